@@ -1,0 +1,213 @@
+"""Engine throughput benchmark (``netcanvas bench``): samples/s for training steps.
+
+One training step = loss and gradient by backprop + an SGD update, on ReLU MLPs with softmax
+cross-entropy, float32. Compared in the same process, interleaved round by round (this machine is
+small and noisy: ratios from one run, medians over rounds):
+- the NetCanvas engine,
+- a minimal textbook layer-list NumPy implementation (the book's Affine/Relu/SoftmaxWithLoss),
+- PyTorch on the CPU, when ``torch`` is importable (never a NetCanvas dependency),
+plus the machine's float32 GEMM rate and the fraction of it each workload reaches.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from . import optimizers
+from .network import build
+from .spec import NetworkSpec
+
+WORKLOADS: tuple[tuple[tuple[int, ...], int], ...] = (
+    ((2, 8, 8, 2), 10),
+    ((784, 100, 100, 10), 100),
+    ((784, 512, 512, 10), 256),
+)
+LR = 0.01
+
+
+def gemm_gflops(n: int = 1024, repeats: int = 5) -> float:
+    """Best-of float32 matrix-multiply rate (GFLOP/s) for n×n times n×n."""
+    rng = np.random.default_rng(0)
+    a = rng.standard_normal((n, n), dtype=np.float32)
+    b = rng.standard_normal((n, n), dtype=np.float32)
+    out = np.empty((n, n), np.float32)
+    np.matmul(a, b, out=out)
+    best = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        np.matmul(a, b, out=out)
+        best = min(best, time.perf_counter() - start)
+    return 2 * n**3 / best / 1e9
+
+
+def step_flops(sizes: tuple[int, ...], batch: int) -> float:
+    """Matrix-multiply FLOPs of one step: forward, dW for every layer, dX except the first."""
+    forward = sum(2 * batch * a * b for a, b in pairwise(sizes))
+    dx = sum(2 * batch * a * b for a, b in pairwise(sizes[1:]))
+    return 2 * forward + dx
+
+
+def _data(sizes: tuple[int, ...], batch: int) -> tuple[np.ndarray, np.ndarray]:
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((batch, sizes[0]), dtype=np.float32)
+    t = rng.integers(0, sizes[-1], batch)
+    return x, t
+
+
+def engine_step(sizes: tuple[int, ...], batch: int) -> Callable[[], None]:
+    net = build(NetworkSpec.mlp(list(sizes), hidden_activation="relu"), seed=0)
+    opt = optimizers.create("sgd", lr=LR)
+    x, t = _data(sizes, batch)
+
+    def step() -> None:
+        net.train_step(x, t, opt)
+
+    return step
+
+
+class _Affine:
+    def __init__(self, w: np.ndarray, b: np.ndarray) -> None:
+        self.w, self.b = w, b
+
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.x = x
+        return x @ self.w + self.b
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        self.dw = self.x.T @ dout
+        self.db = dout.sum(axis=0)
+        return dout @ self.w.T
+
+
+class _Relu:
+    def forward(self, x: np.ndarray) -> np.ndarray:
+        self.mask = x <= 0
+        out = x.copy()
+        out[self.mask] = 0
+        return out
+
+    def backward(self, dout: np.ndarray) -> np.ndarray:
+        dx = dout.copy()
+        dx[self.mask] = 0
+        return dx
+
+
+def textbook_step(sizes: tuple[int, ...], batch: int) -> Callable[[], None]:
+    """The book's MultiLayerNet, trimmed to what a step needs (float32, He init)."""
+    rng = np.random.default_rng(0)
+    layers: list = []
+    for a, b in pairwise(sizes):
+        w = (rng.standard_normal((a, b)) * np.sqrt(2.0 / a)).astype(np.float32)
+        layers += [_Affine(w, np.zeros(b, np.float32)), _Relu()]
+    layers.pop()
+    affines = [layer for layer in layers if isinstance(layer, _Affine)]
+    x, labels = _data(sizes, batch)
+    t = np.eye(sizes[-1], dtype=np.float32)[labels]
+
+    def step() -> None:
+        h = x
+        for layer in layers:
+            h = layer.forward(h)
+        h = h - h.max(axis=1, keepdims=True)
+        y = np.exp(h)
+        y /= y.sum(axis=1, keepdims=True)
+        _loss = -np.sum(t * np.log(y + 1e-7)) / batch
+        dout = (y - t) / batch
+        for layer in reversed(layers):
+            dout = layer.backward(dout)
+        for layer in affines:
+            layer.w -= LR * layer.dw
+            layer.b -= LR * layer.db
+
+    return step
+
+
+def torch_step(sizes: tuple[int, ...], batch: int) -> Callable[[], None] | None:
+    try:
+        import torch  # measuring only; never a dependency
+    except ImportError:
+        return None
+    torch.manual_seed(0)
+    layers: list = []
+    for a, b in pairwise(sizes):
+        layers += [torch.nn.Linear(a, b), torch.nn.ReLU()]
+    model = torch.nn.Sequential(*layers[:-1])
+    opt = torch.optim.SGD(model.parameters(), lr=LR)
+    loss_fn = torch.nn.CrossEntropyLoss()
+    x_np, t_np = _data(sizes, batch)
+    x, t = torch.from_numpy(x_np), torch.from_numpy(t_np)
+
+    def step() -> None:
+        opt.zero_grad(set_to_none=True)
+        loss = loss_fn(model(x), t)
+        loss.backward()
+        opt.step()
+
+    return step
+
+
+def _rate(step: Callable[[], None], batch: int, seconds: float) -> float:
+    """Samples/s of ``step`` run for about ``seconds`` (after a short warm-up)."""
+    for _ in range(3):
+        step()
+    count, start = 0, time.perf_counter()
+    deadline = start + seconds
+    while True:
+        step()
+        count += 1
+        now = time.perf_counter()
+        if now >= deadline:
+            return count * batch / (now - start)
+
+
+@dataclass
+class WorkloadResult:
+    sizes: tuple[int, ...]
+    batch: int
+    engine: float
+    textbook: float
+    torch: float | None
+    gemm_fraction: float
+
+    @property
+    def name(self) -> str:
+        return "-".join(map(str, self.sizes)) + f" (batch {self.batch})"
+
+
+def run(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
+        workloads: tuple[tuple[tuple[int, ...], int], ...] = WORKLOADS,
+        report: Callable[[str], None] | None = None) -> tuple[float, list[WorkloadResult]]:
+    """Measure every workload; returns (GEMM GFLOP/s, results with median samples/s)."""
+    gemm = gemm_gflops()
+    results = []
+    for sizes, batch in workloads:
+        steps = {"engine": engine_step(sizes, batch), "textbook": textbook_step(sizes, batch)}
+        t_step = torch_step(sizes, batch) if include_torch else None
+        if t_step is not None:
+            steps["torch"] = t_step
+        samples: dict[str, list[float]] = {k: [] for k in steps}
+        for _ in range(rounds):  # interleaved so drifts in machine load hit every contender
+            for name, step in steps.items():
+                samples[name].append(_rate(step, batch, seconds))
+        med = {k: statistics.median(v) for k, v in samples.items()}
+        flops = step_flops(sizes, batch) * med["engine"] / batch / 1e9
+        result = WorkloadResult(sizes, batch, med["engine"], med["textbook"], med.get("torch"),
+                                flops / gemm)
+        results.append(result)
+        if report:
+            report(format_result(result))
+    return gemm, results
+
+
+def format_result(r: WorkloadResult) -> str:
+    text = (f"{r.name:<28} engine {r.engine:>12,.0f} samples/s  "
+            f"textbook {r.textbook:>12,.0f} ({r.engine / r.textbook:4.2f}x)")
+    if r.torch is not None:
+        text += f"  torch {r.torch:>12,.0f} ({r.engine / r.torch:4.2f}x)"
+    return text + f"  GEMM {100 * r.gemm_fraction:5.1f}%"

@@ -1,0 +1,243 @@
+"""Generated toy data: the logic gates of chapter 2 and TensorFlow-Playground-style 2-D sets.
+
+Every set is drawn from ``np.random.default_rng(seed)``, so the same seed gives identical
+arrays. The 2-D sets live in roughly [-6, 6]², Playground's scale, where the engineered input
+features (x1², sin x1, …) are worth trying. ``noise`` is a standard deviation in data units:
+Gaussian jitter on the points for classification, on the target for regression.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .dataset import Dataset, Task
+from .errors import DataError
+
+# (n_samples, noise, rng, n_classes) -> (x, y); n_classes matters only where it can be chosen.
+MakeData = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
+MAX_SAMPLES = 1_000_000
+GATE_INPUTS = np.array([[0.0, 0.0], [1.0, 0.0], [0.0, 1.0], [1.0, 1.0]])
+
+
+@dataclass(frozen=True)
+class BuiltinInfo:
+    """What the GUI shows about a built-in set, and how to make it.
+
+    ``n_classes`` is the default class count (0 for regression); ``max_classes`` is larger only
+    for sets whose class count the user may choose.
+    """
+
+    name: str
+    title: str
+    task: Task
+    n_samples: int
+    noise: float
+    description: str
+    class_names: tuple[str, ...]
+    generate: MakeData = field(repr=False, compare=False)
+    max_classes: int = 0
+    class_label: str = ""
+    feature_names: tuple[str, ...] = ("x1", "x2")
+    min_samples: int = 2
+
+    @property
+    def n_classes(self) -> int:
+        return len(self.class_names)
+
+    def class_names_for(self, k: int) -> tuple[str, ...]:
+        """The default names, or "<class_label> 1".."<class_label> k" for a chosen count."""
+        if k == self.n_classes:
+            return self.class_names
+        return tuple(f"{self.class_label} {c + 1}" for c in range(k))
+
+
+def _gate(outputs: tuple[int, int, int, int]) -> MakeData:
+    """Truth table rows (0,0),(1,0),(0,1),(1,1) repeated to ``n`` rows, with jitter ``noise``."""
+
+    def generate(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+        rows = np.arange(n) % 4
+        return _jitter(GATE_INPUTS[rows], noise, rng), np.array(outputs, dtype=np.int64)[rows]
+
+    return generate
+
+
+def _balanced_labels(n: int, n_classes: int, rng: np.random.Generator) -> np.ndarray:
+    """Labels in random order, class sizes differing by at most one (lower classes get more)."""
+    return rng.permutation(np.arange(n) * n_classes // n).astype(np.int64)
+
+
+def _jitter(points: np.ndarray, noise: float, rng: np.random.Generator) -> np.ndarray:
+    return points + rng.normal(0.0, noise, size=points.shape)
+
+
+def _polar(r: np.ndarray, angle: np.ndarray) -> np.ndarray:
+    return np.column_stack([r * np.cos(angle), r * np.sin(angle)])
+
+
+def _circle(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """Class 1 is a disc of radius 2.5; class 0 a ring from 3.5 to 5 around it."""
+    y = _balanced_labels(n, 2, rng)
+    r = np.where(y == 1, 2.5 * np.sqrt(rng.uniform(size=n)), rng.uniform(3.5, 5.0, size=n))
+    return _jitter(_polar(r, rng.uniform(0, 2 * np.pi, size=n)), noise, rng), y
+
+
+def _xor2d(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """Class 1 where x1·x2 > 0 (quadrants I and III); points stay 0.3 away from the axes."""
+    y = _balanced_labels(n, 2, rng)
+    magnitude = rng.uniform(0.3, 5.3, size=(n, 2))
+    sign_x1 = rng.choice([-1.0, 1.0], size=n)
+    sign_x2 = np.where(y == 1, sign_x1, -sign_x1)
+    return _jitter(magnitude * np.column_stack([sign_x1, sign_x2]), noise, rng), y
+
+
+def _gaussians(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """Two round blobs with std ``noise``: class 0 around (-2, -2), class 1 around (2, 2)."""
+    y = _balanced_labels(n, 2, rng)
+    centres = np.where(y[:, None] == 1, [2.0, 2.0], [-2.0, -2.0])
+    return _jitter(centres, noise, rng), y
+
+
+def _spiral(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """``n_classes`` arms winding 1.75 turns out to radius 5, evenly spaced as in Playground."""
+    y = _balanced_labels(n, n_classes, rng)
+    along = np.empty(n)
+    for c in range(n_classes):
+        members = np.flatnonzero(y == c)
+        along[members] = np.arange(members.size) / members.size
+    angle = 1.75 * 2 * np.pi * along + 2 * np.pi * y / n_classes
+    return _jitter(_polar(5.0 * along, angle), noise, rng), y
+
+
+def _moons(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """Two interleaved half circles (class 0 on top), scaled ×2.5 and centred on the origin."""
+    y = _balanced_labels(n, 2, rng)
+    t = rng.uniform(0.0, np.pi, size=n)
+    upper = np.column_stack([np.cos(t), np.sin(t)])
+    lower = np.column_stack([1.0 - np.cos(t), 0.5 - np.sin(t)])
+    points = 2.5 * (np.where(y[:, None] == 0, upper, lower) - [0.5, 0.25])
+    return _jitter(points, noise, rng), y
+
+
+def _plane(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """y = (x1 + x2) / 10 over [-6, 6]²: a straight line (one neuron, identity) fits it."""
+    x = rng.uniform(-6.0, 6.0, size=(n, 2))
+    return x, _jitter(x.sum(axis=1, keepdims=True) / 10.0, noise, rng)
+
+
+BUMPS = np.array([[-4, 2.5, 1], [0, 2.5, -1], [4, 2.5, 1], [-4, -2.5, -1], [0, -2.5, 1],
+                  [4, -2.5, -1]])
+
+
+def _gaussian_bumps(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """Six bumps (σ 1.5) of height ±1 in a checkerboard, like Playground's multi-Gaussian."""
+    x = rng.uniform(-6.0, 6.0, size=(n, 2))
+    d2 = ((x[:, None, :] - BUMPS[None, :, :2]) ** 2).sum(axis=2)
+    target = (BUMPS[:, 2] * np.exp(-d2 / (2 * 1.5**2))).sum(axis=1, keepdims=True)
+    return x, _jitter(target, noise, rng)
+
+
+def _sine(n: int, noise: float, rng: np.random.Generator, n_classes: int):
+    """y = sin x for x in [-2π, 2π]: two periods of a curve no straight line can follow."""
+    x = rng.uniform(-2 * np.pi, 2 * np.pi, size=(n, 1))
+    return x, _jitter(np.sin(x), noise, rng)
+
+
+def _gate_info(name: str, title: str, outputs: tuple[int, int, int, int], note: str):
+    rows = zip(GATE_INPUTS.astype(int), outputs, strict=True)
+    table = " · ".join(f"{a}{b}→{o}" for (a, b), o in rows)
+    return BuiltinInfo(name, title, "classification", 4, 0.0, f"{note} ({table})",
+                       ("0", "1"), _gate(outputs), min_samples=4)
+
+
+BUILTIN: dict[str, BuiltinInfo] = {
+    info.name: info
+    for info in (
+        _gate_info("and", "AND gate", (0, 0, 0, 1),
+                   "1 only when both inputs are 1; one perceptron learns it"),
+        _gate_info("or", "OR gate", (0, 1, 1, 1),
+                   "1 when any input is 1; one perceptron learns it"),
+        _gate_info("nand", "NAND gate", (1, 1, 1, 0),
+                   "NOT AND; one perceptron learns it"),
+        _gate_info("xor", "XOR gate", (0, 1, 1, 0),
+                   "1 when the inputs differ; not linearly separable, needs a hidden layer"),
+        BuiltinInfo("circle", "Circle", "classification", 400, 0.25,
+                    "a disc inside a ring; try x1² and x2² as inputs", ("outside", "inside"),
+                    _circle),
+        BuiltinInfo("xor2d", "XOR quadrants", "classification", 400, 0.25,
+                    "class by the sign of x1·x2; the 2-D XOR, try x1·x2 as an input",
+                    ("x1·x2 < 0", "x1·x2 > 0"), _xor2d),
+        BuiltinInfo("gaussians", "Two Gaussians", "classification", 400, 1.0,
+                    "two round blobs; a straight line separates them",
+                    ("lower left", "upper right"), _gaussians),
+        BuiltinInfo("spiral", "Spiral", "classification", 400, 0.2,
+                    "interleaved spiral arms (2–5); the hardest, needs depth or sin features",
+                    ("arm 1", "arm 2"), _spiral, max_classes=5, class_label="arm"),
+        BuiltinInfo("moons", "Two moons", "classification", 400, 0.25,
+                    "two interlocking half circles; needs a curved boundary",
+                    ("upper moon", "lower moon"), _moons),
+        BuiltinInfo("plane", "Plane", "regression", 400, 0.05,
+                    "y = (x1 + x2) / 10; a single linear neuron fits it", (), _plane),
+        BuiltinInfo("gaussian_bumps", "Gaussian bumps", "regression", 400, 0.05,
+                    "six hills and valleys; needs a hidden layer", (), _gaussian_bumps),
+        BuiltinInfo("sine", "Sine", "regression", 200, 0.1,
+                    "y = sin x on [-2π, 2π]; one input, a wavy curve", (), _sine,
+                    feature_names=("x1",), min_samples=1),
+    )
+}
+
+
+def load_builtin(
+    name: str,
+    n_samples: int | None = None,
+    noise: float | None = None,
+    seed: int = 0,
+    n_classes: int | None = None,
+) -> Dataset:
+    """Generate the built-in set ``name``; ``None`` means the registry's default.
+
+    ``n_classes`` is accepted only where the class count can change (``spiral``: 2..5).
+    """
+    info = BUILTIN.get(name)
+    if info is None:
+        raise DataError(f"there is no built-in data set called {name!r}",
+                        hint=f"choose one of: {', '.join(BUILTIN)}")
+    n = info.n_samples if n_samples is None else n_samples
+    sigma = info.noise if noise is None else noise
+    k = info.n_classes if n_classes is None else n_classes
+    _check_options(info, n, sigma, seed, k)
+    x, y = info.generate(n, float(sigma), np.random.default_rng(seed), k)
+    classes = f", {k} classes" if k != info.n_classes else ""
+    return Dataset(
+        name=name,
+        x=np.asarray(x, dtype=np.float64),
+        y=y,
+        task=info.task,
+        feature_names=info.feature_names,
+        class_names=info.class_names_for(k),
+        source=f"built-in {name}, seed {seed}, noise {sigma:g}, {n} samples{classes}",
+    )
+
+
+def _whole(value: object) -> bool:
+    return isinstance(value, (int, np.integer)) and not isinstance(value, bool)
+
+
+def _check_options(info: BuiltinInfo, n: int, noise: float, seed: int, k: int) -> None:
+    top = info.max_classes or info.n_classes
+    if not _whole(k) or (k != info.n_classes and not info.n_classes <= k <= top):
+        choices = f"from {info.n_classes} to {top}" if top > info.n_classes else "left unset"
+        raise DataError(f"{info.title}: {k!r} classes is not possible",
+                        hint=f"the number of classes must be {choices}")
+    least = max(info.min_samples, k)
+    if not _whole(n) or not least <= n <= MAX_SAMPLES:
+        raise DataError(f"{info.title}: cannot make {n!r} samples",
+                        hint=f"choose a whole number from {least} to {MAX_SAMPLES:,}")
+    if not (isinstance(noise, (int, float, np.floating)) and np.isfinite(noise) and noise >= 0):
+        raise DataError(f"{info.title}: noise {noise!r} is not possible",
+                        hint="choose a number ≥ 0 (a standard deviation in data units)")
+    if not _whole(seed) or seed < 0:
+        raise DataError(f"{info.title}: seed {seed!r} is not possible",
+                        hint="choose a whole number ≥ 0")

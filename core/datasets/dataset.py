@@ -1,0 +1,240 @@
+"""The data set a network trains on, and the two things done to every one: split and scale.
+
+A :class:`Dataset` is immutable plain data. Its arrays are read-only views, so a panel that
+plots it or a trainer that batches it cannot change it for everyone else by accident.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal, NamedTuple, NoReturn
+
+import numpy as np
+
+from .errors import DataError
+
+Task = Literal["classification", "regression"]
+TASKS: tuple[Task, ...] = ("classification", "regression")
+PART_NAMES = ("train", "validation", "test")
+
+
+@dataclass(frozen=True, eq=False)
+class Dataset:
+    """Features ``x`` (N, D) float64 and targets ``y``.
+
+    ``y`` is (N,) int64 class indices 0..n_classes-1 for classification and (N, K) float64 for
+    regression. ``class_names`` is empty for regression. ``source`` says, in words, where the
+    data came from: ``"built-in spiral, seed 0, noise 0.1"`` or a file path.
+    """
+
+    name: str
+    x: np.ndarray
+    y: np.ndarray
+    task: Task
+    feature_names: tuple[str, ...]
+    class_names: tuple[str, ...]
+    source: str
+
+    def __post_init__(self) -> None:
+        _validate(self)
+        object.__setattr__(self, "x", _read_only(self.x))
+        object.__setattr__(self, "y", _read_only(self.y))
+
+    @property
+    def n_samples(self) -> int:
+        return int(self.x.shape[0])
+
+    @property
+    def n_features(self) -> int:
+        return int(self.x.shape[1])
+
+    @property
+    def n_classes(self) -> int:
+        """Number of classes; 0 for regression."""
+        return len(self.class_names)
+
+    @property
+    def n_outputs(self) -> int:
+        """Output units a network needs: one per class (softmax), or K for regression.
+
+        Two-class data also gets two units, so softmax with cross-entropy always fits; a
+        network that prefers one sigmoid unit for a binary problem uses ``y`` directly.
+        """
+        if self.task == "classification":
+            return self.n_classes
+        return int(self.y.shape[1])
+
+    def targets_one_hot(self) -> np.ndarray:
+        """(N, n_classes) float64 with a single 1 per row (the book's one-hot ``t``)."""
+        if self.task != "classification":
+            raise DataError(
+                f"{self.name} is a regression data set, so it has no classes to one-hot encode",
+                hint="use y directly as the target",
+            )
+        t = np.zeros((self.n_samples, self.n_classes))
+        t[np.arange(self.n_samples), self.y] = 1.0
+        return t
+
+
+def _read_only(a: np.ndarray) -> np.ndarray:
+    view = a.view()
+    view.flags.writeable = False
+    return view
+
+
+def _validate(d: Dataset) -> None:
+    def fail(problem: str, hint: str) -> NoReturn:
+        raise DataError(f"data set {d.name!r}: {problem}", hint=hint)
+
+    if d.task not in TASKS:
+        fail(f"task {d.task!r} is unknown", "use 'classification' or 'regression'")
+    if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype != np.float64:
+        fail("x must be a 2-D float64 array (samples × features)", "convert x with astype(float)")
+    if d.x.shape[1] == 0:
+        fail("x has no feature columns", "a network needs at least one input feature")
+    if not np.isfinite(d.x).all():
+        fail("x contains NaN or infinite values", "remove or fix those samples")
+    if len(d.feature_names) != d.x.shape[1]:
+        fail(
+            f"{len(d.feature_names)} feature names for {d.x.shape[1]} feature columns",
+            "give exactly one name per column",
+        )
+    if not isinstance(d.y, np.ndarray) or d.y.shape[:1] != d.x.shape[:1]:
+        fail("y must be an array with one target per row of x", "check the number of samples")
+    if d.task == "classification":
+        if d.y.ndim != 1 or d.y.dtype != np.int64:
+            fail("classification targets must be a 1-D int64 array of class indices",
+                 "encode the labels as 0..n_classes-1")
+        if not d.class_names:
+            fail("a classification data set needs class names", "name every class")
+        if d.y.size and (d.y.min() < 0 or d.y.max() >= len(d.class_names)):
+            fail(f"class indices must lie in 0..{len(d.class_names) - 1}",
+                 "give one class name per class")
+    else:
+        if d.y.ndim != 2 or d.y.dtype != np.float64 or d.y.shape[1] == 0:
+            fail("regression targets must be a 2-D float64 array (samples × outputs)",
+                 "reshape a single target column to (N, 1)")
+        if not np.isfinite(d.y).all():
+            fail("y contains NaN or infinite values", "remove or fix those samples")
+        if d.class_names:
+            fail("a regression data set has no class names", "leave class_names empty")
+
+
+def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
+    return Dataset(
+        name=d.name,
+        x=d.x[index],
+        y=d.y[index],
+        task=d.task,
+        feature_names=d.feature_names,
+        class_names=d.class_names,
+        source=f"{d.source}; {note}",
+    )
+
+
+def _largest_remainder(total: int, fractions: np.ndarray) -> np.ndarray:
+    """Integer counts proportional to ``fractions`` that sum exactly to ``total``."""
+    exact = total * fractions
+    counts = np.floor(exact).astype(np.int64)
+    order = np.argsort(-(exact - counts), kind="stable")
+    counts[order[: total - counts.sum()]] += 1
+    return counts
+
+
+def _class_counts(n: int, fractions: np.ndarray) -> np.ndarray:
+    """Counts for one class, giving every non-empty part at least one sample when there are
+    enough samples to go round — so each class shows up in train, validation and test."""
+    counts = _largest_remainder(n, fractions)
+    wanted = fractions > 0
+    if n >= wanted.sum():
+        for part in np.flatnonzero(wanted & (counts == 0)):
+            counts[np.argmax(counts)] -= 1
+            counts[part] += 1
+    return counts
+
+
+def split(
+    dataset: Dataset,
+    fractions: tuple[float, float, float] = (0.7, 0.15, 0.15),
+    seed: int = 0,
+) -> tuple[Dataset, Dataset, Dataset]:
+    """Shuffle with ``seed`` and cut into train / validation / test.
+
+    Classification is stratified: each class is split on its own, so every class appears in
+    every part that has a non-zero fraction whenever the class has enough samples; part sizes
+    may then differ from ``fractions`` by up to one sample per class. Regression parts get
+    exactly the rounded sizes. A fraction of 0 gives an empty part.
+    """
+    f = np.asarray(fractions, dtype=np.float64)
+    if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
+        raise DataError(
+            f"split fractions {tuple(fractions)} are not three non-negative numbers summing to 1",
+            hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
+        )
+    f = f / f.sum()
+    rng = np.random.default_rng(seed)
+    if dataset.task == "classification":
+        groups = [np.flatnonzero(dataset.y == c) for c in range(dataset.n_classes)]
+        counts = [_class_counts(len(g), f) for g in groups]
+    else:
+        groups = [np.arange(dataset.n_samples)]
+        counts = [_largest_remainder(dataset.n_samples, f)]
+    parts: list[list[np.ndarray]] = [[], [], []]
+    for group, group_counts in zip(groups, counts, strict=True):
+        shuffled = rng.permutation(group)
+        for part, piece in enumerate(np.split(shuffled, np.cumsum(group_counts)[:-1])):
+            parts[part].append(piece)
+    result = []
+    for name, share, pieces in zip(PART_NAMES, f, parts, strict=True):
+        index = rng.permutation(np.concatenate(pieces))
+        result.append(_subset(dataset, index, f"{name} part ({share:.0%}) of split seed {seed}"))
+    return result[0], result[1], result[2]
+
+
+class FeatureScaling(NamedTuple):
+    """The per-feature mean and std used to standardise; ``apply`` maps new points the same way
+    (e.g. the grid of a decision-boundary plot)."""
+
+    mean: np.ndarray
+    std: np.ndarray
+
+    def apply(self, x: np.ndarray) -> np.ndarray:
+        return (np.asarray(x, dtype=np.float64) - self.mean) / self.std
+
+
+def standardize(
+    train: Dataset, *others: Dataset
+) -> tuple[tuple[Dataset, ...], FeatureScaling]:
+    """Scale every data set's features by the mean and std of ``train`` only.
+
+    Using the training statistics for validation and test too keeps them honest: nothing about
+    held-out data leaks into the model. A constant feature (std 0) is divided by 1 instead.
+    Returns ``((train, *others), scaling)``.
+    """
+    if train.n_samples == 0:
+        raise DataError(
+            f"cannot standardise with {train.name!r}: the training part is empty",
+            hint="give the training part a non-zero fraction",
+        )
+    for other in others:
+        if other.n_features != train.n_features:
+            raise DataError(
+                f"{other.name!r} has {other.n_features} features but the training data has "
+                f"{train.n_features}",
+                hint="standardise data sets with the same columns",
+            )
+    std = train.x.std(axis=0)
+    scaling = FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    scaled = tuple(
+        Dataset(
+            name=d.name,
+            x=scaling.apply(d.x),
+            y=d.y,
+            task=d.task,
+            feature_names=d.feature_names,
+            class_names=d.class_names,
+            source=f"{d.source}; standardised",
+        )
+        for d in (train, *others)
+    )
+    return scaled, scaling

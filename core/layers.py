@@ -1,0 +1,91 @@
+"""Batch normalisation and dropout: the two per-node options that carry state between passes.
+
+Book style (one class per operation, ``forward``/``backward``, caches on self), but with the
+parameters passed in by the network (they live in its name-keyed ``params`` dict) and without
+editing ``dout`` in place.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+BN_EPSILON = 1e-6  # the book's 10e-7; CONCEPTS.md §9's numbers are computed with it
+BN_MOMENTUM = 0.9
+
+
+class BatchNorm:
+    """Per-feature normalisation over the batch: y = γ·(x − μ)/√(σ² + ε) + β.
+
+    Training uses the batch's μ and (biased) σ² and updates running averages
+    (r = 0.9·r + 0.1·batch); inference uses the running averages.
+    """
+
+    def __init__(self, running_mean: np.ndarray, running_var: np.ndarray) -> None:
+        self.running_mean = running_mean
+        self.running_var = running_var
+        self.update_running = True
+        self._xn: np.ndarray | None = None
+        self._inv_std: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, train: bool,
+                out: np.ndarray | None = None) -> np.ndarray:
+        if train:
+            mu = x.mean(axis=0)
+            xc = np.subtract(x, mu, out=out)
+            var = np.mean(xc * xc, axis=0)
+            inv_std = 1.0 / np.sqrt(var + BN_EPSILON)
+            xn = np.multiply(xc, inv_std, out=xc)
+            self._xn = xn.copy()
+            self._inv_std = inv_std
+            if self.update_running:
+                self.running_mean *= BN_MOMENTUM
+                self.running_mean += (1 - BN_MOMENTUM) * mu
+                self.running_var *= BN_MOMENTUM
+                self.running_var += (1 - BN_MOMENTUM) * var
+        else:
+            inv_std = 1.0 / np.sqrt(self.running_var + BN_EPSILON)
+            xn = np.subtract(x, self.running_mean, out=out)
+            xn *= inv_std
+        xn *= gamma
+        xn += beta
+        return xn
+
+    def backward(self, dout: np.ndarray, gamma: np.ndarray, dgamma: np.ndarray,
+                 dbeta: np.ndarray) -> np.ndarray:
+        """dL/dx for the last training forward; writes dL/dγ and dL/dβ into the given arrays."""
+        xn, inv_std = self._xn, self._inv_std
+        if xn is None or inv_std is None:
+            raise RuntimeError("BatchNorm.backward needs a training forward pass first")
+        n = dout.shape[0]
+        np.sum(dout, axis=0, out=dbeta)
+        np.sum(dout * xn, axis=0, out=dgamma)
+        dxn = dout * gamma
+        # dx = (1/N)·inv_std·(N·dxn − Σdxn − xn·Σ(dxn·xn))
+        dx = dxn * n
+        dx -= dxn.sum(axis=0)
+        dx -= xn * (dxn * xn).sum(axis=0)
+        dx *= inv_std / n
+        return dx
+
+
+class Dropout:
+    """Inverted dropout: while training each unit is kept with probability 1 − rate and scaled
+    by 1/(1 − rate), so inference (which keeps every unit) needs no rescaling.
+
+    With ``frozen`` set the last mask is reused (numerical gradient checks need that)."""
+
+    def __init__(self, rate: float, rng: np.random.Generator) -> None:
+        self.rate = float(rate)
+        self.rng = rng
+        self.frozen = False
+        self.mask: np.ndarray | None = None
+
+    def forward(self, x: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        reuse = self.frozen and self.mask is not None and self.mask.shape == x.shape
+        if not reuse:
+            keep = self.rng.random(x.shape) >= self.rate
+            self.mask = keep.astype(x.dtype) * x.dtype.type(1.0 / (1.0 - self.rate))
+        return np.multiply(x, self.mask, out=out)
+
+    def backward(self, dout: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+        return np.multiply(dout, self.mask, out=out)

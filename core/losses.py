@@ -1,0 +1,82 @@
+"""Losses. The output node's activation and its loss are computed together ("fused") where that
+is both exact and stable: softmax + cross-entropy and sigmoid + binary cross-entropy both have
+the gradient (y − t)/N with respect to the pre-activation z.
+
+For every loss here dL/dy (and, for the fused ones, dL/dz) is (y − t)/N: the network computes
+that itself in its backward pass. All losses are averaged over the batch (N rows):
+- ``mse``: the book's sum of squares, E = 1/(2N)·Σ(y − t)² (for one sample: 0.5·Σ(y − t)²).
+- ``cross_entropy``: E = −1/N·Σ t·log softmax(z), computed as logsumexp(z) − z[t].
+- ``binary_cross_entropy``: E = −1/N·Σ [t·log σ(z) + (1−t)·log(1−σ(z))], per output unit.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+DESCRIPTIONS: dict[str, str] = {
+    "mse": "Sum of squares ½·Σ(y−t)², averaged over the batch: for regression.",
+    "cross_entropy": "−Σ t·log y with a softmax output: for choosing one class out of several.",
+    "binary_cross_entropy": "−[t·log y + (1−t)·log(1−y)] with a sigmoid output: yes/no outputs.",
+}
+NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
+
+# The activation each fused loss requires.
+REQUIRED_ACTIVATION: dict[str, str] = {
+    "cross_entropy": "softmax",
+    "binary_cross_entropy": "sigmoid",
+}
+
+
+def default_for(activation: str) -> str:
+    """The loss a student most likely wants with this output activation."""
+    for loss, act in REQUIRED_ACTIVATION.items():
+        if act == activation:
+            return loss
+    return "mse"
+
+
+def fits(loss: str, activation: str) -> bool:
+    return REQUIRED_ACTIVATION.get(loss, activation) == activation
+
+
+def is_fused(loss: str) -> bool:
+    return loss in REQUIRED_ACTIVATION
+
+
+# ------------------------------------------------------------------------- book functions
+def sum_squares_error(y: np.ndarray, t: np.ndarray) -> float:
+    """The book's 0.5·Σ(y − t)² (per batch row, averaged when y is 2-D)."""
+    y = np.asarray(y, dtype=np.float64)
+    t = np.asarray(t, dtype=np.float64)
+    n = y.shape[0] if y.ndim == 2 else 1
+    return float(0.5 * np.sum((y - t) ** 2) / n)
+
+
+def cross_entropy_error(y: np.ndarray, t: np.ndarray) -> float:
+    """The book's −Σ t·log(y + 1e-7), averaged over the batch; t one-hot or class indices."""
+    y = np.atleast_2d(np.asarray(y, dtype=np.float64))
+    t = np.asarray(t)
+    if t.size == y.size:
+        t = t.reshape(y.shape).argmax(axis=1)
+    t = t.reshape(-1).astype(np.intp)
+    n = y.shape[0]
+    return float(-np.sum(np.log(y[np.arange(n), t] + 1e-7)) / n)
+
+
+# ------------------------------------------------------------------------- engine losses
+def value(loss: str, z: np.ndarray, y: np.ndarray, t: np.ndarray) -> float:
+    """Loss of the output node. ``z``: pre-activation, ``y``: activation, ``t``: targets of y's
+    shape (the network turns class indices into one-hot first)."""
+    n = y.shape[0]
+    if loss == "mse":
+        diff = y - t
+        return float(0.5 * np.vdot(diff, diff) / n)
+    if loss == "cross_entropy":
+        zmax = z.max(axis=1, keepdims=True)
+        logsumexp = np.log(np.exp(z - zmax).sum(axis=1, keepdims=True)) + zmax
+        return float(np.sum(t * (logsumexp - z)) / n)
+    if loss == "binary_cross_entropy":
+        # −[t·log σ(z) + (1−t)·log(1−σ(z))] = max(z, 0) − t·z + log(1 + e^−|z|)
+        per = np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))
+        return float(per.sum() / n)
+    raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(NAMES)}")

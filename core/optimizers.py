@@ -1,0 +1,261 @@
+"""Optimizers: one small class per update rule, each changing name-keyed parameter arrays in place.
+
+The rules are the book's (CONCEPTS.md §7), kept exact so the classic comparison on
+f(x, y) = x²/20 + y² reproduces. ``update`` runs every training step, so it works in place with
+``out=`` and one reusable scratch buffer per parameter: no temporaries are allocated once the
+state exists. The state (velocities, squared-gradient sums) is created lazily as zeros the first
+time a parameter name is seen, like the book's ``common/optimizer.py``, and has the parameter's
+dtype, so float32 training stays float32.
+
+Hyperparameters are plain attributes (``lr``, ``momentum``, ...): the GUI may change them between
+steps and the next ``update`` uses the new values.
+"""
+
+from __future__ import annotations
+
+import inspect
+import math
+from collections.abc import Mapping
+from typing import ClassVar
+
+import numpy as np
+
+EPSILON = 1e-7
+"""Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0."""
+
+
+class Optimizer:
+    """Base class: ``update(params, grads)`` in place, live ``lr``, ``reset()``, introspection.
+
+    Subclasses name their per-parameter state in ``slots`` and implement ``_step`` for one array.
+    """
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    slots: ClassVar[tuple[str, ...]] = ()
+
+    def __init__(self, lr: float) -> None:
+        self.lr = lr
+        # Per parameter name: (scratch, *slots). The scratch buffer is reused every step.
+        self._buffers: dict[str, tuple[np.ndarray, ...]] = {}
+
+    def update(self, params: Mapping[str, np.ndarray], grads: Mapping[str, np.ndarray]) -> None:
+        """Move every array in ``params`` one step against ``grads[name]``, in place.
+
+        The arrays are modified, never replaced, so layers holding references see the new values.
+        """
+        self._begin_update()
+        for key, param in params.items():
+            scratch, *state = self._buffers_for(key, param)
+            self._step(param, grads[key], scratch, *state)
+
+    def reset(self) -> None:
+        """Forget all state (velocities, sums, step count), as if freshly created."""
+        self._buffers.clear()
+
+    @property
+    def state(self) -> dict[str, dict[str, np.ndarray]]:
+        """The live state arrays by parameter name and slot (e.g. ``state["W1"]["v"]``); read only.
+
+        Empty until the first ``update``: state is created lazily, as zeros, per parameter name.
+        """
+        return {
+            key: dict(zip(self.slots, buffers[1:], strict=True))
+            for key, buffers in self._buffers.items()
+        }
+
+    @classmethod
+    def hyperparameter_names(cls) -> tuple[str, ...]:
+        """The constructor's keyword names, which are also the attribute names."""
+        return tuple(inspect.signature(cls).parameters)
+
+    def hyperparameters(self) -> dict[str, float]:
+        """Current hyperparameter values, e.g. ``{"lr": 0.01, "momentum": 0.9}``."""
+        return {name: float(getattr(self, name)) for name in self.hyperparameter_names()}
+
+    def __repr__(self) -> str:
+        args = ", ".join(f"{name}={value!r}" for name, value in self.hyperparameters().items())
+        return f"{type(self).__name__}({args})"
+
+    def _buffers_for(self, key: str, param: np.ndarray) -> tuple[np.ndarray, ...]:
+        """Scratch and state for ``key``, created as zeros on first sight.
+
+        Also recreated when the array's shape or dtype changed (the user edited the network):
+        the old velocities belong to weights that no longer exist.
+        """
+        buffers = self._buffers.get(key)
+        if buffers is None or buffers[0].shape != param.shape or buffers[0].dtype != param.dtype:
+            buffers = tuple(np.zeros_like(param) for _ in range(len(self.slots) + 1))
+            self._buffers[key] = buffers
+        return buffers
+
+    def _begin_update(self) -> None:
+        """Hook run once per ``update`` call, before any parameter (Adam counts steps here)."""
+
+    def _step(self, param: np.ndarray, grad: np.ndarray, scratch: np.ndarray, *state) -> None:
+        raise NotImplementedError
+
+
+def _adaptive_step(
+    param: np.ndarray, numerator: np.ndarray, squares: np.ndarray, lr: float, scratch: np.ndarray
+) -> None:
+    """p −= lr·numerator / (√squares + ε), the shared tail of AdaGrad, RMSprop and Adam."""
+    np.sqrt(squares, out=scratch)
+    scratch += EPSILON
+    np.divide(numerator, scratch, out=scratch)
+    scratch *= lr
+    param -= scratch
+
+
+class SGD(Optimizer):
+    name = "sgd"
+    description = "Step straight downhill: p −= lr·g. Simple, but zig-zags across narrow valleys."
+
+    def __init__(self, lr: float = 0.01) -> None:
+        super().__init__(lr)
+
+    def _step(self, param, grad, scratch):
+        np.multiply(grad, self.lr, out=scratch)
+        param -= scratch
+
+
+class Momentum(Optimizer):
+    name = "momentum"
+    description = (
+        "A ball rolling downhill: velocity v = m·v − lr·g builds up, p += v; damps zig-zags."
+    )
+    slots = ("v",)
+
+    def __init__(self, lr: float = 0.01, momentum: float = 0.9) -> None:
+        super().__init__(lr)
+        self.momentum = momentum
+
+    def _step(self, param, grad, scratch, v):
+        v *= self.momentum
+        np.multiply(grad, self.lr, out=scratch)
+        v -= scratch
+        param += v
+
+
+class Nesterov(Optimizer):
+    name = "nesterov"
+    description = "Momentum that looks ahead before it steps, so it brakes earlier near a minimum."
+    slots = ("v",)
+
+    def __init__(self, lr: float = 0.01, momentum: float = 0.9) -> None:
+        super().__init__(lr)
+        self.momentum = momentum
+
+    def _step(self, param, grad, scratch, v):
+        # p += m²·v (the old v); p −= (1+m)·lr·g; then v = m·v − lr·g.
+        m = self.momentum
+        np.multiply(v, m * m, out=scratch)
+        param += scratch
+        np.multiply(grad, (1 + m) * self.lr, out=scratch)
+        param -= scratch
+        v *= m
+        np.multiply(grad, self.lr, out=scratch)
+        v -= scratch
+
+
+class AdaGrad(Optimizer):
+    name = "adagrad"
+    description = (
+        "Each weight gets its own step size, shrinking as its squared gradients add up (h += g²)."
+    )
+    slots = ("h",)
+
+    def __init__(self, lr: float = 0.01) -> None:
+        super().__init__(lr)
+
+    def _step(self, param, grad, scratch, h):
+        np.multiply(grad, grad, out=scratch)
+        h += scratch
+        _adaptive_step(param, grad, h, self.lr, scratch)
+
+
+class RMSprop(Optimizer):
+    name = "rmsprop"
+    description = (
+        "AdaGrad that forgets old gradients (h = d·h + (1−d)·g²), so steps never shrink to zero."
+    )
+    slots = ("h",)
+
+    def __init__(self, lr: float = 0.01, decay_rate: float = 0.99) -> None:
+        super().__init__(lr)
+        self.decay_rate = decay_rate
+
+    def _step(self, param, grad, scratch, h):
+        h *= self.decay_rate
+        np.multiply(grad, grad, out=scratch)
+        scratch *= 1 - self.decay_rate
+        h += scratch
+        _adaptive_step(param, grad, h, self.lr, scratch)
+
+
+class Adam(Optimizer):
+    name = "adam"
+    description = (
+        "Momentum plus RMSprop-style per-weight step sizes, bias-corrected for the first steps."
+    )
+    slots = ("m", "v")
+
+    def __init__(self, lr: float = 0.001, beta1: float = 0.9, beta2: float = 0.999) -> None:
+        super().__init__(lr)
+        self.beta1 = beta1
+        self.beta2 = beta2
+        self.t = 0  # update calls so far; drives the bias correction
+        self._lr_t = 0.0
+
+    def reset(self) -> None:
+        super().reset()
+        self.t = 0
+
+    def _begin_update(self) -> None:
+        # Once per call, not per parameter: lr_t = lr·√(1−β2^t) / (1−β1^t).
+        self.t += 1
+        self._lr_t = self.lr * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
+
+    def _step(self, param, grad, scratch, m, v):
+        np.subtract(grad, m, out=scratch)  # m += (1−β1)(g − m)
+        scratch *= 1 - self.beta1
+        m += scratch
+        np.multiply(grad, grad, out=scratch)  # v += (1−β2)(g² − v)
+        scratch -= v
+        scratch *= 1 - self.beta2
+        v += scratch
+        _adaptive_step(param, m, v, self._lr_t, scratch)
+
+
+OPTIMIZERS: dict[str, type[Optimizer]] = {
+    cls.name: cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)
+}
+NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
+
+
+def _lookup(name: str) -> type[Optimizer]:
+    try:
+        return OPTIMIZERS[name.lower()]
+    except KeyError:
+        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(NAMES)}") from None
+
+
+def create(name: str, **hyperparameters: float) -> Optimizer:
+    """A new optimizer by case-insensitive name; unspecified hyperparameters keep their defaults.
+
+    ValueError lists the valid names, or the valid hyperparameters of that optimizer.
+    """
+    cls = _lookup(name)
+    allowed = cls.hyperparameter_names()
+    unknown = [key for key in hyperparameters if key not in allowed]
+    if unknown:
+        raise ValueError(
+            f"unknown hyperparameter(s) {', '.join(unknown)} for {cls.name}; "
+            f"choose from {', '.join(allowed)}"
+        )
+    return cls(**hyperparameters)
+
+
+def describe(name: str) -> str:
+    """One line that teaches what the optimizer does (GUI tooltips)."""
+    return _lookup(name).description

@@ -1,0 +1,1 @@
+"""Bundled resources: example projects, data sets, icons."""
