@@ -211,3 +211,37 @@ def format_result(r: WorkloadResult) -> str:
     if r.torch is not None:
         text += f"  torch {r.torch:>12,.0f} ({r.engine / r.torch:4.2f}x)"
     return text + f"  GEMM {100 * r.gemm_fraction:5.1f}%"
+
+
+GOALS = {  # workload sizes → minimum engine/torch ratio (issue 2)
+    (2, 8, 8, 2): 6.0,
+    (784, 100, 100, 10): 1.5,
+    (784, 512, 512, 10): 1.0,
+}
+
+
+def main(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
+         out: Callable[[str], None] = print,
+         workloads: tuple[tuple[tuple[int, ...], int], ...] = WORKLOADS) -> int:
+    """Print the benchmark (the ``netcanvas bench`` subcommand). Returns an exit code."""
+    import os
+    import platform
+
+    out(f"NetCanvas engine benchmark — Python {platform.python_version()}, NumPy "
+        f"{np.__version__}, {os.cpu_count()} CPU(s); training step = backprop + SGD update, "
+        "float32, medians of interleaved rounds")
+    gemm, results = run(rounds=rounds, seconds=seconds, include_torch=include_torch,
+                        workloads=workloads, report=out)
+    out(f"float32 GEMM rate (1024³): {gemm:,.1f} GFLOP/s")
+    if results and results[0].torch is None and include_torch:
+        out("torch is not importable here: install it in a separate environment to compare "
+            "(it is never a NetCanvas dependency)")
+    for r in results:
+        verdicts = [f"{r.engine / r.textbook:.2f}x textbook (goal ≥ 1.0)"]
+        goal = GOALS.get(r.sizes)
+        if r.torch is not None and goal is not None:
+            verdicts.append(f"{r.engine / r.torch:.2f}x torch (goal ≥ {goal})")
+        if r.sizes == (784, 512, 512, 10):
+            verdicts.append(f"{100 * r.gemm_fraction:.0f}% of GEMM (goal ≥ 75%)")
+        out(f"  {r.name}: " + ", ".join(verdicts))
+    return 0

@@ -385,8 +385,12 @@ class Network:
         return self._loss_value(y, self._targets(t, x.shape[0]))
 
     # ------------------------------------------------------------------ gradients
-    def _backward(self, t: np.ndarray) -> dict[str, np.ndarray]:
-        """Backprop through the plan of the last forward pass (``t``: one-hot/values)."""
+    def _backward(self, t: np.ndarray, scale: np.ndarray | None = None
+                  ) -> dict[str, np.ndarray]:
+        """Backprop through the plan of the last forward pass (``t``: one-hot/values).
+
+        Every gradient is linear in the output's, so ``scale`` (default 1/N) multiplies them
+        all at the cost of one constant: SGD passes lr/N and then needs no multiply of its own."""
         buf = self._buf
         params, grads = self.params, self._grads
         values = self._values
@@ -396,7 +400,7 @@ class Network:
             s = step.slot
             if step is out:
                 d = np.subtract(values[s], t, out=buf.da[s])
-                np.multiply(d, buf.inv_n, out=d)  # dL/dy, or dL/dz for fused losses: (y − t)/N
+                np.multiply(d, buf.inv_n if scale is None else scale, out=d)  # (y − t)/N
                 dz = d if self._fused else step.activation.backward(d, buf.z[s], values[s],
                                                                     out=buf.dz[s])
             else:
@@ -418,12 +422,13 @@ class Network:
                     dvalues[src] = np.dot(dz, params[w].T, out=buf.da[src])
                 else:
                     dvalues[src] += dz @ params[w].T
+        factor = 1.0 if scale is None else float(scale) * t.shape[0]
         if self.weight_decay:
             for w in self._weights:
-                grads[w] += self.weight_decay * params[w]
+                grads[w] += (factor * self.weight_decay) * params[w]
         if self.l1:
             for w in self._weights:
-                grads[w] += self.l1 * np.sign(params[w])
+                grads[w] += (factor * self.l1) * np.sign(params[w])
         return grads
 
     def gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> dict[str, np.ndarray]:
@@ -446,9 +451,20 @@ class Network:
         """Loss, backprop and one optimizer update; returns the batch loss before the update.
 
         The optimizer sees every parameter at once through the flat vector the parameters are
-        views of (two NumPy calls for SGD instead of two per array): the same update, cheaper."""
-        value, _ = self.loss_and_gradient(x, t, train=True)
-        optimizer.update(self._flat_param_dict, self._flat_grad_dict)
+        views of (two NumPy calls for SGD instead of two per array): the same update, cheaper.
+        Plain SGD goes further: backprop yields lr·gradient directly and the update is one
+        subtraction (so afterwards the gradient buffers hold lr·g, not g)."""
+        x = self._as_input(x)
+        y = self._forward(x, True)
+        targets = self._targets(t, x.shape[0])
+        value = self._loss_value(y, targets)
+        if type(optimizer) is optimizers.SGD:
+            scale = np.full((), optimizer.lr / x.shape[0], self.dtype)
+            self._backward(targets, scale)
+            np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
+        else:
+            self._backward(targets)
+            optimizer.update(self._flat_param_dict, self._flat_grad_dict)
         return value
 
     def numerical_gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True,

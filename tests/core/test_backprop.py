@@ -183,3 +183,21 @@ def test_float32_gradients_agree_with_float64():
     for name in g64:
         assert g32[name].dtype == np.float32
         np.testing.assert_allclose(g32[name], g64[name], rtol=1e-4, atol=1e-6)
+
+
+@pytest.mark.parametrize("name", ["sgd", "momentum", "adam"])
+@pytest.mark.parametrize("decay", [0.0, 0.1])
+def test_train_step_equals_gradient_plus_update_per_array(name, decay):
+    from core import optimizers
+
+    spec = NetworkSpec.mlp([3, 6, 5, 3], hidden_activation="tanh", batch_norm=True)
+    fast = build(spec, seed=12, dtype=np.float64, weight_decay=decay, l1=decay / 2)
+    slow = build(spec, seed=12, dtype=np.float64, weight_decay=decay, l1=decay / 2)
+    opt_fast, opt_slow = optimizers.create(name, lr=0.05), optimizers.create(name, lr=0.05)
+    for step in range(5):
+        x, t = RNG.standard_normal((8, 3)), RNG.integers(0, 3, 8)
+        loss_slow, grads = slow.loss_and_gradient(x, t)
+        opt_slow.update(slow.params, grads)
+        assert fast.train_step(x, t, opt_fast) == pytest.approx(loss_slow, rel=1e-12), step
+    for key in slow.params:
+        np.testing.assert_allclose(fast.params[key], slow.params[key], rtol=1e-10, atol=1e-12)
