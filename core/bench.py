@@ -181,12 +181,13 @@ class WorkloadResult:
 
 
 def run(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
-        workloads: tuple[tuple[tuple[int, ...], int], ...] = WORKLOADS,
+        workloads: tuple[tuple[tuple[int, ...], int], ...] | None = None,
         report: Callable[[str], None] | None = None) -> tuple[float, list[WorkloadResult]]:
-    """Measure every workload; returns (GEMM GFLOP/s, results with median samples/s)."""
+    """Measure every workload (default :data:`WORKLOADS`); returns (GEMM GFLOP/s, results with
+    median samples/s)."""
     gemm = gemm_gflops()
     results = []
-    for sizes, batch in workloads:
+    for sizes, batch in workloads or WORKLOADS:
         steps = {"engine": engine_step(sizes, batch), "textbook": textbook_step(sizes, batch)}
         t_step = torch_step(sizes, batch) if include_torch else None
         if t_step is not None:
@@ -222,7 +223,7 @@ GOALS = {  # workload sizes → minimum engine/torch ratio (issue 2)
 
 def main(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
          out: Callable[[str], None] = print,
-         workloads: tuple[tuple[tuple[int, ...], int], ...] = WORKLOADS) -> int:
+         workloads: tuple[tuple[tuple[int, ...], int], ...] | None = None) -> int:
     """Print the benchmark (the ``netcanvas bench`` subcommand). Returns an exit code."""
     import os
     import platform

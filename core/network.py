@@ -204,7 +204,8 @@ class Network:
     def _buffers_for(self, n: int) -> _Buffers:
         buffers = self._buffers.get(n)
         if buffers is None:
-            if len(self._buffers) >= 4:  # e.g. full batches, a short last batch, probe, grid
+            # training batches, a short last batch, three evaluation parts, probe, grid…
+            if len(self._buffers) >= 8:
                 self._buffers.pop(next(iter(self._buffers)))
             buffers = self._buffers[n] = _Buffers(n, self._units, self.dtype)
         return buffers
@@ -311,9 +312,12 @@ class Network:
         return self.forward(x, train=False)
 
     def classify(self, x: np.ndarray) -> np.ndarray:
-        """Predicted class per row: argmax, or for one output unit whether it is above the
-        middle of the activation's range (0.5 for sigmoid/step, 0 otherwise)."""
-        y = self.predict(x)
+        """Predicted class per row (see :meth:`labels`)."""
+        return self.labels(self.predict(x))
+
+    def labels(self, y: np.ndarray) -> np.ndarray:
+        """Classes for outputs ``y`` of this network: argmax, or for one output unit whether it
+        is above the middle of the activation's range (0.5 for sigmoid/step, 0 otherwise)."""
         if y.shape[1] == 1:
             act = self._output.activation.name
             threshold = 0.5 if act in ("sigmoid", "step") else 0.0

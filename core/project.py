@@ -1,0 +1,330 @@
+"""Project files: one ``.netcanvas`` file holds a whole project.
+
+The file is a zip archive with two members:
+
+- ``project.json`` — ``format``, ``schema_version`` (1), ``title``, ``description``, the network
+  spec (with canvas positions), the training settings, the data reference and the history;
+- ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
+  (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``.
+
+Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
+crash never leaves half a project. Reading trusts nothing: sizes are checked before anything is
+unpacked (zip bombs), arrays are read with ``allow_pickle=False`` (nothing is ever unpickled)
+and every field is checked, so a damaged, truncated, newer or hand-edited file gives one
+:class:`ProjectError` sentence instead of a traceback.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import math
+import os
+import tempfile
+import zipfile
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from .data_ref import DataRef
+from .datasets import DataError
+from .errors import SpecError
+from .history import History
+from .network import Network, build
+from .settings import TrainingSettings
+from .spec import NetworkSpec
+
+FORMAT = "netcanvas-project"
+SCHEMA_VERSION = 1
+SUFFIX = ".netcanvas"
+PROJECT_JSON = "project.json"
+WEIGHTS_NPZ = "weights.npz"
+MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
+MAX_JSON_BYTES = 64 << 20
+ZIP_DATE = (1980, 1, 1, 0, 0, 0)
+NEW_FILE_MODE = 0o644
+NPY_HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
+                      (2, 0): np.lib.format.read_array_header_2_0}
+TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
+             "history")
+
+
+class ProjectError(Exception):
+    """A project file cannot be written or read; the message says which file and why."""
+
+
+@dataclass(eq=False)
+class Project:
+    """Everything a project file holds. ``params``/``state`` are None until trained (or set by
+    hand); ``history`` is :meth:`core.history.History.to_dict` data or None."""
+
+    spec: NetworkSpec
+    settings: TrainingSettings
+    data: DataRef
+    params: dict[str, np.ndarray] | None = None
+    state: dict[str, np.ndarray] | None = None
+    history: dict[str, Any] | None = None
+    title: str = ""
+    description: str = ""
+
+    def build_network(self) -> Network:
+        """The network with the settings' seed, dtype and regularisation, holding the saved
+        weights when there are any."""
+        s = self.settings
+        network = build(self.spec, seed=s.seed, dtype=np.dtype(s.dtype),
+                        weight_decay=s.weight_decay, l1=s.l1)
+        if self.params is not None:
+            network.load_params(self.params, self.state or {})
+        return network
+
+    def load_history(self) -> History | None:
+        return None if self.history is None else History.from_dict(self.history)
+
+
+# ----------------------------------------------------------------------------- saving
+def save_project(project: Project, path: str | Path) -> None:
+    """Write ``project`` to ``path`` atomically (ProjectError when it cannot be written)."""
+    path = Path(path)
+    document = {
+        "format": FORMAT,
+        "schema_version": SCHEMA_VERSION,
+        "title": project.title,
+        "description": project.description,
+        "spec": project.spec.to_dict(),
+        "settings": project.settings.validate().to_dict(),
+        "data": project.data.to_dict(),
+        "history": project.history,
+    }
+    try:
+        text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
+    except (TypeError, ValueError) as exc:
+        raise ProjectError(f"cannot save {path.name}: the project holds a value that cannot be "
+                           f"stored ({exc})") from None
+    arrays = {f"params/{k}": np.asarray(v) for k, v in (project.params or {}).items()}
+    arrays.update({f"state/{k}": np.asarray(v) for k, v in (project.state or {}).items()})
+    arrays.update(project.data.arrays())
+    try:
+        _write_atomically(path, {PROJECT_JSON: text.encode("utf-8"),
+                                 WEIGHTS_NPZ: _npz_bytes(arrays)})
+    except OSError as exc:
+        raise ProjectError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+    except ValueError as exc:  # an object array: it would need pickling
+        raise ProjectError(f"cannot save {path.name}: {exc}") from None
+
+
+def _zip_entry(name: str, compress: int) -> zipfile.ZipInfo:
+    """A member with a fixed date, so saving the same project twice gives the same bytes
+    (the example files stay unchanged in version control when they are made again)."""
+    info = zipfile.ZipInfo(name, date_time=ZIP_DATE)
+    info.compress_type = compress
+    return info
+
+
+def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
+    """What ``np.savez`` writes (one ``.npy`` member per array, ``np.load`` reads it), with
+    fixed member dates; the outer archive compresses it."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for key, array in arrays.items():
+            with archive.open(_zip_entry(f"{key}.npy", zipfile.ZIP_STORED), "w",
+                              force_zip64=True) as member:
+                np.lib.format.write_array(member, np.asanyarray(array), allow_pickle=False)
+    return buffer.getvalue()
+
+
+def _write_atomically(path: Path, members: dict[str, bytes]) -> None:
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+                                             suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            with zipfile.ZipFile(handle, "w") as archive:
+                for name, blob in members.items():
+                    archive.writestr(_zip_entry(name, zipfile.ZIP_DEFLATED), blob)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes a private (0600) file; a project file is an ordinary document.
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
+
+
+# ----------------------------------------------------------------------------- loading
+def load_project(path: str | Path) -> Project:
+    """Read and check a project file; ProjectError says what is wrong with it."""
+    path = Path(path)
+    try:
+        return _load(path)
+    except (ProjectError, ValueError, DataError) as exc:  # SpecError is a ValueError
+        raise ProjectError(f"{path.name}: {exc}") from None
+
+
+def _load(path: Path) -> Project:
+    members = _read_members(path)
+    document = _parse_json(members[PROJECT_JSON])
+    if document.get("format") != FORMAT:
+        raise ProjectError(f"{PROJECT_JSON} is not a NetCanvas project (its 'format' is "
+                           f"{document.get('format')!r})")
+    _check_version(document.get("schema_version"))
+    unknown = sorted(set(document) - set(TOP_LEVEL))
+    if unknown:
+        raise ProjectError(f"{PROJECT_JSON} has unknown field(s): {', '.join(unknown)}")
+    arrays = _read_arrays(members[WEIGHTS_NPZ])
+    title, description = _text(document, "title"), _text(document, "description")
+    try:
+        spec = NetworkSpec.from_dict(document.get("spec"))
+    except SpecError as exc:
+        raise ProjectError(f"the network in {PROJECT_JSON} is not valid: {exc}") from None
+    try:
+        settings = TrainingSettings.from_dict(document.get("settings", {}))
+    except (ValueError, TypeError) as exc:
+        raise ProjectError(f"the training settings in {PROJECT_JSON} are not valid: {exc}"
+                           ) from None
+    data = DataRef.from_dict(document.get("data"), arrays)
+    history = document.get("history")
+    if history is not None:
+        history = History.from_dict(history).to_dict()
+    params = {k.removeprefix("params/"): v for k, v in arrays.items() if k.startswith("params/")}
+    state = {k.removeprefix("state/"): v for k, v in arrays.items() if k.startswith("state/")}
+    if params:
+        _check_weights(spec, params, state)
+    elif state:
+        raise ProjectError(f"{WEIGHTS_NPZ} holds batch-norm statistics but no weights")
+    return Project(spec, settings, data, params or None, state or None, history, title,
+                   description)
+
+
+def _read_members(path: Path) -> dict[str, bytes]:
+    try:
+        with zipfile.ZipFile(path) as archive:
+            infos = {info.filename: info for info in archive.infolist()}
+            _check_sizes(infos.values(), "the project file")
+            for name in (PROJECT_JSON, WEIGHTS_NPZ):
+                if name not in infos:
+                    raise ProjectError(f"{name} is missing: this is not a complete NetCanvas "
+                                       "project")
+            if infos[PROJECT_JSON].file_size > MAX_JSON_BYTES:
+                raise ProjectError(f"{PROJECT_JSON} is too large to be a project description")
+            return {name: archive.read(name) for name in (PROJECT_JSON, WEIGHTS_NPZ)}
+    except FileNotFoundError:
+        raise ProjectError("the file does not exist") from None
+    except IsADirectoryError:
+        raise ProjectError("this is a folder, not a project file") from None
+    except zipfile.BadZipFile:
+        if _starts_like_zip(path):
+            raise ProjectError("the file is damaged or truncated (its zip structure is broken)"
+                               " — use a backup copy") from None
+        raise ProjectError("this is not a NetCanvas project file (it is not a zip archive)"
+                           ) from None
+    except (zlib.error, EOFError, NotImplementedError) as exc:
+        raise ProjectError(f"the file is damaged ({exc}) — use a backup copy") from None
+    except OSError as exc:
+        raise ProjectError(f"the file cannot be read ({exc.strerror or exc})") from None
+
+
+def _starts_like_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def _check_sizes(infos: Any, what: str) -> None:
+    """Refuse archives that would unpack to more than MAX_UNPACKED_BYTES (zip bombs)."""
+    total = sum(info.file_size for info in infos)
+    if total > MAX_UNPACKED_BYTES:
+        raise ProjectError(f"{what} would unpack to {_size(total)}, more than the "
+                           f"{_size(MAX_UNPACKED_BYTES)} NetCanvas accepts")
+
+
+def _size(n: int) -> str:
+    for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
+        if n >= scale:
+            return f"{n / scale:.1f} {unit}"
+    return f"{n} bytes"
+
+
+def _parse_json(blob: bytes) -> dict[str, Any]:
+    try:
+        document = json.loads(blob.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ProjectError(f"{PROJECT_JSON} is not UTF-8 text") from None
+    except json.JSONDecodeError as exc:
+        raise ProjectError(f"{PROJECT_JSON} is not valid JSON ({exc.msg} at line {exc.lineno}, "
+                           f"column {exc.colno})") from None
+    if not isinstance(document, dict):
+        raise ProjectError(f"{PROJECT_JSON} must hold a JSON object")
+    return document
+
+
+def _check_version(version: Any) -> None:
+    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+        raise ProjectError(f"{PROJECT_JSON} has no valid 'schema_version' (found {version!r})")
+    if version > SCHEMA_VERSION:
+        raise ProjectError(f"this project was made by a newer NetCanvas (file format {version}; "
+                           f"this version reads format {SCHEMA_VERSION}) — update NetCanvas "
+                           "to open it")
+
+
+def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
+    """Every array of weights.npz, after checking sizes and headers: no object arrays (they
+    would need unpickling) and no header promising more data than the member holds."""
+    arrays = {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(blob)) as archive:
+            infos = archive.infolist()
+            _check_sizes(infos, WEIGHTS_NPZ)
+            for info in infos:
+                key = info.filename.removesuffix(".npy")
+                with archive.open(info) as member:
+                    version = np.lib.format.read_magic(member)
+                    if version not in NPY_HEADER_READERS:
+                        raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array "
+                                           f"format {version}")
+                    shape, _, dtype = NPY_HEADER_READERS[version](member)
+                if dtype.hasobject:
+                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} holds Python objects; "
+                                       "NetCanvas never loads those, as they could run code")
+                if math.prod(shape) * dtype.itemsize > info.file_size:
+                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} is truncated")
+                with archive.open(info) as member:
+                    arrays[key] = np.lib.format.read_array(member, allow_pickle=False)
+    except ProjectError:
+        raise
+    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
+        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({exc}) — use a backup copy") from None
+    return arrays
+
+
+def _check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],
+                   state: dict[str, np.ndarray]) -> None:
+    """Stored weights must be float arrays with exactly the names and shapes the spec needs."""
+    try:
+        network = build(spec)
+    except SpecError as exc:
+        raise ProjectError(f"the network has weights but cannot be built: {exc}") from None
+    for stored, needed, what in ((params, network.params, "weights"),
+                                 (state, network.state, "batch-norm statistics")):
+        problems = [f"missing {name}" for name in needed if name not in stored]
+        problems += [f"unexpected {name}" for name in stored if name not in needed]
+        for name, array in stored.items():
+            if array.dtype.kind != "f":
+                problems.append(f"{name} holds {array.dtype} values, not decimals")
+            elif name in needed and array.shape != needed[name].shape:
+                problems.append(f"{name} has shape {array.shape}, the network needs "
+                                f"{needed[name].shape}")
+        if problems:
+            raise ProjectError(f"the {what} in {WEIGHTS_NPZ} do not match the network: "
+                               + "; ".join(problems))
+
+
+def _text(document: dict[str, Any], key: str) -> str:
+    value = document.get(key, "")
+    if not isinstance(value, str):
+        raise ProjectError(f"{PROJECT_JSON}: {key!r} must be text, not {type(value).__name__}")
+    return value

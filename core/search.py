@@ -1,0 +1,198 @@
+"""Hyperparameter random search (CONCEPTS.md §10): many short runs with the learning rate and
+weight decay drawn on a log scale, ranked by validation accuracy.
+
+Random rather than grid search because only a few hyperparameters matter and random draws try
+more distinct values of each. Every trial is a pure function of (search seed, trial index), so
+running trials on several processes gives exactly what one process gives. Workers are started
+with "spawn": forking a process that runs Qt threads is unsafe.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import math
+import multiprocessing
+import os
+import threading
+from collections.abc import Callable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from dataclasses import dataclass, replace
+
+import numpy as np
+
+from .datasets import Dataset
+from .history import History
+from .settings import TrainingSettings
+from .spec import NetworkSpec
+from .trainer import Trainer
+from .training_data import TrainingData, prepare
+
+DEFAULT_WORKERS = 2
+
+
+@dataclass(frozen=True)
+class SearchSpace:
+    """log10 ranges: lr = 10^U(lr[0], lr[1]), weight decay = 10^U(weight_decay[0], …)."""
+
+    lr: tuple[float, float] = (-6.0, -2.0)
+    weight_decay: tuple[float, float] = (-8.0, -4.0)
+
+    def __post_init__(self) -> None:
+        for name in ("lr", "weight_decay"):
+            low, high = getattr(self, name)
+            if not (math.isfinite(low) and math.isfinite(high) and low <= high):
+                raise ValueError(f"{name}: the range {low}..{high} must be two finite powers of "
+                                 "ten, the lower first")
+
+    def draw(self, seed: int, index: int) -> tuple[float, float]:
+        """Trial ``index``'s (lr, weight decay); depends only on the seed and the index."""
+        rng = np.random.default_rng([seed, index])
+        return 10 ** rng.uniform(*self.lr), 10 ** rng.uniform(*self.weight_decay)
+
+
+@dataclass(frozen=True)
+class Trial:
+    """One run: its settings (lr, weight decay and seed filled in), its curves and the score
+    it is ranked by (validation accuracy, or R² for regression; None if it diverged)."""
+
+    index: int
+    settings: TrainingSettings
+    history: History
+    outcome_kind: str
+    outcome_reason: str
+    score: float | None
+    val_loss: float | None
+
+    @property
+    def lr(self) -> float:
+        return self.settings.lr
+
+    @property
+    def weight_decay(self) -> float:
+        return self.settings.weight_decay
+
+
+@dataclass(frozen=True)
+class SearchResult:
+    """Trials best first; ``cancelled`` when the search was stopped before every trial ran."""
+
+    trials: list[Trial]
+    cancelled: bool
+
+    @property
+    def best(self) -> Trial | None:
+        return self.trials[0] if self.trials else None
+
+
+def trial_settings(base: TrainingSettings, space: SearchSpace, seed: int, index: int,
+                   epochs: int) -> TrainingSettings:
+    """The settings of trial ``index``: drawn lr and weight decay, seed = search seed + index."""
+    lr, weight_decay = space.draw(seed, index)
+    return replace(base, lr=lr, weight_decay=weight_decay, seed=seed + index, epochs=epochs,
+                   target_loss=None, early_stopping_patience=None)
+
+
+def run_trial(spec: NetworkSpec, data: TrainingData, settings: TrainingSettings,
+              index: int) -> Trial:
+    """Train one trial to the end (a module-level function so worker processes can run it)."""
+    trainer = Trainer(spec, data, settings)
+    outcome = trainer.run()
+    last = trainer.history.latest()
+    metric = "val_accuracy" if data.task == "classification" else "val_r2"
+    failed = outcome.failed or not last
+    return Trial(index, settings, trainer.history, outcome.kind, outcome.reason,
+                 None if failed else last.get(metric), None if failed else last.get("val_loss"))
+
+
+def rank(trials: list[Trial]) -> list[Trial]:
+    """Best score first; ties by lower validation loss, then trial order; unscored trials last."""
+    def key(trial: Trial) -> tuple[float, float, int]:
+        score = -trial.score if trial.score is not None else math.inf
+        loss = trial.val_loss if trial.val_loss is not None else math.inf
+        return (score, loss, trial.index)
+
+    return sorted(trials, key=key)
+
+
+def random_search(
+    spec: NetworkSpec,
+    dataset: Dataset,
+    base: TrainingSettings,
+    n_trials: int = 20,
+    epochs: int = 5,
+    space: SearchSpace | None = None,
+    seed: int = 0,
+    workers: int = DEFAULT_WORKERS,
+    progress: Callable[[int, int, Trial], None] | None = None,
+    cancel: threading.Event | None = None,
+) -> SearchResult:
+    """Run ``n_trials`` trials of ``epochs`` epochs and rank them.
+
+    The data is split once with ``base``'s split, seed and standardisation, so every trial is
+    judged on the same validation rows; the trials differ in lr, weight decay and the seed of
+    their initial weights and shuffling. ``workers`` > 1 runs trials on that many processes.
+    ``progress(done, total, trial)`` is called in the calling thread as trials finish; setting
+    ``cancel`` starts no further trial (running ones finish: they are short).
+    """
+    if isinstance(n_trials, bool) or not isinstance(n_trials, int) or n_trials < 1:
+        raise ValueError(f"n_trials: {n_trials!r} must be a whole number of at least 1")
+    if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
+        raise ValueError(f"workers: {workers!r} must be a whole number of at least 1")
+    space = space or SearchSpace()
+    base = base.validate()
+    data = prepare(dataset, spec.check(), base.split, base.seed, base.standardize, base.dtype)
+    jobs = [trial_settings(base, space, seed, i, epochs) for i in range(n_trials)]
+    cancel = cancel or threading.Event()
+    done: list[Trial] = []
+
+    def finished(trial: Trial) -> None:
+        done.append(trial)
+        if progress is not None:
+            progress(len(done), n_trials, trial)
+
+    if workers == 1:
+        for i, settings in enumerate(jobs):
+            if cancel.is_set():
+                break
+            finished(run_trial(spec, data, settings, i))
+    else:
+        _run_parallel(spec, data, jobs, workers, cancel, finished)
+    return SearchResult(rank(done), cancelled=len(done) < n_trials)
+
+
+@contextlib.contextmanager
+def _single_threaded_blas_in_children() -> Iterator[None]:
+    """Workers already run one per core: a multi-threaded BLAS in each oversubscribes the
+    cores, and OpenBLAS's spinning threads then slow every process 10–20× (measured here).
+    The variables must be set before a child imports NumPy, so they go into the environment
+    the spawned children inherit."""
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    saved = {name: os.environ.get(name) for name in names}
+    for name in names:
+        os.environ.setdefault(name, "1")
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+
+
+def _run_parallel(spec: NetworkSpec, data: TrainingData, jobs: list[TrainingSettings],
+                  workers: int, cancel: threading.Event,
+                  finished: Callable[[Trial], None]) -> None:
+    """Keep at most ``workers`` trials in flight, so a cancel leaves nothing queued to wait for."""
+    context = multiprocessing.get_context("spawn")
+    pending = list(enumerate(jobs))
+    running: set[Future[Trial]] = set()
+    with _single_threaded_blas_in_children(), \
+            ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
+        while pending or running:
+            while pending and len(running) < workers and not cancel.is_set():
+                index, settings = pending.pop(0)
+                running.add(pool.submit(run_trial, spec, data, settings, index))
+            if not running:
+                break
+            completed, running = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
+            for future in completed:
+                finished(future.result())

@@ -1,0 +1,17 @@
+"""NetCanvas's desktop interface (PySide6): the canvas window and its panels.
+
+How it fits together (``core`` never imports ``gui``; a test enforces it):
+
+- :mod:`gui.document` — ``GraphDocument``, the model: the spec, the current weights (``W``/``b``/
+  batch-norm arrays named as :mod:`core.network` names them, so they are saved, undone and
+  drawn), the project fields, one ``QUndoStack``, the file path.
+- :mod:`gui.commands` — every edit is a ``QUndoCommand`` that calls the document's primitive
+  edits and nothing else; compound commands keep their children on the Python side (PySide does
+  not model QUndoCommand parent ownership).
+- :mod:`gui.canvas` — the scene mirrors the document's signals; gestures push commands. Drags
+  are recorded on release (one entry each); connections are checked live with
+  ``NetworkSpec.connection_problem``.
+- Panels (:mod:`gui.palette`, :mod:`gui.inspector`, :mod:`gui.problems_panel`,
+  :mod:`gui.prediction_panel`) read the document and push commands; they refresh with signals
+  blocked, so a refresh never becomes an edit.
+"""

@@ -1,0 +1,161 @@
+"""The ``netcanvas`` command line: train and check headless, exit codes a script can rely on,
+one-line errors, and the window started lazily."""
+
+import csv
+import subprocess
+import sys
+import types
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+
+from core.project import load_project, save_project
+from gui import cli
+from resources.examples import example_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_check_a_valid_project(capsys):
+    code, out, err = run(["check", str(example_path("spiral"))], capsys)
+    assert code == 0 and err == ""
+    assert out.splitlines() == [
+        "ok: Spiral",
+        "  network: 4 nodes, 3 connections, 1,218 parameters; not trained yet",
+        "  data: Spiral (classification; train 280, val 60, test 60)",
+    ]
+
+
+def test_check_a_broken_project_prints_one_line_and_exits_2(tmp_path, capsys):
+    path = tmp_path / "broken.netcanvas"
+    path.write_text("not a project")
+    code, out, err = run(["check", str(path)], capsys)
+    assert code == 2 and out == ""
+    assert err == ("netcanvas: error: broken.netcanvas: this is not a NetCanvas project file "
+                   "(it is not a zip archive)\n")
+
+
+def test_check_reports_a_network_that_does_not_fit_its_data(tmp_path, capsys):
+    project = load_project(example_path("spiral"))
+    project.spec = project.spec.with_node_changed("0", units=3)
+    path = tmp_path / "misfit.netcanvas"
+    save_project(project, path)
+    code, _, err = run(["check", str(path)], capsys)
+    assert code == 2
+    assert err.startswith("netcanvas: error: the data has 2 feature column(s) but the input")
+
+
+def test_train_saves_the_trained_project_and_a_log(tmp_path, capsys):
+    out_path, log_path = tmp_path / "xor.netcanvas", tmp_path / "xor.csv"
+    code, out, err = run(["train", str(example_path("xor_learned")), "--epochs", "40",
+                          "--out", str(out_path), "--log", str(log_path)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "finished 40 epochs"
+    assert lines[1].startswith("epoch 40 · train: loss ") and "accuracy" in lines[1]
+    assert lines[2] == f"saved {out_path}"
+    assert "epoch 40/40" in err  # the progress bar, on stderr
+    trained = load_project(out_path)
+    assert trained.params is not None and len(trained.history["epochs"]["epoch"]) == 40
+    with open(log_path, newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[0][:3] == ["epoch", "train_loss", "train_accuracy"]
+    assert len(rows) == 41 and rows[-1][0] == "40" and rows[-1][3] == ""  # no validation part
+    # Training again continues from the saved weights and history.
+    code, out, _ = run(["train", str(out_path), "--epochs", "5", "--quiet"], capsys)
+    assert code == 0 and out.splitlines()[1].startswith("epoch 45 ·")
+    code, out, _ = run(["train", str(out_path), "--epochs", "5", "--quiet", "--fresh"], capsys)
+    assert code == 0 and out.splitlines()[1].startswith("epoch 5 ·")
+
+
+def test_train_leaves_the_input_file_alone(tmp_path, capsys):
+    path = tmp_path / "and.netcanvas"
+    path.write_bytes(example_path("and_gate").read_bytes())
+    before = path.read_bytes()
+    code, _, _ = run(["train", str(path), "--epochs", "2", "--quiet"], capsys)
+    assert code == 0 and path.read_bytes() == before
+
+
+def test_a_diverging_run_exits_1_with_the_reason(tmp_path, capsys):
+    project = load_project(example_path("spiral"))
+    project.settings = replace(project.settings, optimizer="sgd", lr=1e6, epochs=5)
+    path = tmp_path / "hot.netcanvas"
+    save_project(project, path)
+    code, out, err = run(["train", str(path), "--quiet"], capsys)
+    assert code == 1
+    assert out.startswith("loss became NaN at epoch 1 — learning rate 1e+06 is probably too high")
+    assert "Traceback" not in err and "Warning" not in err
+
+
+@pytest.mark.parametrize("argv", [["train"], ["train", "x.netcanvas", "--epochs", "many"],
+                                  ["check", "a", "b"]])
+def test_usage_errors_exit_2(argv, capsys):
+    code, _, err = run(argv, capsys)
+    assert code == 2 and "usage: netcanvas" in err
+
+
+def test_bad_epochs_and_unwritable_log(tmp_path, capsys):
+    example = str(example_path("and_gate"))
+    code, _, err = run(["train", example, "--epochs", "0"], capsys)
+    assert (code, err) == (2, "netcanvas: error: --epochs must be at least 1\n")
+    code, _, err = run(["train", example, "--epochs", "1", "--quiet", "--log",
+                        str(tmp_path / "no" / "such" / "dir.csv")], capsys)
+    assert code == 2 and err.startswith("netcanvas: error: cannot write the log ")
+
+
+def test_help_documents_the_exit_codes(capsys):
+    code, out, _ = run(["--help"], capsys)
+    assert code == 0
+    assert "exit codes:" in out and "training failed" in out and "bad input" in out
+    assert all(command in out for command in ("train", "check", "gui"))
+    code, out, _ = run(["train", "--help"], capsys)
+    assert code == 0 and "--epochs N" in out and "exit codes:" in out
+
+
+def test_the_default_command_opens_the_window_lazily(monkeypatch):
+    calls = []
+    fake = types.ModuleType("gui.app")
+    fake.main = lambda argv: calls.append(argv) or 0
+    monkeypatch.setitem(sys.modules, "gui.app", fake)
+    assert cli.main([]) == 0
+    assert cli.main(["my.netcanvas"]) == 0
+    assert cli.main(["--example", "xor_learned"]) == 0
+    assert calls == [[], ["my.netcanvas"], ["--example", "xor_learned"]]
+
+
+def test_the_command_runs_as_a_process_without_loading_qt():
+    code = ("import sys; from gui import cli; "
+            "rc = cli.main(['check', sys.argv[1]]); "
+            "bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'pyqtgraph')]; "
+            "print(bad); sys.exit(rc)")
+    result = subprocess.run([sys.executable, "-c", code, str(example_path("or_gate"))],
+                            cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[0] == "ok: OR gate perceptron"
+    assert result.stdout.splitlines()[-1] == "[]"
+    missing = subprocess.run([sys.executable, "-m", "gui.cli", "check", "missing.netcanvas"],
+                             cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert missing.returncode == 2
+    assert missing.stderr == "netcanvas: error: missing.netcanvas: the file does not exist\n"
+
+
+def test_bench_subcommand_prints_every_workload(capsys, monkeypatch):
+    from core import bench
+
+    monkeypatch.setattr(bench, "WORKLOADS", (((2, 4, 2), 4), ((3, 5, 2), 8)))
+    assert cli.main(["bench", "--rounds", "1", "--seconds", "0.01", "--no-torch"]) == 0
+    out = capsys.readouterr().out
+    assert "2-4-2 (batch 4)" in out and "3-5-2 (batch 8)" in out
+    assert "GEMM rate" in out
+
+
+def test_bench_rejects_nonsense_options(capsys):
+    assert cli.main(["bench", "--rounds", "0"]) == 2
+    assert "--rounds must be at least 1" in capsys.readouterr().err
