@@ -1,0 +1,74 @@
+"""Start the window: ``main(["project.netcanvas"])`` or ``main(["--example", "xor_by_hand"])``.
+
+Called by ``netcanvas`` (gui/cli.py) with the arguments after the optional ``gui`` command.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import traceback
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+APP_NAME = "NetCanvas"
+ORGANIZATION = "NetCanvas"
+
+
+def parse(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="netcanvas gui", add_help=False)
+    parser.add_argument("project", nargs="?")
+    parser.add_argument("--example")
+    args, _unknown = parser.parse_known_args(argv)  # Qt options such as -platform pass through
+    return args
+
+
+def application(argv: list[str] | None = None) -> QApplication:
+    """The running QApplication, created with NetCanvas's names for QSettings if needed."""
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([sys.argv[0] if sys.argv else APP_NAME, *(argv or [])])
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationDisplayName(APP_NAME)
+    return app
+
+
+def report_unexpected_errors(parent: QWidget) -> None:
+    """Show a bug as a dialog (details expandable) instead of a traceback in a terminal the
+    student may not even see; the traceback still goes to stderr for a bug report."""
+
+    def hook(kind: type[BaseException], value: BaseException,
+             tb: TracebackType | None) -> None:
+        details = "".join(traceback.format_exception(kind, value, tb))
+        sys.stderr.write(details)
+        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
+                          f"Something went wrong: {value}\n\nYour project is still open; "
+                          "save it under a new name to be safe.", parent=parent)
+        box.setDetailedText(details)
+        box.exec()
+
+    sys.excepthook = hook
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Open the main window (and a project or example); returns the exit code."""
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parse(argv)
+    app = application()
+    from .main_window import MainWindow  # after QApplication: widgets need it
+
+    window = MainWindow()
+    report_unexpected_errors(window)
+    if args.example:
+        window.files.open_example(args.example)
+    elif args.project:
+        window.files.load(args.project)
+    window.show()
+    window.view.fit_to_view()
+    return app.exec()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

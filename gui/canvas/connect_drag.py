@@ -1,0 +1,92 @@
+"""Dragging a connection out of an output port, with live ``can_connect`` feedback.
+
+While the mouse moves, the node under it is marked as accepting or refusing and the reason goes
+to the status bar; releasing on an accepting node connects, anywhere else cancels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QPen
+from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
+
+from core.errors import SpecProblem
+from core.spec import NetworkSpec
+
+from . import style
+from .edge_item import curve
+from .node_item import NodeItem
+
+
+class ConnectionDrag:
+    """One drag from ``source``'s output port. The scene feeds it mouse positions."""
+
+    def __init__(self, scene: QGraphicsScene, source: NodeItem,
+                 spec: Callable[[], NetworkSpec], status: Callable[[str], None]) -> None:
+        self._scene = scene
+        self.source = source
+        self._spec = spec
+        self._status = status
+        self.target: NodeItem | None = None
+        self.problem: SpecProblem | None = None
+        self._line = QGraphicsPathItem()
+        self._line.setZValue(5)
+        scene.addItem(self._line)
+        self._status(f"Drag onto another node to connect {source.node.label} to it; "
+                     "release on empty canvas to cancel.")
+        self.move(source.anchor("out"))
+
+    def move(self, pos: QPointF) -> None:
+        target = self._node_at(pos)
+        if target is not self.target:
+            if self.target is not None:
+                self.target.set_drop_hint("")
+            self.target = target
+            self.problem = None
+            if target is not None:
+                self.problem = self._spec().connection_problem(self.source.node_id,
+                                                               target.node_id)
+                target.set_drop_hint("refuse" if self.problem else "accept")
+                self._status(f"Cannot connect: {self.problem.message}" if self.problem else
+                             f"Release to connect {self.source.node.label} → "
+                             f"{target.node.label}.")
+            else:
+                self._status("Release on a node to connect; release here to cancel.")
+        end = target.anchor("in") if target is not None and self.problem is None else pos
+        color = style.REFUSE if self.problem else (
+            style.ACCEPT if target is not None else style.NEUTRAL_EDGE)
+        pen = QPen(color, 2.5, Qt.PenStyle.DashLine if self.problem else Qt.PenStyle.SolidLine)
+        self._line.setPen(pen)
+        self._line.setPath(curve(self.source.anchor("out"), end))
+
+    def cancel(self) -> None:
+        """Escape: forget the drag whatever is under the mouse."""
+        if self.target is not None:
+            self.target.set_drop_hint("")
+        self.target = None
+        self.finish()
+
+    def finish(self) -> tuple[str, str] | None:
+        """Clean up; return (src, dst) to connect, or None (refused or cancelled)."""
+        self._scene.removeItem(self._line)
+        target, problem = self.target, self.problem
+        if target is not None:
+            target.set_drop_hint("")
+        if target is None:
+            self._status("Connection cancelled.")
+            return None
+        if problem is not None:
+            self._status(f"Not connected: {problem.message}")
+            return None
+        return self.source.node_id, target.node_id
+
+    def _node_at(self, pos: QPointF) -> NodeItem | None:
+        """The node under ``pos``; the source itself counts as empty canvas."""
+        for item in self._scene.items(pos):
+            while item is not None and not isinstance(item, NodeItem):
+                item = item.parentItem()
+            if item is not None:
+                return None if item is self.source else item
+        return None

@@ -1,0 +1,192 @@
+"""A connection on the canvas. Between two small nodes it draws every weight as its own curve
+(colour = sign, width = size); otherwise one curve from port to port labelled with the matrix
+shape. Hovering a weight shows its value; double-clicking one edits it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QFont,
+    QPainter,
+    QPainterPath,
+    QPainterPathStroker,
+    QPen,
+    QPolygonF,
+)
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from . import style
+from .node_item import NodeItem
+
+HIT_WIDTH = 7.0
+
+
+def curve(a: QPointF, b: QPointF) -> QPainterPath:
+    """A smooth S-curve leaving ``a`` and entering ``b`` horizontally."""
+    path = QPainterPath(a)
+    bend = max(abs(b.x() - a.x()) * 0.5, 30.0)
+    path.cubicTo(QPointF(a.x() + bend, a.y()), QPointF(b.x() - bend, b.y()), b)
+    return path
+
+
+class EdgeItem(QGraphicsItem):
+    """The picture of one edge; the scene calls :meth:`update_geometry` when a node moves."""
+
+    def __init__(self, edge_id: str, src: NodeItem, dst: NodeItem) -> None:
+        super().__init__()
+        self.edge_id = edge_id
+        self.src = src
+        self.dst = dst
+        self._weights: np.ndarray | None = None
+        self._paths: list[tuple[int, int, QPainterPath]] = []
+        self._hits: list[QPainterPath] = []
+        self._shape = QPainterPath()
+        self._bounds = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(-1)
+        self.update_geometry()
+
+    # ------------------------------------------------------------------ state from the scene
+    def set_weights(self, weights: np.ndarray | None) -> None:
+        self._weights = None if weights is None else np.array(weights)
+        self.update()
+
+    @property
+    def weights(self) -> np.ndarray | None:
+        return self._weights
+
+    @property
+    def per_weight(self) -> bool:
+        return self.src.neuron_mode and self.dst.neuron_mode
+
+    def weight(self, i: int, j: int) -> float | None:
+        w = self._weights
+        if w is None or w.ndim != 2 or i >= w.shape[0] or j >= w.shape[1]:
+            return None
+        return float(w[i, j])
+
+    def update_geometry(self) -> None:
+        self.prepareGeometryChange()
+        if self.per_weight:
+            self._paths = [(i, j, curve(self.src.anchor("out", i), self.dst.anchor("in", j)))
+                           for i in range(self.src.node.units) for j in range(self.dst.node.units)]
+        else:
+            self._paths = [(-1, -1, curve(self.src.anchor("out"), self.dst.anchor("in")))]
+        stroker = QPainterPathStroker()
+        stroker.setWidth(HIT_WIDTH)
+        self._hits = [stroker.createStroke(path) for _, _, path in self._paths]
+        self._shape = QPainterPath()
+        for hit in self._hits:
+            self._shape.addPath(hit)
+        self._bounds = self._shape.boundingRect().adjusted(-8, -8, 8, 8)
+        self.update()
+
+    # ------------------------------------------------------------------ geometry and painting
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def shape(self) -> QPainterPath:
+        return self._shape
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.isSelected():
+            painter.setPen(QPen(style.SELECTION, 1.0))
+            painter.setBrush(QBrush(style.SELECTION.lighter(150)))
+            painter.drawPath(self._shape)
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self.per_weight:
+            # Strong weights last, so they are drawn on top of the faint ones.
+            for i, j, path in sorted(self._paths, key=lambda p: abs(self.weight(p[0], p[1]) or 0)):
+                value = self.weight(i, j)
+                if value is None:
+                    painter.setPen(QPen(style.NEUTRAL_EDGE, 1.0))
+                else:
+                    painter.setPen(QPen(style.weight_color(value), style.weight_width(value),
+                                        Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
+                painter.drawPath(path)
+        else:
+            self._paint_block(painter)
+
+    def _paint_block(self, painter: QPainter) -> None:
+        path = self._paths[0][2]
+        mean = float(np.mean(np.abs(self._weights))) if self._weights is not None and (
+            self._weights.size) else 0.0
+        painter.setPen(QPen(style.NEUTRAL_EDGE, 1.5 + min(mean * 6, 3.0), Qt.PenStyle.SolidLine,
+                            Qt.PenCapStyle.RoundCap))
+        painter.drawPath(path)
+        end = path.pointAtPercent(1.0)
+        painter.setBrush(style.NEUTRAL_EDGE)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.drawPolygon(QPolygonF([end, end + QPointF(-10, -5), end + QPointF(-10, 5)]))
+        mid = path.pointAtPercent(0.5)
+        font = QFont(painter.font())
+        font.setPointSizeF(8.0)
+        painter.setFont(font)
+        text = f"{self.src.node.units}×{self.dst.node.units}"
+        width = painter.fontMetrics().horizontalAdvance(text) + 10
+        box = QRectF(mid.x() - width / 2, mid.y() - 9, width, 18)
+        painter.setBrush(style.BODY)
+        painter.setPen(QPen(style.BORDER, 1.0))
+        painter.drawRoundedRect(box, 9, 9)
+        painter.setPen(style.MUTED_TEXT)
+        painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+
+    # ------------------------------------------------------------------ hover and editing
+    def weight_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
+        """The (i, j) of the weight curve under ``scene_pos``; the strongest if several."""
+        if not self.per_weight:
+            return None
+        local = self.mapFromScene(scene_pos)
+        found = [(abs(self.weight(i, j) or 0.0), i, j)
+                 for (i, j, _), hit in zip(self._paths, self._hits, strict=True)
+                 if hit.contains(local)]
+        if not found:
+            return None
+        _, i, j = max(found)
+        return i, j
+
+    def weight_point(self, i: int, j: int) -> QPointF:
+        """A scene point on weight (i, j)'s curve where it is apart from the others (curves of
+        mirrored weights cross half-way, so not there)."""
+        for a, b, path in self._paths:
+            if (a, b) == (i, j):
+                return self.mapToScene(path.pointAtPercent(0.35))
+        raise KeyError((i, j))
+
+    def tooltip_at(self, scene_pos: QPointF) -> str:
+        src, dst = self.src.node, self.dst.node
+        hit = self.weight_at(scene_pos)
+        if hit is not None:
+            i, j = hit
+            value = self.weight(i, j)
+            shown = "—" if value is None else f"{value:.4g}"
+            return (f"weight w[{i},{j}] = {shown}<br>from {src.label} unit {i + 1} to "
+                    f"{dst.label} unit {j + 1}.<br><span style='color:#6c757d'>Blue is positive, "
+                    "orange negative, thicker is larger. Double-click to type a value.</span>")
+        return (f"{src.label} → {dst.label}: a {src.units}×{dst.units} weight matrix. "
+                "Select it to see its heat map and statistics in the inspector.")
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self.tooltip_at(event.scenePos()))
+        super().hoverMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        hit = self.weight_at(event.scenePos())
+        scene = self.scene()
+        if hit is not None and hasattr(scene, "edit_weight"):
+            scene.edit_weight(self.edge_id, hit[0], hit[1], event.scenePos())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)

@@ -1,0 +1,392 @@
+"""A node on the canvas: a card with the node's kind colour, ports, and its neurons or size.
+
+Small nodes (up to the scene's neuron limit) draw each neuron as a circle tinted by its bias;
+hovering a neuron shows the bias and double-clicking edits it. Larger nodes draw as a block with
+their size. The item only draws what the scene hands it; it never edits the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtWidgets import (
+    QGraphicsEllipseItem,
+    QGraphicsItem,
+    QGraphicsObject,
+    QGraphicsSceneHoverEvent,
+    QGraphicsSceneMouseEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from core import activations
+from core.spec import NodeSpec
+
+from . import style
+
+FOOTER_HEIGHT = 16.0
+THUMBNAIL_TIP = ("What the network answers everywhere on the input plane (x₁ across, x₂ up) "
+                 "with its current weights: blue means class 1, orange class 0; the dots are "
+                 "the data. The border between the colours is the decision boundary.")
+BLOCK_BODY_HEIGHT = 54.0
+
+
+class PortItem(QGraphicsEllipseItem):
+    """A connection point: ``"out"`` on the right edge, ``"in"`` on the left edge."""
+
+    def __init__(self, node_item: NodeItem, direction: str) -> None:
+        r = style.PORT_RADIUS
+        super().__init__(-r, -r, 2 * r, 2 * r, node_item)
+        self.node_item = node_item
+        self.direction = direction
+        self.setAcceptHoverEvents(True)
+        self.setZValue(2)
+        self.set_hover(False)
+        self.setToolTip(
+            "Output port: drag from here onto another node to connect them."
+            if direction == "out" else
+            "Input port: drop a connection from another node's output port here.")
+
+    def set_hover(self, hover: bool) -> None:
+        color = style.kind_color(self.node_item.node.kind)
+        self.setBrush(QBrush(color if hover else style.BODY))
+        self.setPen(QPen(color, 2.0))
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.set_hover(True)
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.set_hover(False)
+        super().hoverLeaveEvent(event)
+
+
+class NodeItem(QGraphicsObject):
+    """The picture of one :class:`NodeSpec`; its position is the centre of the card."""
+
+    def __init__(self, node: NodeSpec, neuron_limit: int = 16) -> None:
+        super().__init__()
+        self.node = node
+        self.neuron_limit = neuron_limit
+        self._biases: np.ndarray | None = None
+        self._labels: list[str] = []
+        self._problems: list[str] = []
+        self._drop_hint = ""
+        self._thumbnail: QImage | None = None
+        self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
+                      | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
+                      | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
+        self.setAcceptHoverEvents(True)
+        self.setZValue(1)
+        self.in_port = PortItem(self, "in")
+        self.out_port = PortItem(self, "out")
+        self.set_node(node)
+
+    # ------------------------------------------------------------------ state from the scene
+    @property
+    def node_id(self) -> str:
+        return self.node.id
+
+    def set_node(self, node: NodeSpec) -> None:
+        self.prepareGeometryChange()
+        self.node = node
+        self.setPos(QPointF(*node.position))
+        self.in_port.setVisible(node.kind != "input")
+        self.out_port.setVisible(node.kind != "output")
+        # Ports sit on the header: in neuron mode the body's borders belong to the weights.
+        half = self.body_rect().width() / 2
+        y = self.body_rect().top() + style.HEADER_HEIGHT / 2
+        self.in_port.setPos(-half, y)
+        self.out_port.setPos(half, y)
+        self.in_port.set_hover(False)
+        self.out_port.set_hover(False)
+        self.setToolTip(self._node_tooltip())
+        self.update()
+
+    def set_neuron_limit(self, limit: int) -> None:
+        self.neuron_limit = limit
+        self.set_node(self.node)
+
+    def set_biases(self, biases: np.ndarray | None) -> None:
+        self._biases = None if biases is None else np.array(biases)
+        self.update()
+
+    def set_labels(self, labels: Sequence[str]) -> None:
+        """Names drawn beside the neurons (the features of an input node)."""
+        self._labels = list(labels)
+        self.update()
+
+    @property
+    def labels(self) -> list[str]:
+        return list(self._labels)
+
+    def set_problems(self, messages: Sequence[str]) -> None:
+        self._problems = list(messages)
+        self.setToolTip(self._node_tooltip())
+        self.update()
+
+    @property
+    def problems(self) -> list[str]:
+        return list(self._problems)
+
+    def set_drop_hint(self, hint: str) -> None:
+        """``"accept"``/``"refuse"`` while a connection is dragged over the node, else ``""``."""
+        if hint != self._drop_hint:
+            self._drop_hint = hint
+            self.update()
+
+    @property
+    def drop_hint(self) -> str:
+        return self._drop_hint
+
+    def set_thumbnail(self, image: QImage | None) -> None:
+        self.prepareGeometryChange()
+        self._thumbnail = image
+        self.update()
+
+    @property
+    def thumbnail(self) -> QImage | None:
+        return self._thumbnail
+
+    # ------------------------------------------------------------------ geometry
+    @property
+    def neuron_mode(self) -> bool:
+        return 1 <= self.node.units <= self.neuron_limit
+
+    def body_rect(self) -> QRectF:
+        """The card (header included), centred on the item's position."""
+        if self.neuron_mode:
+            height = (style.HEADER_HEIGHT + style.BODY_PADDING
+                      + self.node.units * style.NEURON_SPACING + FOOTER_HEIGHT)
+            width = style.NODE_WIDTH
+        else:
+            height = style.HEADER_HEIGHT + BLOCK_BODY_HEIGHT
+            width = style.BLOCK_WIDTH
+        return QRectF(-width / 2, -height / 2, width, height)
+
+    def boundingRect(self) -> QRectF:
+        rect = self.body_rect().adjusted(-4, -10, 6, 6)
+        if self._thumbnail is not None:
+            rect.setBottom(rect.bottom() + style.THUMBNAIL_SIZE + 10)
+        return rect
+
+    def shape(self) -> QPainterPath:
+        path = QPainterPath()
+        path.addRoundedRect(self.body_rect(), 8, 8)
+        if self._thumbnail is not None:
+            path.addRect(self._thumbnail_rect())
+        return path
+
+    def neuron_center(self, j: int) -> QPointF:
+        """Local centre of neuron ``j`` (neuron mode only)."""
+        top = self.body_rect().top() + style.HEADER_HEIGHT + style.BODY_PADDING
+        return QPointF(0.0, top + (j + 0.5) * style.NEURON_SPACING)
+
+    def anchor(self, direction: str, j: int | None = None) -> QPointF:
+        """Scene point where a connection leaves (``"out"``) or enters (``"in"``) the node:
+        the port, or the border beside neuron ``j`` in neuron mode."""
+        x = self.body_rect().right() if direction == "out" else self.body_rect().left()
+        if j is None or not self.neuron_mode:
+            port = self.out_port if direction == "out" else self.in_port
+            return self.mapToScene(QPointF(x, port.pos().y()))
+        return self.mapToScene(QPointF(x, self.neuron_center(j).y()))
+
+    def neuron_at(self, scene_pos: QPointF) -> int | None:
+        if not self.neuron_mode:
+            return None
+        local = self.mapFromScene(scene_pos)
+        for j in range(self.node.units):
+            delta = local - self.neuron_center(j)
+            if delta.x() ** 2 + delta.y() ** 2 <= (style.NEURON_RADIUS + 2) ** 2:
+                return j
+        return None
+
+    def _thumbnail_rect(self) -> QRectF:
+        size = style.THUMBNAIL_SIZE
+        return QRectF(-size / 2, self.body_rect().bottom() + 8, size, size)
+
+    # ------------------------------------------------------------------ painting
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        rect = self.body_rect()
+        color = style.kind_color(self.node.kind)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(0, 0, 0, 28))
+        painter.drawRoundedRect(rect.translated(1.5, 2.5), 8, 8)
+        painter.setBrush(style.BODY)
+        painter.setPen(QPen(self._border_color(color), self._border_width()))
+        if self._drop_hint == "refuse":
+            painter.setPen(QPen(style.REFUSE, 2.5, Qt.PenStyle.DashLine))
+        painter.drawRoundedRect(rect, 8, 8)
+        self._paint_header(painter, rect, color)
+        if self.neuron_mode:
+            self._paint_neurons(painter, rect, color)
+        else:
+            self._paint_block(painter, rect)
+        if self._problems:
+            self._paint_badge(painter, rect)
+        if self._thumbnail is not None:
+            target = self._thumbnail_rect()
+            painter.drawImage(target, self._thumbnail)
+            painter.setPen(QPen(style.BORDER, 1.0))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(target)
+
+    def _border_color(self, color: QColor) -> QColor:
+        if self._drop_hint == "accept":
+            return style.ACCEPT
+        if self.isSelected():
+            return style.SELECTION
+        if self._problems:
+            return style.PROBLEM
+        return color.lighter(130)
+
+    def _border_width(self) -> float:
+        return 3.0 if (self._drop_hint or self.isSelected()) else 1.5
+
+    def _paint_header(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
+        header = QPainterPath()
+        header.addRoundedRect(rect.adjusted(1, 1, -1, 0), 7, 7)
+        clip = QPainterPath()
+        clip.addRect(QRectF(rect.left(), rect.top(), rect.width(), style.HEADER_HEIGHT))
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawPath(header.intersected(clip))
+        font = QFont(painter.font())
+        font.setPointSizeF(9.0)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(QColor("white"))
+        text_rect = QRectF(rect.left() + 8, rect.top(), rect.width() - 16, style.HEADER_HEIGHT)
+        text = painter.fontMetrics().elidedText(self.node.label, Qt.TextElideMode.ElideRight,
+                                                int(text_rect.width()))
+        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
+                         text)
+
+    def _paint_neurons(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
+        r = style.NEURON_RADIUS
+        kind = self.node.kind
+        axon = QPen(QColor(style.BORDER), 1.0)
+        font = QFont(painter.font())
+        font.setPointSizeF(8.0)
+        font.setBold(False)
+        painter.setFont(font)
+        for j in range(self.node.units):
+            c = self.neuron_center(j)
+            painter.setPen(axon)
+            if kind != "input":
+                painter.drawLine(QPointF(rect.left(), c.y()), QPointF(c.x() - r, c.y()))
+            if kind != "output":
+                painter.drawLine(QPointF(c.x() + r, c.y()), QPointF(rect.right(), c.y()))
+            bias = self._bias(j)
+            painter.setBrush(style.bias_fill(bias) if bias is not None else QColor("#f1f3f5"))
+            painter.setPen(QPen(color, 1.6))
+            painter.drawEllipse(c, r, r)
+            if j < len(self._labels):
+                painter.setPen(style.MUTED_TEXT)
+                label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
+                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
+                                 | Qt.AlignmentFlag.AlignRight, self._labels[j])
+        painter.setPen(style.MUTED_TEXT)
+        footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
+                        FOOTER_HEIGHT)
+        painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, self._summary())
+
+    def _paint_block(self, painter: QPainter, rect: QRectF) -> None:
+        body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
+                      rect.height() - style.HEADER_HEIGHT)
+        font = QFont(painter.font())
+        font.setPointSizeF(12.0)
+        font.setBold(True)
+        painter.setFont(font)
+        painter.setPen(style.TEXT)
+        painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
+                         f"{self.node.units} units")
+        font.setPointSizeF(8.0)
+        font.setBold(False)
+        painter.setFont(font)
+        painter.setPen(style.MUTED_TEXT)
+        painter.drawText(body.adjusted(0, 26, 0, -2), Qt.AlignmentFlag.AlignCenter,
+                         self._summary(with_units=False))
+
+    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
+        centre = QPointF(rect.right() - 2, rect.top() + 2)
+        painter.setPen(QPen(QColor("white"), 1.5))
+        painter.setBrush(style.PROBLEM)
+        painter.drawEllipse(centre, 8, 8)
+        font = QFont(painter.font())
+        font.setBold(True)
+        font.setPointSizeF(9.0)
+        painter.setFont(font)
+        painter.drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
+                         Qt.AlignmentFlag.AlignCenter, "!")
+
+    def _summary(self, with_units: bool = False) -> str:
+        node = self.node
+        if node.kind == "input":
+            return f"{node.units} feature{'s' if node.units != 1 else ''}"
+        parts = [node.activation]
+        if with_units:
+            parts.insert(0, str(node.units))
+        if node.batch_norm:
+            parts.append("BN")
+        if node.dropout:
+            parts.append(f"drop {node.dropout:g}")
+        return " · ".join(parts)
+
+    def _bias(self, j: int) -> float | None:
+        if self._biases is None or j >= len(self._biases):
+            return None
+        return float(self._biases[j])
+
+    # ------------------------------------------------------------------ tooltips, editing
+    def _node_tooltip(self) -> str:
+        node = self.node
+        lines = [f"<b>{node.label}</b> — {style.KIND_TITLES.get(node.kind, node.kind)} node, "
+                 f"{node.units} unit{'s' if node.units != 1 else ''}",
+                 style.KIND_HELP.get(node.kind, "")]
+        if node.kind != "input" and node.activation in activations.NAMES:
+            lines.append(f"<i>{node.activation}</i>: "
+                         f"{activations.get(node.activation).description}")
+        lines.extend(f"<span style='color:#e03131'>⚠ {p}</span>" for p in self._problems)
+        return "<br>".join(line for line in lines if line)
+
+    def neuron_tooltip(self, j: int) -> str:
+        label = self._labels[j] if j < len(self._labels) else f"unit {j + 1}"
+        if self.node.kind == "input":
+            return f"{self.node.label}, {label}: a data feature fed into the network."
+        bias = self._bias(j)
+        value = "—" if bias is None else f"{bias:.4g}"
+        return (f"{self.node.label}, unit {j + 1}: bias b[{j}] = {value}<br>"
+                "The bias shifts the neuron's threshold: z = Σ x·w + b. "
+                "Double-click to type a new value.")
+
+    def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        j = self.neuron_at(event.scenePos())
+        if j is not None:
+            self.setToolTip(self.neuron_tooltip(j))
+        elif self._thumbnail is not None and self._thumbnail_rect().contains(event.pos()):
+            self.setToolTip(THUMBNAIL_TIP)
+        else:
+            self.setToolTip(self._node_tooltip())
+        super().hoverMoveEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        j = self.neuron_at(event.scenePos())
+        scene = self.scene()
+        if j is not None and self.node.kind != "input" and hasattr(scene, "edit_bias"):
+            scene.edit_bias(self.node.id, j, event.scenePos())
+            event.accept()
+            return
+        super().mouseDoubleClickEvent(event)
+
+    def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
+        if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
+            scene = self.scene()
+            if hasattr(scene, "node_item_moved"):
+                scene.node_item_moved(self)
+        return super().itemChange(change, value)

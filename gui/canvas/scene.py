@@ -1,0 +1,271 @@
+"""The canvas scene: mirrors a :class:`GraphDocument` and turns gestures into commands.
+
+Items are created, updated and removed only in answer to the document's signals, so undo, redo,
+open and paste all redraw through one path. Gestures (moving nodes, dragging a connection,
+typing a weight) push commands and let the signals do the rest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+
+from core.errors import SpecProblem
+
+from .. import commands, parameters
+from ..document import GraphDocument
+from ..naming import input_labels
+from . import style
+from .connect_drag import ConnectionDrag
+from .edge_item import EdgeItem
+from .node_item import NodeItem, PortItem
+from .value_editor import ValueEditor
+
+DEFAULT_NEURON_LIMIT = 16
+
+
+class CanvasScene(QGraphicsScene):
+    """Node and edge items for every node and edge of the document."""
+
+    status_message = Signal(str)
+
+    def __init__(self, doc: GraphDocument, neuron_limit: int = DEFAULT_NEURON_LIMIT,
+                 parent: object | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.neuron_limit = neuron_limit
+        self._nodes: dict[str, NodeItem] = {}
+        self._edges: dict[str, EdgeItem] = {}
+        self._drag: ConnectionDrag | None = None
+        self._press_positions: dict[str, tuple[float, float]] = {}
+        self._editor_proxy = None
+        self.setBackgroundBrush(style.BACKGROUND)
+        doc.node_added.connect(self._add_node)
+        doc.node_removed.connect(self._remove_node)
+        doc.node_changed.connect(self._change_node)
+        doc.edge_added.connect(self._add_edge)
+        doc.edge_removed.connect(self._remove_edge)
+        doc.params_changed.connect(self._params_changed)
+        doc.spec_reset.connect(self._rebuild)
+        doc.problems_changed.connect(self._mark_problems)
+        self._rebuild()
+
+    # ------------------------------------------------------------------ queries
+    def node_item(self, node_id: str) -> NodeItem:
+        return self._nodes[node_id]
+
+    def edge_item(self, edge_id: str) -> EdgeItem:
+        return self._edges[edge_id]
+
+    def node_items(self) -> list[NodeItem]:
+        return list(self._nodes.values())
+
+    def selected_node_ids(self) -> list[str]:
+        """Selected nodes in document order."""
+        chosen = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}
+        return [n.id for n in self.doc.spec.nodes if n.id in chosen]
+
+    def selected_edge_ids(self) -> list[str]:
+        chosen = {i.edge_id for i in self.selectedItems() if isinstance(i, EdgeItem)}
+        return [e.id for e in self.doc.spec.edges if e.id in chosen]
+
+    def select_only(self, node_ids: list[str], edge_ids: list[str] = ()) -> None:
+        self.clearSelection()
+        for node_id in node_ids:
+            if node_id in self._nodes:
+                self._nodes[node_id].setSelected(True)
+        for edge_id in edge_ids:
+            if edge_id in self._edges:
+                self._edges[edge_id].setSelected(True)
+
+    def set_neuron_limit(self, limit: int) -> None:
+        self.neuron_limit = limit
+        for item in self._nodes.values():
+            item.set_neuron_limit(limit)
+        for item in self._edges.values():
+            item.update_geometry()
+
+    def set_thumbnail(self, node_id: str | None, image: QImage | None) -> None:
+        """Show ``image`` on node ``node_id`` (the output) and on no other node."""
+        for item in self._nodes.values():
+            item.set_thumbnail(image if item.node_id == node_id else None)
+
+    # ------------------------------------------------------------------ mirroring the document
+    def _rebuild(self) -> None:
+        self._close_editor()
+        for item in list(self._edges.values()) + list(self._nodes.values()):
+            self.removeItem(item)
+        self._nodes.clear()
+        self._edges.clear()
+        for node in self.doc.spec.nodes:
+            self._add_node(node.id)
+        for edge in self.doc.spec.edges:
+            self._add_edge(edge.id)
+        self._mark_problems(self.doc.problems)
+
+    def _add_node(self, node_id: str) -> None:
+        item = NodeItem(self.doc.spec.node(node_id), self.neuron_limit)
+        self._nodes[node_id] = item
+        self.addItem(item)
+        self._refresh_node(node_id)
+        self._refresh_input_labels()
+
+    def _remove_node(self, node_id: str) -> None:
+        item = self._nodes.pop(node_id)
+        self.removeItem(item)
+        self._refresh_input_labels()
+
+    def _change_node(self, node_id: str) -> None:
+        item = self._nodes[node_id]
+        item.set_node(self.doc.spec.node(node_id))
+        self._refresh_node(node_id)
+        self._refresh_input_labels()
+        for edge in self._edges.values():
+            if item in (edge.src, edge.dst):
+                edge.update_geometry()
+
+    def _refresh_node(self, node_id: str) -> None:
+        name = parameters.bias_name(node_id)
+        self._nodes[node_id].set_biases(self.doc.array(name) if self.doc.has_array(name)
+                                        else None)
+
+    def _refresh_input_labels(self) -> None:
+        for node_id, labels in input_labels(self.doc.spec).items():
+            self._nodes[node_id].set_labels(labels)
+
+    def _add_edge(self, edge_id: str) -> None:
+        edge = self.doc.spec.edge(edge_id)
+        item = EdgeItem(edge_id, self._nodes[edge.src], self._nodes[edge.dst])
+        item.set_weights(self.doc.array(parameters.weight_name(edge_id)))
+        self._edges[edge_id] = item
+        self.addItem(item)
+
+    def _remove_edge(self, edge_id: str) -> None:
+        self.removeItem(self._edges.pop(edge_id))
+
+    def _params_changed(self, names: list[str]) -> None:
+        changed = set(names)
+        for edge_id, item in self._edges.items():
+            name = parameters.weight_name(edge_id)
+            if name in changed:
+                item.set_weights(self.doc.array(name))
+                item.update_geometry()
+        for node_id in self._nodes:
+            if parameters.bias_name(node_id) in changed:
+                self._refresh_node(node_id)
+
+    def _mark_problems(self, problems: list[SpecProblem]) -> None:
+        by_node: dict[str, list[str]] = {}
+        for problem in problems:
+            for node_id in problem.node_ids:
+                by_node.setdefault(node_id, []).append(problem.message)
+        for node_id, item in self._nodes.items():
+            item.set_problems(by_node.get(node_id, []))
+
+    def node_item_moved(self, item: NodeItem) -> None:
+        for edge in self._edges.values():
+            if item in (edge.src, edge.dst):
+                edge.update_geometry()
+
+    # ------------------------------------------------------------------ gestures
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            port = next((i for i in self.items(event.scenePos()) if isinstance(i, PortItem)),
+                        None)
+            if port is not None and port.direction == "out" and port.isVisible():
+                self._drag = ConnectionDrag(self, port.node_item, lambda: self.doc.spec,
+                                            self.status_message.emit)
+                event.accept()
+                return
+        super().mousePressEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._press_positions = {i.node_id: (i.pos().x(), i.pos().y())
+                                     for i in self.selectedItems() if isinstance(i, NodeItem)}
+
+    def mouseMoveEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is not None:
+            self._drag.move(event.scenePos())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:
+        if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
+            pair, self._drag = self._drag.finish(), None
+            if pair is not None:
+                self.doc.push(commands.ConnectCommand(self.doc, *pair))
+                self.status_message.emit(f"Connected {self.doc.spec.node(pair[0]).label} → "
+                                         f"{self.doc.spec.node(pair[1]).label}.")
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._record_move()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if self._drag is not None and event.key() == Qt.Key.Key_Escape:
+            self._drag.cancel()
+            self._drag = None
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _record_move(self) -> None:
+        """One MoveNodesCommand for the whole drag, pushed on release."""
+        moves = {}
+        for node_id, old in self._press_positions.items():
+            item = self._nodes.get(node_id)
+            if item is not None:
+                new = (round(item.pos().x(), 1), round(item.pos().y(), 1))
+                if new != old:
+                    moves[node_id] = (self.doc.spec.node(node_id).position, new)
+        self._press_positions = {}
+        if moves:
+            self.doc.push(commands.MoveNodesCommand(self.doc, moves))
+
+    # ------------------------------------------------------------------ typing weights
+    def edit_weight(self, edge_id: str, i: int, j: int, pos: QPointF) -> ValueEditor:
+        edge = self.doc.spec.edge(edge_id)
+        name = parameters.weight_name(edge_id)
+        src, dst = self.doc.spec.node(edge.src), self.doc.spec.node(edge.dst)
+        text = f"Set weight {src.label}[{i + 1}] → {dst.label}[{j + 1}]"
+        return self._open_editor(name, (i, j), pos, text)
+
+    def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
+        node = self.doc.spec.node(node_id)
+        return self._open_editor(parameters.bias_name(node_id), (j,), pos,
+                                 f"Set bias of {node.label} unit {j + 1}")
+
+    @property
+    def editor(self) -> ValueEditor | None:
+        return self._editor_proxy.widget() if self._editor_proxy is not None else None
+
+    def _open_editor(self, name: str, index: tuple[int, ...], pos: QPointF,
+                     text: str) -> ValueEditor:
+        self._close_editor()
+        editor = ValueEditor(float(self.doc.array(name)[index]),
+                             f"{text}: type a number and press Enter (Esc cancels).")
+        editor.committed.connect(
+            lambda value: self.doc.push(commands.SetArrayValueCommand(
+                self.doc, name, index, value, f"{text} to {value:g}")))
+        editor.closed.connect(self._close_editor_later)
+        self._editor_proxy = self.addWidget(editor)
+        self._editor_proxy.setZValue(10)
+        self._editor_proxy.setPos(pos + QPointF(8, -12))
+        self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
+        editor.setFocus()
+        self.setFocusItem(self._editor_proxy)
+        self.status_message.emit(f"{text}: type a number and press Enter.")
+        return editor
+
+    def _close_editor_later(self) -> None:
+        # Closing from inside the editor's own signal would delete it mid-call.
+        QTimer.singleShot(0, self._close_editor)
+
+    def _close_editor(self) -> None:
+        proxy, self._editor_proxy = self._editor_proxy, None
+        if proxy is not None:
+            self.removeItem(proxy)
+            proxy.deleteLater()
+

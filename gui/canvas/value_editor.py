@@ -1,0 +1,71 @@
+"""A small in-place number editor for one weight or bias, shown on the canvas itself."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QFocusEvent, QKeyEvent
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+
+def parse_number(text: str) -> float | None:
+    """A float from what a student types: accepts a comma decimal point and a real minus sign."""
+    cleaned = text.strip().replace("−", "-").replace(",", ".")
+    try:
+        value = float(cleaned)
+    except ValueError:
+        return None
+    return value if abs(value) < 1e6 else None
+
+
+class ValueEditor(QLineEdit):
+    """Enter commits, Escape or clicking elsewhere cancels."""
+
+    committed = Signal(float)
+    closed = Signal()
+
+    def __init__(self, value: float, hint: str, parent: QWidget | None = None) -> None:
+        super().__init__(f"{value:.6g}", parent)
+        self.setToolTip(hint)
+        self.setPlaceholderText("number")
+        self.setFixedWidth(96)
+        self.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.setStyleSheet("QLineEdit { border: 2px solid #fab005; border-radius: 4px;"
+                           " padding: 2px 4px; background: white; }")
+        self.selectAll()
+        self.returnPressed.connect(self._commit)
+        self._done = False
+
+    def _commit(self) -> None:
+        value = parse_number(self.text())
+        if value is None:
+            self.setStyleSheet("QLineEdit { border: 2px solid #e03131; border-radius: 4px;"
+                               " padding: 2px 4px; background: #fff5f5; }")
+            self.setToolTip("Type a number such as 0.5 or -0.7, then press Enter.")
+            return
+        self._finish()
+        self.committed.emit(value)
+
+    def _finish(self) -> None:
+        if not self._done:
+            self._done = True
+            self.closed.emit()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Escape:
+            self._finish()
+            return
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:
+            self._finish()
+
+    def event(self, event: QEvent) -> bool:
+        # Keep Tab inside the editor instead of moving focus across the canvas.
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
+                event.key() == Qt.Key.Key_Tab):
+            self._commit()
+            return True
+        return super().event(event)
+

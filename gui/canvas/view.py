@@ -1,0 +1,171 @@
+"""The canvas view: wheel zoom under the mouse, panning, fit-to-view, a light grid, and drops
+from the palette."""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
+
+from . import style
+
+#: MIME type the palette puts on a drag; the payload is the node kind (``b"hidden"``)
+NODE_MIME = "application/x-netcanvas-node-kind"
+MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
+GRID, MAJOR_EVERY = 20, 5
+
+
+class CanvasView(QGraphicsView):
+    """Left-drag on empty canvas selects (rubber band); middle-drag or Space+drag pans."""
+
+    node_dropped = Signal(str, QPointF)  # kind, scene position
+    zoom_changed = Signal(float)
+
+    def __init__(self, scene: QGraphicsScene, parent: QWidget | None = None) -> None:
+        super().__init__(scene, parent)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing
+                            | QPainter.RenderHint.TextAntialiasing
+                            | QPainter.RenderHint.SmoothPixmapTransform)
+        self.setDragMode(QGraphicsView.DragMode.RubberBandDrag)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSceneRect(QRectF(-20000, -20000, 40000, 40000))
+        self.setAcceptDrops(True)
+        self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        self._pan_from: QPoint | None = None
+        self._space = False
+
+    # ------------------------------------------------------------------ zoom
+    @property
+    def zoom(self) -> float:
+        return self.transform().m11()
+
+    def set_zoom(self, factor: float) -> None:
+        factor = min(max(factor, MIN_ZOOM), MAX_ZOOM)
+        self.scale(factor / self.zoom, factor / self.zoom)
+        self.zoom_changed.emit(self.zoom)
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.set_zoom(self.zoom * math.pow(1.15, steps))
+        event.accept()
+
+    def fit_to_view(self) -> None:
+        """Show every node, never zooming in beyond 125 %."""
+        rect = self.scene().itemsBoundingRect()
+        if rect.isEmpty():
+            self.resetTransform()
+            self.centerOn(0, 0)
+        else:
+            self.fitInView(rect.adjusted(-40, -40, 40, 40), Qt.AspectRatioMode.KeepAspectRatio)
+            if self.zoom > FIT_MAX_ZOOM:
+                self.set_zoom(FIT_MAX_ZOOM)
+            self.centerOn(rect.center())
+        self.zoom_changed.emit(self.zoom)
+
+    # ------------------------------------------------------------------ panning
+    def _start_pan(self, event: QMouseEvent) -> bool:
+        middle = event.button() == Qt.MouseButton.MiddleButton
+        if middle or (self._space and event.button() == Qt.MouseButton.LeftButton):
+            self._pan_from = event.position().toPoint()
+            self.viewport().setCursor(Qt.CursorShape.ClosedHandCursor)
+            return True
+        return False
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if self._start_pan(event):
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            now = event.position().toPoint()
+            delta = now - self._pan_from
+            self._pan_from = now
+            self.translate_view(delta.x(), delta.y())
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._pan_from is not None:
+            self._pan_from = None
+            self.viewport().unsetCursor()
+            event.accept()
+            return
+        super().mouseReleaseEvent(event)
+
+    def translate_view(self, dx: float, dy: float) -> None:
+        """Move the picture by (dx, dy) pixels."""
+        self.horizontalScrollBar().setValue(int(self.horizontalScrollBar().value() - dx))
+        self.verticalScrollBar().setValue(int(self.verticalScrollBar().value() - dy))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = True
+            self.viewport().setCursor(Qt.CursorShape.OpenHandCursor)
+        super().keyPressEvent(event)
+
+    def keyReleaseEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Space and not event.isAutoRepeat():
+            self._space = False
+            self.viewport().unsetCursor()
+        super().keyReleaseEvent(event)
+
+    # ------------------------------------------------------------------ grid
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, style.BACKGROUND)
+        step = GRID if self.zoom >= 0.5 else GRID * MAJOR_EVERY
+        left = math.floor(rect.left() / step) * step
+        top = math.floor(rect.top() / step) * step
+        minor, major = QPen(style.GRID_MINOR, 0), QPen(style.GRID_MAJOR, 0)
+        x = left
+        while x <= rect.right():
+            painter.setPen(major if round(x / GRID) % MAJOR_EVERY == 0 else minor)
+            painter.drawLine(QPointF(x, rect.top()), QPointF(x, rect.bottom()))
+            x += step
+        y = top
+        while y <= rect.bottom():
+            painter.setPen(major if round(y / GRID) % MAJOR_EVERY == 0 else minor)
+            painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
+            y += step
+
+    # ------------------------------------------------------------------ drops from the palette
+    def _is_node_drag(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:
+        return event.mimeData().hasFormat(NODE_MIME)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if self._is_node_drag(event):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if self._is_node_drag(event):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if self._is_node_drag(event):
+            kind = bytes(event.mimeData().data(NODE_MIME).data()).decode("ascii", "replace")
+            self.node_dropped.emit(kind, self.mapToScene(event.position().toPoint()))
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)

@@ -1,0 +1,73 @@
+"""A small plot of an activation function and its slope (pyqtgraph, imported on first use)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from core import activations
+
+from ..canvas import style
+
+X = np.linspace(-5.0, 5.0, 201)
+PLOT_HEIGHT = 130
+LEGEND = (f"<span style='color:{style.POSITIVE.name()}'>━ f(x)</span> &nbsp; "
+          f"<span style='color:{style.NEGATIVE.name()}'>╌ slope f′(x)</span>")
+
+
+def curves(name: str) -> tuple[np.ndarray, np.ndarray]:
+    """(f(x), f'(x)) over :data:`X`. Softmax acts on a vector, so it is shown as the first
+    output of softmax(x, 0) — which is exactly the sigmoid."""
+    if name == "softmax":
+        name = "sigmoid"
+    return activations.apply(name, X), activations.derivative(name, X)
+
+
+class ActivationPlot(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._plot = None
+        self._function = None
+        self._slope = None
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setStyleSheet("color: #6c757d;")
+        self._layout.addWidget(self.caption)
+        self.name = ""
+
+    def _create(self) -> None:
+        import pyqtgraph as pg  # heavy: only when a node is first inspected
+
+        plot = pg.PlotWidget(background="w")
+        plot.setFixedHeight(PLOT_HEIGHT)
+        plot.setMouseEnabled(x=False, y=False)
+        plot.hideButtons()
+        plot.showGrid(x=True, y=True, alpha=0.15)
+        for axis in ("left", "bottom"):
+            plot.getAxis(axis).setTextPen(style.MUTED_TEXT)
+            plot.getAxis(axis).setPen(style.BORDER)
+        self._function = plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
+        self._slope = plot.plot(pen=pg.mkPen(style.NEGATIVE, width=2,
+                                             style=Qt.PenStyle.DashLine))
+        self._layout.insertWidget(0, plot)
+        self._plot = plot
+
+    def set_activation(self, name: str) -> None:
+        if name not in activations.NAMES:
+            self.caption.setText(f"unknown activation {name!r}")
+            return
+        if self._plot is None:
+            self._create()
+        self.name = name
+        y, dy = curves(name)
+        self._function.setData(X, y)
+        self._slope.setData(X, dy)
+        note = " (shown for two classes)" if name == "softmax" else ""
+        self.caption.setText(f"{LEGEND}<br>{activations.get(name).description}{note}")
+
+    def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
+        """The plotted (f, f′) values — what a test checks against core."""
+        return self._function.getData()[1], self._slope.getData()[1]

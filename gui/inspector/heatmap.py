@@ -1,0 +1,105 @@
+"""A weight matrix as a grid of coloured cells (blue positive, orange negative), with the value
+of the cell under the mouse as a tooltip."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+
+from ..canvas import style
+from ..heat_colors import diverging_rgb
+
+HEIGHT = 180
+LABELLED_CELL = 34  # cells at least this wide show their value
+
+
+def diverging_image(matrix: np.ndarray) -> QImage:
+    """One pixel per entry, scaled to the largest magnitude: white 0, blue +, orange −."""
+    m = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
+    finite = np.abs(m[np.isfinite(m)])
+    rgb = diverging_rgb(m, float(finite.max()) if finite.size else 1.0)
+    data = np.ascontiguousarray(rgb.astype(np.uint8))
+    height, width = data.shape[:2]
+    return QImage(data.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+class HeatMap(QWidget):
+    """Rows are the source units, columns the destination units."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._matrix = np.zeros((0, 0))
+        self._image: QImage | None = None
+        self._row_label = "row"
+        self._col_label = "column"
+        self.setMouseTracking(True)
+        self.setMinimumSize(120, 120)
+        self.setFixedHeight(HEIGHT)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_matrix(self, matrix: np.ndarray, row_label: str = "row",
+                   col_label: str = "column") -> None:
+        self._matrix = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
+        self._image = diverging_image(self._matrix) if self._matrix.size else None
+        self._row_label, self._col_label = row_label, col_label
+        self.update()
+
+    @property
+    def matrix(self) -> np.ndarray:
+        return self._matrix
+
+    def sizeHint(self) -> QSize:
+        return QSize(240, 200)
+
+    def cells_rect(self) -> QRect:
+        rows, cols = self._matrix.shape
+        if not rows or not cols:
+            return QRect()
+        area = self.rect().adjusted(2, 2, -2, -2)
+        cell = max(1, min(area.width() // cols, area.height() // rows, 56))
+        width, height = cell * cols, cell * rows
+        if width < 8 or height < 8:  # very wide or tall: stretch instead of square cells
+            width, height = area.width(), min(area.height(), max(height, 40))
+        return QRect(area.left() + (area.width() - width) // 2, area.top(), width, height)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        if self._image is None:
+            painter.setPen(style.MUTED_TEXT)
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "no weights")
+            return
+        target = self.cells_rect()
+        painter.drawImage(target, self._image)
+        painter.setPen(QColor(style.BORDER))
+        painter.drawRect(target.adjusted(0, 0, -1, -1))
+        rows, cols = self._matrix.shape
+        if target.width() / cols >= LABELLED_CELL and target.height() / rows >= 18:
+            painter.setPen(style.TEXT)
+            for i in range(rows):
+                for j in range(cols):
+                    cell = QRect(target.left() + j * target.width() // cols,
+                                 target.top() + i * target.height() // rows,
+                                 target.width() // cols, target.height() // rows)
+                    painter.drawText(cell, Qt.AlignmentFlag.AlignCenter,
+                                     f"{self._matrix[i, j]:.2g}")
+
+    def cell_at(self, pos: QPoint) -> tuple[int, int] | None:
+        target = self.cells_rect()
+        if not target.contains(pos):
+            return None
+        rows, cols = self._matrix.shape
+        i = min(rows - 1, (pos.y() - target.top()) * rows // max(target.height(), 1))
+        j = min(cols - 1, (pos.x() - target.left()) * cols // max(target.width(), 1))
+        return int(i), int(j)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        cell = self.cell_at(event.position().toPoint())
+        if cell is None:
+            QToolTip.hideText()
+            return
+        i, j = cell
+        QToolTip.showText(event.globalPosition().toPoint(),
+                          f"w[{i},{j}] = {self._matrix[i, j]:.4g}<br>from {self._row_label} "
+                          f"unit {i + 1} to {self._col_label} unit {j + 1}", self)

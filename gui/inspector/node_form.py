@@ -1,0 +1,254 @@
+"""The inspector page for a node. Widget → document through commands; document → widgets with
+signals blocked, so a refresh never echoes back as an edit."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import activations, initializers, losses
+from core.datasets import FEATURES, feature_info
+from core.spec import NodeSpec
+
+from ..canvas import style
+from ..commands import ChangeNodeCommand
+from ..document import GraphDocument
+from ..naming import feature_label
+from .activation_plot import ActivationPlot
+
+MAX_UNITS = 4096
+TIPS = {
+    "name": "A name shown on the canvas (leave empty for the kind and id).",
+    "units": "How many neurons this node has. Each unit has its own bias and one weight from "
+             "every unit that feeds the node.",
+    "batch_norm": "Batch normalisation rescales z over each mini-batch to mean 0 and std 1, "
+                  "then learns a scale γ and shift β, before the activation: deep networks "
+                  "train faster and tolerate larger learning rates.",
+    "dropout": "During training, switch off this fraction of the node's outputs at random "
+               "(the rest are scaled up), so no neuron can be relied on alone — a defence "
+               "against overfitting. Nothing is dropped when predicting.",
+    "features": "What the input node feeds the network. Nothing ticked: the data's raw "
+                "columns. Engineered features such as x₁² or sin x₁ let even one neuron draw "
+                "circles or waves.",
+    "init_std": "The standard deviation of the Gaussian the weights are drawn from.",
+}
+
+
+def _combo(names: tuple[str, ...], descriptions: dict[str, str]) -> QComboBox:
+    combo = QComboBox()
+    for name in names:
+        combo.addItem(name, name)
+        combo.setItemData(combo.count() - 1, descriptions.get(name, ""),
+                          Qt.ItemDataRole.ToolTipRole)
+    return combo
+
+
+class NodeForm(QWidget):
+    def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self.node_id: str | None = None
+        self._session = 0
+        self._columns = 2
+        self.header = QLabel()
+        self.header.setWordWrap(True)
+        self.name_edit = QLineEdit()
+        self.units_spin = QSpinBox()
+        self.units_spin.setRange(1, MAX_UNITS)
+        self.activation_combo = _combo(activations.NAMES, {
+            n: activations.get(n).description for n in activations.NAMES})
+        self.activation_plot = ActivationPlot()
+        self.init_combo = _combo(initializers.NAMES, initializers.DESCRIPTIONS)
+        self.init_std_spin = QDoubleSpinBox()
+        self.init_std_spin.setDecimals(4)
+        self.init_std_spin.setRange(0.0001, 10.0)
+        self.init_std_spin.setSingleStep(0.01)
+        self.batch_norm_check = QCheckBox("normalise z")
+        self.dropout_spin = QDoubleSpinBox()
+        self.dropout_spin.setRange(0.0, 0.95)
+        self.dropout_spin.setSingleStep(0.05)
+        self.features_list = QListWidget()
+        self.features_list.setMaximumHeight(150)
+        self.loss_combo = _combo(losses.NAMES, losses.DESCRIPTIONS)
+        for widget, key in ((self.name_edit, "name"), (self.units_spin, "units"),
+                            (self.batch_norm_check, "batch_norm"),
+                            (self.dropout_spin, "dropout"), (self.features_list, "features"),
+                            (self.init_std_spin, "init_std")):
+            widget.setToolTip(TIPS[key])
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for label, widget in (("Name", self.name_edit), ("Units", self.units_spin),
+                              ("Features", self.features_list),
+                              ("Activation", self.activation_combo),
+                              ("", self.activation_plot), ("Initialiser", self.init_combo),
+                              ("Initial std", self.init_std_spin),
+                              ("Batch norm", self.batch_norm_check),
+                              ("Dropout", self.dropout_spin), ("Loss", self.loss_combo)):
+            self.form.addRow(label, widget)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.header)
+        layout.addLayout(self.form)
+        layout.addStretch()
+        self._connect_widgets()
+        doc.node_changed.connect(self._node_changed)
+
+    def _connect_widgets(self) -> None:
+        self.name_edit.editingFinished.connect(self._commit_name)
+        self.units_spin.valueChanged.connect(
+            lambda value: self._edit({"units": value}, merge=True))
+        self.init_std_spin.valueChanged.connect(
+            lambda value: self._edit({"init_std": value}, merge=True))
+        self.dropout_spin.valueChanged.connect(
+            lambda value: self._edit({"dropout": round(value, 4)}, merge=True))
+        for spin in (self.units_spin, self.init_std_spin, self.dropout_spin):
+            spin.editingFinished.connect(self._end_session)
+        self.activation_combo.currentIndexChanged.connect(
+            lambda: self._edit(self._activation_changes(self.activation_combo.currentData())))
+        self.init_combo.currentIndexChanged.connect(
+            lambda: self._edit({"init": self.init_combo.currentData()}))
+        self.loss_combo.currentIndexChanged.connect(
+            lambda: self._edit(self._loss_changes(self.loss_combo.currentData())))
+        self.batch_norm_check.toggled.connect(lambda on: self._edit({"batch_norm": on}))
+        self.features_list.itemChanged.connect(lambda _item: self._edit(self._feature_changes()))
+
+    # ------------------------------------------------------------------ model → widgets
+    def set_node(self, node_id: str | None) -> None:
+        if node_id != self.node_id:
+            self._commit_name()  # a name being typed belongs to the node it was typed for
+            self._end_session()
+        self.node_id = node_id
+        self.refresh()
+
+    def set_data_columns(self, columns: int) -> None:
+        """How many raw columns the current data has (offered as x1 … xD features)."""
+        self._columns = max(columns, 1)
+        self.refresh()
+
+    def _node_changed(self, node_id: str) -> None:
+        if node_id == self.node_id:
+            self.refresh()
+
+    @property
+    def node(self) -> NodeSpec | None:
+        spec = self._doc.spec
+        return spec.node(self.node_id) if self.node_id and spec.has_node(self.node_id) else None
+
+    def refresh(self) -> None:
+        node = self.node
+        if node is None:
+            return
+        blockers = [QSignalBlocker(w) for w in (
+            self.name_edit, self.units_spin, self.activation_combo, self.init_combo,
+            self.init_std_spin, self.batch_norm_check, self.dropout_spin, self.features_list,
+            self.loss_combo)]
+        color = style.kind_color(node.kind).name()
+        self.header.setText(
+            f"<span style='color:{color}; font-size:13pt'>●</span> <b>{node.label}</b> "
+            f"<span style='color:#6c757d'>({node.kind} node, id {node.id})</span><br>"
+            f"<span style='color:#6c757d'>{style.KIND_HELP.get(node.kind, '')}</span>")
+        if not self.name_edit.isModified():
+            self.name_edit.setText(node.name)
+        self.units_spin.setValue(node.units)
+        self.units_spin.setEnabled(not (node.kind == "input" and node.features))
+        _select(self.activation_combo, node.activation)
+        _select(self.init_combo, node.init)
+        _select(self.loss_combo, node.loss or "")
+        self.init_std_spin.setValue(node.init_std)
+        self.batch_norm_check.setChecked(node.batch_norm)
+        self.dropout_spin.setValue(node.dropout)
+        self._fill_features(node)
+        del blockers
+        trained = node.kind != "input"
+        for widget, visible in ((self.features_list, not trained),
+                                (self.activation_combo, trained),
+                                (self.activation_plot, trained), (self.init_combo, trained),
+                                (self.init_std_spin, trained and node.init == "std"),
+                                (self.batch_norm_check, trained),
+                                (self.dropout_spin, node.kind == "hidden"),
+                                (self.loss_combo, node.kind == "output")):
+            self.form.setRowVisible(widget, visible)
+        if trained:
+            self.activation_plot.set_activation(node.activation)
+
+    def _fill_features(self, node: NodeSpec) -> None:
+        names = [f"x{k + 1}" for k in range(self._columns)]
+        names += [n for n in FEATURES
+                  if n not in names and feature_info(n).needs_columns <= self._columns]
+        names += [n for n in node.features if n not in names]
+        self.features_list.clear()
+        for name in names:
+            item = QListWidgetItem(feature_label(name))
+            item.setData(Qt.ItemDataRole.UserRole, name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked if name in node.features
+                               else Qt.CheckState.Unchecked)
+            self.features_list.addItem(item)
+
+    # ------------------------------------------------------------------ widgets → model
+    def _end_session(self) -> None:
+        """The next edit starts a new undo entry (a scrub ends when the spin box is left)."""
+        self._session += 1
+
+    def _commit_name(self) -> None:
+        if self.name_edit.isModified():
+            self.name_edit.setModified(False)
+            self._edit({"name": self.name_edit.text().strip()})
+
+    def _edit(self, changes: dict[str, Any], merge: bool = False) -> None:
+        node = self.node
+        if node is None:
+            return
+        changes = {k: v for k, v in changes.items() if getattr(node, k) != v}
+        if not changes:
+            return
+        if not merge:
+            self._end_session()
+        self._doc.push(ChangeNodeCommand(self._doc, node.id, changes, self._session))
+        if not merge:
+            self._end_session()
+
+    def _activation_changes(self, activation: str) -> dict[str, Any]:
+        """A new output activation brings the loss that fits it, when the old one does not."""
+        node = self.node
+        changes: dict[str, Any] = {"activation": activation}
+        if node is not None and node.kind == "output" and not losses.fits(node.loss or "",
+                                                                            activation):
+            changes["loss"] = losses.default_for(activation)
+        return changes
+
+    def _loss_changes(self, loss: str) -> dict[str, Any]:
+        """A loss that needs a particular output activation brings it along."""
+        changes: dict[str, Any] = {"loss": loss}
+        required = losses.REQUIRED_ACTIVATION.get(loss)
+        if required:
+            changes["activation"] = required
+        return changes
+
+    def _feature_changes(self) -> dict[str, Any]:
+        chosen = tuple(
+            self.features_list.item(k).data(Qt.ItemDataRole.UserRole)
+            for k in range(self.features_list.count())
+            if self.features_list.item(k).checkState() == Qt.CheckState.Checked)
+        return {"features": chosen, "units": len(chosen) or self._columns}
+
+
+def _select(combo: QComboBox, name: str) -> None:
+    index = combo.findData(name)
+    if index < 0 and name:
+        combo.addItem(f"{name} (unknown)", name)
+        index = combo.count() - 1
+    combo.setCurrentIndex(index)

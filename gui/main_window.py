@@ -1,0 +1,324 @@
+"""The NetCanvas main window: palette and panels on the left, the canvas in the middle, the
+inspector on the right. The bottom dock area is left free for the training panels."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QWidget,
+)
+
+from core.spec import NetworkSpec
+
+from . import clipboard
+from .canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
+from .canvas.view import CanvasView
+from .commands import AddNodeCommand, MoveNodesCommand, delete_command
+from .data_source import DataSource
+from .document import GraphDocument
+from .file_controller import FileController, default_fields
+from .inspector import Inspector
+from .layout import layered_positions
+from .node_defaults import new_node
+from .palette import Palette
+from .prediction_panel import PredictionModel, PredictionsPanel, boundary_image
+from .problems_panel import ProblemsPanel
+from .widgets import scrolling
+
+APP_NAME = "NetCanvas"
+DEFAULT_SIZE = (1280, 800)
+HELP_TEXT = (
+    "<h3>Build a network by hand</h3>"
+    "<ol><li>Choose a data set on the left (try the AND or XOR gate).</li>"
+    "<li>Drag <b>Input</b>, <b>Hidden</b> and <b>Output</b> nodes onto the canvas.</li>"
+    "<li>Drag from a node's right port to another node to connect them. Refused targets turn "
+    "red and the status bar says why.</li>"
+    "<li>Select a node to set its units and activation in the inspector.</li>"
+    "<li>Double-click a weight line or a neuron to type a weight or bias, and watch the "
+    "predictions change.</li></ol>"
+    "<p>Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.</p>")
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.settings = settings or QSettings()
+        self.doc = GraphDocument(self)
+        self.data = DataSource(self.doc, self)
+        limit = int(self.settings.value("canvas/neuron_limit", DEFAULT_NEURON_LIMIT))
+        self.scene = CanvasScene(self.doc, limit, self)
+        self.view = CanvasView(self.scene)
+        self.setCentralWidget(self.view)
+        self.inspector = Inspector(self.doc)
+        self.palette = Palette(self.doc, self.data)
+        self.predictions_panel = PredictionsPanel()
+        self.problems_panel = ProblemsPanel()
+        self.predictions = PredictionModel(self.doc, self.data, self)
+        self.docks: dict[str, QDockWidget] = {}
+        self._dock("Build", scrolling(self.palette), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("Predictions", self.predictions_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.files = FileController(self, self.doc, self.settings)
+        self.doc.reset(NetworkSpec(), fields=default_fields())
+        self.zoom_label = QLabel("100 %")
+        self.statusBar().addPermanentWidget(self.zoom_label)
+        self._paste_count = 0
+        self._shown = False
+        self._create_actions()
+        self._connect()
+        self.resize(*DEFAULT_SIZE)
+        self._update_title()
+        self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
+
+    def showEvent(self, event: QShowEvent) -> None:
+        if not self._shown:
+            self._shown = True
+            left = [self.docks[name] for name in ("Build", "Predictions", "Problems")]
+            self.resizeDocks(left, [380, 170, 110], Qt.Orientation.Vertical)
+            self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
+                             Qt.Orientation.Horizontal)
+        super().showEvent(event)
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"{title.lower()}_dock")
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[title] = dock
+
+    # ------------------------------------------------------------------ actions and menus
+    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        action.setStatusTip(tip)
+        action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}" if tip else text)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        files = self.files
+        self.new_action = self._action("&New", files.new, keys.New, "Start an empty canvas")
+        self.open_action = self._action("&Open…", files.open, keys.Open, "Open a project")
+        self.save_action = self._action("&Save", files.save, keys.Save, "Save the project")
+        self.save_as_action = self._action("Save &As…", files.save_as, keys.SaveAs,
+                                           "Save the project under a new name")
+        self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close NetCanvas")
+        stack = self.doc.undo_stack
+        self.undo_action = stack.createUndoAction(self, "&Undo")
+        self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
+        self.redo_action = stack.createRedoAction(self, "&Redo")
+        self.redo_action.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        self.delete_action = self._action(
+            "&Delete", self.delete_selection,
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            "Delete the selected nodes (with their connections) and connections")
+        self.select_all_action = self._action("Select &All", self.select_all, keys.SelectAll,
+                                              "Select every node")
+        self.copy_action = self._action("&Copy", self.copy_selection, keys.Copy,
+                                        "Copy the selected nodes with their weights")
+        self.paste_action = self._action("&Paste", self.paste, keys.Paste,
+                                         "Paste copied nodes")
+        self.layout_action = self._action("Auto-&layout", self.auto_layout,
+                                          QKeySequence("Ctrl+L"),
+                                          "Arrange the nodes in columns by depth")
+        self.fit_action = self._action("Zoom to &Fit", self.view.fit_to_view,
+                                       QKeySequence("Ctrl+0"), "Show the whole network")
+        self.zoom_in_action = self._action("Zoom &In", lambda: self.view.set_zoom(
+            self.view.zoom * 1.25), keys.ZoomIn, "Zoom in")
+        self.zoom_out_action = self._action("Zoom &Out", lambda: self.view.set_zoom(
+            self.view.zoom / 1.25), keys.ZoomOut, "Zoom out")
+        self.neuron_limit_action = self._action(
+            "Neuron View Limit…", self.choose_neuron_limit, None,
+            "Nodes with up to this many units draw each neuron and weight")
+        self.help_action = self._action("How to &Build a Network", self.show_help,
+                                        keys.HelpContents, "A short guide")
+        self._create_menus()
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.files.recent_menu)
+        file_menu.addMenu(self.files.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = bar.addMenu("&Edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.copy_action, self.paste_action, self.delete_action,
+                         self.select_all_action])
+        view = bar.addMenu("&View")
+        view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
+                         self.layout_action, self.neuron_limit_action])
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        bar.addMenu("&Help").addAction(self.help_action)
+        tools = self.addToolBar("Main")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions([self.new_action, self.open_action, self.save_action])
+        tools.addSeparator()
+        tools.addActions([*self._short_undo_actions(), self.delete_action])
+        tools.addSeparator()
+        tools.addActions([self.layout_action, self.fit_action])
+
+    def _short_undo_actions(self) -> list[QAction]:
+        """Toolbar Undo/Redo with a fixed label (the menu's say what they undo), so the
+        toolbar does not jump; the tooltip names the step."""
+        stack = self.doc.undo_stack
+        actions = []
+        for word, trigger, can, text in (
+                ("Undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged),
+                ("Redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged)):
+            action = QAction(word, self)
+            action.triggered.connect(trigger)
+            action.setEnabled(False)
+            can.connect(action.setEnabled)
+            text.connect(lambda t, a=action, w=word: a.setToolTip(f"{w} {t}" if t else w))
+            actions.append(action)
+        return actions
+
+    def _connect(self) -> None:
+        self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.scene.selectionChanged.connect(self._selection_changed)
+        self.view.node_dropped.connect(self.add_node)
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.palette.add_requested.connect(self.add_node_in_view)
+        self.problems_panel.nodes_requested.connect(self.focus_nodes)
+        self.doc.problems_changed.connect(self.problems_panel.set_problems)
+        self.problems_panel.set_problems(self.doc.problems)
+        self.doc.undo_stack.cleanChanged.connect(self._update_title)
+        self.doc.path_changed.connect(self._update_title)
+        self.doc.project_changed.connect(self._update_title)
+        self.predictions.updated.connect(self._show_predictions)
+        self.data.dataset_changed.connect(self._dataset_changed)
+        self.data.error.connect(lambda text: self.statusBar().showMessage(
+            f"The data set could not be loaded: {text}", 15000))
+        self._selection_changed()
+
+    # ------------------------------------------------------------------ reactions
+    def _update_title(self) -> None:
+        name = self.files.display_name()
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowModified(self.doc.is_modified())
+
+    def _selection_changed(self) -> None:
+        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
+        self.inspector.show_selection(nodes, edges)
+        self.delete_action.setEnabled(bool(nodes or edges))
+        self.copy_action.setEnabled(bool(nodes))
+
+    def _dataset_changed(self, dataset: object) -> None:
+        columns = getattr(dataset, "n_features", 2)
+        self.inspector.node_form.set_data_columns(columns)
+
+    def _show_predictions(self, result: object) -> None:
+        self.predictions_panel.show_predictions(result, self.data.dataset)
+        outputs = self.doc.spec.nodes_of_kind("output")
+        self.scene.set_thumbnail(outputs[0].id if len(outputs) == 1 else None,
+                                 boundary_image(result))
+        self.problems_panel.set_data_note([result.data_problem] if result.data_problem else [])
+
+    # ------------------------------------------------------------------ editing
+    def add_node(self, kind: str, pos: QPointF) -> None:
+        """Create a ``kind`` node centred at scene point ``pos`` (a palette drop)."""
+        try:
+            node = new_node(kind, self.doc.spec, (pos.x(), pos.y()), self.data.dataset)
+        except ValueError:
+            self.statusBar().showMessage(f"Unknown node kind {kind!r}.", 8000)
+            return
+        self.doc.push(AddNodeCommand(self.doc, node))
+        self.scene.select_only([node.id])
+        self.statusBar().showMessage(f"Added {node.label}. Drag from its right port to connect "
+                                     "it.", 8000)
+
+    def add_node_in_view(self, kind: str) -> None:
+        centre = self.view.mapToScene(self.view.viewport().rect().center())
+        taken = {n.position for n in self.doc.spec.nodes}
+        while (round(centre.x(), 1), round(centre.y(), 1)) in taken:
+            centre += QPointF(30, 30)
+        self.add_node(kind, centre)
+
+    def delete_selection(self) -> None:
+        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
+        if nodes or edges:
+            self.doc.push(delete_command(self.doc, nodes, edges))
+
+    def select_all(self) -> None:
+        self.scene.select_only([n.id for n in self.doc.spec.nodes],
+                               [e.id for e in self.doc.spec.edges])
+
+    def copy_selection(self) -> None:
+        nodes = self.scene.selected_node_ids()
+        if not nodes:
+            return
+        mime = QMimeData()
+        text = clipboard.copy_fragment(self.doc, nodes)
+        mime.setData(clipboard.MIME, text.encode("utf-8"))
+        mime.setText(text)
+        QApplication.clipboard().setMimeData(mime)
+        self._paste_count = 0
+        self.statusBar().showMessage(f"Copied {len(nodes)} node(s).", 5000)
+
+    def paste(self) -> None:
+        mime = QApplication.clipboard().mimeData()
+        text = bytes(mime.data(clipboard.MIME).data()).decode("utf-8") if mime.hasFormat(
+            clipboard.MIME) else mime.text()
+        parsed = clipboard.parse_fragment(text)
+        if parsed is None or not parsed[0].nodes:
+            self.statusBar().showMessage("Nothing to paste: copy some nodes first.", 5000)
+            return
+        self._paste_count += 1
+        before = {n.id for n in self.doc.spec.nodes}
+        self.doc.push(clipboard.paste_command(self.doc, *parsed,
+                                              clipboard.PASTE_OFFSET * self._paste_count))
+        self.scene.select_only([n.id for n in self.doc.spec.nodes if n.id not in before])
+
+    def auto_layout(self) -> None:
+        heights = {i.node_id: i.body_rect().height() for i in self.scene.node_items()}
+        moves = {node_id: (self.doc.spec.node(node_id).position, pos)
+                 for node_id, pos in layered_positions(self.doc.spec, heights).items()
+                 if pos != self.doc.spec.node(node_id).position}
+        if moves:
+            self.doc.push(MoveNodesCommand(self.doc, moves, "Auto-layout"))
+        self.view.fit_to_view()
+
+    def focus_nodes(self, node_ids: list[str]) -> None:
+        self.scene.select_only(node_ids)
+        if node_ids:
+            self.view.centerOn(self.scene.node_item(node_ids[0]))
+
+    def choose_neuron_limit(self) -> None:
+        value, ok = QInputDialog.getInt(
+            self, "Neuron view", "Draw every neuron and weight for nodes with at most this "
+            "many units:", self.scene.neuron_limit, 1, 64)
+        if ok:
+            self.settings.setValue("canvas/neuron_limit", value)
+            self.scene.set_neuron_limit(value)
+
+    def show_help(self) -> None:
+        QMessageBox.information(self, "How to build a network", HELP_TEXT)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.maybe_save():
+            event.accept()
+        else:
+            event.ignore()

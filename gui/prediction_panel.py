@@ -1,0 +1,162 @@
+"""Keeps the predictions current (debounced) and shows them: a truth table or sample rows, and
+the output-over-the-plane thumbnail on the output node."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.datasets import Dataset
+
+from .data_source import DataSource
+from .document import GraphDocument
+from .heat_colors import class_colors, diverging_rgb
+from .predictions import Predictions, compute, table_rows
+
+THUMBNAIL_PIXELS = 192
+
+
+class PredictionModel(QObject):
+    """Recomputes the predictions shortly after the network, its weights or the data change."""
+
+    updated = Signal(object)  # Predictions
+
+    def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._data = data
+        self.result = Predictions()
+        self._rows: tuple[Dataset | None, tuple[np.ndarray, bool] | None] = (None, None)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self.recompute)
+        for signal in (doc.node_added, doc.node_removed, doc.node_changed, doc.edge_added,
+                       doc.edge_removed, doc.params_changed, data.dataset_changed):
+            signal.connect(self.schedule)
+        doc.spec_reset.connect(self.schedule)
+
+    def schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def recompute(self) -> None:
+        self._timer.stop()
+        dataset = self._data.dataset
+        if dataset is not None and self._rows[0] is not dataset:
+            self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
+        rows = self._rows[1] if dataset is not None else None
+        self.result = compute(self._doc.spec, self._doc.arrays, dataset, rows=rows)
+        self.updated.emit(self.result)
+
+
+def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImage | None:
+    """The output over the input plane (blue/orange by class or value) with the data points."""
+    grid = result.grid
+    if grid is None or grid.ys is None:
+        return None
+    values = grid.values
+    if result.task == "classification" and values.shape[-1] == 1:
+        p = np.clip(values[..., 0], 0.0, 1.0) * 2 - 1  # probability of class 1 → [-1, 1]
+        rgb = diverging_rgb(p, 1.0, soft=0.55)
+    elif result.task == "classification":
+        palette = class_colors(values.shape[-1])
+        confidence = values.max(axis=-1, keepdims=True)
+        rgb = 255 - (255 - palette[values.argmax(axis=-1)]) * (0.25 + 0.5 * confidence)
+    else:
+        limit = float(np.abs(values).max()) or 1.0
+        rgb = diverging_rgb(values[..., 0], limit, soft=0.7)
+    rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # y grows upwards
+    h, w = rgb.shape[:2]
+    small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    image = small.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    if result.points is not None:
+        _draw_points(image, result, grid.xs, grid.ys)
+    return image
+
+
+def _draw_points(image: QImage, result: Predictions, xs: np.ndarray, ys: np.ndarray) -> None:
+    x, y = result.points
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 0.8))
+    size = image.width()
+    sx = (x[:, 0] - xs[0]) / (xs[-1] - xs[0]) * size
+    sy = (1 - (x[:, 1] - ys[0]) / (ys[-1] - ys[0])) * size
+    if result.task == "classification":
+        palette = class_colors(max(result.n_classes, 2))
+        colors = [QColor(*palette[int(c)]) for c in y]
+    else:
+        limit = float(np.abs(y).max()) or 1.0
+        colors = [QColor(*diverging_rgb(np.array([v]), limit)[0]) for v in np.ravel(y)]
+    radius = 7.0 if len(x) <= 16 else 3.5
+    for px, py, color in zip(sx, sy, colors, strict=False):
+        painter.setBrush(QBrush(color))
+        painter.drawEllipse(QPointF(px, py), radius, radius)
+    painter.end()
+
+
+class PredictionsPanel(QWidget):
+    """The truth table (gate data) or a few sample predictions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip("The network's answer for each row with its current weights. "
+                              "Green rows are right, red rows wrong. Edit a weight on the "
+                              "canvas and watch this change.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table)
+        layout.addStretch()
+
+    def show_predictions(self, result: Predictions, dataset: Dataset | None = None) -> None:
+        self.table.setVisible(not result.message)
+        if result.message:
+            self.caption.setText(f"<span style='color:#6c757d'>{result.message}</span>")
+            return
+        title = "Truth table" if result.truth_table else "First rows of the data"
+        self.caption.setText(f"<b>{title}</b>" + (f" — {dataset.name}" if dataset else ""))
+        self.table.setColumnCount(len(result.headers))
+        self.table.setHorizontalHeaderLabels(result.headers)
+        self.table.setRowCount(len(result.rows))
+        for r, (row, ok) in enumerate(zip(result.rows, result.correct, strict=True)):
+            for c, text in enumerate(row):
+                item = QTableWidgetItem(text)
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                if ok is not None:
+                    item.setBackground(QColor("#ebfbee") if ok else QColor("#fff5f5"))
+                self.table.setItem(r, c, item)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMaximumHeight(rows + self.table.horizontalHeader().height() + 6)
+
+    def column(self, header: str) -> list[str]:
+        """The texts of one column (what a test reads); empty while nothing is shown."""
+        headers = [self.table.horizontalHeaderItem(c).text()
+                   for c in range(self.table.columnCount())]
+        if header not in headers or not self.table.isVisibleTo(self):
+            return []
+        c = headers.index(header)
+        return [self.table.item(r, c).text() for r in range(self.table.rowCount())]
+

@@ -1,0 +1,96 @@
+"""Build XOR (input 2 → hidden 2 → output 1) with the mouse and keyboard, save, reopen, and
+undo it all away and back."""
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from core.spec import NetworkSpec
+
+
+def build_xor(qtbot, window, canvas) -> None:
+    canvas.drop_from_palette("input", QPoint(120, 300))
+    canvas.drop_from_palette("hidden", QPoint(340, 300))
+    canvas.drop_from_palette("output", QPoint(560, 300))
+    assert [n.kind for n in window.doc.spec.nodes] == ["input", "hidden", "output"]
+    input_id, hidden_id, output_id = canvas.node_ids()
+
+    canvas.click_node(hidden_id)
+    assert window.inspector.node_form.node_id == hidden_id
+    spin = window.inspector.node_form.units_spin
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "2")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    combo = window.inspector.node_form.activation_combo
+    combo.setFocus()
+    qtbot.keyClicks(combo, "tanh")
+
+    canvas.connect(input_id, hidden_id)
+    canvas.connect(hidden_id, output_id)
+
+
+def test_build_xor_with_gestures_save_and_reopen(qtbot, window, canvas, tmp_path, monkeypatch):
+    build_xor(qtbot, window, canvas)
+    spec = window.doc.spec
+    assert [(n.kind, n.units) for n in spec.nodes] == [("input", 2), ("hidden", 2),
+                                                        ("output", 1)]
+    assert spec.node("2").activation == "tanh"
+    assert spec.node("3").activation == "sigmoid"  # two classes: one sigmoid unit
+    assert [(e.src, e.dst) for e in spec.edges] == [("1", "2"), ("2", "3")]
+    assert spec.problems() == []
+    assert window.isWindowModified()
+    assert window.doc.array("W1").shape == (2, 2)
+
+    path = tmp_path / "xor.netcanvas"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(tmp_path / "xor"), "")))
+    window.save_action.trigger()
+    assert path.exists()
+    assert not window.isWindowModified()
+    assert window.windowTitle().startswith("xor.netcanvas")
+    saved_arrays = window.doc.arrays
+
+    window.files.new()
+    assert window.doc.spec == NetworkSpec()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    window.open_action.trigger()
+    assert window.doc.spec == spec
+    assert window.doc.arrays.keys() == saved_arrays.keys()
+    for name, value in saved_arrays.items():
+        np.testing.assert_array_equal(window.doc.array(name), value)
+    assert len(window.scene.node_items()) == 3
+    assert window.files.recent_files() == [str(path.resolve())]
+
+
+def test_undo_everything_to_an_empty_canvas_and_redo_back(qtbot, window, canvas):
+    build_xor(qtbot, window, canvas)
+    built, arrays = window.doc.spec, window.doc.arrays
+    stack = window.doc.undo_stack
+    # adds 3, units 1, activation 1, connections 2: every gesture is one entry
+    assert stack.count() == 7
+
+    canvas.view.setFocus()
+    while stack.canUndo():
+        qtbot.keyClick(canvas.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.spec == NetworkSpec()
+    assert window.doc.arrays == {}
+    assert window.scene.items() == []
+    assert not window.isWindowModified()
+
+    while stack.canRedo():
+        qtbot.keyClick(canvas.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier
+                       | Qt.KeyboardModifier.ShiftModifier)
+    assert window.doc.spec == built
+    for name, value in arrays.items():
+        np.testing.assert_array_equal(window.doc.array(name), value)
+    assert {i.node_id for i in window.scene.node_items()} == {"1", "2", "3"}
+
+
+@pytest.mark.parametrize("kind", ["input", "hidden", "output"])
+def test_clicking_a_palette_button_adds_a_node_in_the_middle(qtbot, window, kind):
+    qtbot.mouseClick(window.palette.buttons[kind], Qt.MouseButton.LeftButton)
+    assert [n.kind for n in window.doc.spec.nodes] == [kind]
+    assert window.scene.selected_node_ids() == ["1"]

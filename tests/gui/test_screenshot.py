@@ -1,0 +1,29 @@
+"""The README's screenshot: the XOR example in a 1280×800 window.
+
+``UPDATE_SCREENSHOTS=1 pytest tests/gui/test_screenshot.py`` rewrites
+resources/screenshots/main_window_xor.png; otherwise the picture goes to a temporary folder.
+"""
+
+import os
+from pathlib import Path
+
+from gui.main_window import DEFAULT_SIZE
+
+ROOT = Path(__file__).resolve().parents[2]
+SCREENSHOT = ROOT / "resources" / "screenshots" / "main_window_xor.png"
+
+
+def test_screenshot_of_the_xor_example(qtbot, window, tmp_path):
+    assert window.files.open_example("xor_by_hand")
+    window.scene.select_only(["1"])
+    window.predictions.recompute()
+    qtbot.waitUntil(lambda: window.predictions_panel.column("predicted") == ["0", "1", "1", "0"])
+    qtbot.wait(50)  # let the layouts settle, as they would on screen
+    window.view.fit_to_view()
+    image = window.grab().toImage()
+    assert (image.width(), image.height()) == DEFAULT_SIZE
+    colours = {image.pixelColor(x, y).rgb() for x in range(0, 1280, 37) for y in range(0, 800, 23)}
+    assert len(colours) > 20  # a real picture, not an empty window
+    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / SCREENSHOT.name
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert image.save(str(target))
