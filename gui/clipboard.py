@@ -15,7 +15,6 @@ from . import parameters
 from .commands import AddNodeCommand, Command, ConnectCommand
 from .document import GraphDocument
 
-MIME = "application/x-netcanvas-fragment"
 PASTE_OFFSET = 40.0
 
 

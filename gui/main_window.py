@@ -3,7 +3,7 @@ inspector on the right. The bottom dock area is left free for the training panel
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -270,19 +270,15 @@ class MainWindow(QMainWindow):
         nodes = self.scene.selected_node_ids()
         if not nodes:
             return
-        mime = QMimeData()
-        text = clipboard.copy_fragment(self.doc, nodes)
-        mime.setData(clipboard.MIME, text.encode("utf-8"))
-        mime.setText(text)
-        QApplication.clipboard().setMimeData(mime)
+        # Plain text, not a QMimeData of our own: PySide6 6.11 segfaults at exit when a
+        # Python-made QMimeData is still on the clipboard (measured, offscreen and in tests).
+        # The fragment is tagged JSON, so paste recognises it and ignores any other text.
+        QApplication.clipboard().setText(clipboard.copy_fragment(self.doc, nodes))
         self._paste_count = 0
         self.statusBar().showMessage(f"Copied {len(nodes)} node(s).", 5000)
 
     def paste(self) -> None:
-        mime = QApplication.clipboard().mimeData()
-        text = bytes(mime.data(clipboard.MIME).data()).decode("utf-8") if mime.hasFormat(
-            clipboard.MIME) else mime.text()
-        parsed = clipboard.parse_fragment(text)
+        parsed = clipboard.parse_fragment(QApplication.clipboard().text())
         if parsed is None or not parsed[0].nodes:
             self.statusBar().showMessage("Nothing to paste: copy some nodes first.", 5000)
             return

@@ -154,3 +154,28 @@ def test_toolbar_undo_keeps_its_label_and_names_the_step(window, canvas):
     toolbar_undo.trigger()
     assert window.doc.spec.nodes == ()
     assert not toolbar_undo.isEnabled()
+
+
+def test_quitting_after_a_copy_does_not_crash(tmp_path):
+    """PySide6 6.11 segfaults at exit if a Python-made QMimeData is on the clipboard; copy
+    puts plain text there instead. A subprocess, so a crash fails this test, not pytest."""
+    import subprocess
+    import sys
+
+    script = (
+        "import os; os.environ['QT_QPA_PLATFORM'] = 'offscreen'\n"
+        "from PySide6.QtCore import QSettings\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "from gui.main_window import MainWindow\n"
+        f"w = MainWindow(QSettings({str(tmp_path / 's.ini')!r}, QSettings.Format.IniFormat))\n"
+        "assert w.files.open_example('xor_learned')\n"
+        "w.select_all_action.trigger()\n"
+        "w.copy_selection()\n"
+        "assert 'netcanvas_fragment' in QApplication.clipboard().text()\n"
+        "print('copied')\n"
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120)
+    assert result.returncode == 0, (result.returncode, result.stderr[-1500:])
+    assert "copied" in result.stdout
