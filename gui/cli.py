@@ -86,6 +86,13 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=0.4,
                        help="seconds per contender per round (default 0.4)")
     bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even if present")
+
+    commands.add_parser(
+        "self-test", help="check this installation headless (also: netcanvas --self-test)",
+        description="Offscreen: open the window on the XOR example, train it to 100 %, and "
+        "check every resource file, the Qt platform plugins and pyqtgraph. Prints one line "
+        "(exit 0) or names what is missing (exit 1). Works from source and in the bundle.",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     return parser
 
 
@@ -96,7 +103,17 @@ def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
     except ImportError as exc:
         print(f"netcanvas: the window cannot start: {exc}", file=sys.stderr)
         return EXIT_FAILED
+    from gui import startup_probe
+
+    if startup_probe.requested():  # packaging/startup_time.py times the launch
+        startup_probe.install()
     return gui_main(argv)
+
+
+def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
+    from gui.self_test import main as self_test
+
+    return self_test()
 
 
 def run_check(args: argparse.Namespace, argv: list[str]) -> int:
@@ -163,6 +180,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "train": run_train,
     "check": run_check,
     "bench": run_bench,
+    "self-test": run_self_test,
 }
 
 
@@ -263,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     commands = set(HANDLERS)
+    if argv[:1] == ["--self-test"]:
+        argv[0] = "self-test"
     if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
         argv = ["gui", *argv]
     try:

@@ -1,0 +1,96 @@
+"""The desktop bundle, built the way users build it (packaging/build.py), must pass its own
+``--self-test``, fail loudly when something is missing, stay within its size budget and start
+fast. Slow (a PyInstaller build, ~20-40 s): CI always runs it; skip locally with
+``-m "not packaging"``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+
+pytestmark = pytest.mark.packaging
+
+
+@pytest.fixture(scope="module")
+def build(packaging_script: Callable[[str], ModuleType]) -> ModuleType:
+    return packaging_script("build")
+
+
+@pytest.fixture(scope="module")
+def dist(build: ModuleType, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("dist")
+    build.build(folder, tmp_path_factory.mktemp("work"))
+    return folder
+
+
+@contextmanager
+def moved_away(path: Path) -> Iterator[None]:
+    """``path`` is gone from the bundle for the duration, then put back."""
+    hidden = path.with_name(path.name + ".hidden")
+    path.rename(hidden)
+    try:
+        yield
+    finally:
+        hidden.rename(path)
+
+
+def test_the_frozen_app_passes_its_self_test(build: ModuleType, dist: Path) -> None:
+    result = build.self_test(dist)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "self-test passed (frozen bundle" in result.stdout
+    assert "xor_learned trained to 100 %" in result.stdout
+
+
+def test_a_missing_resource_fails_loudly_by_name(build: ModuleType, dist: Path) -> None:
+    with moved_away(dist / "NetCanvas" / "_internal" / "resources" / "datasets" / "iris.csv"):
+        result = build.self_test(dist)
+    assert result.returncode == 1
+    assert "self-test FAILED (frozen bundle)" in result.stderr
+    assert "data set iris" in result.stderr and "iris.csv" in result.stderr
+
+
+def test_a_missing_platform_plugin_fails_loudly_by_name(build: ModuleType, dist: Path) -> None:
+    plugins = dist / "NetCanvas" / "_internal" / "PySide6" / "Qt" / "plugins" / "platforms"
+    offscreen = next(plugins.glob("*qoffscreen*"))
+    with moved_away(offscreen):
+        result = build.self_test(dist)
+    assert result.returncode == 1  # not Qt's abort: the check runs before the application
+    assert f"Qt platform plugin {offscreen.name} is missing" in result.stderr
+
+
+def test_the_bundle_has_the_desktop_entry_and_icon(dist: Path) -> None:
+    folder = dist / "NetCanvas"
+    entry = (folder / "netcanvas.desktop").read_text(encoding="utf-8")
+    assert "Exec=netcanvas %f" in entry and "Icon=netcanvas" in entry
+    assert (folder / "netcanvas.png").stat().st_size > 0
+
+
+def test_the_bundle_leaves_out_what_the_app_does_not_use(dist: Path) -> None:
+    internal = dist / "NetCanvas" / "_internal"
+    unwanted = ["PySide6/Qt/translations", "PySide6/QtNetwork*", "PySide6/Qt/lib/libQt6Network*",
+                "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
+                "libssl*", "libcrypto*", "resources/screenshots"]
+    found = [str(p.relative_to(internal)) for pattern in unwanted for p in internal.glob(pattern)]
+    assert found == []
+    dangling = [str(p) for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
+    assert dangling == []
+
+
+def test_the_bundle_is_within_its_size_budget(build: ModuleType, dist: Path) -> None:
+    size = build.folder_size(dist / "NetCanvas") / 2**20
+    assert size <= build.SIZE_BUDGET_MIB, (
+        f"the bundle grew to {size:.1f} MiB (budget {build.SIZE_BUDGET_MIB} MiB): see what a "
+        "new import pulled in (packaging/bundle_contents.py says what is left out and why)")
+
+
+def test_the_bundle_shows_its_window_fast(packaging_script: Callable[[str], ModuleType],
+                                          dist: Path) -> None:
+    startup = packaging_script("startup_time")
+    executable = dist / "NetCanvas" / "netcanvas"
+    median, times = startup.median_launch([str(executable)], runs=3, cwd=dist)
+    assert median <= startup.GOAL_SECONDS, times
+

@@ -1,0 +1,131 @@
+"""``netcanvas --self-test`` from the source tree, its checks one by one, the rules that trim
+the bundle, and the start-up time — all fast; the frozen bundle itself is in test_bundle.py."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from gui import self_test
+from gui.cli import build_parser
+from gui.dialog_guard import DialogGuard
+
+ROOT = Path(__file__).resolve().parents[2]
+RUN_CLI = "import sys; from gui.cli import main; sys.exit(main())"
+
+
+def test_self_test_passes_from_source() -> None:
+    result = subprocess.run([sys.executable, "-c", RUN_CLI, "--self-test"], cwd=ROOT,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netcanvas self-test passed (source install")
+    assert "xor_learned trained to 100 %" in lines[0]
+    assert "2 search trials on 2 processes" in lines[0]
+
+
+def test_self_test_is_also_a_command() -> None:
+    assert build_parser().parse_args(["self-test"]).command == "self-test"
+
+
+def test_resources_check_names_what_is_missing(monkeypatch: pytest.MonkeyPatch) -> None:
+    from resources.examples import make_examples
+
+    assert self_test.check_resources() == []
+    monkeypatch.setitem(make_examples.EXAMPLES, "no_such_example", make_examples.and_gate)
+    problems = self_test.check_resources()
+    assert len(problems) == 1 and problems[0].startswith("example no_such_example:")
+
+
+def test_platform_plugin_check_names_a_missing_plugin(monkeypatch: pytest.MonkeyPatch,
+                                                      tmp_path: Path) -> None:
+    found, problems, _notes = self_test.check_platform_plugins()
+    assert "offscreen" in found and problems == []
+    monkeypatch.setattr(QCoreApplication, "libraryPaths", staticmethod(lambda: [str(tmp_path)]))
+    found, problems, _notes = self_test.check_platform_plugins()
+    assert found == []
+    assert any("qoffscreen" in p and "is missing" in p and str(tmp_path) in p for p in problems)
+
+
+def test_pyqtgraph_check_passes_here(qapp: object) -> None:
+    version, problems = self_test.check_pyqtgraph()
+    assert version and problems == []
+
+
+def test_the_dialog_guard_closes_a_dialog_and_remembers_it(qtbot: object) -> None:
+    guard = DialogGuard()
+    QTimer.singleShot(0, lambda: QMessageBox(QMessageBox.Icon.Critical, "Oops",
+                                             "the file is broken").exec())
+    qtbot.waitUntil(lambda: bool(guard.dialogs), timeout=5000)
+    assert guard.dialogs == ["Oops: the file is broken"]
+
+
+def test_the_window_shows_within_the_start_up_goal(
+        packaging_script: Callable[[str], ModuleType]) -> None:
+    startup = packaging_script("startup_time")
+    median, times = startup.median_launch(startup.SOURCE_COMMAND, runs=3)
+    assert median <= startup.GOAL_SECONDS, times
+
+
+# ----------------------------------------------------------------------------- bundle rules
+@pytest.fixture(scope="module")
+def contents(packaging_script: Callable[[str], ModuleType]) -> ModuleType:
+    return packaging_script("bundle_contents")
+
+
+def test_bundled_resources_are_the_data_files_the_app_reads(contents: ModuleType) -> None:
+    bundled = {str(Path(dest) / Path(src).name) for src, dest in contents.resource_datas(ROOT)}
+    assert {"resources/examples/xor_learned.netcanvas", "resources/datasets/iris.csv",
+            "resources/datasets/digits.csv.gz", "resources/datasets/SOURCES.md",
+            "resources/icons/netcanvas.png", "resources/icons/netcanvas.svg",
+            "resources/icons/netcanvas.ico"} <= bundled
+    assert not any(name.endswith(".py") or "screenshots" in name for name in bundled)
+
+
+@pytest.mark.parametrize(("destination", "kept"), [
+    ("PySide6/Qt/plugins/platforms/libqxcb.so", True),
+    ("PySide6/Qt/plugins/platforms/libqoffscreen.so", True),
+    ("PySide6/Qt/plugins/platforms/libqeglfs.so", False),
+    ("PySide6/Qt/plugins/platformthemes/libqgtk3.so", False),
+    ("PySide6/Qt/plugins/imageformats/libqjpeg.so", False),
+    ("PySide6/Qt/plugins/iconengines/libqsvgicon.so", True),
+    ("PySide6/Qt/lib/libQt6Core.so.6", True),
+])
+def test_qt_plugin_rules(contents: ModuleType, destination: str, kept: bool) -> None:
+    assert contents.keep_plugin(destination) is kept
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF and Linux libraries")
+def test_orphaned_libraries_are_pruned(contents: ModuleType) -> None:
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    lib = qt / "lib"
+    offscreen = qt / "plugins" / "platforms" / "libqoffscreen.so"
+    binaries = [("PySide6/Qt/plugins/platforms/libqoffscreen.so", str(offscreen), "BINARY")]
+    binaries += [(f"PySide6/Qt/lib/{name}", str(lib / name), "BINARY")
+                 for name in ("libQt6Gui.so.6", "libQt6Core.so.6", "libQt6Network.so.6")]
+    kept = {Path(dest).name for dest, _src, _kind in contents.prune_orphans(binaries)}
+    assert {"libqoffscreen.so", "libQt6Gui.so.6", "libQt6Core.so.6"} <= kept
+    assert "libQt6Network.so.6" not in kept  # nothing kept links it
+    assert contents.from_host("libstdc++.so.6") and not contents.from_host("libQt6Core.so.6")
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="ELF files")
+def test_elf_needed_reads_direct_dependencies_only(
+        packaging_script: Callable[[str], ModuleType]) -> None:
+    import PySide6
+
+    elf = packaging_script("elf_needed")
+    gui = Path(PySide6.__file__).parent / "Qt" / "lib" / "libQt6Gui.so.6"
+    needed = elf.needed(gui)
+    assert "libQt6Core.so.6" in needed and "libQt6DBus.so.6" in needed
+    assert "libicudata.so.73" not in needed  # Core's dependency, not Gui's own
+    assert elf.needed(Path(__file__)) == []
