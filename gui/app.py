@@ -10,7 +10,10 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+
+from resources.icons import icon_path
 
 APP_NAME = "NetCanvas"
 ORGANIZATION = "NetCanvas"
@@ -32,6 +35,8 @@ def application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationDisplayName(APP_NAME)
+    app.setWindowIcon(QIcon(str(icon_path("png"))))
+    app.setDesktopFileName("netcanvas")  # Wayland matches the window to netcanvas.desktop
     return app
 
 

@@ -210,3 +210,12 @@ def test_an_untrained_project_shows_the_weights_training_starts_from(window):
     network = project.build_network()
     for name, value in network.params.items():
         np.testing.assert_array_equal(window.doc.array(name), value)
+
+
+def test_the_application_carries_the_netcanvas_icon(qapp):
+    from gui.app import application
+
+    app = application()
+    assert not app.windowIcon().isNull()
+    assert app.windowIcon().availableSizes()
+    assert app.desktopFileName() == "netcanvas"
