@@ -76,6 +76,14 @@ class History:
             return {}
         return {name: column[-1] for name, column in self.epochs.items()}
 
+    def csv_rows(self) -> list[list[float | int | str]]:
+        """The epoch table as CSV rows: the column names, then one row per epoch ("" where a
+        value does not exist)."""
+        rows: list[list[float | int | str]] = [list(self.epochs)]
+        rows += [["" if v is None else v for v in row]
+                 for row in zip(*self.epochs.values(), strict=True)]
+        return rows
+
     def copy(self) -> History:
         return History(self.task, {k: list(v) for k, v in self.epochs.items()},
                        list(self.batch_loss), self.batch_stride, list(self._pending))

@@ -14,4 +14,8 @@ How it fits together (``core`` never imports ``gui``; a test enforces it):
 - Panels (:mod:`gui.palette`, :mod:`gui.inspector`, :mod:`gui.problems_panel`,
   :mod:`gui.prediction_panel`) read the document and push commands; they refresh with signals
   blocked, so a refresh never becomes an edit.
+- :mod:`gui.training` — the core trainer in a worker thread, its controls and settings, and
+  :mod:`gui.panels` — the live plots (loss, weights, activations, output); see
+  ``gui/training/__init__.py``. While a run lasts the document is locked
+  (``GraphDocument.lock``): structural commands are refused with the reason.
 """

@@ -13,6 +13,7 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
+from core.settings import TrainingSettings
 from core.spec import EdgeSpec, NodeSpec
 
 from . import parameters
@@ -20,6 +21,7 @@ from .document import GraphDocument
 from .parameters import Params
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
+CHANGE_SETTINGS_ID = 2
 
 
 class Command(QUndoCommand):
@@ -29,7 +31,12 @@ class Command(QUndoCommand):
     that Python also owns (a double free), and a collected child wrapper would leave the parent
     calling a dead override. So children are plain Python references: redo runs them in order,
     undo in reverse — Qt's own semantics for child commands.
+
+    ``structural`` commands change what a running training works on, so the document refuses
+    them while it is locked (:meth:`GraphDocument.lock`); the others are safe meanwhile.
     """
+
+    structural = True
 
     def __init__(self, text: str, parent: Command | None = None) -> None:
         super().__init__(text)
@@ -132,6 +139,8 @@ class RemoveNodeCommand(Command):
 
 class MoveNodesCommand(Command):
     """One drag (or one auto-layout) of any number of nodes."""
+
+    structural = False  # positions only: safe while training
 
     def __init__(self, doc: GraphDocument, moves: dict[str, tuple[tuple[float, float],
                                                                   tuple[float, float]]],
@@ -243,6 +252,99 @@ class SetFieldCommand(Command):
         self._doc.set_field(self._name, self._old)
 
 
+class ChangeSettingsCommand(Command):
+    """Change training settings (``{"lr": 0.05}``…). Safe while training runs: the session
+    applies a new learning rate to the running trainer, and the other fields are locked there.
+    Changes of the same fields within one editing ``session`` merge, like node edits."""
+
+    structural = False
+
+    def __init__(self, doc: GraphDocument, changes: dict[str, Any], session: int = 0,
+                 parent: Command | None = None) -> None:
+        names = ", ".join(_SETTING_WORDS.get(k, k) for k in changes)
+        super().__init__(f"Change {names}", parent)
+        self._doc = doc
+        self._changes = dict(changes)
+        self._session = session
+        self._before = current_settings(doc)
+        self._after = _changed_settings(self._before, changes)
+
+    def id(self) -> int:
+        return CHANGE_SETTINGS_ID
+
+    def redo(self) -> None:
+        self._doc.set_field("settings", _changed_settings(self._after, {}))
+
+    def undo(self) -> None:
+        self._doc.set_field("settings", _changed_settings(self._before, {}))
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, ChangeSettingsCommand) and other._session == self._session
+                and other._changes.keys() == self._changes.keys()):
+            return False
+        self._changes, self._after = other._changes, other._after
+        self.setObsolete(self._after == self._before)
+        return True
+
+
+class ReplaceWeightsCommand(Command):
+    """New values for every weight (a training run, Reset weights) and the history that goes
+    with them; undo puts the old weights and history back.
+
+    Training pushes it when it starts and calls :meth:`update` with the live weights while it
+    runs (so the canvas follows and Save writes what is shown), then :meth:`finish`.
+    """
+
+    structural = False
+
+    def __init__(self, doc: GraphDocument, text: str, arrays: Params | None = None,
+                 history: dict[str, Any] | None = None, parent: Command | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc = doc
+        self._before = {k: np.array(v) for k, v in doc.arrays.items()}
+        self._before_history = doc.field("history")
+        self._after = arrays
+        self._history = history if arrays is not None else self._before_history
+
+    def redo(self) -> None:
+        if self._after is not None:
+            self._doc.set_arrays(self._after)
+        self._set_history(self._history)
+
+    def undo(self) -> None:
+        self._doc.set_arrays(self._before)
+        self._set_history(self._before_history)
+
+    def update(self, arrays: Params) -> None:
+        """Show weights the run has reached (only names the document holds)."""
+        self._after = {k: v for k, v in arrays.items() if self._doc.has_array(k)}
+        self._doc.set_arrays(self._after)
+
+    def finish(self, arrays: Params | None, history: dict[str, Any] | None, text: str) -> None:
+        if arrays is not None:
+            self.update(arrays)
+        self._history = history
+        self._set_history(history)
+        self.setText(text)
+
+    def _set_history(self, history: dict[str, Any] | None) -> None:
+        if self._doc.field("history") is not history:
+            self._doc.set_field("history", history)
+
+
+def current_settings(doc: GraphDocument) -> TrainingSettings:
+    """A copy of the document's training settings (the defaults when it has none)."""
+    settings = doc.field("settings")
+    return _changed_settings(settings if settings is not None else TrainingSettings(), {})
+
+
+def _changed_settings(settings: TrainingSettings, changes: dict[str, Any]) -> TrainingSettings:
+    """A new, checked settings object (never shared with the document's)."""
+    data = settings.to_dict()
+    data.update(changes)
+    return TrainingSettings.from_dict(data)
+
+
 def delete_command(doc: GraphDocument, node_ids: Iterable[str],
                    edge_ids: Iterable[str] = ()) -> Command:
     """One undo entry deleting nodes (with their edges) and edges."""
@@ -266,3 +368,5 @@ def _label(doc: GraphDocument, node_id: str) -> str:
 
 _FIELD_WORDS = {"init": "initialiser", "init_std": "initial std", "batch_norm": "batch norm",
                 "position": "position"}
+_SETTING_WORDS = {"lr": "learning rate", "batch_size": "batch size",
+                  "weight_decay": "weight decay", "optimizer_options": "optimizer settings"}

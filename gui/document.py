@@ -35,6 +35,12 @@ class GraphDocument(QObject):
     #: the data set reference (or other project fields such as the title) changed
     project_changed = Signal()
     path_changed = Signal(str)
+    #: emitted first thing in :meth:`reset`, while the old network is still there
+    about_to_reset = Signal()
+    #: an edit was refused while the structure is locked; carries the reason
+    edit_refused = Signal(str)
+    #: the structure was locked (the reason) or unlocked ("")
+    lock_changed = Signal(str)
 
     def __init__(self, parent: QObject | None = None, seed: int | None = None) -> None:
         super().__init__(parent)
@@ -43,6 +49,7 @@ class GraphDocument(QObject):
         self._fields: dict[str, Any] = {}
         self._path = ""
         self._problems: list[SpecProblem] = []
+        self._lock_reason = ""
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
         self._update_problems()
@@ -83,8 +90,30 @@ class GraphDocument(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def push(self, command: QUndoCommand) -> None:
+    def push(self, command: QUndoCommand) -> bool:
+        """Do ``command`` and put it on the undo stack — unless the structure is locked and the
+        command is structural (``command.structural``, True unless a command says otherwise):
+        then nothing happens, ``edit_refused`` says why, and the result is False."""
+        if self._lock_reason and getattr(command, "structural", True):
+            self.edit_refused.emit(self._lock_reason)
+            return False
         self.undo_stack.push(command)
+        return True
+
+    # ------------------------------------------------------------------ locking
+    @property
+    def locked_reason(self) -> str:
+        """Why structural edits are refused right now ("" when they are allowed)."""
+        return self._lock_reason
+
+    def lock(self, reason: str) -> None:
+        """Refuse structural edits (training runs on the current network) until :meth:`unlock`."""
+        if reason != self._lock_reason:
+            self._lock_reason = reason
+            self.lock_changed.emit(reason)
+
+    def unlock(self) -> None:
+        self.lock("")
 
     # ------------------------------------------------------------------ whole document
     def reset(self, spec: NetworkSpec, arrays: Params | None = None,
@@ -92,6 +121,7 @@ class GraphDocument(QObject):
         """Replace everything (New, Open): the undo history starts again and is clean.
 
         Arrays that do not fit ``spec`` are replaced by freshly initialised ones."""
+        self.about_to_reset.emit()
         fresh = parameters.fresh_params(spec, self.rng)
         given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
         self._spec = spec
@@ -159,6 +189,18 @@ class GraphDocument(QObject):
         for node_id, position in positions.items():
             self._spec = self._spec.with_node_changed(node_id, position=tuple(position))
             self.node_changed.emit(node_id)
+
+    def set_arrays(self, arrays: Params) -> Params:
+        """Replace whole arrays that exist already, same shapes (new weights from training or
+        a reset); returns their previous values."""
+        for name, value in arrays.items():
+            if np.shape(value) != self._arrays[name].shape:
+                raise ValueError(f"{name} has shape {self._arrays[name].shape}, got "
+                                 f"{np.shape(value)}")
+        old = {name: self._arrays[name] for name in arrays}
+        self._arrays.update(_copies(arrays))
+        self.params_changed.emit(list(arrays))
+        return old
 
     def set_array_value(self, name: str, index: tuple[int, ...], value: float) -> float:
         """Set one weight or bias; returns the old value."""

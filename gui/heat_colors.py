@@ -33,3 +33,20 @@ def class_colors(n: int) -> np.ndarray:
     """(n, 3) float RGB, one colour per class (cycling after ten)."""
     hexes = [CLASS_HEX[k % len(CLASS_HEX)].lstrip("#") for k in range(n)]
     return np.array([[int(h[i:i + 2], 16) for i in (0, 2, 4)] for h in hexes], dtype=np.float64)
+
+
+def grid_rgb(values: np.ndarray, classification: bool) -> np.ndarray:
+    """(…, 3) float RGB for a network's output over a grid, ``values`` of shape (…, outputs):
+    one sigmoid unit blue/orange by probability, several classes in their class colours
+    (paler where the network is unsure), regression blue/orange by value."""
+    if classification and values.shape[-1] == 1:
+        p = np.clip(values[..., 0], 0.0, 1.0) * 2 - 1  # probability of class 1 → [-1, 1]
+        return diverging_rgb(p, 1.0, soft=0.55)
+    if classification:
+        palette = class_colors(values.shape[-1])
+        confidence = np.nan_to_num(values.max(axis=-1, keepdims=True))
+        return 255 - (255 - palette[np.nan_to_num(values).argmax(axis=-1)]) * (
+            0.25 + 0.5 * confidence)
+    finite = np.abs(values[np.isfinite(values)])
+    limit = float(finite.max()) if finite.size else 1.0
+    return diverging_rgb(values[..., 0], limit or 1.0, soft=0.7)

@@ -1,5 +1,6 @@
 """The NetCanvas main window: palette and panels on the left, the canvas in the middle, the
-inspector on the right. The bottom dock area is left free for the training panels."""
+inspector and the training settings on the right, the live training panels at the bottom
+(added by :func:`gui.training.install_training`)."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from .node_defaults import new_node
 from .palette import Palette
 from .prediction_panel import PredictionModel, PredictionsPanel, boundary_image
 from .problems_panel import ProblemsPanel
+from .training.dock import install_training
 from .widgets import scrolling
 
 APP_NAME = "NetCanvas"
@@ -62,10 +64,10 @@ class MainWindow(QMainWindow):
         self.problems_panel = ProblemsPanel()
         self.predictions = PredictionModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
-        self._dock("Build", scrolling(self.palette), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Predictions", self.predictions_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.add_dock("Build", scrolling(self.palette), Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock("Predictions", self.predictions_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.add_dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings)
         self.doc.reset(NetworkSpec(), fields=default_fields())
         self.zoom_label = QLabel("100 %")
@@ -74,6 +76,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._create_actions()
         self._connect()
+        self.training = install_training(self)
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
@@ -85,9 +88,10 @@ class MainWindow(QMainWindow):
             self.resizeDocks(left, [380, 170, 110], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
                              Qt.Orientation.Horizontal)
+            self.resizeDocks([self.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
         dock.setObjectName(f"{title.lower()}_dock")
         dock.setWidget(widget)
@@ -96,6 +100,7 @@ class MainWindow(QMainWindow):
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
         self.addDockWidget(area, dock)
         self.docks[title] = dock
+        return dock
 
     # ------------------------------------------------------------------ actions and menus
     def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
@@ -163,7 +168,7 @@ class MainWindow(QMainWindow):
         edit.addSeparator()
         edit.addActions([self.copy_action, self.paste_action, self.delete_action,
                          self.select_all_action])
-        view = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu("&View")
         view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
                          self.layout_action, self.neuron_limit_action])
         view.addSeparator()
@@ -176,7 +181,8 @@ class MainWindow(QMainWindow):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.new_action, self.open_action, self.save_action])
         tools.addSeparator()
-        tools.addActions([*self._short_undo_actions(), self.delete_action])
+        self.tool_undo_action, self.tool_redo_action = self._short_undo_actions()
+        tools.addActions([self.tool_undo_action, self.tool_redo_action, self.delete_action])
         tools.addSeparator()
         tools.addActions([self.layout_action, self.fit_action])
 
@@ -315,6 +321,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
+            self.training.shutdown()  # stop and join the training thread before Qt goes
             event.accept()
         else:
             event.ignore()

@@ -20,7 +20,7 @@ from core.datasets import Dataset
 
 from .data_source import DataSource
 from .document import GraphDocument
-from .heat_colors import class_colors, diverging_rgb
+from .heat_colors import class_colors, diverging_rgb, grid_rgb
 from .predictions import Predictions, compute, table_rows
 
 THUMBNAIL_PIXELS = 192
@@ -65,17 +65,7 @@ def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImag
     grid = result.grid
     if grid is None or grid.ys is None:
         return None
-    values = grid.values
-    if result.task == "classification" and values.shape[-1] == 1:
-        p = np.clip(values[..., 0], 0.0, 1.0) * 2 - 1  # probability of class 1 → [-1, 1]
-        rgb = diverging_rgb(p, 1.0, soft=0.55)
-    elif result.task == "classification":
-        palette = class_colors(values.shape[-1])
-        confidence = values.max(axis=-1, keepdims=True)
-        rgb = 255 - (255 - palette[values.argmax(axis=-1)]) * (0.25 + 0.5 * confidence)
-    else:
-        limit = float(np.abs(values).max()) or 1.0
-        rgb = diverging_rgb(values[..., 0], limit, soft=0.7)
+    rgb = grid_rgb(grid.values, result.task == "classification")
     rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # y grows upwards
     h, w = rgb.shape[:2]
     small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
@@ -142,11 +132,17 @@ class PredictionsPanel(QWidget):
         self.table.setRowCount(len(result.rows))
         for r, (row, ok) in enumerate(zip(result.rows, result.correct, strict=True)):
             for c, text in enumerate(row):
-                item = QTableWidgetItem(text)
-                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                if ok is not None:
-                    item.setBackground(QColor("#ebfbee") if ok else QColor("#fff5f5"))
-                self.table.setItem(r, c, item)
+                item = self.table.item(r, c)  # reused: live weights refresh this often
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    self.table.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+                background = QBrush() if ok is None else QBrush(
+                    QColor("#ebfbee") if ok else QColor("#fff5f5"))
+                if item.background() != background:
+                    item.setBackground(background)
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setMaximumHeight(rows + self.table.horizontalHeader().height() + 6)

@@ -43,6 +43,8 @@ class ProblemsPanel(QWidget):
 
     def set_data_note(self, notes: list[str]) -> None:
         """Mismatches between the network and the chosen data (shown after the problems)."""
+        if list(notes) == self._data_notes:
+            return  # unchanged: no relayout (predictions refresh this while training runs)
         self._data_notes = list(notes)
         self._render()
 

@@ -143,6 +143,8 @@ class NodeItem(QGraphicsObject):
         return self._drop_hint
 
     def set_thumbnail(self, image: QImage | None) -> None:
+        if image is None and self._thumbnail is None:
+            return  # nothing to change (asked again at every refresh of the predictions)
         self.prepareGeometryChange()
         self._thumbnail = image
         self.update()

@@ -40,6 +40,7 @@ class CanvasScene(QGraphicsScene):
         self._drag: ConnectionDrag | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._editor_proxy = None
+        self._runtime_problems: dict[str, str] = {}
         self.setBackgroundBrush(style.BACKGROUND)
         doc.node_added.connect(self._add_node)
         doc.node_removed.connect(self._remove_node)
@@ -155,11 +156,19 @@ class CanvasScene(QGraphicsScene):
             if parameters.bias_name(node_id) in changed:
                 self._refresh_node(node_id)
 
+    def mark_nodes(self, messages: dict[str, str]) -> None:
+        """Mark nodes with a problem found while running (training diverged there), next to
+        the spec's own problems; an empty dict clears them."""
+        self._runtime_problems = dict(messages)
+        self._mark_problems(self.doc.problems)
+
     def _mark_problems(self, problems: list[SpecProblem]) -> None:
         by_node: dict[str, list[str]] = {}
         for problem in problems:
             for node_id in problem.node_ids:
                 by_node.setdefault(node_id, []).append(problem.message)
+        for node_id, message in self._runtime_problems.items():
+            by_node.setdefault(node_id, []).append(message)
         for node_id, item in self._nodes.items():
             item.set_problems(by_node.get(node_id, []))
 

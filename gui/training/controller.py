@@ -1,0 +1,205 @@
+"""The training controller: owns the worker thread, in the GUI thread.
+
+It starts a :class:`~gui.training.worker.TrainingWorker` on a fresh QThread per run, forwards
+Pause / Resume / Step / Stop and learning-rate changes to the trainer's thread-safe flags, keeps
+only the newest frame, and quits and joins the thread when the run ends — or at once when its
+owner closes (:meth:`shutdown`), so Qt never sees "QThread: Destroyed while thread is still
+running" and nothing hangs.
+
+Worker signals are connected only to ``@Slot`` methods of this object, which lives in the GUI
+thread (QT-TRAPS.md §2): they arrive queued, in the GUI thread, never in the worker's.
+"""
+
+from __future__ import annotations
+
+import functools
+import time
+
+from PySide6.QtCore import QObject, QThread, Signal, Slot
+
+from core.trainer import Trainer, TrainingEvent
+
+from .frames import Frame
+from .worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
+
+IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
+
+
+def _stop_and_join(trainer: Trainer, thread: QThread) -> None:
+    trainer.stop()
+    thread.quit()
+    thread.wait()
+
+
+class _Run(QObject):
+    """One run's thread, worker and trainer, and the GUI-thread end of the worker's signals.
+
+    The worker's signals are queued to this object's slots. It is the controller's child (so
+    it goes with the controller) until its run has been joined; then it is let go and deleted,
+    and Qt drops the events still queued for it: an ended run's late signals reach nobody and
+    are never mistaken for the next run's."""
+
+    def __init__(self, controller: TrainingController, trainer: Trainer,
+                 worker: TrainingWorker) -> None:
+        super().__init__(controller)
+        self.controller = controller
+        self.trainer = trainer
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName("training")
+        worker.moveToThread(self.thread)
+        worker.progress.connect(self.on_progress)
+        worker.frame.connect(self.on_frame)
+        worker.finished.connect(self.on_finished)
+        self.thread.started.connect(worker.run)
+        # Holds the trainer and thread themselves, not this object: it must work while the
+        # controller (and with it this object) is being destroyed.
+        self.stop_and_join = functools.partial(_stop_and_join, trainer, self.thread)
+
+    @Slot(object)
+    def on_progress(self, event: TrainingEvent) -> None:
+        self.controller._progress(self, event)
+
+    @Slot(object)
+    def on_frame(self, frame: Frame) -> None:
+        self.controller._frame(self, frame)
+
+    @Slot(object)
+    def on_finished(self, _result: TrainingResult) -> None:
+        self.controller._finished(self)
+
+
+class TrainingController(QObject):
+    """Start, pause, resume, step and stop one training run at a time.
+
+    ``frame_ready`` says a newer frame waits in :meth:`take_frame`; ``finished`` carries the
+    :class:`TrainingResult` after the thread has been joined.
+    """
+
+    state_changed = Signal(str)
+    progress = Signal(object)  # TrainingEvent
+    frame_ready = Signal()
+    finished = Signal(object)  # TrainingResult
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._state = IDLE
+        self._run: _Run | None = None
+        self.latest: Frame | None = None
+        self.last_event: TrainingEvent | None = None
+        self.frames_received = 0
+        self._fresh = False
+        self.stop_requested_at: float | None = None
+
+    # ------------------------------------------------------------------ state
+    @property
+    def state(self) -> str:
+        return self._state
+
+    @property
+    def active(self) -> bool:
+        """A run exists (running, paused or stopping)."""
+        return self._state != IDLE
+
+    @property
+    def trainer(self) -> Trainer | None:
+        """The trainer of the active run (None when idle)."""
+        return self._run.trainer if self._run is not None else None
+
+    def _set_state(self, state: str) -> None:
+        if state != self._state:
+            self._state = state
+            self.state_changed.emit(state)
+
+    # ------------------------------------------------------------------ commands
+    def start(self, trainer: Trainer, paused: bool = False, frame_interval: float = FRAME_INTERVAL
+              ) -> None:
+        """Train ``trainer`` on a new thread (``paused``: wait for :meth:`step`/:meth:`resume`)."""
+        if self.active:
+            raise RuntimeError("a training run is already active")
+        if paused:
+            trainer.pause()
+        run = _Run(self, trainer, TrainingWorker(trainer, frame_interval=frame_interval))
+        self._run = run
+        self.latest, self.last_event, self._fresh = None, None, False
+        self.stop_requested_at = None
+        # Should this object be destroyed without shutdown(), still stop and join the thread.
+        self.destroyed.connect(run.stop_and_join)
+        self._set_state(PAUSED if paused else RUNNING)
+        run.thread.start()
+
+    def pause(self) -> None:
+        if self._state == RUNNING and self._run is not None:
+            self._run.trainer.pause()
+            self._set_state(PAUSED)
+
+    def resume(self) -> None:
+        if self._state == PAUSED and self._run is not None:
+            self._run.trainer.resume()
+            self._set_state(RUNNING)
+
+    def step(self) -> None:
+        """Train one more mini-batch while paused."""
+        if self._state == PAUSED and self._run is not None:
+            self._run.trainer.request_step()
+
+    def set_lr(self, lr: float) -> None:
+        """The next mini-batch uses ``lr`` (ignored when nothing trains)."""
+        if self._run is not None:
+            self._run.trainer.lr = lr
+
+    def stop(self) -> None:
+        """Ask the run to end before its next mini-batch; ``finished`` follows."""
+        if self._state in (RUNNING, PAUSED) and self._run is not None:
+            self.stop_requested_at = time.perf_counter()
+            self._run.trainer.stop()
+            self._set_state(STOPPING)
+
+    def shutdown(self) -> TrainingResult | None:
+        """Stop and join now (the window closes, another project opens); returns the result
+        of the run it ended, after emitting ``finished``."""
+        if self._run is None:
+            return None
+        self.stop()
+        return self._join(self._run)
+
+    # ------------------------------------------------------------------ frames
+    def take_frame(self) -> Frame | None:
+        """The newest frame if it was not taken yet; lets the worker make the next one."""
+        if not self._fresh:
+            return None
+        self._fresh = False
+        if self._run is not None:
+            self._run.worker.frame_taken()
+        return self.latest
+
+    # ------------------------------------------------------------------ from the run
+    def _progress(self, run: _Run, event: TrainingEvent) -> None:
+        if run is self._run:
+            self.last_event = event
+            self.progress.emit(event)
+
+    def _frame(self, run: _Run, frame: Frame) -> None:
+        if run is self._run:
+            self.latest, self._fresh = frame, True
+            self.frames_received += 1
+            self.frame_ready.emit()
+
+    def _finished(self, run: _Run) -> None:
+        if run is self._run:
+            self._join(run)
+
+    def _join(self, run: _Run) -> TrainingResult | None:
+        run.stop_and_join()
+        self.destroyed.disconnect(run.stop_and_join)
+        run.setParent(None)  # deleted when the last reference goes, with its queued events
+        self._run = None
+        result = run.worker.result
+        if result is not None and result.frame is not None:
+            self.latest, self._fresh = result.frame, True
+        self._set_state(IDLE)
+        if result is not None:
+            if result.frame is not None:
+                self.frame_ready.emit()  # drawn first: when finished arrives, panels show it
+            self.finished.emit(result)
+        return result

@@ -1,0 +1,215 @@
+"""Training in the main window: ``install_training(window)`` adds the settings dock, the four
+live panels, the toolbar and menu actions, the status-bar progress, the structure lock and the
+divergence report — everything of training the window needs, in one place.
+
+The window calls :meth:`TrainingUi.shutdown` when it closes; opening another project ends a
+run by itself (the session listens to ``GraphDocument.about_to_reset``).
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+
+from core.datasets import Dataset
+from core.history import History
+from core.spec import NetworkSpec
+
+from ..commands import current_settings
+from ..panels import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
+from ..widgets import scrolling
+from .actions import TrainingActions
+from .controller import IDLE
+from .frames import data_points
+from .live import LiveRefresh
+from .progress import TrainingProgress
+from .session import TrainingSession
+from .settings_panel import TrainingSettingsPanel
+
+BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
+RUN = object()  # the panels show the frames of a run (not a stored history)
+RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
+LOCK_TEXT = "Structure locked while training"
+
+
+class TrainingUi(QObject):
+    """The training parts of one main window (``window.training``)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        doc = window.doc
+        self.session = TrainingSession(doc, window.data, self)
+        self.actions = TrainingActions(self.session, self)
+        self.settings_panel = TrainingSettingsPanel(self.actions)
+        self.loss = LossPanel()
+        self.weights = WeightsPanel()
+        self.activations = ActivationsPanel()
+        self.output = OutputPanel()
+        self.panels = [self.loss, self.weights, self.activations, self.output]
+        self.live = LiveRefresh(self.session, self.panels, self)
+        self.progress = TrainingProgress(self.session.controller)
+        self.lock_label = QLabel(LOCK_TEXT)
+        self.lock_label.setToolTip(doc.locked_reason)
+        self.lock_label.setVisible(False)
+        self.docks: dict[str, QDockWidget] = {}
+        self._history_shown: object = None
+        self._add_docks()
+        self._add_actions()
+        bar = window.statusBar()
+        bar.addPermanentWidget(self.lock_label)
+        bar.addPermanentWidget(self.progress)
+        self._connect()
+        self._document_replaced()
+
+    # ------------------------------------------------------------------ building
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = self.window.add_dock(title, widget, area)
+        if isinstance(widget, Panel):  # a tab brought to the front draws the newest frame
+            dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
+        self.docks[title] = dock
+        return dock
+
+    def _add_docks(self) -> None:
+        window = self.window
+        training = self._dock("Training", scrolling(self.settings_panel), RIGHT)
+        inspector = window.docks["Inspector"]
+        window.tabifyDockWidget(inspector, training)
+        inspector.raise_()
+        loss = self._dock("Loss", self.loss, BOTTOM)
+        output = self._dock("Output", self.output, BOTTOM)
+        window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+        window.tabifyDockWidget(loss, self._dock("Weights", self.weights, BOTTOM))
+        window.tabifyDockWidget(output, self._dock("Activations", self.activations, BOTTOM))
+        loss.raise_()
+        output.raise_()
+
+    def _add_actions(self) -> None:
+        window = self.window
+        for action in self.actions.actions.values():
+            window.addAction(action)  # shortcuts work wherever the focus is
+        menu = window.menuBar().addMenu("&Training")
+        menu.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
+        menu.addSeparator()
+        menu.addAction(self.actions["reset"])
+        menu.addAction("Export History as &CSV…", self.loss.ask_csv)
+        for dock in self.docks.values():
+            window.view_menu.addAction(dock.toggleViewAction())
+        tools = window.addToolBar("Training")
+        tools.setObjectName("training_toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
+
+    def _connect(self) -> None:
+        doc = self.session.doc
+        self.session.started.connect(self._run_started)
+        self.session.message.connect(lambda text: self.window.statusBar().showMessage(text,
+                                                                                     10000))
+        self.session.diverged.connect(self._diverged)
+        doc.lock_changed.connect(self._lock_changed)
+        doc.edit_refused.connect(lambda reason: self.window.statusBar().showMessage(
+            f"Not now: {reason}", 8000))
+        doc.spec_reset.connect(self._document_replaced)
+        doc.project_changed.connect(self._history_changed)
+
+    # ------------------------------------------------------------------ reactions
+    @Slot(object, object)
+    def _run_started(self, spec: NetworkSpec, dataset: Dataset) -> None:
+        self.window.scene.mark_nodes({})
+        settings = current_settings(self.session.doc)
+        self._history_shown = RUN
+        self.weights.set_network(spec)
+        self.activations.set_network(spec)
+        self.output.set_data(dataset, data_points(dataset, settings.split, settings.seed))
+
+    @Slot(list, str)
+    def _diverged(self, node_ids: list[str], reason: str) -> None:
+        doc = self.session.doc
+        labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
+        self.window.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
+        self.window.statusBar().showMessage(f"Training diverged ({labels}): {reason}", 30000)
+
+    @Slot(str)
+    def _lock_changed(self, reason: str) -> None:
+        self.lock_label.setVisible(bool(reason))
+        self.lock_label.setToolTip(reason)
+        self.window.palette.setEnabled(not reason)
+        self.window.inspector.node_form.setEnabled(not reason)
+        # Undo and Redo wait while training runs: they could change the network under it. The
+        # stack's signals are followed only meanwhile (they also fire while it is destroyed).
+        stack = self.session.doc.undo_stack
+        if reason:
+            stack.canUndoChanged.connect(self._enable_undo)
+            stack.canRedoChanged.connect(self._enable_redo)
+        else:
+            stack.canUndoChanged.disconnect(self._enable_undo)
+            stack.canRedoChanged.disconnect(self._enable_redo)
+        self._enable_undo(stack.canUndo())
+        self._enable_redo(stack.canRedo())
+
+    @Slot(bool)
+    def _enable_undo(self, can: bool) -> None:
+        self._enable(("undo_action", "tool_undo_action"), can)
+
+    @Slot(bool)
+    def _enable_redo(self, can: bool) -> None:
+        self._enable(("redo_action", "tool_redo_action"), can)
+
+    def _enable(self, names: tuple[str, ...], can: bool) -> None:
+        locked = bool(self.session.doc.locked_reason)
+        for name in names:
+            getattr(self.window, name).setEnabled(can and not locked)
+
+    @Slot()
+    def _document_replaced(self) -> None:
+        spec = self.session.doc.spec
+        self.weights.set_network(spec)
+        self.activations.set_network(spec)
+        self.output.reset()
+        self.window.scene.mark_nodes({})
+        self._history_shown = None
+        self._history_changed()
+
+    @Slot()
+    def _history_changed(self) -> None:
+        """A history that training did not just draw (a project opened, Undo, Reset weights)
+        replaces what the panels show."""
+        stored = self.session.doc.field("history")
+        if self._history_shown is RUN and stored is self.session.trained_history:
+            self._history_shown = stored  # the run's own history: its last frame is shown
+            return
+        if self.session.state != IDLE or stored is self._history_shown:
+            return
+        self._history_shown = stored
+        for panel in self.panels[1:]:
+            panel.reset()
+        history = None
+        if stored is not None:
+            try:
+                history = History.from_dict(stored)
+            except ValueError:
+                history = None
+        self.loss.show_history(history, self._batches_per_epoch())
+
+    def _batches_per_epoch(self) -> int:
+        dataset = self.session.data.dataset
+        settings = current_settings(self.session.doc)
+        if dataset is None:
+            return 1
+        rows = max(round(dataset.n_samples * settings.split[0]), 1)
+        return math.ceil(rows / min(settings.batch_size, rows))
+
+    # ------------------------------------------------------------------ window
+    def shutdown(self) -> None:
+        """Stop and join a run (the window is closing)."""
+        self.session.shutdown()
+
+
+def install_training(window: QMainWindow) -> TrainingUi:
+    """Add training to ``window`` — a :class:`gui.main_window.MainWindow`, whose ``doc``,
+    ``data``, ``scene``, ``palette``, ``inspector``, ``docks``, ``view_menu`` and undo actions
+    it uses — and return the parts (the window keeps them as ``window.training``)."""
+    return TrainingUi(window)

@@ -1,0 +1,211 @@
+"""Frames: a trainer snapshot plus everything else the panels draw, made in the worker thread.
+
+The GUI thread shares one interpreter lock with the training loop, so every millisecond it
+spends in Python is a millisecond of training lost. Whatever can be prepared before drawing is
+prepared here, next to the snapshot: the history as float arrays with the per-batch loss
+smoothed and thinned to about a point per pixel, the confusion matrix or predictions on the
+held-out rows, and the colours of the decision boundary. The GUI then only hands arrays to
+items it created once. No Qt here (QColor in :mod:`gui.heat_colors` is a plain value).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.datasets import Dataset, split
+from core.history import History
+from core.network import param_name
+from core.snapshot import Histogram, Snapshot
+from core.spec import NetworkSpec
+from core.trainer import Trainer, TrainingEvent
+
+from ..heat_colors import grid_rgb
+from . import trails
+from .trails import HistogramTrail, TrailImage
+
+MAX_CURVE_POINTS = 1000
+SMOOTHING_FRACTION = 50  # the per-batch curve averages over 1/50 of the run, at most an epoch
+EVALUATION_ROWS = 2000
+MAX_POINTS = 1000  # data points drawn over the decision boundary, per part
+
+
+@dataclass(frozen=True, eq=False)
+class Curves:
+    """The history as arrays: ``columns[name]`` per epoch (NaN where there is no value, e.g.
+    an empty validation part); ``batch_x``/``batch_y`` the smoothed per-batch loss, x in
+    epochs."""
+
+    epochs: np.ndarray
+    columns: dict[str, np.ndarray]
+    batch_x: np.ndarray
+    batch_y: np.ndarray
+
+    @classmethod
+    def of(cls, history: History, batches_per_epoch: int) -> Curves:
+        columns = {name: np.array(values, dtype=np.float64)  # None → NaN
+                   for name, values in history.epochs.items() if name != "epoch"}
+        batch_x, batch_y = smoothed_batches(history, batches_per_epoch)
+        return cls(np.array(history.epochs["epoch"], dtype=np.float64), columns, batch_x,
+                   batch_y)
+
+
+def smoothed_batches(history: History, batches_per_epoch: int,
+                     max_points: int = MAX_CURVE_POINTS) -> tuple[np.ndarray, np.ndarray]:
+    """The per-batch loss as a trailing moving average, thinned to at most ``max_points``."""
+    y = np.array(history.batch_loss, dtype=np.float64)
+    n = y.size
+    stride = history.batch_stride
+    x = np.arange(1, n + 1, dtype=np.float64) * (stride / max(batches_per_epoch, 1))
+    window = int(min(max(batches_per_epoch // stride, 1), max(n // SMOOTHING_FRACTION, 1)))
+    if window > 1:
+        total = np.concatenate(([0.0], np.cumsum(y)))
+        counts = np.minimum(np.arange(1, n + 1), window)
+        y = (total[1:] - total[np.maximum(np.arange(1, n + 1) - window, 0)]) / counts
+    step = math.ceil(n / max_points) if n > max_points else 1
+    if step > 1:
+        keep = np.arange(n - 1, -1, -step)[::-1]  # always keep the newest point
+        x, y = x[keep], y[keep]
+    return x, y
+
+
+@dataclass(frozen=True, eq=False)
+class Evaluation:
+    """How the network does on held-out rows right now: the ``part`` ("test", else "val", else
+    "train"); ``confusion[i, j]`` counts rows of true class i predicted as j (classification),
+    or ``predicted``/``truth`` hold the first output and target per row (regression)."""
+
+    part: str
+    confusion: np.ndarray | None = None
+    predicted: np.ndarray | None = None
+    truth: np.ndarray | None = None
+
+    @property
+    def accuracy(self) -> float | None:
+        if self.confusion is None or not self.confusion.sum():
+            return None
+        return float(np.trace(self.confusion) / self.confusion.sum())
+
+
+@dataclass(frozen=True, eq=False)
+class Points:
+    """Raw-feature coordinates of the training and test rows (at most MAX_POINTS each) with
+    their class (or target value), for data with one or two features."""
+
+    train_x: np.ndarray
+    train_y: np.ndarray
+    test_x: np.ndarray
+    test_y: np.ndarray
+
+
+@dataclass(frozen=True, eq=False)
+class Frame:
+    """One moment of training, ready to draw. ``boundary`` is the network's output over the
+    plane as (ny, nx, 3) uint8 RGB, row 0 at the smallest y (2-feature data only);
+    ``last_epoch`` the epoch the run will stop at, at the latest (plots size their x axis
+    to it once instead of growing with every frame)."""
+
+    snapshot: Snapshot
+    curves: Curves
+    evaluation: Evaluation | None
+    boundary: np.ndarray | None
+    batches_per_epoch: int
+    last_epoch: int  # where this run will stop at the latest
+    weight_trails: dict[str, TrailImage]  # by edge id: the weight histograms over the run
+
+    @property
+    def history(self) -> History:
+        return self.snapshot.history
+
+
+class FrameMaker:
+    """Makes frames of one trainer. Call :meth:`make` from the thread that trains it, between
+    mini-batches (it runs the network, as :meth:`Trainer.snapshot` does)."""
+
+    def __init__(self, trainer: Trainer, rows: int = EVALUATION_ROWS) -> None:
+        self.trainer = trainer
+        parts = trainer.data.parts
+        self._part = next((p for p in (parts["test"], parts["val"], parts["train"]) if p.n),
+                          parts["train"])
+        self._rows = min(rows, self._part.n)
+        self._classes = max(trainer.data.n_classes, 2)
+        self._weights = {e.id: trainer.network.weight_name(e.id)
+                         for e in trainer.network.spec.edges}
+        self._trails = {edge_id: HistogramTrail() for edge_id in self._weights}
+        self._recorded = -math.inf
+
+    def observe(self, event: TrainingEvent) -> None:
+        """Record the weight histograms when an epoch ends (at most every RECORD_INTERVAL)."""
+        if event.epoch_metrics is None:
+            return
+        now = time.perf_counter()
+        if now - self._recorded < trails.RECORD_INTERVAL:
+            return
+        self._recorded = now
+        params = self.trainer.network.params
+        with np.errstate(all="ignore"):
+            for edge_id, name in self._weights.items():
+                self._trails[edge_id].add(self.trainer.epoch, Histogram.of(params[name]))
+
+    def make(self) -> Frame:
+        trainer = self.trainer
+        with np.errstate(all="ignore"):  # a diverged network is drawn, not warned about
+            snapshot = trainer.snapshot()
+            grid = snapshot.grid
+            boundary = None
+            if grid is not None and grid.ys is not None:
+                rgb = grid_rgb(grid.values, trainer.task == "classification")
+                boundary = np.ascontiguousarray(np.clip(rgb, 0, 255).astype(np.uint8))
+            evaluation = self._evaluate()
+            images = {edge_id: image for edge_id, trail in self._trails.items()
+                      if (image := trail.image()) is not None}
+        return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
+                     evaluation, boundary, trainer.batches_per_epoch, trainer.last_epoch,
+                     images)
+
+    def _evaluate(self) -> Evaluation | None:
+        part, n = self._part, self._rows
+        if not n:
+            return None
+        network = self.trainer.network
+        if self.trainer.task == "classification":
+            k = self._classes
+            truth = part.y[:n].astype(np.int64)
+            guess = np.clip(network.classify(part.x[:n]), 0, k - 1)
+            confusion = np.bincount(truth * k + guess, minlength=k * k).reshape(k, k)
+            return Evaluation(part.name, confusion=confusion)
+        predicted = network.predict(part.x[:n])[:, 0].astype(np.float64)
+        truth = np.asarray(part.y[:n], dtype=np.float64).reshape(n, -1)[:, 0]
+        return Evaluation(part.name, predicted=predicted, truth=truth)
+
+
+def data_points(dataset: Dataset, fractions: tuple[float, float, float], seed: int,
+                limit: int = MAX_POINTS) -> Points | None:
+    """The rows to draw over the output plane, split exactly as the trainer splits them (same
+    fractions and seed); None unless the data has one or two features."""
+    if dataset.n_features not in (1, 2):
+        return None
+    train, _, test = split(dataset, fractions, seed)
+    return Points(train.x[:limit], train.y[:limit], test.x[:limit], test.y[:limit])
+
+
+def diverged_nodes(spec: NetworkSpec, snapshot: Snapshot) -> list[str]:
+    """Nodes a diverged run broke: a weight, bias or batch-norm scale that is no longer a
+    finite number, or activations on the probe batch that are not. When every value is still
+    finite (the overflow happened in the loss itself) that is the output node."""
+    broken = []
+    for node in spec.nodes:
+        if node.kind == "input":
+            continue
+        names = [param_name("W", e.id) for e in spec.incoming(node.id)]
+        names += [param_name(prefix, node.id) for prefix in ("b", "gamma", "beta")]
+        arrays = [snapshot.params[n] for n in names if n in snapshot.params]
+        stats = snapshot.activations.get(node.id)
+        if any(not np.isfinite(a).all() for a in arrays) or (
+                stats is not None and not (math.isfinite(stats.mean)
+                                           and math.isfinite(stats.std))):
+            broken.append(node.id)
+    return broken or [spec.output.id]

@@ -1,0 +1,191 @@
+"""The training session: trains the document's network on its data with its settings.
+
+It turns Train into a :class:`~core.trainer.Trainer` built from the document (current weights
+and history, so pressing Train again continues), locks the structure while the run lasts,
+pushes one :class:`~gui.commands.ReplaceWeightsCommand` per run (live weights go through it,
+so the canvas follows and Undo restores the weights from before), applies learning-rate edits
+to the running trainer, and stops and joins the run before the document is replaced.
+"""
+
+from __future__ import annotations
+
+import contextlib
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core import SpecError, build
+from core.datasets import DataError
+from core.history import History
+from core.trainer import Trainer
+from core.training_data import DataMismatchError
+
+from ..commands import ReplaceWeightsCommand, current_settings
+from ..data_source import DataSource
+from ..document import GraphDocument
+from ..parameters import split
+from .controller import IDLE, TrainingController
+from .frames import Frame, diverged_nodes
+from .worker import TrainingResult
+
+LOCK_REASON = ("Training is running: stop it to change the network or the data (moving nodes "
+               "and the learning rate are fine).")
+
+
+class TrainingSession(QObject):
+    """``message`` carries status-bar text; ``started`` the spec and data of a new run (the
+    panels prepare for it); ``ended`` the result; ``diverged`` the broken nodes and reason."""
+
+    message = Signal(str)
+    started = Signal(object, object)  # NetworkSpec, Dataset
+    ended = Signal(object)  # TrainingResult
+    diverged = Signal(list, str)  # node ids, reason
+
+    def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.data = data
+        self.controller = TrainingController(self)
+        self.command: ReplaceWeightsCommand | None = None
+        self.last_result: TrainingResult | None = None
+        self.trained_history: dict[str, object] | None = None  # the last run's, as stored
+        self.controller.finished.connect(self._finished)
+        doc.about_to_reset.connect(self._document_replaced)
+        doc.project_changed.connect(self._settings_changed)
+
+    @property
+    def state(self) -> str:
+        return self.controller.state
+
+    # ------------------------------------------------------------------ commands
+    def problem(self) -> str:
+        """Why Train cannot start now ("" when it can)."""
+        if self.doc.problems:
+            return f"Fix the network first: {self.doc.problems[0].message}"
+        if self.data.dataset is None:
+            return "Choose a data set first."
+        return ""
+
+    def train(self, paused: bool = False) -> bool:
+        """Start training (``paused``: start, then wait for Step or Resume); False with a
+        message when the network or data cannot be trained."""
+        if self.controller.active:
+            return False
+        problem = self.problem()
+        trainer = None
+        if not problem:
+            try:
+                trainer = self.build_trainer()
+            except (SpecError, DataError, DataMismatchError, ValueError) as exc:
+                problem = f"Cannot train: {exc}"
+        if trainer is None:
+            self.message.emit(problem)
+            return False
+        self.command = ReplaceWeightsCommand(self.doc, "Train")
+        self.doc.push(self.command)
+        self.doc.lock(LOCK_REASON)
+        self.started.emit(self.doc.spec, self.data.dataset)
+        self.controller.start(trainer, paused=paused)
+        self.message.emit("Training… (the structure is locked until it stops)")
+        return True
+
+    def build_trainer(self) -> Trainer:
+        """A trainer on the document's network, weights, history, data and settings."""
+        settings = current_settings(self.doc)  # a copy: the trainer changes its lr
+        dataset = self.data.dataset
+        assert dataset is not None
+        network = build(self.doc.spec, seed=settings.seed, dtype=np.dtype(settings.dtype),
+                        weight_decay=settings.weight_decay, l1=settings.l1)
+        params, state = split(self.doc.arrays)
+        with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
+            network.load_params(params, state)
+        history = None
+        stored = self.doc.field("history")
+        if stored is not None:
+            try:
+                history = History.from_dict(stored)
+            except ValueError:
+                history = None
+            if history is not None and history.task != dataset.task:
+                history = None
+        return Trainer(network, dataset, settings, history=history)
+
+    def pause(self) -> None:
+        self.controller.pause()
+
+    def resume(self) -> None:
+        self.controller.resume()
+
+    def step(self) -> None:
+        """One mini-batch: while paused, or from idle (start paused, then step)."""
+        if self.controller.state == IDLE and not self.train(paused=True):
+            return
+        self.controller.step()
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+    def shutdown(self) -> None:
+        """Stop and join now (the window closes)."""
+        self.controller.shutdown()
+
+    def reset_weights(self) -> None:
+        """Fresh weights from the settings' seed, and no history (one undo entry)."""
+        if self.controller.active or self.doc.problems:
+            return
+        settings = current_settings(self.doc)
+        network = build(self.doc.spec, seed=settings.seed, dtype=np.float64)
+        arrays = {k: v for k, v in {**network.params, **network.state}.items()
+                  if self.doc.has_array(k)}
+        self.doc.push(ReplaceWeightsCommand(self.doc, "Reset weights", arrays, None))
+        self.message.emit(f"Weights reset from seed {settings.seed}.")
+
+    # ------------------------------------------------------------------ live
+    def show_weights(self, frame: Frame) -> None:
+        """Put a frame's weights into the document, so the canvas draws them."""
+        if self.command is not None and self.controller.active:
+            self.command.update({**frame.snapshot.params, **frame.snapshot.state})
+
+    @Slot()
+    def _settings_changed(self) -> None:
+        trainer = self.controller.trainer
+        if trainer is None:
+            return
+        lr = current_settings(self.doc).lr
+        if lr != trainer.lr:
+            self.controller.set_lr(lr)
+            self.message.emit(f"Learning rate {lr:g} from the next mini-batch.")
+
+    @Slot()
+    def _document_replaced(self) -> None:
+        """Another project replaces this one: end the run and keep nothing of it."""
+        self.command = None
+        self.controller.shutdown()
+
+    @Slot(object)
+    def _finished(self, result: TrainingResult) -> None:
+        self.last_result = result
+        self.doc.unlock()
+        command, self.command = self.command, None
+        frame = result.frame
+        if command is not None:
+            arrays = None
+            history = None
+            if frame is not None:
+                arrays = {**frame.snapshot.params, **frame.snapshot.state}
+                history = self.trained_history = frame.history.to_dict()
+            command.finish(arrays, history, _describe(result))
+        outcome = result.outcome
+        self.message.emit(f"Training ended: {outcome.reason}." if not result.error
+                          else f"Training failed: {result.error}")
+        if outcome.failed and frame is not None:
+            nodes = diverged_nodes(self.doc.spec, frame.snapshot)
+            self.diverged.emit(nodes, outcome.reason)
+        self.ended.emit(result)
+
+
+def _describe(result: TrainingResult) -> str:
+    """The undo entry's text, e.g. ``Train to epoch 30``."""
+    epochs = result.frame.history.n_epochs if result.frame is not None else 0
+    return f"Train to epoch {epochs}" if epochs else "Train"

@@ -1,0 +1,275 @@
+"""The training settings form and the Train / Pause / Resume / Stop / Step / Reset buttons.
+
+Widgets write through :class:`~gui.commands.ChangeSettingsCommand` (so every change is
+undoable, and a spin-box scrub is one entry); the document's changes come back through
+``project_changed`` with the widgets' signals blocked, so a refresh never becomes an edit
+(napari's two-way binding habit). While training runs only the learning rate stays editable:
+the session hands it to the running trainer.
+"""
+
+from __future__ import annotations
+
+import inspect
+from typing import Any
+
+from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtWidgets import (
+    QAbstractSpinBox,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QSizePolicy,
+    QSpinBox,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import optimizers
+from core.settings import MAX_EPOCHS
+
+from ..commands import ChangeSettingsCommand, current_settings
+from ..widgets import WrappedLabel
+from .actions import TrainingActions
+from .controller import IDLE
+
+HYPERPARAMETERS = {
+    "momentum": ("Momentum", "How much of the last step's velocity carries over (0 = plain "
+                 "SGD; 0.9 is usual). Must stay below 1, or the ball never slows down."),
+    "decay_rate": ("Decay rate", "How fast RMSprop forgets old squared gradients (0.99 "
+                   "remembers about the last 100 steps). Below 1."),
+    "beta1": ("β₁", "Adam's momentum: the average of the gradients forgets at this rate "
+              "(0.9 is usual). Below 1."),
+    "beta2": ("β₂", "Adam's memory of squared gradients (0.999 is usual): the per-weight step "
+              "sizes. Below 1."),
+}
+TIPS = {
+    "optimizer": "How each step uses the gradient. Hover over a choice to see its rule.",
+    "lr": "Learning rate: how far each step moves the weights against the gradient. Too small "
+          "learns slowly; too large overshoots and the loss can blow up to NaN. It can be "
+          "changed while training runs.",
+    "epochs": "How many passes over the training rows one press of Train makes.",
+    "batch_size": "Rows per mini-batch: the gradient of each step is averaged over this many "
+                  "rows. Small batches give noisy but many steps; the whole set gives one "
+                  "exact step per epoch.",
+    "weight_decay": "L2 penalty λ·½·Σw² added to the loss: it pulls weights towards 0 and "
+                    "fights overfitting (biases are left alone).",
+    "seed": "One number for every random choice — the split, the first weights, the "
+            "shuffling, dropout — so a run can be repeated exactly.",
+    "split": "Percent of the rows held out for validation (watched while training) and for "
+             "the final test; the rest trains the network.",
+}
+LOCKED_TIP = "Stop training to change this."
+MAX_HYPERPARAMETER = 0.9999
+
+
+def _defaults(name: str) -> dict[str, float]:
+    parameters = inspect.signature(optimizers.OPTIMIZERS[name]).parameters
+    return {k: float(p.default) for k, p in parameters.items() if k != "lr"}
+
+
+class CompactSpinBox(QDoubleSpinBox):
+    """Shows 0.01 rather than 0.010000 (still accepting up to ``decimals`` places)."""
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".") or "0"
+
+
+def _double(low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
+    spin = CompactSpinBox()
+    spin.setRange(low, high)
+    spin.setDecimals(decimals)
+    spin.setSingleStep(step)
+    spin.setKeyboardTracking(False)  # one change per Enter or arrow, not per keystroke
+    return spin
+
+
+def _whole(low: int, high: int) -> QSpinBox:
+    spin = QSpinBox()
+    spin.setRange(low, high)
+    spin.setKeyboardTracking(False)
+    spin.setGroupSeparatorShown(True)
+    return spin
+
+
+class TrainingSettingsPanel(QWidget):
+    def __init__(self, actions: TrainingActions, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.actions = actions
+        self.doc = actions.session.doc
+        self._session = 0
+        self.optimizer_combo = QComboBox()
+        for name in optimizers.NAMES:
+            self.optimizer_combo.addItem(name.capitalize() if name != "sgd" else "SGD", name)
+            self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1,
+                                             optimizers.describe(name),
+                                             Qt.ItemDataRole.ToolTipRole)
+        self.lr_spin = _double(1e-6, 100.0, 6, 0.001)
+        self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+        self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 4, 0.01)
+                            for name in HYPERPARAMETERS}
+        self.epochs_spin = _whole(1, MAX_EPOCHS)
+        self.batch_spin = _whole(1, 1_000_000)
+        self.decay_spin = _double(0.0, 10.0, 6, 0.0001)
+        self.seed_spin = _whole(0, 2**31 - 1)
+        self.val_spin = _whole(0, 90)
+        self.test_spin = _whole(0, 90)
+        for spin in (self.val_spin, self.test_spin):
+            spin.setSuffix(" %")
+        self.train_label = QLabel()
+        self.outcome_label = WrappedLabel()
+        self._build_layout()
+        self._connect()
+        self.refresh()
+        self.set_state(IDLE)
+
+    # ------------------------------------------------------------------ layout
+    def _build_layout(self) -> None:
+        buttons = QGridLayout()
+        self.buttons: dict[str, QToolButton] = {}
+        for k, name in enumerate(("train", "pause", "resume", "stop", "step", "reset")):
+            button = self.buttons[name] = QToolButton()
+            button.setDefaultAction(self.actions[name])
+            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+            button.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+            buttons.addWidget(button, k // 2, k % 2)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        split = QHBoxLayout()
+        split.addWidget(QLabel("validation"))
+        split.addWidget(self.val_spin)
+        split.addWidget(QLabel("test"))
+        split.addWidget(self.test_spin)
+        rows = [("Optimizer", self.optimizer_combo, "optimizer"),
+                ("Learning rate", self.lr_spin, "lr")]
+        rows += [(label, self.hyper_spins[name], name)
+                 for name, (label, _) in HYPERPARAMETERS.items()]
+        rows += [("Epochs", self.epochs_spin, "epochs"), ("Batch size", self.batch_spin,
+                                                         "batch_size"),
+                 ("Weight decay", self.decay_spin, "weight_decay"),
+                 ("Seed", self.seed_spin, "seed")]
+        for label, widget, key in rows:
+            widget.setToolTip(TIPS.get(key) or HYPERPARAMETERS[key][1])
+            self.form.addRow(label, widget)
+        self.form.addRow("Held out", split)
+        self.form.addRow("", self.train_label)
+        for widget in (self.val_spin, self.test_spin):
+            widget.setToolTip(TIPS["split"])
+        layout = QVBoxLayout(self)
+        layout.addLayout(buttons)
+        layout.addLayout(self.form)
+        layout.addWidget(self.outcome_label)
+        layout.addStretch()
+
+    def _connect(self) -> None:
+        self.optimizer_combo.currentIndexChanged.connect(self._optimizer_chosen)
+        self.lr_spin.valueChanged.connect(lambda v: self._edit({"lr": v}, merge=True))
+        for name, spin in self.hyper_spins.items():
+            spin.valueChanged.connect(lambda v, n=name: self._edit_option(n, v))
+        self.epochs_spin.valueChanged.connect(lambda v: self._edit({"epochs": v}, merge=True))
+        self.batch_spin.valueChanged.connect(
+            lambda v: self._edit({"batch_size": v}, merge=True))
+        self.decay_spin.valueChanged.connect(
+            lambda v: self._edit({"weight_decay": v}, merge=True))
+        self.seed_spin.valueChanged.connect(lambda v: self._edit({"seed": v}, merge=True))
+        self.val_spin.valueChanged.connect(self._split_edited)
+        self.test_spin.valueChanged.connect(self._split_edited)
+        for spin in (self.lr_spin, *self.hyper_spins.values(), self.epochs_spin,
+                     self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
+                     self.test_spin):
+            spin.editingFinished.connect(self._end_session)
+        self.doc.project_changed.connect(self.refresh)
+        session = self.actions.session
+        session.controller.state_changed.connect(self.set_state)
+        session.ended.connect(self._show_outcome)
+        session.started.connect(lambda *_: self.outcome_label.setText(""))
+
+    # ------------------------------------------------------------------ model → widgets
+    @Slot()
+    def refresh(self) -> None:
+        settings = current_settings(self.doc)
+        spins = [self.optimizer_combo, self.lr_spin, *self.hyper_spins.values(),
+                 self.epochs_spin, self.batch_spin, self.decay_spin, self.seed_spin,
+                 self.val_spin, self.test_spin]
+        blockers = [QSignalBlocker(w) for w in spins]
+        self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(settings.optimizer))
+        self.lr_spin.setValue(settings.lr)
+        options = {**_defaults(settings.optimizer), **settings.optimizer_options}
+        for name, spin in self.hyper_spins.items():
+            self.form.setRowVisible(spin, name in options)
+            if name in options:
+                spin.setValue(options[name])
+        self.epochs_spin.setValue(settings.epochs)
+        self.batch_spin.setValue(settings.batch_size)
+        self.decay_spin.setValue(settings.weight_decay)
+        self.seed_spin.setValue(settings.seed)
+        self.val_spin.setValue(round(settings.split[1] * 100))
+        self.test_spin.setValue(round(settings.split[2] * 100))
+        self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
+        del blockers
+
+    @Slot(str)
+    def set_state(self, state: str) -> None:
+        """While training runs only the learning rate (and the buttons) can be used."""
+        idle = state == IDLE
+        for widget in (self.optimizer_combo, *self.hyper_spins.values(), self.epochs_spin,
+                       self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
+                       self.test_spin):
+            widget.setEnabled(idle)
+            key = next((k for k, w in self.hyper_spins.items() if w is widget), None)
+            base = HYPERPARAMETERS[key][1] if key else self._tip(widget)
+            widget.setToolTip(base if idle else f"{base}<br><i>{LOCKED_TIP}</i>")
+
+    def _tip(self, widget: QWidget) -> str:
+        keys = {self.optimizer_combo: "optimizer", self.epochs_spin: "epochs",
+                self.batch_spin: "batch_size", self.decay_spin: "weight_decay",
+                self.seed_spin: "seed", self.val_spin: "split", self.test_spin: "split"}
+        return TIPS[keys[widget]]
+
+    @Slot(object)
+    def _show_outcome(self, result: Any) -> None:
+        outcome = result.outcome
+        color = "#e03131" if outcome.failed or result.error else "#2f9e44"
+        text = result.error or outcome.reason
+        self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
+                                   f"{text[1:]}.</span>")
+
+    # ------------------------------------------------------------------ widgets → model
+    def _end_session(self) -> None:
+        self._session += 1
+
+    def _edit(self, changes: dict[str, Any], merge: bool = False) -> None:
+        settings = current_settings(self.doc)
+        changes = {k: v for k, v in changes.items() if getattr(settings, k) != v}
+        if not changes:
+            return
+        if not merge:
+            self._end_session()
+        self.doc.push(ChangeSettingsCommand(self.doc, changes, self._session))
+        if not merge:
+            self._end_session()
+
+    def _optimizer_chosen(self) -> None:
+        name = self.optimizer_combo.currentData()
+        kept = {k: v for k, v in current_settings(self.doc).optimizer_options.items()
+                if k in _defaults(name)}
+        self._edit({"optimizer": name, "optimizer_options": kept})
+
+    def _edit_option(self, name: str, value: float) -> None:
+        options = dict(current_settings(self.doc).optimizer_options)
+        options[name] = round(value, 6)
+        self._edit({"optimizer_options": options}, merge=True)
+
+    def _split_edited(self) -> None:
+        val, test = self.val_spin.value(), self.test_spin.value()
+        if val + test > 95:  # the training part must keep some rows
+            spin = self.val_spin if self.sender() is self.val_spin else self.test_spin
+            other = test if spin is self.val_spin else val
+            with QSignalBlocker(spin):
+                spin.setValue(95 - other)
+            val, test = self.val_spin.value(), self.test_spin.value()
+        split = (round(1 - val / 100 - test / 100, 6), val / 100, test / 100)
+        self._edit({"split": split}, merge=True)

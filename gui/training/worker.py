@@ -1,0 +1,108 @@
+"""The training worker: a QObject moved to a QThread that runs :meth:`Trainer.iterate`.
+
+No event loop runs in the worker while it trains, so it is controlled the way superqt's
+workers are: through the trainer's thread-safe flags (``pause``, ``resume``, ``request_step``,
+``stop``, ``lr``), which the loop reads between mini-batches. The GUI thread calls those
+directly — see :class:`gui.training.controller.TrainingController`.
+
+Signals leave at a bounded rate. A progress event goes out at most every PROGRESS_INTERVAL
+seconds; a :class:`~gui.training.frames.Frame` at most every FRAME_INTERVAL seconds *and* only
+once the GUI has taken the previous one (:meth:`frame_taken`), so a busy GUI gets fewer frames
+instead of a queue of stale ones: only the newest matters.
+"""
+
+from __future__ import annotations
+
+import math
+import sys
+import threading
+import time
+import traceback
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal, Slot
+
+from core.trainer import Outcome, Trainer
+
+from . import blas
+from .frames import Frame, FrameMaker
+
+FRAME_INTERVAL = 1 / 25  # at most 25 frames a second
+PROGRESS_INTERVAL = 0.25
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingResult:
+    """How a run ended: the trainer's outcome, the last frame (None if even that failed) and,
+    when the worker itself failed, the error in words."""
+
+    outcome: Outcome
+    frame: Frame | None
+    error: str = ""
+
+
+class TrainingWorker(QObject):
+    """Runs one trainer to its outcome. Create it without a parent, move it to a QThread and
+    connect ``QThread.started`` to :meth:`run`."""
+
+    progress = Signal(object)  # core.trainer.TrainingEvent
+    frame = Signal(object)  # Frame
+    finished = Signal(object)  # TrainingResult
+
+    def __init__(self, trainer: Trainer, frame_interval: float = FRAME_INTERVAL,
+                 progress_interval: float = PROGRESS_INTERVAL) -> None:
+        super().__init__()
+        self.trainer = trainer
+        self.frame_interval = frame_interval
+        self.progress_interval = progress_interval
+        self.result: TrainingResult | None = None  # also readable after the thread is joined
+        self.frames_sent = 0
+        self._maker = FrameMaker(trainer)
+        self._taken = threading.Event()
+        self._taken.set()
+
+    def frame_taken(self) -> None:
+        """The GUI has drawn (or dropped) the last frame: the next one may be made. Any thread."""
+        self._taken.set()
+
+    @Slot()
+    def run(self) -> None:
+        previous = blas.limit_threads_here(blas.gui_friendly_threads())
+        error = ""
+        try:
+            self._train()
+        except Exception as exc:  # reported to the window, which stays usable
+            traceback.print_exc(file=sys.stderr)
+            error = f"{type(exc).__name__}: {exc}"
+        frame = None
+        try:
+            frame = self._maker.make()
+        except Exception:  # the network is beyond drawing; the outcome still counts
+            traceback.print_exc(file=sys.stderr)
+        if previous is not None:
+            blas.limit_threads_here(previous)
+        outcome = self.trainer.outcome or Outcome("stopped", f"training failed: {error}")
+        self.result = TrainingResult(outcome, frame, error)
+        self.finished.emit(self.result)
+
+    def _train(self) -> None:
+        trainer = self.trainer
+        last_frame = last_progress = -math.inf
+        for event in trainer.iterate():
+            self._maker.observe(event)
+            now = time.perf_counter()
+            # Paused (or stepping while paused): show exactly the state it now waits in.
+            paused = trainer.paused
+            if event.outcome is not None or paused or now - last_progress >= \
+                    self.progress_interval:
+                self.progress.emit(event)
+                last_progress = now
+            if event.outcome is None and (paused or (
+                    now - last_frame >= self.frame_interval and self._taken.is_set())):
+                self._send_frame()
+                last_frame = now
+
+    def _send_frame(self) -> None:
+        self._taken.clear()
+        self.frames_sent += 1
+        self.frame.emit(self._maker.make())
