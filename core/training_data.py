@@ -130,6 +130,14 @@ def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, 
                         dataset.x.min(axis=0), dataset.x.max(axis=0))
 
 
+def input_scaling(dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                  ) -> FeatureScaling:
+    """The standardisation :func:`prepare` applies with ``scale``: the training part's mean
+    and std (for showing what a network trained that way answers on raw points)."""
+    train = split(dataset, fractions, seed)[0]
+    return standardize(train)[1]
+
+
 def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:
     """Targets shaped like the output: one-hot rows for several classes, else one column per
     output (0/1 for a single sigmoid unit)."""

@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datasets import Dataset
+from core.datasets import Dataset, FeatureScaling
+from core.training_data import input_scaling
 
+from .commands import current_settings
 from .data_source import DataSource
 from .document import GraphDocument
 from .heat_colors import class_colors, diverging_rgb, grid_rgb
@@ -46,6 +48,19 @@ class PredictionModel(QObject):
                        doc.edge_removed, doc.params_changed, data.dataset_changed):
             signal.connect(self.schedule)
         doc.spec_reset.connect(self.schedule)
+        doc.project_changed.connect(self.schedule)  # settings: standardisation, split, seed
+        self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
+
+    def _scaling(self, dataset: Dataset | None) -> FeatureScaling | None:
+        """The standardisation training uses with the current settings (cached: it depends
+        only on the data, the split and the seed)."""
+        settings = current_settings(self._doc)
+        if dataset is None or not settings.standardize:
+            return None
+        key = (dataset, settings.split, settings.seed)  # Dataset compares by identity
+        if self._scaling_cache[0] != key:
+            self._scaling_cache = (key, input_scaling(dataset, settings.split, settings.seed))
+        return self._scaling_cache[1]
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()
@@ -56,7 +71,8 @@ class PredictionModel(QObject):
         if dataset is not None and self._rows[0] is not dataset:
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
-        self.result = compute(self._doc.spec, self._doc.arrays, dataset, rows=rows)
+        self.result = compute(self._doc.spec, self._doc.arrays, dataset, rows=rows,
+                              scaling=self._scaling(dataset))
         self.updated.emit(self.result)
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core import SpecError, build
-from core.datasets import DataError, Dataset
+from core.datasets import DataError, Dataset, FeatureScaling
 from core.snapshot import OutputGrid, output_grid
 from core.spec import NetworkSpec
 from core.training_data import DataMismatchError, check_outputs, input_columns
@@ -56,8 +56,15 @@ def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
 
 def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             grid_size: int = GRID_SIZE,
-            rows: tuple[np.ndarray, bool] | None = None) -> Predictions:
-    """``rows``: :func:`table_rows` of ``dataset`` when the caller has it already."""
+            rows: tuple[np.ndarray, bool] | None = None,
+            scaling: FeatureScaling | None = None) -> Predictions:
+    """``rows``: :func:`table_rows` of ``dataset`` when the caller has it already;
+    ``scaling``: the standardisation training applies (then the network sees raw points
+    mapped the same way, as it did while it learned)."""
+
+    def to_inputs(raw: np.ndarray) -> np.ndarray:
+        return input_columns(spec, raw if scaling is None else scaling.apply(raw))
+
     if dataset is None:
         return Predictions("Choose a data set on the left to see what the network predicts.")
     if spec.problems():
@@ -68,7 +75,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         params, state = split(arrays)
         network.load_params(params, state)
         rows, truth = rows or table_rows(dataset)
-        x = input_columns(spec, dataset.x[rows])
+        x = to_inputs(dataset.x[rows])
         values = network.predict(x)
         labels = network.classify(x)
     except (DataError, DataMismatchError) as exc:
@@ -98,7 +105,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
                                 shown, f"{error:.3g}"])
             result.correct.append(None)
     if dataset.n_features == 2:
-        result.grid = output_grid(network, lambda p: input_columns(spec, p),
+        result.grid = output_grid(network, to_inputs,
                                   dataset.x.min(axis=0), dataset.x.max(axis=0), grid_size,
                                   classify)
         result.points = (dataset.x[:400], dataset.y[:400])
