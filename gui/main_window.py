@@ -29,7 +29,7 @@ from .inspector import Inspector
 from .layout import layered_positions
 from .node_defaults import new_node
 from .palette import Palette
-from .prediction_panel import PredictionModel, PredictionsPanel, boundary_image
+from .prediction_panel import PredictionModel, PredictionsPanel, boundary_image, unit_images
 from .problems_panel import ProblemsPanel
 from .training.dock import install_training
 from .widgets import scrolling
@@ -239,8 +239,11 @@ class MainWindow(QMainWindow):
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset)
         outputs = self.doc.spec.nodes_of_kind("output")
-        self.scene.set_thumbnail(outputs[0].id if len(outputs) == 1 else None,
-                                 boundary_image(result))
+        images = {node_id: unit_images(values) for node_id, values in result.node_grids.items()}
+        output_image = boundary_image(result)
+        if len(outputs) == 1 and output_image is not None:
+            images[outputs[0].id] = output_image
+        self.scene.set_thumbnails(images)
         self.problems_panel.set_data_note([result.data_problem] if result.data_problem else [])
 
     # ------------------------------------------------------------------ editing

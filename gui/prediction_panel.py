@@ -4,7 +4,7 @@ the output-over-the-plane thumbnail on the output node."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -89,6 +89,32 @@ def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImag
                          Qt.TransformationMode.SmoothTransformation)
     if result.points is not None:
         _draw_points(image, result, grid.xs, grid.ys)
+    return image
+
+
+def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
+    """A hidden node's units side by side in a square grid of tiles, each unit's activation
+    over the input plane from orange (its lowest) to blue (its highest)."""
+    units = values.shape[-1]
+    cols = int(np.ceil(np.sqrt(units)))
+    rows = int(np.ceil(units / cols))
+    tile = pixels // cols
+    image = QImage(pixels, pixels, QImage.Format.Format_RGB888)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for k in range(units):
+        v = np.nan_to_num(values[..., k])
+        low, high = float(v.min()), float(v.max())
+        centred = (v - (low + high) / 2) / ((high - low) / 2 or 1.0)
+        rgb = np.ascontiguousarray(np.flipud(diverging_rgb(centred, 1.0, soft=0.8))
+                                   .astype(np.uint8))
+        h, w = rgb.shape[:2]
+        small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+        gap = 2 if units > 1 else 0
+        target = QRectF((k % cols) * tile + gap / 2, (k // cols) * tile + gap / 2
+                        + (pixels - rows * tile) / 2, tile - gap, tile - gap)
+        painter.drawImage(target, small)
+    painter.end()
     return image
 
 

@@ -8,11 +8,12 @@ so a hand-edited weight shows immediately and exactly as training would see it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
 
-from core import SpecError, build
+from core import Network, SpecError, build
 from core.datasets import DataError, Dataset, FeatureScaling
 from core.snapshot import OutputGrid, output_grid
 from core.spec import NetworkSpec
@@ -24,6 +25,7 @@ MAX_TRUTH_ROWS = 16
 SAMPLE_ROWS = 8
 MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its features
 GRID_SIZE = 48
+MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
 
 
 @dataclass
@@ -38,6 +40,8 @@ class Predictions:
     correct: list[bool | None] = field(default_factory=list)
     truth_table: bool = False
     grid: OutputGrid | None = None
+    #: hidden node id → its activations over ``grid``'s points, shape (ny, nx, units)
+    node_grids: dict[str, np.ndarray] = field(default_factory=dict)
     points: tuple[np.ndarray, np.ndarray] | None = None
     task: str = "classification"
     n_classes: int = 0
@@ -109,4 +113,18 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
                                   dataset.x.min(axis=0), dataset.x.max(axis=0), grid_size,
                                   classify)
         result.points = (dataset.x[:400], dataset.y[:400])
+        result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
     return result
+
+
+def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,
+                 to_inputs: Callable[[np.ndarray], np.ndarray]) -> dict[str, np.ndarray]:
+    """What each small hidden node computes over the input plane (as TensorFlow Playground
+    draws its neurons): one forward pass over the grid, every node's activations kept."""
+    small = [n.id for n in spec.nodes if n.kind == "hidden" and n.units <= MAX_THUMBNAIL_UNITS]
+    if not small or grid.ys is None:
+        return {}
+    gx, gy = np.meshgrid(grid.xs, grid.ys)
+    values = network.activations(to_inputs(np.column_stack([gx.ravel(), gy.ravel()])))
+    shape = (grid.ys.size, grid.xs.size, -1)
+    return {node_id: values[node_id].post.reshape(shape) for node_id in small}

@@ -87,10 +87,11 @@ class CanvasScene(QGraphicsScene):
         for item in self._edges.values():
             item.update_geometry()
 
-    def set_thumbnail(self, node_id: str | None, image: QImage | None) -> None:
-        """Show ``image`` on node ``node_id`` (the output) and on no other node."""
+    def set_thumbnails(self, images: dict[str, QImage]) -> None:
+        """Show each image under its node (the output's answer, small hidden nodes' units);
+        every other node shows none."""
         for item in self._nodes.values():
-            item.set_thumbnail(image if item.node_id == node_id else None)
+            item.set_thumbnail(images.get(item.node_id))
 
     # ------------------------------------------------------------------ mirroring the document
     def _rebuild(self) -> None:

@@ -102,3 +102,31 @@ def test_predictions_use_the_document_weights_exactly(qtbot, window):
     expected = net.predict(x[:4])[:, 0]
     shown = [float(v) for v in window.predictions_panel.column("output")]
     np.testing.assert_allclose(shown, expected, atol=5e-4)
+
+
+def test_small_hidden_nodes_show_each_units_response_over_the_plane(qtbot, window):
+    """As TensorFlow Playground draws its neurons: XOR by hand's hidden units are NAND and OR,
+    and their thumbnails say so."""
+    assert window.files.open_example("xor_by_hand")
+    model = window.predictions
+    qtbot.waitUntil(lambda: model.result is not None and "1" in model.result.node_grids)
+    grid = model.result.grid
+    units = model.result.node_grids["1"]  # (ny, nx, 2): NAND, OR
+    assert units.shape == (grid.ys.size, grid.xs.size, 2)
+
+    def at(x, y):
+        return units[np.abs(grid.ys - y).argmin(), np.abs(grid.xs - x).argmin()]
+
+    assert at(0, 0).tolist() == [1, 0]  # NAND(0,0) = 1, OR(0,0) = 0
+    assert at(1, 1).tolist() == [0, 1]
+    assert at(1, 0).tolist() == [1, 1]
+    hidden, inputs = window.scene.node_item("1"), window.scene.node_item("0")
+    qtbot.waitUntil(lambda: hidden.thumbnail is not None)
+    assert inputs.thumbnail is None  # inputs have no response of their own
+    image = hidden.thumbnail
+    # two tiles side by side: the NAND tile is blue at (0,0) (bottom-left), the OR tile orange
+    h = image.height()
+    nand_corner = image.pixelColor(4, h // 2 + h // 4 - 4)
+    or_corner = image.pixelColor(image.width() // 2 + 4, h // 2 + h // 4 - 4)
+    assert nand_corner.blue() > nand_corner.red()
+    assert or_corner.red() > or_corner.blue()
