@@ -70,6 +70,13 @@ class TrainingEvent:
     outcome: Outcome | None = None
 
 
+def clock(seconds: float) -> str:
+    """``m:ss`` or ``h:mm:ss`` for a duration such as :attr:`TrainingEvent.eta_seconds`."""
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
 class Trainer:
     """Trains ``network`` (or a network built from a spec with the settings' seed, dtype, weight
     decay and L1) on ``data``: a data set, split and prepared here with the settings' split,

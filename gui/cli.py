@@ -20,7 +20,7 @@ from core.datasets import DataError
 from core.errors import SpecError
 from core.history import History, metric_names
 from core.project import Project, ProjectError, load_project, save_project
-from core.trainer import Trainer, TrainingEvent
+from core.trainer import Trainer, TrainingEvent, clock
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -258,7 +258,7 @@ class ProgressBar:
 
     def _line(self, event: TrainingEvent, done: float) -> str:
         filled = int(done * self.WIDTH)
-        eta = "" if event.eta_seconds is None else f"  eta {_clock(event.eta_seconds)}"
+        eta = "" if event.eta_seconds is None else f"  eta {clock(event.eta_seconds)}"
         return (f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] epoch {event.epoch}/"
                 f"{self.last_epoch}  loss {event.loss:.4g}  "
                 f"{event.samples_per_second:,.0f} samples/s{eta}")
@@ -267,12 +267,6 @@ class ProgressBar:
         if self._drawn:
             self.stream.write("\n")
             self.stream.flush()
-
-
-def _clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 # ----------------------------------------------------------------------------- entry point

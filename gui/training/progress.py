@@ -6,18 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from core.trainer import TrainingEvent
+from core.trainer import TrainingEvent, clock
 
 from .controller import IDLE, PAUSED, STOPPING, TrainingController
 
 STEPS = 1000
 WIDEST = "epoch 100000/100000 · batch 10000/10000 · 10,000,000 samples/s · 10:00:00 left"
-
-
-def clock(seconds: float) -> str:
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 def describe(event: TrainingEvent, last_epoch: int, state: str) -> str:

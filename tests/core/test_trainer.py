@@ -384,3 +384,12 @@ def test_gradient_norms_sum_over_what_feeds_each_node():
     norms = gradient_norms(net, grads)
     # node 1: W1 (2×3) + b1 + gamma1 + beta1 = 6 + 3 + 3 + 3 ones; node 2: W2 (3×2) + b2
     assert norms == {"1": pytest.approx(15 ** 0.5), "2": pytest.approx(8 ** 0.5)}
+
+
+def test_clock_formats_times_left():
+    from core.trainer import clock
+
+    assert clock(0) == "0:00"
+    assert clock(59.6) == "1:00"
+    assert clock(754) == "12:34"
+    assert clock(3 * 3600 + 5 * 60 + 7) == "3:05:07"
