@@ -26,6 +26,7 @@ from .data_source import DataSource
 from .document import GraphDocument
 from .file_controller import FileController, default_fields
 from .inspector import Inspector
+from .labs.menu import LabsMenu
 from .layout import layered_positions
 from .node_defaults import new_node
 from .palette import Palette
@@ -174,6 +175,8 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
+        self.labs_menu = LabsMenu(self)
+        bar.addMenu(self.labs_menu)
         bar.addMenu("&Help").addAction(self.help_action)
         tools = self.addToolBar("Main")
         tools.setObjectName("main_toolbar")
@@ -325,6 +328,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save():
             self.training.shutdown()  # stop and join the training thread before Qt goes
+            self.labs_menu.close_all()
             event.accept()
         else:
             event.ignore()

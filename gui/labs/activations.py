@@ -1,0 +1,167 @@
+"""Lab 2: activation functions — each function with its slope, where the slope vanishes, and
+why a hidden activation must be non-linear (stacked identity layers collapse to one map)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import NetworkSpec, activations, build
+
+from ..canvas import style
+from .base import LabWindow
+
+X = np.linspace(-6.0, 6.0, 601)
+VANISHING = 0.01  # a slope below this barely moves the weights behind it
+STACK_SIZES = [1, 4, 4, 4, 1]
+STACK_X = np.linspace(-3.0, 3.0, 121).reshape(-1, 1)
+FUNCTIONS = tuple(name for name in activations.NAMES if name != "softmax")  # softmax: rows
+
+
+class ActivationsLab(LabWindow):
+    title = "Activation functions"
+    notice = (
+        "<b>What to notice.</b> The orange dashed line is the slope f′(x) that backprop "
+        "multiplies by. Where it is (almost) 0 — shaded — the weights before it barely learn: "
+        "the sigmoid saturates for |x| above about 4.6 (its slope is 0.25 at best), the step "
+        "function has no slope at all, and ReLU's is 0 for every x &lt; 0. "
+        "<b>Below:</b> three hidden layers with the <i>identity</i> activation are one linear "
+        "map y = K·x (a straight line, however many layers); any non-linear activation bends it.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self.body)
+        left = QVBoxLayout()
+        form = QFormLayout()
+        self.function = QComboBox()
+        for name in FUNCTIONS:
+            self.function.addItem(name, name)
+            self.function.setItemData(self.function.count() - 1,
+                                      activations.get(name).description,
+                                      pg.QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.function.setCurrentIndex(FUNCTIONS.index("sigmoid"))
+        form.addRow("Function", self.function)
+        self.x = QDoubleSpinBox()
+        self.x.setRange(-6, 6)
+        self.x.setSingleStep(0.5)
+        self.x.setDecimals(2)
+        self.x.setToolTip("Read every function and its slope at this x")
+        form.addRow("At x =", self.x)
+        left.addLayout(form)
+        self.table = QTableWidget(len(FUNCTIONS), 3)
+        self.table.setHorizontalHeaderLabels(["function", "f(x)", "f′(x)"])
+        self.table.verticalHeader().hide()
+        left.addWidget(self.table, 1)
+        layout.addLayout(left, 1)
+
+        plots = pg.GraphicsLayoutWidget()
+        plots.setBackground("w")
+        self.plot = plots.addPlot(row=0, col=0, title="f(x) and its slope f′(x)")
+        self.plot.addLegend(offset=(10, 10))
+        self.plot.showGrid(x=True, y=True, alpha=0.25)
+        self.shade = [pg.LinearRegionItem(movable=False, brush=(120, 120, 120, 40), pen=None)
+                      for _ in range(2)]
+        for region in self.shade:
+            self.plot.addItem(region)
+        self.curve = self.plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5), name="f(x)")
+        self.slope = self.plot.plot(pen=pg.mkPen(style.NEGATIVE, width=2, style=pg.QtCore.Qt.
+                                                 PenStyle.DashLine), name="f′(x)")
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((90, 90, 90), width=1))
+        self.plot.addItem(self.marker)
+        self.stack_plot = plots.addPlot(row=1, col=0, title="A 1-4-4-4-1 network's output")
+        self.stack_plot.showGrid(x=True, y=True, alpha=0.25)
+        self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
+        self.stack_line = self.stack_plot.plot(pen=pg.mkPen((90, 90, 90), width=1,
+                                                            style=pg.QtCore.Qt.PenStyle.DotLine))
+        right = QVBoxLayout()
+        right.addWidget(plots, 1)
+        stack_form = QHBoxLayout()
+        stack_form.addWidget(QLabel("Hidden activation of the stack:"))
+        self.stack_activation = QComboBox()
+        for name in ("identity", "relu", "sigmoid", "tanh", "leaky_relu"):
+            self.stack_activation.addItem(name, name)
+        stack_form.addWidget(self.stack_activation)
+        self.stack_caption = QLabel()
+        stack_form.addWidget(self.stack_caption, 1)
+        right.addLayout(stack_form)
+        layout.addLayout(right, 3)
+
+        self.function.currentIndexChanged.connect(self.refresh)
+        self.x.valueChanged.connect(self.refresh_table)
+        self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
+        self.refresh()
+        self.refresh_stack()
+
+    # ------------------------------------------------------------------ functions
+    @property
+    def name(self) -> str:
+        return self.function.currentData()
+
+    def vanishing_intervals(self) -> list[tuple[float, float]]:
+        """The stretches of the plotted x where |f′(x)| < VANISHING."""
+        small = np.abs(activations.derivative(self.name, X)) < VANISHING
+        intervals, start = [], None
+        for i, flag in enumerate(small):
+            if flag and start is None:
+                start = X[i]
+            if not flag and start is not None:
+                intervals.append((float(start), float(X[i - 1])))
+                start = None
+        if start is not None:
+            intervals.append((float(start), float(X[-1])))
+        return intervals
+
+    def refresh(self) -> None:
+        self.curve.setData(X, activations.apply(self.name, X))
+        self.slope.setData(X, activations.derivative(self.name, X))
+        intervals = self.vanishing_intervals()
+        for k, region in enumerate(self.shade):
+            region.setVisible(k < len(intervals))
+            if k < len(intervals):
+                region.setRegion(intervals[k])
+        self.refresh_table()
+
+    def values_at(self, x: float) -> dict[str, tuple[float, float]]:
+        """(f(x), f′(x)) of every function, as the table shows them."""
+        point = np.array([x])
+        return {name: (float(activations.apply(name, point)[0]),
+                       float(activations.derivative(name, point)[0])) for name in FUNCTIONS}
+
+    def refresh_table(self) -> None:
+        x = self.x.value()
+        self.marker.setValue(x)
+        for row, (name, (value, slope)) in enumerate(self.values_at(x).items()):
+            for col, text in enumerate((name, f"{value:.8g}", f"{slope:.8g}")):
+                self.table.setItem(row, col, QTableWidgetItem(text))
+
+    # ------------------------------------------------------------------ stacking
+    def stack_output(self) -> tuple[np.ndarray, np.ndarray]:
+        """The stacked network's output over STACK_X, and the single linear map K that its
+        weights multiply out to (what it equals when the activation is the identity)."""
+        spec = NetworkSpec.mlp(STACK_SIZES, hidden_activation=self.stack_activation.currentData(),
+                               output_activation="identity", loss="mse", init="xavier")
+        net = build(spec, seed=3, dtype=np.float64)
+        k = np.eye(1)
+        for layer in range(1, len(STACK_SIZES)):
+            k = k @ net.params[f"W{layer}"]
+        return net.predict(STACK_X)[:, 0], k
+
+    def refresh_stack(self) -> None:
+        y, k = self.stack_output()
+        self.stack_curve.setData(STACK_X[:, 0], y)
+        self.stack_line.setData(STACK_X[:, 0], (STACK_X @ k)[:, 0])
+        gap = float(np.abs(y - (STACK_X @ k)[:, 0]).max())
+        self.stack_caption.setText(
+            f"K = W1·W2·W3·W4 = {k[0, 0]:.4f} (dotted: y = K·x); largest distance from it: "
+            f"{gap:.3f}")

@@ -1,0 +1,30 @@
+"""What every lab window shares: a title, a "what to notice" text, and a body to fill."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+
+class LabWindow(QWidget):
+    """A top-level lab window. Subclasses set ``title`` and ``notice`` (rich text: what the
+    student should look for) and lay their controls out in :attr:`body`."""
+
+    title = ""
+    notice = ""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent, Qt.WindowType.Window)
+        self.setWindowTitle(f"{self.title} — NetCanvas lab")
+        self.resize(1100, 720)
+        layout = QVBoxLayout(self)
+        self.notice_label = QLabel(self.notice)
+        self.notice_label.setObjectName("labNotice")
+        self.notice_label.setWordWrap(True)
+        self.notice_label.setTextFormat(Qt.TextFormat.RichText)
+        self.notice_label.setStyleSheet(
+            "#labNotice { background: #f4f6fb; border: 1px solid #d5dbe8; border-radius: 6px;"
+            " padding: 8px; color: #223; }")
+        layout.addWidget(self.notice_label)
+        self.body = QWidget()
+        layout.addWidget(self.body, 1)

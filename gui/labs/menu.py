@@ -1,0 +1,45 @@
+"""The Labs menu: one action per registered lab; a lab opens once and is raised afterwards."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QWidget
+
+from . import LABS
+from .base import LabWindow
+
+
+class LabsMenu(QMenu):
+    """Keeps the open lab windows (so they are not collected) and brings them back."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__("&Labs", parent)
+        self.windows: dict[str, LabWindow] = {}
+        self.lab_actions: dict[str, QAction] = {}
+        for info in LABS:
+            action = QAction(info.title, self)
+            action.setData(info.key)
+            action.triggered.connect(self._triggered)
+            self.addAction(action)
+            self.lab_actions[info.key] = action
+
+    def _triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_lab(action.data())
+
+    def open_lab(self, key: str) -> LabWindow:
+        """Show lab ``key`` (created on first use) and return its window."""
+        window = self.windows.get(key)
+        if window is None:
+            info = next(i for i in LABS if i.key == key)
+            window = info.load()(self.parentWidget())
+            self.windows[key] = window
+        window.show()
+        window.raise_()
+        window.activateWindow()
+        return window
+
+    def close_all(self) -> None:
+        for window in self.windows.values():
+            window.close()
