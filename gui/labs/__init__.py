@@ -26,4 +26,5 @@ class LabInfo:
 
 LABS: tuple[LabInfo, ...] = (
     LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
+    LabInfo("init", "Weight initialisation", "gui.labs.init_explorer", "InitExplorerLab"),
 )
