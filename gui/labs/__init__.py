@@ -25,6 +25,7 @@ class LabInfo:
 
 
 LABS: tuple[LabInfo, ...] = (
+    LabInfo("perceptron", "Perceptron and XOR", "gui.labs.perceptron", "PerceptronLab"),
     LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
     LabInfo("init", "Weight initialisation", "gui.labs.init_explorer", "InitExplorerLab"),
 )
