@@ -27,5 +27,6 @@ class LabInfo:
 LABS: tuple[LabInfo, ...] = (
     LabInfo("perceptron", "Perceptron and XOR", "gui.labs.perceptron", "PerceptronLab"),
     LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
+    LabInfo("optimizers", "Optimizer race", "gui.labs.optimizer_race", "OptimizerRaceLab"),
     LabInfo("init", "Weight initialisation", "gui.labs.init_explorer", "InitExplorerLab"),
 )

@@ -1,0 +1,158 @@
+"""Lab 4: the optimizer race — six optimizers' paths over a surface from the same start, step
+by step or animated, and the same network trained by each from the same initial weights."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import optimizers
+from core.datasets import load_digits
+from core.optimizer_race import BOOK_LR, SURFACES, path, train_curves
+from core.settings import TrainingSettings
+from core.spec import NetworkSpec
+
+from ..heat_colors import CLASS_HEX
+from .base import LabWindow
+
+COLOURS = {name: CLASS_HEX[k] for k, name in enumerate(optimizers.NAMES)}
+RACE_SPEC = NetworkSpec.mlp([64, 50, 10], hidden_activation="relu")
+RACE_SETTINGS = TrainingSettings(epochs=8, batch_size=32, standardize=True)
+RACE_LR = {"sgd": 0.05, "momentum": 0.05, "nesterov": 0.05, "adagrad": 0.05, "rmsprop": 0.001,
+           "adam": 0.001}
+
+
+class OptimizerRaceLab(LabWindow):
+    title = "Optimizer race"
+    notice = (
+        "<b>What to notice.</b> On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) "
+        "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
+        "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
+        "<b>Adam</b> combines both. Change a learning rate and the path is recomputed; "
+        "<i>Race on digits</i> trains one network with each optimizer from the same weights.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QHBoxLayout(self.body)
+        left = QVBoxLayout()
+        form = QFormLayout()
+        self.surface = QComboBox()
+        for name in SURFACES:
+            self.surface.addItem(name, name)
+        form.addRow("Surface", self.surface)
+        self.steps = QSpinBox()
+        self.steps.setRange(1, 200)
+        self.steps.setValue(30)
+        form.addRow("Updates", self.steps)
+        self.lrs: dict[str, QDoubleSpinBox] = {}
+        for name in optimizers.NAMES:
+            box = QDoubleSpinBox()
+            box.setDecimals(3)
+            box.setRange(0.001, 5.0)
+            box.setSingleStep(0.05)
+            box.setValue(BOOK_LR[name])
+            box.setToolTip(optimizers.describe(name))
+            label = QLabel(f"<span style='color:{COLOURS[name]}'>■</span> {name} lr")
+            form.addRow(label, box)
+            self.lrs[name] = box
+        left.addLayout(form)
+        self.step_button = QPushButton("Step")
+        self.step_button.setToolTip("Show one more update of every optimizer")
+        self.animate_button = QPushButton("Animate")
+        self.race_button = QPushButton("Race on digits")
+        self.race_button.setToolTip("Train a 64-50-10 network with each optimizer, 8 epochs, "
+                                    "all from the same initial weights")
+        for button in (self.step_button, self.animate_button, self.race_button):
+            left.addWidget(button)
+        left.addStretch(1)
+        layout.addLayout(left, 1)
+
+        plots = pg.GraphicsLayoutWidget()
+        plots.setBackground("w")
+        self.plot = plots.addPlot(row=0, col=0, title="Paths from the same start")
+        self.contour = pg.ImageItem(axisOrder="row-major")
+        self.contour.setZValue(-10)
+        self.plot.addItem(self.contour)
+        self.curves = {name: self.plot.plot(pen=pg.mkPen(COLOURS[name], width=2),
+                                            symbol="o", symbolSize=4,
+                                            symbolBrush=COLOURS[name], symbolPen=None,
+                                            name=name) for name in optimizers.NAMES}
+        self.loss_plot = plots.addPlot(row=1, col=0, title="Training loss on digits")
+        self.loss_plot.setLabel("bottom", "epoch")
+        self.loss_plot.addLegend(offset=(-10, 10))
+        self.loss_curves = {name: self.loss_plot.plot(pen=pg.mkPen(COLOURS[name], width=2),
+                                                      name=name) for name in optimizers.NAMES}
+        layout.addWidget(plots, 3)
+
+        self.paths: dict[str, np.ndarray] = {}
+        self.shown = 0
+        self.race: dict[str, list[float]] = {}
+        self._timer = QTimer(self)
+        self._timer.setInterval(120)
+        self._timer.timeout.connect(self.step)
+        self.surface.currentIndexChanged.connect(self.recompute)
+        self.steps.valueChanged.connect(self.recompute)
+        for box in self.lrs.values():
+            box.valueChanged.connect(self.recompute)
+        self.step_button.clicked.connect(self.step)
+        self.animate_button.clicked.connect(self.animate)
+        self.race_button.clicked.connect(self.run_race)
+        self.recompute()
+
+    def recompute(self) -> None:
+        """Every path in full (shown whole; Step/Animate replay it from the start)."""
+        surface = SURFACES[self.surface.currentData()]
+        self.paths = {name: path(surface, name, box.value(), self.steps.value())
+                      for name, box in self.lrs.items()}
+        x0, x1, y0, y1 = surface.window
+        xs, ys = np.linspace(x0, x1, 200), np.linspace(y0, y1, 100)
+        gx, gy = np.meshgrid(xs, ys)
+        levels = np.log1p(surface.f(gx, gy))
+        shade = (235 - 120 * levels / levels.max()).astype(np.uint8)
+        self.contour.setImage(np.dstack([shade, shade, np.full_like(shade, 240)]),
+                              autoLevels=False, levels=(0, 255))
+        self.contour.setRect(x0, y0, x1 - x0, y1 - y0)
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.shown = self.steps.value()
+        self._draw()
+
+    def _draw(self) -> None:
+        for name, points in self.paths.items():
+            shown = points[: self.shown + 1]
+            self.curves[name].setData(shown[:, 0], shown[:, 1])
+
+    def step(self) -> None:
+        if self.shown >= self.steps.value():
+            self.shown = 0
+        self.shown += 1
+        self._draw()
+        if self.shown >= self.steps.value():
+            self._timer.stop()
+
+    def animate(self) -> None:
+        self.shown = 0
+        self._draw()
+        self._timer.start()
+
+    def run_race(self) -> None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self.race = train_curves(RACE_SPEC, load_digits(), RACE_SETTINGS,
+                                     tuple(optimizers.NAMES), RACE_LR)
+        finally:
+            QApplication.restoreOverrideCursor()
+        for name, losses in self.race.items():
+            self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)

@@ -1,0 +1,61 @@
+"""The optimizer-race lab: paths that follow the rules, live learning rates, step and race."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+
+from core.optimizer_race import SURFACES, path
+
+
+@pytest.fixture
+def lab(qtbot, window):
+    window.labs_menu.lab_actions["optimizers"].trigger()
+    lab = window.labs_menu.windows["optimizers"]
+    qtbot.waitExposed(lab)
+    return lab
+
+
+def test_opens_on_the_books_race(qtbot, lab):
+    assert lab.surface.currentData() == "x²/20 + y²"
+    assert {n: b.value() for n, b in lab.lrs.items()}["sgd"] == 0.95
+    x, y = lab.curves["sgd"].getData()
+    assert (x[0], y[0]) == (-7.0, 2.0) and len(x) == 31
+    expected = path(SURFACES["x²/20 + y²"], "sgd", 0.95)
+    np.testing.assert_allclose(np.column_stack([x, y]), expected)
+    _, ay = lab.curves["adagrad"].getData()
+    assert np.all(ay >= 0)  # AdaGrad damps y without crossing the valley floor
+
+
+def test_a_new_learning_rate_redraws_the_path(qtbot, lab):
+    box = lab.lrs["sgd"]
+    box.selectAll()
+    qtbot.keyClicks(box, "0.1")
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    x, y = lab.curves["sgd"].getData()
+    np.testing.assert_allclose(np.column_stack([x, y]),
+                               path(SURFACES["x²/20 + y²"], "sgd", 0.1))
+    assert np.all(y > 0)  # a small rate no longer zig-zags
+
+
+def test_step_replays_one_update_at_a_time(qtbot, lab):
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
+    assert len(lab.curves["adam"].getData()[0]) == 2
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)
+    assert len(lab.curves["adam"].getData()[0]) == 3
+    qtbot.mouseClick(lab.animate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(lab.curves["adam"].getData()[0]) == 31, timeout=10_000)
+
+
+def test_race_on_digits_overlays_one_curve_per_optimizer(qtbot, lab, tmp_path):
+    qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+    for name in lab.lrs:
+        epochs, losses = lab.loss_curves[name].getData()
+        assert len(epochs) == 8 and losses[-1] < losses[0], name
+    lab.resize(1200, 760)
+    qtbot.wait(50)
+    target = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / \
+        "lab_optimizers.png" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "lab.png"
+    assert lab.grab().toImage().save(str(target))
