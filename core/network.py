@@ -384,9 +384,7 @@ class Network:
 
     def loss(self, x: np.ndarray, t: np.ndarray, train: bool = False) -> float:
         """Loss on a batch (including weight decay). ``t``: class indices, one-hot or values."""
-        x = self._as_input(x)
-        y = self._forward(x, train)
-        return self._loss_value(y, self._targets(t, x.shape[0]))
+        return self._forward_loss(x, t, train)[0]
 
     # ------------------------------------------------------------------ gradients
     def _backward(self, t: np.ndarray, scale: np.ndarray | None = None
@@ -442,13 +440,18 @@ class Network:
         self._forward(x, train)
         return self._backward(self._targets(t, x.shape[0]))
 
-    def loss_and_gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True
-                          ) -> tuple[float, dict[str, np.ndarray]]:
-        """One training pass: the batch loss (before the update) and the gradients."""
+    def _forward_loss(self, x: np.ndarray, t: np.ndarray, train: bool
+                      ) -> tuple[float, np.ndarray]:
+        """Forward pass and loss; returns the loss and the targets backprop needs."""
         x = self._as_input(x)
         y = self._forward(x, train)
         targets = self._targets(t, x.shape[0])
-        value = self._loss_value(y, targets)
+        return self._loss_value(y, targets), targets
+
+    def loss_and_gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True
+                          ) -> tuple[float, dict[str, np.ndarray]]:
+        """One training pass: the batch loss (before the update) and the gradients."""
+        value, targets = self._forward_loss(x, t, train)
         return value, self._backward(targets)
 
     def train_step(self, x: np.ndarray, t: np.ndarray, optimizer: optimizers.Optimizer) -> float:
@@ -458,12 +461,9 @@ class Network:
         views of (two NumPy calls for SGD instead of two per array): the same update, cheaper.
         Plain SGD goes further: backprop yields lr·gradient directly and the update is one
         subtraction (so afterwards the gradient buffers hold lr·g, not g)."""
-        x = self._as_input(x)
-        y = self._forward(x, True)
-        targets = self._targets(t, x.shape[0])
-        value = self._loss_value(y, targets)
+        value, targets = self._forward_loss(x, t, True)
         if type(optimizer) is optimizers.SGD:
-            scale = np.full((), optimizer.lr / x.shape[0], self.dtype)
+            scale = np.full((), optimizer.lr / targets.shape[0], self.dtype)
             self._backward(targets, scale)
             np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
         else:
