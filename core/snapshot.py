@@ -129,6 +129,12 @@ def gradient_norms(network: Network, grads: Mapping[str, np.ndarray]) -> dict[st
     return norms
 
 
+def plane_points(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Every (x, y) of the grid, row by row (y outer, x inner): (len(ys)·len(xs), 2)."""
+    gx, gy = np.meshgrid(xs, ys)
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
 def output_grid(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
                 low: np.ndarray, high: np.ndarray, size: int, classify: bool) -> OutputGrid:
     """Evaluate the network on a ``size``×``size`` grid (or ``size``×4 points for one feature)
@@ -137,8 +143,7 @@ def output_grid(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
     axes = [np.linspace(lo, hi, size if low.shape[0] == 2 else size * 4)
             for lo, hi in zip(low - pad, high + pad, strict=True)]
     if len(axes) == 2:
-        gx, gy = np.meshgrid(axes[0], axes[1])
-        points = np.column_stack([gx.ravel(), gy.ravel()])
+        points = plane_points(axes[0], axes[1])
         shape: tuple[int, ...] = (axes[1].size, axes[0].size)
     else:
         points = axes[0].reshape(-1, 1)

@@ -15,7 +15,7 @@ import numpy as np
 
 from core import Network, SpecError, build
 from core.datasets import DataError, Dataset, FeatureScaling
-from core.snapshot import OutputGrid, output_grid
+from core.snapshot import OutputGrid, output_grid, plane_points
 from core.spec import NetworkSpec
 from core.training_data import DataMismatchError, check_outputs, input_columns
 
@@ -124,7 +124,6 @@ def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,
     small = [n.id for n in spec.nodes if n.kind == "hidden" and n.units <= MAX_THUMBNAIL_UNITS]
     if not small or grid.ys is None:
         return {}
-    gx, gy = np.meshgrid(grid.xs, grid.ys)
-    values = network.activations(to_inputs(np.column_stack([gx.ravel(), gy.ravel()])))
+    values = network.activations(to_inputs(plane_points(grid.xs, grid.ys)))
     shape = (grid.ys.size, grid.xs.size, -1)
     return {node_id: values[node_id].post.reshape(shape) for node_id in small}

@@ -4,6 +4,7 @@ was trained on: standardised like training standardises them, not raw."""
 import numpy as np
 
 from core import Trainer, load_project
+from core.snapshot import plane_points
 from core.training_data import input_scaling
 from gui.predictions import compute
 from resources.examples import example_path
@@ -27,8 +28,7 @@ def test_predictions_use_the_training_standardisation():
     names = dataset.class_names
     assert [row[-1] for row in shown.rows] == [names[k] for k in expected]
     # the thumbnail: every grid point classified as training sees it
-    gx, gy = np.meshgrid(shown.grid.xs, shown.grid.ys)
-    points = np.column_stack([gx.ravel(), gy.ravel()])
+    points = plane_points(shown.grid.xs, shown.grid.ys)
     expected_grid = net.classify(trainer.data.inputs_for(points, net.dtype))
     assert np.mean(shown.grid.labels.ravel() == expected_grid) > 0.99  # float32 vs float64
     raw = compute(project.spec, arrays, dataset, rows=rows)  # without: a different answer
