@@ -146,11 +146,15 @@ class PerceptronLab(LabWindow):
         w1, w2, b = (box.value() for box in self.weights)
         return w1, w2, b
 
-    def apply_preset(self, name: str) -> None:
-        for box, value in zip(self.weights, PRESETS[name], strict=True):
+    def set_values(self, values: tuple[float, float, float]) -> None:
+        """Put w₁, w₂, b in the boxes without a refresh per box (the caller refreshes once)."""
+        for box, value in zip(self.weights, values, strict=True):
             box.blockSignals(True)
             box.setValue(value)
             box.blockSignals(False)
+
+    def apply_preset(self, name: str) -> None:
+        self.set_values(PRESETS[name])
         self.gate.setCurrentIndex(self.gate.findData(name.split()[0].lower()))
         self.refresh()
 
@@ -182,10 +186,7 @@ class PerceptronLab(LabWindow):
     def search(self) -> None:
         gate = self.gate.currentData()
         correct, (w1, w2, b) = best_line(gate_targets(gate))
-        for box, value in zip(self.weights, (w1, w2, b), strict=True):
-            box.blockSignals(True)
-            box.setValue(value)
-            box.blockSignals(False)
+        self.set_values((w1, w2, b))
         self.refresh()
         verdict = ("a line separates it." if correct == 4 else
                    "no straight line separates XOR: one perceptron cannot do it.")
