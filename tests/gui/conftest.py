@@ -148,3 +148,16 @@ class Canvas:
 @pytest.fixture
 def canvas(qtbot, window) -> Canvas:
     return Canvas(qtbot, window)
+
+
+@pytest.fixture
+def open_lab(qtbot, window):
+    """Open a lab through the real Labs menu action; returns its (shown) window."""
+
+    def opener(key: str):
+        window.labs_menu.lab_actions[key].trigger()
+        lab = window.labs_menu.windows[key]
+        qtbot.waitExposed(lab)
+        return lab
+
+    return opener

@@ -2,14 +2,12 @@
 
 import numpy as np
 import pytest
+from screenshots import screenshot_target
 
 
 @pytest.fixture
-def lab(qtbot, window):
-    window.labs_menu.lab_actions["activations"].trigger()
-    lab = window.labs_menu.windows["activations"]
-    qtbot.waitExposed(lab)
-    return lab
+def lab(open_lab):
+    return open_lab("activations")
 
 
 def cell(lab, name, column):
@@ -62,15 +60,11 @@ def test_the_menu_reopens_the_same_window(qtbot, window, lab):
 
 def test_screenshot(qtbot, lab, tmp_path):
     """``UPDATE_SCREENSHOTS=1`` rewrites resources/screenshots/lab_activations.png."""
-    import os
-    from pathlib import Path
-
     lab.resize(1200, 760)
     lab.x.setValue(1.0)
     qtbot.wait(50)
     image = lab.grab().toImage()
     colours = {image.pixelColor(x, y).rgb() for x in range(0, 1200, 37) for y in range(0, 760, 23)}
     assert len(colours) > 20
-    target = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / \
-        "lab_activations.png" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "lab.png"
+    target = screenshot_target("lab_activations.png", tmp_path)
     assert image.save(str(target))

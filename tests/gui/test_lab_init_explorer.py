@@ -1,20 +1,15 @@
 """The weight-initialisation lab: the book's pictures, driven through its combo boxes."""
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
+from screenshots import screenshot_target
 
 from core.init_experiment import saturated_fraction
 
 
 @pytest.fixture
-def lab(qtbot, window):
-    window.labs_menu.lab_actions["init"].trigger()
-    lab = window.labs_menu.windows["init"]
-    qtbot.waitExposed(lab)
-    return lab
+def lab(open_lab):
+    return open_lab("init")
 
 
 def choose(combo, value):
@@ -54,6 +49,5 @@ def test_screenshot(qtbot, lab, tmp_path):
     lab.resize(1200, 560)
     qtbot.wait(50)
     image = lab.grab().toImage()
-    target = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / \
-        "lab_init.png" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "lab.png"
+    target = screenshot_target("lab_init.png", tmp_path)
     assert image.save(str(target))

@@ -1,21 +1,16 @@
 """The optimizer-race lab: paths that follow the rules, live learning rates, step and race."""
 
-import os
-from pathlib import Path
-
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
+from screenshots import screenshot_target
 
 from core.optimizer_race import SURFACES, path
 
 
 @pytest.fixture
-def lab(qtbot, window):
-    window.labs_menu.lab_actions["optimizers"].trigger()
-    lab = window.labs_menu.windows["optimizers"]
-    qtbot.waitExposed(lab)
-    return lab
+def lab(open_lab):
+    return open_lab("optimizers")
 
 
 def test_opens_on_the_books_race(qtbot, lab):
@@ -56,6 +51,5 @@ def test_race_on_digits_overlays_one_curve_per_optimizer(qtbot, lab, tmp_path):
         assert len(epochs) == 8 and losses[-1] < losses[0], name
     lab.resize(1200, 760)
     qtbot.wait(50)
-    target = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / \
-        "lab_optimizers.png" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "lab.png"
+    target = screenshot_target("lab_optimizers.png", tmp_path)
     assert lab.grab().toImage().save(str(target))

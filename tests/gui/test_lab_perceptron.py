@@ -1,18 +1,13 @@
 """The perceptron & XOR lab, driven through its spin boxes, presets and buttons."""
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
+from screenshots import screenshot_target
 
 
 @pytest.fixture
-def lab(qtbot, window):
-    window.labs_menu.lab_actions["perceptron"].trigger()
-    lab = window.labs_menu.windows["perceptron"]
-    qtbot.waitExposed(lab)
-    return lab
+def lab(open_lab):
+    return open_lab("perceptron")
 
 
 def column(table, c):
@@ -63,6 +58,5 @@ def test_screenshot(qtbot, lab, tmp_path):
     qtbot.mouseClick(lab.search_button, Qt.MouseButton.LeftButton)
     lab.resize(1200, 620)
     qtbot.wait(50)
-    target = Path(__file__).resolve().parents[2] / "resources" / "screenshots" / \
-        "lab_perceptron.png" if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / "lab.png"
+    target = screenshot_target("lab_perceptron.png", tmp_path)
     assert lab.grab().toImage().save(str(target))

@@ -4,13 +4,9 @@
 resources/screenshots/main_window_xor.png; otherwise the picture goes to a temporary folder.
 """
 
-import os
-from pathlib import Path
+from screenshots import screenshot_target
 
 from gui.main_window import DEFAULT_SIZE
-
-ROOT = Path(__file__).resolve().parents[2]
-SCREENSHOT = ROOT / "resources" / "screenshots" / "main_window_xor.png"
 
 
 def test_screenshot_of_the_xor_example(qtbot, window, tmp_path):
@@ -24,6 +20,5 @@ def test_screenshot_of_the_xor_example(qtbot, window, tmp_path):
     assert (image.width(), image.height()) == DEFAULT_SIZE
     colours = {image.pixelColor(x, y).rgb() for x in range(0, 1280, 37) for y in range(0, 800, 23)}
     assert len(colours) > 20  # a real picture, not an empty window
-    target = SCREENSHOT if os.environ.get("UPDATE_SCREENSHOTS") else tmp_path / SCREENSHOT.name
-    target.parent.mkdir(parents=True, exist_ok=True)
+    target = screenshot_target("main_window_xor.png", tmp_path)
     assert image.save(str(target))

@@ -5,16 +5,13 @@ digits, every panel live.
 resources/screenshots/training_*.png; otherwise the pictures go to a temporary folder.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
+from screenshots import screenshot_target
 from training_support import click, open_example
 
 from gui.training.controller import PAUSED
 
-ROOT = Path(__file__).resolve().parents[2]
 SIZE = (1440, 900)
 
 
@@ -47,8 +44,7 @@ def test_screenshot_mid_training(qtbot, window, tmp_path, example, batch_size, e
                for y in range(SIZE[1] // 2, SIZE[1], 23)}
     assert len(colours) > 20  # the panels hold real plots
     name = f"training_{example.split('_')[0]}.png"
-    target = ROOT / "resources" / "screenshots" / name if os.environ.get(
-        "UPDATE_SCREENSHOTS") else tmp_path / name
+    target = screenshot_target(name, tmp_path)
     assert image.save(str(target))
     with qtbot.waitSignal(ui.session.ended, timeout=30_000):
         click(qtbot, window, "stop")
