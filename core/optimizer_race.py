@@ -3,6 +3,7 @@ same network trained by several optimizers from the same initial weights."""
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -57,15 +58,29 @@ def path(surface: Surface, optimizer: str, lr: float, steps: int = 30) -> np.nda
 
 
 def train_curves(spec: NetworkSpec, data: Dataset, settings: TrainingSettings,
-                 names: tuple[str, ...], lrs: dict[str, float]) -> dict[str, list[float]]:
+                 names: tuple[str, ...], lrs: dict[str, float],
+                 on_epoch: Callable[[str, list[float]], None] | None = None,
+                 cancel: threading.Event | None = None) -> dict[str, list[float]]:
     """Training loss per epoch for each optimizer, every run from the same initial weights
-    (same seed) on the same split and batches."""
-    curves = {}
+    (same seed) on the same split and batches.
+
+    ``on_epoch(name, curve_so_far)`` is called after every epoch (from the calling thread);
+    once ``cancel`` is set the running optimizer stops at its next mini-batch, no other
+    starts, and the curves so far are returned."""
+    curves: dict[str, list[float]] = {}
     for name in names:
+        if cancel is not None and cancel.is_set():
+            break
         run = replace(settings, optimizer=name, lr=lrs[name], optimizer_options={})
         net = build(spec, seed=settings.seed, dtype=np.dtype(settings.dtype))
         trainer = Trainer(net, data, run)
-        trainer.run()
-        curves[name] = [float("nan") if v is None else float(v)
-                        for v in trainer.history.epochs["train_loss"]]
+        curve = curves[name] = []
+        for event in trainer.iterate():
+            if event.epoch_metrics is not None:
+                loss = event.epoch_metrics.get("train_loss")
+                curve.append(float("nan") if loss is None else float(loss))
+                if on_epoch is not None:
+                    on_epoch(name, list(curve))
+            if cancel is not None and cancel.is_set():
+                trainer.stop()
     return curves

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from .background import BackgroundJob
 
 
 class LabWindow(QWidget):
     """A top-level lab window. Subclasses set ``title`` and ``notice`` (rich text: what the
-    student should look for) and lay their controls out in :attr:`body`."""
+    student should look for) and lay their controls out in :attr:`body`. Long work goes to a
+    :class:`~gui.labs.background.BackgroundJob` child, which is cancelled and joined when the
+    window closes."""
 
     title = ""
     notice = ""
@@ -28,3 +33,8 @@ class LabWindow(QWidget):
         layout.addWidget(self.notice_label)
         self.body = QWidget()
         layout.addWidget(self.body, 1)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        for job in self.findChildren(BackgroundJob):
+            job.shutdown()
+        super().closeEvent(event)

@@ -5,9 +5,8 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -26,6 +25,7 @@ from core.settings import TrainingSettings
 from core.spec import NetworkSpec
 
 from ..heat_colors import CLASS_HEX
+from .background import BackgroundJob
 from .base import LabWindow
 
 COLOURS = {name: CLASS_HEX[k] for k, name in enumerate(optimizers.NAMES)}
@@ -74,9 +74,13 @@ class OptimizerRaceLab(LabWindow):
         self.animate_button = QPushButton("Animate")
         self.race_button = QPushButton("Race on digits")
         self.race_button.setToolTip("Train a 64-50-10 network with each optimizer, 8 epochs, "
-                                    "all from the same initial weights")
+                                    "all from the same initial weights (in the background; "
+                                    "click again to stop)")
+        self.race_status = QLabel("")
+        self.race_status.setWordWrap(True)
         for button in (self.step_button, self.animate_button, self.race_button):
             left.addWidget(button)
+        left.addWidget(self.race_status)
         left.addStretch(1)
         layout.addLayout(left, 1)
 
@@ -100,6 +104,10 @@ class OptimizerRaceLab(LabWindow):
         self.paths: dict[str, np.ndarray] = {}
         self.shown = 0
         self.race: dict[str, list[float]] = {}
+        self.job = BackgroundJob(self)
+        self.job.progress.connect(self._race_progress)
+        self.job.finished.connect(self._race_finished)
+        self.job.failed.connect(self._race_failed)
         self._timer = QTimer(self)
         self._timer.setInterval(120)
         self._timer.timeout.connect(self.step)
@@ -109,7 +117,7 @@ class OptimizerRaceLab(LabWindow):
             box.valueChanged.connect(self.recompute)
         self.step_button.clicked.connect(self.step)
         self.animate_button.clicked.connect(self.animate)
-        self.race_button.clicked.connect(self.run_race)
+        self.race_button.clicked.connect(self.toggle_race)
         self.recompute()
 
     def recompute(self) -> None:
@@ -147,12 +155,50 @@ class OptimizerRaceLab(LabWindow):
         self._draw()
         self._timer.start()
 
-    def run_race(self) -> None:
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.race = train_curves(RACE_SPEC, load_digits(), RACE_SETTINGS,
-                                     tuple(optimizers.NAMES), RACE_LR)
-        finally:
-            QApplication.restoreOverrideCursor()
-        for name, losses in self.race.items():
+    def toggle_race(self) -> None:
+        """Start the race on digits in the background, or stop the one running."""
+        if self.job.running:
+            self.job.cancel()
+            self.race_status.setText("Stopping…")
+            return
+        self.race = {}
+        for curve in self.loss_curves.values():
+            curve.setData([], [])
+        lrs = {name: RACE_LR[name] for name in optimizers.NAMES}
+
+        def work(report, cancel):
+            return train_curves(RACE_SPEC, load_digits(), RACE_SETTINGS,
+                                tuple(optimizers.NAMES), lrs,
+                                on_epoch=lambda name, curve: report((name, curve)),
+                                cancel=cancel)
+
+        self.job.start(work)
+        self.race_button.setText("Stop race")
+        self.race_status.setText("Training with sgd…")
+
+    @Slot(object)
+    def _race_progress(self, payload: tuple[str, list[float]]) -> None:
+        name, losses = payload
+        self.race[name] = losses
+        self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
+        self.race_status.setText(
+            f"Training with {name}: epoch {len(losses)} of {RACE_SETTINGS.epochs}")
+
+    @Slot(object)
+    def _race_finished(self, curves: dict[str, list[float]]) -> None:
+        self.race_button.setText("Race on digits")
+        complete = all(len(c) == RACE_SETTINGS.epochs for c in curves.values()) and \
+            len(curves) == len(optimizers.NAMES)
+        for name, losses in curves.items():
+            self.race[name] = losses
             self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
+        if complete:
+            best = min(curves, key=lambda n: curves[n][-1])
+            self.race_status.setText(f"Lowest final loss: {best} ({curves[best][-1]:.3f})")
+        else:
+            self.race_status.setText("Stopped: the curves so far are shown.")
+
+    @Slot(str)
+    def _race_failed(self, message: str) -> None:
+        self.race_button.setText("Race on digits")
+        self.race_status.setText(f"The race failed: {message}")

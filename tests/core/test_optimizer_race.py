@@ -1,5 +1,7 @@
 """The optimizer race's paths follow CONCEPTS.md §7's rules; the network race is fair."""
 
+import threading
+
 import numpy as np
 import pytest
 
@@ -47,3 +49,22 @@ def test_network_race_starts_every_optimizer_from_the_same_weights():
                           {"sgd": 0.01, "adam": 0.001})
     assert set(curves) == {"sgd", "adam"} and all(len(c) == 3 for c in curves.values())
     assert curves["adam"][-1] < curves["sgd"][-1]  # on digits Adam learns faster here
+
+
+def test_network_race_reports_every_epoch_and_stops_when_cancelled():
+    spec = NetworkSpec.mlp([64, 30, 10], hidden_activation="relu")
+    settings = TrainingSettings(epochs=3, batch_size=64, standardize=True)
+    seen = []
+    curves = train_curves(spec, load_digits(), settings, ("sgd", "adam"),
+                          {"sgd": 0.01, "adam": 0.001},
+                          on_epoch=lambda name, curve: seen.append((name, len(curve))))
+    assert seen == [("sgd", 1), ("sgd", 2), ("sgd", 3), ("adam", 1), ("adam", 2), ("adam", 3)]
+
+    cancel = threading.Event()
+
+    def stop_after_first(name, curve):
+        cancel.set()
+
+    cut = train_curves(spec, load_digits(), settings, ("sgd", "adam"),
+                       {"sgd": 0.01, "adam": 0.001}, on_epoch=stop_after_first, cancel=cancel)
+    assert list(cut) == ["sgd"] and cut["sgd"] == curves["sgd"][:1]

@@ -45,11 +45,30 @@ def test_step_replays_one_update_at_a_time(qtbot, lab):
 
 
 def test_race_on_digits_overlays_one_curve_per_optimizer(qtbot, lab, tmp_path):
-    qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(lab.job.finished, timeout=60_000):
+        qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+        assert lab.race_button.text() == "Stop race"  # it runs in the background
     for name in lab.lrs:
         epochs, losses = lab.loss_curves[name].getData()
         assert len(epochs) == 8 and losses[-1] < losses[0], name
+    assert lab.race_button.text() == "Race on digits"
+    assert lab.race_status.text().startswith("Lowest final loss")
     lab.resize(1200, 760)
     qtbot.wait(50)
     target = screenshot_target("lab_optimizers.png", tmp_path)
     assert lab.grab().toImage().save(str(target))
+
+
+def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, lab):
+    qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(lab.job.progress, timeout=30_000):
+        pass  # the first epoch of SGD is drawn while training goes on
+    with qtbot.waitSignal(lab.job.finished, timeout=30_000):
+        qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+    assert len(lab.race) < len(lab.lrs)
+    assert lab.race_status.text().startswith("Stopped")
+
+    qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
+    assert lab.job.running
+    lab.close()  # cancels and joins the thread
+    assert not lab.job.running

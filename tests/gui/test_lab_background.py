@@ -1,0 +1,88 @@
+"""The labs' background job: work runs off the GUI thread, reports arrive in the GUI thread,
+cancel and shutdown end it, and a failure comes back as words."""
+
+import threading
+import time
+
+import pytest
+from PySide6.QtCore import QObject, QThread
+
+from gui.labs.background import BackgroundJob
+
+
+@pytest.fixture
+def job(qtbot):
+    owner = QObject()
+    job = BackgroundJob(owner)
+    yield job
+    job.shutdown()
+
+
+def test_reports_and_result_arrive_in_the_gui_thread(qtbot, job):
+    gui = QThread.currentThread()
+    threads, reports = [], []
+
+    def work(report, cancel):
+        threads.append(threading.get_ident())
+        for k in range(5):
+            report(k)
+        return "done"
+
+    job.progress.connect(lambda p: reports.append((p, QThread.currentThread() is gui)))
+    with qtbot.waitSignal(job.finished) as result:
+        assert job.start(work)
+        assert not job.start(work)  # one at a time
+    assert result.args == ["done"]
+    assert threads[0] != threading.get_ident()
+    assert reports == [(k, True) for k in range(5)]
+    assert not job.running
+
+
+def test_cancel_ends_the_work_at_its_next_check(qtbot, job):
+    steps = []
+
+    def work(report, cancel):
+        while not cancel.is_set():
+            steps.append(1)
+            report(len(steps))
+            time.sleep(0.005)
+        return len(steps)
+
+    job.start(work)
+    qtbot.waitSignal(job.progress).wait()
+    with qtbot.waitSignal(job.finished) as result:
+        job.cancel()
+    assert result.args[0] >= 1
+    assert job.start(lambda report, cancel: 1)  # free for the next run
+    qtbot.waitSignal(job.finished).wait()
+
+
+def test_a_failure_is_reported_in_words(qtbot, job, capsys):
+    def work(report, cancel):
+        raise ValueError("log of a negative number")
+
+    with qtbot.waitSignal(job.failed) as failed:
+        job.start(work)
+    assert failed.args == ["ValueError: log of a negative number"]
+    assert not job.running
+
+
+def test_shutdown_joins_a_running_job_and_drops_its_late_reports(qtbot, job):
+    started = threading.Event()
+    seen = []
+    job.progress.connect(seen.append)
+
+    def work(report, cancel):
+        started.set()
+        while not cancel.is_set():
+            report(1)
+            time.sleep(0.001)
+        return None
+
+    job.start(work)
+    assert started.wait(5)
+    job.shutdown()
+    assert not job.running
+    count = len(seen)
+    qtbot.wait(50)  # reports still queued reach nobody
+    assert len(seen) == count
