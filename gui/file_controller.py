@@ -6,8 +6,10 @@ completely first and only then handed to the document.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
@@ -54,6 +56,8 @@ class FileController:
         self.window = window
         self.doc = doc
         self.settings = settings
+        #: while training runs, the history that goes with the weights shown (set by the window)
+        self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.examples_menu = QMenu("&Examples", window)
@@ -146,7 +150,7 @@ class FileController:
             data=doc.field("data") or DataRef.builtin(DEFAULT_DATA),
             params={k: v.copy() for k, v in params.items()} or None,
             state={k: v.copy() for k, v in state.items()} or None,
-            history=doc.field("history"),
+            history=self.live_history() or doc.field("history"),
             title=doc.field("title") or "",
             description=doc.field("description") or "")
 

@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._create_actions()
         self._connect()
         self.training = install_training(self)
+        self.files.live_history = self.training.session.live_history
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")

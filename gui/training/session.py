@@ -50,6 +50,7 @@ class TrainingSession(QObject):
         self.command: ReplaceWeightsCommand | None = None
         self.last_result: TrainingResult | None = None
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
+        self._shown: Frame | None = None  # the frame whose weights the document holds
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
         doc.project_changed.connect(self._settings_changed)
@@ -83,6 +84,7 @@ class TrainingSession(QObject):
             self.message.emit(problem)
             return False
         self.command = ReplaceWeightsCommand(self.doc, "Train")
+        self._shown = None
         self.doc.push(self.command)
         self.doc.lock(LOCK_REASON)
         self.started.emit(self.doc.spec, self.data.dataset)
@@ -146,6 +148,14 @@ class TrainingSession(QObject):
         """Put a frame's weights into the document, so the canvas draws them."""
         if self.command is not None and self.controller.active:
             self.command.update({**frame.snapshot.params, **frame.snapshot.state})
+            self._shown = frame
+
+    def live_history(self) -> dict[str, object] | None:
+        """While a run goes on, the history that belongs with the weights the document shows
+        (the document gets the run's history only when it ends); None otherwise."""
+        if self.command is None or self._shown is None:
+            return None
+        return self._shown.history.to_dict()
 
     @Slot()
     def _settings_changed(self) -> None:
@@ -160,7 +170,7 @@ class TrainingSession(QObject):
     @Slot()
     def _document_replaced(self) -> None:
         """Another project replaces this one: end the run and keep nothing of it."""
-        self.command = None
+        self.command = self._shown = None
         self.controller.shutdown()
 
     @Slot(object)
@@ -168,6 +178,7 @@ class TrainingSession(QObject):
         self.last_result = result
         self.doc.unlock()
         command, self.command = self.command, None
+        self._shown = None
         frame = result.frame
         if command is not None:
             arrays = None

@@ -3,6 +3,7 @@ buttons; the worker thread is always joined, and nothing waits long."""
 
 import time
 
+import numpy as np
 from PySide6.QtWidgets import QApplication
 from training_support import (
     END_TIMEOUT_MS,
@@ -12,6 +13,7 @@ from training_support import (
     training_settings,
 )
 
+from core.project import load_project
 from gui.main_window import MainWindow
 from gui.training.controller import IDLE, PAUSED, RUNNING
 
@@ -123,3 +125,24 @@ def test_a_huge_learning_rate_diverges_and_says_why(qtbot, window):
               if any("diverged" in p for p in item.problems)]
     assert marked, "the nodes the NaN went through are marked on the canvas"
     assert window.doc.undo_stack.canUndo()  # undo brings the weights back from NaN
+
+
+def test_saving_while_training_stores_the_history_of_the_weights_shown(qtbot, window, tmp_path):
+    running_window(qtbot, window)
+    click(qtbot, window, "pause")
+    trainer = window.training.session.controller.trainer
+
+    def canvas_shows_the_paused_weights() -> bool:
+        return all(np.array_equal(window.doc.arrays[k], v)
+                   for k, v in trainer.network.params.items())
+
+    qtbot.waitUntil(canvas_shows_the_paused_weights, timeout=5_000)
+    path = str(tmp_path / "mid_run.netcanvas")
+    assert window.files.write(path)
+    saved = load_project(path)
+    assert saved.load_history().n_epochs == trainer.epoch >= 1
+    for name, value in saved.params.items():
+        np.testing.assert_array_equal(value, trainer.network.params[name])
+    with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
+        click(qtbot, window, "stop")
+    assert window.training.session.live_history() is None
