@@ -8,7 +8,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from core.datasets import DataError, importers, load_any, load_csv, load_idx, load_npz
+from core.datasets import DataError, files, load_any, load_csv, load_idx, load_npz
 
 
 def write(tmp_path: Path, name: str, content: str | bytes) -> Path:
@@ -253,15 +253,22 @@ def test_unreadable_file(tmp_path, monkeypatch):
 def test_giant_file_is_refused(tmp_path):
     path = tmp_path / "huge.csv"
     with path.open("wb") as fh:  # sparse: takes no disk space
-        fh.truncate(importers.MAX_FILE_BYTES + 1)
+        fh.truncate(files.MAX_FILE_BYTES + 1)
     msg = message(load_csv, path)
     assert msg.startswith("huge.csv: the file is 1.0 GB, more than the 1.0 GB NetCanvas loads")
 
 
 def test_giant_file_once_unzipped_is_refused(tmp_path, monkeypatch):
     path = write(tmp_path, "bomb.csv.gz", gzip.compress(b"1,2,0\n" * 1000))
-    monkeypatch.setattr(importers, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 1000)  # the module that reads the limit
     assert message(load_csv, path).startswith("bomb.csv.gz: unpacked, the file is more than")
+
+
+def test_giant_npz_once_unzipped_is_refused(tmp_path, monkeypatch):
+    path = tmp_path / "bomb.npz"
+    np.savez_compressed(path, X=np.zeros((1000, 2)), y=np.zeros(1000))
+    monkeypatch.setattr(files, "MAX_FILE_BYTES", 10_000)  # above the packed size, below unpacked
+    assert message(load_npz, path).startswith("bomb.npz: unpacked, the archive is")
 
 
 # --- NumPy .npz -------------------------------------------------------------------------------

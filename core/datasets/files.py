@@ -1,0 +1,73 @@
+"""Opening a data file safely: existence, size limit and gzip, before any format is parsed.
+
+Files (also once unzipped) over :data:`MAX_FILE_BYTES` are refused. The limit lives here only:
+every reader looks it up as ``files.MAX_FILE_BYTES`` when it runs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import stat
+import zlib
+from pathlib import Path
+
+from .errors import DataError
+
+MAX_FILE_BYTES = 1 << 30
+GZIP_MAGIC = b"\x1f\x8b"
+
+
+def megabytes(n: int) -> str:
+    return f"{n / 2**30:.1f} GB" if n >= 2**30 else f"{n / 2**20:.1f} MB"
+
+
+def check_file(path: str | Path) -> Path:
+    path = Path(path)
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise DataError("the file does not exist", file=path,
+                        hint="check the file name and folder") from None
+    except OSError as exc:
+        raise DataError(f"the file cannot be opened ({exc.strerror})", file=path,
+                        hint="check that the file is readable") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise DataError("this is a folder, not a file", file=path,
+                        hint="choose a data file inside it")
+    if info.st_size > MAX_FILE_BYTES:
+        raise DataError(
+            f"the file is {megabytes(info.st_size)}, more than the "
+            f"{megabytes(MAX_FILE_BYTES)} NetCanvas loads", file=path,
+            hint="use a smaller sample of the data")
+    return path
+
+
+def read_bytes(path: str | Path) -> bytes:
+    """The file's bytes, unzipped when it starts with the gzip magic number."""
+    path = check_file(path)
+    try:
+        data = path.read_bytes()
+    except PermissionError:
+        raise DataError("permission to read the file was denied", file=path,
+                        hint="check its permissions, or copy it to your own folder") from None
+    except OSError as exc:
+        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
+                        hint="check that the file is readable") from None
+    if not data.startswith(GZIP_MAGIC):
+        return data
+    try:
+        with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
+            data = packed.read(MAX_FILE_BYTES + 1)
+    except (OSError, EOFError, zlib.error):
+        raise DataError("the gzip-compressed file is damaged or incomplete", file=path,
+                        hint="download or compress the file again") from None
+    if len(data) > MAX_FILE_BYTES:
+        raise DataError(f"unpacked, the file is more than {megabytes(MAX_FILE_BYTES)}",
+                        file=path, hint="use a smaller sample of the data")
+    return data
+
+
+def dataset_name(path: Path) -> str:
+    return path.name.split(".")[0] or path.name
+

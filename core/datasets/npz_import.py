@@ -1,0 +1,133 @@
+"""Reading NumPy ``.npz`` archives of X and y. Nothing is ever unpickled."""
+
+from __future__ import annotations
+
+import zipfile
+import zlib
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from . import files  # files.MAX_FILE_BYTES, looked up when loading
+from .dataset import Dataset, Task
+from .errors import DataError
+from .files import check_file, dataset_name, megabytes
+from .targets import check_task, encode_labels, infer_task
+
+ZIP_MAGIC = b"PK\x03\x04"
+NPY_MAGIC = b"\x93NUMPY"
+NPZ_X_KEYS = ("X", "x")
+NPZ_Y_KEYS = ("y", "Y", "t")
+SAVEZ_HINT = "save the data with numpy.savez(path, X=features, y=targets)"
+
+
+def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, np.ndarray]:
+    key = next((k for k in keys if k in archive.files), None)
+    if key is None:
+        found = ", ".join(archive.files) or "nothing"
+        raise DataError(f"the archive has no array named {' or '.join(keys)} (it holds: {found})",
+                        file=path, hint=SAVEZ_HINT)
+    try:
+        array = archive[key]
+    except ValueError as exc:
+        if "pickle" not in str(exc).lower():
+            raise DataError(f'array "{key}" cannot be read ({exc})', file=path,
+                            hint=SAVEZ_HINT) from None
+        raise DataError(f'array "{key}" holds Python objects, and NetCanvas never unpickles '
+                        "data (it could run code)", file=path,
+                        hint=f"save plain numeric arrays, e.g. {key}.astype(float)") from None
+    except (OSError, EOFError, zipfile.BadZipFile, zlib.error):
+        raise DataError(f'array "{key}" is damaged or incomplete', file=path,
+                        hint=SAVEZ_HINT) from None
+    return key, array
+
+
+def _first_non_finite(name: str, a: np.ndarray) -> str:
+    index = tuple(int(i) for i in np.argwhere(~np.isfinite(a))[0])
+    return f"{name}[{', '.join(map(str, index))}] is {a[index]}"
+
+
+def _npz_features(key: str, x: np.ndarray, path: Path) -> np.ndarray:
+    if x.dtype.kind not in "biuf" or x.ndim == 0 or x.shape[0] == 0 or x.size == 0:
+        raise DataError(f'array "{key}" must be a non-empty numeric array (samples × features), '
+                        f"not {x.dtype} with shape {x.shape}", file=path, hint=SAVEZ_HINT)
+    x = x.astype(np.float64).reshape(x.shape[0], -1)
+    if not np.isfinite(x).all():
+        raise DataError(_first_non_finite(key, x), file=path,
+                        hint="features must be ordinary numbers; remove or fix that sample")
+    return x
+
+
+def _npz_targets(key: str, y: np.ndarray, task: str | None,
+                 path: Path) -> tuple[np.ndarray, Task, tuple[str, ...]]:
+    numeric = y.dtype.kind in "biuf"
+    text_labels = y.dtype.kind in "US" and y.ndim == 1
+    if not (numeric or text_labels) or y.ndim not in (1, 2) or not y.size:
+        raise DataError(f'targets "{key}" must be a 1-D array of labels or values, or a 2-D '
+                        f"array (samples × outputs), not {y.dtype} with shape {y.shape}",
+                        file=path, hint=SAVEZ_HINT)
+    if numeric and not np.isfinite(y).all():
+        raise DataError(_first_non_finite(key, y), file=path,
+                        hint="targets must be ordinary numbers; remove or fix that sample")
+    if y.ndim == 2 and y.shape[1] > 1:
+        one_hot = np.isin(y, (0, 1)).all() and (y.sum(axis=1) == 1).all()
+        if task == "regression" or (task is None and not one_hot):
+            return y.astype(np.float64), "regression", ()
+        if not one_hot:
+            raise DataError(f'targets "{key}" are 2-D but not one-hot (a single 1 per row)',
+                            file=path, hint="store class labels as a 1-D array")
+        return y.argmax(axis=1).astype(np.int64), "classification", tuple(
+            str(k) for k in range(y.shape[1]))
+    values = y.reshape(-1)
+    if (task or infer_task(values)) == "regression":
+        if values.dtype.kind in "US":
+            raise DataError(f'targets "{key}" are text, which cannot be a regression target',
+                            file=path, hint="load with task='classification'")
+        return values.astype(np.float64)[:, None], "regression", ()
+    labels, class_names = encode_labels(values, path, None)
+    return labels, "classification", class_names
+
+
+def load_npz(path: str | Path, task: str | None = None) -> Dataset:
+    """Features from array ``X`` (or ``x``) and targets from ``y``, ``Y`` or ``t``.
+
+    X of more than two dimensions (e.g. N×28×28 images) is flattened per sample. y may be
+    labels (1-D, numbers or text), one-hot rows (the book's ``t``) or (N, K) regression targets;
+    ``task`` works as in :func:`load_csv`. Arrays of Python objects are refused, never unpickled.
+    """
+    check_task(task)
+    path = check_file(path)
+    try:
+        with path.open("rb") as fh:
+            magic = fh.read(6)
+    except OSError as exc:
+        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
+                        hint="check that the file is readable") from None
+    if not magic.startswith(ZIP_MAGIC):
+        kind = ("a single .npy array" if magic == NPY_MAGIC else
+                "pickled Python data, which NetCanvas never loads (it could run code)"
+                if magic.startswith(b"\x80") else "not a NumPy .npz archive")
+        raise DataError(f"this file is {kind}", file=path, hint=SAVEZ_HINT)
+    try:
+        archive = np.load(path, allow_pickle=False)
+    except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error):
+        raise DataError("the .npz archive is damaged or incomplete", file=path,
+                        hint=SAVEZ_HINT) from None
+    with archive:
+        unpacked = sum(info.file_size for info in archive.zip.infolist())
+        if unpacked > files.MAX_FILE_BYTES:
+            raise DataError(f"unpacked, the archive is {megabytes(unpacked)}, more than the "
+                            f"{megabytes(files.MAX_FILE_BYTES)} NetCanvas loads", file=path,
+                            hint="use a smaller sample of the data")
+        x_key, x = _npz_member(archive, NPZ_X_KEYS, path)
+        y_key, y = _npz_member(archive, NPZ_Y_KEYS, path)
+    x = _npz_features(x_key, x, path)
+    if y.ndim == 0 or y.shape[0] != x.shape[0]:
+        raise DataError(f'"{x_key}" has {x.shape[0]} samples but "{y_key}" has '
+                        f"{y.shape[0] if y.ndim else 'no'} targets", file=path,
+                        hint="give exactly one target per sample")
+    labels, resolved_task, class_names = _npz_targets(y_key, y, task, path)
+    return Dataset(name=dataset_name(path), x=x, y=labels, task=resolved_task,
+                   feature_names=tuple(f"x{k + 1}" for k in range(x.shape[1])),
+                   class_names=class_names, source=str(path))
