@@ -27,6 +27,7 @@ class LabInfo:
 LABS: tuple[LabInfo, ...] = (
     LabInfo("perceptron", "Perceptron and XOR", "gui.labs.perceptron", "PerceptronLab"),
     LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
+    LabInfo("graph", "Computational graph and backprop", "gui.labs.comp_graph", "CompGraphLab"),
     LabInfo("optimizers", "Optimizer race", "gui.labs.optimizer_race", "OptimizerRaceLab"),
     LabInfo("init", "Weight initialisation", "gui.labs.init_explorer", "InitExplorerLab"),
 )

@@ -1,0 +1,435 @@
+"""Lab 3: the computational graph — values flow forward along the edges (green, above) and
+gradients flow back (red, below), one node's local rule at a time, as in the book's apple
+figures; a check compares every gradient with the numerical one."""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDoubleSpinBox,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
+
+from ..canvas import style
+from .base import LabWindow
+from .graph_canvas import EdgeKey, GraphCanvas, fmt
+
+ROW_HEIGHT = 22  # of the check table
+INPUT_ROW_HEIGHT = 28  # of the inputs table (spin boxes)
+
+
+def _short_rule(rule: str) -> str:
+    """"backward: swaps its inputs — d(xy)/dx = y" → "swaps its inputs"."""
+    return rule.removeprefix("backward: ").split(" — ")[0]
+
+
+# ---------------------------------------------------------------------- step texts
+def _backward_words(node: Node, xs: list[float], y: float, step: Step) -> str:
+    """What the node's local rule did, with the numbers."""
+    d = step.value
+    g = [fmt(grad) for grad in step.edge_grads]
+    to = node.operands
+    kind = node.kind
+    if kind == "add":
+        return f"+ passes dout = {fmt(d)} unchanged to {to[0]} and {to[1]}"
+    if kind == "mul":
+        return (f"× swaps its inputs: {fmt(d)} × {fmt(xs[1])} = {g[0]} to {to[0]}, "
+                f"{fmt(d)} × {fmt(xs[0])} = {g[1]} to {to[1]}")
+    if kind == "exp":
+        return f"exp: dout × exp(x) = {fmt(d)} × {fmt(y)} = {g[0]} to {to[0]}"
+    if kind == "log":
+        return f"log: dout / x = {fmt(d)} / {fmt(xs[0])} = {g[0]} to {to[0]}"
+    if kind == "reciprocal":
+        return f"1/x: −dout / x² = −{fmt(d)} / {fmt(xs[0])}² = {g[0]} to {to[0]}"
+    if kind == "relu":
+        if xs[0] > 0:
+            return f"ReLU: x = {fmt(xs[0])} > 0, so dout = {fmt(d)} passes to {to[0]}"
+        return f"ReLU: x = {fmt(xs[0])} ≤ 0, so it blocks dout: 0 to {to[0]}"
+    return f"σ: dout × y(1 − y) = {fmt(d)} × {fmt(y)} × {fmt(1 - y)} = {g[0]} to {to[0]}"
+
+
+def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
+    node = graph.node(step.node)
+    xs = [values[o] for o in node.operands]
+    if step.phase == "forward":
+        formula = OPS[node.kind].formula.format(*map(fmt, xs))
+        return f"Forward at {node.name}: {formula} = {fmt(step.value)}"
+    return f"Backward at {node.name}: {_backward_words(node, xs, values[node.name], step)}"
+
+
+# ---------------------------------------------------------------------- the lab
+class ValueBox(QDoubleSpinBox):
+    """An input's value, shown without trailing zeros (100, 1.1)."""
+
+    def __init__(self, value: float) -> None:
+        super().__init__()
+        self.setRange(-99999.0, 99999.0)
+        self.setDecimals(6)
+        self.setSingleStep(0.1)
+        self.setValue(value)
+
+    def textFromValue(self, value: float) -> str:
+        return self.locale().toString(value, "g", 8)
+
+
+ADDABLE = [("+  add", "add"), ("×  mul", "mul"), ("exp", "exp"), ("log", "log"),
+           ("1/x", "reciprocal"), ("ReLU", "relu"), ("σ  sigmoid", "sigmoid"),
+           ("input (a constant)", INPUT)]
+
+
+class CompGraphLab(LabWindow):
+    title = "Computational graph and backprop"
+    notice = (
+        "<b>What to notice.</b> Forward, each node computes its value from its inputs "
+        "(<span style='color:#2b8a3e'><b>green</b></span>, above the arrows). Backward, starting "
+        "from 1 at the output, each node uses only its own <i>local</i> rule to send a gradient "
+        "down each input edge (<span style='color:#d6336c'><b>red</b></span>, below): "
+        "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — "
+        "the chain rule, one node at a time. <i>Check gradients</i> compares each with the "
+        "numerical gradient. Step with → and ←.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.graph = PRESETS["apples"].graph
+        self.values: dict[str, float] | None = None
+        self.steps: list[Step] = []
+        self.shown = 0  # how many steps are revealed (kept while an edit makes values fail)
+        self.value_boxes: dict[str, ValueBox] = {}
+        layout = QHBoxLayout(self.body)
+        layout.addWidget(self._left_column())
+        right = QVBoxLayout()
+        right.addLayout(self._step_bar())
+        self.canvas = GraphCanvas()
+        self.canvas.scene().selectionChanged.connect(self._selection_changed)
+        right.addWidget(self.canvas, 1)
+        self.step_text = QLabel()
+        self.step_text.setWordWrap(True)
+        self.step_text.setStyleSheet("font-size: 10.5pt;")
+        right.addWidget(self.step_text)
+        bottom = QHBoxLayout()
+        bottom.addWidget(self._edit_box())
+        bottom.addWidget(self._check_box(), 1)
+        right.addLayout(bottom)
+        layout.addLayout(right, 1)
+        self.preset.currentIndexChanged.connect(self.load_preset)
+        self.load_preset()
+
+    # ------------------------------------------------------------------ building
+    def _left_column(self) -> QWidget:
+        """The preset, the input values, messages, and the local rules for reference."""
+        column = QWidget()
+        column.setFixedWidth(330)
+        left = QVBoxLayout(column)
+        left.setContentsMargins(0, 0, 0, 0)
+        box = QGroupBox("Graph")
+        box_layout = QVBoxLayout(box)
+        self.preset = QComboBox()
+        for key, preset in PRESETS.items():
+            self.preset.addItem(preset.title, key)
+        box_layout.addWidget(self.preset)
+        self.preset_note = QLabel()
+        self.preset_note.setWordWrap(True)
+        box_layout.addWidget(self.preset_note)
+        left.addWidget(box)
+
+        box = QGroupBox("Inputs — type a value, everything recomputes")
+        box_layout = QVBoxLayout(box)
+        self.inputs_table = QTableWidget(0, 2)
+        self.inputs_table.setHorizontalHeaderLabels(["input", "value"])
+        self.inputs_table.verticalHeader().hide()
+        self.inputs_table.verticalHeader().setDefaultSectionSize(INPUT_ROW_HEIGHT)
+        self.inputs_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+        self.inputs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.inputs_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        box_layout.addWidget(self.inputs_table)
+        left.addWidget(box)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        left.addWidget(self.status)
+
+        box = QGroupBox("Each node's local backward rule")
+        box_layout = QVBoxLayout(box)
+        rules = QLabel("<table cellspacing='2'>" + "".join(
+            f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{_short_rule(op.rule)}</td></tr>"
+            for op in OPS.values()) + "</table>")
+        rules.setToolTip("dout: the gradient arriving from the output side; x: the node's "
+                         "input; y: its output")
+        box_layout.addWidget(rules)
+        left.addWidget(box)
+        left.addStretch(1)
+        return column
+
+    def _step_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.forward_button = QPushButton("Forward step →")
+        self.forward_button.setToolTip("Compute the next node's value (→)")
+        self.backward_button = QPushButton("← Backward step")
+        self.backward_button.setToolTip("Apply the next node's local backward rule, from the "
+                                        "output back (←; after the forward pass)")
+        self.run_button = QPushButton("Run all")
+        self.run_button.setToolTip("Both passes to the end (End)")
+        self.reset_button = QPushButton("Reset steps")
+        self.reset_button.setToolTip("Hide everything but the inputs (Home)")
+        self.progress = QLabel()
+        for button, key in ((self.forward_button, Qt.Key.Key_Right),
+                            (self.backward_button, Qt.Key.Key_Left),
+                            (self.run_button, Qt.Key.Key_End),
+                            (self.reset_button, Qt.Key.Key_Home)):
+            bar.addWidget(button)
+            QShortcut(QKeySequence(key), self, button.click)  # click(): nothing when disabled
+        bar.addWidget(self.progress, 1)
+        self.forward_button.clicked.connect(lambda: self.step("forward"))
+        self.backward_button.clicked.connect(lambda: self.step("backward"))
+        self.run_button.clicked.connect(lambda: self.set_shown(len(self.steps)))
+        self.reset_button.clicked.connect(lambda: self.set_shown(0))
+        return bar
+
+    def _edit_box(self) -> QGroupBox:
+        box = QGroupBox("Add or remove a node")
+        grid = QGridLayout(box)
+        self.kind = QComboBox()
+        for label, kind in ADDABLE:
+            self.kind.addItem(label, kind)
+            tip = (OPS[kind].rule if kind in OPS else
+                   "a new leaf holding a constant (it joins the inputs)")
+            self.kind.setItemData(self.kind.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
+        self.kind.setToolTip("The kind of node to add. A new operation becomes the output.")
+        self.operands = [QComboBox(), QComboBox()]
+        for combo in self.operands:
+            combo.setToolTip("What the new node is computed from (click a node on the canvas "
+                             "to pick it here)")
+        self.constant = ValueBox(1.0)
+        self.constant.setToolTip("The new input's value")
+        self.add_button = QPushButton("Add node")
+        self.add_button.setToolTip("Add the node wired to the chosen operands; the graph "
+                                   "recomputes and it becomes the output")
+        self.remove_button = QPushButton("Remove selected")
+        self.remove_button.setToolTip("Remove the node selected on the canvas and everything "
+                                      "that depends on it (Delete)")
+        grid.addWidget(QLabel("Kind"), 0, 0)
+        grid.addWidget(self.kind, 0, 1, 1, 2)
+        grid.addWidget(QLabel("Of"), 1, 0)
+        grid.addWidget(self.operands[0], 1, 1)
+        grid.addWidget(self.operands[1], 1, 2)
+        grid.addWidget(QLabel("Value"), 2, 0)
+        grid.addWidget(self.constant, 2, 1, 1, 2)
+        grid.addWidget(self.add_button, 3, 1)
+        grid.addWidget(self.remove_button, 3, 2)
+        grid.setRowStretch(4, 1)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.add_button.clicked.connect(self.add_node)
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_button.click)
+        self._kind_changed()
+        return box
+
+    def _check_box(self) -> QGroupBox:
+        box = QGroupBox("Backprop against the numerical gradient")
+        box_layout = QVBoxLayout(box)
+        self.check_button = QPushButton("Check gradients")
+        self.check_button.setToolTip("Central differences (f(x+h) − f(x−h)) / 2h, h = 1e-4, "
+                                     "for every input; ✓ when the relative error < 1e-6")
+        self.check_button.clicked.connect(self.check)
+        box_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self.check_table = QTableWidget(0, 5)
+        self.check_table.setHorizontalHeaderLabels(
+            ["input", "backprop", "numerical", "rel. error", ""])
+        self.check_table.verticalHeader().hide()
+        self.check_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
+        header = self.check_table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
+        self.check_table.setFixedHeight(header.sizeHint().height() + 5 * ROW_HEIGHT + 4)
+        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        box_layout.addWidget(self.check_table)
+        return box
+
+    # ------------------------------------------------------------------ the graph
+    def load_preset(self) -> None:
+        preset = PRESETS[self.preset.currentData()]
+        self.preset_note.setText(re.sub(r"\bd ", "d\u00a0", preset.note))  # "d x" on one line
+        self.set_graph(preset.graph)
+        self.set_shown(len(self.steps))
+
+    def set_graph(self, graph: Graph) -> None:
+        """A new structure: rebuild the canvas, the input boxes and the operand lists."""
+        self.graph = graph
+        self._recompute()
+        self.canvas.show_graph(graph)
+        self._fill_inputs()
+        for combo in self.operands:
+            current = combo.currentText()
+            combo.clear()
+            combo.addItems(list(graph.names))
+            combo.setCurrentText(current if current in graph.names else graph.output)
+        self.set_shown(len(self.steps))
+
+    def _recompute(self) -> None:
+        """Values and steps of the current graph, or the reason there are none."""
+        self.check_table.setRowCount(0)
+        try:
+            self.values, self.steps = self.graph.forward(), self.graph.schedule()
+        except ValueError as error:
+            self.values, self.steps = None, []
+            self.show_status(f"Cannot compute: {error}", error=True)
+        else:
+            self.show_status("")
+        self.check_button.setEnabled(self.values is not None)
+
+    def _fill_inputs(self) -> None:
+        table = self.inputs_table
+        table.setRowCount(0)  # hides the old boxes now (a replaced cell widget lingers)
+        table.setRowCount(len(self.graph.inputs))
+        self.value_boxes = {}
+        for row, node in enumerate(self.graph.inputs):
+            table.setItem(row, 0, QTableWidgetItem(node.name))
+            box = ValueBox(node.value)
+            box.setToolTip(f"The value of {node.name}; the graph recomputes as you type")
+            box.valueChanged.connect(lambda value, name=node.name: self.set_value(name, value))
+            table.setCellWidget(row, 1, box)
+            self.value_boxes[node.name] = box
+        rows = min(max(len(self.graph.inputs), 3), 7)
+        table.setFixedHeight(table.horizontalHeader().sizeHint().height() +
+                            rows * INPUT_ROW_HEIGHT + 4)
+
+    def set_value(self, name: str, value: float) -> None:
+        self.graph = self.graph.with_value(name, value)
+        self._recompute()
+        self.set_shown(self.shown)
+
+    def show_status(self, text: str, error: bool = False) -> None:
+        self.status.setText(text)
+        self.status.setStyleSheet(f"color: {style.REFUSE.name() if error else '#495057'};")
+
+    # ------------------------------------------------------------------ steps
+    def step(self, phase: str) -> None:
+        visible = min(self.shown, len(self.steps))
+        if visible < len(self.steps) and self.steps[visible].phase == phase:
+            self.set_shown(visible + 1)
+
+    def set_shown(self, count: int) -> None:
+        """Reveal the first ``count`` steps on the edges."""
+        self.shown = count
+        visible = min(count, len(self.steps))
+        known = {node.name: node.value for node in self.graph.inputs}
+        grads: dict[EdgeKey, float] = {}
+        for step in self.steps[:visible]:
+            if step.phase == "forward":
+                known[step.node] = step.value
+            for slot, grad in enumerate(step.edge_grads):
+                grads[(self.graph.node(step.node).operands[slot], step.node, slot)] = grad
+        for (src, dst, slot), edge in self.canvas.edges.items():
+            edge.set_texts(fmt(known[src]) if src in known else "",
+                           fmt(grads[(src, dst, slot)]) if (src, dst, slot) in grads else "")
+        output = self.graph.output
+        backward_started = any(s.phase == "backward" for s in self.steps[:visible])
+        if self.canvas.output_edge is not None:
+            self.canvas.output_edge.set_texts(fmt(known[output]) if output in known else "",
+                                              "1" if backward_started else "")
+        last = self.steps[visible - 1] if visible else None
+        self.canvas.set_current(last.node if last else None)
+        self._update_step_controls(visible, last)
+
+    def _update_step_controls(self, visible: int, last: Step | None) -> None:
+        forward = sum(s.phase == "forward" for s in self.steps)
+        following = self.steps[visible] if visible < len(self.steps) else None
+        self.forward_button.setEnabled(following is not None and following.phase == "forward")
+        self.backward_button.setEnabled(following is not None and
+                                        following.phase == "backward")
+        self.run_button.setEnabled(following is not None)
+        self.reset_button.setEnabled(visible > 0)
+        self.progress.setText(f"forward {min(visible, forward)}/{forward} · backward "
+                              f"{max(visible - forward, 0)}/{len(self.steps) - forward}")
+        if self.values is None:
+            self.step_text.setText("")
+        elif not self.steps:
+            self.step_text.setText("No operation to compute yet: add one below.")
+        elif last is None:
+            self.step_text.setText("The inputs are known. Press Forward step (→).")
+        else:
+            prefix = f"Step {visible} of {len(self.steps)} · "
+            self.step_text.setText(prefix + describe(self.graph, self.values, last))
+
+    # ------------------------------------------------------------------ editing
+    def _kind_changed(self) -> None:
+        kind = self.kind.currentData()
+        arity = 0 if kind == INPUT else OPS[kind].arity
+        for k, combo in enumerate(self.operands):
+            combo.setEnabled(k < arity)
+        self.constant.setEnabled(kind == INPUT)
+
+    def _selection_changed(self) -> None:
+        name = self.canvas.selected_node()
+        if name is not None:
+            self.operands[0].setCurrentText(name)
+
+    def add_node(self) -> None:
+        kind = self.kind.currentData()
+        arity = 0 if kind == INPUT else OPS[kind].arity
+        operands = tuple(combo.currentText() for combo in self.operands[:arity])
+        try:
+            graph = self.graph.with_node(kind, operands, value=self.constant.value())
+            graph.forward()
+        except ValueError as error:
+            self.show_status(f"Not added: {error}", error=True)
+            return
+        (added,) = set(graph.names) - set(self.graph.names)
+        self.set_graph(graph)
+        self.show_status(f"Added {added}" + (" — the new output." if added == graph.output
+                                             else " (a new input)."))
+
+    def remove_selected(self) -> None:
+        name = self.canvas.selected_node()
+        if name is None:
+            self.show_status("Click a node on the canvas first, then Remove selected.",
+                             error=True)
+            return
+        try:
+            graph = self.graph.without(name)
+        except ValueError as error:
+            self.show_status(f"Not removed: {error}", error=True)
+            return
+        gone = len(self.graph.nodes) - len(graph.nodes)
+        self.set_graph(graph)
+        if self.values is not None:
+            self.show_status(f"Removed {name}" + (f" and the {gone - 1} node(s) using it."
+                                                  if gone > 1 else "."))
+
+    # ------------------------------------------------------------------ the check
+    def check(self) -> None:
+        try:
+            checks = check_gradients(self.graph)
+        except ValueError as error:
+            self.show_status(f"Cannot check: {error}", error=True)
+            return
+        table = self.check_table
+        table.setRowCount(len(checks))
+        for row, c in enumerate(checks):
+            texts = [c.name, fmt(c.backprop), f"{c.numerical:.10g}", f"{c.relative_error:.1e}",
+                     "✓" if c.ok else "✗"]
+            for col, text in enumerate(texts):
+                item = QTableWidgetItem(text)
+                if col == 4:
+                    item.setForeground(style.ACCEPT if c.ok else style.REFUSE)
+                table.setItem(row, col, item)
+        failed = [c.name for c in checks if not c.ok]
+        self.show_status("Every gradient agrees with the numerical one." if not failed else
+                         f"Disagreement at {', '.join(failed)} (a kink, e.g. ReLU at 0?)",
+                         error=bool(failed))
