@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtGui import QResizeEvent, QValidator
+from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QScrollArea, QWidget
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -37,3 +39,53 @@ class WrappedLabel(QLabel):
         height = self.heightForWidth(max(self.width(), 1))
         if height > 0 and height != self.minimumHeight():
             self.setMinimumHeight(height)
+
+
+class NumberSpinBox(QDoubleSpinBox):
+    """A spin box for numbers that span many powers of ten (learning rates, weight decay):
+    shows ``significant`` digits without trailing zeros (0.01, 6.26e-08, 220), accepts typed
+    scientific notation (1e-7), and keeps the exact value it is given — a plain
+    QDoubleSpinBox rounds 6.26e-08 to 0 at six decimals."""
+
+    DECIMALS = 20  # what Qt rounds stored values to: far below any value shown here
+
+    def __init__(self, significant: int = 6, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.significant = significant
+        self.setDecimals(self.DECIMALS)
+
+    def textFromValue(self, value: float) -> str:
+        return f"{value:.{self.significant}g}"
+
+    def valueFromText(self, text: str) -> float:
+        number = self._parse(text)
+        return self.value() if number is None else number
+
+    def validate(self, text: str, pos: int) -> object:
+        body = self._body(text)
+        number = self._parse(text)
+        if number is None:
+            partial = body in ("", "-", "+", ".", "-.") or body[-1:] in ("e", "E", "-", "+")
+            state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
+        elif self.minimum() <= number <= self.maximum():
+            state = QValidator.State.Acceptable
+        else:
+            state = QValidator.State.Intermediate
+        return state, text, pos
+
+    def fixup(self, text: str) -> str:
+        number = self._parse(text)
+        if number is None:
+            return self.textFromValue(self.value())
+        return self.textFromValue(min(max(number, self.minimum()), self.maximum()))
+
+    def _body(self, text: str) -> str:
+        return text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
+
+    def _parse(self, text: str) -> float | None:
+        body = self._body(text).replace(",", ".")
+        try:
+            number = float(body)
+        except ValueError:
+            return None
+        return number if math.isfinite(number) else None

@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDoubleSpinBox,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
 
 from ..canvas import style
+from ..widgets import NumberSpinBox
 from .base import LabWindow
 from .graph_canvas import EdgeKey, GraphCanvas, fmt
 
@@ -74,18 +74,14 @@ def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
 
 
 # ---------------------------------------------------------------------- the lab
-class ValueBox(QDoubleSpinBox):
+class ValueBox(NumberSpinBox):
     """An input's value, shown without trailing zeros (100, 1.1)."""
 
     def __init__(self, value: float) -> None:
-        super().__init__()
+        super().__init__(significant=8)
         self.setRange(-99999.0, 99999.0)
-        self.setDecimals(6)
         self.setSingleStep(0.1)
         self.setValue(value)
-
-    def textFromValue(self, value: float) -> str:
-        return self.locale().toString(value, "g", 8)
 
 
 ADDABLE = [("+  add", "add"), ("×  mul", "mul"), ("exp", "exp"), ("log", "log"),

@@ -32,7 +32,7 @@ from core import optimizers
 from core.settings import MAX_EPOCHS
 
 from ..commands import ChangeSettingsCommand, current_settings
-from ..widgets import WrappedLabel
+from ..widgets import NumberSpinBox, WrappedLabel
 from .actions import TrainingActions
 from .controller import IDLE
 
@@ -64,6 +64,7 @@ TIPS = {
 }
 LOCKED_TIP = "Stop training to change this."
 MAX_HYPERPARAMETER = 0.9999
+MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
 
 
 def _defaults(name: str) -> dict[str, float]:
@@ -71,17 +72,9 @@ def _defaults(name: str) -> dict[str, float]:
     return {k: float(p.default) for k, p in parameters.items() if k != "lr"}
 
 
-class CompactSpinBox(QDoubleSpinBox):
-    """Shows 0.01 rather than 0.010000 (still accepting up to ``decimals`` places)."""
-
-    def textFromValue(self, value: float) -> str:
-        return f"{value:.{self.decimals()}f}".rstrip("0").rstrip(".") or "0"
-
-
-def _double(low: float, high: float, decimals: int, step: float) -> QDoubleSpinBox:
-    spin = CompactSpinBox()
+def _double(low: float, high: float, step: float) -> QDoubleSpinBox:
+    spin = NumberSpinBox()
     spin.setRange(low, high)
-    spin.setDecimals(decimals)
     spin.setSingleStep(step)
     spin.setKeyboardTracking(False)  # one change per Enter or arrow, not per keystroke
     return spin
@@ -107,13 +100,13 @@ class TrainingSettingsPanel(QWidget):
             self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1,
                                              optimizers.describe(name),
                                              Qt.ItemDataRole.ToolTipRole)
-        self.lr_spin = _double(1e-6, 100.0, 6, 0.001)
+        self.lr_spin = _double(MIN_LR, 100.0, 0.001)
         self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
-        self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 4, 0.01)
+        self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 0.01)
                             for name in HYPERPARAMETERS}
         self.epochs_spin = _whole(1, MAX_EPOCHS)
         self.batch_spin = _whole(1, 1_000_000)
-        self.decay_spin = _double(0.0, 10.0, 6, 0.0001)
+        self.decay_spin = _double(0.0, 10.0, 0.0001)
         self.seed_spin = _whole(0, 2**31 - 1)
         self.val_spin = _whole(0, 90)
         self.test_spin = _whole(0, 90)

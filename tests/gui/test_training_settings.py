@@ -6,7 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from training_support import click, open_example, train_to_end, training_settings
 
 from core import build
-from gui.commands import AddNodeCommand
+from gui.commands import AddNodeCommand, ChangeSettingsCommand
 from gui.node_defaults import new_node
 from gui.training.controller import IDLE, RUNNING
 from gui.training.session import LOCK_REASON
@@ -142,3 +142,18 @@ def test_scrubbing_a_spin_box_is_one_undo_entry(qtbot, window):
     assert stack.count() == entries + 1
     stack.undo()
     assert training_settings(window).epochs == 300 and spin.value() == 300
+
+
+def test_tiny_rates_and_decays_show_and_type_in_scientific_notation(qtbot, window):
+    # A search's best weight decay is often ~1e-8: a 6-decimal box would show (and keep) 0.
+    open_example(window, "spiral")
+    panel = window.training.settings_panel
+    window.doc.push(ChangeSettingsCommand(window.doc, {"weight_decay": 6.26e-08, "lr": 3e-7}))
+    assert panel.decay_spin.text() == "6.26e-08" and panel.decay_spin.value() == 6.26e-08
+    assert panel.lr_spin.text() == "3e-07" and panel.lr_spin.value() == 3e-07
+    type_into(qtbot, panel.decay_spin, "1e-7")
+    assert training_settings(window).weight_decay == 1e-07
+    type_into(qtbot, panel.lr_spin, "0.05")
+    assert training_settings(window).lr == 0.05 and panel.lr_spin.text() == "0.05"
+    type_into(qtbot, panel.decay_spin, "oops")  # letters are refused: the value stays
+    assert training_settings(window).weight_decay == 1e-07
