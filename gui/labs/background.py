@@ -2,7 +2,7 @@
 
 A :class:`BackgroundJob` lives in the GUI thread and owns one QThread per run. The work is a
 plain function ``work(report, cancel)``: it calls ``report(payload)`` as it goes (any thread-safe
-Python object; the newest reaches :attr:`BackgroundJob.progress`) and checks
+Python object; each reaches :attr:`BackgroundJob.progress`, in order) and checks
 ``cancel.is_set()`` between steps. Its return value reaches :attr:`BackgroundJob.finished`; an
 exception reaches :attr:`BackgroundJob.failed` as words, and the window stays usable.
 
@@ -97,13 +97,15 @@ class BackgroundJob(QObject):
         self._cancel.set()
 
     def shutdown(self) -> None:
-        """Cancel and join: nothing of this job runs after it returns."""
+        """Cancel and join: nothing of this job runs after it returns. Its result is dropped
+        (no ``finished``), but ``running_changed(False)`` says the job is free again."""
         self._cancel.set()
         thread = self._thread
         if thread is not None:
             thread.quit()
             thread.wait()
             self._release()
+            self.running_changed.emit(False)
 
     def _release(self) -> None:
         thread, worker = self._thread, self._worker

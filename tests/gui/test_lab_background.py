@@ -79,10 +79,12 @@ def test_shutdown_joins_a_running_job_and_drops_its_late_reports(qtbot, job):
             time.sleep(0.001)
         return None
 
+    states = []
+    job.running_changed.connect(states.append)
     job.start(work)
     assert started.wait(5)
     job.shutdown()
-    assert not job.running
+    assert not job.running and states == [True, False]
     count = len(seen)
     qtbot.wait(50)  # reports still queued reach nobody
     assert len(seen) == count

@@ -1,0 +1,206 @@
+"""The search lab's results: a scatter of the trials over log axes (learning rate × weight
+decay, coloured by validation score, diverged trials as grey crosses) and the ranked table,
+each selecting in the other."""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QSplitter,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.search import Trial
+
+COLOUR_MAP = pg.colormap.get("viridis")
+COLUMNS = ("Rank", "Val accuracy", "Learning rate", "Weight decay", "Val loss", "Outcome")
+SORT_KEY = Qt.ItemDataRole.UserRole
+TRIAL_INDEX = Qt.ItemDataRole.UserRole + 1
+
+
+def power_text(exponent: float) -> str:
+    """10^exponent as a student reads it: ``1e-06``, ``3.2e-03``."""
+    mantissa, power = f"{10 ** exponent:.1e}".split("e")
+    return f"{mantissa.rstrip('0').rstrip('.')}e{power}"
+
+
+class _PowerAxis(pg.AxisItem):
+    """A log axis labelled like the range boxes (1e-06, 3.2e-03), not 0.0001 beside 10⁻⁵."""
+
+    def logTickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        return [power_text(value) for value in values]
+
+
+class _Item(QTableWidgetItem):
+    """A table cell that sorts by the number behind its text."""
+
+    def __init__(self, text: str, key: object) -> None:
+        super().__init__(text)
+        self.setData(SORT_KEY, key)
+        self.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        return self.data(SORT_KEY) < other.data(SORT_KEY)
+
+
+class ResultsView(QSplitter):
+    """The trials of one search: a scatter over (learning rate, weight decay) on log axes,
+    coloured by the validation score, above the ranked table; a clicked row rings its point
+    and a clicked point selects its row. ``selection_changed`` after either."""
+
+    selection_changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(Qt.Orientation.Vertical, parent)
+        self.trials: list[Trial] = []  # best first
+        self.addWidget(self._build_plot())
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(24)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.addWidget(self.table)
+        self.setSizes([420, 280])
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+        self.scatter.sigClicked.connect(self._point_clicked)
+
+    def _build_plot(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        plots = pg.GraphicsLayoutWidget()
+        plots.setBackground("w")
+        self.plot = plots.addPlot(row=0, col=0, axisItems={
+            side: _PowerAxis(side) for side in ("bottom", "left")})
+        self.plot.setLogMode(x=True, y=True)  # for the ticks: the items are given log10 values
+        for side, name in (("bottom", "learning rate"), ("left", "weight decay")):
+            self.plot.setLabel(side, name)
+            self.plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)"
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.range_box = pg.PlotCurveItem(pen=pg.mkPen("#868e96", width=1.5,
+                                                       style=Qt.PenStyle.DashLine))
+        self.scatter = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#343a40", width=0.8))
+        self.diverged = pg.ScatterPlotItem(size=11, symbol="x", pen=None,
+                                           brush=pg.mkBrush("#adb5bd"))
+        self.marker = pg.ScatterPlotItem(size=24, pen=pg.mkPen("#e03131", width=2.5),
+                                         brush=None)
+        for item in (self.range_box, self.scatter, self.diverged, self.marker):
+            self.plot.addItem(item)
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=COLOUR_MAP,
+                                          interactive=False, label="validation accuracy")
+        plots.addItem(self.colour_bar, row=0, col=1)
+        column.addWidget(plots, 1)
+        legend = QLabel("● colour: the trial's validation score (scale at right) · "
+                        "<span style='color:#868e96'>✕</span> diverged · "
+                        "<span style='color:#e03131'>○</span> the selected row · "
+                        "dashed box: the ranges of the next run")
+        legend.setWordWrap(True)
+        column.addWidget(legend)
+        return box
+
+    def set_metric(self, metric: str) -> None:
+        """Name the score: "accuracy", or "R²" for regression."""
+        self.table.horizontalHeaderItem(1).setText(f"Val {metric}")
+        self.colour_bar.getAxis("left").setLabel(f"validation {metric}")
+
+    def show_ranges(self, lr: tuple[float, float], decay: tuple[float, float]) -> None:
+        self.range_box.setData([lr[0], lr[1], lr[1], lr[0], lr[0]],
+                               [decay[0], decay[0], decay[1], decay[1], decay[0]])
+
+    def show_trials(self, trials: list[Trial]) -> None:
+        """Scatter and table for ``trials`` (best first), keeping the selected trial."""
+        selected = self.selected_trial()
+        self.trials = trials
+        scored = [t for t in trials if t.score is not None]
+        failed = [t for t in trials if t.score is None]
+        low, high = self.colour_range()
+        self.colour_bar.setLevels(values=(low, high))
+        colours = COLOUR_MAP.map((np.array([t.score for t in scored]) - low) / (high - low),
+                                 mode="qcolor") if scored else []
+        self.scatter.setData(x=[math.log10(t.lr) for t in scored],
+                             y=[math.log10(t.weight_decay) for t in scored],
+                             brush=[pg.mkBrush(c) for c in colours],
+                             data=[t.index for t in scored])
+        self.diverged.setData(x=[math.log10(t.lr) for t in failed],
+                              y=[math.log10(t.weight_decay) for t in failed])
+        self._fill_table(dict(zip((t.index for t in scored), colours, strict=True)))
+        if selected is not None and any(t.index == selected.index for t in trials):
+            self.select(selected.index)
+        else:
+            self._selection_changed()
+
+    def colour_range(self) -> tuple[float, float]:
+        """The scores' range (the colour bar's), widened when they are all equal."""
+        scores = [t.score for t in self.trials if t.score is not None]
+        if not scores:
+            return 0.0, 1.0
+        low, high = min(scores), max(scores)
+        return (low, high) if high - low > 1e-9 else (high - 0.1, high)
+
+    def _fill_table(self, colours: dict[int, QColor]) -> None:
+        self.table.blockSignals(True)
+        self.table.setSortingEnabled(False)
+        self.table.clearSelection()
+        self.table.setRowCount(len(self.trials))
+        for row, trial in enumerate(self.trials):
+            score, loss = trial.score, trial.val_loss
+            cells = [_Item(str(row + 1), row),
+                     _Item("—" if score is None else f"{score:.3f}",
+                           -math.inf if score is None else score),
+                     _Item(f"{trial.lr:.3g}", trial.lr),
+                     _Item(f"{trial.weight_decay:.3g}", trial.weight_decay),
+                     _Item("—" if loss is None else f"{loss:.4f}",
+                           math.inf if loss is None else loss),
+                     _Item(trial.outcome_kind, trial.outcome_kind)]
+            cells[0].setData(TRIAL_INDEX, trial.index)
+            if trial.index in colours:
+                cells[1].setData(Qt.ItemDataRole.DecorationRole, colours[trial.index])
+            cells[5].setToolTip(trial.outcome_reason)
+            for column, cell in enumerate(cells):
+                self.table.setItem(row, column, cell)
+        self.table.setSortingEnabled(True)  # sorts again by the column the student chose
+        self.table.blockSignals(False)
+
+    def selected_trial(self) -> Trial | None:
+        rows = self.table.selectionModel().selectedRows()
+        if not rows:
+            return None
+        index = self.table.item(rows[0].row(), 0).data(TRIAL_INDEX)
+        return next((t for t in self.trials if t.index == index), None)
+
+    def select(self, trial_index: int) -> None:
+        for row in range(self.table.rowCount()):
+            if self.table.item(row, 0).data(TRIAL_INDEX) == trial_index:
+                self.table.selectRow(row)
+                self.table.scrollToItem(self.table.item(row, 0))
+                break
+        self._selection_changed()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        trial = self.selected_trial()
+        if trial is None:
+            self.marker.setData(x=[], y=[])
+        else:
+            self.marker.setData(x=[math.log10(trial.lr)], y=[math.log10(trial.weight_decay)])
+        self.selection_changed.emit()
+
+    @Slot(object, object, object)
+    def _point_clicked(self, _item: object, points: object, _event: object) -> None:
+        if len(points):
+            self.select(points[0].data())
