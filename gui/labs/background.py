@@ -20,7 +20,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
 from ..training import blas
 
@@ -49,6 +49,12 @@ class _Worker(QObject):
         finally:
             if previous is not None:
                 blas.limit_threads_here(previous)
+        # Back to the GUI thread before this thread ends: a deleteLater() for an object whose
+        # thread has finished is never carried out, so the worker (and all its work captured)
+        # would leak, one per run.
+        app = QCoreApplication.instance()
+        if app is not None:
+            self.moveToThread(app.thread())
         self.done.emit(result, error)
 
 

@@ -88,3 +88,12 @@ def test_shutdown_joins_a_running_job_and_drops_its_late_reports(qtbot, job):
     count = len(seen)
     qtbot.wait(50)  # reports still queued reach nobody
     assert len(seen) == count
+
+
+def test_each_runs_worker_is_deleted_after_it_ends(qtbot, job):
+    # (a deleteLater() aimed at a finished thread never runs: one leaked worker per run)
+    gone = []
+    job.start(lambda report, cancel: time.sleep(0.05))
+    job._worker.destroyed.connect(lambda: gone.append(True))
+    qtbot.waitSignal(job.finished).wait()
+    qtbot.waitUntil(lambda: gone == [True], timeout=2_000)

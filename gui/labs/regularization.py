@@ -1,0 +1,404 @@
+"""Lab 6: batch norm, weight decay, dropout — the same network trained with and without each,
+from the same initial weights, split and mini-batches, train (solid) and test (dashed) accuracy
+overlaid as the epochs come in, with a summary of the final accuracies and gaps.
+
+It opens running the book's overfitting set-up (300 digits, 6 × 100) in the background."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDoubleSpinBox,
+    QFormLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core import regularization_experiment as experiments
+from core.regularization_experiment import (
+    BN_EPOCHS,
+    BN_INIT_STD,
+    BN_LR,
+    BOOK_DROPOUT,
+    BOOK_WEIGHT_DECAY,
+    SPEED_THRESHOLD,
+    Curves,
+    Experiment,
+    Progress,
+)
+
+from .background import BackgroundJob
+from .base import LabWindow
+
+OVERFITTING_EPOCHS = 200
+REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
+ERROR = "#c92a2a"
+COLOURS = {"plain": "#f76707", "weight_decay": "#1c7ed6", "dropout": "#37b24d",
+           "batch_norm": "#ae3ec9"}
+STYLE_SAMPLE = "#868e96"
+THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"
+COLUMNS = ("Variant", "Train acc.", "Test acc.", "Gap", f"{THRESHOLD} train at")
+SPEED_COLUMN = 4
+
+NOTICES = {
+    "overfitting": (
+        "<b>What to notice.</b> A 6 × 100 ReLU network sees only <b>300</b> training digits "
+        "(SGD, lr 0.01, as in the book). Without regularisation its training accuracy "
+        "(solid) reaches 100 % while the test accuracy (dashed) stays near 87 %: it has "
+        "memorised the 300 digits. With <b>weight decay</b> λ = 0.1 or <b>dropout</b> 0.2 "
+        "the solid and dashed lines of one colour stay closer — the gap in the table "
+        "narrows. Dropout also learns more slowly. Every variant starts from the same "
+        "weights and sees the same mini-batches."),
+    "batch_norm": (
+        "<b>What to notice.</b> The book's batch-norm test: a 5 × 100 ReLU network on 1,000 "
+        "digits, SGD lr 0.01, weights drawn with a small std (0.07). <b>Without batch "
+        "norm</b> the signal shrinks layer by layer and training crawls; <b>with batch "
+        "norm</b> every layer's input is rescaled to mean 0, variance 1 and the same "
+        f"network passes {THRESHOLD} within a few epochs (table: “"
+        f"{COLUMNS[SPEED_COLUMN]}”). Try other weight scales, or a higher learning rate."),
+}
+SETUPS = {
+    "overfitting": "The book's set-up (the Overfitting example): 300 training digits and 1,407 "
+                   "test digits; 64 → 6 × 100 ReLU → 10 softmax; SGD lr 0.01, batches of 100.",
+    "batch_norm": "The book's batch-norm test: 1,000 training digits and 797 test digits; "
+                  "64 → 5 × 100 ReLU → 10 softmax; SGD, batches of 100; weights N(0, std²).",
+}
+TIPS = {
+    "experiment": "Overfitting: the book's 300-digit, 6 × 100 network without regularisation, "
+                  "with weight decay and with dropout.\nBatch norm: a 5 × 100 network on "
+                  "1,000 digits with small initial weights, without and with batch norm.\n"
+                  "Choosing one starts its run.",
+    "weight_decay": "Weight decay adds ½·λ·ΣW² to the loss (weight matrices only, not biases),\n"
+                    "so every update also pulls each weight towards 0 by lr·λ·W. Small weights\n"
+                    "cannot single out each of the 300 training digits: the network memorises\n"
+                    "less. The book uses λ = 0.1; 0 leaves this variant out.",
+    "dropout": "While training, each hidden unit is switched off with this probability, a new\n"
+               "draw for every mini-batch; when measuring, every unit works. No unit can rely\n"
+               "on particular others, so the features are sturdier — and learning is slower.\n"
+               "The book uses 0.2; 0 leaves this variant out.",
+    "init_std": "Both networks start from weights drawn from N(0, std²) (He would be about\n"
+                "0.14–0.18 here). Small weights shrink the signal layer by layer, so the plain\n"
+                "network barely moves at first; batch norm rescales each layer's input, so the\n"
+                "weight scale hardly matters. The book tries 16 values from 1 to 0.0001.",
+    "lr": "SGD learning rate of both networks. Batch norm keeps every layer's input in range,\n"
+          "so it also tolerates higher rates: try 0.1.",
+    "epochs": "Passes over the training digits; every variant trains this many.",
+    "run": "Train every variant from the same initial weights, split and mini-batches",
+    "stop": "Stop after the current epoch; the curves so far stay",
+}
+HEADER_TIPS = (
+    "Each network differs from “no regularisation” / “without batch norm” in one thing only",
+    "Accuracy on the training digits after the last epoch (measured with dropout off)",
+    "Accuracy on digits the network never trained on",
+    "Train minus test accuracy, in percentage points: how much was memorised",
+    f"The first epoch at which training accuracy reached {THRESHOLD} (— not yet)",
+)
+
+
+def _spin(value: float, low: float, high: float, step: float, decimals: int,
+          tip: str) -> QDoubleSpinBox:
+    box = QDoubleSpinBox()
+    box.setRange(low, high)
+    box.setDecimals(decimals)
+    box.setSingleStep(step)
+    box.setValue(value)
+    box.setToolTip(tip)
+    return box
+
+
+def _percent(value: float | None) -> str:
+    return "—" if value is None or math.isnan(value) else f"{100 * value:.1f} %"
+
+
+def _cell(text: str, centred: bool = True) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+    if centred:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+    return item
+
+
+class RegularizationLab(LabWindow):
+    title = "Batch norm, weight decay, dropout"
+    notice = NOTICES["overfitting"]
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.job = BackgroundJob(self)
+        self.curves: list[Curves] = []
+        self.lines: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}
+        self._pending: Progress | None = None  # the newest report, not drawn yet
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._draw_pending)
+        self.resize(1200, 760)
+        self._build()
+        self.job.progress.connect(self._progress)
+        self.job.finished.connect(self._finished)
+        self.job.failed.connect(self._failed)
+        self.job.running_changed.connect(self._set_running)
+        self.experiment.currentIndexChanged.connect(self._experiment_changed)
+        self.run_button.clicked.connect(self.run)
+        self.stop_button.clicked.connect(self.stop)
+        self._show_rows()
+        self._set_running(False)
+        self.run()  # the book's overfitting run, in the background from the first moment
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
+        layout = QHBoxLayout(self.body)
+        left = QVBoxLayout()
+        left.addWidget(QLabel("Experiment"))
+        self.experiment = QComboBox()
+        self.experiment.addItem("Overfitting: weight decay, dropout", "overfitting")
+        self.experiment.addItem("Batch norm: learning speed", "batch_norm")
+        self.experiment.setToolTip(TIPS["experiment"])
+        left.addWidget(self.experiment)
+        self.setup = QLabel()
+        self.setup.setWordWrap(True)
+        self.setup.setStyleSheet("color: #495057;")
+        left.addWidget(self.setup)
+        self.form = QFormLayout()
+        self.weight_decay = _spin(BOOK_WEIGHT_DECAY, 0.0, 1.0, 0.01, 3, TIPS["weight_decay"])
+        self.dropout = _spin(BOOK_DROPOUT, 0.0, 0.9, 0.05, 2, TIPS["dropout"])
+        self.init_std = _spin(BN_INIT_STD, 0.0001, 2.0, 0.01, 4, TIPS["init_std"])
+        self.lr = _spin(BN_LR, 0.0001, 1.0, 0.01, 4, TIPS["lr"])
+        self.epochs = QSpinBox()
+        self.epochs.setRange(1, 2000)
+        self.epochs.setValue(OVERFITTING_EPOCHS)
+        self.epochs.setToolTip(TIPS["epochs"])
+        self.form.addRow("Weight decay λ", self.weight_decay)
+        self.form.addRow("Dropout ratio", self.dropout)
+        self.form.addRow("Initial weight std", self.init_std)
+        self.form.addRow("Learning rate", self.lr)
+        self.form.addRow("Epochs", self.epochs)
+        left.addLayout(self.form)
+        buttons = QHBoxLayout()
+        self.run_button = QPushButton("Run")
+        self.run_button.setToolTip(TIPS["run"])
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setToolTip(TIPS["stop"])
+        buttons.addWidget(self.run_button)
+        buttons.addWidget(self.stop_button)
+        left.addLayout(buttons)
+        self.progress = QProgressBar()
+        self.progress.setFormat("epoch %v of %m")
+        left.addWidget(self.progress)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        self.status.setTextFormat(Qt.TextFormat.RichText)
+        left.addWidget(self.status)
+        left.addStretch(1)
+        holder = QWidget()
+        holder.setLayout(left)
+        holder.setFixedWidth(330)
+        layout.addWidget(holder)
+
+        right = QVBoxLayout()
+        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot = self.plot_widget.getPlotItem()
+        self.plot.setTitle("Accuracy per epoch — solid: training digits, dashed: test digits")
+        self.plot.setLabel("bottom", "epoch")
+        self.plot.setLabel("left", "accuracy")
+        self.plot.showGrid(x=True, y=True, alpha=0.2)
+        self.plot.setMouseEnabled(x=False, y=False)
+        self.plot.hideButtons()
+        self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt")
+        self.threshold = pg.InfiniteLine(
+            pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(STYLE_SAMPLE, style=Qt.PenStyle.DotLine),
+            label=THRESHOLD, labelOpts={"position": 0.02, "color": STYLE_SAMPLE})
+        right.addWidget(self.plot_widget, 1)
+        self.table = QTableWidget(0, len(COLUMNS))
+        self.table.setHorizontalHeaderLabels(COLUMNS)
+        for column, tip in enumerate(HEADER_TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table.verticalHeader().hide()
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        row_height = self.table.verticalHeader().defaultSectionSize()
+        self.table.setFixedHeight(header.sizeHint().height() + 3 * row_height + 6)
+        right.addWidget(self.table)
+        layout.addLayout(right, 1)
+
+    def _show_rows(self) -> None:
+        overfitting = self.experiment.currentData() == "overfitting"
+        for box in (self.weight_decay, self.dropout):
+            self.form.setRowVisible(box, overfitting)
+        for box in (self.init_std, self.lr):
+            self.form.setRowVisible(box, not overfitting)
+        self.table.setColumnHidden(SPEED_COLUMN, overfitting)
+        self.notice_label.setText(NOTICES[self.experiment.currentData()])
+        self.setup.setText(SETUPS[self.experiment.currentData()])
+
+    # ------------------------------------------------------------------ running
+    def experiment_factory(self) -> Callable[[], Experiment]:
+        """The chosen experiment with the values in the boxes, to be built in the worker."""
+        epochs = self.epochs.value()
+        if self.experiment.currentData() == "overfitting":
+            weight_decay, dropout = self.weight_decay.value(), self.dropout.value()
+            return lambda: experiments.overfitting(weight_decay, dropout, epochs)
+        init_std, lr = self.init_std.value(), self.lr.value()
+        return lambda: experiments.batch_norm(init_std, lr, epochs)
+
+    @Slot()
+    def run(self) -> None:
+        if self.job.running:
+            return
+        make = self.experiment_factory()
+        epochs = self.epochs.value()
+        self._start_plot(epochs)
+        self.progress.setRange(0, epochs)
+        self.progress.setValue(0)
+        self._say(f"Training every variant for {epochs} epochs…")
+        self.job.start(lambda report, cancel: experiments.run(make(), report, cancel))
+
+    @Slot()
+    def stop(self) -> None:
+        if self.job.running:
+            self.job.cancel()
+            self.stop_button.setEnabled(False)
+            self._say("Stopping after this epoch…")
+
+    @Slot(int)
+    def _experiment_changed(self, _index: int) -> None:
+        self.epochs.setValue(OVERFITTING_EPOCHS if self.experiment.currentData() == "overfitting"
+                             else BN_EPOCHS)
+        self._show_rows()
+        self.run()
+
+    @Slot(object)
+    def _progress(self, progress: Progress) -> None:
+        """Keep the newest report; reports arriving faster than REDRAW_MS are coalesced."""
+        self._pending = progress
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    @Slot()
+    def _draw_pending(self) -> None:
+        progress, self._pending = self._pending, None
+        if progress is not None:
+            self.progress.setValue(progress.epoch)
+            self._show(list(progress.curves))
+
+    @Slot(object)
+    def _finished(self, curves: list[Curves]) -> None:
+        self._redraw.stop()
+        self._pending = None
+        self._show(curves)
+        self.progress.setValue(max((len(c.train) for c in curves), default=0))
+        self._say(self.summary())
+
+    @Slot(str)
+    def _failed(self, message: str) -> None:
+        self._redraw.stop()
+        self._draw_pending()
+        self._say(f"The experiment could not run: {message}", error=True)
+
+    @Slot(bool)
+    def _set_running(self, running: bool) -> None:
+        for widget in (self.experiment, self.weight_decay, self.dropout, self.init_std, self.lr,
+                       self.epochs, self.run_button):
+            widget.setEnabled(not running)
+        self.stop_button.setEnabled(running)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.job.running
+        super().closeEvent(event)  # cancels and joins the run
+        if running:  # a joined job reports no end: the window does it
+            self._redraw.stop()
+            self._draw_pending()
+            self._set_running(False)
+            epochs = max((len(c.train) for c in self.curves), default=0)
+            self._say(f"Stopped when the window closed, after {epochs} epochs.")
+
+    # ------------------------------------------------------------------ showing
+    def _say(self, text: str, error: bool = False) -> None:
+        self.status.setText(f"<span style='color:{ERROR}'>{text}</span>" if error else text)
+
+    def _start_plot(self, epochs: int) -> None:
+        """Empty axes for a new run: the x range is the whole run, so curves grow into it."""
+        self.curves = []
+        for train, test in self.lines.values():
+            self.plot.removeItem(train)
+            self.plot.removeItem(test)
+        self.lines = {}
+        self.legend.clear()
+        self.plot.removeItem(self.threshold)
+        if self.experiment.currentData() == "batch_norm":
+            self.plot.addItem(self.threshold)
+        self.plot.setXRange(0, epochs, padding=0.02)
+        self.plot.setYRange(0, 1, padding=0.02)
+        self.table.setRowCount(0)
+
+    def _add_lines(self, curves: list[Curves]) -> None:
+        for curve in curves:
+            colour = COLOURS.get(curve.key, STYLE_SAMPLE)
+            train = self.plot.plot(pen=pg.mkPen(colour, width=2), name=curve.label)
+            test = self.plot.plot(pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
+            self.lines[curve.key] = (train, test)
+        for text, style in (("train", Qt.PenStyle.SolidLine), ("test", Qt.PenStyle.DashLine)):
+            sample = pg.PlotDataItem(pen=pg.mkPen(STYLE_SAMPLE, width=2, style=style))
+            self.legend.addItem(sample, text)
+        self.table.setRowCount(len(curves))
+
+    def _show(self, curves: list[Curves]) -> None:
+        if [c.key for c in curves] != list(self.lines):
+            self._start_plot(self.epochs.value())
+            self._add_lines(curves)
+        self.curves = curves
+        for row, curve in enumerate(curves):
+            epochs = np.arange(1, len(curve.train) + 1)
+            train, test = self.lines[curve.key]
+            train.setData(epochs, np.array(curve.train))
+            test.setData(epochs, np.array(curve.test))
+            self._fill_row(row, curve)
+
+    def _fill_row(self, row: int, curve: Curves) -> None:
+        gap = curve.gap
+        reached = curve.epochs_to_reach()
+        name = _cell(curve.label, centred=False)
+        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, STYLE_SAMPLE)))
+        if curve.outcome is not None and curve.outcome.failed:
+            name.setToolTip(curve.outcome.reason)
+            name.setText(f"{curve.label} (diverged)")
+        cells = (name, _cell(_percent(curve.final_train)), _cell(_percent(curve.final_test)),
+                 _cell("—" if gap is None else f"{100 * gap:.1f} points"),
+                 _cell("—" if reached is None else f"epoch {reached}"))
+        for column, cell in enumerate(cells):
+            self.table.setItem(row, column, cell)
+
+    def summary(self) -> str:
+        """What the finished (or stopped) run showed, in one sentence or two."""
+        curves = self.curves
+        epochs = max((len(c.train) for c in curves), default=0)
+        stopped = any(c.outcome is not None and c.outcome.kind == "stopped" for c in curves)
+        head = f"Stopped after {epochs} epochs." if stopped else f"Finished {epochs} epochs."
+        diverged = [f"{c.label}: {c.outcome.reason}." for c in curves
+                    if c.outcome is not None and c.outcome.failed]
+        if self.experiment.currentData() == "batch_norm":
+            parts = [f"{c.label} at " + (f"epoch {c.epochs_to_reach()}"
+                                         if c.epochs_to_reach() else "no epoch yet")
+                     for c in curves]
+            body = f"{THRESHOLD} training accuracy: " + ", ".join(parts) + "."
+        else:
+            parts = [f"{c.label} {'—' if c.gap is None else f'{100 * c.gap:.1f}'}"
+                     for c in curves]
+            body = "Gap (train − test, points): " + ", ".join(parts) + "."
+        return " ".join([head, body, *diverged])
