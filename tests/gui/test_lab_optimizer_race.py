@@ -48,9 +48,13 @@ def test_race_on_digits_overlays_one_curve_per_optimizer(qtbot, lab, tmp_path):
     with qtbot.waitSignal(lab.job.finished, timeout=60_000):
         qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
         assert lab.race_button.text() == "Stop race"  # it runs in the background
+    final = {}
     for name in lab.lrs:
         epochs, losses = lab.loss_curves[name].getData()
-        assert len(epochs) == 8 and losses[-1] < losses[0], name
+        assert len(epochs) == 10 and losses[-1] < losses[0], name
+        final[name] = losses[-1]
+    # The book's result: SGD is the slowest by far (measured: 0.71 against 0.007-0.048).
+    assert all(final[name] < final["sgd"] / 4 for name in final if name != "sgd"), final
     assert lab.race_button.text() == "Race on digits"
     assert lab.race_status.text().startswith("Lowest final loss")
     lab.resize(1200, 760)
