@@ -8,6 +8,13 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from .background import BackgroundJob
 
+ERROR = "#c92a2a"  # the colour of a lab's error messages
+
+
+def say(label: QLabel, text: str, error: bool = False) -> None:
+    """Put a status message on ``label``; an error in red (a lab never opens a dialog)."""
+    label.setText(f"<span style='color:{ERROR}'>{text}</span>" if error else text)
+
 
 class LabWindow(QWidget):
     """A top-level lab window. Subclasses set ``title`` and ``notice`` (rich text: what the

@@ -117,6 +117,8 @@ class CompGraphLab(LabWindow):
         self.step_text = QLabel()
         self.step_text.setWordWrap(True)
         self.step_text.setStyleSheet("font-size: 10.5pt;")
+        # Room for two wrapped lines, so a long step never draws over the canvas.
+        self.step_text.setMinimumHeight(2 * self.step_text.fontMetrics().lineSpacing() + 12)
         right.addWidget(self.step_text)
         bottom = QHBoxLayout()
         bottom.addWidget(self._edit_box())

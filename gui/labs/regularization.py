@@ -42,12 +42,12 @@ from core.regularization_experiment import (
     Progress,
 )
 
+from ..widgets import WrappedLabel
 from .background import BackgroundJob
-from .base import LabWindow
+from .base import LabWindow, say
 
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
-ERROR = "#c92a2a"
 COLOURS = {"plain": "#f76707", "weight_decay": "#1c7ed6", "dropout": "#37b24d",
            "batch_norm": "#ae3ec9"}
 STYLE_SAMPLE = "#868e96"
@@ -200,8 +200,7 @@ class RegularizationLab(LabWindow):
         self.progress = QProgressBar()
         self.progress.setFormat("epoch %v of %m")
         left.addWidget(self.progress)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = WrappedLabel()  # asks for the height its wrapped text needs
         self.status.setTextFormat(Qt.TextFormat.RichText)
         left.addWidget(self.status)
         left.addStretch(1)
@@ -330,7 +329,7 @@ class RegularizationLab(LabWindow):
 
     # ------------------------------------------------------------------ showing
     def _say(self, text: str, error: bool = False) -> None:
-        self.status.setText(f"<span style='color:{ERROR}'>{text}</span>" if error else text)
+        say(self.status, text, error)
 
     def _start_plot(self, epochs: int) -> None:
         """Empty axes for a new run: the x range is the whole run, so curves grow into it."""
@@ -390,8 +389,8 @@ class RegularizationLab(LabWindow):
         epochs = max((len(c.train) for c in curves), default=0)
         stopped = any(c.outcome is not None and c.outcome.kind == "stopped" for c in curves)
         head = f"Stopped after {epochs} epochs." if stopped else f"Finished {epochs} epochs."
-        diverged = [f"{c.label}: {c.outcome.reason}." for c in curves
-                    if c.outcome is not None and c.outcome.failed]
+        diverged = [f"{c.label} diverged: lower the learning rate or the initial std and Run "
+                    "again." for c in curves if c.outcome is not None and c.outcome.failed]
         if self.experiment.currentData() == "batch_norm":
             parts = [f"{c.label} at " + (f"epoch {c.epochs_to_reach()}"
                                          if c.epochs_to_reach() else "no epoch yet")

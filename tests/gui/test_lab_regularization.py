@@ -159,7 +159,7 @@ def test_batch_norm_learns_faster_and_tolerates_a_high_rate(qtbot, lab):
     rows = table(lab)
     assert "without batch norm (diverged)" in rows
     assert rows["with batch norm"]["80 % train at"].startswith("epoch ")
-    assert "probably too high" in lab.status.text()
+    assert "without batch norm diverged: lower the learning rate" in lab.status.text()
 
 
 def test_closing_mid_run_joins_the_thread(qtbot, lab, open_lab):
