@@ -91,6 +91,17 @@ DROP_DATA = (
 )
 
 
+def hidden_imports(root: Path) -> list[str]:
+    """Modules the app imports by name at run time, which PyInstaller's analysis (it follows
+    import statements) cannot see: the labs, imported when the Labs menu opens them."""
+    sys.path.insert(0, str(root))
+    try:
+        from gui.labs import LABS
+    finally:
+        sys.path.remove(str(root))
+    return [info.module for info in LABS]
+
+
 def resource_datas(root: Path) -> list[tuple[str, str]]:
     """(file, destination folder) for every data file under ``resources/`` the app reads:
     examples, data sets and their licences, icons. Python files travel as code; the README

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+import traceback
+
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QMenu, QWidget
+from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from . import LABS
 from .base import LabWindow
@@ -25,8 +28,15 @@ class LabsMenu(QMenu):
 
     def _triggered(self) -> None:
         action = self.sender()
-        if isinstance(action, QAction):
+        if not isinstance(action, QAction):
+            return
+        try:
             self.open_lab(action.data())
+        except Exception as exc:  # a lab that cannot be built must not take the window down
+            traceback.print_exc(file=sys.stderr)
+            QMessageBox.critical(self.parentWidget(), "Cannot open the lab",
+                                 f"The lab “{action.text()}” could not be opened:\n\n"
+                                 f"{type(exc).__name__}: {exc}")
 
     def open_lab(self, key: str) -> LabWindow:
         """Show lab ``key`` (created on first use) and return its window."""

@@ -1,7 +1,7 @@
 """Every registered lab opens from the Labs menu with its explanation, is raised (not
 recreated) when chosen again, and closes cleanly — also with the main window."""
 
-from gui.labs import LABS
+from gui.labs import LABS, LabInfo
 
 
 def test_the_menu_lists_the_seven_labs_in_the_books_order(window):
@@ -21,3 +21,16 @@ def test_every_lab_opens_explains_itself_and_closes(qtbot, window, open_lab):
         lab.close()
         assert not lab.isVisible()
     window.close()  # the main window closes whatever is left open
+
+
+def test_a_lab_that_cannot_be_opened_says_so_and_the_window_goes_on(qtbot, window, dialogs,
+                                                                     monkeypatch):
+    def missing(info):
+        raise ModuleNotFoundError(f"No module named {info.module!r}")
+
+    monkeypatch.setattr(LabInfo, "load", missing)
+    window.labs_menu.lab_actions["graph"].trigger()
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("critical", "Cannot open the lab")
+    assert "No module named 'gui.labs.comp_graph'" in text
+    assert "graph" not in window.labs_menu.windows and window.isVisible()
