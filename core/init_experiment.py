@@ -37,3 +37,18 @@ def layer_activations(init: str, activation: str, layers: int = 5, units: int = 
 def saturated_fraction(values: np.ndarray, low: float = 0.1, high: float = 0.9) -> float:
     """The share of values below ``low`` or above ``high`` (a saturated sigmoid's)."""
     return float(np.mean((values < low) | (values > high)))
+
+
+def zero_fraction(values: np.ndarray) -> float:
+    """The share of values that are exactly 0 (a ReLU unit that is switched off)."""
+    return float(np.mean(values == 0))
+
+
+def layer_histogram(values: np.ndarray, edges: np.ndarray, drop_zeros: bool = False
+                    ) -> np.ndarray:
+    """The share of *all* ``values`` that falls in each bin between ``edges``. With
+    ``drop_zeros`` the exact zeros are left out (ReLU's spike at 0, see :func:`zero_fraction`),
+    so the bars sum to 1 − zero_fraction(values) (less whatever lies outside the edges)."""
+    flat = np.ravel(values)
+    counts, _ = np.histogram(flat[flat != 0] if drop_zeros else flat, bins=edges)
+    return counts / max(1, flat.size)

@@ -6,8 +6,6 @@ table; XOR has none — :func:`best_line` searching a grid of weights never gets
 
 from __future__ import annotations
 
-import itertools
-
 import numpy as np
 
 from .datasets import load_builtin
@@ -33,16 +31,41 @@ def outputs(w1: float, w2: float, b: float, x: np.ndarray = GATE_INPUTS) -> np.n
     return (x @ np.array([w1, w2]) + b > 0).astype(np.int64)
 
 
+def margin(w1: float, w2: float, b: float, x: np.ndarray = GATE_INPUTS) -> float:
+    """The smallest distance of any row of ``x`` to the line w₁x₁ + w₂x₂ + b = 0 (0 when
+    w = 0: there is no line). 0 means a point lies on the line, where the neuron answers 0."""
+    norm = float(np.hypot(w1, w2))
+    if norm < 1e-12:
+        return 0.0
+    return float(np.min(np.abs(x @ np.array([w1, w2]) + b)) / norm)
+
+
 def best_line(targets: np.ndarray, values: np.ndarray | None = None
               ) -> tuple[int, tuple[float, float, float]]:
     """Search every (w1, w2, b) on a grid (default −1…1 in steps of 0.1): the most rows any
-    line gets right, and the first weights that do."""
-    grid = np.round(np.linspace(-1, 1, 21), 10) if values is None else values
-    best, weights = -1, (0.0, 0.0, 0.0)
-    for w1, w2, b in itertools.product(grid, grid, grid):
-        correct = int(np.sum(outputs(w1, w2, b) == targets))
-        if correct > best:
-            best, weights = correct, (float(w1), float(w2), float(b))
-            if best == len(targets):
-                break
-    return best, weights
+    line gets right, and the weights of such a line with the largest :func:`margin` (the
+    first in grid order among equal margins) — a line that clearly keeps its distance from
+    every point rather than grazing one."""
+    grid = np.round(np.linspace(-1, 1, 21), 10) if values is None else np.asarray(values)
+    w1, w2, b = (a.ravel() for a in np.meshgrid(grid, grid, grid, indexing="ij"))
+    sums = np.outer(w1, GATE_INPUTS[:, 0]) + np.outer(w2, GATE_INPUTS[:, 1]) + b[:, None]
+    correct = np.sum((sums > 0).astype(np.int64) == targets, axis=1)
+    norm = np.hypot(w1, w2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        margins = np.where(norm > 1e-12, np.abs(sums).min(axis=1) / norm, 0.0)
+    best = int(correct.max())
+    k = int(np.argmax(np.where(correct == best, np.round(margins, 9), -1.0)))  # first largest
+    return best, (float(w1[k]), float(w2[k]), float(b[k]))
+
+
+def two_layer_xor(x: np.ndarray = GATE_INPUTS,
+                  nand: tuple[float, float, float] = PRESETS["NAND (book)"],
+                  or_: tuple[float, float, float] = PRESETS["OR (book)"],
+                  and_: tuple[float, float, float] = PRESETS["AND (book, seed)"],
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The book's XOR(x) = AND(NAND(x), OR(x)) with hand-set weights: the hidden outputs
+    s1 = NAND(x), s2 = OR(x) and the answer y = AND(s1, s2), one entry per row of ``x``."""
+    s1 = outputs(*nand, x=x)
+    s2 = outputs(*or_, x=x)
+    y = outputs(*and_, x=np.column_stack([s1, s2]).astype(np.float64))
+    return s1, s2, y

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractScrollArea,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -27,6 +30,7 @@ VANISHING = 0.01  # a slope below this barely moves the weights behind it
 STACK_SIZES = [1, 4, 4, 4, 1]
 STACK_X = np.linspace(-3.0, 3.0, 121).reshape(-1, 1)
 FUNCTIONS = tuple(name for name in activations.NAMES if name != "softmax")  # softmax: rows
+WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
 
 
 class ActivationsLab(LabWindow):
@@ -51,6 +55,7 @@ class ActivationsLab(LabWindow):
                                       activations.get(name).description,
                                       pg.QtCore.Qt.ItemDataRole.ToolTipRole)
         self.function.setCurrentIndex(FUNCTIONS.index("sigmoid"))
+        self.function.setToolTip("The function drawn above with its slope f′(x)")
         form.addRow("Function", self.function)
         self.x = QDoubleSpinBox()
         self.x.setRange(-6, 6)
@@ -62,7 +67,16 @@ class ActivationsLab(LabWindow):
         self.table = QTableWidget(len(FUNCTIONS), 3)
         self.table.setHorizontalHeaderLabels(["function", "f(x)", "f′(x)"])
         self.table.verticalHeader().hide()
-        left.addWidget(self.table, 1)
+        self.table.setToolTip("Every function's value f(x) and slope f′(x) at the x above")
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for col in (1, 2):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
+        left.addWidget(self.table)
+        left.addStretch(1)
         layout.addLayout(left, 1)
 
         plots = pg.GraphicsLayoutWidget()
@@ -91,8 +105,11 @@ class ActivationsLab(LabWindow):
         self.stack_activation = QComboBox()
         for name in ("identity", "relu", "sigmoid", "tanh", "leaky_relu"):
             self.stack_activation.addItem(name, name)
+        self.stack_activation.setToolTip("The activation of the network's three hidden "
+                                         "layers: identity collapses them to y = K·x")
         stack_form.addWidget(self.stack_activation)
         self.stack_caption = QLabel()
+        self.stack_caption.setWordWrap(True)
         stack_form.addWidget(self.stack_caption, 1)
         right.addLayout(stack_form)
         layout.addLayout(right, 3)
@@ -102,6 +119,18 @@ class ActivationsLab(LabWindow):
         self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
         self.refresh()
         self.refresh_stack()
+        self._fit_table()
+
+    def _fit_table(self) -> None:
+        """Make the table wide enough for every column at once (no horizontal scrolling) and
+        tall enough for every row."""
+        self.table.resizeColumnToContents(0)
+        numbers = self.table.fontMetrics().horizontalAdvance(WIDEST_NUMBER) + 16
+        header = self.table.horizontalHeader()
+        width = header.sectionSize(0) + 2 * numbers + 2 * self.table.frameWidth()
+        self.table.setMinimumWidth(width)
+        self.table.setFixedHeight(header.sizeHint().height() + self.table.verticalHeader().length()
+                                  + 2 * self.table.frameWidth())
 
     # ------------------------------------------------------------------ functions
     @property
@@ -143,7 +172,9 @@ class ActivationsLab(LabWindow):
         self.marker.setValue(x)
         for row, (name, (value, slope)) in enumerate(self.values_at(x).items()):
             for col, text in enumerate((name, f"{value:.8g}", f"{slope:.8g}")):
-                self.table.setItem(row, col, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # read-only
+                self.table.setItem(row, col, item)
 
     # ------------------------------------------------------------------ stacking
     def stack_output(self) -> tuple[np.ndarray, np.ndarray]:

@@ -1,5 +1,6 @@
-"""Lab 5: weight initialisation — the book's 5 × 100-unit experiment, one histogram per layer,
-regenerated whenever the initialisation or the activation changes."""
+"""Lab 5: weight initialisation — the book's 5 × 100-unit experiment, one histogram per layer on
+one shared y-scale (ReLU's exact zeros left out and counted instead), regenerated whenever the
+initialisation or the activation changes."""
 
 from __future__ import annotations
 
@@ -7,7 +8,13 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from core.init_experiment import CHOICES, layer_activations, saturated_fraction
+from core.init_experiment import (
+    CHOICES,
+    layer_activations,
+    layer_histogram,
+    saturated_fraction,
+    zero_fraction,
+)
 
 from ..canvas import style
 from .base import LabWindow
@@ -15,17 +22,23 @@ from .base import LabWindow
 LAYERS = 5
 BINS = 30
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
+INIT_TIPS = {
+    "std 1": "Weights drawn with standard deviation 1",
+    "std 0.01": "Weights drawn with standard deviation 0.01",
+    "Xavier": "std √(1/n), n = 100 inputs per unit (the book's Xavier): for sigmoid and tanh",
+    "He": "std √(2/n), n = 100 inputs per unit: for ReLU",
+}
 
 
 class InitExplorerLab(LabWindow):
     title = "Weight initialisation"
     notice = (
         "<b>What to notice.</b> 1,000 random inputs go through 5 layers of 100 units (no "
-        "biases); each plot is one layer's activations. Sigmoid with <b>std 1</b>: values pile "
-        "up at 0 and 1, where the slope vanishes. With <b>std 0.01</b>: everything collapses to "
-        "0.5 — every unit says the same thing. <b>Xavier</b> (√(1/n)) keeps sigmoid and tanh "
-        "spread out; with ReLU, <b>He</b> (√(2/n)) keeps the layers alive while std 0.01 lets "
-        "them die out.")
+        "biases); each plot is one layer's activations, all on the same scale. Sigmoid with "
+        "<b>std 1</b>: values pile up at 0 and 1, where the slope vanishes. With <b>std 0.01"
+        "</b>: everything collapses to 0.5 — every unit says the same thing. <b>Xavier</b> "
+        "(√(1/n)) keeps sigmoid and tanh spread out; with ReLU, <b>He</b> (√(2/n)) keeps the "
+        "spread layer after layer while with std 0.01 it shrinks to a spike at 0 — it dies out.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -35,11 +48,17 @@ class InitExplorerLab(LabWindow):
         self.init = QComboBox()
         for label in CHOICES:
             self.init.addItem(label, label)
+            self.init.setItemData(self.init.count() - 1, INIT_TIPS[label],
+                                  pg.QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.init.setToolTip("How the weights of all five layers are drawn: std 1, std 0.01, "
+                             "Xavier √(1/n) or He √(2/n)")
         controls.addWidget(self.init)
         controls.addWidget(QLabel("Activation:"))
         self.activation = QComboBox()
         for name in ACTIVATIONS:
             self.activation.addItem(name, name)
+        self.activation.setToolTip("The activation every layer applies (sigmoid and tanh: try "
+                                   "Xavier; ReLU: try He against std 0.01)")
         controls.addWidget(self.activation)
         controls.addStretch(1)
         layout.addLayout(controls)
@@ -47,12 +66,21 @@ class InitExplorerLab(LabWindow):
         plots.setBackground("w")
         self.plots = [plots.addPlot(row=0, col=k, title=f"layer {k + 1}") for k in range(LAYERS)]
         self.bars = []
-        for plot in self.plots:
-            plot.hideAxis("left")
+        for k, plot in enumerate(self.plots):
+            plot.setMouseEnabled(x=False, y=False)
+            plot.showGrid(y=True, alpha=0.2)
+            if k:
+                plot.hideAxis("left")
+                plot.setYLink(self.plots[0])  # one y-range: the layers compare at a glance
             self.bars.append(plot.plot(stepMode="center", fillLevel=0,
                                        brush=pg.mkBrush(style.POSITIVE),
                                        pen=pg.mkPen(style.POSITIVE)))
+        self.plots[0].setLabel("left", "fraction of the layer's outputs")
+        self.plots[0].getAxis("left").enableAutoSIPrefix(False)
         layout.addWidget(plots, 1)
+        self.zeros = QLabel()
+        self.zeros.setWordWrap(True)
+        layout.addWidget(self.zeros)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         layout.addWidget(self.summary)
@@ -63,15 +91,25 @@ class InitExplorerLab(LabWindow):
 
     def refresh(self) -> None:
         activation = self.activation.currentData()
+        relu = activation == "relu"
         self.layers = layer_activations(self.init.currentData(), activation, layers=LAYERS)
         high = 1.0 if activation == "sigmoid" else max(1e-12, max(
             float(np.abs(a).max()) for a in self.layers))
         low = 0.0 if activation in ("sigmoid", "relu") else -high
         edges = np.linspace(low, high, BINS + 1)
+        tallest = 0.0
         for plot, bars, values in zip(self.plots, self.bars, self.layers, strict=True):
-            counts, _ = np.histogram(values, bins=edges)
-            bars.setData(edges, counts)
+            shares = layer_histogram(values, edges, drop_zeros=relu)
+            bars.setData(edges, shares)
+            tallest = max(tallest, float(shares.max()))
             plot.setXRange(low, high, padding=0.02)
+        self.plots[0].setYRange(0.0, max(tallest, 1e-6) * 1.05, padding=0)
+        zeros = [zero_fraction(a) for a in self.layers]
+        self.zeros.setVisible(relu)
+        self.zeros.setText(
+            f"ReLU: {100 * float(np.mean(zeros)):.1f}\u00a0% of the outputs are exactly 0 and are "
+            "not drawn (the bars show the rest, as a fraction of all outputs) — layer by layer: "
+            + ", ".join(f"{100 * z:.1f}\u00a0%" for z in zeros) if relu else "")
         stats = " · ".join(
             f"layer {k + 1}: std {a.std():.3g}" + (
                 f", {100 * saturated_fraction(a):.0f} % saturated" if activation == "sigmoid"

@@ -1,69 +1,110 @@
-"""Lab 1: the perceptron and XOR — one step neuron's line over the four gate points, the
-truth table live, the book's presets, a search showing no line solves XOR, and the two-layer
-networks (AND(NAND, OR) by hand, and a learned 2-2-1) that do."""
+"""Lab 1: the perceptron and XOR — one step neuron's line over the four gate points with the
+half-plane where it answers 1 shaded, the truth table live, the book's presets, a search showing
+no line solves XOR, and the two-layer networks that do: the book's AND(NAND, OR) with its hidden
+outputs and hand-set weights, and a 2-2-1 network learned when the lab opens."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
+    QGraphicsPolygonItem,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QPushButton,
+    QSpinBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core import Trainer, load_project
-from core.perceptron import GATE_INPUTS, PRESETS, best_line, gate_targets, outputs
+from core import Network, Trainer, load_project
+from core.perceptron import (
+    GATE_INPUTS,
+    PRESETS,
+    best_line,
+    gate_targets,
+    margin,
+    outputs,
+    two_layer_xor,
+)
 from resources.examples import example_path
 
 from ..canvas import style
 from .base import LabWindow
 
 GATES = ("and", "or", "nand", "xor")
+#: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
+HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
+                "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
+FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
+ONE_SHADE = QColor(style.POSITIVE.red(), style.POSITIVE.green(), style.POSITIVE.blue(), 38)
 
 
 def _table(rows: int, headers: list[str]) -> QTableWidget:
     table = QTableWidget(rows, len(headers))
     table.setHorizontalHeaderLabels(headers)
     table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(26)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + 4 * 30 + 4)
+    table.horizontalHeader().setMinimumSectionSize(30)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * 26 + 4)
     return table
 
 
-def _fill(table: QTableWidget, rows: list[list[object]]) -> None:
+def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = frozenset()
+          ) -> None:
+    """Read-only cells; the rows in ``marked`` (wrong answers) bold and red."""
+    bold = QFont()
+    bold.setBold(True)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            table.setItem(r, c, QTableWidgetItem(str(value)))
+            item = QTableWidgetItem(str(value))
+            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
+            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            if r in marked:
+                item.setFont(bold)
+                item.setForeground(QBrush(style.REFUSE))
+            table.setItem(r, c, item)
 
 
-def _network_outputs(name: str, train: bool = False) -> list[int]:
-    """The gate answers of an example network (trained first with ``train``)."""
-    project = load_project(example_path(name))
-    net = project.build_network()
-    if train:
-        Trainer(net, project.data.load(), project.settings).run()
-    return [int(v) for v in net.classify(GATE_INPUTS)]
+def half_plane(w1: float, w2: float, b: float, far: float = FAR) -> np.ndarray:
+    """The corners of the square [−far, far]² cut down to where w₁x₁ + w₂x₂ + b > 0 (an
+    empty array when the neuron answers 0 everywhere): the region shaded as "output 1"."""
+    square = [(-far, -far), (far, -far), (far, far), (-far, far)]
+    corners = []
+    for k, p in enumerate(square):
+        q = square[(k + 1) % 4]
+        sp, sq = w1 * p[0] + w2 * p[1] + b, w1 * q[0] + w2 * q[1] + b
+        if sp > 0:
+            corners.append(p)
+        if (sp > 0) != (sq > 0):
+            t = sp / (sp - sq)
+            corners.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
+    return np.array(corners, dtype=np.float64).reshape(-1, 2)
 
 
 class PerceptronLab(LabWindow):
     title = "Perceptron and XOR"
     notice = (
-        "<b>What to notice.</b> One step neuron answers 1 where w₁x₁ + w₂x₂ + b &gt; 0: the "
-        "line w₁x₁ + w₂x₂ + b = 0 splits the plane in two. AND, OR and NAND each have such a "
-        "line (try the presets). For <b>XOR</b> no line works — <i>Search for a line</i> tries "
-        "9,261 of them and never gets all four points right. Two layers do: AND(NAND, OR), by "
-        "hand or learned.")
+        "<b>What to notice.</b> One step neuron answers 1 where w₁x₁ + w₂x₂ + b &gt; 0 — the "
+        "shaded side of its line. AND, OR and NAND each have such a line (try the presets). For "
+        "<b>XOR</b> no line works: <i>Search for a line</i> tries 9,261 of them, and the best "
+        "still gets one point wrong (red ring). Two layers do: s₁ = NAND, s₂ = OR, then "
+        "y = AND(s₁, s₂) — with the book's weights, and learned by a 2-2-1 network.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,14 +114,20 @@ class PerceptronLab(LabWindow):
         self.gate = QComboBox()
         for gate in GATES:
             self.gate.addItem(gate.upper(), gate)
+        self.gate.setToolTip("The truth table the neuron should reproduce (the dots' colours: "
+                             "blue = 1, orange = 0)")
         form.addRow("Target gate", self.gate)
         self.weights = []
-        for label, value in (("w₁", 0.5), ("w₂", 0.5), ("b", -0.7)):
+        tips = ("Weight of input x₁: tilts the line", "Weight of input x₂: tilts the line",
+                "Bias b: shifts the line; the neuron answers 1 where w₁x₁ + w₂x₂ + b > 0")
+        for (label, value), tip in zip((("w₁", 0.5), ("w₂", 0.5), ("b", -0.7)), tips,
+                                       strict=True):
             box = QDoubleSpinBox()
             box.setRange(-2.0, 2.0)
             box.setSingleStep(0.1)
             box.setDecimals(2)
             box.setValue(value)
+            box.setToolTip(tip)
             form.addRow(label, box)
             self.weights.append(box)
         left.addLayout(form)
@@ -94,16 +141,19 @@ class PerceptronLab(LabWindow):
             self.preset_buttons[name] = button
         left.addLayout(presets)
         self.table = _table(4, ["x₁", "x₂", "target", "output"])
+        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
         left.addWidget(self.table)
         self.search_button = QPushButton("Search for a line")
-        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1")
+        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
+                                      "show the best one (ties: the line farthest from the "
+                                      "points)")
         self.search_button.clicked.connect(self.search)
         left.addWidget(self.search_button)
         self.search_result = QLabel()
         self.search_result.setWordWrap(True)
         left.addWidget(self.search_result)
         left.addStretch(1)
-        layout.addLayout(left, 1)
+        layout.addLayout(left, 5)
 
         middle = QVBoxLayout()
         plot_widget = pg.PlotWidget(background="w")
@@ -111,34 +161,78 @@ class PerceptronLab(LabWindow):
         self.plot.setXRange(-0.5, 1.5)
         self.plot.setYRange(-0.5, 1.5)
         self.plot.setAspectLocked(True)
+        self.plot.setMouseEnabled(x=False, y=False)
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.plot.setLabel("bottom", "x₁")
         self.plot.setLabel("left", "x₂")
+        self.shade = QGraphicsPolygonItem()
+        self.shade.setBrush(QBrush(ONE_SHADE))
+        self.shade.setPen(pg.mkPen(None))
+        self.shade.setZValue(-10)
+        self.plot.addItem(self.shade, ignoreBounds=True)
         self.line = self.plot.plot(pen=pg.mkPen(style.TEXT, width=2))
         self.points = pg.ScatterPlotItem(size=22)
         self.plot.addItem(self.points)
+        self.rings = pg.ScatterPlotItem(size=40, brush=pg.mkBrush(None),
+                                        pen=pg.mkPen(style.REFUSE, width=4))
+        self.plot.addItem(self.rings)
         middle.addWidget(plot_widget, 1)
-        layout.addLayout(middle, 2)
+        key = QLabel("Shaded: the neuron answers 1 · dots: target 1 (blue), 0 (orange) · "
+                     "red ring: a wrong answer")
+        key.setWordWrap(True)
+        key.setStyleSheet(f"color: {style.MUTED_TEXT.name()}")
+        middle.addWidget(key)
+        layout.addLayout(middle, 7)
 
         right = QVBoxLayout()
         box = QGroupBox("Two layers solve XOR")
         box_layout = QVBoxLayout(box)
-        box_layout.addWidget(QLabel("AND(NAND, OR), weights by hand · a 2-2-1 network, learned"))
-        self.two_layer = _table(4, ["x₁", "x₂", "by hand", "learned"])
+        explain = QLabel("By hand (the book): s₁ = NAND(x), s₂ = OR(x), y = AND(s₁, s₂). "
+                         "Learned: a 2-2-1 sigmoid network.")
+        explain.setWordWrap(True)
+        box_layout.addWidget(explain)
+        self.two_layer = _table(4, ["x₁", "x₂", "s₁\nNAND", "s₂\nOR", "y\nAND",
+                                    "learned\n2-2-1"])
+        self.two_layer.setToolTip("s₁, s₂: the hidden step neurons' outputs; y: the output "
+                                  "neuron's; learned: the trained network's answer")
         box_layout.addWidget(self.two_layer)
-        self.train_button = QPushButton("Train the 2-2-1 network")
+        box_layout.addWidget(QLabel("Weights (w₁, w₂ on the unit's two inputs, and b):"))
+        self.weight_table = _table(len(HAND_WEIGHTS) + 3, ["unit", "w₁", "w₂", "b"])
+        header = self.weight_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        self.weight_table.setToolTip("Hand-set: the book's NAND, OR and AND neurons. Learned: "
+                                     "the hidden sigmoid units h₁, h₂ and the output after "
+                                     "training")
+        box_layout.addWidget(self.weight_table)
+        train_row = QHBoxLayout()
+        self.train_button = QPushButton("Train again")
+        self.train_button.setToolTip("Train the 2-2-1 network from new random weights drawn "
+                                     "with this seed (momentum, lr 1, up to 2,000 epochs)")
         self.train_button.clicked.connect(self.train_two_layer)
-        box_layout.addWidget(self.train_button)
+        train_row.addWidget(self.train_button)
+        train_row.addWidget(QLabel("seed"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 9999)
+        self.seed.setToolTip("The random start of the learned network. Some seeds get stuck "
+                             "with 3 of 4 right (a local minimum) — try seed 2")
+        train_row.addWidget(self.seed)
+        train_row.addStretch(1)
+        box_layout.addLayout(train_row)
+        self.train_result = QLabel()
+        self.train_result.setWordWrap(True)
+        box_layout.addWidget(self.train_result)
         right.addWidget(box)
         right.addStretch(1)
-        layout.addLayout(right, 1)
+        layout.addLayout(right, 6)
 
-        self.by_hand = _network_outputs("xor_by_hand")
+        self.hidden, self.hidden_or, self.by_hand = (v.tolist() for v in two_layer_xor())
+        self._project = load_project(example_path("xor_learned"))
         self.learned: list[int] | None = None
-        self._fill_two_layer()
+        self.learned_net: Network | None = None
+        self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
         self.gate.currentIndexChanged.connect(self.refresh)
-        for box in self.weights:
-            box.valueChanged.connect(self.refresh)
+        for spin in self.weights:
+            spin.valueChanged.connect(self.refresh)
         self.refresh()
 
     # ------------------------------------------------------------------ the single neuron
@@ -161,26 +255,34 @@ class PerceptronLab(LabWindow):
     def answers(self) -> list[int]:
         return outputs(*self.values()).tolist()
 
+    def wrong_rows(self) -> list[int]:
+        """The rows of the truth table the neuron gets wrong."""
+        targets = gate_targets(self.gate.currentData())
+        return [r for r, (a, t) in enumerate(zip(self.answers(), targets, strict=True))
+                if a != t]
+
     def refresh(self) -> None:
         targets = gate_targets(self.gate.currentData())
         answers = self.answers()
+        wrong = self.wrong_rows()
         _fill(self.table, [[int(x1), int(x2), int(t), a] for (x1, x2), t, a in
-                           zip(GATE_INPUTS, targets, answers, strict=True)])
+                           zip(GATE_INPUTS, targets, answers, strict=True)], set(wrong))
         colours = [style.POSITIVE if t else style.NEGATIVE for t in targets]
-        self.points.setData(
-            x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
-            pen=[pg.mkPen("k" if a == t else style.REFUSE, width=3 if a != t else 1)
-                 for a, t in zip(answers, targets, strict=True)])
+        self.points.setData(x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
+                            pen=pg.mkPen("k", width=1))
+        self.rings.setData(x=GATE_INPUTS[wrong, 0], y=GATE_INPUTS[wrong, 1])
         self.line.setData(*self._line_points())
+        self.shade.setPolygon(QPolygonF([QPointF(x, y) for x, y in half_plane(*self.values())]))
 
     def _line_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """Two points of w₁x₁ + w₂x₂ + b = 0 across the visible square (none if w = 0)."""
+        """Two points of w₁x₁ + w₂x₂ + b = 0 far beyond the view (none if w = 0)."""
         w1, w2, b = self.values()
-        if abs(w2) > 1e-12:
-            x = np.array([-0.5, 1.5])
+        if abs(w2) >= abs(w1) and abs(w2) > 1e-12:
+            x = np.array([-FAR, FAR])
             return x, -(w1 * x + b) / w2
         if abs(w1) > 1e-12:
-            return np.full(2, -b / w1), np.array([-0.5, 1.5])
+            y = np.array([-FAR, FAR])
+            return -(w2 * y + b) / w1, y
         return np.array([]), np.array([])
 
     def search(self) -> None:
@@ -190,15 +292,43 @@ class PerceptronLab(LabWindow):
         self.refresh()
         verdict = ("a line separates it." if correct == 4 else
                    "no straight line separates XOR: one perceptron cannot do it.")
-        self.search_result.setText(f"Best line found for {gate.upper()}: {correct} of 4 right "
-                                   f"(w₁ = {w1:g}, w₂ = {w2:g}, b = {b:g}) — {verdict}")
+        self.search_result.setText(
+            f"Best line found for {gate.upper()}: {correct} of 4 right (w₁ = {w1:g}, "
+            f"w₂ = {w2:g}, b = {b:g}; nearest point {margin(w1, w2, b):.2f} away) — {verdict}")
 
     # ------------------------------------------------------------------ two layers
     def train_two_layer(self) -> None:
-        self.learned = _network_outputs("xor_learned", train=True)
+        """Train the example 2-2-1 network from the seed in the box; fill its column."""
+        project = self._project
+        settings = replace(project.settings, seed=self.seed.value())
+        net = replace(project, settings=settings).build_network()
+        trainer = Trainer(net, project.data.load(), settings)
+        trainer.run()
+        self.learned_net = net
+        self.learned = [int(v) for v in net.classify(GATE_INPUTS)]
+        right = int(np.sum(np.array(self.learned) == gate_targets("xor")))
+        note = "" if right == 4 else " — stuck in a local minimum: try another seed"
+        self.train_result.setText(f"Seed {settings.seed}: {right} of 4 right after "
+                                  f"{trainer.epoch} epochs{note}")
         self._fill_two_layer()
+
+    def learned_weights(self) -> dict[str, tuple[float, float, float]]:
+        """The learned network's units → (w₁, w₂, b) on their two inputs."""
+        if self.learned_net is None:
+            return {}
+        p = self.learned_net.params
+        w1, b1, w2, b2 = (np.asarray(p[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2"))
+        return {"h₁ (learned)": (w1[0, 0], w1[1, 0], b1[0]),
+                "h₂ (learned)": (w1[0, 1], w1[1, 1], b1[1]),
+                "y (learned)": (w2[0, 0], w2[1, 0], b2[0])}
 
     def _fill_two_layer(self) -> None:
         learned = self.learned or ["–"] * 4
-        _fill(self.two_layer, [[int(x1), int(x2), h, n] for (x1, x2), h, n in
-                               zip(GATE_INPUTS, self.by_hand, learned, strict=True)])
+        _fill(self.two_layer, [[int(x1), int(x2), s1, s2, y, n] for (x1, x2), s1, s2, y, n in
+                               zip(GATE_INPUTS, self.hidden, self.hidden_or, self.by_hand,
+                                   learned, strict=True)])
+        rows = [[name, f"{w1:g}", f"{w2:g}", f"{b:g}"] for name, (w1, w2, b) in
+                HAND_WEIGHTS.items()]
+        rows += [[name, f"{w1:.2f}", f"{w2:.2f}", f"{b:.2f}"] for name, (w1, w2, b) in
+                 self.learned_weights().items()]
+        _fill(self.weight_table, rows)

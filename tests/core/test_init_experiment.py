@@ -3,7 +3,12 @@
 import numpy as np
 import pytest
 
-from core.init_experiment import layer_activations, saturated_fraction
+from core.init_experiment import (
+    layer_activations,
+    layer_histogram,
+    saturated_fraction,
+    zero_fraction,
+)
 
 
 def test_std_1_sigmoid_piles_up_at_0_and_1():
@@ -36,3 +41,15 @@ def test_same_seed_same_pictures():
         np.testing.assert_array_equal(x, y)
     with pytest.raises(KeyError):
         layer_activations("glorot", "relu")
+
+
+def test_relu_zeros_are_counted_and_can_be_left_out_of_the_histogram():
+    a = layer_activations("He", "relu")[0]
+    z = zero_fraction(a)
+    assert z == np.count_nonzero(a == 0) / a.size and 0.45 < z < 0.55  # half the units off
+    edges = np.linspace(0, a.max(), 31)
+    kept = layer_histogram(a, edges, drop_zeros=True)
+    assert kept.sum() == pytest.approx(1 - z)  # shares of all outputs, the zeros left out
+    every = layer_histogram(a, edges)
+    assert every.sum() == pytest.approx(1) and every[0] - kept[0] == pytest.approx(z)
+    assert zero_fraction(np.array([0.0, 0.0, 1e-300, 2.0])) == 0.5  # exactly 0 only

@@ -2,7 +2,7 @@
 
 import pytest
 
-from core.perceptron import PRESETS, best_line, gate_targets, outputs
+from core.perceptron import PRESETS, best_line, gate_targets, margin, outputs, two_layer_xor
 
 
 def test_truth_tables():
@@ -28,3 +28,22 @@ def test_a_line_exists_for_and_or_nand_but_never_for_xor():
     correct, weights = best_line(gate_targets("xor"))
     assert correct == 3
     assert outputs(*weights).tolist() != [0, 1, 1, 0]
+
+
+def test_the_best_line_keeps_its_distance_from_every_point():
+    for gate in ("and", "or", "nand", "xor"):
+        correct, weights = best_line(gate_targets(gate))
+        assert margin(*weights) > 0.3  # no point on (or grazing) the line
+    correct, weights = best_line(gate_targets("xor"))
+    assert int((outputs(*weights) == gate_targets("xor")).sum()) == correct == 3
+    assert margin(*weights) == pytest.approx(0.5 / 2 ** 0.5)  # the best a 3/4 line can do
+    assert margin(-1.0, 0.1, 0.0) == 0  # the old first-found line passed through (0, 0)
+    assert margin(0.0, 0.0, 1.0) == 0  # no line at all
+
+
+def test_the_books_two_layer_xor():
+    s1, s2, y = two_layer_xor()
+    assert s1.tolist() == gate_targets("nand").tolist()
+    assert s2.tolist() == gate_targets("or").tolist()
+    assert y.tolist() == gate_targets("xor").tolist() == [0, 1, 1, 0]
+    assert two_layer_xor(or_=PRESETS["OR (seed)"])[2].tolist() == [0, 1, 1, 0]

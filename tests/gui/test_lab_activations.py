@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 from screenshots import screenshot_target
 
 
@@ -50,6 +51,29 @@ def test_identity_layers_collapse_to_one_linear_map_and_relu_bends_it(qtbot, lab
     assert np.abs(np.diff(y, 2)).max() > 1e-3  # a kink: no single line fits
     _, drawn = lab.stack_curve.getData()
     np.testing.assert_allclose(drawn, y)
+
+
+def test_every_column_shows_at_960_px_and_cells_are_read_only(qtbot, lab):
+    lab.resize(960, 640)
+    for x in (-6.0, -0.37, 1.0, 6.0):
+        lab.x.setValue(x)
+        qtbot.wait(10)
+        header = lab.table.horizontalHeader()
+        shown = sum(header.sectionSize(c) for c in range(lab.table.columnCount()))
+        assert shown <= lab.table.viewport().width()
+        assert lab.table.horizontalScrollBar().maximum() == 0  # nothing scrolled out of view
+        for c in range(lab.table.columnCount()):
+            assert header.sectionViewportPosition(c) + header.sectionSize(c) \
+                <= lab.table.viewport().width()
+        assert lab.table.verticalScrollBar().maximum() == 0  # every row too
+        for r in range(lab.table.rowCount()):
+            for c in range(lab.table.columnCount()):
+                item = lab.table.item(r, c)
+                assert item.flags() == Qt.ItemFlag.ItemIsEnabled
+                width = lab.table.fontMetrics().horizontalAdvance(item.text())
+                assert width < header.sectionSize(c)  # the number is not elided
+    for widget in (lab.function, lab.x, lab.stack_activation, lab.table):
+        assert widget.toolTip()
 
 
 def test_the_menu_reopens_the_same_window(qtbot, window, lab):
