@@ -5,6 +5,9 @@ Random rather than grid search because only a few hyperparameters matter and ran
 more distinct values of each. Every trial is a pure function of (search seed, trial index), so
 running trials on several processes gives exactly what one process gives. Workers are started
 with "spawn": forking a process that runs Qt threads is unsafe.
+
+Cancelling stops the running trials too, between two mini-batches: a GUI that closes mid-search
+must not wait for trials of thousands of epochs. A trial stopped half-way is not ranked.
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
+from typing import Protocol
 
 import numpy as np
 
@@ -28,6 +32,13 @@ from .trainer import Trainer
 from .training_data import TrainingData, prepare
 
 DEFAULT_WORKERS = 2
+STOPPED = "stopped"  # the outcome of a trial cut short by a cancel: never ranked
+
+
+class StopFlag(Protocol):
+    """A threading.Event, or a multiprocessing one shared with the worker processes."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -53,7 +64,8 @@ class SearchSpace:
 @dataclass(frozen=True)
 class Trial:
     """One run: its settings (lr, weight decay and seed filled in), its curves and the score
-    it is ranked by (validation accuracy, or R² for regression; None if it diverged)."""
+    it is ranked by (validation accuracy, or R² for regression; None if it diverged or was
+    stopped)."""
 
     index: int
     settings: TrainingSettings
@@ -93,13 +105,18 @@ def trial_settings(base: TrainingSettings, space: SearchSpace, seed: int, index:
 
 
 def run_trial(spec: NetworkSpec, data: TrainingData, settings: TrainingSettings,
-              index: int) -> Trial:
-    """Train one trial to the end (a module-level function so worker processes can run it)."""
+              index: int, stop: StopFlag | None = None) -> Trial:
+    """Train one trial to the end, or until ``stop`` is set: then it ends before its next
+    mini-batch with the outcome :data:`STOPPED` and no score (it is partial)."""
     trainer = Trainer(spec, data, settings)
-    outcome = trainer.run()
+    for _event in trainer.iterate():
+        if stop is not None and stop.is_set():
+            trainer.stop()  # iterate ends with the "stopped" outcome before another batch
+    outcome = trainer.outcome
+    assert outcome is not None
     last = trainer.history.latest()
     metric = "val_accuracy" if data.task == "classification" else "val_r2"
-    failed = outcome.failed or not last
+    failed = outcome.failed or outcome.kind == STOPPED or not last
     return Trial(index, settings, trainer.history, outcome.kind, outcome.reason,
                  None if failed else last.get(metric), None if failed else last.get("val_loss"))
 
@@ -132,7 +149,9 @@ def random_search(
     judged on the same validation rows; the trials differ in lr, weight decay and the seed of
     their initial weights and shuffling. ``workers`` > 1 runs trials on that many processes.
     ``progress(done, total, trial)`` is called in the calling thread as trials finish; setting
-    ``cancel`` starts no further trial (running ones finish: they are short).
+    ``cancel`` starts no further trial and stops the running ones before their next
+    mini-batch. Stopped trials are left out (neither reported nor ranked: they are partial),
+    and the result says ``cancelled``.
     """
     if isinstance(n_trials, bool) or not isinstance(n_trials, int) or n_trials < 1:
         raise ValueError(f"n_trials: {n_trials!r} must be a whole number of at least 1")
@@ -146,6 +165,8 @@ def random_search(
     done: list[Trial] = []
 
     def finished(trial: Trial) -> None:
+        if trial.outcome_kind == STOPPED:
+            return
         done.append(trial)
         if progress is not None:
             progress(len(done), n_trials, trial)
@@ -154,7 +175,7 @@ def random_search(
         for i, settings in enumerate(jobs):
             if cancel.is_set():
                 break
-            finished(run_trial(spec, data, settings, i))
+            finished(run_trial(spec, data, settings, i, cancel))
     else:
         _run_parallel(spec, data, jobs, workers, cancel, finished)
     return SearchResult(rank(done), cancelled=len(done) < n_trials)
@@ -178,21 +199,44 @@ def _single_threaded_blas_in_children() -> Iterator[None]:
                 os.environ.pop(name, None)
 
 
+_worker_stop: StopFlag | None = None  # in a worker process: the search's shared stop flag
+
+
+def _start_worker(stop: StopFlag) -> None:
+    """A worker process's initializer: a multiprocessing Event cannot be pickled with each
+    submitted trial, but it can be inherited once, when the process starts."""
+    global _worker_stop
+    _worker_stop = stop
+
+
+def _run_trial_in_worker(spec: NetworkSpec, data: TrainingData, settings: TrainingSettings,
+                         index: int) -> Trial:
+    return run_trial(spec, data, settings, index, _worker_stop)
+
+
 def _run_parallel(spec: NetworkSpec, data: TrainingData, jobs: list[TrainingSettings],
                   workers: int, cancel: threading.Event,
                   finished: Callable[[Trial], None]) -> None:
-    """Keep at most ``workers`` trials in flight, so a cancel leaves nothing queued to wait for."""
+    """Keep at most ``workers`` trials in flight, so a cancel leaves nothing queued to wait for;
+    a cancel is passed on to the running trials through an Event the workers share."""
     context = multiprocessing.get_context("spawn")
+    stop = context.Event()
     pending = list(enumerate(jobs))
     running: set[Future[Trial]] = set()
     with _single_threaded_blas_in_children(), \
-            ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context) as pool:
-        while pending or running:
-            while pending and len(running) < workers and not cancel.is_set():
-                index, settings = pending.pop(0)
-                running.add(pool.submit(run_trial, spec, data, settings, index))
-            if not running:
-                break
-            completed, running = wait(running, timeout=0.2, return_when=FIRST_COMPLETED)
-            for future in completed:
-                finished(future.result())
+            ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                                initializer=_start_worker, initargs=(stop,)) as pool:
+        try:
+            while pending or running:
+                if cancel.is_set():
+                    stop.set()
+                while pending and len(running) < workers and not cancel.is_set():
+                    index, settings = pending.pop(0)
+                    running.add(pool.submit(_run_trial_in_worker, spec, data, settings, index))
+                if not running:
+                    break
+                completed, running = wait(running, timeout=0.1, return_when=FIRST_COMPLETED)
+                for future in completed:
+                    finished(future.result())
+        finally:
+            stop.set()  # also after an error: leaving the pool waits for its running trials

@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -69,7 +69,8 @@ class ResultsView(QSplitter):
         self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.viewport().installEventFilter(self)  # columns fitted on every resize
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
@@ -117,6 +118,25 @@ class ResultsView(QSplitter):
         """Name the score: "accuracy", or "R²" for regression."""
         self.table.horizontalHeaderItem(1).setText(f"Val {metric}")
         self.colour_bar.getAxis("left").setLabel(f"validation {metric}")
+        self.fit_columns()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return super().eventFilter(watched, event)
+
+    def fit_columns(self) -> None:
+        """Every column at least as wide as its header (with the sort arrow) and its widest
+        cell, the width left over shared out evenly. (Equal stretched columns cut "Learning
+        rate" short in a narrow window; columns fitted to their contents alone leave all the
+        spare width to the last one.)"""
+        header = self.table.horizontalHeader()
+        widths = [max(header.sectionSizeHint(c), self.table.sizeHintForColumn(c))
+                  for c in range(header.count())]
+        spare = max(0, self.table.viewport().width() - sum(widths))
+        for c, width in enumerate(widths):
+            share = spare // len(widths) + (1 if c < spare % len(widths) else 0)
+            header.resizeSection(c, width + share)
 
     def show_ranges(self, lr: tuple[float, float], decay: tuple[float, float]) -> None:
         self.range_box.setData([lr[0], lr[1], lr[1], lr[0], lr[0]],
@@ -175,6 +195,7 @@ class ResultsView(QSplitter):
                 self.table.setItem(row, column, cell)
         self.table.setSortingEnabled(True)  # sorts again by the column the student chose
         self.table.blockSignals(False)
+        self.fit_columns()
 
     def selected_trial(self) -> Trial | None:
         rows = self.table.selectionModel().selectedRows()

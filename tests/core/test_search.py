@@ -1,15 +1,17 @@
 """Random search: log-scale draws, ranking by validation accuracy, parallel equal to serial,
-progress and cancellation."""
+progress and cancellation (which also stops the running trials, promptly)."""
 
 import threading
+import time
 
 import numpy as np
 import pytest
 
 from core import NetworkSpec
 from core.datasets import load_builtin, load_iris
-from core.search import SearchSpace, random_search, rank, trial_settings
+from core.search import STOPPED, SearchSpace, random_search, rank, run_trial, trial_settings
 from core.settings import TrainingSettings
+from core.training_data import prepare
 
 SPEC = NetworkSpec.mlp([4, 8, 3])
 BASE = TrainingSettings(optimizer="adam", batch_size=16, standardize=True, seed=5)
@@ -78,8 +80,49 @@ def test_progress_reports_every_trial_and_cancel_stops_further_trials():
 
 def test_cancel_stops_a_parallel_search_too():
     cancel = threading.Event()
-    result = search(workers=2, progress=lambda done, total, trial: cancel.set(), cancel=cancel)
+    reported = []
+
+    def progress(done, total, trial):
+        reported.append(trial.index)
+        cancel.set()  # the other trial in flight is stopped: it is neither reported nor ranked
+
+    result = search(workers=2, progress=progress, cancel=cancel)
     assert result.cancelled and 1 <= len(result.trials) < 6
+    assert sorted(t.index for t in result.trials) == sorted(reported)
+    assert all(t.outcome_kind != STOPPED for t in result.trials)
+
+
+LONG_EPOCHS = 200_000  # minutes per trial: only a cancel of the running trials ends it soon
+
+
+@pytest.mark.parametrize(("workers", "after"), [(1, 0.3), (2, 1.0)])
+def test_cancel_stops_the_running_trials_promptly(workers, after):
+    """A closing window must not wait for trials to end: cancel stops them mid-way, and a
+    trial stopped half-way is partial, so it is left out of the ranking."""
+    cancel = threading.Event()
+    reported = []
+    timer = threading.Timer(after, cancel.set)  # with workers, after the processes started
+    started = time.perf_counter()
+    timer.start()
+    try:
+        result = random_search(SPEC, load_iris(), BASE, n_trials=4, epochs=LONG_EPOCHS,
+                               space=SPACE, seed=11, workers=workers, cancel=cancel,
+                               progress=lambda done, total, trial: reported.append(trial))
+    finally:
+        timer.cancel()
+    elapsed = time.perf_counter() - started
+    assert elapsed < 5, f"the search went on {elapsed:.1f} s after its cancel"
+    assert result.cancelled and result.trials == [] and reported == []
+
+
+def test_a_stopped_trial_is_partial_and_has_no_score():
+    data = prepare(load_iris(), SPEC.check(), BASE.split, BASE.seed, BASE.standardize,
+                   BASE.dtype)
+    stop = threading.Event()
+    stop.set()
+    trial = run_trial(SPEC, data, trial_settings(BASE.validate(), SPACE, 11, 0, 4), 0, stop)
+    assert trial.outcome_kind == STOPPED and trial.score is None and trial.val_loss is None
+    assert trial.history.n_epochs < 4
 
 
 def test_diverged_trials_rank_last_and_regression_ranks_by_r2():
