@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from ..training import blas
+from core import blas
 
 Report = Callable[[Any], None]
 Work = Callable[[Report, threading.Event], Any]

@@ -5,37 +5,110 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Slot
+from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtWidgets import (
+    QAbstractSpinBox,
     QComboBox,
-    QDoubleSpinBox,
     QFormLayout,
+    QGraphicsLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from core import optimizers
-from core.datasets import load_digits
-from core.optimizer_race import BOOK_LR, SURFACES, path, train_curves
-from core.settings import TrainingSettings
-from core.spec import NetworkSpec
+from core.optimizer_race import (
+    BOOK_RACE_LR,
+    BOOK_RACE_SETTINGS,
+    SURFACES,
+    TITLES,
+    Surface,
+    Trace,
+    book_race,
+    trace,
+)
 
-from ..heat_colors import CLASS_HEX
+from ..widgets import NumberSpinBox
 from .background import BackgroundJob
-from .base import LabWindow
+from .base import LabWindow, say
 
-COLOURS = {name: CLASS_HEX[k] for k, name in enumerate(optimizers.NAMES)}
-# The book's MNIST comparison, on the bundled digits: 4 hidden layers of 100 ReLU units,
-# batches of 128, its rates (SGD, Momentum, AdaGrad 0.01; Adam 0.001). Measured, seed 0, after
-# 10 epochs: SGD 0.71, the others 0.007-0.048 — SGD slowest by far, as in the book's figure.
-RACE_SPEC = NetworkSpec.mlp([64, 100, 100, 100, 100, 10], hidden_activation="relu")
-RACE_SETTINGS = TrainingSettings(epochs=10, batch_size=128, standardize=True)
-RACE_LR = {"sgd": 0.01, "momentum": 0.01, "nesterov": 0.01, "adagrad": 0.01, "rmsprop": 0.001,
-           "adam": 0.001}
+# Six colours told apart at a glance (Okabe & Ito's qualitative palette, safe for colour-blind
+# eyes, with a dark brown), and dashes for the pairs whose curves lie on one another: Nesterov's
+# path follows Momentum's, RMSprop's loss curve AdaGrad's.
+COLOURS = {"sgd": "#e69f00", "momentum": "#0072b2", "nesterov": "#009e73",
+           "adagrad": "#cc79a7", "rmsprop": "#7f3c0a", "adam": "#000000"}
+DASHED = ("nesterov", "rmsprop")
+LR_RANGE = (1e-6, 10.0)
+ANIMATE_MS = 120
+ISO_LEVELS = 6  # log-spaced contour lines of f
+
+TIPS = {
+    "surface": "The function f(x, y) every optimizer walks down, all from the same start.\n"
+               "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
+               "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
+               "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
+               "and number of updates.\nThe + marks the minimum; the lines join points of "
+               "equal f.",
+    "steps": "How many updates each optimizer makes. Every path is shown whole; Step and "
+             "Animate replay it.",
+    "step": "Show the paths again from the start, one more update each time it is clicked: "
+            "watch\nwho moves where after 1, 2, 3 steps.",
+    "animate": "Replay every path from the start, one update every "
+               f"{ANIMATE_MS} ms; click again to stop.\nChanging a rate, the surface or the "
+               "number of updates stops it too.",
+    "race": "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
+            "digits\nfor 10 epochs with each optimizer at the book's rate, all from the same "
+            "initial weights.\nIt runs in the background (it ran once when the lab opened); "
+            "click again to stop.",
+    "race_rates": "The race uses the book's rates, not the boxes above: those are for the "
+                  "2-D surface,\nwhose gradients are of a different size than a network's.",
+    "lr": "Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every step "
+          "overshoots further than the last:\nthe path diverges and stops where it left the "
+          "numbers.\n{description}",
+}
+
+
+def race_rates_text(lrs: dict[str, float]) -> str:
+    """'SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam 0.001 (the book's)'."""
+    groups: dict[float, list[str]] = {}
+    for name in optimizers.NAMES:
+        groups.setdefault(lrs[name], []).append(TITLES[name])
+    parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
+    return " · ".join(parts) + " (the book's)"
+
+
+def _pen(name: str) -> pg.QtGui.QPen:
+    """Solid, or dashed with gaps wide enough to show the curve underneath (drawn on top)."""
+    if name in DASHED:
+        pen = pg.mkPen(COLOURS[name], width=2)
+        pen.setDashPattern([3, 3])
+        return pen
+    return pg.mkPen(COLOURS[name], width=2.5)
+
+
+class SideLegend(pg.LegendItem):
+    """A legend that sits in its own cell of a GraphicsLayout, beside a plot rather than over
+    its curves (a plain LegendItem places itself at (0, 0) whenever it grows)."""
+
+    def __init__(self) -> None:
+        super().__init__(brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None),
+                         labelTextColor="#222", labelTextSize="9pt")
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+    def updateSize(self) -> None:
+        self.layout.invalidate()
+        self.updateGeometry()
+
+    def mouseDragEvent(self, ev: object) -> None:  # the layout places it: not draggable
+        ev.ignore()
+
+    def labels(self) -> dict[str, str]:
+        """Each item's name → its label's text (what a student reads)."""
+        return {sample.item.name(): label.text for sample, label in self.items}
 
 
 class OptimizerRaceLab(LabWindow):
@@ -45,46 +118,84 @@ class OptimizerRaceLab(LabWindow):
         "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
         "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
         "<b>Adam</b> combines both. Change a learning rate and the path is recomputed; "
-        "<i>Race on digits</i> trains one network with each optimizer from the same weights: "
-        "as in the book, plain SGD learns slowest.")
+        "too large a rate and the path diverges. Below, the same network trained on the "
+        "digits by each optimizer from the same weights: as in the book, plain SGD learns "
+        "slowest.")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.paths: dict[str, Trace] = {}
+        self.shown = 0
+        self.race: dict[str, list[float]] = {}
+        self._build()
+        self.job = BackgroundJob(self)
+        self.job.progress.connect(self._race_progress)
+        self.job.finished.connect(self._race_finished)
+        self.job.failed.connect(self._race_failed)
+        self.job.running_changed.connect(self._race_running)
+        self._timer = QTimer(self)
+        self._timer.setInterval(ANIMATE_MS)
+        self._timer.timeout.connect(self._advance)
+        self.surface.currentIndexChanged.connect(self._surface_changed)
+        self.steps.valueChanged.connect(self.recompute)
+        for box in self.lrs.values():
+            box.valueChanged.connect(self.recompute)
+        self.step_button.clicked.connect(self.step)
+        self.animate_button.clicked.connect(self.toggle_animation)
+        self.race_button.clicked.connect(self.toggle_race)
+        self.recompute()
+        self.toggle_race()  # the book's race, in the background from the first moment
+
+    # ------------------------------------------------------------------ building
+    def _build(self) -> None:
         layout = QHBoxLayout(self.body)
         left = QVBoxLayout()
         form = QFormLayout()
         self.surface = QComboBox()
         for name in SURFACES:
             self.surface.addItem(name, name)
+        self.surface.setToolTip(TIPS["surface"])
         form.addRow("Surface", self.surface)
         self.steps = QSpinBox()
         self.steps.setRange(1, 200)
-        self.steps.setValue(30)
+        self.steps.setValue(SURFACES[self.surface.currentData()].steps)
+        self.steps.setKeyboardTracking(False)
+        self.steps.setToolTip(TIPS["steps"])
         form.addRow("Updates", self.steps)
-        self.lrs: dict[str, QDoubleSpinBox] = {}
+        self.lrs: dict[str, NumberSpinBox] = {}
+        rates = SURFACES[self.surface.currentData()].rates
         for name in optimizers.NAMES:
-            box = QDoubleSpinBox()
-            box.setDecimals(3)
-            box.setRange(0.001, 5.0)
-            box.setSingleStep(0.05)
-            box.setValue(BOOK_LR[name])
-            box.setToolTip(optimizers.describe(name))
-            label = QLabel(f"<span style='color:{COLOURS[name]}'>■</span> {name} lr")
+            box = NumberSpinBox(significant=4)
+            box.setRange(*LR_RANGE)
+            box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
+            box.setKeyboardTracking(False)  # one recompute per Enter, not per keystroke
+            box.setValue(rates[name])
+            box.setToolTip(TIPS["lr"].format(title=TITLES[name],
+                                             description=optimizers.describe(name)))
+            dash = "╍╍" if name in DASHED else "━━"
+            label = QLabel(f"<span style='color:{COLOURS[name]}'>{dash}</span> {name} lr")
+            label.setToolTip(box.toolTip())
             form.addRow(label, box)
             self.lrs[name] = box
         left.addLayout(form)
+        self.path_status = QLabel("")
+        self.path_status.setWordWrap(True)
+        left.addWidget(self.path_status)
         self.step_button = QPushButton("Step")
-        self.step_button.setToolTip("Show one more update of every optimizer")
+        self.step_button.setToolTip(TIPS["step"])
         self.animate_button = QPushButton("Animate")
+        self.animate_button.setToolTip(TIPS["animate"])
         self.race_button = QPushButton("Race on digits")
-        self.race_button.setToolTip("Train the book's 64-100-100-100-100-10 network with each "
-                                    "optimizer at the book's rate, 10 epochs, "
-                                    "all from the same initial weights (in the background; "
-                                    "click again to stop)")
-        self.race_status = QLabel("")
-        self.race_status.setWordWrap(True)
+        self.race_button.setToolTip(TIPS["race"])
         for button in (self.step_button, self.animate_button, self.race_button):
             left.addWidget(button)
+        self.race_rates = QLabel(race_rates_text(BOOK_RACE_LR))
+        self.race_rates.setWordWrap(True)
+        self.race_rates.setStyleSheet("color: #495057;")
+        self.race_rates.setToolTip(TIPS["race_rates"])
+        left.addWidget(self.race_rates)
+        self.race_status = QLabel("")
+        self.race_status.setWordWrap(True)
         left.addWidget(self.race_status)
         left.addStretch(1)
         layout.addLayout(left, 1)
@@ -92,118 +203,200 @@ class OptimizerRaceLab(LabWindow):
         plots = pg.GraphicsLayoutWidget()
         plots.setBackground("w")
         self.plot = plots.addPlot(row=0, col=0, title="Paths from the same start")
-        self.contour = pg.ImageItem(axisOrder="row-major")
-        self.contour.setZValue(-10)
-        self.plot.addItem(self.contour)
-        self.curves = {name: self.plot.plot(pen=pg.mkPen(COLOURS[name], width=2),
-                                            symbol="o", symbolSize=4,
+        self.plot.setMenuEnabled(False)
+        self.shading = pg.ImageItem(axisOrder="row-major")
+        self.shading.setZValue(-10)
+        self.plot.addItem(self.shading)
+        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen("#a3a9b8", width=1),
+                                          axisOrder="row-major") for _ in range(ISO_LEVELS)]
+        for iso in self.isocurves:
+            iso.setParentItem(self.shading)  # drawn in the shading's (x, y) coordinates
+        self.minimum = pg.ScatterPlotItem(symbol="+", size=18, pen=pg.mkPen(None),
+                                          brush=pg.mkBrush("#c92a2a"))
+        self.minimum.setZValue(50)  # above the paths that end on it
+        self.plot.addItem(self.minimum)
+        self.curves = {name: self.plot.plot(pen=_pen(name), symbol="o", symbolSize=4,
                                             symbolBrush=COLOURS[name], symbolPen=None,
                                             name=name) for name in optimizers.NAMES}
+        for z, name in enumerate(optimizers.NAMES):
+            self.curves[name].setZValue(z + (10 if name in DASHED else 0))  # dashes on top
+        self.path_legend = SideLegend()
+        plots.addItem(self.path_legend, row=0, col=1)
         self.loss_plot = plots.addPlot(row=1, col=0, title="Training loss on digits")
+        self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setLabel("bottom", "epoch")
-        self.loss_plot.addLegend(offset=(-10, 10))
-        self.loss_curves = {name: self.loss_plot.plot(pen=pg.mkPen(COLOURS[name], width=2),
-                                                      name=name) for name in optimizers.NAMES}
+        self.loss_plot.setXRange(1, BOOK_RACE_SETTINGS.epochs, padding=0.02)
+        self.loss_curves = {name: self.loss_plot.plot(pen=_pen(name), name=name)
+                            for name in optimizers.NAMES}
+        for z, name in enumerate(optimizers.NAMES):
+            self.loss_curves[name].setZValue(z + (10 if name in DASHED else 0))
+        self.loss_legend = SideLegend()
+        plots.addItem(self.loss_legend, row=1, col=1)
+        grid: QGraphicsLayout = plots.ci.layout
+        for legend in (self.path_legend, self.loss_legend):
+            grid.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self._fill_legend(self.path_legend, self.curves, {})
+        self._fill_legend(self.loss_legend, self.loss_curves, {})
         layout.addWidget(plots, 3)
 
-        self.paths: dict[str, np.ndarray] = {}
-        self.shown = 0
-        self.race: dict[str, list[float]] = {}
-        self.job = BackgroundJob(self)
-        self.job.progress.connect(self._race_progress)
-        self.job.finished.connect(self._race_finished)
-        self.job.failed.connect(self._race_failed)
-        self._timer = QTimer(self)
-        self._timer.setInterval(120)
-        self._timer.timeout.connect(self.step)
-        self.surface.currentIndexChanged.connect(self.recompute)
-        self.steps.valueChanged.connect(self.recompute)
-        for box in self.lrs.values():
-            box.valueChanged.connect(self.recompute)
-        self.step_button.clicked.connect(self.step)
-        self.animate_button.clicked.connect(self.animate)
-        self.race_button.clicked.connect(self.toggle_race)
+    @staticmethod
+    def _fill_legend(legend: SideLegend, curves: dict[str, pg.PlotDataItem],
+                     notes: dict[str, str]) -> None:
+        legend.clear()
+        for name, curve in curves.items():
+            note = notes.get(name)
+            legend.addItem(curve, f"{name} — {note}" if note else name)
+
+    # ------------------------------------------------------------------ the paths
+    def current_surface(self) -> Surface:
+        return SURFACES[self.surface.currentData()]
+
+    @Slot(int)
+    def _surface_changed(self, _index: int) -> None:
+        """A new surface brings its own rates and number of updates (one recompute)."""
+        surface = self.current_surface()
+        for widget in (self.steps, *self.lrs.values()):
+            widget.blockSignals(True)
+        self.steps.setValue(surface.steps)
+        for name, box in self.lrs.items():
+            box.setValue(surface.rates[name])
+        for widget in (self.steps, *self.lrs.values()):
+            widget.blockSignals(False)
         self.recompute()
 
+    @Slot()
     def recompute(self) -> None:
         """Every path in full (shown whole; Step/Animate replay it from the start)."""
-        surface = SURFACES[self.surface.currentData()]
-        self.paths = {name: path(surface, name, box.value(), self.steps.value())
+        self.stop_animation()
+        surface = self.current_surface()
+        self.paths = {name: trace(surface, name, box.value(), self.steps.value())
                       for name, box in self.lrs.items()}
         x0, x1, y0, y1 = surface.window
         xs, ys = np.linspace(x0, x1, 200), np.linspace(y0, y1, 100)
-        gx, gy = np.meshgrid(xs, ys)
-        levels = np.log1p(surface.f(gx, gy))
-        shade = (235 - 120 * levels / levels.max()).astype(np.uint8)
-        self.contour.setImage(np.dstack([shade, shade, np.full_like(shade, 240)]),
+        f = surface.f(*np.meshgrid(xs, ys))
+        levels = np.log1p(f)
+        shade = (250 - 45 * levels / levels.max()).astype(np.uint8)  # light grey: low is pale
+        self.shading.setImage(np.dstack([shade, shade, np.minimum(shade + 5, 255)]),
                               autoLevels=False, levels=(0, 255))
-        self.contour.setRect(x0, y0, x1 - x0, y1 - y0)
+        # The image's pixels span the window: pixel centres are where f was computed.
+        dx, dy = (x1 - x0) / (len(xs) - 1), (y1 - y0) / (len(ys) - 1)
+        self.shading.setRect(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
+        for iso, level in zip(self.isocurves, self.iso_levels(f), strict=True):
+            iso.setData(f, level)
+            iso.setPos(0.5, 0.5)  # isocurves run through pixel centres
+        self.minimum.setData([surface.minimum[0]], [surface.minimum[1]])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
+        self.plot.disableAutoRange()
+        diverged = {name: t.diverged_at for name, t in self.paths.items()
+                    if t.diverged_at is not None}
+        self._fill_legend(self.path_legend, self.curves,
+                          {name: f"diverged at step {k}" for name, k in diverged.items()})
+        if diverged:
+            names = ", ".join(f"{name} (step {k})" for name, k in diverged.items())
+            say(self.path_status, f"Diverged: {names}. Its rate is too large for this "
+                                  "surface; the path stops where it left the numbers.",
+                error=True)
+        else:
+            say(self.path_status, "")
         self.shown = self.steps.value()
         self._draw()
 
+    @staticmethod
+    def iso_levels(f: np.ndarray) -> np.ndarray:
+        """Log-spaced values of f for the contour lines, from near the minimum to the rim."""
+        top = float(f.max())
+        return np.geomspace(top * 2e-3, top * 0.5, ISO_LEVELS)
+
     def _draw(self) -> None:
-        for name, points in self.paths.items():
-            shown = points[: self.shown + 1]
+        for name, t in self.paths.items():
+            shown = t.points[: self.shown + 1]
             self.curves[name].setData(shown[:, 0], shown[:, 1])
 
+    @Slot()
     def step(self) -> None:
+        """One more update of every path (from the start again once all are shown)."""
+        self.stop_animation()
+        self._advance()
+
+    @Slot()
+    def _advance(self) -> None:
         if self.shown >= self.steps.value():
             self.shown = 0
         self.shown += 1
         self._draw()
         if self.shown >= self.steps.value():
-            self._timer.stop()
+            self.stop_animation()
 
-    def animate(self) -> None:
+    @property
+    def animating(self) -> bool:
+        return self._timer.isActive()
+
+    @Slot()
+    def toggle_animation(self) -> None:
+        """Animate every path from the start, or stop the animation running."""
+        if self.animating:
+            self.stop_animation()
+            return
         self.shown = 0
         self._draw()
         self._timer.start()
+        self.animate_button.setText("Stop animation")
 
+    def stop_animation(self) -> None:
+        self._timer.stop()
+        self.animate_button.setText("Animate")
+
+    # ------------------------------------------------------------------ the race
+    @Slot()
     def toggle_race(self) -> None:
         """Start the race on digits in the background, or stop the one running."""
         if self.job.running:
             self.job.cancel()
-            self.race_status.setText("Stopping…")
+            say(self.race_status, "Stopping…")
             return
         self.race = {}
         for curve in self.loss_curves.values():
             curve.setData([], [])
-        lrs = {name: RACE_LR[name] for name in optimizers.NAMES}
+        self._fill_legend(self.loss_legend, self.loss_curves, {})
 
         def work(report, cancel):
-            return train_curves(RACE_SPEC, load_digits(), RACE_SETTINGS,
-                                tuple(optimizers.NAMES), lrs,
-                                on_epoch=lambda name, curve: report((name, curve)),
-                                cancel=cancel)
+            return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
 
         self.job.start(work)
-        self.race_button.setText("Stop race")
-        self.race_status.setText("Training with sgd…")
+        say(self.race_status, f"Training with {optimizers.NAMES[0]}…")
+
+    @Slot(bool)
+    def _race_running(self, running: bool) -> None:
+        self.race_button.setText("Stop race" if running else "Race on digits")
+
+    def _show_race(self, curves: dict[str, list[float]]) -> None:
+        for name, losses in curves.items():
+            self.race[name] = losses
+            self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
+        self._fill_legend(self.loss_legend, self.loss_curves,
+                          {name: f"{losses[-1]:.3f}" for name, losses in self.race.items()
+                           if losses})
 
     @Slot(object)
     def _race_progress(self, payload: tuple[str, list[float]]) -> None:
         name, losses = payload
-        self.race[name] = losses
-        self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
-        self.race_status.setText(
-            f"Training with {name}: epoch {len(losses)} of {RACE_SETTINGS.epochs}")
+        self._show_race({name: losses})
+        say(self.race_status,
+            f"Training with {name}: epoch {len(losses)} of {BOOK_RACE_SETTINGS.epochs}")
 
     @Slot(object)
     def _race_finished(self, curves: dict[str, list[float]]) -> None:
-        self.race_button.setText("Race on digits")
-        complete = all(len(c) == RACE_SETTINGS.epochs for c in curves.values()) and \
-            len(curves) == len(optimizers.NAMES)
-        for name, losses in curves.items():
-            self.race[name] = losses
-            self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
+        self._show_race(curves)
+        complete = len(curves) == len(optimizers.NAMES) and all(
+            len(c) == BOOK_RACE_SETTINGS.epochs for c in curves.values())
         if complete:
             best = min(curves, key=lambda n: curves[n][-1])
-            self.race_status.setText(f"Lowest final loss: {best} ({curves[best][-1]:.3f})")
+            slowest = max(curves, key=lambda n: curves[n][-1])
+            say(self.race_status, f"Lowest final loss: {best} ({curves[best][-1]:.3f}); "
+                                  f"slowest: {slowest} ({curves[slowest][-1]:.3f})")
         else:
-            self.race_status.setText("Stopped: the curves so far are shown.")
+            say(self.race_status, "Stopped: the curves so far are shown.")
 
     @Slot(str)
     def _race_failed(self, message: str) -> None:
-        self.race_button.setText("Race on digits")
-        self.race_status.setText(f"The race failed: {message}")
+        say(self.race_status, f"The race failed: {message}", error=True)

@@ -32,11 +32,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import numpy as np
 from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Slot
 
+from core import blas
 from core.project import load_project
 from core.trainer import Trainer
 from resources.examples import example_path
-
-from . import blas
 
 EXAMPLE = "digits_mlp"
 PROBE_MS = 10

@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from core import blas
 from core.trainer import Outcome, Trainer
 
-from . import blas
 from .frames import Frame, FrameMaker
 
 FRAME_INTERVAL = 1 / 25  # at most 25 frames a second

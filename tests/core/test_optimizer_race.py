@@ -5,8 +5,18 @@ import threading
 import numpy as np
 import pytest
 
+from core import blas, optimizers
 from core.datasets import load_digits
-from core.optimizer_race import BOOK_LR, SURFACES, path, train_curves
+from core.optimizer_race import (
+    BOOK_LR,
+    BOOK_RACE_SETTINGS,
+    DIVERGED_BEYOND,
+    SURFACES,
+    book_race,
+    path,
+    trace,
+    train_curves,
+)
 from core.settings import TrainingSettings
 from core.spec import NetworkSpec
 
@@ -68,3 +78,56 @@ def test_network_race_reports_every_epoch_and_stops_when_cancelled():
     cut = train_curves(spec, load_digits(), settings, ("sgd", "adam"),
                        {"sgd": 0.01, "adam": 0.001}, on_epoch=stop_after_first, cancel=cancel)
     assert list(cut) == ["sgd"] and cut["sgd"] == curves["sgd"][:1]
+
+
+ROSENBROCK = SURFACES["Rosenbrock (1−x)² + 10(y−x²)²"]
+
+
+def test_a_rate_too_large_diverges_and_the_path_stops_before_it():
+    # At the bowl's rates Rosenbrock's steep walls throw SGD out: NaN by its 3rd update
+    # (computed without a RuntimeWarning: the module runs with -W error::RuntimeWarning).
+    sgd = trace(ROSENBROCK, "sgd", BOOK_LR["sgd"], steps=30)
+    assert sgd.diverged_at == 3 and sgd.points.shape == (3, 2)
+    assert np.all(np.isfinite(sgd.points))
+    np.testing.assert_array_equal(path(ROSENBROCK, "sgd", BOOK_LR["sgd"]), sgd.points)
+    assert trace(ROSENBROCK, "momentum", BOOK_LR["momentum"]).diverged_at == 4
+    # On the bowl, lr 5 multiplies y by 1 − 2·5 = −9 each step: finite, but gone by step 6
+    flying = trace(BOWL, "sgd", 5.0)
+    assert flying.diverged_at == 6 and len(flying.points) == 6
+    assert np.max(np.abs(flying.points)) <= DIVERGED_BEYOND
+    assert trace(BOWL, "sgd", 0.95).diverged_at is None
+
+
+@pytest.mark.parametrize("key", list(SURFACES))
+def test_every_surface_has_rates_that_stay_finite_and_get_closer(key):
+    surface = SURFACES[key]
+    x0, x1, y0, y1 = surface.window
+    start = np.hypot(*np.subtract(surface.start, surface.minimum))
+    for name, lr in surface.rates.items():
+        longest = trace(surface, name, lr, steps=200)  # the Updates box's maximum
+        assert longest.diverged_at is None, name
+        xs, ys = longest.points.T
+        assert np.all((x0 <= xs) & (xs <= x1) & (y0 <= ys) & (y1 >= ys)), name
+        end = longest.points[surface.steps]
+        assert np.hypot(*np.subtract(end, surface.minimum)) < start, name
+    assert ROSENBROCK.rates["sgd"] < BOOK_LR["sgd"] / 50  # "much smaller"
+
+
+@pytest.fixture
+def one_blas_thread():
+    """The race's small products run on one BLAS thread, as the lab's BackgroundJob runs them:
+    OpenBLAS threads fighting over 2 shared cores made this 1 s race take 24 s (measured).
+    """
+    previous = blas.limit_threads_here(1)
+    yield
+    if previous is not None:
+        blas.limit_threads_here(previous)
+
+
+def test_the_books_race_sgd_learns_slowest_by_far(one_blas_thread):
+    curves = book_race()
+    assert list(curves) == list(optimizers.NAMES)
+    assert all(len(c) == BOOK_RACE_SETTINGS.epochs for c in curves.values())
+    final = {name: c[-1] for name, c in curves.items()}
+    # The book's figure, measured: SGD 0.71 against 0.007-0.048 after 10 epochs
+    assert all(final["sgd"] > 4 * loss for name, loss in final.items() if name != "sgd"), final
