@@ -2,6 +2,7 @@
 book's apple numbers on the edges (CONCEPTS.md §6), step by step."""
 
 import pytest
+from keys import type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from screenshots import screenshot_target
@@ -29,11 +30,6 @@ def edge_texts(lab):
 def output(lab):
     return texts(lab.canvas.output_edge)
 
-
-def type_value(qtbot, box, text):
-    box.selectAll()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def test_opens_on_the_apples_with_both_passes_shown(qtbot, lab):
@@ -92,7 +88,7 @@ def test_apples_and_oranges_show_the_books_numbers(qtbot, lab):
 
 
 def test_typing_an_apple_price_recomputes_live(qtbot, lab):
-    type_value(qtbot, lab.value_boxes["apple"], "200")
+    type_into(qtbot, lab.value_boxes["apple"], "200")
     assert output(lab) == ("440", "1")
     assert edge_texts(lab)[("tax", "mul_tax", 1)] == ("1.1", "400")
     assert edge_texts(lab)[("apple_num", "mul_apple", 1)] == ("2", "220")
@@ -111,13 +107,13 @@ def test_check_gradients_agree_with_the_numerical_ones(qtbot, lab):
 
 
 def test_bad_edits_show_a_message_and_nothing_breaks(qtbot, lab, dialogs):
-    type_value(qtbot, lab.value_boxes["apple_num"], "0")
+    type_into(qtbot, lab.value_boxes["apple_num"], "0")
     lab.kind.setCurrentIndex(lab.kind.findData("reciprocal"))
     lab.operands[0].setCurrentText("mul_apple")
     qtbot.mouseClick(lab.add_button, LEFT)
     assert "Not added" in lab.status.text() and "1/x is undefined at x = 0" in lab.status.text()
     assert "reciprocal1" not in lab.graph.names and lab.graph.output == "mul_tax"
-    type_value(qtbot, lab.value_boxes["apple_num"], "2")
+    type_into(qtbot, lab.value_boxes["apple_num"], "2")
 
     lab.kind.setCurrentIndex(lab.kind.findData("log"))
     lab.operands[0].setCurrentText("mul_tax")
@@ -126,17 +122,17 @@ def test_bad_edits_show_a_message_and_nothing_breaks(qtbot, lab, dialogs):
     assert output(lab) == ("5.39363", "1")  # log 220
     assert edge_texts(lab)[("mul_tax", "log1", 0)] == ("220", "0.00454545")  # 1/220
 
-    type_value(qtbot, lab.value_boxes["apple"], "-5")
+    type_into(qtbot, lab.value_boxes["apple"], "-5")
     assert "log needs a positive input" in lab.status.text()
     assert output(lab) == ("", "") and not lab.check_button.isEnabled()
-    type_value(qtbot, lab.value_boxes["apple"], "100")
+    type_into(qtbot, lab.value_boxes["apple"], "100")
     assert lab.status.text() == "" and output(lab) == ("5.39363", "1")
     assert dialogs.shown == []
 
 
 def test_adding_and_removing_nodes(qtbot, lab):
     lab.kind.setCurrentIndex(lab.kind.findData("input"))
-    type_value(qtbot, lab.constant, "3")
+    type_into(qtbot, lab.constant, "3")
     qtbot.mouseClick(lab.add_button, LEFT)
     assert "x1" in lab.value_boxes and lab.graph.output == "mul_tax"
     lab.kind.setCurrentIndex(lab.kind.findData("mul"))

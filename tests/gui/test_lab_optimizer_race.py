@@ -3,6 +3,7 @@ and stopped, step and animate, and the book's race on digits run as the lab open
 
 import numpy as np
 import pytest
+from keys import type_into
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 from screenshots import screenshot_target
@@ -23,12 +24,6 @@ def lab(qtbot, open_lab):
             qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
     return lab
 
-
-def type_into(qtbot, box, text):
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def drawn(lab, name):

@@ -3,6 +3,7 @@ in the background and reproduces its result; Stop, the controls, the batch-norm 
 diverging variant, closing mid-run and a failure, all driven with real clicks and keys."""
 
 import pytest
+from keys import type_into
 from PySide6.QtCore import Qt
 from screenshots import screenshot_target
 
@@ -17,12 +18,6 @@ LEFT = Qt.MouseButton.LeftButton
 def lab(open_lab):
     return open_lab("regularization")
 
-
-def type_into(qtbot, box, text):
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def stop(qtbot, lab):

@@ -6,6 +6,7 @@ import math
 import time
 
 import pytest
+from keys import type_into
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 from screenshots import screenshot_target
@@ -27,12 +28,6 @@ def lab(window, open_lab):
     assert window.files.open_example("spiral")
     return open_lab("search")
 
-
-def type_into(qtbot, box, text):
-    box.setFocus()
-    box.selectAll()
-    qtbot.keyClicks(box, text)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
 
 
 def set_search(qtbot, lab, lr=LR, decay=DECAY, trials=TRIALS, epochs=EPOCHS, workers=1,

@@ -2,6 +2,7 @@
 structure is locked (with the reason shown) and the learning rate applies live."""
 
 import numpy as np
+from keys import type_into
 from PySide6.QtCore import QPointF, Qt
 from training_support import click, open_example, train_to_end, training_settings
 
@@ -11,13 +12,6 @@ from gui.node_defaults import new_node
 from gui.training.controller import IDLE, RUNNING
 from gui.training.session import LOCK_REASON
 from gui.training.settings_panel import MAX_HYPERPARAMETER
-
-
-def type_into(qtbot, spin, text: str) -> None:
-    spin.setFocus()
-    spin.selectAll()
-    qtbot.keyClicks(spin, text)
-    qtbot.keyClick(spin, Qt.Key.Key_Return)
 
 
 def test_settings_edits_are_undoable_and_the_form_follows_the_document(qtbot, window):
