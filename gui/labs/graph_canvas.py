@@ -39,6 +39,7 @@ ROW = 80.0  # between two nodes of one column
 LABEL_AT = 0.45  # how far along an edge its numbers sit (edges into one node converge)
 RADIUS = 26.0  # of an operation's circle
 STUB = 120.0  # the output's outgoing arrow
+MIN_SCALE = 0.7  # below this the edge numbers get too small to read
 VALUE_COLOR = QColor("#2b8a3e")
 GRAD_COLOR = QColor("#d6336c")
 EdgeKey = tuple[str, str, int]  # operand, consumer, operand slot
@@ -191,8 +192,9 @@ class GraphCanvas(QGraphicsView):
         self.setRenderHints(QPainter.RenderHint.Antialiasing |
                             QPainter.RenderHint.TextAntialiasing)
         self.setBackgroundBrush(QColor("#fbfcfd"))
-        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # A big graph is shrunk only down to MIN_SCALE (its numbers stay readable), then scrolls.
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setMinimumHeight(260)
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[EdgeKey, EdgeItem] = {}
@@ -238,11 +240,12 @@ class GraphCanvas(QGraphicsView):
         self.fit()
 
     def fit(self) -> None:
-        """The whole graph in view, never blown up beyond 1.3×."""
+        """The whole graph in view, never blown up beyond 1.3× nor shrunk below MIN_SCALE."""
         rect = self.scene().itemsBoundingRect().adjusted(-30, -42, 30, 42)
         self.setSceneRect(rect)
         port = self.viewport().size()
-        scale = min(port.width() / rect.width(), port.height() / rect.height(), 1.3)
+        scale = max(min(port.width() / rect.width(), port.height() / rect.height(), 1.3),
+                    MIN_SCALE)
         self.setTransform(QTransform.fromScale(scale, scale))
         self.centerOn(rect.center())
 

@@ -158,3 +158,21 @@ def test_screenshot(qtbot, lab, tmp_path):
     qtbot.wait(50)
     target = screenshot_target("lab_graph.png", tmp_path)
     assert lab.grab().toImage().save(str(target))
+
+
+def test_a_long_graph_stays_readable_and_scrolls(qtbot, lab):
+    from gui.labs.graph_canvas import MIN_SCALE
+
+    lab.resize(960, 640)
+    lab.kind.setCurrentIndex(lab.kind.findData("sigmoid"))
+    for _ in range(12):  # σ(σ(…σ(220)…)): twelve more columns
+        lab.operands[0].setCurrentText(lab.graph.output)
+        qtbot.mouseClick(lab.add_button, LEFT)
+    assert len(lab.graph.ops) == 14
+    canvas = lab.canvas
+    assert canvas.transform().m11() == MIN_SCALE  # shrunk no further than readable
+    bar = canvas.horizontalScrollBar()
+    assert bar.maximum() > 0  # the rest is a scroll away
+    bar.setValue(bar.maximum())
+    last = canvas.mapFromScene(canvas.nodes[lab.graph.output].pos())
+    assert canvas.viewport().rect().contains(last)
