@@ -29,20 +29,27 @@ Work = Callable[[Report, threading.Event], Any]
 
 
 class _Worker(QObject):
-    reported = Signal(object)
-    done = Signal(object, str)  # result, error ("" when it succeeded)
+    """Every signal carries the run's number: events still queued from an earlier run (one
+    shut down and followed by a new start before the event loop ran) are told apart."""
 
-    def __init__(self, work: Work, cancel: threading.Event) -> None:
+    reported = Signal(int, object)  # run, payload
+    done = Signal(int, object, str)  # run, result, error ("" when it succeeded)
+
+    def __init__(self, run_id: int, work: Work, cancel: threading.Event) -> None:
         super().__init__()
+        self.run_id = run_id
         self.work = work
         self.cancel = cancel
+
+    def report(self, payload: object) -> None:
+        self.reported.emit(self.run_id, payload)
 
     @Slot()
     def run(self) -> None:
         previous = blas.limit_threads_here(blas.gui_friendly_threads())
         result, error = None, ""
         try:
-            result = self.work(self.reported.emit, self.cancel)
+            result = self.work(self.report, self.cancel)
         except Exception as exc:  # shown to the student; the lab stays usable
             traceback.print_exc(file=sys.stderr)
             error = f"{type(exc).__name__}: {exc}"
@@ -55,7 +62,7 @@ class _Worker(QObject):
         app = QCoreApplication.instance()
         if app is not None:
             self.moveToThread(app.thread())
-        self.done.emit(result, error)
+        self.done.emit(self.run_id, result, error)
 
 
 class BackgroundJob(QObject):
@@ -76,6 +83,7 @@ class BackgroundJob(QObject):
         self._thread: QThread | None = None
         self._worker: _Worker | None = None
         self._cancel = threading.Event()
+        self._run_id = 0  # the current (or last) run's number
 
     @property
     def running(self) -> bool:
@@ -86,7 +94,8 @@ class BackgroundJob(QObject):
         if self._thread is not None:
             return False
         self._cancel = threading.Event()
-        self._worker = _Worker(work, self._cancel)
+        self._run_id += 1
+        self._worker = _Worker(self._run_id, work, self._cancel)
         self._thread = QThread()
         self._thread.setObjectName("lab job")
         self._worker.moveToThread(self._thread)
@@ -123,16 +132,20 @@ class BackgroundJob(QObject):
         if thread is not None:
             thread.deleteLater()
 
-    @Slot(object)
-    def _on_report(self, payload: object) -> None:
-        if self._thread is not None:
+    def _current(self, run_id: int) -> bool:
+        return self._thread is not None and run_id == self._run_id
+
+    @Slot(int, object)
+    def _on_report(self, run_id: int, payload: object) -> None:
+        if self._current(run_id):
             self.progress.emit(payload)
 
-    @Slot(object, str)
-    def _on_done(self, result: object, error: str) -> None:
+    @Slot(int, object, str)
+    def _on_done(self, run_id: int, result: object, error: str) -> None:
+        if not self._current(run_id):
+            return  # a run already shut down (and joined): its end reaches nobody
         thread = self._thread
-        if thread is None:
-            return
+        assert thread is not None
         thread.quit()
         thread.wait()
         self._release()

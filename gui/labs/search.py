@@ -45,6 +45,8 @@ DEFAULT_EPOCHS = 100
 DEFAULT_TRIALS = 30  # the book runs ~100; 30 take 2–15 s on the examples here
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
+REDRAW_MS = 100  # the scatter and table follow the trials at most this often…
+REDRAW_SHARE = 0.25  # …and redrawing may take at most this share of the GUI thread
 
 
 def default_workers() -> int:
@@ -206,6 +208,11 @@ class SearchLab(LabWindow):
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(100)  # edits come in bursts; check once they settle
         self._recheck.timeout.connect(self._check_project)
+        self._arrived: list[Trial] = []  # this run's trials so far, in the order they ended
+        self._redraw = QTimer(self)
+        self._redraw.setSingleShot(True)
+        self._redraw.setInterval(REDRAW_MS)
+        self._redraw.timeout.connect(self._draw_arrived)
         for signal in (doc.problems_changed, doc.project_changed, doc.node_added,
                        doc.node_removed, doc.node_changed, doc.edge_added, doc.edge_removed,
                        window.data.dataset_changed):
@@ -326,17 +333,13 @@ class SearchLab(LabWindow):
         spec, dataset, settings = project.spec, project.dataset, project.settings
 
         def work(report: Callable[[object], None], cancel: threading.Event) -> SearchResult:
-            done: list[Trial] = []
-
-            def progress(count: int, total: int, trial: Trial) -> None:
-                done.append(trial)
-                report(tuple(done))  # all so far, so that each report stands on its own
-
             return random_search(spec, dataset, settings, n_trials, epochs, space, seed,
-                                 workers, progress, cancel)
+                                 workers, lambda done, total, trial: report(trial), cancel)
 
         self.project = project
         self._run_generation = self._generation
+        self._arrived = []
+        self._redraw.stop()
         self.results.show_trials([])
         self.results.set_metric(project.metric)
         self.progress.setRange(0, n_trials)
@@ -353,10 +356,24 @@ class SearchLab(LabWindow):
             self._say("Stopping: the running trials end and are left out…")
 
     @Slot(object)
-    def _progress(self, done: tuple[Trial, ...]) -> None:
-        if self._run_generation == self._generation:
-            self.progress.setValue(len(done))
-            self.results.show_trials(rank(list(done)))
+    def _progress(self, trial: Trial) -> None:
+        """Count every trial at once; redraw the scatter and table at a bounded rate (a
+        thousand one-epoch trials would otherwise redraw a growing table a thousand times)."""
+        if self._run_generation != self._generation:
+            return
+        self._arrived.append(trial)
+        self.progress.setValue(len(self._arrived))
+        if not self._redraw.isActive():
+            self._redraw.start()
+
+    @Slot()
+    def _draw_arrived(self) -> None:
+        if self._run_generation != self._generation:
+            return  # another project was opened: these trials are not its
+        started = time.perf_counter()
+        self.results.show_trials(rank(self._arrived))
+        spent_ms = 1000 * (time.perf_counter() - started)
+        self._redraw.setInterval(max(REDRAW_MS, round(spent_ms / REDRAW_SHARE)))
 
     @Slot(object)
     def _finished(self, result: SearchResult) -> None:
@@ -364,6 +381,7 @@ class SearchLab(LabWindow):
             self._say("Another project was opened: the search stopped and its results were "
                       "dropped.")
             return
+        self._redraw.stop()
         self.results.show_trials(result.trials)
         self.progress.setValue(len(result.trials))
         ran = (f"Stopped after {len(result.trials)} of {self.progress.maximum()} trials"
@@ -401,7 +419,9 @@ class SearchLab(LabWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.job.running
         super().closeEvent(event)  # stops the running trials and joins the search
-        if running:
+        if running:  # no `finished` follows a shutdown: show the trials that did end
+            self._redraw.stop()
+            self._draw_arrived()
             self._say(f"Stopped when the window closed, after {len(self.trials)} trials.")
 
     def _say(self, text: str, error: bool = False) -> None:

@@ -97,3 +97,32 @@ def test_each_runs_worker_is_deleted_after_it_ends(qtbot, job):
     job._worker.destroyed.connect(lambda: gone.append(True))
     qtbot.waitSignal(job.finished).wait()
     qtbot.waitUntil(lambda: gone == [True], timeout=2_000)
+
+
+def test_a_shut_down_runs_queued_events_never_reach_the_next_run(qtbot, job):
+    # shutdown() then start() in one go, before the event loop runs: the old run's reports
+    # and end are still queued when the new run begins.
+    seen, results = [], []
+    job.progress.connect(seen.append)
+    job.finished.connect(results.append)
+    release = threading.Event()
+
+    def old(report, cancel):
+        for _ in range(50):
+            report("old")
+        return "OLD RESULT"
+
+    def new(report, cancel):
+        release.wait(5)
+        report("new")
+        return "NEW RESULT"
+
+    job.start(old)
+    time.sleep(0.2)  # the old run has ended; its events wait in the queue
+    job.shutdown()
+    job.start(new)
+    qtbot.wait(50)  # the old run's queued events are delivered now
+    assert job.running and "old" not in seen and results == []
+    with qtbot.waitSignal(job.finished, timeout=5_000):
+        release.set()
+    assert seen == ["new"] and results == ["NEW RESULT"]

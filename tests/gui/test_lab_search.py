@@ -94,11 +94,12 @@ def test_opens_on_the_books_ranges_for_the_open_project(lab):
 
 def test_the_search_runs_in_the_background_and_ranks_like_core(qtbot, window, lab):
     set_search(qtbot, lab, workers=2)  # two processes; core promises the serial results
-    seen = []  # (trials reported, points drawn) after the lab has shown each report
-    lab.job.progress.connect(lambda done: seen.append((len(done), points(lab))))
+    seen = []  # (trial, trials counted) as each report reaches the lab
+    lab.job.progress.connect(lambda trial: seen.append((trial.index, lab.progress.value())))
     result = run(qtbot, lab)
     assert not result.cancelled and len(result.trials) == TRIALS
-    assert sorted(seen) == [(n, n) for n in range(1, TRIALS + 1)]  # live, one per trial
+    assert sorted(i for i, _ in seen) == list(range(TRIALS))  # live: one report per trial
+    assert [n for _, n in seen] == list(range(1, TRIALS + 1))  # each counted at once
     assert lab.progress.text() == f"{TRIALS} / {TRIALS} trials"
 
     expected = random_search(window.doc.spec, window.data.dataset,
