@@ -6,6 +6,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -400,3 +401,11 @@ class OptimizerRaceLab(LabWindow):
     @Slot(str)
     def _race_failed(self, message: str) -> None:
         say(self.race_status, f"The race failed: {message}", error=True)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.job.running
+        self.stop_animation()
+        super().closeEvent(event)  # stops the race and joins it (no `finished` follows)
+        if running:
+            say(self.race_status, "Stopped when the window closed: the curves so far are "
+                                  "shown. Race on digits runs it again.")

@@ -150,6 +150,7 @@ class PerceptronLab(LabWindow):
         self.search_button.clicked.connect(self.search)
         left.addWidget(self.search_button)
         self.search_result = QLabel()
+        self._found: tuple[str, tuple[float, float, float]] | None = None  # gate, line
         self.search_result.setWordWrap(True)
         left.addWidget(self.search_result)
         left.addStretch(1)
@@ -273,6 +274,8 @@ class PerceptronLab(LabWindow):
         self.rings.setData(x=GATE_INPUTS[wrong, 0], y=GATE_INPUTS[wrong, 1])
         self.line.setData(*self._line_points())
         self.shade.setPolygon(QPolygonF([QPointF(x, y) for x, y in half_plane(*self.values())]))
+        if self._found != (self.gate.currentData(), self.values()):
+            self.search_result.clear()  # it described another line or another gate
 
     def _line_points(self) -> tuple[np.ndarray, np.ndarray]:
         """Two points of w₁x₁ + w₂x₂ + b = 0 far beyond the view (none if w = 0)."""
@@ -289,6 +292,7 @@ class PerceptronLab(LabWindow):
         gate = self.gate.currentData()
         correct, (w1, w2, b) = best_line(gate_targets(gate))
         self.set_values((w1, w2, b))
+        self._found = (gate, self.values())
         self.refresh()
         verdict = ("a line separates it." if correct == 4 else
                    "no straight line separates XOR: one perceptron cannot do it.")

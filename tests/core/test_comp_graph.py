@@ -193,3 +193,23 @@ def test_every_operation_documents_its_backward_rule():
     assert all(op.rule.startswith("backward:") for op in OPS.values())
     assert "swaps its inputs" in OPS["mul"].rule
     assert Step("forward", "y", 1.0).edge_grads == ()
+
+
+@pytest.mark.parametrize(("preset", "name", "value"), [
+    ("softplus", "x", 30.0),  # f ≈ 30: its numerical gradient of `one` is 0 ± 1e-10
+    ("sigmoid_by_hand", "x", 20.0),  # σ′(20) ≈ 2e-9, known numerically to only ~4 digits
+])
+def test_round_off_in_the_numerical_gradient_is_not_called_a_mistake(preset, name, value):
+    graph = PRESETS[preset].graph.with_value(name, value)
+    checks = check_gradients(graph)
+    assert all(c.ok for c in checks), [(c.name, c.backprop, c.numerical) for c in checks]
+    assert max(c.relative_error for c in checks) > 1e-6  # relatively, they do differ
+
+
+def test_a_relu_exactly_at_its_kink_still_fails_the_check():
+    # relu(w·x + b) with w·x + b = 0: backprop takes the x ≤ 0 side (0), the central
+    # difference averages both sides (half the slope) — a real disagreement, worth seeing.
+    graph = PRESETS["relu_neuron"].graph.with_value("b", -1.6)
+    assert graph.forward()["z"] == 0  # 0.8 × 2 − 1.6: exactly on the kink
+    failed = {c.name: c.numerical for c in check_gradients(graph) if not c.ok}
+    assert failed == pytest.approx({"x": 0.4, "w": 1.0, "b": 0.5})  # half of each slope

@@ -168,3 +168,5 @@ def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
     assert lab.job.running and lab.race_button.text() == "Stop race"
     lab.close()  # cancels and joins the thread
     assert not lab.job.running
+    assert lab.race_status.text().startswith("Stopped when the window closed")
+    assert lab.race_button.text() == "Race on digits"

@@ -2,6 +2,7 @@
 
 import numpy as np
 import pytest
+from keys import type_into
 from PySide6.QtCore import QPointF, Qt
 from screenshots import screenshot_target
 
@@ -107,6 +108,17 @@ def test_the_best_xor_line_clearly_gets_one_point_wrong(qtbot, lab):
     rx, ry = lab.rings.getData()
     assert (rx.tolist(), ry.tolist()) == ([float(lab.table.item(r, 0).text())],
                                           [float(lab.table.item(r, 1).text())])
+
+
+def test_the_search_verdict_goes_when_the_line_or_gate_changes(qtbot, lab):
+    lab.gate.setCurrentIndex(lab.gate.findData("xor"))
+    qtbot.mouseClick(lab.search_button, Qt.MouseButton.LeftButton)
+    assert lab.search_result.text().startswith("Best line found for XOR")
+    type_into(qtbot, lab.weights[0], "0")  # another line: the verdict no longer describes it
+    assert lab.search_result.text() == ""
+    qtbot.mouseClick(lab.search_button, Qt.MouseButton.LeftButton)
+    lab.gate.setCurrentIndex(lab.gate.findData("and"))  # another gate
+    assert lab.search_result.text() == ""
 
 
 @pytest.mark.parametrize("preset", ["AND (book, seed)", "NAND (book)", "OR (book)"])
