@@ -174,7 +174,7 @@ class OptimizerRaceLab(LabWindow):
             box.setToolTip(TIPS["lr"].format(title=TITLES[name],
                                              description=optimizers.describe(name)))
             dash = "╍╍" if name in DASHED else "━━"
-            label = QLabel(f"<span style='color:{COLOURS[name]}'>{dash}</span> {name} lr")
+            label = QLabel(f"<span style='color:{COLOURS[name]}'>{dash}</span> {TITLES[name]} lr")
             label.setToolTip(box.toolTip())
             form.addRow(label, box)
             self.lrs[name] = box
@@ -246,7 +246,7 @@ class OptimizerRaceLab(LabWindow):
         legend.clear()
         for name, curve in curves.items():
             note = notes.get(name)
-            legend.addItem(curve, f"{name} — {note}" if note else name)
+            legend.addItem(curve, f"{TITLES[name]} — {note}" if note else TITLES[name])
 
     # ------------------------------------------------------------------ the paths
     def current_surface(self) -> Surface:
@@ -293,7 +293,7 @@ class OptimizerRaceLab(LabWindow):
         self._fill_legend(self.path_legend, self.curves,
                           {name: f"diverged at step {k}" for name, k in diverged.items()})
         if diverged:
-            names = ", ".join(f"{name} (step {k})" for name, k in diverged.items())
+            names = ", ".join(f"{TITLES[name]} (step {k})" for name, k in diverged.items())
             say(self.path_status, f"Diverged: {names}. Its rate is too large for this "
                                   "surface; the path stops where it left the numbers.",
                 error=True)
@@ -364,7 +364,7 @@ class OptimizerRaceLab(LabWindow):
             return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
 
         self.job.start(work)
-        say(self.race_status, f"Training with {optimizers.NAMES[0]}…")
+        say(self.race_status, f"Training with {TITLES[optimizers.NAMES[0]]}…")
 
     @Slot(bool)
     def _race_running(self, running: bool) -> None:
@@ -383,7 +383,7 @@ class OptimizerRaceLab(LabWindow):
         name, losses = payload
         self._show_race({name: losses})
         say(self.race_status,
-            f"Training with {name}: epoch {len(losses)} of {BOOK_RACE_SETTINGS.epochs}")
+            f"Training with {TITLES[name]}: epoch {len(losses)} of {BOOK_RACE_SETTINGS.epochs}")
 
     @Slot(object)
     def _race_finished(self, curves: dict[str, list[float]]) -> None:
@@ -393,8 +393,8 @@ class OptimizerRaceLab(LabWindow):
         if complete:
             best = min(curves, key=lambda n: curves[n][-1])
             slowest = max(curves, key=lambda n: curves[n][-1])
-            say(self.race_status, f"Lowest final loss: {best} ({curves[best][-1]:.3f}); "
-                                  f"slowest: {slowest} ({curves[slowest][-1]:.3f})")
+            say(self.race_status, f"Lowest final loss: {TITLES[best]} ({curves[best][-1]:.3f}); "
+                                  f"slowest: {TITLES[slowest]} ({curves[slowest][-1]:.3f})")
         else:
             say(self.race_status, "Stopped: the curves so far are shown.")
 

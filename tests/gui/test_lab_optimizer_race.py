@@ -9,7 +9,14 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 from screenshots import screenshot_target
 
 from core import optimizers
-from core.optimizer_race import BOOK_LR, BOOK_RACE_LR, ROSENBROCK_LR, SURFACES, path
+from core.optimizer_race import (
+    BOOK_LR,
+    BOOK_RACE_LR,
+    ROSENBROCK_LR,
+    SURFACES,
+    TITLES,
+    path,
+)
 
 BOWL = "x²/20 + y²"
 ROSENBROCK = "Rosenbrock (1−x)² + 10(y−x²)²"
@@ -54,7 +61,7 @@ def test_opens_on_the_books_surface_and_rates(qtbot, lab):
     assert lab.minimum.getData()[0][0] == 0 and lab.minimum.getData()[1][0] == 0
     assert all(iso.data is not None for iso in lab.isocurves)
     assert np.all(np.diff(lab.iso_levels(np.array([[0.0, 30.0]]))) > 0)
-    assert lab.path_legend.labels() == {n: n for n in optimizers.NAMES}
+    assert lab.path_legend.labels() == dict(TITLES)
     assert lab.race_rates.text() == ("SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam "
                                      "0.001 (the book's)")
 
@@ -91,20 +98,20 @@ def test_rosenbrock_brings_its_own_rates_and_shows_divergence(qtbot, lab):
     view = lab.plot.viewRange()
 
     type_into(qtbot, lab.lrs["sgd"], str(BOOK_LR["sgd"]))  # the bowl's rate
-    assert lab.path_legend.labels()["sgd"] == "sgd — diverged at step 3"
-    assert "Diverged: sgd (step 3)" in lab.path_status.text()
+    assert lab.path_legend.labels()["sgd"] == "SGD — diverged at step 3"
+    assert "Diverged: SGD (step 3)" in lab.path_status.text()
     points = drawn(lab, "sgd")
     assert len(points) == 3 and np.all(np.isfinite(points))  # nothing non-finite is drawn
     np.testing.assert_allclose(lab.plot.viewRange(), view)  # still the surface's window
 
     choose_surface(qtbot, lab, BOWL)  # back: the bowl's rates, nothing diverged
     assert {n: b.value() for n, b in lab.lrs.items()} == BOOK_LR and lab.steps.value() == 30
-    assert lab.path_legend.labels()["sgd"] == "sgd" and lab.path_status.text() == ""
+    assert lab.path_legend.labels()["sgd"] == "SGD" and lab.path_status.text() == ""
 
 
 def test_a_huge_rate_on_the_bowl_is_reported_not_drawn_to_infinity(qtbot, lab):
     type_into(qtbot, lab.lrs["sgd"], "5")  # y is multiplied by 1 − 2·5 = −9 every step
-    assert lab.path_legend.labels()["sgd"] == "sgd — diverged at step 6"
+    assert lab.path_legend.labels()["sgd"] == "SGD — diverged at step 6"
     assert np.max(np.abs(drawn(lab, "sgd"))) <= 1e6
     (x0, x1), (y0, y1) = lab.plot.viewRange()
     assert (x0, x1, y0, y1) == pytest.approx(SURFACES[BOWL].window)
@@ -141,12 +148,12 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
         epochs, losses = lab.loss_curves[name].getData()
         assert len(epochs) == 10 and losses[-1] < losses[0], name
         final[name] = losses[-1]
-        assert lab.loss_legend.labels()[name] == f"{name} — {losses[-1]:.3f}"
+        assert lab.loss_legend.labels()[name] == f"{TITLES[name]} — {losses[-1]:.3f}"
     # The book's result: SGD is the slowest by far (measured: 0.71 against 0.007-0.048).
     assert all(final[name] < final["sgd"] / 4 for name in final if name != "sgd"), final
     assert lab.race_button.text() == "Race on digits"
     assert lab.race_status.text().startswith("Lowest final loss")
-    assert "slowest: sgd" in lab.race_status.text()
+    assert "slowest: SGD" in lab.race_status.text()
     assert {n: 0.01 for n in ("sgd", "momentum", "nesterov", "adagrad")}.items() <= \
         BOOK_RACE_LR.items()
     lab.resize(1200, 760)
