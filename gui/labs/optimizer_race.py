@@ -112,16 +112,33 @@ class SideLegend(pg.LegendItem):
         return {sample.item.name(): label.text for sample, label in self.items}
 
 
-class OptimizerRaceLab(LabWindow):
-    title = "Optimizer race"
-    notice = (
+SURFACE_NOTICES = {
+    "x²/20 + y²": (
         "<b>What to notice.</b> On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) "
         "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
         "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
-        "<b>Adam</b> combines both. Change a learning rate and the path is recomputed; "
-        "too large a rate and the path diverges. Below, the same network trained on the "
-        "digits by each optimizer from the same weights: as in the book, plain SGD learns "
-        "slowest.")
+        "<b>Adam</b> combines both. "),
+    "x² + y²": (
+        "<b>What to notice.</b> On the round bowl x² + y² every gradient points straight at "
+        "the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still "
+        "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov "
+        "ends almost exactly on the minimum. "),
+    "Rosenbrock (1−x)² + 10(y−x²)²": (
+        "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
+        "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
+        "updates from (−1.5, 2), <b>Momentum</b>, <b>Nesterov</b> and <b>Adam</b> reach the "
+        "minimum at (1, 1); <b>SGD</b> crawls along the valley floor, and <b>AdaGrad</b>'s "
+        "ever-shrinking steps leave it half-way. "),
+}
+RACE_NOTICE = (
+    "Change a learning rate and the path is recomputed; too large a rate and the path "
+    "diverges. Below, the same network trained on the digits by each optimizer from the same "
+    "weights: as in the book, plain SGD learns slowest.")
+
+
+class OptimizerRaceLab(LabWindow):
+    title = "Optimizer race"
+    notice = SURFACE_NOTICES["x²/20 + y²"] + RACE_NOTICE
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -263,6 +280,7 @@ class OptimizerRaceLab(LabWindow):
             box.setValue(surface.rates[name])
         for widget in (self.steps, *self.lrs.values()):
             widget.blockSignals(False)
+        self.notice_label.setText(SURFACE_NOTICES[self.surface.currentData()] + RACE_NOTICE)
         self.recompute()
 
     @Slot()

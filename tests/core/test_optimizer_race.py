@@ -131,3 +131,13 @@ def test_the_books_race_sgd_learns_slowest_by_far(one_blas_thread):
     final = {name: c[-1] for name, c in curves.items()}
     # The book's figure, measured: SGD 0.71 against 0.007-0.048 after 10 epochs
     assert all(final["sgd"] > 4 * loss for name, loss in final.items() if name != "sgd"), final
+
+
+def test_on_rosenbrock_the_momentum_family_and_adam_reach_the_minimum_sgd_and_adagrad_lag():
+    # what the lab's text says: after 100 updates from (−1.5, 2) at Rosenbrock's own rates
+    surface = SURFACES["Rosenbrock (1−x)² + 10(y−x²)²"]
+    end = {name: trace(surface, name, lr, steps=100).points[-1]
+           for name, lr in surface.rates.items()}
+    distance = {name: float(np.hypot(*(point - surface.minimum))) for name, point in end.items()}
+    assert all(distance[n] < 0.1 for n in ("momentum", "nesterov", "adam")), distance
+    assert all(distance[n] > 0.5 for n in ("sgd", "adagrad")), distance

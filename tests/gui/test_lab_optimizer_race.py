@@ -177,3 +177,11 @@ def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
     assert not lab.job.running
     assert lab.race_status.text().startswith("Stopped when the window closed")
     assert lab.race_button.text() == "Race on digits"
+
+
+def test_the_explanation_follows_the_surface(qtbot, lab):
+    assert "x²/20 + y²" in lab.notice_label.text()
+    lab.surface.setCurrentIndex(lab.surface.findData(ROSENBROCK))
+    assert "Rosenbrock" in lab.notice_label.text() and "(1, 1)" in lab.notice_label.text()
+    lab.surface.setCurrentIndex(lab.surface.findData(BOWL))
+    assert "zig-zags across the valley" in lab.notice_label.text()
