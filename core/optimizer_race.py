@@ -14,7 +14,7 @@ from .datasets import Dataset, load_digits
 from .network import build
 from .settings import TrainingSettings
 from .spec import NetworkSpec
-from .trainer import Trainer
+from .trainer import Trainer, TrainingEvent
 
 #: how each optimizer is written in the book (and in the lab's words)
 TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
@@ -117,17 +117,25 @@ def train_curves(spec: NetworkSpec, data: Dataset, settings: TrainingSettings,
             break
         run = replace(settings, optimizer=name, lr=lrs[name], optimizer_options={})
         net = build(spec, seed=settings.seed, dtype=np.dtype(settings.dtype))
-        trainer = Trainer(net, data, run)
-        curve = curves[name] = []
-        for event in trainer.iterate():
-            if event.epoch_metrics is not None:
-                loss = event.epoch_metrics.get("train_loss")
-                curve.append(float("nan") if loss is None else float(loss))
-                if on_epoch is not None:
-                    on_epoch(name, list(curve))
-            if cancel is not None and cancel.is_set():
-                trainer.stop()
+        curves[name] = _loss_curve(Trainer(net, data, run), name, on_epoch, cancel)
     return curves
+
+
+def _loss_curve(trainer: Trainer, name: str,
+                on_epoch: Callable[[str, list[float]], None] | None,
+                stop: threading.Event | None) -> list[float]:
+    """Train to the end (or ``stop``), the training loss of every epoch as it ends."""
+    curve: list[float] = []
+
+    def epoch_ended(event: TrainingEvent) -> None:
+        if event.epoch_metrics is not None:
+            loss = event.epoch_metrics.get("train_loss")
+            curve.append(float("nan") if loss is None else float(loss))
+            if on_epoch is not None:
+                on_epoch(name, list(curve))
+
+    trainer.run(epoch_ended, stop=stop)
+    return curve
 
 
 # The book's MNIST comparison, on the bundled digits: 4 hidden layers of 100 ReLU units, batches

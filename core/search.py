@@ -20,7 +20,6 @@ import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 import numpy as np
 
@@ -28,17 +27,11 @@ from .datasets import Dataset
 from .history import History
 from .settings import TrainingSettings
 from .spec import NetworkSpec
-from .trainer import Trainer
+from .trainer import StopFlag, Trainer
 from .training_data import TrainingData, prepare
 
 DEFAULT_WORKERS = 2
 STOPPED = "stopped"  # the outcome of a trial cut short by a cancel: never ranked
-
-
-class StopFlag(Protocol):
-    """A threading.Event, or a multiprocessing one shared with the worker processes."""
-
-    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True)
@@ -109,11 +102,7 @@ def run_trial(spec: NetworkSpec, data: TrainingData, settings: TrainingSettings,
     """Train one trial to the end, or until ``stop`` is set: then it ends before its next
     mini-batch with the outcome :data:`STOPPED` and no score (it is partial)."""
     trainer = Trainer(spec, data, settings)
-    for _event in trainer.iterate():
-        if stop is not None and stop.is_set():
-            trainer.stop()  # iterate ends with the "stopped" outcome before another batch
-    outcome = trainer.outcome
-    assert outcome is not None
+    outcome = trainer.run(stop=stop)
     last = trainer.history.latest()
     metric = "val_accuracy" if data.task == "classification" else "val_r2"
     failed = outcome.failed or outcome.kind == STOPPED or not last

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from typing import Protocol
 
 import numpy as np
 
@@ -48,6 +49,13 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return self.kind == "diverged"
+
+
+
+class StopFlag(Protocol):
+    """A threading.Event, or a multiprocessing one shared with worker processes."""
+
+    def is_set(self) -> bool: ...
 
 
 @dataclass(frozen=True, eq=False)
@@ -212,11 +220,16 @@ class Trainer:
                 continue
             yield self.step()
 
-    def run(self, progress: Callable[[TrainingEvent], None] | None = None) -> Outcome:
-        """Train to the end in this thread, calling ``progress`` with every event."""
+    def run(self, progress: Callable[[TrainingEvent], None] | None = None,
+            stop: StopFlag | None = None) -> Outcome:
+        """Train to the end in this thread, calling ``progress`` with every event. Once
+        ``stop`` (another thread's or process's flag) is set, it ends before the next
+        mini-batch, as :meth:`stop` does."""
         for event in self.iterate():
             if progress is not None:
                 progress(event)
+            if stop is not None and stop.is_set():
+                self.stop()
         assert self.outcome is not None
         return self.outcome
 

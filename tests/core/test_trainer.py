@@ -111,6 +111,20 @@ def test_target_loss_stops_training():
     assert trainer.history.epochs["val_loss"] == [None] * len(losses)
 
 
+def test_run_ends_before_the_next_batch_once_a_stop_flag_is_set():
+    xor = load_builtin("xor", n_samples=4, noise=0.0)
+    trainer = Trainer(NetworkSpec.mlp([2, 4, 1], output_activation="sigmoid"), xor,
+                      TrainingSettings(epochs=5000, batch_size=4, split=(1, 0, 0)))
+    flag = threading.Event()
+
+    def after_each_batch(event):
+        if event.step == 7:
+            flag.set()  # as another thread (or a search's worker process) would
+
+    outcome = trainer.run(after_each_batch, stop=flag)
+    assert outcome.kind == "stopped" and trainer.step_count == 7
+
+
 def test_early_stopping_waits_patience_epochs_after_the_best_validation_loss(spiral):
     trainer = spiral_trainer(spiral, lr=0.05, epochs=500, early_stopping_patience=4)
     outcome = trainer.run()
