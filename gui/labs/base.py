@@ -42,6 +42,14 @@ class LabWindow(QWidget):
         layout.addWidget(self.body, 1)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        interrupted = False
         for job in self.findChildren(BackgroundJob):
+            interrupted |= job.running
             job.shutdown()
         super().closeEvent(event)
+        if interrupted:
+            self.closed_mid_run()
+
+    def closed_mid_run(self) -> None:
+        """Closing stopped a job (a shut-down job sends no ``finished``): say so and show
+        what it got. Labs with background work override this."""

@@ -421,9 +421,9 @@ class OptimizerRaceLab(LabWindow):
         say(self.race_status, f"The race failed: {message}", error=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.job.running
         self.stop_animation()
-        super().closeEvent(event)  # stops the race and joins it (no `finished` follows)
-        if running:
-            say(self.race_status, "Stopped when the window closed: the curves so far are "
-                                  "shown. Race on digits runs it again.")
+        super().closeEvent(event)
+
+    def closed_mid_run(self) -> None:
+        say(self.race_status, "Stopped when the window closed: the curves so far are shown. "
+                              "Race on digits runs it again.")

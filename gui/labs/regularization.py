@@ -12,7 +12,7 @@ from collections.abc import Callable
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
-from PySide6.QtGui import QCloseEvent, QColor
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -317,15 +317,11 @@ class RegularizationLab(LabWindow):
             widget.setEnabled(not running)
         self.stop_button.setEnabled(running)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.job.running
-        super().closeEvent(event)  # cancels and joins the run
-        if running:  # a joined job reports no end: the window does it
-            self._redraw.stop()
-            self._draw_pending()
-            self._set_running(False)
-            epochs = max((len(c.train) for c in self.curves), default=0)
-            self._say(f"Stopped when the window closed, after {epochs} epochs.")
+    def closed_mid_run(self) -> None:
+        self._redraw.stop()
+        self._draw_pending()
+        epochs = max((len(c.train) for c in self.curves), default=0)
+        self._say(f"Stopped when the window closed, after {epochs} epochs.")
 
     # ------------------------------------------------------------------ showing
     def _say(self, text: str, error: bool = False) -> None:

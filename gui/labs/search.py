@@ -12,7 +12,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Slot
-from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
@@ -416,13 +415,10 @@ class SearchLab(LabWindow):
             self.progress.setRange(0, self.n_trials.value())
             self.progress.setValue(0)
 
-    def closeEvent(self, event: QCloseEvent) -> None:
-        running = self.job.running
-        super().closeEvent(event)  # stops the running trials and joins the search
-        if running:  # no `finished` follows a shutdown: show the trials that did end
-            self._redraw.stop()
-            self._draw_arrived()
-            self._say(f"Stopped when the window closed, after {len(self.trials)} trials.")
+    def closed_mid_run(self) -> None:
+        self._redraw.stop()
+        self._draw_arrived()  # the trials that did end
+        self._say(f"Stopped when the window closed, after {len(self.trials)} trials.")
 
     def _say(self, text: str, error: bool = False) -> None:
         say(self.status, text, error)
