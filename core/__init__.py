@@ -4,13 +4,13 @@ Pure NumPy: nothing here imports Qt (a test enforces it), so scripts and the com
 use it without a display.
 """
 
-from . import activations, initializers, losses, optimizers
-from .errors import SpecError, SpecProblem
-from .network import Network, NodeValues, build, param_name
-from .project import Project, ProjectError, load_project, save_project
-from .settings import TrainingSettings
-from .spec import EdgeSpec, NetworkSpec, NodeSpec, hidden_node, input_node, output_node
-from .trainer import Outcome, Trainer, TrainingEvent
+from core.engine import activations, initializers, losses, optimizers
+from core.engine.network import Network, NodeValues, build, param_name
+from core.project import Project, ProjectError, load_project, save_project
+from core.spec import EdgeSpec, NetworkSpec, NodeSpec, hidden_node, input_node, output_node
+from core.spec_problems import SpecError, SpecProblem
+from core.training.settings import TrainingSettings
+from core.training.trainer import Outcome, Trainer, TrainingEvent
 
 __all__ = [
     "EdgeSpec",

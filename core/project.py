@@ -29,13 +29,13 @@ from typing import Any
 
 import numpy as np
 
-from .data_ref import DataRef
-from .datasets import DataError
-from .errors import SpecError
-from .history import History
-from .network import Network, build
-from .settings import TrainingSettings
-from .spec import NetworkSpec
+from core.datasets import DataError
+from core.datasets.ref import DataRef
+from core.engine.network import Network, build
+from core.spec import NetworkSpec
+from core.spec_problems import SpecError
+from core.training.history import History
+from core.training.settings import TrainingSettings
 
 FORMAT = "netcanvas-project"
 SCHEMA_VERSION = 1
@@ -59,7 +59,7 @@ class ProjectError(Exception):
 @dataclass(eq=False)
 class Project:
     """Everything a project file holds. ``params``/``state`` are None until trained (or set by
-    hand); ``history`` is :meth:`core.history.History.to_dict` data or None."""
+    hand); ``history`` is :meth:`core.training.history.History.to_dict` data or None."""
 
     spec: NetworkSpec
     settings: TrainingSettings

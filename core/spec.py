@@ -12,9 +12,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from . import activations, initializers, losses
-from .errors import SpecError, SpecProblem
-from .validation import connection_problem, find_problems, topological_order
+from core.engine import activations, initializers, losses
+from core.spec_problems import SpecError, SpecProblem
+from core.validation import connection_problem, find_problems, topological_order
 
 NODE_KINDS = ("input", "hidden", "output")
 

@@ -10,8 +10,8 @@ import heapq
 import re
 from typing import TYPE_CHECKING
 
-from . import activations, initializers, losses
-from .errors import (
+from core.engine import activations, initializers, losses
+from core.spec_problems import (
     ConnectionProblem,
     CycleProblem,
     DeadEndProblem,
@@ -27,7 +27,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
-    from .spec import NetworkSpec, NodeSpec
+    from core.spec import NetworkSpec, NodeSpec
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
 KINDS = ("input", "hidden", "output")

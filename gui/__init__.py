@@ -2,20 +2,20 @@
 
 How it fits together (``core`` never imports ``gui``; a test enforces it):
 
-- :mod:`gui.document` — ``GraphDocument``, the model: the spec, the current weights (``W``/``b``/
-  batch-norm arrays named as :mod:`core.network` names them, so they are saved, undone and
-  drawn), the project fields, one ``QUndoStack``, the file path.
-- :mod:`gui.commands` — every edit is a ``QUndoCommand`` that calls the document's primitive
-  edits and nothing else; compound commands keep their children on the Python side (PySide does
-  not model QUndoCommand parent ownership).
+- :mod:`gui.document.document` — ``GraphDocument``, the model: the spec, the current weights
+  (``W``/``b``/batch-norm arrays named as :mod:`core.engine.network` names them, so they are saved,
+  undone and drawn), the project fields, one ``QUndoStack``, the file path.
+- :mod:`gui.document.commands` — every edit is a ``QUndoCommand`` that calls the document's
+  primitive edits and nothing else; compound commands keep their children on the Python side (PySide
+  does not model QUndoCommand parent ownership).
 - :mod:`gui.canvas` — the scene mirrors the document's signals; gestures push commands. Drags
   are recorded on release (one entry each); connections are checked live with
   ``NetworkSpec.connection_problem``.
-- Panels (:mod:`gui.palette`, :mod:`gui.inspector`, :mod:`gui.problems_panel`,
-  :mod:`gui.prediction_panel`) read the document and push commands; they refresh with signals
+- Panels (:mod:`gui.panels.palette`, :mod:`gui.inspector`, :mod:`gui.panels.problems`,
+  :mod:`gui.panels.predictions`) read the document and push commands; they refresh with signals
   blocked, so a refresh never becomes an edit.
 - :mod:`gui.training` — the core trainer in a worker thread, its controls and settings, and
-  :mod:`gui.panels` — the live plots (loss, weights, activations, output); see
+  :mod:`gui.training.plots` — the live plots (loss, weights, activations, output); see
   ``gui/training/__init__.py``. While a run lasts the document is locked
   (``GraphDocument.lock``): structural commands are refused with the reason.
 """

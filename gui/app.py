@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse(argv)
     app = application()
-    from .main_window import MainWindow  # after QApplication: widgets need it
+    from gui.main_window import MainWindow
 
     window = MainWindow()
     report_unexpected_errors(window)

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import TextIO
 
 from core.datasets import DataError
-from core.errors import SpecError
-from core.history import History, metric_names
 from core.project import Project, ProjectError, load_project, save_project
-from core.trainer import Trainer, TrainingEvent, clock
+from core.spec_problems import SpecError
+from core.training.history import History, metric_names
+from core.training.trainer import Trainer, TrainingEvent, clock
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -103,7 +103,7 @@ def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
     except ImportError as exc:
         print(f"netcanvas: the window cannot start: {exc}", file=sys.stderr)
         return EXIT_FAILED
-    from gui import startup_probe
+    from gui.diagnostics import startup_probe
 
     if startup_probe.requested():  # packaging/startup_time.py times the launch
         startup_probe.install()
@@ -111,7 +111,7 @@ def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
-    from gui.self_test import main as self_test
+    from gui.diagnostics.self_test import main as self_test
 
     return self_test()
 
@@ -168,7 +168,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
-    from core import bench
+    from core.engine import bench
 
     if args.rounds < 1 or not args.seconds > 0:
         raise CommandError("--rounds must be at least 1 and --seconds above 0")

@@ -17,23 +17,22 @@ from PySide6.QtWidgets import (
 )
 
 from core.spec import NetworkSpec
-
-from . import clipboard
-from .canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
-from .canvas.view import CanvasView
-from .commands import AddNodeCommand, MoveNodesCommand, delete_command
-from .data_source import DataSource
-from .document import GraphDocument
-from .file_controller import FileController, default_fields
-from .inspector import Inspector
-from .labs.menu import LabsMenu
-from .layout import layered_positions
-from .node_defaults import new_node
-from .palette import Palette
-from .prediction_panel import PredictionModel, PredictionsPanel, boundary_image, unit_images
-from .problems_panel import ProblemsPanel
-from .training.dock import install_training
-from .widgets import scrolling
+from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
+from gui.canvas.view import CanvasView
+from gui.document import clipboard
+from gui.document.auto_layout import layered_positions
+from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
+from gui.document.data_source import DataSource
+from gui.document.document import GraphDocument
+from gui.document.new_node import new_node
+from gui.files import FileController, default_fields
+from gui.inspector import Inspector
+from gui.labs.menu import LabsMenu
+from gui.panels.palette import Palette
+from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
+from gui.panels.problems import ProblemsPanel
+from gui.training.dock import install_training
+from gui.widgets import scrolling
 
 APP_NAME = "NetCanvas"
 DEFAULT_SIZE = (1280, 800)

@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-MARKER = "netcanvas: window shown"  # gui.startup_probe.MARKER (no Qt import here)
+MARKER = "netcanvas: window shown"  # gui.diagnostics.startup_probe.MARKER (no Qt import here)
 GOAL_SECONDS = 1.5
 TIMEOUT = 60
 SOURCE_COMMAND = [sys.executable, "-c", "import sys; from gui.cli import main; sys.exit(main())"]

@@ -147,7 +147,7 @@ def test_the_command_runs_as_a_process_without_loading_qt():
 
 
 def test_bench_subcommand_prints_every_workload(capsys, monkeypatch):
-    from core import bench
+    from core.engine import bench
 
     monkeypatch.setattr(bench, "WORKLOADS", (((2, 4, 2), 4), ((3, 5, 2), 8)))
     assert cli.main(["bench", "--rounds", "1", "--seconds", "0.01", "--no-torch"]) == 0

@@ -3,12 +3,12 @@
 Pure NumPy, like the rest of ``core``: no Qt, and no file is ever unpickled.
 """
 
-from .builtin import BUILTIN, BuiltinInfo, load_builtin
-from .bundled import load_digits, load_iris
-from .dataset import Dataset, FeatureScaling, Task, split, standardize
-from .errors import DataError
-from .features import FEATURES, FeatureInfo, apply_features, feature_info
-from .importers import MAX_FILE_BYTES, load_any, load_csv, load_idx, load_npz
+from core.datasets.builtin import BUILTIN, BuiltinInfo, load_builtin
+from core.datasets.bundled import load_digits, load_iris
+from core.datasets.dataset import Dataset, FeatureScaling, Task, split, standardize
+from core.datasets.errors import DataError
+from core.datasets.features import FEATURES, FeatureInfo, apply_features, feature_info
+from core.datasets.importers import MAX_FILE_BYTES, load_any, load_csv, load_idx, load_npz
 
 __all__ = [
     "BUILTIN",

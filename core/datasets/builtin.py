@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .dataset import Dataset, Task
-from .errors import DataError
+from core.datasets.dataset import Dataset, Task
+from core.datasets.errors import DataError
 
 # (n_samples, noise, rng, n_classes) -> (x, y); n_classes matters only where it can be chosen.
 MakeData = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]

@@ -13,8 +13,8 @@ from importlib.resources import files
 
 import numpy as np
 
-from .dataset import Dataset
-from .errors import DataError
+from core.datasets.dataset import Dataset
+from core.datasets.errors import DataError
 
 IRIS_FILE = "iris.csv"
 DIGITS_FILE = "digits.csv.gz"

@@ -13,11 +13,11 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import Dataset, Task
-from .dataset import standardize as standardize_datasets
-from .errors import DataError
-from .files import dataset_name, read_bytes
-from .targets import check_task, encode_labels, infer_task
+from core.datasets.dataset import Dataset, Task
+from core.datasets.dataset import standardize as standardize_datasets
+from core.datasets.errors import DataError
+from core.datasets.files import dataset_name, read_bytes
+from core.datasets.targets import check_task, encode_labels, infer_task
 
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "?"})
 

@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple, NoReturn
 
 import numpy as np
 
-from .errors import DataError
+from core.datasets.errors import DataError
 
 Task = Literal["classification", "regression"]
 TASKS: tuple[Task, ...] = ("classification", "regression")

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from .errors import DataError
+from core.datasets.errors import DataError
 
 RAW_COLUMN = re.compile(r"x([1-9][0-9]*)")
 

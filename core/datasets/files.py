@@ -12,7 +12,7 @@ import stat
 import zlib
 from pathlib import Path
 
-from .errors import DataError
+from core.datasets.errors import DataError
 
 MAX_FILE_BYTES = 1 << 30
 GZIP_MAGIC = b"\x1f\x8b"

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import numpy as np
 
-from .dataset import Dataset
-from .errors import DataError
-from .files import dataset_name, read_bytes
-from .targets import encode_labels
+from core.datasets.dataset import Dataset
+from core.datasets.errors import DataError
+from core.datasets.files import dataset_name, read_bytes
+from core.datasets.targets import encode_labels
 
 IDX_IMAGES_MAGIC = 0x00000803
 IDX_LABELS_MAGIC = 0x00000801

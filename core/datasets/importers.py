@@ -15,12 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from .csv_import import load_csv
-from .dataset import Dataset
-from .errors import DataError
-from .files import MAX_FILE_BYTES
-from .idx_import import labels_beside, load_idx
-from .npz_import import load_npz
+from core.datasets.csv_import import load_csv
+from core.datasets.dataset import Dataset
+from core.datasets.errors import DataError
+from core.datasets.files import MAX_FILE_BYTES
+from core.datasets.idx_import import labels_beside, load_idx
+from core.datasets.npz_import import load_npz
 
 __all__ = ["MAX_FILE_BYTES", "load_any", "load_csv", "load_idx", "load_npz"]
 

@@ -9,11 +9,11 @@ from typing import Any
 
 import numpy as np
 
-from . import files  # files.MAX_FILE_BYTES, looked up when loading
-from .dataset import Dataset, Task
-from .errors import DataError
-from .files import check_file, dataset_name, megabytes
-from .targets import check_task, encode_labels, infer_task
+from core.datasets import files
+from core.datasets.dataset import Dataset, Task
+from core.datasets.errors import DataError
+from core.datasets.files import check_file, dataset_name, megabytes
+from core.datasets.targets import check_task, encode_labels, infer_task
 
 ZIP_MAGIC = b"PK\x03\x04"
 NPY_MAGIC = b"\x93NUMPY"

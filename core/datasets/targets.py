@@ -7,8 +7,8 @@ from typing import Any
 
 import numpy as np
 
-from .dataset import TASKS, Task
-from .errors import DataError
+from core.datasets.dataset import TASKS, Task
+from core.datasets.errors import DataError
 
 MAX_AUTO_CLASSES = 20
 

@@ -12,12 +12,11 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
-from core.errors import SpecProblem
 from core.spec import NetworkSpec
-
-from . import style
-from .edge_item import curve
-from .node_item import NodeItem
+from core.spec_problems import SpecProblem
+from gui.canvas import style
+from gui.canvas.edge_item import curve
+from gui.canvas.node_item import NodeItem
 
 
 class ConnectionDrag:

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import style
-from .node_item import NodeItem
+from gui.canvas import style
+from gui.canvas.node_item import NodeItem
 
 HIT_WIDTH = 7.0
 

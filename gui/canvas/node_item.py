@@ -22,10 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import activations
+from core.engine import activations
 from core.spec import NodeSpec
-
-from . import style
+from gui.canvas import style
 
 FOOTER_HEIGHT = 16.0
 THUMBNAIL_TIP = ("What the network answers everywhere on the input plane (x₁ across, x₂ up) "

@@ -11,16 +11,15 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
-from core.errors import SpecProblem
-
-from .. import commands, parameters
-from ..document import GraphDocument
-from ..naming import input_labels
-from . import style
-from .connect_drag import ConnectionDrag
-from .edge_item import EdgeItem
-from .node_item import NodeItem, PortItem
-from .value_editor import ValueEditor
+from core.spec_problems import SpecProblem
+from gui.canvas import style
+from gui.canvas.connect_drag import ConnectionDrag
+from gui.canvas.edge_item import EdgeItem
+from gui.canvas.node_item import NodeItem, PortItem
+from gui.canvas.value_editor import ValueEditor
+from gui.document import commands, parameters
+from gui.document.document import GraphDocument
+from gui.document.input_labels import input_labels
 
 DEFAULT_NEURON_LIMIT = 16
 

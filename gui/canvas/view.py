@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from . import style
+from gui.canvas import style
 
 #: MIME type the palette puts on a drag; the payload is the node kind (``b"hidden"``)
 NODE_MIME = "application/x-netcanvas-node-kind"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from ..document import GraphDocument
-from ..widgets import scrolling
-from .edge_view import EdgeView
-from .node_form import NodeForm
+from gui.document.document import GraphDocument
+from gui.inspector.edge_view import EdgeView
+from gui.inspector.node_form import NodeForm
+from gui.widgets import scrolling
 
 HINT = (
     "<p><b>Nothing selected.</b></p>"

@@ -6,9 +6,8 @@ import numpy as np
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from core import activations
-
-from ..canvas import style
+from core.engine import activations
+from gui.canvas import style
 
 X = np.linspace(-5.0, 5.0, 201)
 PLOT_HEIGHT = 130

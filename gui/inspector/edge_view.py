@@ -5,9 +5,9 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
-from .. import parameters
-from ..document import GraphDocument
-from .heatmap import HeatMap
+from gui.document import parameters
+from gui.document.document import GraphDocument
+from gui.inspector.heatmap import HeatMap
 
 STATS = ("shape", "mean", "std", "min", "max", "mean |w|")
 

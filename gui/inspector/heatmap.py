@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ..canvas import style
-from ..heat_colors import diverging_rgb
+from gui.canvas import style
+from gui.theme import diverging_rgb
 
 HEIGHT = 180
 LABELLED_CELL = 34  # cells at least this wide show their value

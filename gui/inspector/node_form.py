@@ -20,15 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import activations, initializers, losses
 from core.datasets import FEATURES, feature_info
+from core.engine import activations, initializers, losses
 from core.spec import NodeSpec
-
-from ..canvas import style
-from ..commands import ChangeNodeCommand
-from ..document import GraphDocument
-from ..naming import feature_label
-from .activation_plot import ActivationPlot
+from gui.canvas import style
+from gui.document.commands import ChangeNodeCommand
+from gui.document.document import GraphDocument
+from gui.document.input_labels import feature_label
+from gui.inspector.activation_plot import ActivationPlot
 
 MAX_UNITS = 4096
 TIPS = {

@@ -29,7 +29,7 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
     LabInfo("graph", "Computational graph and backprop", "gui.labs.comp_graph", "CompGraphLab"),
     LabInfo("optimizers", "Optimizer race", "gui.labs.optimizer_race", "OptimizerRaceLab"),
-    LabInfo("init", "Weight initialisation", "gui.labs.init_explorer", "InitExplorerLab"),
+    LabInfo("init", "Weight initialisation", "gui.labs.initialization", "InitExplorerLab"),
     LabInfo("regularization", "Batch norm, weight decay, dropout", "gui.labs.regularization",
             "RegularizationLab"),
     LabInfo("search", "Hyperparameter search", "gui.labs.search", "SearchLab"),

@@ -20,10 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import NetworkSpec, activations, build
-
-from ..canvas import style
-from .base import LabWindow
+from core import NetworkSpec, build
+from core.engine import activations
+from gui.canvas import style
+from gui.labs.base import LabWindow
 
 X = np.linspace(-6.0, 6.0, 601)
 VANISHING = 0.01  # a slope below this barely moves the weights behind it

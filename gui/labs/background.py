@@ -22,7 +22,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
-from core import blas
+from core.engine import blas
 
 Report = Callable[[Any], None]
 Work = Callable[[Report, threading.Event], Any]

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from .background import BackgroundJob
+from gui.labs.background import BackgroundJob
 
 ERROR = "#c92a2a"  # the colour of a lab's error messages
 

@@ -23,12 +23,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
-
-from ..canvas import style
-from ..widgets import NumberSpinBox
-from .base import LabWindow
-from .graph_canvas import EdgeKey, GraphCanvas, fmt
+from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
+from gui.canvas import style
+from gui.labs.base import LabWindow
+from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas, fmt
+from gui.widgets import NumberSpinBox
 
 ROW_HEIGHT = 22  # of the check table
 INPUT_ROW_HEIGHT = 28  # of the inputs table (spin boxes)

@@ -8,8 +8,8 @@ import traceback
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from . import LABS
-from .base import LabWindow
+from gui.labs import LABS
+from gui.labs.base import LabWindow
 
 
 class LabsMenu(QMenu):

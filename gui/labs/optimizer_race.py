@@ -21,8 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import optimizers
-from core.optimizer_race import (
+from core.engine import optimizers
+from core.labs.optimizer_race import (
     BOOK_RACE_LR,
     BOOK_RACE_SETTINGS,
     SURFACES,
@@ -32,10 +32,9 @@ from core.optimizer_race import (
     book_race,
     trace,
 )
-
-from ..widgets import NumberSpinBox
-from .background import BackgroundJob
-from .base import LabWindow, say
+from gui.labs.background import BackgroundJob
+from gui.labs.base import LabWindow, say
+from gui.widgets import NumberSpinBox
 
 # Six colours told apart at a glance (Okabe & Ito's qualitative palette, safe for colour-blind
 # eyes, with a dark brown), and dashes for the pairs whose curves lie on one another: Nesterov's

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Network, Trainer, load_project
-from core.perceptron import (
+from core.labs.perceptron import (
     GATE_INPUTS,
     PRESETS,
     best_line,
@@ -39,10 +39,9 @@ from core.perceptron import (
     outputs,
     two_layer_xor,
 )
+from gui.canvas import style
+from gui.labs.base import LabWindow
 from resources.examples import example_path
-
-from ..canvas import style
-from .base import LabWindow
 
 GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)

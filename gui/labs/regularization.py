@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import regularization_experiment as experiments
-from core.regularization_experiment import (
+from core.labs import regularization as experiments
+from core.labs.regularization import (
     BN_EPOCHS,
     BN_INIT_STD,
     BN_LR,
@@ -41,10 +41,9 @@ from core.regularization_experiment import (
     Experiment,
     Progress,
 )
-
-from ..widgets import WrappedLabel
-from .background import BackgroundJob
-from .base import LabWindow, say
+from gui.labs.background import BackgroundJob
+from gui.labs.base import LabWindow, say
+from gui.widgets import WrappedLabel
 
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training

@@ -26,13 +26,19 @@ from PySide6.QtWidgets import (
 
 from core import NetworkSpec, SpecError, TrainingSettings
 from core.datasets import DataError, Dataset
-from core.search import DEFAULT_WORKERS, SearchResult, SearchSpace, Trial, random_search, rank
-from core.training_data import DataMismatchError, prepare
-
-from ..commands import ChangeSettingsCommand, current_settings
-from .background import BackgroundJob
-from .base import LabWindow, say
-from .search_results import ResultsView, power_text
+from core.training.prepare import DataMismatchError, prepare
+from core.training.search import (
+    DEFAULT_WORKERS,
+    SearchResult,
+    SearchSpace,
+    Trial,
+    random_search,
+    rank,
+)
+from gui.document.commands import ChangeSettingsCommand, current_settings
+from gui.labs.background import BackgroundJob
+from gui.labs.base import LabWindow, say
+from gui.labs.search_results import ResultsView, power_text
 
 BOOK_LR = (-6.0, -2.0)
 BOOK_DECAY = (-8.0, -4.0)

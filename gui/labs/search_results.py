@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.search import Trial
+from core.training.search import Trial
 
 COLOUR_MAP = pg.colormap.get("viridis")
 COLUMNS = ("Rank", "Val accuracy", "Learning rate", "Weight decay", "Val loss", "Outcome")

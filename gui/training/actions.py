@@ -7,8 +7,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
-from .controller import IDLE, PAUSED, RUNNING
-from .session import TrainingSession
+from gui.training.controller import IDLE, PAUSED, RUNNING
+from gui.training.session import TrainingSession
 
 ACTIONS = (
     # name, text, shortcut, tooltip

@@ -17,10 +17,9 @@ import time
 
 from PySide6.QtCore import QObject, QThread, Signal, Slot
 
-from core.trainer import Trainer, TrainingEvent
-
-from .frames import Frame
-from .worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
+from core.training.trainer import Trainer, TrainingEvent
+from gui.training.frames import Frame
+from gui.training.worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 

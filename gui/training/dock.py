@@ -14,19 +14,18 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 
 from core.datasets import Dataset
-from core.history import History
 from core.spec import NetworkSpec
-
-from ..commands import current_settings
-from ..panels import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
-from ..widgets import scrolling
-from .actions import TrainingActions
-from .controller import IDLE
-from .frames import data_points
-from .live import LiveRefresh
-from .progress import TrainingProgress
-from .session import TrainingSession
-from .settings_panel import TrainingSettingsPanel
+from core.training.history import History
+from gui.document.commands import current_settings
+from gui.training.actions import TrainingActions
+from gui.training.controller import IDLE
+from gui.training.frames import data_points
+from gui.training.live import LiveRefresh
+from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
+from gui.training.progress import TrainingProgress
+from gui.training.session import TrainingSession
+from gui.training.settings_panel import TrainingSettingsPanel
+from gui.widgets import scrolling
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)

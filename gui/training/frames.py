@@ -5,7 +5,7 @@ spends in Python is a millisecond of training lost. Whatever can be prepared bef
 prepared here, next to the snapshot: the history as float arrays with the per-batch loss
 smoothed and thinned to about a point per pixel, the confusion matrix or predictions on the
 held-out rows, and the colours of the decision boundary. The GUI then only hands arrays to
-items it created once. No Qt here (QColor in :mod:`gui.heat_colors` is a plain value).
+items it created once. No Qt here (QColor in :mod:`gui.theme` is a plain value).
 """
 
 from __future__ import annotations
@@ -17,15 +17,14 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import Dataset, split
-from core.history import History
-from core.network import param_name
-from core.snapshot import Histogram, Snapshot
+from core.engine.network import param_name
 from core.spec import NetworkSpec
-from core.trainer import Trainer, TrainingEvent
-
-from ..heat_colors import grid_rgb
-from . import trails
-from .trails import HistogramTrail, TrailImage
+from core.training.history import History
+from core.training.snapshot import Histogram, Snapshot
+from core.training.trainer import Trainer, TrainingEvent
+from gui.theme import grid_rgb
+from gui.training import trails
+from gui.training.trails import HistogramTrail, TrailImage
 
 MAX_CURVE_POINTS = 1000
 SMOOTHING_FRACTION = 50  # the per-batch curve averages over 1/50 of the run, at most an epoch

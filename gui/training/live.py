@@ -23,10 +23,10 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
-from ..panels.base import Panel
-from .controller import IDLE, RUNNING
-from .frames import Frame
-from .session import TrainingSession
+from gui.training.controller import IDLE, RUNNING
+from gui.training.frames import Frame
+from gui.training.plots.base import Panel
+from gui.training.session import TrainingSession
 
 BUDGET = 0.04  # of the GUI thread's time, for drawing
 MIN_INTERVAL = 0.04

@@ -6,9 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from core.trainer import TrainingEvent, clock
-
-from .controller import IDLE, PAUSED, STOPPING, TrainingController
+from core.training.trainer import TrainingEvent, clock
+from gui.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 
 STEPS = 1000
 WIDEST = "epoch 100000/100000 · batch 10000/10000 · 10,000,000 samples/s · 10:00:00 left"

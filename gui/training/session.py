@@ -1,10 +1,10 @@
 """The training session: trains the document's network on its data with its settings.
 
-It turns Train into a :class:`~core.trainer.Trainer` built from the document (current weights
-and history, so pressing Train again continues), locks the structure while the run lasts,
-pushes one :class:`~gui.commands.ReplaceWeightsCommand` per run (live weights go through it,
-so the canvas follows and Undo restores the weights from before), applies learning-rate edits
-to the running trainer, and stops and joins the run before the document is replaced.
+It turns Train into a :class:`~core.training.trainer.Trainer` built from the document (current
+weights and history, so pressing Train again continues), locks the structure while the run lasts,
+pushes one :class:`~gui.document.commands.ReplaceWeightsCommand` per run (live weights go through
+it, so the canvas follows and Undo restores the weights from before), applies learning-rate edits to
+the running trainer, and stops and joins the run before the document is replaced.
 """
 
 from __future__ import annotations
@@ -16,17 +16,16 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core import SpecError, build
 from core.datasets import DataError
-from core.history import History
-from core.trainer import Trainer
-from core.training_data import DataMismatchError
-
-from ..commands import ReplaceWeightsCommand, current_settings
-from ..data_source import DataSource
-from ..document import GraphDocument
-from ..parameters import split
-from .controller import IDLE, TrainingController
-from .frames import Frame, diverged_nodes
-from .worker import TrainingResult
+from core.training.history import History
+from core.training.prepare import DataMismatchError
+from core.training.trainer import Trainer
+from gui.document.commands import ReplaceWeightsCommand, current_settings
+from gui.document.data_source import DataSource
+from gui.document.document import GraphDocument
+from gui.document.parameters import split
+from gui.training.controller import IDLE, TrainingController
+from gui.training.frames import Frame, diverged_nodes
+from gui.training.worker import TrainingResult
 
 LOCK_REASON = ("Training is running: stop it to change the network or the data (moving nodes "
                "and the learning rate are fine).")

@@ -1,6 +1,6 @@
 """The training settings form and the Train / Pause / Resume / Stop / Step / Reset buttons.
 
-Widgets write through :class:`~gui.commands.ChangeSettingsCommand` (so every change is
+Widgets write through :class:`~gui.document.commands.ChangeSettingsCommand` (so every change is
 undoable, and a spin-box scrub is one entry); the document's changes come back through
 ``project_changed`` with the widgets' signals blocked, so a refresh never becomes an edit
 (napari's two-way binding habit). While training runs only the learning rate stays editable:
@@ -28,13 +28,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import optimizers
-from core.settings import MAX_EPOCHS
-
-from ..commands import ChangeSettingsCommand, current_settings
-from ..widgets import NumberSpinBox, WrappedLabel
-from .actions import TrainingActions
-from .controller import IDLE
+from core.engine import optimizers
+from core.training.settings import MAX_EPOCHS
+from gui.document.commands import ChangeSettingsCommand, current_settings
+from gui.training.actions import TrainingActions
+from gui.training.controller import IDLE
+from gui.widgets import NumberSpinBox, WrappedLabel
 
 HYPERPARAMETERS = {
     "momentum": ("Momentum", "How much of the last step's velocity carries over (0 = plain "

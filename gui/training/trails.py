@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.snapshot import Histogram
+from core.training.snapshot import Histogram
 
 MAX_COLUMNS = 400
 RECORD_INTERVAL = 0.05  # seconds: at most 20 columns a second

@@ -22,10 +22,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from core import blas
-from core.trainer import Outcome, Trainer
-
-from .frames import Frame, FrameMaker
+from core.engine import blas
+from core.training.trainer import Outcome, Trainer
+from gui.training.frames import Frame, FrameMaker
 
 FRAME_INTERVAL = 1 / 25  # at most 25 frames a second
 PROGRESS_INTERVAL = 0.25
@@ -45,7 +44,7 @@ class TrainingWorker(QObject):
     """Runs one trainer to its outcome. Create it without a parent, move it to a QThread and
     connect ``QThread.started`` to :meth:`run`."""
 
-    progress = Signal(object)  # core.trainer.TrainingEvent
+    progress = Signal(object)  # core.training.trainer.TrainingEvent
     frame = Signal(object)  # Frame
     finished = Signal(object)  # TrainingResult
 

@@ -16,7 +16,7 @@ import numpy as np
 from core import NetworkSpec
 from core.datasets import Dataset
 from core.project import SUFFIX, DataRef, Project, save_project
-from core.settings import TrainingSettings
+from core.training.settings import TrainingSettings
 
 HERE = Path(__file__).resolve().parent
 GATE_DATA = {"split": (1.0, 0.0, 0.0), "batch_size": 4}

@@ -3,8 +3,9 @@
 import numpy as np
 import pytest
 
-from core import NetworkSpec, activations, build, hidden_node, input_node, losses, output_node
-from core.layers import BatchNorm
+from core import NetworkSpec, build, hidden_node, input_node, output_node
+from core.engine import activations, losses
+from core.engine.layers import BatchNorm
 
 GATE_INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float64)
 
@@ -189,7 +190,7 @@ def test_computational_graph_apples_via_network_gradients():
     # price = apple × count × tax as a network would see it is a product, not a sum: the
     # graph lab owns Mul/Add nodes (see the labs); here the book's numbers come from the
     # numerical gradient, which the lab's check button uses.
-    from core.gradient import numerical_gradient
+    from core.engine.gradient import numerical_gradient
 
     def price(v):
         apple, count, tax = v

@@ -7,7 +7,7 @@ import pytest
 
 from core.datasets.builtin import GATE_INPUTS
 from core.project import load_project
-from core.trainer import Trainer
+from core.training.trainer import Trainer
 from resources.examples import example_names, example_path, make_examples
 
 NAMES = ["and_gate", "digits_mlp", "forward_pass_3layer", "nand_gate", "or_gate", "overfitting",

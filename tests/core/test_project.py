@@ -13,8 +13,8 @@ from core import NetworkSpec
 from core import project as project_module
 from core.datasets import Dataset, load_builtin
 from core.project import DataRef, Project, ProjectError, load_project, save_project
-from core.settings import TrainingSettings
-from core.trainer import Trainer
+from core.training.settings import TrainingSettings
+from core.training.trainer import Trainer
 
 
 @pytest.fixture(scope="module")

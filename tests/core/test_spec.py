@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from core import NetworkSpec, SpecError, build, hidden_node, input_node, output_node
-from core.errors import (
+from core.spec_problems import (
     ConnectionProblem,
     CycleProblem,
     DeadEndProblem,

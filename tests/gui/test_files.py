@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from core.project import load_project
 from gui import app as gui_app
-from gui.file_controller import example_paths
+from gui.files import example_paths
 from gui.main_window import MainWindow
 
 

@@ -4,9 +4,8 @@
 resources/screenshots/main_window_xor.png; otherwise the picture goes to a temporary folder.
 """
 
-from screenshots import screenshot_target
-
 from gui.main_window import DEFAULT_SIZE
+from tests.gui.screenshots import screenshot_target
 
 
 def test_screenshot_of_the_xor_example(qtbot, window, tmp_path):

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from core import build
-from gui.commands import ChangeSettingsCommand, current_settings
+from gui.document.commands import ChangeSettingsCommand, current_settings
 
 END_TIMEOUT_MS = 60_000
 

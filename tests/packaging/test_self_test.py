@@ -13,9 +13,9 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QMessageBox
 
-from gui import self_test
 from gui.cli import build_parser
-from gui.dialog_guard import DialogGuard
+from gui.diagnostics import self_test
+from gui.diagnostics.dialog_guard import DialogGuard
 
 ROOT = Path(__file__).resolve().parents[2]
 RUN_CLI = "import sys; from gui.cli import main; sys.exit(main())"

@@ -1,0 +1,152 @@
+"""Where a project's data comes from: regenerated, bundled, or stored in the project file.
+
+Kept apart from :mod:`core.project` because it is what the data panel edits, and because a
+stored reference is hand-editable JSON that must be checked field by field.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from core.datasets import BUILTIN, Dataset, load_builtin, load_digits, load_iris
+
+BUNDLED = {"iris": load_iris, "digits": load_digits}
+DATA_KINDS = ("builtin", "bundled", "embedded")
+ARRAY_X, ARRAY_Y = "data/x", "data/y"
+
+
+@dataclass(frozen=True, eq=False)
+class DataRef:
+    """Where a project's data comes from.
+
+    ``builtin``: generated again from name, sample count, noise, seed (and class count);
+    ``bundled``: Iris or digits shipped with NetCanvas; ``embedded``: imported data stored in
+    the project file itself, so the project still opens when the original file is gone.
+    """
+
+    kind: str
+    name: str
+    n_samples: int | None = None
+    noise: float | None = None
+    seed: int = 0
+    n_classes: int | None = None
+    dataset: Dataset | None = None
+
+    @classmethod
+    def builtin(cls, name: str, n_samples: int | None = None, noise: float | None = None,
+                seed: int = 0, n_classes: int | None = None) -> DataRef:
+        return cls("builtin", name, n_samples, noise, seed, n_classes)
+
+    @classmethod
+    def bundled(cls, name: str) -> DataRef:
+        return cls("bundled", name)
+
+    @classmethod
+    def embedded(cls, dataset: Dataset) -> DataRef:
+        return cls("embedded", dataset.name, dataset=dataset)
+
+    def load(self) -> Dataset:
+        """The data set (DataError when a built-in set's options are not possible)."""
+        if self.kind == "embedded":
+            assert self.dataset is not None
+            return self.dataset
+        if self.kind == "bundled":
+            return BUNDLED[self.name]()
+        return load_builtin(self.name, self.n_samples, self.noise, self.seed, self.n_classes)
+
+    def describe(self) -> str:
+        if self.kind == "builtin":
+            info = BUILTIN.get(self.name)
+            return info.title if info else self.name
+        return self.name
+
+    def to_dict(self) -> dict[str, Any]:
+        if self.kind == "builtin":
+            return {"kind": "builtin", "name": self.name, "n_samples": self.n_samples,
+                    "noise": self.noise, "seed": self.seed, "n_classes": self.n_classes}
+        if self.kind == "bundled":
+            return {"kind": "bundled", "name": self.name}
+        d = self.dataset
+        assert d is not None
+        return {"kind": "embedded", "name": d.name, "task": d.task,
+                "feature_names": list(d.feature_names), "class_names": list(d.class_names),
+                "source": d.source}
+
+    def arrays(self) -> dict[str, np.ndarray]:
+        """The arrays a project file stores beside the weights (embedded data only)."""
+        if self.dataset is None:
+            return {}
+        return {ARRAY_X: np.asarray(self.dataset.x), ARRAY_Y: np.asarray(self.dataset.y)}
+
+    @classmethod
+    def from_dict(cls, data: Any, arrays: dict[str, np.ndarray]) -> DataRef:
+        """Check a stored reference (ValueError naming the field; DataError from Dataset)."""
+        if not isinstance(data, dict):
+            raise ValueError("'data' must be an object")
+        kind = data.get("kind")
+        if kind not in DATA_KINDS:
+            raise ValueError(f"data 'kind' {kind!r} is not one of {', '.join(DATA_KINDS)}")
+        name = _field(data, "name", str, "data")
+        if kind == "builtin":
+            _only(data, ("kind", "name", "n_samples", "noise", "seed", "n_classes"), "data")
+            if name not in BUILTIN:
+                raise ValueError(f"data: there is no built-in data set called {name!r}")
+            return cls.builtin(
+                name, _field(data, "n_samples", int, "data", optional=True),
+                _number(data, "noise"), _field(data, "seed", int, "data", default=0),
+                _field(data, "n_classes", int, "data", optional=True))
+        if kind == "bundled":
+            _only(data, ("kind", "name"), "data")
+            if name not in BUNDLED:
+                raise ValueError(f"data: there is no bundled data set called {name!r} "
+                                 f"({', '.join(BUNDLED)})")
+            return cls.bundled(name)
+        _only(data, ("kind", "name", "task", "feature_names", "class_names", "source"), "data")
+        if ARRAY_X not in arrays or ARRAY_Y not in arrays:
+            raise ValueError("the embedded data arrays are missing")
+        dataset = Dataset(
+            name=name, x=arrays[ARRAY_X], y=arrays[ARRAY_Y],
+            task=_field(data, "task", str, "data"),
+            feature_names=tuple(_strings(data, "feature_names")),
+            class_names=tuple(_strings(data, "class_names")),
+            source=_field(data, "source", str, "data", default=""))
+        return cls.embedded(dataset)
+
+
+def _field(data: dict[str, Any], key: str, kind: type, where: str, *, optional: bool = False,
+           default: Any = None) -> Any:
+    """``data[key]`` if it has type ``kind`` (bool is not an int here)."""
+    if key not in data or (optional and data[key] is None):
+        if default is None and not optional:
+            raise ValueError(f"{where}: {key!r} is missing")
+        return default
+    value = data[key]
+    if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
+        expected = {str: "text", int: "a whole number"}.get(kind, kind.__name__)
+        raise ValueError(f"{where}: {key!r} must be {expected}, not {type(value).__name__}")
+    return value
+
+
+def _number(data: dict[str, Any], key: str) -> float | None:
+    value = data.get(key)
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise ValueError(f"data: {key!r} must be a number, not {type(value).__name__}")
+    return float(value)
+
+
+def _strings(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key, [])
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ValueError(f"data: {key!r} must be a list of text")
+    return value
+
+
+def _only(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
+    unknown = sorted(set(data) - set(allowed))
+    if unknown:
+        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")

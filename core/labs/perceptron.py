@@ -1,0 +1,71 @@
+"""Single perceptrons on the logic gates (CONCEPTS.md §1), for the perceptron & XOR lab.
+
+y = 1 if w·x + b > 0 else 0. AND, NAND and OR each have a line that separates their truth
+table; XOR has none — :func:`best_line` searching a grid of weights never gets all four right.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.datasets import load_builtin
+
+GATE_INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float64)
+#: the book's and the seed's weights: label → (w1, w2, b)
+PRESETS: dict[str, tuple[float, float, float]] = {
+    "AND (book, seed)": (0.5, 0.5, -0.7),
+    "NAND (book)": (-0.5, -0.5, 0.7),
+    "OR (book)": (0.5, 0.5, -0.2),
+    "OR (seed)": (0.6, 0.6, -0.5),
+}
+
+
+def gate_targets(gate: str) -> np.ndarray:
+    """The truth table of ``gate`` ("and", "or", "nand", "xor") over GATE_INPUTS' rows."""
+    data = load_builtin(gate)
+    return data.y[:4].astype(np.int64)
+
+
+def outputs(w1: float, w2: float, b: float, x: np.ndarray = GATE_INPUTS) -> np.ndarray:
+    """The perceptron's 0/1 answers for rows ``x``."""
+    return (x @ np.array([w1, w2]) + b > 0).astype(np.int64)
+
+
+def margin(w1: float, w2: float, b: float, x: np.ndarray = GATE_INPUTS) -> float:
+    """The smallest distance of any row of ``x`` to the line w₁x₁ + w₂x₂ + b = 0 (0 when
+    w = 0: there is no line). 0 means a point lies on the line, where the neuron answers 0."""
+    norm = float(np.hypot(w1, w2))
+    if norm < 1e-12:
+        return 0.0
+    return float(np.min(np.abs(x @ np.array([w1, w2]) + b)) / norm)
+
+
+def best_line(targets: np.ndarray, values: np.ndarray | None = None
+              ) -> tuple[int, tuple[float, float, float]]:
+    """Search every (w1, w2, b) on a grid (default −1…1 in steps of 0.1): the most rows any
+    line gets right, and the weights of such a line with the largest :func:`margin` (the
+    first in grid order among equal margins) — a line that clearly keeps its distance from
+    every point rather than grazing one."""
+    grid = np.round(np.linspace(-1, 1, 21), 10) if values is None else np.asarray(values)
+    w1, w2, b = (a.ravel() for a in np.meshgrid(grid, grid, grid, indexing="ij"))
+    sums = np.outer(w1, GATE_INPUTS[:, 0]) + np.outer(w2, GATE_INPUTS[:, 1]) + b[:, None]
+    correct = np.sum((sums > 0).astype(np.int64) == targets, axis=1)
+    norm = np.hypot(w1, w2)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        margins = np.where(norm > 1e-12, np.abs(sums).min(axis=1) / norm, 0.0)
+    best = int(correct.max())
+    k = int(np.argmax(np.where(correct == best, np.round(margins, 9), -1.0)))  # first largest
+    return best, (float(w1[k]), float(w2[k]), float(b[k]))
+
+
+def two_layer_xor(x: np.ndarray = GATE_INPUTS,
+                  nand: tuple[float, float, float] = PRESETS["NAND (book)"],
+                  or_: tuple[float, float, float] = PRESETS["OR (book)"],
+                  and_: tuple[float, float, float] = PRESETS["AND (book, seed)"],
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """The book's XOR(x) = AND(NAND(x), OR(x)) with hand-set weights: the hidden outputs
+    s1 = NAND(x), s2 = OR(x) and the answer y = AND(s1, s2), one entry per row of ``x``."""
+    s1 = outputs(*nand, x=x)
+    s2 = outputs(*or_, x=x)
+    y = outputs(*and_, x=np.column_stack([s1, s2]).astype(np.float64))
+    return s1, s2, y

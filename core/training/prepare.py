@@ -1,0 +1,148 @@
+"""A data set made ready for one network: split, optionally standardised, turned into the
+network's input columns and targets shaped like its output.
+
+Done once before training (and once per hyperparameter search, shared by every trial so all of
+them are judged on the same validation rows), so the hot loop only slices arrays.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.datasets import Dataset, FeatureScaling, apply_features, split, standardize
+from core.spec import NetworkSpec
+from core.training.history import PARTS
+
+
+class DataMismatchError(ValueError):
+    """The data does not fit the network (input columns, output units) — said in words."""
+
+
+@dataclass(frozen=True, eq=False)
+class Part:
+    """One of train / val / test. ``x`` and ``t`` have the network's dtype; ``y`` keeps the data
+    set's targets (class indices or float64 values) for measuring accuracy and R²."""
+
+    name: str
+    x: np.ndarray
+    t: np.ndarray
+    y: np.ndarray
+
+    @property
+    def n(self) -> int:
+        return int(self.x.shape[0])
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingData:
+    """The parts by name (``"train"``, ``"val"``, ``"test"``) and what maps new raw points the
+    same way: ``scaling`` (None without standardisation) then :func:`input_columns`.
+
+    ``low``/``high`` bound the raw features over all parts (for plotting the output over them).
+    """
+
+    task: str
+    n_classes: int
+    parts: dict[str, Part]
+    scaling: FeatureScaling | None
+    spec: NetworkSpec
+    low: np.ndarray
+    high: np.ndarray
+
+    @property
+    def train(self) -> Part:
+        return self.parts["train"]
+
+    @property
+    def n_raw_features(self) -> int:
+        return int(self.low.shape[0])
+
+    def inputs_for(self, raw_x: np.ndarray, dtype: np.dtype) -> np.ndarray:
+        """Network input columns for points given in the data set's raw feature space."""
+        x = np.asarray(raw_x, dtype=np.float64)
+        if self.scaling is not None:
+            x = self.scaling.apply(x)
+        return np.ascontiguousarray(input_columns(self.spec, x), dtype=dtype)
+
+
+def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
+    """The matrix the network takes for data ``x`` (N, D).
+
+    With no features chosen on any input node, the raw columns go in as they are. Otherwise
+    each input node takes its chosen features (``"x1"``, ``"x1^2"``, ``"sin(x2)"``, …), or all
+    raw columns when it has none, and the blocks are joined in spec order.
+    """
+    inputs = spec.inputs
+    if not any(node.features for node in inputs):
+        if x.shape[1] != spec.input_units:
+            raise DataMismatchError(
+                f"the data has {x.shape[1]} feature column(s) but the input node(s) take "
+                f"{spec.input_units}: give the input {x.shape[1]} unit(s) or choose its features")
+        return x
+    blocks = []
+    for node in inputs:
+        columns = apply_features(x, node.features) if node.features else x
+        if columns.shape[1] != node.units:
+            takes = ", ".join(node.features) if node.features else "the raw data columns"
+            raise DataMismatchError(
+                f"{node.label} has {node.units} unit(s) but takes {columns.shape[1]} column(s) "
+                f"({takes}): make its units match")
+        blocks.append(columns)
+    return np.hstack(blocks)
+
+
+def check_outputs(spec: NetworkSpec, dataset: Dataset) -> None:
+    """Refuse an output node whose units cannot hold the data's targets."""
+    units = spec.output.units
+    if dataset.task == "classification":
+        if units == dataset.n_classes or (units == 1 and dataset.n_classes == 2):
+            return
+        raise DataMismatchError(
+            f"the output node has {units} unit(s) but the data has {dataset.n_classes} classes: "
+            f"give it {dataset.n_classes} units" +
+            (" (or 1 sigmoid unit for two classes)" if dataset.n_classes == 2 else ""))
+    if units != dataset.n_outputs:
+        raise DataMismatchError(
+            f"the output node has {units} unit(s) but the data has {dataset.n_outputs} target "
+            f"value(s) per sample: give it {dataset.n_outputs}")
+
+
+def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, float],
+            seed: int, scale: bool, dtype: np.dtype | type) -> TrainingData:
+    """Split with ``seed``, standardise on the training part if ``scale``, build the columns.
+
+    Raises DataMismatchError (network vs data) or DataError (features the data cannot give).
+    """
+    check_outputs(spec, dataset)
+    dtype = np.dtype(dtype)
+    pieces = split(dataset, fractions, seed)
+    scaling = None
+    if scale:
+        pieces, scaling = standardize(*pieces)
+    units = spec.output.units
+    parts = {}
+    for name, piece in zip(PARTS, pieces, strict=True):
+        x = np.ascontiguousarray(input_columns(spec, piece.x), dtype=dtype)
+        parts[name] = Part(name, x, _targets(piece, units, dtype), piece.y)
+    return TrainingData(dataset.task, dataset.n_classes, parts, scaling, spec,
+                        dataset.x.min(axis=0), dataset.x.max(axis=0))
+
+
+def input_scaling(dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                  ) -> FeatureScaling:
+    """The standardisation :func:`prepare` applies with ``scale``: the training part's mean
+    and std (for showing what a network trained that way answers on raw points)."""
+    train = split(dataset, fractions, seed)[0]
+    return standardize(train)[1]
+
+
+def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:
+    """Targets shaped like the output: one-hot rows for several classes, else one column per
+    output (0/1 for a single sigmoid unit)."""
+    if piece.task == "classification" and units > 1:
+        t = np.zeros((piece.n_samples, units), dtype)
+        t[np.arange(piece.n_samples), piece.y] = 1
+        return t
+    return np.asarray(piece.y, dtype=dtype).reshape(piece.n_samples, units)

@@ -1,0 +1,154 @@
+"""Training settings: the numbers a student sets before pressing Train, as checked plain data.
+
+They travel to a project file and into search workers, so they convert to and from JSON-ready
+dicts. Both the constructor and :meth:`TrainingSettings.from_dict` check every field, because a
+project file may have been edited by hand: a wrong value gets a ``ValueError`` that names the
+field, never a failure deep inside training.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+from core.engine import optimizers
+
+DTYPES = ("float32", "float64")
+MAX_EPOCHS = 10_000_000
+MAX_SEED = 2**32 - 1
+
+
+@dataclass
+class TrainingSettings:
+    """How to train. ``split`` is the (train, validation, test) fractions of the data set.
+
+    ``seed`` drives the split, the initial weights, dropout and the shuffling, so one seed gives
+    one exact run. ``epochs`` counts the epochs of one training run. ``target_loss`` stops as soon
+    as the training loss is at or below it; ``early_stopping_patience`` stops after that many
+    epochs without a better validation loss. ``standardize`` scales every feature by the mean
+    and std of the training part.
+    """
+
+    optimizer: str = "adam"
+    lr: float = 0.01
+    optimizer_options: dict[str, float] = field(default_factory=dict)
+    epochs: int = 100
+    batch_size: int = 32
+    weight_decay: float = 0.0
+    l1: float = 0.0
+    seed: int = 0
+    split: tuple[float, float, float] = (0.7, 0.15, 0.15)
+    dtype: str = "float32"
+    target_loss: float | None = None
+    early_stopping_patience: int | None = None
+    standardize: bool = False
+
+    def __post_init__(self) -> None:
+        self.validate()
+
+    def validate(self) -> TrainingSettings:
+        """Raise ValueError naming the first field that is out of range; return self."""
+        name = self.optimizer.lower() if isinstance(self.optimizer, str) else self.optimizer
+        if name not in optimizers.NAMES:
+            raise ValueError(f"optimizer: unknown optimizer {self.optimizer!r}; choose one of "
+                             f"{', '.join(optimizers.NAMES)}")
+        self.optimizer = name
+        _positive("lr", self.lr)
+        allowed = [n for n in optimizers.OPTIMIZERS[name].hyperparameter_names() if n != "lr"]
+        if not isinstance(self.optimizer_options, dict):
+            raise ValueError("optimizer_options must be a mapping of name to number")
+        for key, value in self.optimizer_options.items():
+            if key not in allowed:
+                choices = ", ".join(allowed) or "none"
+                raise ValueError(f"optimizer_options: {name} has no hyperparameter {key!r} "
+                                 f"(it takes: {choices})")
+            _number(f"optimizer_options.{key}", value)
+            if not 0 <= value < 1:
+                raise ValueError(f"optimizer_options.{key}: {value!r} must be at least 0 and "
+                                 "below 1")
+        _whole("epochs", self.epochs, 1, MAX_EPOCHS)
+        _whole("batch_size", self.batch_size, 1, MAX_EPOCHS)
+        _non_negative("weight_decay", self.weight_decay)
+        _non_negative("l1", self.l1)
+        _whole("seed", self.seed, 0, MAX_SEED)
+        self.split = _split(self.split)
+        if self.dtype not in DTYPES:
+            raise ValueError(f"dtype: {self.dtype!r} is not one of {', '.join(DTYPES)}")
+        if self.target_loss is not None:
+            _non_negative("target_loss", self.target_loss)
+        if self.early_stopping_patience is not None:
+            _whole("early_stopping_patience", self.early_stopping_patience, 1, MAX_EPOCHS)
+            if self.split[1] == 0:
+                raise ValueError("early_stopping_patience: early stopping watches the validation "
+                                 "loss, so the validation part of the split must not be 0")
+        if not isinstance(self.standardize, bool):
+            raise ValueError(f"standardize: must be true or false, not {self.standardize!r}")
+        return self
+
+    def create_optimizer(self) -> optimizers.Optimizer:
+        return optimizers.create(self.optimizer, lr=self.lr, **self.optimizer_options)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["split"] = list(self.split)
+        data["optimizer_options"] = dict(self.optimizer_options)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: Any) -> TrainingSettings:
+        """Settings from parsed JSON; missing fields keep their defaults, unknown ones are refused
+        (a typo in a hand-edited file should not be ignored silently)."""
+        if not isinstance(data, dict):
+            raise ValueError("settings must be an object of name: value pairs")
+        known = {f.name for f in fields(cls)}
+        unknown = sorted(set(data) - known)
+        if unknown:
+            raise ValueError(f"settings: unknown field(s) {', '.join(unknown)}")
+        values = dict(data)
+        if "split" in values:
+            if not isinstance(values["split"], list | tuple):
+                raise ValueError("split: must be three numbers (train, validation, test)")
+            values["split"] = tuple(values["split"])
+        if "optimizer_options" in values and not isinstance(values["optimizer_options"], dict):
+            raise ValueError("optimizer_options must be a mapping of name to number")
+        for key in ("optimizer", "dtype"):
+            if key in values and not isinstance(values[key], str):
+                raise ValueError(f"{key}: must be text, not {type(values[key]).__name__}")
+        return cls(**values)
+
+
+def _number(name: str, value: Any) -> None:
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise ValueError(f"{name}: {value!r} is not a finite number")
+
+
+def _positive(name: str, value: Any) -> None:
+    _number(name, value)
+    if value <= 0:
+        raise ValueError(f"{name}: {value!r} must be above 0")
+
+
+def _non_negative(name: str, value: Any) -> None:
+    _number(name, value)
+    if value < 0:
+        raise ValueError(f"{name}: {value!r} must be 0 or more")
+
+
+def _whole(name: str, value: Any, low: int, high: int) -> None:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValueError(f"{name}: {value!r} is not a whole number")
+    if not low <= value <= high:
+        raise ValueError(f"{name}: {value} must be from {low} to {high:,}")
+
+
+def _split(value: Any) -> tuple[float, float, float]:
+    if not isinstance(value, list | tuple) or len(value) != 3:
+        raise ValueError("split: must be three numbers (train, validation, test)")
+    for part, share in zip(("train", "validation", "test"), value, strict=True):
+        _non_negative(f"split ({part})", share)
+    if abs(sum(value) - 1) > 1e-9:
+        raise ValueError(f"split: the fractions {tuple(value)} must add up to 1")
+    if value[0] == 0:
+        raise ValueError("split: the training part must not be 0")
+    return (float(value[0]), float(value[1]), float(value[2]))

@@ -1,0 +1,155 @@
+"""Snapshots: what the panels draw while a network trains, as plain data the trainer no longer
+touches.
+
+A snapshot is made on the training thread and read on the GUI thread, so every array in it is
+a private copy. Activation statistics come from a fixed probe batch, so a change between two
+snapshots is the network changing, not the sample.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.engine.network import Network, param_name
+from core.training.history import History
+
+HISTOGRAM_BINS = 30
+SIGMOID_SATURATION = 0.01  # within 1 % of 0 or 1 the slope y(1−y) is below 0.01
+TANH_SATURATION = 0.99
+
+
+@dataclass(frozen=True, eq=False)
+class Histogram:
+    """``counts[i]`` values fell in ``[edges[i], edges[i+1])`` (the last bin is closed)."""
+
+    counts: np.ndarray
+    edges: np.ndarray
+
+    @classmethod
+    def of(cls, values: np.ndarray, bins: int = HISTOGRAM_BINS) -> Histogram:
+        """Histogram of the finite values over their range (a diverged network's NaNs are left
+        out). Equal-width bins by direct indexing: about 4× faster than ``np.histogram``,
+        which matters at 30 snapshots a second."""
+        flat = np.asarray(values).ravel()
+        lo, hi = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 0.0)
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            flat = flat[np.isfinite(flat)]
+            lo, hi = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 0.0)
+        if lo == hi:
+            lo, hi = lo - 0.5, hi + 0.5
+        index = ((flat - lo) * (bins / (hi - lo))).astype(np.intp)
+        np.clip(index, 0, bins - 1, out=index)
+        return cls(np.bincount(index, minlength=bins), np.linspace(lo, hi, bins + 1))
+
+
+@dataclass(frozen=True, eq=False)
+class NodeStats:
+    """A node's activations over the probe batch.
+
+    ``saturated``: fraction of values on the flat tails of a sigmoid (within 0.01 of 0 or 1) or
+    tanh (|y| > 0.99), where the slope nearly vanishes — 0 for other activations.
+    ``dead``: fraction of units that output exactly 0 for every probe row (a dead ReLU).
+    """
+
+    mean: float
+    std: float
+    saturated: float
+    dead: float
+    histogram: Histogram
+
+
+@dataclass(frozen=True, eq=False)
+class OutputGrid:
+    """The network's output over the data's range: ``values[j, i]`` is the output at
+    (``xs[i]``, ``ys[j]``), shape (ny, nx, outputs); ``labels`` the predicted class there
+    (None for regression). For one-feature data ``ys`` is None and ``values`` is (nx, outputs).
+    Coordinates are raw feature values, as the data points are plotted.
+    """
+
+    xs: np.ndarray
+    ys: np.ndarray | None
+    values: np.ndarray
+    labels: np.ndarray | None
+
+
+@dataclass(frozen=True, eq=False)
+class Snapshot:
+    """Everything the panels show, at one moment.
+
+    ``epoch`` counts finished epochs, ``batch`` the batches done in the current one, ``step``
+    all batches so far. Histograms and norms are keyed by edge id (weights) or node id (the
+    gradient norm of everything feeding a node: its incoming weights, bias, γ and β).
+    Gradients are those of the last mini-batch; empty before the first.
+    """
+
+    epoch: int
+    batch: int
+    step: int
+    lr: float
+    history: History
+    params: dict[str, np.ndarray]
+    state: dict[str, np.ndarray]
+    weight_histograms: dict[str, Histogram]
+    gradient_histograms: dict[str, Histogram]
+    gradient_norms: dict[str, float]
+    activations: dict[str, NodeStats]
+    grid: OutputGrid | None
+
+
+def node_stats(activation: str, values: np.ndarray, bins: int = HISTOGRAM_BINS) -> NodeStats:
+    """Mean, spread, saturation and dead units of one node's (N, units) activations."""
+    if activation == "sigmoid":
+        saturated = float(np.mean((values < SIGMOID_SATURATION)
+                                  | (values > 1 - SIGMOID_SATURATION)))
+    elif activation == "tanh":
+        saturated = float(np.mean(np.abs(values) > TANH_SATURATION))
+    else:
+        saturated = 0.0
+    dead = float(np.mean(np.all(values == 0, axis=0))) if values.size else 0.0
+    return NodeStats(float(values.mean(dtype=np.float64)), float(values.std(dtype=np.float64)),
+                     saturated, dead,
+                     Histogram.of(values, bins))
+
+
+def gradient_norms(network: Network, grads: Mapping[str, np.ndarray]) -> dict[str, float]:
+    """√(Σ g²) over the parameters that belong to each non-input node."""
+    spec = network.spec
+    norms = {}
+    for node in spec.nodes:
+        if node.kind == "input":
+            continue
+        names = [network.weight_name(e.id) for e in spec.incoming(node.id)]
+        names += [param_name(prefix, node.id) for prefix in ("b", "gamma", "beta")]
+        total = sum(float(np.vdot(grads[n], grads[n])) for n in names if n in grads)
+        norms[node.id] = float(np.sqrt(total))
+    return norms
+
+
+def plane_points(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
+    """Every (x, y) of the grid, row by row (y outer, x inner): (len(ys)·len(xs), 2)."""
+    gx, gy = np.meshgrid(xs, ys)
+    return np.column_stack([gx.ravel(), gy.ravel()])
+
+
+def output_grid(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
+                low: np.ndarray, high: np.ndarray, size: int, classify: bool) -> OutputGrid:
+    """Evaluate the network on a ``size``×``size`` grid (or ``size``×4 points for one feature)
+    over [low, high] padded by 10 %, in raw feature coordinates."""
+    pad = np.where(high > low, (high - low) * 0.1, 0.5)
+    axes = [np.linspace(lo, hi, size if low.shape[0] == 2 else size * 4)
+            for lo, hi in zip(low - pad, high + pad, strict=True)]
+    if len(axes) == 2:
+        points = plane_points(axes[0], axes[1])
+        shape: tuple[int, ...] = (axes[1].size, axes[0].size)
+    else:
+        points = axes[0].reshape(-1, 1)
+        shape = (axes[0].size,)
+    x = to_inputs(points)
+    values = network.predict(x)
+    labels = network.labels(values).reshape(shape) if classify else None
+    return OutputGrid(axes[0], axes[1] if len(axes) == 2 else None,
+                      values.reshape(*shape, -1), labels)

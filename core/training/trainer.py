@@ -1,0 +1,423 @@
+"""The trainer: mini-batch training over epochs that a GUI thread can pause, step and stop.
+
+It is a plain loop around :meth:`Trainer.step` (one mini-batch), so a test, the command line
+and the GUI's worker thread drive the same code. The worker runs :meth:`Trainer.iterate` and
+forwards the events; the window calls :meth:`pause`, :meth:`resume`, :meth:`request_step`,
+:meth:`stop` and sets :attr:`lr` from its own thread. Those only set ``threading.Event`` flags
+or a float that the loop reads between mini-batches, because no event loop runs in the worker.
+
+Snapshots (see :mod:`core.training.snapshot`) are made at a rate the caller asks for, and their cost
+is timed (:attr:`Trainer.snapshot_seconds` next to :attr:`Trainer.train_seconds`) so the GUI can
+keep it small next to training.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import Protocol
+
+import numpy as np
+
+from core.datasets import Dataset
+from core.engine.network import Network, build
+from core.spec import NetworkSpec
+from core.training.history import History
+from core.training.prepare import Part, TrainingData, prepare
+from core.training.settings import TrainingSettings
+from core.training.snapshot import (
+    HISTOGRAM_BINS,
+    Histogram,
+    Snapshot,
+    gradient_norms,
+    node_stats,
+    output_grid,
+)
+
+PROBE_ROWS = 256
+GRID_SIZE = 64
+EVAL_CHUNK = 2048
+MAX_EVAL_ROWS = 10_000
+RATE_SMOOTHING = 0.1
+
+OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped")
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """Why training ended: ``kind`` is one of :data:`OUTCOMES`; ``reason`` says it in words."""
+
+    kind: str
+    reason: str
+
+    @property
+    def failed(self) -> bool:
+        return self.kind == "diverged"
+
+
+
+class StopFlag(Protocol):
+    """A threading.Event, or a multiprocessing one shared with worker processes."""
+
+    def is_set(self) -> bool: ...
+
+
+@dataclass(frozen=True, eq=False)
+class TrainingEvent:
+    """What happened in one mini-batch (or, when ``outcome`` is set, that training ended).
+
+    ``epoch`` is the 1-based epoch the batch belonged to and ``batch`` its 1-based place in it.
+    ``epoch_metrics`` is set when the batch finished an epoch; ``snapshot`` when one was due.
+    """
+
+    epoch: int
+    batch: int
+    batches_per_epoch: int
+    step: int
+    loss: float
+    samples_per_second: float
+    eta_seconds: float | None
+    epoch_metrics: dict[str, float | None] | None = None
+    snapshot: Snapshot | None = None
+    outcome: Outcome | None = None
+
+
+def clock(seconds: float) -> str:
+    """``m:ss`` or ``h:mm:ss`` for a duration such as :attr:`TrainingEvent.eta_seconds`."""
+    minutes, secs = divmod(int(seconds + 0.5), 60)
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
+
+
+class Trainer:
+    """Trains ``network`` (or a network built from a spec with the settings' seed, dtype, weight
+    decay and L1) on ``data``: a data set, split and prepared here with the settings' split,
+    seed and standardisation, or an already :func:`~core.training.prepare.prepare`-d one.
+
+    A network passed in is trained in place and takes the settings' weight decay and L1.
+    ``history`` continues an earlier run. Snapshots come every ``snapshot_every`` batches and/or
+    every ``snapshot_interval`` seconds (neither: only when :meth:`snapshot` is called).
+    """
+
+    def __init__(
+        self,
+        network: Network | NetworkSpec,
+        data: Dataset | TrainingData,
+        settings: TrainingSettings,
+        *,
+        history: History | None = None,
+        snapshot_every: int | None = None,
+        snapshot_interval: float | None = None,
+        probe_rows: int = PROBE_ROWS,
+        grid_size: int = GRID_SIZE,
+        bins: int = HISTOGRAM_BINS,
+    ) -> None:
+        self.settings = settings.validate()
+        if isinstance(network, NetworkSpec):
+            network = build(network, seed=settings.seed, dtype=np.dtype(settings.dtype),
+                            weight_decay=settings.weight_decay, l1=settings.l1)
+        else:
+            network.weight_decay = settings.weight_decay
+            network.l1 = settings.l1
+        self.network = network
+        if isinstance(data, Dataset):
+            data = prepare(data, network.spec, settings.split, settings.seed,
+                           settings.standardize, network.dtype)
+        self.data = data
+        self.task = data.task
+        if history is not None and history.task != data.task:
+            raise ValueError(f"the saved history is for {history.task}, the data for {data.task}")
+        self.history = history if history is not None else History(data.task)
+        self.optimizer = settings.create_optimizer()
+        self._flat_params = {"all": network.flat_params}
+        self._flat_grads = {"all": network.flat_grads}
+        self.outcome: Outcome | None = None
+
+        train = data.train
+        self.batch_size = min(settings.batch_size, train.n)
+        self.batches_per_epoch = math.ceil(train.n / self.batch_size)
+        self.epoch = self.history.n_epochs  # finished epochs
+        self.first_epoch = self.epoch  # finished before this run
+        self.last_epoch = self.epoch + settings.epochs
+        self.batch = 0  # batches done in the current epoch
+        self.step_count = 0
+        self._position = (self.epoch + 1, 0)  # (epoch, batch) of the last event, 1-based
+        self._rng = np.random.default_rng([settings.seed, 1])
+        self._x_epoch, self._t_epoch = train.x, train.t
+        self._grads: dict[str, np.ndarray] = {}
+        self._loss = math.nan
+        self._best_val = math.inf
+        self._best_epoch = 0
+        self._seconds_per_sample: float | None = None
+
+        probe = np.random.default_rng([settings.seed, 2]).permutation(train.n)[:probe_rows]
+        self._probe = train.x[np.sort(probe)]
+        self._grid_size = grid_size
+        self._bins = bins
+        self.snapshot_every = snapshot_every
+        self.snapshot_interval = snapshot_interval
+        self._last_snapshot_step = 0
+        self._last_snapshot_time = -math.inf
+        self.train_seconds = 0.0
+        self.snapshot_seconds = 0.0
+
+        self._stop = threading.Event()
+        self._paused = threading.Event()
+        self._wake = threading.Event()
+        self._lock = threading.Lock()
+        self._step_requests = 0
+
+    # ------------------------------------------------------------------ control (any thread)
+    @property
+    def lr(self) -> float:
+        return self.optimizer.lr
+
+    @lr.setter
+    def lr(self, value: float) -> None:
+        """Change the learning rate; the next mini-batch uses it (the settings follow)."""
+        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
+                or not math.isfinite(value):
+            raise ValueError(f"lr: {value!r} must be a finite number above 0")
+        self.optimizer.lr = float(value)
+        self.settings.lr = float(value)
+
+    def pause(self) -> None:
+        self._paused.set()
+        self._wake.set()
+
+    def resume(self) -> None:
+        with self._lock:
+            self._step_requests = 0
+        self._paused.clear()
+        self._wake.set()
+
+    def stop(self) -> None:
+        """End :meth:`iterate` before its next mini-batch (also when paused)."""
+        self._stop.set()
+        self._wake.set()
+
+    def request_step(self) -> None:
+        """While paused, have :meth:`iterate` train exactly one more mini-batch (ignored while
+        running: there is no step to add)."""
+        with self._lock:
+            if not self._paused.is_set():
+                return
+            self._step_requests += 1
+        self._wake.set()
+
+    @property
+    def paused(self) -> bool:
+        return self._paused.is_set()
+
+    # ------------------------------------------------------------------ driving
+    def iterate(self) -> Iterator[TrainingEvent]:
+        """Train until an outcome, yielding one event per mini-batch; the last event carries the
+        outcome. Blocks (without spinning) while paused."""
+        while self.outcome is None:
+            if self._stop.is_set():
+                self._finish("stopped", "stopped by the user")
+                yield self._event(None)
+                return
+            if self._paused.is_set() and not self._take_step_request():
+                self._wake.wait()
+                self._wake.clear()
+                continue
+            yield self.step()
+
+    def run(self, progress: Callable[[TrainingEvent], None] | None = None,
+            stop: StopFlag | None = None) -> Outcome:
+        """Train to the end in this thread, calling ``progress`` with every event. Once
+        ``stop`` (another thread's or process's flag) is set, it ends before the next
+        mini-batch, as :meth:`stop` does."""
+        for event in self.iterate():
+            if progress is not None:
+                progress(event)
+            if stop is not None and stop.is_set():
+                self.stop()
+        assert self.outcome is not None
+        return self.outcome
+
+    def step(self) -> TrainingEvent:
+        """Train one mini-batch (and, if it ends the epoch, measure every part).
+
+        Overflow warnings are silenced: a diverging run is reported once, as an outcome."""
+        if self.outcome is not None:
+            raise RuntimeError(f"training has ended: {self.outcome.reason}")
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            return self._step()
+
+    def _step(self) -> TrainingEvent:
+        started = time.perf_counter()
+        if self.batch == 0:
+            order = self._rng.permutation(self.data.train.n)
+            self._x_epoch, self._t_epoch = self.data.train.x[order], self.data.train.t[order]
+        self._position = (self.epoch + 1, self.batch + 1)
+        lo = self.batch * self.batch_size
+        x = self._x_epoch[lo:lo + self.batch_size]
+        t = self._t_epoch[lo:lo + self.batch_size]
+        loss, self._grads = self.network.loss_and_gradient(x, t)
+        self.step_count += 1
+        self._loss = loss
+        metrics = None
+        if not math.isfinite(loss):
+            self._diverged(loss)
+        else:
+            # One update over the flat vectors every parameter and gradient is a view of:
+            # the same rule as per array, with a few NumPy calls instead of a few per array.
+            self.optimizer.update(self._flat_params, self._flat_grads)
+            self.history.append_batch(loss)
+            self.batch += 1
+            if self.batch == self.batches_per_epoch:
+                metrics = self._end_epoch()
+        elapsed = time.perf_counter() - started
+        self.train_seconds += elapsed
+        per_sample = elapsed / x.shape[0]
+        self._seconds_per_sample = per_sample if self._seconds_per_sample is None else (
+            (1 - RATE_SMOOTHING) * self._seconds_per_sample + RATE_SMOOTHING * per_sample)
+        return self._event(metrics)
+
+    # ------------------------------------------------------------------ epochs and stopping
+    def _end_epoch(self) -> dict[str, float | None]:
+        metrics = self.evaluate()
+        self.batch = 0
+        train_loss = metrics["train_loss"]
+        if train_loss is None or not math.isfinite(train_loss):
+            self._diverged(math.nan if train_loss is None else train_loss)
+            return metrics
+        self.epoch += 1
+        self.history.append_epoch(self.epoch, metrics)
+        settings = self.settings
+        if settings.target_loss is not None and train_loss <= settings.target_loss:
+            self._finish("target_reached", f"reached the target loss {settings.target_loss:g}: "
+                         f"training loss {train_loss:.4g} at epoch {self.epoch}")
+            return metrics
+        patience = settings.early_stopping_patience
+        val_loss = metrics.get("val_loss")
+        if patience is not None and val_loss is not None:
+            if val_loss < self._best_val:
+                self._best_val, self._best_epoch = val_loss, self.epoch
+            elif self.epoch - self._best_epoch >= patience:
+                self._finish("early_stopped", f"the validation loss has not improved for "
+                             f"{patience} epochs (best {self._best_val:.4g} at epoch "
+                             f"{self._best_epoch})")
+                return metrics
+        if self.epoch >= self.last_epoch:
+            self._finish("completed", f"finished {settings.epochs} epochs")
+        return metrics
+
+    def _diverged(self, loss: float) -> None:
+        what = "NaN" if math.isnan(loss) else "infinite"
+        self._finish("diverged", f"loss became {what} at epoch {self.epoch + 1} — learning rate "
+                     f"{self.lr:g} is probably too high; lower it, reset the weights and train "
+                     "again")
+
+    def _finish(self, kind: str, reason: str) -> None:
+        self.outcome = Outcome(kind, reason)
+
+    def _take_step_request(self) -> bool:
+        with self._lock:
+            if self._step_requests:
+                self._step_requests -= 1
+                return True
+        return False
+
+    # ------------------------------------------------------------------ measuring
+    def evaluate(self) -> dict[str, float | None]:
+        """Loss and accuracy (or MSE and R²) of every non-empty part, in inference mode.
+
+        Parts longer than MAX_EVAL_ROWS are measured on their first rows (already shuffled by
+        the split), so a 60,000-row training set does not double the time of an epoch.
+        """
+        metrics: dict[str, float | None] = {}
+        for name, part in self.data.parts.items():
+            if part.n:
+                for key, value in self._measure(part).items():
+                    metrics[f"{name}_{key}"] = value
+        return metrics
+
+    def _measure(self, part: Part) -> dict[str, float | None]:
+        net = self.network
+        n = min(part.n, MAX_EVAL_ROWS)
+        loss_sum = correct = squares = 0.0
+        for lo in range(0, n, EVAL_CHUNK):
+            hi = min(lo + EVAL_CHUNK, n)
+            x = part.x[lo:hi]
+            loss_sum += net.loss(x, part.t[lo:hi]) * (hi - lo)
+            if self.task == "classification":
+                correct += int(np.count_nonzero(net.classify(x) == part.y[lo:hi]))
+            else:
+                squares += float(np.sum((net.predict(x) - part.y[lo:hi]) ** 2))
+        result: dict[str, float | None] = {"loss": loss_sum / n}
+        if self.task == "classification":
+            result["accuracy"] = correct / n
+        else:
+            y = part.y[:n]
+            spread = float(np.sum((y - y.mean(axis=0)) ** 2))
+            result["mse"] = squares / y.size
+            result["r2"] = 1.0 - squares / spread if spread > 0 else None
+        return result
+
+    # ------------------------------------------------------------------ events and snapshots
+    def _event(self, metrics: dict[str, float | None] | None) -> TrainingEvent:
+        finished = self.outcome is not None
+        due = finished or self._snapshot_due()
+        snap = self.snapshot() if due and self._snapshots_wanted() else None
+        rate = 1.0 / self._seconds_per_sample if self._seconds_per_sample else 0.0
+        eta = None
+        if not finished and self._seconds_per_sample is not None:
+            remaining_epochs = self.last_epoch - self.epoch
+            samples = remaining_epochs * self.data.train.n - self.batch * self.batch_size
+            eta = max(samples, 0) * self._seconds_per_sample
+        epoch, batch = self._position
+        return TrainingEvent(epoch, batch, self.batches_per_epoch, self.step_count, self._loss,
+                             rate, eta, metrics, snap, self.outcome)
+
+    def _snapshots_wanted(self) -> bool:
+        return self.snapshot_every is not None or self.snapshot_interval is not None
+
+    def _snapshot_due(self) -> bool:
+        if self.snapshot_every is not None and \
+                self.step_count - self._last_snapshot_step >= self.snapshot_every:
+            return True
+        return self.snapshot_interval is not None and \
+            time.perf_counter() - self._last_snapshot_time >= self.snapshot_interval
+
+    def snapshot(self) -> Snapshot:
+        """A copy of everything the panels show, now (timed into ``snapshot_seconds``).
+
+        Call it from the thread that trains (events carry the ones made at the requested rate),
+        or while nothing trains: it runs the network on the probe batch and the grid."""
+        started = time.perf_counter()
+        net = self.network
+        bins = self._bins
+        weights = {e.id: net.weight_name(e.id) for e in net.spec.edges}
+        values = net.activations(self._probe)
+        data = self.data
+        grid = None
+        if data.n_raw_features in (1, 2):
+            grid = output_grid(net, lambda raw: data.inputs_for(raw, net.dtype), data.low,
+                               data.high, self._grid_size, self.task == "classification")
+        snap = Snapshot(
+            epoch=self.epoch,
+            batch=self.batch,
+            step=self.step_count,
+            lr=self.lr,
+            history=self.history.copy(),
+            params={k: v.copy() for k, v in net.params.items()},
+            state={k: v.copy() for k, v in net.state.items()},
+            weight_histograms={e: Histogram.of(net.params[w], bins) for e, w in weights.items()},
+            gradient_histograms={e: Histogram.of(self._grads[w], bins)
+                                 for e, w in weights.items() if w in self._grads},
+            gradient_norms=gradient_norms(net, self._grads) if self._grads else {},
+            activations={node.id: node_stats(node.activation, values[node.id].post, bins)
+                         for node in net.spec.nodes},
+            grid=grid,
+        )
+        finished = time.perf_counter()
+        self.snapshot_seconds += finished - started
+        self._last_snapshot_step = self.step_count
+        self._last_snapshot_time = finished
+        return snap

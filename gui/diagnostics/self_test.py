@@ -1,0 +1,273 @@
+"""``netcanvas --self-test``: prove, headless and in seconds, that this installation — a source
+checkout or the frozen bundle — has everything the app needs.
+
+A bundle that lacks a file fails when a student first clicks the menu that needs it, far from
+the build that dropped it. So this check opens the real window on the offscreen platform, loads
+the XOR example, trains it to 100 %, runs two search trials on spawned processes (the frozen
+app must hand those back to multiprocessing), draws and exports a pyqtgraph plot, and checks
+every resource file, the Qt platform plugins and pyqtgraph's lazily loaded parts. It prints one
+line and exits 0, or names everything that is missing and exits 1.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+import time
+import traceback
+from importlib import import_module
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from gui.labs import LABS
+
+EXAMPLE = "xor_learned"
+SEARCH_TRIALS = 2
+SEARCH_WORKERS = 2
+OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")
+#: the platform plugins a desktop session needs, besides "offscreen" (this check's own)
+NATIVE_PLATFORMS = {"linux": ("xcb",), "win32": ("windows",), "darwin": ("cocoa",)}
+PLUGIN_NAME = {"win32": "q{}.dll", "darwin": "libq{}.dylib"}  # else "libq{}.so"
+#: pyqtgraph modules behind its plot menus and export dialog, which a first window never loads
+PYQTGRAPH_LAZY = (
+    "pyqtgraph.graphicsItems.ViewBox.axisCtrlTemplate_generic",
+    "pyqtgraph.graphicsItems.PlotItem.plotConfigTemplate_generic",
+    "pyqtgraph.GraphicsScene.exportDialogTemplate_generic",
+    "pyqtgraph.exporters",
+)
+
+
+class SelfTestError(Exception):
+    """One or more things are missing or broken; each entry of ``problems`` names one."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("; ".join(problems))
+        self.problems = problems
+
+
+# ----------------------------------------------------------------------------- files
+def check_resources() -> list[str]:
+    """Problems with the bundled examples, data sets and icons (no Qt needed)."""
+    from core.datasets import load_digits, load_iris
+    from core.project import load_project
+    from resources.examples import example_path
+    from resources.examples.make_examples import EXAMPLES
+    from resources.icons import ICON_FILES, icon_path
+
+    problems = []
+    for name in EXAMPLES:
+        try:
+            load_project(example_path(name))
+        except Exception as exc:  # any failure is a finding, named below
+            problems.append(f"example {name}: {exc}")
+    for loader in (load_iris, load_digits):
+        try:
+            loader()
+        except Exception as exc:
+            problems.append(f"data set {loader.__name__.removeprefix('load_')}: {exc}")
+    if not (files("resources") / "datasets" / "SOURCES.md").is_file():
+        problems.append("resources/datasets/SOURCES.md (the data sets' licences) is missing")
+    for icon in ICON_FILES:
+        path = icon_path(icon.rpartition(".")[2])
+        if not path.is_file() or path.stat().st_size == 0:
+            problems.append(f"icon resources/icons/{icon} is missing")
+    return problems
+
+
+def check_platform_plugins(current: str = "offscreen") -> tuple[list[str], list[str], list[str]]:
+    """(names found, problems, notes) for the Qt platform plugins: the ``current`` one, the
+    headless one and the desktop's. Checked before the application exists: without its
+    platform plugin Qt aborts with a message that names no file.
+
+    Another plugin that is present but cannot load here is a note, not a failure: the
+    desktop's needs system libraries (libxcb-*) that a headless build or CI machine may well
+    lack."""
+    from PySide6.QtCore import QCoreApplication, QPluginLoader
+
+    folders = [Path(p) / "platforms" for p in QCoreApplication.libraryPaths()]
+    pattern = PLUGIN_NAME.get(sys.platform, "libq{}.so")
+    found, problems, notes = [], [], []
+    for name in dict.fromkeys((current, "offscreen", *NATIVE_PLATFORMS.get(sys.platform, ()))):
+        path = next((f / pattern.format(name) for f in folders
+                     if (f / pattern.format(name)).is_file()), None)
+        if path is None:
+            searched = ", ".join(str(f) for f in folders) or "no plugin folder"
+            problems.append(f"Qt platform plugin {pattern.format(name)} is missing "
+                            f"(searched {searched})")
+            continue
+        loader = QPluginLoader(str(path))
+        if loader.load():
+            found.append(name)
+            continue
+        reason = loader.errorString().removeprefix(f"Cannot load library {path}: ").strip("()")
+        if name == current:
+            problems.append(f"Qt platform plugin {path.name} cannot be loaded: {reason}")
+        else:
+            found.append(name)
+            notes.append(f"{name} cannot load on this machine: {reason}")
+    return found, problems, notes
+
+
+# ----------------------------------------------------------------------------- pyqtgraph
+def check_pyqtgraph() -> tuple[str, list[str]]:
+    """(version, problems): draws and exports a plot the way the panels use pyqtgraph."""
+    try:
+        import pyqtgraph as pg
+    except ImportError as exc:
+        return "", [f"pyqtgraph cannot be imported: {exc}"]
+    problems = []
+    for name in PYQTGRAPH_LAZY:
+        try:
+            import_module(name)
+        except ImportError as exc:
+            problems.append(f"pyqtgraph module {name} is missing ({exc})")
+    if pg.icons.getGraphPixmap("auto").isNull():
+        problems.append("pyqtgraph's icons (pyqtgraph/icons/auto.png) are missing")
+    if pg.icons.invisibleEye.qicon.pixmap(18, 18).isNull():
+        problems.append("pyqtgraph's SVG icon cannot be drawn (the Qt SVG icon engine plugin "
+                        "iconengines/qsvgicon or QtSvg is missing)")
+    if problems:
+        return pg.__version__, problems
+    plot = pg.PlotWidget()
+    plot.addLegend()
+    plot.plot([0.0, 1.0, 0.5], name="loss")
+    plot.plot([0.0, 0.5, 1.0], name="accuracy").setVisible(False)  # legend draws the eye
+    plot.getPlotItem().getViewBox().menu  # noqa: B018 - builds the menu from its template
+    plot.resize(320, 200)
+    if plot.grab().isNull():
+        problems.append("a pyqtgraph plot cannot be drawn")
+    # Not the SVGExporter: pyqtgraph 0.14 cannot parse Qt 6.11's SVG paths (pyqtgraph#3485).
+    try:
+        if pg.exporters.ImageExporter(plot.getPlotItem()).export(toBytes=True).isNull():
+            problems.append("pyqtgraph's ImageExporter produced an empty image")
+    except Exception as exc:
+        problems.append(f"pyqtgraph's ImageExporter fails: {exc!r}")
+    plot.deleteLater()
+    return pg.__version__, problems
+
+
+# ----------------------------------------------------------------------------- the window
+def check_labs(window: Any) -> list[str]:
+    """Open and draw every lab of the Labs menu, then close it (which joins its work). The
+    labs are imported by name when opened, so a bundle may lack one without any other sign."""
+    problems = []
+    for info in LABS:
+        try:
+            lab = window.labs_menu.open_lab(info.key)
+            if lab.grab().isNull():
+                problems.append(f"the lab {info.title!r} cannot be drawn")
+            lab.close()
+        except Exception as exc:  # a missing module, say: name the lab
+            problems.append(f"the lab {info.title!r} cannot be opened: "
+                            f"{type(exc).__name__}: {exc}")
+    return problems
+
+
+def run_window(folder: Path) -> dict[str, Any]:
+    """Open the main window on the example, train its network and run a small search."""
+    from PySide6.QtCore import QSettings
+
+    from core.training.search import random_search
+    from core.training.trainer import Trainer
+    from gui.app import application
+    from gui.diagnostics.dialog_guard import DialogGuard
+    from gui.main_window import MainWindow
+
+    app = application()
+    guard = DialogGuard(app)
+    settings = QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat)
+    window = MainWindow(settings)  # the user's own settings stay untouched
+    try:
+        if not window.files.open_example(EXAMPLE):
+            raise SelfTestError([f"the window could not open the example {EXAMPLE}",
+                                  *guard.dialogs])
+        window.show()
+        hidden = [n.id for n in window.doc.spec.nodes if n.kind == "hidden"]
+        window.scene.select_only(hidden[:1])  # the inspector draws its activation plot
+        app.processEvents()
+        if not window.isVisible() or window.grab().isNull():
+            raise SelfTestError(["the main window cannot be shown and drawn"])
+
+        project = window.files.project()
+        dataset = project.data.load()
+        trainer = Trainer(project.build_network(), dataset, project.settings)
+        outcome = trainer.run()
+        accuracy = (trainer.history.latest() or {}).get("train_accuracy")
+        if accuracy != 1.0:
+            raise SelfTestError([f"training {EXAMPLE} reached accuracy {accuracy} (not 100 %): "
+                                  f"{outcome.reason}"])
+        search = random_search(project.spec, dataset, project.settings, n_trials=SEARCH_TRIALS,
+                               epochs=1, workers=SEARCH_WORKERS)
+        if len(search.trials) != SEARCH_TRIALS:
+            raise SelfTestError([f"the search on {SEARCH_WORKERS} processes finished "
+                                  f"{len(search.trials)} of {SEARCH_TRIALS} trials"])
+        lab_problems = check_labs(window)
+        if lab_problems:
+            raise SelfTestError(lab_problems)
+        if guard.dialogs:
+            raise SelfTestError([f"unexpected dialog: {d}" for d in guard.dialogs])
+        return {"epochs": trainer.history.n_epochs, "platform": app.platformName()}
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+
+
+# ----------------------------------------------------------------------------- entry point
+def run() -> dict[str, Any]:
+    """Every check; raises :class:`SelfTestError` naming all problems found."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    current = os.environ["QT_QPA_PLATFORM"].split(";")[0].split(":")[0] or "offscreen"
+    problems = check_resources()
+    platforms, plugin_problems, notes = check_platform_plugins(current)
+    problems += plugin_problems
+    if current not in platforms:
+        raise SelfTestError(problems)  # Qt would abort creating the application
+    with tempfile.TemporaryDirectory(prefix="netcanvas-self-test-") as folder:
+        from PySide6.QtCore import qInstallMessageHandler
+
+        from gui.app import application
+
+        qInstallMessageHandler(_without_offscreen_chatter)
+        application()
+        version, plot_problems = check_pyqtgraph()
+        problems += plot_problems
+        if problems:
+            raise SelfTestError(problems)
+        facts = run_window(Path(folder))
+    return {**facts, "platforms": platforms, "notes": notes, "pyqtgraph": version}
+
+
+def _without_offscreen_chatter(kind: object, context: object, message: str) -> None:
+    """Qt's messages on stderr, less the offscreen platform's harmless warnings (it cannot
+    propagate size hints or raise a window)."""
+    if not any(harmless in message for harmless in OFFSCREEN_CHATTER):
+        print(message, file=sys.stderr)
+
+
+def main() -> int:
+    """Run the self-test; print one summary line (exit 0) or every problem (exit 1)."""
+    started = time.perf_counter()
+    where = "frozen bundle" if getattr(sys, "frozen", False) else "source install"
+    try:
+        facts = run()
+    except SelfTestError as failure:
+        problems = failure.problems
+    except Exception as exc:  # a missing module deep in an import, say: still a finding
+        problems = ["".join(traceback.format_exception(exc)).rstrip()]
+    else:
+        problems = []
+    if problems:
+        print(f"netcanvas self-test FAILED ({where}):", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    notes = "".join(f"; note: {note}" for note in facts["notes"])
+    print(f"netcanvas self-test passed ({where}, {time.perf_counter() - started:.1f} s): "
+          f"window opened on {facts['platform']}, {EXAMPLE} trained to 100 % in "
+          f"{facts['epochs']} epochs, {SEARCH_TRIALS} search trials on {SEARCH_WORKERS} "
+          f"processes, {len(LABS)} labs opened, all resources present, platform plugins "
+          f"{'+'.join(facts['platforms'])}, pyqtgraph {facts['pyqtgraph']}{notes}")
+    return 0

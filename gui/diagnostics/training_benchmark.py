@@ -1,0 +1,219 @@
+"""How much training the window costs: ``python -m gui.diagnostics.training_benchmark`` (offscreen).
+
+In one run it trains the digits MLP (64-100-10, the bundled digits) for the same number of
+epochs headless (``Trainer.run()`` in the main thread) and from the main window with every
+live panel on screen, alternating, and reports:
+
+- throughput: samples per second of each, and GUI ÷ headless (goal ≥ 0.9). The best of the
+  rounds is compared, because other programs on the machine slow single rounds down; the
+  median is printed too. Headless is measured with the BLAS threads the worker uses (one fewer
+  than the cores) and with NumPy's default, since on few cores the default swings widely;
+- GUI event-loop latency while training: a 10 ms QTimer probe, how late each tick fires
+  (p50 / p99 / max; goal p99 ≤ 25 ms);
+- what the GUI did meanwhile: frames drawn, the refresh interval it settled on, and the CPU
+  time of the GUI thread.
+
+Not a test: timings depend on the machine. ``--layout default`` keeps the window's own layout
+(two panels shown, two tabbed behind them) instead of showing all four side by side.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import sys
+import threading
+import time
+from dataclasses import dataclass
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Slot
+
+from core.engine import blas
+from core.project import load_project
+from core.training.trainer import Trainer
+from resources.examples import example_path
+
+EXAMPLE = "digits_mlp"
+PROBE_MS = 10
+GOAL_RATIO = 0.9
+GOAL_P99_MS = 25.0
+
+
+@dataclass
+class GuiRun:
+    seconds: float
+    lateness_ms: np.ndarray
+    frames: int
+    interval: float
+    gui_cpu: float
+
+
+class LatencyProbe(QObject):
+    """A precise timer; records how late every tick comes (the event loop's latency)."""
+
+    def __init__(self, interval_ms: int = PROBE_MS) -> None:
+        super().__init__()
+        self.interval = interval_ms / 1000
+        self.late: list[float] = []
+        self._last = 0.0
+        self._timer = QTimer(self)
+        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self._timer.setInterval(interval_ms)
+        self._timer.timeout.connect(self._tick)
+
+    def start(self) -> None:
+        self.late.clear()
+        self._last = time.perf_counter()
+        self._timer.start()
+
+    def stop(self) -> np.ndarray:
+        self._timer.stop()
+        return np.array(self.late) * 1000
+
+    @Slot()
+    def _tick(self) -> None:
+        now = time.perf_counter()
+        self.late.append(max(now - self._last - self.interval, 0.0))
+        self._last = now
+
+
+def headless_seconds(project, dataset, threads: int | None) -> float:
+    """One headless run in a fresh thread (so its BLAS setting stays its own)."""
+    result: list[float] = []
+
+    def run() -> None:
+        if threads is not None:
+            blas.limit_threads_here(threads)
+        trainer = Trainer(project.spec, dataset, project.settings)
+        started = time.perf_counter()
+        trainer.run()
+        result.append(time.perf_counter() - started)
+
+    if threads is None:
+        run()  # NumPy's default, in the main thread as a script would
+    else:
+        thread = threading.Thread(target=run)
+        thread.start()
+        thread.join()
+    return result[0]
+
+
+def make_window(epochs: int, layout: str):
+    from gui.app import application
+
+    app = application()
+    from gui.document.commands import ChangeSettingsCommand
+    from gui.main_window import MainWindow
+
+    window = MainWindow()
+    window.files.maybe_save = lambda: True  # nothing to ask: the benchmark's edits are throwaway
+    window.resize(1600, 1000)
+    window.show()
+    window.files.open_example(EXAMPLE)
+    window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": epochs}))
+    if layout == "all":  # untabify: the four panels in a 2 × 2 grid at the bottom
+        docks = window.training.docks
+        loss, weights, output, activations = (docks[n] for n in (
+            "Loss", "Weights", "Output", "Activations"))
+        for dock in (loss, weights, output, activations):
+            window.removeDockWidget(dock)
+        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
+        window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+        window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
+        window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
+        for dock in (loss, weights, output, activations):
+            dock.show()
+        window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
+    app.processEvents()
+    return app, window
+
+
+def gui_run(window, probe: LatencyProbe) -> GuiRun:
+    training = window.training
+    loop = QEventLoop()
+    training.session.ended.connect(loop.quit)
+    frames = training.live.frames_drawn
+    cpu = time.thread_time()
+    probe.start()
+    started = time.perf_counter()
+    training.actions["train"].trigger()
+    loop.exec()
+    seconds = time.perf_counter() - started
+    lateness = probe.stop()
+    training.session.ended.disconnect(loop.quit)
+    run = GuiRun(seconds, lateness, training.live.frames_drawn - frames, training.live.interval,
+                 time.thread_time() - cpu)
+    window.training.session.reset_weights()  # every round trains from the same weights
+    return run
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m gui.diagnostics.training_benchmark",
+                                     description=__doc__.split("\n\n")[0])
+    parser.add_argument("--epochs", type=int, default=600,
+                        help="epochs per run (default 600: a few seconds)")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds of each (default 3)")
+    parser.add_argument("--layout", choices=("all", "default"), default="all",
+                        help="all four panels on screen (default), or the window's layout")
+    args = parser.parse_args(argv)
+
+    project = load_project(example_path(EXAMPLE))
+    project.settings.epochs = args.epochs
+    dataset = project.data.load()
+    n_train = round(dataset.n_samples * project.settings.split[0])
+    samples = n_train * args.epochs
+    worker_threads = blas.gui_friendly_threads()
+    app, window = make_window(args.epochs, args.layout)
+    probe = LatencyProbe()
+    print(f"{EXAMPLE}: 64-100-10 MLP, {n_train} training rows, batch "
+          f"{project.settings.batch_size}, {args.epochs} epochs per run; {os.cpu_count()} "
+          f"cores; layout: {args.layout}; warming up…", flush=True)
+    headless_seconds(project, dataset, worker_threads)  # warm-up: caches, first allocations
+    gui_run(window, probe)
+
+    same, default, gui = [], [], []
+    for r in range(args.rounds):
+        same.append(headless_seconds(project, dataset, worker_threads))
+        default.append(headless_seconds(project, dataset, None))
+        gui.append(gui_run(window, probe))
+        print(f"  round {r + 1}: headless {same[-1]:.2f} s ({worker_threads} BLAS thread(s)), "
+              f"{default[-1]:.2f} s (default); window {gui[-1].seconds:.2f} s, "
+              f"{gui[-1].frames} frames", flush=True)
+
+    def rate(seconds: float) -> str:
+        return f"{samples / seconds:>10,.0f} samples/s"
+
+    best_gui = min(gui, key=lambda g: g.seconds)
+    ratio = min(same) / best_gui.seconds
+    ratio_default = min(default) / best_gui.seconds
+    lateness = np.concatenate([g.lateness_ms for g in gui])
+    p50, p99 = np.percentile(lateness, [50, 99])
+    print()
+    print("throughput (best of the rounds; median in brackets)")
+    print(f"  headless, {worker_threads} BLAS thread(s): {rate(min(same))} "
+          f"({samples / statistics.median(same):,.0f})")
+    print(f"  headless, NumPy default:   {rate(min(default))} "
+          f"({samples / statistics.median(default):,.0f})")
+    print(f"  window, panels live:       {rate(best_gui.seconds)} "
+          f"({samples / statistics.median(g.seconds for g in gui):,.0f})")
+    print(f"  window ÷ headless: {ratio:.3f} (vs NumPy default: {ratio_default:.3f}) — goal "
+          f"≥ {GOAL_RATIO}: {'met' if ratio >= GOAL_RATIO else 'NOT met'}")
+    print(f"event-loop latency while training ({lateness.size} probe ticks of {PROBE_MS} ms)")
+    print(f"  p50 {p50:.1f} ms · p99 {p99:.1f} ms · max {lateness.max():.1f} ms — goal p99 "
+          f"≤ {GOAL_P99_MS:.0f} ms: {'met' if p99 <= GOAL_P99_MS else 'NOT met'}")
+    per_second = [g.frames / g.seconds for g in gui]
+    print(f"GUI: {statistics.median(per_second):.1f} frames/s drawn (refresh interval "
+          f"{best_gui.interval * 1000:.0f} ms), GUI-thread CPU "
+          f"{statistics.median(g.gui_cpu / g.seconds for g in gui):.1%} of the run")
+    window.close()
+    del window
+    app.processEvents()
+    return 0 if ratio >= GOAL_RATIO and p99 <= GOAL_P99_MS else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,371 @@
+"""Undoable edits of a :class:`GraphDocument`. They change the document only; views follow it.
+
+Each command remembers exactly what it removed or overwrote (indices, arrays), so undo puts the
+document back bit for bit, and redo reinstalls the very weights the first redo drew.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+from typing import Any
+
+import numpy as np
+from PySide6.QtGui import QUndoCommand
+
+from core.spec import EdgeSpec, NodeSpec
+from core.training.settings import TrainingSettings
+from gui.document import parameters
+from gui.document.document import GraphDocument
+from gui.document.parameters import Params
+
+CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
+CHANGE_SETTINGS_ID = 2
+
+
+class Command(QUndoCommand):
+    """A QUndoCommand whose child commands are kept and run on the Python side.
+
+    PySide does not model QUndoCommand's parent ownership: a C++ parent would delete children
+    that Python also owns (a double free), and a collected child wrapper would leave the parent
+    calling a dead override. So children are plain Python references: redo runs them in order,
+    undo in reverse — Qt's own semantics for child commands.
+
+    ``structural`` commands change what a running training works on, so the document refuses
+    them while it is locked (:meth:`GraphDocument.lock`); the others are safe meanwhile.
+    """
+
+    structural = True
+
+    def __init__(self, text: str, parent: Command | None = None) -> None:
+        super().__init__(text)
+        self._children: list[Command] = []
+        if parent is not None:
+            parent._children.append(self)
+
+    def redo(self) -> None:
+        for child in self._children:
+            child.redo()
+
+    def undo(self) -> None:
+        for child in reversed(self._children):
+            child.undo()
+
+
+class AddNodeCommand(Command):
+    def __init__(self, doc: GraphDocument, node: NodeSpec, index: int | None = None,
+                 arrays: Params | None = None, parent: Command | None = None) -> None:
+        super().__init__(f"Add {node.label}", parent)
+        self._doc = doc
+        self._node = node
+        self._index = len(doc.spec.nodes) if index is None else index
+        self._arrays = parameters.node_params(node) if arrays is None else arrays
+
+    def redo(self) -> None:
+        self._doc.insert_node(self._node, self._index, self._arrays)
+
+    def undo(self) -> None:
+        self._doc.remove_node(self._node.id)
+
+
+class ConnectCommand(Command):
+    """Add src → dst. The weight matrix is drawn on the first redo (or given, for paste)."""
+
+    def __init__(self, doc: GraphDocument, src: str, dst: str, edge_id: str | None = None,
+                 weight: np.ndarray | None = None, parent: Command | None = None) -> None:
+        spec = doc.spec
+        super().__init__(f"Connect {_label(doc, src)} → {_label(doc, dst)}", parent)
+        self._doc = doc
+        self._edge = EdgeSpec(edge_id or spec.new_edge_id(), src, dst)
+        self._weight = weight
+
+    @property
+    def edge_id(self) -> str:
+        return self._edge.id
+
+    def redo(self) -> None:
+        if self._weight is None:
+            after = self._doc.spec.with_edge(self._edge)
+            self._weight = parameters.edge_weight(after, self._edge, self._doc.rng)
+        self._doc.insert_edge(self._edge, len(self._doc.spec.edges), self._weight)
+
+    def undo(self) -> None:
+        self._doc.remove_edge(self._edge.id)
+
+
+class DisconnectCommand(Command):
+    def __init__(self, doc: GraphDocument, edge_id: str,
+                 parent: Command | None = None) -> None:
+        edge = doc.spec.edge(edge_id)
+        super().__init__(f"Disconnect {_label(doc, edge.src)} → {_label(doc, edge.dst)}", parent)
+        self._doc = doc
+        self._edge_id = edge_id
+        self._removed: tuple[EdgeSpec, int, np.ndarray] | None = None
+
+    def redo(self) -> None:
+        self._removed = self._doc.remove_edge(self._edge_id)
+
+    def undo(self) -> None:
+        assert self._removed is not None
+        self._doc.insert_edge(*self._removed)
+
+
+class RemoveNodeCommand(Command):
+    """Remove a node: child commands remove its edges first; undo puts the node back at its
+    index, then the edges at theirs."""
+
+    def __init__(self, doc: GraphDocument, node_id: str, parent: Command | None = None,
+                 edges_handled: Iterable[str] = ()) -> None:
+        super().__init__(f"Delete {_label(doc, node_id)}", parent)
+        self._doc = doc
+        self._node_id = node_id
+        skip = set(edges_handled)
+        spec = doc.spec
+        for edge in (*spec.incoming(node_id), *spec.outgoing(node_id)):
+            if edge.id not in skip:
+                DisconnectCommand(doc, edge.id, parent=self)
+        self._removed: tuple[NodeSpec, int, Params] | None = None
+
+    def redo(self) -> None:
+        super().redo()  # the edge removals
+        self._removed = self._doc.remove_node(self._node_id)
+
+    def undo(self) -> None:
+        assert self._removed is not None
+        self._doc.insert_node(*self._removed)
+        super().undo()
+
+
+class MoveNodesCommand(Command):
+    """One drag (or one auto-layout) of any number of nodes."""
+
+    structural = False  # positions only: safe while training
+
+    def __init__(self, doc: GraphDocument, moves: dict[str, tuple[tuple[float, float],
+                                                                  tuple[float, float]]],
+                 text: str = "", parent: Command | None = None) -> None:
+        count = len(moves)
+        default = f"Move {_label(doc, next(iter(moves)))}" if count == 1 else f"Move {count} nodes"
+        super().__init__(text or default, parent)
+        self._doc = doc
+        self._old = {k: old for k, (old, _) in moves.items()}
+        self._new = {k: new for k, (_, new) in moves.items()}
+
+    def redo(self) -> None:
+        self._doc.set_positions(self._new)
+
+    def undo(self) -> None:
+        self._doc.set_positions(self._old)
+
+
+class ChangeNodeCommand(Command):
+    """Change node options (units, activation, name, …) and the arrays that depend on them.
+
+    Consecutive changes of the same options of the same node within one editing ``session``
+    merge, so scrubbing a spin box from 2 to 16 is one undo entry.
+    """
+
+    def __init__(self, doc: GraphDocument, node_id: str, changes: dict[str, Any],
+                 session: int = 0, parent: Command | None = None) -> None:
+        names = ", ".join(_FIELD_WORDS.get(k, k) for k in changes)
+        super().__init__(f"Change {names} of {_label(doc, node_id)}", parent)
+        self._doc = doc
+        self._node_id = node_id
+        self._changes = dict(changes)
+        self._session = session
+        self._before = doc.spec.node(node_id)
+        self._after = replace(self._before, **changes)
+        self._new_arrays: Params | None = None
+        self._dropped: list[str] = []
+        self._old_arrays: Params = {}
+
+    def id(self) -> int:
+        return CHANGE_NODE_ID
+
+    def redo(self) -> None:
+        if self._new_arrays is None:
+            spec = self._doc.spec
+            after_spec = spec.with_node_changed(self._node_id, **self._changes)
+            self._new_arrays, self._dropped = parameters.params_after_node_change(
+                spec, after_spec, self._node_id, self._doc.arrays, self._doc.rng)
+        self._old_arrays = self._doc.replace_node(self._after, self._new_arrays, self._dropped)
+
+    def undo(self) -> None:
+        assert self._new_arrays is not None
+        created = [n for n in (*self._new_arrays, *self._dropped) if n not in self._old_arrays]
+        self._doc.replace_node(self._before, self._old_arrays, created)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, ChangeNodeCommand) and other._node_id == self._node_id
+                and other._changes.keys() == self._changes.keys()
+                and other._session == self._session):
+            return False
+        assert self._new_arrays is not None and other._new_arrays is not None
+        touched = {*self._new_arrays, *self._dropped}
+        self._old_arrays = {**{k: v for k, v in other._old_arrays.items() if k not in touched},
+                            **self._old_arrays}
+        arrays = {k: v for k, v in self._new_arrays.items() if k not in other._dropped}
+        arrays.update(other._new_arrays)
+        self._new_arrays = arrays
+        self._dropped = sorted({*self._dropped, *other._dropped} - arrays.keys())
+        self._changes = other._changes
+        self._after = other._after
+        self.setObsolete(self._after == self._before and not arrays and not self._dropped)
+        return True
+
+
+class SetArrayValueCommand(Command):
+    """Set one weight or bias by hand."""
+
+    def __init__(self, doc: GraphDocument, name: str, index: tuple[int, ...], value: float,
+                 text: str = "", parent: Command | None = None) -> None:
+        super().__init__(text or f"Set {name}{list(index)} to {value:g}", parent)
+        self._doc = doc
+        self._name = name
+        self._index = tuple(index)
+        self._value = float(value)
+        self._old = 0.0
+
+    def redo(self) -> None:
+        self._old = self._doc.set_array_value(self._name, self._index, self._value)
+
+    def undo(self) -> None:
+        self._doc.set_array_value(self._name, self._index, self._old)
+
+
+class SetFieldCommand(Command):
+    """Change a project field such as the data set."""
+
+    def __init__(self, doc: GraphDocument, name: str, value: Any, text: str,
+                 parent: Command | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc = doc
+        self._name = name
+        self._value = value
+        self._old: Any = None
+
+    def redo(self) -> None:
+        self._old = self._doc.set_field(self._name, self._value)
+
+    def undo(self) -> None:
+        self._doc.set_field(self._name, self._old)
+
+
+class ChangeSettingsCommand(Command):
+    """Change training settings (``{"lr": 0.05}``…). Safe while training runs: the session
+    applies a new learning rate to the running trainer, and the other fields are locked there.
+    Changes of the same fields within one editing ``session`` merge, like node edits."""
+
+    structural = False
+
+    def __init__(self, doc: GraphDocument, changes: dict[str, Any], session: int = 0,
+                 parent: Command | None = None) -> None:
+        names = ", ".join(_SETTING_WORDS.get(k, k) for k in changes)
+        super().__init__(f"Change {names}", parent)
+        self._doc = doc
+        self._changes = dict(changes)
+        self._session = session
+        self._before = current_settings(doc)
+        self._after = _changed_settings(self._before, changes)
+
+    def id(self) -> int:
+        return CHANGE_SETTINGS_ID
+
+    def redo(self) -> None:
+        self._doc.set_field("settings", _changed_settings(self._after, {}))
+
+    def undo(self) -> None:
+        self._doc.set_field("settings", _changed_settings(self._before, {}))
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, ChangeSettingsCommand) and other._session == self._session
+                and other._changes.keys() == self._changes.keys()):
+            return False
+        self._changes, self._after = other._changes, other._after
+        self.setObsolete(self._after == self._before)
+        return True
+
+
+class ReplaceWeightsCommand(Command):
+    """New values for every weight (a training run, Reset weights) and the history that goes
+    with them; undo puts the old weights and history back.
+
+    Training pushes it when it starts and calls :meth:`update` with the live weights while it
+    runs (so the canvas follows and Save writes what is shown), then :meth:`finish`.
+    """
+
+    structural = False
+
+    def __init__(self, doc: GraphDocument, text: str, arrays: Params | None = None,
+                 history: dict[str, Any] | None = None, parent: Command | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc = doc
+        self._before = {k: np.array(v) for k, v in doc.arrays.items()}
+        self._before_history = doc.field("history")
+        self._after = arrays
+        self._history = history if arrays is not None else self._before_history
+
+    def redo(self) -> None:
+        if self._after is not None:
+            self._doc.set_arrays(self._after)
+        self._set_history(self._history)
+
+    def undo(self) -> None:
+        self._doc.set_arrays(self._before)
+        self._set_history(self._before_history)
+
+    def update(self, arrays: Params) -> None:
+        """Show weights the run has reached (only names the document holds)."""
+        self._after = {k: v for k, v in arrays.items() if self._doc.has_array(k)}
+        self._doc.set_arrays(self._after)
+
+    def finish(self, arrays: Params | None, history: dict[str, Any] | None, text: str) -> None:
+        if arrays is not None:
+            self.update(arrays)
+        self._history = history
+        self._set_history(history)
+        self.setText(text)
+
+    def _set_history(self, history: dict[str, Any] | None) -> None:
+        if self._doc.field("history") is not history:
+            self._doc.set_field("history", history)
+
+
+def current_settings(doc: GraphDocument) -> TrainingSettings:
+    """A copy of the document's training settings (the defaults when it has none)."""
+    settings = doc.field("settings")
+    return _changed_settings(settings if settings is not None else TrainingSettings(), {})
+
+
+def _changed_settings(settings: TrainingSettings, changes: dict[str, Any]) -> TrainingSettings:
+    """A new, checked settings object (never shared with the document's)."""
+    data = settings.to_dict()
+    data.update(changes)
+    return TrainingSettings.from_dict(data)
+
+
+def delete_command(doc: GraphDocument, node_ids: Iterable[str],
+                   edge_ids: Iterable[str] = ()) -> Command:
+    """One undo entry deleting nodes (with their edges) and edges."""
+    node_ids = [n for n in dict.fromkeys(node_ids) if doc.spec.has_node(n)]
+    attached = {e.id for e in doc.spec.edges if e.src in node_ids or e.dst in node_ids}
+    loose = [e for e in dict.fromkeys(edge_ids) if e not in attached]
+    count = len(node_ids) + len(loose)
+    parent = Command(f"Delete {count} item{'s' if count != 1 else ''}")
+    for edge_id in loose:
+        DisconnectCommand(doc, edge_id, parent=parent)
+    claimed: set[str] = set()
+    for node_id in node_ids:
+        RemoveNodeCommand(doc, node_id, parent=parent, edges_handled=claimed)
+        claimed |= {e.id for e in (*doc.spec.incoming(node_id), *doc.spec.outgoing(node_id))}
+    return parent
+
+
+def _label(doc: GraphDocument, node_id: str) -> str:
+    return doc.spec.node(node_id).label if doc.spec.has_node(node_id) else node_id
+
+
+_FIELD_WORDS = {"init": "initialiser", "init_std": "initial std", "batch_norm": "batch norm",
+                "position": "position"}
+_SETTING_WORDS = {"lr": "learning rate", "batch_size": "batch size",
+                  "weight_decay": "weight decay", "optimizer_options": "optimizer settings"}

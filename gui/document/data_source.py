@@ -1,0 +1,82 @@
+"""The data set of the open project: the reference the document stores, and the loaded data.
+
+The document keeps a :class:`core.datasets.ref.DataRef` in its ``data`` field (built-in name and
+options, a bundled set, or imported data embedded in the project); :class:`DataSource` loads it
+when it changes and tells the panels.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+
+from PySide6.QtCore import QObject, Signal
+
+from core.datasets import BUILTIN, DataError, Dataset
+from core.datasets.ref import BUNDLED, DataRef
+from gui.document.document import GraphDocument
+
+BUNDLED_TEXT = {"iris": ("Iris flowers", "150 irises, 4 measurements, 3 species (Fisher 1936)"),
+                "digits": ("Handwritten digits 8×8", "1,797 tiny images of the digits 0–9")}
+
+
+def ref_key(ref: DataRef | None) -> Hashable:
+    """What makes two references the same data (DataRef compares by identity)."""
+    if ref is None:
+        return None
+    if ref.kind == "embedded":
+        return ("embedded", id(ref.dataset))
+    return (ref.kind, ref.name, ref.n_samples, ref.noise, ref.seed, ref.n_classes)
+
+
+def ref_title(ref: DataRef) -> str:
+    if ref.kind == "bundled" and ref.name in BUNDLED_TEXT:
+        return BUNDLED_TEXT[ref.name][0]
+    if ref.kind == "embedded":
+        return f"{ref.name} (imported)"
+    title = ref.describe()
+    options = [f"{ref.n_samples} samples" if ref.n_samples is not None else "",
+               f"noise {ref.noise:g}" if ref.noise else "",
+               f"seed {ref.seed}" if ref.seed else ""]
+    extra = ", ".join(o for o in options if o)
+    return f"{title} ({extra})" if extra else title
+
+
+def choices() -> list[tuple[DataRef, str, str]]:
+    """(reference, title, description) for every set that ships with NetCanvas."""
+    items = [(DataRef.builtin(name), info.title, info.description)
+             for name, info in BUILTIN.items()]
+    items += [(DataRef.bundled(name), BUNDLED_TEXT.get(name, (name, ""))[0],
+               BUNDLED_TEXT.get(name, ("", ""))[1]) for name in BUNDLED]
+    return items
+
+
+class DataSource(QObject):
+    """Loads the document's data set whenever its reference changes."""
+
+    dataset_changed = Signal(object)  # Dataset | None
+    error = Signal(str)
+
+    def __init__(self, doc: GraphDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._ref: DataRef | None = None
+        self.dataset: Dataset | None = None
+        doc.project_changed.connect(self._reload)
+        self._reload()
+
+    @property
+    def ref(self) -> DataRef | None:
+        return self._ref
+
+    def _reload(self) -> None:
+        ref = self._doc.field("data")
+        if ref is self._ref:
+            return
+        self._ref = ref
+        self.dataset = None
+        if ref is not None:
+            try:
+                self.dataset = ref.load()
+            except DataError as exc:
+                self.error.emit(str(exc))
+        self.dataset_changed.emit(self.dataset)

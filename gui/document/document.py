@@ -1,0 +1,239 @@
+"""The open network: its spec, its weights, its undo stack and where it is saved.
+
+The document is the model of the canvas. Commands (:mod:`gui.document.commands`) call the primitive
+edits below and nothing else; every view (scene, inspector, problems, predictions) listens to the
+signals and never changes a spec by hand.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from core.spec import EdgeSpec, NetworkSpec, NodeSpec
+from core.spec_problems import SpecProblem
+from gui.document import parameters
+from gui.document.parameters import Params
+
+
+class GraphDocument(QObject):
+    """One network being edited. Signals carry ids; read the new values from :attr:`spec`."""
+
+    node_added = Signal(str)
+    node_removed = Signal(str)
+    node_changed = Signal(str)
+    edge_added = Signal(str)
+    edge_removed = Signal(str)
+    #: names of the arrays (``W1``, ``b2``…) whose values or shapes changed in place
+    params_changed = Signal(list)
+    spec_reset = Signal()
+    problems_changed = Signal(list)
+    #: the data set reference (or other project fields such as the title) changed
+    project_changed = Signal()
+    path_changed = Signal(str)
+    #: emitted first thing in :meth:`reset`, while the old network is still there
+    about_to_reset = Signal()
+    #: an edit was refused while the structure is locked; carries the reason
+    edit_refused = Signal(str)
+    #: the structure was locked (the reason) or unlocked ("")
+    lock_changed = Signal(str)
+
+    def __init__(self, parent: QObject | None = None, seed: int | None = None) -> None:
+        super().__init__(parent)
+        self._spec = NetworkSpec()
+        self._arrays: Params = {}
+        self._fields: dict[str, Any] = {}
+        self._path = ""
+        self._problems: list[SpecProblem] = []
+        self._lock_reason = ""
+        self.rng = np.random.default_rng(seed)
+        self.undo_stack = QUndoStack(self)
+        self._update_problems()
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def spec(self) -> NetworkSpec:
+        return self._spec
+
+    @property
+    def arrays(self) -> Params:
+        """Every weight, bias and statistic by name (read-only views; edit through commands)."""
+        return {name: _read_only(value) for name, value in self._arrays.items()}
+
+    def array(self, name: str) -> np.ndarray:
+        return _read_only(self._arrays[name])
+
+    def has_array(self, name: str) -> bool:
+        return name in self._arrays
+
+    @property
+    def problems(self) -> list[SpecProblem]:
+        return list(self._problems)
+
+    def field(self, name: str, default: Any = None) -> Any:
+        """A project field the canvas carries along (settings, data, history, title, …)."""
+        return self._fields.get(name, default)
+
+    @property
+    def path(self) -> str:
+        return self._path
+
+    def set_path(self, path: str) -> None:
+        if path != self._path:
+            self._path = path
+            self.path_changed.emit(path)
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def push(self, command: QUndoCommand) -> bool:
+        """Do ``command`` and put it on the undo stack — unless the structure is locked and the
+        command is structural (``command.structural``, True unless a command says otherwise):
+        then nothing happens, ``edit_refused`` says why, and the result is False."""
+        if self._lock_reason and getattr(command, "structural", True):
+            self.edit_refused.emit(self._lock_reason)
+            return False
+        self.undo_stack.push(command)
+        return True
+
+    # ------------------------------------------------------------------ locking
+    @property
+    def locked_reason(self) -> str:
+        """Why structural edits are refused right now ("" when they are allowed)."""
+        return self._lock_reason
+
+    def lock(self, reason: str) -> None:
+        """Refuse structural edits (training runs on the current network) until :meth:`unlock`."""
+        if reason != self._lock_reason:
+            self._lock_reason = reason
+            self.lock_changed.emit(reason)
+
+    def unlock(self) -> None:
+        self.lock("")
+
+    # ------------------------------------------------------------------ whole document
+    def reset(self, spec: NetworkSpec, arrays: Params | None = None,
+              fields: dict[str, Any] | None = None, path: str = "") -> None:
+        """Replace everything (New, Open): the undo history starts again and is clean.
+
+        Arrays that do not fit ``spec`` are replaced by freshly initialised ones."""
+        self.about_to_reset.emit()
+        fresh = parameters.fresh_params(spec, self.rng)
+        given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
+        self._spec = spec
+        self._arrays = {k: given[k] if k in given and given[k].shape == v.shape else v
+                        for k, v in fresh.items()}
+        self._fields = dict(fields or {})
+        self.undo_stack.clear()
+        self.undo_stack.setClean()
+        self.set_path(path)
+        self.spec_reset.emit()
+        self.project_changed.emit()
+        self._update_problems()
+
+    # ------------------------------------------------------------------ primitive edits
+    # Called by commands only. Each takes the exact arrays to install, so undo/redo restore
+    # weights bit for bit; removals return the arguments that would insert the item again.
+    def insert_node(self, node: NodeSpec, index: int, arrays: Params) -> None:
+        self._spec = self._spec.with_node(node, index)
+        self._arrays.update(_copies(arrays))
+        self.node_added.emit(node.id)
+        self._update_problems()
+
+    def remove_node(self, node_id: str) -> tuple[NodeSpec, int, Params]:
+        """Remove a node that has no edges left (commands remove its edges first)."""
+        if self._spec.incoming(node_id) or self._spec.outgoing(node_id):
+            raise ValueError(f"node {node_id} still has connections")
+        index = [n.id for n in self._spec.nodes].index(node_id)
+        node = self._spec.node(node_id)
+        removed = self._take(parameters.node_params(node))
+        self._spec = self._spec.without_node(node_id)
+        self.node_removed.emit(node_id)
+        self._update_problems()
+        return node, index, removed
+
+    def insert_edge(self, edge: EdgeSpec, index: int, weight: np.ndarray) -> None:
+        self._spec = self._spec.with_edge(edge, index)
+        self._arrays[parameters.weight_name(edge.id)] = np.array(weight, dtype=np.float64)
+        self.edge_added.emit(edge.id)
+        self._update_problems()
+
+    def remove_edge(self, edge_id: str) -> tuple[EdgeSpec, int, np.ndarray]:
+        index = [e.id for e in self._spec.edges].index(edge_id)
+        edge = self._spec.edge(edge_id)
+        weight = self._arrays.pop(parameters.weight_name(edge_id))
+        self._spec = self._spec.without_edge(edge_id)
+        self.edge_removed.emit(edge_id)
+        self._update_problems()
+        return edge, index, weight
+
+    def replace_node(self, node: NodeSpec, arrays: Params, dropped: list[str]) -> Params:
+        """Swap in a changed node (same id), install ``arrays`` and remove ``dropped``.
+
+        Returns the previous values of every array it overwrote or removed."""
+        old_values = self._take([*arrays, *dropped])
+        changes = {f: getattr(node, f) for f in node.__dataclass_fields__ if f != "id"}
+        self._spec = self._spec.with_node_changed(node.id, **changes)
+        self._arrays.update(_copies(arrays))
+        self.node_changed.emit(node.id)
+        if arrays or dropped:
+            self.params_changed.emit([*arrays, *dropped])
+        self._update_problems()
+        return old_values
+
+    def set_positions(self, positions: dict[str, tuple[float, float]]) -> None:
+        for node_id, position in positions.items():
+            self._spec = self._spec.with_node_changed(node_id, position=tuple(position))
+            self.node_changed.emit(node_id)
+
+    def set_arrays(self, arrays: Params) -> Params:
+        """Replace whole arrays that exist already, same shapes (new weights from training or
+        a reset); returns their previous values."""
+        for name, value in arrays.items():
+            if np.shape(value) != self._arrays[name].shape:
+                raise ValueError(f"{name} has shape {self._arrays[name].shape}, got "
+                                 f"{np.shape(value)}")
+        old = {name: self._arrays[name] for name in arrays}
+        self._arrays.update(_copies(arrays))
+        self.params_changed.emit(list(arrays))
+        return old
+
+    def set_array_value(self, name: str, index: tuple[int, ...], value: float) -> float:
+        """Set one weight or bias; returns the old value."""
+        old = float(self._arrays[name][index])
+        self._arrays[name][index] = value
+        self.params_changed.emit([name])
+        return old
+
+    def set_field(self, name: str, value: Any) -> Any:
+        """Set a project field (e.g. ``data``); returns the old value (None if unset)."""
+        old = self._fields.get(name)
+        if value is None:
+            self._fields.pop(name, None)
+        else:
+            self._fields[name] = value
+        self.project_changed.emit()
+        return old
+
+    # ------------------------------------------------------------------ helpers
+    def _take(self, names: Any) -> Params:
+        return {name: self._arrays.pop(name) for name in list(names) if name in self._arrays}
+
+    def _update_problems(self) -> None:
+        problems = self._spec.problems()
+        if problems != self._problems:
+            self._problems = problems
+            self.problems_changed.emit(list(problems))
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view
+
+
+def _copies(arrays: Params) -> Params:
+    return {name: np.array(value, dtype=np.float64) for name, value in arrays.items()}

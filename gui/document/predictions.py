@@ -1,0 +1,128 @@
+"""What the network predicts right now, with the document's current weights (Qt-free).
+
+Gate data (a handful of distinct input rows) becomes a truth table; other data shows a few
+sample rows. Two-feature data also gets the output over the input plane for the output node's
+thumbnail. Everything is computed with ``core`` (``build``, ``input_columns``, ``output_grid``),
+so a hand-edited weight shows immediately and exactly as training would see it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from core import Network, SpecError, build
+from core.datasets import DataError, Dataset, FeatureScaling
+from core.spec import NetworkSpec
+from core.training.prepare import DataMismatchError, check_outputs, input_columns
+from core.training.snapshot import OutputGrid, output_grid, plane_points
+from gui.document.parameters import Params, split
+
+MAX_TRUTH_ROWS = 16
+SAMPLE_ROWS = 8
+MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its features
+GRID_SIZE = 48
+MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
+
+
+@dataclass
+class Predictions:
+    """``message`` says why there is nothing to show ("" when there is); ``data_problem`` is
+    set when the network and the data do not fit each other."""
+
+    message: str = ""
+    data_problem: str = ""
+    headers: list[str] = field(default_factory=list)
+    rows: list[list[str]] = field(default_factory=list)
+    correct: list[bool | None] = field(default_factory=list)
+    truth_table: bool = False
+    grid: OutputGrid | None = None
+    #: hidden node id → its activations over ``grid``'s points, shape (ny, nx, units)
+    node_grids: dict[str, np.ndarray] = field(default_factory=dict)
+    points: tuple[np.ndarray, np.ndarray] | None = None
+    task: str = "classification"
+    n_classes: int = 0
+
+
+def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
+    """Rows to show, and whether they form a truth table: binary inputs (the logic gates) give
+    one row per distinct input, in the data's order; anything else a few sample rows."""
+    x = dataset.x
+    if x.size and np.isin(x, (0.0, 1.0)).all():
+        _, first = np.unique(x, axis=0, return_index=True)
+        if len(first) <= MAX_TRUTH_ROWS:
+            return np.sort(first), True
+    return np.arange(min(SAMPLE_ROWS, len(x))), False
+
+
+def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
+            grid_size: int = GRID_SIZE,
+            rows: tuple[np.ndarray, bool] | None = None,
+            scaling: FeatureScaling | None = None) -> Predictions:
+    """``rows``: :func:`table_rows` of ``dataset`` when the caller has it already;
+    ``scaling``: the standardisation training applies (then the network sees raw points
+    mapped the same way, as it did while it learned)."""
+
+    def to_inputs(raw: np.ndarray) -> np.ndarray:
+        return input_columns(spec, raw if scaling is None else scaling.apply(raw))
+
+    if dataset is None:
+        return Predictions("Choose a data set on the left to see what the network predicts.")
+    if spec.problems():
+        return Predictions("Fix the problems listed below first: then the predictions appear.")
+    try:
+        check_outputs(spec, dataset)
+        network = build(spec, dtype=np.float64)
+        params, state = split(arrays)
+        network.load_params(params, state)
+        rows, truth = rows or table_rows(dataset)
+        x = to_inputs(dataset.x[rows])
+        values = network.predict(x)
+        labels = network.classify(x)
+    except (DataError, DataMismatchError) as exc:
+        return Predictions(f"No predictions: {exc}", data_problem=str(exc))
+    except (SpecError, ValueError) as exc:
+        return Predictions(f"No predictions: {exc}")
+    result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes)
+    wide = dataset.n_features > MAX_FEATURE_COLUMNS
+    names = ["row"] if wide else list(dataset.feature_names)
+    classify = dataset.task == "classification"
+    result.headers = [*names, "target", "output", "predicted" if classify else "error"]
+    for k, row in enumerate(rows):
+        features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.x[row]]
+        output = values[k]
+        shown = f"{output[0]:.3f}" if output.size == 1 else f"{output.max():.3f}"
+        if classify:
+            target = int(dataset.y[row])
+            predicted = int(labels[k])
+            result.rows.append([*features, dataset.class_names[target], shown,
+                                dataset.class_names[predicted] if predicted < len(
+                                    dataset.class_names) else str(predicted)])
+            result.correct.append(predicted == target)
+        else:
+            target_values = np.atleast_1d(dataset.y[row])
+            error = float(np.abs(output - target_values).mean())
+            result.rows.append([*features, ", ".join(f"{v:.3g}" for v in target_values),
+                                shown, f"{error:.3g}"])
+            result.correct.append(None)
+    if dataset.n_features == 2:
+        result.grid = output_grid(network, to_inputs,
+                                  dataset.x.min(axis=0), dataset.x.max(axis=0), grid_size,
+                                  classify)
+        result.points = (dataset.x[:400], dataset.y[:400])
+        result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
+    return result
+
+
+def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,
+                 to_inputs: Callable[[np.ndarray], np.ndarray]) -> dict[str, np.ndarray]:
+    """What each small hidden node computes over the input plane (as TensorFlow Playground
+    draws its neurons): one forward pass over the grid, every node's activations kept."""
+    small = [n.id for n in spec.nodes if n.kind == "hidden" and n.units <= MAX_THUMBNAIL_UNITS]
+    if not small or grid.ys is None:
+        return {}
+    values = network.activations(to_inputs(plane_points(grid.xs, grid.ys)))
+    shape = (grid.ys.size, grid.xs.size, -1)
+    return {node_id: values[node_id].post.reshape(shape) for node_id in small}

@@ -1,0 +1,215 @@
+"""New, Open, Save, Save As, recent files and the bundled examples — with error dialogs.
+
+A file that cannot be read leaves the open document exactly as it was: the project is loaded
+completely first and only then handed to the document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from core.datasets.ref import DataRef
+from core.project import SUFFIX, Project, ProjectError, load_project, save_project
+from core.spec import NetworkSpec
+from core.training.settings import TrainingSettings
+from gui.document.document import GraphDocument
+from gui.document.parameters import split
+
+FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
+MAX_RECENT = 8
+RECENT_KEY = "files/recent"
+PROJECT_FIELDS = ("settings", "data", "history", "title", "description")
+DEFAULT_DATA = "xor"
+
+
+def example_paths() -> dict[str, Path]:
+    """The bundled example projects by name (``xor_by_hand`` …)."""
+    folder = files("resources") / "examples"
+    return {Path(str(p)).stem: Path(str(p)) for p in sorted(folder.iterdir(), key=str)
+            if str(p).endswith(SUFFIX)}
+
+
+def example_title(path: Path) -> str:
+    """The example's own title (its file name if it cannot be read)."""
+    try:
+        return load_project(path).title or path.stem
+    except ProjectError:
+        return path.stem
+
+
+def default_fields() -> dict[str, object]:
+    """A new project starts on the XOR gate, the course's first puzzle."""
+    return {"data": DataRef.builtin(DEFAULT_DATA)}
+
+
+class FileController:
+    """File commands of one window and its document."""
+
+    def __init__(self, window: QMainWindow, doc: GraphDocument, settings: QSettings) -> None:
+        self.window = window
+        self.doc = doc
+        self.settings = settings
+        #: while training runs, the history that goes with the weights shown (set by the window)
+        self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
+        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu.aboutToShow.connect(self._fill_recent)
+        self.examples_menu = QMenu("&Examples", window)
+        self.examples_menu.aboutToShow.connect(self._fill_examples)
+        self._fill_recent()
+
+    # ------------------------------------------------------------------ names
+    def display_name(self) -> str:
+        if self.doc.path:
+            return Path(self.doc.path).name
+        return self.doc.field("title") or "Untitled"
+
+    # ------------------------------------------------------------------ commands
+    def new(self) -> bool:
+        if not self.maybe_save():
+            return False
+        self.doc.reset(NetworkSpec(), fields=default_fields())
+        return True
+
+    def open(self) -> bool:
+        if not self.maybe_save():
+            return False
+        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", self._folder(),
+                                              FILE_FILTER)
+        return bool(path) and self.load(path)
+
+    def open_example(self, name: str) -> bool:
+        """Open a bundled example as an untitled copy (Save asks where to put it)."""
+        path = example_paths().get(name)
+        if path is None:
+            self._error("Cannot open example", f"There is no example called {name!r}.")
+            return False
+        return self.maybe_save() and self.load(path, remember=False)
+
+    def load(self, path: str | Path, remember: bool = True) -> bool:
+        """Read ``path`` into the document; on failure show why and change nothing."""
+        try:
+            project = load_project(path)
+        except ProjectError as exc:
+            self._error("Cannot open project", str(exc))
+            return False
+        arrays = {**(project.params or {}), **(project.state or {})}
+        if project.params is None and not project.spec.problems():
+            # Untrained: show exactly the weights training will start from (the seed's).
+            network = project.build_network()
+            arrays = {**network.params, **network.state}
+        fields = {name: getattr(project, name) for name in PROJECT_FIELDS}
+        self.doc.reset(project.spec, arrays, fields, str(path) if remember else "")
+        if remember:
+            self._remember(str(path))
+        view = getattr(self.window, "view", None)
+        if view is not None:
+            view.fit_to_view()
+        self.window.statusBar().showMessage(f"Opened “{project.title or Path(path).name}”.",
+                                            8000)
+        return True
+
+    def save(self) -> bool:
+        return self.write(self.doc.path) if self.doc.path else self.save_as()
+
+    def save_as(self) -> bool:
+        path, _ = QFileDialog.getSaveFileName(self.window, "Save project as",
+                                              self.doc.path or self._folder(), FILE_FILTER)
+        if not path:
+            return False
+        if not path.endswith(SUFFIX):
+            path += SUFFIX
+        return self.write(path)
+
+    def write(self, path: str) -> bool:
+        try:
+            save_project(self.project(), path)
+        except ProjectError as exc:
+            self._error("Cannot save project", str(exc))
+            return False
+        self.doc.set_path(path)
+        self.doc.undo_stack.setClean()
+        self._remember(path)
+        self.window.statusBar().showMessage(f"Saved {Path(path).name}.", 5000)
+        return True
+
+    def project(self) -> Project:
+        """The document as a project. Weights are stored only for a network that can be
+        built (a half-built one gets fresh weights when it is opened again)."""
+        doc = self.doc
+        params, state = split(doc.arrays) if not doc.problems else ({}, {})
+        return Project(
+            spec=doc.spec,
+            settings=doc.field("settings") or TrainingSettings(),
+            data=doc.field("data") or DataRef.builtin(DEFAULT_DATA),
+            params={k: v.copy() for k, v in params.items()} or None,
+            state={k: v.copy() for k, v in state.items()} or None,
+            history=self.live_history() or doc.field("history"),
+            title=doc.field("title") or "",
+            description=doc.field("description") or "")
+
+    def maybe_save(self) -> bool:
+        """True when it is fine to throw the document away (saved, discarded, unchanged)."""
+        if not self.doc.is_modified():
+            return True
+        buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
+                   | QMessageBox.StandardButton.Cancel)
+        answer = QMessageBox.question(
+            self.window, "Unsaved changes",
+            f"“{self.display_name()}” has changes that are not saved. Save them first?",
+            buttons, QMessageBox.StandardButton.Save)
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        return answer == QMessageBox.StandardButton.Discard
+
+    def _fill_examples(self) -> None:
+        """Read the examples' titles the first time the menu opens (not at start-up)."""
+        if self.examples_menu.actions():
+            return
+        for name, path in example_paths().items():
+            action = self.examples_menu.addAction(example_title(path))
+            action.setData(name)
+            action.triggered.connect(lambda _=False, n=name: self.open_example(n))
+
+    # ------------------------------------------------------------------ recent files
+    def recent_files(self) -> list[str]:
+        value = self.settings.value(RECENT_KEY, [])
+        if isinstance(value, str):
+            value = [value]
+        return [str(v) for v in (value or [])]
+
+    def _remember(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
+        self.settings.setValue(RECENT_KEY, recent)
+        self._fill_recent()
+
+    def _fill_recent(self) -> None:
+        self.recent_menu.clear()
+        recent = self.recent_files()
+        for path in recent:
+            action = self.recent_menu.addAction(Path(path).name)
+            action.setToolTip(path)
+            action.setStatusTip(path)
+            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.load(p))
+        if not recent:
+            self.recent_menu.addAction("(no recent projects)").setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction("Clear list", self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.setValue(RECENT_KEY, [])
+        self._fill_recent()
+
+    def _folder(self) -> str:
+        recent = self.recent_files()
+        return str(Path(recent[0]).parent) if recent else str(Path.home())
+
+    def _error(self, title: str, text: str) -> None:
+        QMessageBox.critical(self.window, title, text)

@@ -1,0 +1,116 @@
+"""Lab 5: weight initialisation — the book's 5 × 100-unit experiment, one histogram per layer on
+one shared y-scale (ReLU's exact zeros left out and counted instead), regenerated whenever the
+initialisation or the activation changes."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from core.labs.initialization import (
+    CHOICES,
+    layer_activations,
+    layer_histogram,
+    saturated_fraction,
+    zero_fraction,
+)
+from gui.canvas import style
+from gui.labs.base import LabWindow
+
+LAYERS = 5
+BINS = 30
+ACTIVATIONS = ("sigmoid", "tanh", "relu")
+INIT_TIPS = {
+    "std 1": "Weights drawn with standard deviation 1",
+    "std 0.01": "Weights drawn with standard deviation 0.01",
+    "Xavier": "std √(1/n), n = 100 inputs per unit (the book's Xavier): for sigmoid and tanh",
+    "He": "std √(2/n), n = 100 inputs per unit: for ReLU",
+}
+
+
+class InitExplorerLab(LabWindow):
+    title = "Weight initialisation"
+    notice = (
+        "<b>What to notice.</b> 1,000 random inputs go through 5 layers of 100 units (no "
+        "biases); each plot is one layer's activations, all on the same scale. Sigmoid with "
+        "<b>std 1</b>: values pile up at 0 and 1, where the slope vanishes. With <b>std 0.01"
+        "</b>: everything collapses to 0.5 — every unit says the same thing. <b>Xavier</b> "
+        "(√(1/n)) keeps sigmoid and tanh spread out; with ReLU, <b>He</b> (√(2/n)) keeps the "
+        "spread layer after layer while with std 0.01 it shrinks to a spike at 0 — it dies out.")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self.body)
+        controls = QHBoxLayout()
+        controls.addWidget(QLabel("Initial weights:"))
+        self.init = QComboBox()
+        for label in CHOICES:
+            self.init.addItem(label, label)
+            self.init.setItemData(self.init.count() - 1, INIT_TIPS[label],
+                                  pg.QtCore.Qt.ItemDataRole.ToolTipRole)
+        self.init.setToolTip("How the weights of all five layers are drawn: std 1, std 0.01, "
+                             "Xavier √(1/n) or He √(2/n)")
+        controls.addWidget(self.init)
+        controls.addWidget(QLabel("Activation:"))
+        self.activation = QComboBox()
+        for name in ACTIVATIONS:
+            self.activation.addItem(name, name)
+        self.activation.setToolTip("The activation every layer applies (sigmoid and tanh: try "
+                                   "Xavier; ReLU: try He against std 0.01)")
+        controls.addWidget(self.activation)
+        controls.addStretch(1)
+        layout.addLayout(controls)
+        plots = pg.GraphicsLayoutWidget()
+        plots.setBackground("w")
+        self.plots = [plots.addPlot(row=0, col=k, title=f"layer {k + 1}") for k in range(LAYERS)]
+        self.bars = []
+        for k, plot in enumerate(self.plots):
+            plot.setMouseEnabled(x=False, y=False)
+            plot.showGrid(y=True, alpha=0.2)
+            if k:
+                plot.hideAxis("left")
+                plot.setYLink(self.plots[0])  # one y-range: the layers compare at a glance
+            self.bars.append(plot.plot(stepMode="center", fillLevel=0,
+                                       brush=pg.mkBrush(style.POSITIVE),
+                                       pen=pg.mkPen(style.POSITIVE)))
+        self.plots[0].setLabel("left", "fraction of the layer's outputs")
+        self.plots[0].getAxis("left").enableAutoSIPrefix(False)
+        layout.addWidget(plots, 1)
+        self.zeros = QLabel()
+        self.zeros.setWordWrap(True)
+        layout.addWidget(self.zeros)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        layout.addWidget(self.summary)
+        self.layers: list[np.ndarray] = []
+        self.init.currentIndexChanged.connect(self.refresh)
+        self.activation.currentIndexChanged.connect(self.refresh)
+        self.refresh()  # the book's first picture: std 1 with the sigmoid
+
+    def refresh(self) -> None:
+        activation = self.activation.currentData()
+        relu = activation == "relu"
+        self.layers = layer_activations(self.init.currentData(), activation, layers=LAYERS)
+        high = 1.0 if activation == "sigmoid" else max(1e-12, max(
+            float(np.abs(a).max()) for a in self.layers))
+        low = 0.0 if activation in ("sigmoid", "relu") else -high
+        edges = np.linspace(low, high, BINS + 1)
+        tallest = 0.0
+        for plot, bars, values in zip(self.plots, self.bars, self.layers, strict=True):
+            shares = layer_histogram(values, edges, drop_zeros=relu)
+            bars.setData(edges, shares)
+            tallest = max(tallest, float(shares.max()))
+            plot.setXRange(low, high, padding=0.02)
+        self.plots[0].setYRange(0.0, max(tallest, 1e-6) * 1.05, padding=0)
+        zeros = [zero_fraction(a) for a in self.layers]
+        self.zeros.setVisible(relu)
+        self.zeros.setText(
+            f"ReLU: {100 * float(np.mean(zeros)):.1f}\u00a0% of the outputs are exactly 0 and are "
+            "not drawn (the bars show the rest, as a fraction of all outputs) — layer by layer: "
+            + ", ".join(f"{100 * z:.1f}\u00a0%" for z in zeros) if relu else "")
+        stats = " · ".join(
+            f"layer {k + 1}: std {a.std():.3g}" + (
+                f", {100 * saturated_fraction(a):.0f} % saturated" if activation == "sigmoid"
+                else "") for k, a in enumerate(self.layers))
+        self.summary.setText(stats)

@@ -1,0 +1,199 @@
+"""Keeps the predictions current (debounced) and shows them: a truth table or sample rows, and
+the output-over-the-plane thumbnail on the output node."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.datasets import Dataset, FeatureScaling
+from core.training.prepare import input_scaling
+from gui.document.commands import current_settings
+from gui.document.data_source import DataSource
+from gui.document.document import GraphDocument
+from gui.document.predictions import Predictions, compute, table_rows
+from gui.theme import class_colors, diverging_rgb, grid_rgb
+
+THUMBNAIL_PIXELS = 192
+
+
+class PredictionModel(QObject):
+    """Recomputes the predictions shortly after the network, its weights or the data change."""
+
+    updated = Signal(object)  # Predictions
+
+    def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._data = data
+        self.result = Predictions()
+        self._rows: tuple[Dataset | None, tuple[np.ndarray, bool] | None] = (None, None)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(30)
+        self._timer.timeout.connect(self.recompute)
+        for signal in (doc.node_added, doc.node_removed, doc.node_changed, doc.edge_added,
+                       doc.edge_removed, doc.params_changed, data.dataset_changed):
+            signal.connect(self.schedule)
+        doc.spec_reset.connect(self.schedule)
+        doc.project_changed.connect(self.schedule)  # settings: standardisation, split, seed
+        self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
+
+    def _scaling(self, dataset: Dataset | None) -> FeatureScaling | None:
+        """The standardisation training uses with the current settings (cached: it depends
+        only on the data, the split and the seed)."""
+        settings = current_settings(self._doc)
+        if dataset is None or not settings.standardize:
+            return None
+        key = (dataset, settings.split, settings.seed)  # Dataset compares by identity
+        if self._scaling_cache[0] != key:
+            self._scaling_cache = (key, input_scaling(dataset, settings.split, settings.seed))
+        return self._scaling_cache[1]
+
+    def schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def recompute(self) -> None:
+        self._timer.stop()
+        dataset = self._data.dataset
+        if dataset is not None and self._rows[0] is not dataset:
+            self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
+        rows = self._rows[1] if dataset is not None else None
+        self.result = compute(self._doc.spec, self._doc.arrays, dataset, rows=rows,
+                              scaling=self._scaling(dataset))
+        self.updated.emit(self.result)
+
+
+def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImage | None:
+    """The output over the input plane (blue/orange by class or value) with the data points."""
+    grid = result.grid
+    if grid is None or grid.ys is None:
+        return None
+    rgb = grid_rgb(grid.values, result.task == "classification")
+    rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # y grows upwards
+    h, w = rgb.shape[:2]
+    small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    image = small.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
+                         Qt.TransformationMode.SmoothTransformation)
+    if result.points is not None:
+        _draw_points(image, result, grid.xs, grid.ys)
+    return image
+
+
+def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
+    """A hidden node's units side by side in a square grid of tiles, each unit's activation
+    over the input plane from orange (its lowest) to blue (its highest)."""
+    units = values.shape[-1]
+    cols = int(np.ceil(np.sqrt(units)))
+    rows = int(np.ceil(units / cols))
+    tile = pixels // cols
+    image = QImage(pixels, pixels, QImage.Format.Format_RGB888)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    for k in range(units):
+        v = np.nan_to_num(values[..., k])
+        low, high = float(v.min()), float(v.max())
+        centred = (v - (low + high) / 2) / ((high - low) / 2 or 1.0)
+        rgb = np.ascontiguousarray(np.flipud(diverging_rgb(centred, 1.0, soft=0.8))
+                                   .astype(np.uint8))
+        h, w = rgb.shape[:2]
+        small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+        gap = 2 if units > 1 else 0
+        target = QRectF((k % cols) * tile + gap / 2, (k // cols) * tile + gap / 2
+                        + (pixels - rows * tile) / 2, tile - gap, tile - gap)
+        painter.drawImage(target, small)
+    painter.end()
+    return image
+
+
+def _draw_points(image: QImage, result: Predictions, xs: np.ndarray, ys: np.ndarray) -> None:
+    x, y = result.points
+    painter = QPainter(image)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(QPen(QColor("white"), 0.8))
+    size = image.width()
+    sx = (x[:, 0] - xs[0]) / (xs[-1] - xs[0]) * size
+    sy = (1 - (x[:, 1] - ys[0]) / (ys[-1] - ys[0])) * size
+    if result.task == "classification":
+        palette = class_colors(max(result.n_classes, 2))
+        colors = [QColor(*palette[int(c)]) for c in y]
+    else:
+        limit = float(np.abs(y).max()) or 1.0
+        colors = [QColor(*diverging_rgb(np.array([v]), limit)[0]) for v in np.ravel(y)]
+    radius = 7.0 if len(x) <= 16 else 3.5
+    for px, py, color in zip(sx, sy, colors, strict=False):
+        painter.setBrush(QBrush(color))
+        painter.drawEllipse(QPointF(px, py), radius, radius)
+    painter.end()
+
+
+class PredictionsPanel(QWidget):
+    """The truth table (gate data) or a few sample predictions."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.table = QTableWidget(0, 0)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        self.table.setToolTip("The network's answer for each row with its current weights. "
+                              "Green rows are right, red rows wrong. Edit a weight on the "
+                              "canvas and watch this change.")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table)
+        layout.addStretch()
+
+    def show_predictions(self, result: Predictions, dataset: Dataset | None = None) -> None:
+        self.table.setVisible(not result.message)
+        if result.message:
+            self.caption.setText(f"<span style='color:#6c757d'>{result.message}</span>")
+            return
+        title = "Truth table" if result.truth_table else "First rows of the data"
+        self.caption.setText(f"<b>{title}</b>" + (f" — {dataset.name}" if dataset else ""))
+        self.table.setColumnCount(len(result.headers))
+        self.table.setHorizontalHeaderLabels(result.headers)
+        self.table.setRowCount(len(result.rows))
+        for r, (row, ok) in enumerate(zip(result.rows, result.correct, strict=True)):
+            for c, text in enumerate(row):
+                item = self.table.item(r, c)  # reused: live weights refresh this often
+                if item is None:
+                    item = QTableWidgetItem()
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                    self.table.setItem(r, c, item)
+                if item.text() != text:
+                    item.setText(text)
+                background = QBrush() if ok is None else QBrush(
+                    QColor("#ebfbee") if ok else QColor("#fff5f5"))
+                if item.background() != background:
+                    item.setBackground(background)
+        self.table.resizeRowsToContents()
+        rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
+        self.table.setMaximumHeight(rows + self.table.horizontalHeader().height() + 6)
+
+    def column(self, header: str) -> list[str]:
+        """The texts of one column (what a test reads); empty while nothing is shown."""
+        headers = [self.table.horizontalHeaderItem(c).text()
+                   for c in range(self.table.columnCount())]
+        if header not in headers or not self.table.isVisibleTo(self):
+            return []
+        c = headers.index(header)
+        return [self.table.item(r, c).text() for r in range(self.table.rowCount())]
+

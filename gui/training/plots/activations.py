@@ -1,0 +1,140 @@
+"""The activations panel: what each node outputs on a fixed probe batch of training rows.
+
+The histogram of one node shows sigmoid saturation (everything piled at 0 and 1) or dead ReLUs
+(a spike at 0); the mean ± std per layer shows signals shrinking or exploding with depth; the
+bars give the saturated and dead fractions of every node. All numbers come with the snapshot.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from core.spec import NetworkSpec
+from core.training.snapshot import NodeStats
+from gui.canvas import style
+from gui.training.frames import Frame
+from gui.training.plots.base import Panel, StickyRange, bounds, legend_html, style_plot
+
+DEAD_COLOR = style.MUTED_TEXT
+SATURATED_COLOR = style.PROBLEM
+
+
+def describe(label: str, activation: str, stats: NodeStats) -> str:
+    """One sentence for the student about a node's activations."""
+    text = f"<b>{label}</b> ({activation}): mean {stats.mean:.3g}, std {stats.std:.3g}"
+    if stats.saturated >= 0.05:
+        text += (f" · <span style='color:{SATURATED_COLOR.name()}'>{stats.saturated:.0%} "
+                 "saturated</span> — the slope is nearly 0 there, so those weights learn slowly")
+    if stats.dead > 0:
+        text += (f" · {stats.dead:.0%} of units dead (0 for every probe row: no gradient "
+                 "flows through them)")
+    return text
+
+
+class ActivationsPanel(Panel):
+    title = "Activations"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.node_combo = QComboBox()
+        self.node_combo.setToolTip("Which node's activations to show as a histogram")
+        self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.node_combo.currentIndexChanged.connect(self._node_chosen)
+        self.tools.insertWidget(0, self.node_combo)
+        self._spec: NetworkSpec | None = None
+        self._trained: list[str] = []
+        self.hist_plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.hist_plot, "Activations on the probe batch", x_label="value",
+                   y_label="count")
+        self.hist_curve = self.hist_plot.plot(
+            stepMode="center", fillLevel=0, pen=pg.mkPen(style.KIND_COLORS["hidden"], width=1.5),
+            brush=pg.mkBrush(76, 110, 245, 70))
+        self.stats_plot = self.graphics.addPlot(row=0, col=1)
+        style_plot(self.stats_plot, "Mean ± std per node", y_label="activation")
+        self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
+                                          beam=0.2, pen=pg.mkPen(style.TEXT, width=1.2))
+        self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(style.KIND_COLORS["hidden"]),
+                                        pen=None)
+        self.stats_plot.addItem(self.error_bars)
+        self.stats_plot.addItem(self.means)
+        self.fraction_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
+        style_plot(self.fraction_plot, "Saturated (red) and dead (grey) fraction per node",
+                   y_label="fraction")
+        self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
+                                                             self.fraction_plot)}
+        self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
+                                              brush=pg.mkBrush(SATURATED_COLOR))
+        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
+                                         brush=pg.mkBrush(DEAD_COLOR))
+        self.fraction_plot.addItem(self.saturated_bars)
+        self.fraction_plot.addItem(self.dead_bars)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.note.setText(legend_html([("saturated", SATURATED_COLOR), ("dead", DEAD_COLOR)]))
+
+    def set_network(self, spec: NetworkSpec) -> None:
+        self._spec = spec
+        self._trained = [n.id for n in spec.nodes if n.kind != "input"]
+        current = self.node_combo.currentData()
+        self.node_combo.blockSignals(True)
+        self.node_combo.clear()
+        for node_id in self._trained:
+            self.node_combo.addItem(spec.node(node_id).label, node_id)
+        index = self.node_combo.findData(current)
+        self.node_combo.setCurrentIndex(max(index, 0))
+        self.node_combo.blockSignals(False)
+        ticks = [[(i, spec.node(node_id).label) for i, node_id in enumerate(self._trained)]]
+        for plot in (self.stats_plot, self.fraction_plot):
+            plot.getAxis("bottom").setTicks(ticks)
+            plot.setXRange(-0.5, len(self._trained) - 0.5, padding=0.05)
+        self.fraction_plot.setYRange(0, 1, padding=0.02)
+        self.reset()
+
+    @property
+    def node_id(self) -> str | None:
+        return self.node_combo.currentData()
+
+    @Slot()
+    def _node_chosen(self) -> None:
+        if self.frame is not None:
+            self._dirty = True
+            self.refresh()
+
+    def draw(self, frame: Frame) -> None:
+        spec = self._spec
+        activations = frame.snapshot.activations
+        if spec is None:
+            return
+        node_id = self.node_id
+        stats = activations.get(node_id) if node_id else None
+        if stats is not None:
+            edges, counts = stats.histogram.edges, stats.histogram.counts
+            self.hist_curve.setData(edges, counts)
+            self.ranges[self.hist_plot].fit(x=(edges[0], edges[-1]),
+                                            y=(0.0, float(counts.max())))
+            node = spec.node(node_id)
+            text = describe(node.label, node.activation, stats)
+            if text != self.note.text():
+                self.note.setText(text)
+        present = [n for n in self._trained if n in activations]
+        x = np.array([self._trained.index(n) for n in present], dtype=np.float64)
+        mean = np.array([activations[n].mean for n in present])
+        std = np.array([activations[n].std for n in present])
+        self.error_bars.setData(x=x, y=mean, height=2 * std)
+        self.means.setData(x=x, y=mean)
+        self.ranges[self.stats_plot].fit(y=bounds(mean - std, mean + std))
+        self.saturated_bars.setOpts(x=x - 0.18, height=[activations[n].saturated
+                                                         for n in present], width=0.35)
+        self.dead_bars.setOpts(x=x + 0.18, height=[activations[n].dead for n in present],
+                               width=0.35)
+
+    def clear(self) -> None:
+        self.hist_curve.setData([], [])
+        empty = np.zeros(0)
+        self.error_bars.setData(x=empty, y=empty, height=empty)
+        self.means.setData(x=[], y=[])
+        self.saturated_bars.setOpts(x=[], height=[])
+        self.dead_bars.setOpts(x=[], height=[])

@@ -1,0 +1,248 @@
+"""What every live panel shares: the newest frame, drawing only while visible, PNG export.
+
+Drawing competes with training for the interpreter lock (QT-TRAPS.md §3), so a panel hidden
+behind another tab or a closed dock only remembers the newest frame and draws it when it is
+shown again. Plot items are created once in the constructor and fed with ``setData`` /
+``setImage`` afterwards (pyqtgraph's ``scrollingPlots.py`` habit).
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.canvas import style
+from gui.training.frames import Frame
+
+TRAIN_COLOR = style.POSITIVE
+VAL_COLOR = style.NEGATIVE
+TEST_COLOR = QColor("#2f9e44")
+BATCH_COLOR = QColor("#ced4da")
+PART_COLORS = {"train": TRAIN_COLOR, "val": VAL_COLOR, "test": TEST_COLOR}
+PART_NAMES = {"train": "training", "val": "validation", "test": "test"}
+
+
+def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
+    """Muted axes and a small title, as the inspector's plots have."""
+    plot.setTitle(f"<span style='color:{style.TEXT.name()}; font-size:9pt'>{title}</span>")
+    for name, label in (("bottom", x_label), ("left", y_label)):
+        axis = plot.getAxis(name)
+        axis.setTextPen(style.MUTED_TEXT)
+        axis.setPen(style.BORDER)
+        axis.setSIPrefixEnableRanges(())  # plain numbers: no "(×0.001)" rescaling
+        axis.enableAutoSIPrefix(False)
+        if label:
+            axis.setLabel(f"<span style='color:{style.MUTED_TEXT.name()}'>{label}</span>")
+    plot.hideButtons()
+
+
+class StickyRange:
+    """Axis ranges that move in steps instead of with every frame.
+
+    pyqtgraph's auto-range follows the data each frame, and a new range means new ticks: the
+    axes are laid out and repainted with the curves, a third of the drawing time when measured.
+    Here a range changes only when the data leaves it or fills less than half of it, and then
+    with headroom, so during training the axes mostly stay as they are.
+    """
+
+    def __init__(self, plot: pg.PlotItem, headroom: float = 0.25) -> None:
+        self.plot = plot
+        self.headroom = headroom
+        plot.disableAutoRange()
+        plot.setMouseEnabled(x=False, y=False)
+        plot.setMenuEnabled(False)
+
+    def fit(self, x: tuple[float, float] | None = None,
+            y: tuple[float, float] | None = None) -> None:
+        (x0, x1), (y0, y1) = self.plot.vb.viewRange()
+        log_x, log_y = self.plot.vb.state["logMode"]
+        if x is not None:
+            wanted = self._wanted(x, (x0, x1), log_x)
+            if wanted is not None:
+                self.plot.setXRange(*wanted, padding=0)
+        if y is not None:
+            wanted = self._wanted(y, (y0, y1), log_y)
+            if wanted is not None:
+                self.plot.setYRange(*wanted, padding=0)
+
+    def _wanted(self, data: tuple[float, float], shown: tuple[float, float], log: bool
+                ) -> tuple[float, float] | None:
+        lo, hi = data
+        if log:
+            lo, hi = (math.log10(v) if v > 0 else math.nan for v in (lo, hi))
+        if not (math.isfinite(lo) and math.isfinite(hi)):
+            return None
+        if hi <= lo:
+            lo, hi = lo - 0.5, hi + 0.5
+        a, b = shown
+        span = hi - lo
+        if a <= lo and hi <= b and span >= 0.5 * (b - a):
+            return None
+        margin = span * self.headroom
+        return lo - margin * 0.2, hi + margin
+
+
+def bounds(*arrays: np.ndarray) -> tuple[float, float]:
+    """(min, max) over the finite values of ``arrays`` ((nan, nan) when there are none)."""
+    finite = [a[np.isfinite(a)] for a in (np.asarray(a, dtype=np.float64) for a in arrays)]
+    finite = [a for a in finite if a.size]
+    if not finite:
+        return math.nan, math.nan
+    return min(float(a.min()) for a in finite), max(float(a.max()) for a in finite)
+
+
+def blue_lut(steps: int = 256) -> np.ndarray:
+    """White → a deep weight blue, for counts and fractions drawn as images."""
+    t = np.linspace(0.0, 1.0, steps)[:, None]
+    white = np.array([255.0, 255.0, 255.0])
+    blue = np.array(style.POSITIVE.getRgb()[:3], dtype=float) * 0.8
+    return (white + (blue - white) * t).astype(np.uint8)
+
+
+def save_png(widget: QWidget, path: str | Path) -> bool:
+    """Save what ``widget`` shows, at screen resolution, as a PNG file."""
+    return widget.grab().save(str(path), "PNG")
+
+
+class TimedGraphics(pg.GraphicsLayoutWidget):
+    """A GraphicsLayoutWidget that adds up the time its repaints take (in :data:`PAINT_TIME`),
+    so the refresh rate can be chosen from what drawing really costs here."""
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        started = time.perf_counter()
+        super().paintEvent(event)
+        PAINT_TIME[0] += time.perf_counter() - started
+
+
+PAINT_TIME = [0.0]  # seconds spent repainting panels since the program started
+
+
+class Panel(QWidget):
+    """A panel of plots: a tool row (subclasses add to :attr:`tools`) over the plot area.
+
+    :meth:`set_frame` keeps the newest frame and draws it at once when the panel is visible,
+    else when it is next shown. Subclasses implement :meth:`draw` and :meth:`clear`.
+    """
+
+    title = "Panel"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAutoFillBackground(True)  # opaque: a redrawn label does not repaint the window
+        self.frame: Frame | None = None
+        self._dirty = False
+        self.draw_count = 0
+        self.tools = QHBoxLayout()
+        self.tools.setContentsMargins(0, 0, 0, 0)
+        self.note = QLabel()
+        self.note.setStyleSheet(f"color: {style.MUTED_TEXT.name()};")
+        # A fixed size (its width follows the panel, see resizeEvent): a label whose size may
+        # change sends a layout request up to the main window with every new text — measured,
+        # that relaid the whole window several times a second while training.
+        self.note.setFixedSize(10, self.note.fontMetrics().height() + 4)
+        self.png_button = QPushButton("PNG…")
+        self.png_button.setToolTip("Save this panel as a PNG image")
+        self.png_button.clicked.connect(self.ask_png)
+        self.tools.addWidget(self.note, 1)
+        self.tools.addWidget(self.png_button)
+        self.graphics = TimedGraphics()
+        self.graphics.setBackground("w")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.setSpacing(2)
+        layout.addLayout(self.tools)
+        layout.addWidget(self.graphics, 1)
+
+    def sizeHint(self) -> QSize:
+        return QSize(520, 270)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        tools = self.tools
+        others = [tools.itemAt(k).sizeHint().width() for k in range(tools.count())
+                  if tools.itemAt(k).widget() is not self.note]
+        margins = self.layout().contentsMargins()
+        width = (self.width() - margins.left() - margins.right() - sum(others)
+                 - tools.spacing() * len(others))
+        self.note.setFixedWidth(max(width, 10))
+
+    # ------------------------------------------------------------------ frames
+    def set_frame(self, frame: Frame | None) -> None:
+        """Keep ``frame`` and draw it now if the panel is on screen."""
+        self.remember(frame)
+        if self.shown:
+            self.refresh()
+
+    @property
+    def shown(self) -> bool:
+        """On screen: visible and not covered (a dock behind another tab stays "visible")."""
+        return self.isVisible() and not self.visibleRegion().isEmpty()
+
+    def remember(self, frame: Frame | None) -> None:
+        """Keep ``frame`` for the next :meth:`refresh` (cheap: nothing is drawn)."""
+        self.frame = frame
+        self._dirty = True
+
+    @property
+    def stale(self) -> bool:
+        """On screen, with a frame it has not drawn yet."""
+        return self._dirty and self.shown
+
+    def refresh(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        if self.frame is None:
+            self.clear()
+        else:
+            self.draw(self.frame)
+            self.draw_count += 1
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh()
+
+    def draw(self, frame: Frame) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        """Forget the run (a new project, new weights): empty plots."""
+
+    def reset(self) -> None:
+        self.frame = None
+        self._dirty = True
+        self.refresh()
+
+    # ------------------------------------------------------------------ export
+    def export_png(self, path: str | Path) -> bool:
+        return save_png(self, path)
+
+    def ask_png(self) -> None:
+        name = f"{self.title.lower().replace(' ', '_')}.png"
+        path, _ = QFileDialog.getSaveFileName(self, f"Save {self.title} as PNG", name,
+                                              "PNG images (*.png)")
+        if path and not self.export_png(path if path.lower().endswith(".png") else
+                                        f"{path}.png"):
+            QMessageBox.warning(self, "Cannot save the image", f"{path} could not be written.")
+
+
+def legend_html(items: list[tuple[str, QColor]]) -> str:
+    """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend)."""
+    return " &nbsp; ".join(f"<span style='color:{c.name()}'>━</span> {name}"
+                           for name, c in items)
+

@@ -1,0 +1,206 @@
+"""The loss panel: training / validation / test loss per epoch over the smoothed per-batch
+loss, and accuracy (classification) or R² (regression) below, with a hover read-out."""
+
+from __future__ import annotations
+
+import csv
+import math
+from pathlib import Path
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QWidget
+
+from core.training.history import PARTS, History
+from gui.training.frames import Curves, Frame
+from gui.training.plots.base import (
+    BATCH_COLOR,
+    PART_COLORS,
+    PART_NAMES,
+    Panel,
+    StickyRange,
+    bounds,
+    legend_html,
+    style_plot,
+)
+
+METRIC_TITLES = {"classification": ("accuracy", "Accuracy"), "regression": ("r2", "R²")}
+
+
+def write_history_csv(history: History, path: str | Path) -> None:
+    """The epoch table of ``history`` as a CSV file (OSError when it cannot be written)."""
+    with open(path, "w", newline="", encoding="utf-8") as handle:
+        csv.writer(handle).writerows(history.csv_rows())
+
+
+class LossPanel(Panel):
+    title = "Loss"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.history: History | None = None
+        self.curves_shown: Curves | None = None
+        self.last_epoch = 0
+        self._x_end = 0.0
+        self.log_check = QCheckBox("log scale")
+        self.log_check.setToolTip("Show the loss on a logarithmic scale: late, small "
+                                  "improvements stay visible next to the first big drop.")
+        self.log_check.toggled.connect(self.set_log)
+        self.csv_button = QPushButton("CSV…")
+        self.csv_button.setToolTip("Save the loss and accuracy of every epoch as a CSV table")
+        self.csv_button.clicked.connect(self.ask_csv)
+        self.tools.insertWidget(1, self.log_check)
+        self.tools.insertWidget(2, self.csv_button)
+        self.loss_plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.loss_plot, "Loss", y_label="loss")
+        self.metric_plot = self.graphics.addPlot(row=1, col=0)
+        self.metric_plot.setXLink(self.loss_plot)
+        self.loss_range = StickyRange(self.loss_plot)
+        self.metric_range = StickyRange(self.metric_plot)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.batch_curve = self.loss_plot.plot(pen=pg.mkPen(BATCH_COLOR, width=1))
+        self.loss_curves = {part: self.loss_plot.plot(
+            pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
+        self.metric_curves = {part: self.metric_plot.plot(
+            pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
+        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#adb5bd", style=Qt.PenStyle.DotLine))
+        self.cursor.hide()
+        self.loss_plot.addItem(self.cursor, ignoreBounds=True)
+        self._task = ""
+        self._set_task("classification")
+        self.graphics.scene().sigMouseMoved.connect(self._hover)
+        self.readout = ""
+        self._show_legend()
+
+    # ------------------------------------------------------------------ data
+    def curve(self, name: str) -> pg.PlotDataItem:
+        """The item drawing a history column, e.g. ``"train_loss"`` or ``"val_accuracy"``."""
+        part, _, measure = name.partition("_")
+        return self.loss_curves[part] if measure == "loss" else self.metric_curves[part]
+
+    def show_history(self, history: History | None, batches_per_epoch: int = 1) -> None:
+        """Draw a stored history (a project opened, training not running)."""
+        self.frame = None
+        if history is None:
+            self.clear()
+            return
+        self._show(history, Curves.of(history, batches_per_epoch))
+
+    def draw(self, frame: Frame) -> None:
+        self._show(frame.history, frame.curves, frame.last_epoch)
+
+    def _show(self, history: History, curves: Curves, last_epoch: int = 0) -> None:
+        self.history = history
+        self.curves_shown = curves
+        self.last_epoch = last_epoch
+        self._set_task(history.task)
+        self.batch_curve.setData(curves.batch_x, curves.batch_y)
+        metric = METRIC_TITLES[history.task][0]
+        for part in PARTS:
+            self.loss_curves[part].setData(curves.epochs, curves.columns[f"{part}_loss"])
+            self.metric_curves[part].setData(curves.epochs, curves.columns[f"{part}_{metric}"])
+        last = max(curves.epochs[-1] if curves.epochs.size else 0.0,
+                   curves.batch_x[-1] if curves.batch_x.size else 0.0, last_epoch, 1.0)
+        if last != self._x_end:  # the whole run from the start: the axis stays put
+            self._x_end = last
+            self.loss_plot.setXRange(0.0, last, padding=0.02)
+        losses = [curves.columns[f"{part}_loss"] for part in PARTS]
+        self.loss_range.fit(y=bounds(curves.batch_y, *losses))
+        if history.task == "regression":
+            self.metric_range.fit(y=bounds(*(curves.columns[f"{p}_r2"] for p in PARTS)))
+        self._show_legend()
+
+    def clear(self) -> None:
+        self.history = self.curves_shown = None
+        for item in (self.batch_curve, *self.loss_curves.values(), *self.metric_curves.values()):
+            item.setData([], [])
+        self.cursor.hide()
+
+    def _set_task(self, task: str) -> None:
+        if task == self._task:
+            return
+        self._task = task
+        metric, title = METRIC_TITLES[task]
+        style_plot(self.metric_plot, title, x_label="epoch", y_label=metric)
+        if task == "classification":
+            self.metric_plot.setYRange(0, 1.02, padding=0)
+
+    def _show_legend(self) -> None:
+        curves = self.curves_shown
+        parts = [p for p in PARTS if curves is None or np.isfinite(
+            curves.columns[f"{p}_loss"]).any()]
+        items = [("per batch", BATCH_COLOR)] + [(PART_NAMES[p], PART_COLORS[p]) for p in parts]
+        text = legend_html(items)
+        if self.readout:
+            text += f" &nbsp;│&nbsp; {self.readout}"
+        if text != self.note.text():
+            self.note.setText(text)
+
+    # ------------------------------------------------------------------ interaction
+    @Slot(bool)
+    def set_log(self, on: bool) -> None:
+        self.loss_plot.setLogMode(y=on)
+        if self.log_check.isChecked() != on:
+            self.log_check.setChecked(on)
+        if self.history is not None and self.curves_shown is not None:
+            self._show(self.history, self.curves_shown, self.last_epoch)  # log units now
+
+    @Slot(object)
+    def _hover(self, pos: QPointF) -> None:
+        curves = self.curves_shown
+        view = self.loss_plot.vb
+        if curves is None or not curves.epochs.size or not (
+                self.loss_plot.sceneBoundingRect().contains(pos)
+                or self.metric_plot.sceneBoundingRect().contains(pos)):
+            self.cursor.hide()
+            self.readout = ""
+            self._show_legend()
+            return
+        x = view.mapSceneToView(pos).x()
+        i = int(np.clip(np.searchsorted(curves.epochs, x), 0, curves.epochs.size - 1))
+        if i > 0 and abs(curves.epochs[i - 1] - x) < abs(curves.epochs[i] - x):
+            i -= 1
+        self.cursor.setValue(curves.epochs[i])
+        self.cursor.show()
+        self.readout = self.describe_epoch(i)
+        self._show_legend()
+
+    def describe_epoch(self, i: int) -> str:
+        """``epoch 12: loss training 0.0312, validation 0.0400 · accuracy training 99.0 %``."""
+        curves = self.curves_shown
+        if curves is None:
+            return ""
+        metric = METRIC_TITLES[self._task][0]
+        pieces = []
+        for measure in ("loss", metric):
+            values = [(PART_NAMES[p], curves.columns[f"{p}_{measure}"][i]) for p in PARTS]
+            shown = [f"{name} {_format(measure, v)}" for name, v in values if math.isfinite(v)]
+            if shown:
+                pieces.append(f"{'R²' if measure == 'r2' else measure} " + ", ".join(shown))
+        return f"<b>epoch {curves.epochs[i]:.0f}</b>: " + " · ".join(pieces)
+
+    # ------------------------------------------------------------------ export
+    def export_csv(self, path: str | Path) -> bool:
+        if self.history is None:
+            return False
+        write_history_csv(self.history, path)
+        return True
+
+    def ask_csv(self) -> None:
+        if self.history is None:
+            return
+        path, _ = QFileDialog.getSaveFileName(self, "Save the training history as CSV",
+                                              "history.csv", "CSV tables (*.csv)")
+        if not path:
+            return
+        try:
+            self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
+        except OSError as exc:
+            QMessageBox.warning(self, "Cannot save the history", f"{path}: "
+                                f"{exc.strerror or exc}")
+
+
+def _format(measure: str, value: float) -> str:
+    return f"{100 * value:.1f} %" if measure == "accuracy" else f"{value:.4g}"

@@ -1,0 +1,61 @@
+"""The output panel: what the network answers — over the input plane for data with one or two
+features, and on the held-out rows as a confusion matrix or predicted-against-true plot."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QWidget
+
+from core.datasets import Dataset
+from gui.training.frames import Frame, Points
+from gui.training.plots.base import Panel
+from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot
+
+
+class OutputPanel(Panel):
+    title = "Output"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boundary = BoundaryPlot(self.graphics.addPlot(row=0, col=0))
+        self.confusion = ConfusionPlot(self.graphics.addPlot(row=0, col=1))
+        self.has_plane = True
+        self.caption = ""
+
+    def set_data(self, dataset: Dataset | None, points: Points | None) -> None:
+        """The data of the coming run: which plots apply, the points, the class names."""
+        classification = dataset is None or dataset.task == "classification"
+        n_classes = dataset.n_classes if dataset is not None and classification else 0
+        self._show_plane(points is not None)
+        self.boundary.set_points(points, classification, n_classes)
+        names = tuple(dataset.class_names) if dataset is not None and classification else ()
+        self.confusion.set_task(classification, names)
+        self.note.setText("")
+        self.reset()
+
+    def _show_plane(self, shown: bool) -> None:
+        if shown == self.has_plane:
+            return
+        self.has_plane = shown
+        layout = self.graphics.ci
+        if shown:
+            layout.removeItem(self.confusion.plot)
+            layout.addItem(self.boundary.plot, row=0, col=0)
+            layout.addItem(self.confusion.plot, row=0, col=1)
+        else:
+            layout.removeItem(self.boundary.plot)
+            layout.removeItem(self.confusion.plot)
+            layout.addItem(self.confusion.plot, row=0, col=0)
+        self.boundary.plot.setVisible(shown)
+
+    def draw(self, frame: Frame) -> None:
+        if self.has_plane:
+            self.boundary.draw(frame)
+        self.caption = self.confusion.draw(frame.evaluation)
+        if self.caption != self.note.text():
+            self.note.setText(self.caption)
+
+    def clear(self) -> None:
+        self.boundary.clear()
+        self.confusion.clear()
+        self.caption = ""
+        self.note.setText("")

@@ -1,0 +1,201 @@
+"""The two plots of the output panel, each built once on a PlotItem and fed every frame:
+
+- :class:`BoundaryPlot` — the network's output over the input plane (2 features: an RGB image
+  the worker coloured, with the training ● and test ▲ points on top), or for one feature the
+  output as a curve over the data;
+- :class:`ConfusionPlot` — the confusion matrix on the held-out rows (classification), or
+  predicted against true values with the diagonal (regression).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
+
+from gui.canvas import style
+from gui.theme import class_colors, diverging_rgb
+from gui.training.frames import Evaluation, Frame, Points
+from gui.training.plots.base import PART_NAMES, StickyRange, blue_lut, bounds, style_plot
+
+MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many classes …
+MIN_LABEL_PIXELS = 20  # … when a cell is at least this big on screen
+
+
+def point_brushes(y: np.ndarray, classification: bool, n_classes: int) -> list[QColor]:
+    if classification:
+        palette = class_colors(max(n_classes, 2))
+        return [QColor(*(int(c) for c in palette[int(k)])) for k in np.ravel(y)]
+    values = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+    limit = float(np.abs(values).max()) if values.size else 1.0
+    return [QColor(*(int(c) for c in rgb)) for rgb in diverging_rgb(values, limit or 1.0)]
+
+
+class BoundaryPlot:
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        style_plot(plot, "Output over the inputs", "x₁", "x₂")
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.curve = plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
+        self.train = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8), symbol="o")
+        self.test = pg.ScatterPlotItem(size=8, pen=pg.mkPen(style.TEXT, width=0.8),
+                                       symbol="t1")
+        for item in (self.image, self.train, self.test):
+            plot.addItem(item)
+        self.image.setZValue(-10)
+        self.range = StickyRange(plot)
+        self.one_feature = False
+        self.classification = True
+
+    def set_points(self, points: Points | None, classification: bool, n_classes: int) -> None:
+        """The data rows (constant during a run: set once when it starts)."""
+        self.classification = classification
+        if points is None:
+            self.train.clear()
+            self.test.clear()
+            return
+        self.one_feature = points.train_x.shape[1] == 1
+        style_plot(self.plot, "Output over the input" if self.one_feature
+                   else "Output over the inputs", "x₁", "output" if self.one_feature else "x₂")
+        for item, x, y in ((self.train, points.train_x, points.train_y),
+                           (self.test, points.test_x, points.test_y)):
+            if self.one_feature:
+                target = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+                item.setData(x=x[:, 0], y=target, brush=point_brushes(y, classification,
+                                                                        n_classes))
+            else:
+                item.setData(x=x[:, 0], y=x[:, 1],
+                             brush=point_brushes(y, classification, n_classes))
+
+    def draw(self, frame: Frame) -> None:
+        grid = frame.snapshot.grid
+        if grid is None:
+            return
+        if frame.boundary is not None and grid.ys is not None:
+            self.curve.setData([], [])
+            self.image.setImage(frame.boundary, autoLevels=False, levels=(0, 255))
+            dx = (grid.xs[-1] - grid.xs[0]) / max(grid.xs.size - 1, 1)
+            dy = (grid.ys[-1] - grid.ys[0]) / max(grid.ys.size - 1, 1)
+            rect = QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * grid.xs.size,
+                          dy * grid.ys.size)
+            self.image.setRect(rect)
+            self.range.fit(x=(rect.left(), rect.right()), y=(rect.top(), rect.bottom()))
+            return
+        values = grid.values  # (nx, outputs): one feature
+        y = values[:, -1] if self.classification else values[:, 0]  # P(last class)
+        self.curve.setData(grid.xs, y)
+        points = self.train.getData()[1]
+        self.range.fit(x=(grid.xs[0], grid.xs[-1]), y=bounds(y, points))
+
+    def clear(self) -> None:
+        self.image.clear()
+        self.curve.setData([], [])
+
+
+class CellLabels(pg.GraphicsObject):
+    """The counts of a k×k matrix, written into its cells by one item (a hundred TextItems
+    would be a hundred Python paint calls per repaint)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.counts = np.zeros((0, 0), dtype=np.int64)
+
+    def set_counts(self, counts: np.ndarray) -> None:
+        if counts.shape != self.counts.shape or not np.array_equal(counts, self.counts):
+            self.prepareGeometryChange()
+            self.counts = counts.copy()
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        rows, cols = self.counts.shape
+        return QRectF(-0.5, -0.5, cols, rows)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        transform = painter.transform()  # data → pixels; text is drawn unscaled
+        cell = transform.map(QPointF(1, 1)) - transform.map(QPointF(0, 0))
+        if min(abs(cell.x()), abs(cell.y())) < MIN_LABEL_PIXELS:
+            return  # too small to read: the colours say it
+        painter.resetTransform()
+        painter.setPen(style.TEXT)
+        for (i, j), count in np.ndenumerate(self.counts):
+            center = transform.map(QPointF(j, i))
+            painter.drawText(QRectF(center.x() - 30, center.y() - 10, 60, 20),
+                             Qt.AlignmentFlag.AlignCenter, str(count))
+
+
+class ConfusionPlot:
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.plot = plot
+        self.image = pg.ImageItem(axisOrder="row-major")
+        self.image.setLookupTable(blue_lut())
+        self.labels = CellLabels()
+        self.scatter = pg.ScatterPlotItem(size=5, pen=None,
+                                          brush=pg.mkBrush(28, 126, 214, 150))
+        self.diagonal = plot.plot(pen=pg.mkPen(style.MUTED_TEXT, width=1,
+                                               style=Qt.PenStyle.DashLine))
+        for item in (self.image, self.labels, self.scatter):
+            plot.addItem(item)
+        self.range = StickyRange(plot)
+        self.classification = True
+        self.classes = 2
+        self.shown: np.ndarray | None = None  # the matrix drawn (unchanged: not redrawn)
+        self.set_task(True, ())
+
+    def set_task(self, classification: bool, class_names: tuple[str, ...]) -> None:
+        self.classification = classification
+        self.clear()
+        plot = self.plot
+        if classification:
+            k = self.classes = max(len(class_names), 2)
+            plot.invertY(True)
+            plot.setAspectLocked(True)
+            style_plot(plot, "Confusion matrix", "predicted class", "true class")
+            ticks = [[(i, name) for i, name in enumerate(class_names)]]
+            for axis in ("bottom", "left"):
+                plot.getAxis(axis).setTicks(ticks)
+            plot.setXRange(-0.5, k - 0.5, padding=0.02)
+            plot.setYRange(-0.5, k - 0.5, padding=0.02)
+        else:
+            plot.invertY(False)
+            plot.setAspectLocked(False)
+            style_plot(plot, "Predicted against true", "true value", "predicted")
+            for axis in ("bottom", "left"):
+                plot.getAxis(axis).setTicks(None)
+
+    def draw(self, evaluation: Evaluation | None) -> str:
+        """Draw and return a caption (e.g. ``test accuracy 97.4 %``)."""
+        if evaluation is None:
+            return ""
+        part = PART_NAMES[evaluation.part]
+        if evaluation.confusion is not None:
+            confusion = evaluation.confusion
+            k = confusion.shape[0]
+            if self.shown is None or not np.array_equal(confusion, self.shown):
+                rows = confusion.sum(axis=1, keepdims=True)
+                self.image.setImage(confusion / np.where(rows > 0, rows, 1), autoLevels=False,
+                                    levels=(0.0, 1.0))
+                self.image.setRect(QRectF(-0.5, -0.5, k, k))
+                if k <= MAX_CLASS_LABELS:
+                    self.labels.set_counts(confusion)
+                self.shown = confusion.copy()
+            accuracy = evaluation.accuracy
+            return "" if accuracy is None else f"{part} accuracy {accuracy:.1%}"
+        if evaluation.predicted is None or evaluation.truth is None:
+            return ""
+        self.scatter.setData(x=evaluation.truth, y=evaluation.predicted)
+        lo, hi = bounds(evaluation.truth, evaluation.predicted)
+        if np.isfinite(lo):
+            self.diagonal.setData([lo, hi], [lo, hi])
+            self.range.fit(x=(lo, hi), y=(lo, hi))
+        error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
+        return f"{part} RMSE {error:.4g}"
+
+    def clear(self) -> None:
+        self.image.clear()
+        self.scatter.clear()
+        self.diagonal.setData([], [])
+        self.labels.set_counts(np.zeros((0, 0), dtype=np.int64))
+        self.shown = None

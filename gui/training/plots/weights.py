@@ -1,0 +1,116 @@
+"""The weights panel: each edge's weight histogram now and over time, and the gradient norm
+of every layer. The worker computed all of it (the histograms with the snapshot, the image over
+time from the histograms it recorded at the ends of epochs, see :mod:`gui.training.trails`).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QRectF, Slot
+from PySide6.QtWidgets import QComboBox, QWidget
+
+from core.spec import NetworkSpec
+from gui.canvas import style
+from gui.training.frames import Frame
+from gui.training.plots.base import Panel, StickyRange, blue_lut, style_plot
+
+
+class WeightsPanel(Panel):
+    title = "Weights"
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edge_combo = QComboBox()
+        self.edge_combo.setToolTip("Which connection's weight matrix to show")
+        self.edge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.edge_combo.currentIndexChanged.connect(self._edge_chosen)
+        self.tools.insertWidget(0, self.edge_combo)
+        self._spec: NetworkSpec | None = None
+        self._x_end = 0.0
+        self.now_plot = self.graphics.addPlot(row=0, col=0)
+        style_plot(self.now_plot, "Weights now", x_label="weight", y_label="count")
+        self.now_curve = self.now_plot.plot(
+            stepMode="center", fillLevel=0, pen=pg.mkPen(style.POSITIVE, width=1.5),
+            brush=pg.mkBrush(style.POSITIVE.red(), style.POSITIVE.green(),
+                             style.POSITIVE.blue(), 70))
+        self.trail_plot = self.graphics.addPlot(row=0, col=1)
+        style_plot(self.trail_plot, "Weights over time (each column: a histogram)",
+                   x_label="epoch", y_label="weight")
+        self.trail_image = pg.ImageItem(axisOrder="row-major")
+        self.trail_image.setLookupTable(blue_lut())
+        self.trail_plot.addItem(self.trail_image)
+        self.norm_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
+        style_plot(self.norm_plot, "Gradient norm per layer (last mini-batch)", y_label="‖∇‖")
+        self.norm_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
+                                         brush=pg.mkBrush(style.NEGATIVE))
+        self.norm_plot.addItem(self.norm_bars)
+        self.ranges = {plot: StickyRange(plot) for plot in (self.now_plot, self.trail_plot,
+                                                             self.norm_plot)}
+        self.norm_plot.getAxis("left").enableAutoSIPrefix(False)
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.note.setText("The spread of the weights, and how fast gradients reach each layer.")
+
+    # ------------------------------------------------------------------ network
+    def set_network(self, spec: NetworkSpec) -> None:
+        """Offer the edges of ``spec`` (``input → hidden 1``) and forget older runs."""
+        self._spec = spec
+        current = self.edge_combo.currentData()
+        self.edge_combo.blockSignals(True)
+        self.edge_combo.clear()
+        for edge in spec.edges:
+            if spec.has_node(edge.src) and spec.has_node(edge.dst):
+                self.edge_combo.addItem(
+                    f"{spec.node(edge.src).label} → {spec.node(edge.dst).label}", edge.id)
+        index = self.edge_combo.findData(current)
+        self.edge_combo.setCurrentIndex(max(index, 0))
+        self.edge_combo.blockSignals(False)
+        trained = [n for n in spec.nodes if n.kind != "input"]
+        self.norm_plot.getAxis("bottom").setTicks(
+            [[(i, node.label) for i, node in enumerate(trained)]])
+        self.reset()
+
+    @property
+    def edge_id(self) -> str | None:
+        return self.edge_combo.currentData()
+
+    @Slot()
+    def _edge_chosen(self) -> None:
+        if self.frame is not None:
+            self._dirty = True
+            self.refresh()
+
+    # ------------------------------------------------------------------ frames
+    def draw(self, frame: Frame) -> None:
+        snapshot = frame.snapshot
+        edge_id = self.edge_id
+        histogram = snapshot.weight_histograms.get(edge_id) if edge_id else None
+        if histogram is not None:
+            self.now_curve.setData(histogram.edges, histogram.counts)
+            self.ranges[self.now_plot].fit(x=(histogram.edges[0], histogram.edges[-1]),
+                                           y=(0.0, float(histogram.counts.max())))
+        trail = frame.weight_trails.get(edge_id) if edge_id else None
+        if trail is not None:
+            low, high, n = trail.low, trail.high, trail.x.size
+            self.trail_image.setImage(trail.image, levels=(0.0, 1.0), autoLevels=False)
+            width = (trail.x[-1] - trail.x[0]) * n / max(n - 1, 1) or 1.0
+            left = trail.x[0] - width / n / 2
+            self.trail_image.setRect(QRectF(left, low, width, high - low))
+            end = max(float(frame.last_epoch), left + width)
+            if end != self._x_end:  # the whole run from the start: the axis stays put
+                self._x_end = end
+                self.trail_plot.setXRange(0.0, end, padding=0.02)
+            self.ranges[self.trail_plot].fit(y=(low, high))
+        spec = self._spec
+        if spec is not None:
+            trained = [n.id for n in spec.nodes if n.kind != "input"]
+            heights = [snapshot.gradient_norms.get(node_id, 0.0) for node_id in trained]
+            self.norm_bars.setOpts(x=np.arange(len(trained)), height=heights, width=0.6)
+            self.ranges[self.norm_plot].fit(x=(-0.5, len(trained) - 0.5),
+                                            y=(0.0, max(heights, default=0.0) or 1.0))
+
+    def clear(self) -> None:
+        self.now_curve.setData([], [])
+        self.trail_image.clear()
+        self.norm_bars.setOpts(x=[], height=[])

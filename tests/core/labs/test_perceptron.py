@@ -1,0 +1,49 @@
+"""CONCEPTS.md §1: gates with the book's and the seed's weights; XOR has no line."""
+
+import pytest
+
+from core.labs.perceptron import PRESETS, best_line, gate_targets, margin, outputs, two_layer_xor
+
+
+def test_truth_tables():
+    assert gate_targets("and").tolist() == [0, 0, 0, 1]
+    assert gate_targets("nand").tolist() == [1, 1, 1, 0]
+    assert gate_targets("or").tolist() == [0, 1, 1, 1]
+    assert gate_targets("xor").tolist() == [0, 1, 1, 0]
+
+
+@pytest.mark.parametrize(("preset", "table"), [
+    ("AND (book, seed)", [0, 0, 0, 1]),
+    ("NAND (book)", [1, 1, 1, 0]),
+    ("OR (book)", [0, 1, 1, 1]),
+    ("OR (seed)", [0, 1, 1, 1]),
+])
+def test_presets(preset, table):
+    assert outputs(*PRESETS[preset]).tolist() == table
+
+
+def test_a_line_exists_for_and_or_nand_but_never_for_xor():
+    for gate in ("and", "or", "nand"):
+        assert best_line(gate_targets(gate))[0] == 4
+    correct, weights = best_line(gate_targets("xor"))
+    assert correct == 3
+    assert outputs(*weights).tolist() != [0, 1, 1, 0]
+
+
+def test_the_best_line_keeps_its_distance_from_every_point():
+    for gate in ("and", "or", "nand", "xor"):
+        correct, weights = best_line(gate_targets(gate))
+        assert margin(*weights) > 0.3  # no point on (or grazing) the line
+    correct, weights = best_line(gate_targets("xor"))
+    assert int((outputs(*weights) == gate_targets("xor")).sum()) == correct == 3
+    assert margin(*weights) == pytest.approx(0.5 / 2 ** 0.5)  # the best a 3/4 line can do
+    assert margin(-1.0, 0.1, 0.0) == 0  # the old first-found line passed through (0, 0)
+    assert margin(0.0, 0.0, 1.0) == 0  # no line at all
+
+
+def test_the_books_two_layer_xor():
+    s1, s2, y = two_layer_xor()
+    assert s1.tolist() == gate_targets("nand").tolist()
+    assert s2.tolist() == gate_targets("or").tolist()
+    assert y.tolist() == gate_targets("xor").tolist() == [0, 1, 1, 0]
+    assert two_layer_xor(or_=PRESETS["OR (seed)"])[2].tolist() == [0, 1, 1, 0]

@@ -1,0 +1,71 @@
+"""Training settings: defaults, JSON round trip, and a clear error naming each bad field."""
+
+import pytest
+
+from core.training.settings import TrainingSettings
+
+
+def test_defaults_are_valid_and_round_trip_through_a_dict():
+    settings = TrainingSettings()
+    assert TrainingSettings.from_dict(settings.to_dict()) == settings
+
+
+def test_round_trip_keeps_every_field():
+    settings = TrainingSettings(optimizer="momentum", lr=0.5, optimizer_options={"momentum": 0.8},
+                                epochs=7, batch_size=3, weight_decay=0.1, l1=0.01, seed=4,
+                                split=(0.5, 0.25, 0.25), dtype="float64", target_loss=0.02,
+                                early_stopping_patience=3, standardize=True)
+    data = settings.to_dict()
+    assert data["split"] == [0.5, 0.25, 0.25]
+    assert TrainingSettings.from_dict(data) == settings
+
+
+def test_optimizer_name_is_case_insensitive_and_builds_the_optimizer():
+    settings = TrainingSettings(optimizer="Adam", lr=0.003, optimizer_options={"beta1": 0.8})
+    assert settings.optimizer == "adam"
+    optimizer = settings.create_optimizer()
+    assert optimizer.lr == 0.003 and optimizer.beta1 == 0.8
+
+
+@pytest.mark.parametrize(("changes", "message"), [
+    ({"optimizer": "rocket"}, "optimizer: unknown optimizer 'rocket'"),
+    ({"lr": 0}, "lr: 0 must be above 0"),
+    ({"lr": float("nan")}, "lr: nan is not a finite number"),
+    ({"lr": "fast"}, "lr: 'fast' is not a finite number"),
+    ({"optimizer": "sgd", "optimizer_options": {"momentum": 0.9}},
+     "optimizer_options: sgd has no hyperparameter 'momentum'"),
+    ({"optimizer": "momentum", "optimizer_options": {"momentum": 1.5}},
+     "optimizer_options.momentum: 1.5 must be at least 0 and below 1"),
+    ({"epochs": 0}, "epochs: 0 must be from 1"),
+    ({"epochs": 2.5}, "epochs: 2.5 is not a whole number"),
+    ({"batch_size": True}, "batch_size: True is not a whole number"),
+    ({"weight_decay": -1}, "weight_decay: -1 must be 0 or more"),
+    ({"seed": -3}, "seed: -3 must be from 0"),
+    ({"split": (0.5, 0.5)}, "split: must be three numbers"),
+    ({"split": (0.5, 0.4, 0.4)}, "must add up to 1"),
+    ({"split": (0.0, 0.5, 0.5)}, "the training part must not be 0"),
+    ({"split": (1.2, -0.1, -0.1)}, "split (validation): -0.1 must be 0 or more"),
+    ({"dtype": "float16"}, "dtype: 'float16' is not one of float32, float64"),
+    ({"target_loss": -0.1}, "target_loss: -0.1 must be 0 or more"),
+    ({"early_stopping_patience": 0}, "early_stopping_patience: 0 must be from 1"),
+    ({"early_stopping_patience": 5, "split": (1.0, 0.0, 0.0)},
+     "the validation part of the split must not be 0"),
+    ({"standardize": "yes"}, "standardize: must be true or false"),
+])
+def test_bad_values_name_the_field(changes, message):
+    with pytest.raises(ValueError) as info:
+        TrainingSettings(**changes)
+    assert message in str(info.value)
+
+
+@pytest.mark.parametrize(("data", "message"), [
+    ([], "settings must be an object"),
+    ({"learning_rate": 0.1}, "settings: unknown field(s) learning_rate"),
+    ({"split": "70/15/15"}, "split: must be three numbers"),
+    ({"optimizer": 3}, "optimizer: must be text, not int"),
+    ({"optimizer_options": [0.9]}, "optimizer_options must be a mapping"),
+])
+def test_from_dict_refuses_hand_edited_shapes(data, message):
+    with pytest.raises(ValueError) as info:
+        TrainingSettings.from_dict(data)
+    assert message in str(info.value)

@@ -1,0 +1,122 @@
+"""The document and its commands without the window: exact undo, merging, weights in sync."""
+
+import numpy as np
+import pytest
+
+from core import build
+from core.spec import NetworkSpec, hidden_node, input_node, output_node
+from gui.document import clipboard, commands, parameters
+from gui.document.auto_layout import layered_positions
+from gui.document.document import GraphDocument
+
+
+@pytest.fixture
+def doc(qapp):
+    doc = GraphDocument(seed=3)
+    doc.push(commands.AddNodeCommand(doc, input_node("1", 2)))
+    doc.push(commands.AddNodeCommand(doc, hidden_node("2", 3, activation="tanh")))
+    doc.push(commands.AddNodeCommand(doc, output_node("3", 1, activation="sigmoid")))
+    doc.push(commands.ConnectCommand(doc, "1", "2"))
+    doc.push(commands.ConnectCommand(doc, "2", "3"))
+    return doc
+
+
+def state(doc):
+    return doc.spec, {k: v.copy() for k, v in doc.arrays.items()}
+
+
+def assert_state(doc, expected):
+    spec, arrays = expected
+    assert doc.spec == spec
+    assert doc.arrays.keys() == arrays.keys()
+    for name, value in arrays.items():
+        np.testing.assert_array_equal(doc.array(name), value)
+
+
+def test_the_weights_always_fit_the_spec_and_load_into_the_engine(doc):
+    net = build(doc.spec, dtype=np.float64)
+    net.load_params(*parameters.split(doc.arrays))
+    np.testing.assert_array_equal(net.params["W1"], doc.array("W1"))
+
+
+def test_arrays_are_read_only_outside_commands(doc):
+    with pytest.raises(ValueError):
+        doc.array("W1")[0, 0] = 1.0
+
+
+def test_merged_unit_changes_undo_and_redo_exactly(doc):
+    before = state(doc)
+    for units in (4, 5, 6):
+        doc.push(commands.ChangeNodeCommand(doc, "2", {"units": units}, session=7))
+    after = state(doc)
+    assert doc.undo_stack.count() == 6
+    doc.undo_stack.undo()
+    assert_state(doc, before)
+    doc.undo_stack.redo()
+    assert_state(doc, after)
+
+
+def test_changes_in_different_sessions_or_fields_do_not_merge(doc):
+    doc.push(commands.ChangeNodeCommand(doc, "2", {"units": 4}, session=1))
+    doc.push(commands.ChangeNodeCommand(doc, "2", {"units": 5}, session=2))
+    doc.push(commands.ChangeNodeCommand(doc, "2", {"dropout": 0.1}, session=2))
+    doc.push(commands.ChangeNodeCommand(doc, "3", {"units": 2}, session=2))
+    assert doc.undo_stack.count() == 9
+
+
+def test_a_new_initialiser_redraws_the_incoming_weights(doc):
+    doc.push(commands.ChangeNodeCommand(doc, "2", {"init": "zeros"}))
+    assert not doc.array("W1").any()
+    assert doc.array("W2").any()
+
+
+def test_remove_node_restores_node_and_edge_order(doc):
+    doc.push(commands.ConnectCommand(doc, "1", "3"))
+    before = state(doc)
+    doc.push(commands.delete_command(doc, ["2"]))
+    assert [e.id for e in doc.spec.edges] == ["3"]
+    doc.undo_stack.undo()
+    assert_state(doc, before)
+    assert [e.id for e in doc.spec.edges] == ["1", "2", "3"]
+
+
+def test_deleting_connected_nodes_together(doc):
+    before = state(doc)
+    doc.push(commands.delete_command(doc, ["1", "2", "3"], ["1"]))
+    assert doc.spec == NetworkSpec() and doc.arrays == {}
+    doc.undo_stack.undo()
+    assert_state(doc, before)
+
+
+def test_paste_of_garbage_is_ignored_and_a_fragment_round_trips(doc):
+    assert clipboard.parse_fragment("hello") is None
+    assert clipboard.parse_fragment('{"netcanvas_fragment": 1, "network": 3}') is None
+    text = clipboard.copy_fragment(doc, ["1", "2"])
+    fragment, arrays = clipboard.parse_fragment(text)
+    assert [n.id for n in fragment.nodes] == ["1", "2"] and len(fragment.edges) == 1
+    doc.push(clipboard.paste_command(doc, fragment, arrays))
+    np.testing.assert_array_equal(doc.array("W3"), doc.array("W1"))
+    assert doc.spec.node("4").position == (40.0, 40.0)
+
+
+def test_layered_positions_follow_depth():
+    spec = NetworkSpec((input_node("a", 1), hidden_node("b", 1), output_node("c", 1)), ())
+    spec = spec.connect("a", "b").connect("b", "c").connect("a", "c")
+    positions = layered_positions(spec, {})
+    assert [positions[i][0] for i in "abc"] == [0.0, 230.0, 460.0]
+
+
+def test_problems_signal_only_when_they_change(doc, qtbot):
+    with qtbot.assertNotEmitted(doc.problems_changed):
+        doc.push(commands.MoveNodesCommand(doc, {"2": ((0.0, 0.0), (10.0, 10.0))}))
+    with qtbot.waitSignal(doc.problems_changed):
+        doc.push(commands.DisconnectCommand(doc, "2"))
+
+
+def test_the_neuron_view_limit_switches_to_blocks(window, qtbot):
+    window.files.open_example("spiral")
+    hidden = window.scene.node_item("1")
+    assert not hidden.neuron_mode  # 32 units
+    window.scene.set_neuron_limit(32)
+    assert hidden.neuron_mode
+    assert window.scene.edge_item("2").per_weight

@@ -1,0 +1,153 @@
+"""The training settings are part of the project and undoable; while training runs the
+structure is locked (with the reason shown) and the learning rate applies live."""
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+
+from core import build
+from gui.document.commands import AddNodeCommand, ChangeSettingsCommand
+from gui.document.new_node import new_node
+from gui.training.controller import IDLE, RUNNING
+from gui.training.session import LOCK_REASON
+from gui.training.settings_panel import MAX_HYPERPARAMETER
+from tests.gui.keys import type_into
+from tests.gui.training_support import click, open_example, train_to_end, training_settings
+
+
+def test_settings_edits_are_undoable_and_the_form_follows_the_document(qtbot, window):
+    open_example(window, "spiral")
+    panel = window.training.settings_panel
+    stack = window.doc.undo_stack
+    entries = stack.count()
+    type_into(qtbot, panel.lr_spin, "0.05")
+    type_into(qtbot, panel.epochs_spin, "12")
+    assert (training_settings(window).lr, training_settings(window).epochs) == (0.05, 12)
+    assert stack.count() == entries + 2
+    stack.undo()
+    assert training_settings(window).epochs == 300 and panel.epochs_spin.value() == 300
+    stack.undo()
+    assert training_settings(window).lr == 0.01 and panel.lr_spin.value() == 0.01
+
+
+def test_each_optimizer_shows_its_own_hyperparameters_below_one(qtbot, window):
+    open_example(window, "spiral")  # Adam
+    panel = window.training.settings_panel
+    visible = {name for name, spin in panel.hyper_spins.items()
+               if panel.form.isRowVisible(spin)}
+    assert visible == {"beta1", "beta2"}
+    assert panel.hyper_spins["beta1"].maximum() == MAX_HYPERPARAMETER < 1
+    panel.optimizer_combo.setCurrentIndex(panel.optimizer_combo.findData("momentum"))
+    assert training_settings(window).optimizer == "momentum"
+    assert [n for n, s in panel.hyper_spins.items() if panel.form.isRowVisible(s)] == [
+        "momentum"]
+    type_into(qtbot, panel.hyper_spins["momentum"], "0.5")
+    assert training_settings(window).optimizer_options == {"momentum": 0.5}
+    type_into(qtbot, panel.val_spin, "20")
+    assert training_settings(window).split == (0.65, 0.2, 0.15)
+    assert "65%" in panel.train_label.text()
+
+
+def test_while_training_the_structure_is_locked_and_the_learning_rate_is_live(qtbot, window):
+    open_example(window, "spiral", epochs=100_000)
+    click(qtbot, window, "train")
+    ui = window.training
+    controller = ui.session.controller
+    assert controller.state == RUNNING
+    assert window.doc.locked_reason == LOCK_REASON
+    assert ui.lock_label.isVisible()
+    assert not window.undo_action.isEnabled() and not window.tool_undo_action.isEnabled()
+    assert not window.palette.isEnabled() and not window.inspector.node_form.isEnabled()
+    assert not ui.settings_panel.epochs_spin.isEnabled()
+
+    spec = window.doc.spec
+    node = new_node("hidden", spec, (0.0, 300.0), window.data.dataset)
+    with qtbot.waitSignal(window.doc.edit_refused):
+        assert not window.doc.push(AddNodeCommand(window.doc, node))
+    assert window.doc.spec is spec
+    assert "stop it to change the network" in window.statusBar().currentMessage()
+
+    type_into(qtbot, ui.settings_panel.lr_spin, "0.002")
+    assert controller.trainer.lr == 0.002  # the next mini-batch uses it
+    qtbot.waitUntil(lambda: controller.frames_received > 3, timeout=10_000)
+    assert controller.latest.snapshot.lr == 0.002
+    with qtbot.waitSignal(ui.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
+    assert not window.doc.locked_reason and not ui.lock_label.isVisible()
+    assert window.undo_action.isEnabled() and window.palette.isEnabled()
+    assert window.doc.push(AddNodeCommand(window.doc, node))
+
+
+def test_the_canvas_shows_the_weights_while_training_runs(qtbot, window):
+    open_example(window, "spiral", epochs=100_000)
+    start = window.doc.array("W3").copy()  # hidden 2 (32) → output (2): drawn per node
+    click(qtbot, window, "train")
+    qtbot.waitUntil(lambda: not np.array_equal(window.doc.array("W3"), start), timeout=10_000)
+    item = window.scene.edge_item("3")
+    np.testing.assert_array_equal(item.weights, window.doc.array("W3"))
+    with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
+
+
+def test_reset_weights_draws_the_seeds_weights_and_forgets_the_history(qtbot, window):
+    open_example(window, "xor_learned")
+    train_to_end(qtbot, window)
+    trained = window.doc.array("W1").copy()
+    click(qtbot, window, "reset")
+    fresh = build(window.doc.spec, seed=training_settings(window).seed, dtype=np.float64)
+    np.testing.assert_array_equal(window.doc.array("W1"), fresh.params["W1"])
+    assert window.doc.field("history") is None
+    assert window.training.loss.history is None
+    window.doc.undo_stack.undo()
+    np.testing.assert_array_equal(window.doc.array("W1"), trained)
+    assert window.doc.field("history") is not None
+    assert window.training.loss.history is not None  # the panel shows it again
+
+
+def test_a_network_with_problems_cannot_be_trained(qtbot, window):
+    # the window starts empty: nothing to train
+    actions = window.training.actions
+    assert not actions["train"].isEnabled() and not actions["step"].isEnabled()
+    assert not window.training.session.train()
+    assert "Fix the network first" in window.statusBar().currentMessage()
+    assert window.training.session.controller.state == IDLE
+
+
+def test_moving_nodes_stays_possible_while_training(qtbot, window, canvas):
+    open_example(window, "spiral", epochs=100_000)
+    click(qtbot, window, "train")
+    item = window.scene.node_item("1")
+    start = item.pos()
+    canvas.drag(item.mapToScene(QPointF(0, item.body_rect().top() + 10)),
+                item.mapToScene(QPointF(60, item.body_rect().top() + 40)))
+    assert window.doc.spec.node("1").position != (start.x(), start.y())
+    with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
+
+
+def test_scrubbing_a_spin_box_is_one_undo_entry(qtbot, window):
+    open_example(window, "spiral")
+    spin = window.training.settings_panel.epochs_spin
+    stack = window.doc.undo_stack
+    entries = stack.count()
+    spin.setFocus()
+    for _ in range(4):
+        qtbot.keyClick(spin, Qt.Key.Key_Up)
+    assert training_settings(window).epochs == 304
+    assert stack.count() == entries + 1
+    stack.undo()
+    assert training_settings(window).epochs == 300 and spin.value() == 300
+
+
+def test_tiny_rates_and_decays_show_and_type_in_scientific_notation(qtbot, window):
+    # A search's best weight decay is often ~1e-8: a 6-decimal box would show (and keep) 0.
+    open_example(window, "spiral")
+    panel = window.training.settings_panel
+    window.doc.push(ChangeSettingsCommand(window.doc, {"weight_decay": 6.26e-08, "lr": 3e-7}))
+    assert panel.decay_spin.text() == "6.26e-08" and panel.decay_spin.value() == 6.26e-08
+    assert panel.lr_spin.text() == "3e-07" and panel.lr_spin.value() == 3e-07
+    type_into(qtbot, panel.decay_spin, "1e-7")
+    assert training_settings(window).weight_decay == 1e-07
+    type_into(qtbot, panel.lr_spin, "0.05")
+    assert training_settings(window).lr == 0.05 and panel.lr_spin.text() == "0.05"
+    type_into(qtbot, panel.decay_spin, "oops")  # letters are refused: the value stays
+    assert training_settings(window).weight_decay == 1e-07

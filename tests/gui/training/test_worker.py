@@ -1,0 +1,106 @@
+"""The worker and its controller without a window: frames at a bounded rate and only when the
+GUI took the last one, failures reported, the thread joined however the owner goes away."""
+
+import time
+
+import pytest
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QWidget
+
+from core.project import load_project
+from core.training.trainer import Trainer
+from gui.training.controller import IDLE, RUNNING, TrainingController
+from gui.training.worker import FRAME_INTERVAL
+from resources.examples import example_path
+
+
+@pytest.fixture(scope="module")
+def spiral():
+    project = load_project(example_path("spiral"))
+    return project, project.data.load()
+
+
+def trainer(spiral, epochs: int = 100_000) -> Trainer:
+    project, dataset = spiral
+    project.settings.epochs = epochs
+    return Trainer(project.spec, dataset, project.settings)
+
+
+def test_frames_come_at_a_bounded_rate_and_only_after_the_last_was_taken(qtbot, spiral):
+    controller = TrainingController()
+    controller.start(trainer(spiral))
+    qtbot.wait(600)  # nobody takes frames: the worker makes one and waits
+    assert controller.frames_received == 1
+    assert controller.trainer.step_count > 100  # … while training goes on
+
+    taken, started = 0, time.perf_counter()
+    while time.perf_counter() - started < 1.0:  # a greedy GUI takes every frame at once
+        if controller.take_frame() is not None:
+            taken += 1
+        qtbot.wait(1)
+    assert taken <= 1.0 / FRAME_INTERVAL + 2
+    assert taken >= 5
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        controller.stop()
+    assert blocker.args[0].outcome.kind == "stopped"
+    assert controller.state == IDLE
+
+
+def test_the_frames_arrive_in_the_gui_thread(qtbot, spiral):
+    controller = TrainingController()
+    threads = []
+    controller.frame_ready.connect(lambda: threads.append(QThread.currentThread()))
+    controller.start(trainer(spiral))
+    qtbot.waitUntil(lambda: controller.take_frame() is not None and len(threads) >= 3,
+                    timeout=10_000)
+    controller.shutdown()
+    assert set(threads) == {QApplication.instance().thread()}
+
+
+def test_a_failing_run_reports_the_error_and_joins(qtbot, spiral, monkeypatch):
+    run = trainer(spiral)
+    steps = {"n": 0}
+    original = run.step
+
+    def failing_step():
+        steps["n"] += 1
+        if steps["n"] == 50:
+            raise FloatingPointError("a broken layer")
+        return original()
+
+    monkeypatch.setattr(run, "step", failing_step)
+    controller = TrainingController()
+    with qtbot.waitSignal(controller.finished, timeout=10_000) as blocker:
+        controller.start(run)
+    result = blocker.args[0]
+    assert result.error == "FloatingPointError: a broken layer"
+    assert result.frame is not None  # the state it failed in can still be drawn
+    assert controller.state == IDLE
+
+
+def test_deleting_the_owner_during_training_stops_and_joins_20_times(qtbot, spiral, qtlog):
+    for _ in range(20):
+        owner = QWidget()
+        controller = TrainingController(owner)
+        run = trainer(spiral)
+        controller.start(run)
+        qtbot.waitUntil(lambda r=run: r.step_count > 10, timeout=10_000)
+        assert controller.state == RUNNING
+        owner.deleteLater()  # no shutdown(): the controller goes with its owner
+        with qtbot.waitSignal(owner.destroyed, timeout=10_000):
+            pass
+        assert run.outcome is not None and run.outcome.kind == "stopped"
+    assert [r.message for r in qtlog.records if "QThread" in r.message] == []
+
+
+def test_pause_while_paused_and_stop_while_paused(qtbot, spiral):
+    controller = TrainingController()
+    run = trainer(spiral)
+    controller.start(run, paused=True)
+    qtbot.wait(200)
+    assert run.step_count == 0
+    controller.step()
+    qtbot.waitUntil(lambda: run.step_count == 1, timeout=10_000)
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        controller.stop()
+    assert run.step_count == 1
