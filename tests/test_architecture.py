@@ -1,6 +1,7 @@
 """core/ is the engine: it must never depend on Qt, pyqtgraph or the gui package."""
 
 import ast
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -47,3 +48,53 @@ def test_the_check_itself_catches_a_qt_import(tmp_path):
     bad = tmp_path / "bad.py"
     bad.write_text("from PySide6.QtCore import QObject\nimport gui.app\n")
     assert {"PySide6.QtCore", "gui.app"} <= imported_modules(bad)
+
+
+def test_core_never_imports_resources():
+    """resources/ builds its examples with core, so core importing it would be a cycle."""
+    offenders = [f"{path.relative_to(ROOT)} imports {name}"
+                 for path in sorted((ROOT / "core").rglob("*.py"))
+                 for name in imported_modules(path) if name.split(".")[0] == "resources"]
+    assert offenders == []
+
+
+WIDGET_MODULES = ("PySide6.QtWidgets", "pyqtgraph", "gui.canvas", "gui.inspector", "gui.panels",
+                  "gui.training", "gui.labs", "gui.widgets", "gui.main_window")
+
+
+def test_the_document_imports_no_widget_module():
+    """gui/document is the model: views follow it, it never knows them."""
+    offenders = [f"{path.relative_to(ROOT)} imports {name}"
+                 for path in sorted((ROOT / "gui" / "document").rglob("*.py"))
+                 for name in imported_modules(path)
+                 if any(name == w or name.startswith(w + ".") for w in WIDGET_MODULES)]
+    assert offenders == []
+
+
+MAX_LINES = 450
+
+
+def test_no_module_is_too_long_to_read_in_one_sitting():
+    long = [f"{path.relative_to(ROOT)}: {n} lines"
+            for folder in ("core", "gui")
+            for path in sorted((ROOT / folder).rglob("*.py"))
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_LINES]
+    assert long == []
+
+
+def test_the_repository_cites_only_its_own_documents():
+    """Facts from notes outside the repository live in docs/; citations of docs/ resolve."""
+    outside = re.compile(
+        r"CONCEPTS\.md|QT-TRAPS\.md|STYLE\.md|DESIGN\.md|GLOSSARY-ko\.md|\.\./shared")
+    cited = re.compile(r"docs/[\w-]+\.md")
+    bad = []
+    paths = [ROOT / "README.md", ROOT / "pyproject.toml"] + [
+        p for folder in ("core", "gui", "tests", "packaging", "resources")
+        for p in (ROOT / folder).rglob("*") if p.suffix in (".py", ".md", ".spec", ".toml")]
+    for path in paths:
+        text = path.read_text(encoding="utf-8")
+        bad += [f"{path.relative_to(ROOT)} cites {m.group(0)}" for m in outside.finditer(text)
+                if path.name != "test_architecture.py"]
+        bad += [f"{path.relative_to(ROOT)} cites missing {m.group(0)}"
+                for m in cited.finditer(text) if not (ROOT / m.group(0)).is_file()]
+    assert bad == []

@@ -1,4 +1,4 @@
-"""The book's generic gradient tools (CONCEPTS.md §5): the numerical gradient and gradient descent.
+"""The book's generic gradient tools (docs/book.md §5): the numerical gradient and gradient descent.
 
 ``numerical_gradient`` is slow but needs nothing except f itself, which makes it the oracle that
 backpropagation is checked against; ``gradient_descent`` is the plain method the labs plot.

@@ -1,6 +1,6 @@
 """Weight initialisers: the standard deviation of the Gaussian a weight matrix is drawn from.
 
-``n`` is the receiving node's total fan-in over all its incoming edges (CONCEPTS.md §8).
+``n`` is the receiving node's total fan-in over all its incoming edges (docs/book.md §8).
 Biases always start at 0.
 """
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-BN_EPSILON = 1e-6  # the book's 10e-7; CONCEPTS.md §9's numbers are computed with it
+BN_EPSILON = 1e-6  # the book's 10e-7; docs/book.md §9's numbers are computed with it
 BN_MOMENTUM = 0.9
 
 

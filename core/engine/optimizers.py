@@ -1,6 +1,6 @@
 """Optimizers: one small class per update rule, each changing name-keyed parameter arrays in place.
 
-The rules are the book's (CONCEPTS.md §7), kept exact so the classic comparison on
+The rules are the book's (docs/book.md §7), kept exact so the classic comparison on
 f(x, y) = x²/20 + y² reproduces. ``update`` runs every training step, so it works in place with
 ``out=`` and one reusable scratch buffer per parameter: no temporaries are allocated once the
 state exists. The state (velocities, squared-gradient sums) is created lazily as zeros the first

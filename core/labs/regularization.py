@@ -1,4 +1,4 @@
-"""Lab 6's experiments (CONCEPTS.md §9, §10): one network trained with and without batch norm,
+"""Lab 6's experiments (docs/book.md §9, §10): one network trained with and without batch norm,
 weight decay or dropout, every variant from the same initial weights, split and mini-batches,
 with train and test accuracy per epoch.
 

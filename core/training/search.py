@@ -1,4 +1,4 @@
-"""Hyperparameter random search (CONCEPTS.md §10): many short runs with the learning rate and
+"""Hyperparameter random search (docs/book.md §10): many short runs with the learning rate and
 weight decay drawn on a log scale, ranked by validation accuracy.
 
 Random rather than grid search because only a few hyperparameters matter and random draws try

@@ -6,7 +6,7 @@ Python object; each reaches :attr:`BackgroundJob.progress`, in order) and checks
 ``cancel.is_set()`` between steps. Its return value reaches :attr:`BackgroundJob.finished`; an
 exception reaches :attr:`BackgroundJob.failed` as words, and the window stays usable.
 
-As in gui.training (QT-TRAPS.md §2), the worker's signals go only to ``@Slot`` methods of an
+As in gui.training (docs/qt-notes.md §2), the worker's signals go only to ``@Slot`` methods of an
 object living in the GUI thread, and the thread is joined before its owner goes away: call
 :meth:`shutdown` before the owner goes (:class:`gui.labs.base.LabWindow` does so for every
 job it owns when it closes).

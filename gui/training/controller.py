@@ -7,7 +7,7 @@ owner closes (:meth:`shutdown`), so Qt never sees "QThread: Destroyed while thre
 running" and nothing hangs.
 
 Worker signals are connected only to ``@Slot`` methods of this object, which lives in the GUI
-thread (QT-TRAPS.md §2): they arrive queued, in the GUI thread, never in the worker's.
+thread (docs/qt-notes.md §2): they arrive queued, in the GUI thread, never in the worker's.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Live refresh: the newest frame to the panels and the canvas, at a rate drawing can afford.
 
 Every millisecond the GUI thread spends drawing is taken from training (one interpreter lock,
-QT-TRAPS.md §3), and a long repaint delays everything else the window does. So:
+docs/qt-notes.md §3), and a long repaint delays everything else the window does. So:
 
 - each tick redraws one thing: a visible panel, or the canvas (at most twice a second), in
   turn, so the work of a frame is spread over several small repaints instead of one long one

@@ -1,6 +1,6 @@
 """Write the example projects next to this file: ``python -m resources.examples.make_examples``.
 
-Each example tells one of the seed's stories (CONCEPTS.md): perceptron logic gates with the
+Each example tells one of the seed's stories (docs/book.md): perceptron logic gates with the
 book's weights, XOR built by hand and learned, the three-layer forward pass, a spiral, a digits
 MLP, and the overfitting set-up of chapter 6. Re-running it rewrites the files identically.
 """

@@ -1,4 +1,4 @@
-"""Every number of CONCEPTS.md §1–§4, §6 and §9 reproduced by the engine (float64)."""
+"""Every number of docs/book.md §1–§4, §6 and §9 reproduced by the engine (float64)."""
 
 import numpy as np
 import pytest
@@ -144,7 +144,7 @@ def test_softmax_with_loss_value_and_gradient():
     a = np.array([[0.3, 2.9, 4.0]])
     t = np.array([[0, 0, 1]])
     # The book adds 1e-7 inside the log; the engine computes the exact logsumexp(a) − a[t]
-    # (whose exact gradient is (y − t)/N), 1.4e-7 away: inside CONCEPTS.md's 1e-6 tolerance.
+    # (whose exact gradient is (y − t)/N), 1.4e-7 away: inside docs/book.md's 1e-6 tolerance.
     book = losses.cross_entropy_error(activations.apply("softmax", a), t)
     assert book == pytest.approx(0.3057143290530003, abs=1e-12)
     assert net.loss(a, t) == pytest.approx(0.3057143290530003, abs=1e-6)

@@ -33,7 +33,7 @@ def test_every_example_loads_and_fits_its_data(name):
     ("xor_by_hand", [0, 1, 1, 0]),
 ])
 def test_gate_examples_compute_their_truth_tables(name, truth_table):
-    # Rows (0,0), (1,0), (0,1), (1,1), as in CONCEPTS.md §1.
+    # Rows (0,0), (1,0), (0,1), (1,1), as in docs/book.md §1.
     project = load_project(example_path(name))
     net = project.build_network()
     assert net.classify(GATE_INPUTS).tolist() == truth_table

@@ -1,6 +1,6 @@
 """What every live panel shares: the newest frame, drawing only while visible, PNG export.
 
-Drawing competes with training for the interpreter lock (QT-TRAPS.md §3), so a panel hidden
+Drawing competes with training for the interpreter lock (docs/qt-notes.md §3), so a panel hidden
 behind another tab or a closed dock only remembers the newest frame and draws it when it is
 shown again. Plot items are created once in the constructor and fed with ``setData`` /
 ``setImage`` afterwards (pyqtgraph's ``scrollingPlots.py`` habit).

@@ -1,4 +1,4 @@
-"""The gradient method of CONCEPTS.md §5 on f(x0, x1) = x0² + x1²."""
+"""The gradient method of docs/book.md §5 on f(x0, x1) = x0² + x1²."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Optimizers against a scalar oracle on the book's f(x, y) = x²/20 + y², start (−7, 2).
 
-Each oracle below is the rule of CONCEPTS.md §7 written out for one plain Python float with its own
+Each oracle below is the rule of docs/book.md §7 written out for one plain Python float with its own
 state, so it shares no code, buffers or evaluation tricks with core.engine.optimizers. Learning
 rates are the book's (SGD 0.95, Momentum 0.1, AdaGrad 1.5, Adam 0.3); Nesterov and RMSprop use 0.1,
 the Momentum value, since the book's picture does not show them.

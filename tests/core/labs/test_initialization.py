@@ -1,4 +1,4 @@
-"""CONCEPTS.md §8's pictures as numbers."""
+"""docs/book.md §8's pictures as numbers."""
 
 import numpy as np
 import pytest

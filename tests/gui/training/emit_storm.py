@@ -1,6 +1,6 @@
 """Run as a script: a worker QObject in a QThread emits N signals to a GUI-thread slot.
 
-PySide6 6.12.0 on Python 3.11 aborts in such a storm (QT-TRAPS.md §1); running it in a
+PySide6 6.12.0 on Python 3.11 aborts in such a storm (docs/qt-notes.md §1); running it in a
 subprocess lets the test see a crash as a failure instead of losing pytest. Prints
 "received=<n> wrong_thread=<m> payload_errors=<k>" and exits 0 when every payload arrived,
 in order, in the GUI thread.

@@ -1,4 +1,4 @@
-"""Regression test for QT-TRAPS.md §1: a cross-thread signal storm must not crash PySide6."""
+"""Regression test for docs/qt-notes.md §1: a cross-thread signal storm must not crash PySide6."""
 
 import subprocess
 import sys
