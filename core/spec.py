@@ -12,7 +12,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
-from core.engine import activations, initializers, losses
+from core.engine import losses
 from core.spec_problems import SpecError, SpecProblem
 from core.validation import connection_problem, find_problems, topological_order
 
@@ -330,8 +330,3 @@ def _edge_from_dict(data: Any, index: int) -> EdgeSpec:
         raise _format_error(f"{where}: 'id', 'src' and 'dst' must be strings")
     return EdgeSpec(data["id"], data["src"], data["dst"])
 
-
-# Names checked by validation; re-exported so callers need one import.
-ACTIVATION_NAMES = activations.NAMES
-INIT_NAMES = initializers.NAMES
-LOSS_NAMES = losses.NAMES

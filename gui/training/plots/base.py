@@ -9,13 +9,12 @@ shown again. Plot items are created once in the constructor and fed with ``setDa
 from __future__ import annotations
 
 import math
-import time
 from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSize
-from PySide6.QtGui import QColor, QPaintEvent, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -119,19 +118,6 @@ def save_png(widget: QWidget, path: str | Path) -> bool:
     return widget.grab().save(str(path), "PNG")
 
 
-class TimedGraphics(pg.GraphicsLayoutWidget):
-    """A GraphicsLayoutWidget that adds up the time its repaints take (in :data:`PAINT_TIME`),
-    so the refresh rate can be chosen from what drawing really costs here."""
-
-    def paintEvent(self, event: QPaintEvent) -> None:
-        started = time.perf_counter()
-        super().paintEvent(event)
-        PAINT_TIME[0] += time.perf_counter() - started
-
-
-PAINT_TIME = [0.0]  # seconds spent repainting panels since the program started
-
-
 class Panel(QWidget):
     """A panel of plots: a tool row (subclasses add to :attr:`tools`) over the plot area.
 
@@ -160,7 +146,7 @@ class Panel(QWidget):
         self.png_button.clicked.connect(self.ask_png)
         self.tools.addWidget(self.note, 1)
         self.tools.addWidget(self.png_button)
-        self.graphics = TimedGraphics()
+        self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 2, 4, 4)
