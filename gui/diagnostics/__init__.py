@@ -1,3 +1,5 @@
-"""Checks on an installation and on the window: the self-test, start-up probe, dialog guard
-and the training benchmark (``python -m gui.diagnostics.training_benchmark``).
+"""Checks on an installation: the self-test, the start-up probe and the dialog guard.
+
+(The training benchmark stays at ``python -m gui.training.benchmark``, the command users and
+scripts already run.)
 """

@@ -10,7 +10,7 @@
   weights and history back as one undoable command; the structure lock.
 - :mod:`.live` — ``LiveRefresh``: the panels' refresh rate, from what drawing costs.
 - :mod:`.blas` — one BLAS thread fewer than cores in the worker; :mod:`.benchmark` — the
-  throughput and latency measurement (``python -m gui.diagnostics.training_benchmark``).
+  throughput and latency measurement (``python -m gui.training.benchmark``).
 - :mod:`.settings_panel`, :mod:`.actions`, :mod:`.progress` — the controls.
 - :mod:`.dock` — ``install_training(window)``: all of it in the main window.
 """

@@ -1,4 +1,4 @@
-"""How much training the window costs: ``python -m gui.diagnostics.training_benchmark`` (offscreen).
+"""How much training the window costs: ``python -m gui.training.benchmark`` (offscreen).
 
 In one run it trains the digits MLP (64-100-10, the bundled digits) for the same number of
 epochs headless (``Trainer.run()`` in the main thread) and from the main window with every
@@ -152,7 +152,7 @@ def gui_run(window, probe: LatencyProbe) -> GuiRun:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m gui.diagnostics.training_benchmark",
+    parser = argparse.ArgumentParser(prog="python -m gui.training.benchmark",
                                      description=__doc__.split("\n\n")[0])
     parser.add_argument("--epochs", type=int, default=600,
                         help="epochs per run (default 600: a few seconds)")
