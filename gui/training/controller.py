@@ -145,7 +145,7 @@ class TrainingController(QObject):
     def set_lr(self, lr: float) -> None:
         """The next mini-batch uses ``lr`` (ignored when nothing trains)."""
         if self._run is not None:
-            self._run.trainer.lr = lr
+            self._run.trainer.set_lr(lr)
 
     def stop(self) -> None:
         """Ask the run to end before its next mini-batch; ``finished`` follows."""
