@@ -95,11 +95,11 @@ def test_reset_weights_draws_the_seeds_weights_and_forgets_the_history(qtbot, wi
     click(qtbot, window, "reset")
     fresh = build(window.doc.spec, seed=training_settings(window).seed, dtype=np.float64)
     np.testing.assert_array_equal(window.doc.array("W1"), fresh.params["W1"])
-    assert window.doc.field("history") is None
+    assert window.doc.history is None
     assert window.training.loss.history is None
     window.doc.undo_stack.undo()
     np.testing.assert_array_equal(window.doc.array("W1"), trained)
-    assert window.doc.field("history") is not None
+    assert window.doc.history is not None
     assert window.training.loss.history is not None  # the panel shows it again
 
 
