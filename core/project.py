@@ -94,7 +94,7 @@ def save_project(project: Project, path: str | Path) -> None:
         "title": project.title,
         "description": project.description,
         "spec": project.spec.to_dict(),
-        "settings": project.settings.validate().to_dict(),
+        "settings": project.settings.to_dict(),
         "data": project.data.to_dict(),
         "history": project.history,
     }

@@ -17,14 +17,12 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 from core.datasets.ref import DataRef
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
-from core.training.settings import TrainingSettings
 from gui.document.document import GraphDocument
 from gui.document.parameters import split
 
 FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
-PROJECT_FIELDS = ("settings", "data", "history", "title", "description")
 DEFAULT_DATA = "xor"
 
 
@@ -43,9 +41,9 @@ def example_title(path: Path) -> str:
         return path.stem
 
 
-def default_fields() -> dict[str, object]:
+def default_data() -> DataRef:
     """A new project starts on the XOR gate, the course's first puzzle."""
-    return {"data": DataRef.builtin(DEFAULT_DATA)}
+    return DataRef.builtin(DEFAULT_DATA)
 
 
 class FileController:
@@ -67,13 +65,13 @@ class FileController:
     def display_name(self) -> str:
         if self.doc.path:
             return Path(self.doc.path).name
-        return self.doc.field("title") or "Untitled"
+        return self.doc.title or "Untitled"
 
     # ------------------------------------------------------------------ commands
     def new(self) -> bool:
         if not self.maybe_save():
             return False
-        self.doc.reset(NetworkSpec(), fields=default_fields())
+        self.doc.reset(NetworkSpec(), data=default_data())
         return True
 
     def open(self) -> bool:
@@ -103,8 +101,9 @@ class FileController:
             # Untrained: show exactly the weights training will start from (the seed's).
             network = project.build_network()
             arrays = {**network.params, **network.state}
-        fields = {name: getattr(project, name) for name in PROJECT_FIELDS}
-        self.doc.reset(project.spec, arrays, fields, str(path) if remember else "")
+        self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
+                       history=project.history, title=project.title,
+                       description=project.description, path=str(path) if remember else "")
         if remember:
             self._remember(str(path))
         view = getattr(self.window, "view", None)
@@ -145,13 +144,13 @@ class FileController:
         params, state = split(doc.arrays) if not doc.problems else ({}, {})
         return Project(
             spec=doc.spec,
-            settings=doc.field("settings") or TrainingSettings(),
-            data=doc.field("data") or DataRef.builtin(DEFAULT_DATA),
+            settings=doc.settings,
+            data=doc.data or default_data(),
             params={k: v.copy() for k, v in params.items()} or None,
             state={k: v.copy() for k, v in state.items()} or None,
-            history=self.live_history() or doc.field("history"),
-            title=doc.field("title") or "",
-            description=doc.field("description") or "")
+            history=self.live_history() or doc.history,
+            title=doc.title,
+            description=doc.description)
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

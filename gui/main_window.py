@@ -25,7 +25,7 @@ from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_comma
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
-from gui.files import FileController, default_fields
+from gui.files import FileController, default_data
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
 from gui.panels.palette import Palette
@@ -69,7 +69,7 @@ class MainWindow(QMainWindow):
         self.add_dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
         self.add_dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings)
-        self.doc.reset(NetworkSpec(), fields=default_fields())
+        self.doc.reset(NetworkSpec(), data=default_data())
         self.zoom_label = QLabel("100 %")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._paste_count = 0
@@ -216,7 +216,7 @@ class MainWindow(QMainWindow):
         self.problems_panel.set_problems(self.doc.problems)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
-        self.doc.project_changed.connect(self._update_title)
+        self.doc.spec_reset.connect(self._update_title)  # a new project's title
         self.predictions.updated.connect(self._show_predictions)
         self.data.dataset_changed.connect(self._dataset_changed)
         self.data.error.connect(lambda text: self.statusBar().showMessage(

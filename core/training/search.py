@@ -147,7 +147,6 @@ def random_search(
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
         raise ValueError(f"workers: {workers!r} must be a whole number of at least 1")
     space = space or SearchSpace()
-    base = base.validate()
     data = prepare(dataset, spec.check(), base.split, base.seed, base.standardize, base.dtype)
     jobs = [trial_settings(base, space, seed, i, epochs) for i in range(n_trials)]
     cancel = cancel or threading.Event()

@@ -1,9 +1,10 @@
 """Training settings: the numbers a student sets before pressing Train, as checked plain data.
 
-They travel to a project file and into search workers, so they convert to and from JSON-ready
-dicts. Both the constructor and :meth:`TrainingSettings.from_dict` check every field, because a
-project file may have been edited by hand: a wrong value gets a ``ValueError`` that names the
-field, never a failure deep inside training.
+A settings object is frozen and checked once, when it is made: an edit is a new object
+(``dataclasses.replace(settings, lr=0.05)``), so whoever holds one can trust it without checking
+again or copying it. :meth:`TrainingSettings.to_dict` and :meth:`TrainingSettings.from_dict`
+exist for project files only; a file may have been edited by hand, so a wrong value gets a
+``ValueError`` that names the field, never a failure deep inside training.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ MAX_EPOCHS = 10_000_000
 MAX_SEED = 2**32 - 1
 
 
-@dataclass
+@dataclass(frozen=True)
 class TrainingSettings:
     """How to train. ``split`` is the (train, validation, test) fractions of the data set.
 
@@ -28,6 +29,9 @@ class TrainingSettings:
     as the training loss is at or below it; ``early_stopping_patience`` stops after that many
     epochs without a better validation loss. ``standardize`` scales every feature by the mean
     and std of the training part.
+
+    ``optimizer_options`` is copied on construction, so no one else holds the dict; read it,
+    never change it in place (make new settings instead).
     """
 
     optimizer: str = "adam"
@@ -45,19 +49,18 @@ class TrainingSettings:
     standardize: bool = False
 
     def __post_init__(self) -> None:
-        self.validate()
-
-    def validate(self) -> TrainingSettings:
-        """Raise ValueError naming the first field that is out of range; return self."""
+        """Raise ValueError naming the first field that is out of range. The optimizer's name
+        and the split are stored in their one spelling (lower case; a tuple of floats)."""
         name = self.optimizer.lower() if isinstance(self.optimizer, str) else self.optimizer
         if name not in optimizers.NAMES:
             raise ValueError(f"optimizer: unknown optimizer {self.optimizer!r}; choose one of "
                              f"{', '.join(optimizers.NAMES)}")
-        self.optimizer = name
+        object.__setattr__(self, "optimizer", name)
         _positive("lr", self.lr)
         allowed = [n for n in optimizers.OPTIMIZERS[name].hyperparameter_names() if n != "lr"]
         if not isinstance(self.optimizer_options, dict):
             raise ValueError("optimizer_options must be a mapping of name to number")
+        object.__setattr__(self, "optimizer_options", dict(self.optimizer_options))
         for key, value in self.optimizer_options.items():
             if key not in allowed:
                 choices = ", ".join(allowed) or "none"
@@ -72,7 +75,7 @@ class TrainingSettings:
         _non_negative("weight_decay", self.weight_decay)
         _non_negative("l1", self.l1)
         _whole("seed", self.seed, 0, MAX_SEED)
-        self.split = _split(self.split)
+        object.__setattr__(self, "split", _split(self.split))
         if self.dtype not in DTYPES:
             raise ValueError(f"dtype: {self.dtype!r} is not one of {', '.join(DTYPES)}")
         if self.target_loss is not None:
@@ -84,10 +87,15 @@ class TrainingSettings:
                                  "loss, so the validation part of the split must not be 0")
         if not isinstance(self.standardize, bool):
             raise ValueError(f"standardize: must be true or false, not {self.standardize!r}")
-        return self
 
     def create_optimizer(self) -> optimizers.Optimizer:
         return optimizers.create(self.optimizer, lr=self.lr, **self.optimizer_options)
+
+    def changed_keys(self, other: TrainingSettings) -> frozenset[str]:
+        """The names of the fields ``other`` sets differently: what an edit changed, so that
+        each follower reacts only to the fields it depends on."""
+        return frozenset(f.name for f in fields(self)
+                         if getattr(self, f.name) != getattr(other, f.name))
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)

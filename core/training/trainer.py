@@ -3,7 +3,7 @@
 It is a plain loop around :meth:`Trainer.step` (one mini-batch), so a test, the command line
 and the GUI's worker thread drive the same code. The worker runs :meth:`Trainer.iterate` and
 forwards the events; the window calls :meth:`pause`, :meth:`resume`, :meth:`request_step`,
-:meth:`stop` and sets :attr:`lr` from its own thread. Those only set ``threading.Event`` flags
+:meth:`stop` and :meth:`set_lr` from its own thread. Those only set ``threading.Event`` flags
 or a float that the loop reads between mini-batches, because no event loop runs in the worker.
 
 Snapshots (see :mod:`core.training.snapshot`) are made at a rate the caller asks for, and their cost
@@ -115,7 +115,7 @@ class Trainer:
         grid_size: int = GRID_SIZE,
         bins: int = HISTOGRAM_BINS,
     ) -> None:
-        self.settings = settings.validate()
+        self.settings = settings
         if isinstance(network, NetworkSpec):
             network = build(network, seed=settings.seed, dtype=np.dtype(settings.dtype),
                             weight_decay=settings.weight_decay, l1=settings.l1)
@@ -132,6 +132,7 @@ class Trainer:
             raise ValueError(f"the saved history is for {history.task}, the data for {data.task}")
         self.history = history if history is not None else History(data.task)
         self.optimizer = settings.create_optimizer()
+        self._lr = self.optimizer.lr  # the rate of the next mini-batch (see set_lr)
         self._flat_params = {"all": network.flat_params}
         self._flat_grads = {"all": network.flat_grads}
         self.outcome: Outcome | None = None
@@ -173,16 +174,20 @@ class Trainer:
     # ------------------------------------------------------------------ control (any thread)
     @property
     def lr(self) -> float:
-        return self.optimizer.lr
+        """The learning rate the next mini-batch uses."""
+        return self._lr
 
-    @lr.setter
-    def lr(self, value: float) -> None:
-        """Change the learning rate; the next mini-batch uses it (the settings follow)."""
+    def set_lr(self, value: float) -> None:
+        """Have the next mini-batch use learning rate ``value`` (the settings this trainer was
+        made with stay as they were).
+
+        Safe from any thread: it stores one float, which :meth:`step` hands to the optimizer
+        before a mini-batch. Never during an update: Nesterov reads the rate twice per update,
+        and a change in between would mix two rates in one step."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
                 or not math.isfinite(value):
             raise ValueError(f"lr: {value!r} must be a finite number above 0")
-        self.optimizer.lr = float(value)
-        self.settings.lr = float(value)
+        self._lr = float(value)
 
     def pause(self) -> None:
         self._paused.set()
@@ -246,6 +251,7 @@ class Trainer:
         Overflow warnings are silenced: a diverging run is reported once, as an outcome."""
         if self.outcome is not None:
             raise RuntimeError(f"training has ended: {self.outcome.reason}")
+        self.optimizer.lr = self._lr
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return self._step()
 
@@ -311,8 +317,8 @@ class Trainer:
     def _diverged(self, loss: float) -> None:
         what = "NaN" if math.isnan(loss) else "infinite"
         self._finish("diverged", f"loss became {what} at epoch {self.epoch + 1} — learning rate "
-                     f"{self.lr:g} is probably too high; lower it, reset the weights and train "
-                     "again")
+                     f"{self.optimizer.lr:g} is probably too high; lower it, reset the weights "
+                     "and train again")
 
     def _finish(self, kind: str, reason: str) -> None:
         self.outcome = Outcome(kind, reason)

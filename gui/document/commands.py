@@ -13,8 +13,8 @@ from typing import Any
 import numpy as np
 from PySide6.QtGui import QUndoCommand
 
+from core.datasets.ref import DataRef
 from core.spec import EdgeSpec, NodeSpec
-from core.training.settings import TrainingSettings
 from gui.document import parameters
 from gui.document.document import GraphDocument
 from gui.document.parameters import Params
@@ -233,22 +233,21 @@ class SetArrayValueCommand(Command):
         self._doc.set_array_value(self._name, self._index, self._old)
 
 
-class SetFieldCommand(Command):
-    """Change a project field such as the data set."""
+class SetDataCommand(Command):
+    """Train on another data set (structural: a running training keeps its data)."""
 
-    def __init__(self, doc: GraphDocument, name: str, value: Any, text: str,
+    def __init__(self, doc: GraphDocument, data: DataRef, text: str,
                  parent: Command | None = None) -> None:
         super().__init__(text, parent)
         self._doc = doc
-        self._name = name
-        self._value = value
-        self._old: Any = None
+        self._data = data
+        self._old: DataRef | None = None
 
     def redo(self) -> None:
-        self._old = self._doc.set_field(self._name, self._value)
+        self._old = self._doc.set_data(self._data)
 
     def undo(self) -> None:
-        self._doc.set_field(self._name, self._old)
+        self._doc.set_data(self._old)
 
 
 class ChangeSettingsCommand(Command):
@@ -265,17 +264,17 @@ class ChangeSettingsCommand(Command):
         self._doc = doc
         self._changes = dict(changes)
         self._session = session
-        self._before = current_settings(doc)
-        self._after = _changed_settings(self._before, changes)
+        self._before = doc.settings
+        self._after = replace(self._before, **changes)  # checked here: a bad value raises now
 
     def id(self) -> int:
         return CHANGE_SETTINGS_ID
 
     def redo(self) -> None:
-        self._doc.set_field("settings", _changed_settings(self._after, {}))
+        self._doc.set_settings(self._after)
 
     def undo(self) -> None:
-        self._doc.set_field("settings", _changed_settings(self._before, {}))
+        self._doc.set_settings(self._before)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not (isinstance(other, ChangeSettingsCommand) and other._session == self._session
@@ -301,18 +300,18 @@ class ReplaceWeightsCommand(Command):
         super().__init__(text, parent)
         self._doc = doc
         self._before = {k: np.array(v) for k, v in doc.arrays.items()}
-        self._before_history = doc.field("history")
+        self._before_history = doc.history
         self._after = arrays
         self._history = history if arrays is not None else self._before_history
 
     def redo(self) -> None:
         if self._after is not None:
             self._doc.set_arrays(self._after)
-        self._set_history(self._history)
+        self._doc.set_history(self._history)
 
     def undo(self) -> None:
         self._doc.set_arrays(self._before)
-        self._set_history(self._before_history)
+        self._doc.set_history(self._before_history)
 
     def update(self, arrays: Params) -> None:
         """Show weights the run has reached (only names the document holds)."""
@@ -323,25 +322,8 @@ class ReplaceWeightsCommand(Command):
         if arrays is not None:
             self.update(arrays)
         self._history = history
-        self._set_history(history)
+        self._doc.set_history(history)
         self.setText(text)
-
-    def _set_history(self, history: dict[str, Any] | None) -> None:
-        if self._doc.field("history") is not history:
-            self._doc.set_field("history", history)
-
-
-def current_settings(doc: GraphDocument) -> TrainingSettings:
-    """A copy of the document's training settings (the defaults when it has none)."""
-    settings = doc.field("settings")
-    return _changed_settings(settings if settings is not None else TrainingSettings(), {})
-
-
-def _changed_settings(settings: TrainingSettings, changes: dict[str, Any]) -> TrainingSettings:
-    """A new, checked settings object (never shared with the document's)."""
-    data = settings.to_dict()
-    data.update(changes)
-    return TrainingSettings.from_dict(data)
 
 
 def delete_command(doc: GraphDocument, node_ids: Iterable[str],

@@ -1,6 +1,6 @@
 """The data set of the open project: the reference the document stores, and the loaded data.
 
-The document keeps a :class:`core.datasets.ref.DataRef` in its ``data`` field (built-in name and
+The document keeps a :class:`core.datasets.ref.DataRef` as its ``data`` (built-in name and
 options, a bundled set, or imported data embedded in the project); :class:`DataSource` loads it
 when it changes and tells the panels.
 """
@@ -59,20 +59,12 @@ class DataSource(QObject):
     def __init__(self, doc: GraphDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = doc
-        self._ref: DataRef | None = None
         self.dataset: Dataset | None = None
-        doc.project_changed.connect(self._reload)
+        doc.data_changed.connect(self._reload)
         self._reload()
 
-    @property
-    def ref(self) -> DataRef | None:
-        return self._ref
-
     def _reload(self) -> None:
-        ref = self._doc.field("data")
-        if ref is self._ref:
-            return
-        self._ref = ref
+        ref = self._doc.data
         self.dataset = None
         if ref is not None:
             try:

@@ -1,8 +1,10 @@
-"""The open network: its spec, its weights, its undo stack and where it is saved.
+"""The open project: its network spec, weights, training settings, data reference, history,
+undo stack and where it is saved.
 
-The document is the model of the canvas. Commands (:mod:`gui.document.commands`) call the primitive
-edits below and nothing else; every view (scene, inspector, problems, predictions) listens to the
-signals and never changes a spec by hand.
+The document is the model of the canvas and the Training dock. Commands
+(:mod:`gui.document.commands`) call the primitive edits below and nothing else; every view
+(scene, inspector, problems, predictions, settings form, running training) listens to the
+signal of the part it shows and never changes the document by hand.
 """
 
 from __future__ import annotations
@@ -13,14 +15,17 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
+from core.datasets.ref import DataRef
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
+from core.training.settings import TrainingSettings
 from gui.document import parameters
 from gui.document.parameters import Params
 
 
 class GraphDocument(QObject):
-    """One network being edited. Signals carry ids; read the new values from :attr:`spec`."""
+    """One project being edited. Signals carry ids or names; read the new values from the
+    document (:attr:`spec`, :attr:`settings`, :attr:`data`, :attr:`history`)."""
 
     node_added = Signal(str)
     node_removed = Signal(str)
@@ -31,8 +36,12 @@ class GraphDocument(QObject):
     params_changed = Signal(list)
     spec_reset = Signal()
     problems_changed = Signal(list)
-    #: the data set reference (or other project fields such as the title) changed
-    project_changed = Signal()
+    #: the training settings changed; carries the frozenset of the names of the fields that did
+    settings_changed = Signal(object)
+    #: the data set reference changed
+    data_changed = Signal()
+    #: the stored training history changed
+    history_changed = Signal()
     path_changed = Signal(str)
     #: emitted first thing in :meth:`reset`, while the old network is still there
     about_to_reset = Signal()
@@ -45,7 +54,11 @@ class GraphDocument(QObject):
         super().__init__(parent)
         self._spec = NetworkSpec()
         self._arrays: Params = {}
-        self._fields: dict[str, Any] = {}
+        self._settings = TrainingSettings()
+        self._data: DataRef | None = None
+        self._history: dict[str, Any] | None = None
+        self._title = ""
+        self._description = ""
         self._path = ""
         self._problems: list[SpecProblem] = []
         self._lock_reason = ""
@@ -73,9 +86,30 @@ class GraphDocument(QObject):
     def problems(self) -> list[SpecProblem]:
         return list(self._problems)
 
-    def field(self, name: str, default: Any = None) -> Any:
-        """A project field the canvas carries along (settings, data, history, title, …)."""
-        return self._fields.get(name, default)
+    @property
+    def settings(self) -> TrainingSettings:
+        return self._settings
+
+    @property
+    def data(self) -> DataRef | None:
+        """The data set the project trains on (None: none chosen)."""
+        return self._data
+
+    @property
+    def history(self) -> dict[str, Any] | None:
+        """The training history that goes with the weights, as
+        :meth:`core.training.history.History.to_dict` data (None: untrained)."""
+        return self._history
+
+    @property
+    def title(self) -> str:
+        """The project's title and story, as the file brought them (they change only with
+        :meth:`reset`)."""
+        return self._title
+
+    @property
+    def description(self) -> str:
+        return self._description
 
     @property
     def path(self) -> str:
@@ -115,23 +149,30 @@ class GraphDocument(QObject):
         self.lock("")
 
     # ------------------------------------------------------------------ whole document
-    def reset(self, spec: NetworkSpec, arrays: Params | None = None,
-              fields: dict[str, Any] | None = None, path: str = "") -> None:
+    def reset(self, spec: NetworkSpec, arrays: Params | None = None, *,
+              settings: TrainingSettings | None = None, data: DataRef | None = None,
+              history: dict[str, Any] | None = None, title: str = "", description: str = "",
+              path: str = "") -> None:
         """Replace everything (New, Open): the undo history starts again and is clean.
 
-        Arrays that do not fit ``spec`` are replaced by freshly initialised ones."""
+        Arrays that do not fit ``spec`` are replaced by freshly initialised ones. Everything is
+        in place before the first signal, so a follower of ``spec_reset`` reads the new project
+        whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
         fresh = parameters.fresh_params(spec, self.rng)
         given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
+        old = (self._settings, self._data, self._history)
         self._spec = spec
         self._arrays = {k: given[k] if k in given and given[k].shape == v.shape else v
                         for k, v in fresh.items()}
-        self._fields = dict(fields or {})
+        self._settings = settings if settings is not None else TrainingSettings()
+        self._data, self._history = data, history
+        self._title, self._description = title, description
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.set_path(path)
         self.spec_reset.emit()
-        self.project_changed.emit()
+        self._announce(*old)
         self._update_problems()
 
     # ------------------------------------------------------------------ primitive edits
@@ -208,15 +249,35 @@ class GraphDocument(QObject):
         self.params_changed.emit([name])
         return old
 
-    def set_field(self, name: str, value: Any) -> Any:
-        """Set a project field (e.g. ``data``); returns the old value (None if unset)."""
-        old = self._fields.get(name)
-        if value is None:
-            self._fields.pop(name, None)
-        else:
-            self._fields[name] = value
-        self.project_changed.emit()
+    def set_settings(self, settings: TrainingSettings) -> TrainingSettings:
+        """Install new training settings; returns the old ones."""
+        old, self._settings = self._settings, settings
+        self._announce(old, self._data, self._history)
         return old
+
+    def set_data(self, data: DataRef | None) -> DataRef | None:
+        """Install another data set reference; returns the old one."""
+        old, self._data = self._data, data
+        self._announce(self._settings, old, self._history)
+        return old
+
+    def set_history(self, history: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Install the history that goes with the weights; returns the old one."""
+        old, self._history = self._history, history
+        self._announce(self._settings, self._data, old)
+        return old
+
+    def _announce(self, settings: TrainingSettings, data: DataRef | None,
+                  history: dict[str, Any] | None) -> None:
+        """Signal the parts that differ from the given old ones. Data references and histories
+        are never changed in place (a change installs another object), so ``is`` tells."""
+        keys = settings.changed_keys(self._settings)
+        if keys:
+            self.settings_changed.emit(keys)
+        if data is not self._data:
+            self.data_changed.emit()
+        if history is not self._history:
+            self.history_changed.emit()
 
     # ------------------------------------------------------------------ helpers
     def _take(self, names: Any) -> Params:

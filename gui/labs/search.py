@@ -35,7 +35,7 @@ from core.training.search import (
     random_search,
     rank,
 )
-from gui.document.commands import ChangeSettingsCommand, current_settings
+from gui.document.commands import ChangeSettingsCommand
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.search_results import ResultsView, power_text
@@ -218,7 +218,7 @@ class SearchLab(LabWindow):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self._draw_arrived)
-        for signal in (doc.problems_changed, doc.project_changed, doc.node_added,
+        for signal in (doc.problems_changed, doc.settings_changed, doc.node_added,
                        doc.node_removed, doc.node_changed, doc.edge_added, doc.edge_removed,
                        window.data.dataset_changed):
             signal.connect(self._recheck.start)
@@ -247,7 +247,7 @@ class SearchLab(LabWindow):
         problem = window.training.session.problem()
         if problem:
             return None, problem
-        settings = current_settings(window.doc)
+        settings = window.doc.settings
         spec, dataset = window.doc.spec, window.data.dataset
         try:
             data = prepare(dataset, spec.check(), settings.split, settings.seed,
@@ -286,7 +286,7 @@ class SearchLab(LabWindow):
 
     @Slot()
     def _default_epochs(self) -> None:
-        self.epochs.setValue(min(current_settings(self.main_window.doc).epochs, DEFAULT_EPOCHS))
+        self.epochs.setValue(min(self.main_window.doc.settings.epochs, DEFAULT_EPOCHS))
 
     @Slot()
     def _project_replaced(self) -> None:

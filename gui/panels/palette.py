@@ -22,7 +22,7 @@ from core.datasets import DataError, Dataset, load_any
 from core.datasets.ref import DataRef
 from gui.canvas import style
 from gui.canvas.view import NODE_MIME
-from gui.document.commands import SetFieldCommand
+from gui.document.commands import SetDataCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
 from gui.widgets import WrappedLabel
@@ -139,13 +139,13 @@ class Palette(QWidget):
         self._fill_combo()
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
         data.dataset_changed.connect(self._dataset_changed)
-        doc.project_changed.connect(self._show_about)
+        doc.spec_reset.connect(self._show_about)  # the title and story come with a project
         self._dataset_changed(data.dataset)
         self._show_about()
 
     def _show_about(self) -> None:
         """The project's title and story (the examples explain what to try)."""
-        title, text = self._doc.field("title"), self._doc.field("description")
+        title, text = self._doc.title, self._doc.description
         self.about.setVisible(bool(title or text))
         self.about.setText(f"<b>{title or ''}</b><br><span style='color:#495057'>"
                            f"{text or ''}</span>")
@@ -168,9 +168,9 @@ class Palette(QWidget):
 
     def choose(self, ref: DataRef) -> None:
         """Make ``ref`` the project's data set (one undo entry)."""
-        if ref_key(ref) == ref_key(self._doc.field("data")):
+        if ref_key(ref) == ref_key(self._doc.data):
             return
-        self._doc.push(SetFieldCommand(self._doc, "data", ref, f"Use data: {ref_title(ref)}"))
+        self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import data", "", IMPORT_FILTER)
@@ -188,7 +188,7 @@ class Palette(QWidget):
         return True
 
     def _dataset_changed(self, dataset: Dataset | None) -> None:
-        ref = self._data.ref
+        ref = self._doc.data
         self.data_combo.blockSignals(True)
         key = ref_key(ref)
         index = next((k for k in range(self.data_combo.count())

@@ -18,13 +18,14 @@ from PySide6.QtWidgets import (
 
 from core.datasets import Dataset, FeatureScaling
 from core.training.prepare import input_scaling
-from gui.document.commands import current_settings
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
 from gui.theme import class_colors, diverging_rgb, grid_rgb
 
 THUMBNAIL_PIXELS = 192
+#: the settings the predictions depend on: the inputs are standardised as training does it
+SCALING_KEYS = frozenset({"standardize", "split", "seed"})
 
 
 class PredictionModel(QObject):
@@ -47,19 +48,23 @@ class PredictionModel(QObject):
                        doc.edge_removed, doc.params_changed, data.dataset_changed):
             signal.connect(self.schedule)
         doc.spec_reset.connect(self.schedule)
-        doc.project_changed.connect(self.schedule)  # settings: standardisation, split, seed
+        doc.settings_changed.connect(self._settings_changed)
         self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
 
     def _scaling(self, dataset: Dataset | None) -> FeatureScaling | None:
         """The standardisation training uses with the current settings (cached: it depends
         only on the data, the split and the seed)."""
-        settings = current_settings(self._doc)
+        settings = self._doc.settings
         if dataset is None or not settings.standardize:
             return None
         key = (dataset, settings.split, settings.seed)  # Dataset compares by identity
         if self._scaling_cache[0] != key:
             self._scaling_cache = (key, input_scaling(dataset, settings.split, settings.seed))
         return self._scaling_cache[1]
+
+    def _settings_changed(self, keys: frozenset[str]) -> None:
+        if keys & SCALING_KEYS:
+            self.schedule()
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()

@@ -25,7 +25,7 @@ import statistics
 import sys
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
@@ -162,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     project = load_project(example_path(EXAMPLE))
-    project.settings.epochs = args.epochs
+    project.settings = replace(project.settings, epochs=args.epochs)
     dataset = project.data.load()
     n_train = round(dataset.n_samples * project.settings.split[0])
     samples = n_train * args.epochs

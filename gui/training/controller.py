@@ -1,7 +1,7 @@
 """The training controller: owns the worker thread, in the GUI thread.
 
 It starts a :class:`~gui.training.worker.TrainingWorker` on a fresh QThread per run, forwards
-Pause / Resume / Step / Stop and learning-rate changes to the trainer's thread-safe flags, keeps
+Pause / Resume / Step / Stop to the trainer's thread-safe flags, keeps
 only the newest frame, and quits and joins the thread when the run ends — or at once when its
 owner closes (:meth:`shutdown`), so Qt never sees "QThread: Destroyed while thread is still
 running" and nothing hangs.
@@ -141,11 +141,6 @@ class TrainingController(QObject):
         """Train one more mini-batch while paused."""
         if self._state == PAUSED and self._run is not None:
             self._run.trainer.request_step()
-
-    def set_lr(self, lr: float) -> None:
-        """The next mini-batch uses ``lr`` (ignored when nothing trains)."""
-        if self._run is not None:
-            self._run.trainer.lr = lr
 
     def stop(self) -> None:
         """Ask the run to end before its next mini-batch; ``finished`` follows."""

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
-from gui.document.commands import current_settings
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.frames import data_points
@@ -112,13 +111,13 @@ class TrainingUi(QObject):
         doc.edit_refused.connect(lambda reason: self.window.statusBar().showMessage(
             f"Not now: {reason}", 8000))
         doc.spec_reset.connect(self._document_replaced)
-        doc.project_changed.connect(self._history_changed)
+        doc.history_changed.connect(self._history_changed)
 
     # ------------------------------------------------------------------ reactions
     @Slot(object, object)
     def _run_started(self, spec: NetworkSpec, dataset: Dataset) -> None:
         self.window.scene.mark_nodes({})
-        settings = current_settings(self.session.doc)
+        settings = self.session.doc.settings
         self._history_shown = RUN
         self.weights.set_network(spec)
         self.activations.set_network(spec)
@@ -176,7 +175,7 @@ class TrainingUi(QObject):
     def _history_changed(self) -> None:
         """A history that training did not just draw (a project opened, Undo, Reset weights)
         replaces what the panels show."""
-        stored = self.session.doc.field("history")
+        stored = self.session.doc.history
         if self._history_shown is RUN and stored is self.session.trained_history:
             self._history_shown = stored  # the run's own history: its last frame is shown
             return
@@ -195,7 +194,7 @@ class TrainingUi(QObject):
 
     def _batches_per_epoch(self) -> int:
         dataset = self.session.data.dataset
-        settings = current_settings(self.session.doc)
+        settings = self.session.doc.settings
         if dataset is None:
             return 1
         rows = max(round(dataset.n_samples * settings.split[0]), 1)

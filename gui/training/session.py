@@ -19,7 +19,7 @@ from core.datasets import DataError
 from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.trainer import Trainer
-from gui.document.commands import ReplaceWeightsCommand, current_settings
+from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.parameters import split
@@ -52,7 +52,7 @@ class TrainingSession(QObject):
         self._shown: Frame | None = None  # the frame whose weights the document holds
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
-        doc.project_changed.connect(self._settings_changed)
+        doc.settings_changed.connect(self._settings_changed)
 
     @property
     def state(self) -> str:
@@ -93,7 +93,7 @@ class TrainingSession(QObject):
 
     def build_trainer(self) -> Trainer:
         """A trainer on the document's network, weights, history, data and settings."""
-        settings = current_settings(self.doc)  # a copy: the trainer changes its lr
+        settings = self.doc.settings
         dataset = self.data.dataset
         assert dataset is not None
         network = build(self.doc.spec, seed=settings.seed, dtype=np.dtype(settings.dtype),
@@ -102,7 +102,7 @@ class TrainingSession(QObject):
         with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
             network.load_params(params, state)
         history = None
-        stored = self.doc.field("history")
+        stored = self.doc.history
         if stored is not None:
             try:
                 history = History.from_dict(stored)
@@ -135,7 +135,7 @@ class TrainingSession(QObject):
         """Fresh weights from the settings' seed, and no history (one undo entry)."""
         if self.controller.active or self.doc.problems:
             return
-        settings = current_settings(self.doc)
+        settings = self.doc.settings
         network = build(self.doc.spec, seed=settings.seed, dtype=np.float64)
         arrays = {k: v for k, v in {**network.params, **network.state}.items()
                   if self.doc.has_array(k)}
@@ -156,15 +156,16 @@ class TrainingSession(QObject):
             return None
         return self._shown.history.to_dict()
 
-    @Slot()
-    def _settings_changed(self) -> None:
+    @Slot(object)
+    def _settings_changed(self, keys: frozenset[str]) -> None:
+        """A new learning rate reaches a running trainer; the other settings wait for the next
+        run (the form locks them meanwhile)."""
         trainer = self.controller.trainer
-        if trainer is None:
+        if trainer is None or "lr" not in keys:
             return
-        lr = current_settings(self.doc).lr
-        if lr != trainer.lr:
-            self.controller.set_lr(lr)
-            self.message.emit(f"Learning rate {lr:g} from the next mini-batch.")
+        lr = self.doc.settings.lr
+        trainer.set_lr(lr)
+        self.message.emit(f"Learning rate {lr:g} from the next mini-batch.")
 
     @Slot()
     def _document_replaced(self) -> None:

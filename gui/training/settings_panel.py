@@ -2,7 +2,7 @@
 
 Widgets write through :class:`~gui.document.commands.ChangeSettingsCommand` (so every change is
 undoable, and a spin-box scrub is one entry); the document's changes come back through
-``project_changed`` with the widgets' signals blocked, so a refresh never becomes an edit
+``settings_changed`` with the widgets' signals blocked, so a refresh never becomes an edit
 (napari's two-way binding habit). While training runs only the learning rate stays editable:
 the session hands it to the running trainer.
 """
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.engine import optimizers
 from core.training.settings import MAX_EPOCHS
-from gui.document.commands import ChangeSettingsCommand, current_settings
+from gui.document.commands import ChangeSettingsCommand
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.widgets import NumberSpinBox, WrappedLabel
@@ -173,7 +173,7 @@ class TrainingSettingsPanel(QWidget):
                      self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
                      self.test_spin):
             spin.editingFinished.connect(self._end_session)
-        self.doc.project_changed.connect(self.refresh)
+        self.doc.settings_changed.connect(self.refresh)
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
@@ -182,7 +182,7 @@ class TrainingSettingsPanel(QWidget):
     # ------------------------------------------------------------------ model → widgets
     @Slot()
     def refresh(self) -> None:
-        settings = current_settings(self.doc)
+        settings = self.doc.settings
         spins = [self.optimizer_combo, self.lr_spin, *self.hyper_spins.values(),
                  self.epochs_spin, self.batch_spin, self.decay_spin, self.seed_spin,
                  self.val_spin, self.test_spin]
@@ -234,7 +234,7 @@ class TrainingSettingsPanel(QWidget):
         self._session += 1
 
     def _edit(self, changes: dict[str, Any], merge: bool = False) -> None:
-        settings = current_settings(self.doc)
+        settings = self.doc.settings
         changes = {k: v for k, v in changes.items() if getattr(settings, k) != v}
         if not changes:
             return
@@ -246,12 +246,12 @@ class TrainingSettingsPanel(QWidget):
 
     def _optimizer_chosen(self) -> None:
         name = self.optimizer_combo.currentData()
-        kept = {k: v for k, v in current_settings(self.doc).optimizer_options.items()
+        kept = {k: v for k, v in self.doc.settings.optimizer_options.items()
                 if k in _defaults(name)}
         self._edit({"optimizer": name, "optimizer_options": kept})
 
     def _edit_option(self, name: str, value: float) -> None:
-        options = dict(current_settings(self.doc).optimizer_options)
+        options = dict(self.doc.settings.optimizer_options)
         options[name] = round(value, 6)
         self._edit({"optimizer_options": options}, merge=True)
 

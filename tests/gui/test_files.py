@@ -132,7 +132,7 @@ def test_every_example_opens_from_the_menu(qtbot, window, dialogs):
         assert dialogs.of("critical") == [], action.text()
         assert window.doc.spec.nodes, action.text()
         assert window.doc.path == ""  # an example opens as an untitled copy
-        assert window.windowTitle().startswith(window.doc.field("title"))
+        assert window.windowTitle().startswith(window.doc.title)
 
 
 def test_recent_files_are_remembered_and_reopen(window, tmp_path, settings):
@@ -163,10 +163,10 @@ def test_importing_a_csv_embeds_it_and_is_undoable(window, tmp_path):
     good.write_text("x,y,label\n" + rows + "\n")
     assert window.palette.import_path(str(good))
     assert window.data.dataset.n_samples == 4
-    assert window.doc.field("data").kind == "embedded"
+    assert window.doc.data.kind == "embedded"
     assert "points" in window.palette.data_combo.currentText()
     window.doc.undo_stack.undo()
-    assert window.doc.field("data").name == "xor"
+    assert window.doc.data.name == "xor"
     assert window.palette.data_combo.currentText().startswith("XOR gate")
 
 

@@ -7,7 +7,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from core import build
-from gui.document.commands import ChangeSettingsCommand, current_settings
+from gui.document.commands import ChangeSettingsCommand
 
 END_TIMEOUT_MS = 60_000
 
@@ -50,4 +50,4 @@ def accuracy_of_document(window) -> float:
 
 
 def training_settings(window):
-    return current_settings(window.doc)
+    return window.doc.settings

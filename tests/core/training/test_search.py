@@ -44,7 +44,7 @@ def test_draws_are_log_uniform_and_depend_only_on_seed_and_index():
 
 
 def test_trial_settings_fill_in_lr_decay_and_seed():
-    settings = trial_settings(BASE.validate(), SPACE, seed=11, index=2, epochs=4)
+    settings = trial_settings(BASE, SPACE, seed=11, index=2, epochs=4)
     lr, decay = SPACE.draw(11, 2)
     assert (settings.lr, settings.weight_decay, settings.seed, settings.epochs) == (
         lr, decay, 13, 4)
@@ -127,7 +127,7 @@ def test_a_stopped_trial_is_partial_and_has_no_score():
                    BASE.dtype)
     stop = threading.Event()
     stop.set()
-    trial = run_trial(SPEC, data, trial_settings(BASE.validate(), SPACE, 11, 0, 4), 0, stop)
+    trial = run_trial(SPEC, data, trial_settings(BASE, SPACE, 11, 0, 4), 0, stop)
     assert trial.outcome_kind == STOPPED and trial.score is None and trial.val_loss is None
     assert trial.history.n_epochs < 4
 

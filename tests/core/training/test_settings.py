@@ -1,5 +1,7 @@
 """Training settings: defaults, JSON round trip, and a clear error naming each bad field."""
 
+import dataclasses
+
 import pytest
 
 from core.training.settings import TrainingSettings
@@ -25,6 +27,26 @@ def test_optimizer_name_is_case_insensitive_and_builds_the_optimizer():
     assert settings.optimizer == "adam"
     optimizer = settings.create_optimizer()
     assert optimizer.lr == 0.003 and optimizer.beta1 == 0.8
+
+
+def test_settings_are_frozen_and_an_edit_is_a_new_checked_object():
+    options = {"momentum": 0.8}
+    settings = TrainingSettings(optimizer="momentum", optimizer_options=options)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        settings.lr = 0.5
+    options["momentum"] = 0.1  # the caller's dict is not the settings' own
+    assert settings.optimizer_options == {"momentum": 0.8}
+    edited = dataclasses.replace(settings, lr=0.5)
+    assert (edited.lr, settings.lr) == (0.5, 0.01)
+    with pytest.raises(ValueError, match="lr: -1 must be above 0"):
+        dataclasses.replace(settings, lr=-1)
+
+
+def test_changed_keys_name_exactly_the_fields_an_edit_changed():
+    settings = TrainingSettings()
+    assert settings.changed_keys(settings) == frozenset()
+    edited = dataclasses.replace(settings, lr=0.5, epochs=100, split=[0.8, 0.1, 0.1])
+    assert settings.changed_keys(edited) == {"lr", "split"}  # epochs stayed 100
 
 
 @pytest.mark.parametrize(("changes", "message"), [

@@ -278,16 +278,18 @@ def test_stop_while_paused_ends_the_loop(spiral):
 def test_the_learning_rate_can_change_during_training(spiral):
     trainer = spiral_trainer(spiral, optimizer="sgd", lr=0.1)
     trainer.step()
-    trainer.lr = 0.025
-    assert trainer.optimizer.lr == 0.025 and trainer.settings.lr == 0.025
+    trainer.set_lr(0.025)
+    assert trainer.lr == 0.025 and trainer.optimizer.lr == 0.1  # not in the middle of a step
+    assert trainer.settings.lr == 0.1  # what the run was started with
     before = trainer.network.params["W1"].copy()
     trainer.step()
+    assert trainer.optimizer.lr == 0.025
     grads = trainer._grads
     np.testing.assert_allclose(trainer.network.params["W1"], before - 0.025 * grads["W1"],
                                rtol=1e-5, atol=1e-7)
     assert trainer.snapshot().lr == 0.025
     with pytest.raises(ValueError, match="lr: 0 must be a finite number above 0"):
-        trainer.lr = 0
+        trainer.set_lr(0)
 
 
 # ------------------------------------------------------------------ snapshots

@@ -4,7 +4,9 @@ import numpy as np
 import pytest
 
 from core import build
+from core.datasets.ref import DataRef
 from core.spec import NetworkSpec, hidden_node, input_node, output_node
+from core.training.settings import TrainingSettings
 from gui.document import clipboard, commands, parameters
 from gui.document.auto_layout import layered_positions
 from gui.document.document import GraphDocument
@@ -120,3 +122,67 @@ def test_the_neuron_view_limit_switches_to_blocks(window, qtbot):
     window.scene.set_neuron_limit(32)
     assert hidden.neuron_mode
     assert window.scene.edge_item("2").per_weight
+
+
+def test_settings_changed_carries_exactly_the_fields_that_changed(doc, qtbot):
+    seen = []
+    doc.settings_changed.connect(seen.append)
+    # epochs is given but already 100: only the learning rate and the split change
+    doc.push(commands.ChangeSettingsCommand(doc, {"lr": 0.05, "epochs": 100,
+                                                  "split": (0.8, 0.1, 0.1)}))
+    assert seen == [{"lr", "split"}]
+    assert (doc.settings.lr, doc.settings.split) == (0.05, (0.8, 0.1, 0.1))
+    doc.undo_stack.undo()
+    assert seen[-1] == {"lr", "split"} and doc.settings == TrainingSettings()
+    with qtbot.assertNotEmitted(doc.settings_changed), \
+            qtbot.assertNotEmitted(doc.data_changed), \
+            qtbot.assertNotEmitted(doc.history_changed):
+        doc.push(commands.MoveNodesCommand(doc, {"2": ((0.0, 0.0), (10.0, 10.0))}))
+
+
+def test_a_scrubbed_setting_is_one_undo_entry_that_restores_the_first_value(doc):
+    entries = doc.undo_stack.count()
+    for lr in (0.02, 0.03, 0.04):
+        doc.push(commands.ChangeSettingsCommand(doc, {"lr": lr}, session=5))
+    assert doc.undo_stack.count() == entries + 1 and doc.settings.lr == 0.04
+    doc.undo_stack.undo()
+    assert doc.settings.lr == 0.01
+    doc.undo_stack.redo()
+    assert doc.settings.lr == 0.04
+
+
+def test_a_bad_setting_is_refused_before_anything_changes(doc, qtbot):
+    with qtbot.assertNotEmitted(doc.settings_changed), pytest.raises(ValueError, match="lr"):
+        commands.ChangeSettingsCommand(doc, {"lr": -1.0})
+    assert doc.settings == TrainingSettings()
+
+
+def test_data_and_history_each_signal_their_own_change(doc, qtbot):
+    xor, circle = DataRef.builtin("xor"), DataRef.builtin("circle")
+    with qtbot.waitSignal(doc.data_changed), qtbot.assertNotEmitted(doc.settings_changed):
+        doc.push(commands.SetDataCommand(doc, xor, "Use data: XOR"))
+    assert doc.data is xor
+    doc.push(commands.SetDataCommand(doc, circle, "Use data: circle"))
+    with qtbot.waitSignal(doc.data_changed):
+        doc.undo_stack.undo()
+    assert doc.data is xor
+    history = {"task": "classification"}
+    with qtbot.waitSignal(doc.history_changed), qtbot.assertNotEmitted(doc.data_changed):
+        doc.push(commands.ReplaceWeightsCommand(doc, "Train", dict(doc.arrays), history))
+    assert doc.history is history
+    with qtbot.waitSignal(doc.history_changed):
+        doc.undo_stack.undo()
+    assert doc.history is None
+
+
+def test_reset_installs_the_whole_project_and_signals_the_settings_that_differ(doc, qtbot):
+    seen = []
+    doc.settings_changed.connect(seen.append)
+    settings = TrainingSettings(lr=0.5, seed=3)
+    data = DataRef.builtin("circle")
+    with qtbot.waitSignal(doc.data_changed):
+        doc.reset(NetworkSpec(), settings=settings, data=data, title="Circle",
+                  description="Round.")
+    assert (doc.settings, doc.data, doc.history) == (settings, data, None)
+    assert (doc.title, doc.description) == ("Circle", "Round.")
+    assert seen == [{"lr", "seed"}]

@@ -6,6 +6,7 @@ import numpy as np
 from core import Trainer, load_project
 from core.training.prepare import input_scaling
 from core.training.snapshot import plane_points
+from gui.document.commands import ChangeSettingsCommand
 from gui.document.predictions import compute
 from resources.examples import example_path
 
@@ -33,3 +34,13 @@ def test_predictions_use_the_training_standardisation():
     assert np.mean(shown.grid.labels.ravel() == expected_grid) > 0.99  # float32 vs float64
     raw = compute(project.spec, arrays, dataset, rows=rows)  # without: a different answer
     assert [row[-1] for row in raw.rows] != [row[-1] for row in shown.rows]
+
+
+def test_the_predictions_follow_only_the_settings_that_change_the_scaling(qtbot, window):
+    model = window.predictions
+    with qtbot.waitSignal(model.updated):
+        assert window.files.open_example("spiral")  # standardised
+    with qtbot.assertNotEmitted(model.updated, wait=200):
+        window.doc.push(ChangeSettingsCommand(window.doc, {"lr": 0.2, "epochs": 3}))
+    with qtbot.waitSignal(model.updated):
+        window.doc.push(ChangeSettingsCommand(window.doc, {"seed": 9}))

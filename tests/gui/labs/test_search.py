@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QApplication
 
 import gui.labs.search as search_module
 from core.training.search import SearchSpace, random_search
-from gui.document.commands import current_settings
 from gui.labs.search import default_workers
 from gui.labs.search_results import TRIAL_INDEX
 from tests.gui.keys import type_into
@@ -103,7 +102,7 @@ def test_the_search_runs_in_the_background_and_ranks_like_core(qtbot, window, la
     assert lab.progress.text() == f"{TRIALS} / {TRIALS} trials"
 
     expected = random_search(window.doc.spec, window.data.dataset,
-                             current_settings(window.doc), n_trials=TRIALS, epochs=EPOCHS,
+                             window.doc.settings, n_trials=TRIALS, epochs=EPOCHS,
                              space=SearchSpace(lr=LR, weight_decay=DECAY), seed=SEED,
                              workers=1)
     assert table_trials(lab) == [t.index for t in expected.trials]
@@ -152,11 +151,11 @@ def test_the_table_sorts_and_a_clicked_row_rings_its_point(qtbot, lab):
 def test_apply_best_and_selected_are_undoable_edits_of_the_project(qtbot, window, lab):
     set_search(qtbot, lab, trials=6, epochs=10)
     run(qtbot, lab)
-    before = current_settings(window.doc)
+    before = window.doc.settings
     entries = window.doc.undo_stack.count()
     qtbot.mouseClick(lab.apply_best_button, Qt.MouseButton.LeftButton)
     best = lab.trials[0]
-    after = current_settings(window.doc)
+    after = window.doc.settings
     assert (after.lr, after.weight_decay) == (best.lr, best.weight_decay)
     assert (after.optimizer, after.epochs) == (before.optimizer, before.epochs)
     assert window.doc.undo_stack.count() == entries + 1
@@ -165,17 +164,17 @@ def test_apply_best_and_selected_are_undoable_edits_of_the_project(qtbot, window
     chosen = lab.results.selected_trial()
     assert chosen.index == lab.trials[4].index
     qtbot.mouseClick(lab.apply_selected_button, Qt.MouseButton.LeftButton)
-    assert current_settings(window.doc).lr == chosen.lr
+    assert window.doc.settings.lr == chosen.lr
     assert window.doc.undo_stack.count() == entries + 2  # a second edit, not merged
 
     lab.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is lab)
     qtbot.keyClick(lab.results.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert current_settings(window.doc).lr == best.lr  # undone from the lab
+    assert window.doc.settings.lr == best.lr  # undone from the lab
     window.activateWindow()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    restored = current_settings(window.doc)
+    restored = window.doc.settings
     assert (restored.lr, restored.weight_decay) == (before.lr, before.weight_decay) == (0.01, 0)
 
 

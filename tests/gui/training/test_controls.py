@@ -109,7 +109,7 @@ def test_opening_another_project_stops_the_run(qtbot, window):
     assert window.files.open_example("xor_learned")  # "Discard" the running project
     assert controller.state == IDLE
     assert not window.doc.locked_reason
-    assert window.doc.field("history") is None  # nothing of the old run leaks in
+    assert window.doc.history is None  # nothing of the old run leaks in
     train_to_end(qtbot, window)  # and the new one trains
 
 

@@ -2,6 +2,7 @@
 do not draw; every panel exports a PNG and the loss panel the history as CSV."""
 
 import csv
+from dataclasses import replace
 
 import numpy as np
 import pytest
@@ -20,11 +21,8 @@ from resources.examples import example_path
 
 def trained(name: str, epochs: int, **changes):
     project = load_project(example_path(name))
-    project.settings.epochs = epochs
-    for key, value in changes.items():
-        setattr(project.settings, key, value)
     dataset = project.data.load()
-    trainer = Trainer(project.spec, dataset, project.settings)
+    trainer = Trainer(project.spec, dataset, replace(project.settings, epochs=epochs, **changes))
     maker = FrameMaker(trainer)
     frames = []
     for event in trainer.iterate():

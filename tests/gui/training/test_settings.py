@@ -77,6 +77,34 @@ def test_while_training_the_structure_is_locked_and_the_learning_rate_is_live(qt
     assert window.doc.push(AddNodeCommand(window.doc, node))
 
 
+def test_a_learning_rate_typed_while_training_reaches_the_optimizer_and_undo_follows(
+        qtbot, window):
+    open_example(window, "spiral", epochs=100_000)
+    click(qtbot, window, "train")
+    ui = window.training
+    trainer = ui.session.controller.trainer
+    last_epoch = trainer.last_epoch
+    type_into(qtbot, ui.settings_panel.lr_spin, "0.003")
+    qtbot.waitUntil(lambda: trainer.optimizer.lr == 0.003, timeout=10_000)
+    assert window.doc.settings.lr == 0.003
+    assert trainer.settings.lr == 0.01  # the settings the run started with stay as they were
+    assert "Learning rate 0.003 from the next mini-batch" in window.statusBar().currentMessage()
+    # The session follows the document, whoever changed it: an undo reaches the trainer too.
+    window.doc.undo_stack.undo()
+    assert window.doc.settings.lr == 0.01 and ui.settings_panel.lr_spin.value() == 0.01
+    qtbot.waitUntil(lambda: trainer.optimizer.lr == 0.01, timeout=10_000)
+    # Any other setting waits for the next run (the form locks them; a command can still
+    # store them in the document).
+    window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 7}))
+    assert window.doc.settings.epochs == 7 and ui.settings_panel.epochs_spin.value() == 7
+    assert trainer.last_epoch == last_epoch and trainer.settings.epochs == 100_000
+    with qtbot.waitSignal(ui.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
+    with qtbot.waitSignal(ui.session.ended, timeout=60_000):  # the next run takes them
+        click(qtbot, window, "train")
+    assert ui.session.last_result.frame.history.n_epochs == trainer.epoch + 7
+
+
 def test_the_canvas_shows_the_weights_while_training_runs(qtbot, window):
     open_example(window, "spiral", epochs=100_000)
     start = window.doc.array("W3").copy()  # hidden 2 (32) → output (2): drawn per node
@@ -95,11 +123,11 @@ def test_reset_weights_draws_the_seeds_weights_and_forgets_the_history(qtbot, wi
     click(qtbot, window, "reset")
     fresh = build(window.doc.spec, seed=training_settings(window).seed, dtype=np.float64)
     np.testing.assert_array_equal(window.doc.array("W1"), fresh.params["W1"])
-    assert window.doc.field("history") is None
+    assert window.doc.history is None
     assert window.training.loss.history is None
     window.doc.undo_stack.undo()
     np.testing.assert_array_equal(window.doc.array("W1"), trained)
-    assert window.doc.field("history") is not None
+    assert window.doc.history is not None
     assert window.training.loss.history is not None  # the panel shows it again
 
 

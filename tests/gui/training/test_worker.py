@@ -2,6 +2,7 @@
 GUI took the last one, failures reported, the thread joined however the owner goes away."""
 
 import time
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QThread
@@ -22,8 +23,7 @@ def spiral():
 
 def trainer(spiral, epochs: int = 100_000) -> Trainer:
     project, dataset = spiral
-    project.settings.epochs = epochs
-    return Trainer(project.spec, dataset, project.settings)
+    return Trainer(project.spec, dataset, replace(project.settings, epochs=epochs))
 
 
 def test_frames_come_at_a_bounded_rate_and_only_after_the_last_was_taken(qtbot, spiral):

@@ -15,7 +15,7 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
 
     assert result.outcome.kind in ("target_reached", "completed"), result.outcome
     assert accuracy_of_document(window) == 1.0
-    history = History.from_dict(window.doc.field("history"))
+    history = History.from_dict(window.doc.history)
     assert history.latest()["train_accuracy"] == 1.0
     assert history.n_epochs == result.frame.history.n_epochs > 10
 
@@ -59,7 +59,7 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
     window.doc.undo_stack.undo()
     for name, value in before.items():
         np.testing.assert_array_equal(window.doc.array(name), value)
-    assert window.doc.field("history") is None
+    assert window.doc.history is None
     window.doc.undo_stack.redo()
     assert accuracy_of_document(window) == 1.0
 
@@ -67,8 +67,8 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
 def test_training_continues_from_the_trained_weights(qtbot, window):
     open_example(window, "xor_learned", epochs=5, target_loss=None)
     train_to_end(qtbot, window)
-    first = History.from_dict(window.doc.field("history"))
+    first = History.from_dict(window.doc.history)
     train_to_end(qtbot, window)
-    second = History.from_dict(window.doc.field("history"))
+    second = History.from_dict(window.doc.history)
     assert (first.n_epochs, second.n_epochs) == (5, 10)
     assert second.epochs["train_loss"][:5] == first.epochs["train_loss"]
