@@ -21,6 +21,8 @@ from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History, metric_names
 from core.training.trainer import Trainer, TrainingEvent, clock
+from gui.explain_command import add_parser as add_explain_parser
+from gui.explain_command import run_explain
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -74,6 +76,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="Read a project, its network and its data, and say whether they fit "
         "together.", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("project", help="the .netcanvas project to check")
+
+    add_explain_parser(commands, EXIT_CODES)
 
     bench = commands.add_parser(
         "bench", help="measure the engine's training speed",
@@ -180,6 +184,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "train": run_train,
     "check": run_check,
     "bench": run_bench,
+    "explain": run_explain,
     "self-test": run_self_test,
 }
 
