@@ -122,12 +122,29 @@ def format_table(explanation: Explanation) -> str:
             lines.append(f"      {symbol:<10} = {_vector(value)}")
     lines.append("")
     lines.append(f"loss {trace.loss:.6g} ({trace.loss_name}, this row, no weight decay)")
+    lines += _node_table(trace)
     lines.append("gradients ∂L/∂parameter")
     width = max((len(n) for n in trace.gradients), default=1)
     for name, grad in trace.gradients.items():
         shape = "×".join(str(d) for d in np.shape(grad))
         lines.append(f"  {name:<{width}}  {shape:<8} |g| = {np.linalg.norm(grad):.4g}")
     return "\n".join(lines)
+
+
+def _node_table(trace: RowTrace) -> list[str]:
+    """One row per node: z, a and δ side by side (the first values of each)."""
+    cells = [("node", "units", "z", "a", "δ")]
+    for node_id, node in trace.nodes.items():
+        cells.append((node_id, str(node.a.size), _short(node.z), _short(node.a),
+                      _short(node.delta)))
+    widths = [max(len(row[i]) for row in cells) for i in range(5)]
+    return ["nodes"] + ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+                        .rstrip() for row in cells]
+
+
+def _short(value: np.ndarray, count: int = 3) -> str:
+    shown = " ".join(f"{v:.4g}" for v in value[:count])
+    return shown + (" …" if value.size > count else "")
 
 
 def _vector(value: np.ndarray) -> str:

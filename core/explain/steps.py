@@ -116,8 +116,10 @@ def _backward(trace: RowTrace, node: NodeSpec) -> list[Step]:
             rule += f"; then {BACKWARD_RULES[node.activation]}"
     else:
         rule = f"{_gather(trace, node)}; then {BACKWARD_RULES[node.activation]}"
-    steps = [Step("backward", node.id, _title(node), rule,
-                  {"∂L/∂a": values.d_a, "δ": values.delta})]
+    # A fused loss never forms ∂L/∂y on its own: only δ is shown at such an output.
+    fused = node.kind == "output" and trace.loss_name != "mse"
+    shown = {"δ": values.delta} if fused else {"∂L/∂a": values.d_a, "δ": values.delta}
+    steps = [Step("backward", node.id, _title(node), rule, shown)]
     delta = values.delta
     if values.bn_scale is not None:
         delta = delta * values.bn_scale
