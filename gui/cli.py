@@ -17,10 +17,13 @@ from pathlib import Path
 from typing import TextIO
 
 from core.datasets import DataError
+from core.lint import lint_project
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History, metric_names
 from core.training.trainer import Trainer, TrainingEvent, clock
+from gui.explain_command import add_parser as add_explain_parser
+from gui.explain_command import run_explain
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -72,8 +75,11 @@ def build_parser() -> argparse.ArgumentParser:
     check = commands.add_parser(
         "check", help="check that a project file is valid",
         description="Read a project, its network and its data, and say whether they fit "
-        "together.", epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "together; then print teaching warnings (they never change the exit code).",
+        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     check.add_argument("project", help="the .netcanvas project to check")
+
+    add_explain_parser(commands, EXIT_CODES)
 
     bench = commands.add_parser(
         "bench", help="measure the engine's training speed",
@@ -132,6 +138,8 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     print(f"  network: {len(net.spec.nodes)} nodes, {len(net.spec.edges)} connections, "
           f"{sum(p.size for p in net.params.values()):,} parameters; {trained}")
     print(f"  data: {project.data.describe()} ({data.task}; {parts})")
+    for warning in lint_project(project):  # teaching advice: never changes the exit code
+        print(f"  warning: {warning.text}\n    why: {warning.why}")
     return EXIT_OK
 
 
@@ -180,6 +188,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "train": run_train,
     "check": run_check,
     "bench": run_bench,
+    "explain": run_explain,
     "self-test": run_self_test,
 }
 

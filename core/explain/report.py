@@ -1,0 +1,155 @@
+"""Explain a project's own data row: which row, in which part, and the numbers as JSON or text.
+
+The row is taken from the project's data set exactly as training sees it — the same split
+(seed and fractions), the same standardisation (the training part's mean and std) and the same
+derived input features — so the numbers are those of the network the student trained.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.datasets import Dataset, split
+from core.engine.network import build
+from core.explain.steps import Step, build_steps
+from core.explain.trace import RowTrace, trace_row
+from core.project import Project
+from core.training.history import PARTS
+from core.training.prepare import prepare
+
+PART_WORDS = {"train": "training", "val": "validation", "test": "test"}
+SHOWN_VALUES = 8  # a table shows this many values of a longer vector
+
+
+@dataclass(frozen=True, eq=False)
+class Explanation:
+    """A row traced through a project's network: ``sample`` is the row of the data set, found
+    as row ``part_row`` of the ``part`` (``"train"``, ``"val"`` or ``"test"``)."""
+
+    title: str
+    sample: int
+    n_samples: int
+    part: str
+    part_row: int
+    part_size: int
+    trained: bool
+    trace: RowTrace
+    steps: list[Step]
+
+    @property
+    def where(self) -> str:
+        """``data-set row 3 (of 0–3), row 1 of the training part (4 rows)``, for people."""
+        return (f"data-set row {self.sample} (of 0–{self.n_samples - 1}), row {self.part_row} "
+                f"of the {PART_WORDS[self.part]} part ({self.part_size} rows)")
+
+
+def explain(project: Project, sample: int = 0, dataset: Dataset | None = None) -> Explanation:
+    """Trace row ``sample`` of the project's data set (loaded unless given) through its network:
+    the saved weights, or the seed's initial ones when it has none.
+
+    Raises ValueError (in words) for a row that does not exist; DataError or
+    DataMismatchError when the data does not fit the network, as training would."""
+    dataset = project.data.load() if dataset is None else dataset
+    if isinstance(sample, bool) or not isinstance(sample, int | np.integer):
+        raise ValueError(f"the sample must be a row number, not {sample!r}")
+    if not 0 <= sample < dataset.n_samples:
+        raise ValueError(f"there is no sample {sample}: the data set has {dataset.n_samples} "
+                         f"rows, numbered 0 to {dataset.n_samples - 1}")
+    s = project.settings
+    data = prepare(dataset, project.spec, s.split, s.seed, s.standardize, np.float64)
+    part, row = _locate(dataset, s.split, s.seed, int(sample))
+    network = build(project.spec, seed=s.seed, dtype=np.float64)
+    if project.params is not None:
+        network.load_params(project.params, project.state or {})
+    chosen = data.parts[part]
+    trace = trace_row(network, chosen.x[row], chosen.t[row])
+    return Explanation(project.title, int(sample), dataset.n_samples, part, row, chosen.n,
+                       project.params is not None, trace, build_steps(trace))
+
+
+def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, sample: int
+            ) -> tuple[str, int]:
+    """Which part a data-set row lands in, and where: the same split run on the row numbers
+    (the split's shuffle depends only on the targets and the seed, never on the features)."""
+    rows = Dataset(dataset.name, np.arange(dataset.n_samples, dtype=np.float64)[:, None],
+                   dataset.y, dataset.task, ("row",), dataset.class_names, dataset.source)
+    for name, piece in zip(PARTS, split(rows, fractions, seed), strict=True):
+        found = np.flatnonzero(piece.x[:, 0] == sample)
+        if found.size:
+            return name, int(found[0])
+    raise AssertionError("a split keeps every row")  # pragma: no cover
+
+
+# ----------------------------------------------------------------------------- output
+def to_json(explanation: Explanation) -> dict:
+    """``{"loss": L, "nodes": {id: {"z", "a", "delta"}}, "gradients": {name: nested lists}}``
+    (plain Python numbers, ready for :func:`json.dumps`)."""
+    trace = explanation.trace
+    return {
+        "loss": trace.loss,
+        "nodes": {node_id: {"z": node.z.tolist(), "a": node.a.tolist(),
+                            "delta": node.delta.tolist()}
+                  for node_id, node in trace.nodes.items()},
+        "gradients": {name: np.asarray(grad).tolist() for name, grad in trace.gradients.items()},
+    }
+
+
+def json_text(explanation: Explanation) -> str:
+    """:func:`to_json` as one line of JSON text."""
+    return json.dumps(to_json(explanation))
+
+
+def format_table(explanation: Explanation) -> str:
+    """The steps as a readable table: which row, the forward pass, the loss, the backward pass
+    and every gradient, one line per step (long vectors shortened)."""
+    trace = explanation.trace
+    weights = "saved weights" if explanation.trained else "initial weights (not trained yet)"
+    lines = [f"explain: {explanation.title or 'project'} — {explanation.where}",
+             f"  {weights}; inference mode (batch norm uses its running averages, no dropout); "
+             "float64",
+             "  z is the pre-activation after batch norm, a the activation, δ = ∂L/∂z"]
+    phase = None
+    for step in explanation.steps:
+        if step.phase != phase:
+            phase = step.phase
+            lines.append("")
+            lines.append(phase)
+        lines.append(f"  {step.title if step.node_id is not None else 'loss'}: {step.rule}")
+        for symbol, value in step.values.items():
+            lines.append(f"      {symbol:<10} = {_vector(value)}")
+    lines.append("")
+    lines.append(f"loss {trace.loss:.6g} ({trace.loss_name}, this row, no weight decay)")
+    lines += _node_table(trace)
+    lines.append("gradients ∂L/∂parameter")
+    width = max((len(n) for n in trace.gradients), default=1)
+    for name, grad in trace.gradients.items():
+        shape = "×".join(str(d) for d in np.shape(grad))
+        lines.append(f"  {name:<{width}}  {shape:<8} |g| = {np.linalg.norm(grad):.4g}")
+    return "\n".join(lines)
+
+
+def _node_table(trace: RowTrace) -> list[str]:
+    """One row per node: z, a and δ side by side (the first values of each)."""
+    cells = [("node", "units", "z", "a", "δ")]
+    for node_id, node in trace.nodes.items():
+        cells.append((node_id, str(node.a.size), _short(node.z), _short(node.a),
+                      _short(node.delta)))
+    widths = [max(len(row[i]) for row in cells) for i in range(5)]
+    return ["nodes"] + ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
+                        .rstrip() for row in cells]
+
+
+def _short(value: np.ndarray, count: int = 3) -> str:
+    shown = " ".join(f"{v:.4g}" for v in value[:count])
+    return shown + (" …" if value.size > count else "")
+
+
+def _vector(value: np.ndarray) -> str:
+    flat = np.asarray(value, dtype=np.float64).ravel()
+    shown = ", ".join(f"{v:.6g}" for v in flat[:SHOWN_VALUES])
+    more = f", … ({flat.size} values)" if flat.size > SHOWN_VALUES else ""
+    shape = f" {'×'.join(map(str, np.shape(value)))}" if np.ndim(value) > 1 else ""
+    return f"[{shown}{more}]{shape}"

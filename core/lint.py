@@ -1,0 +1,279 @@
+"""The teaching lint: set-ups that build and train, but teach the wrong lesson or waste a run.
+
+:func:`core.spec.NetworkSpec.problems` refuses what cannot work; this module only *warns*, and
+never blocks: a student may build a linear network on purpose to see it fail. Each warning has
+an ``id``, a one-line ``message``, a one-line ``why`` and the ``lab`` that shows the effect
+(lab keys: perceptron, activations, comp_graph, optimizer_race, initialization,
+regularization, search — the stems of the lab modules), so a window can offer "show me".
+
+Rules that need the data (classes, training rows, feature ranges) are skipped when no data
+set is given. The thresholds are deliberately loose — a warning should be worth reading — and
+set so the bundled examples stay silent, except the overfitting example, whose lesson the
+overfitting warning is.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.datasets import DataError, Dataset, split
+from core.engine import initializers
+from core.engine.network import build
+from core.project import Project
+from core.spec import NetworkSpec, NodeSpec
+from core.training.prepare import DataMismatchError, input_columns
+from core.training.settings import TrainingSettings
+
+LABS = ("perceptron", "activations", "comp_graph", "optimizer_race", "initialization",
+        "regularization", "search")
+
+SATURATING = ("sigmoid", "tanh")
+RELU_LIKE = ("relu", "leaky_relu")
+SATURATING_SPREAD = 2.0  # std·√n of Σx·W beyond which sigmoid/tanh sit in their flat tails
+TINY_FRACTION = 0.1  # a std below this share of He's is "tiny" for ReLU
+# The learning rates each optimizer usually trains networks with (the book's and common
+# practice); a rate more than FAR times outside them is flagged.
+USUAL_LR: dict[str, tuple[float, float]] = {
+    "sgd": (1e-3, 1.0), "momentum": (1e-3, 1.0), "nesterov": (1e-3, 1.0),
+    "adagrad": (1e-3, 1.0), "rmsprop": (1e-4, 1e-2), "adam": (1e-4, 1e-2),
+}
+FAR = 10.0
+RANGE_RATIO = 50.0  # digits' pixels share one 0–16 scale and differ by at most 16×
+PARAMS_PER_ROW = 50.0  # the book's overfitting set-up has ~190 parameters per training row
+MIN_ROWS_FOR_VALIDATION = 20  # below this (a truth table) every row is needed for training
+
+
+@dataclass(frozen=True)
+class LintWarning:
+    """One warning: ``nodes`` lists the node ids it is about (empty: the whole project)."""
+
+    id: str
+    message: str
+    why: str
+    lab: str
+    nodes: tuple[str, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The warning on one line, for the command line."""
+        return f"{self.message} [{self.id}; lab: {self.lab}]"
+
+
+@dataclass(frozen=True, eq=False)
+class _Facts:
+    """What the rules look at: the spec, the settings, the data and its training part."""
+
+    spec: NetworkSpec
+    settings: TrainingSettings
+    dataset: Dataset | None
+    train: Dataset | None
+    searching: bool
+
+    @property
+    def hidden(self) -> list[NodeSpec]:
+        return self.spec.nodes_of_kind("hidden")
+
+
+Rule = Callable[[_Facts], list[LintWarning]]
+
+
+def lint(spec: NetworkSpec, settings: TrainingSettings, dataset: Dataset | None = None, *,
+         searching: bool = False) -> list[LintWarning]:
+    """Every warning for this network, settings and (optionally) data, in rule order.
+
+    ``searching``: a hyperparameter search is about to run, so a validation part is needed
+    whatever the data's size. A spec that cannot be built gets no warnings: its problems come
+    first (:meth:`NetworkSpec.problems`)."""
+    if spec.problems():
+        return []
+    train = None
+    if dataset is not None:
+        try:
+            train = split(dataset, settings.split, settings.seed)[0]
+        except DataError:
+            train = None
+    facts = _Facts(spec, settings, dataset, train, searching)
+    return [warning for rule in RULES for warning in rule(facts)]
+
+
+def lint_project(project: Project, dataset: Dataset | None = None, *, searching: bool = False
+                 ) -> list[LintWarning]:
+    """:func:`lint` on a project, loading its data set unless given."""
+    dataset = project.data.load() if dataset is None else dataset
+    return lint(project.spec, project.settings, dataset, searching=searching)
+
+
+def _names(nodes: list[NodeSpec]) -> str:
+    return ", ".join(n.label for n in nodes)
+
+
+# ----------------------------------------------------------------------------- the network
+def linear_network(f: _Facts) -> list[LintWarning]:
+    if not f.hidden or any(n.activation != "identity" for n in f.hidden):
+        return []
+    return [LintWarning(
+        "linear_network",
+        "the network is linear: it computes the same as one layer "
+        f"({_names(f.hidden)} use the identity activation)",
+        "stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden nodes a "
+        "non-linear activation such as ReLU", "activations", tuple(n.id for n in f.hidden))]
+
+
+def saturating_init(f: _Facts) -> list[LintWarning]:
+    found = []
+    for node in f.hidden:
+        spread = node.init_std * math.sqrt(f.spec.fan_in(node.id))
+        if node.activation in SATURATING and node.init == "std" and spread >= SATURATING_SPREAD:
+            found.append(LintWarning(
+                "saturating_init",
+                f"{node.label}: {node.activation} with weights of std {node.init_std:g} "
+                f"saturates (its z spreads about ±{spread:.1f})",
+                f"in its flat tails the {node.activation}'s slope is almost 0, so δ vanishes on "
+                "the way back; Xavier (std √(1/n)) keeps it in the middle", "initialization",
+                (node.id,)))
+    return found
+
+
+def relu_init(f: _Facts) -> list[LintWarning]:
+    found = []
+    for node in f.hidden:
+        if node.activation not in RELU_LIKE:
+            continue
+        he = initializers.scale("he", f.spec.fan_in(node.id))
+        if node.init == "xavier":
+            what = "Xavier init"
+        elif node.init == "std" and node.init_std < TINY_FRACTION * he:
+            what = f"weights of std {node.init_std:g} (He would be {he:.3g})"
+        else:
+            continue
+        found.append(LintWarning(
+            "relu_init", f"{node.label}: ReLU with {what} shrinks the signal layer after layer",
+            "ReLU zeroes about half its inputs, so it needs He's √2 larger std √(2/n) to keep "
+            "each layer's spread", "initialization", (node.id,)))
+    return found
+
+
+def softmax_with_mse(f: _Facts) -> list[LintWarning]:
+    out = f.spec.output
+    if out.activation != "softmax" or out.loss != "mse":
+        return []
+    return [LintWarning(
+        "softmax_with_mse", "the softmax output is trained with MSE instead of cross-entropy",
+        "with cross-entropy δ = y − t; with MSE the softmax's slope multiplies in and a "
+        "confidently wrong answer barely learns", "activations", (out.id,))]
+
+
+# ----------------------------------------------------------------------------- output vs data
+def sigmoid_for_many_classes(f: _Facts) -> list[LintWarning]:
+    out = f.spec.output
+    data = f.dataset
+    if data is None or data.task != "classification" or data.n_classes <= 2 \
+            or out.activation != "sigmoid":
+        return []
+    return [LintWarning(
+        "sigmoid_for_many_classes",
+        f"a sigmoid output for {data.n_classes} classes: use softmax with cross-entropy",
+        "sigmoids score each class on its own and their answers need not sum to 1; softmax "
+        "chooses one class of several", "activations", (out.id,))]
+
+
+def output_units(f: _Facts) -> list[LintWarning]:
+    out, data = f.spec.output, f.dataset
+    if data is None:
+        return []
+    if data.task == "classification":
+        if out.units == data.n_classes or (out.units == 1 and data.n_classes == 2):
+            return []
+        wanted = f"{data.n_classes} classes"
+    elif out.units != data.n_outputs:
+        wanted = f"{data.n_outputs} target value(s) per row"
+    else:
+        return []
+    return [LintWarning(
+        "output_units", f"the output has {out.units} unit(s) but the data has {wanted}",
+        "the output needs one unit per class (one sigmoid unit for a yes/no answer) or per "
+        "target value; training refuses to start until they match", "perceptron", (out.id,))]
+
+
+# ----------------------------------------------------------------------------- settings
+def learning_rate(f: _Facts) -> list[LintWarning]:
+    s = f.settings
+    low, high = USUAL_LR[s.optimizer]
+    if low / FAR <= s.lr <= high * FAR:
+        return []
+    side = "too large: the loss will jump about or diverge" if s.lr > high * FAR else \
+        "too small: the weights will hardly move"
+    return [LintWarning(
+        "learning_rate", f"learning rate {s.lr:g} is far outside {s.optimizer}'s usual "
+        f"{low:g}–{high:g}: {side}",
+        "each step moves the weights by the rate times the gradient; the optimizer race shows "
+        "rates that crawl and rates that blow up", "optimizer_race")]
+
+
+def unscaled_features(f: _Facts) -> list[LintWarning]:
+    if f.settings.standardize or f.train is None or f.train.n_samples < 2:
+        return []
+    try:
+        columns = input_columns(f.spec, f.train.x)
+    except (DataMismatchError, DataError):
+        return []
+    ranges = np.ptp(columns, axis=0)
+    ranges = ranges[ranges > 0]
+    if ranges.size < 2 or ranges.max() <= RANGE_RATIO * ranges.min():
+        return []
+    return [LintWarning(
+        "unscaled_features", f"the input features' ranges differ {ranges.max() / ranges.min():.0f}"
+        "-fold and standardisation is off",
+        "the loss becomes a long narrow valley that gradient descent zig-zags across; turn on "
+        "standardisation", "optimizer_race", tuple(n.id for n in f.spec.inputs))]
+
+
+def overfitting_risk(f: _Facts) -> list[LintWarning]:
+    s = f.settings
+    if f.train is None or f.train.n_samples == 0:
+        return []
+    if s.weight_decay or s.l1 or s.early_stopping_patience is not None \
+            or any(n.dropout > 0 for n in f.spec.nodes):
+        return []
+    n_params = sum(p.size for p in build(f.spec).params.values())
+    rows = f.train.n_samples
+    if n_params <= PARAMS_PER_ROW * rows:
+        return []
+    return [LintWarning(
+        "overfitting_risk", f"{n_params:,} parameters for {rows:,} training rows and no "
+        "regularisation: expect to overfit",
+        "a network this large can memorise its training rows; weight decay, dropout or more "
+        "data narrow the gap between training and test accuracy", "regularization")]
+
+
+def batch_size(f: _Facts) -> list[LintWarning]:
+    if f.train is None or f.train.n_samples == 0 or f.settings.batch_size <= f.train.n_samples:
+        return []
+    rows = f.train.n_samples
+    return [LintWarning(
+        "batch_size", f"batch size {f.settings.batch_size} is larger than the {rows} training "
+        f"rows: every batch is the whole training part",
+        "training uses at most all the rows per step, so this is full-batch gradient descent "
+        "with no mini-batch noise", "optimizer_race")]
+
+
+def search_without_validation(f: _Facts) -> list[LintWarning]:
+    if f.settings.split[1] > 0:
+        return []
+    if not f.searching and (f.dataset is None or f.dataset.n_samples < MIN_ROWS_FOR_VALIDATION):
+        return []
+    return [LintWarning(
+        "search_without_validation", "the validation part of the split is 0: a hyperparameter "
+        "search has no rows to judge its trials on",
+        "choose hyperparameters on validation rows, never on the test rows, or the test score "
+        "stops being an honest estimate", "search")]
+
+
+RULES: tuple[Rule, ...] = (
+    linear_network, saturating_init, relu_init, softmax_with_mse, sigmoid_for_many_classes,
+    output_units, learning_rate, unscaled_features, overfitting_risk, batch_size,
+    search_without_validation)

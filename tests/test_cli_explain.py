@@ -1,0 +1,99 @@
+"""``netcanvas explain PROJECT [--sample I] [--json]``: the pinned JSON shape, the readable
+table, and one-line errors with exit code 2."""
+
+import json
+
+import numpy as np
+import pytest
+
+from core.explain import explain
+from core.project import load_project
+from gui import cli
+from resources.examples import example_path
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize("name", ["spiral", "xor_learned", "forward_pass_3layer"])
+def test_json_is_one_object_of_exactly_the_pinned_shape(name, capsys):
+    path = example_path(name)
+    code, out, err = run(["explain", str(path), "--json"], capsys)
+    assert code == 0 and err == ""
+    assert out.count("\n") == 1  # one object, one line
+    data = json.loads(out)
+    assert set(data) == {"loss", "nodes", "gradients"}
+    project = load_project(path)
+    spec = project.spec
+    assert isinstance(data["loss"], float)
+    assert set(data["nodes"]) == {n.id for n in spec.nodes}
+    for node in spec.nodes:
+        values = data["nodes"][node.id]
+        assert set(values) == {"z", "a", "delta"}
+        assert all(len(values[k]) == node.units for k in ("z", "a", "delta"))
+    net = project.build_network()
+    assert list(data["gradients"]) == list(net.params)
+    for name_, array in net.params.items():
+        assert np.asarray(data["gradients"][name_]).shape == array.shape
+    # The same numbers as the library gives.
+    trace = explain(project, 0).trace
+    assert data["loss"] == trace.loss
+    np.testing.assert_array_equal(data["nodes"][spec.output.id]["delta"], trace.output.delta)
+
+
+def test_json_numbers_are_the_book_forward_pass(capsys):
+    """docs/book.md §3: x = [1.0, 0.5] gives A1, Z1 and Y; its target is Y, so δ_out = 0."""
+    code, out, _ = run(["explain", str(example_path("forward_pass_3layer")), "--json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    np.testing.assert_allclose(data["nodes"]["0"]["a"], [1.0, 0.5])
+    np.testing.assert_allclose(data["nodes"]["1"]["z"], [0.3, 0.7, 1.1], atol=1e-8)
+    np.testing.assert_allclose(data["nodes"]["1"]["a"], [0.57444252, 0.66818777, 0.75026011],
+                               atol=1e-8)
+    np.testing.assert_allclose(data["nodes"]["3"]["a"], [0.31682708, 0.69627909], atol=1e-8)
+    assert data["loss"] == pytest.approx(0, abs=1e-12)
+
+
+def test_sample_picks_a_row_of_the_data_set(capsys):
+    path = str(example_path("xor_learned"))
+    outputs = []
+    for sample in ("0", "3"):
+        code, out, _ = run(["explain", path, "--sample", sample, "--json"], capsys)
+        assert code == 0
+        outputs.append(json.loads(out))
+    gate_rows = {(0.0, 0.0), (1.0, 1.0)}
+    assert {tuple(o["nodes"]["0"]["a"]) for o in outputs} == gate_rows  # XOR rows 0 and 3
+
+
+def test_the_table_names_the_row_the_rules_and_the_gradients(capsys):
+    code, out, err = run(["explain", str(example_path("spiral")), "--sample", "5"], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert lines[0].startswith("explain: Spiral — data-set row 5 (of 0–399), row ")
+    assert "part (" in lines[0]
+    assert "inference mode" in lines[1]
+    for heading in ("forward", "loss", "backward"):
+        assert heading in lines
+    assert "softmax + cross-entropy: δ = y − t" in out
+    assert "ReLU passes δ where z > 0" in out
+    assert "W1 receives a[0]ᵀ·δ" in out
+    assert any(line.strip().startswith("W3 ") and "|g| =" in line for line in lines)
+
+
+@pytest.mark.parametrize(("argv", "message"), [
+    (["--sample", "4"], "there is no sample 4: the data set has 4 rows, numbered 0 to 3"),
+    (["--sample", "-1"], "there is no sample -1"),
+    (["--sample", "two"], "--sample must be a row number, not 'two'"),
+])
+def test_bad_input_is_one_line_and_exit_2(argv, message, capsys):
+    code, out, err = run(["explain", str(example_path("xor_by_hand")), *argv], capsys)
+    assert code == 2 and out == ""
+    assert err.count("\n") == 1 and message in err
+
+
+def test_a_missing_project_is_one_line_and_exit_2(tmp_path, capsys):
+    code, out, err = run(["explain", str(tmp_path / "none.netcanvas"), "--json"], capsys)
+    assert code == 2 and out == "" and err.count("\n") == 1
