@@ -29,7 +29,7 @@ INIT_TIPS = {
 }
 
 
-class InitExplorerLab(LabWindow):
+class InitializationLab(LabWindow):
     title = "Weight initialisation"
     notice = (
         "<b>What to notice.</b> 1,000 random inputs go through 5 layers of 100 units (no "

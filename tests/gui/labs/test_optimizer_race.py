@@ -18,7 +18,7 @@ ROSENBROCK = "Rosenbrock (1−x)² + 10(y−x²)²"
 @pytest.fixture
 def lab(qtbot, open_lab):
     """The lab with the race it starts on opening stopped (these tests are about the paths)."""
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     if lab.job.running:
         with qtbot.waitSignal(lab.job.finished, timeout=30_000):
             qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
@@ -134,7 +134,7 @@ def test_step_and_the_animate_toggle(qtbot, lab):
 
 
 def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     qtbot.waitUntil(lambda: not lab.job.running, timeout=60_000)  # ~1 s, in the background
     final = {}
     for name in optimizers.NAMES:
@@ -156,7 +156,7 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
 
 
 def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     assert lab.job.running and lab.race_button.text() == "Stop race"  # started on opening
     with qtbot.waitSignal(lab.job.finished, timeout=30_000):
         qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
