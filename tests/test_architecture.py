@@ -1,4 +1,5 @@
-"""core/ is the engine: it must never depend on Qt, pyqtgraph or the gui package."""
+"""core/ is the engine: it must never depend on Qt, pyqtgraph or the gui package. The colour
+theme and the frames the training worker builds are plain NumPy too."""
 
 import ast
 import subprocess
@@ -7,6 +8,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -18,6 +20,15 @@ def imported_modules(path: Path) -> set[str]:
         elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
             names.add(node.module)
     return names
+
+
+def loaded_top_packages(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; the top-level packages it left in ``sys.modules``."""
+    script = f"import sys\n{code}\nprint(sorted({{m.split('.')[0] for m in sys.modules}}))\n"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
 
 
 def test_no_core_module_imports_qt_or_gui():
@@ -41,6 +52,12 @@ def test_importing_all_of_core_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_theme_and_the_workers_frames_load_no_qt():
+    loaded = loaded_top_packages("import gui.theme, gui.training.frames")
+    assert "gui" in loaded and "numpy" in loaded
+    assert [name for name in loaded if name in QT] == []
 
 
 def test_the_check_itself_catches_a_qt_import(tmp_path):

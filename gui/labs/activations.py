@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 
 from core import NetworkSpec, build
 from core.engine import activations
-from gui.canvas import style
+from gui import theme
 from gui.labs.base import LabWindow
 
 X = np.linspace(-6.0, 6.0, 601)
@@ -88,14 +88,14 @@ class ActivationsLab(LabWindow):
                       for _ in range(2)]
         for region in self.shade:
             self.plot.addItem(region)
-        self.curve = self.plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5), name="f(x)")
-        self.slope = self.plot.plot(pen=pg.mkPen(style.NEGATIVE, width=2, style=pg.QtCore.Qt.
+        self.curve = self.plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5), name="f(x)")
+        self.slope = self.plot.plot(pen=pg.mkPen(theme.NEGATIVE, width=2, style=pg.QtCore.Qt.
                                                  PenStyle.DashLine), name="f′(x)")
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((90, 90, 90), width=1))
         self.plot.addItem(self.marker)
         self.stack_plot = plots.addPlot(row=1, col=0, title="A 1-4-4-4-1 network's output")
         self.stack_plot.showGrid(x=True, y=True, alpha=0.25)
-        self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
+        self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
         self.stack_line = self.stack_plot.plot(pen=pg.mkPen((90, 90, 90), width=1,
                                                             style=pg.QtCore.Qt.PenStyle.DotLine))
         right = QVBoxLayout()

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
-from gui.canvas import style
+from gui import theme
 from gui.labs.base import LabWindow
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas, fmt
 from gui.widgets import NumberSpinBox
@@ -92,9 +92,10 @@ class CompGraphLab(LabWindow):
     title = "Computational graph and backprop"
     notice = (
         "<b>What to notice.</b> Forward, each node computes its value from its inputs "
-        "(<span style='color:#2b8a3e'><b>green</b></span>, above the arrows). Backward, starting "
-        "from 1 at the output, each node uses only its own <i>local</i> rule to send a gradient "
-        "down each input edge (<span style='color:#d6336c'><b>red</b></span>, below): "
+        f"(<span style='color:{theme.FORWARD_VALUE}'><b>green</b></span>, above the arrows). "
+        "Backward, starting from 1 at the output, each node uses only its own <i>local</i> "
+        "rule to send a gradient down each input edge "
+        f"(<span style='color:{theme.GRADIENT}'><b>red</b></span>, below): "
         "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — "
         "the chain rule, one node at a time. <i>Check gradients</i> compares each with the "
         "numerical gradient. Step with → and ←.")
@@ -313,7 +314,7 @@ class CompGraphLab(LabWindow):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {style.REFUSE.name() if error else '#495057'};")
+        self.status.setStyleSheet(f"color: {theme.PROBLEM if error else theme.STATUS_TEXT};")
 
     # ------------------------------------------------------------------ steps
     def step(self, phase: str) -> None:
@@ -424,7 +425,7 @@ class CompGraphLab(LabWindow):
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if col == 4:
-                    item.setForeground(style.ACCEPT if c.ok else style.REFUSE)
+                    item.setForeground(QColor(theme.ACCEPT) if c.ok else QColor(theme.PROBLEM))
                 table.setItem(row, col, item)
         failed = [c.name for c in checks if not c.ok]
         self.show_status("Every gradient agrees with the numerical one." if not failed else

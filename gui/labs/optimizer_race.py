@@ -32,6 +32,7 @@ from core.labs.optimizer_race import (
     book_race,
     trace,
 )
+from gui import theme
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.widgets import NumberSpinBox
@@ -39,8 +40,6 @@ from gui.widgets import NumberSpinBox
 # Six colours told apart at a glance (Okabe & Ito's qualitative palette, safe for colour-blind
 # eyes, with a dark brown), and dashes for the pairs whose curves lie on one another: Nesterov's
 # path follows Momentum's, RMSprop's loss curve AdaGrad's.
-COLOURS = {"sgd": "#e69f00", "momentum": "#0072b2", "nesterov": "#009e73",
-           "adagrad": "#cc79a7", "rmsprop": "#7f3c0a", "adam": "#000000"}
 DASHED = ("nesterov", "rmsprop")
 LR_RANGE = (1e-6, 10.0)
 ANIMATE_MS = 120
@@ -84,10 +83,10 @@ def race_rates_text(lrs: dict[str, float]) -> str:
 def _pen(name: str) -> pg.QtGui.QPen:
     """Solid, or dashed with gaps wide enough to show the curve underneath (drawn on top)."""
     if name in DASHED:
-        pen = pg.mkPen(COLOURS[name], width=2)
+        pen = pg.mkPen(theme.OPTIMIZER_COLORS[name], width=2)
         pen.setDashPattern([3, 3])
         return pen
-    return pg.mkPen(COLOURS[name], width=2.5)
+    return pg.mkPen(theme.OPTIMIZER_COLORS[name], width=2.5)
 
 
 class SideLegend(pg.LegendItem):
@@ -96,7 +95,7 @@ class SideLegend(pg.LegendItem):
 
     def __init__(self) -> None:
         super().__init__(brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None),
-                         labelTextColor="#222", labelTextSize="9pt")
+                         labelTextColor=theme.TEXT, labelTextSize="9pt")
         self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
     def updateSize(self) -> None:
@@ -190,7 +189,8 @@ class OptimizerRaceLab(LabWindow):
             box.setToolTip(TIPS["lr"].format(title=TITLES[name],
                                              description=optimizers.describe(name)))
             dash = "╍╍" if name in DASHED else "━━"
-            label = QLabel(f"<span style='color:{COLOURS[name]}'>{dash}</span> {TITLES[name]} lr")
+            label = QLabel(f"<span style='color:{theme.OPTIMIZER_COLORS[name]}'>{dash}</span>"
+                           f" {TITLES[name]} lr")
             label.setToolTip(box.toolTip())
             form.addRow(label, box)
             self.lrs[name] = box
@@ -208,7 +208,7 @@ class OptimizerRaceLab(LabWindow):
             left.addWidget(button)
         self.race_rates = QLabel(race_rates_text(BOOK_RACE_LR))
         self.race_rates.setWordWrap(True)
-        self.race_rates.setStyleSheet("color: #495057;")
+        self.race_rates.setStyleSheet(f"color: {theme.STATUS_TEXT};")
         self.race_rates.setToolTip(TIPS["race_rates"])
         left.addWidget(self.race_rates)
         self.race_status = QLabel("")
@@ -224,17 +224,17 @@ class OptimizerRaceLab(LabWindow):
         self.shading = pg.ImageItem(axisOrder="row-major")
         self.shading.setZValue(-10)
         self.plot.addItem(self.shading)
-        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen("#a3a9b8", width=1),
+        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen(theme.CONTOUR, width=1),
                                           axisOrder="row-major") for _ in range(ISO_LEVELS)]
         for iso in self.isocurves:
             iso.setParentItem(self.shading)  # drawn in the shading's (x, y) coordinates
         self.minimum = pg.ScatterPlotItem(symbol="+", size=18, pen=pg.mkPen(None),
-                                          brush=pg.mkBrush("#c92a2a"))
+                                          brush=pg.mkBrush(theme.MINIMUM))
         self.minimum.setZValue(50)  # above the paths that end on it
         self.plot.addItem(self.minimum)
         self.curves = {name: self.plot.plot(pen=_pen(name), symbol="o", symbolSize=4,
-                                            symbolBrush=COLOURS[name], symbolPen=None,
-                                            name=name) for name in optimizers.NAMES}
+                                            symbolBrush=theme.OPTIMIZER_COLORS[name],
+                                            symbolPen=None, name=name) for name in optimizers.NAMES}
         for z, name in enumerate(optimizers.NAMES):
             self.curves[name].setZValue(z + (10 if name in DASHED else 0))  # dashes on top
         self.path_legend = SideLegend()

@@ -39,7 +39,7 @@ from core.labs.perceptron import (
     outputs,
     two_layer_xor,
 )
-from gui.canvas import style
+from gui import theme
 from gui.labs.base import LabWindow
 from resources.examples import example_path
 
@@ -48,7 +48,7 @@ GATES = ("and", "or", "nand", "xor")
 HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
                 "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
 FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
-ONE_SHADE = QColor(style.POSITIVE.red(), style.POSITIVE.green(), style.POSITIVE.blue(), 38)
+ONE_SHADE = QColor(*theme.rgb(theme.POSITIVE).astype(int), 38)
 
 
 def _table(rows: int, headers: list[str]) -> QTableWidget:
@@ -76,7 +76,7 @@ def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = froz
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if r in marked:
                 item.setFont(bold)
-                item.setForeground(QBrush(style.REFUSE))
+                item.setForeground(QBrush(QColor(theme.PROBLEM)))
             table.setItem(r, c, item)
 
 
@@ -170,17 +170,17 @@ class PerceptronLab(LabWindow):
         self.shade.setPen(pg.mkPen(None))
         self.shade.setZValue(-10)
         self.plot.addItem(self.shade, ignoreBounds=True)
-        self.line = self.plot.plot(pen=pg.mkPen(style.TEXT, width=2))
+        self.line = self.plot.plot(pen=pg.mkPen(theme.TEXT, width=2))
         self.points = pg.ScatterPlotItem(size=22)
         self.plot.addItem(self.points)
         self.rings = pg.ScatterPlotItem(size=40, brush=pg.mkBrush(None),
-                                        pen=pg.mkPen(style.REFUSE, width=4))
+                                        pen=pg.mkPen(theme.PROBLEM, width=4))
         self.plot.addItem(self.rings)
         middle.addWidget(plot_widget, 1)
         key = QLabel("Shaded: the neuron answers 1 · dots: target 1 (blue), 0 (orange) · "
                      "red ring: a wrong answer")
         key.setWordWrap(True)
-        key.setStyleSheet(f"color: {style.MUTED_TEXT.name()}")
+        key.setStyleSheet(f"color: {theme.MUTED_TEXT}")
         middle.addWidget(key)
         layout.addLayout(middle, 7)
 
@@ -267,7 +267,7 @@ class PerceptronLab(LabWindow):
         wrong = self.wrong_rows()
         _fill(self.table, [[int(x1), int(x2), int(t), a] for (x1, x2), t, a in
                            zip(GATE_INPUTS, targets, answers, strict=True)], set(wrong))
-        colours = [style.POSITIVE if t else style.NEGATIVE for t in targets]
+        colours = [QColor(theme.POSITIVE) if t else QColor(theme.NEGATIVE) for t in targets]
         self.points.setData(x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
                             pen=pg.mkPen("k", width=1))
         self.rings.setData(x=GATE_INPUTS[wrong, 0], y=GATE_INPUTS[wrong, 1])

@@ -41,15 +41,15 @@ from core.labs.regularization import (
     Experiment,
     Progress,
 )
+from gui import theme
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.widgets import WrappedLabel
 
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
-COLOURS = {"plain": "#f76707", "weight_decay": "#1c7ed6", "dropout": "#37b24d",
-           "batch_norm": "#ae3ec9"}
-STYLE_SAMPLE = "#868e96"
+COLOURS = dict(zip(("plain", "weight_decay", "dropout", "batch_norm"), theme.CLASS_HEX[:4],
+                   strict=True))
 THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"
 COLUMNS = ("Variant", "Train acc.", "Test acc.", "Gap", f"{THRESHOLD} train at")
 SPEED_COLUMN = 4
@@ -171,7 +171,7 @@ class RegularizationLab(LabWindow):
         left.addWidget(self.experiment)
         self.setup = QLabel()
         self.setup.setWordWrap(True)
-        self.setup.setStyleSheet("color: #495057;")
+        self.setup.setStyleSheet(f"color: {theme.STATUS_TEXT};")
         left.addWidget(self.setup)
         self.form = QFormLayout()
         self.weight_decay = _spin(BOOK_WEIGHT_DECAY, 0.0, 1.0, 0.01, 3, TIPS["weight_decay"])
@@ -219,8 +219,8 @@ class RegularizationLab(LabWindow):
         self.plot.hideButtons()
         self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt")
         self.threshold = pg.InfiniteLine(
-            pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(STYLE_SAMPLE, style=Qt.PenStyle.DotLine),
-            label=THRESHOLD, labelOpts={"position": 0.02, "color": STYLE_SAMPLE})
+            pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(theme.NEUTRAL, style=Qt.PenStyle.DotLine),
+            label=THRESHOLD, labelOpts={"position": 0.02, "color": theme.NEUTRAL})
         right.addWidget(self.plot_widget, 1)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -343,12 +343,12 @@ class RegularizationLab(LabWindow):
 
     def _add_lines(self, curves: list[Curves]) -> None:
         for curve in curves:
-            colour = COLOURS.get(curve.key, STYLE_SAMPLE)
+            colour = COLOURS.get(curve.key, theme.NEUTRAL)
             train = self.plot.plot(pen=pg.mkPen(colour, width=2), name=curve.label)
             test = self.plot.plot(pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             self.lines[curve.key] = (train, test)
         for text, style in (("train", Qt.PenStyle.SolidLine), ("test", Qt.PenStyle.DashLine)):
-            sample = pg.PlotDataItem(pen=pg.mkPen(STYLE_SAMPLE, width=2, style=style))
+            sample = pg.PlotDataItem(pen=pg.mkPen(theme.NEUTRAL, width=2, style=style))
             self.legend.addItem(sample, text)
         self.table.setRowCount(len(curves))
 
@@ -368,7 +368,7 @@ class RegularizationLab(LabWindow):
         gap = curve.gap
         reached = curve.epochs_to_reach()
         name = _cell(curve.label, centred=False)
-        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, STYLE_SAMPLE)))
+        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, theme.NEUTRAL)))
         if curve.outcome is not None and curve.outcome.failed:
             name.setToolTip(curve.outcome.reason)
             name.setText(f"{curve.label} (diverged)")
