@@ -1,5 +1,6 @@
-"""core/ is the engine: it must never depend on Qt, pyqtgraph or the gui package. The colour
-theme and the frames the training worker builds are plain NumPy too."""
+"""core/ is the engine: it must never depend on Qt, pyqtgraph, the gui package or the bundled
+resources (the caller hands it files). The colour theme and the frames the training worker
+builds are plain NumPy too."""
 
 import ast
 import subprocess
@@ -7,8 +8,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
 QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph")
+FORBIDDEN = (*QT, "gui", "resources")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -31,7 +32,7 @@ def loaded_top_packages(code: str) -> list[str]:
     return ast.literal_eval(result.stdout.strip().splitlines()[-1])
 
 
-def test_no_core_module_imports_qt_or_gui():
+def test_no_core_module_imports_qt_gui_or_resources():
     offenders = []
     for path in sorted((ROOT / "core").rglob("*.py")):
         for name in imported_modules(path):
@@ -40,7 +41,7 @@ def test_no_core_module_imports_qt_or_gui():
     assert offenders == []
 
 
-def test_importing_all_of_core_loads_no_qt():
+def test_importing_all_of_core_loads_no_qt_gui_or_resources():
     code = (
         "import sys, pkgutil, importlib, core\n"
         "for m in pkgutil.walk_packages(core.__path__, 'core.'):\n"

@@ -41,11 +41,15 @@ from core.labs.regularization import (
     Experiment,
     Progress,
 )
+from core.project import load_project
 from gui import theme
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.widgets import WrappedLabel
+from resources.examples import example_path
 
+#: the bundled example the overfitting experiment trains (core reads no resources itself)
+OVERFITTING_EXAMPLE = "overfitting"
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
 COLOURS = dict(zip(("plain", "weight_decay", "dropout", "batch_norm"), theme.CLASS_HEX[:4],
@@ -251,7 +255,8 @@ class RegularizationLab(LabWindow):
         epochs = self.epochs.value()
         if self.experiment.currentData() == "overfitting":
             weight_decay, dropout = self.weight_decay.value(), self.dropout.value()
-            return lambda: experiments.overfitting(weight_decay, dropout, epochs)
+            return lambda: experiments.overfitting(
+                load_project(example_path(OVERFITTING_EXAMPLE)), weight_decay, dropout, epochs)
         init_std, lr = self.init_std.value(), self.lr.value()
         return lambda: experiments.batch_norm(init_std, lr, epochs)
 
