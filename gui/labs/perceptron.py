@@ -108,7 +108,43 @@ class PerceptronLab(LabWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self.body)
+        layout.addLayout(self._neuron_column(), 5)
+        layout.addLayout(self._plot_column(), 7)
+        layout.addLayout(self._two_layer_column(), 6)
+
+        self.hidden, self.hidden_or, self.by_hand = (v.tolist() for v in two_layer_xor())
+        self._project = load_project(example_path("xor_learned"))
+        self.learned: list[int] | None = None
+        self.learned_net: Network | None = None
+        self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
+        self.gate.currentIndexChanged.connect(self.refresh)
+        for spin in self.weights:
+            spin.valueChanged.connect(self.refresh)
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+    def _neuron_column(self) -> QVBoxLayout:
+        """The single neuron's controls: gate, weights, presets, truth table and search."""
         left = QVBoxLayout()
+        left.addLayout(self._weight_form())
+        left.addLayout(self._preset_grid())
+        self.table = _table(4, ["x₁", "x₂", "target", "output"])
+        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
+        left.addWidget(self.table)
+        self.search_button = QPushButton("Search for a line")
+        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
+                                      "show the best one (ties: the line farthest from the "
+                                      "points)")
+        self.search_button.clicked.connect(self.search)
+        left.addWidget(self.search_button)
+        self.search_result = QLabel()
+        self._found: tuple[str, tuple[float, float, float]] | None = None  # gate, line
+        self.search_result.setWordWrap(True)
+        left.addWidget(self.search_result)
+        left.addStretch(1)
+        return left
+
+    def _weight_form(self) -> QFormLayout:
         form = QFormLayout()
         self.gate = QComboBox()
         for gate in GATES:
@@ -129,7 +165,9 @@ class PerceptronLab(LabWindow):
             box.setToolTip(tip)
             form.addRow(label, box)
             self.weights.append(box)
-        left.addLayout(form)
+        return form
+
+    def _preset_grid(self) -> QGridLayout:
         presets = QGridLayout()
         self.preset_buttons = {}
         for k, name in enumerate(PRESETS):
@@ -138,23 +176,10 @@ class PerceptronLab(LabWindow):
             button.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
             presets.addWidget(button, k // 2, k % 2)
             self.preset_buttons[name] = button
-        left.addLayout(presets)
-        self.table = _table(4, ["x₁", "x₂", "target", "output"])
-        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
-        left.addWidget(self.table)
-        self.search_button = QPushButton("Search for a line")
-        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
-                                      "show the best one (ties: the line farthest from the "
-                                      "points)")
-        self.search_button.clicked.connect(self.search)
-        left.addWidget(self.search_button)
-        self.search_result = QLabel()
-        self._found: tuple[str, tuple[float, float, float]] | None = None  # gate, line
-        self.search_result.setWordWrap(True)
-        left.addWidget(self.search_result)
-        left.addStretch(1)
-        layout.addLayout(left, 5)
+        return presets
 
+    def _plot_column(self) -> QVBoxLayout:
+        """The four gate points, the neuron's line and its shaded "answers 1" side."""
         middle = QVBoxLayout()
         plot_widget = pg.PlotWidget(background="w")
         self.plot = plot_widget.getPlotItem()
@@ -182,8 +207,10 @@ class PerceptronLab(LabWindow):
         key.setWordWrap(True)
         key.setStyleSheet(f"color: {theme.MUTED_TEXT}")
         middle.addWidget(key)
-        layout.addLayout(middle, 7)
+        return middle
 
+    def _two_layer_column(self) -> QVBoxLayout:
+        """The two-layer XOR: the book's hand-set network next to a learned 2-2-1 one."""
         right = QVBoxLayout()
         box = QGroupBox("Two layers solve XOR")
         box_layout = QVBoxLayout(box)
@@ -204,6 +231,15 @@ class PerceptronLab(LabWindow):
                                      "the hidden sigmoid units h₁, h₂ and the output after "
                                      "training")
         box_layout.addWidget(self.weight_table)
+        box_layout.addLayout(self._train_row())
+        self.train_result = QLabel()
+        self.train_result.setWordWrap(True)
+        box_layout.addWidget(self.train_result)
+        right.addWidget(box)
+        right.addStretch(1)
+        return right
+
+    def _train_row(self) -> QHBoxLayout:
         train_row = QHBoxLayout()
         self.train_button = QPushButton("Train again")
         self.train_button.setToolTip("Train the 2-2-1 network from new random weights drawn "
@@ -217,23 +253,7 @@ class PerceptronLab(LabWindow):
                              "with 3 of 4 right (a local minimum) — try seed 2")
         train_row.addWidget(self.seed)
         train_row.addStretch(1)
-        box_layout.addLayout(train_row)
-        self.train_result = QLabel()
-        self.train_result.setWordWrap(True)
-        box_layout.addWidget(self.train_result)
-        right.addWidget(box)
-        right.addStretch(1)
-        layout.addLayout(right, 6)
-
-        self.hidden, self.hidden_or, self.by_hand = (v.tolist() for v in two_layer_xor())
-        self._project = load_project(example_path("xor_learned"))
-        self.learned: list[int] | None = None
-        self.learned_net: Network | None = None
-        self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
-        self.gate.currentIndexChanged.connect(self.refresh)
-        for spin in self.weights:
-            spin.valueChanged.connect(self.refresh)
-        self.refresh()
+        return train_row
 
     # ------------------------------------------------------------------ the single neuron
     def values(self) -> tuple[float, float, float]:
