@@ -42,10 +42,6 @@ MIN_SCALE = 0.7  # below this the edge numbers get too small to read
 EdgeKey = tuple[str, str, int]  # operand, consumer, operand slot
 
 
-def fmt(value: float) -> str:
-    return "0" if value == 0 else f"{value:.6g}"
-
-
 def _font(size: float, bold: bool = False) -> QFont:
     font = QFont()
     font.setPointSizeF(size)
