@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 import gui.labs.regularization as lab_module
-from gui.labs.regularization import COLUMNS
+from gui.labs.regularization_texts import COLUMNS
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
 
