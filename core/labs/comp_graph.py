@@ -1,4 +1,4 @@
-"""A scalar computational graph (CONCEPTS.md §6), for the computational graph & backprop lab.
+"""A scalar computational graph, for the computational graph & backprop lab.
 
 Every operation node has a local forward rule and a local backward rule, like the seed's
 AddLayer and MulLayer: backward receives dout = d output / d node and hands each operand its

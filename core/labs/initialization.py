@@ -1,4 +1,4 @@
-"""The book's weight-initialisation experiment (CONCEPTS.md §8), for the init-explorer lab.
+"""The book's weight-initialisation experiment, for the weight-initialisation lab.
 
 Input randn(1000, 100) through 5 layers of 100 units without biases: with std 1 the sigmoid
 piles up at 0 and 1, with std 0.01 it collapses to 0.5, Xavier keeps it spread; ReLU with He

@@ -1,4 +1,4 @@
-"""The optimizer race (CONCEPTS.md §7): paths of every optimizer on 2-D test surfaces, and the
+"""The optimizer race: paths of every optimizer on 2-D test surfaces, and the
 same network trained by several optimizers from the same initial weights."""
 
 from __future__ import annotations

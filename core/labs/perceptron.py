@@ -1,4 +1,4 @@
-"""Single perceptrons on the logic gates (CONCEPTS.md §1), for the perceptron & XOR lab.
+"""Single perceptrons on the logic gates, for the perceptron & XOR lab.
 
 y = 1 if w·x + b > 0 else 0. AND, NAND and OR each have a line that separates their truth
 table; XOR has none — :func:`best_line` searching a grid of weights never gets all four right.

@@ -1,4 +1,4 @@
-"""The scalar computational graph: the book's numbers (CONCEPTS.md §6), every local backward
+"""The scalar computational graph: the book's apple numbers, every local backward
 rule against the numerical gradient, the step schedule, editing and validation."""
 
 import math

@@ -1,4 +1,4 @@
-"""CONCEPTS.md §8's pictures as numbers."""
+"""The book's activation histograms per initialisation, as numbers."""
 
 import numpy as np
 import pytest

@@ -1,4 +1,4 @@
-"""The optimizer race's paths follow CONCEPTS.md §7's rules; the network race is fair."""
+"""The optimizer race's paths follow each optimizer's update rule; the network race is fair."""
 
 import threading
 

@@ -1,4 +1,4 @@
-"""CONCEPTS.md §1: gates with the book's and the seed's weights; XOR has no line."""
+"""Perceptrons on the logic gates: gates with the book's and the seed's weights; XOR has no line."""
 
 import pytest
 

@@ -1,5 +1,5 @@
 """The computational graph lab, driven through its buttons, keys, value boxes and combos: the
-book's apple numbers on the edges (CONCEPTS.md §6), step by step."""
+book's apple numbers on the edges, step by step."""
 
 import pytest
 from PySide6.QtCore import Qt
