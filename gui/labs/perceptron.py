@@ -35,6 +35,8 @@ from core.labs.perceptron import (
     PRESETS,
     best_line,
     gate_targets,
+    half_plane,
+    line_points,
     margin,
     outputs,
     two_layer_xor,
@@ -47,7 +49,6 @@ GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
 HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
                 "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
-FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
 ONE_SHADE = QColor(*theme.rgb(theme.POSITIVE).astype(int), 38)
 
 
@@ -78,22 +79,6 @@ def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = froz
                 item.setFont(bold)
                 item.setForeground(QBrush(QColor(theme.PROBLEM)))
             table.setItem(r, c, item)
-
-
-def half_plane(w1: float, w2: float, b: float, far: float = FAR) -> np.ndarray:
-    """The corners of the square [−far, far]² cut down to where w₁x₁ + w₂x₂ + b > 0 (an
-    empty array when the neuron answers 0 everywhere): the region shaded as "output 1"."""
-    square = [(-far, -far), (far, -far), (far, far), (-far, far)]
-    corners = []
-    for k, p in enumerate(square):
-        q = square[(k + 1) % 4]
-        sp, sq = w1 * p[0] + w2 * p[1] + b, w1 * q[0] + w2 * q[1] + b
-        if sp > 0:
-            corners.append(p)
-        if (sp > 0) != (sq > 0):
-            t = sp / (sp - sq)
-            corners.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-    return np.array(corners, dtype=np.float64).reshape(-1, 2)
 
 
 class PerceptronLab(LabWindow):
@@ -291,21 +276,10 @@ class PerceptronLab(LabWindow):
         self.points.setData(x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
                             pen=pg.mkPen("k", width=1))
         self.rings.setData(x=GATE_INPUTS[wrong, 0], y=GATE_INPUTS[wrong, 1])
-        self.line.setData(*self._line_points())
+        self.line.setData(*line_points(*self.values()))
         self.shade.setPolygon(QPolygonF([QPointF(x, y) for x, y in half_plane(*self.values())]))
         if self._found != (self.gate.currentData(), self.values()):
             self.search_result.clear()  # it described another line or another gate
-
-    def _line_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """Two points of w₁x₁ + w₂x₂ + b = 0 far beyond the view (none if w = 0)."""
-        w1, w2, b = self.values()
-        if abs(w2) >= abs(w1) and abs(w2) > 1e-12:
-            x = np.array([-FAR, FAR])
-            return x, -(w1 * x + b) / w2
-        if abs(w1) > 1e-12:
-            y = np.array([-FAR, FAR])
-            return -(w2 * y + b) / w1, y
-        return np.array([]), np.array([])
 
     def search(self) -> None:
         gate = self.gate.currentData()
