@@ -39,6 +39,9 @@ OK_BACKGROUND = "#ebfbee"
 PROBLEM_BACKGROUND = "#fff5f5"
 
 SELECTION = "#fab005"
+#: guides drawn over a plot (a marker line, a reference line) and a region shaded behind it
+GUIDE = "#5a5a5a"
+SHADE = "#787878"
 NEUTRAL_EDGE = "#7b8794"
 BODY = "#ffffff"
 #: a neuron without a bias (an input unit)
@@ -88,6 +91,12 @@ def rgb(hex_color: str) -> np.ndarray:
     """``"#rrggbb"`` as a float RGB triple, for arithmetic on colours."""
     h = hex_color.lstrip("#")
     return np.array([int(h[i:i + 2], 16) for i in (0, 2, 4)], dtype=np.float64)
+
+
+def rgba(hex_color: str, alpha: int) -> tuple[int, int, int, int]:
+    """A theme colour made translucent, as the four integers QColor and pyqtgraph take."""
+    red, green, blue = (int(c) for c in rgb(hex_color))
+    return red, green, blue, alpha
 
 
 def diverging_rgb(values: np.ndarray, limit: float, soft: float = 1.0) -> np.ndarray:

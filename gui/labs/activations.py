@@ -88,19 +88,19 @@ class ActivationsLab(LabWindow):
         self.plot = plots.addPlot(row=0, col=0, title="f(x) and its slope f′(x)")
         self.plot.addLegend(offset=(10, 10))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.shade = [pg.LinearRegionItem(movable=False, brush=(120, 120, 120, 40), pen=None)
-                      for _ in range(2)]
+        self.shade = [pg.LinearRegionItem(movable=False, brush=theme.rgba(theme.SHADE, 40),
+                                          pen=None) for _ in range(2)]
         for region in self.shade:
             self.plot.addItem(region)
         self.curve = self.plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5), name="f(x)")
         self.slope = self.plot.plot(pen=pg.mkPen(theme.NEGATIVE, width=2, style=pg.QtCore.Qt.
                                                  PenStyle.DashLine), name="f′(x)")
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((90, 90, 90), width=1))
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.GUIDE, width=1))
         self.plot.addItem(self.marker)
         self.stack_plot = plots.addPlot(row=1, col=0, title="A 1-4-4-4-1 network's output")
         self.stack_plot.showGrid(x=True, y=True, alpha=0.25)
         self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
-        self.stack_line = self.stack_plot.plot(pen=pg.mkPen((90, 90, 90), width=1,
+        self.stack_line = self.stack_plot.plot(pen=pg.mkPen(theme.GUIDE, width=1,
                                                             style=pg.QtCore.Qt.PenStyle.DotLine))
         right = QVBoxLayout()
         right.addWidget(plots, 1)

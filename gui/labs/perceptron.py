@@ -49,7 +49,7 @@ GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
 HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
                 "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
-ONE_SHADE = QColor(*theme.rgb(theme.POSITIVE).astype(int), 38)
+ONE_SHADE = QColor(*theme.rgba(theme.POSITIVE, 38))
 
 
 def _table(rows: int, headers: list[str]) -> QTableWidget:

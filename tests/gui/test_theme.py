@@ -33,6 +33,12 @@ def test_a_sigmoid_output_is_coloured_by_its_probability():
     np.testing.assert_allclose(rgb[2], 255 + (np.array([247, 103, 7]) - 255) * 0.55)
 
 
+def test_a_translucent_theme_colour_keeps_its_rgb():
+    assert theme.rgba(theme.POSITIVE, 38) == (28, 126, 214, 38)
+    assert theme.rgba(theme.KIND_COLORS["hidden"], 70) == (76, 110, 245, 70)
+    assert all(isinstance(c, int) for c in theme.rgba(theme.SHADE, 40))
+
+
 def test_an_unknown_node_kind_is_grey():
     assert theme.kind_color("hidden") == "#4c6ef5"
     assert theme.kind_color("recurrent") == theme.NEUTRAL == "#868e96"

@@ -52,7 +52,7 @@ class ActivationsPanel(Panel):
                    y_label="count")
         self.hist_curve = self.hist_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
-            brush=pg.mkBrush(76, 110, 245, 70))
+            brush=pg.mkBrush(*theme.rgba(theme.KIND_COLORS["hidden"], 70)))
         self.stats_plot = self.graphics.addPlot(row=0, col=1)
         style_plot(self.stats_plot, "Mean ± std per node", y_label="activation")
         self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),

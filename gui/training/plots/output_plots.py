@@ -133,7 +133,7 @@ class ConfusionPlot:
         self.image.setLookupTable(blue_lut())
         self.labels = CellLabels()
         self.scatter = pg.ScatterPlotItem(size=5, pen=None,
-                                          brush=pg.mkBrush(28, 126, 214, 150))
+                                          brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 150)))
         self.diagonal = plot.plot(pen=pg.mkPen(theme.MUTED_TEXT, width=1,
                                                style=Qt.PenStyle.DashLine))
         for item in (self.image, self.labels, self.scatter):

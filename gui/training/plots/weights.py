@@ -32,7 +32,7 @@ class WeightsPanel(Panel):
         style_plot(self.now_plot, "Weights now", x_label="weight", y_label="count")
         self.now_curve = self.now_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
-            brush=pg.mkBrush(*theme.rgb(theme.POSITIVE).astype(int), 70))
+            brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
         self.trail_plot = self.graphics.addPlot(row=0, col=1)
         style_plot(self.trail_plot, "Weights over time (each column: a histogram)",
                    x_label="epoch", y_label="weight")
