@@ -1,5 +1,6 @@
 """Sizes shared by the canvas items, and the QColors they paint with, built from
-:mod:`gui.theme`'s colours, so every part of the canvas looks alike."""
+:mod:`gui.theme`'s colours, so every part of the canvas looks alike. Also each node kind's
+title and help text, which the palette and the inspector repeat word for word."""
 
 from __future__ import annotations
 
