@@ -50,6 +50,18 @@ class ActivationsLab(LabWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self.body)
+        layout.addLayout(self._readout(), 1)
+        layout.addLayout(self._plots(), 3)
+        self.function.currentIndexChanged.connect(self.refresh)
+        self.x.valueChanged.connect(self.refresh_table)
+        self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
+        self.refresh()
+        self.refresh_stack()
+        self._fit_table()
+
+    # ------------------------------------------------------------------ building
+    def _readout(self) -> QVBoxLayout:
+        """The function to draw, the x to read at, and every function's numbers there."""
         left = QVBoxLayout()
         form = QFormLayout()
         self.function = QComboBox()
@@ -81,8 +93,10 @@ class ActivationsLab(LabWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table)
         left.addStretch(1)
-        layout.addLayout(left, 1)
+        return left
 
+    def _plots(self) -> QVBoxLayout:
+        """The function with its slope above; the stacked network and its activation below."""
         plots = pg.GraphicsLayoutWidget()
         plots.setBackground("w")
         self.plot = plots.addPlot(row=0, col=0, title="f(x) and its slope f′(x)")
@@ -116,14 +130,7 @@ class ActivationsLab(LabWindow):
         self.stack_caption.setWordWrap(True)
         stack_form.addWidget(self.stack_caption, 1)
         right.addLayout(stack_form)
-        layout.addLayout(right, 3)
-
-        self.function.currentIndexChanged.connect(self.refresh)
-        self.x.valueChanged.connect(self.refresh_table)
-        self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
-        self.refresh()
-        self.refresh_stack()
-        self._fit_table()
+        return right
 
     def _fit_table(self) -> None:
         """Make the table wide enough for every column at once (no horizontal scrolling) and
