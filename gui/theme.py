@@ -1,22 +1,102 @@
-"""Colour scales for values (blue positive, orange negative) and classes, as NumPy RGB arrays.
+"""Every colour of the app as plain hex strings, and the NumPy colour scales built from them.
 
-One place for the colours of weights, heat maps and decision regions, so they always agree.
+One owner, so weights, heat maps, decision regions, labs and messages always agree. No Qt
+here: :mod:`gui.training.frames` colours the decision boundary in the training worker, where
+only NumPy belongs. Qt code wraps a value as ``QColor(theme.X)``; pyqtgraph and style sheets
+take the hex string as it is.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from gui.canvas import style
+#: the sign of a value: weights, biases, heat maps, a sigmoid's class 1 (blue) and 0 (orange)
+POSITIVE = "#1c7ed6"
+NEGATIVE = "#f76707"
 
-WHITE = np.array([255.0, 255.0, 255.0])
-#: class 0 orange and class 1 blue (the weight colours), then distinct hues
-CLASS_HEX = ("#f76707", "#1c7ed6", "#37b24d", "#ae3ec9", "#f59f00", "#0c8599", "#e64980",
+#: header colour per node kind (the canvas, the palette, the inspector, the activation plot)
+KIND_COLORS = {"input": "#1f9e89", "hidden": "#4c6ef5", "output": "#e8590c"}
+#: grey for what has no colour of its own: an unknown node kind, a diverged trial, a sample of
+#: a line style
+NEUTRAL = "#868e96"
+
+TEXT = "#212529"
+#: captions, hints and explanations next to the main text
+MUTED_TEXT = "#6c757d"
+#: a lab's set-up and status lines: quieter than the text, louder than a caption
+STATUS_TEXT = "#495057"
+
+#: a good outcome (a connection that may be made, a finished run, the test curve)
+ACCEPT = "#2f9e44"
+#: something wrong: a refused connection, a node's problem, a failed run, an invalid value
+PROBLEM = "#e03131"
+#: error and all-clear messages in text, darker than the marks above for legibility
+ERROR_TEXT = "#c92a2a"
+WARNING_TEXT = "#e67700"
+OK_TEXT = "#2b8a3e"
+#: the background behind a value that is right / wrong
+OK_BACKGROUND = "#ebfbee"
+PROBLEM_BACKGROUND = "#fff5f5"
+
+SELECTION = "#fab005"
+#: guides drawn over a plot (a marker line, a reference line) and a region shaded behind it
+GUIDE = "#5a5a5a"
+SHADE = "#787878"
+NEUTRAL_EDGE = "#7b8794"
+BODY = "#ffffff"
+#: a neuron without a bias (an input unit)
+EMPTY_NEURON = "#f1f3f5"
+BORDER = "#adb5bd"
+GRID_MINOR = "#eef1f4"
+GRID_MAJOR = "#dfe4ea"
+BACKGROUND = "#f8f9fb"
+
+#: the per-batch loss behind the smoothed curve
+BATCH_LOSS = "#ced4da"
+#: a "what to notice" box at the top of every lab
+NOTICE_BACKGROUND = "#f4f6fb"
+NOTICE_BORDER = "#d5dbe8"
+
+#: the computational-graph lab: forward values above the arrows, gradients below
+FORWARD_VALUE = "#2b8a3e"
+GRADIENT = "#d6336c"
+#: a graph node's fill while it is being edited / at rest, and the graph's background
+GRAPH_NODE_ACTIVE = "#e6f6f3"
+GRAPH_BACKGROUND = "#fbfcfd"
+
+#: the optimizer race: one colour per optimizer (Okabe–Ito, told apart by colour-blind eyes
+#: too), the loss surface's contour lines and the marker on its minimum
+OPTIMIZER_COLORS = {"sgd": "#e69f00", "momentum": "#0072b2", "nesterov": "#009e73",
+                    "adagrad": "#cc79a7", "rmsprop": "#7f3c0a", "adam": "#000000"}
+CONTOUR = "#a3a9b8"
+MINIMUM = "#c92a2a"
+
+#: the outline of a point in the search's results
+POINT_OUTLINE = "#343a40"
+
+#: class 0 orange and class 1 blue (the weight colours), then distinct hues; also the colours
+#: of any short list of things to tell apart (the regularisation lab's variants)
+CLASS_HEX = (NEGATIVE, POSITIVE, "#37b24d", "#ae3ec9", "#f59f00", "#0c8599", "#e64980",
              "#5c940d", "#364fc7", "#862e9c")
 
+WHITE = np.array([255.0, 255.0, 255.0])
 
-def _rgb(color: object) -> np.ndarray:
-    return np.array(color.getRgb()[:3], dtype=np.float64)
+
+def kind_color(kind: str) -> str:
+    """A node kind's colour; a kind the app does not know (yet) is grey, not an error."""
+    return KIND_COLORS.get(kind, NEUTRAL)
+
+
+def rgb(hex_color: str) -> np.ndarray:
+    """``"#rrggbb"`` as a float RGB triple, for arithmetic on colours."""
+    h = hex_color.lstrip("#")
+    return np.array([int(h[i:i + 2], 16) for i in (0, 2, 4)], dtype=np.float64)
+
+
+def rgba(hex_color: str, alpha: int) -> tuple[int, int, int, int]:
+    """A theme colour made translucent, as the four integers QColor and pyqtgraph take."""
+    red, green, blue = (int(c) for c in rgb(hex_color))
+    return red, green, blue, alpha
 
 
 def diverging_rgb(values: np.ndarray, limit: float, soft: float = 1.0) -> np.ndarray:
@@ -25,14 +105,13 @@ def diverging_rgb(values: np.ndarray, limit: float, soft: float = 1.0) -> np.nda
     ``soft`` < 1 keeps the strongest colour lighter (for backgrounds under points)."""
     t = np.clip(np.nan_to_num(np.asarray(values, dtype=np.float64)) / (limit or 1.0), -1, 1)
     t = t[..., None] * soft
-    pos, neg = _rgb(style.POSITIVE), _rgb(style.NEGATIVE)
+    pos, neg = rgb(POSITIVE), rgb(NEGATIVE)
     return np.where(t >= 0, WHITE + (pos - WHITE) * t, WHITE + (neg - WHITE) * (-t))
 
 
 def class_colors(n: int) -> np.ndarray:
     """(n, 3) float RGB, one colour per class (cycling after ten)."""
-    hexes = [CLASS_HEX[k % len(CLASS_HEX)].lstrip("#") for k in range(n)]
-    return np.array([[int(h[i:i + 2], 16) for i in (0, 2, 4)] for h in hexes], dtype=np.float64)
+    return np.array([rgb(CLASS_HEX[k % len(CLASS_HEX)]) for k in range(n)]).reshape(n, 3)
 
 
 def grid_rgb(values: np.ndarray, classification: bool) -> np.ndarray:

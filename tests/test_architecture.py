@@ -1,4 +1,6 @@
-"""core/ is the engine: it must never depend on Qt, pyqtgraph or the gui package."""
+"""core/ is the engine: it must never depend on Qt, pyqtgraph, the gui package or the bundled
+resources (the caller hands it files). The colour theme and the frames the training worker
+builds are plain NumPy too."""
 
 import ast
 import re
@@ -7,7 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-FORBIDDEN = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph", "gui")
+QT = ("PySide6", "PyQt5", "PyQt6", "shiboken6", "pyqtgraph")
+FORBIDDEN = (*QT, "gui", "resources")
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -21,7 +24,16 @@ def imported_modules(path: Path) -> set[str]:
     return names
 
 
-def test_no_core_module_imports_qt_or_gui():
+def loaded_top_packages(code: str) -> list[str]:
+    """Run ``code`` in a fresh interpreter; the top-level packages it left in ``sys.modules``."""
+    script = f"import sys\n{code}\nprint(sorted({{m.split('.')[0] for m in sys.modules}}))\n"
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    return ast.literal_eval(result.stdout.strip().splitlines()[-1])
+
+
+def test_no_core_module_imports_qt_gui_or_resources():
     offenders = []
     for path in sorted((ROOT / "core").rglob("*.py")):
         for name in imported_modules(path):
@@ -30,7 +42,7 @@ def test_no_core_module_imports_qt_or_gui():
     assert offenders == []
 
 
-def test_importing_all_of_core_loads_no_qt():
+def test_importing_all_of_core_loads_no_qt_gui_or_resources():
     code = (
         "import sys, pkgutil, importlib, core\n"
         "for m in pkgutil.walk_packages(core.__path__, 'core.'):\n"
@@ -42,6 +54,12 @@ def test_importing_all_of_core_loads_no_qt():
     result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
                             text=True, timeout=120)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_theme_and_the_workers_frames_load_no_qt():
+    loaded = loaded_top_packages("import gui.theme, gui.training.frames")
+    assert "gui" in loaded and "numpy" in loaded
+    assert [name for name in loaded if name in QT] == []
 
 
 def test_the_check_itself_catches_a_qt_import(tmp_path):

@@ -11,6 +11,7 @@ import numpy as np
 from core.datasets import load_builtin
 
 GATE_INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float64)
+FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
 #: the book's and the seed's weights: label → (w1, w2, b)
 PRESETS: dict[str, tuple[float, float, float]] = {
     "AND (book, seed)": (0.5, 0.5, -0.7),
@@ -69,3 +70,31 @@ def two_layer_xor(x: np.ndarray = GATE_INPUTS,
     s2 = outputs(*or_, x=x)
     y = outputs(*and_, x=np.column_stack([s1, s2]).astype(np.float64))
     return s1, s2, y
+
+
+def half_plane(w1: float, w2: float, b: float, far: float = FAR) -> np.ndarray:
+    """The corners of the square [−far, far]² cut down to where w₁x₁ + w₂x₂ + b > 0 (an
+    empty array when the neuron answers 0 everywhere): the region shaded as "output 1"."""
+    square = [(-far, -far), (far, -far), (far, far), (-far, far)]
+    corners = []
+    for k, p in enumerate(square):
+        q = square[(k + 1) % 4]
+        sp, sq = w1 * p[0] + w2 * p[1] + b, w1 * q[0] + w2 * q[1] + b
+        if sp > 0:
+            corners.append(p)
+        if (sp > 0) != (sq > 0):
+            t = sp / (sp - sq)
+            corners.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
+    return np.array(corners, dtype=np.float64).reshape(-1, 2)
+
+
+def line_points(w1: float, w2: float, b: float, far: float = FAR) -> tuple[np.ndarray, np.ndarray]:
+    """Two points of w₁x₁ + w₂x₂ + b = 0 ``far`` out (none if w = 0), solved for the input
+    with the larger weight so a steep line stays exact."""
+    if abs(w2) >= abs(w1) and abs(w2) > 1e-12:
+        x = np.array([-far, far])
+        return x, -(w1 * x + b) / w2
+    if abs(w1) > 1e-12:
+        y = np.array([-far, far])
+        return -(w2 * y + b) / w1, y
+    return np.array([]), np.array([])

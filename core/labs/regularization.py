@@ -4,7 +4,8 @@ with train and test accuracy per epoch.
 
 Two of the book's set-ups (chapter 6), both on the bundled 8×8 digits:
 
-- **overfitting** — the ``overfitting`` example project: 300 training digits, 6 × 100 ReLU,
+- **overfitting** — the ``overfitting`` example project (the caller loads it: core reads no
+  bundled resources of its own): 300 training digits, 6 × 100 ReLU,
   SGD lr 0.01, batches of 100, 200 epochs. Plain: train 100 %, test 86.7 % (gap 13.3 points);
   weight decay λ = 0.1 narrows the gap to 4.7, dropout 0.2 to 6.7 (seed 0).
 - **batch norm** — the book's ``batch_norm_test``: 1,000 training digits, 5 × 100 ReLU, SGD
@@ -25,13 +26,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from core.datasets.ref import DataRef
-from core.project import load_project
+from core.project import Project
 from core.spec import NetworkSpec
 from core.training.settings import TrainingSettings
 from core.training.trainer import Outcome, Trainer, TrainingEvent
-from resources.examples import example_path
 
-OVERFITTING_EXAMPLE = "overfitting"
 #: the book's regularisation strengths
 BOOK_WEIGHT_DECAY = 0.1
 BOOK_DROPOUT = 0.2
@@ -112,11 +111,10 @@ class Progress:
     epochs: int
 
 
-def overfitting(weight_decay: float = BOOK_WEIGHT_DECAY, dropout: float = BOOK_DROPOUT,
-                epochs: int | None = None) -> Experiment:
-    """The ``overfitting`` example, plain and with weight decay λ and with dropout ``dropout``
-    on every hidden node (a strength of 0 leaves that variant out)."""
-    project = load_project(example_path(OVERFITTING_EXAMPLE))
+def overfitting(project: Project, weight_decay: float = BOOK_WEIGHT_DECAY,
+                dropout: float = BOOK_DROPOUT, epochs: int | None = None) -> Experiment:
+    """``project`` (the ``overfitting`` example), plain and with weight decay λ and with
+    dropout ``dropout`` on every hidden node (a strength of 0 leaves that variant out)."""
     spec, settings = project.spec, project.settings
     if epochs is not None:
         settings = replace(settings, epochs=epochs)

@@ -9,12 +9,12 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QPen
+from PySide6.QtGui import QColor, QPen
 from PySide6.QtWidgets import QGraphicsPathItem, QGraphicsScene
 
 from core.spec import NetworkSpec
 from core.spec_problems import SpecProblem
-from gui.canvas import style
+from gui import theme
 from gui.canvas.edge_item import curve
 from gui.canvas.node_item import NodeItem
 
@@ -54,8 +54,8 @@ class ConnectionDrag:
             else:
                 self._status("Release on a node to connect; release here to cancel.")
         end = target.anchor("in") if target is not None and self.problem is None else pos
-        color = style.REFUSE if self.problem else (
-            style.ACCEPT if target is not None else style.NEUTRAL_EDGE)
+        color = QColor(theme.PROBLEM) if self.problem else (
+            QColor(theme.ACCEPT) if target is not None else QColor(theme.NEUTRAL_EDGE))
         pen = QPen(color, 2.5, Qt.PenStyle.DashLine if self.problem else Qt.PenStyle.SolidLine)
         self._line.setPen(pen)
         self._line.setPath(curve(self.source.anchor("out"), end))

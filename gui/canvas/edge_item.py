@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
+    QColor,
     QFont,
     QPainter,
     QPainterPath,
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from gui import theme
 from gui.canvas import style
 from gui.canvas.node_item import NodeItem
 
@@ -102,8 +104,8 @@ class EdgeItem(QGraphicsItem):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.isSelected():
-            painter.setPen(QPen(style.SELECTION, 1.0))
-            painter.setBrush(QBrush(style.SELECTION.lighter(150)))
+            painter.setPen(QPen(QColor(theme.SELECTION), 1.0))
+            painter.setBrush(QBrush(QColor(theme.SELECTION).lighter(150)))
             painter.drawPath(self._shape)
             painter.setBrush(Qt.BrushStyle.NoBrush)
         if self.per_weight:
@@ -111,7 +113,7 @@ class EdgeItem(QGraphicsItem):
             for i, j, path in sorted(self._paths, key=lambda p: abs(self.weight(p[0], p[1]) or 0)):
                 value = self.weight(i, j)
                 if value is None:
-                    painter.setPen(QPen(style.NEUTRAL_EDGE, 1.0))
+                    painter.setPen(QPen(QColor(theme.NEUTRAL_EDGE), 1.0))
                 else:
                     painter.setPen(QPen(style.weight_color(value), style.weight_width(value),
                                         Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
@@ -123,11 +125,11 @@ class EdgeItem(QGraphicsItem):
         path = self._paths[0][2]
         mean = float(np.mean(np.abs(self._weights))) if self._weights is not None and (
             self._weights.size) else 0.0
-        painter.setPen(QPen(style.NEUTRAL_EDGE, 1.5 + min(mean * 6, 3.0), Qt.PenStyle.SolidLine,
-                            Qt.PenCapStyle.RoundCap))
+        painter.setPen(QPen(QColor(theme.NEUTRAL_EDGE), 1.5 + min(mean * 6, 3.0),
+                            Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
         painter.drawPath(path)
         end = path.pointAtPercent(1.0)
-        painter.setBrush(style.NEUTRAL_EDGE)
+        painter.setBrush(QColor(theme.NEUTRAL_EDGE))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(QPolygonF([end, end + QPointF(-10, -5), end + QPointF(-10, 5)]))
         mid = path.pointAtPercent(0.5)
@@ -137,10 +139,10 @@ class EdgeItem(QGraphicsItem):
         text = f"{self.src.node.units}×{self.dst.node.units}"
         width = painter.fontMetrics().horizontalAdvance(text) + 10
         box = QRectF(mid.x() - width / 2, mid.y() - 9, width, 18)
-        painter.setBrush(style.BODY)
-        painter.setPen(QPen(style.BORDER, 1.0))
+        painter.setBrush(QColor(theme.BODY))
+        painter.setPen(QPen(QColor(theme.BORDER), 1.0))
         painter.drawRoundedRect(box, 9, 9)
-        painter.setPen(style.MUTED_TEXT)
+        painter.setPen(QColor(theme.MUTED_TEXT))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     # ------------------------------------------------------------------ hover and editing
@@ -173,8 +175,9 @@ class EdgeItem(QGraphicsItem):
             value = self.weight(i, j)
             shown = "—" if value is None else f"{value:.4g}"
             return (f"weight w[{i},{j}] = {shown}<br>from {src.label} unit {i + 1} to "
-                    f"{dst.label} unit {j + 1}.<br><span style='color:#6c757d'>Blue is positive, "
-                    "orange negative, thicker is larger. Double-click to type a value.</span>")
+                    f"{dst.label} unit {j + 1}.<br><span style='color:{theme.MUTED_TEXT}'>"
+                    "Blue is positive, orange negative, thicker is larger. Double-click to type "
+                    "a value.</span>")
         return (f"{src.label} → {dst.label}: a {src.units}×{dst.units} weight matrix. "
                 "Select it to see its heat map and statistics in the inspector.")
 

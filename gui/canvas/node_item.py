@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from core.engine import activations
 from core.spec import NodeSpec
+from gui import theme
 from gui.canvas import style
 
 FOOTER_HEIGHT = 16.0
@@ -50,8 +51,8 @@ class PortItem(QGraphicsEllipseItem):
             "Input port: drop a connection from another node's output port here.")
 
     def set_hover(self, hover: bool) -> None:
-        color = style.kind_color(self.node_item.node.kind)
-        self.setBrush(QBrush(color if hover else style.BODY))
+        color = QColor(theme.kind_color(self.node_item.node.kind))
+        self.setBrush(QBrush(color if hover else QColor(theme.BODY)))
         self.setPen(QPen(color, 2.0))
 
     def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
@@ -214,14 +215,14 @@ class NodeItem(QGraphicsObject):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = self.body_rect()
-        color = style.kind_color(self.node.kind)
+        color = QColor(theme.kind_color(self.node.kind))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor(0, 0, 0, 28))
         painter.drawRoundedRect(rect.translated(1.5, 2.5), 8, 8)
-        painter.setBrush(style.BODY)
+        painter.setBrush(QColor(theme.BODY))
         painter.setPen(QPen(self._border_color(color), self._border_width()))
         if self._drop_hint == "refuse":
-            painter.setPen(QPen(style.REFUSE, 2.5, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(theme.PROBLEM), 2.5, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(rect, 8, 8)
         self._paint_header(painter, rect, color)
         if self.neuron_mode:
@@ -233,17 +234,17 @@ class NodeItem(QGraphicsObject):
         if self._thumbnail is not None:
             target = self._thumbnail_rect()
             painter.drawImage(target, self._thumbnail)
-            painter.setPen(QPen(style.BORDER, 1.0))
+            painter.setPen(QPen(QColor(theme.BORDER), 1.0))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(target)
 
     def _border_color(self, color: QColor) -> QColor:
         if self._drop_hint == "accept":
-            return style.ACCEPT
+            return QColor(theme.ACCEPT)
         if self.isSelected():
-            return style.SELECTION
+            return QColor(theme.SELECTION)
         if self._problems:
-            return style.PROBLEM
+            return QColor(theme.PROBLEM)
         return color.lighter(130)
 
     def _border_width(self) -> float:
@@ -271,7 +272,7 @@ class NodeItem(QGraphicsObject):
     def _paint_neurons(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
         r = style.NEURON_RADIUS
         kind = self.node.kind
-        axon = QPen(QColor(style.BORDER), 1.0)
+        axon = QPen(QColor(theme.BORDER), 1.0)
         font = QFont(painter.font())
         font.setPointSizeF(8.0)
         font.setBold(False)
@@ -284,15 +285,16 @@ class NodeItem(QGraphicsObject):
             if kind != "output":
                 painter.drawLine(QPointF(c.x() + r, c.y()), QPointF(rect.right(), c.y()))
             bias = self._bias(j)
-            painter.setBrush(style.bias_fill(bias) if bias is not None else QColor("#f1f3f5"))
+            painter.setBrush(style.bias_fill(bias) if bias is not None
+                             else QColor(theme.EMPTY_NEURON))
             painter.setPen(QPen(color, 1.6))
             painter.drawEllipse(c, r, r)
             if j < len(self._labels):
-                painter.setPen(style.MUTED_TEXT)
+                painter.setPen(QColor(theme.MUTED_TEXT))
                 label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.AlignmentFlag.AlignRight, self._labels[j])
-        painter.setPen(style.MUTED_TEXT)
+        painter.setPen(QColor(theme.MUTED_TEXT))
         footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
                         FOOTER_HEIGHT)
         painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, self._summary())
@@ -304,20 +306,20 @@ class NodeItem(QGraphicsObject):
         font.setPointSizeF(12.0)
         font.setBold(True)
         painter.setFont(font)
-        painter.setPen(style.TEXT)
+        painter.setPen(QColor(theme.TEXT))
         painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
                          f"{self.node.units} units")
         font.setPointSizeF(8.0)
         font.setBold(False)
         painter.setFont(font)
-        painter.setPen(style.MUTED_TEXT)
+        painter.setPen(QColor(theme.MUTED_TEXT))
         painter.drawText(body.adjusted(0, 26, 0, -2), Qt.AlignmentFlag.AlignCenter,
                          self._summary(with_units=False))
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right() - 2, rect.top() + 2)
         painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(style.PROBLEM)
+        painter.setBrush(QColor(theme.PROBLEM))
         painter.drawEllipse(centre, 8, 8)
         font = QFont(painter.font())
         font.setBold(True)
@@ -353,7 +355,7 @@ class NodeItem(QGraphicsObject):
         if node.kind != "input" and node.activation in activations.NAMES:
             lines.append(f"<i>{node.activation}</i>: "
                          f"{activations.get(node.activation).description}")
-        lines.extend(f"<span style='color:#e03131'>⚠ {p}</span>" for p in self._problems)
+        lines.extend(f"<span style='color:{theme.PROBLEM}'>⚠ {p}</span>" for p in self._problems)
         return "<br>".join(line for line in lines if line)
 
     def neuron_tooltip(self, j: int) -> str:

@@ -8,11 +8,11 @@ typing a weight) push commands and let the signals do the rest.
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
-from PySide6.QtGui import QImage, QKeyEvent
+from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
 from core.spec_problems import SpecProblem
-from gui.canvas import style
+from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
@@ -40,7 +40,7 @@ class CanvasScene(QGraphicsScene):
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._editor_proxy = None
         self._runtime_problems: dict[str, str] = {}
-        self.setBackgroundBrush(style.BACKGROUND)
+        self.setBackgroundBrush(QColor(theme.BACKGROUND))
         doc.node_added.connect(self._add_node)
         doc.node_removed.connect(self._remove_node)
         doc.node_changed.connect(self._change_node)

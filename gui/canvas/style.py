@@ -1,16 +1,13 @@
-"""Colours and sizes shared by the canvas items, so every part of the canvas looks alike."""
+"""Sizes shared by the canvas items, and the QColors they paint with, built from
+:mod:`gui.theme`'s colours, so every part of the canvas looks alike. Also each node kind's
+title and help text, which the palette and the inspector repeat word for word."""
 
 from __future__ import annotations
 
 from PySide6.QtGui import QColor
 
-#: header colour per node kind, and a light tint for the body
-KIND_COLORS: dict[str, QColor] = {
-    "input": QColor("#1f9e89"),
-    "hidden": QColor("#4c6ef5"),
-    "output": QColor("#e8590c"),
-}
-UNKNOWN_KIND_COLOR = QColor("#868e96")
+from gui import theme
+
 KIND_TITLES = {"input": "Input", "hidden": "Hidden", "output": "Output"}
 KIND_HELP = {
     "input": "An input node holds the data features (x₁, x₂, …): one unit per feature. "
@@ -20,21 +17,6 @@ KIND_HELP = {
     "output": "The output node makes the prediction and carries the loss. Give it one unit per "
               "class (softmax) or one sigmoid unit for yes/no answers.",
 }
-
-POSITIVE = QColor("#1c7ed6")  # weights > 0
-NEGATIVE = QColor("#f76707")  # weights < 0
-NEUTRAL_EDGE = QColor("#7b8794")
-ACCEPT = QColor("#2f9e44")
-REFUSE = QColor("#e03131")
-SELECTION = QColor("#fab005")
-PROBLEM = QColor("#e03131")
-TEXT = QColor("#212529")
-MUTED_TEXT = QColor("#6c757d")
-BODY = QColor("#ffffff")
-BORDER = QColor("#adb5bd")
-GRID_MINOR = QColor("#eef1f4")
-GRID_MAJOR = QColor("#dfe4ea")
-BACKGROUND = QColor("#f8f9fb")
 
 NODE_WIDTH = 112.0
 BLOCK_WIDTH = 132.0
@@ -49,13 +31,9 @@ FULL_WEIGHT = 1.5
 MAX_WEIGHT_WIDTH = 5.0
 
 
-def kind_color(kind: str) -> QColor:
-    return KIND_COLORS.get(kind, UNKNOWN_KIND_COLOR)
-
-
 def weight_color(value: float, alpha: int = 230) -> QColor:
     """Blue for positive, orange for negative; fainter the closer to 0."""
-    base = QColor(POSITIVE if value >= 0 else NEGATIVE)
+    base = QColor(theme.POSITIVE if value >= 0 else theme.NEGATIVE)
     strength = min(abs(value) / FULL_WEIGHT, 1.0)
     base.setAlpha(int(120 + (alpha - 120) * strength))
     return base
@@ -68,8 +46,8 @@ def weight_width(value: float) -> float:
 def bias_fill(value: float) -> QColor:
     """A neuron's fill: white at bias 0, tinted by the bias's sign and size."""
     if value == 0:
-        return QColor(BODY)
-    base = QColor(POSITIVE if value > 0 else NEGATIVE)
+        return QColor(theme.BODY)
+    base = QColor(theme.POSITIVE if value > 0 else theme.NEGATIVE)
     strength = min(abs(value) / FULL_WEIGHT, 1.0)
     return QColor.fromRgbF(
         1 - (1 - base.redF()) * (0.25 + 0.6 * strength),

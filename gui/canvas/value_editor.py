@@ -6,6 +6,8 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from gui import theme
+
 
 def parse_number(text: str) -> float | None:
     """A float from what a student types: accepts a comma decimal point and a real minus sign."""
@@ -29,7 +31,7 @@ class ValueEditor(QLineEdit):
         self.setPlaceholderText("number")
         self.setFixedWidth(96)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.setStyleSheet("QLineEdit { border: 2px solid #fab005; border-radius: 4px;"
+        self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.SELECTION}; border-radius: 4px;"
                            " padding: 2px 4px; background: white; }")
         self.selectAll()
         self.returnPressed.connect(self._commit)
@@ -38,8 +40,9 @@ class ValueEditor(QLineEdit):
     def _commit(self) -> None:
         value = parse_number(self.text())
         if value is None:
-            self.setStyleSheet("QLineEdit { border: 2px solid #e03131; border-radius: 4px;"
-                               " padding: 2px 4px; background: #fff5f5; }")
+            self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.PROBLEM};"
+                               " border-radius: 4px; padding: 2px 4px;"
+                               f" background: {theme.PROBLEM_BACKGROUND}; }}")
             self.setToolTip("Type a number such as 0.5 or -0.7, then press Enter.")
             return
         self._finish()

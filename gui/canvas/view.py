@@ -7,6 +7,7 @@ import math
 
 from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
+    QColor,
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
@@ -18,7 +19,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
-from gui.canvas import style
+from gui import theme
 
 #: MIME type the palette puts on a drag; the payload is the node kind (``b"hidden"``)
 NODE_MIME = "application/x-netcanvas-node-kind"
@@ -130,11 +131,11 @@ class CanvasView(QGraphicsView):
 
     # ------------------------------------------------------------------ grid
     def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
-        painter.fillRect(rect, style.BACKGROUND)
+        painter.fillRect(rect, QColor(theme.BACKGROUND))
         step = GRID if self.zoom >= 0.5 else GRID * MAJOR_EVERY
         left = math.floor(rect.left() / step) * step
         top = math.floor(rect.top() / step) * step
-        minor, major = QPen(style.GRID_MINOR, 0), QPen(style.GRID_MAJOR, 0)
+        minor, major = QPen(QColor(theme.GRID_MINOR), 0), QPen(QColor(theme.GRID_MAJOR), 0)
         x = left
         while x <= rect.right():
             painter.setPen(major if round(x / GRID) % MAJOR_EVERY == 0 else minor)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from gui import theme
 from gui.document.document import GraphDocument
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
@@ -14,7 +15,7 @@ HINT = (
     "<p><b>Nothing selected.</b></p>"
     "<p>Click a node to edit its units, activation and more; click a connection to see its "
     "weights.</p>"
-    "<p style='color:#6c757d'>Build a network: drag <i>Input</i>, <i>Hidden</i> and "
+    f"<p style='color:{theme.MUTED_TEXT}'>Build a network: drag <i>Input</i>, <i>Hidden</i> and "
     "<i>Output</i> from the left onto the canvas, then drag from a node's right port to "
     "another node. Hover anything to learn what it does; double-click a weight line or a "
     "neuron to type its value.</p>")

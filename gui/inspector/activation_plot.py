@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.engine import activations
-from gui.canvas import style
+from gui import theme
 
 X = np.linspace(-5.0, 5.0, 201)
 PLOT_HEIGHT = 130
-LEGEND = (f"<span style='color:{style.POSITIVE.name()}'>━ f(x)</span> &nbsp; "
-          f"<span style='color:{style.NEGATIVE.name()}'>╌ slope f′(x)</span>")
+LEGEND = (f"<span style='color:{theme.POSITIVE}'>━ f(x)</span> &nbsp; "
+          f"<span style='color:{theme.NEGATIVE}'>╌ slope f′(x)</span>")
 
 
 def curves(name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -33,7 +34,7 @@ class ActivationPlot(QWidget):
         self._slope = None
         self.caption = QLabel()
         self.caption.setWordWrap(True)
-        self.caption.setStyleSheet("color: #6c757d;")
+        self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self._layout.addWidget(self.caption)
         self.name = ""
 
@@ -46,10 +47,10 @@ class ActivationPlot(QWidget):
         plot.hideButtons()
         plot.showGrid(x=True, y=True, alpha=0.15)
         for axis in ("left", "bottom"):
-            plot.getAxis(axis).setTextPen(style.MUTED_TEXT)
-            plot.getAxis(axis).setPen(style.BORDER)
-        self._function = plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
-        self._slope = plot.plot(pen=pg.mkPen(style.NEGATIVE, width=2,
+            plot.getAxis(axis).setTextPen(QColor(theme.MUTED_TEXT))
+            plot.getAxis(axis).setPen(QColor(theme.BORDER))
+        self._function = plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
+        self._slope = plot.plot(pen=pg.mkPen(theme.NEGATIVE, width=2,
                                              style=Qt.PenStyle.DashLine))
         self._layout.insertWidget(0, plot)
         self._plot = plot

@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from gui import theme
 from gui.document import parameters
 from gui.document.document import GraphDocument
 from gui.inspector.heatmap import HeatMap
@@ -45,7 +46,7 @@ class EdgeView(QWidget):
         note = QLabel("During training, a healthy layer keeps a spread of weights; all near 0 "
                       "or a few huge ones are worth a look.")
         note.setWordWrap(True)
-        note.setStyleSheet("color: #6c757d;")
+        note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.heatmap)
@@ -74,7 +75,8 @@ class EdgeView(QWidget):
         src, dst = spec.node(edge.src), spec.node(edge.dst)
         matrix = self._doc.array(parameters.weight_name(edge.id))
         self.title.setText(f"<b>{src.label} → {dst.label}</b><br>"
-                           f"<span style='color:#6c757d'>{parameters.weight_name(edge.id)}: "
+                           f"<span style='color:{theme.MUTED_TEXT}'>"
+                           f"{parameters.weight_name(edge.id)}: "
                            f"{src.units} × {dst.units}"
                            " weight matrix</span>")
         self.heatmap.set_matrix(matrix, src.label, dst.label)

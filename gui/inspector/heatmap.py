@@ -8,7 +8,7 @@ from PySide6.QtCore import QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from gui.canvas import style
+from gui import theme
 from gui.theme import diverging_rgb
 
 HEIGHT = 180
@@ -67,16 +67,16 @@ class HeatMap(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         if self._image is None:
-            painter.setPen(style.MUTED_TEXT)
+            painter.setPen(QColor(theme.MUTED_TEXT))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "no weights")
             return
         target = self.cells_rect()
         painter.drawImage(target, self._image)
-        painter.setPen(QColor(style.BORDER))
+        painter.setPen(QColor(theme.BORDER))
         painter.drawRect(target.adjusted(0, 0, -1, -1))
         rows, cols = self._matrix.shape
         if target.width() / cols >= LABELLED_CELL and target.height() / rows >= 18:
-            painter.setPen(style.TEXT)
+            painter.setPen(QColor(theme.TEXT))
             for i in range(rows):
                 for j in range(cols):
                     cell = QRect(target.left() + j * target.width() // cols,

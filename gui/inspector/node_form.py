@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
 from core.spec import NodeSpec
+from gui import theme
 from gui.canvas import style
 from gui.document.commands import ChangeNodeCommand
 from gui.document.document import GraphDocument
@@ -154,11 +155,11 @@ class NodeForm(QWidget):
             self.name_edit, self.units_spin, self.activation_combo, self.init_combo,
             self.init_std_spin, self.batch_norm_check, self.dropout_spin, self.features_list,
             self.loss_combo)]
-        color = style.kind_color(node.kind).name()
+        color = theme.kind_color(node.kind)
         self.header.setText(
             f"<span style='color:{color}; font-size:13pt'>●</span> <b>{node.label}</b> "
-            f"<span style='color:#6c757d'>({node.kind} node, id {node.id})</span><br>"
-            f"<span style='color:#6c757d'>{style.KIND_HELP.get(node.kind, '')}</span>")
+            f"<span style='color:{theme.MUTED_TEXT}'>({node.kind} node, id {node.id})</span><br>"
+            f"<span style='color:{theme.MUTED_TEXT}'>{style.KIND_HELP.get(node.kind, '')}</span>")
         if not self.name_edit.isModified():
             self.name_edit.setText(node.name)
         self.units_spin.setValue(node.units)

@@ -3,6 +3,10 @@
 Every lab opens on the book's classic set-up already reproducing the book's result, with a
 short "what to notice" text. A lab is imported only when opened, so the main window's start-up
 does not pay for it. Register a lab by adding a :class:`LabInfo` to :data:`LABS`.
+
+Each lab has one stem ``S`` used everywhere: its key, ``gui/labs/S.py`` holding ``class SLab``
+(the stem in CamelCase), its parts in ``gui/labs/S_<part>.py`` and its maths in
+``core/labs/S.py``; so the key alone finds the code.
 """
 
 from __future__ import annotations
@@ -13,24 +17,30 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True)
 class LabInfo:
-    """``module``/``cls`` name the lab's window class (a :class:`gui.labs.base.LabWindow`)."""
+    """A lab's stem (``key``) and its menu title; the window class follows from the stem."""
 
     key: str
     title: str
-    module: str
-    cls: str
+
+    @property
+    def module(self) -> str:
+        return f"gui.labs.{self.key}"
+
+    @property
+    def cls(self) -> str:
+        return "".join(word.capitalize() for word in self.key.split("_")) + "Lab"
 
     def load(self) -> type:
+        """The lab's :class:`gui.labs.base.LabWindow` subclass, imported now."""
         return getattr(importlib.import_module(self.module), self.cls)
 
 
 LABS: tuple[LabInfo, ...] = (
-    LabInfo("perceptron", "Perceptron and XOR", "gui.labs.perceptron", "PerceptronLab"),
-    LabInfo("activations", "Activation functions", "gui.labs.activations", "ActivationsLab"),
-    LabInfo("graph", "Computational graph and backprop", "gui.labs.comp_graph", "CompGraphLab"),
-    LabInfo("optimizers", "Optimizer race", "gui.labs.optimizer_race", "OptimizerRaceLab"),
-    LabInfo("init", "Weight initialisation", "gui.labs.initialization", "InitExplorerLab"),
-    LabInfo("regularization", "Batch norm, weight decay, dropout", "gui.labs.regularization",
-            "RegularizationLab"),
-    LabInfo("search", "Hyperparameter search", "gui.labs.search", "SearchLab"),
+    LabInfo("perceptron", "Perceptron and XOR"),
+    LabInfo("activations", "Activation functions"),
+    LabInfo("comp_graph", "Computational graph and backprop"),
+    LabInfo("optimizer_race", "Optimizer race"),
+    LabInfo("initialization", "Weight initialisation"),
+    LabInfo("regularization", "Batch norm, weight decay, dropout"),
+    LabInfo("search", "Hyperparameter search"),
 )

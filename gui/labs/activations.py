@@ -1,9 +1,9 @@
 """Lab 2: activation functions — each function with its slope, where the slope vanishes, and
-why a hidden activation must be non-linear (stacked identity layers collapse to one map)."""
+why a hidden activation must be non-linear (stacked identity layers collapse to one map). The
+numbers come from :mod:`core.labs.activations`; this module only shows them."""
 
 from __future__ import annotations
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import NetworkSpec, build
 from core.engine import activations
-from gui.canvas import style
+from core.labs.activations import (
+    FUNCTIONS,
+    STACK_ACTIVATIONS,
+    STACK_X,
+    X,
+    curves,
+    stack,
+    values_at,
+    vanishing_intervals,
+)
+from gui import theme
 from gui.labs.base import LabWindow
 
-X = np.linspace(-6.0, 6.0, 601)
-VANISHING = 0.01  # a slope below this barely moves the weights behind it
-STACK_SIZES = [1, 4, 4, 4, 1]
-STACK_X = np.linspace(-3.0, 3.0, 121).reshape(-1, 1)
-FUNCTIONS = tuple(name for name in activations.NAMES if name != "softmax")  # softmax: rows
 WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
 
 
@@ -46,6 +50,18 @@ class ActivationsLab(LabWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self.body)
+        layout.addLayout(self._readout(), 1)
+        layout.addLayout(self._plots(), 3)
+        self.function.currentIndexChanged.connect(self.refresh)
+        self.x.valueChanged.connect(self.refresh_table)
+        self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
+        self.refresh()
+        self.refresh_stack()
+        self._fit_table()
+
+    # ------------------------------------------------------------------ building
+    def _readout(self) -> QVBoxLayout:
+        """The function to draw, the x to read at, and every function's numbers there."""
         left = QVBoxLayout()
         form = QFormLayout()
         self.function = QComboBox()
@@ -77,33 +93,35 @@ class ActivationsLab(LabWindow):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table)
         left.addStretch(1)
-        layout.addLayout(left, 1)
+        return left
 
+    def _plots(self) -> QVBoxLayout:
+        """The function with its slope above; the stacked network and its activation below."""
         plots = pg.GraphicsLayoutWidget()
         plots.setBackground("w")
         self.plot = plots.addPlot(row=0, col=0, title="f(x) and its slope f′(x)")
         self.plot.addLegend(offset=(10, 10))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
-        self.shade = [pg.LinearRegionItem(movable=False, brush=(120, 120, 120, 40), pen=None)
-                      for _ in range(2)]
+        self.shade = [pg.LinearRegionItem(movable=False, brush=theme.rgba(theme.SHADE, 40),
+                                          pen=None) for _ in range(2)]
         for region in self.shade:
             self.plot.addItem(region)
-        self.curve = self.plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5), name="f(x)")
-        self.slope = self.plot.plot(pen=pg.mkPen(style.NEGATIVE, width=2, style=pg.QtCore.Qt.
+        self.curve = self.plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5), name="f(x)")
+        self.slope = self.plot.plot(pen=pg.mkPen(theme.NEGATIVE, width=2, style=pg.QtCore.Qt.
                                                  PenStyle.DashLine), name="f′(x)")
-        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen((90, 90, 90), width=1))
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.GUIDE, width=1))
         self.plot.addItem(self.marker)
         self.stack_plot = plots.addPlot(row=1, col=0, title="A 1-4-4-4-1 network's output")
         self.stack_plot.showGrid(x=True, y=True, alpha=0.25)
-        self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
-        self.stack_line = self.stack_plot.plot(pen=pg.mkPen((90, 90, 90), width=1,
+        self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
+        self.stack_line = self.stack_plot.plot(pen=pg.mkPen(theme.GUIDE, width=1,
                                                             style=pg.QtCore.Qt.PenStyle.DotLine))
         right = QVBoxLayout()
         right.addWidget(plots, 1)
         stack_form = QHBoxLayout()
         stack_form.addWidget(QLabel("Hidden activation of the stack:"))
         self.stack_activation = QComboBox()
-        for name in ("identity", "relu", "sigmoid", "tanh", "leaky_relu"):
+        for name in STACK_ACTIVATIONS:
             self.stack_activation.addItem(name, name)
         self.stack_activation.setToolTip("The activation of the network's three hidden "
                                          "layers: identity collapses them to y = K·x")
@@ -112,14 +130,7 @@ class ActivationsLab(LabWindow):
         self.stack_caption.setWordWrap(True)
         stack_form.addWidget(self.stack_caption, 1)
         right.addLayout(stack_form)
-        layout.addLayout(right, 3)
-
-        self.function.currentIndexChanged.connect(self.refresh)
-        self.x.valueChanged.connect(self.refresh_table)
-        self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
-        self.refresh()
-        self.refresh_stack()
-        self._fit_table()
+        return right
 
     def _fit_table(self) -> None:
         """Make the table wide enough for every column at once (no horizontal scrolling) and
@@ -137,62 +148,31 @@ class ActivationsLab(LabWindow):
     def name(self) -> str:
         return self.function.currentData()
 
-    def vanishing_intervals(self) -> list[tuple[float, float]]:
-        """The stretches of the plotted x where |f′(x)| < VANISHING."""
-        small = np.abs(activations.derivative(self.name, X)) < VANISHING
-        intervals, start = [], None
-        for i, flag in enumerate(small):
-            if flag and start is None:
-                start = X[i]
-            if not flag and start is not None:
-                intervals.append((float(start), float(X[i - 1])))
-                start = None
-        if start is not None:
-            intervals.append((float(start), float(X[-1])))
-        return intervals
-
     def refresh(self) -> None:
-        self.curve.setData(X, activations.apply(self.name, X))
-        self.slope.setData(X, activations.derivative(self.name, X))
-        intervals = self.vanishing_intervals()
+        values, slopes = curves(self.name)
+        self.curve.setData(X, values)
+        self.slope.setData(X, slopes)
+        intervals = vanishing_intervals(self.name)
         for k, region in enumerate(self.shade):
             region.setVisible(k < len(intervals))
             if k < len(intervals):
                 region.setRegion(intervals[k])
         self.refresh_table()
 
-    def values_at(self, x: float) -> dict[str, tuple[float, float]]:
-        """(f(x), f′(x)) of every function, as the table shows them."""
-        point = np.array([x])
-        return {name: (float(activations.apply(name, point)[0]),
-                       float(activations.derivative(name, point)[0])) for name in FUNCTIONS}
-
     def refresh_table(self) -> None:
         x = self.x.value()
         self.marker.setValue(x)
-        for row, (name, (value, slope)) in enumerate(self.values_at(x).items()):
+        for row, (name, (value, slope)) in enumerate(values_at(x).items()):
             for col, text in enumerate((name, f"{value:.8g}", f"{slope:.8g}")):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # read-only
                 self.table.setItem(row, col, item)
 
     # ------------------------------------------------------------------ stacking
-    def stack_output(self) -> tuple[np.ndarray, np.ndarray]:
-        """The stacked network's output over STACK_X, and the single linear map K that its
-        weights multiply out to (what it equals when the activation is the identity)."""
-        spec = NetworkSpec.mlp(STACK_SIZES, hidden_activation=self.stack_activation.currentData(),
-                               output_activation="identity", loss="mse", init="xavier")
-        net = build(spec, seed=3, dtype=np.float64)
-        k = np.eye(1)
-        for layer in range(1, len(STACK_SIZES)):
-            k = k @ net.params[f"W{layer}"]
-        return net.predict(STACK_X)[:, 0], k
-
     def refresh_stack(self) -> None:
-        y, k = self.stack_output()
-        self.stack_curve.setData(STACK_X[:, 0], y)
-        self.stack_line.setData(STACK_X[:, 0], (STACK_X @ k)[:, 0])
-        gap = float(np.abs(y - (STACK_X @ k)[:, 0]).max())
+        shown = stack(self.stack_activation.currentData())
+        self.stack_curve.setData(STACK_X[:, 0], shown.y)
+        self.stack_line.setData(STACK_X[:, 0], shown.line)
         self.stack_caption.setText(
-            f"K = W1·W2·W3·W4 = {k[0, 0]:.4f} (dotted: y = K·x); largest distance from it: "
-            f"{gap:.3f}")
+            f"K = W1·W2·W3·W4 = {shown.k:.4f} (dotted: y = K·x); largest distance from it: "
+            f"{shown.gap:.3f}")

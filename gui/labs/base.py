@@ -6,14 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from gui import theme
 from gui.labs.background import BackgroundJob
-
-ERROR = "#c92a2a"  # the colour of a lab's error messages
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """Put a status message on ``label``; an error in red (a lab never opens a dialog)."""
-    label.setText(f"<span style='color:{ERROR}'>{text}</span>" if error else text)
+    label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>" if error else text)
 
 
 class LabWindow(QWidget):
@@ -35,8 +34,9 @@ class LabWindow(QWidget):
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextFormat(Qt.TextFormat.RichText)
         self.notice_label.setStyleSheet(
-            "#labNotice { background: #f4f6fb; border: 1px solid #d5dbe8; border-radius: 6px;"
-            " padding: 8px; color: #223; }")
+            f"#labNotice {{ background: {theme.NOTICE_BACKGROUND};"
+            f" border: 1px solid {theme.NOTICE_BORDER}; border-radius: 6px;"
+            f" padding: 8px; color: {theme.TEXT}; }}")
         layout.addWidget(self.notice_label)
         self.body = QWidget()
         layout.addWidget(self.body, 1)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -23,53 +23,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Node, Step, check_gradients
-from gui.canvas import style
+from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Step, check_gradients
+from gui import theme
 from gui.labs.base import LabWindow
-from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas, fmt
+from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
+from gui.labs.comp_graph_steps import describe, fmt, short_rule
 from gui.widgets import NumberSpinBox
 
 ROW_HEIGHT = 22  # of the check table
 INPUT_ROW_HEIGHT = 28  # of the inputs table (spin boxes)
-
-
-def _short_rule(rule: str) -> str:
-    """"backward: swaps its inputs — d(xy)/dx = y" → "swaps its inputs"."""
-    return rule.removeprefix("backward: ").split(" — ")[0]
-
-
-# ---------------------------------------------------------------------- step texts
-def _backward_words(node: Node, xs: list[float], y: float, step: Step) -> str:
-    """What the node's local rule did, with the numbers."""
-    d = step.value
-    g = [fmt(grad) for grad in step.edge_grads]
-    to = node.operands
-    kind = node.kind
-    if kind == "add":
-        return f"+ passes dout = {fmt(d)} unchanged to {to[0]} and {to[1]}"
-    if kind == "mul":
-        return (f"× swaps its inputs: {fmt(d)} × {fmt(xs[1])} = {g[0]} to {to[0]}, "
-                f"{fmt(d)} × {fmt(xs[0])} = {g[1]} to {to[1]}")
-    if kind == "exp":
-        return f"exp: dout × exp(x) = {fmt(d)} × {fmt(y)} = {g[0]} to {to[0]}"
-    if kind == "log":
-        return f"log: dout / x = {fmt(d)} / {fmt(xs[0])} = {g[0]} to {to[0]}"
-    if kind == "reciprocal":
-        return f"1/x: −dout / x² = −{fmt(d)} / {fmt(xs[0])}² = {g[0]} to {to[0]}"
-    if kind == "relu":
-        if xs[0] > 0:
-            return f"ReLU: x = {fmt(xs[0])} > 0, so dout = {fmt(d)} passes to {to[0]}"
-        return f"ReLU: x = {fmt(xs[0])} ≤ 0, so it blocks dout: 0 to {to[0]}"
-    return f"σ: dout × y(1 − y) = {fmt(d)} × {fmt(y)} × {fmt(1 - y)} = {g[0]} to {to[0]}"
-
-
-def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
-    node = graph.node(step.node)
-    xs = [values[o] for o in node.operands]
-    if step.phase == "forward":
-        formula = OPS[node.kind].formula.format(*map(fmt, xs))
-        return f"Forward at {node.name}: {formula} = {fmt(step.value)}"
-    return f"Backward at {node.name}: {_backward_words(node, xs, values[node.name], step)}"
 
 
 # ---------------------------------------------------------------------- the lab
@@ -92,9 +54,10 @@ class CompGraphLab(LabWindow):
     title = "Computational graph and backprop"
     notice = (
         "<b>What to notice.</b> Forward, each node computes its value from its inputs "
-        "(<span style='color:#2b8a3e'><b>green</b></span>, above the arrows). Backward, starting "
-        "from 1 at the output, each node uses only its own <i>local</i> rule to send a gradient "
-        "down each input edge (<span style='color:#d6336c'><b>red</b></span>, below): "
+        f"(<span style='color:{theme.FORWARD_VALUE}'><b>green</b></span>, above the arrows). "
+        "Backward, starting from 1 at the output, each node uses only its own <i>local</i> "
+        "rule to send a gradient down each input edge "
+        f"(<span style='color:{theme.GRADIENT}'><b>red</b></span>, below): "
         "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — "
         "the chain rule, one node at a time. <i>Check gradients</i> compares each with the "
         "numerical gradient. Step with → and ←.")
@@ -164,7 +127,7 @@ class CompGraphLab(LabWindow):
         box = QGroupBox("Each node's local backward rule")
         box_layout = QVBoxLayout(box)
         rules = QLabel("<table cellspacing='2'>" + "".join(
-            f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{_short_rule(op.rule)}</td></tr>"
+            f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"
             for op in OPS.values()) + "</table>")
         rules.setToolTip("dout: the gradient arriving from the output side; x: the node's "
                          "input; y: its output")
@@ -313,7 +276,7 @@ class CompGraphLab(LabWindow):
 
     def show_status(self, text: str, error: bool = False) -> None:
         self.status.setText(text)
-        self.status.setStyleSheet(f"color: {style.REFUSE.name() if error else '#495057'};")
+        self.status.setStyleSheet(f"color: {theme.PROBLEM if error else theme.STATUS_TEXT};")
 
     # ------------------------------------------------------------------ steps
     def step(self, phase: str) -> None:
@@ -424,7 +387,7 @@ class CompGraphLab(LabWindow):
             for col, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 if col == 4:
-                    item.setForeground(style.ACCEPT if c.ok else style.REFUSE)
+                    item.setForeground(QColor(theme.ACCEPT) if c.ok else QColor(theme.PROBLEM))
                 table.setItem(row, col, item)
         failed = [c.name for c in checks if not c.ok]
         self.show_status("Every gradient agrees with the numerical one." if not failed else

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.labs.comp_graph import OPS, Graph, Node
-from gui.canvas import style
+from gui import theme
 
 COLUMN = 175.0  # from one depth to the next
 ROW = 80.0  # between two nodes of one column
@@ -39,13 +39,7 @@ LABEL_AT = 0.45  # how far along an edge its numbers sit (edges into one node co
 RADIUS = 26.0  # of an operation's circle
 STUB = 120.0  # the output's outgoing arrow
 MIN_SCALE = 0.7  # below this the edge numbers get too small to read
-VALUE_COLOR = QColor("#2b8a3e")
-GRAD_COLOR = QColor("#d6336c")
 EdgeKey = tuple[str, str, int]  # operand, consumer, operand slot
-
-
-def fmt(value: float) -> str:
-    return "0" if value == 0 else f"{value:.6g}"
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -97,26 +91,27 @@ class NodeItem(QGraphicsItem):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        ring = QPen(style.SELECTION if self.current else style.TEXT, 4 if self.current else 1.5)
+        ring = QPen(QColor(theme.SELECTION if self.current else theme.TEXT),
+                    4 if self.current else 1.5)
         painter.setPen(ring)
         if self.node.is_input:
-            painter.setBrush(QColor("#e6f6f3"))
+            painter.setBrush(QColor(theme.GRAPH_NODE_ACTIVE))
             painter.drawRoundedRect(self.body, 6, 6)
             painter.setFont(_font(10, True))
             painter.drawText(self.body, Qt.AlignmentFlag.AlignCenter, self.node.name)
         else:
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(QColor(theme.BODY))
             painter.drawEllipse(self.body)
-            painter.setPen(style.TEXT)
+            painter.setPen(QColor(theme.TEXT))
             symbol = OPS[self.node.kind].symbol
             painter.setFont(_font(15 if len(symbol) == 1 else 10.5, True))
             painter.drawText(self.body, Qt.AlignmentFlag.AlignCenter, symbol)
-            painter.setPen(style.MUTED_TEXT)
+            painter.setPen(QColor(theme.MUTED_TEXT))
             painter.setFont(_font(8.5))
             painter.drawText(QRectF(-70, RADIUS + 2, 140, 18), Qt.AlignmentFlag.AlignHCenter,
                              self.node.name)
         if self.isSelected():
-            painter.setPen(QPen(style.POSITIVE, 2, Qt.PenStyle.DashLine))
+            painter.setPen(QPen(QColor(theme.POSITIVE), 2, Qt.PenStyle.DashLine))
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.body.adjusted(-4, -4, 4, 4))
 
@@ -151,19 +146,19 @@ class EdgeItem(QGraphicsPathItem):
         normal = QPointF(-unit.y(), unit.x())
         base = end - unit * 11
         self.setPath(path)
-        self.setPen(QPen(style.NEUTRAL_EDGE, 1.6))
+        self.setPen(QPen(QColor(theme.NEUTRAL_EDGE), 1.6))
         head = QGraphicsPolygonItem(QPolygonF([end, base + normal * 5, base - normal * 5]), self)
-        head.setPen(QPen(style.NEUTRAL_EDGE, 1))
-        head.setBrush(QBrush(style.NEUTRAL_EDGE))
+        head.setPen(QPen(QColor(theme.NEUTRAL_EDGE), 1))
+        head.setBrush(QBrush(QColor(theme.NEUTRAL_EDGE)))
         self.setZValue(-1)
         self.setToolTip("green, above: the value flowing forward · red, below: the gradient "
                         "d out/d (this edge's source) flowing back")
         self.value_label = EdgeLabel(self)
         self.value_label.setFont(_font(10.5, True))
-        self.value_label.setBrush(VALUE_COLOR)
+        self.value_label.setBrush(QColor(theme.FORWARD_VALUE))
         self.grad_label = EdgeLabel(self)
         self.grad_label.setFont(_font(10.5, True))
-        self.grad_label.setBrush(GRAD_COLOR)
+        self.grad_label.setBrush(QColor(theme.GRADIENT))
         for label in (self.value_label, self.grad_label):
             label.setZValue(2)
 
@@ -190,7 +185,7 @@ class GraphCanvas(QGraphicsView):
         self.setScene(QGraphicsScene(self))
         self.setRenderHints(QPainter.RenderHint.Antialiasing |
                             QPainter.RenderHint.TextAntialiasing)
-        self.setBackgroundBrush(QColor("#fbfcfd"))
+        self.setBackgroundBrush(QColor(theme.GRAPH_BACKGROUND))
         # A big graph is shrunk only down to MIN_SCALE (its numbers stay readable), then scrolls.
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)

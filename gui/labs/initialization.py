@@ -15,7 +15,7 @@ from core.labs.initialization import (
     saturated_fraction,
     zero_fraction,
 )
-from gui.canvas import style
+from gui import theme
 from gui.labs.base import LabWindow
 
 LAYERS = 5
@@ -29,7 +29,7 @@ INIT_TIPS = {
 }
 
 
-class InitExplorerLab(LabWindow):
+class InitializationLab(LabWindow):
     title = "Weight initialisation"
     notice = (
         "<b>What to notice.</b> 1,000 random inputs go through 5 layers of 100 units (no "
@@ -72,8 +72,8 @@ class InitExplorerLab(LabWindow):
                 plot.hideAxis("left")
                 plot.setYLink(self.plots[0])  # one y-range: the layers compare at a glance
             self.bars.append(plot.plot(stepMode="center", fillLevel=0,
-                                       brush=pg.mkBrush(style.POSITIVE),
-                                       pen=pg.mkPen(style.POSITIVE)))
+                                       brush=pg.mkBrush(theme.POSITIVE),
+                                       pen=pg.mkPen(theme.POSITIVE)))
         self.plots[0].setLabel("left", "fraction of the layer's outputs")
         self.plots[0].getAxis("left").enableAutoSIPrefix(False)
         layout.addWidget(plots, 1)

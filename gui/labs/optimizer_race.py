@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -32,19 +31,21 @@ from core.labs.optimizer_race import (
     book_race,
     trace,
 )
+from gui import theme
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
+from gui.labs.optimizer_race_plots import (
+    DASHED,
+    ISO_LEVELS,
+    SideLegend,
+    pen,
+    show_surface,
+    stack_dashes_on_top,
+)
 from gui.widgets import NumberSpinBox
 
-# Six colours told apart at a glance (Okabe & Ito's qualitative palette, safe for colour-blind
-# eyes, with a dark brown), and dashes for the pairs whose curves lie on one another: Nesterov's
-# path follows Momentum's, RMSprop's loss curve AdaGrad's.
-COLOURS = {"sgd": "#e69f00", "momentum": "#0072b2", "nesterov": "#009e73",
-           "adagrad": "#cc79a7", "rmsprop": "#7f3c0a", "adam": "#000000"}
-DASHED = ("nesterov", "rmsprop")
 LR_RANGE = (1e-6, 10.0)
 ANIMATE_MS = 120
-ISO_LEVELS = 6  # log-spaced contour lines of f
 
 TIPS = {
     "surface": "The function f(x, y) every optimizer walks down, all from the same start.\n"
@@ -79,36 +80,6 @@ def race_rates_text(lrs: dict[str, float]) -> str:
         groups.setdefault(lrs[name], []).append(TITLES[name])
     parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
     return " · ".join(parts) + " (the book's)"
-
-
-def _pen(name: str) -> pg.QtGui.QPen:
-    """Solid, or dashed with gaps wide enough to show the curve underneath (drawn on top)."""
-    if name in DASHED:
-        pen = pg.mkPen(COLOURS[name], width=2)
-        pen.setDashPattern([3, 3])
-        return pen
-    return pg.mkPen(COLOURS[name], width=2.5)
-
-
-class SideLegend(pg.LegendItem):
-    """A legend that sits in its own cell of a GraphicsLayout, beside a plot rather than over
-    its curves (a plain LegendItem places itself at (0, 0) whenever it grows)."""
-
-    def __init__(self) -> None:
-        super().__init__(brush=pg.mkBrush(255, 255, 255, 0), pen=pg.mkPen(None),
-                         labelTextColor="#222", labelTextSize="9pt")
-        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-
-    def updateSize(self) -> None:
-        self.layout.invalidate()
-        self.updateGeometry()
-
-    def mouseDragEvent(self, ev: object) -> None:  # the layout places it: not draggable
-        ev.ignore()
-
-    def labels(self) -> dict[str, str]:
-        """Each item's name → its label's text (what a student reads)."""
-        return {sample.item.name(): label.text for sample, label in self.items}
 
 
 SURFACE_NOTICES = {
@@ -166,7 +137,45 @@ class OptimizerRaceLab(LabWindow):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         layout = QHBoxLayout(self.body)
+        layout.addLayout(self._controls(), 1)
+        plots = pg.GraphicsLayoutWidget()
+        plots.setBackground("w")
+        self._path_plot(plots)
+        self._loss_plot(plots)
+        grid: QGraphicsLayout = plots.ci.layout
+        for legend in (self.path_legend, self.loss_legend):
+            grid.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.path_legend.fill(self.curves, {})
+        self.loss_legend.fill(self.loss_curves, {})
+        layout.addWidget(plots, 3)
+
+    def _controls(self) -> QVBoxLayout:
+        """The surface, its rates and updates, the buttons and the race's status."""
         left = QVBoxLayout()
+        left.addLayout(self._surface_form())
+        self.path_status = QLabel("")
+        self.path_status.setWordWrap(True)
+        left.addWidget(self.path_status)
+        self.step_button = QPushButton("Step")
+        self.step_button.setToolTip(TIPS["step"])
+        self.animate_button = QPushButton("Animate")
+        self.animate_button.setToolTip(TIPS["animate"])
+        self.race_button = QPushButton("Race on digits")
+        self.race_button.setToolTip(TIPS["race"])
+        for button in (self.step_button, self.animate_button, self.race_button):
+            left.addWidget(button)
+        self.race_rates = QLabel(race_rates_text(BOOK_RACE_LR))
+        self.race_rates.setWordWrap(True)
+        self.race_rates.setStyleSheet(f"color: {theme.STATUS_TEXT};")
+        self.race_rates.setToolTip(TIPS["race_rates"])
+        left.addWidget(self.race_rates)
+        self.race_status = QLabel("")
+        self.race_status.setWordWrap(True)
+        left.addWidget(self.race_status)
+        left.addStretch(1)
+        return left
+
+    def _surface_form(self) -> QFormLayout:
         form = QFormLayout()
         self.surface = QComboBox()
         for name in SURFACES:
@@ -190,79 +199,46 @@ class OptimizerRaceLab(LabWindow):
             box.setToolTip(TIPS["lr"].format(title=TITLES[name],
                                              description=optimizers.describe(name)))
             dash = "╍╍" if name in DASHED else "━━"
-            label = QLabel(f"<span style='color:{COLOURS[name]}'>{dash}</span> {TITLES[name]} lr")
+            label = QLabel(f"<span style='color:{theme.OPTIMIZER_COLORS[name]}'>{dash}</span>"
+                           f" {TITLES[name]} lr")
             label.setToolTip(box.toolTip())
             form.addRow(label, box)
             self.lrs[name] = box
-        left.addLayout(form)
-        self.path_status = QLabel("")
-        self.path_status.setWordWrap(True)
-        left.addWidget(self.path_status)
-        self.step_button = QPushButton("Step")
-        self.step_button.setToolTip(TIPS["step"])
-        self.animate_button = QPushButton("Animate")
-        self.animate_button.setToolTip(TIPS["animate"])
-        self.race_button = QPushButton("Race on digits")
-        self.race_button.setToolTip(TIPS["race"])
-        for button in (self.step_button, self.animate_button, self.race_button):
-            left.addWidget(button)
-        self.race_rates = QLabel(race_rates_text(BOOK_RACE_LR))
-        self.race_rates.setWordWrap(True)
-        self.race_rates.setStyleSheet("color: #495057;")
-        self.race_rates.setToolTip(TIPS["race_rates"])
-        left.addWidget(self.race_rates)
-        self.race_status = QLabel("")
-        self.race_status.setWordWrap(True)
-        left.addWidget(self.race_status)
-        left.addStretch(1)
-        layout.addLayout(left, 1)
+        return form
 
-        plots = pg.GraphicsLayoutWidget()
-        plots.setBackground("w")
+    def _path_plot(self, plots: pg.GraphicsLayoutWidget) -> None:
+        """The surface with every optimizer's path, its legend beside it."""
         self.plot = plots.addPlot(row=0, col=0, title="Paths from the same start")
         self.plot.setMenuEnabled(False)
         self.shading = pg.ImageItem(axisOrder="row-major")
         self.shading.setZValue(-10)
         self.plot.addItem(self.shading)
-        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen("#a3a9b8", width=1),
+        self.isocurves = [pg.IsocurveItem(pen=pg.mkPen(theme.CONTOUR, width=1),
                                           axisOrder="row-major") for _ in range(ISO_LEVELS)]
         for iso in self.isocurves:
             iso.setParentItem(self.shading)  # drawn in the shading's (x, y) coordinates
         self.minimum = pg.ScatterPlotItem(symbol="+", size=18, pen=pg.mkPen(None),
-                                          brush=pg.mkBrush("#c92a2a"))
+                                          brush=pg.mkBrush(theme.MINIMUM))
         self.minimum.setZValue(50)  # above the paths that end on it
         self.plot.addItem(self.minimum)
-        self.curves = {name: self.plot.plot(pen=_pen(name), symbol="o", symbolSize=4,
-                                            symbolBrush=COLOURS[name], symbolPen=None,
-                                            name=name) for name in optimizers.NAMES}
-        for z, name in enumerate(optimizers.NAMES):
-            self.curves[name].setZValue(z + (10 if name in DASHED else 0))  # dashes on top
+        self.curves = {name: self.plot.plot(pen=pen(name), symbol="o", symbolSize=4,
+                                            symbolBrush=theme.OPTIMIZER_COLORS[name],
+                                            symbolPen=None, name=name) for name in optimizers.NAMES}
+        stack_dashes_on_top(self.curves)
         self.path_legend = SideLegend()
         plots.addItem(self.path_legend, row=0, col=1)
+
+    def _loss_plot(self, plots: pg.GraphicsLayoutWidget) -> None:
+        """The race's training loss per epoch, its legend beside it."""
         self.loss_plot = plots.addPlot(row=1, col=0, title="Training loss on digits")
         self.loss_plot.setMenuEnabled(False)
         self.loss_plot.setLabel("bottom", "epoch")
         self.loss_plot.setXRange(1, BOOK_RACE_SETTINGS.epochs, padding=0.02)
-        self.loss_curves = {name: self.loss_plot.plot(pen=_pen(name), name=name)
+        self.loss_curves = {name: self.loss_plot.plot(pen=pen(name), name=name)
                             for name in optimizers.NAMES}
-        for z, name in enumerate(optimizers.NAMES):
-            self.loss_curves[name].setZValue(z + (10 if name in DASHED else 0))
+        stack_dashes_on_top(self.loss_curves)
         self.loss_legend = SideLegend()
         plots.addItem(self.loss_legend, row=1, col=1)
-        grid: QGraphicsLayout = plots.ci.layout
-        for legend in (self.path_legend, self.loss_legend):
-            grid.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self._fill_legend(self.path_legend, self.curves, {})
-        self._fill_legend(self.loss_legend, self.loss_curves, {})
-        layout.addWidget(plots, 3)
-
-    @staticmethod
-    def _fill_legend(legend: SideLegend, curves: dict[str, pg.PlotDataItem],
-                     notes: dict[str, str]) -> None:
-        legend.clear()
-        for name, curve in curves.items():
-            note = notes.get(name)
-            legend.addItem(curve, f"{TITLES[name]} — {note}" if note else TITLES[name])
 
     # ------------------------------------------------------------------ the paths
     def current_surface(self) -> Surface:
@@ -289,26 +265,15 @@ class OptimizerRaceLab(LabWindow):
         surface = self.current_surface()
         self.paths = {name: trace(surface, name, box.value(), self.steps.value())
                       for name, box in self.lrs.items()}
+        show_surface(surface, self.shading, self.isocurves)
         x0, x1, y0, y1 = surface.window
-        xs, ys = np.linspace(x0, x1, 200), np.linspace(y0, y1, 100)
-        f = surface.f(*np.meshgrid(xs, ys))
-        levels = np.log1p(f)
-        shade = (250 - 45 * levels / levels.max()).astype(np.uint8)  # light grey: low is pale
-        self.shading.setImage(np.dstack([shade, shade, np.minimum(shade + 5, 255)]),
-                              autoLevels=False, levels=(0, 255))
-        # The image's pixels span the window: pixel centres are where f was computed.
-        dx, dy = (x1 - x0) / (len(xs) - 1), (y1 - y0) / (len(ys) - 1)
-        self.shading.setRect(x0 - dx / 2, y0 - dy / 2, x1 - x0 + dx, y1 - y0 + dy)
-        for iso, level in zip(self.isocurves, self.iso_levels(f), strict=True):
-            iso.setData(f, level)
-            iso.setPos(0.5, 0.5)  # isocurves run through pixel centres
         self.minimum.setData([surface.minimum[0]], [surface.minimum[1]])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()
         diverged = {name: t.diverged_at for name, t in self.paths.items()
                     if t.diverged_at is not None}
-        self._fill_legend(self.path_legend, self.curves,
-                          {name: f"diverged at step {k}" for name, k in diverged.items()})
+        self.path_legend.fill(self.curves,
+                              {name: f"diverged at step {k}" for name, k in diverged.items()})
         if diverged:
             names = ", ".join(f"{TITLES[name]} (step {k})" for name, k in diverged.items())
             say(self.path_status, f"Diverged: {names}. Its rate is too large for this "
@@ -318,12 +283,6 @@ class OptimizerRaceLab(LabWindow):
             say(self.path_status, "")
         self.shown = self.steps.value()
         self._draw()
-
-    @staticmethod
-    def iso_levels(f: np.ndarray) -> np.ndarray:
-        """Log-spaced values of f for the contour lines, from near the minimum to the rim."""
-        top = float(f.max())
-        return np.geomspace(top * 2e-3, top * 0.5, ISO_LEVELS)
 
     def _draw(self) -> None:
         for name, t in self.paths.items():
@@ -375,7 +334,7 @@ class OptimizerRaceLab(LabWindow):
         self.race = {}
         for curve in self.loss_curves.values():
             curve.setData([], [])
-        self._fill_legend(self.loss_legend, self.loss_curves, {})
+        self.loss_legend.fill(self.loss_curves, {})
 
         def work(report, cancel):
             return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
@@ -391,9 +350,9 @@ class OptimizerRaceLab(LabWindow):
         for name, losses in curves.items():
             self.race[name] = losses
             self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
-        self._fill_legend(self.loss_legend, self.loss_curves,
-                          {name: f"{losses[-1]:.3f}" for name, losses in self.race.items()
-                           if losses})
+        self.loss_legend.fill(self.loss_curves,
+                              {name: f"{losses[-1]:.3f}" for name, losses in self.race.items()
+                               if losses})
 
     @Slot(object)
     def _race_progress(self, payload: tuple[str, list[float]]) -> None:

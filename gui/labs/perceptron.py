@@ -35,11 +35,13 @@ from core.labs.perceptron import (
     PRESETS,
     best_line,
     gate_targets,
+    half_plane,
+    line_points,
     margin,
     outputs,
     two_layer_xor,
 )
-from gui.canvas import style
+from gui import theme
 from gui.labs.base import LabWindow
 from resources.examples import example_path
 
@@ -47,8 +49,7 @@ GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
 HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
                 "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
-FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
-ONE_SHADE = QColor(style.POSITIVE.red(), style.POSITIVE.green(), style.POSITIVE.blue(), 38)
+ONE_SHADE = QColor(*theme.rgba(theme.POSITIVE, 38))
 
 
 def _table(rows: int, headers: list[str]) -> QTableWidget:
@@ -76,24 +77,8 @@ def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = froz
             item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
             if r in marked:
                 item.setFont(bold)
-                item.setForeground(QBrush(style.REFUSE))
+                item.setForeground(QBrush(QColor(theme.PROBLEM)))
             table.setItem(r, c, item)
-
-
-def half_plane(w1: float, w2: float, b: float, far: float = FAR) -> np.ndarray:
-    """The corners of the square [−far, far]² cut down to where w₁x₁ + w₂x₂ + b > 0 (an
-    empty array when the neuron answers 0 everywhere): the region shaded as "output 1"."""
-    square = [(-far, -far), (far, -far), (far, far), (-far, far)]
-    corners = []
-    for k, p in enumerate(square):
-        q = square[(k + 1) % 4]
-        sp, sq = w1 * p[0] + w2 * p[1] + b, w1 * q[0] + w2 * q[1] + b
-        if sp > 0:
-            corners.append(p)
-        if (sp > 0) != (sq > 0):
-            t = sp / (sp - sq)
-            corners.append((p[0] + t * (q[0] - p[0]), p[1] + t * (q[1] - p[1])))
-    return np.array(corners, dtype=np.float64).reshape(-1, 2)
 
 
 class PerceptronLab(LabWindow):
@@ -108,7 +93,43 @@ class PerceptronLab(LabWindow):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QHBoxLayout(self.body)
+        layout.addLayout(self._neuron_column(), 5)
+        layout.addLayout(self._plot_column(), 7)
+        layout.addLayout(self._two_layer_column(), 6)
+
+        self.hidden, self.hidden_or, self.by_hand = (v.tolist() for v in two_layer_xor())
+        self._project = load_project(example_path("xor_learned"))
+        self.learned: list[int] | None = None
+        self.learned_net: Network | None = None
+        self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
+        self.gate.currentIndexChanged.connect(self.refresh)
+        for spin in self.weights:
+            spin.valueChanged.connect(self.refresh)
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+    def _neuron_column(self) -> QVBoxLayout:
+        """The single neuron's controls: gate, weights, presets, truth table and search."""
         left = QVBoxLayout()
+        left.addLayout(self._weight_form())
+        left.addLayout(self._preset_grid())
+        self.table = _table(4, ["x₁", "x₂", "target", "output"])
+        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
+        left.addWidget(self.table)
+        self.search_button = QPushButton("Search for a line")
+        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
+                                      "show the best one (ties: the line farthest from the "
+                                      "points)")
+        self.search_button.clicked.connect(self.search)
+        left.addWidget(self.search_button)
+        self.search_result = QLabel()
+        self._found: tuple[str, tuple[float, float, float]] | None = None  # gate, line
+        self.search_result.setWordWrap(True)
+        left.addWidget(self.search_result)
+        left.addStretch(1)
+        return left
+
+    def _weight_form(self) -> QFormLayout:
         form = QFormLayout()
         self.gate = QComboBox()
         for gate in GATES:
@@ -129,7 +150,9 @@ class PerceptronLab(LabWindow):
             box.setToolTip(tip)
             form.addRow(label, box)
             self.weights.append(box)
-        left.addLayout(form)
+        return form
+
+    def _preset_grid(self) -> QGridLayout:
         presets = QGridLayout()
         self.preset_buttons = {}
         for k, name in enumerate(PRESETS):
@@ -138,23 +161,10 @@ class PerceptronLab(LabWindow):
             button.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
             presets.addWidget(button, k // 2, k % 2)
             self.preset_buttons[name] = button
-        left.addLayout(presets)
-        self.table = _table(4, ["x₁", "x₂", "target", "output"])
-        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
-        left.addWidget(self.table)
-        self.search_button = QPushButton("Search for a line")
-        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
-                                      "show the best one (ties: the line farthest from the "
-                                      "points)")
-        self.search_button.clicked.connect(self.search)
-        left.addWidget(self.search_button)
-        self.search_result = QLabel()
-        self._found: tuple[str, tuple[float, float, float]] | None = None  # gate, line
-        self.search_result.setWordWrap(True)
-        left.addWidget(self.search_result)
-        left.addStretch(1)
-        layout.addLayout(left, 5)
+        return presets
 
+    def _plot_column(self) -> QVBoxLayout:
+        """The four gate points, the neuron's line and its shaded "answers 1" side."""
         middle = QVBoxLayout()
         plot_widget = pg.PlotWidget(background="w")
         self.plot = plot_widget.getPlotItem()
@@ -170,20 +180,22 @@ class PerceptronLab(LabWindow):
         self.shade.setPen(pg.mkPen(None))
         self.shade.setZValue(-10)
         self.plot.addItem(self.shade, ignoreBounds=True)
-        self.line = self.plot.plot(pen=pg.mkPen(style.TEXT, width=2))
+        self.line = self.plot.plot(pen=pg.mkPen(theme.TEXT, width=2))
         self.points = pg.ScatterPlotItem(size=22)
         self.plot.addItem(self.points)
         self.rings = pg.ScatterPlotItem(size=40, brush=pg.mkBrush(None),
-                                        pen=pg.mkPen(style.REFUSE, width=4))
+                                        pen=pg.mkPen(theme.PROBLEM, width=4))
         self.plot.addItem(self.rings)
         middle.addWidget(plot_widget, 1)
         key = QLabel("Shaded: the neuron answers 1 · dots: target 1 (blue), 0 (orange) · "
                      "red ring: a wrong answer")
         key.setWordWrap(True)
-        key.setStyleSheet(f"color: {style.MUTED_TEXT.name()}")
+        key.setStyleSheet(f"color: {theme.MUTED_TEXT}")
         middle.addWidget(key)
-        layout.addLayout(middle, 7)
+        return middle
 
+    def _two_layer_column(self) -> QVBoxLayout:
+        """The two-layer XOR: the book's hand-set network next to a learned 2-2-1 one."""
         right = QVBoxLayout()
         box = QGroupBox("Two layers solve XOR")
         box_layout = QVBoxLayout(box)
@@ -204,6 +216,15 @@ class PerceptronLab(LabWindow):
                                      "the hidden sigmoid units h₁, h₂ and the output after "
                                      "training")
         box_layout.addWidget(self.weight_table)
+        box_layout.addLayout(self._train_row())
+        self.train_result = QLabel()
+        self.train_result.setWordWrap(True)
+        box_layout.addWidget(self.train_result)
+        right.addWidget(box)
+        right.addStretch(1)
+        return right
+
+    def _train_row(self) -> QHBoxLayout:
         train_row = QHBoxLayout()
         self.train_button = QPushButton("Train again")
         self.train_button.setToolTip("Train the 2-2-1 network from new random weights drawn "
@@ -217,23 +238,7 @@ class PerceptronLab(LabWindow):
                              "with 3 of 4 right (a local minimum) — try seed 2")
         train_row.addWidget(self.seed)
         train_row.addStretch(1)
-        box_layout.addLayout(train_row)
-        self.train_result = QLabel()
-        self.train_result.setWordWrap(True)
-        box_layout.addWidget(self.train_result)
-        right.addWidget(box)
-        right.addStretch(1)
-        layout.addLayout(right, 6)
-
-        self.hidden, self.hidden_or, self.by_hand = (v.tolist() for v in two_layer_xor())
-        self._project = load_project(example_path("xor_learned"))
-        self.learned: list[int] | None = None
-        self.learned_net: Network | None = None
-        self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
-        self.gate.currentIndexChanged.connect(self.refresh)
-        for spin in self.weights:
-            spin.valueChanged.connect(self.refresh)
-        self.refresh()
+        return train_row
 
     # ------------------------------------------------------------------ the single neuron
     def values(self) -> tuple[float, float, float]:
@@ -267,25 +272,14 @@ class PerceptronLab(LabWindow):
         wrong = self.wrong_rows()
         _fill(self.table, [[int(x1), int(x2), int(t), a] for (x1, x2), t, a in
                            zip(GATE_INPUTS, targets, answers, strict=True)], set(wrong))
-        colours = [style.POSITIVE if t else style.NEGATIVE for t in targets]
+        colours = [QColor(theme.POSITIVE) if t else QColor(theme.NEGATIVE) for t in targets]
         self.points.setData(x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
                             pen=pg.mkPen("k", width=1))
         self.rings.setData(x=GATE_INPUTS[wrong, 0], y=GATE_INPUTS[wrong, 1])
-        self.line.setData(*self._line_points())
+        self.line.setData(*line_points(*self.values()))
         self.shade.setPolygon(QPolygonF([QPointF(x, y) for x, y in half_plane(*self.values())]))
         if self._found != (self.gate.currentData(), self.values()):
             self.search_result.clear()  # it described another line or another gate
-
-    def _line_points(self) -> tuple[np.ndarray, np.ndarray]:
-        """Two points of w₁x₁ + w₂x₂ + b = 0 far beyond the view (none if w = 0)."""
-        w1, w2, b = self.values()
-        if abs(w2) >= abs(w1) and abs(w2) > 1e-12:
-            x = np.array([-FAR, FAR])
-            return x, -(w1 * x + b) / w2
-        if abs(w1) > 1e-12:
-            y = np.array([-FAR, FAR])
-            return -(w2 * y + b) / w1, y
-        return np.array([]), np.array([])
 
     def search(self) -> None:
         gate = self.gate.currentData()

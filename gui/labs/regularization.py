@@ -41,74 +41,28 @@ from core.labs.regularization import (
     Experiment,
     Progress,
 )
+from core.project import load_project
+from gui import theme
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
+from gui.labs.regularization_texts import (
+    COLUMNS,
+    HEADER_TIPS,
+    NOTICES,
+    SETUPS,
+    SPEED_COLUMN,
+    THRESHOLD,
+    TIPS,
+)
 from gui.widgets import WrappedLabel
+from resources.examples import example_path
 
+#: the bundled example the overfitting experiment trains (core reads no resources itself)
+OVERFITTING_EXAMPLE = "overfitting"
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
-COLOURS = {"plain": "#f76707", "weight_decay": "#1c7ed6", "dropout": "#37b24d",
-           "batch_norm": "#ae3ec9"}
-STYLE_SAMPLE = "#868e96"
-THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"
-COLUMNS = ("Variant", "Train acc.", "Test acc.", "Gap", f"{THRESHOLD} train at")
-SPEED_COLUMN = 4
-
-NOTICES = {
-    "overfitting": (
-        "<b>What to notice.</b> A 6 × 100 ReLU network sees only <b>300</b> training digits "
-        "(SGD, lr 0.01, as in the book). Without regularisation its training accuracy "
-        "(solid) reaches 100 % while the test accuracy (dashed) stays near 87 %: it has "
-        "memorised the 300 digits. With <b>weight decay</b> λ = 0.1 or <b>dropout</b> 0.2 "
-        "the solid and dashed lines of one colour stay closer — the gap in the table "
-        "narrows. Dropout also learns more slowly. Every variant starts from the same "
-        "weights and sees the same mini-batches."),
-    "batch_norm": (
-        "<b>What to notice.</b> The book's batch-norm test: a 5 × 100 ReLU network on 1,000 "
-        "digits, SGD lr 0.01, weights drawn with a small std (0.07). <b>Without batch "
-        "norm</b> the signal shrinks layer by layer and training crawls; <b>with batch "
-        "norm</b> every layer's input is rescaled to mean 0, variance 1 and the same "
-        f"network passes {THRESHOLD} within a few epochs (table: “"
-        f"{COLUMNS[SPEED_COLUMN]}”). Try other weight scales, or a higher learning rate."),
-}
-SETUPS = {
-    "overfitting": "The book's set-up (the Overfitting example): 300 training digits and 1,407 "
-                   "test digits; 64 → 6 × 100 ReLU → 10 softmax; SGD lr 0.01, batches of 100.",
-    "batch_norm": "The book's batch-norm test: 1,000 training digits and 797 test digits; "
-                  "64 → 5 × 100 ReLU → 10 softmax; SGD, batches of 100; weights N(0, std²).",
-}
-TIPS = {
-    "experiment": "Overfitting: the book's 300-digit, 6 × 100 network without regularisation, "
-                  "with weight decay and with dropout.\nBatch norm: a 5 × 100 network on "
-                  "1,000 digits with small initial weights, without and with batch norm.\n"
-                  "Choosing one starts its run.",
-    "weight_decay": "Weight decay adds ½·λ·ΣW² to the loss (weight matrices only, not biases),\n"
-                    "so every update also pulls each weight towards 0 by lr·λ·W. Small weights\n"
-                    "cannot single out each of the 300 training digits: the network memorises\n"
-                    "less. The book uses λ = 0.1; 0 leaves this variant out.",
-    "dropout": "While training, each hidden unit is switched off with this probability, a new\n"
-               "draw for every mini-batch; when measuring, every unit works. No unit can rely\n"
-               "on particular others, so the features are sturdier — and learning is slower.\n"
-               "The book uses 0.2; 0 leaves this variant out.",
-    "init_std": "Both networks start from weights drawn from N(0, std²) (He would be about\n"
-                "0.14–0.18 here). Small weights shrink the signal layer by layer, so the plain\n"
-                "network barely moves at first; batch norm rescales each layer's input, so the\n"
-                "weight scale hardly matters. The book tries 16 values from 1 to 0.0001.",
-    "lr": "SGD learning rate of both networks. Batch norm keeps every layer's input in range,\n"
-          "so it also tolerates higher rates: try 0.1.",
-    "epochs": "Passes over the training digits; every variant trains this many.",
-    "run": "Train every variant from the same initial weights, split and mini-batches",
-    "stop": "Stop after the current epoch; the curves so far stay",
-}
-HEADER_TIPS = (
-    "Each network differs from “no regularisation” / “without batch norm” in one thing only",
-    "Accuracy on the training digits after the last epoch (measured with dropout off)",
-    "Accuracy on digits the network never trained on",
-    "Train minus test accuracy, in percentage points: how much was memorised",
-    f"The first epoch at which training accuracy reached {THRESHOLD} (— not yet)",
-)
-
-
+COLOURS = dict(zip(("plain", "weight_decay", "dropout", "batch_norm"), theme.CLASS_HEX[:4],
+                   strict=True))
 def _spin(value: float, low: float, high: float, step: float, decimals: int,
           tip: str) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
@@ -162,6 +116,11 @@ class RegularizationLab(LabWindow):
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         layout = QHBoxLayout(self.body)
+        layout.addWidget(self._controls())
+        layout.addLayout(self._results(), 1)
+
+    def _controls(self) -> QWidget:
+        """The experiment, its set-up and settings, Run/Stop and the progress."""
         left = QVBoxLayout()
         left.addWidget(QLabel("Experiment"))
         self.experiment = QComboBox()
@@ -171,7 +130,7 @@ class RegularizationLab(LabWindow):
         left.addWidget(self.experiment)
         self.setup = QLabel()
         self.setup.setWordWrap(True)
-        self.setup.setStyleSheet("color: #495057;")
+        self.setup.setStyleSheet(f"color: {theme.STATUS_TEXT};")
         left.addWidget(self.setup)
         self.form = QFormLayout()
         self.weight_decay = _spin(BOOK_WEIGHT_DECAY, 0.0, 1.0, 0.01, 3, TIPS["weight_decay"])
@@ -206,8 +165,10 @@ class RegularizationLab(LabWindow):
         holder = QWidget()
         holder.setLayout(left)
         holder.setFixedWidth(330)
-        layout.addWidget(holder)
+        return holder
 
+    def _results(self) -> QVBoxLayout:
+        """The accuracy curves of every variant, and the table of their final numbers."""
         right = QVBoxLayout()
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot = self.plot_widget.getPlotItem()
@@ -219,8 +180,8 @@ class RegularizationLab(LabWindow):
         self.plot.hideButtons()
         self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt")
         self.threshold = pg.InfiniteLine(
-            pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(STYLE_SAMPLE, style=Qt.PenStyle.DotLine),
-            label=THRESHOLD, labelOpts={"position": 0.02, "color": STYLE_SAMPLE})
+            pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(theme.NEUTRAL, style=Qt.PenStyle.DotLine),
+            label=THRESHOLD, labelOpts={"position": 0.02, "color": theme.NEUTRAL})
         right.addWidget(self.plot_widget, 1)
         self.table = QTableWidget(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels(COLUMNS)
@@ -233,7 +194,7 @@ class RegularizationLab(LabWindow):
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(header.sizeHint().height() + 3 * row_height + 6)
         right.addWidget(self.table)
-        layout.addLayout(right, 1)
+        return right
 
     def _show_rows(self) -> None:
         overfitting = self.experiment.currentData() == "overfitting"
@@ -251,7 +212,8 @@ class RegularizationLab(LabWindow):
         epochs = self.epochs.value()
         if self.experiment.currentData() == "overfitting":
             weight_decay, dropout = self.weight_decay.value(), self.dropout.value()
-            return lambda: experiments.overfitting(weight_decay, dropout, epochs)
+            return lambda: experiments.overfitting(
+                load_project(example_path(OVERFITTING_EXAMPLE)), weight_decay, dropout, epochs)
         init_std, lr = self.init_std.value(), self.lr.value()
         return lambda: experiments.batch_norm(init_std, lr, epochs)
 
@@ -343,12 +305,12 @@ class RegularizationLab(LabWindow):
 
     def _add_lines(self, curves: list[Curves]) -> None:
         for curve in curves:
-            colour = COLOURS.get(curve.key, STYLE_SAMPLE)
+            colour = COLOURS.get(curve.key, theme.NEUTRAL)
             train = self.plot.plot(pen=pg.mkPen(colour, width=2), name=curve.label)
             test = self.plot.plot(pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             self.lines[curve.key] = (train, test)
         for text, style in (("train", Qt.PenStyle.SolidLine), ("test", Qt.PenStyle.DashLine)):
-            sample = pg.PlotDataItem(pen=pg.mkPen(STYLE_SAMPLE, width=2, style=style))
+            sample = pg.PlotDataItem(pen=pg.mkPen(theme.NEUTRAL, width=2, style=style))
             self.legend.addItem(sample, text)
         self.table.setRowCount(len(curves))
 
@@ -368,7 +330,7 @@ class RegularizationLab(LabWindow):
         gap = curve.gap
         reached = curve.epochs_to_reach()
         name = _cell(curve.label, centred=False)
-        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, STYLE_SAMPLE)))
+        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, theme.NEUTRAL)))
         if curve.outcome is not None and curve.outcome.failed:
             name.setToolTip(curve.outcome.reason)
             name.setText(f"{curve.label} (diverged)")

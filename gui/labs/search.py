@@ -4,8 +4,6 @@ table, and the best pair put on the project as one undoable edit."""
 
 from __future__ import annotations
 
-import math
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -13,13 +11,10 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
-    QDoubleSpinBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -28,7 +23,6 @@ from core import NetworkSpec, SpecError, TrainingSettings
 from core.datasets import DataError, Dataset
 from core.training.prepare import DataMismatchError, prepare
 from core.training.search import (
-    DEFAULT_WORKERS,
     SearchResult,
     SearchSpace,
     Trial,
@@ -38,31 +32,13 @@ from core.training.search import (
 from gui.document.commands import ChangeSettingsCommand
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
+from gui.labs.search_form import DEFAULT_EPOCHS, SearchForm
 from gui.labs.search_results import ResultsView, power_text
 
-BOOK_LR = (-6.0, -2.0)
-BOOK_DECAY = (-8.0, -4.0)
-BOOK_EPOCHS = 50  # the book's trials are 50 epochs long
-# Epochs per trial unless the project trains fewer. The book's 50 are too few for the spiral:
-# 30 trials of 50 epochs find at best 0.70–0.77 validation accuracy (seeds 0–2), of 100 epochs
-# 1.000 (seeds 0, 1, 3–6; 0.867 for seed 2) in 2–4 s on the 2-core reference machine.
-DEFAULT_EPOCHS = 100
-DEFAULT_TRIALS = 30  # the book runs ~100; 30 take 2–15 s on the examples here
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
 REDRAW_MS = 100  # the scatter and table follow the trials at most this often…
 REDRAW_SHARE = 0.25  # …and redrawing may take at most this share of the GUI thread
-
-
-def default_workers() -> int:
-    """Processes for a search: core's two, or one on a one-core machine.
-
-    Measured in this lab on the 2-core reference machine (30 trials, noisy: other programs
-    shared the cores), one process against two: spiral (50 epochs) 1.7–1.8 s against
-    1.4–2.2 s, digits (30 epochs) 4.7–4.8 s against 4.2–5.4 s, the overfitting example (50
-    epochs) 14.2–14.5 s against 8.5–11.4 s. Starting the processes (~0.6 s: spawn imports
-    NumPy) costs what the small projects gain; the long trials gain up to 1.7×."""
-    return max(1, min(DEFAULT_WORKERS, os.cpu_count() or 1))
 
 
 @dataclass(frozen=True)
@@ -78,29 +54,11 @@ class Project:
     description: str
 
 
-def _exponent(value: float, low: float, high: float) -> QDoubleSpinBox:
-    box = QDoubleSpinBox()
-    box.setRange(low, high)
-    box.setDecimals(1)
-    box.setSingleStep(0.5)
-    box.setValue(value)
-    box.setToolTip("A power of ten: −3 means 10⁻³ = 0.001")
-    return box
-
-
 def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
     row = QHBoxLayout()
     for widget in widgets:
         row.addWidget(widget)
     return row
-
-
-def _whole(value: int, low: int, high: int, tip: str) -> QSpinBox:
-    box = QSpinBox()
-    box.setRange(low, high)
-    box.setValue(value)
-    box.setToolTip(tip)
-    return box
 
 
 class SearchLab(LabWindow):
@@ -136,7 +94,7 @@ class SearchLab(LabWindow):
         layout.addWidget(self.results, 1)
         self._connect()
         self._default_epochs()
-        self._show_ranges()
+        self.form.show_ranges()
 
     @property
     def trials(self) -> list[Trial]:
@@ -153,34 +111,8 @@ class SearchLab(LabWindow):
                                        "(it asks first if there are unsaved changes)")
         self.example_button.hide()
         left.addWidget(self.example_button)
-        form = QFormLayout()
-        self.lr_from, self.lr_to = (_exponent(v, -10.0, 1.0) for v in BOOK_LR)
-        self.decay_from, self.decay_to = (_exponent(v, -12.0, 0.0) for v in BOOK_DECAY)
-        self.lr_text, self.decay_text = QLabel(), QLabel()
-        for name, low, high, text in (("Learning rate", self.lr_from, self.lr_to, self.lr_text),
-                                      ("Weight decay", self.decay_from, self.decay_to,
-                                       self.decay_text)):
-            row = QHBoxLayout()
-            row.addWidget(QLabel("log₁₀"))
-            row.addWidget(low, 1)
-            row.addWidget(QLabel("to"))
-            row.addWidget(high, 1)
-            form.addRow(name, row)
-            form.addRow("", text)
-        self.n_trials = _whole(DEFAULT_TRIALS, 1, 1000, "How many (lr, weight decay) pairs to "
-                               "try; the book uses about 100")
-        self.epochs = _whole(DEFAULT_EPOCHS, 1, 10_000, "Epochs of each short training (the "
-                             f"book: {BOOK_EPOCHS}); more epochs judge each pair more fairly "
-                             "but take longer")
-        self.workers = _whole(default_workers(), 1, os.cpu_count() or 1,
-                              "Processes training trials side by side, with the same results "
-                              "as one: each needs ~0.6 s to start, long trials gain most")
-        self.seed = _whole(0, 0, 2**31 - 1, "Seed of the random draws; trial k also starts "
-                           "its weights from seed + k")
-        for name, box in (("Trials", self.n_trials), ("Epochs per trial", self.epochs),
-                          ("Processes", self.workers), ("Seed", self.seed)):
-            form.addRow(name, box)
-        left.addLayout(form)
+        self.form = SearchForm()
+        left.addWidget(self.form)
         self.run_button = QPushButton("Run")
         self.stop_button = QPushButton("Stop")
         self.stop_button.setToolTip("Stop the search: the running trials end at once and are "
@@ -188,7 +120,7 @@ class SearchLab(LabWindow):
         left.addLayout(_side_by_side(self.run_button, self.stop_button))
         self.progress = QProgressBar()
         self.progress.setFormat("%v / %m trials")
-        self.progress.setRange(0, self.n_trials.value())
+        self.progress.setRange(0, self.form.n_trials.value())
         self.progress.setValue(0)
         left.addWidget(self.progress)
         self.status = QLabel("")
@@ -224,9 +156,8 @@ class SearchLab(LabWindow):
             signal.connect(self._recheck.start)
         doc.about_to_reset.connect(self._project_replaced)
         doc.spec_reset.connect(self._default_epochs)
-        for box in (self.lr_from, self.lr_to, self.decay_from, self.decay_to):
-            box.valueChanged.connect(self._show_ranges)
-        self.n_trials.valueChanged.connect(self._idle_progress)
+        self.form.ranges_changed.connect(self.results.show_ranges)
+        self.form.n_trials.valueChanged.connect(self._idle_progress)
         self.example_button.clicked.connect(self.open_example)
         self.run_button.clicked.connect(self.run)
         self.stop_button.clicked.connect(self.stop)
@@ -286,7 +217,7 @@ class SearchLab(LabWindow):
 
     @Slot()
     def _default_epochs(self) -> None:
-        self.epochs.setValue(min(self.main_window.doc.settings.epochs, DEFAULT_EPOCHS))
+        self.form.epochs.setValue(min(self.main_window.doc.settings.epochs, DEFAULT_EPOCHS))
 
     @Slot()
     def _project_replaced(self) -> None:
@@ -297,44 +228,20 @@ class SearchLab(LabWindow):
         self.results.show_trials([])
         self._say("")
 
-    # ------------------------------------------------------------------ ranges
-    def ranges(self) -> tuple[tuple[float, float], tuple[float, float]]:
-        return ((self.lr_from.value(), self.lr_to.value()),
-                (self.decay_from.value(), self.decay_to.value()))
-
-    def range_problem(self) -> str:
-        """Words for a backwards range ("" when both are fine)."""
-        for name, (low, high) in zip(("learning rate", "weight decay"), self.ranges(),
-                                     strict=True):
-            if low > high:
-                return (f"The {name} range runs backwards ({low:g} to {high:g}): put the "
-                        "smaller power of ten first.")
-        return ""
-
-    @Slot()
-    def _show_ranges(self) -> None:
-        lr, decay = self.ranges()
-        for label, (low, high) in ((self.lr_text, lr), (self.decay_text, decay)):
-            if low > high:
-                say(label, "“from” is above “to”", error=True)
-            else:
-                say(label, f"= {power_text(low)} … {power_text(high)}")
-        self.results.show_ranges(lr, decay)
-
     # ------------------------------------------------------------------ running
     @Slot()
     def run(self) -> None:
         if self.job.running:
             return
         project, problem = self.read_project()
-        problem = problem or self.range_problem()
+        problem = problem or self.form.range_problem()
         if project is None or problem:
             self._say(problem, error=True)
             return
-        lr, decay = self.ranges()
+        lr, decay = self.form.ranges()
         space = SearchSpace(lr=lr, weight_decay=decay)
-        n_trials, epochs = self.n_trials.value(), self.epochs.value()
-        workers, seed = self.workers.value(), self.seed.value()
+        n_trials, epochs = self.form.n_trials.value(), self.form.epochs.value()
+        workers, seed = self.form.workers.value(), self.form.seed.value()
         spec, dataset, settings = project.spec, project.dataset, project.settings
 
         def work(report: Callable[[object], None], cancel: threading.Event) -> SearchResult:
@@ -408,9 +315,7 @@ class SearchLab(LabWindow):
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
-        for widget in (self.lr_from, self.lr_to, self.decay_from, self.decay_to,
-                       self.n_trials, self.epochs, self.workers, self.seed):
-            widget.setEnabled(not running)
+        self.form.set_running(running)
         self.stop_button.setEnabled(running)
         self._check_project()
         self._update_buttons()
@@ -418,7 +323,7 @@ class SearchLab(LabWindow):
     @Slot()
     def _idle_progress(self) -> None:
         if not self.job.running:
-            self.progress.setRange(0, self.n_trials.value())
+            self.progress.setRange(0, self.form.n_trials.value())
             self.progress.setValue(0)
 
     def closed_mid_run(self) -> None:
@@ -444,14 +349,8 @@ class SearchLab(LabWindow):
         top = [t for t in self.trials if t.score is not None][:TOP]
         if not top:
             return
-        for low_box, high_box, values in (
-                (self.lr_from, self.lr_to, [math.log10(t.lr) for t in top]),
-                (self.decay_from, self.decay_to, [math.log10(t.weight_decay) for t in top])):
-            low = math.floor(round(min(values) * 10, 6)) / 10
-            high = math.ceil(round(max(values) * 10, 6)) / 10
-            low_box.setValue(low)
-            high_box.setValue(max(high, low + 0.1))
-        (lr_low, lr_high), (decay_low, decay_high) = self.ranges()
+        self.form.narrow_to(top)
+        (lr_low, lr_high), (decay_low, decay_high) = self.form.ranges()
         self._say(f"Ranges narrowed to the {len(top)} best trials: learning rate "
                   f"{power_text(lr_low)} … {power_text(lr_high)}, weight decay "
                   f"{power_text(decay_low)} … {power_text(decay_high)}. Run again to search "

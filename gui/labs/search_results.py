@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.training.search import Trial
+from gui import theme
 
 COLOUR_MAP = pg.colormap.get("viridis")
 COLUMNS = ("Rank", "Val accuracy", "Learning rate", "Weight decay", "Val loss", "Outcome")
@@ -93,12 +94,12 @@ class ResultsView(QSplitter):
             self.plot.setLabel(side, name)
             self.plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)"
         self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.range_box = pg.PlotCurveItem(pen=pg.mkPen("#868e96", width=1.5,
+        self.range_box = pg.PlotCurveItem(pen=pg.mkPen(theme.NEUTRAL, width=1.5,
                                                        style=Qt.PenStyle.DashLine))
-        self.scatter = pg.ScatterPlotItem(size=11, pen=pg.mkPen("#343a40", width=0.8))
+        self.scatter = pg.ScatterPlotItem(size=11, pen=pg.mkPen(theme.POINT_OUTLINE, width=0.8))
         self.diverged = pg.ScatterPlotItem(size=11, symbol="x", pen=None,
-                                           brush=pg.mkBrush("#adb5bd"))
-        self.marker = pg.ScatterPlotItem(size=24, pen=pg.mkPen("#e03131", width=2.5),
+                                           brush=pg.mkBrush(theme.BORDER))
+        self.marker = pg.ScatterPlotItem(size=24, pen=pg.mkPen(theme.PROBLEM, width=2.5),
                                          brush=None)
         for item in (self.range_box, self.scatter, self.diverged, self.marker):
             self.plot.addItem(item)
@@ -107,8 +108,8 @@ class ResultsView(QSplitter):
         plots.addItem(self.colour_bar, row=0, col=1)
         column.addWidget(plots, 1)
         legend = QLabel("● colour: the trial's validation score (scale at right) · "
-                        "<span style='color:#868e96'>✕</span> diverged · "
-                        "<span style='color:#e03131'>○</span> the selected row · "
+                        f"<span style='color:{theme.NEUTRAL}'>✕</span> diverged · "
+                        f"<span style='color:{theme.PROBLEM}'>○</span> the selected row · "
                         "dashed box: the ranges of the next run")
         legend.setWordWrap(True)
         column.addWidget(legend)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.datasets import DataError, Dataset, load_any
 from core.datasets.ref import DataRef
+from gui import theme
 from gui.canvas import style
 from gui.canvas.view import NODE_MIME
 from gui.document.commands import SetDataCommand
@@ -37,7 +38,7 @@ def kind_icon(kind: str, size: int = 36) -> QIcon:
     pixmap.fill(Qt.GlobalColor.transparent)
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = style.kind_color(kind)
+    color = QColor(theme.kind_color(kind))
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(color)
     painter.drawRoundedRect(QRectF(2, 2, size - 4, size - 4), 7, 7)
@@ -110,7 +111,7 @@ class Palette(QWidget):
             row.addWidget(button)
         node_layout.addLayout(row)
         hint = WrappedLabel("Drag onto the canvas; connect by dragging from a node's right port.")
-        hint.setStyleSheet("color: #6c757d;")
+        hint.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         node_layout.addWidget(hint)
 
         self.data_combo = QComboBox()
@@ -122,7 +123,7 @@ class Palette(QWidget):
                                       "The data is stored inside the project when you save.")
         self.import_button.clicked.connect(self.import_file)
         self.data_info = WrappedLabel()
-        self.data_info.setStyleSheet("color: #6c757d;")
+        self.data_info.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         data_box = QGroupBox("Data set")
         data_layout = QVBoxLayout(data_box)
         data_layout.addWidget(self.data_combo)
@@ -147,7 +148,7 @@ class Palette(QWidget):
         """The project's title and story (the examples explain what to try)."""
         title, text = self._doc.title, self._doc.description
         self.about.setVisible(bool(title or text))
-        self.about.setText(f"<b>{title or ''}</b><br><span style='color:#495057'>"
+        self.about.setText(f"<b>{title or ''}</b><br><span style='color:{theme.STATUS_TEXT}'>"
                            f"{text or ''}</span>")
 
     def _button_clicked(self) -> None:

@@ -21,7 +21,14 @@ from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
-from gui.theme import class_colors, diverging_rgb, grid_rgb
+from gui.theme import (
+    MUTED_TEXT,
+    OK_BACKGROUND,
+    PROBLEM_BACKGROUND,
+    class_colors,
+    diverging_rgb,
+    grid_rgb,
+)
 
 THUMBNAIL_PIXELS = 192
 #: the settings the predictions depend on: the inputs are standardised as training does it
@@ -169,7 +176,7 @@ class PredictionsPanel(QWidget):
     def show_predictions(self, result: Predictions, dataset: Dataset | None = None) -> None:
         self.table.setVisible(not result.message)
         if result.message:
-            self.caption.setText(f"<span style='color:#6c757d'>{result.message}</span>")
+            self.caption.setText(f"<span style='color:{MUTED_TEXT}'>{result.message}</span>")
             return
         title = "Truth table" if result.truth_table else "First rows of the data"
         self.caption.setText(f"<b>{title}</b>" + (f" — {dataset.name}" if dataset else ""))
@@ -186,7 +193,7 @@ class PredictionsPanel(QWidget):
                 if item.text() != text:
                     item.setText(text)
                 background = QBrush() if ok is None else QBrush(
-                    QColor("#ebfbee") if ok else QColor("#fff5f5"))
+                    QColor(OK_BACKGROUND if ok else PROBLEM_BACKGROUND))
                 if item.background() != background:
                     item.setBackground(background)
         self.table.resizeRowsToContents()

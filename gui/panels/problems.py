@@ -10,6 +10,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from core.spec_problems import SpecProblem
+from gui import theme
 from gui.widgets import WrappedLabel
 
 OK_TEXT = "✓ The network is complete: it can be trained."
@@ -55,13 +56,13 @@ class ProblemsPanel(QWidget):
         for problem in self._problems:
             item = QListWidgetItem(f"⚠ {problem.message}")
             item.setData(Qt.ItemDataRole.UserRole, list(problem.node_ids))
-            item.setForeground(QColor("#c92a2a"))
+            item.setForeground(QColor(theme.ERROR_TEXT))
             item.setToolTip(type(problem).__doc__ or "")
             self.list.addItem(item)
         for note in self._data_notes:
             item = QListWidgetItem(f"◆ {note}")
             item.setData(Qt.ItemDataRole.UserRole, [])
-            item.setForeground(QColor("#e67700"))
+            item.setForeground(QColor(theme.WARNING_TEXT))
             self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
         count = len(self._problems)
@@ -71,7 +72,7 @@ class ProblemsPanel(QWidget):
         elif self._data_notes:
             self.summary.setText("<b>The network does not fit the data yet</b>")
         else:
-            self.summary.setText(f"<span style='color:#2b8a3e'>{OK_TEXT}</span>")
+            self.summary.setText(f"<span style='color:{theme.OK_TEXT}'>{OK_TEXT}</span>")
 
     def _clicked(self, item: QListWidgetItem) -> None:
         node_ids = item.data(Qt.ItemDataRole.UserRole) or []

@@ -5,7 +5,7 @@ spends in Python is a millisecond of training lost. Whatever can be prepared bef
 prepared here, next to the snapshot: the history as float arrays with the per-batch loss
 smoothed and thinned to about a point per pixel, the confusion matrix or predictions on the
 held-out rows, and the colours of the decision boundary. The GUI then only hands arrays to
-items it created once. No Qt here (QColor in :mod:`gui.theme` is a plain value).
+items it created once. No Qt here: it runs in the worker, and :mod:`gui.theme` is plain data.
 """
 
 from __future__ import annotations

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from core.engine import optimizers
 from core.training.settings import MAX_EPOCHS
+from gui import theme
 from gui.document.commands import ChangeSettingsCommand
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
@@ -224,7 +225,7 @@ class TrainingSettingsPanel(QWidget):
     @Slot(object)
     def _show_outcome(self, result: Any) -> None:
         outcome = result.outcome
-        color = "#e03131" if outcome.failed or result.error else "#2f9e44"
+        color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
         text = result.error or outcome.reason
         self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
                                    f"{text[1:]}.</span>")

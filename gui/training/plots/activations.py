@@ -10,16 +10,17 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from core.spec import NetworkSpec
 from core.training.snapshot import NodeStats
-from gui.canvas import style
+from gui import theme
 from gui.training.frames import Frame
 from gui.training.plots.base import Panel, StickyRange, bounds, legend_html, style_plot
 
-DEAD_COLOR = style.MUTED_TEXT
-SATURATED_COLOR = style.PROBLEM
+DEAD_COLOR = QColor(theme.MUTED_TEXT)
+SATURATED_COLOR = QColor(theme.PROBLEM)
 
 
 def describe(label: str, activation: str, stats: NodeStats) -> str:
@@ -50,13 +51,13 @@ class ActivationsPanel(Panel):
         style_plot(self.hist_plot, "Activations on the probe batch", x_label="value",
                    y_label="count")
         self.hist_curve = self.hist_plot.plot(
-            stepMode="center", fillLevel=0, pen=pg.mkPen(style.KIND_COLORS["hidden"], width=1.5),
-            brush=pg.mkBrush(76, 110, 245, 70))
+            stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
+            brush=pg.mkBrush(*theme.rgba(theme.KIND_COLORS["hidden"], 70)))
         self.stats_plot = self.graphics.addPlot(row=0, col=1)
         style_plot(self.stats_plot, "Mean ± std per node", y_label="activation")
         self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
-                                          beam=0.2, pen=pg.mkPen(style.TEXT, width=1.2))
-        self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(style.KIND_COLORS["hidden"]),
+                                          beam=0.2, pen=pg.mkPen(theme.TEXT, width=1.2))
+        self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.KIND_COLORS["hidden"]),
                                         pen=None)
         self.stats_plot.addItem(self.error_bars)
         self.stats_plot.addItem(self.means)

@@ -25,28 +25,28 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.canvas import style
+from gui import theme
 from gui.training.frames import Frame
 
-TRAIN_COLOR = style.POSITIVE
-VAL_COLOR = style.NEGATIVE
-TEST_COLOR = QColor("#2f9e44")
-BATCH_COLOR = QColor("#ced4da")
+TRAIN_COLOR = QColor(theme.POSITIVE)
+VAL_COLOR = QColor(theme.NEGATIVE)
+TEST_COLOR = QColor(theme.ACCEPT)
+BATCH_COLOR = QColor(theme.BATCH_LOSS)
 PART_COLORS = {"train": TRAIN_COLOR, "val": VAL_COLOR, "test": TEST_COLOR}
 PART_NAMES = {"train": "training", "val": "validation", "test": "test"}
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
     """Muted axes and a small title, as the inspector's plots have."""
-    plot.setTitle(f"<span style='color:{style.TEXT.name()}; font-size:9pt'>{title}</span>")
+    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:9pt'>{title}</span>")
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
-        axis.setTextPen(style.MUTED_TEXT)
-        axis.setPen(style.BORDER)
+        axis.setTextPen(QColor(theme.MUTED_TEXT))
+        axis.setPen(QColor(theme.BORDER))
         axis.setSIPrefixEnableRanges(())  # plain numbers: no "(×0.001)" rescaling
         axis.enableAutoSIPrefix(False)
         if label:
-            axis.setLabel(f"<span style='color:{style.MUTED_TEXT.name()}'>{label}</span>")
+            axis.setLabel(f"<span style='color:{theme.MUTED_TEXT}'>{label}</span>")
     plot.hideButtons()
 
 
@@ -109,7 +109,7 @@ def blue_lut(steps: int = 256) -> np.ndarray:
     """White → a deep weight blue, for counts and fractions drawn as images."""
     t = np.linspace(0.0, 1.0, steps)[:, None]
     white = np.array([255.0, 255.0, 255.0])
-    blue = np.array(style.POSITIVE.getRgb()[:3], dtype=float) * 0.8
+    blue = theme.rgb(theme.POSITIVE) * 0.8
     return (white + (blue - white) * t).astype(np.uint8)
 
 
@@ -136,7 +136,7 @@ class Panel(QWidget):
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(0, 0, 0, 0)
         self.note = QLabel()
-        self.note.setStyleSheet(f"color: {style.MUTED_TEXT.name()};")
+        self.note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         # A fixed size (its width follows the panel, see resizeEvent): a label whose size may
         # change sends a layout request up to the main window with every new text — measured,
         # that relaid the whole window several times a second while training.

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPointF, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from core.training.history import PARTS, History
+from gui import theme
 from gui.training.frames import Curves, Frame
 from gui.training.plots.base import (
     BATCH_COLOR,
@@ -65,7 +66,8 @@ class LossPanel(Panel):
             pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
         self.metric_curves = {part: self.metric_plot.plot(
             pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
-        self.cursor = pg.InfiniteLine(angle=90, pen=pg.mkPen("#adb5bd", style=Qt.PenStyle.DotLine))
+        self.cursor = pg.InfiniteLine(angle=90,
+                                      pen=pg.mkPen(theme.BORDER, style=Qt.PenStyle.DotLine))
         self.cursor.hide()
         self.loss_plot.addItem(self.cursor, ignoreBounds=True)
         self._task = ""

@@ -15,7 +15,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
-from gui.canvas import style
+from gui import theme
 from gui.theme import class_colors, diverging_rgb
 from gui.training.frames import Evaluation, Frame, Points
 from gui.training.plots.base import PART_NAMES, StickyRange, blue_lut, bounds, style_plot
@@ -38,9 +38,9 @@ class BoundaryPlot:
         self.plot = plot
         style_plot(plot, "Output over the inputs", "x₁", "x₂")
         self.image = pg.ImageItem(axisOrder="row-major")
-        self.curve = plot.plot(pen=pg.mkPen(style.POSITIVE, width=2.5))
+        self.curve = plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
         self.train = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8), symbol="o")
-        self.test = pg.ScatterPlotItem(size=8, pen=pg.mkPen(style.TEXT, width=0.8),
+        self.test = pg.ScatterPlotItem(size=8, pen=pg.mkPen(theme.TEXT, width=0.8),
                                        symbol="t1")
         for item in (self.image, self.train, self.test):
             plot.addItem(item)
@@ -119,7 +119,7 @@ class CellLabels(pg.GraphicsObject):
         if min(abs(cell.x()), abs(cell.y())) < MIN_LABEL_PIXELS:
             return  # too small to read: the colours say it
         painter.resetTransform()
-        painter.setPen(style.TEXT)
+        painter.setPen(QColor(theme.TEXT))
         for (i, j), count in np.ndenumerate(self.counts):
             center = transform.map(QPointF(j, i))
             painter.drawText(QRectF(center.x() - 30, center.y() - 10, 60, 20),
@@ -133,8 +133,8 @@ class ConfusionPlot:
         self.image.setLookupTable(blue_lut())
         self.labels = CellLabels()
         self.scatter = pg.ScatterPlotItem(size=5, pen=None,
-                                          brush=pg.mkBrush(28, 126, 214, 150))
-        self.diagonal = plot.plot(pen=pg.mkPen(style.MUTED_TEXT, width=1,
+                                          brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 150)))
+        self.diagonal = plot.plot(pen=pg.mkPen(theme.MUTED_TEXT, width=1,
                                                style=Qt.PenStyle.DashLine))
         for item in (self.image, self.labels, self.scatter):
             plot.addItem(item)

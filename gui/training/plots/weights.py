@@ -11,7 +11,7 @@ from PySide6.QtCore import QRectF, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from core.spec import NetworkSpec
-from gui.canvas import style
+from gui import theme
 from gui.training.frames import Frame
 from gui.training.plots.base import Panel, StickyRange, blue_lut, style_plot
 
@@ -31,9 +31,8 @@ class WeightsPanel(Panel):
         self.now_plot = self.graphics.addPlot(row=0, col=0)
         style_plot(self.now_plot, "Weights now", x_label="weight", y_label="count")
         self.now_curve = self.now_plot.plot(
-            stepMode="center", fillLevel=0, pen=pg.mkPen(style.POSITIVE, width=1.5),
-            brush=pg.mkBrush(style.POSITIVE.red(), style.POSITIVE.green(),
-                             style.POSITIVE.blue(), 70))
+            stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
+            brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
         self.trail_plot = self.graphics.addPlot(row=0, col=1)
         style_plot(self.trail_plot, "Weights over time (each column: a histogram)",
                    x_label="epoch", y_label="weight")
@@ -43,7 +42,7 @@ class WeightsPanel(Panel):
         self.norm_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
         style_plot(self.norm_plot, "Gradient norm per layer (last mini-batch)", y_label="‖∇‖")
         self.norm_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
-                                         brush=pg.mkBrush(style.NEGATIVE))
+                                         brush=pg.mkBrush(theme.NEGATIVE))
         self.norm_plot.addItem(self.norm_bars)
         self.ranges = {plot: StickyRange(plot) for plot in (self.now_plot, self.trail_plot,
                                                              self.norm_plot)}

@@ -17,7 +17,14 @@ from core.labs.regularization import (
     overfitting,
     run,
 )
+from core.project import Project, load_project
 from core.training.trainer import Trainer
+from resources.examples import example_path
+
+
+def example() -> Project:
+    """The bundled example the lab hands to the overfitting experiment."""
+    return load_project(example_path("overfitting"))
 
 
 def by_key(curves: list[Curves]) -> dict[str, Curves]:
@@ -25,7 +32,7 @@ def by_key(curves: list[Curves]) -> dict[str, Curves]:
 
 
 def test_the_variants_differ_in_one_thing_and_start_from_the_same_weights():
-    experiment = overfitting(weight_decay=0.1, dropout=0.2, epochs=5)
+    experiment = overfitting(example(), weight_decay=0.1, dropout=0.2, epochs=5)
     plain, decayed, dropped = experiment.variants
     assert [v.key for v in experiment.variants] == ["plain", "weight_decay", "dropout"]
     assert decayed.spec == plain.spec and decayed.settings.weight_decay == 0.1
@@ -45,15 +52,15 @@ def test_the_variants_differ_in_one_thing_and_start_from_the_same_weights():
 
 
 def test_a_strength_of_zero_leaves_the_variant_out():
-    assert [v.key for v in overfitting(weight_decay=0, dropout=0.3).variants] == [
+    assert [v.key for v in overfitting(example(), weight_decay=0, dropout=0.3).variants] == [
         "plain", "dropout"]
-    assert [v.key for v in overfitting(weight_decay=0.05, dropout=0).variants] == [
+    assert [v.key for v in overfitting(example(), weight_decay=0.05, dropout=0).variants] == [
         "plain", "weight_decay"]
 
 
 def test_the_same_split_and_batches_as_the_trainer_alone():
     # The plain variant is exactly what the example trains by itself.
-    experiment = overfitting(epochs=3)
+    experiment = overfitting(example(), epochs=3)
     curves = by_key(run(experiment))
     alone = Trainer(experiment.variants[0].spec, experiment.data.load(),
                     experiment.variants[0].settings)
@@ -80,7 +87,7 @@ def test_cancel_stops_between_rounds_and_keeps_the_curves():
         if progress.epoch == 2:
             cancel.set()
 
-    curves = run(overfitting(epochs=200), report, cancel)
+    curves = run(overfitting(example(), epochs=200), report, cancel)
     assert [len(c.train) for c in curves] == [2, 2, 2]
     assert all(c.outcome.kind == "stopped" and "after 2 epochs" in c.outcome.reason
                for c in curves)
@@ -109,7 +116,7 @@ def test_weight_decay_and_dropout_narrow_the_gap_already_at_100_epochs():
     # test_training_results.py; the lab's GUI test checks those). Measured at 100 epochs, seed
     # 0: plain train 100 % / test 86.0 % (gap 14.0); λ = 0.1 100 % / 91.8 % (gap 8.2);
     # dropout 0.2 86.0 % / 79.8 % (gap 6.2). ~2.7 s with one BLAS thread.
-    curves = by_key(run(overfitting(epochs=100)))
+    curves = by_key(run(overfitting(example(), epochs=100)))
     plain = curves["plain"]
     assert plain.final_train >= 0.99 and plain.gap >= 0.09
     assert curves["weight_decay"].gap <= plain.gap - 0.03

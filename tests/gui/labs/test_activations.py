@@ -4,6 +4,7 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+from core.labs.activations import stack, vanishing_intervals
 from tests.gui.screenshots import screenshot_target
 
 
@@ -31,27 +32,33 @@ def test_opens_on_the_sigmoid_with_the_books_numbers(qtbot, lab):
 
 
 def test_the_vanishing_slope_is_shaded(qtbot, lab):
-    left, right = lab.vanishing_intervals()
+    left, right = vanishing_intervals("sigmoid")
     assert left[0] == -6 and left[1] == pytest.approx(-4.6, abs=0.05)  # σ′ < 0.01 for |x| ≳ 4.6
     assert right[1] == 6 and right[0] == pytest.approx(4.6, abs=0.05)
     assert lab.shade[0].isVisible() and lab.shade[0].getRegion() == pytest.approx(left)
+    assert lab.shade[1].isVisible() and lab.shade[1].getRegion() == pytest.approx(right)
     lab.function.setCurrentIndex(lab.function.findData("relu"))
-    assert lab.vanishing_intervals() == [(-6.0, pytest.approx(0.0, abs=0.02))]
+    assert lab.shade[0].getRegion() == pytest.approx((-6.0, 0.0), abs=0.02)
     assert not lab.shade[1].isVisible()
     lab.function.setCurrentIndex(lab.function.findData("step"))
-    assert lab.vanishing_intervals() == [(-6.0, 6.0)]  # no slope anywhere: it cannot learn
+    assert lab.shade[0].getRegion() == (-6.0, 6.0)  # no slope anywhere: it cannot learn
+    assert not lab.shade[1].isVisible()
 
 
 def test_identity_layers_collapse_to_one_linear_map_and_relu_bends_it(qtbot, lab):
-    y, k = lab.stack_output()
-    x = np.linspace(-3, 3, 121)
-    np.testing.assert_allclose(y, k[0, 0] * x, atol=1e-12)  # y = K·x exactly
-    assert "largest distance from it: 0.000" in lab.stack_caption.text()
+    x, y = lab.stack_curve.getData()
+    _, line = lab.stack_line.getData()
+    k = stack("identity").k
+    np.testing.assert_allclose(x, np.linspace(-3, 3, 121))
+    np.testing.assert_allclose(y, k * x, atol=1e-12)  # y = K·x exactly
+    np.testing.assert_allclose(line, k * x)
+    assert lab.stack_caption.text() == (
+        "K = W1·W2·W3·W4 = -1.7257 (dotted: y = K·x); largest distance from it: 0.000")
     lab.stack_activation.setCurrentIndex(lab.stack_activation.findData("relu"))
-    y, k = lab.stack_output()
-    assert np.abs(np.diff(y, 2)).max() > 1e-3  # a kink: no single line fits
     _, drawn = lab.stack_curve.getData()
-    np.testing.assert_allclose(drawn, y)
+    assert np.abs(np.diff(drawn, 2)).max() > 1e-3  # a kink: no single line fits
+    np.testing.assert_allclose(drawn, stack("relu").y)
+    assert "largest distance from it: 8.479" in lab.stack_caption.text()
 
 
 def test_every_column_shows_at_960_px_and_cells_are_read_only(qtbot, lab):

@@ -17,7 +17,7 @@ APPLE_EDGES = {("apple", "mul_apple", 0): ("100", "2.2"),
 
 @pytest.fixture
 def lab(open_lab):
-    return open_lab("graph")
+    return open_lab("comp_graph")
 
 
 def texts(edge):

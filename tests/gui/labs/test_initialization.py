@@ -9,7 +9,7 @@ from tests.gui.screenshots import screenshot_target
 
 @pytest.fixture
 def lab(open_lab):
-    return open_lab("init")
+    return open_lab("initialization")
 
 
 def choose(combo, value):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 
 from core.engine import optimizers
 from core.labs.optimizer_race import BOOK_LR, BOOK_RACE_LR, ROSENBROCK_LR, SURFACES, TITLES, path
+from gui.labs.optimizer_race_plots import iso_levels
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
 
@@ -18,7 +19,7 @@ ROSENBROCK = "Rosenbrock (1−x)² + 10(y−x²)²"
 @pytest.fixture
 def lab(qtbot, open_lab):
     """The lab with the race it starts on opening stopped (these tests are about the paths)."""
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     if lab.job.running:
         with qtbot.waitSignal(lab.job.finished, timeout=30_000):
             qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)
@@ -53,7 +54,8 @@ def test_opens_on_the_books_surface_and_rates(qtbot, lab):
     assert np.all(drawn(lab, "adagrad")[:, 1] >= 0)  # AdaGrad damps y without crossing
     assert lab.minimum.getData()[0][0] == 0 and lab.minimum.getData()[1][0] == 0
     assert all(iso.data is not None for iso in lab.isocurves)
-    assert np.all(np.diff(lab.iso_levels(np.array([[0.0, 30.0]]))) > 0)
+    np.testing.assert_allclose(iso_levels(np.array([[0.0, 30.0]])),  # 0.2 % to 50 % of the top
+                               [0.06, 0.18103, 0.54617, 1.64784, 4.97168, 15.0], rtol=1e-4)
     assert lab.path_legend.labels() == dict(TITLES)
     assert lab.race_rates.text() == ("SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam "
                                      "0.001 (the book's)")
@@ -134,7 +136,7 @@ def test_step_and_the_animate_toggle(qtbot, lab):
 
 
 def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     qtbot.waitUntil(lambda: not lab.job.running, timeout=60_000)  # ~1 s, in the background
     final = {}
     for name in optimizers.NAMES:
@@ -156,7 +158,7 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
 
 
 def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
-    lab = open_lab("optimizers")
+    lab = open_lab("optimizer_race")
     assert lab.job.running and lab.race_button.text() == "Stop race"  # started on opening
     with qtbot.waitSignal(lab.job.finished, timeout=30_000):
         qtbot.mouseClick(lab.race_button, Qt.MouseButton.LeftButton)

@@ -5,8 +5,8 @@ diverging variant, closing mid-run and a failure, all driven with real clicks an
 import pytest
 from PySide6.QtCore import Qt
 
-import core.labs.regularization as experiment_module
-from gui.labs.regularization import COLUMNS
+import gui.labs.regularization as lab_module
+from gui.labs.regularization_texts import COLUMNS
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
 
@@ -172,7 +172,7 @@ def test_closing_mid_run_joins_the_thread(qtbot, lab, open_lab):
 
 def test_a_failing_run_shows_its_error_in_the_lab(qtbot, lab, monkeypatch, dialogs):
     stop(qtbot, lab)
-    monkeypatch.setattr(experiment_module, "OVERFITTING_EXAMPLE", "missing_example")
+    monkeypatch.setattr(lab_module, "OVERFITTING_EXAMPLE", "missing_example")
     with qtbot.waitSignal(lab.job.failed, timeout=TIMEOUT):
         qtbot.mouseClick(lab.run_button, LEFT)
     assert "The experiment could not run: KeyError" in lab.status.text()

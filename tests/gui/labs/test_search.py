@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 import gui.labs.search as search_module
 from core.training.search import SearchSpace, random_search
-from gui.labs.search import default_workers
+from gui.labs.search_form import default_workers
 from gui.labs.search_results import TRIAL_INDEX
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
@@ -31,9 +31,10 @@ def lab(window, open_lab):
 
 def set_search(qtbot, lab, lr=LR, decay=DECAY, trials=TRIALS, epochs=EPOCHS, workers=1,
                seed=SEED):
-    for box, value in ((lab.lr_from, lr[0]), (lab.lr_to, lr[1]), (lab.decay_from, decay[0]),
-                       (lab.decay_to, decay[1]), (lab.n_trials, trials), (lab.epochs, epochs),
-                       (lab.workers, workers), (lab.seed, seed)):
+    form = lab.form
+    for box, value in ((form.lr_from, lr[0]), (form.lr_to, lr[1]), (form.decay_from, decay[0]),
+                       (form.decay_to, decay[1]), (form.n_trials, trials), (form.epochs, epochs),
+                       (form.workers, workers), (form.seed, seed)):
         type_into(qtbot, box, f"{value:g}")
         assert box.value() == value
 
@@ -76,12 +77,13 @@ def ring(lab):
 
 
 def test_opens_on_the_books_ranges_for_the_open_project(lab):
-    assert [b.value() for b in (lab.lr_from, lab.lr_to, lab.decay_from, lab.decay_to)] == [
+    form = lab.form
+    assert [b.value() for b in (form.lr_from, form.lr_to, form.decay_from, form.decay_to)] == [
         -6, -2, -8, -4]
-    assert lab.lr_text.text() == "= 1e-06 … 1e-02"
-    assert lab.decay_text.text() == "= 1e-08 … 1e-04"
-    assert (lab.n_trials.value(), lab.epochs.value()) == (30, 100)  # spiral trains 300 epochs
-    assert lab.workers.value() == default_workers()
+    assert lab.form.lr_text.text() == "= 1e-06 … 1e-02"
+    assert lab.form.decay_text.text() == "= 1e-08 … 1e-04"
+    assert (form.n_trials.value(), form.epochs.value()) == (30, 100)  # spiral trains 300 epochs
+    assert lab.form.workers.value() == default_workers()
     assert lab.progress.text() == "0 / 30 trials"
     assert lab.run_button.isEnabled() and not lab.stop_button.isEnabled()
     assert not lab.apply_best_button.isEnabled() and not lab.narrow_button.isEnabled()
@@ -185,11 +187,11 @@ def test_narrow_to_top_5_sets_the_ranges_to_the_best_trials_spread(qtbot, lab):
     top = lab.trials[:5]
     lrs = [math.log10(t.lr) for t in top]
     decays = [math.log10(t.weight_decay) for t in top]
-    boxes = (lab.lr_from, lab.lr_to, lab.decay_from, lab.decay_to)
+    boxes = (lab.form.lr_from, lab.form.lr_to, lab.form.decay_from, lab.form.decay_to)
     assert [b.value() for b in boxes] == [
         math.floor(min(lrs) * 10) / 10, math.ceil(max(lrs) * 10) / 10,
         math.floor(min(decays) * 10) / 10, math.ceil(max(decays) * 10) / 10]
-    assert lab.lr_from.value() > -6  # the slow learning rates are gone
+    assert lab.form.lr_from.value() > -6  # the slow learning rates are gone
     x, y = lab.results.range_box.getData()  # the dashed box shows the next run's ranges
     assert [min(x), max(x), min(y), max(y)] == [b.value() for b in boxes]
     assert "narrowed to the 5 best trials" in lab.status.text()
@@ -219,7 +221,7 @@ def test_stop_keeps_the_trials_so_far_and_the_window_responsive(qtbot, lab):
     set_search(qtbot, lab, trials=40, epochs=40)
     start(qtbot, lab)  # the event loop runs while the search does: it delivered a report
     assert lab.job.running and not lab.run_button.isEnabled() and lab.stop_button.isEnabled()
-    assert not lab.lr_from.isEnabled() and not lab.apply_best_button.isEnabled()
+    assert not lab.form.lr_from.isEnabled() and not lab.apply_best_button.isEnabled()
     with qtbot.waitSignal(lab.job.finished, timeout=TIMEOUT) as blocker:
         qtbot.mouseClick(lab.stop_button, Qt.MouseButton.LeftButton)
     result = blocker.args[0]
@@ -234,9 +236,9 @@ def test_stop_keeps_the_trials_so_far_and_the_window_responsive(qtbot, lab):
 def test_a_backwards_range_is_refused_with_words(qtbot, lab, dialogs):
     set_search(qtbot, lab, trials=3, epochs=3)
     run(qtbot, lab)
-    type_into(qtbot, lab.lr_from, "-1")
-    type_into(qtbot, lab.lr_to, "-3")
-    assert lab.lr_text.text().endswith("“from” is above “to”</span>")
+    type_into(qtbot, lab.form.lr_from, "-1")
+    type_into(qtbot, lab.form.lr_to, "-3")
+    assert lab.form.lr_text.text().endswith("“from” is above “to”</span>")
     qtbot.mouseClick(lab.run_button, Qt.MouseButton.LeftButton)
     assert not lab.job.running
     assert "The learning rate range runs backwards (-1 to -3)" in lab.status.text()
@@ -280,7 +282,7 @@ def test_opening_another_project_drops_the_results(qtbot, window, lab):
     assert "Another project was opened" in lab.status.text()
     assert not lab.apply_best_button.isEnabled()
     qtbot.waitUntil(lambda: "Handwritten digits" in lab.project_label.text())
-    assert lab.epochs.value() == 30  # the digits project trains 30 epochs
+    assert lab.form.epochs.value() == 30  # the digits project trains 30 epochs
 
 
 def test_a_blank_project_offers_the_spiral_example(qtbot, window, open_lab):
@@ -294,7 +296,7 @@ def test_a_blank_project_offers_the_spiral_example(qtbot, window, open_lab):
     qtbot.waitUntil(lab.run_button.isEnabled)  # the lab checked the new project
     assert lab.project_label.text().startswith("<b>Spiral</b>: network 2-32-32-2")
     assert not lab.example_button.isVisible()
-    assert lab.epochs.value() == 100
+    assert lab.form.epochs.value() == 100
 
 
 def test_a_project_that_cannot_be_searched_says_why(qtbot, window, open_lab):
