@@ -192,7 +192,8 @@ def check_target(path: Path, force: bool, folder: bool = False) -> None:
     whose folder does not exist or is not a folder (one sentence each)."""
     parent = path.absolute().parent
     if not parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {parent} does not exist")
+        why = "is a file, not a folder" if parent.exists() else "does not exist"
+        raise ExportError(f"cannot write {path}: {parent} {why}")
     if not os.access(parent, os.W_OK):
         raise ExportError(f"cannot write {path}: the folder {parent} is not writable")
     if path.is_dir() and not folder:
