@@ -10,7 +10,6 @@ renamed into place only when everything is there, so a failure never leaves half
 from __future__ import annotations
 
 import os
-import pprint
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -177,8 +176,22 @@ def render_template(template: str, **config: Any) -> str:
     start, end = text.index(CONFIG_START), text.index(CONFIG_END)
     lines = [CONFIG_START]
     for name, value in config.items():
-        lines.append(f"{name} = {pprint.pformat(value, width=96, sort_dicts=False)}")
+        lines.append(f"{name} = {_literal(value)}")
     return text[:start] + "\n".join(lines) + "\n" + text[end:]
+
+
+def _literal(value: dict[str, Any]) -> str:
+    """A dict as Python source: a key per line, a list of dicts (the layers) an item per
+    line; the rest as ``repr`` (exact for floats, so the scaling survives the round trip)."""
+    lines = ["{"]
+    for key, item in value.items():
+        if isinstance(item, list) and item and all(isinstance(i, dict) for i in item):
+            lines.append(f"    {key!r}: [")
+            lines += [f"        {i!r}," for i in item]
+            lines.append("    ],")
+        else:
+            lines.append(f"    {key!r}: {item!r},")
+    return "\n".join(lines) + "\n}"
 
 
 def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:

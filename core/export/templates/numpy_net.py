@@ -18,6 +18,8 @@ from pathlib import Path
 
 import numpy as np
 
+# The network as drawn on the canvas — input nodes with their features, then every other node
+# in the order data flows through them — and the project's training settings.
 # <netcanvas:config>
 NETWORK: dict = {}
 SETTINGS: dict = {}

@@ -20,6 +20,8 @@ import torch
 import torch.nn.functional as F  # noqa: N812 - torch's usual name
 from torch import nn
 
+# The network as drawn on the canvas: input nodes with their features, then every other node
+# in the order data flows through them, with its parameters' names.
 # <netcanvas:config>
 NETWORK: dict = {}
 # </netcanvas:config>
@@ -51,7 +53,8 @@ class NetCanvasNet(nn.Module):
     """The DAG of the canvas; ``forward(x)`` → outputs, :meth:`output_logits` → the output
     node's pre-activation (after batch norm), which the fused losses use."""
 
-    def __init__(self, arrays: dict[str, np.ndarray], network: dict = NETWORK) -> None:
+    def __init__(self, arrays: dict[str, np.ndarray], network: dict = NETWORK,
+                 dtype: torch.dtype = torch.float32) -> None:
         super().__init__()
         self.network = network
         self.raw_columns = network["raw_columns"]
@@ -62,9 +65,9 @@ class NetCanvasNet(nn.Module):
                 names += [layer["batch_norm"]["gamma"], layer["batch_norm"]["beta"]]
                 for key in ("mean", "var"):
                     name = layer["batch_norm"][key]
-                    self.register_buffer(name, torch.tensor(arrays[name], dtype=torch.float32))
+                    self.register_buffer(name, torch.tensor(arrays[name], dtype=dtype))
             for name in names:
-                self.params[name] = nn.Parameter(torch.tensor(arrays[name], dtype=torch.float32))
+                self.params[name] = nn.Parameter(torch.tensor(arrays[name], dtype=dtype))
         # Standardisation with the training rows' mean and std, in float64 as in NetCanvas.
         scaling = network["scaling"] or {"mean": [0.0] * self.raw_columns,
                                          "std": [1.0] * self.raw_columns}

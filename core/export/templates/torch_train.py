@@ -28,6 +28,7 @@ import torch.nn.functional as F  # noqa: N812 - torch's usual name
 from model import HERE, NetCanvasNet, activate, load_arrays
 from torch.utils.data import DataLoader, DistributedSampler, Sampler, TensorDataset
 
+# The project's training settings (every hyperparameter of the optimizer spelled out).
 # <netcanvas:config>
 SETTINGS: dict = {}
 # </netcanvas:config>
@@ -155,8 +156,7 @@ def main(argv: list[str] | None = None) -> None:
     torch.manual_seed(SETTINGS["seed"])  # dropout masks
     dtype = torch.float64 if SETTINGS["dtype"] == "float64" else torch.float32
 
-    net = NetCanvasNet(load_arrays()).to(device=device, dtype=dtype)
-    net.scaling_mean, net.scaling_std = net.scaling_mean.double(), net.scaling_std.double()
+    net = NetCanvasNet(load_arrays(), dtype=dtype).to(device)
     with np.load(HERE / "data.npz", allow_pickle=False) as data:
         x = torch.tensor(data["x_train"], dtype=torch.float64)
         t = torch.tensor(data["t_train"], dtype=dtype)

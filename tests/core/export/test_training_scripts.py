@@ -87,6 +87,18 @@ def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, tmp_path):
     assert np.allclose(epoch_losses(result.stdout), trainer_losses(project, 2), rtol=1e-3)
 
 
+def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
+    project = projects["dag_regression"]  # float64, BN on the output, dropout, nesterov
+    export_project(project, "pytorch", tmp_path / "torch")
+    result = run_script(["train.py", "--epochs", "2", "--out", "w.npz"], tmp_path / "torch")
+    assert result.returncode == 0, result.stderr
+    losses = epoch_losses(result.stdout)
+    assert len(losses) == 2 and all(np.isfinite(losses))
+    with np.load(tmp_path / "torch" / "w.npz", allow_pickle=False) as trained:
+        assert set(trained.files) == set(project.params) | set(project.state)
+        assert trained["W_skip"].dtype == np.float64
+
+
 @pytest.mark.slow
 def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(project_files,
                                                                             tmp_path):
