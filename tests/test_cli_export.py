@@ -187,14 +187,17 @@ def test_import_weights_never_unpickles(tmp_path, capsys, exported_weights):
     assert "Python objects" in line
 
 
-@pytest.mark.parametrize("content", [b"not a zip", None])
-def test_import_weights_refuses_a_file_that_is_not_weights(content, tmp_path, capsys):
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"not a zip", "w.npz is not an .npz file"), (None, "w.npz does not exist"),
+    (b"PK\x03\x04broken", "w.npz is not a readable .npz file")])
+def test_import_weights_refuses_a_file_that_is_not_weights(content, expected, tmp_path,
+                                                           capsys):
     path = tmp_path / "w.npz"
     if content is not None:
         path.write_bytes(content)
     line = refused(*run(["import-weights", example_path("spiral"), path, "--out",
                          tmp_path / "new.netcanvas"], capsys))
-    assert "w.npz" in line
+    assert expected in line
 
 
 def test_netcanvas_never_imports_torch_or_onnx_to_run():

@@ -17,13 +17,16 @@ import numpy as np
 from core.export.common import ExportError
 from core.project import Project
 
+ZIP_MAGIC = b"PK\x03\x04"
+
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
     """The arrays of ``path`` (ExportError when it is not a readable .npz of plain arrays)."""
     try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != ZIP_MAGIC:  # else np.load would take it for a pickle
+                raise ExportError(f"{path} is not an .npz file (NumPy's zip of named arrays)")
         with np.load(path, allow_pickle=False) as archive:
-            if not isinstance(archive, np.lib.npyio.NpzFile):
-                raise ExportError(f"{path} is a single array, not an .npz file of named weights")
             return {key: archive[key] for key in archive.files}
     except FileNotFoundError:
         raise ExportError(f"{path} does not exist") from None

@@ -62,7 +62,8 @@ def build_model(plan: ExportPlan) -> Any:
         mean = g.const("scaling_mean", np.array(network["scaling"]["mean"], np.float64))
         std = g.const("scaling_std", np.array(network["scaling"]["std"], np.float64))
         x = g.op("Div", [g.op("Sub", [x, mean]), std], "x_scaled")
-    values = {node["id"]: _input_node(g, x, node) for node in network["inputs"]}
+    values = {node["id"]: _input_node(g, x, node, plan.raw_columns)
+              for node in network["inputs"]}
     arrays = {**plan.params, **plan.state}
 
     def weight(name: str) -> str:
@@ -99,11 +100,19 @@ def build_model(plan: ExportPlan) -> Any:
     return model
 
 
-def _input_node(g: _Graph, x: str, node: dict[str, Any]) -> str:
-    """An input node's columns: its features, computed on the scaled rows, as float32."""
+def _input_node(g: _Graph, x: str, node: dict[str, Any], raw_columns: int) -> str:
+    """An input node's columns: its features, computed on the scaled rows, as float32.
+    A run of raw columns in order (the usual case) is one Slice, or ``x`` itself."""
+    ops = [feature_op(f) for f in node["features"]]
+    picked = [cols[0] for kind, cols in ops if kind == "column"]
+    if len(picked) == len(ops) and picked == list(range(picked[0], picked[0] + len(picked))):
+        if len(picked) < raw_columns:
+            bounds = [g.const(f"{node['id']}_{k}", np.array([v], np.int64)) for k, v in
+                      (("start", picked[0]), ("end", picked[-1] + 1), ("axis", 1))]
+            x = g.op("Slice", [x, *bounds])
+        return g.op("Cast", [x], f"input_{node['id']}", to=g.onnx.TensorProto.FLOAT)
     columns = []
-    for feature in node["features"]:
-        kind, cols = feature_op(feature)
+    for kind, cols in ops:
         picked = [_column(g, x, c) for c in cols]
         if kind == "column":
             columns.append(picked[0])

@@ -1,7 +1,7 @@
 """Projects to export: every bundled example plus made-up DAGs that use everything an export
-must handle — a skip connection, two input nodes with derived features, batch norm, dropout,
-several activations — trained a little so batch norm's running statistics are not the
-initial ones."""
+must handle — skip connections, two input nodes with derived features or sharing the raw
+columns, batch norm (also on the output), dropout, every activation, float64 — trained a
+little so batch norm's running statistics are not the initial ones."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ from core.training.trainer import Trainer
 from resources.examples import example_names, example_path
 
 EXAMPLES = tuple(example_names())
-MADE_UP = ("dag_classifier", "dag_regression")
+MADE_UP = ("dag_classifier", "dag_regression", "dag_split_inputs")
 
 
 def dag_spec(output: str) -> NetworkSpec:
@@ -51,6 +51,16 @@ def made_up_project(name: str, optimizer: str = "adam") -> Project:
         spec, data = dag_spec("softmax"), DataRef.builtin("spiral", 240, 0.2, 1, 3)
         settings = TrainingSettings(optimizer=optimizer, lr=0.01, epochs=4, batch_size=16,
                                     weight_decay=1e-3, l1=1e-4, seed=3, standardize=True)
+    elif name == "dag_split_inputs":  # two feature-less inputs share the raw columns
+        nodes = (input_node("p", 1), input_node("q", 1),
+                 hidden_node("h", 4, activation="sigmoid"), hidden_node("s", 2, activation="step"),
+                 output_node("out", 1, activation="sigmoid"))
+        edges = [("1", "p", "h"), ("2", "q", "h"), ("3", "h", "out"), ("4", "q", "out"),
+                 ("5", "p", "s"), ("6", "s", "out")]
+        spec = NetworkSpec(nodes, tuple(EdgeSpec(*e) for e in edges))
+        data = DataRef.builtin("moons", 160, 0.2, 4)
+        settings = TrainingSettings(optimizer="rmsprop", lr=0.01, epochs=3, batch_size=10,
+                                    weight_decay=1e-2, seed=7)
     else:
         spec, data = dag_spec("identity"), DataRef.builtin("gaussian_bumps", 200, 0.05, 2)
         settings = TrainingSettings(optimizer="nesterov", lr=0.02, epochs=4, batch_size=20,
