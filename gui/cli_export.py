@@ -52,8 +52,8 @@ def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
     plan, files = export_project(project, args.format, Path(args.out), args.force)
     if not plan.trained:
-        print(f"note: {Path(args.project).name} has not been trained: exported its initial "
-              f"weights (seed {plan.settings['seed']})")
+        print(f"note: {Path(args.project).name} is untrained: exported its initial weights, "
+              f"drawn from seed {plan.settings['seed']}")
     print(f"exported {args.format} to {', '.join(str(f) for f in files)}")
     return EXIT_OK
 

@@ -39,8 +39,8 @@ def test_an_untrained_project_exports_its_initial_weights_and_says_so(fmt, tmp_p
     code, out, err = run(["export", example_path("spiral"), "--format", fmt, "--out",
                           out_path], capsys)
     assert code == 0 and err == ""
-    assert out.splitlines()[0] == ("note: spiral.netcanvas has not been trained: exported its "
-                                   "initial weights (seed 0)")
+    assert out.splitlines()[0] == ("note: spiral.netcanvas is untrained: exported its initial "
+                                   "weights, drawn from seed 0")
     assert out.splitlines()[1].startswith(f"exported {fmt} to {out_path}")
     if fmt == "pytorch":
         assert sorted(p.name for p in out_path.iterdir()) == [

@@ -51,7 +51,10 @@ def activate(name: str, z: torch.Tensor) -> torch.Tensor:
 
 class NetCanvasNet(nn.Module):
     """The DAG of the canvas; ``forward(x)`` → outputs, :meth:`output_logits` → the output
-    node's pre-activation (after batch norm), which the fused losses use."""
+    node's pre-activation (after batch norm), which the fused losses use.
+
+    ``arrays``: the weights by NetCanvas's names; ``dtype``: of the parameters (train.py uses
+    the project's, float32 or float64). Scaling always runs in float64, as in NetCanvas."""
 
     def __init__(self, arrays: dict[str, np.ndarray], network: dict = NETWORK,
                  dtype: torch.dtype = torch.float32) -> None:
