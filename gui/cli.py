@@ -17,13 +17,15 @@ from pathlib import Path
 from typing import TextIO
 
 from core.datasets import DataError
+from core.export import ExportError
 from core.lint import lint_project
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History, metric_names
 from core.training.trainer import Trainer, TrainingEvent, clock
-from gui.explain_command import add_parser as add_explain_parser
-from gui.explain_command import run_explain
+from gui import cli_export
+from gui.cli_explain import add_parser as add_explain_parser
+from gui.cli_explain import run_explain
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -34,7 +36,8 @@ EXIT_CODES = """\
 exit codes:
   0    success
   1    training failed (the loss became NaN or infinite), or the window could not start
-  2    bad input: unreadable or invalid project file, data or settings, or wrong usage
+  2    bad input: unreadable or invalid project file, data, settings or weights, a target
+       that exists (without --force) or cannot be written, or wrong usage
   130  interrupted (Ctrl+C)
 """
 
@@ -92,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=0.4,
                        help="seconds per contender per round (default 0.4)")
     bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even if present")
+
+    cli_export.add_parsers(commands, EXIT_CODES)
 
     commands.add_parser(
         "self-test", help="check this installation headless (also: netcanvas --self-test)",
@@ -190,6 +195,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "bench": run_bench,
     "explain": run_explain,
     "self-test": run_self_test,
+    **cli_export.HANDLERS,
 }
 
 
@@ -294,7 +300,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
     try:
         return HANDLERS[args.command](args, argv[1:])
-    except (ProjectError, DataError, SpecError, CommandError, ValueError) as exc:
+    except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
         print(f"netcanvas: error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
 

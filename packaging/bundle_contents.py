@@ -47,6 +47,10 @@ EXCLUDED_MODULES = [
     # test suites and build tools that setuptools-era packages pull in by name
     "numpy.tests", "numpy.testing", "numpy.f2py", "numpy.distutils", "setuptools",
     "pkg_resources", "distutils", "pip", "pytest", "IPython", "matplotlib", "scipy",
+    # in the test extra only: the bench times torch when present, the tests run the exports.
+    # onnx is imported by the ONNX export alone; left out, the bundle says it is missing
+    # (31 MB installed: whether the bundle ships it is a decision still to make).
+    "torch", "onnx", "onnxruntime",
 ]
 
 #: Qt plugins kept, as glob patterns under ``PySide6/Qt/plugins/``; every other one goes.
@@ -114,6 +118,15 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
                 and relative.parts[1] != "screenshots"):
             datas.append((str(path), str(relative.parent)))
     return datas
+
+
+def export_templates(root: Path) -> list[tuple[str, str]]:
+    """(file, destination folder) for the templates ``netcanvas export`` fills in: they are
+    read as text (core/export/templates is no package, so that nothing imports torch), hence
+    data to PyInstaller, placed where core/export/common.py looks for them."""
+    folder = root / "core" / "export" / "templates"
+    return [(str(path), str(folder.relative_to(root))) for path in sorted(folder.iterdir())
+            if path.suffix in (".py", ".md")]
 
 
 def _matches(name: str, patterns: Iterable[str]) -> bool:

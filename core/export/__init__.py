@@ -1,0 +1,44 @@
+"""Take the network out of NetCanvas: a PyTorch folder, an ONNX file or a plain-NumPy script,
+and the way back (:func:`with_weights`, for weights trained elsewhere).
+
+Every format reproduces NetCanvas's output on raw data rows (standardisation and derived input
+features included) and keeps its parameter names. None of torch, onnx or onnxruntime is needed
+to run NetCanvas: onnx is imported by the ONNX exporter only, when it is used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from core.export.common import ExportError, ExportPlan, plan_export
+from core.export.import_weights import read_weights, weight_problems, with_weights
+from core.export.numpy_script import export_numpy
+from core.export.pytorch import export_pytorch
+from core.project import Project
+
+FORMATS = ("pytorch", "onnx", "numpy")
+
+
+def export_project(project: Project, format: str, out: str | Path, force: bool = False
+                   ) -> tuple[ExportPlan, list[Path]]:
+    """Export ``project`` as ``format`` to ``out``; returns the plan and the files written.
+
+    ExportError (one sentence) for a project with problems, an existing target without
+    ``force``, or a target that cannot be written; nothing is left half-written."""
+    exporters: dict[str, Callable[[ExportPlan, Path, bool], list[Path]]] = {
+        "pytorch": export_pytorch, "onnx": _export_onnx, "numpy": export_numpy}
+    if format not in exporters:
+        raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+    plan = plan_export(project)
+    return plan, exporters[format](plan, Path(out), force)
+
+
+def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
+    from core.export.onnx_graph import export_onnx  # needs onnx: only when asked for
+
+    return export_onnx(plan, out, force)
+
+
+__all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "plan_export",
+           "read_weights", "weight_problems", "with_weights"]

@@ -1,0 +1,264 @@
+"""What every exporter needs from a project, worked out once: the network as plain data, the
+weights, the data split, the input scaling and the training settings.
+
+The three exporters (PyTorch, ONNX, NumPy) only translate this :class:`ExportPlan` into their
+own language, so they cannot disagree about the graph, the parameter names or which rows were
+used for training. Files are written through :func:`staged`: into a temporary sibling first and
+renamed into place only when everything is there, so a failure never leaves half an export.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.datasets import Dataset, FeatureScaling, split
+from core.datasets.features import FEATURES, RAW_COLUMN
+from core.engine.network import Network, param_name
+from core.project import Project
+from core.training.prepare import TrainingData, prepare
+
+TEMPLATES = Path(__file__).with_name("templates")
+CONFIG_START = "# <netcanvas:config>"
+CONFIG_END = "# </netcanvas:config>"
+PARTS = ("train", "val", "test")
+
+
+class ExportError(Exception):
+    """The project cannot be exported, or the target cannot be written: one sentence."""
+
+
+@dataclass(frozen=True)
+class ExportPlan:
+    """A project made ready to leave NetCanvas.
+
+    ``network`` is plain data (see :func:`network_description`); ``params`` and ``state`` hold
+    the arrays under NetCanvas's names; ``raw`` the split raw data (``x_train``, ``t_train``, …,
+    targets shaped like the output); ``scaling`` the standardisation, if any; ``trained`` says
+    whether the weights came from the project or are the initial ones drawn from the seed.
+    """
+
+    title: str
+    network: dict[str, Any]
+    settings: dict[str, Any]
+    params: dict[str, np.ndarray]
+    state: dict[str, np.ndarray]
+    raw: dict[str, np.ndarray]
+    scaling: FeatureScaling | None
+    trained: bool
+    built: Network
+    data: TrainingData
+    dataset: Dataset
+
+    @property
+    def raw_columns(self) -> int:
+        return int(self.network["raw_columns"])
+
+    def prepared_inputs(self, raw_x: np.ndarray) -> np.ndarray:
+        """What NetCanvas feeds its network for raw rows (scaling, then derived features)."""
+        return self.data.inputs_for(raw_x, self.built.dtype)
+
+    def netcanvas_output(self, raw_x: np.ndarray) -> np.ndarray:
+        """NetCanvas's own answer for raw rows: the reference every export must reproduce."""
+        return self.built.predict(self.prepared_inputs(raw_x))
+
+
+def plan_export(project: Project) -> ExportPlan:
+    """Check the project and gather everything an exporter writes (ExportError says why not)."""
+    problems = project.spec.problems()
+    if problems:
+        raise ExportError("the network has problems, fix them first: "
+                          + "; ".join(p.message for p in problems))
+    settings = project.settings
+    try:
+        dataset = project.data.load()
+        network = project.build_network()
+        data = prepare(dataset, project.spec, settings.split, settings.seed,
+                       settings.standardize, network.dtype)
+    except ValueError as exc:  # DataError, DataMismatchError and SpecError are ValueErrors
+        raise ExportError(f"the project cannot be trained as it is: {exc}") from None
+    raw: dict[str, np.ndarray] = {}
+    for name, piece in zip(PARTS, split(dataset, settings.split, settings.seed), strict=True):
+        raw[f"x_{name}"] = np.asarray(piece.x, np.float64)
+        raw[f"t_{name}"] = data.parts[name].t
+    return ExportPlan(
+        title=project.title or dataset.name,
+        network=network_description(network, dataset.n_features, data.scaling),
+        settings=settings_description(project),
+        params={k: v.copy() for k, v in network.params.items()},
+        state={k: v.copy() for k, v in network.state.items()},
+        raw=raw, scaling=data.scaling, trained=project.params is not None,
+        built=network, data=data, dataset=dataset)
+
+
+def network_description(network: Network, raw_columns: int,
+                        scaling: FeatureScaling | None = None) -> dict[str, Any]:
+    """The DAG as plain lists and strings, in execution order.
+
+    ``scaling``: the training rows' mean and std per raw column (None: not standardised);
+    ``inputs``: each input node with the feature names it takes (raw columns spelled ``x1``…
+    so every exporter handles one case); ``layers``: each computed node with its incoming
+    ``(source id, weight name)`` pairs and its options and parameter names.
+    """
+    spec = network.spec
+    inputs, offset = [], 0
+    any_features = any(node.features for node in spec.inputs)
+    for node in spec.inputs:
+        if node.features:
+            features = list(node.features)
+        elif any_features:
+            features = [f"x{k + 1}" for k in range(raw_columns)]
+        else:
+            features = [f"x{offset + k + 1}" for k in range(node.units)]
+        offset += node.units
+        inputs.append({"id": node.id, "features": features})
+    layers = []
+    for node_id in spec.order():
+        node = spec.node(node_id)
+        if node.kind == "input":
+            continue
+        layer: dict[str, Any] = {
+            "id": node.id, "units": node.units, "activation": node.activation,
+            "inputs": [[e.src, param_name("W", e.id)] for e in spec.incoming(node.id)],
+            "bias": param_name("b", node.id), "dropout": node.dropout,
+            "batch_norm": None,
+        }
+        if node.batch_norm:
+            layer["batch_norm"] = {key: param_name(key, node.id)
+                                   for key in ("gamma", "beta", "mean", "var")}
+        layers.append(layer)
+    scale = None if scaling is None else {"mean": [float(v) for v in scaling.mean],
+                                          "std": [float(v) for v in scaling.std]}
+    return {"raw_columns": raw_columns, "scaling": scale, "inputs": inputs, "layers": layers,
+            "output": spec.output.id, "loss": network.loss_name,
+            "weights": [name for name in network.params if name.startswith("W")]}
+
+
+def settings_description(project: Project) -> dict[str, Any]:
+    """The training settings an exported script follows, every hyperparameter spelled out."""
+    s = project.settings
+    options = s.create_optimizer().hyperparameters()
+    options.pop("lr")
+    return {"optimizer": s.optimizer, "lr": s.lr, "options": options, "epochs": s.epochs,
+            "batch_size": s.batch_size, "weight_decay": s.weight_decay, "l1": s.l1,
+            "seed": s.seed, "dtype": s.dtype}
+
+
+def feature_op(name: str) -> tuple[str, tuple[int, ...]]:
+    """A feature name as an operation on 0-based columns: ``("column", (k,))``,
+    ``("square", (k,))``, ``("product", (0, 1))`` or ``("sin", (k,))``."""
+    raw = RAW_COLUMN.fullmatch(name)
+    if raw is not None:
+        return "column", (int(raw.group(1)) - 1,)
+    if name not in FEATURES:
+        raise ExportError(f"the input feature {name!r} cannot be exported")
+    if name == "x1*x2":
+        return "product", (0, 1)
+    column = 0 if "x1" in name else 1
+    if name.endswith("^2"):
+        return "square", (column,)
+    return "sin", (column,)
+
+
+# ----------------------------------------------------------------------------- writing
+def render_template(template: str, **config: Any) -> str:
+    """A template from ``templates/`` with its config block replaced by ``NAME = literal``
+    lines: the generated file is the readable template plus this project's numbers."""
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    start, end = text.index(CONFIG_START), text.index(CONFIG_END)
+    lines = [CONFIG_START]
+    for name, value in config.items():
+        lines.append(f"{name} = {_literal(value)}")
+    return text[:start] + "\n".join(lines) + "\n" + text[end:]
+
+
+def _literal(value: dict[str, Any]) -> str:
+    """A dict as Python source: a key per line, a list of dicts (the layers) an item per
+    line; the rest as ``repr`` (exact for floats, so the scaling survives the round trip)."""
+    lines = ["{"]
+    for key, item in value.items():
+        if isinstance(item, list) and item and all(isinstance(i, dict) for i in item):
+            lines.append(f"    {key!r}: [")
+            lines += [f"        {i!r}," for i in item]
+            lines.append("    ],")
+        else:
+            lines.append(f"    {key!r}: {item!r},")
+    return "\n".join(lines) + "\n}"
+
+
+def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
+    """Plain arrays only: np.load(..., allow_pickle=False) reads them back."""
+    with open(path, "wb") as handle:
+        np.savez(handle, **{k: np.asarray(v) for k, v in arrays.items()})
+
+
+def check_target(path: Path, force: bool, folder: bool = False) -> None:
+    """Refuse a target that exists and holds something, unless ``force``; refuse a target
+    whose folder does not exist or is not a folder (one sentence each)."""
+    parent = path.absolute().parent
+    if not parent.is_dir():
+        why = "is a file, not a folder" if parent.exists() else "does not exist"
+        raise ExportError(f"cannot write {path}: {parent} {why}")
+    if not os.access(parent, os.W_OK):
+        raise ExportError(f"cannot write {path}: the folder {parent} is not writable")
+    if path.is_dir() and not folder:
+        raise ExportError(f"{path} is a folder; give a file name")
+    if path.exists() and not path.is_dir() and folder:
+        raise ExportError(f"{path} is a file; give a new folder name")
+    exists = path.is_dir() and any(path.iterdir()) if folder else \
+        path.exists() and path.stat().st_size > 0
+    if exists and not force:
+        raise ExportError(f"{path} exists already; use --force to replace it")
+
+
+@contextmanager
+def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
+    """Temporary siblings of ``targets`` to write into; renamed onto the targets only if the
+    block finishes, removed otherwise (so nothing is ever half-written)."""
+    temporaries: list[Path] = []
+    try:
+        for target in targets:
+            parent = target.absolute().parent
+            if folder:
+                temporaries.append(Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.")))
+            else:
+                fd, name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+                os.close(fd)
+                temporaries.append(Path(name))
+    except OSError as exc:
+        _remove(temporaries)
+        raise ExportError(f"cannot write {targets[0]}: {exc.strerror or exc}") from None
+    try:
+        yield temporaries
+        for temporary, target in zip(temporaries, targets, strict=True):
+            _move_into_place(temporary, target)
+    except OSError as exc:
+        raise ExportError(f"cannot write {targets[0]}: {exc.strerror or exc}") from None
+    finally:
+        _remove(temporaries)
+
+
+def _move_into_place(temporary: Path, target: Path) -> None:
+    if temporary.is_dir():
+        temporary.chmod(0o755)  # mkdtemp makes a private folder; an export is a normal one
+        if target.is_dir():
+            shutil.rmtree(target)
+    else:
+        temporary.chmod(0o644)
+    os.replace(temporary, target)
+
+
+def _remove(paths: list[Path]) -> None:
+    for path in paths:
+        if path.is_dir():
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            path.unlink(missing_ok=True)

@@ -1,0 +1,82 @@
+"""Bring weights trained elsewhere (say by an exported train.py) back onto a project's network.
+
+The file is an ``.npz`` with the arrays under NetCanvas's names — ``W<edge>``, ``b<node>``,
+``gamma<node>``, ``beta<node>`` and, for batch norm, ``mean<node>``, ``var<node>`` — exactly
+what ``train.py --out`` writes. Every name and shape is checked against the network and any
+mismatch is said in words; nothing is unpickled.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+
+from core.export.common import ExportError
+from core.project import Project
+
+ZIP_MAGIC = b"PK\x03\x04"
+
+
+def read_weights(path: Path) -> dict[str, np.ndarray]:
+    """The arrays of ``path`` (ExportError when it is not a readable .npz of plain arrays)."""
+    try:
+        with open(path, "rb") as handle:
+            if handle.read(4) != ZIP_MAGIC:  # else np.load would take it for a pickle
+                raise ExportError(f"{path} is not an .npz file (NumPy's zip of named arrays)")
+        with np.load(path, allow_pickle=False) as archive:
+            return {key: archive[key] for key in archive.files}
+    except FileNotFoundError:
+        raise ExportError(f"{path} does not exist") from None
+    except IsADirectoryError:
+        raise ExportError(f"{path} is a folder, not an .npz file") from None
+    except (ValueError, OSError, zipfile.BadZipFile, EOFError) as exc:
+        if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
+            raise ExportError(f"{path} holds Python objects; NetCanvas never loads those, as "
+                              "they could run code") from None
+        raise ExportError(f"{path} is not a readable .npz file of weights ({exc})") from None
+
+
+def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str]:
+    """Every way ``arrays`` does not fit the project's network, in words (empty: they fit)."""
+    network = project.build_network()
+    needed = {**{k: ("weight", v) for k, v in network.params.items()},
+              **{k: ("batch-norm statistic", v) for k, v in network.state.items()}}
+    problems = [f"{what} {name} (shape {target.shape}) is missing"
+                for name, (what, target) in needed.items() if name not in arrays]
+    unexpected = [name for name in arrays if name not in needed]
+    if unexpected:
+        problems.append(f"the network has no parameter called {', '.join(sorted(unexpected))}")
+    for name, array in arrays.items():
+        if name not in needed:
+            continue
+        target = needed[name][1]
+        if array.dtype.kind != "f":
+            problems.append(f"{name} holds {array.dtype} values, not decimal numbers")
+        elif array.shape != target.shape:
+            problems.append(f"{name} has shape {array.shape} but the network needs "
+                            f"{target.shape}")
+        elif not np.isfinite(array).all():
+            problems.append(f"{name} holds NaN or infinite values")
+    return problems
+
+
+def with_weights(project: Project, path: Path) -> Project:
+    """A copy of ``project`` holding the weights of ``path`` (ExportError on any mismatch).
+
+    The training history is dropped: it described the old weights, not these."""
+    problems = project.spec.problems()
+    if problems:
+        raise ExportError("the network has problems, fix them first: "
+                          + "; ".join(p.message for p in problems))
+    arrays = read_weights(path)
+    mismatches = weight_problems(project, arrays)
+    if mismatches:
+        raise ExportError(f"{path.name} does not fit the network: " + "; ".join(mismatches))
+    dtype = np.dtype(project.settings.dtype)
+    network = project.build_network()
+    params = {k: arrays[k].astype(dtype) for k in network.params}
+    state = {k: arrays[k].astype(dtype) for k in network.state}
+    return replace(project, params=params, state=state or None, history=None)

@@ -1,0 +1,43 @@
+"""Export as one plain-NumPy Python file that reads like the book, plus its weights and data.
+
+``PATH.py`` is ``templates/numpy_net.py`` with the project's network and settings filled in;
+``PATH.npz`` (same stem) holds the weights under NetCanvas's names and the split data (the
+standardisation is written into the script, in the network's description). The script needs
+only NumPy: ``predict(x)`` on import, ``--epochs N`` to train.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+
+from core.export.common import (
+    ExportError,
+    ExportPlan,
+    check_target,
+    render_template,
+    staged,
+    write_npz,
+)
+
+TEMPLATE = "numpy_net.py"
+
+
+def script_arrays(plan: ExportPlan) -> dict[str, np.ndarray]:
+    """Everything the script loads: weights, running statistics and the split data."""
+    return {**plan.params, **plan.state, **plan.raw}
+
+
+def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
+    """Write ``out`` (a ``.py`` file) and its sibling ``.npz``; returns both paths."""
+    if out.suffix != ".py":
+        raise ExportError(f"{out}: the NumPy export is a Python file; give a name ending in .py")
+    weights = out.with_suffix(".npz")
+    check_target(out, force)
+    check_target(weights, force)
+    source = render_template(TEMPLATE, NETWORK=plan.network, SETTINGS=plan.settings)
+    with staged([out, weights]) as (script_tmp, weights_tmp):
+        script_tmp.write_text(source, encoding="utf-8")
+        write_npz(weights_tmp, script_arrays(plan))
+    return [out, weights]

@@ -1,0 +1,126 @@
+"""The exported scripts train as NetCanvas does: the NumPy script prints the trainer's training
+losses (same split, shuffling, dropout masks, scaling, update rule), train.py runs alone and
+under torchrun, and what it writes goes back into the project."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.engine import optimizers
+from core.export import export_project, plan_export, with_weights
+from core.project import load_project, save_project
+from core.training.trainer import Trainer
+from tests.core.export.conftest import (
+    EXAMPLES,
+    MADE_UP,
+    epoch_losses,
+    import_file,
+    made_up_project,
+    run_script,
+)
+
+
+def trainer_losses(project, epochs: int = 3) -> list[float]:
+    """The training losses ``netcanvas train PROJECT --epochs N`` reports."""
+    project = replace(project, settings=replace(project.settings, epochs=epochs))
+    trainer = Trainer(project.build_network(), project.data.load(), project.settings,
+                      history=project.load_history())
+    trainer.run()
+    return trainer.history.epochs["train_loss"][-epochs:]
+
+
+@pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
+def test_the_numpy_script_reports_the_trainers_losses(projects, name, tmp_path):
+    project = projects[name]
+    export_project(project, "numpy", tmp_path / "net.py")
+    result = run_script(["net.py", "--epochs", "3"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert np.allclose(epoch_losses(result.stdout), trainer_losses(project), rtol=1e-4, atol=0)
+
+
+@pytest.mark.parametrize("optimizer", optimizers.NAMES)
+def test_every_update_rule_is_spelled_out_the_same(optimizer, tmp_path, capsys):
+    project = made_up_project("dag_classifier", optimizer)
+    export_project(project, "numpy", tmp_path / "net.py")
+    script = import_file(tmp_path / "net.py", f"net_{optimizer}")
+    net = script.train(3)
+    reference = replace(project, settings=replace(project.settings, epochs=3))
+    trainer = Trainer(reference.build_network(), reference.data.load(), reference.settings)
+    trainer.run()
+    assert np.allclose(epoch_losses(capsys.readouterr().out),
+                       trainer.history.epochs["train_loss"], rtol=1e-4, atol=0)
+    # A bias just before batch norm has a gradient of pure rounding noise (the normalisation
+    # removes it), which AdaGrad/RMSprop/Adam blow up to full-size steps: leave it out.
+    for key, value in trainer.network.params.items():
+        if key != "b_h1":
+            assert np.allclose(net.params[key], value, rtol=1e-3, atol=1e-4), key
+
+
+def test_the_cli_log_and_the_script_agree(project_files, tmp_path):
+    """The brief's own check: ``netcanvas train --epochs 3 --log`` against ``python PATH``."""
+    from gui import cli
+
+    path = project_files["dag_classifier"]
+    assert cli.main(["export", str(path), "--format", "numpy", "--out",
+                     str(tmp_path / "net.py")]) == 0
+    assert cli.main(["train", str(path), "--epochs", "3", "--quiet", "--log",
+                     str(tmp_path / "log.csv")]) == 0
+    rows = (tmp_path / "log.csv").read_text().splitlines()
+    column = rows[0].split(",").index("train_loss")
+    logged = [float(row.split(",")[column]) for row in rows[-3:]]
+    result = run_script(["net.py", "--epochs", "3"], tmp_path)
+    assert np.allclose(epoch_losses(result.stdout), logged, rtol=1e-4, atol=0)
+
+
+def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, tmp_path):
+    project = projects["spiral"]
+    export_project(project, "pytorch", tmp_path / "torch")
+    result = run_script(["train.py", "--epochs", "2"], tmp_path / "torch")
+    assert result.returncode == 0, result.stderr
+    # One process follows NetCanvas's shuffling too, so the losses match closely.
+    assert np.allclose(epoch_losses(result.stdout), trainer_losses(project, 2), rtol=1e-3)
+
+
+def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
+    project = projects["dag_regression"]  # float64, BN on the output, dropout, nesterov
+    export_project(project, "pytorch", tmp_path / "torch")
+    result = run_script(["train.py", "--epochs", "2", "--out", "w.npz"], tmp_path / "torch")
+    assert result.returncode == 0, result.stderr
+    losses = epoch_losses(result.stdout)
+    assert len(losses) == 2 and all(np.isfinite(losses))
+    with np.load(tmp_path / "torch" / "w.npz", allow_pickle=False) as trained:
+        assert set(trained.files) == set(project.params) | set(project.state)
+        assert trained["W_skip"].dtype == np.float64
+
+
+@pytest.mark.slow
+def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(project_files,
+                                                                            tmp_path):
+    torchrun = Path(sys.executable).with_name("torchrun")
+    if not torchrun.exists():
+        torchrun = shutil.which("torchrun")
+    path = project_files["dag_classifier"]
+    folder = tmp_path / "torch"
+    export_project(load_project(path), "pytorch", folder)
+    result = run_script(["-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
+                         "train.py", "--epochs", "2", "--out", "w.npz"], folder, timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    assert len(epoch_losses(result.stdout)) == 2
+    project = with_weights(load_project(path), folder / "w.npz")
+    save_project(project, tmp_path / "back.netcanvas")
+    back = load_project(tmp_path / "back.netcanvas")
+    with np.load(folder / "w.npz", allow_pickle=False) as trained:
+        for name, array in back.params.items():
+            assert np.allclose(array, trained[name])
+        assert set(back.state) == {"mean_h1", "var_h1"}
+    # The weights moved, and the project answers with them.
+    before = plan_export(load_project(path))
+    after = plan_export(back)
+    x = before.dataset.x
+    assert not np.allclose(before.netcanvas_output(x), after.netcanvas_output(x))

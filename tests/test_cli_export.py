@@ -1,0 +1,218 @@
+"""``netcanvas export`` and ``netcanvas import-weights``: what they write, and every bad input
+refused with one line, exit code 2 and nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core.export import common
+from core.project import load_project, save_project
+from gui import cli
+from resources.examples import example_path
+
+ROOT = Path(__file__).resolve().parents[1]
+TARGETS = {"pytorch": "out", "onnx": "out.onnx", "numpy": "out.py"}
+
+
+def run(argv, capsys):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refused(code: int, out: str, err: str) -> str:
+    """The single error line of a refusal (exit code 2, nothing on stdout)."""
+    assert code == 2 and out == ""
+    lines = err.splitlines()
+    assert len(lines) == 1 and lines[0].startswith("netcanvas: error: ")
+    return lines[0]
+
+
+@pytest.mark.parametrize("fmt", TARGETS)
+def test_an_untrained_project_exports_its_initial_weights_and_says_so(fmt, tmp_path, capsys):
+    out_path = tmp_path / TARGETS[fmt]
+    code, out, err = run(["export", example_path("spiral"), "--format", fmt, "--out",
+                          out_path], capsys)
+    assert code == 0 and err == ""
+    assert out.splitlines()[0] == ("note: spiral.netcanvas is untrained: exported its initial "
+                                   "weights, drawn from seed 0")
+    assert out.splitlines()[1].startswith(f"exported {fmt} to {out_path}")
+    if fmt == "pytorch":
+        assert sorted(p.name for p in out_path.iterdir()) == [
+            "README.md", "data.npz", "model.py", "train.py", "weights.npz"]
+    elif fmt == "numpy":
+        assert out_path.with_suffix(".npz").is_file()
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_a_trained_project_exports_without_a_note(tmp_path, capsys):
+    code, out, _ = run(["export", example_path("xor_by_hand"), "--format", "onnx", "--out",
+                        tmp_path / "xor.onnx"], capsys)
+    assert code == 0 and not out.startswith("note")
+
+
+@pytest.mark.parametrize("fmt", TARGETS)
+def test_an_existing_target_needs_force(fmt, tmp_path, capsys):
+    out_path = tmp_path / TARGETS[fmt]
+    if fmt == "pytorch":
+        out_path.mkdir()
+        (out_path / "keep.txt").write_text("mine")
+    else:
+        out_path.write_text("mine")
+    line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out", out_path],
+                        capsys))
+    assert "exists already; use --force" in line
+    kept = out_path / "keep.txt" if fmt == "pytorch" else out_path
+    assert kept.read_text() == "mine"
+    code, _, _ = run(["export", example_path("spiral"), "--format", fmt, "--out", out_path,
+                      "--force"], capsys)
+    assert code == 0 and not (out_path / "keep.txt").exists()
+    assert fmt == "pytorch" or out_path.read_bytes() != b"mine"
+
+
+def test_an_empty_folder_is_a_fine_target(tmp_path, capsys):
+    (tmp_path / "out").mkdir()
+    code, _, _ = run(["export", example_path("spiral"), "--format", "pytorch", "--out",
+                      tmp_path / "out"], capsys)
+    assert code == 0 and (tmp_path / "out" / "model.py").is_file()
+
+
+@pytest.mark.parametrize("fmt", TARGETS)
+def test_an_unwritable_path_is_refused(fmt, tmp_path, capsys):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("")
+    line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out",
+                         blocker / TARGETS[fmt]], capsys))
+    assert "is a file, not a folder" in line
+    line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out",
+                         tmp_path / "missing" / TARGETS[fmt]], capsys))
+    assert "does not exist" in line
+
+
+def test_a_project_with_problems_is_refused_naming_them(tmp_path, capsys):
+    project = load_project(example_path("spiral"))
+    project.spec = project.spec.without_edge("3")  # the output is no longer reached
+    path = tmp_path / "broken.netcanvas"
+    save_project(project, path)
+    line = refused(*run(["export", path, "--format", "numpy", "--out", tmp_path / "n.py"],
+                        capsys))
+    assert "the network has problems" in line and "output" in line
+    assert not (tmp_path / "n.py").exists()
+
+
+def test_a_network_that_does_not_fit_its_data_is_refused(tmp_path, capsys):
+    project = load_project(example_path("spiral"))
+    project.spec = project.spec.with_node_changed("0", units=3)
+    path = tmp_path / "misfit.netcanvas"
+    save_project(project, path)
+    line = refused(*run(["export", path, "--format", "onnx", "--out", tmp_path / "m.onnx"],
+                        capsys))
+    assert "2 feature column(s)" in line
+
+
+def test_nothing_is_half_written_when_writing_fails(tmp_path, capsys, monkeypatch):
+    def broken(path, arrays):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("core.export.pytorch.write_npz", broken)
+    monkeypatch.setattr("core.export.numpy_script.write_npz", broken)
+    for fmt in ("pytorch", "numpy"):
+        line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out",
+                             tmp_path / TARGETS[fmt]], capsys))
+        assert "No space left on device" in line
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_onnx_missing_is_said_in_words(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "onnx", None)
+    line = refused(*run(["export", example_path("spiral"), "--format", "onnx", "--out",
+                         tmp_path / "x.onnx"], capsys))
+    assert "needs the onnx package" in line
+
+
+def test_an_unknown_format_is_a_usage_error(tmp_path, capsys):
+    code, _, err = run(["export", example_path("spiral"), "--format", "keras", "--out",
+                        tmp_path / "x"], capsys)
+    assert code == 2 and "invalid choice" in err
+
+
+# ----------------------------------------------------------------------------- import-weights
+@pytest.fixture
+def exported_weights(tmp_path, capsys):
+    run(["export", example_path("spiral"), "--format", "pytorch", "--out", tmp_path / "t"],
+        capsys)
+    with np.load(tmp_path / "t" / "weights.npz", allow_pickle=False) as archive:
+        return {k: archive[k] for k in archive.files}
+
+
+def test_import_weights_puts_them_on_the_network(tmp_path, capsys, exported_weights):
+    weights = {k: v + 0.5 for k, v in exported_weights.items()}
+    np.savez(tmp_path / "w.npz", **weights)
+    code, out, err = run(["import-weights", example_path("spiral"), tmp_path / "w.npz",
+                          "--out", tmp_path / "new.netcanvas"], capsys)
+    assert code == 0 and err == ""
+    assert out == f"saved {tmp_path / 'new.netcanvas'} with the weights of w.npz\n"
+    project = load_project(tmp_path / "new.netcanvas")
+    assert project.history is None
+    for name, array in weights.items():
+        assert np.array_equal(project.params[name], array.astype(np.float32))
+
+
+@pytest.mark.parametrize(("change", "expected"), [
+    (lambda w: {**w, "W9": w["W1"]}, "no parameter called W9"),
+    (lambda w: {k: v for k, v in w.items() if k != "b2"}, "weight b2 (shape (32,)) is missing"),
+    (lambda w: {**w, "W1": w["W1"].T}, "W1 has shape (32, 2) but the network needs (2, 32)"),
+    (lambda w: {**w, "b1": w["b1"].astype(np.int64)}, "b1 holds int64 values"),
+])
+def test_import_weights_explains_a_mismatch(change, expected, tmp_path, capsys,
+                                            exported_weights):
+    np.savez(tmp_path / "w.npz", **change(exported_weights))
+    line = refused(*run(["import-weights", example_path("spiral"), tmp_path / "w.npz",
+                         "--out", tmp_path / "new.netcanvas"], capsys))
+    assert "w.npz does not fit the network" in line and expected in line
+    assert not (tmp_path / "new.netcanvas").exists()
+
+
+def test_import_weights_never_unpickles(tmp_path, capsys, exported_weights):
+    objects = np.empty(2, dtype=object)
+    objects[:] = [{"a": 1}, None]
+    np.savez(tmp_path / "w.npz", **{**exported_weights, "W1": objects})
+    line = refused(*run(["import-weights", example_path("spiral"), tmp_path / "w.npz",
+                         "--out", tmp_path / "new.netcanvas"], capsys))
+    assert "Python objects" in line
+
+
+@pytest.mark.parametrize(("content", "expected"), [
+    (b"not a zip", "w.npz is not an .npz file"), (None, "w.npz does not exist"),
+    (b"PK\x03\x04broken", "w.npz is not a readable .npz file")])
+def test_import_weights_refuses_a_file_that_is_not_weights(content, expected, tmp_path,
+                                                           capsys):
+    path = tmp_path / "w.npz"
+    if content is not None:
+        path.write_bytes(content)
+    line = refused(*run(["import-weights", example_path("spiral"), path, "--out",
+                         tmp_path / "new.netcanvas"], capsys))
+    assert expected in line
+
+
+def test_netcanvas_never_imports_torch_or_onnx_to_run():
+    code = ("import sys, pkgutil, importlib, core, gui.cli\n"
+            "from core.export import export_project\n"
+            "for m in pkgutil.walk_packages(core.__path__, 'core.'):\n"
+            "    importlib.import_module(m.name)\n"
+            "print([m for m in sys.modules if m.split('.')[0] in "
+            "('torch', 'onnx', 'onnxruntime')])\n")
+    result = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True,
+                            text=True, timeout=120)
+    assert result.stdout.strip() == "[]", result.stderr
+
+
+def test_staged_leaves_no_temporary_behind_on_success(tmp_path):
+    with common.staged([tmp_path / "a.txt"]) as (temporary,):
+        temporary.write_text("x")
+    assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
