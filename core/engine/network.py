@@ -4,9 +4,7 @@ The execution plan (topological order, which buffer feeds which matrix product) 
 once in :func:`build`; a training step then runs a short loop of NumPy calls writing into buffers
 kept per batch size, so a DAG costs no more than a layer list and tiny nets stay cheap.
 
-Parameter names are tied to ids: ``W<edge>``, ``b<node>``, ``gamma<node>``, ``beta<node>``
-(an id that is not all digits gets an underscore: ``W_skip``). An :meth:`NetworkSpec.mlp` has
-edges "1".."L" and nodes "1".."L", so its parameters are the book's W1, b1, W2, b2, …
+Parameter names follow :mod:`core.engine.params` (``W<edge>``, ``b<node>``, …).
 """
 
 from __future__ import annotations
@@ -18,14 +16,10 @@ import numpy as np
 from core.engine import activations, initializers, losses, optimizers
 from core.engine.gradient import numerical_gradient
 from core.engine.layers import BatchNorm, Dropout
+from core.engine.params import param_name
 from core.spec import NetworkSpec
 
 NUMERICAL_H = 1e-4
-
-
-def param_name(prefix: str, ident: str) -> str:
-    """``W`` + ``3`` → ``W3``; ``W`` + ``skip`` → ``W_skip`` (so names can never collide)."""
-    return f"{prefix}{ident}" if ident.isdigit() else f"{prefix}_{ident}"
 
 
 class ParamDict(dict):
