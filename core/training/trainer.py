@@ -24,6 +24,7 @@ import numpy as np
 
 from core.datasets import Dataset
 from core.engine.network import Network, build
+from core.engine.params import weight_name
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.prepare import Part, TrainingData, prepare
@@ -393,7 +394,7 @@ class Trainer:
         started = time.perf_counter()
         net = self.network
         bins = self._bins
-        weights = {e.id: net.weight_name(e.id) for e in net.spec.edges}
+        weights = {e.id: weight_name(e.id) for e in net.spec.edges}
         values = net.activations(self._probe)
         data = self.data
         grid = None
