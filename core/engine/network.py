@@ -8,6 +8,7 @@ layer list and tiny nets stay cheap.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -286,6 +287,14 @@ class Network:
             if self.l1:
                 g += (self._grad_factor * self.l1) * np.sign(w)
 
+    def last_gradients(self) -> dict[str, np.ndarray]:
+        """The gradients of the last backward pass, keyed like ``params`` and valid until the
+        next one. :meth:`train_step`'s SGD path leaves lr·g in the gradient arrays; this
+        divides lr out again (into new arrays)."""
+        if self._grad_factor == 1.0:
+            return self._grads
+        return {name: g / self.dtype.type(self._grad_factor) for name, g in self._grads.items()}
+
     def gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> dict[str, np.ndarray]:
         """Backprop gradients, keyed like ``params``. The arrays are reused by the next call:
         copy them to keep them."""
@@ -313,10 +322,14 @@ class Network:
         The optimizer sees every parameter at once through the flat vector the parameters are
         views of (two NumPy calls for SGD instead of two per array): the same update, cheaper.
         Plain SGD goes further: backprop yields lr·gradient directly and the update is one
-        subtraction (so afterwards the gradient buffers hold lr·g, not g)."""
+        subtraction (:meth:`last_gradients` still gives g). A loss that is not finite leaves
+        the parameters as they were: the run has diverged, and the last finite weights are
+        the ones worth looking at."""
         value, targets = self._forward_loss(x, t, True)
         sgd = type(optimizer) is optimizers.SGD
         self._backward(targets, optimizer.lr if sgd else None)
+        if not math.isfinite(value):
+            return value
         if sgd:
             np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
         else:
