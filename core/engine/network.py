@@ -34,9 +34,10 @@ class NodeValues:
 class Network:
     """A built network. Create it with :func:`build`.
 
-    ``params`` maps names to arrays in forward order (W of shape (fan_in, units)); optimizers
-    update them in place. ``state`` holds batch-norm running statistics (not trained by
-    gradients). ``weight_decay`` (L2, λ) and ``l1`` apply to weight matrices only.
+    ``params`` maps names to arrays in the layout :func:`core.engine.params.shapes` gives (W of
+    shape (fan_in, units)); optimizers update them in place. ``state`` holds batch-norm
+    running statistics (not trained by gradients). ``weight_decay`` (L2, λ) and ``l1`` apply
+    to weight matrices only.
     """
 
     def __init__(self, spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
