@@ -5,7 +5,8 @@ use it without a display.
 """
 
 from core.engine import activations, initializers, losses, optimizers
-from core.engine.network import Network, NodeValues, build, param_name
+from core.engine.network import Network, NodeValues, build
+from core.engine.params import param_name
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec, hidden_node, input_node, output_node
 from core.spec_problems import SpecError, SpecProblem

@@ -15,10 +15,10 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.datasets.ref import DataRef
+from core.engine.params import split
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
 from gui.document.document import GraphDocument
-from gui.document.parameters import split
 
 FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8

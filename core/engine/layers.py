@@ -1,8 +1,9 @@
-"""Batch normalisation and dropout: the two per-node options that carry state between passes.
+"""The layers a node is made of: the dense sum of its inputs, then batch normalisation and
+dropout (the two per-node options that carry state between passes).
 
-Book style (one class per operation, ``forward``/``backward``, caches on self), but with the
-parameters passed in by the network (they live in its name-keyed ``params`` dict) and without
-editing ``dout`` in place.
+Book style (one class per operation, ``forward``/``backward``, caches on self), but working on
+the network's own arrays (parameters and gradients are views into its flat vectors, outputs go
+into buffers it reuses) and without editing ``dout`` in place.
 """
 
 from __future__ import annotations
@@ -11,6 +12,56 @@ import numpy as np
 
 BN_EPSILON = 1e-6  # the book's 10e-7; docs/book.md §9's numbers are computed with it
 BN_MOMENTUM = 0.9
+
+
+class Dense:
+    """z = Σₖ xₖ·Wₖ + b: the book's Affine, with one weight matrix per incoming edge (a node of
+    a DAG may have several inputs; with one it is exactly Affine).
+
+    ``sources`` are the slots of the input nodes in the network's per-node lists; the weights,
+    bias and their gradients are views into the network's flat vectors, so backward writes
+    dL/dW and dL/db where the optimizer reads them. ``needs_dx[k]`` is False for an input node:
+    nothing upstream wants dL/dx there, and it saves a matrix product.
+    """
+
+    def __init__(self, sources: list[int], weights: list[np.ndarray], bias: np.ndarray,
+                 weight_grads: list[np.ndarray], bias_grad: np.ndarray,
+                 needs_dx: list[bool]) -> None:
+        self.bias = bias
+        self.bias_grad = bias_grad
+        self._first = (sources[0], weights[0])
+        self._more = tuple(zip(sources[1:], weights[1:], strict=True))
+        self._backprop = tuple(zip(sources, weights, weight_grads, needs_dx, strict=True))
+        self._values: list[np.ndarray | None] = []
+
+    def forward(self, values: list[np.ndarray | None], out: np.ndarray) -> np.ndarray:
+        """z from the current node values (by slot), written into ``out``.
+
+        np.dot rather than matmul: half the call overhead on the tiny arrays of small nets."""
+        self._values = values
+        src, w = self._first
+        np.dot(values[src], w, out=out)
+        for src, w in self._more:
+            out += values[src] @ w
+        out += self.bias
+        return out
+
+    def backward(self, dout: np.ndarray, ones: np.ndarray, dvalues: list[np.ndarray | None],
+                 dx_buffers: list[np.ndarray]) -> None:
+        """Write dL/dW and dL/db, and add dL/dx into ``dvalues[src]`` for every source that
+        needs it: a node feeding several others sums what each sends back (the first one to
+        arrive is written into ``dx_buffers[src]``). ``ones`` has a 1 per row: ones·dout is
+        the column sum as one BLAS call."""
+        values = self._values
+        np.dot(ones, dout, out=self.bias_grad)
+        for src, w, dw, needs_dx in self._backprop:
+            np.dot(values[src].T, dout, out=dw)
+            if not needs_dx:
+                continue
+            if dvalues[src] is None:
+                dvalues[src] = np.dot(dout, w.T, out=dx_buffers[src])
+            else:
+                dvalues[src] += dout @ w.T
 
 
 class BatchNorm:

@@ -1,62 +1,26 @@
 """Turn a :class:`NetworkSpec` into a trainable network: forward, loss, backprop, gradient check.
 
-The execution plan (topological order, which buffer feeds which matrix product) is worked out
-once in :func:`build`; a training step then runs a short loop of NumPy calls writing into buffers
-kept per batch size, so a DAG costs no more than a layer list and tiny nets stay cheap.
-
-Parameter names are tied to ids: ``W<edge>``, ``b<node>``, ``gamma<node>``, ``beta<node>``
-(an id that is not all digits gets an underscore: ``W_skip``). An :meth:`NetworkSpec.mlp` has
-edges "1".."L" and nodes "1".."L", so its parameters are the book's W1, b1, W2, b2, …
+The execution plan (topological order, which buffer feeds which matrix product; see
+:mod:`core.engine.plan`) is worked out once in :func:`build`; a training step then runs a short
+loop of NumPy calls writing into buffers kept per batch size, so a DAG costs no more than a
+layer list and tiny nets stay cheap.
 """
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 import numpy as np
 
-from core.engine import activations, initializers, losses, optimizers
+from core.engine import losses, optimizers
+from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
-from core.engine.layers import BatchNorm, Dropout
+from core.engine.params import bias_name, weight_name
+from core.engine.plan import make_plan
 from core.spec import NetworkSpec
 
 NUMERICAL_H = 1e-4
-
-
-def param_name(prefix: str, ident: str) -> str:
-    """``W`` + ``3`` → ``W3``; ``W`` + ``skip`` → ``W_skip`` (so names can never collide)."""
-    return f"{prefix}{ident}" if ident.isdigit() else f"{prefix}_{ident}"
-
-
-class ParamDict(dict):
-    """Name → array, where assigning copies *into* the existing array.
-
-    Every parameter is a view into one flat vector (so an optimizer can update them all with a
-    couple of NumPy calls): ``params["W1"] = new`` must keep that link, hence the copy. Shapes
-    must match; new names cannot be added."""
-
-    def __setitem__(self, name: str, value: np.ndarray) -> None:
-        if name not in self:
-            raise KeyError(f"the network has no parameter {name!r}")
-        target = self[name]
-        value = np.asarray(value)
-        if value.shape != target.shape:
-            raise ValueError(f"{name} has shape {target.shape}, got {value.shape}")
-        target[...] = value
-
-
-def _flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
-                ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """One zeroed vector and a C-contiguous view into it per name, each 64-byte aligned."""
-    align = 64 // dtype.itemsize
-    offsets, total = {}, 0
-    for name, shape in shapes.items():
-        offsets[name] = total
-        total += -(-int(np.prod(shape)) // align) * align
-    flat = np.zeros(total, dtype)
-    views = {name: flat[o:o + int(np.prod(shapes[name]))].reshape(shapes[name])
-             for name, o in offsets.items()}
-    return flat, views
 
 
 @dataclass(frozen=True)
@@ -67,46 +31,13 @@ class NodeValues:
     post: np.ndarray
 
 
-@dataclass
-class _Step:
-    """How to compute one non-input node."""
-
-    node_id: str
-    slot: int
-    inputs: list[tuple[int, str]]  # (slot of the source node, weight name)
-    bias: str
-    activation: activations.Activation
-    batch_norm: BatchNorm | None
-    gamma: str
-    beta: str
-    dropout: Dropout | None
-    softmax_ce: bool = False  # the output of a softmax + cross-entropy network
-    # Precomputed for the hot loops: the first input, the others, and for backprop which
-    # sources need dL/dx (input nodes do not).
-    first: tuple[int, str] = (0, "")
-    more: tuple[tuple[int, str], ...] = ()
-    backprop: tuple[tuple[int, str, bool], ...] = ()
-
-
-class _Buffers:
-    """Arrays reused by every pass with the same batch size (no allocation on the hot path)."""
-
-    def __init__(self, n: int, units: list[int], dtype: np.dtype) -> None:
-        self.z = [np.empty((n, u), dtype) for u in units]
-        self.a = [np.empty((n, u), dtype) for u in units]
-        self.d = [np.empty((n, u), dtype) for u in units]  # dropout output
-        self.da = [np.empty((n, u), dtype) for u in units]
-        self.dz = [np.empty((n, u), dtype) for u in units]
-        self.ones = np.ones(n, dtype)
-        self.inv_n = np.full((), 1.0 / n, dtype)
-
-
 class Network:
     """A built network. Create it with :func:`build`.
 
-    ``params`` maps names to arrays in forward order (W of shape (fan_in, units)); optimizers
-    update them in place. ``state`` holds batch-norm running statistics (not trained by
-    gradients). ``weight_decay`` (L2, λ) and ``l1`` apply to weight matrices only.
+    ``params`` maps names to arrays in the layout :func:`core.engine.params.shapes` gives (W of
+    shape (fan_in, units)); optimizers update them in place. ``state`` holds batch-norm
+    running statistics (not trained by gradients). ``weight_decay`` (L2, λ) and ``l1`` apply
+    to weight matrices only.
     """
 
     def __init__(self, spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
@@ -119,116 +50,47 @@ class Network:
         self.weight_decay = float(weight_decay)
         self.l1 = float(l1)
         self.rng = np.random.default_rng(seed)
-        self.state: dict[str, np.ndarray] = {}
-        self._plan(spec)
-        self._buffers: dict[int, _Buffers] = {}
-        self._weights = [k for k in self.params if self._is_weight(k)]
-        self._values: list[np.ndarray | None] = [None] * len(self._units)
-        self._pre_dropout: list[np.ndarray | None] = [None] * len(self._units)
-        self._eye = np.eye(self.output_units, dtype=self.dtype)
-        self._logsumexp: np.ndarray | None = None
-        self._buf: _Buffers | None = None
-
-    # ------------------------------------------------------------------ construction
-    def _plan(self, spec: NetworkSpec) -> None:
-        order = spec.order()
-        slot = {node_id: i for i, node_id in enumerate(order)}
-        nodes = {n.id: n for n in spec.nodes}
-        self._units = [nodes[i].units for i in order]
-        self._order = order
-        self._slot = slot
-        # Input nodes take consecutive column blocks of x, in spec order.
-        self._input_blocks: list[tuple[int, int, int]] = []
-        offset = 0
-        for node in spec.inputs:
-            self._input_blocks.append((slot[node.id], offset, node.units))
-            offset += node.units
-        self.input_units = offset
-        self._input_slots = {s for s, _, _ in self._input_blocks}
-
-        shapes: dict[str, tuple[int, ...]] = {}
-        stds: dict[str, float] = {}
-        self._steps: list[_Step] = []
-        for node_id in order:
-            node = nodes[node_id]
-            if node.kind == "input":
-                continue
-            std = initializers.scale(node.init, spec.fan_in(node_id), node.init_std)
-            inputs = []
-            for edge in spec.incoming(node_id):
-                name = param_name("W", edge.id)
-                shapes[name] = (nodes[edge.src].units, node.units)
-                stds[name] = std
-                inputs.append((slot[edge.src], name))
-            bias = param_name("b", node_id)
-            shapes[bias] = (node.units,)
-            gamma, beta = param_name("gamma", node_id), param_name("beta", node_id)
-            bn = None
-            if node.batch_norm:
-                shapes[gamma] = shapes[beta] = (node.units,)
-                mean = self.state[param_name("mean", node_id)] = np.zeros(node.units, self.dtype)
-                var = self.state[param_name("var", node_id)] = np.ones(node.units, self.dtype)
-                bn = BatchNorm(mean, var)
-            dropout = Dropout(node.dropout, self.rng) if node.dropout > 0 else None
-            self._steps.append(_Step(node_id, slot[node_id], inputs, bias,
-                                     activations.get(node.activation), bn, gamma, beta, dropout))
-
-        self.flat_params, views = _flat_views(shapes, self.dtype)
-        self.flat_grads, grads = _flat_views(shapes, self.dtype)
-        self.params: dict[str, np.ndarray] = ParamDict(views)
-        self._grads = grads
+        plan = make_plan(spec, self.dtype, self.rng)
+        self.params: dict[str, np.ndarray] = plan.params
+        self.state = plan.state
+        self.flat_params, self.flat_grads = plan.flat_params, plan.flat_grads
+        self.input_units = plan.input_units
+        self._grads = plan.grads
         self._flat_param_dict = {"*": self.flat_params}
         self._flat_grad_dict = {"*": self.flat_grads}
-        for name, view in views.items():
-            if name in stds:
-                # Draw in float64 so float32 and float64 nets from one seed start alike.
-                view[...] = self.rng.standard_normal(view.shape) * stds[name]
-            elif name.startswith("gamma"):
-                view.fill(1)
+        self._order = plan.order
+        self._input_blocks = plan.input_blocks
+        self._input_slots = plan.input_slots
+        self._steps = plan.steps
+        self._weights = plan.weights
+        self._buffers = BufferCache(plan.units, self.dtype)
+        self._values: list[np.ndarray | None] = [None] * len(plan.units)
+        self._pre_dropout: list[np.ndarray | None] = [None] * len(plan.units)
+        self._logsumexp: np.ndarray | None = None
+        self._buf: Buffers | None = None
+        self._grad_factor = 1.0  # what the gradient arrays hold: this × the gradient
 
         self._output = self._steps[-1]
-        out_node = nodes[self._output.node_id]
+        out_node = spec.node(self._output.node_id)
         self.loss_name: str = out_node.loss or losses.default_for(out_node.activation)
         self.output_units = out_node.units
+        self._eye = np.eye(self.output_units, dtype=self.dtype)
         self._fused = losses.is_fused(self.loss_name)
         self._softmax_ce = self._output.softmax_ce = self.loss_name == "cross_entropy"
-        for step in self._steps:
-            step.first, step.more = step.inputs[0], tuple(step.inputs[1:])
-            step.backprop = tuple((src, w, src not in self._input_slots)
-                                  for src, w in step.inputs)
 
-    @staticmethod
-    def _is_weight(name: str) -> bool:
-        return name.startswith("W")
-
-    def _buffers_for(self, n: int) -> _Buffers:
-        buffers = self._buffers.get(n)
-        if buffers is None:
-            # training batches, a short last batch, three evaluation parts, probe, grid…
-            if len(self._buffers) >= 8:
-                self._buffers.pop(next(iter(self._buffers)))
-            buffers = self._buffers[n] = _Buffers(n, self._units, self.dtype)
-        return buffers
-
-    # ------------------------------------------------------------------ names and editing
-    def weight_name(self, edge_id: str) -> str:
-        return param_name("W", edge_id)
-
-    def bias_name(self, node_id: str) -> str:
-        return param_name("b", node_id)
-
+    # ------------------------------------------------------------------ editing
     def get_weight(self, edge_id: str, i: int, j: int) -> float:
         """Weight from unit ``i`` of the edge's source to unit ``j`` of its destination."""
-        return float(self.params[self.weight_name(edge_id)][i, j])
+        return float(self.params[weight_name(edge_id)][i, j])
 
     def set_weight(self, edge_id: str, i: int, j: int, value: float) -> None:
-        self.params[self.weight_name(edge_id)][i, j] = value
+        self.params[weight_name(edge_id)][i, j] = value
 
     def get_bias(self, node_id: str, j: int) -> float:
-        return float(self.params[self.bias_name(node_id)][j])
+        return float(self.params[bias_name(node_id)][j])
 
     def set_bias(self, node_id: str, j: int, value: float) -> None:
-        self.params[self.bias_name(node_id)][j] = value
+        self.params[bias_name(node_id)][j] = value
 
     def load_params(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray] | None = None
                     ) -> None:
@@ -261,7 +123,7 @@ class Network:
 
     def _forward(self, x: np.ndarray, train: bool) -> np.ndarray:
         """Run the plan; returns the output buffer (overwritten by the next pass)."""
-        buf = self._buf = self._buffers_for(x.shape[0])
+        buf = self._buf = self._buffers.get(x.shape[0])
         params = self.params
         values = self._values
         if len(self._input_blocks) == 1:
@@ -272,12 +134,7 @@ class Network:
         pre_dropout = self._pre_dropout
         for step in self._steps:
             s = step.slot
-            z = buf.z[s]
-            src, w = step.first
-            np.dot(values[src], params[w], out=z)  # np.dot: half matmul's overhead on tiny nets
-            for src, w in step.more:
-                z += values[src] @ params[w]
-            z += params[step.bias]
+            z = step.dense.forward(values, buf.z[s])
             if step.batch_norm is not None:
                 z = step.batch_norm.forward(z, params[step.gamma], params[step.beta], train,
                                             out=z)
@@ -333,7 +190,7 @@ class Network:
         """Every node's pre-activation z and activation for the batch (copies), by node id."""
         x = self._as_input(x)
         self._forward(x, train)
-        buf = self._buffers_for(x.shape[0])
+        buf = self._buffers.get(x.shape[0])
         result = {}
         for s, node_id in enumerate(self._order):
             if s in self._input_slots:
@@ -376,10 +233,10 @@ class Network:
         """The weight-decay part of the loss: ½λ·ΣW² + λ₁·Σ|W| over weight matrices."""
         total = 0.0
         if self.weight_decay:
-            total += 0.5 * self.weight_decay * sum(
-                float(np.vdot(self.params[w], self.params[w])) for w in self._weights)
+            total += 0.5 * self.weight_decay * sum(float(np.vdot(w, w))
+                                                   for w, _ in self._weights)
         if self.l1:
-            total += self.l1 * sum(float(np.abs(self.params[w]).sum()) for w in self._weights)
+            total += self.l1 * sum(float(np.abs(w).sum()) for w, _ in self._weights)
         return total
 
     def loss(self, x: np.ndarray, t: np.ndarray, train: bool = False) -> float:
@@ -387,13 +244,16 @@ class Network:
         return self._forward_loss(x, t, train)[0]
 
     # ------------------------------------------------------------------ gradients
-    def _backward(self, t: np.ndarray, scale: np.ndarray | None = None
-                  ) -> dict[str, np.ndarray]:
+    def _backward(self, t: np.ndarray, lr: float | None = None) -> dict[str, np.ndarray]:
         """Backprop through the plan of the last forward pass (``t``: one-hot/values).
 
-        Every gradient is linear in the output's, so ``scale`` (default 1/N) multiplies them
-        all at the cost of one constant: SGD passes lr/N and then needs no multiply of its own."""
+        Every gradient is linear in the output's, so scaling that one by lr (with ``lr`` given)
+        yields lr·gradient everywhere for the cost of one constant: SGD then needs no multiply
+        of its own."""
         buf = self._buf
+        n = t.shape[0]
+        scale = buf.inv_n if lr is None else np.full((), lr / n, self.dtype)
+        self._grad_factor = 1.0 if lr is None else lr
         params, grads = self.params, self._grads
         values = self._values
         dvalues: list[np.ndarray | None] = [None] * len(values)
@@ -402,7 +262,7 @@ class Network:
             s = step.slot
             if step is out:
                 d = np.subtract(values[s], t, out=buf.da[s])
-                np.multiply(d, buf.inv_n if scale is None else scale, out=d)  # (y − t)/N
+                np.multiply(d, scale, out=d)  # (y − t)/N
                 dz = d if self._fused else step.activation.backward(d, buf.z[s], values[s],
                                                                     out=buf.dz[s])
             else:
@@ -415,23 +275,26 @@ class Network:
             if step.batch_norm is not None:
                 dz = step.batch_norm.backward(dz, params[step.gamma], grads[step.gamma],
                                               grads[step.beta])
-            np.dot(buf.ones, dz, out=grads[step.bias])  # column sums as a BLAS call
-            for src, w, needs_dx in step.backprop:
-                np.dot(values[src].T, dz, out=grads[w])
-                if not needs_dx:
-                    continue
-                if dvalues[src] is None:
-                    dvalues[src] = np.dot(dz, params[w].T, out=buf.da[src])
-                else:
-                    dvalues[src] += dz @ params[w].T
-        factor = 1.0 if scale is None else float(scale) * t.shape[0]
-        if self.weight_decay:
-            for w in self._weights:
-                grads[w] += (factor * self.weight_decay) * params[w]
-        if self.l1:
-            for w in self._weights:
-                grads[w] += (factor * self.l1) * np.sign(params[w])
+            step.dense.backward(dz, buf.ones, dvalues, buf.da)
+        if self.weight_decay or self.l1:
+            self._add_regularization_gradient()
         return grads
+
+    def _add_regularization_gradient(self) -> None:
+        """λ·W for weight decay and λ₁·sign(W) for L1, in the gradient arrays' scale."""
+        for w, g in self._weights:
+            if self.weight_decay:
+                g += (self._grad_factor * self.weight_decay) * w
+            if self.l1:
+                g += (self._grad_factor * self.l1) * np.sign(w)
+
+    def last_gradients(self) -> dict[str, np.ndarray]:
+        """The gradients of the last backward pass, keyed like ``params`` and valid until the
+        next one. :meth:`train_step`'s SGD path leaves lr·g in the gradient arrays; this
+        divides lr out again (into new arrays)."""
+        if self._grad_factor == 1.0:
+            return self._grads
+        return {name: g / self.dtype.type(self._grad_factor) for name, g in self._grads.items()}
 
     def gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True) -> dict[str, np.ndarray]:
         """Backprop gradients, keyed like ``params``. The arrays are reused by the next call:
@@ -460,14 +323,17 @@ class Network:
         The optimizer sees every parameter at once through the flat vector the parameters are
         views of (two NumPy calls for SGD instead of two per array): the same update, cheaper.
         Plain SGD goes further: backprop yields lr·gradient directly and the update is one
-        subtraction (so afterwards the gradient buffers hold lr·g, not g)."""
+        subtraction (:meth:`last_gradients` still gives g). A loss that is not finite leaves
+        the parameters as they were: the run has diverged, and the last finite weights are
+        the ones worth looking at."""
         value, targets = self._forward_loss(x, t, True)
-        if type(optimizer) is optimizers.SGD:
-            scale = np.full((), optimizer.lr / targets.shape[0], self.dtype)
-            self._backward(targets, scale)
+        sgd = type(optimizer) is optimizers.SGD
+        self._backward(targets, optimizer.lr if sgd else None)
+        if not math.isfinite(value):
+            return value
+        if sgd:
             np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
         else:
-            self._backward(targets)
             optimizer.update(self._flat_param_dict, self._flat_grad_dict)
         return value
 

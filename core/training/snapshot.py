@@ -14,7 +14,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.engine.network import Network, param_name
+from core.engine.network import Network
+from core.engine.params import feeding
 from core.training.history import History
 
 HISTOGRAM_BINS = 30
@@ -122,9 +123,7 @@ def gradient_norms(network: Network, grads: Mapping[str, np.ndarray]) -> dict[st
     for node in spec.nodes:
         if node.kind == "input":
             continue
-        names = [network.weight_name(e.id) for e in spec.incoming(node.id)]
-        names += [param_name(prefix, node.id) for prefix in ("b", "gamma", "beta")]
-        total = sum(float(np.vdot(grads[n], grads[n])) for n in names if n in grads)
+        total = sum(float(np.vdot(grads[n], grads[n])) for n in feeding(spec, node.id))
         norms[node.id] = float(np.sqrt(total))
     return norms
 

@@ -24,6 +24,7 @@ import numpy as np
 
 from core.datasets import Dataset
 from core.engine.network import Network, build
+from core.engine.params import weight_name
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.prepare import Part, TrainingData, prepare
@@ -133,8 +134,6 @@ class Trainer:
         self.history = history if history is not None else History(data.task)
         self.optimizer = settings.create_optimizer()
         self._lr = self.optimizer.lr  # the rate of the next mini-batch (see set_lr)
-        self._flat_params = {"all": network.flat_params}
-        self._flat_grads = {"all": network.flat_grads}
         self.outcome: Outcome | None = None
 
         train = data.train
@@ -148,7 +147,6 @@ class Trainer:
         self._position = (self.epoch + 1, 0)  # (epoch, batch) of the last event, 1-based
         self._rng = np.random.default_rng([settings.seed, 1])
         self._x_epoch, self._t_epoch = train.x, train.t
-        self._grads: dict[str, np.ndarray] = {}
         self._loss = math.nan
         self._best_val = math.inf
         self._best_epoch = 0
@@ -264,16 +262,15 @@ class Trainer:
         lo = self.batch * self.batch_size
         x = self._x_epoch[lo:lo + self.batch_size]
         t = self._t_epoch[lo:lo + self.batch_size]
-        loss, self._grads = self.network.loss_and_gradient(x, t)
+        # The network's own step: the path `netcanvas bench` measures (it skips the update
+        # when the loss is not finite, so a diverged run keeps its last finite weights).
+        loss = self.network.train_step(x, t, self.optimizer)
         self.step_count += 1
         self._loss = loss
         metrics = None
         if not math.isfinite(loss):
             self._diverged(loss)
         else:
-            # One update over the flat vectors every parameter and gradient is a view of:
-            # the same rule as per array, with a few NumPy calls instead of a few per array.
-            self.optimizer.update(self._flat_params, self._flat_grads)
             self.history.append_batch(loss)
             self.batch += 1
             if self.batch == self.batches_per_epoch:
@@ -399,7 +396,8 @@ class Trainer:
         started = time.perf_counter()
         net = self.network
         bins = self._bins
-        weights = {e.id: net.weight_name(e.id) for e in net.spec.edges}
+        weights = {e.id: weight_name(e.id) for e in net.spec.edges}
+        grads = net.last_gradients() if self.step_count else {}  # this run's last step
         values = net.activations(self._probe)
         data = self.data
         grid = None
@@ -415,9 +413,9 @@ class Trainer:
             params={k: v.copy() for k, v in net.params.items()},
             state={k: v.copy() for k, v in net.state.items()},
             weight_histograms={e: Histogram.of(net.params[w], bins) for e, w in weights.items()},
-            gradient_histograms={e: Histogram.of(self._grads[w], bins)
-                                 for e, w in weights.items() if w in self._grads},
-            gradient_norms=gradient_norms(net, self._grads) if self._grads else {},
+            gradient_histograms={e: Histogram.of(grads[w], bins)
+                                 for e, w in weights.items() if w in grads},
+            gradient_norms=gradient_norms(net, grads) if grads else {},
             activations={node.id: node_stats(node.activation, values[node.id].post, bins)
                          for node in net.spec.nodes},
             grid=grid,

@@ -11,13 +11,14 @@ from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
 
+from core.engine import params
 from core.spec_problems import SpecProblem
 from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.value_editor import ValueEditor
-from gui.document import commands, parameters
+from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
 
@@ -127,7 +128,7 @@ class CanvasScene(QGraphicsScene):
                 edge.update_geometry()
 
     def _refresh_node(self, node_id: str) -> None:
-        name = parameters.bias_name(node_id)
+        name = params.bias_name(node_id)
         self._nodes[node_id].set_biases(self.doc.array(name) if self.doc.has_array(name)
                                         else None)
 
@@ -138,7 +139,7 @@ class CanvasScene(QGraphicsScene):
     def _add_edge(self, edge_id: str) -> None:
         edge = self.doc.spec.edge(edge_id)
         item = EdgeItem(edge_id, self._nodes[edge.src], self._nodes[edge.dst])
-        item.set_weights(self.doc.array(parameters.weight_name(edge_id)))
+        item.set_weights(self.doc.array(params.weight_name(edge_id)))
         self._edges[edge_id] = item
         self.addItem(item)
 
@@ -148,12 +149,12 @@ class CanvasScene(QGraphicsScene):
     def _params_changed(self, names: list[str]) -> None:
         changed = set(names)
         for edge_id, item in self._edges.items():
-            name = parameters.weight_name(edge_id)
+            name = params.weight_name(edge_id)
             if name in changed:
                 item.set_weights(self.doc.array(name))
                 item.update_geometry()
         for node_id in self._nodes:
-            if parameters.bias_name(node_id) in changed:
+            if params.bias_name(node_id) in changed:
                 self._refresh_node(node_id)
 
     def mark_nodes(self, messages: dict[str, str]) -> None:
@@ -236,14 +237,14 @@ class CanvasScene(QGraphicsScene):
     # ------------------------------------------------------------------ typing weights
     def edit_weight(self, edge_id: str, i: int, j: int, pos: QPointF) -> ValueEditor:
         edge = self.doc.spec.edge(edge_id)
-        name = parameters.weight_name(edge_id)
+        name = params.weight_name(edge_id)
         src, dst = self.doc.spec.node(edge.src), self.doc.spec.node(edge.dst)
         text = f"Set weight {src.label}[{i + 1}] → {dst.label}[{j + 1}]"
         return self._open_editor(name, (i, j), pos, text)
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
         node = self.doc.spec.node(node_id)
-        return self._open_editor(parameters.bias_name(node_id), (j,), pos,
+        return self._open_editor(params.bias_name(node_id), (j,), pos,
                                  f"Set bias of {node.label} unit {j + 1}")
 
     @property

@@ -8,9 +8,9 @@ from typing import Any
 
 import numpy as np
 
+from core.engine import params
 from core.spec import NetworkSpec, NodeSpec
 from core.spec_problems import SpecError
-from gui.document import parameters
 from gui.document.commands import AddNodeCommand, Command, ConnectCommand
 from gui.document.document import GraphDocument
 
@@ -24,8 +24,8 @@ def copy_fragment(doc: GraphDocument, node_ids: list[str]) -> str:
     nodes = [n for n in spec.nodes if n.id in chosen]
     edges = [e for e in spec.edges if e.src in chosen and e.dst in chosen]
     arrays = doc.arrays
-    names = [name for n in nodes for name in parameters.node_params(n)]
-    names += [parameters.weight_name(e.id) for e in edges]
+    names = [name for n in nodes for name in params.node_params(n)]
+    names += [params.weight_name(e.id) for e in edges]
     return json.dumps({
         "netcanvas_fragment": 1,
         "network": NetworkSpec(tuple(nodes), tuple(edges)).to_dict(),
@@ -60,7 +60,7 @@ def paste_command(doc: GraphDocument, fragment: NetworkSpec, arrays: dict[str, n
         AddNodeCommand(doc, new, len(doc.spec.nodes) + k, _node_arrays(node, new, arrays),
                        parent=parent)
     for k, edge in enumerate(fragment.edges):
-        weight = arrays.get(parameters.weight_name(edge.id))
+        weight = arrays.get(params.weight_name(edge.id))
         src, dst = fragment.node(edge.src), fragment.node(edge.dst)
         if weight is None or weight.shape != (src.units, dst.units):
             weight = np.zeros((src.units, dst.units))
@@ -72,9 +72,9 @@ def paste_command(doc: GraphDocument, fragment: NetworkSpec, arrays: dict[str, n
 def _node_arrays(old: NodeSpec, new: NodeSpec, arrays: dict[str, np.ndarray]
                  ) -> dict[str, np.ndarray]:
     """The new node's own arrays: copied from the fragment where names and shapes match."""
-    fresh = parameters.node_params(new)
+    fresh = params.node_params(new)
     copied = {}
-    for (old_name, _), (new_name, value) in zip(parameters.node_params(old).items(),
+    for (old_name, _), (new_name, value) in zip(params.node_params(old).items(),
                                                  fresh.items(), strict=True):
         source = arrays.get(old_name)
         copied[new_name] = source if source is not None and source.shape == value.shape else value

@@ -14,10 +14,10 @@ import numpy as np
 from PySide6.QtGui import QUndoCommand
 
 from core.datasets.ref import DataRef
+from core.engine import params
+from core.engine.params import Params
 from core.spec import EdgeSpec, NodeSpec
-from gui.document import parameters
 from gui.document.document import GraphDocument
-from gui.document.parameters import Params
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
 CHANGE_SETTINGS_ID = 2
@@ -59,7 +59,7 @@ class AddNodeCommand(Command):
         self._doc = doc
         self._node = node
         self._index = len(doc.spec.nodes) if index is None else index
-        self._arrays = parameters.node_params(node) if arrays is None else arrays
+        self._arrays = params.node_params(node) if arrays is None else arrays
 
     def redo(self) -> None:
         self._doc.insert_node(self._node, self._index, self._arrays)
@@ -86,7 +86,7 @@ class ConnectCommand(Command):
     def redo(self) -> None:
         if self._weight is None:
             after = self._doc.spec.with_edge(self._edge)
-            self._weight = parameters.edge_weight(after, self._edge, self._doc.rng)
+            self._weight = params.edge_weight(after, self._edge, self._doc.rng)
         self._doc.insert_edge(self._edge, len(self._doc.spec.edges), self._weight)
 
     def undo(self) -> None:
@@ -186,7 +186,7 @@ class ChangeNodeCommand(Command):
         if self._new_arrays is None:
             spec = self._doc.spec
             after_spec = spec.with_node_changed(self._node_id, **self._changes)
-            self._new_arrays, self._dropped = parameters.params_after_node_change(
+            self._new_arrays, self._dropped = params.params_after_node_change(
                 spec, after_spec, self._node_id, self._doc.arrays, self._doc.rng)
         self._old_arrays = self._doc.replace_node(self._after, self._new_arrays, self._dropped)
 

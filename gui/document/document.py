@@ -16,11 +16,11 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.datasets.ref import DataRef
+from core.engine import params
+from core.engine.params import Params
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
 from core.training.settings import TrainingSettings
-from gui.document import parameters
-from gui.document.parameters import Params
 
 
 class GraphDocument(QObject):
@@ -159,7 +159,7 @@ class GraphDocument(QObject):
         in place before the first signal, so a follower of ``spec_reset`` reads the new project
         whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
-        fresh = parameters.fresh_params(spec, self.rng)
+        fresh = params.fresh_params(spec, self.rng)
         given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
         old = (self._settings, self._data, self._history)
         self._spec = spec
@@ -190,7 +190,7 @@ class GraphDocument(QObject):
             raise ValueError(f"node {node_id} still has connections")
         index = [n.id for n in self._spec.nodes].index(node_id)
         node = self._spec.node(node_id)
-        removed = self._take(parameters.node_params(node))
+        removed = self._take(params.node_params(node))
         self._spec = self._spec.without_node(node_id)
         self.node_removed.emit(node_id)
         self._update_problems()
@@ -198,14 +198,14 @@ class GraphDocument(QObject):
 
     def insert_edge(self, edge: EdgeSpec, index: int, weight: np.ndarray) -> None:
         self._spec = self._spec.with_edge(edge, index)
-        self._arrays[parameters.weight_name(edge.id)] = np.array(weight, dtype=np.float64)
+        self._arrays[params.weight_name(edge.id)] = np.array(weight, dtype=np.float64)
         self.edge_added.emit(edge.id)
         self._update_problems()
 
     def remove_edge(self, edge_id: str) -> tuple[EdgeSpec, int, np.ndarray]:
         index = [e.id for e in self._spec.edges].index(edge_id)
         edge = self._spec.edge(edge_id)
-        weight = self._arrays.pop(parameters.weight_name(edge_id))
+        weight = self._arrays.pop(params.weight_name(edge_id))
         self._spec = self._spec.without_edge(edge_id)
         self.edge_removed.emit(edge_id)
         self._update_problems()

@@ -15,10 +15,10 @@ import numpy as np
 
 from core import Network, SpecError, build
 from core.datasets import DataError, Dataset, FeatureScaling
+from core.engine.params import Params, split
 from core.spec import NetworkSpec
 from core.training.prepare import DataMismatchError, check_outputs, input_columns
 from core.training.snapshot import OutputGrid, output_grid, plane_points
-from gui.document.parameters import Params, split
 
 MAX_TRUTH_ROWS = 16
 SAMPLE_ROWS = 8

@@ -5,8 +5,8 @@ from __future__ import annotations
 import numpy as np
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.engine import params
 from gui import theme
-from gui.document import parameters
 from gui.document.document import GraphDocument
 from gui.inspector.heatmap import HeatMap
 
@@ -64,7 +64,7 @@ class EdgeView(QWidget):
         self.refresh()
 
     def _params_changed(self, names: list[str]) -> None:
-        if self.edge_id is not None and parameters.weight_name(self.edge_id) in names:
+        if self.edge_id is not None and params.weight_name(self.edge_id) in names:
             self.refresh()
 
     def refresh(self) -> None:
@@ -73,10 +73,10 @@ class EdgeView(QWidget):
             return
         edge = spec.edge(self.edge_id)
         src, dst = spec.node(edge.src), spec.node(edge.dst)
-        matrix = self._doc.array(parameters.weight_name(edge.id))
+        matrix = self._doc.array(params.weight_name(edge.id))
         self.title.setText(f"<b>{src.label} → {dst.label}</b><br>"
                            f"<span style='color:{theme.MUTED_TEXT}'>"
-                           f"{parameters.weight_name(edge.id)}: "
+                           f"{params.weight_name(edge.id)}: "
                            f"{src.units} × {dst.units}"
                            " weight matrix</span>")
         self.heatmap.set_matrix(matrix, src.label, dst.label)

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import Dataset, split
-from core.engine.network import param_name
+from core.engine.params import feeding, weight_name
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.snapshot import Histogram, Snapshot
@@ -131,8 +131,7 @@ class FrameMaker:
                           parts["train"])
         self._rows = min(rows, self._part.n)
         self._classes = max(trainer.data.n_classes, 2)
-        self._weights = {e.id: trainer.network.weight_name(e.id)
-                         for e in trainer.network.spec.edges}
+        self._weights = {e.id: weight_name(e.id) for e in trainer.network.spec.edges}
         self._trails = {edge_id: HistogramTrail() for edge_id in self._weights}
         self._recorded = -math.inf
 
@@ -199,9 +198,7 @@ def diverged_nodes(spec: NetworkSpec, snapshot: Snapshot) -> list[str]:
     for node in spec.nodes:
         if node.kind == "input":
             continue
-        names = [param_name("W", e.id) for e in spec.incoming(node.id)]
-        names += [param_name(prefix, node.id) for prefix in ("b", "gamma", "beta")]
-        arrays = [snapshot.params[n] for n in names if n in snapshot.params]
+        arrays = [snapshot.params[n] for n in feeding(spec, node.id) if n in snapshot.params]
         stats = snapshot.activations.get(node.id)
         if any(not np.isfinite(a).all() for a in arrays) or (
                 stats is not None and not (math.isfinite(stats.mean)

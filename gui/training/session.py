@@ -16,13 +16,13 @@ from PySide6.QtCore import QObject, Signal, Slot
 
 from core import SpecError, build
 from core.datasets import DataError
+from core.engine.params import split
 from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.document.parameters import split
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.worker import TrainingResult

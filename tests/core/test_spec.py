@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from core import NetworkSpec, SpecError, build, hidden_node, input_node, output_node
+from core.engine.params import bias_name
 from core.spec_problems import (
     ConnectionProblem,
     CycleProblem,
@@ -244,7 +245,7 @@ def test_weights_can_be_read_and_set_by_name():
     assert net.get_weight("1", 0, 1) == 0.25
     assert net.params["W1"][0, 1] == 0.25
     assert net.get_bias("h", 1) == -0.5
-    assert net.bias_name("h") == "b_h"
+    assert bias_name("h") == "b_h"
 
 
 def test_input_shape_mismatch_is_explained():

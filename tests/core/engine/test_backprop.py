@@ -201,3 +201,54 @@ def test_train_step_equals_gradient_plus_update_per_array(name, decay):
         assert fast.train_step(x, t, opt_fast) == pytest.approx(loss_slow, rel=1e-12), step
     for key in slow.params:
         np.testing.assert_allclose(fast.params[key], slow.params[key], rtol=1e-10, atol=1e-12)
+
+
+@pytest.mark.parametrize("name", ["sgd", "adam"])
+def test_last_gradients_are_the_gradients_whatever_the_update_path(name):
+    from core.engine import optimizers
+
+    spec = NetworkSpec.mlp([3, 6, 3], hidden_activation="tanh", batch_norm=True)
+    stepped = build(spec, seed=2, dtype=np.float64, weight_decay=0.1)
+    reference = build(spec, seed=2, dtype=np.float64, weight_decay=0.1)
+    x, t = RNG.standard_normal((8, 3)), RNG.integers(0, 3, 8)
+    expected = {k: v.copy() for k, v in reference.gradient(x, t).items()}
+    stepped.train_step(x, t, optimizers.create(name, lr=0.05))  # SGD leaves 0.05·g behind
+    got = stepped.last_gradients()
+    assert got.keys() == expected.keys()
+    for key in expected:
+        np.testing.assert_allclose(got[key], expected[key], rtol=1e-10, atol=1e-14)
+
+
+@pytest.mark.parametrize("name", ["sgd", "adam"])
+def test_a_non_finite_loss_leaves_the_parameters_as_they_were(name):
+    from core.engine import optimizers
+
+    net = build(NetworkSpec.mlp([2, 4, 1], output_activation="identity"), dtype=np.float64)
+    before = net.flat_params.copy()
+    with np.errstate(invalid="ignore"):
+        loss = net.train_step(np.array([[1.0, np.inf]]), np.array([[0.0]]),
+                              optimizers.create(name, lr=0.1))
+    assert not np.isfinite(loss)
+    np.testing.assert_array_equal(net.flat_params, before)
+
+
+def test_dense_sums_its_inputs_and_sends_each_source_its_gradient():
+    from core.engine.layers import Dense
+
+    x0, x1 = RNG.standard_normal((5, 3)), RNG.standard_normal((5, 2))
+    w0, w1, b = RNG.standard_normal((3, 4)), RNG.standard_normal((2, 4)), RNG.standard_normal(4)
+    dw0, dw1, db = np.empty_like(w0), np.empty_like(w1), np.empty_like(b)
+    dense = Dense([0, 1], [w0, w1], b, [dw0, dw1], db, [True, False])
+    z = dense.forward([x0, x1, None], np.empty((5, 4)))
+    np.testing.assert_allclose(z, x0 @ w0 + x1 @ w1 + b)
+    dout = RNG.standard_normal((5, 4))
+    dout_before = dout.copy()
+    already = RNG.standard_normal((5, 3))  # what another consumer of source 0 sent back
+    dvalues = [already.copy(), None, None]
+    dense.backward(dout, np.ones(5), dvalues, [np.empty((5, 3)), np.empty((5, 2)), None])
+    np.testing.assert_array_equal(dout, dout_before)
+    np.testing.assert_allclose(dw0, x0.T @ dout)
+    np.testing.assert_allclose(dw1, x1.T @ dout)
+    np.testing.assert_allclose(db, dout.sum(axis=0))
+    np.testing.assert_allclose(dvalues[0], already + dout @ w0.T)
+    assert dvalues[1] is None  # an input node: nothing upstream wants dL/dx

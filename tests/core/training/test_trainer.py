@@ -284,7 +284,7 @@ def test_the_learning_rate_can_change_during_training(spiral):
     before = trainer.network.params["W1"].copy()
     trainer.step()
     assert trainer.optimizer.lr == 0.025
-    grads = trainer._grads
+    grads = trainer.network.last_gradients()
     np.testing.assert_allclose(trainer.network.params["W1"], before - 0.025 * grads["W1"],
                                rtol=1e-5, atol=1e-7)
     assert trainer.snapshot().lr == 0.025
@@ -391,6 +391,22 @@ def test_node_stats_measure_saturation_and_dead_units():
     stats = node_stats("relu", relu)
     assert stats.dead == pytest.approx(1 / 3) and stats.saturated == 0.0
     assert stats.mean == pytest.approx(1.0) and stats.std == pytest.approx(relu.std())
+
+
+def test_snapshots_show_the_gradients_of_the_last_step_on_the_sgd_fast_path(spiral):
+    trainer = spiral_trainer(spiral, optimizer="sgd", lr=0.5)
+    trainer.step()
+    net = trainer.network
+    before = {k: v.copy() for k, v in net.params.items()}
+    trainer.step()
+    # Plain SGD: the step moved every parameter by exactly −lr·g.
+    grads = {k: (before[k] - v) / 0.5 for k, v in net.params.items()}
+    snap = trainer.snapshot()
+    expected = gradient_norms(net, grads)
+    assert snap.gradient_norms == {k: pytest.approx(v, rel=1e-4) for k, v in expected.items()}
+    assert all(np.abs(grads[f"W{e}"]).max() == pytest.approx(
+        max(abs(h.edges[0]), abs(h.edges[-1])), rel=1e-4)
+        for e, h in snap.gradient_histograms.items())
 
 
 def test_gradient_norms_sum_over_what_feeds_each_node():

@@ -5,9 +5,10 @@ import pytest
 
 from core import build
 from core.datasets.ref import DataRef
+from core.engine.params import split
 from core.spec import NetworkSpec, hidden_node, input_node, output_node
 from core.training.settings import TrainingSettings
-from gui.document import clipboard, commands, parameters
+from gui.document import clipboard, commands
 from gui.document.auto_layout import layered_positions
 from gui.document.document import GraphDocument
 
@@ -37,7 +38,7 @@ def assert_state(doc, expected):
 
 def test_the_weights_always_fit_the_spec_and_load_into_the_engine(doc):
     net = build(doc.spec, dtype=np.float64)
-    net.load_params(*parameters.split(doc.arrays))
+    net.load_params(*split(doc.arrays))
     np.testing.assert_array_equal(net.params["W1"], doc.array("W1"))
 
 

@@ -3,8 +3,8 @@ recorded (the loss curve *is* the history, the histograms are the snapshot's).""
 
 import numpy as np
 
+from core.engine.params import weight_name
 from core.training.history import History
-from gui.document.parameters import weight_name
 from tests.gui.training_support import accuracy_of_document, open_example, train_to_end
 
 

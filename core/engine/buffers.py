@@ -1,0 +1,75 @@
+"""Where a network keeps its numbers: one flat vector the parameters are views of, and arrays
+reused by every pass with the same batch size.
+
+One flat vector lets an optimizer update every parameter with a couple of NumPy calls; reused
+buffers keep allocation off the hot path, so a tiny network costs little more than its matrix
+products.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+ALIGN_BYTES = 64  # a cache line: every view starts on one, so BLAS sees aligned rows
+
+
+class ParamDict(dict):
+    """Name → array, where assigning copies *into* the existing array.
+
+    Every parameter is a view into one flat vector, so ``params["W1"] = new`` must keep that
+    link, hence the copy. Shapes must match; new names cannot be added."""
+
+    def __setitem__(self, name: str, value: np.ndarray) -> None:
+        if name not in self:
+            raise KeyError(f"the network has no parameter {name!r}")
+        target = self[name]
+        value = np.asarray(value)
+        if value.shape != target.shape:
+            raise ValueError(f"{name} has shape {target.shape}, got {value.shape}")
+        target[...] = value
+
+
+def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
+               ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """One zeroed vector and a C-contiguous view into it per name, in ``shapes`` order."""
+    align = ALIGN_BYTES // dtype.itemsize
+    offsets, total = {}, 0
+    for name, shape in shapes.items():
+        offsets[name] = total
+        total += -(-int(np.prod(shape)) // align) * align
+    flat = np.zeros(total, dtype)
+    views = {name: flat[o:o + int(np.prod(shapes[name]))].reshape(shapes[name])
+             for name, o in offsets.items()}
+    return flat, views
+
+
+class Buffers:
+    """Per-node arrays for one batch size, indexed by the node's slot in forward order."""
+
+    def __init__(self, n: int, units: list[int], dtype: np.dtype) -> None:
+        self.z = [np.empty((n, u), dtype) for u in units]
+        self.a = [np.empty((n, u), dtype) for u in units]
+        self.d = [np.empty((n, u), dtype) for u in units]  # dropout output
+        self.da = [np.empty((n, u), dtype) for u in units]
+        self.dz = [np.empty((n, u), dtype) for u in units]
+        self.ones = np.ones(n, dtype)  # column sums as a BLAS call: ones @ dz
+        self.inv_n = np.full((), 1.0 / n, dtype)
+
+
+class BufferCache:
+    """The buffers of the last few batch sizes: training batches, a short last batch, the
+    evaluation chunks, the probe batch and the output grid each have their own."""
+
+    def __init__(self, units: list[int], dtype: np.dtype, keep: int = 8) -> None:
+        self._units = units
+        self._dtype = dtype
+        self._keep = keep
+        self._by_size: dict[int, Buffers] = {}
+
+    def get(self, n: int) -> Buffers:
+        buffers = self._by_size.get(n)
+        if buffers is None:
+            if len(self._by_size) >= self._keep:
+                self._by_size.pop(next(iter(self._by_size)))
+            buffers = self._by_size[n] = Buffers(n, self._units, self._dtype)
+        return buffers
