@@ -14,7 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine.activations import LEAKY_SLOPE
-from core.engine.network import param_name
+from core.engine.params import param_name
 from core.explain.trace import RowTrace
 from core.spec import NodeSpec
 

@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from core.engine.layers import BN_EPSILON
-from core.engine.network import Network, build, param_name
+from core.engine.network import Network, build
+from core.engine.params import param_name
 from core.spec import NetworkSpec
 
 

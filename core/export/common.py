@@ -22,7 +22,8 @@ import numpy as np
 
 from core.datasets import Dataset, FeatureScaling, split
 from core.datasets.features import FEATURES, RAW_COLUMN
-from core.engine.network import Network, param_name
+from core.engine.network import Network
+from core.engine.params import param_name
 from core.project import Project
 from core.training.prepare import TrainingData, prepare
 
