@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -28,6 +29,8 @@ from gui.document.new_node import new_node
 from gui.files import FileController, default_fields
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
+from gui.lock import short_undo_actions, undo_actions
+from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
 from gui.panels.problems import ProblemsPanel
@@ -59,14 +62,16 @@ class MainWindow(QMainWindow):
         self.view = CanvasView(self.scene)
         self.setCentralWidget(self.view)
         self.inspector = Inspector(self.doc)
-        self.palette = Palette(self.doc, self.data)
+        self.palette = Palette(self.doc)
+        self.data_picker = DataPicker(self.doc, self.data)
         self.predictions_panel = PredictionsPanel()
         self.problems_panel = ProblemsPanel()
         self.predictions = PredictionModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
-        self.add_dock("Build", scrolling(self.palette), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock("Predictions", self.predictions_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.add_dock("Build", scrolling(self._build_panel()), left)
+        self.add_dock("Predictions", self.predictions_panel, left)
+        self.add_dock("Problems", self.problems_panel, left)
         self.add_dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings)
         self.doc.reset(NetworkSpec(), fields=default_fields())
@@ -91,6 +96,15 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
+
+    def _build_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.palette)
+        layout.addWidget(self.data_picker)
+        layout.addStretch()
+        return panel
 
     def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
         dock = QDockWidget(title, self)
@@ -123,11 +137,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save &As…", files.save_as, keys.SaveAs,
                                            "Save the project under a new name")
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close NetCanvas")
-        stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        self.undo_action, self.redo_action = undo_actions(self.doc, self)
         self.delete_action = self._action(
             "&Delete", self.delete_selection,
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
@@ -184,26 +194,10 @@ class MainWindow(QMainWindow):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.new_action, self.open_action, self.save_action])
         tools.addSeparator()
-        self.tool_undo_action, self.tool_redo_action = self._short_undo_actions()
+        self.tool_undo_action, self.tool_redo_action = short_undo_actions(self.doc, self)
         tools.addActions([self.tool_undo_action, self.tool_redo_action, self.delete_action])
         tools.addSeparator()
         tools.addActions([self.layout_action, self.fit_action])
-
-    def _short_undo_actions(self) -> list[QAction]:
-        """Toolbar Undo/Redo with a fixed label (the menu's say what they undo), so the
-        toolbar does not jump; the tooltip names the step."""
-        stack = self.doc.undo_stack
-        actions = []
-        for word, trigger, can, text in (
-                ("Undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged),
-                ("Redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged)):
-            action = QAction(word, self)
-            action.triggered.connect(trigger)
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, w=word: a.setToolTip(f"{w} {t}" if t else w))
-            actions.append(action)
-        return actions
 
     def _connect(self) -> None:
         self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))

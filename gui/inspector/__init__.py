@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from gui.document.document import GraphDocument
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
+from gui.lock import follow_lock
 from gui.widgets import scrolling
 
 HINT = (
@@ -21,10 +22,14 @@ HINT = (
 
 
 class Inspector(QWidget):
+    """The node form waits while training runs (the document is locked); the connection's
+    weights stay readable."""
+
     def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc = doc
         self.node_form = NodeForm(doc)
+        follow_lock(doc, self.node_form)
         self.edge_view = EdgeView(doc)
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)

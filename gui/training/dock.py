@@ -135,32 +135,6 @@ class TrainingUi(QObject):
     def _lock_changed(self, reason: str) -> None:
         self.lock_label.setVisible(bool(reason))
         self.lock_label.setToolTip(reason)
-        self.window.palette.setEnabled(not reason)
-        self.window.inspector.node_form.setEnabled(not reason)
-        # Undo and Redo wait while training runs: they could change the network under it. The
-        # stack's signals are followed only meanwhile (they also fire while it is destroyed).
-        stack = self.session.doc.undo_stack
-        if reason:
-            stack.canUndoChanged.connect(self._enable_undo)
-            stack.canRedoChanged.connect(self._enable_redo)
-        else:
-            stack.canUndoChanged.disconnect(self._enable_undo)
-            stack.canRedoChanged.disconnect(self._enable_redo)
-        self._enable_undo(stack.canUndo())
-        self._enable_redo(stack.canRedo())
-
-    @Slot(bool)
-    def _enable_undo(self, can: bool) -> None:
-        self._enable(("undo_action", "tool_undo_action"), can)
-
-    @Slot(bool)
-    def _enable_redo(self, can: bool) -> None:
-        self._enable(("redo_action", "tool_redo_action"), can)
-
-    def _enable(self, names: tuple[str, ...], can: bool) -> None:
-        locked = bool(self.session.doc.locked_reason)
-        for name in names:
-            getattr(self.window, name).setEnabled(can and not locked)
 
     @Slot()
     def _document_replaced(self) -> None:
