@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from core.spec import NetworkSpec
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
+from gui.context import ProjectContext
 from gui.document import clipboard
 from gui.document.auto_layout import layered_positions
 from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
@@ -35,7 +36,8 @@ from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
 from gui.panels.problems import ProblemsPanel
 from gui.training.dock import install_training
-from gui.widgets import scrolling
+from gui.training.session import TrainingSession
+from gui.widgets import add_dock, scrolling
 
 APP_NAME = "NetCanvas"
 DEFAULT_SIZE = (1280, 800)
@@ -69,20 +71,23 @@ class MainWindow(QMainWindow):
         self.predictions = PredictionModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
         left = Qt.DockWidgetArea.LeftDockWidgetArea
-        self.add_dock("Build", scrolling(self._build_panel()), left)
-        self.add_dock("Predictions", self.predictions_panel, left)
-        self.add_dock("Problems", self.problems_panel, left)
-        self.add_dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self._dock("Build", scrolling(self._build_panel()), left)
+        self._dock("Predictions", self.predictions_panel, left)
+        self._dock("Problems", self.problems_panel, left)
+        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings)
         self.doc.reset(NetworkSpec(), fields=default_fields())
+        self.context = ProjectContext(self.doc, self.data,
+                                      TrainingSession(self.doc, self.data, self), self.files)
         self.zoom_label = QLabel("100 %")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._paste_count = 0
         self._shown = False
         self._create_actions()
         self._connect()
-        self.training = install_training(self)
-        self.files.live_history = self.training.session.live_history
+        self.training = install_training(self, self.context, self.scene, self.view_menu,
+                                         self.docks["Inspector"])
+        self.files.live_history = self.context.session.live_history
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
@@ -94,7 +99,7 @@ class MainWindow(QMainWindow):
             self.resizeDocks(left, [380, 170, 110], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
                              Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["Loss"]], [300], Qt.Orientation.Vertical)
+            self.resizeDocks([self.training.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
 
     def _build_panel(self) -> QWidget:
@@ -106,16 +111,8 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         return panel
 
-    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}_dock")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        self.docks[title] = dock
-        return dock
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        self.docks[title] = add_dock(self, title, widget, area)
 
     # ------------------------------------------------------------------ actions and menus
     def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
@@ -185,7 +182,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        self.labs_menu = LabsMenu(self)
+        self.labs_menu = LabsMenu(self.context, self)
         bar.addMenu(self.labs_menu)
         bar.addMenu("&Help").addAction(self.help_action)
         tools = self.addToolBar("Main")

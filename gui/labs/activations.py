@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core import NetworkSpec, build
 from core.engine import activations
 from gui.canvas import style
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 
 X = np.linspace(-6.0, 6.0, 601)
@@ -43,8 +44,8 @@ class ActivationsLab(LabWindow):
         "<b>Below:</b> three hidden layers with the <i>identity</i> activation are one linear "
         "map y = K·x (a straight line, however many layers); any non-linear activation bends it.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         layout = QHBoxLayout(self.body)
         left = QVBoxLayout()
         form = QFormLayout()

@@ -40,6 +40,7 @@ from core.labs.perceptron import (
     two_layer_xor,
 )
 from gui.canvas import style
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 from resources.examples import example_path
 
@@ -105,8 +106,8 @@ class PerceptronLab(LabWindow):
         "still gets one point wrong (red ring). Two layers do: s₁ = NAND, s₂ = OR, then "
         "y = AND(s₁, s₂) — with the book's weights, and learned by a 2-2-1 network.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         layout = QHBoxLayout(self.body)
         left = QVBoxLayout()
         form = QFormLayout()

@@ -1,6 +1,6 @@
-"""Training in the main window: ``install_training(window)`` adds the settings dock, the four
-live panels, the toolbar and menu actions, the status-bar progress, the structure lock and the
-divergence report — everything of training the window needs, in one place.
+"""Training in the main window: ``install_training(...)`` adds the settings dock, the four
+live panels, the toolbar and menu actions, the status-bar progress, the structure lock label and
+the divergence report — everything of training the window needs, in one place.
 
 The window calls :meth:`TrainingUi.shutdown` when it closes; opening another project ends a
 run by itself (the session listens to ``GraphDocument.about_to_reset``).
@@ -11,11 +11,13 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from gui.canvas.scene import CanvasScene
+from gui.context import ProjectContext
 from gui.document.commands import current_settings
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
@@ -23,9 +25,8 @@ from gui.training.frames import data_points
 from gui.training.live import LiveRefresh
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
-from gui.training.session import TrainingSession
 from gui.training.settings_panel import TrainingSettingsPanel
-from gui.widgets import scrolling
+from gui.widgets import add_dock, scrolling
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
@@ -36,11 +37,13 @@ LOCK_TEXT = "Structure locked while training"
 class TrainingUi(QObject):
     """The training parts of one main window (``window.training``)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                 view_menu: QMenu, beside: QDockWidget) -> None:
         super().__init__(window)
         self.window = window
-        doc = window.doc
-        self.session = TrainingSession(doc, window.data, self)
+        self.scene = scene
+        doc = context.doc
+        self.session = context.session
         self.actions = TrainingActions(self.session, self)
         self.settings_panel = TrainingSettingsPanel(self.actions)
         self.loss = LossPanel()
@@ -55,8 +58,8 @@ class TrainingUi(QObject):
         self.lock_label.setVisible(False)
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
-        self._add_docks()
-        self._add_actions()
+        self._add_docks(beside)
+        self._add_actions(view_menu)
         bar = window.statusBar()
         bar.addPermanentWidget(self.lock_label)
         bar.addPermanentWidget(self.progress)
@@ -65,18 +68,18 @@ class TrainingUi(QObject):
 
     # ------------------------------------------------------------------ building
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = self.window.add_dock(title, widget, area)
+        dock = add_dock(self.window, title, widget, area)
         if isinstance(widget, Panel):  # a tab brought to the front draws the newest frame
             dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
         self.docks[title] = dock
         return dock
 
-    def _add_docks(self) -> None:
+    def _add_docks(self, beside: QDockWidget) -> None:
+        """The settings share ``beside``'s place as a tab (``beside`` stays in front)."""
         window = self.window
         training = self._dock("Training", scrolling(self.settings_panel), RIGHT)
-        inspector = window.docks["Inspector"]
-        window.tabifyDockWidget(inspector, training)
-        inspector.raise_()
+        window.tabifyDockWidget(beside, training)
+        beside.raise_()
         loss = self._dock("Loss", self.loss, BOTTOM)
         output = self._dock("Output", self.output, BOTTOM)
         window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
@@ -85,7 +88,7 @@ class TrainingUi(QObject):
         loss.raise_()
         output.raise_()
 
-    def _add_actions(self) -> None:
+    def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
         for action in self.actions.actions.values():
             window.addAction(action)  # shortcuts work wherever the focus is
@@ -95,7 +98,7 @@ class TrainingUi(QObject):
         menu.addAction(self.actions["reset"])
         menu.addAction("Export History as &CSV…", self.loss.ask_csv)
         for dock in self.docks.values():
-            window.view_menu.addAction(dock.toggleViewAction())
+            view_menu.addAction(dock.toggleViewAction())
         tools = window.addToolBar("Training")
         tools.setObjectName("training_toolbar")
         tools.setMovable(False)
@@ -117,7 +120,7 @@ class TrainingUi(QObject):
     # ------------------------------------------------------------------ reactions
     @Slot(object, object)
     def _run_started(self, spec: NetworkSpec, dataset: Dataset) -> None:
-        self.window.scene.mark_nodes({})
+        self.scene.mark_nodes({})
         settings = current_settings(self.session.doc)
         self._history_shown = RUN
         self.weights.set_network(spec)
@@ -128,7 +131,7 @@ class TrainingUi(QObject):
     def _diverged(self, node_ids: list[str], reason: str) -> None:
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
-        self.window.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
+        self.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
         self.window.statusBar().showMessage(f"Training diverged ({labels}): {reason}", 30000)
 
     @Slot(str)
@@ -142,7 +145,7 @@ class TrainingUi(QObject):
         self.weights.set_network(spec)
         self.activations.set_network(spec)
         self.output.reset()
-        self.window.scene.mark_nodes({})
+        self.scene.mark_nodes({})
         self._history_shown = None
         self._history_changed()
 
@@ -181,8 +184,10 @@ class TrainingUi(QObject):
         self.session.shutdown()
 
 
-def install_training(window: QMainWindow) -> TrainingUi:
-    """Add training to ``window`` — a :class:`gui.main_window.MainWindow`, whose ``doc``,
-    ``data``, ``scene``, ``palette``, ``inspector``, ``docks``, ``view_menu`` and undo actions
-    it uses — and return the parts (the window keeps them as ``window.training``)."""
-    return TrainingUi(window)
+def install_training(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                     view_menu: QMenu, beside: QDockWidget) -> TrainingUi:
+    """Add training for ``context``'s project to ``window``: its docks (the settings tabbed with
+    ``beside``), menu, toolbar and status-bar parts, the docks' entries in ``view_menu``, and
+    divergence marks on ``scene``. Returns the parts (the window keeps them as
+    ``window.training``)."""
+    return TrainingUi(window, context, scene, view_menu, beside)
