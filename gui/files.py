@@ -49,10 +49,13 @@ def default_fields() -> dict[str, object]:
 
 
 class FileController:
-    """File commands of one window and its document."""
+    """File commands of one window and its document; ``opened`` is called after a project
+    was opened (the window shows the whole network)."""
 
-    def __init__(self, window: QMainWindow, doc: GraphDocument, settings: QSettings) -> None:
+    def __init__(self, window: QMainWindow, doc: GraphDocument, settings: QSettings,
+                 opened: Callable[[], None]) -> None:
         self.window = window
+        self.opened = opened
         self.doc = doc
         self.settings = settings
         #: while training runs, the history that goes with the weights shown (set by the window)
@@ -107,9 +110,7 @@ class FileController:
         self.doc.reset(project.spec, arrays, fields, str(path) if remember else "")
         if remember:
             self._remember(str(path))
-        view = getattr(self.window, "view", None)
-        if view is not None:
-            view.fit_to_view()
+        self.opened()
         self.window.statusBar().showMessage(f"Opened “{project.title or Path(path).name}”.",
                                             8000)
         return True

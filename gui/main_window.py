@@ -75,7 +75,7 @@ class MainWindow(QMainWindow):
         self._dock("Predictions", self.predictions_panel, left)
         self._dock("Problems", self.problems_panel, left)
         self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.files = FileController(self, self.doc, self.settings)
+        self.files = FileController(self, self.doc, self.settings, self.view.fit_to_view)
         self.doc.reset(NetworkSpec(), fields=default_fields())
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
