@@ -19,10 +19,9 @@ class LockGate(QObject):
     """Keeps its parent (a widget or an action) disabled while the document is locked; once
     unlocked it is enabled if ``able()`` says so (Undo/Redo: the stack has a step to take).
 
-    A child of what it gates, so it goes with it. While locked it also follows
-    ``able_changed``, the signal on which the stack enables its actions, to disable them again;
-    only then, because the stack emits it while being destroyed too, when Python may already
-    have let go of the actions."""
+    A child of what it gates, so it goes with it. It follows ``able_changed`` (on which the
+    stack enables its own actions) only while locked, to disable them again: the stack also
+    emits it while being destroyed, when Python may already have let go of the actions."""
 
     def __init__(self, doc: GraphDocument, target: QWidget | QAction,
                  able: Callable[[], bool] = lambda: True,
@@ -49,11 +48,6 @@ class LockGate(QObject):
     @Slot()
     def _stay_disabled(self) -> None:
         self._target.setEnabled(False)
-
-
-def follow_lock(doc: GraphDocument, target: QWidget | QAction) -> LockGate:
-    """Disable ``target`` while ``doc`` is locked."""
-    return LockGate(doc, target)
 
 
 def undo_actions(doc: GraphDocument, parent: QWidget) -> tuple[QAction, QAction]:

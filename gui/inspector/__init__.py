@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 from gui.document.document import GraphDocument
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
-from gui.lock import follow_lock
+from gui.lock import LockGate
 from gui.widgets import scrolling
 
 HINT = (
@@ -29,7 +29,7 @@ class Inspector(QWidget):
         super().__init__(parent)
         self._doc = doc
         self.node_form = NodeForm(doc)
-        follow_lock(doc, self.node_form)
+        LockGate(doc, self.node_form)
         self.edge_view = EdgeView(doc)
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)

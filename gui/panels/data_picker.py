@@ -18,7 +18,7 @@ from core.datasets.ref import DataRef
 from gui.document.commands import SetFieldCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
-from gui.lock import follow_lock
+from gui.lock import LockGate
 from gui.widgets import WrappedLabel
 
 IMPORT_FILTER = ("Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
@@ -51,7 +51,7 @@ class DataPicker(QGroupBox):
         self._fill_combo()
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
         data.dataset_changed.connect(self._dataset_changed)
-        follow_lock(doc, self)
+        LockGate(doc, self)
         self._dataset_changed(data.dataset)
 
     def _fill_combo(self) -> None:

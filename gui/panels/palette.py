@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 from gui.canvas import style
 from gui.canvas.view import NODE_MIME
 from gui.document.document import GraphDocument
-from gui.lock import follow_lock
+from gui.lock import LockGate
 from gui.widgets import WrappedLabel
 
 
@@ -109,7 +109,7 @@ class Palette(QWidget):
         layout.addWidget(self.about)
         layout.addWidget(nodes)
         doc.project_changed.connect(self._show_about)
-        follow_lock(doc, self)
+        LockGate(doc, self)
         self._show_about()
 
     def _show_about(self) -> None:
