@@ -1,5 +1,6 @@
 """The document's lock alone disables what edits the structure: the palette, the data picker,
-the inspector's node form and Undo/Redo follow it with no window in between."""
+the inspector's node form and Undo/Redo (the window's and the search lab's own) follow it with
+no window code in between."""
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
@@ -59,3 +60,17 @@ def test_an_edit_allowed_while_locked_leaves_undo_disabled(qtbot):
     assert doc.undo_stack.canUndo() and not undo.isEnabled()
     doc.unlock()
     assert undo.isEnabled()
+
+
+def test_the_search_labs_own_undo_waits_while_the_document_is_locked(qtbot, window, open_lab):
+    lab = open_lab("search")
+    undo = next(a for a in lab.actions() if a.text().startswith("&Undo"))
+    window.doc.push(AddNodeCommand(window.doc, input_node("1", 2)))
+    assert undo.isEnabled() and undo.text() == "&Undo Add input 1"
+    window.doc.lock("Training runs")
+    assert not undo.isEnabled()
+    qtbot.keyClick(lab.results.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert [n.id for n in window.doc.spec.nodes] == ["1"]
+    window.doc.unlock()
+    qtbot.keyClick(lab.results.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert window.doc.spec.nodes == ()
