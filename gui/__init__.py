@@ -11,11 +11,15 @@ How it fits together (``core`` never imports ``gui``; a test enforces it):
 - :mod:`gui.canvas` — the scene mirrors the document's signals; gestures push commands. Drags
   are recorded on release (one entry each); connections are checked live with
   ``NetworkSpec.connection_problem``.
-- Panels (:mod:`gui.panels.palette`, :mod:`gui.inspector`, :mod:`gui.panels.problems`,
-  :mod:`gui.panels.predictions`) read the document and push commands; they refresh with signals
-  blocked, so a refresh never becomes an edit.
+- Panels (:mod:`gui.panels.palette`, :mod:`gui.panels.data_picker`, :mod:`gui.inspector`,
+  :mod:`gui.panels.problems`, :mod:`gui.panels.predictions`) read the document and push
+  commands; they refresh with signals blocked, so a refresh never becomes an edit.
 - :mod:`gui.training` — the core trainer in a worker thread, its controls and settings, and
   :mod:`gui.training.plots` — the live plots (loss, weights, activations, output); see
   ``gui/training/__init__.py``. While a run lasts the document is locked
-  (``GraphDocument.lock``): structural commands are refused with the reason.
+  (``GraphDocument.lock``): structural commands are refused with the reason, and the editors
+  and Undo/Redo disable themselves (:mod:`gui.lock`).
+- :mod:`gui.context` — ``ProjectContext``: the document, data, training session and files,
+  which the main window hands to the labs and the training dock instead of itself.
+- :mod:`gui.worker_thread` — the one QThread lifecycle of training runs and lab jobs.
 """

@@ -47,10 +47,13 @@ def default_data() -> DataRef:
 
 
 class FileController:
-    """File commands of one window and its document."""
+    """File commands of one window and its document; ``opened`` is called after a project
+    was opened (the window shows the whole network)."""
 
-    def __init__(self, window: QMainWindow, doc: GraphDocument, settings: QSettings) -> None:
+    def __init__(self, window: QMainWindow, doc: GraphDocument, settings: QSettings,
+                 opened: Callable[[], None]) -> None:
         self.window = window
+        self.opened = opened
         self.doc = doc
         self.settings = settings
         #: while training runs, the history that goes with the weights shown (set by the window)
@@ -106,9 +109,7 @@ class FileController:
                        description=project.description, path=str(path) if remember else "")
         if remember:
             self._remember(str(path))
-        view = getattr(self.window, "view", None)
-        if view is not None:
-            view.fit_to_view()
+        self.opened()
         self.window.statusBar().showMessage(f"Opened “{project.title or Path(path).name}”.",
                                             8000)
         return True

@@ -13,12 +13,14 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMessageBox,
+    QVBoxLayout,
     QWidget,
 )
 
 from core.spec import NetworkSpec
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
+from gui.context import ProjectContext
 from gui.document import clipboard
 from gui.document.auto_layout import layered_positions
 from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
@@ -28,11 +30,14 @@ from gui.document.new_node import new_node
 from gui.files import FileController, default_data
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
+from gui.lock import short_undo_actions, undo_actions
+from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
 from gui.panels.problems import ProblemsPanel
 from gui.training.dock import install_training
-from gui.widgets import scrolling
+from gui.training.session import TrainingSession
+from gui.widgets import add_dock, scrolling
 
 APP_NAME = "NetCanvas"
 DEFAULT_SIZE = (1280, 800)
@@ -59,25 +64,30 @@ class MainWindow(QMainWindow):
         self.view = CanvasView(self.scene)
         self.setCentralWidget(self.view)
         self.inspector = Inspector(self.doc)
-        self.palette = Palette(self.doc, self.data)
+        self.palette = Palette(self.doc)
+        self.data_picker = DataPicker(self.doc, self.data)
         self.predictions_panel = PredictionsPanel()
         self.problems_panel = ProblemsPanel()
         self.predictions = PredictionModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
-        self.add_dock("Build", scrolling(self.palette), Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock("Predictions", self.predictions_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock("Problems", self.problems_panel, Qt.DockWidgetArea.LeftDockWidgetArea)
-        self.add_dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.files = FileController(self, self.doc, self.settings)
+        left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self._dock("Build", scrolling(self._build_panel()), left)
+        self._dock("Predictions", self.predictions_panel, left)
+        self._dock("Problems", self.problems_panel, left)
+        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.files = FileController(self, self.doc, self.settings, self.view.fit_to_view)
         self.doc.reset(NetworkSpec(), data=default_data())
+        self.context = ProjectContext(self.doc, self.data,
+                                      TrainingSession(self.doc, self.data, self), self.files)
         self.zoom_label = QLabel("100 %")
         self.statusBar().addPermanentWidget(self.zoom_label)
         self._paste_count = 0
         self._shown = False
         self._create_actions()
         self._connect()
-        self.training = install_training(self)
-        self.files.live_history = self.training.session.live_history
+        self.training = install_training(self, self.context, self.scene, self.view_menu,
+                                         self.docks["Inspector"])
+        self.files.live_history = self.context.session.live_history
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
@@ -89,19 +99,20 @@ class MainWindow(QMainWindow):
             self.resizeDocks(left, [380, 170, 110], Qt.Orientation.Vertical)
             self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
                              Qt.Orientation.Horizontal)
-            self.resizeDocks([self.docks["Loss"]], [300], Qt.Orientation.Vertical)
+            self.resizeDocks([self.training.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
 
-    def add_dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"{title.lower()}_dock")
-        dock.setWidget(widget)
-        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
-                         | QDockWidget.DockWidgetFeature.DockWidgetClosable
-                         | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
-        self.addDockWidget(area, dock)
-        self.docks[title] = dock
-        return dock
+    def _build_panel(self) -> QWidget:
+        panel = QWidget()
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.palette)
+        layout.addWidget(self.data_picker)
+        layout.addStretch()
+        return panel
+
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        self.docks[title] = add_dock(self, title, widget, area)
 
     # ------------------------------------------------------------------ actions and menus
     def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
@@ -123,11 +134,7 @@ class MainWindow(QMainWindow):
         self.save_as_action = self._action("Save &As…", files.save_as, keys.SaveAs,
                                            "Save the project under a new name")
         self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close NetCanvas")
-        stack = self.doc.undo_stack
-        self.undo_action = stack.createUndoAction(self, "&Undo")
-        self.undo_action.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-        self.redo_action = stack.createRedoAction(self, "&Redo")
-        self.redo_action.setShortcuts(QKeySequence.keyBindings(keys.Redo))
+        self.undo_action, self.redo_action = undo_actions(self.doc, self)
         self.delete_action = self._action(
             "&Delete", self.delete_selection,
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
@@ -175,7 +182,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())
-        self.labs_menu = LabsMenu(self)
+        self.labs_menu = LabsMenu(self.context, self)
         bar.addMenu(self.labs_menu)
         bar.addMenu("&Help").addAction(self.help_action)
         tools = self.addToolBar("Main")
@@ -184,26 +191,10 @@ class MainWindow(QMainWindow):
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.new_action, self.open_action, self.save_action])
         tools.addSeparator()
-        self.tool_undo_action, self.tool_redo_action = self._short_undo_actions()
+        self.tool_undo_action, self.tool_redo_action = short_undo_actions(self.doc, self)
         tools.addActions([self.tool_undo_action, self.tool_redo_action, self.delete_action])
         tools.addSeparator()
         tools.addActions([self.layout_action, self.fit_action])
-
-    def _short_undo_actions(self) -> list[QAction]:
-        """Toolbar Undo/Redo with a fixed label (the menu's say what they undo), so the
-        toolbar does not jump; the tooltip names the step."""
-        stack = self.doc.undo_stack
-        actions = []
-        for word, trigger, can, text in (
-                ("Undo", stack.undo, stack.canUndoChanged, stack.undoTextChanged),
-                ("Redo", stack.redo, stack.canRedoChanged, stack.redoTextChanged)):
-            action = QAction(word, self)
-            action.triggered.connect(trigger)
-            action.setEnabled(False)
-            can.connect(action.setEnabled)
-            text.connect(lambda t, a=action, w=word: a.setToolTip(f"{w} {t}" if t else w))
-            actions.append(action)
-        return actions
 
     def _connect(self) -> None:
         self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))

@@ -6,7 +6,14 @@ import math
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent, QValidator
-from PySide6.QtWidgets import QDoubleSpinBox, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QDoubleSpinBox,
+    QLabel,
+    QMainWindow,
+    QScrollArea,
+    QWidget,
+)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -17,6 +24,20 @@ def scrolling(widget: QWidget) -> QScrollArea:
     area.setFrameShape(QScrollArea.Shape.NoFrame)
     area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
+
+
+def add_dock(window: QMainWindow, title: str, widget: QWidget,
+             area: Qt.DockWidgetArea) -> QDockWidget:
+    """Dock ``widget`` in ``window`` under ``title``: movable, closable and floatable, and
+    findable by an object name made from the title (``"Loss"`` → ``loss_dock``)."""
+    dock = QDockWidget(title, window)
+    dock.setObjectName(f"{title.lower()}_dock")
+    dock.setWidget(widget)
+    dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
+                     | QDockWidget.DockWidgetFeature.DockWidgetClosable
+                     | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+    window.addDockWidget(area, dock)
+    return dock
 
 
 class WrappedLabel(QLabel):

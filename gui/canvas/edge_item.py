@@ -4,6 +4,8 @@ shape. Hovering a weight shows its value; double-clicking one edits it."""
 
 from __future__ import annotations
 
+from typing import Protocol
+
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -39,12 +41,20 @@ def curve(a: QPointF, b: QPointF) -> QPainterPath:
     return path
 
 
+class EdgeHost(Protocol):
+    """What an edge item asks of the scene it is drawn in."""
+
+    def edit_weight(self, edge_id: str, i: int, j: int, pos: QPointF) -> object:
+        """Open an editor for weight (i, j) of ``edge_id`` at scene point ``pos``."""
+
+
 class EdgeItem(QGraphicsItem):
     """The picture of one edge; the scene calls :meth:`update_geometry` when a node moves."""
 
-    def __init__(self, edge_id: str, src: NodeItem, dst: NodeItem) -> None:
+    def __init__(self, edge_id: str, src: NodeItem, dst: NodeItem, host: EdgeHost) -> None:
         super().__init__()
         self.edge_id = edge_id
+        self._host = host
         self.src = src
         self.dst = dst
         self._weights: np.ndarray | None = None
@@ -187,9 +197,8 @@ class EdgeItem(QGraphicsItem):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         hit = self.weight_at(event.scenePos())
-        scene = self.scene()
-        if hit is not None and hasattr(scene, "edit_weight"):
-            scene.edit_weight(self.edge_id, hit[0], hit[1], event.scenePos())
+        if hit is not None:
+            self._host.edit_weight(self.edge_id, hit[0], hit[1], event.scenePos())
             event.accept()
             return
         super().mouseDoubleClickEvent(event)

@@ -8,6 +8,7 @@ their size. The item only draws what the scene hands it; it never edits the docu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,6 +33,17 @@ THUMBNAIL_TIP = ("What the network answers everywhere on the input plane (x₁ a
                  "with its current weights: blue means class 1, orange class 0; the dots are "
                  "the data. The border between the colours is the decision boundary.")
 BLOCK_BODY_HEIGHT = 54.0
+
+
+class NodeHost(Protocol):
+    """What a node item asks of the scene it is drawn in (the item itself never edits the
+    document)."""
+
+    def edit_bias(self, node_id: str, j: int, pos: QPointF) -> object:
+        """Open an editor for the bias of unit ``j`` of ``node_id`` at scene point ``pos``."""
+
+    def node_item_moved(self, item: NodeItem) -> None:
+        """``item`` moved: the connections drawn to it follow."""
 
 
 class PortItem(QGraphicsEllipseItem):
@@ -67,9 +79,10 @@ class PortItem(QGraphicsEllipseItem):
 class NodeItem(QGraphicsObject):
     """The picture of one :class:`NodeSpec`; its position is the centre of the card."""
 
-    def __init__(self, node: NodeSpec, neuron_limit: int = 16) -> None:
+    def __init__(self, node: NodeSpec, host: NodeHost, neuron_limit: int = 16) -> None:
         super().__init__()
         self.node = node
+        self._host = host
         self.neuron_limit = neuron_limit
         self._biases: np.ndarray | None = None
         self._labels: list[str] = []
@@ -380,16 +393,13 @@ class NodeItem(QGraphicsObject):
 
     def mouseDoubleClickEvent(self, event: QGraphicsSceneMouseEvent) -> None:
         j = self.neuron_at(event.scenePos())
-        scene = self.scene()
-        if j is not None and self.node.kind != "input" and hasattr(scene, "edit_bias"):
-            scene.edit_bias(self.node.id, j, event.scenePos())
+        if j is not None and self.node.kind != "input":
+            self._host.edit_bias(self.node.id, j, event.scenePos())
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
 
     def itemChange(self, change: QGraphicsItem.GraphicsItemChange, value: object) -> object:
         if change == QGraphicsItem.GraphicsItemChange.ItemPositionHasChanged:
-            scene = self.scene()
-            if hasattr(scene, "node_item_moved"):
-                scene.node_item_moved(self)
+            self._host.node_item_moved(self)
         return super().itemChange(change, value)

@@ -107,7 +107,7 @@ class CanvasScene(QGraphicsScene):
         self._mark_problems(self.doc.problems)
 
     def _add_node(self, node_id: str) -> None:
-        item = NodeItem(self.doc.spec.node(node_id), self.neuron_limit)
+        item = NodeItem(self.doc.spec.node(node_id), self, self.neuron_limit)
         self._nodes[node_id] = item
         self.addItem(item)
         self._refresh_node(node_id)
@@ -138,7 +138,7 @@ class CanvasScene(QGraphicsScene):
 
     def _add_edge(self, edge_id: str) -> None:
         edge = self.doc.spec.edge(edge_id)
-        item = EdgeItem(edge_id, self._nodes[edge.src], self._nodes[edge.dst])
+        item = EdgeItem(edge_id, self._nodes[edge.src], self._nodes[edge.dst], self)
         item.set_weights(self.doc.array(params.weight_name(edge_id)))
         self._edges[edge_id] = item
         self.addItem(item)

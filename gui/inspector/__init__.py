@@ -9,6 +9,7 @@ from gui import theme
 from gui.document.document import GraphDocument
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
+from gui.lock import LockGate
 from gui.widgets import scrolling
 
 HINT = (
@@ -22,10 +23,14 @@ HINT = (
 
 
 class Inspector(QWidget):
+    """The node form waits while training runs (the document is locked); the connection's
+    weights stay readable."""
+
     def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._doc = doc
         self.node_form = NodeForm(doc)
+        LockGate(doc, self.node_form)
         self.edge_view = EdgeView(doc)
         self.hint = QLabel(HINT)
         self.hint.setWordWrap(True)

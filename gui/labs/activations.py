@@ -32,6 +32,7 @@ from core.labs.activations import (
     vanishing_intervals,
 )
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 
 WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
@@ -47,8 +48,8 @@ class ActivationsLab(LabWindow):
         "<b>Below:</b> three hidden layers with the <i>identity</i> activation are one linear "
         "map y = K·x (a straight line, however many layers); any non-linear activation bends it.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         layout = QHBoxLayout(self.body)
         layout.addLayout(self._readout(), 1)
         layout.addLayout(self._plots(), 3)

@@ -7,6 +7,7 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.background import BackgroundJob
 
 
@@ -19,13 +20,14 @@ class LabWindow(QWidget):
     """A top-level lab window. Subclasses set ``title`` and ``notice`` (rich text: what the
     student should look for) and lay their controls out in :attr:`body`. Long work goes to a
     :class:`~gui.labs.background.BackgroundJob` child, which is cancelled and joined when the
-    window closes."""
+    window closes. ``context`` is the main window's project, for labs that work on it."""
 
     title = ""
     notice = ""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        self.context = context
         self.setWindowTitle(f"{self.title} — NetCanvas lab")
         self.resize(1100, 720)
         layout = QVBoxLayout(self)

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Step, check_gradients
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
 from gui.labs.comp_graph_steps import describe, fmt, short_rule
@@ -62,8 +63,8 @@ class CompGraphLab(LabWindow):
         "the chain rule, one node at a time. <i>Check gradients</i> compares each with the "
         "numerical gradient. Step with → and ←.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.graph = PRESETS["apples"].graph
         self.values: dict[str, float] | None = None
         self.steps: list[Step] = []

@@ -16,6 +16,7 @@ from core.labs.initialization import (
     zero_fraction,
 )
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 
 LAYERS = 5
@@ -39,8 +40,8 @@ class InitializationLab(LabWindow):
         "(√(1/n)) keeps sigmoid and tanh spread out; with ReLU, <b>He</b> (√(2/n)) keeps the "
         "spread layer after layer while with std 0.01 it shrinks to a spike at 0 — it dies out.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         layout = QVBoxLayout(self.body)
         controls = QHBoxLayout()
         controls.addWidget(QLabel("Initial weights:"))

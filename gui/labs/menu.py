@@ -8,15 +8,18 @@ import traceback
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from gui.context import ProjectContext
 from gui.labs import LABS
 from gui.labs.base import LabWindow
 
 
 class LabsMenu(QMenu):
-    """Keeps the open lab windows (so they are not collected) and brings them back."""
+    """Keeps the open lab windows (so they are not collected) and brings them back. Each lab
+    gets ``context``, the project it may work on, and ``parent``'s window as its owner."""
 
-    def __init__(self, parent: QWidget) -> None:
+    def __init__(self, context: ProjectContext, parent: QWidget) -> None:
         super().__init__("&Labs", parent)
+        self.context = context
         self.windows: dict[str, LabWindow] = {}
         self.lab_actions: dict[str, QAction] = {}
         for info in LABS:
@@ -43,7 +46,7 @@ class LabsMenu(QMenu):
         window = self.windows.get(key)
         if window is None:
             info = next(i for i in LABS if i.key == key)
-            window = info.load()(self.parentWidget())
+            window = info.load()(self.context, self.parentWidget())
             self.windows[key] = window
         window.show()
         window.raise_()

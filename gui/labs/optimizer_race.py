@@ -32,6 +32,7 @@ from core.labs.optimizer_race import (
     trace,
 )
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.optimizer_race_plots import (
@@ -110,8 +111,8 @@ class OptimizerRaceLab(LabWindow):
     title = "Optimizer race"
     notice = SURFACE_NOTICES["x²/20 + y²"] + RACE_NOTICE
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.paths: dict[str, Trace] = {}
         self.shown = 0
         self.race: dict[str, list[float]] = {}

@@ -42,6 +42,7 @@ from core.labs.perceptron import (
     two_layer_xor,
 )
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.base import LabWindow
 from resources.examples import example_path
 
@@ -90,8 +91,8 @@ class PerceptronLab(LabWindow):
         "still gets one point wrong (red ring). Two layers do: s₁ = NAND, s₂ = OR, then "
         "y = AND(s₁, s₂) — with the book's weights, and learned by a 2-2-1 network.")
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         layout = QHBoxLayout(self.body)
         layout.addLayout(self._neuron_column(), 5)
         layout.addLayout(self._plot_column(), 7)

@@ -43,6 +43,7 @@ from core.labs.regularization import (
 )
 from core.project import load_project
 from gui import theme
+from gui.context import ProjectContext
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.regularization_texts import (
@@ -90,8 +91,8 @@ class RegularizationLab(LabWindow):
     title = "Batch norm, weight decay, dropout"
     notice = NOTICES["overfitting"]
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.job = BackgroundJob(self)
         self.curves: list[Curves] = []
         self.lines: dict[str, tuple[pg.PlotDataItem, pg.PlotDataItem]] = {}

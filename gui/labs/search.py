@@ -29,11 +29,13 @@ from core.training.search import (
     random_search,
     rank,
 )
+from gui.context import ProjectContext
 from gui.document.commands import ChangeSettingsCommand
 from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.search_form import DEFAULT_EPOCHS, SearchForm
 from gui.labs.search_results import ResultsView, power_text
+from gui.lock import undo_actions
 
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
@@ -62,7 +64,7 @@ def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
 
 
 class SearchLab(LabWindow):
-    """Searches the project of its parent, a :class:`gui.main_window.MainWindow`."""
+    """Searches the project of its context, the one in the main window."""
 
     title = "Hyperparameter search"
     notice = (
@@ -74,11 +76,10 @@ class SearchLab(LabWindow):
         "far less. Do as the book says: look at the best region, <i>Narrow to top 5</i>, run "
         "again, and put the winner on the project with <i>Apply best</i> (Ctrl+Z undoes it).")
 
-    def __init__(self, parent: QWidget) -> None:
-        super().__init__(parent)
-        self.main_window = parent
+    def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
         self.job = BackgroundJob(self)
-        self.addActions([parent.undo_action, parent.redo_action])  # Ctrl+Z works here too
+        self.addActions(undo_actions(context.doc, self))  # Ctrl+Z works here too
         self.project: Project | None = None  # the project of the shown results
         self._started = 0.0
         self._generation = 0  # +1 whenever another project is opened
@@ -139,8 +140,7 @@ class SearchLab(LabWindow):
         return left
 
     def _connect(self) -> None:
-        window = self.main_window
-        doc = window.doc
+        doc = self.context.doc
         self._recheck = QTimer(self)
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(100)  # edits come in bursts; check once they settle
@@ -152,7 +152,7 @@ class SearchLab(LabWindow):
         self._redraw.timeout.connect(self._draw_arrived)
         for signal in (doc.problems_changed, doc.settings_changed, doc.node_added,
                        doc.node_removed, doc.node_changed, doc.edge_added, doc.edge_removed,
-                       window.data.dataset_changed):
+                       self.context.data.dataset_changed):
             signal.connect(self._recheck.start)
         doc.about_to_reset.connect(self._project_replaced)
         doc.spec_reset.connect(self._default_epochs)
@@ -174,12 +174,12 @@ class SearchLab(LabWindow):
     # ------------------------------------------------------------------ the project
     def read_project(self) -> tuple[Project | None, str]:
         """The main window's project as a search needs it, or why it cannot be searched."""
-        window = self.main_window
-        problem = window.training.session.problem()
+        context = self.context
+        problem = context.session.problem()
         if problem:
             return None, problem
-        settings = window.doc.settings
-        spec, dataset = window.doc.spec, window.data.dataset
+        settings = context.doc.settings
+        spec, dataset = context.doc.spec, context.data.dataset
         try:
             data = prepare(dataset, spec.check(), settings.split, settings.seed,
                            settings.standardize, settings.dtype)
@@ -194,7 +194,7 @@ class SearchLab(LabWindow):
         units = "-".join(str(node.units) for node in spec.nodes)
         optimizer = "SGD" if settings.optimizer == "sgd" else settings.optimizer.capitalize()
         description = (
-            f"<b>{window.files.display_name()}</b>: network {units}, {optimizer}, "
+            f"<b>{context.files.display_name()}</b>: network {units}, {optimizer}, "
             f"batch {settings.batch_size}; {rows['train']:,} training rows, ranked by {metric} "
             f"on {rows['val']:,} validation rows. Every trial starts from fresh weights.")
         return Project(spec, dataset, settings, metric, description), ""
@@ -213,11 +213,11 @@ class SearchLab(LabWindow):
     @Slot()
     def open_example(self) -> None:
         """Open the example in the main window; the project signals bring the check here."""
-        self.main_window.files.open_example(EXAMPLE)
+        self.context.files.open_example(EXAMPLE)
 
     @Slot()
     def _default_epochs(self) -> None:
-        self.form.epochs.setValue(min(self.main_window.doc.settings.epochs, DEFAULT_EPOCHS))
+        self.form.epochs.setValue(min(self.context.doc.settings.epochs, DEFAULT_EPOCHS))
 
     @Slot()
     def _project_replaced(self) -> None:
@@ -370,7 +370,7 @@ class SearchLab(LabWindow):
 
     def apply(self, trial: Trial) -> None:
         """One undo entry in the main window: this trial's learning rate and weight decay."""
-        doc = self.main_window.doc
+        doc = self.context.doc
         self._apply_count += 1  # an editing session of its own: never merged with another edit
         command = ChangeSettingsCommand(
             doc, {"lr": trial.lr, "weight_decay": trial.weight_decay}, -self._apply_count)

@@ -1,7 +1,7 @@
 """Training in the window: a worker thread runs the core trainer while live panels follow.
 
-- :mod:`.worker` — ``TrainingWorker``, a QObject moved to a QThread running
-  ``Trainer.iterate()``; it emits progress and frames at a bounded rate.
+- :mod:`.worker` — ``TrainingWorker``, a :mod:`gui.worker_thread` worker running
+  ``Trainer.iterate()`` on its own QThread; it emits progress and frames at a bounded rate.
 - :mod:`.controller` — ``TrainingController`` in the GUI thread: start / pause / resume /
   step / stop, the newest frame, and a clean join of the thread.
 - :mod:`.frames`, :mod:`.trails` — what the worker prepares for the panels next to each
@@ -12,5 +12,5 @@
 - :mod:`.blas` — one BLAS thread fewer than cores in the worker; :mod:`.benchmark` — the
   throughput and latency measurement (``python -m gui.training.benchmark``).
 - :mod:`.settings_panel`, :mod:`.actions`, :mod:`.progress` — the controls.
-- :mod:`.dock` — ``install_training(window)``: all of it in the main window.
+- :mod:`.dock` — ``install_training(window, context, ...)``: all of it in the main window.
 """

@@ -1,59 +1,35 @@
-"""The training controller: owns the worker thread, in the GUI thread.
+"""The training controller: starts, steers and ends runs, in the GUI thread.
 
-It starts a :class:`~gui.training.worker.TrainingWorker` on a fresh QThread per run, forwards
-Pause / Resume / Step / Stop to the trainer's thread-safe flags, keeps
-only the newest frame, and quits and joins the thread when the run ends — or at once when its
-owner closes (:meth:`shutdown`), so Qt never sees "QThread: Destroyed while thread is still
-running" and nothing hangs.
-
-Worker signals are connected only to ``@Slot`` methods of this object, which lives in the GUI
-thread (docs/qt-notes.md §2): they arrive queued, in the GUI thread, never in the worker's.
+It starts a :class:`~gui.training.worker.TrainingWorker` on a fresh QThread per run (the
+lifecycle of :mod:`gui.worker_thread`), forwards Pause / Resume / Step / Stop and learning-rate
+changes to the trainer's thread-safe flags, keeps only the newest frame, and joins the thread
+when the run ends — or at once when its owner closes (:meth:`shutdown`), so nothing hangs.
 """
 
 from __future__ import annotations
 
-import functools
 import time
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.training.trainer import Trainer, TrainingEvent
 from gui.training.frames import Frame
 from gui.training.worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
+from gui.worker_thread import WorkerRun
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
 
 
-def _stop_and_join(trainer: Trainer, thread: QThread) -> None:
-    trainer.stop()
-    thread.quit()
-    thread.wait()
+class _Run(WorkerRun):
+    """One run's thread, worker and trainer, and the GUI-thread end of the worker's signals."""
 
-
-class _Run(QObject):
-    """One run's thread, worker and trainer, and the GUI-thread end of the worker's signals.
-
-    The worker's signals are queued to this object's slots. It is the controller's child (so
-    it goes with the controller) until its run has been joined; then it is let go and deleted,
-    and Qt drops the events still queued for it: an ended run's late signals reach nobody and
-    are never mistaken for the next run's."""
-
-    def __init__(self, controller: TrainingController, trainer: Trainer,
-                 worker: TrainingWorker) -> None:
-        super().__init__(controller)
+    def __init__(self, controller: TrainingController, worker: TrainingWorker) -> None:
+        super().__init__(controller, worker, "training")
         self.controller = controller
-        self.trainer = trainer
-        self.worker = worker
-        self.thread = QThread()
-        self.thread.setObjectName("training")
-        worker.moveToThread(self.thread)
+        self.worker: TrainingWorker = worker
+        self.trainer = worker.trainer
         worker.progress.connect(self.on_progress)
         worker.frame.connect(self.on_frame)
-        worker.finished.connect(self.on_finished)
-        self.thread.started.connect(worker.run)
-        # Holds the trainer and thread themselves, not this object: it must work while the
-        # controller (and with it this object) is being destroyed.
-        self.stop_and_join = functools.partial(_stop_and_join, trainer, self.thread)
 
     @Slot(object)
     def on_progress(self, event: TrainingEvent) -> None:
@@ -63,8 +39,7 @@ class _Run(QObject):
     def on_frame(self, frame: Frame) -> None:
         self.controller._frame(self, frame)
 
-    @Slot(object)
-    def on_finished(self, _result: TrainingResult) -> None:
+    def ended(self) -> None:
         self.controller._finished(self)
 
 
@@ -118,14 +93,12 @@ class TrainingController(QObject):
             raise RuntimeError("a training run is already active")
         if paused:
             trainer.pause()
-        run = _Run(self, trainer, TrainingWorker(trainer, frame_interval=frame_interval))
+        run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval))
         self._run = run
         self.latest, self.last_event, self._fresh = None, None, False
         self.stop_requested_at = None
-        # Should this object be destroyed without shutdown(), still stop and join the thread.
-        self.destroyed.connect(run.stop_and_join)
         self._set_state(PAUSED if paused else RUNNING)
-        run.thread.start()
+        run.start()
 
     def pause(self) -> None:
         if self._state == RUNNING and self._run is not None:
@@ -146,7 +119,7 @@ class TrainingController(QObject):
         """Ask the run to end before its next mini-batch; ``finished`` follows."""
         if self._state in (RUNNING, PAUSED) and self._run is not None:
             self.stop_requested_at = time.perf_counter()
-            self._run.trainer.stop()
+            self._run.worker.stop()
             self._set_state(STOPPING)
 
     def shutdown(self) -> TrainingResult | None:
@@ -184,9 +157,7 @@ class TrainingController(QObject):
             self._join(run)
 
     def _join(self, run: _Run) -> TrainingResult | None:
-        run.stop_and_join()
-        self.destroyed.disconnect(run.stop_and_join)
-        run.setParent(None)  # deleted when the last reference goes, with its queued events
+        run.join()
         self._run = None
         result = run.worker.result
         if result is not None and result.frame is not None:

@@ -1,6 +1,6 @@
-"""Training in the main window: ``install_training(window)`` adds the settings dock, the four
-live panels, the toolbar and menu actions, the status-bar progress, the structure lock and the
-divergence report — everything of training the window needs, in one place.
+"""Training in the main window: ``install_training(...)`` adds the settings dock, the four
+live panels, the toolbar and menu actions, the status-bar progress, the structure lock label and
+the divergence report — everything of training the window needs, in one place.
 
 The window calls :meth:`TrainingUi.shutdown` when it closes; opening another project ends a
 run by itself (the session listens to ``GraphDocument.about_to_reset``).
@@ -11,20 +11,21 @@ from __future__ import annotations
 import math
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from gui.canvas.scene import CanvasScene
+from gui.context import ProjectContext
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.frames import data_points
 from gui.training.live import LiveRefresh
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
-from gui.training.session import TrainingSession
 from gui.training.settings_panel import TrainingSettingsPanel
-from gui.widgets import scrolling
+from gui.widgets import add_dock, scrolling
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
@@ -35,11 +36,13 @@ LOCK_TEXT = "Structure locked while training"
 class TrainingUi(QObject):
     """The training parts of one main window (``window.training``)."""
 
-    def __init__(self, window: QMainWindow) -> None:
+    def __init__(self, window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                 view_menu: QMenu, beside: QDockWidget) -> None:
         super().__init__(window)
         self.window = window
-        doc = window.doc
-        self.session = TrainingSession(doc, window.data, self)
+        self.scene = scene
+        doc = context.doc
+        self.session = context.session
         self.actions = TrainingActions(self.session, self)
         self.settings_panel = TrainingSettingsPanel(self.actions)
         self.loss = LossPanel()
@@ -54,8 +57,8 @@ class TrainingUi(QObject):
         self.lock_label.setVisible(False)
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
-        self._add_docks()
-        self._add_actions()
+        self._add_docks(beside)
+        self._add_actions(view_menu)
         bar = window.statusBar()
         bar.addPermanentWidget(self.lock_label)
         bar.addPermanentWidget(self.progress)
@@ -64,18 +67,18 @@ class TrainingUi(QObject):
 
     # ------------------------------------------------------------------ building
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = self.window.add_dock(title, widget, area)
+        dock = add_dock(self.window, title, widget, area)
         if isinstance(widget, Panel):  # a tab brought to the front draws the newest frame
             dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
         self.docks[title] = dock
         return dock
 
-    def _add_docks(self) -> None:
+    def _add_docks(self, beside: QDockWidget) -> None:
+        """The settings share ``beside``'s place as a tab (``beside`` stays in front)."""
         window = self.window
         training = self._dock("Training", scrolling(self.settings_panel), RIGHT)
-        inspector = window.docks["Inspector"]
-        window.tabifyDockWidget(inspector, training)
-        inspector.raise_()
+        window.tabifyDockWidget(beside, training)
+        beside.raise_()
         loss = self._dock("Loss", self.loss, BOTTOM)
         output = self._dock("Output", self.output, BOTTOM)
         window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
@@ -84,7 +87,7 @@ class TrainingUi(QObject):
         loss.raise_()
         output.raise_()
 
-    def _add_actions(self) -> None:
+    def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
         for action in self.actions.actions.values():
             window.addAction(action)  # shortcuts work wherever the focus is
@@ -94,7 +97,7 @@ class TrainingUi(QObject):
         menu.addAction(self.actions["reset"])
         menu.addAction("Export History as &CSV…", self.loss.ask_csv)
         for dock in self.docks.values():
-            window.view_menu.addAction(dock.toggleViewAction())
+            view_menu.addAction(dock.toggleViewAction())
         tools = window.addToolBar("Training")
         tools.setObjectName("training_toolbar")
         tools.setMovable(False)
@@ -116,7 +119,7 @@ class TrainingUi(QObject):
     # ------------------------------------------------------------------ reactions
     @Slot(object, object)
     def _run_started(self, spec: NetworkSpec, dataset: Dataset) -> None:
-        self.window.scene.mark_nodes({})
+        self.scene.mark_nodes({})
         settings = self.session.doc.settings
         self._history_shown = RUN
         self.weights.set_network(spec)
@@ -127,39 +130,13 @@ class TrainingUi(QObject):
     def _diverged(self, node_ids: list[str], reason: str) -> None:
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
-        self.window.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
+        self.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
         self.window.statusBar().showMessage(f"Training diverged ({labels}): {reason}", 30000)
 
     @Slot(str)
     def _lock_changed(self, reason: str) -> None:
         self.lock_label.setVisible(bool(reason))
         self.lock_label.setToolTip(reason)
-        self.window.palette.setEnabled(not reason)
-        self.window.inspector.node_form.setEnabled(not reason)
-        # Undo and Redo wait while training runs: they could change the network under it. The
-        # stack's signals are followed only meanwhile (they also fire while it is destroyed).
-        stack = self.session.doc.undo_stack
-        if reason:
-            stack.canUndoChanged.connect(self._enable_undo)
-            stack.canRedoChanged.connect(self._enable_redo)
-        else:
-            stack.canUndoChanged.disconnect(self._enable_undo)
-            stack.canRedoChanged.disconnect(self._enable_redo)
-        self._enable_undo(stack.canUndo())
-        self._enable_redo(stack.canRedo())
-
-    @Slot(bool)
-    def _enable_undo(self, can: bool) -> None:
-        self._enable(("undo_action", "tool_undo_action"), can)
-
-    @Slot(bool)
-    def _enable_redo(self, can: bool) -> None:
-        self._enable(("redo_action", "tool_redo_action"), can)
-
-    def _enable(self, names: tuple[str, ...], can: bool) -> None:
-        locked = bool(self.session.doc.locked_reason)
-        for name in names:
-            getattr(self.window, name).setEnabled(can and not locked)
 
     @Slot()
     def _document_replaced(self) -> None:
@@ -167,7 +144,7 @@ class TrainingUi(QObject):
         self.weights.set_network(spec)
         self.activations.set_network(spec)
         self.output.reset()
-        self.window.scene.mark_nodes({})
+        self.scene.mark_nodes({})
         self._history_shown = None
         self._history_changed()
 
@@ -206,8 +183,10 @@ class TrainingUi(QObject):
         self.session.shutdown()
 
 
-def install_training(window: QMainWindow) -> TrainingUi:
-    """Add training to ``window`` — a :class:`gui.main_window.MainWindow`, whose ``doc``,
-    ``data``, ``scene``, ``palette``, ``inspector``, ``docks``, ``view_menu`` and undo actions
-    it uses — and return the parts (the window keeps them as ``window.training``)."""
-    return TrainingUi(window)
+def install_training(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                     view_menu: QMenu, beside: QDockWidget) -> TrainingUi:
+    """Add training for ``context``'s project to ``window``: its docks (the settings tabbed with
+    ``beside``), menu, toolbar and status-bar parts, the docks' entries in ``view_menu``, and
+    divergence marks on ``scene``. Returns the parts (the window keeps them as
+    ``window.training``)."""
+    return TrainingUi(window, context, scene, view_menu, beside)

@@ -1,4 +1,5 @@
-"""The training worker: a QObject moved to a QThread that runs :meth:`Trainer.iterate`.
+"""The training worker: a :class:`~gui.worker_thread.StoppableWorker` that runs
+:meth:`Trainer.iterate` on its own QThread.
 
 No event loop runs in the worker while it trains, so it is controlled the way superqt's
 workers are: through the trainer's thread-safe flags (``pause``, ``resume``, ``request_step``,
@@ -20,11 +21,11 @@ import time
 import traceback
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import Signal
 
-from core.engine import blas
 from core.training.trainer import Outcome, Trainer
 from gui.training.frames import Frame, FrameMaker
+from gui.worker_thread import StoppableWorker
 
 FRAME_INTERVAL = 1 / 25  # at most 25 frames a second
 PROGRESS_INTERVAL = 0.25
@@ -40,13 +41,11 @@ class TrainingResult:
     error: str = ""
 
 
-class TrainingWorker(QObject):
-    """Runs one trainer to its outcome. Create it without a parent, move it to a QThread and
-    connect ``QThread.started`` to :meth:`run`."""
+class TrainingWorker(StoppableWorker):
+    """Runs one trainer to its outcome; its :attr:`result` is a :class:`TrainingResult`."""
 
     progress = Signal(object)  # core.training.trainer.TrainingEvent
     frame = Signal(object)  # Frame
-    finished = Signal(object)  # TrainingResult
 
     def __init__(self, trainer: Trainer, frame_interval: float = FRAME_INTERVAL,
                  progress_interval: float = PROGRESS_INTERVAL) -> None:
@@ -54,7 +53,6 @@ class TrainingWorker(QObject):
         self.trainer = trainer
         self.frame_interval = frame_interval
         self.progress_interval = progress_interval
-        self.result: TrainingResult | None = None  # also readable after the thread is joined
         self.frames_sent = 0
         self._maker = FrameMaker(trainer)
         self._taken = threading.Event()
@@ -64,27 +62,22 @@ class TrainingWorker(QObject):
         """The GUI has drawn (or dropped) the last frame: the next one may be made. Any thread."""
         self._taken.set()
 
-    @Slot()
-    def run(self) -> None:
-        previous = blas.limit_threads_here(blas.gui_friendly_threads())
-        error = ""
-        try:
-            self._train()
-        except Exception as exc:  # reported to the window, which stays usable
-            traceback.print_exc(file=sys.stderr)
-            error = f"{type(exc).__name__}: {exc}"
+    def stop(self) -> None:
+        """The trainer checks its own flag between mini-batches (and wakes if paused)."""
+        super().stop()
+        self.trainer.stop()
+
+    def conclude(self, result: object, error: str) -> TrainingResult:
+        """The outcome with the state it ended in, drawn once more (even after a failure)."""
         frame = None
         try:
             frame = self._maker.make()
         except Exception:  # the network is beyond drawing; the outcome still counts
             traceback.print_exc(file=sys.stderr)
-        if previous is not None:
-            blas.limit_threads_here(previous)
         outcome = self.trainer.outcome or Outcome("stopped", f"training failed: {error}")
-        self.result = TrainingResult(outcome, frame, error)
-        self.finished.emit(self.result)
+        return TrainingResult(outcome, frame, error)
 
-    def _train(self) -> None:
+    def work(self) -> None:
         trainer = self.trainer
         last_frame = last_progress = -math.inf
         for event in trainer.iterate():

@@ -9,7 +9,7 @@ from core.datasets import BUILTIN
 
 
 def choose_data(qtbot, window, name: str) -> None:
-    combo = window.palette.data_combo
+    combo = window.data_picker.data_combo
     combo.setFocus()
     qtbot.keyClicks(combo, BUILTIN[name].title)
     assert window.data.dataset is not None and window.data.dataset.name == name

@@ -94,7 +94,7 @@ def test_each_runs_worker_is_deleted_after_it_ends(qtbot, job):
     # (a deleteLater() aimed at a finished thread never runs: one leaked worker per run)
     gone = []
     job.start(lambda report, cancel: time.sleep(0.05))
-    job._worker.destroyed.connect(lambda: gone.append(True))
+    job._run.worker.destroyed.connect(lambda: gone.append(True))
     qtbot.waitSignal(job.finished).wait()
     qtbot.waitUntil(lambda: gone == [True], timeout=2_000)
 

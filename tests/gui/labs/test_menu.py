@@ -30,6 +30,7 @@ def test_every_lab_opens_explains_itself_and_closes(qtbot, window, open_lab):
         lab = open_lab(info.key)
         assert lab.windowTitle() == f"{info.title} — NetCanvas lab"
         assert lab.notice_label.text().startswith("<b>What to notice")
+        assert lab.context is window.context  # the project it may work on, not the window
         window.labs_menu.lab_actions[info.key].trigger()
         assert window.labs_menu.windows[info.key] is lab  # raised, not made again
         lab.close()

@@ -57,6 +57,7 @@ def test_while_training_the_structure_is_locked_and_the_learning_rate_is_live(qt
     assert ui.lock_label.isVisible()
     assert not window.undo_action.isEnabled() and not window.tool_undo_action.isEnabled()
     assert not window.palette.isEnabled() and not window.inspector.node_form.isEnabled()
+    assert not window.data_picker.isEnabled()
     assert not ui.settings_panel.epochs_spin.isEnabled()
 
     spec = window.doc.spec

@@ -1,0 +1,122 @@
+"""Work on a QThread of its own, started, stopped and joined from the GUI thread: the one thread
+lifecycle that a training run and a lab's background job share.
+
+A :class:`StoppableWorker` is created without a parent (Qt refuses to move an object that has
+one to another thread), moved to a fresh QThread and run by ``QThread.started``. No event loop
+runs in its thread while it works, so stopping is a thread-safe flag it checks between steps,
+not a signal. When its work ends it moves itself back to the GUI thread — a ``deleteLater()``
+aimed at an object whose thread has finished is never carried out, so each run would leak its
+worker — and then emits ``done``.
+
+A :class:`WorkerRun` lives in the GUI thread and owns one such worker and thread. The worker's
+signals go only to ``@Slot`` methods of a run (a signal connected to a lambda or a plain
+function runs in the emitting thread; a slot of a GUI-thread object runs queued in the GUI
+thread). A run is deleted once joined, and the events still queued for it go with it: an ended
+run's late signals never reach the next run. Should its owner be destroyed without joining
+it, the run still stops and joins the thread, so Qt never destroys a running QThread.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+import threading
+import traceback
+
+from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+
+from core.engine import blas
+
+
+class StoppableWorker(QObject):
+    """Subclasses do their job in :meth:`work` (checking :attr:`stop_requested`) and may turn
+    its return value into the run's :attr:`result` in :meth:`conclude`. A failure does not
+    escape: it becomes :attr:`error`, in words, and the window stays usable."""
+
+    done = Signal()  # the work ended; result and error are set, the worker is in the GUI thread
+
+    def __init__(self) -> None:
+        super().__init__()  # no parent: it is moved to its own thread
+        self.stop_requested = threading.Event()
+        self.result: object = None  # also readable after the thread is joined
+        self.error = ""
+
+    def stop(self) -> None:
+        """Ask the work to end at its next check. Any thread."""
+        self.stop_requested.set()
+
+    def work(self) -> object:
+        raise NotImplementedError
+
+    def conclude(self, result: object, error: str) -> object:
+        """The run's result from what :meth:`work` returned (None if it failed with ``error``);
+        runs in the worker's thread."""
+        return result
+
+    @Slot()
+    def run(self) -> None:
+        previous = blas.limit_threads_here(blas.gui_friendly_threads())
+        result = None
+        try:
+            result = self.work()
+        except Exception as exc:
+            traceback.print_exc(file=sys.stderr)
+            self.error = f"{type(exc).__name__}: {exc}"
+        try:
+            self.result = self.conclude(result, self.error)
+        finally:
+            if previous is not None:
+                blas.limit_threads_here(previous)
+            app = QCoreApplication.instance()
+            if app is not None:
+                self.moveToThread(app.thread())
+            self.done.emit()
+
+
+def _stop_and_join(worker: StoppableWorker, thread: QThread) -> None:
+    worker.stop()
+    thread.quit()
+    thread.wait()
+
+
+class WorkerRun(QObject):
+    """One run of ``worker`` on a new thread named ``name``, owned by ``owner`` (a GUI-thread
+    object). Subclasses connect the worker's own signals to their slots and say in
+    :meth:`ended` what its end means to the owner; the owner calls :meth:`join` then."""
+
+    def __init__(self, owner: QObject, worker: StoppableWorker, name: str) -> None:
+        super().__init__(owner)
+        self.worker = worker
+        self.thread = QThread()
+        self.thread.setObjectName(name)
+        worker.moveToThread(self.thread)
+        worker.done.connect(self._worker_done)
+        self.thread.started.connect(worker.run)
+        # Holds the worker and the thread, not this run: it must work while the owner (and
+        # with it this run) is being destroyed.
+        self._stop_and_join = functools.partial(_stop_and_join, worker, self.thread)
+        owner.destroyed.connect(self._stop_and_join)
+
+    def start(self) -> None:
+        self.thread.start()
+
+    def join(self) -> None:
+        """Stop the work if it still runs, wait for its thread to end, and let go of the worker,
+        the thread and this run."""
+        self._stop_and_join()
+        self.parent().destroyed.disconnect(self._stop_and_join)
+        self.worker.deleteLater()
+        self.thread.deleteLater()
+        # Not deleteLater() (that crashed in ~QObject, PySide6 6.11): let go of it instead; it
+        # goes with its last reference, and the events still queued for it with it.
+        self.setParent(None)
+
+    @Slot()
+    def _worker_done(self) -> None:
+        # A plain method does the work: PySide does not register a subclass's override of a
+        # slot, and a connection to it would bypass this object's thread and lifetime.
+        self.ended()
+
+    def ended(self) -> None:
+        """The worker's work ended (called in the GUI thread)."""
+        raise NotImplementedError
