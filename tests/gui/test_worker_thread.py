@@ -2,6 +2,7 @@
 thread, comes back to it when done, and is deleted; join (or the owner going away) stops the
 work and leaves no thread running."""
 
+import dataclasses
 import threading
 import time
 
@@ -107,14 +108,13 @@ def test_a_job_whose_owner_goes_without_shutdown_still_stops_and_joins(qtbot, qt
 @pytest.fixture(scope="module")
 def spiral():
     project = load_project(example_path("spiral"))
-    project.settings.epochs = 100_000
-    return project, project.data.load()
+    return project.spec, project.data.load(), dataclasses.replace(project.settings, epochs=100_000)
 
 
 def test_the_job_and_the_controller_leave_no_thread_running_after_shutdown(qtbot, spiral):
     job, controller = BackgroundJob(), TrainingController()
     job.start(lambda report, cancel: cancel.wait(10))
-    controller.start(Trainer(spiral[0].spec, spiral[1], spiral[0].settings))
+    controller.start(Trainer(*spiral))
     runs = [job._run, controller._run]
     assert all(isinstance(run, WorkerRun) for run in runs)
     threads = [run.thread for run in runs]
