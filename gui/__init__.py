@@ -3,8 +3,9 @@
 How it fits together (``core`` never imports ``gui``; a test enforces it):
 
 - :mod:`gui.document.document` — ``GraphDocument``, the model: the spec, the current weights
-  (``W``/``b``/batch-norm arrays named as :mod:`core.engine.network` names them, so they are saved,
-  undone and drawn), the project fields, one ``QUndoStack``, the file path.
+  (``W``/``b``/batch-norm arrays named by :mod:`core.engine.params`, their one owner, so they are
+  saved, undone and drawn), the settings, data and history (each with its own signal), one
+  ``QUndoStack``, the file path.
 - :mod:`gui.document.commands` — every edit is a ``QUndoCommand`` that calls the document's
   primitive edits and nothing else; compound commands keep their children on the Python side (PySide
   does not model QUndoCommand parent ownership).

@@ -8,8 +8,9 @@
   snapshot, and the weight histograms it records over the run (Qt-free).
 - :mod:`.session` — ``TrainingSession``: the document's network, data and settings in, the
   weights and history back as one undoable command; the structure lock.
-- :mod:`.live` — ``LiveRefresh``: the panels' refresh rate, from what drawing costs.
-- :mod:`.blas` — one BLAS thread fewer than cores in the worker; :mod:`.benchmark` — the
+- :mod:`.live` — ``LiveRefresh``: the panels' refresh rate, from what drawing costs;
+  :mod:`.plots` — the panels themselves.
+- :mod:`core.engine.blas` — one BLAS thread fewer than cores in the worker; :mod:`.benchmark` — the
   throughput and latency measurement (``python -m gui.training.benchmark``).
 - :mod:`.settings_panel`, :mod:`.actions`, :mod:`.progress` — the controls.
 - :mod:`.dock` — ``install_training(window, context, ...)``: all of it in the main window.
