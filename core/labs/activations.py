@@ -15,6 +15,7 @@ import numpy as np
 
 from core.engine import activations
 from core.engine.network import build
+from core.engine.params import weight_name
 from core.spec import NetworkSpec
 
 #: the x the functions are drawn over
@@ -76,6 +77,6 @@ def stack(hidden_activation: str, seed: int = 3) -> Stack:
                            output_activation="identity", loss="mse", init="xavier")
     net = build(spec, seed=seed, dtype=np.float64)
     k = np.eye(1)
-    for layer in range(1, len(STACK_SIZES)):
-        k = k @ net.params[f"W{layer}"]
+    for edge in spec.edges:  # a chain: input → hidden → … → output
+        k = k @ net.params[weight_name(edge.id)]
     return Stack(net.predict(STACK_X)[:, 0], float(k[0, 0]))
