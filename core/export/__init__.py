@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from core.export.common import ExportError, ExportPlan, plan_export
+from core.export.common import ExportError, ExportPlan, plan_export, refuse_problems
 from core.export.import_weights import read_weights, weight_problems, with_weights
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
@@ -41,4 +41,4 @@ def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
 
 
 __all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "plan_export",
-           "read_weights", "weight_problems", "with_weights"]
+           "read_weights", "refuse_problems", "weight_problems", "with_weights"]
