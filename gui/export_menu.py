@@ -83,8 +83,9 @@ def export_work(project: Project, fmt: str, out: Path, force: bool
 
 def sentence(text: str) -> str:
     """core.export's one-line reasons (lower case, as the command line prints them) as a
-    sentence for a dialog."""
-    text = text[:1].upper() + text[1:]
+    sentence for a dialog; one that begins with a file name or path keeps it as it is."""
+    if text.split(" ", 1)[0].isalpha():
+        text = text[:1].upper() + text[1:]
     return text if text.endswith((".", "?", "!")) else text + "."
 
 
