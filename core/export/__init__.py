@@ -2,8 +2,9 @@
 and the way back (:func:`with_weights`, for weights trained elsewhere).
 
 Every format reproduces NetCanvas's output on raw data rows (standardisation and derived input
-features included) and keeps its parameter names. None of torch, onnx or onnxruntime is needed
-to run NetCanvas: onnx is imported by the ONNX exporter only, when it is used.
+features included) and keeps its parameter names. torch and onnxruntime are never needed to
+run NetCanvas; onnx, a dependency, is imported by the ONNX exporter only, when it is used (it
+takes seconds to import).
 """
 
 from __future__ import annotations
