@@ -9,12 +9,13 @@ from pathlib import Path
 import numpy as np
 import onnxruntime
 import pytest
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.export import plan_export
 from tests.core.export.conftest import all_close, import_file
+from tests.gui.screenshots import screenshot_target
 
 TARGETS = {"pytorch": "net_pytorch", "onnx": "net.onnx", "numpy": "net.py"}
 
@@ -162,3 +163,37 @@ def test_import_waits_while_training_runs(window, dialogs, monkeypatch):
 def test_every_export_action_says_what_its_format_is_for(window):
     for text in ("PyTorch…", "ONNX…", "NumPy Script…", "Import Weights…"):
         assert len(menu_action(window, text).toolTip()) > 80
+
+
+def test_screenshot_of_the_export_menu(qtbot, window, tmp_path):
+    """README's picture of File ▸ Export: the open menus are windows of their own, so they are
+    painted onto the window's picture where they stand. ``UPDATE_SCREENSHOTS=1`` rewrites
+    resources/screenshots/export_menu.png."""
+    assert window.files.open_example("xor_by_hand")
+    window.view.fit_to_view()
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    file_menu = file_action.menu()
+    file_menu.popup(bar.mapToGlobal(bar.actionGeometry(file_action).bottomLeft()))
+    qtbot.waitExposed(file_menu)
+    export = window.export_menu.menu
+    export_action = export.menuAction()
+    file_menu.setActiveAction(export_action)
+    export.popup(file_menu.mapToGlobal(file_menu.actionGeometry(export_action).topRight()))
+    qtbot.waitExposed(export)
+    onnx = window.export_menu.actions["onnx"]
+    export.setActiveAction(onnx)
+    onnx.showStatusText(window)  # what hovering does on a screen: the status bar teaches
+    assert "ONNX runtimes run it" in window.statusBar().currentMessage()
+    qtbot.wait(50)
+    picture = window.grab()
+    painter = QPainter(picture)
+    origin = window.mapToGlobal(QPoint(0, 0))
+    for menu in (file_menu, export):
+        painter.drawPixmap(menu.mapToGlobal(QPoint(0, 0)) - origin, menu.grab())
+    painter.end()
+    export.hide()
+    file_menu.hide()
+    image = picture.toImage().copy(0, 0, 900, 560)
+    target = screenshot_target("export_menu.png", tmp_path)
+    assert image.save(str(target))
