@@ -107,6 +107,23 @@ def test_an_untrained_network_exports_its_initial_weights_and_says_so(qtbot, win
     assert all_close(predictions("onnx", tmp_path / "spiral.onnx", x), plan.netcanvas_output(x))
 
 
+def test_a_folder_that_holds_files_is_replaced_only_when_the_student_says_so(
+        qtbot, window, save_to, tmp_path, dialogs):
+    assert window.files.open_example("xor_by_hand")
+    target = tmp_path / "taken"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    save_to(target)
+    dialogs.answer = QMessageBox.StandardButton.No
+    menu_action(window, "PyTorch…").trigger()
+    assert [title for _, title, _ in dialogs.of("question")] == ["Replace folder?"]
+    assert not window.export_menu.job.running and (target / "notes.txt").is_file()
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    menu_action(window, "PyTorch…").trigger()
+    exported_box(qtbot, window)
+    assert not (target / "notes.txt").exists() and (target / "model.py").is_file()
+
+
 def test_import_weights_is_one_undo_step(window, open_file, tmp_path):
     assert window.files.open_example("xor_by_hand")
     before = {k: v.copy() for k, v in window.doc.arrays.items()}
