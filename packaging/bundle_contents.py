@@ -48,7 +48,7 @@ EXCLUDED_MODULES = [
     "numpy.tests", "numpy.testing", "numpy.f2py", "numpy.distutils", "setuptools",
     "pkg_resources", "distutils", "pip", "pytest", "IPython", "matplotlib", "scipy",
     # in the test extra only: the bench times torch when present, the tests run the exports.
-    # onnx itself ships (the ONNX export needs it; ~9.6 MiB of the bundle, measured).
+    # onnx itself ships (the ONNX export needs it; ~10 MiB of the bundle, measured).
     "torch", "onnxruntime",
 ]
 
