@@ -7,7 +7,7 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from core.export import FORMATS, ExportError, export_project, with_weights
+from core.export import FORMATS, ExportError, ExportPlan, export_project, with_weights
 from core.project import load_project, save_project
 
 EXIT_OK = 0
@@ -52,10 +52,15 @@ def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
     plan, files = export_project(project, args.format, Path(args.out), args.force)
     if not plan.trained:
-        print(f"note: {Path(args.project).name} is untrained: exported its initial weights, "
-              f"drawn from seed {plan.settings['seed']}")
+        print(f"note: {untrained_note(Path(args.project).name, plan)}")
     print(f"exported {args.format} to {', '.join(str(f) for f in files)}")
     return EXIT_OK
+
+
+def untrained_note(name: str, plan: ExportPlan) -> str:
+    """What an export of an untrained network says, on the command line and in the window."""
+    return (f"{name} is untrained: exported its initial weights, drawn from seed "
+            f"{plan.settings['seed']}")
 
 
 def run_import_weights(args: argparse.Namespace, argv: list[str]) -> int:

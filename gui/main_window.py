@@ -27,6 +27,7 @@ from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_comma
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
+from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
@@ -169,6 +170,10 @@ class MainWindow(QMainWindow):
         file_menu.addMenu(self.files.examples_menu)
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        self.export_menu = ExportMenu(self, self.context)
+        file_menu.addMenu(self.export_menu.menu)
+        file_menu.addAction(self.export_menu.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit = bar.addMenu("&Edit")

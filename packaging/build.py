@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SPEC = ROOT / "packaging" / "netcanvas.spec"
 NAME = "NetCanvas"
 EXECUTABLE = "netcanvas.exe" if sys.platform == "win32" else "netcanvas"
-SIZE_BUDGET_MIB = 150
+SIZE_BUDGET_MIB = 170  # 149.1 MiB without onnx, 159.1 MiB with it (measured): onnx ships
 SELF_TEST_TIMEOUT = 300
 
 

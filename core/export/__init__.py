@@ -2,8 +2,9 @@
 and the way back (:func:`with_weights`, for weights trained elsewhere).
 
 Every format reproduces NetCanvas's output on raw data rows (standardisation and derived input
-features included) and keeps its parameter names. None of torch, onnx or onnxruntime is needed
-to run NetCanvas: onnx is imported by the ONNX exporter only, when it is used.
+features included) and keeps its parameter names. torch and onnxruntime are never needed to
+run NetCanvas; onnx, a dependency, is imported by the ONNX exporter only, when it is used (it
+takes seconds to import).
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from core.export.common import ExportError, ExportPlan, plan_export
+from core.export.common import ExportError, ExportPlan, plan_export, refuse_problems
 from core.export.import_weights import read_weights, weight_problems, with_weights
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
@@ -41,4 +42,4 @@ def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
 
 
 __all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "plan_export",
-           "read_weights", "weight_problems", "with_weights"]
+           "read_weights", "refuse_problems", "weight_problems", "with_weights"]

@@ -72,12 +72,18 @@ class ExportPlan:
         return self.built.predict(self.prepared_inputs(raw_x))
 
 
-def plan_export(project: Project) -> ExportPlan:
-    """Check the project and gather everything an exporter writes (ExportError says why not)."""
+def refuse_problems(project: Project) -> None:
+    """ExportError naming the network's problems, if it has any: neither an export nor an
+    import of weights means anything for a network that cannot be built."""
     problems = project.spec.problems()
     if problems:
         raise ExportError("the network has problems, fix them first: "
                           + "; ".join(p.message for p in problems))
+
+
+def plan_export(project: Project) -> ExportPlan:
+    """Check the project and gather everything an exporter writes (ExportError says why not)."""
+    refuse_problems(project)
     settings = project.settings
     try:
         dataset = project.data.load()

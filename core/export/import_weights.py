@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 
-from core.export.common import ExportError
+from core.export.common import ExportError, refuse_problems
 from core.project import Project
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -67,10 +67,7 @@ def with_weights(project: Project, path: Path) -> Project:
     """A copy of ``project`` holding the weights of ``path`` (ExportError on any mismatch).
 
     The training history is dropped: it described the old weights, not these."""
-    problems = project.spec.problems()
-    if problems:
-        raise ExportError("the network has problems, fix them first: "
-                          + "; ".join(p.message for p in problems))
+    refuse_problems(project)
     arrays = read_weights(path)
     mismatches = weight_problems(project, arrays)
     if mismatches:

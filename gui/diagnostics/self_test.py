@@ -4,9 +4,10 @@ checkout or the frozen bundle — has everything the app needs.
 A bundle that lacks a file fails when a student first clicks the menu that needs it, far from
 the build that dropped it. So this check opens the real window on the offscreen platform, loads
 the XOR example, trains it to 100 %, runs two search trials on spawned processes (the frozen
-app must hand those back to multiprocessing), draws and exports a pyqtgraph plot, and checks
-every resource file, the Qt platform plugins and pyqtgraph's lazily loaded parts. It prints one
-line and exits 0, or names everything that is missing and exits 1.
+app must hand those back to multiprocessing), exports the network as ONNX and runs the file,
+draws and exports a pyqtgraph plot, and checks every resource file, the Qt platform plugins
+and pyqtgraph's lazily loaded parts. It prints one line and exits 0, or names everything that
+is missing and exits 1.
 """
 
 from __future__ import annotations
@@ -148,6 +149,35 @@ def check_pyqtgraph() -> tuple[str, list[str]]:
     return pg.__version__, problems
 
 
+# ----------------------------------------------------------------------------- export
+def check_onnx_export(project: Any, folder: Path) -> list[str]:
+    """Export the window's network as ONNX the way File ▸ Export ▸ ONNX… does, and run the
+    file with onnx's own reference evaluator: the onnx package ships in the bundle, and a
+    part of it missing shows only when a student first exports."""
+    import numpy as np
+
+    from core.export import plan_export
+    from gui.export_menu import export_work
+
+    out = folder / "self_test.onnx"
+    result = export_work(project, "onnx", out, force=True)
+    if isinstance(result, str):
+        return [f"the ONNX export fails: {result}"]
+    try:
+        import onnx
+        from onnx.reference import ReferenceEvaluator
+
+        plan = plan_export(project)
+        x = plan.dataset.x
+        (y,) = ReferenceEvaluator(onnx.load(out)).run(None, {"x": x.astype(np.float32)})
+    except Exception as exc:  # a missing part of onnx, say: name it
+        return [f"the exported ONNX file cannot be run: {type(exc).__name__}: {exc}"]
+    expected = plan.netcanvas_output(x)
+    if not np.allclose(y, expected, rtol=1e-5, atol=1e-5):
+        return [f"the exported ONNX file answers {y.ravel()} instead of {expected.ravel()}"]
+    return []
+
+
 # ----------------------------------------------------------------------------- the window
 def check_labs(window: Any) -> list[str]:
     """Open and draw every lab of the Labs menu, then close it (which joins its work). The
@@ -203,9 +233,9 @@ def run_window(folder: Path) -> dict[str, Any]:
         if len(search.trials) != SEARCH_TRIALS:
             raise SelfTestError([f"the search on {SEARCH_WORKERS} processes finished "
                                   f"{len(search.trials)} of {SEARCH_TRIALS} trials"])
-        lab_problems = check_labs(window)
-        if lab_problems:
-            raise SelfTestError(lab_problems)
+        problems = check_labs(window) + check_onnx_export(project, folder)
+        if problems:
+            raise SelfTestError(problems)
         if guard.dialogs:
             raise SelfTestError([f"unexpected dialog: {d}" for d in guard.dialogs])
         return {"epochs": trainer.history.n_epochs, "platform": app.platformName()}
@@ -268,6 +298,7 @@ def main() -> int:
     print(f"netcanvas self-test passed ({where}, {time.perf_counter() - started:.1f} s): "
           f"window opened on {facts['platform']}, {EXAMPLE} trained to 100 % in "
           f"{facts['epochs']} epochs, {SEARCH_TRIALS} search trials on {SEARCH_WORKERS} "
-          f"processes, {len(LABS)} labs opened, all resources present, platform plugins "
+          f"processes, {len(LABS)} labs opened, ONNX exported and run, all resources present, "
+          f"platform plugins "
           f"{'+'.join(facts['platforms'])}, pyqtgraph {facts['pyqtgraph']}{notes}")
     return 0

@@ -43,6 +43,7 @@ def test_the_frozen_app_passes_its_self_test(build: ModuleType, dist: Path) -> N
     assert result.returncode == 0, result.stdout + result.stderr
     assert "self-test passed (frozen bundle" in result.stdout
     assert "xor_learned trained to 100 %" in result.stdout
+    assert "ONNX exported and run" in result.stdout  # onnx ships: File ▸ Export ▸ ONNX works
 
 
 def test_a_missing_resource_fails_loudly_by_name(build: ModuleType, dist: Path) -> None:
@@ -73,7 +74,7 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(dist: Path) -> None:
     internal = dist / "NetCanvas" / "_internal"
     unwanted = ["PySide6/Qt/translations", "PySide6/QtNetwork*", "PySide6/Qt/lib/libQt6Network*",
                 "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
-                "libssl*", "libcrypto*", "resources/screenshots"]
+                "libssl*", "libcrypto*", "resources/screenshots", "torch", "onnxruntime"]
     found = [str(p.relative_to(internal)) for pattern in unwanted for p in internal.glob(pattern)]
     assert found == []
     dangling = [str(p) for p in internal.rglob("*") if p.is_symlink() and not p.exists()]

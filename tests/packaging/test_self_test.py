@@ -59,6 +59,18 @@ def test_pyqtgraph_check_passes_here(qapp: object) -> None:
     assert version and problems == []
 
 
+def test_the_onnx_check_exports_runs_and_names_a_failure(tmp_path: Path,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    from core.project import load_project
+    from resources.examples import example_path
+
+    project = load_project(example_path("xor_by_hand"))
+    assert self_test.check_onnx_export(project, tmp_path) == []
+    monkeypatch.setitem(sys.modules, "onnx", None)  # a bundle without it
+    assert self_test.check_onnx_export(project, tmp_path) == [
+        "the ONNX export fails: the ONNX export needs the onnx package: pip install onnx"]
+
+
 def test_the_dialog_guard_closes_a_dialog_and_remembers_it(qtbot: object) -> None:
     guard = DialogGuard()
     QTimer.singleShot(0, lambda: QMessageBox(QMessageBox.Icon.Critical, "Oops",

@@ -1,0 +1,229 @@
+"""File ▸ Export (PyTorch, ONNX, NumPy script) and File ▸ Import Weights…: what
+``netcanvas export`` and ``netcanvas import-weights`` (:mod:`gui.cli_export`) do, on the open
+document instead of a saved file, with the same :mod:`core.export` code.
+
+An export runs on a background thread — the ONNX one first imports the onnx package, which
+takes seconds — with a busy bar in the status bar, so the window stays usable. Importing
+weights is one undo entry and, like every edit, waits while training runs.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtGui import QAction, QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
+
+from core.export import ExportError, export_project, refuse_problems, with_weights
+from core.project import Project
+from gui.cli_export import DESCRIPTIONS, untrained_note
+from gui.context import ProjectContext
+from gui.document.commands import ReplaceWeightsCommand
+from gui.labs.background import BackgroundJob
+from gui.lock import LockGate
+
+
+@dataclass(frozen=True)
+class Format:
+    """One export format as the menu offers it: what it is for (its tooltip's first half),
+    the file dialog's filter and the suffix a file target gets (none: a new folder)."""
+
+    name: str
+    text: str
+    label: str
+    purpose: str
+    filter: str
+    suffix: str = ""
+
+
+FORMATS = (
+    Format("pytorch", "&PyTorch…", "PyTorch",
+           "To keep training beyond NetCanvas: a torch.nn.Module holding these weights and a "
+           "training script that also runs on a GPU or several machines (torchrun).",
+           "A new folder (*)"),
+    Format("onnx", "&ONNX…", "ONNX",
+           "To use the network in another program: ONNX runtimes run it from Python, C++, C#, "
+           "Java, a browser or a phone, without NetCanvas or Python.",
+           "ONNX models (*.onnx)", ".onnx"),
+    Format("numpy", "&NumPy Script…", "NumPy script",
+           "To read and change every step: a plain-NumPy program in the book's style, each "
+           "layer's forward and backward and the optimizer's rule written out.",
+           "Python scripts (*.py)", ".py"),
+)
+WEIGHTS_FILTER = "NumPy weights (*.npz);;All files (*)"
+IMPORT_TIP = ("Put weights trained elsewhere back onto this network: an .npz under "
+              "NetCanvas's names (W1, b1, …), as the exported train.py --out writes it. Every "
+              "name and shape is checked; one Undo takes them back.")
+
+
+def export_work(project: Project, fmt: str, out: Path, force: bool
+                ) -> tuple[list[Path], str] | str:
+    """Export in a worker thread (pure core, no Qt): the files written and the note for an
+    untrained network ("" otherwise) — or, if core.export refuses, its reason (a str).
+
+    Weights still equal to the seed's initial ones, with no training history, are exported as
+    the untrained network they are, so the window says so as the command line does."""
+    if project.history is None and project.params is not None:
+        initial = replace(project, params=None, state=None)
+        network = initial.build_network()
+        fresh = {**network.params, **network.state}
+        given = {**project.params, **(project.state or {})}
+        if fresh.keys() == given.keys() and all(
+                np.array_equal(np.asarray(given[k], v.dtype), v) for k, v in fresh.items()):
+            project = initial
+    try:
+        plan, files = export_project(project, fmt, out, force)
+    except ExportError as exc:
+        return str(exc)
+    return files, "" if plan.trained else untrained_note("The network", plan)
+
+
+def sentence(text: str) -> str:
+    """core.export's one-line reasons (lower case, as the command line prints them) as a
+    sentence for a dialog; one that begins with a file name or path keeps it as it is."""
+    if text.split(" ", 1)[0].isalpha():
+        text = text[:1].upper() + text[1:]
+    return text if text.endswith((".", "?", "!")) else text + "."
+
+
+class ExportMenu(QObject):
+    """The Export submenu (``menu``) and ``import_action`` for a window's File menu."""
+
+    def __init__(self, window: QMainWindow, context: ProjectContext) -> None:
+        super().__init__(window)
+        self.window = window
+        self.context = context
+        self.menu = QMenu("&Export", window)
+        self.menu.setToolTipsVisible(True)
+        self.actions: dict[str, QAction] = {}
+        for fmt in FORMATS:
+            action = self.menu.addAction(fmt.text)
+            action.setToolTip(f"{fmt.purpose} Writes {DESCRIPTIONS[fmt.name]}.")
+            action.setStatusTip(fmt.purpose)
+            action.triggered.connect(lambda _=False, f=fmt: self.export(f))
+            self.actions[fmt.name] = action
+        self.import_action = QAction("&Import Weights…", window)
+        self.import_action.setToolTip(IMPORT_TIP)
+        self.import_action.setStatusTip(IMPORT_TIP)
+        self.import_action.triggered.connect(self.import_weights)
+        LockGate(context.doc, self.import_action)
+        self.busy = QProgressBar()
+        self.busy.setRange(0, 0)  # no steps to count: a moving bar says "working"
+        self.busy.setMaximumWidth(120)
+        self.busy.hide()
+        window.statusBar().addPermanentWidget(self.busy)
+        self.job = BackgroundJob(self)
+        self.job.running_changed.connect(self._running_changed)
+        self.job.finished.connect(self._exported)
+        self.job.failed.connect(lambda text: self._refuse("Export failed", text))
+        self._current: tuple[Format, Path] | None = None
+
+    # ------------------------------------------------------------------ export
+    def export(self, fmt: Format) -> bool:
+        """Ask where, then export on a background thread; False if nothing was started."""
+        if self.job.running:
+            self.window.statusBar().showMessage("An export is still being written.", 5000)
+            return False
+        project = self.context.files.project()
+        try:
+            refuse_problems(project)
+        except ExportError as exc:
+            self._refuse(f"Cannot export as {fmt.label}", str(exc))
+            return False
+        target = self._ask_target(fmt)
+        if target is None:
+            return False
+        out, force = target
+        self._current = (fmt, out)
+        self.window.statusBar().showMessage(f"Writing the {fmt.label} export…")
+        return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
+
+    def _ask_target(self, fmt: Format) -> tuple[Path, bool] | None:
+        """(path, force) from a save dialog; None if cancelled. The dialog itself confirms
+        replacing a file; replacing a folder that holds something is asked here."""
+        files = self.context.files
+        stem = Path(files.display_name()).stem.replace(" ", "_")
+        start = Path(self.context.doc.path).parent if self.context.doc.path else Path.home()
+        default = start / (f"{stem}_pytorch" if not fmt.suffix else stem + fmt.suffix)
+        options = QFileDialog.Option.DontConfirmOverwrite if not fmt.suffix else \
+            QFileDialog.Option(0)
+        caption = f"Export as {fmt.label}" + ("" if fmt.suffix else " — name a new folder")
+        path, _ = QFileDialog.getSaveFileName(self.window, caption, str(default), fmt.filter,
+                                              "", options)
+        if not path:
+            return None
+        out = Path(path)
+        if fmt.suffix and out.suffix != fmt.suffix:
+            out = out.with_name(out.name + fmt.suffix)
+        if not fmt.suffix and out.is_dir() and any(out.iterdir()):
+            answer = QMessageBox.question(
+                self.window, "Replace folder?", f"{out} holds files already. Replace it with "
+                "the export?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.No)
+            if answer != QMessageBox.StandardButton.Yes:
+                return None
+        return out, True
+
+    def _running_changed(self, running: bool) -> None:
+        self.busy.setVisible(running)
+        for action in self.actions.values():
+            action.setEnabled(not running)
+
+    def _exported(self, result: tuple[list[Path], str] | str) -> None:
+        assert self._current is not None  # set when the job started
+        fmt, out = self._current
+        self.window.statusBar().clearMessage()
+        if isinstance(result, str):
+            self._refuse(f"Cannot export as {fmt.label}", result)
+            return
+        written, note = result
+        folder = out if not fmt.suffix else out.parent
+        names = "\n".join(f"  {path.name}" for path in written)
+        text = f"Exported the network as {fmt.label} to {folder}:\n{names}"
+        if note:
+            text += f"\n\n{sentence(note)}"
+        self.window.statusBar().showMessage(f"Exported {fmt.label} to {out}.", 8000)
+        box = QMessageBox(QMessageBox.Icon.Information, f"Exported as {fmt.label}", text,
+                          QMessageBox.StandardButton.Ok, self.window)
+        box.setObjectName("export_done")
+        opener = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+        opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()  # window-modal, not blocking: the window's event loop keeps running
+
+    # ------------------------------------------------------------------ import
+    def import_weights(self) -> bool:
+        """Ask for an .npz and put its weights on the network as one undo entry; mismatched
+        names or shapes, a file that is no .npz, and a running training are refused in words."""
+        doc, title = self.context.doc, "Cannot import weights"
+        if doc.locked_reason:
+            self._refuse(title, doc.locked_reason)
+            return False
+        project = self.context.files.project()
+        try:
+            refuse_problems(project)
+        except ExportError as exc:
+            self._refuse(title, str(exc))
+            return False
+        start = str(Path(doc.path).parent) if doc.path else str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.window, "Import weights", start,
+                                              WEIGHTS_FILTER)
+        if not path:
+            return False
+        try:
+            updated = with_weights(project, Path(path))
+        except ExportError as exc:
+            self._refuse(title, str(exc))
+            return False
+        arrays = {**(updated.params or {}), **(updated.state or {})}
+        name = Path(path).name
+        doc.push(ReplaceWeightsCommand(doc, f"Import weights from {name}", arrays, None))
+        self.window.statusBar().showMessage(f"Imported the weights of {name} (Undo takes them "
+                                            "back).", 8000)
+        return True
+
+    def _refuse(self, title: str, text: str) -> None:
+        QMessageBox.warning(self.window, title, sentence(text))

@@ -1,0 +1,216 @@
+"""File ▸ Export and File ▸ Import Weights…, driven through the window's real menu actions: the
+files written answer as the network in the window does, an import is one undo step, and every
+refusal is said in words."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import onnxruntime
+import pytest
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QDesktopServices, QPainter
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from core.export import plan_export
+from tests.core.export.conftest import all_close, import_file
+from tests.gui.screenshots import screenshot_target
+
+TARGETS = {"pytorch": "net_pytorch", "onnx": "net.onnx", "numpy": "net.py"}
+
+
+def menu_action(window, text: str):
+    """The File menu's action (or Export submenu's) whose text, without mnemonics, is ``text``."""
+    file_menu = window.menuBar().actions()[0].menu()
+    actions = [*file_menu.actions(), *window.export_menu.menu.actions()]
+    return next(a for a in actions if a.text().replace("&", "") == text)
+
+
+@pytest.fixture
+def save_to(monkeypatch):
+    """Make the save dialog answer ``path`` (and remember what it was asked)."""
+    asked = []
+
+    def answer(path: Path):
+        def dialog(parent, caption, start, *args):
+            asked.append((caption, start))
+            return str(path), ""
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(dialog))
+        return asked
+    return answer
+
+
+@pytest.fixture
+def open_file(monkeypatch):
+    def answer(path: Path):
+        monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                            staticmethod(lambda *args: (str(path), "")))
+    return answer
+
+
+def exported_box(qtbot, window) -> QMessageBox:
+    """The "exported" message, once the background export has ended."""
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "export_done") is not None,
+                    timeout=60000)
+    return window.findChild(QMessageBox, "export_done")
+
+
+def predictions(fmt: str, path: Path, x: np.ndarray) -> np.ndarray:
+    if fmt == "onnx":
+        session = onnxruntime.InferenceSession(str(path))
+        return session.run(None, {"x": x.astype(np.float32)})[0]
+    if fmt == "numpy":
+        return import_file(path, "gui_export_numpy").predict(x)
+    import torch
+
+    with torch.no_grad():
+        model = import_file(path / "model.py", "gui_export_model").load_model()
+        return model(torch.tensor(x, dtype=torch.float32)).numpy()
+
+
+@pytest.mark.parametrize("fmt", TARGETS)
+def test_each_format_exports_what_the_window_shows(qtbot, window, save_to, tmp_path, fmt,
+                                                   dialogs, monkeypatch):
+    assert window.files.open_example("xor_by_hand")  # hand-set weights: nothing to note
+    target = tmp_path / TARGETS[fmt]
+    save_to(target)
+    label = {"pytorch": "PyTorch…", "onnx": "ONNX…", "numpy": "NumPy Script…"}[fmt]
+    menu_action(window, label).trigger()
+    assert window.export_menu.busy.isVisibleTo(window)  # the work runs off the GUI thread
+    box = exported_box(qtbot, window)
+    assert str(target if fmt == "pytorch" else tmp_path) in box.text()
+    assert "untrained" not in box.text() and dialogs.shown == []
+    plan = plan_export(window.files.project())
+    x = plan.dataset.x
+    assert all_close(predictions(fmt, target, x), plan.netcanvas_output(x))
+    opened = []
+    monkeypatch.setattr(QDesktopServices, "openUrl", staticmethod(opened.append))
+    button = next(b for b in box.buttons() if b.text() == "Open Folder")
+    button.click()
+    folder = target if fmt == "pytorch" else tmp_path
+    assert opened == [QUrl.fromLocalFile(str(folder))]
+    assert not window.export_menu.busy.isVisibleTo(window)
+
+
+def test_an_untrained_network_exports_its_initial_weights_and_says_so(qtbot, window, save_to,
+                                                                      tmp_path):
+    assert window.files.open_example("spiral")
+    save_to(tmp_path / "spiral")  # the suffix is added
+    menu_action(window, "ONNX…").trigger()
+    text = exported_box(qtbot, window).text()
+    assert (tmp_path / "spiral.onnx").is_file()
+    assert "The network is untrained: exported its initial weights, drawn from seed 0." in text
+    project = window.files.project()
+    plan = plan_export(project)
+    x = plan.dataset.x
+    assert all_close(predictions("onnx", tmp_path / "spiral.onnx", x), plan.netcanvas_output(x))
+
+
+def test_a_folder_that_holds_files_is_replaced_only_when_the_student_says_so(
+        qtbot, window, save_to, tmp_path, dialogs):
+    assert window.files.open_example("xor_by_hand")
+    target = tmp_path / "taken"
+    target.mkdir()
+    (target / "notes.txt").write_text("mine")
+    save_to(target)
+    dialogs.answer = QMessageBox.StandardButton.No
+    menu_action(window, "PyTorch…").trigger()
+    assert [title for _, title, _ in dialogs.of("question")] == ["Replace folder?"]
+    assert not window.export_menu.job.running and (target / "notes.txt").is_file()
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    menu_action(window, "PyTorch…").trigger()
+    exported_box(qtbot, window)
+    assert not (target / "notes.txt").exists() and (target / "model.py").is_file()
+
+
+def test_import_weights_is_one_undo_step(window, open_file, tmp_path):
+    assert window.files.open_example("xor_by_hand")
+    before = {k: v.copy() for k, v in window.doc.arrays.items()}
+    new = {k: v * 2 + 1 for k, v in before.items()}
+    np.savez(tmp_path / "trained.npz", **new)
+    open_file(tmp_path / "trained.npz")
+    steps = window.doc.undo_stack.count()
+    menu_action(window, "Import Weights…").trigger()
+    assert window.doc.undo_stack.count() == steps + 1
+    assert all(np.array_equal(window.doc.arrays[k], new[k]) for k in new)
+    assert window.undo_action.text() == "&Undo Import weights from trained.npz"
+    window.undo_action.trigger()
+    assert all(np.array_equal(window.doc.arrays[k], before[k]) for k in before)
+
+
+def test_weights_that_do_not_fit_are_refused_in_words(window, open_file, tmp_path, dialogs):
+    assert window.files.open_example("xor_by_hand")
+    before = {k: v.copy() for k, v in window.doc.arrays.items()}
+    np.savez(tmp_path / "wrong.npz", W1=np.zeros((3, 2)), b1=np.zeros(2), W2=np.zeros((2, 1)),
+             b2=np.zeros(1), W9=np.zeros(1))
+    open_file(tmp_path / "wrong.npz")
+    menu_action(window, "Import Weights…").trigger()
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("warning", "Cannot import weights")
+    assert text == ("wrong.npz does not fit the network: the network has no parameter called "
+                    "W9; W1 has shape (3, 2) but the network needs (2, 2).")
+    assert all(np.array_equal(window.doc.arrays[k], before[k]) for k in before)
+    assert not window.doc.is_modified()
+
+
+def test_export_and_import_refuse_a_network_with_problems(window, dialogs, monkeypatch):
+    window.files.new()  # an empty canvas: no input, no output
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(pytest.fail))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(pytest.fail))
+    menu_action(window, "PyTorch…").trigger()
+    menu_action(window, "Import Weights…").trigger()
+    assert [title for _, title, _ in dialogs.shown] == ["Cannot export as PyTorch",
+                                                        "Cannot import weights"]
+    assert all(text.startswith("The network has problems, fix them first: ")
+               for _, _, text in dialogs.shown)
+
+
+def test_import_waits_while_training_runs(window, dialogs, monkeypatch):
+    assert window.files.open_example("xor_by_hand")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(pytest.fail))
+    window.doc.lock("Training is running.")
+    assert not menu_action(window, "Import Weights…").isEnabled()
+    assert not window.export_menu.import_weights()
+    assert dialogs.shown == [("warning", "Cannot import weights", "Training is running.")]
+    window.doc.unlock()
+    assert menu_action(window, "Import Weights…").isEnabled()
+
+
+def test_every_export_action_says_what_its_format_is_for(window):
+    for text in ("PyTorch…", "ONNX…", "NumPy Script…", "Import Weights…"):
+        assert len(menu_action(window, text).toolTip()) > 80
+
+
+def test_screenshot_of_the_export_menu(qtbot, window, tmp_path):
+    """README's picture of File ▸ Export: the open menus are windows of their own, so they are
+    painted onto the window's picture where they stand. ``UPDATE_SCREENSHOTS=1`` rewrites
+    resources/screenshots/export_menu.png."""
+    assert window.files.open_example("xor_by_hand")
+    window.view.fit_to_view()
+    bar = window.menuBar()
+    file_action = bar.actions()[0]
+    file_menu = file_action.menu()
+    file_menu.popup(bar.mapToGlobal(bar.actionGeometry(file_action).bottomLeft()))
+    qtbot.waitExposed(file_menu)
+    export = window.export_menu.menu
+    export_action = export.menuAction()
+    file_menu.setActiveAction(export_action)
+    export.popup(file_menu.mapToGlobal(file_menu.actionGeometry(export_action).topRight()))
+    qtbot.waitExposed(export)
+    onnx = window.export_menu.actions["onnx"]
+    export.setActiveAction(onnx)
+    onnx.showStatusText(window)  # what hovering does on a screen: the status bar teaches
+    assert "ONNX runtimes run it" in window.statusBar().currentMessage()
+    qtbot.wait(50)
+    picture = window.grab()
+    painter = QPainter(picture)
+    origin = window.mapToGlobal(QPoint(0, 0))
+    for menu in (file_menu, export):
+        painter.drawPixmap(menu.mapToGlobal(QPoint(0, 0)) - origin, menu.grab())
+    painter.end()
+    export.hide()
+    file_menu.hide()
+    image = picture.toImage().copy(0, 0, 900, 560)
+    target = screenshot_target("export_menu.png", tmp_path)
+    assert image.save(str(target))
