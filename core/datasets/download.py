@@ -99,6 +99,9 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
 
     entry = remote_set(name)
     expected = dict(known_hashes(name) if hashes is None else hashes)
+    if set(expected) != set(entry.files.values()):
+        raise DataError(f"checksums must be given for exactly the files of {name}",
+                        hint=", ".join(entry.files.values()))
     folder = cache_folder(name)
     missing = [f for f in entry.files.values() if not _verified(folder / f, expected[f])]
     if not missing:
