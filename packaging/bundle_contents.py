@@ -51,6 +51,11 @@ EXCLUDED_MODULES = [
     # onnx is imported by the ONNX export alone; left out, the bundle says it is missing
     # (31 MB installed: whether the bundle ships it is a decision still to make).
     "torch", "onnx", "onnxruntime",
+    # the MNIST download stack: without ssl the bundle cannot reach the HTTPS mirrors anyway,
+    # and it would take the bundle over budget (≈1.2 MiB). `netcanvas data fetch` in the
+    # bundle says so, and still checks files put in the cache folder by hand (hashlib).
+    # platformdirs stays: it finds that folder.
+    "pooch", "requests", "urllib3", "charset_normalizer", "idna", "certifi",
 ]
 
 #: Qt plugins kept, as glob patterns under ``PySide6/Qt/plugins/``; every other one goes.

@@ -13,6 +13,7 @@ command line calls it with a text progress line.
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import os
 import re
@@ -21,6 +22,7 @@ import tempfile
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from types import ModuleType
 
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
@@ -95,8 +97,6 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     the built-in checksums — for tests serving generated files only. Raises
     :class:`FetchError` (a DataError); on any failure the cache is left as it was.
     """
-    import pooch
-
     entry = remote_set(name)
     expected = dict(known_hashes(name) if hashes is None else hashes)
     if set(expected) != set(entry.files.values()):
@@ -106,6 +106,7 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     missing = [f for f in entry.files.values() if not _verified(folder / f, expected[f])]
     if not missing:
         return folder
+    pooch = _download_tools(name)
     root = cache_root()
     new_root = not root.exists()
     try:
@@ -137,13 +138,31 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     return folder
 
 
-def _verified(path: Path, expected: str) -> bool:
-    import pooch
+def _download_tools(name: str) -> ModuleType:
+    """pooch (and with it requests), or a DataError: the desktop bundle leaves them out, since
+    it has no TLS to reach the mirrors with."""
+    try:
+        import pooch
+        import requests  # noqa: F401  (pooch imports it only when downloading)
+    except ImportError as exc:
+        raise DataError(f"this copy of NetCanvas cannot download ({exc.name} is not part of "
+                        "it, as in the desktop bundle)",
+                        hint=f"fetch {name} from a pip installation of NetCanvas, "
+                        f"{_by_hand(name)}") from None
+    return pooch
 
+
+def _verified(path: Path, expected: str) -> bool:
+    """The file is there with the expected checksum (hashlib, so files put in by hand are
+    checked even where pooch is missing)."""
     if not path.is_file():
         return False
     algorithm, _, digest = expected.rpartition(":")
-    return pooch.file_hash(str(path), alg=algorithm or "sha256") == digest.lower()
+    hasher = hashlib.new(algorithm or "sha256")
+    with path.open("rb") as handle:
+        for block in iter(lambda: handle.read(1 << 20), b""):
+            hasher.update(block)
+    return hasher.hexdigest() == digest.lower()
 
 
 def _fetch_file(name: str, file: str, expected: str, staging: Path,
