@@ -23,7 +23,7 @@ from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History, metric_names
 from core.training.trainer import Trainer, TrainingEvent, clock
-from gui import cli_export
+from gui import cli_data, cli_export
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
 
@@ -37,7 +37,8 @@ exit codes:
   0    success
   1    training failed (the loss became NaN or infinite), or the window could not start
   2    bad input: unreadable or invalid project file, data, settings or weights, a target
-       that exists (without --force) or cannot be written, or wrong usage
+       that exists (without --force) or cannot be written, or wrong usage; a data set
+       that cannot be downloaded (not found, offline, cut off, wrong checksum)
   130  interrupted (Ctrl+C)
 """
 
@@ -97,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even if present")
 
     cli_export.add_parsers(commands, EXIT_CODES)
+    cli_data.add_parsers(commands, EXIT_CODES)
 
     commands.add_parser(
         "self-test", help="check this installation headless (also: netcanvas --self-test)",
@@ -196,6 +198,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "explain": run_explain,
     "self-test": run_self_test,
     **cli_export.HANDLERS,
+    **cli_data.HANDLERS,
 }
 
 

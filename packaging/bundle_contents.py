@@ -50,6 +50,10 @@ EXCLUDED_MODULES = [
     # in the test extra only: the bench times torch when present, the tests run the exports.
     # onnx itself ships (the ONNX export needs it; ~10 MiB of the bundle, measured).
     "torch", "onnxruntime",
+    # the MNIST download stack: the bundle leaves out ssl, so it could not reach the HTTPS
+    # mirrors anyway. `netcanvas data fetch` in the bundle says so, and still checks files put
+    # in the cache folder by hand (hashlib). platformdirs stays: it finds that folder.
+    "pooch", "requests", "urllib3", "charset_normalizer", "idna", "certifi",
 ]
 
 #: Qt plugins kept, as glob patterns under ``PySide6/Qt/plugins/``; every other one goes.

@@ -6,7 +6,7 @@ plots it or a trainer that batches it cannot change it for everyone else by acci
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal, NamedTuple, NoReturn
 
 import numpy as np
@@ -25,6 +25,10 @@ class Dataset:
     ``y`` is (N,) int64 class indices 0..n_classes-1 for classification and (N, K) float64 for
     regression. ``class_names`` is empty for regression. ``source`` says, in words, where the
     data came from: ``"built-in spiral, seed 0, noise 0.1"`` or a file path.
+
+    ``fixed_test`` > 0 says the last that many rows are the data set's own test part (MNIST's
+    10,000 test images): :func:`split` keeps exactly them as the test part, so results compare
+    with everyone else's, and splits only the rows before them into train and validation.
     """
 
     name: str
@@ -34,6 +38,7 @@ class Dataset:
     feature_names: tuple[str, ...]
     class_names: tuple[str, ...]
     source: str
+    fixed_test: int = 0
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -118,6 +123,9 @@ def _validate(d: Dataset) -> None:
             fail("y contains NaN or infinite values", "remove or fix those samples")
         if d.class_names:
             fail("a regression data set has no class names", "leave class_names empty")
+    if d.fixed_test and not 0 < d.fixed_test < d.x.shape[0]:
+        fail(f"a fixed test part of {d.fixed_test} rows does not fit {d.x.shape[0]} samples",
+             "leave rows to train on: 0 < fixed_test < number of samples")
 
 
 def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
@@ -164,6 +172,9 @@ def split(
     every part that has a non-zero fraction whenever the class has enough samples; part sizes
     may then differ from ``fractions`` by up to one sample per class. Regression parts get
     exactly the rounded sizes. A fraction of 0 gives an empty part.
+
+    A data set with a ``fixed_test`` part keeps it as the test part whatever the test fraction
+    says; the rows before it go to train and validation in the ratio of their two fractions.
     """
     f = np.asarray(fractions, dtype=np.float64)
     if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
@@ -172,6 +183,8 @@ def split(
             hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
         )
     f = f / f.sum()
+    if dataset.fixed_test:
+        return _split_fixed_test(dataset, f, seed)
     rng = np.random.default_rng(seed)
     if dataset.task == "classification":
         groups = [np.flatnonzero(dataset.y == c) for c in range(dataset.n_classes)]
@@ -189,6 +202,21 @@ def split(
         index = rng.permutation(np.concatenate(pieces))
         result.append(_subset(dataset, index, f"{name} part ({share:.0%}) of split seed {seed}"))
     return result[0], result[1], result[2]
+
+
+def _split_fixed_test(dataset: Dataset, f: np.ndarray, seed: int
+                      ) -> tuple[Dataset, Dataset, Dataset]:
+    """Train and validation from the rows before the fixed test part; that part as the test."""
+    if f[0] + f[1] <= 0:
+        raise DataError(f"{dataset.name} has its own test part, so train and validation cannot "
+                        "both be 0", hint="give the training part a non-zero fraction")
+    n = dataset.n_samples - dataset.fixed_test
+    head = replace(dataset, x=dataset.x[:n], y=dataset.y[:n], fixed_test=0)
+    share = f[0] + f[1]
+    train, validation, _ = split(head, (f[0] / share, f[1] / share, 0.0), seed)
+    test = _subset(dataset, np.arange(n, dataset.n_samples),
+                   f"its own test part ({dataset.fixed_test} rows)")
+    return train, validation, test
 
 
 class FeatureScaling(NamedTuple):

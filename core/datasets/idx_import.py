@@ -16,7 +16,7 @@ IDX_IMAGES_MAGIC = 0x00000803
 IDX_LABELS_MAGIC = 0x00000801
 
 
-def _idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
+def idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
     """The unsigned-byte array of an IDX file, after checking magic number and size."""
     path = Path(path)
     data = read_bytes(path)
@@ -48,8 +48,8 @@ def _idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
 
 def load_idx(images_path: str | Path, labels_path: str | Path) -> Dataset:
     """MNIST-style IDX files (raw or gzip): images N×rows×cols scaled to [0, 1], labels N."""
-    images = _idx_array(images_path, IDX_IMAGES_MAGIC, "images")
-    labels = _idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
+    images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
+    labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
     n, rows, cols = images.shape
     if labels.shape[0] != n:
         raise DataError(f"this file holds {labels.shape[0]:,} labels but "

@@ -12,9 +12,12 @@ from typing import Any
 import numpy as np
 
 from core.datasets import BUILTIN, Dataset, load_builtin, load_digits, load_iris
+from core.datasets.errors import DataError
+from core.datasets.mnist import load_mnist
+from core.datasets.remote import REMOTE, fingerprint
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
-DATA_KINDS = ("builtin", "bundled", "embedded")
+DATA_KINDS = ("builtin", "bundled", "downloaded", "embedded")
 ARRAY_X, ARRAY_Y = "data/x", "data/y"
 
 
@@ -23,8 +26,11 @@ class DataRef:
     """Where a project's data comes from.
 
     ``builtin``: generated again from name, sample count, noise, seed (and class count);
-    ``bundled``: Iris or digits shipped with NetCanvas; ``embedded``: imported data stored in
-    the project file itself, so the project still opens when the original file is gone.
+    ``bundled``: Iris or digits shipped with NetCanvas; ``downloaded``: MNIST or
+    Fashion-MNIST from the user's cache folder, by name and ``checksum`` (of the set's files,
+    :func:`core.datasets.remote.fingerprint`) — too large to embed, and the checksum makes a
+    project refuse a different copy; ``embedded``: imported data stored in the project file
+    itself, so the project still opens when the original file is gone.
     """
 
     kind: str
@@ -34,6 +40,7 @@ class DataRef:
     seed: int = 0
     n_classes: int | None = None
     dataset: Dataset | None = None
+    checksum: str | None = None
 
     @classmethod
     def builtin(cls, name: str, n_samples: int | None = None, noise: float | None = None,
@@ -43,6 +50,11 @@ class DataRef:
     @classmethod
     def bundled(cls, name: str) -> DataRef:
         return cls("bundled", name)
+
+    @classmethod
+    def downloaded(cls, name: str) -> DataRef:
+        """``mnist`` or ``fashion-mnist``, with the checksum of the files NetCanvas accepts."""
+        return cls("downloaded", name, checksum=fingerprint(name))
 
     @classmethod
     def embedded(cls, dataset: Dataset) -> DataRef:
@@ -55,12 +67,21 @@ class DataRef:
             return self.dataset
         if self.kind == "bundled":
             return BUNDLED[self.name]()
+        if self.kind == "downloaded":
+            if self.checksum != fingerprint(self.name):
+                raise DataError(
+                    f"this project was made with a different copy of {self.name} (checksum "
+                    f"{self.checksum}) than this NetCanvas accepts ({fingerprint(self.name)})",
+                    hint="choose the data set again in the Data panel")
+            return load_mnist(self.name)
         return load_builtin(self.name, self.n_samples, self.noise, self.seed, self.n_classes)
 
     def describe(self) -> str:
         if self.kind == "builtin":
             info = BUILTIN.get(self.name)
             return info.title if info else self.name
+        if self.kind == "downloaded" and self.name in REMOTE:
+            return REMOTE[self.name].title
         return self.name
 
     def to_dict(self) -> dict[str, Any]:
@@ -69,6 +90,8 @@ class DataRef:
                     "noise": self.noise, "seed": self.seed, "n_classes": self.n_classes}
         if self.kind == "bundled":
             return {"kind": "bundled", "name": self.name}
+        if self.kind == "downloaded":
+            return {"kind": "downloaded", "name": self.name, "checksum": self.checksum}
         d = self.dataset
         assert d is not None
         return {"kind": "embedded", "name": d.name, "task": d.task,
@@ -104,6 +127,12 @@ class DataRef:
                 raise ValueError(f"data: there is no bundled data set called {name!r} "
                                  f"({', '.join(BUNDLED)})")
             return cls.bundled(name)
+        if kind == "downloaded":
+            _only(data, ("kind", "name", "checksum"), "data")
+            if name not in REMOTE:
+                raise ValueError(f"data: there is no downloadable data set called {name!r} "
+                                 f"({', '.join(REMOTE)})")
+            return cls("downloaded", name, checksum=_field(data, "checksum", str, "data"))
         _only(data, ("kind", "name", "task", "feature_names", "class_names", "source"), "data")
         if ARRAY_X not in arrays or ARRAY_Y not in arrays:
             raise ValueError("the embedded data arrays are missing")

@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from core.datasets import BUILTIN, DataError, Dataset
 from core.datasets.ref import BUNDLED, DataRef
+from core.datasets.remote import REMOTE, is_cached
 from gui.document.document import GraphDocument
 
 BUNDLED_TEXT = {"iris": ("Iris flowers", "150 irises, 4 measurements, 3 species (Fisher 1936)"),
@@ -42,11 +43,17 @@ def ref_title(ref: DataRef) -> str:
 
 
 def choices() -> list[tuple[DataRef, str, str]]:
-    """(reference, title, description) for every set that ships with NetCanvas."""
+    """(reference, title, description) for every set that ships with NetCanvas, then MNIST and
+    Fashion-MNIST. Those are downloaded from the command line for now: until they are, the
+    description says how, and choosing one shows that in the status bar (its DataError)."""
     items = [(DataRef.builtin(name), info.title, info.description)
              for name, info in BUILTIN.items()]
     items += [(DataRef.bundled(name), BUNDLED_TEXT.get(name, (name, ""))[0],
                BUNDLED_TEXT.get(name, ("", ""))[1]) for name in BUNDLED]
+    items += [(DataRef.downloaded(name), entry.title, entry.description + (
+               "" if is_cached(name) else
+               f" — not downloaded yet: run `netcanvas data fetch {name}`"))
+              for name, entry in REMOTE.items()]
     return items
 
 

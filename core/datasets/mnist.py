@@ -1,0 +1,60 @@
+"""MNIST and Fashion-MNIST from the cache folder, as one :class:`Dataset` with its own test part.
+
+The 60,000 training images come first and the 10,000 test images last, marked as the data
+set's ``fixed_test`` part, so every project is judged on the same test images as the
+literature; validation is carved from the training images by the project's split. Nothing is
+downloaded here: a set not yet fetched is a DataError naming ``netcanvas data fetch NAME``.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from core.datasets.dataset import Dataset
+from core.datasets.errors import DataError
+from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
+from core.datasets.remote import cache_folder, is_cached, not_cached_error, remote_set
+
+REFETCH = "delete the file and run `netcanvas data fetch {name}` again"
+
+
+def load_mnist(name: str = "mnist") -> Dataset:
+    """``mnist`` or ``fashion-mnist`` from the cache: pixels scaled to [0, 1] as float64 (the
+    Dataset type's only feature dtype), labels 0..9, train rows then the fixed test rows."""
+    entry = remote_set(name)
+    if not is_cached(name):
+        raise not_cached_error(name)
+    folder = cache_folder(name)
+    parts = []
+    for prefix in ("train", "test"):
+        images_path = folder / entry.files[f"{prefix}_images"]
+        labels_path = folder / entry.files[f"{prefix}_labels"]
+        images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
+        labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
+        if labels.ndim != 1 or labels.shape[0] != images.shape[0]:
+            raise DataError(f"{labels.shape[0]:,} labels for {images.shape[0]:,} images",
+                            file=labels_path, hint=REFETCH.format(name=name))
+        if labels.max() >= len(entry.class_names):
+            raise DataError(f"labels must be 0..{len(entry.class_names) - 1}", file=labels_path,
+                            hint=REFETCH.format(name=name))
+        parts.append((images, labels))
+    (train_x, train_y), (test_x, test_y) = parts
+    if train_x.shape[1:] != test_x.shape[1:]:
+        raise DataError(f"the test images are {test_x.shape[1]}×{test_x.shape[2]} but the "
+                        f"training images {train_x.shape[1]}×{train_x.shape[2]}",
+                        file=folder / entry.files["test_images"], hint=REFETCH.format(name=name))
+    n_train, rows, cols = train_x.shape
+    x = np.empty((n_train + test_x.shape[0], rows * cols))  # float64, filled without a concat
+    np.divide(train_x.reshape(n_train, -1), 255.0, out=x[:n_train])
+    np.divide(test_x.reshape(test_x.shape[0], -1), 255.0, out=x[n_train:])
+    return Dataset(
+        name=name,
+        x=x,
+        y=np.concatenate([train_y, test_y]).astype(np.int64),
+        task="classification",
+        feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),
+        class_names=entry.class_names,
+        source=f"{entry.credit}, {n_train:,} train + {test_x.shape[0]:,} test images, "
+        f"from {folder}",
+        fixed_test=int(test_x.shape[0]),
+    )

@@ -1,0 +1,98 @@
+"""Test helpers for downloads: small generated IDX files and a local HTTP server for them.
+
+The server listens on 127.0.0.1 only, runs in a daemon thread, and shuts itself down after
+:data:`LIFETIME` seconds even if a test forgets to; tests never reach the internet.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import gzip
+import hashlib
+import http.server
+import threading
+from collections.abc import Iterator
+from typing import ClassVar
+
+import numpy as np
+
+from core.datasets.remote import IDX_FILES
+
+LIFETIME = 60.0
+N_TRAIN, N_TEST, SIDE = 30, 10, 28
+
+
+def idx_bytes(array: np.ndarray) -> bytes:
+    """``array`` (uint8) as a gzip IDX file: magic 0x0000 08 <dims>, sizes, values."""
+    header = bytes([0, 0, 0x08, array.ndim]) + b"".join(
+        int(d).to_bytes(4, "big") for d in array.shape)
+    return gzip.compress(header + np.ascontiguousarray(array, np.uint8).tobytes(), mtime=0)
+
+
+def make_files(seed: int = 0) -> dict[str, bytes]:
+    """The four files of a tiny MNIST-like set: 30 train and 10 test 28×28 images."""
+    rng = np.random.default_rng(seed)
+    arrays = {
+        "train_images": rng.integers(0, 256, (N_TRAIN, SIDE, SIDE), dtype=np.uint8),
+        "train_labels": (np.arange(N_TRAIN) % 10).astype(np.uint8),
+        "test_images": rng.integers(0, 256, (N_TEST, SIDE, SIDE), dtype=np.uint8),
+        "test_labels": (np.arange(N_TEST)[::-1] % 10).astype(np.uint8),
+    }
+    return {IDX_FILES[role]: idx_bytes(a) for role, a in arrays.items()}
+
+
+def checksums(files: dict[str, bytes], algorithm: str = "sha256") -> dict[str, str]:
+    """File name → ``"<algorithm>:<hex>"``, as pooch and :func:`fetch` take them."""
+    return {name: f"{algorithm}:{hashlib.new(algorithm, data).hexdigest()}"
+            for name, data in files.items()}
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    files: ClassVar[dict[str, bytes]] = {}
+    cut: ClassVar[set[str]] = set()  # file names whose connection is closed half-way
+    requests: ClassVar[list[str]] = []
+
+    def do_GET(self) -> None:
+        name = self.path.rsplit("/", 1)[-1]
+        self.requests.append(name)
+        data = self.files.get(name)
+        if data is None:
+            self.send_error(404)
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "application/octet-stream")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        if name in self.cut:
+            self.wfile.write(data[: len(data) // 2])
+            self.wfile.flush()
+            self.close_connection = True
+            return
+        self.wfile.write(data)
+
+    def log_message(self, *args: object) -> None:
+        """Quiet: the test output stays readable."""
+
+
+@contextlib.contextmanager
+def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset()
+          ) -> Iterator[tuple[str, type[_Handler]]]:
+    """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
+    whose ``requests`` lists what was asked for)."""
+    handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
+                                            "requests": []})
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
+                              daemon=True)
+    thread.start()
+    backstop = threading.Timer(LIFETIME, server.shutdown)
+    backstop.daemon = True
+    backstop.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/data/", handler
+    finally:
+        backstop.cancel()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)

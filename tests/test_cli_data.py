@@ -1,0 +1,88 @@
+"""``netcanvas data list`` and ``netcanvas data fetch``: against a local server only, exit
+code 2 with one line saying what went wrong, and nothing left in the cache after a failure."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from core.datasets.remote import CACHE_ENV, MIRROR_ENV, TEST_CHECKSUMS_ENV
+from gui import cli
+from tests.core.datasets.idx_server import checksums, make_files, serve
+
+
+@pytest.fixture
+def env(tmp_path, monkeypatch):
+    """An empty cache folder, and checksums of the generated files (the test-only table)."""
+    files = make_files()
+    table = tmp_path / "checksums.json"
+    table.write_text(json.dumps(checksums(files)))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(table))
+    monkeypatch.delenv(MIRROR_ENV, raising=False)
+    return tmp_path / "cache", files
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def refusal(code, out, err) -> str:
+    assert code == 2 and out == ""
+    line = err.strip().splitlines()[-1]
+    assert line.startswith("netcanvas: error: ")
+    return line
+
+
+def nothing_in(folder) -> bool:
+    return not folder.exists() or not any(folder.rglob("*"))
+
+
+def test_fetch_prints_the_cache_path_and_list_shows_sizes(env, monkeypatch, capsys):
+    cache, files = env
+    code, out, _ = run(["data", "list"], capsys)
+    assert code == 0 and "mnist" in out and "fashion-mnist" in out and "not cached" in out
+    with serve(files) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        code, out, err = run(["data", "fetch", "mnist"], capsys)
+    assert code == 0 and out.strip() == str(cache / "mnist")
+    assert "downloading train-images-idx3-ubyte.gz (1/4)" in err  # piped: a line per file
+    code, out, _ = run(["data", "list"], capsys)
+    size = sum(len(d) for d in files.values()) / 2**20
+    assert code == 0 and f"cached, {size:.1f} MB in {cache / 'mnist'}" in out
+    code, out, _ = run(["data", "fetch", "mnist", "--quiet"], capsys)  # already there
+    assert code == 0 and out.strip() == str(cache / "mnist")
+
+
+def test_a_wrong_checksum_exits_2_and_keeps_nothing(env, monkeypatch, capsys):
+    cache, _ = env
+    with serve(make_files(seed=5)) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        line = refusal(*run(["data", "fetch", "fashion-mnist"], capsys))
+    assert "checksum" in line and nothing_in(cache)
+
+
+def test_a_cut_connection_exits_2_and_keeps_nothing(env, monkeypatch, capsys):
+    cache, files = env
+    with serve(files, cut={"train-images-idx3-ubyte.gz"}) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+    assert "cut off" in line and nothing_in(cache)
+
+
+def test_404_and_offline_say_which_and_name_the_cache_folder(env, monkeypatch, capsys):
+    cache, _ = env
+    with serve({}) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        line = refusal(*run(["data", "fetch", "mnist"], capsys))
+    assert "404" in line and str(cache / "mnist") in line and nothing_in(cache)
+    line = refusal(*run(["data", "fetch", "mnist"], capsys))  # nothing listens there now
+    assert "offline" in line and str(cache / "mnist") in line and nothing_in(cache)
+
+
+def test_an_unknown_name_is_a_usage_error(env, capsys):
+    code, _, err = run(["data", "fetch", "cifar"], capsys)
+    assert code == 2 and "invalid choice" in err
