@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import Dataset, split
-from core.engine.network import build
+from core.engine.network import Network, build
 from core.explain.steps import Step, build_steps
 from core.explain.trace import RowTrace, trace_row
 from core.project import Project
@@ -61,13 +61,19 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None) -
     s = project.settings
     data = prepare(dataset, project.spec, s.split, s.seed, s.standardize, np.float64)
     part, row = _locate(dataset, s.split, s.seed, int(sample))
-    network = build(project.spec, seed=s.seed, dtype=np.float64)
-    if project.params is not None:
-        network.load_params(project.params, project.state or {})
     chosen = data.parts[part]
-    trace = trace_row(network, chosen.x[row], chosen.t[row])
+    trace = trace_row(explained_network(project), chosen.x[row], chosen.t[row])
     return Explanation(project.title, int(sample), dataset.n_samples, part, row, chosen.n,
                        project.params is not None, trace, build_steps(trace))
+
+
+def explained_network(project: Project) -> Network:
+    """The network Explain traces: the project's weights (or the seed's initial ones) in
+    float64 and without weight decay, so its loss is the row's data loss."""
+    network = build(project.spec, seed=project.settings.seed, dtype=np.float64)
+    if project.params is not None:
+        network.load_params(project.params, project.state or {})
+    return network
 
 
 def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, sample: int
