@@ -27,6 +27,7 @@ from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_comma
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
+from gui.explain.panel import install_explain
 from gui.files import FileController, default_data
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
@@ -89,6 +90,8 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
+        self.explain, self.explain_action = install_explain(
+            self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")

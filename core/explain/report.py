@@ -125,7 +125,7 @@ def format_table(explanation: Explanation) -> str:
             lines.append(phase)
         lines.append(f"  {step.title if step.node_id is not None else 'loss'}: {step.rule}")
         for symbol, value in step.values.items():
-            lines.append(f"      {symbol:<10} = {_vector(value)}")
+            lines.append(f"      {symbol:<10} = {vector_text(value)}")
     lines.append("")
     lines.append(f"loss {trace.loss:.6g} ({trace.loss_name}, this row, no weight decay)")
     lines += _node_table(trace)
@@ -153,7 +153,9 @@ def _short(value: np.ndarray, count: int = 3) -> str:
     return shown + (" …" if value.size > count else "")
 
 
-def _vector(value: np.ndarray) -> str:
+def vector_text(value: np.ndarray) -> str:
+    """``[0.5, -1.25, … (64 values)] 8×8``: a vector or matrix on one line, as the table and
+    the window's Explain panel print it."""
     flat = np.asarray(value, dtype=np.float64).ravel()
     shown = ", ".join(f"{v:.6g}" for v in flat[:SHOWN_VALUES])
     more = f", … ({flat.size} values)" if flat.size > SHOWN_VALUES else ""
