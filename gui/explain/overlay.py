@@ -46,8 +46,7 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
     caption = ""
     for step in steps:
         if step.node_id is None:  # the loss
-            loss, target = step.values["L"][0], step.values["t"]
-            caption = f"L = {number(loss)}, t = {' '.join(number(v) for v in target)}"
+            caption = f"L = {number(step.values['L'][0])}, t = {_target(step.values['t'])}"
             continue
         phase_of[step.node_id] = step.phase
         for symbol, value in step.values.items():
@@ -79,6 +78,15 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
                                     edge_id in current_edges)
                      for edge_id, (values, phase) in edges.items()}
     return nodes, edge_overlays
+
+
+def _target(t: np.ndarray) -> str:
+    """A target short enough for a node's footer: its values, or which unit is hot."""
+    if t.size <= 2:
+        return " ".join(number(v) for v in t)
+    if np.isin(t, (0.0, 1.0)).all() and t.sum() == 1:
+        return f"class {int(np.argmax(t))}"
+    return f"{number(t[0])} …"
 
 
 def _node(shown: dict[str, tuple[str, np.ndarray]], last: tuple[str, np.ndarray], big: bool,

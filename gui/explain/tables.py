@@ -54,6 +54,8 @@ def _table(columns: int) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setMinimumSectionSize(20)
+    table.setStyleSheet("QTableWidget::item { padding: 0px 2px; }")  # fits the narrow dock
     return table
 
 
@@ -110,7 +112,7 @@ class CheckTable(QWidget):
     """Every backprop gradient of the row beside the numerical one and their relative error
     (each parameter for small networks, each array's norms and worst error otherwise)."""
 
-    HEADERS = ("parameter", "backprop", "numerical", "rel. error")
+    HEADERS = ("parameter", "backprop", "numerical", "rel. err")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -140,11 +142,11 @@ class CheckTable(QWidget):
             if each:
                 for index in np.ndindex(grad.shape):
                     where = ",".join(map(str, index))
-                    rows.append((f"{name}[{where}]", f"{grad[index]:.8g}", f"{num[index]:.8g}",
+                    rows.append((f"{name}[{where}]", f"{grad[index]:.5g}", f"{num[index]:.5g}",
                                  f"{error[index]:.1e}"))
             else:
-                rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.8g}",
-                             f"{np.linalg.norm(num):.8g}", f"{error.max(initial=0.0):.1e}"))
+                rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.5g}",
+                             f"{np.linalg.norm(num):.5g}", f"{error.max(initial=0.0):.1e}"))
         self.summary.setText(f"Backprop against central differences (h = {NUMERICAL_H:g}) on "
                              "this row: "
                              f"the largest relative error is {worst:.1e}.")
