@@ -308,9 +308,9 @@ class NodeItem(QGraphicsObject):
         font = QFont(painter.font())
         font.setPointSizeF(8.0)
         font.setBold(False)
+        painter.setFont(font)
         overlay = self._overlay or NodeOverlay()
         for j in range(self.node.units):
-            painter.setFont(font)
             c = self.neuron_center(j)
             painter.setPen(axon)
             if kind != "input":
@@ -331,13 +331,11 @@ class NodeItem(QGraphicsObject):
             if j < len(overlay.right):
                 draw_label(painter, QPointF(c.x() + r + 2, c.y()), overlay.right[j],
                            overlay.accent, Qt.AlignmentFlag.AlignLeft)
-                painter.setFont(font)
             if j < len(self._labels):
                 painter.setPen(QColor(theme.MUTED_TEXT))
                 label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.AlignmentFlag.AlignRight, self._labels[j])
-        painter.setFont(font)
         painter.setPen(QColor(overlay.accent if overlay.caption else theme.MUTED_TEXT))
         footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
                         FOOTER_HEIGHT)

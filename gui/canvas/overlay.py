@@ -45,7 +45,9 @@ class EdgeOverlay:
 def draw_label(painter: QPainter, centre: QPointF, text: str, color: str,
                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
     """``text`` in a small white box (readable over curves and neurons): centred on
-    ``centre``, or with its left or right edge there."""
+    ``centre``, or with its left or right edge there. The painter's pen, brush and font are
+    left as they were."""
+    painter.save()
     font = QFont(painter.font())
     font.setPointSizeF(7.0)
     font.setBold(False)
@@ -58,6 +60,7 @@ def draw_label(painter: QPainter, centre: QPointF, text: str, color: str,
     painter.setBrush(QColor(255, 255, 255, 225))
     painter.drawRoundedRect(box, 3, 3)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    painter.restore()
 
 
 def spread(ys: list[float], gap: float = LABEL_HEIGHT + 1) -> list[float]:

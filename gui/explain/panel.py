@@ -190,7 +190,7 @@ class ExplainPanel(QWidget):
         self.show_step()
 
     def _row_chosen(self) -> None:
-        self.index = 0
+        """Another row at the same step, so rows can be compared number for number."""
         self.result.setText("")
         self.refresh()
 
