@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMainWindow,
     QMenu,
     QPushButton,
@@ -64,6 +65,11 @@ class ExplainPanel(QWidget):
         self.row_spin = QSpinBox()
         self.row_spin.setToolTip("Which row of the data set to step through the network")
         self.row_label = WrappedLabel()
+        self.inputs_edit = QLineEdit()
+        self.inputs_edit.setToolTip("The row's raw inputs: type others (separated by commas) "
+                                    "and press Enter to trace them with the row's target; "
+                                    "empty and Enter goes back to the row's own")
+        self.typed: tuple[float, ...] | None = None
         self.home_button = QPushButton("First")
         self.back_button = QPushButton("← Back")
         self.next_button = QPushButton("Next →")
@@ -98,6 +104,10 @@ class ExplainPanel(QWidget):
         row.addWidget(self.row_spin, 1)
         layout.addLayout(row)
         layout.addWidget(self.row_label)
+        inputs = QHBoxLayout()
+        inputs.addWidget(QLabel("Inputs"))
+        inputs.addWidget(self.inputs_edit, 1)
+        layout.addLayout(inputs)
         bar = QHBoxLayout()
         bar.setSpacing(3)
         self.shortcuts: list[QShortcut] = []
@@ -134,6 +144,7 @@ class ExplainPanel(QWidget):
                        doc.settings_changed, data.dataset_changed):
             signal.connect(self.schedule)
         self.row_spin.valueChanged.connect(self._row_chosen)
+        self.inputs_edit.returnPressed.connect(self._inputs_typed)
         self.home_button.clicked.connect(lambda: self.go(0))
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
         self.next_button.clicked.connect(lambda: self.go(self.index + 1))
@@ -178,11 +189,17 @@ class ExplainPanel(QWidget):
             self.row_spin.blockSignals(False)
             try:
                 self.explanation = explain(self.context.files.project(), self.row_spin.value(),
-                                           dataset)
+                                           dataset, self.typed)
             except (DataError, DataMismatchError, ValueError) as exc:
                 reason = f"This row cannot be explained: {exc}"
+            else:
+                shown = self.typed or dataset.x[self.row_spin.value()]
+                if not self.inputs_edit.hasFocus():
+                    self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
         if self.explanation is not None and len(self._steps()) != old:
             self.index = 0
+        for widget in (self.row_spin, self.inputs_edit):  # a typing slip can be mended
+            widget.setEnabled(self.active and not self.refusal())
         error = f"<span style='color:{theme.ERROR_TEXT}'>{html_text(reason)}</span>"
         self.message.setText(error if reason else "")
         self.message.setVisible(bool(reason))
@@ -192,6 +209,20 @@ class ExplainPanel(QWidget):
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""
         self.result.setText("")
+        self.typed = None
+        self.inputs_edit.clear()
+        self.refresh()
+
+    def _inputs_typed(self) -> None:
+        text = self.inputs_edit.text().replace(";", ",")
+        try:
+            self.typed = tuple(float(v) for v in text.split(",") if v.strip()) or None
+        except ValueError:
+            self.result.setText(f"<span style='color:{theme.ERROR_TEXT}'>Type numbers "
+                                "separated by commas.</span>")
+            return
+        self.result.setText("")
+        self.inputs_edit.clearFocus()
         self.refresh()
 
     def _steps(self) -> list:
@@ -210,7 +241,7 @@ class ExplainPanel(QWidget):
         steps = self._steps()
         ready = bool(steps)
         for widget in (self.home_button, self.back_button, self.next_button, self.end_button,
-                       self.check_button, self.sgd_button, self.row_spin, *self.shortcuts):
+                       self.check_button, self.sgd_button, *self.shortcuts):
             widget.setEnabled(ready)
         if not ready:
             self.scene.clear_values()

@@ -36,3 +36,13 @@ def test_one_sgd_step_on_the_row_lowers_its_loss(sample):
     assert list(stepped) == list(before)
     np.testing.assert_allclose(stepped["W1"], before["W1"]
                                - 0.1 * explanation.trace.gradients["W1"])
+
+
+def test_typed_inputs_replace_the_rows_and_keep_its_target():
+    project = load_project(example_path("xor_learned"))
+    typed = explain(project, 1, inputs=[0, 1])  # row 1 is (1, 0) → 1; (0, 1) → 1 is row 2
+    row2 = explain(project, 2)
+    np.testing.assert_array_equal(typed.trace.x, row2.trace.x)
+    assert typed.trace.loss == row2.trace.loss and "typed inputs" in typed.where
+    with pytest.raises(ValueError, match="give 2 input value"):
+        explain(project, 1, inputs=[0])

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from core.explain import explain
 from core.explain.report import vector_text
 from gui.explain.overlay import number
+from tests.gui.keys import type_into
 
 XOR_ROW = 1  # x = (1, 0), target 1
 
@@ -115,3 +116,22 @@ def test_explain_waits_while_training_runs(qtbot, window, panel):
     qtbot.keyClick(window.view, Qt.Key.Key_Right)  # nothing happens, no error
     window.doc.unlock()
     qtbot.waitUntil(lambda: panel.explanation is not None)
+
+
+def test_typed_inputs_are_traced_with_the_rows_target(qtbot, window, panel):
+    press(qtbot, panel, Qt.Key.Key_Right, 2)
+    assert panel.inputs_edit.text() == "1, 0"
+    type_into(qtbot, panel.inputs_edit, "0, 1")
+    qtbot.keyClick(panel.inputs_edit, Qt.Key.Key_Left)  # the edit keeps its arrow keys
+    assert panel.index == 2
+    qtbot.waitUntil(lambda: panel.explanation.typed == (0.0, 1.0))
+    np.testing.assert_array_equal(panel.explanation.trace.x, [0.0, 1.0])
+    assert "typed inputs" in panel.row_label.text()
+    type_into(qtbot, panel.inputs_edit, "0")
+    assert "give 2 input value(s)" in panel.message.text()
+    assert panel.row_spin.isEnabled() and not panel.next_button.isEnabled()
+    panel.inputs_edit.setFocus()
+    panel.inputs_edit.selectAll()
+    qtbot.keyClick(panel.inputs_edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(panel.inputs_edit, Qt.Key.Key_Return)  # empty: the row's own inputs again
+    qtbot.waitUntil(lambda: panel.explanation is not None and panel.explanation.typed is None)
