@@ -28,6 +28,8 @@ def test_screenshot_mid_backward(qtbot, window, tmp_path):
     qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
     qtbot.wait(50)  # let the layouts settle, as they would on screen
     window.view.fit_to_view()
+    window.view.set_zoom(1.25)  # the numbers large enough to read in the README
+    window.view.centerOn(window.scene.node_item("1"))
     image = window.grab().toImage()
     assert (image.width(), image.height()) == DEFAULT_SIZE
     target = screenshot_target("explain_backward.png", tmp_path)
