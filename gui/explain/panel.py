@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import DataError
-from core.explain import Explanation, explain, numerical_gradients, sgd_step
+from core.explain import Explanation, Step, explain, numerical_gradients, sgd_step
 from core.explain.report import vector_text
 from core.training.prepare import DataMismatchError
 from gui import theme
@@ -144,6 +144,8 @@ class ExplainPanel(QWidget):
                        doc.settings_changed, data.dataset_changed):
             signal.connect(self.schedule)
         self.row_spin.valueChanged.connect(self._row_chosen)
+        for signal in (doc.spec_reset, data.dataset_changed):  # typed inputs fit the old data
+            signal.connect(self._forget_typed)
         self.inputs_edit.returnPressed.connect(self._inputs_typed)
         self.home_button.clicked.connect(lambda: self.go(0))
         self.back_button.clicked.connect(lambda: self.go(self.index - 1))
@@ -209,9 +211,12 @@ class ExplainPanel(QWidget):
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""
         self.result.setText("")
+        self._forget_typed()
+        self.refresh()
+
+    def _forget_typed(self, *_args: object) -> None:
         self.typed = None
         self.inputs_edit.clear()
-        self.refresh()
 
     def _inputs_typed(self) -> None:
         text = self.inputs_edit.text().replace(";", ",")
@@ -225,7 +230,7 @@ class ExplainPanel(QWidget):
         self.inputs_edit.clearFocus()
         self.refresh()
 
-    def _steps(self) -> list:
+    def _steps(self) -> list[Step]:
         return self.explanation.steps if self.explanation is not None else []
 
     # ------------------------------------------------------------------ stepping
