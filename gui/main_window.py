@@ -27,6 +27,7 @@ from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_comma
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
+from gui.explain.panel import install_explain
 from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
 from gui.inspector import Inspector
@@ -35,7 +36,7 @@ from gui.lock import short_undo_actions, undo_actions
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
-from gui.panels.problems import ProblemsPanel
+from gui.panels.problems import LintModel, ProblemsPanel
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
 from gui.widgets import add_dock, scrolling
@@ -70,11 +71,12 @@ class MainWindow(QMainWindow):
         self.predictions_panel = PredictionsPanel()
         self.problems_panel = ProblemsPanel()
         self.predictions = PredictionModel(self.doc, self.data, self)
+        self.lint = LintModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self._dock("Build", scrolling(self._build_panel()), left)
         self._dock("Predictions", self.predictions_panel, left)
-        self._dock("Problems", self.problems_panel, left)
+        self._dock("Problems", scrolling(self.problems_panel), left)
         self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings, self.view.fit_to_view)
         self.doc.reset(NetworkSpec(), data=default_data())
@@ -89,6 +91,8 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
+        self.explain, self.explain_action = install_explain(
+            self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
@@ -210,6 +214,8 @@ class MainWindow(QMainWindow):
         self.problems_panel.nodes_requested.connect(self.focus_nodes)
         self.doc.problems_changed.connect(self.problems_panel.set_problems)
         self.problems_panel.set_problems(self.doc.problems)
+        self.lint.updated.connect(self.problems_panel.set_warnings)
+        self.problems_panel.lab_requested.connect(self.labs_menu.show_lab)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.spec_reset.connect(self._update_title)  # a new project's title

@@ -57,9 +57,12 @@ class WrappedLabel(QLabel):
         self._fit()
 
     def _fit(self) -> None:
+        # QLabel never reports a height below its minimum: drop the old one to measure, or a
+        # label that once held a long text would keep its height for good.
+        old = self.minimumHeight()
+        self.setMinimumHeight(0)
         height = self.heightForWidth(max(self.width(), 1))
-        if height > 0 and height != self.minimumHeight():
-            self.setMinimumHeight(height)
+        self.setMinimumHeight(height if height > 0 else old)
 
 
 class NumberSpinBox(QDoubleSpinBox):

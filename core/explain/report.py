@@ -8,12 +8,13 @@ derived input features — so the numbers are those of the network the student t
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from core.datasets import Dataset, split
-from core.engine.network import build
+from core.engine.network import Network, build
 from core.explain.steps import Step, build_steps
 from core.explain.trace import RowTrace, trace_row
 from core.project import Project
@@ -27,7 +28,8 @@ SHOWN_VALUES = 8  # a table shows this many values of a longer vector
 @dataclass(frozen=True, eq=False)
 class Explanation:
     """A row traced through a project's network: ``sample`` is the row of the data set, found
-    as row ``part_row`` of the ``part`` (``"train"``, ``"val"`` or ``"test"``)."""
+    as row ``part_row`` of the ``part`` (``"train"``, ``"val"`` or ``"test"``); ``typed`` the
+    raw inputs a student put in place of the row's own (None: the row's)."""
 
     title: str
     sample: int
@@ -38,20 +40,26 @@ class Explanation:
     trained: bool
     trace: RowTrace
     steps: list[Step]
+    typed: tuple[float, ...] | None = None
 
     @property
     def where(self) -> str:
         """``data-set row 3 (of 0–3), row 1 of the training part (4 rows)``, for people."""
+        typed = "; typed inputs with this row's target" if self.typed is not None else ""
         return (f"data-set row {self.sample} (of 0–{self.n_samples - 1}), row {self.part_row} "
-                f"of the {PART_WORDS[self.part]} part ({self.part_size} rows)")
+                f"of the {PART_WORDS[self.part]} part ({self.part_size} rows){typed}")
 
 
-def explain(project: Project, sample: int = 0, dataset: Dataset | None = None) -> Explanation:
+def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
+            inputs: Sequence[float] | None = None) -> Explanation:
     """Trace row ``sample`` of the project's data set (loaded unless given) through its network:
-    the saved weights, or the seed's initial ones when it has none.
+    the saved weights, or the seed's initial ones when it has none. ``inputs``: raw feature
+    values to trace instead of the row's own (scaled and featurised as the row would be),
+    with the row's target — "what if this pixel were brighter?".
 
-    Raises ValueError (in words) for a row that does not exist; DataError or
-    DataMismatchError when the data does not fit the network, as training would."""
+    Raises ValueError (in words) for a row that does not exist or inputs of the wrong
+    length; DataError or DataMismatchError when the data does not fit the network, as
+    training would."""
     dataset = project.data.load() if dataset is None else dataset
     if isinstance(sample, bool) or not isinstance(sample, int | np.integer):
         raise ValueError(f"the sample must be a row number, not {sample!r}")
@@ -61,13 +69,26 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None) -
     s = project.settings
     data = prepare(dataset, project.spec, s.split, s.seed, s.standardize, np.float64)
     part, row = _locate(dataset, s.split, s.seed, int(sample))
-    network = build(project.spec, seed=s.seed, dtype=np.float64)
+    chosen = data.parts[part]
+    x = chosen.x[row]
+    if inputs is not None:
+        inputs = tuple(float(v) for v in inputs)
+        if len(inputs) != dataset.n_features:
+            raise ValueError(f"give {dataset.n_features} input value(s), one per feature "
+                             f"({', '.join(dataset.feature_names)}), not {len(inputs)}")
+        x = data.inputs_for(np.array([inputs]), np.float64)[0]
+    trace = trace_row(explained_network(project), x, chosen.t[row])
+    return Explanation(project.title, int(sample), dataset.n_samples, part, row, chosen.n,
+                       project.params is not None, trace, build_steps(trace), inputs)
+
+
+def explained_network(project: Project) -> Network:
+    """The network Explain traces: the project's weights (or the seed's initial ones) in
+    float64 and without weight decay, so its loss is the row's data loss."""
+    network = build(project.spec, seed=project.settings.seed, dtype=np.float64)
     if project.params is not None:
         network.load_params(project.params, project.state or {})
-    chosen = data.parts[part]
-    trace = trace_row(network, chosen.x[row], chosen.t[row])
-    return Explanation(project.title, int(sample), dataset.n_samples, part, row, chosen.n,
-                       project.params is not None, trace, build_steps(trace))
+    return network
 
 
 def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, sample: int
@@ -119,7 +140,7 @@ def format_table(explanation: Explanation) -> str:
             lines.append(phase)
         lines.append(f"  {step.title if step.node_id is not None else 'loss'}: {step.rule}")
         for symbol, value in step.values.items():
-            lines.append(f"      {symbol:<10} = {_vector(value)}")
+            lines.append(f"      {symbol:<10} = {vector_text(value)}")
     lines.append("")
     lines.append(f"loss {trace.loss:.6g} ({trace.loss_name}, this row, no weight decay)")
     lines += _node_table(trace)
@@ -147,7 +168,9 @@ def _short(value: np.ndarray, count: int = 3) -> str:
     return shown + (" …" if value.size > count else "")
 
 
-def _vector(value: np.ndarray) -> str:
+def vector_text(value: np.ndarray) -> str:
+    """``[0.5, -1.25, … (64 values)] 8×8``: a vector or matrix on one line, as the table and
+    the window's Explain panel print it."""
     flat = np.asarray(value, dtype=np.float64).ravel()
     shown = ", ".join(f"{v:.6g}" for v in flat[:SHOWN_VALUES])
     more = f", … ({flat.size} values)" if flat.size > SHOWN_VALUES else ""

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.canvas import style
 from gui.canvas.node_item import NodeItem
+from gui.canvas.overlay import EdgeOverlay, draw_label, spread
 
 HIT_WIDTH = 7.0
 
@@ -62,6 +63,7 @@ class EdgeItem(QGraphicsItem):
         self._hits: list[QPainterPath] = []
         self._shape = QPainterPath()
         self._bounds = QRectF()
+        self._overlay: EdgeOverlay | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(-1)
@@ -75,6 +77,16 @@ class EdgeItem(QGraphicsItem):
     @property
     def weights(self) -> np.ndarray | None:
         return self._weights
+
+    def set_overlay(self, overlay: EdgeOverlay | None) -> None:
+        """Numbers drawn on the connection for a while (None: the usual picture)."""
+        if overlay != self._overlay:
+            self._overlay = overlay
+            self.update()
+
+    @property
+    def overlay(self) -> EdgeOverlay | None:
+        return self._overlay
 
     @property
     def per_weight(self) -> bool:
@@ -99,7 +111,9 @@ class EdgeItem(QGraphicsItem):
         self._shape = QPainterPath()
         for hit in self._hits:
             self._shape.addPath(hit)
-        self._bounds = self._shape.boundingRect().adjusted(-8, -8, 8, 8)
+        # Room for overlay labels stacked around the middle (see _paint_overlay).
+        room = 8 + len(self._paths) * 7 if self.per_weight else 8
+        self._bounds = self._shape.boundingRect().adjusted(-40, -room, 40, room)
         self.update()
 
     # ------------------------------------------------------------------ geometry and painting
@@ -130,6 +144,25 @@ class EdgeItem(QGraphicsItem):
                 painter.drawPath(path)
         else:
             self._paint_block(painter)
+        if self._overlay is not None:
+            self._paint_overlay(painter, self._overlay)
+
+    def _paint_overlay(self, painter: QPainter, overlay: EdgeOverlay) -> None:
+        """The overlay's numbers at the middle of their curves, pushed apart where curves
+        cross (in row-major order, as the inspector's matrix reads)."""
+        if overlay.current:
+            painter.setPen(QPen(QColor(overlay.accent), 2.0, Qt.PenStyle.DashLine))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for _, _, path in self._paths:
+                painter.drawPath(path)
+        if self.per_weight and overlay.labels:
+            middles = [path.pointAtPercent(0.5) for _, _, path in self._paths]
+            ys = spread([m.y() for m in middles])
+            for middle, y, text in zip(middles, ys, overlay.labels, strict=False):
+                draw_label(painter, QPointF(middle.x(), y), text, overlay.accent)
+        elif overlay.caption:
+            draw_label(painter, self._paths[0][2].pointAtPercent(0.5) + QPointF(0, 16),
+                       overlay.caption, overlay.accent)
 
     def _paint_block(self, painter: QPainter) -> None:
         path = self._paths[0][2]

@@ -27,12 +27,14 @@ from core.engine import activations
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
+from gui.canvas.overlay import NodeOverlay, draw_label
 
 FOOTER_HEIGHT = 16.0
 THUMBNAIL_TIP = ("What the network answers everywhere on the input plane (x₁ across, x₂ up) "
                  "with its current weights: blue means class 1, orange class 0; the dots are "
                  "the data. The border between the colours is the decision boundary.")
 BLOCK_BODY_HEIGHT = 54.0
+OVERLAY_MARGIN = 24.0  # how far an overlay's numbers may reach past the card's sides
 
 
 class NodeHost(Protocol):
@@ -89,6 +91,7 @@ class NodeItem(QGraphicsObject):
         self._problems: list[str] = []
         self._drop_hint = ""
         self._thumbnail: QImage | None = None
+        self._overlay: NodeOverlay | None = None
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -166,6 +169,17 @@ class NodeItem(QGraphicsObject):
     def thumbnail(self) -> QImage | None:
         return self._thumbnail
 
+    def set_overlay(self, overlay: NodeOverlay | None) -> None:
+        """Numbers and colours drawn over the node for a while (None: the usual picture)."""
+        if overlay != self._overlay:
+            self.prepareGeometryChange()  # long numbers may reach past the card's sides
+            self._overlay = overlay
+            self.update()
+
+    @property
+    def overlay(self) -> NodeOverlay | None:
+        return self._overlay
+
     # ------------------------------------------------------------------ geometry
     @property
     def neuron_mode(self) -> bool:
@@ -184,6 +198,8 @@ class NodeItem(QGraphicsObject):
 
     def boundingRect(self) -> QRectF:
         rect = self.body_rect().adjusted(-4, -10, 6, 6)
+        if self._overlay is not None:
+            rect.adjust(-OVERLAY_MARGIN, 0, OVERLAY_MARGIN, 0)
         if self._thumbnail is not None:
             rect.setBottom(rect.bottom() + style.THUMBNAIL_SIZE + 10)
         return rect
@@ -254,6 +270,8 @@ class NodeItem(QGraphicsObject):
     def _border_color(self, color: QColor) -> QColor:
         if self._drop_hint == "accept":
             return QColor(theme.ACCEPT)
+        if self._overlay is not None and self._overlay.current:
+            return QColor(self._overlay.accent)
         if self.isSelected():
             return QColor(theme.SELECTION)
         if self._problems:
@@ -261,7 +279,8 @@ class NodeItem(QGraphicsObject):
         return color.lighter(130)
 
     def _border_width(self) -> float:
-        return 3.0 if (self._drop_hint or self.isSelected()) else 1.5
+        current = self._overlay is not None and self._overlay.current
+        return 3.0 if (self._drop_hint or self.isSelected() or current) else 1.5
 
     def _paint_header(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
         header = QPainterPath()
@@ -290,6 +309,7 @@ class NodeItem(QGraphicsObject):
         font.setPointSizeF(8.0)
         font.setBold(False)
         painter.setFont(font)
+        overlay = self._overlay or NodeOverlay()
         for j in range(self.node.units):
             c = self.neuron_center(j)
             painter.setPen(axon)
@@ -298,23 +318,38 @@ class NodeItem(QGraphicsObject):
             if kind != "output":
                 painter.drawLine(QPointF(c.x() + r, c.y()), QPointF(rect.right(), c.y()))
             bias = self._bias(j)
-            painter.setBrush(style.bias_fill(bias) if bias is not None
-                             else QColor(theme.EMPTY_NEURON))
+            if j < len(overlay.fills):
+                painter.setBrush(overlay.fills[j])
+            else:
+                painter.setBrush(style.bias_fill(bias) if bias is not None
+                                 else QColor(theme.EMPTY_NEURON))
             painter.setPen(QPen(color, 1.6))
             painter.drawEllipse(c, r, r)
+            if j < len(overlay.left):
+                draw_label(painter, QPointF(c.x() - r - 2, c.y()), overlay.left[j],
+                           overlay.accent, Qt.AlignmentFlag.AlignRight)
+            if j < len(overlay.right):
+                draw_label(painter, QPointF(c.x() + r + 2, c.y()), overlay.right[j],
+                           overlay.accent, Qt.AlignmentFlag.AlignLeft)
             if j < len(self._labels):
                 painter.setPen(QColor(theme.MUTED_TEXT))
                 label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.AlignmentFlag.AlignRight, self._labels[j])
-        painter.setPen(QColor(theme.MUTED_TEXT))
+        painter.setPen(QColor(overlay.accent if overlay.caption else theme.MUTED_TEXT))
         footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
                         FOOTER_HEIGHT)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignCenter, self._summary())
+        painter.drawText(footer, Qt.AlignmentFlag.AlignCenter,
+                         overlay.caption or self._summary())
 
     def _paint_block(self, painter: QPainter, rect: QRectF) -> None:
         body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
                       rect.height() - style.HEADER_HEIGHT)
+        overlay = self._overlay or NodeOverlay()
+        if overlay.fills:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(overlay.fills[0])
+            painter.drawRect(body.adjusted(2, 0, -2, -2))
         font = QFont(painter.font())
         font.setPointSizeF(12.0)
         font.setBold(True)
@@ -325,9 +360,9 @@ class NodeItem(QGraphicsObject):
         font.setPointSizeF(8.0)
         font.setBold(False)
         painter.setFont(font)
-        painter.setPen(QColor(theme.MUTED_TEXT))
+        painter.setPen(QColor(overlay.accent if overlay.caption else theme.MUTED_TEXT))
         painter.drawText(body.adjusted(0, 26, 0, -2), Qt.AlignmentFlag.AlignCenter,
-                         self._summary(with_units=False))
+                         overlay.caption or self._summary(with_units=False))
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right() - 2, rect.top() + 2)

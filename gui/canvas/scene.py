@@ -17,6 +17,7 @@ from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
+from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.value_editor import ValueEditor
 from gui.document import commands
 from gui.document.document import GraphDocument
@@ -92,6 +93,18 @@ class CanvasScene(QGraphicsScene):
         every other node shows none."""
         for item in self._nodes.values():
             item.set_thumbnail(images.get(item.node_id))
+
+    def show_values(self, nodes: dict[str, NodeOverlay], edges: dict[str, EdgeOverlay]
+                    ) -> None:
+        """Lay numbers and colours over the named nodes and connections (Explain's step);
+        every other item shows its usual picture."""
+        for node_id, item in self._nodes.items():
+            item.set_overlay(nodes.get(node_id))
+        for edge_id, item in self._edges.items():
+            item.set_overlay(edges.get(edge_id))
+
+    def clear_values(self) -> None:
+        self.show_values({}, {})
 
     # ------------------------------------------------------------------ mirroring the document
     def _rebuild(self) -> None:

@@ -53,3 +53,9 @@ def bias_fill(value: float) -> QColor:
         1 - (1 - base.redF()) * (0.25 + 0.6 * strength),
         1 - (1 - base.greenF()) * (0.25 + 0.6 * strength),
         1 - (1 - base.blueF()) * (0.25 + 0.6 * strength))
+
+
+def value_fill(value: float, scale: float) -> QColor:
+    """A neuron's fill for a shown value (Explain's z, a, δ): as :func:`bias_fill`, with
+    ``scale`` (the largest magnitude shown beside it) drawn at full strength."""
+    return bias_fill(value / scale * FULL_WEIGHT if scale > 0 else 0.0)

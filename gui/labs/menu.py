@@ -31,15 +31,19 @@ class LabsMenu(QMenu):
 
     def _triggered(self) -> None:
         action = self.sender()
-        if not isinstance(action, QAction):
-            return
+        if isinstance(action, QAction):
+            self.show_lab(action.data())
+
+    def show_lab(self, key: str) -> None:
+        """Open lab ``key`` as its menu action does (for "Show me" links elsewhere); a lab
+        that cannot be built says so in a dialog instead of taking the window down."""
         try:
-            self.open_lab(action.data())
-        except Exception as exc:  # a lab that cannot be built must not take the window down
+            self.open_lab(key)
+        except Exception as exc:
             traceback.print_exc(file=sys.stderr)
             QMessageBox.critical(self.parentWidget(), "Cannot open the lab",
-                                 f"The lab “{action.text()}” could not be opened:\n\n"
-                                 f"{type(exc).__name__}: {exc}")
+                                 f"The lab “{self.lab_actions[key].text()}” could not be "
+                                 f"opened:\n\n{type(exc).__name__}: {exc}")
 
     def open_lab(self, key: str) -> LabWindow:
         """Show lab ``key`` (created on first use) and return its window."""

@@ -1,23 +1,103 @@
-"""The live list of what stops the network from being built (and from fitting the data).
+"""The live list of what stops the network from being built (and from fitting the data), and
+after it the teaching lint's warnings (:mod:`core.lint`): set-ups that train but teach the wrong
+lesson. Warnings never block; each says why in a second line and offers the lab that shows the
+effect ("Show me").
 
-Clicking a problem selects the nodes it concerns; the canvas marks the same nodes in red.
+Clicking a problem or a warning selects the nodes it concerns; the canvas marks problem nodes
+in red.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from html import escape
 
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QMouseEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.lint import LintWarning, lint
 from core.spec_problems import SpecProblem
 from gui import theme
+from gui.document.data_source import DataSource
+from gui.document.document import GraphDocument
+from gui.labs import LABS
 from gui.widgets import WrappedLabel
+
+LINT_DELAY_MS = 150  # a drag or a typed number settles before the rules run again
+
+
+class LintModel(QObject):
+    """Runs the teaching lint shortly after the network, the settings or the data change
+    (debounced, as the predictions are: a burst of edits costs one run)."""
+
+    updated = Signal(list)  # list[LintWarning]
+
+    def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
+                 ) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self._data = data
+        self.warnings: list[LintWarning] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(LINT_DELAY_MS)
+        self._timer.timeout.connect(self.recompute)
+        for signal in (doc.node_added, doc.node_removed, doc.node_changed, doc.edge_added,
+                       doc.edge_removed, doc.spec_reset, doc.settings_changed,
+                       data.dataset_changed):
+            signal.connect(self.schedule)
+
+    def schedule(self, *_args: object) -> None:
+        self._timer.start()
+
+    def recompute(self) -> None:
+        self._timer.stop()
+        found = lint(self._doc.spec, self._doc.settings, self._data.dataset)
+        if found != self.warnings:
+            self.warnings = found
+            self.updated.emit(list(found))
+
+
+class WarningRow(QFrame):
+    """One warning: the message, the why below it, and "Show me" (the lab that shows it).
+    Clicking the text asks for the warning's nodes to be selected."""
+
+    clicked = Signal()
+
+    def __init__(self, warning: LintWarning, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.warning = warning
+        message, why = (escape(text, quote=False) for text in (warning.message, warning.why))
+        self.label = WrappedLabel(
+            f"<span style='color:{theme.WARNING_TEXT}'>△ {message}</span><br>"
+            f"<small style='color:{theme.MUTED_TEXT}'>{why}</small>")
+        self.label.setToolTip(warning.why)
+        lab = next(info.title for info in LABS if info.key == warning.lab)
+        self.show_me = QPushButton("Show me")
+        self.show_me.setToolTip(f"Open the lab “{lab}”, which shows this effect")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 2, 0, 2)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.show_me, 0, Qt.AlignmentFlag.AlignTop)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self.clicked.emit()
+        super().mousePressEvent(event)
 
 OK_TEXT = "✓ The network is complete: it can be trained."
 
 
 class ProblemsPanel(QWidget):
     nodes_requested = Signal(list)  # node ids to select
+    lab_requested = Signal(str)  # the key of the lab to open (a warning's "Show me")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -32,9 +112,13 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        self.warning_box = QVBoxLayout()
+        self.warning_box.setSpacing(4)
+        layout.addLayout(self.warning_box)
         layout.addStretch()
         self._problems: list[SpecProblem] = []
         self._data_notes: list[str] = []
+        self.warning_rows: list[WarningRow] = []
         self._render()
 
     def set_problems(self, problems: list[SpecProblem]) -> None:
@@ -48,8 +132,27 @@ class ProblemsPanel(QWidget):
         self._data_notes = list(notes)
         self._render()
 
+    def set_warnings(self, warnings: list[LintWarning]) -> None:
+        """The teaching lint's warnings, listed after the problems (they never block)."""
+        for row in self.warning_rows:
+            self.warning_box.removeWidget(row)
+            row.deleteLater()
+        self.warning_rows = []
+        for warning in warnings:
+            row = WarningRow(warning, self)
+            row.show_me.clicked.connect(lambda _=False, key=warning.lab:
+                                        self.lab_requested.emit(key))
+            row.clicked.connect(lambda ids=list(warning.nodes): self._select(ids))
+            self.warning_box.addWidget(row)
+            self.warning_rows.append(row)
+        self._render()
+
     def messages(self) -> list[str]:
+        """The problems and data notes (what blocks training)."""
         return [self.list.item(k).text() for k in range(self.list.count())]
+
+    def warning_ids(self) -> list[str]:
+        return [row.warning.id for row in self.warning_rows]
 
     def _render(self) -> None:
         self.list.clear()
@@ -73,8 +176,15 @@ class ProblemsPanel(QWidget):
             self.summary.setText("<b>The network does not fit the data yet</b>")
         else:
             self.summary.setText(f"<span style='color:{theme.OK_TEXT}'>{OK_TEXT}</span>")
+        if self.warning_rows and not (count or self._data_notes):
+            warnings = len(self.warning_rows)
+            self.summary.setText(self.summary.text() + f"<br><span style='color:"
+                                 f"{theme.WARNING_TEXT}'>{warnings} warning"
+                                 f"{'s' if warnings != 1 else ''} worth reading:</span>")
 
     def _clicked(self, item: QListWidgetItem) -> None:
-        node_ids = item.data(Qt.ItemDataRole.UserRole) or []
+        self._select(item.data(Qt.ItemDataRole.UserRole) or [])
+
+    def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))

@@ -1,0 +1,3 @@
+"""Explain mode: one data row stepped forward and backward through the network on the canvas
+(:mod:`gui.explain.panel` the dock's controls, :mod:`gui.explain.overlay` what the canvas
+shows at each step)."""

@@ -1,0 +1,330 @@
+"""The Explain dock: pick a data row, then step it forward node by node, through the loss, and
+backward from the loss, watching the numbers appear on the canvas; check backprop against the
+numerical gradient, and take one SGD step on that row.
+
+Every number comes from :mod:`core.explain` (the same walk ``netcanvas explain`` prints); this
+module only chooses what to show. Keys follow the computational-graph lab: → next step,
+← back, Home the first step, End the last. Explain waits while training runs (the weights
+change under it with every mini-batch) and says so.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QDockWidget,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.datasets import DataError
+from core.explain import Explanation, Step, explain, numerical_gradients, sgd_step
+from core.explain.report import vector_text
+from core.training.prepare import DataMismatchError
+from gui import theme
+from gui.canvas.scene import CanvasScene
+from gui.context import ProjectContext
+from gui.document.commands import ReplaceWeightsCommand
+from gui.explain.overlay import step_overlays
+from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
+from gui.widgets import WrappedLabel, add_dock, scrolling
+
+REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
+LOCKED_TEXT = ("Explain waits while training runs: the weights change with every mini-batch. "
+               "Stop the run (or let it finish), then step a row through the network.")
+PROBLEMS_TEXT = ("Fix the problems in the Problems panel first: Explain steps a row through a "
+                 "network that can be built.")
+BUTTON_WIDTH = 48
+NO_DATA_TEXT = "Choose a data set first: Explain steps one of its rows through the network."
+
+
+class ExplainPanel(QWidget):
+    """The controls and the words of the step; the canvas (``scene``) shows the numbers."""
+
+    def __init__(self, context: ProjectContext, scene: CanvasScene,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.doc = context.doc
+        self.scene = scene
+        self.explanation: Explanation | None = None
+        self.index = 0
+        self.active = False
+        self.numerical: dict[str, np.ndarray] | None = None
+        self.message = WrappedLabel()
+        self.row_spin = QSpinBox()
+        self.row_spin.setToolTip("Which row of the data set to step through the network")
+        self.row_label = WrappedLabel()
+        self.inputs_edit = QLineEdit()
+        self.inputs_edit.setToolTip("The row's raw inputs: type others (separated by commas) "
+                                    "and press Enter to trace them with the row's target; "
+                                    "empty and Enter goes back to the row's own")
+        self.typed: tuple[float, ...] | None = None
+        self.home_button = QPushButton("First")
+        self.back_button = QPushButton("← Back")
+        self.next_button = QPushButton("Next →")
+        self.end_button = QPushButton("Last")
+        self.progress = QLabel()
+        self.title = WrappedLabel()
+        self.rule = WrappedLabel()
+        self.values = WrappedLabel()
+        self.values.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.matrix = MatrixTable()
+        self.check_button = QPushButton("Check")
+        self.check_button.setToolTip("Put the numerical gradient of this row's loss (central "
+                                     "differences) beside every backprop gradient")
+        self.sgd_button = QPushButton("Apply one SGD step")
+        self.result = WrappedLabel()
+        self.check_table = CheckTable()
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(REFRESH_MS)
+        self._timer.timeout.connect(self.refresh)
+        self._build_layout()
+        self._connect()
+        self.refresh()
+
+    # ------------------------------------------------------------------ building
+    def _build_layout(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.message)
+        row = QHBoxLayout()
+        row.addWidget(QLabel("Data row"))
+        row.addWidget(self.row_spin, 1)
+        layout.addLayout(row)
+        layout.addWidget(self.row_label)
+        inputs = QHBoxLayout()
+        inputs.addWidget(QLabel("Inputs"))
+        inputs.addWidget(self.inputs_edit, 1)
+        layout.addLayout(inputs)
+        bar = QHBoxLayout()
+        bar.setSpacing(3)
+        self.shortcuts: list[QShortcut] = []
+        for button, key, tip in ((self.home_button, Qt.Key.Key_Home, "The first step (Home)"),
+                                 (self.back_button, Qt.Key.Key_Left, "One step back (←)"),
+                                 (self.next_button, Qt.Key.Key_Right, "The next step (→)"),
+                                 (self.end_button, Qt.Key.Key_End, "The last step (End)")):
+            button.setToolTip(tip)
+            button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
+            bar.addWidget(button)
+            # Window-wide, so the keys step while the canvas has the focus too; enabled only
+            # while a row is explained (line edits keep their arrow keys: they override).
+            shortcut = QShortcut(QKeySequence(key), self, button.click)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            self.shortcuts.append(shortcut)
+        layout.addLayout(bar)
+        layout.addWidget(self.progress)
+        step = QGroupBox("This step")
+        step_layout = QVBoxLayout(step)
+        for widget in (self.title, self.rule, self.values, self.matrix):
+            step_layout.addWidget(widget)
+        layout.addWidget(step)
+        layout.addWidget(self.check_button)
+        layout.addWidget(self.sgd_button)
+        layout.addWidget(self.result)
+        layout.addWidget(self.check_table)
+        layout.addStretch(1)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def _connect(self) -> None:
+        doc, data = self.doc, self.context.data
+        for signal in (doc.node_added, doc.node_removed, doc.node_changed, doc.edge_added,
+                       doc.edge_removed, doc.params_changed, doc.spec_reset, doc.lock_changed,
+                       doc.settings_changed, data.dataset_changed):
+            signal.connect(self.schedule)
+        self.row_spin.valueChanged.connect(self._row_chosen)
+        for signal in (doc.spec_reset, data.dataset_changed):  # typed inputs fit the old data
+            signal.connect(self._forget_typed)
+        self.inputs_edit.returnPressed.connect(self._inputs_typed)
+        self.home_button.clicked.connect(lambda: self.go(0))
+        self.back_button.clicked.connect(lambda: self.go(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.go(self.index + 1))
+        self.end_button.clicked.connect(lambda: self.go(len(self._steps()) - 1))
+        self.check_button.clicked.connect(self.check)
+        self.sgd_button.clicked.connect(self.apply_sgd_step)
+
+    # ------------------------------------------------------------------ state
+    def set_active(self, active: bool) -> None:
+        """Explain shows on the canvas only while its dock is on screen."""
+        if active != self.active:
+            self.active = active
+            self.refresh()
+
+    def schedule(self, *_args: object) -> None:
+        if self.active:
+            self._timer.start()
+
+    def refusal(self) -> str:
+        """Why Explain cannot run now, in words ("" when it can)."""
+        if self.doc.locked_reason:
+            return LOCKED_TEXT
+        if self.doc.problems:
+            return PROBLEMS_TEXT
+        if self.context.data.dataset is None:
+            return NO_DATA_TEXT
+        return ""
+
+    def refresh(self) -> None:
+        """Trace the chosen row again (the network, its weights, the settings or the data
+        changed); the step shown stays where it was when the walk has as many steps."""
+        self._timer.stop()
+        self.numerical = None
+        self.check_table.clear_check()
+        old = len(self._steps())
+        self.explanation = None
+        reason = self.refusal() if self.active else ""
+        dataset = self.context.data.dataset
+        if self.active and not reason:
+            self.row_spin.blockSignals(True)
+            self.row_spin.setRange(0, dataset.n_samples - 1)
+            self.row_spin.blockSignals(False)
+            try:
+                self.explanation = explain(self.context.files.project(), self.row_spin.value(),
+                                           dataset, self.typed)
+            except (DataError, DataMismatchError, ValueError) as exc:
+                reason = f"This row cannot be explained: {exc}"
+            else:
+                shown = self.typed or dataset.x[self.row_spin.value()]
+                if not self.inputs_edit.hasFocus():
+                    self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
+        if self.explanation is not None and len(self._steps()) != old:
+            self.index = 0
+        for widget in (self.row_spin, self.inputs_edit):  # a typing slip can be mended
+            widget.setEnabled(self.active and not self.refusal())
+        error = f"<span style='color:{theme.ERROR_TEXT}'>{html_text(reason)}</span>"
+        self.message.setText(error if reason else "")
+        self.message.setVisible(bool(reason))
+        self.row_label.setText(row_text(dataset, self.explanation) if self.explanation else "")
+        self.show_step()
+
+    def _row_chosen(self) -> None:
+        """Another row at the same step, so rows can be compared number for number."""
+        self.result.setText("")
+        self._forget_typed()
+        self.refresh()
+
+    def _forget_typed(self, *_args: object) -> None:
+        self.typed = None
+        self.inputs_edit.clear()
+
+    def _inputs_typed(self) -> None:
+        text = self.inputs_edit.text().replace(";", ",")
+        try:
+            self.typed = tuple(float(v) for v in text.split(",") if v.strip()) or None
+        except ValueError:
+            self.result.setText(f"<span style='color:{theme.ERROR_TEXT}'>Type numbers "
+                                "separated by commas.</span>")
+            return
+        self.result.setText("")
+        self.inputs_edit.clearFocus()
+        self.refresh()
+
+    def _steps(self) -> list[Step]:
+        return self.explanation.steps if self.explanation is not None else []
+
+    # ------------------------------------------------------------------ stepping
+    def go(self, index: int) -> None:
+        steps = self._steps()
+        if steps:
+            self.index = min(max(index, 0), len(steps) - 1)
+            self.show_step()
+
+    def show_step(self) -> None:
+        """The current step in words beside its numbers, and everything revealed so far on
+        the canvas."""
+        steps = self._steps()
+        ready = bool(steps)
+        for widget in (self.home_button, self.back_button, self.next_button, self.end_button,
+                       self.check_button, self.sgd_button, *self.shortcuts):
+            widget.setEnabled(ready)
+        if not ready:
+            self.scene.clear_values()
+            for label in (self.progress, self.title, self.rule, self.values):
+                label.setText("")
+            self.matrix.show_matrix(None, None)
+            return
+        self.home_button.setEnabled(self.index > 0)
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(steps) - 1)
+        self.end_button.setEnabled(self.index < len(steps) - 1)
+        step = steps[self.index]
+        self.progress.setText(f"step {self.index + 1} of {len(steps)} · {step.phase}")
+        color = theme.FORWARD_VALUE if step.phase == "forward" else theme.GRADIENT
+        self.title.setText(f"<b style='color:{color}'>{html_text(step.title)}</b>")
+        self.rule.setText(html_text(step.rule))
+        lines = []
+        for symbol, value in step.values.items():
+            line = f"<b>{html_text(symbol)}</b> = {html_text(vector_text(value))}"
+            if self.numerical is not None and symbol in self.numerical:
+                line += (f"<br><span style='color:{theme.MUTED_TEXT}'>numerical = "
+                         f"{html_text(vector_text(self.numerical[symbol]))}</span>")
+            lines.append(line)
+        self.values.setText("<br>".join(lines))
+        matrices = [(s, v) for s, v in step.values.items() if np.ndim(v) == 2]
+        symbol, matrix = matrices[0] if matrices else (None, None)
+        self.matrix.show_matrix(symbol, matrix, self.numerical)
+        nodes, edges = step_overlays(self.explanation, self.index, self.doc.arrays,
+                                     self.scene.neuron_limit)
+        self.scene.show_values(nodes, edges)
+
+    # ------------------------------------------------------------------ check and step
+    def check(self) -> None:
+        """Numerical gradients of this row beside backprop's, in the table and the step."""
+        if self.explanation is None:
+            return
+        self.numerical = numerical_gradients(self.context.files.project(), self.explanation)
+        self.check_table.show_check(self.explanation.trace.gradients, self.numerical)
+        self.show_step()
+
+    def apply_sgd_step(self) -> None:
+        """W ← W − lr·∂L/∂W on this row's gradients (lr from the training settings), as one
+        undoable edit; says the row's loss before and after."""
+        if self.explanation is None:
+            return
+        lr = self.doc.settings.lr
+        before = self.explanation.trace.loss
+        stepped, after = sgd_step(self.context.files.project(), self.explanation, lr)
+        row = self.explanation.sample
+        self.doc.push(ReplaceWeightsCommand(self.doc, f"One SGD step on row {row}", stepped,
+                                            self.doc.history))
+        self.refresh()
+        self.result.setText(f"One SGD step on row {row} (lr {lr:g}): the row's loss "
+                            f"{before:.6g} → {after:.6g}. Undo puts the weights back.")
+
+
+def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                    menu: QMenu, beside: QDockWidget) -> tuple[ExplainPanel, QAction]:
+    """The Explain dock (a tab beside ``beside``, hidden until asked for) and its
+    "Explain…" action (Ctrl+E) in ``menu``."""
+    panel = ExplainPanel(context, scene)
+    dock = add_dock(window, "Explain", scrolling(panel), Qt.DockWidgetArea.RightDockWidgetArea)
+    window.tabifyDockWidget(beside, dock)
+    dock.hide()
+    dock.visibilityChanged.connect(panel.set_active)
+    action = QAction("&Explain…", window)
+    action.setShortcut(QKeySequence("Ctrl+E"))
+    action.setStatusTip("Step one data row forward and backward through the network")
+
+    def show() -> None:
+        dock.show()
+        dock.raise_()
+        panel.set_active(True)
+        panel.next_button.setFocus()
+        if panel.refusal():
+            window.statusBar().showMessage(panel.refusal(), 10000)
+
+    action.triggered.connect(show)
+    window.addAction(action)
+    menu.addAction(action)
+    return panel, action

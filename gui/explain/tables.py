@@ -1,0 +1,162 @@
+"""The Explain dock's tables and the chosen row in words: the current step's ∂L/∂W (or W)
+matrix, and the check of every backprop gradient against the numerical one."""
+
+from __future__ import annotations
+
+from html import escape
+
+import numpy as np
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.datasets import Dataset
+from core.engine.network import NUMERICAL_H
+from core.explain import Explanation, relative_error
+from gui import theme
+
+MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
+ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
+FEATURES_SHOWN = 6
+
+
+def html_text(text: str) -> str:
+    """Plain text made safe for a rich-text label (quotes stay as they are: the rules use
+    primes and apostrophes)."""
+    return escape(text, quote=False)
+
+
+def row_text(dataset: Dataset, explanation: Explanation) -> str:
+    """The row's raw inputs and target, and where the split put it."""
+    sample = explanation.sample
+    x = dataset.x[sample]
+    inputs = ", ".join(f"{name} = {value:.4g}" for name, value
+                       in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
+    if x.size > FEATURES_SHOWN:
+        inputs += f", … ({x.size} features)"
+    y = dataset.y[sample]
+    if dataset.task == "classification":
+        target = f"class {html_text(dataset.class_names[int(y)])}"
+    else:
+        target = ", ".join(f"{v:.4g}" for v in np.ravel(y))
+    where = f"<span style='color:{theme.MUTED_TEXT}'>{html_text(explanation.where)}</span>"
+    return f"{html_text(inputs)} → target {target}<br>{where}"
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setMinimumSectionSize(20)
+    table.setStyleSheet("QTableWidget::item { padding: 0px 2px; }")  # fits the narrow dock
+    return table
+
+
+def _fit_height(table: QTableWidget) -> None:
+    table.resizeRowsToContents()
+    rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 12)))
+    table.setFixedHeight(rows + table.horizontalHeader().height() + 6)
+
+
+class MatrixTable(QWidget):
+    """A connection's matrix at the current step: rows are the source node's units, columns
+    the destination's; with a check, each cell has the numerical value under backprop's."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.table = _table(0)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.table)
+        self.setVisible(False)
+
+    def show_matrix(self, symbol: str | None, value: np.ndarray | None,
+                    numerical: dict[str, np.ndarray] | None = None) -> None:
+        if symbol is None or value is None:
+            self.setVisible(False)
+            return
+        rows, cols = np.shape(value)
+        shown = value[:MATRIX_SHOWN, :MATRIX_SHOWN]
+        check = numerical.get(symbol) if numerical is not None else None
+        more = "" if (rows, cols) == shown.shape else f" (the first {MATRIX_SHOWN}×{MATRIX_SHOWN})"
+        self.caption.setText(f"<b>{html_text(symbol)}</b>, {rows}×{cols}{more}: a row per "
+                             "source unit, a column per destination unit"
+                             + ("; under each, the numerical value" if check is not None
+                                else ""))
+        self.table.setRowCount(shown.shape[0])
+        self.table.setColumnCount(shown.shape[1])
+        for i in range(shown.shape[0]):
+            for j in range(shown.shape[1]):
+                text = f"{shown[i, j]:.5g}"
+                if check is not None:
+                    text += f"\n{check[i, j]:.5g}"
+                self.table.setItem(i, j, QTableWidgetItem(text))
+        _fit_height(self.table)
+        self.setVisible(True)
+
+    def cell(self, i: int, j: int) -> str:
+        return self.table.item(i, j).text()
+
+
+class CheckTable(QWidget):
+    """Every backprop gradient of the row beside the numerical one and their relative error
+    (each parameter for small networks, each array's norms and worst error otherwise)."""
+
+    HEADERS = ("parameter", "backprop", "numerical", "rel. err")
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.table = _table(len(self.HEADERS))
+        self.table.setHorizontalHeaderLabels(self.HEADERS)
+        self.table.verticalHeader().setVisible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.table)
+        self.setVisible(False)
+
+    def clear_check(self) -> None:
+        self.setVisible(False)
+
+    def show_check(self, backprop: dict[str, np.ndarray],
+                   numerical: dict[str, np.ndarray]) -> None:
+        rows = []
+        each = sum(np.size(g) for g in backprop.values()) <= ELEMENTS_CHECKED
+        worst = 0.0
+        for name, grad in backprop.items():
+            grad, num = np.asarray(grad), np.asarray(numerical[name])
+            error = relative_error(grad, num)
+            worst = max(worst, float(error.max(initial=0.0)))
+            if each:
+                for index in np.ndindex(grad.shape):
+                    where = ",".join(map(str, index))
+                    rows.append((f"{name}[{where}]", f"{grad[index]:.5g}", f"{num[index]:.5g}",
+                                 f"{error[index]:.1e}"))
+            else:
+                rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.5g}",
+                             f"{np.linalg.norm(num):.5g}", f"{error.max(initial=0.0):.1e}"))
+        self.summary.setText(f"Backprop against central differences (h = {NUMERICAL_H:g}) on "
+                             "this row: "
+                             f"the largest relative error is {worst:.1e}.")
+        self.table.setRowCount(len(rows))
+        for r, texts in enumerate(rows):
+            for c, text in enumerate(texts):
+                self.table.setItem(r, c, QTableWidgetItem(text))
+        _fit_height(self.table)
+        self.setVisible(True)
+
+    def column(self, header: str) -> list[str]:
+        c = self.HEADERS.index(header)
+        return [self.table.item(r, c).text() for r in range(self.table.rowCount())]

@@ -1,0 +1,60 @@
+"""The teaching lint in the Problems panel: warnings follow the network, the settings and the
+data as they change, never block training, say why, select their nodes when clicked, and
+"Show me" opens the lab that shows the effect."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core import NetworkSpec
+from core.datasets.ref import DataRef
+from core.training.settings import TrainingSettings
+from resources.examples import example_names
+
+SETTINGS = TrainingSettings(optimizer="adam", lr=0.01, batch_size=16, standardize=True)
+GAUSSIANS = DataRef.builtin("gaussians", n_samples=60)
+
+
+def shown(qtbot, window, expected):
+    qtbot.waitUntil(lambda: window.problems_panel.warning_ids() == expected, timeout=3000)
+    return window.problems_panel.warning_rows
+
+
+@pytest.mark.parametrize(("spec", "expected", "lab", "nodes"), [
+    (NetworkSpec.mlp([2, 8, 8, 2], hidden_activation="identity"), "linear_network",
+     "activations", ["1", "2"]),
+    (NetworkSpec.mlp([2, 8, 2], loss="mse"), "softmax_with_mse", "activations", ["2"]),
+    (NetworkSpec.mlp([2, 8, 8, 2], hidden_activation="sigmoid", init="std", init_std=1.0),
+     "saturating_init", "initialization", ["2"]),
+])
+def test_a_warning_shows_why_selects_its_nodes_and_opens_its_lab(qtbot, window, spec, expected,
+                                                                 lab, nodes):
+    window.doc.reset(spec, settings=SETTINGS, data=GAUSSIANS)
+    assert window.data.dataset is not None
+    [row] = shown(qtbot, window, [expected])
+    panel = window.problems_panel
+    assert panel.messages() == []  # a warning is not a problem: training may start
+    assert row.warning.why in row.label.text() and row.label.toolTip() == row.warning.why
+    qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)
+    assert window.scene.selected_node_ids() == nodes
+    qtbot.mouseClick(row.show_me, Qt.MouseButton.LeftButton)
+    lab_window = window.labs_menu.windows[lab]
+    qtbot.waitExposed(lab_window)
+    assert lab_window.isVisible()
+    lab_window.close()
+
+
+def test_warnings_follow_the_settings_and_undo(qtbot, window):
+    window.doc.reset(NetworkSpec.mlp([2, 8, 2]), settings=SETTINGS, data=GAUSSIANS)
+    shown(qtbot, window, [])
+    window.training.settings_panel.lr_spin.setValue(5.0)  # as typed in the Training dock
+    [row] = shown(qtbot, window, ["learning_rate"])
+    assert "too large" in row.warning.message
+    window.undo_action.trigger()
+    shown(qtbot, window, [])
+
+
+def test_the_bundled_examples_are_silent_but_the_overfitting_one(qtbot, window):
+    for name in example_names():
+        window.files.open_example(name)
+        expected = ["overfitting_risk"] if name == "overfitting" else []
+        shown(qtbot, window, expected)
