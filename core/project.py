@@ -20,9 +20,9 @@ import io
 import json
 import math
 import os
+import struct
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +30,7 @@ from typing import Any
 import numpy as np
 
 from core.datasets import DataError
+from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.spec import NetworkSpec
@@ -220,10 +221,11 @@ def _read_members(path: Path) -> dict[str, bytes]:
                                " — use a backup copy") from None
         raise ProjectError("this is not a NetCanvas project file (it is not a zip archive)"
                            ) from None
-    except (zlib.error, EOFError, NotImplementedError) as exc:
-        raise ProjectError(f"the file is damaged ({exc}) — use a backup copy") from None
     except OSError as exc:
         raise ProjectError(f"the file cannot be read ({exc.strerror or exc})") from None
+    except DAMAGED_ARCHIVE_ERRORS as exc:
+        raise ProjectError(f"the file is damaged ({_reason(exc)}) — use a backup copy"
+                           ) from None
 
 
 def _starts_like_zip(path: Path) -> bool:
@@ -296,9 +298,19 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
                     arrays[key] = np.lib.format.read_array(member, allow_pickle=False)
     except ProjectError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
-        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({exc}) — use a backup copy") from None
+    except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
+        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({_reason(exc)}) — use a backup copy"
+                           ) from None
     return arrays
+
+
+def _reason(exc: BaseException) -> str:
+    """The library's own words when it has some (a KeyError or struct.error alone says little
+    to a student, so its kind is named too)."""
+    text = str(exc).strip("'\"")
+    if isinstance(exc, (KeyError, struct.error)) or not text:
+        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text
 
 
 def _check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],

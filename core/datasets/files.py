@@ -9,6 +9,8 @@ from __future__ import annotations
 import gzip
 import io
 import stat
+import struct
+import zipfile
 import zlib
 from pathlib import Path
 
@@ -16,6 +18,14 @@ from core.datasets.errors import DataError
 
 MAX_FILE_BYTES = 1 << 30
 GZIP_MAGIC = b"\x1f\x8b"
+#: What zipfile, zlib and NumPy's .npy reader raise on a damaged archive, besides OSError:
+#: broken structure (BadZipFile, zlib.error, struct.error, EOFError, ValueError), an unknown
+#: compression method, zip version or flag (NotImplementedError), a member flagged as
+#: encrypted (RuntimeError), a listed member that is not there (KeyError), sizes past C
+#: limits (OverflowError). Readers catch these around archive access only, and say "damaged".
+DAMAGED_ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error,
+                          EOFError, ValueError, NotImplementedError, RuntimeError, KeyError,
+                          OverflowError)
 
 
 def megabytes(n: int) -> str:
