@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
 import struct
 import tempfile
@@ -30,7 +29,7 @@ from typing import Any
 import numpy as np
 
 from core.datasets import DataError
-from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
+from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_bytes
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.spec import NetworkSpec
@@ -47,8 +46,6 @@ MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
-NPY_HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
-                      (2, 0): np.lib.format.read_array_header_2_0}
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
              "history")
 
@@ -284,15 +281,13 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
             for info in infos:
                 key = info.filename.removesuffix(".npy")
                 with archive.open(info) as member:
-                    version = np.lib.format.read_magic(member)
-                    if version not in NPY_HEADER_READERS:
-                        raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array "
-                                           f"format {version}")
-                    shape, _, dtype = NPY_HEADER_READERS[version](member)
-                if dtype.hasobject:
+                    header = npy_header(member)
+                if header is None:
+                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array format")
+                if header[1].hasobject:
                     raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} holds Python objects; "
                                        "NetCanvas never loads those, as they could run code")
-                if math.prod(shape) * dtype.itemsize > info.file_size:
+                if promised_bytes(header) > info.file_size:
                     raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} is truncated")
                 with archive.open(info) as member:
                     arrays[key] = np.lib.format.read_array(member, allow_pickle=False)

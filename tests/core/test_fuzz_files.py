@@ -10,7 +10,6 @@ import io
 import json
 import math
 import os
-import struct
 import warnings
 import zipfile
 from pathlib import Path
@@ -23,13 +22,13 @@ from core.datasets import DataError
 from core.project import PROJECT_JSON, WEIGHTS_NPZ, ProjectError, load_project
 from core.training.trainer import Trainer
 from resources.examples import example_path
+from tests.core.mutations import flip, patch_header
 
 EXAMPLES = ("xor_by_hand", "spiral", "forward_pass_3layer")
 #: 1000 cases per kind; FUZZ_EXAMPLES=50 makes a quick local run
 FUZZ = settings(derandomize=True, max_examples=int(os.environ.get("FUZZ_EXAMPLES", "1000")),
                 deadline=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
-CENTRAL_HEADER = b"PK\x01\x02"
 ODD_VALUES = (None, True, False, 0, -1, 1, 2**31, -(2**63), 10**30, 1e308, -1e308,
               math.nan, math.inf, -math.inf, 0.5, "", "x", "NaN", [], [1, 2], {}, {"a": 1})
 
@@ -50,31 +49,6 @@ def _zip(members: list[tuple[str, bytes]], compress: int = zipfile.ZIP_DEFLATED)
         for name, blob in members:
             archive.writestr(zipfile.ZipInfo(name), blob, compress_type=compress)
     return buffer.getvalue()
-
-
-#: central-directory fields (offset, struct format) a damaged header may change: version made
-#: by and needed, flags, compression, CRC, both sizes, name and extra lengths, local offset
-HEADER_FIELDS = ((4, "<H"), (6, "<H"), (8, "<H"), (10, "<H"), (16, "<I"), (20, "<I"),
-                 (24, "<I"), (28, "<H"), (30, "<H"), (42, "<I"))
-
-
-def _patch_header(blob: bytes, which: int, field: int, value: int) -> bytes:
-    """The archive with a field of its ``which``-th central-directory entry set to ``value``."""
-    starts = [i for i in range(len(blob)) if blob.startswith(CENTRAL_HEADER, i)]
-    if not starts:
-        return blob
-    offset, form = HEADER_FIELDS[field % len(HEADER_FIELDS)]
-    at = starts[which % len(starts)] + offset
-    size = struct.calcsize(form)
-    return blob[:at] + struct.pack(form, value % (1 << (8 * size))) + blob[at + size:]
-
-
-def _flip(blob: bytes, flips: list[tuple[int, int]]) -> bytes:
-    data = bytearray(blob)
-    for index, mask in flips:
-        if data:
-            data[index % len(data)] ^= mask
-    return bytes(data)
 
 
 def _check(path: Path) -> None:
@@ -110,7 +84,7 @@ flips = st.lists(st.tuples(st.integers(0, 1 << 20), st.integers(1, 255)), min_si
 @FUZZ
 @given(name=example, flips=flips)
 def test_flipped_bytes(tmp_path_factory: Any, name: str, flips: list[tuple[int, int]]) -> None:
-    _check(_write(tmp_path_factory, _flip(BASES[name], flips)))
+    _check(_write(tmp_path_factory, flip(BASES[name], flips)))
 
 
 @FUZZ
@@ -127,7 +101,7 @@ def test_damaged_weights_inside_an_intact_file(tmp_path_factory: Any, name: str,
                                                stored: bool) -> None:
     """The outer zip is fine, weights.npz inside it is not (issue 17's NotImplementedError)."""
     members = dict(MEMBERS[name])
-    members[WEIGHTS_NPZ] = _flip(members[WEIGHTS_NPZ], flips)
+    members[WEIGHTS_NPZ] = flip(members[WEIGHTS_NPZ], flips)
     compress = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
     _check(_write(tmp_path_factory, _zip(list(members.items()), compress)))
 
@@ -156,13 +130,13 @@ def test_zip_members(tmp_path_factory: Any, name: str, op: str, which: int, fiel
     elif op == "empty":
         items[index] = (items[index][0], b"")
     elif op == "header-inner":
-        items = [(k, _patch_header(v, which, field, value) if k == WEIGHTS_NPZ else v)
+        items = [(k, patch_header(v, which, field, value) if k == WEIGHTS_NPZ else v)
                  for k, v in items]
     with warnings.catch_warnings():  # zipfile warns when it writes a duplicate name
         warnings.simplefilter("ignore", UserWarning)
         blob = _zip(items, zipfile.ZIP_STORED if which % 2 else zipfile.ZIP_DEFLATED)
     if op == "header":
-        blob = _patch_header(blob, which, field, value)
+        blob = patch_header(blob, which, field, value)
     _check(_write(tmp_path_factory, blob))
 
 
