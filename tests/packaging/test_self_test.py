@@ -3,6 +3,7 @@ the bundle, and the start-up time — all fast; the frozen bundle itself is in t
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from collections.abc import Callable
@@ -109,6 +110,27 @@ def test_the_export_templates_travel_as_data(contents: ModuleType) -> None:
     assert {"core/export/templates/numpy_net.py", "core/export/templates/torch_model.py",
             "core/export/templates/torch_train.py",
             "core/export/templates/torch_readme.md"} == bundled
+
+
+def test_big_optional_packages_are_excluded_and_never_imported(contents: ModuleType) -> None:
+    """The bundle's size must not depend on what else the build machine has installed; and
+    excluding a package the app does import would break the bundle, so none may be."""
+    heavy = set(contents.OPTIONAL_HEAVY)
+    assert {"torch", "tensorflow", "jax", "jaxlib", "cupy", "numba", "pandas", "onnxruntime",
+            "matplotlib", "scipy", "h5py", "IPython"} <= heavy <= set(contents.EXCLUDED_MODULES)
+    needed = {"onnx", "platformdirs", "numpy", "pyqtgraph", "PySide6"}
+    assert not {name.split(".")[0] for name in contents.EXCLUDED_MODULES} & needed
+    imported = set()
+    for folder in ("core", "gui", "resources"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "templates" in path.parts:  # exported scripts, run by the student, not the app
+                continue
+            for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.Import):
+                    imported |= {alias.name.split(".")[0] for alias in node.names}
+                elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    imported.add(node.module.split(".")[0])
+    assert not imported & heavy
 
 
 @pytest.mark.parametrize(("destination", "kept"), [
