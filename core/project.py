@@ -18,11 +18,10 @@ from __future__ import annotations
 
 import io
 import json
-import math
 import os
+import struct
 import tempfile
 import zipfile
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -30,6 +29,7 @@ from typing import Any
 import numpy as np
 
 from core.datasets import DataError
+from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_bytes
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.spec import NetworkSpec
@@ -46,8 +46,6 @@ MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
-NPY_HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
-                      (2, 0): np.lib.format.read_array_header_2_0}
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
              "history")
 
@@ -220,10 +218,11 @@ def _read_members(path: Path) -> dict[str, bytes]:
                                " — use a backup copy") from None
         raise ProjectError("this is not a NetCanvas project file (it is not a zip archive)"
                            ) from None
-    except (zlib.error, EOFError, NotImplementedError) as exc:
-        raise ProjectError(f"the file is damaged ({exc}) — use a backup copy") from None
     except OSError as exc:
         raise ProjectError(f"the file cannot be read ({exc.strerror or exc})") from None
+    except DAMAGED_ARCHIVE_ERRORS as exc:
+        raise ProjectError(f"the file is damaged ({_reason(exc)}) — use a backup copy"
+                           ) from None
 
 
 def _starts_like_zip(path: Path) -> bool:
@@ -282,23 +281,31 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
             for info in infos:
                 key = info.filename.removesuffix(".npy")
                 with archive.open(info) as member:
-                    version = np.lib.format.read_magic(member)
-                    if version not in NPY_HEADER_READERS:
-                        raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array "
-                                           f"format {version}")
-                    shape, _, dtype = NPY_HEADER_READERS[version](member)
-                if dtype.hasobject:
+                    header = npy_header(member)
+                if header is None:
+                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array format")
+                if header[1].hasobject:
                     raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} holds Python objects; "
                                        "NetCanvas never loads those, as they could run code")
-                if math.prod(shape) * dtype.itemsize > info.file_size:
+                if promised_bytes(header) > info.file_size:
                     raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} is truncated")
                 with archive.open(info) as member:
                     arrays[key] = np.lib.format.read_array(member, allow_pickle=False)
     except ProjectError:
         raise
-    except (zipfile.BadZipFile, zlib.error, EOFError, ValueError, OSError) as exc:
-        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({exc}) — use a backup copy") from None
+    except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
+        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({_reason(exc)}) — use a backup copy"
+                           ) from None
     return arrays
+
+
+def _reason(exc: BaseException) -> str:
+    """The library's own words when it has some (a KeyError or struct.error alone says little
+    to a student, so its kind is named too)."""
+    text = str(exc).strip("'\"")
+    if isinstance(exc, (KeyError, struct.error)) or not text:
+        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text
 
 
 def _check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],

@@ -13,6 +13,7 @@ from types import TracebackType
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from gui.platform_check import check_xcb
 from resources.icons import icon_path
 
 APP_NAME = "NetCanvas"
@@ -61,6 +62,9 @@ def main(argv: list[str] | None = None) -> int:
     """Open the main window (and a project or example); returns the exit code."""
     argv = list(sys.argv[1:] if argv is None else argv)
     args = parse(argv)
+    failed = check_xcb(argv)  # before Qt can abort on a missing X11 library
+    if failed is not None:
+        return failed
     app = application()
     from gui.main_window import MainWindow
 

@@ -29,6 +29,18 @@ from pathlib import Path
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, type code)
 
+#: Big packages the app never imports but that PyInstaller follows when they are installed:
+#: pyqtgraph tries cupy, numba, scipy, h5py, matplotlib (exporters), pandas and IPython/Jupyter;
+#: the test extra installs torch and onnxruntime (the bench times torch when present, the tests
+#: run the exports). onnx itself ships (the ONNX export needs it; ~10 MiB, measured), as do
+#: numpy, pyqtgraph, PySide6 and platformdirs. tests/packaging checks none of these is imported.
+OPTIONAL_HEAVY = (
+    "torch", "torchvision", "torchaudio", "tensorflow", "tensorboard", "keras", "jax", "jaxlib",
+    "cupy", "cupyx", "numba", "llvmlite", "pandas", "pyarrow", "onnxruntime", "matplotlib",
+    "scipy", "sklearn", "h5py", "IPython", "ipykernel", "ipywidgets", "jupyter_client",
+    "notebook", "sympy", "dask", "xarray", "cv2",
+)
+
 #: Python modules and packages the app never imports.
 EXCLUDED_MODULES = [
     # Qt bindings and Qt modules besides the ones pyqtgraph and the app load. pyqtgraph
@@ -46,10 +58,10 @@ EXCLUDED_MODULES = [
     "_decimal",  # decimal (pyqtgraph's number formatting) falls back to _pydecimal
     # test suites and build tools that setuptools-era packages pull in by name
     "numpy.tests", "numpy.testing", "numpy.f2py", "numpy.distutils", "setuptools",
-    "pkg_resources", "distutils", "pip", "pytest", "IPython", "matplotlib", "scipy",
-    # in the test extra only: the bench times torch when present, the tests run the exports.
-    # onnx itself ships (the ONNX export needs it; ~10 MiB of the bundle, measured).
-    "torch", "onnxruntime",
+    "pkg_resources", "distutils", "pip", "pytest",
+    # big optional packages pyqtgraph (or NumPy) imports when they happen to be installed, so
+    # that the bundle's size does not depend on the build machine (see OPTIONAL_HEAVY)
+    *OPTIONAL_HEAVY,
     # the MNIST download stack: the bundle leaves out ssl, so it could not reach the HTTPS
     # mirrors anyway. `netcanvas data fetch` in the bundle says so, and still checks files put
     # in the cache folder by hand (hashlib). platformdirs stays: it finds that folder.

@@ -8,14 +8,30 @@ from __future__ import annotations
 
 import gzip
 import io
+import math
 import stat
+import struct
+import zipfile
 import zlib
 from pathlib import Path
+from typing import IO
+
+import numpy as np
 
 from core.datasets.errors import DataError
 
 MAX_FILE_BYTES = 1 << 30
 GZIP_MAGIC = b"\x1f\x8b"
+#: What zipfile, zlib and NumPy's .npy reader raise on a damaged archive, besides OSError:
+#: broken structure (BadZipFile, zlib.error, struct.error, EOFError, ValueError), an unknown
+#: compression method, zip version or flag (NotImplementedError), a member flagged as
+#: encrypted (RuntimeError), a listed member that is not there (KeyError), sizes past C
+#: limits (OverflowError). Readers catch these around archive access only, and say "damaged".
+DAMAGED_ARCHIVE_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, struct.error,
+                          EOFError, ValueError, NotImplementedError, RuntimeError, KeyError,
+                          OverflowError)
+NPY_HEADER_READERS = {(1, 0): np.lib.format.read_array_header_1_0,
+                      (2, 0): np.lib.format.read_array_header_2_0}
 
 
 def megabytes(n: int) -> str:
@@ -71,3 +87,19 @@ def read_bytes(path: str | Path) -> bytes:
 def dataset_name(path: Path) -> str:
     return path.name.split(".")[0] or path.name
 
+
+def npy_header(member: IO[bytes]) -> tuple[tuple[int, ...], np.dtype] | None:
+    """The shape and dtype a ``.npy`` member's header promises, without reading its data, so
+    that a damaged header promising terabytes is refused before NumPy allocates them (callers
+    compare with the member's stored size). None for a format version NetCanvas does not read.
+    """
+    reader = NPY_HEADER_READERS.get(np.lib.format.read_magic(member))
+    if reader is None:
+        return None
+    shape, _fortran, dtype = reader(member)
+    return shape, dtype
+
+
+def promised_bytes(header: tuple[tuple[int, ...], np.dtype]) -> int:
+    shape, dtype = header
+    return math.prod(shape) * dtype.itemsize

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
-import zlib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +10,14 @@ import numpy as np
 from core.datasets import files
 from core.datasets.dataset import Dataset, Task
 from core.datasets.errors import DataError
-from core.datasets.files import check_file, dataset_name, megabytes
+from core.datasets.files import (
+    DAMAGED_ARCHIVE_ERRORS,
+    check_file,
+    dataset_name,
+    megabytes,
+    npy_header,
+    promised_bytes,
+)
 from core.datasets.targets import check_task, encode_labels, infer_task
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -29,6 +34,7 @@ def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, n
         raise DataError(f"the archive has no array named {' or '.join(keys)} (it holds: {found})",
                         file=path, hint=SAVEZ_HINT)
     try:
+        _check_header(archive, key, path)
         array = archive[key]
     except ValueError as exc:
         if "pickle" not in str(exc).lower():
@@ -37,10 +43,22 @@ def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, n
         raise DataError(f'array "{key}" holds Python objects, and NetCanvas never unpickles '
                         "data (it could run code)", file=path,
                         hint=f"save plain numeric arrays, e.g. {key}.astype(float)") from None
-    except (OSError, EOFError, zipfile.BadZipFile, zlib.error):
+    except (OSError, *DAMAGED_ARCHIVE_ERRORS):
         raise DataError(f'array "{key}" is damaged or incomplete', file=path,
                         hint=SAVEZ_HINT) from None
     return key, array
+
+
+def _check_header(archive: Any, key: str, path: Path) -> None:
+    """Refuse a member whose header promises more data than it stores (NumPy would allocate
+    what a damaged header says first), or that is no .npy array at all (np.load would hand
+    back its raw bytes)."""
+    name = key if key in archive.zip.namelist() else f"{key}.npy"
+    info = archive.zip.getinfo(name)
+    with archive.zip.open(info) as member:
+        header = npy_header(member)
+    if header is None or promised_bytes(header) > info.file_size:
+        raise DataError(f'array "{key}" is damaged or incomplete', file=path, hint=SAVEZ_HINT)
 
 
 def _first_non_finite(name: str, a: np.ndarray) -> str:
@@ -111,7 +129,7 @@ def load_npz(path: str | Path, task: str | None = None) -> Dataset:
         raise DataError(f"this file is {kind}", file=path, hint=SAVEZ_HINT)
     try:
         archive = np.load(path, allow_pickle=False)
-    except (ValueError, OSError, EOFError, zipfile.BadZipFile, zlib.error):
+    except (OSError, *DAMAGED_ARCHIVE_ERRORS):
         raise DataError("the .npz archive is damaged or incomplete", file=path,
                         hint=SAVEZ_HINT) from None
     with archive:

@@ -286,6 +286,22 @@ def test_damaged_npz(trained, tmp_path):
         load_project(path)
 
 
+@pytest.mark.parametrize("offset, value, words", [
+    (10, 99, "That compression method is not supported"),  # compression method
+    (6, 0xFF, "zip file version"),  # version needed to extract
+    (8, 0x20, "compressed patched data"),  # flag bit 5
+])
+def test_a_damaged_header_inside_weights_npz(trained, tmp_path, offset, value, words):
+    """Issue 17: zipfile raises NotImplementedError for these; the student sees a sentence."""
+    members = members_of(trained, tmp_path)
+    inner = bytearray(members["weights.npz"])
+    inner[inner.index(b"PK\x01\x02") + offset] = value
+    path = write_zip(tmp_path / "header.netcanvas", {**members, "weights.npz": bytes(inner)})
+    with pytest.raises(ProjectError, match=rf"^header\.netcanvas: weights\.npz is damaged "
+                                           rf"\(.*{words}.*\) — use a backup copy$"):
+        load_project(path)
+
+
 def test_zip_bombs_are_refused_before_unpacking(trained, tmp_path, monkeypatch):
     path = tmp_path / "big.netcanvas"
     save_project(trained, path)

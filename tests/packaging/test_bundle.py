@@ -70,11 +70,14 @@ def test_the_bundle_has_the_desktop_entry_and_icon(dist: Path) -> None:
     assert (folder / "netcanvas.png").stat().st_size > 0
 
 
-def test_the_bundle_leaves_out_what_the_app_does_not_use(dist: Path) -> None:
+def test_the_bundle_leaves_out_what_the_app_does_not_use(
+        packaging_script: Callable[[str], ModuleType], dist: Path) -> None:
     internal = dist / "NetCanvas" / "_internal"
+    heavy = packaging_script("bundle_contents").OPTIONAL_HEAVY
     unwanted = ["PySide6/Qt/translations", "PySide6/QtNetwork*", "PySide6/Qt/lib/libQt6Network*",
                 "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
-                "libssl*", "libcrypto*", "resources/screenshots", "torch", "onnxruntime"]
+                "libssl*", "libcrypto*", "resources/screenshots",
+                *heavy, *(f"{name}.libs" for name in heavy)]
     found = [str(p.relative_to(internal)) for pattern in unwanted for p in internal.glob(pattern)]
     assert found == []
     dangling = [str(p) for p in internal.rglob("*") if p.is_symlink() and not p.exists()]

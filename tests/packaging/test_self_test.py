@@ -3,6 +3,7 @@ the bundle, and the start-up time — all fast; the frozen bundle itself is in t
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
 from collections.abc import Callable
@@ -109,6 +110,37 @@ def test_the_export_templates_travel_as_data(contents: ModuleType) -> None:
     assert {"core/export/templates/numpy_net.py", "core/export/templates/torch_model.py",
             "core/export/templates/torch_train.py",
             "core/export/templates/torch_readme.md"} == bundled
+
+
+def _required_imports(node: ast.AST) -> set[str]:
+    """Top-level packages imported outside ``try: … except ImportError`` (an optional import,
+    such as the bench timing torch when present, is fine without the package)."""
+    if isinstance(node, ast.Import):
+        return {alias.name.split(".")[0] for alias in node.names}
+    if isinstance(node, ast.ImportFrom):
+        return {node.module.split(".")[0]} if node.module and not node.level else set()
+    children = list(ast.iter_child_nodes(node))
+    if isinstance(node, ast.Try) and any(
+            isinstance(h.type, ast.Name) and h.type.id in ("ImportError", "ModuleNotFoundError")
+            for h in node.handlers):
+        children = [child for child in children if child not in node.body]
+    return set().union(*(_required_imports(child) for child in children))
+
+
+def test_big_optional_packages_are_excluded_and_never_imported(contents: ModuleType) -> None:
+    """The bundle's size must not depend on what else the build machine has installed; and
+    excluding a package the app does import would break the bundle, so none may be."""
+    heavy = set(contents.OPTIONAL_HEAVY)
+    assert {"torch", "tensorflow", "jax", "jaxlib", "cupy", "numba", "pandas", "onnxruntime",
+            "matplotlib", "scipy", "h5py", "IPython"} <= heavy <= set(contents.EXCLUDED_MODULES)
+    needed = {"onnx", "platformdirs", "numpy", "pyqtgraph", "PySide6"}
+    assert not set(contents.EXCLUDED_MODULES) & needed  # (some of their parts are excluded)
+    imported = set()
+    for folder in ("core", "gui", "resources"):
+        for path in (ROOT / folder).rglob("*.py"):
+            if "templates" not in path.parts:  # exported scripts run by the student, not the app
+                imported |= _required_imports(ast.parse(path.read_text(encoding="utf-8")))
+    assert not imported & heavy
 
 
 @pytest.mark.parametrize(("destination", "kept"), [

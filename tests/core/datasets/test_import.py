@@ -1,8 +1,10 @@
 """Importing the user's own files: good files load, every bad one gives a readable DataError."""
 
 import gzip
+import io
 import pickle
 import struct
+import zipfile
 from pathlib import Path
 
 import numpy as np
@@ -344,6 +346,32 @@ def test_npz_truncated(tmp_path):
     np.savez(path, X=np.zeros((50, 2)), y=np.zeros(50))
     cut = write(tmp_path, "cut.npz", path.read_bytes()[:300])
     assert message(load_npz, cut).startswith("cut.npz: the .npz archive is damaged")
+
+
+@pytest.mark.parametrize("offset, value", [(10, 99), (6, 0xFF), (8, 0x20), (8, 0x01)])
+def test_npz_with_a_damaged_zip_header(tmp_path, offset, value):
+    """Issue 17: unknown compression method, zip version, patched data or encryption flag make
+    zipfile raise NotImplementedError or RuntimeError; the student sees a sentence instead."""
+    path = tmp_path / "header.npz"
+    np.savez(path, X=np.ones((4, 2)), y=np.arange(4) % 2)
+    blob = bytearray(path.read_bytes())
+    blob[blob.index(b"PK\x01\x02") + offset] = value
+    path.write_bytes(bytes(blob))
+    with pytest.raises(DataError, match=r"^header\.npz: .*damaged or incomplete"):
+        load_npz(path)
+
+
+def test_npz_header_promising_more_than_is_stored(tmp_path):
+    """A header claiming a huge shape is refused before NumPy allocates it."""
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(
+        header, {"descr": "<f8", "fortran_order": False, "shape": (10**9, 2)})
+    path = tmp_path / "huge.npz"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("X.npy", header.getvalue() + bytes(16))
+        archive.writestr("y.npy", header.getvalue() + bytes(16))
+    with pytest.raises(DataError, match=r"^huge\.npz: .*damaged or incomplete"):
+        load_npz(path)
 
 
 def test_npz_sample_count_mismatch(tmp_path):

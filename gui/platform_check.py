@@ -1,0 +1,94 @@
+"""Before the window opens on Linux/X11: are the xcb helper libraries Qt needs there?
+
+Qt's xcb platform plugin links libxcb-cursor, libxcb-icccm and libxcb-keysyms, which many
+desktops do not install. Without them Qt prints "could not load the Qt platform plugin xcb"
+and aborts with a core dump — no word on what to install. This check runs before the
+QApplication exists and names the packages instead (issue 17).
+
+Checked only when Qt will use xcb: on Linux, with a display, and the platform not chosen
+otherwise (``QT_QPA_PLATFORM``/``-platform`` unset or ``xcb``; a Wayland session is left to Qt's
+Wayland plugin). The frozen bundle ships these libraries when its build machine had them
+(see packaging/bundle_contents.py), so in a frozen app a copy in the bundle's own folder
+(``sys._MEIPASS``) counts as present, and the system's copy otherwise.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import os
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from pathlib import Path
+
+#: (library the xcb plugin links, Debian/Ubuntu package, Fedora/RHEL package)
+XCB_LIBRARIES = (
+    ("libxcb-cursor.so.0", "libxcb-cursor0", "xcb-util-cursor"),
+    ("libxcb-icccm.so.4", "libxcb-icccm4", "xcb-util-wm"),
+    ("libxcb-keysyms.so.1", "libxcb-keysyms1", "xcb-util-keysyms"),
+)
+
+
+def requested_platform(argv: Sequence[str], environ: Mapping[str, str]) -> str:
+    """The platform plugin Qt will try first: ``-platform`` wins over QT_QPA_PLATFORM; "" when
+    neither names one. Options after the name (``xcb:foo``) and fallbacks (``a;b``) are cut."""
+    name = environ.get("QT_QPA_PLATFORM", "")
+    for option in ("-platform", "--platform"):
+        if option in argv[:-1]:
+            name = argv[list(argv).index(option) + 1]
+    return name.split(";")[0].split(":")[0].strip()
+
+
+def uses_xcb(argv: Sequence[str], environ: Mapping[str, str], platform: str) -> bool:
+    """Whether Qt will load its xcb plugin here (on a Wayland session it picks Wayland)."""
+    if not platform.startswith("linux") or not environ.get("DISPLAY"):
+        return False
+    name = requested_platform(argv, environ)
+    if name:
+        return name == "xcb"
+    return not environ.get("WAYLAND_DISPLAY")
+
+
+def loadable(soname: str) -> bool:
+    """Whether the dynamic loader finds ``soname`` (in a frozen app: or the bundle has it)."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    if bundle is not None and (Path(bundle) / soname).exists():
+        return True
+    try:
+        ctypes.CDLL(soname)
+    except OSError:
+        return False
+    return True
+
+
+def missing_xcb_libraries(argv: Sequence[str] = (), environ: Mapping[str, str] | None = None,
+                          platform: str | None = None,
+                          found: Callable[[str], bool] | None = None,
+                          ) -> list[tuple[str, str, str]]:
+    """The rows of XCB_LIBRARIES that cannot be loaded, when Qt will use xcb; else []."""
+    environ = os.environ if environ is None else environ
+    if not uses_xcb(argv, environ, sys.platform if platform is None else platform):
+        return []
+    found = found or loadable
+    return [row for row in XCB_LIBRARIES if not found(row[0])]
+
+
+def explain(missing: list[tuple[str, str, str]]) -> str:
+    """What to install, in words a student can paste into a terminal."""
+    names = ", ".join(soname for soname, _apt, _dnf in missing)
+    apt = " ".join(apt for _soname, apt, _dnf in missing)
+    dnf = " ".join(dnf for _soname, _apt, dnf in missing)
+    return (f"netcanvas: the window cannot open: Qt's X11 (xcb) platform needs {names}, which "
+            "this computer does not have. Install them, then start NetCanvas again:\n"
+            f"  Debian, Ubuntu, Mint:  sudo apt install {apt}\n"
+            f"  Fedora, RHEL:          sudo dnf install {dnf}\n"
+            "The command-line tools (netcanvas train, export, data, …) work without them.")
+
+
+def check_xcb(argv: Sequence[str]) -> int | None:
+    """1 after printing what to install when the xcb libraries are missing; None when the
+    window can open (or the check does not apply)."""
+    missing = missing_xcb_libraries(argv)
+    if not missing:
+        return None
+    print(explain(missing), file=sys.stderr)
+    return 1
