@@ -15,7 +15,7 @@ overfitting warning is.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 
 import numpy as np
@@ -82,12 +82,13 @@ Rule = Callable[[_Facts], list[LintWarning]]
 
 
 def lint(spec: NetworkSpec, settings: TrainingSettings, dataset: Dataset | None = None, *,
-         searching: bool = False) -> list[LintWarning]:
+         searching: bool = False, dismissed: Collection[str] = ()) -> list[LintWarning]:
     """Every warning for this network, settings and (optionally) data, in rule order.
 
     ``searching``: a hyperparameter search is about to run, so a validation part is needed
-    whatever the data's size. A spec that cannot be built gets no warnings: its problems come
-    first (:meth:`NetworkSpec.problems`)."""
+    whatever the data's size. ``dismissed``: warning ids the project shows on purpose (the
+    overfitting example overfits to teach it), left out. A spec that cannot be built gets no
+    warnings: its problems come first (:meth:`NetworkSpec.problems`)."""
     if spec.problems():
         return []
     train = None
@@ -97,14 +98,15 @@ def lint(spec: NetworkSpec, settings: TrainingSettings, dataset: Dataset | None 
         except DataError:
             train = None
     facts = _Facts(spec, settings, dataset, train, searching)
-    return [warning for rule in RULES for warning in rule(facts)]
+    return [warning for rule in RULES for warning in rule(facts) if warning.id not in dismissed]
 
 
 def lint_project(project: Project, dataset: Dataset | None = None, *, searching: bool = False
                  ) -> list[LintWarning]:
     """:func:`lint` on a project, loading its data set unless given."""
     dataset = project.data.load() if dataset is None else dataset
-    return lint(project.spec, project.settings, dataset, searching=searching)
+    return lint(project.spec, project.settings, dataset, searching=searching,
+                dismissed=project.dismissed_warnings)
 
 
 def _names(nodes: list[NodeSpec]) -> str:

@@ -47,7 +47,7 @@ MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
-             "history")
+             "history", "dismissed_warnings")
 
 
 class ProjectError(Exception):
@@ -67,6 +67,9 @@ class Project:
     history: dict[str, Any] | None = None
     title: str = ""
     description: str = ""
+    #: ids of teaching warnings (:mod:`core.lint`) this project shows on purpose, e.g. the
+    #: overfitting example's ``overfitting_risk``; they are not listed again
+    dismissed_warnings: tuple[str, ...] = ()
 
     def build_network(self) -> Network:
         """The network with the settings' seed, dtype and regularisation, holding the saved
@@ -96,6 +99,8 @@ def save_project(project: Project, path: str | Path) -> None:
         "data": project.data.to_dict(),
         "history": project.history,
     }
+    if project.dismissed_warnings:  # absent otherwise: older files stay byte-identical
+        document["dismissed_warnings"] = list(project.dismissed_warnings)
     try:
         text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -193,7 +198,13 @@ def _load(path: Path) -> Project:
     elif state:
         raise ProjectError(f"{WEIGHTS_NPZ} holds batch-norm statistics but no weights")
     return Project(spec, settings, data, params or None, state or None, history, title,
-                   description)
+                   description, _dismissed(document.get("dismissed_warnings", [])))
+
+
+def _dismissed(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProjectError(f"'dismissed_warnings' in {PROJECT_JSON} must be a list of names")
+    return tuple(dict.fromkeys(value))
 
 
 def _read_members(path: Path) -> dict[str, bytes]:

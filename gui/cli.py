@@ -147,6 +147,8 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     print(f"  data: {project.data.describe()} ({data.task}; {parts})")
     for warning in lint_project(project):  # teaching advice: never changes the exit code
         print(f"  warning: {warning.text}\n    why: {warning.why}")
+    if project.dismissed_warnings:
+        print(f"  shown on purpose, not warned about: {', '.join(project.dismissed_warnings)}")
     return EXIT_OK
 
 

@@ -106,7 +106,9 @@ class FileController:
             arrays = {**network.params, **network.state}
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
                        history=project.history, title=project.title,
-                       description=project.description, path=str(path) if remember else "")
+                       description=project.description,
+                       dismissed_warnings=project.dismissed_warnings,
+                       path=str(path) if remember else "")
         if remember:
             self._remember(str(path))
         self.opened()
@@ -151,7 +153,8 @@ class FileController:
             state={k: v.copy() for k, v in state.items()} or None,
             history=self.live_history() or doc.history,
             title=doc.title,
-            description=doc.description)
+            description=doc.description,
+            dismissed_warnings=doc.dismissed_warnings)
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

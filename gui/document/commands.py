@@ -250,6 +250,26 @@ class SetDataCommand(Command):
         self._doc.set_data(self._old)
 
 
+class DismissWarningsCommand(Command):
+    """Change which teaching warnings the project shows on purpose (safe while training runs:
+    it only changes what the Problems panel lists)."""
+
+    structural = False
+
+    def __init__(self, doc: GraphDocument, ids: tuple[str, ...], text: str,
+                 parent: Command | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc = doc
+        self._ids = tuple(ids)
+        self._old: tuple[str, ...] = ()
+
+    def redo(self) -> None:
+        self._old = self._doc.set_dismissed_warnings(self._ids)
+
+    def undo(self) -> None:
+        self._doc.set_dismissed_warnings(self._old)
+
+
 class ChangeSettingsCommand(Command):
     """Change training settings (``{"lr": 0.05}``…). Safe while training runs: the session
     applies a new learning rate to the running trainer, and the other fields are locked there.

@@ -43,6 +43,8 @@ class GraphDocument(QObject):
     #: the stored training history changed
     history_changed = Signal()
     path_changed = Signal(str)
+    #: the teaching warnings the project shows on purpose changed
+    dismissed_changed = Signal()
     #: emitted first thing in :meth:`reset`, while the old network is still there
     about_to_reset = Signal()
     #: an edit was refused while the structure is locked; carries the reason
@@ -59,6 +61,7 @@ class GraphDocument(QObject):
         self._history: dict[str, Any] | None = None
         self._title = ""
         self._description = ""
+        self._dismissed: tuple[str, ...] = ()
         self._path = ""
         self._problems: list[SpecProblem] = []
         self._lock_reason = ""
@@ -112,6 +115,11 @@ class GraphDocument(QObject):
         return self._description
 
     @property
+    def dismissed_warnings(self) -> tuple[str, ...]:
+        """Ids of teaching warnings not listed for this project (:mod:`core.lint`)."""
+        return self._dismissed
+
+    @property
     def path(self) -> str:
         return self._path
 
@@ -152,7 +160,7 @@ class GraphDocument(QObject):
     def reset(self, spec: NetworkSpec, arrays: Params | None = None, *,
               settings: TrainingSettings | None = None, data: DataRef | None = None,
               history: dict[str, Any] | None = None, title: str = "", description: str = "",
-              path: str = "") -> None:
+              dismissed_warnings: tuple[str, ...] = (), path: str = "") -> None:
         """Replace everything (New, Open): the undo history starts again and is clean.
 
         Arrays that do not fit ``spec`` are replaced by freshly initialised ones. Everything is
@@ -168,6 +176,7 @@ class GraphDocument(QObject):
         self._settings = settings if settings is not None else TrainingSettings()
         self._data, self._history = data, history
         self._title, self._description = title, description
+        self._dismissed = tuple(dismissed_warnings)
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.set_path(path)
@@ -259,6 +268,13 @@ class GraphDocument(QObject):
         """Install another data set reference; returns the old one."""
         old, self._data = self._data, data
         self._announce(self._settings, old, self._history)
+        return old
+
+    def set_dismissed_warnings(self, ids: tuple[str, ...]) -> tuple[str, ...]:
+        """Install the dismissed warning ids; returns the old ones."""
+        old, self._dismissed = self._dismissed, tuple(ids)
+        if old != self._dismissed:
+            self.dismissed_changed.emit()
         return old
 
     def set_history(self, history: dict[str, Any] | None) -> dict[str, Any] | None:

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core.lint import LintWarning, lint
 from core.spec_problems import SpecProblem
 from gui import theme
+from gui.document.commands import DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.labs import LABS
@@ -52,7 +53,7 @@ class LintModel(QObject):
         self._timer.timeout.connect(self.recompute)
         for signal in (doc.node_added, doc.node_removed, doc.node_changed, doc.edge_added,
                        doc.edge_removed, doc.spec_reset, doc.settings_changed,
-                       data.dataset_changed):
+                       doc.dismissed_changed, data.dataset_changed):
             signal.connect(self.schedule)
 
     def schedule(self, *_args: object) -> None:
@@ -60,7 +61,8 @@ class LintModel(QObject):
 
     def recompute(self) -> None:
         self._timer.stop()
-        found = lint(self._doc.spec, self._doc.settings, self._data.dataset)
+        found = lint(self._doc.spec, self._doc.settings, self._data.dataset,
+                     dismissed=self._doc.dismissed_warnings)
         if found != self.warnings:
             self.warnings = found
             self.updated.emit(list(found))
@@ -83,10 +85,17 @@ class WarningRow(QFrame):
         lab = next(info.title for info in LABS if info.key == warning.lab)
         self.show_me = QPushButton("Show me")
         self.show_me.setToolTip(f"Open the lab “{lab}”, which shows this effect")
+        self.dismiss = QPushButton("Dismiss")
+        self.dismiss.setToolTip("This project shows it on purpose: stop listing this warning "
+                                "here (saved with the project; Undo brings it back)")
+        buttons = QVBoxLayout()
+        buttons.addWidget(self.show_me)
+        buttons.addWidget(self.dismiss)
+        buttons.addStretch()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.label, 1)
-        layout.addWidget(self.show_me, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addLayout(buttons)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
@@ -98,6 +107,8 @@ OK_TEXT = "✓ The network is complete: it can be trained."
 class ProblemsPanel(QWidget):
     nodes_requested = Signal(list)  # node ids to select
     lab_requested = Signal(str)  # the key of the lab to open (a warning's "Show me")
+    dismiss_requested = Signal(str)  # a warning's id: list it no more for this project
+    restore_requested = Signal()  # list every dismissed warning again
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -115,6 +126,12 @@ class ProblemsPanel(QWidget):
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
+        self.restore = QPushButton()
+        self.restore.setToolTip("Warnings this project shows on purpose are not listed; list "
+                                "them again")
+        self.restore.clicked.connect(self.restore_requested)
+        self.restore.hide()
+        layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         self._problems: list[SpecProblem] = []
         self._data_notes: list[str] = []
@@ -143,9 +160,16 @@ class ProblemsPanel(QWidget):
             row.show_me.clicked.connect(lambda _=False, key=warning.lab:
                                         self.lab_requested.emit(key))
             row.clicked.connect(lambda ids=list(warning.nodes): self._select(ids))
+            row.dismiss.clicked.connect(lambda _=False, wid=warning.id:
+                                        self.dismiss_requested.emit(wid))
             self.warning_box.addWidget(row)
             self.warning_rows.append(row)
         self._render()
+
+    def set_dismissed(self, count: int) -> None:
+        """How many warnings the project dismissed (a button lists them again)."""
+        self.restore.setText(f"Show {count} dismissed warning{'s' if count != 1 else ''}")
+        self.restore.setVisible(count > 0)
 
     def messages(self) -> list[str]:
         """The problems and data notes (what blocks training)."""
@@ -188,3 +212,24 @@ class ProblemsPanel(QWidget):
     def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))
+
+
+def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:
+    """Dismissing a warning, or listing the dismissed ones again, is one undoable edit of the
+    project (it is saved with it)."""
+
+    def dismiss(warning_id: str) -> None:
+        doc.push(DismissWarningsCommand(doc, (*doc.dismissed_warnings, warning_id),
+                                        f"Dismiss warning {warning_id}"))
+
+    def restore() -> None:
+        doc.push(DismissWarningsCommand(doc, (), "Show dismissed warnings"))
+
+    def show_count() -> None:
+        panel.set_dismissed(len(doc.dismissed_warnings))
+
+    panel.dismiss_requested.connect(dismiss)
+    panel.restore_requested.connect(restore)
+    doc.dismissed_changed.connect(show_count)
+    doc.spec_reset.connect(show_count)
+    show_count()

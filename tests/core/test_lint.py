@@ -2,6 +2,8 @@
 silent on a sound one and on the bundled examples (the overfitting example excepted: its
 warning is its lesson)."""
 
+import json
+import zipfile
 from dataclasses import replace
 
 import numpy as np
@@ -10,7 +12,7 @@ import pytest
 from core import NetworkSpec
 from core.datasets import Dataset
 from core.lint import LABS, RULES, lint, lint_project
-from core.project import load_project
+from core.project import ProjectError, load_project, save_project
 from core.training.settings import TrainingSettings
 from gui import cli
 from resources.examples import example_names, example_path
@@ -147,13 +149,39 @@ def test_every_rule_has_a_one_line_message_why_and_lab():
 
 
 @pytest.mark.parametrize("name", example_names())
-def test_the_bundled_examples_are_silent_but_overfitting_warns_of_overfitting(name):
-    expected = ["overfitting_risk"] if name == "overfitting" else []
-    assert [w.id for w in lint_project(load_project(example_path(name)))] == expected
+def test_the_bundled_examples_are_silent(name):
+    assert lint_project(load_project(example_path(name))) == []
 
 
-def test_check_prints_the_warnings_and_still_exits_0(capsys):
-    code = cli.main(["check", str(example_path("overfitting"))])
+def test_the_overfitting_example_overfits_on_purpose_and_says_so():
+    project = load_project(example_path("overfitting"))
+    assert project.dismissed_warnings == ("overfitting_risk",)
+    project.dismissed_warnings = ()
+    assert [w.id for w in lint_project(project)] == ["overfitting_risk"]
+
+
+def test_dismissed_warnings_survive_saving_and_bad_ones_are_refused(tmp_path):
+    project = load_project(example_path("spiral"))
+    project.dismissed_warnings = ("learning_rate", "batch_size")
+    save_project(project, tmp_path / "p.netcanvas")
+    assert load_project(tmp_path / "p.netcanvas").dismissed_warnings == project.dismissed_warnings
+    with zipfile.ZipFile(tmp_path / "p.netcanvas") as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    document = json.loads(members["project.json"])
+    document["dismissed_warnings"] = "learning_rate"
+    members["project.json"] = json.dumps(document).encode()
+    with zipfile.ZipFile(tmp_path / "bad.netcanvas", "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    with pytest.raises(ProjectError, match="dismissed_warnings"):
+        load_project(tmp_path / "bad.netcanvas")
+
+
+def test_check_prints_the_warnings_and_still_exits_0(capsys, tmp_path):
+    project = load_project(example_path("overfitting"))
+    project.dismissed_warnings = ()
+    save_project(project, tmp_path / "overfitting.netcanvas")
+    code = cli.main(["check", str(tmp_path / "overfitting.netcanvas")])
     out, err = capsys.readouterr()
     assert code == 0 and err == ""
     lines = out.splitlines()

@@ -53,8 +53,29 @@ def test_warnings_follow_the_settings_and_undo(qtbot, window):
     shown(qtbot, window, [])
 
 
-def test_the_bundled_examples_are_silent_but_the_overfitting_one(qtbot, window):
+def test_the_bundled_examples_are_silent(qtbot, window):
     for name in example_names():
         window.files.open_example(name)
-        expected = ["overfitting_risk"] if name == "overfitting" else []
-        shown(qtbot, window, expected)
+        shown(qtbot, window, [])
+        dismissed = window.problems_panel.restore
+        assert dismissed.isVisible() == (name == "overfitting")  # it overfits on purpose
+    window.files.open_example("overfitting")
+    assert window.problems_panel.restore.text() == "Show 1 dismissed warning"
+
+
+def test_dismiss_hides_a_warning_undo_and_show_bring_it_back_and_it_is_saved(qtbot, window):
+    window.doc.reset(NetworkSpec.mlp([2, 8, 2], loss="mse"), settings=SETTINGS, data=GAUSSIANS)
+    [row] = shown(qtbot, window, ["softmax_with_mse"])
+    panel = window.problems_panel
+    assert not panel.restore.isVisible()
+    qtbot.mouseClick(row.dismiss, Qt.MouseButton.LeftButton)
+    shown(qtbot, window, [])
+    assert window.doc.dismissed_warnings == ("softmax_with_mse",) and panel.restore.isVisible()
+    window.undo_action.trigger()
+    shown(qtbot, window, ["softmax_with_mse"])
+    window.redo_action.trigger()
+    shown(qtbot, window, [])
+    assert window.files.project().dismissed_warnings == ("softmax_with_mse",)
+    qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
+    shown(qtbot, window, ["softmax_with_mse"])
+    assert not panel.restore.isVisible()
