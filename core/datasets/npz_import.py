@@ -34,7 +34,7 @@ def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, n
         raise DataError(f"the archive has no array named {' or '.join(keys)} (it holds: {found})",
                         file=path, hint=SAVEZ_HINT)
     try:
-        _check_header(archive, key, path)
+        check_header(archive, key, path)
         array = archive[key]
     except ValueError as exc:
         if "pickle" not in str(exc).lower():
@@ -49,7 +49,7 @@ def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, n
     return key, array
 
 
-def _check_header(archive: Any, key: str, path: Path) -> None:
+def check_header(archive: Any, key: str, path: Path) -> None:
     """Refuse a member whose header promises more data than it stores (NumPy would allocate
     what a damaged header says first), or that is no .npy array at all (np.load would hand
     back its raw bytes)."""

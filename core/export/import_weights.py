@@ -8,16 +8,16 @@ mismatch is said in words; nothing is unpickled.
 
 from __future__ import annotations
 
-import zipfile
 from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
+from core.datasets.errors import DataError
+from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
+from core.datasets.npz_import import ZIP_MAGIC, check_header
 from core.export.common import ExportError, refuse_problems
 from core.project import Project
-
-ZIP_MAGIC = b"PK\x03\x04"
 
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
@@ -27,12 +27,17 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
             if handle.read(4) != ZIP_MAGIC:  # else np.load would take it for a pickle
                 raise ExportError(f"{path} is not an .npz file (NumPy's zip of named arrays)")
         with np.load(path, allow_pickle=False) as archive:
+            for key in archive.files:  # a damaged header would make NumPy allocate what it says
+                check_header(archive, key, path)
             return {key: archive[key] for key in archive.files}
     except FileNotFoundError:
         raise ExportError(f"{path} does not exist") from None
     except IsADirectoryError:
         raise ExportError(f"{path} is a folder, not an .npz file") from None
-    except (ValueError, OSError, zipfile.BadZipFile, EOFError) as exc:
+    except DataError:
+        raise ExportError(f"{path} is damaged or incomplete: an array in it cannot be read"
+                          ) from None
+    except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
         if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
             raise ExportError(f"{path} holds Python objects; NetCanvas never loads those, as "
                               "they could run code") from None
