@@ -21,8 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import DataError, Dataset, split
-from core.engine import initializers
-from core.engine.network import build
+from core.engine import initializers, params
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
 from core.training.prepare import DataMismatchError, input_columns
@@ -241,7 +240,7 @@ def overfitting_risk(f: _Facts) -> list[LintWarning]:
     if s.weight_decay or s.l1 or s.early_stopping_patience is not None \
             or any(n.dropout > 0 for n in f.spec.nodes):
         return []
-    n_params = sum(p.size for p in build(f.spec).params.values())
+    n_params = sum(math.prod(shape) for shape in params.shapes(f.spec).values())
     rows = f.train.n_samples
     if n_params <= PARAMS_PER_ROW * rows:
         return []

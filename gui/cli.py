@@ -16,7 +16,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
-from core.datasets import DataError
+from core.datasets import DataError, Dataset
 from core.export import ExportError
 from core.lint import lint_project
 from core.project import Project, ProjectError, load_project, save_project
@@ -131,7 +131,8 @@ def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
 
 def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
-    trainer = _trainer(project, fresh=False)
+    dataset = project.data.load()
+    trainer = _trainer(project, dataset, fresh=False)
     net, data = trainer.network, trainer.data
     parts = ", ".join(f"{name} {part.n}" for name, part in data.parts.items())
     if project.params is None:
@@ -145,7 +146,7 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     print(f"  network: {len(net.spec.nodes)} nodes, {len(net.spec.edges)} connections, "
           f"{sum(p.size for p in net.params.values()):,} parameters; {trained}")
     print(f"  data: {project.data.describe()} ({data.task}; {parts})")
-    for warning in lint_project(project):  # teaching advice: never changes the exit code
+    for warning in lint_project(project, dataset):  # teaching advice: never changes the exit code
         print(f"  warning: {warning.text}\n    why: {warning.why}")
     if project.dismissed_warnings:
         print(f"  shown on purpose, not warned about: {', '.join(project.dismissed_warnings)}")
@@ -158,7 +159,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         if args.epochs < 1:
             raise CommandError("--epochs must be at least 1")
         project.settings = replace(project.settings, epochs=args.epochs)
-    trainer = _trainer(project, fresh=args.fresh)
+    trainer = _trainer(project, project.data.load(), fresh=args.fresh)
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
     try:
@@ -204,8 +205,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
 }
 
 
-def _trainer(project: Project, fresh: bool) -> Trainer:
-    dataset = project.data.load()
+def _trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:
     if fresh:
         return Trainer(project.spec, dataset, project.settings)
     return Trainer(project.build_network(), dataset, project.settings,

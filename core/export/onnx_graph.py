@@ -16,12 +16,12 @@ from typing import Any
 
 import numpy as np
 
+from core.engine.activations import LEAKY_SLOPE
+from core.engine.layers import BN_EPSILON
 from core.export.common import ExportError, ExportPlan, check_target, feature_op, staged
 
 OPSET = 17
 IR_VERSION = 8  # the IR version of opset 17's release: runtimes from then on load the file
-LEAKY_SLOPE = 0.01
-BN_EPSILON = 1e-6
 
 
 def _onnx() -> Any:

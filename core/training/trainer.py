@@ -59,7 +59,6 @@ class Outcome:
         return self.kind == "diverged"
 
 
-
 class StopFlag(Protocol):
     """A threading.Event, or a multiprocessing one shared with worker processes."""
 
