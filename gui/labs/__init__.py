@@ -44,3 +44,11 @@ LABS: tuple[LabInfo, ...] = (
     LabInfo("regularization", "Batch norm, weight decay, dropout"),
     LabInfo("search", "Hyperparameter search"),
 )
+
+
+def lab_info(key: str) -> LabInfo:
+    """The registered lab ``key`` (KeyError, naming it, for a key no lab has)."""
+    for info in LABS:
+        if info.key == key:
+            return info
+    raise KeyError(f"no lab is called {key!r}")

@@ -9,7 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from gui.context import ProjectContext
-from gui.labs import LABS
+from gui.labs import LABS, lab_info
 from gui.labs.base import LabWindow
 
 
@@ -49,8 +49,7 @@ class LabsMenu(QMenu):
         """Show lab ``key`` (created on first use) and return its window."""
         window = self.windows.get(key)
         if window is None:
-            info = next(i for i in LABS if i.key == key)
-            window = info.load()(self.context, self.parentWidget())
+            window = lab_info(key).load()(self.context, self.parentWidget())
             self.windows[key] = window
         window.show()
         window.raise_()

@@ -29,7 +29,7 @@ from gui import theme
 from gui.document.commands import DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.labs import LABS
+from gui.labs import lab_info
 from gui.widgets import WrappedLabel
 
 LINT_DELAY_MS = 150  # a drag or a typed number settles before the rules run again
@@ -82,7 +82,7 @@ class WarningRow(QFrame):
             f"<span style='color:{theme.WARNING_TEXT}'>△ {message}</span><br>"
             f"<small style='color:{theme.MUTED_TEXT}'>{why}</small>")
         self.label.setToolTip(warning.why)
-        lab = next(info.title for info in LABS if info.key == warning.lab)
+        lab = lab_info(warning.lab).title
         self.show_me = QPushButton("Show me")
         self.show_me.setToolTip(f"Open the lab “{lab}”, which shows this effect")
         self.dismiss = QPushButton("Dismiss")
