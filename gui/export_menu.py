@@ -9,10 +9,9 @@ weights is one undo entry and, like every edit, waits while training runs.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from pathlib import Path
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
@@ -62,18 +61,7 @@ IMPORT_TIP = ("Put weights trained elsewhere back onto this network: an .npz und
 def export_work(project: Project, fmt: str, out: Path, force: bool
                 ) -> tuple[list[Path], str] | str:
     """Export in a worker thread (pure core, no Qt): the files written and the note for an
-    untrained network ("" otherwise) — or, if core.export refuses, its reason (a str).
-
-    Weights still equal to the seed's initial ones, with no training history, are exported as
-    the untrained network they are, so the window says so as the command line does."""
-    if project.history is None and project.params is not None:
-        initial = replace(project, params=None, state=None)
-        network = initial.build_network()
-        fresh = {**network.params, **network.state}
-        given = {**project.params, **(project.state or {})}
-        if fresh.keys() == given.keys() and all(
-                np.array_equal(np.asarray(given[k], v.dtype), v) for k, v in fresh.items()):
-            project = initial
+    untrained network ("" otherwise) — or, if core.export refuses, its reason (a str)."""
     try:
         plan, files = export_project(project, fmt, out, force)
     except ExportError as exc:

@@ -14,7 +14,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +81,21 @@ def refuse_problems(project: Project) -> None:
                           + "; ".join(p.message for p in problems))
 
 
+def is_trained(project: Project, network: Network) -> bool:
+    """Whether the weights are more than the seed's initial ones. A project saved from the
+    window always stores its weights, so stored weights alone do not tell: weights equal to the
+    seed's draw with no training history are the untrained network they are."""
+    if project.params is None:
+        return False
+    if project.history is not None:
+        return True
+    initial = replace(project, params=None, state=None).build_network()
+    fresh = {**initial.params, **initial.state}
+    given = {**network.params, **network.state}
+    return fresh.keys() != given.keys() or not all(
+        np.array_equal(given[k], v) for k, v in fresh.items())
+
+
 def plan_export(project: Project) -> ExportPlan:
     """Check the project and gather everything an exporter writes (ExportError says why not)."""
     refuse_problems(project)
@@ -102,7 +117,7 @@ def plan_export(project: Project) -> ExportPlan:
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
-        raw=raw, scaling=data.scaling, trained=project.params is not None,
+        raw=raw, scaling=data.scaling, trained=is_trained(project, network),
         built=network, data=data, dataset=dataset)
 
 

@@ -4,6 +4,8 @@ skip connection, two input nodes, derived features, batch norm and dropout (to 1
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import onnx
 import onnxruntime
@@ -11,7 +13,10 @@ import pytest
 import torch
 
 from core.export import export_project, plan_export
+from core.export.common import is_trained
 from core.export.onnx_graph import OPSET
+from core.project import load_project
+from resources.examples import example_path
 from tests.core.export.conftest import EXAMPLES, MADE_UP, all_close, import_file
 
 NAMES = EXAMPLES + MADE_UP
@@ -82,3 +87,15 @@ def test_one_batch_row_and_many_rows_agree(exported):
     (all_rows,) = session.run(None, {"x": x})
     (one,) = session.run(None, {"x": x[5:6]})
     assert np.allclose(one, all_rows[5:6], atol=1e-6)
+
+
+def test_weights_stored_as_the_seed_drew_them_are_untrained_and_edited_ones_are_not():
+    """The window saves its weights even before training; an export must still call them
+    untrained, on the command line as in the window."""
+    project = load_project(example_path("spiral"))
+    network = project.build_network()
+    stored = replace(project, params={k: v.copy() for k, v in network.params.items()},
+                     state={k: v.copy() for k, v in network.state.items()} or None)
+    assert not is_trained(stored, stored.build_network())
+    stored.params["W1"][0, 0] += 0.5
+    assert is_trained(stored, stored.build_network())
