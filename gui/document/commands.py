@@ -309,11 +309,12 @@ class ReplaceWeightsCommand(Command):
     """New values for every weight (a training run, Reset weights) and the history that goes
     with them; undo puts the old weights and history back.
 
-    Training pushes it when it starts and calls :meth:`update` with the live weights while it
-    runs (so the canvas follows and Save writes what is shown), then :meth:`finish`.
+    Training pushes it when it starts, before the document locks, and calls :meth:`update`
+    with the live weights while it runs (so the canvas follows and Save writes what is shown),
+    then :meth:`finish`. Any other replacement (Reset, Import Weights, an Explain step) is
+    structural: while a run lasts it would be overwritten by the run's next frame, so the
+    document refuses it.
     """
-
-    structural = False
 
     def __init__(self, doc: GraphDocument, text: str, arrays: Params | None = None,
                  history: dict[str, Any] | None = None, parent: Command | None = None) -> None:

@@ -187,3 +187,21 @@ def test_reset_installs_the_whole_project_and_signals_the_settings_that_differ(d
     assert (doc.settings, doc.data, doc.history) == (settings, data, None)
     assert (doc.title, doc.description) == ("Circle", "Round.")
     assert seen == [{"lr", "seed"}]
+
+
+def test_a_locked_document_refuses_replacing_its_weights_but_the_run_keeps_updating(doc):
+    """While training runs, its own command (pushed before the lock) follows the live weights;
+    any other replacement — Reset, Import Weights, an Explain step — would be overwritten by the
+    run's next frame, so it is refused with the lock's reason."""
+    run = commands.ReplaceWeightsCommand(doc, "Train")
+    doc.push(run)
+    doc.lock("training runs")
+    refused = []
+    doc.edit_refused.connect(refused.append)
+    before = {k: v.copy() for k, v in doc.arrays.items()}
+    other = {k: v + 1.0 for k, v in doc.arrays.items()}
+    assert not doc.push(commands.ReplaceWeightsCommand(doc, "Import weights", other, None))
+    assert refused == ["training runs"]
+    assert all(np.array_equal(doc.arrays[k], v) for k, v in before.items())
+    run.update(other)
+    assert all(np.array_equal(doc.arrays[k], other[k]) for k in other)
