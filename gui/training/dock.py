@@ -25,7 +25,7 @@ from gui.training.live import LiveRefresh
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
 from gui.training.settings_panel import TrainingSettingsPanel
-from gui.widgets import add_dock, scrolling
+from gui.widgets import add_dock, add_tabbed_dock, scrolling
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
@@ -66,8 +66,13 @@ class TrainingUi(QObject):
         self._document_replaced()
 
     # ------------------------------------------------------------------ building
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = add_dock(self.window, title, widget, area)
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea | QDockWidget
+              ) -> QDockWidget:
+        """A dock in ``area``, or in a tab behind the dock given as ``area``."""
+        if isinstance(area, QDockWidget):
+            dock = add_tabbed_dock(self.window, title, widget, area)
+        else:
+            dock = add_dock(self.window, title, widget, area)
         if isinstance(widget, Panel):  # a tab brought to the front draws the newest frame
             dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
         self.docks[title] = dock
@@ -75,17 +80,12 @@ class TrainingUi(QObject):
 
     def _add_docks(self, beside: QDockWidget) -> None:
         """The settings share ``beside``'s place as a tab (``beside`` stays in front)."""
-        window = self.window
-        training = self._dock("Training", scrolling(self.settings_panel), RIGHT)
-        window.tabifyDockWidget(beside, training)
-        beside.raise_()
+        self._dock("Training", scrolling(self.settings_panel), beside)
         loss = self._dock("Loss", self.loss, BOTTOM)
         output = self._dock("Output", self.output, BOTTOM)
-        window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
-        window.tabifyDockWidget(loss, self._dock("Weights", self.weights, BOTTOM))
-        window.tabifyDockWidget(output, self._dock("Activations", self.activations, BOTTOM))
-        loss.raise_()
-        output.raise_()
+        self.window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+        self._dock("Weights", self.weights, loss)
+        self._dock("Activations", self.activations, output)
 
     def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
