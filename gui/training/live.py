@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from gui.training.controller import IDLE, RUNNING
 from gui.training.frames import Frame
-from gui.training.plots.base import Panel
 from gui.training.session import TrainingSession
 
 BUDGET = 0.04  # of the GUI thread's time, for drawing
@@ -35,8 +35,22 @@ CANVAS_INTERVAL = 0.5  # the canvas, and the predictions that follow its weights
 SMOOTHING = 0.5
 
 
+class LivePanel(Protocol):
+    """What the refresh asks of a panel (a plot panel, or its stand-in until it is made)."""
+
+    @property
+    def shown(self) -> bool: ...
+
+    @property
+    def stale(self) -> bool: ...
+
+    def remember(self, frame: Frame | None) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
 class LiveRefresh(QObject):
-    def __init__(self, session: TrainingSession, panels: Sequence[Panel],
+    def __init__(self, session: TrainingSession, panels: Sequence[LivePanel],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
