@@ -159,7 +159,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each (default 3)")
     parser.add_argument("--layout", choices=("all", "default"), default="all",
                         help="all four panels on screen (default), or the window's layout")
+    parser.add_argument("--soak", type=float, metavar="MINUTES",
+                        help="train without a break for MINUTES and print the memory growth "
+                        "per hour and the event loop's p99 instead")
+    parser.add_argument("--sample-seconds", type=float, default=5.0,
+                        help="with --soak: seconds between memory samples (default 5)")
     args = parser.parse_args(argv)
+    if args.soak is not None:
+        from gui.training.soak import soak
+
+        return soak(args.soak, args.epochs, args.layout, args.sample_seconds)
 
     project = load_project(example_path(EXAMPLE))
     project.settings = replace(project.settings, epochs=args.epochs)
