@@ -102,7 +102,9 @@ def headless_seconds(project, dataset, threads: int | None) -> float:
     return result[0]
 
 
-def make_window(epochs: int, layout: str):
+def make_window(epochs: int, layout: str, project_path: str | None = None):
+    """The main window on screen with ``project_path`` (default: the digits example) open and
+    ``epochs`` per run; ``layout`` "all" shows the four panels side by side."""
     from gui.app import application
 
     app = application()
@@ -113,7 +115,10 @@ def make_window(epochs: int, layout: str):
     window.files.maybe_save = lambda: True  # nothing to ask: the benchmark's edits are throwaway
     window.resize(1600, 1000)
     window.show()
-    window.files.open_example(EXAMPLE)
+    if project_path is None:
+        window.files.open_example(EXAMPLE)
+    else:
+        window.files.load(project_path, remember=False)
     window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": epochs}))
     if layout == "all":  # untabify: the four panels in a 2 × 2 grid at the bottom
         docks = window.training.docks
@@ -154,17 +159,30 @@ def gui_run(window, probe: LatencyProbe) -> GuiRun:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gui.training.benchmark",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=600,
-                        help="epochs per run (default 600: a few seconds)")
+    parser.add_argument("--epochs", type=int,
+                        help="epochs per run (default 600 on digits: a few seconds; 3 on mnist)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each (default 3)")
     parser.add_argument("--layout", choices=("all", "default"), default="all",
                         help="all four panels on screen (default), or the window's layout")
+    parser.add_argument("--data", choices=("digits", "mnist"), default="digits",
+                        help="digits: the bundled digits example (default); mnist: 784-100-10 "
+                        "on MNIST when cached (else a generated MNIST-like set), with the "
+                        "stalls of import, switch, Train, Stop, Save, Open and New")
+    parser.add_argument("--samples", type=int, default=60_000,
+                        help="with --data mnist, when MNIST is not cached: images generated "
+                        "(default 60,000)")
     parser.add_argument("--soak", type=float, metavar="MINUTES",
                         help="train without a break for MINUTES and print the memory growth "
                         "per hour and the event loop's p99 instead")
     parser.add_argument("--sample-seconds", type=float, default=5.0,
                         help="with --soak: seconds between memory samples (default 5)")
     args = parser.parse_args(argv)
+    if args.epochs is None:
+        args.epochs = 3 if args.data == "mnist" and args.soak is None else 600
+    if args.data == "mnist" and args.soak is None:
+        from gui.training import mnist_bench
+
+        return mnist_bench.main(args.samples, args.epochs, args.rounds, args.layout)
     if args.soak is not None:
         from gui.training.soak import soak
 

@@ -44,6 +44,7 @@ class PeakSampler:
     def __init__(self, interval: float = 0.05) -> None:
         self.interval = interval
         self.peak = 0.0
+        self.active = True  # False: not sampled meanwhile
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
 
@@ -61,7 +62,8 @@ class PeakSampler:
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak = max(self.peak, rss_mb())
+            if self.active:
+                self.peak = max(self.peak, rss_mb())
 
 
 class LatencyHistogram(QObject):
