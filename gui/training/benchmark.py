@@ -15,6 +15,10 @@ live panel on screen, alternating, and reports:
 
 Not a test: timings depend on the machine. ``--layout default`` keeps the window's own layout
 (two panels shown, two tabbed behind them) instead of showing all four side by side.
+
+``--data mnist`` measures the 784-100-10 network at MNIST's scale instead, with the GUI stall
+of every step a reader takes (:mod:`gui.training.mnist_bench`); ``--soak MINUTES`` trains
+without a break and prints the memory growth per hour (:mod:`gui.training.soak`).
 """
 
 from __future__ import annotations
