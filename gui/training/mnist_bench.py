@@ -27,6 +27,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.datasets.ref import DataRef
 from core.datasets.remote import cache_folder, is_cached
@@ -53,6 +54,26 @@ class Step:
     seconds: float
     stall_ms: float
     note: str = ""
+
+
+class MessageGuard(QObject):
+    """Closes any message box (an error nobody can click away offscreen) and keeps its text;
+    other dialogs, such as a progress dialog, are left to do their work."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._close)
+        self._timer.start()
+
+    @Slot()
+    def _close(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            self.messages.append(f"{box.windowTitle()}: {box.text()}")
+            box.reject()
 
 
 class DataWatch(QObject):
@@ -169,15 +190,14 @@ def run_rounds(window, watch: DataWatch, rounds: int, probe: LatencyHistogram,
         probe.stop()
         project, dataset = window.files.project(), window.data.dataset
         memory.active = False
-        headless.append(headless_seconds(project, dataset, threads))
+        headless.append(headless_seconds(project, dataset, threads, setup=True))
         memory.active = True
         print(f"  round {r + 1}: window {gui[-1]:.2f} s, headless {headless[-1]:.2f} s "
-              f"({threads} BLAS thread(s))", flush=True)
+              f"({threads} BLAS thread(s); both with preparing the data)", flush=True)
     return gui, headless
 
 
 def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
-    from gui.diagnostics.dialog_guard import DialogGuard
     from gui.training.benchmark import make_window
 
     with tempfile.TemporaryDirectory(prefix="netcanvas-bench-") as tmp:
@@ -189,7 +209,7 @@ def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
         base = rss_mb()
         with PeakSampler() as window_memory:
             app, window = make_window(epochs, layout, str(start))
-            guard = DialogGuard(window)
+            guard = MessageGuard()
             watch = DataWatch(window)
             result = None
             if wait_until(lambda w=window: len(w.doc.spec.nodes) == len(SIZES)):
@@ -197,8 +217,8 @@ def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
             window.close()
         del window
         app.processEvents()
-    if result is None or guard.dialogs:
-        print("stopped: " + "; ".join(guard.dialogs or ["a step did not finish"]))
+    if result is None or guard.messages:
+        print("stopped: " + "; ".join(guard.messages or ["a step did not finish"]))
         return 2
     steps, gui, headless, probe = result
     return report(steps, gui, headless, probe, epochs, base, window_memory.peak)
@@ -229,7 +249,7 @@ def measure(window, watch: DataWatch, images: Path, rounds: int, folder: Path,
     frames = window.training.live.frames_drawn
     ok = ok and steps.run("Train (the first 3 s)", actions["train"].trigger,
                           lambda: window.training.live.frames_drawn > frames,
-                          min_seconds=TRAIN_WATCH)
+                          note=lambda: "to the first frame drawn", min_seconds=TRAIN_WATCH)
     ok = ok and steps.run("Stop", actions["stop"].trigger, lambda: session.state == IDLE)
     if not ok:
         return None
@@ -243,7 +263,8 @@ def measure(window, watch: DataWatch, images: Path, rounds: int, folder: Path,
                    note=lambda: f"{path.stat().st_size / 1e6:.1f} MB file")
     ok = ok and steps.run("Open", lambda: (setattr(watch, "dataset", None),
                                            files.load(str(path))),
-                          lambda: Path(window.doc.path or ".") == path and imported())
+                          lambda: Path(window.doc.path or ".").resolve() == path.resolve()
+                          and imported())
     ok = ok and steps.run("New", files.new, lambda: watch.features() == 2)
     return (steps.done, gui, headless, probe) if ok else None
 
