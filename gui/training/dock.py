@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.training.actions import TrainingActions
@@ -25,6 +26,7 @@ from gui.training.live import LiveRefresh
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
 from gui.training.settings_panel import TrainingSettingsPanel
+from gui.training.timeline import TimelineUi
 from gui.widgets import add_dock, scrolling
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
@@ -49,8 +51,13 @@ class TrainingUi(QObject):
         self.weights = WeightsPanel()
         self.activations = ActivationsPanel()
         self.output = OutputPanel()
-        self.panels = [self.loss, self.weights, self.activations, self.output]
+        self.gradient_bars = GradientFlowOverlay(scene)
+        self.panels = [self.loss, self.weights, self.activations, self.output,
+                       self.gradient_bars]
         self.live = LiveRefresh(self.session, self.panels, self)
+        self.timeline = TimelineUi(self.session, self.live, self.panels, self)
+        context.files.timeline = self.timeline.for_saving
+        context.files.timeline_loaded = self.timeline.loaded
         self.progress = TrainingProgress(self.session.controller)
         self.lock_label = QLabel(LOCK_TEXT)
         self.lock_label.setToolTip(doc.locked_reason)
@@ -103,6 +110,8 @@ class TrainingUi(QObject):
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
+        tools.addSeparator()
+        tools.addWidget(self.timeline.bar)
 
     def _connect(self) -> None:
         doc = self.session.doc
