@@ -110,8 +110,11 @@ class TrainingUi(QObject):
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
-        tools.addSeparator()
-        tools.addWidget(self.timeline.bar)
+        window.addToolBarBreak()
+        timeline = window.addToolBar("Timeline")  # its own row: the slider needs the width
+        timeline.setObjectName("timeline_toolbar")
+        timeline.setMovable(False)
+        timeline.addWidget(self.timeline.bar)
 
     def _connect(self) -> None:
         doc = self.session.doc
