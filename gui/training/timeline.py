@@ -107,6 +107,7 @@ class TimelineUi(QObject):
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
         self.replay_ms: list[float] = []  # how long each replayed frame took (for the README)
+        self._listed: list[int] = []  # the epochs the slider's positions stand for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(10)  # a drag's many positions: only the last is replayed
@@ -200,7 +201,7 @@ class TimelineUi(QObject):
     def refresh(self) -> None:
         """Put the slider's range, position, label and buttons in line with the timeline."""
         bar = self.bar
-        epochs = self.epochs if self.fits() else []
+        epochs = self._listed = self.epochs if self.fits() else []
         if not epochs and self.shown_epoch is not None:
             self._follow()
         index = len(epochs) - 1
@@ -226,7 +227,7 @@ class TimelineUi(QObject):
 
     @Slot(int)
     def _moved(self, index: int) -> None:
-        epochs = self.epochs
+        epochs = self._listed  # as the slider's range was set (the timeline may have grown)
         if not epochs:
             return
         if index >= len(epochs) - 1:

@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from core.engine.params import weight_name
+from core.project import load_project
 from core.training.snapshot import Histogram
 from gui.training.frames import Frame
 from tests.gui.training_support import open_example, train_to_end
@@ -85,3 +86,88 @@ def test_the_slider_is_dragged_with_the_mouse(qtbot, trained_spiral):
     qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(4, y))
     wait_shown(qtbot, window, 0)
     assert ui(window).bar.label.text() == "epoch 0 / 12"
+
+
+def test_continue_from_here_is_one_undoable_edit(qtbot, trained_spiral):
+    window = trained_spiral
+    doc = window.doc
+    trained = {k: np.array(v) for k, v in doc.arrays.items()}
+    history = doc.history
+    press(qtbot, window, Qt.Key.Key_Left, 8)  # epoch 4
+    wait_shown(qtbot, window, 4)
+    button = ui(window).bar.continue_button
+    assert button.isEnabled()
+    assert "Epochs after 4 are dropped from this run" in button.toolTip()
+    record = ui(window).timeline.at(4)
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    for name, value in record.arrays.items():
+        np.testing.assert_array_equal(doc.array(name), value)
+    assert doc.history["epochs"]["epoch"] == [1, 2, 3, 4]
+    assert ui(window).timeline.epochs == [0, 1, 2, 3, 4]
+    assert ui(window).bar.label.text() == "epoch 4 / 4 (latest)"
+    assert not doc.previewing
+    assert doc.undo_stack.undoText() == "Continue from epoch 4"
+
+    window.undo_action.trigger()
+    for name, value in trained.items():
+        np.testing.assert_array_equal(doc.array(name), value)
+    assert doc.history is history
+    assert ui(window).timeline.epochs == list(range(13))
+    assert ui(window).bar.label.text() == "epoch 12 / 12 (latest)"
+    window.redo_action.trigger()
+    assert ui(window).timeline.epochs == [0, 1, 2, 3, 4]
+
+    # training again continues the timeline from epoch 4
+    train_to_end(qtbot, window)
+    assert ui(window).timeline.epochs == list(range(17))
+    np.testing.assert_array_equal(ui(window).timeline.at(4).params[weight_name("1")],
+                                  record.params[weight_name("1")])
+
+
+def test_while_training_the_slider_follows_unless_pulled_back(qtbot, window):
+    open_example(window, "spiral", epochs=2000, batch_size=8)
+    session = window.training.session
+    timeline_ui = ui(window)
+    with qtbot.waitSignal(session.controller.state_changed):
+        qtbot.mouseClick(window.training.settings_panel.buttons["train"],
+                         Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(timeline_ui.epochs) >= 4, timeout=30_000)
+    qtbot.waitUntil(lambda: slider(window).maximum() >= 3)
+    assert slider(window).value() == slider(window).maximum()  # following
+    press(qtbot, window, Qt.Key.Key_Home)
+    wait_shown(qtbot, window, 0)
+    reached = timeline_ui.epochs[-1]
+    qtbot.waitUntil(lambda: slider(window).maximum() > reached + 1, timeout=30_000)
+    assert slider(window).value() == 0  # held where it was pulled
+    assert window.training.output.frame.snapshot.epoch == 0
+    assert ui(window).bar.label.text().startswith("epoch 0 / ")
+    assert not ui(window).bar.continue_button.isEnabled()  # not while training
+    press(qtbot, window, Qt.Key.Key_End)
+    assert not window.doc.previewing
+    qtbot.waitUntil(lambda: window.training.output.frame.snapshot.epoch > reached)
+    with qtbot.waitSignal(session.ended, timeout=30_000):
+        qtbot.mouseClick(window.training.settings_panel.buttons["stop"],
+                         Qt.MouseButton.LeftButton)
+
+
+def test_the_timeline_is_saved_with_the_project_when_asked(qtbot, trained_spiral, tmp_path):
+    window = trained_spiral
+    check = ui(window).bar.save_check
+    assert check.isChecked()  # a small network: on by default
+    path = tmp_path / "spiral.netcanvas"
+    assert window.files.write(str(path))
+    stored = load_project(path).timeline
+    assert stored.epochs == list(range(13))
+    np.testing.assert_array_equal(stored.at(7).params["W1"], ui(window).timeline.at(7).params["W1"])
+
+    assert window.files.load(str(path))
+    assert ui(window).epochs == list(range(13))
+    press(qtbot, window, Qt.Key.Key_Left, 5)  # epoch 7, replayed on the reopened data
+    wait_shown(qtbot, window, 7)
+    np.testing.assert_array_equal(window.scene.edge_item("1")._weights, stored.at(7).params["W1"])
+
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert not check.isChecked()
+    plain = tmp_path / "plain.netcanvas"
+    assert window.files.write(str(plain))
+    assert load_project(plain).timeline is None
