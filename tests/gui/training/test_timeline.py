@@ -9,6 +9,7 @@ from core.engine.params import weight_name
 from core.project import load_project
 from core.training.snapshot import Histogram
 from gui.training.frames import Frame
+from tests.gui.screenshots import screenshot_target
 from tests.gui.training_support import open_example, train_to_end
 
 
@@ -171,3 +172,18 @@ def test_the_timeline_is_saved_with_the_project_when_asked(qtbot, trained_spiral
     plain = tmp_path / "plain.netcanvas"
     assert window.files.write(str(plain))
     assert load_project(plain).timeline is None
+
+
+def test_screenshot_of_the_slider_pulled_back(qtbot, window, tmp_path):
+    """The README's picture (``UPDATE_SCREENSHOTS=1`` writes resources/screenshots/)."""
+    window.resize(1440, 900)
+    open_example(window, "spiral", epochs=60)
+    window.resizeDocks([window.training.docks["Loss"]], [340], Qt.Orientation.Vertical)
+    train_to_end(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Left, 45)  # epoch 15 of 60
+    wait_shown(qtbot, window, 15)
+    qtbot.wait(300)  # the predictions and thumbnails that follow the previewed weights
+    window.view.fit_to_view()
+    qtbot.wait(50)
+    image = window.grab().toImage()
+    assert image.save(str(screenshot_target("timeline_spiral.png", tmp_path)))
