@@ -7,7 +7,9 @@ from PySide6.QtCore import QPoint, Qt
 
 from core.engine.params import weight_name
 from core.project import load_project
+from core.training.prepare import input_scaling
 from core.training.snapshot import Histogram
+from gui.document.predictions import compute
 from gui.training.frames import Frame
 from tests.gui.screenshots import screenshot_target
 from tests.gui.training_support import open_example, train_to_end
@@ -74,6 +76,23 @@ def test_every_panel_shows_the_epoch_the_slider_is_pulled_back_to(qtbot, trained
     replayed = ui(window).replay
     replayed.viewer.network.load_params(record.params, record.state)
     assert window.training.output.confusion.shown.sum() > 0
+    # the predictions table answers with epoch 5's weights
+    dataset, settings = window.data.dataset, window.doc.settings
+    scaling = input_scaling(dataset, settings.split, settings.seed) if settings.standardize \
+        else None
+    expected = compute(window.doc.spec, record.arrays, dataset, scaling=scaling)
+    qtbot.waitUntil(lambda: window.predictions_panel.column("output")
+                    == [row[-2] for row in expected.rows])
+
+
+def test_undoing_the_run_disables_the_timeline_and_redo_brings_it_back(qtbot, trained_spiral):
+    window = trained_spiral
+    bar = ui(window).bar
+    assert bar.isEnabled()
+    window.undo_action.trigger()  # the whole run
+    assert not bar.isEnabled() and bar.label.text() == "no timeline yet"
+    window.redo_action.trigger()
+    assert bar.isEnabled() and bar.label.text() == "epoch 12 / 12 (latest)"
 
 
 def test_the_slider_is_dragged_with_the_mouse(qtbot, trained_spiral):
