@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.training.actions import TrainingActions
@@ -30,6 +31,7 @@ from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.progress import TrainingProgress
 from gui.training.settings_panel import TrainingSettingsPanel
+from gui.training.timeline import TimelineUi
 from gui.widgets import add_dock, add_tabbed_dock, scrolling
 
 if TYPE_CHECKING:
@@ -65,7 +67,12 @@ class TrainingUi(QObject):
         self.settings_panel = TrainingSettingsPanel(self.actions)
         self.hosts = {name: LazyPanel(panel_maker(class_name))
                       for name, class_name in PANELS.items()}
-        self.live = LiveRefresh(self.session, list(self.hosts.values()), self)
+        self.gradient_bars = GradientFlowOverlay(scene)
+        panels = [*self.hosts.values(), self.gradient_bars]
+        self.live = LiveRefresh(self.session, panels, self)
+        self.timeline = TimelineUi(self.session, self.live, panels, self)
+        context.files.timeline = self.timeline.for_saving
+        context.files.timeline_loaded = self.timeline.loaded
         self.progress = TrainingProgress(self.session.controller)
         self.lock_label = QLabel(LOCK_TEXT)
         self.lock_label.setToolTip(doc.locked_reason)
@@ -140,6 +147,11 @@ class TrainingUi(QObject):
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
+        window.addToolBarBreak()
+        timeline = window.addToolBar("Timeline")  # its own row: the slider needs the width
+        timeline.setObjectName("timeline_toolbar")
+        timeline.setMovable(False)
+        timeline.addWidget(self.timeline.bar)
 
     def _connect(self) -> None:
         doc = self.session.doc

@@ -26,7 +26,7 @@ class LazyPanel(QWidget):
     """Hosts the panel ``make()`` returns, made on first paint or first use of :attr:`panel`.
 
     Offers the part of a panel's interface the live refresh uses (``shown``, ``stale``,
-    ``remember``, ``refresh``, ``reset``); other calls go through :meth:`call`.
+    ``remember``, ``refresh``, ``set_frame``, ``reset``); other calls go through :meth:`call`.
     """
 
     built = Signal(QWidget)  # the panel, just made and told everything it missed
@@ -105,6 +105,9 @@ class LazyPanel(QWidget):
 
     def refresh(self) -> None:
         self.call("refresh")
+
+    def set_frame(self, frame: Frame | None) -> None:
+        self.call("set_frame", frame)
 
     def reset(self) -> None:
         self.call("reset")

@@ -57,6 +57,8 @@ class LiveRefresh(QObject):
         self.panels = list(panels)
         self.interval = MIN_INTERVAL
         self.frames_drawn = 0  # panel or canvas redraws
+        #: the timeline shows an earlier epoch: live frames wait (no new one is taken)
+        self.held = False
         self._canvas_frame: Frame | None = None  # newest frame the canvas has not shown
         self._canvas_due = 0.0
         self._timer = QTimer(self)
@@ -78,7 +80,7 @@ class LiveRefresh(QObject):
 
     @Slot()
     def _frame_ready(self) -> None:
-        if self.session.controller.state != RUNNING:
+        if self.session.controller.state != RUNNING and not self.held:
             self.draw_all()  # a step, a pause or the end: show it now
 
     def _take(self) -> None:
@@ -100,6 +102,9 @@ class LiveRefresh(QObject):
     @Slot()
     def tick(self) -> None:
         if self.session.controller.state != RUNNING:
+            return
+        if self.held:
+            self._timer.start(round(MAX_INTERVAL * 1000))
             return
         # One redraw per tick, in turn: the visible panels, then the canvas; a new frame
         # only once everything on screen shows the current one (the worker makes frames at
