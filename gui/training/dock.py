@@ -124,7 +124,8 @@ class TrainingUi(QObject):
         self._history_shown = RUN
         self.weights.set_network(spec)
         self.activations.set_network(spec)
-        self.output.set_data(dataset, data_points(dataset, settings.split, settings.seed))
+        self.output.set_data(dataset, data_points(dataset, settings.split, settings.seed),
+                             settings.split, settings.seed)
 
     @Slot(list, str)
     def _diverged(self, node_ids: list[str], reason: str) -> None:
