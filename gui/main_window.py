@@ -35,7 +35,7 @@ from gui.labs.menu import LabsMenu
 from gui.lock import short_undo_actions, undo_actions
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
-from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
+from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, node_images
 from gui.panels.problems import LintModel, ProblemsPanel, connect_dismissals
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
@@ -245,7 +245,7 @@ class MainWindow(QMainWindow):
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset)
         outputs = self.doc.spec.nodes_of_kind("output")
-        images = {node_id: unit_images(values) for node_id, values in result.node_grids.items()}
+        images = node_images(result)
         output_image = boundary_image(result)
         if len(outputs) == 1 and output_image is not None:
             images[outputs[0].id] = output_image
