@@ -34,8 +34,9 @@ from gui.labs.background import BackgroundJob, Report
 REPORT_INTERVAL = 0.05
 
 
-def megabytes(n: int) -> str:
-    return f"{n / 2**20:.1f} MB"
+def size_text(n: int) -> str:
+    """``840 kB``, ``9.4 MB``."""
+    return f"{n / 2**20:.1f} MB" if n >= 2**20 else f"{n / 1024:.0f} kB"
 
 
 def fetch_job(name: str) -> object:
@@ -70,7 +71,7 @@ class DownloadDialog(QDialog):
         self.error = ""
         self.folder: Path | None = None
         self.setWindowTitle(f"Downloading {entry.title}")
-        self.setMinimumWidth(460)
+        self.setMinimumWidth(560)
         self.intro = QLabel(f"<b>{entry.title}</b> is downloaded once (about "
                             f"{entry.download_mb:g} MB, four files) into<br>"
                             f"<code>{cache_folder(name)}</code><br>and then used offline.")
@@ -107,8 +108,8 @@ class DownloadDialog(QDialog):
         assert isinstance(step, Progress)
         total = step.total or 0
         self.file_label.setText(
-            f"{step.file} ({step.index} of {step.count}): {megabytes(step.done)}"
-            + (f" of {megabytes(total)}" if total else ""))
+            f"{step.file} ({step.index} of {step.count}): {size_text(step.done)}"
+            + (f" of {size_text(total)}" if total else ""))
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(step.done)
@@ -136,6 +137,7 @@ class DownloadDialog(QDialog):
                              "your own data with Import.")
         self.message.setVisible(True)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
+        self.adjustSize()  # room for the whole message
 
     def reject(self) -> None:
         """Cancel (or Esc, or the window's close button): stop the download; the dialog closes
