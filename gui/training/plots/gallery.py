@@ -132,7 +132,7 @@ class ProbabilityBars(QWidget):
         self.values = np.zeros(0)
         self.names: tuple[str, ...] = ()
         self.truth = self.predicted = -1
-        self.setFixedWidth(170)
+        self.setFixedWidth(200)
 
     def set_values(self, values: np.ndarray, names: tuple[str, ...], truth: int,
                    predicted: int) -> None:
@@ -148,23 +148,28 @@ class ProbabilityBars(QWidget):
                              "Click an image to see the network's output for it.")
             painter.end()
             return
-        row = min(max(self.height() // n, 10), 22)
-        label_width = 70
-        width = self.width() - label_width - 44
+        metrics = painter.fontMetrics()
+        names = [self.names[k] if k < len(self.names) else str(k) for k in range(n)]
+        label_width = max(metrics.horizontalAdvance(name) for name in names) + 6
+        painter.setPen(QColor(theme.TEXT))
+        title = metrics.height() + 4
+        painter.drawText(QRectF(0, 0, self.width(), title), Qt.AlignmentFlag.AlignLeft,
+                         f"true {names[self.truth]}, predicted {names[self.predicted]}")
+        row = min(max((self.height() - title) // n, 10), 22)
+        width = self.width() - label_width - 40
         top = max(float(np.max(self.values)), 1.0)
         font = painter.font()
         for k, value in enumerate(self.values):
-            y = k * row
+            y = title + k * row
             font.setBold(k == self.truth)
             painter.setFont(font)
             painter.setPen(QColor(theme.TEXT))
-            name = self.names[k] if k < len(self.names) else str(k)
             painter.drawText(QRectF(0, y, label_width - 4, row), Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter, name)
+                             | Qt.AlignmentFlag.AlignVCenter, names[k])
             color = QColor(theme.POSITIVE if k == self.predicted else theme.BORDER)
             bar = max(float(value), 0.0) / top * width
             painter.fillRect(QRectF(label_width, y + 2, bar, row - 4), color)
-            painter.drawText(QRectF(label_width + bar + 3, y, 44, row),
+            painter.drawText(QRectF(label_width + bar + 3, y, 40, row),
                              Qt.AlignmentFlag.AlignVCenter, f"{value:.2f}")
         painter.end()
 
