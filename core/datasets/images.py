@@ -43,13 +43,20 @@ def dataset_image_shape(dataset: Dataset | None) -> tuple[int, int] | None:
     return image_shape(dataset.n_features, dataset.feature_names)
 
 
-def to_uint8(rows: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
-    """Pixel rows (N, rows·cols) as (N, rows, cols) uint8 grey levels, 0 at the rows' smallest
-    value and 255 at their largest (one scale for all, so images compare)."""
+def pixel_range(rows: np.ndarray) -> tuple[float, float]:
+    """(smallest, largest) value of some pixel rows: the scale :func:`to_uint8` maps to
+    0..255."""
+    x = np.asarray(rows)
+    return (float(x.min()), float(x.max())) if x.size else (0.0, 0.0)
+
+
+def to_uint8(rows: np.ndarray, shape: tuple[int, int],
+             value_range: tuple[float, float] | None = None) -> np.ndarray:
+    """Pixel rows (N, rows·cols) as (N, rows, cols) uint8 grey levels: 0 at the low end of
+    ``value_range`` and 255 at its high end (default: the rows' own :func:`pixel_range`; one
+    scale for all rows, so images compare). Values outside are clipped."""
     x = np.asarray(rows, dtype=np.float64).reshape(-1, *shape)
-    if x.size == 0:
-        return np.zeros(x.shape, dtype=np.uint8)
-    low, high = float(x.min()), float(x.max())
+    low, high = pixel_range(x) if value_range is None else value_range
     scale = 255.0 / (high - low) if high > low else 0.0
     return np.clip(np.rint((x - low) * scale), 0, 255).astype(np.uint8)
 

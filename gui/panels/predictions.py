@@ -35,6 +35,7 @@ from gui.theme import (
 
 THUMBNAIL_PIXELS = 192
 ROW_IMAGE_PIXELS = 28
+_WEIGHT_COLOURS = diverging_rgb(np.linspace(-1.0, 1.0, 256), 1.0).round().astype(np.uint8)
 WEIGHTS_TIP = ("What each unit of this node has learned to look for: its incoming weights "
                "from the pixels, drawn as an image (blue positive, orange negative, each unit "
                "scaled to its largest weight). Updated live while training.")
@@ -138,17 +139,16 @@ def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
 
 def weight_mosaic(images: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
     """A node's (units, rows, cols) weight images in [-1, 1] as one square picture: a tile per
-    unit, row by row, blue for positive weights and orange for negative."""
+    unit, row by row, blue for positive weights and orange for negative (a 256-colour table
+    and one reshape: it is redrawn while training)."""
     units, rows, cols = images.shape
     per_row = int(np.ceil(np.sqrt(units)))
     lines = int(np.ceil(units / per_row))
-    gap = 1
-    mosaic = np.full((lines * (rows + gap) + gap, per_row * (cols + gap) + gap, 3), 255.0)
-    rgb = diverging_rgb(images, 1.0)
-    for k in range(units):
-        top, left = gap + (k // per_row) * (rows + gap), gap + (k % per_row) * (cols + gap)
-        mosaic[top:top + rows, left:left + cols] = rgb[k]
-    mosaic = np.ascontiguousarray(mosaic.astype(np.uint8))
+    index = np.full((lines * per_row, rows + 1, cols + 1), 128, dtype=np.uint8)  # 128: white
+    index[:units, 1:, 1:] = np.rint((np.clip(images, -1, 1) + 1) * 127.5).astype(np.uint8)
+    grid = index.reshape(lines, per_row, rows + 1, cols + 1).transpose(0, 2, 1, 3)
+    mosaic = np.ascontiguousarray(_WEIGHT_COLOURS[grid.reshape(lines * (rows + 1),
+                                                               per_row * (cols + 1))])
     h, w = mosaic.shape[:2]
     small = QImage(mosaic.data, w, h, 3 * w, QImage.Format.Format_RGB888)
     image = small.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,

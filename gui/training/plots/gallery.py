@@ -4,7 +4,8 @@ the wrong ones first; a class filter; a click shows that image's output probabil
 The worker classified the rows with the frame (:class:`~gui.training.frames.Evaluation` keeps
 each row's class and outputs); here they are only ordered (:func:`core.datasets.images.wrong_first`)
 and drawn. The images are the raw pixels of the same rows, found once per run by splitting as
-the trainer split (:func:`core.datasets.images.part_rows`), and turned into uint8 QImages once.
+the trainer split (:func:`core.datasets.images.part_rows`); each becomes a uint8 QImage when
+it is first shown (all 2,000 at once took over 100 ms of the GUI thread at MNIST's size).
 """
 
 from __future__ import annotations
@@ -31,7 +32,13 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset
-from core.datasets.images import dataset_image_shape, part_rows, to_uint8, wrong_first
+from core.datasets.images import (
+    dataset_image_shape,
+    part_rows,
+    pixel_range,
+    to_uint8,
+    wrong_first,
+)
 from gui import theme
 from gui.training.frames import Evaluation
 from gui.training.plots.base import PART_NAMES
@@ -41,13 +48,14 @@ LABEL_HEIGHT = 15
 GAP = 4
 MAX_TILES = 200
 MAX_FILTER_BUTTONS = 20  # more classes than this: no filter row
+SCALE_ROWS = 500  # the grey scale spans the pixel values of this many rows
 
 
-def tile_images(images: np.ndarray) -> list[QImage]:
-    """One grey QImage per (rows, cols) uint8 image (copied: the array may go)."""
-    rows, cols = images.shape[1:]
-    return [QImage(np.ascontiguousarray(image).data, cols, rows, cols,
-                   QImage.Format.Format_Grayscale8).copy() for image in images]
+def tile_image(image: np.ndarray) -> QImage:
+    """A (rows, cols) uint8 image as a grey QImage (copied: the array may go)."""
+    rows, cols = image.shape
+    return QImage(np.ascontiguousarray(image).data, cols, rows, cols,
+                  QImage.Format.Format_Grayscale8).copy()
 
 
 class TileGrid(QWidget):
@@ -207,7 +215,8 @@ class ImageGallery(QWidget):
         self.evaluation: Evaluation | None = None
         self._dataset: Dataset | None = None
         self._rows: dict[str, np.ndarray] = {}
-        self._images: tuple[str, int, list[QImage]] | None = None  # (part, rows, images)
+        # (part, rows, the pixel scale, the QImages made so far by evaluation row)
+        self._images: tuple[str, int, tuple[float, float], dict[int, QImage]] | None = None
 
     # ------------------------------------------------------------------ data
     def set_data(self, dataset: Dataset | None, fractions: tuple[float, float, float],
@@ -247,14 +256,22 @@ class ImageGallery(QWidget):
         self.filter_buttons[None].setChecked(True)
         self.filter_row.addStretch()
 
-    def _images_for(self, evaluation: Evaluation) -> list[QImage]:
+    def _images_for(self, evaluation: Evaluation, shown: np.ndarray) -> list[QImage]:
+        """The pictures of evaluation rows ``shown``; each is made once per run, when it is
+        first shown."""
         n = 0 if evaluation.truth is None else len(evaluation.truth)
         if self._images is None or self._images[:2] != (evaluation.part, n):
             assert self._dataset is not None and self.shape is not None
-            rows = self._rows[evaluation.part][:n]
-            self._images = (evaluation.part, n,
-                            tile_images(to_uint8(self._dataset.x[rows], self.shape)))
-        return self._images[2]
+            sample = self._dataset.x[self._rows[evaluation.part][:SCALE_ROWS]]
+            self._images = (evaluation.part, n, pixel_range(sample), {})
+        _, _, value_range, made = self._images
+        new = [r for r in shown if r not in made]
+        if new and self._dataset is not None and self.shape is not None:
+            rows = self._rows[evaluation.part][new]
+            for r, image in zip(new, to_uint8(self._dataset.x[rows], self.shape, value_range),
+                                strict=True):
+                made[r] = tile_image(image)
+        return [made[r] for r in shown]
 
     # ------------------------------------------------------------------ frames
     def show_evaluation(self, evaluation: Evaluation | None) -> None:
@@ -269,15 +286,15 @@ class ImageGallery(QWidget):
         evaluation = self.evaluation
         assert evaluation is not None and evaluation.truth is not None
         truth, guess = evaluation.truth, evaluation.labels
-        images = self._images_for(evaluation)
         self.order = wrong_first(truth, guess, self.true_class)
         shown = self.order[: self.grid.capacity()]
+        images = self._images_for(evaluation, shown)
         names = self.class_names
         captions = [(f"{names[truth[r]]} → {names[guess[r]]}", bool(truth[r] != guess[r]))
                     for r in shown]
         selected = (int(np.flatnonzero(shown == self.selected_row)[0])
                     if self.selected_row is not None and self.selected_row in shown else -1)
-        self.grid.set_tiles([images[r] for r in shown], captions, selected)
+        self.grid.set_tiles(images, captions, selected)
         wrong = int(np.count_nonzero(truth[self.order] != guess[self.order]))
         which = "" if self.true_class is None else f" of class {names[self.true_class]}"
         self.caption.setText(f"{len(self.order):,} {PART_NAMES[evaluation.part]} "

@@ -11,6 +11,7 @@ from core.datasets.images import (
     dataset_image_shape,
     image_shape,
     part_rows,
+    pixel_range,
     to_uint8,
     weight_images,
     wrong_first,
@@ -40,6 +41,9 @@ def test_to_uint8_spans_the_rows_range():
     assert images.dtype == np.uint8 and images.shape == (2, 2, 2)
     assert images[0].tolist() == [[0, 128], [255, 64]]
     assert to_uint8(np.ones((1, 4)), (2, 2)).tolist() == [[[0, 0], [0, 0]]]
+    # a given scale (e.g. of other rows): values beyond it are clipped
+    assert to_uint8(rows[:1], (2, 2), (4.0, 12.0)).tolist() == [[[0, 128], [255, 0]]]
+    assert pixel_range(rows) == (0.0, 16.0)
 
 
 def test_wrong_first_keeps_row_order_within_each_group_and_filters_by_true_class():
