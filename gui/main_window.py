@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets.images import dataset_image_shape
 from core.spec import NetworkSpec
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
@@ -241,6 +242,7 @@ class MainWindow(QMainWindow):
     def _dataset_changed(self, dataset: object) -> None:
         columns = getattr(dataset, "n_features", 2)
         self.inspector.node_form.set_data_columns(columns)
+        self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
 
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset)

@@ -137,21 +137,29 @@ def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,
     return {node_id: values[node_id].post.reshape(shape) for node_id in small}
 
 
+def takes_pixels(spec: NetworkSpec, edge_id: str, shape: tuple[int, int] | None,
+                 weights: np.ndarray | None) -> bool:
+    """The connection feeds a hidden node straight from the pixels: from an input node taking
+    the raw columns of image data of ``shape``, with a weight matrix of one row per pixel."""
+    if shape is None or weights is None or not any(e.id == edge_id for e in spec.edges):
+        return False
+    edge = spec.edge(edge_id)
+    if not (spec.has_node(edge.src) and spec.has_node(edge.dst)):
+        return False
+    src, dst = spec.node(edge.src), spec.node(edge.dst)
+    return (src.kind == "input" and not src.features and dst.kind == "hidden"
+            and weights.shape == (shape[0] * shape[1], dst.units))
+
+
 def input_weight_images(spec: NetworkSpec, arrays: Params, dataset: Dataset
                         ) -> dict[str, np.ndarray]:
-    """For image data, what each hidden node fed straight from the pixels (an input node
-    taking the raw columns) has learned: every unit's incoming weights as an image."""
+    """For image data, what each hidden node fed straight from the pixels has learned: every
+    unit's incoming weights as an image (:func:`takes_pixels`)."""
     shape = dataset_image_shape(dataset)
-    if shape is None:
-        return {}
-    images = {}
+    images: dict[str, np.ndarray] = {}
     for edge in spec.edges:
-        if not (spec.has_node(edge.src) and spec.has_node(edge.dst)):
-            continue
-        src, dst = spec.node(edge.src), spec.node(edge.dst)
         weights = arrays.get(weight_name(edge.id))
-        if (src.kind == "input" and not src.features and dst.kind == "hidden"
-                and dst.id not in images and weights is not None
-                and weights.shape == (shape[0] * shape[1], dst.units)):
-            images[dst.id] = weight_images(weights, shape)
+        if edge.dst not in images and takes_pixels(spec, edge.id, shape, weights):
+            assert shape is not None and weights is not None
+            images[edge.dst] = weight_images(weights, shape)
     return images

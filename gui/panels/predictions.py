@@ -24,6 +24,7 @@ from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
+from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
     MUTED_TEXT,
     OK_BACKGROUND,
@@ -35,10 +36,6 @@ from gui.theme import (
 
 THUMBNAIL_PIXELS = 192
 ROW_IMAGE_PIXELS = 28
-_WEIGHT_COLOURS = diverging_rgb(np.linspace(-1.0, 1.0, 256), 1.0).round().astype(np.uint8)
-WEIGHTS_TIP = ("What each unit of this node has learned to look for: its incoming weights "
-               "from the pixels, drawn as an image (blue positive, orange negative, each unit "
-               "scaled to its largest weight). Updated live while training.")
 #: the settings the predictions depend on: the inputs are standardised as training does it
 SCALING_KEYS = frozenset({"standardize", "split", "seed"})
 
@@ -134,26 +131,6 @@ def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
                         + (pixels - rows * tile) / 2, tile - gap, tile - gap)
         painter.drawImage(target, small)
     painter.end()
-    return image
-
-
-def weight_mosaic(images: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
-    """A node's (units, rows, cols) weight images in [-1, 1] as one square picture: a tile per
-    unit, row by row, blue for positive weights and orange for negative (a 256-colour table
-    and one reshape: it is redrawn while training)."""
-    units, rows, cols = images.shape
-    per_row = int(np.ceil(np.sqrt(units)))
-    lines = int(np.ceil(units / per_row))
-    index = np.full((lines * per_row, rows + 1, cols + 1), 128, dtype=np.uint8)  # 128: white
-    index[:units, 1:, 1:] = np.rint((np.clip(images, -1, 1) + 1) * 127.5).astype(np.uint8)
-    grid = index.reshape(lines, per_row, rows + 1, cols + 1).transpose(0, 2, 1, 3)
-    mosaic = np.ascontiguousarray(_WEIGHT_COLOURS[grid.reshape(lines * (rows + 1),
-                                                               per_row * (cols + 1))])
-    h, w = mosaic.shape[:2]
-    small = QImage(mosaic.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-    image = small.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
-                         Qt.TransformationMode.FastTransformation)
-    image.setText("tooltip", WEIGHTS_TIP)
     return image
 
 

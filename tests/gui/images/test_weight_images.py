@@ -15,7 +15,7 @@ def hidden_and_edge(window):
     spec = window.doc.spec
     hidden = spec.nodes_of_kind("hidden")[0]
     edge = next(e for e in spec.edges if e.dst == hidden.id)
-    return hidden.id, weight_name(edge.id)
+    return hidden.id, weight_name(edge.id), edge.id
 
 
 def expected_images(weights):
@@ -33,7 +33,11 @@ def weights_as_expected(images, weights):
 
 def test_weight_images_follow_training_steps(qtbot, window):
     open_example(window, "digits_mlp")
-    node_id, name = hidden_and_edge(window)
+    node_id, name, edge_id = hidden_and_edge(window)
+    view = window.inspector.edge_view
+    window.scene.select_only([], [edge_id])  # the connection's inspector page follows too
+    assert window.inspector.stack.currentWidget() is view and view.images.isVisible()
+    weights_as_expected(view.weight_images, window.doc.arrays[name])
     predictions = window.predictions
     qtbot.waitUntil(lambda: node_id in predictions.result.weight_images)
     before = predictions.result.weight_images[node_id]
@@ -59,6 +63,10 @@ def test_weight_images_follow_training_steps(qtbot, window):
     assert not np.array_equal(weights, initial)
     weights_as_expected(predictions.result.weight_images[node_id], weights)
     assert item.thumbnail is not None and item.thumbnail != first_thumbnail
+    weights_as_expected(view.weight_images, weights)
+    other = next(e.id for e in window.doc.spec.edges if e.src == node_id)
+    window.scene.select_only([], [other])  # hidden → output: not fed by pixels
+    assert view.weight_images is None and not view.images.isVisible()
     with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
         click(qtbot, window, "stop")
 
