@@ -37,7 +37,7 @@ class OutputPanel(Panel):
                  seed: int = 0) -> None:
         """The data of the coming run: which plots apply, the points, the class names; for
         image data the gallery, with the split (``fractions``, ``seed``) training uses."""
-        self.gallery.setVisible(self.gallery.set_data(dataset, fractions, seed))
+        self.gallery.set_data(dataset, fractions, seed)  # shown with the run's first frame
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
         self._show_plane(points is not None)
@@ -66,7 +66,8 @@ class OutputPanel(Panel):
         if self.has_plane:
             self.boundary.draw(frame)
         self.caption = self.confusion.draw(frame.evaluation)
-        if self.gallery.isVisibleTo(self):
+        if self.gallery.shape is not None:
+            self.gallery.setVisible(True)
             self.gallery.show_evaluation(frame.evaluation)
         if self.caption != self.note.text():
             self.note.setText(self.caption)
@@ -75,5 +76,6 @@ class OutputPanel(Panel):
         self.boundary.clear()
         self.confusion.clear()
         self.gallery.show_evaluation(None)
+        self.gallery.setVisible(False)
         self.caption = ""
         self.note.setText("")
