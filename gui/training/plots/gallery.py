@@ -48,6 +48,7 @@ LABEL_HEIGHT = 15
 GAP = 4
 MAX_TILES = 200
 MAX_FILTER_BUTTONS = 20  # more classes than this: no filter row
+ALL = 10_000  # the id of the filter's "All" button (the others: their class)
 SCALE_ROWS = 500  # the grey scale spans the pixel values of this many rows
 
 
@@ -239,7 +240,10 @@ class ImageGallery(QWidget):
     def _build_filter(self) -> None:
         for button in self.filter_buttons.values():
             self.filter_group.removeButton(button)
-            button.deleteLater()
+        while self.filter_row.count():
+            widget = self.filter_row.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
         self.filter_buttons = {}
         self.true_class = None
         if len(self.class_names) > MAX_FILTER_BUTTONS:
@@ -250,7 +254,7 @@ class ImageGallery(QWidget):
             button.setCheckable(True)
             button.setToolTip("Show every image" if key is None else
                               f"Show only images whose true class is {text}")
-            self.filter_group.addButton(button, -1 if key is None else key)
+            self.filter_group.addButton(button, ALL if key is None else key)
             self.filter_row.addWidget(button)
             self.filter_buttons[key] = button
         self.filter_buttons[None].setChecked(True)
@@ -306,8 +310,11 @@ class ImageGallery(QWidget):
         if evaluation is None or evaluation.outputs is None or row is None:
             self.bars.set_values(np.zeros(0), (), -1, -1)
             return
-        self.bars.set_values(evaluation.outputs[row], self.class_names,
-                             int(evaluation.truth[row]), int(evaluation.labels[row]))
+        values = evaluation.outputs[row]
+        if values.size == 1 and len(self.class_names) == 2:  # one sigmoid unit: P(class 1)
+            values = np.array([1.0 - values[0], values[0]])
+        self.bars.set_values(values, self.class_names, int(evaluation.truth[row]),
+                             int(evaluation.labels[row]))
 
     @property
     def probabilities(self) -> np.ndarray | None:
@@ -327,7 +334,7 @@ class ImageGallery(QWidget):
 
     @Slot(int)
     def _filter_clicked(self, key: int) -> None:
-        self.true_class = None if key < 0 else key
+        self.true_class = None if key == ALL else key
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 
