@@ -3,39 +3,19 @@ local http.server (tests/core/datasets/idx_server.py) — never the internet."""
 
 from __future__ import annotations
 
-import json
 import socket
 
 import pytest
 from PySide6.QtCore import Qt
 
-from core.datasets.remote import CACHE_ENV, MIRROR_ENV, TEST_CHECKSUMS_ENV
+from core.datasets.remote import MIRROR_ENV
 from gui.document.data_source import ref_key
-from tests.core.datasets.idx_server import N_TEST, N_TRAIN, checksums, make_files, serve
+from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files, serve
+from tests.gui.downloads import choose
 
 TIMEOUT_MS = 30_000
 TRAIN_IMAGES = "train-images-idx3-ubyte.gz"
 TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
-
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """An empty cache folder, and checksums of the generated files (the test-only table)."""
-    files = make_files()
-    table = tmp_path / "checksums.json"
-    table.write_text(json.dumps(checksums(files)))
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(table))
-    monkeypatch.delenv(MIRROR_ENV, raising=False)
-    return tmp_path / "cache", files
-
-
-def choose(window, name: str) -> None:
-    """Pick ``name`` in the data combo as a user does (the combo's own index change)."""
-    combo = window.data_picker.data_combo
-    index = next(k for k in range(combo.count())
-                 if combo.itemData(k).kind == "downloaded" and combo.itemData(k).name == name)
-    combo.setCurrentIndex(index)
 
 
 def nothing_in(folder) -> bool:
