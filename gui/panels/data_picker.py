@@ -100,6 +100,7 @@ class DataPicker(QGroupBox):
     def _downloaded(self) -> None:
         ref = self._pending
         if ref is not None:
+            self._fill_combo()  # its description no longer says "not downloaded yet"
             self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
 
     @Slot()

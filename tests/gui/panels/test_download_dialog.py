@@ -47,7 +47,10 @@ def test_download_then_use_mnist_and_undo(env, qtbot, window, monkeypatch):
     assert sorted(p.name for p in (cache / "mnist").iterdir()) == sorted(files)
     assert dialog.bar.value() == dialog.bar.maximum() > 0  # the last file, complete
     assert window.data_picker.download_dialog is None
-    assert window.data_picker.data_combo.currentData().name == "mnist"
+    combo = window.data_picker.data_combo
+    assert combo.currentData().name == "mnist"
+    assert "not downloaded" not in combo.itemData(combo.currentIndex(),
+                                                  Qt.ItemDataRole.ToolTipRole)
     window.doc.undo_stack.undo()  # one undo entry gives the old data back
     assert window.doc.data is before
     window.doc.undo_stack.redo()
