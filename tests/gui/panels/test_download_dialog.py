@@ -38,6 +38,8 @@ def test_download_then_use_mnist_and_undo(env, qtbot, window, monkeypatch):
         dialog = window.data_picker.download_dialog
         assert dialog is not None and dialog.isVisible()
         assert str(cache / "mnist") in dialog.intro.text()
+        steps = []
+        dialog.job.progress.connect(steps.append)  # what the bar and its label were fed
         with qtbot.waitSignal(window.data.dataset_changed, timeout=TIMEOUT_MS):
             pass
     assert handler.requests == list(files)
@@ -45,7 +47,10 @@ def test_download_then_use_mnist_and_undo(env, qtbot, window, monkeypatch):
     assert dataset.name == "mnist" and dataset.n_samples == N_TRAIN + N_TEST
     assert dataset.fixed_test == N_TEST and dataset.n_features == 28 * 28
     assert sorted(p.name for p in (cache / "mnist").iterdir()) == sorted(files)
-    assert dialog.bar.value() == dialog.bar.maximum() > 0  # the last file, complete
+    last = steps[-1]  # the fourth file, complete, in bytes
+    assert (last.file, last.index, last.count) == ("t10k-labels-idx1-ubyte.gz", 4, 4)
+    assert last.done == last.total == len(files["t10k-labels-idx1-ubyte.gz"])
+    assert {step.index for step in steps} == {1, 2, 3, 4}
     assert window.data_picker.download_dialog is None
     combo = window.data_picker.data_combo
     assert combo.currentData().name == "mnist"
