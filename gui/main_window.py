@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets.images import dataset_image_shape
 from core.spec import NetworkSpec
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
@@ -35,7 +36,7 @@ from gui.labs.menu import LabsMenu
 from gui.lock import short_undo_actions, undo_actions
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
-from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, unit_images
+from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, node_images
 from gui.panels.problems import LintModel, ProblemsPanel, connect_dismissals
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
@@ -263,11 +264,12 @@ class MainWindow(QMainWindow):
     def _dataset_changed(self, dataset: object) -> None:
         columns = getattr(dataset, "n_features", 2)
         self.inspector.node_form.set_data_columns(columns)
+        self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
 
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset)
         outputs = self.doc.spec.nodes_of_kind("output")
-        images = {node_id: unit_images(values) for node_id, values in result.node_grids.items()}
+        images = node_images(result)
         output_image = boundary_image(result)
         if len(outputs) == 1 and output_image is not None:
             images[outputs[0].id] = output_image

@@ -421,7 +421,7 @@ class NodeItem(QGraphicsObject):
         if j is not None:
             self.setToolTip(self.neuron_tooltip(j))
         elif self._thumbnail is not None and self._thumbnail_rect().contains(event.pos()):
-            self.setToolTip(THUMBNAIL_TIP)
+            self.setToolTip(self._thumbnail.text("tooltip") or THUMBNAIL_TIP)
         else:
             self.setToolTip(self._node_tooltip())
         super().hoverMoveEvent(event)

@@ -44,15 +44,16 @@ def ref_title(ref: DataRef) -> str:
 
 def choices() -> list[tuple[DataRef, str, str]]:
     """(reference, title, description) for every set that ships with NetCanvas, then MNIST and
-    Fashion-MNIST. Those are downloaded from the command line for now: until they are, the
-    description says how, and choosing one shows that in the status bar (its DataError)."""
+    Fashion-MNIST, downloaded when first chosen in the data picker (or with
+    ``netcanvas data fetch``); until then the description says so."""
     items = [(DataRef.builtin(name), info.title, info.description)
              for name, info in BUILTIN.items()]
     items += [(DataRef.bundled(name), BUNDLED_TEXT.get(name, (name, ""))[0],
                BUNDLED_TEXT.get(name, ("", ""))[1]) for name in BUNDLED]
     items += [(DataRef.downloaded(name), entry.title, entry.description + (
                "" if is_cached(name) else
-               f" — not downloaded yet: run `netcanvas data fetch {name}`"))
+               f" — not downloaded yet: choosing it downloads about {entry.download_mb:g} MB "
+               f"(or run `netcanvas data fetch {name}`)"))
               for name, entry in REMOTE.items()]
     return items
 

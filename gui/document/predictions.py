@@ -2,7 +2,8 @@
 
 Gate data (a handful of distinct input rows) becomes a truth table; other data shows a few
 sample rows. Two-feature data also gets the output over the input plane for the output node's
-thumbnail. Everything is computed with ``core`` (``build``, ``input_columns``, ``output_grid``),
+thumbnail; image data gets each hidden unit's incoming weights from the input as an image.
+Everything is computed with ``core`` (``build``, ``input_columns``, ``output_grid``),
 so a hand-edited weight shows immediately and exactly as training would see it.
 """
 
@@ -15,7 +16,8 @@ import numpy as np
 
 from core import Network, SpecError, build
 from core.datasets import DataError, Dataset, FeatureScaling
-from core.engine.params import Params, split
+from core.datasets.images import dataset_image_shape, weight_images
+from core.engine.params import Params, split, weight_name
 from core.spec import NetworkSpec
 from core.training.prepare import DataMismatchError, check_outputs, input_columns
 from core.training.snapshot import OutputGrid, output_grid, plane_points
@@ -44,6 +46,11 @@ class Predictions:
     points: tuple[np.ndarray, np.ndarray] | None = None
     task: str = "classification"
     n_classes: int = 0
+    #: the data set's row index of each table row
+    row_indices: np.ndarray | None = None
+    #: hidden node id → its units' incoming weights from the input as (units, rows, cols)
+    #: images in [-1, 1] (image data only)
+    weight_images: dict[str, np.ndarray] = field(default_factory=dict)
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
@@ -85,7 +92,9 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         return Predictions(f"No predictions: {exc}", data_problem=str(exc))
     except (SpecError, ValueError) as exc:
         return Predictions(f"No predictions: {exc}")
-    result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes)
+    result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
+                         row_indices=np.asarray(rows))
+    result.weight_images = input_weight_images(spec, arrays, dataset)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
     names = ["row"] if wide else list(dataset.feature_names)
     classify = dataset.task == "classification"
@@ -126,3 +135,31 @@ def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,
     values = network.activations(to_inputs(plane_points(grid.xs, grid.ys)))
     shape = (grid.ys.size, grid.xs.size, -1)
     return {node_id: values[node_id].post.reshape(shape) for node_id in small}
+
+
+def takes_pixels(spec: NetworkSpec, edge_id: str, shape: tuple[int, int] | None,
+                 weights: np.ndarray | None) -> bool:
+    """The connection feeds a hidden node straight from the pixels: from an input node taking
+    the raw columns of image data of ``shape``, with a weight matrix of one row per pixel."""
+    if shape is None or weights is None or not any(e.id == edge_id for e in spec.edges):
+        return False
+    edge = spec.edge(edge_id)
+    if not (spec.has_node(edge.src) and spec.has_node(edge.dst)):
+        return False
+    src, dst = spec.node(edge.src), spec.node(edge.dst)
+    return (src.kind == "input" and not src.features and dst.kind == "hidden"
+            and weights.shape == (shape[0] * shape[1], dst.units))
+
+
+def input_weight_images(spec: NetworkSpec, arrays: Params, dataset: Dataset
+                        ) -> dict[str, np.ndarray]:
+    """For image data, what each hidden node fed straight from the pixels has learned: every
+    unit's incoming weights as an image (:func:`takes_pixels`)."""
+    shape = dataset_image_shape(dataset)
+    images: dict[str, np.ndarray] = {}
+    for edge in spec.edges:
+        weights = arrays.get(weight_name(edge.id))
+        if edge.dst not in images and takes_pixels(spec, edge.id, shape, weights):
+            assert shape is not None and weights is not None
+            images[edge.dst] = weight_images(weights, shape)
+    return images

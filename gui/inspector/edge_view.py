@@ -1,14 +1,20 @@
-"""The inspector page for a connection: its weight matrix as a heat map, and its statistics."""
+"""The inspector page for a connection: its weight matrix as a heat map, and its statistics;
+for a layer fed straight from image pixels, also each unit's weights as an image."""
 
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
+from core.datasets.images import weight_images
 from core.engine import params
 from gui import theme
 from gui.document.document import GraphDocument
-from gui.inspector.heatmap import HeatMap
+from gui.document.predictions import takes_pixels
+from gui.inspector.heatmap import WEIGHTS_TIP, HeatMap, weight_mosaic
+
+MOSAIC_PIXELS = 260
 
 STATS = ("shape", "mean", "std", "min", "max", "mean |w|")
 
@@ -39,6 +45,12 @@ class EdgeView(QWidget):
         self.heatmap.setToolTip("Each cell is one weight: row i is the source unit, column j "
                                 "the destination unit. Blue is positive, orange negative, "
                                 "white near 0.")
+        self.image_shape: tuple[int, int] | None = None
+        self.weight_images: np.ndarray | None = None  # (units, rows, cols) when shown
+        self.images_title = QLabel()
+        self.images_title.setWordWrap(True)
+        self.images = QLabel()
+        self.images.setToolTip(WEIGHTS_TIP)
         self.stats = {name: QLabel() for name in STATS}
         form = QFormLayout()
         for name, label in self.stats.items():
@@ -50,11 +62,18 @@ class EdgeView(QWidget):
         layout = QVBoxLayout(self)
         layout.addWidget(self.title)
         layout.addWidget(self.heatmap)
+        layout.addWidget(self.images_title)
+        layout.addWidget(self.images)
         layout.addLayout(form)
         layout.addWidget(note)
         layout.addStretch()
         doc.params_changed.connect(self._params_changed)
         doc.node_changed.connect(self._node_changed)
+
+    def set_image_shape(self, shape: tuple[int, int] | None) -> None:
+        """The data's image shape (None: not image data): whether to draw weights as images."""
+        self.image_shape = shape
+        self.refresh()
 
     def set_edge(self, edge_id: str | None) -> None:
         self.edge_id = edge_id
@@ -82,3 +101,18 @@ class EdgeView(QWidget):
         self.heatmap.set_matrix(matrix, src.label, dst.label)
         for name, text in weight_statistics(matrix).items():
             self.stats[name].setText(text)
+        self._show_images(matrix)
+
+    def _show_images(self, matrix: np.ndarray) -> None:
+        shape = self.image_shape
+        assert self.edge_id is not None
+        shown = takes_pixels(self._doc.spec, self.edge_id, shape, matrix)
+        self.weight_images = weight_images(matrix, shape) if shown and shape else None
+        self.images_title.setVisible(shown)
+        self.images.setVisible(shown)
+        if self.weight_images is None or shape is None:
+            return
+        self.images_title.setText(f"<b>Weights as images</b> — each unit's {shape[0]}×"
+                                  f"{shape[1]} incoming weights: what it looks for")
+        self.images.setPixmap(QPixmap.fromImage(weight_mosaic(self.weight_images,
+                                                              MOSAIC_PIXELS)))

@@ -1,5 +1,6 @@
 """A weight matrix as a grid of coloured cells (blue positive, orange negative), with the value
-of the cell under the mouse as a tooltip."""
+of the cell under the mouse as a tooltip; and a layer fed by pixels as one small image per unit
+(:func:`weight_mosaic`)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,11 @@ from gui.theme import diverging_rgb
 
 HEIGHT = 180
 LABELLED_CELL = 34  # cells at least this wide show their value
+MOSAIC_PIXELS = 192
+_WEIGHT_COLOURS = diverging_rgb(np.linspace(-1.0, 1.0, 256), 1.0).round().astype(np.uint8)
+WEIGHTS_TIP = ("What each unit of this node has learned to look for: its incoming weights "
+               "from the pixels, drawn as an image (blue positive, orange negative, each unit "
+               "scaled to its largest weight). Updated live while training.")
 
 
 def diverging_image(matrix: np.ndarray) -> QImage:
@@ -23,6 +29,26 @@ def diverging_image(matrix: np.ndarray) -> QImage:
     data = np.ascontiguousarray(rgb.astype(np.uint8))
     height, width = data.shape[:2]
     return QImage(data.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+
+
+def weight_mosaic(images: np.ndarray, pixels: int = MOSAIC_PIXELS) -> QImage:
+    """A node's (units, rows, cols) weight images in [-1, 1] as one square picture: a tile per
+    unit, row by row, blue for positive weights and orange for negative (a 256-colour table
+    and one reshape: it is redrawn while training)."""
+    units, rows, cols = images.shape
+    per_row = int(np.ceil(np.sqrt(units)))
+    lines = int(np.ceil(units / per_row))
+    index = np.full((lines * per_row, rows + 1, cols + 1), 128, dtype=np.uint8)  # 128: white
+    index[:units, 1:, 1:] = np.rint((np.clip(images, -1, 1) + 1) * 127.5).astype(np.uint8)
+    grid = index.reshape(lines, per_row, rows + 1, cols + 1).transpose(0, 2, 1, 3)
+    mosaic = np.ascontiguousarray(_WEIGHT_COLOURS[grid.reshape(lines * (rows + 1),
+                                                               per_row * (cols + 1))])
+    h, w = mosaic.shape[:2]
+    small = QImage(mosaic.data, w, h, 3 * w, QImage.Format.Format_RGB888)
+    image = small.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
+                         Qt.TransformationMode.FastTransformation)
+    image.setText("tooltip", WEIGHTS_TIP)
+    return image
 
 
 class HeatMap(QWidget):

@@ -1,8 +1,11 @@
-"""The data set picker: which data the network learns from, built in or imported."""
+"""The data set picker: which data the network learns from, built in, downloaded or imported.
+
+Choosing MNIST or Fashion-MNIST before it is in the cache folder opens the download dialog
+first; the data set changes (one undo entry) only once the files are there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -15,11 +18,13 @@ from PySide6.QtWidgets import (
 
 from core.datasets import DataError, Dataset, load_any
 from core.datasets.ref import DataRef
+from core.datasets.remote import is_cached
 from gui import theme
 from gui.document.commands import SetDataCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
 from gui.lock import LockGate
+from gui.panels.download_dialog import DownloadDialog
 from gui.widgets import WrappedLabel
 
 IMPORT_FILTER = ("Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
@@ -35,6 +40,8 @@ class DataPicker(QGroupBox):
         super().__init__("Data set", parent)
         self._doc = doc
         self._data = data
+        self.download_dialog: DownloadDialog | None = None
+        self._pending: DataRef | None = None  # what the download dialog fetches
         self.data_combo = QComboBox()
         self.data_combo.setToolTip("The data the network learns from; its predictions show in "
                                    "the Predictions panel and on the output node.")
@@ -72,7 +79,35 @@ class DataPicker(QGroupBox):
         """Make ``ref`` the project's data set (one undo entry)."""
         if ref_key(ref) == ref_key(self._doc.data):
             return
+        if ref.kind == "downloaded" and not is_cached(ref.name):
+            self._download(ref)
+            return
         self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
+
+    def _download(self, ref: DataRef) -> None:
+        """Fetch ``ref``'s files in the download dialog; use them when they are there. Until
+        then (and after a cancel or a failure) the picker shows the current data again."""
+        self._dataset_changed(self._data.dataset)
+        if self.download_dialog is not None:
+            return  # one download at a time
+        self._pending = ref
+        dialog = self.download_dialog = DownloadDialog(ref.name, self)
+        dialog.accepted.connect(self._downloaded)
+        dialog.finished.connect(self._download_closed)
+        dialog.start()
+
+    @Slot()
+    def _downloaded(self) -> None:
+        ref = self._pending
+        if ref is not None:
+            self._fill_combo()  # its description no longer says "not downloaded yet"
+            self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
+
+    @Slot()
+    def _download_closed(self) -> None:
+        dialog, self.download_dialog, self._pending = self.download_dialog, None, None
+        if dialog is not None:
+            dialog.deleteLater()
 
     def import_file(self) -> None:
         path, _ = QFileDialog.getOpenFileName(self, "Import data", "", IMPORT_FILTER)

@@ -1,11 +1,13 @@
-"""Keeps the predictions current (debounced) and shows them: a truth table or sample rows, and
-the output-over-the-plane thumbnail on the output node."""
+"""Keeps the predictions current (debounced) and shows them: a truth table or sample rows (with
+each row's image for image data), the output-over-the-plane thumbnail on the output node, and
+on a hidden node either its units over the plane or, for image data, their incoming weights
+as images."""
 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, Qt, QTimer, Signal
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -17,10 +19,12 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset, FeatureScaling
+from core.datasets.images import dataset_image_shape, to_uint8
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
+from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
     MUTED_TEXT,
     OK_BACKGROUND,
@@ -31,6 +35,7 @@ from gui.theme import (
 )
 
 THUMBNAIL_PIXELS = 192
+ROW_IMAGE_PIXELS = 28
 #: the settings the predictions depend on: the inputs are standardised as training does it
 SCALING_KEYS = frozenset({"standardize", "split", "seed"})
 
@@ -129,6 +134,23 @@ def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
     return image
 
 
+def node_images(result: Predictions) -> dict[str, QImage]:
+    """The hidden nodes' thumbnails: units over the plane, or weights as images."""
+    images = {node_id: unit_images(values) for node_id, values in result.node_grids.items()}
+    images.update({node_id: weight_mosaic(tiles)
+                   for node_id, tiles in result.weight_images.items()})
+    return images
+
+
+def row_pixmap(image: np.ndarray) -> QPixmap:
+    """One (rows, cols) uint8 image as a small grey picture for a table cell."""
+    grey = np.ascontiguousarray(image, dtype=np.uint8)
+    rows, cols = grey.shape
+    small = QImage(grey.data, cols, rows, cols, QImage.Format.Format_Grayscale8)
+    scale = max(1, ROW_IMAGE_PIXELS // max(rows, cols))  # whole pixels: sharp and exact
+    return QPixmap.fromImage(small.scaled(cols * scale, rows * scale))
+
+
 def _draw_points(image: QImage, result: Predictions, xs: np.ndarray, ys: np.ndarray) -> None:
     x, y = result.points
     painter = QPainter(image)
@@ -161,6 +183,7 @@ class PredictionsPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.table.verticalHeader().setVisible(False)
+        self.table.setIconSize(QSize(ROW_IMAGE_PIXELS, ROW_IMAGE_PIXELS))
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -183,6 +206,7 @@ class PredictionsPanel(QWidget):
         self.table.setColumnCount(len(result.headers))
         self.table.setHorizontalHeaderLabels(result.headers)
         self.table.setRowCount(len(result.rows))
+        images = self._row_images(result, dataset)
         for r, (row, ok) in enumerate(zip(result.rows, result.correct, strict=True)):
             for c, text in enumerate(row):
                 item = self.table.item(r, c)  # reused: live weights refresh this often
@@ -196,9 +220,31 @@ class PredictionsPanel(QWidget):
                     QColor(OK_BACKGROUND if ok else PROBLEM_BACKGROUND))
                 if item.background() != background:
                     item.setBackground(background)
+            first = self.table.item(r, 0)
+            if images is None:
+                first.setIcon(QIcon())
+            elif first.data(Qt.ItemDataRole.UserRole) != images[1][r]:
+                first.setIcon(QIcon(row_pixmap(images[0][r])))
+                first.setData(Qt.ItemDataRole.UserRole, images[1][r])
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setMaximumHeight(rows + self.table.horizontalHeader().height() + 6)
+
+    @staticmethod
+    def _row_images(result: Predictions, dataset: Dataset | None
+                    ) -> tuple[np.ndarray, list[str]] | None:
+        """For image data, each table row's picture and its data row (a cell's picture is
+        redrawn only when its row changes, not with every weight change)."""
+        shape = dataset_image_shape(dataset)
+        if shape is None or result.row_indices is None or result.truth_table:
+            return None
+        rows = [int(r) for r in result.row_indices]
+        return to_uint8(dataset.x[rows], shape), [f"{id(dataset)}:{r}" for r in rows]
+
+    def row_icon(self, r: int) -> QIcon:
+        """The picture shown in table row ``r`` (null when there is none)."""
+        item = self.table.item(r, 0)
+        return QIcon() if item is None else item.icon()
 
     def column(self, header: str) -> list[str]:
         """The texts of one column (what a test reads); empty while nothing is shown."""

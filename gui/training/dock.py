@@ -175,7 +175,8 @@ class TrainingUi(QObject):
         hosts["Weights"].call("set_network", spec)
         hosts["Activations"].call("set_network", spec)
         hosts["Output"].call("set_data", dataset,
-                             data_points(dataset, settings.split, settings.seed))
+                             data_points(dataset, settings.split, settings.seed),
+                             settings.split, settings.seed)
 
     @Slot(list, str)
     def _diverged(self, node_ids: list[str], reason: str) -> None:

@@ -77,12 +77,18 @@ def smoothed_batches(history: History, batches_per_epoch: int,
 class Evaluation:
     """How the network does on held-out rows right now: the ``part`` ("test", else "val", else
     "train"); ``confusion[i, j]`` counts rows of true class i predicted as j (classification),
-    or ``predicted``/``truth`` hold the first output and target per row (regression)."""
+    or ``predicted``/``truth`` hold the first output and target per row (regression).
+
+    For classification ``truth``, ``labels`` (the predicted class) and ``outputs`` (the
+    output units, e.g. the softmax probabilities) are kept per row too — the first rows of
+    the part, in its order — for the image gallery."""
 
     part: str
     confusion: np.ndarray | None = None
     predicted: np.ndarray | None = None
     truth: np.ndarray | None = None
+    labels: np.ndarray | None = None
+    outputs: np.ndarray | None = None
 
     @property
     def accuracy(self) -> float | None:
@@ -181,9 +187,11 @@ class FrameMaker:
         if self.trainer.task == "classification":
             k = self._classes
             truth = part.y[:n].astype(np.int64)
-            guess = np.clip(network.classify(part.x[:n]), 0, k - 1)
+            outputs = network.predict(part.x[:n])
+            guess = np.clip(network.labels(outputs), 0, k - 1)
             confusion = np.bincount(truth * k + guess, minlength=k * k).reshape(k, k)
-            return Evaluation(part.name, confusion=confusion)
+            return Evaluation(part.name, confusion=confusion, truth=truth, labels=guess,
+                              outputs=outputs.astype(np.float64))
         predicted = network.predict(part.x[:n])[:, 0].astype(np.float64)
         truth = np.asarray(part.y[:n], dtype=np.float64).reshape(n, -1)[:, 0]
         return Evaluation(part.name, predicted=predicted, truth=truth)

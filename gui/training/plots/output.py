@@ -1,13 +1,16 @@
 """The output panel: what the network answers — over the input plane for data with one or two
-features, and on the held-out rows as a confusion matrix or predicted-against-true plot."""
+features, on the held-out rows as a confusion matrix or predicted-against-true plot, and for
+image data as a gallery of those images with their true and predicted classes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
 from gui.training.frames import Frame, Points
 from gui.training.plots.base import Panel
+from gui.training.plots.gallery import ImageGallery
 from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot
 
 
@@ -20,9 +23,21 @@ class OutputPanel(Panel):
         self.confusion = ConfusionPlot(self.graphics.addPlot(row=0, col=1))
         self.has_plane = True
         self.caption = ""
+        self.gallery = ImageGallery()
+        self.gallery.setVisible(False)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.layout().replaceWidget(self.graphics, self.splitter)
+        self.splitter.addWidget(self.graphics)
+        self.splitter.addWidget(self.gallery)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 3)
 
-    def set_data(self, dataset: Dataset | None, points: Points | None) -> None:
-        """The data of the coming run: which plots apply, the points, the class names."""
+    def set_data(self, dataset: Dataset | None, points: Points | None,
+                 fractions: tuple[float, float, float] = (0.7, 0.15, 0.15),
+                 seed: int = 0) -> None:
+        """The data of the coming run: which plots apply, the points, the class names; for
+        image data the gallery, with the split (``fractions``, ``seed``) training uses."""
+        self.gallery.set_data(dataset, fractions, seed)  # shown with the run's first frame
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
         self._show_plane(points is not None)
@@ -51,11 +66,16 @@ class OutputPanel(Panel):
         if self.has_plane:
             self.boundary.draw(frame)
         self.caption = self.confusion.draw(frame.evaluation)
+        if self.gallery.shape is not None:
+            self.gallery.setVisible(True)
+            self.gallery.show_evaluation(frame.evaluation)
         if self.caption != self.note.text():
             self.note.setText(self.caption)
 
     def clear(self) -> None:
         self.boundary.clear()
         self.confusion.clear()
+        self.gallery.show_evaluation(None)
+        self.gallery.setVisible(False)
         self.caption = ""
         self.note.setText("")

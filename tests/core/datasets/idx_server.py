@@ -50,6 +50,8 @@ def checksums(files: dict[str, bytes], algorithm: str = "sha256") -> dict[str, s
 class _Handler(http.server.BaseHTTPRequestHandler):
     files: ClassVar[dict[str, bytes]] = {}
     cut: ClassVar[set[str]] = set()  # file names whose connection is closed half-way
+    hold: ClassVar[set[str]] = set()  # file names sent only once ``release`` is set
+    release: ClassVar[threading.Event] = threading.Event()
     requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
@@ -63,6 +65,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_header("Content-Type", "application/octet-stream")
         self.send_header("Content-Length", str(len(data)))
         self.end_headers()
+        if name in self.hold:
+            self.release.wait(LIFETIME)
         if name in self.cut:
             self.wfile.write(data[: len(data) // 2])
             self.wfile.flush()
@@ -75,11 +79,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 
 @contextlib.contextmanager
-def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset()
+def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
+          hold: set[str] | frozenset[str] = frozenset()
           ) -> Iterator[tuple[str, type[_Handler]]]:
     """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
-    whose ``requests`` lists what was asked for)."""
+    whose ``requests`` lists what was asked for). The files in ``hold`` get their headers at
+    once and their bytes only after ``handler.release.set()`` (a download caught midway)."""
     handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
+                                            "hold": set(hold), "release": threading.Event(),
                                             "requests": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     server.daemon_threads = True
@@ -92,6 +99,7 @@ def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset()
     try:
         yield f"http://127.0.0.1:{server.server_address[1]}/data/", handler
     finally:
+        handler.release.set()
         backstop.cancel()
         server.shutdown()
         server.server_close()
