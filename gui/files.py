@@ -108,7 +108,7 @@ class FileController:
                        history=project.history, title=project.title,
                        description=project.description,
                        dismissed_warnings=project.dismissed_warnings,
-                       path=str(path) if remember else "")
+                       path=str(path) if remember else "", runs=project.runs)
         if remember:
             self._remember(str(path))
         self.opened()
@@ -154,7 +154,8 @@ class FileController:
             history=self.live_history() or doc.history,
             title=doc.title,
             description=doc.description,
-            dismissed_warnings=doc.dismissed_warnings)
+            dismissed_warnings=doc.dismissed_warnings,
+            runs=doc.runs)
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

@@ -24,6 +24,7 @@ from gui.training.frames import data_points
 from gui.training.live import LiveRefresh
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
+from gui.training.runs_list import RunsList
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.widgets import add_dock, scrolling
 
@@ -50,6 +51,8 @@ class TrainingUi(QObject):
         self.activations = ActivationsPanel()
         self.output = OutputPanel()
         self.panels = [self.loss, self.weights, self.activations, self.output]
+        self.runs = RunsList(doc)
+        self.runs.overlays_changed.connect(self.loss.set_overlays)
         self.live = LiveRefresh(self.session, self.panels, self)
         self.progress = TrainingProgress(self.session.controller)
         self.lock_label = QLabel(LOCK_TEXT)
@@ -84,6 +87,7 @@ class TrainingUi(QObject):
         window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
         window.tabifyDockWidget(loss, self._dock("Weights", self.weights, BOTTOM))
         window.tabifyDockWidget(output, self._dock("Activations", self.activations, BOTTOM))
+        window.tabifyDockWidget(output, self._dock("Runs", self.runs, BOTTOM))
         loss.raise_()
         output.raise_()
 
