@@ -93,9 +93,12 @@ class LossPanel(Panel):
         self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self._overlay_losses: list[np.ndarray] = []
         self._overlay_end = 0.0
-        self.run_legend = pg.LegendItem(offset=(-8, 8), labelTextColor=theme.TEXT,
-                                        brush=(255, 255, 255, 220), pen=theme.BORDER)
-        self.run_legend.setParentItem(self.loss_plot.vb)
+        # in the lower right of the accuracy (or R²) plot, where rising curves leave room
+        self.run_legend = pg.LegendItem(offset=(-8, -8), labelTextColor=theme.TEXT,
+                                        brush=(255, 255, 255, 220), pen=theme.BORDER,
+                                        verSpacing=-6)
+        self.run_legend.setParentItem(self.metric_plot.vb)
+        self.run_legend.layout.setContentsMargins(4, 0, 4, 0)
         self.run_legend.hide()
 
     # ------------------------------------------------------------------ data
@@ -164,6 +167,7 @@ class LossPanel(Panel):
                     self._overlay_losses.append(values)
             self.overlays.append((overlay, drawn[0]))
             self.run_legend.addItem(drawn[0], overlay.label)
+        self.run_legend.setColumnCount(min(len(overlays), 3) or 1)
         self.run_legend.setVisible(bool(overlays))
         self._overlay_end = max((float(o.history.n_epochs) for o in overlays), default=0.0)
         if self.history is not None and self.curves_shown is not None:
