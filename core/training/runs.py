@@ -83,8 +83,9 @@ def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
     old, new = before.settings, after.settings
     for f in fields(TrainingSettings):
         a, b = getattr(old, f.name), getattr(new, f.name)
-        if f.name == "optimizer_options":
-            found += [Change(k, a.get(k), b.get(k)) for k in sorted({*a, *b})
+        if f.name == "optimizer_options":  # another optimizer's options go without saying
+            keys = {*a, *b} if old.optimizer == new.optimizer else set(a) & set(b)
+            found += [Change(k, a.get(k), b.get(k)) for k in sorted(keys)
                       if a.get(k) != b.get(k)]
         elif a != b:
             found.append(Change(f.name, a, b))

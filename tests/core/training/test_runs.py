@@ -243,3 +243,14 @@ def test_hand_edited_runs_open_or_are_refused_in_words(tmp_path_factory, two_run
     for run in runs:  # everything the runs list and `netcanvas runs` show
         assert runs.describe_changes(run.number) and run.metrics_words() and run.title
         local_time(run.started_at)
+
+
+def test_optimizer_options_are_compared_within_one_optimizer():
+    history = History("classification")
+    momentum = TrainingSettings(optimizer="momentum", optimizer_options={"momentum": 0.9})
+    runs = Runs((Run(1, momentum, history, 0, "stopped"),
+                 Run(2, replace(momentum, optimizer_options={"momentum": 0.5}), history, 0,
+                     "stopped"),
+                 Run(3, TrainingSettings(optimizer="sgd"), history, 0, "stopped")))
+    assert runs.describe_changes(2) == "momentum 0.9 → 0.5"
+    assert runs.describe_changes(3) == "optimizer momentum → sgd"

@@ -14,7 +14,7 @@ from core.project import load_project
 from gui.document.commands import ChangeSettingsCommand
 from gui.document.run_commands import RenameRunCommand
 from gui.training.runs_list import CHANGED, NAME, NUMBER
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import click, open_example, train_to_end
 
 EPOCHS = 4
 
@@ -180,3 +180,22 @@ def test_a_schema_1_file_opens_with_its_history_as_run_1(qtbot, two_runs, tmp_pa
     click_tick(qtbot, view, 0)
     ((_, curve),) = window.training.loss.overlays
     assert np.array_equal(curve.getData()[1], np.asarray(history["epochs"]["train_loss"]))
+
+
+def test_a_stopped_and_a_diverged_run_say_how_they_ended(qtbot, window):
+    open_example(window, "spiral", epochs=100_000)
+    controller = window.training.session.controller
+    with qtbot.waitSignal(window.training.session.ended, timeout=60_000):
+        click(qtbot, window, "train")
+        qtbot.waitUntil(lambda: controller.trainer is not None
+                        and controller.trainer.epoch >= 2, timeout=30_000)
+        click(qtbot, window, "stop")
+    (stopped,) = window.doc.runs
+    assert stopped.ended == "stopped" and stopped.epochs == stopped.history.n_epochs >= 2
+    window.training.session.reset_weights()
+    window.doc.push(ChangeSettingsCommand(window.doc, {"optimizer": "sgd",
+                                                       "optimizer_options": {}, "lr": 1000.0}))
+    train_to_end(qtbot, window)
+    diverged = window.doc.runs[1]
+    assert diverged.ended == "diverged" and "NaN" in diverged.reason
+    assert window.doc.runs.describe_changes(2) == "optimizer adam → sgd, lr 0.01 → 1000"
