@@ -2,13 +2,21 @@
 
 The file is a zip archive with two members:
 
-- ``project.json`` — ``format``, ``schema_version`` (1), ``title``, ``description``, the network
-  spec (with canvas positions), the training settings, the data reference and the history;
+- ``project.json`` — ``format``, ``schema_version`` (2), ``title``, ``description``, the network
+  spec (with canvas positions), the training settings, the data reference, the history and
+  (when there are any) the training ``runs`` (:mod:`core.training.runs`);
 - ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
   (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``;
 - optionally ``timeline.npz`` — the last run's per-epoch weights
   (:meth:`core.training.timeline.Timeline.to_arrays`). Readers that do not know it ignore it,
   so it needs no new schema version.
+
+``history`` is the history that goes with the saved weights: the next training continues it.
+Each run keeps the history it ended with, so right after a run the two are equal; they are kept
+apart because they answer different questions and part ways — Reset Weights or imported weights
+clear the weights' history but not what was run, and deleting a run record leaves the weights
+and their history as they are. Schema 1 (before runs were recorded) is still read: its history
+becomes run 1.
 
 Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
 crash never leaves half a project. Reading trusts nothing: sizes are checked before anything is
@@ -25,7 +33,7 @@ import os
 import struct
 import tempfile
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -38,11 +46,12 @@ from core.engine.network import Network, build
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 from core.training.history import History
+from core.training.runs import Runs, network_summary
 from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
 
 FORMAT = "netcanvas-project"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".netcanvas"
 PROJECT_JSON = "project.json"
 WEIGHTS_NPZ = "weights.npz"
@@ -52,7 +61,8 @@ MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
-             "history", "dismissed_warnings")
+             "history", "dismissed_warnings", "runs")
+NEW_IN_2 = ("runs",)
 
 
 class ProjectError(Exception):
@@ -77,6 +87,8 @@ class Project:
     dismissed_warnings: tuple[str, ...] = ()
     #: the last run's per-epoch weights, stored only when asked for (they can be large)
     timeline: Timeline | None = None
+    #: the training runs, oldest first
+    runs: Runs = field(default_factory=Runs)
 
     def build_network(self) -> Network:
         """The network with the settings' seed, dtype and regularisation, holding the saved
@@ -108,6 +120,8 @@ def save_project(project: Project, path: str | Path) -> None:
     }
     if project.dismissed_warnings:  # absent otherwise: older files stay byte-identical
         document["dismissed_warnings"] = list(project.dismissed_warnings)
+    if project.runs:
+        document["runs"] = project.runs.to_list()
     try:
         text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -181,8 +195,9 @@ def _load(path: Path) -> Project:
     if document.get("format") != FORMAT:
         raise ProjectError(f"{PROJECT_JSON} is not a NetCanvas project (its 'format' is "
                            f"{document.get('format')!r})")
-    _check_version(document.get("schema_version"))
-    unknown = sorted(set(document) - set(TOP_LEVEL))
+    version = _check_version(document.get("schema_version"))
+    known = TOP_LEVEL if version >= 2 else set(TOP_LEVEL) - set(NEW_IN_2)
+    unknown = sorted(set(document) - set(known))
     if unknown:
         raise ProjectError(f"{PROJECT_JSON} has unknown field(s): {', '.join(unknown)}")
     arrays = _read_arrays(members[WEIGHTS_NPZ])
@@ -198,8 +213,12 @@ def _load(path: Path) -> Project:
                            ) from None
     data = DataRef.from_dict(document.get("data"), arrays)
     history = document.get("history")
+    runs = Runs.from_list(document.get("runs", []))
     if history is not None:
-        history = History.from_dict(history).to_dict()
+        read = History.from_dict(history)
+        history = read.to_dict()
+        if version == 1:
+            runs = Runs.from_history(read, settings, network_summary(spec), data.describe())
     params = {k.removeprefix("params/"): v for k, v in arrays.items() if k.startswith("params/")}
     state = {k.removeprefix("state/"): v for k, v in arrays.items() if k.startswith("state/")}
     if params:
@@ -216,7 +235,8 @@ def _load(path: Path) -> Project:
         except ValueError as exc:
             raise ProjectError(f"{TIMELINE_NPZ}: {exc}") from None
     return Project(spec, settings, data, params or None, state or None, history, title,
-                   description, _dismissed(document.get("dismissed_warnings", [])), timeline)
+                   description, _dismissed(document.get("dismissed_warnings", [])),
+                   timeline=timeline, runs=runs)
 
 
 def _dismissed(value: Any) -> tuple[str, ...]:
@@ -291,13 +311,14 @@ def _parse_json(blob: bytes) -> dict[str, Any]:
     return document
 
 
-def _check_version(version: Any) -> None:
+def _check_version(version: Any) -> int:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
         raise ProjectError(f"{PROJECT_JSON} has no valid 'schema_version' (found {version!r})")
     if version > SCHEMA_VERSION:
         raise ProjectError(f"this project was made by a newer NetCanvas (file format {version}; "
                            f"this version reads format {SCHEMA_VERSION}) — update NetCanvas "
                            "to open it")
+    return version
 
 
 def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:

@@ -22,8 +22,9 @@ from core.lint import lint_project
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History, metric_names
+from core.training.runs import now_iso
 from core.training.trainer import Trainer, TrainingEvent, clock
-from gui import cli_data, cli_export
+from gui import cli_data, cli_export, cli_runs
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
 
@@ -70,7 +71,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, metavar="N",
                        help="train N epochs (default: the project's setting)")
     train.add_argument("--out", metavar="FILE",
-                       help="save the trained project here (the input file is left unchanged)")
+                       help="save the trained project here, with this run added to its runs "
+                       "(the input file is left unchanged)")
     train.add_argument("--log", metavar="CSV", help="write the per-epoch metrics to a CSV file")
     train.add_argument("--fresh", action="store_true",
                        help="start from new random weights and an empty history")
@@ -84,6 +86,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("project", help="the .netcanvas project to check")
 
     add_explain_parser(commands, EXIT_CODES)
+    cli_runs.add_parser(commands, EXIT_CODES)
 
     bench = commands.add_parser(
         "bench", help="measure the engine's training speed",
@@ -164,6 +167,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
             raise CommandError("--epochs must be at least 1")
         project.settings = replace(project.settings, epochs=args.epochs)
     trainer = _trainer(project, project.data.load(), fresh=args.fresh)
+    started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
     try:
@@ -181,9 +185,13 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         _write_log(trainer.history, Path(args.log))
     if args.out:
         net = trainer.network
+        runs = project.runs.record(project.settings, trainer.history.copy(),
+                                   trainer.epoch - trainer.first_epoch, outcome.kind,
+                                   outcome.reason, started_at=started_at, spec=project.spec,
+                                   data=project.data.describe())
         trained = replace(project, params={k: v.copy() for k, v in net.params.items()},
                           state={k: v.copy() for k, v in net.state.items()} or None,
-                          history=trainer.history.to_dict())
+                          history=trainer.history.to_dict(), runs=runs)
         save_project(trained, args.out)
         print(f"saved {args.out}")
     return EXIT_FAILED if outcome.failed else EXIT_OK
@@ -210,6 +218,7 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "check": run_check,
     "bench": run_bench,
     "explain": run_explain,
+    "runs": cli_runs.run_runs,
     "self-test": run_self_test,
     **cli_export.HANDLERS,
     **cli_data.HANDLERS,

@@ -112,7 +112,7 @@ class FileController:
                        history=project.history, title=project.title,
                        description=project.description,
                        dismissed_warnings=project.dismissed_warnings,
-                       path=str(path) if remember else "")
+                       path=str(path) if remember else "", runs=project.runs)
         self.timeline_loaded(project.timeline)
         if remember:
             self._remember(str(path))
@@ -160,7 +160,8 @@ class FileController:
             title=doc.title,
             description=doc.description,
             dismissed_warnings=doc.dismissed_warnings,
-            timeline=self.timeline())
+            timeline=self.timeline(),
+            runs=doc.runs)
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

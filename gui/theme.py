@@ -71,6 +71,12 @@ OPTIMIZER_COLORS = {"sgd": "#e69f00", "momentum": "#0072b2", "nesterov": "#009e7
 CONTOUR = "#a3a9b8"
 MINIMUM = "#c92a2a"
 
+#: earlier training runs overlaid on the Loss panel, one per run number (cycling), drawn with
+#: RUN_ALPHA so the current run's training/validation/test curves stay in front
+RUN_COLORS = ("#ae3ec9", "#0c8599", "#e64980", "#5c940d", "#364fc7", "#f59f00", "#7f3c0a",
+              "#495057")
+RUN_ALPHA = 170
+
 #: the outline of a point in the search's results
 POINT_OUTLINE = "#343a40"
 

@@ -17,6 +17,7 @@ from core.datasets.ref import DataRef
 from core.engine import params
 from core.engine.params import Params
 from core.spec import EdgeSpec, NodeSpec
+from core.training.runs import Run, Runs
 from gui.document.document import GraphDocument
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
@@ -307,7 +308,8 @@ class ChangeSettingsCommand(Command):
 
 class ReplaceWeightsCommand(Command):
     """New values for every weight (a training run, Reset weights) and the history that goes
-    with them; undo puts the old weights and history back.
+    with them; undo puts the old weights and history back, and takes a training run's record
+    off the project's runs.
 
     Training pushes it when it starts, before the document locks, and calls :meth:`update`
     with the live weights while it runs (so the canvas follows and Save writes what is shown),
@@ -324,26 +326,37 @@ class ReplaceWeightsCommand(Command):
         self._before_history = doc.history
         self._after = arrays
         self._history = history if arrays is not None else self._before_history
+        self._run: Run | None = None
 
     def redo(self) -> None:
         if self._after is not None:
             self._doc.set_arrays(self._after)
         self._doc.set_history(self._history)
+        if self._run is not None:  # later edits were undone first: it is the last run again
+            self._doc.set_runs(self._doc.runs.with_run(self._run))
 
     def undo(self) -> None:
         self._doc.set_arrays(self._before)
         self._doc.set_history(self._before_history)
+        if self._run is not None:
+            self._doc.set_runs(self._doc.runs.without(self._run.number))
 
     def update(self, arrays: Params) -> None:
         """Show weights the run has reached (only names the document holds)."""
         self._after = {k: v for k, v in arrays.items() if self._doc.has_array(k)}
         self._doc.set_arrays(self._after)
 
-    def finish(self, arrays: Params | None, history: dict[str, Any] | None, text: str) -> None:
+    def finish(self, arrays: Params | None, history: dict[str, Any] | None, text: str,
+               runs: Runs | None = None) -> None:
+        """The run's last weights and history and, when it is recorded, the runs with its
+        record added (the runs as they are now: renamed or deleted while it trained)."""
         if arrays is not None:
             self.update(arrays)
         self._history = history
         self._doc.set_history(history)
+        if runs is not None:
+            self._run = runs[-1]
+            self._doc.set_runs(runs)
         self.setText(text)
 
 

@@ -1,5 +1,5 @@
 """The open project: its network spec, weights, training settings, data reference, history,
-undo stack and where it is saved.
+training runs, undo stack and where it is saved.
 
 The document is the model of the canvas and the Training dock. Commands
 (:mod:`gui.document.commands`) call the primitive edits below and nothing else; every view
@@ -20,6 +20,7 @@ from core.engine import params
 from core.engine.params import Params
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
+from core.training.runs import Runs
 from core.training.settings import TrainingSettings
 
 
@@ -42,6 +43,8 @@ class GraphDocument(QObject):
     data_changed = Signal()
     #: the stored training history changed
     history_changed = Signal()
+    #: the recorded training runs changed (one added, renamed, hidden, deleted)
+    runs_changed = Signal()
     path_changed = Signal(str)
     #: the teaching warnings the project shows on purpose changed
     dismissed_changed = Signal()
@@ -59,6 +62,7 @@ class GraphDocument(QObject):
         self._settings = TrainingSettings()
         self._data: DataRef | None = None
         self._history: dict[str, Any] | None = None
+        self._runs = Runs()
         self._title = ""
         self._description = ""
         self._dismissed: tuple[str, ...] = ()
@@ -131,6 +135,11 @@ class GraphDocument(QObject):
         return self._history
 
     @property
+    def runs(self) -> Runs:
+        """The training runs recorded so far (:mod:`core.training.runs`), oldest first."""
+        return self._runs
+
+    @property
     def title(self) -> str:
         """The project's title and story, as the file brought them (they change only with
         :meth:`reset`)."""
@@ -186,7 +195,8 @@ class GraphDocument(QObject):
     def reset(self, spec: NetworkSpec, arrays: Params | None = None, *,
               settings: TrainingSettings | None = None, data: DataRef | None = None,
               history: dict[str, Any] | None = None, title: str = "", description: str = "",
-              dismissed_warnings: tuple[str, ...] = (), path: str = "") -> None:
+              dismissed_warnings: tuple[str, ...] = (), path: str = "",
+              runs: Runs | None = None) -> None:
         """Replace everything (New, Open): the undo history starts again and is clean.
 
         Arrays that do not fit ``spec`` are replaced by freshly initialised ones. Everything is
@@ -204,11 +214,13 @@ class GraphDocument(QObject):
         self._data, self._history = data, history
         self._title, self._description = title, description
         self._dismissed = tuple(dismissed_warnings)
+        self._runs = runs if runs is not None else Runs()
         self.undo_stack.clear()
         self.undo_stack.setClean()
         self.set_path(path)
         self.spec_reset.emit()
         self._announce(*old)
+        self.runs_changed.emit()
         self._update_problems()
 
     # ------------------------------------------------------------------ primitive edits
@@ -308,6 +320,13 @@ class GraphDocument(QObject):
         """Install the history that goes with the weights; returns the old one."""
         old, self._history = self._history, history
         self._announce(self._settings, self._data, old)
+        return old
+
+    def set_runs(self, runs: Runs) -> Runs:
+        """Install another list of runs; returns the old one."""
+        old, self._runs = self._runs, runs
+        if old is not runs:
+            self.runs_changed.emit()
         return old
 
     def _announce(self, settings: TrainingSettings, data: DataRef | None,

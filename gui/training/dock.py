@@ -30,6 +30,7 @@ from gui.training.frames import data_points
 from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.progress import TrainingProgress
+from gui.training.runs_list import RunsList
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
 from gui.widgets import add_dock, add_tabbed_dock, scrolling
@@ -67,6 +68,8 @@ class TrainingUi(QObject):
         self.settings_panel = TrainingSettingsPanel(self.actions)
         self.hosts = {name: LazyPanel(panel_maker(class_name))
                       for name, class_name in PANELS.items()}
+        self.runs = RunsList(doc)
+        self.runs.overlays_changed.connect(self._overlays_changed)
         self.gradient_bars = GradientFlowOverlay(scene)
         panels = [*self.hosts.values(), self.gradient_bars]
         self.live = LiveRefresh(self.session, panels, self)
@@ -130,6 +133,7 @@ class TrainingUi(QObject):
         self.window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
         self._dock("Weights", hosts["Weights"], loss)
         self._dock("Activations", hosts["Activations"], output)
+        self._dock("Runs", self.runs, output)
 
     def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
@@ -228,6 +232,10 @@ class TrainingUi(QObject):
             return 1
         rows = max(round(dataset.n_samples * settings.split[0]), 1)
         return math.ceil(rows / min(settings.batch_size, rows))
+
+    @Slot(list)
+    def _overlays_changed(self, overlays: list) -> None:
+        self.hosts["Loss"].call("set_overlays", overlays)
 
     @Slot()
     def _ask_csv(self) -> None:

@@ -222,3 +222,13 @@ def diverged_nodes(spec: NetworkSpec, snapshot: Snapshot) -> list[str]:
                                            and math.isfinite(stats.std))):
             broken.append(node.id)
     return broken or [spec.output.id]
+
+
+@dataclass(frozen=True, eq=False)
+class Overlay:
+    """An earlier run drawn under the current one: its legend text (``run 2: lr 0.1 → 0.01``),
+    its theme colour and its history."""
+
+    label: str
+    color: str
+    history: History

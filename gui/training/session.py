@@ -3,7 +3,9 @@
 It turns Train into a :class:`~core.training.trainer.Trainer` built from the document (current
 weights and history, so pressing Train again continues), locks the structure while the run lasts,
 pushes one :class:`~gui.document.commands.ReplaceWeightsCommand` per run (live weights go through
-it, so the canvas follows and Undo restores the weights from before), applies learning-rate edits to
+it, so the canvas follows and Undo restores the weights from before) and records the run in the
+document's runs when it ends (:mod:`core.training.runs`; one that finished no epoch is recorded
+only when it diverged or failed: it has no curve to compare), applies learning-rate edits to
 the running trainer, and stops and joins the run before the document is replaced.
 """
 
@@ -19,6 +21,7 @@ from core.datasets import DataError
 from core.engine.params import split
 from core.training.history import History
 from core.training.prepare import DataMismatchError
+from core.training.runs import Runs, now_iso
 from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
@@ -50,6 +53,7 @@ class TrainingSession(QObject):
         self.last_result: TrainingResult | None = None
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
         self._shown: Frame | None = None  # the frame whose weights the document holds
+        self._start: tuple[str, Trainer] | None = None  # when the run began, and its trainer
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
@@ -84,6 +88,7 @@ class TrainingSession(QObject):
             return False
         self.command = ReplaceWeightsCommand(self.doc, "Train")
         self._shown = None
+        self._start = (now_iso(), trainer)
         self.doc.push(self.command)
         self.doc.lock(LOCK_REASON)
         self.started.emit(self.doc.spec, self.data.dataset)
@@ -170,7 +175,7 @@ class TrainingSession(QObject):
     @Slot()
     def _document_replaced(self) -> None:
         """Another project replaces this one: end the run and keep nothing of it."""
-        self.command = self._shown = None
+        self.command = self._shown = self._start = None
         self.controller.shutdown()
 
     @Slot(object)
@@ -186,7 +191,7 @@ class TrainingSession(QObject):
             if frame is not None:
                 arrays = {**frame.snapshot.params, **frame.snapshot.state}
                 history = self.trained_history = frame.history.to_dict()
-            command.finish(arrays, history, _describe(result))
+            command.finish(arrays, history, _describe(result), self._recorded(result))
         outcome = result.outcome
         self.message.emit(f"Training ended: {outcome.reason}." if not result.error
                           else f"Training failed: {result.error}")
@@ -194,6 +199,23 @@ class TrainingSession(QObject):
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
             self.diverged.emit(nodes, outcome.reason)
         self.ended.emit(result)
+
+
+    def _recorded(self, result: TrainingResult) -> Runs | None:
+        """The document's runs with the run that just ended added (None: nothing to record)."""
+        start, self._start = self._start, None
+        if start is None or result.frame is None:
+            return None
+        started_at, trainer = start
+        history = result.frame.history
+        epochs = history.n_epochs - trainer.first_epoch
+        if not epochs and not (result.error or result.outcome.failed):
+            return None
+        data = self.doc.data.describe() if self.doc.data is not None else ""
+        return self.doc.runs.record(trainer.settings, history, epochs, result.outcome.kind,
+                                    result.outcome.reason, error=result.error,
+                                    started_at=started_at, spec=trainer.network.spec,
+                                    data=data)
 
 
 def _describe(result: TrainingResult) -> str:

@@ -61,7 +61,7 @@ def test_saving_twice_gives_the_same_bytes_and_a_readable_zip(trained, tmp_path)
         assert sorted(archive.namelist()) == ["project.json", "weights.npz"]
         document = json.loads(archive.read("project.json"))
         weights = np.load(io.BytesIO(archive.read("weights.npz")), allow_pickle=False)
-        assert document["schema_version"] == 1 and document["format"] == "netcanvas-project"
+        assert document["schema_version"] == 2 and document["format"] == "netcanvas-project"
         assert sorted(weights.files) == sorted(
             [f"params/{k}" for k in trained.params] + ["state/mean1", "state/var1"])
     assert oct(a.stat().st_mode & 0o777) == oct(0o644)
@@ -208,9 +208,9 @@ def test_invalid_json(trained, tmp_path):
 
 
 def test_future_schema_version(trained, tmp_path):
-    path = edited(trained, tmp_path, lambda d: d.update(schema_version=2, new_field=1))
-    expect(path, "this project was made by a newer NetCanvas (file format 2; this version reads "
-                 "format 1) — update NetCanvas to open it")
+    path = edited(trained, tmp_path, lambda d: d.update(schema_version=3, new_field=1))
+    expect(path, "this project was made by a newer NetCanvas (file format 3; this version reads "
+                 "format 2) — update NetCanvas to open it")
 
 
 def test_not_a_netcanvas_document(trained, tmp_path):

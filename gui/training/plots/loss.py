@@ -1,5 +1,6 @@
 """The loss panel: training / validation / test loss per epoch over the smoothed per-batch
-loss, and accuracy (classification) or R² (regression) below, with a hover read-out."""
+loss, and accuracy (classification) or R² (regression) below, with a hover read-out; earlier
+runs ticked in the runs list are drawn under them, dimmed, each in its own colour."""
 
 from __future__ import annotations
 
@@ -10,11 +11,12 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QWidget
 
 from core.training.history import PARTS, History
 from gui import theme
-from gui.training.frames import Curves, Frame
+from gui.training.frames import Curves, Frame, Overlay
 from gui.training.plots.base import (
     BATCH_COLOR,
     PART_COLORS,
@@ -83,6 +85,18 @@ class LossPanel(Panel):
         self.graphics.scene().sigMouseMoved.connect(self._hover)
         self.readout = ""
         self._show_legend()
+        #: the earlier runs drawn, each with its training-loss curve
+        self.overlays: list[tuple[Overlay, pg.PlotDataItem]] = []
+        self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
+        self._overlay_losses: list[np.ndarray] = []
+        self._overlay_end = 0.0
+        # in the lower right of the accuracy (or R²) plot, where rising curves leave room
+        self.run_legend = pg.LegendItem(offset=(-8, -8), labelTextColor=theme.TEXT,
+                                        brush=(255, 255, 255, 220), pen=theme.BORDER,
+                                        verSpacing=-6)
+        self.run_legend.setParentItem(self.metric_plot.vb)
+        self.run_legend.layout.setContentsMargins(4, 0, 4, 0)
+        self.run_legend.hide()
 
     # ------------------------------------------------------------------ data
     def curve(self, name: str) -> pg.PlotDataItem:
@@ -126,15 +140,53 @@ class LossPanel(Panel):
             self.loss_curves[part].setData(curves.epochs, curves.columns[f"{part}_loss"])
             self.metric_curves[part].setData(curves.epochs, curves.columns[f"{part}_{metric}"])
         last = max(curves.epochs[-1] if curves.epochs.size else 0.0,
-                   curves.batch_x[-1] if curves.batch_x.size else 0.0, last_epoch, 1.0)
+                   curves.batch_x[-1] if curves.batch_x.size else 0.0, last_epoch, 1.0,
+                   self._overlay_end)
         if last != self._x_end:  # the whole run from the start: the axis stays put
             self._x_end = last
             self.loss_plot.setXRange(0.0, last, padding=0.02)
         losses = [curves.columns[f"{part}_loss"] for part in PARTS]
-        self.loss_range.fit(y=bounds(curves.batch_y, *losses))
+        self.loss_range.fit(y=bounds(curves.batch_y, *losses, *self._overlay_losses))
         if history.task == "regression":
             self.metric_range.fit(y=bounds(*(curves.columns[f"{p}_r2"] for p in PARTS)))
         self._show_legend()
+
+    def set_overlays(self, overlays: list[Overlay]) -> None:
+        """Draw these earlier runs (and no others) under the current one: training loss and
+        accuracy or R² solid, validation loss dashed, in the run's colour made translucent."""
+        for plot, item in self._overlay_items:
+            plot.removeItem(item)
+        self.run_legend.clear()
+        self.overlays, self._overlay_items, self._overlay_losses = [], [], []
+        for overlay in overlays:
+            history = overlay.history
+            color = QColor(*theme.rgba(overlay.color, theme.RUN_ALPHA))
+            epochs = np.asarray(history.epochs["epoch"], dtype=np.float64)
+            metric = METRIC_TITLES[history.task][0]
+            drawn = []
+            for plot, column, style in (
+                    (self.loss_plot, "train_loss", Qt.PenStyle.SolidLine),
+                    (self.loss_plot, "val_loss", Qt.PenStyle.DashLine),
+                    (self.metric_plot, f"train_{metric}", Qt.PenStyle.SolidLine)):
+                values = np.asarray(history.epochs[column], dtype=np.float64)
+                item = plot.plot(epochs, values, connect="finite",
+                                 pen=pg.mkPen(color, width=1.5, style=style))
+                item.setZValue(-1)  # under the current run
+                self._overlay_items.append((plot, item))
+                drawn.append(item)
+                if plot is self.loss_plot:
+                    self._overlay_losses.append(values)
+            self.overlays.append((overlay, drawn[0]))
+            self.run_legend.addItem(drawn[0], overlay.label)
+        self.run_legend.setColumnCount(min(len(overlays), 3) or 1)
+        self.run_legend.setVisible(bool(overlays))
+        self._overlay_end = max((float(o.history.n_epochs) for o in overlays), default=0.0)
+        if self.history is not None and self.curves_shown is not None:
+            self._show(self.history, self.curves_shown, self.last_epoch)
+        elif overlays:
+            self._x_end = max(self._overlay_end, 1.0)
+            self.loss_plot.setXRange(0.0, self._x_end, padding=0.02)
+            self.loss_range.fit(y=bounds(*self._overlay_losses))
 
     def clear(self) -> None:
         self.history = self.curves_shown = None

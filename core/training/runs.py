@@ -1,0 +1,341 @@
+"""Training runs: what each press of Train (or ``netcanvas train``) did, kept in the project.
+
+A :class:`Run` records one run: its number, when it started, the settings it used, the network
+and data it trained, how many epochs it did, how it ended, and the history it ended with (the
+whole curve the Loss panel showed, earlier epochs included when it continued an earlier run).
+What changed since the run before is not stored: :meth:`Runs.changes` compares the two runs'
+settings, so it always describes the list as it stands (after a run was deleted too).
+
+Both are immutable values: an edit (:meth:`Runs.with_run`, :meth:`Runs.renamed`, …) makes a new
+collection, so the window's undo commands and the file writer can hold one without copying.
+:meth:`Runs.from_list` checks a stored list field by field (files may be edited by hand): a bad
+value is a ``ValueError`` that names the run and the field.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
+from itertools import pairwise
+from typing import Any
+
+from core.spec import NetworkSpec
+from core.training.history import History, metric_names
+from core.training.settings import TrainingSettings
+
+#: how a run ended; "unknown" is a run read from a file saved before runs were recorded
+ENDINGS = ("finished", "stopped", "diverged", "error", "unknown")
+#: the trainer's outcome kinds (:data:`core.training.trainer.OUTCOMES`) in a run's words
+OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
+                   "early_stopped": "finished", "stopped": "stopped", "diverged": "diverged"}
+MAX_NAME = 200
+MAX_NUMBER = 10**9
+FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
+          "ended", "reason", "history")
+#: short names of settings in a difference ("lr 0.1 → 0.01")
+SETTING_WORDS = {"batch_size": "batch size", "weight_decay": "weight decay",
+                 "target_loss": "target loss", "early_stopping_patience": "patience",
+                 "standardize": "standardise"}
+
+
+def ending(outcome_kind: str, error: str = "") -> str:
+    """The :data:`ENDINGS` word for a trainer outcome (``error``: the worker itself failed)."""
+    return "error" if error else OUTCOME_ENDINGS.get(outcome_kind, "stopped")
+
+
+def now_iso() -> str:
+    """The current time as a run's ``started_at``: ISO 8601 in UTC, to the second."""
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def local_time(started_at: str | None) -> str:
+    """``2026-12-03 01:02`` in the machine's time zone ("" when the time is not known)."""
+    if not started_at:
+        return ""
+    return datetime.fromisoformat(started_at).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def network_summary(spec: NetworkSpec) -> str:
+    """The network in a few words, to tell two runs apart: units along the nodes and the
+    activations, e.g. ``2-8-1 relu/sigmoid``."""
+    units = "-".join(str(n.units) for n in spec.nodes)
+    activations = "/".join(n.activation for n in spec.nodes if n.kind != "input")
+    return f"{units} {activations}".strip()
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference between a run and the run before it, e.g. ``lr`` 0.1 → 0.01."""
+
+    key: str
+    old: Any
+    new: Any
+
+    def words(self) -> str:
+        return f"{SETTING_WORDS.get(self.key, self.key)} {_value(self.old)} → {_value(self.new)}"
+
+
+def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
+    """What ``after`` did differently from ``before``: settings (each optimizer option on its
+    own), then the network and the data."""
+    found: list[Change] = []
+    old, new = before.settings, after.settings
+    for f in fields(TrainingSettings):
+        a, b = getattr(old, f.name), getattr(new, f.name)
+        if f.name == "optimizer_options":  # another optimizer's options go without saying
+            keys = {*a, *b} if old.optimizer == new.optimizer else set(a) & set(b)
+            found += [Change(k, a.get(k), b.get(k)) for k in sorted(keys)
+                      if a.get(k) != b.get(k)]
+        elif a != b:
+            found.append(Change(f.name, a, b))
+    for key in ("network", "data"):
+        if getattr(before, key) != getattr(after, key):
+            found.append(Change(key, getattr(before, key), getattr(after, key)))
+    return tuple(found)
+
+
+def changes_words(changes: tuple[Change, ...]) -> str:
+    """``lr 0.1 → 0.01, batch size 32 → 64``; "same settings" when nothing changed."""
+    return ", ".join(c.words() for c in changes) or "same settings"
+
+
+def _value(value: Any) -> str:
+    if value is None:
+        return "off"
+    if isinstance(value, bool):
+        return "on" if value else "off"
+    if isinstance(value, float):
+        return f"{value:g}"
+    if isinstance(value, tuple):
+        return "/".join(f"{100 * v:g}" for v in value)  # the split, in percent
+    return str(value)
+
+
+@dataclass(frozen=True, eq=False)
+class Run:
+    """One training run. ``epochs`` counts the epochs this run trained; the ``history`` it ended
+    with may start earlier (the run continued from trained weights). Treat the history as
+    read-only: runs share it with whoever made them."""
+
+    number: int
+    settings: TrainingSettings
+    history: History
+    epochs: int
+    ended: str
+    reason: str = ""
+    started_at: str | None = None
+    network: str = ""
+    data: str = ""
+    name: str = ""
+    hidden: bool = False
+
+    @property
+    def title(self) -> str:
+        """``run 2``, or ``run 2 “slow”`` once renamed."""
+        return f"run {self.number}" + (f" “{self.name}”" if self.name else "")
+
+    @property
+    def first_epoch(self) -> int:
+        """The epoch it started after (0: from fresh weights)."""
+        return max(self.history.n_epochs - self.epochs, 0)
+
+    @property
+    def metrics(self) -> dict[str, float | None]:
+        """The last epoch's measures (``train_loss``, ``val_accuracy``, …; empty before one)."""
+        return {k: v for k, v in self.history.latest().items() if k != "epoch"}
+
+    @property
+    def final_loss(self) -> float | None:
+        return self.metrics.get("train_loss")
+
+    def metrics_words(self) -> str:
+        """``loss 0.123 acc 0.95`` on the training part, then the test part's when it has one."""
+        row = self.metrics
+        pieces = []
+        for part, label in (("train", ""), ("test", "test ")):
+            loss = row.get(f"{part}_loss")
+            if loss is None:
+                continue
+            words = [f"{label}loss {loss:.4g}"]
+            for metric in metric_names(self.history.task):
+                value = row.get(f"{part}_{metric}")
+                if value is not None:
+                    words.append(f"{'acc' if metric == 'accuracy' else metric} {value:.3g}")
+            pieces.append(" ".join(words))
+        return ", ".join(pieces) or "no epoch finished"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"number": self.number, "name": self.name, "hidden": self.hidden,
+                "started_at": self.started_at, "settings": self.settings.to_dict(),
+                "network": self.network, "data": self.data, "epochs": self.epochs,
+                "ended": self.ended, "reason": self.reason, "history": self.history.to_dict()}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> Run:
+        """A stored run, checked (ValueError naming the field)."""
+        if not isinstance(data, dict):
+            raise ValueError("a run must be an object of name: value pairs")
+        number = data.get("number")
+        if isinstance(number, bool) or not isinstance(number, int) or not \
+                1 <= number <= MAX_NUMBER:
+            raise ValueError(f"a run's 'number' must be a whole number from 1 to {MAX_NUMBER:,}"
+                             f" (found {number!r})")
+        where = f"run {number}"
+        unknown = sorted(set(data) - set(FIELDS))
+        if unknown:
+            raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        try:
+            settings = TrainingSettings.from_dict(data.get("settings"))
+            history = History.from_dict(data.get("history"))
+        except (ValueError, TypeError) as exc:
+            raise ValueError(f"{where}: {exc}") from None
+        epochs = data.get("epochs")
+        if isinstance(epochs, bool) or not isinstance(epochs, int) or \
+                not 0 <= epochs <= history.n_epochs:
+            raise ValueError(f"{where}: 'epochs' must be a whole number from 0 to the "
+                             f"{history.n_epochs} epochs of its history (found {epochs!r})")
+        if data.get("ended") not in ENDINGS:
+            raise ValueError(f"{where}: 'ended' must be one of {', '.join(ENDINGS)}")
+        hidden = data.get("hidden", False)
+        if not isinstance(hidden, bool):
+            raise ValueError(f"{where}: 'hidden' must be true or false")
+        return cls(number, settings, history, epochs, data["ended"],
+                   reason=_text(data, "reason", where), started_at=_time(data, where),
+                   network=_text(data, "network", where), data=_text(data, "data", where),
+                   name=_text(data, "name", where), hidden=hidden)
+
+
+def _text(data: dict[str, Any], key: str, where: str) -> str:
+    value = data.get(key, "")
+    if not isinstance(value, str) or len(value) > MAX_NAME or not value.isprintable():
+        raise ValueError(f"{where}: {key!r} must be one line of text of at most {MAX_NAME} "
+                         "characters")
+    return value
+
+
+def _time(data: dict[str, Any], where: str) -> str | None:
+    value = data.get("started_at")
+    if value is None:
+        return None
+    try:
+        if not isinstance(value, str):
+            raise TypeError
+        moment = datetime.fromisoformat(value)
+        if moment.tzinfo is None:
+            raise TypeError
+        moment.astimezone()  # in range for the local time zone too
+    except (TypeError, ValueError, OverflowError, OSError):
+        raise ValueError(f"{where}: 'started_at' must be a date and time with its time zone, "
+                         f"such as 2026-12-03T01:02:03+00:00 (found {value!r})") from None
+    return value
+
+
+@dataclass(frozen=True)
+class Runs:
+    """The runs of a project, oldest first, with distinct increasing numbers.
+
+    ``last_number`` is the highest number ever given, so a deleted run's number is not given
+    again while its deletion can still be undone (a file remembers only the runs it holds).
+    """
+
+    runs: tuple[Run, ...] = ()
+    last_number: int = 0
+
+    def __post_init__(self) -> None:
+        numbers = [r.number for r in self.runs]
+        if any(b <= a for a, b in pairwise(numbers)):
+            raise ValueError(f"run numbers must increase down the list (found {numbers})")
+        object.__setattr__(self, "last_number", max([self.last_number, *numbers]))
+
+    def __iter__(self) -> Iterator[Run]:
+        return iter(self.runs)
+
+    def __len__(self) -> int:
+        return len(self.runs)
+
+    def __getitem__(self, index: int) -> Run:
+        return self.runs[index]
+
+    @property
+    def next_number(self) -> int:
+        return self.last_number + 1
+
+    def run(self, number: int) -> Run:
+        for run in self.runs:
+            if run.number == number:
+                return run
+        raise KeyError(f"there is no run {number}")
+
+    def index(self, number: int) -> int:
+        return self.runs.index(self.run(number))
+
+    def previous(self, number: int) -> Run | None:
+        """The run listed before run ``number`` (hidden or not), None for the first."""
+        i = self.index(number)
+        return self.runs[i - 1] if i else None
+
+    def changes(self, number: int) -> tuple[Change, ...]:
+        """What run ``number`` did differently from the run before it (nothing for the first)."""
+        before = self.previous(number)
+        return () if before is None else changes_between(before, self.run(number))
+
+    def describe_changes(self, number: int) -> str:
+        """The legend's words for run ``number``: ``lr 0.1 → 0.01``, or ``first run``."""
+        if self.previous(number) is None:
+            return "first run"
+        return changes_words(self.changes(number))
+
+    def record(self, settings: TrainingSettings, history: History, epochs: int,
+               outcome_kind: str, reason: str, *, error: str = "",
+               started_at: str | None = None, spec: NetworkSpec | None = None,
+               data: str = "") -> Runs:
+        """These runs and, at the end, the run that just ended: trained ``epochs`` epochs with
+        ``settings`` on ``spec`` and ``data``, its trainer's outcome and the ``history`` it ended
+        with (kept as it is: hand over a copy no one changes)."""
+        run = Run(self.next_number, settings, history, epochs, ending(outcome_kind, error),
+                  error or reason, started_at,
+                  network_summary(spec) if spec is not None else "", data)
+        return self.with_run(run)
+
+    # ------------------------------------------------------------------ edits (new values)
+    def with_run(self, run: Run, index: int | None = None) -> Runs:
+        """``run`` added at the end (or put back at ``index``, undoing a deletion)."""
+        runs = list(self.runs)
+        runs.insert(len(runs) if index is None else index, run)
+        return Runs(tuple(runs), self.last_number)
+
+    def without(self, number: int) -> Runs:
+        return Runs(tuple(r for r in self.runs if r.number != number), self.last_number)
+
+    def renamed(self, number: int, name: str) -> Runs:
+        if len(name) > MAX_NAME or not name.isprintable():
+            raise ValueError(f"a run's name is one line of at most {MAX_NAME} characters")
+        return self._replaced(number, name=name)
+
+    def with_hidden(self, number: int, hidden: bool) -> Runs:
+        return self._replaced(number, hidden=hidden)
+
+    def _replaced(self, number: int, **changes: Any) -> Runs:
+        self.run(number)  # KeyError for a run that is not there
+        return Runs(tuple(replace(r, **changes) if r.number == number else r
+                          for r in self.runs), self.last_number)
+
+    # ------------------------------------------------------------------ files
+    def to_list(self) -> list[dict[str, Any]]:
+        return [run.to_dict() for run in self.runs]
+
+    @classmethod
+    def from_list(cls, data: Any) -> Runs:
+        if not isinstance(data, list):
+            raise ValueError("'runs' must be a list of runs")
+        return cls(tuple(Run.from_dict(item) for item in data))
+
+    @classmethod
+    def from_history(cls, history: History, settings: TrainingSettings, network: str = "",
+                     data: str = "") -> Runs:
+        """A file saved before runs were recorded: its history becomes run 1, with the
+        project's settings (what is known of how it was trained)."""
+        return cls((Run(1, settings, history, history.n_epochs, "unknown",
+                        "recorded before NetCanvas kept runs", network=network, data=data),))
+

@@ -1,0 +1,271 @@
+"""The Runs list: every recorded training run with what it changed, how it ended and its final
+loss; ticked runs are drawn under the current one on the Loss panel.
+
+The list shows the document's runs (:attr:`GraphDocument.runs`) and changes them only through
+undoable commands (:mod:`gui.document.run_commands`): rename (double-click or F2 on the name),
+hide, delete (Del). Which runs are ticked is a way of looking, not part of the project, so it is
+kept here and is not undoable.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from core.training.runs import Run
+from gui import theme
+from gui.document.document import GraphDocument
+from gui.document.run_commands import DeleteRunCommand, HideRunCommand, RenameRunCommand
+from gui.training.frames import Overlay
+
+COLUMNS = ("Run", "Name", "What changed", "Epochs", "Ended", "Final loss")
+NUMBER, NAME, CHANGED, EPOCHS, ENDED, LOSS = range(len(COLUMNS))
+Index = QModelIndex | QPersistentModelIndex
+ROOT = QModelIndex()
+
+
+def run_color(number: int) -> str:
+    """A run's colour: fixed by its number, so it keeps it however the list changes."""
+    return theme.RUN_COLORS[(number - 1) % len(theme.RUN_COLORS)]
+
+
+class RunsModel(QAbstractTableModel):
+    """The document's runs as table rows (hidden ones only with :attr:`show_hidden`), a tick box
+    in the first column. ``ticks_changed`` says the ticked runs changed."""
+
+    ticks_changed = Signal()
+
+    def __init__(self, doc: GraphDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.show_hidden = False
+        self.ticked: set[int] = set()
+        self.rows: list[Run] = []
+        doc.runs_changed.connect(self.refresh)
+        self.refresh()
+
+    @Slot()
+    def refresh(self) -> None:
+        self.beginResetModel()
+        runs = self.doc.runs
+        self.rows = [r for r in runs if self.show_hidden or not r.hidden]
+        self.endResetModel()
+        kept = {r.number for r in runs if not r.hidden} & self.ticked
+        if kept != self.ticked:
+            self.ticked = kept
+        self.ticks_changed.emit()  # a renamed run's legend, a deleted one's curve
+
+    def set_show_hidden(self, on: bool) -> None:
+        self.show_hidden = on
+        self.refresh()
+
+    def overlays(self) -> list[Overlay]:
+        runs = self.doc.runs
+        return [Overlay(f"run {r.number}: {r.name or runs.describe_changes(r.number)}",
+                        run_color(r.number), r.history)
+                for r in runs if r.number in self.ticked]
+
+    # ------------------------------------------------------------------ the model
+    def rowCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent: Index = ROOT) -> int:
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return COLUMNS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        run = self.rows[index.row()]
+        if index.column() == NUMBER and not run.hidden:
+            flags |= Qt.ItemFlag.ItemIsUserCheckable
+        if index.column() == NAME:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        run = self.rows[index.row()]
+        column = index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(run, column)
+        if role == Qt.ItemDataRole.CheckStateRole and column == NUMBER and not run.hidden:
+            return (Qt.CheckState.Checked if run.number in self.ticked
+                    else Qt.CheckState.Unchecked)
+        if role == Qt.ItemDataRole.DecorationRole and column == NUMBER:
+            return QColor(run_color(run.number))
+        if role == Qt.ItemDataRole.ForegroundRole and (run.hidden or column == CHANGED):
+            return QColor(theme.MUTED_TEXT)
+        if role == Qt.ItemDataRole.FontRole and run.hidden:
+            font = QFont()
+            font.setItalic(True)
+            return font
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{run.title}: {run.reason}" if run.reason else run.title
+        return None
+
+    def _text(self, run: Run, column: int) -> str:
+        if column == NUMBER:
+            return str(run.number)
+        if column == NAME:
+            return run.name
+        if column == CHANGED:
+            return self.doc.runs.describe_changes(run.number)
+        if column == EPOCHS:
+            first = run.first_epoch
+            return f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
+                run.epochs)
+        if column == ENDED:
+            return run.ended + (" (hidden)" if run.hidden else "")
+        loss = run.final_loss
+        return "–" if loss is None else f"{loss:.4g}"
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        run = self.rows[index.row()]
+        if role == Qt.ItemDataRole.CheckStateRole and index.column() == NUMBER:
+            checked = Qt.CheckState(value) == Qt.CheckState.Checked
+            self.ticked = self.ticked | {run.number} if checked else self.ticked - {run.number}
+            self.dataChanged.emit(index, index, [role])
+            self.ticks_changed.emit()
+            return True
+        if role == Qt.ItemDataRole.EditRole and index.column() == NAME:
+            name = " ".join(str(value).split())  # one line
+            if name == run.name:
+                return False
+            return self.doc.push(RenameRunCommand(self.doc, run.number, name))
+        return False
+
+
+class RunsView(QTableView):
+    """The table; Del deletes the selected run here even when the window's Delete (for the
+    canvas) shares the key."""
+
+    delete_requested = Signal()
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
+                event.matches(QKeySequence.StandardKey.Delete) and self.state() != \
+                QAbstractItemView.State.EditingState:
+            event.accept()  # the key comes to keyPressEvent, not to the window's shortcut
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.matches(QKeySequence.StandardKey.Delete):
+            self.delete_requested.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class RunsList(QWidget):
+    """The Runs panel: the table, Hide/Show and Delete, and "show hidden runs".
+    ``overlays_changed`` carries the ticked runs as :class:`Overlay` s for the Loss panel."""
+
+    overlays_changed = Signal(list)
+
+    def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.doc = doc
+        self.model = RunsModel(doc, self)
+        self.view = RunsView()
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
+                                  | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.view.verticalHeader().hide()
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(CHANGED, QHeaderView.ResizeMode.Stretch)
+        self.view.setToolTip("Tick a run to draw it on the Loss panel. Double-click a name (or "
+                             "F2) to rename a run; Del deletes it.")
+        self.hide_button = QPushButton("Hide")
+        self.hide_button.setToolTip("Hide the selected run from this list and the Loss panel "
+                                    "(Show brings it back; both can be undone)")
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setToolTip("Delete the selected run's record (Del; can be undone). "
+                                      "The weights stay as they are.")
+        self.hidden_check = QCheckBox("show hidden runs")
+        tools = QHBoxLayout()
+        tools.setContentsMargins(0, 0, 0, 0)
+        for widget in (self.hide_button, self.delete_button):
+            tools.addWidget(widget)
+        tools.addStretch(1)
+        tools.addWidget(self.hidden_check)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 2, 4, 4)
+        layout.addLayout(tools)
+        layout.addWidget(self.view, 1)
+        self.hide_button.clicked.connect(self.toggle_hidden)
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.view.delete_requested.connect(self.delete_selected)
+        self.hidden_check.toggled.connect(self.model.set_show_hidden)
+        self.model.ticks_changed.connect(self._ticks_changed)
+        self._kept: int | None = None  # the selected run's number across a model reset
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
+        self.model.modelReset.connect(self._restore_selection)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self._selection_changed()
+
+    def selected(self) -> Run | None:
+        rows = self.view.selectionModel().selectedRows()
+        return self.model.rows[rows[0].row()] if rows else None
+
+    @Slot()
+    def toggle_hidden(self) -> None:
+        run = self.selected()
+        if run is not None:
+            self.doc.push(HideRunCommand(self.doc, run.number, not run.hidden))
+
+    @Slot()
+    def delete_selected(self) -> None:
+        run = self.selected()
+        if run is not None:
+            self.doc.push(DeleteRunCommand(self.doc, run.number))
+
+    @Slot()
+    def _remember_selection(self) -> None:
+        run = self.selected()
+        self._kept = None if run is None else run.number
+
+    @Slot()
+    def _restore_selection(self) -> None:
+        numbers = [r.number for r in self.model.rows]
+        if self._kept in numbers:
+            self.view.selectRow(numbers.index(self._kept))
+        self._selection_changed()
+
+    @Slot()
+    def _selection_changed(self) -> None:
+        run = self.selected()
+        self.hide_button.setEnabled(run is not None)
+        self.delete_button.setEnabled(run is not None)
+        self.hide_button.setText("Show" if run is not None and run.hidden else "Hide")
+
+    @Slot()
+    def _ticks_changed(self) -> None:
+        self.overlays_changed.emit(self.model.overlays())

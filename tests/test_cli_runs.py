@@ -1,0 +1,61 @@
+"""``netcanvas runs PROJECT`` lists the recorded runs, one line each starting with the run's
+number; ``netcanvas train … --out`` adds one run to the project it writes."""
+
+from dataclasses import replace
+
+from core.project import load_project, save_project
+from core.training.runs import local_time
+from gui import cli
+from resources.examples import example_path
+
+
+def run(argv, capsys):
+    code = cli.main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_train_out_appends_one_run_and_runs_lists_them(tmp_path, capsys):
+    first, second = tmp_path / "one.netcanvas", tmp_path / "two.netcanvas"
+    code, _, _ = run(["train", str(example_path("xor_learned")), "--epochs", "20", "--out",
+                      str(first), "--quiet"], capsys)
+    assert code == 0
+    project = load_project(first)
+    project.settings = replace(project.settings, lr=project.settings.lr / 10)
+    save_project(project, first)  # the student lowers the learning rate, then trains on
+    code, _, _ = run(["train", str(first), "--epochs", "30", "--out", str(second), "--quiet"],
+                     capsys)
+    assert code == 0
+    runs = load_project(second).runs
+    assert [(r.number, r.epochs, r.first_epoch, r.ended) for r in runs] == [
+        (1, 20, 0, "finished"), (2, 30, 20, "finished")]
+    assert runs[1].history.to_dict() == load_project(second).history
+    assert len(load_project(first).runs) == 1  # the input file keeps its one run
+
+    code, out, err = run(["runs", str(second)], capsys)
+    assert code == 0 and err == ""
+    lines = out.splitlines()
+    assert [line.split()[0] for line in lines] == ["1", "2"]
+    lr = runs[0].settings.lr
+    loss, accuracy = (runs[1].metrics[k] for k in ("train_loss", "train_accuracy"))
+    assert lines[1] == (f"2  {local_time(runs[1].started_at)}  lr {lr:g} → {lr / 10:g}, "
+                        f"epochs 20 → 30  30 epochs (21–50)  finished  loss {loss:.4g} "
+                        f"acc {accuracy:.3g}")
+    assert lines[0].startswith(f"1  {local_time(runs[0].started_at)}  first run  20 epochs  "
+                               "finished  loss ")
+
+
+def test_runs_of_an_untrained_project(capsys):
+    code, out, _ = run(["runs", str(example_path("spiral"))], capsys)
+    assert (code, out) == (0, "no training runs recorded yet\n")
+
+
+def test_runs_of_a_bad_file_says_why_and_exits_2(tmp_path, capsys):
+    path = tmp_path / "broken.netcanvas"
+    path.write_text("not a project")
+    code, out, err = run(["runs", str(path)], capsys)
+    assert code == 2 and out == ""
+    assert err == ("netcanvas: error: broken.netcanvas: this is not a NetCanvas project file "
+                   "(it is not a zip archive)\n")
+    code, _, err = run(["runs", str(tmp_path / "missing.netcanvas")], capsys)
+    assert code == 2 and "the file does not exist" in err
