@@ -6,21 +6,29 @@ plots it or a trainer that batches it cannot change it for everyone else by acci
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple, NoReturn
+from typing import Any, Literal, NamedTuple, NoReturn
 
 import numpy as np
 
 from core.datasets.errors import DataError
 
 Task = Literal["classification", "regression"]
+X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
+STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
 
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """Features ``x`` (N, D) float64 and targets ``y``.
+    """Features ``x`` (N, D) and targets ``y``.
+
+    ``x`` is float64, or uint8 for image bytes as imported (MNIST's 47 MB stay 47 MB instead
+    of 376 MB as float64). The features a network sees are always float64:
+    :meth:`features` gives ``x / x_divisor`` (255 for pixels scaled to [0, 1]) for the rows
+    asked for, computed when needed, exactly as converting all of ``x`` would have.
 
     ``y`` is (N,) int64 class indices 0..n_classes-1 for classification and (N, K) float64 for
     regression. ``class_names`` is empty for regression. ``source`` says, in words, where the
@@ -39,6 +47,7 @@ class Dataset:
     class_names: tuple[str, ...]
     source: str
     fixed_test: int = 0
+    x_divisor: float = 1.0
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -52,6 +61,22 @@ class Dataset:
     @property
     def n_features(self) -> int:
         return int(self.x.shape[1])
+
+    @property
+    def is_float(self) -> bool:
+        """True when ``x`` already holds the features (float64, nothing to convert)."""
+        return self.x.dtype == np.float64
+
+    def features(self, rows: Any = slice(None)) -> np.ndarray:
+        """float64 features of ``rows`` (anything that indexes ``x``'s first axis); for float
+        data a view of ``x`` when ``rows`` is a slice."""
+        return as_features(self.x[rows], self.x_divisor)
+
+    def feature_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per-feature minimum and maximum as float64 (dividing keeps the order, so these are
+        the bounds of :meth:`features` without converting all of ``x``)."""
+        return (as_features(self.x.min(axis=0), self.x_divisor),
+                as_features(self.x.max(axis=0), self.x_divisor))
 
     @property
     def n_classes(self) -> int:
@@ -81,6 +106,15 @@ class Dataset:
         return t
 
 
+def as_features(stored: np.ndarray, divisor: float) -> np.ndarray:
+    """float64 features from stored values (image bytes divided by ``divisor``)."""
+    if stored.dtype == np.float64:
+        return stored
+    if divisor == 1.0:
+        return stored.astype(np.float64)
+    return stored / divisor
+
+
 def _read_only(a: np.ndarray) -> np.ndarray:
     view = a.view()
     view.flags.writeable = False
@@ -93,11 +127,20 @@ def _validate(d: Dataset) -> None:
 
     if d.task not in TASKS:
         fail(f"task {d.task!r} is unknown", "use 'classification' or 'regression'")
-    if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype != np.float64:
-        fail("x must be a 2-D float64 array (samples × features)", "convert x with astype(float)")
+    if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype not in X_DTYPES:
+        fail("x must be a 2-D float64 or uint8 array (samples × features)",
+             "convert x with astype(float)")
     if d.x.shape[1] == 0:
         fail("x has no feature columns", "a network needs at least one input feature")
-    if not np.isfinite(d.x).all():
+    divisor = d.x_divisor
+    if isinstance(divisor, bool) or not isinstance(divisor, int | float) \
+            or not math.isfinite(divisor) or divisor <= 0:
+        fail(f"x_divisor {divisor!r} is not a positive number", "use 255 for image bytes")
+    if d.is_float and divisor != 1.0:
+        fail("float64 features are not divided again (x_divisor must be 1)",
+             "store the features as they are meant to be")
+    object.__setattr__(d, "x_divisor", float(divisor))
+    if d.is_float and not np.isfinite(d.x).all():
         fail("x contains NaN or infinite values", "remove or fix those samples")
     if len(d.feature_names) != d.x.shape[1]:
         fail(
@@ -137,6 +180,7 @@ def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
         feature_names=d.feature_names,
         class_names=d.class_names,
         source=f"{d.source}; {note}",
+        x_divisor=d.x_divisor,
     )
 
 
@@ -239,11 +283,6 @@ def standardize(
     held-out data leaks into the model. A constant feature (std 0) is divided by 1 instead.
     Returns ``((train, *others), scaling)``.
     """
-    if train.n_samples == 0:
-        raise DataError(
-            f"cannot standardise with {train.name!r}: the training part is empty",
-            hint="give the training part a non-zero fraction",
-        )
     for other in others:
         if other.n_features != train.n_features:
             raise DataError(
@@ -251,12 +290,11 @@ def standardize(
                 f"{train.n_features}",
                 hint="standardise data sets with the same columns",
             )
-    std = train.x.std(axis=0)
-    scaling = FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    scaling = feature_scaling(train)
     scaled = tuple(
         Dataset(
             name=d.name,
-            x=scaling.apply(d.x),
+            x=scaling.apply(d.features()),
             y=d.y,
             task=d.task,
             feature_names=d.feature_names,
@@ -266,3 +304,43 @@ def standardize(
         for d in (train, *others)
     )
     return scaled, scaling
+
+
+def feature_scaling(train: Dataset) -> FeatureScaling:
+    """The training part's per-feature mean and std (std 0 becomes 1).
+
+    Float data: NumPy's ``mean``/``std`` over ``x``, as always. Image bytes: the same sums,
+    folded over blocks of converted rows in the same order NumPy adds the rows of a whole
+    array, so the result equals that of converting everything first, bit for bit, without
+    ever holding all the float64 features.
+    """
+    if train.n_samples == 0:
+        raise DataError(
+            f"cannot standardise with {train.name!r}: the training part is empty",
+            hint="give the training part a non-zero fraction",
+        )
+    if train.is_float:
+        std = train.x.std(axis=0)
+        return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    n = train.n_samples
+    mean = _fold_rows(train, lambda rows: rows) / n
+
+    def squared_deviation(rows: np.ndarray) -> np.ndarray:
+        deviation = rows - mean
+        return np.multiply(deviation, deviation, out=deviation)
+
+    std = np.sqrt(_fold_rows(train, squared_deviation) / n)
+    return FeatureScaling(mean=mean, std=np.where(std > 0, std, 1.0))
+
+
+def _fold_rows(d: Dataset, term: Any, block: int = STATS_BLOCK) -> np.ndarray:
+    """Sum over rows of ``term(features)``, adding the rows one after another from the first
+    (what ``np.add.reduce(axis=0)`` does on a C-ordered array)."""
+    total: np.ndarray | None = None
+    for lo in range(0, d.n_samples, block):
+        rows = term(d.features(slice(lo, lo + block)))
+        if total is not None:
+            rows = np.concatenate([total[None], rows])
+        total = np.add.reduce(rows, axis=0)
+    assert total is not None
+    return total
