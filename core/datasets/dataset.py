@@ -323,24 +323,30 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
         std = train.x.std(axis=0)
         return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
     n = train.n_samples
-    mean = _fold_rows(train, lambda rows: rows) / n
-
-    def squared_deviation(rows: np.ndarray) -> np.ndarray:
-        deviation = rows - mean
-        return np.multiply(deviation, deviation, out=deviation)
-
-    std = np.sqrt(_fold_rows(train, squared_deviation) / n)
+    mean = _fold_rows(train, None) / n
+    std = np.sqrt(_fold_rows(train, mean) / n)
     return FeatureScaling(mean=mean, std=np.where(std > 0, std, 1.0))
 
 
-def _fold_rows(d: Dataset, term: Any, block: int = STATS_BLOCK) -> np.ndarray:
-    """Sum over rows of ``term(features)``, adding the rows one after another from the first
-    (what ``np.add.reduce(axis=0)`` does on a C-ordered array)."""
-    total: np.ndarray | None = None
-    for lo in range(0, d.n_samples, block):
-        rows = term(d.features(slice(lo, lo + block)))
-        if total is not None:
-            rows = np.concatenate([total[None], rows])
-        total = np.add.reduce(rows, axis=0)
+def _fold_rows(d: Dataset, mean: np.ndarray | None, block: int = STATS_BLOCK) -> np.ndarray:
+    """Sum over rows of the features (``mean`` None) or of their squared deviations from
+    ``mean``, adding the rows one after another from the first — what ``np.add.reduce`` over
+    axis 0 of a C-ordered array does. Each block is converted into a buffer whose first row
+    holds the total so far, so the fold goes on where the last block ended."""
+    n, width = d.n_samples, d.n_features
+    buffer = np.empty((min(block, n) + 1, width))
+    total = None
+    for lo in range(0, n, block):
+        rows = d.x[lo:lo + block]
+        values = buffer[1:len(rows) + 1]
+        np.divide(rows, d.x_divisor, out=values)
+        if mean is not None:
+            np.subtract(values, mean, out=values)
+            np.multiply(values, values, out=values)
+        if total is None:
+            total = np.add.reduce(values, axis=0)
+        else:
+            buffer[0] = total
+            total = np.add.reduce(buffer[:len(rows) + 1], axis=0)
     assert total is not None
     return total
