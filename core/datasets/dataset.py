@@ -7,6 +7,9 @@ plots it or a trainer that batches it cannot change it for everyone else by acci
 from __future__ import annotations
 
 import math
+import threading
+import weakref
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
 from typing import Any, Literal, NamedTuple, NoReturn
 
@@ -75,8 +78,9 @@ class Dataset:
     def feature_bounds(self) -> tuple[np.ndarray, np.ndarray]:
         """Per-feature minimum and maximum as float64 (dividing keeps the order, so these are
         the bounds of :meth:`features` without converting all of ``x``)."""
-        return (as_features(self.x.min(axis=0), self.x_divisor),
-                as_features(self.x.max(axis=0), self.x_divisor))
+        return remembered(self, "bounds", None, lambda: (
+            _read_only(as_features(self.x.min(axis=0), self.x_divisor)),
+            _read_only(as_features(self.x.max(axis=0), self.x_divisor))))
 
     @property
     def n_classes(self) -> int:
@@ -113,6 +117,29 @@ def as_features(stored: np.ndarray, divisor: float) -> np.ndarray:
     if divisor == 1.0:
         return stored.astype(np.float64)
     return stored / divisor
+
+
+_MEMO: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[Any, Any]]] = \
+    weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
+
+def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], Any]) -> Any:
+    """``compute()`` for image bytes, remembered with the data set (one value per ``slot``, the
+    latest ``params``): their split, bounds and statistics take a tenth of a second or more at
+    MNIST's size and are asked for by the trainer, the teaching lint and the panels alike — and
+    can be worked out ahead, on a worker thread. A Dataset never changes, so neither do they.
+    Float data computes afresh, as it always did."""
+    if d.is_float:
+        return compute()
+    with _MEMO_LOCK:
+        found = _MEMO.get(d, {}).get(slot)
+    if found is not None and found[0] == params:
+        return found[1]
+    value = compute()
+    with _MEMO_LOCK:
+        _MEMO.setdefault(d, {})[slot] = (params, value)
+    return value
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:
@@ -227,6 +254,10 @@ def split(
             hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
         )
     f = f / f.sum()
+    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+
+
+def _split(dataset: Dataset, f: np.ndarray, seed: int) -> tuple[Dataset, Dataset, Dataset]:
     if dataset.fixed_test:
         return _split_fixed_test(dataset, f, seed)
     rng = np.random.default_rng(seed)
@@ -322,10 +353,14 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
     if train.is_float:
         std = train.x.std(axis=0)
         return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    return remembered(train, "scaling", None, lambda: _byte_scaling(train))
+
+
+def _byte_scaling(train: Dataset) -> FeatureScaling:
     n = train.n_samples
     mean = _fold_rows(train, None) / n
     std = np.sqrt(_fold_rows(train, mean) / n)
-    return FeatureScaling(mean=mean, std=np.where(std > 0, std, 1.0))
+    return FeatureScaling(mean=_read_only(mean), std=_read_only(np.where(std > 0, std, 1.0)))
 
 
 def _fold_rows(d: Dataset, mean: np.ndarray | None, block: int = STATS_BLOCK) -> np.ndarray:

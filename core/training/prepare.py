@@ -13,7 +13,14 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from core.datasets import Dataset, FeatureScaling, apply_features, feature_scaling, split
+from core.datasets import (
+    DataError,
+    Dataset,
+    FeatureScaling,
+    apply_features,
+    feature_scaling,
+    split,
+)
 from core.spec import NetworkSpec
 from core.training.history import PARTS
 from core.training.lazy import LazyInputs
@@ -150,6 +157,24 @@ def input_scaling(dataset: Dataset, fractions: tuple[float, float, float], seed:
     """The standardisation :func:`prepare` applies with ``scale``: the training part's mean
     and std (for showing what a network trained that way answers on raw points)."""
     return feature_scaling(split(dataset, fractions, seed)[0])
+
+
+def prepare_ahead(dataset: Dataset, fractions: tuple[float, float, float], seed: int,
+                  scale: bool) -> Dataset:
+    """Work out now what :func:`prepare` and the teaching lint will ask of large image data —
+    the split, the bounds, the training part's statistics — so a worker thread can do it
+    before the GUI thread needs it (:func:`core.datasets.dataset.remembered`). Returns
+    ``dataset``; a split the settings do not allow is left for training to report."""
+    if dataset.is_float:
+        return dataset
+    try:
+        train = split(dataset, fractions, seed)[0]
+        dataset.feature_bounds()
+        if scale and train.n_samples:
+            feature_scaling(train)
+    except DataError:
+        pass
+    return dataset
 
 
 def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:

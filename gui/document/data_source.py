@@ -15,6 +15,7 @@ from core.datasets import BUILTIN, DataError, Dataset
 from core.datasets.linked import LinkedFileError
 from core.datasets.ref import BUNDLED, DataRef
 from core.datasets.remote import REMOTE, is_cached
+from core.training.prepare import prepare_ahead
 from gui.background import JobRun
 from gui.document.document import GraphDocument
 
@@ -90,7 +91,9 @@ class DataSource(QObject):
         self.dataset = None
         self._load = None  # a load still running for an older reference is ignored
         if ref is not None and ref.kind == "file" and ref.dataset is None:
-            self._load = JobRun(self, lambda cancelled: ref.load(), "data load")
+            s = self._doc.settings
+            self._load = JobRun(self, lambda cancelled: prepare_ahead(
+                ref.load(), s.split, s.seed, s.standardize), "data load")
             self._load.finished.connect(self._loaded)
             self._load.start()
         elif ref is not None:

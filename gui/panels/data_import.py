@@ -15,15 +15,26 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
-from core.datasets.ref import import_file
+from core.datasets.ref import DataRef, import_file
+from core.training.prepare import prepare_ahead
+from core.training.settings import TrainingSettings
 from gui.background import JobRun
 
 CANCEL_AFTER_MS = 1000
 
 
-def import_run(owner: QObject, path: str, embed: bool | None) -> JobRun:
-    """A started import of ``path`` (see :func:`core.datasets.ref.import_file`)."""
-    run = JobRun(owner, lambda cancelled: import_file(path, embed, cancelled), "data import")
+def import_run(owner: QObject, path: str, embed: bool | None,
+               settings: TrainingSettings) -> JobRun:
+    """A started import of ``path`` (see :func:`core.datasets.ref.import_file`), split and
+    standardised ahead as ``settings`` say (:func:`core.training.prepare.prepare_ahead`)."""
+
+    def job(cancelled: Callable[[], bool]) -> DataRef:
+        ref = import_file(path, embed, cancelled)
+        if ref.dataset is not None and not cancelled():
+            prepare_ahead(ref.dataset, settings.split, settings.seed, settings.standardize)
+        return ref
+
+    run = JobRun(owner, job, "data import")
     run.start()
     return run
 

@@ -106,7 +106,7 @@ class DataPicker(QGroupBox):
         if self._import is not None:
             return
         self.import_button.setEnabled(False)
-        self._import = import_run(self, path, None)
+        self._import = import_run(self, path, None, self._doc.settings)
         self._import.finished.connect(self._import_done)
         self._busy = BusyIndicator(self.window(), import_text(path), self._import.job.stop)
 

@@ -13,7 +13,7 @@ from core.datasets.ref import DataRef
 from core.project import Project, load_project, save_project
 from core.training import prepare as prepare_module
 from core.training.lazy import LazyInputs
-from core.training.prepare import prepare
+from core.training.prepare import prepare, prepare_ahead
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 
@@ -150,3 +150,18 @@ def test_an_idx_import_is_bytes_whose_features_are_the_old_floats(tmp_path):
     d = load_idx(*write_idx(tmp_path, images, labels))
     assert d.x.dtype == np.uint8
     assert d.features().tobytes() == (images.reshape(30, 16) / 255.0).tobytes()
+
+
+def test_work_done_ahead_is_what_training_uses_and_float_data_is_not_remembered():
+    d = mnist_like(300)
+    assert prepare_ahead(d, (0.7, 0.15, 0.15), 4, True) is d
+    train = split(d, (0.7, 0.15, 0.15), 4)[0]
+    assert split(d, (0.7, 0.15, 0.15), 4)[0] is train  # worked out once
+    assert feature_scaling(train) is feature_scaling(train)
+    assert split(d, (0.6, 0.2, 0.2), 4)[0].n_samples != train.n_samples  # other settings
+    spec = NetworkSpec.mlp([36, 10])
+    ahead = prepare(d, spec, (0.7, 0.15, 0.15), 4, True, np.float64)
+    fresh = prepare(mnist_like(300), spec, (0.7, 0.15, 0.15), 4, True, np.float64)
+    assert np.asarray(ahead.train.x).tobytes() == np.asarray(fresh.train.x).tobytes()
+    floats = as_float(d)
+    assert split(floats, (0.7, 0.15, 0.15), 4)[0] is not split(floats, (0.7, 0.15, 0.15), 4)[0]

@@ -123,11 +123,10 @@ def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it
     assert window.data.dataset is None
     located = str((moved / idx_files[0].name).resolve())
     qtbot.waitUntil(lambda: window.doc.data.files[0].path == located, timeout=20000)
-    kind, title, text = dialogs.of("question")[-1]
+    _, title, text = dialogs.of("question")[-1]
     assert title == "Data file not found"
     assert str(idx_files[0].resolve()) in text
     assert "moved, renamed or deleted" in text and "locate the file" in text
-    assert window.data.loading  # the located file is read on a worker thread
     qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
     assert window.data.dataset.n_samples == 60 and not window.data.loading
     assert window.doc.undo_stack.undoText() == "Locate train-images-idx3-ubyte"
@@ -149,7 +148,7 @@ def test_a_located_file_with_other_bytes_is_refused(window, qtbot, dialogs, idx_
     qtbot.waitUntil(lambda: bool(dialogs.of("warning")), timeout=20000)
     assert dialogs.of("question")[-1][1] == "Data file has changed"
     assert "has changed since the project was saved" in dialogs.of("question")[-1][2]
-    kind, title, text = dialogs.of("warning")[-1]
+    _, title, text = dialogs.of("warning")[-1]
     assert title == "Not the same file" and "SHA-256 checksum differs" in text
     assert window.doc.data.files[0].path == str(idx_files[0].resolve())
     assert window.data.dataset is None
