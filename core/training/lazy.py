@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from core.datasets.dataset import Dataset
+from core.datasets.dataset import Dataset, FeatureScaling
 
 #: rows converted at a time when the whole matrix is asked for after all
 CHUNK_ROWS = 4096
@@ -24,9 +24,11 @@ class LazyInputs:
     """Array-like (N, columns) network inputs of ``piece``: indexing with an int, a slice or an
     index array gives an ndarray of the network's dtype; ``np.asarray`` makes all of it."""
 
-    def __init__(self, piece: Dataset, columns: Callable[[np.ndarray], np.ndarray],
-                 n_columns: int, dtype: np.dtype) -> None:
+    def __init__(self, piece: Dataset, scaling: FeatureScaling | None,
+                 columns: Callable[[np.ndarray], np.ndarray], n_columns: int,
+                 dtype: np.dtype) -> None:
         self._piece = piece
+        self._scaling = scaling
         self._columns = columns
         self.dtype = np.dtype(dtype)
         self.shape = (piece.n_samples, n_columns)
@@ -44,6 +46,12 @@ class LazyInputs:
         return made[(slice(None), *rest)] if rest else made
 
     def _make(self, features: np.ndarray) -> np.ndarray:
+        # standardised in place when the rows are a fresh array (always, for bytes): the same
+        # ufuncs as FeatureScaling.apply, so the same values, without two more temporaries
+        if self._scaling is not None:
+            out = features if features.flags.writeable else None
+            features = np.subtract(features, self._scaling.mean, out=out)
+            np.divide(features, self._scaling.std, out=features)
         return np.ascontiguousarray(self._columns(features), dtype=self.dtype)
 
     def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:

@@ -10,6 +10,7 @@ stored rows and makes the rows a batch needs (:mod:`core.training.lazy`), with t
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
@@ -145,7 +146,7 @@ def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, 
     units = spec.output.units
     parts = {}
     for name, piece in zip(PARTS, pieces, strict=True):
-        x = (LazyInputs(piece, columns, n_columns, dtype) if lazy else
+        x = (LazyInputs(piece, scaling, partial(input_columns, spec), n_columns, dtype) if lazy else
              np.ascontiguousarray(columns(piece.x), dtype=dtype))
         parts[name] = Part(name, x, _targets(piece, units, dtype), piece.y)
     return TrainingData(dataset.task, dataset.n_classes, parts, scaling, spec,
