@@ -19,6 +19,8 @@ from core.training.prepare import prepare_ahead
 from gui.background import JobRun
 from gui.document.document import GraphDocument
 
+#: references whose data is read from disk, off the GUI thread
+READ_FROM_DISK = ("file", "downloaded")
 BUNDLED_TEXT = {"iris": ("Iris flowers", "150 irises, 4 measurements, 3 species (Fisher 1936)"),
                 "digits": ("Handwritten digits 8×8", "1,797 tiny images of the digits 0–9")}
 
@@ -65,9 +67,10 @@ def choices() -> list[tuple[DataRef, str, str]]:
 class DataSource(QObject):
     """Loads the document's data set whenever its reference changes.
 
-    A data file the project refers to is checked and read on a worker thread (MNIST's take
-    half a second): meanwhile ``dataset`` is None and ``loading`` True; ``dataset_changed``
-    follows when it is read. Everything else is at hand and loads at once."""
+    A data file the project refers to, and MNIST or Fashion-MNIST from the cache, are read on a
+    worker thread (half a second each) and split and standardised ahead there: meanwhile
+    ``dataset`` is None and ``loading`` True; ``dataset_changed`` follows when it is read.
+    Everything else is at hand and loads at once."""
 
     dataset_changed = Signal(object)  # Dataset | None
     error = Signal(str)
@@ -90,7 +93,7 @@ class DataSource(QObject):
         ref = self._doc.data
         self.dataset = None
         self._load = None  # a load still running for an older reference is ignored
-        if ref is not None and ref.kind == "file" and ref.dataset is None:
+        if ref is not None and ref.kind in READ_FROM_DISK and ref.dataset is None:
             s = self._doc.settings
             self._load = JobRun(self, lambda cancelled: prepare_ahead(
                 ref.load(), s.split, s.seed, s.standardize), "data load")

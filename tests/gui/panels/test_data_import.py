@@ -152,3 +152,23 @@ def test_a_located_file_with_other_bytes_is_refused(window, qtbot, dialogs, idx_
     assert title == "Not the same file" and "SHA-256 checksum differs" in text
     assert window.doc.data.files[0].path == str(idx_files[0].resolve())
     assert window.data.dataset is None
+
+
+def test_mnist_from_the_cache_is_read_on_a_worker_thread(window, qtbot, tmp_path, monkeypatch):
+    from core.datasets.ref import DataRef
+    from core.datasets.remote import CACHE_ENV
+    from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files
+
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path))
+    (tmp_path / "mnist").mkdir()
+    for name, data in make_files().items():
+        (tmp_path / "mnist" / name).write_bytes(data)
+    window.data_picker.choose(DataRef.downloaded("mnist"))
+    assert window.data.loading and window.data.dataset is None
+    assert window.data_picker.data_info.text() == "Loading the data…"
+    with qtbot.waitSignal(window.data.dataset_changed, timeout=20000) as changed:
+        pass
+    dataset = changed.args[0]
+    assert dataset is window.data.dataset and not window.data.loading
+    assert dataset.n_samples == N_TRAIN + N_TEST and dataset.x.dtype == np.uint8
+    assert "samples" in window.data_picker.data_info.text()
