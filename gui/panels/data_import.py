@@ -1,7 +1,7 @@
 """Importing a data file off the GUI thread, with progress in the status bar and a Cancel.
 
 Reading MNIST's IDX files, checking them and taking their SHA-256 takes about a second; done in
-the GUI thread it froze the window for that long. :class:`ImportRun` does it on a worker thread
+the GUI thread it froze the window for that long. :func:`import_run` does it on a worker thread
 (:mod:`gui.background`) and hands back a :class:`core.datasets.ref.DataRef`; the
 :class:`BusyIndicator` shows a busy bar in the window's status bar at once and a Cancel
 button once the work has taken longer than a second.
