@@ -5,7 +5,10 @@ The file is a zip archive with two members:
 - ``project.json`` — ``format``, ``schema_version`` (1), ``title``, ``description``, the network
   spec (with canvas positions), the training settings, the data reference and the history;
 - ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
-  (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``.
+  (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``;
+- optionally ``timeline.npz`` — the last run's per-epoch weights
+  (:meth:`core.training.timeline.Timeline.to_arrays`). Readers that do not know it ignore it,
+  so it needs no new schema version.
 
 Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
 crash never leaves half a project. Reading trusts nothing: sizes are checked before anything is
@@ -36,12 +39,14 @@ from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.settings import TrainingSettings
+from core.training.timeline import Timeline
 
 FORMAT = "netcanvas-project"
 SCHEMA_VERSION = 1
 SUFFIX = ".netcanvas"
 PROJECT_JSON = "project.json"
 WEIGHTS_NPZ = "weights.npz"
+TIMELINE_NPZ = "timeline.npz"
 MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
@@ -70,6 +75,8 @@ class Project:
     #: ids of teaching warnings (:mod:`core.lint`) this project shows on purpose, e.g. the
     #: overfitting example's ``overfitting_risk``; they are not listed again
     dismissed_warnings: tuple[str, ...] = ()
+    #: the last run's per-epoch weights, stored only when asked for (they can be large)
+    timeline: Timeline | None = None
 
     def build_network(self) -> Network:
         """The network with the settings' seed, dtype and regularisation, holding the saved
@@ -109,9 +116,11 @@ def save_project(project: Project, path: str | Path) -> None:
     arrays = {f"params/{k}": np.asarray(v) for k, v in (project.params or {}).items()}
     arrays.update({f"state/{k}": np.asarray(v) for k, v in (project.state or {}).items()})
     arrays.update(project.data.arrays())
+    members = {PROJECT_JSON: text.encode("utf-8"), WEIGHTS_NPZ: _npz_bytes(arrays)}
+    if project.timeline is not None and project.params is not None and len(project.timeline):
+        members[TIMELINE_NPZ] = _npz_bytes(project.timeline.to_arrays())
     try:
-        _write_atomically(path, {PROJECT_JSON: text.encode("utf-8"),
-                                 WEIGHTS_NPZ: _npz_bytes(arrays)})
+        _write_atomically(path, members)
     except OSError as exc:
         raise ProjectError(f"cannot save {path.name}: {exc.strerror or exc}") from None
     except ValueError as exc:  # an object array: it would need pickling
@@ -197,8 +206,17 @@ def _load(path: Path) -> Project:
         _check_weights(spec, params, state)
     elif state:
         raise ProjectError(f"{WEIGHTS_NPZ} holds batch-norm statistics but no weights")
+    timeline = None
+    if TIMELINE_NPZ in members:
+        if not params:
+            raise ProjectError(f"{TIMELINE_NPZ} holds a timeline but the project has no weights")
+        shapes = {k: v.shape for k, v in (*params.items(), *state.items())}
+        try:
+            timeline = Timeline.from_arrays(_read_arrays(members[TIMELINE_NPZ]), shapes)
+        except ValueError as exc:
+            raise ProjectError(f"{TIMELINE_NPZ}: {exc}") from None
     return Project(spec, settings, data, params or None, state or None, history, title,
-                   description, _dismissed(document.get("dismissed_warnings", [])))
+                   description, _dismissed(document.get("dismissed_warnings", [])), timeline)
 
 
 def _dismissed(value: Any) -> tuple[str, ...]:
@@ -218,7 +236,8 @@ def _read_members(path: Path) -> dict[str, bytes]:
                                        "project")
             if infos[PROJECT_JSON].file_size > MAX_JSON_BYTES:
                 raise ProjectError(f"{PROJECT_JSON} is too large to be a project description")
-            return {name: archive.read(name) for name in (PROJECT_JSON, WEIGHTS_NPZ)}
+            return {name: archive.read(name) for name in (PROJECT_JSON, WEIGHTS_NPZ, TIMELINE_NPZ)
+                    if name in infos}
     except FileNotFoundError:
         raise ProjectError("the file does not exist") from None
     except IsADirectoryError:

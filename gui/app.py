@@ -69,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     from gui.main_window import MainWindow
 
     window = MainWindow()
+    window.place_on(window.screen().availableGeometry())
     report_unexpected_errors(window)
     if args.example:
         window.files.open_example(args.example)

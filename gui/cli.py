@@ -90,12 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
         description="Samples per second for training steps (backprop + SGD update) on "
         "2-8-8-2, 784-100-100-10 and 784-512-512-10 ReLU nets, against a minimal textbook "
         "NumPy implementation and, when torch is importable, PyTorch on the CPU; with the "
-        "machine's float32 GEMM rate. Ratios come from one run, medians of interleaved rounds.",
+        "machine's float32 GEMM rate; then one 784-100-10 epoch on MNIST-sized data against "
+        "PyTorch. Ratios come from one run, medians of interleaved rounds.",
         epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
     bench.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
     bench.add_argument("--seconds", type=float, default=0.4,
                        help="seconds per contender per round (default 0.4)")
     bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even if present")
+    bench.add_argument("--epoch-rows", type=int, default=60_000,
+                       help="rows of the 784-100-10 epoch timed against PyTorch (default "
+                       "60,000, MNIST's size; 0 skips it)")
 
     cli_export.add_parsers(commands, EXIT_CODES)
     cli_data.add_parsers(commands, EXIT_CODES)
@@ -188,9 +192,16 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
 def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
     from core.engine import bench
 
-    if args.rounds < 1 or not args.seconds > 0:
-        raise CommandError("--rounds must be at least 1 and --seconds above 0")
-    return bench.main(rounds=args.rounds, seconds=args.seconds, include_torch=not args.no_torch)
+    if args.rounds < 1 or not args.seconds > 0 or args.epoch_rows < 0:
+        raise CommandError("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
+                           "not negative")
+    code = bench.main(rounds=args.rounds, seconds=args.seconds, include_torch=not args.no_torch)
+    if args.epoch_rows:
+        from core.training import epoch_bench
+
+        epoch_bench.run(rows=args.epoch_rows, rounds=min(args.rounds, 3),
+                        include_torch=not args.no_torch)
+    return code
 
 
 HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {

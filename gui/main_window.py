@@ -4,7 +4,7 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QSettings, Qt
+from PySide6.QtCore import QPointF, QRect, QSettings, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -43,6 +43,7 @@ from gui.widgets import add_dock, scrolling
 
 APP_NAME = "NetCanvas"
 DEFAULT_SIZE = (1280, 800)
+SCREEN_MARGIN = (16, 40)  # of a screen's available area left to the window frame and title
 HELP_TEXT = (
     "<h3>Build a network by hand</h3>"
     "<ol><li>Choose a data set on the left (try the AND or XOR gate).</li>"
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.lint = LintModel(self.doc, self.data, self)
         self.docks: dict[str, QDockWidget] = {}
         left = Qt.DockWidgetArea.LeftDockWidgetArea
+        self.setCorner(Qt.Corner.BottomLeftCorner, left)  # Build runs the window's full height
         self._dock("Build", scrolling(self._build_panel()), left)
         self._dock("Predictions", self.predictions_panel, left)
         self._dock("Problems", scrolling(self.problems_panel), left)
@@ -97,15 +99,35 @@ class MainWindow(QMainWindow):
         self._update_title()
         self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
 
+    def place_on(self, available: QRect) -> None:
+        """Size and centre the window for a screen's available area (the first window of a
+        start): :data:`DEFAULT_SIZE`, or less on a small screen, leaving room for the frame."""
+        width = min(DEFAULT_SIZE[0], available.width() - SCREEN_MARGIN[0])
+        height = min(DEFAULT_SIZE[1], available.height() - SCREEN_MARGIN[1])
+        self.resize(width, height)
+        self.move(available.x() + (available.width() - width) // 2,
+                  available.y() + max((available.height() - height - SCREEN_MARGIN[1]) // 2, 0))
+
     def showEvent(self, event: QShowEvent) -> None:
         if not self._shown:
             self._shown = True
-            left = [self.docks[name] for name in ("Build", "Predictions", "Problems")]
-            self.resizeDocks(left, [380, 170, 110], Qt.Orientation.Vertical)
+            self._size_left_docks()
             self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.training.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
+
+    def _size_left_docks(self) -> None:
+        """Build as tall as the node palette and the data set picker need (no scrolling to find
+        where data is chosen); Predictions and Problems share the rest of the column."""
+        left = [self.docks[name] for name in ("Build", "Predictions", "Problems")]
+        build = left[0]
+        scroll = build.widget()
+        wanted = (scroll.widget().sizeHint().height()
+                  + build.sizeHint().height() - scroll.sizeHint().height())
+        rest = max(sum(dock.height() for dock in left) - wanted, 0)
+        self.resizeDocks(left, [wanted, rest * 3 // 5, rest - rest * 3 // 5],
+                         Qt.Orientation.Vertical)
 
     def _build_panel(self) -> QWidget:
         panel = QWidget()

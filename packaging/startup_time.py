@@ -1,10 +1,12 @@
 """Time from launch to the main window shown, for the source install and the bundle.
 
-``python packaging/startup_time.py [--runs 7] [--bundle dist/NetCanvas/netcanvas] [-- ARGS]``
-launches the app offscreen with ``NETCANVAS_STARTUP_PROBE=1`` (gui/startup_probe.py): the window
-prints a marker once it is shown and quits. Each launch is timed from here, from the process
-start to that line, after one untimed launch that warms the disk cache; the median is reported.
-Both kinds of launch are measured the same way, so the numbers compare.
+``python packaging/startup_time.py [--runs 7] [--bundle dist/NetCanvas/netcanvas] [--no-costs]
+[-- ARGS]`` launches the app offscreen with ``NETCANVAS_STARTUP_PROBE=1``
+(gui/diagnostics/startup_probe.py): the window prints a marker once it is shown and quits. Each
+launch is timed from here, from the process start to that line, after one untimed launch that
+warms the disk cache; the median is reported. Both kinds of launch are measured the same way, so
+the numbers compare. Then it prints where a source start spends its time
+(packaging/startup_costs.py): the steps, ``MainWindow()``'s costliest calls and the imports.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -24,9 +27,22 @@ TIMEOUT = 60
 SOURCE_COMMAND = [sys.executable, "-c", "import sys; from gui.cli import main; sys.exit(main())"]
 
 
+CACHE = Path(tempfile.gettempdir()) / "netcanvas-startup-pycache"
+
+
+def launch_env() -> dict[str, str]:
+    """The environment of a timed launch: offscreen, and with compiled bytecode as an installed
+    copy has — with ``PYTHONDONTWRITEBYTECODE`` set, every launch would compile every module
+    (the bytecode then goes to a folder of its own, not into the source tree)."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    if env.pop("PYTHONDONTWRITEBYTECODE", ""):
+        env["PYTHONPYCACHEPREFIX"] = str(CACHE)
+    return env
+
+
 def launch_seconds(command: list[str], cwd: Path = ROOT) -> float:
     """Seconds from starting ``command`` to the window's marker on its stdout."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETCANVAS_STARTUP_PROBE": "1"}
+    env = {**launch_env(), "NETCANVAS_STARTUP_PROBE": "1"}
     started = time.perf_counter()
     with subprocess.Popen(command, cwd=cwd, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.DEVNULL, text=True) as process:
@@ -53,6 +69,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7, help="timed launches (default 7)")
     parser.add_argument("--bundle", type=Path, default=ROOT / "dist" / "NetCanvas" / "netcanvas",
                         help="the bundle's executable (default: dist/NetCanvas/netcanvas)")
+    parser.add_argument("--no-costs", action="store_true",
+                        help="only the medians, not where a source start spends its time")
     parser.add_argument("args", nargs="*", help="arguments for netcanvas, e.g. --example spiral")
     args = parser.parse_args(argv)
     commands = {"source": SOURCE_COMMAND + args.args}
@@ -67,6 +85,11 @@ def main(argv: list[str] | None = None) -> int:
         worst = max(worst, median)
         print(f"{name}: median {median:.2f} s to the window shown over {args.runs} launches "
               f"({', '.join(f'{t:.2f}' for t in times)})")
+    if not args.no_costs:
+        sys.path.insert(0, str(ROOT / "packaging"))
+        from startup_costs import report
+
+        print(report(commands["source"], launch_env()))
     return 0 if worst <= GOAL_SECONDS else 1
 
 

@@ -150,12 +150,16 @@ def test_bench_subcommand_prints_every_workload(capsys, monkeypatch):
     from core.engine import bench
 
     monkeypatch.setattr(bench, "WORKLOADS", (((2, 4, 2), 4), ((3, 5, 2), 8)))
-    assert cli.main(["bench", "--rounds", "1", "--seconds", "0.01", "--no-torch"]) == 0
+    assert cli.main(["bench", "--rounds", "1", "--seconds", "0.01", "--no-torch",
+                     "--epoch-rows", "300"]) == 0
     out = capsys.readouterr().out
     assert "2-4-2 (batch 4)" in out and "3-5-2 (batch 8)" in out
     assert "GEMM rate" in out
+    assert "784-100-10 epoch on 300 MNIST-sized rows" in out
 
 
 def test_bench_rejects_nonsense_options(capsys):
     assert cli.main(["bench", "--rounds", "0"]) == 2
     assert "--rounds must be at least 1" in capsys.readouterr().err
+    assert cli.main(["bench", "--epoch-rows", "-1"]) == 2
+    assert "--epoch-rows not negative" in capsys.readouterr().err

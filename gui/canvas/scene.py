@@ -142,7 +142,7 @@ class CanvasScene(QGraphicsScene):
 
     def _refresh_node(self, node_id: str) -> None:
         name = params.bias_name(node_id)
-        self._nodes[node_id].set_biases(self.doc.array(name) if self.doc.has_array(name)
+        self._nodes[node_id].set_biases(self.doc.shown_array(name) if self.doc.has_array(name)
                                         else None)
 
     def _refresh_input_labels(self) -> None:
@@ -152,7 +152,7 @@ class CanvasScene(QGraphicsScene):
     def _add_edge(self, edge_id: str) -> None:
         edge = self.doc.spec.edge(edge_id)
         item = EdgeItem(edge_id, self._nodes[edge.src], self._nodes[edge.dst], self)
-        item.set_weights(self.doc.array(params.weight_name(edge_id)))
+        item.set_weights(self.doc.shown_array(params.weight_name(edge_id)))
         self._edges[edge_id] = item
         self.addItem(item)
 
@@ -164,7 +164,7 @@ class CanvasScene(QGraphicsScene):
         for edge_id, item in self._edges.items():
             name = params.weight_name(edge_id)
             if name in changed:
-                item.set_weights(self.doc.array(name))
+                item.set_weights(self.doc.shown_array(name))
                 item.update_geometry()
         for node_id in self._nodes:
             if params.bias_name(node_id) in changed:

@@ -65,6 +65,7 @@ class GraphDocument(QObject):
         self._path = ""
         self._problems: list[SpecProblem] = []
         self._lock_reason = ""
+        self._preview: Params = {}
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
         self._update_problems()
@@ -84,6 +85,31 @@ class GraphDocument(QObject):
 
     def has_array(self, name: str) -> bool:
         return name in self._arrays
+
+    # ------------------------------------------------------------------ preview
+    # Other weights shown for a while without editing the document (the training timeline
+    # shows an earlier epoch): the canvas and the predictions draw ``shown_array``; saving,
+    # commands and training keep using the document's own arrays.
+    def shown_array(self, name: str) -> np.ndarray:
+        return _read_only(self._preview.get(name, self._arrays[name]))
+
+    @property
+    def shown_arrays(self) -> Params:
+        return {name: self.shown_array(name) for name in self._arrays}
+
+    @property
+    def previewing(self) -> bool:
+        return bool(self._preview)
+
+    def set_preview(self, arrays: Params | None) -> None:
+        """Show ``arrays`` (those the document holds, same shapes) instead of the document's
+        own until ``set_preview(None)``; ``params_changed`` tells the views."""
+        old = self._preview
+        self._preview = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()
+                         if k in self._arrays and np.shape(v) == self._arrays[k].shape}
+        names = sorted({*old, *self._preview})
+        if names:
+            self.params_changed.emit(names)
 
     @property
     def problems(self) -> list[SpecProblem]:
@@ -167,6 +193,7 @@ class GraphDocument(QObject):
         in place before the first signal, so a follower of ``spec_reset`` reads the new project
         whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
+        self._preview = {}
         fresh = params.fresh_params(spec, self.rng)
         given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
         old = (self._settings, self._data, self._history)

@@ -37,7 +37,7 @@ from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
 from gui.explain.overlay import step_overlays
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
-from gui.widgets import WrappedLabel, add_dock, scrolling
+from gui.widgets import WrappedLabel, add_tabbed_dock, scrolling
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
 LOCKED_TEXT = ("Explain waits while training runs: the weights change with every mini-batch. "
@@ -308,8 +308,7 @@ def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasS
     """The Explain dock (a tab beside ``beside``, hidden until asked for) and its
     "Explain…" action (Ctrl+E) in ``menu``."""
     panel = ExplainPanel(context, scene)
-    dock = add_dock(window, "Explain", scrolling(panel), Qt.DockWidgetArea.RightDockWidgetArea)
-    window.tabifyDockWidget(beside, dock)
+    dock = add_tabbed_dock(window, "Explain", scrolling(panel), beside)
     dock.hide()
     dock.visibilityChanged.connect(panel.set_active)
     action = QAction("&Explain…", window)

@@ -73,7 +73,7 @@ class EdgeView(QWidget):
             return
         edge = spec.edge(self.edge_id)
         src, dst = spec.node(edge.src), spec.node(edge.dst)
-        matrix = self._doc.array(params.weight_name(edge.id))
+        matrix = self._doc.shown_array(params.weight_name(edge.id))
         self.title.setText(f"<b>{src.label} → {dst.label}</b><br>"
                            f"<span style='color:{theme.MUTED_TEXT}'>"
                            f"{params.weight_name(edge.id)}: "

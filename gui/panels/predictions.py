@@ -82,7 +82,7 @@ class PredictionModel(QObject):
         if dataset is not None and self._rows[0] is not dataset:
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
-        self.result = compute(self._doc.spec, self._doc.arrays, dataset, rows=rows,
+        self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
                               scaling=self._scaling(dataset))
         self.updated.emit(self.result)
 

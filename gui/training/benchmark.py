@@ -15,6 +15,10 @@ live panel on screen, alternating, and reports:
 
 Not a test: timings depend on the machine. ``--layout default`` keeps the window's own layout
 (two panels shown, two tabbed behind them) instead of showing all four side by side.
+
+``--data mnist`` measures the 784-100-10 network at MNIST's scale instead, with the GUI stall
+of every step a reader takes (:mod:`gui.training.mnist_bench`); ``--soak MINUTES`` trains
+without a break and prints the memory growth per hour (:mod:`gui.training.soak`).
 """
 
 from __future__ import annotations
@@ -81,15 +85,18 @@ class LatencyProbe(QObject):
         self._last = now
 
 
-def headless_seconds(project, dataset, threads: int | None) -> float:
-    """One headless run in a fresh thread (so its BLAS setting stays its own)."""
+def headless_seconds(project, dataset, threads: int | None, setup: bool = False) -> float:
+    """One headless run in a fresh thread (so its BLAS setting stays its own); ``setup``
+    counts preparing the data too, as the window's run does (it matters at MNIST's size)."""
     result: list[float] = []
 
     def run() -> None:
         if threads is not None:
             blas.limit_threads_here(threads)
-        trainer = Trainer(project.spec, dataset, project.settings)
         started = time.perf_counter()
+        trainer = Trainer(project.spec, dataset, project.settings)
+        if not setup:
+            started = time.perf_counter()
         trainer.run()
         result.append(time.perf_counter() - started)
 
@@ -102,7 +109,9 @@ def headless_seconds(project, dataset, threads: int | None) -> float:
     return result[0]
 
 
-def make_window(epochs: int, layout: str):
+def make_window(epochs: int, layout: str, project_path: str | None = None):
+    """The main window on screen with ``project_path`` (default: the digits example) open and
+    ``epochs`` per run; ``layout`` "all" shows the four panels side by side."""
     from gui.app import application
 
     app = application()
@@ -113,7 +122,10 @@ def make_window(epochs: int, layout: str):
     window.files.maybe_save = lambda: True  # nothing to ask: the benchmark's edits are throwaway
     window.resize(1600, 1000)
     window.show()
-    window.files.open_example(EXAMPLE)
+    if project_path is None:
+        window.files.open_example(EXAMPLE)
+    else:
+        window.files.load(project_path, remember=False)
     window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": epochs}))
     if layout == "all":  # untabify: the four panels in a 2 × 2 grid at the bottom
         docks = window.training.docks
@@ -154,12 +166,34 @@ def gui_run(window, probe: LatencyProbe) -> GuiRun:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m gui.training.benchmark",
                                      description=__doc__.split("\n\n")[0])
-    parser.add_argument("--epochs", type=int, default=600,
-                        help="epochs per run (default 600: a few seconds)")
+    parser.add_argument("--epochs", type=int,
+                        help="epochs per run (default 600 on digits: a few seconds; 3 on mnist)")
     parser.add_argument("--rounds", type=int, default=3, help="rounds of each (default 3)")
     parser.add_argument("--layout", choices=("all", "default"), default="all",
                         help="all four panels on screen (default), or the window's layout")
+    parser.add_argument("--data", choices=("digits", "mnist"), default="digits",
+                        help="digits: the bundled digits example (default); mnist: 784-100-10 "
+                        "on MNIST when cached (else a generated MNIST-like set), with the "
+                        "stalls of import, switch, Train, Stop, Save, Open and New")
+    parser.add_argument("--samples", type=int, default=60_000,
+                        help="with --data mnist, when MNIST is not cached: images generated "
+                        "(default 60,000)")
+    parser.add_argument("--soak", type=float, metavar="MINUTES",
+                        help="train without a break for MINUTES and print the memory growth "
+                        "per hour and the event loop's p99 instead")
+    parser.add_argument("--sample-seconds", type=float, default=5.0,
+                        help="with --soak: seconds between memory samples (default 5)")
     args = parser.parse_args(argv)
+    if args.epochs is None:
+        args.epochs = 3 if args.data == "mnist" and args.soak is None else 600
+    if args.data == "mnist" and args.soak is None:
+        from gui.training import mnist_bench
+
+        return mnist_bench.main(args.samples, args.epochs, args.rounds, args.layout)
+    if args.soak is not None:
+        from gui.training.soak import soak
+
+        return soak(args.soak, args.epochs, args.layout, args.sample_seconds)
 
     project = load_project(example_path(EXAMPLE))
     project.settings = replace(project.settings, epochs=args.epochs)

@@ -9,9 +9,11 @@ when the run ends — or at once when its owner closes (:meth:`shutdown`), so no
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from core.training.timeline import Timeline
 from core.training.trainer import Trainer, TrainingEvent
 from gui.training.frames import Frame
 from gui.training.worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
@@ -64,6 +66,8 @@ class TrainingController(QObject):
         self.frames_received = 0
         self._fresh = False
         self.stop_requested_at: float | None = None
+        #: the timeline a new run records its epochs into (None: none is kept)
+        self.timeline_for: Callable[[Trainer], Timeline | None] = lambda trainer: None
 
     # ------------------------------------------------------------------ state
     @property
@@ -93,7 +97,8 @@ class TrainingController(QObject):
             raise RuntimeError("a training run is already active")
         if paused:
             trainer.pause()
-        run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval))
+        run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval,
+                                        timeline=self.timeline_for(trainer)))
         self._run = run
         self.latest, self.last_event, self._fresh = None, None, False
         self.stop_requested_at = None

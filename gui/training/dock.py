@@ -2,6 +2,9 @@
 live panels, the toolbar and menu actions, the status-bar progress, the structure lock label and
 the divergence report — everything of training the window needs, in one place.
 
+Each panel is made when its dock is first on screen (gui/training/lazy_panel.py): code that adds
+to a panel uses ``TrainingUi.when_built(name, callback)`` so as not to make it early.
+
 The window calls :meth:`TrainingUi.shutdown` when it closes; opening another project ends a
 run by itself (the session listens to ``GraphDocument.about_to_reset``).
 """
@@ -9,6 +12,8 @@ run by itself (the session listens to ``GraphDocument.about_to_reset``).
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
@@ -16,21 +21,36 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.frames import data_points
+from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
-from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, Panel, WeightsPanel
 from gui.training.progress import TrainingProgress
 from gui.training.settings_panel import TrainingSettingsPanel
-from gui.widgets import add_dock, scrolling
+from gui.training.timeline import TimelineUi
+from gui.widgets import add_dock, add_tabbed_dock, scrolling
+
+if TYPE_CHECKING:
+    from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel
 
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LOCK_TEXT = "Structure locked while training"
+PANELS = {"Loss": "LossPanel", "Weights": "WeightsPanel", "Activations": "ActivationsPanel",
+          "Output": "OutputPanel"}  # dock title: class in gui.training.plots (with pyqtgraph)
+
+
+def panel_maker(class_name: str) -> Callable[[], QWidget]:
+    def make() -> QWidget:
+        from gui.training import plots
+
+        return getattr(plots, class_name)()
+    return make
 
 
 class TrainingUi(QObject):
@@ -45,12 +65,14 @@ class TrainingUi(QObject):
         self.session = context.session
         self.actions = TrainingActions(self.session, self)
         self.settings_panel = TrainingSettingsPanel(self.actions)
-        self.loss = LossPanel()
-        self.weights = WeightsPanel()
-        self.activations = ActivationsPanel()
-        self.output = OutputPanel()
-        self.panels = [self.loss, self.weights, self.activations, self.output]
-        self.live = LiveRefresh(self.session, self.panels, self)
+        self.hosts = {name: LazyPanel(panel_maker(class_name))
+                      for name, class_name in PANELS.items()}
+        self.gradient_bars = GradientFlowOverlay(scene)
+        panels = [*self.hosts.values(), self.gradient_bars]
+        self.live = LiveRefresh(self.session, panels, self)
+        self.timeline = TimelineUi(self.session, self.live, panels, self)
+        context.files.timeline = self.timeline.for_saving
+        context.files.timeline_loaded = self.timeline.loaded
         self.progress = TrainingProgress(self.session.controller)
         self.lock_label = QLabel(LOCK_TEXT)
         self.lock_label.setToolTip(doc.locked_reason)
@@ -65,27 +87,49 @@ class TrainingUi(QObject):
         self._connect()
         self._document_replaced()
 
+    # ------------------------------------------------------------------ panels
+    @property
+    def loss(self) -> LossPanel:
+        return self.hosts["Loss"].panel
+
+    @property
+    def weights(self) -> WeightsPanel:
+        return self.hosts["Weights"].panel
+
+    @property
+    def activations(self) -> ActivationsPanel:
+        return self.hosts["Activations"].panel
+
+    @property
+    def output(self) -> OutputPanel:
+        return self.hosts["Output"].panel
+
+    def when_built(self, name: str, callback: Callable[[Any], None]) -> None:
+        """``callback(panel)`` once the panel of dock ``name`` exists (now, if it does)."""
+        self.hosts[name].when_built(callback)
+
     # ------------------------------------------------------------------ building
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:
-        dock = add_dock(self.window, title, widget, area)
-        if isinstance(widget, Panel):  # a tab brought to the front draws the newest frame
+    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea | QDockWidget
+              ) -> QDockWidget:
+        """A dock in ``area``, or in a tab behind the dock given as ``area``."""
+        if isinstance(area, QDockWidget):
+            dock = add_tabbed_dock(self.window, title, widget, area)
+        else:
+            dock = add_dock(self.window, title, widget, area)
+        if isinstance(widget, LazyPanel):  # a tab brought to the front draws the newest frame
             dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
         self.docks[title] = dock
         return dock
 
     def _add_docks(self, beside: QDockWidget) -> None:
         """The settings share ``beside``'s place as a tab (``beside`` stays in front)."""
-        window = self.window
-        training = self._dock("Training", scrolling(self.settings_panel), RIGHT)
-        window.tabifyDockWidget(beside, training)
-        beside.raise_()
-        loss = self._dock("Loss", self.loss, BOTTOM)
-        output = self._dock("Output", self.output, BOTTOM)
-        window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
-        window.tabifyDockWidget(loss, self._dock("Weights", self.weights, BOTTOM))
-        window.tabifyDockWidget(output, self._dock("Activations", self.activations, BOTTOM))
-        loss.raise_()
-        output.raise_()
+        self._dock("Training", scrolling(self.settings_panel), beside)
+        hosts = self.hosts
+        loss = self._dock("Loss", hosts["Loss"], BOTTOM)
+        output = self._dock("Output", hosts["Output"], BOTTOM)
+        self.window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+        self._dock("Weights", hosts["Weights"], loss)
+        self._dock("Activations", hosts["Activations"], output)
 
     def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
@@ -95,7 +139,7 @@ class TrainingUi(QObject):
         menu.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
         menu.addSeparator()
         menu.addAction(self.actions["reset"])
-        menu.addAction("Export History as &CSV…", self.loss.ask_csv)
+        menu.addAction("Export History as &CSV…", self._ask_csv)
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
         tools = window.addToolBar("Training")
@@ -103,6 +147,11 @@ class TrainingUi(QObject):
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
+        window.addToolBarBreak()
+        timeline = window.addToolBar("Timeline")  # its own row: the slider needs the width
+        timeline.setObjectName("timeline_toolbar")
+        timeline.setMovable(False)
+        timeline.addWidget(self.timeline.bar)
 
     def _connect(self) -> None:
         doc = self.session.doc
@@ -122,9 +171,11 @@ class TrainingUi(QObject):
         self.scene.mark_nodes({})
         settings = self.session.doc.settings
         self._history_shown = RUN
-        self.weights.set_network(spec)
-        self.activations.set_network(spec)
-        self.output.set_data(dataset, data_points(dataset, settings.split, settings.seed))
+        hosts = self.hosts
+        hosts["Weights"].call("set_network", spec)
+        hosts["Activations"].call("set_network", spec)
+        hosts["Output"].call("set_data", dataset,
+                             data_points(dataset, settings.split, settings.seed))
 
     @Slot(list, str)
     def _diverged(self, node_ids: list[str], reason: str) -> None:
@@ -141,9 +192,9 @@ class TrainingUi(QObject):
     @Slot()
     def _document_replaced(self) -> None:
         spec = self.session.doc.spec
-        self.weights.set_network(spec)
-        self.activations.set_network(spec)
-        self.output.reset()
+        self.hosts["Weights"].call("set_network", spec)
+        self.hosts["Activations"].call("set_network", spec)
+        self.hosts["Output"].reset()
         self.scene.mark_nodes({})
         self._history_shown = None
         self._history_changed()
@@ -159,15 +210,15 @@ class TrainingUi(QObject):
         if self.session.state != IDLE or stored is self._history_shown:
             return
         self._history_shown = stored
-        for panel in self.panels[1:]:
-            panel.reset()
+        for name in ("Weights", "Activations", "Output"):
+            self.hosts[name].reset()
         history = None
         if stored is not None:
             try:
                 history = History.from_dict(stored)
             except ValueError:
                 history = None
-        self.loss.show_history(history, self._batches_per_epoch())
+        self.hosts["Loss"].call("show_history", history, self._batches_per_epoch())
 
     def _batches_per_epoch(self) -> int:
         dataset = self.session.data.dataset
@@ -176,6 +227,10 @@ class TrainingUi(QObject):
             return 1
         rows = max(round(dataset.n_samples * settings.split[0]), 1)
         return math.ceil(rows / min(settings.batch_size, rows))
+
+    @Slot()
+    def _ask_csv(self) -> None:
+        self.loss.ask_csv()
 
     # ------------------------------------------------------------------ window
     def shutdown(self) -> None:

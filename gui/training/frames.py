@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import math
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
 from core.datasets import Dataset, split
 from core.engine.params import feeding, weight_name
 from core.spec import NetworkSpec
+from core.training import gradient_flow
+from core.training.gradient_flow import NodeFlow
 from core.training.history import History
 from core.training.snapshot import Histogram, Snapshot
 from core.training.trainer import Trainer, TrainingEvent
@@ -114,6 +116,8 @@ class Frame:
     batches_per_epoch: int
     last_epoch: int  # where this run will stop at the latest
     weight_trails: dict[str, TrailImage]  # by edge id: the weight histograms over the run
+    #: by node id: the gradient norm with its vanishing / exploding flag (none before a step)
+    flow: dict[str, NodeFlow] = field(default_factory=dict)
 
     @property
     def history(self) -> History:
@@ -160,9 +164,14 @@ class FrameMaker:
             evaluation = self._evaluate()
             images = {edge_id: image for edge_id, trail in self._trails.items()
                       if (image := trail.image()) is not None}
+            flow = {}
+            if snapshot.gradient_norms:
+                spec = trainer.network.spec
+                flow = gradient_flow.assess(spec, snapshot.gradient_norms, gradient_flow.signals(
+                    spec, trainer.network.last_gradients()))
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, trainer.last_epoch,
-                     images)
+                     images, flow)
 
     def _evaluate(self) -> Evaluation | None:
         part, n = self._part, self._rows

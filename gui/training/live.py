@@ -20,12 +20,12 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Sequence
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
 
 from gui.training.controller import IDLE, RUNNING
 from gui.training.frames import Frame
-from gui.training.plots.base import Panel
 from gui.training.session import TrainingSession
 
 BUDGET = 0.04  # of the GUI thread's time, for drawing
@@ -35,14 +35,30 @@ CANVAS_INTERVAL = 0.5  # the canvas, and the predictions that follow its weights
 SMOOTHING = 0.5
 
 
+class LivePanel(Protocol):
+    """What the refresh asks of a panel (a plot panel, or its stand-in until it is made)."""
+
+    @property
+    def shown(self) -> bool: ...
+
+    @property
+    def stale(self) -> bool: ...
+
+    def remember(self, frame: Frame | None) -> None: ...
+
+    def refresh(self) -> None: ...
+
+
 class LiveRefresh(QObject):
-    def __init__(self, session: TrainingSession, panels: Sequence[Panel],
+    def __init__(self, session: TrainingSession, panels: Sequence[LivePanel],
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.session = session
         self.panels = list(panels)
         self.interval = MIN_INTERVAL
         self.frames_drawn = 0  # panel or canvas redraws
+        #: the timeline shows an earlier epoch: live frames wait (no new one is taken)
+        self.held = False
         self._canvas_frame: Frame | None = None  # newest frame the canvas has not shown
         self._canvas_due = 0.0
         self._timer = QTimer(self)
@@ -64,7 +80,7 @@ class LiveRefresh(QObject):
 
     @Slot()
     def _frame_ready(self) -> None:
-        if self.session.controller.state != RUNNING:
+        if self.session.controller.state != RUNNING and not self.held:
             self.draw_all()  # a step, a pause or the end: show it now
 
     def _take(self) -> None:
@@ -86,6 +102,9 @@ class LiveRefresh(QObject):
     @Slot()
     def tick(self) -> None:
         if self.session.controller.state != RUNNING:
+            return
+        if self.held:
+            self._timer.start(round(MAX_INTERVAL * 1000))
             return
         # One redraw per tick, in turn: the visible panels, then the canvas; a new frame
         # only once everything on screen shows the current one (the worker makes frames at

@@ -21,8 +21,12 @@ import time
 import traceback
 from dataclasses import dataclass
 
+import numpy as np
 from PySide6.QtCore import Signal
 
+from core.training import gradient_flow
+from core.training.snapshot import gradient_norms
+from core.training.timeline import Timeline
 from core.training.trainer import Outcome, Trainer
 from gui.training.frames import Frame, FrameMaker
 from gui.worker_thread import StoppableWorker
@@ -48,9 +52,11 @@ class TrainingWorker(StoppableWorker):
     frame = Signal(object)  # Frame
 
     def __init__(self, trainer: Trainer, frame_interval: float = FRAME_INTERVAL,
-                 progress_interval: float = PROGRESS_INTERVAL) -> None:
+                 progress_interval: float = PROGRESS_INTERVAL,
+                 timeline: Timeline | None = None) -> None:
         super().__init__()
         self.trainer = trainer
+        self.timeline = timeline
         self.frame_interval = frame_interval
         self.progress_interval = progress_interval
         self.frames_sent = 0
@@ -80,8 +86,11 @@ class TrainingWorker(StoppableWorker):
     def work(self) -> None:
         trainer = self.trainer
         last_frame = last_progress = -math.inf
+        self._record()  # where the run starts (ignored when it continues the timeline)
         for event in trainer.iterate():
             self._maker.observe(event)
+            if event.epoch_metrics is not None:
+                self._record()
             now = time.perf_counter()
             # Paused (or stepping while paused): show exactly the state it now waits in.
             paused = trainer.paused
@@ -93,6 +102,17 @@ class TrainingWorker(StoppableWorker):
                     now - last_frame >= self.frame_interval and self._taken.is_set())):
                 self._send_frame()
                 last_frame = now
+
+    def _record(self) -> None:
+        """Keep the network after the epoch that just ended in the timeline (if there is one)."""
+        if self.timeline is None:
+            return
+        net = self.trainer.network
+        grads = net.last_gradients() if self.trainer.step_count else {}
+        with np.errstate(all="ignore"):
+            self.timeline.record(self.trainer.epoch, net.params, net.state,
+                                 gradient_norms(net, grads) if grads else {},
+                                 gradient_flow.signals(net.spec, grads))
 
     def _send_frame(self) -> None:
         self._taken.clear()

@@ -70,6 +70,14 @@ class LossPanel(Panel):
                                       pen=pg.mkPen(theme.BORDER, style=Qt.PenStyle.DotLine))
         self.cursor.hide()
         self.loss_plot.addItem(self.cursor, ignoreBounds=True)
+        # The epoch a frame shows when it is earlier than its history's end (the timeline
+        # pulled back): a solid line across both plots.
+        self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.SELECTION, width=2))
+        self.metric_marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.SELECTION, width=2))
+        for plot, line in ((self.loss_plot, self.marker), (self.metric_plot,
+                                                           self.metric_marker)):
+            line.hide()
+            plot.addItem(line, ignoreBounds=True)
         self._task = ""
         self._set_task("classification")
         self.graphics.scene().sigMouseMoved.connect(self._hover)
@@ -85,6 +93,7 @@ class LossPanel(Panel):
     def show_history(self, history: History | None, batches_per_epoch: int = 1) -> None:
         """Draw a stored history (a project opened, training not running)."""
         self.frame = None
+        self._mark(None)
         if history is None:
             self.clear()
             return
@@ -92,6 +101,19 @@ class LossPanel(Panel):
 
     def draw(self, frame: Frame) -> None:
         self._show(frame.history, frame.curves, frame.last_epoch)
+        epoch = frame.snapshot.epoch
+        self._mark(epoch if epoch < frame.history.n_epochs else None)
+
+    def _mark(self, epoch: float | None) -> None:
+        for line in (self.marker, self.metric_marker):
+            line.setVisible(epoch is not None)
+            if epoch is not None:
+                line.setValue(epoch)
+
+    @property
+    def marked_epoch(self) -> float | None:
+        """Where the epoch marker stands (None while it is hidden)."""
+        return self.marker.value() if self.marker.isVisible() else None
 
     def _show(self, history: History, curves: Curves, last_epoch: int = 0) -> None:
         self.history = history
@@ -116,6 +138,7 @@ class LossPanel(Panel):
 
     def clear(self) -> None:
         self.history = self.curves_shown = None
+        self._mark(None)
         for item in (self.batch_curve, *self.loss_curves.values(), *self.metric_curves.values()):
             item.setData([], [])
         self.cursor.hide()

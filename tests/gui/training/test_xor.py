@@ -27,7 +27,10 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
         np.testing.assert_array_equal(x, history.epochs["epoch"])
         np.testing.assert_allclose(y, np.array(history.epochs[name], dtype=float))
     assert ui.loss.batch_curve.getData()[1].size > 0
-    # Weights: the histogram of the chosen edge is the snapshot's.
+    # Weights: the histogram of the chosen edge is the snapshot's (its panel is made, and
+    # draws the run's last frame, once its tab is opened).
+    ui.docks["Weights"].raise_()
+    qtbot.waitUntil(lambda: ui.hosts["Weights"].is_built)
     edge = ui.weights.edge_id
     x, y = ui.weights.now_curve.getData()
     np.testing.assert_array_equal(x, frame.snapshot.weight_histograms[edge].edges)
@@ -36,6 +39,7 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
     np.testing.assert_array_equal(ui.weights.trail_image.image, frame.weight_trails[edge].image)
     # Activations: the chosen node's histogram on the probe batch.
     ui.docks["Activations"].raise_()
+    qtbot.waitUntil(lambda: ui.hosts["Activations"].is_built)
     node = ui.activations.node_id
     x, y = ui.activations.hist_curve.getData()
     np.testing.assert_array_equal(y, frame.snapshot.activations[node].histogram.counts)

@@ -1,0 +1,117 @@
+"""One MNIST-sized epoch, NetCanvas against PyTorch on the CPU (part of ``netcanvas bench``).
+
+An epoch of the book's 784-100-10 network (ReLU, softmax cross-entropy, float32, SGD lr 0.1,
+batch 100) on 60,000 rows of 784 pixel values: what a reader waits for. Both sides do the
+same work: shuffle the rows, one update per mini-batch, then measure loss and accuracy on the
+first ``MAX_EVAL_ROWS`` training rows (as :class:`~core.training.trainer.Trainer` does at
+every epoch's end). NetCanvas runs its real Trainer; PyTorch (only when importable — it is
+never a dependency) runs the plain loop a tutorial would write. Rounds alternate, and the
+medians are compared: the goal is NetCanvas at least 1.5× as fast.
+"""
+
+from __future__ import annotations
+
+import statistics
+import time
+from collections.abc import Callable
+
+import numpy as np
+
+from core.datasets.dataset import Dataset
+from core.spec import NetworkSpec
+from core.training.prepare import TrainingData, prepare
+from core.training.settings import TrainingSettings
+from core.training.trainer import MAX_EVAL_ROWS, Trainer
+
+SIZES = (784, 100, 10)
+ROWS = 60_000
+BATCH = 100
+LR = 0.1
+GOAL = 1.5
+
+
+def mnist_sized(rows: int = ROWS, seed: int = 0) -> Dataset:
+    """``rows`` random 28×28 byte images scaled to [0, 1], ten random labels: MNIST's shape,
+    which is all an epoch's time depends on."""
+    rng = np.random.default_rng(seed)
+    x = rng.integers(0, 256, (rows, SIZES[0]), dtype=np.uint8) / 255.0
+    y = rng.integers(0, SIZES[-1], rows)
+    return Dataset(name="mnist-sized", x=x, y=y, task="classification",
+                   feature_names=tuple(f"pixel_{i}" for i in range(SIZES[0])),
+                   class_names=tuple(str(d) for d in range(SIZES[-1])),
+                   source=f"{rows:,} random 28×28 images")
+
+
+def settings() -> TrainingSettings:
+    return TrainingSettings(optimizer="sgd", lr=LR, epochs=1, batch_size=BATCH,
+                            split=(1.0, 0.0, 0.0), dtype="float32")
+
+
+def engine_epoch(spec: NetworkSpec, data: TrainingData) -> float:
+    """Seconds of one epoch of NetCanvas's Trainer (fresh weights, data already prepared)."""
+    trainer = Trainer(spec, data, settings())
+    started = time.perf_counter()
+    trainer.run()
+    return time.perf_counter() - started
+
+
+def torch_epoch_runner(data: TrainingData) -> Callable[[], float] | None:
+    """A function timing one PyTorch epoch on the same rows, or None without torch."""
+    try:
+        import torch  # measuring only; never a dependency
+    except ImportError:
+        return None
+    train = data.train
+    x = torch.from_numpy(np.ascontiguousarray(train.x, np.float32))
+    y = torch.from_numpy(train.y.astype(np.int64))
+    generator = torch.Generator().manual_seed(0)
+
+    def epoch() -> float:
+        torch.manual_seed(0)
+        layers = [torch.nn.Linear(SIZES[0], SIZES[1]), torch.nn.ReLU(),
+                  torch.nn.Linear(SIZES[1], SIZES[2])]
+        model = torch.nn.Sequential(*layers)
+        opt = torch.optim.SGD(model.parameters(), lr=LR)
+        loss_fn = torch.nn.CrossEntropyLoss()
+        started = time.perf_counter()
+        order = torch.randperm(x.shape[0], generator=generator)
+        xs, ys = x[order], y[order]
+        for lo in range(0, xs.shape[0], BATCH):
+            opt.zero_grad(set_to_none=True)
+            loss = loss_fn(model(xs[lo:lo + BATCH]), ys[lo:lo + BATCH])
+            loss.backward()
+            opt.step()
+        with torch.no_grad():
+            n = min(MAX_EVAL_ROWS, x.shape[0])
+            out = model(x[:n])
+            float(loss_fn(out, y[:n]))
+            int((out.argmax(1) == y[:n]).sum())
+        return time.perf_counter() - started
+
+    return epoch
+
+
+def run(rows: int = ROWS, rounds: int = 3, include_torch: bool = True,
+        out: Callable[[str], None] = print) -> tuple[float, float | None]:
+    """Print the comparison; returns the median seconds per epoch (NetCanvas, PyTorch or
+    None)."""
+    spec = NetworkSpec.mlp(SIZES)
+    data = prepare(mnist_sized(rows), spec, settings().split, 0, False, np.float32)
+    torch_epoch = torch_epoch_runner(data) if include_torch else None
+    engine: list[float] = []
+    other: list[float] = []
+    for _ in range(rounds):
+        engine.append(engine_epoch(spec, data))
+        if torch_epoch is not None:
+            other.append(torch_epoch())
+    ours = statistics.median(engine)
+    text = (f"784-100-10 epoch on {rows:,} MNIST-sized rows (batch {BATCH}, SGD, float32; "
+            f"median of {rounds}): NetCanvas {ours:.2f} s")
+    if not other:
+        out(text + ("" if not include_torch else " (torch is not importable: no comparison)"))
+        return ours, None
+    theirs = statistics.median(other)
+    ratio = theirs / ours
+    out(text + f", PyTorch CPU {theirs:.2f} s — NetCanvas {ratio:.2f}x as fast "
+        f"(goal ≥ {GOAL}: {'met' if ratio >= GOAL else 'NOT met'})")
+    return ours, theirs

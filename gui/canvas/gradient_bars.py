@@ -1,0 +1,146 @@
+"""Gradient flow on the canvas: a small bar above each trained node while training runs (and
+when the timeline shows a past epoch), its length the gradient norm on a log scale, with the
+words "vanishing" or "exploding" when :mod:`core.training.gradient_flow` flags the node.
+
+The bars are child items of the node items (they move with them; the node's own drawing is
+left alone), fed by :class:`GradientFlowOverlay`, which takes frames like a live panel does.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+
+from core.training.gradient_flow import NodeFlow
+from gui import theme
+from gui.canvas.node_item import NodeItem
+from gui.canvas.scene import CanvasScene
+from gui.training.frames import Frame
+
+BAR_WIDTH = 60.0
+BAR_HEIGHT = 5.0
+LOW, HIGH = -6.0, 2.0  # log10 of the norms the bar spans: 1e-6 … 100
+FLAG_COLORS = {"": theme.GRADIENT, "vanishing": theme.POSITIVE, "exploding": theme.PROBLEM}
+
+
+def bar_fraction(norm: float) -> float:
+    """How much of the bar a gradient norm fills (log scale, 0 … 1; a broken norm fills it)."""
+    if not math.isfinite(norm):
+        return 1.0
+    if norm <= 0:
+        return 0.0
+    return min(max((math.log10(norm) - LOW) / (HIGH - LOW), 0.0), 1.0)
+
+
+def caption(flow: NodeFlow) -> str:
+    """``‖∇‖ 0.0123`` and the flag, as drawn beside the bar."""
+    text = f"‖∇‖ {flow.norm:.3g}"
+    return f"{text} · {flow.flag}" if flow.flag else text
+
+
+class GradientBar(QGraphicsItem):
+    """The bar and caption above one node card."""
+
+    def __init__(self, node: NodeItem) -> None:
+        super().__init__(node)
+        self.node = node
+        self.flow: NodeFlow | None = None
+        self.setAcceptHoverEvents(True)
+
+    def set_flow(self, flow: NodeFlow | None) -> None:
+        if flow == self.flow:
+            return
+        self.prepareGeometryChange()
+        self.flow = flow
+        self.setVisible(flow is not None)
+        tip = f"Gradient norm of the last mini-batch: {flow.norm:.4g}" if flow else ""
+        if flow is not None and flow.ratio is not None:
+            tip += (f"; error signal {flow.ratio:.3g}× that of the layer next to the output")
+        if flow is not None and flow.flag:
+            tip += f".\n{flow.describe()}"
+        self.setToolTip(tip)
+        self.update()
+
+    @property
+    def text(self) -> str:
+        return caption(self.flow) if self.flow is not None else ""
+
+    def _bar_rect(self) -> QRectF:
+        top = self.node.body_rect().top()
+        return QRectF(-BAR_WIDTH / 2, top - 10 - BAR_HEIGHT, BAR_WIDTH, BAR_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        bar = self._bar_rect()
+        return QRectF(bar.left() - 40, bar.top() - 14, BAR_WIDTH + 80, BAR_HEIGHT + 16)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.flow is None:
+            return
+        color = QColor(FLAG_COLORS[self.flow.flag])
+        bar = self._bar_rect()
+        painter.setPen(QPen(QColor(theme.BORDER), 0.6))
+        painter.setBrush(QColor(theme.EMPTY_NEURON))
+        painter.drawRect(bar)
+        filled = QRectF(bar.left(), bar.top(), bar.width() * bar_fraction(self.flow.norm),
+                        bar.height())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(color)
+        painter.drawRect(filled)
+        font = QFont(painter.font())
+        font.setPointSizeF(6.5)
+        font.setBold(bool(self.flow.flag))
+        painter.setFont(font)
+        painter.setPen(color if self.flow.flag else QColor(theme.MUTED_TEXT))
+        painter.drawText(QRectF(bar.left() - 40, bar.top() - 13, BAR_WIDTH + 80, 12),
+                         Qt.AlignmentFlag.AlignCenter, self.text)
+
+
+class GradientFlowOverlay:
+    """Takes frames as a live panel does (:class:`gui.training.plots.base.Panel`'s
+    ``remember``/``refresh``/``stale``/``reset``) and shows their gradient flow on the
+    scene's nodes; a frame without gradients (or :meth:`reset`) hides every bar."""
+
+    def __init__(self, scene: CanvasScene) -> None:
+        self.scene = scene
+        self.frame: Frame | None = None
+        self._dirty = False
+
+    @property
+    def shown(self) -> bool:
+        return any(view.isVisible() for view in self.scene.views())
+
+    @property
+    def stale(self) -> bool:
+        return self._dirty and self.shown
+
+    def remember(self, frame: Frame | None) -> None:
+        self.frame = frame
+        self._dirty = True
+
+    def set_frame(self, frame: Frame | None) -> None:
+        self.remember(frame)
+        self.refresh()
+
+    def reset(self) -> None:
+        self.set_frame(None)
+
+    def refresh(self) -> None:
+        if not self._dirty:
+            return
+        self._dirty = False
+        flows = self.frame.flow if self.frame is not None else {}
+        for item in self.scene.node_items():
+            bar = self.bar(item.node_id)
+            if bar is None and item.node_id in flows:
+                bar = GradientBar(item)
+            if bar is not None:
+                bar.set_flow(flows.get(item.node_id))
+
+    def bar(self, node_id: str) -> GradientBar | None:
+        """The bar above a node (None before it first had one)."""
+        item = self.scene.node_item(node_id)
+        return next((c for c in item.childItems() if isinstance(c, GradientBar)), None)

@@ -1,0 +1,300 @@
+"""``python -m gui.training.benchmark --data mnist``: the window at MNIST's scale (offscreen).
+
+With the real MNIST when it is in the cache folder (``netcanvas data fetch mnist``), else with
+the generated stand-in of :mod:`gui.training.mnist_like` (the output says which), as the
+784-100-10 network of the book:
+
+1. the steps a reader takes — import the IDX files, switch data sets (away and back), Train,
+   Stop, Save, Open, New — each through the window's own controls, timed until its result is
+   there, with the longest GUI stall meanwhile (how late a 10 ms timer fires; goal ≤ 100 ms);
+2. window ÷ headless throughput over whole runs (goal ≥ 0.9) and the event loop's p99 and
+   max lateness while training (goals ≤ 25 ms and ≤ 100 ms);
+3. peak resident memory while the window works (goal ≤ 800 MB).
+
+Each step waits for what the user waits for (the data set shown, the file on disk, the project
+open), not for the call to return, so it measures the same whether the work runs on the GUI
+thread or in the background.
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core.datasets.ref import DataRef
+from core.datasets.remote import cache_folder, is_cached
+from core.engine import blas
+from core.project import Project, save_project
+from core.spec import NetworkSpec
+from core.training.settings import TrainingSettings
+from gui.training.controller import IDLE
+from gui.training.memory import LatencyHistogram, PeakSampler, peak_rss_mb, rss_mb
+from gui.training.mnist_like import generate, write_idx
+
+SIZES = (784, 100, 10)
+GOAL_RATIO = 0.9
+GOAL_P99_MS = 25.0
+GOAL_STALL_MS = 100.0
+GOAL_PEAK_MB = 800.0
+STEP_TIMEOUT = 600.0
+TRAIN_WATCH = 3.0  # seconds of a run watched after Train, before Stop
+
+
+@dataclass
+class Step:
+    name: str
+    seconds: float
+    stall_ms: float
+    note: str = ""
+
+
+class MessageGuard(QObject):
+    """Closes any message box (an error nobody can click away offscreen) and keeps its text;
+    other dialogs, such as a progress dialog, are left to do their work."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.messages: list[str] = []
+        self._timer = QTimer(self)
+        self._timer.setInterval(50)
+        self._timer.timeout.connect(self._close)
+        self._timer.start()
+
+    @Slot()
+    def _close(self) -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QMessageBox):
+            self.messages.append(f"{box.windowTitle()}: {box.text()}")
+            box.reject()
+
+
+class DataWatch(QObject):
+    """Remembers the last data set the window loaded (or None), any data error, and how many
+    training runs have ended."""
+
+    def __init__(self, window) -> None:
+        super().__init__()
+        self.dataset = None
+        self.error = ""
+        self.runs_ended = 0
+        window.data.dataset_changed.connect(self._changed)
+        window.data.error.connect(self._error)
+        window.training.session.ended.connect(self._ended)
+
+    @Slot(object)
+    def _ended(self, _result) -> None:
+        self.runs_ended += 1
+
+    @Slot(object)
+    def _changed(self, dataset) -> None:
+        self.dataset = dataset
+
+    @Slot(str)
+    def _error(self, text: str) -> None:
+        self.error = text
+
+    def features(self) -> int:
+        return 0 if self.dataset is None else self.dataset.n_features
+
+
+def wait_until(done: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> bool:
+    """Run the event loop until ``done()`` (checked every 5 ms) or the timeout."""
+    loop = QEventLoop()
+    deadline = time.perf_counter() + timeout
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(lambda: (done() or time.perf_counter() > deadline) and loop.quit())
+    if not done():
+        timer.start()
+        loop.exec()
+        timer.stop()
+    return done()
+
+
+def data_source() -> tuple[Path, str]:
+    """The IDX images file to import and what it is: the cached MNIST, else the stand-in."""
+    if is_cached("mnist"):
+        folder = cache_folder("mnist")
+        return folder / "train-images-idx3-ubyte.gz", f"the real MNIST (from {folder})"
+    return Path(), "a generated MNIST-like set (MNIST is not cached)"
+
+
+def prepare(folder: Path, samples: int, epochs: int) -> tuple[Path, Path, str]:
+    """The images file to import, a 784-100-10 project to start from, and the data's name."""
+    images, what = data_source()
+    if not images.name:
+        started = time.perf_counter()
+        x, y = generate(samples)
+        images = write_idx(folder / "idx", x, y)
+        what += (f": {samples:,} seven-segment digits 28×28 (uint8, seed 0), made in "
+                 f"{time.perf_counter() - started:.1f} s")
+    settings = replace(TrainingSettings(), epochs=epochs)
+    project = Project(spec=NetworkSpec.mlp(SIZES), settings=settings,
+                      data=DataRef.builtin("xor"), title="784-100-10 benchmark")
+    start = folder / "start.ncproj"
+    save_project(project, start)
+    return images, start, what
+
+
+class Steps:
+    """Runs one step at a time with a stall probe running throughout."""
+
+    def __init__(self, window, watch: DataWatch) -> None:
+        self.window = window
+        self.watch = watch
+        self.probe = LatencyHistogram()
+        self.done: list[Step] = []
+
+    def run(self, name: str, action: Callable[[], object], done: Callable[[], bool],
+            note: Callable[[], str] = str, min_seconds: float = 0.0) -> bool:
+        self.probe.start()
+        self.probe.mark()
+        started = time.perf_counter()
+        action()
+        ok = wait_until(done)
+        seconds = time.perf_counter() - started
+        if min_seconds:
+            wait_until(lambda: time.perf_counter() - started >= min_seconds)
+        stall = self.probe.window_max()
+        self.probe.stop()
+        self.done.append(Step(name, seconds, stall, note() if ok else "did not finish"))
+        print(f"  {name}: {seconds:.2f} s, longest stall {stall:,.0f} ms", flush=True)
+        return ok
+
+
+def run_rounds(window, watch: DataWatch, rounds: int, probe: LatencyHistogram,
+               memory: PeakSampler) -> tuple[list[float], list[float]]:
+    """Window and headless runs of the same epochs, alternating; their seconds (the memory
+    sampler is paused for the headless runs: they are not the window's)."""
+    from gui.training.benchmark import headless_seconds
+
+    session = window.training.session
+    gui, headless = [], []
+    threads = blas.gui_friendly_threads()
+    for r in range(rounds):
+        session.reset_weights()
+        probe.start()
+        started = time.perf_counter()
+        ended = watch.runs_ended
+        window.training.actions["train"].trigger()
+        wait_until(lambda n=ended: watch.runs_ended > n)
+        gui.append(time.perf_counter() - started)
+        probe.stop()
+        project, dataset = window.files.project(), window.data.dataset
+        memory.active = False
+        headless.append(headless_seconds(project, dataset, threads, setup=True))
+        memory.active = True
+        print(f"  round {r + 1}: window {gui[-1]:.2f} s, headless {headless[-1]:.2f} s "
+              f"({threads} BLAS thread(s); both with preparing the data)", flush=True)
+    return gui, headless
+
+
+def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
+    from gui.training.benchmark import make_window
+
+    with tempfile.TemporaryDirectory(prefix="netcanvas-bench-") as tmp:
+        folder = Path(tmp)
+        images, start, what = prepare(folder, samples, epochs)
+        print(f"data: {what}")
+        print(f"network 784-100-10, {epochs} epoch(s) per run, default settings otherwise; "
+              f"{os.cpu_count()} cores; layout: {layout}", flush=True)
+        base = rss_mb()
+        with PeakSampler() as window_memory:
+            app, window = make_window(epochs, layout, str(start))
+            guard = MessageGuard()
+            watch = DataWatch(window)
+            result = None
+            if wait_until(lambda w=window: len(w.doc.spec.nodes) == len(SIZES)):
+                result = measure(window, watch, images, rounds, folder, window_memory)
+            window.close()
+        del window
+        app.processEvents()
+    if result is None or guard.messages:
+        print("stopped: " + "; ".join(guard.messages or ["a step did not finish"]))
+        return 2
+    steps, gui, headless, probe = result
+    return report(steps, gui, headless, probe, epochs, base, window_memory.peak)
+
+
+def measure(window, watch: DataWatch, images: Path, rounds: int, folder: Path,
+            memory: PeakSampler):
+    """The steps and the throughput rounds; None when a step did not finish."""
+    steps = Steps(window, watch)
+    picker, files, session = window.data_picker, window.files, window.training.session
+    actions = window.training.actions
+    n = 0
+
+    def imported() -> bool:
+        return watch.features() == SIZES[0] and watch.dataset.n_samples >= 1000
+
+    def choose(title: str) -> Callable[[], None]:
+        return lambda: picker.data_combo.setCurrentIndex(picker.data_combo.findText(title))
+
+    print("steps (longest GUI stall = latest tick of a 10 ms timer)", flush=True)
+    if not steps.run("import the data", lambda: picker.import_path(str(images)), imported):
+        return None
+    n = watch.dataset.n_samples
+    mnist_item = picker.data_combo.currentText()
+    ok = (steps.run("switch data sets (to digits)", choose("Handwritten digits 8×8"),
+                    lambda: watch.features() == 64)
+          and steps.run("switch data sets (back)", choose(mnist_item), imported))
+    frames = window.training.live.frames_drawn
+    ok = ok and steps.run("Train (the first 3 s)", actions["train"].trigger,
+                          lambda: window.training.live.frames_drawn > frames,
+                          note=lambda: "to the first frame drawn", min_seconds=TRAIN_WATCH)
+    ok = ok and steps.run("Stop", actions["stop"].trigger, lambda: session.state == IDLE)
+    if not ok:
+        return None
+    print(f"throughput: {rounds} round(s) of {window.doc.settings.epochs} epoch(s) on "
+          f"{n:,} rows", flush=True)
+    probe = LatencyHistogram()
+    gui, headless = run_rounds(window, watch, rounds, probe, memory)
+    path = folder / "mnist.ncproj"
+    ok = steps.run("Save", lambda: files.write(str(path)),
+                   lambda: path.exists() and window.doc.undo_stack.isClean(),
+                   note=lambda: f"{path.stat().st_size / 1e6:.1f} MB file")
+    ok = ok and steps.run("Open", lambda: (setattr(watch, "dataset", None),
+                                           files.load(str(path))),
+                          lambda: Path(window.doc.path or ".").resolve() == path.resolve()
+                          and imported())
+    ok = ok and steps.run("New", files.new, lambda: watch.features() == 2)
+    return (steps.done, gui, headless, probe) if ok else None
+
+
+def report(steps: list[Step], gui: list[float], headless: list[float],
+           probe: LatencyHistogram, epochs: int, base: float, peak: float) -> int:
+    print()
+    print("| step | time | longest GUI stall |")
+    print("|---|---|---|")
+    for s in steps:
+        note = f" ({s.note})" if s.note else ""
+        print(f"| {s.name} | {s.seconds:.2f} s{note} | {s.stall_ms:,.0f} ms |")
+    worst = max(s.stall_ms for s in steps)
+    stalls_met = worst <= GOAL_STALL_MS
+    print(f"longest stall of the steps: {worst:,.0f} ms — goal ≤ {GOAL_STALL_MS:.0f} ms: "
+          f"{'met' if stalls_met else 'NOT met'}")
+    ratio = min(headless) / min(gui)
+    p99, worst_late = probe.percentile(99), probe.max_ms
+    print(f"throughput (best of {len(gui)}; median in brackets): window {min(gui):.2f} s "
+          f"({statistics.median(gui):.2f}), headless {min(headless):.2f} s "
+          f"({statistics.median(headless):.2f}) for {epochs} epoch(s)")
+    print(f"  window ÷ headless: {ratio:.3f} — goal ≥ {GOAL_RATIO}: "
+          f"{'met' if ratio >= GOAL_RATIO else 'NOT met'}")
+    print(f"event-loop latency while training ({probe.ticks:,} ticks of 10 ms): p50 "
+          f"{probe.percentile(50):.1f} ms · p99 {p99:.1f} ms · max {worst_late:.1f} ms — goals "
+          f"p99 ≤ {GOAL_P99_MS:.0f} ms: {'met' if p99 <= GOAL_P99_MS else 'NOT met'}, max "
+          f"≤ {GOAL_STALL_MS:.0f} ms: {'met' if worst_late <= GOAL_STALL_MS else 'NOT met'}")
+    print(f"peak memory (resident): {peak:,.0f} MB while the window worked (before: "
+          f"{base:,.0f} MB); process high-water incl. the headless runs {peak_rss_mb():,.0f} "
+          f"MB — goal ≤ {GOAL_PEAK_MB:.0f} MB: {'met' if peak <= GOAL_PEAK_MB else 'NOT met'}")
+    met = (stalls_met and ratio >= GOAL_RATIO and p99 <= GOAL_P99_MS
+           and worst_late <= GOAL_STALL_MS and peak <= GOAL_PEAK_MB)
+    return 0 if met else 1

@@ -1,0 +1,360 @@
+"""The timeline bar: an epoch slider that shows the network as it was after epoch k everywhere.
+
+While a run trains, its worker records the network at the end of every epoch into a
+:class:`~core.training.timeline.Timeline` (under its memory budget). Pulling the slider back
+replays the record of that epoch (:class:`~gui.training.replay.Replay`) into a frame that goes to
+every live panel and the canvas's gradient bars through their usual path, and shows the record's
+weights on the canvas, the node thumbnails and the predictions through the document's preview
+(:meth:`GraphDocument.set_preview`: the document's own weights are untouched). Live refreshes
+are held meanwhile; the slider at its right end follows the run again.
+
+"Continue from here" puts that epoch's weights back as one undoable edit and drops the later
+epochs from the run's history and timeline (Undo brings them back). Any other edit of the
+document returns the slider to the present. The timeline belongs to the history the document
+holds: after an Undo of the run, or a change of the network's shapes, it is disabled.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from core import SpecError
+from core.datasets import DataError
+from core.training.history import History
+from core.training.prepare import DataMismatchError
+from core.training.timeline import EpochRecord, Timeline, history_until
+from core.training.trainer import Trainer
+from gui.document.commands import ReplaceWeightsCommand
+from gui.training.controller import IDLE
+from gui.training.frames import Frame
+from gui.training.live import LiveRefresh
+from gui.training.replay import Replay
+from gui.training.session import TrainingSession
+
+LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
+CONTINUE_TIP = ("Put back the weights of epoch {k} (one undo step) and train on from there. "
+                "Epochs after {k} are dropped from this run; Undo brings them back.")
+
+
+class TimelineBar(QWidget):
+    """The slider, the epoch it shows, Continue from here and the save checkbox."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(180)
+        self.slider.setPageStep(5)
+        self.slider.setToolTip("Drag back to see the network as it was after an earlier epoch: "
+                               "the canvas, predictions and every training panel follow. At "
+                               "the right end it follows training again.")
+        self.label = QLabel("no timeline yet")
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
+            "epoch 10000 / 10000 (latest)") + 6)
+        self.continue_button = QPushButton("Continue from here")
+        self.save_check = QCheckBox("Save timeline with project")
+        self.save_check.setToolTip(
+            "Store the per-epoch weights in the project file, so the slider works after it is "
+            f"opened again. Off at first for networks over {LARGE_NETWORK:,} parameters "
+            "(their timelines take many megabytes).")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(QLabel("Timeline:"))
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.continue_button)
+        layout.addWidget(self.save_check)
+
+
+class ContinueFromCommand(ReplaceWeightsCommand):
+    """The weights of an earlier epoch with the history up to it, and the timeline cut there."""
+
+    def __init__(self, ui: TimelineUi, record: EpochRecord, history: dict[str, Any]) -> None:
+        doc = ui.session.doc
+        arrays = {k: v for k, v in record.arrays.items() if doc.has_array(k)}
+        super().__init__(doc, f"Continue from epoch {record.epoch}", arrays, history)
+        self._ui = ui
+        self._epoch = record.epoch
+        self._cut: tuple[list[EpochRecord], Frame | None, object] | None = None
+
+    def redo(self) -> None:
+        super().redo()
+        self._cut = self._ui.cut(self._epoch)
+
+    def undo(self) -> None:
+        super().undo()
+        if self._cut is not None:
+            self._ui.uncut(*self._cut)
+
+
+class TimelineUi(QObject):
+    """Keeps the last run's timeline and drives the bar (``window.training.timeline``)."""
+
+    def __init__(self, session: TrainingSession, live: LiveRefresh, panels: list[Any],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.live = live
+        self.panels = panels
+        self.bar = TimelineBar()
+        self.timeline: Timeline | None = None
+        self.replay: Replay | None = None
+        self.final_frame: Frame | None = None  # the run's last frame (the slider's right end)
+        self.history_ref: object = None  # the document history the timeline belongs to
+        self.shown_epoch: int | None = None  # None: following the present
+        self.replay_ms: list[float] = []  # how long each replayed frame took (for the README)
+        self._listed: list[int] = []  # the epochs the slider's positions stand for
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(10)  # a drag's many positions: only the last is replayed
+        self._timer.timeout.connect(self._show_pending)
+        doc = session.doc
+        controller = session.controller
+        controller.timeline_for = self._timeline_for
+        controller.progress.connect(self._progress)
+        controller.state_changed.connect(self._state_changed)
+        session.ended.connect(self._ended)
+        doc.undo_stack.indexChanged.connect(self._document_edited)
+        doc.destroyed.connect(self._document_gone)
+        self._gone = False
+        doc.history_changed.connect(self.refresh)
+        doc.spec_reset.connect(self._forget)
+        self.bar.slider.valueChanged.connect(self._moved)
+        self.bar.continue_button.clicked.connect(self.continue_from_here)
+        self.refresh()
+
+    # ------------------------------------------------------------------ state
+    @property
+    def epochs(self) -> list[int]:
+        return self.timeline.epochs if self.timeline is not None else []
+
+    def fits(self) -> bool:
+        """The timeline is the past of what the document shows: a run is going on, or the
+        document holds the history it was recorded with, and the shapes still fit."""
+        latest = self.timeline.latest() if self.timeline is not None else None
+        if latest is None:
+            return False
+        doc = self.session.doc
+        if self.session.controller.state == IDLE and doc.history is not self.history_ref:
+            return False
+        return all(doc.has_array(k) and doc.array(k).shape == v.shape
+                   for k, v in latest.arrays.items())
+
+    def for_saving(self) -> Timeline | None:
+        """The timeline to store with the project (None when the box is off or it does not
+        fit the document)."""
+        if self.bar.save_check.isChecked() and self.fits():
+            return self.timeline
+        return None
+
+    # ------------------------------------------------------------------ runs
+    def _timeline_for(self, trainer: Trainer) -> Timeline:
+        """A new run records into the timeline it continues, else a fresh one."""
+        latest = self.timeline.latest() if self.timeline is not None else None
+        if latest is None or not self.fits() or latest.epoch != trainer.first_epoch:
+            self.timeline = Timeline()
+            size = sum(v.size for v in trainer.network.params.values())
+            self.bar.save_check.setChecked(size <= LARGE_NETWORK)
+        self.replay = Replay(trainer)
+        self.final_frame = None
+        self._follow()
+        return self.timeline
+
+    @Slot(object)
+    def _progress(self, _event: object) -> None:
+        self.refresh()
+
+    @Slot(str)
+    def _state_changed(self, _state: str) -> None:
+        self.refresh()
+
+    @Slot(object)
+    def _ended(self, result: Any) -> None:
+        self.final_frame = result.frame
+        self.history_ref = self.session.doc.history
+        self.refresh()
+
+    @Slot()
+    def _forget(self) -> None:
+        """Another project: its own timeline, if the file brought one (see :meth:`loaded`)."""
+        self.timeline = self.replay = self.final_frame = None
+        self.history_ref = None
+        self.shown_epoch = None
+        self.live.held = False
+        self.refresh()
+
+    def loaded(self, timeline: Timeline | None) -> None:
+        """A project file brought ``timeline`` (after the document was reset with it)."""
+        self._forget()
+        if timeline is not None:
+            self.timeline = timeline
+            self.history_ref = self.session.doc.history
+            self.bar.save_check.setChecked(True)
+        self.refresh()
+
+    # ------------------------------------------------------------------ the bar
+    @Slot()
+    def refresh(self) -> None:
+        """Put the slider's range, position, label and buttons in line with the timeline."""
+        bar = self.bar
+        epochs = self._listed = self.epochs if self.fits() else []
+        if not epochs and self.shown_epoch is not None:
+            self._follow()
+        index = len(epochs) - 1
+        if self.shown_epoch is not None:
+            index = int(np.argmin([abs(e - self.shown_epoch) for e in epochs]))
+        bar.slider.blockSignals(True)
+        bar.slider.setRange(0, max(len(epochs) - 1, 0))
+        bar.slider.setValue(max(index, 0))
+        bar.slider.blockSignals(False)
+        bar.setEnabled(bool(epochs))
+        back = self.shown_epoch is not None
+        idle = self.session.controller.state == IDLE
+        bar.continue_button.setEnabled(back and idle)
+        if not epochs:
+            bar.label.setText("no timeline yet")
+        else:
+            shown = epochs[index]
+            bar.label.setText(f"epoch {shown} / {epochs[-1]}" + ("" if back else " (latest)"))
+        k = self.shown_epoch if back else "k"
+        bar.continue_button.setToolTip(CONTINUE_TIP.format(k=k) if idle else
+                                       "Stop training first: then continue from an earlier "
+                                       "epoch. " + CONTINUE_TIP.format(k=k))
+
+    @Slot(int)
+    def _moved(self, index: int) -> None:
+        epochs = self._listed  # as the slider's range was set (the timeline may have grown)
+        if not epochs:
+            return
+        if index >= len(epochs) - 1:
+            self._follow(show=True)
+        else:
+            self.shown_epoch = epochs[index]
+            self._timer.start()
+        self.refresh()
+
+    def _follow(self, show: bool = False) -> None:
+        """Back to the present: the document's own weights, the live (or last) frame."""
+        was_back = self.shown_epoch is not None
+        self.shown_epoch = None
+        self.live.held = False
+        self.session.doc.set_preview(None)
+        if show and was_back:
+            frame = self.session.controller.latest if self.session.controller.active else (
+                self.final_frame)
+            if frame is None and self.timeline is not None:
+                latest = self.timeline.latest()
+                frame = self._frame(latest) if latest is not None else None
+            if frame is not None:
+                self._send(frame)
+
+    @Slot()
+    def _show_pending(self) -> None:
+        if self.shown_epoch is None or self.timeline is None:
+            return
+        try:
+            record = self.timeline.at(self.shown_epoch)
+        except KeyError:
+            return
+        self.live.held = True
+        self.session.doc.set_preview(record.arrays)
+        frame = self._frame(record)
+        if frame is not None:
+            self._send(frame)
+
+    def _frame(self, record: EpochRecord) -> Frame | None:
+        replay = self._replay()
+        if replay is None:
+            return None
+        latest = self.session.controller.latest if self.session.controller.active else (
+            self.final_frame)
+        if latest is not None:
+            history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
+        else:
+            history, last, trails = self._document_history(replay), 0, {}
+        started = time.perf_counter()
+        frame = replay.frame(record, history, last, trails)
+        self.replay_ms.append((time.perf_counter() - started) * 1000)
+        return frame
+
+    def _replay(self) -> Replay | None:
+        if self.replay is None:  # a timeline that came with a project file
+            try:
+                self.replay = Replay(self.session.build_trainer())
+            except (AssertionError, SpecError, DataError, DataMismatchError, ValueError):
+                self.session.message.emit("Choose the project's data set to see the training "
+                                          "panels at earlier epochs.")
+        return self.replay
+
+    def _document_history(self, replay: Replay) -> History:
+        stored = self.session.doc.history
+        try:
+            return History.from_dict(stored) if stored is not None else History(
+                replay.viewer.task)
+        except ValueError:
+            return History(replay.viewer.task)
+
+    def _send(self, frame: Frame) -> None:
+        for panel in self.panels:
+            panel.set_frame(frame)
+
+    @Slot()
+    def _document_gone(self) -> None:
+        self._gone = True  # the window closes: its undo stack still signals as it goes
+
+    @Slot()
+    def _document_edited(self) -> None:
+        """Any edit brings the present back (its weights are what the edit worked on)."""
+        if self._gone:
+            return
+        if self.shown_epoch is not None:
+            self._follow(show=True)
+        self.refresh()
+
+    # ------------------------------------------------------------------ continue
+    def continue_from_here(self) -> bool:
+        """Push :class:`ContinueFromCommand` for the epoch shown (False when there is none)."""
+        epoch = self.shown_epoch
+        if epoch is None or self.timeline is None or self.session.controller.active:
+            return False
+        record = self.timeline.at(epoch)
+        replay = self._replay()
+        stored = self.session.doc.history
+        history = None
+        if stored is not None and replay is not None:
+            history = history_until(History.from_dict(stored), epoch,
+                                    replay.batches_per_epoch).to_dict()
+        self.session.doc.push(ContinueFromCommand(self, record, history))
+        self.session.message.emit(f"Continuing from epoch {epoch}: the epochs after it are "
+                                  "dropped from this run (Undo brings them back).")
+        return True
+
+    def cut(self, epoch: int) -> tuple[list[EpochRecord], Frame | None, object]:
+        """Drop the records after ``epoch``; returns what :meth:`uncut` puts back."""
+        assert self.timeline is not None
+        before = (self.timeline.truncate(epoch), self.final_frame, self.history_ref)
+        self.final_frame = None
+        self.history_ref = self.session.doc.history
+        self.shown_epoch = None
+        self._follow()
+        self.refresh()
+        latest = self.timeline.latest()
+        if latest is not None:
+            frame = self._frame(latest)
+            if frame is not None:
+                self._send(frame)
+        return before
+
+    def uncut(self, dropped: list[EpochRecord], final_frame: Frame | None,
+              history_ref: object) -> None:
+        if self.timeline is None:
+            return
+        self.timeline.restore(dropped)
+        self.final_frame, self.history_ref = final_frame, history_ref
+        self.refresh()
+        if final_frame is not None:
+            self._send(final_frame)

@@ -1,0 +1,33 @@
+"""The MNIST-sized epoch benchmark of ``netcanvas bench`` runs both sides and reports them
+(its timing goal is read from its output, never asserted: this machine is too noisy)."""
+
+import numpy as np
+import pytest
+
+from core.training import epoch_bench
+
+
+def test_mnist_sized_data_has_mnists_shape_and_byte_values():
+    data = epoch_bench.mnist_sized(rows=300)
+    assert data.x.shape == (300, 784)
+    assert data.n_classes == 10
+    assert data.x.min() >= 0 and data.x.max() <= 1
+    np.testing.assert_allclose(data.x * 255, np.round(data.x * 255), atol=1e-9)
+
+
+def test_epoch_without_torch_reports_netcanvas_only():
+    lines: list[str] = []
+    ours, theirs = epoch_bench.run(rows=400, rounds=1, include_torch=False, out=lines.append)
+    assert ours > 0 and theirs is None
+    assert len(lines) == 1
+    assert lines[0].startswith("784-100-10 epoch on 400 MNIST-sized rows (batch 100")
+    assert "PyTorch" not in lines[0]
+
+
+def test_epoch_against_torch_prints_the_ratio_and_the_goal():
+    pytest.importorskip("torch")
+    lines: list[str] = []
+    ours, theirs = epoch_bench.run(rows=400, rounds=1, out=lines.append)
+    assert ours > 0 and theirs is not None and theirs > 0
+    assert f"PyTorch CPU {theirs:.2f} s — NetCanvas {theirs / ours:.2f}x as fast" in lines[0]
+    assert "(goal ≥ 1.5: " in lines[0]

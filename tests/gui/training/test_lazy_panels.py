@@ -1,0 +1,101 @@
+"""The live panels are made when their docks are first on screen: the window shows without
+pyqtgraph, the two front panels follow its first frame, a tab's panel is made when the tab is
+opened, and a panel made late is told everything it missed, in order."""
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QWidget
+
+from gui.training.lazy_panel import LazyPanel
+
+ROOT = Path(__file__).resolve().parents[3]
+STARTUP = """
+import json, sys
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+app = QApplication([])
+from gui.main_window import MainWindow
+window = MainWindow(QSettings(sys.argv[1], QSettings.Format.IniFormat))
+facts = {"made": "pyqtgraph" in sys.modules}
+window.show()
+facts["shown"] = "pyqtgraph" in sys.modules
+hosts = window.training.hosts
+while not (hosts["Loss"].is_built and hosts["Output"].is_built):
+    app.processEvents()
+facts["after"] = {name: host.is_built for name, host in hosts.items()}
+window.training.docks["Weights"].raise_()
+while not hosts["Weights"].is_built:
+    app.processEvents()
+facts["weights_tab"] = {name: host.is_built for name, host in hosts.items()}
+print(json.dumps(facts))
+window.close()
+"""
+
+
+def test_the_window_shows_before_pyqtgraph_and_each_panel_is_made_when_seen(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT)}
+    result = subprocess.run([sys.executable, "-c", STARTUP, str(tmp_path / "settings.ini")],
+                            capture_output=True, text=True, timeout=120, cwd=ROOT, env=env)
+    assert result.returncode == 0, result.stderr[-2000:]
+    facts = json.loads(result.stdout.strip().splitlines()[-1])
+    assert facts["made"] is False and facts["shown"] is False
+    assert facts["after"] == {"Loss": True, "Weights": False, "Activations": False,
+                              "Output": True}
+    assert facts["weights_tab"] == {"Loss": True, "Weights": True, "Activations": False,
+                                    "Output": True}
+
+
+class Recorder(QWidget):
+    """A panel that writes down what it is told."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.log: list[tuple] = []
+
+    def set_network(self, spec: str) -> None:
+        self.log.append(("set_network", spec))
+
+    def remember(self, frame: str) -> None:
+        self.log.append(("remember", frame))
+
+    def refresh(self) -> None:
+        self.log.append(("refresh",))
+
+    def reset(self) -> None:
+        self.log.append(("reset",))
+
+
+def test_a_panel_made_late_is_told_the_newest_of_each_call_in_order(qtbot):
+    host = LazyPanel(Recorder)
+    qtbot.addWidget(host)
+    host.call("set_network", "first network")
+    host.remember("frame 1")
+    host.refresh()
+    host.call("set_network", "second network")
+    host.remember("frame 2")
+    assert not host.is_built and not host.shown and not host.stale
+    made: list[QWidget] = []
+    host.when_built(made.append)
+    host.show()  # painted: the panel is made once that frame is out
+    qtbot.waitUntil(lambda: host.is_built)
+    panel = host.panel
+    assert made == [panel]
+    assert panel.log == [("refresh",), ("set_network", "second network"), ("remember", "frame 2")]
+    host.reset()  # made: calls go straight through
+    assert panel.log[-1] == ("reset",)
+    later: list[QWidget] = []
+    host.when_built(later.append)
+    assert later == [panel]
+
+
+def test_asking_for_the_panel_makes_it_at_once(qtbot):
+    host = LazyPanel(Recorder)
+    qtbot.addWidget(host)
+    host.reset()
+    panel = host.panel  # never shown
+    assert host.is_built and panel.log == [("reset",)]
+    assert panel.parent() is host
