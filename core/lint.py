@@ -219,10 +219,14 @@ def unscaled_features(f: _Facts) -> list[LintWarning]:
     if f.settings.standardize or f.train is None or f.train.n_samples < 2:
         return []
     try:
-        columns = input_columns(f.spec, f.train.x)
+        if any(node.features for node in f.spec.inputs):
+            ranges = np.ptp(input_columns(f.spec, f.train.features()), axis=0)
+        else:  # the raw columns go in: their ranges without converting all the rows
+            input_columns(f.spec, f.train.features(slice(0, 1)))  # do they fit the input?
+            low, high = f.train.feature_bounds()
+            ranges = high - low
     except (DataMismatchError, DataError):
         return []
-    ranges = np.ptp(columns, axis=0)
     ranges = ranges[ranges > 0]
     if ranges.size < 2 or ranges.max() <= RANGE_RATIO * ranges.min():
         return []

@@ -7,7 +7,14 @@ downloads: pooch and platformdirs, imported when a set is fetched or its cache l
 
 from core.datasets.builtin import BUILTIN, BuiltinInfo, load_builtin
 from core.datasets.bundled import load_digits, load_iris
-from core.datasets.dataset import Dataset, FeatureScaling, Task, split, standardize
+from core.datasets.dataset import (
+    Dataset,
+    FeatureScaling,
+    Task,
+    feature_scaling,
+    split,
+    standardize,
+)
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.errors import DataError
 from core.datasets.features import FEATURES, FeatureInfo, apply_features, feature_info
@@ -30,6 +37,7 @@ __all__ = [
     "Task",
     "apply_features",
     "feature_info",
+    "feature_scaling",
     "fetch",
     "load_any",
     "load_builtin",

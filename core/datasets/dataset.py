@@ -6,21 +6,32 @@ plots it or a trainer that batches it cannot change it for everyone else by acci
 
 from __future__ import annotations
 
+import math
+import threading
+import weakref
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
-from typing import Literal, NamedTuple, NoReturn
+from typing import Any, Literal, NamedTuple, NoReturn
 
 import numpy as np
 
 from core.datasets.errors import DataError
 
 Task = Literal["classification", "regression"]
+X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
+STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
 
 
 @dataclass(frozen=True, eq=False)
 class Dataset:
-    """Features ``x`` (N, D) float64 and targets ``y``.
+    """Features ``x`` (N, D) and targets ``y``.
+
+    ``x`` is float64, or uint8 for image bytes as imported (MNIST's 47 MB stay 47 MB instead
+    of 376 MB as float64). The features a network sees are always float64:
+    :meth:`features` gives ``x / x_divisor`` (255 for pixels scaled to [0, 1]) for the rows
+    asked for, computed when needed, exactly as converting all of ``x`` would have.
 
     ``y`` is (N,) int64 class indices 0..n_classes-1 for classification and (N, K) float64 for
     regression. ``class_names`` is empty for regression. ``source`` says, in words, where the
@@ -39,6 +50,7 @@ class Dataset:
     class_names: tuple[str, ...]
     source: str
     fixed_test: int = 0
+    x_divisor: float = 1.0
 
     def __post_init__(self) -> None:
         _validate(self)
@@ -52,6 +64,23 @@ class Dataset:
     @property
     def n_features(self) -> int:
         return int(self.x.shape[1])
+
+    @property
+    def is_float(self) -> bool:
+        """True when ``x`` already holds the features (float64, nothing to convert)."""
+        return self.x.dtype == np.float64
+
+    def features(self, rows: Any = slice(None)) -> np.ndarray:
+        """float64 features of ``rows`` (anything that indexes ``x``'s first axis); for float
+        data a view of ``x`` when ``rows`` is a slice."""
+        return as_features(self.x[rows], self.x_divisor)
+
+    def feature_bounds(self) -> tuple[np.ndarray, np.ndarray]:
+        """Per-feature minimum and maximum as float64 (dividing keeps the order, so these are
+        the bounds of :meth:`features` without converting all of ``x``)."""
+        return remembered(self, "bounds", None, lambda: (
+            _read_only(as_features(self.x.min(axis=0), self.x_divisor)),
+            _read_only(as_features(self.x.max(axis=0), self.x_divisor))))
 
     @property
     def n_classes(self) -> int:
@@ -81,6 +110,38 @@ class Dataset:
         return t
 
 
+def as_features(stored: np.ndarray, divisor: float) -> np.ndarray:
+    """float64 features from stored values (image bytes divided by ``divisor``)."""
+    if stored.dtype == np.float64:
+        return stored
+    if divisor == 1.0:
+        return stored.astype(np.float64)
+    return stored / divisor
+
+
+_MEMO: weakref.WeakKeyDictionary[Dataset, dict[str, tuple[Any, Any]]] = \
+    weakref.WeakKeyDictionary()
+_MEMO_LOCK = threading.Lock()
+
+
+def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], Any]) -> Any:
+    """``compute()`` for image bytes, remembered with the data set (one value per ``slot``, the
+    latest ``params``): their split, bounds and statistics take a tenth of a second or more at
+    MNIST's size and are asked for by the trainer, the teaching lint and the panels alike — and
+    can be worked out ahead, on a worker thread. A Dataset never changes, so neither do they.
+    Float data computes afresh, as it always did."""
+    if d.is_float:
+        return compute()
+    with _MEMO_LOCK:
+        found = _MEMO.get(d, {}).get(slot)
+    if found is not None and found[0] == params:
+        return found[1]
+    value = compute()
+    with _MEMO_LOCK:
+        _MEMO.setdefault(d, {})[slot] = (params, value)
+    return value
+
+
 def _read_only(a: np.ndarray) -> np.ndarray:
     view = a.view()
     view.flags.writeable = False
@@ -93,11 +154,20 @@ def _validate(d: Dataset) -> None:
 
     if d.task not in TASKS:
         fail(f"task {d.task!r} is unknown", "use 'classification' or 'regression'")
-    if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype != np.float64:
-        fail("x must be a 2-D float64 array (samples × features)", "convert x with astype(float)")
+    if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype not in X_DTYPES:
+        fail("x must be a 2-D float64 or uint8 array (samples × features)",
+             "convert x with astype(float)")
     if d.x.shape[1] == 0:
         fail("x has no feature columns", "a network needs at least one input feature")
-    if not np.isfinite(d.x).all():
+    divisor = d.x_divisor
+    if isinstance(divisor, bool) or not isinstance(divisor, int | float) \
+            or not math.isfinite(divisor) or divisor <= 0:
+        fail(f"x_divisor {divisor!r} is not a positive number", "use 255 for image bytes")
+    if d.is_float and divisor != 1.0:
+        fail("float64 features are not divided again (x_divisor must be 1)",
+             "store the features as they are meant to be")
+    object.__setattr__(d, "x_divisor", float(divisor))
+    if d.is_float and not np.isfinite(d.x).all():
         fail("x contains NaN or infinite values", "remove or fix those samples")
     if len(d.feature_names) != d.x.shape[1]:
         fail(
@@ -137,6 +207,7 @@ def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
         feature_names=d.feature_names,
         class_names=d.class_names,
         source=f"{d.source}; {note}",
+        x_divisor=d.x_divisor,
     )
 
 
@@ -183,6 +254,10 @@ def split(
             hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
         )
     f = f / f.sum()
+    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+
+
+def _split(dataset: Dataset, f: np.ndarray, seed: int) -> tuple[Dataset, Dataset, Dataset]:
     if dataset.fixed_test:
         return _split_fixed_test(dataset, f, seed)
     rng = np.random.default_rng(seed)
@@ -239,11 +314,6 @@ def standardize(
     held-out data leaks into the model. A constant feature (std 0) is divided by 1 instead.
     Returns ``((train, *others), scaling)``.
     """
-    if train.n_samples == 0:
-        raise DataError(
-            f"cannot standardise with {train.name!r}: the training part is empty",
-            hint="give the training part a non-zero fraction",
-        )
     for other in others:
         if other.n_features != train.n_features:
             raise DataError(
@@ -251,12 +321,11 @@ def standardize(
                 f"{train.n_features}",
                 hint="standardise data sets with the same columns",
             )
-    std = train.x.std(axis=0)
-    scaling = FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    scaling = feature_scaling(train)
     scaled = tuple(
         Dataset(
             name=d.name,
-            x=scaling.apply(d.x),
+            x=scaling.apply(d.features()),
             y=d.y,
             task=d.task,
             feature_names=d.feature_names,
@@ -266,3 +335,53 @@ def standardize(
         for d in (train, *others)
     )
     return scaled, scaling
+
+
+def feature_scaling(train: Dataset) -> FeatureScaling:
+    """The training part's per-feature mean and std (std 0 becomes 1).
+
+    Float data: NumPy's ``mean``/``std`` over ``x``, as always. Image bytes: the same sums,
+    folded over blocks of converted rows in the same order NumPy adds the rows of a whole
+    array, so the result equals that of converting everything first, bit for bit, without
+    ever holding all the float64 features.
+    """
+    if train.n_samples == 0:
+        raise DataError(
+            f"cannot standardise with {train.name!r}: the training part is empty",
+            hint="give the training part a non-zero fraction",
+        )
+    if train.is_float:
+        std = train.x.std(axis=0)
+        return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    return remembered(train, "scaling", None, lambda: _byte_scaling(train))
+
+
+def _byte_scaling(train: Dataset) -> FeatureScaling:
+    n = train.n_samples
+    mean = _fold_rows(train, None) / n
+    std = np.sqrt(_fold_rows(train, mean) / n)
+    return FeatureScaling(mean=_read_only(mean), std=_read_only(np.where(std > 0, std, 1.0)))
+
+
+def _fold_rows(d: Dataset, mean: np.ndarray | None, block: int = STATS_BLOCK) -> np.ndarray:
+    """Sum over rows of the features (``mean`` None) or of their squared deviations from
+    ``mean``, adding the rows one after another from the first — what ``np.add.reduce`` over
+    axis 0 of a C-ordered array does. Each block is converted into a buffer whose first row
+    holds the total so far, so the fold goes on where the last block ended."""
+    n, width = d.n_samples, d.n_features
+    buffer = np.empty((min(block, n) + 1, width))
+    total = None
+    for lo in range(0, n, block):
+        rows = d.x[lo:lo + block]
+        values = buffer[1:len(rows) + 1]
+        np.divide(rows, d.x_divisor, out=values)
+        if mean is not None:
+            np.subtract(values, mean, out=values)
+            np.multiply(values, values, out=values)
+        if total is None:
+            total = np.add.reduce(values, axis=0)
+        else:
+            buffer[0] = total
+            total = np.add.reduce(buffer[:len(rows) + 1], axis=0)
+    assert total is not None
+    return total

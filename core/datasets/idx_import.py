@@ -47,7 +47,8 @@ def idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
 
 
 def load_idx(images_path: str | Path, labels_path: str | Path) -> Dataset:
-    """MNIST-style IDX files (raw or gzip): images N×rows×cols scaled to [0, 1], labels N."""
+    """MNIST-style IDX files (raw or gzip): images N×rows×cols as bytes whose features are
+    scaled to [0, 1] (``x_divisor`` 255), labels N."""
     images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
     labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
     n, rows, cols = images.shape
@@ -59,7 +60,8 @@ def load_idx(images_path: str | Path, labels_path: str | Path) -> Dataset:
     y, class_names = encode_labels(labels, Path(labels_path), None)
     return Dataset(
         name=dataset_name(Path(images_path)),
-        x=images.reshape(n, rows * cols) / 255.0,
+        x=images.reshape(n, rows * cols),
+        x_divisor=255.0,
         y=y,
         task="classification",
         feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),

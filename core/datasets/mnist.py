@@ -19,8 +19,8 @@ REFETCH = "delete the file and run `netcanvas data fetch {name}` again"
 
 
 def load_mnist(name: str = "mnist") -> Dataset:
-    """``mnist`` or ``fashion-mnist`` from the cache: pixels scaled to [0, 1] as float64 (the
-    Dataset type's only feature dtype), labels 0..9, train rows then the fixed test rows."""
+    """``mnist`` or ``fashion-mnist`` from the cache: pixels kept as bytes, scaled to [0, 1]
+    when used (``x_divisor`` 255), labels 0..9, train rows then the fixed test rows."""
     entry = remote_set(name)
     if not is_cached(name):
         raise not_cached_error(name)
@@ -44,12 +44,10 @@ def load_mnist(name: str = "mnist") -> Dataset:
                         f"training images {train_x.shape[1]}×{train_x.shape[2]}",
                         file=folder / entry.files["test_images"], hint=REFETCH.format(name=name))
     n_train, rows, cols = train_x.shape
-    x = np.empty((n_train + test_x.shape[0], rows * cols))  # float64, filled without a concat
-    np.divide(train_x.reshape(n_train, -1), 255.0, out=x[:n_train])
-    np.divide(test_x.reshape(test_x.shape[0], -1), 255.0, out=x[n_train:])
     return Dataset(
         name=name,
-        x=x,
+        x=np.concatenate([train_x.reshape(n_train, -1), test_x.reshape(test_x.shape[0], -1)]),
+        x_divisor=255.0,
         y=np.concatenate([train_y, test_y]).astype(np.int64),
         task="classification",
         feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),

@@ -1,4 +1,5 @@
-"""Where a project's data comes from: regenerated, bundled, or stored in the project file.
+"""Where a project's data comes from: regenerated, bundled, stored in the project file, or a
+file the project refers to by path and checksum.
 
 Kept apart from :mod:`core.project` because it is what the data panel edits, and because a
 stored reference is hand-editable JSON that must be checked field by field.
@@ -6,18 +7,23 @@ stored reference is hand-editable JSON that must be checked field by field.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from core.datasets import BUILTIN, Dataset, load_builtin, load_digits, load_iris
 from core.datasets.errors import DataError
+from core.datasets.idx_import import labels_beside, load_idx
+from core.datasets.importers import load_any
+from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFile
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
-DATA_KINDS = ("builtin", "bundled", "downloaded", "embedded")
+DATA_KINDS = ("builtin", "bundled", "downloaded", "embedded", "file")
 ARRAY_X, ARRAY_Y = "data/x", "data/y"
 
 
@@ -30,7 +36,10 @@ class DataRef:
     Fashion-MNIST from the user's cache folder, by name and ``checksum`` (of the set's files,
     :func:`core.datasets.remote.fingerprint`) — too large to embed, and the checksum makes a
     project refuse a different copy; ``embedded``: imported data stored in the project file
-    itself, so the project still opens when the original file is gone.
+    itself, so the project still opens when the original file is gone; ``file``: imported data
+    read again from ``files`` (path, SHA-256, size: :mod:`core.datasets.linked`), for imports
+    too large to embed. An import keeps its ``files`` when embedded too, so either can become
+    the other, and keeps the loaded ``dataset`` so nothing is read twice.
     """
 
     kind: str
@@ -41,6 +50,7 @@ class DataRef:
     n_classes: int | None = None
     dataset: Dataset | None = None
     checksum: str | None = None
+    files: tuple[LinkedFile, ...] = ()
 
     @classmethod
     def builtin(cls, name: str, n_samples: int | None = None, noise: float | None = None,
@@ -57,14 +67,46 @@ class DataRef:
         return cls("downloaded", name, checksum=fingerprint(name))
 
     @classmethod
-    def embedded(cls, dataset: Dataset) -> DataRef:
-        return cls("embedded", dataset.name, dataset=dataset)
+    def embedded(cls, dataset: Dataset, files: tuple[LinkedFile, ...] = ()) -> DataRef:
+        return cls("embedded", dataset.name, dataset=dataset, files=files)
+
+    @classmethod
+    def linked(cls, files: tuple[LinkedFile, ...], dataset: Dataset | None = None,
+               name: str = "") -> DataRef:
+        """Imported ``files`` (data file, then IDX labels if any), read again when needed."""
+        return cls("file", dataset.name if dataset is not None else name or
+                   Path(files[0].path).name, dataset=dataset, files=files)
+
+    @property
+    def imported(self) -> bool:
+        return self.kind in ("embedded", "file")
+
+    def with_embedding(self, embed: bool, dataset: Dataset) -> DataRef:
+        """This import stored in the project (``embed``) or referred to by its files."""
+        if embed:
+            return DataRef.embedded(dataset, self.files)
+        if not self.files:
+            raise DataError(f"{self.name} was embedded without a record of its file",
+                            hint="import the file again to refer to it instead")
+        return DataRef.linked(self.files, dataset)
+
+    def relocated(self, index: int, path: str | Path) -> DataRef:
+        """The same reference with file ``index`` found at ``path`` (checked by the caller)."""
+        moved = LinkedFile(str(Path(path).resolve()), self.files[index].sha256,
+                           self.files[index].size)
+        files = (*self.files[:index], moved, *self.files[index + 1:])
+        return DataRef("file", self.name, files=files)
 
     def load(self) -> Dataset:
         """The data set (DataError when a built-in set's options are not possible)."""
-        if self.kind == "embedded":
-            assert self.dataset is not None
+        if self.dataset is not None:
             return self.dataset
+        if self.kind == "file":
+            for linked in self.files:
+                linked.check()
+            paths = [Path(f.path) for f in self.files]
+            # two files are IDX images and labels, whatever a located copy is called
+            return load_idx(*paths) if len(paths) == 2 else load_any(paths[0])
         if self.kind == "bundled":
             return BUNDLED[self.name]()
         if self.kind == "downloaded":
@@ -92,15 +134,20 @@ class DataRef:
             return {"kind": "bundled", "name": self.name}
         if self.kind == "downloaded":
             return {"kind": "downloaded", "name": self.name, "checksum": self.checksum}
+        files = [f.to_dict() for f in self.files]
+        if self.kind == "file":
+            return {"kind": "file", "name": self.name, "files": files}
         d = self.dataset
         assert d is not None
+        # optional fields only when used: older files read as before, and stay byte-identical
+        extra = {"x_divisor": d.x_divisor} if d.x_divisor != 1.0 else {}
         return {"kind": "embedded", "name": d.name, "task": d.task,
                 "feature_names": list(d.feature_names), "class_names": list(d.class_names),
-                "source": d.source}
+                "source": d.source, **extra, **({"files": files} if files else {})}
 
     def arrays(self) -> dict[str, np.ndarray]:
         """The arrays a project file stores beside the weights (embedded data only)."""
-        if self.dataset is None:
+        if self.kind != "embedded" or self.dataset is None:
             return {}
         return {ARRAY_X: np.asarray(self.dataset.x), ARRAY_Y: np.asarray(self.dataset.y)}
 
@@ -133,7 +180,11 @@ class DataRef:
                 raise ValueError(f"data: there is no downloadable data set called {name!r} "
                                  f"({', '.join(REMOTE)})")
             return cls("downloaded", name, checksum=_field(data, "checksum", str, "data"))
-        _only(data, ("kind", "name", "task", "feature_names", "class_names", "source"), "data")
+        if kind == "file":
+            _only(data, ("kind", "name", "files"), "data")
+            return cls.linked(_linked_files(data), name=name)
+        _only(data, ("kind", "name", "task", "feature_names", "class_names", "source",
+                     "x_divisor", "files"), "data")
         if ARRAY_X not in arrays or ARRAY_Y not in arrays:
             raise ValueError("the embedded data arrays are missing")
         dataset = Dataset(
@@ -141,8 +192,9 @@ class DataRef:
             task=_field(data, "task", str, "data"),
             feature_names=tuple(_strings(data, "feature_names")),
             class_names=tuple(_strings(data, "class_names")),
-            source=_field(data, "source", str, "data", default=""))
-        return cls.embedded(dataset)
+            source=_field(data, "source", str, "data", default=""),
+            x_divisor=_number(data, "x_divisor") or 1.0)
+        return cls.embedded(dataset, _linked_files(data) if "files" in data else ())
 
 
 def _field(data: dict[str, Any], key: str, kind: type, where: str, *, optional: bool = False,
@@ -157,6 +209,32 @@ def _field(data: dict[str, Any], key: str, kind: type, where: str, *, optional: 
         expected = {str: "text", int: "a whole number"}.get(kind, kind.__name__)
         raise ValueError(f"{where}: {key!r} must be {expected}, not {type(value).__name__}")
     return value
+
+
+def import_file(path: str | Path, embed: bool | None = None,
+                cancelled: Callable[[], bool] = lambda: False) -> DataRef:
+    """Read a user's data file (CSV, NPZ, or IDX images with their labels beside them) into a
+    reference: embedded in the project when ``embed`` says so or, left None, when the files
+    are at most :data:`EMBED_LIMIT_BYTES`; otherwise referred to by path and checksum.
+    DataError when the file cannot be used; ReadCancelledError when ``cancelled`` says stop."""
+    path = Path(path)
+    dataset = load_any(path)
+    paths = [path] + ([labels_beside(path)] if "idx3" in path.name.lower() else [])
+    try:
+        files = tuple(LinkedFile.of(p, cancelled) for p in paths)
+    except OSError as exc:
+        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
+                        hint="check that the file is readable") from None
+    if embed is None:
+        embed = sum(f.size for f in files) <= EMBED_LIMIT_BYTES
+    return DataRef.embedded(dataset, files) if embed else DataRef.linked(files, dataset)
+
+
+def _linked_files(data: dict[str, Any]) -> tuple[LinkedFile, ...]:
+    value = data.get("files")
+    if not isinstance(value, list) or not 1 <= len(value) <= 2:
+        raise ValueError("data: 'files' must list the imported file (and its labels file)")
+    return tuple(LinkedFile.from_dict(item) for item in value)
 
 
 def _number(data: dict[str, Any], key: str) -> float | None:

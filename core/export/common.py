@@ -109,7 +109,7 @@ def plan_export(project: Project) -> ExportPlan:
         raise ExportError(f"the project cannot be trained as it is: {exc}") from None
     raw: dict[str, np.ndarray] = {}
     for name, piece in zip(PARTS, split(dataset, settings.split, settings.seed), strict=True):
-        raw[f"x_{name}"] = np.asarray(piece.x, np.float64)
+        raw[f"x_{name}"] = piece.features()
         raw[f"t_{name}"] = data.parts[name].t
     return ExportPlan(
         title=project.title or dataset.name,

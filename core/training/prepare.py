@@ -2,18 +2,32 @@
 network's input columns and targets shaped like its output.
 
 Done once before training (and once per hyperparameter search, shared by every trial so all of
-them are judged on the same validation rows), so the hot loop only slices arrays.
+them are judged on the same validation rows), so the hot loop only slices arrays. Large data
+(image bytes, or inputs over :data:`LAZY_BYTES`) is prepared lazily instead: each part keeps its
+stored rows and makes the rows a batch needs (:mod:`core.training.lazy`), with the same values.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import partial
 
 import numpy as np
 
-from core.datasets import Dataset, FeatureScaling, apply_features, split, standardize
+from core.datasets import (
+    DataError,
+    Dataset,
+    FeatureScaling,
+    apply_features,
+    feature_scaling,
+    split,
+)
 from core.spec import NetworkSpec
 from core.training.history import PARTS
+from core.training.lazy import LazyInputs
+
+#: prepared inputs larger than this are made batch by batch instead of all at once
+LAZY_BYTES = 64 << 20
 
 
 class DataMismatchError(ValueError):
@@ -23,10 +37,13 @@ class DataMismatchError(ValueError):
 @dataclass(frozen=True, eq=False)
 class Part:
     """One of train / val / test. ``x`` and ``t`` have the network's dtype; ``y`` keeps the data
-    set's targets (class indices or float64 values) for measuring accuracy and R²."""
+    set's targets (class indices or float64 values) for measuring accuracy and R².
+
+    ``x`` is an ndarray, or for large data :class:`LazyInputs`: index it (``x[lo:hi]``,
+    ``x[rows]``) rather than computing on it whole."""
 
     name: str
-    x: np.ndarray
+    x: np.ndarray | LazyInputs
     t: np.ndarray
     y: np.ndarray
 
@@ -61,7 +78,7 @@ class TrainingData:
 
     def inputs_for(self, raw_x: np.ndarray, dtype: np.dtype) -> np.ndarray:
         """Network input columns for points given in the data set's raw feature space."""
-        x = np.asarray(raw_x, dtype=np.float64)
+        x = np.asarray(raw_x, dtype=np.float64)  # raw points are features already
         if self.scaling is not None:
             x = self.scaling.apply(x)
         return np.ascontiguousarray(input_columns(self.spec, x), dtype=dtype)
@@ -118,24 +135,47 @@ def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, 
     check_outputs(spec, dataset)
     dtype = np.dtype(dtype)
     pieces = split(dataset, fractions, seed)
-    scaling = None
-    if scale:
-        pieces, scaling = standardize(*pieces)
+    scaling = feature_scaling(pieces[0]) if scale else None
+
+    def columns(features: np.ndarray) -> np.ndarray:
+        return input_columns(spec, features if scaling is None else scaling.apply(features))
+
+    n_columns = columns(dataset.features(slice(0, 1))).shape[1]
+    lazy = (not dataset.is_float
+            or dataset.n_samples * n_columns * dtype.itemsize > LAZY_BYTES)
     units = spec.output.units
     parts = {}
     for name, piece in zip(PARTS, pieces, strict=True):
-        x = np.ascontiguousarray(input_columns(spec, piece.x), dtype=dtype)
+        x = (LazyInputs(piece, scaling, partial(input_columns, spec), n_columns, dtype) if lazy else
+             np.ascontiguousarray(columns(piece.x), dtype=dtype))
         parts[name] = Part(name, x, _targets(piece, units, dtype), piece.y)
     return TrainingData(dataset.task, dataset.n_classes, parts, scaling, spec,
-                        dataset.x.min(axis=0), dataset.x.max(axis=0))
+                        *dataset.feature_bounds())
 
 
 def input_scaling(dataset: Dataset, fractions: tuple[float, float, float], seed: int
                   ) -> FeatureScaling:
     """The standardisation :func:`prepare` applies with ``scale``: the training part's mean
     and std (for showing what a network trained that way answers on raw points)."""
-    train = split(dataset, fractions, seed)[0]
-    return standardize(train)[1]
+    return feature_scaling(split(dataset, fractions, seed)[0])
+
+
+def prepare_ahead(dataset: Dataset, fractions: tuple[float, float, float], seed: int,
+                  scale: bool) -> Dataset:
+    """Work out now what :func:`prepare` and the teaching lint will ask of large image data —
+    the split, the bounds, the training part's statistics — so a worker thread can do it
+    before the GUI thread needs it (:func:`core.datasets.dataset.remembered`). Returns
+    ``dataset``; a split the settings do not allow is left for training to report."""
+    if dataset.is_float:
+        return dataset
+    try:
+        train = split(dataset, fractions, seed)[0]
+        dataset.feature_bounds()
+        if scale and train.n_samples:
+            feature_scaling(train)
+    except DataError:
+        pass
+    return dataset
 
 
 def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:

@@ -145,7 +145,7 @@ class Trainer:
         self.step_count = 0
         self._position = (self.epoch + 1, 0)  # (epoch, batch) of the last event, 1-based
         self._rng = np.random.default_rng([settings.seed, 1])
-        self._x_epoch, self._t_epoch = train.x, train.t
+        self._order = np.arange(train.n)  # this epoch's shuffle
         self._loss = math.nan
         self._best_val = math.inf
         self._best_epoch = 0
@@ -255,12 +255,11 @@ class Trainer:
     def _step(self) -> TrainingEvent:
         started = time.perf_counter()
         if self.batch == 0:
-            order = self._rng.permutation(self.data.train.n)
-            self._x_epoch, self._t_epoch = self.data.train.x[order], self.data.train.t[order]
+            self._order = self._rng.permutation(self.data.train.n)
         self._position = (self.epoch + 1, self.batch + 1)
         lo = self.batch * self.batch_size
-        x = self._x_epoch[lo:lo + self.batch_size]
-        t = self._t_epoch[lo:lo + self.batch_size]
+        rows = self._order[lo:lo + self.batch_size]  # a batch's rows, not a shuffled copy
+        x, t = self.data.train.x[rows], self.data.train.t[rows]
         # The network's own step: the path `netcanvas bench` measures (it skips the update
         # when the loss is not finite, so a diverged run keeps its last finite weights).
         loss = self.network.train_step(x, t, self.optimizer)

@@ -168,7 +168,7 @@ def check_onnx_export(project: Any, folder: Path) -> list[str]:
         from onnx.reference import ReferenceEvaluator
 
         plan = plan_export(project)
-        x = plan.dataset.x
+        x = plan.dataset.features()
         (y,) = ReferenceEvaluator(onnx.load(out)).run(None, {"x": x.astype(np.float32)})
     except Exception as exc:  # a missing part of onnx, say: name it
         return [f"the exported ONNX file cannot be run: {type(exc).__name__}: {exc}"]

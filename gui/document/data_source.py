@@ -9,13 +9,18 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Signal, Slot
 
 from core.datasets import BUILTIN, DataError, Dataset
+from core.datasets.linked import LinkedFileError
 from core.datasets.ref import BUNDLED, DataRef
 from core.datasets.remote import REMOTE, is_cached
+from core.training.prepare import prepare_ahead
+from gui.background import JobRun
 from gui.document.document import GraphDocument
 
+#: references whose data is read from disk, off the GUI thread
+READ_FROM_DISK = ("file", "downloaded")
 BUNDLED_TEXT = {"iris": ("Iris flowers", "150 irises, 4 measurements, 3 species (Fisher 1936)"),
                 "digits": ("Handwritten digits 8×8", "1,797 tiny images of the digits 0–9")}
 
@@ -26,13 +31,15 @@ def ref_key(ref: DataRef | None) -> Hashable:
         return None
     if ref.kind == "embedded":
         return ("embedded", id(ref.dataset))
+    if ref.kind == "file":
+        return ("file", ref.files)
     return (ref.kind, ref.name, ref.n_samples, ref.noise, ref.seed, ref.n_classes)
 
 
 def ref_title(ref: DataRef) -> str:
     if ref.kind == "bundled" and ref.name in BUNDLED_TEXT:
         return BUNDLED_TEXT[ref.name][0]
-    if ref.kind == "embedded":
+    if ref.imported:
         return f"{ref.name} (imported)"
     title = ref.describe()
     options = [f"{ref.n_samples} samples" if ref.n_samples is not None else "",
@@ -59,24 +66,60 @@ def choices() -> list[tuple[DataRef, str, str]]:
 
 
 class DataSource(QObject):
-    """Loads the document's data set whenever its reference changes."""
+    """Loads the document's data set whenever its reference changes.
+
+    A data file the project refers to, and MNIST or Fashion-MNIST from the cache, are read on a
+    worker thread (half a second each) and split and standardised ahead there: meanwhile
+    ``dataset`` is None and ``loading`` True; ``dataset_changed`` follows when it is read.
+    Everything else is at hand and loads at once."""
 
     dataset_changed = Signal(object)  # Dataset | None
     error = Signal(str)
+    #: a referenced data file has moved or changed (its LinkedFileError, after ``error``)
+    missing_file = Signal(object)
 
     def __init__(self, doc: GraphDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._doc = doc
         self.dataset: Dataset | None = None
+        self._load: JobRun | None = None
         doc.data_changed.connect(self._reload)
         self._reload()
+
+    @property
+    def loading(self) -> bool:
+        return self._load is not None
 
     def _reload(self) -> None:
         ref = self._doc.data
         self.dataset = None
-        if ref is not None:
+        self._load = None  # a load still running for an older reference is ignored
+        if ref is not None and ref.kind in READ_FROM_DISK and ref.dataset is None:
+            s = self._doc.settings
+            self._load = JobRun(self, lambda cancelled: prepare_ahead(
+                ref.load(), s.split, s.seed, s.standardize), "data load")
+            self._load.finished.connect(self._loaded)
+            self._load.start()
+        elif ref is not None:
             try:
                 self.dataset = ref.load()
             except DataError as exc:
-                self.error.emit(str(exc))
+                self._failed(exc)
         self.dataset_changed.emit(self.dataset)
+
+    @Slot(object, str)
+    def _loaded(self, dataset: Dataset | None, problem: str) -> None:
+        run = self.sender()
+        if run is not self._load:
+            return
+        self._load = None
+        if dataset is None:
+            error = run.job.data_error if isinstance(run, JobRun) else None
+            self._failed(error or DataError(problem))
+        self.dataset = dataset
+        self.dataset_changed.emit(dataset)
+
+    def _failed(self, exc: DataError) -> None:
+        self.error.emit(str(exc))
+        if isinstance(exc, LinkedFileError):
+            self.missing_file.emit(exc)

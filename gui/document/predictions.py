@@ -56,12 +56,13 @@ class Predictions:
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
     """Rows to show, and whether they form a truth table: binary inputs (the logic gates) give
     one row per distinct input, in the data's order; anything else a few sample rows."""
-    x = dataset.x
-    if x.size and np.isin(x, (0.0, 1.0)).all():
+    x = dataset.x  # as stored: x / x_divisor is 0 or 1 exactly when x is 0 or x_divisor
+    binary = (0.0, dataset.x_divisor)
+    if x.size and np.isin(x[:SAMPLE_ROWS], binary).all() and np.isin(x, binary).all():
         _, first = np.unique(x, axis=0, return_index=True)
         if len(first) <= MAX_TRUTH_ROWS:
             return np.sort(first), True
-    return np.arange(min(SAMPLE_ROWS, len(x))), False
+    return np.arange(min(SAMPLE_ROWS, dataset.n_samples)), False
 
 
 def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
@@ -85,7 +86,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         params, state = split(arrays)
         network.load_params(params, state)
         rows, truth = rows or table_rows(dataset)
-        x = to_inputs(dataset.x[rows])
+        x = to_inputs(dataset.features(rows))
         values = network.predict(x)
         labels = network.classify(x)
     except (DataError, DataMismatchError) as exc:
@@ -100,7 +101,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     classify = dataset.task == "classification"
     result.headers = [*names, "target", "output", "predicted" if classify else "error"]
     for k, row in enumerate(rows):
-        features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.x[row]]
+        features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.features(row)]
         output = values[k]
         shown = f"{output[0]:.3f}" if output.size == 1 else f"{output.max():.3f}"
         if classify:
@@ -118,9 +119,9 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             result.correct.append(None)
     if dataset.n_features == 2:
         result.grid = output_grid(network, to_inputs,
-                                  dataset.x.min(axis=0), dataset.x.max(axis=0), grid_size,
+                                  *dataset.feature_bounds(), grid_size,
                                   classify)
-        result.points = (dataset.x[:400], dataset.y[:400])
+        result.points = (dataset.features(slice(400)), dataset.y[:400])
         result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
     return result
 

@@ -195,7 +195,7 @@ class ExplainPanel(QWidget):
             except (DataError, DataMismatchError, ValueError) as exc:
                 reason = f"This row cannot be explained: {exc}"
             else:
-                shown = self.typed or dataset.x[self.row_spin.value()]
+                shown = self.typed or dataset.features(self.row_spin.value())
                 if not self.inputs_edit.hasFocus():
                     self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
         if self.explanation is not None and len(self._steps()) != old:

@@ -35,7 +35,7 @@ def html_text(text: str) -> str:
 def row_text(dataset: Dataset, explanation: Explanation) -> str:
     """The row's raw inputs and target, and where the split put it."""
     sample = explanation.sample
-    x = dataset.x[sample]
+    x = dataset.features(sample)
     inputs = ", ".join(f"{name} = {value:.4g}" for name, value
                        in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
     if x.size > FEATURES_SHOWN:

@@ -5,8 +5,11 @@ first; the data set changes (one undo entry) only once the files are there."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Slot
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFileDialog,
     QGroupBox,
@@ -16,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datasets import DataError, Dataset, load_any
+from core.datasets import DataError, Dataset
+from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFileError
 from core.datasets.ref import DataRef
 from core.datasets.remote import is_cached
 from gui import theme
@@ -24,6 +28,7 @@ from gui.document.commands import SetDataCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
 from gui.lock import LockGate
+from gui.panels.data_import import BusyIndicator, JobRun, import_run, import_text
 from gui.panels.download_dialog import DownloadDialog
 from gui.widgets import WrappedLabel
 
@@ -33,7 +38,10 @@ IMPORT_FILTER = ("Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-
 
 class DataPicker(QGroupBox):
     """Choosing a data set is an undoable edit of the project; while training runs (the
-    document is locked) it waits."""
+    document is locked) it waits. Files are imported off the GUI thread; ``import_finished``
+    says whether one was (or a dialog said why not, or it was cancelled)."""
+
+    import_finished = Signal(bool)
 
     def __init__(self, doc: GraphDocument, data: DataSource,
                  parent: QWidget | None = None) -> None:
@@ -48,17 +56,30 @@ class DataPicker(QGroupBox):
         self.import_button = QPushButton("Import CSV / NPZ / IDX…")
         self.import_button.setToolTip("Load your own table (CSV: the last column is the "
                                       "target), a NumPy .npz with X and y, or MNIST IDX files. "
-                                      "The data is stored inside the project when you save.")
+                                      "Files up to "
+                                      f"{EMBED_LIMIT_BYTES >> 20} MB are stored inside the "
+                                      "project; larger ones are referred to by path and "
+                                      "checksum.")
         self.import_button.clicked.connect(self.import_file)
+        self.embed_check = QCheckBox("Embed data in the project")
+        self.embed_check.setToolTip("Store the imported data inside the project file, so it "
+                                    "opens anywhere; unticked, the project refers to the file "
+                                    "by path and checksum (smaller, faster to save)")
+        self.embed_check.toggled.connect(self._embed_toggled)
+        self._import: JobRun | None = None
+        self._busy: BusyIndicator | None = None
+        self._locating: tuple[JobRun, DataRef, int, str] | None = None
         self.data_info = WrappedLabel()
         self.data_info.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         layout = QVBoxLayout(self)
         layout.addWidget(self.data_combo)
         layout.addWidget(self.data_info)
         layout.addWidget(self.import_button)
+        layout.addWidget(self.embed_check)
         self._fill_combo()
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
         data.dataset_changed.connect(self._dataset_changed)
+        data.missing_file.connect(self._file_missing)
         LockGate(doc, self)
         self._dataset_changed(data.dataset)
 
@@ -114,15 +135,87 @@ class DataPicker(QGroupBox):
         if path:
             self.import_path(path)
 
-    def import_path(self, path: str) -> bool:
-        """Load ``path``; on success use it, otherwise explain why in a dialog."""
+    def import_path(self, path: str) -> None:
+        """Start reading ``path`` on a worker thread; when it is read, use it (one undo entry),
+        otherwise explain why in a dialog. Then ``import_finished`` tells."""
+        if self._import is not None:
+            return
+        self.import_button.setEnabled(False)
+        self._import = import_run(self, path, None, self._doc.settings)
+        self._import.finished.connect(self._import_done)
+        self._busy = BusyIndicator(self.window(), import_text(path), self._import.job.stop)
+
+    @Slot(object, str)
+    def _import_done(self, ref: DataRef | None, problem: str) -> None:
+        self._import = None
+        if self._busy is not None:
+            self._busy.close()
+            self._busy = None
+        self.import_button.setEnabled(True)
+        if problem:
+            QMessageBox.warning(self, "Cannot import data", problem)
+        elif ref is not None:
+            self.choose(ref)
+        self.import_finished.emit(ref is not None)
+
+    @Slot(bool)
+    def _embed_toggled(self, embed: bool) -> None:
+        ref, dataset = self._doc.data, self._data.dataset
+        if ref is None or not ref.imported or dataset is None or embed == (
+                ref.kind == "embedded"):
+            return
         try:
-            dataset = load_any(path)
+            new = ref.with_embedding(embed, dataset)
         except DataError as exc:
-            QMessageBox.warning(self, "Cannot import data", str(exc))
-            return False
-        self.choose(DataRef.embedded(dataset))
-        return True
+            QMessageBox.warning(self, "Cannot refer to the data file", str(exc))
+            self._dataset_changed(dataset)
+            return
+        self._doc.push(SetDataCommand(self._doc, new, "Embed data in the project" if embed
+                                      else "Refer to the data file"))
+
+    @Slot(object)
+    def _file_missing(self, error: LinkedFileError) -> None:
+        # after the project has finished opening, not in the middle of it
+        QTimer.singleShot(0, self, lambda: self.ask_to_locate(error))
+
+    def ask_to_locate(self, error: LinkedFileError) -> None:
+        """Say which file has moved or changed; offer to look for it."""
+        ref = self._doc.data
+        if ref is None or error.linked not in ref.files:
+            return
+        title = "Data file not found" if error.reason == "moved" else "Data file has changed"
+        answer = QMessageBox.question(
+            self, title, f"{error}\n\nChoose Open to locate the file, or Ignore to work "
+            "without its data (the project keeps referring to it).",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore)
+        if answer != QMessageBox.StandardButton.Open:
+            return
+        name = Path(error.linked.path).name
+        path, _ = QFileDialog.getOpenFileName(self, f"Locate {name}",
+                                              str(Path(error.linked.path).parent))
+        if path:
+            self.locate(ref, ref.files.index(error.linked), path)
+
+    def locate(self, ref: DataRef, index: int, path: str) -> None:
+        """Check (off the GUI thread) that ``path`` is file ``index`` of ``ref``; use it if so."""
+        linked = ref.files[index]
+        run = JobRun(self, lambda cancelled: linked.matches(path, cancelled), "locate data")
+        run.finished.connect(self._located)
+        self._locating = (run, ref, index, path)
+        run.start()
+
+    @Slot(object, str)
+    def _located(self, same: object, problem: str) -> None:
+        assert self._locating is not None
+        _, ref, index, path = self._locating
+        self._locating = None
+        if same:
+            self._doc.push(SetDataCommand(self._doc, ref.relocated(index, path),
+                                          f"Locate {Path(path).name}"))
+        else:
+            QMessageBox.warning(self, "Not the same file", problem or (
+                f"{path} is not the file this project was made with: its SHA-256 checksum "
+                f"differs from that of {ref.files[index].path}. Locate the original file."))
 
     def _dataset_changed(self, dataset: Dataset | None) -> None:
         ref = self._doc.data
@@ -135,9 +228,15 @@ class DataPicker(QGroupBox):
             index = self.data_combo.count() - 1
         self.data_combo.setCurrentIndex(index)
         self.data_combo.blockSignals(False)
+        self.embed_check.blockSignals(True)
+        self.embed_check.setVisible(ref is not None and ref.imported)
+        self.embed_check.setChecked(ref is not None and ref.kind == "embedded")
+        self.embed_check.setEnabled(dataset is not None and ref is not None and (
+            ref.kind == "file" or bool(ref.files)))
+        self.embed_check.blockSignals(False)
         if dataset is None:
-            self.data_info.setText("No data set chosen." if ref is None else
-                                   "The data could not be loaded.")
+            self.data_info.setText("No data set chosen." if ref is None else "Loading the data…"
+                                   if self._data.loading else "The data could not be loaded.")
             return
         kind = (f"{dataset.n_classes} classes" if dataset.task == "classification"
                 else f"{dataset.n_outputs} target value(s)")

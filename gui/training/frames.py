@@ -204,7 +204,8 @@ def data_points(dataset: Dataset, fractions: tuple[float, float, float], seed: i
     if dataset.n_features not in (1, 2):
         return None
     train, _, test = split(dataset, fractions, seed)
-    return Points(train.x[:limit], train.y[:limit], test.x[:limit], test.y[:limit])
+    return Points(train.features(slice(limit)), train.y[:limit], test.features(slice(limit)),
+                  test.y[:limit])
 
 
 def diverged_nodes(spec: NetworkSpec, snapshot: Snapshot) -> list[str]:

@@ -235,7 +235,7 @@ def test_not_a_netcanvas_document(trained, tmp_path):
     (lambda d: d["data"].update(name="galaxy"),
      "data: there is no built-in data set called 'galaxy'"),
     (lambda d: d["data"].update(kind="url"),
-     "data 'kind' 'url' is not one of builtin, bundled, downloaded, embedded"),
+     "data 'kind' 'url' is not one of builtin, bundled, downloaded, embedded, file"),
     (lambda d: d["history"]["epochs"]["train_loss"].append(1.0),
      "history: the epoch columns have different lengths"),
     (lambda d: d["history"].update(batch_loss=["x"]),

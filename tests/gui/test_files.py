@@ -147,21 +147,25 @@ def test_recent_files_are_remembered_and_reopen(window, tmp_path, settings):
     assert settings.value("files/recent") == [str(path.resolve())]
 
 
-def test_importing_a_bad_data_file_shows_an_error(window, dialogs, tmp_path):
+def test_importing_a_bad_data_file_shows_an_error(window, qtbot, dialogs, tmp_path):
     bad = tmp_path / "bad.csv"
     bad.write_text("a,b,label\n1,2,x\n3,oops,y\n")
     count = window.doc.undo_stack.count()
-    assert not window.data_picker.import_path(str(bad))
+    with qtbot.waitSignal(window.data_picker.import_finished) as finished:
+        window.data_picker.import_path(str(bad))
+    assert finished.args == [False]
     warnings = dialogs.of("warning")
     assert len(warnings) == 1 and "bad.csv" in warnings[0][2]
     assert window.doc.undo_stack.count() == count
 
 
-def test_importing_a_csv_embeds_it_and_is_undoable(window, tmp_path):
+def test_importing_a_csv_embeds_it_and_is_undoable(window, qtbot, tmp_path):
     good = tmp_path / "points.csv"
     rows = "\n".join(f"{x},{y},{int(x > y)}" for x, y in [(0, 1), (1, 0), (2, 3), (3, 2)])
     good.write_text("x,y,label\n" + rows + "\n")
-    assert window.data_picker.import_path(str(good))
+    with qtbot.waitSignal(window.data_picker.import_finished) as finished:
+        window.data_picker.import_path(str(good))
+    assert finished.args == [True]
     assert window.data.dataset.n_samples == 4
     assert window.doc.data.kind == "embedded"
     assert "points" in window.data_picker.data_combo.currentText()

@@ -287,9 +287,11 @@ def test_npz_features_and_labels(tmp_path):
 
 def test_npz_one_hot_t_and_images_are_flattened(tmp_path):
     path = tmp_path / "mnist_small.npz"
-    np.savez(path, x=np.ones((4, 28, 28), dtype=np.uint8), t=np.eye(3)[[0, 2, 1, 2]])
+    np.savez(path, x=np.full((4, 28, 28), 7, dtype=np.uint8), t=np.eye(3)[[0, 2, 1, 2]])
     d = load_npz(path)
-    assert d.x.shape == (4, 784) and d.x.dtype == np.float64
+    # bytes stay bytes; the features are their values, as float64, as before
+    assert d.x.shape == (4, 784) and d.x.dtype == np.uint8 and d.x_divisor == 1.0
+    assert d.features().dtype == np.float64 and (d.features() == 7.0).all()
     assert d.class_names == ("0", "1", "2")
     np.testing.assert_array_equal(d.y, [0, 2, 1, 2])
 
@@ -418,9 +420,9 @@ def test_idx_round_trip(tmp_path, pack):
     images = write(tmp_path, "train-images-idx3-ubyte", pack(idx_images()))
     labels = write(tmp_path, "train-labels-idx1-ubyte", pack(idx_labels()))
     d = load_idx(images, labels)
-    assert d.x.shape == (3, 4) and d.x.dtype == np.float64
-    np.testing.assert_allclose(d.x, IMAGES.reshape(3, 4) / 255)
-    np.testing.assert_allclose(d.x[0], [0, 1, 0.2, 0.4])
+    assert d.x.shape == (3, 4) and d.x.dtype == np.uint8 and d.x_divisor == 255.0
+    np.testing.assert_array_equal(d.features(), IMAGES.reshape(3, 4) / 255)
+    np.testing.assert_allclose(d.features(0), [0, 1, 0.2, 0.4])
     assert d.class_names == ("2", "7")
     np.testing.assert_array_equal(d.y, [1, 0, 1])
     assert d.feature_names == ("pixel_0_0", "pixel_0_1", "pixel_1_0", "pixel_1_1")

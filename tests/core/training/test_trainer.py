@@ -66,11 +66,12 @@ def test_the_same_seed_gives_the_same_run_and_another_seed_another(spiral):
 def test_each_epoch_is_reshuffled(spiral):
     trainer = spiral_trainer(spiral)
     trainer.step()
-    first = trainer._x_epoch.copy()
+    first = trainer._order.copy()
     for _ in range(trainer.batches_per_epoch):
         trainer.step()
-    assert not np.array_equal(first, trainer._x_epoch)
-    assert np.array_equal(np.sort(first, axis=0), np.sort(trainer._x_epoch, axis=0))
+    assert not np.array_equal(first, trainer._order)
+    assert np.array_equal(np.sort(first), np.arange(trainer.data.train.n))
+    assert np.array_equal(np.sort(trainer._order), np.arange(trainer.data.train.n))
 
 
 @pytest.mark.parametrize(("data", "sizes", "activation", "lr", "what"), [

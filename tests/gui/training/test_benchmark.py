@@ -36,8 +36,9 @@ def test_mnist_like_images_are_the_same_for_a_seed_and_read_back_from_idx(tmp_pa
     assert not np.array_equal(images, other)
     data = load_any(mnist_like.write_idx(tmp_path, images, labels))
     assert (data.n_samples, data.n_features) == (200, 784)
-    np.testing.assert_array_equal(np.round(data.x * 255).astype(np.uint8),
-                                  images.reshape(200, 784))
+    assert data.x.dtype == np.uint8  # the bytes themselves, scaled to [0, 1] when used
+    np.testing.assert_array_equal(data.x, images.reshape(200, 784))
+    np.testing.assert_array_equal(data.features(), images.reshape(200, 784) / 255.0)
     assert [data.class_names[k] for k in data.y[:5]] == [str(v) for v in labels[:5]]
 
 

@@ -1,0 +1,103 @@
+"""Imported files a project refers to by path and checksum instead of holding them.
+
+A 47 MB MNIST import embedded in a project makes every save and open slow; above
+:data:`EMBED_LIMIT_BYTES` NetCanvas stores where the file is and its SHA-256 instead, and checks
+both when the project opens: a file that has moved, or whose bytes changed since (so the
+project would silently train on other data), is a :class:`LinkedFileError` that says which
+file, what happened and what to do.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from core.datasets.errors import DataError
+
+#: imports larger than this are referred to, not embedded (unless the user asks to embed)
+EMBED_LIMIT_BYTES = 20 << 20
+HASH_BLOCK = 1 << 20
+LOCATE_HINT = ("locate the file (the Data panel offers to look for it), or open the project "
+               "without its data")
+
+
+class LinkedFileError(DataError):
+    """A referenced data file is missing (``reason`` "moved") or different ("changed")."""
+
+    def __init__(self, linked: LinkedFile, reason: str) -> None:
+        self.linked = linked
+        self.reason = reason
+        if reason == "moved":
+            what = ("is no longer there: it has been moved, renamed or deleted since the "
+                    "project was saved")
+        else:
+            what = ("has changed since the project was saved (its SHA-256 checksum differs), so "
+                    "it is not the data this project was made with")
+        super().__init__(f"the data file {linked.path} {what}", hint=LOCATE_HINT)
+
+
+@dataclass(frozen=True)
+class LinkedFile:
+    """One referenced file: its absolute ``path``, SHA-256 (hex) and size in bytes."""
+
+    path: str
+    sha256: str
+    size: int
+
+    @classmethod
+    def of(cls, path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> LinkedFile:
+        path = Path(path).resolve()
+        return cls(str(path), sha256_of(path, cancelled), path.stat().st_size)
+
+    def check(self, cancelled: Callable[[], bool] = lambda: False) -> None:
+        """LinkedFileError unless the file is at its path with the same bytes."""
+        if not Path(self.path).is_file():
+            raise LinkedFileError(self, "moved")
+        if not self.matches(self.path, cancelled):
+            raise LinkedFileError(self, "changed")
+
+    def matches(self, path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Whether ``path`` holds this file's bytes (for a file the user located)."""
+        try:
+            return (Path(path).stat().st_size == self.size
+                    and sha256_of(path, cancelled) == self.sha256)
+        except OSError:
+            return False
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"path": self.path, "sha256": self.sha256, "bytes": self.size}
+
+    @classmethod
+    def from_dict(cls, data: Any) -> LinkedFile:
+        if not isinstance(data, dict) or set(data) != {"path", "sha256", "bytes"}:
+            raise ValueError("data: each referenced file needs exactly 'path', 'sha256' and "
+                             "'bytes'")
+        path, digest, size = data["path"], data["sha256"], data["bytes"]
+        if not isinstance(path, str) or not path:
+            raise ValueError("data: a referenced file's 'path' must be text")
+        if not isinstance(digest, str) or len(digest) != 64 or \
+                not all(c in "0123456789abcdef" for c in digest):
+            raise ValueError("data: 'sha256' must be 64 lowercase hexadecimal digits")
+        if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+            raise ValueError("data: 'bytes' must be a whole number of bytes")
+        return cls(path, digest, size)
+
+
+class ReadCancelledError(Exception):
+    """Reading was stopped by the user."""
+
+
+def sha256_of(path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> str:
+    """The file's SHA-256 in hex, read a megabyte at a time (``cancelled`` is asked between
+    blocks and raises :class:`ReadCancelledError`); OSError when it cannot be read."""
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(HASH_BLOCK):
+            if cancelled():
+                raise ReadCancelledError
+            digest.update(block)
+    return digest.hexdigest()
+
