@@ -5,7 +5,16 @@ The file is a zip archive with two members:
 - ``project.json`` — ``format``, ``schema_version`` (1), ``title``, ``description``, the network
   spec (with canvas positions), the training settings, the data reference and the history;
 - ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
-  (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``.
+  (batch-norm statistics), ``optim/<slot>/<name>`` (the optimizer's state, e.g. ``optim/m/W1``)
+  and, for imported data, ``data/x`` and ``data/y``.
+
+A trained project may also hold a top-level ``continuation`` object (the optimizer's name and
+step count, the shuffling and dropout generators' positions) that, with the ``optim/`` arrays,
+lets the next run carry on exactly where the last one stopped (:mod:`core.training.resume`).
+Files without it are read as before, and the next run starts its optimizer afresh. State that
+does not fit the network (names, shapes, slots) is damage and refused like bad weights; state
+of an optimizer other than the settings' one (the setting was changed since, e.g. by hand) is
+dropped, as the new optimizer starts afresh anyway.
 
 Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
 crash never leaves half a project. Reading trusts nothing: sizes are checked before anything is
@@ -32,9 +41,12 @@ from core.datasets import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_bytes
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
+from core.engine.params import shapes
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 from core.training.history import History
+from core.training.resume import PREFIX as OPTIM_PREFIX
+from core.training.resume import Continuation
 from core.training.settings import TrainingSettings
 
 FORMAT = "netcanvas-project"
@@ -47,7 +59,7 @@ MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
-             "history", "dismissed_warnings")
+             "history", "dismissed_warnings", "continuation")
 
 
 class ProjectError(Exception):
@@ -70,6 +82,9 @@ class Project:
     #: ids of teaching warnings (:mod:`core.lint`) this project shows on purpose, e.g. the
     #: overfitting example's ``overfitting_risk``; they are not listed again
     dismissed_warnings: tuple[str, ...] = ()
+    #: the optimizer and generator state the last run ended in (None: the next run starts
+    #: its optimizer afresh); it belongs with ``params`` and ``history``
+    continuation: Continuation | None = None
 
     def build_network(self) -> Network:
         """The network with the settings' seed, dtype and regularisation, holding the saved
@@ -101,6 +116,8 @@ def save_project(project: Project, path: str | Path) -> None:
     }
     if project.dismissed_warnings:  # absent otherwise: older files stay byte-identical
         document["dismissed_warnings"] = list(project.dismissed_warnings)
+    if project.continuation is not None:
+        document["continuation"] = project.continuation.to_dict()
     try:
         text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -109,6 +126,8 @@ def save_project(project: Project, path: str | Path) -> None:
     arrays = {f"params/{k}": np.asarray(v) for k, v in (project.params or {}).items()}
     arrays.update({f"state/{k}": np.asarray(v) for k, v in (project.state or {}).items()})
     arrays.update(project.data.arrays())
+    if project.continuation is not None:
+        arrays.update(project.continuation.to_arrays())
     try:
         _write_atomically(path, {PROJECT_JSON: text.encode("utf-8"),
                                  WEIGHTS_NPZ: _npz_bytes(arrays)})
@@ -197,8 +216,18 @@ def _load(path: Path) -> Project:
         _check_weights(spec, params, state)
     elif state:
         raise ProjectError(f"{WEIGHTS_NPZ} holds batch-norm statistics but no weights")
+    optim = {k: v for k, v in arrays.items() if k.startswith(OPTIM_PREFIX)}
+    continuation = None
+    if "continuation" in document or optim:
+        if not params:
+            raise ProjectError(f"{PROJECT_JSON} holds optimizer state but no weights")
+        continuation = Continuation.from_stored(document.get("continuation"), optim,
+                                                shapes(spec))
+        if continuation.optimizer != settings.optimizer:
+            continuation = None  # the optimizer was changed since: it starts afresh
     return Project(spec, settings, data, params or None, state or None, history, title,
-                   description, _dismissed(document.get("dismissed_warnings", [])))
+                   description, _dismissed(document.get("dismissed_warnings", [])),
+                   continuation)
 
 
 def _dismissed(value: Any) -> tuple[str, ...]:
