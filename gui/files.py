@@ -19,6 +19,7 @@ from core.engine.params import split
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
 from gui.document.document import GraphDocument
+from gui.training.continuation import ContinuationKeeper
 
 FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
@@ -58,6 +59,9 @@ class FileController:
         self.settings = settings
         #: while training runs, the history that goes with the weights shown (set by the window)
         self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
+        #: the optimizer state that goes with the document's weights (the window shares the
+        #: training session's)
+        self.continuation = ContinuationKeeper()
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.examples_menu = QMenu("&Examples", window)
@@ -109,6 +113,7 @@ class FileController:
                        description=project.description,
                        dismissed_warnings=project.dismissed_warnings,
                        path=str(path) if remember else "")
+        self.continuation.keep(project.continuation, self.doc)
         if remember:
             self._remember(str(path))
         self.opened()
@@ -154,7 +159,8 @@ class FileController:
             history=self.live_history() or doc.history,
             title=doc.title,
             description=doc.description,
-            dismissed_warnings=doc.dismissed_warnings)
+            dismissed_warnings=doc.dismissed_warnings,
+            continuation=self.continuation.for_document(doc))
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

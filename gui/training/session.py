@@ -1,10 +1,11 @@
 """The training session: trains the document's network on its data with its settings.
 
 It turns Train into a :class:`~core.training.trainer.Trainer` built from the document (current
-weights and history, so pressing Train again continues), locks the structure while the run lasts,
-pushes one :class:`~gui.document.commands.ReplaceWeightsCommand` per run (live weights go through
-it, so the canvas follows and Undo restores the weights from before), applies learning-rate edits to
-the running trainer, and stops and joins the run before the document is replaced.
+weights, history and optimizer state, so pressing Train again continues exactly), locks the
+structure while the run lasts, pushes one :class:`~gui.document.commands.ReplaceWeightsCommand`
+per run (live weights go through it, so the canvas follows and Undo restores the weights from
+before), applies learning-rate edits to the running trainer, and stops and joins the run before
+the document is replaced.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.worker import TrainingResult
@@ -50,6 +52,8 @@ class TrainingSession(QObject):
         self.last_result: TrainingResult | None = None
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
         self._shown: Frame | None = None  # the frame whose weights the document holds
+        #: the optimizer state the document's weights were reached with (a file's, or a run's)
+        self.continuation = ContinuationKeeper()
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
@@ -110,7 +114,8 @@ class TrainingSession(QObject):
                 history = None
             if history is not None and history.task != dataset.task:
                 history = None
-        return Trainer(network, dataset, settings, history=history)
+        continuation = self.continuation.for_document(self.doc) if history else None
+        return Trainer(network, dataset, settings, history=history, continuation=continuation)
 
     def pause(self) -> None:
         self.controller.pause()
@@ -172,6 +177,7 @@ class TrainingSession(QObject):
         """Another project replaces this one: end the run and keep nothing of it."""
         self.command = self._shown = None
         self.controller.shutdown()
+        self.continuation.keep(None, self.doc)
 
     @Slot(object)
     def _finished(self, result: TrainingResult) -> None:
@@ -187,6 +193,7 @@ class TrainingSession(QObject):
                 arrays = {**frame.snapshot.params, **frame.snapshot.state}
                 history = self.trained_history = frame.history.to_dict()
             command.finish(arrays, history, _describe(result))
+            self.continuation.keep(result.continuation if frame is not None else None, self.doc)
         outcome = result.outcome
         self.message.emit(f"Training ended: {outcome.reason}." if not result.error
                           else f"Training failed: {result.error}")
