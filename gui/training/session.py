@@ -18,6 +18,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
+from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.trainer import Trainer
@@ -51,6 +52,9 @@ class TrainingSession(QObject):
         self.command: ReplaceWeightsCommand | None = None
         self.last_result: TrainingResult | None = None
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
+        #: on a gate or toy set, whether the last run solved it and if not why (else None)
+        self.verdict: Diagnosis | None = None
+        self._trainer: Trainer | None = None  # the running one (read only once joined)
         self._shown: Frame | None = None  # the frame whose weights the document holds
         #: the optimizer state the document's weights were reached with (a file's, or a run's)
         self.continuation = ContinuationKeeper()
@@ -88,6 +92,7 @@ class TrainingSession(QObject):
             return False
         self.command = ReplaceWeightsCommand(self.doc, "Train")
         self._shown = None
+        self._trainer, self.verdict = trainer, None
         self.doc.push(self.command)
         self.doc.lock(LOCK_REASON)
         self.started.emit(self.doc.spec, self.data.dataset)
@@ -195,7 +200,14 @@ class TrainingSession(QObject):
             command.finish(arrays, history, _describe(result))
             self.continuation.keep(result.continuation if frame is not None else None, self.doc)
         outcome = result.outcome
-        self.message.emit(f"Training ended: {outcome.reason}." if not result.error
+        trainer, self._trainer = self._trainer, None
+        goal = goal_for(self.doc.data)
+        if trainer is not None and goal is not None and not (outcome.failed or result.error):
+            # The thread is joined: the trainer is this thread's to read.
+            self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
+                                    trainer.lr)
+        verdict = f" {self.verdict.text}" if self.verdict is not None else ""
+        self.message.emit(f"Training ended: {outcome.reason}.{verdict}" if not result.error
                           else f"Training failed: {result.error}")
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)

@@ -9,6 +9,7 @@ the session hands it to the running trainer.
 
 from __future__ import annotations
 
+import html
 import inspect
 from typing import Any
 
@@ -227,8 +228,13 @@ class TrainingSettingsPanel(QWidget):
         outcome = result.outcome
         color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
         text = result.error or outcome.reason
+        verdict = self.actions.session.verdict
+        note = ""
+        if verdict is not None:  # a gate or toy set: solved, or why not and what to try
+            shade = theme.OK_TEXT if verdict.solved else theme.WARNING_TEXT
+            note = f"<br><span style='color:{shade}'>{html.escape(verdict.text)}</span>"
         self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
-                                   f"{text[1:]}.</span>")
+                                   f"{text[1:]}.</span>{note}")
 
     # ------------------------------------------------------------------ widgets → model
     def _end_session(self) -> None:
