@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets.dataset import MIN_ROWS_TO_HOLD_OUT
 from core.engine import optimizers
 from core.training.settings import MAX_EPOCHS
 from gui import theme
@@ -179,6 +180,7 @@ class TrainingSettingsPanel(QWidget):
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
+        session.data.dataset_changed.connect(self._dataset_changed)
         session.started.connect(lambda *_: self.outcome_label.setText(""))
 
     # ------------------------------------------------------------------ model → widgets
@@ -202,8 +204,17 @@ class TrainingSettingsPanel(QWidget):
         self.seed_spin.setValue(settings.seed)
         self.val_spin.setValue(round(settings.split[1] * 100))
         self.test_spin.setValue(round(settings.split[2] * 100))
-        self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
+        dataset = self.actions.session.data.dataset
+        if dataset is not None and dataset.n_samples < MIN_ROWS_TO_HOLD_OUT:
+            self.train_label.setText(f"training on all {dataset.n_samples} rows (too few to "
+                                     "hold any out)")
+        else:
+            self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
         del blockers
+
+    @Slot(object)
+    def _dataset_changed(self, _dataset: object) -> None:
+        self.refresh()
 
     @Slot(str)
     def set_state(self, state: str) -> None:
