@@ -1,12 +1,13 @@
 """Project files: one ``.netcanvas`` file holds a whole project.
 
-The file is a zip archive with two members:
+The file is a zip archive with two members (and an optional third):
 
 - ``project.json`` — ``format``, ``schema_version`` (2), ``title``, ``description``, the network
   spec (with canvas positions), the training settings, the data reference, the history and
   (when there are any) the training ``runs`` (:mod:`core.training.runs`);
 - ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
-  (batch-norm statistics) and, for imported data, ``data/x`` and ``data/y``;
+  (batch-norm statistics), ``optim/<slot>/<name>`` (the optimizer's state, e.g. ``optim/m/W1``)
+  and, for imported data, ``data/x`` and ``data/y``;
 - optionally ``timeline.npz`` — the last run's per-epoch weights
   (:meth:`core.training.timeline.Timeline.to_arrays`). Readers that do not know it ignore it,
   so it needs no new schema version.
@@ -17,6 +18,14 @@ apart because they answer different questions and part ways — Reset Weights or
 clear the weights' history but not what was run, and deleting a run record leaves the weights
 and their history as they are. Schema 1 (before runs were recorded) is still read: its history
 becomes run 1.
+
+A trained project may also hold a top-level ``continuation`` object (the optimizer's name and
+step count, the shuffling and dropout generators' positions) that, with the ``optim/`` arrays,
+lets the next run carry on exactly where the last one stopped (:mod:`core.training.resume`).
+Files without it are read as before, and the next run starts its optimizer afresh. State that
+does not fit the network (names, shapes, slots) is damage and refused like bad weights; state
+of an optimizer other than the settings' one (the setting was changed since, e.g. by hand) is
+dropped, as the new optimizer starts afresh anyway.
 
 Files are written atomically (a temporary file in the same folder, then ``os.replace``), so a
 crash never leaves half a project. Reading trusts nothing: sizes are checked before anything is
@@ -43,9 +52,12 @@ from core.datasets import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_bytes
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
+from core.engine.params import shapes
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 from core.training.history import History
+from core.training.resume import PREFIX as OPTIM_PREFIX
+from core.training.resume import Continuation
 from core.training.runs import Runs, network_summary
 from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
@@ -61,7 +73,7 @@ MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 NEW_FILE_MODE = 0o644
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
-             "history", "dismissed_warnings", "runs")
+             "history", "dismissed_warnings", "runs", "continuation")
 NEW_IN_2 = ("runs",)
 
 
@@ -89,6 +101,9 @@ class Project:
     timeline: Timeline | None = None
     #: the training runs, oldest first
     runs: Runs = field(default_factory=Runs)
+    #: the optimizer and generator state the last run ended in (None: the next run starts
+    #: its optimizer afresh); it belongs with ``params`` and ``history``
+    continuation: Continuation | None = None
 
     def build_network(self) -> Network:
         """The network with the settings' seed, dtype and regularisation, holding the saved
@@ -122,6 +137,8 @@ def save_project(project: Project, path: str | Path) -> None:
         document["dismissed_warnings"] = list(project.dismissed_warnings)
     if project.runs:
         document["runs"] = project.runs.to_list()
+    if project.continuation is not None:
+        document["continuation"] = project.continuation.to_dict()
     try:
         text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
@@ -130,6 +147,8 @@ def save_project(project: Project, path: str | Path) -> None:
     arrays = {f"params/{k}": np.asarray(v) for k, v in (project.params or {}).items()}
     arrays.update({f"state/{k}": np.asarray(v) for k, v in (project.state or {}).items()})
     arrays.update(project.data.arrays())
+    if project.continuation is not None:
+        arrays.update(project.continuation.to_arrays())
     members = {PROJECT_JSON: text.encode("utf-8"), WEIGHTS_NPZ: _npz_bytes(arrays)}
     if project.timeline is not None and project.params is not None and len(project.timeline):
         members[TIMELINE_NPZ] = _npz_bytes(project.timeline.to_arrays())
@@ -229,14 +248,23 @@ def _load(path: Path) -> Project:
     if TIMELINE_NPZ in members:
         if not params:
             raise ProjectError(f"{TIMELINE_NPZ} holds a timeline but the project has no weights")
-        shapes = {k: v.shape for k, v in (*params.items(), *state.items())}
+        held = {k: v.shape for k, v in (*params.items(), *state.items())}
         try:
-            timeline = Timeline.from_arrays(_read_arrays(members[TIMELINE_NPZ]), shapes)
+            timeline = Timeline.from_arrays(_read_arrays(members[TIMELINE_NPZ]), held)
         except ValueError as exc:
             raise ProjectError(f"{TIMELINE_NPZ}: {exc}") from None
+    optim = {k: v for k, v in arrays.items() if k.startswith(OPTIM_PREFIX)}
+    continuation = None
+    if "continuation" in document or optim:
+        if not params:
+            raise ProjectError(f"{PROJECT_JSON} holds optimizer state but no weights")
+        continuation = Continuation.from_stored(document.get("continuation"), optim,
+                                                shapes(spec))
+        if continuation.optimizer != settings.optimizer:
+            continuation = None  # the optimizer was changed since: it starts afresh
     return Project(spec, settings, data, params or None, state or None, history, title,
                    description, _dismissed(document.get("dismissed_warnings", [])),
-                   timeline=timeline, runs=runs)
+                   timeline=timeline, runs=runs, continuation=continuation)
 
 
 def _dismissed(value: Any) -> tuple[str, ...]:

@@ -191,7 +191,8 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                                    data=project.data.describe())
         trained = replace(project, params={k: v.copy() for k, v in net.params.items()},
                           state={k: v.copy() for k, v in net.state.items()} or None,
-                          history=trainer.history.to_dict(), runs=runs)
+                          history=trainer.history.to_dict(), runs=runs,
+                          continuation=trainer.continuation())
         save_project(trained, args.out)
         print(f"saved {args.out}")
     return EXIT_FAILED if outcome.failed else EXIT_OK
@@ -229,7 +230,7 @@ def _trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:
     if fresh:
         return Trainer(project.spec, dataset, project.settings)
     return Trainer(project.build_network(), dataset, project.settings,
-                   history=project.load_history())
+                   history=project.load_history(), continuation=project.continuation)
 
 
 def _write_log(history: History, path: Path) -> None:

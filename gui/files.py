@@ -20,6 +20,7 @@ from core.project import SUFFIX, Project, ProjectError, load_project, save_proje
 from core.spec import NetworkSpec
 from core.training.timeline import Timeline
 from gui.document.document import GraphDocument
+from gui.training.continuation import ContinuationKeeper
 
 FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
 MAX_RECENT = 8
@@ -62,6 +63,9 @@ class FileController:
         #: the training timeline to store with the project, and where an opened one goes
         self.timeline: Callable[[], Timeline | None] = lambda: None
         self.timeline_loaded: Callable[[Timeline | None], None] = lambda timeline: None
+        #: the optimizer state that goes with the document's weights (the window shares the
+        #: training session's)
+        self.continuation = ContinuationKeeper()
         self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         self.examples_menu = QMenu("&Examples", window)
@@ -114,6 +118,7 @@ class FileController:
                        dismissed_warnings=project.dismissed_warnings,
                        path=str(path) if remember else "", runs=project.runs)
         self.timeline_loaded(project.timeline)
+        self.continuation.keep(project.continuation, self.doc)
         if remember:
             self._remember(str(path))
         self.opened()
@@ -161,7 +166,8 @@ class FileController:
             description=doc.description,
             dismissed_warnings=doc.dismissed_warnings,
             timeline=self.timeline(),
-            runs=doc.runs)
+            runs=doc.runs,
+            continuation=self.continuation.for_document(doc))
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""

@@ -94,6 +94,7 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
+        self.files.continuation = self.context.session.continuation
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)

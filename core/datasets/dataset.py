@@ -22,6 +22,9 @@ X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
 STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
+MIN_ROWS_TO_HOLD_OUT = 10
+"""A set smaller than this is all training (a gate's truth table: a row held out is a case the
+network never sees, so it could not learn the gate)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -246,6 +249,8 @@ def split(
 
     A data set with a ``fixed_test`` part keeps it as the test part whatever the test fraction
     says; the rows before it go to train and validation in the ratio of their two fractions.
+    One of fewer than MIN_ROWS_TO_HOLD_OUT rows is not cut at all when it has a training part:
+    every row trains.
     """
     f = np.asarray(fractions, dtype=np.float64)
     if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
@@ -254,6 +259,8 @@ def split(
             hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
         )
     f = f / f.sum()
+    if dataset.n_samples < MIN_ROWS_TO_HOLD_OUT and f[0] > 0 and not dataset.fixed_test:
+        f = np.array([1.0, 0.0, 0.0])
     return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
 
 

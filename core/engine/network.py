@@ -333,6 +333,7 @@ class Network:
             return value
         if sgd:
             np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
+            optimizer.t += 1  # what its own update would count
         else:
             optimizer.update(self._flat_param_dict, self._flat_grad_dict)
         return value

@@ -36,6 +36,7 @@ class Optimizer:
 
     def __init__(self, lr: float) -> None:
         self.lr = lr
+        self.t = 0  # update calls so far (Adam's bias correction reads it)
         # Per parameter name: (scratch, *slots). The scratch buffer is reused every step.
         self._buffers: dict[str, tuple[np.ndarray, ...]] = {}
 
@@ -44,6 +45,7 @@ class Optimizer:
 
         The arrays are modified, never replaced, so layers holding references see the new values.
         """
+        self.t += 1
         self._begin_update()
         for key, param in params.items():
             scratch, *state = self._buffers_for(key, param)
@@ -52,6 +54,29 @@ class Optimizer:
     def reset(self) -> None:
         """Forget all state (velocities, sums, step count), as if freshly created."""
         self._buffers.clear()
+        self.t = 0
+
+    def load_state(self, state: Mapping[str, Mapping[str, np.ndarray]], t: int) -> None:
+        """Continue from an earlier optimizer's :attr:`state` and step count ``t`` (copies are
+        taken), so the next ``update`` is the one that optimizer would have made.
+
+        ValueError in words when a parameter lacks one of this optimizer's slots or has others,
+        when its slots differ in shape, or when ``t`` is not a whole number of at least 0."""
+        if isinstance(t, bool) or not isinstance(t, int) or t < 0:
+            raise ValueError(f"the step count {t!r} is not a whole number of at least 0")
+        buffers = {}
+        for key, slots in state.items():
+            if set(slots) != set(self.slots):
+                raise ValueError(f"{key} has state {', '.join(sorted(slots)) or 'none'}; "
+                                 f"{self.name} keeps {', '.join(self.slots) or 'none'}")
+            if not self.slots:  # plain SGD: only its scratch, made on the next update
+                continue
+            arrays = [np.array(slots[slot]) for slot in self.slots]
+            if len({a.shape for a in arrays}) > 1 or len({a.dtype for a in arrays}) > 1:
+                raise ValueError(f"the state arrays of {key} differ in shape or type")
+            buffers[key] = (np.zeros_like(arrays[0]), *arrays)
+        self._buffers = buffers
+        self.t = t
 
     @property
     def state(self) -> dict[str, dict[str, np.ndarray]]:
@@ -204,16 +229,10 @@ class Adam(Optimizer):
         super().__init__(lr)
         self.beta1 = beta1
         self.beta2 = beta2
-        self.t = 0  # update calls so far; drives the bias correction
         self._lr_t = 0.0
-
-    def reset(self) -> None:
-        super().reset()
-        self.t = 0
 
     def _begin_update(self) -> None:
         # Once per call, not per parameter: lr_t = lr·√(1−β2^t) / (1−β1^t).
-        self.t += 1
         self._lr_t = self.lr * math.sqrt(1 - self.beta2**self.t) / (1 - self.beta1**self.t)
 
     def _step(self, param, grad, scratch, m, v):

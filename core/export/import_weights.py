@@ -71,7 +71,8 @@ def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str
 def with_weights(project: Project, path: Path) -> Project:
     """A copy of ``project`` holding the weights of ``path`` (ExportError on any mismatch).
 
-    The training history is dropped: it described the old weights, not these."""
+    The training history and the optimizer's state are dropped: they went with the old
+    weights, not these."""
     refuse_problems(project)
     arrays = read_weights(path)
     mismatches = weight_problems(project, arrays)
@@ -81,4 +82,5 @@ def with_weights(project: Project, path: Path) -> Project:
     network = project.build_network()
     params = {k: arrays[k].astype(dtype) for k in network.params}
     state = {k: arrays[k].astype(dtype) for k in network.state}
-    return replace(project, params=params, state=state or None, history=None)
+    return replace(project, params=params, state=state or None, history=None,
+                   continuation=None)

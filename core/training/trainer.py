@@ -28,6 +28,7 @@ from core.engine.params import weight_name
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.prepare import Part, TrainingData, prepare
+from core.training.resume import Continuation
 from core.training.settings import TrainingSettings
 from core.training.snapshot import (
     HISTOGRAM_BINS,
@@ -98,8 +99,10 @@ class Trainer:
     seed and standardisation, or an already :func:`~core.training.prepare.prepare`-d one.
 
     A network passed in is trained in place and takes the settings' weight decay and L1.
-    ``history`` continues an earlier run. Snapshots come every ``snapshot_every`` batches and/or
-    every ``snapshot_interval`` seconds (neither: only when :meth:`snapshot` is called).
+    ``history`` continues an earlier run, and ``continuation`` (what :meth:`continuation` gave
+    at its end) makes that exact: optimizer state, shuffling and dropout carry on. Snapshots
+    come every ``snapshot_every`` batches and/or every ``snapshot_interval`` seconds (neither:
+    only when :meth:`snapshot` is called).
     """
 
     def __init__(
@@ -109,6 +112,7 @@ class Trainer:
         settings: TrainingSettings,
         *,
         history: History | None = None,
+        continuation: Continuation | None = None,
         snapshot_every: int | None = None,
         snapshot_interval: float | None = None,
         probe_rows: int = PROBE_ROWS,
@@ -150,6 +154,8 @@ class Trainer:
         self._best_val = math.inf
         self._best_epoch = 0
         self._seconds_per_sample: float | None = None
+        if continuation is not None:
+            continuation.restore(self.optimizer, network, self._rng)
 
         probe = np.random.default_rng([settings.seed, 2]).permutation(train.n)[:probe_rows]
         self._probe = train.x[np.sort(probe)]
@@ -213,6 +219,13 @@ class Trainer:
     @property
     def paused(self) -> bool:
         return self._paused.is_set()
+
+    def continuation(self) -> Continuation | None:
+        """What a later trainer needs to carry on exactly from here (copies; call it from the
+        thread that trains, or after training); None once the run has diverged."""
+        state = Continuation.capture(self.optimizer, self.network, self._rng)
+        diverged = self.outcome is not None and self.outcome.failed
+        return None if diverged or not state.finite else state
 
     # ------------------------------------------------------------------ driving
     def iterate(self) -> Iterator[TrainingEvent]:

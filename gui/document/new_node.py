@@ -1,4 +1,13 @@
-"""The node a palette drop creates: sized to fit the current data set where that is known."""
+"""The node a palette drop creates: sized to fit the current data set where that is known.
+
+A new hidden node is what a newcomer's first network gets without choosing anything, so its
+defaults are picked for learning, measured over 20 seeds on the default path (input → hidden
+→ output with Adam at the settings' default rate and epochs, see
+tests/gui/document/test_first_network_learns.py): 8 tanh units with Xavier weights solve every
+gate and circle, XOR quadrants, two Gaussians, two moons and plane on 20/20 seeds. The old 4
+ReLU units with He weights solved XOR on 11/20: of four units two or three often die (output 0
+for every row) and the rest cannot draw XOR's two lines; tanh units cannot die.
+"""
 
 from __future__ import annotations
 
@@ -6,7 +15,9 @@ from core.datasets import Dataset
 from core.engine import losses
 from core.spec import NetworkSpec, NodeSpec, hidden_node, input_node, output_node
 
-HIDDEN_UNITS = 4
+HIDDEN_UNITS = 8
+HIDDEN_ACTIVATION = "tanh"
+HIDDEN_INIT = "xavier"  # tanh's initialiser: std √(1/fan-in)
 
 
 def new_node(kind: str, spec: NetworkSpec, position: tuple[float, float],
@@ -24,7 +35,8 @@ def new_node(kind: str, spec: NetworkSpec, position: tuple[float, float],
         return output_node(node_id, units, activation=activation,
                            loss=losses.default_for(activation), position=position)
     if kind == "hidden":
-        return hidden_node(node_id, HIDDEN_UNITS, position=position)
+        return hidden_node(node_id, HIDDEN_UNITS, activation=HIDDEN_ACTIVATION, init=HIDDEN_INIT,
+                           position=position)
     raise ValueError(f"unknown node kind {kind!r}")
 
 

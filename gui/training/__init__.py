@@ -8,6 +8,8 @@
   snapshot, and the weight histograms it records over the run (Qt-free).
 - :mod:`.session` — ``TrainingSession``: the document's network, data and settings in, the
   weights and history back as one undoable command; the structure lock.
+- :mod:`.continuation` — which optimizer state goes with the document's weights, so a run
+  carries on exactly after Train again or Save and Open.
 - :mod:`.live` — ``LiveRefresh``: the panels' refresh rate, from what drawing costs;
   :mod:`.plots` — the panels themselves.
 - :mod:`core.engine.blas` — one BLAS thread fewer than cores in the worker; :mod:`.benchmark` — the

@@ -1,12 +1,13 @@
 """The training session: trains the document's network on its data with its settings.
 
 It turns Train into a :class:`~core.training.trainer.Trainer` built from the document (current
-weights and history, so pressing Train again continues), locks the structure while the run lasts,
-pushes one :class:`~gui.document.commands.ReplaceWeightsCommand` per run (live weights go through
-it, so the canvas follows and Undo restores the weights from before) and records the run in the
-document's runs when it ends (:mod:`core.training.runs`; one that finished no epoch is recorded
-only when it diverged or failed: it has no curve to compare), applies learning-rate edits to
-the running trainer, and stops and joins the run before the document is replaced.
+weights, history and optimizer state, so pressing Train again continues exactly), locks the
+structure while the run lasts, pushes one :class:`~gui.document.commands.ReplaceWeightsCommand`
+per run (live weights go through it, so the canvas follows and Undo restores the weights from
+before) and records the run in the document's runs when it ends (:mod:`core.training.runs`; one
+that finished no epoch is recorded only when it diverged or failed: it has no curve to compare),
+applies learning-rate edits to the running trainer, and stops and joins the run before the
+document is replaced.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
+from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.runs import Runs, now_iso
@@ -26,6 +28,7 @@ from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.worker import TrainingResult
@@ -52,8 +55,13 @@ class TrainingSession(QObject):
         self.command: ReplaceWeightsCommand | None = None
         self.last_result: TrainingResult | None = None
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
+        #: on a gate or toy set, whether the last run solved it and if not why (else None)
+        self.verdict: Diagnosis | None = None
+        self._trainer: Trainer | None = None  # the running one (read only once joined)
         self._shown: Frame | None = None  # the frame whose weights the document holds
-        self._start: tuple[str, Trainer] | None = None  # when the run began, and its trainer
+        self._started_at: str | None = None  # when the running run began
+        #: the optimizer state the document's weights were reached with (a file's, or a run's)
+        self.continuation = ContinuationKeeper()
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
@@ -88,7 +96,7 @@ class TrainingSession(QObject):
             return False
         self.command = ReplaceWeightsCommand(self.doc, "Train")
         self._shown = None
-        self._start = (now_iso(), trainer)
+        self._trainer, self._started_at, self.verdict = trainer, now_iso(), None
         self.doc.push(self.command)
         self.doc.lock(LOCK_REASON)
         self.started.emit(self.doc.spec, self.data.dataset)
@@ -115,7 +123,8 @@ class TrainingSession(QObject):
                 history = None
             if history is not None and history.task != dataset.task:
                 history = None
-        return Trainer(network, dataset, settings, history=history)
+        continuation = self.continuation.for_document(self.doc) if history else None
+        return Trainer(network, dataset, settings, history=history, continuation=continuation)
 
     def pause(self) -> None:
         self.controller.pause()
@@ -175,8 +184,9 @@ class TrainingSession(QObject):
     @Slot()
     def _document_replaced(self) -> None:
         """Another project replaces this one: end the run and keep nothing of it."""
-        self.command = self._shown = self._start = None
+        self.command = self._shown = self._started_at = self._trainer = None
         self.controller.shutdown()
+        self.continuation.keep(None, self.doc)
 
     @Slot(object)
     def _finished(self, result: TrainingResult) -> None:
@@ -192,8 +202,16 @@ class TrainingSession(QObject):
                 arrays = {**frame.snapshot.params, **frame.snapshot.state}
                 history = self.trained_history = frame.history.to_dict()
             command.finish(arrays, history, _describe(result), self._recorded(result))
+            self.continuation.keep(result.continuation if frame is not None else None, self.doc)
         outcome = result.outcome
-        self.message.emit(f"Training ended: {outcome.reason}." if not result.error
+        trainer, self._trainer = self._trainer, None
+        goal = goal_for(self.doc.data)
+        if trainer is not None and goal is not None and not (outcome.failed or result.error):
+            # The thread is joined: the trainer is this thread's to read.
+            self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
+                                    trainer.lr)
+        verdict = f" {self.verdict.text}" if self.verdict is not None else ""
+        self.message.emit(f"Training ended: {outcome.reason}.{verdict}" if not result.error
                           else f"Training failed: {result.error}")
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
@@ -203,10 +221,10 @@ class TrainingSession(QObject):
 
     def _recorded(self, result: TrainingResult) -> Runs | None:
         """The document's runs with the run that just ended added (None: nothing to record)."""
-        start, self._start = self._start, None
-        if start is None or result.frame is None:
+        started_at, self._started_at = self._started_at, None
+        trainer = self._trainer
+        if trainer is None or result.frame is None:
             return None
-        started_at, trainer = start
         history = result.frame.history
         epochs = history.n_epochs - trainer.first_epoch
         if not epochs and not (result.error or result.outcome.failed):

@@ -9,6 +9,7 @@ the session hands it to the running trainer.
 
 from __future__ import annotations
 
+import html
 import inspect
 from typing import Any
 
@@ -28,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets.dataset import MIN_ROWS_TO_HOLD_OUT
 from core.engine import optimizers
 from core.training.settings import MAX_EPOCHS
 from gui import theme
@@ -178,6 +180,7 @@ class TrainingSettingsPanel(QWidget):
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
+        session.data.dataset_changed.connect(self._dataset_changed)
         session.started.connect(lambda *_: self.outcome_label.setText(""))
 
     # ------------------------------------------------------------------ model → widgets
@@ -201,8 +204,17 @@ class TrainingSettingsPanel(QWidget):
         self.seed_spin.setValue(settings.seed)
         self.val_spin.setValue(round(settings.split[1] * 100))
         self.test_spin.setValue(round(settings.split[2] * 100))
-        self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
+        dataset = self.actions.session.data.dataset
+        if dataset is not None and dataset.n_samples < MIN_ROWS_TO_HOLD_OUT:
+            self.train_label.setText(f"training on all {dataset.n_samples} rows (too few to "
+                                     "hold any out)")
+        else:
+            self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
         del blockers
+
+    @Slot(object)
+    def _dataset_changed(self, _dataset: object) -> None:
+        self.refresh()
 
     @Slot(str)
     def set_state(self, state: str) -> None:
@@ -227,8 +239,13 @@ class TrainingSettingsPanel(QWidget):
         outcome = result.outcome
         color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
         text = result.error or outcome.reason
+        verdict = self.actions.session.verdict
+        note = ""
+        if verdict is not None:  # a gate or toy set: solved, or why not and what to try
+            shade = theme.OK_TEXT if verdict.solved else theme.WARNING_TEXT
+            note = f"<br><span style='color:{shade}'>{html.escape(verdict.text)}</span>"
         self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
-                                   f"{text[1:]}.</span>")
+                                   f"{text[1:]}.</span>{note}")
 
     # ------------------------------------------------------------------ widgets → model
     def _end_session(self) -> None:

@@ -25,6 +25,7 @@ import numpy as np
 from PySide6.QtCore import Signal
 
 from core.training import gradient_flow
+from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
 from core.training.trainer import Outcome, Trainer
@@ -37,12 +38,14 @@ PROGRESS_INTERVAL = 0.25
 
 @dataclass(frozen=True, eq=False)
 class TrainingResult:
-    """How a run ended: the trainer's outcome, the last frame (None if even that failed) and,
-    when the worker itself failed, the error in words."""
+    """How a run ended: the trainer's outcome, the last frame (None if even that failed),
+    when the worker itself failed, the error in words, and the optimizer state to continue
+    from (None after a failure)."""
 
     outcome: Outcome
     frame: Frame | None
     error: str = ""
+    continuation: Continuation | None = None
 
 
 class TrainingWorker(StoppableWorker):
@@ -81,7 +84,8 @@ class TrainingWorker(StoppableWorker):
         except Exception:  # the network is beyond drawing; the outcome still counts
             traceback.print_exc(file=sys.stderr)
         outcome = self.trainer.outcome or Outcome("stopped", f"training failed: {error}")
-        return TrainingResult(outcome, frame, error)
+        continuation = None if error or frame is None else self.trainer.continuation()
+        return TrainingResult(outcome, frame, error, continuation)
 
     def work(self) -> None:
         trainer = self.trainer

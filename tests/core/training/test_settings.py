@@ -37,7 +37,7 @@ def test_settings_are_frozen_and_an_edit_is_a_new_checked_object():
     options["momentum"] = 0.1  # the caller's dict is not the settings' own
     assert settings.optimizer_options == {"momentum": 0.8}
     edited = dataclasses.replace(settings, lr=0.5)
-    assert (edited.lr, settings.lr) == (0.5, 0.01)
+    assert (edited.lr, settings.lr) == (0.5, 0.03)
     with pytest.raises(ValueError, match="lr: -1 must be above 0"):
         dataclasses.replace(settings, lr=-1)
 

@@ -25,7 +25,7 @@ def build_xor(qtbot, window, canvas) -> None:
     qtbot.keyClick(spin, Qt.Key.Key_Return)
     combo = window.inspector.node_form.activation_combo
     combo.setFocus()
-    qtbot.keyClicks(combo, "tanh")
+    qtbot.keyClicks(combo, "leaky_relu")  # one key press picks it (a new node is tanh)
 
     canvas.connect(input_id, hidden_id)
     canvas.connect(hidden_id, output_id)
@@ -36,7 +36,7 @@ def test_build_xor_with_gestures_save_and_reopen(qtbot, window, canvas, tmp_path
     spec = window.doc.spec
     assert [(n.kind, n.units) for n in spec.nodes] == [("input", 2), ("hidden", 2),
                                                         ("output", 1)]
-    assert spec.node("2").activation == "tanh"
+    assert spec.node("2").activation == "leaky_relu"
     assert spec.node("3").activation == "sigmoid"  # two classes: one sigmoid unit
     assert [(e.src, e.dst) for e in spec.edges] == [("1", "2"), ("2", "3")]
     assert spec.problems() == []

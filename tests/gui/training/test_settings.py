@@ -5,7 +5,8 @@ import numpy as np
 from PySide6.QtCore import QPointF, Qt
 
 from core import build
-from gui.document.commands import AddNodeCommand, ChangeSettingsCommand
+from core.datasets.ref import DataRef
+from gui.document.commands import AddNodeCommand, ChangeSettingsCommand, SetDataCommand
 from gui.document.new_node import new_node
 from gui.training.controller import IDLE, RUNNING
 from gui.training.session import LOCK_REASON
@@ -180,3 +181,14 @@ def test_tiny_rates_and_decays_show_and_type_in_scientific_notation(qtbot, windo
     assert training_settings(window).lr == 0.05 and panel.lr_spin.text() == "0.05"
     type_into(qtbot, panel.decay_spin, "oops")  # letters are refused: the value stays
     assert training_settings(window).weight_decay == 1e-07
+
+
+def test_a_truth_table_trains_on_every_row_and_the_form_says_so(qtbot, window):
+    """Issue 17, item 8: a gate's four rows are too few to hold any out."""
+    window.files.new()  # the XOR gate
+    label = window.training.settings_panel.train_label
+    qtbot.waitUntil(lambda: window.data.dataset is not None and window.data.dataset.name == "xor")
+    assert label.text() == "training on all 4 rows (too few to hold any out)"
+    window.doc.push(SetDataCommand(window.doc, DataRef.builtin("circle"), "Use data"))
+    qtbot.waitUntil(lambda: window.data.dataset.name == "circle")
+    assert label.text() == "training on 70% of the rows"

@@ -1,0 +1,166 @@
+"""Why a run on a gate or a toy set ended short of solving it, and what to try next, in words.
+
+A newcomer whose first run ends at 75 % on XOR needs a reason and a next step more than a number.
+Each built-in set with a known answer has a :class:`Goal` (the share of rows right, or R², over
+all rows, that counts as solved: the gates all four rows; the noisy sets a level that the
+default one-hidden-node network reaches on at least 19 of 20 seeds, where it does — see
+tests/gui/document/test_first_network_learns.py). When a run ends below it, :func:`diagnose`
+looks at three things, each measured on the run itself:
+
+- **dead ReLUs**: a ReLU unit whose input is negative for every training row outputs 0 and gets
+  no gradient, so it never comes back; when DEAD_SHARE or more of them are dead, the network
+  has lost that much of its capacity;
+- **still falling**: the training loss fell by more than FALLING over the last epochs, so more
+  epochs would help;
+- **a plateau** otherwise: the run is stuck where it is, so another start (seed), more units or
+  a larger learning rate is what changes it.
+
+Pure: no Qt; the window shows :attr:`Diagnosis.text` in its status line.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import numpy as np
+
+from core.datasets.builtin import BUILTIN
+from core.datasets.ref import DataRef
+from core.engine.network import Network
+from core.training.history import History
+from core.training.prepare import TrainingData
+
+DEAD_SHARE = 0.25
+FALLING = 0.02  # relative fall of the training loss over the last TREND_EPOCHS epochs
+TREND_EPOCHS = 10
+DEAD_PROBE_ROWS = 2048
+GATES = ("and", "or", "nand", "xor")
+GOALS: dict[str, float] = {
+    **{gate: 1.0 for gate in GATES},
+    "circle": 0.95, "xor2d": 0.95, "gaussians": 0.95, "moons": 0.95, "spiral": 0.9,
+    "plane": 0.95, "gaussian_bumps": 0.9, "sine": 0.9,
+}
+
+
+@dataclass(frozen=True)
+class Goal:
+    """``level`` of ``metric`` ("accuracy" or "r2") over all rows counts as solving ``title``."""
+
+    name: str
+    title: str
+    metric: str
+    level: float
+
+    def words(self, value: float) -> str:
+        if self.metric == "accuracy":
+            return f"{value:.0%} of the rows right"
+        return f"R² {value:.2f}"
+
+
+@dataclass(frozen=True)
+class Diagnosis:
+    """The verdict on one finished run: ``score`` over all rows against ``goal``; when short of
+    it, ``reasons`` (why, sentences) and ``advice`` (what to try, phrases); ``dead``/``relu`` count
+    the dead ReLU units among all ReLU units of the hidden nodes."""
+
+    goal: Goal
+    score: float
+    dead: int
+    relu: int
+    loss_fall: float | None
+    reasons: tuple[str, ...] = ()
+    advice: tuple[str, ...] = ()
+
+    @property
+    def solved(self) -> bool:
+        return self.score >= self.goal.level
+
+    @property
+    def text(self) -> str:
+        goal = self.goal
+        if self.solved:
+            return f"Solved {goal.title}: {goal.words(self.score)}."
+        target = "all of them" if goal.level == 1 and goal.metric == "accuracy" \
+            else goal.words(goal.level)
+        return (f"Not solved yet: {goal.words(self.score)} ({goal.title} needs {target}). "
+                + " ".join(self.reasons) + " Try " + "; ".join(self.advice) + ".")
+
+
+def goal_for(data: DataRef | None) -> Goal | None:
+    """The goal of a built-in set with its default noise and classes; None for anything else
+    (imported data has no known answer)."""
+    if data is None or data.kind != "builtin" or data.name not in GOALS:
+        return None
+    info = BUILTIN[data.name]
+    if data.noise not in (None, info.noise) or data.n_classes not in (None, info.n_classes) \
+            or data.n_samples not in (None, info.n_samples):
+        return None
+    metric = "accuracy" if info.task == "classification" else "r2"
+    return Goal(data.name, info.title, metric, GOALS[data.name])
+
+
+def score(history: History, data: TrainingData, metric: str) -> float | None:
+    """The last epoch's ``metric`` over all rows: the parts' values weighted by their sizes."""
+    latest = history.latest()
+    total = weight = 0.0
+    for name, part in data.parts.items():
+        value = latest.get(f"{name}_{metric}")
+        if part.n and value is not None:
+            total += value * part.n
+            weight += part.n
+    return total / weight if weight else None
+
+
+def dead_relus(network: Network, x: np.ndarray) -> tuple[int, int]:
+    """(dead, all) ReLU units of the hidden nodes: dead when 0 for every row of ``x``."""
+    values = network.activations(x[:DEAD_PROBE_ROWS])
+    dead = total = 0
+    for node in network.spec.nodes:
+        if node.kind == "hidden" and node.activation == "relu":
+            dead += int(np.count_nonzero(np.all(values[node.id].post <= 0, axis=0)))
+            total += node.units
+    return dead, total
+
+
+def loss_fall(history: History) -> float | None:
+    """How much the training loss fell over the last TREND_EPOCHS epochs, as a share of where
+    it was (None with too short a history)."""
+    losses = [v for v in history.epochs["train_loss"][-TREND_EPOCHS - 1:] if v is not None]
+    if len(losses) < 2 or not losses[0] > 0:
+        return None
+    return (losses[0] - losses[-1]) / losses[0]
+
+
+def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
+             lr: float) -> Diagnosis | None:
+    """The verdict on a run that has ended (None before its first epoch)."""
+    value = score(history, data, goal.metric)
+    if value is None or not math.isfinite(value):
+        return None
+    dead, relu = dead_relus(network, data.train.x)
+    fall = loss_fall(history)
+    if value >= goal.level:
+        return Diagnosis(goal, value, dead, relu, fall)
+    reasons, advice = [], []
+    if relu and dead / relu >= DEAD_SHARE:
+        reasons.append(f"{dead} of {relu} ReLU units are dead ({dead / relu:.0%}): they output "
+                       "0 for every row, so they no longer learn.")
+        advice.append("tanh or leaky ReLU for the hidden node (their units cannot die)")
+    if fall is not None and fall > FALLING:
+        span = min(TREND_EPOCHS, history.n_epochs - 1)
+        reasons.append(f"The loss was still falling ({fall:.0%} lower over the last "
+                       f"{span} epochs).")
+        advice.append("more epochs (press Train again to carry on from here)")
+    else:
+        reasons.append("The loss has flattened out: the run is stuck where it is.")
+        advice.append(f"another seed (then Reset weights), more units in the hidden node, or a "
+                      f"larger learning rate ({_larger(lr):g} instead of {lr:g})")
+    return Diagnosis(goal, value, dead, relu, fall, tuple(reasons), tuple(advice))
+
+
+def _larger(lr: float) -> float:
+    """About three times ``lr``, rounded to a number a student would type."""
+    value = lr * 3
+    digits = -math.floor(math.log10(value))
+    return round(value, max(digits, 0))
