@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.spec import NetworkSpec
+from gui.autosave import Autosave
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
+        self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)
@@ -329,9 +331,10 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "How to build a network", HELP_TEXT)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.maybe_save():
+        if self.files.maybe_save() and self.files.finish_writing():
             self.training.shutdown()  # stop and join the training thread before Qt goes
             self.labs_menu.close_all()
+            self.autosave.close()
             event.accept()
         else:
             event.ignore()
