@@ -46,9 +46,12 @@ class _InputBlocker(QObject):
         self.window = window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in BLOCKED_INPUT and isinstance(watched, QWidget):
-            return watched.window() is self.window
-        return False
+        if event.type() not in BLOCKED_INPUT:
+            return False
+        owner: QObject | None = watched  # a shortcut goes to its QAction, not to a widget
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        return owner is not None and owner.window() is self.window
 
 
 class _Wait(QObject):
