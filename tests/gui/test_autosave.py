@@ -225,3 +225,16 @@ def test_a_copy_without_about_json_is_not_offered(qtbot, window):
     (folder / ABOUT_FILE).write_text("{not json", encoding="utf-8")
     assert not offer_recovery(window.autosave, ask=lambda *_: pytest.fail("asked"))
     assert folder.exists()  # left alone: it may be a newer NetCanvas's
+
+
+def test_another_window_of_this_process_is_not_offered_its_neighbours_copy(
+        qtbot, window, canvas, fast, settings):
+    from gui.main_window import MainWindow
+
+    canvas.drop_from_palette("input", QPoint(150, 150))
+    qtbot.waitSignal(fast.written, timeout=10_000).wait()
+    second = MainWindow(settings)
+    qtbot.addWidget(second)
+    assert second.autosave.folder != fast.folder
+    assert not offer_recovery(second.autosave, ask=lambda *_: pytest.fail("asked"))
+    assert read_recovery(fast.folder) is not None
