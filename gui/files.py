@@ -8,6 +8,7 @@ embedded data froze the window for seconds.
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Callable
 from importlib.resources import files
@@ -201,7 +202,9 @@ class FileController:
 
     def project(self) -> Project:
         """The document as a project. Weights are stored only for a network that can be
-        built (a half-built one gets fresh weights when it is opened again)."""
+        built (a half-built one gets fresh weights when it is opened again). A snapshot: what
+        can still change (weights, history) is copied, so a background save may write it
+        while editing goes on; the spec, settings and data set are immutable."""
         doc = self.doc
         params, state = split(doc.arrays) if not doc.problems else ({}, {})
         return Project(
@@ -210,7 +213,7 @@ class FileController:
             data=doc.data or default_data(),
             params={k: v.copy() for k, v in params.items()} or None,
             state={k: v.copy() for k, v in state.items()} or None,
-            history=self.live_history() or doc.history,
+            history=copy.deepcopy(self.live_history() or doc.history),
             title=doc.title,
             description=doc.description,
             dismissed_warnings=doc.dismissed_warnings)
