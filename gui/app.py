@@ -72,12 +72,11 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     report_unexpected_errors(window)
     window.show()
-    if offer_recovery(window.autosave):  # restored work first: the file can wait for the menu
-        window.view.fit_to_view()
-    elif args.example:
-        window.files.open_example(args.example)
-    elif args.project:
-        window.files.load(args.project)
+    if not offer_recovery(window.autosave):  # restored work first: files can wait for the menu
+        if args.example:
+            window.files.open_example(args.example)
+        elif args.project:
+            window.files.load(args.project)
     window.view.fit_to_view()
     return app.exec()
 

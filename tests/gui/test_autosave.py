@@ -238,3 +238,15 @@ def test_another_window_of_this_process_is_not_offered_its_neighbours_copy(
     assert second.autosave.folder != fast.folder
     assert not offer_recovery(second.autosave, ask=lambda *_: pytest.fail("asked"))
     assert read_recovery(fast.folder) is not None
+
+
+def test_the_app_offers_the_copy_at_start_before_opening_what_it_was_asked_to(
+        qtbot, window, monkeypatch):
+    from tests.gui.test_files import run_main
+
+    folder = left_copy(window, dead_pid(), "/somewhere/left.netcanvas")
+    expected = len(load_project(folder / PROJECT_FILE).spec.nodes)
+    answer("Restore")
+    code, seen = run_main(["--example", "spiral"], monkeypatch)
+    assert code == 0
+    assert seen == {"title": "left.netcanvas[*] — NetCanvas", "nodes": expected}
