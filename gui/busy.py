@@ -114,9 +114,7 @@ def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], A
         show_later.stop()
         app.removeEventFilter(blocker)
         blocker.deleteLater()
-        progress.hide()
-        progress.deleteLater()
-        window.statusBar().clearMessage()
+        _close_progress(window, progress)
     if wait.outcome.cancelled:
         job.cancel()  # the work may check it; its result goes nowhere
     return wait.outcome
@@ -136,6 +134,17 @@ def wait_for_saver(window: QMainWindow, saver: ProjectSaver, text: str) -> None:
     try:
         saver.wait()
     finally:
-        progress.hide()
-        progress.deleteLater()
-        window.statusBar().clearMessage()
+        _close_progress(window, progress)
+
+
+def _close_progress(window: QMainWindow, progress: QProgressDialog) -> None:
+    """Take the progress dialog away and give the window back its keyboard: shortcuts (Delete,
+    Ctrl+Z) go to the active window only, and a hidden modal dialog does not always hand the
+    activation back at once (measured offscreen)."""
+    shown = progress.isVisible()
+    progress.hide()
+    progress.deleteLater()
+    window.statusBar().clearMessage()
+    if shown:
+        window.activateWindow()
+        QApplication.processEvents()  # the window system delivers the activation queued

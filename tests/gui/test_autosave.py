@@ -246,6 +246,7 @@ def test_the_app_offers_the_copy_at_start_before_opening_what_it_was_asked_to(
 
     folder = left_copy(window, dead_pid(), "/somewhere/left.netcanvas")
     expected = len(load_project(folder / PROJECT_FILE).spec.nodes)
+    assert window.close()  # the app's own window is the only one left to look at
     answer("Restore")
     code, seen = run_main(["--example", "spiral"], monkeypatch)
     assert code == 0
