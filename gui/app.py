@@ -66,16 +66,18 @@ def main(argv: list[str] | None = None) -> int:
     if failed is not None:
         return failed
     app = application()
+    from gui.autosave import offer_recovery
     from gui.main_window import MainWindow
 
     window = MainWindow()
     window.place_on(window.screen().availableGeometry())
     report_unexpected_errors(window)
-    if args.example:
-        window.files.open_example(args.example)
-    elif args.project:
-        window.files.load(args.project)
     window.show()
+    if not offer_recovery(window.autosave):  # restored work first: files can wait for the menu
+        if args.example:
+            window.files.open_example(args.example)
+        elif args.project:
+            window.files.load(args.project)
     window.view.fit_to_view()
     return app.exec()
 

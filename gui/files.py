@@ -1,17 +1,22 @@
 """New, Open, Save, Save As, recent files and the bundled examples — with error dialogs.
 
 A file that cannot be read leaves the open document exactly as it was: the project is loaded
-completely first and only then handed to the document.
+completely first and only then handed to the document. Reading and writing run off the GUI
+thread (:mod:`gui.busy`, :mod:`gui.background_save`): a project with tens of megabytes of
+embedded data froze the window for seconds.
 """
 
 from __future__ import annotations
 
+import copy
+import functools
 from collections.abc import Callable
 from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSettings
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.datasets.ref import DataRef
@@ -19,6 +24,8 @@ from core.engine.params import split
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
 from core.training.timeline import Timeline
+from gui.background_save import ProjectSaver
+from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
 from gui.training.continuation import ContinuationKeeper
 
@@ -43,6 +50,28 @@ def example_title(path: Path) -> str:
         return path.stem
 
 
+def _read(path: str | Path) -> tuple[Project | None, dict[str, Any], str]:
+    """The project at ``path`` and the weights to show (the seed's when it is untrained), or
+    why it cannot be read. Runs in a background thread."""
+    try:
+        project = load_project(path)
+    except ProjectError as exc:
+        return None, {}, str(exc)
+    arrays = {**(project.params or {}), **(project.state or {})}
+    if project.params is None and not project.spec.problems():
+        # Untrained: show exactly the weights training will start from (the seed's).
+        network = project.build_network()
+        arrays = {**network.params, **network.state}
+    return project, arrays, ""
+
+
+def _undo_position(stack: QUndoStack) -> tuple[int, object]:
+    """Where the undo stack is: its index and the command before it (an undo followed by a
+    new edit comes back to the same index with another command)."""
+    index = stack.index()
+    return index, stack.command(index - 1) if index > 0 else None
+
+
 def default_data() -> DataRef:
     """A new project starts on the XOR gate, the course's first puzzle."""
     return DataRef.builtin(DEFAULT_DATA)
@@ -58,6 +87,10 @@ class FileController:
         self.opened = opened
         self.doc = doc
         self.settings = settings
+        #: writes project files off the GUI thread (autosave shares it: one write at a time)
+        self.saver = ProjectSaver(window)
+        self.failures = 0  # saves that failed so far
+        self._generation = 0  # counts New/Open: a late save result never marks another document
         #: while training runs, the history that goes with the weights shown (set by the window)
         self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
         #: the training timeline to store with the project, and where an opened one goes
@@ -82,6 +115,7 @@ class FileController:
     def new(self) -> bool:
         if not self.maybe_save():
             return False
+        self._generation += 1
         self.doc.reset(NetworkSpec(), data=default_data())
         return True
 
@@ -101,17 +135,19 @@ class FileController:
         return self.maybe_save() and self.load(path, remember=False)
 
     def load(self, path: str | Path, remember: bool = True) -> bool:
-        """Read ``path`` into the document; on failure show why and change nothing."""
-        try:
-            project = load_project(path)
-        except ProjectError as exc:
-            self._error("Cannot open project", str(exc))
+        """Read ``path`` into the document; on failure show why and change nothing. Reading
+        runs in a background thread (the window keeps painting; Cancel after a second)."""
+        name = Path(path).name
+        wait_for_saver(self.window, self.saver, f"Finishing the save before opening {name}…")
+        outcome = run_busy(self.window, f"Opening {name}…", lambda _cancel: _read(path))
+        if outcome.cancelled:
+            self.window.statusBar().showMessage(f"Opening {name} was cancelled.", 8000)
             return False
-        arrays = {**(project.params or {}), **(project.state or {})}
-        if project.params is None and not project.spec.problems():
-            # Untrained: show exactly the weights training will start from (the seed's).
-            network = project.build_network()
-            arrays = {**network.params, **network.state}
+        project, arrays, error = outcome.value or (None, {}, outcome.error)
+        if project is None:
+            self._error("Cannot open project", error)
+            return False
+        self._generation += 1
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
                        history=project.history, title=project.title,
                        description=project.description,
@@ -122,37 +158,63 @@ class FileController:
         if remember:
             self._remember(str(path))
         self.opened()
-        self.window.statusBar().showMessage(f"Opened “{project.title or Path(path).name}”.",
-                                            8000)
+        self.window.statusBar().showMessage(f"Opened “{project.title or name}”.", 8000)
         return True
 
-    def save(self) -> bool:
-        return self.write(self.doc.path) if self.doc.path else self.save_as()
+    def save(self, wait: bool = False) -> bool:
+        return self.write(self.doc.path, wait) if self.doc.path else self.save_as(wait)
 
-    def save_as(self) -> bool:
+    def save_as(self, wait: bool = False) -> bool:
         path, _ = QFileDialog.getSaveFileName(self.window, "Save project as",
                                               self.doc.path or self._folder(), FILE_FILTER)
         if not path:
             return False
         if not path.endswith(SUFFIX):
             path += SUFFIX
-        return self.write(path)
+        return self.write(path, wait)
 
-    def write(self, path: str) -> bool:
-        try:
-            save_project(self.project(), path)
-        except ProjectError as exc:
-            self._error("Cannot save project", str(exc))
-            return False
-        self.doc.set_path(path)
-        self.doc.undo_stack.setClean()
-        self._remember(path)
-        self.window.statusBar().showMessage(f"Saved {Path(path).name}.", 5000)
-        return True
+    def write(self, path: str, wait: bool = True) -> bool:
+        """Save the document to ``path`` in a background thread. With ``wait``, return once it
+        is written (True) or refused (False, after saying why), behind a modal progress
+        dialog; without, return at once (True) — the status bar tells how it went."""
+        project = self.project()  # a snapshot: edits made during the save do not reach it
+        stack, generation, previous = self.doc.undo_stack, self._generation, self.doc.path
+        saved_at = _undo_position(stack)
+        outcomes: list[str] = []
+        self.doc.set_path(path)  # a second Save meanwhile goes to the same file
+
+        def done(error: str) -> None:
+            outcomes.append(error)
+            same_document = generation == self._generation
+            if error:
+                self.failures += 1
+                if same_document and self.doc.path == path:
+                    self.doc.set_path(previous)
+                self._error("Cannot save project", error)
+                return
+            if same_document and _undo_position(stack) == saved_at:
+                stack.setClean()
+            self._remember(path)
+            self.window.statusBar().showMessage(f"Saved {Path(path).name}.", 5000)
+
+        self.saver.submit(Path(path).name, functools.partial(save_project, project, path), done)
+        self.window.statusBar().showMessage(f"Saving {Path(path).name}…")
+        if wait:
+            self.finish_writing()
+        return outcomes == [""] if wait else True
+
+    def finish_writing(self) -> bool:
+        """Wait for the saves under way (closing does); False if one of them failed."""
+        failures = self.failures
+        wait_for_saver(self.window, self.saver,
+                       f"Waiting for {self.saver.current() or 'the project'} to be saved…")
+        return self.failures == failures
 
     def project(self) -> Project:
         """The document as a project. Weights are stored only for a network that can be
-        built (a half-built one gets fresh weights when it is opened again)."""
+        built (a half-built one gets fresh weights when it is opened again). A snapshot: what
+        can still change (weights, history) is copied, so a background save may write it
+        while editing goes on; the spec, settings and data set are immutable."""
         doc = self.doc
         params, state = split(doc.arrays) if not doc.problems else ({}, {})
         return Project(
@@ -161,7 +223,7 @@ class FileController:
             data=doc.data or default_data(),
             params={k: v.copy() for k, v in params.items()} or None,
             state={k: v.copy() for k, v in state.items()} or None,
-            history=self.live_history() or doc.history,
+            history=copy.deepcopy(self.live_history() or doc.history),
             title=doc.title,
             description=doc.description,
             dismissed_warnings=doc.dismissed_warnings,
@@ -180,7 +242,7 @@ class FileController:
             f"“{self.display_name()}” has changes that are not saved. Save them first?",
             buttons, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
-            return self.save()
+            return self.save(wait=True)
         return answer == QMessageBox.StandardButton.Discard
 
     def _fill_examples(self) -> None:

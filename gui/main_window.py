@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from core.datasets.images import dataset_image_shape
 from core.spec import NetworkSpec
+from gui.autosave import Autosave
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
@@ -95,6 +96,7 @@ class MainWindow(QMainWindow):
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
+        self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)
@@ -354,9 +356,10 @@ class MainWindow(QMainWindow):
         QMessageBox.information(self, "How to build a network", HELP_TEXT)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if self.files.maybe_save():
+        if self.files.maybe_save() and self.files.finish_writing():
             self.training.shutdown()  # stop and join the training thread before Qt goes
             self.labs_menu.close_all()
+            self.autosave.close()
             event.accept()
         else:
             event.ignore()

@@ -46,7 +46,8 @@ def test_build_xor_with_gestures_save_and_reopen(qtbot, window, canvas, tmp_path
     path = tmp_path / "xor.netcanvas"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *a, **k: (str(tmp_path / "xor"), "")))
-    window.save_action.trigger()
+    window.save_action.trigger()  # writes in the background
+    qtbot.waitUntil(lambda: not window.files.saver.busy)
     assert path.exists()
     assert not window.isWindowModified()
     assert window.windowTitle().startswith("xor.netcanvas")

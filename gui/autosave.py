@@ -1,0 +1,179 @@
+"""Autosave: a window's unsaved work — untitled too — is copied every :data:`AUTOSAVE_SECONDS`
+and after each training run into its recovery folder (:mod:`gui.recovery`), in the background
+(the window's :class:`~gui.background_save.ProjectSaver`). A save, a close or an undo back to
+the saved state removes the copy. After a crash or a kill, :func:`offer_recovery` asks at the
+next start whether to restore what was left behind.
+
+``NETCANVAS_AUTOSAVE_SECONDS`` overrides the interval (tests use a fraction of a second).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
+from PySide6.QtWidgets import QMainWindow, QMessageBox
+
+from gui.files import FileController
+from gui.recovery import (
+    Recovery,
+    claim,
+    left_behind,
+    recovery_root,
+    remove_recovery,
+    write_recovery,
+)
+
+AUTOSAVE_SECONDS = 120.0
+INTERVAL_ENV = "NETCANVAS_AUTOSAVE_SECONDS"
+RESTORE, DISCARD, LATER = "restore", "discard", "later"
+
+_serials = itertools.count(1)
+_own_folders: set[Path] = set()  # the recovery folders of this process's windows
+
+
+def autosave_seconds() -> float:
+    """``$NETCANVAS_AUTOSAVE_SECONDS`` when it is a positive number, else the default."""
+    try:
+        seconds = float(os.environ.get(INTERVAL_ENV, ""))
+    except ValueError:
+        return AUTOSAVE_SECONDS
+    return seconds if seconds > 0 else AUTOSAVE_SECONDS
+
+
+class Autosave(QObject):
+    """The recovery copy of one window's document. ``written(folder)`` after each copy."""
+
+    written = Signal(str)
+
+    def __init__(self, window: QMainWindow, files: FileController,
+                 run_ended: SignalInstance | None = None, seconds: float | None = None,
+                 root: Path | None = None) -> None:
+        super().__init__(window)
+        self.window, self.files, self.doc = window, files, files.doc
+        self.root = root or recovery_root()
+        self.folder = self.root / f"{os.getpid()}-{next(_serials)}"
+        _own_folders.add(self.folder)
+        self._changed = False  # the document changed since the last copy
+        self._written = False  # the folder holds a copy
+        self._pending = False  # a copy is being written
+        self._restoring = False
+        self.timer = QTimer(self)
+        self.timer.setInterval(round(1000 * (seconds or autosave_seconds())))
+        self.timer.timeout.connect(self.autosave)
+        self.timer.start()
+        stack = self.doc.undo_stack
+        stack.indexChanged.connect(self._document_changed)
+        stack.cleanChanged.connect(self._clean_changed)
+        self.doc.params_changed.connect(self._document_changed)
+        if run_ended is not None:
+            run_ended.connect(self._run_ended)
+
+    @Slot()
+    def autosave(self) -> bool:
+        """Copy the document if it has changes not saved and not copied yet; True when a
+        copy is being written."""
+        if not self.doc.is_modified():
+            self.discard()
+            return False
+        if self._pending or (self._written and not self._changed):
+            return False
+        self._changed, self._pending = False, True
+        write = functools.partial(write_recovery, self.folder, self.files.project(),
+                                  self.doc.path, os.getpid())
+        self.files.saver.submit("a recovery copy", write, self._done)
+        return True
+
+    def discard(self) -> None:
+        """Remove the copy (the work was saved or thrown away)."""
+        if not self._restoring:
+            remove_recovery(self.folder)
+            self._written = False
+
+    def close(self) -> None:
+        """The window closes normally: no copy is left behind."""
+        self.timer.stop()
+        self.discard()
+        _own_folders.discard(self.folder)
+
+    def restore(self, recovery: Recovery) -> bool:
+        """Open a claimed copy (in this window's folder) as unsaved work of its original file."""
+        self._restoring = True
+        try:
+            loaded = self.files.load(recovery.project_path, remember=False)
+        finally:
+            self._restoring = False
+        if not loaded:
+            return False
+        self.doc.set_path(recovery.original_path)
+        self.doc.undo_stack.resetClean()  # unsaved: the original file does not hold it
+        self._written, self._changed = True, False  # the folder holds exactly this
+        self.window.statusBar().showMessage(
+            f"Restored unsaved work of {recovery.name()}. Save it to keep it.", 15000)
+        return True
+
+    def _done(self, error: str) -> None:
+        self._pending = False
+        if error:
+            self._changed = True  # try again at the next tick
+            self.window.statusBar().showMessage(f"Autosave failed: {error}", 15000)
+            return
+        self._written = True
+        if not self.doc.is_modified():  # saved or discarded while the copy was written
+            self.discard()
+            return
+        self.written.emit(str(self.folder))
+
+    @Slot()
+    def _document_changed(self) -> None:
+        self._changed = True
+
+    @Slot(bool)
+    def _clean_changed(self, clean: bool) -> None:
+        if clean:
+            self.discard()
+
+    @Slot(object)
+    def _run_ended(self, _result: object) -> None:
+        self._changed = True
+        self.autosave()
+
+
+def ask_restore(window: QMainWindow, recovery: Recovery) -> str:
+    """Ask whether to restore ``recovery``: :data:`RESTORE`, :data:`DISCARD` or :data:`LATER`
+    (Escape: ask again at the next start)."""
+    box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
+                      f"NetCanvas ended without saving {recovery.name()}. Restore the unsaved "
+                      "work?", parent=window)
+    box.setInformativeText(recovery.describe())
+    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton("Ask Next Time", QMessageBox.ButtonRole.RejectRole)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(later)
+    box.exec()
+    clicked = box.clickedButton()
+    box.deleteLater()
+    return RESTORE if clicked is restore else DISCARD if clicked is discard else LATER
+
+
+def offer_recovery(autosave: Autosave,
+                   ask: Callable[[QMainWindow, Recovery], str] = ask_restore) -> bool:
+    """Offer the copies other NetCanvas processes left behind, newest first, until one is
+    restored into ``autosave``'s window (True). Copies of running windows are not offered."""
+    for recovery in left_behind(autosave.root, _own_folders):
+        claimed = claim(recovery, autosave.folder)
+        if claimed is None:  # another NetCanvas took it first
+            continue
+        answer = ask(autosave.window, claimed)
+        if answer == RESTORE and autosave.restore(claimed):
+            return True
+        if answer == DISCARD:
+            remove_recovery(claimed.folder)
+        else:  # later, or it could not be opened: give it back under its old name
+            claim(claimed, recovery.folder)
+    return False

@@ -1,0 +1,150 @@
+"""Do a slow step of the window's own (reading a project) in a background thread while the
+GUI thread keeps painting, and hand back its result as if it had been a plain call.
+
+The caller waits in a local event loop, so the window never freezes, but the user's input is
+held back meanwhile: a click on the canvas would edit a document that is about to be replaced.
+The status bar says what is happening; a step still running after :data:`CANCEL_AFTER_MS`
+shows a small modal progress dialog with Cancel. Cancelling returns at once; the thread
+finishes its step on its own and its result is dropped (it is joined when the window goes).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Slot
+from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
+
+from gui.background_save import ProjectSaver
+from gui.labs.background import BackgroundJob
+
+CANCEL_AFTER_MS = 1000
+#: input a busy window ignores (painting, timers and resizing go on)
+BLOCKED_INPUT = frozenset({
+    QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
+    QEvent.Type.MouseButtonDblClick, QEvent.Type.KeyPress, QEvent.Type.KeyRelease,
+    QEvent.Type.Wheel, QEvent.Type.Shortcut, QEvent.Type.ShortcutOverride, QEvent.Type.Drop,
+    QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Close,
+})
+
+
+@dataclass
+class Outcome:
+    value: Any = None
+    error: str = ""  # an unexpected failure, in words
+    cancelled: bool = False
+
+
+class _InputBlocker(QObject):
+    """Swallows user input aimed at ``window`` (not at the progress dialog)."""
+
+    def __init__(self, window: QWidget) -> None:
+        super().__init__(window)
+        self.window = window
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() not in BLOCKED_INPUT:
+            return False
+        owner: QObject | None = watched  # a shortcut goes to its QAction, not to a widget
+        while owner is not None and not isinstance(owner, QWidget):
+            owner = owner.parent()
+        return owner is not None and owner.window() is self.window
+
+
+class _Wait(QObject):
+    """The GUI-thread end of one wait: quits the loop when the job ends or is cancelled."""
+
+    def __init__(self, job: BackgroundJob, loop: QEventLoop) -> None:
+        super().__init__()  # not the job's child: the job may go first
+        self.loop = loop
+        self.outcome: Outcome | None = None
+        job.finished.connect(self.on_finished)
+        job.failed.connect(self.on_failed)
+
+    @Slot(object)
+    def on_finished(self, value: object) -> None:
+        self._end(Outcome(value))
+
+    @Slot(str)
+    def on_failed(self, message: str) -> None:
+        self._end(Outcome(error=message))
+
+    @Slot()
+    def on_cancel(self) -> None:
+        self._end(Outcome(cancelled=True))
+
+    def _end(self, outcome: Outcome) -> None:
+        if self.outcome is None:
+            self.outcome = outcome
+            self.loop.quit()
+
+
+def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], Any]) -> Outcome:
+    """Run ``work(cancel)`` in a background thread and return its outcome; ``text`` ("Opening
+    net.netcanvas…") is shown in the status bar, and in a progress dialog with Cancel once the
+    work has taken :data:`CANCEL_AFTER_MS`."""
+    job = BackgroundJob(window)
+    job.finished.connect(job.deleteLater)  # after a cancel too: nobody waits for it then
+    job.failed.connect(job.deleteLater)
+    loop = QEventLoop()
+    wait = _Wait(job, loop)
+    blocker = _InputBlocker(window)
+    app = QApplication.instance()
+    app.installEventFilter(blocker)
+    window.statusBar().showMessage(text)
+    progress = QProgressDialog(text, "Cancel", 0, 0, window)
+    progress.setWindowTitle("NetCanvas")
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setAutoClose(False)
+    progress.setAutoReset(False)
+    progress.reset()  # it would show itself after a few seconds on its own; not this one
+    progress.canceled.connect(wait.on_cancel)
+    show_later = QTimer(wait)
+    show_later.setSingleShot(True)
+    show_later.timeout.connect(progress.show)
+    try:
+        job.start(lambda _report, cancel: work(cancel))
+        show_later.start(CANCEL_AFTER_MS)
+        while wait.outcome is None:
+            loop.exec()
+    finally:
+        show_later.stop()
+        app.removeEventFilter(blocker)
+        blocker.deleteLater()
+        _close_progress(window, progress)
+    if wait.outcome.cancelled:
+        job.cancel()  # the work may check it; its result goes nowhere
+    return wait.outcome
+
+
+def wait_for_saver(window: QMainWindow, saver: ProjectSaver, text: str) -> None:
+    """Wait for ``saver``'s writes to end behind a small modal progress dialog saying ``text``
+    (no Cancel: a half-finished write is never left behind, so there is nothing to cancel)."""
+    if not saver.busy:
+        return
+    window.statusBar().showMessage(text)
+    progress = QProgressDialog(text, "", 0, 0, window)
+    progress.setWindowTitle("NetCanvas")
+    progress.setCancelButton(None)
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.show()
+    try:
+        saver.wait()
+    finally:
+        _close_progress(window, progress)
+
+
+def _close_progress(window: QMainWindow, progress: QProgressDialog) -> None:
+    """Take the progress dialog away and give the window back its keyboard: shortcuts (Delete,
+    Ctrl+Z) go to the active window only, and a hidden modal dialog does not always hand the
+    activation back at once (measured offscreen)."""
+    shown = progress.isVisible()
+    progress.hide()
+    progress.deleteLater()
+    window.statusBar().clearMessage()
+    if shown:
+        window.activateWindow()
+        QApplication.processEvents()  # the window system delivers the activation queued
