@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, Q
 from gui.main_window import MainWindow
 from gui.widgets import add_dock, add_tabbed_dock
 
-GROUPS = {("Inspector", "Training"), ("Loss", "Weights"), ("Output", "Activations")}
+GROUPS = {("Inspector", "Training"), ("Loss", "Weights"), ("Output", "Activations", "Runs")}
 
 
 def visible_bars(window: QMainWindow) -> list[tuple[tuple[str, ...], QRect]]:

@@ -119,5 +119,7 @@ def test_404_or_offline_names_the_cache_folder_and_import_still_works(
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
     table = tmp_path / "mine.csv"
     table.write_text("a,b,label\n0,1,x\n1,0,y\n1,1,x\n0,0,y\n")
-    assert window.data_picker.import_path(str(table))
+    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20000) as finished:
+        window.data_picker.import_path(str(table))
+    assert finished.args == [True]
     assert window.data.dataset.name == "mine" and window.data.dataset.n_samples == 4
