@@ -4,7 +4,7 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QSettings, Qt
+from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self._dock("Predictions", self.predictions_panel, left)
         self._dock("Problems", scrolling(self.problems_panel), left)
         self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
-        self.files = FileController(self, self.doc, self.settings, self.view.fit_to_view)
+        self.files = FileController(self, self.doc, self.settings, self._opened)
         self.doc.reset(NetworkSpec(), data=default_data())
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
@@ -120,6 +120,18 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Horizontal)
             self.resizeDocks([self.training.docks["Loss"]], [300], Qt.Orientation.Vertical)
         super().showEvent(event)
+
+    def _opened(self) -> None:
+        """A project was opened: show all of it, and the Build dock whole (its description may
+        have pushed the data set picker below the fold)."""
+        self.view.fit_to_view()
+        if self._shown:
+            QTimer.singleShot(0, self, self._fit_build)
+
+    def _fit_build(self) -> None:
+        scroll = self.docks["Build"].widget()
+        if scroll.verticalScrollBar().maximum() > 0:  # only when it must scroll: keep the
+            self._size_left_docks()                    # user's own sizes otherwise
 
     def _size_left_docks(self) -> None:
         """Build as tall as the node palette and the data set picker need (no scrolling to find

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QScrollArea, QWidget
 
 from gui.main_window import DEFAULT_SIZE, MainWindow
 from tests.gui.screenshots import screenshot_target
+from tests.gui.training_support import open_example
 
 
 @pytest.mark.parametrize(("available", "size"), [
@@ -60,3 +61,20 @@ def test_nodes_and_the_data_set_picker_show_without_scrolling(qtbot, settings, t
     image = window.grab().toImage()
     assert (image.width(), image.height()) == (window.width(), window.height())
     assert image.save(str(screenshot_target(name, tmp_path)))
+
+
+def test_an_opened_example_with_a_description_keeps_the_data_set_picker_in_view(qtbot, settings):
+    """An example's title and description sit above the palette; opening one at 1366×768 must
+    not push the data set picker below the fold again."""
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.place_on(QRect(0, 0, 1366, 768))
+    window.show()
+    qtbot.waitExposed(window)
+    open_example(window, "spiral")
+    area = window.docks["Build"].widget()
+    qtbot.waitUntil(lambda: area.verticalScrollBar().maximum() == 0)
+    picker = window.data_picker
+    assert picker.data_combo.currentText() == "Spiral"
+    for widget in (*window.palette.buttons.values(), picker.data_combo, picker.import_button):
+        assert whole_in_view(widget, area), widget
