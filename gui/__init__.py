@@ -22,5 +22,7 @@ How it fits together (``core`` never imports ``gui``; a test enforces it):
   and Undo/Redo disable themselves (:mod:`gui.lock`).
 - :mod:`gui.context` — ``ProjectContext``: the document, data, training session and files,
   which the main window hands to the labs and the training dock instead of itself.
-- :mod:`gui.worker_thread` — the one QThread lifecycle of training runs and lab jobs.
+- :mod:`gui.worker_thread` — the one QThread lifecycle of training runs and background jobs;
+  :mod:`gui.background` builds the jobs on it (short data reads; labs, exports, saves and
+  downloads with progress).
 """

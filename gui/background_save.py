@@ -2,7 +2,7 @@
 
 Saving a project with embedded data means packing and compressing tens of megabytes: done in
 the GUI thread it froze the window for seconds (issue 13 measured 11.6 s for a 61 MB file).
-A :class:`ProjectSaver` runs each write as a :class:`gui.labs.background.BackgroundJob` (the
+A :class:`ProjectSaver` runs each write as a :class:`gui.background.BackgroundJob` (the
 thread lifecycle of :mod:`gui.worker_thread`); a write asked for while another runs waits its
 turn, so two saves never write at once and the second one always wins.
 
@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
 from core.project import ProjectError
-from gui.labs.background import BackgroundJob, Report
+from gui.background import BackgroundJob, Report
 
 Write = Callable[[], None]
 Done = Callable[[str], None]  # called in the GUI thread with "" or the error in words

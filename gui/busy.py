@@ -18,8 +18,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QEventLoop, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidget
 
+from gui.background import BackgroundJob
 from gui.background_save import ProjectSaver
-from gui.labs.background import BackgroundJob
 
 CANCEL_AFTER_MS = 1000
 #: input a busy window ignores (painting, timers and resizing go on)

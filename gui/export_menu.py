@@ -18,10 +18,10 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QPro
 
 from core.export import ExportError, export_project, refuse_problems, with_weights
 from core.project import Project
+from gui.background import BackgroundJob
 from gui.cli_export import DESCRIPTIONS, untrained_note
 from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
-from gui.labs.background import BackgroundJob
 from gui.lock import LockGate
 
 

@@ -57,13 +57,14 @@ def settle(ms: int) -> None:
 
 def measure(probe: object, step: Callable[[], object]) -> tuple[float, float, float]:
     """Wall seconds, longest and p99 lateness (ms) of ``step`` plus the settling after it."""
+    probe.reset()
     probe.start()
     started = time.perf_counter()
     step()
     settle(SETTLE_MS)
     seconds = time.perf_counter() - started - SETTLE_MS / 1000
-    late = probe.stop()
-    return seconds, float(late.max()), float(np.percentile(late, 99))
+    probe.stop()
+    return seconds, probe.max_ms, probe.percentile(99)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from gui.app import application
     from gui.main_window import MainWindow
-    from gui.training.benchmark import LatencyProbe
+    from gui.training.memory import LatencyHistogram
 
     app = application()
     folder = Path(tempfile.mkdtemp(prefix="netcanvas-stall-"))
@@ -104,7 +105,7 @@ def main(argv: list[str] | None = None) -> int:
         "new": window.files.new,
     }
     results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in steps}
-    probe = LatencyProbe()
+    probe = LatencyHistogram()
     for _ in range(args.rounds):
         for name, step in steps.items():
             if name.startswith("save"):

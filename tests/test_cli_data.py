@@ -3,25 +3,12 @@ code 2 with one line saying what went wrong, and nothing left in the cache after
 
 from __future__ import annotations
 
-import json
-
-import pytest
-
-from core.datasets.remote import CACHE_ENV, MIRROR_ENV, TEST_CHECKSUMS_ENV
+from core.datasets.remote import MIRROR_ENV
 from gui import cli
-from tests.core.datasets.idx_server import checksums, make_files, serve
+from tests.core.datasets import idx_server
+from tests.core.datasets.idx_server import make_files, serve
 
-
-@pytest.fixture
-def env(tmp_path, monkeypatch):
-    """An empty cache folder, and checksums of the generated files (the test-only table)."""
-    files = make_files()
-    table = tmp_path / "checksums.json"
-    table.write_text(json.dumps(checksums(files)))
-    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
-    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(table))
-    monkeypatch.delenv(MIRROR_ENV, raising=False)
-    return tmp_path / "cache", files
+env = idx_server.env  # the fixture: an empty cache folder and the test-only checksum table
 
 
 def run(argv, capsys):

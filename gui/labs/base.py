@@ -7,8 +7,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.background import BackgroundJob
 from gui.context import ProjectContext
-from gui.labs.background import BackgroundJob
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
@@ -19,7 +19,7 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
 class LabWindow(QWidget):
     """A top-level lab window. Subclasses set ``title`` and ``notice`` (rich text: what the
     student should look for) and lay their controls out in :attr:`body`. Long work goes to a
-    :class:`~gui.labs.background.BackgroundJob` child, which is cancelled and joined when the
+    :class:`~gui.background.BackgroundJob` child, which is cancelled and joined when the
     window closes. ``context`` is the main window's project, for labs that work on it."""
 
     title = ""

@@ -32,8 +32,8 @@ from core.labs.optimizer_race import (
     trace,
 )
 from gui import theme
+from gui.background import BackgroundJob
 from gui.context import ProjectContext
-from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.optimizer_race_plots import (
     DASHED,

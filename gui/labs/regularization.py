@@ -43,8 +43,8 @@ from core.labs.regularization import (
 )
 from core.project import load_project
 from gui import theme
+from gui.background import BackgroundJob
 from gui.context import ProjectContext
-from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.regularization_texts import (
     COLUMNS,

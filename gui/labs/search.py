@@ -29,9 +29,9 @@ from core.training.search import (
     random_search,
     rank,
 )
+from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.document.commands import ChangeSettingsCommand
-from gui.labs.background import BackgroundJob
 from gui.labs.base import LabWindow, say
 from gui.labs.search_form import DEFAULT_EPOCHS, SearchForm
 from gui.labs.search_results import ResultsView, power_text

@@ -4,7 +4,7 @@ with a progress bar per file and Cancel.
 The work is :func:`core.datasets.download.fetch` — the same call as ``netcanvas data fetch``,
 so the window and the command line check the same checksums, keep nothing of a failed or
 cancelled download, and say the same words when it fails (naming the cache folder where the
-four files can be put by hand). It runs as a :class:`~gui.labs.background.BackgroundJob`:
+four files can be put by hand). It runs as a :class:`~gui.background.BackgroundJob`:
 progress arrives in the GUI thread as queued signals, at most every REPORT_INTERVAL seconds.
 """
 
@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, remote_set
-from gui.labs.background import BackgroundJob, Report
+from gui.background import BackgroundJob, Report
 
 REPORT_INTERVAL = 0.05
 

@@ -33,16 +33,15 @@ from dataclasses import dataclass, replace
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import numpy as np
-from PySide6.QtCore import QEventLoop, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEventLoop, Qt
 
 from core.engine import blas
 from core.project import load_project
 from core.training.trainer import Trainer
+from gui.training.memory import PROBE_MS, LatencyHistogram
 from resources.examples import example_path
 
 EXAMPLE = "digits_mlp"
-PROBE_MS = 10
 GOAL_RATIO = 0.9
 GOAL_P99_MS = 25.0
 
@@ -50,39 +49,9 @@ GOAL_P99_MS = 25.0
 @dataclass
 class GuiRun:
     seconds: float
-    lateness_ms: np.ndarray
     frames: int
     interval: float
     gui_cpu: float
-
-
-class LatencyProbe(QObject):
-    """A precise timer; records how late every tick comes (the event loop's latency)."""
-
-    def __init__(self, interval_ms: int = PROBE_MS) -> None:
-        super().__init__()
-        self.interval = interval_ms / 1000
-        self.late: list[float] = []
-        self._last = 0.0
-        self._timer = QTimer(self)
-        self._timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self._timer.setInterval(interval_ms)
-        self._timer.timeout.connect(self._tick)
-
-    def start(self) -> None:
-        self.late.clear()
-        self._last = time.perf_counter()
-        self._timer.start()
-
-    def stop(self) -> np.ndarray:
-        self._timer.stop()
-        return np.array(self.late) * 1000
-
-    @Slot()
-    def _tick(self) -> None:
-        now = time.perf_counter()
-        self.late.append(max(now - self._last - self.interval, 0.0))
-        self._last = now
 
 
 def headless_seconds(project, dataset, threads: int | None, setup: bool = False) -> float:
@@ -144,7 +113,9 @@ def make_window(epochs: int, layout: str, project_path: str | None = None):
     return app, window
 
 
-def gui_run(window, probe: LatencyProbe) -> GuiRun:
+def gui_run(window, probe: LatencyHistogram) -> GuiRun:
+    """One run from the Train button to the end; ``probe`` adds this run's lateness to its
+    counts."""
     training = window.training
     loop = QEventLoop()
     training.session.ended.connect(loop.quit)
@@ -155,9 +126,9 @@ def gui_run(window, probe: LatencyProbe) -> GuiRun:
     training.actions["train"].trigger()
     loop.exec()
     seconds = time.perf_counter() - started
-    lateness = probe.stop()
+    probe.stop()
     training.session.ended.disconnect(loop.quit)
-    run = GuiRun(seconds, lateness, training.live.frames_drawn - frames, training.live.interval,
+    run = GuiRun(seconds, training.live.frames_drawn - frames, training.live.interval,
                  time.thread_time() - cpu)
     window.training.session.reset_weights()  # every round trains from the same weights
     return run
@@ -202,12 +173,13 @@ def main(argv: list[str] | None = None) -> int:
     samples = n_train * args.epochs
     worker_threads = blas.gui_friendly_threads()
     app, window = make_window(args.epochs, args.layout)
-    probe = LatencyProbe()
+    probe = LatencyHistogram()
     print(f"{EXAMPLE}: 64-100-10 MLP, {n_train} training rows, batch "
           f"{project.settings.batch_size}, {args.epochs} epochs per run; {os.cpu_count()} "
           f"cores; layout: {args.layout}; warming up…", flush=True)
     headless_seconds(project, dataset, worker_threads)  # warm-up: caches, first allocations
     gui_run(window, probe)
+    probe.reset()  # the rounds' lateness only
 
     same, default, gui = [], [], []
     for r in range(args.rounds):
@@ -224,8 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     best_gui = min(gui, key=lambda g: g.seconds)
     ratio = min(same) / best_gui.seconds
     ratio_default = min(default) / best_gui.seconds
-    lateness = np.concatenate([g.lateness_ms for g in gui])
-    p50, p99 = np.percentile(lateness, [50, 99])
+    p50, p99 = probe.percentile(50), probe.percentile(99)
     print()
     print("throughput (best of the rounds; median in brackets)")
     print(f"  headless, {worker_threads} BLAS thread(s): {rate(min(same))} "
@@ -236,8 +207,8 @@ def main(argv: list[str] | None = None) -> int:
           f"({samples / statistics.median(g.seconds for g in gui):,.0f})")
     print(f"  window ÷ headless: {ratio:.3f} (vs NumPy default: {ratio_default:.3f}) — goal "
           f"≥ {GOAL_RATIO}: {'met' if ratio >= GOAL_RATIO else 'NOT met'}")
-    print(f"event-loop latency while training ({lateness.size} probe ticks of {PROBE_MS} ms)")
-    print(f"  p50 {p50:.1f} ms · p99 {p99:.1f} ms · max {lateness.max():.1f} ms — goal p99 "
+    print(f"event-loop latency while training ({probe.ticks} probe ticks of {PROBE_MS} ms)")
+    print(f"  p50 {p50:.1f} ms · p99 {p99:.1f} ms · max {probe.max_ms:.1f} ms — goal p99 "
           f"≤ {GOAL_P99_MS:.0f} ms: {'met' if p99 <= GOAL_P99_MS else 'NOT met'}")
     per_second = [g.frames / g.seconds for g in gui]
     print(f"GUI: {statistics.median(per_second):.1f} frames/s drawn (refresh interval "

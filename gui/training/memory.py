@@ -68,7 +68,8 @@ class PeakSampler:
 
 class LatencyHistogram(QObject):
     """A precise 10 ms timer; how late each tick comes (the GUI event loop's latency), counted
-    in 0.1 ms bins. :meth:`mark` starts a new window for :meth:`window_max` (the longest stall
+    in 0.1 ms bins. The counts add up over every :meth:`start`/:meth:`stop` until
+    :meth:`reset`; :meth:`mark` starts a new window for :meth:`window_max` (the longest stall
     of one step) without touching the totals."""
 
     def __init__(self, interval_ms: int = PROBE_MS) -> None:
@@ -86,6 +87,12 @@ class LatencyHistogram(QObject):
     def start(self) -> None:
         self._last = time.perf_counter()
         self._timer.start()
+
+    def reset(self) -> None:
+        """Forget every tick so far (a warm-up's, or the previous step's)."""
+        self.counts[:] = 0
+        self.max_ms = 0.0
+        self._window_max = 0.0
 
     def stop(self) -> None:
         self._timer.stop()

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QWidget
 
 from core.project import load_project
 from core.training.trainer import Trainer
-from gui.labs.background import BackgroundJob
+from gui.background import BackgroundJob
 from gui.training.controller import TrainingController
 from gui.worker_thread import StoppableWorker, WorkerRun
 from resources.examples import example_path

@@ -10,13 +10,16 @@ import contextlib
 import gzip
 import hashlib
 import http.server
+import json
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import ClassVar
 
 import numpy as np
+import pytest
 
-from core.datasets.remote import IDX_FILES
+from core.datasets.remote import CACHE_ENV, IDX_FILES, MIRROR_ENV, TEST_CHECKSUMS_ENV
 
 LIFETIME = 60.0
 N_TRAIN, N_TEST, SIDE = 30, 10, 28
@@ -45,6 +48,19 @@ def checksums(files: dict[str, bytes], algorithm: str = "sha256") -> dict[str, s
     """File name → ``"<algorithm>:<hex>"``, as pooch and :func:`fetch` take them."""
     return {name: f"{algorithm}:{hashlib.new(algorithm, data).hexdigest()}"
             for name, data in files.items()}
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[Path, dict[str, bytes]]:
+    """An empty cache folder, and checksums of the generated files (the test-only table).
+    A fixture: test modules that download import it by name."""
+    files = make_files()
+    table = tmp_path / "checksums.json"
+    table.write_text(json.dumps(checksums(files)))
+    monkeypatch.setenv(CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(table))
+    monkeypatch.delenv(MIRROR_ENV, raising=False)
+    return tmp_path / "cache", files
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

@@ -7,7 +7,7 @@ import time
 import pytest
 from PySide6.QtCore import QObject, QThread
 
-from gui.labs.background import BackgroundJob
+from gui.background import BackgroundJob
 
 
 @pytest.fixture
