@@ -270,8 +270,12 @@ class TimelineUi(QObject):
         replay = self._replay()
         if replay is None:
             return None
-        latest = self.session.controller.latest if self.session.controller.active else (
-            self.final_frame)
+        controller = self.session.controller
+        if controller.active:
+            # the newest history to draw beside the epoch: live drawing is held, so take the
+            # frame it would have taken (the worker then makes the next one)
+            controller.take_frame()
+        latest = controller.latest if controller.active else self.final_frame
         if latest is not None:
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
         else:

@@ -34,7 +34,7 @@ def test_screenshot_mid_training(qtbot, window, tmp_path, example, batch_size, e
                     and controller.last_event.epoch > epoch, timeout=30_000)
     click(qtbot, window, "pause")
     qtbot.waitUntil(lambda: controller.state == PAUSED and controller.latest is not None
-                    and ui.output.frame is controller.latest, timeout=10_000)
+                    and ui.output.frame is controller.latest, timeout=30_000)
     qtbot.wait(300)  # the paused frame's repaints and the predictions that follow it
     window.view.fit_to_view()
     qtbot.wait(50)

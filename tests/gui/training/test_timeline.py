@@ -151,7 +151,11 @@ def test_while_training_the_slider_follows_unless_pulled_back(qtbot, window):
     with qtbot.waitSignal(session.controller.state_changed):
         qtbot.mouseClick(window.training.settings_panel.buttons["train"],
                          Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(timeline_ui.epochs) >= 4, timeout=30_000)
+    controller = session.controller
+    # epochs recorded, and a frame whose history reaches past epoch 0 (the marker is drawn
+    # only inside the history the Loss panel shows)
+    qtbot.waitUntil(lambda: len(timeline_ui.epochs) >= 4 and controller.latest is not None
+                    and controller.latest.history.n_epochs >= 1, timeout=30_000)
     qtbot.waitUntil(lambda: slider(window).maximum() >= 3)
     assert slider(window).value() == slider(window).maximum()  # following
     press(qtbot, window, Qt.Key.Key_Home)
