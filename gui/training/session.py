@@ -218,7 +218,6 @@ class TrainingSession(QObject):
             self.diverged.emit(nodes, outcome.reason)
         self.ended.emit(result)
 
-
     def _recorded(self, result: TrainingResult) -> Runs | None:
         """The document's runs with the run that just ended added (None: nothing to record)."""
         started_at, self._started_at = self._started_at, None
