@@ -10,9 +10,12 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from gui.i18n import start_language
+from gui.language_menu import warn_about_fonts
 from gui.platform_check import check_xcb
 from resources.icons import icon_path
 
@@ -66,6 +69,7 @@ def main(argv: list[str] | None = None) -> int:
     if failed is not None:
         return failed
     app = application()
+    code = start_language(QSettings())
     from gui.autosave import offer_recovery
     from gui.main_window import MainWindow
 
@@ -73,6 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     window.place_on(window.screen().availableGeometry())
     report_unexpected_errors(window)
     window.show()
+    warn_about_fonts(window, code)
     if not offer_recovery(window.autosave):  # restored work first: files can wait for the menu
         if args.example:
             window.files.open_example(args.example)

@@ -34,6 +34,7 @@ from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
+from gui.language_menu import LanguageMenu
 from gui.lock import short_undo_actions, undo_actions
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
@@ -226,6 +227,8 @@ class MainWindow(QMainWindow):
         view = self.view_menu = bar.addMenu("&View")
         view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
                          self.layout_action, self.neuron_limit_action])
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
         view.addSeparator()
         for dock in self.docks.values():
             view.addAction(dock.toggleViewAction())

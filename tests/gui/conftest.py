@@ -169,3 +169,13 @@ def open_lab(qtbot, window):
         return lab
 
     return opener
+
+
+@pytest.fixture
+def korean(qapp):
+    """The whole interface in Korean for one test (English again after it)."""
+    from gui.i18n import set_language
+
+    set_language("ko")
+    yield
+    set_language("en")

@@ -1,0 +1,115 @@
+"""What ``core`` and the command line say, in the user's language (gettext; no Qt).
+
+Mark a message where it is written and translate it there::
+
+    from core.i18n import _, N_, ngettext
+    raise DataError(_("Cannot read {path}: the file is empty.").format(path=path))
+    print(ngettext("{n} run", "{n} runs", n).format(n=n))
+    NAMES = {"circle": N_("Circle")}   # marked only; translate where shown: _(NAMES[key])
+
+Format *after* translating (``_("…{x}…").format(x=…)``), never an f-string inside ``_()``:
+the catalogue is keyed by the text with its placeholders.
+
+The catalogue is ``resources/i18n/netcanvas_<lang>.mo``, compiled from the ``.po`` sources in
+``resources/i18n/<lang>/`` (one per source folder) by ``python packaging/i18n.py compile``. English
+is the source text itself, so it needs no catalogue. The window (gui/i18n.py) switches this
+language together with Qt's, so a message from ``core`` reads the same in the window and in the
+terminal.
+
+Choosing the language: ``NETCANVAS_LANG`` (``en`` or ``ko``) wins; otherwise the window's
+remembered choice; otherwise the system locale.
+"""
+
+from __future__ import annotations
+
+import gettext
+import locale
+import os
+from pathlib import Path
+
+#: Languages with a complete interface, as (code, name in that language).
+LANGUAGES: tuple[tuple[str, str], ...] = (("en", "English"), ("ko", "한국어"))  # i18n: not ui
+SOURCE_LANGUAGE = "en"
+ENV_VAR = "NETCANVAS_LANG"
+CATALOGUE_DIR = Path(__file__).resolve().parent.parent / "resources" / "i18n"
+
+_codes = {code for code, _name in LANGUAGES}
+_language = SOURCE_LANGUAGE
+_catalogue: gettext.NullTranslations = gettext.NullTranslations()
+
+
+def supported(code: str | None) -> str | None:
+    """The supported language ``code`` names ("ko", "ko_KR.UTF-8", "KO" → "ko"), or None."""
+    if not code:
+        return None
+    short = code.strip().lower().replace("-", "_").split(".")[0].split("_")[0]
+    return short if short in _codes else None
+
+
+def system_language() -> str:
+    """The language of the system locale if NetCanvas has it, else English."""
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):  # gettext's order
+        value = os.environ.get(var)
+        if value:
+            return supported(value.split(":")[0]) or SOURCE_LANGUAGE
+    try:
+        code = locale.getlocale()[0]
+    except ValueError:
+        code = None
+    return supported(code) or SOURCE_LANGUAGE
+
+
+def pinned_language() -> str | None:
+    """The language ``NETCANVAS_LANG`` pins (tests, scripts), or None when unset or unknown."""
+    return supported(os.environ.get(ENV_VAR))
+
+
+def initial_language(remembered: str | None = None) -> str:
+    """The language to start in: the pinned one, else ``remembered``, else the system's."""
+    return pinned_language() or supported(remembered) or system_language()
+
+
+def catalogue_path(code: str, suffix: str) -> Path:
+    """Where the compiled catalogue of ``code`` lives (``.mo`` for core, ``.qm`` for Qt)."""
+    return CATALOGUE_DIR / f"netcanvas_{code}{suffix}"
+
+
+def set_language(code: str) -> str:
+    """Speak ``code`` from now on (unknown codes fall back to English); returns the code used.
+
+    A missing or unreadable catalogue falls back to English rather than failing: the app must
+    start even from a damaged install."""
+    global _language, _catalogue
+    chosen = supported(code) or SOURCE_LANGUAGE
+    catalogue: gettext.NullTranslations = gettext.NullTranslations()
+    if chosen != SOURCE_LANGUAGE:
+        try:
+            with catalogue_path(chosen, ".mo").open("rb") as file:
+                catalogue = gettext.GNUTranslations(file)
+        except (OSError, ValueError, UnicodeDecodeError):
+            chosen = SOURCE_LANGUAGE
+    _language, _catalogue = chosen, catalogue
+    return chosen
+
+
+def language() -> str:
+    """The language messages are in now."""
+    return _language
+
+
+def _(message: str) -> str:
+    """``message`` in the current language."""
+    return _catalogue.gettext(message)
+
+
+def ngettext(singular: str, plural: str, n: int) -> str:
+    """The singular or plural of a message for count ``n``, in the current language."""
+    return _catalogue.ngettext(singular, plural, n)
+
+
+def N_(message: str) -> str:
+    """Mark ``message`` for the catalogue without translating it yet (for tables of names)."""
+    return message
+
+
+set_language(initial_language())

@@ -1,0 +1,137 @@
+"""The window's language: Qt translators, the live switch, and how a widget follows it.
+
+Marking text (``pyside6-lupdate`` finds these; ``python packaging/i18n.py update`` runs it)::
+
+    self.tr("Train")                                  # in a QObject subclass
+    translate("TrainingDock", "Epoch {n}").format(n=3) # anywhere (explicit context)
+    QT_TRANSLATE_NOOP("Datasets", "Two moons")        # in a table; translate() where shown
+    self.tr("%n node(s)", "", count)                  # plurals: %n is the count
+
+Format after translating, never an f-string inside ``tr``. Messages that come from ``core``
+(errors, problems, names) are translated there with gettext (core/i18n.py); :func:`set_language`
+switches both, so the window and the command line say the same.
+
+A widget that shows text builds it in one method and asks to have it called again when the
+language changes::
+
+    on_language_change(self, self.retranslate)   # also calls it once now
+
+Qt sends ``QEvent.LanguageChange`` to every widget (shown or not) when a translator is installed
+or removed; the filter turns that into the call, and dies with the widget.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    QSettings,
+    QTranslator,
+)
+
+from core import i18n as core_i18n
+from core.i18n import LANGUAGES, catalogue_path, initial_language
+
+SETTINGS_KEY = "language"
+#: Qt's own catalogues loaded with ours (standard dialogs' buttons, context menus of line edits).
+QT_CATALOGUES = ("qtbase",)
+
+_translators: list[QTranslator] = []
+
+
+def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+    """``text`` (marked under ``context``) in the window's language."""
+    return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def language() -> str:
+    """The code of the language the window speaks now ("en" or "ko")."""
+    return core_i18n.language()
+
+
+def set_language(code: str, settings: QSettings | None = None) -> str:
+    """Speak ``code`` everywhere from now on; every widget retranslates at once.
+
+    Installs NetCanvas's and Qt's catalogues for ``code`` (none for English: the source text is
+    English) and switches ``core``'s. With ``settings`` the choice is remembered. Returns the
+    code actually used (English if the catalogue is missing)."""
+    chosen = core_i18n.set_language(code)
+    for translator in _translators:
+        QCoreApplication.removeTranslator(translator)
+    _translators.clear()
+    if chosen != core_i18n.SOURCE_LANGUAGE:
+        qt_folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        files = [str(catalogue_path(chosen, ".qm"))]
+        files += [f"{qt_folder}/{name}_{chosen}.qm" for name in QT_CATALOGUES]
+        for file in files:
+            translator = QTranslator(QCoreApplication.instance())
+            if translator.load(file):
+                QCoreApplication.installTranslator(translator)
+                _translators.append(translator)
+    QLocale.setDefault(QLocale(chosen))
+    if settings is not None:
+        settings.setValue(SETTINGS_KEY, chosen)
+    # Installing or removing a translator posts LanguageChange; with no translator change
+    # (English to English) nothing is sent, and nothing needs to be.
+    return chosen
+
+
+def start_language(settings: QSettings) -> str:
+    """Switch to the language to start in (``NETCANVAS_LANG``, else remembered, else system)."""
+    remembered = settings.value(SETTINGS_KEY)
+    return set_language(initial_language(remembered if isinstance(remembered, str) else None))
+
+
+def language_names() -> tuple[tuple[str, str], ...]:
+    """(code, name in its own language) for the View ▸ Language menu."""
+    return LANGUAGES
+
+
+class _LanguageFilter(QObject):
+    def __init__(self, watched: QObject, callback: Callable[[], None]) -> None:
+        super().__init__(watched)
+        self._callback = callback
+        watched.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._callback()
+        return False
+
+
+def on_language_change(widget: QObject, retranslate: Callable[[], None]) -> None:
+    """Call ``retranslate`` now and each time the language changes, while ``widget`` lives.
+
+    ``widget`` must receive LanguageChange: a QWidget, or a QObject whose parent chain reaches
+    one (Qt passes the event down the object tree)."""
+    _LanguageFilter(widget, retranslate)
+    retranslate()
+
+
+def hangul_fonts() -> list[str]:
+    """Installed font families that can draw Korean (Hangul)."""
+    from PySide6.QtGui import QFontDatabase
+
+    return QFontDatabase.families(QFontDatabase.WritingSystem.Korean)
+
+
+#: Said in English on purpose: without a Hangul font, Korean would be drawn as boxes.
+NO_HANGUL_FONT = (  # i18n: not ui
+    "No font on this computer can draw Korean (Hangul), so Korean text would show as boxes. "
+    "Install one and restart NetCanvas — on Debian or Ubuntu: sudo apt install fonts-noto-cjk "
+    "(or fonts-nanum); on Fedora: sudo dnf install google-noto-sans-cjk-fonts.")
+_font_warning_given = False
+
+
+def font_warning(code: str) -> str | None:
+    """The once-per-run warning that ``code`` cannot be drawn, or None (drawable, or said)."""
+    global _font_warning_given
+    if code != "ko" or _font_warning_given or hangul_fonts():
+        return None
+    _font_warning_given = True
+    return NO_HANGUL_FONT

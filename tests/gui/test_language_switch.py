@@ -1,0 +1,64 @@
+"""View ▸ Language switches every window, dock, menu and open lab live, and is remembered."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+
+from gui.i18n import language, set_language
+
+
+def hangul(text: str) -> bool:
+    return any("\uac00" <= c <= "\ud7a3" for c in text)
+
+
+def menu_titles(window) -> list[str]:
+    return [a.text() for a in window.menuBar().actions()]
+
+
+def test_switching_to_korean_and_back_changes_menus_docks_and_an_open_lab(window, qtbot,
+                                                                          settings):
+    lab = window.labs_menu.open_lab("perceptron")
+    english_menus = menu_titles(window)
+    english_lab_title = lab.windowTitle()
+    assert english_menus[:3] == ["&File", "&Edit", "&View"]
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        assert language() == "ko"
+        assert menu_titles(window)[:3] == ["파일(&F)", "편집(&E)", "보기(&V)"]
+        assert window.docks["Build"].windowTitle() == "구성"
+        assert window.docks["Inspector"].windowTitle() == "속성"
+        assert window.training.docks["Loss"].windowTitle() == "손실"
+        assert hangul(lab.windowTitle()) and lab.windowTitle() != english_lab_title
+        assert window.language_menu.language_actions["ko"].isChecked()
+        assert settings.value("language") == "ko"
+        window.language_menu.language_actions["en"].trigger()
+        assert menu_titles(window) == english_menus
+        assert lab.windowTitle() == english_lab_title
+        assert window.docks["Build"].windowTitle() == "Build"
+        assert settings.value("language") == "en"
+    finally:
+        set_language("en")
+
+
+def test_the_remembered_language_is_used_unless_the_environment_pins_one(monkeypatch, qapp,
+                                                                          tmp_path):
+    from gui.i18n import start_language
+
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "ko")
+    try:
+        monkeypatch.delenv("NETCANVAS_LANG")
+        assert start_language(settings) == "ko"
+        monkeypatch.setenv("NETCANVAS_LANG", "en")
+        assert start_language(settings) == "en"
+        monkeypatch.setenv("NETCANVAS_LANG", "ko")
+        settings.setValue("language", "en")
+        assert start_language(settings) == "ko"
+    finally:
+        set_language("en")
+
+
+def test_qt_standard_dialog_buttons_are_korean_too(korean, qapp):
+    from PySide6.QtCore import QCoreApplication
+
+    assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"

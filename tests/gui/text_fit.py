@@ -1,0 +1,50 @@
+"""Find text that does not fit its widget (clipped labels, buttons, check boxes, tabs).
+
+Korean labels are often wider than English ones; a layout that fits English can cut them off.
+:func:`clipped_texts` lists every visible widget under ``root`` whose text needs more room than
+the widget has: a label or button narrower than its minimum size hint (its text's width), a
+word-wrapped label shorter than the height its text needs at its width, a tab narrower than its
+title. Call it on a shown window (``qtbot.waitExposed``) after the language switch.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+
+
+def _text(widget: QWidget) -> str:
+    if isinstance(widget, QLabel | QAbstractButton):
+        return widget.text()
+    if isinstance(widget, QGroupBox):
+        return widget.title()
+    return ""
+
+
+def clipped_texts(root: QWidget, slack: int = 1) -> list[str]:
+    """``"ClassName 'text': needs W×H, has w×h"`` for each visible widget whose text is cut."""
+    found = []
+    widgets = [root, *root.findChildren(QWidget)]
+    for widget in widgets:
+        if not widget.isVisible() or widget.width() <= 0:
+            continue
+        if isinstance(widget, QTabBar):
+            for index in range(widget.count()):
+                need = widget.tabSizeHint(index).width()
+                have = widget.tabRect(index).width()
+                if widget.tabText(index) and have + slack < need and not widget.usesScrollButtons():
+                    found.append(f"tab {widget.tabText(index)!r}: needs {need}, has {have}")
+            continue
+        text = _text(widget)
+        if not text or widget.sizePolicy().horizontalPolicy().name == "Ignored":
+            continue
+        hint = widget.minimumSizeHint()
+        if isinstance(widget, QLabel) and widget.wordWrap():
+            need_h = widget.heightForWidth(widget.width())
+            if need_h > widget.height() + slack:
+                found.append(f"{type(widget).__name__} {text[:60]!r}: needs height {need_h}, "
+                             f"has {widget.height()}")
+            continue
+        if hint.width() > widget.width() + slack:
+            found.append(f"{type(widget).__name__} {text[:60]!r}: needs width {hint.width()}, "
+                         f"has {widget.width()}")
+    return found
