@@ -41,7 +41,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("ko",)  # languages besides English, the source
-SOURCE_FOLDERS = ("gui", "core")
+SOURCE_FOLDERS = ("gui", "core", "resources")  # resources: the examples' texts
 GETTEXT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no churn per run
 
