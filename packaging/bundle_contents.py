@@ -132,7 +132,7 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
         if (path.is_file() and path.suffix not in (".py", ".pyc")
                 and "__pycache__" not in relative.parts
                 and relative.parts[1] != "screenshots"
-                and not (relative.parts[1] == "i18n" and len(relative.parts) > 3)):  # sources
+                and (relative.parts[1] != "i18n" or path.suffix in (".qm", ".mo"))):
             datas.append((str(path), str(relative.parent)))
     return datas
 
