@@ -179,14 +179,11 @@ def _validate(d: Dataset) -> None:
     if d.is_float and not np.isfinite(d.x).all():
         fail(_("x contains NaN or infinite values"), _("remove or fix those samples"))
     if len(d.feature_names) != d.x.shape[1]:
-        fail(
-            _("{names} feature names for {columns} feature columns").format(
-                names=len(d.feature_names), columns=d.x.shape[1]),
-            _("give exactly one name per column"),
-        )
+        fail(_("{names} feature names for {columns} feature columns").format(
+            names=len(d.feature_names), columns=d.x.shape[1]),
+             _("give exactly one name per column"))
     if not isinstance(d.y, np.ndarray) or d.y.shape[:1] != d.x.shape[:1]:
-        fail(_("y must be an array with one target per row of x"),
-             _("check the number of samples"))
+        fail(_("y must be an array with one target per row of x"), _("check the number of samples"))
     if d.task == "classification":
         if d.y.ndim != 1 or d.y.dtype != np.int64:
             fail(_("classification targets must be a 1-D int64 array of class indices"),
@@ -335,11 +332,9 @@ def standardize(
     """
     for other in others:
         if other.n_features != train.n_features:
-            raise DataError(
-                _("{name} has {n} features but the training data has {train}").format(
-                    name=repr(other.name), n=other.n_features, train=train.n_features),
-                hint=_("standardise data sets with the same columns"),
-            )
+            raise DataError(_("{name} has {n} features but the training data has {train}").format(
+                name=repr(other.name), n=other.n_features, train=train.n_features),
+                hint=_("standardise data sets with the same columns"))
     scaling = feature_scaling(train)
     scaled = tuple(
         Dataset(
@@ -365,11 +360,8 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
     ever holding all the float64 features.
     """
     if train.n_samples == 0:
-        raise DataError(
-            _("cannot standardise with {name}: the training part is empty").format(
-                name=repr(train.name)),
-            hint=_("give the training part a non-zero fraction"),
-        )
+        raise DataError(_("cannot standardise with {name}: the training part is empty").format(
+            name=repr(train.name)), hint=_("give the training part a non-zero fraction"))
     if train.is_float:
         std = train.x.std(axis=0)
         return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
