@@ -22,8 +22,8 @@ import numpy as np
 
 from core.i18n import N_, _
 
+#: Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0.
 EPSILON = 1e-7
-"""Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0."""
 
 
 class Optimizer:
@@ -65,20 +65,20 @@ class Optimizer:
         ValueError in words when a parameter lacks one of this optimizer's slots or has others,
         when its slots differ in shape, or when ``t`` is not a whole number of at least 0."""
         if isinstance(t, bool) or not isinstance(t, int) or t < 0:
-            raise ValueError(f"the step count {t!r} is not a whole number of at least 0"
-                             )  # i18n: not ui
+            message = f"the step count {t!r} is not a whole number of at least 0"  # i18n: not ui
+            raise ValueError(message)
         buffers = {}
         for key, slots in state.items():
             if set(slots) != set(self.slots):
                 held, kept = ", ".join(sorted(slots)) or "none", ", ".join(self.slots) or "none"
-                raise ValueError(f"{key} has state {held}; {self.name} keeps {kept}"
-                                 )  # i18n: not ui
+                message = f"{key} has state {held}; {self.name} keeps {kept}"  # i18n: not ui
+                raise ValueError(message)
             if not self.slots:  # plain SGD: only its scratch, made on the next update
                 continue
             arrays = [np.array(slots[slot]) for slot in self.slots]
             if len({a.shape for a in arrays}) > 1 or len({a.dtype for a in arrays}) > 1:
-                raise ValueError(f"the state arrays of {key} differ in shape or type"
-                                 )  # i18n: not ui
+                message = f"the state arrays of {key} differ in shape or type"  # i18n: not ui
+                raise ValueError(message)
             buffers[key] = (np.zeros_like(arrays[0]), *arrays)
         self._buffers = buffers
         self.t = t

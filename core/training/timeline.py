@@ -55,8 +55,9 @@ class Timeline:
 
     def __init__(self, max_snapshots: int = MAX_SNAPSHOTS, max_bytes: int = MAX_BYTES) -> None:
         if max_snapshots < 2:
-            raise ValueError("a timeline keeps at least 2 snapshots (the first and the latest)"
-                             )  # i18n: not ui
+            message = ("a timeline keeps at least 2 snapshots "  # i18n: not ui
+                       "(the first and the latest)")
+            raise ValueError(message)
         self.max_snapshots = max_snapshots
         self.max_bytes = max_bytes
         self.stride = 1  # epochs between kept records (the latest excepted)
