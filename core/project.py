@@ -221,7 +221,8 @@ def load_project(path: str | Path) -> Project:
         return _load(path)
     except (ProjectError, ValueError, DataError) as exc:  # SpecError is a ValueError
         # Translators: the file name, then why it cannot be opened
-        raise ProjectError(_("{file}: {problem}").format(file=path.name, problem=exc)) from None
+        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name,
+                                                          problem=exc)) from None
 
 
 def _load(path: Path) -> Project:
