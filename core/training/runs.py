@@ -27,6 +27,9 @@ from core.training.settings import TrainingSettings
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
 ENDINGS = ("finished", "stopped", "diverged", "error", "unknown")
+#: how the window shows an ending (``_()`` where shown: :func:`ending_title` does)
+ENDING_TITLES = {"finished": N_("finished"), "stopped": N_("stopped"),
+                 "diverged": N_("diverged"), "error": N_("error"), "unknown": N_("unknown")}
 #: the trainer's outcome kinds (:data:`core.training.trainer.OUTCOMES`) in a run's words
 OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
                    "early_stopped": "finished", "stopped": "stopped", "diverged": "diverged"}
@@ -44,6 +47,11 @@ SETTING_WORDS = {"batch_size": N_("batch size"), "weight_decay": N_("weight deca
 def ending(outcome_kind: str, error: str = "") -> str:
     """The :data:`ENDINGS` word for a trainer outcome (``error``: the worker itself failed)."""
     return "error" if error else OUTCOME_ENDINGS.get(outcome_kind, "stopped")
+
+
+def ending_title(ended: str) -> str:
+    """An :data:`ENDINGS` word in the current language (``ended`` itself if unknown)."""
+    return _(ENDING_TITLES[ended]) if ended in ENDING_TITLES else ended
 
 
 def now_iso() -> str:

@@ -20,7 +20,7 @@ from core.lint import lint
 from core.project import DataRef, Project, ProjectError, load_project, save_project
 from core.spec import EdgeSpec, hidden_node, input_node, output_node
 from core.training.diagnosis import Goal, diagnose
-from core.training.runs import Change
+from core.training.runs import Change, ending_title
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 from tests.i18n.scan import ROOT
@@ -145,6 +145,9 @@ def test_lint_and_training_verdicts_in_korean(korean):
     assert verdict.text.startswith("아직 풀지 못했습니다: 행의 ")
     assert "(XOR에는 모든 행 필요)" in verdict.text
     assert Change("batch_size", 32, 64).words() == "배치 크기 32 → 64"
+    assert Change("standardize", False, True).words() == "표준화 끔 → 켬"
+    assert [ending_title(e) for e in ("finished", "stopped", "diverged")] == \
+        ["완료", "중지됨", "발산함"]
 
 
 def test_display_names_follow_the_glossary(korean):
