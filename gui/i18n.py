@@ -76,8 +76,10 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
     QLocale.setDefault(QLocale(chosen))
     if settings is not None:
         settings.setValue(SETTINGS_KEY, chosen)
-    # Installing or removing a translator posts LanguageChange; with no translator change
-    # (English to English) nothing is sent, and nothing needs to be.
+    # Installing or removing a translator only *posts* LanguageChange (the application then
+    # passes it to every window and child); deliver it now, so that when this returns every
+    # widget speaks the new language. English to English changes no translator: nothing to do.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return chosen
 
 
