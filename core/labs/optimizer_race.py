@@ -19,7 +19,7 @@ from core.training.trainer import Trainer, TrainingEvent
 #: how each optimizer is written in the book (and in the lab's words)
 TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum",  # i18n: not ui
                           "nesterov": "Nesterov", "adagrad": "AdaGrad",  # i18n: not ui
-                          "rmsprop": "RMSprop", "adam": "Adam"}  # names, never translated
+                          "rmsprop": "RMSprop", "adam": "Adam"}  # i18n: not ui
 
 #: the book's learning rates for x²/20 + y² (Nesterov and RMSprop: like Momentum)
 BOOK_LR: dict[str, float] = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5,

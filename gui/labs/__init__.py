@@ -39,7 +39,7 @@ class LabInfo:
 
     @property
     def cls(self) -> str:
-        return "".join(word.capitalize() for word in self.key.split("_")) + "Lab"
+        return "".join(word.capitalize() for word in self.key.split("_")) + "Lab"  # i18n: not ui
 
     def load(self) -> type:
         """The lab's :class:`gui.labs.base.LabWindow` subclass, imported now."""

@@ -22,12 +22,13 @@ from gui.context import ProjectContext
 from gui.i18n import translate
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
-TITLE_CONTEXT = "Labs"
+TITLE_CONTEXT = "Labs"  # i18n: not ui
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """Put a status message on ``label``; an error in red (a lab never opens a dialog)."""
-    label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>" if error else text)
+    red = f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>"  # i18n: not ui
+    label.setText(red if error else text)
 
 
 def percent(number: str, non_breaking: bool = False) -> str:

@@ -53,6 +53,7 @@ class InitializationLab(LabWindow):
         self.init_label = QLabel()
         controls.addWidget(self.init_label)
         self.init = QComboBox()
+        self.init.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # any language
         for label in CHOICES:
             self.init.addItem(label, label)
         controls.addWidget(self.init)

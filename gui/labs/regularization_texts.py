@@ -10,7 +10,7 @@ from core.labs.regularization import SPEED_THRESHOLD
 from gui.i18n import translate
 from gui.labs.base import percent
 
-CONTEXT = "RegularizationLab"
+CONTEXT = "RegularizationLab"  # i18n: not ui
 #: the "learns faster" threshold, in English (the tests' and the plot's text)
 THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"
 COLUMN_TEXTS = (QT_TRANSLATE_NOOP("RegularizationLab", "Variant"),
