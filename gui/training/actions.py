@@ -71,6 +71,7 @@ class TrainingActions(QObject):
             action = self.actions[name]
             label, said = translate("TrainingActions", text), translate("TrainingActions", tip)
             action.setText(label)
+            action.setIconText(plain_label(label))  # buttons: "학습 시작", not "학습 시작(T)"
             action.setToolTip(f"<b>{plain_label(label)}</b> ({shortcut})<br>{said}")  # i18n: not ui
             action.setStatusTip(said)
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -154,7 +154,10 @@ class Panel(QWidget):
         # change sends a layout request up to the main window with every new text — measured,
         # that relaid the whole window several times a second while training.
         self.note.setFixedSize(10, self.note.fontMetrics().height() + 4)
-        self.png_button = QPushButton("PNG…")
+        # tool buttons: as wide as their text (a push button is at least 80 px wide, and the
+        # legend beside them needs the room, more so in Korean)
+        self.png_button = QToolButton()
+        self.png_button.setText("PNG…")
         self.png_button.clicked.connect(self.ask_png)
         self.tools.addWidget(self.note, 1)
         self.tools.addWidget(self.png_button)

@@ -12,7 +12,7 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
 from core.training.history import PARTS, History
 from gui import theme
@@ -54,7 +54,8 @@ class LossPanel(Panel):
         self._x_end = 0.0
         self.log_check = QCheckBox()
         self.log_check.toggled.connect(self.set_log)
-        self.csv_button = QPushButton("CSV…")
+        self.csv_button = QToolButton()
+        self.csv_button.setText("CSV…")
         self.csv_button.clicked.connect(self.ask_csv)
         self.tools.insertWidget(1, self.log_check)
         self.tools.insertWidget(2, self.csv_button)

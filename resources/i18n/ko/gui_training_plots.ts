@@ -258,7 +258,7 @@
     </message>
     <message>
         <source>The spread of the weights, and how fast gradients reach each layer.</source>
-        <translation>가중치가 퍼진 정도와, 기울기가 각 층에 얼마나 잘 닿는지를 보여 줍니다.</translation>
+        <translation>가중치의 분포와 층별 기울기 크기</translation>
     </message>
 </context>
 </TS>
