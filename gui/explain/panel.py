@@ -35,6 +35,7 @@ from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
+from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
 from gui.i18n import on_language_change
@@ -75,10 +76,10 @@ class ExplainPanel(QWidget):
         self.row_label = WrappedLabel()
         self.inputs_edit = QLineEdit()
         self.typed: tuple[float, ...] | None = None
-        self.home_button = QPushButton()
-        self.back_button = QPushButton()
-        self.next_button = QPushButton()
-        self.end_button = QPushButton()
+        self.home_button = CompactButton()
+        self.back_button = CompactButton()
+        self.next_button = CompactButton()
+        self.end_button = CompactButton()
         self.progress = QLabel()
         self.title = WrappedLabel()
         self.rule = WrappedLabel()
