@@ -129,3 +129,44 @@ def test_problems_and_canvas_messages_are_asked_for_again_in_korean(window, canv
         assert problems.messages() == english
     finally:
         set_language("en")
+
+
+def test_lint_warnings_and_a_connection_switch_to_korean(window, qtbot, monkeypatch):
+    import dataclasses
+
+    import gui.panels.problems as problems_module
+    from core.datasets.ref import DataRef
+
+    made = problems_module.lint  # core makes the texts in the language of the moment
+    monkeypatch.setattr(problems_module, "lint", lambda *args, **kwargs: [
+        dataclasses.replace(w, message=f"[{language()}] {w.message}")
+        for w in made(*args, **kwargs)])
+    spec = NetworkSpec.mlp([2, 8, 8, 2], hidden_activation="identity")
+    window.doc.reset(spec, data=DataRef.builtin("gaussians", n_samples=60))
+    panel = window.problems_panel
+    qtbot.waitUntil(lambda: panel.warning_ids() == ["linear_network"], timeout=3000)
+    assert panel.warning_rows[0].warning.message.startswith("[en] ")
+    edge = window.doc.spec.edges[0]
+    window.scene.select_only([], [edge.id])
+    view = window.inspector.edge_view
+    assert view.stat_names["shape"].text() == "shape:"
+    try:
+        _switch("ko", qtbot)
+        qtbot.waitUntil(lambda: panel.warning_rows[0].warning.message.startswith("[ko] "))
+        row = panel.warning_rows[0]
+        assert (row.show_me.text(), row.dismiss.text()) == ("실습 열기", "숨기기")
+        assert "읽어 볼 만한 경고 1개:" in panel.summary.text()
+        assert [view.stat_names[k].text() for k in ("shape", "mean", "std")] == [
+            "형상:", "평균:", "표준편차:"]
+        assert view.stats["shape"].text() == "2 × 8 = 가중치 16개"
+        assert "가중치 행렬" in view.title.text()
+        qtbot.wait(50)
+        assert clipped_texts(window.docks["Problems"]) == []
+        assert clipped_texts(window.docks["Inspector"]) == []
+        _shoot(window.docks["Problems"], "problems")
+        _switch("en", qtbot)
+        qtbot.waitUntil(lambda: panel.warning_rows[0].warning.message.startswith("[en] "))
+        assert panel.warning_rows[0].show_me.text() == "Show me"
+        assert view.stats["shape"].text() == "2 × 8 = 16 weights"
+    finally:
+        set_language("en")
