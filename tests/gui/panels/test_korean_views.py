@@ -170,3 +170,28 @@ def test_lint_warnings_and_a_connection_switch_to_korean(window, qtbot, monkeypa
         assert view.stats["shape"].text() == "2 × 8 = 16 weights"
     finally:
         set_language("en")
+
+
+def test_the_download_dialog_switches_to_korean_in_every_state(window, qtbot):
+    from gui.panels.download_dialog import DownloadDialog
+
+    dialog = DownloadDialog("mnist", window)  # not started: nothing is fetched
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    title = dialog.windowTitle()
+    assert title.startswith("Downloading ") and dialog.file_label.text() == "Connecting…"
+    try:
+        _switch("ko", qtbot)
+        assert dialog.windowTitle().endswith(" 내려받는 중")
+        assert dialog.file_label.text() == "연결하는 중…"
+        assert "한 번만 내려받아" in dialog.intro.text()
+        assert clipped_texts(dialog) == []
+        dialog._failed("offline")
+        assert dialog.windowTitle() == "내려받기 실패"
+        assert dialog.message.text().startswith("내려받지 못했습니다: offline")
+        _switch("en", qtbot)
+        assert dialog.windowTitle() == "Download failed"
+        assert dialog.message.text().startswith("The download did not work: offline")
+    finally:
+        set_language("en")
