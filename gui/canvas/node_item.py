@@ -29,6 +29,7 @@ from gui import theme
 from gui.canvas import style
 from gui.canvas.overlay import NodeOverlay, draw_label
 from gui.canvas.port_item import PortItem
+from gui.i18n import translate
 
 FOOTER_HEIGHT = 16.0
 THUMBNAIL_TIP = QT_TRANSLATE_NOOP(
@@ -399,7 +400,8 @@ class NodeItem(QGraphicsObject):
         if j is not None:
             self.setToolTip(self.neuron_tooltip(j))
         elif self._thumbnail is not None and self._thumbnail_rect().contains(event.pos()):
-            self.setToolTip(self._thumbnail.text("tooltip") or self.tr(THUMBNAIL_TIP))
+            tip = self._thumbnail.text("tooltip")  # marked where the picture is made
+            self.setToolTip(translate("HeatMap", tip) if tip else self.tr(THUMBNAIL_TIP))
         else:
             self.setToolTip(self._node_tooltip())
         super().hoverMoveEvent(event)
