@@ -66,8 +66,9 @@ def test_qt_standard_dialog_buttons_are_korean_too(korean, qapp):
 
 def test_without_a_hangul_font_choosing_korean_says_once_how_to_install_one(window, qtbot,
                                                                             monkeypatch):
-    import gui.i18n
     from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import gui.i18n
 
     monkeypatch.setattr(gui.i18n, "hangul_fonts", lambda: [])
     monkeypatch.setattr(gui.i18n, "_font_warning_given", False)

@@ -75,7 +75,8 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(
     internal = dist / "NetCanvas" / "_internal"
     heavy = packaging_script("bundle_contents").OPTIONAL_HEAVY
     unwanted = ["PySide6/Qt/translations/qtbase_de*", "PySide6/Qt/translations/qt_*",
-                "PySide6/Qt/translations/designer*", "resources/i18n/ko", "PySide6/QtNetwork*", "PySide6/Qt/lib/libQt6Network*",
+                "PySide6/Qt/translations/designer*", "resources/i18n/ko", "PySide6/QtNetwork*",
+                "PySide6/Qt/lib/libQt6Network*",
                 "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
                 "libssl*", "libcrypto*", "resources/screenshots",
                 *heavy, *(f"{name}.libs" for name in heavy)]
