@@ -1,9 +1,24 @@
-"""The computational-graph lab's words for each step: what a node computed going forward,
-and what its local rule sent back to each input, with the numbers."""
+"""The computational-graph lab's words: for each step, what a node computed going forward
+and what its local rule sent back to each input, with the numbers; and the lab's notice,
+buttons and editing box in the current language."""
 
 from __future__ import annotations
 
-from core.labs.comp_graph import OPS, Graph, Node, Step
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+
+from core.i18n import _
+from core.labs.comp_graph import INPUT, OPS, Graph, Node, Step
+from gui import theme
+from gui.i18n import translate
+
+if TYPE_CHECKING:
+    from gui.labs.comp_graph import CompGraphLab
+
+CONTEXT = "CompGraphSteps"  # i18n: not ui (a context)
+LAB = "CompGraphLab"  # i18n: not ui (the lab's context, its texts kept here)
 
 
 def fmt(value: float) -> str:
@@ -12,8 +27,13 @@ def fmt(value: float) -> str:
 
 
 def short_rule(rule: str) -> str:
-    """"backward: swaps its inputs — d(xy)/dx = y" → "swaps its inputs"."""
-    return rule.removeprefix("backward: ").split(" — ")[0]
+    """"backward: swaps its inputs — d(xy)/dx = y" → "swaps its inputs", in the current
+    language (core marks the rules; the first word before ": " names the pass)."""
+    text = _(rule)
+    head, colon, rest = text.partition(": ")
+    if colon and " " not in head:
+        text = rest
+    return text.split(" — ")[0]
 
 
 def _backward_words(node: Node, xs: list[float], y: float, step: Step) -> str:
@@ -23,21 +43,30 @@ def _backward_words(node: Node, xs: list[float], y: float, step: Step) -> str:
     to = node.operands
     kind = node.kind
     if kind == "add":
-        return f"+ passes dout = {fmt(d)} unchanged to {to[0]} and {to[1]}"
+        return translate(CONTEXT, "+ passes dout = {d} unchanged to {a} and {b}").format(
+            d=fmt(d), a=to[0], b=to[1])
     if kind == "mul":
-        return (f"× swaps its inputs: {fmt(d)} × {fmt(xs[1])} = {g[0]} to {to[0]}, "
-                f"{fmt(d)} × {fmt(xs[0])} = {g[1]} to {to[1]}")
+        return translate(CONTEXT, "× swaps its inputs: {d} × {x1} = {g0} to {a}, "
+                                  "{d} × {x0} = {g1} to {b}").format(
+            d=fmt(d), x0=fmt(xs[0]), x1=fmt(xs[1]), g0=g[0], g1=g[1], a=to[0], b=to[1])
     if kind == "exp":
-        return f"exp: dout × exp(x) = {fmt(d)} × {fmt(y)} = {g[0]} to {to[0]}"
+        return translate(CONTEXT, "exp: dout × exp(x) = {d} × {y} = {g} to {a}").format(
+            d=fmt(d), y=fmt(y), g=g[0], a=to[0])
     if kind == "log":
-        return f"log: dout / x = {fmt(d)} / {fmt(xs[0])} = {g[0]} to {to[0]}"
+        return translate(CONTEXT, "log: dout / x = {d} / {x} = {g} to {a}").format(
+            d=fmt(d), x=fmt(xs[0]), g=g[0], a=to[0])
     if kind == "reciprocal":
-        return f"1/x: −dout / x² = −{fmt(d)} / {fmt(xs[0])}² = {g[0]} to {to[0]}"
+        return translate(CONTEXT, "1/x: −dout / x² = −{d} / {x}² = {g} to {a}").format(
+            d=fmt(d), x=fmt(xs[0]), g=g[0], a=to[0])
     if kind == "relu":
         if xs[0] > 0:
-            return f"ReLU: x = {fmt(xs[0])} > 0, so dout = {fmt(d)} passes to {to[0]}"
-        return f"ReLU: x = {fmt(xs[0])} ≤ 0, so it blocks dout: 0 to {to[0]}"
-    return f"σ: dout × y(1 − y) = {fmt(d)} × {fmt(y)} × {fmt(1 - y)} = {g[0]} to {to[0]}"
+            return translate(CONTEXT, "ReLU: x = {x} > 0, so dout = {d} passes to {a}").format(
+                x=fmt(xs[0]), d=fmt(d), a=to[0])
+        return translate(CONTEXT, "ReLU: x = {x} ≤ 0, so it blocks dout: 0 to {a}").format(
+            x=fmt(xs[0]), a=to[0])
+    return translate(CONTEXT, "σ: dout × y(1 − y) = {d} × {y} × {one_minus_y} = {g} to "
+                              "{a}").format(d=fmt(d), y=fmt(y), one_minus_y=fmt(1 - y),
+                                            g=g[0], a=to[0])
 
 
 def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
@@ -46,5 +75,76 @@ def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
     xs = [values[o] for o in node.operands]
     if step.phase == "forward":
         formula = OPS[node.kind].formula.format(*map(fmt, xs))
-        return f"Forward at {node.name}: {formula} = {fmt(step.value)}"
-    return f"Backward at {node.name}: {_backward_words(node, xs, values[node.name], step)}"
+        return translate(CONTEXT, "Forward at {node}: {formula} = {value}").format(
+            node=node.name, formula=formula, value=fmt(step.value))
+    return translate(CONTEXT, "Backward at {node}: {words}").format(
+        node=node.name, words=_backward_words(node, xs, values[node.name], step))
+
+
+def problem(action: Callable[[], object]) -> str:
+    """What ``action`` raises as ValueError, said again now (in the current language), or ""."""
+    try:
+        action()
+    except ValueError as error:
+        return str(error)
+    return ""
+
+
+ADDABLE = [(QT_TRANSLATE_NOOP(LAB, "+  add"), "add"), (QT_TRANSLATE_NOOP(LAB, "×  mul"), "mul"),
+           ("exp", "exp"), ("log", "log"), ("1/x", "reciprocal"),
+           (QT_TRANSLATE_NOOP(LAB, "ReLU"), "relu"),
+           (QT_TRANSLATE_NOOP(LAB, "σ  sigmoid"), "sigmoid"),
+           (QT_TRANSLATE_NOOP(LAB, "input (a constant)"), INPUT)]
+
+
+def notice() -> str:
+    """The lab's "what to notice" text in the current language."""
+    return translate(
+        LAB, "<b>What to notice.</b> Forward, each node computes its value from its inputs "
+        "(<span style='color:{forward}'><b>green</b></span>, above the arrows). "
+        "Backward, starting from 1 at the output, each node uses only its own <i>local</i> "
+        "rule to send a gradient down each input edge "
+        "(<span style='color:{gradient}'><b>red</b></span>, below): "
+        "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop "
+        "is — the chain rule, one node at a time. <i>Check gradients</i> compares each "
+        "with the numerical gradient. Step with → and ←.").format(
+            forward=theme.FORWARD_VALUE, gradient=theme.GRADIENT)
+
+
+def retranslate_step_bar(lab: CompGraphLab) -> None:
+    """The step buttons' texts and tooltips."""
+    lab.forward_button.setText(translate(LAB, "Forward step →"))
+    lab.forward_button.setToolTip(translate(LAB, "Compute the next node's value (→)"))
+    lab.backward_button.setText(translate(LAB, "← Backward step"))
+    lab.backward_button.setToolTip(translate(
+        LAB, "Apply the next node's local backward rule, from the output back (←; after the "
+        "forward pass)"))
+    lab.run_button.setText(translate(LAB, "Run all"))
+    lab.run_button.setToolTip(translate(LAB, "Both passes to the end (End)"))
+    lab.reset_button.setText(translate(LAB, "Reset steps"))
+    lab.reset_button.setToolTip(translate(LAB, "Hide everything but the inputs (Home)"))
+
+
+def retranslate_edit_box(lab: CompGraphLab) -> None:
+    """The editing box's texts: the kinds of node, their rules, the buttons."""
+    lab.edit_box.setTitle(translate(LAB, "Add or remove a node"))
+    for index, (label, kind) in enumerate(ADDABLE):
+        lab.kind.setItemText(index, translate(LAB, label))
+        tip = (_(OPS[kind].rule) if kind in OPS else
+               translate(LAB, "a new leaf holding a constant (it joins the inputs)"))
+        lab.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
+    lab.kind.setToolTip(translate(LAB, "The kind of node to add. A new operation becomes the "
+                                       "output."))
+    for combo in lab.operands:
+        combo.setToolTip(translate(LAB, "What the new node is computed from (click a node on "
+                                        "the canvas to pick it here)"))
+    lab.constant.setToolTip(translate(LAB, "The new input's value"))
+    lab.add_button.setText(translate(LAB, "Add node"))
+    lab.add_button.setToolTip(translate(LAB, "Add the node wired to the chosen operands; the "
+                                             "graph recomputes and it becomes the output"))
+    lab.remove_button.setText(translate(LAB, "Remove selected"))
+    lab.remove_button.setToolTip(translate(LAB, "Remove the node selected on the canvas and "
+                                                "everything that depends on it (Delete)"))
+    for label, text in zip(lab.edit_labels, (translate(LAB, "Kind"), translate(LAB, "Of"),
+                                             translate(LAB, "Value")), strict=True):
+        label.setText(text)
