@@ -43,28 +43,30 @@ def _backward_words(node: Node, xs: list[float], y: float, step: Step) -> str:
     to = node.operands
     kind = node.kind
     if kind == "add":
-        return translate(CONTEXT, "+ passes dout = {d} unchanged to {a} and {b}").format(
+        return translate("CompGraphSteps", "+ passes dout = {d} unchanged to {a} and {b}").format(
             d=fmt(d), a=to[0], b=to[1])
     if kind == "mul":
-        return translate(CONTEXT, "× swaps its inputs: {d} × {x1} = {g0} to {a}, "
+        return translate("CompGraphSteps", "× swaps its inputs: {d} × {x1} = {g0} to {a}, "
                                   "{d} × {x0} = {g1} to {b}").format(
             d=fmt(d), x0=fmt(xs[0]), x1=fmt(xs[1]), g0=g[0], g1=g[1], a=to[0], b=to[1])
     if kind == "exp":
-        return translate(CONTEXT, "exp: dout × exp(x) = {d} × {y} = {g} to {a}").format(
+        return translate("CompGraphSteps", "exp: dout × exp(x) = {d} × {y} = {g} to {a}").format(
             d=fmt(d), y=fmt(y), g=g[0], a=to[0])
     if kind == "log":
-        return translate(CONTEXT, "log: dout / x = {d} / {x} = {g} to {a}").format(
+        return translate("CompGraphSteps", "log: dout / x = {d} / {x} = {g} to {a}").format(
             d=fmt(d), x=fmt(xs[0]), g=g[0], a=to[0])
     if kind == "reciprocal":
-        return translate(CONTEXT, "1/x: −dout / x² = −{d} / {x}² = {g} to {a}").format(
+        return translate("CompGraphSteps", "1/x: −dout / x² = −{d} / {x}² = {g} to {a}").format(
             d=fmt(d), x=fmt(xs[0]), g=g[0], a=to[0])
     if kind == "relu":
         if xs[0] > 0:
-            return translate(CONTEXT, "ReLU: x = {x} > 0, so dout = {d} passes to {a}").format(
+            return translate("CompGraphSteps",
+                             "ReLU: x = {x} > 0, so dout = {d} passes to {a}").format(
                 x=fmt(xs[0]), d=fmt(d), a=to[0])
-        return translate(CONTEXT, "ReLU: x = {x} ≤ 0, so it blocks dout: 0 to {a}").format(
+        return translate("CompGraphSteps",
+                         "ReLU: x = {x} ≤ 0, so it blocks dout: 0 to {a}").format(
             x=fmt(xs[0]), a=to[0])
-    return translate(CONTEXT, "σ: dout × y(1 − y) = {d} × {y} × {one_minus_y} = {g} to "
+    return translate("CompGraphSteps", "σ: dout × y(1 − y) = {d} × {y} × {one_minus_y} = {g} to "
                               "{a}").format(d=fmt(d), y=fmt(y), one_minus_y=fmt(1 - y),
                                             g=g[0], a=to[0])
 
@@ -75,9 +77,9 @@ def describe(graph: Graph, values: dict[str, float], step: Step) -> str:
     xs = [values[o] for o in node.operands]
     if step.phase == "forward":
         formula = OPS[node.kind].formula.format(*map(fmt, xs))
-        return translate(CONTEXT, "Forward at {node}: {formula} = {value}").format(
+        return translate("CompGraphSteps", "Forward at {node}: {formula} = {value}").format(
             node=node.name, formula=formula, value=fmt(step.value))
-    return translate(CONTEXT, "Backward at {node}: {words}").format(
+    return translate("CompGraphSteps", "Backward at {node}: {words}").format(
         node=node.name, words=_backward_words(node, xs, values[node.name], step))
 
 
@@ -90,17 +92,19 @@ def problem(action: Callable[[], object]) -> str:
     return ""
 
 
-ADDABLE = [(QT_TRANSLATE_NOOP(LAB, "+  add"), "add"), (QT_TRANSLATE_NOOP(LAB, "×  mul"), "mul"),
+ADDABLE = [(QT_TRANSLATE_NOOP("CompGraphLab", "+  add"), "add"),
+           (QT_TRANSLATE_NOOP("CompGraphLab", "×  mul"), "mul"),
            ("exp", "exp"), ("log", "log"), ("1/x", "reciprocal"),
-           (QT_TRANSLATE_NOOP(LAB, "ReLU"), "relu"),
-           (QT_TRANSLATE_NOOP(LAB, "σ  sigmoid"), "sigmoid"),
-           (QT_TRANSLATE_NOOP(LAB, "input (a constant)"), INPUT)]
+           (QT_TRANSLATE_NOOP("CompGraphLab", "ReLU"), "relu"),
+           (QT_TRANSLATE_NOOP("CompGraphLab", "σ  sigmoid"), "sigmoid"),
+           (QT_TRANSLATE_NOOP("CompGraphLab", "input (a constant)"), INPUT)]
 
 
 def notice() -> str:
     """The lab's "what to notice" text in the current language."""
     return translate(
-        LAB, "<b>What to notice.</b> Forward, each node computes its value from its inputs "
+        "CompGraphLab",
+        "<b>What to notice.</b> Forward, each node computes its value from its inputs "
         "(<span style='color:{forward}'><b>green</b></span>, above the arrows). "
         "Backward, starting from 1 at the output, each node uses only its own <i>local</i> "
         "rule to send a gradient down each input edge "
@@ -113,38 +117,45 @@ def notice() -> str:
 
 def retranslate_step_bar(lab: CompGraphLab) -> None:
     """The step buttons' texts and tooltips."""
-    lab.forward_button.setText(translate(LAB, "Forward step →"))
-    lab.forward_button.setToolTip(translate(LAB, "Compute the next node's value (→)"))
-    lab.backward_button.setText(translate(LAB, "← Backward step"))
+    lab.forward_button.setText(translate("CompGraphLab", "Forward step →"))
+    lab.forward_button.setToolTip(translate("CompGraphLab", "Compute the next node's value (→)"))
+    lab.backward_button.setText(translate("CompGraphLab", "← Backward step"))
     lab.backward_button.setToolTip(translate(
-        LAB, "Apply the next node's local backward rule, from the output back (←; after the "
-        "forward pass)"))
-    lab.run_button.setText(translate(LAB, "Run all"))
-    lab.run_button.setToolTip(translate(LAB, "Both passes to the end (End)"))
-    lab.reset_button.setText(translate(LAB, "Reset steps"))
-    lab.reset_button.setToolTip(translate(LAB, "Hide everything but the inputs (Home)"))
+        "CompGraphLab",
+        "Apply the next node's local backward rule, from the output back (←; after the forward "
+        "pass)"))
+    lab.run_button.setText(translate("CompGraphLab", "Run all"))
+    lab.run_button.setToolTip(translate("CompGraphLab", "Both passes to the end (End)"))
+    lab.reset_button.setText(translate("CompGraphLab", "Reset steps"))
+    lab.reset_button.setToolTip(translate("CompGraphLab",
+                                          "Hide everything but the inputs (Home)"))
 
 
 def retranslate_edit_box(lab: CompGraphLab) -> None:
     """The editing box's texts: the kinds of node, their rules, the buttons."""
-    lab.edit_box.setTitle(translate(LAB, "Add or remove a node"))
+    lab.edit_box.setTitle(translate("CompGraphLab", "Add or remove a node"))
     for index, (label, kind) in enumerate(ADDABLE):
         lab.kind.setItemText(index, translate(LAB, label))
-        tip = (_(OPS[kind].rule) if kind in OPS else
-               translate(LAB, "a new leaf holding a constant (it joins the inputs)"))
+        tip = (_(OPS[kind].rule) if kind in OPS else translate(
+            "CompGraphLab", "a new leaf holding a constant (it joins the inputs)"))
         lab.kind.setItemData(index, tip, Qt.ItemDataRole.ToolTipRole)
-    lab.kind.setToolTip(translate(LAB, "The kind of node to add. A new operation becomes the "
-                                       "output."))
+    lab.kind.setToolTip(translate(
+        "CompGraphLab", "The kind of node to add. A new operation becomes the output."))
     for combo in lab.operands:
-        combo.setToolTip(translate(LAB, "What the new node is computed from (click a node on "
-                                        "the canvas to pick it here)"))
-    lab.constant.setToolTip(translate(LAB, "The new input's value"))
-    lab.add_button.setText(translate(LAB, "Add node"))
-    lab.add_button.setToolTip(translate(LAB, "Add the node wired to the chosen operands; the "
-                                             "graph recomputes and it becomes the output"))
-    lab.remove_button.setText(translate(LAB, "Remove selected"))
-    lab.remove_button.setToolTip(translate(LAB, "Remove the node selected on the canvas and "
-                                                "everything that depends on it (Delete)"))
-    for label, text in zip(lab.edit_labels, (translate(LAB, "Kind"), translate(LAB, "Of"),
-                                             translate(LAB, "Value")), strict=True):
+        combo.setToolTip(translate(
+            "CompGraphLab",
+            "What the new node is computed from (click a node on the canvas to pick it here)"))
+    lab.constant.setToolTip(translate("CompGraphLab", "The new input's value"))
+    lab.add_button.setText(translate("CompGraphLab", "Add node"))
+    lab.add_button.setToolTip(translate(
+        "CompGraphLab",
+        "Add the node wired to the chosen operands; the graph recomputes and it becomes the "
+        "output"))
+    lab.remove_button.setText(translate("CompGraphLab", "Remove selected"))
+    lab.remove_button.setToolTip(translate(
+        "CompGraphLab",
+        "Remove the node selected on the canvas and everything that depends on it (Delete)"))
+    names = (translate("CompGraphLab", "Kind"), translate("CompGraphLab", "Of"),
+             translate("CompGraphLab", "Value"))
+    for label, text in zip(lab.edit_labels, names, strict=True):
         label.setText(text)

@@ -24,31 +24,38 @@ LAB = "OptimizerRaceLab"  # i18n: not ui (a context)
 
 TIPS = {
     "surface": QT_TRANSLATE_NOOP(
-        LAB, "The function f(x, y) every optimizer walks down, all from the same start.\n"
-               "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
-               "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
-               "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
-               "and number of updates.\nThe + marks the minimum; the lines join points of "
-               "equal f."),
+        "OptimizerRaceLab",
+        "The function f(x, y) every optimizer walks down, all from the same start.\n"
+        "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
+        "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
+        "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
+        "and number of updates.\nThe + marks the minimum; the lines join points of "
+        "equal f."),
     "steps": QT_TRANSLATE_NOOP(
-        LAB, "How many updates each optimizer makes. Every path is shown whole; Step and "
+        "OptimizerRaceLab",
+        "How many updates each optimizer makes. Every path is shown whole; Step and "
         "Animate replay it."),
     "step": QT_TRANSLATE_NOOP(
-        LAB, "Show the paths again from the start, one more update each time it is clicked: "
+        "OptimizerRaceLab",
+        "Show the paths again from the start, one more update each time it is clicked: "
         "watch\nwho moves where after 1, 2, 3 steps."),
     "animate": QT_TRANSLATE_NOOP(
-        LAB, "Replay every path from the start, one update every {ms} ms; click again to "
+        "OptimizerRaceLab",
+        "Replay every path from the start, one update every {ms} ms; click again to "
         "stop.\nChanging a rate, the surface or the number of updates stops it too."),
     "race": QT_TRANSLATE_NOOP(
-        LAB, "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
+        "OptimizerRaceLab",
+        "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
         "digits\nfor 10 epochs with each optimizer at the book's rate, all from the same "
         "initial weights.\nIt runs in the background (it ran once when the lab opened); "
         "click again to stop."),
     "race_rates": QT_TRANSLATE_NOOP(
-        LAB, "The race uses the book's rates, not the boxes above: those are for the "
+        "OptimizerRaceLab",
+        "The race uses the book's rates, not the boxes above: those are for the "
         "2-D surface,\nwhose gradients are of a different size than a network's."),
     "lr": QT_TRANSLATE_NOOP(
-        LAB, "Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every "
+        "OptimizerRaceLab",
+        "Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every "
         "step overshoots further than the last:\nthe path diverges and stops where it left "
         "the numbers.\n{description}"),
 }
@@ -65,24 +72,24 @@ def race_rates_text(lrs: dict[str, float]) -> str:
     for name in optimizers.NAMES:
         groups.setdefault(lrs[name], []).append(TITLES[name])
     parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
-    return translate(LAB, "{rates} (the book's)").format(rates=" · ".join(parts))
+    return translate("OptimizerRaceLab", "{rates} (the book's)").format(rates=" · ".join(parts))
 
 
 SURFACE_NOTICES = {
     "x²/20 + y²": QT_TRANSLATE_NOOP(
-        LAB,
+        "OptimizerRaceLab",
         "<b>What to notice.</b> On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) "
         "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
         "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
         "<b>Adam</b> combines both. "),
     "x² + y²": QT_TRANSLATE_NOOP(
-        LAB,
+        "OptimizerRaceLab",
         "<b>What to notice.</b> On the round bowl x² + y² every gradient points straight at "
         "the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still "
         "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov "
         "ends almost exactly on the minimum. "),
     "Rosenbrock (1−x)² + 10(y−x²)²": QT_TRANSLATE_NOOP(
-        LAB,
+        "OptimizerRaceLab",
         "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
         "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
         "updates from (−1.5, 2), <b>Momentum</b>, <b>Nesterov</b> and <b>Adam</b> reach the "
@@ -90,7 +97,8 @@ SURFACE_NOTICES = {
         "ever-shrinking steps leave it half-way. "),
 }
 RACE_NOTICE = QT_TRANSLATE_NOOP(
-    LAB, "Change a learning rate and the path is recomputed; too large a rate and the path "
+    "OptimizerRaceLab",
+    "Change a learning rate and the path is recomputed; too large a rate and the path "
     "diverges. Below, the same network trained on the digits by each optimizer from the same "
     "weights: as in the book, plain SGD learns slowest.")
 

@@ -28,13 +28,17 @@ from gui.i18n import on_language_change, translate
 COLOUR_MAP = pg.colormap.get("viridis")
 CONTEXT = "ResultsView"  # i18n: not ui (a context)
 #: the table's headers; the score's ("Val accuracy", "Val R²") is named by the metric
-COLUMNS = (QT_TRANSLATE_NOOP(CONTEXT, "Rank"), "", QT_TRANSLATE_NOOP(CONTEXT, "Learning rate"),
-           QT_TRANSLATE_NOOP(CONTEXT, "Weight decay"), QT_TRANSLATE_NOOP(CONTEXT, "Val loss"),
-           QT_TRANSLATE_NOOP(CONTEXT, "Outcome"))
+COLUMNS = (QT_TRANSLATE_NOOP("ResultsView", "Rank"), "",
+           QT_TRANSLATE_NOOP("ResultsView", "Learning rate"),
+           QT_TRANSLATE_NOOP("ResultsView", "Weight decay"),
+           QT_TRANSLATE_NOOP("ResultsView", "Val loss"),
+           QT_TRANSLATE_NOOP("ResultsView", "Outcome"))
 #: how a trial ended (core's outcome kinds), marked for the Outcome column
-OUTCOMES = (QT_TRANSLATE_NOOP(CONTEXT, "completed"), QT_TRANSLATE_NOOP(CONTEXT, "target_reached"),
-            QT_TRANSLATE_NOOP(CONTEXT, "early_stopped"), QT_TRANSLATE_NOOP(CONTEXT, "diverged"),
-            QT_TRANSLATE_NOOP(CONTEXT, "stopped"))
+OUTCOMES = (QT_TRANSLATE_NOOP("ResultsView", "completed"),
+            QT_TRANSLATE_NOOP("ResultsView", "target_reached"),
+            QT_TRANSLATE_NOOP("ResultsView", "early_stopped"),
+            QT_TRANSLATE_NOOP("ResultsView", "diverged"),
+            QT_TRANSLATE_NOOP("ResultsView", "stopped"))
 OUTCOME_COLUMN = 5
 SORT_KEY = Qt.ItemDataRole.UserRole
 TRIAL_INDEX = Qt.ItemDataRole.UserRole + 1
@@ -48,7 +52,7 @@ def power_text(exponent: float) -> str:
 
 def metric_text(metric: str) -> str:
     """The score's name in the current language: "accuracy" translated, "R²" as it is."""
-    return translate(CONTEXT, "accuracy") if metric == "accuracy" else metric
+    return translate("ResultsView", "accuracy") if metric == "accuracy" else metric
 
 
 def outcome_text(kind: str) -> str:
