@@ -37,9 +37,8 @@ from gui.labs.comp_graph_steps import (
     fmt,
     notice,
     problem,
-    retranslate_edit_box,
+    retranslate_boxes,
     retranslate_step_bar,
-    short_rule,
 )
 from gui.widgets import NumberSpinBox
 
@@ -105,27 +104,8 @@ class CompGraphLab(LabWindow):
         for index, preset in enumerate(PRESETS.values()):
             self.preset.setItemText(index, _(preset.title))
         self._show_preset_note()
-        self.inputs_box.setTitle(self.tr("Inputs — type a value, everything recomputes"))
-        self.inputs_table.setHorizontalHeaderLabels([self.tr("input"), self.tr("value")])
-        for name, box in self.value_boxes.items():
-            box.setToolTip(self.tr("The value of {name}; the graph recomputes as you "
-                                   "type").format(name=name))
-        self.rules_box.setTitle(self.tr("Each node's local backward rule"))
-        self.rules.setText("<table cellspacing='2'>" + "".join(  # i18n: not ui
-            f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"
-            for op in OPS.values()) + "</table>")
-        self.rules.setToolTip(self.tr("dout: the gradient arriving from the output side; x: "
-                                      "the node's input; y: its output"))
+        retranslate_boxes(self)
         retranslate_step_bar(self)
-        retranslate_edit_box(self)
-        self.check_box.setTitle(self.tr("Backprop against the numerical gradient"))
-        self.check_button.setText(self.tr("Check gradients"))
-        self.check_button.setToolTip(self.tr(
-            "Central differences (f(x+h) − f(x−h)) / 2h, h = 1e-4, for every input; ✓ when "
-            "the relative error < 1e-6"))
-        self.check_table.setHorizontalHeaderLabels(
-            [self.tr("input"), self.tr("backprop"), self.tr("numerical"),
-             self.tr("rel. error"), ""])
         self.show_status(*self._status)
         self.set_shown(self.shown)
 

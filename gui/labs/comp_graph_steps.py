@@ -131,6 +131,34 @@ def retranslate_step_bar(lab: CompGraphLab) -> None:
                                           "Hide everything but the inputs (Home)"))
 
 
+def retranslate_boxes(lab: CompGraphLab) -> None:
+    """The boxes' titles, tables' headers, tooltips and the rules of every operation."""
+    lab.inputs_box.setTitle(translate("CompGraphLab",
+                                      "Inputs — type a value, everything recomputes"))
+    lab.inputs_table.setHorizontalHeaderLabels([translate("CompGraphLab", "input"),
+                                                translate("CompGraphLab", "value")])
+    for name, box in lab.value_boxes.items():
+        box.setToolTip(translate("CompGraphLab", "The value of {name}; the graph recomputes as "
+                                                 "you type").format(name=name))
+    lab.rules_box.setTitle(translate("CompGraphLab", "Each node's local backward rule"))
+    lab.rules.setText("<table cellspacing='2'>" + "".join(  # i18n: not ui
+        f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"
+        for op in OPS.values()) + "</table>")
+    lab.rules.setToolTip(translate("CompGraphLab", "dout: the gradient arriving from the "
+                                                   "output side; x: the node's input; y: its "
+                                                   "output"))
+    retranslate_edit_box(lab)
+    lab.check_box.setTitle(translate("CompGraphLab", "Backprop against the numerical gradient"))
+    lab.check_button.setText(translate("CompGraphLab", "Check gradients"))
+    lab.check_button.setToolTip(translate(
+        "CompGraphLab",
+        "Central differences (f(x+h) − f(x−h)) / 2h, h = 1e-4, for every input; ✓ when the "
+        "relative error < 1e-6"))
+    lab.check_table.setHorizontalHeaderLabels(
+        [translate("CompGraphLab", "input"), translate("CompGraphLab", "backprop"),
+         translate("CompGraphLab", "numerical"), translate("CompGraphLab", "rel. error"), ""])
+
+
 def retranslate_edit_box(lab: CompGraphLab) -> None:
     """The editing box's texts: the kinds of node, their rules, the buttons."""
     lab.edit_box.setTitle(translate("CompGraphLab", "Add or remove a node"))
