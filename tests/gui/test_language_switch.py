@@ -96,3 +96,21 @@ def test_with_a_hangul_font_nothing_is_said(window, monkeypatch):
     monkeypatch.setattr(gui.i18n, "_font_warning_given", False)
     assert gui.i18n.hangul_fonts()  # this machine (and CI) has one installed
     assert gui.i18n.font_warning("ko") is None and gui.i18n.font_warning("en") is None
+
+
+def test_processes_started_after_a_switch_speak_the_windows_language(qapp):
+    """The search lab's trials run in spawned processes: they must word their outcomes in the
+    language the window speaks, not the one the app started in."""
+    import subprocess
+    import sys
+
+    from tests.i18n.scan import ROOT
+
+    try:
+        set_language("ko")
+        out = subprocess.run([sys.executable, "-c", "from core.i18n import language, _; "
+                              "print(language(), _('Circle'))"],
+                             capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        assert out.split() == ["ko", "원"]
+    finally:
+        set_language("en")
