@@ -26,7 +26,7 @@ from core.training.trainer import Trainer
 from gui import cli_data, cli_export, cli_runs
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
-from gui.cli_i18n import use_catalogue
+from gui.cli_i18n import HelpFormatter, use_catalogue
 from gui.cli_output import ProgressBar, format_metrics
 
 EXIT_OK = 0
@@ -54,7 +54,7 @@ def build_parser() -> argparse.ArgumentParser:
     :mod:`gui.cli_i18n`); build it after the language is chosen."""
     use_catalogue()
     epilog = _(EXIT_CODES)
-    raw = argparse.RawDescriptionHelpFormatter
+    raw = HelpFormatter  # wraps Hangul help by terminal columns
     parser = argparse.ArgumentParser(
         prog="netcanvas",
         description=_("Build neural networks by hand and watch them learn. Without a command, "

@@ -24,6 +24,7 @@ from core.datasets.remote import (
     is_cached,
 )
 from core.i18n import _
+from gui.cli_i18n import HelpFormatter
 
 EXIT_OK = 0
 
@@ -38,16 +39,16 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
         description=_("MNIST and Fashion-MNIST are too large to ship: they are downloaded once, "
                       "checked against checksums kept in NetCanvas, and kept in the user's "
                       "cache folder."),
-        epilog=f"{env}\n\n{epilog}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
-    actions.add_parser("list",
+    actions.add_parser("list", formatter_class=HelpFormatter,
                        help=_("what can be downloaded, and what is cached (with sizes)"))
     get = actions.add_parser(
         "fetch", help=_("download a data set into the cache (if it is not there yet)"),
         description=_("Download the four files of a data set, check their checksums and keep "
                       "them in the cache folder, then print that folder. Nothing is kept if "
                       "anything fails."),
-        epilog=f"{env}\n\n{epilog}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     get.add_argument("name", choices=list(REMOTE), help=_("the data set"))
     get.add_argument("--quiet", action="store_true", help=_("no progress line"))
 

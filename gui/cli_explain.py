@@ -11,6 +11,7 @@ import argparse
 from core.explain import explain, format_table, json_text
 from core.i18n import N_, _
 from core.project import load_project
+from gui.cli_i18n import HelpFormatter
 
 DESCRIPTION = N_(
     "Step one row of the project's data set through its network in inference mode (batch norm "
@@ -25,7 +26,7 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
     parser = commands.add_parser(
         "explain", help=_("step one data row forward and backward through the network"),
         description=_(DESCRIPTION), epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=HelpFormatter)
     parser.add_argument("project", help=_("the .netcanvas project"))
     parser.add_argument("--sample", default="0", metavar="I",
                         help=_("row I of the project's data set (default 0)"))

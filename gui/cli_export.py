@@ -10,6 +10,7 @@ from pathlib import Path
 from core.export import FORMATS, ExportError, ExportPlan, export_project, with_weights
 from core.i18n import N_, _
 from core.project import load_project, save_project
+from gui.cli_i18n import HelpFormatter
 
 EXIT_OK = 0
 
@@ -32,7 +33,7 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
                       "was not trained) so it runs without NetCanvas. Every format takes the "
                       "data set's raw columns and answers as NetCanvas does."),
         epilog=_("formats:\n{formats}").format(formats=formats) + f"\n\n{epilog}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=HelpFormatter)
     export.add_argument("project", help=_("the .netcanvas project to export"))
     export.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     export.add_argument("--out", required=True, metavar="PATH",
@@ -46,7 +47,7 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
                       "train.py --out writes them), check names and shapes against the "
                       "network, and save the project with them (its training history is "
                       "dropped)."), epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
+        formatter_class=HelpFormatter)
     back.add_argument("project", help=_("the .netcanvas project the weights belong to"))
     back.add_argument("weights", help=_("the .npz file of weights"))
     back.add_argument("--out", required=True, metavar="FILE",

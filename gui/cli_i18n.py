@@ -14,11 +14,16 @@ there like every other command-line message.
 Some of them ("positional arguments", "options") are translated when a parser is built, the rest
 when help or an error is printed: so :func:`use_catalogue` must run, and the language must be
 chosen, before the parsers are built (:func:`gui.cli.build_parser` does both).
+
+argparse wraps help text by counting characters, but a Hangul syllable takes two columns of a
+terminal: :class:`HelpFormatter` wraps text that holds such wide characters by columns instead
+(English help is wrapped exactly as argparse does it).
 """
 
 from __future__ import annotations
 
 import argparse
+import unicodedata
 
 from core import i18n
 from core.i18n import N_, ngettext
@@ -89,3 +94,24 @@ def use_catalogue() -> None:
     switches too: each message is looked up when it is written)."""
     argparse._ = argparse_gettext  # type: ignore[attr-defined]
     argparse.ngettext = i18n.ngettext  # type: ignore[attr-defined]
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """argparse's formatter for NetCanvas: descriptions and epilogs as written, argument help
+    wrapped to the terminal's columns even where Hangul takes two of them."""
+
+    def _split_lines(self, text: str, width: int) -> list[str]:
+        if display_width(text) == len(text):
+            return super()._split_lines(text, width)
+        lines: list[str] = []
+        for word in " ".join(text.split()).split(" "):
+            if lines and display_width(f"{lines[-1]} {word}") <= width:
+                lines[-1] = f"{lines[-1]} {word}"
+            else:
+                lines.append(word)
+        return lines

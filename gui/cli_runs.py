@@ -11,6 +11,7 @@ import argparse
 from core.i18n import _, ngettext
 from core.project import load_project
 from core.training.runs import Run, Runs, local_time
+from gui.cli_i18n import HelpFormatter
 
 
 def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
@@ -21,7 +22,7 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
                       "it started, what it changed since the run before, the epochs it "
                       "trained, how it ended and its final training (and test) loss and "
                       "accuracy or R²."),
-        epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
+        epilog=epilog, formatter_class=HelpFormatter)
     parser.add_argument("project", help=_("the .netcanvas project"))
 
 

@@ -155,3 +155,14 @@ def test_argparse_follows_a_switch_in_the_same_process(korean):
     assert cli_i18n.plural_messages(3) == ("인수 %s개가 필요합니다", "충돌하는 옵션 문자열: %s")
     i18n.set_language("en")
     assert parser.format_usage() == "usage: demo [-h]\n"
+
+
+def test_korean_argument_help_wraps_by_terminal_columns():
+    """A Hangul syllable takes two columns: the options' help is wrapped by columns, so the
+    help of --out breaks before the terminal's edge instead of running past it."""
+    lines = netcanvas("train", "--help", COLUMNS="80").stdout.splitlines()
+    options = lines[lines.index("옵션:") + 1:lines.index("종료 코드:") - 1]
+    assert options[2:4] == [
+        "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
+        "              (입력 파일은 바꾸지 않음)"]
+    assert max(cli_i18n.display_width(line) for line in options) <= 78
