@@ -23,6 +23,7 @@ terminal: :class:`HelpFormatter` wraps text that holds such wide characters by c
 from __future__ import annotations
 
 import argparse
+import re
 import unicodedata
 
 from core import i18n
@@ -102,16 +103,37 @@ def display_width(text: str) -> int:
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter for NetCanvas: descriptions and epilogs as written, argument help
-    wrapped to the terminal's columns even where Hangul takes two of them."""
+    """argparse's formatter for NetCanvas: descriptions and epilogs keep their own line breaks
+    and indentation, and text with wide characters (Hangul) is wrapped by terminal columns;
+    English is laid out exactly as argparse's RawDescriptionHelpFormatter does it."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         if display_width(text) == len(text):
             return super()._split_lines(text, width)
-        lines: list[str] = []
-        for word in " ".join(text.split()).split(" "):
-            if lines and display_width(f"{lines[-1]} {word}") <= width:
-                lines[-1] = f"{lines[-1]} {word}"
-            else:
-                lines.append(word)
-        return lines
+        return wrap_columns(" ".join(text.split()), width)
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if display_width(text) == len(text):
+            return super()._fill_text(text, width, indent)
+        lines = []
+        for line in text.splitlines():
+            # "  name  text…" goes on under its text; any other line under its own start.
+            term = re.match(r"\s*\S+ {2,}(?=\S)", line)
+            head = term.group() if term else line[:len(line) - len(line.lstrip())]
+            hang = " " * display_width(head)
+            pieces = wrap_columns(line[len(head):].rstrip(), width - len(hang))
+            lines += [indent + (head if k == 0 else hang) + piece
+                      for k, piece in enumerate(pieces)] or [indent]
+        return "\n".join(lines)
+
+
+def wrap_columns(text: str, width: int) -> list[str]:
+    """``text`` broken at spaces into lines of at most ``width`` terminal columns (a word wider
+    than that keeps a line of its own); [] for an empty text."""
+    lines: list[str] = []
+    for word in text.split(" "):
+        if lines and display_width(f"{lines[-1]} {word}") <= width:
+            lines[-1] = f"{lines[-1]} {word}"
+        elif word or lines:
+            lines.append(word)
+    return lines

@@ -28,22 +28,24 @@ def netcanvas(*argv: str, lang: str = "ko", **env: str) -> subprocess.CompletedP
 
 
 def test_help_is_korean_down_to_argparse_s_own_words():
-    result = netcanvas("--help")
+    result = netcanvas("--help", COLUMNS="80")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
     assert lines[0] == "사용법: netcanvas [-h] COMMAND ..."
-    assert lines[2] == ("신경망을 직접 만들고 학습하는 모습을 지켜봅니다. "
-                        "명령 없이 실행하면 창을 엽니다.")
+    assert lines[2:4] == [
+        "신경망을 직접 만들고 학습하는 모습을 지켜봅니다. 명령 없이 실행하면 창을",
+        "엽니다."]
     assert "위치 인수:" in lines and "옵션:" in lines
     assert "    check         프로젝트 파일이 올바른지 확인" in lines
     assert "  -h, --help      이 도움말을 보여 주고 끝냅니다" in lines
-    assert lines[-7:] == [
+    assert lines[-8:] == [
         "종료 코드:",
         "  0    성공",
         "  1    학습 실패(손실이 NaN 또는 무한대가 됨) 또는 창을 시작할 수 없음",
         "  2    잘못된 입력: 읽을 수 없거나 올바르지 않은 프로젝트 파일, 데이터, 설정,",
-        "       가중치; 이미 있는 대상(--force 없이) 또는 쓸 수 없는 대상; 잘못된 사용법;",
-        "       내려받을 수 없는 데이터셋(없음, 오프라인, 연결 끊김, 체크섬 불일치)",
+        "       가중치; 이미 있는 대상(--force 없이) 또는 쓸 수 없는 대상; 잘못된",
+        "       사용법; 내려받을 수 없는 데이터셋(없음, 오프라인, 연결 끊김, 체크섬",
+        "       불일치)",
         "  130  중단됨 (Ctrl+C)",
     ]
 
@@ -166,3 +168,26 @@ def test_korean_argument_help_wraps_by_terminal_columns():
         "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
         "              (입력 파일은 바꾸지 않음)"]
     assert max(cli_i18n.display_width(line) for line in options) <= 78
+
+
+def test_korean_descriptions_and_epilogs_wrap_by_columns_under_their_own_start():
+    lines = netcanvas("export", "--help", COLUMNS="80").stdout.splitlines()
+    assert lines[3:6] == [
+        "프로젝트의 신경망을 가중치(학습하지 않았으면 초깃값)와 함께 써서 NetCanvas",
+        "없이 실행할 수 있게 합니다. 모든 형식은 데이터셋의 원래 열을 받아 NetCanvas와",
+        "똑같이 답합니다."]
+    formats = lines[lines.index("형식:") + 1:lines.index("종료 코드:") - 1]
+    assert formats == [
+        "  pytorch  model.py(load_model()), train.py(python 또는 torchrun),",
+        "           weights.npz, data.npz, README.md가 든 새 폴더",
+        "  onnx     .onnx 파일 하나 (opset 17): 입력 x = 원래 데이터 행, 출력 y",
+        "  numpy    책의 스타일로 쓴 순수 NumPy .py 파일 하나, 가중치와 데이터는 같은",
+        "           이름의 .npz에"]
+    # (argparse lays out the usage lines itself, counting "사용법:" as 4 columns.)
+    assert max(cli_i18n.display_width(line) for line in lines[2:]) <= 78
+
+
+def test_wrapping_by_columns():
+    assert cli_i18n.wrap_columns("가나 다라 마바", 5) == ["가나", "다라", "마바"]
+    assert cli_i18n.wrap_columns("가나 다라 마바", 11) == ["가나 다라", "마바"]
+    assert cli_i18n.wrap_columns("", 10) == []
