@@ -7,9 +7,10 @@ Korean would still say "usage:", "positional arguments" and "show this help mess
 and a usage error would still read "the following arguments are required". argparse looks its
 ``_`` and ``ngettext`` up as module globals each time it writes a message, so
 :func:`use_catalogue` points them at :mod:`core.i18n`, and the messages below (argparse's exact
-msgids, copied from Python 3.10–3.13's ``argparse.py``; they differ between versions) are marked
-with ``N_`` so they are extracted into NetCanvas's own catalogue (``gui.po``) and translated
-there like every other command-line message.
+msgids, copied from Python 3.10–3.13's ``argparse.py``, which differ between versions, and the
+one 3.14 adds for a mistyped choice) are marked with ``N_`` so they are extracted into
+NetCanvas's own catalogue (``gui.po``) and translated there like every other command-line
+message.
 
 Some of them ("positional arguments", "options") are translated when a parser is built, the rest
 when help or an error is printed: so :func:`use_catalogue` must run, and the language must be
@@ -29,7 +30,8 @@ import unicodedata
 from core import i18n
 from core.i18n import N_, ngettext
 
-#: argparse's singular messages, all versions from 3.10 to 3.13 (argparse writes them itself).
+#: argparse's singular messages, all versions from 3.10 to 3.13 (argparse writes them itself),
+#: and 3.14's suggestion for a mistyped choice (``suggest_on_error``).
 MESSAGES: tuple[str, ...] = (
     N_("usage: "),
     N_("positional arguments"),
@@ -46,6 +48,7 @@ MESSAGES: tuple[str, ...] = (
     N_("one of the arguments %s is required"),
     N_("unrecognized arguments: %s"),
     N_("invalid choice: %(value)r (choose from %(choices)s)"),
+    N_("invalid choice: %(value)r, maybe you meant %(closest)r? (choose from %(choices)s)"),
     N_("invalid %(type)s value: %(value)r"),
     N_("ambiguous option: %(option)s could match %(matches)s"),
     N_("expected one argument"),
