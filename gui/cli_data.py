@@ -24,7 +24,7 @@ from core.datasets.remote import (
     is_cached,
 )
 from core.i18n import _
-from gui.cli_i18n import HelpFormatter
+from gui.cli_i18n import HelpFormatter, display_width
 
 EXIT_OK = 0
 
@@ -104,7 +104,7 @@ class FetchProgress:
             now = time.monotonic()
             if now - self._shown >= 0.1 or p.done == p.total:
                 self._shown = now
-                self.stream.write(f"\r{line:<60}")
+                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
                 self.stream.flush()
         elif p.file != self._file:
             self._file = p.file
