@@ -191,3 +191,21 @@ def test_wrapping_by_columns():
     assert cli_i18n.wrap_columns("가나 다라 마바", 5) == ["가나", "다라", "마바"]
     assert cli_i18n.wrap_columns("가나 다라 마바", 11) == ["가나 다라", "마바"]
     assert cli_i18n.wrap_columns("", 10) == []
+
+
+def test_train_and_runs_speak_korean_in_the_same_process(korean, tmp_path, capsys):
+    from gui import cli
+
+    out_path = tmp_path / "xor.netcanvas"
+    assert cli.main(["train", str(example_path("xor_learned")), "--epochs", "3",
+                     "--out", str(out_path), "--quiet"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[1].startswith("에폭 3 · 훈련: 손실 ") and ", 정확도 " in lines[1]
+    assert lines[2] == f"저장했습니다: {out_path}"
+    assert cli.main(["runs", str(out_path)]) == 0
+    assert "  에폭 3회  " in capsys.readouterr().out
+    assert cli.main(["runs", str(example_path("xor_learned"))]) == 0
+    assert capsys.readouterr().out == "아직 기록된 학습 실행이 없습니다\n"
+    assert cli.main(["explain", str(example_path("xor_learned")), "--sample", "x"]) == 2
+    assert capsys.readouterr().err == ("netcanvas: 오류: --sample은 행 번호여야 합니다: "
+                                       "'x'은(는) 행 번호가 아닙니다\n")
