@@ -3,6 +3,7 @@ signals blocked, so a refresh never echoes back as an edit."""
 
 from __future__ import annotations
 
+from types import ModuleType
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
 
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
-from core.i18n import _ as core_tr
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
@@ -60,20 +60,21 @@ LABELS = (QT_TRANSLATE_NOOP("NodeForm", "Name"), QT_TRANSLATE_NOOP("NodeForm", "
           QT_TRANSLATE_NOOP("NodeForm", "Dropout"), QT_TRANSLATE_NOOP("NodeForm", "Loss"))
 
 
-def _combo(names: tuple[str, ...], descriptions: dict[str, str]) -> QComboBox:
+def _combo(names: tuple[str, ...]) -> QComboBox:
     combo = QComboBox()
     for name in names:
         combo.addItem(name, name)
     return combo
 
 
-def _retranslate_combo(combo: QComboBox, descriptions: dict[str, str]) -> None:
-    """Names and descriptions come from core (marked there): shown in the current language."""
+def _retranslate_combo(combo: QComboBox, module: ModuleType) -> None:
+    """Each item shows the name's title and tooltip from core (``module.title``/``describe``,
+    marked there), in the current language; the item's data stays the identifier."""
     for k in range(combo.count()):
         name = combo.itemData(k)
-        if name in descriptions:
-            combo.setItemText(k, core_tr(name))
-            combo.setItemData(k, core_tr(descriptions[name]), Qt.ItemDataRole.ToolTipRole)
+        if name in module.NAMES:
+            combo.setItemText(k, module.title(name))
+            combo.setItemData(k, module.describe(name), Qt.ItemDataRole.ToolTipRole)
         else:
             combo.setItemText(k, translate("NodeForm", "{name} (unknown)").format(name=name))
 
@@ -90,10 +91,9 @@ class NodeForm(QWidget):
         self.name_edit = QLineEdit()
         self.units_spin = QSpinBox()
         self.units_spin.setRange(1, MAX_UNITS)
-        self._descriptions = {n: activations.get(n).description for n in activations.NAMES}
-        self.activation_combo = _combo(activations.NAMES, self._descriptions)
+        self.activation_combo = _combo(activations.NAMES)
         self.activation_plot = ActivationPlot()
-        self.init_combo = _combo(initializers.NAMES, initializers.DESCRIPTIONS)
+        self.init_combo = _combo(initializers.NAMES)
         self.init_std_spin = QDoubleSpinBox()
         self.init_std_spin.setDecimals(4)
         self.init_std_spin.setRange(0.0001, 10.0)
@@ -104,7 +104,7 @@ class NodeForm(QWidget):
         self.dropout_spin.setSingleStep(0.05)
         self.features_list = QListWidget()
         self.features_list.setMaximumHeight(150)
-        self.loss_combo = _combo(losses.NAMES, losses.DESCRIPTIONS)
+        self.loss_combo = _combo(losses.NAMES)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form_labels: dict[str, QLabel] = {}
@@ -132,11 +132,10 @@ class NodeForm(QWidget):
         for key, label in self.form_labels.items():
             label.setText(self.tr(key) if key else "")
         self.batch_norm_check.setText(self.tr("normalise z"))
-        for combo, descriptions in ((self.activation_combo, self._descriptions),
-                                    (self.init_combo, initializers.DESCRIPTIONS),
-                                    (self.loss_combo, losses.DESCRIPTIONS)):
+        for combo, module in ((self.activation_combo, activations),
+                              (self.init_combo, initializers), (self.loss_combo, losses)):
             with QSignalBlocker(combo):
-                _retranslate_combo(combo, descriptions)
+                _retranslate_combo(combo, module)
         self.refresh()
 
     def _connect_widgets(self) -> None:

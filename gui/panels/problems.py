@@ -107,7 +107,7 @@ class WarningRow(QFrame):
     def retranslate(self) -> None:
         self.show_me.setText(self.tr("Show me"))
         self.show_me.setToolTip(self.tr("Open the lab “{lab}”, which shows this effect").format(
-            lab=lab_info(self.warning.lab).title))
+            lab=lab_info(self.warning.lab).shown_title))
         self.dismiss.setText(self.tr("Dismiss"))
         self.dismiss.setToolTip(self.tr(
             "This project shows it on purpose: stop listing this warning here (saved with the "

@@ -125,7 +125,7 @@ class TrainingSettingsPanel(QWidget):
         self._session = 0
         self.optimizer_combo = QComboBox()
         for name in optimizers.NAMES:
-            self.optimizer_combo.addItem(name.capitalize() if name != "sgd" else "SGD", name)
+            self.optimizer_combo.addItem(optimizers.title(name), name)  # Latin in every language
         self.lr_spin = _double(MIN_LR, 100.0, 0.001)
         self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 0.01)
