@@ -28,7 +28,7 @@ from gui.labs import LABS
 EXAMPLE = "xor_learned"
 SEARCH_TRIALS = 2
 SEARCH_WORKERS = 2
-OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")  # i18n: not ui
+OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")
 #: the platform plugins a desktop session needs, besides "offscreen" (this check's own)
 NATIVE_PLATFORMS = {"linux": ("xcb",), "win32": ("windows",), "darwin": ("cocoa",)}
 PLUGIN_NAME = {"win32": "q{}.dll", "darwin": "libq{}.dylib"}  # else "libq{}.so"
@@ -204,6 +204,33 @@ def check_labs(window: Any) -> list[str]:
     return problems
 
 
+#: A message of Qt's own catalogue (qtbase), passed unpacked so lupdate does not take it for ours.
+QT_CANCEL = ("QPlatformTheme", "Cancel")  # i18n: not ui
+
+
+def check_languages(window: Any) -> list[str]:
+    """Switch the window to Korean and back: NetCanvas's catalogues (the window's and core's)
+    and Qt's own (standard buttons) must all load — the bundle keeps them on purpose."""
+    from PySide6.QtCore import QCoreApplication
+
+    from core.i18n import _ as core_tr
+    from gui.i18n import language, set_language
+
+    before = language()
+    try:
+        if set_language("ko") != "ko":
+            return [_("the Korean catalogues cannot be loaded")]
+        found = {
+            "window": window.language_menu.title() == "언어(&L)",
+            "core": core_tr("Circle") == "원",
+            "Qt": QCoreApplication.translate(*QT_CANCEL) == "취소",
+        }
+        return [_("the {part} translations are not Korean").format(part=part)
+                for part, ok in found.items() if not ok]
+    finally:
+        set_language(before)
+
+
 def run_window(folder: Path) -> dict[str, Any]:
     """Open the main window on the example, train its network and run a small search."""
     from PySide6.QtCore import QSettings
@@ -245,7 +272,8 @@ def run_window(folder: Path) -> dict[str, Any]:
                                     "{trials} trials").format(workers=SEARCH_WORKERS,
                                                               done=len(search.trials),
                                                               trials=SEARCH_TRIALS)])
-        problems = check_labs(window) + check_onnx_export(project, folder)
+        problems = (check_labs(window) + check_languages(window)
+                    + check_onnx_export(project, folder))
         if problems:
             raise SelfTestError(problems)
         if guard.dialogs:
