@@ -100,12 +100,10 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
                          row_indices=np.asarray(rows))
     result.weight_images = input_weight_images(spec, arrays, dataset)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
-    names = [translate("Predictions", "row")] if wide else list(dataset.feature_names)
+    # The headers are keys (the panel shows them translated and finds its columns by them).
+    names = ["row"] if wide else list(dataset.feature_names)
     classify = dataset.task == "classification"
-    last = (translate("Predictions", "predicted") if classify
-            else translate("Predictions", "error"))
-    result.headers = [*names, translate("Predictions", "target"),
-                      translate("Predictions", "output"), last]
+    result.headers = [*names, "target", "output", "predicted" if classify else "error"]
     for k, row in enumerate(rows):
         features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.features(row)]
         output = values[k]

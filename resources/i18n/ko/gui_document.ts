@@ -156,26 +156,6 @@
         <translation>먼저 아래 문제를 고치세요. 그러면 예측값이 나타납니다.</translation>
     </message>
     <message>
-        <source>row</source>
-        <translation>행</translation>
-    </message>
-    <message>
-        <source>predicted</source>
-        <translation>예측 클래스</translation>
-    </message>
-    <message>
-        <source>error</source>
-        <translation>오차</translation>
-    </message>
-    <message>
-        <source>target</source>
-        <translation>정답</translation>
-    </message>
-    <message>
-        <source>output</source>
-        <translation>출력</translation>
-    </message>
-    <message>
         <source>No predictions: {reason}</source>
         <translation>예측값 없음: {reason}</translation>
     </message>
