@@ -283,7 +283,7 @@ class GraphDocument(QObject):
         a reset); returns their previous values."""
         for name, value in arrays.items():
             if np.shape(value) != self._arrays[name].shape:
-                shapes = f"{self._arrays[name].shape}, got {np.shape(value)}"
+                shapes = f"{self._arrays[name].shape}, got {np.shape(value)}"  # i18n: not ui
                 raise ValueError(f"{name} has shape {shapes}")  # i18n: not ui
         old = {name: self._arrays[name] for name in arrays}
         self._arrays.update(_copies(arrays))
