@@ -22,6 +22,7 @@ import numpy as np
 
 from core.datasets import DataError, Dataset, split
 from core.engine import initializers, params
+from core.i18n import _
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
 from core.training.prepare import DataMismatchError, input_columns
@@ -59,7 +60,8 @@ class LintWarning:
     @property
     def text(self) -> str:
         """The warning on one line, for the command line."""
-        return f"{self.message} [{self.id}; lab: {self.lab}]"
+        return _("{message} [{id}; lab: {lab}]").format(message=self.message, id=self.id,
+                                                        lab=self.lab)
 
 
 @dataclass(frozen=True, eq=False)
@@ -118,10 +120,10 @@ def linear_network(f: _Facts) -> list[LintWarning]:
         return []
     return [LintWarning(
         "linear_network",
-        "the network is linear: it computes the same as one layer "
-        f"({_names(f.hidden)} use the identity activation)",
-        "stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden nodes a "
-        "non-linear activation such as ReLU", "activations", tuple(n.id for n in f.hidden))]
+        _("the network is linear: it computes the same as one layer ({nodes} use the identity "
+          "activation)").format(nodes=_names(f.hidden)),
+        _("stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden nodes a "
+          "non-linear activation such as ReLU"), "activations", tuple(n.id for n in f.hidden))]
 
 
 def saturating_init(f: _Facts) -> list[LintWarning]:
@@ -131,11 +133,12 @@ def saturating_init(f: _Facts) -> list[LintWarning]:
         if node.activation in SATURATING and node.init == "std" and spread >= SATURATING_SPREAD:
             found.append(LintWarning(
                 "saturating_init",
-                f"{node.label}: {node.activation} with weights of std {node.init_std:g} "
-                f"saturates (its z spreads about ±{spread:.1f})",
-                f"in its flat tails the {node.activation}'s slope is almost 0, so δ vanishes on "
-                "the way back; Xavier (std √(1/n)) keeps it in the middle", "initialization",
-                (node.id,)))
+                _("{node}: {activation} with weights of std {std:g} saturates (its z spreads "
+                  "about ±{spread:.1f})").format(node=node.label, activation=node.activation,
+                                                 std=node.init_std, spread=spread),
+                _("in its flat tails the {activation}'s slope is almost 0, so δ vanishes on the "
+                  "way back; Xavier (std √(1/n)) keeps it in the middle").format(
+                    activation=node.activation), "initialization", (node.id,)))
     return found
 
 
@@ -146,15 +149,16 @@ def relu_init(f: _Facts) -> list[LintWarning]:
             continue
         he = initializers.scale("he", f.spec.fan_in(node.id))
         if node.init == "xavier":
-            what = "Xavier init"
+            message = _("{node}: ReLU with Xavier init shrinks the signal layer after layer")
         elif node.init == "std" and node.init_std < TINY_FRACTION * he:
-            what = f"weights of std {node.init_std:g} (He would be {he:.3g})"
+            message = _("{node}: ReLU with weights of std {std:g} (He would be {he:.3g}) shrinks "
+                        "the signal layer after layer")
         else:
             continue
         found.append(LintWarning(
-            "relu_init", f"{node.label}: ReLU with {what} shrinks the signal layer after layer",
-            "ReLU zeroes about half its inputs, so it needs He's √2 larger std √(2/n) to keep "
-            "each layer's spread", "initialization", (node.id,)))
+            "relu_init", message.format(node=node.label, std=node.init_std, he=he),
+            _("ReLU zeroes about half its inputs, so it needs He's √2 larger std √(2/n) to keep "
+              "each layer's spread"), "initialization", (node.id,)))
     return found
 
 
@@ -163,9 +167,9 @@ def softmax_with_mse(f: _Facts) -> list[LintWarning]:
     if out.activation != "softmax" or out.loss != "mse":
         return []
     return [LintWarning(
-        "softmax_with_mse", "the softmax output is trained with MSE instead of cross-entropy",
-        "with cross-entropy δ = y − t; with MSE the softmax's slope multiplies in and a "
-        "confidently wrong answer barely learns", "activations", (out.id,))]
+        "softmax_with_mse", _("the softmax output is trained with MSE instead of cross-entropy"),
+        _("with cross-entropy δ = y − t; with MSE the softmax's slope multiplies in and a "
+          "confidently wrong answer barely learns"), "activations", (out.id,))]
 
 
 # ----------------------------------------------------------------------------- output vs data
@@ -177,9 +181,10 @@ def sigmoid_for_many_classes(f: _Facts) -> list[LintWarning]:
         return []
     return [LintWarning(
         "sigmoid_for_many_classes",
-        f"a sigmoid output for {data.n_classes} classes: use softmax with cross-entropy",
-        "sigmoids score each class on its own and their answers need not sum to 1; softmax "
-        "chooses one class of several", "activations", (out.id,))]
+        _("a sigmoid output for {n} classes: use softmax with cross-entropy").format(
+            n=data.n_classes),
+        _("sigmoids score each class on its own and their answers need not sum to 1; softmax "
+          "chooses one class of several"), "activations", (out.id,))]
 
 
 def output_units(f: _Facts) -> list[LintWarning]:
@@ -189,15 +194,17 @@ def output_units(f: _Facts) -> list[LintWarning]:
     if data.task == "classification":
         if out.units == data.n_classes or (out.units == 1 and data.n_classes == 2):
             return []
-        wanted = f"{data.n_classes} classes"
+        message = _("the output has {units} unit(s) but the data has {n} classes")
+        wanted = data.n_classes
     elif out.units != data.n_outputs:
-        wanted = f"{data.n_outputs} target value(s) per row"
+        message = _("the output has {units} unit(s) but the data has {n} target value(s) per row")
+        wanted = data.n_outputs
     else:
         return []
     return [LintWarning(
-        "output_units", f"the output has {out.units} unit(s) but the data has {wanted}",
-        "the output needs one unit per class (one sigmoid unit for a yes/no answer) or per "
-        "target value; training refuses to start until they match", "perceptron", (out.id,))]
+        "output_units", message.format(units=out.units, n=wanted),
+        _("the output needs one unit per class (one sigmoid unit for a yes/no answer) or per "
+          "target value; training refuses to start until they match"), "perceptron", (out.id,))]
 
 
 # ----------------------------------------------------------------------------- settings
@@ -206,13 +213,16 @@ def learning_rate(f: _Facts) -> list[LintWarning]:
     low, high = USUAL_LR[s.optimizer]
     if low / FAR <= s.lr <= high * FAR:
         return []
-    side = "too large: the loss will jump about or diverge" if s.lr > high * FAR else \
-        "too small: the weights will hardly move"
+    if s.lr > high * FAR:
+        message = _("learning rate {lr:g} is far outside {optimizer}'s usual {low:g}–{high:g}: "
+                    "too large: the loss will jump about or diverge")
+    else:
+        message = _("learning rate {lr:g} is far outside {optimizer}'s usual {low:g}–{high:g}: "
+                    "too small: the weights will hardly move")
     return [LintWarning(
-        "learning_rate", f"learning rate {s.lr:g} is far outside {s.optimizer}'s usual "
-        f"{low:g}–{high:g}: {side}",
-        "each step moves the weights by the rate times the gradient; the optimizer race shows "
-        "rates that crawl and rates that blow up", "optimizer_race")]
+        "learning_rate", message.format(lr=s.lr, optimizer=s.optimizer, low=low, high=high),
+        _("each step moves the weights by the rate times the gradient; the optimizer race shows "
+          "rates that crawl and rates that blow up"), "optimizer_race")]
 
 
 def unscaled_features(f: _Facts) -> list[LintWarning]:
@@ -231,10 +241,11 @@ def unscaled_features(f: _Facts) -> list[LintWarning]:
     if ranges.size < 2 or ranges.max() <= RANGE_RATIO * ranges.min():
         return []
     return [LintWarning(
-        "unscaled_features", f"the input features' ranges differ {ranges.max() / ranges.min():.0f}"
-        "-fold and standardisation is off",
-        "the loss becomes a long narrow valley that gradient descent zig-zags across; turn on "
-        "standardisation", "optimizer_race", tuple(n.id for n in f.spec.inputs))]
+        "unscaled_features",
+        _("the input features' ranges differ {ratio:.0f}-fold and standardisation is off"
+          ).format(ratio=ranges.max() / ranges.min()),
+        _("the loss becomes a long narrow valley that gradient descent zig-zags across; turn on "
+          "standardisation"), "optimizer_race", tuple(n.id for n in f.spec.inputs))]
 
 
 def overfitting_risk(f: _Facts) -> list[LintWarning]:
@@ -249,10 +260,11 @@ def overfitting_risk(f: _Facts) -> list[LintWarning]:
     if n_params <= PARAMS_PER_ROW * rows:
         return []
     return [LintWarning(
-        "overfitting_risk", f"{n_params:,} parameters for {rows:,} training rows and no "
-        "regularisation: expect to overfit",
-        "a network this large can memorise its training rows; weight decay, dropout or more "
-        "data narrow the gap between training and test accuracy", "regularization")]
+        "overfitting_risk",
+        _("{n:,} parameters for {rows:,} training rows and no regularisation: expect to "
+          "overfit").format(n=n_params, rows=rows),
+        _("a network this large can memorise its training rows; weight decay, dropout or more "
+          "data narrow the gap between training and test accuracy"), "regularization")]
 
 
 def batch_size(f: _Facts) -> list[LintWarning]:
@@ -260,10 +272,11 @@ def batch_size(f: _Facts) -> list[LintWarning]:
         return []
     rows = f.train.n_samples
     return [LintWarning(
-        "batch_size", f"batch size {f.settings.batch_size} is larger than the {rows} training "
-        f"rows: every batch is the whole training part",
-        "training uses at most all the rows per step, so this is full-batch gradient descent "
-        "with no mini-batch noise", "optimizer_race")]
+        "batch_size",
+        _("batch size {size} is larger than the {rows} training rows: every batch is the whole "
+          "training part").format(size=f.settings.batch_size, rows=rows),
+        _("training uses at most all the rows per step, so this is full-batch gradient descent "
+          "with no mini-batch noise"), "optimizer_race")]
 
 
 def search_without_validation(f: _Facts) -> list[LintWarning]:
@@ -272,10 +285,11 @@ def search_without_validation(f: _Facts) -> list[LintWarning]:
     if not f.searching and (f.dataset is None or f.dataset.n_samples < MIN_ROWS_FOR_VALIDATION):
         return []
     return [LintWarning(
-        "search_without_validation", "the validation part of the split is 0: a hyperparameter "
-        "search has no rows to judge its trials on",
-        "choose hyperparameters on validation rows, never on the test rows, or the test score "
-        "stops being an honest estimate", "search")]
+        "search_without_validation",
+        _("the validation part of the split is 0: a hyperparameter search has no rows to judge "
+          "its trials on"),
+        _("choose hyperparameters on validation rows, never on the test rows, or the test score "
+          "stops being an honest estimate"), "search")]
 
 
 RULES: tuple[Rule, ...] = (

@@ -39,7 +39,6 @@ from __future__ import annotations
 import io
 import json
 import os
-import struct
 import tempfile
 import zipfile
 from dataclasses import dataclass, field
@@ -53,6 +52,17 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
+from core.i18n import _
+from core.project_checks import (
+    PROJECT_JSON,
+    WEIGHTS_NPZ,
+    ProjectError,
+    check_weights,
+    dismissed,
+    reason,
+    starts_like_zip,
+    text_field,
+)
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 from core.training.history import History
@@ -65,8 +75,6 @@ from core.training.timeline import Timeline
 FORMAT = "netcanvas-project"
 SCHEMA_VERSION = 2
 SUFFIX = ".netcanvas"
-PROJECT_JSON = "project.json"
-WEIGHTS_NPZ = "weights.npz"
 TIMELINE_NPZ = "timeline.npz"
 MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
@@ -76,10 +84,6 @@ WRITE_CHUNK = 4 << 20  # bytes compressed per call
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
              "history", "dismissed_warnings", "runs", "continuation")
 NEW_IN_2 = ("runs",)
-
-
-class ProjectError(Exception):
-    """A project file cannot be written or read; the message says which file and why."""
 
 
 @dataclass(eq=False)
@@ -143,8 +147,8 @@ def save_project(project: Project, path: str | Path) -> None:
     try:
         text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
     except (TypeError, ValueError) as exc:
-        raise ProjectError(f"cannot save {path.name}: the project holds a value that cannot be "
-                           f"stored ({exc})") from None
+        raise ProjectError(_("cannot save {file}: the project holds a value that cannot be "
+                             "stored ({reason})").format(file=path.name, reason=exc)) from None
     arrays = {f"params/{k}": np.asarray(v) for k, v in (project.params or {}).items()}
     arrays.update({f"state/{k}": np.asarray(v) for k, v in (project.state or {}).items()})
     arrays.update(project.data.arrays())
@@ -156,9 +160,11 @@ def save_project(project: Project, path: str | Path) -> None:
     try:
         _write_atomically(path, members)
     except OSError as exc:
-        raise ProjectError(f"cannot save {path.name}: {exc.strerror or exc}") from None
+        raise ProjectError(_("cannot save {file}: {reason}").format(
+            file=path.name, reason=exc.strerror or exc)) from None
     except ValueError as exc:  # an object array: it would need pickling
-        raise ProjectError(f"cannot save {path.name}: {exc}") from None
+        raise ProjectError(_("cannot save {file}: {reason}").format(file=path.name, reason=exc)
+                           ) from None
 
 
 def _zip_entry(name: str, compress: int) -> zipfile.ZipInfo:
@@ -214,31 +220,35 @@ def load_project(path: str | Path) -> Project:
     try:
         return _load(path)
     except (ProjectError, ValueError, DataError) as exc:  # SpecError is a ValueError
-        raise ProjectError(f"{path.name}: {exc}") from None
+        # Translators: the file name, then why it cannot be opened
+        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name,
+                                                          problem=exc)) from None
 
 
 def _load(path: Path) -> Project:
     members = _read_members(path)
     document = _parse_json(members[PROJECT_JSON])
     if document.get("format") != FORMAT:
-        raise ProjectError(f"{PROJECT_JSON} is not a NetCanvas project (its 'format' is "
-                           f"{document.get('format')!r})")
+        raise ProjectError(_("{member} is not a NetCanvas project (its 'format' is {found})"
+                             ).format(member=PROJECT_JSON, found=repr(document.get("format"))))
     version = _check_version(document.get("schema_version"))
     known = TOP_LEVEL if version >= 2 else set(TOP_LEVEL) - set(NEW_IN_2)
     unknown = sorted(set(document) - set(known))
     if unknown:
-        raise ProjectError(f"{PROJECT_JSON} has unknown field(s): {', '.join(unknown)}")
+        raise ProjectError(_("{member} has unknown field(s): {fields}").format(
+            member=PROJECT_JSON, fields=", ".join(unknown)))
     arrays = _read_arrays(members[WEIGHTS_NPZ])
-    title, description = _text(document, "title"), _text(document, "description")
+    title, description = text_field(document, "title"), text_field(document, "description")
     try:
         spec = NetworkSpec.from_dict(document.get("spec"))
     except SpecError as exc:
-        raise ProjectError(f"the network in {PROJECT_JSON} is not valid: {exc}") from None
+        raise ProjectError(_("the network in {member} is not valid: {reason}").format(
+            member=PROJECT_JSON, reason=exc)) from None
     try:
         settings = TrainingSettings.from_dict(document.get("settings", {}))
     except (ValueError, TypeError) as exc:
-        raise ProjectError(f"the training settings in {PROJECT_JSON} are not valid: {exc}"
-                           ) from None
+        raise ProjectError(_("the training settings in {member} are not valid: {reason}"
+                             ).format(member=PROJECT_JSON, reason=exc)) from None
     data = DataRef.from_dict(document.get("data"), arrays)
     history = document.get("history")
     runs = Runs.from_list(document.get("runs", []))
@@ -250,13 +260,15 @@ def _load(path: Path) -> Project:
     params = {k.removeprefix("params/"): v for k, v in arrays.items() if k.startswith("params/")}
     state = {k.removeprefix("state/"): v for k, v in arrays.items() if k.startswith("state/")}
     if params:
-        _check_weights(spec, params, state)
+        check_weights(spec, params, state)
     elif state:
-        raise ProjectError(f"{WEIGHTS_NPZ} holds batch-norm statistics but no weights")
+        raise ProjectError(_("{member} holds batch-norm statistics but no weights").format(
+            member=WEIGHTS_NPZ))
     timeline = None
     if TIMELINE_NPZ in members:
         if not params:
-            raise ProjectError(f"{TIMELINE_NPZ} holds a timeline but the project has no weights")
+            raise ProjectError(_("{member} holds a timeline but the project has no weights"
+                                 ).format(member=TIMELINE_NPZ))
         held = {k: v.shape for k, v in (*params.items(), *state.items())}
         try:
             timeline = Timeline.from_arrays(_read_arrays(members[TIMELINE_NPZ]), held)
@@ -266,95 +278,88 @@ def _load(path: Path) -> Project:
     continuation = None
     if "continuation" in document or optim:
         if not params:
-            raise ProjectError(f"{PROJECT_JSON} holds optimizer state but no weights")
+            raise ProjectError(_("{member} holds optimizer state but no weights").format(
+                member=PROJECT_JSON))
         continuation = Continuation.from_stored(document.get("continuation"), optim,
                                                 shapes(spec))
         if continuation.optimizer != settings.optimizer:
             continuation = None  # the optimizer was changed since: it starts afresh
     return Project(spec, settings, data, params or None, state or None, history, title,
-                   description, _dismissed(document.get("dismissed_warnings", [])),
+                   description, dismissed(document.get("dismissed_warnings", [])),
                    timeline=timeline, runs=runs, continuation=continuation)
-
-
-def _dismissed(value: Any) -> tuple[str, ...]:
-    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ProjectError(f"'dismissed_warnings' in {PROJECT_JSON} must be a list of names")
-    return tuple(dict.fromkeys(value))
 
 
 def _read_members(path: Path) -> dict[str, bytes]:
     try:
         with zipfile.ZipFile(path) as archive:
             infos = {info.filename: info for info in archive.infolist()}
-            _check_sizes(infos.values(), "the project file")
+            _check_sizes(infos.values(), _("the project file"))
             for name in (PROJECT_JSON, WEIGHTS_NPZ):
                 if name not in infos:
-                    raise ProjectError(f"{name} is missing: this is not a complete NetCanvas "
-                                       "project")
+                    raise ProjectError(_("{member} is missing: this is not a complete "
+                                         "NetCanvas project").format(member=name))
             if infos[PROJECT_JSON].file_size > MAX_JSON_BYTES:
-                raise ProjectError(f"{PROJECT_JSON} is too large to be a project description")
+                raise ProjectError(_("{member} is too large to be a project description"
+                                     ).format(member=PROJECT_JSON))
             return {name: archive.read(name) for name in (PROJECT_JSON, WEIGHTS_NPZ, TIMELINE_NPZ)
                     if name in infos}
     except FileNotFoundError:
-        raise ProjectError("the file does not exist") from None
+        raise ProjectError(_("the file does not exist")) from None
     except IsADirectoryError:
-        raise ProjectError("this is a folder, not a project file") from None
+        raise ProjectError(_("this is a folder, not a project file")) from None
     except zipfile.BadZipFile:
-        if _starts_like_zip(path):
-            raise ProjectError("the file is damaged or truncated (its zip structure is broken)"
-                               " — use a backup copy") from None
-        raise ProjectError("this is not a NetCanvas project file (it is not a zip archive)"
+        if starts_like_zip(path):
+            raise ProjectError(_("the file is damaged or truncated (its zip structure is "
+                                 "broken) — use a backup copy")) from None
+        raise ProjectError(_("this is not a NetCanvas project file (it is not a zip archive)")
                            ) from None
     except OSError as exc:
-        raise ProjectError(f"the file cannot be read ({exc.strerror or exc})") from None
+        raise ProjectError(_("the file cannot be read ({reason})").format(
+            reason=exc.strerror or exc)) from None
     except DAMAGED_ARCHIVE_ERRORS as exc:
-        raise ProjectError(f"the file is damaged ({_reason(exc)}) — use a backup copy"
-                           ) from None
-
-
-def _starts_like_zip(path: Path) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(4) == b"PK\x03\x04"
-    except OSError:
-        return False
+        raise ProjectError(_("the file is damaged ({reason}) — use a backup copy").format(
+            reason=reason(exc))) from None
 
 
 def _check_sizes(infos: Any, what: str) -> None:
     """Refuse archives that would unpack to more than MAX_UNPACKED_BYTES (zip bombs)."""
     total = sum(info.file_size for info in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise ProjectError(f"{what} would unpack to {_size(total)}, more than the "
-                           f"{_size(MAX_UNPACKED_BYTES)} NetCanvas accepts")
+        raise ProjectError(_("{what} would unpack to {size}, more than the {limit} NetCanvas "
+                             "accepts").format(what=what, size=_size(total),
+                                               limit=_size(MAX_UNPACKED_BYTES)))
 
 
 def _size(n: int) -> str:
     for unit, scale in (("GB", 2**30), ("MB", 2**20), ("KB", 2**10)):
         if n >= scale:
             return f"{n / scale:.1f} {unit}"
-    return f"{n} bytes"
+    return _("{n} bytes").format(n=n)
 
 
 def _parse_json(blob: bytes) -> dict[str, Any]:
     try:
         document = json.loads(blob.decode("utf-8"))
     except UnicodeDecodeError:
-        raise ProjectError(f"{PROJECT_JSON} is not UTF-8 text") from None
+        raise ProjectError(_("{member} is not UTF-8 text").format(member=PROJECT_JSON)) from None
     except json.JSONDecodeError as exc:
-        raise ProjectError(f"{PROJECT_JSON} is not valid JSON ({exc.msg} at line {exc.lineno}, "
-                           f"column {exc.colno})") from None
+        raise ProjectError(_("{member} is not valid JSON ({reason} at line {line}, column "
+                             "{column})").format(member=PROJECT_JSON, reason=exc.msg,
+                                                 line=exc.lineno, column=exc.colno)) from None
     if not isinstance(document, dict):
-        raise ProjectError(f"{PROJECT_JSON} must hold a JSON object")
+        raise ProjectError(_("{member} must hold a JSON object").format(member=PROJECT_JSON))
     return document
 
 
 def _check_version(version: Any) -> int:
     if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise ProjectError(f"{PROJECT_JSON} has no valid 'schema_version' (found {version!r})")
+        raise ProjectError(_("{member} has no valid 'schema_version' (found {found})").format(
+            member=PROJECT_JSON, found=repr(version)))
     if version > SCHEMA_VERSION:
-        raise ProjectError(f"this project was made by a newer NetCanvas (file format {version}; "
-                           f"this version reads format {SCHEMA_VERSION}) — update NetCanvas "
-                           "to open it")
+        raise ProjectError(_("this project was made by a newer NetCanvas (file format "
+                             "{version}; this version reads format {supported}) — update "
+                             "NetCanvas to open it").format(version=version,
+                                                            supported=SCHEMA_VERSION))
     return version
 
 
@@ -371,55 +376,20 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
                 with archive.open(info) as member:
                     header = npy_header(member)
                 if header is None:
-                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} uses an unknown array format")
+                    raise ProjectError(_("{member}: {key} uses an unknown array format").format(
+                        member=WEIGHTS_NPZ, key=repr(key)))
                 if header[1].hasobject:
-                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} holds Python objects; "
-                                       "NetCanvas never loads those, as they could run code")
+                    raise ProjectError(_("{member}: {key} holds Python objects; NetCanvas "
+                                         "never loads those, as they could run code").format(
+                        member=WEIGHTS_NPZ, key=repr(key)))
                 if promised_bytes(header) > info.file_size:
-                    raise ProjectError(f"{WEIGHTS_NPZ}: {key!r} is truncated")
+                    raise ProjectError(_("{member}: {key} is truncated").format(
+                        member=WEIGHTS_NPZ, key=repr(key)))
                 with archive.open(info) as member:
                     arrays[key] = np.lib.format.read_array(member, allow_pickle=False)
     except ProjectError:
         raise
     except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
-        raise ProjectError(f"{WEIGHTS_NPZ} is damaged ({_reason(exc)}) — use a backup copy"
-                           ) from None
+        raise ProjectError(_("{member} is damaged ({reason}) — use a backup copy").format(
+            member=WEIGHTS_NPZ, reason=reason(exc))) from None
     return arrays
-
-
-def _reason(exc: BaseException) -> str:
-    """The library's own words when it has some (a KeyError or struct.error alone says little
-    to a student, so its kind is named too)."""
-    text = str(exc).strip("'\"")
-    if isinstance(exc, (KeyError, struct.error)) or not text:
-        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    return text
-
-
-def _check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],
-                   state: dict[str, np.ndarray]) -> None:
-    """Stored weights must be float arrays with exactly the names and shapes the spec needs."""
-    try:
-        network = build(spec)
-    except SpecError as exc:
-        raise ProjectError(f"the network has weights but cannot be built: {exc}") from None
-    for stored, needed, what in ((params, network.params, "weights"),
-                                 (state, network.state, "batch-norm statistics")):
-        problems = [f"missing {name}" for name in needed if name not in stored]
-        problems += [f"unexpected {name}" for name in stored if name not in needed]
-        for name, array in stored.items():
-            if array.dtype.kind != "f":
-                problems.append(f"{name} holds {array.dtype} values, not decimals")
-            elif name in needed and array.shape != needed[name].shape:
-                problems.append(f"{name} has shape {array.shape}, the network needs "
-                                f"{needed[name].shape}")
-        if problems:
-            raise ProjectError(f"the {what} in {WEIGHTS_NPZ} do not match the network: "
-                               + "; ".join(problems))
-
-
-def _text(document: dict[str, Any], key: str) -> str:
-    value = document.get(key, "")
-    if not isinstance(value, str):
-        raise ProjectError(f"{PROJECT_JSON}: {key!r} must be text, not {type(value).__name__}")
-    return value

@@ -13,10 +13,13 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
 
 from core.engine import losses
+from core.i18n import N_, _
 from core.spec_problems import SpecError, SpecProblem
 from core.validation import connection_problem, find_problems, topological_order
 
 NODE_KINDS = ("input", "hidden", "output")
+#: How a node's kind reads in its default label ("hidden 2"); shown with ``_()``
+KIND_TITLES = {"input": N_("input"), "hidden": N_("hidden"), "output": N_("output")}
 
 
 @dataclass(frozen=True)
@@ -44,7 +47,9 @@ class NodeSpec:
     @property
     def label(self) -> str:
         """What the canvas shows: the user's name, else kind and id."""
-        return self.name or f"{self.kind} {self.id}"
+        kind = _(KIND_TITLES[self.kind]) if self.kind in KIND_TITLES else self.kind
+        # Translators: a node's default label, e.g. "hidden 2"
+        return self.name or _("{kind} {id}").format(kind=kind, id=self.id)
 
     def to_dict(self) -> dict[str, Any]:
         data = asdict(self)
@@ -104,7 +109,8 @@ class NetworkSpec:
         """The usual chain input → hidden… → output. Node ids are "0".."L" and edge ids "1".."L",
         so the parameters are named as in the book: W1, b1, W2, b2, …"""
         if len(sizes) < 2:
-            raise SpecError([SpecProblem("an MLP needs at least an input size and an output size")])
+            raise SpecError([SpecProblem(
+                _("an MLP needs at least an input size and an output size"))])
         last = len(sizes) - 1
         nodes = [input_node("0", int(sizes[0]), position=(0.0, 0.0))]
         for i in range(1, last):
@@ -122,13 +128,13 @@ class NetworkSpec:
         for node in self.nodes:
             if node.id == node_id:
                 return node
-        raise KeyError(f"no node with id {node_id!r}")
+        raise KeyError(f"no node with id {node_id!r}")  # i18n: not ui
 
     def edge(self, edge_id: str) -> EdgeSpec:
         for edge in self.edges:
             if edge.id == edge_id:
                 return edge
-        raise KeyError(f"no edge with id {edge_id!r}")
+        raise KeyError(f"no edge with id {edge_id!r}")  # i18n: not ui
 
     def has_node(self, node_id: str) -> bool:
         return any(n.id == node_id for n in self.nodes)
@@ -200,7 +206,8 @@ class NetworkSpec:
 
     def with_node(self, node: NodeSpec, index: int | None = None) -> NetworkSpec:
         if self.has_node(node.id):
-            raise SpecError([SpecProblem(f"a node with id {node.id!r} exists already")])
+            raise SpecError([SpecProblem(_("a node with id {id} exists already").format(
+                id=repr(node.id)))])
         nodes = list(self.nodes)
         nodes.insert(len(nodes) if index is None else index, node)
         return replace(self, nodes=tuple(nodes))
@@ -222,7 +229,8 @@ class NetworkSpec:
     def with_edge(self, edge: EdgeSpec, index: int | None = None) -> NetworkSpec:
         self.check_connect(edge.src, edge.dst)
         if any(e.id == edge.id for e in self.edges):
-            raise SpecError([SpecProblem(f"an edge with id {edge.id!r} exists already")])
+            raise SpecError([SpecProblem(_("an edge with id {id} exists already").format(
+                id=repr(edge.id)))])
         edges = list(self.edges)
         edges.insert(len(edges) if index is None else index, edge)
         return replace(self, edges=tuple(edges))
@@ -253,11 +261,11 @@ class NetworkSpec:
         checked here: a half-built network is a legitimate document; call :meth:`check`.
         """
         if not isinstance(data, dict):
-            raise _format_error("the network must be a JSON object with 'nodes' and 'edges'")
+            raise _format_error(_("the network must be a JSON object with 'nodes' and 'edges'"))
         nodes_data = data.get("nodes", [])
         edges_data = data.get("edges", [])
         if not isinstance(nodes_data, list) or not isinstance(edges_data, list):
-            raise _format_error("'nodes' and 'edges' must be lists")
+            raise _format_error(_("'nodes' and 'edges' must be lists"))
         nodes = tuple(_node_from_dict(d, i) for i, d in enumerate(nodes_data))
         edges = tuple(_edge_from_dict(d, i) for i, d in enumerate(edges_data))
         return cls(nodes, edges)
@@ -267,7 +275,8 @@ class NetworkSpec:
         try:
             data = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise _format_error(f"not valid JSON ({exc.msg} at line {exc.lineno})") from None
+            raise _format_error(_("not valid JSON ({reason} at line {line})").format(
+                reason=exc.msg, line=exc.lineno)) from None
         return cls.from_dict(data)
 
 
@@ -277,7 +286,7 @@ def _next_id(existing: Iterable[str]) -> str:
 
 
 def _format_error(message: str) -> SpecError:
-    return SpecError([SpecProblem(f"network file: {message}")])
+    return SpecError([SpecProblem(_("network file: {problem}").format(problem=message))])
 
 
 _NODE_FIELD_TYPES: dict[str, tuple[type, ...]] = {
@@ -289,32 +298,36 @@ _NODE_FIELD_TYPES: dict[str, tuple[type, ...]] = {
 
 
 def _node_from_dict(data: Any, index: int) -> NodeSpec:
-    where = f"node #{index + 1}"
+    where = _("node #{n}").format(n=index + 1)
     if not isinstance(data, dict):
-        raise _format_error(f"{where} must be an object")
+        raise _format_error(_("{where} must be an object").format(where=where))
     known = {f.name for f in fields(NodeSpec)}
     unknown = set(data) - known
     if unknown:
-        raise _format_error(f"{where} has unknown field(s): {', '.join(sorted(unknown))}")
+        raise _format_error(_("{where} has unknown field(s): {fields}").format(
+            where=where, fields=", ".join(sorted(unknown))))
     for required in ("id", "kind", "units"):
         if required not in data:
-            raise _format_error(f"{where} is missing {required!r}")
+            raise _format_error(_("{where} is missing {field}").format(
+                where=where, field=repr(required)))
     values: dict[str, Any] = {}
     for key, value in data.items():
         types = _NODE_FIELD_TYPES[key]
         # bool is an int subclass: refuse it where a number is meant.
         if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
-            raise _format_error(f"{where}: {key!r} has the wrong type ({type(value).__name__})")
+            raise _format_error(_("{where}: {field} has the wrong type ({kind})").format(
+                where=where, field=repr(key), kind=type(value).__name__))
         values[key] = value
     if "position" in values:
         pos = values["position"]
         if len(pos) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
                                     for v in pos):
-            raise _format_error(f"{where}: 'position' must be two numbers")
+            raise _format_error(_("{where}: 'position' must be two numbers").format(where=where))
         values["position"] = (float(pos[0]), float(pos[1]))
     if "features" in values:
         if not all(isinstance(f, str) for f in values["features"]):
-            raise _format_error(f"{where}: 'features' must be a list of names")
+            raise _format_error(_("{where}: 'features' must be a list of names").format(
+                where=where))
         values["features"] = tuple(values["features"])
     for key in ("init_std", "dropout"):
         if key in values:
@@ -323,10 +336,12 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
 
 
 def _edge_from_dict(data: Any, index: int) -> EdgeSpec:
-    where = f"edge #{index + 1}"
+    where = _("edge #{n}").format(n=index + 1)
     if not isinstance(data, dict) or set(data) != {"id", "src", "dst"}:
-        raise _format_error(f"{where} must be an object with exactly 'id', 'src' and 'dst'")
+        raise _format_error(_("{where} must be an object with exactly 'id', 'src' and 'dst'"
+                              ).format(where=where))
     if not all(isinstance(data[k], str) for k in ("id", "src", "dst")):
-        raise _format_error(f"{where}: 'id', 'src' and 'dst' must be strings")
+        raise _format_error(_("{where}: 'id', 'src' and 'dst' must be strings").format(
+            where=where))
     return EdgeSpec(data["id"], data["src"], data["dst"])
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from core.i18n import _
+
 
 @dataclass(frozen=True)
 class SpecProblem:
@@ -66,5 +68,5 @@ class SpecError(ValueError):
 
     def __init__(self, problems: list[SpecProblem]) -> None:
         self.problems = list(problems)
-        text = "; ".join(p.message for p in self.problems) or "invalid network"
+        text = "; ".join(p.message for p in self.problems) or _("invalid network")
         super().__init__(text)

@@ -11,6 +11,7 @@ import re
 from typing import TYPE_CHECKING
 
 from core.engine import activations, initializers, losses
+from core.i18n import _
 from core.spec_problems import (
     ConnectionProblem,
     CycleProblem,
@@ -38,22 +39,24 @@ def connection_problem(spec: NetworkSpec, src: str, dst: str) -> SpecProblem | N
     ids = {n.id: n for n in spec.nodes}
     if src not in ids or dst not in ids:
         missing = src if src not in ids else dst
-        return ConnectionProblem(f"there is no node {missing!r}", (missing,))
+        return ConnectionProblem(_("there is no node {id}").format(id=repr(missing)), (missing,))
     a, b = ids[src], ids[dst]
     if src == dst:
-        return ConnectionProblem(f"{a.label} cannot feed itself", (src,))
+        return ConnectionProblem(_("{node} cannot feed itself").format(node=a.label), (src,))
     if b.kind == "input":
         return ConnectionProblem(
-            f"{b.label} is an input node: it takes data, not connections", (dst,))
+            _("{node} is an input node: it takes data, not connections").format(node=b.label),
+            (dst,))
     if a.kind == "output":
         return ConnectionProblem(
-            f"{a.label} is the output node: nothing comes after it", (src,))
+            _("{node} is the output node: nothing comes after it").format(node=a.label), (src,))
     if any(e.src == src and e.dst == dst for e in spec.edges):
-        return ConnectionProblem(f"{a.label} is already connected to {b.label}", (src, dst))
+        return ConnectionProblem(_("{src} is already connected to {dst}").format(
+            src=a.label, dst=b.label), (src, dst))
     if _reaches(spec, dst, src):
         return CycleProblem(
-            f"connecting {a.label} → {b.label} would make a loop: {b.label} already feeds "
-            f"{a.label}", (src, dst))
+            _("connecting {src} → {dst} would make a loop: {dst} already feeds {src}").format(
+                src=a.label, dst=b.label), (src, dst))
     return None
 
 
@@ -102,7 +105,7 @@ def _kahn(spec: NetworkSpec) -> tuple[list[str], list[str]]:
     heapq.heapify(ready)
     order: list[str] = []
     while ready:
-        _, node = heapq.heappop(ready)
+        _key, node = heapq.heappop(ready)
         order.append(node)
         for nxt in succ[node]:
             indegree[nxt] -= 1
@@ -129,8 +132,8 @@ def _cycle_problem(spec: NetworkSpec, stuck: list[str]) -> CycleProblem:
     labels = {n.id: n.label for n in spec.nodes}
     names = ", ".join(labels[i] for i in stuck)
     return CycleProblem(
-        f"the connections form a loop through {names}: a network must flow one way, "
-        "from inputs to the output", tuple(stuck))
+        _("the connections form a loop through {nodes}: a network must flow one way, "
+          "from inputs to the output").format(nodes=names), tuple(stuck))
 
 
 def _node_problems(node: NodeSpec) -> list[SpecProblem]:
@@ -138,31 +141,36 @@ def _node_problems(node: NodeSpec) -> list[SpecProblem]:
     ids = (node.id,)
     if node.kind not in KINDS:
         problems.append(OptionProblem(
-            f"{node.label}: unknown kind {node.kind!r} (input, hidden or output)", ids))
+            _("{node}: unknown kind {kind} (input, hidden or output)").format(
+                node=node.label, kind=repr(node.kind)), ids))
     if node.units < 1:
         problems.append(UnitsProblem(
-            f"{node.label} has {node.units} units: a node needs at least 1", ids))
+            _("{node} has {units} units: a node needs at least 1").format(
+                node=node.label, units=node.units), ids))
     if node.kind != "input":
         if node.activation not in activations.NAMES:
             problems.append(OptionProblem(
-                f"{node.label}: unknown activation {node.activation!r}; choose one of "
-                f"{', '.join(activations.NAMES)}", ids))
+                _("{node}: unknown activation {name}; choose one of {names}").format(
+                    node=node.label, name=repr(node.activation),
+                    names=", ".join(activations.NAMES)), ids))
         if node.init not in initializers.NAMES:
             problems.append(OptionProblem(
-                f"{node.label}: unknown initialiser {node.init!r}; choose one of "
-                f"{', '.join(initializers.NAMES)}", ids))
+                _("{node}: unknown initialiser {name}; choose one of {names}").format(
+                    node=node.label, name=repr(node.init),
+                    names=", ".join(initializers.NAMES)), ids))
         if node.init == "std" and not node.init_std > 0:
             problems.append(OptionProblem(
-                f"{node.label}: the initial weight std must be above 0", ids))
+                _("{node}: the initial weight std must be above 0").format(node=node.label), ids))
         if not 0.0 <= node.dropout < 1.0:
             problems.append(OptionProblem(
-                f"{node.label}: dropout rate {node.dropout} must be at least 0 and below 1", ids))
+                _("{node}: dropout rate {rate} must be at least 0 and below 1").format(
+                    node=node.label, rate=node.dropout), ids))
     if node.kind == "output":
         problems.extend(_loss_problems(node))
         if node.dropout > 0:
             problems.append(OptionProblem(
-                f"{node.label}: dropout on the output node would drop predictions; "
-                "use it on hidden nodes", ids))
+                _("{node}: dropout on the output node would drop predictions; use it on hidden "
+                  "nodes").format(node=node.label), ids))
     return problems
 
 
@@ -170,18 +178,19 @@ def _loss_problems(node: NodeSpec) -> list[SpecProblem]:
     ids = (node.id,)
     if node.loss not in losses.NAMES:
         return [LossProblem(
-            f"{node.label}: unknown loss {node.loss!r}; choose one of {', '.join(losses.NAMES)}",
-            ids)]
+            _("{node}: unknown loss {name}; choose one of {names}").format(
+                node=node.label, name=repr(node.loss), names=", ".join(losses.NAMES)), ids)]
     required = losses.REQUIRED_ACTIVATION.get(node.loss)
     if required and node.activation != required:
         return [LossProblem(
-            f"{node.label}: the {node.loss} loss needs a {required} output, not "
-            f"{node.activation} (use {losses.default_for(node.activation)} with {node.activation})",
-            ids)]
+            _("{node}: the {loss} loss needs a {required} output, not {activation} (use "
+              "{fitting} with {activation})").format(
+                node=node.label, loss=node.loss, required=required, activation=node.activation,
+                fitting=losses.default_for(node.activation)), ids)]
     if node.activation == "softmax" and node.units < 2:
         return [LossProblem(
-            f"{node.label}: a softmax over 1 unit always outputs 1; use 2+ units or a sigmoid",
-            ids)]
+            _("{node}: a softmax over 1 unit always outputs 1; use 2+ units or a sigmoid").format(
+                node=node.label), ids)]
     return []
 
 
@@ -192,9 +201,11 @@ def find_problems(spec: NetworkSpec) -> list[SpecProblem]:
     for node in spec.nodes:
         if not _ID_PATTERN.match(node.id):
             problems.append(OptionProblem(
-                f"node id {node.id!r} may hold only letters, digits and _", (node.id,)))
+                _("node id {id} may hold only letters, digits and _").format(id=repr(node.id)),
+                (node.id,)))
         if node.id in seen:
-            problems.append(OptionProblem(f"two nodes share the id {node.id!r}", (node.id,)))
+            problems.append(OptionProblem(
+                _("two nodes share the id {id}").format(id=repr(node.id)), (node.id,)))
         seen.add(node.id)
         problems.extend(_node_problems(node))
 
@@ -203,16 +214,17 @@ def find_problems(spec: NetworkSpec) -> list[SpecProblem]:
     inputs = [n.id for n in spec.nodes if n.kind == "input"]
     outputs = [n.id for n in spec.nodes if n.kind == "output"]
     if not inputs:
-        problems.append(NoInputProblem("add an input node: nothing feeds data into the network"))
+        problems.append(NoInputProblem(
+            _("add an input node: nothing feeds data into the network")))
     if not outputs:
         problems.append(NoOutputProblem(
-            "add an output node: the network needs one to make its prediction"))
+            _("add an output node: the network needs one to make its prediction")))
     elif len(outputs) > 1:
         problems.append(MultipleOutputsProblem(
-            f"there are {len(outputs)} output nodes; keep one (give it more units for "
-            "more outputs)", tuple(outputs)))
+            _("there are {n} output nodes; keep one (give it more units for more outputs)"
+              ).format(n=len(outputs)), tuple(outputs)))
 
-    _, stuck = _kahn(spec)
+    _order, stuck = _kahn(spec)
     if stuck:
         problems.append(_cycle_problem(spec, stuck))
         return problems
@@ -227,24 +239,30 @@ def _edge_problems(spec: NetworkSpec) -> list[SpecProblem]:
     seen_pairs: set[tuple[str, str]] = set()
     for e in spec.edges:
         if e.id in seen_ids or not _ID_PATTERN.match(e.id):
-            problems.append(ConnectionProblem(f"edge id {e.id!r} is repeated or not valid"))
+            problems.append(ConnectionProblem(
+                _("edge id {id} is repeated or not valid").format(id=repr(e.id))))
         seen_ids.add(e.id)
         if e.src not in ids or e.dst not in ids:
             problems.append(ConnectionProblem(
-                f"edge {e.id} connects a node that does not exist ({e.src} → {e.dst})"))
+                _("edge {id} connects a node that does not exist ({src} → {dst})").format(
+                    id=e.id, src=e.src, dst=e.dst)))
             continue
         if (e.src, e.dst) in seen_pairs:
             problems.append(ConnectionProblem(
-                f"{ids[e.src].label} is connected to {ids[e.dst].label} twice", (e.src, e.dst)))
+                _("{src} is connected to {dst} twice").format(
+                    src=ids[e.src].label, dst=ids[e.dst].label), (e.src, e.dst)))
         seen_pairs.add((e.src, e.dst))
         if ids[e.dst].kind == "input":
             problems.append(ConnectionProblem(
-                f"{ids[e.dst].label} is an input node: it takes data, not connections", (e.dst,)))
+                _("{node} is an input node: it takes data, not connections").format(
+                    node=ids[e.dst].label), (e.dst,)))
         if ids[e.src].kind == "output":
             problems.append(ConnectionProblem(
-                f"{ids[e.src].label} is the output node: nothing comes after it", (e.src,)))
+                _("{node} is the output node: nothing comes after it").format(
+                    node=ids[e.src].label), (e.src,)))
         if e.src == e.dst:
-            problems.append(ConnectionProblem(f"{ids[e.src].label} feeds itself", (e.src,)))
+            problems.append(ConnectionProblem(
+                _("{node} feeds itself").format(node=ids[e.src].label), (e.src,)))
     return problems
 
 
@@ -261,12 +279,12 @@ def _reachability_problems(spec: NetworkSpec, inputs: list[str], outputs: list[s
     for node in spec.nodes:
         if node.kind != "input" and inputs and node.id not in from_inputs:
             problems.append(UnreachableProblem(
-                f"{node.label} gets no data: connect an input node (or a node fed by one) to it",
-                (node.id,)))
+                _("{node} gets no data: connect an input node (or a node fed by one) to it"
+                  ).format(node=node.label), (node.id,)))
         if node.kind != "output" and outputs and node.id not in to_outputs:
             problems.append(DeadEndProblem(
-                f"{node.label} does not lead to the output, so it cannot affect the loss or "
-                "learn: connect it onward", (node.id,)))
+                _("{node} does not lead to the output, so it cannot affect the loss or learn: "
+                  "connect it onward").format(node=node.label), (node.id,)))
     return problems
 
 

@@ -10,30 +10,31 @@ from __future__ import annotations
 import argparse
 import csv
 import sys
-import time
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
 
 from core.datasets import DataError, Dataset
 from core.export import ExportError
+from core.i18n import N_, _
 from core.lint import lint_project
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
-from core.training.history import History, metric_names
+from core.training.history import History
 from core.training.runs import now_iso
-from core.training.trainer import Trainer, TrainingEvent, clock
+from core.training.trainer import Trainer
 from gui import cli_data, cli_export, cli_runs
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
+from gui.cli_i18n import HelpFormatter, use_catalogue
+from gui.cli_output import ProgressBar, format_metrics
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
 
-EXIT_CODES = """\
+EXIT_CODES = N_("""\
 exit codes:
   0    success
   1    training failed (the loss became NaN or infinite), or the window could not start
@@ -41,7 +42,7 @@ exit codes:
        that exists (without --force) or cannot be written, or wrong usage; a data set
        that cannot be downloaded (not found, offline, cut off, wrong checksum)
   130  interrupted (Ctrl+C)
-"""
+""")
 
 
 class CommandError(Exception):
@@ -49,79 +50,95 @@ class CommandError(Exception):
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The ``netcanvas`` parser in the current language (argparse's own words included: see
+    :mod:`gui.cli_i18n`); build it after the language is chosen."""
+    use_catalogue()
+    epilog = _(EXIT_CODES)
+    raw = HelpFormatter  # wraps Hangul help by terminal columns
     parser = argparse.ArgumentParser(
         prog="netcanvas",
-        description="Build neural networks by hand and watch them learn. Without a command, "
-        "opens the window.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        description=_("Build neural networks by hand and watch them learn. Without a command, "
+                      "opens the window."),
+        epilog=epilog, formatter_class=raw)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    window = commands.add_parser("gui", help="open the window (the default)",
-                                 epilog=EXIT_CODES,
-                                 formatter_class=argparse.RawDescriptionHelpFormatter)
-    window.add_argument("project", nargs="?", help="a .netcanvas project to open")
-    window.add_argument("--example", metavar="NAME", help="open a bundled example project")
+    window = commands.add_parser("gui", help=_("open the window (the default)"),
+                                 epilog=epilog, formatter_class=raw)
+    window.add_argument("project", nargs="?", help=_("a .netcanvas project to open"))
+    window.add_argument("--example", metavar="NAME", help=_("open a bundled example project"))
 
     train = commands.add_parser(
-        "train", help="train a project without the window",
-        description="Train a project headless, with a progress bar on stderr, and print the "
-        "final metrics. Training continues from the weights saved in the project.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    train.add_argument("project", help="the .netcanvas project to train")
+        "train", help=_("train a project without the window"),
+        description=_("Train a project headless, with a progress bar on stderr, and print the "
+                      "final metrics. Training continues from the weights saved in the "
+                      "project."),
+        epilog=epilog, formatter_class=raw)
+    train.add_argument("project", help=_("the .netcanvas project to train"))
     train.add_argument("--epochs", type=int, metavar="N",
-                       help="train N epochs (default: the project's setting)")
+                       help=_("train N epochs (default: the project's setting)"))
     train.add_argument("--out", metavar="FILE",
-                       help="save the trained project here, with this run added to its runs "
-                       "(the input file is left unchanged)")
-    train.add_argument("--log", metavar="CSV", help="write the per-epoch metrics to a CSV file")
+                       help=_("save the trained project here, with this run added to its runs "
+                              "(the input file is left unchanged)"))
+    train.add_argument("--log", metavar="CSV",
+                       help=_("write the per-epoch metrics to a CSV file"))
     train.add_argument("--fresh", action="store_true",
-                       help="start from new random weights and an empty history")
-    train.add_argument("--quiet", action="store_true", help="no progress bar")
+                       help=_("start from new random weights and an empty history"))
+    train.add_argument("--quiet", action="store_true", help=_("no progress bar"))
 
     check = commands.add_parser(
-        "check", help="check that a project file is valid",
-        description="Read a project, its network and its data, and say whether they fit "
-        "together; then print teaching warnings (they never change the exit code).",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    check.add_argument("project", help="the .netcanvas project to check")
+        "check", help=_("check that a project file is valid"),
+        description=_("Read a project, its network and its data, and say whether they fit "
+                      "together; then print teaching warnings (they never change the exit "
+                      "code)."),
+        epilog=epilog, formatter_class=raw)
+    check.add_argument("project", help=_("the .netcanvas project to check"))
 
-    add_explain_parser(commands, EXIT_CODES)
-    cli_runs.add_parser(commands, EXIT_CODES)
+    add_explain_parser(commands, epilog)
+    cli_runs.add_parser(commands, epilog)
 
     bench = commands.add_parser(
-        "bench", help="measure the engine's training speed",
-        description="Samples per second for training steps (backprop + SGD update) on "
-        "2-8-8-2, 784-100-100-10 and 784-512-512-10 ReLU nets, against a minimal textbook "
-        "NumPy implementation and, when torch is importable, PyTorch on the CPU; with the "
-        "machine's float32 GEMM rate; then one 784-100-10 epoch on MNIST-sized data against "
-        "PyTorch. Ratios come from one run, medians of interleaved rounds.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
-    bench.add_argument("--rounds", type=int, default=5, help="interleaved rounds (default 5)")
+        "bench", help=_("measure the engine's training speed"),
+        description=_("Samples per second for training steps (backprop + SGD update) on "
+                      "2-8-8-2, 784-100-100-10 and 784-512-512-10 ReLU nets, against a minimal "
+                      "textbook NumPy implementation and, when torch is importable, PyTorch on "
+                      "the CPU; with the machine's float32 GEMM rate; then one 784-100-10 epoch "
+                      "on MNIST-sized data against PyTorch. Ratios come from one run, medians "
+                      "of interleaved rounds."),
+        epilog=epilog, formatter_class=raw)
+    bench.add_argument("--rounds", type=int, default=5,
+                       help=_("interleaved rounds (default 5)"))
     bench.add_argument("--seconds", type=float, default=0.4,
-                       help="seconds per contender per round (default 0.4)")
-    bench.add_argument("--no-torch", action="store_true", help="skip PyTorch even if present")
+                       help=_("seconds per contender per round (default 0.4)"))
+    bench.add_argument("--no-torch", action="store_true",
+                       help=_("skip PyTorch even if present"))
     bench.add_argument("--epoch-rows", type=int, default=60_000,
-                       help="rows of the 784-100-10 epoch timed against PyTorch (default "
-                       "60,000, MNIST's size; 0 skips it)")
+                       help=_("rows of the 784-100-10 epoch timed against PyTorch (default "
+                              "60,000, MNIST's size; 0 skips it)"))
 
-    cli_export.add_parsers(commands, EXIT_CODES)
-    cli_data.add_parsers(commands, EXIT_CODES)
+    cli_export.add_parsers(commands, epilog)
+    cli_data.add_parsers(commands, epilog)
 
     commands.add_parser(
-        "self-test", help="check this installation headless (also: netcanvas --self-test)",
-        description="Offscreen: open the window on the XOR example, train it to 100 %, and "
-        "check every resource file, the Qt platform plugins and pyqtgraph. Prints one line "
-        "(exit 0) or names what is missing (exit 1). Works from source and in the bundle.",
-        epilog=EXIT_CODES, formatter_class=argparse.RawDescriptionHelpFormatter)
+        "self-test", help=_("check this installation headless (also: netcanvas --self-test)"),
+        description=_("Offscreen: open the window on the XOR example, train it to 100 %, and "
+                      "check every resource file, the Qt platform plugins and pyqtgraph. "
+                      "Prints one line (exit 0) or names what is missing (exit 1). Works from "
+                      "source and in the bundle."),
+        epilog=epilog, formatter_class=raw)
     return parser
 
 
 # ----------------------------------------------------------------------------- commands
+TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
+PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test {n}")}
+
+
 def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
     try:
         from gui.app import main as gui_main
     except ImportError as exc:
-        print(f"netcanvas: the window cannot start: {exc}", file=sys.stderr)
+        print(_("netcanvas: the window cannot start: {reason}").format(reason=exc),
+              file=sys.stderr)
         return EXIT_FAILED
     from gui.diagnostics import startup_probe
 
@@ -141,22 +158,27 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     dataset = project.data.load()
     trainer = _trainer(project, dataset, fresh=False)
     net, data = trainer.network, trainer.data
-    parts = ", ".join(f"{name} {part.n}" for name, part in data.parts.items())
+    parts = ", ".join(_(PART_COUNTS[name]).format(n=part.n) if name in PART_COUNTS
+                      else f"{name} {part.n}" for name, part in data.parts.items())
     if project.params is None:
-        trained = "not trained yet"
+        trained = _("not trained yet")
     elif trainer.history.n_epochs:
-        trained = f"trained {trainer.history.n_epochs} epochs"
+        trained = _("trained {n} epochs").format(n=trainer.history.n_epochs)
     else:
-        trained = "weights set by hand"
+        trained = _("weights set by hand")
 
-    print(f"ok: {project.title or Path(args.project).name}")
-    print(f"  network: {len(net.spec.nodes)} nodes, {len(net.spec.edges)} connections, "
-          f"{sum(p.size for p in net.params.values()):,} parameters; {trained}")
-    print(f"  data: {project.data.describe()} ({data.task}; {parts})")
+    print(_("ok: {title}").format(title=project.title or Path(args.project).name))
+    print(_("  network: {nodes} nodes, {edges} connections, {params} parameters; {trained}")
+          .format(nodes=len(net.spec.nodes), edges=len(net.spec.edges),
+                  params=f"{sum(p.size for p in net.params.values()):,}", trained=trained))
+    task = _(TASK_WORDS[data.task]) if data.task in TASK_WORDS else data.task
+    print(_("  data: {data} ({task}; {parts})").format(data=project.data.describe(), task=task,
+                                                       parts=parts))
     for warning in lint_project(project, dataset):  # teaching advice: never changes the exit code
-        print(f"  warning: {warning.text}\n    why: {warning.why}")
+        print(_("  warning: {text}\n    why: {why}").format(text=warning.text, why=warning.why))
     if project.dismissed_warnings:
-        print(f"  shown on purpose, not warned about: {', '.join(project.dismissed_warnings)}")
+        print(_("  shown on purpose, not warned about: {names}").format(
+            names=", ".join(project.dismissed_warnings)))
     return EXIT_OK
 
 
@@ -164,7 +186,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
     if args.epochs is not None:
         if args.epochs < 1:
-            raise CommandError("--epochs must be at least 1")
+            raise CommandError(_("--epochs must be at least 1"))
         project.settings = replace(project.settings, epochs=args.epochs)
     trainer = _trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
@@ -175,7 +197,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     except KeyboardInterrupt:
         if bar:
             bar.close()
-        print("netcanvas: interrupted", file=sys.stderr)
+        print(_("netcanvas: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     if bar:
         bar.close()
@@ -194,7 +216,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                           history=trainer.history.to_dict(), runs=runs,
                           continuation=trainer.continuation())
         save_project(trained, args.out)
-        print(f"saved {args.out}")
+        print(_("saved {path}").format(path=args.out))
     return EXIT_FAILED if outcome.failed else EXIT_OK
 
 
@@ -202,8 +224,8 @@ def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
     from core.engine import bench
 
     if args.rounds < 1 or not args.seconds > 0 or args.epoch_rows < 0:
-        raise CommandError("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
-                           "not negative")
+        raise CommandError(_("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
+                             "not negative"))
     code = bench.main(rounds=args.rounds, seconds=args.seconds, include_torch=not args.no_torch)
     if args.epoch_rows:
         from core.training import epoch_bench
@@ -241,78 +263,16 @@ def _write_log(history: History, path: Path) -> None:
             for row in zip(*history.epochs.values(), strict=True):
                 writer.writerow("" if v is None else v for v in row)
     except OSError as exc:
-        raise CommandError(f"cannot write the log {path}: {exc.strerror or exc}") from None
-
-
-def format_metrics(history: History) -> str:
-    """``epoch 12 · train: loss 0.0312, accuracy 99.0% · val: …`` for the last epoch."""
-    row = history.latest()
-    if not row:
-        return "no epoch finished"
-    pieces = [f"epoch {row['epoch']}"]
-    for part, label in (("train", "train"), ("val", "validation"), ("test", "test")):
-        values = [("loss", row[f"{part}_loss"])]
-        values += [(m, row[f"{part}_{m}"]) for m in metric_names(history.task)]
-        if values[0][1] is None:
-            continue
-        pieces.append(f"{label}: " + ", ".join(_format_value(m, v) for m, v in values))
-    return " · ".join(pieces)
-
-
-def _format_value(name: str, value: float | None) -> str:
-    if value is None:
-        return f"{name} –"
-    if name == "accuracy":
-        return f"accuracy {100 * value:.1f}%"
-    return f"{name} {value:.4g}"
-
-
-class ProgressBar:
-    """``[#####-----] epoch 12/100  loss 0.1234  5,300 samples/s  eta 0:14`` on one line of a
-    terminal (redrawn at most 10 times a second), or a plain line per 10 % when piped."""
-
-    WIDTH = 24
-
-    def __init__(self, stream: TextIO, first_epoch: int, last_epoch: int) -> None:
-        self.stream = stream
-        self.first_epoch = first_epoch  # epochs finished before this run
-        self.last_epoch = last_epoch
-        self.tty = stream.isatty()
-        self._shown = 0.0
-        self._tenth = -1
-        self._drawn = False
-
-    def update(self, event: TrainingEvent) -> None:
-        epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
-        done = min(1.0, epochs_done / (self.last_epoch - self.first_epoch))
-        now = time.monotonic()
-        if self.tty:
-            if now - self._shown < 0.1 and event.outcome is None:
-                return
-            self._shown = now
-            self.stream.write("\r" + self._line(event, done))
-            self._drawn = True
-        elif int(done * 10) > self._tenth or event.outcome is not None:
-            self._tenth = int(done * 10)
-            self.stream.write(self._line(event, done) + "\n")
-        self.stream.flush()
-
-    def _line(self, event: TrainingEvent, done: float) -> str:
-        filled = int(done * self.WIDTH)
-        eta = "" if event.eta_seconds is None else f"  eta {clock(event.eta_seconds)}"
-        return (f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] epoch {event.epoch}/"
-                f"{self.last_epoch}  loss {event.loss:.4g}  "
-                f"{event.samples_per_second:,.0f} samples/s{eta}")
-
-    def close(self) -> None:
-        if self._drawn:
-            self.stream.write("\n")
-            self.stream.flush()
+        raise CommandError(_("cannot write the log {path}: {reason}").format(
+            path=path, reason=exc.strerror or exc)) from None
 
 
 # ----------------------------------------------------------------------------- entry point
 def main(argv: list[str] | None = None) -> int:
-    """Run the command line; returns the exit code (the console script exits with it)."""
+    """Run the command line; returns the exit code (the console script exits with it).
+
+    It speaks the language :mod:`core.i18n` chose when it was imported (``NETCANVAS_LANG``,
+    else the system locale), argparse's own words included."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
     commands = set(HANDLERS)
@@ -327,7 +287,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return HANDLERS[args.command](args, argv[1:])
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
-        print(f"netcanvas: error: {exc}", file=sys.stderr)
+        print(_("netcanvas: error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
 
 

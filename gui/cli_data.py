@@ -23,29 +23,34 @@ from core.datasets.remote import (
     cached_files,
     is_cached,
 )
+from core.i18n import _
+from gui.cli_i18n import HelpFormatter, display_width
 
 EXIT_OK = 0
 
 
 def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     """Add ``data`` (with ``list`` and ``fetch``) to the ``netcanvas`` parser."""
-    env = (f"environment:\n  {MIRROR_ENV}  a base URL used instead of the public mirrors "
-           f"($URL/<file name>)\n  {CACHE_ENV}    the cache folder to use instead of the "
-           "user's cache folder")
+    env = _("environment:\n  {mirror}  a base URL used instead of the public mirrors "
+            "($URL/<file name>)\n  {cache}    the cache folder to use instead of the "
+            "user's cache folder").format(mirror=MIRROR_ENV, cache=CACHE_ENV)
     data = commands.add_parser(
-        "data", help="list and download the larger data sets (MNIST, Fashion-MNIST)",
-        description="MNIST and Fashion-MNIST are too large to ship: they are downloaded once, "
-        "checked against checksums kept in NetCanvas, and kept in the user's cache folder.",
-        epilog=f"{env}\n\n{epilog}", formatter_class=argparse.RawDescriptionHelpFormatter)
+        "data", help=_("list and download the larger data sets (MNIST, Fashion-MNIST)"),
+        description=_("MNIST and Fashion-MNIST are too large to ship: they are downloaded once, "
+                      "checked against checksums kept in NetCanvas, and kept in the user's "
+                      "cache folder."),
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
-    actions.add_parser("list", help="what can be downloaded, and what is cached (with sizes)")
+    actions.add_parser("list", formatter_class=HelpFormatter,
+                       help=_("what can be downloaded, and what is cached (with sizes)"))
     get = actions.add_parser(
-        "fetch", help="download a data set into the cache (if it is not there yet)",
-        description="Download the four files of a data set, check their checksums and keep "
-        "them in the cache folder, then print that folder. Nothing is kept if anything fails.",
-        epilog=f"{env}\n\n{epilog}", formatter_class=argparse.RawDescriptionHelpFormatter)
-    get.add_argument("name", choices=list(REMOTE), help="the data set")
-    get.add_argument("--quiet", action="store_true", help="no progress line")
+        "fetch", help=_("download a data set into the cache (if it is not there yet)"),
+        description=_("Download the four files of a data set, check their checksums and keep "
+                      "them in the cache folder, then print that folder. Nothing is kept if "
+                      "anything fails."),
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
+    get.add_argument("name", choices=list(REMOTE), help=_("the data set"))
+    get.add_argument("--quiet", action="store_true", help=_("no progress line"))
 
 
 def run_data(args: argparse.Namespace, argv: list[str]) -> int:
@@ -62,18 +67,20 @@ def run_data(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _list() -> int:
-    print(f"cache folder: {cache_root()}")
+    print(_("cache folder: {folder}").format(folder=cache_root()))
     for name, entry in REMOTE.items():
         sizes = cached_files(name)
         if is_cached(name):
-            state = f"cached, {megabytes(sum(sizes.values()))} in {cache_folder(name)}"
+            state = _("cached, {size} in {folder}").format(
+                size=megabytes(sum(sizes.values())), folder=cache_folder(name))
         elif sizes:
-            state = (f"partly cached ({len(sizes)} of {len(entry.files)} files, "
-                     f"{megabytes(sum(sizes.values()))}); run `netcanvas data fetch {name}`")
+            state = _("partly cached ({n} of {total} files, {size}); run `netcanvas data fetch "
+                      "{name}`").format(n=len(sizes), total=len(entry.files),
+                                        size=megabytes(sum(sizes.values())), name=name)
         else:
-            state = f"not cached; `netcanvas data fetch {name}` downloads about " \
-                    f"{entry.download_mb:g} MB"
-        print(f"{name:14} {entry.title}: {state}")
+            state = _("not cached; `netcanvas data fetch {name}` downloads about {size} MB"
+                      ).format(name=name, size=f"{entry.download_mb:g}")
+        print(f"{name:14} {_(entry.title)}: {state}")
     return EXIT_OK
 
 
@@ -88,17 +95,21 @@ class FetchProgress:
         self._file = ""
 
     def update(self, p: Progress) -> None:
-        of = f" of {megabytes(p.total)}" if p.total else ""
-        line = f"{p.file} ({p.index}/{p.count})  {megabytes(p.done)}{of}"
+        if p.total:
+            done = _("{done} of {total}").format(done=megabytes(p.done), total=megabytes(p.total))
+        else:
+            done = megabytes(p.done)
+        line = f"{p.file} ({p.index}/{p.count})  {done}"
         if self.tty:
             now = time.monotonic()
             if now - self._shown >= 0.1 or p.done == p.total:
                 self._shown = now
-                self.stream.write(f"\r{line:<60}")
+                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
                 self.stream.flush()
         elif p.file != self._file:
             self._file = p.file
-            self.stream.write(f"downloading {p.file} ({p.index}/{p.count})\n")
+            self.stream.write(_("downloading {file} ({index}/{count})").format(
+                file=p.file, index=p.index, count=p.count) + "\n")
             self.stream.flush()
 
     def close(self) -> None:

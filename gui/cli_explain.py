@@ -9,9 +9,11 @@ from __future__ import annotations
 import argparse
 
 from core.explain import explain, format_table, json_text
+from core.i18n import N_, _
 from core.project import load_project
+from gui.cli_i18n import HelpFormatter
 
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Step one row of the project's data set through its network in inference mode (batch norm "
     "with its running averages, no dropout), float64: every node's z (after batch norm), "
     "activation a and δ = ∂L/∂z, the row's loss without weight decay, and ∂L/∂parameter for "
@@ -22,15 +24,15 @@ DESCRIPTION = (
 def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
     """Register ``explain`` on the ``netcanvas`` subcommands."""
     parser = commands.add_parser(
-        "explain", help="step one data row forward and backward through the network",
-        description=DESCRIPTION, epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("project", help="the .netcanvas project")
+        "explain", help=_("step one data row forward and backward through the network"),
+        description=_(DESCRIPTION), epilog=epilog,
+        formatter_class=HelpFormatter)
+    parser.add_argument("project", help=_("the .netcanvas project"))
     parser.add_argument("--sample", default="0", metavar="I",
-                        help="row I of the project's data set (default 0)")
+                        help=_("row I of the project's data set (default 0)"))
     parser.add_argument("--json", action="store_true",
-                        help='print one JSON object: {"loss", "nodes": {id: {"z", "a", '
-                        '"delta"}}, "gradients": {name: nested lists}}')
+                        help=_('print one JSON object: {"loss", "nodes": {id: {"z", "a", '
+                               '"delta"}}, "gradients": {name: nested lists}}'))
 
 
 def run_explain(args: argparse.Namespace, argv: list[str]) -> int:
@@ -39,7 +41,8 @@ def run_explain(args: argparse.Namespace, argv: list[str]) -> int:
     try:
         sample = int(args.sample)
     except ValueError:
-        raise ValueError(f"--sample must be a row number, not {args.sample!r}") from None
+        raise ValueError(_("--sample must be a row number, not {value}").format(
+            value=repr(args.sample))) from None
     explanation = explain(load_project(args.project), sample)
     print(json_text(explanation) if args.json else format_table(explanation))
     return 0

@@ -8,59 +8,66 @@ from collections.abc import Callable
 from pathlib import Path
 
 from core.export import FORMATS, ExportError, ExportPlan, export_project, with_weights
+from core.i18n import N_, _
 from core.project import load_project, save_project
+from gui.cli_i18n import HelpFormatter
 
 EXIT_OK = 0
 
+#: What each format writes, marked only: translate where shown, ``_(DESCRIPTIONS[name])``.
 DESCRIPTIONS = {
-    "pytorch": "a new folder with model.py (load_model()), train.py (python or torchrun), "
-               "weights.npz, data.npz and README.md",
-    "onnx": "one .onnx file (opset 17): input x = raw data rows, output y",
-    "numpy": "one plain-NumPy .py file in the book's style, its weights and data in the "
-             ".npz of the same name",
+    "pytorch": N_("a new folder with model.py (load_model()), train.py (python or torchrun), "
+                  "weights.npz, data.npz and README.md"),
+    "onnx": N_("one .onnx file (opset 17): input x = raw data rows, output y"),
+    "numpy": N_("one plain-NumPy .py file in the book's style, its weights and data in the "
+                ".npz of the same name"),
 }
 
 
 def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     """Add the two subcommands to the ``netcanvas`` parser."""
-    formats = "\n".join(f"  {name:8} {text}" for name, text in DESCRIPTIONS.items())
+    formats = "\n".join(f"  {name:8} {_(text)}" for name, text in DESCRIPTIONS.items())
     export = commands.add_parser(
-        "export", help="write the network as PyTorch, ONNX or plain NumPy",
-        description="Write the project's network with its weights (the initial ones if it was "
-        "not trained) so it runs without NetCanvas. Every format takes the data set's raw "
-        "columns and answers as NetCanvas does.", epilog=f"formats:\n{formats}\n\n{epilog}",
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    export.add_argument("project", help="the .netcanvas project to export")
-    export.add_argument("--format", required=True, choices=FORMATS, help="what to write")
+        "export", help=_("write the network as PyTorch, ONNX or plain NumPy"),
+        description=_("Write the project's network with its weights (the initial ones if it "
+                      "was not trained) so it runs without NetCanvas. Every format takes the "
+                      "data set's raw columns and answers as NetCanvas does."),
+        epilog=_("formats:\n{formats}").format(formats=formats) + f"\n\n{epilog}",
+        formatter_class=HelpFormatter)
+    export.add_argument("project", help=_("the .netcanvas project to export"))
+    export.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     export.add_argument("--out", required=True, metavar="PATH",
-                        help="the folder (pytorch) or file (onnx: .onnx, numpy: .py) to write")
-    export.add_argument("--force", action="store_true", help="replace PATH if it exists")
+                        help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py) to "
+                               "write"))
+    export.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
     back = commands.add_parser(
-        "import-weights", help="put weights trained elsewhere back onto a project",
-        description="Read an .npz of weights under NetCanvas's names (W1, b1, …, as "
-        "train.py --out writes them), check names and shapes against the network, and save "
-        "the project with them (its training history is dropped).", epilog=epilog,
-        formatter_class=argparse.RawDescriptionHelpFormatter)
-    back.add_argument("project", help="the .netcanvas project the weights belong to")
-    back.add_argument("weights", help="the .npz file of weights")
+        "import-weights", help=_("put weights trained elsewhere back onto a project"),
+        description=_("Read an .npz of weights under NetCanvas's names (W1, b1, …, as "
+                      "train.py --out writes them), check names and shapes against the "
+                      "network, and save the project with them (its training history is "
+                      "dropped)."), epilog=epilog,
+        formatter_class=HelpFormatter)
+    back.add_argument("project", help=_("the .netcanvas project the weights belong to"))
+    back.add_argument("weights", help=_("the .npz file of weights"))
     back.add_argument("--out", required=True, metavar="FILE",
-                      help="the new project file to write (the input is left unchanged)")
+                      help=_("the new project file to write (the input is left unchanged)"))
 
 
 def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
     plan, files = export_project(project, args.format, Path(args.out), args.force)
     if not plan.trained:
-        print(f"note: {untrained_note(Path(args.project).name, plan)}")
-    print(f"exported {args.format} to {', '.join(str(f) for f in files)}")
+        print(_("note: {note}").format(note=untrained_note(Path(args.project).name, plan)))
+    print(_("exported {format} to {files}").format(format=args.format,
+                                                   files=", ".join(str(f) for f in files)))
     return EXIT_OK
 
 
 def untrained_note(name: str, plan: ExportPlan) -> str:
     """What an export of an untrained network says, on the command line and in the window."""
-    return (f"{name} is untrained: exported its initial weights, drawn from seed "
-            f"{plan.settings['seed']}")
+    return _("{name} is untrained: exported its initial weights, drawn from seed {seed}").format(
+        name=name, seed=plan.settings["seed"])
 
 
 def run_import_weights(args: argparse.Namespace, argv: list[str]) -> int:
@@ -68,9 +75,10 @@ def run_import_weights(args: argparse.Namespace, argv: list[str]) -> int:
     updated = with_weights(project, Path(args.weights))
     out = Path(args.out)
     if out.is_dir():
-        raise ExportError(f"{out} is a folder; give a file name")
+        raise ExportError(_("{path} is a folder; give a file name").format(path=out))
     save_project(updated, out)
-    print(f"saved {out} with the weights of {Path(args.weights).name}")
+    print(_("saved {path} with the weights of {weights}").format(
+        path=out, weights=Path(args.weights).name))
     return EXIT_OK
 
 

@@ -8,34 +8,42 @@ from __future__ import annotations
 
 import argparse
 
+from core.i18n import _, ngettext
 from core.project import load_project
 from core.training.runs import Run, Runs, local_time
+from gui.cli_i18n import HelpFormatter
 
 
 def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
     """Register ``runs`` on the ``netcanvas`` subcommands."""
     parser = commands.add_parser(
-        "runs", help="list the training runs recorded in a project",
-        description="One line per training run, oldest first: its number (and name), when it "
-        "started, what it changed since the run before, the epochs it trained, how it ended "
-        "and its final training (and test) loss and accuracy or R².",
-        epilog=epilog, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("project", help="the .netcanvas project")
+        "runs", help=_("list the training runs recorded in a project"),
+        description=_("One line per training run, oldest first: its number (and name), when "
+                      "it started, what it changed since the run before, the epochs it "
+                      "trained, how it ended and its final training (and test) loss and "
+                      "accuracy or R²."),
+        epilog=epilog, formatter_class=HelpFormatter)
+    parser.add_argument("project", help=_("the .netcanvas project"))
 
 
 def run_line(runs: Runs, run: Run) -> str:
     """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs  finished  loss 0.123 acc 0.95``."""
     first = run.first_epoch
-    epochs = f"{run.epochs} epoch{'s' if run.epochs != 1 else ''}"
-    if first:
-        epochs += f" ({first + 1}–{first + run.epochs})" if run.epochs else f" (after {first})"
+    epochs = ngettext("{n} epoch", "{n} epochs", run.epochs).format(n=run.epochs)
+    if first and run.epochs:
+        epochs = ngettext("{n} epoch ({first}–{last})", "{n} epochs ({first}–{last})",
+                          run.epochs).format(n=run.epochs, first=first + 1,
+                                             last=first + run.epochs)
+    elif first:
+        epochs = ngettext("{n} epoch (after {first})", "{n} epochs (after {first})",
+                          run.epochs).format(n=run.epochs, first=first)
     pieces = [str(run.number)]
     if run.name:
-        pieces.append(f"“{run.name}”")
-    pieces += [local_time(run.started_at) or "time not recorded", runs.describe_changes(run.number),
-               epochs, run.ended, run.metrics_words()]
+        pieces.append(_("“{name}”").format(name=run.name))
+    pieces += [local_time(run.started_at) or _("time not recorded"),
+               runs.describe_changes(run.number), epochs, run.ended, run.metrics_words()]
     if run.hidden:
-        pieces.append("(hidden)")
+        pieces.append(_("(hidden)"))
     return "  ".join(pieces)
 
 
@@ -44,7 +52,7 @@ def run_runs(args: argparse.Namespace, argv: list[str]) -> int:
     one line with exit code 2."""
     runs = load_project(args.project).runs
     if not runs:
-        print("no training runs recorded yet")
+        print(_("no training runs recorded yet"))
     for run in runs:
         print(run_line(runs, run))
     return 0

@@ -22,6 +22,7 @@ or removed; the filter turns that into the call, and dies with the widget.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 
 from PySide6.QtCore import (
@@ -61,6 +62,9 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
     English) and switches ``core``'s. With ``settings`` the choice is remembered. Returns the
     code actually used (English if the catalogue is missing)."""
     chosen = core_i18n.set_language(code)
+    # Processes started from now on (the search lab's trials) speak it too: core reads
+    # NETCANVAS_LANG when it is imported there.
+    os.environ[core_i18n.ENV_VAR] = chosen
     for translator in _translators:
         QCoreApplication.removeTranslator(translator)
     _translators.clear()
@@ -76,8 +80,10 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
     QLocale.setDefault(QLocale(chosen))
     if settings is not None:
         settings.setValue(SETTINGS_KEY, chosen)
-    # Installing or removing a translator posts LanguageChange; with no translator change
-    # (English to English) nothing is sent, and nothing needs to be.
+    # Installing or removing a translator only *posts* LanguageChange (the application then
+    # passes it to every window and child); deliver it now, so that when this returns every
+    # widget speaks the new language. English to English changes no translator: nothing to do.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return chosen
 
 

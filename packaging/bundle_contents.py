@@ -7,8 +7,9 @@ PySide6 + pyqtgraph + NumPy bundle weighs ~220 MB that way. Here the app keeps w
 
 - Python modules it never imports (``EXCLUDED_MODULES``); among them ``ssl``/``_hashlib``,
   which drag in OpenSSL (hashlib falls back to its built-in digests).
-- Qt plugins for a desktop and for this headless check only (``KEEP_PLUGINS``), no Qt
-  translations (the interface is English only and installs no QTranslator).
+- Qt plugins for a desktop and for this headless check only (``KEEP_PLUGINS``), and of Qt's own
+  translations only those of the languages NetCanvas speaks (:func:`kept_qt_translations`:
+  ``qtbase_ko.qm``, ``qtbase_en.qm`` — standard dialog buttons; the others are ~14 MB).
 - Linux base libraries every desktop has and must supply itself (``HOST_LIBRARIES``).
 - Then only the shared libraries that something kept still links (:func:`prune_orphans`),
   stripped of symbols nobody links against (:func:`strip_symbols`).
@@ -123,14 +124,15 @@ def hidden_imports(root: Path) -> list[str]:
 
 def resource_datas(root: Path) -> list[tuple[str, str]]:
     """(file, destination folder) for every data file under ``resources/`` the app reads:
-    examples, data sets and their licences, icons. Python files travel as code; the README
-    screenshots stay out."""
+    examples, data sets and their licences, icons, the compiled translations. Python files
+    travel as code; the README screenshots and the translations' sources stay out."""
     datas = []
     for path in sorted((root / "resources").rglob("*")):
         relative = path.relative_to(root)
         if (path.is_file() and path.suffix not in (".py", ".pyc")
                 and "__pycache__" not in relative.parts
-                and relative.parts[1] != "screenshots"):
+                and relative.parts[1] != "screenshots"
+                and (relative.parts[1] != "i18n" or path.suffix in (".qm", ".mo"))):
             datas.append((str(path), str(relative.parent)))
     return datas
 
@@ -160,8 +162,21 @@ def from_host(destination: str) -> bool:
     return sys.platform.startswith("linux") and _matches(Path(destination).name, HOST_LIBRARIES)
 
 
-def keep_data(destination: str) -> bool:
-    return not _matches(destination.replace("\\", "/"), DROP_DATA)
+def kept_qt_translations(root: Path) -> list[str]:
+    """Destinations of the Qt catalogues gui/i18n.py loads, one per language NetCanvas has."""
+    sys.path.insert(0, str(root))
+    try:
+        from core.i18n import LANGUAGES
+        from gui.i18n import QT_CATALOGUES
+    finally:
+        sys.path.remove(str(root))
+    return [f"PySide6/Qt/translations/{name}_{code}.qm"
+            for name in QT_CATALOGUES for code, _name in LANGUAGES]
+
+
+def keep_data(destination: str, keep: Iterable[str] = ()) -> bool:
+    destination = destination.replace("\\", "/")
+    return destination in keep or not _matches(destination, DROP_DATA)
 
 
 def _is_root(destination: str) -> bool:
@@ -233,7 +248,8 @@ def trim(binaries: list[Entry], datas: list[Entry], workdir: Path
     """The bundle's binaries and data after every rule above."""
     binaries = prune_orphans([entry for entry in binaries
                               if keep_plugin(entry[0]) and not from_host(entry[0])])
-    datas = [entry for entry in datas if keep_data(entry[0])]
+    keep = kept_qt_translations(Path(__file__).resolve().parent.parent)
+    datas = [entry for entry in datas if keep_data(entry[0], keep)]
     present = {dest for dest, _src, kind in binaries + datas if kind != "SYMLINK"}
     binaries, datas = ([e for e in toc if e[2] != "SYMLINK" or _target(e) in present]
                        for toc in (binaries, datas))

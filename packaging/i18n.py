@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import hashlib
 import io
 import json
 import os
@@ -41,7 +42,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("ko",)  # languages besides English, the source
-SOURCE_FOLDERS = ("gui", "core")
+SOURCE_FOLDERS = ("gui", "core", "resources")  # resources: the examples' texts
 GETTEXT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no churn per run
 
@@ -209,6 +210,20 @@ def update(lang: str, only: Iterable[str] | None = None) -> None:
         update_po(files, folder / f"{name}.po", lang)
 
 
+def sources_digest(lang: str) -> str:
+    """A hash of ``lang``'s .ts and .po sources: written beside the compiled files, so a check
+    sees whether they were compiled from exactly these sources (the compiled bytes themselves
+    vary with the versions of lrelease and Babel)."""
+    digest = hashlib.sha256()
+    for path in sorted([*(I18N / lang).glob("*.ts"), *(I18N / lang).glob("*.po")]):
+        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def stamp_path(lang: str, out: Path) -> Path:
+    return out / f"netcanvas_{lang}.sources.sha256"
+
+
 def compiled(lang: str, out: Path) -> tuple[Path, Path]:
     """Compile ``lang``'s catalogues into ``out``; returns the .qm and .mo paths."""
     from babel.messages.catalog import Catalog
@@ -228,6 +243,7 @@ def compiled(lang: str, out: Path) -> tuple[Path, Path]:
     buffer = io.BytesIO()
     write_mo(buffer, merged)
     _write_atomically(mo, buffer.getvalue())
+    _write_atomically(stamp_path(lang, out), (sources_digest(lang) + "\n").encode())
     return qm, mo
 
 
@@ -276,11 +292,12 @@ def check(lang: str) -> list[str]:
                 for context, source in sorted(have - keys, key=str):
                     problems.append(f"{committed.name}: obsolete (run update): "
                                     f"{context or ''} {source!r}")
-        qm, mo = compiled(lang, fresh)
-        for made in (qm, mo):
-            committed = I18N / made.name
-            if not committed.exists() or committed.read_bytes() != made.read_bytes():
-                problems.append(f"{made.name} is not compiled from the sources (run compile)")
+    stamp = stamp_path(lang, I18N)
+    compiled_files = [stamp, I18N / f"netcanvas_{lang}.qm", I18N / f"netcanvas_{lang}.mo"]
+    if (not all(path.exists() for path in compiled_files)
+            or stamp.read_text(encoding="utf-8").strip() != sources_digest(lang)):
+        problems.append(f"netcanvas_{lang}.qm/.mo are not compiled from the sources "
+                        "(run compile)")
     return problems
 
 

@@ -15,6 +15,7 @@ import numpy as np
 
 from core.datasets.dataset import Dataset, Task
 from core.datasets.errors import DataError
+from core.i18n import N_, _
 
 # (n_samples, noise, rng, n_classes) -> (x, y); n_classes matters only where it can be chosen.
 MakeData = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
@@ -28,6 +29,9 @@ class BuiltinInfo:
 
     ``n_classes`` is the default class count (0 for regression); ``max_classes`` is larger only
     for sets whose class count the user may choose.
+
+    ``title``, ``description`` and ``class_names`` are English, marked for the catalogue with
+    ``N_``: show them through ``core.i18n._()``. ``name`` is the identifier a project stores.
     """
 
     name: str
@@ -145,45 +149,59 @@ def _sine(n: int, noise: float, rng: np.random.Generator, n_classes: int):
     return x, _jitter(np.sin(x), noise, rng)
 
 
-def _gate_info(name: str, title: str, outputs: tuple[int, int, int, int], note: str):
-    rows = zip(GATE_INPUTS.astype(int), outputs, strict=True)
-    table = " · ".join(f"{a}{b}→{o}" for (a, b), o in rows)
-    return BuiltinInfo(name, title, "classification", 4, 0.0, f"{note} ({table})",
+def _gate_info(name: str, title: str, outputs: tuple[int, int, int, int], description: str):
+    """A gate's entry; its ``description`` ends with the truth table, "(00→0 · 10→0 · …)",
+    written out so the whole sentence is one catalogue message (a test checks the table)."""
+    return BuiltinInfo(name, title, "classification", 4, 0.0, description,
                        ("0", "1"), _gate(outputs), min_samples=4)
+
+
+def truth_table(outputs: tuple[int, int, int, int]) -> str:
+    """"00→0 · 10→0 · 01→0 · 11→1": the rows (x1, x2) → output in :data:`GATE_INPUTS` order."""
+    rows = zip(GATE_INPUTS.astype(int), outputs, strict=True)
+    return " · ".join(f"{a}{b}→{o}" for (a, b), o in rows)
+
+
+#: A spiral's arms when the class count is chosen (class_names_for makes "arm 1".."arm k");
+#: listed so the catalogue has every one.
+SPIRAL_ARMS = (N_("arm 1"), N_("arm 2"), N_("arm 3"), N_("arm 4"), N_("arm 5"))
 
 
 BUILTIN: dict[str, BuiltinInfo] = {
     info.name: info
     for info in (
-        _gate_info("and", "AND gate", (0, 0, 0, 1),
-                   "1 only when both inputs are 1; one perceptron learns it"),
-        _gate_info("or", "OR gate", (0, 1, 1, 1),
-                   "1 when any input is 1; one perceptron learns it"),
-        _gate_info("nand", "NAND gate", (1, 1, 1, 0),
-                   "NOT AND; one perceptron learns it"),
-        _gate_info("xor", "XOR gate", (0, 1, 1, 0),
-                   "1 when the inputs differ; not linearly separable, needs a hidden layer"),
-        BuiltinInfo("circle", "Circle", "classification", 400, 0.25,
-                    "a disc inside a ring; try x1² and x2² as inputs", ("outside", "inside"),
-                    _circle),
-        BuiltinInfo("xor2d", "XOR quadrants", "classification", 400, 0.25,
-                    "class by the sign of x1·x2; the 2-D XOR, try x1·x2 as an input",
-                    ("x1·x2 < 0", "x1·x2 > 0"), _xor2d),
-        BuiltinInfo("gaussians", "Two Gaussians", "classification", 400, 1.0,
-                    "two round blobs; a straight line separates them",
-                    ("lower left", "upper right"), _gaussians),
-        BuiltinInfo("spiral", "Spiral", "classification", 400, 0.2,
-                    "interleaved spiral arms (2–5); the hardest, needs depth or sin features",
-                    ("arm 1", "arm 2"), _spiral, max_classes=5, class_label="arm"),
-        BuiltinInfo("moons", "Two moons", "classification", 400, 0.25,
-                    "two interlocking half circles; needs a curved boundary",
-                    ("upper moon", "lower moon"), _moons),
-        BuiltinInfo("plane", "Plane", "regression", 400, 0.05,
-                    "y = (x1 + x2) / 10; a single linear neuron fits it", (), _plane),
-        BuiltinInfo("gaussian_bumps", "Gaussian bumps", "regression", 400, 0.05,
-                    "six hills and valleys; needs a hidden layer", (), _gaussian_bumps),
-        BuiltinInfo("sine", "Sine", "regression", 200, 0.1,
-                    "y = sin x on [-2π, 2π]; one input, a wavy curve", (), _sine,
+        _gate_info("and", N_("AND gate"), (0, 0, 0, 1),
+                   N_("1 only when both inputs are 1; one perceptron learns it "
+                      "(00→0 · 10→0 · 01→0 · 11→1)")),
+        _gate_info("or", N_("OR gate"), (0, 1, 1, 1),
+                   N_("1 when any input is 1; one perceptron learns it "
+                      "(00→0 · 10→1 · 01→1 · 11→1)")),
+        _gate_info("nand", N_("NAND gate"), (1, 1, 1, 0),
+                   N_("NOT AND; one perceptron learns it (00→1 · 10→1 · 01→1 · 11→0)")),
+        _gate_info("xor", N_("XOR gate"), (0, 1, 1, 0),
+                   N_("1 when the inputs differ; not linearly separable, needs a hidden layer "
+                      "(00→0 · 10→1 · 01→1 · 11→0)")),
+        BuiltinInfo("circle", N_("Circle"), "classification", 400, 0.25,
+                    N_("a disc inside a ring; try x1² and x2² as inputs"),
+                    (N_("outside"), N_("inside")), _circle),
+        BuiltinInfo("xor2d", N_("XOR quadrants"), "classification", 400, 0.25,
+                    N_("class by the sign of x1·x2; the 2-D XOR, try x1·x2 as an input"),
+                    (N_("x1·x2 < 0"), N_("x1·x2 > 0")), _xor2d),
+        BuiltinInfo("gaussians", N_("Two Gaussians"), "classification", 400, 1.0,
+                    N_("two round blobs; a straight line separates them"),
+                    (N_("lower left"), N_("upper right")), _gaussians),
+        BuiltinInfo("spiral", N_("Spiral"), "classification", 400, 0.2,
+                    N_("interleaved spiral arms (2–5); the hardest, needs depth or sin features"),
+                    SPIRAL_ARMS[:2], _spiral, max_classes=5, class_label="arm"),
+        BuiltinInfo("moons", N_("Two moons"), "classification", 400, 0.25,
+                    N_("two interlocking half circles; needs a curved boundary"),
+                    (N_("upper moon"), N_("lower moon")), _moons),
+        BuiltinInfo("plane", N_("Plane"), "regression", 400, 0.05,
+                    N_("y = (x1 + x2) / 10; a single linear neuron fits it"), (), _plane),
+        BuiltinInfo("gaussian_bumps", N_("Gaussian bumps"), "regression", 400, 0.05,
+                    N_("six hills and valleys; needs a hidden layer"), (), _gaussian_bumps),
+        BuiltinInfo("sine", N_("Sine"), "regression", 200, 0.1,
+                    N_("y = sin x on [-2π, 2π]; one input, a wavy curve"), (), _sine,
                     feature_names=("x1",), min_samples=1),
     )
 }
@@ -202,14 +220,16 @@ def load_builtin(
     """
     info = BUILTIN.get(name)
     if info is None:
-        raise DataError(f"there is no built-in data set called {name!r}",
-                        hint=f"choose one of: {', '.join(BUILTIN)}")
+        raise DataError(_("there is no built-in data set called {name}").format(name=repr(name)),
+                        hint=_("choose one of: {names}").format(names=", ".join(BUILTIN)))
     n = info.n_samples if n_samples is None else n_samples
     sigma = info.noise if noise is None else noise
     k = info.n_classes if n_classes is None else n_classes
     _check_options(info, n, sigma, seed, k)
     x, y = info.generate(n, float(sigma), np.random.default_rng(seed), k)
-    classes = f", {k} classes" if k != info.n_classes else ""
+    # the source is stored in project files (embedded data): always English
+    classes = f", {k} classes" if k != info.n_classes else ""  # i18n: not ui
+    source = f"built-in {name}, seed {seed}, noise {sigma:g}, {n} samples{classes}"  # i18n: not ui
     return Dataset(
         name=name,
         x=np.asarray(x, dtype=np.float64),
@@ -217,7 +237,7 @@ def load_builtin(
         task=info.task,
         feature_names=info.feature_names,
         class_names=info.class_names_for(k),
-        source=f"built-in {name}, seed {seed}, noise {sigma:g}, {n} samples{classes}",
+        source=source,
     )
 
 
@@ -226,18 +246,24 @@ def _whole(value: object) -> bool:
 
 
 def _check_options(info: BuiltinInfo, n: int, noise: float, seed: int, k: int) -> None:
+    title = _(info.title)
     top = info.max_classes or info.n_classes
     if not _whole(k) or (k != info.n_classes and not info.n_classes <= k <= top):
-        choices = f"from {info.n_classes} to {top}" if top > info.n_classes else "left unset"
-        raise DataError(f"{info.title}: {k!r} classes is not possible",
-                        hint=f"the number of classes must be {choices}")
+        hint = (_("the number of classes must be from {low} to {high}").format(
+            low=info.n_classes, high=top) if top > info.n_classes
+            else _("the number of classes must be left unset"))
+        raise DataError(_("{title}: {k} classes is not possible").format(title=title, k=repr(k)),
+                        hint=hint)
     least = max(info.min_samples, k)
     if not _whole(n) or not least <= n <= MAX_SAMPLES:
-        raise DataError(f"{info.title}: cannot make {n!r} samples",
-                        hint=f"choose a whole number from {least} to {MAX_SAMPLES:,}")
+        raise DataError(_("{title}: cannot make {n} samples").format(title=title, n=repr(n)),
+                        hint=_("choose a whole number from {low} to {high}").format(
+                            low=least, high=f"{MAX_SAMPLES:,}"))
     if not (isinstance(noise, (int, float, np.floating)) and np.isfinite(noise) and noise >= 0):
-        raise DataError(f"{info.title}: noise {noise!r} is not possible",
-                        hint="choose a number ≥ 0 (a standard deviation in data units)")
+        raise DataError(_("{title}: noise {noise} is not possible").format(
+                            title=title, noise=repr(noise)),
+                        hint=_("choose a number ≥ 0 (a standard deviation in data units)"))
     if not _whole(seed) or seed < 0:
-        raise DataError(f"{info.title}: seed {seed!r} is not possible",
-                        hint="choose a whole number ≥ 0")
+        raise DataError(_("{title}: seed {seed} is not possible").format(
+                            title=title, seed=repr(seed)),
+                        hint=_("choose a whole number ≥ 0"))

@@ -15,13 +15,16 @@ import numpy as np
 
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
+from core.i18n import N_, _
 
 IRIS_FILE = "iris.csv"
 DIGITS_FILE = "digits.csv.gz"
-IRIS_FEATURES = ("sepal length (cm)", "sepal width (cm)", "petal length (cm)", "petal width (cm)")
+#: English, marked for the catalogue: show them through core.i18n._() (projects store them as is)
+IRIS_FEATURES = (N_("sepal length (cm)"), N_("sepal width (cm)"), N_("petal length (cm)"),
+                 N_("petal width (cm)"))
 IRIS_CLASSES = ("setosa", "versicolor", "virginica")
 DIGITS_SHAPE = (1797, 64)
-REINSTALL = "the bundled file is damaged; reinstall NetCanvas"
+REINSTALL = N_("the bundled file is damaged; reinstall NetCanvas")
 
 
 def _read_text(name: str) -> str:
@@ -29,27 +32,30 @@ def _read_text(name: str) -> str:
         data = (files("resources") / "datasets" / name).read_bytes()
         return (gzip.decompress(data) if name.endswith(".gz") else data).decode("ascii")
     except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DataError(f"cannot read the bundled data ({exc})", file=name,
-                        hint=REINSTALL) from exc
+        raise DataError(_("cannot read the bundled data ({error})").format(error=exc), file=name,
+                        hint=_(REINSTALL)) from exc
 
 
 def _parse(name: str, text: str, skip_rows: int, shape: tuple[int, int]) -> np.ndarray:
     try:
         table = np.loadtxt(io.StringIO(text), delimiter=",", skiprows=skip_rows, ndmin=2)
     except ValueError as exc:
-        raise DataError(f"the bundled data is not a numeric table ({exc})", file=name,
-                        hint=REINSTALL) from exc
+        raise DataError(_("the bundled data is not a numeric table ({error})").format(error=exc),
+                        file=name,
+                        hint=_(REINSTALL)) from exc
     if table.shape != shape or not np.isfinite(table).all():
-        raise DataError(f"expected a {shape[0]} × {shape[1]} table of numbers, found "
-                        f"{table.shape[0]} × {table.shape[1]}", file=name, hint=REINSTALL)
+        raise DataError(_("expected a {rows} × {columns} table of numbers, found "
+                          "{found_rows} × {found_columns}").format(
+                            rows=shape[0], columns=shape[1], found_rows=table.shape[0],
+                            found_columns=table.shape[1]), file=name, hint=_(REINSTALL))
     return table
 
 
 def _labels(name: str, column: np.ndarray, n_classes: int) -> np.ndarray:
     labels = column.astype(np.int64)
     if (labels != column).any() or labels.min() < 0 or labels.max() >= n_classes:
-        raise DataError(f"the class column holds values outside 0..{n_classes - 1}", file=name,
-                        hint=REINSTALL)
+        raise DataError(_("the class column holds values outside 0..{last}").format(
+                            last=n_classes - 1), file=name, hint=_(REINSTALL))
     return labels
 
 
@@ -58,8 +64,9 @@ def load_iris() -> Dataset:
     text = _read_text(IRIS_FILE)
     header = text.partition("\n")[0].strip().split(",")
     if header != ["150", "4", *IRIS_CLASSES]:
-        raise DataError(f"unexpected header {','.join(header)!r}", file=IRIS_FILE, row=1,
-                        hint=REINSTALL)
+        raise DataError(_("unexpected header {header}").format(header=repr(",".join(header))),
+                        file=IRIS_FILE, row=1,
+                        hint=_(REINSTALL))
     table = _parse(IRIS_FILE, text, 1, (150, 5))
     return Dataset(
         name="iris",
@@ -68,7 +75,7 @@ def load_iris() -> Dataset:
         task="classification",
         feature_names=IRIS_FEATURES,
         class_names=IRIS_CLASSES,
-        source="bundled Iris data (R.A. Fisher 1936; UCI ML repository, CC BY 4.0)",
+        source="bundled Iris data (R.A. Fisher 1936; UCI ML repository, CC BY 4.0)",  # i18n: not ui
     )
 
 
@@ -77,7 +84,7 @@ def load_digits() -> Dataset:
     table = _parse(DIGITS_FILE, _read_text(DIGITS_FILE), 0, (DIGITS_SHAPE[0], DIGITS_SHAPE[1] + 1))
     pixels = np.ascontiguousarray(table[:, :-1])
     if pixels.min() < 0 or pixels.max() > 16:
-        raise DataError("pixel values lie outside 0..16", file=DIGITS_FILE, hint=REINSTALL)
+        raise DataError(_("pixel values lie outside 0..16"), file=DIGITS_FILE, hint=_(REINSTALL))
     return Dataset(
         name="digits",
         x=pixels,
@@ -85,6 +92,6 @@ def load_digits() -> Dataset:
         task="classification",
         feature_names=tuple(f"pixel_{r}_{c}" for r in range(8) for c in range(8)),
         class_names=tuple(str(d) for d in range(10)),
-        source="bundled UCI optical handwritten digits, test set (Alpaydin & Kaynak 1998; "
-        "CC BY 4.0)",
+        source="bundled UCI optical handwritten digits, test set "  # i18n: not ui (stored)
+        "(Alpaydin & Kaynak 1998; CC BY 4.0)",  # i18n: not ui
     )

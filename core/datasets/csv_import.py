@@ -18,6 +18,7 @@ from core.datasets.dataset import standardize as standardize_datasets
 from core.datasets.errors import DataError
 from core.datasets.files import dataset_name, read_bytes
 from core.datasets.targets import check_task, encode_labels, infer_task
+from core.i18n import _
 
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "?"})
 
@@ -39,16 +40,20 @@ def _finite(cell: str) -> float | None:
     return value if np.isfinite(value) else None
 
 
-def _cell_problem(cell: str, what: str) -> tuple[str, str]:
-    """What is wrong with a cell that did not become a finite number, and what to do."""
+def _cell_problem(cell: str, not_numeric: str) -> tuple[str, str]:
+    """What is wrong with a cell that did not become a finite number, and what to do
+    (``not_numeric``: the hint for text where a number belongs)."""
     if cell.lower() in MISSING:
-        shown = "the cell is empty" if not cell else f'"{cell}" marks a missing value'
-        return shown, "fill in the value or remove the row"
+        shown = _("the cell is empty") if not cell else \
+            _('"{cell}" marks a missing value').format(cell=cell)
+        return shown, _("fill in the value or remove the row")
     if _is_number(cell):
-        return f'"{cell}" is not a finite number', "use an ordinary number or remove the row"
+        return (_('"{cell}" is not a finite number').format(cell=cell),
+                _("use an ordinary number or remove the row"))
     if "," in cell and _is_number(cell.replace(",", ".", 1)):
-        return f'"{cell}" is not a number', "use a dot as the decimal separator, e.g. 5.1"
-    return f'"{cell}" is not a number', f"{what} must be numeric; remove the row or fix the value"
+        return (_('"{cell}" is not a number').format(cell=cell),
+                _("use a dot as the decimal separator, e.g. 5.1"))
+    return _('"{cell}" is not a number').format(cell=cell), not_numeric
 
 
 def _delimiter(text: str) -> str:
@@ -64,8 +69,10 @@ def _csv_rows(text: str, path: Path) -> Iterator[tuple[int, list[str]]]:
             if any(c.strip() for c in cells):
                 yield reader.line_num, cells
     except csv.Error as exc:
-        raise DataError(f"the row cannot be read as CSV ({exc})", file=path, row=reader.line_num,
-                        hint="check the quotation marks on this row and the rows above") from None
+        raise DataError(_("the row cannot be read as CSV ({error})").format(error=exc), file=path,
+                        row=reader.line_num,
+                        hint=_("check the quotation marks on this row and the rows above")
+                        ) from None
 
 
 def _looks_like_header(first: list[str], second: list[str] | None) -> bool:
@@ -82,34 +89,36 @@ def _target_index(target: str | int | None, header: list[str] | None, n_cols: in
         return n_cols - 1
     if isinstance(target, str):
         if header is None:
-            raise DataError(f'the file has no header row, so there is no column "{target}"',
-                            file=path,
-                            hint="give the column's number instead (0 is the first, -1 the "
-                            "last), or add a header row")
+            raise DataError(_('the file has no header row, so there is no column "{name}"')
+                            .format(name=target), file=path,
+                            hint=_("give the column's number instead (0 is the first, -1 the "
+                                   "last), or add a header row"))
         matches = [j for j, name in enumerate(header) if name == target]
         if len(matches) != 1:
-            problem = "no column is" if not matches else f"{len(matches)} columns are"
-            raise DataError(f'{problem} called "{target}"', file=path,
-                            hint=f"the columns are: {', '.join(header)}")
+            problem = _('no column is called "{name}"') if not matches else \
+                _('{n} columns are called "{name}"')
+            raise DataError(problem.format(n=len(matches), name=target), file=path,
+                            hint=_("the columns are: {names}").format(names=", ".join(header)))
         return matches[0]
     is_int = isinstance(target, (int, np.integer)) and not isinstance(target, bool)
     if is_int and -n_cols <= target < n_cols:
         return int(target) % n_cols
-    raise DataError(f"there is no column {target!r}", file=path,
-                    hint=f"the file has {n_cols} columns; give a number from 0 (the first) to "
-                    f"{n_cols - 1}, -1 for the last, or a header name")
+    raise DataError(_("there is no column {column}").format(column=repr(target)), file=path,
+                    hint=_("the file has {n} columns; give a number from 0 (the first) to "
+                           "{last}, -1 for the last, or a header name").format(
+                        n=n_cols, last=n_cols - 1))
 
 
 def _decode(data: bytes, path: Path) -> str:
-    hint = "save the file as UTF-8 text (in Excel: 'CSV UTF-8'); binary files are not tables"
+    hint = _("save the file as UTF-8 text (in Excel: 'CSV UTF-8'); binary files are not tables")
     nul = data.find(b"\x00")
     if nul >= 0:
-        raise DataError("this row contains binary data (a zero byte), not text", file=path,
+        raise DataError(_("this row contains binary data (a zero byte), not text"), file=path,
                         row=data[:nul].count(b"\n") + 1, hint=hint)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise DataError("this row is not UTF-8 text", file=path,
+        raise DataError(_("this row is not UTF-8 text"), file=path,
                         row=data[: exc.start].count(b"\n") + 1, hint=hint) from None
 
 
@@ -125,10 +134,10 @@ def _read_cells(
     x_rows, targets, lines = [], [], []
     for line, cells in rows:
         if len(cells) != n_cols:
-            raise DataError(f"this row has {len(cells)} values but the first row has {n_cols}",
-                            file=path, row=line,
-                            hint="every row needs the same number of values; look for a "
-                            "missing or extra separator")
+            raise DataError(_("this row has {n} values but the first row has {first}").format(
+                                n=len(cells), first=n_cols), file=path, row=line,
+                            hint=_("every row needs the same number of values; look for a "
+                                   "missing or extra separator"))
         values = cells[:t] + cells[t + 1:]
         try:
             parsed = np.fromiter(map(float, values), np.float64, count=len(values))
@@ -136,7 +145,8 @@ def _read_cells(
             parsed = None
         if parsed is None or not np.isfinite(parsed).all():
             k = next((k for k, cell in enumerate(values) if _finite(cell) is None), 0)
-            problem, hint = _cell_problem(values[k].strip(), "features")
+            problem, hint = _cell_problem(
+                values[k].strip(), _("features must be numeric; remove the row or fix the value"))
             raise DataError(problem, file=path, row=line, column=feature_columns[k], hint=hint)
         x_rows.append(parsed)
         targets.append(cells[t].strip())
@@ -150,7 +160,8 @@ def _csv_targets(targets: list[str], lines: list[int], task: str | None, path: P
     for cell, number, line in zip(targets, numbers, lines, strict=True):
         text_label = cell.lower() not in MISSING and not _is_number(cell)
         if number is None and (not text_label or task == "regression"):
-            problem, hint = _cell_problem(cell, "regression targets")
+            problem, hint = _cell_problem(cell, _(
+                "regression targets must be numeric; remove the row or fix the value"))
             raise DataError(problem, file=path, row=line, column=column, hint=hint)
     numeric = None not in numbers
     values = np.array(numbers) if numeric else np.array(targets)
@@ -182,20 +193,22 @@ def load_csv(
     rows = _csv_rows(_decode(read_bytes(path), path), path)
     first = next(rows, None)
     if first is None:
-        raise DataError("the file is empty", file=path,
-                        hint="a data file needs one row per sample, values separated by commas")
+        raise DataError(_("the file is empty"), file=path,
+                        hint=_("a data file needs one row per sample, values separated by commas"))
     second = next(rows, None)
     if has_header is None:
         has_header = _looks_like_header(first[1], second[1] if second else None)
     if has_header and second is None:
-        raise DataError("the file has a header row but no data rows", file=path,
-                        hint="add one row per sample below the header")
+        raise DataError(_("the file has a header row but no data rows"), file=path,
+                        hint=_("add one row per sample below the header"))
     n_cols = len(first[1])
     if n_cols < 2:
-        raise DataError("the file has only one column", file=path,
-                        hint="a data file needs feature columns and a target column")
+        raise DataError(_("the file has only one column"), file=path,
+                        hint=_("a data file needs feature columns and a target column"))
     first_cells = [c.strip() for c in first[1]]
-    header = [c or f"column {j + 1}" for j, c in enumerate(first_cells)] if has_header else None
+    # a blank header cell names a feature "column 3": data, stored in projects, so English
+    blank = "column {}"  # i18n: not ui
+    header = [c or blank.format(j + 1) for j, c in enumerate(first_cells)] if has_header else None
     t = _target_index(target, header, n_cols, path)
     columns: list[str | int] = [c or j + 1 for j, c in enumerate(first_cells)] if has_header \
         else list(range(1, n_cols + 1))

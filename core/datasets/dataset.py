@@ -16,15 +16,16 @@ from typing import Any, Literal, NamedTuple, NoReturn
 import numpy as np
 
 from core.datasets.errors import DataError
+from core.i18n import _
 
 Task = Literal["classification", "regression"]
 X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
 STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
+#: A set smaller than this is all training (a gate's truth table: a row held out is a case the
+#: network never sees, so it could not learn the gate).
 MIN_ROWS_TO_HOLD_OUT = 10
-"""A set smaller than this is all training (a gate's truth table: a row held out is a case the
-network never sees, so it could not learn the gate)."""
 
 
 @dataclass(frozen=True, eq=False)
@@ -38,7 +39,8 @@ class Dataset:
 
     ``y`` is (N,) int64 class indices 0..n_classes-1 for classification and (N, K) float64 for
     regression. ``class_names`` is empty for regression. ``source`` says, in words, where the
-    data came from: ``"built-in spiral, seed 0, noise 0.1"`` or a file path.
+    data came from: ``"built-in spiral, seed 0, noise 0.1"`` or a file path. These texts are
+    stored in project files, so they stay in English whatever the interface language.
 
     ``fixed_test`` > 0 says the last that many rows are the data set's own test part (MNIST's
     10,000 test images): :func:`split` keeps exactly them as the test part, so results compare
@@ -105,8 +107,9 @@ class Dataset:
         """(N, n_classes) float64 with a single 1 per row (the book's one-hot ``t``)."""
         if self.task != "classification":
             raise DataError(
-                f"{self.name} is a regression data set, so it has no classes to one-hot encode",
-                hint="use y directly as the target",
+                _("{name} is a regression data set, so it has no classes to one-hot encode")
+                .format(name=self.name),
+                hint=_("use y directly as the target"),
             )
         t = np.zeros((self.n_samples, self.n_classes))
         t[np.arange(self.n_samples), self.y] = 1.0
@@ -153,52 +156,55 @@ def _read_only(a: np.ndarray) -> np.ndarray:
 
 def _validate(d: Dataset) -> None:
     def fail(problem: str, hint: str) -> NoReturn:
-        raise DataError(f"data set {d.name!r}: {problem}", hint=hint)
+        raise DataError(_("data set {name}: {problem}").format(name=repr(d.name), problem=problem),
+                        hint=hint)
 
     if d.task not in TASKS:
-        fail(f"task {d.task!r} is unknown", "use 'classification' or 'regression'")
+        fail(_("task {task} is unknown").format(task=repr(d.task)),
+             _("use 'classification' or 'regression'"))
     if not isinstance(d.x, np.ndarray) or d.x.ndim != 2 or d.x.dtype not in X_DTYPES:
-        fail("x must be a 2-D float64 or uint8 array (samples × features)",
-             "convert x with astype(float)")
+        fail(_("x must be a 2-D float64 or uint8 array (samples × features)"),
+             _("convert x with astype(float)"))
     if d.x.shape[1] == 0:
-        fail("x has no feature columns", "a network needs at least one input feature")
+        fail(_("x has no feature columns"), _("a network needs at least one input feature"))
     divisor = d.x_divisor
     if isinstance(divisor, bool) or not isinstance(divisor, int | float) \
             or not math.isfinite(divisor) or divisor <= 0:
-        fail(f"x_divisor {divisor!r} is not a positive number", "use 255 for image bytes")
+        fail(_("x_divisor {divisor} is not a positive number").format(divisor=repr(divisor)),
+             _("use 255 for image bytes"))
     if d.is_float and divisor != 1.0:
-        fail("float64 features are not divided again (x_divisor must be 1)",
-             "store the features as they are meant to be")
+        fail(_("float64 features are not divided again (x_divisor must be 1)"),
+             _("store the features as they are meant to be"))
     object.__setattr__(d, "x_divisor", float(divisor))
     if d.is_float and not np.isfinite(d.x).all():
-        fail("x contains NaN or infinite values", "remove or fix those samples")
+        fail(_("x contains NaN or infinite values"), _("remove or fix those samples"))
     if len(d.feature_names) != d.x.shape[1]:
-        fail(
-            f"{len(d.feature_names)} feature names for {d.x.shape[1]} feature columns",
-            "give exactly one name per column",
-        )
+        fail(_("{names} feature names for {columns} feature columns").format(
+            names=len(d.feature_names), columns=d.x.shape[1]),
+             _("give exactly one name per column"))
     if not isinstance(d.y, np.ndarray) or d.y.shape[:1] != d.x.shape[:1]:
-        fail("y must be an array with one target per row of x", "check the number of samples")
+        fail(_("y must be an array with one target per row of x"), _("check the number of samples"))
     if d.task == "classification":
         if d.y.ndim != 1 or d.y.dtype != np.int64:
-            fail("classification targets must be a 1-D int64 array of class indices",
-                 "encode the labels as 0..n_classes-1")
+            fail(_("classification targets must be a 1-D int64 array of class indices"),
+                 _("encode the labels as 0..n_classes-1"))
         if not d.class_names:
-            fail("a classification data set needs class names", "name every class")
+            fail(_("a classification data set needs class names"), _("name every class"))
         if d.y.size and (d.y.min() < 0 or d.y.max() >= len(d.class_names)):
-            fail(f"class indices must lie in 0..{len(d.class_names) - 1}",
-                 "give one class name per class")
+            fail(_("class indices must lie in 0..{last}").format(last=len(d.class_names) - 1),
+                 _("give one class name per class"))
     else:
         if d.y.ndim != 2 or d.y.dtype != np.float64 or d.y.shape[1] == 0:
-            fail("regression targets must be a 2-D float64 array (samples × outputs)",
-                 "reshape a single target column to (N, 1)")
+            fail(_("regression targets must be a 2-D float64 array (samples × outputs)"),
+                 _("reshape a single target column to (N, 1)"))
         if not np.isfinite(d.y).all():
-            fail("y contains NaN or infinite values", "remove or fix those samples")
+            fail(_("y contains NaN or infinite values"), _("remove or fix those samples"))
         if d.class_names:
-            fail("a regression data set has no class names", "leave class_names empty")
+            fail(_("a regression data set has no class names"), _("leave class_names empty"))
     if d.fixed_test and not 0 < d.fixed_test < d.x.shape[0]:
-        fail(f"a fixed test part of {d.fixed_test} rows does not fit {d.x.shape[0]} samples",
-             "leave rows to train on: 0 < fixed_test < number of samples")
+        fail(_("a fixed test part of {rows} rows does not fit {samples} samples").format(
+                 rows=d.fixed_test, samples=d.x.shape[0]),
+             _("leave rows to train on: 0 < fixed_test < number of samples"))
 
 
 def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
@@ -209,7 +215,7 @@ def _subset(d: Dataset, index: np.ndarray, note: str) -> Dataset:
         task=d.task,
         feature_names=d.feature_names,
         class_names=d.class_names,
-        source=f"{d.source}; {note}",
+        source=f"{d.source}; {note}",  # i18n: not ui
         x_divisor=d.x_divisor,
     )
 
@@ -255,8 +261,9 @@ def split(
     f = np.asarray(fractions, dtype=np.float64)
     if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
         raise DataError(
-            f"split fractions {tuple(fractions)} are not three non-negative numbers summing to 1",
-            hint="use e.g. (0.7, 0.15, 0.15) for train, validation and test",
+            _("split fractions {fractions} are not three non-negative numbers summing to 1")
+            .format(fractions=tuple(fractions)),
+            hint=_("use e.g. (0.7, 0.15, 0.15) for train, validation and test"),
         )
     f = f / f.sum()
     if dataset.n_samples < MIN_ROWS_TO_HOLD_OUT and f[0] > 0 and not dataset.fixed_test:
@@ -282,7 +289,8 @@ def _split(dataset: Dataset, f: np.ndarray, seed: int) -> tuple[Dataset, Dataset
     result = []
     for name, share, pieces in zip(PART_NAMES, f, parts, strict=True):
         index = rng.permutation(np.concatenate(pieces))
-        result.append(_subset(dataset, index, f"{name} part ({share:.0%}) of split seed {seed}"))
+        note = f"{name} part ({share:.0%}) of split seed {seed}"  # i18n: not ui (source)
+        result.append(_subset(dataset, index, note))
     return result[0], result[1], result[2]
 
 
@@ -290,14 +298,15 @@ def _split_fixed_test(dataset: Dataset, f: np.ndarray, seed: int
                       ) -> tuple[Dataset, Dataset, Dataset]:
     """Train and validation from the rows before the fixed test part; that part as the test."""
     if f[0] + f[1] <= 0:
-        raise DataError(f"{dataset.name} has its own test part, so train and validation cannot "
-                        "both be 0", hint="give the training part a non-zero fraction")
+        raise DataError(_("{name} has its own test part, so train and validation cannot both be 0")
+                        .format(name=dataset.name),
+                        hint=_("give the training part a non-zero fraction"))
     n = dataset.n_samples - dataset.fixed_test
     head = replace(dataset, x=dataset.x[:n], y=dataset.y[:n], fixed_test=0)
     share = f[0] + f[1]
-    train, validation, _ = split(head, (f[0] / share, f[1] / share, 0.0), seed)
+    train, validation, _empty = split(head, (f[0] / share, f[1] / share, 0.0), seed)
     test = _subset(dataset, np.arange(n, dataset.n_samples),
-                   f"its own test part ({dataset.fixed_test} rows)")
+                   f"its own test part ({dataset.fixed_test} rows)")  # i18n: not ui (source)
     return train, validation, test
 
 
@@ -323,11 +332,9 @@ def standardize(
     """
     for other in others:
         if other.n_features != train.n_features:
-            raise DataError(
-                f"{other.name!r} has {other.n_features} features but the training data has "
-                f"{train.n_features}",
-                hint="standardise data sets with the same columns",
-            )
+            raise DataError(_("{name} has {n} features but the training data has {train}").format(
+                name=repr(other.name), n=other.n_features, train=train.n_features),
+                hint=_("standardise data sets with the same columns"))
     scaling = feature_scaling(train)
     scaled = tuple(
         Dataset(
@@ -337,7 +344,7 @@ def standardize(
             task=d.task,
             feature_names=d.feature_names,
             class_names=d.class_names,
-            source=f"{d.source}; standardised",
+            source=f"{d.source}; standardised",  # i18n: not ui (stored source)
         )
         for d in (train, *others)
     )
@@ -353,10 +360,8 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
     ever holding all the float64 features.
     """
     if train.n_samples == 0:
-        raise DataError(
-            f"cannot standardise with {train.name!r}: the training part is empty",
-            hint="give the training part a non-zero fraction",
-        )
+        raise DataError(_("cannot standardise with {name}: the training part is empty").format(
+            name=repr(train.name)), hint=_("give the training part a non-zero fraction"))
     if train.is_float:
         std = train.x.std(axis=0)
         return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))

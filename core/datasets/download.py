@@ -26,6 +26,7 @@ from types import ModuleType
 
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
+from core.i18n import _
 
 TIMEOUT_SECONDS = 20
 REASONS = ("checksum", "not-found", "offline", "interrupted", "cancelled")
@@ -100,8 +101,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     entry = remote_set(name)
     expected = dict(known_hashes(name) if hashes is None else hashes)
     if set(expected) != set(entry.files.values()):
-        raise DataError(f"checksums must be given for exactly the files of {name}",
-                        hint=", ".join(entry.files.values()))
+        raise DataError(_("checksums must be given for exactly the files of {name}").format(
+                            name=name), hint=", ".join(entry.files.values()))
     folder = cache_folder(name)
     missing = [f for f in entry.files.values() if not _verified(folder / f, expected[f])]
     if not missing:
@@ -113,8 +114,9 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-download-", dir=root))
     except OSError as exc:
-        raise DataError(f"cannot write to the cache folder {root} ({exc.strerror or exc})",
-                        hint="set NETCANVAS_CACHE_DIR to a folder you can write to") from None
+        raise DataError(_("cannot write to the cache folder {folder} ({error})").format(
+                            folder=root, error=exc.strerror or exc),
+                        hint=_("set NETCANVAS_CACHE_DIR to a folder you can write to")) from None
     logger = pooch.get_logger()
     level = logger.level
     logger.setLevel(logging.WARNING)  # pooch logs every download at INFO
@@ -128,8 +130,9 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         for file in missing:
             os.replace(staging / file, folder / file)  # same file system: atomic
     except OSError as exc:
-        raise DataError(f"cannot write to the cache folder {root} ({exc.strerror or exc})",
-                        hint="free some disk space or set NETCANVAS_CACHE_DIR") from None
+        raise DataError(_("cannot write to the cache folder {folder} ({error})").format(
+                            folder=root, error=exc.strerror or exc),
+                        hint=_("free some disk space or set NETCANVAS_CACHE_DIR")) from None
     finally:
         logger.setLevel(level)
         shutil.rmtree(staging, ignore_errors=True)
@@ -145,10 +148,12 @@ def _download_tools(name: str) -> ModuleType:
         import pooch
         import requests  # noqa: F401  (pooch imports it only when downloading)
     except ImportError as exc:
-        raise DataError(f"this copy of NetCanvas cannot download ({exc.name} is not part of "
-                        "it, as in the desktop bundle)",
-                        hint=f"fetch {name} from a pip installation of NetCanvas, "
-                        f"{_by_hand(name)}") from None
+        raise DataError(_("this copy of NetCanvas cannot download ({module} is not part of it, "
+                          "as in the desktop bundle)").format(module=exc.name),
+                        hint=_("fetch {name} from a pip installation of NetCanvas, or download "
+                               "the four files ({files}) yourself, put them in {folder} and run "
+                               "`netcanvas data fetch {name}` to check them").format(
+                            **_by_hand(name))) from None
     return pooch
 
 
@@ -157,7 +162,7 @@ def _verified(path: Path, expected: str) -> bool:
     checked even where pooch is missing)."""
     if not path.is_file():
         return False
-    algorithm, _, digest = expected.rpartition(":")
+    algorithm, _colon, digest = expected.rpartition(":")
     hasher = hashlib.new(algorithm or "sha256")
     with path.open("rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
@@ -188,9 +193,11 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
                              f"HTTP {status}"))
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ReadTimeout,
                 requests.exceptions.ContentDecodingError) as exc:
-            failures.append(("interrupted", url, f"the connection broke off ({_short(exc)})"))
+            failures.append(("interrupted", url, _("the connection broke off ({error})").format(
+                error=_short(exc))))
         except requests.RequestException as exc:
-            failures.append(("offline", url, f"cannot connect ({_short(exc)})"))
+            failures.append(("offline", url, _("cannot connect ({error})").format(
+                error=_short(exc))))
         except ValueError as exc:  # pooch's hash check; it has deleted the file
             failures.append(("checksum", url, str(exc).splitlines()[0][:200]))
     raise _failed(name, file, failures)
@@ -203,41 +210,59 @@ def _short(exc: Exception) -> str:
     if errno:
         return errno.group(1).strip()
     if "timed out" in text.lower():
-        return "timed out"
+        return _("timed out")
     return text.splitlines()[0][:120] if text else type(exc).__name__
 
 
-def _by_hand(name: str) -> str:
+def _by_hand(name: str) -> dict[str, str]:
+    """The placeholders of "or download the four files ({files}) yourself, put them in {folder}
+    and run `netcanvas data fetch {name}`", which ends every hint (each a whole message)."""
     entry = remote_set(name)
-    return (f"or download the four files ({', '.join(entry.files.values())}) yourself, put them "
-            f"in {cache_folder(name)} and run `netcanvas data fetch {name}` to check them")
+    return {"name": name, "files": ", ".join(entry.files.values()),
+            "folder": str(cache_folder(name))}
 
 
 def _cancelled(name: str) -> FetchError:
-    return FetchError("cancelled", f"the download of {name} was cancelled; nothing was kept",
-                      hint=f"fetch it again with `netcanvas data fetch {name}`")
+    return FetchError("cancelled",
+                      _("the download of {name} was cancelled; nothing was kept").format(
+                          name=name),
+                      hint=_("fetch it again with `netcanvas data fetch {name}`").format(
+                          name=name))
 
 
 def _failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> FetchError:
     """One error for every mirror's failure, named by the most telling problem."""
-    problems = {problem for problem, _, _ in failures}
-    tried = "; ".join(f"{url}: {detail}" for _, url, detail in failures)
+    problems = {problem for problem, _url, _detail in failures}
+    tried = "; ".join(f"{url}: {detail}" for _problem, url, detail in failures)
+    by_hand = _by_hand(name)
     if "checksum" in problems:
         return FetchError(
-            "checksum", f"{file} of {name} was downloaded but does not match its checksum, so "
-            f"it was thrown away and nothing was kept in the cache ({tried})",
-            hint="the mirror's copy is damaged or not the official file; try again later, set "
-            f"NETCANVAS_DATA_MIRROR to another copy, {_by_hand(name)}")
+            "checksum", _("{file} of {name} was downloaded but does not match its checksum, so "
+                          "it was thrown away and nothing was kept in the cache ({tried})").format(
+                file=file, name=name, tried=tried),
+            hint=_("the mirror's copy is damaged or not the official file; try again later, set "
+                   "NETCANVAS_DATA_MIRROR to another copy, or download the four files ({files}) "
+                   "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+                   "check them").format(**by_hand))
     if problems == {"not-found"}:
         return FetchError(
-            "not-found", f"{file} of {name} was not found (404) on any mirror ({tried})",
-            hint=f"set NETCANVAS_DATA_MIRROR to a server that has it, {_by_hand(name)}")
+            "not-found", _("{file} of {name} was not found (404) on any mirror ({tried})").format(
+                file=file, name=name, tried=tried),
+            hint=_("set NETCANVAS_DATA_MIRROR to a server that has it, or download the four "
+                   "files ({files}) yourself, put them in {folder} and run `netcanvas data "
+                   "fetch {name}` to check them").format(**by_hand))
     if "interrupted" in problems:
         return FetchError(
-            "interrupted", f"the download of {file} of {name} was cut off before the end; "
-            f"nothing half-written was kept ({tried})",
-            hint=f"check the network and try again, {_by_hand(name)}")
+            "interrupted", _("the download of {file} of {name} was cut off before the end; "
+                             "nothing half-written was kept ({tried})").format(
+                file=file, name=name, tried=tried),
+            hint=_("check the network and try again, or download the four files ({files}) "
+                   "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+                   "check them").format(**by_hand))
     return FetchError(
-        "offline", f"cannot download {file} of {name}: no mirror could be reached — this "
-        f"computer seems to be offline ({tried})",
-        hint=f"connect to the internet and try again, {_by_hand(name)}")
+        "offline", _("cannot download {file} of {name}: no mirror could be reached — this "
+                     "computer seems to be offline ({tried})").format(
+            file=file, name=name, tried=tried),
+        hint=_("connect to the internet and try again, or download the four files ({files}) "
+               "yourself, put them in {folder} and run `netcanvas data fetch {name}` to check "
+               "them").format(**by_hand))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from core.i18n import _
+
 
 class DataError(Exception):
     """A data set could not be built or read.
@@ -16,6 +18,9 @@ class DataError(Exception):
     ``row`` is the row as a spreadsheet shows it: the line number in the file, header included,
     counting from 1. ``column`` is a header name, or a 1-based column number when there is no
     header. Both are kept as attributes so a GUI can point at the cell.
+
+    The message is in the language of the moment it was raised: ``problem`` and ``hint``
+    arrive translated, and the words "row" and "column" are translated here.
     """
 
     def __init__(
@@ -46,11 +51,11 @@ def _compose(
     if file is not None:
         where.append(Path(file).name or str(file))
     if row is not None:
-        where.append(f"row {row}")
+        where.append(_("row {row}").format(row=row))
     if isinstance(column, int):
-        where.append(f"column {column}")
+        where.append(_("column {column}").format(column=column))
     elif column is not None:
-        where.append(f'column "{column}"')
+        where.append(_('column "{column}"').format(column=column))
     text = f"{', '.join(where)}: {problem}" if where else problem
     if hint:
         text += f" — {hint}"

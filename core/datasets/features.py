@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from core.datasets.errors import DataError
+from core.i18n import _
 
 RAW_COLUMN = re.compile(r"x([1-9][0-9]*)")
 
@@ -49,8 +50,8 @@ def feature_info(name: str) -> FeatureInfo:
     raw = RAW_COLUMN.fullmatch(name) if isinstance(name, str) else None
     if raw is None:
         raise DataError(
-            f"there is no input feature called {name!r}",
-            hint=f"use a column x1, x2, … or one of: {', '.join(FEATURES)}",
+            _("there is no input feature called {name}").format(name=repr(name)),
+            hint=_("use a column x1, x2, … or one of: {names}").format(names=", ".join(FEATURES)),
         )
     column = int(raw.group(1))
     return FeatureInfo(name, f"X{column}", column, lambda x: x[:, column - 1])
@@ -60,9 +61,9 @@ def _column(x: np.ndarray, name: str) -> np.ndarray:
     info = feature_info(name)
     if info.needs_columns > x.shape[1]:
         raise DataError(
-            f"input feature {name!r} needs at least {info.needs_columns} data columns, "
-            f"but the data has {x.shape[1]}",
-            hint="pick features that use only the columns the data set has",
+            _("input feature {name} needs at least {needs} data columns, but the data has {has}")
+            .format(name=repr(name), needs=info.needs_columns, has=x.shape[1]),
+            hint=_("pick features that use only the columns the data set has"),
         )
     return info.compute(x)
 
@@ -71,9 +72,9 @@ def apply_features(x: np.ndarray, names: Sequence[str]) -> np.ndarray:
     """The (N, len(names)) float64 matrix of the named features of ``x`` (N, D)."""
     x = np.asarray(x, dtype=np.float64)
     if x.ndim != 2:
-        raise DataError(f"features need a 2-D array (samples × columns), got shape {x.shape}",
-                        hint="reshape the data to (N, D)")
+        raise DataError(_("features need a 2-D array (samples × columns), got shape {shape}")
+                        .format(shape=x.shape), hint=_("reshape the data to (N, D)"))
     if isinstance(names, str) or not names:
-        raise DataError("no input features were chosen",
-                        hint="give a list of feature names, e.g. ['x1', 'x2']")
+        raise DataError(_("no input features were chosen"),
+                        hint=_("give a list of feature names, e.g. ['x1', 'x2']"))
     return np.column_stack([_column(x, name) for name in names])

@@ -19,6 +19,7 @@ from typing import IO
 import numpy as np
 
 from core.datasets.errors import DataError
+from core.i18n import _
 
 MAX_FILE_BYTES = 1 << 30
 GZIP_MAGIC = b"\x1f\x8b"
@@ -43,19 +44,19 @@ def check_file(path: str | Path) -> Path:
     try:
         info = path.stat()
     except FileNotFoundError:
-        raise DataError("the file does not exist", file=path,
-                        hint="check the file name and folder") from None
+        raise DataError(_("the file does not exist"), file=path,
+                        hint=_("check the file name and folder")) from None
     except OSError as exc:
-        raise DataError(f"the file cannot be opened ({exc.strerror})", file=path,
-                        hint="check that the file is readable") from None
+        raise DataError(_("the file cannot be opened ({error})").format(error=exc.strerror),
+                        file=path, hint=_("check that the file is readable")) from None
     if stat.S_ISDIR(info.st_mode):
-        raise DataError("this is a folder, not a file", file=path,
-                        hint="choose a data file inside it")
+        raise DataError(_("this is a folder, not a file"), file=path,
+                        hint=_("choose a data file inside it"))
     if info.st_size > MAX_FILE_BYTES:
         raise DataError(
-            f"the file is {megabytes(info.st_size)}, more than the "
-            f"{megabytes(MAX_FILE_BYTES)} NetCanvas loads", file=path,
-            hint="use a smaller sample of the data")
+            _("the file is {size}, more than the {limit} NetCanvas loads").format(
+                size=megabytes(info.st_size), limit=megabytes(MAX_FILE_BYTES)), file=path,
+            hint=_("use a smaller sample of the data"))
     return path
 
 
@@ -65,22 +66,23 @@ def read_bytes(path: str | Path) -> bytes:
     try:
         data = path.read_bytes()
     except PermissionError:
-        raise DataError("permission to read the file was denied", file=path,
-                        hint="check its permissions, or copy it to your own folder") from None
+        raise DataError(_("permission to read the file was denied"), file=path,
+                        hint=_("check its permissions, or copy it to your own folder")) from None
     except OSError as exc:
-        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
-                        hint="check that the file is readable") from None
+        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+                        file=path, hint=_("check that the file is readable")) from None
     if not data.startswith(GZIP_MAGIC):
         return data
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
             data = packed.read(MAX_FILE_BYTES + 1)
     except (OSError, EOFError, zlib.error):
-        raise DataError("the gzip-compressed file is damaged or incomplete", file=path,
-                        hint="download or compress the file again") from None
+        raise DataError(_("the gzip-compressed file is damaged or incomplete"), file=path,
+                        hint=_("download or compress the file again")) from None
     if len(data) > MAX_FILE_BYTES:
-        raise DataError(f"unpacked, the file is more than {megabytes(MAX_FILE_BYTES)}",
-                        file=path, hint="use a smaller sample of the data")
+        raise DataError(_("unpacked, the file is more than {limit}").format(
+                            limit=megabytes(MAX_FILE_BYTES)),
+                        file=path, hint=_("use a smaller sample of the data"))
     return data
 
 

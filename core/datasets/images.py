@@ -80,7 +80,8 @@ def weight_images(weights: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     the sign shows as colour and every unit uses its full range. Non-finite weights become 0."""
     w = np.nan_to_num(np.asarray(weights, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
     if w.ndim != 2 or w.shape[0] != shape[0] * shape[1]:
-        raise ValueError(f"a {w.shape} weight matrix does not fit {shape[0]}×{shape[1]} images")
+        raise ValueError(  # a programming error, not the user's
+            f"a {w.shape} weight matrix does not fit {shape[0]}×{shape[1]} images")  # i18n: not ui
     peak = np.abs(w).max(axis=0)
     scaled = w / np.where(peak > 0, peak, 1.0)
     return np.ascontiguousarray(scaled.T.reshape(w.shape[1], *shape))

@@ -21,6 +21,7 @@ from core.datasets.errors import DataError
 from core.datasets.files import MAX_FILE_BYTES
 from core.datasets.idx_import import labels_beside, load_idx
 from core.datasets.npz_import import load_npz
+from core.i18n import _
 
 __all__ = ["MAX_FILE_BYTES", "load_any", "load_csv", "load_idx", "load_npz"]
 
@@ -37,6 +38,6 @@ def load_any(path: str | Path, **kw: Any) -> Dataset:
     if "idx3" in name:
         labels_path = kw.pop("labels_path", None) or labels_beside(path)
         return load_idx(path, labels_path, **kw)
-    raise DataError("NetCanvas cannot tell what kind of data file this is", file=path,
-                    hint="use a .csv/.tsv/.txt table (from Excel: Save As › CSV UTF-8), a .npz "
-                    "archive with X and y, or MNIST IDX files (*-images-idx3-ubyte)")
+    raise DataError(_("NetCanvas cannot tell what kind of data file this is"), file=path,
+                    hint=_("use a .csv/.tsv/.txt table (from Excel: Save As › CSV UTF-8), a .npz "
+                           "archive with X and y, or MNIST IDX files (*-images-idx3-ubyte)"))

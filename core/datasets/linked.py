@@ -16,12 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from core.datasets.errors import DataError
+from core.i18n import N_, _
 
 #: imports larger than this are referred to, not embedded (unless the user asks to embed)
 EMBED_LIMIT_BYTES = 20 << 20
 HASH_BLOCK = 1 << 20
-LOCATE_HINT = ("locate the file (the Data panel offers to look for it), or open the project "
-               "without its data")
+LOCATE_HINT = N_("locate the file (the Data panel offers to look for it), or open the project "
+                 "without its data")
 
 
 class LinkedFileError(DataError):
@@ -31,12 +32,13 @@ class LinkedFileError(DataError):
         self.linked = linked
         self.reason = reason
         if reason == "moved":
-            what = ("is no longer there: it has been moved, renamed or deleted since the "
-                    "project was saved")
+            problem = _("the data file {path} is no longer there: it has been moved, renamed or "
+                        "deleted since the project was saved")
         else:
-            what = ("has changed since the project was saved (its SHA-256 checksum differs), so "
-                    "it is not the data this project was made with")
-        super().__init__(f"the data file {linked.path} {what}", hint=LOCATE_HINT)
+            problem = _("the data file {path} has changed since the project was saved (its "
+                        "SHA-256 checksum differs), so it is not the data this project was made "
+                        "with")
+        super().__init__(problem.format(path=linked.path), hint=_(LOCATE_HINT))
 
 
 @dataclass(frozen=True)
@@ -73,16 +75,16 @@ class LinkedFile:
     @classmethod
     def from_dict(cls, data: Any) -> LinkedFile:
         if not isinstance(data, dict) or set(data) != {"path", "sha256", "bytes"}:
-            raise ValueError("data: each referenced file needs exactly 'path', 'sha256' and "
-                             "'bytes'")
+            raise ValueError(_("data: each referenced file needs exactly 'path', 'sha256' and "
+                               "'bytes'"))
         path, digest, size = data["path"], data["sha256"], data["bytes"]
         if not isinstance(path, str) or not path:
-            raise ValueError("data: a referenced file's 'path' must be text")
+            raise ValueError(_("data: a referenced file's 'path' must be text"))
         if not isinstance(digest, str) or len(digest) != 64 or \
                 not all(c in "0123456789abcdef" for c in digest):
-            raise ValueError("data: 'sha256' must be 64 lowercase hexadecimal digits")
+            raise ValueError(_("data: 'sha256' must be 64 lowercase hexadecimal digits"))
         if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-            raise ValueError("data: 'bytes' must be a whole number of bytes")
+            raise ValueError(_("data: 'bytes' must be a whole number of bytes"))
         return cls(path, digest, size)
 
 

@@ -14,8 +14,9 @@ from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
 from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
 from core.datasets.remote import cache_folder, is_cached, not_cached_error, remote_set
+from core.i18n import N_, _
 
-REFETCH = "delete the file and run `netcanvas data fetch {name}` again"
+REFETCH = N_("delete the file and run `netcanvas data fetch {name}` again")
 
 
 def load_mnist(name: str = "mnist") -> Dataset:
@@ -32,17 +33,20 @@ def load_mnist(name: str = "mnist") -> Dataset:
         images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
         labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
         if labels.ndim != 1 or labels.shape[0] != images.shape[0]:
-            raise DataError(f"{labels.shape[0]:,} labels for {images.shape[0]:,} images",
-                            file=labels_path, hint=REFETCH.format(name=name))
+            raise DataError(_("{labels} labels for {images} images").format(
+                                labels=f"{labels.shape[0]:,}", images=f"{images.shape[0]:,}"),
+                            file=labels_path, hint=_(REFETCH).format(name=name))
         if labels.max() >= len(entry.class_names):
-            raise DataError(f"labels must be 0..{len(entry.class_names) - 1}", file=labels_path,
-                            hint=REFETCH.format(name=name))
+            raise DataError(_("labels must be 0..{last}").format(last=len(entry.class_names) - 1),
+                            file=labels_path,
+                            hint=_(REFETCH).format(name=name))
         parts.append((images, labels))
     (train_x, train_y), (test_x, test_y) = parts
     if train_x.shape[1:] != test_x.shape[1:]:
-        raise DataError(f"the test images are {test_x.shape[1]}×{test_x.shape[2]} but the "
-                        f"training images {train_x.shape[1]}×{train_x.shape[2]}",
-                        file=folder / entry.files["test_images"], hint=REFETCH.format(name=name))
+        raise DataError(_("the test images are {test} but the training images {train}").format(
+                            test=f"{test_x.shape[1]}×{test_x.shape[2]}",
+                            train=f"{train_x.shape[1]}×{train_x.shape[2]}"),
+                        file=folder / entry.files["test_images"], hint=_(REFETCH).format(name=name))
     n_train, rows, cols = train_x.shape
     return Dataset(
         name=name,
@@ -53,6 +57,6 @@ def load_mnist(name: str = "mnist") -> Dataset:
         feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),
         class_names=entry.class_names,
         source=f"{entry.credit}, {n_train:,} train + {test_x.shape[0]:,} test images, "
-        f"from {folder}",
+        f"from {folder}",  # i18n: not ui (stored)
         fixed_test=int(test_x.shape[0]),
     )

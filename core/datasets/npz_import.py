@@ -19,33 +19,37 @@ from core.datasets.files import (
     promised_bytes,
 )
 from core.datasets.targets import check_task, encode_labels, infer_task
+from core.i18n import N_, _
 
 ZIP_MAGIC = b"PK\x03\x04"
 NPY_MAGIC = b"\x93NUMPY"
 NPZ_X_KEYS = ("X", "x")
 NPZ_Y_KEYS = ("y", "Y", "t")
-SAVEZ_HINT = "save the data with numpy.savez(path, X=features, y=targets)"
+SAVEZ_HINT = N_("save the data with numpy.savez(path, X=features, y=targets)")
 
 
 def _npz_member(archive: Any, keys: tuple[str, ...], path: Path) -> tuple[str, np.ndarray]:
     key = next((k for k in keys if k in archive.files), None)
     if key is None:
-        found = ", ".join(archive.files) or "nothing"
-        raise DataError(f"the archive has no array named {' or '.join(keys)} (it holds: {found})",
-                        file=path, hint=SAVEZ_HINT)
+        found = ", ".join(archive.files) or _("nothing")
+        raise DataError(_("the archive has no array named {names} (it holds: {found})").format(
+                            names=_(" or ").join(keys), found=found),
+                        file=path, hint=_(SAVEZ_HINT))
     try:
         check_header(archive, key, path)
         array = archive[key]
     except ValueError as exc:
         if "pickle" not in str(exc).lower():
-            raise DataError(f'array "{key}" cannot be read ({exc})', file=path,
-                            hint=SAVEZ_HINT) from None
-        raise DataError(f'array "{key}" holds Python objects, and NetCanvas never unpickles '
-                        "data (it could run code)", file=path,
-                        hint=f"save plain numeric arrays, e.g. {key}.astype(float)") from None
+            raise DataError(_('array "{key}" cannot be read ({error})').format(key=key, error=exc),
+                            file=path,
+                            hint=_(SAVEZ_HINT)) from None
+        raise DataError(_('array "{key}" holds Python objects, and NetCanvas never unpickles '
+                          "data (it could run code)").format(key=key), file=path,
+                        hint=_("save plain numeric arrays, e.g. {key}.astype(float)").format(
+                            key=key)) from None
     except (OSError, *DAMAGED_ARCHIVE_ERRORS):
-        raise DataError(f'array "{key}" is damaged or incomplete', file=path,
-                        hint=SAVEZ_HINT) from None
+        raise DataError(_('array "{key}" is damaged or incomplete').format(key=key), file=path,
+                        hint=_(SAVEZ_HINT)) from None
     return key, array
 
 
@@ -58,24 +62,28 @@ def check_header(archive: Any, key: str, path: Path) -> None:
     with archive.zip.open(info) as member:
         header = npy_header(member)
     if header is None or promised_bytes(header) > info.file_size:
-        raise DataError(f'array "{key}" is damaged or incomplete', file=path, hint=SAVEZ_HINT)
+        raise DataError(_('array "{key}" is damaged or incomplete').format(key=key), file=path,
+                        hint=_(SAVEZ_HINT))
 
 
 def _first_non_finite(name: str, a: np.ndarray) -> str:
     index = tuple(int(i) for i in np.argwhere(~np.isfinite(a))[0])
-    return f"{name}[{', '.join(map(str, index))}] is {a[index]}"
+    return _("{name}[{index}] is {value}").format(
+        name=name, index=", ".join(map(str, index)), value=a[index])
 
 
 def _npz_features(key: str, x: np.ndarray, path: Path) -> np.ndarray:
     if x.dtype.kind not in "biuf" or x.ndim == 0 or x.shape[0] == 0 or x.size == 0:
-        raise DataError(f'array "{key}" must be a non-empty numeric array (samples × features), '
-                        f"not {x.dtype} with shape {x.shape}", file=path, hint=SAVEZ_HINT)
+        raise DataError(_('array "{key}" must be a non-empty numeric array (samples × features), '
+                          "not {dtype} with shape {shape}").format(key=key, dtype=x.dtype,
+                                                                    shape=x.shape),
+                        file=path, hint=_(SAVEZ_HINT))
     # Bytes stay bytes (a quarter of the memory); the Dataset converts them when used.
     x = x.reshape(x.shape[0], -1) if x.dtype == np.uint8 else \
         x.astype(np.float64).reshape(x.shape[0], -1)
     if x.dtype == np.float64 and not np.isfinite(x).all():
         raise DataError(_first_non_finite(key, x), file=path,
-                        hint="features must be ordinary numbers; remove or fix that sample")
+                        hint=_("features must be ordinary numbers; remove or fix that sample"))
     return x
 
 
@@ -84,26 +92,29 @@ def _npz_targets(key: str, y: np.ndarray, task: str | None,
     numeric = y.dtype.kind in "biuf"
     text_labels = y.dtype.kind in "US" and y.ndim == 1
     if not (numeric or text_labels) or y.ndim not in (1, 2) or not y.size:
-        raise DataError(f'targets "{key}" must be a 1-D array of labels or values, or a 2-D '
-                        f"array (samples × outputs), not {y.dtype} with shape {y.shape}",
-                        file=path, hint=SAVEZ_HINT)
+        raise DataError(_('targets "{key}" must be a 1-D array of labels or values, or a 2-D '
+                          "array (samples × outputs), not {dtype} with shape {shape}").format(
+                            key=key, dtype=y.dtype, shape=y.shape),
+                        file=path, hint=_(SAVEZ_HINT))
     if numeric and not np.isfinite(y).all():
         raise DataError(_first_non_finite(key, y), file=path,
-                        hint="targets must be ordinary numbers; remove or fix that sample")
+                        hint=_("targets must be ordinary numbers; remove or fix that sample"))
     if y.ndim == 2 and y.shape[1] > 1:
         one_hot = np.isin(y, (0, 1)).all() and (y.sum(axis=1) == 1).all()
         if task == "regression" or (task is None and not one_hot):
             return y.astype(np.float64), "regression", ()
         if not one_hot:
-            raise DataError(f'targets "{key}" are 2-D but not one-hot (a single 1 per row)',
-                            file=path, hint="store class labels as a 1-D array")
+            raise DataError(_('targets "{key}" are 2-D but not one-hot (a single 1 per row)')
+                            .format(key=key), file=path,
+                            hint=_("store class labels as a 1-D array"))
         return y.argmax(axis=1).astype(np.int64), "classification", tuple(
             str(k) for k in range(y.shape[1]))
     values = y.reshape(-1)
     if (task or infer_task(values)) == "regression":
         if values.dtype.kind in "US":
-            raise DataError(f'targets "{key}" are text, which cannot be a regression target',
-                            file=path, hint="load with task='classification'")
+            raise DataError(_('targets "{key}" are text, which cannot be a regression target')
+                            .format(key=key), file=path,
+                            hint=_("load with task='classification'"))
         return values.astype(np.float64)[:, None], "regression", ()
     labels, class_names = encode_labels(values, path, None)
     return labels, "classification", class_names
@@ -122,31 +133,35 @@ def load_npz(path: str | Path, task: str | None = None) -> Dataset:
         with path.open("rb") as fh:
             magic = fh.read(6)
     except OSError as exc:
-        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
-                        hint="check that the file is readable") from None
+        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+                        file=path, hint=_("check that the file is readable")) from None
     if not magic.startswith(ZIP_MAGIC):
-        kind = ("a single .npy array" if magic == NPY_MAGIC else
-                "pickled Python data, which NetCanvas never loads (it could run code)"
-                if magic.startswith(b"\x80") else "not a NumPy .npz archive")
-        raise DataError(f"this file is {kind}", file=path, hint=SAVEZ_HINT)
+        problem = (_("this file is a single .npy array") if magic == NPY_MAGIC else
+                   _("this file is pickled Python data, which NetCanvas never loads (it could "
+                     "run code)") if magic.startswith(b"\x80") else
+                   _("this file is not a NumPy .npz archive"))
+        raise DataError(problem, file=path, hint=_(SAVEZ_HINT))
     try:
         archive = np.load(path, allow_pickle=False)
     except (OSError, *DAMAGED_ARCHIVE_ERRORS):
-        raise DataError("the .npz archive is damaged or incomplete", file=path,
-                        hint=SAVEZ_HINT) from None
+        raise DataError(_("the .npz archive is damaged or incomplete"), file=path,
+                        hint=_(SAVEZ_HINT)) from None
     with archive:
         unpacked = sum(info.file_size for info in archive.zip.infolist())
         if unpacked > files.MAX_FILE_BYTES:
-            raise DataError(f"unpacked, the archive is {megabytes(unpacked)}, more than the "
-                            f"{megabytes(files.MAX_FILE_BYTES)} NetCanvas loads", file=path,
-                            hint="use a smaller sample of the data")
+            raise DataError(_("unpacked, the archive is {size}, more than the {limit} NetCanvas "
+                              "loads").format(size=megabytes(unpacked),
+                                              limit=megabytes(files.MAX_FILE_BYTES)),
+                            file=path, hint=_("use a smaller sample of the data"))
         x_key, x = _npz_member(archive, NPZ_X_KEYS, path)
         y_key, y = _npz_member(archive, NPZ_Y_KEYS, path)
     x = _npz_features(x_key, x, path)
     if y.ndim == 0 or y.shape[0] != x.shape[0]:
-        raise DataError(f'"{x_key}" has {x.shape[0]} samples but "{y_key}" has '
-                        f"{y.shape[0] if y.ndim else 'no'} targets", file=path,
-                        hint="give exactly one target per sample")
+        problem = _('"{x}" has {n} samples but "{y}" has {targets} targets') if y.ndim else \
+            _('"{x}" has {n} samples but "{y}" has no targets')
+        raise DataError(problem.format(x=x_key, n=x.shape[0], y=y_key,
+                                       targets=y.shape[0] if y.ndim else 0), file=path,
+                        hint=_("give exactly one target per sample"))
     labels, resolved_task, class_names = _npz_targets(y_key, y, task, path)
     return Dataset(name=dataset_name(path), x=x, y=labels, task=resolved_task,
                    feature_names=tuple(f"x{k + 1}" for k in range(x.shape[1])),

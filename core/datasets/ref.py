@@ -21,6 +21,7 @@ from core.datasets.importers import load_any
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFile
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
+from core.i18n import _
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
 DATA_KINDS = ("builtin", "bundled", "downloaded", "embedded", "file")
@@ -86,8 +87,9 @@ class DataRef:
         if embed:
             return DataRef.embedded(dataset, self.files)
         if not self.files:
-            raise DataError(f"{self.name} was embedded without a record of its file",
-                            hint="import the file again to refer to it instead")
+            raise DataError(_("{name} was embedded without a record of its file").format(
+                                name=self.name),
+                            hint=_("import the file again to refer to it instead"))
         return DataRef.linked(self.files, dataset)
 
     def relocated(self, index: int, path: str | Path) -> DataRef:
@@ -112,13 +114,16 @@ class DataRef:
         if self.kind == "downloaded":
             if self.checksum != fingerprint(self.name):
                 raise DataError(
-                    f"this project was made with a different copy of {self.name} (checksum "
-                    f"{self.checksum}) than this NetCanvas accepts ({fingerprint(self.name)})",
-                    hint="choose the data set again in the Data panel")
+                    _("this project was made with a different copy of {name} (checksum "
+                      "{checksum}) than this NetCanvas accepts ({accepted})").format(
+                        name=self.name, checksum=self.checksum, accepted=fingerprint(self.name)),
+                    hint=_("choose the data set again in the Data panel"))
             return load_mnist(self.name)
         return load_builtin(self.name, self.n_samples, self.noise, self.seed, self.n_classes)
 
     def describe(self) -> str:
+        """The data set's English title (a training run stores it): show it through
+        ``core.i18n._()``, which also leaves a file's name as it is."""
         if self.kind == "builtin":
             info = BUILTIN.get(self.name)
             return info.title if info else self.name
@@ -155,15 +160,17 @@ class DataRef:
     def from_dict(cls, data: Any, arrays: dict[str, np.ndarray]) -> DataRef:
         """Check a stored reference (ValueError naming the field; DataError from Dataset)."""
         if not isinstance(data, dict):
-            raise ValueError("'data' must be an object")
+            raise ValueError(_("'data' must be an object"))
         kind = data.get("kind")
         if kind not in DATA_KINDS:
-            raise ValueError(f"data 'kind' {kind!r} is not one of {', '.join(DATA_KINDS)}")
+            raise ValueError(_("data 'kind' {kind} is not one of {kinds}").format(
+                kind=repr(kind), kinds=", ".join(DATA_KINDS)))
         name = _field(data, "name", str, "data")
         if kind == "builtin":
             _only(data, ("kind", "name", "n_samples", "noise", "seed", "n_classes"), "data")
             if name not in BUILTIN:
-                raise ValueError(f"data: there is no built-in data set called {name!r}")
+                raise ValueError(_("data: there is no built-in data set called {name}").format(
+                    name=repr(name)))
             return cls.builtin(
                 name, _field(data, "n_samples", int, "data", optional=True),
                 _number(data, "noise"), _field(data, "seed", int, "data", default=0),
@@ -171,14 +178,14 @@ class DataRef:
         if kind == "bundled":
             _only(data, ("kind", "name"), "data")
             if name not in BUNDLED:
-                raise ValueError(f"data: there is no bundled data set called {name!r} "
-                                 f"({', '.join(BUNDLED)})")
+                raise ValueError(_("data: there is no bundled data set called {name} ({names})")
+                                 .format(name=repr(name), names=", ".join(BUNDLED)))
             return cls.bundled(name)
         if kind == "downloaded":
             _only(data, ("kind", "name", "checksum"), "data")
             if name not in REMOTE:
-                raise ValueError(f"data: there is no downloadable data set called {name!r} "
-                                 f"({', '.join(REMOTE)})")
+                raise ValueError(_("data: there is no downloadable data set called {name} "
+                                   "({names})").format(name=repr(name), names=", ".join(REMOTE)))
             return cls("downloaded", name, checksum=_field(data, "checksum", str, "data"))
         if kind == "file":
             _only(data, ("kind", "name", "files"), "data")
@@ -186,7 +193,7 @@ class DataRef:
         _only(data, ("kind", "name", "task", "feature_names", "class_names", "source",
                      "x_divisor", "files"), "data")
         if ARRAY_X not in arrays or ARRAY_Y not in arrays:
-            raise ValueError("the embedded data arrays are missing")
+            raise ValueError(_("the embedded data arrays are missing"))
         dataset = Dataset(
             name=name, x=arrays[ARRAY_X], y=arrays[ARRAY_Y],
             task=_field(data, "task", str, "data"),
@@ -202,12 +209,15 @@ def _field(data: dict[str, Any], key: str, kind: type, where: str, *, optional: 
     """``data[key]`` if it has type ``kind`` (bool is not an int here)."""
     if key not in data or (optional and data[key] is None):
         if default is None and not optional:
-            raise ValueError(f"{where}: {key!r} is missing")
+            raise ValueError(_("{where}: {key} is missing").format(where=where, key=repr(key)))
         return default
     value = data[key]
     if not isinstance(value, kind) or (isinstance(value, bool) and kind is not bool):
-        expected = {str: "text", int: "a whole number"}.get(kind, kind.__name__)
-        raise ValueError(f"{where}: {key!r} must be {expected}, not {type(value).__name__}")
+        message = {str: _("{where}: {key} must be text, not {found}"),
+                   int: _("{where}: {key} must be a whole number, not {found}")}.get(
+            kind, _("{where}: {key} must be {expected}, not {found}"))
+        raise ValueError(message.format(where=where, key=repr(key), expected=kind.__name__,
+                                        found=type(value).__name__))
     return value
 
 
@@ -223,8 +233,8 @@ def import_file(path: str | Path, embed: bool | None = None,
     try:
         files = tuple(LinkedFile.of(p, cancelled) for p in paths)
     except OSError as exc:
-        raise DataError(f"the file cannot be read ({exc.strerror or exc})", file=path,
-                        hint="check that the file is readable") from None
+        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+                        file=path, hint=_("check that the file is readable")) from None
     if embed is None:
         embed = sum(f.size for f in files) <= EMBED_LIMIT_BYTES
     return DataRef.embedded(dataset, files) if embed else DataRef.linked(files, dataset)
@@ -233,7 +243,7 @@ def import_file(path: str | Path, embed: bool | None = None,
 def _linked_files(data: dict[str, Any]) -> tuple[LinkedFile, ...]:
     value = data.get("files")
     if not isinstance(value, list) or not 1 <= len(value) <= 2:
-        raise ValueError("data: 'files' must list the imported file (and its labels file)")
+        raise ValueError(_("data: 'files' must list the imported file (and its labels file)"))
     return tuple(LinkedFile.from_dict(item) for item in value)
 
 
@@ -242,18 +252,20 @@ def _number(data: dict[str, Any], key: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(f"data: {key!r} must be a number, not {type(value).__name__}")
+        raise ValueError(_("data: {key} must be a number, not {found}").format(
+            key=repr(key), found=type(value).__name__))
     return float(value)
 
 
 def _strings(data: dict[str, Any], key: str) -> list[str]:
     value = data.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ValueError(f"data: {key!r} must be a list of text")
+        raise ValueError(_("data: {key} must be a list of text").format(key=repr(key)))
     return value
 
 
 def _only(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
     unknown = sorted(set(data) - set(allowed))
     if unknown:
-        raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+        raise ValueError(_("{where}: unknown field(s) {fields}").format(
+            where=where, fields=", ".join(unknown)))

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from core.datasets.errors import DataError
+from core.i18n import N_, _
 
 MIRROR_ENV = "NETCANVAS_DATA_MIRROR"
 CACHE_ENV = "NETCANVAS_CACHE_DIR"
@@ -40,7 +41,8 @@ IDX_FILES = {"train_images": "train-images-idx3-ubyte.gz",
 class RemoteSet:
     """One downloadable set: four IDX files (:data:`IDX_FILES`), their checksums
     (``hashes``: file name → ``"md5:…"``, as pooch takes them), mirrors tried in order, and what
-    the window and ``netcanvas data list`` show about it."""
+    the window and ``netcanvas data list`` show about it: ``title``, ``description`` and
+    ``class_names`` are English, marked with ``N_``; show them through ``core.i18n._()``."""
 
     name: str
     title: str
@@ -64,8 +66,8 @@ class RemoteSet:
 REMOTE: dict[str, RemoteSet] = {
     "mnist": RemoteSet(
         name="mnist",
-        title="MNIST handwritten digits 28×28",
-        description="70,000 handwritten digits 0–9 (60,000 train, 10,000 test), 28×28 pixels",
+        title=N_("MNIST handwritten digits 28×28"),
+        description=N_("70,000 handwritten digits 0–9 (60,000 train, 10,000 test), 28×28 pixels"),
         class_names=tuple(str(d) for d in range(10)),
         hashes={"train-images-idx3-ubyte.gz": "md5:f68b3c2dcbeaaa9fbdd348bbdeb94873",
                 "train-labels-idx1-ubyte.gz": "md5:d53e105ee54ea40749a09fcbcd1e9432",
@@ -74,15 +76,15 @@ REMOTE: dict[str, RemoteSet] = {
         mirrors=("https://ossci-datasets.s3.amazonaws.com/mnist/",
                  "https://storage.googleapis.com/cvdf-datasets/mnist/"),
         download_mb=11.1,
-        credit="MNIST (Y. LeCun, C. Cortes, C.J.C. Burges)",
+        credit="MNIST (Y. LeCun, C. Cortes, C.J.C. Burges)",  # i18n: not ui (names, source)
     ),
     "fashion-mnist": RemoteSet(
         name="fashion-mnist",
-        title="Fashion-MNIST clothes 28×28",
-        description="70,000 images of clothes in 10 kinds (60,000 train, 10,000 test), "
-                    "28×28 pixels",
-        class_names=("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt",
-                     "Sneaker", "Bag", "Ankle boot"),
+        title=N_("Fashion-MNIST clothes 28×28"),
+        description=N_("70,000 images of clothes in 10 kinds (60,000 train, 10,000 test), "
+                       "28×28 pixels"),
+        class_names=(N_("T-shirt/top"), N_("Trouser"), N_("Pullover"), N_("Dress"), N_("Coat"),
+                     N_("Sandal"), N_("Shirt"), N_("Sneaker"), N_("Bag"), N_("Ankle boot")),
         hashes={"train-images-idx3-ubyte.gz": "md5:8d4fb7e6c68d591d4c3dfef9ec88bf0d",
                 "train-labels-idx1-ubyte.gz": "md5:25c81989df183df01b3e8a0aad5dffbe",
                 "t10k-images-idx3-ubyte.gz": "md5:bef4ecab320f06d8554ea6380940ec79",
@@ -91,7 +93,8 @@ REMOTE: dict[str, RemoteSet] = {
                  "https://raw.githubusercontent.com/zalandoresearch/fashion-mnist/master/"
                  "data/fashion/"),
         download_mb=29.4,
-        credit="Fashion-MNIST (H. Xiao, K. Rasul, R. Vollgraf, Zalando Research; MIT licence)",
+        credit=("Fashion-MNIST (H. Xiao, K. Rasul, R. Vollgraf, Zalando Research; "  # i18n: not ui
+                "MIT licence)"),
     ),
 }
 
@@ -101,8 +104,9 @@ def remote_set(name: str) -> RemoteSet:
     try:
         return REMOTE[name]
     except KeyError:
-        raise DataError(f"there is no downloadable data set called {name!r}",
-                        hint=f"choose one of {', '.join(REMOTE)}") from None
+        raise DataError(_("there is no downloadable data set called {name}").format(
+                            name=repr(name)),
+                        hint=_("choose one of {names}").format(names=", ".join(REMOTE))) from None
 
 
 def cache_root() -> Path:
@@ -136,8 +140,9 @@ def known_hashes(name: str) -> dict[str, str]:
         try:
             table = json.loads(Path(path).read_text(encoding="utf-8"))
         except (OSError, ValueError) as exc:
-            raise DataError(f"cannot read the test checksum table ({exc})", file=path,
-                            hint=f"{TEST_CHECKSUMS_ENV} is for tests only; unset it") from None
+            raise DataError(_("cannot read the test checksum table ({error})").format(error=exc),
+                            file=path, hint=_("{variable} is for tests only; unset it").format(
+                                variable=TEST_CHECKSUMS_ENV)) from None
         hashes.update({k: v for k, v in table.items() if k in hashes})
     return hashes
 
@@ -169,6 +174,8 @@ def not_cached_error(name: str) -> DataError:
     """What to say when a set is used before it was fetched."""
     entry = remote_set(name)
     return DataError(
-        f"{entry.title} is not on this computer yet",
-        hint=f"run `netcanvas data fetch {name}` (it downloads about {entry.download_mb:g} MB), "
-        f"or put its four files ({', '.join(entry.files.values())}) in {cache_folder(name)}")
+        _("{title} is not on this computer yet").format(title=_(entry.title)),
+        hint=_("run `netcanvas data fetch {name}` (it downloads about {size} MB), or put its four "
+               "files ({files}) in {folder}").format(
+            name=name, size=f"{entry.download_mb:g}", files=", ".join(entry.files.values()),
+            folder=cache_folder(name)))

@@ -9,14 +9,15 @@ import numpy as np
 
 from core.datasets.dataset import TASKS, Task
 from core.datasets.errors import DataError
+from core.i18n import _
 
 MAX_AUTO_CLASSES = 20
 
 
 def check_task(task: str | None) -> None:
     if task is not None and task not in TASKS:
-        raise DataError(f"task {task!r} is unknown",
-                        hint="use 'classification', 'regression' or leave it out to detect it")
+        raise DataError(_("task {task} is unknown").format(task=repr(task)),
+                        hint=_("use 'classification', 'regression' or leave it out to detect it"))
 
 
 def infer_task(values: np.ndarray) -> Task:
@@ -47,8 +48,9 @@ def encode_labels(
     if classes.size < 2:
         label = _label_name(classes[0])
         raise DataError(
-            f'every sample has the same class ("{label}")', file=path, column=column,
-            hint="a classifier needs at least two classes; check the target column, "
-            "or load it with task='regression'")
+            _('every sample has the same class ("{label}")').format(label=label), file=path,
+            column=column,
+            hint=_("a classifier needs at least two classes; check the target column, "
+                   "or load it with task='regression'"))
     return y.reshape(-1).astype(np.int64), tuple(_label_name(c) for c in classes)
 

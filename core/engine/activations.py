@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.i18n import N_, _
+
 LEAKY_SLOPE = 0.01
 # Below this many elements an array op costs mostly call overhead: ReLU's backward then uses
 # sign(a) (same dtypes, no bool cast) instead of a bool mask (cheaper per element).
@@ -41,7 +43,7 @@ class Activation:
 
 class Identity(Activation):
     name = "identity"
-    description = "y = x. Used on regression outputs; as a hidden activation it adds nothing."
+    description = N_("y = x. Used on regression outputs; as a hidden activation it adds nothing.")
 
     def forward(self, z, out=None):
         return z
@@ -52,7 +54,7 @@ class Identity(Activation):
 
 class Step(Activation):
     name = "step"
-    description = "y = 1 if x > 0 else 0: the perceptron's rule. Slope 0, so it cannot learn."
+    description = N_("y = 1 if x > 0 else 0: the perceptron's rule. Slope 0, so it cannot learn.")
 
     def forward(self, z, out=None):
         return np.greater(z, 0, out=out if out is not None else np.empty_like(z))
@@ -65,7 +67,8 @@ class Step(Activation):
 
 class Sigmoid(Activation):
     name = "sigmoid"
-    description = "y = 1/(1+e^-x), between 0 and 1. Its slope vanishes for large |x| (saturation)."
+    description = N_("y = 1/(1+e^-x), between 0 and 1. Its slope vanishes for large |x| "
+                     "(saturation).")
 
     def forward(self, z, out=None):
         # 1/(1+e^-x) == 0.5 + 0.5·tanh(x/2), and the tanh form never overflows.
@@ -85,7 +88,8 @@ class Sigmoid(Activation):
 
 class Tanh(Activation):
     name = "tanh"
-    description = "y = tanh(x), between -1 and 1 and centred on 0; saturates like the sigmoid."
+    description = N_("y = tanh(x), between -1 and 1 and centred on 0; saturates like the "
+                     "sigmoid.")
 
     def forward(self, z, out=None):
         return np.tanh(z, out=out)
@@ -99,7 +103,8 @@ class Tanh(Activation):
 
 class ReLU(Activation):
     name = "relu"
-    description = "y = max(0, x). Cheap, does not saturate for x > 0; a unit stuck below 0 is dead."
+    description = N_("y = max(0, x). Cheap, does not saturate for x > 0; a unit stuck below "
+                     "0 is dead.")
 
     def forward(self, z, out=None):
         return np.maximum(z, const(0.0, z.dtype), out=out)
@@ -113,7 +118,12 @@ class ReLU(Activation):
 
 class LeakyReLU(Activation):
     name = "leaky_relu"
-    description = f"y = x if x > 0 else {LEAKY_SLOPE}·x: a ReLU whose units cannot die."
+
+    @property
+    def description(self) -> str:  # type: ignore[override]
+        """Translated already (it holds the slope); ``_()`` of it changes nothing."""
+        return _("y = x if x > 0 else {slope}·x: a ReLU whose units cannot die.").format(
+            slope=LEAKY_SLOPE)
 
     def forward(self, z, out=None):
         out = np.multiply(z, LEAKY_SLOPE, out=out)
@@ -126,7 +136,8 @@ class LeakyReLU(Activation):
 
 class Softmax(Activation):
     name = "softmax"
-    description = "Turns scores into probabilities that sum to 1 (row max subtracted: no overflow)."
+    description = N_("Turns scores into probabilities that sum to 1 (row max subtracted: no "
+                     "overflow).")
 
     def forward(self, z, out=None):
         out = np.subtract(z, z.max(axis=-1, keepdims=True), out=out)
@@ -145,6 +156,22 @@ ACTIVATIONS: dict[str, Activation] = {
     cls.name: cls() for cls in (Identity, Step, Sigmoid, Tanh, ReLU, LeakyReLU, Softmax)
 }
 NAMES: tuple[str, ...] = tuple(ACTIVATIONS)
+#: The names the window shows (translated with ``_()`` where shown: :func:`title`). The seed
+#: keeps ReLU and Softmax in Latin; tanh is a symbol.
+TITLES: dict[str, str] = {
+    "identity": N_("Identity"), "step": N_("Step"), "sigmoid": N_("Sigmoid"), "tanh": N_("tanh"),
+    "relu": N_("ReLU"), "leaky_relu": N_("Leaky ReLU"), "softmax": N_("Softmax"),
+}
+
+
+def title(name: str) -> str:
+    """The activation's display name in the current language (``name`` itself if unknown)."""
+    return _(TITLES[name]) if name in TITLES else name
+
+
+def describe(name: str) -> str:
+    """The one-line tooltip of activation ``name`` in the current language."""
+    return _(get(name).description)
 
 
 def get(name: str) -> Activation:
@@ -152,9 +179,8 @@ def get(name: str) -> Activation:
     try:
         return ACTIVATIONS[name]
     except KeyError:
-        raise ValueError(
-            f"unknown activation {name!r}; choose one of {', '.join(NAMES)}"
-        ) from None
+        raise ValueError(_("unknown activation {name}; choose one of {names}").format(
+            name=repr(name), names=", ".join(NAMES))) from None
 
 
 def apply(name: str, x: np.ndarray) -> np.ndarray:

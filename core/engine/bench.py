@@ -21,6 +21,7 @@ import numpy as np
 
 from core.engine import optimizers
 from core.engine.network import build
+from core.i18n import _
 from core.spec import NetworkSpec
 
 WORKLOADS: tuple[tuple[tuple[int, ...], int], ...] = (
@@ -40,7 +41,7 @@ def gemm_gflops(n: int = 1024, repeats: int = 5) -> float:
     out = np.empty((n, n), np.float32)
     np.matmul(a, b, out=out)
     best = float("inf")
-    for _ in range(repeats):
+    for _repeat in range(repeats):
         start = time.perf_counter()
         np.matmul(a, b, out=out)
         best = min(best, time.perf_counter() - start)
@@ -174,7 +175,7 @@ def torch_step(sizes: tuple[int, ...], batch: int) -> Callable[[], None] | None:
 
 def _rate(step: Callable[[], None], batch: int, seconds: float) -> float:
     """Samples/s of ``step`` run for about ``seconds`` (after a short warm-up)."""
-    for _ in range(3):
+    for _warm in range(3):
         step()
     count, start = 0, time.perf_counter()
     deadline = start + seconds
@@ -198,7 +199,8 @@ class WorkloadResult:
 
     @property
     def name(self) -> str:
-        return "-".join(map(str, self.sizes)) + f" (batch {self.batch})"
+        return _("{sizes} (batch {batch})").format(sizes="-".join(map(str, self.sizes)),
+                                                  batch=self.batch)
 
 
 def run(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
@@ -215,7 +217,7 @@ def run(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
         if t_step is not None:
             steps["torch"] = t_step
         samples: dict[str, list[float]] = {k: [] for k in steps}
-        for _ in range(rounds):  # interleaved so drifts in machine load hit every contender
+        for _round in range(rounds):  # interleaved so drifts in machine load hit every contender
             for name, step in steps.items():
                 samples[name].append(_rate(step, batch, seconds))
             gemm_samples.append(gemm_gflops(repeats=3))
@@ -231,12 +233,13 @@ def run(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
 
 
 def format_result(r: WorkloadResult) -> str:
-    text = (f"{r.name:<28} engine {r.engine:>12,.0f} samples/s  "
-            f"textbook {r.textbook:>12,.0f} ({r.engine / r.textbook:4.2f}x)")
+    text = _("{name:<28} engine {engine:>12,.0f} samples/s  textbook {textbook:>12,.0f} "
+             "({ratio:4.2f}x)").format(name=r.name, engine=r.engine, textbook=r.textbook,
+                                       ratio=r.engine / r.textbook)
     if r.torch is not None:
-        text += f"  torch {r.torch:>12,.0f} ({r.engine / r.torch:4.2f}x)"
-    return (text + f"  GEMM {100 * r.gemm_fraction:5.1f}%"
-            f"; {100 * r.engine / r.gemm_only:3.0f}% of its GEMMs-only speed")
+        text += f"  torch {r.torch:>12,.0f} ({r.engine / r.torch:4.2f}x)"  # i18n: not ui
+    return text + _("  GEMM {share:5.1f}%; {speed:3.0f}% of its GEMMs-only speed").format(
+        share=100 * r.gemm_fraction, speed=100 * r.engine / r.gemm_only)
 
 
 GOALS = {  # workload sizes → minimum engine/torch ratio (issue 2)
@@ -253,21 +256,23 @@ def main(rounds: int = 5, seconds: float = 0.4, include_torch: bool = True,
     import os
     import platform
 
-    out(f"NetCanvas engine benchmark — Python {platform.python_version()}, NumPy "
-        f"{np.__version__}, {os.cpu_count()} CPU(s); training step = backprop + SGD update, "
-        "float32, medians of interleaved rounds")
+    out(_("NetCanvas engine benchmark — Python {python}, NumPy {numpy}, {cpus} CPU(s); "
+          "training step = backprop + SGD update, float32, medians of interleaved rounds").format(
+        python=platform.python_version(), numpy=np.__version__, cpus=os.cpu_count()))
     gemm, results = run(rounds=rounds, seconds=seconds, include_torch=include_torch,
                         workloads=workloads, report=out)
-    out(f"float32 GEMM rate (1024³): {gemm:,.1f} GFLOP/s")
+    out(_("float32 GEMM rate (1024³): {rate:,.1f} GFLOP/s").format(rate=gemm))
     if results and results[0].torch is None and include_torch:
-        out("torch is not importable here: install it in a separate environment to compare "
-            "(it is never a NetCanvas dependency)")
+        out(_("torch is not importable here: install it in a separate environment to compare "
+              "(it is never a NetCanvas dependency)"))
     for r in results:
-        verdicts = [f"{r.engine / r.textbook:.2f}x textbook (goal ≥ 1.0)"]
+        verdicts = [_("{ratio:.2f}x textbook (goal ≥ 1.0)").format(ratio=r.engine / r.textbook)]
         goal = GOALS.get(r.sizes)
         if r.torch is not None and goal is not None:
-            verdicts.append(f"{r.engine / r.torch:.2f}x torch (goal ≥ {goal})")
+            verdicts.append(_("{ratio:.2f}x torch (goal ≥ {goal})").format(
+                ratio=r.engine / r.torch, goal=goal))
         if r.sizes == (784, 512, 512, 10):
-            verdicts.append(f"{100 * r.gemm_fraction:.0f}% of GEMM (goal ≥ 75%)")
+            verdicts.append(_("{share:.0f}% of GEMM (goal ≥ 75%)").format(
+                share=100 * r.gemm_fraction))
         out(f"  {r.name}: " + ", ".join(verdicts))
     return 0

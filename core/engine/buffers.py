@@ -21,11 +21,11 @@ class ParamDict(dict):
 
     def __setitem__(self, name: str, value: np.ndarray) -> None:
         if name not in self:
-            raise KeyError(f"the network has no parameter {name!r}")
+            raise KeyError(f"the network has no parameter {name!r}")  # i18n: not ui
         target = self[name]
         value = np.asarray(value)
         if value.shape != target.shape:
-            raise ValueError(f"{name} has shape {target.shape}, got {value.shape}")
+            raise ValueError(f"{name} has shape {target.shape}, got {value.shape}")  # i18n: not ui
         target[...] = value
 
 

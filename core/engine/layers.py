@@ -106,7 +106,8 @@ class BatchNorm:
         """dL/dx for the last training forward; writes dL/dγ and dL/dβ into the given arrays."""
         xn, inv_std = self._xn, self._inv_std
         if xn is None or inv_std is None:
-            raise RuntimeError("BatchNorm.backward needs a training forward pass first")
+            message = "BatchNorm.backward needs a training forward pass first"  # i18n: not ui
+            raise RuntimeError(message)
         n = dout.shape[0]
         np.sum(dout, axis=0, out=dbeta)
         np.sum(dout * xn, axis=0, out=dgamma)

@@ -13,12 +13,32 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.i18n import N_, _
+
+#: Tooltips, marked only: show them with ``_()`` (:func:`describe` does)
 DESCRIPTIONS: dict[str, str] = {
-    "mse": "Sum of squares ½·Σ(y−t)², averaged over the batch: for regression.",
-    "cross_entropy": "−Σ t·log y with a softmax output: for choosing one class out of several.",
-    "binary_cross_entropy": "−[t·log y + (1−t)·log(1−y)] with a sigmoid output: yes/no outputs.",
+    "mse": N_("Sum of squares ½·Σ(y−t)², averaged over the batch: for regression."),
+    "cross_entropy": N_("−Σ t·log y with a softmax output: for choosing one class out of "
+                        "several."),
+    "binary_cross_entropy": N_("−[t·log y + (1−t)·log(1−y)] with a sigmoid output: yes/no "
+                               "outputs."),
 }
 NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
+#: The names the window shows (``_()`` where shown: :func:`title`); MSE and CEE stay Latin
+TITLES: dict[str, str] = {
+    "mse": N_("Mean squared error (MSE)"), "cross_entropy": N_("Cross-entropy error (CEE)"),
+    "binary_cross_entropy": N_("Binary cross-entropy"),
+}
+
+
+def title(name: str) -> str:
+    """The loss's display name in the current language (``name`` itself if unknown)."""
+    return _(TITLES[name]) if name in TITLES else name
+
+
+def describe(name: str) -> str:
+    """The one-line tooltip of loss ``name`` in the current language ("" if unknown)."""
+    return _(DESCRIPTIONS[name]) if name in DESCRIPTIONS else ""
 
 # The activation each fused loss requires.
 REQUIRED_ACTIVATION: dict[str, str] = {
@@ -79,4 +99,5 @@ def value(loss: str, z: np.ndarray, y: np.ndarray, t: np.ndarray) -> float:
         # −[t·log σ(z) + (1−t)·log(1−σ(z))] = max(z, 0) − t·z + log(1 + e^−|z|)
         per = np.maximum(z, 0) - t * z + np.log1p(np.exp(-np.abs(z)))
         return float(per.sum() / n)
-    raise ValueError(f"unknown loss {loss!r}; choose one of {', '.join(NAMES)}")
+    raise ValueError(_("unknown loss {name}; choose one of {names}").format(
+        name=repr(loss), names=", ".join(NAMES)))

@@ -18,6 +18,7 @@ from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
 from core.engine.params import bias_name, weight_name
 from core.engine.plan import make_plan
+from core.i18n import _
 from core.spec import NetworkSpec
 
 NUMERICAL_H = 1e-4
@@ -46,7 +47,7 @@ class Network:
         self.spec = spec
         self.dtype = np.dtype(dtype)
         if self.dtype not in (np.float32, np.float64):
-            raise ValueError("dtype must be float32 or float64")
+            raise ValueError("dtype must be float32 or float64")  # i18n: not ui
         self.weight_decay = float(weight_decay)
         self.l1 = float(l1)
         self.rng = np.random.default_rng(seed)
@@ -95,20 +96,26 @@ class Network:
     def load_params(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray] | None = None
                     ) -> None:
         """Copy saved arrays in (names and shapes must match this spec exactly)."""
-        for target, source, what in ((self.params, params, "parameter"),
-                                     (self.state, state or {}, "statistic")):
+        for target, source, names_wrong, shape_wrong in (
+                (self.params, params,
+                 _("saved parameters do not match the network: missing {missing}, unexpected "
+                   "{extra}"),
+                 _("saved parameter {name} has shape {shape}, the network needs {needed}")),
+                (self.state, state or {},
+                 _("saved statistics do not match the network: missing {missing}, unexpected "
+                   "{extra}"),
+                 _("saved statistic {name} has shape {shape}, the network needs {needed}"))):
             if state is None and target is self.state:
                 continue
             missing = set(target) - set(source)
             extra = set(source) - set(target)
             if missing or extra:
-                raise ValueError(f"saved {what}s do not match the network: missing "
-                                 f"{sorted(missing)}, unexpected {sorted(extra)}")
+                raise ValueError(names_wrong.format(missing=sorted(missing), extra=sorted(extra)))
             for name, array in source.items():
                 array = np.asarray(array)
                 if array.shape != target[name].shape:
-                    raise ValueError(f"saved {what} {name} has shape {array.shape}, "
-                                     f"the network needs {target[name].shape}")
+                    raise ValueError(shape_wrong.format(name=name, shape=array.shape,
+                                                        needed=target[name].shape))
                 target[name][...] = array
 
     # ------------------------------------------------------------------ forward
@@ -117,8 +124,8 @@ class Network:
         if x.ndim == 1:
             x = x.reshape(1, -1)
         if x.ndim != 2 or x.shape[1] != self.input_units:
-            raise ValueError(f"the network takes {self.input_units} input column(s), "
-                             f"got data of shape {x.shape}")
+            raise ValueError(_("the network takes {n} input column(s), got data of shape "
+                               "{shape}").format(n=self.input_units, shape=x.shape))
         return x
 
     def _forward(self, x: np.ndarray, train: bool) -> np.ndarray:
@@ -216,8 +223,10 @@ class Network:
                     raise IndexError
                 return self._eye.take(labels, axis=0)
             except IndexError:
-                raise ValueError(f"class labels must be whole numbers 0..{units - 1}") from None
-        raise ValueError(f"targets of shape {t.shape} do not fit {n} rows × {units} outputs")
+                raise ValueError(_("class labels must be whole numbers 0..{last}").format(
+                    last=units - 1)) from None
+        raise ValueError(_("targets of shape {shape} do not fit {n} rows × {units} outputs").format(
+            shape=t.shape, n=n, units=units))
 
     def _loss_value(self, y: np.ndarray, t: np.ndarray) -> float:
         z = self._buf.z[self._output.slot]

@@ -20,8 +20,10 @@ from typing import ClassVar
 
 import numpy as np
 
+from core.i18n import N_, _
+
+#: Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0.
 EPSILON = 1e-7
-"""Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0."""
 
 
 class Optimizer:
@@ -63,17 +65,20 @@ class Optimizer:
         ValueError in words when a parameter lacks one of this optimizer's slots or has others,
         when its slots differ in shape, or when ``t`` is not a whole number of at least 0."""
         if isinstance(t, bool) or not isinstance(t, int) or t < 0:
-            raise ValueError(f"the step count {t!r} is not a whole number of at least 0")
+            message = f"the step count {t!r} is not a whole number of at least 0"  # i18n: not ui
+            raise ValueError(message)
         buffers = {}
         for key, slots in state.items():
             if set(slots) != set(self.slots):
-                raise ValueError(f"{key} has state {', '.join(sorted(slots)) or 'none'}; "
-                                 f"{self.name} keeps {', '.join(self.slots) or 'none'}")
+                held, kept = ", ".join(sorted(slots)) or "none", ", ".join(self.slots) or "none"
+                message = f"{key} has state {held}; {self.name} keeps {kept}"  # i18n: not ui
+                raise ValueError(message)
             if not self.slots:  # plain SGD: only its scratch, made on the next update
                 continue
             arrays = [np.array(slots[slot]) for slot in self.slots]
             if len({a.shape for a in arrays}) > 1 or len({a.dtype for a in arrays}) > 1:
-                raise ValueError(f"the state arrays of {key} differ in shape or type")
+                message = f"the state arrays of {key} differ in shape or type"  # i18n: not ui
+                raise ValueError(message)
             buffers[key] = (np.zeros_like(arrays[0]), *arrays)
         self._buffers = buffers
         self.t = t
@@ -134,7 +139,8 @@ def _adaptive_step(
 
 class SGD(Optimizer):
     name = "sgd"
-    description = "Step straight downhill: p −= lr·g. Simple, but zig-zags across narrow valleys."
+    description = N_("Step straight downhill: p −= lr·g. Simple, but zig-zags across narrow "
+                     "valleys.")
 
     def __init__(self, lr: float = 0.01) -> None:
         super().__init__(lr)
@@ -146,7 +152,7 @@ class SGD(Optimizer):
 
 class Momentum(Optimizer):
     name = "momentum"
-    description = (
+    description = N_(
         "A ball rolling downhill: velocity v = m·v − lr·g builds up, p += v; damps zig-zags."
     )
     slots = ("v",)
@@ -164,7 +170,8 @@ class Momentum(Optimizer):
 
 class Nesterov(Optimizer):
     name = "nesterov"
-    description = "Momentum that looks ahead before it steps, so it brakes earlier near a minimum."
+    description = N_("Momentum that looks ahead before it steps, so it brakes earlier near a "
+                     "minimum.")
     slots = ("v",)
 
     def __init__(self, lr: float = 0.01, momentum: float = 0.9) -> None:
@@ -185,7 +192,7 @@ class Nesterov(Optimizer):
 
 class AdaGrad(Optimizer):
     name = "adagrad"
-    description = (
+    description = N_(
         "Each weight gets its own step size, shrinking as its squared gradients add up (h += g²)."
     )
     slots = ("h",)
@@ -201,7 +208,7 @@ class AdaGrad(Optimizer):
 
 class RMSprop(Optimizer):
     name = "rmsprop"
-    description = (
+    description = N_(
         "AdaGrad that forgets old gradients (h = d·h + (1−d)·g²), so steps never shrink to zero."
     )
     slots = ("h",)
@@ -220,7 +227,7 @@ class RMSprop(Optimizer):
 
 class Adam(Optimizer):
     name = "adam"
-    description = (
+    description = N_(
         "Momentum plus RMSprop-style per-weight step sizes, bias-corrected for the first steps."
     )
     slots = ("m", "v")
@@ -250,13 +257,24 @@ OPTIMIZERS: dict[str, type[Optimizer]] = {
     cls.name: cls for cls in (SGD, Momentum, Nesterov, AdaGrad, RMSprop, Adam)
 }
 NAMES: tuple[str, ...] = tuple(OPTIMIZERS)
+#: The names the window shows (``_()`` where shown: :func:`title`); all are kept in Latin, as
+#: the seed writes them
+TITLES: dict[str, str] = {"sgd": N_("SGD"), "momentum": N_("Momentum"),
+                          "nesterov": N_("Nesterov"), "adagrad": N_("AdaGrad"),
+                          "rmsprop": N_("RMSprop"), "adam": N_("Adam")}
+
+
+def title(name: str) -> str:
+    """The optimizer's display name in the current language (``name`` itself if unknown)."""
+    return _(TITLES[name]) if name in TITLES else name
 
 
 def _lookup(name: str) -> type[Optimizer]:
     try:
         return OPTIMIZERS[name.lower()]
     except KeyError:
-        raise ValueError(f"unknown optimizer {name!r}; choose one of {', '.join(NAMES)}") from None
+        raise ValueError(_("unknown optimizer {name}; choose one of {names}").format(
+            name=repr(name), names=", ".join(NAMES))) from None
 
 
 def create(name: str, **hyperparameters: float) -> Optimizer:
@@ -268,13 +286,12 @@ def create(name: str, **hyperparameters: float) -> Optimizer:
     allowed = cls.hyperparameter_names()
     unknown = [key for key in hyperparameters if key not in allowed]
     if unknown:
-        raise ValueError(
-            f"unknown hyperparameter(s) {', '.join(unknown)} for {cls.name}; "
-            f"choose from {', '.join(allowed)}"
-        )
+        raise ValueError(_("unknown hyperparameter(s) {names} for {optimizer}; choose from "
+                           "{allowed}").format(names=", ".join(unknown), optimizer=cls.name,
+                                               allowed=", ".join(allowed)))
     return cls(**hyperparameters)
 
 
 def describe(name: str) -> str:
-    """One line that teaches what the optimizer does (GUI tooltips)."""
-    return _lookup(name).description
+    """One line that teaches what the optimizer does (GUI tooltips), in the current language."""
+    return _(_lookup(name).description)

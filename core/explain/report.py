@@ -8,20 +8,29 @@ derived input features — so the numbers are those of the network the student t
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
 from core.datasets import Dataset, split
 from core.engine.network import Network, build
-from core.explain.steps import Step, build_steps
+from core.explain.steps import PHASE_WORDS, Step, build_steps
 from core.explain.trace import RowTrace, trace_row
+from core.i18n import N_, _
 from core.project import Project
 from core.training.history import PARTS
 from core.training.prepare import prepare
 
-PART_WORDS = {"train": "training", "val": "validation", "test": "test"}
+#: Where a row is, by the part it lands in (marked only; worded by :attr:`Explanation.where`).
+WHERE = {
+    "train": N_("data-set row {sample} (of 0–{last}), row {row} of the training part "
+                "({size} rows)"),
+    "val": N_("data-set row {sample} (of 0–{last}), row {row} of the validation part "
+              "({size} rows)"),
+    "test": N_("data-set row {sample} (of 0–{last}), row {row} of the test part ({size} rows)"),
+}
 SHOWN_VALUES = 8  # a table shows this many values of a longer vector
 
 
@@ -45,9 +54,11 @@ class Explanation:
     @property
     def where(self) -> str:
         """``data-set row 3 (of 0–3), row 1 of the training part (4 rows)``, for people."""
-        typed = "; typed inputs with this row's target" if self.typed is not None else ""
-        return (f"data-set row {self.sample} (of 0–{self.n_samples - 1}), row {self.part_row} "
-                f"of the {PART_WORDS[self.part]} part ({self.part_size} rows){typed}")
+        where = _(WHERE[self.part]).format(sample=self.sample, last=self.n_samples - 1,
+                                           row=self.part_row, size=self.part_size)
+        if self.typed is not None:
+            where = _("{where}; typed inputs with this row's target").format(where=where)
+        return where
 
 
 def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
@@ -62,10 +73,12 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
     training would."""
     dataset = project.data.load() if dataset is None else dataset
     if isinstance(sample, bool) or not isinstance(sample, int | np.integer):
-        raise ValueError(f"the sample must be a row number, not {sample!r}")
+        raise ValueError(_("the sample must be a row number, not {value}").format(
+            value=repr(sample)))
     if not 0 <= sample < dataset.n_samples:
-        raise ValueError(f"there is no sample {sample}: the data set has {dataset.n_samples} "
-                         f"rows, numbered 0 to {dataset.n_samples - 1}")
+        raise ValueError(_("there is no sample {sample}: the data set has {n} rows, numbered 0 "
+                           "to {last}").format(sample=sample, n=dataset.n_samples,
+                                               last=dataset.n_samples - 1))
     s = project.settings
     data = prepare(dataset, project.spec, s.split, s.seed, s.standardize, np.float64)
     part, row = _locate(dataset, s.split, s.seed, int(sample))
@@ -74,8 +87,10 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
     if inputs is not None:
         inputs = tuple(float(v) for v in inputs)
         if len(inputs) != dataset.n_features:
-            raise ValueError(f"give {dataset.n_features} input value(s), one per feature "
-                             f"({', '.join(dataset.feature_names)}), not {len(inputs)}")
+            raise ValueError(_("give {n} input value(s), one per feature ({names}), not "
+                               "{given}").format(n=dataset.n_features,
+                                                 names=", ".join(dataset.feature_names),
+                                                 given=len(inputs)))
         x = data.inputs_for(np.array([inputs]), np.float64)[0]
     trace = trace_row(explained_network(project), x, chosen.t[row])
     return Explanation(project.title, int(sample), dataset.n_samples, part, row, chosen.n,
@@ -125,42 +140,56 @@ def json_text(explanation: Explanation) -> str:
 
 def format_table(explanation: Explanation) -> str:
     """The steps as a readable table: which row, the forward pass, the loss, the backward pass
-    and every gradient, one line per step (long vectors shortened)."""
+    and every gradient, one line per step (long vectors shortened), in the current language."""
     trace = explanation.trace
-    weights = "saved weights" if explanation.trained else "initial weights (not trained yet)"
-    lines = [f"explain: {explanation.title or 'project'} — {explanation.where}",
-             f"  {weights}; inference mode (batch norm uses its running averages, no dropout); "
-             "float64",
-             "  z is the pre-activation after batch norm, a the activation, δ = ∂L/∂z"]
+    weights = _("saved weights") if explanation.trained else \
+        _("initial weights (not trained yet)")
+    lines = [_("explain: {title} — {where}").format(title=explanation.title or _("project"),
+                                                     where=explanation.where),
+             _("  {weights}; inference mode (batch norm uses its running averages, no "
+               "dropout); float64").format(weights=weights),
+             _("  z is the pre-activation after batch norm, a the activation, δ = ∂L/∂z")]
     phase = None
-    for step in explanation.steps:
+    for step in build_steps(trace):
         if step.phase != phase:
             phase = step.phase
             lines.append("")
-            lines.append(phase)
-        lines.append(f"  {step.title if step.node_id is not None else 'loss'}: {step.rule}")
+            lines.append(_(PHASE_WORDS[phase]))
+        lines.append(f"  {step.title}: {step.rule}")
         for symbol, value in step.values.items():
-            lines.append(f"      {symbol:<10} = {vector_text(value)}")
+            lines.append(f"      {pad(symbol, 10)} = {vector_text(value)}")
     lines.append("")
-    lines.append(f"loss {trace.loss:.6g} ({trace.loss_name}, this row, no weight decay)")
+    lines.append(_("loss {loss} ({name}, this row, no weight decay)").format(
+        loss=f"{trace.loss:.6g}", name=trace.loss_name))
     lines += _node_table(trace)
-    lines.append("gradients ∂L/∂parameter")
+    lines.append(_("gradients ∂L/∂parameter"))
     width = max((len(n) for n in trace.gradients), default=1)
     for name, grad in trace.gradients.items():
         shape = "×".join(str(d) for d in np.shape(grad))
-        lines.append(f"  {name:<{width}}  {shape:<8} |g| = {np.linalg.norm(grad):.4g}")
+        norm = f"{np.linalg.norm(grad):.4g}"
+        lines.append(f"  {name:<{width}}  {shape:<8} |g| = {norm}")  # i18n: not ui (symbols)
     return "\n".join(lines)
 
 
 def _node_table(trace: RowTrace) -> list[str]:
     """One row per node: z, a and δ side by side (the first values of each)."""
-    cells = [("node", "units", "z", "a", "δ")]
+    cells = [(_("node"), _("units"), "z", "a", "δ")]
     for node_id, node in trace.nodes.items():
         cells.append((node_id, str(node.a.size), _short(node.z), _short(node.a),
                       _short(node.delta)))
-    widths = [max(len(row[i]) for row in cells) for i in range(5)]
-    return ["nodes"] + ["  " + "  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True))
-                        .rstrip() for row in cells]
+    widths = [max(display_width(row[i]) for row in cells) for i in range(5)]
+    return [_("nodes")] + ["  " + "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True))
+                           .rstrip() for row in cells]
+
+
+def display_width(text: str) -> int:
+    """Columns ``text`` takes in a terminal: Hangul and other wide characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+def pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` terminal columns (``str.ljust`` for wide text)."""
+    return text + " " * max(0, width - display_width(text))
 
 
 def _short(value: np.ndarray, count: int = 3) -> str:
@@ -172,7 +201,14 @@ def vector_text(value: np.ndarray) -> str:
     """``[0.5, -1.25, … (64 values)] 8×8``: a vector or matrix on one line, as the table and
     the window's Explain panel print it."""
     flat = np.asarray(value, dtype=np.float64).ravel()
-    shown = ", ".join(f"{v:.6g}" for v in flat[:SHOWN_VALUES])
-    more = f", … ({flat.size} values)" if flat.size > SHOWN_VALUES else ""
+    shown = [f"{v:.6g}" for v in flat[:SHOWN_VALUES]]
+    if flat.size > SHOWN_VALUES:
+        shown.append(_("… ({n} values)").format(n=flat.size))
     shape = f" {'×'.join(map(str, np.shape(value)))}" if np.ndim(value) > 1 else ""
-    return f"[{shown}{more}]{shape}"
+    return f"[{', '.join(shown)}]{shape}"
+
+
+def in_current_language(explanation: Explanation) -> Explanation:
+    """The same explanation with its steps worded again in the current language (the numbers
+    are kept): what a window shows after the language changes."""
+    return replace(explanation, steps=build_steps(explanation.trace))

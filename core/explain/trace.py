@@ -33,6 +33,7 @@ import numpy as np
 from core.engine.layers import BN_EPSILON
 from core.engine.network import Network, build
 from core.engine.params import param_name
+from core.i18n import _
 from core.spec import NetworkSpec
 
 
@@ -180,6 +181,7 @@ def _target_row(network: Network, t: np.ndarray) -> np.ndarray:
     """The target as a 1-D float64 row shaped like the output."""
     t = np.asarray(t, dtype=np.float64)
     if t.size != network.output_units:
-        raise ValueError(f"the target has {t.size} value(s) but the output has "
-                         f"{network.output_units} unit(s): give it one-hot or as values")
+        raise ValueError(_("the target has {n} value(s) but the output has {units} unit(s): "
+                           "give it one-hot or as values").format(n=t.size,
+                                                                  units=network.output_units))
     return t.reshape(network.output_units)

@@ -16,6 +16,7 @@ from core.export.common import ExportError, ExportPlan, plan_export, refuse_prob
 from core.export.import_weights import read_weights, weight_problems, with_weights
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
+from core.i18n import _
 from core.project import Project
 
 FORMATS = ("pytorch", "onnx", "numpy")
@@ -30,7 +31,8 @@ def export_project(project: Project, format: str, out: str | Path, force: bool =
     exporters: dict[str, Callable[[ExportPlan, Path, bool], list[Path]]] = {
         "pytorch": export_pytorch, "onnx": _export_onnx, "numpy": export_numpy}
     if format not in exporters:
-        raise ExportError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
+        raise ExportError(_("unknown format {format}; choose one of {formats}").format(
+            format=repr(format), formats=", ".join(FORMATS)))
     plan = plan_export(project)
     return plan, exporters[format](plan, Path(out), force)
 

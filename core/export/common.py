@@ -24,12 +24,13 @@ from core.datasets import Dataset, FeatureScaling, split
 from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.network import Network
 from core.engine.params import param_name
+from core.i18n import _
 from core.project import Project
 from core.training.prepare import TrainingData, prepare
 
 TEMPLATES = Path(__file__).with_name("templates")
-CONFIG_START = "# <netcanvas:config>"
-CONFIG_END = "# </netcanvas:config>"
+CONFIG_START = "# <netcanvas:config>"  # i18n: not ui
+CONFIG_END = "# </netcanvas:config>"  # i18n: not ui
 PARTS = ("train", "val", "test")
 
 
@@ -77,8 +78,8 @@ def refuse_problems(project: Project) -> None:
     import of weights means anything for a network that cannot be built."""
     problems = project.spec.problems()
     if problems:
-        raise ExportError("the network has problems, fix them first: "
-                          + "; ".join(p.message for p in problems))
+        raise ExportError(_("the network has problems, fix them first: {problems}").format(
+            problems="; ".join(p.message for p in problems)))
 
 
 def is_trained(project: Project, network: Network) -> bool:
@@ -106,7 +107,8 @@ def plan_export(project: Project) -> ExportPlan:
         data = prepare(dataset, project.spec, settings.split, settings.seed,
                        settings.standardize, network.dtype)
     except ValueError as exc:  # DataError, DataMismatchError and SpecError are ValueErrors
-        raise ExportError(f"the project cannot be trained as it is: {exc}") from None
+        raise ExportError(_("the project cannot be trained as it is: {reason}").format(
+            reason=exc)) from None
     raw: dict[str, np.ndarray] = {}
     for name, piece in zip(PARTS, split(dataset, settings.split, settings.seed), strict=True):
         raw[f"x_{name}"] = piece.features()
@@ -181,7 +183,8 @@ def feature_op(name: str) -> tuple[str, tuple[int, ...]]:
     if raw is not None:
         return "column", (int(raw.group(1)) - 1,)
     if name not in FEATURES:
-        raise ExportError(f"the input feature {name!r} cannot be exported")
+        raise ExportError(_("the input feature {name} cannot be exported").format(
+            name=repr(name)))
     if name == "x1*x2":
         return "product", (0, 1)
     column = 0 if "x1" in name else 1
@@ -227,18 +230,21 @@ def check_target(path: Path, force: bool, folder: bool = False) -> None:
     whose folder does not exist or is not a folder (one sentence each)."""
     parent = path.absolute().parent
     if not parent.is_dir():
-        why = "is a file, not a folder" if parent.exists() else "does not exist"
-        raise ExportError(f"cannot write {path}: {parent} {why}")
+        why = _("cannot write {path}: {folder} is a file, not a folder") if parent.exists() \
+            else _("cannot write {path}: {folder} does not exist")
+        raise ExportError(why.format(path=path, folder=parent))
     if not os.access(parent, os.W_OK):
-        raise ExportError(f"cannot write {path}: the folder {parent} is not writable")
+        raise ExportError(_("cannot write {path}: the folder {folder} is not writable").format(
+            path=path, folder=parent))
     if path.is_dir() and not folder:
-        raise ExportError(f"{path} is a folder; give a file name")
+        raise ExportError(_("{path} is a folder; give a file name").format(path=path))
     if path.exists() and not path.is_dir() and folder:
-        raise ExportError(f"{path} is a file; give a new folder name")
+        raise ExportError(_("{path} is a file; give a new folder name").format(path=path))
     exists = path.is_dir() and any(path.iterdir()) if folder else \
         path.exists() and path.stat().st_size > 0
     if exists and not force:
-        raise ExportError(f"{path} exists already; use --force to replace it")
+        raise ExportError(_("{path} exists already; use --force to replace it").format(
+            path=path))
 
 
 @contextmanager
@@ -257,13 +263,15 @@ def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
                 temporaries.append(Path(name))
     except OSError as exc:
         _remove(temporaries)
-        raise ExportError(f"cannot write {targets[0]}: {exc.strerror or exc}") from None
+        raise ExportError(_("cannot write {path}: {reason}").format(
+            path=targets[0], reason=exc.strerror or exc)) from None
     try:
         yield temporaries
         for temporary, target in zip(temporaries, targets, strict=True):
             _move_into_place(temporary, target)
     except OSError as exc:
-        raise ExportError(f"cannot write {targets[0]}: {exc.strerror or exc}") from None
+        raise ExportError(_("cannot write {path}: {reason}").format(
+            path=targets[0], reason=exc.strerror or exc)) from None
     finally:
         _remove(temporaries)
 

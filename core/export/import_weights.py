@@ -17,6 +17,7 @@ from core.datasets.errors import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
 from core.export.common import ExportError, refuse_problems
+from core.i18n import _
 from core.project import Project
 
 
@@ -25,46 +26,52 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
     try:
         with open(path, "rb") as handle:
             if handle.read(4) != ZIP_MAGIC:  # else np.load would take it for a pickle
-                raise ExportError(f"{path} is not an .npz file (NumPy's zip of named arrays)")
+                raise ExportError(_("{path} is not an .npz file (NumPy's zip of named "
+                                    "arrays)").format(path=path))
         with np.load(path, allow_pickle=False) as archive:
             for key in archive.files:  # a damaged header would make NumPy allocate what it says
                 check_header(archive, key, path)
             return {key: archive[key] for key in archive.files}
     except FileNotFoundError:
-        raise ExportError(f"{path} does not exist") from None
+        raise ExportError(_("{path} does not exist").format(path=path)) from None
     except IsADirectoryError:
-        raise ExportError(f"{path} is a folder, not an .npz file") from None
+        raise ExportError(_("{path} is a folder, not an .npz file").format(path=path)) from None
     except DataError:
-        raise ExportError(f"{path} is damaged or incomplete: an array in it cannot be read"
-                          ) from None
+        raise ExportError(_("{path} is damaged or incomplete: an array in it cannot be read"
+                            ).format(path=path)) from None
     except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
         if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
-            raise ExportError(f"{path} holds Python objects; NetCanvas never loads those, as "
-                              "they could run code") from None
-        raise ExportError(f"{path} is not a readable .npz file of weights ({exc})") from None
+            raise ExportError(_("{path} holds Python objects; NetCanvas never loads those, "
+                                "as they could run code").format(path=path)) from None
+        raise ExportError(_("{path} is not a readable .npz file of weights ({reason})").format(
+            path=path, reason=exc)) from None
 
 
 def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str]:
     """Every way ``arrays`` does not fit the project's network, in words (empty: they fit)."""
     network = project.build_network()
-    needed = {**{k: ("weight", v) for k, v in network.params.items()},
-              **{k: ("batch-norm statistic", v) for k, v in network.state.items()}}
-    problems = [f"{what} {name} (shape {target.shape}) is missing"
-                for name, (what, target) in needed.items() if name not in arrays]
+    missing = _("weight {name} (shape {shape}) is missing")
+    missing_statistic = _("batch-norm statistic {name} (shape {shape}) is missing")
+    needed = {**{k: (missing, v) for k, v in network.params.items()},
+              **{k: (missing_statistic, v) for k, v in network.state.items()}}
+    problems = [text.format(name=name, shape=target.shape)
+                for name, (text, target) in needed.items() if name not in arrays]
     unexpected = [name for name in arrays if name not in needed]
     if unexpected:
-        problems.append(f"the network has no parameter called {', '.join(sorted(unexpected))}")
+        problems.append(_("the network has no parameter called {names}").format(
+            names=", ".join(sorted(unexpected))))
     for name, array in arrays.items():
         if name not in needed:
             continue
         target = needed[name][1]
         if array.dtype.kind != "f":
-            problems.append(f"{name} holds {array.dtype} values, not decimal numbers")
+            problems.append(_("{name} holds {dtype} values, not decimal numbers").format(
+                name=name, dtype=array.dtype))
         elif array.shape != target.shape:
-            problems.append(f"{name} has shape {array.shape} but the network needs "
-                            f"{target.shape}")
+            problems.append(_("{name} has shape {shape} but the network needs {needed}").format(
+                name=name, shape=array.shape, needed=target.shape))
         elif not np.isfinite(array).all():
-            problems.append(f"{name} holds NaN or infinite values")
+            problems.append(_("{name} holds NaN or infinite values").format(name=name))
     return problems
 
 
@@ -77,7 +84,8 @@ def with_weights(project: Project, path: Path) -> Project:
     arrays = read_weights(path)
     mismatches = weight_problems(project, arrays)
     if mismatches:
-        raise ExportError(f"{path.name} does not fit the network: " + "; ".join(mismatches))
+        raise ExportError(_("{file} does not fit the network: {problems}").format(
+            file=path.name, problems="; ".join(mismatches)))
     dtype = np.dtype(project.settings.dtype)
     network = project.build_network()
     params = {k: arrays[k].astype(dtype) for k in network.params}

@@ -20,6 +20,7 @@ from core.export.common import (
     staged,
     write_npz,
 )
+from core.i18n import _
 
 TEMPLATE = "numpy_net.py"
 
@@ -32,7 +33,8 @@ def script_arrays(plan: ExportPlan) -> dict[str, np.ndarray]:
 def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
     """Write ``out`` (a ``.py`` file) and its sibling ``.npz``; returns both paths."""
     if out.suffix != ".py":
-        raise ExportError(f"{out}: the NumPy export is a Python file; give a name ending in .py")
+        raise ExportError(_("{path}: the NumPy export is a Python file; give a name ending in "
+                            ".py").format(path=out))
     weights = out.with_suffix(".npz")
     check_target(out, force)
     check_target(weights, force)

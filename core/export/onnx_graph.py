@@ -11,6 +11,8 @@ without it.
 
 from __future__ import annotations
 
+# i18n: not ui file — its strings are ONNX operator, tensor and graph names and the model's
+# doc string, all part of the exported file (the user's code); its two errors are marked _().
 from pathlib import Path
 from typing import Any
 
@@ -19,6 +21,7 @@ import numpy as np
 from core.engine.activations import LEAKY_SLOPE
 from core.engine.layers import BN_EPSILON
 from core.export.common import ExportError, ExportPlan, check_target, feature_op, staged
+from core.i18n import _
 
 OPSET = 17
 IR_VERSION = 8  # the IR version of opset 17's release: runtimes from then on load the file
@@ -28,7 +31,8 @@ def _onnx() -> Any:
     try:
         import onnx
     except ImportError:
-        raise ExportError("the ONNX export needs the onnx package: pip install onnx") from None
+        raise ExportError(_("the ONNX export needs the onnx package: pip install onnx")
+                          ) from None
     return onnx
 
 
@@ -164,7 +168,8 @@ def export_onnx(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
     try:
         onnx.checker.check_model(model, full_check=True)
     except onnx.checker.ValidationError as exc:  # a bug in this module, not in the project
-        raise ExportError(f"the ONNX model did not pass onnx's checker: {exc}") from None
+        raise ExportError(_("the ONNX model did not pass onnx's checker: {reason}").format(
+            reason=exc)) from None
     with staged([out]) as (temporary,):
         temporary.write_bytes(model.SerializeToString())
     return [out]

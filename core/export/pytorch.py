@@ -24,8 +24,11 @@ def readme(plan: ExportPlan) -> str:
     """The folder's README.md: what is in it and the commands, with this project's numbers."""
     s = plan.settings
     text = (TEMPLATES / "torch_readme.md").read_text(encoding="utf-8")
-    weights = "trained in NetCanvas" if plan.trained else \
-        f"the initial weights drawn from seed {s['seed']} (the project was not trained yet)"
+    # The README belongs with the exported code, which stays in English like the code itself.
+    weights = (
+        "trained in NetCanvas" if plan.trained  # i18n: not ui
+        else f"the initial weights drawn from seed {s['seed']} "  # i18n: not ui
+             "(the project was not trained yet)")
     return text.format(title=plan.title, weights=weights, optimizer=s["optimizer"], lr=s["lr"],
                        batch_size=s["batch_size"], epochs=s["epochs"],
                        rows=plan.raw["x_train"].shape[0], columns=plan.raw_columns)

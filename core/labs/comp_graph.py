@@ -18,6 +18,8 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
+from core.i18n import N_, _
+
 INPUT = "input"
 Values = tuple[float, ...]
 
@@ -26,7 +28,7 @@ Values = tuple[float, ...]
 class Op:
     """One kind of operation: ``forward(xs)`` is its value, ``backward(xs, y, dout)`` the
     gradient it sends along each input edge. ``formula`` writes it with {0}, {1} for the
-    operands; ``rule`` says its backward rule in words."""
+    operands; ``rule`` says its backward rule in words (marked: show it with ``_()``)."""
 
     kind: str
     symbol: str
@@ -41,18 +43,18 @@ def _exp(xs: Values) -> float:
     try:
         return math.exp(xs[0])
     except OverflowError:
-        raise ValueError(f"exp({xs[0]:g}) is too large for a float") from None
+        raise ValueError(_("exp({x}) is too large for a float").format(x=f"{xs[0]:g}")) from None
 
 
 def _log(xs: Values) -> float:
     if xs[0] <= 0:
-        raise ValueError(f"log needs a positive input, got log({xs[0]:g})")
+        raise ValueError(_("log needs a positive input, got log({x})").format(x=f"{xs[0]:g}"))
     return math.log(xs[0])
 
 
 def _reciprocal(xs: Values) -> float:
     if xs[0] == 0:
-        raise ValueError("1/x is undefined at x = 0 (division by zero)")
+        raise ValueError(_("1/x is undefined at x = 0 (division by zero)"))
     return 1.0 / xs[0]
 
 
@@ -66,25 +68,25 @@ def _sigmoid(xs: Values) -> float:
 
 OPS: dict[str, Op] = {op.kind: op for op in (
     Op("add", "+", 2, "{0} + {1}",
-       "backward: passes dout unchanged to both inputs — d(x+y)/dx = d(x+y)/dy = 1",
+       N_("backward: passes dout unchanged to both inputs — d(x+y)/dx = d(x+y)/dy = 1"),
        lambda xs: xs[0] + xs[1], lambda xs, y, d: (d, d)),
     Op("mul", "×", 2, "{0} × {1}",
-       "backward: swaps its inputs — d(xy)/dx = y, d(xy)/dy = x",
+       N_("backward: swaps its inputs — d(xy)/dx = y, d(xy)/dy = x"),
        lambda xs: xs[0] * xs[1], lambda xs, y, d: (d * xs[1], d * xs[0])),
     Op("exp", "exp", 1, "exp({0})",
-       "backward: dout × exp(x) — the node's own output, d(eˣ)/dx = eˣ",
+       N_("backward: dout × exp(x) — the node's own output, d(eˣ)/dx = eˣ"),
        _exp, lambda xs, y, d: (d * y,)),
     Op("log", "log", 1, "log({0})",
-       "backward: dout / x — d(log x)/dx = 1/x (needs x > 0)",
+       N_("backward: dout / x — d(log x)/dx = 1/x (needs x > 0)"),
        _log, lambda xs, y, d: (d / xs[0],)),
     Op("reciprocal", "1/x", 1, "1/{0}",
-       "backward: −dout / x² — d(1/x)/dx = −1/x² = −y² (needs x ≠ 0)",
+       N_("backward: −dout / x² — d(1/x)/dx = −1/x² = −y² (needs x ≠ 0)"),
        _reciprocal, lambda xs, y, d: (-d / xs[0] ** 2,)),
-    Op("relu", "ReLU", 1, "max(0, {0})",
-       "backward: passes dout if x > 0, else 0 — ReLU blocks it where x ≤ 0",
+    Op("relu", "ReLU", 1, "max(0, {0})",  # i18n: not ui
+       N_("backward: passes dout if x > 0, else 0 — ReLU blocks it where x ≤ 0"),
        lambda xs: max(xs[0], 0.0), lambda xs, y, d: (d if xs[0] > 0 else 0.0,)),
     Op("sigmoid", "σ", 1, "σ({0})",
-       "backward: dout × y(1 − y) — from its own output y = σ(x) alone",
+       N_("backward: dout × y(1 − y) — from its own output y = σ(x) alone"),
        _sigmoid, lambda xs, y, d: (d * y * (1.0 - y),)),
 )}
 KINDS: tuple[str, ...] = (INPUT, *OPS)
@@ -127,30 +129,35 @@ class Step:
 
 def _validate(nodes: tuple[Node, ...]) -> None:
     if not nodes:
-        raise ValueError("a graph needs at least one node")
+        raise ValueError(_("a graph needs at least one node"))
     seen: set[str] = set()
     names = {node.name for node in nodes}
     for node in nodes:
         if not node.name:
-            raise ValueError("every node needs a name")
+            raise ValueError(_("every node needs a name"))
         if node.name in seen:
-            raise ValueError(f"two nodes are named {node.name!r}")
+            raise ValueError(_("two nodes are named {name!r}").format(name=node.name))
         if node.kind not in KINDS:
-            raise ValueError(f"unknown node kind {node.kind!r} (choose from {', '.join(KINDS)})")
+            raise ValueError(_("unknown node kind {kind!r} (choose from {kinds})").format(
+                kind=node.kind, kinds=", ".join(KINDS)))
         arity = 0 if node.is_input else OPS[node.kind].arity
         if len(node.operands) != arity:
-            raise ValueError(f"node {node.name!r}: {node.kind} takes {arity} operand(s), "
-                             f"got {len(node.operands)}")
+            raise ValueError(_("node {name!r}: {kind} takes {arity} operand(s), got {got}")
+                             .format(name=node.name, kind=node.kind, arity=arity,
+                                     got=len(node.operands)))
         if node.is_input and not math.isfinite(node.value):
-            raise ValueError(f"input {node.name!r} needs a finite value, got {node.value}")
+            raise ValueError(_("input {name!r} needs a finite value, got {value}").format(
+                name=node.name, value=node.value))
         for operand in node.operands:
             if operand in seen:
                 continue
             if operand in names:
-                raise ValueError(
-                    f"node {node.name!r} uses {operand!r}, which is not computed before it "
-                    "(a cycle or a forward reference: list nodes in topological order)")
-            raise ValueError(f"node {node.name!r} uses an unknown node {operand!r}")
+                raise ValueError(_(
+                    "node {name!r} uses {operand!r}, which is not computed before it (a cycle "
+                    "or a forward reference: list nodes in topological order)").format(
+                        name=node.name, operand=operand))
+            raise ValueError(_("node {name!r} uses an unknown node {operand!r}").format(
+                name=node.name, operand=operand))
         seen.add(node.name)
 
 
@@ -173,7 +180,7 @@ class Graph:
         try:
             return self._by_name[name]
         except KeyError:
-            raise ValueError(f"no node named {name!r}") from None
+            raise ValueError(_("no node named {name!r}").format(name=name)) from None
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -229,9 +236,11 @@ class Graph:
             try:
                 y = op.forward(tuple(values[o] for o in node.operands))
             except ValueError as error:
-                raise ValueError(f"node {node.name!r} ({op.symbol}): {error}") from None
+                raise ValueError(_("node {name!r} ({symbol}): {error}").format(
+                    name=node.name, symbol=op.symbol, error=error)) from None
             if not math.isfinite(y):
-                raise ValueError(f"node {node.name!r} ({op.symbol}): the value overflows")
+                raise ValueError(_("node {name!r} ({symbol}): the value overflows").format(
+                    name=node.name, symbol=op.symbol))
             values[node.name] = y
         return values
 
@@ -264,7 +273,8 @@ class Graph:
     def with_value(self, name: str, value: float) -> Graph:
         """The same graph with input ``name`` set to ``value``."""
         if not self.node(name).is_input:
-            raise ValueError(f"{name!r} is computed, not an input: only inputs have values")
+            raise ValueError(_("{name!r} is computed, not an input: only inputs have values")
+                             .format(name=name))
         return Graph(tuple(replace(n, value=float(value)) if n.name == name else n
                            for n in self.nodes))
 
@@ -283,7 +293,8 @@ class Graph:
         """The graph without ``name`` and everything that depends on it."""
         gone = self.dependents(name)
         if len(gone) == len(self.nodes):
-            raise ValueError(f"removing {name!r} would leave nothing: every node depends on it")
+            raise ValueError(_("removing {name!r} would leave nothing: every node depends "
+                               "on it").format(name=name))
         return Graph(tuple(n for n in self.nodes if n.name not in gone))
 
     def free_name(self, stem: str) -> str:
@@ -350,6 +361,8 @@ def check_gradients(graph: Graph, h: float = 1e-4, tolerance: float = 1e-6
 # ---------------------------------------------------------------------- presets
 @dataclass(frozen=True)
 class Preset:
+    """A ready-made graph; ``title`` and ``note`` are marked (N_): show them with ``_()``."""
+
     title: str
     note: str
     graph: Graph
@@ -357,17 +370,17 @@ class Preset:
 
 PRESETS: dict[str, Preset] = {
     "apples": Preset(
-        "Apples (book): 100 × 2 × 1.1",
-        "2 apples at 100 each, 10 % tax: 220. Backward from 1, each × swaps its inputs: "
-        "d apple = 2.2, d apple_num = 110, d tax = 200.",
+        N_("Apples (book): 100 × 2 × 1.1"),
+        N_("2 apples at 100 each, 10 % tax: 220. Backward from 1, each × swaps its inputs: "
+           "d apple = 2.2, d apple_num = 110, d tax = 200."),
         Graph((input_node("apple", 100), input_node("apple_num", 2), input_node("tax", 1.1),
                op_node("mul_apple", "mul", "apple", "apple_num"),
                op_node("mul_tax", "mul", "mul_apple", "tax")))),
     "apples_oranges": Preset(
-        "Apples and oranges (book)",
-        "(100 × 2 + 150 × 3) × 1.1 = 715. The + passes its gradient 1.1 unchanged to both "
-        "branches: d apple = 2.2, d apple_num = 110, d orange = 3.3, d orange_num = 165, "
-        "d tax = 650.",
+        N_("Apples and oranges (book)"),
+        N_("(100 × 2 + 150 × 3) × 1.1 = 715. The + passes its gradient 1.1 unchanged to both "
+           "branches: d apple = 2.2, d apple_num = 110, d orange = 3.3, d orange_num = 165, "
+           "d tax = 650."),
         Graph((input_node("apple", 100), input_node("apple_num", 2),
                input_node("orange", 150), input_node("orange_num", 3), input_node("tax", 1.1),
                op_node("mul_apple", "mul", "apple", "apple_num"),
@@ -375,26 +388,26 @@ PRESETS: dict[str, Preset] = {
                op_node("add_fruit", "add", "mul_apple", "mul_orange"),
                op_node("mul_tax", "mul", "add_fruit", "tax")))),
     "sigmoid_by_hand": Preset(
-        "σ(x) built as 1/(1 + exp(−x))",
-        "Four simple nodes, four local rules: the gradient that reaches x is y(1 − y) = "
-        "0.196612 — the same as the single σ node's (next preset).",
+        N_("σ(x) built as 1/(1 + exp(−x))"),
+        N_("Four simple nodes, four local rules: the gradient that reaches x is y(1 − y) = "
+           "0.196612 — the same as the single σ node's (next preset)."),
         Graph((input_node("x", 1), input_node("minus_one", -1), input_node("one", 1),
                op_node("neg", "mul", "x", "minus_one"), op_node("exp", "exp", "neg"),
                op_node("add", "add", "exp", "one"), op_node("y", "reciprocal", "add")))),
     "sigmoid_node": Preset(
-        "σ(x) as one node",
-        "One σ node whose backward needs only its own output: dout × y(1 − y) = 0.196612 at "
-        "x = 1, as the four-node version.",
+        N_("σ(x) as one node"),
+        N_("One σ node whose backward needs only its own output: dout × y(1 − y) = 0.196612 at "
+           "x = 1, as the four-node version."),
         Graph((input_node("x", 1), op_node("y", "sigmoid", "x")))),
     "softplus": Preset(
-        "softplus log(1 + eˣ)",
-        "exp, + and log chained: the gradient at x is eˣ/(1 + eˣ) = σ(x) = 0.731059.",
+        N_("softplus log(1 + eˣ)"),
+        N_("exp, + and log chained: the gradient at x is eˣ/(1 + eˣ) = σ(x) = 0.731059."),
         Graph((input_node("x", 1), input_node("one", 1), op_node("exp", "exp", "x"),
                op_node("add", "add", "exp", "one"), op_node("y", "log", "add")))),
     "relu_neuron": Preset(
-        "A ReLU neuron relu(w·x + b)",
-        "2 × 0.8 − 1 = 0.6 > 0, so ReLU passes the gradient: d w = x = 2, d x = w = 0.8, "
-        "d b = 1. Make b below −1.6 and ReLU blocks every gradient.",
+        N_("A ReLU neuron relu(w·x + b)"),
+        N_("2 × 0.8 − 1 = 0.6 > 0, so ReLU passes the gradient: d w = x = 2, d x = w = 0.8, "
+           "d b = 1. Make b below −1.6 and ReLU blocks every gradient."),
         Graph((input_node("x", 2), input_node("w", 0.8), input_node("b", -1),
                op_node("wx", "mul", "w", "x"), op_node("z", "add", "wx", "b"),
                op_node("y", "relu", "z")))),

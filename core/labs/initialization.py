@@ -10,11 +10,13 @@ from __future__ import annotations
 import numpy as np
 
 from core.engine import activations, initializers
+from core.i18n import N_
 
-#: the initialisations the lab compares: label → (initialiser name, std for "std")
+#: the initialisations the lab compares: label → (initialiser name, std for "std"); the labels
+#: are marked (N_): show them with ``_()``, keep the English as the key
 CHOICES: dict[str, tuple[str, float]] = {
-    "std 1": ("std", 1.0),
-    "std 0.01": ("std", 0.01),
+    N_("std 1"): ("std", 1.0),
+    N_("std 0.01"): ("std", 0.01),
     "Xavier": ("xavier", 0.0),
     "He": ("he", 0.0),
 }

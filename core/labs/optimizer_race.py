@@ -17,8 +17,9 @@ from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer, TrainingEvent
 
 #: how each optimizer is written in the book (and in the lab's words)
-TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum", "nesterov": "Nesterov",
-                          "adagrad": "AdaGrad", "rmsprop": "RMSprop", "adam": "Adam"}
+TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum",  # i18n: not ui
+                          "nesterov": "Nesterov", "adagrad": "AdaGrad",  # i18n: not ui
+                          "rmsprop": "RMSprop", "adam": "Adam"}  # i18n: not ui
 
 #: the book's learning rates for x²/20 + y² (Nesterov and RMSprop: like Momentum)
 BOOK_LR: dict[str, float] = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5,
@@ -51,12 +52,12 @@ class Surface:
 
 
 SURFACES: dict[str, Surface] = {
-    "x²/20 + y²": Surface("x²/20 + y²", lambda x, y: x**2 / 20 + y**2,
+    "x²/20 + y²": Surface("x²/20 + y²", lambda x, y: x**2 / 20 + y**2,  # i18n: not ui
                           lambda x, y: (x / 10, 2 * y), (-7.0, 2.0), (-10, 10, -5, 5)),
-    "x² + y²": Surface("x² + y²", lambda x, y: x**2 + y**2,
+    "x² + y²": Surface("x² + y²", lambda x, y: x**2 + y**2,  # i18n: not ui
                        lambda x, y: (2 * x, 2 * y), (-7.0, 2.0), (-10, 10, -5, 5)),
     "Rosenbrock (1−x)² + 10(y−x²)²": Surface(
-        "Rosenbrock", lambda x, y: (1 - x) ** 2 + 10 * (y - x**2) ** 2,
+        "Rosenbrock", lambda x, y: (1 - x) ** 2 + 10 * (y - x**2) ** 2,  # i18n: not ui
         lambda x, y: (-2 * (1 - x) - 40 * x * (y - x**2), 20 * (y - x**2)),
         (-1.5, 2.0), (-2, 2, -1, 3), minimum=(1.0, 1.0), rates=dict(ROSENBROCK_LR),
         steps=100),

@@ -9,15 +9,17 @@ from __future__ import annotations
 import numpy as np
 
 from core.datasets import load_builtin
+from core.i18n import N_
 
 GATE_INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float64)
 FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
-#: the book's and the seed's weights: label → (w1, w2, b)
+#: the book's and the seed's weights: label → (w1, w2, b); the labels are marked (N_): show
+#: them with ``_()``, keep the English as the key (its first word names the gate)
 PRESETS: dict[str, tuple[float, float, float]] = {
-    "AND (book, seed)": (0.5, 0.5, -0.7),
-    "NAND (book)": (-0.5, -0.5, 0.7),
-    "OR (book)": (0.5, 0.5, -0.2),
-    "OR (seed)": (0.6, 0.6, -0.5),
+    N_("AND (book, seed)"): (0.5, 0.5, -0.7),
+    N_("NAND (book)"): (-0.5, -0.5, 0.7),
+    N_("OR (book)"): (0.5, 0.5, -0.2),
+    N_("OR (seed)"): (0.6, 0.6, -0.5),
 }
 
 

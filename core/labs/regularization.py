@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from core.datasets.ref import DataRef
+from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec
 from core.training.settings import TrainingSettings
@@ -48,12 +49,26 @@ SPEED_THRESHOLD = 0.8
 @dataclass(frozen=True)
 class Variant:
     """One network of an experiment: ``key`` is stable ("plain", "weight_decay", "dropout",
-    "batch_norm"), ``label`` says it to the student."""
+    "batch_norm"), ``label`` says it to the student (in the language of the moment it was
+    made); ``name`` is its untranslated pattern with ``{value}`` standing for ``value``, to say
+    it again in another language (:func:`variant_label`)."""
 
     key: str
     label: str
     spec: NetworkSpec
     settings: TrainingSettings
+    name: str = ""
+    value: float = 0.0
+
+
+def variant_label(name: str, value: float = 0.0) -> str:
+    """A variant's label in the current language, from its marked ``name`` pattern."""
+    return _(name).format(value=f"{value:g}")
+
+
+def _variant(key: str, name: str, spec: NetworkSpec, settings: TrainingSettings,
+             value: float = 0.0) -> Variant:
+    return Variant(key, variant_label(name, value), spec, settings, name, value)
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,13 @@ class Curves:
     train: list[float] = field(default_factory=list)
     test: list[float] = field(default_factory=list)
     outcome: Outcome | None = None
+    name: str = ""
+    value: float = 0.0
+
+    @property
+    def shown_label(self) -> str:
+        """The label in the current language (``label`` itself when it has no pattern)."""
+        return variant_label(self.name, self.value) if self.name else self.label
 
     def copy(self) -> Curves:
         return replace(self, train=list(self.train), test=list(self.test))
@@ -118,15 +140,15 @@ def overfitting(project: Project, weight_decay: float = BOOK_WEIGHT_DECAY,
     spec, settings = project.spec, project.settings
     if epochs is not None:
         settings = replace(settings, epochs=epochs)
-    variants = [Variant("plain", "no regularisation", spec, settings)]
+    variants = [_variant("plain", N_("no regularisation"), spec, settings)]
     if weight_decay > 0:
-        variants.append(Variant("weight_decay", f"weight decay λ = {weight_decay:g}", spec,
-                                replace(settings, weight_decay=weight_decay)))
+        variants.append(_variant("weight_decay", N_("weight decay λ = {value}"), spec,
+                                 replace(settings, weight_decay=weight_decay), weight_decay))
     if dropout > 0:
         dropped = spec
         for node in spec.nodes_of_kind("hidden"):
             dropped = dropped.with_node_changed(node.id, dropout=dropout)
-        variants.append(Variant("dropout", f"dropout {dropout:g}", dropped, settings))
+        variants.append(_variant("dropout", N_("dropout {value}"), dropped, settings, dropout))
     return Experiment("overfitting", tuple(variants), project.data)
 
 
@@ -138,10 +160,10 @@ def batch_norm(init_std: float = BN_INIT_STD, lr: float = BN_LR,
     settings = TrainingSettings(optimizer="sgd", lr=lr, epochs=epochs, batch_size=100,
                                 split=(train, 0.0, 1.0 - train))
     variants = tuple(
-        Variant(key, label, NetworkSpec.mlp(BN_SIZES, init="std", init_std=init_std,
+        _variant(key, name, NetworkSpec.mlp(BN_SIZES, init="std", init_std=init_std,
                                             batch_norm=with_bn), settings)
-        for key, label, with_bn in (("plain", "without batch norm", False),
-                                    ("batch_norm", "with batch norm", True)))
+        for key, name, with_bn in (("plain", N_("without batch norm"), False),
+                                   ("batch_norm", N_("with batch norm"), True)))
     return Experiment("batch_norm", variants, DataRef.bundled("digits"))
 
 
@@ -154,14 +176,14 @@ def run(experiment: Experiment, report: Callable[[Progress], None] | None = None
     dataset = experiment.data.load()
     trainers = [Trainer(v.spec, dataset, v.settings) for v in experiment.variants]
     streams = [trainer.iterate() for trainer in trainers]
-    curves = [Curves(v.key, v.label) for v in experiment.variants]
+    curves = [Curves(v.key, v.label, name=v.name, value=v.value) for v in experiment.variants]
     running = list(range(len(trainers)))
     rounds = 0
     while running:
         if cancel is not None and cancel.is_set():
             for i in running:
-                curves[i].outcome = Outcome(
-                    "stopped", f"stopped by the user after {len(curves[i].train)} epochs")
+                curves[i].outcome = Outcome("stopped", _(
+                    "stopped by the user after {n} epochs").format(n=len(curves[i].train)))
             break
         for i in list(running):
             outcome = _train_one_epoch(streams[i])

@@ -28,6 +28,7 @@ import numpy as np
 from core.datasets.builtin import BUILTIN
 from core.datasets.ref import DataRef
 from core.engine.network import Network
+from core.i18n import _
 from core.training.history import History
 from core.training.prepare import TrainingData
 
@@ -54,7 +55,7 @@ class Goal:
 
     def words(self, value: float) -> str:
         if self.metric == "accuracy":
-            return f"{value:.0%} of the rows right"
+            return _("{share:.0%} of the rows right").format(share=value)
         return f"R² {value:.2f}"
 
 
@@ -80,11 +81,13 @@ class Diagnosis:
     def text(self) -> str:
         goal = self.goal
         if self.solved:
-            return f"Solved {goal.title}: {goal.words(self.score)}."
-        target = "all of them" if goal.level == 1 and goal.metric == "accuracy" \
+            return _("Solved {goal}: {score}.").format(goal=_(goal.title),
+                                                       score=goal.words(self.score))
+        target = _("all of them") if goal.level == 1 and goal.metric == "accuracy" \
             else goal.words(goal.level)
-        return (f"Not solved yet: {goal.words(self.score)} ({goal.title} needs {target}). "
-                + " ".join(self.reasons) + " Try " + "; ".join(self.advice) + ".")
+        return _("Not solved yet: {score} ({goal} needs {target}). {reasons} Try {advice}."
+                 ).format(score=goal.words(self.score), goal=_(goal.title), target=target,
+                          reasons=" ".join(self.reasons), advice="; ".join(self.advice))
 
 
 def goal_for(data: DataRef | None) -> Goal | None:
@@ -144,18 +147,20 @@ def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
         return Diagnosis(goal, value, dead, relu, fall)
     reasons, advice = [], []
     if relu and dead / relu >= DEAD_SHARE:
-        reasons.append(f"{dead} of {relu} ReLU units are dead ({dead / relu:.0%}): they output "
-                       "0 for every row, so they no longer learn.")
-        advice.append("tanh or leaky ReLU for the hidden node (their units cannot die)")
+        reasons.append(_("{dead} of {relu} ReLU units are dead ({share:.0%}): they output 0 for "
+                         "every row, so they no longer learn.").format(
+            dead=dead, relu=relu, share=dead / relu))
+        advice.append(_("tanh or leaky ReLU for the hidden node (their units cannot die)"))
     if fall is not None and fall > FALLING:
         span = min(TREND_EPOCHS, history.n_epochs - 1)
-        reasons.append(f"The loss was still falling ({fall:.0%} lower over the last "
-                       f"{span} epochs).")
-        advice.append("more epochs (press Train again to carry on from here)")
+        reasons.append(_("The loss was still falling ({fall:.0%} lower over the last {span} "
+                         "epochs).").format(fall=fall, span=span))
+        advice.append(_("more epochs (press Train again to carry on from here)"))
     else:
-        reasons.append("The loss has flattened out: the run is stuck where it is.")
-        advice.append(f"another seed (then Reset weights), more units in the hidden node, or a "
-                      f"larger learning rate ({_larger(lr):g} instead of {lr:g})")
+        reasons.append(_("The loss has flattened out: the run is stuck where it is."))
+        advice.append(_("another seed (then Reset weights), more units in the hidden node, or a "
+                        "larger learning rate ({larger:g} instead of {lr:g})").format(
+            larger=_larger(lr), lr=lr))
     return Diagnosis(goal, value, dead, relu, fall, tuple(reasons), tuple(advice))
 
 

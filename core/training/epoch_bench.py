@@ -18,6 +18,7 @@ from collections.abc import Callable
 import numpy as np
 
 from core.datasets.dataset import Dataset
+from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.prepare import TrainingData, prepare
 from core.training.settings import TrainingSettings
@@ -39,7 +40,7 @@ def mnist_sized(rows: int = ROWS, seed: int = 0) -> Dataset:
     return Dataset(name="mnist-sized", x=x, y=y, task="classification",
                    feature_names=tuple(f"pixel_{i}" for i in range(SIZES[0])),
                    class_names=tuple(str(d) for d in range(SIZES[-1])),
-                   source=f"{rows:,} random 28×28 images")
+                   source=_("{rows:,} random 28×28 images").format(rows=rows))
 
 
 def settings() -> TrainingSettings:
@@ -100,18 +101,21 @@ def run(rows: int = ROWS, rounds: int = 3, include_torch: bool = True,
     torch_epoch = torch_epoch_runner(data) if include_torch else None
     engine: list[float] = []
     other: list[float] = []
-    for _ in range(rounds):
+    for _round in range(rounds):
         engine.append(engine_epoch(spec, data))
         if torch_epoch is not None:
             other.append(torch_epoch())
     ours = statistics.median(engine)
-    text = (f"784-100-10 epoch on {rows:,} MNIST-sized rows (batch {BATCH}, SGD, float32; "
-            f"median of {rounds}): NetCanvas {ours:.2f} s")
+    text = _("784-100-10 epoch on {rows:,} MNIST-sized rows (batch {batch}, SGD, float32; "
+             "median of {rounds}): NetCanvas {seconds:.2f} s").format(
+        rows=rows, batch=BATCH, rounds=rounds, seconds=ours)
     if not other:
-        out(text + ("" if not include_torch else " (torch is not importable: no comparison)"))
+        out(text + ("" if not include_torch else _(" (torch is not importable: no comparison)")))
         return ours, None
     theirs = statistics.median(other)
     ratio = theirs / ours
-    out(text + f", PyTorch CPU {theirs:.2f} s — NetCanvas {ratio:.2f}x as fast "
-        f"(goal ≥ {GOAL}: {'met' if ratio >= GOAL else 'NOT met'})")
+    verdict = _(", PyTorch CPU {seconds:.2f} s — NetCanvas {ratio:.2f}x as fast (goal ≥ {goal}: "
+                "met)") if ratio >= GOAL else _(", PyTorch CPU {seconds:.2f} s — NetCanvas "
+                                                "{ratio:.2f}x as fast (goal ≥ {goal}: NOT met)")
+    out(text + verdict.format(seconds=theirs, ratio=ratio, goal=GOAL))
     return ours, theirs

@@ -34,6 +34,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine.params import bias_name, param_name
+from core.i18n import _
 from core.spec import NetworkSpec
 
 VANISHING = 0.25
@@ -54,19 +55,21 @@ class NodeFlow:
     def describe(self) -> str:
         """The flag in words, for a tooltip."""
         if self.flag == "vanishing":
-            return (f"Vanishing gradient: the error signal reaching this node is "
-                    f"{_times(self.ratio)} weaker than at the layer next to the output, so its "
-                    "weights barely learn. Try ReLU with He initialisation, or batch norm.")
+            return _("Vanishing gradient: the error signal reaching this node is {times} weaker "
+                     "than at the layer next to the output, so its weights barely learn. Try "
+                     "ReLU with He initialisation, or batch norm.").format(
+                times=_times(self.ratio))
         if self.flag == "exploding":
-            return ("Exploding gradient: the error signal grows on its way back "
-                    f"({_times(self.ratio)} the layer next to the output) or is huge, so steps "
-                    "overshoot. Lower the learning rate or use smaller initial weights.")
+            return _("Exploding gradient: the error signal grows on its way back ({times} the "
+                     "layer next to the output) or is huge, so steps overshoot. Lower the "
+                     "learning rate or use smaller initial weights.").format(
+                times=_times(self.ratio))
         return ""
 
 
 def _times(ratio: float | None) -> str:
     if ratio is None or not math.isfinite(ratio):
-        return "far"
+        return _("far")
     return f"{1 / ratio:.3g}×" if ratio < 1 else f"{ratio:.3g}×"
 
 

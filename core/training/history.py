@@ -11,6 +11,8 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+from core.i18n import _
+
 PARTS = ("train", "val", "test")
 MAX_BATCH_POINTS = 20_000
 
@@ -96,29 +98,31 @@ class History:
     def from_dict(cls, data: Any) -> History:
         """Read a stored history, checking it (project files may be edited by hand)."""
         if not isinstance(data, dict):
-            raise ValueError("history must be an object")
+            raise ValueError(_("history must be an object"))
         task = data.get("task")
         if task not in ("classification", "regression"):
-            raise ValueError(f"history: task {task!r} is not 'classification' or 'regression'")
+            raise ValueError(_("history: task {task} is not 'classification' or 'regression'"
+                               ).format(task=repr(task)))
         epochs = data.get("epochs", {})
         expected = column_names(task)
         if not isinstance(epochs, dict) or set(epochs) != set(expected):
-            raise ValueError(
-                f"history: 'epochs' must hold exactly the columns {', '.join(expected)}")
+            raise ValueError(_("history: 'epochs' must hold exactly the columns {columns}"
+                               ).format(columns=", ".join(expected)))
         lengths = set()
         for name, column in epochs.items():
             if not isinstance(column, list) or not all(_is_number_or_none(v) for v in column):
-                raise ValueError(f"history: column {name!r} must be a list of numbers")
+                raise ValueError(_("history: column {name} must be a list of numbers").format(
+                    name=repr(name)))
             lengths.add(len(column))
         if len(lengths) > 1:
-            raise ValueError("history: the epoch columns have different lengths")
+            raise ValueError(_("history: the epoch columns have different lengths"))
         batch_loss = data.get("batch_loss", [])
         if not isinstance(batch_loss, list) or not all(
                 _is_number_or_none(v) and v is not None for v in batch_loss):
-            raise ValueError("history: 'batch_loss' must be a list of numbers")
+            raise ValueError(_("history: 'batch_loss' must be a list of numbers"))
         stride = data.get("batch_stride", 1)
         if isinstance(stride, bool) or not isinstance(stride, int) or stride < 1:
-            raise ValueError("history: 'batch_stride' must be a whole number of at least 1")
+            raise ValueError(_("history: 'batch_stride' must be a whole number of at least 1"))
         return cls(task, {k: list(epochs[k]) for k in expected},
                    [float(v) for v in batch_loss], stride)
 

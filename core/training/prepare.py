@@ -22,6 +22,7 @@ from core.datasets import (
     feature_scaling,
     split,
 )
+from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import PARTS
 from core.training.lazy import LazyInputs
@@ -95,17 +96,19 @@ def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
     if not any(node.features for node in inputs):
         if x.shape[1] != spec.input_units:
             raise DataMismatchError(
-                f"the data has {x.shape[1]} feature column(s) but the input node(s) take "
-                f"{spec.input_units}: give the input {x.shape[1]} unit(s) or choose its features")
+                _("the data has {columns} feature column(s) but the input node(s) take {units}: "
+                  "give the input {columns} unit(s) or choose its features").format(
+                    columns=x.shape[1], units=spec.input_units))
         return x
     blocks = []
     for node in inputs:
         columns = apply_features(x, node.features) if node.features else x
         if columns.shape[1] != node.units:
-            takes = ", ".join(node.features) if node.features else "the raw data columns"
+            takes = ", ".join(node.features) if node.features else _("the raw data columns")
             raise DataMismatchError(
-                f"{node.label} has {node.units} unit(s) but takes {columns.shape[1]} column(s) "
-                f"({takes}): make its units match")
+                _("{node} has {units} unit(s) but takes {columns} column(s) ({takes}): make its "
+                  "units match").format(node=node.label, units=node.units,
+                                        columns=columns.shape[1], takes=takes))
         blocks.append(columns)
     return np.hstack(blocks)
 
@@ -116,14 +119,17 @@ def check_outputs(spec: NetworkSpec, dataset: Dataset) -> None:
     if dataset.task == "classification":
         if units == dataset.n_classes or (units == 1 and dataset.n_classes == 2):
             return
-        raise DataMismatchError(
-            f"the output node has {units} unit(s) but the data has {dataset.n_classes} classes: "
-            f"give it {dataset.n_classes} units" +
-            (" (or 1 sigmoid unit for two classes)" if dataset.n_classes == 2 else ""))
+        if dataset.n_classes == 2:
+            message = _("the output node has {units} unit(s) but the data has {n} classes: give "
+                        "it {n} units (or 1 sigmoid unit for two classes)")
+        else:
+            message = _("the output node has {units} unit(s) but the data has {n} classes: give "
+                        "it {n} units")
+        raise DataMismatchError(message.format(units=units, n=dataset.n_classes))
     if units != dataset.n_outputs:
         raise DataMismatchError(
-            f"the output node has {units} unit(s) but the data has {dataset.n_outputs} target "
-            f"value(s) per sample: give it {dataset.n_outputs}")
+            _("the output node has {units} unit(s) but the data has {n} target value(s) per "
+              "sample: give it {n}").format(units=units, n=dataset.n_outputs))
 
 
 def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, float],

@@ -32,6 +32,7 @@ import numpy as np
 from core.engine.buffers import flat_views
 from core.engine.network import Network
 from core.engine.optimizers import OPTIMIZERS, Optimizer
+from core.i18n import _
 
 PREFIX = "optim/"
 FLAT_KEY = "*"  # the name under which the engine hands its flat vector to the optimizer
@@ -66,8 +67,8 @@ class Continuation:
         """Put the state into a fresh trainer's optimizer and generators; ValueError in words
         when it belongs to another optimizer or network."""
         if optimizer.name != self.optimizer:
-            raise ValueError(f"the saved optimizer state is {self.optimizer}'s, not "
-                             f"{optimizer.name}'s")
+            raise ValueError(_("the saved optimizer state is {saved}'s, not {current}'s").format(
+                saved=self.optimizer, current=optimizer.name))
         shapes = {name: value.shape for name, value in network.params.items()}
         _check(self.optimizer, self.step, self.arrays, shapes)
         if self.arrays:
@@ -103,18 +104,20 @@ class Continuation:
         parameter ``shapes``; ValueError in words when anything is missing, extra or bent."""
         if not isinstance(data, dict) or set(data) != {"optimizer", "step", "shuffle_rng",
                                                        "network_rng"}:
-            raise ValueError("'continuation' must hold exactly optimizer, step, shuffle_rng "
-                             "and network_rng")
+            raise ValueError(_("'continuation' must hold exactly optimizer, step, shuffle_rng "
+                               "and network_rng"))
         name, step = data["optimizer"], data["step"]
         if not isinstance(name, str) or name not in OPTIMIZERS:
-            raise ValueError(f"the saved optimizer state names an unknown optimizer {name!r}")
+            raise ValueError(_("the saved optimizer state names an unknown optimizer {name}"
+                               ).format(name=repr(name)))
         if isinstance(step, bool) or not isinstance(step, int) or step < 0:
-            raise ValueError(f"the optimizer's step count {step!r} is not a whole number")
+            raise ValueError(_("the optimizer's step count {step} is not a whole number").format(
+                step=repr(step)))
         stored: dict[str, dict[str, np.ndarray]] = {}
         for key, array in arrays.items():
-            slot, _, param = key.removeprefix(PREFIX).partition("/")
+            slot, _slash, param = key.removeprefix(PREFIX).partition("/")
             if not key.startswith(PREFIX) or not param:
-                raise ValueError(f"{key!r} is not an optimizer state array")
+                raise ValueError(_("{key} is not an optimizer state array").format(key=repr(key)))
             stored.setdefault(slot, {})[param] = array
         _check(name, step, stored, shapes)
         return cls(name, step, stored, _generator(data["shuffle_rng"], "shuffle_rng"),
@@ -129,26 +132,31 @@ def _check(name: str, step: int, arrays: Mapping[str, Mapping[str, np.ndarray]],
     if not arrays and (step == 0 or not slots):
         return
     if set(arrays) != set(slots):
-        raise ValueError(f"the saved optimizer state holds {', '.join(sorted(arrays)) or 'no'}"
-                         f" slot(s); {name} keeps {', '.join(slots)}")
+        if arrays:
+            message = _("the saved optimizer state holds {held} slot(s); {optimizer} keeps "
+                        "{slots}")
+        else:
+            message = _("the saved optimizer state holds no slot(s); {optimizer} keeps {slots}")
+        raise ValueError(message.format(held=", ".join(sorted(arrays)), optimizer=name,
+                                        slots=", ".join(slots)))
     for slot, values in arrays.items():
-        problems = [f"missing {p}" for p in shapes if p not in values]
-        problems += [f"unexpected {p}" for p in values if p not in shapes]
+        problems = [_("missing {name}").format(name=p) for p in shapes if p not in values]
+        problems += [_("unexpected {name}").format(name=p) for p in values if p not in shapes]
         for param, array in values.items():
             if array.dtype.kind != "f" or not np.all(np.isfinite(array)):
-                problems.append(f"{param} does not hold finite decimals")
+                problems.append(_("{name} does not hold finite decimals").format(name=param))
             elif param in shapes and array.shape != tuple(shapes[param]):
-                problems.append(f"{param} has shape {array.shape}, the network needs "
-                                f"{tuple(shapes[param])}")
+                problems.append(_("{name} has shape {shape}, the network needs {needed}").format(
+                    name=param, shape=array.shape, needed=tuple(shapes[param])))
         if problems:
-            raise ValueError(f"the optimizer state '{slot}' does not match the network: "
-                             + "; ".join(problems))
+            raise ValueError(_("the optimizer state '{slot}' does not match the network: "
+                               "{problems}").format(slot=slot, problems="; ".join(problems)))
 
 
 def _split(flat: np.ndarray, shapes: Mapping[str, tuple[int, ...]]) -> dict[str, np.ndarray]:
     layout, views = flat_views(dict(shapes), flat.dtype)
     if layout.shape != flat.shape:
-        raise ValueError("the optimizer's state does not have the network's layout")
+        raise ValueError(_("the optimizer's state does not have the network's layout"))
     layout[...] = flat
     return {name: view.copy() for name, view in views.items()}
 
@@ -184,6 +192,6 @@ def _generator(data: Any, what: str) -> dict[str, Any]:
                  "has_uint32": data["has_uint32"], "uinteger": int(data["uinteger"])}
         np.random.PCG64().state = value
     except (KeyError, TypeError, ValueError, OverflowError):
-        raise ValueError(f"'continuation.{what}' is not a saved {GENERATOR} generator state"
-                         ) from None
+        raise ValueError(_("'continuation.{what}' is not a saved {generator} generator state"
+                           ).format(what=what, generator=GENERATOR)) from None
     return value

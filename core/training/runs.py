@@ -20,12 +20,16 @@ from datetime import datetime, timezone
 from itertools import pairwise
 from typing import Any
 
+from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History, metric_names
 from core.training.settings import TrainingSettings
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
 ENDINGS = ("finished", "stopped", "diverged", "error", "unknown")
+#: how the window shows an ending (``_()`` where shown: :func:`ending_title` does)
+ENDING_TITLES = {"finished": N_("finished"), "stopped": N_("stopped"),
+                 "diverged": N_("diverged"), "error": N_("error"), "unknown": N_("unknown")}
 #: the trainer's outcome kinds (:data:`core.training.trainer.OUTCOMES`) in a run's words
 OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
                    "early_stopped": "finished", "stopped": "stopped", "diverged": "diverged"}
@@ -34,14 +38,20 @@ MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
           "ended", "reason", "history")
 #: short names of settings in a difference ("lr 0.1 → 0.01")
-SETTING_WORDS = {"batch_size": "batch size", "weight_decay": "weight decay",
-                 "target_loss": "target loss", "early_stopping_patience": "patience",
-                 "standardize": "standardise"}
+#: (shown with ``_()``: :meth:`Change.words` does)
+SETTING_WORDS = {"batch_size": N_("batch size"), "weight_decay": N_("weight decay"),
+                 "target_loss": N_("target loss"), "early_stopping_patience": N_("patience"),
+                 "standardize": N_("standardise")}
 
 
 def ending(outcome_kind: str, error: str = "") -> str:
     """The :data:`ENDINGS` word for a trainer outcome (``error``: the worker itself failed)."""
     return "error" if error else OUTCOME_ENDINGS.get(outcome_kind, "stopped")
+
+
+def ending_title(ended: str) -> str:
+    """An :data:`ENDINGS` word in the current language (``ended`` itself if unknown)."""
+    return _(ENDING_TITLES[ended]) if ended in ENDING_TITLES else ended
 
 
 def now_iso() -> str:
@@ -73,7 +83,8 @@ class Change:
     new: Any
 
     def words(self) -> str:
-        return f"{SETTING_WORDS.get(self.key, self.key)} {_value(self.old)} → {_value(self.new)}"
+        name = _(SETTING_WORDS[self.key]) if self.key in SETTING_WORDS else self.key
+        return f"{name} {_value(self.old)} → {_value(self.new)}"
 
 
 def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
@@ -97,14 +108,14 @@ def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
 
 def changes_words(changes: tuple[Change, ...]) -> str:
     """``lr 0.1 → 0.01, batch size 32 → 64``; "same settings" when nothing changed."""
-    return ", ".join(c.words() for c in changes) or "same settings"
+    return ", ".join(c.words() for c in changes) or _("same settings")
 
 
 def _value(value: Any) -> str:
     if value is None:
-        return "off"
+        return _("off")
     if isinstance(value, bool):
-        return "on" if value else "off"
+        return _("on") if value else _("off")
     if isinstance(value, float):
         return f"{value:g}"
     if isinstance(value, tuple):
@@ -133,7 +144,9 @@ class Run:
     @property
     def title(self) -> str:
         """``run 2``, or ``run 2 “slow”`` once renamed."""
-        return f"run {self.number}" + (f" “{self.name}”" if self.name else "")
+        if self.name:
+            return _("run {number} “{name}”").format(number=self.number, name=self.name)
+        return _("run {number}").format(number=self.number)
 
     @property
     def first_epoch(self) -> int:
@@ -153,17 +166,19 @@ class Run:
         """``loss 0.123 acc 0.95`` on the training part, then the test part's when it has one."""
         row = self.metrics
         pieces = []
-        for part, label in (("train", ""), ("test", "test ")):
+        for part, loss_words in (("train", _("loss {value:.4g}")),
+                                 ("test", _("test loss {value:.4g}"))):
             loss = row.get(f"{part}_loss")
             if loss is None:
                 continue
-            words = [f"{label}loss {loss:.4g}"]
+            words = [loss_words.format(value=loss)]
             for metric in metric_names(self.history.task):
                 value = row.get(f"{part}_{metric}")
                 if value is not None:
-                    words.append(f"{'acc' if metric == 'accuracy' else metric} {value:.3g}")
+                    words.append(_("acc {value:.3g}").format(value=value) if metric == "accuracy"
+                                 else f"{metric} {value:.3g}")
             pieces.append(" ".join(words))
-        return ", ".join(pieces) or "no epoch finished"
+        return ", ".join(pieces) or _("no epoch finished")
 
     def to_dict(self) -> dict[str, Any]:
         return {"number": self.number, "name": self.name, "hidden": self.hidden,
@@ -175,16 +190,17 @@ class Run:
     def from_dict(cls, data: Any) -> Run:
         """A stored run, checked (ValueError naming the field)."""
         if not isinstance(data, dict):
-            raise ValueError("a run must be an object of name: value pairs")
+            raise ValueError(_("a run must be an object of name: value pairs"))
         number = data.get("number")
         if isinstance(number, bool) or not isinstance(number, int) or not \
                 1 <= number <= MAX_NUMBER:
-            raise ValueError(f"a run's 'number' must be a whole number from 1 to {MAX_NUMBER:,}"
-                             f" (found {number!r})")
-        where = f"run {number}"
+            raise ValueError(_("a run's 'number' must be a whole number from 1 to {high:,} "
+                               "(found {found})").format(high=MAX_NUMBER, found=repr(number)))
+        where = _("run {number}").format(number=number)
         unknown = sorted(set(data) - set(FIELDS))
         if unknown:
-            raise ValueError(f"{where}: unknown field(s) {', '.join(unknown)}")
+            raise ValueError(_("{where}: unknown field(s) {fields}").format(
+                where=where, fields=", ".join(unknown)))
         try:
             settings = TrainingSettings.from_dict(data.get("settings"))
             history = History.from_dict(data.get("history"))
@@ -193,13 +209,15 @@ class Run:
         epochs = data.get("epochs")
         if isinstance(epochs, bool) or not isinstance(epochs, int) or \
                 not 0 <= epochs <= history.n_epochs:
-            raise ValueError(f"{where}: 'epochs' must be a whole number from 0 to the "
-                             f"{history.n_epochs} epochs of its history (found {epochs!r})")
+            raise ValueError(_("{where}: 'epochs' must be a whole number from 0 to the {n} "
+                               "epochs of its history (found {found})").format(
+                where=where, n=history.n_epochs, found=repr(epochs)))
         if data.get("ended") not in ENDINGS:
-            raise ValueError(f"{where}: 'ended' must be one of {', '.join(ENDINGS)}")
+            raise ValueError(_("{where}: 'ended' must be one of {names}").format(
+                where=where, names=", ".join(ENDINGS)))
         hidden = data.get("hidden", False)
         if not isinstance(hidden, bool):
-            raise ValueError(f"{where}: 'hidden' must be true or false")
+            raise ValueError(_("{where}: 'hidden' must be true or false").format(where=where))
         return cls(number, settings, history, epochs, data["ended"],
                    reason=_text(data, "reason", where), started_at=_time(data, where),
                    network=_text(data, "network", where), data=_text(data, "data", where),
@@ -209,8 +227,8 @@ class Run:
 def _text(data: dict[str, Any], key: str, where: str) -> str:
     value = data.get(key, "")
     if not isinstance(value, str) or len(value) > MAX_NAME or not value.isprintable():
-        raise ValueError(f"{where}: {key!r} must be one line of text of at most {MAX_NAME} "
-                         "characters")
+        raise ValueError(_("{where}: {key} must be one line of text of at most {n} characters"
+                           ).format(where=where, key=repr(key), n=MAX_NAME))
     return value
 
 
@@ -226,8 +244,9 @@ def _time(data: dict[str, Any], where: str) -> str | None:
             raise TypeError
         moment.astimezone()  # in range for the local time zone too
     except (TypeError, ValueError, OverflowError, OSError):
-        raise ValueError(f"{where}: 'started_at' must be a date and time with its time zone, "
-                         f"such as 2026-12-03T01:02:03+00:00 (found {value!r})") from None
+        raise ValueError(_("{where}: 'started_at' must be a date and time with its time zone, "
+                           "such as 2026-12-03T01:02:03+00:00 (found {found})").format(
+            where=where, found=repr(value))) from None
     return value
 
 
@@ -245,7 +264,8 @@ class Runs:
     def __post_init__(self) -> None:
         numbers = [r.number for r in self.runs]
         if any(b <= a for a, b in pairwise(numbers)):
-            raise ValueError(f"run numbers must increase down the list (found {numbers})")
+            raise ValueError(_("run numbers must increase down the list (found {numbers})"
+                               ).format(numbers=numbers))
         object.__setattr__(self, "last_number", max([self.last_number, *numbers]))
 
     def __iter__(self) -> Iterator[Run]:
@@ -265,7 +285,7 @@ class Runs:
         for run in self.runs:
             if run.number == number:
                 return run
-        raise KeyError(f"there is no run {number}")
+        raise KeyError(f"there is no run {number}")  # i18n: not ui
 
     def index(self, number: int) -> int:
         return self.runs.index(self.run(number))
@@ -283,7 +303,7 @@ class Runs:
     def describe_changes(self, number: int) -> str:
         """The legend's words for run ``number``: ``lr 0.1 → 0.01``, or ``first run``."""
         if self.previous(number) is None:
-            return "first run"
+            return _("first run")
         return changes_words(self.changes(number))
 
     def record(self, settings: TrainingSettings, history: History, epochs: int,
@@ -310,7 +330,8 @@ class Runs:
 
     def renamed(self, number: int, name: str) -> Runs:
         if len(name) > MAX_NAME or not name.isprintable():
-            raise ValueError(f"a run's name is one line of at most {MAX_NAME} characters")
+            raise ValueError(_("a run's name is one line of at most {n} characters").format(
+                n=MAX_NAME))
         return self._replaced(number, name=name)
 
     def with_hidden(self, number: int, hidden: bool) -> Runs:
@@ -328,7 +349,7 @@ class Runs:
     @classmethod
     def from_list(cls, data: Any) -> Runs:
         if not isinstance(data, list):
-            raise ValueError("'runs' must be a list of runs")
+            raise ValueError(_("'runs' must be a list of runs"))
         return cls(tuple(Run.from_dict(item) for item in data))
 
     @classmethod
@@ -337,5 +358,5 @@ class Runs:
         """A file saved before runs were recorded: its history becomes run 1, with the
         project's settings (what is known of how it was trained)."""
         return cls((Run(1, settings, history, history.n_epochs, "unknown",
-                        "recorded before NetCanvas kept runs", network=network, data=data),))
+                        _("recorded before NetCanvas kept runs"), network=network, data=data),))
 

@@ -24,6 +24,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from core.datasets import Dataset
+from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.prepare import TrainingData, prepare
@@ -45,8 +46,9 @@ class SearchSpace:
         for name in ("lr", "weight_decay"):
             low, high = getattr(self, name)
             if not (math.isfinite(low) and math.isfinite(high) and low <= high):
-                raise ValueError(f"{name}: the range {low}..{high} must be two finite powers of "
-                                 "ten, the lower first")
+                raise ValueError(_("{name}: the range {low}..{high} must be two finite powers "
+                                   "of ten, the lower first").format(name=name, low=low,
+                                                                     high=high))
 
     def draw(self, seed: int, index: int) -> tuple[float, float]:
         """Trial ``index``'s (lr, weight decay); depends only on the seed and the index."""
@@ -143,9 +145,11 @@ def random_search(
     and the result says ``cancelled``.
     """
     if isinstance(n_trials, bool) or not isinstance(n_trials, int) or n_trials < 1:
-        raise ValueError(f"n_trials: {n_trials!r} must be a whole number of at least 1")
+        raise ValueError(_("{name}: {value} must be a whole number of at least 1").format(
+            name="n_trials", value=repr(n_trials)))
     if isinstance(workers, bool) or not isinstance(workers, int) or workers < 1:
-        raise ValueError(f"workers: {workers!r} must be a whole number of at least 1")
+        raise ValueError(_("{name}: {value} must be a whole number of at least 1").format(
+            name="workers", value=repr(workers)))
     space = space or SearchSpace()
     data = prepare(dataset, spec.check(), base.split, base.seed, base.standardize, base.dtype)
     jobs = [trial_settings(base, space, seed, i, epochs) for i in range(n_trials)]

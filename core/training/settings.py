@@ -14,6 +14,7 @@ from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from core.engine import optimizers
+from core.i18n import N_, _
 
 DTYPES = ("float32", "float64")
 MAX_EPOCHS = 10_000_000
@@ -54,23 +55,25 @@ class TrainingSettings:
         and the split are stored in their one spelling (lower case; a tuple of floats)."""
         name = self.optimizer.lower() if isinstance(self.optimizer, str) else self.optimizer
         if name not in optimizers.NAMES:
-            raise ValueError(f"optimizer: unknown optimizer {self.optimizer!r}; choose one of "
-                             f"{', '.join(optimizers.NAMES)}")
+            raise ValueError(_("optimizer: unknown optimizer {name}; choose one of {names}"
+                               ).format(name=repr(self.optimizer),
+                                        names=", ".join(optimizers.NAMES)))
         object.__setattr__(self, "optimizer", name)
         _positive("lr", self.lr)
         allowed = [n for n in optimizers.OPTIMIZERS[name].hyperparameter_names() if n != "lr"]
         if not isinstance(self.optimizer_options, dict):
-            raise ValueError("optimizer_options must be a mapping of name to number")
+            raise ValueError(_("optimizer_options must be a mapping of name to number"))
         object.__setattr__(self, "optimizer_options", dict(self.optimizer_options))
         for key, value in self.optimizer_options.items():
             if key not in allowed:
-                choices = ", ".join(allowed) or "none"
-                raise ValueError(f"optimizer_options: {name} has no hyperparameter {key!r} "
-                                 f"(it takes: {choices})")
+                choices = ", ".join(allowed) or _("none")
+                raise ValueError(_("optimizer_options: {optimizer} has no hyperparameter {key} "
+                                   "(it takes: {choices})").format(
+                    optimizer=name, key=repr(key), choices=choices))
             _number(f"optimizer_options.{key}", value)
             if not 0 <= value < 1:
-                raise ValueError(f"optimizer_options.{key}: {value!r} must be at least 0 and "
-                                 "below 1")
+                raise ValueError(_("{name}: {value} must be at least 0 and below 1").format(
+                    name=f"optimizer_options.{key}", value=repr(value)))
         _whole("epochs", self.epochs, 1, MAX_EPOCHS)
         _whole("batch_size", self.batch_size, 1, MAX_EPOCHS)
         _non_negative("weight_decay", self.weight_decay)
@@ -78,16 +81,19 @@ class TrainingSettings:
         _whole("seed", self.seed, 0, MAX_SEED)
         object.__setattr__(self, "split", _split(self.split))
         if self.dtype not in DTYPES:
-            raise ValueError(f"dtype: {self.dtype!r} is not one of {', '.join(DTYPES)}")
+            raise ValueError(_("dtype: {value} is not one of {names}").format(
+                value=repr(self.dtype), names=", ".join(DTYPES)))
         if self.target_loss is not None:
             _non_negative("target_loss", self.target_loss)
         if self.early_stopping_patience is not None:
             _whole("early_stopping_patience", self.early_stopping_patience, 1, MAX_EPOCHS)
             if self.split[1] == 0:
-                raise ValueError("early_stopping_patience: early stopping watches the validation "
-                                 "loss, so the validation part of the split must not be 0")
+                raise ValueError(_("early_stopping_patience: early stopping watches the "
+                                   "validation loss, so the validation part of the split must "
+                                   "not be 0"))
         if not isinstance(self.standardize, bool):
-            raise ValueError(f"standardize: must be true or false, not {self.standardize!r}")
+            raise ValueError(_("standardize: must be true or false, not {value}").format(
+                value=repr(self.standardize)))
 
     def create_optimizer(self) -> optimizers.Optimizer:
         return optimizers.create(self.optimizer, lr=self.lr, **self.optimizer_options)
@@ -109,55 +115,62 @@ class TrainingSettings:
         """Settings from parsed JSON; missing fields keep their defaults, unknown ones are refused
         (a typo in a hand-edited file should not be ignored silently)."""
         if not isinstance(data, dict):
-            raise ValueError("settings must be an object of name: value pairs")
+            raise ValueError(_("settings must be an object of name: value pairs"))
         known = {f.name for f in fields(cls)}
         unknown = sorted(set(data) - known)
         if unknown:
-            raise ValueError(f"settings: unknown field(s) {', '.join(unknown)}")
+            raise ValueError(_("settings: unknown field(s) {fields}").format(
+                fields=", ".join(unknown)))
         values = dict(data)
         if "split" in values:
             if not isinstance(values["split"], list | tuple):
-                raise ValueError("split: must be three numbers (train, validation, test)")
+                raise ValueError(_("split: must be three numbers (train, validation, test)"))
             values["split"] = tuple(values["split"])
         if "optimizer_options" in values and not isinstance(values["optimizer_options"], dict):
-            raise ValueError("optimizer_options must be a mapping of name to number")
+            raise ValueError(_("optimizer_options must be a mapping of name to number"))
         for key in ("optimizer", "dtype"):
             if key in values and not isinstance(values[key], str):
-                raise ValueError(f"{key}: must be text, not {type(values[key]).__name__}")
+                raise ValueError(_("{name}: must be text, not {kind}").format(
+                    name=key, kind=type(values[key]).__name__))
         return cls(**values)
 
 
 def _number(name: str, value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
-        raise ValueError(f"{name}: {value!r} is not a finite number")
+        raise ValueError(_("{name}: {value} is not a finite number").format(
+            name=name, value=repr(value)))
 
 
 def _positive(name: str, value: Any) -> None:
     _number(name, value)
     if value <= 0:
-        raise ValueError(f"{name}: {value!r} must be above 0")
+        raise ValueError(_("{name}: {value} must be above 0").format(name=name, value=repr(value)))
 
 
 def _non_negative(name: str, value: Any) -> None:
     _number(name, value)
     if value < 0:
-        raise ValueError(f"{name}: {value!r} must be 0 or more")
+        raise ValueError(_("{name}: {value} must be 0 or more").format(
+            name=name, value=repr(value)))
 
 
 def _whole(name: str, value: Any, low: int, high: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(f"{name}: {value!r} is not a whole number")
+        raise ValueError(_("{name}: {value} is not a whole number").format(
+            name=name, value=repr(value)))
     if not low <= value <= high:
-        raise ValueError(f"{name}: {value} must be from {low} to {high:,}")
+        raise ValueError(_("{name}: {value} must be from {low} to {high:,}").format(
+            name=name, value=value, low=low, high=high))
 
 
 def _split(value: Any) -> tuple[float, float, float]:
     if not isinstance(value, list | tuple) or len(value) != 3:
-        raise ValueError("split: must be three numbers (train, validation, test)")
-    for part, share in zip(("train", "validation", "test"), value, strict=True):
-        _non_negative(f"split ({part})", share)
+        raise ValueError(_("split: must be three numbers (train, validation, test)"))
+    for part, share in zip((N_("train"), N_("validation"), N_("test")), value, strict=True):
+        _non_negative(_("split ({part})").format(part=_(part)), share)
     if abs(sum(value) - 1) > 1e-9:
-        raise ValueError(f"split: the fractions {tuple(value)} must add up to 1")
+        raise ValueError(_("split: the fractions {fractions} must add up to 1").format(
+            fractions=tuple(value)))
     if value[0] == 0:
-        raise ValueError("split: the training part must not be 0")
+        raise ValueError(_("split: the training part must not be 0"))
     return (float(value[0]), float(value[1]), float(value[2]))

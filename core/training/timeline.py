@@ -21,6 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine.params import is_state
+from core.i18n import _
 from core.training.history import History
 
 MAX_SNAPSHOTS = 200
@@ -54,7 +55,9 @@ class Timeline:
 
     def __init__(self, max_snapshots: int = MAX_SNAPSHOTS, max_bytes: int = MAX_BYTES) -> None:
         if max_snapshots < 2:
-            raise ValueError("a timeline keeps at least 2 snapshots (the first and the latest)")
+            message = ("a timeline keeps at least 2 snapshots "  # i18n: not ui
+                       "(the first and the latest)")
+            raise ValueError(message)
         self.max_snapshots = max_snapshots
         self.max_bytes = max_bytes
         self.stride = 1  # epochs between kept records (the latest excepted)
@@ -90,7 +93,7 @@ class Timeline:
             for record in self._records:
                 if record.epoch == epoch:
                     return record
-        raise KeyError(f"epoch {epoch} is not in the timeline")
+        raise KeyError(f"epoch {epoch} is not in the timeline")  # i18n: not ui
 
     # ------------------------------------------------------------------ recording
     def record(self, epoch: int, params: Mapping[str, np.ndarray],
@@ -163,30 +166,31 @@ class Timeline:
         (by name, parameters and statistics); ValueError says what does not fit."""
         epochs = arrays.get("epochs")
         if epochs is None or epochs.ndim != 1 or epochs.dtype.kind not in "iu" or not epochs.size:
-            raise ValueError("the timeline has no list of epochs")
+            raise ValueError(_("the timeline has no list of epochs"))
         if np.any(np.diff(epochs) <= 0) or epochs[0] < 0:
-            raise ValueError("the timeline's epochs are not increasing")
+            raise ValueError(_("the timeline's epochs are not increasing"))
         n = epochs.size
         stride = arrays.get("stride")
         if stride is None or stride.shape != () or stride.dtype.kind not in "iu" or stride < 1:
-            raise ValueError("the timeline has no valid 'stride'")
+            raise ValueError(_("the timeline has no valid 'stride'"))
         nodes = arrays.get("nodes")
         if nodes is None or nodes.ndim != 1 or nodes.dtype.kind != "U":
-            raise ValueError("the timeline has no list of nodes")
+            raise ValueError(_("the timeline has no list of nodes"))
         tables = {}
         for key in ("norms", "signals"):
             table = arrays.get(key)
             if table is None or table.shape != (n, nodes.size) or table.dtype.kind != "f":
-                raise ValueError(f"the timeline's {key!r} do not match its epochs and nodes")
+                raise ValueError(_("the timeline's {key} do not match its epochs and nodes"
+                                   ).format(key=repr(key)))
             tables[key] = table
         stored = {k: v for k, v in arrays.items() if k.startswith(("params/", "state/"))}
         wanted = {f"{'state' if is_state(k) else 'params'}/{k}": s for k, s in shapes.items()}
         if set(stored) != set(wanted):
-            raise ValueError("the timeline's arrays do not match the network's weights")
+            raise ValueError(_("the timeline's arrays do not match the network's weights"))
         for key, array in stored.items():
             if array.dtype.kind != "f" or array.shape != (n, *wanted[key]):
-                raise ValueError(f"the timeline's {key} has shape {array.shape}, not "
-                                 f"{(n, *wanted[key])}")
+                raise ValueError(_("the timeline's {key} has shape {shape}, not {needed}").format(
+                    key=key, shape=array.shape, needed=(n, *wanted[key])))
         timeline = cls(max_snapshots=max(MAX_SNAPSHOTS, n))
         timeline.stride = int(stride)
         names = [str(v) for v in nodes]

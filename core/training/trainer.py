@@ -25,6 +25,7 @@ import numpy as np
 from core.datasets import Dataset
 from core.engine.network import Network, build
 from core.engine.params import weight_name
+from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.prepare import Part, TrainingData, prepare
@@ -133,7 +134,8 @@ class Trainer:
         self.data = data
         self.task = data.task
         if history is not None and history.task != data.task:
-            raise ValueError(f"the saved history is for {history.task}, the data for {data.task}")
+            raise ValueError(_("the saved history is for {saved}, the data for {data}").format(
+                saved=history.task, data=data.task))
         self.history = history if history is not None else History(data.task)
         self.optimizer = settings.create_optimizer()
         self._lr = self.optimizer.lr  # the rate of the next mini-batch (see set_lr)
@@ -189,7 +191,8 @@ class Trainer:
         and a change in between would mix two rates in one step."""
         if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
                 or not math.isfinite(value):
-            raise ValueError(f"lr: {value!r} must be a finite number above 0")
+            raise ValueError(_("lr: {value} must be a finite number above 0").format(
+                value=repr(value)))
         self._lr = float(value)
 
     def pause(self) -> None:
@@ -233,7 +236,7 @@ class Trainer:
         outcome. Blocks (without spinning) while paused."""
         while self.outcome is None:
             if self._stop.is_set():
-                self._finish("stopped", "stopped by the user")
+                self._finish("stopped", _("stopped by the user"))
                 yield self._event(None)
                 return
             if self._paused.is_set() and not self._take_step_request():
@@ -260,7 +263,7 @@ class Trainer:
 
         Overflow warnings are silenced: a diverging run is reported once, as an outcome."""
         if self.outcome is not None:
-            raise RuntimeError(f"training has ended: {self.outcome.reason}")
+            raise RuntimeError(f"training has ended: {self.outcome.reason}")  # i18n: not ui
         self.optimizer.lr = self._lr
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return self._step()
@@ -305,8 +308,9 @@ class Trainer:
         self.history.append_epoch(self.epoch, metrics)
         settings = self.settings
         if settings.target_loss is not None and train_loss <= settings.target_loss:
-            self._finish("target_reached", f"reached the target loss {settings.target_loss:g}: "
-                         f"training loss {train_loss:.4g} at epoch {self.epoch}")
+            self._finish("target_reached", _(
+                "reached the target loss {target:g}: training loss {loss:.4g} at epoch {epoch}"
+            ).format(target=settings.target_loss, loss=train_loss, epoch=self.epoch))
             return metrics
         patience = settings.early_stopping_patience
         val_loss = metrics.get("val_loss")
@@ -314,19 +318,23 @@ class Trainer:
             if val_loss < self._best_val:
                 self._best_val, self._best_epoch = val_loss, self.epoch
             elif self.epoch - self._best_epoch >= patience:
-                self._finish("early_stopped", f"the validation loss has not improved for "
-                             f"{patience} epochs (best {self._best_val:.4g} at epoch "
-                             f"{self._best_epoch})")
+                self._finish("early_stopped", _(
+                    "the validation loss has not improved for {patience} epochs (best {best:.4g} "
+                    "at epoch {epoch})").format(patience=patience, best=self._best_val,
+                                                epoch=self._best_epoch))
                 return metrics
         if self.epoch >= self.last_epoch:
-            self._finish("completed", f"finished {settings.epochs} epochs")
+            self._finish("completed", _("finished {n} epochs").format(n=settings.epochs))
         return metrics
 
     def _diverged(self, loss: float) -> None:
-        what = "NaN" if math.isnan(loss) else "infinite"
-        self._finish("diverged", f"loss became {what} at epoch {self.epoch + 1} — learning rate "
-                     f"{self.optimizer.lr:g} is probably too high; lower it, reset the weights "
-                     "and train again")
+        if math.isnan(loss):
+            message = _("loss became NaN at epoch {epoch} — learning rate {lr:g} is probably too "
+                        "high; lower it, reset the weights and train again")
+        else:
+            message = _("loss became infinite at epoch {epoch} — learning rate {lr:g} is "
+                        "probably too high; lower it, reset the weights and train again")
+        self._finish("diverged", message.format(epoch=self.epoch + 1, lr=self.optimizer.lr))
 
     def _finish(self, kind: str, reason: str) -> None:
         self.outcome = Outcome(kind, reason)

@@ -17,6 +17,8 @@ from core.spec_problems import SpecProblem
 from gui import theme
 from gui.canvas.edge_item import curve
 from gui.canvas.node_item import NodeItem
+from gui.canvas.style import node_label
+from gui.i18n import translate
 
 
 class ConnectionDrag:
@@ -33,8 +35,9 @@ class ConnectionDrag:
         self._line = QGraphicsPathItem()
         self._line.setZValue(5)
         scene.addItem(self._line)
-        self._status(f"Drag onto another node to connect {source.node.label} to it; "
-                     "release on empty canvas to cancel.")
+        self._status(translate(
+            "ConnectionDrag", "Drag onto another node to connect {node} to it; release on "
+            "empty canvas to cancel.").format(node=node_label(source.node)))
         self.move(source.anchor("out"))
 
     def move(self, pos: QPointF) -> None:
@@ -48,11 +51,16 @@ class ConnectionDrag:
                 self.problem = self._spec().connection_problem(self.source.node_id,
                                                                target.node_id)
                 target.set_drop_hint("refuse" if self.problem else "accept")
-                self._status(f"Cannot connect: {self.problem.message}" if self.problem else
-                             f"Release to connect {self.source.node.label} → "
-                             f"{target.node.label}.")
+                if self.problem:
+                    self._status(translate("ConnectionDrag", "Cannot connect: {why}").format(
+                        why=self.problem.message))
+                else:
+                    self._status(translate("ConnectionDrag", "Release to connect {src} → {dst}.")
+                                 .format(src=node_label(self.source.node),
+                                         dst=node_label(target.node)))
             else:
-                self._status("Release on a node to connect; release here to cancel.")
+                self._status(translate("ConnectionDrag",
+                                       "Release on a node to connect; release here to cancel."))
         end = target.anchor("in") if target is not None and self.problem is None else pos
         color = QColor(theme.PROBLEM) if self.problem else (
             QColor(theme.ACCEPT) if target is not None else QColor(theme.NEUTRAL_EDGE))
@@ -74,10 +82,11 @@ class ConnectionDrag:
         if target is not None:
             target.set_drop_hint("")
         if target is None:
-            self._status("Connection cancelled.")
+            self._status(translate("ConnectionDrag", "Connection cancelled."))
             return None
         if problem is not None:
-            self._status(f"Not connected: {problem.message}")
+            self._status(translate("ConnectionDrag", "Not connected: {why}").format(
+                why=problem.message))
             return None
         return self.source.node_id, target.node_id
 

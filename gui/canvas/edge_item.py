@@ -30,6 +30,7 @@ from gui import theme
 from gui.canvas import style
 from gui.canvas.node_item import NodeItem
 from gui.canvas.overlay import EdgeOverlay, draw_label, spread
+from gui.i18n import translate
 
 HIT_WIDTH = 7.0
 
@@ -217,12 +218,16 @@ class EdgeItem(QGraphicsItem):
             i, j = hit
             value = self.weight(i, j)
             shown = "—" if value is None else f"{value:.4g}"
-            return (f"weight w[{i},{j}] = {shown}<br>from {src.label} unit {i + 1} to "
-                    f"{dst.label} unit {j + 1}.<br><span style='color:{theme.MUTED_TEXT}'>"
-                    "Blue is positive, orange negative, thicker is larger. Double-click to type "
-                    "a value.</span>")
-        return (f"{src.label} → {dst.label}: a {src.units}×{dst.units} weight matrix. "
-                "Select it to see its heat map and statistics in the inspector.")
+            return translate(
+                "EdgeItem", "weight w[{i},{j}] = {value}<br>from {src} unit {a} to {dst} unit "
+                "{b}.<br><span style='color:{muted}'>Blue is positive, orange negative, thicker "
+                "is larger. Double-click to type a value.</span>").format(
+                i=i, j=j, value=shown, src=style.node_label(src), a=i + 1,
+                dst=style.node_label(dst), b=j + 1, muted=theme.MUTED_TEXT)
+        return translate(
+            "EdgeItem", "{src} → {dst}: a {rows}×{cols} weight matrix. Select it to see its heat "
+            "map and statistics in the inspector.").format(
+            src=style.node_label(src), dst=style.node_label(dst), rows=src.units, cols=dst.units)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         self.setToolTip(self.tooltip_at(event.scenePos()))

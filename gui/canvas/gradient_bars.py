@@ -10,20 +10,28 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
-from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsSceneHoverEvent,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
 
 from core.training.gradient_flow import NodeFlow
 from gui import theme
 from gui.canvas.node_item import NodeItem
 from gui.canvas.scene import CanvasScene
+from gui.i18n import translate
 from gui.training.frames import Frame
 
 BAR_WIDTH = 60.0
 BAR_HEIGHT = 5.0
 LOW, HIGH = -6.0, 2.0  # log10 of the norms the bar spans: 1e-6 … 100
 FLAG_COLORS = {"": theme.GRADIENT, "vanishing": theme.POSITIVE, "exploding": theme.PROBLEM}
+FLAG_WORDS = {"vanishing": QT_TRANSLATE_NOOP("GradientBar", "vanishing"),
+              "exploding": QT_TRANSLATE_NOOP("GradientBar", "exploding")}
 
 
 def bar_fraction(norm: float) -> float:
@@ -38,7 +46,10 @@ def bar_fraction(norm: float) -> float:
 def caption(flow: NodeFlow) -> str:
     """``‖∇‖ 0.0123`` and the flag, as drawn beside the bar."""
     text = f"‖∇‖ {flow.norm:.3g}"
-    return f"{text} · {flow.flag}" if flow.flag else text
+    if not flow.flag:
+        return text
+    flag = translate("GradientBar", FLAG_WORDS[flow.flag]) if flow.flag in FLAG_WORDS else flow.flag
+    return f"{text} · {flag}"
 
 
 class GradientBar(QGraphicsItem):
@@ -56,13 +67,27 @@ class GradientBar(QGraphicsItem):
         self.prepareGeometryChange()
         self.flow = flow
         self.setVisible(flow is not None)
-        tip = f"Gradient norm of the last mini-batch: {flow.norm:.4g}" if flow else ""
-        if flow is not None and flow.ratio is not None:
-            tip += (f"; error signal {flow.ratio:.3g}× that of the layer next to the output")
-        if flow is not None and flow.flag:
-            tip += f".\n{flow.describe()}"
-        self.setToolTip(tip)
+        self.setToolTip(self.tooltip())
         self.update()
+
+    def tooltip(self) -> str:
+        """The norm, the ratio to the output's layer and the flag's meaning, in the window's
+        language (rebuilt on hover, so it follows a language change)."""
+        flow = self.flow
+        if flow is None:
+            return ""
+        if flow.ratio is not None:
+            tip = translate("GradientBar", "Gradient norm of the last mini-batch: {norm}; error "
+                            "signal {ratio}× that of the layer next to the output").format(
+                norm=f"{flow.norm:.4g}", ratio=f"{flow.ratio:.3g}")
+        else:
+            tip = translate("GradientBar", "Gradient norm of the last mini-batch: {norm}").format(
+                norm=f"{flow.norm:.4g}")
+        return f"{tip}.\n{flow.describe()}" if flow.flag else tip
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self.tooltip())
+        super().hoverEnterEvent(event)
 
     @property
     def text(self) -> str:

@@ -11,10 +11,9 @@ from collections.abc import Sequence
 from typing import Protocol
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
-    QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsObject,
     QGraphicsSceneHoverEvent,
@@ -24,15 +23,19 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import activations
+from core.i18n import _ as core_tr
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
 from gui.canvas.overlay import NodeOverlay, draw_label
+from gui.canvas.port_item import PortItem
+from gui.i18n import translate
 
 FOOTER_HEIGHT = 16.0
-THUMBNAIL_TIP = ("What the network answers everywhere on the input plane (x₁ across, x₂ up) "
-                 "with its current weights: blue means class 1, orange class 0; the dots are "
-                 "the data. The border between the colours is the decision boundary.")
+THUMBNAIL_TIP = QT_TRANSLATE_NOOP(
+    "NodeItem", "What the network answers everywhere on the input plane (x₁ across, x₂ up) with "
+    "its current weights: blue means class 1, orange class 0; the dots are the data. The border "
+    "between the colours is the decision boundary.")
 BLOCK_BODY_HEIGHT = 54.0
 OVERLAY_MARGIN = 24.0  # how far an overlay's numbers may reach past the card's sides
 
@@ -46,36 +49,6 @@ class NodeHost(Protocol):
 
     def node_item_moved(self, item: NodeItem) -> None:
         """``item`` moved: the connections drawn to it follow."""
-
-
-class PortItem(QGraphicsEllipseItem):
-    """A connection point: ``"out"`` on the right edge, ``"in"`` on the left edge."""
-
-    def __init__(self, node_item: NodeItem, direction: str) -> None:
-        r = style.PORT_RADIUS
-        super().__init__(-r, -r, 2 * r, 2 * r, node_item)
-        self.node_item = node_item
-        self.direction = direction
-        self.setAcceptHoverEvents(True)
-        self.setZValue(2)
-        self.set_hover(False)
-        self.setToolTip(
-            "Output port: drag from here onto another node to connect them."
-            if direction == "out" else
-            "Input port: drop a connection from another node's output port here.")
-
-    def set_hover(self, hover: bool) -> None:
-        color = QColor(theme.kind_color(self.node_item.node.kind))
-        self.setBrush(QBrush(color if hover else QColor(theme.BODY)))
-        self.setPen(QPen(color, 2.0))
-
-    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.set_hover(True)
-        super().hoverEnterEvent(event)
-
-    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
-        self.set_hover(False)
-        super().hoverLeaveEvent(event)
 
 
 class NodeItem(QGraphicsObject):
@@ -296,8 +269,8 @@ class NodeItem(QGraphicsObject):
         painter.setFont(font)
         painter.setPen(QColor("white"))
         text_rect = QRectF(rect.left() + 8, rect.top(), rect.width() - 16, style.HEADER_HEIGHT)
-        text = painter.fontMetrics().elidedText(self.node.label, Qt.TextElideMode.ElideRight,
-                                                int(text_rect.width()))
+        text = painter.fontMetrics().elidedText(
+            style.node_label(self.node), Qt.TextElideMode.ElideRight, int(text_rect.width()))
         painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
                          text)
 
@@ -356,7 +329,7 @@ class NodeItem(QGraphicsObject):
         painter.setFont(font)
         painter.setPen(QColor(theme.TEXT))
         painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
-                         f"{self.node.units} units")
+                         self.tr("%n units", "", self.node.units))
         font.setPointSizeF(8.0)
         font.setBold(False)
         painter.setFont(font)
@@ -379,14 +352,15 @@ class NodeItem(QGraphicsObject):
     def _summary(self, with_units: bool = False) -> str:
         node = self.node
         if node.kind == "input":
-            return f"{node.units} feature{'s' if node.units != 1 else ''}"
-        parts = [node.activation]
+            return (self.tr("{n} feature") if node.units == 1 else self.tr("{n} features")).format(
+                n=node.units)
+        parts = [core_tr(node.activation)]
         if with_units:
             parts.insert(0, str(node.units))
         if node.batch_norm:
             parts.append("BN")
         if node.dropout:
-            parts.append(f"drop {node.dropout:g}")
+            parts.append(self.tr("drop {ratio}").format(ratio=f"{node.dropout:g}"))
         return " · ".join(parts)
 
     def _bias(self, j: int) -> float | None:
@@ -397,31 +371,37 @@ class NodeItem(QGraphicsObject):
     # ------------------------------------------------------------------ tooltips, editing
     def _node_tooltip(self) -> str:
         node = self.node
-        lines = [f"<b>{node.label}</b> — {style.KIND_TITLES.get(node.kind, node.kind)} node, "
-                 f"{node.units} unit{'s' if node.units != 1 else ''}",
-                 style.KIND_HELP.get(node.kind, "")]
+        head = self.tr("<b>{label}</b> — {kind} node, {n} unit") if node.units == 1 else self.tr(
+            "<b>{label}</b> — {kind} node, {n} units")
+        lines = [head.format(label=style.node_label(node), kind=style.kind_title(node.kind),
+                             n=node.units),
+                 style.kind_help(node.kind)]
         if node.kind != "input" and node.activation in activations.NAMES:
-            lines.append(f"<i>{node.activation}</i>: "
-                         f"{activations.get(node.activation).description}")
-        lines.extend(f"<span style='color:{theme.PROBLEM}'>⚠ {p}</span>" for p in self._problems)
+            lines.append(f"<i>{core_tr(node.activation)}</i>: "
+                         f"{core_tr(activations.get(node.activation).description)}")
+        warning = "<span style='color:{color}'>⚠ {text}</span>"  # i18n: not ui
+        lines.extend(warning.format(color=theme.PROBLEM, text=p) for p in self._problems)
         return "<br>".join(line for line in lines if line)
 
     def neuron_tooltip(self, j: int) -> str:
-        label = self._labels[j] if j < len(self._labels) else f"unit {j + 1}"
+        name = style.node_label(self.node)
+        label = self._labels[j] if j < len(self._labels) else self.tr("unit {n}").format(n=j + 1)
         if self.node.kind == "input":
-            return f"{self.node.label}, {label}: a data feature fed into the network."
+            return self.tr("{node}, {feature}: a data feature fed into the network.").format(
+                node=name, feature=label)
         bias = self._bias(j)
         value = "—" if bias is None else f"{bias:.4g}"
-        return (f"{self.node.label}, unit {j + 1}: bias b[{j}] = {value}<br>"
-                "The bias shifts the neuron's threshold: z = Σ x·w + b. "
-                "Double-click to type a new value.")
+        return self.tr("{node}, unit {n}: bias b[{j}] = {value}<br>The bias shifts the neuron's "
+                       "threshold: z = Σ x·w + b. Double-click to type a new value.").format(
+            node=name, n=j + 1, j=j, value=value)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         j = self.neuron_at(event.scenePos())
         if j is not None:
             self.setToolTip(self.neuron_tooltip(j))
         elif self._thumbnail is not None and self._thumbnail_rect().contains(event.pos()):
-            self.setToolTip(self._thumbnail.text("tooltip") or THUMBNAIL_TIP)
+            tip = self._thumbnail.text("tooltip")  # marked where the picture is made
+            self.setToolTip(translate("HeatMap", tip) if tip else self.tr(THUMBNAIL_TIP))
         else:
             self.setToolTip(self._node_tooltip())
         super().hoverMoveEvent(event)

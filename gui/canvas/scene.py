@@ -7,6 +7,8 @@ typing a weight) push commands and let the signals do the rest.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
@@ -18,10 +20,12 @@ from gui.canvas.connect_drag import ConnectionDrag
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
+from gui.canvas.style import node_label
 from gui.canvas.value_editor import ValueEditor
 from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
+from gui.i18n import on_language_change
 
 DEFAULT_NEURON_LIMIT = 16
 
@@ -52,6 +56,14 @@ class CanvasScene(QGraphicsScene):
         doc.spec_reset.connect(self._rebuild)
         doc.problems_changed.connect(self._mark_problems)
         self._rebuild()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Redraw the words on the cards, and ask core again for the problems marked on
+        nodes (their messages are made in the language of the moment)."""
+        self._mark_problems(self.doc.spec.problems())
+        for item in self.items():
+            item.update()
 
     # ------------------------------------------------------------------ queries
     def node_item(self, node_id: str) -> NodeItem:
@@ -218,8 +230,9 @@ class CanvasScene(QGraphicsScene):
             pair, self._drag = self._drag.finish(), None
             if pair is not None:
                 self.doc.push(commands.ConnectCommand(self.doc, *pair))
-                self.status_message.emit(f"Connected {self.doc.spec.node(pair[0]).label} → "
-                                         f"{self.doc.spec.node(pair[1]).label}.")
+                self.status_message.emit(self.tr("Connected {src} → {dst}.").format(
+                    src=node_label(self.doc.spec.node(pair[0])),
+                    dst=node_label(self.doc.spec.node(pair[1]))))
             event.accept()
             return
         super().mouseReleaseEvent(event)
@@ -252,26 +265,32 @@ class CanvasScene(QGraphicsScene):
         edge = self.doc.spec.edge(edge_id)
         name = params.weight_name(edge_id)
         src, dst = self.doc.spec.node(edge.src), self.doc.spec.node(edge.dst)
-        text = f"Set weight {src.label}[{i + 1}] → {dst.label}[{j + 1}]"
-        return self._open_editor(name, (i, j), pos, text)
+        names = {"src": node_label(src), "i": i + 1, "dst": node_label(dst), "j": j + 1}
+        text = self.tr("Set weight {src}[{i}] → {dst}[{j}]").format(**names)
+        return self._open_editor(name, (i, j), pos, text, lambda value: self.tr(
+            "Set weight {src}[{i}] → {dst}[{j}] to {value}").format(value=f"{value:g}", **names))
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
         node = self.doc.spec.node(node_id)
-        return self._open_editor(params.bias_name(node_id), (j,), pos,
-                                 f"Set bias of {node.label} unit {j + 1}")
+        names = {"node": node_label(node), "n": j + 1}
+        return self._open_editor(
+            params.bias_name(node_id), (j,), pos,
+            self.tr("Set bias of {node} unit {n}").format(**names),
+            lambda value: self.tr("Set bias of {node} unit {n} to {value}").format(
+                value=f"{value:g}", **names))
 
     @property
     def editor(self) -> ValueEditor | None:
         return self._editor_proxy.widget() if self._editor_proxy is not None else None
 
     def _open_editor(self, name: str, index: tuple[int, ...], pos: QPointF,
-                     text: str) -> ValueEditor:
+                     text: str, undo_text: Callable[[float], str]) -> ValueEditor:
         self._close_editor()
-        editor = ValueEditor(float(self.doc.array(name)[index]),
-                             f"{text}: type a number and press Enter (Esc cancels).")
+        editor = ValueEditor(float(self.doc.array(name)[index]), self.tr(
+            "{action}: type a number and press Enter (Esc cancels).").format(action=text))
         editor.committed.connect(
             lambda value: self.doc.push(commands.SetArrayValueCommand(
-                self.doc, name, index, value, f"{text} to {value:g}")))
+                self.doc, name, index, value, undo_text(value))))
         editor.closed.connect(self._close_editor_later)
         self._editor_proxy = self.addWidget(editor)
         self._editor_proxy.setZValue(10)
@@ -279,7 +298,8 @@ class CanvasScene(QGraphicsScene):
         self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         editor.setFocus()
         self.setFocusItem(self._editor_proxy)
-        self.status_message.emit(f"{text}: type a number and press Enter.")
+        self.status_message.emit(self.tr("{action}: type a number and press Enter.").format(
+            action=text))
         return editor
 
     def _close_editor_later(self) -> None:

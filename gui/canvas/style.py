@@ -4,19 +4,51 @@ title and help text, which the palette and the inspector repeat word for word.""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QColor
 
+from core.spec import NodeSpec
 from gui import theme
+from gui.i18n import translate
 
-KIND_TITLES = {"input": "Input", "hidden": "Hidden", "output": "Output"}
+KIND_TITLES = {"input": QT_TRANSLATE_NOOP("NodeKind", "Input"),
+               "hidden": QT_TRANSLATE_NOOP("NodeKind", "Hidden"),
+               "output": QT_TRANSLATE_NOOP("NodeKind", "Output")}
 KIND_HELP = {
-    "input": "An input node holds the data features (x₁, x₂, …): one unit per feature. "
-             "It has no weights of its own; drag from its right port to feed another node.",
-    "hidden": "A hidden node is a layer of neurons: each sums its weighted inputs, adds a bias "
-              "and applies an activation. Its outputs feed later nodes.",
-    "output": "The output node makes the prediction and carries the loss. Give it one unit per "
-              "class (softmax) or one sigmoid unit for yes/no answers.",
+    "input": QT_TRANSLATE_NOOP(
+        "NodeKind", "An input node holds the data features (x₁, x₂, …): one unit per feature. "
+        "It has no weights of its own; drag from its right port to feed another node."),
+    "hidden": QT_TRANSLATE_NOOP(
+        "NodeKind", "A hidden node is a layer of neurons: each sums its weighted inputs, adds a "
+        "bias and applies an activation. Its outputs feed later nodes."),
+    "output": QT_TRANSLATE_NOOP(
+        "NodeKind", "The output node makes the prediction and carries the loss. Give it one "
+        "unit per class (softmax) or one sigmoid unit for yes/no answers."),
 }
+#: the word for a node's kind in its default label ("hidden 2": kind and id)
+KIND_WORDS = {"input": QT_TRANSLATE_NOOP("NodeKind", "input"),
+              "hidden": QT_TRANSLATE_NOOP("NodeKind", "hidden"),
+              "output": QT_TRANSLATE_NOOP("NodeKind", "output")}
+
+
+def kind_title(kind: str) -> str:
+    """"Input", "Hidden" or "Output" in the window's language (unknown kinds as they are)."""
+    return translate("NodeKind", KIND_TITLES[kind]) if kind in KIND_TITLES else kind
+
+
+def kind_help(kind: str) -> str:
+    """The teaching text of a node kind, in the window's language ("" for unknown kinds)."""
+    return translate("NodeKind", KIND_HELP[kind]) if kind in KIND_HELP else ""
+
+
+def node_label(node: NodeSpec) -> str:
+    """What the canvas calls ``node``: the user's name, else its kind and id in the window's
+    language (``NodeSpec.label`` is the English one, which files and the command line use)."""
+    if node.name:
+        return node.name
+    word = translate("NodeKind", KIND_WORDS[node.kind]) if node.kind in KIND_WORDS else node.kind
+    return translate("NodeKind", "{kind} {id}").format(kind=word, id=node.id)
+
 
 NODE_WIDTH = 112.0
 BLOCK_WIDTH = 132.0

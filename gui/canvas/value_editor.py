@@ -28,7 +28,7 @@ class ValueEditor(QLineEdit):
     def __init__(self, value: float, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(f"{value:.6g}", parent)
         self.setToolTip(hint)
-        self.setPlaceholderText("number")
+        self.setPlaceholderText(self.tr("number"))
         self.setFixedWidth(96)
         self.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.SELECTION}; border-radius: 4px;"
@@ -43,7 +43,7 @@ class ValueEditor(QLineEdit):
             self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.PROBLEM};"
                                " border-radius: 4px; padding: 2px 4px;"
                                f" background: {theme.PROBLEM_BACKGROUND}; }}")
-            self.setToolTip("Type a number such as 0.5 or -0.7, then press Enter.")
+            self.setToolTip(self.tr("Type a number such as 0.5 or -0.7, then press Enter."))
             return
         self._finish()
         self.committed.emit(value)

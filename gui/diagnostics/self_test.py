@@ -22,12 +22,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
+from core.i18n import _
 from gui.labs import LABS
 
 EXAMPLE = "xor_learned"
 SEARCH_TRIALS = 2
 SEARCH_WORKERS = 2
-OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")
+OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")  # i18n: not ui
 #: the platform plugins a desktop session needs, besides "offscreen" (this check's own)
 NATIVE_PLATFORMS = {"linux": ("xcb",), "win32": ("windows",), "darwin": ("cocoa",)}
 PLUGIN_NAME = {"win32": "q{}.dll", "darwin": "libq{}.dylib"}  # else "libq{}.so"
@@ -62,18 +63,19 @@ def check_resources() -> list[str]:
         try:
             load_project(example_path(name))
         except Exception as exc:  # any failure is a finding, named below
-            problems.append(f"example {name}: {exc}")
+            problems.append(_("example {name}: {error}").format(name=name, error=exc))
     for loader in (load_iris, load_digits):
         try:
             loader()
         except Exception as exc:
-            problems.append(f"data set {loader.__name__.removeprefix('load_')}: {exc}")
+            problems.append(_("data set {name}: {error}").format(
+                name=loader.__name__.removeprefix("load_"), error=exc))
     if not (files("resources") / "datasets" / "SOURCES.md").is_file():
-        problems.append("resources/datasets/SOURCES.md (the data sets' licences) is missing")
+        problems.append(_("resources/datasets/SOURCES.md (the data sets' licences) is missing"))
     for icon in ICON_FILES:
         path = icon_path(icon.rpartition(".")[2])
         if not path.is_file() or path.stat().st_size == 0:
-            problems.append(f"icon resources/icons/{icon} is missing")
+            problems.append(_("icon resources/icons/{icon} is missing").format(icon=icon))
     return problems
 
 
@@ -94,20 +96,23 @@ def check_platform_plugins(current: str = "offscreen") -> tuple[list[str], list[
         path = next((f / pattern.format(name) for f in folders
                      if (f / pattern.format(name)).is_file()), None)
         if path is None:
-            searched = ", ".join(str(f) for f in folders) or "no plugin folder"
-            problems.append(f"Qt platform plugin {pattern.format(name)} is missing "
-                            f"(searched {searched})")
+            searched = ", ".join(str(f) for f in folders) or _("no plugin folder")
+            problems.append(_("Qt platform plugin {plugin} is missing (searched {folders})")
+                            .format(plugin=pattern.format(name), folders=searched))
             continue
         loader = QPluginLoader(str(path))
         if loader.load():
             found.append(name)
             continue
-        reason = loader.errorString().removeprefix(f"Cannot load library {path}: ").strip("()")
+        reason = loader.errorString().removeprefix(
+            f"Cannot load library {path}: ").strip("()")  # i18n: not ui (Qt's own words)
         if name == current:
-            problems.append(f"Qt platform plugin {path.name} cannot be loaded: {reason}")
+            problems.append(_("Qt platform plugin {plugin} cannot be loaded: {reason}").format(
+                plugin=path.name, reason=reason))
         else:
             found.append(name)
-            notes.append(f"{name} cannot load on this machine: {reason}")
+            notes.append(_("{plugin} cannot load on this machine: {reason}").format(
+                plugin=name, reason=reason))
     return found, problems, notes
 
 
@@ -117,18 +122,19 @@ def check_pyqtgraph() -> tuple[str, list[str]]:
     try:
         import pyqtgraph as pg
     except ImportError as exc:
-        return "", [f"pyqtgraph cannot be imported: {exc}"]
+        return "", [_("pyqtgraph cannot be imported: {error}").format(error=exc)]
     problems = []
     for name in PYQTGRAPH_LAZY:
         try:
             import_module(name)
         except ImportError as exc:
-            problems.append(f"pyqtgraph module {name} is missing ({exc})")
+            problems.append(_("pyqtgraph module {name} is missing ({error})").format(
+                name=name, error=exc))
     if pg.icons.getGraphPixmap("auto").isNull():
-        problems.append("pyqtgraph's icons (pyqtgraph/icons/auto.png) are missing")
+        problems.append(_("pyqtgraph's icons (pyqtgraph/icons/auto.png) are missing"))
     if pg.icons.invisibleEye.qicon.pixmap(18, 18).isNull():
-        problems.append("pyqtgraph's SVG icon cannot be drawn (the Qt SVG icon engine plugin "
-                        "iconengines/qsvgicon or QtSvg is missing)")
+        problems.append(_("pyqtgraph's SVG icon cannot be drawn (the Qt SVG icon engine plugin "
+                          "iconengines/qsvgicon or QtSvg is missing)"))
     if problems:
         return pg.__version__, problems
     plot = pg.PlotWidget()
@@ -138,13 +144,13 @@ def check_pyqtgraph() -> tuple[str, list[str]]:
     plot.getPlotItem().getViewBox().menu  # noqa: B018 - builds the menu from its template
     plot.resize(320, 200)
     if plot.grab().isNull():
-        problems.append("a pyqtgraph plot cannot be drawn")
+        problems.append(_("a pyqtgraph plot cannot be drawn"))
     # Not the SVGExporter: pyqtgraph 0.14 cannot parse Qt 6.11's SVG paths (pyqtgraph#3485).
     try:
         if pg.exporters.ImageExporter(plot.getPlotItem()).export(toBytes=True).isNull():
-            problems.append("pyqtgraph's ImageExporter produced an empty image")
+            problems.append(_("pyqtgraph's ImageExporter produced an empty image"))
     except Exception as exc:
-        problems.append(f"pyqtgraph's ImageExporter fails: {exc!r}")
+        problems.append(_("pyqtgraph's ImageExporter fails: {error}").format(error=repr(exc)))
     plot.deleteLater()
     return pg.__version__, problems
 
@@ -162,7 +168,7 @@ def check_onnx_export(project: Any, folder: Path) -> list[str]:
     out = folder / "self_test.onnx"
     result = export_work(project, "onnx", out, force=True)
     if isinstance(result, str):
-        return [f"the ONNX export fails: {result}"]
+        return [_("the ONNX export fails: {error}").format(error=result)]
     try:
         import onnx
         from onnx.reference import ReferenceEvaluator
@@ -171,10 +177,12 @@ def check_onnx_export(project: Any, folder: Path) -> list[str]:
         x = plan.dataset.features()
         (y,) = ReferenceEvaluator(onnx.load(out)).run(None, {"x": x.astype(np.float32)})
     except Exception as exc:  # a missing part of onnx, say: name it
-        return [f"the exported ONNX file cannot be run: {type(exc).__name__}: {exc}"]
+        return [_("the exported ONNX file cannot be run: {kind}: {error}").format(
+            kind=type(exc).__name__, error=exc)]
     expected = plan.netcanvas_output(x)
     if not np.allclose(y, expected, rtol=1e-5, atol=1e-5):
-        return [f"the exported ONNX file answers {y.ravel()} instead of {expected.ravel()}"]
+        return [_("the exported ONNX file answers {answer} instead of {expected}").format(
+            answer=y.ravel(), expected=expected.ravel())]
     return []
 
 
@@ -187,11 +195,12 @@ def check_labs(window: Any) -> list[str]:
         try:
             lab = window.labs_menu.open_lab(info.key)
             if lab.grab().isNull():
-                problems.append(f"the lab {info.title!r} cannot be drawn")
+                problems.append(_("the lab {title} cannot be drawn").format(
+                    title=repr(info.title)))
             lab.close()
         except Exception as exc:  # a missing module, say: name the lab
-            problems.append(f"the lab {info.title!r} cannot be opened: "
-                            f"{type(exc).__name__}: {exc}")
+            problems.append(_("the lab {title} cannot be opened: {kind}: {error}").format(
+                title=repr(info.title), kind=type(exc).__name__, error=exc))
     return problems
 
 
@@ -211,14 +220,14 @@ def run_window(folder: Path) -> dict[str, Any]:
     window = MainWindow(settings)  # the user's own settings stay untouched
     try:
         if not window.files.open_example(EXAMPLE):
-            raise SelfTestError([f"the window could not open the example {EXAMPLE}",
-                                  *guard.dialogs])
+            raise SelfTestError([_("the window could not open the example {name}").format(
+                name=EXAMPLE), *guard.dialogs])
         window.show()
         hidden = [n.id for n in window.doc.spec.nodes if n.kind == "hidden"]
         window.scene.select_only(hidden[:1])  # the inspector draws its activation plot
         app.processEvents()
         if not window.isVisible() or window.grab().isNull():
-            raise SelfTestError(["the main window cannot be shown and drawn"])
+            raise SelfTestError([_("the main window cannot be shown and drawn")])
 
         project = window.files.project()
         dataset = project.data.load()
@@ -226,18 +235,22 @@ def run_window(folder: Path) -> dict[str, Any]:
         outcome = trainer.run()
         accuracy = (trainer.history.latest() or {}).get("train_accuracy")
         if accuracy != 1.0:
-            raise SelfTestError([f"training {EXAMPLE} reached accuracy {accuracy} (not 100 %): "
-                                  f"{outcome.reason}"])
+            raise SelfTestError([_("training {name} reached accuracy {accuracy} (not 100 %): "
+                                    "{reason}").format(name=EXAMPLE, accuracy=accuracy,
+                                                       reason=outcome.reason)])
         search = random_search(project.spec, dataset, project.settings, n_trials=SEARCH_TRIALS,
                                epochs=1, workers=SEARCH_WORKERS)
         if len(search.trials) != SEARCH_TRIALS:
-            raise SelfTestError([f"the search on {SEARCH_WORKERS} processes finished "
-                                  f"{len(search.trials)} of {SEARCH_TRIALS} trials"])
+            raise SelfTestError([_("the search on {workers} processes finished {done} of "
+                                    "{trials} trials").format(workers=SEARCH_WORKERS,
+                                                              done=len(search.trials),
+                                                              trials=SEARCH_TRIALS)])
         problems = check_labs(window) + check_onnx_export(project, folder)
         if problems:
             raise SelfTestError(problems)
         if guard.dialogs:
-            raise SelfTestError([f"unexpected dialog: {d}" for d in guard.dialogs])
+            raise SelfTestError([_("unexpected dialog: {text}").format(text=d)
+                                 for d in guard.dialogs])
         return {"epochs": trainer.history.n_epochs, "platform": app.platformName()}
     finally:
         window.close()
@@ -280,7 +293,7 @@ def _without_offscreen_chatter(kind: object, context: object, message: str) -> N
 def main() -> int:
     """Run the self-test; print one summary line (exit 0) or every problem (exit 1)."""
     started = time.perf_counter()
-    where = "frozen bundle" if getattr(sys, "frozen", False) else "source install"
+    where = _("frozen bundle") if getattr(sys, "frozen", False) else _("source install")
     try:
         facts = run()
     except SelfTestError as failure:
@@ -290,15 +303,17 @@ def main() -> int:
     else:
         problems = []
     if problems:
-        print(f"netcanvas self-test FAILED ({where}):", file=sys.stderr)
+        print(_("netcanvas self-test FAILED ({where}):").format(where=where), file=sys.stderr)
         for problem in problems:
             print(f"  - {problem}", file=sys.stderr)
         return 1
-    notes = "".join(f"; note: {note}" for note in facts["notes"])
-    print(f"netcanvas self-test passed ({where}, {time.perf_counter() - started:.1f} s): "
-          f"window opened on {facts['platform']}, {EXAMPLE} trained to 100 % in "
-          f"{facts['epochs']} epochs, {SEARCH_TRIALS} search trials on {SEARCH_WORKERS} "
-          f"processes, {len(LABS)} labs opened, ONNX exported and run, all resources present, "
-          f"platform plugins "
-          f"{'+'.join(facts['platforms'])}, pyqtgraph {facts['pyqtgraph']}{notes}")
+    notes = "".join(_("; note: {note}").format(note=note) for note in facts["notes"])
+    print(_("netcanvas self-test passed ({where}, {seconds} s): window opened on {platform}, "
+            "{example} trained to 100 % in {epochs} epochs, {trials} search trials on {workers} "
+            "processes, {labs} labs opened, ONNX exported and run, all resources present, "
+            "platform plugins {plugins}, pyqtgraph {version}{notes}").format(
+        where=where, seconds=f"{time.perf_counter() - started:.1f}", platform=facts["platform"],
+        example=EXAMPLE, epochs=facts["epochs"], trials=SEARCH_TRIALS, workers=SEARCH_WORKERS,
+        labs=len(LABS), plugins="+".join(facts["platforms"]), version=facts["pyqtgraph"],
+        notes=notes))
     return 0

@@ -13,7 +13,7 @@ from PySide6.QtCore import QEvent, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMainWindow
 
 ENV = "NETCANVAS_STARTUP_PROBE"
-MARKER = "netcanvas: window shown"
+MARKER = "netcanvas: window shown"  # i18n: not ui (read by packaging/startup_time.py)
 
 
 def requested() -> bool:

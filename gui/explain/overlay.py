@@ -46,7 +46,8 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
     caption = ""
     for step in steps:
         if step.node_id is None:  # the loss
-            caption = f"L = {number(step.values['L'][0])}, t = {_target(step.values['t'])}"
+            loss, target = number(step.values["L"][0]), _target(step.values["t"])
+            caption = f"L = {loss}, t = {target}"  # i18n: not ui
             continue
         phase_of[step.node_id] = step.phase
         for symbol, value in step.values.items():

@@ -11,7 +11,7 @@ change under it with every mini-batch) and says so.
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -35,17 +35,27 @@ from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
+from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
+from gui.i18n import on_language_change
 from gui.widgets import WrappedLabel, add_tabbed_dock, scrolling
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
-LOCKED_TEXT = ("Explain waits while training runs: the weights change with every mini-batch. "
-               "Stop the run (or let it finish), then step a row through the network.")
-PROBLEMS_TEXT = ("Fix the problems in the Problems panel first: Explain steps a row through a "
-                 "network that can be built.")
+LOCKED_TEXT = QT_TRANSLATE_NOOP(
+    "ExplainPanel", "Explain waits while training runs: the weights change with every "
+    "mini-batch. Stop the run (or let it finish), then step a row through the network.")
+PROBLEMS_TEXT = QT_TRANSLATE_NOOP(
+    "ExplainPanel", "Fix the problems in the Problems panel first: Explain steps a row through a "
+    "network that can be built.")
 BUTTON_WIDTH = 48
-NO_DATA_TEXT = "Choose a data set first: Explain steps one of its rows through the network."
+NO_DATA_TEXT = QT_TRANSLATE_NOOP(
+    "ExplainPanel", "Choose a data set first: Explain steps one of its rows through the network.")
+PHASES = {"forward": QT_TRANSLATE_NOOP("ExplainPanel", "forward"),
+          "loss": QT_TRANSLATE_NOOP("ExplainPanel", "loss"),
+          "backward": QT_TRANSLATE_NOOP("ExplainPanel", "backward")}
+COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
+BOLD = "<b style='color:{color}'>{text}</b>"  # i18n: not ui
 
 
 class ExplainPanel(QWidget):
@@ -63,28 +73,25 @@ class ExplainPanel(QWidget):
         self.numerical: dict[str, np.ndarray] | None = None
         self.message = WrappedLabel()
         self.row_spin = QSpinBox()
-        self.row_spin.setToolTip("Which row of the data set to step through the network")
         self.row_label = WrappedLabel()
         self.inputs_edit = QLineEdit()
-        self.inputs_edit.setToolTip("The row's raw inputs: type others (separated by commas) "
-                                    "and press Enter to trace them with the row's target; "
-                                    "empty and Enter goes back to the row's own")
         self.typed: tuple[float, ...] | None = None
-        self.home_button = QPushButton("First")
-        self.back_button = QPushButton("← Back")
-        self.next_button = QPushButton("Next →")
-        self.end_button = QPushButton("Last")
+        self.home_button = CompactButton()
+        self.back_button = CompactButton()
+        self.next_button = CompactButton()
+        self.end_button = CompactButton()
         self.progress = QLabel()
         self.title = WrappedLabel()
         self.rule = WrappedLabel()
         self.values = WrappedLabel()
         self.values.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.matrix = MatrixTable()
-        self.check_button = QPushButton("Check")
-        self.check_button.setToolTip("Put the numerical gradient of this row's loss (central "
-                                     "differences) beside every backprop gradient")
-        self.sgd_button = QPushButton("Apply one SGD step")
+        self.check_button = QPushButton()
+        self.sgd_button = QPushButton()
         self.result = WrappedLabel()
+        self._result_state: tuple | None = None  # what self.result says, to say it again
+        self.dock: QDockWidget | None = None
+        self.action: QAction | None = None
         self.check_table = CheckTable()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -93,6 +100,44 @@ class ExplainPanel(QWidget):
         self._build_layout()
         self._connect()
         self.refresh()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.row_spin.setToolTip(self.tr("Which row of the data set to step through the network"))
+        self.inputs_edit.setToolTip(self.tr(
+            "The row's raw inputs: type others (separated by commas) and press Enter to trace "
+            "them with the row's target; empty and Enter goes back to the row's own"))
+        for button, text, tip in (
+                (self.home_button, self.tr("First"), self.tr("The first step (Home)")),
+                (self.back_button, self.tr("← Back"), self.tr("One step back (←)")),
+                (self.next_button, self.tr("Next →"), self.tr("The next step (→)")),
+                (self.end_button, self.tr("Last"), self.tr("The last step (End)"))):
+            button.setText(text)
+            button.setToolTip(tip)
+        self.row_caption.setText(self.tr("Data row"))
+        self.inputs_caption.setText(self.tr("Inputs"))
+        self.step_box.setTitle(self.tr("This step"))
+        self.check_button.setText(self.tr("Check"))
+        self.check_button.setToolTip(self.tr(
+            "Put the numerical gradient of this row's loss (central differences) beside every "
+            "backprop gradient"))
+        self.sgd_button.setText(self.tr("Apply one SGD step"))
+        if self.dock is not None:
+            self.dock.setWindowTitle(self.tr("Explain"))
+        if self.action is not None:
+            self.action.setText(self.tr("&Explain…"))
+            self.action.setStatusTip(self.tr(
+                "Step one data row forward and backward through the network"))
+        self._show_result()
+        # The steps' titles and rules are made by core in the language of the moment: trace
+        # the row again, keeping a check that was asked for.
+        numerical, index = self.numerical, self.index
+        self.refresh()
+        if numerical is not None and self.explanation is not None:
+            self.numerical = numerical
+            self.check_table.show_check(self.explanation.trace.gradients, numerical)
+        if self.explanation is not None:
+            self.go(index)
 
     # ------------------------------------------------------------------ building
     def _build_layout(self) -> None:
@@ -100,22 +145,23 @@ class ExplainPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.message)
         row = QHBoxLayout()
-        row.addWidget(QLabel("Data row"))
+        self.row_caption = QLabel()
+        row.addWidget(self.row_caption)
         row.addWidget(self.row_spin, 1)
         layout.addLayout(row)
         layout.addWidget(self.row_label)
         inputs = QHBoxLayout()
-        inputs.addWidget(QLabel("Inputs"))
+        self.inputs_caption = QLabel()
+        inputs.addWidget(self.inputs_caption)
         inputs.addWidget(self.inputs_edit, 1)
         layout.addLayout(inputs)
         bar = QHBoxLayout()
         bar.setSpacing(3)
         self.shortcuts: list[QShortcut] = []
-        for button, key, tip in ((self.home_button, Qt.Key.Key_Home, "The first step (Home)"),
-                                 (self.back_button, Qt.Key.Key_Left, "One step back (←)"),
-                                 (self.next_button, Qt.Key.Key_Right, "The next step (→)"),
-                                 (self.end_button, Qt.Key.Key_End, "The last step (End)")):
-            button.setToolTip(tip)
+        for button, key in ((self.home_button, Qt.Key.Key_Home),
+                            (self.back_button, Qt.Key.Key_Left),
+                            (self.next_button, Qt.Key.Key_Right),
+                            (self.end_button, Qt.Key.Key_End)):
             button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
             bar.addWidget(button)
             # Window-wide, so the keys step while the canvas has the focus too; enabled only
@@ -125,7 +171,7 @@ class ExplainPanel(QWidget):
             self.shortcuts.append(shortcut)
         layout.addLayout(bar)
         layout.addWidget(self.progress)
-        step = QGroupBox("This step")
+        self.step_box = step = QGroupBox()
         step_layout = QVBoxLayout(step)
         for widget in (self.title, self.rule, self.values, self.matrix):
             step_layout.addWidget(widget)
@@ -168,11 +214,11 @@ class ExplainPanel(QWidget):
     def refusal(self) -> str:
         """Why Explain cannot run now, in words ("" when it can)."""
         if self.doc.locked_reason:
-            return LOCKED_TEXT
+            return self.tr(LOCKED_TEXT)
         if self.doc.problems:
-            return PROBLEMS_TEXT
+            return self.tr(PROBLEMS_TEXT)
         if self.context.data.dataset is None:
-            return NO_DATA_TEXT
+            return self.tr(NO_DATA_TEXT)
         return ""
 
     def refresh(self) -> None:
@@ -193,7 +239,7 @@ class ExplainPanel(QWidget):
                 self.explanation = explain(self.context.files.project(), self.row_spin.value(),
                                            dataset, self.typed)
             except (DataError, DataMismatchError, ValueError) as exc:
-                reason = f"This row cannot be explained: {exc}"
+                reason = self.tr("This row cannot be explained: {why}").format(why=exc)
             else:
                 shown = self.typed or dataset.features(self.row_spin.value())
                 if not self.inputs_edit.hasFocus():
@@ -202,15 +248,33 @@ class ExplainPanel(QWidget):
             self.index = 0
         for widget in (self.row_spin, self.inputs_edit):  # a typing slip can be mended
             widget.setEnabled(self.active and not self.refusal())
-        error = f"<span style='color:{theme.ERROR_TEXT}'>{html_text(reason)}</span>"
+        error = COLOURED.format(color=theme.ERROR_TEXT, text=html_text(reason))
         self.message.setText(error if reason else "")
         self.message.setVisible(bool(reason))
         self.row_label.setText(row_text(dataset, self.explanation) if self.explanation else "")
         self.show_step()
 
+    def _show_result(self, state: tuple | None = None, keep: bool = True) -> None:
+        """Say ``state`` (None: what was said before, if ``keep``) below the buttons:
+        ("typo",) or ("sgd", row, lr, before, after); () says nothing."""
+        if state is not None or not keep:
+            self._result_state = state
+        state = self._result_state or ()
+        if state[:1] == ("typo",):
+            self.result.setText(COLOURED.format(color=theme.ERROR_TEXT, text=self.tr(
+                "Type numbers separated by commas.")))
+        elif state[:1] == ("sgd",):
+            _, row, lr, before, after = state
+            self.result.setText(self.tr(
+                "One SGD step on row {row} (lr {lr}): the row's loss {before} → {after}. Undo "
+                "puts the weights back.").format(row=row, lr=f"{lr:g}", before=f"{before:.6g}",
+                                                 after=f"{after:.6g}"))
+        else:
+            self.result.setText("")
+
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""
-        self.result.setText("")
+        self._show_result(None, keep=False)
         self._forget_typed()
         self.refresh()
 
@@ -223,10 +287,9 @@ class ExplainPanel(QWidget):
         try:
             self.typed = tuple(float(v) for v in text.split(",") if v.strip()) or None
         except ValueError:
-            self.result.setText(f"<span style='color:{theme.ERROR_TEXT}'>Type numbers "
-                                "separated by commas.</span>")
+            self._show_result(("typo",))
             return
-        self.result.setText("")
+        self._show_result(None, keep=False)
         self.inputs_edit.clearFocus()
         self.refresh()
 
@@ -259,16 +322,19 @@ class ExplainPanel(QWidget):
         self.next_button.setEnabled(self.index < len(steps) - 1)
         self.end_button.setEnabled(self.index < len(steps) - 1)
         step = steps[self.index]
-        self.progress.setText(f"step {self.index + 1} of {len(steps)} · {step.phase}")
+        phase = self.tr(PHASES[step.phase]) if step.phase in PHASES else step.phase
+        self.progress.setText(self.tr("step {n} of {total} · {phase}").format(
+            n=self.index + 1, total=len(steps), phase=phase))
         color = theme.FORWARD_VALUE if step.phase == "forward" else theme.GRADIENT
-        self.title.setText(f"<b style='color:{color}'>{html_text(step.title)}</b>")
+        self.title.setText(BOLD.format(color=color, text=html_text(step.title)))
         self.rule.setText(html_text(step.rule))
         lines = []
         for symbol, value in step.values.items():
-            line = f"<b>{html_text(symbol)}</b> = {html_text(vector_text(value))}"
+            line = f"<b>{html_text(symbol)}</b> = {html_text(vector_text(value))}"  # i18n: not ui
             if self.numerical is not None and symbol in self.numerical:
-                line += (f"<br><span style='color:{theme.MUTED_TEXT}'>numerical = "
-                         f"{html_text(vector_text(self.numerical[symbol]))}</span>")
+                line += "<br>" + COLOURED.format(color=theme.MUTED_TEXT, text=self.tr(
+                    "numerical = {value}").format(
+                    value=html_text(vector_text(self.numerical[symbol]))))
             lines.append(line)
         self.values.setText("<br>".join(lines))
         matrices = [(s, v) for s, v in step.values.items() if np.ndim(v) == 2]
@@ -296,11 +362,10 @@ class ExplainPanel(QWidget):
         before = self.explanation.trace.loss
         stepped, after = sgd_step(self.context.files.project(), self.explanation, lr)
         row = self.explanation.sample
-        self.doc.push(ReplaceWeightsCommand(self.doc, f"One SGD step on row {row}", stepped,
-                                            self.doc.history))
+        self.doc.push(ReplaceWeightsCommand(self.doc, self.tr("One SGD step on row {row}").format(
+            row=row), stepped, self.doc.history))
         self.refresh()
-        self.result.setText(f"One SGD step on row {row} (lr {lr:g}): the row's loss "
-                            f"{before:.6g} → {after:.6g}. Undo puts the weights back.")
+        self._show_result(("sgd", row, lr, before, after))
 
 
 def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
@@ -308,12 +373,13 @@ def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasS
     """The Explain dock (a tab beside ``beside``, hidden until asked for) and its
     "Explain…" action (Ctrl+E) in ``menu``."""
     panel = ExplainPanel(context, scene)
-    dock = add_tabbed_dock(window, "Explain", scrolling(panel), beside)
+    dock = add_tabbed_dock(window, "Explain", scrolling(panel), beside)  # i18n: not ui
     dock.hide()
     dock.visibilityChanged.connect(panel.set_active)
-    action = QAction("&Explain…", window)
+    action = QAction(window)
     action.setShortcut(QKeySequence("Ctrl+E"))
-    action.setStatusTip("Step one data row forward and backward through the network")
+    panel.dock, panel.action = dock, action
+    panel.retranslate()  # the dock's title and the action's texts
 
     def show() -> None:
         dock.show()

@@ -6,6 +6,7 @@ from __future__ import annotations
 from html import escape
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -19,7 +20,9 @@ from PySide6.QtWidgets import (
 from core.datasets import Dataset
 from core.engine.network import NUMERICAL_H
 from core.explain import Explanation, relative_error
+from core.i18n import _ as core_tr
 from gui import theme
+from gui.i18n import on_language_change, translate
 
 MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
@@ -36,17 +39,21 @@ def row_text(dataset: Dataset, explanation: Explanation) -> str:
     """The row's raw inputs and target, and where the split put it."""
     sample = explanation.sample
     x = dataset.features(sample)
-    inputs = ", ".join(f"{name} = {value:.4g}" for name, value
+    inputs = ", ".join(f"{core_tr(name)} = {value:.4g}" for name, value
                        in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
     if x.size > FEATURES_SHOWN:
-        inputs += f", … ({x.size} features)"
+        inputs = translate("ExplainTables", "{inputs}, … ({n} features)").format(
+            inputs=inputs, n=x.size)
     y = dataset.y[sample]
     if dataset.task == "classification":
-        target = f"class {html_text(dataset.class_names[int(y)])}"
+        target = translate("ExplainTables", "class {name}").format(
+            name=html_text(core_tr(dataset.class_names[int(y)])))
     else:
         target = ", ".join(f"{v:.4g}" for v in np.ravel(y))
-    where = f"<span style='color:{theme.MUTED_TEXT}'>{html_text(explanation.where)}</span>"
-    return f"{html_text(inputs)} → target {target}<br>{where}"
+    return translate("ExplainTables", "{inputs} → target {target}<br><span style='color:{muted}'>"
+                     "{where}</span>").format(inputs=html_text(inputs), target=target,
+                                              muted=theme.MUTED_TEXT,
+                                              where=html_text(explanation.where))
 
 
 def _table(columns: int) -> QTableWidget:
@@ -79,20 +86,32 @@ class MatrixTable(QWidget):
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
         self.setVisible(False)
+        self._shown: tuple = (None, None, None)
+        on_language_change(self, lambda: self.show_matrix(*self._shown))
 
     def show_matrix(self, symbol: str | None, value: np.ndarray | None,
                     numerical: dict[str, np.ndarray] | None = None) -> None:
+        self._shown = (symbol, value, numerical)
         if symbol is None or value is None:
             self.setVisible(False)
             return
         rows, cols = np.shape(value)
         shown = value[:MATRIX_SHOWN, :MATRIX_SHOWN]
         check = numerical.get(symbol) if numerical is not None else None
-        more = "" if (rows, cols) == shown.shape else f" (the first {MATRIX_SHOWN}×{MATRIX_SHOWN})"
-        self.caption.setText(f"<b>{html_text(symbol)}</b>, {rows}×{cols}{more}: a row per "
-                             "source unit, a column per destination unit"
-                             + ("; under each, the numerical value" if check is not None
-                                else ""))
+        names = {"symbol": html_text(symbol), "rows": rows, "cols": cols, "n": MATRIX_SHOWN}
+        cut = (rows, cols) != shown.shape
+        if check is None:
+            caption = self.tr("<b>{symbol}</b>, {rows}×{cols} (the first {n}×{n}): a row per "
+                              "source unit, a column per destination unit") if cut else self.tr(
+                "<b>{symbol}</b>, {rows}×{cols}: a row per source unit, a column per destination "
+                "unit")
+        else:
+            caption = self.tr("<b>{symbol}</b>, {rows}×{cols} (the first {n}×{n}): a row per "
+                              "source unit, a column per destination unit; under each, the "
+                              "numerical value") if cut else self.tr(
+                "<b>{symbol}</b>, {rows}×{cols}: a row per source unit, a column per destination "
+                "unit; under each, the numerical value")
+        self.caption.setText(caption.format(**names))
         self.table.setRowCount(shown.shape[0])
         self.table.setColumnCount(shown.shape[1])
         for i in range(shown.shape[0]):
@@ -112,20 +131,33 @@ class CheckTable(QWidget):
     """Every backprop gradient of the row beside the numerical one and their relative error
     (each parameter for small networks, each array's norms and worst error otherwise)."""
 
-    HEADERS = ("parameter", "backprop", "numerical", "rel. err")
+    HEADERS = ("parameter", "backprop", "numerical", "rel. err")  # i18n: not ui
+    HEADER_TEXTS = (QT_TRANSLATE_NOOP("CheckTable", "parameter"),
+                    QT_TRANSLATE_NOOP("CheckTable", "backprop"),
+                    QT_TRANSLATE_NOOP("CheckTable", "numerical"),
+                    QT_TRANSLATE_NOOP("CheckTable", "rel. err"))
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = _table(len(self.HEADERS))
-        self.table.setHorizontalHeaderLabels(self.HEADERS)
         self.table.verticalHeader().setVisible(False)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         self.setVisible(False)
+        self._worst: float | None = None
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADER_TEXTS])
+        if self._worst is not None:
+            self.summary.setText(self.tr(
+                "Backprop against central differences (h = {h}) on this row: the largest "
+                "relative error is {worst}.").format(h=f"{NUMERICAL_H:g}",
+                                                    worst=f"{self._worst:.1e}"))
 
     def clear_check(self) -> None:
         self.setVisible(False)
@@ -147,9 +179,8 @@ class CheckTable(QWidget):
             else:
                 rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.5g}",
                              f"{np.linalg.norm(num):.5g}", f"{error.max(initial=0.0):.1e}"))
-        self.summary.setText(f"Backprop against central differences (h = {NUMERICAL_H:g}) on "
-                             "this row: "
-                             f"the largest relative error is {worst:.1e}.")
+        self._worst = worst
+        self.retranslate()
         self.table.setRowCount(len(rows))
         for r, texts in enumerate(rows):
             for c, text in enumerate(texts):

@@ -7,19 +7,22 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change, translate
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
 from gui.lock import LockGate
 from gui.widgets import scrolling
 
-HINT = (
-    "<p><b>Nothing selected.</b></p>"
-    "<p>Click a node to edit its units, activation and more; click a connection to see its "
-    "weights.</p>"
-    f"<p style='color:{theme.MUTED_TEXT}'>Build a network: drag <i>Input</i>, <i>Hidden</i> and "
-    "<i>Output</i> from the left onto the canvas, then drag from a node's right port to "
-    "another node. Hover anything to learn what it does; double-click a weight line or a "
-    "neuron to type its value.</p>")
+
+def hint_text() -> str:
+    """What the inspector says when nothing is selected, in the window's language."""
+    return translate(
+        "Inspector", "<p><b>Nothing selected.</b></p><p>Click a node to edit its units, "
+        "activation and more; click a connection to see its weights.</p><p style='color:{muted}'>"
+        "Build a network: drag <i>Input</i>, <i>Hidden</i> and <i>Output</i> from the left onto "
+        "the canvas, then drag from a node's right port to another node. Hover anything to learn "
+        "what it does; double-click a weight line or a neuron to type its value.</p>").format(
+        muted=theme.MUTED_TEXT)
 
 
 class Inspector(QWidget):
@@ -32,7 +35,7 @@ class Inspector(QWidget):
         self.node_form = NodeForm(doc)
         LockGate(doc, self.node_form)
         self.edge_view = EdgeView(doc)
-        self.hint = QLabel(HINT)
+        self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setMargin(8)
         self.hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -46,6 +49,10 @@ class Inspector(QWidget):
         doc.node_removed.connect(self._node_removed)
         doc.edge_removed.connect(self._edge_removed)
         doc.spec_reset.connect(self.clear)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.hint.setText(hint_text())
 
     def show_selection(self, node_ids: list[str], edge_ids: list[str]) -> None:
         """One node: its form; else one edge: its weights; otherwise the hint."""

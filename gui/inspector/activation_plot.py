@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.engine import activations
+from core.i18n import _ as core_tr
 from gui import theme
+from gui.i18n import on_language_change
 
 X = np.linspace(-5.0, 5.0, 201)
 PLOT_HEIGHT = 130
-LEGEND = (f"<span style='color:{theme.POSITIVE}'>━ f(x)</span> &nbsp; "
-          f"<span style='color:{theme.NEGATIVE}'>╌ slope f′(x)</span>")
+LEGEND = QT_TRANSLATE_NOOP("ActivationPlot", "<span style='color:{positive}'>━ f(x)</span> &nbsp; "
+                           "<span style='color:{negative}'>╌ slope f′(x)</span>")
 
 
 def curves(name: str) -> tuple[np.ndarray, np.ndarray]:
@@ -37,6 +39,8 @@ class ActivationPlot(QWidget):
         self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self._layout.addWidget(self.caption)
         self.name = ""
+        self._unknown = ""
+        on_language_change(self, self.retranslate)
 
     def _create(self) -> None:
         import pyqtgraph as pg  # heavy: only when a node is first inspected
@@ -57,16 +61,31 @@ class ActivationPlot(QWidget):
 
     def set_activation(self, name: str) -> None:
         if name not in activations.NAMES:
-            self.caption.setText(f"unknown activation {name!r}")
+            self._unknown = name
+            self.retranslate()
             return
+        self._unknown = ""
         if self._plot is None:
             self._create()
         self.name = name
         y, dy = curves(name)
         self._function.setData(X, y)
         self._slope.setData(X, dy)
-        note = " (shown for two classes)" if name == "softmax" else ""
-        self.caption.setText(f"{LEGEND}<br>{activations.get(name).description}{note}")
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        if self._unknown:
+            self.caption.setText(self.tr("unknown activation {name}").format(
+                name=repr(self._unknown)))
+            return
+        if not self.name:
+            return
+        legend = self.tr(LEGEND).format(positive=theme.POSITIVE, negative=theme.NEGATIVE)
+        description = core_tr(activations.get(self.name).description)
+        if self.name == "softmax":
+            description = self.tr("{description} (shown for two classes)").format(
+                description=description)
+        self.caption.setText(f"{legend}<br>{description}")
 
     def curve_data(self) -> tuple[np.ndarray, np.ndarray]:
         """The plotted (f, f′) values — what a test checks against core."""

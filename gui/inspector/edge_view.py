@@ -4,19 +4,28 @@ for a layer fed straight from image pixels, also each unit's weights as an image
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from core.datasets.images import weight_images
 from core.engine import params
 from gui import theme
+from gui.canvas.style import node_label
 from gui.document.document import GraphDocument
 from gui.document.predictions import takes_pixels
+from gui.i18n import on_language_change, translate
 from gui.inspector.heatmap import WEIGHTS_TIP, HeatMap, weight_mosaic
 
 MOSAIC_PIXELS = 260
 
-STATS = ("shape", "mean", "std", "min", "max", "mean |w|")
+STATS = ("shape", "mean", "std", "min", "max", "mean |w|")  # i18n: not ui
+STAT_LABELS = {"shape": QT_TRANSLATE_NOOP("EdgeView", "shape:"),
+               "mean": QT_TRANSLATE_NOOP("EdgeView", "mean:"),
+               "std": QT_TRANSLATE_NOOP("EdgeView", "std:"),
+               "min": QT_TRANSLATE_NOOP("EdgeView", "min:"),
+               "max": QT_TRANSLATE_NOOP("EdgeView", "max:"),
+               "mean |w|": QT_TRANSLATE_NOOP("EdgeView", "mean |w|:")}
 
 
 def weight_statistics(matrix: np.ndarray) -> dict[str, str]:
@@ -25,7 +34,8 @@ def weight_statistics(matrix: np.ndarray) -> dict[str, str]:
     if m.size == 0:
         return dict.fromkeys(STATS, "—")
     return {
-        "shape": f"{m.shape[0]} × {m.shape[1]} = {m.size} weights",
+        "shape": translate("EdgeView", "{rows} × {cols} = {n} weights").format(
+            rows=m.shape[0], cols=m.shape[1], n=m.size),
         "mean": f"{m.mean():.4g}",
         "std": f"{m.std():.4g}",
         "min": f"{m.min():.4g}",
@@ -42,21 +52,17 @@ class EdgeView(QWidget):
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.heatmap = HeatMap()
-        self.heatmap.setToolTip("Each cell is one weight: row i is the source unit, column j "
-                                "the destination unit. Blue is positive, orange negative, "
-                                "white near 0.")
         self.image_shape: tuple[int, int] | None = None
         self.weight_images: np.ndarray | None = None  # (units, rows, cols) when shown
         self.images_title = QLabel()
         self.images_title.setWordWrap(True)
         self.images = QLabel()
-        self.images.setToolTip(WEIGHTS_TIP)
         self.stats = {name: QLabel() for name in STATS}
+        self.stat_names = {name: QLabel() for name in STATS}
         form = QFormLayout()
         for name, label in self.stats.items():
-            form.addRow(f"{name}:", label)
-        note = QLabel("During training, a healthy layer keeps a spread of weights; all near 0 "
-                      "or a few huge ones are worth a look.")
+            form.addRow(self.stat_names[name], label)
+        self.note = note = QLabel()
         note.setWordWrap(True)
         note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         layout = QVBoxLayout(self)
@@ -69,6 +75,18 @@ class EdgeView(QWidget):
         layout.addStretch()
         doc.params_changed.connect(self._params_changed)
         doc.node_changed.connect(self._node_changed)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.heatmap.setToolTip(self.tr(
+            "Each cell is one weight: row i is the source unit, column j the destination unit. "
+            "Blue is positive, orange negative, white near 0."))
+        self.images.setToolTip(translate("HeatMap", WEIGHTS_TIP))
+        for name, label in self.stat_names.items():
+            label.setText(self.tr(STAT_LABELS[name]))
+        self.note.setText(self.tr("During training, a healthy layer keeps a spread of weights; "
+                                  "all near 0 or a few huge ones are worth a look."))
+        self.refresh()
 
     def set_image_shape(self, shape: tuple[int, int] | None) -> None:
         """The data's image shape (None: not image data): whether to draw weights as images."""
@@ -93,12 +111,12 @@ class EdgeView(QWidget):
         edge = spec.edge(self.edge_id)
         src, dst = spec.node(edge.src), spec.node(edge.dst)
         matrix = self._doc.shown_array(params.weight_name(edge.id))
-        self.title.setText(f"<b>{src.label} → {dst.label}</b><br>"
-                           f"<span style='color:{theme.MUTED_TEXT}'>"
-                           f"{params.weight_name(edge.id)}: "
-                           f"{src.units} × {dst.units}"
-                           " weight matrix</span>")
-        self.heatmap.set_matrix(matrix, src.label, dst.label)
+        self.title.setText(self.tr(
+            "<b>{src} → {dst}</b><br><span style='color:{muted}'>{name}: {rows} × {cols} weight "
+            "matrix</span>").format(src=node_label(src), dst=node_label(dst),
+                                    muted=theme.MUTED_TEXT, name=params.weight_name(edge.id),
+                                    rows=src.units, cols=dst.units))
+        self.heatmap.set_matrix(matrix, node_label(src), node_label(dst))
         for name, text in weight_statistics(matrix).items():
             self.stats[name].setText(text)
         self._show_images(matrix)
@@ -112,7 +130,8 @@ class EdgeView(QWidget):
         self.images.setVisible(shown)
         if self.weight_images is None or shape is None:
             return
-        self.images_title.setText(f"<b>Weights as images</b> — each unit's {shape[0]}×"
-                                  f"{shape[1]} incoming weights: what it looks for")
+        self.images_title.setText(self.tr(
+            "<b>Weights as images</b> — each unit's {rows}×{cols} incoming weights: what it "
+            "looks for").format(rows=shape[0], cols=shape[1]))
         self.images.setPixmap(QPixmap.fromImage(weight_mosaic(self.weight_images,
                                                               MOSAIC_PIXELS)))

@@ -5,7 +5,7 @@ of the cell under the mouse as a tooltip; and a layer fed by pixels as one small
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPoint, QRect, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt
 from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
@@ -16,9 +16,10 @@ HEIGHT = 180
 LABELLED_CELL = 34  # cells at least this wide show their value
 MOSAIC_PIXELS = 192
 _WEIGHT_COLOURS = diverging_rgb(np.linspace(-1.0, 1.0, 256), 1.0).round().astype(np.uint8)
-WEIGHTS_TIP = ("What each unit of this node has learned to look for: its incoming weights "
-               "from the pixels, drawn as an image (blue positive, orange negative, each unit "
-               "scaled to its largest weight). Updated live while training.")
+WEIGHTS_TIP = QT_TRANSLATE_NOOP(
+    "HeatMap", "What each unit of this node has learned to look for: its incoming weights from "
+    "the pixels, drawn as an image (blue positive, orange negative, each unit scaled to its "
+    "largest weight). Updated live while training.")
 
 
 def diverging_image(matrix: np.ndarray) -> QImage:
@@ -94,7 +95,8 @@ class HeatMap(QWidget):
         painter = QPainter(self)
         if self._image is None:
             painter.setPen(QColor(theme.MUTED_TEXT))
-            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter, "no weights")
+            painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
+                             self.tr("no weights"))
             return
         target = self.cells_rect()
         painter.drawImage(target, self._image)
@@ -127,5 +129,7 @@ class HeatMap(QWidget):
             return
         i, j = cell
         QToolTip.showText(event.globalPosition().toPoint(),
-                          f"w[{i},{j}] = {self._matrix[i, j]:.4g}<br>from {self._row_label} "
-                          f"unit {i + 1} to {self._col_label} unit {j + 1}", self)
+                          self.tr("w[{i},{j}] = {value}<br>from {src} unit {a} to {dst} unit "
+                                  "{b}").format(i=i, j=j, value=f"{self._matrix[i, j]:.4g}",
+                                                src=self._row_label, a=i + 1,
+                                                dst=self._col_label, b=j + 1), self)

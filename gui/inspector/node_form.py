@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,39 +22,60 @@ from PySide6.QtWidgets import (
 
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
+from core.i18n import _ as core_tr
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
 from gui.document.commands import ChangeNodeCommand
 from gui.document.document import GraphDocument
 from gui.document.input_labels import feature_label
+from gui.i18n import on_language_change, translate
 from gui.inspector.activation_plot import ActivationPlot
 
 MAX_UNITS = 4096
 TIPS = {
-    "name": "A name shown on the canvas (leave empty for the kind and id).",
-    "units": "How many neurons this node has. Each unit has its own bias and one weight from "
-             "every unit that feeds the node.",
-    "batch_norm": "Batch normalisation rescales z over each mini-batch to mean 0 and std 1, "
-                  "then learns a scale γ and shift β, before the activation: deep networks "
-                  "train faster and tolerate larger learning rates.",
-    "dropout": "During training, switch off this fraction of the node's outputs at random "
-               "(the rest are scaled up), so no neuron can be relied on alone — a defence "
-               "against overfitting. Nothing is dropped when predicting.",
-    "features": "What the input node feeds the network. Nothing ticked: the data's raw "
-                "columns. Engineered features such as x₁² or sin x₁ let even one neuron draw "
-                "circles or waves.",
-    "init_std": "The standard deviation of the Gaussian the weights are drawn from.",
+    "name": QT_TRANSLATE_NOOP("NodeForm", "A name shown on the canvas (leave empty for the kind "
+                              "and id)."),
+    "units": QT_TRANSLATE_NOOP("NodeForm", "How many neurons this node has. Each unit has its own "
+                               "bias and one weight from every unit that feeds the node."),
+    "batch_norm": QT_TRANSLATE_NOOP(
+        "NodeForm", "Batch normalisation rescales z over each mini-batch to mean 0 and std 1, "
+        "then learns a scale γ and shift β, before the activation: deep networks train faster "
+        "and tolerate larger learning rates."),
+    "dropout": QT_TRANSLATE_NOOP(
+        "NodeForm", "During training, switch off this fraction of the node's outputs at random "
+        "(the rest are scaled up), so no neuron can be relied on alone — a defence against "
+        "overfitting. Nothing is dropped when predicting."),
+    "features": QT_TRANSLATE_NOOP(
+        "NodeForm", "What the input node feeds the network. Nothing ticked: the data's raw "
+        "columns. Engineered features such as x₁² or sin x₁ let even one neuron draw circles or "
+        "waves."),
+    "init_std": QT_TRANSLATE_NOOP("NodeForm", "The standard deviation of the Gaussian the weights "
+                                  "are drawn from."),
 }
+LABELS = (QT_TRANSLATE_NOOP("NodeForm", "Name"), QT_TRANSLATE_NOOP("NodeForm", "Units"),
+          QT_TRANSLATE_NOOP("NodeForm", "Features"), QT_TRANSLATE_NOOP("NodeForm", "Activation"),
+          "", QT_TRANSLATE_NOOP("NodeForm", "Initialiser"),
+          QT_TRANSLATE_NOOP("NodeForm", "Initial std"), QT_TRANSLATE_NOOP("NodeForm", "Batch norm"),
+          QT_TRANSLATE_NOOP("NodeForm", "Dropout"), QT_TRANSLATE_NOOP("NodeForm", "Loss"))
 
 
 def _combo(names: tuple[str, ...], descriptions: dict[str, str]) -> QComboBox:
     combo = QComboBox()
     for name in names:
         combo.addItem(name, name)
-        combo.setItemData(combo.count() - 1, descriptions.get(name, ""),
-                          Qt.ItemDataRole.ToolTipRole)
     return combo
+
+
+def _retranslate_combo(combo: QComboBox, descriptions: dict[str, str]) -> None:
+    """Names and descriptions come from core (marked there): shown in the current language."""
+    for k in range(combo.count()):
+        name = combo.itemData(k)
+        if name in descriptions:
+            combo.setItemText(k, core_tr(name))
+            combo.setItemData(k, core_tr(descriptions[name]), Qt.ItemDataRole.ToolTipRole)
+        else:
+            combo.setItemText(k, translate("NodeForm", "{name} (unknown)").format(name=name))
 
 
 class NodeForm(QWidget):
@@ -69,42 +90,54 @@ class NodeForm(QWidget):
         self.name_edit = QLineEdit()
         self.units_spin = QSpinBox()
         self.units_spin.setRange(1, MAX_UNITS)
-        self.activation_combo = _combo(activations.NAMES, {
-            n: activations.get(n).description for n in activations.NAMES})
+        self._descriptions = {n: activations.get(n).description for n in activations.NAMES}
+        self.activation_combo = _combo(activations.NAMES, self._descriptions)
         self.activation_plot = ActivationPlot()
         self.init_combo = _combo(initializers.NAMES, initializers.DESCRIPTIONS)
         self.init_std_spin = QDoubleSpinBox()
         self.init_std_spin.setDecimals(4)
         self.init_std_spin.setRange(0.0001, 10.0)
         self.init_std_spin.setSingleStep(0.01)
-        self.batch_norm_check = QCheckBox("normalise z")
+        self.batch_norm_check = QCheckBox()
         self.dropout_spin = QDoubleSpinBox()
         self.dropout_spin.setRange(0.0, 0.95)
         self.dropout_spin.setSingleStep(0.05)
         self.features_list = QListWidget()
         self.features_list.setMaximumHeight(150)
         self.loss_combo = _combo(losses.NAMES, losses.DESCRIPTIONS)
-        for widget, key in ((self.name_edit, "name"), (self.units_spin, "units"),
-                            (self.batch_norm_check, "batch_norm"),
-                            (self.dropout_spin, "dropout"), (self.features_list, "features"),
-                            (self.init_std_spin, "init_std")):
-            widget.setToolTip(TIPS[key])
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        for label, widget in (("Name", self.name_edit), ("Units", self.units_spin),
-                              ("Features", self.features_list),
-                              ("Activation", self.activation_combo),
-                              ("", self.activation_plot), ("Initialiser", self.init_combo),
-                              ("Initial std", self.init_std_spin),
-                              ("Batch norm", self.batch_norm_check),
-                              ("Dropout", self.dropout_spin), ("Loss", self.loss_combo)):
-            self.form.addRow(label, widget)
+        self.form_labels: dict[str, QLabel] = {}
+        for label, widget in zip(LABELS, (
+                self.name_edit, self.units_spin, self.features_list, self.activation_combo,
+                self.activation_plot, self.init_combo, self.init_std_spin,
+                self.batch_norm_check, self.dropout_spin, self.loss_combo), strict=True):
+            self.form_labels[label] = QLabel()
+            self.form_labels[label].setWordWrap(True)
+            self.form.addRow(self.form_labels[label], widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(self.form)
         layout.addStretch()
         self._connect_widgets()
         doc.node_changed.connect(self._node_changed)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        for widget, key in ((self.name_edit, "name"), (self.units_spin, "units"),
+                            (self.batch_norm_check, "batch_norm"),
+                            (self.dropout_spin, "dropout"), (self.features_list, "features"),
+                            (self.init_std_spin, "init_std")):
+            widget.setToolTip(self.tr(TIPS[key]))
+        for key, label in self.form_labels.items():
+            label.setText(self.tr(key) if key else "")
+        self.batch_norm_check.setText(self.tr("normalise z"))
+        for combo, descriptions in ((self.activation_combo, self._descriptions),
+                                    (self.init_combo, initializers.DESCRIPTIONS),
+                                    (self.loss_combo, losses.DESCRIPTIONS)):
+            with QSignalBlocker(combo):
+                _retranslate_combo(combo, descriptions)
+        self.refresh()
 
     def _connect_widgets(self) -> None:
         self.name_edit.editingFinished.connect(self._commit_name)
@@ -156,10 +189,13 @@ class NodeForm(QWidget):
             self.init_std_spin, self.batch_norm_check, self.dropout_spin, self.features_list,
             self.loss_combo)]
         color = theme.kind_color(node.kind)
-        self.header.setText(
-            f"<span style='color:{color}; font-size:13pt'>●</span> <b>{node.label}</b> "
-            f"<span style='color:{theme.MUTED_TEXT}'>({node.kind} node, id {node.id})</span><br>"
-            f"<span style='color:{theme.MUTED_TEXT}'>{style.KIND_HELP.get(node.kind, '')}</span>")
+        kind = translate("NodeKind", style.KIND_WORDS.get(node.kind, node.kind))
+        self.header.setText(self.tr(
+            "<span style='color:{color}; font-size:13pt'>●</span> <b>{label}</b> <span "
+            "style='color:{muted}'>({kind} node, id {id})</span><br><span style='color:{muted}'>"
+            "{help}</span>").format(color=color, label=style.node_label(node),
+                                    muted=theme.MUTED_TEXT, kind=kind, id=node.id,
+                                    help=style.kind_help(node.kind)))
         if not self.name_edit.isModified():
             self.name_edit.setText(node.name)
         self.units_spin.setValue(node.units)
@@ -249,6 +285,6 @@ class NodeForm(QWidget):
 def _select(combo: QComboBox, name: str) -> None:
     index = combo.findData(name)
     if index < 0 and name:
-        combo.addItem(f"{name} (unknown)", name)
+        combo.addItem(translate("NodeForm", "{name} (unknown)").format(name=name), name)
         index = combo.count() - 1
     combo.setCurrentIndex(index)

@@ -14,13 +14,24 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
 
 @dataclass(frozen=True)
 class LabInfo:
-    """A lab's stem (``key``) and its menu title; the window class follows from the stem."""
+    """A lab's stem (``key``) and its menu title (English, marked under the context "Labs";
+    :attr:`shown_title` is it in the current language); the window class follows from the
+    stem."""
 
     key: str
     title: str
+
+    @property
+    def shown_title(self) -> str:
+        """The title in the current language, as the Labs menu and the lab's window show it."""
+        from gui.labs.base import lab_title
+
+        return lab_title(self.title)
 
     @property
     def module(self) -> str:
@@ -28,7 +39,7 @@ class LabInfo:
 
     @property
     def cls(self) -> str:
-        return "".join(word.capitalize() for word in self.key.split("_")) + "Lab"
+        return "".join(word.capitalize() for word in self.key.split("_")) + "Lab"  # i18n: not ui
 
     def load(self) -> type:
         """The lab's :class:`gui.labs.base.LabWindow` subclass, imported now."""
@@ -36,13 +47,13 @@ class LabInfo:
 
 
 LABS: tuple[LabInfo, ...] = (
-    LabInfo("perceptron", "Perceptron and XOR"),
-    LabInfo("activations", "Activation functions"),
-    LabInfo("comp_graph", "Computational graph and backprop"),
-    LabInfo("optimizer_race", "Optimizer race"),
-    LabInfo("initialization", "Weight initialisation"),
-    LabInfo("regularization", "Batch norm, weight decay, dropout"),
-    LabInfo("search", "Hyperparameter search"),
+    LabInfo("perceptron", QT_TRANSLATE_NOOP("Labs", "Perceptron and XOR")),
+    LabInfo("activations", QT_TRANSLATE_NOOP("Labs", "Activation functions")),
+    LabInfo("comp_graph", QT_TRANSLATE_NOOP("Labs", "Computational graph and backprop")),
+    LabInfo("optimizer_race", QT_TRANSLATE_NOOP("Labs", "Optimizer race")),
+    LabInfo("initialization", QT_TRANSLATE_NOOP("Labs", "Weight initialisation")),
+    LabInfo("regularization", QT_TRANSLATE_NOOP("Labs", "Batch norm, weight decay, dropout")),
+    LabInfo("search", QT_TRANSLATE_NOOP("Labs", "Hyperparameter search")),
 )
 
 
@@ -51,4 +62,4 @@ def lab_info(key: str) -> LabInfo:
     for info in LABS:
         if info.key == key:
             return info
-    raise KeyError(f"no lab is called {key!r}")
+    raise KeyError(f"no lab is called {key!r}")  # i18n: not ui

@@ -5,7 +5,7 @@ numbers come from :mod:`core.labs.activations`; this module only shows them."""
 from __future__ import annotations
 
 import pyqtgraph as pg
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QComboBox,
@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import activations
+from core.i18n import _
 from core.labs.activations import (
     FUNCTIONS,
     STACK_ACTIVATIONS,
@@ -33,14 +34,16 @@ from core.labs.activations import (
 )
 from gui import theme
 from gui.context import ProjectContext
+from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
 
 WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
 
 
 class ActivationsLab(LabWindow):
-    title = "Activation functions"
-    notice = (
+    title = QT_TRANSLATE_NOOP("Labs", "Activation functions")
+    notice = QT_TRANSLATE_NOOP(
+        "ActivationsLab",
         "<b>What to notice.</b> The orange dashed line is the slope f′(x) that backprop "
         "multiplies by. Where it is (almost) 0 — shaded — the weights before it barely learn: "
         "the sigmoid saturates for |x| above about 4.6 (its slope is 0.25 at best), the step "
@@ -58,7 +61,7 @@ class ActivationsLab(LabWindow):
         self.stack_activation.currentIndexChanged.connect(self.refresh_stack)
         self.refresh()
         self.refresh_stack()
-        self._fit_table()
+        on_language_change(self, self.retranslate)
 
     # ------------------------------------------------------------------ building
     def _readout(self) -> QVBoxLayout:
@@ -68,23 +71,18 @@ class ActivationsLab(LabWindow):
         self.function = QComboBox()
         for name in FUNCTIONS:
             self.function.addItem(name, name)
-            self.function.setItemData(self.function.count() - 1,
-                                      activations.get(name).description,
-                                      pg.QtCore.Qt.ItemDataRole.ToolTipRole)
         self.function.setCurrentIndex(FUNCTIONS.index("sigmoid"))
-        self.function.setToolTip("The function drawn above with its slope f′(x)")
-        form.addRow("Function", self.function)
+        self.function_label = QLabel()
+        form.addRow(self.function_label, self.function)
         self.x = QDoubleSpinBox()
         self.x.setRange(-6, 6)
         self.x.setSingleStep(0.5)
         self.x.setDecimals(2)
-        self.x.setToolTip("Read every function and its slope at this x")
-        form.addRow("At x =", self.x)
+        self.x_label = QLabel()
+        form.addRow(self.x_label, self.x)
         left.addLayout(form)
         self.table = QTableWidget(len(FUNCTIONS), 3)
-        self.table.setHorizontalHeaderLabels(["function", "f(x)", "f′(x)"])
         self.table.verticalHeader().hide()
-        self.table.setToolTip("Every function's value f(x) and slope f′(x) at the x above")
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
@@ -100,7 +98,7 @@ class ActivationsLab(LabWindow):
         """The function with its slope above; the stacked network and its activation below."""
         plots = pg.GraphicsLayoutWidget()
         plots.setBackground("w")
-        self.plot = plots.addPlot(row=0, col=0, title="f(x) and its slope f′(x)")
+        self.plot = plots.addPlot(row=0, col=0)
         self.plot.addLegend(offset=(10, 10))
         self.plot.showGrid(x=True, y=True, alpha=0.25)
         self.shade = [pg.LinearRegionItem(movable=False, brush=theme.rgba(theme.SHADE, 40),
@@ -112,7 +110,7 @@ class ActivationsLab(LabWindow):
                                                  PenStyle.DashLine), name="f′(x)")
         self.marker = pg.InfiniteLine(angle=90, pen=pg.mkPen(theme.GUIDE, width=1))
         self.plot.addItem(self.marker)
-        self.stack_plot = plots.addPlot(row=1, col=0, title="A 1-4-4-4-1 network's output")
+        self.stack_plot = plots.addPlot(row=1, col=0)
         self.stack_plot.showGrid(x=True, y=True, alpha=0.25)
         self.stack_curve = self.stack_plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
         self.stack_line = self.stack_plot.plot(pen=pg.mkPen(theme.GUIDE, width=1,
@@ -120,12 +118,11 @@ class ActivationsLab(LabWindow):
         right = QVBoxLayout()
         right.addWidget(plots, 1)
         stack_form = QHBoxLayout()
-        stack_form.addWidget(QLabel("Hidden activation of the stack:"))
+        self.stack_label = QLabel()
+        stack_form.addWidget(self.stack_label)
         self.stack_activation = QComboBox()
         for name in STACK_ACTIVATIONS:
             self.stack_activation.addItem(name, name)
-        self.stack_activation.setToolTip("The activation of the network's three hidden "
-                                         "layers: identity collapses them to y = K·x")
         stack_form.addWidget(self.stack_activation)
         self.stack_caption = QLabel()
         self.stack_caption.setWordWrap(True)
@@ -171,9 +168,35 @@ class ActivationsLab(LabWindow):
 
     # ------------------------------------------------------------------ stacking
     def refresh_stack(self) -> None:
-        shown = stack(self.stack_activation.currentData())
-        self.stack_curve.setData(STACK_X[:, 0], shown.y)
-        self.stack_line.setData(STACK_X[:, 0], shown.line)
-        self.stack_caption.setText(
-            f"K = W1·W2·W3·W4 = {shown.k:.4f} (dotted: y = K·x); largest distance from it: "
-            f"{shown.gap:.3f}")
+        self.shown_stack = stack(self.stack_activation.currentData())
+        self.stack_curve.setData(STACK_X[:, 0], self.shown_stack.y)
+        self.stack_line.setData(STACK_X[:, 0], self.shown_stack.line)
+        self._caption_stack()
+
+    def _caption_stack(self) -> None:
+        shown = self.shown_stack
+        self.stack_caption.setText(self.tr(
+            "K = W1·W2·W3·W4 = {k} (dotted: y = K·x); largest distance from it: {gap}").format(
+                k=f"{shown.k:.4f}", gap=f"{shown.gap:.3f}"))
+
+    # ------------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        """Every text of the lab in the current language."""
+        for row, name in enumerate(FUNCTIONS):
+            self.function.setItemData(row, _(activations.get(name).description),
+                                      Qt.ItemDataRole.ToolTipRole)
+        self.function.setToolTip(self.tr("The function drawn above with its slope f′(x)"))
+        self.function_label.setText(self.tr("Function"))
+        self.x.setToolTip(self.tr("Read every function and its slope at this x"))
+        self.x_label.setText(self.tr("At x ="))
+        self.table.setHorizontalHeaderLabels([self.tr("function"), "f(x)", "f′(x)"])
+        self.table.setToolTip(self.tr("Every function's value f(x) and slope f′(x) at the x "
+                                      "above"))
+        self.plot.setTitle(self.tr("f(x) and its slope f′(x)"))
+        self.stack_plot.setTitle(self.tr("A 1-4-4-4-1 network's output"))
+        self.stack_label.setText(self.tr("Hidden activation of the stack:"))
+        self.stack_activation.setToolTip(self.tr("The activation of the network's three "
+                                                 "hidden layers: identity collapses them to "
+                                                 "y = K·x"))
+        self._caption_stack()
+        self._fit_table()

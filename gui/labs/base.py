@@ -1,19 +1,61 @@
-"""What every lab window shares: a title, a "what to notice" text, and a body to fill."""
+"""What every lab window shares: a title, a "what to notice" text, and a body to fill.
+
+Translation: ``title`` is one of the Labs menu's titles (marked in :mod:`gui.labs` under the
+context ``"Labs"``) and ``notice`` is marked where the class defines it, with that class's name
+as context: ``notice = QT_TRANSLATE_NOOP("PerceptronLab", "<b>What to notice.</b> …")``. The
+base shows both in the current language and again whenever it changes, by itself. A lab whose
+notice depends on its state overrides :meth:`LabWindow.notice_text` and calls
+:meth:`LabWindow.show_notice` when the state changes; a lab that sets ``notice_label``'s text
+itself keeps it (the base then leaves the notice alone). A lab's own texts go in its
+``retranslate()``, registered with ``gui.i18n.on_language_change`` at the end of its ``__init__``.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
+from gui.i18n import translate
+
+#: the context of the lab titles (the Labs menu and the windows' titles)
+TITLE_CONTEXT = "Labs"  # i18n: not ui
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """Put a status message on ``label``; an error in red (a lab never opens a dialog)."""
-    label.setText(f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>" if error else text)
+    red = f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>"  # i18n: not ui
+    label.setText(red if error else text)
+
+
+def percent(number: str, non_breaking: bool = False) -> str:
+    """``number`` (already formatted) with a percent sign, as the current language writes it:
+    "80 %" in English, "80%" in Korean; ``non_breaking`` keeps the English space unbroken."""
+    text = translate("LabWindow", "{number} %").format(number=number)
+    return text.replace(" %", "\u00a0%") if non_breaking else text
+
+
+def lab_title(title: str) -> str:
+    """A lab's ``title`` (as registered in :data:`gui.labs.LABS`) in the current language."""
+    return translate(TITLE_CONTEXT, title)
+
+
+class _LanguageWatch(QObject):
+    """Calls the lab's frame retranslation on LanguageChange (after the lab's own filters,
+    which were installed later and so run first)."""
+
+    def __init__(self, lab: LabWindow) -> None:
+        super().__init__(lab)
+        self._lab = lab
+        lab.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._lab.retranslate_frame()
+        return False
 
 
 class LabWindow(QWidget):
@@ -28,10 +70,9 @@ class LabWindow(QWidget):
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
         self.context = context
-        self.setWindowTitle(f"{self.title} — NetCanvas lab")
         self.resize(1100, 720)
         layout = QVBoxLayout(self)
-        self.notice_label = QLabel(self.notice)
+        self.notice_label = QLabel()
         self.notice_label.setObjectName("labNotice")
         self.notice_label.setWordWrap(True)
         self.notice_label.setTextFormat(Qt.TextFormat.RichText)
@@ -42,7 +83,38 @@ class LabWindow(QWidget):
         layout.addWidget(self.notice_label)
         self.body = QWidget()
         layout.addWidget(self.body, 1)
+        # The subclass is not built yet: show the class's own notice now (not a state's).
+        self._shown_notice = LabWindow.notice_text(self)
+        self.notice_label.setText(self._shown_notice)
+        self.setWindowTitle(self.window_title())
+        _LanguageWatch(self)
 
+    # ------------------------------------------------------------------ translation
+    def window_title(self) -> str:
+        """"<title> — NetCanvas lab" in the current language."""
+        return translate("LabWindow", "{title} — NetCanvas lab").format(
+            title=lab_title(self.title))
+
+    def notice_text(self) -> str:
+        """The "what to notice" text in the current language. By default the class's
+        ``notice``, translated in the context of the class that defines it; labs whose notice
+        follows their state override this (and call :meth:`show_notice`)."""
+        owner = next((cls for cls in type(self).__mro__ if "notice" in vars(cls)), LabWindow)
+        return translate(owner.__name__, self.notice) if self.notice else ""
+
+    def show_notice(self) -> None:
+        """Show :meth:`notice_text` now (after a change of the lab's state)."""
+        self._shown_notice = self.notice_text()
+        self.notice_label.setText(self._shown_notice)
+
+    def retranslate_frame(self) -> None:
+        """The window title and the notice in the current language (called on every change
+        of language). A notice the lab put on the label itself is left to the lab."""
+        self.setWindowTitle(self.window_title())
+        if self.notice_label.text() == self._shown_notice:
+            self.show_notice()
+
+    # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:
         interrupted = False
         for job in self.findChildren(BackgroundJob):

@@ -5,6 +5,7 @@ figures; a check compares every gradient with the numerical one."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -23,12 +24,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _
 from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Step, check_gradients
 from gui import theme
 from gui.context import ProjectContext
+from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
-from gui.labs.comp_graph_steps import describe, fmt, short_rule
+from gui.labs.comp_graph_steps import (
+    ADDABLE,
+    describe,
+    fmt,
+    notice,
+    problem,
+    retranslate_boxes,
+    retranslate_step_bar,
+)
 from gui.widgets import NumberSpinBox
 
 ROW_HEIGHT = 22  # of the check table
@@ -46,22 +57,14 @@ class ValueBox(NumberSpinBox):
         self.setValue(value)
 
 
-ADDABLE = [("+  add", "add"), ("×  mul", "mul"), ("exp", "exp"), ("log", "log"),
-           ("1/x", "reciprocal"), ("ReLU", "relu"), ("σ  sigmoid", "sigmoid"),
-           ("input (a constant)", INPUT)]
-
-
 class CompGraphLab(LabWindow):
-    title = "Computational graph and backprop"
-    notice = (
-        "<b>What to notice.</b> Forward, each node computes its value from its inputs "
-        f"(<span style='color:{theme.FORWARD_VALUE}'><b>green</b></span>, above the arrows). "
-        "Backward, starting from 1 at the output, each node uses only its own <i>local</i> "
-        "rule to send a gradient down each input edge "
-        f"(<span style='color:{theme.GRADIENT}'><b>red</b></span>, below): "
-        "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — "
-        "the chain rule, one node at a time. <i>Check gradients</i> compares each with the "
-        "numerical gradient. Step with → and ←.")
+    @property
+    def title(self) -> str:
+        return self.tr("Computational graph and backprop")
+
+    @property
+    def notice(self) -> str:
+        return notice()
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -70,6 +73,7 @@ class CompGraphLab(LabWindow):
         self.steps: list[Step] = []
         self.shown = 0  # how many steps are revealed (kept while an edit makes values fail)
         self.value_boxes: dict[str, ValueBox] = {}
+        self._status: tuple[Callable[[], str], bool] = (str, False)
         layout = QHBoxLayout(self.body)
         layout.addWidget(self._left_column())
         right = QVBoxLayout()
@@ -90,6 +94,20 @@ class CompGraphLab(LabWindow):
         layout.addLayout(right, 1)
         self.preset.currentIndexChanged.connect(self.load_preset)
         self.load_preset()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text of the lab in the current language, from its current state."""
+        self.setWindowTitle(self.tr("{title} — NetCanvas lab").format(title=self.title))
+        self.notice_label.setText(self.notice)
+        self.graph_box.setTitle(self.tr("Graph"))
+        for index, preset in enumerate(PRESETS.values()):
+            self.preset.setItemText(index, _(preset.title))
+        self._show_preset_note()
+        retranslate_boxes(self)
+        retranslate_step_bar(self)
+        self.show_status(*self._status)
+        self.set_shown(self.shown)
 
     # ------------------------------------------------------------------ building
     def _left_column(self) -> QWidget:
@@ -98,21 +116,20 @@ class CompGraphLab(LabWindow):
         column.setFixedWidth(330)
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
-        box = QGroupBox("Graph")
+        box = self.graph_box = QGroupBox()
         box_layout = QVBoxLayout(box)
         self.preset = QComboBox()
         for key, preset in PRESETS.items():
-            self.preset.addItem(preset.title, key)
+            self.preset.addItem(_(preset.title), key)
         box_layout.addWidget(self.preset)
         self.preset_note = QLabel()
         self.preset_note.setWordWrap(True)
         box_layout.addWidget(self.preset_note)
         left.addWidget(box)
 
-        box = QGroupBox("Inputs — type a value, everything recomputes")
+        box = self.inputs_box = QGroupBox()
         box_layout = QVBoxLayout(box)
         self.inputs_table = QTableWidget(0, 2)
-        self.inputs_table.setHorizontalHeaderLabels(["input", "value"])
         self.inputs_table.verticalHeader().hide()
         self.inputs_table.verticalHeader().setDefaultSectionSize(INPUT_ROW_HEIGHT)
         self.inputs_table.horizontalHeader().setSectionResizeMode(
@@ -125,29 +142,19 @@ class CompGraphLab(LabWindow):
         self.status.setWordWrap(True)
         left.addWidget(self.status)
 
-        box = QGroupBox("Each node's local backward rule")
+        box = self.rules_box = QGroupBox()
         box_layout = QVBoxLayout(box)
-        rules = QLabel("<table cellspacing='2'>" + "".join(
-            f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"
-            for op in OPS.values()) + "</table>")
-        rules.setToolTip("dout: the gradient arriving from the output side; x: the node's "
-                         "input; y: its output")
-        box_layout.addWidget(rules)
+        self.rules = QLabel()
+        self.rules.setWordWrap(True)
+        box_layout.addWidget(self.rules)
         left.addWidget(box)
         left.addStretch(1)
         return column
 
     def _step_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
-        self.forward_button = QPushButton("Forward step →")
-        self.forward_button.setToolTip("Compute the next node's value (→)")
-        self.backward_button = QPushButton("← Backward step")
-        self.backward_button.setToolTip("Apply the next node's local backward rule, from the "
-                                        "output back (←; after the forward pass)")
-        self.run_button = QPushButton("Run all")
-        self.run_button.setToolTip("Both passes to the end (End)")
-        self.reset_button = QPushButton("Reset steps")
-        self.reset_button.setToolTip("Hide everything but the inputs (Home)")
+        self.forward_button, self.backward_button = QPushButton(), QPushButton()
+        self.run_button, self.reset_button = QPushButton(), QPushButton()
         self.progress = QLabel()
         for button, key in ((self.forward_button, Qt.Key.Key_Right),
                             (self.backward_button, Qt.Key.Key_Left),
@@ -163,33 +170,21 @@ class CompGraphLab(LabWindow):
         return bar
 
     def _edit_box(self) -> QGroupBox:
-        box = QGroupBox("Add or remove a node")
+        box = self.edit_box = QGroupBox()
         grid = QGridLayout(box)
         self.kind = QComboBox()
         for label, kind in ADDABLE:
             self.kind.addItem(label, kind)
-            tip = (OPS[kind].rule if kind in OPS else
-                   "a new leaf holding a constant (it joins the inputs)")
-            self.kind.setItemData(self.kind.count() - 1, tip, Qt.ItemDataRole.ToolTipRole)
-        self.kind.setToolTip("The kind of node to add. A new operation becomes the output.")
         self.operands = [QComboBox(), QComboBox()]
-        for combo in self.operands:
-            combo.setToolTip("What the new node is computed from (click a node on the canvas "
-                             "to pick it here)")
         self.constant = ValueBox(1.0)
-        self.constant.setToolTip("The new input's value")
-        self.add_button = QPushButton("Add node")
-        self.add_button.setToolTip("Add the node wired to the chosen operands; the graph "
-                                   "recomputes and it becomes the output")
-        self.remove_button = QPushButton("Remove selected")
-        self.remove_button.setToolTip("Remove the node selected on the canvas and everything "
-                                      "that depends on it (Delete)")
-        grid.addWidget(QLabel("Kind"), 0, 0)
+        self.add_button, self.remove_button = QPushButton(), QPushButton()
+        self.edit_labels = [QLabel(), QLabel(), QLabel()]
+        grid.addWidget(self.edit_labels[0], 0, 0)
         grid.addWidget(self.kind, 0, 1, 1, 2)
-        grid.addWidget(QLabel("Of"), 1, 0)
+        grid.addWidget(self.edit_labels[1], 1, 0)
         grid.addWidget(self.operands[0], 1, 1)
         grid.addWidget(self.operands[1], 1, 2)
-        grid.addWidget(QLabel("Value"), 2, 0)
+        grid.addWidget(self.edit_labels[2], 2, 0)
         grid.addWidget(self.constant, 2, 1, 1, 2)
         grid.addWidget(self.add_button, 3, 1)
         grid.addWidget(self.remove_button, 3, 2)
@@ -202,16 +197,12 @@ class CompGraphLab(LabWindow):
         return box
 
     def _check_box(self) -> QGroupBox:
-        box = QGroupBox("Backprop against the numerical gradient")
+        box = self.check_box = QGroupBox()
         box_layout = QVBoxLayout(box)
-        self.check_button = QPushButton("Check gradients")
-        self.check_button.setToolTip("Central differences (f(x+h) − f(x−h)) / 2h, h = 1e-4, "
-                                     "for every input; ✓ when the relative error < 1e-6")
+        self.check_button = QPushButton()
         self.check_button.clicked.connect(self.check)
         box_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.check_table = QTableWidget(0, 5)
-        self.check_table.setHorizontalHeaderLabels(
-            ["input", "backprop", "numerical", "rel. error", ""])
         self.check_table.verticalHeader().hide()
         self.check_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
         header = self.check_table.horizontalHeader()
@@ -224,10 +215,13 @@ class CompGraphLab(LabWindow):
 
     # ------------------------------------------------------------------ the graph
     def load_preset(self) -> None:
-        preset = PRESETS[self.preset.currentData()]
-        self.preset_note.setText(re.sub(r"\bd ", "d\u00a0", preset.note))  # "d x" on one line
-        self.set_graph(preset.graph)
+        self._show_preset_note()
+        self.set_graph(PRESETS[self.preset.currentData()].graph)
         self.set_shown(len(self.steps))
+
+    def _show_preset_note(self) -> None:
+        note = _(PRESETS[self.preset.currentData()].note)
+        self.preset_note.setText(re.sub(r"\bd ", "d\u00a0", note))  # "d x" on one line
 
     def set_graph(self, graph: Graph) -> None:
         """A new structure: rebuild the canvas, the input boxes and the operand lists."""
@@ -247,11 +241,13 @@ class CompGraphLab(LabWindow):
         self.check_table.setRowCount(0)
         try:
             self.values, self.steps = self.graph.forward(), self.graph.schedule()
-        except ValueError as error:
+        except ValueError:
             self.values, self.steps = None, []
-            self.show_status(f"Cannot compute: {error}", error=True)
+            graph = self.graph
+            self.show_status(lambda: self.tr("Cannot compute: {error}").format(
+                error=problem(lambda: (graph.forward(), graph.schedule()))), error=True)
         else:
-            self.show_status("")
+            self.show_status(str)
         self.check_button.setEnabled(self.values is not None)
 
     def _fill_inputs(self) -> None:
@@ -262,7 +258,8 @@ class CompGraphLab(LabWindow):
         for row, node in enumerate(self.graph.inputs):
             table.setItem(row, 0, QTableWidgetItem(node.name))
             box = ValueBox(node.value)
-            box.setToolTip(f"The value of {node.name}; the graph recomputes as you type")
+            box.setToolTip(self.tr("The value of {name}; the graph recomputes as you "
+                                   "type").format(name=node.name))
             box.valueChanged.connect(lambda value, name=node.name: self.set_value(name, value))
             table.setCellWidget(row, 1, box)
             self.value_boxes[node.name] = box
@@ -275,8 +272,10 @@ class CompGraphLab(LabWindow):
         self._recompute()
         self.set_shown(self.shown)
 
-    def show_status(self, text: str, error: bool = False) -> None:
-        self.status.setText(text)
+    def show_status(self, text: Callable[[], str], error: bool = False) -> None:
+        """Show what ``text()`` says (called again when the language changes)."""
+        self._status = (text, error)
+        self.status.setText(text())
         self.status.setStyleSheet(f"color: {theme.PROBLEM if error else theme.STATUS_TEXT};")
 
     # ------------------------------------------------------------------ steps
@@ -316,17 +315,20 @@ class CompGraphLab(LabWindow):
                                         following.phase == "backward")
         self.run_button.setEnabled(following is not None)
         self.reset_button.setEnabled(visible > 0)
-        self.progress.setText(f"forward {min(visible, forward)}/{forward} · backward "
-                              f"{max(visible - forward, 0)}/{len(self.steps) - forward}")
+        self.progress.setText(self.tr("forward {done}/{forward} · backward {back}/{backward}")
+                              .format(done=min(visible, forward), forward=forward,
+                                      back=max(visible - forward, 0),
+                                      backward=len(self.steps) - forward))
         if self.values is None:
             self.step_text.setText("")
         elif not self.steps:
-            self.step_text.setText("No operation to compute yet: add one below.")
+            self.step_text.setText(self.tr("No operation to compute yet: add one below."))
         elif last is None:
-            self.step_text.setText("The inputs are known. Press Forward step (→).")
+            self.step_text.setText(self.tr("The inputs are known. Press Forward step (→)."))
         else:
-            prefix = f"Step {visible} of {len(self.steps)} · "
-            self.step_text.setText(prefix + describe(self.graph, self.values, last))
+            self.step_text.setText(self.tr("Step {n} of {total} · {step}").format(
+                n=visible, total=len(self.steps),
+                step=describe(self.graph, self.values, last)))
 
     # ------------------------------------------------------------------ editing
     def _kind_changed(self) -> None:
@@ -345,40 +347,51 @@ class CompGraphLab(LabWindow):
         kind = self.kind.currentData()
         arity = 0 if kind == INPUT else OPS[kind].arity
         operands = tuple(combo.currentText() for combo in self.operands[:arity])
+        old, value = self.graph, self.constant.value()
         try:
-            graph = self.graph.with_node(kind, operands, value=self.constant.value())
+            graph = old.with_node(kind, operands, value=value)
             graph.forward()
-        except ValueError as error:
-            self.show_status(f"Not added: {error}", error=True)
+        except ValueError:
+            self.show_status(lambda: self.tr("Not added: {error}").format(error=problem(
+                lambda: old.with_node(kind, operands, value=value).forward())), error=True)
             return
-        (added,) = set(graph.names) - set(self.graph.names)
+        (added,) = set(graph.names) - set(old.names)
         self.set_graph(graph)
-        self.show_status(f"Added {added}" + (" — the new output." if added == graph.output
-                                             else " (a new input)."))
+        if added == graph.output:
+            self.show_status(lambda: self.tr("Added {name} — the new output.").format(
+                name=added))
+        else:
+            self.show_status(lambda: self.tr("Added {name} (a new input).").format(name=added))
 
     def remove_selected(self) -> None:
         name = self.canvas.selected_node()
         if name is None:
-            self.show_status("Click a node on the canvas first, then Remove selected.",
-                             error=True)
+            self.show_status(lambda: self.tr("Click a node on the canvas first, then Remove "
+                                             "selected."), error=True)
             return
+        old = self.graph
         try:
-            graph = self.graph.without(name)
-        except ValueError as error:
-            self.show_status(f"Not removed: {error}", error=True)
+            graph = old.without(name)
+        except ValueError:
+            self.show_status(lambda: self.tr("Not removed: {error}").format(
+                error=problem(lambda: old.without(name))), error=True)
             return
-        gone = len(self.graph.nodes) - len(graph.nodes)
+        gone = len(old.nodes) - len(graph.nodes)
         self.set_graph(graph)
-        if self.values is not None:
-            self.show_status(f"Removed {name}" + (f" and the {gone - 1} node(s) using it."
-                                                  if gone > 1 else "."))
+        if self.values is not None and gone > 1:
+            self.show_status(lambda: self.tr("Removed {name} and the %n node(s) using it.", "",
+                                             gone - 1).format(name=name))
+        elif self.values is not None:
+            self.show_status(lambda: self.tr("Removed {name}.").format(name=name))
 
     # ------------------------------------------------------------------ the check
     def check(self) -> None:
+        graph = self.graph
         try:
-            checks = check_gradients(self.graph)
-        except ValueError as error:
-            self.show_status(f"Cannot check: {error}", error=True)
+            checks = check_gradients(graph)
+        except ValueError:
+            self.show_status(lambda: self.tr("Cannot check: {error}").format(
+                error=problem(lambda: check_gradients(graph))), error=True)
             return
         table = self.check_table
         table.setRowCount(len(checks))
@@ -390,7 +403,9 @@ class CompGraphLab(LabWindow):
                 if col == 4:
                     item.setForeground(QColor(theme.ACCEPT) if c.ok else QColor(theme.PROBLEM))
                 table.setItem(row, col, item)
-        failed = [c.name for c in checks if not c.ok]
-        self.show_status("Every gradient agrees with the numerical one." if not failed else
-                         f"Disagreement at {', '.join(failed)} (a kink, e.g. ReLU at 0?)",
-                         error=bool(failed))
+        failed = ", ".join(c.name for c in checks if not c.ok)
+        if failed:
+            self.show_status(lambda: self.tr("Disagreement at {names} (a kink, e.g. ReLU at "
+                                             "0?)").format(names=failed), error=True)
+        else:
+            self.show_status(lambda: self.tr("Every gradient agrees with the numerical one."))

@@ -30,8 +30,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _
 from core.labs.comp_graph import OPS, Graph, Node
 from gui import theme
+from gui.i18n import on_language_change, translate
 
 COLUMN = 175.0  # from one depth to the next
 ROW = 80.0  # between two nodes of one column
@@ -63,13 +65,21 @@ class NodeItem(QGraphicsItem):
         if node.is_input:
             width = max(70.0, QFontMetricsF(_font(10, True)).horizontalAdvance(node.name) + 22)
             self.body = QRectF(-width / 2, -17, width, 34)
-            self.setToolTip(f"<b>{node.name}</b>: an input, a leaf of the graph. Its gradient "
-                            f"d out/d {node.name} is the sum of the red numbers on its edges.")
+        else:
+            self.body = QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        node = self.node
+        if node.is_input:
+            self.setToolTip(translate(
+                "GraphCanvas", "<b>{name}</b>: an input, a leaf of the graph. Its gradient "
+                "d out/d {name} is the sum of the red numbers on its edges.").format(
+                    name=node.name))
         else:
             op = OPS[node.kind]
-            self.body = QRectF(-RADIUS, -RADIUS, 2 * RADIUS, 2 * RADIUS)
             self.setToolTip(f"<b>{node.name}</b> = {op.formula.format(*node.operands)}<br>"
-                            f"{op.rule}")
+                            f"{_(op.rule)}")  # i18n: not ui
 
     def boundingRect(self) -> QRectF:
         rect = self.body.adjusted(-5, -5, 5, 5)
@@ -151,8 +161,7 @@ class EdgeItem(QGraphicsPathItem):
         head.setPen(QPen(QColor(theme.NEUTRAL_EDGE), 1))
         head.setBrush(QBrush(QColor(theme.NEUTRAL_EDGE)))
         self.setZValue(-1)
-        self.setToolTip("green, above: the value flowing forward · red, below: the gradient "
-                        "d out/d (this edge's source) flowing back")
+        self.retranslate()
         self.value_label = EdgeLabel(self)
         self.value_label.setFont(_font(10.5, True))
         self.value_label.setBrush(QColor(theme.FORWARD_VALUE))
@@ -161,6 +170,11 @@ class EdgeItem(QGraphicsPathItem):
         self.grad_label.setBrush(QColor(theme.GRADIENT))
         for label in (self.value_label, self.grad_label):
             label.setZValue(2)
+
+    def retranslate(self) -> None:
+        self.setToolTip(translate(
+            "GraphCanvas", "green, above: the value flowing forward · red, below: the gradient "
+            "d out/d (this edge's source) flowing back"))
 
     def set_texts(self, value: str, grad: str) -> None:
         """Centre the numbers on the arrow at LABEL_AT, clear of the line's slope."""
@@ -193,6 +207,13 @@ class GraphCanvas(QGraphicsView):
         self.nodes: dict[str, NodeItem] = {}
         self.edges: dict[EdgeKey, EdgeItem] = {}
         self.output_edge: EdgeItem | None = None
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The tooltips of every node and edge in the current language."""
+        edges = [*self.edges.values(), *([self.output_edge] if self.output_edge else [])]
+        for item in [*self.nodes.values(), *edges]:
+            item.retranslate()
 
     @staticmethod
     def positions(graph: Graph) -> dict[str, QPointF]:

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.i18n import _
 from core.labs.initialization import (
     CHOICES,
     layer_activations,
@@ -17,22 +19,26 @@ from core.labs.initialization import (
 )
 from gui import theme
 from gui.context import ProjectContext
-from gui.labs.base import LabWindow
+from gui.i18n import on_language_change, translate
+from gui.labs.base import LabWindow, percent
 
 LAYERS = 5
 BINS = 30
 ACTIVATIONS = ("sigmoid", "tanh", "relu")
 INIT_TIPS = {
-    "std 1": "Weights drawn with standard deviation 1",
-    "std 0.01": "Weights drawn with standard deviation 0.01",
-    "Xavier": "std √(1/n), n = 100 inputs per unit (the book's Xavier): for sigmoid and tanh",
-    "He": "std √(2/n), n = 100 inputs per unit: for ReLU",
+    "std 1": QT_TRANSLATE_NOOP("InitializationLab", "Weights drawn with standard deviation 1"),
+    "std 0.01": QT_TRANSLATE_NOOP("InitializationLab",
+                                  "Weights drawn with standard deviation 0.01"),
+    "Xavier": QT_TRANSLATE_NOOP("InitializationLab", "std √(1/n), n = 100 inputs per unit (the "
+                                "book's Xavier): for sigmoid and tanh"),
+    "He": QT_TRANSLATE_NOOP("InitializationLab", "std √(2/n), n = 100 inputs per unit: for ReLU"),
 }
 
 
 class InitializationLab(LabWindow):
-    title = "Weight initialisation"
-    notice = (
+    title = QT_TRANSLATE_NOOP("Labs", "Weight initialisation")
+    notice = QT_TRANSLATE_NOOP(
+        "InitializationLab",
         "<b>What to notice.</b> 1,000 random inputs go through 5 layers of 100 units (no "
         "biases); each plot is one layer's activations, all on the same scale. Sigmoid with "
         "<b>std 1</b>: values pile up at 0 and 1, where the slope vanishes. With <b>std 0.01"
@@ -44,27 +50,24 @@ class InitializationLab(LabWindow):
         super().__init__(context, parent)
         layout = QVBoxLayout(self.body)
         controls = QHBoxLayout()
-        controls.addWidget(QLabel("Initial weights:"))
+        self.init_label = QLabel()
+        controls.addWidget(self.init_label)
         self.init = QComboBox()
+        self.init.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)  # any language
         for label in CHOICES:
             self.init.addItem(label, label)
-            self.init.setItemData(self.init.count() - 1, INIT_TIPS[label],
-                                  pg.QtCore.Qt.ItemDataRole.ToolTipRole)
-        self.init.setToolTip("How the weights of all five layers are drawn: std 1, std 0.01, "
-                             "Xavier √(1/n) or He √(2/n)")
         controls.addWidget(self.init)
-        controls.addWidget(QLabel("Activation:"))
+        self.activation_label = QLabel()
+        controls.addWidget(self.activation_label)
         self.activation = QComboBox()
         for name in ACTIVATIONS:
             self.activation.addItem(name, name)
-        self.activation.setToolTip("The activation every layer applies (sigmoid and tanh: try "
-                                   "Xavier; ReLU: try He against std 0.01)")
         controls.addWidget(self.activation)
         controls.addStretch(1)
         layout.addLayout(controls)
         plots = pg.GraphicsLayoutWidget()
         plots.setBackground("w")
-        self.plots = [plots.addPlot(row=0, col=k, title=f"layer {k + 1}") for k in range(LAYERS)]
+        self.plots = [plots.addPlot(row=0, col=k) for k in range(LAYERS)]
         self.bars = []
         for k, plot in enumerate(self.plots):
             plot.setMouseEnabled(x=False, y=False)
@@ -75,7 +78,6 @@ class InitializationLab(LabWindow):
             self.bars.append(plot.plot(stepMode="center", fillLevel=0,
                                        brush=pg.mkBrush(theme.POSITIVE),
                                        pen=pg.mkPen(theme.POSITIVE)))
-        self.plots[0].setLabel("left", "fraction of the layer's outputs")
         self.plots[0].getAxis("left").enableAutoSIPrefix(False)
         layout.addWidget(plots, 1)
         self.zeros = QLabel()
@@ -88,6 +90,7 @@ class InitializationLab(LabWindow):
         self.init.currentIndexChanged.connect(self.refresh)
         self.activation.currentIndexChanged.connect(self.refresh)
         self.refresh()  # the book's first picture: std 1 with the sigmoid
+        on_language_change(self, self.retranslate)
 
     def refresh(self) -> None:
         activation = self.activation.currentData()
@@ -104,14 +107,42 @@ class InitializationLab(LabWindow):
             tallest = max(tallest, float(shares.max()))
             plot.setXRange(low, high, padding=0.02)
         self.plots[0].setYRange(0.0, max(tallest, 1e-6) * 1.05, padding=0)
+        self._describe()
+
+    def _describe(self) -> None:
+        """The zeros and the per-layer summary lines, from the layers shown."""
+        relu = self.activation.currentData() == "relu"
+        sigmoid = self.activation.currentData() == "sigmoid"
         zeros = [zero_fraction(a) for a in self.layers]
         self.zeros.setVisible(relu)
-        self.zeros.setText(
-            f"ReLU: {100 * float(np.mean(zeros)):.1f}\u00a0% of the outputs are exactly 0 and are "
-            "not drawn (the bars show the rest, as a fraction of all outputs) — layer by layer: "
-            + ", ".join(f"{100 * z:.1f}\u00a0%" for z in zeros) if relu else "")
-        stats = " · ".join(
-            f"layer {k + 1}: std {a.std():.3g}" + (
-                f", {100 * saturated_fraction(a):.0f} % saturated" if activation == "sigmoid"
-                else "") for k, a in enumerate(self.layers))
-        self.summary.setText(stats)
+        self.zeros.setText(self.tr(
+            "ReLU: {share} of the outputs are exactly 0 and are not drawn (the bars show the "
+            "rest, as a fraction of all outputs) — layer by layer: {layers}").format(
+                share=percent(f"{100 * float(np.mean(zeros)):.1f}", non_breaking=True),
+                layers=", ".join(percent(f"{100 * z:.1f}", non_breaking=True) for z in zeros))
+            if relu else "")
+        if sigmoid:
+            line = self.tr("layer {k}: std {std}, {share} saturated")
+        else:
+            line = self.tr("layer {k}: std {std}")
+        self.summary.setText(" · ".join(
+            line.format(k=k + 1, std=f"{a.std():.3g}",
+                        share=percent(f"{100 * saturated_fraction(a):.0f}"))
+            for k, a in enumerate(self.layers)))
+
+    def retranslate(self) -> None:
+        """Every text of the lab in the current language."""
+        self.init_label.setText(self.tr("Initial weights:"))
+        for row, label in enumerate(CHOICES):
+            self.init.setItemText(row, _(label))
+            self.init.setItemData(row, translate("InitializationLab", INIT_TIPS[label]),
+                                  Qt.ItemDataRole.ToolTipRole)
+        self.init.setToolTip(self.tr("How the weights of all five layers are drawn: std 1, "
+                                     "std 0.01, Xavier √(1/n) or He √(2/n)"))
+        self.activation_label.setText(self.tr("Activation:"))
+        self.activation.setToolTip(self.tr("The activation every layer applies (sigmoid and "
+                                           "tanh: try Xavier; ReLU: try He against std 0.01)"))
+        for k, plot in enumerate(self.plots):
+            plot.setTitle(self.tr("layer {k}").format(k=k + 1))
+        self.plots[0].setLabel("left", self.tr("fraction of the layer's outputs"))
+        self._describe()

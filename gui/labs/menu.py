@@ -9,6 +9,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from gui.context import ProjectContext
+from gui.i18n import on_language_change
 from gui.labs import LABS, lab_info
 from gui.labs.base import LabWindow
 
@@ -18,16 +19,22 @@ class LabsMenu(QMenu):
     gets ``context``, the project it may work on, and ``parent``'s window as its owner."""
 
     def __init__(self, context: ProjectContext, parent: QWidget) -> None:
-        super().__init__("&Labs", parent)
+        super().__init__(parent)
         self.context = context
         self.windows: dict[str, LabWindow] = {}
         self.lab_actions: dict[str, QAction] = {}
         for info in LABS:
-            action = QAction(info.title, self)
+            action = QAction(self)
             action.setData(info.key)
             action.triggered.connect(self._triggered)
             self.addAction(action)
             self.lab_actions[info.key] = action
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setTitle(self.tr("&Labs"))
+        for info in LABS:
+            self.lab_actions[info.key].setText(info.shown_title)
 
     def _triggered(self) -> None:
         action = self.sender()
@@ -41,9 +48,10 @@ class LabsMenu(QMenu):
             self.open_lab(key)
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
-            QMessageBox.critical(self.parentWidget(), "Cannot open the lab",
-                                 f"The lab “{self.lab_actions[key].text()}” could not be "
-                                 f"opened:\n\n{type(exc).__name__}: {exc}")
+            QMessageBox.critical(
+                self.parentWidget(), self.tr("Cannot open the lab"),
+                self.tr("The lab “{title}” could not be opened:\n\n{error}").format(
+                    title=self.lab_actions[key].text(), error=f"{type(exc).__name__}: {exc}"))
 
     def open_lab(self, key: str) -> LabWindow:
         """Show lab ``key`` (created on first use) and return its window."""

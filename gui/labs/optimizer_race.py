@@ -3,6 +3,8 @@ by step or animated, and the same network trained by each from the same initial 
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
@@ -21,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import optimizers
+from core.i18n import _
 from core.labs.optimizer_race import (
     BOOK_RACE_LR,
     BOOK_RACE_SETTINGS,
@@ -34,88 +37,46 @@ from core.labs.optimizer_race import (
 from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
+from gui.i18n import on_language_change, translate
 from gui.labs.base import LabWindow, say
 from gui.labs.optimizer_race_plots import (
+    ANIMATE_MS,
     DASHED,
     ISO_LEVELS,
+    LAB,
+    RACE_NOTICE,
+    SURFACE_NOTICES,
+    TIPS,
     SideLegend,
     pen,
+    race_rates_text,
     show_surface,
     stack_dashes_on_top,
+    tip,
 )
 from gui.widgets import NumberSpinBox
 
 LR_RANGE = (1e-6, 10.0)
-ANIMATE_MS = 120
-
-TIPS = {
-    "surface": "The function f(x, y) every optimizer walks down, all from the same start.\n"
-               "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
-               "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
-               "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
-               "and number of updates.\nThe + marks the minimum; the lines join points of "
-               "equal f.",
-    "steps": "How many updates each optimizer makes. Every path is shown whole; Step and "
-             "Animate replay it.",
-    "step": "Show the paths again from the start, one more update each time it is clicked: "
-            "watch\nwho moves where after 1, 2, 3 steps.",
-    "animate": "Replay every path from the start, one update every "
-               f"{ANIMATE_MS} ms; click again to stop.\nChanging a rate, the surface or the "
-               "number of updates stops it too.",
-    "race": "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
-            "digits\nfor 10 epochs with each optimizer at the book's rate, all from the same "
-            "initial weights.\nIt runs in the background (it ran once when the lab opened); "
-            "click again to stop.",
-    "race_rates": "The race uses the book's rates, not the boxes above: those are for the "
-                  "2-D surface,\nwhose gradients are of a different size than a network's.",
-    "lr": "Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every step "
-          "overshoots further than the last:\nthe path diverges and stops where it left the "
-          "numbers.\n{description}",
-}
-
-
-def race_rates_text(lrs: dict[str, float]) -> str:
-    """'SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam 0.001 (the book's)'."""
-    groups: dict[float, list[str]] = {}
-    for name in optimizers.NAMES:
-        groups.setdefault(lrs[name], []).append(TITLES[name])
-    parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
-    return " · ".join(parts) + " (the book's)"
-
-
-SURFACE_NOTICES = {
-    "x²/20 + y²": (
-        "<b>What to notice.</b> On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) "
-        "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
-        "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
-        "<b>Adam</b> combines both. "),
-    "x² + y²": (
-        "<b>What to notice.</b> On the round bowl x² + y² every gradient points straight at "
-        "the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still "
-        "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov "
-        "ends almost exactly on the minimum. "),
-    "Rosenbrock (1−x)² + 10(y−x²)²": (
-        "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
-        "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
-        "updates from (−1.5, 2), <b>Momentum</b>, <b>Nesterov</b> and <b>Adam</b> reach the "
-        "minimum at (1, 1); <b>SGD</b> crawls along the valley floor, and <b>AdaGrad</b>'s "
-        "ever-shrinking steps leave it half-way. "),
-}
-RACE_NOTICE = (
-    "Change a learning rate and the path is recomputed; too large a rate and the path "
-    "diverges. Below, the same network trained on the digits by each optimizer from the same "
-    "weights: as in the book, plain SGD learns slowest.")
-
+SWATCH = "<span style='color:{colour}'>{dash}</span>"  # i18n: not ui (an optimizer's line)
 
 class OptimizerRaceLab(LabWindow):
-    title = "Optimizer race"
-    notice = SURFACE_NOTICES["x²/20 + y²"] + RACE_NOTICE
+    @property
+    def title(self) -> str:
+        return self.tr("Optimizer race")
+
+    @property
+    def notice(self) -> str:
+        """The chosen surface's notice, then the race's (the first surface's while building)."""
+        combo = getattr(self, "surface", None)
+        key = combo.currentData() if combo is not None else next(iter(SURFACE_NOTICES))
+        return translate(LAB, SURFACE_NOTICES[key]) + translate(LAB, RACE_NOTICE)
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.paths: dict[str, Trace] = {}
         self.shown = 0
         self.race: dict[str, list[float]] = {}
+        self._race_text: tuple[Callable[[], str], bool] = (str, False)
         self._build()
         self.job = BackgroundJob(self)
         self.job.progress.connect(self._race_progress)
@@ -134,6 +95,49 @@ class OptimizerRaceLab(LabWindow):
         self.race_button.clicked.connect(self.toggle_race)
         self.recompute()
         self.toggle_race()  # the book's race, in the background from the first moment
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text in the current language, from the lab's current state."""
+        self.setWindowTitle(self.tr("{title} — NetCanvas lab").format(title=self.title))
+        self.notice_label.setText(self.notice)
+        for index in range(self.surface.count()):
+            self.surface.setItemText(index, _(self.surface.itemData(index)))
+        self.surface.setToolTip(tip("surface"))
+        self.steps.setToolTip(tip("steps"))
+        self.form_labels["surface"].setText(self.tr("Surface"))
+        self.form_labels["steps"].setText(self.tr("Updates"))
+        for name, box in self.lrs.items():
+            box.setToolTip(translate(LAB, TIPS["lr"]).format(
+                title=TITLES[name], description=_(optimizers.describe(name))))
+            dash = "╍╍" if name in DASHED else "━━"
+            line = SWATCH.format(colour=theme.OPTIMIZER_COLORS[name], dash=dash)
+            label = self.form_labels[name]
+            label.setText(self.tr("{line} {title} lr").format(line=line, title=TITLES[name]))
+            label.setToolTip(box.toolTip())
+        self.step_button.setText(self.tr("Step"))
+        self.step_button.setToolTip(tip("step"))
+        self.animate_button.setToolTip(tip("animate"))
+        self.race_button.setToolTip(tip("race"))
+        self._name_buttons()
+        self.race_rates.setText(race_rates_text(BOOK_RACE_LR))
+        self.race_rates.setToolTip(tip("race_rates"))
+        self.plot.setTitle(self.tr("Paths from the same start"))
+        self.loss_plot.setTitle(self.tr("Training loss on digits"))
+        self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self._show_divergence()
+        self._say_race(*self._race_text)
+
+    def _name_buttons(self) -> None:
+        self.animate_button.setText(self.tr("Stop animation") if self.animating else
+                                    self.tr("Animate"))
+        self.race_button.setText(self.tr("Stop race") if self.job.running else
+                                 self.tr("Race on digits"))
+
+    def _say_race(self, text: Callable[[], str], error: bool = False) -> None:
+        """The race's status: what ``text()`` says (said again in a new language)."""
+        self._race_text = (text, error)
+        say(self.race_status, text(), error)
 
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
@@ -157,18 +161,14 @@ class OptimizerRaceLab(LabWindow):
         self.path_status = QLabel("")
         self.path_status.setWordWrap(True)
         left.addWidget(self.path_status)
-        self.step_button = QPushButton("Step")
-        self.step_button.setToolTip(TIPS["step"])
-        self.animate_button = QPushButton("Animate")
-        self.animate_button.setToolTip(TIPS["animate"])
-        self.race_button = QPushButton("Race on digits")
-        self.race_button.setToolTip(TIPS["race"])
+        self.step_button = QPushButton()
+        self.animate_button = QPushButton()
+        self.race_button = QPushButton()
         for button in (self.step_button, self.animate_button, self.race_button):
             left.addWidget(button)
-        self.race_rates = QLabel(race_rates_text(BOOK_RACE_LR))
+        self.race_rates = QLabel()
         self.race_rates.setWordWrap(True)
         self.race_rates.setStyleSheet(f"color: {theme.STATUS_TEXT};")
-        self.race_rates.setToolTip(TIPS["race_rates"])
         left.addWidget(self.race_rates)
         self.race_status = QLabel("")
         self.race_status.setWordWrap(True)
@@ -178,17 +178,16 @@ class OptimizerRaceLab(LabWindow):
 
     def _surface_form(self) -> QFormLayout:
         form = QFormLayout()
+        self.form_labels = {key: QLabel() for key in ("surface", "steps", *optimizers.NAMES)}
         self.surface = QComboBox()
         for name in SURFACES:
-            self.surface.addItem(name, name)
-        self.surface.setToolTip(TIPS["surface"])
-        form.addRow("Surface", self.surface)
+            self.surface.addItem(_(name), name)
+        form.addRow(self.form_labels["surface"], self.surface)
         self.steps = QSpinBox()
         self.steps.setRange(1, 200)
         self.steps.setValue(SURFACES[self.surface.currentData()].steps)
         self.steps.setKeyboardTracking(False)
-        self.steps.setToolTip(TIPS["steps"])
-        form.addRow("Updates", self.steps)
+        form.addRow(self.form_labels["steps"], self.steps)
         self.lrs: dict[str, NumberSpinBox] = {}
         rates = SURFACES[self.surface.currentData()].rates
         for name in optimizers.NAMES:
@@ -197,19 +196,13 @@ class OptimizerRaceLab(LabWindow):
             box.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
             box.setKeyboardTracking(False)  # one recompute per Enter, not per keystroke
             box.setValue(rates[name])
-            box.setToolTip(TIPS["lr"].format(title=TITLES[name],
-                                             description=optimizers.describe(name)))
-            dash = "╍╍" if name in DASHED else "━━"
-            label = QLabel(f"<span style='color:{theme.OPTIMIZER_COLORS[name]}'>{dash}</span>"
-                           f" {TITLES[name]} lr")
-            label.setToolTip(box.toolTip())
-            form.addRow(label, box)
+            form.addRow(self.form_labels[name], box)
             self.lrs[name] = box
         return form
 
     def _path_plot(self, plots: pg.GraphicsLayoutWidget) -> None:
         """The surface with every optimizer's path, its legend beside it."""
-        self.plot = plots.addPlot(row=0, col=0, title="Paths from the same start")
+        self.plot = plots.addPlot(row=0, col=0)
         self.plot.setMenuEnabled(False)
         self.shading = pg.ImageItem(axisOrder="row-major")
         self.shading.setZValue(-10)
@@ -231,9 +224,8 @@ class OptimizerRaceLab(LabWindow):
 
     def _loss_plot(self, plots: pg.GraphicsLayoutWidget) -> None:
         """The race's training loss per epoch, its legend beside it."""
-        self.loss_plot = plots.addPlot(row=1, col=0, title="Training loss on digits")
+        self.loss_plot = plots.addPlot(row=1, col=0)
         self.loss_plot.setMenuEnabled(False)
-        self.loss_plot.setLabel("bottom", "epoch")
         self.loss_plot.setXRange(1, BOOK_RACE_SETTINGS.epochs, padding=0.02)
         self.loss_curves = {name: self.loss_plot.plot(pen=pen(name), name=name)
                             for name in optimizers.NAMES}
@@ -256,7 +248,7 @@ class OptimizerRaceLab(LabWindow):
             box.setValue(surface.rates[name])
         for widget in (self.steps, *self.lrs.values()):
             widget.blockSignals(False)
-        self.notice_label.setText(SURFACE_NOTICES[self.surface.currentData()] + RACE_NOTICE)
+        self.notice_label.setText(self.notice)
         self.recompute()
 
     @Slot()
@@ -271,19 +263,24 @@ class OptimizerRaceLab(LabWindow):
         self.minimum.setData([surface.minimum[0]], [surface.minimum[1]])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()
-        diverged = {name: t.diverged_at for name, t in self.paths.items()
-                    if t.diverged_at is not None}
-        self.path_legend.fill(self.curves,
-                              {name: f"diverged at step {k}" for name, k in diverged.items()})
-        if diverged:
-            names = ", ".join(f"{TITLES[name]} (step {k})" for name, k in diverged.items())
-            say(self.path_status, f"Diverged: {names}. Its rate is too large for this "
-                                  "surface; the path stops where it left the numbers.",
-                error=True)
-        else:
-            say(self.path_status, "")
+        self._show_divergence()
         self.shown = self.steps.value()
         self._draw()
+
+    def _show_divergence(self) -> None:
+        """Which paths diverged, in the legend and the status line."""
+        diverged = {name: t.diverged_at for name, t in self.paths.items()
+                    if t.diverged_at is not None}
+        self.path_legend.fill(self.curves, {name: self.tr("diverged at step {k}").format(k=k)
+                                            for name, k in diverged.items()})
+        if diverged:
+            names = ", ".join(self.tr("{title} (step {k})").format(title=TITLES[name], k=k)
+                              for name, k in diverged.items())
+            say(self.path_status, self.tr("Diverged: {names}. Its rate is too large for this "
+                                          "surface; the path stops where it left the "
+                                          "numbers.").format(names=names), error=True)
+        else:
+            say(self.path_status, "")
 
     def _draw(self) -> None:
         for name, t in self.paths.items():
@@ -318,11 +315,11 @@ class OptimizerRaceLab(LabWindow):
         self.shown = 0
         self._draw()
         self._timer.start()
-        self.animate_button.setText("Stop animation")
+        self._name_buttons()
 
     def stop_animation(self) -> None:
         self._timer.stop()
-        self.animate_button.setText("Animate")
+        self._name_buttons()
 
     # ------------------------------------------------------------------ the race
     @Slot()
@@ -330,7 +327,7 @@ class OptimizerRaceLab(LabWindow):
         """Start the race on digits in the background, or stop the one running."""
         if self.job.running:
             self.job.cancel()
-            say(self.race_status, "Stopping…")
+            self._say_race(lambda: self.tr("Stopping…"))
             return
         self.race = {}
         for curve in self.loss_curves.values():
@@ -341,11 +338,12 @@ class OptimizerRaceLab(LabWindow):
             return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
 
         self.job.start(work)
-        say(self.race_status, f"Training with {TITLES[optimizers.NAMES[0]]}…")
+        self._say_race(lambda: self.tr("Training with {title}…").format(
+            title=TITLES[optimizers.NAMES[0]]))
 
     @Slot(bool)
     def _race_running(self, running: bool) -> None:
-        self.race_button.setText("Stop race" if running else "Race on digits")
+        self._name_buttons()
 
     def _show_race(self, curves: dict[str, list[float]]) -> None:
         for name, losses in curves.items():
@@ -359,8 +357,9 @@ class OptimizerRaceLab(LabWindow):
     def _race_progress(self, payload: tuple[str, list[float]]) -> None:
         name, losses = payload
         self._show_race({name: losses})
-        say(self.race_status,
-            f"Training with {TITLES[name]}: epoch {len(losses)} of {BOOK_RACE_SETTINGS.epochs}")
+        epoch = len(losses)
+        self._say_race(lambda: self.tr("Training with {title}: epoch {n} of {total}").format(
+            title=TITLES[name], n=epoch, total=BOOK_RACE_SETTINGS.epochs))
 
     @Slot(object)
     def _race_finished(self, curves: dict[str, list[float]]) -> None:
@@ -370,19 +369,22 @@ class OptimizerRaceLab(LabWindow):
         if complete:
             best = min(curves, key=lambda n: curves[n][-1])
             slowest = max(curves, key=lambda n: curves[n][-1])
-            say(self.race_status, f"Lowest final loss: {TITLES[best]} ({curves[best][-1]:.3f}); "
-                                  f"slowest: {TITLES[slowest]} ({curves[slowest][-1]:.3f})")
+            self._say_race(lambda: self.tr(
+                "Lowest final loss: {best} ({best_loss}); slowest: {slowest} ({slowest_loss})")
+                .format(best=TITLES[best], best_loss=f"{curves[best][-1]:.3f}",
+                        slowest=TITLES[slowest], slowest_loss=f"{curves[slowest][-1]:.3f}"))
         else:
-            say(self.race_status, "Stopped: the curves so far are shown.")
+            self._say_race(lambda: self.tr("Stopped: the curves so far are shown."))
 
     @Slot(str)
     def _race_failed(self, message: str) -> None:
-        say(self.race_status, f"The race failed: {message}", error=True)
+        self._say_race(lambda: self.tr("The race failed: {message}").format(message=message),
+                       error=True)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_animation()
         super().closeEvent(event)
 
     def closed_mid_run(self) -> None:
-        say(self.race_status, "Stopped when the window closed: the curves so far are shown. "
-                              "Race on digits runs it again.")
+        self._say_race(lambda: self.tr("Stopped when the window closed: the curves so far are "
+                                       "shown. Race on digits runs it again."))

@@ -1,14 +1,17 @@
 """The optimizer race's drawing: a pen per optimizer, legends beside the plots, and the
-surface as a shaded image with contour lines."""
+surface as a shaded image with contour lines; and the lab's longer words (tooltips, notices)."""
 
 from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QSizePolicy
 
+from core.engine import optimizers
 from core.labs.optimizer_race import TITLES, Surface
 from gui import theme
+from gui.i18n import translate
 
 #: the pairs whose curves lie on one another are dashed and drawn on top: Nesterov's path
 #: follows Momentum's, RMSprop's loss curve AdaGrad's
@@ -16,6 +19,88 @@ DASHED = ("nesterov", "rmsprop")
 ISO_LEVELS = 6  # log-spaced contour lines of f
 #: the surface is computed on this many points across and up its window
 SHADING_POINTS = (200, 100)
+ANIMATE_MS = 120  # between two frames of Animate
+LAB = "OptimizerRaceLab"  # i18n: not ui (a context)
+
+TIPS = {
+    "surface": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "The function f(x, y) every optimizer walks down, all from the same start.\n"
+        "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
+        "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
+        "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
+        "and number of updates.\nThe + marks the minimum; the lines join points of "
+        "equal f."),
+    "steps": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "How many updates each optimizer makes. Every path is shown whole; Step and "
+        "Animate replay it."),
+    "step": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "Show the paths again from the start, one more update each time it is clicked: "
+        "watch\nwho moves where after 1, 2, 3 steps."),
+    "animate": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "Replay every path from the start, one update every {ms} ms; click again to "
+        "stop.\nChanging a rate, the surface or the number of updates stops it too."),
+    "race": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
+        "digits\nfor 10 epochs with each optimizer at the book's rate, all from the same "
+        "initial weights.\nIt runs in the background (it ran once when the lab opened); "
+        "click again to stop."),
+    "race_rates": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "The race uses the book's rates, not the boxes above: those are for the "
+        "2-D surface,\nwhose gradients are of a different size than a network's."),
+    "lr": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every "
+        "step overshoots further than the last:\nthe path diverges and stops where it left "
+        "the numbers.\n{description}"),
+}
+
+
+def tip(key: str) -> str:
+    """Tooltip ``key`` of :data:`TIPS` in the current language."""
+    return translate(LAB, TIPS[key]).replace("{ms}", str(ANIMATE_MS))
+
+
+def race_rates_text(lrs: dict[str, float]) -> str:
+    """'SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam 0.001 (the book's)'."""
+    groups: dict[float, list[str]] = {}
+    for name in optimizers.NAMES:
+        groups.setdefault(lrs[name], []).append(TITLES[name])
+    parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
+    return translate("OptimizerRaceLab", "{rates} (the book's)").format(rates=" · ".join(parts))
+
+
+SURFACE_NOTICES = {
+    "x²/20 + y²": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "<b>What to notice.</b> On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) "
+        "with the book's learning rates: <b>SGD</b> zig-zags across the valley, "
+        "<b>Momentum</b> rolls like a ball and overshoots, <b>AdaGrad</b> damps y at once, "
+        "<b>Adam</b> combines both. "),
+    "x² + y²": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "<b>What to notice.</b> On the round bowl x² + y² every gradient points straight at "
+        "the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still "
+        "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov "
+        "ends almost exactly on the minimum. "),
+    "Rosenbrock (1−x)² + 10(y−x²)²": QT_TRANSLATE_NOOP(
+        "OptimizerRaceLab",
+        "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
+        "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
+        "updates from (−1.5, 2), <b>Momentum</b>, <b>Nesterov</b> and <b>Adam</b> reach the "
+        "minimum at (1, 1); <b>SGD</b> crawls along the valley floor, and <b>AdaGrad</b>'s "
+        "ever-shrinking steps leave it half-way. "),
+}
+RACE_NOTICE = QT_TRANSLATE_NOOP(
+    "OptimizerRaceLab",
+    "Change a learning rate and the path is recomputed; too large a rate and the path "
+    "diverges. Below, the same network trained on the digits by each optimizer from the same "
+    "weights: as in the book, plain SGD learns slowest.")
 
 
 def pen(name: str) -> pg.QtGui.QPen:

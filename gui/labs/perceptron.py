@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from core import Network, Trainer, load_project
+from core.i18n import _
 from core.labs.perceptron import (
     GATE_INPUTS,
     PRESETS,
@@ -43,27 +44,35 @@ from core.labs.perceptron import (
 )
 from gui import theme
 from gui.context import ProjectContext
+from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
 from resources.examples import example_path
 
 GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
-HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"], "s₂ = OR(x)": PRESETS["OR (book)"],
-                "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}
+HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"],  # i18n: not ui
+                "s₂ = OR(x)": PRESETS["OR (book)"],  # i18n: not ui
+                "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}  # i18n: not ui
 ONE_SHADE = QColor(*theme.rgba(theme.POSITIVE, 38))
 
 
-def _table(rows: int, headers: list[str]) -> QTableWidget:
-    table = QTableWidget(rows, len(headers))
-    table.setHorizontalHeaderLabels(headers)
+def _table(rows: int, columns: int) -> QTableWidget:
+    """A read-only table; its header labels are set in the lab's ``retranslate``."""
+    table = QTableWidget(rows, columns)
     table.verticalHeader().hide()
     table.verticalHeader().setDefaultSectionSize(26)
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     table.horizontalHeader().setMinimumSectionSize(30)
     table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height() + rows * 26 + 4)
     return table
+
+
+def _set_headers(table: QTableWidget, headers: list[str]) -> None:
+    """Label the columns and fit the table's height to its rows and (maybe two-line) header."""
+    table.setHorizontalHeaderLabels(headers)
+    table.setFixedHeight(table.horizontalHeader().sizeHint().height()
+                         + table.rowCount() * 26 + 4)
 
 
 def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = frozenset()
@@ -83,8 +92,9 @@ def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = froz
 
 
 class PerceptronLab(LabWindow):
-    title = "Perceptron and XOR"
-    notice = (
+    title = QT_TRANSLATE_NOOP("Labs", "Perceptron and XOR")
+    notice = QT_TRANSLATE_NOOP(
+        "PerceptronLab",
         "<b>What to notice.</b> One step neuron answers 1 where w₁x₁ + w₂x₂ + b &gt; 0 — the "
         "shaded side of its line. AND, OR and NAND each have such a line (try the presets). For "
         "<b>XOR</b> no line works: <i>Search for a line</i> tries 9,261 of them, and the best "
@@ -102,11 +112,14 @@ class PerceptronLab(LabWindow):
         self._project = load_project(example_path("xor_learned"))
         self.learned: list[int] | None = None
         self.learned_net: Network | None = None
+        self._trained: tuple[int, int, int] | None = None  # seed, right of 4, epochs
+        self._searched: tuple[str, int, tuple[float, float, float]] | None = None
         self.train_two_layer()  # ~20 ms: the lab opens with the book's result reproduced
         self.gate.currentIndexChanged.connect(self.refresh)
         for spin in self.weights:
             spin.valueChanged.connect(self.refresh)
         self.refresh()
+        on_language_change(self, self.retranslate)
 
     # ------------------------------------------------------------------ building
     def _neuron_column(self) -> QVBoxLayout:
@@ -114,13 +127,9 @@ class PerceptronLab(LabWindow):
         left = QVBoxLayout()
         left.addLayout(self._weight_form())
         left.addLayout(self._preset_grid())
-        self.table = _table(4, ["x₁", "x₂", "target", "output"])
-        self.table.setToolTip("The neuron's answer for each input; a wrong answer is bold red")
+        self.table = _table(4, 4)
         left.addWidget(self.table)
-        self.search_button = QPushButton("Search for a line")
-        self.search_button.setToolTip("Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and "
-                                      "show the best one (ties: the line farthest from the "
-                                      "points)")
+        self.search_button = QPushButton()
         self.search_button.clicked.connect(self.search)
         left.addWidget(self.search_button)
         self.search_result = QLabel()
@@ -135,20 +144,15 @@ class PerceptronLab(LabWindow):
         self.gate = QComboBox()
         for gate in GATES:
             self.gate.addItem(gate.upper(), gate)
-        self.gate.setToolTip("The truth table the neuron should reproduce (the dots' colours: "
-                             "blue = 1, orange = 0)")
-        form.addRow("Target gate", self.gate)
+        self.gate_label = QLabel()
+        form.addRow(self.gate_label, self.gate)
         self.weights = []
-        tips = ("Weight of input x₁: tilts the line", "Weight of input x₂: tilts the line",
-                "Bias b: shifts the line; the neuron answers 1 where w₁x₁ + w₂x₂ + b > 0")
-        for (label, value), tip in zip((("w₁", 0.5), ("w₂", 0.5), ("b", -0.7)), tips,
-                                       strict=True):
+        for label, value in (("w₁", 0.5), ("w₂", 0.5), ("b", -0.7)):
             box = QDoubleSpinBox()
             box.setRange(-2.0, 2.0)
             box.setSingleStep(0.1)
             box.setDecimals(2)
             box.setValue(value)
-            box.setToolTip(tip)
             form.addRow(label, box)
             self.weights.append(box)
         return form
@@ -157,8 +161,8 @@ class PerceptronLab(LabWindow):
         presets = QGridLayout()
         self.preset_buttons = {}
         for k, name in enumerate(PRESETS):
-            button = QPushButton(name)
-            button.setToolTip("w₁, w₂, b = " + ", ".join(map(str, PRESETS[name])))
+            button = QPushButton()
+            button.setToolTip("w₁, w₂, b = " + ", ".join(map(str, PRESETS[name])))  # i18n: not ui
             button.clicked.connect(lambda _=False, n=name: self.apply_preset(n))
             presets.addWidget(button, k // 2, k % 2)
             self.preset_buttons[name] = button
@@ -188,55 +192,46 @@ class PerceptronLab(LabWindow):
                                         pen=pg.mkPen(theme.PROBLEM, width=4))
         self.plot.addItem(self.rings)
         middle.addWidget(plot_widget, 1)
-        key = QLabel("Shaded: the neuron answers 1 · dots: target 1 (blue), 0 (orange) · "
-                     "red ring: a wrong answer")
-        key.setWordWrap(True)
-        key.setStyleSheet(f"color: {theme.MUTED_TEXT}")
-        middle.addWidget(key)
+        self.key = QLabel()
+        self.key.setWordWrap(True)
+        self.key.setStyleSheet(f"color: {theme.MUTED_TEXT}")
+        middle.addWidget(self.key)
         return middle
 
     def _two_layer_column(self) -> QVBoxLayout:
         """The two-layer XOR: the book's hand-set network next to a learned 2-2-1 one."""
         right = QVBoxLayout()
-        box = QGroupBox("Two layers solve XOR")
-        box_layout = QVBoxLayout(box)
-        explain = QLabel("By hand (the book): s₁ = NAND(x), s₂ = OR(x), y = AND(s₁, s₂). "
-                         "Learned: a 2-2-1 sigmoid network.")
-        explain.setWordWrap(True)
-        box_layout.addWidget(explain)
-        self.two_layer = _table(4, ["x₁", "x₂", "s₁\nNAND", "s₂\nOR", "y\nAND",
-                                    "learned\n2-2-1"])
-        self.two_layer.setToolTip("s₁, s₂: the hidden step neurons' outputs; y: the output "
-                                  "neuron's; learned: the trained network's answer")
+        self.two_layer_box = QGroupBox()
+        box_layout = QVBoxLayout(self.two_layer_box)
+        self.explain = QLabel()
+        self.explain.setWordWrap(True)
+        box_layout.addWidget(self.explain)
+        self.two_layer = _table(4, 6)
         box_layout.addWidget(self.two_layer)
-        box_layout.addWidget(QLabel("Weights (w₁, w₂ on the unit's two inputs, and b):"))
-        self.weight_table = _table(len(HAND_WEIGHTS) + 3, ["unit", "w₁", "w₂", "b"])
+        self.weights_caption = QLabel()
+        self.weights_caption.setWordWrap(True)
+        box_layout.addWidget(self.weights_caption)
+        self.weight_table = _table(len(HAND_WEIGHTS) + 3, 4)
         header = self.weight_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        self.weight_table.setToolTip("Hand-set: the book's NAND, OR and AND neurons. Learned: "
-                                     "the hidden sigmoid units h₁, h₂ and the output after "
-                                     "training")
         box_layout.addWidget(self.weight_table)
         box_layout.addLayout(self._train_row())
         self.train_result = QLabel()
         self.train_result.setWordWrap(True)
         box_layout.addWidget(self.train_result)
-        right.addWidget(box)
+        right.addWidget(self.two_layer_box)
         right.addStretch(1)
         return right
 
     def _train_row(self) -> QHBoxLayout:
         train_row = QHBoxLayout()
-        self.train_button = QPushButton("Train again")
-        self.train_button.setToolTip("Train the 2-2-1 network from new random weights drawn "
-                                     "with this seed (momentum, lr 1, up to 2,000 epochs)")
+        self.train_button = QPushButton()
         self.train_button.clicked.connect(self.train_two_layer)
         train_row.addWidget(self.train_button)
-        train_row.addWidget(QLabel("seed"))
+        self.seed_label = QLabel()
+        train_row.addWidget(self.seed_label)
         self.seed = QSpinBox()
         self.seed.setRange(0, 9999)
-        self.seed.setToolTip("The random start of the learned network. Some seeds get stuck "
-                             "with 3 of 4 right (a local minimum) — try seed 2")
         train_row.addWidget(self.seed)
         train_row.addStretch(1)
         return train_row
@@ -280,6 +275,7 @@ class PerceptronLab(LabWindow):
         self.line.setData(*line_points(*self.values()))
         self.shade.setPolygon(QPolygonF([QPointF(x, y) for x, y in half_plane(*self.values())]))
         if self._found != (self.gate.currentData(), self.values()):
+            self._searched = None
             self.search_result.clear()  # it described another line or another gate
 
     def search(self) -> None:
@@ -288,11 +284,21 @@ class PerceptronLab(LabWindow):
         self.set_values((w1, w2, b))
         self._found = (gate, self.values())
         self.refresh()
-        verdict = ("a line separates it." if correct == 4 else
-                   "no straight line separates XOR: one perceptron cannot do it.")
-        self.search_result.setText(
-            f"Best line found for {gate.upper()}: {correct} of 4 right (w₁ = {w1:g}, "
-            f"w₂ = {w2:g}, b = {b:g}; nearest point {margin(w1, w2, b):.2f} away) — {verdict}")
+        self._searched = (gate, correct, (w1, w2, b))
+        self._show_search()
+
+    def _show_search(self) -> None:
+        if self._searched is None:
+            self.search_result.clear()
+            return
+        gate, correct, (w1, w2, b) = self._searched
+        verdict = (self.tr("a line separates it.") if correct == 4 else
+                   self.tr("no straight line separates XOR: one perceptron cannot do it."))
+        self.search_result.setText(self.tr(
+            "Best line found for {gate}: {correct} of 4 right (w₁ = {w1}, w₂ = {w2}, b = {b}; "
+            "nearest point {margin} away) — {verdict}").format(
+                gate=gate.upper(), correct=correct, w1=f"{w1:g}", w2=f"{w2:g}", b=f"{b:g}",
+                margin=f"{margin(w1, w2, b):.2f}", verdict=verdict))
 
     # ------------------------------------------------------------------ two layers
     def train_two_layer(self) -> None:
@@ -305,10 +311,20 @@ class PerceptronLab(LabWindow):
         self.learned_net = net
         self.learned = [int(v) for v in net.classify(GATE_INPUTS)]
         right = int(np.sum(np.array(self.learned) == gate_targets("xor")))
-        note = "" if right == 4 else " — stuck in a local minimum: try another seed"
-        self.train_result.setText(f"Seed {settings.seed}: {right} of 4 right after "
-                                  f"{trainer.epoch} epochs{note}")
+        self._trained = (settings.seed, right, trainer.epoch)
+        self._show_trained()
         self._fill_two_layer()
+
+    def _show_trained(self) -> None:
+        if self._trained is None:
+            return
+        seed, right, epochs = self._trained
+        if right == 4:
+            text = self.tr("Seed {seed}: {right} of 4 right after {epochs} epochs")
+        else:
+            text = self.tr("Seed {seed}: {right} of 4 right after {epochs} epochs — stuck in a "
+                           "local minimum: try another seed")
+        self.train_result.setText(text.format(seed=seed, right=right, epochs=epochs))
 
     def learned_weights(self) -> dict[str, tuple[float, float, float]]:
         """The learned network's units → (w₁, w₂, b) on their two inputs."""
@@ -316,9 +332,10 @@ class PerceptronLab(LabWindow):
             return {}
         p = self.learned_net.params
         w1, b1, w2, b2 = (np.asarray(p[k], dtype=np.float64) for k in ("W1", "b1", "W2", "b2"))
-        return {"h₁ (learned)": (w1[0, 0], w1[1, 0], b1[0]),
-                "h₂ (learned)": (w1[0, 1], w1[1, 1], b1[1]),
-                "y (learned)": (w2[0, 0], w2[1, 0], b2[0])}
+        learned = self.tr("{unit} (learned)")
+        return {learned.format(unit="h₁"): (w1[0, 0], w1[1, 0], b1[0]),
+                learned.format(unit="h₂"): (w1[0, 1], w1[1, 1], b1[1]),
+                learned.format(unit="y"): (w2[0, 0], w2[1, 0], b2[0])}
 
     def _fill_two_layer(self) -> None:
         learned = self.learned or ["–"] * 4
@@ -330,3 +347,51 @@ class PerceptronLab(LabWindow):
         rows += [[name, f"{w1:.2f}", f"{w2:.2f}", f"{b:.2f}"] for name, (w1, w2, b) in
                  self.learned_weights().items()]
         _fill(self.weight_table, rows)
+
+    # ------------------------------------------------------------------ language
+    def retranslate(self) -> None:
+        """Every text of the lab in the current language, from its current state."""
+        _set_headers(self.table, ["x₁", "x₂", self.tr("target"), self.tr("output")])
+        self.table.setToolTip(self.tr("The neuron's answer for each input; a wrong answer is "
+                                      "bold red"))
+        self.search_button.setText(self.tr("Search for a line"))
+        self.search_button.setToolTip(self.tr(
+            "Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and show the best one (ties: the "
+            "line farthest from the points)"))
+        self.gate_label.setText(self.tr("Target gate"))
+        self.gate.setToolTip(self.tr("The truth table the neuron should reproduce (the dots' "
+                                     "colours: blue = 1, orange = 0)"))
+        tips = (self.tr("Weight of input x₁: tilts the line"),
+                self.tr("Weight of input x₂: tilts the line"),
+                self.tr("Bias b: shifts the line; the neuron answers 1 where "
+                        "w₁x₁ + w₂x₂ + b > 0"))
+        for box, tip in zip(self.weights, tips, strict=True):
+            box.setToolTip(tip)
+        for name, button in self.preset_buttons.items():
+            button.setText(_(name))
+        self.key.setText(self.tr("Shaded: the neuron answers 1 · dots: target 1 (blue), "
+                                 "0 (orange) · red ring: a wrong answer"))
+        self.two_layer_box.setTitle(self.tr("Two layers solve XOR"))
+        self.explain.setText(self.tr("By hand (the book): s₁ = NAND(x), s₂ = OR(x), "
+                                     "y = AND(s₁, s₂). Learned: a 2-2-1 sigmoid network."))
+        _set_headers(
+            self.two_layer, ["x₁", "x₂", "s₁\nNAND", "s₂\nOR", "y\nAND", self.tr("learned\n2-2-1")])
+        self.two_layer.setToolTip(self.tr("s₁, s₂: the hidden step neurons' outputs; y: the "
+                                          "output neuron's; learned: the trained network's "
+                                          "answer"))
+        self.weights_caption.setText(self.tr("Weights (w₁, w₂ on the unit's two inputs, "
+                                             "and b):"))
+        _set_headers(self.weight_table, [self.tr("unit"), "w₁", "w₂", "b"])
+        self.weight_table.setToolTip(self.tr(
+            "Hand-set: the book's NAND, OR and AND neurons. Learned: the hidden sigmoid units "
+            "h₁, h₂ and the output after training"))
+        self.train_button.setText(self.tr("Train again"))
+        self.train_button.setToolTip(self.tr(
+            "Train the 2-2-1 network from new random weights drawn with this seed (momentum, "
+            "lr 1, up to 2,000 epochs)"))
+        self.seed_label.setText(self.tr("seed"))
+        self.seed.setToolTip(self.tr("The random start of the learned network. Some seeds get "
+                                     "stuck with 3 of 4 right (a local minimum) — try seed 2"))
+        self._show_search()
+        self._show_trained()
+        self._fill_two_layer()

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
@@ -45,15 +45,17 @@ from core.project import load_project
 from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
-from gui.labs.base import LabWindow, say
+from gui.i18n import on_language_change
+from gui.labs.base import LabWindow, percent, say
 from gui.labs.regularization_texts import (
-    COLUMNS,
+    COLUMN_TEXTS,
     HEADER_TIPS,
     NOTICES,
     SETUPS,
     SPEED_COLUMN,
-    THRESHOLD,
     TIPS,
+    text,
+    threshold,
 )
 from gui.widgets import WrappedLabel
 from resources.examples import example_path
@@ -64,19 +66,20 @@ OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
 COLOURS = dict(zip(("plain", "weight_decay", "dropout", "batch_norm"), theme.CLASS_HEX[:4],
                    strict=True))
-def _spin(value: float, low: float, high: float, step: float, decimals: int,
-          tip: str) -> QDoubleSpinBox:
+
+
+def _spin(value: float, low: float, high: float, step: float, decimals: int
+          ) -> QDoubleSpinBox:
     box = QDoubleSpinBox()
     box.setRange(low, high)
     box.setDecimals(decimals)
     box.setSingleStep(step)
     box.setValue(value)
-    box.setToolTip(tip)
     return box
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None or math.isnan(value) else f"{100 * value:.1f} %"
+    return "—" if value is None or math.isnan(value) else percent(f"{100 * value:.1f}")
 
 
 def _cell(text: str, centred: bool = True) -> QTableWidgetItem:
@@ -88,7 +91,7 @@ def _cell(text: str, centred: bool = True) -> QTableWidgetItem:
 
 
 class RegularizationLab(LabWindow):
-    title = "Batch norm, weight decay, dropout"
+    title = QT_TRANSLATE_NOOP("Labs", "Batch norm, weight decay, dropout")
     notice = NOTICES["overfitting"]
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
@@ -101,6 +104,7 @@ class RegularizationLab(LabWindow):
         self._redraw.setSingleShot(True)
         self._redraw.setInterval(REDRAW_MS)
         self._redraw.timeout.connect(self._draw_pending)
+        self._status: tuple[Callable[[], str], bool] | None = None  # says the status line
         self.resize(1200, 760)
         self._build()
         self.job.progress.connect(self._progress)
@@ -112,6 +116,7 @@ class RegularizationLab(LabWindow):
         self.stop_button.clicked.connect(self.stop)
         self._show_rows()
         self._set_running(False)
+        on_language_change(self, self.retranslate)
         self.run()  # the book's overfitting run, in the background from the first moment
 
     # ------------------------------------------------------------------ building
@@ -123,41 +128,39 @@ class RegularizationLab(LabWindow):
     def _controls(self) -> QWidget:
         """The experiment, its set-up and settings, Run/Stop and the progress."""
         left = QVBoxLayout()
-        left.addWidget(QLabel("Experiment"))
+        self.experiment_label = QLabel()
+        left.addWidget(self.experiment_label)
         self.experiment = QComboBox()
-        self.experiment.addItem("Overfitting: weight decay, dropout", "overfitting")
-        self.experiment.addItem("Batch norm: learning speed", "batch_norm")
-        self.experiment.setToolTip(TIPS["experiment"])
+        self.experiment.addItem("", "overfitting")
+        self.experiment.addItem("", "batch_norm")
         left.addWidget(self.experiment)
         self.setup = QLabel()
         self.setup.setWordWrap(True)
         self.setup.setStyleSheet(f"color: {theme.STATUS_TEXT};")
         left.addWidget(self.setup)
         self.form = QFormLayout()
-        self.weight_decay = _spin(BOOK_WEIGHT_DECAY, 0.0, 1.0, 0.01, 3, TIPS["weight_decay"])
-        self.dropout = _spin(BOOK_DROPOUT, 0.0, 0.9, 0.05, 2, TIPS["dropout"])
-        self.init_std = _spin(BN_INIT_STD, 0.0001, 2.0, 0.01, 4, TIPS["init_std"])
-        self.lr = _spin(BN_LR, 0.0001, 1.0, 0.01, 4, TIPS["lr"])
+        self.weight_decay = _spin(BOOK_WEIGHT_DECAY, 0.0, 1.0, 0.01, 3)
+        self.dropout = _spin(BOOK_DROPOUT, 0.0, 0.9, 0.05, 2)
+        self.init_std = _spin(BN_INIT_STD, 0.0001, 2.0, 0.01, 4)
+        self.lr = _spin(BN_LR, 0.0001, 1.0, 0.01, 4)
         self.epochs = QSpinBox()
         self.epochs.setRange(1, 2000)
         self.epochs.setValue(OVERFITTING_EPOCHS)
-        self.epochs.setToolTip(TIPS["epochs"])
-        self.form.addRow("Weight decay λ", self.weight_decay)
-        self.form.addRow("Dropout ratio", self.dropout)
-        self.form.addRow("Initial weight std", self.init_std)
-        self.form.addRow("Learning rate", self.lr)
-        self.form.addRow("Epochs", self.epochs)
+        #: each setting's field, its row label and its tip
+        self.fields = {"weight_decay": self.weight_decay, "dropout": self.dropout,
+                       "init_std": self.init_std, "lr": self.lr, "epochs": self.epochs}
+        self.field_labels = {key: QLabel() for key in self.fields}
+        for key, field in self.fields.items():
+            self.field_labels[key].setWordWrap(True)
+            self.form.addRow(self.field_labels[key], field)
         left.addLayout(self.form)
         buttons = QHBoxLayout()
-        self.run_button = QPushButton("Run")
-        self.run_button.setToolTip(TIPS["run"])
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip(TIPS["stop"])
+        self.run_button = QPushButton()
+        self.stop_button = QPushButton()
         buttons.addWidget(self.run_button)
         buttons.addWidget(self.stop_button)
         left.addLayout(buttons)
         self.progress = QProgressBar()
-        self.progress.setFormat("epoch %v of %m")
         left.addWidget(self.progress)
         self.status = WrappedLabel()  # asks for the height its wrapped text needs
         self.status.setTextFormat(Qt.TextFormat.RichText)
@@ -173,21 +176,17 @@ class RegularizationLab(LabWindow):
         right = QVBoxLayout()
         self.plot_widget = pg.PlotWidget(background="w")
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.setTitle("Accuracy per epoch — solid: training digits, dashed: test digits")
-        self.plot.setLabel("bottom", "epoch")
-        self.plot.setLabel("left", "accuracy")
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
         self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt")
+        self.samples = [pg.PlotDataItem(pen=pg.mkPen(theme.NEUTRAL, width=2, style=style))
+                        for style in (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine)]
         self.threshold = pg.InfiniteLine(
             pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(theme.NEUTRAL, style=Qt.PenStyle.DotLine),
-            label=THRESHOLD, labelOpts={"position": 0.02, "color": theme.NEUTRAL})
+            label=threshold(), labelOpts={"position": 0.02, "color": theme.NEUTRAL})
         right.addWidget(self.plot_widget, 1)
-        self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
-        for column, tip in enumerate(HEADER_TIPS):
-            self.table.horizontalHeaderItem(column).setToolTip(tip)
+        self.table = QTableWidget(0, len(COLUMN_TEXTS))
         self.table.verticalHeader().hide()
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
@@ -204,8 +203,8 @@ class RegularizationLab(LabWindow):
         for box in (self.init_std, self.lr):
             self.form.setRowVisible(box, not overfitting)
         self.table.setColumnHidden(SPEED_COLUMN, overfitting)
-        self.notice_label.setText(NOTICES[self.experiment.currentData()])
-        self.setup.setText(SETUPS[self.experiment.currentData()])
+        self.show_notice()
+        self.setup.setText(text(SETUPS[self.experiment.currentData()]))
 
     # ------------------------------------------------------------------ running
     def experiment_factory(self) -> Callable[[], Experiment]:
@@ -227,7 +226,8 @@ class RegularizationLab(LabWindow):
         self._start_plot(epochs)
         self.progress.setRange(0, epochs)
         self.progress.setValue(0)
-        self._say(f"Training every variant for {epochs} epochs…")
+        self._say(lambda: self.tr("Training every variant for {epochs} epochs…").format(
+            epochs=epochs))
         self.job.start(lambda report, cancel: experiments.run(make(), report, cancel))
 
     @Slot()
@@ -235,7 +235,7 @@ class RegularizationLab(LabWindow):
         if self.job.running:
             self.job.cancel()
             self.stop_button.setEnabled(False)
-            self._say("Stopping after this epoch…")
+            self._say(lambda: self.tr("Stopping after this epoch…"))
 
     @Slot(int)
     def _experiment_changed(self, _index: int) -> None:
@@ -264,13 +264,14 @@ class RegularizationLab(LabWindow):
         self._pending = None
         self._show(curves)
         self.progress.setValue(max((len(c.train) for c in curves), default=0))
-        self._say(self.summary())
+        self._say(self.summary)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
         self._redraw.stop()
         self._draw_pending()
-        self._say(f"The experiment could not run: {message}", error=True)
+        self._say(lambda: self.tr("The experiment could not run: {message}").format(
+            message=message), error=True)
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
@@ -283,11 +284,14 @@ class RegularizationLab(LabWindow):
         self._redraw.stop()
         self._draw_pending()
         epochs = max((len(c.train) for c in self.curves), default=0)
-        self._say(f"Stopped when the window closed, after {epochs} epochs.")
+        self._say(lambda: self.tr("Stopped when the window closed, after {epochs} epochs.")
+                  .format(epochs=epochs))
 
     # ------------------------------------------------------------------ showing
-    def _say(self, text: str, error: bool = False) -> None:
-        say(self.status, text, error)
+    def _say(self, make: Callable[[], str], error: bool = False) -> None:
+        """Show the status ``make()`` says, and say it again when the language changes."""
+        self._status = (make, error)
+        say(self.status, make(), error)
 
     def _start_plot(self, epochs: int) -> None:
         """Empty axes for a new run: the x range is the whole run, so curves grow into it."""
@@ -307,13 +311,22 @@ class RegularizationLab(LabWindow):
     def _add_lines(self, curves: list[Curves]) -> None:
         for curve in curves:
             colour = COLOURS.get(curve.key, theme.NEUTRAL)
-            train = self.plot.plot(pen=pg.mkPen(colour, width=2), name=curve.label)
+            train = self.plot.plot(pen=pg.mkPen(colour, width=2))
             test = self.plot.plot(pen=pg.mkPen(colour, width=2, style=Qt.PenStyle.DashLine))
             self.lines[curve.key] = (train, test)
-        for text, style in (("train", Qt.PenStyle.SolidLine), ("test", Qt.PenStyle.DashLine)):
-            sample = pg.PlotDataItem(pen=pg.mkPen(theme.NEUTRAL, width=2, style=style))
-            self.legend.addItem(sample, text)
+        self.curves = curves
+        self._fill_legend()
         self.table.setRowCount(len(curves))
+
+    def _fill_legend(self) -> None:
+        """One entry per variant (its training line), then what solid and dashed mean."""
+        self.legend.clear()
+        for curve in self.curves:
+            if curve.key in self.lines:
+                self.legend.addItem(self.lines[curve.key][0], curve.shown_label)
+        for label, sample in zip((self.tr("train"), self.tr("test")), self.samples,
+                                 strict=True):
+            self.legend.addItem(sample, label)
 
     def _show(self, curves: list[Curves]) -> None:
         if [c.key for c in curves] != list(self.lines):
@@ -330,14 +343,15 @@ class RegularizationLab(LabWindow):
     def _fill_row(self, row: int, curve: Curves) -> None:
         gap = curve.gap
         reached = curve.epochs_to_reach()
-        name = _cell(curve.label, centred=False)
+        name = _cell(curve.shown_label, centred=False)
         name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, theme.NEUTRAL)))
         if curve.outcome is not None and curve.outcome.failed:
             name.setToolTip(curve.outcome.reason)
-            name.setText(f"{curve.label} (diverged)")
+            name.setText(self.tr("{variant} (diverged)").format(variant=curve.shown_label))
         cells = (name, _cell(_percent(curve.final_train)), _cell(_percent(curve.final_test)),
-                 _cell("—" if gap is None else f"{100 * gap:.1f} points"),
-                 _cell("—" if reached is None else f"epoch {reached}"))
+                 _cell("—" if gap is None else self.tr("{gap} points").format(
+                     gap=f"{100 * gap:.1f}")),
+                 _cell("—" if reached is None else self.tr("epoch {n}").format(n=reached)))
         for column, cell in enumerate(cells):
             self.table.setItem(row, column, cell)
 
@@ -346,16 +360,56 @@ class RegularizationLab(LabWindow):
         curves = self.curves
         epochs = max((len(c.train) for c in curves), default=0)
         stopped = any(c.outcome is not None and c.outcome.kind == "stopped" for c in curves)
-        head = f"Stopped after {epochs} epochs." if stopped else f"Finished {epochs} epochs."
-        diverged = [f"{c.label} diverged: lower the learning rate or the initial std and Run "
-                    "again." for c in curves if c.outcome is not None and c.outcome.failed]
+        head = (self.tr("Stopped after {epochs} epochs.") if stopped else
+                self.tr("Finished {epochs} epochs.")).format(epochs=epochs)
+        diverged = [self.tr("{variant} diverged: lower the learning rate or the initial std "
+                            "and Run again.").format(variant=c.shown_label)
+                    for c in curves if c.outcome is not None and c.outcome.failed]
         if self.experiment.currentData() == "batch_norm":
-            parts = [f"{c.label} at " + (f"epoch {c.epochs_to_reach()}"
-                                         if c.epochs_to_reach() else "no epoch yet")
-                     for c in curves]
-            body = f"{THRESHOLD} training accuracy: " + ", ".join(parts) + "."
+            parts = [(self.tr("{variant} at epoch {n}") if c.epochs_to_reach() else
+                      self.tr("{variant} at no epoch yet")).format(
+                          variant=c.shown_label, n=c.epochs_to_reach()) for c in curves]
+            body = self.tr("{threshold} training accuracy: {variants}.")
         else:
-            parts = [f"{c.label} {'—' if c.gap is None else f'{100 * c.gap:.1f}'}"
+            parts = [f"{c.shown_label} {'—' if c.gap is None else f'{100 * c.gap:.1f}'}"
                      for c in curves]
-            body = "Gap (train − test, points): " + ", ".join(parts) + "."
+            body = self.tr("Gap (train − test, points): {variants}.")
+        body = body.format(threshold=threshold(), variants=", ".join(parts))
         return " ".join([head, body, *diverged])
+
+    # ------------------------------------------------------------------ language
+    def notice_text(self) -> str:
+        return text(NOTICES[self.experiment.currentData()])
+
+    def retranslate(self) -> None:
+        """Every text of the lab in the current language, from its current state."""
+        self.experiment_label.setText(self.tr("Experiment"))
+        self.experiment.setItemText(0, self.tr("Overfitting: weight decay, dropout"))
+        self.experiment.setItemText(1, self.tr("Batch norm: learning speed"))
+        self.experiment.setToolTip(text(TIPS["experiment"]))
+        self.setup.setText(text(SETUPS[self.experiment.currentData()]))
+        labels = {"weight_decay": self.tr("Weight decay λ"), "dropout": self.tr("Dropout ratio"),
+                  "init_std": self.tr("Initial weight std"), "lr": self.tr("Learning rate"),
+                  "epochs": self.tr("Epochs")}
+        for key, field in self.fields.items():
+            self.field_labels[key].setText(labels[key])
+            field.setToolTip(text(TIPS[key]))
+        self.run_button.setText(self.tr("Run"))
+        self.run_button.setToolTip(text(TIPS["run"]))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(text(TIPS["stop"]))
+        self.progress.setFormat(self.tr("epoch %v of %m"))
+        self.plot.setTitle(self.tr("Accuracy per epoch — solid: training digits, dashed: "
+                                   "test digits"))
+        self.plot.setLabel("bottom", self.tr("epoch"))
+        self.plot.setLabel("left", self.tr("accuracy"))
+        self.threshold.label.setFormat(threshold())
+        self.table.setHorizontalHeaderLabels([text(column) for column in COLUMN_TEXTS])
+        for column, tip in enumerate(HEADER_TIPS):
+            self.table.horizontalHeaderItem(column).setToolTip(text(tip))
+        self._fill_legend()
+        for row, curve in enumerate(self.curves):
+            self._fill_row(row, curve)
+        if self._status is not None:
+            make, error = self._status
+            say(self.status, make(), error)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from PySide6.QtCore import QTimer, Slot
 from PySide6.QtWidgets import (
@@ -19,9 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import NetworkSpec, SpecError, TrainingSettings
-from core.datasets import DataError, Dataset
-from core.training.prepare import DataMismatchError, prepare
+from core.i18n import _
 from core.training.search import (
     SearchResult,
     SearchSpace,
@@ -32,28 +29,16 @@ from core.training.search import (
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.document.commands import ChangeSettingsCommand
+from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, say
-from gui.labs.search_form import DEFAULT_EPOCHS, SearchForm
-from gui.labs.search_results import ResultsView, power_text
+from gui.labs.search_form import DEFAULT_EPOCHS, Project, SearchForm, read_project
+from gui.labs.search_results import ResultsView, metric_text, power_text
 from gui.lock import undo_actions
 
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
 REDRAW_MS = 100  # the scatter and table follow the trials at most this often…
 REDRAW_SHARE = 0.25  # …and redrawing may take at most this share of the GUI thread
-
-
-@dataclass(frozen=True)
-class Project:
-    """What a search runs on, taken from the main window when Run is pressed: the network and
-    data set are immutable, the settings a copy, so the worker thread shares nothing that
-    changes."""
-
-    spec: NetworkSpec
-    dataset: Dataset
-    settings: TrainingSettings
-    metric: str  # "accuracy" or "R²"
-    description: str
 
 
 def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
@@ -66,15 +51,46 @@ def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
 class SearchLab(LabWindow):
     """Searches the project of its context, the one in the main window."""
 
-    title = "Hyperparameter search"
-    notice = (
-        "<b>What to notice.</b> Each point is one short training of <i>your</i> project with a "
-        "learning rate and a weight decay drawn at random on a log scale (the book: "
-        "10<sup>−6</sup>…10<sup>−2</sup> and 10<sup>−8</sup>…10<sup>−4</sup>), coloured by its "
-        "accuracy on the <b>validation</b> rows — never the test rows, which stay for the final "
-        "estimate. The good points gather in a band of learning rates; weight decay matters "
-        "far less. Do as the book says: look at the best region, <i>Narrow to top 5</i>, run "
-        "again, and put the winner on the project with <i>Apply best</i> (Ctrl+Z undoes it).")
+    @property
+    def title(self) -> str:
+        return self.tr("Hyperparameter search")
+
+    @property
+    def notice(self) -> str:
+        return self.tr(
+            "<b>What to notice.</b> Each point is one short training of <i>your</i> project "
+            "with a learning rate and a weight decay drawn at random on a log scale (the book: "
+            "10<sup>−6</sup>…10<sup>−2</sup> and 10<sup>−8</sup>…10<sup>−4</sup>), coloured "
+            "by its accuracy on the <b>validation</b> rows — never the test rows, which stay "
+            "for the final estimate. The good points gather in a band of learning rates; "
+            "weight decay matters far less. Do as the book says: look at the best region, "
+            "<i>Narrow to top 5</i>, run again, and put the winner on the project with "
+            "<i>Apply best</i> (Ctrl+Z undoes it).")
+
+    def retranslate(self) -> None:
+        """Every text in the current language, from the lab's current state."""
+        self.setWindowTitle(self.tr("{title} — NetCanvas lab").format(title=self.title))
+        self.notice_label.setText(self.notice)
+        self.example_button.setText(self.tr("Open the {example} example to search it").format(
+            example=_(EXAMPLE.capitalize())))
+        self.example_button.setToolTip(self.tr("Replace the project in the main window by the "
+                                               "example (it asks first if there are unsaved "
+                                               "changes)"))
+        self.run_button.setText(self.tr("Run"))
+        self.stop_button.setText(self.tr("Stop"))
+        self.stop_button.setToolTip(self.tr("Stop the search: the running trials end at once "
+                                            "and are left out, the finished ones stay"))
+        self.progress.setFormat(self.tr("%v / %m trials"))
+        self.narrow_button.setText(self.tr("Narrow to top {n}").format(n=TOP))
+        self.narrow_button.setToolTip(self.tr("Set both ranges to the spread of the {n} best "
+                                              "trials").format(n=TOP))
+        self.apply_best_button.setText(self.tr("Apply best"))
+        self.apply_selected_button.setText(self.tr("Apply selected"))
+        for button in (self.apply_best_button, self.apply_selected_button):
+            button.setToolTip(self.tr("Put this trial's learning rate and weight decay on the "
+                                      "project (one undoable edit)"))
+        self._check_project()
+        self._say(*self._status)
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -85,6 +101,7 @@ class SearchLab(LabWindow):
         self._generation = 0  # +1 whenever another project is opened
         self._run_generation = 0
         self._apply_count = 0
+        self._status: tuple[Callable[[], str], bool] = (str, False)
         self.resize(1200, 760)
         layout = QHBoxLayout(self.body)
         controls = QWidget()
@@ -96,6 +113,7 @@ class SearchLab(LabWindow):
         self._connect()
         self._default_epochs()
         self.form.show_ranges()
+        on_language_change(self, self.retranslate)
 
     @property
     def trials(self) -> list[Trial]:
@@ -107,34 +125,23 @@ class SearchLab(LabWindow):
         self.project_label = QLabel()
         self.project_label.setWordWrap(True)
         left.addWidget(self.project_label)
-        self.example_button = QPushButton(f"Open the {EXAMPLE.capitalize()} example to search it")
-        self.example_button.setToolTip("Replace the project in the main window by the example "
-                                       "(it asks first if there are unsaved changes)")
+        self.example_button = QPushButton()
         self.example_button.hide()
         left.addWidget(self.example_button)
         self.form = SearchForm()
         left.addWidget(self.form)
-        self.run_button = QPushButton("Run")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setToolTip("Stop the search: the running trials end at once and are "
-                                    "left out, the finished ones stay")
+        self.run_button, self.stop_button = QPushButton(), QPushButton()
         left.addLayout(_side_by_side(self.run_button, self.stop_button))
         self.progress = QProgressBar()
-        self.progress.setFormat("%v / %m trials")
         self.progress.setRange(0, self.form.n_trials.value())
         self.progress.setValue(0)
         left.addWidget(self.progress)
         self.status = QLabel("")
         self.status.setWordWrap(True)
         left.addWidget(self.status)
-        self.narrow_button = QPushButton(f"Narrow to top {TOP}")
-        self.narrow_button.setToolTip(f"Set both ranges to the spread of the {TOP} best trials")
+        self.narrow_button = QPushButton()
         left.addWidget(self.narrow_button)
-        self.apply_best_button = QPushButton("Apply best")
-        self.apply_selected_button = QPushButton("Apply selected")
-        for button in (self.apply_best_button, self.apply_selected_button):
-            button.setToolTip("Put this trial's learning rate and weight decay on the project "
-                              "(one undoable edit)")
+        self.apply_best_button, self.apply_selected_button = QPushButton(), QPushButton()
         left.addLayout(_side_by_side(self.apply_best_button, self.apply_selected_button))
         left.addStretch(1)
         return left
@@ -174,30 +181,7 @@ class SearchLab(LabWindow):
     # ------------------------------------------------------------------ the project
     def read_project(self) -> tuple[Project | None, str]:
         """The main window's project as a search needs it, or why it cannot be searched."""
-        context = self.context
-        problem = context.session.problem()
-        if problem:
-            return None, problem
-        settings = context.doc.settings
-        spec, dataset = context.doc.spec, context.data.dataset
-        try:
-            data = prepare(dataset, spec.check(), settings.split, settings.seed,
-                           settings.standardize, settings.dtype)
-        except (SpecError, DataError, DataMismatchError, ValueError) as exc:
-            return None, f"Cannot train: {exc}"
-        rows = {name: part.n for name, part in data.parts.items()}
-        if rows["val"] == 0:
-            return None, ("This project keeps no validation rows, and the search ranks trials "
-                          "by their validation score: give validation a share in the Training "
-                          "dock (e.g. 15 %).")
-        metric = "accuracy" if dataset.task == "classification" else "R²"
-        units = "-".join(str(node.units) for node in spec.nodes)
-        optimizer = "SGD" if settings.optimizer == "sgd" else settings.optimizer.capitalize()
-        description = (
-            f"<b>{context.files.display_name()}</b>: network {units}, {optimizer}, "
-            f"batch {settings.batch_size}; {rows['train']:,} training rows, ranked by {metric} "
-            f"on {rows['val']:,} validation rows. Every trial starts from fresh weights.")
-        return Project(spec, dataset, settings, metric, description), ""
+        return read_project(self.context)
 
     @Slot()
     def _check_project(self) -> None:
@@ -208,7 +192,8 @@ class SearchLab(LabWindow):
             say(self.project_label, project.description)
         self.example_button.setVisible(project is None)
         self.run_button.setEnabled(project is not None and not self.job.running)
-        self.run_button.setToolTip(problem or "Run the search on the project in the main window")
+        self.run_button.setToolTip(problem or self.tr("Run the search on the project in the "
+                                                      "main window"))
 
     @Slot()
     def open_example(self) -> None:
@@ -226,7 +211,7 @@ class SearchLab(LabWindow):
         self.job.cancel()
         self.project = None
         self.results.show_trials([])
-        self._say("")
+        self._say(str)
 
     # ------------------------------------------------------------------ running
     @Slot()
@@ -236,7 +221,7 @@ class SearchLab(LabWindow):
         project, problem = self.read_project()
         problem = problem or self.form.range_problem()
         if project is None or problem:
-            self._say(problem, error=True)
+            self._say(lambda: self.read_project()[1] or self.form.range_problem(), error=True)
             return
         lr, decay = self.form.ranges()
         space = SearchSpace(lr=lr, weight_decay=decay)
@@ -256,7 +241,8 @@ class SearchLab(LabWindow):
         self.results.set_metric(project.metric)
         self.progress.setRange(0, n_trials)
         self.progress.setValue(0)
-        self._say(f"Training {n_trials} trials of {epochs} epochs…")
+        self._say(lambda: self.tr("Training {n} trials of {epochs} epochs…").format(
+            n=n_trials, epochs=epochs))
         self._started = time.perf_counter()
         self.job.start(work)
 
@@ -265,7 +251,7 @@ class SearchLab(LabWindow):
         if self.job.running:
             self.job.cancel()
             self.stop_button.setEnabled(False)
-            self._say("Stopping: the running trials end and are left out…")
+            self._say(lambda: self.tr("Stopping: the running trials end and are left out…"))
 
     @Slot(object)
     def _progress(self, trial: Trial) -> None:
@@ -290,28 +276,39 @@ class SearchLab(LabWindow):
     @Slot(object)
     def _finished(self, result: SearchResult) -> None:
         if self._run_generation != self._generation:
-            self._say("Another project was opened: the search stopped and its results were "
-                      "dropped.")
+            self._say(lambda: self.tr("Another project was opened: the search stopped and its "
+                                      "results were dropped."))
             return
         self._redraw.stop()
         self.results.show_trials(result.trials)
         self.progress.setValue(len(result.trials))
-        ran = (f"Stopped after {len(result.trials)} of {self.progress.maximum()} trials"
-               if result.cancelled else f"{len(result.trials)} trials")
-        ran += f" in {time.perf_counter() - self._started:.1f} s"
-        best = result.best
+        done, total = len(result.trials), self.progress.maximum()
+        seconds = f"{time.perf_counter() - self._started:.1f}"
+        cancelled, best, metric = result.cancelled, result.best, self.project.metric
+
+        def ran() -> str:
+            if cancelled:
+                return self.tr("Stopped after {done} of {total} trials in {seconds} s").format(
+                    done=done, total=total, seconds=seconds)
+            return self.tr("{done} trials in {seconds} s").format(done=done, seconds=seconds)
+
         if best is None:
-            self._say(f"{ran}.")
+            self._say(lambda: self.tr("{ran}.").format(ran=ran()))
         elif best.score is None:
-            self._say(f"{ran}: every trial diverged. Lower the learning rates.", error=True)
+            self._say(lambda: self.tr("{ran}: every trial diverged. Lower the learning "
+                                      "rates.").format(ran=ran()), error=True)
         else:
-            self._say(f"{ran}. Best: validation {self.project.metric} {best.score:.3f} at "
-                      f"learning rate {best.lr:.3g}, weight decay {best.weight_decay:.3g}.")
+            self._say(lambda: self.tr(
+                "{ran}. Best: validation {metric} {score} at learning rate {lr}, weight decay "
+                "{decay}.").format(ran=ran(), metric=metric_text(metric),
+                                   score=f"{best.score:.3f}", lr=f"{best.lr:.3g}",
+                                   decay=f"{best.weight_decay:.3g}"))
             self.results.select(best.index)
 
     @Slot(str)
     def _failed(self, message: str) -> None:
-        self._say(f"The search failed: {message}", error=True)
+        self._say(lambda: self.tr("The search failed: {message}").format(message=message),
+                  error=True)
 
     @Slot(bool)
     def _set_running(self, running: bool) -> None:
@@ -329,10 +326,14 @@ class SearchLab(LabWindow):
     def closed_mid_run(self) -> None:
         self._redraw.stop()
         self._draw_arrived()  # the trials that did end
-        self._say(f"Stopped when the window closed, after {len(self.trials)} trials.")
+        count = len(self.trials)
+        self._say(lambda: self.tr("Stopped when the window closed, after {n} trials.").format(
+            n=count))
 
-    def _say(self, text: str, error: bool = False) -> None:
-        say(self.status, text, error)
+    def _say(self, text: Callable[[], str], error: bool = False) -> None:
+        """The status line: what ``text()`` says (said again in a new language)."""
+        self._status = (text, error)
+        say(self.status, text(), error)
 
     @Slot()
     def _update_buttons(self) -> None:
@@ -351,10 +352,11 @@ class SearchLab(LabWindow):
             return
         self.form.narrow_to(top)
         (lr_low, lr_high), (decay_low, decay_high) = self.form.ranges()
-        self._say(f"Ranges narrowed to the {len(top)} best trials: learning rate "
-                  f"{power_text(lr_low)} … {power_text(lr_high)}, weight decay "
-                  f"{power_text(decay_low)} … {power_text(decay_high)}. Run again to search "
-                  "there.")
+        self._say(lambda: self.tr(
+            "Ranges narrowed to the {n} best trials: learning rate {lr_low} … {lr_high}, weight "
+            "decay {decay_low} … {decay_high}. Run again to search there.").format(
+                n=len(top), lr_low=power_text(lr_low), lr_high=power_text(lr_high),
+                decay_low=power_text(decay_low), decay_high=power_text(decay_high)))
 
     @Slot()
     def apply_best(self) -> None:
@@ -375,6 +377,7 @@ class SearchLab(LabWindow):
         command = ChangeSettingsCommand(
             doc, {"lr": trial.lr, "weight_decay": trial.weight_decay}, -self._apply_count)
         if doc.push(command):
-            self._say(f"The project now trains with learning rate {trial.lr:.3g} and weight "
-                      f"decay {trial.weight_decay:.3g}. Undo (Ctrl+Z, here or in the main "
-                      "window) puts the old values back.")
+            self._say(lambda: self.tr(
+                "The project now trains with learning rate {lr} and weight decay {decay}. Undo "
+                "(Ctrl+Z, here or in the main window) puts the old values back.").format(
+                    lr=f"{trial.lr:.3g}", decay=f"{trial.weight_decay:.3g}"))

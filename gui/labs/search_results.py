@@ -8,7 +8,7 @@ import math
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QEvent, QObject, Qt, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -23,9 +23,23 @@ from PySide6.QtWidgets import (
 
 from core.training.search import Trial
 from gui import theme
+from gui.i18n import on_language_change, translate
 
 COLOUR_MAP = pg.colormap.get("viridis")
-COLUMNS = ("Rank", "Val accuracy", "Learning rate", "Weight decay", "Val loss", "Outcome")
+CONTEXT = "ResultsView"  # i18n: not ui (a context)
+#: the table's headers; the score's ("Val accuracy", "Val R²") is named by the metric
+COLUMNS = (QT_TRANSLATE_NOOP("ResultsView", "Rank"), "",
+           QT_TRANSLATE_NOOP("ResultsView", "Learning rate"),
+           QT_TRANSLATE_NOOP("ResultsView", "Weight decay"),
+           QT_TRANSLATE_NOOP("ResultsView", "Val loss"),
+           QT_TRANSLATE_NOOP("ResultsView", "Outcome"))
+#: how a trial ended (core's outcome kinds), marked for the Outcome column
+OUTCOMES = (QT_TRANSLATE_NOOP("ResultsView", "completed"),
+            QT_TRANSLATE_NOOP("ResultsView", "target_reached"),
+            QT_TRANSLATE_NOOP("ResultsView", "early_stopped"),
+            QT_TRANSLATE_NOOP("ResultsView", "diverged"),
+            QT_TRANSLATE_NOOP("ResultsView", "stopped"))
+OUTCOME_COLUMN = 5
 SORT_KEY = Qt.ItemDataRole.UserRole
 TRIAL_INDEX = Qt.ItemDataRole.UserRole + 1
 
@@ -34,6 +48,16 @@ def power_text(exponent: float) -> str:
     """10^exponent as a student reads it: ``1e-06``, ``3.2e-03``."""
     mantissa, power = f"{10 ** exponent:.1e}".split("e")
     return f"{mantissa.rstrip('0').rstrip('.')}e{power}"
+
+
+def metric_text(metric: str) -> str:
+    """The score's name in the current language: "accuracy" translated, "R²" as it is."""
+    return translate("ResultsView", "accuracy") if metric == "accuracy" else metric
+
+
+def outcome_text(kind: str) -> str:
+    """How a trial ended (one of :data:`OUTCOMES`), in the current language."""
+    return translate(CONTEXT, kind)
 
 
 class _PowerAxis(pg.AxisItem):
@@ -65,9 +89,9 @@ class ResultsView(QSplitter):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Vertical, parent)
         self.trials: list[Trial] = []  # best first
+        self.score_metric = "accuracy"
         self.addWidget(self._build_plot())
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -80,6 +104,28 @@ class ResultsView(QSplitter):
         self.setSizes([420, 280])
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.scatter.sigClicked.connect(self._point_clicked)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Headers, axes, the legend and the outcomes in the current language."""
+        metric = metric_text(self.score_metric)
+        self.table.setHorizontalHeaderLabels(
+            [translate(CONTEXT, name) if name else self.tr("Val {metric}").format(metric=metric)
+             for name in COLUMNS])
+        self.plot.setLabel("bottom", self.tr("learning rate"))
+        self.plot.setLabel("left", self.tr("weight decay"))
+        self.colour_bar.getAxis("left").setLabel(
+            self.tr("validation {metric}").format(metric=metric))
+        self.legend.setText(self.tr(
+            "● colour: the trial's validation score (scale at right) · "
+            "<span style='color:{neutral}'>✕</span> diverged · "
+            "<span style='color:{selected}'>○</span> the selected row · "
+            "dashed box: the ranges of the next run").format(neutral=theme.NEUTRAL,
+                                                             selected=theme.PROBLEM))
+        for row in range(self.table.rowCount()):
+            cell = self.table.item(row, OUTCOME_COLUMN)
+            cell.setText(outcome_text(cell.data(SORT_KEY)))
+        self.fit_columns()
 
     def _build_plot(self) -> QWidget:
         box = QWidget()
@@ -90,8 +136,7 @@ class ResultsView(QSplitter):
         self.plot = plots.addPlot(row=0, col=0, axisItems={
             side: _PowerAxis(side) for side in ("bottom", "left")})
         self.plot.setLogMode(x=True, y=True)  # for the ticks: the items are given log10 values
-        for side, name in (("bottom", "learning rate"), ("left", "weight decay")):
-            self.plot.setLabel(side, name)
+        for side in ("bottom", "left"):
             self.plot.getAxis(side).enableAutoSIPrefix(False)  # no "(x0.001)"
         self.plot.showGrid(x=True, y=True, alpha=0.2)
         self.range_box = pg.PlotCurveItem(pen=pg.mkPen(theme.NEUTRAL, width=1.5,
@@ -104,22 +149,18 @@ class ResultsView(QSplitter):
         for item in (self.range_box, self.scatter, self.diverged, self.marker):
             self.plot.addItem(item)
         self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=COLOUR_MAP,
-                                          interactive=False, label="validation accuracy")
+                                          interactive=False)
         plots.addItem(self.colour_bar, row=0, col=1)
         column.addWidget(plots, 1)
-        legend = QLabel("● colour: the trial's validation score (scale at right) · "
-                        f"<span style='color:{theme.NEUTRAL}'>✕</span> diverged · "
-                        f"<span style='color:{theme.PROBLEM}'>○</span> the selected row · "
-                        "dashed box: the ranges of the next run")
-        legend.setWordWrap(True)
-        column.addWidget(legend)
+        self.legend = QLabel()
+        self.legend.setWordWrap(True)
+        column.addWidget(self.legend)
         return box
 
     def set_metric(self, metric: str) -> None:
         """Name the score: "accuracy", or "R²" for regression."""
-        self.table.horizontalHeaderItem(1).setText(f"Val {metric}")
-        self.colour_bar.getAxis("left").setLabel(f"validation {metric}")
-        self.fit_columns()
+        self.score_metric = metric
+        self.retranslate()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -187,7 +228,7 @@ class ResultsView(QSplitter):
                      _Item(f"{trial.weight_decay:.3g}", trial.weight_decay),
                      _Item("—" if loss is None else f"{loss:.4f}",
                            math.inf if loss is None else loss),
-                     _Item(trial.outcome_kind, trial.outcome_kind)]
+                     _Item(outcome_text(trial.outcome_kind), trial.outcome_kind)]
             cells[0].setData(TRIAL_INDEX, trial.index)
             if trial.index in colours:
                 cells[1].setData(Qt.ItemDataRole.DecorationRole, colours[trial.index])

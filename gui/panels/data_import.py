@@ -19,6 +19,7 @@ from core.datasets.ref import DataRef, import_file
 from core.training.prepare import prepare_ahead
 from core.training.settings import TrainingSettings
 from gui.background import JobRun
+from gui.i18n import on_language_change, translate
 
 CANCEL_AFTER_MS = 1000
 
@@ -34,7 +35,7 @@ def import_run(owner: QObject, path: str, embed: bool | None,
             prepare_ahead(ref.dataset, settings.split, settings.seed, settings.standardize)
         return ref
 
-    run = JobRun(owner, job, "data import")
+    run = JobRun(owner, job, "data import")  # i18n: not ui
     run.start()
     return run
 
@@ -50,8 +51,7 @@ class BusyIndicator(QObject):
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # how long it takes is not known: a moving bar
         self.bar.setMaximumWidth(160)
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setToolTip("Stop and keep the data set as it was")
+        self.cancel_button = QPushButton()
         self.cancel_button.clicked.connect(self._cancel_clicked)
         self.cancel_button.hide()
         self._status = window.statusBar() if isinstance(window, QMainWindow) else None
@@ -62,11 +62,18 @@ class BusyIndicator(QObject):
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.cancel_button.show)
         self._timer.start(CANCEL_AFTER_MS)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.cancel_button.setText(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop and keep the data set as it was"))
+        if not self.cancel_button.isEnabled():
+            self.label.setText(self.tr("Cancelling…"))
 
     @Slot()
     def _cancel_clicked(self) -> None:
-        self.label.setText("Cancelling…")
         self.cancel_button.setEnabled(False)
+        self.retranslate()
         self._cancel()
 
     def close(self) -> None:
@@ -79,4 +86,4 @@ class BusyIndicator(QObject):
 
 
 def import_text(path: str) -> str:
-    return f"Importing {Path(path).name}…"
+    return translate("BusyIndicator", "Importing {name}…").format(name=Path(path).name)

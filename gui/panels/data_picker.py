@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,17 +23,20 @@ from core.datasets import DataError, Dataset
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFileError
 from core.datasets.ref import DataRef
 from core.datasets.remote import is_cached
+from core.i18n import _ as core_tr
 from gui import theme
 from gui.document.commands import SetDataCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change
 from gui.lock import LockGate
 from gui.panels.data_import import BusyIndicator, JobRun, import_run, import_text
 from gui.panels.download_dialog import DownloadDialog
 from gui.widgets import WrappedLabel
 
-IMPORT_FILTER = ("Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
-                 "*.idx3-ubyte);;All files (*)")
+IMPORT_FILTER = QT_TRANSLATE_NOOP(
+    "DataPicker", "Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
+    "*.idx3-ubyte);;All files (*)")
 
 
 class DataPicker(QGroupBox):
@@ -45,26 +48,15 @@ class DataPicker(QGroupBox):
 
     def __init__(self, doc: GraphDocument, data: DataSource,
                  parent: QWidget | None = None) -> None:
-        super().__init__("Data set", parent)
+        super().__init__(parent)
         self._doc = doc
         self._data = data
         self.download_dialog: DownloadDialog | None = None
         self._pending: DataRef | None = None  # what the download dialog fetches
         self.data_combo = QComboBox()
-        self.data_combo.setToolTip("The data the network learns from; its predictions show in "
-                                   "the Predictions panel and on the output node.")
-        self.import_button = QPushButton("Import CSV / NPZ / IDX…")
-        self.import_button.setToolTip("Load your own table (CSV: the last column is the "
-                                      "target), a NumPy .npz with X and y, or MNIST IDX files. "
-                                      "Files up to "
-                                      f"{EMBED_LIMIT_BYTES >> 20} MB are stored inside the "
-                                      "project; larger ones are referred to by path and "
-                                      "checksum.")
+        self.import_button = QPushButton()
         self.import_button.clicked.connect(self.import_file)
-        self.embed_check = QCheckBox("Embed data in the project")
-        self.embed_check.setToolTip("Store the imported data inside the project file, so it "
-                                    "opens anywhere; unticked, the project refers to the file "
-                                    "by path and checksum (smaller, faster to save)")
+        self.embed_check = QCheckBox()
         self.embed_check.toggled.connect(self._embed_toggled)
         self._import: JobRun | None = None
         self._busy: BusyIndicator | None = None
@@ -76,19 +68,36 @@ class DataPicker(QGroupBox):
         layout.addWidget(self.data_info)
         layout.addWidget(self.import_button)
         layout.addWidget(self.embed_check)
-        self._fill_combo()
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
         data.dataset_changed.connect(self._dataset_changed)
         data.missing_file.connect(self._file_missing)
         LockGate(doc, self)
-        self._dataset_changed(data.dataset)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Texts, and the data sets' names and descriptions (core's) in the new language."""
+        self.setTitle(self.tr("Data set"))
+        self.data_combo.setToolTip(self.tr(
+            "The data the network learns from; its predictions show in the Predictions panel and "
+            "on the output node."))
+        self.import_button.setText(self.tr("Import CSV / NPZ / IDX…"))
+        self.import_button.setToolTip(self.tr(
+            "Load your own table (CSV: the last column is the target), a NumPy .npz with X and "
+            "y, or MNIST IDX files. Files up to {mb} MB are stored inside the project; larger "
+            "ones are referred to by path and checksum.").format(mb=EMBED_LIMIT_BYTES >> 20))
+        self.embed_check.setText(self.tr("Embed data in the project"))
+        self.embed_check.setToolTip(self.tr(
+            "Store the imported data inside the project file, so it opens anywhere; unticked, "
+            "the project refers to the file by path and checksum (smaller, faster to save)"))
+        self._fill_combo()
+        self._dataset_changed(self._data.dataset)
 
     def _fill_combo(self) -> None:
         self.data_combo.blockSignals(True)
         self.data_combo.clear()
         for ref, title, description in choices():
-            self.data_combo.addItem(title, ref)
-            self.data_combo.setItemData(self.data_combo.count() - 1, description,
+            self.data_combo.addItem(core_tr(title), ref)
+            self.data_combo.setItemData(self.data_combo.count() - 1, core_tr(description),
                                         Qt.ItemDataRole.ToolTipRole)
         self.data_combo.blockSignals(False)
 
@@ -103,7 +112,11 @@ class DataPicker(QGroupBox):
         if ref.kind == "downloaded" and not is_cached(ref.name):
             self._download(ref)
             return
-        self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
+        self._use(ref)
+
+    def _use(self, ref: DataRef) -> None:
+        self._doc.push(SetDataCommand(self._doc, ref, self.tr("Use data: {name}").format(
+            name=core_tr(ref_title(ref)))))
 
     def _download(self, ref: DataRef) -> None:
         """Fetch ``ref``'s files in the download dialog; use them when they are there. Until
@@ -122,7 +135,7 @@ class DataPicker(QGroupBox):
         ref = self._pending
         if ref is not None:
             self._fill_combo()  # its description no longer says "not downloaded yet"
-            self._doc.push(SetDataCommand(self._doc, ref, f"Use data: {ref_title(ref)}"))
+            self._use(ref)
 
     @Slot()
     def _download_closed(self) -> None:
@@ -131,7 +144,8 @@ class DataPicker(QGroupBox):
             dialog.deleteLater()
 
     def import_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import data", "", IMPORT_FILTER)
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import data"), "",
+                                              self.tr(IMPORT_FILTER))
         if path:
             self.import_path(path)
 
@@ -153,7 +167,7 @@ class DataPicker(QGroupBox):
             self._busy = None
         self.import_button.setEnabled(True)
         if problem:
-            QMessageBox.warning(self, "Cannot import data", problem)
+            QMessageBox.warning(self, self.tr("Cannot import data"), problem)
         elif ref is not None:
             self.choose(ref)
         self.import_finished.emit(ref is not None)
@@ -167,11 +181,11 @@ class DataPicker(QGroupBox):
         try:
             new = ref.with_embedding(embed, dataset)
         except DataError as exc:
-            QMessageBox.warning(self, "Cannot refer to the data file", str(exc))
+            QMessageBox.warning(self, self.tr("Cannot refer to the data file"), str(exc))
             self._dataset_changed(dataset)
             return
-        self._doc.push(SetDataCommand(self._doc, new, "Embed data in the project" if embed
-                                      else "Refer to the data file"))
+        self._doc.push(SetDataCommand(self._doc, new, self.tr("Embed data in the project")
+                                      if embed else self.tr("Refer to the data file")))
 
     @Slot(object)
     def _file_missing(self, error: LinkedFileError) -> None:
@@ -183,15 +197,18 @@ class DataPicker(QGroupBox):
         ref = self._doc.data
         if ref is None or error.linked not in ref.files:
             return
-        title = "Data file not found" if error.reason == "moved" else "Data file has changed"
+        title = self.tr("Data file not found") if error.reason == "moved" else self.tr(
+            "Data file has changed")
         answer = QMessageBox.question(
-            self, title, f"{error}\n\nChoose Open to locate the file, or Ignore to work "
-            "without its data (the project keeps referring to it).",
+            self, title, self.tr("{error}\n\nChoose Open to locate the file, or Ignore to work "
+                                 "without its data (the project keeps referring to it).").format(
+                error=error),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore)
         if answer != QMessageBox.StandardButton.Open:
             return
         name = Path(error.linked.path).name
-        path, _ = QFileDialog.getOpenFileName(self, f"Locate {name}",
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Locate {name}").format(
+                                                  name=name),
                                               str(Path(error.linked.path).parent))
         if path:
             self.locate(ref, ref.files.index(error.linked), path)
@@ -199,7 +216,8 @@ class DataPicker(QGroupBox):
     def locate(self, ref: DataRef, index: int, path: str) -> None:
         """Check (off the GUI thread) that ``path`` is file ``index`` of ``ref``; use it if so."""
         linked = ref.files[index]
-        run = JobRun(self, lambda cancelled: linked.matches(path, cancelled), "locate data")
+        run = JobRun(self, lambda cancelled: linked.matches(path, cancelled),
+                     "locate data")  # i18n: not ui
         run.finished.connect(self._located)
         self._locating = (run, ref, index, path)
         run.start()
@@ -211,11 +229,12 @@ class DataPicker(QGroupBox):
         self._locating = None
         if same:
             self._doc.push(SetDataCommand(self._doc, ref.relocated(index, path),
-                                          f"Locate {Path(path).name}"))
+                                          self.tr("Locate {name}").format(name=Path(path).name)))
         else:
-            QMessageBox.warning(self, "Not the same file", problem or (
-                f"{path} is not the file this project was made with: its SHA-256 checksum "
-                f"differs from that of {ref.files[index].path}. Locate the original file."))
+            QMessageBox.warning(self, self.tr("Not the same file"), problem or self.tr(
+                "{path} is not the file this project was made with: its SHA-256 checksum "
+                "differs from that of {original}. Locate the original file.").format(
+                path=path, original=ref.files[index].path))
 
     def _dataset_changed(self, dataset: Dataset | None) -> None:
         ref = self._doc.data
@@ -224,7 +243,7 @@ class DataPicker(QGroupBox):
         index = next((k for k in range(self.data_combo.count())
                       if ref_key(self.data_combo.itemData(k)) == key), -1)
         if index < 0 and ref is not None:
-            self.data_combo.addItem(ref_title(ref), ref)
+            self.data_combo.addItem(core_tr(ref_title(ref)), ref)
             index = self.data_combo.count() - 1
         self.data_combo.setCurrentIndex(index)
         self.data_combo.blockSignals(False)
@@ -235,10 +254,12 @@ class DataPicker(QGroupBox):
             ref.kind == "file" or bool(ref.files)))
         self.embed_check.blockSignals(False)
         if dataset is None:
-            self.data_info.setText("No data set chosen." if ref is None else "Loading the data…"
-                                   if self._data.loading else "The data could not be loaded.")
+            self.data_info.setText(self.tr("No data set chosen.") if ref is None else self.tr(
+                "Loading the data…") if self._data.loading else self.tr(
+                "The data could not be loaded."))
             return
-        kind = (f"{dataset.n_classes} classes" if dataset.task == "classification"
-                else f"{dataset.n_outputs} target value(s)")
-        self.data_info.setText(f"{dataset.n_samples} samples · {dataset.n_features} features · "
-                               f"{kind}")
+        kind = (self.tr("%n classes", "", dataset.n_classes) if dataset.task == "classification"
+                else self.tr("%n target value(s)", "", dataset.n_outputs))
+        self.data_info.setText(self.tr("{samples} · {features} · {kind}").format(
+            samples=self.tr("%n samples", "", dataset.n_samples),
+            features=self.tr("%n features", "", dataset.n_features), kind=kind))

@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, remote_set
+from core.i18n import _ as core_tr
 from gui.background import BackgroundJob, Report
+from gui.i18n import on_language_change
 
 REPORT_INTERVAL = 0.05
 
@@ -66,18 +68,17 @@ class DownloadDialog(QDialog):
 
     def __init__(self, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        entry = remote_set(name)
+        self.entry = remote_set(name)
         self.name = name
         self.error = ""
         self.folder: Path | None = None
-        self.setWindowTitle(f"Downloading {entry.title}")
+        self._step: Progress | None = None
+        self._cancelling = False
         self.setMinimumWidth(560)
-        self.intro = QLabel(f"<b>{entry.title}</b> is downloaded once (about "
-                            f"{entry.download_mb:g} MB, four files) into<br>"
-                            f"<code>{cache_folder(name)}</code><br>and then used offline.")
+        self.intro = QLabel()
         self.intro.setWordWrap(True)
         self.intro.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.file_label = QLabel("Connecting…")
+        self.file_label = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first file's size is known
         self.message = QLabel()
@@ -93,6 +94,35 @@ class DownloadDialog(QDialog):
         self.job.progress.connect(self._progress)
         self.job.finished.connect(self._finished)
         self.job.failed.connect(self._failed)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Every text from the dialog's state (downloading, cancelling, failed)."""
+        title = core_tr(self.entry.title)
+        self.intro.setText(self.tr(
+            "<b>{title}</b> is downloaded once (about {mb} MB, four files) into<br><code>"
+            "{folder}</code><br>and then used offline.").format(
+            title=title, mb=f"{self.entry.download_mb:g}", folder=cache_folder(self.name)))
+        if self.error:
+            self.setWindowTitle(self.tr("Download failed"))
+            self.message.setText(self.tr("The download did not work: {error}\n\nYou can still "
+                                         "import your own data with Import.").format(
+                error=self.error))
+            return
+        self.setWindowTitle(self.tr("Downloading {title}").format(title=title))
+        step = self._step
+        if self._cancelling:
+            self.file_label.setText(self.tr("Cancelling…"))
+        elif step is None:
+            self.file_label.setText(self.tr("Connecting…"))
+        elif step.total:
+            self.file_label.setText(self.tr("{file} ({index} of {count}): {done} of {total}")
+                                    .format(file=step.file, index=step.index, count=step.count,
+                                            done=size_text(step.done),
+                                            total=size_text(step.total)))
+        else:
+            self.file_label.setText(self.tr("{file} ({index} of {count}): {done}").format(
+                file=step.file, index=step.index, count=step.count, done=size_text(step.done)))
 
     @property
     def cancel_button(self) -> QPushButton:
@@ -107,9 +137,9 @@ class DownloadDialog(QDialog):
     def _progress(self, step: object) -> None:
         assert isinstance(step, Progress)
         total = step.total or 0
-        self.file_label.setText(
-            f"{step.file} ({step.index} of {step.count}): {size_text(step.done)}"
-            + (f" of {size_text(total)}" if total else ""))
+        self._step = step
+        if not self._cancelling:
+            self.retranslate()
         if total:
             self.bar.setRange(0, total)
             self.bar.setValue(step.done)
@@ -130,11 +160,9 @@ class DownloadDialog(QDialog):
     def _failed(self, text: str) -> None:
         """Say what went wrong (the core's words, with the cache folder) until closed."""
         self.error = text
-        self.setWindowTitle("Download failed")
         self.file_label.setVisible(False)
         self.bar.setVisible(False)
-        self.message.setText(f"The download did not work: {text}\n\nYou can still import "
-                             "your own data with Import.")
+        self.retranslate()
         self.message.setVisible(True)
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.adjustSize()  # room for the whole message
@@ -143,7 +171,8 @@ class DownloadDialog(QDialog):
         """Cancel (or Esc, or the window's close button): stop the download; the dialog closes
         when the worker has cleaned up."""
         if self.job.running:
-            self.file_label.setText("Cancelling…")
+            self._cancelling = True
+            self.retranslate()
             self.cancel_button.setEnabled(False)
             self.job.cancel()
             return

@@ -18,6 +18,7 @@ from gui import theme
 from gui.canvas import style
 from gui.canvas.view import NODE_MIME
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change
 from gui.lock import LockGate
 from gui.widgets import WrappedLabel
 
@@ -39,21 +40,27 @@ def kind_icon(kind: str, size: int = 36) -> QIcon:
     return QIcon(pixmap)
 
 
+ABOUT_HTML = "<b>{title}</b><br><span style='color:{color}'>{text}</span>"  # i18n: not ui
+
+
 class NodeKindButton(QToolButton):
     """Drag onto the canvas to create a node there; a plain click asks for one in the middle."""
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.kind = kind
-        self.setText(style.KIND_TITLES[kind])
         self.setIcon(kind_icon(kind))
         self.setIconSize(QSize(30, 30))
         self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextUnderIcon)
-        self.setToolTip(f"{style.KIND_HELP[kind]}<br><i>Drag onto the canvas (or click to "
-                        "add one in the middle).</i>")
         self.setMinimumHeight(58)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self._press: QPoint | None = None
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.setText(style.kind_title(self.kind))
+        self.setToolTip(self.tr("{help}<br><i>Drag onto the canvas (or click to add one in the "
+                                "middle).</i>").format(help=style.kind_help(self.kind)))
 
     def mime_data(self) -> QMimeData:
         """What a drag carries: the node kind under :data:`NODE_MIME`."""
@@ -93,14 +100,14 @@ class Palette(QWidget):
         super().__init__(parent)
         self._doc = doc
         self.buttons = {kind: NodeKindButton(kind) for kind in ("input", "hidden", "output")}
-        nodes = QGroupBox("Nodes")
+        self.nodes = nodes = QGroupBox()
         node_layout = QVBoxLayout(nodes)
         row = QHBoxLayout()
         for button in self.buttons.values():
             button.clicked.connect(self._button_clicked)
             row.addWidget(button)
         node_layout.addLayout(row)
-        hint = WrappedLabel("Drag onto the canvas; connect by dragging from a node's right port.")
+        self.hint = hint = WrappedLabel()
         hint.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         node_layout.addWidget(hint)
         self.about = WrappedLabel()
@@ -112,13 +119,19 @@ class Palette(QWidget):
         doc.spec_reset.connect(self._show_about)  # the title and story come with a project
         LockGate(doc, self)
         self._show_about()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.nodes.setTitle(self.tr("Nodes"))
+        self.hint.setText(self.tr("Drag onto the canvas; connect by dragging from a node's right "
+                                  "port."))
 
     def _show_about(self) -> None:
         """The project's title and story (the examples explain what to try)."""
         title, text = self._doc.title, self._doc.description
         self.about.setVisible(bool(title or text))
-        self.about.setText(f"<b>{title or ''}</b><br><span style='color:{theme.STATUS_TEXT}'>"
-                           f"{text or ''}</span>")
+        self.about.setText(ABOUT_HTML.format(title=title or "", color=theme.STATUS_TEXT,
+                                             text=text or ""))
 
     def _button_clicked(self) -> None:
         self.add_requested.emit(self.sender().kind)

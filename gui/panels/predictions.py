@@ -6,7 +6,16 @@ as images."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QObject, QPointF, QRectF, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QObject,
+    QPointF,
+    QRectF,
+    QSize,
+    Qt,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -20,10 +29,12 @@ from PySide6.QtWidgets import (
 
 from core.datasets import Dataset, FeatureScaling
 from core.datasets.images import dataset_image_shape, to_uint8
+from core.i18n import _ as core_tr
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
+from gui.i18n import on_language_change
 from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
     MUTED_TEXT,
@@ -34,6 +45,13 @@ from gui.theme import (
     grid_rgb,
 )
 
+#: the table's own column names (the data's feature names come from core)
+HEADERS = {"row": QT_TRANSLATE_NOOP("PredictionsPanel", "row"),
+           "target": QT_TRANSLATE_NOOP("PredictionsPanel", "target"),
+           "output": QT_TRANSLATE_NOOP("PredictionsPanel", "output"),
+           "predicted": QT_TRANSLATE_NOOP("PredictionsPanel", "predicted"),
+           "error": QT_TRANSLATE_NOOP("PredictionsPanel", "error")}
+MUTED_SPAN = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
 THUMBNAIL_PIXELS = 192
 ROW_IMAGE_PIXELS = 28
 #: the settings the predictions depend on: the inputs are standardised as training does it
@@ -62,6 +80,14 @@ class PredictionModel(QObject):
         doc.spec_reset.connect(self.schedule)
         doc.settings_changed.connect(self._settings_changed)
         self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
+        on_language_change(self, self._language_changed)
+
+    def _language_changed(self) -> None:
+        """Messages made while computing (why there are no predictions, the data's mismatch
+        with the network) are in the language of the moment: make them again."""
+        if getattr(self, "_following", False):
+            self.schedule()
+        self._following = True
 
     def _scaling(self, dataset: Dataset | None) -> FeatureScaling | None:
         """The standardisation training uses with the current settings (cached: it depends
@@ -187,28 +213,48 @@ class PredictionsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.setToolTip("The network's answer for each row with its current weights. "
-                              "Green rows are right, red rows wrong. Edit a weight on the "
-                              "canvas and watch this change.")
+        self._shown: tuple[Predictions, Dataset | None] | None = None
+        self._headers: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.caption)
         layout.addWidget(self.table)
         layout.addStretch()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.table.setToolTip(self.tr(
+            "The network's answer for each row with its current weights. Green rows are right, "
+            "red rows wrong. Edit a weight on the canvas and watch this change."))
+        if self._shown is not None:
+            self._headers = []  # the header texts are rebuilt in the new language
+            self.show_predictions(*self._shown)
 
     def show_predictions(self, result: Predictions, dataset: Dataset | None = None) -> None:
+        self._shown = (result, dataset)
         self.table.setVisible(not result.message)
         if result.message:
-            self.caption.setText(f"<span style='color:{MUTED_TEXT}'>{result.message}</span>")
+            self.caption.setText(MUTED_SPAN.format(color=MUTED_TEXT, text=result.message))
             return
-        title = "Truth table" if result.truth_table else "First rows of the data"
-        self.caption.setText(f"<b>{title}</b>" + (f" — {dataset.name}" if dataset else ""))
-        self.table.setColumnCount(len(result.headers))
-        self.table.setHorizontalHeaderLabels(result.headers)
+        title = self.tr("Truth table") if result.truth_table else self.tr(
+            "First rows of the data")
+        if dataset is not None:
+            self.caption.setText(self.tr("<b>{title}</b> — {data}").format(
+                title=title, data=core_tr(dataset.name)))
+        else:
+            self.caption.setText(f"<b>{title}</b>")
+        if result.headers != self._headers:
+            self._headers = list(result.headers)
+            self.table.setColumnCount(len(result.headers))
+            self.table.setHorizontalHeaderLabels([
+                self.tr(HEADERS[h]) if h in HEADERS else core_tr(h) for h in result.headers])
+        named = {c for c, h in enumerate(result.headers) if h in ("target", "predicted")}
+        named = named if result.task == "classification" else set()
         self.table.setRowCount(len(result.rows))
         images = self._row_images(result, dataset)
         for r, (row, ok) in enumerate(zip(result.rows, result.correct, strict=True)):
             for c, text in enumerate(row):
+                text = core_tr(text) if c in named else text  # class names come from core
                 item = self.table.item(r, c)  # reused: live weights refresh this often
                 if item is None:
                     item = QTableWidgetItem()
@@ -247,9 +293,9 @@ class PredictionsPanel(QWidget):
         return QIcon() if item is None else item.icon()
 
     def column(self, header: str) -> list[str]:
-        """The texts of one column (what a test reads); empty while nothing is shown."""
-        headers = [self.table.horizontalHeaderItem(c).text()
-                   for c in range(self.table.columnCount())]
+        """The texts of one column, named by its key ("output", a feature name: the English
+        header), what a test reads; empty while nothing is shown."""
+        headers = self._headers
         if header not in headers or not self.table.isVisibleTo(self):
             return []
         c = headers.index(header)

@@ -9,9 +9,10 @@ in red.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import (
     QFrame,
@@ -23,12 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
 from core.spec_problems import SpecProblem
 from gui import theme
 from gui.document.commands import DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change, translate
 from gui.labs import lab_info
 from gui.widgets import WrappedLabel
 
@@ -55,6 +58,14 @@ class LintModel(QObject):
                        doc.edge_removed, doc.spec_reset, doc.settings_changed,
                        doc.dismissed_changed, data.dataset_changed):
             signal.connect(self.schedule)
+        on_language_change(self, self._language_changed)
+
+    def _language_changed(self) -> None:
+        """The warnings' texts are made by core in the language of the moment: run again so
+        the list switches with the language (not at start: the first edit runs it)."""
+        if getattr(self, "_following", False):
+            self.recompute()
+        self._following = True
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()
@@ -78,16 +89,11 @@ class WarningRow(QFrame):
         super().__init__(parent)
         self.warning = warning
         message, why = (escape(text, quote=False) for text in (warning.message, warning.why))
-        self.label = WrappedLabel(
-            f"<span style='color:{theme.WARNING_TEXT}'>△ {message}</span><br>"
-            f"<small style='color:{theme.MUTED_TEXT}'>{why}</small>")
+        self.label = WrappedLabel(WARNING_HTML.format(
+            warning=theme.WARNING_TEXT, message=message, muted=theme.MUTED_TEXT, why=why))
         self.label.setToolTip(warning.why)
-        lab = lab_info(warning.lab).title
-        self.show_me = QPushButton("Show me")
-        self.show_me.setToolTip(f"Open the lab “{lab}”, which shows this effect")
-        self.dismiss = QPushButton("Dismiss")
-        self.dismiss.setToolTip("This project shows it on purpose: stop listing this warning "
-                                "here (saved with the project; Undo brings it back)")
+        self.show_me = QPushButton()
+        self.dismiss = QPushButton()
         buttons = QVBoxLayout()
         buttons.addWidget(self.show_me)
         buttons.addWidget(self.dismiss)
@@ -96,12 +102,25 @@ class WarningRow(QFrame):
         layout.setContentsMargins(0, 2, 0, 2)
         layout.addWidget(self.label, 1)
         layout.addLayout(buttons)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.show_me.setText(self.tr("Show me"))
+        self.show_me.setToolTip(self.tr("Open the lab “{lab}”, which shows this effect").format(
+            lab=lab_info(self.warning.lab).title))
+        self.dismiss.setText(self.tr("Dismiss"))
+        self.dismiss.setToolTip(self.tr(
+            "This project shows it on purpose: stop listing this warning here (saved with the "
+            "project; Undo brings it back)"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit()
         super().mousePressEvent(event)
 
-OK_TEXT = "✓ The network is complete: it can be trained."
+OK_TEXT = QT_TRANSLATE_NOOP("ProblemsPanel", "✓ The network is complete: it can be trained.")
+COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
+WARNING_HTML = ("<span style='color:{warning}'>△ {message}</span><br>"  # i18n: not ui
+                "<small style='color:{muted}'>{why}</small>")  # i18n: not ui
 
 
 class ProblemsPanel(QWidget):
@@ -116,8 +135,6 @@ class ProblemsPanel(QWidget):
         self.list = QListWidget()
         self.list.setWordWrap(True)
         self.list.setAlternatingRowColors(False)
-        self.list.setToolTip("Everything that stops this network from being trained. Click a "
-                             "line to select the nodes it is about.")
         self.list.itemClicked.connect(self._clicked)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -127,8 +144,6 @@ class ProblemsPanel(QWidget):
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
         self.restore = QPushButton()
-        self.restore.setToolTip("Warnings this project shows on purpose are not listed; list "
-                                "them again")
         self.restore.clicked.connect(self.restore_requested)
         self.restore.hide()
         layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
@@ -136,6 +151,20 @@ class ProblemsPanel(QWidget):
         self._problems: list[SpecProblem] = []
         self._data_notes: list[str] = []
         self.warning_rows: list[WarningRow] = []
+        self._dismissed = 0
+        #: where the problems come from, asked again when the language changes (the messages
+        #: are made by core in the language of the moment); see :func:`connect_dismissals`
+        self.problem_source: Callable[[], list[SpecProblem]] | None = None
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.list.setToolTip(self.tr("Everything that stops this network from being trained. "
+                                     "Click a line to select the nodes it is about."))
+        self.restore.setToolTip(self.tr("Warnings this project shows on purpose are not "
+                                        "listed; list them again"))
+        if self.problem_source is not None:
+            self._problems = list(self.problem_source())
+        self.set_dismissed(self._dismissed)
         self._render()
 
     def set_problems(self, problems: list[SpecProblem]) -> None:
@@ -168,7 +197,9 @@ class ProblemsPanel(QWidget):
 
     def set_dismissed(self, count: int) -> None:
         """How many warnings the project dismissed (a button lists them again)."""
-        self.restore.setText(f"Show {count} dismissed warning{'s' if count != 1 else ''}")
+        self._dismissed = count
+        self.restore.setText((self.tr("Show {n} dismissed warning") if count == 1 else self.tr(
+            "Show {n} dismissed warnings")).format(n=count))
         self.restore.setVisible(count > 0)
 
     def messages(self) -> list[str]:
@@ -181,30 +212,33 @@ class ProblemsPanel(QWidget):
     def _render(self) -> None:
         self.list.clear()
         for problem in self._problems:
-            item = QListWidgetItem(f"⚠ {problem.message}")
+            item = QListWidgetItem("⚠ " + problem.message)
             item.setData(Qt.ItemDataRole.UserRole, list(problem.node_ids))
             item.setForeground(QColor(theme.ERROR_TEXT))
-            item.setToolTip(type(problem).__doc__ or "")
+            item.setToolTip(core_tr(type(problem).__doc__ or ""))
             self.list.addItem(item)
         for note in self._data_notes:
-            item = QListWidgetItem(f"◆ {note}")
+            item = QListWidgetItem("◆ " + note)
             item.setData(Qt.ItemDataRole.UserRole, [])
             item.setForeground(QColor(theme.WARNING_TEXT))
             self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
         count = len(self._problems)
         if count:
-            self.summary.setText(f"<b>{count} problem{'s' if count != 1 else ''}</b> to fix "
-                                 "before training")
+            self.summary.setText((self.tr("<b>{n} problem</b> to fix before training")
+                                  if count == 1 else self.tr(
+                                      "<b>{n} problems</b> to fix before training")).format(
+                n=count))
         elif self._data_notes:
-            self.summary.setText("<b>The network does not fit the data yet</b>")
+            self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
-            self.summary.setText(f"<span style='color:{theme.OK_TEXT}'>{OK_TEXT}</span>")
+            self.summary.setText(COLOURED.format(color=theme.OK_TEXT, text=self.tr(OK_TEXT)))
         if self.warning_rows and not (count or self._data_notes):
             warnings = len(self.warning_rows)
-            self.summary.setText(self.summary.text() + f"<br><span style='color:"
-                                 f"{theme.WARNING_TEXT}'>{warnings} warning"
-                                 f"{'s' if warnings != 1 else ''} worth reading:</span>")
+            line = self.tr("{n} warning worth reading:") if warnings == 1 else self.tr(
+                "{n} warnings worth reading:")
+            self.summary.setText(self.summary.text() + "<br>" + COLOURED.format(
+                color=theme.WARNING_TEXT, text=line.format(n=warnings)))
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self._select(item.data(Qt.ItemDataRole.UserRole) or [])
@@ -216,14 +250,17 @@ class ProblemsPanel(QWidget):
 
 def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:
     """Dismissing a warning, or listing the dismissed ones again, is one undoable edit of the
-    project (it is saved with it)."""
+    project (it is saved with it). The panel also asks ``doc``'s network for its problems again
+    when the language changes."""
+    panel.problem_source = lambda: doc.spec.problems()
 
     def dismiss(warning_id: str) -> None:
-        doc.push(DismissWarningsCommand(doc, (*doc.dismissed_warnings, warning_id),
-                                        f"Dismiss warning {warning_id}"))
+        doc.push(DismissWarningsCommand(doc, (*doc.dismissed_warnings, warning_id), translate(
+            "ProblemsPanel", "Dismiss warning {id}").format(id=warning_id)))
 
     def restore() -> None:
-        doc.push(DismissWarningsCommand(doc, (), "Show dismissed warnings"))
+        doc.push(DismissWarningsCommand(doc, (), translate("ProblemsPanel",
+                                                           "Show dismissed warnings")))
 
     def show_count() -> None:
         panel.set_dismissed(len(doc.dismissed_warnings))

@@ -4,29 +4,46 @@ buttons and the main window puts them in its toolbar, so both always agree."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Slot
+import re
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
+from gui.i18n import translate
 from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.session import TrainingSession
 
 ACTIONS = (
-    # name, text, shortcut, tooltip
-    ("train", "&Train", "F5",
-     "Train the network on the data: mini-batches of the training rows, one optimizer step "
-     "each, for the number of epochs set below. Training again continues from the current "
-     "weights."),
-    ("pause", "&Pause", "F6", "Hold training after the current mini-batch, to look closely."),
-    ("resume", "Res&ume", "F7", "Carry on training from where it was paused."),
-    ("stop", "S&top", "Shift+F5",
-     "End training now. The weights reached so far stay (Undo restores the earlier ones)."),
-    ("step", "St&ep", "F10",
-     "Train exactly one mini-batch, then pause: watch a single gradient step change the "
-     "weights and the loss."),
-    ("reset", "&Reset Weights", "Ctrl+Shift+R",
-     "Draw fresh random weights with the seed (and forget the training history), to start "
-     "learning from scratch."),
+    # name, text, shortcut, tooltip (translated where shown: see TrainingActions.retranslate)
+    ("train", QT_TRANSLATE_NOOP("TrainingActions", "&Train"), "F5",
+     QT_TRANSLATE_NOOP("TrainingActions",
+                       "Train the network on the data: mini-batches of the training rows, one "
+                       "optimizer step each, for the number of epochs set below. Training "
+                       "again continues from the current weights.")),
+    ("pause", QT_TRANSLATE_NOOP("TrainingActions", "&Pause"), "F6",
+     QT_TRANSLATE_NOOP("TrainingActions",
+                       "Hold training after the current mini-batch, to look closely.")),
+    ("resume", QT_TRANSLATE_NOOP("TrainingActions", "Res&ume"), "F7",
+     QT_TRANSLATE_NOOP("TrainingActions", "Carry on training from where it was paused.")),
+    ("stop", QT_TRANSLATE_NOOP("TrainingActions", "S&top"), "Shift+F5",  # i18n: not ui
+     QT_TRANSLATE_NOOP("TrainingActions",
+                       "End training now. The weights reached so far stay (Undo restores the "
+                       "earlier ones).")),
+    ("step", QT_TRANSLATE_NOOP("TrainingActions", "St&ep"), "F10",
+     QT_TRANSLATE_NOOP("TrainingActions",
+                       "Train exactly one mini-batch, then pause: watch a single gradient step "
+                       "change the weights and the loss.")),
+    ("reset", QT_TRANSLATE_NOOP("TrainingActions", "&Reset Weights"),
+     "Ctrl+Shift+R",  # i18n: not ui
+     QT_TRANSLATE_NOOP("TrainingActions",
+                       "Draw fresh random weights with the seed (and forget the training "
+                       "history), to start learning from scratch.")),
 )
+
+
+def plain_label(text: str) -> str:
+    """A menu label without its accelerator: "&Train" → "Train", "학습 시작(&T)" → "학습 시작"."""
+    return re.sub(r"\(&\w\)", "", text).replace("&", "").strip()
 
 
 class TrainingActions(QObject):
@@ -36,18 +53,27 @@ class TrainingActions(QObject):
         self.actions: dict[str, QAction] = {}
         slots = {"train": session.train, "pause": session.pause, "resume": session.resume,
                  "stop": session.stop, "step": session.step, "reset": session.reset_weights}
-        for name, text, shortcut, tip in ACTIONS:
-            action = QAction(text, self)
+        for name, _text, shortcut, _tip in ACTIONS:
+            action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
-            plain = text.replace("&", "")
-            action.setToolTip(f"<b>{plain}</b> ({shortcut})<br>{tip}")
-            action.setStatusTip(tip)
             action.triggered.connect(lambda _=False, slot=slots[name]: slot())
             self.actions[name] = action
+        self.retranslate()
         session.controller.state_changed.connect(self.update_state)
         session.doc.problems_changed.connect(self.update_state)
         session.data.dataset_changed.connect(self.update_state)
         self.update_state()
+
+    def retranslate(self) -> None:
+        """The actions' texts and tooltips in the current language (the window calls it when
+        the language changes: a QObject that is not a widget gets no LanguageChange itself)."""
+        for name, text, shortcut, tip in ACTIONS:
+            action = self.actions[name]
+            label, said = translate("TrainingActions", text), translate("TrainingActions", tip)
+            action.setText(label)
+            action.setIconText(plain_label(label))  # buttons: "학습 시작", not "학습 시작(T)"
+            action.setToolTip(f"<b>{plain_label(label)}</b> ({shortcut})<br>{said}")  # i18n: not ui
+            action.setStatusTip(said)
 
     def __getitem__(self, name: str) -> QAction:
         return self.actions[name]

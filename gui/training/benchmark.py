@@ -21,6 +21,9 @@ of every step a reader takes (:mod:`gui.training.mnist_bench`); ``--soak MINUTES
 without a break and prints the memory growth per hour (:mod:`gui.training.soak`).
 """
 
+# i18n: not ui file — a developer's benchmark: its report is English console output (the
+# window it drives speaks the user's language by itself).
+
 from __future__ import annotations
 
 import argparse

@@ -94,7 +94,7 @@ class TrainingController(QObject):
               ) -> None:
         """Train ``trainer`` on a new thread (``paused``: wait for :meth:`step`/:meth:`resume`)."""
         if self.active:
-            raise RuntimeError("a training run is already active")
+            raise RuntimeError("a training run is already active")  # i18n: not ui
         if paused:
             trainer.pause()
         run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval,

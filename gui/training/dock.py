@@ -15,15 +15,17 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import Dataset
+from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.history import History
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
+from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.frames import data_points
@@ -31,6 +33,7 @@ from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.progress import TrainingProgress
 from gui.training.runs_list import RunsList
+from gui.training.session import lock_reason
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
 from gui.widgets import add_dock, add_tabbed_dock, scrolling
@@ -41,9 +44,17 @@ if TYPE_CHECKING:
 BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
-LOCK_TEXT = "Structure locked while training"
-PANELS = {"Loss": "LossPanel", "Weights": "WeightsPanel", "Activations": "ActivationsPanel",
-          "Output": "OutputPanel"}  # dock title: class in gui.training.plots (with pyqtgraph)
+LOCK_TEXT = QT_TRANSLATE_NOOP("TrainingUi", "Structure locked while training")
+PANELS = {"Loss": "LossPanel", "Weights": "WeightsPanel",  # i18n: not ui
+          "Activations": "ActivationsPanel", "Output": "OutputPanel"}  # i18n: not ui
+# The docks' titles, by their English name (the key of ``TrainingUi.docks``, and the object
+# name: "Loss" → loss_dock), translated where shown.
+DOCK_TITLES = {"Training": QT_TRANSLATE_NOOP("TrainingUi", "Training"),
+               "Loss": QT_TRANSLATE_NOOP("TrainingUi", "Loss"),
+               "Output": QT_TRANSLATE_NOOP("TrainingUi", "Output"),
+               "Weights": QT_TRANSLATE_NOOP("TrainingUi", "Weights"),
+               "Activations": QT_TRANSLATE_NOOP("TrainingUi", "Activations"),
+               "Runs": QT_TRANSLATE_NOOP("TrainingUi", "Runs")}
 
 
 def panel_maker(class_name: str) -> Callable[[], QWidget]:
@@ -77,11 +88,12 @@ class TrainingUi(QObject):
         context.files.timeline = self.timeline.for_saving
         context.files.timeline_loaded = self.timeline.loaded
         self.progress = TrainingProgress(self.session.controller)
-        self.lock_label = QLabel(LOCK_TEXT)
+        self.lock_label = QLabel()
         self.lock_label.setToolTip(doc.locked_reason)
         self.lock_label.setVisible(False)
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
+        self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
         self._add_docks(beside)
         self._add_actions(view_menu)
         bar = window.statusBar()
@@ -89,6 +101,22 @@ class TrainingUi(QObject):
         bar.addPermanentWidget(self.progress)
         self._connect()
         self._document_replaced()
+        on_language_change(self.lock_label, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Titles, menu and toolbar texts, and the lock label in the current language."""
+        self.actions.retranslate()
+        for name, dock in self.docks.items():
+            dock.setWindowTitle(translate("TrainingUi", DOCK_TITLES[name]))
+        self.menu.setTitle(translate("TrainingUi", "&Training"))
+        self.csv_action.setText(translate("TrainingUi", "Export History as &CSV…"))
+        self.toolbar.setWindowTitle(translate("TrainingUi", "Training"))
+        self.timeline_toolbar.setWindowTitle(translate("TrainingUi", "Timeline"))
+        self.lock_label.setText(translate("TrainingUi", LOCK_TEXT))
+        if self.session.controller.active and self.session.doc.locked_reason:
+            self.session.doc.lock(lock_reason())  # the reason shown when an edit is refused
+        if self._divergence is not None:
+            self._mark_divergence(*self._divergence)
 
     # ------------------------------------------------------------------ panels
     @property
@@ -126,33 +154,36 @@ class TrainingUi(QObject):
 
     def _add_docks(self, beside: QDockWidget) -> None:
         """The settings share ``beside``'s place as a tab (``beside`` stays in front)."""
-        self._dock("Training", scrolling(self.settings_panel), beside)
+        # English names: the keys of self.docks and the object names (titles: retranslate)
+        self._dock("Training", scrolling(self.settings_panel), beside)  # i18n: not ui
         hosts = self.hosts
-        loss = self._dock("Loss", hosts["Loss"], BOTTOM)
-        output = self._dock("Output", hosts["Output"], BOTTOM)
+        loss = self._dock("Loss", hosts["Loss"], BOTTOM)  # i18n: not ui
+        output = self._dock("Output", hosts["Output"], BOTTOM)  # i18n: not ui
         self.window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
-        self._dock("Weights", hosts["Weights"], loss)
-        self._dock("Activations", hosts["Activations"], output)
-        self._dock("Runs", self.runs, output)
+        self._dock("Weights", hosts["Weights"], loss)  # i18n: not ui
+        self._dock("Activations", hosts["Activations"], output)  # i18n: not ui
+        self._dock("Runs", self.runs, output)  # i18n: not ui
 
     def _add_actions(self, view_menu: QMenu) -> None:
         window = self.window
         for action in self.actions.actions.values():
             window.addAction(action)  # shortcuts work wherever the focus is
-        menu = window.menuBar().addMenu("&Training")
+        menu = self.menu = window.menuBar().addMenu(translate("TrainingUi", "&Training"))
         menu.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
         menu.addSeparator()
         menu.addAction(self.actions["reset"])
-        menu.addAction("Export History as &CSV…", self._ask_csv)
+        self.csv_action = menu.addAction(translate("TrainingUi", "Export History as &CSV…"),
+                                         self._ask_csv)
         for dock in self.docks.values():
             view_menu.addAction(dock.toggleViewAction())
-        tools = window.addToolBar("Training")
+        tools = self.toolbar = window.addToolBar(translate("TrainingUi", "Training"))
         tools.setObjectName("training_toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         tools.addActions([self.actions[n] for n in ("train", "pause", "resume", "stop", "step")])
         window.addToolBarBreak()
-        timeline = window.addToolBar("Timeline")  # its own row: the slider needs the width
+        timeline = self.timeline_toolbar = window.addToolBar(  # its own row: for the slider
+            translate("TrainingUi", "Timeline"))
         timeline.setObjectName("timeline_toolbar")
         timeline.setMovable(False)
         timeline.addWidget(self.timeline.bar)
@@ -165,7 +196,7 @@ class TrainingUi(QObject):
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
         doc.edit_refused.connect(lambda reason: self.window.statusBar().showMessage(
-            f"Not now: {reason}", 8000))
+            translate("TrainingUi", "Not now: {reason}").format(reason=reason), 8000))
         doc.spec_reset.connect(self._document_replaced)
         doc.history_changed.connect(self._history_changed)
 
@@ -173,6 +204,7 @@ class TrainingUi(QObject):
     @Slot(object, object)
     def _run_started(self, spec: NetworkSpec, dataset: Dataset) -> None:
         self.scene.mark_nodes({})
+        self._divergence = None
         settings = self.session.doc.settings
         self._history_shown = RUN
         hosts = self.hosts
@@ -186,8 +218,16 @@ class TrainingUi(QObject):
     def _diverged(self, node_ids: list[str], reason: str) -> None:
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
-        self.scene.mark_nodes({n: f"Training diverged here: {reason}" for n in node_ids})
-        self.window.statusBar().showMessage(f"Training diverged ({labels}): {reason}", 30000)
+        self._mark_divergence(node_ids, reason)
+        self.window.statusBar().showMessage(
+            translate("TrainingUi", "Training diverged ({nodes}): {reason}").format(
+                nodes=labels, reason=core_tr(reason)), 30000)
+
+    def _mark_divergence(self, node_ids: list[str], reason: str) -> None:
+        self._divergence = (node_ids, reason)
+        text = translate("TrainingUi", "Training diverged here: {reason}").format(
+            reason=core_tr(reason))
+        self.scene.mark_nodes({n: text for n in node_ids})
 
     @Slot(str)
     def _lock_changed(self, reason: str) -> None:
@@ -201,6 +241,7 @@ class TrainingUi(QObject):
         self.hosts["Activations"].call("set_network", spec)
         self.hosts["Output"].reset()
         self.scene.mark_nodes({})
+        self._divergence = None
         self._history_shown = None
         self._history_changed()
 
@@ -215,7 +256,7 @@ class TrainingUi(QObject):
         if self.session.state != IDLE or stored is self._history_shown:
             return
         self._history_shown = stored
-        for name in ("Weights", "Activations", "Output"):
+        for name in ("Weights", "Activations", "Output"):  # i18n: not ui
             self.hosts[name].reset()
         history = None
         if stored is not None:

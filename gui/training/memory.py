@@ -4,6 +4,9 @@ Both are kept in constant memory, so that measuring for an hour does not itself 
 leak: the lateness of the 10 ms probe goes into a fixed histogram (0.1 ms bins), not a list.
 """
 
+# i18n: not ui file — a developer's benchmark: its report is English console output (the
+# window it drives speaks the user's language by itself).
+
 from __future__ import annotations
 
 import os

@@ -7,22 +7,40 @@ from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
 from core.training.trainer import TrainingEvent, clock
+from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 
 STEPS = 1000
-WIDEST = "epoch 100000/100000 · batch 10000/10000 · 10,000,000 samples/s · 10:00:00 left"
 
 
 def describe(event: TrainingEvent, last_epoch: int, state: str) -> str:
-    text = (f"epoch {event.epoch}/{last_epoch} · batch {event.batch}/{event.batches_per_epoch}"
-            f" · {event.samples_per_second:,.0f} samples/s")
+    """``epoch 12/100 · batch 30/40 · 5,300 samples/s · 0:14 left`` in the current language."""
+    return _line(event.epoch, last_epoch, event.batch, event.batches_per_epoch,
+                 f"{event.samples_per_second:,.0f}", state,
+                 None if event.eta_seconds is None else clock(event.eta_seconds))
+
+
+def _line(epoch: object, last_epoch: object, batch: object, batches: object, rate: str,
+          state: str, left: str | None) -> str:
+    text = translate("TrainingProgress", "epoch {epoch}/{last} · batch {batch}/{batches} · "
+                              "{rate} samples/s").format(epoch=epoch, last=last_epoch,
+                                                         batch=batch, batches=batches, rate=rate)
     if state == PAUSED:
-        return text + " · paused"
+        return translate("TrainingProgress", "{progress} · paused").format(progress=text)
     if state == STOPPING:
-        return text + " · stopping"
-    if event.eta_seconds is not None:
-        text += f" · {clock(event.eta_seconds)} left"
+        return translate("TrainingProgress", "{progress} · stopping").format(progress=text)
+    if left is not None:
+        text = translate("TrainingProgress", "{progress} · {time} left").format(progress=text,
+                                                                                time=left)
     return text
+
+
+def widest() -> str:
+    """The longest line :func:`describe` makes (the label is sized for it)."""
+    big = "100000"
+    lines = [_line(big, big, "10000", "10000", "10,000,000", state, "10:00:00")
+             for state in (IDLE, PAUSED, STOPPING)]
+    return max(lines, key=len)
 
 
 class TrainingProgress(QWidget):
@@ -36,9 +54,6 @@ class TrainingProgress(QWidget):
         self.bar.setFixedWidth(160)
         self.bar.setFixedHeight(14)
         self.label = QLabel()
-        # Fixed size: a new text every quarter second must not relayout the main window.
-        self.label.setFixedSize(self.label.fontMetrics().horizontalAdvance(WIDEST) + 8,
-                                self.label.fontMetrics().height() + 2)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.label)
@@ -46,6 +61,15 @@ class TrainingProgress(QWidget):
         controller.progress.connect(self.show_event)
         controller.state_changed.connect(self._state_changed)
         self.setVisible(False)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        # Fixed size: a new text every quarter second must not relayout the main window.
+        metrics = self.label.fontMetrics()
+        self.label.setFixedSize(metrics.horizontalAdvance(widest()) + 8, metrics.height() + 2)
+        event = self.controller.last_event
+        if event is not None and self.controller.state != IDLE:
+            self.show_event(event)
 
     @Slot(object)
     def show_event(self, event: TrainingEvent) -> None:

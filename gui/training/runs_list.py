@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QEvent,
     QModelIndex,
@@ -33,13 +34,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _ as core_tr
 from core.training.runs import Run
 from gui import theme
 from gui.document.document import GraphDocument
 from gui.document.run_commands import DeleteRunCommand, HideRunCommand, RenameRunCommand
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Overlay
 
-COLUMNS = ("Run", "Name", "What changed", "Epochs", "Ended", "Final loss")
+COLUMNS = (QT_TRANSLATE_NOOP("RunsModel", "Run"), QT_TRANSLATE_NOOP("RunsModel", "Name"),
+           QT_TRANSLATE_NOOP("RunsModel", "What changed"),
+           QT_TRANSLATE_NOOP("RunsModel", "Epochs"), QT_TRANSLATE_NOOP("RunsModel", "Ended"),
+           QT_TRANSLATE_NOOP("RunsModel", "Final loss"))  # translated in headerData
 NUMBER, NAME, CHANGED, EPOCHS, ENDED, LOSS = range(len(COLUMNS))
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
@@ -82,9 +88,18 @@ class RunsModel(QAbstractTableModel):
 
     def overlays(self) -> list[Overlay]:
         runs = self.doc.runs
-        return [Overlay(f"run {r.number}: {r.name or runs.describe_changes(r.number)}",
+        return [Overlay(translate("RunsModel", "run {number}: {name}").format(
+                            number=r.number, name=r.name or runs.describe_changes(r.number)),
                         run_color(r.number), r.history)
                 for r in runs if r.number in self.ticked]
+
+    def retranslate(self) -> None:
+        """Headers, cells and the Loss panel's legend again, in the current language."""
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0),
+                                  self.index(len(self.rows) - 1, len(COLUMNS) - 1))
+        self.ticks_changed.emit()
 
     # ------------------------------------------------------------------ the model
     def rowCount(self, parent: Index = ROOT) -> int:
@@ -96,7 +111,7 @@ class RunsModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return COLUMNS[section]
+            return translate("RunsModel", COLUMNS[section])
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
@@ -125,7 +140,8 @@ class RunsModel(QAbstractTableModel):
             font.setItalic(True)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{run.title}: {run.reason}" if run.reason else run.title
+            return (translate("RunsModel", "{run}: {reason}").format(
+                run=run.title, reason=core_tr(run.reason)) if run.reason else run.title)
         return None
 
     def _text(self, run: Run, column: int) -> str:
@@ -140,7 +156,9 @@ class RunsModel(QAbstractTableModel):
             return f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
                 run.epochs)
         if column == ENDED:
-            return run.ended + (" (hidden)" if run.hidden else "")
+            ended = core_tr(run.ended)
+            return translate("RunsModel", "{ended} (hidden)").format(ended=ended) if (
+                run.hidden) else ended
         loss = run.final_loss
         return "–" if loss is None else f"{loss:.4g}"
 
@@ -201,15 +219,9 @@ class RunsList(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHANGED, QHeaderView.ResizeMode.Stretch)
-        self.view.setToolTip("Tick a run to draw it on the Loss panel. Double-click a name (or "
-                             "F2) to rename a run; Del deletes it.")
-        self.hide_button = QPushButton("Hide")
-        self.hide_button.setToolTip("Hide the selected run from this list and the Loss panel "
-                                    "(Show brings it back; both can be undone)")
-        self.delete_button = QPushButton("Delete")
-        self.delete_button.setToolTip("Delete the selected run's record (Del; can be undone). "
-                                      "The weights stay as they are.")
-        self.hidden_check = QCheckBox("show hidden runs")
+        self.hide_button = QPushButton()
+        self.delete_button = QPushButton()
+        self.hidden_check = QCheckBox()
         tools = QHBoxLayout()
         tools.setContentsMargins(0, 0, 0, 0)
         for widget in (self.hide_button, self.delete_button):
@@ -229,6 +241,18 @@ class RunsList(QWidget):
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.view.setToolTip(self.tr("Tick a run to draw it on the Loss panel. Double-click a "
+                                     "name (or F2) to rename a run; Del deletes it."))
+        self.hide_button.setToolTip(self.tr("Hide the selected run from this list and the Loss "
+                                            "panel (Show brings it back; both can be undone)"))
+        self.delete_button.setText(self.tr("Delete"))
+        self.delete_button.setToolTip(self.tr("Delete the selected run's record (Del; can be "
+                                              "undone). The weights stay as they are."))
+        self.hidden_check.setText(self.tr("show hidden runs"))
+        self.model.retranslate()
         self._selection_changed()
 
     def selected(self) -> Run | None:
@@ -264,7 +288,8 @@ class RunsList(QWidget):
         run = self.selected()
         self.hide_button.setEnabled(run is not None)
         self.delete_button.setEnabled(run is not None)
-        self.hide_button.setText("Show" if run is not None and run.hidden else "Hide")
+        self.hide_button.setText(self.tr("Show") if run is not None and run.hidden
+                                 else self.tr("Hide"))
 
     @Slot()
     def _ticks_changed(self) -> None:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import contextlib
 
 import numpy as np
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
+from core.i18n import _ as core_tr
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History
 from core.training.prepare import DataMismatchError
@@ -28,13 +29,20 @@ from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.i18n import translate
 from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.worker import TrainingResult
 
-LOCK_REASON = ("Training is running: stop it to change the network or the data (moving nodes "
-               "and the learning rate are fine).")
+LOCK_REASON = QT_TRANSLATE_NOOP("TrainingSession",
+                                "Training is running: stop it to change the network or the "
+                                "data (moving nodes and the learning rate are fine).")
+
+
+def lock_reason() -> str:
+    """Why the structure is locked, in the current language."""
+    return translate("TrainingSession", LOCK_REASON)
 
 
 class TrainingSession(QObject):
@@ -74,9 +82,10 @@ class TrainingSession(QObject):
     def problem(self) -> str:
         """Why Train cannot start now ("" when it can)."""
         if self.doc.problems:
-            return f"Fix the network first: {self.doc.problems[0].message}"
+            return translate("TrainingSession", "Fix the network first: {problem}").format(
+                problem=self.doc.problems[0].message)
         if self.data.dataset is None:
-            return "Choose a data set first."
+            return translate("TrainingSession", "Choose a data set first.")
         return ""
 
     def train(self, paused: bool = False) -> bool:
@@ -90,18 +99,19 @@ class TrainingSession(QObject):
             try:
                 trainer = self.build_trainer()
             except (SpecError, DataError, DataMismatchError, ValueError) as exc:
-                problem = f"Cannot train: {exc}"
+                problem = translate("TrainingSession", "Cannot train: {reason}").format(reason=exc)
         if trainer is None:
             self.message.emit(problem)
             return False
-        self.command = ReplaceWeightsCommand(self.doc, "Train")
+        self.command = ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Train"))
         self._shown = None
         self._trainer, self._started_at, self.verdict = trainer, now_iso(), None
         self.doc.push(self.command)
-        self.doc.lock(LOCK_REASON)
+        self.doc.lock(lock_reason())
         self.started.emit(self.doc.spec, self.data.dataset)
         self.controller.start(trainer, paused=paused)
-        self.message.emit("Training… (the structure is locked until it stops)")
+        self.message.emit(translate("TrainingSession",
+                                    "Training… (the structure is locked until it stops)"))
         return True
 
     def build_trainer(self) -> Trainer:
@@ -153,8 +163,10 @@ class TrainingSession(QObject):
         network = build(self.doc.spec, seed=settings.seed, dtype=np.float64)
         arrays = {k: v for k, v in {**network.params, **network.state}.items()
                   if self.doc.has_array(k)}
-        self.doc.push(ReplaceWeightsCommand(self.doc, "Reset weights", arrays, None))
-        self.message.emit(f"Weights reset from seed {settings.seed}.")
+        self.doc.push(ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Reset weights"),
+                                            arrays, None))
+        self.message.emit(translate("TrainingSession", "Weights reset from seed {seed}.").format(
+            seed=settings.seed))
 
     # ------------------------------------------------------------------ live
     def show_weights(self, frame: Frame) -> None:
@@ -179,7 +191,9 @@ class TrainingSession(QObject):
             return
         lr = self.doc.settings.lr
         trainer.set_lr(lr)
-        self.message.emit(f"Learning rate {lr:g} from the next mini-batch.")
+        self.message.emit(translate("TrainingSession",
+                                    "Learning rate {lr} from the next mini-batch.").format(
+            lr=f"{lr:g}"))
 
     @Slot()
     def _document_replaced(self) -> None:
@@ -210,9 +224,7 @@ class TrainingSession(QObject):
             # The thread is joined: the trainer is this thread's to read.
             self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
                                     trainer.lr)
-        verdict = f" {self.verdict.text}" if self.verdict is not None else ""
-        self.message.emit(f"Training ended: {outcome.reason}.{verdict}" if not result.error
-                          else f"Training failed: {result.error}")
+        self.message.emit(ended_message(result, self.verdict))
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
             self.diverged.emit(nodes, outcome.reason)
@@ -235,7 +247,19 @@ class TrainingSession(QObject):
                                     data=data)
 
 
+def ended_message(result: TrainingResult, verdict: Diagnosis | None) -> str:
+    """The status-bar line when a run ends: how, and on a gate or toy set the verdict."""
+    if result.error:
+        return translate("TrainingSession", "Training failed: {error}").format(error=result.error)
+    reason = core_tr(result.outcome.reason)
+    if verdict is None:
+        return translate("TrainingSession", "Training ended: {reason}.").format(reason=reason)
+    return translate("TrainingSession", "Training ended: {reason}. {verdict}").format(
+        reason=reason, verdict=verdict.text)
+
+
 def _describe(result: TrainingResult) -> str:
     """The undo entry's text, e.g. ``Train to epoch 30``."""
     epochs = result.frame.history.n_epochs if result.frame is not None else 0
-    return f"Train to epoch {epochs}" if epochs else "Train"
+    return (translate("TrainingSession", "Train to epoch {n}").format(n=epochs) if epochs
+            else translate("TrainingSession", "Train"))

@@ -13,7 +13,7 @@ import html
 import inspect
 from typing import Any
 
-from PySide6.QtCore import QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QComboBox,
@@ -31,40 +31,67 @@ from PySide6.QtWidgets import (
 
 from core.datasets.dataset import MIN_ROWS_TO_HOLD_OUT
 from core.engine import optimizers
+from core.i18n import _ as core_tr
 from core.training.settings import MAX_EPOCHS
 from gui import theme
 from gui.document.commands import ChangeSettingsCommand
+from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.widgets import NumberSpinBox, WrappedLabel
 
-HYPERPARAMETERS = {
-    "momentum": ("Momentum", "How much of the last step's velocity carries over (0 = plain "
-                 "SGD; 0.9 is usual). Must stay below 1, or the ball never slows down."),
-    "decay_rate": ("Decay rate", "How fast RMSprop forgets old squared gradients (0.99 "
-                   "remembers about the last 100 steps). Below 1."),
-    "beta1": ("β₁", "Adam's momentum: the average of the gradients forgets at this rate "
-              "(0.9 is usual). Below 1."),
-    "beta2": ("β₂", "Adam's memory of squared gradients (0.999 is usual): the per-weight step "
-              "sizes. Below 1."),
+HYPERPARAMETERS = {  # translated where shown (TrainingSettingsPanel.retranslate)
+    "momentum": (QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Momentum"),
+                 QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                   "How much of the last step's velocity carries over (0 = "
+                                   "plain SGD; 0.9 is usual). Must stay below 1, or the ball "
+                                   "never slows down.")),
+    "decay_rate": (QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Decay rate"),
+                   QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                     "How fast RMSprop forgets old squared gradients (0.99 "
+                                     "remembers about the last 100 steps). Below 1.")),
+    "beta1": ("β₁", QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                      "Adam's momentum: the average of the gradients forgets at "
+                                      "this rate (0.9 is usual). Below 1.")),
+    "beta2": ("β₂", QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                      "Adam's memory of squared gradients (0.999 is usual): the "
+                                      "per-weight step sizes. Below 1.")),
 }
 TIPS = {
-    "optimizer": "How each step uses the gradient. Hover over a choice to see its rule.",
-    "lr": "Learning rate: how far each step moves the weights against the gradient. Too small "
-          "learns slowly; too large overshoots and the loss can blow up to NaN. It can be "
-          "changed while training runs.",
-    "epochs": "How many passes over the training rows one press of Train makes.",
-    "batch_size": "Rows per mini-batch: the gradient of each step is averaged over this many "
-                  "rows. Small batches give noisy but many steps; the whole set gives one "
-                  "exact step per epoch.",
-    "weight_decay": "L2 penalty λ·½·Σw² added to the loss: it pulls weights towards 0 and "
-                    "fights overfitting (biases are left alone).",
-    "seed": "One number for every random choice — the split, the first weights, the "
-            "shuffling, dropout — so a run can be repeated exactly.",
-    "split": "Percent of the rows held out for validation (watched while training) and for "
-             "the final test; the rest trains the network.",
+    "optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                   "How each step uses the gradient. Hover over a choice to see "
+                                   "its rule."),
+    "lr": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                            "Learning rate: how far each step moves the weights against the "
+                            "gradient. Too small learns slowly; too large overshoots and the "
+                            "loss can blow up to NaN. It can be changed while training runs."),
+    "epochs": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                "How many passes over the training rows one press of Train "
+                                "makes."),
+    "batch_size": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                    "Rows per mini-batch: the gradient of each step is averaged "
+                                    "over this many rows. Small batches give noisy but many "
+                                    "steps; the whole set gives one exact step per epoch."),
+    "weight_decay": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                      "L2 penalty λ·½·Σw² added to the loss: it pulls weights "
+                                      "towards 0 and fights overfitting (biases are left "
+                                      "alone)."),
+    "seed": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                              "One number for every random choice — the split, the first "
+                              "weights, the shuffling, dropout — so a run can be repeated "
+                              "exactly."),
+    "split": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                               "Percent of the rows held out for validation (watched while "
+                               "training) and for the final test; the rest trains the "
+                               "network."),
 }
-LOCKED_TIP = "Stop training to change this."
+LABELS = {"optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Optimizer"),
+          "lr": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Learning rate"),
+          "epochs": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Epochs"),
+          "batch_size": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Batch size"),
+          "weight_decay": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Weight decay"),
+          "seed": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Seed")}
+LOCKED_TIP = QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Stop training to change this.")
 MAX_HYPERPARAMETER = 0.9999
 MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
 
@@ -99,9 +126,6 @@ class TrainingSettingsPanel(QWidget):
         self.optimizer_combo = QComboBox()
         for name in optimizers.NAMES:
             self.optimizer_combo.addItem(name.capitalize() if name != "sgd" else "SGD", name)
-            self.optimizer_combo.setItemData(self.optimizer_combo.count() - 1,
-                                             optimizers.describe(name),
-                                             Qt.ItemDataRole.ToolTipRole)
         self.lr_spin = _double(MIN_LR, 100.0, 0.001)
         self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 0.01)
@@ -116,10 +140,36 @@ class TrainingSettingsPanel(QWidget):
             spin.setSuffix(" %")
         self.train_label = QLabel()
         self.outcome_label = WrappedLabel()
+        self._result: Any = None  # the last run's result, while its outcome is shown
+        self._state = IDLE
         self._build_layout()
         self._connect()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """Labels, tooltips, the split line and the last outcome in the current language."""
+        for k in range(self.optimizer_combo.count()):
+            self.optimizer_combo.setItemData(
+                k, core_tr(optimizers.describe(self.optimizer_combo.itemData(k))),
+                Qt.ItemDataRole.ToolTipRole)
+        fields: dict[str, QWidget] = {"optimizer": self.optimizer_combo, "lr": self.lr_spin,
+                                      "epochs": self.epochs_spin, "batch_size": self.batch_spin,
+                                      "weight_decay": self.decay_spin, "seed": self.seed_spin}
+        for key, widget in fields.items():
+            self._label_for(widget, translate("TrainingSettingsPanel", LABELS[key]))
+        for name, (label, _tip) in HYPERPARAMETERS.items():
+            self._label_for(self.hyper_spins[name], translate("TrainingSettingsPanel", label))
+        self._label_for(self.split_row, translate("TrainingSettingsPanel", "Held out"))
+        self.val_label.setText(translate("TrainingSettingsPanel", "validation"))
+        self.test_label.setText(translate("TrainingSettingsPanel", "test"))
         self.refresh()
-        self.set_state(IDLE)
+        self.set_state(self._state)
+        self._show_outcome(self._result)
+
+    def _label_for(self, field: QWidget, text: str) -> None:
+        label = self.form.labelForField(field)
+        if isinstance(label, QLabel):
+            label.setText(text)
 
     # ------------------------------------------------------------------ layout
     def _build_layout(self) -> None:
@@ -133,26 +183,20 @@ class TrainingSettingsPanel(QWidget):
             buttons.addWidget(button, k // 2, k % 2)
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        split = QHBoxLayout()
-        split.addWidget(QLabel("validation"))
+        self.split_row = QWidget()  # a widget (not a layout) so the row's label can be found
+        split = QHBoxLayout(self.split_row)
+        split.setContentsMargins(0, 0, 0, 0)
+        self.val_label, self.test_label = QLabel(), QLabel()
+        split.addWidget(self.val_label)
         split.addWidget(self.val_spin)
-        split.addWidget(QLabel("test"))
+        split.addWidget(self.test_label)
         split.addWidget(self.test_spin)
-        rows = [("Optimizer", self.optimizer_combo, "optimizer"),
-                ("Learning rate", self.lr_spin, "lr")]
-        rows += [(label, self.hyper_spins[name], name)
-                 for name, (label, _) in HYPERPARAMETERS.items()]
-        rows += [("Epochs", self.epochs_spin, "epochs"), ("Batch size", self.batch_spin,
-                                                         "batch_size"),
-                 ("Weight decay", self.decay_spin, "weight_decay"),
-                 ("Seed", self.seed_spin, "seed")]
-        for label, widget, key in rows:
-            widget.setToolTip(TIPS.get(key) or HYPERPARAMETERS[key][1])
-            self.form.addRow(label, widget)
-        self.form.addRow("Held out", split)
+        rows: list[QWidget] = [self.optimizer_combo, self.lr_spin, *self.hyper_spins.values(),
+                               self.epochs_spin, self.batch_spin, self.decay_spin,
+                               self.seed_spin, self.split_row]
+        for widget in rows:
+            self.form.addRow(QLabel(), widget)  # texts: retranslate
         self.form.addRow("", self.train_label)
-        for widget in (self.val_spin, self.test_spin):
-            widget.setToolTip(TIPS["split"])
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
         layout.addLayout(self.form)
@@ -181,7 +225,7 @@ class TrainingSettingsPanel(QWidget):
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
         session.data.dataset_changed.connect(self._dataset_changed)
-        session.started.connect(lambda *_: self.outcome_label.setText(""))
+        session.started.connect(lambda *_: self._show_outcome(None))
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()
@@ -206,10 +250,14 @@ class TrainingSettingsPanel(QWidget):
         self.test_spin.setValue(round(settings.split[2] * 100))
         dataset = self.actions.session.data.dataset
         if dataset is not None and dataset.n_samples < MIN_ROWS_TO_HOLD_OUT:
-            self.train_label.setText(f"training on all {dataset.n_samples} rows (too few to "
-                                     "hold any out)")
+            self.train_label.setText(translate(
+                "TrainingSettingsPanel",
+                "training on all {rows} rows (too few to hold any out)").format(
+                rows=dataset.n_samples))
         else:
-            self.train_label.setText(f"training on {settings.split[0]:.0%} of the rows")
+            self.train_label.setText(translate(
+                "TrainingSettingsPanel", "training on {percent} of the rows").format(
+                percent=f"{settings.split[0]:.0%}"))
         del blockers
 
     @Slot(object)
@@ -219,14 +267,18 @@ class TrainingSettingsPanel(QWidget):
     @Slot(str)
     def set_state(self, state: str) -> None:
         """While training runs only the learning rate (and the buttons) can be used."""
+        self._state = state
         idle = state == IDLE
         for widget in (self.optimizer_combo, *self.hyper_spins.values(), self.epochs_spin,
                        self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
                        self.test_spin):
             widget.setEnabled(idle)
             key = next((k for k, w in self.hyper_spins.items() if w is widget), None)
-            base = HYPERPARAMETERS[key][1] if key else self._tip(widget)
-            widget.setToolTip(base if idle else f"{base}<br><i>{LOCKED_TIP}</i>")
+            tip = HYPERPARAMETERS[key][1] if key else self._tip(widget)
+            base = translate("TrainingSettingsPanel", tip)
+            locked = translate("TrainingSettingsPanel", LOCKED_TIP)
+            widget.setToolTip(base if idle else f"{base}<br><i>{locked}</i>")
+        self.lr_spin.setToolTip(translate("TrainingSettingsPanel", TIPS["lr"]))
 
     def _tip(self, widget: QWidget) -> str:
         keys = {self.optimizer_combo: "optimizer", self.epochs_spin: "epochs",
@@ -236,16 +288,22 @@ class TrainingSettingsPanel(QWidget):
 
     @Slot(object)
     def _show_outcome(self, result: Any) -> None:
+        """How the last run ended and, on a gate or toy set, the verdict (None: nothing)."""
+        self._result = result
+        if result is None:
+            self.outcome_label.setText("")
+            return
         outcome = result.outcome
         color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
-        text = result.error or outcome.reason
+        text = result.error or core_tr(outcome.reason)
         verdict = self.actions.session.verdict
         note = ""
         if verdict is not None:  # a gate or toy set: solved, or why not and what to try
             shade = theme.OK_TEXT if verdict.solved else theme.WARNING_TEXT
-            note = f"<br><span style='color:{shade}'>{html.escape(verdict.text)}</span>"
+            note = (f"<br><span style='color:{shade}'>"  # i18n: not ui
+                    f"{html.escape(verdict.text)}</span>")
         self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
-                                   f"{text[1:]}.</span>{note}")
+                                   f"{text[1:]}.</span>{note}")  # i18n: not ui
 
     # ------------------------------------------------------------------ widgets → model
     def _end_session(self) -> None:

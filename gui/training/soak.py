@@ -9,6 +9,9 @@ lateness, and prints the memory growth per hour (least-squares line after a warm
 first-vs-last) and the event loop's p99 (goals ≤ 20 MB/h and ≤ 25 ms).
 """
 
+# i18n: not ui file — a developer's benchmark: its report is English console output (the
+# window it drives speaks the user's language by itself).
+
 from __future__ import annotations
 
 import time

@@ -20,7 +20,7 @@ import time
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from core import SpecError
@@ -30,6 +30,7 @@ from core.training.prepare import DataMismatchError
 from core.training.timeline import EpochRecord, Timeline, history_until
 from core.training.trainer import Trainer
 from gui.document.commands import ReplaceWeightsCommand
+from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
 from gui.training.frames import Frame
 from gui.training.live import LiveRefresh
@@ -37,8 +38,18 @@ from gui.training.replay import Replay
 from gui.training.session import TrainingSession
 
 LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
-CONTINUE_TIP = ("Put back the weights of epoch {k} (one undo step) and train on from there. "
-                "Epochs after {k} are dropped from this run; Undo brings them back.")
+CONTINUE_TIP = QT_TRANSLATE_NOOP("TimelineUi",
+                                 "Put back the weights of epoch {k} (one undo step) and train "
+                                 "on from there. Epochs after {k} are dropped from this run; "
+                                 "Undo brings them back.")
+
+
+def epoch_text(shown: object, last: object, latest: bool) -> str:
+    """The bar's ``epoch 12 / 30`` (``(latest)`` at the right end)."""
+    if latest:
+        return translate("TimelineUi", "epoch {epoch} / {last} (latest)").format(epoch=shown,
+                                                                            last=last)
+    return translate("TimelineUi", "epoch {epoch} / {last}").format(epoch=shown, last=last)
 
 
 class TimelineBar(QWidget):
@@ -49,25 +60,34 @@ class TimelineBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumWidth(180)
         self.slider.setPageStep(5)
-        self.slider.setToolTip("Drag back to see the network as it was after an earlier epoch: "
-                               "the canvas, predictions and every training panel follow. At "
-                               "the right end it follows training again.")
-        self.label = QLabel("no timeline yet")
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
-            "epoch 10000 / 10000 (latest)") + 6)
-        self.continue_button = QPushButton("Continue from here")
-        self.save_check = QCheckBox("Save timeline with project")
-        self.save_check.setToolTip(
-            "Store the per-epoch weights in the project file, so the slider works after it is "
-            f"opened again. Off at first for networks over {LARGE_NETWORK:,} parameters "
-            "(their timelines take many megabytes).")
+        self.label = QLabel()
+        self.continue_button = QPushButton()
+        self.save_check = QCheckBox()
+        self.title = QLabel()
         layout = QHBoxLayout(self)
         layout.setContentsMargins(6, 0, 6, 0)
-        layout.addWidget(QLabel("Timeline:"))
+        layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
         layout.addWidget(self.continue_button)
         layout.addWidget(self.save_check)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The bar's fixed texts (the epoch and the button's tip: :meth:`TimelineUi.refresh`)."""
+        self.slider.setToolTip(translate(
+            "TimelineUi", "Drag back to see the network as it was after an earlier epoch: the "
+            "canvas, predictions and every training panel follow. At the right end it follows "
+            "training again."))
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
+            epoch_text(10000, 10000, True)) + 6)
+        self.continue_button.setText(translate("TimelineUi", "Continue from here"))
+        self.save_check.setText(translate("TimelineUi", "Save timeline with project"))
+        self.save_check.setToolTip(translate(
+            "TimelineUi", "Store the per-epoch weights in the project file, so the slider works "
+            "after it is opened again. Off at first for networks over {count} parameters "
+            "(their timelines take many megabytes).").format(count=f"{LARGE_NETWORK:,}"))
+        self.title.setText(translate("TimelineUi", "Timeline:"))
 
 
 class ContinueFromCommand(ReplaceWeightsCommand):
@@ -76,7 +96,8 @@ class ContinueFromCommand(ReplaceWeightsCommand):
     def __init__(self, ui: TimelineUi, record: EpochRecord, history: dict[str, Any]) -> None:
         doc = ui.session.doc
         arrays = {k: v for k, v in record.arrays.items() if doc.has_array(k)}
-        super().__init__(doc, f"Continue from epoch {record.epoch}", arrays, history)
+        super().__init__(doc, translate("TimelineUi", "Continue from epoch {epoch}").format(
+            epoch=record.epoch), arrays, history)
         self._ui = ui
         self._epoch = record.epoch
         self._cut: tuple[list[EpochRecord], Frame | None, object] | None = None
@@ -125,7 +146,7 @@ class TimelineUi(QObject):
         doc.spec_reset.connect(self._forget)
         self.bar.slider.valueChanged.connect(self._moved)
         self.bar.continue_button.clicked.connect(self.continue_from_here)
-        self.refresh()
+        on_language_change(self.bar, self.refresh)
 
     # ------------------------------------------------------------------ state
     @property
@@ -216,14 +237,14 @@ class TimelineUi(QObject):
         idle = self.session.controller.state == IDLE
         bar.continue_button.setEnabled(back and idle)
         if not epochs:
-            bar.label.setText("no timeline yet")
+            bar.label.setText(translate("TimelineUi", "no timeline yet"))
         else:
-            shown = epochs[index]
-            bar.label.setText(f"epoch {shown} / {epochs[-1]}" + ("" if back else " (latest)"))
+            bar.label.setText(epoch_text(epochs[index], epochs[-1], not back))
         k = self.shown_epoch if back else "k"
-        bar.continue_button.setToolTip(CONTINUE_TIP.format(k=k) if idle else
-                                       "Stop training first: then continue from an earlier "
-                                       "epoch. " + CONTINUE_TIP.format(k=k))
+        tip = translate("TimelineUi", CONTINUE_TIP).format(k=k)
+        bar.continue_button.setToolTip(tip if idle else translate(
+            "TimelineUi", "Stop training first: then continue from an earlier epoch. {tip}").format(
+                tip=tip))
 
     @Slot(int)
     def _moved(self, index: int) -> None:
@@ -290,8 +311,9 @@ class TimelineUi(QObject):
             try:
                 self.replay = Replay(self.session.build_trainer())
             except (AssertionError, SpecError, DataError, DataMismatchError, ValueError):
-                self.session.message.emit("Choose the project's data set to see the training "
-                                          "panels at earlier epochs.")
+                self.session.message.emit(translate(
+                    "TimelineUi", "Choose the project's data set to see the training panels at "
+                    "earlier epochs."))
         return self.replay
 
     def _document_history(self, replay: Replay) -> History:
@@ -333,8 +355,9 @@ class TimelineUi(QObject):
             history = history_until(History.from_dict(stored), epoch,
                                     replay.batches_per_epoch).to_dict()
         self.session.doc.push(ContinueFromCommand(self, record, history))
-        self.session.message.emit(f"Continuing from epoch {epoch}: the epochs after it are "
-                                  "dropped from this run (Undo brings them back).")
+        self.session.message.emit(translate(
+            "TimelineUi", "Continuing from epoch {epoch}: the epochs after it are dropped from "
+            "this run (Undo brings them back).").format(epoch=epoch))
         return True
 
     def cut(self, epoch: int) -> tuple[list[EpochRecord], Frame | None, object]:

@@ -83,7 +83,10 @@ class TrainingWorker(StoppableWorker):
             frame = self._maker.make()
         except Exception:  # the network is beyond drawing; the outcome still counts
             traceback.print_exc(file=sys.stderr)
-        outcome = self.trainer.outcome or Outcome("stopped", f"training failed: {error}")
+        # stored with the run in the project (like core's reasons, in English); the window
+        # shows the error itself
+        reason = f"training failed: {error}"  # i18n: not ui
+        outcome = self.trainer.outcome or Outcome("stopped", reason)
         continuation = None if error or frame is None else self.trainer.continuation()
         return TrainingResult(outcome, frame, error, continuation)
 

@@ -3,6 +3,9 @@
 Each example tells one of the seed's stories (docs/book.md): perceptron logic gates with the
 book's weights, XOR built by hand and learned, the three-layer forward pass, a spiral, a digits
 MLP, and the overfitting set-up of chapter 6. Re-running it rewrites the files identically.
+
+Titles and descriptions are marked ``N_``: the files keep the English, and the window shows a
+built-in example's texts through the catalogue (``core.i18n._``), in the user's language.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ import numpy as np
 
 from core import NetworkSpec
 from core.datasets import Dataset
+from core.i18n import N_
 from core.project import SUFFIX, DataRef, Project, save_project
 from core.training.settings import TrainingSettings
 
@@ -28,7 +32,8 @@ def _named(spec: NetworkSpec, names: dict[str, str]) -> NetworkSpec:
     return spec
 
 
-def _perceptron(gate: str, w: tuple[float, float], b: float, story: str) -> Project:
+def _perceptron(gate: str, w: tuple[float, float], b: float, title: str,
+                description: str) -> Project:
     spec = _named(NetworkSpec.mlp([2, 1], output_activation="step", loss="mse"),
                   {"0": "x1, x2", "1": gate.upper()})
     return Project(
@@ -37,23 +42,30 @@ def _perceptron(gate: str, w: tuple[float, float], b: float, story: str) -> Proj
                                   **GATE_DATA),
         data=DataRef.builtin(gate, n_samples=4, noise=0.0),
         params={"W1": np.array([[w[0]], [w[1]]]), "b1": np.array([b])},
-        title=f"{gate.upper()} gate perceptron",
-        description=f"One perceptron: y = 1 if w·x + b > 0 else 0, with w = ({w[0]}, {w[1]}) "
-        f"and b = {b}. {story} Step has slope 0, so this network cannot learn: its weights "
-        "are set by hand.",
+        title=title,
+        description=description,
     )
 
 
 def and_gate() -> Project:
-    return _perceptron("and", (0.5, 0.5), -0.7, "Only (1, 1) gets over the threshold.")
+    return _perceptron("and", (0.5, 0.5), -0.7, N_("AND gate perceptron"), N_(
+        "One perceptron: y = 1 if w·x + b > 0 else 0, with w = (0.5, 0.5) and b = -0.7. Only "
+        "(1, 1) gets over the threshold. Step has slope 0, so this network cannot learn: its "
+        "weights are set by hand."))
 
 
 def or_gate() -> Project:
-    return _perceptron("or", (0.6, 0.6), -0.5, "Any single 1 gets over the threshold.")
+    return _perceptron("or", (0.6, 0.6), -0.5, N_("OR gate perceptron"), N_(
+        "One perceptron: y = 1 if w·x + b > 0 else 0, with w = (0.6, 0.6) and b = -0.5. Any "
+        "single 1 gets over the threshold. Step has slope 0, so this network cannot learn: its "
+        "weights are set by hand."))
 
 
 def nand_gate() -> Project:
-    return _perceptron("nand", (-0.5, -0.5), 0.7, "The AND perceptron with every sign flipped.")
+    return _perceptron("nand", (-0.5, -0.5), 0.7, N_("NAND gate perceptron"), N_(
+        "One perceptron: y = 1 if w·x + b > 0 else 0, with w = (-0.5, -0.5) and b = 0.7. The AND "
+        "perceptron with every sign flipped. Step has slope 0, so this network cannot learn: "
+        "its weights are set by hand."))
 
 
 def xor_by_hand() -> Project:
@@ -67,9 +79,9 @@ def xor_by_hand() -> Project:
         data=DataRef.builtin("xor", n_samples=4, noise=0.0),
         params={"W1": np.array([[-0.5, 0.6], [-0.5, 0.6]]), "b1": np.array([0.7, -0.5]),
                 "W2": np.array([[0.5], [0.5]]), "b2": np.array([-0.7])},
-        title="XOR by hand: AND(NAND, OR)",
-        description="No single perceptron draws the one straight line XOR needs. Two layers "
-        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them.",
+        title=N_("XOR by hand: AND(NAND, OR)"),
+        description=N_("No single perceptron draws the one straight line XOR needs. Two layers "
+        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them."),
     )
 
 
@@ -81,10 +93,10 @@ def xor_learned() -> Project:
         settings=TrainingSettings(optimizer="momentum", lr=1.0, epochs=2000, target_loss=0.05,
                                   dtype="float64", **GATE_DATA),
         data=DataRef.builtin("xor", n_samples=4, noise=0.0),
-        title="XOR, learned",
-        description="The same 2-2-1 shape, with sigmoids so it can learn. Press Train and "
+        title=N_("XOR, learned"),
+        description=N_("The same 2-2-1 shape, with sigmoids so it can learn. Press Train and "
         "watch the decision boundary bend. Some seeds get stuck with 75 % right: a local "
-        "minimum — try another seed.",
+        "minimum — try another seed."),
     )
 
 
@@ -105,10 +117,10 @@ def forward_pass_3layer() -> Project:
             "W2": np.array([[0.1, 0.4], [0.2, 0.5], [0.3, 0.6]]), "b2": np.array([0.1, 0.2]),
             "W3": np.array([[0.1, 0.3], [0.2, 0.4]]), "b3": np.array([0.1, 0.2]),
         },
-        title="Three-layer forward pass",
-        description="The book's worked example: x = [1.0, 0.5] through two sigmoid layers and "
+        title=N_("Three-layer forward pass"),
+        description=N_("The book's worked example: x = [1.0, 0.5] through two sigmoid layers and "
         "an identity output gives Y = [0.31682708, 0.69627909]. Click the nodes to follow "
-        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on.",
+        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on."),
     )
 
 
@@ -118,9 +130,9 @@ def spiral() -> Project:
         settings=TrainingSettings(optimizer="adam", lr=0.01, epochs=300, batch_size=32,
                                   standardize=True),
         data=DataRef.builtin("spiral"),
-        title="Spiral",
-        description="Two interleaved arms. One straight line cannot separate them; two hidden "
-        "layers of 32 ReLUs bend the boundary around the arms.",
+        title=N_("Spiral"),
+        description=N_("Two interleaved arms. One straight line cannot separate them; two hidden "
+        "layers of 32 ReLUs bend the boundary around the arms."),
     )
 
 
@@ -130,9 +142,9 @@ def digits_mlp() -> Project:
         settings=TrainingSettings(optimizer="adam", lr=0.001, epochs=30, batch_size=32,
                                   standardize=True),
         data=DataRef.bundled("digits"),
-        title="Handwritten digits",
-        description="1,797 8×8 images of digits 0–9. One hidden layer of 100 ReLUs with a "
-        "softmax output reaches about 97 % on the test part.",
+        title=N_("Handwritten digits"),
+        description=N_("1,797 8×8 images of digits 0–9. One hidden layer of 100 ReLUs with a "
+        "softmax output reaches about 97 % on the test part."),
     )
 
 
@@ -142,10 +154,10 @@ def overfitting() -> Project:
         settings=TrainingSettings(optimizer="sgd", lr=0.01, epochs=200, batch_size=100,
                                   split=(0.1672, 0.05, 0.7828)),
         data=DataRef.bundled("digits"),
-        title="Overfitting: 300 samples, 6 × 100",
-        description="A deep network and only 300 training digits: training accuracy reaches "
+        title=N_("Overfitting: 300 samples, 6 × 100"),
+        description=N_("A deep network and only 300 training digits: training accuracy reaches "
         "100 % while test accuracy stays far below. Set weight decay to 0.1, or dropout 0.2 on "
-        "the hidden nodes, and train again: the gap narrows.",
+        "the hidden nodes, and train again: the gap narrows."),
         dismissed_warnings=("overfitting_risk",),  # overfitting is what it shows
     )
 

@@ -62,3 +62,55 @@ def test_qt_standard_dialog_buttons_are_korean_too(korean, qapp):
     from PySide6.QtCore import QCoreApplication
 
     assert QCoreApplication.translate("QPlatformTheme", "Cancel") == "취소"
+
+
+def test_without_a_hangul_font_choosing_korean_says_once_how_to_install_one(window, qtbot,
+                                                                            monkeypatch):
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    import gui.i18n
+
+    monkeypatch.setattr(gui.i18n, "hangul_fonts", lambda: [])
+    monkeypatch.setattr(gui.i18n, "_font_warning_given", False)
+
+    def warnings() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets()
+                if isinstance(w, QMessageBox) and w.isVisible()]
+
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        shown = warnings()
+        assert len(shown) == 1 and "fonts-noto-cjk" in shown[0].text()
+        assert "Hangul" in shown[0].text()  # in English: Korean would be drawn as boxes
+        shown[0].close()
+        window.language_menu.language_actions["en"].trigger()
+        window.language_menu.language_actions["ko"].trigger()
+        assert warnings() == []  # once per run
+    finally:
+        set_language("en")
+
+
+def test_with_a_hangul_font_nothing_is_said(window, monkeypatch):
+    import gui.i18n
+
+    monkeypatch.setattr(gui.i18n, "_font_warning_given", False)
+    assert gui.i18n.hangul_fonts()  # this machine (and CI) has one installed
+    assert gui.i18n.font_warning("ko") is None and gui.i18n.font_warning("en") is None
+
+
+def test_processes_started_after_a_switch_speak_the_windows_language(qapp):
+    """The search lab's trials run in spawned processes: they must word their outcomes in the
+    language the window speaks, not the one the app started in."""
+    import subprocess
+    import sys
+
+    from tests.i18n.scan import ROOT
+
+    try:
+        set_language("ko")
+        out = subprocess.run([sys.executable, "-c", "from core.i18n import language, _; "
+                              "print(language(), _('Circle'))"],
+                             capture_output=True, text=True, cwd=ROOT, check=True).stdout
+        assert out.split() == ["ko", "원"]
+    finally:
+        set_language("en")

@@ -74,7 +74,9 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(
         packaging_script: Callable[[str], ModuleType], dist: Path) -> None:
     internal = dist / "NetCanvas" / "_internal"
     heavy = packaging_script("bundle_contents").OPTIONAL_HEAVY
-    unwanted = ["PySide6/Qt/translations", "PySide6/QtNetwork*", "PySide6/Qt/lib/libQt6Network*",
+    unwanted = ["PySide6/Qt/translations/qtbase_de*", "PySide6/Qt/translations/qt_*",
+                "PySide6/Qt/translations/designer*", "resources/i18n/ko", "PySide6/QtNetwork*",
+                "PySide6/Qt/lib/libQt6Network*",
                 "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
                 "libssl*", "libcrypto*", "resources/screenshots",
                 *heavy, *(f"{name}.libs" for name in heavy)]
@@ -82,6 +84,15 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(
     assert found == []
     dangling = [str(p) for p in internal.rglob("*") if p.is_symlink() and not p.exists()]
     assert dangling == []
+
+
+def test_the_bundle_speaks_korean(dist: Path) -> None:
+    """The compiled catalogues and Qt's own Korean (standard buttons) travel with the bundle;
+    the self-test (run by the build) switches the window to Korean and reads it back."""
+    internal = dist / "NetCanvas" / "_internal"
+    for name in ("resources/i18n/netcanvas_ko.qm", "resources/i18n/netcanvas_ko.mo",
+                 "PySide6/Qt/translations/qtbase_ko.qm", "PySide6/Qt/translations/qtbase_en.qm"):
+        assert (internal / name).stat().st_size > 0, name
 
 
 def test_the_bundle_is_within_its_size_budget(build: ModuleType, dist: Path) -> None:

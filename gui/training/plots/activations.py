@@ -13,9 +13,11 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.snapshot import NodeStats
 from gui import theme
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
 from gui.training.plots.base import Panel, StickyRange, bounds, legend_html, style_plot
 
@@ -25,36 +27,38 @@ SATURATED_COLOR = QColor(theme.PROBLEM)
 
 def describe(label: str, activation: str, stats: NodeStats) -> str:
     """One sentence for the student about a node's activations."""
-    text = f"<b>{label}</b> ({activation}): mean {stats.mean:.3g}, std {stats.std:.3g}"
+    text = translate("ActivationsPanel", "<b>{node}</b> ({activation}): mean {mean}, "
+                                         "std {std}").format(
+        node=label, activation=core_tr(activation), mean=f"{stats.mean:.3g}",
+        std=f"{stats.std:.3g}")
     if stats.saturated >= 0.05:
-        text += (f" · <span style='color:{SATURATED_COLOR.name()}'>{stats.saturated:.0%} "
-                 "saturated</span> — the slope is nearly 0 there, so those weights learn slowly")
+        text += translate("ActivationsPanel",
+                          " · <span style='color:{color}'>{fraction} saturated</span> — the "
+                          "slope is nearly 0 there, so those weights learn slowly").format(
+            color=SATURATED_COLOR.name(), fraction=f"{stats.saturated:.0%}")
     if stats.dead > 0:
-        text += (f" · {stats.dead:.0%} of units dead (0 for every probe row: no gradient "
-                 "flows through them)")
+        text += translate("ActivationsPanel",
+                          " · {fraction} of units dead (0 for every probe row: no gradient "
+                          "flows through them)").format(fraction=f"{stats.dead:.0%}")
     return text
 
 
 class ActivationsPanel(Panel):
-    title = "Activations"
+    title = "Activations"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.node_combo = QComboBox()
-        self.node_combo.setToolTip("Which node's activations to show as a histogram")
         self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.node_combo.currentIndexChanged.connect(self._node_chosen)
         self.tools.insertWidget(0, self.node_combo)
         self._spec: NetworkSpec | None = None
         self._trained: list[str] = []
         self.hist_plot = self.graphics.addPlot(row=0, col=0)
-        style_plot(self.hist_plot, "Activations on the probe batch", x_label="value",
-                   y_label="count")
         self.hist_curve = self.hist_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.KIND_COLORS["hidden"], 70)))
         self.stats_plot = self.graphics.addPlot(row=0, col=1)
-        style_plot(self.stats_plot, "Mean ± std per node", y_label="activation")
         self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
                                           beam=0.2, pen=pg.mkPen(theme.TEXT, width=1.2))
         self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.KIND_COLORS["hidden"]),
@@ -62,8 +66,6 @@ class ActivationsPanel(Panel):
         self.stats_plot.addItem(self.error_bars)
         self.stats_plot.addItem(self.means)
         self.fraction_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
-        style_plot(self.fraction_plot, "Saturated (red) and dead (grey) fraction per node",
-                   y_label="fraction")
         self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
                                                              self.fraction_plot)}
         self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
@@ -74,7 +76,32 @@ class ActivationsPanel(Panel):
         self.fraction_plot.addItem(self.dead_bars)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self.note.setText(legend_html([("saturated", SATURATED_COLOR), ("dead", DEAD_COLOR)]))
+        self._described: tuple[str, str, NodeStats] | None = None  # the note's node
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.node_combo.setToolTip(translate("ActivationsPanel", "Which node's activations to "
+                                                                 "show as a histogram"))
+        style_plot(self.hist_plot,
+                   translate("ActivationsPanel", "Activations on the probe batch"),
+                   x_label=translate("ActivationsPanel", "value"),
+                   y_label=translate("ActivationsPanel", "count"))
+        style_plot(self.stats_plot, translate("ActivationsPanel", "Mean ± std per node"),
+                   y_label=translate("ActivationsPanel", "activation"))
+        style_plot(self.fraction_plot,
+                   translate("ActivationsPanel",
+                             "Saturated (red) and dead (grey) fraction per node"),
+                   y_label=translate("ActivationsPanel", "fraction"))
+        if self._described is not None:
+            self.note.setText(describe(*self._described))
+        else:
+            self.note.setText(self.legend())
+
+    @staticmethod
+    def legend() -> str:
+        return legend_html([(translate("ActivationsPanel", "saturated"), SATURATED_COLOR),
+                            (translate("ActivationsPanel", "dead"), DEAD_COLOR)])
 
     def set_network(self, spec: NetworkSpec) -> None:
         self._spec = spec
@@ -117,7 +144,8 @@ class ActivationsPanel(Panel):
             self.ranges[self.hist_plot].fit(x=(edges[0], edges[-1]),
                                             y=(0.0, float(counts.max())))
             node = spec.node(node_id)
-            text = describe(node.label, node.activation, stats)
+            self._described = (node.label, node.activation, stats)
+            text = describe(*self._described)
             if text != self.note.text():
                 self.note.setText(text)
         present = [n for n in self._trained if n in activations]

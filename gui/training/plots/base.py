@@ -13,19 +13,20 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
     QMessageBox,
-    QPushButton,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from gui import theme
+from gui.i18n import translate
 from gui.training.frames import Frame
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
@@ -33,12 +34,21 @@ VAL_COLOR = QColor(theme.NEGATIVE)
 TEST_COLOR = QColor(theme.ACCEPT)
 BATCH_COLOR = QColor(theme.BATCH_LOSS)
 PART_COLORS = {"train": TRAIN_COLOR, "val": VAL_COLOR, "test": TEST_COLOR}
-PART_NAMES = {"train": "training", "val": "validation", "test": "test"}
+PART_NAMES = {"train": QT_TRANSLATE_NOOP("PlotPanel", "training"),
+              "val": QT_TRANSLATE_NOOP("PlotPanel", "validation"),
+              "test": QT_TRANSLATE_NOOP("PlotPanel", "test")}
+
+
+def part_name(part: str) -> str:
+    """"training", "validation" or "test" in the current language."""
+    return translate("PlotPanel", PART_NAMES[part])
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
-    """Muted axes and a small title, as the inspector's plots have."""
-    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:9pt'>{title}</span>")
+    """Muted axes and a small title, as the inspector's plots have (texts as shown: translated
+    by the caller, and styled again with the new texts when the language changes)."""
+    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:9pt'>"  # i18n: not ui
+                  f"{title}</span>")
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
         axis.setTextPen(QColor(theme.MUTED_TEXT))
@@ -46,7 +56,7 @@ def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = 
         axis.setSIPrefixEnableRanges(())  # plain numbers: no "(×0.001)" rescaling
         axis.enableAutoSIPrefix(False)
         if label:
-            axis.setLabel(f"<span style='color:{theme.MUTED_TEXT}'>{label}</span>")
+            axis.setLabel(f"<span style='color:{theme.MUTED_TEXT}'>{label}</span>")  # i18n: not ui
     plot.hideButtons()
 
 
@@ -122,10 +132,13 @@ class Panel(QWidget):
     """A panel of plots: a tool row (subclasses add to :attr:`tools`) over the plot area.
 
     :meth:`set_frame` keeps the newest frame and draws it at once when the panel is visible,
-    else when it is next shown. Subclasses implement :meth:`draw` and :meth:`clear`.
+    else when it is next shown. Subclasses implement :meth:`draw` and :meth:`clear`, and build
+    their texts in :meth:`retranslate` (calling this one's), registered at the end of their
+    ``__init__`` with ``on_language_change`` — so a panel made after a language switch (they
+    are made lazily) comes up in the current language too.
     """
 
-    title = "Panel"
+    title = "Panel"  # i18n: not ui (its file name; :meth:`shown_title` is what a user reads)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -141,8 +154,10 @@ class Panel(QWidget):
         # change sends a layout request up to the main window with every new text — measured,
         # that relaid the whole window several times a second while training.
         self.note.setFixedSize(10, self.note.fontMetrics().height() + 4)
-        self.png_button = QPushButton("PNG…")
-        self.png_button.setToolTip("Save this panel as a PNG image")
+        # tool buttons: as wide as their text (a push button is at least 80 px wide, and the
+        # legend beside them needs the room, more so in Korean)
+        self.png_button = QToolButton()
+        self.png_button.setText("PNG…")
         self.png_button.clicked.connect(self.ask_png)
         self.tools.addWidget(self.note, 1)
         self.tools.addWidget(self.png_button)
@@ -153,6 +168,14 @@ class Panel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
+
+    def retranslate(self) -> None:
+        """The texts of the panel in the current language (subclasses add theirs)."""
+        self.png_button.setToolTip(translate("PlotPanel", "Save this panel as a PNG image"))
+
+    def shown_title(self) -> str:
+        """The panel's title as its dock shows it."""
+        return translate("TrainingUi", self.title)
 
     def sizeHint(self) -> QSize:
         return QSize(520, 270)
@@ -220,15 +243,18 @@ class Panel(QWidget):
 
     def ask_png(self) -> None:
         name = f"{self.title.lower().replace(' ', '_')}.png"
-        path, _ = QFileDialog.getSaveFileName(self, f"Save {self.title} as PNG", name,
-                                              "PNG images (*.png)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("PlotPanel", "Save {panel} as PNG").format(panel=self.shown_title()),
+            name, translate("PlotPanel", "PNG images (*.png)"))
         if path and not self.export_png(path if path.lower().endswith(".png") else
                                         f"{path}.png"):
-            QMessageBox.warning(self, "Cannot save the image", f"{path} could not be written.")
+            QMessageBox.warning(self, translate("PlotPanel", "Cannot save the image"),
+                                translate("PlotPanel", "{path} could not be written.").format(
+                                    path=path))
 
 
 def legend_html(items: list[tuple[str, QColor]]) -> str:
     """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend)."""
-    return " &nbsp; ".join(f"<span style='color:{c.name()}'>━</span> {name}"
+    return " &nbsp; ".join(f"<span style='color:{c.name()}'>━</span> {name}"  # i18n: not ui
                            for name, c in items)
 

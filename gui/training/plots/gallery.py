@@ -39,9 +39,11 @@ from core.datasets.images import (
     to_uint8,
     wrong_first,
 )
+from core.i18n import _ as core_tr
 from gui import theme
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Evaluation
-from gui.training.plots.base import PART_NAMES
+from gui.training.plots.base import part_name
 
 TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
 LABEL_HEIGHT = 15
@@ -154,16 +156,18 @@ class ProbabilityBars(QWidget):
         if not n:
             painter.setPen(QColor(theme.MUTED_TEXT))
             painter.drawText(self.rect().adjusted(4, 4, -4, -4), Qt.TextFlag.TextWordWrap,
-                             "Click an image to see the network's output for it.")
+                             translate("ImageGallery", "Click an image to see the network's output "
+                                                "for it."))
             painter.end()
             return
         metrics = painter.fontMetrics()
-        names = [self.names[k] if k < len(self.names) else str(k) for k in range(n)]
+        names = [core_tr(self.names[k]) if k < len(self.names) else str(k) for k in range(n)]
         label_width = max(metrics.horizontalAdvance(name) for name in names) + 6
         painter.setPen(QColor(theme.TEXT))
         title = metrics.height() + 4
         painter.drawText(QRectF(0, 0, self.width(), title), Qt.AlignmentFlag.AlignLeft,
-                         f"true {names[self.truth]}, predicted {names[self.predicted]}")
+                         translate("ImageGallery", "true {true}, predicted {predicted}").format(
+                             true=names[self.truth], predicted=names[self.predicted]))
         row = min(max((self.height() - title) // n, 10), 22)
         width = self.width() - label_width - 40
         top = max(float(np.max(self.values)), 1.0)
@@ -218,6 +222,7 @@ class ImageGallery(QWidget):
         self._rows: dict[str, np.ndarray] = {}
         # (part, rows, the pixel scale, the QImages made so far by evaluation row)
         self._images: tuple[str, int, tuple[float, float], dict[int, QImage]] | None = None
+        on_language_change(self, self.retranslate)
 
     # ------------------------------------------------------------------ data
     def set_data(self, dataset: Dataset | None, fractions: tuple[float, float, float],
@@ -248,17 +253,32 @@ class ImageGallery(QWidget):
         self.true_class = None
         if len(self.class_names) > MAX_FILTER_BUTTONS:
             return
-        for key, text in [(None, "All"), *enumerate(self.class_names)]:
+        for key, _name in [(None, ""), *enumerate(self.class_names)]:
             button = QToolButton()
-            button.setText(text)
             button.setCheckable(True)
-            button.setToolTip("Show every image" if key is None else
-                              f"Show only images whose true class is {text}")
             self.filter_group.addButton(button, ALL if key is None else key)
             self.filter_row.addWidget(button)
             self.filter_buttons[key] = button
         self.filter_buttons[None].setChecked(True)
         self.filter_row.addStretch()
+        self._name_filters()
+
+    def _name_filters(self) -> None:
+        for key, button in self.filter_buttons.items():
+            if key is None:
+                button.setText(translate("ImageGallery", "All"))
+                button.setToolTip(translate("ImageGallery", "Show every image"))
+            else:
+                name = core_tr(self.class_names[key])
+                button.setText(name)
+                button.setToolTip(translate("ImageGallery", "Show only images whose true class is "
+                                                     "{name}").format(name=name))
+
+    def retranslate(self) -> None:
+        """Filter buttons and the caption in the current language."""
+        self._name_filters()
+        if self.evaluation is not None and self.shape is not None:
+            self._redraw()
 
     def _images_for(self, evaluation: Evaluation, shown: np.ndarray) -> list[QImage]:
         """The pictures of evaluation rows ``shown``; each is made once per run, when it is
@@ -293,16 +313,23 @@ class ImageGallery(QWidget):
         self.order = wrong_first(truth, guess, self.true_class)
         shown = self.order[: self.grid.capacity()]
         images = self._images_for(evaluation, shown)
-        names = self.class_names
+        names = [core_tr(name) for name in self.class_names]
         captions = [(f"{names[truth[r]]} → {names[guess[r]]}", bool(truth[r] != guess[r]))
                     for r in shown]
         selected = (int(np.flatnonzero(shown == self.selected_row)[0])
                     if self.selected_row is not None and self.selected_row in shown else -1)
         self.grid.set_tiles(images, captions, selected)
         wrong = int(np.count_nonzero(truth[self.order] != guess[self.order]))
-        which = "" if self.true_class is None else f" of class {names[self.true_class]}"
-        self.caption.setText(f"{len(self.order):,} {PART_NAMES[evaluation.part]} "
-                             f"images{which}, {wrong:,} wrong (first, outlined)")
+        count, part = f"{len(self.order):,}", part_name(evaluation.part)
+        if self.true_class is None:
+            text = translate("ImageGallery", "{count} {part} images, {wrong} wrong (first, "
+                                      "outlined)").format(count=count, part=part,
+                                                          wrong=f"{wrong:,}")
+        else:
+            text = translate("ImageGallery", "{count} {part} images of class {name}, {wrong} wrong "
+                                      "(first, outlined)").format(
+                count=count, part=part, name=names[self.true_class], wrong=f"{wrong:,}")
+        self.caption.setText(text)
         self._show_probabilities()
 
     def _show_probabilities(self) -> None:

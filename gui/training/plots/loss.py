@@ -10,25 +10,31 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QPointF, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
 from core.training.history import PARTS, History
 from gui import theme
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Curves, Frame, Overlay
 from gui.training.plots.base import (
     BATCH_COLOR,
     PART_COLORS,
-    PART_NAMES,
     Panel,
     StickyRange,
     bounds,
     legend_html,
+    part_name,
     style_plot,
 )
 
-METRIC_TITLES = {"classification": ("accuracy", "Accuracy"), "regression": ("r2", "R²")}
+#: task: (the history's column, the plot's title, its axis label), translated where shown
+METRIC_TITLES = {"classification": ("accuracy", QT_TRANSLATE_NOOP("LossPanel", "Accuracy"),
+                                    QT_TRANSLATE_NOOP("LossPanel", "accuracy")),
+                 "regression": ("r2", "R²", "r2")}
+MEASURES = {"loss": QT_TRANSLATE_NOOP("LossPanel", "loss"), "accuracy": METRIC_TITLES[
+    "classification"][2], "r2": "R²"}  # the read-out's names
 
 
 def write_history_csv(history: History, path: str | Path) -> None:
@@ -38,7 +44,7 @@ def write_history_csv(history: History, path: str | Path) -> None:
 
 
 class LossPanel(Panel):
-    title = "Loss"
+    title = "Loss"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -46,17 +52,14 @@ class LossPanel(Panel):
         self.curves_shown: Curves | None = None
         self.last_epoch = 0
         self._x_end = 0.0
-        self.log_check = QCheckBox("log scale")
-        self.log_check.setToolTip("Show the loss on a logarithmic scale: late, small "
-                                  "improvements stay visible next to the first big drop.")
+        self.log_check = QCheckBox()
         self.log_check.toggled.connect(self.set_log)
-        self.csv_button = QPushButton("CSV…")
-        self.csv_button.setToolTip("Save the loss and accuracy of every epoch as a CSV table")
+        self.csv_button = QToolButton()
+        self.csv_button.setText("CSV…")
         self.csv_button.clicked.connect(self.ask_csv)
         self.tools.insertWidget(1, self.log_check)
         self.tools.insertWidget(2, self.csv_button)
         self.loss_plot = self.graphics.addPlot(row=0, col=0)
-        style_plot(self.loss_plot, "Loss", y_label="loss")
         self.metric_plot = self.graphics.addPlot(row=1, col=0)
         self.metric_plot.setXLink(self.loss_plot)
         self.loss_range = StickyRange(self.loss_plot)
@@ -97,6 +100,21 @@ class LossPanel(Panel):
         self.run_legend.setParentItem(self.metric_plot.vb)
         self.run_legend.layout.setContentsMargins(4, 0, 4, 0)
         self.run_legend.hide()
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.log_check.setText(translate("LossPanel", "log scale"))
+        self.log_check.setToolTip(translate("LossPanel", "Show the loss on a logarithmic scale: "
+                                            "late, small improvements stay visible next to the "
+                                            "first big drop."))
+        self.csv_button.setToolTip(translate("LossPanel", "Save the loss and accuracy of every "
+                                             "epoch as a CSV table"))
+        style_plot(self.loss_plot, translate("LossPanel", "Loss"),
+                   y_label=translate("LossPanel", "loss"))
+        task, self._task = self._task, ""
+        self._set_task(task)
+        self._show_legend()
 
     # ------------------------------------------------------------------ data
     def curve(self, name: str) -> pg.PlotDataItem:
@@ -199,8 +217,9 @@ class LossPanel(Panel):
         if task == self._task:
             return
         self._task = task
-        metric, title = METRIC_TITLES[task]
-        style_plot(self.metric_plot, title, x_label="epoch", y_label=metric)
+        _column, title, label = METRIC_TITLES[task]
+        style_plot(self.metric_plot, translate("LossPanel", title),
+                   x_label=translate("LossPanel", "epoch"), y_label=translate("LossPanel", label))
         if task == "classification":
             self.metric_plot.setYRange(0, 1.02, padding=0)
 
@@ -208,7 +227,8 @@ class LossPanel(Panel):
         curves = self.curves_shown
         parts = [p for p in PARTS if curves is None or np.isfinite(
             curves.columns[f"{p}_loss"]).any()]
-        items = [("per batch", BATCH_COLOR)] + [(PART_NAMES[p], PART_COLORS[p]) for p in parts]
+        items = [(translate("LossPanel", "per batch"), BATCH_COLOR)] + [
+            (part_name(p), PART_COLORS[p]) for p in parts]
         text = legend_html(items)
         if self.readout:
             text += f" &nbsp;│&nbsp; {self.readout}"
@@ -252,11 +272,13 @@ class LossPanel(Panel):
         metric = METRIC_TITLES[self._task][0]
         pieces = []
         for measure in ("loss", metric):
-            values = [(PART_NAMES[p], curves.columns[f"{p}_{measure}"][i]) for p in PARTS]
+            values = [(part_name(p), curves.columns[f"{p}_{measure}"][i]) for p in PARTS]
             shown = [f"{name} {_format(measure, v)}" for name, v in values if math.isfinite(v)]
             if shown:
-                pieces.append(f"{'R²' if measure == 'r2' else measure} " + ", ".join(shown))
-        return f"<b>epoch {curves.epochs[i]:.0f}</b>: " + " · ".join(pieces)
+                name = translate("LossPanel", MEASURES[measure])
+                pieces.append(f"{name} " + ", ".join(shown))
+        return translate("LossPanel", "<b>epoch {epoch}</b>: {values}").format(
+            epoch=f"{curves.epochs[i]:.0f}", values=" · ".join(pieces))
 
     # ------------------------------------------------------------------ export
     def export_csv(self, path: str | Path) -> bool:
@@ -268,15 +290,16 @@ class LossPanel(Panel):
     def ask_csv(self) -> None:
         if self.history is None:
             return
-        path, _ = QFileDialog.getSaveFileName(self, "Save the training history as CSV",
-                                              "history.csv", "CSV tables (*.csv)")
+        path, _ = QFileDialog.getSaveFileName(
+            self, translate("LossPanel", "Save the training history as CSV"), "history.csv",
+            translate("LossPanel", "CSV tables (*.csv)"))
         if not path:
             return
         try:
             self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
         except OSError as exc:
-            QMessageBox.warning(self, "Cannot save the history", f"{path}: "
-                                f"{exc.strerror or exc}")
+            QMessageBox.warning(self, translate("LossPanel", "Cannot save the history"),
+                                f"{path}: {exc.strerror or exc}")
 
 
 def _format(measure: str, value: float) -> str:

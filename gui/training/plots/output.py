@@ -8,14 +8,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
+from gui.i18n import on_language_change
 from gui.training.frames import Frame, Points
 from gui.training.plots.base import Panel
 from gui.training.plots.gallery import ImageGallery
-from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot
+from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot, caption
 
 
 class OutputPanel(Panel):
-    title = "Output"
+    title = "Output"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,6 +32,15 @@ class OutputPanel(Panel):
         self.splitter.addWidget(self.gallery)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.boundary.restyle()
+        self.confusion.restyle()
+        if self.frame is not None and self.caption:
+            self.caption = caption(self.frame.evaluation)
+            self.note.setText(self.caption)
 
     def set_data(self, dataset: Dataset | None, points: Points | None,
                  fractions: tuple[float, float, float] = (0.7, 0.15, 0.15),

@@ -15,10 +15,12 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
+from core.i18n import _ as core_tr
 from gui import theme
+from gui.i18n import translate
 from gui.theme import class_colors, diverging_rgb
 from gui.training.frames import Evaluation, Frame, Points
-from gui.training.plots.base import PART_NAMES, StickyRange, blue_lut, bounds, style_plot
+from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, style_plot
 
 MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many classes …
 MIN_LABEL_PIXELS = 20  # … when a cell is at least this big on screen
@@ -33,10 +35,26 @@ def point_brushes(y: np.ndarray, classification: bool, n_classes: int) -> list[Q
     return [QColor(*(int(c) for c in rgb)) for rgb in diverging_rgb(values, limit or 1.0)]
 
 
+def caption(evaluation: Evaluation | None) -> str:
+    """The output panel's caption for the held-out rows, e.g. ``test accuracy 97.4 %``."""
+    if evaluation is None:
+        return ""
+    part = part_name(evaluation.part)
+    if evaluation.confusion is not None:
+        accuracy = evaluation.accuracy
+        if accuracy is None:
+            return ""
+        return translate("OutputPlots", "{part} accuracy {value}").format(
+            part=part, value=f"{accuracy:.1%}")
+    if evaluation.predicted is None or evaluation.truth is None:
+        return ""
+    error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
+    return translate("OutputPlots", "{part} RMSE {value}").format(part=part, value=f"{error:.4g}")
+
+
 class BoundaryPlot:
     def __init__(self, plot: pg.PlotItem) -> None:
         self.plot = plot
-        style_plot(plot, "Output over the inputs", "x₁", "x₂")
         self.image = pg.ImageItem(axisOrder="row-major")
         self.curve = plot.plot(pen=pg.mkPen(theme.POSITIVE, width=2.5))
         self.train = pg.ScatterPlotItem(size=7, pen=pg.mkPen("w", width=0.8), symbol="o")
@@ -48,6 +66,15 @@ class BoundaryPlot:
         self.range = StickyRange(plot)
         self.one_feature = False
         self.classification = True
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Title and axis labels in the current language."""
+        if self.one_feature:
+            style_plot(self.plot, translate("OutputPlots", "Output over the input"), "x₁",
+                       translate("OutputPlots", "output"))
+        else:
+            style_plot(self.plot, translate("OutputPlots", "Output over the inputs"), "x₁", "x₂")
 
     def set_points(self, points: Points | None, classification: bool, n_classes: int) -> None:
         """The data rows (constant during a run: set once when it starts)."""
@@ -57,8 +84,7 @@ class BoundaryPlot:
             self.test.clear()
             return
         self.one_feature = points.train_x.shape[1] == 1
-        style_plot(self.plot, "Output over the input" if self.one_feature
-                   else "Output over the inputs", "x₁", "output" if self.one_feature else "x₂")
+        self.restyle()
         for item, x, y in ((self.train, points.train_x, points.train_y),
                            (self.test, points.test_x, points.test_y)):
             if self.one_feature:
@@ -142,26 +168,38 @@ class ConfusionPlot:
         self.classification = True
         self.classes = 2
         self.shown: np.ndarray | None = None  # the matrix drawn (unchanged: not redrawn)
+        self.class_names: tuple[str, ...] = ()
         self.set_task(True, ())
+
+    def restyle(self) -> None:
+        """Title, axis labels and class names in the current language."""
+        if self.classification:
+            style_plot(self.plot, translate("OutputPlots", "Confusion matrix"),
+                       translate("OutputPlots", "predicted class"),
+                       translate("OutputPlots", "true class"))
+            ticks = [[(i, core_tr(name)) for i, name in enumerate(self.class_names)]]
+            for axis in ("bottom", "left"):
+                self.plot.getAxis(axis).setTicks(ticks)
+        else:
+            style_plot(self.plot, translate("OutputPlots", "Predicted against true"),
+                       translate("OutputPlots", "true value"),
+                       translate("OutputPlots", "predicted"))
 
     def set_task(self, classification: bool, class_names: tuple[str, ...]) -> None:
         self.classification = classification
+        self.class_names = class_names
         self.clear()
         plot = self.plot
+        self.restyle()
         if classification:
             k = self.classes = max(len(class_names), 2)
             plot.invertY(True)
             plot.setAspectLocked(True)
-            style_plot(plot, "Confusion matrix", "predicted class", "true class")
-            ticks = [[(i, name) for i, name in enumerate(class_names)]]
-            for axis in ("bottom", "left"):
-                plot.getAxis(axis).setTicks(ticks)
             plot.setXRange(-0.5, k - 0.5, padding=0.02)
             plot.setYRange(-0.5, k - 0.5, padding=0.02)
         else:
             plot.invertY(False)
             plot.setAspectLocked(False)
-            style_plot(plot, "Predicted against true", "true value", "predicted")
             for axis in ("bottom", "left"):
                 plot.getAxis(axis).setTicks(None)
 
@@ -169,7 +207,6 @@ class ConfusionPlot:
         """Draw and return a caption (e.g. ``test accuracy 97.4 %``)."""
         if evaluation is None:
             return ""
-        part = PART_NAMES[evaluation.part]
         if evaluation.confusion is not None:
             confusion = evaluation.confusion
             k = confusion.shape[0]
@@ -181,8 +218,7 @@ class ConfusionPlot:
                 if k <= MAX_CLASS_LABELS:
                     self.labels.set_counts(confusion)
                 self.shown = confusion.copy()
-            accuracy = evaluation.accuracy
-            return "" if accuracy is None else f"{part} accuracy {accuracy:.1%}"
+            return caption(evaluation)
         if evaluation.predicted is None or evaluation.truth is None:
             return ""
         self.scatter.setData(x=evaluation.truth, y=evaluation.predicted)
@@ -190,8 +226,7 @@ class ConfusionPlot:
         if np.isfinite(lo):
             self.diagonal.setData([lo, hi], [lo, hi])
             self.range.fit(x=(lo, hi), y=(lo, hi))
-        error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
-        return f"{part} RMSE {error:.4g}"
+        return caption(evaluation)
 
     def clear(self) -> None:
         self.image.clear()

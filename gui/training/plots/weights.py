@@ -12,35 +12,31 @@ from PySide6.QtWidgets import QComboBox, QWidget
 
 from core.spec import NetworkSpec
 from gui import theme
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
 from gui.training.plots.base import Panel, StickyRange, blue_lut, style_plot
 
 
 class WeightsPanel(Panel):
-    title = "Weights"
+    title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edge_combo = QComboBox()
-        self.edge_combo.setToolTip("Which connection's weight matrix to show")
         self.edge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.edge_combo.currentIndexChanged.connect(self._edge_chosen)
         self.tools.insertWidget(0, self.edge_combo)
         self._spec: NetworkSpec | None = None
         self._x_end = 0.0
         self.now_plot = self.graphics.addPlot(row=0, col=0)
-        style_plot(self.now_plot, "Weights now", x_label="weight", y_label="count")
         self.now_curve = self.now_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
         self.trail_plot = self.graphics.addPlot(row=0, col=1)
-        style_plot(self.trail_plot, "Weights over time (each column: a histogram)",
-                   x_label="epoch", y_label="weight")
         self.trail_image = pg.ImageItem(axisOrder="row-major")
         self.trail_image.setLookupTable(blue_lut())
         self.trail_plot.addItem(self.trail_image)
         self.norm_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
-        style_plot(self.norm_plot, "Gradient norm per layer (last mini-batch)", y_label="‖∇‖")
         self.norm_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
                                          brush=pg.mkBrush(theme.NEGATIVE))
         self.norm_plot.addItem(self.norm_bars)
@@ -49,7 +45,24 @@ class WeightsPanel(Panel):
         self.norm_plot.getAxis("left").enableAutoSIPrefix(False)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self.note.setText("The spread of the weights, and how fast gradients reach each layer.")
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        super().retranslate()
+        self.edge_combo.setToolTip(translate("WeightsPanel",
+                                             "Which connection's weight matrix to show"))
+        style_plot(self.now_plot, translate("WeightsPanel", "Weights now"),
+                   x_label=translate("WeightsPanel", "weight"),
+                   y_label=translate("WeightsPanel", "count"))
+        style_plot(self.trail_plot,
+                   translate("WeightsPanel", "Weights over time (each column: a histogram)"),
+                   x_label=translate("WeightsPanel", "epoch"),
+                   y_label=translate("WeightsPanel", "weight"))
+        style_plot(self.norm_plot,
+                   translate("WeightsPanel", "Gradient norm per layer (last mini-batch)"),
+                   y_label="‖∇‖")
+        self.note.setText(translate("WeightsPanel", "The spread of the weights, and how fast "
+                                    "gradients reach each layer."))
 
     # ------------------------------------------------------------------ network
     def set_network(self, spec: NetworkSpec) -> None:

@@ -1,0 +1,81 @@
+"""Checks of a project file's parts, kept apart from :mod:`core.project` to keep it short:
+each failure is a :class:`ProjectError` sentence a student can act on."""
+
+from __future__ import annotations
+
+import struct
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from core.engine.network import build
+from core.i18n import _
+from core.spec import NetworkSpec
+from core.spec_problems import SpecError
+
+PROJECT_JSON = "project.json"
+WEIGHTS_NPZ = "weights.npz"
+
+
+class ProjectError(Exception):
+    """A project file cannot be written or read; the message says which file and why."""
+
+
+def dismissed(value: Any) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ProjectError(_("'dismissed_warnings' in {member} must be a list of names").format(
+            member=PROJECT_JSON))
+    return tuple(dict.fromkeys(value))
+
+
+def starts_like_zip(path: Path) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(4) == b"PK\x03\x04"
+    except OSError:
+        return False
+
+
+def reason(exc: BaseException) -> str:
+    """The library's own words when it has some (a KeyError or struct.error alone says little
+    to a student, so its kind is named too)."""
+    text = str(exc).strip("'\"")
+    if isinstance(exc, (KeyError, struct.error)) or not text:
+        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
+    return text
+
+
+def check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],
+                  state: dict[str, np.ndarray]) -> None:
+    """Stored weights must be float arrays with exactly the names and shapes the spec needs."""
+    try:
+        network = build(spec)
+    except SpecError as exc:
+        raise ProjectError(_("the network has weights but cannot be built: {reason}").format(
+            reason=exc)) from None
+    for stored, needed, message in (
+            (params, network.params, _("the weights in {member} do not match the network: "
+                                       "{problems}")),
+            (state, network.state, _("the batch-norm statistics in {member} do not match the "
+                                     "network: {problems}"))):
+        problems = [_("missing {name}").format(name=name) for name in needed if name not in stored]
+        problems += [_("unexpected {name}").format(name=name)
+                     for name in stored if name not in needed]
+        for name, array in stored.items():
+            if array.dtype.kind != "f":
+                problems.append(_("{name} holds {dtype} values, not decimals").format(
+                    name=name, dtype=array.dtype))
+            elif name in needed and array.shape != needed[name].shape:
+                problems.append(_("{name} has shape {shape}, the network needs {needed}").format(
+                    name=name, shape=array.shape, needed=needed[name].shape))
+        if problems:
+            raise ProjectError(message.format(member=WEIGHTS_NPZ, problems="; ".join(problems)))
+
+
+def text_field(document: dict[str, Any], key: str) -> str:
+    value = document.get(key, "")
+    if not isinstance(value, str):
+        raise ProjectError(_("{member}: {key} must be text, not {kind}").format(
+            member=PROJECT_JSON, key=repr(key), kind=type(value).__name__))
+    return value

@@ -1,0 +1,85 @@
+"""What ``netcanvas train`` writes while and after it trains: the progress bar on stderr and the
+final metrics line, in the current language. Kept apart so gui/cli.py stays short; no Qt."""
+
+from __future__ import annotations
+
+import time
+from typing import TextIO
+
+from core.i18n import N_, _
+from core.training.history import History, metric_names
+from core.training.trainer import TrainingEvent, clock
+
+PART_LABELS = (("train", N_("train: {values}")), ("val", N_("validation: {values}")),
+               ("test", N_("test: {values}")))
+VALUE_WORDS = {"loss": N_("loss {value}"), "accuracy": N_("accuracy {value}")}
+
+
+def format_metrics(history: History) -> str:
+    """``epoch 12 · train: loss 0.0312, accuracy 99.0% · val: …`` for the last epoch."""
+    row = history.latest()
+    if not row:
+        return _("no epoch finished")
+    pieces = [_("epoch {n}").format(n=row["epoch"])]
+    for part, label in PART_LABELS:
+        values = [("loss", row[f"{part}_loss"])]
+        values += [(m, row[f"{part}_{m}"]) for m in metric_names(history.task)]
+        if values[0][1] is None:
+            continue
+        pieces.append(_(label).format(values=", ".join(_format_value(m, v) for m, v in values)))
+    return " · ".join(pieces)
+
+
+def _format_value(name: str, value: float | None) -> str:
+    if value is None:
+        shown = "–"
+    elif name == "accuracy":
+        shown = f"{100 * value:.1f}%"
+    else:
+        shown = f"{value:.4g}"
+    return _(VALUE_WORDS[name]).format(value=shown) if name in VALUE_WORDS else f"{name} {shown}"
+
+
+class ProgressBar:
+    """``[#####-----] epoch 12/100  loss 0.1234  5,300 samples/s  eta 0:14`` on one line of a
+    terminal (redrawn at most 10 times a second), or a plain line per 10 % when piped."""
+
+    WIDTH = 24
+
+    def __init__(self, stream: TextIO, first_epoch: int, last_epoch: int) -> None:
+        self.stream = stream
+        self.first_epoch = first_epoch  # epochs finished before this run
+        self.last_epoch = last_epoch
+        self.tty = stream.isatty()
+        self._shown = 0.0
+        self._tenth = -1
+        self._drawn = False
+
+    def update(self, event: TrainingEvent) -> None:
+        epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
+        done = min(1.0, epochs_done / (self.last_epoch - self.first_epoch))
+        now = time.monotonic()
+        if self.tty:
+            if now - self._shown < 0.1 and event.outcome is None:
+                return
+            self._shown = now
+            self.stream.write("\r" + self._line(event, done))
+            self._drawn = True
+        elif int(done * 10) > self._tenth or event.outcome is not None:
+            self._tenth = int(done * 10)
+            self.stream.write(self._line(event, done) + "\n")
+        self.stream.flush()
+
+    def _line(self, event: TrainingEvent, done: float) -> str:
+        filled = int(done * self.WIDTH)
+        eta = "" if event.eta_seconds is None else \
+            _("  eta {time}").format(time=clock(event.eta_seconds))
+        status = _("epoch {epoch}/{last}  loss {loss}  {speed} samples/s{eta}").format(
+            epoch=event.epoch, last=self.last_epoch, loss=f"{event.loss:.4g}",
+            speed=f"{event.samples_per_second:,.0f}", eta=eta)
+        return f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {status}"
+
+    def close(self) -> None:
+        if self._drawn:
+            self.stream.write("\n")
+            self.stream.flush()

@@ -1,0 +1,203 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>CanvasScene</name>
+    <message>
+        <source>Connected {src} → {dst}.</source>
+        <translation>{src} → {dst}을(를) 연결했습니다.</translation>
+    </message>
+    <message>
+        <source>Set weight {src}[{i}] → {dst}[{j}]</source>
+        <translation>가중치 설정 {src}[{i}] → {dst}[{j}]</translation>
+    </message>
+    <message>
+        <source>Set weight {src}[{i}] → {dst}[{j}] to {value}</source>
+        <translation>가중치 설정 {src}[{i}] → {dst}[{j}] = {value}</translation>
+    </message>
+    <message>
+        <source>Set bias of {node} unit {n}</source>
+        <translation>{node} 뉴런 {n}의 편향 설정</translation>
+    </message>
+    <message>
+        <source>Set bias of {node} unit {n} to {value}</source>
+        <translation>{node} 뉴런 {n}의 편향 설정 = {value}</translation>
+    </message>
+    <message>
+        <source>{action}: type a number and press Enter (Esc cancels).</source>
+        <translation>{action}: 숫자를 입력하고 Enter 키를 누르세요(Esc: 취소).</translation>
+    </message>
+    <message>
+        <source>{action}: type a number and press Enter.</source>
+        <translation>{action}: 숫자를 입력하고 Enter 키를 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectionDrag</name>
+    <message>
+        <source>Drag onto another node to connect {node} to it; release on empty canvas to cancel.</source>
+        <translation>다른 노드로 드래그하면 {node}에서 그 노드로 연결합니다. 빈 캔버스에 놓으면 취소됩니다.</translation>
+    </message>
+    <message>
+        <source>Cannot connect: {why}</source>
+        <translation>연결할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Release to connect {src} → {dst}.</source>
+        <translation>놓으면 {src} → {dst}을(를) 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Release on a node to connect; release here to cancel.</source>
+        <translation>노드 위에 놓으면 연결하고, 여기에 놓으면 취소합니다.</translation>
+    </message>
+    <message>
+        <source>Connection cancelled.</source>
+        <translation>연결을 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Not connected: {why}</source>
+        <translation>연결하지 않았습니다: {why}</translation>
+    </message>
+</context>
+<context>
+    <name>EdgeItem</name>
+    <message>
+        <source>weight w[{i},{j}] = {value}&lt;br&gt;from {src} unit {a} to {dst} unit {b}.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;Blue is positive, orange negative, thicker is larger. Double-click to type a value.&lt;/span&gt;</source>
+        <translation>가중치 w[{i},{j}] = {value}&lt;br&gt;{src} 뉴런 {a}에서 {dst} 뉴런 {b}(으)로.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;파란색은 양수, 주황색은 음수이며 굵을수록 큽니다. 두 번 클릭하면 값을 입력할 수 있습니다.&lt;/span&gt;</translation>
+    </message>
+    <message>
+        <source>{src} → {dst}: a {rows}×{cols} weight matrix. Select it to see its heat map and statistics in the inspector.</source>
+        <translation>{src} → {dst}: {rows}×{cols} 가중치 행렬입니다. 선택하면 속성 패널에서 히트맵과 통계를 볼 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>GradientBar</name>
+    <message>
+        <source>vanishing</source>
+        <translation>기울기 소실</translation>
+    </message>
+    <message>
+        <source>exploding</source>
+        <translation>기울기 폭주</translation>
+    </message>
+    <message>
+        <source>Gradient norm of the last mini-batch: {norm}; error signal {ratio}× that of the layer next to the output</source>
+        <translation>마지막 미니배치의 기울기 노름: {norm}. 오차 신호는 출력층 바로 앞 층의 {ratio}배</translation>
+    </message>
+    <message>
+        <source>Gradient norm of the last mini-batch: {norm}</source>
+        <translation>마지막 미니배치의 기울기 노름: {norm}</translation>
+    </message>
+</context>
+<context>
+    <name>NodeItem</name>
+    <message>
+        <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
+        <translation>현재 가중치로 신경망이 입력 평면(가로 x₁, 세로 x₂)의 모든 곳에서 내놓는 답입니다. 파란색은 클래스 1, 주황색은 클래스 0이며 점은 데이터입니다. 두 색의 경계가 결정 경계입니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n units</source>
+        <translation>
+            <numerusform>뉴런 %n개</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>{n} feature</source>
+        <translation>특징 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} features</source>
+        <translation>특징 {n}개</translation>
+    </message>
+    <message>
+        <source>drop {ratio}</source>
+        <translation>드롭 아웃 {ratio}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — {kind} node, {n} unit</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — {kind}, 뉴런 {n}개</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{label}&lt;/b&gt; — {kind} node, {n} units</source>
+        <translation>&lt;b&gt;{label}&lt;/b&gt; — {kind}, 뉴런 {n}개</translation>
+    </message>
+    <message>
+        <source>unit {n}</source>
+        <translation>뉴런 {n}</translation>
+    </message>
+    <message>
+        <source>{node}, {feature}: a data feature fed into the network.</source>
+        <translation>{node}, {feature}: 신경망에 들어가는 데이터의 특징입니다.</translation>
+    </message>
+    <message>
+        <source>{node}, unit {n}: bias b[{j}] = {value}&lt;br&gt;The bias shifts the neuron&apos;s threshold: z = Σ x·w + b. Double-click to type a new value.</source>
+        <translation>{node}, 뉴런 {n}: 편향 b[{j}] = {value}&lt;br&gt;편향은 뉴런의 임계값을 옮깁니다: z = Σ x·w + b. 두 번 클릭하면 새 값을 입력할 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>NodeKind</name>
+    <message>
+        <source>Input</source>
+        <translation>입력 노드</translation>
+    </message>
+    <message>
+        <source>Hidden</source>
+        <translation>은닉 노드</translation>
+    </message>
+    <message>
+        <source>Output</source>
+        <translation>출력 노드</translation>
+    </message>
+    <message>
+        <source>An input node holds the data features (x₁, x₂, …): one unit per feature. It has no weights of its own; drag from its right port to feed another node.</source>
+        <translation>입력 노드는 데이터의 특징(x₁, x₂, …)을 담습니다. 특징 하나에 뉴런 하나입니다. 자체 가중치는 없으며, 오른쪽 포트에서 드래그해 다른 노드로 신호를 보냅니다.</translation>
+    </message>
+    <message>
+        <source>A hidden node is a layer of neurons: each sums its weighted inputs, adds a bias and applies an activation. Its outputs feed later nodes.</source>
+        <translation>은닉 노드는 뉴런들로 이루어진 층입니다. 각 뉴런은 입력에 가중치를 곱해 더하고(가중합) 편향을 더한 뒤 활성화 함수를 적용합니다. 그 출력은 뒤쪽 노드로 들어갑니다.</translation>
+    </message>
+    <message>
+        <source>The output node makes the prediction and carries the loss. Give it one unit per class (softmax) or one sigmoid unit for yes/no answers.</source>
+        <translation>출력 노드는 예측값을 내고 손실을 계산합니다. 클래스마다 뉴런 하나(Softmax 함수)를 두거나, 예/아니요 답이면 시그모이드 뉴런 하나를 두세요.</translation>
+    </message>
+    <message>
+        <source>input</source>
+        <extracomment>the word for a node&apos;s kind in its default label (&quot;hidden 2&quot;: kind and id)</extracomment>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>hidden</source>
+        <translation>은닉</translation>
+    </message>
+    <message>
+        <source>output</source>
+        <translation>출력</translation>
+    </message>
+    <message>
+        <source>{kind} {id}</source>
+        <translation>{kind} {id}</translation>
+    </message>
+</context>
+<context>
+    <name>PortItem</name>
+    <message>
+        <source>Output port: drag from here onto another node to connect them.</source>
+        <translation>출력 포트: 여기서 다른 노드로 드래그하면 두 노드를 연결합니다.</translation>
+    </message>
+    <message>
+        <source>Input port: drop a connection from another node&apos;s output port here.</source>
+        <translation>입력 포트: 다른 노드의 출력 포트에서 끌어온 연결을 여기에 놓으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>ValueEditor</name>
+    <message>
+        <source>number</source>
+        <translation>숫자</translation>
+    </message>
+    <message>
+        <source>Type a number such as 0.5 or -0.7, then press Enter.</source>
+        <translation>0.5나 -0.7 같은 숫자를 입력하고 Enter 키를 누르세요.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,188 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>CheckTable</name>
+    <message>
+        <source>parameter</source>
+        <translation>매개변수</translation>
+    </message>
+    <message>
+        <source>backprop</source>
+        <translation>오차역전파법</translation>
+    </message>
+    <message>
+        <source>numerical</source>
+        <translation>수치 미분</translation>
+    </message>
+    <message>
+        <source>rel. err</source>
+        <translation>상대 오차</translation>
+    </message>
+    <message>
+        <source>Backprop against central differences (h = {h}) on this row: the largest relative error is {worst}.</source>
+        <translation>이 행에서 오차역전파법과 중심 차분(h = {h})을 비교한 결과, 가장 큰 상대 오차는 {worst}입니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainPanel</name>
+    <message>
+        <source>Explain waits while training runs: the weights change with every mini-batch. Stop the run (or let it finish), then step a row through the network.</source>
+        <translation>학습하는 동안에는 단계별 설명이 기다립니다. 미니배치마다 가중치가 바뀌기 때문입니다. 학습을 중지하거나 끝날 때까지 기다린 다음, 한 행을 신경망에 한 단계씩 통과시키세요.</translation>
+    </message>
+    <message>
+        <source>Fix the problems in the Problems panel first: Explain steps a row through a network that can be built.</source>
+        <translation>먼저 문제 패널의 문제를 해결하세요. 단계별 설명은 만들 수 있는 신경망에서만 한 행을 한 단계씩 통과시킵니다.</translation>
+    </message>
+    <message>
+        <source>Choose a data set first: Explain steps one of its rows through the network.</source>
+        <translation>먼저 데이터셋을 선택하세요. 단계별 설명은 그 데이터셋의 한 행을 신경망에 한 단계씩 통과시킵니다.</translation>
+    </message>
+    <message>
+        <source>forward</source>
+        <translation>순전파</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실</translation>
+    </message>
+    <message>
+        <source>backward</source>
+        <translation>역전파</translation>
+    </message>
+    <message>
+        <source>Which row of the data set to step through the network</source>
+        <translation>신경망에 한 단계씩 통과시킬 데이터셋의 행</translation>
+    </message>
+    <message>
+        <source>The row&apos;s raw inputs: type others (separated by commas) and press Enter to trace them with the row&apos;s target; empty and Enter goes back to the row&apos;s own</source>
+        <translation>이 행의 원래 입력값입니다. 다른 값을 쉼표로 구분해 입력하고 Enter 키를 누르면 이 행의 정답으로 추적합니다. 비우고 Enter 키를 누르면 행의 원래 값으로 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>First</source>
+        <translation>처음</translation>
+    </message>
+    <message>
+        <source>The first step (Home)</source>
+        <translation>첫 단계 (Home)</translation>
+    </message>
+    <message>
+        <source>← Back</source>
+        <translation>← 이전</translation>
+    </message>
+    <message>
+        <source>One step back (←)</source>
+        <translation>한 단계 뒤로 (←)</translation>
+    </message>
+    <message>
+        <source>Next →</source>
+        <translation>다음 →</translation>
+    </message>
+    <message>
+        <source>The next step (→)</source>
+        <translation>다음 단계 (→)</translation>
+    </message>
+    <message>
+        <source>Last</source>
+        <translation>끝</translation>
+    </message>
+    <message>
+        <source>The last step (End)</source>
+        <translation>마지막 단계 (End)</translation>
+    </message>
+    <message>
+        <source>Data row</source>
+        <translation>데이터 행</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력값</translation>
+    </message>
+    <message>
+        <source>This step</source>
+        <translation>이번 단계</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>기울기 확인</translation>
+    </message>
+    <message>
+        <source>Put the numerical gradient of this row&apos;s loss (central differences) beside every backprop gradient</source>
+        <translation>이 행의 손실을 수치 미분(중심 차분)으로 구한 기울기를 오차역전파법으로 구한 기울기 옆에 나란히 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Apply one SGD step</source>
+        <translation>SGD 한 단계 적용</translation>
+    </message>
+    <message>
+        <source>Explain</source>
+        <translation>단계별 설명</translation>
+    </message>
+    <message>
+        <source>&amp;Explain…</source>
+        <translation>단계별 설명(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Step one data row forward and backward through the network</source>
+        <translation>데이터 한 행을 신경망에서 순전파와 역전파로 한 단계씩 따라갑니다</translation>
+    </message>
+    <message>
+        <source>This row cannot be explained: {why}</source>
+        <translation>이 행은 설명할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Type numbers separated by commas.</source>
+        <translation>쉼표로 구분한 숫자를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>One SGD step on row {row} (lr {lr}): the row&apos;s loss {before} → {after}. Undo puts the weights back.</source>
+        <translation>행 {row}에서 SGD 한 단계(lr {lr}): 이 행의 손실 {before} → {after}. 실행 취소하면 가중치가 돌아옵니다.</translation>
+    </message>
+    <message>
+        <source>step {n} of {total} · {phase}</source>
+        <translation>단계 {n}/{total} · {phase}</translation>
+    </message>
+    <message>
+        <source>numerical = {value}</source>
+        <translation>수치 미분 = {value}</translation>
+    </message>
+    <message>
+        <source>One SGD step on row {row}</source>
+        <translation>행 {row}에서 SGD 한 단계</translation>
+    </message>
+</context>
+<context>
+    <name>ExplainTables</name>
+    <message>
+        <source>{inputs}, … ({n} features)</source>
+        <translation>{inputs}, … (특징 {n}개)</translation>
+    </message>
+    <message>
+        <source>class {name}</source>
+        <translation>클래스 {name}</translation>
+    </message>
+    <message>
+        <source>{inputs} → target {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</source>
+        <translation>{inputs} → 정답 {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixTable</name>
+    <message>
+        <source>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols} (the first {n}×{n}): a row per source unit, a column per destination unit</source>
+        <translation>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols} (앞쪽 {n}×{n}): 행은 보내는 뉴런, 열은 받는 뉴런</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols}: a row per source unit, a column per destination unit</source>
+        <translation>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols}: 행은 보내는 뉴런, 열은 받는 뉴런</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols} (the first {n}×{n}): a row per source unit, a column per destination unit; under each, the numerical value</source>
+        <translation>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols} (앞쪽 {n}×{n}): 행은 보내는 뉴런, 열은 받는 뉴런이며 각 값 아래는 수치 미분 값</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols}: a row per source unit, a column per destination unit; under each, the numerical value</source>
+        <translation>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols}: 행은 보내는 뉴런, 열은 받는 뉴런이며 각 값 아래는 수치 미분 값</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,92 @@
+"""Every window in Korean, photographed and checked for text that does not fit.
+
+``UPDATE_SCREENSHOTS=1`` saves the pictures of README.ko.md into resources/screenshots/ko/.
+The check is :func:`tests.gui.text_fit.clipped_texts`: a label, button, check box, group title or
+tab whose Korean text needs more room than it has fails the test, naming it.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QRect
+
+from gui.labs import LABS
+from gui.training.controller import PAUSED
+from tests.gui.screenshots import SCREENSHOTS, screenshot_target
+from tests.gui.text_fit import clipped_texts
+from tests.gui.training_support import click, open_example
+
+
+def hangul_share(texts: list[str]) -> float:
+    words = [t for t in texts if any(c.isalpha() for c in t)]
+    return sum(any("\uac00" <= c <= "\ud7a3" for c in t) for t in words) / max(len(words), 1)
+
+
+def save(widget, name: str, tmp_path: Path) -> None:
+    target = screenshot_target(f"ko/{name}", tmp_path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    assert widget.grab().toImage().save(str(target))
+
+
+def visible_texts(widget) -> list[str]:
+    from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel
+
+    found = []
+    for child in widget.findChildren(QLabel) + widget.findChildren(QAbstractButton):
+        if child.isVisible() and child.text():
+            found.append(child.text())
+    found += [g.title() for g in widget.findChildren(QGroupBox) if g.isVisible() and g.title()]
+    return found
+
+
+def test_the_main_window_in_korean(qtbot, window, korean, tmp_path):
+    window.place_on(QRect(0, 0, 1440, 900))
+    open_example(window, "xor_by_hand")
+    qtbot.wait(300)
+    assert clipped_texts(window) == []
+    assert hangul_share(visible_texts(window)) > 0.8
+    assert [a.text() for a in window.menuBar().actions()][:3] == ["파일(&F)", "편집(&E)",
+                                                                   "보기(&V)"]
+    save(window, "main_window_xor.png", tmp_path)
+
+
+@pytest.mark.parametrize("key", [info.key for info in LABS])
+def test_each_lab_in_korean(qtbot, window, open_lab, korean, key, tmp_path):
+    lab = open_lab(key)
+    qtbot.wait(200)
+    assert any("\uac00" <= c <= "\ud7a3" for c in lab.windowTitle())
+    assert clipped_texts(lab) == []
+    assert hangul_share(visible_texts(lab)) > 0.8
+    save(lab, f"lab_{key}.png", tmp_path)
+
+
+def test_training_in_korean(qtbot, window, korean, tmp_path):
+    window.resize(1440, 900)
+    open_example(window, "spiral", batch_size=8, epochs=300)
+    ui = window.training
+    for name in ("Loss", "Output"):
+        ui.docks[name].raise_()
+    controller = ui.session.controller
+    click(qtbot, window, "train")
+    qtbot.waitUntil(lambda: controller.last_event is not None
+                    and controller.last_event.epoch > 50, timeout=30_000)
+    click(qtbot, window, "pause")
+    qtbot.waitUntil(lambda: controller.state == PAUSED and controller.latest is not None
+                    and ui.output.frame is controller.latest, timeout=30_000)
+    qtbot.wait(300)
+    window.view.fit_to_view()
+    assert clipped_texts(window) == []
+    assert ui.docks["Loss"].windowTitle() == "손실"
+    save(window, "training_spiral.png", tmp_path)
+    with qtbot.waitSignal(ui.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
+
+
+def test_the_korean_readme_shows_these_pictures():
+    readme = (SCREENSHOTS.parents[1] / "README.ko.md").read_text(encoding="utf-8")
+    for name in ("main_window_xor.png", "training_spiral.png", "lab_perceptron.png"):
+        assert f"resources/screenshots/ko/{name}" in readme
+        assert (SCREENSHOTS / "ko" / name).stat().st_size > 0
+
