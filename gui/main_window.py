@@ -4,7 +4,7 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -50,13 +50,6 @@ from gui.window_text import ACTIONS, DOCK_TITLES, HELP_TEXT, MENU_TITLES
 APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
 SCREEN_MARGIN = (16, 40)  # of a screen's available area left to the window frame and title
-
-
-def retranslate_now() -> None:
-    """Deliver the LanguageChange events a language switch posted, so every window, dock and
-    lab speaks the new language when View ▸ Language returns (Qt posts them to each top-level
-    window, to arrive only when the event loop next runs)."""
-    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
 
 
 class MainWindow(QMainWindow):
@@ -246,8 +239,6 @@ class MainWindow(QMainWindow):
         view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
                          self.layout_action, self.neuron_limit_action])
         self.language_menu = LanguageMenu(self.settings, self)
-        for action in self.language_menu.language_actions.values():  # after the menu's own
-            action.triggered.connect(retranslate_now)
         view.addMenu(self.language_menu)
         view.addSeparator()
         for dock in self.docks.values():

@@ -14,23 +14,16 @@ from gui.document.commands import AddNodeCommand
 from gui.document.data_source import choices, ref_title
 from gui.document.new_node import new_node
 from gui.i18n import set_language
-from gui.main_window import retranslate_now
 from gui.recovery import Recovery
 from gui.widgets import plain_label
 from tests.gui.text_fit import clipped_texts
 
 
-def switch(code: str) -> None:
-    """Switch as View ▸ Language does: every window retranslates before this returns."""
-    set_language(code)
-    retranslate_now()
-
-
 @pytest.fixture
 def ko(window):
-    switch("ko")
+    set_language("ko")
     yield
-    switch("en")
+    set_language("en")
 
 
 def add_hidden(window) -> None:
@@ -40,7 +33,7 @@ def add_hidden(window) -> None:
 def test_menus_actions_docks_and_title_follow_the_language_live(window, qtbot):
     add_hidden(window)
     assert window.undo_action.text() == "&Undo Add hidden 1"
-    switch("ko")
+    set_language("ko")
     try:
         titles = [a.text() for a in window.menuBar().actions()]
         assert titles[:3] == ["파일(&F)", "편집(&E)", "보기(&V)"]
@@ -65,28 +58,28 @@ def test_menus_actions_docks_and_title_follow_the_language_live(window, qtbot):
         assert window.files.recent_menu.title() == "최근 항목 열기(&R)"
         assert window.export_menu.import_action.text() == "가중치 가져오기(&I)…"
         add_hidden(window)  # a new step is named in Korean
-        assert window.undo_action.text() == "실행 취소(&U): hidden 2 추가"
-        assert window.tool_undo_action.toolTip() == "실행 취소: hidden 2 추가"
+        assert window.undo_action.text() == "실행 취소(&U): 은닉 2 추가"
+        assert window.tool_undo_action.toolTip() == "실행 취소: 은닉 2 추가"
         assert window.statusBar().currentMessage() == (
-            "hidden 2을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.")
+            "은닉 2을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.")
         assert window.predictions_panel.isVisible()
     finally:
-        switch("en")
+        set_language("en")
     assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&View"]
     assert window.docks["Build"].windowTitle() == "Build"
     assert window.windowTitle() == "Untitled[*] — NetCanvas"
     assert window.save_as_action.toolTip() == "Save As: Save the project under a new name"
-    assert window.undo_action.text() == "&Undo hidden 2 추가"
+    assert window.undo_action.text() == "&Undo 은닉 2 추가"
 
 
 def test_the_status_line_on_screen_is_said_again_in_the_new_language(window):
     window.status.say(lambda: window.tr("Nothing to paste: copy some nodes first."))
     try:
-        switch("ko")
+        set_language("ko")
         assert window.statusBar().currentMessage() == (
             "붙여넣을 것이 없습니다: 먼저 노드를 복사하세요.")
     finally:
-        switch("en")
+        set_language("en")
     assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
 
 
