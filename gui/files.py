@@ -15,12 +15,13 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
+from PySide6.QtCore import QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.datasets.ref import DataRef
 from core.engine.params import split
+from core.i18n import _
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
 from core.training.timeline import Timeline
@@ -49,23 +50,10 @@ def example_paths() -> dict[str, Path]:
             if str(p).endswith(SUFFIX)}
 
 
-#: the bundled examples' titles (as their files hold them), marked to be shown translated
-EXAMPLE_TITLES = (
-    QT_TRANSLATE_NOOP("Examples", "AND gate perceptron"),
-    QT_TRANSLATE_NOOP("Examples", "Handwritten digits"),
-    QT_TRANSLATE_NOOP("Examples", "Three-layer forward pass"),
-    QT_TRANSLATE_NOOP("Examples", "NAND gate perceptron"),
-    QT_TRANSLATE_NOOP("Examples", "OR gate perceptron"),
-    QT_TRANSLATE_NOOP("Examples", "Overfitting: 300 samples, 6 × 100"),
-    QT_TRANSLATE_NOOP("Examples", "Spiral"),
-    QT_TRANSLATE_NOOP("Examples", "XOR by hand: AND(NAND, OR)"),
-    QT_TRANSLATE_NOOP("Examples", "XOR, learned"),
-)
-
-
 def shown_title(title: str) -> str:
-    """A project's title as shown: an example's in the current language, any other as it is."""
-    return translate("Examples", title) if title else title
+    """A project's title as shown: a bundled example's in the current language (its title is
+    marked where the examples are made), any other as it is."""
+    return _(title) if title else title
 
 
 def example_title(path: Path) -> str:
@@ -155,7 +143,7 @@ class FileController:
     def open(self) -> bool:
         if not self.maybe_save():
             return False
-        path, _ = QFileDialog.getOpenFileName(
+        path, _filter = QFileDialog.getOpenFileName(
             self.window, translate("FileController", "Open project"), self._folder(),
             file_filter())
         return bool(path) and self.load(path)
@@ -205,7 +193,7 @@ class FileController:
         return self.write(self.doc.path, wait) if self.doc.path else self.save_as(wait)
 
     def save_as(self, wait: bool = False) -> bool:
-        path, _ = QFileDialog.getSaveFileName(
+        path, _filter = QFileDialog.getSaveFileName(
             self.window, translate("FileController", "Save project as"),
             self.doc.path or self._folder(), file_filter())
         if not path:

@@ -80,46 +80,6 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
 </context>
 <context>
-    <name>Examples</name>
-    <message>
-        <source>AND gate perceptron</source>
-        <extracomment>the bundled examples&apos; titles (as their files hold them), marked to be shown translated</extracomment>
-        <translation>AND 게이트 퍼셉트론</translation>
-    </message>
-    <message>
-        <source>Handwritten digits</source>
-        <translation>손글씨 숫자</translation>
-    </message>
-    <message>
-        <source>Three-layer forward pass</source>
-        <translation>3층 신경망의 순전파</translation>
-    </message>
-    <message>
-        <source>NAND gate perceptron</source>
-        <translation>NAND 게이트 퍼셉트론</translation>
-    </message>
-    <message>
-        <source>OR gate perceptron</source>
-        <translation>OR 게이트 퍼셉트론</translation>
-    </message>
-    <message>
-        <source>Overfitting: 300 samples, 6 × 100</source>
-        <translation>오버피팅: 샘플 300개, 6 × 100</translation>
-    </message>
-    <message>
-        <source>Spiral</source>
-        <translation>나선</translation>
-    </message>
-    <message>
-        <source>XOR by hand: AND(NAND, OR)</source>
-        <translation>손으로 만든 XOR: AND(NAND, OR)</translation>
-    </message>
-    <message>
-        <source>XOR, learned</source>
-        <translation>학습한 XOR</translation>
-    </message>
-</context>
-<context>
     <name>ExportMenu</name>
     <message>
         <source>&amp;PyTorch…</source>
