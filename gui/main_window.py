@@ -102,8 +102,8 @@ class MainWindow(QMainWindow):
 
     def retranslate(self) -> None:
         """Every text the window itself shows, in the current language."""
-        for key, dock in self.docks.items():
-            dock.setWindowTitle(translate("MainWindow", DOCK_TITLES[key]))
+        for key, title in DOCK_TITLES.items():
+            self.docks[key].setWindowTitle(translate("MainWindow", title))
         for action, text, tip in self._action_texts:
             label = translate("MainWindow", text)
             action.setText(label)
