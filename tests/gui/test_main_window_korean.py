@@ -152,3 +152,35 @@ def test_nothing_of_the_window_is_clipped_in_korean(window, qtbot, ko):
     qtbot.wait(50)  # the layouts take the new texts' sizes when the event loop runs
     assert clipped_texts(window) == []
     window.grab().save("/tmp/shots/i-main_window.png")
+
+
+def test_the_export_menu_is_korean_and_english_again(window, ko):
+    menu = window.export_menu
+    assert menu.menu.title() == "내보내기(&E)"
+    pytorch = menu.actions["pytorch"]
+    assert pytorch.text() == "PyTorch(&P)…"
+    assert pytorch.statusTip().startswith("NetCanvas 밖에서 학습을 이어 가려면")
+    assert " 쓰는 것: " in pytorch.toolTip()
+    assert menu.actions["numpy"].text() == "NumPy 스크립트(&N)…"
+    assert menu.import_action.toolTip().startswith("다른 곳에서 학습한 가중치를")
+    set_language("en")
+    assert pytorch.text() == "&PyTorch…"
+    assert pytorch.toolTip().startswith("To keep training beyond NetCanvas")
+
+
+def test_an_unexpected_error_is_reported_in_korean(window, monkeypatch, korean):
+    import sys
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from gui.app import report_unexpected_errors
+
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append(
+        (box.windowTitle(), box.text())))
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(sys.stderr, "write", lambda text: len(text))
+    report_unexpected_errors(window)
+    sys.excepthook(ValueError, ValueError("boom"), None)
+    assert shown == [("예기치 않은 오류", "문제가 발생했습니다: boom\n\n프로젝트는 아직 열려 "
+                                    "있습니다. 안전하게 다른 이름으로 저장하세요.")]
