@@ -131,7 +131,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>The network is untrained: exported its initial weights, drawn from seed {seed}.</source>
-        <translation>신경망이 학습되지 않았습니다: 시드 {seed}에서 뽑은 초깃값 가중치를 내보냈습니다.</translation>
+        <translation>신경망을 학습하지 않아서 가중치 초깃값(시드 {seed})을 내보냈습니다.</translation>
     </message>
     <message>
         <source>Export failed</source>
