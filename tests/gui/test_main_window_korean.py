@@ -146,10 +146,9 @@ def test_plain_label_drops_the_whole_korean_accelerator_and_the_ellipsis():
     assert plain_label("Auto-&layout") == "Auto-layout"
 
 
-def test_nothing_of_the_window_is_clipped_in_korean(window, qtbot, ko):
-    qtbot.waitExposed(window)
+def test_nothing_of_the_window_is_clipped_in_korean(window, qapp, ko):
     assert window.docks["Build"].windowTitle() == "구성"
-    qtbot.wait(50)  # the layouts take the new texts' sizes when the event loop runs
+    qapp.processEvents()  # the layouts take the new texts' sizes (posted layout requests)
     assert clipped_texts(window) == []
 
 
