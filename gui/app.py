@@ -14,17 +14,17 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from gui.i18n import start_language
+from gui.i18n import start_language, translate
 from gui.language_menu import warn_about_fonts
 from gui.platform_check import check_xcb
 from resources.icons import icon_path
 
-APP_NAME = "NetCanvas"
-ORGANIZATION = "NetCanvas"
+APP_NAME = "NetCanvas"  # i18n: not ui
+ORGANIZATION = "NetCanvas"  # i18n: not ui
 
 
 def parse(argv: list[str]) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="netcanvas gui", add_help=False)
+    parser = argparse.ArgumentParser(prog="netcanvas gui", add_help=False)  # i18n: not ui
     parser.add_argument("project", nargs="?")
     parser.add_argument("--example")
     args, _unknown = parser.parse_known_args(argv)  # Qt options such as -platform pass through
@@ -52,9 +52,10 @@ def report_unexpected_errors(parent: QWidget) -> None:
              tb: TracebackType | None) -> None:
         details = "".join(traceback.format_exception(kind, value, tb))
         sys.stderr.write(details)
-        box = QMessageBox(QMessageBox.Icon.Critical, "Unexpected error",
-                          f"Something went wrong: {value}\n\nYour project is still open; "
-                          "save it under a new name to be safe.", parent=parent)
+        box = QMessageBox(QMessageBox.Icon.Critical, translate("App", "Unexpected error"),
+                          translate("App", "Something went wrong: {error}\n\nYour project is "
+                                           "still open; save it under a new name to be safe.")
+                          .format(error=value), parent=parent)
         box.setDetailedText(details)
         box.exec()
 

@@ -18,7 +18,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
 from PySide6.QtWidgets import QMainWindow, QMessageBox
 
-from gui.files import FileController
+from gui.files import FileController, shown_title
+from gui.i18n import translate
 from gui.recovery import (
     Recovery,
     claim,
@@ -85,7 +86,7 @@ class Autosave(QObject):
         self._changed, self._pending = False, True
         write = functools.partial(write_recovery, self.folder, self.files.project(),
                                   self.doc.path, os.getpid())
-        self.files.saver.submit("a recovery copy", write, self._done)
+        self.files.saver.submit(translate("Autosave", "a recovery copy"), write, self._done)
         return True
 
     def discard(self) -> None:
@@ -112,15 +113,17 @@ class Autosave(QObject):
         self.doc.set_path(recovery.original_path)
         self.doc.undo_stack.resetClean()  # unsaved: the original file does not hold it
         self._written, self._changed = True, False  # the folder holds exactly this
-        self.window.statusBar().showMessage(
-            f"Restored unsaved work of {recovery.name()}. Save it to keep it.", 15000)
+        self.window.statusBar().showMessage(translate(
+            "Autosave", "Restored unsaved work of {name}. Save it to keep it.").format(
+                name=recovery_name(recovery)), 15000)
         return True
 
     def _done(self, error: str) -> None:
         self._pending = False
         if error:
             self._changed = True  # try again at the next tick
-            self.window.statusBar().showMessage(f"Autosave failed: {error}", 15000)
+            self.window.statusBar().showMessage(
+                translate("Autosave", "Autosave failed: {error}").format(error=error), 15000)
             return
         self._written = True
         if not self.doc.is_modified():  # saved or discarded while the copy was written
@@ -143,16 +146,47 @@ class Autosave(QObject):
         self.autosave()
 
 
+def recovery_name(recovery: Recovery) -> str:
+    """How the user knew the project: its file name, else its title, else "untitled"."""
+    if recovery.original_path:
+        return Path(recovery.original_path).name
+    return shown_title(recovery.title) or translate("Autosave", "untitled")
+
+
+def describe(recovery: Recovery) -> str:
+    """One sentence for the restore question, in the current language."""
+    local = recovery.saved_at.astimezone()
+    date, time = local.strftime("%Y-%m-%d"), local.strftime("%H:%M:%S")
+    title = shown_title(recovery.title)
+    if recovery.original_path and title:
+        text = translate("Autosave", "The project “{title}”, saved as {path}; its unsaved "
+                                     "changes were copied on {date} at {time}.")
+    elif recovery.original_path:
+        text = translate("Autosave", "The project, saved as {path}; its unsaved changes were "
+                                     "copied on {date} at {time}.")
+    elif title:
+        text = translate("Autosave", "The project “{title}”, never saved (untitled); its "
+                                     "unsaved changes were copied on {date} at {time}.")
+    else:
+        text = translate("Autosave", "The project, never saved (untitled); its unsaved "
+                                     "changes were copied on {date} at {time}.")
+    return text.format(title=title, path=recovery.original_path, date=date, time=time)
+
+
 def ask_restore(window: QMainWindow, recovery: Recovery) -> str:
     """Ask whether to restore ``recovery``: :data:`RESTORE`, :data:`DISCARD` or :data:`LATER`
     (Escape: ask again at the next start)."""
-    box = QMessageBox(QMessageBox.Icon.Question, "Restore unsaved work?",
-                      f"NetCanvas ended without saving {recovery.name()}. Restore the unsaved "
-                      "work?", parent=window)
-    box.setInformativeText(recovery.describe())
-    restore = box.addButton("Restore", QMessageBox.ButtonRole.AcceptRole)
-    discard = box.addButton("Discard", QMessageBox.ButtonRole.DestructiveRole)
-    later = box.addButton("Ask Next Time", QMessageBox.ButtonRole.RejectRole)
+    box = QMessageBox(QMessageBox.Icon.Question,
+                      translate("Autosave", "Restore unsaved work?"),
+                      translate("Autosave", "NetCanvas ended without saving {name}. Restore "
+                                            "the unsaved work?").format(
+                                                name=recovery_name(recovery)), parent=window)
+    box.setInformativeText(describe(recovery))
+    restore = box.addButton(translate("Autosave", "Restore"), QMessageBox.ButtonRole.AcceptRole)
+    discard = box.addButton(translate("Autosave", "Discard"),
+                            QMessageBox.ButtonRole.DestructiveRole)
+    later = box.addButton(translate("Autosave", "Ask Next Time"),
+                          QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(restore)
     box.setEscapeButton(later)
     box.exec()

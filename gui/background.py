@@ -90,7 +90,7 @@ class _ReportingRun(WorkerRun):
     """The GUI-thread end of one :class:`BackgroundJob` run's signals."""
 
     def __init__(self, job: BackgroundJob, worker: _ReportingWorker) -> None:
-        super().__init__(job, worker, "background job")
+        super().__init__(job, worker, "background job")  # i18n: not ui
         self.job = job
         worker.reported.connect(self.on_report)
 

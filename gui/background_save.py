@@ -22,6 +22,7 @@ from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
 from core.project import ProjectError
 from gui.background import BackgroundJob, Report
+from gui.i18n import translate
 
 Write = Callable[[], None]
 Done = Callable[[str], None]  # called in the GUI thread with "" or the error in words
@@ -112,7 +113,8 @@ def _writer(write: Write) -> Callable[[Report, threading.Event], str]:
         except ProjectError as exc:
             return str(exc)
         except OSError as exc:
-            return f"the file cannot be written ({exc.strerror or exc})"
+            return translate("ProjectSaver", "the file cannot be written ({reason})").format(
+                reason=exc.strerror or exc)
         return ""
 
     return work

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidge
 
 from gui.background import BackgroundJob
 from gui.background_save import ProjectSaver
+from gui.i18n import translate
 
 CANCEL_AFTER_MS = 1000
 #: input a busy window ignores (painting, timers and resizing go on)
@@ -95,8 +96,8 @@ def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], A
     app = QApplication.instance()
     app.installEventFilter(blocker)
     window.statusBar().showMessage(text)
-    progress = QProgressDialog(text, "Cancel", 0, 0, window)
-    progress.setWindowTitle("NetCanvas")
+    progress = QProgressDialog(text, translate("Busy", "Cancel"), 0, 0, window)
+    progress.setWindowTitle("NetCanvas")  # i18n: not ui
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setAutoClose(False)
     progress.setAutoReset(False)
@@ -127,7 +128,7 @@ def wait_for_saver(window: QMainWindow, saver: ProjectSaver, text: str) -> None:
         return
     window.statusBar().showMessage(text)
     progress = QProgressDialog(text, "", 0, 0, window)
-    progress.setWindowTitle("NetCanvas")
+    progress.setWindowTitle("NetCanvas")  # i18n: not ui
     progress.setCancelButton(None)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.show()

@@ -12,23 +12,26 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
 from core.export import ExportError, export_project, refuse_problems, with_weights
+from core.i18n import _
 from core.project import Project
 from gui.background import BackgroundJob
-from gui.cli_export import DESCRIPTIONS, untrained_note
+from gui.cli_export import DESCRIPTIONS
 from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
+from gui.i18n import on_language_change, translate
 from gui.lock import LockGate
 
 
 @dataclass(frozen=True)
 class Format:
     """One export format as the menu offers it: what it is for (its tooltip's first half),
-    the file dialog's filter and the suffix a file target gets (none: a new folder)."""
+    the file dialog's filter and the suffix a file target gets (none: a new folder). The
+    texts are marked (context ``ExportMenu``) and translated where shown."""
 
     name: str
     text: str
@@ -39,23 +42,33 @@ class Format:
 
 
 FORMATS = (
-    Format("pytorch", "&PyTorch…", "PyTorch",
-           "To keep training beyond NetCanvas: a torch.nn.Module holding these weights and a "
-           "training script that also runs on a GPU or several machines (torchrun).",
-           "A new folder (*)"),
-    Format("onnx", "&ONNX…", "ONNX",
-           "To use the network in another program: ONNX runtimes run it from Python, C++, C#, "
-           "Java, a browser or a phone, without NetCanvas or Python.",
-           "ONNX models (*.onnx)", ".onnx"),
-    Format("numpy", "&NumPy Script…", "NumPy script",
-           "To read and change every step: a plain-NumPy program in the book's style, each "
-           "layer's forward and backward and the optimizer's rule written out.",
-           "Python scripts (*.py)", ".py"),
+    Format("pytorch", QT_TRANSLATE_NOOP("ExportMenu", "&PyTorch…"), "PyTorch",  # i18n: not ui
+           QT_TRANSLATE_NOOP("ExportMenu", "To keep training beyond NetCanvas: a "
+                             "torch.nn.Module holding these weights and a training script that "
+                             "also runs on a GPU or several machines (torchrun)."),
+           QT_TRANSLATE_NOOP("ExportMenu", "A new folder (*)")),
+    Format("onnx", QT_TRANSLATE_NOOP("ExportMenu", "&ONNX…"), "ONNX",
+           QT_TRANSLATE_NOOP("ExportMenu", "To use the network in another program: ONNX "
+                             "runtimes run it from Python, C++, C#, Java, a browser or a "
+                             "phone, without NetCanvas or Python."),
+           QT_TRANSLATE_NOOP("ExportMenu", "ONNX models (*.onnx)"), ".onnx"),
+    Format("numpy", QT_TRANSLATE_NOOP("ExportMenu", "&NumPy Script…"),
+           QT_TRANSLATE_NOOP("ExportMenu", "NumPy script"),
+           QT_TRANSLATE_NOOP("ExportMenu", "To read and change every step: a plain-NumPy "
+                             "program in the book's style, each layer's forward and backward "
+                             "and the optimizer's rule written out."),
+           QT_TRANSLATE_NOOP("ExportMenu", "Python scripts (*.py)"), ".py"),
 )
-WEIGHTS_FILTER = "NumPy weights (*.npz);;All files (*)"
-IMPORT_TIP = ("Put weights trained elsewhere back onto this network: an .npz under "
-              "NetCanvas's names (W1, b1, …), as the exported train.py --out writes it. Every "
-              "name and shape is checked; one Undo takes them back.")
+WEIGHTS_FILTER = QT_TRANSLATE_NOOP("ExportMenu", "NumPy weights (*.npz);;All files (*)")
+IMPORT_TIP = QT_TRANSLATE_NOOP(
+    "ExportMenu", "Put weights trained elsewhere back onto this network: an .npz under "
+    "NetCanvas's names (W1, b1, …), as the exported train.py --out writes it. Every name and "
+    "shape is checked; one Undo takes them back.")
+
+
+def shown(text: str) -> str:
+    """One of this module's marked texts in the current language."""
+    return translate("ExportMenu", text)
 
 
 def export_work(project: Project, fmt: str, out: Path, force: bool
@@ -66,7 +79,10 @@ def export_work(project: Project, fmt: str, out: Path, force: bool
         plan, files = export_project(project, fmt, out, force)
     except ExportError as exc:
         return str(exc)
-    return files, "" if plan.trained else untrained_note("The network", plan)
+    if plan.trained:
+        return files, ""
+    return files, translate("ExportMenu", "The network is untrained: exported its initial "
+                            "weights, drawn from seed {seed}.").format(seed=plan.settings["seed"])
 
 
 def sentence(text: str) -> str:
@@ -84,18 +100,14 @@ class ExportMenu(QObject):
         super().__init__(window)
         self.window = window
         self.context = context
-        self.menu = QMenu("&Export", window)
+        self.menu = QMenu(window)
         self.menu.setToolTipsVisible(True)
         self.actions: dict[str, QAction] = {}
         for fmt in FORMATS:
-            action = self.menu.addAction(fmt.text)
-            action.setToolTip(f"{fmt.purpose} Writes {DESCRIPTIONS[fmt.name]}.")
-            action.setStatusTip(fmt.purpose)
+            action = self.menu.addAction("")
             action.triggered.connect(lambda _=False, f=fmt: self.export(f))
             self.actions[fmt.name] = action
-        self.import_action = QAction("&Import Weights…", window)
-        self.import_action.setToolTip(IMPORT_TIP)
-        self.import_action.setStatusTip(IMPORT_TIP)
+        self.import_action = QAction(window)
         self.import_action.triggered.connect(self.import_weights)
         LockGate(context.doc, self.import_action)
         self.busy = QProgressBar()
@@ -106,27 +118,42 @@ class ExportMenu(QObject):
         self.job = BackgroundJob(self)
         self.job.running_changed.connect(self._running_changed)
         self.job.finished.connect(self._exported)
-        self.job.failed.connect(lambda text: self._refuse("Export failed", text))
+        self.job.failed.connect(lambda text: self._refuse(self.tr("Export failed"), text))
         self._current: tuple[Format, Path] | None = None
+        on_language_change(self.menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Export"))
+        for fmt in FORMATS:
+            action = self.actions[fmt.name]
+            action.setText(shown(fmt.text))
+            action.setToolTip(self.tr("{purpose} Writes {what}.").format(
+                purpose=shown(fmt.purpose), what=_(DESCRIPTIONS[fmt.name])))
+            action.setStatusTip(shown(fmt.purpose))
+        self.import_action.setText(self.tr("&Import Weights…"))
+        self.import_action.setToolTip(shown(IMPORT_TIP))
+        self.import_action.setStatusTip(shown(IMPORT_TIP))
 
     # ------------------------------------------------------------------ export
     def export(self, fmt: Format) -> bool:
         """Ask where, then export on a background thread; False if nothing was started."""
         if self.job.running:
-            self.window.statusBar().showMessage("An export is still being written.", 5000)
+            self.window.statusBar().showMessage(self.tr("An export is still being written."),
+                                                5000)
             return False
         project = self.context.files.project()
         try:
             refuse_problems(project)
         except ExportError as exc:
-            self._refuse(f"Cannot export as {fmt.label}", str(exc))
+            self._refuse(self._cannot(fmt), str(exc))
             return False
         target = self._ask_target(fmt)
         if target is None:
             return False
         out, force = target
         self._current = (fmt, out)
-        self.window.statusBar().showMessage(f"Writing the {fmt.label} export…")
+        self.window.statusBar().showMessage(self.tr("Writing the {format} export…").format(
+            format=shown(fmt.label)))
         return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
 
     def _ask_target(self, fmt: Format) -> tuple[Path, bool] | None:
@@ -138,9 +165,11 @@ class ExportMenu(QObject):
         default = start / (f"{stem}_pytorch" if not fmt.suffix else stem + fmt.suffix)
         options = QFileDialog.Option.DontConfirmOverwrite if not fmt.suffix else \
             QFileDialog.Option(0)
-        caption = f"Export as {fmt.label}" + ("" if fmt.suffix else " — name a new folder")
-        path, _ = QFileDialog.getSaveFileName(self.window, caption, str(default), fmt.filter,
-                                              "", options)
+        caption = (self.tr("Export as {format}") if fmt.suffix
+                   else self.tr("Export as {format} — name a new folder")).format(
+                       format=shown(fmt.label))
+        path, _filter = QFileDialog.getSaveFileName(self.window, caption, str(default),
+                                                    shown(fmt.filter), "", options)
         if not path:
             return None
         out = Path(path)
@@ -148,8 +177,9 @@ class ExportMenu(QObject):
             out = out.with_name(out.name + fmt.suffix)
         if not fmt.suffix and out.is_dir() and any(out.iterdir()):
             answer = QMessageBox.question(
-                self.window, "Replace folder?", f"{out} holds files already. Replace it with "
-                "the export?", QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                self.window, self.tr("Replace folder?"), self.tr(
+                    "{folder} holds files already. Replace it with the export?").format(
+                        folder=out), QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                 QMessageBox.StandardButton.No)
             if answer != QMessageBox.StandardButton.Yes:
                 return None
@@ -165,19 +195,23 @@ class ExportMenu(QObject):
         fmt, out = self._current
         self.window.statusBar().clearMessage()
         if isinstance(result, str):
-            self._refuse(f"Cannot export as {fmt.label}", result)
+            self._refuse(self._cannot(fmt), result)
             return
         written, note = result
         folder = out if not fmt.suffix else out.parent
         names = "\n".join(f"  {path.name}" for path in written)
-        text = f"Exported the network as {fmt.label} to {folder}:\n{names}"
+        label = shown(fmt.label)
+        text = self.tr("Exported the network as {format} to {folder}:").format(
+            format=label, folder=folder) + f"\n{names}"
         if note:
             text += f"\n\n{sentence(note)}"
-        self.window.statusBar().showMessage(f"Exported {fmt.label} to {out}.", 8000)
-        box = QMessageBox(QMessageBox.Icon.Information, f"Exported as {fmt.label}", text,
+        self.window.statusBar().showMessage(self.tr("Exported {format} to {path}.").format(
+            format=label, path=out), 8000)
+        box = QMessageBox(QMessageBox.Icon.Information,
+                          self.tr("Exported as {format}").format(format=label), text,
                           QMessageBox.StandardButton.Ok, self.window)
         box.setObjectName("export_done")
-        opener = box.addButton("Open Folder", QMessageBox.ButtonRole.ActionRole)
+        opener = box.addButton(self.tr("Open Folder"), QMessageBox.ButtonRole.ActionRole)
         opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, not blocking: the window's event loop keeps running
@@ -186,7 +220,7 @@ class ExportMenu(QObject):
     def import_weights(self) -> bool:
         """Ask for an .npz and put its weights on the network as one undo entry; mismatched
         names or shapes, a file that is no .npz, and a running training are refused in words."""
-        doc, title = self.context.doc, "Cannot import weights"
+        doc, title = self.context.doc, self.tr("Cannot import weights")
         if doc.locked_reason:
             self._refuse(title, doc.locked_reason)
             return False
@@ -197,8 +231,8 @@ class ExportMenu(QObject):
             self._refuse(title, str(exc))
             return False
         start = str(Path(doc.path).parent) if doc.path else str(Path.home())
-        path, _ = QFileDialog.getOpenFileName(self.window, "Import weights", start,
-                                              WEIGHTS_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(self.window, self.tr("Import weights"), start,
+                                                    shown(WEIGHTS_FILTER))
         if not path:
             return False
         try:
@@ -208,10 +242,14 @@ class ExportMenu(QObject):
             return False
         arrays = {**(updated.params or {}), **(updated.state or {})}
         name = Path(path).name
-        doc.push(ReplaceWeightsCommand(doc, f"Import weights from {name}", arrays, None))
-        self.window.statusBar().showMessage(f"Imported the weights of {name} (Undo takes them "
-                                            "back).", 8000)
+        doc.push(ReplaceWeightsCommand(
+            doc, self.tr("Import weights from {file}").format(file=name), arrays, None))
+        self.window.statusBar().showMessage(self.tr(
+            "Imported the weights of {file} (Undo takes them back).").format(file=name), 8000)
         return True
+
+    def _cannot(self, fmt: Format) -> str:
+        return self.tr("Cannot export as {format}").format(format=shown(fmt.label))
 
     def _refuse(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, sentence(text))

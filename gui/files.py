@@ -21,15 +21,23 @@ from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.datasets.ref import DataRef
 from core.engine.params import split
+from core.i18n import _
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
 from core.spec import NetworkSpec
 from core.training.timeline import Timeline
 from gui.background_save import ProjectSaver
 from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change, translate
 from gui.training.continuation import ContinuationKeeper
 
-FILE_FILTER = f"NetCanvas projects (*{SUFFIX});;All files (*)"
+
+def file_filter() -> str:
+    """The file dialogs' filter, in the current language."""
+    return translate("FileController", "NetCanvas projects (*{suffix});;All files (*)").format(
+        suffix=SUFFIX)
+
+
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
 DEFAULT_DATA = "xor"
@@ -42,10 +50,16 @@ def example_paths() -> dict[str, Path]:
             if str(p).endswith(SUFFIX)}
 
 
+def shown_title(title: str) -> str:
+    """A project's title as shown: a bundled example's in the current language (its title is
+    marked where the examples are made), any other as it is."""
+    return _(title) if title else title
+
+
 def example_title(path: Path) -> str:
-    """The example's own title (its file name if it cannot be read)."""
+    """The example's own title, translated (its file name if it cannot be read)."""
     try:
-        return load_project(path).title or path.stem
+        return shown_title(load_project(path).title) or path.stem
     except ProjectError:
         return path.stem
 
@@ -99,17 +113,24 @@ class FileController:
         #: the optimizer state that goes with the document's weights (the window shares the
         #: training session's)
         self.continuation = ContinuationKeeper()
-        self.recent_menu = QMenu("Open &Recent", window)
+        self.recent_menu = QMenu(window)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
-        self.examples_menu = QMenu("&Examples", window)
+        self.examples_menu = QMenu(window)
         self.examples_menu.aboutToShow.connect(self._fill_examples)
+        on_language_change(self.recent_menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The menus' titles and items in the current language."""
+        self.recent_menu.setTitle(translate("FileController", "Open &Recent"))
+        self.examples_menu.setTitle(translate("FileController", "&Examples"))
+        self.examples_menu.clear()  # titled anew when next opened
         self._fill_recent()
 
     # ------------------------------------------------------------------ names
     def display_name(self) -> str:
         if self.doc.path:
             return Path(self.doc.path).name
-        return self.doc.title or "Untitled"
+        return shown_title(self.doc.title) or translate("FileController", "Untitled")
 
     # ------------------------------------------------------------------ commands
     def new(self) -> bool:
@@ -122,15 +143,18 @@ class FileController:
     def open(self) -> bool:
         if not self.maybe_save():
             return False
-        path, _ = QFileDialog.getOpenFileName(self.window, "Open project", self._folder(),
-                                              FILE_FILTER)
+        path, _filter = QFileDialog.getOpenFileName(
+            self.window, translate("FileController", "Open project"), self._folder(),
+            file_filter())
         return bool(path) and self.load(path)
 
     def open_example(self, name: str) -> bool:
         """Open a bundled example as an untitled copy (Save asks where to put it)."""
         path = example_paths().get(name)
         if path is None:
-            self._error("Cannot open example", f"There is no example called {name!r}.")
+            self._error(translate("FileController", "Cannot open example"),
+                        translate("FileController", "There is no example called {name}.").format(
+                            name=repr(name)))
             return False
         return self.maybe_save() and self.load(path, remember=False)
 
@@ -138,14 +162,17 @@ class FileController:
         """Read ``path`` into the document; on failure show why and change nothing. Reading
         runs in a background thread (the window keeps painting; Cancel after a second)."""
         name = Path(path).name
-        wait_for_saver(self.window, self.saver, f"Finishing the save before opening {name}…")
-        outcome = run_busy(self.window, f"Opening {name}…", lambda _cancel: _read(path))
+        wait_for_saver(self.window, self.saver, translate(
+            "FileController", "Finishing the save before opening {name}…").format(name=name))
+        outcome = run_busy(self.window, translate("FileController", "Opening {name}…").format(
+            name=name), lambda _cancel: _read(path))
         if outcome.cancelled:
-            self.window.statusBar().showMessage(f"Opening {name} was cancelled.", 8000)
+            self.window.statusBar().showMessage(translate(
+                "FileController", "Opening {name} was cancelled.").format(name=name), 8000)
             return False
         project, arrays, error = outcome.value or (None, {}, outcome.error)
         if project is None:
-            self._error("Cannot open project", error)
+            self._error(translate("FileController", "Cannot open project"), error)
             return False
         self._generation += 1
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
@@ -158,15 +185,17 @@ class FileController:
         if remember:
             self._remember(str(path))
         self.opened()
-        self.window.statusBar().showMessage(f"Opened “{project.title or name}”.", 8000)
+        self.window.statusBar().showMessage(translate("FileController", "Opened “{name}”.").format(
+            name=shown_title(project.title) or name), 8000)
         return True
 
     def save(self, wait: bool = False) -> bool:
         return self.write(self.doc.path, wait) if self.doc.path else self.save_as(wait)
 
     def save_as(self, wait: bool = False) -> bool:
-        path, _ = QFileDialog.getSaveFileName(self.window, "Save project as",
-                                              self.doc.path or self._folder(), FILE_FILTER)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, translate("FileController", "Save project as"),
+            self.doc.path or self._folder(), file_filter())
         if not path:
             return False
         if not path.endswith(SUFFIX):
@@ -190,15 +219,17 @@ class FileController:
                 self.failures += 1
                 if same_document and self.doc.path == path:
                     self.doc.set_path(previous)
-                self._error("Cannot save project", error)
+                self._error(translate("FileController", "Cannot save project"), error)
                 return
             if same_document and _undo_position(stack) == saved_at:
                 stack.setClean()
             self._remember(path)
-            self.window.statusBar().showMessage(f"Saved {Path(path).name}.", 5000)
+            self.window.statusBar().showMessage(translate("FileController", "Saved {name}.").format(
+                name=Path(path).name), 5000)
 
         self.saver.submit(Path(path).name, functools.partial(save_project, project, path), done)
-        self.window.statusBar().showMessage(f"Saving {Path(path).name}…")
+        self.window.statusBar().showMessage(translate("FileController", "Saving {name}…").format(
+            name=Path(path).name))
         if wait:
             self.finish_writing()
         return outcomes == [""] if wait else True
@@ -206,8 +237,10 @@ class FileController:
     def finish_writing(self) -> bool:
         """Wait for the saves under way (closing does); False if one of them failed."""
         failures = self.failures
-        wait_for_saver(self.window, self.saver,
-                       f"Waiting for {self.saver.current() or 'the project'} to be saved…")
+        current = self.saver.current()
+        wait_for_saver(self.window, self.saver, translate(
+            "FileController", "Waiting for {name} to be saved…").format(name=current)
+            if current else translate("FileController", "Waiting for the project to be saved…"))
         return self.failures == failures
 
     def project(self) -> Project:
@@ -238,8 +271,9 @@ class FileController:
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard
                    | QMessageBox.StandardButton.Cancel)
         answer = QMessageBox.question(
-            self.window, "Unsaved changes",
-            f"“{self.display_name()}” has changes that are not saved. Save them first?",
+            self.window, translate("FileController", "Unsaved changes"),
+            translate("FileController", "“{name}” has changes that are not saved. Save them "
+                      "first?").format(name=self.display_name()),
             buttons, QMessageBox.StandardButton.Save)
         if answer == QMessageBox.StandardButton.Save:
             return self.save(wait=True)
@@ -276,10 +310,12 @@ class FileController:
             action.setStatusTip(path)
             action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.load(p))
         if not recent:
-            self.recent_menu.addAction("(no recent projects)").setEnabled(False)
+            self.recent_menu.addAction(translate("FileController", "(no recent projects)")
+                                       ).setEnabled(False)
         else:
             self.recent_menu.addSeparator()
-            self.recent_menu.addAction("Clear list", self._clear_recent)
+            self.recent_menu.addAction(translate("FileController", "Clear list"),
+                                       self._clear_recent)
 
     def _clear_recent(self) -> None:
         self.settings.setValue(RECENT_KEY, [])

@@ -13,6 +13,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QWidget
 
 from gui.document.document import GraphDocument
+from gui.i18n import on_language_change, translate
+from gui.widgets import plain_label
 
 
 class LockGate(QObject):
@@ -51,17 +53,16 @@ class LockGate(QObject):
 
 
 def undo_actions(doc: GraphDocument, parent: QWidget) -> tuple[QAction, QAction]:
-    """Undo and Redo for menus: their text names the step, they take the standard keys, and
-    they wait while the document is locked."""
+    """Undo and Redo for menus: their text names the step ("&Undo Add hidden 1"), they take
+    the standard keys, and they wait while the document is locked."""
     stack = doc.undo_stack
     keys = QKeySequence.StandardKey
-    undo = stack.createUndoAction(parent, "&Undo")
+    undo = _step_action(doc, parent, stack.undo, stack.canUndo, stack.canUndoChanged,
+                        stack.undoText, stack.undoTextChanged, _menu_undo_text)
     undo.setShortcuts(QKeySequence.keyBindings(keys.Undo))
-    redo = stack.createRedoAction(parent, "&Redo")
+    redo = _step_action(doc, parent, stack.redo, stack.canRedo, stack.canRedoChanged,
+                        stack.redoText, stack.redoTextChanged, _menu_redo_text)
     redo.setShortcuts(QKeySequence.keyBindings(keys.Redo))
-    # The stack enables its own actions; a gate connected after it has the last word.
-    LockGate(doc, undo, stack.canUndo, stack.canUndoChanged)
-    LockGate(doc, redo, stack.canRedo, stack.canRedoChanged)
     return undo, redo
 
 
@@ -69,14 +70,69 @@ def short_undo_actions(doc: GraphDocument, parent: QWidget) -> tuple[QAction, QA
     """Toolbar Undo/Redo with a fixed label (the menu's say what they undo), so the toolbar
     does not jump; the tooltip names the step. They too wait while the document is locked."""
     stack = doc.undo_stack
-    actions = []
-    for word, trigger, able, able_changed, text in (
-            ("Undo", stack.undo, stack.canUndo, stack.canUndoChanged, stack.undoTextChanged),
-            ("Redo", stack.redo, stack.canRedo, stack.canRedoChanged, stack.redoTextChanged)):
-        action = QAction(word, parent)
-        action.triggered.connect(trigger)
-        able_changed.connect(action.setEnabled)
-        LockGate(doc, action, able, able_changed)
-        text.connect(lambda t, a=action, w=word: a.setToolTip(f"{w} {t}" if t else w))
-        actions.append(action)
-    return actions[0], actions[1]
+    undo = _step_action(doc, parent, stack.undo, stack.canUndo, stack.canUndoChanged,
+                        stack.undoText, stack.undoTextChanged, _tool_undo_text)
+    redo = _step_action(doc, parent, stack.redo, stack.canRedo, stack.canRedoChanged,
+                        stack.redoText, stack.redoTextChanged, _tool_redo_text)
+    return undo, redo
+
+
+def _step_action(doc: GraphDocument, parent: QWidget, trigger: Callable[[], None],
+                 able: Callable[[], bool], able_changed: SignalInstance,
+                 step: Callable[[], str], step_changed: SignalInstance,
+                 texts: Callable[[str], tuple[str, str]]) -> QAction:
+    """An action taking one step of the undo stack; ``texts(step)`` gives its (text, tooltip)
+    in the current language, set again when the step or the language changes."""
+    action = QAction(parent)
+    action.triggered.connect(trigger)
+    action.setEnabled(able())
+    able_changed.connect(action.setEnabled)
+    # Connected after the stack's own enabling: the gate has the last word.
+    LockGate(doc, action, able, able_changed)
+    _StepText(action, step(), step_changed, texts)
+    return action
+
+
+class _StepText(QObject):
+    """Names the step in its action's text. A child of the action: its slot goes with it (the
+    stack also says its step while it is destroyed); it keeps the step's words itself, so a
+    language change never asks a stack that may be gone."""
+
+    def __init__(self, action: QAction, step: str, step_changed: SignalInstance,
+                 texts: Callable[[str], tuple[str, str]]) -> None:
+        super().__init__(action)
+        self._action, self._step, self._texts = action, step, texts
+        step_changed.connect(self.step_changed)
+        on_language_change(action.parent(), self.retranslate)
+
+    @Slot(str)
+    def step_changed(self, step: str) -> None:
+        self._step = step
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        text, tip = self._texts(self._step)
+        self._action.setText(text)
+        self._action.setToolTip(tip)
+
+
+def _menu_undo_text(step: str) -> tuple[str, str]:
+    text = (translate("Lock", "&Undo {step}").format(step=step) if step
+            else translate("Lock", "&Undo"))
+    return text, plain_label(text)
+
+
+def _menu_redo_text(step: str) -> tuple[str, str]:
+    text = (translate("Lock", "&Redo {step}").format(step=step) if step
+            else translate("Lock", "&Redo"))
+    return text, plain_label(text)
+
+
+def _tool_undo_text(step: str) -> tuple[str, str]:
+    word = translate("Lock", "Undo")
+    return word, translate("Lock", "Undo {step}").format(step=step) if step else word
+
+
+def _tool_redo_text(step: str) -> tuple[str, str]:
+    word = translate("Lock", "Redo")
+    return word, translate("Lock", "Redo {step}").format(step=step) if step else word

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QVBoxLayout,
     QWidget,
@@ -32,6 +33,7 @@ from gui.document.new_node import new_node
 from gui.explain.panel import install_explain
 from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
+from gui.i18n import on_language_change, translate
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
 from gui.language_menu import LanguageMenu
@@ -42,21 +44,12 @@ from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_i
 from gui.panels.problems import LintModel, ProblemsPanel, connect_dismissals
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
-from gui.widgets import add_dock, scrolling
+from gui.widgets import StatusLine, add_dock, plain_label, scrolling
+from gui.window_text import ACTIONS, DOCK_TITLES, HELP_TEXT, MENU_TITLES
 
-APP_NAME = "NetCanvas"
+APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
 SCREEN_MARGIN = (16, 40)  # of a screen's available area left to the window frame and title
-HELP_TEXT = (
-    "<h3>Build a network by hand</h3>"
-    "<ol><li>Choose a data set on the left (try the AND or XOR gate).</li>"
-    "<li>Drag <b>Input</b>, <b>Hidden</b> and <b>Output</b> nodes onto the canvas.</li>"
-    "<li>Drag from a node's right port to another node to connect them. Refused targets turn "
-    "red and the status bar says why.</li>"
-    "<li>Select a node to set its units and activation in the inspector.</li>"
-    "<li>Double-click a weight line or a neuron to type a weight or bias, and watch the "
-    "predictions change.</li></ol>"
-    "<p>Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.</p>")
 
 
 class MainWindow(QMainWindow):
@@ -79,16 +72,19 @@ class MainWindow(QMainWindow):
         self.docks: dict[str, QDockWidget] = {}
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         self.setCorner(Qt.Corner.BottomLeftCorner, left)  # Build runs the window's full height
-        self._dock("Build", scrolling(self._build_panel()), left)
-        self._dock("Predictions", self.predictions_panel, left)
-        self._dock("Problems", scrolling(self.problems_panel), left)
-        self._dock("Inspector", self.inspector, Qt.DockWidgetArea.RightDockWidgetArea)
+        # The docks' keys are identifiers; their titles are set in retranslate.
+        self._dock("Build", scrolling(self._build_panel()), left)  # i18n: not ui
+        self._dock("Predictions", self.predictions_panel, left)  # i18n: not ui
+        self._dock("Problems", scrolling(self.problems_panel), left)  # i18n: not ui
+        self._dock("Inspector", self.inspector,  # i18n: not ui
+                   Qt.DockWidgetArea.RightDockWidgetArea)
         self.files = FileController(self, self.doc, self.settings, self._opened)
         self.doc.reset(NetworkSpec(), data=default_data())
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
         self.zoom_label = QLabel("100 %")
         self.statusBar().addPermanentWidget(self.zoom_label)
+        self.status = StatusLine(self)
         self._paste_count = 0
         self._shown = False
         self._create_actions()
@@ -101,8 +97,24 @@ class MainWindow(QMainWindow):
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self.resize(*DEFAULT_SIZE)
+        on_language_change(self, self.retranslate)
+        self.status.say(lambda: self.tr("Drag a node from the left onto the canvas to begin."))
+
+    def retranslate(self) -> None:
+        """Every text the window itself shows, in the current language."""
+        for key, title in DOCK_TITLES.items():
+            self.docks[key].setWindowTitle(translate("MainWindow", title))
+        for action, text, tip in self._action_texts:
+            label = translate("MainWindow", text)
+            action.setText(label)
+            action.setIconText(plain_label(label))  # the toolbar's: no "(&N)" shown as "(N)"
+            tip = translate("MainWindow", tip) if tip else ""
+            action.setStatusTip(tip)
+            action.setToolTip(f"{plain_label(label)}: {tip}" if tip else plain_label(label))
+        for menu, title in self._menu_titles:
+            menu.setTitle(translate("MainWindow", title))
+        self.tools.setWindowTitle(self.tr("Main"))
         self._update_title()
-        self.statusBar().showMessage("Drag a node from the left onto the canvas to begin.")
 
     def place_on(self, available: QRect) -> None:
         """Size and centre the window for a screen's available area (the first window of a
@@ -137,7 +149,7 @@ class MainWindow(QMainWindow):
     def _size_left_docks(self) -> None:
         """Build as tall as the node palette and the data set picker need (no scrolling to find
         where data is chosen); Predictions and Problems share the rest of the column."""
-        left = [self.docks[name] for name in ("Build", "Predictions", "Problems")]
+        left = [self.docks[name] for name in DOCK_TITLES if name != "Inspector"]
         build = left[0]
         scroll = build.widget()
         wanted = (scroll.widget().sizeHint().height()
@@ -155,16 +167,18 @@ class MainWindow(QMainWindow):
         layout.addStretch()
         return panel
 
-    def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
-        self.docks[title] = add_dock(self, title, widget, area)
+    def _dock(self, key: str, widget: QWidget, area: Qt.DockWidgetArea) -> None:
+        """Dock ``widget`` under ``key`` (its identifier; its shown title is translated)."""
+        self.docks[key] = add_dock(self, key, widget, area)
 
     # ------------------------------------------------------------------ actions and menus
-    def _action(self, text: str, slot: object, shortcut: object = None, tip: str = "") -> QAction:
-        action = QAction(text, self)
+    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+        """The action ``name`` of :data:`ACTIONS`; its texts are set in :meth:`retranslate`
+        (the tooltip: the label without accelerator and ellipsis, then the tip)."""
+        action = QAction(self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
-        action.setStatusTip(tip)
-        action.setToolTip(f"{text.replace('&', '').rstrip('…')}: {tip}" if tip else text)
+        self._action_texts.append((action, *ACTIONS[name]))
         action.triggered.connect(slot)
         self.addAction(action)
         return action
@@ -172,42 +186,39 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
         files = self.files
-        self.new_action = self._action("&New", files.new, keys.New, "Start an empty canvas")
-        self.open_action = self._action("&Open…", files.open, keys.Open, "Open a project")
-        self.save_action = self._action("&Save", files.save, keys.Save, "Save the project")
-        self.save_as_action = self._action("Save &As…", files.save_as, keys.SaveAs,
-                                           "Save the project under a new name")
-        self.quit_action = self._action("&Quit", self.close, keys.Quit, "Close NetCanvas")
+        self._action_texts: list[tuple[QAction, str, str]] = []
+        self._menu_titles: list[tuple[QMenu, str]] = []
+        self.new_action = self._action("new", files.new, keys.New)
+        self.open_action = self._action("open", files.open, keys.Open)
+        self.save_action = self._action("save", files.save, keys.Save)
+        self.save_as_action = self._action("save_as", files.save_as, keys.SaveAs)
+        self.quit_action = self._action("quit", self.close, keys.Quit)
         self.undo_action, self.redo_action = undo_actions(self.doc, self)
         self.delete_action = self._action(
-            "&Delete", self.delete_selection,
-            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
-            "Delete the selected nodes (with their connections) and connections")
-        self.select_all_action = self._action("Select &All", self.select_all, keys.SelectAll,
-                                              "Select every node")
-        self.copy_action = self._action("&Copy", self.copy_selection, keys.Copy,
-                                        "Copy the selected nodes with their weights")
-        self.paste_action = self._action("&Paste", self.paste, keys.Paste,
-                                         "Paste copied nodes")
-        self.layout_action = self._action("Auto-&layout", self.auto_layout,
-                                          QKeySequence("Ctrl+L"),
-                                          "Arrange the nodes in columns by depth")
-        self.fit_action = self._action("Zoom to &Fit", self.view.fit_to_view,
-                                       QKeySequence("Ctrl+0"), "Show the whole network")
-        self.zoom_in_action = self._action("Zoom &In", lambda: self.view.set_zoom(
-            self.view.zoom * 1.25), keys.ZoomIn, "Zoom in")
-        self.zoom_out_action = self._action("Zoom &Out", lambda: self.view.set_zoom(
-            self.view.zoom / 1.25), keys.ZoomOut, "Zoom out")
-        self.neuron_limit_action = self._action(
-            "Neuron View Limit…", self.choose_neuron_limit, None,
-            "Nodes with up to this many units draw each neuron and weight")
-        self.help_action = self._action("How to &Build a Network", self.show_help,
-                                        keys.HelpContents, "A short guide")
+            "delete", self.delete_selection,
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
+        self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
+        self.paste_action = self._action("paste", self.paste, keys.Paste)
+        self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
+        self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
+        self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
+            self.view.zoom * 1.25), keys.ZoomIn)
+        self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
+            self.view.zoom / 1.25), keys.ZoomOut)
+        self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
+        self.help_action = self._action("help", self.show_help, keys.HelpContents)
         self._create_menus()
+
+    def _menu(self, name: str) -> QMenu:
+        """The menu bar's menu ``name`` of :data:`MENU_TITLES` (titled in retranslate)."""
+        menu = self.menuBar().addMenu(MENU_TITLES[name])
+        self._menu_titles.append((menu, MENU_TITLES[name]))
+        return menu
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
+        file_menu = self._menu("file")
         file_menu.addActions([self.new_action, self.open_action])
         file_menu.addMenu(self.files.recent_menu)
         file_menu.addMenu(self.files.examples_menu)
@@ -219,12 +230,12 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_menu.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
-        edit = bar.addMenu("&Edit")
+        edit = self._menu("edit")
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
         edit.addActions([self.copy_action, self.paste_action, self.delete_action,
                          self.select_all_action])
-        view = self.view_menu = bar.addMenu("&View")
+        view = self.view_menu = self._menu("view")
         view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
                          self.layout_action, self.neuron_limit_action])
         self.language_menu = LanguageMenu(self.settings, self)
@@ -234,8 +245,8 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         self.labs_menu = LabsMenu(self.context, self)
         bar.addMenu(self.labs_menu)
-        bar.addMenu("&Help").addAction(self.help_action)
-        tools = self.addToolBar("Main")
+        self._menu("help").addAction(self.help_action)
+        tools = self.tools = self.addToolBar("")
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
         tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -263,14 +274,14 @@ class MainWindow(QMainWindow):
         self.doc.spec_reset.connect(self._update_title)  # a new project's title
         self.predictions.updated.connect(self._show_predictions)
         self.data.dataset_changed.connect(self._dataset_changed)
-        self.data.error.connect(lambda text: self.statusBar().showMessage(
-            f"The data set could not be loaded: {text}", 15000))
+        self.data.error.connect(lambda text: self.status.say(lambda: self.tr(
+            "The data set could not be loaded: {error}").format(error=text), 15000))
         self._selection_changed()
 
     # ------------------------------------------------------------------ reactions
     def _update_title(self) -> None:
         name = self.files.display_name()
-        self.setWindowTitle(f"{name}[*] — {APP_NAME}")
+        self.setWindowTitle(f"{name}[*] — {APP_NAME}")  # i18n: not ui
         self.setWindowModified(self.doc.is_modified())
 
     def _selection_changed(self) -> None:
@@ -300,12 +311,13 @@ class MainWindow(QMainWindow):
         try:
             node = new_node(kind, self.doc.spec, (pos.x(), pos.y()), self.data.dataset)
         except ValueError:
-            self.statusBar().showMessage(f"Unknown node kind {kind!r}.", 8000)
+            self.status.say(lambda: self.tr("Unknown node kind {kind}.").format(
+                kind=repr(kind)), 8000)
             return
         self.doc.push(AddNodeCommand(self.doc, node))
         self.scene.select_only([node.id])
-        self.statusBar().showMessage(f"Added {node.label}. Drag from its right port to connect "
-                                     "it.", 8000)
+        self.status.say(lambda: self.tr("Added {node}. Drag from its right port to connect "
+                                        "it.").format(node=node.label), 8000)
 
     def add_node_in_view(self, kind: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())
@@ -332,12 +344,12 @@ class MainWindow(QMainWindow):
         # The fragment is tagged JSON, so paste recognises it and ignores any other text.
         QApplication.clipboard().setText(clipboard.copy_fragment(self.doc, nodes))
         self._paste_count = 0
-        self.statusBar().showMessage(f"Copied {len(nodes)} node(s).", 5000)
+        self.status.say(lambda: self.tr("Copied %n node(s).", "", len(nodes)), 5000)
 
     def paste(self) -> None:
         parsed = clipboard.parse_fragment(QApplication.clipboard().text())
         if parsed is None or not parsed[0].nodes:
-            self.statusBar().showMessage("Nothing to paste: copy some nodes first.", 5000)
+            self.status.say(lambda: self.tr("Nothing to paste: copy some nodes first."), 5000)
             return
         self._paste_count += 1
         before = {n.id for n in self.doc.spec.nodes}
@@ -351,7 +363,7 @@ class MainWindow(QMainWindow):
                  for node_id, pos in layered_positions(self.doc.spec, heights).items()
                  if pos != self.doc.spec.node(node_id).position}
         if moves:
-            self.doc.push(MoveNodesCommand(self.doc, moves, "Auto-layout"))
+            self.doc.push(MoveNodesCommand(self.doc, moves, self.tr("Auto-layout")))
         self.view.fit_to_view()
 
     def focus_nodes(self, node_ids: list[str]) -> None:
@@ -361,14 +373,16 @@ class MainWindow(QMainWindow):
 
     def choose_neuron_limit(self) -> None:
         value, ok = QInputDialog.getInt(
-            self, "Neuron view", "Draw every neuron and weight for nodes with at most this "
-            "many units:", self.scene.neuron_limit, 1, 64)
+            self, self.tr("Neuron view"), self.tr("Draw every neuron and weight for nodes with "
+                                                  "at most this many units:"),
+            self.scene.neuron_limit, 1, 64)
         if ok:
             self.settings.setValue("canvas/neuron_limit", value)
             self.scene.set_neuron_limit(value)
 
     def show_help(self) -> None:
-        QMessageBox.information(self, "How to build a network", HELP_TEXT)
+        QMessageBox.information(self, self.tr("How to build a network"),
+                                translate("MainWindow", HELP_TEXT))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save() and self.files.finish_writing():

@@ -20,6 +20,8 @@ import sys
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
+from core.i18n import _
+
 #: (library the xcb plugin links, Debian/Ubuntu package, Fedora/RHEL package)
 XCB_LIBRARIES = (
     ("libxcb-cursor.so.0", "libxcb-cursor0", "xcb-util-cursor"),
@@ -77,11 +79,13 @@ def explain(missing: list[tuple[str, str, str]]) -> str:
     names = ", ".join(soname for soname, _apt, _dnf in missing)
     apt = " ".join(apt for _soname, apt, _dnf in missing)
     dnf = " ".join(dnf for _soname, _apt, dnf in missing)
-    return (f"netcanvas: the window cannot open: Qt's X11 (xcb) platform needs {names}, which "
-            "this computer does not have. Install them, then start NetCanvas again:\n"
-            f"  Debian, Ubuntu, Mint:  sudo apt install {apt}\n"
-            f"  Fedora, RHEL:          sudo dnf install {dnf}\n"
-            "The command-line tools (netcanvas train, export, data, …) work without them.")
+    # Printed before Qt starts, so gettext (core.i18n) says it, not a Qt translator.
+    return _("netcanvas: the window cannot open: Qt's X11 (xcb) platform needs {names}, which "
+             "this computer does not have. Install them, then start NetCanvas again:\n"
+             "  Debian, Ubuntu, Mint:  sudo apt install {apt}\n"
+             "  Fedora, RHEL:          sudo dnf install {dnf}\n"
+             "The command-line tools (netcanvas train, export, data, …) work without them."
+             ).format(names=names, apt=apt, dnf=dnf)
 
 
 def check_xcb(argv: Sequence[str]) -> int | None:

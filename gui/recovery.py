@@ -68,14 +68,6 @@ class Recovery:
             return Path(self.original_path).name
         return self.title or "untitled"
 
-    def describe(self) -> str:
-        """One sentence for the restore question."""
-        where = (f"saved as {self.original_path}" if self.original_path
-                 else "never saved (untitled)")
-        title = f" “{self.title}”" if self.title else ""
-        local = self.saved_at.astimezone().strftime("%Y-%m-%d at %H:%M:%S")
-        return f"The project{title}, {where}; its unsaved changes were copied on {local}."
-
 
 def write_recovery(folder: Path, project: Project, original_path: str, pid: int) -> None:
     """Write ``project`` and its ``about.json`` into ``folder`` (worker thread; ProjectError

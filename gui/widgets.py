@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+import re
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -14,6 +16,40 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
+
+from gui.i18n import on_language_change
+
+_ACCELERATOR = re.compile(r"\(&\w\)")
+
+
+def plain_label(text: str) -> str:
+    """A menu label as plain words for a tooltip: without its accelerator — the whole
+    "(&F)" of a Korean label, the "&" of an English one — and without a trailing "…"."""
+    return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
+
+
+class StatusLine(QObject):
+    """Says things in a window's status bar and says the one still shown again, in the new
+    language, when the language changes (``make`` builds the message; it is called again)."""
+
+    def __init__(self, window: QMainWindow) -> None:
+        super().__init__(window)
+        self._bar = window.statusBar()
+        self._make: Callable[[], str] | None = None
+        self._text = ""
+        self._timeout = 0
+        on_language_change(self._bar, self._retranslate)
+
+    def say(self, make: Callable[[], str], timeout: int = 0) -> None:
+        """Show ``make()`` for ``timeout`` ms (0: until the next message)."""
+        self._make, self._timeout = make, timeout
+        self._text = make()
+        self._bar.showMessage(self._text, timeout)
+
+    def _retranslate(self) -> None:
+        if self._make is not None and self._text and self._bar.currentMessage() == self._text:
+            self._text = self._make()
+            self._bar.showMessage(self._text, self._timeout)
 
 
 def scrolling(widget: QWidget) -> QScrollArea:
@@ -27,16 +63,21 @@ def scrolling(widget: QWidget) -> QScrollArea:
 
 
 def add_dock(window: QMainWindow, title: str, widget: QWidget,
-             area: Qt.DockWidgetArea) -> QDockWidget:
+             area: Qt.DockWidgetArea, shown: Callable[[], str] | None = None) -> QDockWidget:
     """Dock ``widget`` in ``window`` under ``title``: movable, closable and floatable, and
-    findable by an object name made from the title (``"Loss"`` → ``loss_dock``)."""
-    dock = _new_dock(window, title, widget)
+    findable by an object name made from the title (``"Loss"`` → ``loss_dock``).
+
+    ``title`` is an identifier and stays English. With ``shown`` (``lambda: translate(…)``)
+    the dock shows ``shown()`` as its title, again whenever the language changes; without, the
+    caller sets the translated title (``dock.setWindowTitle``) in its own retranslate. The
+    View menu's toggle action follows the dock's title."""
+    dock = _new_dock(window, title, widget, shown)
     window.addDockWidget(area, dock)
     return dock
 
 
 def add_tabbed_dock(window: QMainWindow, title: str, widget: QWidget,
-                    beside: QDockWidget) -> QDockWidget:
+                    beside: QDockWidget, shown: Callable[[], str] | None = None) -> QDockWidget:
     """Dock ``widget`` under ``title`` in a tab behind ``beside`` (which stays in front).
 
     The window's layout is brought up to date first. Qt's tab-bar bookkeeping
@@ -47,20 +88,23 @@ def add_tabbed_dock(window: QMainWindow, title: str, widget: QWidget,
     Problems panel at first show (docs/qt-notes.md §8). On a current layout the nested pass
     does nothing and the group gets exactly one bar.
     """
-    dock = _new_dock(window, title, widget)
+    dock = _new_dock(window, title, widget, shown)
     window.layout().activate()  # no nested layout pass inside tabifyDockWidget
     window.tabifyDockWidget(beside, dock)
     beside.raise_()
     return dock
 
 
-def _new_dock(window: QMainWindow, title: str, widget: QWidget) -> QDockWidget:
+def _new_dock(window: QMainWindow, title: str, widget: QWidget,
+              shown: Callable[[], str] | None) -> QDockWidget:
     dock = QDockWidget(title, window)
     dock.setObjectName(f"{title.lower()}_dock")
     dock.setWidget(widget)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                      | QDockWidget.DockWidgetFeature.DockWidgetClosable
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+    if shown is not None:
+        on_language_change(dock, lambda: dock.setWindowTitle(shown()))
     return dock
 
 

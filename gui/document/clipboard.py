@@ -13,6 +13,7 @@ from core.spec import NetworkSpec, NodeSpec
 from core.spec_problems import SpecError
 from gui.document.commands import AddNodeCommand, Command, ConnectCommand
 from gui.document.document import GraphDocument
+from gui.i18n import translate
 
 PASTE_OFFSET = 40.0
 
@@ -53,7 +54,9 @@ def paste_command(doc: GraphDocument, fragment: NetworkSpec, arrays: dict[str, n
     first_edge = int(doc.spec.new_edge_id())
     ids = {n.id: str(first_node + k) for k, n in enumerate(fragment.nodes)}
     count = len(fragment.nodes)
-    parent = Command(f"Paste {count} node{'s' if count != 1 else ''}")
+    parent = Command(translate("Commands", "Paste {count} node").format(count=count)
+                     if count == 1 else
+                     translate("Commands", "Paste {count} nodes").format(count=count))
     for k, node in enumerate(fragment.nodes):
         new = replace(node, id=ids[node.id],
                       position=(node.position[0] + offset, node.position[1] + offset))

@@ -11,6 +11,7 @@ from dataclasses import replace
 from typing import Any
 
 import numpy as np
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QUndoCommand
 
 from core.datasets.ref import DataRef
@@ -19,6 +20,7 @@ from core.engine.params import Params
 from core.spec import EdgeSpec, NodeSpec
 from core.training.runs import Run, Runs
 from gui.document.document import GraphDocument
+from gui.i18n import translate
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
 CHANGE_SETTINGS_ID = 2
@@ -56,7 +58,7 @@ class Command(QUndoCommand):
 class AddNodeCommand(Command):
     def __init__(self, doc: GraphDocument, node: NodeSpec, index: int | None = None,
                  arrays: Params | None = None, parent: Command | None = None) -> None:
-        super().__init__(f"Add {node.label}", parent)
+        super().__init__(translate("Commands", "Add {node}").format(node=node.label), parent)
         self._doc = doc
         self._node = node
         self._index = len(doc.spec.nodes) if index is None else index
@@ -75,7 +77,8 @@ class ConnectCommand(Command):
     def __init__(self, doc: GraphDocument, src: str, dst: str, edge_id: str | None = None,
                  weight: np.ndarray | None = None, parent: Command | None = None) -> None:
         spec = doc.spec
-        super().__init__(f"Connect {_label(doc, src)} → {_label(doc, dst)}", parent)
+        super().__init__(translate("Commands", "Connect {source} → {target}").format(
+            source=_label(doc, src), target=_label(doc, dst)), parent)
         self._doc = doc
         self._edge = EdgeSpec(edge_id or spec.new_edge_id(), src, dst)
         self._weight = weight
@@ -98,7 +101,8 @@ class DisconnectCommand(Command):
     def __init__(self, doc: GraphDocument, edge_id: str,
                  parent: Command | None = None) -> None:
         edge = doc.spec.edge(edge_id)
-        super().__init__(f"Disconnect {_label(doc, edge.src)} → {_label(doc, edge.dst)}", parent)
+        super().__init__(translate("Commands", "Disconnect {source} → {target}").format(
+            source=_label(doc, edge.src), target=_label(doc, edge.dst)), parent)
         self._doc = doc
         self._edge_id = edge_id
         self._removed: tuple[EdgeSpec, int, np.ndarray] | None = None
@@ -117,7 +121,8 @@ class RemoveNodeCommand(Command):
 
     def __init__(self, doc: GraphDocument, node_id: str, parent: Command | None = None,
                  edges_handled: Iterable[str] = ()) -> None:
-        super().__init__(f"Delete {_label(doc, node_id)}", parent)
+        super().__init__(translate("Commands", "Delete {node}").format(
+            node=_label(doc, node_id)), parent)
         self._doc = doc
         self._node_id = node_id
         skip = set(edges_handled)
@@ -146,8 +151,11 @@ class MoveNodesCommand(Command):
                                                                   tuple[float, float]]],
                  text: str = "", parent: Command | None = None) -> None:
         count = len(moves)
-        default = f"Move {_label(doc, next(iter(moves)))}" if count == 1 else f"Move {count} nodes"
-        super().__init__(text or default, parent)
+        if not text and count == 1:
+            text = translate("Commands", "Move {node}").format(node=_label(doc, next(iter(moves))))
+        elif not text:
+            text = translate("Commands", "Move {count} nodes").format(count=count)
+        super().__init__(text, parent)
         self._doc = doc
         self._old = {k: old for k, (old, _) in moves.items()}
         self._new = {k: new for k, (_, new) in moves.items()}
@@ -168,8 +176,9 @@ class ChangeNodeCommand(Command):
 
     def __init__(self, doc: GraphDocument, node_id: str, changes: dict[str, Any],
                  session: int = 0, parent: Command | None = None) -> None:
-        names = ", ".join(_FIELD_WORDS.get(k, k) for k in changes)
-        super().__init__(f"Change {names} of {_label(doc, node_id)}", parent)
+        names = ", ".join(_words(_FIELD_WORDS, k) for k in changes)
+        super().__init__(translate("Commands", "Change {fields} of {node}").format(
+            fields=names, node=_label(doc, node_id)), parent)
         self._doc = doc
         self._node_id = node_id
         self._changes = dict(changes)
@@ -220,7 +229,8 @@ class SetArrayValueCommand(Command):
 
     def __init__(self, doc: GraphDocument, name: str, index: tuple[int, ...], value: float,
                  text: str = "", parent: Command | None = None) -> None:
-        super().__init__(text or f"Set {name}{list(index)} to {value:g}", parent)
+        super().__init__(text or translate("Commands", "Set {name} to {value}").format(
+            name=f"{name}{list(index)}", value=f"{value:g}"), parent)
         self._doc = doc
         self._name = name
         self._index = tuple(index)
@@ -280,8 +290,9 @@ class ChangeSettingsCommand(Command):
 
     def __init__(self, doc: GraphDocument, changes: dict[str, Any], session: int = 0,
                  parent: Command | None = None) -> None:
-        names = ", ".join(_SETTING_WORDS.get(k, k) for k in changes)
-        super().__init__(f"Change {names}", parent)
+        names = ", ".join(_words(_SETTING_WORDS, k) for k in changes)
+        super().__init__(translate("Commands", "Change {settings}").format(settings=names),
+                         parent)
         self._doc = doc
         self._changes = dict(changes)
         self._session = session
@@ -367,7 +378,9 @@ def delete_command(doc: GraphDocument, node_ids: Iterable[str],
     attached = {e.id for e in doc.spec.edges if e.src in node_ids or e.dst in node_ids}
     loose = [e for e in dict.fromkeys(edge_ids) if e not in attached]
     count = len(node_ids) + len(loose)
-    parent = Command(f"Delete {count} item{'s' if count != 1 else ''}")
+    parent = Command(translate("Commands", "Delete {count} item").format(count=count)
+                     if count == 1 else
+                     translate("Commands", "Delete {count} items").format(count=count))
     for edge_id in loose:
         DisconnectCommand(doc, edge_id, parent=parent)
     claimed: set[str] = set()
@@ -381,7 +394,17 @@ def _label(doc: GraphDocument, node_id: str) -> str:
     return doc.spec.node(node_id).label if doc.spec.has_node(node_id) else node_id
 
 
-_FIELD_WORDS = {"init": "initialiser", "init_std": "initial std", "batch_norm": "batch norm",
-                "position": "position"}
-_SETTING_WORDS = {"lr": "learning rate", "batch_size": "batch size",
-                  "weight_decay": "weight decay", "optimizer_options": "optimizer settings"}
+def _words(words: dict[str, str], key: str) -> str:
+    """A changed field's name as the undo text says it (its key when it has no words)."""
+    return translate("Commands", words[key]) if key in words else key
+
+
+# What an undo text calls the fields of a node and of the settings (marked, shown translated).
+_FIELD_WORDS = {"init": QT_TRANSLATE_NOOP("Commands", "initialiser"),
+                "init_std": QT_TRANSLATE_NOOP("Commands", "initial std"),
+                "batch_norm": QT_TRANSLATE_NOOP("Commands", "batch norm"),
+                "position": QT_TRANSLATE_NOOP("Commands", "position")}
+_SETTING_WORDS = {"lr": QT_TRANSLATE_NOOP("Commands", "learning rate"),
+                  "batch_size": QT_TRANSLATE_NOOP("Commands", "batch size"),
+                  "weight_decay": QT_TRANSLATE_NOOP("Commands", "weight decay"),
+                  "optimizer_options": QT_TRANSLATE_NOOP("Commands", "optimizer settings")}

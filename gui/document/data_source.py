@@ -9,20 +9,35 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core.datasets import BUILTIN, DataError, Dataset
 from core.datasets.linked import LinkedFileError
 from core.datasets.ref import BUNDLED, DataRef
 from core.datasets.remote import REMOTE, is_cached
+from core.i18n import _
 from core.training.prepare import prepare_ahead
 from gui.background import JobRun
 from gui.document.document import GraphDocument
+from gui.i18n import translate
 
 #: references whose data is read from disk, off the GUI thread
 READ_FROM_DISK = ("file", "downloaded")
-BUNDLED_TEXT = {"iris": ("Iris flowers", "150 irises, 4 measurements, 3 species (Fisher 1936)"),
-                "digits": ("Handwritten digits 8×8", "1,797 tiny images of the digits 0–9")}
+#: the bundled sets' (title, description), marked; :func:`bundled_text` translates them
+BUNDLED_TEXT = {
+    "iris": (QT_TRANSLATE_NOOP("DataSource", "Iris flowers"),
+             QT_TRANSLATE_NOOP("DataSource", "150 irises, 4 measurements, 3 species "
+                                             "(Fisher 1936)")),
+    "digits": (QT_TRANSLATE_NOOP("DataSource", "Handwritten digits 8×8"),
+               QT_TRANSLATE_NOOP("DataSource", "1,797 tiny images of the digits 0–9")),
+}
+
+
+def bundled_text(name: str) -> tuple[str, str]:
+    """A bundled set's title and description in the current language."""
+    title, description = BUNDLED_TEXT.get(name, (name, ""))
+    return (translate("DataSource", title),
+            translate("DataSource", description) if description else "")
 
 
 def ref_key(ref: DataRef | None) -> Hashable:
@@ -37,14 +52,17 @@ def ref_key(ref: DataRef | None) -> Hashable:
 
 
 def ref_title(ref: DataRef) -> str:
+    """How the data set is named where it is chosen, in the current language."""
     if ref.kind == "bundled" and ref.name in BUNDLED_TEXT:
-        return BUNDLED_TEXT[ref.name][0]
+        return bundled_text(ref.name)[0]
     if ref.imported:
-        return f"{ref.name} (imported)"
-    title = ref.describe()
-    options = [f"{ref.n_samples} samples" if ref.n_samples is not None else "",
-               f"noise {ref.noise:g}" if ref.noise else "",
-               f"seed {ref.seed}" if ref.seed else ""]
+        return translate("DataSource", "{name} (imported)").format(name=ref.name)
+    title = _(ref.describe())
+    options = [translate("DataSource", "{count} samples").format(count=ref.n_samples)
+               if ref.n_samples is not None else "",
+               translate("DataSource", "noise {noise}").format(noise=f"{ref.noise:g}")
+               if ref.noise else "",
+               translate("DataSource", "seed {seed}").format(seed=ref.seed) if ref.seed else ""]
     extra = ", ".join(o for o in options if o)
     return f"{title} ({extra})" if extra else title
 
@@ -53,14 +71,14 @@ def choices() -> list[tuple[DataRef, str, str]]:
     """(reference, title, description) for every set that ships with NetCanvas, then MNIST and
     Fashion-MNIST, downloaded when first chosen in the data picker (or with
     ``netcanvas data fetch``); until then the description says so."""
-    items = [(DataRef.builtin(name), info.title, info.description)
+    items = [(DataRef.builtin(name), _(info.title), _(info.description))
              for name, info in BUILTIN.items()]
-    items += [(DataRef.bundled(name), BUNDLED_TEXT.get(name, (name, ""))[0],
-               BUNDLED_TEXT.get(name, ("", ""))[1]) for name in BUNDLED]
-    items += [(DataRef.downloaded(name), entry.title, entry.description + (
-               "" if is_cached(name) else
-               f" — not downloaded yet: choosing it downloads about {entry.download_mb:g} MB "
-               f"(or run `netcanvas data fetch {name}`)"))
+    items += [(DataRef.bundled(name), *bundled_text(name)) for name in BUNDLED]
+    items += [(DataRef.downloaded(name), _(entry.title), _(entry.description) + (
+               "" if is_cached(name) else translate(
+                   "DataSource", " — not downloaded yet: choosing it downloads about {size} MB "
+                   "(or run `netcanvas data fetch {name}`)").format(
+                       size=f"{entry.download_mb:g}", name=name)))
               for name, entry in REMOTE.items()]
     return items
 
@@ -97,7 +115,7 @@ class DataSource(QObject):
         if ref is not None and ref.kind in READ_FROM_DISK and ref.dataset is None:
             s = self._doc.settings
             self._load = JobRun(self, lambda cancelled: prepare_ahead(
-                ref.load(), s.split, s.seed, s.standardize), "data load")
+                ref.load(), s.split, s.seed, s.standardize), "data load")  # i18n: not ui
             self._load.finished.connect(self._loaded)
             self._load.start()
         elif ref is not None:

@@ -235,7 +235,7 @@ class GraphDocument(QObject):
     def remove_node(self, node_id: str) -> tuple[NodeSpec, int, Params]:
         """Remove a node that has no edges left (commands remove its edges first)."""
         if self._spec.incoming(node_id) or self._spec.outgoing(node_id):
-            raise ValueError(f"node {node_id} still has connections")
+            raise ValueError(f"node {node_id} still has connections")  # i18n: not ui
         index = [n.id for n in self._spec.nodes].index(node_id)
         node = self._spec.node(node_id)
         removed = self._take(params.node_params(node))
@@ -283,8 +283,8 @@ class GraphDocument(QObject):
         a reset); returns their previous values."""
         for name, value in arrays.items():
             if np.shape(value) != self._arrays[name].shape:
-                raise ValueError(f"{name} has shape {self._arrays[name].shape}, got "
-                                 f"{np.shape(value)}")
+                shapes = f"{self._arrays[name].shape}, got {np.shape(value)}"  # i18n: not ui
+                raise ValueError(f"{name} has shape {shapes}")  # i18n: not ui
         old = {name: self._arrays[name] for name in arrays}
         self._arrays.update(_copies(arrays))
         self.params_changed.emit(list(arrays))

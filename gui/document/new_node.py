@@ -37,7 +37,7 @@ def new_node(kind: str, spec: NetworkSpec, position: tuple[float, float],
     if kind == "hidden":
         return hidden_node(node_id, HIDDEN_UNITS, activation=HIDDEN_ACTIVATION, init=HIDDEN_INIT,
                            position=position)
-    raise ValueError(f"unknown node kind {kind!r}")
+    raise ValueError(f"unknown node kind {kind!r}")  # i18n: not ui
 
 
 def _output_shape(dataset: Dataset | None) -> tuple[int, str]:

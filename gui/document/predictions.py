@@ -21,6 +21,7 @@ from core.engine.params import Params, split, weight_name
 from core.spec import NetworkSpec
 from core.training.prepare import DataMismatchError, check_outputs, input_columns
 from core.training.snapshot import OutputGrid, output_grid, plane_points
+from gui.i18n import translate
 
 MAX_TRUTH_ROWS = 16
 SAMPLE_ROWS = 8
@@ -77,9 +78,11 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         return input_columns(spec, raw if scaling is None else scaling.apply(raw))
 
     if dataset is None:
-        return Predictions("Choose a data set on the left to see what the network predicts.")
+        return Predictions(translate("Predictions", "Choose a data set on the left to see "
+                                                    "what the network predicts."))
     if spec.problems():
-        return Predictions("Fix the problems listed below first: then the predictions appear.")
+        return Predictions(translate("Predictions", "Fix the problems listed below first: then "
+                                                    "the predictions appear."))
     try:
         check_outputs(spec, dataset)
         network = build(spec, dtype=np.float64)
@@ -90,13 +93,14 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         values = network.predict(x)
         labels = network.classify(x)
     except (DataError, DataMismatchError) as exc:
-        return Predictions(f"No predictions: {exc}", data_problem=str(exc))
+        return Predictions(_no_predictions(exc), data_problem=str(exc))
     except (SpecError, ValueError) as exc:
-        return Predictions(f"No predictions: {exc}")
+        return Predictions(_no_predictions(exc))
     result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
                          row_indices=np.asarray(rows))
     result.weight_images = input_weight_images(spec, arrays, dataset)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
+    # The headers are keys (the panel shows them translated and finds its columns by them).
     names = ["row"] if wide else list(dataset.feature_names)
     classify = dataset.task == "classification"
     result.headers = [*names, "target", "output", "predicted" if classify else "error"]
@@ -124,6 +128,10 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         result.points = (dataset.features(slice(400)), dataset.y[:400])
         result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
     return result
+
+
+def _no_predictions(exc: Exception) -> str:
+    return translate("Predictions", "No predictions: {reason}").format(reason=exc)
 
 
 def hidden_grids(network: Network, spec: NetworkSpec, grid: OutputGrid,

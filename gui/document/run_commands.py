@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from gui.document.commands import Command
 from gui.document.document import GraphDocument
+from gui.i18n import translate
 
 
 class RenameRunCommand(Command):
@@ -16,7 +17,8 @@ class RenameRunCommand(Command):
 
     def __init__(self, doc: GraphDocument, number: int, name: str,
                  parent: Command | None = None) -> None:
-        super().__init__(f"Rename run {number}", parent)
+        super().__init__(translate("Commands", "Rename run {number}").format(number=number),
+                         parent)
         self._doc = doc
         self._number = number
         self._name = name
@@ -36,7 +38,9 @@ class HideRunCommand(Command):
 
     def __init__(self, doc: GraphDocument, number: int, hidden: bool = True,
                  parent: Command | None = None) -> None:
-        super().__init__(f"{'Hide' if hidden else 'Show'} run {number}", parent)
+        text = (translate("Commands", "Hide run {number}") if hidden
+                else translate("Commands", "Show run {number}"))
+        super().__init__(text.format(number=number), parent)
         self._doc = doc
         self._number = number
         self._hidden = hidden
@@ -56,7 +60,8 @@ class DeleteRunCommand(Command):
     structural = False
 
     def __init__(self, doc: GraphDocument, number: int, parent: Command | None = None) -> None:
-        super().__init__(f"Delete run {number}", parent)
+        super().__init__(translate("Commands", "Delete run {number}").format(number=number),
+                         parent)
         self._doc = doc
         self._number = number
         self._run = doc.runs.run(number)

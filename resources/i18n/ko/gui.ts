@@ -2,6 +2,307 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>App</name>
+    <message>
+        <source>Unexpected error</source>
+        <translation>예기치 않은 오류</translation>
+    </message>
+    <message>
+        <source>Something went wrong: {error}
+
+Your project is still open; save it under a new name to be safe.</source>
+        <translation>문제가 발생했습니다: {error}
+
+프로젝트는 아직 열려 있습니다. 안전하게 다른 이름으로 저장하세요.</translation>
+    </message>
+</context>
+<context>
+    <name>Autosave</name>
+    <message>
+        <source>a recovery copy</source>
+        <translation>복구용 사본</translation>
+    </message>
+    <message>
+        <source>Restored unsaved work of {name}. Save it to keep it.</source>
+        <translation>{name}의 저장하지 않은 작업을 복원했습니다. 유지하려면 저장하세요.</translation>
+    </message>
+    <message>
+        <source>Autosave failed: {error}</source>
+        <translation>자동 저장에 실패했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>The project “{title}”, saved as {path}; its unsaved changes were copied on {date} at {time}.</source>
+        <translation>프로젝트 “{title}”({path}로 저장됨)의 저장하지 않은 변경 사항을 {date} {time}에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>The project, saved as {path}; its unsaved changes were copied on {date} at {time}.</source>
+        <translation>프로젝트({path}로 저장됨)의 저장하지 않은 변경 사항을 {date} {time}에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>The project “{title}”, never saved (untitled); its unsaved changes were copied on {date} at {time}.</source>
+        <translation>한 번도 저장하지 않은 프로젝트 “{title}”(제목 없음)의 저장하지 않은 변경 사항을 {date} {time}에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>The project, never saved (untitled); its unsaved changes were copied on {date} at {time}.</source>
+        <translation>한 번도 저장하지 않은 프로젝트(제목 없음)의 저장하지 않은 변경 사항을 {date} {time}에 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Restore unsaved work?</source>
+        <translation>저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>NetCanvas ended without saving {name}. Restore the unsaved work?</source>
+        <translation>NetCanvas가 {name}을(를) 저장하지 않고 종료되었습니다. 저장하지 않은 작업을 복원할까요?</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>복원</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>버리기</translation>
+    </message>
+    <message>
+        <source>Ask Next Time</source>
+        <translation>다음에 묻기</translation>
+    </message>
+</context>
+<context>
+    <name>Busy</name>
+    <message>
+        <source>Cancel</source>
+        <extracomment>input a busy window ignores (painting, timers and resizing go on)</extracomment>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>ExportMenu</name>
+    <message>
+        <source>&amp;PyTorch…</source>
+        <translation>PyTorch(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>To keep training beyond NetCanvas: a torch.nn.Module holding these weights and a training script that also runs on a GPU or several machines (torchrun).</source>
+        <translation>NetCanvas 밖에서 학습을 이어 가려면: 이 가중치를 담은 torch.nn.Module과, GPU나 여러 대의 컴퓨터(torchrun)에서도 실행되는 학습 스크립트를 씁니다.</translation>
+    </message>
+    <message>
+        <source>A new folder (*)</source>
+        <translation>새 폴더 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;ONNX…</source>
+        <translation>ONNX(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>To use the network in another program: ONNX runtimes run it from Python, C++, C#, Java, a browser or a phone, without NetCanvas or Python.</source>
+        <translation>다른 프로그램에서 신경망을 쓰려면: ONNX 런타임이 NetCanvas나 Python 없이 Python, C++, C#, Java, 브라우저, 휴대폰에서 실행합니다.</translation>
+    </message>
+    <message>
+        <source>ONNX models (*.onnx)</source>
+        <translation>ONNX 모델 (*.onnx)</translation>
+    </message>
+    <message>
+        <source>&amp;NumPy Script…</source>
+        <translation>NumPy 스크립트(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>NumPy script</source>
+        <translation>NumPy 스크립트</translation>
+    </message>
+    <message>
+        <source>To read and change every step: a plain-NumPy program in the book&apos;s style, each layer&apos;s forward and backward and the optimizer&apos;s rule written out.</source>
+        <translation>모든 단계를 읽고 고치려면: 책의 방식을 따른 순수 NumPy 프로그램으로, 각 층의 순전파와 역전파, 갱신 방법의 규칙을 모두 풀어 씁니다.</translation>
+    </message>
+    <message>
+        <source>Python scripts (*.py)</source>
+        <translation>Python 스크립트 (*.py)</translation>
+    </message>
+    <message>
+        <source>NumPy weights (*.npz);;All files (*)</source>
+        <translation>NumPy 가중치 (*.npz);;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Put weights trained elsewhere back onto this network: an .npz under NetCanvas&apos;s names (W1, b1, …), as the exported train.py --out writes it. Every name and shape is checked; one Undo takes them back.</source>
+        <translation>다른 곳에서 학습한 가중치를 이 신경망에 되돌려 넣습니다: 내보낸 train.py --out이 쓰는 것처럼 NetCanvas의 이름(W1, b1, …)으로 된 .npz 파일입니다. 모든 이름과 형상을 확인하며, 실행 취소 한 번으로 되돌릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>The network is untrained: exported its initial weights, drawn from seed {seed}.</source>
+        <translation>신경망을 학습하지 않아서 가중치 초깃값(시드 {seed})을 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>내보내기에 실패했습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Export</source>
+        <translation>내보내기(&amp;E)</translation>
+    </message>
+    <message>
+        <source>{purpose} Writes {what}.</source>
+        <translation>{purpose} 쓰는 것: {what}.</translation>
+    </message>
+    <message>
+        <source>&amp;Import Weights…</source>
+        <translation>가중치 가져오기(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>An export is still being written.</source>
+        <translation>내보내기를 아직 쓰는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Writing the {format} export…</source>
+        <translation>{format} 내보내기를 쓰는 중…</translation>
+    </message>
+    <message>
+        <source>Export as {format}</source>
+        <translation>{format}(으)로 내보내기</translation>
+    </message>
+    <message>
+        <source>Export as {format} — name a new folder</source>
+        <translation>{format}(으)로 내보내기 — 새 폴더 이름을 정하세요</translation>
+    </message>
+    <message>
+        <source>Replace folder?</source>
+        <translation>폴더를 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>{folder} holds files already. Replace it with the export?</source>
+        <translation>{folder}에 이미 파일이 있습니다. 내보내기로 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>Exported the network as {format} to {folder}:</source>
+        <translation>신경망을 {format}(으)로 {folder}에 내보냈습니다:</translation>
+    </message>
+    <message>
+        <source>Exported {format} to {path}.</source>
+        <translation>{format}을(를) {path}에 내보냈습니다.</translation>
+    </message>
+    <message>
+        <source>Exported as {format}</source>
+        <translation>{format}(으)로 내보냄</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Cannot import weights</source>
+        <translation>가중치를 가져올 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Import weights</source>
+        <translation>가중치 가져오기</translation>
+    </message>
+    <message>
+        <source>Import weights from {file}</source>
+        <translation>{file}에서 가중치 가져오기</translation>
+    </message>
+    <message>
+        <source>Imported the weights of {file} (Undo takes them back).</source>
+        <translation>{file}의 가중치를 가져왔습니다(실행 취소로 되돌릴 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>Cannot export as {format}</source>
+        <translation>{format}(으)로 내보낼 수 없습니다</translation>
+    </message>
+</context>
+<context>
+    <name>FileController</name>
+    <message>
+        <source>NetCanvas projects (*{suffix});;All files (*)</source>
+        <translation>NetCanvas 프로젝트 (*{suffix});;모든 파일 (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
+        <translation>최근 항목 열기(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Examples</source>
+        <translation>예제(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>제목 없음</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>프로젝트 열기</translation>
+    </message>
+    <message>
+        <source>Cannot open example</source>
+        <translation>예제를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>There is no example called {name}.</source>
+        <translation>{name}(이)라는 예제가 없습니다.</translation>
+    </message>
+    <message>
+        <source>Finishing the save before opening {name}…</source>
+        <translation>{name}을(를) 열기 전에 저장을 마치는 중…</translation>
+    </message>
+    <message>
+        <source>Opening {name}…</source>
+        <translation>{name} 여는 중…</translation>
+    </message>
+    <message>
+        <source>Opening {name} was cancelled.</source>
+        <translation>{name} 열기를 취소했습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot open project</source>
+        <translation>프로젝트를 열 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Opened “{name}”.</source>
+        <translation>“{name}”을(를) 열었습니다.</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>다른 이름으로 프로젝트 저장</translation>
+    </message>
+    <message>
+        <source>Cannot save project</source>
+        <translation>프로젝트를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>Saved {name}.</source>
+        <translation>{name}을(를) 저장했습니다.</translation>
+    </message>
+    <message>
+        <source>Saving {name}…</source>
+        <translation>{name} 저장하는 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for {name} to be saved…</source>
+        <translation>{name} 저장이 끝나기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Waiting for the project to be saved…</source>
+        <translation>프로젝트 저장이 끝나기를 기다리는 중…</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>저장하지 않은 변경 사항</translation>
+    </message>
+    <message>
+        <source>“{name}” has changes that are not saved. Save them first?</source>
+        <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>(no recent projects)</source>
+        <translation>(최근 프로젝트 없음)</translation>
+    </message>
+    <message>
+        <source>Clear list</source>
+        <translation>목록 지우기</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
@@ -10,6 +311,255 @@
     <message>
         <source>The language of menus, panels, labs and messages</source>
         <translation>메뉴, 패널, 실습과 메시지의 언어</translation>
+    </message>
+</context>
+<context>
+    <name>Lock</name>
+    <message>
+        <source>&amp;Undo {step}</source>
+        <translation>실행 취소(&amp;U): {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>실행 취소(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo {step}</source>
+        <translation>다시 실행(&amp;R): {step}</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>다시 실행(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>실행 취소</translation>
+    </message>
+    <message>
+        <source>Undo {step}</source>
+        <translation>실행 취소: {step}</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>다시 실행</translation>
+    </message>
+    <message>
+        <source>Redo {step}</source>
+        <translation>다시 실행: {step}</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Drag a node from the left onto the canvas to begin.</source>
+        <translation>왼쪽에서 노드를 캔버스로 드래그해 시작하세요.</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>기본</translation>
+    </message>
+    <message>
+        <source>The data set could not be loaded: {error}</source>
+        <translation>데이터셋을 불러올 수 없습니다: {error}</translation>
+    </message>
+    <message>
+        <source>Unknown node kind {kind}.</source>
+        <translation>알 수 없는 노드 종류입니다: {kind}.</translation>
+    </message>
+    <message>
+        <source>Added {node}. Drag from its right port to connect it.</source>
+        <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Copied %n node(s).</source>
+        <translation>
+            <numerusform>노드 %n개를 복사했습니다.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Nothing to paste: copy some nodes first.</source>
+        <translation>붙여넣을 것이 없습니다: 먼저 노드를 복사하세요.</translation>
+    </message>
+    <message>
+        <source>Auto-layout</source>
+        <translation>자동 배치</translation>
+    </message>
+    <message>
+        <source>Neuron view</source>
+        <translation>뉴런 보기</translation>
+    </message>
+    <message>
+        <source>Draw every neuron and weight for nodes with at most this many units:</source>
+        <translation>뉴런 수가 이 값 이하인 노드는 모든 뉴런과 가중치를 그립니다:</translation>
+    </message>
+    <message>
+        <source>How to build a network</source>
+        <translation>신경망 만드는 법</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Build a network by hand&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Choose a data set on the left (try the AND or XOR gate).&lt;/li&gt;&lt;li&gt;Drag &lt;b&gt;Input&lt;/b&gt;, &lt;b&gt;Hidden&lt;/b&gt; and &lt;b&gt;Output&lt;/b&gt; nodes onto the canvas.&lt;/li&gt;&lt;li&gt;Drag from a node&apos;s right port to another node to connect them. Refused targets turn red and the status bar says why.&lt;/li&gt;&lt;li&gt;Select a node to set its units and activation in the inspector.&lt;/li&gt;&lt;li&gt;Double-click a weight line or a neuron to type a weight or bias, and watch the predictions change.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;손으로 신경망 만들기&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;왼쪽에서 데이터셋을 선택하세요(AND 게이트나 XOR 게이트부터 해 보세요).&lt;/li&gt;&lt;li&gt;&lt;b&gt;입력&lt;/b&gt;, &lt;b&gt;은닉&lt;/b&gt;, &lt;b&gt;출력&lt;/b&gt; 노드를 캔버스로 드래그하세요.&lt;/li&gt;&lt;li&gt;노드의 오른쪽 포트에서 다른 노드로 드래그하면 연결됩니다. 연결할 수 없는 대상은 빨간색으로 바뀌고, 상태 표시줄이 그 이유를 알려 줍니다.&lt;/li&gt;&lt;li&gt;노드를 선택하면 속성 패널에서 뉴런 수와 활성화 함수를 정할 수 있습니다.&lt;/li&gt;&lt;li&gt;가중치 선이나 뉴런을 두 번 클릭해 가중치나 편향을 입력하고, 예측값이 바뀌는 것을 지켜보세요.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;휠: 확대/축소 · 가운데 버튼 드래그 또는 Space+드래그: 화면 이동 · 빈 캔버스에서 드래그: 선택&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Build</source>
+        <extracomment>the docks&apos; keys in ``MainWindow.docks`` (identifiers, English for good) → shown titles</extracomment>
+        <translation>구성</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>예측</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>문제</translation>
+    </message>
+    <message>
+        <source>Inspector</source>
+        <translation>속성</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>도움말(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <extracomment>action name → (label, tip): the tip is the status tip and, after the label, the tooltip</extracomment>
+        <translation>새로 만들기(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Start an empty canvas</source>
+        <translation>빈 캔버스로 시작합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>열기(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a project</source>
+        <translation>프로젝트를 엽니다</translation>
+    </message>
+    <message>
+        <source>&amp;Save</source>
+        <translation>저장(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Save the project</source>
+        <translation>프로젝트를 저장합니다</translation>
+    </message>
+    <message>
+        <source>Save &amp;As…</source>
+        <translation>다른 이름으로 저장(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save the project under a new name</source>
+        <translation>프로젝트를 새 이름으로 저장합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>끝내기(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>Close NetCanvas</source>
+        <translation>NetCanvas를 닫습니다</translation>
+    </message>
+    <message>
+        <source>&amp;Delete</source>
+        <translation>삭제(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Delete the selected nodes (with their connections) and connections</source>
+        <translation>선택한 노드(연결 포함)와 연결을 삭제합니다</translation>
+    </message>
+    <message>
+        <source>Select &amp;All</source>
+        <translation>모두 선택(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Select every node</source>
+        <translation>모든 노드를 선택합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes with their weights</source>
+        <translation>선택한 노드를 가중치와 함께 복사합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>붙여넣기(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Paste copied nodes</source>
+        <translation>복사한 노드를 붙여넣습니다</translation>
+    </message>
+    <message>
+        <source>Auto-&amp;layout</source>
+        <translation>자동 배치(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Arrange the nodes in columns by depth</source>
+        <translation>노드를 깊이에 따라 열로 배치합니다</translation>
+    </message>
+    <message>
+        <source>Zoom to &amp;Fit</source>
+        <translation>화면에 맞추기(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Show the whole network</source>
+        <translation>신경망 전체를 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>확대(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Zoom in</source>
+        <translation>확대합니다</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>축소(&amp;O)</translation>
+    </message>
+    <message>
+        <source>Zoom out</source>
+        <translation>축소합니다</translation>
+    </message>
+    <message>
+        <source>Neuron View Limit…</source>
+        <translation>뉴런 보기 한도…</translation>
+    </message>
+    <message>
+        <source>Nodes with up to this many units draw each neuron and weight</source>
+        <translation>뉴런 수가 이 값 이하인 노드는 뉴런과 가중치를 하나하나 그립니다</translation>
+    </message>
+    <message>
+        <source>How to &amp;Build a Network</source>
+        <translation>신경망 만드는 법(&amp;B)</translation>
+    </message>
+    <message>
+        <source>A short guide</source>
+        <translation>간단한 안내입니다</translation>
+    </message>
+</context>
+<context>
+    <name>ProjectSaver</name>
+    <message>
+        <source>the file cannot be written ({reason})</source>
+        <translation>파일을 쓸 수 없습니다({reason})</translation>
     </message>
 </context>
 </TS>

@@ -1,0 +1,70 @@
+"""The main window's own texts, marked for translation (context ``MainWindow``): the help, the
+docks' titles, the menus' titles and every action's label and tip. The window translates them
+in its ``retranslate``; the English here is the source text."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+
+HELP_TEXT = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "<h3>Build a network by hand</h3>"
+    "<ol><li>Choose a data set on the left (try the AND or XOR gate).</li>"
+    "<li>Drag <b>Input</b>, <b>Hidden</b> and <b>Output</b> nodes onto the canvas.</li>"
+    "<li>Drag from a node's right port to another node to connect them. Refused targets turn "
+    "red and the status bar says why.</li>"
+    "<li>Select a node to set its units and activation in the inspector.</li>"
+    "<li>Double-click a weight line or a neuron to type a weight or bias, and watch the "
+    "predictions change.</li></ol>"
+    "<p>Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.</p>")
+
+#: the docks' keys in ``MainWindow.docks`` (identifiers, English for good) → shown titles
+DOCK_TITLES = {
+    "Build": QT_TRANSLATE_NOOP("MainWindow", "Build"),
+    "Predictions": QT_TRANSLATE_NOOP("MainWindow", "Predictions"),
+    "Problems": QT_TRANSLATE_NOOP("MainWindow", "Problems"),
+    "Inspector": QT_TRANSLATE_NOOP("MainWindow", "Inspector"),
+}
+
+MENU_TITLES = {
+    "file": QT_TRANSLATE_NOOP("MainWindow", "&File"),
+    "edit": QT_TRANSLATE_NOOP("MainWindow", "&Edit"),
+    "view": QT_TRANSLATE_NOOP("MainWindow", "&View"),
+    "help": QT_TRANSLATE_NOOP("MainWindow", "&Help"),
+}
+
+#: action name → (label, tip): the tip is the status tip and, after the label, the tooltip
+ACTIONS = {
+    "new": (QT_TRANSLATE_NOOP("MainWindow", "&New"),
+            QT_TRANSLATE_NOOP("MainWindow", "Start an empty canvas")),
+    "open": (QT_TRANSLATE_NOOP("MainWindow", "&Open…"),
+             QT_TRANSLATE_NOOP("MainWindow", "Open a project")),
+    "save": (QT_TRANSLATE_NOOP("MainWindow", "&Save"),
+             QT_TRANSLATE_NOOP("MainWindow", "Save the project")),
+    "save_as": (QT_TRANSLATE_NOOP("MainWindow", "Save &As…"),
+                QT_TRANSLATE_NOOP("MainWindow", "Save the project under a new name")),
+    "quit": (QT_TRANSLATE_NOOP("MainWindow", "&Quit"),
+             QT_TRANSLATE_NOOP("MainWindow", "Close NetCanvas")),
+    "delete": (QT_TRANSLATE_NOOP("MainWindow", "&Delete"),
+               QT_TRANSLATE_NOOP("MainWindow", "Delete the selected nodes (with their "
+                                               "connections) and connections")),
+    "select_all": (QT_TRANSLATE_NOOP("MainWindow", "Select &All"),
+                   QT_TRANSLATE_NOOP("MainWindow", "Select every node")),
+    "copy": (QT_TRANSLATE_NOOP("MainWindow", "&Copy"),
+             QT_TRANSLATE_NOOP("MainWindow", "Copy the selected nodes with their weights")),
+    "paste": (QT_TRANSLATE_NOOP("MainWindow", "&Paste"),
+              QT_TRANSLATE_NOOP("MainWindow", "Paste copied nodes")),
+    "layout": (QT_TRANSLATE_NOOP("MainWindow", "Auto-&layout"),
+               QT_TRANSLATE_NOOP("MainWindow", "Arrange the nodes in columns by depth")),
+    "fit": (QT_TRANSLATE_NOOP("MainWindow", "Zoom to &Fit"),
+            QT_TRANSLATE_NOOP("MainWindow", "Show the whole network")),
+    "zoom_in": (QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"),
+                QT_TRANSLATE_NOOP("MainWindow", "Zoom in")),
+    "zoom_out": (QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"),
+                 QT_TRANSLATE_NOOP("MainWindow", "Zoom out")),
+    "neuron_limit": (QT_TRANSLATE_NOOP("MainWindow", "Neuron View Limit…"),
+                     QT_TRANSLATE_NOOP("MainWindow", "Nodes with up to this many units draw "
+                                                     "each neuron and weight")),
+    "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
+             QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
+}

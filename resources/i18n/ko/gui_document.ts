@@ -1,0 +1,163 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ko">
+<context>
+    <name>Commands</name>
+    <message>
+        <source>Paste {count} node</source>
+        <translation>노드 {count}개 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Paste {count} nodes</source>
+        <translation>노드 {count}개 붙여넣기</translation>
+    </message>
+    <message>
+        <source>Add {node}</source>
+        <translation>{node} 추가</translation>
+    </message>
+    <message>
+        <source>Connect {source} → {target}</source>
+        <translation>{source} → {target} 연결</translation>
+    </message>
+    <message>
+        <source>Disconnect {source} → {target}</source>
+        <translation>{source} → {target} 연결 해제</translation>
+    </message>
+    <message>
+        <source>Delete {node}</source>
+        <translation>{node} 삭제</translation>
+    </message>
+    <message>
+        <source>Move {node}</source>
+        <translation>{node} 이동</translation>
+    </message>
+    <message>
+        <source>Move {count} nodes</source>
+        <translation>노드 {count}개 이동</translation>
+    </message>
+    <message>
+        <source>Change {fields} of {node}</source>
+        <translation>{node}의 {fields} 변경</translation>
+    </message>
+    <message>
+        <source>Set {name} to {value}</source>
+        <translation>{name}을(를) {value}(으)로 설정</translation>
+    </message>
+    <message>
+        <source>Change {settings}</source>
+        <translation>{settings} 변경</translation>
+    </message>
+    <message>
+        <source>Delete {count} item</source>
+        <translation>항목 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>Delete {count} items</source>
+        <translation>항목 {count}개 삭제</translation>
+    </message>
+    <message>
+        <source>initialiser</source>
+        <translation>초깃값</translation>
+    </message>
+    <message>
+        <source>initial std</source>
+        <translation>초깃값 표준편차</translation>
+    </message>
+    <message>
+        <source>batch norm</source>
+        <translation>배치 정규화</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>위치</translation>
+    </message>
+    <message>
+        <source>learning rate</source>
+        <translation>학습률</translation>
+    </message>
+    <message>
+        <source>batch size</source>
+        <translation>배치 크기</translation>
+    </message>
+    <message>
+        <source>weight decay</source>
+        <translation>가중치 감소</translation>
+    </message>
+    <message>
+        <source>optimizer settings</source>
+        <translation>갱신 방법 설정</translation>
+    </message>
+    <message>
+        <source>Rename run {number}</source>
+        <translation>실행 {number} 이름 바꾸기</translation>
+    </message>
+    <message>
+        <source>Hide run {number}</source>
+        <translation>실행 {number} 숨기기</translation>
+    </message>
+    <message>
+        <source>Show run {number}</source>
+        <translation>실행 {number} 보이기</translation>
+    </message>
+    <message>
+        <source>Delete run {number}</source>
+        <translation>실행 {number} 삭제</translation>
+    </message>
+</context>
+<context>
+    <name>DataSource</name>
+    <message>
+        <source>Iris flowers</source>
+        <extracomment>the bundled sets&apos; (title, description), marked; :func:`bundled_text` translates them</extracomment>
+        <translation>붓꽃</translation>
+    </message>
+    <message>
+        <source>150 irises, 4 measurements, 3 species (Fisher 1936)</source>
+        <translation>붓꽃 150송이, 측정값 4개, 품종 3개 (Fisher 1936)</translation>
+    </message>
+    <message>
+        <source>Handwritten digits 8×8</source>
+        <translation>손글씨 숫자 8×8</translation>
+    </message>
+    <message>
+        <source>1,797 tiny images of the digits 0–9</source>
+        <translation>숫자 0–9의 작은 이미지 1,797개</translation>
+    </message>
+    <message>
+        <source>{name} (imported)</source>
+        <translation>{name} (가져옴)</translation>
+    </message>
+    <message>
+        <source>{count} samples</source>
+        <translation>샘플 {count}개</translation>
+    </message>
+    <message>
+        <source>noise {noise}</source>
+        <translation>노이즈 {noise}</translation>
+    </message>
+    <message>
+        <source>seed {seed}</source>
+        <translation>시드 {seed}</translation>
+    </message>
+    <message>
+        <source> — not downloaded yet: choosing it downloads about {size} MB (or run `netcanvas data fetch {name}`)</source>
+        <translation> — 아직 내려받지 않았습니다: 선택하면 약 {size} MB를 내려받습니다(또는 `netcanvas data fetch {name}`을 실행하세요)</translation>
+    </message>
+</context>
+<context>
+    <name>Predictions</name>
+    <message>
+        <source>Choose a data set on the left to see what the network predicts.</source>
+        <extracomment>hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only)</extracomment>
+        <translation>신경망의 예측값을 보려면 왼쪽에서 데이터셋을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Fix the problems listed below first: then the predictions appear.</source>
+        <translation>먼저 아래 문제를 고치세요. 그러면 예측값이 나타납니다.</translation>
+    </message>
+    <message>
+        <source>No predictions: {reason}</source>
+        <translation>예측값 없음: {reason}</translation>
+    </message>
+</context>
+</TS>
