@@ -127,10 +127,11 @@ def hangul_fonts() -> list[str]:
 
 
 #: Said in English on purpose: without a Hangul font, Korean would be drawn as boxes.
-NO_HANGUL_FONT = (  # i18n: not ui
-    "No font on this computer can draw Korean (Hangul), so Korean text would show as boxes. "
-    "Install one and restart NetCanvas — on Debian or Ubuntu: sudo apt install fonts-noto-cjk "
-    "(or fonts-nanum); on Fedora: sudo dnf install google-noto-sans-cjk-fonts.")
+NO_HANGUL_FONT = (
+    "No font on this computer can draw Korean (Hangul), "  # i18n: not ui
+    "so Korean text would show as boxes. Install one and restart NetCanvas — on Debian or "
+    "Ubuntu: sudo apt install fonts-noto-cjk (or fonts-nanum); on Fedora: sudo dnf install "
+    "google-noto-sans-cjk-fonts.")
 _font_warning_given = False
 
 

@@ -48,7 +48,7 @@ def warn_about_fonts(parent: QWidget | None, code: str) -> None:
     """Say once per run, in English, when no installed font can draw ``code``'s script."""
     warning = font_warning(code)
     if warning is not None:
-        box = QMessageBox(QMessageBox.Icon.Information, "NetCanvas", warning,
+        box = QMessageBox(QMessageBox.Icon.Information, "NetCanvas", warning,  # i18n: not ui
                           QMessageBox.StandardButton.Ok, parent)
         box.setModal(False)
         box.show()

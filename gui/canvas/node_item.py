@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import activations
-from core.i18n import _ as core_tr
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
@@ -354,7 +353,7 @@ class NodeItem(QGraphicsObject):
         if node.kind == "input":
             return (self.tr("{n} feature") if node.units == 1 else self.tr("{n} features")).format(
                 n=node.units)
-        parts = [core_tr(node.activation)]
+        parts = [activations.title(node.activation)]  # "ReLU", "시그모이드"
         if with_units:
             parts.insert(0, str(node.units))
         if node.batch_norm:
@@ -377,8 +376,8 @@ class NodeItem(QGraphicsObject):
                              n=node.units),
                  style.kind_help(node.kind)]
         if node.kind != "input" and node.activation in activations.NAMES:
-            lines.append(f"<i>{core_tr(node.activation)}</i>: "
-                         f"{core_tr(activations.get(node.activation).description)}")
+            lines.append(f"<i>{activations.title(node.activation)}</i>: "
+                         f"{activations.describe(node.activation)}")
         warning = "<span style='color:{color}'>⚠ {text}</span>"  # i18n: not ui
         lines.extend(warning.format(color=theme.PROBLEM, text=p) for p in self._problems)
         return "<br>".join(line for line in lines if line)

@@ -28,7 +28,7 @@ from gui.labs import LABS
 EXAMPLE = "xor_learned"
 SEARCH_TRIALS = 2
 SEARCH_WORKERS = 2
-OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")
+OFFSCREEN_CHATTER = ("propagateSizeHints", "does not support raise()")  # i18n: not ui
 #: the platform plugins a desktop session needs, besides "offscreen" (this check's own)
 NATIVE_PLATFORMS = {"linux": ("xcb",), "win32": ("windows",), "darwin": ("cocoa",)}
 PLUGIN_NAME = {"win32": "q{}.dll", "darwin": "libq{}.dylib"}  # else "libq{}.so"

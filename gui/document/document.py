@@ -22,6 +22,7 @@ from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
+from gui.i18n import on_language_change
 
 
 class GraphDocument(QObject):
@@ -72,7 +73,9 @@ class GraphDocument(QObject):
         self._preview: Params = {}
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
-        self._update_problems()
+        # core words the problems in the language of the moment: word them again on a switch
+        # (the window is this document's parent, so it passes the change on)
+        on_language_change(self, self._update_problems)
 
     # ------------------------------------------------------------------ reading
     @property

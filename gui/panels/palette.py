@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import _ as core_tr
 from gui import theme
 from gui.canvas import style
 from gui.canvas.view import NODE_MIME
@@ -125,10 +126,14 @@ class Palette(QWidget):
         self.nodes.setTitle(self.tr("Nodes"))
         self.hint.setText(self.tr("Drag onto the canvas; connect by dragging from a node's right "
                                   "port."))
+        self._show_about()
 
     def _show_about(self) -> None:
-        """The project's title and story (the examples explain what to try)."""
-        title, text = self._doc.title, self._doc.description
+        """The project's title and story (the examples explain what to try). A built-in
+        example's texts are in core's catalogue, so they show in the current language; a
+        user's own text is not, and shows as written."""
+        title = core_tr(self._doc.title) if self._doc.title else ""
+        text = core_tr(self._doc.description) if self._doc.description else ""
         self.about.setVisible(bool(title or text))
         self.about.setText(ABOUT_HTML.format(title=title or "", color=theme.STATUS_TEXT,
                                              text=text or ""))

@@ -138,7 +138,7 @@ class TrainingSettingsPanel(QWidget):
         self.test_spin = _whole(0, 90)
         for spin in (self.val_spin, self.test_spin):
             spin.setSuffix(" %")
-        self.train_label = QLabel()
+        self.train_label = WrappedLabel()  # "training on all 4 rows (too few …)" is long
         self.outcome_label = WrappedLabel()
         self._result: Any = None  # the last run's result, while its outcome is shown
         self._state = IDLE

@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
-from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent, QTextDocument
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -128,6 +128,40 @@ def save_png(widget: QWidget, path: str | Path) -> bool:
     return widget.grab().save(str(path), "PNG")
 
 
+class PanelNote(QLabel):
+    """A panel's note beside its tool buttons: one line, or two when its text does not fit.
+
+    Its size is fixed (the width follows the panel, see Panel.resizeEvent): a label whose
+    size may change sends a layout request up to the main window with every new text —
+    measured, that relaid the whole window several times a second while training. Only a change
+    in the number of lines (a longer legend, a narrower panel, Korean) changes its height.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._lines = 0
+        self.setFixedWidth(10)
+        self.fit()
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.fit()
+
+    def fit(self) -> None:
+        document = QTextDocument()
+        document.setDefaultFont(self.font())
+        document.setDocumentMargin(0)
+        if "<" in self.text():  # rich text, as QLabel decides it here
+            document.setHtml(self.text())
+        else:
+            document.setPlainText(self.text())
+        lines = 1 if document.idealWidth() <= self.width() - 2 else 2
+        if lines != self._lines:
+            self._lines = lines
+            self.setWordWrap(lines > 1)
+            self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+
+
 class Panel(QWidget):
     """A panel of plots: a tool row (subclasses add to :attr:`tools`) over the plot area.
 
@@ -148,12 +182,8 @@ class Panel(QWidget):
         self.draw_count = 0
         self.tools = QHBoxLayout()
         self.tools.setContentsMargins(0, 0, 0, 0)
-        self.note = QLabel()
+        self.note = PanelNote()
         self.note.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-        # A fixed size (its width follows the panel, see resizeEvent): a label whose size may
-        # change sends a layout request up to the main window with every new text — measured,
-        # that relaid the whole window several times a second while training.
-        self.note.setFixedSize(10, self.note.fontMetrics().height() + 4)
         # tool buttons: as wide as their text (a push button is at least 80 px wide, and the
         # legend beside them needs the room, more so in Korean)
         self.png_button = QToolButton()
@@ -189,6 +219,7 @@ class Panel(QWidget):
         width = (self.width() - margins.left() - margins.right() - sum(others)
                  - tools.spacing() * len(others))
         self.note.setFixedWidth(max(width, 10))
+        self.note.fit()
 
     # ------------------------------------------------------------------ frames
     def set_frame(self, frame: Frame | None) -> None:
