@@ -11,12 +11,12 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect
+from PySide6.QtCore import QRect, Qt
 
 from gui.labs import LABS
 from gui.training.controller import PAUSED
 from tests.gui.screenshots import SCREENSHOTS, screenshot_target
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 from tests.gui.training_support import click, open_example
 
 ENGLISH_PHRASE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{3,}\b")  # "add an input node"
@@ -50,7 +50,7 @@ def test_the_main_window_in_korean(qtbot, window, korean, tmp_path):
     window.place_on(QRect(0, 0, 1440, 900))
     open_example(window, "xor_by_hand")
     qtbot.wait(300)
-    assert clipped_texts(window) == []
+    assert settled_clipped_texts(qtbot, window) == []
     assert english_phrases(visible_texts(window)) == []
     assert [a.text() for a in window.menuBar().actions()][:3] == ["파일(&F)", "편집(&E)",
                                                                    "보기(&V)"]
@@ -62,7 +62,7 @@ def test_each_lab_in_korean(qtbot, window, open_lab, korean, key, tmp_path):
     lab = open_lab(key)
     qtbot.wait(200)
     assert any("\uac00" <= c <= "\ud7a3" for c in lab.windowTitle())
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     assert english_phrases(visible_texts(lab)) == []
     save(lab, f"lab_{key}.png", tmp_path)
 
@@ -82,16 +82,40 @@ def test_training_in_korean(qtbot, window, korean, tmp_path):
                     and ui.output.frame is controller.latest, timeout=30_000)
     qtbot.wait(300)
     window.view.fit_to_view()
-    assert clipped_texts(window) == []
+    assert settled_clipped_texts(qtbot, window) == []
     assert ui.docks["Loss"].windowTitle() == "손실"
     save(window, "training_spiral.png", tmp_path)
     with qtbot.waitSignal(ui.session.ended, timeout=30_000):
         click(qtbot, window, "stop")
 
 
+def test_explain_in_korean(qtbot, window, korean, tmp_path):
+    assert window.files.open_example("xor_learned")
+    for name, dock in window.training.docks.items():
+        if name != "Training":
+            dock.close()
+    window.explain_action.trigger()
+    panel = window.explain
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    panel.row_spin.setValue(1)
+    qtbot.waitUntil(lambda: panel.explanation.sample == 1)
+    for _ in range(8):  # forward, the loss, the output's δ and ∂L/∂W2: now hidden 1's δ
+        qtbot.keyClick(window.view, Qt.Key.Key_Right)
+    qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    window.view.fit_to_view()
+    window.view.set_zoom(1.25)
+    window.view.centerOn(window.scene.node_item("1"))
+    assert panel.dock.windowTitle() == "단계별 설명"
+    assert settled_clipped_texts(qtbot, window) == []
+    assert english_phrases(visible_texts(window)) == []
+    save(window, "explain_backward.png", tmp_path)
+
+
 def test_the_korean_readme_shows_these_pictures():
     readme = (SCREENSHOTS.parents[1] / "README.ko.md").read_text(encoding="utf-8")
-    for name in ("main_window_xor.png", "training_spiral.png", "lab_perceptron.png"):
+    for name in ("main_window_xor.png", "training_spiral.png", "lab_perceptron.png",
+                 "explain_backward.png"):
         assert f"resources/screenshots/ko/{name}" in readme
         assert (SCREENSHOTS / "ko" / name).stat().st_size > 0
 

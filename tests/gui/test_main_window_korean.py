@@ -16,7 +16,7 @@ from gui.document.new_node import new_node
 from gui.i18n import set_language
 from gui.recovery import Recovery
 from gui.widgets import plain_label
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 
 
 @pytest.fixture
@@ -146,10 +146,9 @@ def test_plain_label_drops_the_whole_korean_accelerator_and_the_ellipsis():
     assert plain_label("Auto-&layout") == "Auto-layout"
 
 
-def test_nothing_of_the_window_is_clipped_in_korean(window, qapp, ko):
+def test_nothing_of_the_window_is_clipped_in_korean(window, qtbot, ko):
     assert window.docks["Build"].windowTitle() == "구성"
-    qapp.processEvents()  # the layouts take the new texts' sizes (posted layout requests)
-    assert clipped_texts(window) == []
+    assert settled_clipped_texts(qtbot, window) == []
 
 
 def test_the_export_menu_is_korean_and_english_again(window, ko):

@@ -9,6 +9,8 @@ title. Call it on a shown window (``qtbot.waitExposed``) after the language swit
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
 
 
@@ -48,3 +50,12 @@ def clipped_texts(root: QWidget, slack: int = 1) -> list[str]:
             found.append(f"{type(widget).__name__} {text[:60]!r}: needs width {hint.width()}, "
                          f"has {widget.width()}")
     return found
+
+
+def settled_clipped_texts(qtbot, root: QWidget, timeout: int = 3000) -> list[str]:
+    """:func:`clipped_texts` once the layouts have settled: a new text's size reaches its
+    layout through posted layout requests, which word-wrapped labels may need two rounds of.
+    Clipping that stays is returned (and fails the caller's assertion) after ``timeout`` ms."""
+    with contextlib.suppress(AssertionError):  # pytest-qt's timeout: report what stays cut
+        qtbot.waitUntil(lambda: not clipped_texts(root), timeout=timeout)
+    return clipped_texts(root)

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from gui.i18n import set_language
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import clipped_texts, settled_clipped_texts
 
 LEFT = Qt.MouseButton.LeftButton
 TIMEOUT = 60_000  # other test runs share the two cores
@@ -54,7 +54,7 @@ def test_computational_graph_lab_in_korean_and_back(qtbot, open_lab, english_aft
     assert lab.edit_box.title() == "노드 추가 또는 삭제"
     assert "말단 노드" in lab.canvas.nodes["apple"].toolTip()
     assert "상류" in lab.rules.toolTip()
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     lab.grab().save(str(screenshot_target("comp_graph_ko.png", tmp_path)))
 
     qtbot.mouseClick(lab.reset_button, LEFT)  # state changed in Korean, said in English next
@@ -101,7 +101,7 @@ def test_optimizer_race_lab_in_korean_and_back(qtbot, open_lab, english_after, t
     assert lab.loss_plot.getAxis("bottom").labelText == "에폭"
     assert lab.race_rates.text().endswith("(책의 값)")
     assert "애니메이션 재생" in lab.steps.toolTip()
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     qtbot.mouseClick(lab.animate_button, LEFT)
     assert lab.animate_button.text() == "애니메이션 중지"
     lab.stop_animation()
@@ -143,7 +143,7 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert results.plot.getAxis("bottom").labelText == "학습률"
     assert results.colour_bar.getAxis("left").labelText == "검증 정확도"
     qtbot.waitUntil(lambda: clipped_texts(lab) == [], timeout=5_000)
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     lab.grab().save(str(screenshot_target("search_ko.png", tmp_path)))
 
     switch(qtbot, lab, "en", "Hyperparameter search")

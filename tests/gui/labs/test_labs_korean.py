@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from gui import i18n
 from tests.gui.keys import type_into
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 
 TIMEOUT = 120_000
 LEFT = Qt.MouseButton.LeftButton
@@ -77,7 +77,7 @@ def test_perceptron_lab_in_korean_and_back(qtbot, open_lab, back_to_english):
     assert re.fullmatch(r"시드 0: 에폭 \d+번 후 4개 중 4개 맞음", lab.train_result.text())
     lab.resize(1200, 760)
     qtbot.wait(50)
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     shoot(lab, "perceptron")
     set_language("en")
     assert lab.search_button.text() == "Search for a line"
@@ -99,7 +99,7 @@ def test_activations_lab_in_korean(qtbot, open_lab, back_to_english):
     assert "시그모이드 함수" in lab.notice_label.text()
     lab.resize(1200, 760)
     qtbot.wait(50)
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     shoot(lab, "activations")
     set_language("en")
     assert lab.plot.titleLabel.text == "f(x) and its slope f′(x)"
@@ -122,7 +122,7 @@ def test_initialization_lab_in_korean(qtbot, open_lab, back_to_english):
     lab.activation.setCurrentIndex(lab.activation.findData("sigmoid"))
     lab.resize(1200, 760)
     qtbot.wait(50)
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     shoot(lab, "initialization")
     set_language("en")
     assert lab.summary.text().startswith("layer 1: std ")
@@ -154,7 +154,7 @@ def test_regularization_lab_in_korean(qtbot, open_lab, back_to_english):
     assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b>")
     lab.resize(1200, 760)
     qtbot.wait(50)
-    assert clipped_texts(lab) == []
+    assert settled_clipped_texts(qtbot, lab) == []
     shoot(lab, "regularization")
 
     set_language("en")  # the finished run's words follow the language too

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication, QPoint, QPointF, Qt
 
 from core.spec import NetworkSpec
 from gui.i18n import language, set_language
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 
 SHOTS = os.environ.get("NETCANVAS_SHOTS")  # a folder: save the Korean pictures there
 
@@ -78,8 +78,8 @@ def test_views_speak_korean_live_fit_and_switch_back(window, qtbot):
         assert "가장 큰 상대 오차는" in panel.check_table.summary.text()
         qtbot.wait(50)  # layouts settle, as on screen
         for name in ("Build", "Problems", "Predictions", "Inspector"):
-            assert clipped_texts(window.docks[name]) == [], name
-        assert clipped_texts(panel.dock) == []
+            assert settled_clipped_texts(qtbot, window.docks[name]) == [], name
+        assert settled_clipped_texts(qtbot, panel.dock) == []
         _shoot(window.docks["Build"], "left_column_build")
         _shoot(window.docks["Inspector"], "inspector")
         _shoot(panel.dock, "explain")
@@ -164,8 +164,8 @@ def test_lint_warnings_and_a_connection_switch_to_korean(window, qtbot, monkeypa
         assert view.stats["shape"].text() == "2 × 8 = 가중치 16개"
         assert "가중치 행렬" in view.title.text()
         qtbot.wait(50)
-        assert clipped_texts(window.docks["Problems"]) == []
-        assert clipped_texts(window.docks["Inspector"]) == []
+        assert settled_clipped_texts(qtbot, window.docks["Problems"]) == []
+        assert settled_clipped_texts(qtbot, window.docks["Inspector"]) == []
         _shoot(window.docks["Problems"], "problems")
         _switch("en", qtbot)
         qtbot.waitUntil(lambda: panel.warning_rows[0].warning.message.startswith("[en] "))
@@ -189,7 +189,7 @@ def test_the_download_dialog_switches_to_korean_in_every_state(window, qtbot):
         assert dialog.windowTitle().endswith(" 내려받는 중")
         assert dialog.file_label.text() == "연결하는 중…"
         assert "한 번만 내려받아" in dialog.intro.text()
-        assert clipped_texts(dialog) == []
+        assert settled_clipped_texts(qtbot, dialog) == []
         dialog._failed("offline")
         assert dialog.windowTitle() == "내려받기 실패"
         assert dialog.message.text().startswith("내려받지 못했습니다: offline")

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from gui.i18n import set_language
 from gui.training.controller import PAUSED
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 from tests.gui.training_support import click, open_example
 
 KOREAN_DOCKS = {"Training": "학습", "Loss": "손실", "Weights": "가중치",
@@ -75,14 +75,14 @@ def test_training_speaks_korean_mid_training_and_english_again(qtbot, window):
         assert ui.timeline.bar.label.text().startswith("에폭 ")
 
         for name in ("Training", "Loss", "Output"):
-            assert clipped_texts(ui.docks[name]) == [], name
-        assert clipped_texts(ui.progress) == []
-        assert clipped_texts(ui.timeline.bar) == []
+            assert settled_clipped_texts(qtbot, ui.docks[name]) == [], name
+        assert settled_clipped_texts(qtbot, ui.progress) == []
+        assert settled_clipped_texts(qtbot, ui.timeline.bar) == []
         for name in ("Weights", "Activations", "Runs"):
             ui.docks[name].raise_()
             qtbot.waitUntil(lambda n=name: ui.docks[n].widget().isVisible())
             qtbot.wait(50)
-            assert clipped_texts(ui.docks[name]) == [], name
+            assert settled_clipped_texts(qtbot, ui.docks[name]) == [], name
         assert axis_label(ui.weights.trail_plot, "bottom") == "에폭"
         assert "관찰용 배치의 활성화값" in ui.activations.hist_plot.titleLabel.text
 
