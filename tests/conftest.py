@@ -2,8 +2,23 @@
 
 import os
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 # The interface speaks the system's language by default; the suite pins English (tests that
 # check Korean switch to it themselves, with the ``korean`` fixture of tests/gui/conftest.py).
 os.environ["NETCANVAS_LANG"] = "en"
+
+
+@pytest.fixture
+def korean():
+    """``core`` (and the command line) speaks Korean for one test, English again after it.
+    tests/gui/conftest.py overrides it with the whole window's language."""
+    from core import i18n
+
+    i18n.set_language("ko")
+    try:
+        yield
+    finally:
+        i18n.set_language("en")

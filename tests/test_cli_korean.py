@@ -10,8 +10,6 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
-
 from core import i18n
 from core.datasets.remote import CACHE_ENV, MIRROR_ENV, REMOTE
 from gui import cli_i18n
@@ -78,7 +76,8 @@ def test_a_corrupt_project_is_a_korean_one_line_error(tmp_path):
     corrupt.write_text("{ not json", encoding="utf-8")
     result = netcanvas("check", str(corrupt))
     assert result.returncode == 2 and result.stdout == ""
-    assert result.stderr.startswith("netcanvas: 오류: broken.netcanvas: ")
+    assert result.stderr == ("netcanvas: 오류: broken.netcanvas 프로젝트를 열 수 없습니다: "
+                             "NetCanvas 프로젝트 파일이 아닙니다(zip 압축 파일이 아닙니다)\n")
     assert result.stderr.count("\n") == 1
 
 
@@ -140,14 +139,6 @@ def test_every_argparse_message_of_this_python_is_in_the_catalogue():
     missing = _argparse_messages(Path(argparse.__file__)) - marked
     assert not missing, f"argparse {sys.version_info[:2]} has new messages: {sorted(missing)}"
 
-
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
 
 
 def test_argparse_follows_a_switch_in_the_same_process(korean):

@@ -14,15 +14,6 @@ from core.project import load_project
 from resources.examples import example_path
 
 
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
-
 def test_the_explain_table_is_korean_and_its_columns_line_up(korean):
     explanation = explain(load_project(example_path("xor_learned")), 1)
     lines = format_table(explanation).splitlines()

@@ -12,7 +12,6 @@ import zipfile
 import numpy as np
 import pytest
 
-import core.i18n
 from core import NetworkSpec
 from core.datasets import load_builtin
 from core.engine import activations, initializers, losses, optimizers
@@ -24,15 +23,6 @@ from core.training.runs import Change, ending_title
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 from tests.i18n.scan import ROOT
-
-
-@pytest.fixture
-def korean():
-    core.i18n.set_language("ko")
-    try:
-        yield
-    finally:
-        core.i18n.set_language("en")
 
 
 @pytest.fixture(scope="module")

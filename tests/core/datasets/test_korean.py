@@ -19,14 +19,6 @@ from core.datasets.linked import LinkedFile, LinkedFileError
 SYMBOLS = {"0", "1", "x1·x2 < 0", "x1·x2 > 0"} | {str(d) for d in range(10)}
 
 
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    try:
-        yield
-    finally:
-        i18n.set_language("en")
-
 
 def test_a_csv_import_error_is_korean_with_row_and_column(tmp_path, korean):
     path = tmp_path / "iris.csv"

@@ -10,13 +10,6 @@ from core.labs.initialization import CHOICES
 from core.labs.perceptron import PRESETS
 
 
-@pytest.fixture
-def korean():
-    i18n.set_language("ko")
-    yield
-    i18n.set_language("en")
-
-
 def test_graph_errors_are_korean_sentences(korean):
     graph = Graph((input_node("x", 0.0), op_node("y", "log", "x")))
     with pytest.raises(ValueError) as error:
