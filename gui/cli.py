@@ -167,7 +167,9 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     else:
         trained = _("weights set by hand")
 
-    print(_("ok: {title}").format(title=project.title or Path(args.project).name))
+    # a built-in example's title is in the catalogue (as the window shows it); a user's is not
+    print(_("ok: {title}").format(title=_(project.title) if project.title
+                                  else Path(args.project).name))
     print(_("  network: {nodes} nodes, {edges} connections, {params} parameters; {trained}")
           .format(nodes=len(net.spec.nodes), edges=len(net.spec.edges),
                   params=f"{sum(p.size for p in net.params.values()):,}", trained=trained))

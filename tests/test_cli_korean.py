@@ -65,7 +65,7 @@ def test_check_prints_korean_lines():
     result = netcanvas("check", str(example_path("spiral")))
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "정상: Spiral"  # the project's own title is the user's text
+    assert lines[0] == "정상: 나선"  # a built-in example's title, as the window shows it
     assert lines[1] == "  신경망: 노드 4개, 연결 3개, 매개변수 1,218개; 아직 학습하지 않음"
     assert lines[2].startswith("  데이터: ")
     assert lines[2].endswith(" (분류; 훈련 280, 검증 60, 시험 60)")
