@@ -13,11 +13,14 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QRect, Qt
 
+from gui.document.commands import ChangeSettingsCommand
+from gui.i18n import set_language
 from gui.labs import LABS
 from gui.training.controller import PAUSED
 from tests.gui.screenshots import SCREENSHOTS, screenshot_target
 from tests.gui.text_fit import settled_clipped_texts
-from tests.gui.training_support import click, open_example
+from tests.gui.training.test_runs_list import click_tick
+from tests.gui.training_support import click, open_example, train_to_end
 
 ENGLISH_PHRASE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{3,}\b")  # "add an input node"
 
@@ -112,10 +115,43 @@ def test_explain_in_korean(qtbot, window, korean, tmp_path):
     save(window, "explain_backward.png", tmp_path)
 
 
+def test_runs_compared_in_korean(qtbot, window, korean, tmp_path):
+    """Three runs trained in Korean; the runs list and the legend of the runs drawn under the
+    current one switch to English and back live."""
+    window.resize(1440, 900)
+    open_example(window, "spiral", epochs=120, lr=0.03)
+    train_to_end(qtbot, window)
+    for changes in ({"lr": 0.003}, {"batch_size": 8}):
+        window.training.session.reset_weights()
+        window.doc.push(ChangeSettingsCommand(window.doc, changes))
+        train_to_end(qtbot, window)
+    ui = window.training
+    window.resizeDocks([ui.docks["Loss"]], [440], Qt.Orientation.Vertical)
+    ui.docks["Runs"].raise_()
+    qtbot.waitUntil(lambda: ui.runs.view.isVisible())
+    ui.loss.set_log(True)
+    for row in (0, 1):
+        click_tick(qtbot, ui.runs.view, row)
+    korean_labels = [o.label for o, _ in ui.loss.overlays]
+    assert len(korean_labels) == 2
+    assert all(any("\uac00" <= c <= "\ud7a3" for c in label) for label in korean_labels)
+    assert ui.runs.model.index(2, 2).data() == "배치 크기 32 → 8"
+    assert ui.docks["Runs"].windowTitle() == "실행 목록"
+    set_language("en")
+    assert [o.label for o, _ in ui.loss.overlays] == ["run 1: first run",
+                                                      "run 2: lr 0.03 → 0.003"]
+    assert ui.runs.model.index(2, 2).data() == "batch size 32 → 8"
+    set_language("ko")
+    assert [o.label for o, _ in ui.loss.overlays] == korean_labels
+    window.view.fit_to_view()
+    assert settled_clipped_texts(qtbot, window) == []
+    save(window, "runs_compared.png", tmp_path)
+
+
 def test_the_korean_readme_shows_these_pictures():
     readme = (SCREENSHOTS.parents[1] / "README.ko.md").read_text(encoding="utf-8")
     for name in ("main_window_xor.png", "training_spiral.png", "lab_perceptron.png",
-                 "explain_backward.png"):
+                 "explain_backward.png", "runs_compared.png"):
         assert f"resources/screenshots/ko/{name}" in readme
         assert (SCREENSHOTS / "ko" / name).stat().st_size > 0
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 
 from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+from pytestqt.exceptions import TimeoutError
 
 
 def _text(widget: QWidget) -> str:
@@ -56,6 +57,6 @@ def settled_clipped_texts(qtbot, root: QWidget, timeout: int = 3000) -> list[str
     """:func:`clipped_texts` once the layouts have settled: a new text's size reaches its
     layout through posted layout requests, which word-wrapped labels may need two rounds of.
     Clipping that stays is returned (and fails the caller's assertion) after ``timeout`` ms."""
-    with contextlib.suppress(AssertionError):  # pytest-qt's timeout: report what stays cut
+    with contextlib.suppress(TimeoutError):  # report what stays cut
         qtbot.waitUntil(lambda: not clipped_texts(root), timeout=timeout)
     return clipped_texts(root)

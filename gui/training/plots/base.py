@@ -14,7 +14,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
-from PySide6.QtGui import QColor, QResizeEvent, QShowEvent, QTextDocument
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -140,6 +140,7 @@ class PanelNote(QLabel):
     def __init__(self) -> None:
         super().__init__()
         self._lines = 0
+        self._probe = QLabel()  # never shown
         self.setFixedWidth(10)
         self.fit()
 
@@ -148,14 +149,8 @@ class PanelNote(QLabel):
         self.fit()
 
     def fit(self) -> None:
-        document = QTextDocument()
-        document.setDefaultFont(self.font())
-        document.setDocumentMargin(0)
-        if "<" in self.text():  # rich text, as QLabel decides it here
-            document.setHtml(self.text())
-        else:
-            document.setPlainText(self.text())
-        lines = 1 if document.idealWidth() <= self.width() - 2 else 2
+        self._probe.setText(self.text())  # an unwrapped twin measures the one-line width
+        lines = 1 if self._probe.sizeHint().width() <= self.width() else 2
         if lines != self._lines:
             self._lines = lines
             self.setWordWrap(lines > 1)

@@ -31,6 +31,8 @@ def test_gallery_shows_the_networks_mistakes_first_filters_and_explains(qtbot, w
     open_example(window, "digits_mlp", epochs=3)
     ui = window.training
     ui.docks["Output"].raise_()
+    # room for two rows of tiles whatever the fonts (a CJK default font has taller lines)
+    window.resizeDocks([ui.docks["Output"]], [480], Qt.Orientation.Vertical)
     train_to_end(qtbot, window)
     gallery = ui.output.gallery
     qtbot.waitUntil(lambda: gallery.evaluation is not None and gallery.order.size > 0)
