@@ -20,6 +20,7 @@ from gui.training.controller import PAUSED
 from tests.gui.screenshots import SCREENSHOTS, screenshot_target
 from tests.gui.text_fit import settled_clipped_texts
 from tests.gui.training.test_runs_list import click_tick
+from tests.gui.training.test_timeline import press, wait_shown
 from tests.gui.training_support import click, open_example, train_to_end
 
 ENGLISH_PHRASE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{3,}\b")  # "add an input node"
@@ -148,10 +149,26 @@ def test_runs_compared_in_korean(qtbot, window, korean, tmp_path):
     save(window, "runs_compared.png", tmp_path)
 
 
+def test_timeline_pulled_back_in_korean(qtbot, window, korean, tmp_path):
+    window.resize(1440, 900)
+    open_example(window, "spiral", epochs=60)
+    window.resizeDocks([window.training.docks["Loss"]], [340], Qt.Orientation.Vertical)
+    train_to_end(qtbot, window)
+    press(qtbot, window, Qt.Key.Key_Left, 45)  # epoch 15 of 60
+    wait_shown(qtbot, window, 15)
+    qtbot.wait(300)
+    window.view.fit_to_view()
+    label = window.training.timeline.bar.label.text()
+    assert "에폭 15" in label and "최신" not in label  # pulled back: not the latest
+    assert settled_clipped_texts(qtbot, window) == []
+    assert english_phrases(visible_texts(window)) == []
+    save(window, "timeline_spiral.png", tmp_path)
+
+
 def test_the_korean_readme_shows_these_pictures():
     readme = (SCREENSHOTS.parents[1] / "README.ko.md").read_text(encoding="utf-8")
     for name in ("main_window_xor.png", "training_spiral.png", "lab_perceptron.png",
-                 "explain_backward.png", "runs_compared.png"):
+                 "explain_backward.png", "runs_compared.png", "timeline_spiral.png"):
         assert f"resources/screenshots/ko/{name}" in readme
         assert (SCREENSHOTS / "ko" / name).stat().st_size > 0
 
