@@ -36,7 +36,7 @@ from PySide6.QtCore import (
 )
 
 from core import i18n as core_i18n
-from core.i18n import LANGUAGES, catalogue_path, initial_language
+from core.i18n import catalogue_path, initial_language
 
 SETTINGS_KEY = "language"
 #: Qt's own catalogues loaded with ours (standard dialogs' buttons, context menus of line edits).
@@ -91,11 +91,6 @@ def start_language(settings: QSettings) -> str:
     """Switch to the language to start in (``NETCANVAS_LANG``, else remembered, else system)."""
     remembered = settings.value(SETTINGS_KEY)
     return set_language(initial_language(remembered if isinstance(remembered, str) else None))
-
-
-def language_names() -> tuple[tuple[str, str], ...]:
-    """(code, name in its own language) for the View ▸ Language menu."""
-    return LANGUAGES
 
 
 class _LanguageFilter(QObject):

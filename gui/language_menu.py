@@ -6,7 +6,8 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from gui.i18n import font_warning, language, language_names, on_language_change, set_language
+from core.i18n import LANGUAGES
+from gui.i18n import font_warning, language, on_language_change, set_language
 
 
 class LanguageMenu(QMenu):
@@ -19,7 +20,7 @@ class LanguageMenu(QMenu):
         self._settings = settings
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
-        for code, name in language_names():
+        for code, name in LANGUAGES:
             action = QAction(name, self, checkable=True)
             action.setData(code)
             group.addAction(action)

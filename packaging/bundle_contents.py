@@ -20,12 +20,13 @@ changing anything here.
 
 from __future__ import annotations
 
+import contextlib
 import fnmatch
 import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 Entry = tuple[str, str, str]  # PyInstaller TOC entry: (destination, source, type code)
@@ -111,14 +112,21 @@ DROP_DATA = (
 )
 
 
+@contextlib.contextmanager
+def _importable(root: Path) -> Iterator[None]:
+    """The app's own packages importable for a moment (the spec runs from packaging/)."""
+    sys.path.insert(0, str(root))
+    try:
+        yield
+    finally:
+        sys.path.remove(str(root))
+
+
 def hidden_imports(root: Path) -> list[str]:
     """Modules the app imports by name at run time, which PyInstaller's analysis (it follows
     import statements) cannot see: the labs, imported when the Labs menu opens them."""
-    sys.path.insert(0, str(root))
-    try:
+    with _importable(root):
         from gui.labs import LABS
-    finally:
-        sys.path.remove(str(root))
     return [info.module for info in LABS]
 
 
@@ -164,12 +172,9 @@ def from_host(destination: str) -> bool:
 
 def kept_qt_translations(root: Path) -> list[str]:
     """Destinations of the Qt catalogues gui/i18n.py loads, one per language NetCanvas has."""
-    sys.path.insert(0, str(root))
-    try:
+    with _importable(root):
         from core.i18n import LANGUAGES
         from gui.i18n import QT_CATALOGUES
-    finally:
-        sys.path.remove(str(root))
     return [f"PySide6/Qt/translations/{name}_{code}.qm"
             for name in QT_CATALOGUES for code, _name in LANGUAGES]
 
