@@ -11,17 +11,17 @@ import re
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QRect, Qt
+from PySide6.QtCore import QRect
 
-from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
 from gui.labs import LABS
-from gui.training.controller import PAUSED
+from tests.gui.explain.test_explain_screenshot import explain_mid_backward
 from tests.gui.screenshots import SCREENSHOTS, screenshot_target
 from tests.gui.text_fit import settled_clipped_texts
-from tests.gui.training.test_runs_list import click_tick
-from tests.gui.training.test_timeline import press, wait_shown
-from tests.gui.training_support import click, open_example, train_to_end
+from tests.gui.training.test_runs_screenshot import three_runs_compared
+from tests.gui.training.test_screenshots import paused_mid_training
+from tests.gui.training.test_timeline import spiral_pulled_back
+from tests.gui.training_support import click, open_example
 
 ENGLISH_PHRASE = re.compile(r"\b[a-z]{2,} [a-z]{2,} [a-z]{3,}\b")  # "add an input node"
 
@@ -72,20 +72,8 @@ def test_each_lab_in_korean(qtbot, window, open_lab, korean, key, tmp_path):
 
 
 def test_training_in_korean(qtbot, window, korean, tmp_path):
-    window.resize(1440, 900)
-    open_example(window, "spiral", batch_size=8, epochs=300)
+    paused_mid_training(qtbot, window, "spiral", 8, 300, 100, ("Loss", "Output"))
     ui = window.training
-    for name in ("Loss", "Output"):
-        ui.docks[name].raise_()
-    controller = ui.session.controller
-    click(qtbot, window, "train")
-    qtbot.waitUntil(lambda: controller.last_event is not None
-                    and controller.last_event.epoch > 50, timeout=30_000)
-    click(qtbot, window, "pause")
-    qtbot.waitUntil(lambda: controller.state == PAUSED and controller.latest is not None
-                    and ui.output.frame is controller.latest, timeout=30_000)
-    qtbot.wait(300)
-    window.view.fit_to_view()
     assert settled_clipped_texts(qtbot, window) == []
     assert ui.docks["Loss"].windowTitle() == "손실"
     save(window, "training_spiral.png", tmp_path)
@@ -94,23 +82,8 @@ def test_training_in_korean(qtbot, window, korean, tmp_path):
 
 
 def test_explain_in_korean(qtbot, window, korean, tmp_path):
-    assert window.files.open_example("xor_learned")
-    for name, dock in window.training.docks.items():
-        if name != "Training":
-            dock.close()
-    window.explain_action.trigger()
-    panel = window.explain
-    qtbot.waitUntil(lambda: panel.explanation is not None)
-    panel.row_spin.setValue(1)
-    qtbot.waitUntil(lambda: panel.explanation.sample == 1)
-    for _ in range(8):  # forward, the loss, the output's δ and ∂L/∂W2: now hidden 1's δ
-        qtbot.keyClick(window.view, Qt.Key.Key_Right)
-    qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
-    qtbot.wait(50)
-    window.view.fit_to_view()
-    window.view.set_zoom(1.25)
-    window.view.centerOn(window.scene.node_item("1"))
-    assert panel.dock.windowTitle() == "단계별 설명"
+    explain_mid_backward(qtbot, window)
+    assert window.explain.dock.windowTitle() == "단계별 설명"
     assert settled_clipped_texts(qtbot, window) == []
     assert english_phrases(visible_texts(window)) == []
     save(window, "explain_backward.png", tmp_path)
@@ -119,20 +92,8 @@ def test_explain_in_korean(qtbot, window, korean, tmp_path):
 def test_runs_compared_in_korean(qtbot, window, korean, tmp_path):
     """Three runs trained in Korean; the runs list and the legend of the runs drawn under the
     current one switch to English and back live."""
-    window.resize(1440, 900)
-    open_example(window, "spiral", epochs=120, lr=0.03)
-    train_to_end(qtbot, window)
-    for changes in ({"lr": 0.003}, {"batch_size": 8}):
-        window.training.session.reset_weights()
-        window.doc.push(ChangeSettingsCommand(window.doc, changes))
-        train_to_end(qtbot, window)
+    three_runs_compared(qtbot, window)
     ui = window.training
-    window.resizeDocks([ui.docks["Loss"]], [440], Qt.Orientation.Vertical)
-    ui.docks["Runs"].raise_()
-    qtbot.waitUntil(lambda: ui.runs.view.isVisible())
-    ui.loss.set_log(True)
-    for row in (0, 1):
-        click_tick(qtbot, ui.runs.view, row)
     korean_labels = [o.label for o, _ in ui.loss.overlays]
     assert len(korean_labels) == 2
     assert all(any("\uac00" <= c <= "\ud7a3" for c in label) for label in korean_labels)
@@ -150,14 +111,7 @@ def test_runs_compared_in_korean(qtbot, window, korean, tmp_path):
 
 
 def test_timeline_pulled_back_in_korean(qtbot, window, korean, tmp_path):
-    window.resize(1440, 900)
-    open_example(window, "spiral", epochs=60)
-    window.resizeDocks([window.training.docks["Loss"]], [340], Qt.Orientation.Vertical)
-    train_to_end(qtbot, window)
-    press(qtbot, window, Qt.Key.Key_Left, 45)  # epoch 15 of 60
-    wait_shown(qtbot, window, 15)
-    qtbot.wait(300)
-    window.view.fit_to_view()
+    spiral_pulled_back(qtbot, window)
     label = window.training.timeline.bar.label.text()
     assert "에폭 15" in label and "최신" not in label  # pulled back: not the latest
     assert settled_clipped_texts(qtbot, window) == []

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from gui.i18n import set_language
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
-from tests.gui.text_fit import clipped_texts, settled_clipped_texts
+from tests.gui.text_fit import settled_clipped_texts
 
 LEFT = Qt.MouseButton.LeftButton
 TIMEOUT = 60_000  # other test runs share the two cores
@@ -26,7 +26,7 @@ def switch(qtbot, lab, code: str, title_start: str) -> None:
     set_language(code)
     qtbot.waitUntil(lambda: lab.windowTitle().startswith(title_start), timeout=TIMEOUT)
     if code == "ko":
-        qtbot.waitUntil(lambda: clipped_texts(lab) == [], timeout=5_000)
+        assert settled_clipped_texts(qtbot, lab, timeout=5_000) == []
 
 
 def header(table) -> list[str]:
@@ -142,8 +142,7 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert {results.table.item(r, 5).text() for r in range(3)} == {"완료"}
     assert results.plot.getAxis("bottom").labelText == "학습률"
     assert results.colour_bar.getAxis("left").labelText == "검증 정확도"
-    qtbot.waitUntil(lambda: clipped_texts(lab) == [], timeout=5_000)
-    assert settled_clipped_texts(qtbot, lab) == []
+    assert settled_clipped_texts(qtbot, lab, timeout=5_000) == []
     lab.grab().save(str(screenshot_target("search_ko.png", tmp_path)))
 
     switch(qtbot, lab, "en", "Hyperparameter search")

@@ -15,7 +15,9 @@ from tests.gui.training_support import open_example, train_to_end
 SIZE = (1440, 900)
 
 
-def test_screenshot_of_runs_compared(qtbot, window, tmp_path):
+def three_runs_compared(qtbot, window) -> None:
+    """Three runs of the spiral (lr lowered, then smaller batches), the first two ticked and
+    drawn under the current one (also the Korean README's picture)."""
     window.resize(*SIZE)
     open_example(window, "spiral", epochs=120, lr=0.03)
     train_to_end(qtbot, window)
@@ -30,6 +32,11 @@ def test_screenshot_of_runs_compared(qtbot, window, tmp_path):
     ui.loss.set_log(True)
     for row in (0, 1):
         click_tick(qtbot, ui.runs.view, row)
+
+
+def test_screenshot_of_runs_compared(qtbot, window, tmp_path):
+    three_runs_compared(qtbot, window)
+    ui = window.training
     assert [o.label for o, _ in ui.loss.overlays] == ["run 1: first run",
                                                       "run 2: lr 0.03 → 0.003"]
     assert ui.runs.model.index(2, 2).data() == "batch size 32 → 8"

@@ -15,12 +15,10 @@ from tests.gui.training_support import click, open_example
 SIZE = (1440, 900)
 
 
-@pytest.mark.parametrize(("example", "batch_size", "epochs", "epoch", "tabs"), [
-    ("spiral", 8, 300, 100, ("Loss", "Output")),
-    ("digits_mlp", 16, 200, 100, ("Weights", "Output")),
-])
-def test_screenshot_mid_training(qtbot, window, tmp_path, example, batch_size, epochs, epoch,
-                                 tabs):
+def paused_mid_training(qtbot, window, example: str, batch_size: int, epochs: int, epoch: int,
+                        tabs: tuple[str, ...]) -> None:
+    """``example`` trained past ``epoch`` and paused, the ``tabs`` docks in front, every panel
+    drawn (also the Korean README's picture, tests/gui/test_korean_screens.py)."""
     window.resize(*SIZE)
     # small batches, so Pause lands mid-run even on a busy machine
     open_example(window, example, batch_size=batch_size, epochs=epochs)
@@ -38,6 +36,16 @@ def test_screenshot_mid_training(qtbot, window, tmp_path, example, batch_size, e
     qtbot.wait(300)  # the paused frame's repaints and the predictions that follow it
     window.view.fit_to_view()
     qtbot.wait(50)
+
+
+@pytest.mark.parametrize(("example", "batch_size", "epochs", "epoch", "tabs"), [
+    ("spiral", 8, 300, 100, ("Loss", "Output")),
+    ("digits_mlp", 16, 200, 100, ("Weights", "Output")),
+])
+def test_screenshot_mid_training(qtbot, window, tmp_path, example, batch_size, epochs, epoch,
+                                 tabs):
+    paused_mid_training(qtbot, window, example, batch_size, epochs, epoch, tabs)
+    ui = window.training
     image = window.grab().toImage()
     assert (image.width(), image.height()) == SIZE
     colours = {image.pixelColor(x, y).rgb() for x in range(0, SIZE[0], 37)

@@ -197,8 +197,9 @@ def test_the_timeline_is_saved_with_the_project_when_asked(qtbot, trained_spiral
     assert load_project(plain).timeline is None
 
 
-def test_screenshot_of_the_slider_pulled_back(qtbot, window, tmp_path):
-    """The README's picture (``UPDATE_SCREENSHOTS=1`` writes resources/screenshots/)."""
+def spiral_pulled_back(qtbot, window) -> None:
+    """The spiral trained 60 epochs, the slider pulled back to epoch 15 and everything drawn
+    (also the Korean README's picture, tests/gui/test_korean_screens.py)."""
     window.resize(1440, 900)
     open_example(window, "spiral", epochs=60)
     window.resizeDocks([window.training.docks["Loss"]], [340], Qt.Orientation.Vertical)
@@ -208,5 +209,10 @@ def test_screenshot_of_the_slider_pulled_back(qtbot, window, tmp_path):
     qtbot.wait(300)  # the predictions and thumbnails that follow the previewed weights
     window.view.fit_to_view()
     qtbot.wait(50)
+
+
+def test_screenshot_of_the_slider_pulled_back(qtbot, window, tmp_path):
+    """The README's picture (``UPDATE_SCREENSHOTS=1`` writes resources/screenshots/)."""
+    spiral_pulled_back(qtbot, window)
     image = window.grab().toImage()
     assert image.save(str(screenshot_target("timeline_spiral.png", tmp_path)))
