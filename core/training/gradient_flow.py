@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine.network import Network, build
 from core.engine.params import bias_name, param_name
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -40,6 +41,7 @@ from core.spec import NetworkSpec
 VANISHING = 0.25
 EXPLODING = 4.0
 EXPLODING_NORM = 1e3
+PROBE_ROWS = 256
 
 
 @dataclass(frozen=True)
@@ -84,6 +86,31 @@ def signals(spec: NetworkSpec, grads: Mapping[str, np.ndarray]) -> dict[str, flo
         if grad is not None and grad.size:
             result[node.id] = float(np.sqrt(np.mean(np.square(grad, dtype=np.float64))))
     return result
+
+
+class SignalProbe:
+    """Measures a network's :func:`signals` on fixed rows (the first PROBE_ROWS of ``x``, ``t``)
+    with a copy of the network, so the signal depends on the weights only — not on the
+    training batch — and the trained network is left exactly as it was (its gradients, the
+    batch-norm statistics and the dropout draws of training). The copy draws its dropout masks
+    once and keeps them (the same weights always measure the same)."""
+
+    def __init__(self, x: np.ndarray, t: np.ndarray, rows: int = PROBE_ROWS) -> None:
+        self.x = np.asarray(x[:rows])
+        self.t = np.asarray(t[:rows])
+        self._copy: Network | None = None
+
+    def measure(self, network: Network) -> dict[str, float]:
+        """The signals of ``network``'s current weights (empty without rows)."""
+        if not self.x.shape[0]:
+            return {}
+        copy = self._copy
+        if copy is None or copy.spec is not network.spec or copy.dtype != network.dtype:
+            copy = self._copy = build(network.spec, dtype=network.dtype)
+            copy.freeze_dropout()
+        copy.load_params(network.params, network.state)
+        with np.errstate(all="ignore"):
+            return signals(copy.spec, copy.gradient(self.x, self.t, train=True))
 
 
 def assess(spec: NetworkSpec, norms: Mapping[str, float], node_signals: Mapping[str, float]

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import Signal
 
-from core.training import gradient_flow
 from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
@@ -119,7 +118,7 @@ class TrainingWorker(StoppableWorker):
         with np.errstate(all="ignore"):
             self.timeline.record(self.trainer.epoch, net.params, net.state,
                                  gradient_norms(net, grads) if grads else {},
-                                 gradient_flow.signals(net.spec, grads))
+                                 self._maker.gradient_signals())
 
     def _send_frame(self) -> None:
         self._taken.clear()
