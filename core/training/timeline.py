@@ -35,9 +35,12 @@ SIGNALS_VERSION = 2
 @dataclass(frozen=True, eq=False)
 class EpochRecord:
     """The network after ``epoch`` finished epochs: ``params`` (weights, biases, γ, β),
-    ``state`` (batch-norm running statistics), and, by node id, the gradient norm and the
-    gradient signal (:mod:`core.training.gradient_flow`) of the epoch's last mini-batch
-    (empty for the starting point)."""
+    ``state`` (batch-norm running statistics), the gradient norms of the epoch's last
+    mini-batch (by node id, and by :func:`~core.training.snapshot.edge_key` for each edge's
+    weights; empty for the starting point) and the gradient signals
+    (:mod:`core.training.gradient_flow`) when they were measured: they depend on the weights
+    only, so the training worker leaves them out (a pass over 256 rows per epoch) and a replay
+    measures them from ``params``."""
 
     epoch: int
     params: dict[str, np.ndarray]

@@ -148,10 +148,9 @@ class FrameMaker:
         self._signals = gradient_flow.SignalProbe(train.x, train.t)
 
     def gradient_signals(self) -> dict[str, float]:
-        """The gradient-flow signals of the trainer's network now, measured on fixed training
-        rows (:class:`~core.training.gradient_flow.SignalProbe`); empty before its first step."""
-        if not self.trainer.step_count:
-            return {}
+        """The gradient-flow signals of the trainer's network's weights now, measured on fixed
+        training rows (:class:`~core.training.gradient_flow.SignalProbe`): a function of the
+        weights only, so a replay that loaded a record's weights measures that epoch's."""
         return self._signals.measure(self.trainer.network)
 
     def observe(self, event: TrainingEvent) -> None:
