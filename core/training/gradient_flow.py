@@ -32,7 +32,9 @@ tanh std 1            33       27.6; 23.3       30.1    29.8    29.8
 
 The start is the same at every batch size; after that the columns differ only by how far the
 weights have moved (32 steps of 8 rows taught sigmoid-std-1's first layer enough to reach
-0.30). Over 24 weight seeds (float32) sigmoid std 1 starts at 0.127–0.262 (median 0.172,
+0.30; in the window, batches of 32, its first layer reads 0.19, 0.22, 0.27 after epochs 1, 2,
+3: as it learns the random labels the flag goes, which is the network changing). Over 24
+weight seeds (float32) sigmoid std 1 starts at 0.127–0.262 (median 0.172,
 9 in 10 below 0.205) and ReLU He at 0.472–0.927 (median 0.619): VANISHING sits between, about
 1.5× from either's usual values. ReLU Xavier (0.195–0.422) is flagged for most seeds — it does
 halve the variance per layer — and tanh Xavier (0.313–0.544) for few. Bundled examples, lowest
