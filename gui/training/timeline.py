@@ -2,11 +2,14 @@
 
 While a run trains, its worker records the network at the end of every epoch into a
 :class:`~core.training.timeline.Timeline` (under its memory budget). Pulling the slider back
-replays the record of that epoch (:class:`~gui.training.replay.Replay`) into a frame that goes to
-every live panel and the canvas's gradient bars through their usual path, and shows the record's
-weights on the canvas, the node thumbnails and the predictions through the document's preview
-(:meth:`GraphDocument.set_preview`: the document's own weights are untouched). Live refreshes
-are held meanwhile; the slider at its right end follows the run again.
+replays the record of that epoch (:class:`~gui.training.replay.Replay`) into a frame on a worker
+thread (:class:`~gui.training.replay.ReplayRunner`: one at a time, the newest request wins, so
+a drag or a held arrow key never queues up epochs). The epoch label moves at once; when the frame
+arrives it goes to every live panel and the canvas's gradient bars through their usual path, and
+the record's weights to the canvas, the node thumbnails and the predictions through the
+document's preview (:meth:`GraphDocument.set_preview`: the document's own weights are untouched).
+A frame for an epoch the slider has left is dropped. Live refreshes are held meanwhile; the
+slider at its right end follows the run again.
 
 "Continue from here" puts that epoch's weights back as one undoable edit and drops the later
 epochs from the run's history and timeline (Undo brings them back). Any other edit of the
@@ -16,11 +19,10 @@ holds: after an Undo of the run, or a change of the network's shapes, it is disa
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from core import SpecError
@@ -34,7 +36,7 @@ from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
 from gui.training.frames import Frame
 from gui.training.live import LiveRefresh
-from gui.training.replay import Replay
+from gui.training.replay import Replay, ReplayRunner
 from gui.training.session import TrainingSession
 
 LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
@@ -113,7 +115,12 @@ class ContinueFromCommand(ReplaceWeightsCommand):
 
 
 class TimelineUi(QObject):
-    """Keeps the last run's timeline and drives the bar (``window.training.timeline``)."""
+    """Keeps the last run's timeline and drives the bar (``window.training.timeline``).
+
+    ``frame_shown(epoch)`` when a replayed frame has gone to the panels (also one of the
+    latest epoch, after Continue from here)."""
+
+    frame_shown = Signal(int)
 
     def __init__(self, session: TrainingSession, live: LiveRefresh, panels: list[Any],
                  parent: QObject | None = None) -> None:
@@ -127,7 +134,9 @@ class TimelineUi(QObject):
         self.final_frame: Frame | None = None  # the run's last frame (the slider's right end)
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
-        self.replay_ms: list[float] = []  # how long each replayed frame took (for the README)
+        self.runner = ReplayRunner(self)
+        self.runner.frame_ready.connect(self._frame_arrived)
+        self.runner.failed.connect(self._replay_failed)
         self._listed: list[int] = []  # the epochs the slider's positions stand for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -181,6 +190,7 @@ class TimelineUi(QObject):
             size = sum(v.size for v in trainer.network.params.values())
             self.bar.save_check.setChecked(size <= LARGE_NETWORK)
         self.replay = Replay(trainer)
+        self.runner.drop()  # a frame of the earlier run is not drawn over this one
         self.final_frame = None
         self._follow()
         return self.timeline
@@ -202,6 +212,7 @@ class TimelineUi(QObject):
     @Slot()
     def _forget(self) -> None:
         """Another project: its own timeline, if the file brought one (see :meth:`loaded`)."""
+        self.runner.drop()
         self.timeline = self.replay = self.final_frame = None
         self.history_ref = None
         self.shown_epoch = None
@@ -267,11 +278,10 @@ class TimelineUi(QObject):
         if show and was_back:
             frame = self.session.controller.latest if self.session.controller.active else (
                 self.final_frame)
-            if frame is None and self.timeline is not None:
-                latest = self.timeline.latest()
-                frame = self._frame(latest) if latest is not None else None
             if frame is not None:
                 self._send(frame)
+            elif self.timeline is not None and (latest := self.timeline.latest()) is not None:
+                self._request(latest, back=False)
 
     @Slot()
     def _show_pending(self) -> None:
@@ -282,15 +292,14 @@ class TimelineUi(QObject):
         except KeyError:
             return
         self.live.held = True
-        self.session.doc.set_preview(record.arrays)
-        frame = self._frame(record)
-        if frame is not None:
-            self._send(frame)
+        self._request(record, back=True)
 
-    def _frame(self, record: EpochRecord) -> Frame | None:
+    def _request(self, record: EpochRecord, back: bool) -> None:
+        """Have the frame of ``record`` made on the worker; :meth:`_frame_arrived` draws it if
+        the slider still wants it then (``back``: pulled back to it; else the present)."""
         replay = self._replay()
         if replay is None:
-            return None
+            return
         controller = self.session.controller
         if controller.active:
             # the newest history to draw beside the epoch: live drawing is held, so take the
@@ -301,10 +310,30 @@ class TimelineUi(QObject):
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
         else:
             history, last, trails = self._document_history(replay), 0, {}
-        started = time.perf_counter()
-        frame = replay.frame(record, history, last, trails)
-        self.replay_ms.append((time.perf_counter() - started) * 1000)
-        return frame
+        self.runner.request(replay, record, history, last, trails, (record, back))
+
+    @Slot(object, object)
+    def _frame_arrived(self, frame: Frame, tag: tuple[EpochRecord, bool]) -> None:
+        record, back = tag
+        if self._gone or self.timeline is None:
+            return
+        if back:
+            if self.shown_epoch != record.epoch:
+                return  # the slider has moved on: its own frame is on the way
+            self.session.doc.set_preview(record.arrays)
+        elif self.shown_epoch is not None:
+            return  # pulled back again since
+        self._send(frame)
+        self.frame_shown.emit(record.epoch)
+
+    @Slot(str)
+    def _replay_failed(self, words: str) -> None:
+        self.session.message.emit(translate(
+            "TimelineUi", "Could not show that epoch: {problem}").format(problem=words))
+
+    def shutdown(self) -> None:
+        """The window closes: no replayed frame is made or drawn after this."""
+        self.runner.shutdown()
 
     def _replay(self) -> Replay | None:
         if self.replay is None:  # a timeline that came with a project file
@@ -331,6 +360,7 @@ class TimelineUi(QObject):
     @Slot()
     def _document_gone(self) -> None:
         self._gone = True  # the window closes: its undo stack still signals as it goes
+        self.runner.drop()
 
     @Slot()
     def _document_edited(self) -> None:
@@ -371,9 +401,7 @@ class TimelineUi(QObject):
         self.refresh()
         latest = self.timeline.latest()
         if latest is not None:
-            frame = self._frame(latest)
-            if frame is not None:
-                self._send(frame)
+            self._request(latest, back=False)
         return before
 
     def uncut(self, dropped: list[EpochRecord], final_frame: Frame | None,
