@@ -387,3 +387,21 @@ def test_new_open_or_train_while_a_frame_is_made_never_draws_it(qtbot, trained_s
         controller = window.training.session.controller
         qtbot.waitUntil(lambda: not controller.active, timeout=30_000)
         assert shown == [] and window.training.output.frame.snapshot.epoch == 24
+
+
+def test_a_frame_that_fails_is_reported_and_the_slider_still_works(qtbot, trained_spiral,
+                                                                   monkeypatch):
+    window = trained_spiral
+    original = Replay.frame
+
+    def broken(replay, record, *args):
+        raise FloatingPointError("the grid overflowed")
+    monkeypatch.setattr(Replay, "frame", broken)
+    press(qtbot, window, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == (
+        "Could not show that epoch: FloatingPointError: the grid overflowed"))
+    monkeypatch.setattr(Replay, "frame", original)
+    press(qtbot, window, Qt.Key.Key_Left)
+    wait_shown(qtbot, window, 10)
+    assert window.training.output.frame.snapshot.gradient_norms == ui(
+        window).timeline.at(10).gradient_norms
