@@ -190,7 +190,6 @@ class TimelineUi(QObject):
             size = sum(v.size for v in trainer.network.params.values())
             self.bar.save_check.setChecked(size <= LARGE_NETWORK)
         self.replay = Replay(trainer)
-        self.runner.drop()  # a frame of the earlier run is not drawn over this one
         self.final_frame = None
         self._follow()
         return self.timeline
@@ -205,6 +204,8 @@ class TimelineUi(QObject):
 
     @Slot(object)
     def _ended(self, result: Any) -> None:
+        if self.shown_epoch is None:
+            self.runner.drop()  # the run's last frame is the present now
         self.final_frame = result.frame
         self.history_ref = self.session.doc.history
         self.refresh()
@@ -272,6 +273,7 @@ class TimelineUi(QObject):
     def _follow(self, show: bool = False) -> None:
         """Back to the present: the document's own weights, the live (or last) frame."""
         was_back = self.shown_epoch is not None
+        self.runner.drop()  # a frame on its way is of a past the slider has left
         self.shown_epoch = None
         self.live.held = False
         self.session.doc.set_preview(None)
@@ -321,8 +323,8 @@ class TimelineUi(QObject):
             if self.shown_epoch != record.epoch:
                 return  # the slider has moved on: its own frame is on the way
             self.session.doc.set_preview(record.arrays)
-        elif self.shown_epoch is not None:
-            return  # pulled back again since
+        elif self.shown_epoch is not None or self.session.controller.active:
+            return  # pulled back again since, or live frames show the present
         self._send(frame)
         self.frame_shown.emit(record.epoch)
 
@@ -408,6 +410,7 @@ class TimelineUi(QObject):
               history_ref: object) -> None:
         if self.timeline is None:
             return
+        self.runner.drop()  # the present is the final frame again, not the cut's latest
         self.timeline.restore(dropped)
         self.final_frame, self.history_ref = final_frame, history_ref
         self.refresh()

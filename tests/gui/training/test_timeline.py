@@ -405,3 +405,21 @@ def test_a_frame_that_fails_is_reported_and_the_slider_still_works(qtbot, traine
     wait_shown(qtbot, window, 10)
     assert window.training.output.frame.snapshot.gradient_norms == ui(
         window).timeline.at(10).gradient_norms
+
+
+def test_undo_of_continue_before_its_frame_arrives_shows_the_run_s_end(qtbot, trained_spiral,
+                                                                       monkeypatch):
+    window = trained_spiral
+    press(qtbot, window, Qt.Key.Key_Left, 8)  # epoch 4
+    wait_shown(qtbot, window, 4)
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    qtbot.mouseClick(ui(window).bar.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: replays.epochs == [4])  # epoch 4 as the present, being made
+    window.undo_action.trigger()
+    replays.release()
+    qtbot.waitUntil(lambda: not ui(window).runner.busy)
+    qtbot.wait(50)
+    assert shown == []  # the cut run's latest epoch is not the present any more
+    assert window.training.output.frame.snapshot.epoch == 12
+    assert ui(window).bar.label.text() == "epoch 12 / 12 (latest)"
