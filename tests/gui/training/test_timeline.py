@@ -327,7 +327,8 @@ def test_holding_the_arrow_key_then_continue_takes_the_slider_epoch(qtbot, train
     shown = frames_shown(window)
     hold(qtbot, window, Qt.Key.Key_Right, 5)  # epoch 5, no frame of it made yet
     assert ui(window).bar.label.text() == "epoch 5 / 12"
-    assert replays.epochs == [1] and shown == []  # the first step's frame is being made
+    qtbot.waitUntil(lambda: replays.epochs == [1])  # the first step's frame is being made
+    assert shown == []
     record = ui(window).timeline.at(5)
     qtbot.mouseClick(ui(window).bar.continue_button, Qt.MouseButton.LeftButton)
     for name, value in record.arrays.items():
