@@ -61,8 +61,9 @@ class Replay:
             made = self._maker.make()
         snapshot = replace(made.snapshot, epoch=record.epoch, batch=0, history=history,
                            gradient_norms=dict(record.gradient_norms), gradient_histograms={})
+        # the signals depend on the weights only: measured again for the loaded record
         flow = gradient_flow.assess(network.spec, record.gradient_norms,
-                                    record.gradient_signals)
+                                    self._maker.gradient_signals())
         return replace(made, snapshot=snapshot, curves=Curves.of(history, self.batches_per_epoch),
                        last_epoch=max(last_epoch, history.n_epochs),
                        weight_trails=dict(trails or {}), flow=flow)

@@ -40,6 +40,18 @@ def lab_project(window, activation: str, init: str, std: float) -> None:
                                                        "lr": 0.01, "split": (1.0, 0.0, 0.0)}))
 
 
+def probe_ratio(window, params, state) -> float:
+    """First hidden layer's signal ÷ the last hidden layer's, for ``params``, measured as core
+    measures it (on the first 256 training rows) — independently of the window's frames."""
+    settings = window.doc.settings
+    data = prepare(window.data.dataset, window.doc.spec, settings.split, settings.seed,
+                   settings.standardize, params["W1"].dtype)
+    network = build(window.doc.spec, dtype=params["W1"].dtype)
+    network.load_params(params, state)
+    signals = SignalProbe(data.train.x, data.train.t).measure(network)
+    return signals["1"] / signals["5"]
+
+
 def test_sigmoid_with_std_1_is_flagged_vanishing_on_the_canvas(qtbot, window):
     lab_project(window, "sigmoid", "std", 1.0)
     assert window.doc.settings.batch_size == TrainingSettings().batch_size == 32
@@ -50,19 +62,36 @@ def test_sigmoid_with_std_1_is_flagged_vanishing_on_the_canvas(qtbot, window):
     assert first.flow.flag == "vanishing"
     # the ratio is that of the last frame's weights, measured on the first 256 training rows
     frame = window.training.session.last_result.frame
-    settings = window.doc.settings
-    data = prepare(window.data.dataset, window.doc.spec, settings.split, settings.seed,
-                   settings.standardize, frame.snapshot.params["W1"].dtype)
-    network = build(window.doc.spec, dtype=frame.snapshot.params["W1"].dtype)
-    network.load_params(frame.snapshot.params, frame.snapshot.state)
-    signals = SignalProbe(data.train.x, data.train.t).measure(network)
-    assert first.flow.ratio == pytest.approx(signals["1"] / signals["5"], rel=1e-6)
+    assert first.flow.ratio == pytest.approx(
+        probe_ratio(window, frame.snapshot.params, frame.snapshot.state), rel=1e-6)
     assert first.flow.ratio < 0.7 * VANISHING  # 0.193: flagged with room to spare
     assert first.text.endswith("· vanishing")
     assert "Vanishing gradient" in first.toolTip() and "weaker" in first.toolTip()
     assert bars.bar("5").flow.flag == ""
     # the number drawn is the frame's own gradient norm
     assert first.flow.norm == pytest.approx(frame.snapshot.gradient_norms["1"])
+
+
+def test_the_flag_follows_the_timeline_slider(qtbot, window):
+    """Pulled back, the flag and ratio are those of the record's weights, not the latest."""
+    lab_project(window, "sigmoid", "std", 1.0)
+    window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 3}))
+    train_to_end(qtbot, window)
+    timeline = window.training.timeline.timeline
+    assert timeline.epochs == [0, 1, 2, 3]
+    first = window.training.gradient_bars.bar("1")
+    latest = first.flow.ratio
+    slider = window.training.timeline.bar.slider
+    slider.setFocus()
+    for _ in range(2):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 1)
+    record = timeline.at(1)
+    expected = probe_ratio(window, record.params, record.state)
+    qtbot.waitUntil(lambda: first.flow.ratio == pytest.approx(expected, rel=1e-6))
+    assert expected != pytest.approx(latest, rel=1e-3)  # the epochs differ: a real check
+    assert first.flow.flag == "vanishing" and first.text.endswith("· vanishing")
+    assert first.flow.norm == pytest.approx(record.gradient_norms["1"])
 
 
 def test_he_with_relu_shows_bars_without_flags(qtbot, window):
