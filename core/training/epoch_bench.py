@@ -20,9 +20,10 @@ import numpy as np
 from core.datasets.dataset import Dataset
 from core.i18n import _
 from core.spec import NetworkSpec
+from core.training.measure import MAX_EVAL_ROWS
 from core.training.prepare import TrainingData, prepare
 from core.training.settings import TrainingSettings
-from core.training.trainer import MAX_EVAL_ROWS, Trainer
+from core.training.trainer import Trainer
 
 SIZES = (784, 100, 10)
 ROWS = 60_000
