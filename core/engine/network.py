@@ -252,6 +252,12 @@ class Network:
         """Loss on a batch (including weight decay). ``t``: class indices, one-hot or values."""
         return self._forward_loss(x, t, train)[0]
 
+    def loss_and_output(self, x: np.ndarray, t: np.ndarray) -> tuple[float, np.ndarray]:
+        """:meth:`loss` and :meth:`predict` of one inference pass (the output is the network's
+        buffer: read it before the next pass)."""
+        value = self._forward_loss(x, t, False)[0]
+        return value, self._values[self._output.slot]
+
     # ------------------------------------------------------------------ gradients
     def _backward(self, t: np.ndarray, lr: float | None = None) -> dict[str, np.ndarray]:
         """Backprop through the plan of the last forward pass (``t``: one-hot/values).

@@ -24,6 +24,8 @@ from core.i18n import N_, _
 
 #: Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0.
 EPSILON = 1e-7
+#: Every this many updates, state values too small for a normal float become 0 (see update).
+FLUSH_EVERY = 16
 
 
 class Optimizer:
@@ -46,12 +48,24 @@ class Optimizer:
         """Move every array in ``params`` one step against ``grads[name]``, in place.
 
         The arrays are modified, never replaced, so layers holding references see the new values.
+
+        Every FLUSH_EVERY updates, state values below the smallest normal float become 0.
+        A weight whose gradient stays 0 (a dead ReLU's, a pixel that is always blank) has its
+        velocity decay geometrically into subnormal numbers and stick there: a step of
+        0.9·m rounds back to m at a few units of the last place, so it never reaches 0. The
+        processor works on subnormals about 10× slower, and on MNIST with Adam 86 % of m was
+        stuck so — Adam's update took 2 ms instead of 0.2. Nothing else changes: such a value
+        moves a weight by less than 10⁻³⁰.
         """
         self.t += 1
         self._begin_update()
         for key, param in params.items():
             scratch, *state = self._buffers_for(key, param)
             self._step(param, grads[key], scratch, *state)
+        if self.slots and self.t % FLUSH_EVERY == 0:
+            for scratch, *state in self._buffers.values():
+                for values in state:
+                    flush_subnormals(values, scratch)
 
     def reset(self) -> None:
         """Forget all state (velocities, sums, step count), as if freshly created."""
@@ -124,6 +138,14 @@ class Optimizer:
 
     def _step(self, param: np.ndarray, grad: np.ndarray, scratch: np.ndarray, *state) -> None:
         raise NotImplementedError
+
+
+def flush_subnormals(values: np.ndarray, scratch: np.ndarray) -> None:
+    """Set the entries of ``values`` whose magnitude is below the dtype's smallest normal
+    number to 0, in place (``scratch``: an array like it, overwritten). NaN and ±inf stay."""
+    np.abs(values, out=scratch)
+    tiny = np.finfo(values.dtype).tiny
+    np.multiply(values, ~(scratch < tiny), out=values)
 
 
 def _adaptive_step(

@@ -152,7 +152,8 @@ def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, 
     units = spec.output.units
     parts = {}
     for name, piece in zip(PARTS, pieces, strict=True):
-        x = (LazyInputs(piece, scaling, partial(input_columns, spec), n_columns, dtype) if lazy else
+        x = (LazyInputs(piece, scaling, partial(input_columns, spec), n_columns, dtype,
+                        raw=not any(node.features for node in spec.inputs)) if lazy else
              np.ascontiguousarray(columns(piece.x), dtype=dtype))
         parts[name] = Part(name, x, _targets(piece, units, dtype), piece.y)
     return TrainingData(dataset.task, dataset.n_classes, parts, scaling, spec,

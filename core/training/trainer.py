@@ -28,7 +28,8 @@ from core.engine.params import weight_name
 from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import History
-from core.training.prepare import Part, TrainingData, prepare
+from core.training.measure import evaluate
+from core.training.prepare import TrainingData, prepare
 from core.training.resume import Continuation
 from core.training.settings import TrainingSettings
 from core.training.snapshot import (
@@ -42,8 +43,6 @@ from core.training.snapshot import (
 
 PROBE_ROWS = 256
 GRID_SIZE = 64
-EVAL_CHUNK = 2048
-MAX_EVAL_ROWS = 10_000
 RATE_SMOOTHING = 0.1
 
 OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped")
@@ -348,39 +347,9 @@ class Trainer:
 
     # ------------------------------------------------------------------ measuring
     def evaluate(self) -> dict[str, float | None]:
-        """Loss and accuracy (or MSE and R²) of every non-empty part, in inference mode.
-
-        Parts longer than MAX_EVAL_ROWS are measured on their first rows (already shuffled by
-        the split), so a 60,000-row training set does not double the time of an epoch.
-        """
-        metrics: dict[str, float | None] = {}
-        for name, part in self.data.parts.items():
-            if part.n:
-                for key, value in self._measure(part).items():
-                    metrics[f"{name}_{key}"] = value
-        return metrics
-
-    def _measure(self, part: Part) -> dict[str, float | None]:
-        net = self.network
-        n = min(part.n, MAX_EVAL_ROWS)
-        loss_sum = correct = squares = 0.0
-        for lo in range(0, n, EVAL_CHUNK):
-            hi = min(lo + EVAL_CHUNK, n)
-            x = part.x[lo:hi]
-            loss_sum += net.loss(x, part.t[lo:hi]) * (hi - lo)
-            if self.task == "classification":
-                correct += int(np.count_nonzero(net.classify(x) == part.y[lo:hi]))
-            else:
-                squares += float(np.sum((net.predict(x) - part.y[lo:hi]) ** 2))
-        result: dict[str, float | None] = {"loss": loss_sum / n}
-        if self.task == "classification":
-            result["accuracy"] = correct / n
-        else:
-            y = part.y[:n]
-            spread = float(np.sum((y - y.mean(axis=0)) ** 2))
-            result["mse"] = squares / y.size
-            result["r2"] = 1.0 - squares / spread if spread > 0 else None
-        return result
+        """Loss and accuracy (or MSE and R²) of every non-empty part, in inference mode
+        (:func:`core.training.measure.evaluate`: at most MAX_EVAL_ROWS rows of each)."""
+        return evaluate(self.network, self.data)
 
     # ------------------------------------------------------------------ events and snapshots
     def _event(self, metrics: dict[str, float | None] | None) -> TrainingEvent:

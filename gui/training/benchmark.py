@@ -58,19 +58,23 @@ class GuiRun:
 
 
 def headless_seconds(project, dataset, threads: int | None, setup: bool = False) -> float:
-    """One headless run in a fresh thread (so its BLAS setting stays its own); ``setup``
-    counts preparing the data too, as the window's run does (it matters at MNIST's size)."""
+    """One headless run in a fresh thread holding its own BLAS limit (lifted when it ends,
+    so a following "NumPy default" run has the default); ``setup`` counts preparing the data
+    too, as the window's run does (it matters at MNIST's size)."""
     result: list[float] = []
 
     def run() -> None:
-        if threads is not None:
-            blas.limit_threads_here(threads)
-        started = time.perf_counter()
-        trainer = Trainer(project.spec, dataset, project.settings)
-        if not setup:
+        previous = None if threads is None else blas.limit_threads_here(threads)
+        try:
             started = time.perf_counter()
-        trainer.run()
-        result.append(time.perf_counter() - started)
+            trainer = Trainer(project.spec, dataset, project.settings)
+            if not setup:
+                started = time.perf_counter()
+            trainer.run()
+            result.append(time.perf_counter() - started)
+        finally:
+            if previous is not None:
+                blas.limit_threads_here(previous)
 
     if threads is None:
         run()  # NumPy's default, in the main thread as a script would

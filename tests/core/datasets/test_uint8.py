@@ -165,3 +165,19 @@ def test_work_done_ahead_is_what_training_uses_and_float_data_is_not_remembered(
     assert np.asarray(ahead.train.x).tobytes() == np.asarray(fresh.train.x).tobytes()
     floats = as_float(d)
     assert split(floats, (0.7, 0.15, 0.15), 4)[0] is not split(floats, (0.7, 0.15, 0.15), 4)[0]
+
+
+@pytest.mark.parametrize("divisor", [255.0, 7.0, 1.0, 0.1])
+def test_every_byte_value_becomes_what_the_float64_features_rounded_give(divisor):
+    """Unscaled bytes are divided straight into float32 (0.1 is no float32: that divisor
+    goes the float64 way); every value must equal float64 division then rounding."""
+    x = np.tile(np.arange(256, dtype=np.uint8), (3, 1))
+    data = Dataset("all bytes", x, np.array([0, 1, 0]), "classification",
+                   tuple(f"p{i}" for i in range(256)), ("a", "b"), "generated",
+                   x_divisor=divisor)
+    prepared = prepare(data, NetworkSpec.mlp([256, 2]), (1.0, 0.0, 0.0), 0, False, np.float32)
+    lazy = prepared.train.x
+    assert isinstance(lazy, LazyInputs)
+    expected = (np.arange(256) / divisor).astype(np.float32)
+    assert lazy[np.array([2, 0])].tobytes() == np.tile(expected, (2, 1)).tobytes()
+    assert lazy[1].tobytes() == expected.tobytes()

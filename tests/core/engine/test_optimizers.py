@@ -307,3 +307,43 @@ def test_describe_gives_one_line_per_optimizer():
         text = optimizers.describe(name.upper())
         assert text and "\n" not in text
     assert len({optimizers.describe(name) for name in NAMES}) == len(NAMES)
+
+
+# --- subnormal state ------------------------------------------------------------------------
+
+
+def test_flush_subnormals_zeroes_only_what_is_below_the_smallest_normal():
+    tiny = np.finfo(np.float32).tiny
+    values = np.array([tiny / 2, -tiny / 8, tiny, -tiny, 1e-45, 0.0, -3.5, np.inf, np.nan],
+                      np.float32)
+    optimizers.flush_subnormals(values, np.empty_like(values))
+    expected = np.array([0, 0, tiny, -tiny, 0, 0, -3.5, np.inf, np.nan], np.float32)
+    np.testing.assert_array_equal(values, expected)
+
+
+def adam_by_hand(p: np.ndarray, grads: list[np.ndarray], lr: float) -> tuple[np.ndarray, ...]:
+    """Adam in float32 with the same operations as the engine's, without any flushing."""
+    p, m, v = p.copy(), np.zeros_like(p), np.zeros_like(p)
+    for t, g in enumerate(grads, start=1):
+        lr_t = lr * math.sqrt(1 - 0.999**t) / (1 - 0.9**t)
+        m += (g - m) * np.float32(0.1)
+        v += (g * g - v) * np.float32(1 - 0.999)
+        p -= (m / (np.sqrt(v) + np.float32(optimizers.EPSILON))) * np.float32(lr_t)
+    return p, m, v
+
+
+def test_a_velocity_that_decays_to_subnormal_becomes_zero_and_the_weights_do_not_notice():
+    """Once a weight's gradient stays 0 (a dead ReLU), Adam's m decays by 0.9 a step; in
+    float32 it sticks at a few units of the smallest subnormal (0.9·m rounds back to m) and
+    every update then works on subnormals, ~10× slower. The engine zeroes it; the weights
+    come out bit for bit as without that."""
+    p = np.array([0.5, -0.25, 0.125], np.float32)
+    grads = [np.array([0.3, -0.2, 0.1], np.float32)] * 3 + [np.zeros(3, np.float32)] * 1200
+    expected_p, stuck_m, _ = adam_by_hand(p, grads, 0.03)
+    assert np.all(stuck_m != 0) and np.all(np.abs(stuck_m) < np.finfo(np.float32).tiny)
+    adam = Adam(lr=0.03)
+    params = {"w": p.copy()}
+    for g in grads:
+        adam.update(params, {"w": g})
+    np.testing.assert_array_equal(params["w"], expected_p)
+    np.testing.assert_array_equal(adam.state["w"]["m"], 0.0)
