@@ -230,15 +230,19 @@ class Trainer:
         return None if diverged or not state.finite else state
 
     # ------------------------------------------------------------------ driving
-    def iterate(self) -> Iterator[TrainingEvent]:
+    def iterate(self, waiting: Callable[[], None] | None = None) -> Iterator[TrainingEvent]:
         """Train until an outcome, yielding one event per mini-batch; the last event carries the
-        outcome. Blocks (without spinning) while paused."""
+        outcome. Blocks (without spinning) while paused, calling ``waiting()`` (in this thread)
+        each time before it blocks: a pause may come after the caller last looked at
+        :attr:`paused`, and this is where the caller learns the state it now waits in."""
         while self.outcome is None:
             if self._stop.is_set():
                 self._finish("stopped", _("stopped by the user"))
                 yield self._event(None)
                 return
             if self._paused.is_set() and not self._take_step_request():
+                if waiting is not None:
+                    waiting()
                 self._wake.wait()
                 self._wake.clear()
                 continue

@@ -27,7 +27,7 @@ from PySide6.QtCore import Signal
 from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
-from core.training.trainer import Outcome, Trainer
+from core.training.trainer import Outcome, Trainer, TrainingEvent
 from gui.training.frames import Frame, FrameMaker
 from gui.worker_thread import StoppableWorker
 
@@ -62,6 +62,9 @@ class TrainingWorker(StoppableWorker):
         self.frame_interval = frame_interval
         self.progress_interval = progress_interval
         self.frames_sent = 0
+        self._frame_step: int | None = None  # the trainer's step_count in the last frame sent
+        self._last_event: TrainingEvent | None = None
+        self._progress_sent: TrainingEvent | None = None
         self._maker = FrameMaker(trainer)
         self._taken = threading.Event()
         self._taken.set()
@@ -93,8 +96,9 @@ class TrainingWorker(StoppableWorker):
         trainer = self.trainer
         last_frame = last_progress = -math.inf
         self._record()  # where the run starts (ignored when it continues the timeline)
-        for event in trainer.iterate():
+        for event in trainer.iterate(waiting=self._show_paused):
             self._maker.observe(event)
+            self._last_event = event
             if event.epoch_metrics is not None:
                 self._record()
             now = time.perf_counter()
@@ -102,12 +106,25 @@ class TrainingWorker(StoppableWorker):
             paused = trainer.paused
             if event.outcome is not None or paused or now - last_progress >= \
                     self.progress_interval:
-                self.progress.emit(event)
+                self._emit_progress(event)
                 last_progress = now
             if event.outcome is None and (paused or (
                     now - last_frame >= self.frame_interval and self._taken.is_set())):
                 self._send_frame()
                 last_frame = now
+
+    def _show_paused(self) -> None:
+        """The trainer is about to wait, paused: make sure the GUI has the state it waits in.
+        The loop above usually sent it already; not when the pause came just after the loop
+        looked at ``paused`` (then the last event and frame could be older than this state)."""
+        if self._last_event is not None and self._progress_sent is not self._last_event:
+            self._emit_progress(self._last_event)
+        if self._frame_step != self.trainer.step_count:
+            self._send_frame()
+
+    def _emit_progress(self, event: TrainingEvent) -> None:
+        self._progress_sent = event
+        self.progress.emit(event)
 
     def _record(self) -> None:
         """Keep the network after the epoch that just ended in the timeline (if there is one)."""
@@ -124,4 +141,5 @@ class TrainingWorker(StoppableWorker):
     def _send_frame(self) -> None:
         self._taken.clear()
         self.frames_sent += 1
+        self._frame_step = self.trainer.step_count
         self.frame.emit(self._maker.make())

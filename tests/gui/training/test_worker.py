@@ -104,3 +104,34 @@ def test_pause_while_paused_and_stop_while_paused(qtbot, spiral):
     with qtbot.waitSignal(controller.finished, timeout=10_000):
         controller.stop()
     assert run.step_count == 1
+
+
+class LateLook(Trainer):
+    """A trainer whose ``paused`` always reads False to its worker, as when Pause lands just
+    after the worker looked and before the trainer checks (the race is made certain)."""
+
+    @property
+    def paused(self) -> bool:
+        return False
+
+
+def test_a_pause_the_worker_did_not_see_still_sends_the_state_it_waits_in(qtbot, spiral):
+    project, dataset = spiral
+    run = LateLook(project.spec, dataset, replace(project.settings, epochs=100_000))
+    original = run.step
+
+    def step():
+        event = original()
+        if run.step_count == 40:
+            run.pause()  # after this step: the trainer waits before the next one
+        return event
+
+    run.step = step
+    controller = TrainingController()
+    controller.start(run)
+    # nobody takes frames, so only the first frame and the paused state's can come
+    qtbot.waitUntil(lambda: controller.latest is not None
+                    and controller.latest.snapshot.step == 40, timeout=10_000)
+    assert run.step_count == 40 and controller.last_event.step == 40
+    assert controller.frames_received == 2
+    controller.shutdown()
