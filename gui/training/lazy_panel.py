@@ -6,20 +6,64 @@ each dock holds a :class:`LazyPanel`: it makes its panel once it has been painte
 window's first frame, so the window shows without waiting for the plots) or when code asks for
 :attr:`LazyPanel.panel`. Until then it keeps what the panel was told, through :meth:`call`, and
 tells the new panel in the same order.
+
+Making a panel takes the GUI thread 40–70 ms (pyqtgraph's plot items), and all four docks are
+painted in the same frame: made together they froze the window for 200–300 ms. So the panels
+painted meanwhile wait in one queue and are made one at a time, BUILD_GAP_MS apart, with the
+event loop (input, timers, the repaint of the panel just made) running in between.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.training.frames import Frame
 
 PANEL_SIZE = QSize(520, 270)  # a plot panel's size hint (gui.training.plots.base.Panel)
+BUILD_GAP_MS = 30  # between two panels made from the queue
+
+
+class _BuildQueue(QObject):
+    """The hosts painted but not yet made, made one per turn of the event loop."""
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._waiting: list[weakref.ref[LazyPanel]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next)
+
+    def add(self, host: LazyPanel) -> None:
+        self._waiting.append(weakref.ref(host))
+        if not self._timer.isActive():
+            self._timer.start(0)  # the first at once: the frame that showed it is out
+
+    @Slot()
+    def _next(self) -> None:
+        while self._waiting:
+            host = self._waiting.pop(0)()
+            if host is not None and shiboken6.isValid(host) and not host.is_built:
+                host._build()
+                break
+        if self._waiting:
+            self._timer.start(BUILD_GAP_MS)
+
+
+_queue: _BuildQueue | None = None
+
+
+def _build_queue() -> _BuildQueue:
+    global _queue
+    if _queue is None or not shiboken6.isValid(_queue):
+        _queue = _BuildQueue()
+    return _queue
 
 
 class LazyPanel(QWidget):
@@ -70,7 +114,6 @@ class LazyPanel(QWidget):
             self._calls.pop(name, None)
             self._calls[name] = args
 
-    @Slot()
     def _build(self) -> None:
         if self._panel is not None:
             return
@@ -86,7 +129,7 @@ class LazyPanel(QWidget):
         super().paintEvent(event)
         if self._panel is None and not self._scheduled:
             self._scheduled = True  # on screen: make the panel once this frame is out
-            QTimer.singleShot(0, self, self._build)
+            _build_queue().add(self)
 
     def sizeHint(self) -> QSize:
         return self._panel.sizeHint() if self._panel is not None else PANEL_SIZE
