@@ -160,6 +160,9 @@ class LazyPanel(QWidget):
         panel = self._make()
         self._panel = panel
         self.layout().addWidget(panel)
+        if self.isVisible():  # on screen now, at its size (Qt would show it on a later turn)
+            panel.show()
+            self.layout().activate()
         calls, self._calls = self._calls, {}
         for name, args in calls.items():
             getattr(panel, name)(*args)
