@@ -7,8 +7,9 @@ window's first frame, so the window shows without waiting for the plots) or when
 :attr:`LazyPanel.panel`. Until then it keeps what the panel was told, through :meth:`call`, and
 tells the new panel in the same order.
 
-Making a panel takes the GUI thread 40–70 ms (pyqtgraph's plot items), and all four docks are
-painted in the same frame: made together they froze the window for 200–300 ms. So the panels
+Making a panel takes the GUI thread 30–45 ms (pyqtgraph's plot items), and all four docks are
+painted in the same frame: made together they froze the window for 200–300 ms (60–75 ms each
+while the plots still had context menus). So the panels
 painted meanwhile wait in one queue and are made one at a time, BUILD_GAP_MS apart, with the
 event loop (input, timers, the repaint of the panel just made) running in between.
 
