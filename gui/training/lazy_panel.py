@@ -50,21 +50,22 @@ class _BuildQueue(QObject):
         self._timer.timeout.connect(self._next)
 
     def add(self, host: LazyPanel) -> None:
-        if any(ref() is host for ref in self._waiting):
-            return
-        self._waiting.append(weakref.ref(host))
+        if not any(ref() is host for ref in self._waiting):
+            self._waiting.append(weakref.ref(host))
         if not self._timer.isActive():
             self._timer.start(0)  # the first at once: the frame that showed it is out
 
     @Slot()
     def _next(self) -> None:
         gap = 0
-        while self._waiting and not gap:
-            host = self._waiting.pop(0)()
-            if host is not None and shiboken6.isValid(host):
-                gap = host._work()
-        if self._waiting:
-            self._timer.start(gap or DELIVER_GAP_MS)
+        try:
+            while self._waiting and not gap:
+                host = self._waiting.pop(0)()
+                if host is not None and shiboken6.isValid(host):
+                    gap = host._work()
+        finally:  # a panel that raised does not stop the others
+            if self._waiting:
+                self._timer.start(gap or DELIVER_GAP_MS)
 
 
 _queue: _BuildQueue | None = None
@@ -185,13 +186,15 @@ class LazyPanel(QWidget):
 
     @property
     def stale(self) -> bool:
-        if self._panel is None:
-            return False
-        self._deliver()
-        return self._panel.stale
+        """False while calls wait for the panel's turn: the refresh draws it on a later tick,
+        not in the same turn as those calls (a run's new data and its first frame)."""
+        return self._panel is not None and not self._later and self._panel.stale
 
     def remember(self, frame: Frame | None) -> None:
-        self.call("remember", frame)
+        if self._later:
+            self.call_soon("remember", frame)  # after what waits, on the panel's turn
+        else:
+            self.call("remember", frame)
 
     def refresh(self) -> None:
         self.call("refresh")

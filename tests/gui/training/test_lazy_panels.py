@@ -140,8 +140,10 @@ def test_what_waits_is_handed_over_before_anything_else_reaches_the_panel(qtbot)
     qtbot.addWidget(host)
     panel = host.panel
     host.call_soon("set_network", "net")
-    host.remember("frame")  # goes through at once, after what waited
-    assert panel.log == [("set_network", "net"), ("remember", "frame")]
+    host.remember("frame")  # waits too: a frame is only kept, and drawn on a later tick
+    assert panel.log == [] and not host.stale
+    host.reset()  # goes through at once, after what waited
+    assert panel.log == [("set_network", "net"), ("remember", "frame"), ("reset",)]
     host.refresh_soon()
     assert host.panel.log[-1] == ("refresh",)  # asking for the panel hands it over too
     qtbot.wait(50)
