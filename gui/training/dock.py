@@ -207,12 +207,12 @@ class TrainingUi(QObject):
         self._divergence = None
         settings = self.session.doc.settings
         self._history_shown = RUN
-        hosts = self.hosts
-        hosts["Weights"].call("set_network", spec)
-        hosts["Activations"].call("set_network", spec)
-        hosts["Output"].call("set_data", dataset,
-                             data_points(dataset, settings.split, settings.seed),
-                             settings.split, settings.seed)
+        hosts = self.hosts  # told on the next turns, one panel each (lazy_panel.py)
+        hosts["Weights"].call_soon("set_network", spec)
+        hosts["Activations"].call_soon("set_network", spec)
+        hosts["Output"].call_soon("set_data", dataset,
+                                  data_points(dataset, settings.split, settings.seed),
+                                  settings.split, settings.seed)
 
     @Slot(list, str)
     def _diverged(self, node_ids: list[str], reason: str) -> None:
@@ -236,10 +236,10 @@ class TrainingUi(QObject):
 
     @Slot()
     def _document_replaced(self) -> None:
-        spec = self.session.doc.spec
-        self.hosts["Weights"].call("set_network", spec)
-        self.hosts["Activations"].call("set_network", spec)
-        self.hosts["Output"].reset()
+        spec = self.session.doc.spec  # the panels: on the next turns, one each
+        self.hosts["Weights"].call_soon("set_network", spec)
+        self.hosts["Activations"].call_soon("set_network", spec)
+        self.hosts["Output"].call_soon("reset")
         self.scene.mark_nodes({})
         self._divergence = None
         self._history_shown = None
@@ -257,14 +257,14 @@ class TrainingUi(QObject):
             return
         self._history_shown = stored
         for name in ("Weights", "Activations", "Output"):  # i18n: not ui
-            self.hosts[name].reset()
+            self.hosts[name].call_soon("reset")
         history = None
         if stored is not None:
             try:
                 history = History.from_dict(stored)
             except ValueError:
                 history = None
-        self.hosts["Loss"].call("show_history", history, self._batches_per_epoch())
+        self.hosts["Loss"].call_soon("show_history", history, self._batches_per_epoch())
 
     def _batches_per_epoch(self) -> int:
         dataset = self.session.data.dataset

@@ -6,20 +6,76 @@ each dock holds a :class:`LazyPanel`: it makes its panel once it has been painte
 window's first frame, so the window shows without waiting for the plots) or when code asks for
 :attr:`LazyPanel.panel`. Until then it keeps what the panel was told, through :meth:`call`, and
 tells the new panel in the same order.
+
+Making a panel takes the GUI thread 30–45 ms (pyqtgraph's plot items), and all four docks are
+painted in the same frame: made together they froze the window for 200–300 ms (60–75 ms each
+while the plots still had context menus). So the panels
+painted meanwhile wait in one queue and are made one at a time, BUILD_GAP_MS apart, with the
+event loop (input, timers, the repaint of the panel just made) running in between.
+
+The same queue spreads what every panel is told at once — a run starts, a project is opened or
+replaced: each panel clears its plots and new axes are laid out, and all four repainting in one
+frame took the GUI thread 50–100 ms. :meth:`LazyPanel.call_soon` tells a made panel on a later
+turn (DELIVER_GAP_MS apart); anything else asked of the host first hands over what waits, so
+the panel hears every call in order.
 """
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QSize, QTimer, Signal, Slot
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, QSize, QTimer, Signal, Slot
 from PySide6.QtGui import QPaintEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.training.frames import Frame
 
 PANEL_SIZE = QSize(520, 270)  # a plot panel's size hint (gui.training.plots.base.Panel)
+BUILD_GAP_MS = 30  # between two panels made from the queue
+DELIVER_GAP_MS = 5  # between two panels told what waits for them
+
+
+class _BuildQueue(QObject):
+    """Hosts with work waiting (a panel to make, calls to hand over), one per turn of the
+    event loop."""
+
+    def __init__(self) -> None:
+        super().__init__(QCoreApplication.instance())
+        self._waiting: list[weakref.ref[LazyPanel]] = []
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._next)
+
+    def add(self, host: LazyPanel) -> None:
+        if not any(ref() is host for ref in self._waiting):
+            self._waiting.append(weakref.ref(host))
+        if not self._timer.isActive():
+            self._timer.start(0)  # the first at once: the frame that showed it is out
+
+    @Slot()
+    def _next(self) -> None:
+        gap = 0
+        try:
+            while self._waiting and not gap:
+                host = self._waiting.pop(0)()
+                if host is not None and shiboken6.isValid(host):
+                    gap = host._work()
+        finally:  # a panel that raised does not stop the others
+            if self._waiting:
+                self._timer.start(gap or DELIVER_GAP_MS)
+
+
+_queue: _BuildQueue | None = None
+
+
+def _build_queue() -> _BuildQueue:
+    global _queue
+    if _queue is None or not shiboken6.isValid(_queue):
+        _queue = _BuildQueue()
+    return _queue
 
 
 class LazyPanel(QWidget):
@@ -35,7 +91,8 @@ class LazyPanel(QWidget):
         super().__init__(parent)
         self._make = make
         self._panel: Any = None
-        self._calls: dict[str, tuple[Any, ...]] = {}
+        self._calls: dict[str, tuple[Any, ...]] = {}  # for the panel once it is made
+        self._later: dict[str, tuple[Any, ...]] = {}  # for the made panel, on a later turn
         self._scheduled = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -47,9 +104,10 @@ class LazyPanel(QWidget):
 
     @property
     def panel(self) -> Any:
-        """The panel, made now if it was not yet."""
+        """The panel, made now if it was not yet, and told what waits for it."""
         if self._panel is None:
             self._build()
+        self._deliver()
         return self._panel
 
     def when_built(self, callback: Callable[[Any], None]) -> None:
@@ -65,18 +123,48 @@ class LazyPanel(QWidget):
         call of each name is kept, in the order of those newest calls — the panels' methods
         replace what an earlier call of the same method set."""
         if self._panel is not None:
+            self._deliver()
             getattr(self._panel, name)(*args)
         else:
             self._calls.pop(name, None)
             self._calls[name] = args
 
-    @Slot()
+    def call_soon(self, name: str, *args: Any) -> None:
+        """:meth:`call`, but a made panel is told on a later turn of the event loop, one panel
+        per turn (the newest call of each name, in order, as for a panel not made yet)."""
+        if self._panel is None:
+            self.call(name, *args)
+            return
+        self._later.pop(name, None)
+        self._later[name] = args
+        _build_queue().add(self)
+
+    def _deliver(self) -> None:
+        if self._later:
+            later, self._later = self._later, {}
+            for name, args in later.items():
+                getattr(self._panel, name)(*args)
+
+    def _work(self) -> int:
+        """Make the panel, or tell it what waits; the milliseconds until the next host's turn
+        (0: there was nothing to do)."""
+        if self._panel is None:
+            self._build()
+            return BUILD_GAP_MS
+        if self._later:
+            self._deliver()
+            return DELIVER_GAP_MS
+        return 0
+
     def _build(self) -> None:
         if self._panel is not None:
             return
         panel = self._make()
         self._panel = panel
         self.layout().addWidget(panel)
+        if self.isVisible():  # on screen now, at its size (Qt would show it on a later turn)
+            panel.show()
+            self.layout().activate()
         calls, self._calls = self._calls, {}
         for name, args in calls.items():
             getattr(panel, name)(*args)
@@ -86,7 +174,7 @@ class LazyPanel(QWidget):
         super().paintEvent(event)
         if self._panel is None and not self._scheduled:
             self._scheduled = True  # on screen: make the panel once this frame is out
-            QTimer.singleShot(0, self, self._build)
+            _build_queue().add(self)
 
     def sizeHint(self) -> QSize:
         return self._panel.sizeHint() if self._panel is not None else PANEL_SIZE
@@ -98,13 +186,21 @@ class LazyPanel(QWidget):
 
     @property
     def stale(self) -> bool:
-        return self._panel is not None and self._panel.stale
+        """False while calls wait for the panel's turn: the refresh draws it on a later tick,
+        not in the same turn as those calls (a run's new data and its first frame)."""
+        return self._panel is not None and not self._later and self._panel.stale
 
     def remember(self, frame: Frame | None) -> None:
-        self.call("remember", frame)
+        if self._later:
+            self.call_soon("remember", frame)  # after what waits, on the panel's turn
+        else:
+            self.call("remember", frame)
 
     def refresh(self) -> None:
         self.call("refresh")
+
+    def refresh_soon(self) -> None:
+        self.call_soon("refresh")
 
     def set_frame(self, frame: Frame | None) -> None:
         self.call("set_frame", frame)

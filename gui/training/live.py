@@ -13,7 +13,8 @@ docs/qt-notes.md §3), and a long repaint delays everything else the window does
   the panel, its repaint, the canvas and the predictions that follow the live weights, the
   progress bar — and waits long enough that this stays near BUDGET of the time.
 
-While paused, or when the run ends, everything is drawn at once.
+While paused, or when the run ends, everything is drawn at once: the canvas now, the panels
+one per turn of the event loop right after.
 """
 
 from __future__ import annotations
@@ -93,7 +94,9 @@ class LiveRefresh(QObject):
     def draw_all(self) -> None:
         self._take()
         for panel in self.panels:
-            panel.refresh()
+            # a plot panel repaints on a later turn, one per turn (lazy_panel.py): all of them
+            # in one frame took the GUI thread 50-100 ms at MNIST's size
+            getattr(panel, "refresh_soon", panel.refresh)()
         if self._canvas_frame is not None:
             self.session.show_weights(self._canvas_frame)
             self._canvas_frame = None

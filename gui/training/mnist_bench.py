@@ -123,6 +123,15 @@ def wait_until(done: Callable[[], bool], timeout: float = STEP_TIMEOUT) -> bool:
     return done()
 
 
+def panels_made(window) -> bool:
+    """Every panel on screen is made: start-up is over (the panels are made one at a time after
+    the window's first frame, gui/training/lazy_panel.py; the first import's stall would
+    otherwise count start-up's work)."""
+    hosts = window.training.hosts.values()
+    return all(host.is_built for host in hosts if host.isVisible()
+               and not host.visibleRegion().isEmpty())
+
+
 def data_source() -> tuple[Path, str]:
     """The IDX images file to import and what it is: the cached MNIST, else the stand-in."""
     if is_cached("mnist"):
@@ -216,7 +225,8 @@ def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
             guard = MessageGuard()
             watch = DataWatch(window)
             result = None
-            if wait_until(lambda w=window: len(w.doc.spec.nodes) == len(SIZES)):
+            if wait_until(lambda w=window: len(w.doc.spec.nodes) == len(SIZES)
+                          and panels_made(w)):
                 result = measure(window, watch, images, rounds, folder, window_memory)
             window.close()
         del window

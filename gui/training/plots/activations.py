@@ -19,7 +19,14 @@ from core.training.snapshot import NodeStats
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
-from gui.training.plots.base import Panel, StickyRange, bounds, legend_html, style_plot
+from gui.training.plots.base import (
+    Panel,
+    StickyRange,
+    add_plot,
+    bounds,
+    legend_html,
+    style_plot,
+)
 
 DEAD_COLOR = QColor(theme.MUTED_TEXT)
 SATURATED_COLOR = QColor(theme.PROBLEM)
@@ -54,18 +61,18 @@ class ActivationsPanel(Panel):
         self.tools.insertWidget(0, self.node_combo)
         self._spec: NetworkSpec | None = None
         self._trained: list[str] = []
-        self.hist_plot = self.graphics.addPlot(row=0, col=0)
+        self.hist_plot = add_plot(self.graphics, row=0, col=0)
         self.hist_curve = self.hist_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.KIND_COLORS["hidden"], 70)))
-        self.stats_plot = self.graphics.addPlot(row=0, col=1)
+        self.stats_plot = add_plot(self.graphics, row=0, col=1)
         self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
                                           beam=0.2, pen=pg.mkPen(theme.TEXT, width=1.2))
         self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.KIND_COLORS["hidden"]),
                                         pen=None)
         self.stats_plot.addItem(self.error_bars)
         self.stats_plot.addItem(self.means)
-        self.fraction_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
+        self.fraction_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
         self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
                                                              self.fraction_plot)}
         self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,

@@ -44,6 +44,13 @@ def part_name(part: str) -> str:
     return translate("PlotPanel", PART_NAMES[part])
 
 
+def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
+    """A plot in ``graphics`` at ``where`` (row, col, colspan …) without pyqtgraph's context
+    menus: every panel plot turns them off (:class:`StickyRange`), and making them took a
+    third of a panel's construction time, which the GUI thread spends in one piece."""
+    return graphics.addPlot(enableMenu=False, **where)
+
+
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
     """Muted axes and a small title, as the inspector's plots have (texts as shown: translated
     by the caller, and styled again with the new texts when the language changes)."""

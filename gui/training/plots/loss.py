@@ -23,6 +23,7 @@ from gui.training.plots.base import (
     PART_COLORS,
     Panel,
     StickyRange,
+    add_plot,
     bounds,
     legend_html,
     part_name,
@@ -59,8 +60,8 @@ class LossPanel(Panel):
         self.csv_button.clicked.connect(self.ask_csv)
         self.tools.insertWidget(1, self.log_check)
         self.tools.insertWidget(2, self.csv_button)
-        self.loss_plot = self.graphics.addPlot(row=0, col=0)
-        self.metric_plot = self.graphics.addPlot(row=1, col=0)
+        self.loss_plot = add_plot(self.graphics, row=0, col=0)
+        self.metric_plot = add_plot(self.graphics, row=1, col=0)
         self.metric_plot.setXLink(self.loss_plot)
         self.loss_range = StickyRange(self.loss_plot)
         self.metric_range = StickyRange(self.metric_plot)

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from core.datasets import Dataset
 from gui.i18n import on_language_change
 from gui.training.frames import Frame, Points
-from gui.training.plots.base import Panel
+from gui.training.plots.base import Panel, add_plot
 from gui.training.plots.gallery import ImageGallery
 from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot, caption
 
@@ -20,8 +20,8 @@ class OutputPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.boundary = BoundaryPlot(self.graphics.addPlot(row=0, col=0))
-        self.confusion = ConfusionPlot(self.graphics.addPlot(row=0, col=1))
+        self.boundary = BoundaryPlot(add_plot(self.graphics, row=0, col=0))
+        self.confusion = ConfusionPlot(add_plot(self.graphics, row=0, col=1))
         self.has_plane = True
         self.caption = ""
         self.gallery = ImageGallery()

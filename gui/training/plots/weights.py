@@ -14,7 +14,7 @@ from core.spec import NetworkSpec
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
-from gui.training.plots.base import Panel, StickyRange, blue_lut, style_plot
+from gui.training.plots.base import Panel, StickyRange, add_plot, blue_lut, style_plot
 
 
 class WeightsPanel(Panel):
@@ -28,15 +28,15 @@ class WeightsPanel(Panel):
         self.tools.insertWidget(0, self.edge_combo)
         self._spec: NetworkSpec | None = None
         self._x_end = 0.0
-        self.now_plot = self.graphics.addPlot(row=0, col=0)
+        self.now_plot = add_plot(self.graphics, row=0, col=0)
         self.now_curve = self.now_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
-        self.trail_plot = self.graphics.addPlot(row=0, col=1)
+        self.trail_plot = add_plot(self.graphics, row=0, col=1)
         self.trail_image = pg.ImageItem(axisOrder="row-major")
         self.trail_image.setLookupTable(blue_lut())
         self.trail_plot.addItem(self.trail_image)
-        self.norm_plot = self.graphics.addPlot(row=1, col=0, colspan=2)
+        self.norm_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
         self.norm_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
                                          brush=pg.mkBrush(theme.NEGATIVE))
         self.norm_plot.addItem(self.norm_bars)

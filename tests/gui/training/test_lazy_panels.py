@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from gui.training.lazy_panel import LazyPanel
@@ -99,3 +100,51 @@ def test_asking_for_the_panel_makes_it_at_once(qtbot):
     panel = host.panel  # never shown
     assert host.is_built and panel.log == [("reset",)]
     assert panel.parent() is host
+
+
+def test_panels_painted_together_are_made_one_per_turn_of_the_event_loop(qtbot):
+    hosts = [LazyPanel(Recorder) for _ in range(3)]
+    for host in hosts:
+        qtbot.addWidget(host)
+        host.show()
+    qtbot.waitUntil(lambda: hosts[0].is_built)
+    assert [host.is_built for host in hosts] == [True, False, False]  # the others wait
+    qtbot.waitUntil(lambda: all(host.is_built for host in hosts))
+
+
+def test_call_soon_tells_a_made_panel_on_a_later_turn_in_order(qtbot):
+    first, second = LazyPanel(Recorder), LazyPanel(Recorder)
+    for host in (first, second):
+        qtbot.addWidget(host)
+    a, b = first.panel, second.panel
+    first.call_soon("reset")
+    first.call_soon("set_network", "net 1")
+    first.call_soon("set_network", "net 2")  # only the newest of a name is kept
+    second.call_soon("reset")
+    assert a.log == [] and b.log == []  # nothing yet: later
+    turns = {}
+    for turn in range(10_000):  # the event loop, one pass at a time
+        QCoreApplication.processEvents()
+        for name, panel in (("a", a), ("b", b)):
+            if panel.log and name not in turns:
+                turns[name] = turn
+        if len(turns) == 2:
+            break
+    assert a.log == [("reset",), ("set_network", "net 2")]
+    assert b.log == [("reset",)]
+    assert turns["a"] < turns["b"]  # one panel per turn
+
+
+def test_what_waits_is_handed_over_before_anything_else_reaches_the_panel(qtbot):
+    host = LazyPanel(Recorder)
+    qtbot.addWidget(host)
+    panel = host.panel
+    host.call_soon("set_network", "net")
+    host.remember("frame")  # waits too: a frame is only kept, and drawn on a later tick
+    assert panel.log == [] and not host.stale
+    host.reset()  # goes through at once, after what waited
+    assert panel.log == [("set_network", "net"), ("remember", "frame"), ("reset",)]
+    host.refresh_soon()
+    assert host.panel.log[-1] == ("refresh",)  # asking for the panel hands it over too
+    qtbot.wait(50)
+    assert panel.log.count(("refresh",)) == 1  # and the queue does not tell it twice
