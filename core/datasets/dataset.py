@@ -145,6 +145,14 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     return value
 
 
+def is_remembered(d: Dataset, slot: str, params: Hashable) -> bool:
+    """Whether :func:`remembered` has ``slot`` of ``d`` for ``params`` at hand already (float
+    data never has: it computes afresh, and quickly)."""
+    with _MEMO_LOCK:
+        found = _MEMO.get(d, {}).get(slot)
+    return found is not None and found[0] == params
+
+
 def _read_only(a: np.ndarray) -> np.ndarray:
     view = a.view()
     view.flags.writeable = False
@@ -252,6 +260,19 @@ def split(
     One of fewer than MIN_ROWS_TO_HOLD_OUT rows is not cut at all when it has a training part:
     every row trains.
     """
+    f = _fractions(dataset, fractions)
+    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+
+
+def split_remembered(dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                     ) -> bool:
+    """Whether :func:`split` of image bytes with these arguments is at hand without computing
+    (a DataError for fractions it refuses)."""
+    return is_remembered(dataset, "split", (tuple(_fractions(dataset, fractions)), seed))
+
+
+def _fractions(dataset: Dataset, fractions: tuple[float, float, float]) -> np.ndarray:
+    """The parts' shares :func:`split` uses (checked, summing to 1)."""
     f = np.asarray(fractions, dtype=np.float64)
     if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
         raise DataError(
@@ -261,7 +282,7 @@ def split(
     f = f / f.sum()
     if dataset.n_samples < MIN_ROWS_TO_HOLD_OUT and f[0] > 0 and not dataset.fixed_test:
         f = np.array([1.0, 0.0, 0.0])
-    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+    return f
 
 
 def _split(dataset: Dataset, f: np.ndarray, seed: int) -> tuple[Dataset, Dataset, Dataset]:

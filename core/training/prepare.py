@@ -22,6 +22,7 @@ from core.datasets import (
     feature_scaling,
     split,
 )
+from core.datasets.dataset import is_remembered, split_remembered
 from core.spec import NetworkSpec
 from core.training.history import PARTS
 from core.training.lazy import LazyInputs
@@ -171,11 +172,28 @@ def prepare_ahead(dataset: Dataset, fractions: tuple[float, float, float], seed:
     try:
         train = split(dataset, fractions, seed)[0]
         dataset.feature_bounds()
+        train.feature_bounds()  # the lint's unscaled-features rule looks at the training part
         if scale and train.n_samples:
             feature_scaling(train)
     except DataError:
         pass
     return dataset
+
+
+def is_prepared(dataset: Dataset, fractions: tuple[float, float, float], seed: int,
+                scale: bool) -> bool:
+    """Whether everything :func:`prepare_ahead` works out is at hand already, so asking for it
+    costs nothing (float data: always — it is quick to compute)."""
+    if dataset.is_float:
+        return True
+    try:
+        if not split_remembered(dataset, fractions, seed):
+            return False
+        train = split(dataset, fractions, seed)[0]
+    except DataError:
+        return True  # refused at once, before any work: nothing to prepare
+    return (is_remembered(dataset, "bounds", None) and is_remembered(train, "bounds", None)
+            and (not scale or train.n_samples == 0 or is_remembered(train, "scaling", None)))
 
 
 def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:

@@ -24,6 +24,7 @@ from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import Predictions, compute, table_rows
+from gui.document.prepared import prepared_data
 from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
     MUTED_TEXT,
@@ -61,6 +62,8 @@ class PredictionModel(QObject):
             signal.connect(self.schedule)
         doc.spec_reset.connect(self.schedule)
         doc.settings_changed.connect(self._settings_changed)
+        self._prepared = prepared_data(doc, data)
+        self._prepared.prepared.connect(self.schedule)
         self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
 
     def _scaling(self, dataset: Dataset | None) -> FeatureScaling | None:
@@ -82,7 +85,11 @@ class PredictionModel(QObject):
         self._timer.start()
 
     def recompute(self) -> None:
+        """Predict now — unless large data is being prepared for the current settings on a
+        worker thread (its standardisation): then once it is."""
         self._timer.stop()
+        if not self._prepared.ready():
+            return
         dataset = self._data.dataset
         if dataset is not None and self._rows[0] is not dataset:
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough

@@ -29,6 +29,7 @@ from gui import theme
 from gui.document.commands import DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.document.prepared import prepared_data
 from gui.labs import lab_info
 from gui.widgets import WrappedLabel
 
@@ -55,12 +56,18 @@ class LintModel(QObject):
                        doc.edge_removed, doc.spec_reset, doc.settings_changed,
                        doc.dismissed_changed, data.dataset_changed):
             signal.connect(self.schedule)
+        self._prepared = prepared_data(doc, data)
+        self._prepared.prepared.connect(self.schedule)
 
     def schedule(self, *_args: object) -> None:
         self._timer.start()
 
     def recompute(self) -> None:
+        """Lint now — unless large data is being prepared for the current settings on a worker
+        thread: then once it is (the rules read its split and bounds)."""
         self._timer.stop()
+        if not self._prepared.ready():
+            return
         found = lint(self._doc.spec, self._doc.settings, self._data.dataset,
                      dismissed=self._doc.dismissed_warnings)
         if found != self.warnings:
