@@ -22,6 +22,7 @@ X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
 STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
+LARGE_FLOAT_VALUES = 10_000_000  # 80 MB of float64: remembered like image bytes
 MIN_ROWS_TO_HOLD_OUT = 10
 """A set smaller than this is all training (a gate's truth table: a row held out is a case the
 network never sees, so it could not learn the gate)."""
@@ -132,8 +133,9 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     latest ``params``): their split, bounds and statistics take a tenth of a second or more at
     MNIST's size and are asked for by the trainer, the teaching lint and the panels alike — and
     can be worked out ahead, on a worker thread. A Dataset never changes, so neither do they.
-    Float data computes afresh, as it always did."""
-    if d.is_float:
+    Float data computes afresh, as it always did — unless it is as large
+    (:func:`worth_remembering`)."""
+    if not worth_remembering(d):
         return compute()
     with _MEMO_LOCK:
         found = _MEMO.get(d, {}).get(slot)
@@ -143,6 +145,13 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     with _MEMO_LOCK:
         _MEMO.setdefault(d, {})[slot] = (params, value)
     return value
+
+
+def worth_remembering(d: Dataset) -> bool:
+    """Image bytes, and float data of at least :data:`LARGE_FLOAT_VALUES` values (MNIST's
+    size embedded as floats in an older project): their split and statistics take long enough
+    to be worked out once, ahead, on a worker thread."""
+    return not d.is_float or d.x.size >= LARGE_FLOAT_VALUES
 
 
 def is_remembered(d: Dataset, slot: str, params: Hashable) -> bool:
@@ -379,9 +388,13 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
             hint="give the training part a non-zero fraction",
         )
     if train.is_float:
-        std = train.x.std(axis=0)
-        return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+        return remembered(train, "scaling", None, lambda: _float_scaling(train))
     return remembered(train, "scaling", None, lambda: _byte_scaling(train))
+
+
+def _float_scaling(train: Dataset) -> FeatureScaling:
+    std = train.x.std(axis=0)
+    return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
 
 
 def _byte_scaling(train: Dataset) -> FeatureScaling:

@@ -1,6 +1,8 @@
 """What :func:`core.training.prepare.is_prepared` says: whether the split, the bounds and the
 statistics of image bytes are at hand for these settings (so a panel may read them at once)."""
 
+import numpy as np
+
 from core.datasets import feature_scaling, split
 from core.training.prepare import is_prepared, prepare_ahead
 from tests.core.datasets.test_uint8 import as_float, mnist_like
@@ -32,3 +34,20 @@ def test_statistics_asked_for_directly_count_and_float_data_is_always_prepared()
 def test_fractions_split_refuses_need_no_preparing():
     d = mnist_like(100)
     assert is_prepared(d, (0.5, 0.5, 0.5), 0, True)  # split says so in words, at once
+
+
+def test_float_data_as_large_as_image_bytes_is_remembered_too(monkeypatch):
+    from core.datasets import dataset as dataset_module
+
+    small = as_float(mnist_like(300))
+    monkeypatch.setattr(dataset_module, "LARGE_FLOAT_VALUES", 100)  # all of it counts as large
+    assert not is_prepared(small, FRACTIONS, 3, True)
+    prepare_ahead(small, FRACTIONS, 3, True)
+    assert is_prepared(small, FRACTIONS, 3, True)
+    train = split(small, FRACTIONS, 3)[0]
+    assert split(small, FRACTIONS, 3)[0] is train
+    assert feature_scaling(train) is feature_scaling(train)
+    scaling = feature_scaling(train)
+    np.testing.assert_array_equal(scaling.mean, train.x.mean(axis=0))  # what NumPy says
+    np.testing.assert_array_equal(scaling.std, np.where(train.x.std(axis=0) > 0,
+                                                        train.x.std(axis=0), 1.0))
