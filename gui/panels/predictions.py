@@ -23,7 +23,7 @@ from core.datasets.images import dataset_image_shape, to_uint8
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.document.predictions import Predictions, compute, table_rows
+from gui.document.predictions import NetworkCache, Predictions, compute, table_rows
 from gui.document.prepared import prepared_data
 from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
@@ -62,6 +62,7 @@ class PredictionModel(QObject):
             signal.connect(self.schedule)
         doc.spec_reset.connect(self.schedule)
         doc.settings_changed.connect(self._settings_changed)
+        self._networks = NetworkCache()
         self._prepared = prepared_data(doc, data)
         self._prepared.prepared.connect(self.schedule)
         self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
@@ -95,7 +96,7 @@ class PredictionModel(QObject):
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
         self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
-                              scaling=self._scaling(dataset))
+                              scaling=self._scaling(dataset), build_network=self._networks)
         self.updated.emit(self.result)
 
 
