@@ -40,9 +40,8 @@ def test_download_then_use_mnist_and_undo(env, qtbot, window, monkeypatch):
         assert str(cache / "mnist") in dialog.intro.text()
         steps = []
         dialog.job.progress.connect(steps.append)  # what the bar and its label were fed
-        with qtbot.waitSignal(window.data.dataset_changed, timeout=TIMEOUT_MS,
-                              check_params_cb=lambda dataset: dataset is not None):
-            pass  # the files are read in the background: None (loading) comes first
+        with qtbot.waitSignal(window.data.dataset_changed, timeout=TIMEOUT_MS):
+            pass
     assert handler.requests == list(files)
     dataset = window.data.dataset
     assert dataset.name == "mnist" and dataset.n_samples == N_TRAIN + N_TEST
