@@ -398,8 +398,10 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
 
 
 def _float_scaling(train: Dataset) -> FeatureScaling:
+    """Read-only like the bytes' statistics: a remembered scaling is shared by every caller."""
     std = train.x.std(axis=0)
-    return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+    return FeatureScaling(mean=_read_only(train.x.mean(axis=0)),
+                          std=_read_only(np.where(std > 0, std, 1.0)))
 
 
 def _byte_scaling(train: Dataset) -> FeatureScaling:

@@ -2,6 +2,7 @@
 statistics of image bytes are at hand for these settings (so a panel may read them at once)."""
 
 import numpy as np
+import pytest
 
 from core.datasets import feature_scaling, split
 from core.training.prepare import is_prepared, prepare_ahead
@@ -51,3 +52,5 @@ def test_float_data_as_large_as_image_bytes_is_remembered_too(monkeypatch):
     np.testing.assert_array_equal(scaling.mean, train.x.mean(axis=0))  # what NumPy says
     np.testing.assert_array_equal(scaling.std, np.where(train.x.std(axis=0) > 0,
                                                         train.x.std(axis=0), 1.0))
+    with pytest.raises(ValueError, match="read-only"):  # shared by every caller: not to be
+        scaling.mean[0] = 0.0                           # changed in place by one of them
