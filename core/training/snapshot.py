@@ -15,7 +15,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine.network import Network
-from core.engine.params import feeding
+from core.engine.params import feeding, weight_name
 from core.training.history import History
 
 HISTOGRAM_BINS = 30
@@ -82,8 +82,9 @@ class Snapshot:
     """Everything the panels show, at one moment.
 
     ``epoch`` counts finished epochs, ``batch`` the batches done in the current one, ``step``
-    all batches so far. Histograms and norms are keyed by edge id (weights) or node id (the
-    gradient norm of everything feeding a node: its incoming weights, bias, γ and β).
+    all batches so far. Histograms are keyed by edge id; ``gradient_norms`` by node id (the
+    gradient norm of everything feeding a node: its incoming weights, bias, γ and β) and by
+    :func:`edge_key` (the norm of one edge's weights).
     Gradients are those of the last mini-batch; empty before the first.
     """
 
@@ -116,8 +117,15 @@ def node_stats(activation: str, values: np.ndarray, bins: int = HISTOGRAM_BINS) 
                      Histogram.of(values, bins))
 
 
+def edge_key(edge_id: str) -> str:
+    """The key of an edge's own norm in ``gradient_norms`` (node and edge ids overlap: "1" is
+    both the first hidden node and the edge into it)."""
+    return f"edge:{edge_id}"
+
+
 def gradient_norms(network: Network, grads: Mapping[str, np.ndarray]) -> dict[str, float]:
-    """√(Σ g²) over the parameters that belong to each non-input node."""
+    """√(Σ g²) over the parameters that belong to each non-input node (by node id), and over
+    each edge's own weight block (under :func:`edge_key`)."""
     spec = network.spec
     norms = {}
     for node in spec.nodes:
@@ -125,6 +133,9 @@ def gradient_norms(network: Network, grads: Mapping[str, np.ndarray]) -> dict[st
             continue
         total = sum(float(np.vdot(grads[n], grads[n])) for n in feeding(spec, node.id))
         norms[node.id] = float(np.sqrt(total))
+    for edge in spec.edges:
+        grad = grads[weight_name(edge.id)]
+        norms[edge_key(edge.id)] = float(np.sqrt(np.vdot(grad, grad)))
     return norms
 
 

@@ -26,14 +26,21 @@ from core.training.history import History
 
 MAX_SNAPSHOTS = 200
 MAX_BYTES = 100 * 2**20
+#: what a record's gradient signals measure: 2 = on fixed training rows
+#: (:class:`core.training.gradient_flow.SignalProbe`); files without it hold version 1's, the
+#: last mini-batch's (batch-size dependent), which are dropped on reading
+SIGNALS_VERSION = 2
 
 
 @dataclass(frozen=True, eq=False)
 class EpochRecord:
     """The network after ``epoch`` finished epochs: ``params`` (weights, biases, γ, β),
-    ``state`` (batch-norm running statistics), and, by node id, the gradient norm and the
-    gradient signal (:mod:`core.training.gradient_flow`) of the epoch's last mini-batch
-    (empty for the starting point)."""
+    ``state`` (batch-norm running statistics), the gradient norms of the epoch's last
+    mini-batch (by node id, and by :func:`~core.training.snapshot.edge_key` for each edge's
+    weights; empty for the starting point) and the gradient signals
+    (:mod:`core.training.gradient_flow`) when they were measured: they depend on the weights
+    only, so the training worker leaves them out (a pass over 256 rows per epoch) and a replay
+    measures them from ``params``."""
 
     epoch: int
     params: dict[str, np.ndarray]
@@ -143,7 +150,8 @@ class Timeline:
     # ------------------------------------------------------------------ files
     def to_arrays(self) -> dict[str, np.ndarray]:
         """Plain arrays for a ``.npz``: ``epochs`` (n,), ``stride`` (), ``params/<name>`` and
-        ``state/<name>`` of shape (n, …), and ``nodes`` with ``norms``/``signals`` (n, nodes)."""
+        ``state/<name>`` of shape (n, …), ``nodes`` with ``norms``/``signals`` (n, nodes) and
+        ``signals_version`` (SIGNALS_VERSION)."""
         records = self.records()
         if not records:
             return {}
@@ -152,7 +160,8 @@ class Timeline:
                   "stride": np.array(self.stride, dtype=np.int64),
                   "nodes": np.array(nodes, dtype=np.str_),
                   "norms": _table(records, nodes, "gradient_norms"),
-                  "signals": _table(records, nodes, "gradient_signals")}
+                  "signals": _table(records, nodes, "gradient_signals"),
+                  "signals_version": np.array(SIGNALS_VERSION, dtype=np.int64)}
         for prefix in ("params", "state"):
             for name in getattr(records[0], prefix):
                 arrays[f"{prefix}/{name}"] = np.stack([getattr(r, prefix)[name]
@@ -163,7 +172,8 @@ class Timeline:
     def from_arrays(cls, arrays: Mapping[str, np.ndarray],
                     shapes: Mapping[str, tuple[int, ...]]) -> Timeline:
         """Read :meth:`to_arrays` data, checking it against the network's array ``shapes``
-        (by name, parameters and statistics); ValueError says what does not fit."""
+        (by name, parameters and statistics); ValueError says what does not fit. Signals of
+        another :data:`SIGNALS_VERSION` are left out (their bars show the norm unflagged)."""
         epochs = arrays.get("epochs")
         if epochs is None or epochs.ndim != 1 or epochs.dtype.kind not in "iu" or not epochs.size:
             raise ValueError(_("the timeline has no list of epochs"))
@@ -191,6 +201,8 @@ class Timeline:
             if array.dtype.kind != "f" or array.shape != (n, *wanted[key]):
                 raise ValueError(_("the timeline's {key} has shape {shape}, not {needed}").format(
                     key=key, shape=array.shape, needed=(n, *wanted[key])))
+        version = arrays.get("signals_version")
+        current = version is not None and version.shape == () and version == SIGNALS_VERSION
         timeline = cls(max_snapshots=max(MAX_SNAPSHOTS, n))
         timeline.stride = int(stride)
         names = [str(v) for v in nodes]
@@ -200,7 +212,7 @@ class Timeline:
             norms = {k: float(v) for k, v in zip(names, tables["norms"][i], strict=True)
                      if math.isfinite(v)}
             signals = {k: float(v) for k, v in zip(names, tables["signals"][i], strict=True)
-                       if math.isfinite(v)}
+                       if math.isfinite(v) and current}
             timeline._records.append(EpochRecord(int(epoch), params, state, norms, signals))
         return timeline
 

@@ -115,7 +115,13 @@ class EdgeItem(QGraphicsItem):
         # Room for overlay labels stacked around the middle (see _paint_overlay).
         room = 8 + len(self._paths) * 7 if self.per_weight else 8
         self._bounds = self._shape.boundingRect().adjusted(-40, -room, 40, room)
+        for child in self.childItems():  # what hangs at the middle (the gradient bar)
+            child.setPos(self.midpoint())
         self.update()
+
+    def midpoint(self) -> QPointF:
+        """The middle of the port-to-port curve (where the matrix shape is drawn)."""
+        return curve(self.src.anchor("out"), self.dst.anchor("in")).pointAtPercent(0.5)
 
     # ------------------------------------------------------------------ geometry and painting
     def boundingRect(self) -> QRectF:

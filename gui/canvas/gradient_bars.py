@@ -1,8 +1,11 @@
 """Gradient flow on the canvas: a small bar above each trained node while training runs (and
 when the timeline shows a past epoch), its length the gradient norm on a log scale, with the
-words "vanishing" or "exploding" when :mod:`core.training.gradient_flow` flags the node.
+words "vanishing" or "exploding" when :mod:`core.training.gradient_flow` flags the node; and a
+smaller bar at the middle of each connection, the norm of that connection's own weight
+gradient (√Σ(∂L/∂W)², the snapshot's ``gradient_norms`` under
+:func:`~core.training.snapshot.edge_key`) on the same scale.
 
-The bars are child items of the node items (they move with them; the node's own drawing is
+The bars are child items of the node and edge items (they move with them; their own drawing is
 left alone), fed by :class:`GradientFlowOverlay`, which takes frames like a live panel does.
 """
 
@@ -20,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from core.training.gradient_flow import NodeFlow
+from core.training.snapshot import edge_key
 from gui import theme
+from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem
 from gui.canvas.scene import CanvasScene
 from gui.i18n import translate
@@ -28,6 +33,9 @@ from gui.training.frames import Frame
 
 BAR_WIDTH = 60.0
 BAR_HEIGHT = 5.0
+EDGE_BAR_WIDTH = 36.0
+EDGE_BAR_HEIGHT = 4.0
+EDGE_BAR_GAP = 12.0  # below the connection's middle, clear of the matrix-shape label
 LOW, HIGH = -6.0, 2.0  # log10 of the norms the bar spans: 1e-6 … 100
 FLAG_COLORS = {"": theme.GRADIENT, "vanishing": theme.POSITIVE, "exploding": theme.PROBLEM}
 FLAG_WORDS = {"vanishing": QT_TRANSLATE_NOOP("GradientBar", "vanishing"),
@@ -124,10 +132,60 @@ class GradientBar(QGraphicsItem):
                          Qt.AlignmentFlag.AlignCenter, self.text)
 
 
+class EdgeGradientBar(QGraphicsItem):
+    """The bar at the middle of one connection: its weights' gradient norm, no caption (the
+    tooltip says the number)."""
+
+    def __init__(self, edge: EdgeItem) -> None:
+        super().__init__(edge)
+        self.edge = edge
+        self.norm: float | None = None
+        self.setAcceptHoverEvents(True)
+        self.setPos(edge.midpoint())
+
+    def set_norm(self, norm: float | None) -> None:
+        if norm == self.norm:
+            return
+        self.norm = norm
+        self.setVisible(norm is not None)
+        self.setToolTip(self.tooltip())
+        self.update()
+
+    def tooltip(self) -> str:
+        if self.norm is None:
+            return ""
+        return translate("GradientBar", "Gradient norm of this connection's weights in the last "
+                         "mini-batch: {norm}").format(norm=f"{self.norm:.4g}")
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self.setToolTip(self.tooltip())
+        super().hoverEnterEvent(event)
+
+    def _bar_rect(self) -> QRectF:
+        return QRectF(-EDGE_BAR_WIDTH / 2, EDGE_BAR_GAP, EDGE_BAR_WIDTH, EDGE_BAR_HEIGHT)
+
+    def boundingRect(self) -> QRectF:
+        return self._bar_rect().adjusted(-1, -1, 1, 1)
+
+    def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
+              widget: QWidget | None = None) -> None:
+        if self.norm is None:
+            return
+        bar = self._bar_rect()
+        painter.setPen(QPen(QColor(theme.BORDER), 0.6))
+        painter.setBrush(QColor(theme.EMPTY_NEURON))
+        painter.drawRect(bar)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.GRADIENT))
+        painter.drawRect(QRectF(bar.left(), bar.top(), bar.width() * bar_fraction(self.norm),
+                                bar.height()))
+
+
 class GradientFlowOverlay:
     """Takes frames as a live panel does (:class:`gui.training.plots.base.Panel`'s
     ``remember``/``refresh``/``stale``/``reset``) and shows their gradient flow on the
-    scene's nodes; a frame without gradients (or :meth:`reset`) hides every bar."""
+    scene's nodes and connections; a frame without gradients (or :meth:`reset`) hides every
+    bar."""
 
     def __init__(self, scene: CanvasScene) -> None:
         self.scene = scene
@@ -164,8 +222,21 @@ class GradientFlowOverlay:
                 bar = GradientBar(item)
             if bar is not None:
                 bar.set_flow(flows.get(item.node_id))
+        norms = self.frame.snapshot.gradient_norms if flows else {}
+        for edge in self.scene.edge_items():
+            norm = norms.get(edge_key(edge.edge_id))
+            bar = self.edge_bar(edge.edge_id)
+            if bar is None and norm is not None:
+                bar = EdgeGradientBar(edge)
+            if bar is not None:
+                bar.set_norm(norm)
 
     def bar(self, node_id: str) -> GradientBar | None:
         """The bar above a node (None before it first had one)."""
         item = self.scene.node_item(node_id)
         return next((c for c in item.childItems() if isinstance(c, GradientBar)), None)
+
+    def edge_bar(self, edge_id: str) -> EdgeGradientBar | None:
+        """The bar at a connection's middle (None before it first had one)."""
+        item = self.scene.edge_item(edge_id)
+        return next((c for c in item.childItems() if isinstance(c, EdgeGradientBar)), None)

@@ -75,6 +75,9 @@ class CanvasScene(QGraphicsScene):
     def node_items(self) -> list[NodeItem]:
         return list(self._nodes.values())
 
+    def edge_items(self) -> list[EdgeItem]:
+        return list(self._edges.values())
+
     def selected_node_ids(self) -> list[str]:
         """Selected nodes in document order."""
         chosen = {i.node_id for i in self.selectedItems() if isinstance(i, NodeItem)}

@@ -284,7 +284,8 @@ class TrainingUi(QObject):
 
     # ------------------------------------------------------------------ window
     def shutdown(self) -> None:
-        """Stop and join a run (the window is closing)."""
+        """Stop and join a run and a replay of the timeline (the window is closing)."""
+        self.timeline.shutdown()
         self.session.shutdown()
 
 

@@ -144,6 +144,14 @@ class FrameMaker:
         self._weights = {e.id: weight_name(e.id) for e in trainer.network.spec.edges}
         self._trails = {edge_id: HistogramTrail() for edge_id in self._weights}
         self._recorded = -math.inf
+        train = parts["train"]
+        self._signals = gradient_flow.SignalProbe(train.x, train.t)
+
+    def gradient_signals(self) -> dict[str, float]:
+        """The gradient-flow signals of the trainer's network's weights now, measured on fixed
+        training rows (:class:`~core.training.gradient_flow.SignalProbe`): a function of the
+        weights only, so a replay that loaded a record's weights measures that epoch's."""
+        return self._signals.measure(self.trainer.network)
 
     def observe(self, event: TrainingEvent) -> None:
         """Record the weight histograms when an epoch ends (at most every RECORD_INTERVAL)."""
@@ -172,9 +180,8 @@ class FrameMaker:
                       if (image := trail.image()) is not None}
             flow = {}
             if snapshot.gradient_norms:
-                spec = trainer.network.spec
-                flow = gradient_flow.assess(spec, snapshot.gradient_norms, gradient_flow.signals(
-                    spec, trainer.network.last_gradients()))
+                flow = gradient_flow.assess(trainer.network.spec, snapshot.gradient_norms,
+                                            self.gradient_signals())
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, trainer.last_epoch,
                      images, flow)

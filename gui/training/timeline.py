@@ -2,11 +2,14 @@
 
 While a run trains, its worker records the network at the end of every epoch into a
 :class:`~core.training.timeline.Timeline` (under its memory budget). Pulling the slider back
-replays the record of that epoch (:class:`~gui.training.replay.Replay`) into a frame that goes to
-every live panel and the canvas's gradient bars through their usual path, and shows the record's
-weights on the canvas, the node thumbnails and the predictions through the document's preview
-(:meth:`GraphDocument.set_preview`: the document's own weights are untouched). Live refreshes
-are held meanwhile; the slider at its right end follows the run again.
+replays the record of that epoch (:class:`~gui.training.replay.Replay`) into a frame on a worker
+thread (:class:`~gui.training.replay.ReplayRunner`: one at a time, the newest request wins, so
+a drag or a held arrow key never queues up epochs). The epoch label moves at once; when the frame
+arrives it goes to every live panel and the canvas's gradient bars through their usual path, and
+the record's weights to the canvas, the node thumbnails and the predictions through the
+document's preview (:meth:`GraphDocument.set_preview`: the document's own weights are untouched).
+A frame for an epoch the slider has left is dropped. Live refreshes are held meanwhile; the
+slider at its right end follows the run again.
 
 "Continue from here" puts that epoch's weights back as one undoable edit and drops the later
 epochs from the run's history and timeline (Undo brings them back). Any other edit of the
@@ -16,12 +19,10 @@ holds: after an Undo of the run, or a change of the network's shapes, it is disa
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core import SpecError
 from core.datasets import DataError
@@ -34,60 +35,9 @@ from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
 from gui.training.frames import Frame
 from gui.training.live import LiveRefresh
-from gui.training.replay import Replay
+from gui.training.replay import Replay, ReplayRunner
 from gui.training.session import TrainingSession
-
-LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
-CONTINUE_TIP = QT_TRANSLATE_NOOP("TimelineUi",
-                                 "Put back the weights of epoch {k} (one undo step) and train "
-                                 "on from there. Epochs after {k} are dropped from this run; "
-                                 "Undo brings them back.")
-
-
-def epoch_text(shown: object, last: object, latest: bool) -> str:
-    """The bar's ``epoch 12 / 30`` (``(latest)`` at the right end)."""
-    if latest:
-        return translate("TimelineUi", "epoch {epoch} / {last} (latest)").format(epoch=shown,
-                                                                            last=last)
-    return translate("TimelineUi", "epoch {epoch} / {last}").format(epoch=shown, last=last)
-
-
-class TimelineBar(QWidget):
-    """The slider, the epoch it shows, Continue from here and the save checkbox."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
-        self.slider.setMinimumWidth(180)
-        self.slider.setPageStep(5)
-        self.label = QLabel()
-        self.continue_button = QPushButton()
-        self.save_check = QCheckBox()
-        self.title = QLabel()
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(6, 0, 6, 0)
-        layout.addWidget(self.title)
-        layout.addWidget(self.slider, 1)
-        layout.addWidget(self.label)
-        layout.addWidget(self.continue_button)
-        layout.addWidget(self.save_check)
-        on_language_change(self, self.retranslate)
-
-    def retranslate(self) -> None:
-        """The bar's fixed texts (the epoch and the button's tip: :meth:`TimelineUi.refresh`)."""
-        self.slider.setToolTip(translate(
-            "TimelineUi", "Drag back to see the network as it was after an earlier epoch: the "
-            "canvas, predictions and every training panel follow. At the right end it follows "
-            "training again."))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
-            epoch_text(10000, 10000, True)) + 6)
-        self.continue_button.setText(translate("TimelineUi", "Continue from here"))
-        self.save_check.setText(translate("TimelineUi", "Save timeline with project"))
-        self.save_check.setToolTip(translate(
-            "TimelineUi", "Store the per-epoch weights in the project file, so the slider works "
-            "after it is opened again. Off at first for networks over {count} parameters "
-            "(their timelines take many megabytes).").format(count=f"{LARGE_NETWORK:,}"))
-        self.title.setText(translate("TimelineUi", "Timeline:"))
+from gui.training.timeline_bar import CONTINUE_TIP, LARGE_NETWORK, TimelineBar, epoch_text
 
 
 class ContinueFromCommand(ReplaceWeightsCommand):
@@ -113,7 +63,12 @@ class ContinueFromCommand(ReplaceWeightsCommand):
 
 
 class TimelineUi(QObject):
-    """Keeps the last run's timeline and drives the bar (``window.training.timeline``)."""
+    """Keeps the last run's timeline and drives the bar (``window.training.timeline``).
+
+    ``frame_shown(epoch)`` when a replayed frame has gone to the panels (also one of the
+    latest epoch, after Continue from here)."""
+
+    frame_shown = Signal(int)
 
     def __init__(self, session: TrainingSession, live: LiveRefresh, panels: list[Any],
                  parent: QObject | None = None) -> None:
@@ -127,7 +82,9 @@ class TimelineUi(QObject):
         self.final_frame: Frame | None = None  # the run's last frame (the slider's right end)
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
-        self.replay_ms: list[float] = []  # how long each replayed frame took (for the README)
+        self.runner = ReplayRunner(self)
+        self.runner.frame_ready.connect(self._frame_arrived)
+        self.runner.failed.connect(self._replay_failed)
         self._listed: list[int] = []  # the epochs the slider's positions stand for
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -195,6 +152,8 @@ class TimelineUi(QObject):
 
     @Slot(object)
     def _ended(self, result: Any) -> None:
+        if self.shown_epoch is None:
+            self.runner.drop()  # the run's last frame is the present now
         self.final_frame = result.frame
         self.history_ref = self.session.doc.history
         self.refresh()
@@ -202,6 +161,7 @@ class TimelineUi(QObject):
     @Slot()
     def _forget(self) -> None:
         """Another project: its own timeline, if the file brought one (see :meth:`loaded`)."""
+        self.runner.drop()
         self.timeline = self.replay = self.final_frame = None
         self.history_ref = None
         self.shown_epoch = None
@@ -261,17 +221,17 @@ class TimelineUi(QObject):
     def _follow(self, show: bool = False) -> None:
         """Back to the present: the document's own weights, the live (or last) frame."""
         was_back = self.shown_epoch is not None
+        self.runner.drop()  # a frame on its way is of a past the slider has left
         self.shown_epoch = None
         self.live.held = False
         self.session.doc.set_preview(None)
         if show and was_back:
             frame = self.session.controller.latest if self.session.controller.active else (
                 self.final_frame)
-            if frame is None and self.timeline is not None:
-                latest = self.timeline.latest()
-                frame = self._frame(latest) if latest is not None else None
             if frame is not None:
                 self._send(frame)
+            elif self.timeline is not None and (latest := self.timeline.latest()) is not None:
+                self._request(latest, back=False)
 
     @Slot()
     def _show_pending(self) -> None:
@@ -282,15 +242,14 @@ class TimelineUi(QObject):
         except KeyError:
             return
         self.live.held = True
-        self.session.doc.set_preview(record.arrays)
-        frame = self._frame(record)
-        if frame is not None:
-            self._send(frame)
+        self._request(record, back=True)
 
-    def _frame(self, record: EpochRecord) -> Frame | None:
+    def _request(self, record: EpochRecord, back: bool) -> None:
+        """Have the frame of ``record`` made on the worker; :meth:`_frame_arrived` draws it if
+        the slider still wants it then (``back``: pulled back to it; else the present)."""
         replay = self._replay()
         if replay is None:
-            return None
+            return
         controller = self.session.controller
         if controller.active:
             # the newest history to draw beside the epoch: live drawing is held, so take the
@@ -301,10 +260,30 @@ class TimelineUi(QObject):
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
         else:
             history, last, trails = self._document_history(replay), 0, {}
-        started = time.perf_counter()
-        frame = replay.frame(record, history, last, trails)
-        self.replay_ms.append((time.perf_counter() - started) * 1000)
-        return frame
+        self.runner.request(replay, record, history, last, trails, (record, back))
+
+    @Slot(object, object)
+    def _frame_arrived(self, frame: Frame, tag: tuple[EpochRecord, bool]) -> None:
+        record, back = tag
+        if self._gone or self.timeline is None:
+            return
+        if back:
+            if self.shown_epoch != record.epoch:
+                return  # the slider has moved on: its own frame is on the way
+            self.session.doc.set_preview(record.arrays)
+        elif self.shown_epoch is not None or self.session.controller.active:
+            return  # pulled back again since, or live frames show the present
+        self._send(frame)
+        self.frame_shown.emit(record.epoch)
+
+    @Slot(str)
+    def _replay_failed(self, words: str) -> None:
+        self.session.message.emit(translate(
+            "TimelineUi", "Could not show that epoch: {problem}").format(problem=words))
+
+    def shutdown(self) -> None:
+        """The window closes: no replayed frame is made or drawn after this."""
+        self.runner.shutdown()
 
     def _replay(self) -> Replay | None:
         if self.replay is None:  # a timeline that came with a project file
@@ -331,6 +310,7 @@ class TimelineUi(QObject):
     @Slot()
     def _document_gone(self) -> None:
         self._gone = True  # the window closes: its undo stack still signals as it goes
+        self.runner.drop()
 
     @Slot()
     def _document_edited(self) -> None:
@@ -371,15 +351,14 @@ class TimelineUi(QObject):
         self.refresh()
         latest = self.timeline.latest()
         if latest is not None:
-            frame = self._frame(latest)
-            if frame is not None:
-                self._send(frame)
+            self._request(latest, back=False)
         return before
 
     def uncut(self, dropped: list[EpochRecord], final_frame: Frame | None,
               history_ref: object) -> None:
         if self.timeline is None:
             return
+        self.runner.drop()  # the present is the final frame again, not the cut's latest
         self.timeline.restore(dropped)
         self.final_frame, self.history_ref = final_frame, history_ref
         self.refresh()

@@ -24,7 +24,6 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import Signal
 
-from core.training import gradient_flow
 from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
@@ -117,9 +116,10 @@ class TrainingWorker(StoppableWorker):
         net = self.trainer.network
         grads = net.last_gradients() if self.trainer.step_count else {}
         with np.errstate(all="ignore"):
+            # no gradient signals: measuring them costs a pass over 256 rows, 10–40 % of an
+            # epoch of the examples; they depend on the weights only, so a replay measures them
             self.timeline.record(self.trainer.epoch, net.params, net.state,
-                                 gradient_norms(net, grads) if grads else {},
-                                 gradient_flow.signals(net.spec, grads))
+                                 gradient_norms(net, grads) if grads else {})
 
     def _send_frame(self) -> None:
         self._taken.clear()

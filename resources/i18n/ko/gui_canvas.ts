@@ -88,6 +88,10 @@
         <source>Gradient norm of the last mini-batch: {norm}</source>
         <translation>마지막 미니배치의 기울기 노름: {norm}</translation>
     </message>
+    <message>
+        <source>Gradient norm of this connection&apos;s weights in the last mini-batch: {norm}</source>
+        <translation>마지막 미니배치에서 이 연결의 가중치 기울기 노름: {norm}</translation>
+    </message>
 </context>
 <context>
     <name>NodeItem</name>

@@ -118,6 +118,10 @@
         <translation>먼저 학습을 중지하세요. 그다음 앞선 에폭에서 계속할 수 있습니다. {tip}</translation>
     </message>
     <message>
+        <source>Could not show that epoch: {problem}</source>
+        <translation>그 에폭을 보여 줄 수 없습니다: {problem}</translation>
+    </message>
+    <message>
         <source>Choose the project&apos;s data set to see the training panels at earlier epochs.</source>
         <translation>앞선 에폭의 학습 패널을 보려면 프로젝트의 데이터셋을 선택하세요.</translation>
     </message>

@@ -76,6 +76,12 @@ def test_arrays_round_trip_and_are_checked() -> None:
     assert back.at(2).params["b1"].tolist() == [-2.0, -2.0]
     assert back.at(1).state["mean1"].tolist() == [0.1, 0.1]
     assert back.at(2).gradient_norms == {"1": 2.5} and back.at(0).gradient_norms == {}
+    assert back.at(2).gradient_signals == {"1": 0.25}
+    # a file written before the signals were measured on fixed rows (no signals_version)
+    # keeps its norms and drops its mini-batch signals: those bars are drawn unflagged
+    old = Timeline.from_arrays({k: v for k, v in arrays.items() if k != "signals_version"},
+                               shapes)
+    assert old.at(2).gradient_norms == {"1": 2.5} and old.at(2).gradient_signals == {}
     with pytest.raises(ValueError, match="do not match the network"):
         Timeline.from_arrays(arrays, {"W1": (4, 2), "b1": (2,)})
     with pytest.raises(ValueError, match="has shape"):

@@ -328,7 +328,8 @@ def test_snapshot_content_is_consistent_with_the_network_and_history(spiral):
         assert hist.edges[0] == weights.min() and hist.edges[-1] == pytest.approx(weights.max())
     assert all(h.counts.sum() == snap.params[f"W{e}"].size
                for e, h in snap.gradient_histograms.items())
-    assert set(snap.gradient_norms) == {"1", "2", "3"}
+    # by node, and each edge's own weights under edge_key
+    assert set(snap.gradient_norms) == {"1", "2", "3", "edge:1", "edge:2", "edge:3"}
     # Activation statistics on the fixed probe batch (up to 256 training rows: all 140 here).
     assert trainer._probe.shape == (140, 2)
     values = {k: v.post for k, v in net.activations(trainer._probe).items()}
@@ -415,8 +416,10 @@ def test_gradient_norms_sum_over_what_feeds_each_node():
     net = build(spec)
     grads = {name: np.ones_like(p) for name, p in net.params.items()}
     norms = gradient_norms(net, grads)
-    # node 1: W1 (2×3) + b1 + gamma1 + beta1 = 6 + 3 + 3 + 3 ones; node 2: W2 (3×2) + b2
-    assert norms == {"1": pytest.approx(15 ** 0.5), "2": pytest.approx(8 ** 0.5)}
+    # node 1: W1 (2×3) + b1 + gamma1 + beta1 = 6 + 3 + 3 + 3 ones; node 2: W2 (3×2) + b2;
+    # each edge: its own 6 weights
+    assert norms == {"1": pytest.approx(15 ** 0.5), "2": pytest.approx(8 ** 0.5),
+                     "edge:1": pytest.approx(6 ** 0.5), "edge:2": pytest.approx(6 ** 0.5)}
 
 
 def test_clock_formats_times_left():

@@ -94,3 +94,18 @@ def test_mnist_benchmark_at_a_tiny_size_prints_the_steps_and_goals(tmp_path):
     assert re.search(r"window ÷ headless: [\d.]+ — goal ≥ 0.9: (met|NOT met)", out)
     assert re.search(r"p99 [\d.]+ ms · max [\d.]+ ms — goals p99 ≤ 25 ms", out)
     assert re.search(r"peak memory \(resident\): [\d,]+ MB while the window worked", out)
+
+
+def test_timeline_benchmark_prints_a_slider_move_s_cost(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT),
+           "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "NETCANVAS_DATA_DIR": str(tmp_path / "data")}
+    result = subprocess.run([sys.executable, "-m", "gui.training.timeline_bench", "--moves", "3",
+                             "spiral"], cwd=ROOT, env=env, capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 0, result.stderr[-3000:]
+    line = next(line for line in result.stdout.splitlines() if line.startswith("spiral"))
+    assert re.fullmatch(
+        r"spiral +per move \(medians of 3\): timeline slots +[\d.]+ ms · GUI thread busy +[\d.]+"
+        r" ms \(longest stretch +[\d.]+ ms, its CPU +[\d.]+ ms\) · move → frame on the panels +"
+        r"[\d.]+ ms \(the worker made it in [\d.]+ ms\)", line), line

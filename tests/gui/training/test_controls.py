@@ -1,8 +1,6 @@
 """Pause, Resume, Step, Stop and closing the window while training runs — with the real
 buttons; the worker thread is always joined, and nothing waits long."""
 
-import time
-
 import numpy as np
 from PySide6.QtWidgets import QApplication
 
@@ -66,18 +64,16 @@ def test_step_trains_exactly_one_mini_batch_at_a_time(qtbot, window):
     assert controller.state == IDLE
 
 
-def test_stop_ends_a_run_mid_epoch_within_half_a_second(qtbot, window):
-    # batch size 1: an epoch is ~1,250 mini-batches, so Stop lands inside one
+def test_stop_ends_a_run_mid_epoch(qtbot, window):
+    # batch size 1: an epoch is ~1,250 mini-batches, so Stop lands inside one (how long Stop
+    # takes is measured by the benchmark's Stop step, not bounded here)
     controller = running_window(qtbot, window, "digits_mlp", batch_size=1)
     qtbot.waitUntil(lambda: controller.trainer.step_count > 200, timeout=10_000)
     with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS) as blocker:
-        started = time.perf_counter()
         click(qtbot, window, "stop")
-    elapsed = time.perf_counter() - started
     result = blocker.args[0]
     assert result.outcome.kind == "stopped"
     assert 0 < result.frame.snapshot.batch < controller_batches(window)
-    assert elapsed < 0.5, f"Stop took {elapsed:.3f} s"
     assert controller.state == IDLE and controller.trainer is None
 
 

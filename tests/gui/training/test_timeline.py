@@ -1,9 +1,14 @@
 """The timeline slider, driven with real key presses and drags: every panel, the canvas and
-the predictions show the epoch it is pulled back to; Continue from here and Undo; saving it."""
+the predictions show the epoch it is pulled back to; Continue from here and Undo; saving it.
+The frames of earlier epochs are made on a worker thread, so the tests wait for them."""
+
+import threading
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QPoint, Qt
+from PySide6.QtCore import QEvent, QPoint, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication
 
 from core.engine.params import weight_name
 from core.project import load_project
@@ -11,8 +16,9 @@ from core.training.prepare import input_scaling
 from core.training.snapshot import Histogram
 from gui.document.predictions import compute
 from gui.training.frames import Frame
+from gui.training.replay import Replay
 from tests.gui.screenshots import screenshot_target
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import click, open_example, train_to_end
 
 
 @pytest.fixture
@@ -37,8 +43,54 @@ def press(qtbot, window, key, times=1):
         qtbot.keyPress(widget, key)
 
 
+def hold(qtbot, window, key, times):
+    """Hold ``key`` down on the slider: ``times`` presses 30 ms apart (the later ones
+    auto-repeated, as the keyboard sends them), then the release."""
+    widget = slider(window)
+    widget.setFocus()
+    for i in range(times):
+        QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyPress, key,
+                                                 Qt.KeyboardModifier.NoModifier, "", i > 0))
+        qtbot.wait(30)
+    QApplication.sendEvent(widget, QKeyEvent(QEvent.Type.KeyRelease, key,
+                                             Qt.KeyboardModifier.NoModifier))
+
+
 def wait_shown(qtbot, window, epoch):
-    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == epoch)
+    """The frame of ``epoch`` has reached the panels and no other is on its way (frames of
+    earlier epochs are made on a worker thread)."""
+    runner = ui(window).runner
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == epoch and not runner.busy)
+
+
+class HeldReplays:
+    """``Replay.frame`` watched: the epoch and the thread of each frame made, each made only
+    once :meth:`release` is called (so a test can act while one is being made)."""
+
+    def __init__(self, monkeypatch, held: bool = True) -> None:
+        self.gate = threading.Event()
+        if not held:
+            self.gate.set()
+        self.epochs: list[int] = []
+        self.threads: list[threading.Thread] = []
+        original = Replay.frame
+
+        def frame(replay, record, *args):
+            self.epochs.append(record.epoch)
+            self.threads.append(threading.current_thread())
+            self.gate.wait(10)  # never for ever: a failing test still ends
+            return original(replay, record, *args)
+        monkeypatch.setattr(Replay, "frame", frame)
+
+    def release(self) -> None:
+        self.gate.set()
+
+
+def frames_shown(window) -> list[int]:
+    """The epochs of the replayed frames drawn from now on."""
+    shown: list[int] = []
+    ui(window).frame_shown.connect(shown.append)
+    return shown
 
 
 def test_every_panel_shows_the_epoch_the_slider_is_pulled_back_to(qtbot, trained_spiral):
@@ -216,3 +268,159 @@ def test_screenshot_of_the_slider_pulled_back(qtbot, window, tmp_path):
     spiral_pulled_back(qtbot, window)
     image = window.grab().toImage()
     assert image.save(str(screenshot_target("timeline_spiral.png", tmp_path)))
+
+
+def test_the_frames_of_earlier_epochs_are_made_off_the_gui_thread(qtbot, trained_spiral,
+                                                                   monkeypatch):
+    window = trained_spiral
+    replays = HeldReplays(monkeypatch, held=False)
+    press(qtbot, window, Qt.Key.Key_Left, 3)  # epoch 9
+    wait_shown(qtbot, window, 9)
+    assert replays.epochs[-1] == 9
+    assert replays.threads and all(t is not threading.main_thread() for t in replays.threads)
+    record = ui(window).timeline.at(9)
+    snapshot = window.training.output.frame.snapshot
+    assert snapshot.epoch == 9 and snapshot.gradient_norms == record.gradient_norms
+
+
+def test_a_drag_across_many_epochs_shows_exactly_the_last_one(qtbot, trained_spiral,
+                                                              monkeypatch):
+    window = trained_spiral
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    widget = slider(window)
+    qtbot.waitExposed(widget)
+    y = widget.height() // 2
+    qtbot.mousePress(widget, Qt.MouseButton.LeftButton, pos=QPoint(widget.width() - 6, y))
+    for x in range(widget.width() - 6, 3, -max(widget.width() // 40, 1)):
+        qtbot.mouseMove(widget, QPoint(x, y))
+        qtbot.wait(15)  # long enough for each position to be asked for
+    qtbot.mouseRelease(widget, Qt.MouseButton.LeftButton, pos=QPoint(4, y))
+    assert ui(window).bar.label.text() == "epoch 0 / 12"  # at once, before any frame
+    assert shown == [] and ui(window).runner.busy
+    replays.release()
+    wait_shown(qtbot, window, 0)
+    qtbot.wait(50)
+    # the frame being made when the drag went on was dropped; the positions asked for
+    # meanwhile replaced each other: only the last one was made after it, and drawn
+    assert len(replays.epochs) == 2 and replays.epochs[0] != 0 and replays.epochs[1] == 0
+    assert shown == [0]
+    record = ui(window).timeline.at(0)
+    assert window.training.output.frame.snapshot.epoch == 0
+    edge = window.doc.spec.edges[0].id
+    np.testing.assert_array_equal(window.scene.edge_item(edge)._weights,
+                                  record.params[weight_name(edge)])
+    weights = window.training.weights
+    weights.edge_combo.setCurrentIndex(weights.edge_combo.findData(edge))
+    window.training.docks["Weights"].raise_()
+    expected = Histogram.of(record.params[weight_name(edge)])
+    qtbot.waitUntil(lambda: np.array_equal(weights.now_curve.getData()[1], expected.counts))
+
+
+def test_holding_the_arrow_key_then_continue_takes_the_slider_epoch(qtbot, trained_spiral,
+                                                                    monkeypatch):
+    window = trained_spiral
+    doc = window.doc
+    press(qtbot, window, Qt.Key.Key_Home)
+    wait_shown(qtbot, window, 0)
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    hold(qtbot, window, Qt.Key.Key_Right, 5)  # epoch 5, no frame of it made yet
+    assert ui(window).bar.label.text() == "epoch 5 / 12"
+    qtbot.waitUntil(lambda: replays.epochs == [1])  # the first step's frame is being made
+    assert shown == []
+    record = ui(window).timeline.at(5)
+    qtbot.mouseClick(ui(window).bar.continue_button, Qt.MouseButton.LeftButton)
+    for name, value in record.arrays.items():
+        np.testing.assert_array_equal(doc.array(name), value)
+    assert doc.history["epochs"]["epoch"] == [1, 2, 3, 4, 5]
+    assert ui(window).timeline.epochs == [0, 1, 2, 3, 4, 5]
+    assert doc.undo_stack.undoText() == "Continue from epoch 5"
+    replays.release()
+    qtbot.waitUntil(lambda: shown == [5] and not ui(window).runner.busy)
+    qtbot.wait(50)
+    # epoch 1's frame was dropped; the new latest epoch (5) is drawn as the present
+    assert replays.epochs == [1, 5] and shown == [5]
+    assert window.training.output.frame.snapshot.epoch == 5
+    assert window.training.loss.marked_epoch is None  # 5 is the history's end: no mark
+    assert not doc.previewing
+    assert ui(window).bar.label.text() == "epoch 5 / 5 (latest)"
+
+
+def test_closing_the_window_while_a_frame_is_made_is_safe(qtbot, trained_spiral, monkeypatch,
+                                                          qtlog):
+    window = trained_spiral
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    press(qtbot, window, Qt.Key.Key_Left, 2)
+    qtbot.waitUntil(lambda: replays.epochs == [10])
+    releaser = threading.Timer(0.3, replays.release)  # the close waits for the worker
+    releaser.start()
+    assert window.close()
+    releaser.join()
+    qtbot.wait(100)
+    assert shown == [] and not ui(window).runner.busy
+    assert [m.message for m in qtlog.records if "QThread" in m.message] == []
+
+
+@pytest.mark.parametrize("action", ["new", "open", "train"])
+def test_new_open_or_train_while_a_frame_is_made_never_draws_it(qtbot, trained_spiral,
+                                                                monkeypatch, action):
+    window = trained_spiral
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    press(qtbot, window, Qt.Key.Key_Left, 2)
+    qtbot.waitUntil(lambda: replays.epochs == [10])
+    if action == "new":
+        window.new_action.trigger()
+        assert not window.doc.spec.nodes
+    elif action == "open":
+        assert window.files.open_example("xor_learned")
+    else:
+        click(qtbot, window, "train")
+    replays.release()
+    qtbot.waitUntil(lambda: not ui(window).runner.busy)
+    qtbot.wait(100)
+    assert shown == [] and not window.doc.previewing
+    output = window.training.output.frame
+    assert output is None or output.snapshot.epoch != 10
+    if action == "train":  # the run goes on to its end, drawn as live frames
+        controller = window.training.session.controller
+        qtbot.waitUntil(lambda: not controller.active, timeout=30_000)
+        assert shown == [] and window.training.output.frame.snapshot.epoch == 24
+
+
+def test_a_frame_that_fails_is_reported_and_the_slider_still_works(qtbot, trained_spiral,
+                                                                   monkeypatch):
+    window = trained_spiral
+    original = Replay.frame
+
+    def broken(replay, record, *args):
+        raise FloatingPointError("the grid overflowed")
+    monkeypatch.setattr(Replay, "frame", broken)
+    press(qtbot, window, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == (
+        "Could not show that epoch: FloatingPointError: the grid overflowed"))
+    monkeypatch.setattr(Replay, "frame", original)
+    press(qtbot, window, Qt.Key.Key_Left)
+    wait_shown(qtbot, window, 10)
+    assert window.training.output.frame.snapshot.gradient_norms == ui(
+        window).timeline.at(10).gradient_norms
+
+
+def test_undo_of_continue_before_its_frame_arrives_shows_the_run_s_end(qtbot, trained_spiral,
+                                                                       monkeypatch):
+    window = trained_spiral
+    press(qtbot, window, Qt.Key.Key_Left, 8)  # epoch 4
+    wait_shown(qtbot, window, 4)
+    replays = HeldReplays(monkeypatch)
+    shown = frames_shown(window)
+    qtbot.mouseClick(ui(window).bar.continue_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: replays.epochs == [4])  # epoch 4 as the present, being made
+    window.undo_action.trigger()
+    replays.release()
+    qtbot.waitUntil(lambda: not ui(window).runner.busy)
+    qtbot.wait(50)
+    assert shown == []  # the cut run's latest epoch is not the present any more
+    assert window.training.output.frame.snapshot.epoch == 12
+    assert ui(window).bar.label.text() == "epoch 12 / 12 (latest)"

@@ -1,0 +1,61 @@
+"""The timeline's row of widgets: the epoch slider, the epoch it shows, Continue from here and
+Save timeline with project (:class:`~gui.training.timeline.TimelineUi` drives them)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+
+from gui.i18n import on_language_change, translate
+
+LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
+CONTINUE_TIP = QT_TRANSLATE_NOOP("TimelineUi",
+                                 "Put back the weights of epoch {k} (one undo step) and train "
+                                 "on from there. Epochs after {k} are dropped from this run; "
+                                 "Undo brings them back.")
+
+
+def epoch_text(shown: object, last: object, latest: bool) -> str:
+    """The bar's ``epoch 12 / 30`` (``(latest)`` at the right end)."""
+    if latest:
+        return translate("TimelineUi", "epoch {epoch} / {last} (latest)").format(epoch=shown,
+                                                                            last=last)
+    return translate("TimelineUi", "epoch {epoch} / {last}").format(epoch=shown, last=last)
+
+
+class TimelineBar(QWidget):
+    """The slider, the epoch it shows, Continue from here and the save checkbox."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(180)
+        self.slider.setPageStep(5)
+        self.label = QLabel()
+        self.continue_button = QPushButton()
+        self.save_check = QCheckBox()
+        self.title = QLabel()
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(6, 0, 6, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.slider, 1)
+        layout.addWidget(self.label)
+        layout.addWidget(self.continue_button)
+        layout.addWidget(self.save_check)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        """The bar's fixed texts (the epoch and the button's tip: :meth:`TimelineUi.refresh`)."""
+        self.slider.setToolTip(translate(
+            "TimelineUi", "Drag back to see the network as it was after an earlier epoch: the "
+            "canvas, predictions and every training panel follow. At the right end it follows "
+            "training again."))
+        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
+            epoch_text(10000, 10000, True)) + 6)
+        self.continue_button.setText(translate("TimelineUi", "Continue from here"))
+        self.save_check.setText(translate("TimelineUi", "Save timeline with project"))
+        self.save_check.setToolTip(translate(
+            "TimelineUi", "Store the per-epoch weights in the project file, so the slider works "
+            "after it is opened again. Off at first for networks over {count} parameters "
+            "(their timelines take many megabytes).").format(count=f"{LARGE_NETWORK:,}"))
+        self.title.setText(translate("TimelineUi", "Timeline:"))
