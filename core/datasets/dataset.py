@@ -23,6 +23,7 @@ X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
 STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
+LARGE_FLOAT_VALUES = 10_000_000  # 80 MB of float64: remembered like image bytes
 #: A set smaller than this is all training (a gate's truth table: a row held out is a case the
 #: network never sees, so it could not learn the gate).
 MIN_ROWS_TO_HOLD_OUT = 10
@@ -135,8 +136,9 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     latest ``params``): their split, bounds and statistics take a tenth of a second or more at
     MNIST's size and are asked for by the trainer, the teaching lint and the panels alike — and
     can be worked out ahead, on a worker thread. A Dataset never changes, so neither do they.
-    Float data computes afresh, as it always did."""
-    if d.is_float:
+    Float data computes afresh, as it always did — unless it is as large
+    (:func:`worth_remembering`)."""
+    if not worth_remembering(d):
         return compute()
     with _MEMO_LOCK:
         found = _MEMO.get(d, {}).get(slot)
@@ -146,6 +148,21 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     with _MEMO_LOCK:
         _MEMO.setdefault(d, {})[slot] = (params, value)
     return value
+
+
+def worth_remembering(d: Dataset) -> bool:
+    """Image bytes, and float data of at least :data:`LARGE_FLOAT_VALUES` values (MNIST's
+    size embedded as floats in an older project): their split and statistics take long enough
+    to be worked out once, ahead, on a worker thread."""
+    return not d.is_float or d.x.size >= LARGE_FLOAT_VALUES
+
+
+def is_remembered(d: Dataset, slot: str, params: Hashable) -> bool:
+    """Whether :func:`remembered` has ``slot`` of ``d`` for ``params`` at hand already (float
+    data never has: it computes afresh, and quickly)."""
+    with _MEMO_LOCK:
+        found = _MEMO.get(d, {}).get(slot)
+    return found is not None and found[0] == params
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:
@@ -258,6 +275,19 @@ def split(
     One of fewer than MIN_ROWS_TO_HOLD_OUT rows is not cut at all when it has a training part:
     every row trains.
     """
+    f = _fractions(dataset, fractions)
+    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+
+
+def split_remembered(dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                     ) -> bool:
+    """Whether :func:`split` of image bytes with these arguments is at hand without computing
+    (a DataError for fractions it refuses)."""
+    return is_remembered(dataset, "split", (tuple(_fractions(dataset, fractions)), seed))
+
+
+def _fractions(dataset: Dataset, fractions: tuple[float, float, float]) -> np.ndarray:
+    """The parts' shares :func:`split` uses (checked, summing to 1)."""
     f = np.asarray(fractions, dtype=np.float64)
     if f.shape != (3,) or not np.isfinite(f).all() or (f < 0).any() or abs(f.sum() - 1) > 1e-9:
         raise DataError(
@@ -268,7 +298,7 @@ def split(
     f = f / f.sum()
     if dataset.n_samples < MIN_ROWS_TO_HOLD_OUT and f[0] > 0 and not dataset.fixed_test:
         f = np.array([1.0, 0.0, 0.0])
-    return remembered(dataset, "split", (tuple(f), seed), lambda: _split(dataset, f, seed))
+    return f
 
 
 def _split(dataset: Dataset, f: np.ndarray, seed: int) -> tuple[Dataset, Dataset, Dataset]:
@@ -363,9 +393,15 @@ def feature_scaling(train: Dataset) -> FeatureScaling:
         raise DataError(_("cannot standardise with {name}: the training part is empty").format(
             name=repr(train.name)), hint=_("give the training part a non-zero fraction"))
     if train.is_float:
-        std = train.x.std(axis=0)
-        return FeatureScaling(mean=train.x.mean(axis=0), std=np.where(std > 0, std, 1.0))
+        return remembered(train, "scaling", None, lambda: _float_scaling(train))
     return remembered(train, "scaling", None, lambda: _byte_scaling(train))
+
+
+def _float_scaling(train: Dataset) -> FeatureScaling:
+    """Read-only like the bytes' statistics: a remembered scaling is shared by every caller."""
+    std = train.x.std(axis=0)
+    return FeatureScaling(mean=_read_only(train.x.mean(axis=0)),
+                          std=_read_only(np.where(std > 0, std, 1.0)))
 
 
 def _byte_scaling(train: Dataset) -> FeatureScaling:

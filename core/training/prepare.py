@@ -22,6 +22,7 @@ from core.datasets import (
     feature_scaling,
     split,
 )
+from core.datasets.dataset import is_remembered, split_remembered, worth_remembering
 from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import PARTS
@@ -173,16 +174,36 @@ def prepare_ahead(dataset: Dataset, fractions: tuple[float, float, float], seed:
     the split, the bounds, the training part's statistics — so a worker thread can do it
     before the GUI thread needs it (:func:`core.datasets.dataset.remembered`). Returns
     ``dataset``; a split the settings do not allow is left for training to report."""
-    if dataset.is_float:
+    if not worth_remembering(dataset):
         return dataset
     try:
         train = split(dataset, fractions, seed)[0]
         dataset.feature_bounds()
+        train.feature_bounds()  # the lint's unscaled-features rule looks at the training part
         if scale and train.n_samples:
             feature_scaling(train)
     except DataError:
         pass
     return dataset
+
+
+def is_prepared(dataset: Dataset, fractions: tuple[float, float, float], seed: int,
+                scale: bool) -> bool:
+    """Whether everything :func:`prepare_ahead` works out is at hand already, so asking for it
+    costs nothing (small float data: always — it is quick to compute)."""
+    if not worth_remembering(dataset):
+        return True
+    try:
+        if not split_remembered(dataset, fractions, seed):
+            return False
+        train = split(dataset, fractions, seed)[0]
+    except DataError:
+        return True  # refused at once, before any work: nothing to prepare
+    small = not worth_remembering(train)  # a small training part of large float data
+    return (is_remembered(dataset, "bounds", None)
+            and (small or is_remembered(train, "bounds", None))
+            and (small or not scale or train.n_samples == 0
+                 or is_remembered(train, "scaling", None)))
 
 
 def _targets(piece: Dataset, units: int, dtype: np.dtype) -> np.ndarray:

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from core.datasets import DataError, feature_info
 from core.spec import NetworkSpec
 
 
+@lru_cache(maxsize=4096)  # MNIST's 784 columns are named again whenever the canvas rebuilds
 def feature_label(name: str) -> str:
     """``x1`` → ``X₁``, ``x1^2`` → ``X₁²``; names the engine does not know stay as they are."""
     try:

@@ -33,7 +33,8 @@ from core.i18n import _ as core_tr
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.document.predictions import Predictions, compute, table_rows
+from gui.document.predictions import NetworkCache, Predictions, compute, table_rows
+from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change
 from gui.inspector.heatmap import weight_mosaic
 from gui.theme import (
@@ -79,6 +80,9 @@ class PredictionModel(QObject):
             signal.connect(self.schedule)
         doc.spec_reset.connect(self.schedule)
         doc.settings_changed.connect(self._settings_changed)
+        self._networks = NetworkCache()
+        self._prepared = prepared_data(doc, data)
+        self._prepared.prepared.connect(self.schedule)
         self._scaling_cache: tuple[object, FeatureScaling | None] = (None, None)
         on_language_change(self, self._language_changed)
 
@@ -108,13 +112,17 @@ class PredictionModel(QObject):
         self._timer.start()
 
     def recompute(self) -> None:
+        """Predict now — unless large data is being prepared for the current settings on a
+        worker thread (its standardisation): then once it is."""
         self._timer.stop()
+        if not self._prepared.ready():
+            return
         dataset = self._data.dataset
         if dataset is not None and self._rows[0] is not dataset:
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
         self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
-                              scaling=self._scaling(dataset))
+                              scaling=self._scaling(dataset), build_network=self._networks)
         self.updated.emit(self.result)
 
 

@@ -31,6 +31,7 @@ from gui import theme
 from gui.document.commands import DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change, translate
 from gui.labs import lab_info
 from gui.widgets import WrappedLabel
@@ -58,6 +59,8 @@ class LintModel(QObject):
                        doc.edge_removed, doc.spec_reset, doc.settings_changed,
                        doc.dismissed_changed, data.dataset_changed):
             signal.connect(self.schedule)
+        self._prepared = prepared_data(doc, data)
+        self._prepared.prepared.connect(self.schedule)
         on_language_change(self, self._language_changed)
 
     def _language_changed(self) -> None:
@@ -71,7 +74,11 @@ class LintModel(QObject):
         self._timer.start()
 
     def recompute(self) -> None:
+        """Lint now — unless large data is being prepared for the current settings on a worker
+        thread: then once it is (the rules read its split and bounds)."""
         self._timer.stop()
+        if not self._prepared.ready():
+            return
         found = lint(self._doc.spec, self._doc.settings, self._data.dataset,
                      dismissed=self._doc.dismissed_warnings)
         if found != self.warnings:

@@ -1,0 +1,56 @@
+"""What :func:`core.training.prepare.is_prepared` says: whether the split, the bounds and the
+statistics of image bytes are at hand for these settings (so a panel may read them at once)."""
+
+import numpy as np
+import pytest
+
+from core.datasets import feature_scaling, split
+from core.training.prepare import is_prepared, prepare_ahead
+from tests.core.datasets.test_uint8 import as_float, mnist_like
+
+FRACTIONS = (0.7, 0.15, 0.15)
+
+
+def test_bytes_are_prepared_only_for_the_settings_worked_out_ahead():
+    d = mnist_like(300)
+    assert not is_prepared(d, FRACTIONS, 4, False)
+    prepare_ahead(d, FRACTIONS, 4, False)
+    assert is_prepared(d, FRACTIONS, 4, False)
+    assert not is_prepared(d, FRACTIONS, 4, True)  # the statistics are not worked out yet
+    assert not is_prepared(d, FRACTIONS, 5, False)  # another seed: another split
+    assert not is_prepared(d, (0.6, 0.2, 0.2), 4, False)
+    prepare_ahead(d, FRACTIONS, 4, True)
+    assert is_prepared(d, FRACTIONS, 4, True)
+
+
+def test_statistics_asked_for_directly_count_and_float_data_is_always_prepared():
+    d = mnist_like(200, seed=1)
+    train = split(d, FRACTIONS, 2)[0]
+    assert not is_prepared(d, FRACTIONS, 2, True)  # the split only: no bounds yet
+    d.feature_bounds(), train.feature_bounds(), feature_scaling(train)
+    assert is_prepared(d, FRACTIONS, 2, True)
+    assert is_prepared(as_float(d), FRACTIONS, 2, True)
+
+
+def test_fractions_split_refuses_need_no_preparing():
+    d = mnist_like(100)
+    assert is_prepared(d, (0.5, 0.5, 0.5), 0, True)  # split says so in words, at once
+
+
+def test_float_data_as_large_as_image_bytes_is_remembered_too(monkeypatch):
+    from core.datasets import dataset as dataset_module
+
+    small = as_float(mnist_like(300))
+    monkeypatch.setattr(dataset_module, "LARGE_FLOAT_VALUES", 100)  # all of it counts as large
+    assert not is_prepared(small, FRACTIONS, 3, True)
+    prepare_ahead(small, FRACTIONS, 3, True)
+    assert is_prepared(small, FRACTIONS, 3, True)
+    train = split(small, FRACTIONS, 3)[0]
+    assert split(small, FRACTIONS, 3)[0] is train
+    assert feature_scaling(train) is feature_scaling(train)
+    scaling = feature_scaling(train)
+    np.testing.assert_array_equal(scaling.mean, train.x.mean(axis=0))  # what NumPy says
+    np.testing.assert_array_equal(scaling.std, np.where(train.x.std(axis=0) > 0,
+                                                        train.x.std(axis=0), 1.0))
+    with pytest.raises(ValueError, match="read-only"):  # shared by every caller: not to be
+        scaling.mean[0] = 0.0                           # changed in place by one of them
