@@ -46,6 +46,7 @@ from gui.training.dock import install_training
 from gui.training.session import TrainingSession
 from gui.widgets import StatusLine, add_dock, plain_label, scrolling
 from gui.window_text import ACTIONS, DOCK_TITLES, HELP_TEXT, MENU_TITLES
+from gui.worker_thread import join_runs_of
 
 APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
@@ -389,6 +390,7 @@ class MainWindow(QMainWindow):
             self.training.shutdown()  # stop and join the training thread before Qt goes
             self.labs_menu.close_all()
             self.autosave.close()
+            join_runs_of(self)  # data being prepared, predictions, … — before Qt goes at exit
             event.accept()
         else:
             event.ignore()

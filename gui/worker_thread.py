@@ -13,7 +13,10 @@ signals go only to ``@Slot`` methods of a run (a signal connected to a lambda or
 function runs in the emitting thread; a slot of a GUI-thread object runs queued in the GUI
 thread). A run is deleted once joined, and the events still queued for it go with it: an ended
 run's late signals never reach the next run. Should its owner be destroyed without joining
-it, the run still stops and joins the thread, so Qt never destroys a running QThread.
+it, the run still stops and joins the thread, so Qt never destroys a running QThread. A closing
+window also joins the runs owned by anything inside it (:func:`join_runs_of`): objects that live
+until the process ends are destroyed in no particular order at exit, and a thread still running
+then aborted the process ("QThread: Destroyed while thread … is still running").
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import functools
 import sys
 import threading
 import traceback
+import weakref
 
 from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
 
@@ -96,13 +100,20 @@ class WorkerRun(QObject):
         # with it this run) is being destroyed.
         self._stop_and_join = functools.partial(_stop_and_join, worker, self.thread)
         owner.destroyed.connect(self._stop_and_join)
+        self._joined = False
+        _live.add(self)
 
     def start(self) -> None:
         self.thread.start()
 
     def join(self) -> None:
         """Stop the work if it still runs, wait for its thread to end, and let go of the worker,
-        the thread and this run."""
+        the thread and this run. Once: a later call (or the worker's queued ``done``) does
+        nothing."""
+        if self._joined:
+            return
+        self._joined = True
+        _live.discard(self)
         self._stop_and_join()
         self.parent().destroyed.disconnect(self._stop_and_join)
         self.worker.deleteLater()
@@ -115,8 +126,30 @@ class WorkerRun(QObject):
     def _worker_done(self) -> None:
         # A plain method does the work: PySide does not register a subclass's override of a
         # slot, and a connection to it would bypass this object's thread and lifetime.
-        self.ended()
+        if not self._joined:  # joined already (its window closed): nobody waits for its end
+            self.ended()
 
     def ended(self) -> None:
         """The worker's work ended (called in the GUI thread)."""
         raise NotImplementedError
+
+
+#: runs not joined yet (weak: a run whose owner was destroyed goes with it)
+_live: weakref.WeakSet[WorkerRun] = weakref.WeakSet()
+
+
+def join_runs_of(root: QObject) -> int:
+    """Stop and join every run owned by ``root`` or by an object inside it; how many there were.
+    A window calls it when it closes, so no thread of its outlives it."""
+    joined = 0
+    for run in list(_live):
+        try:
+            owner = run.parent()
+            while owner is not None and owner is not root:
+                owner = owner.parent()
+        except RuntimeError:  # its C++ object is gone (deleted with its owner): nothing runs
+            continue
+        if owner is root:
+            run.join()
+            joined += 1
+    return joined

@@ -123,3 +123,26 @@ def test_the_job_and_the_controller_leave_no_thread_running_after_shutdown(qtbot
     controller.shutdown()
     assert all(thread.isFinished() for thread in threads)
     assert not job.running and not controller.active
+
+
+def test_closing_a_window_joins_the_runs_owned_inside_it(qtbot, qtlog, window):
+    """A job owned deep inside the window (as the data preparation is) still running when the
+    window closes is stopped and joined then — not left for the process's exit, where Qt
+    aborts on a running QThread — and its late end reaches nobody; a job of another window
+    goes on."""
+    inside = QObject(window.data)  # owned two levels down
+    elsewhere = QWidget()
+    qtbot.addWidget(elsewhere)
+    runs = [Run(inside, Counting()), Run(elsewhere, Counting())]
+    for run in runs:
+        run.start()
+    qtbot.waitUntil(lambda: all(run.worker.thread_seen is not None for run in runs))
+    threads = [run.thread for run in runs]
+    assert window.close()
+    assert threads[0].isFinished() and runs[0].worker.result > 0  # stopped, joined, counted
+    assert not threads[1].isFinished()
+    qtbot.wait(50)  # the first worker's queued "done" is delivered now: it must do nothing
+    assert runs[0].ends == []
+    runs[1].join()
+    assert threads[1].isFinished()
+    assert [r.message for r in qtlog.records if "QThread" in r.message] == []
