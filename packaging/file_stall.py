@@ -20,7 +20,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -29,7 +28,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from stall_window import scratch_window, settle
 
 from core.datasets import Dataset
 from core.datasets.ref import DataRef
@@ -47,12 +46,6 @@ def big_dataset(rows: int, columns: int) -> Dataset:
     return Dataset(name="stall test", x=x, y=y, task="classification",
                    feature_names=tuple(f"p{i}" for i in range(columns)),
                    class_names=tuple(str(i) for i in range(10)), source="generated")
-
-
-def settle(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def measure(probe: object, step: Callable[[], object]) -> tuple[float, float, float]:
@@ -74,16 +67,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from gui.app import application
-    from gui.main_window import MainWindow
     from gui.training.memory import LatencyHistogram
 
-    app = application()
-    folder = Path(tempfile.mkdtemp(prefix="netcanvas-stall-"))
-    os.environ.setdefault("NETCANVAS_DATA_DIR", str(folder / "data"))
-    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window.files.maybe_save = lambda: True  # nothing to ask: the edits are throwaway
-    window.show()
+    app, window, folder = scratch_window("netcanvas-stall-")
     dataset = big_dataset(args.rows, args.columns)
     spec = NetworkSpec.mlp([args.columns, 100, 10])
     path = folder / "big.netcanvas"

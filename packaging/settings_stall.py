@@ -19,7 +19,6 @@ import argparse
 import os
 import statistics
 import sys
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
@@ -27,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 import numpy as np
-from PySide6.QtCore import QEventLoop, QSettings, QTimer
+from stall_window import scratch_window, settle
 
 from core.datasets import Dataset
 from core.datasets.ref import DataRef
@@ -36,12 +35,6 @@ from core.spec import NetworkSpec
 SIDE = 28
 SETTLE_MS = 300  # the event loop runs this long after each step, still measured
 GOAL_MS = 100.0
-
-
-def settle(ms: int) -> None:
-    loop = QEventLoop()
-    QTimer.singleShot(ms, loop.quit)
-    loop.exec()
 
 
 def pixels(rows: int, dtype: str) -> Dataset:
@@ -92,17 +85,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=3)
     args = parser.parse_args(argv)
 
-    from gui.app import application
     from gui.document.commands import ChangeSettingsCommand
-    from gui.main_window import MainWindow
     from gui.training.memory import LatencyHistogram
 
-    app = application()
-    folder = Path(tempfile.mkdtemp(prefix="netcanvas-settings-stall-"))
-    os.environ.setdefault("NETCANVAS_DATA_DIR", str(folder / "data"))
-    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
-    window.files.maybe_save = lambda: True  # nothing to ask: the edits are throwaway
-    window.show()
+    app, window, _folder = scratch_window("netcanvas-settings-stall-")
     dataset = pixels(args.rows, args.dtype)
     spec = NetworkSpec.mlp([SIDE * SIDE, 100, 10])
 

@@ -1,0 +1,33 @@
+"""The scratch window the stall scripts (``file_stall.py``, ``settings_stall.py``) measure: a
+real :class:`~gui.main_window.MainWindow`, offscreen, with its settings and data folder in a
+new temporary folder, that never asks to save its throwaway edits; and :func:`settle`, which
+lets the event loop run for a while."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
+
+
+def settle(ms: int) -> None:
+    """Run the event loop for ``ms`` milliseconds."""
+    loop = QEventLoop()
+    QTimer.singleShot(ms, loop.quit)
+    loop.exec()
+
+
+def scratch_window(prefix: str) -> tuple[object, object, Path]:
+    """(the application, a shown main window, its temporary folder)."""
+    from gui.app import application
+    from gui.main_window import MainWindow
+
+    app = application()
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
+    os.environ.setdefault("NETCANVAS_DATA_DIR", str(folder / "data"))
+    window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
+    window.files.maybe_save = lambda: True  # nothing to ask: the edits are throwaway
+    window.show()
+    return app, window, folder
