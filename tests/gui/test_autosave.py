@@ -6,6 +6,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 from pathlib import Path
 
 import pytest
@@ -14,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core.project import load_project
 from gui.autosave import AUTOSAVE_SECONDS, autosave_seconds, offer_recovery
+from gui.document.commands import ChangeSettingsCommand
 from gui.files import example_paths
 from gui.recovery import ABOUT_FILE, PROJECT_FILE, read_recovery, recovery_root, write_recovery
 
@@ -127,6 +129,53 @@ def test_a_training_run_is_copied_when_it_ends(qtbot, window):
     copy = load_project(read_recovery(window.autosave.folder).project_path)
     for name, value in copy.params.items():
         assert (value == window.doc.array(name)).all()
+
+
+def test_the_copy_after_a_run_waits_for_a_run_started_meanwhile_to_end(qtbot, window):
+    """Train pressed again before the copy of the last run was made: nothing is written while
+    the new run goes on (it would compete with it), and its end copies its own weights."""
+    from tests.gui.training_support import click, open_example, train_to_end
+
+    open_example(window, "xor_by_hand", epochs=2)
+    autosave, saver = window.autosave, window.files.saver
+    autosave.after_run.setInterval(60_000)  # not due before the next run has started
+    writes: list[str] = []
+    saver.started.connect(writes.append)
+    train_to_end(qtbot, window)
+    assert autosave.after_run.isActive() and not writes  # not copied at once
+    window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 1_000_000}))
+    click(qtbot, window, "train")
+    assert window.training.session.state != "idle"
+    autosave.after_run.setInterval(FAST_MS)
+    autosave.after_run.start()  # due now, during the run
+    qtbot.waitSignal(autosave.after_run.timeout, timeout=10_000).wait()
+    assert not writes and not saver.busy  # the wait ended during the run: no copy
+    with qtbot.waitSignal(autosave.written, timeout=20_000):
+        click(qtbot, window, "stop")
+    assert len(writes) == 1
+    copy = load_project(read_recovery(autosave.folder).project_path)
+    for name, value in copy.params.items():
+        assert (value == window.doc.array(name)).all()
+
+
+def test_the_copy_after_a_run_waits_for_a_write_in_progress(qtbot, window):
+    """Another write (a save) still going when the copy is due: the copy waits for it instead
+    of queueing behind it, then is made once the saver is free."""
+    from tests.gui.training_support import open_example, train_to_end
+
+    open_example(window, "xor_by_hand", epochs=2)
+    autosave, saver = window.autosave, window.files.saver
+    autosave.after_run.setInterval(FAST_MS)
+    writes: list[str] = []
+    saver.started.connect(writes.append)
+    gate = threading.Event()
+    saver.submit("slow.ncproj", gate.wait, lambda _error: None)
+    train_to_end(qtbot, window)
+    qtbot.waitSignal(autosave.after_run.timeout, timeout=10_000).wait()
+    assert autosave.after_run.isActive() and writes == ["slow.ncproj"]  # waiting again
+    with qtbot.waitSignal(autosave.written, timeout=20_000):
+        gate.set()
+    assert writes == ["slow.ncproj", "a recovery copy"]
 
 
 def test_restore_offers_a_dead_process_copy_and_opens_it_as_unsaved_work(
