@@ -79,6 +79,7 @@ class TimelineUi(QObject):
         self.bar = TimelineBar()
         self.timeline: Timeline | None = None
         self.replay: Replay | None = None
+        self._replay_of: Trainer | None = None  # the run whose replay is made on first use
         self.final_frame: Frame | None = None  # the run's last frame (the slider's right end)
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
@@ -137,7 +138,8 @@ class TimelineUi(QObject):
             self.timeline = Timeline()
             size = sum(v.size for v in trainer.network.params.values())
             self.bar.save_check.setChecked(size <= LARGE_NETWORK)
-        self.replay = Replay(trainer)
+        # made when first needed: building it costs ~7 ms, in the turn that starts the run
+        self.replay, self._replay_of = None, trainer
         self.final_frame = None
         self._follow()
         return self.timeline
@@ -162,7 +164,7 @@ class TimelineUi(QObject):
     def _forget(self) -> None:
         """Another project: its own timeline, if the file brought one (see :meth:`loaded`)."""
         self.runner.drop()
-        self.timeline = self.replay = self.final_frame = None
+        self.timeline = self.replay = self._replay_of = self.final_frame = None
         self.history_ref = None
         self.shown_epoch = None
         self.live.held = False
@@ -286,6 +288,8 @@ class TimelineUi(QObject):
         self.runner.shutdown()
 
     def _replay(self) -> Replay | None:
+        if self.replay is None and self._replay_of is not None:  # the run's, on first use
+            self.replay = Replay(self._replay_of)
         if self.replay is None:  # a timeline that came with a project file
             try:
                 self.replay = Replay(self.session.build_trainer())
