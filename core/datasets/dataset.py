@@ -140,9 +140,8 @@ def remembered(d: Dataset, slot: str, params: Hashable, compute: Callable[[], An
     (:func:`worth_remembering`)."""
     if not worth_remembering(d):
         return compute()
-    with _MEMO_LOCK:
-        found = _MEMO.get(d, {}).get(slot)
-    if found is not None and found[0] == params:
+    found = _lookup(d, slot, params)
+    if found is not None:
         return found[1]
     value = compute()
     with _MEMO_LOCK:
@@ -160,9 +159,14 @@ def worth_remembering(d: Dataset) -> bool:
 def is_remembered(d: Dataset, slot: str, params: Hashable) -> bool:
     """Whether :func:`remembered` has ``slot`` of ``d`` for ``params`` at hand already (float
     data never has: it computes afresh, and quickly)."""
+    return _lookup(d, slot, params) is not None
+
+
+def _lookup(d: Dataset, slot: str, params: Hashable) -> tuple[Any, Any] | None:
+    """(params, value) remembered in ``slot`` of ``d`` for exactly ``params``, else None."""
     with _MEMO_LOCK:
         found = _MEMO.get(d, {}).get(slot)
-    return found is not None and found[0] == params
+    return found if found is not None and found[0] == params else None
 
 
 def _read_only(a: np.ndarray) -> np.ndarray:
