@@ -59,13 +59,10 @@ class PreparedData(QObject):
 
     def _settings_changed(self, keys: frozenset[str]) -> None:
         if keys & PREPARED_KEYS:
-            self._check()
+            self.ready()
 
     def _dataset_changed(self, _dataset: object) -> None:
         self._finished = None  # holds no data set the document has left
-        self._check()
-
-    def _check(self, *_args: object) -> None:
         self.ready()
 
     def _start(self, key: Key) -> None:
