@@ -102,21 +102,20 @@ class TrainingWorker(StoppableWorker):
             if event.epoch_metrics is not None:
                 self._record()
             now = time.perf_counter()
-            # Paused (or stepping while paused): show exactly the state it now waits in.
-            paused = trainer.paused
-            if event.outcome is not None or paused or now - last_progress >= \
-                    self.progress_interval:
+            if event.outcome is not None or now - last_progress >= self.progress_interval:
                 self._emit_progress(event)
                 last_progress = now
-            if event.outcome is None and (paused or (
-                    now - last_frame >= self.frame_interval and self._taken.is_set())):
+            if event.outcome is None and now - last_frame >= self.frame_interval and \
+                    self._taken.is_set():
                 self._send_frame()
                 last_frame = now
 
     def _show_paused(self) -> None:
-        """The trainer is about to wait, paused: make sure the GUI has the state it waits in.
-        The loop above usually sent it already; not when the pause came just after the loop
-        looked at ``paused`` (then the last event and frame could be older than this state)."""
+        """The trainer is about to wait, paused (also after each Step while paused): show
+        the GUI exactly the state it waits in — the last event and a frame of it, unless they
+        were sent already. The trainer calls this itself, so a Pause that lands at any moment
+        is shown (the loop above, reading ``paused`` itself, missed one that came just after
+        it looked)."""
         if self._last_event is not None and self._progress_sent is not self._last_event:
             self._emit_progress(self._last_event)
         if self._frame_step != self.trainer.step_count:

@@ -107,8 +107,8 @@ def test_pause_while_paused_and_stop_while_paused(qtbot, spiral):
 
 
 class LateLook(Trainer):
-    """A trainer whose ``paused`` always reads False to its worker, as when Pause lands just
-    after the worker looked and before the trainer checks (the race is made certain)."""
+    """A trainer whose ``paused`` always reads False, as it did to a worker that looked just
+    before Pause landed: only the trainer's own hook before it waits can say it paused."""
 
     @property
     def paused(self) -> bool:
