@@ -69,34 +69,34 @@ def main(argv: list[str] | None = None) -> int:
 
     from gui.training.memory import LatencyHistogram
 
-    app, window, folder = scratch_window("netcanvas-stall-")
-    dataset = big_dataset(args.rows, args.columns)
-    spec = NetworkSpec.mlp([args.columns, 100, 10])
-    path = folder / "big.netcanvas"
+    with scratch_window("netcanvas-stall-") as (window, folder):
+        dataset = big_dataset(args.rows, args.columns)
+        spec = NetworkSpec.mlp([args.columns, 100, 10])
+        path = folder / "big.netcanvas"
 
-    def fill() -> None:
-        window.doc.reset(spec, data=DataRef.embedded(dataset))
-        settle(SETTLE_MS)
+        def fill() -> None:
+            window.doc.reset(spec, data=DataRef.embedded(dataset))
+            settle(SETTLE_MS)
 
-    def open_in_gui_thread() -> None:
-        project = load_project(path)
-        window.doc.reset(project.spec, {**(project.params or {})}, data=project.data,
-                         settings=project.settings, path=str(path))
+        def open_in_gui_thread() -> None:
+            project = load_project(path)
+            window.doc.reset(project.spec, {**(project.params or {})}, data=project.data,
+                             settings=project.settings, path=str(path))
 
-    steps: dict[str, Callable[[], object]] = {
-        "save (GUI thread)": lambda: save_project(window.files.project(), path),
-        "save": lambda: (window.files.write(str(path), wait=False), window.files.saver.wait()),
-        "open (GUI thread)": open_in_gui_thread,
-        "open": lambda: window.files.load(path),
-        "new": window.files.new,
-    }
-    results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in steps}
-    probe = LatencyHistogram()
-    for _ in range(args.rounds):
-        for name, step in steps.items():
-            if name.startswith("save"):
-                fill()
-            results[name].append(measure(probe, step))
+        steps: dict[str, Callable[[], object]] = {
+            "save (GUI thread)": lambda: save_project(window.files.project(), path),
+            "save": lambda: (window.files.write(str(path), wait=False), window.files.saver.wait()),
+            "open (GUI thread)": open_in_gui_thread,
+            "open": lambda: window.files.load(path),
+            "new": window.files.new,
+        }
+        results: dict[str, list[tuple[float, float, float]]] = {name: [] for name in steps}
+        probe = LatencyHistogram()
+        for _ in range(args.rounds):
+            for name, step in steps.items():
+                if name.startswith("save"):
+                    fill()
+                results[name].append(measure(probe, step))
     size = path.stat().st_size / 2**20
     print(f"{args.rows:,} × {args.columns} float64 embedded ({dataset.x.nbytes / 2**20:.0f} MB "
           f"in memory, {size:.0f} MB file), {args.rounds} rounds, medians:")
@@ -105,9 +105,6 @@ def main(argv: list[str] | None = None) -> int:
         seconds, longest, p99 = (statistics.median(r[i] for r in runs) for i in range(3))
         flag = "" if longest <= GOAL_MS else f"  (over {GOAL_MS:.0f} ms)"
         print(f"{name:20} {seconds:7.2f}s {longest:11.0f} ms {p99:10.0f} ms{flag}")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
     return 0
 
 

@@ -88,31 +88,32 @@ def main(argv: list[str] | None = None) -> int:
     from gui.document.commands import ChangeSettingsCommand
     from gui.training.memory import LatencyHistogram
 
-    app, window, _folder = scratch_window("netcanvas-settings-stall-")
-    dataset = pixels(args.rows, args.dtype)
-    spec = NetworkSpec.mlp([SIDE * SIDE, 100, 10])
+    with scratch_window("netcanvas-settings-stall-") as (window, _folder):
+        dataset = pixels(args.rows, args.dtype)
+        spec = NetworkSpec.mlp([SIDE * SIDE, 100, 10])
 
-    def change(**values: object) -> Callable[[], None]:
-        return lambda: window.doc.push(ChangeSettingsCommand(window.doc, values))
+        def change(**values: object) -> Callable[[], None]:
+            return lambda: window.doc.push(ChangeSettingsCommand(window.doc, values))
 
-    results: dict[str, list[tuple[float, float]]] = {}
-    probe = LatencyHistogram()
-    for round_ in range(args.rounds + 1):  # round 0 warms up (first-use imports): not counted
-        window.doc.reset(spec, data=DataRef.embedded(dataset))
-        wait_settled(window)
-        s = window.doc.settings
-        steps = {
-            "split": change(split=(0.8, 0.1, 0.1) if round_ % 2 == 0 else (0.7, 0.2, 0.1)),
-            "seed": change(seed=s.seed + 1 + round_),
-            "standardise off": change(standardize=False),
-            "standardise on": change(standardize=True),
-        }
-        if not s.standardize:
-            steps = {k: steps[k] for k in ("split", "seed", "standardise on", "standardise off")}
-        for name, step in steps.items():
-            measured = measure(window, probe, step)
-            if round_:
-                results.setdefault(name, []).append(measured)
+        results: dict[str, list[tuple[float, float]]] = {}
+        probe = LatencyHistogram()
+        for round_ in range(args.rounds + 1):  # round 0 warms up (first-use imports): not counted
+            window.doc.reset(spec, data=DataRef.embedded(dataset))
+            wait_settled(window)
+            s = window.doc.settings
+            steps = {
+                "split": change(split=(0.8, 0.1, 0.1) if round_ % 2 == 0 else (0.7, 0.2, 0.1)),
+                "seed": change(seed=s.seed + 1 + round_),
+                "standardise off": change(standardize=False),
+                "standardise on": change(standardize=True),
+            }
+            if not s.standardize:
+                steps = {k: steps[k]
+                         for k in ("split", "seed", "standardise on", "standardise off")}
+            for name, step in steps.items():
+                measured = measure(window, probe, step)
+                if round_:
+                    results.setdefault(name, []).append(measured)
     print(f"{args.rows:,} × {SIDE * SIDE} {args.dtype} ({dataset.x.nbytes / 2**20:.0f} MB), "
           f"{args.rounds} rounds, medians:")
     print(f"{'step':16} {'longest stall':>14} {'p99 lateness':>13}  longest per round")
@@ -121,9 +122,6 @@ def main(argv: list[str] | None = None) -> int:
         flag = "" if longest <= GOAL_MS else f"  (over {GOAL_MS:.0f} ms)"
         rounds = ", ".join(f"{r[0]:.0f}" for r in runs)
         print(f"{name:16} {longest:11.0f} ms {p99:10.0f} ms  {rounds}{flag}")
-    window.close()
-    window.deleteLater()
-    app.processEvents()
     return 0
 
 

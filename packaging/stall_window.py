@@ -1,12 +1,14 @@
 """The scratch window the stall scripts (``file_stall.py``, ``settings_stall.py``) measure: a
 real :class:`~gui.main_window.MainWindow`, offscreen, with its settings and data folder in a
-new temporary folder, that never asks to save its throwaway edits; and :func:`settle`, which
-lets the event loop run for a while."""
+new temporary folder, that never asks to save its throwaway edits and is closed and deleted at
+the end; and :func:`settle`, which lets the event loop run for a while."""
 
 from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QSettings, QTimer
@@ -19,8 +21,9 @@ def settle(ms: int) -> None:
     loop.exec()
 
 
-def scratch_window(prefix: str) -> tuple[object, object, Path]:
-    """(the application, a shown main window, its temporary folder)."""
+@contextmanager
+def scratch_window(prefix: str) -> Iterator[tuple[object, Path]]:
+    """(a shown main window, its temporary folder); closed and deleted when the block ends."""
     from gui.app import application
     from gui.main_window import MainWindow
 
@@ -30,4 +33,9 @@ def scratch_window(prefix: str) -> tuple[object, object, Path]:
     window = MainWindow(QSettings(str(folder / "settings.ini"), QSettings.Format.IniFormat))
     window.files.maybe_save = lambda: True  # nothing to ask: the edits are throwaway
     window.show()
-    return app, window, folder
+    try:
+        yield window, folder
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
