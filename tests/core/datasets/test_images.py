@@ -83,3 +83,27 @@ def test_part_rows_are_the_rows_split_gives(fixed_test):
         np.testing.assert_array_equal(data.x[rows[name]], part.x)
     if fixed_test:
         assert rows["test"].tolist() == list(range(n - fixed_test, n))
+
+
+def test_part_rows_of_image_bytes_are_split_once(monkeypatch):
+    """The Output panel asks at every run's start; at MNIST's size the stand-in split costs
+    17 ms, so image bytes keep their rows (read-only), for these fractions and seed."""
+    import core.datasets.images as images
+
+    rng = np.random.default_rng(2)
+    data = Dataset("bytes", rng.integers(0, 256, (90, 4), dtype=np.uint8), np.arange(90) % 3,
+                   "classification", tuple(f"p{i}" for i in range(4)), ("x", "y", "z"), "",
+                   x_divisor=255.0)
+    calls = []
+    real = images._part_rows
+    monkeypatch.setattr(images, "_part_rows", lambda *a: calls.append(a) or real(*a))
+    first = part_rows(data, (0.6, 0.2, 0.2), seed=4)
+    again = part_rows(data, (0.6, 0.2, 0.2), seed=4)
+    assert len(calls) == 1 and again["test"] is first["test"]
+    assert not first["train"].flags.writeable
+    other = part_rows(data, (0.6, 0.2, 0.2), seed=5)
+    assert len(calls) == 2
+    assert sorted(np.concatenate(list(other.values())).tolist()) == list(range(90))
+    for name, part in zip(("train", "val", "test"), split(data, (0.6, 0.2, 0.2), 5),
+                          strict=True):
+        np.testing.assert_array_equal(data.x[other[name]], part.x)
