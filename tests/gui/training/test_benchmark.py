@@ -91,7 +91,12 @@ def test_mnist_benchmark_at_a_tiny_size_prints_the_steps_and_goals(tmp_path):
                  "Train (the first 3 s)", "Stop", "Save", "Open", "New"):
         assert re.search(rf"^\| {re.escape(step)} \| [\d.]+ s.* \| [\d,]+ ms \|$", out,
                          re.MULTILINE), step
-    assert re.search(r"window ÷ headless: [\d.]+ — goal ≥ 0.9: (met|NOT met)", out)
+    assert re.search(r"window ÷ headless: [\d.]+ — goal ≥ 0.9: (met|NOT met); median of the "
+                     r"rounds' own ratios [\d.]+", out)
+    assert re.search(r"with the lateness probe running: window [\d.]+ s \([\d.]+\), ÷ "
+                     r"headless [\d.]+", out)
+    assert re.search(r"round 1: window [\d.]+ s, headless [\d.]+ s, window with the lateness "
+                     r"probe [\d.]+ s", out)
     assert re.search(r"p99 [\d.]+ ms · max [\d.]+ ms — goals p99 ≤ 25 ms", out)
     assert re.search(r"peak memory \(resident\): [\d,]+ MB while the window worked", out)
 
