@@ -25,8 +25,11 @@ def test_downloaded_mnist_trains_and_shows_its_test_images(env, qtbot, window, m
     _, files = env
     with serve(files) as (url, _):
         monkeypatch.setenv(MIRROR_ENV, url)
-        with qtbot.waitSignal(window.data.dataset_changed, timeout=30_000):
-            choose(window, "mnist")
+        choose(window, "mnist")
+        # the window may show no data while the download runs (dataset_changed(None) first,
+        # when the files take more than a turn to arrive): wait for the set itself
+        qtbot.waitUntil(lambda: window.data.dataset is not None
+                        and window.data.dataset.name == "mnist", timeout=30_000)
     ref = window.doc.data
     assert ref.kind == "downloaded" and window.data.dataset.n_features == SIDE * SIDE
     window.doc.reset(NetworkSpec.mlp([SIDE * SIDE, 16, 10]), data=ref,
