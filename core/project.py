@@ -47,6 +47,7 @@ from typing import Any
 
 import numpy as np
 
+from core import json_text
 from core.datasets import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_bytes
 from core.datasets.ref import DataRef
@@ -145,7 +146,7 @@ def save_project(project: Project, path: str | Path) -> None:
     if project.continuation is not None:
         document["continuation"] = project.continuation.to_dict()
     try:
-        text = json.dumps(document, indent=1, ensure_ascii=False, allow_nan=False)
+        text = json_text.dumps(document)  # json.dumps(indent=1), faster: it holds the GIL
     except (TypeError, ValueError) as exc:
         raise ProjectError(_("cannot save {file}: the project holds a value that cannot be "
                              "stored ({reason})").format(file=path.name, reason=exc)) from None

@@ -6,6 +6,8 @@ held back meanwhile: a click on the canvas would edit a document that is about t
 The status bar says what is happening; a step still running after :data:`CANCEL_AFTER_MS`
 shows a small modal progress dialog with Cancel. Cancelling returns at once; the thread
 finishes its step on its own and its result is dropped (it is joined when the window goes).
+Waiting for a save being written (before opening another project, or closing) holds input
+back the same way; its dialog, without Cancel, comes after :data:`SAVE_DIALOG_MS`.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ from gui.background_save import ProjectSaver
 from gui.i18n import translate
 
 CANCEL_AFTER_MS = 1000
+#: a wait for a save shows its dialog only when it lasts this long (the status bar says it
+#: at once)
+SAVE_DIALOG_MS = 500
 #: input a busy window ignores (painting, timers and resizing go on)
 BLOCKED_INPUT = frozenset({
     QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease,
@@ -83,6 +88,51 @@ class _Wait(QObject):
             self.loop.quit()
 
 
+class _Held(QObject):
+    """What a wait puts on the window: the user's input held back at once, and a small modal
+    progress dialog saying ``text`` once the wait has lasted ``after_ms`` — made only then, as
+    showing a modal dialog blocks, deactivates and later reactivates the window, and each of
+    those repaints every panel (at MNIST's size a dialog shown and closed for a save of a
+    third of a second cost the GUI thread two turns of 35–70 ms)."""
+
+    def __init__(self, window: QMainWindow, text: str, after_ms: int,
+                 on_cancel: Callable[[], None] | None = None) -> None:
+        super().__init__()
+        self.window, self.text, self.on_cancel = window, text, on_cancel
+        self.progress: QProgressDialog | None = None
+        self._blocker = _InputBlocker(window)
+        QApplication.instance().installEventFilter(self._blocker)
+        window.statusBar().showMessage(text)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.timeout.connect(self._show)
+        self._timer.start(after_ms)
+
+    @Slot()
+    def _show(self) -> None:
+        cancel = translate("Busy", "Cancel") if self.on_cancel is not None else ""
+        progress = self.progress = QProgressDialog(self.text, cancel, 0, 0, self.window)
+        progress.setWindowTitle("NetCanvas")  # i18n: not ui
+        if self.on_cancel is None:
+            progress.setCancelButton(None)
+        else:
+            progress.canceled.connect(self.on_cancel)
+        progress.setWindowModality(Qt.WindowModality.WindowModal)
+        progress.setAutoClose(False)
+        progress.setAutoReset(False)
+        progress.show()
+
+    def close(self) -> None:
+        """Give the window back its input; take the dialog away if it was shown."""
+        self._timer.stop()
+        QApplication.instance().removeEventFilter(self._blocker)
+        self._blocker.deleteLater()
+        if self.progress is not None:
+            _close_progress(self.window, self.progress)
+        else:
+            self.window.statusBar().clearMessage()
+
+
 def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], Any]) -> Outcome:
     """Run ``work(cancel)`` in a background thread and return its outcome; ``text`` ("Opening
     net.netcanvas…") is shown in the status bar, and in a progress dialog with Cancel once the
@@ -92,50 +142,29 @@ def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], A
     job.failed.connect(job.deleteLater)
     loop = QEventLoop()
     wait = _Wait(job, loop)
-    blocker = _InputBlocker(window)
-    app = QApplication.instance()
-    app.installEventFilter(blocker)
-    window.statusBar().showMessage(text)
-    progress = QProgressDialog(text, translate("Busy", "Cancel"), 0, 0, window)
-    progress.setWindowTitle("NetCanvas")  # i18n: not ui
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.setAutoClose(False)
-    progress.setAutoReset(False)
-    progress.reset()  # it would show itself after a few seconds on its own; not this one
-    progress.canceled.connect(wait.on_cancel)
-    show_later = QTimer(wait)
-    show_later.setSingleShot(True)
-    show_later.timeout.connect(progress.show)
+    held = _Held(window, text, CANCEL_AFTER_MS, wait.on_cancel)
     try:
         job.start(lambda _report, cancel: work(cancel))
-        show_later.start(CANCEL_AFTER_MS)
         while wait.outcome is None:
             loop.exec()
     finally:
-        show_later.stop()
-        app.removeEventFilter(blocker)
-        blocker.deleteLater()
-        _close_progress(window, progress)
+        held.close()
     if wait.outcome.cancelled:
         job.cancel()  # the work may check it; its result goes nowhere
     return wait.outcome
 
 
 def wait_for_saver(window: QMainWindow, saver: ProjectSaver, text: str) -> None:
-    """Wait for ``saver``'s writes to end behind a small modal progress dialog saying ``text``
+    """Wait for ``saver``'s writes to end, input held back, saying ``text`` in the status bar
+    at once and in a small modal progress dialog once the wait lasts :data:`SAVE_DIALOG_MS`
     (no Cancel: a half-finished write is never left behind, so there is nothing to cancel)."""
     if not saver.busy:
         return
-    window.statusBar().showMessage(text)
-    progress = QProgressDialog(text, "", 0, 0, window)
-    progress.setWindowTitle("NetCanvas")  # i18n: not ui
-    progress.setCancelButton(None)
-    progress.setWindowModality(Qt.WindowModality.WindowModal)
-    progress.show()
+    held = _Held(window, text, SAVE_DIALOG_MS)
     try:
         saver.wait()
     finally:
-        _close_progress(window, progress)
+        held.close()
 
 
 def _close_progress(window: QMainWindow, progress: QProgressDialog) -> None:

@@ -298,8 +298,7 @@ class FileController:
     def _remember(self, path: str) -> None:
         path = str(Path(path).resolve())
         recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
-        self.settings.setValue(RECENT_KEY, recent)
-        self._fill_recent()
+        self.settings.setValue(RECENT_KEY, recent)  # the menu reads it when it next opens
 
     def _fill_recent(self) -> None:
         self.recent_menu.clear()

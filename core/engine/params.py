@@ -115,15 +115,27 @@ def shapes(spec: NetworkSpec) -> dict[str, tuple[int, ...]]:
     return result
 
 
-def fresh_params(spec: NetworkSpec, rng: np.random.Generator) -> Params:
+def fresh_params(spec: NetworkSpec, rng: np.random.Generator,
+                 keep: Params | None = None) -> Params:
     """Every array ``spec`` needs (parameters and statistics), newly initialised; weights are
-    drawn in edge order."""
+    drawn in edge order. An array of ``keep`` with the name and shape of one is used instead
+    (no weights are drawn for it: a trained 784-100-10 network opened would draw 79,000)."""
+    keep = keep or {}
     params: Params = {}
     for node in spec.nodes:
         params.update(node_params(node))
     for edge in spec.edges:
         if _connected(spec, edge):
-            params[weight_name(edge.id)] = edge_weight(spec, edge, rng)
+            name = weight_name(edge.id)
+            kept = keep.get(name)
+            if kept is not None and kept.shape == weight_shape(spec, edge):
+                params[name] = kept
+            else:
+                params[name] = edge_weight(spec, edge, rng)
+    for name, value in params.items():
+        kept = keep.get(name)
+        if kept is not None and kept.shape == value.shape:
+            params[name] = kept
     return params
 
 

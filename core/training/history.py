@@ -110,21 +110,34 @@ class History:
                                ).format(columns=", ".join(expected)))
         lengths = set()
         for name, column in epochs.items():
-            if not isinstance(column, list) or not all(_is_number_or_none(v) for v in column):
+            if not isinstance(column, list) or not _numbers(column, none_ok=True):
                 raise ValueError(_("history: column {name} must be a list of numbers").format(
                     name=repr(name)))
             lengths.add(len(column))
         if len(lengths) > 1:
             raise ValueError(_("history: the epoch columns have different lengths"))
         batch_loss = data.get("batch_loss", [])
-        if not isinstance(batch_loss, list) or not all(
-                _is_number_or_none(v) and v is not None for v in batch_loss):
+        if not isinstance(batch_loss, list) or not _numbers(batch_loss, none_ok=False):
             raise ValueError(_("history: 'batch_loss' must be a list of numbers"))
         stride = data.get("batch_stride", 1)
         if isinstance(stride, bool) or not isinstance(stride, int) or stride < 1:
             raise ValueError(_("history: 'batch_stride' must be a whole number of at least 1"))
         return cls(task, {k: list(epochs[k]) for k in expected},
-                   [float(v) for v in batch_loss], stride)
+                   list(map(float, batch_loss)), stride)
+
+
+def _numbers(values: list[Any], none_ok: bool) -> bool:
+    """Every value a finite number (or None when ``none_ok``; a bool is no number). The usual
+    list — floats, finite — is recognised in C (its types, then its sum: a NaN or an infinity
+    makes the sum one); anything else is checked value by value. A project opened in the
+    window checks each history it holds (20,000 batch losses each at most), in the GUI thread
+    too: value by value, 10 ms of a 784-100-10 MNIST project's opening."""
+    try:
+        if set(map(type, values)) <= {float, int} and math.isfinite(sum(values)):
+            return True
+    except OverflowError:  # a sum beyond floats, or an int too large for one
+        pass
+    return all(_is_number_or_none(v) and (none_ok or v is not None) for v in values)
 
 
 def _is_number_or_none(value: Any) -> bool:

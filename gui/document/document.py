@@ -207,12 +207,10 @@ class GraphDocument(QObject):
         whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
         self._preview = {}
-        fresh = params.fresh_params(spec, self.rng)
         given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
         old = (self._settings, self._data, self._history)
         self._spec = spec
-        self._arrays = {k: given[k] if k in given and given[k].shape == v.shape else v
-                        for k, v in fresh.items()}
+        self._arrays = params.fresh_params(spec, self.rng, keep=given)
         self._settings = settings if settings is not None else TrainingSettings()
         self._data, self._history = data, history
         self._title, self._description = title, description

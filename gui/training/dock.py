@@ -276,7 +276,10 @@ class TrainingUi(QObject):
 
     @Slot(list)
     def _overlays_changed(self, overlays: list) -> None:
-        self.hosts["Loss"].call("set_overlays", overlays)
+        # A project opened tells the Loss panel its history (on the panel's turn) and then its
+        # runs' curves: a plain call handed both over at once, in the turn that replaced the
+        # document (lazy_panel.py); a tick by hand is drawn at once.
+        self.hosts["Loss"].call_in_turn("set_overlays", overlays)
 
     @Slot()
     def _ask_csv(self) -> None:

@@ -139,6 +139,14 @@ class LazyPanel(QWidget):
         self._later[name] = args
         _build_queue().add(self)
 
+    def call_in_turn(self, name: str, *args: Any) -> None:
+        """:meth:`call`, unless calls wait for the panel's turn (:meth:`call_soon`): then this
+        one joins them, instead of handing them all over in this turn."""
+        if self._later:
+            self.call_soon(name, *args)
+        else:
+            self.call(name, *args)
+
     def _deliver(self) -> None:
         if self._later:
             later, self._later = self._later, {}

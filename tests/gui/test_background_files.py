@@ -195,3 +195,33 @@ def test_save_before_open_finishes_writing_before_the_document_goes(
     dialogs.answer = QMessageBox.StandardButton.Save
     assert window.files.open_example("xor_by_hand")
     assert len(load_project(path).spec.nodes) == 1
+
+
+def test_waiting_for_a_save_holds_input_back_and_shows_a_dialog_only_when_it_lasts(
+        qtbot, window, canvas, tmp_path, monkeypatch):
+    window.files.open_example("xor_by_hand")
+    nodes = len(window.doc.spec.nodes)
+    gate = Gate(files.save_project)
+    monkeypatch.setattr(files, "save_project", gate)
+    monkeypatch.setattr(busy, "SAVE_DIALOG_MS", 60_000)  # never, within this test
+    path = tmp_path / "held.netcanvas"
+    window.files.write(str(path), wait=False)
+    assert gate.entered.wait(10)
+    canvas.click_node("1")
+    seen = {}
+
+    def while_waiting():
+        seen["message"] = window.statusBar().currentMessage()
+        seen["modal"] = QApplication.activeModalWidget()
+        qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # would delete node 1
+        seen["nodes"] = len(window.doc.spec.nodes)
+        gate.release.set()
+
+    QTimer.singleShot(0, while_waiting)
+    assert window.files.finish_writing()
+
+    assert seen == {"message": "Waiting for held.netcanvas to be saved…", "modal": None,
+                    "nodes": nodes}
+    assert load_project(path).spec == window.doc.spec
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # input is back once the save is written
+    assert len(window.doc.spec.nodes) == nodes - 1

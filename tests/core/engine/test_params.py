@@ -106,3 +106,24 @@ def test_split_separates_running_statistics():
     trained, state = params.split(arrays)
     assert list(trained) == ["W1", "b1", "gamma1"] and list(state) == ["mean1", "var1"]
     assert params.param_name("W", "skip") == "W_skip" and params.weight_name("3") == "W3"
+
+
+def test_fresh_params_use_the_kept_arrays_that_fit_and_draw_only_the_others():
+    spec = skip_net()
+    w_h, w_skip = params.weight_name(spec.edges[0].id), params.weight_name("skip")
+    kept = {w_h: np.full((3, 4), 0.5), "gamma_h": np.full(4, 2.0),
+            w_skip: np.zeros((2, 2)),  # the wrong shape: drawn afresh
+            "W99": np.ones(1)}  # not in the network: ignored
+    arrays = params.fresh_params(spec, np.random.default_rng(5), keep=kept)
+
+    everything = params.fresh_params(spec, np.random.default_rng(5))
+    assert list(arrays) == list(everything)  # the same names, in the same order
+    assert arrays[w_h] is kept[w_h] and arrays["gamma_h"] is kept["gamma_h"]
+    rng = np.random.default_rng(5)  # the first edge kept: the draws start at the second one
+    second = params.edge_weight(spec, spec.edges[1], rng)
+    skip = params.edge_weight(spec, spec.edge("skip"), rng)
+    edge_2 = params.weight_name(spec.edges[1].id)
+    assert np.array_equal(arrays[edge_2], second) and np.array_equal(arrays[w_skip], skip)
+    assert arrays[w_skip].shape == (3, 2)
+    for name in ("b_h", "beta_h", "var_h"):
+        assert np.array_equal(arrays[name], everything[name])

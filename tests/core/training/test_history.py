@@ -50,3 +50,32 @@ def test_the_batch_curve_is_averaged_in_pairs_when_full(monkeypatch):
 def test_from_dict_checks_what_it_reads(data, message):
     with pytest.raises(ValueError, match=message):
         History.from_dict(data)
+
+
+def _stored(batch_loss, train_loss=(0.5,)):
+    columns = {c: [None] * len(train_loss) for c in column_names("regression")}
+    columns["epoch"] = list(range(1, len(train_loss) + 1))
+    columns["train_loss"] = list(train_loss)
+    return {"task": "regression", "epochs": columns, "batch_loss": list(batch_loss)}
+
+
+@pytest.mark.parametrize("batch_loss", [
+    [0.5, float("nan")], [float("inf"), 1.0], [1.0, -float("inf")], [True, 0.5], [None, 0.5],
+    [0.5, "0.25"], [1.0, 10**400],
+])
+def test_a_batch_curve_with_anything_but_finite_numbers_is_refused(batch_loss):
+    with pytest.raises((ValueError, OverflowError)):
+        History.from_dict(_stored(batch_loss))
+
+
+@pytest.mark.parametrize("train_loss", [(0.5, float("nan")), (float("inf"),), (False,)])
+def test_an_epoch_column_with_anything_but_finite_numbers_or_none_is_refused(train_loss):
+    with pytest.raises(ValueError, match="column 'train_loss' must be a list of numbers"):
+        History.from_dict(_stored([0.5], train_loss))
+
+
+def test_finite_numbers_are_read_even_when_their_sum_is_not_finite():
+    history = History.from_dict(_stored([1e308, 1e308, 3], train_loss=(1e308, 1e308, None)))
+    assert history.batch_loss == [1e308, 1e308, 3.0]
+    assert all(type(v) is float for v in history.batch_loss)
+    assert history.epochs["train_loss"] == [1e308, 1e308, None]

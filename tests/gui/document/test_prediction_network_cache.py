@@ -25,5 +25,7 @@ def test_a_reused_network_predicts_what_a_fresh_one_does_after_each_weight_chang
             np.testing.assert_array_equal(reused.node_grids[node_id], values)
     network = cache(spec)
     assert cache(spec) is network  # the same spec: the same network
+    again = load_project(example_path("spiral")).spec  # the project opened again
+    assert again is not spec and cache(again) is network  # an equal spec: the same network
     moved = spec.with_node_changed(spec.inputs[0].id, position=(5.0, 5.0))
     assert cache(moved) is not network  # another spec: built anew

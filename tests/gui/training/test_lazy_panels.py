@@ -148,3 +148,16 @@ def test_what_waits_is_handed_over_before_anything_else_reaches_the_panel(qtbot)
     assert host.panel.log[-1] == ("refresh",)  # asking for the panel hands it over too
     qtbot.wait(50)
     assert panel.log.count(("refresh",)) == 1  # and the queue does not tell it twice
+
+
+def test_call_in_turn_joins_what_waits_or_goes_through_at_once(qtbot):
+    host = LazyPanel(Recorder)
+    qtbot.addWidget(host)
+    panel = host.panel
+    host.call_in_turn("set_network", "at once")  # nothing waits: straight through
+    assert panel.log == [("set_network", "at once")]
+    host.call_soon("reset")
+    host.call_in_turn("set_network", "after the reset")  # joins the reset, on its turn
+    assert panel.log == [("set_network", "at once")]
+    qtbot.waitUntil(lambda: len(panel.log) == 3)
+    assert panel.log[1:] == [("reset",), ("set_network", "after the reset")]
