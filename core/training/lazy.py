@@ -14,7 +14,7 @@ from typing import Any
 
 import numpy as np
 
-from core.datasets.dataset import Dataset, FeatureScaling, as_features
+from core.datasets.dataset import Dataset, FeatureScaling
 
 #: rows converted at a time when the whole matrix is asked for after all
 CHUNK_ROWS = 4096
@@ -54,28 +54,16 @@ class LazyInputs:
         return made[(slice(None), *rest)] if rest else made
 
     def _rows(self, rows: Any) -> np.ndarray:
-        return self._made(self.stored(rows), own=True)
-
-    def stored(self, rows: Any) -> np.ndarray:
-        """The stored values of ``rows`` (bytes for images): the first half of making them,
-        which :meth:`made` finishes. Any thread."""
-        return self._piece.x[rows]
-
-    def made(self, stored: np.ndarray) -> np.ndarray:
-        """The network's inputs from rows :meth:`stored` gave (or any part of them), leaving
-        ``stored`` as it was."""
-        return self._made(stored, own=False)
-
-    def _made(self, stored: np.ndarray, own: bool) -> np.ndarray:
         if self._divisor is not None:
-            return np.divide(stored, self._divisor, dtype=self.dtype)
-        features = as_features(stored, self._piece.x_divisor)
-        # standardised in place when the rows are a fresh array nobody else reads (always,
-        # for bytes): the same ufuncs as FeatureScaling.apply, so the same values, without
-        # two more temporaries
+            return np.divide(self._piece.x[rows], self._divisor, dtype=self.dtype)
+        return self._make(self._piece.features(rows))
+
+    def _make(self, features: np.ndarray) -> np.ndarray:
+        # standardised in place when the rows are a fresh array (always, for bytes): the same
+        # ufuncs as FeatureScaling.apply, so the same values, without two more temporaries
         if self._scaling is not None:
-            fresh = (own or features is not stored) and features.flags.writeable
-            features = np.subtract(features, self._scaling.mean, out=features if fresh else None)
+            out = features if features.flags.writeable else None
+            features = np.subtract(features, self._scaling.mean, out=out)
             np.divide(features, self._scaling.std, out=features)
         return np.ascontiguousarray(self._columns(features), dtype=self.dtype)
 

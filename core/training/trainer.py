@@ -29,7 +29,6 @@ from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.measure import evaluate
-from core.training.prefetch import Batches
 from core.training.prepare import TrainingData, prepare
 from core.training.resume import Continuation
 from core.training.settings import TrainingSettings
@@ -152,7 +151,6 @@ class Trainer:
         self._position = (self.epoch + 1, 0)  # (epoch, batch) of the last event, 1-based
         self._rng = np.random.default_rng([settings.seed, 1])
         self._order = np.arange(train.n)  # this epoch's shuffle
-        self._batches = Batches(train, self.batch_size)  # made ahead while iterate() runs
         self._loss = math.nan
         self._best_val = math.inf
         self._best_epoch = 0
@@ -237,24 +235,18 @@ class Trainer:
         outcome. Blocks (without spinning) while paused, calling ``waiting()`` (in this thread)
         each time before it blocks: a pause may come after the caller last looked at
         :attr:`paused`, and this is where the caller learns the state it now waits in."""
-        try:
-            while self.outcome is None:
-                if self._stop.is_set():
-                    self._finish("stopped", _("stopped by the user"))
-                    yield self._event(None)
-                    return
-                if self._paused.is_set() and not self._take_step_request():
-                    self._batches.stop()  # no thread while paused
-                    if waiting is not None:
-                        waiting()
-                    self._wake.wait()
-                    self._wake.clear()
-                    continue
-                if not self._paused.is_set():
-                    self._batches.start()
-                yield self.step()
-        finally:
-            self._batches.stop()
+        while self.outcome is None:
+            if self._stop.is_set():
+                self._finish("stopped", _("stopped by the user"))
+                yield self._event(None)
+                return
+            if self._paused.is_set() and not self._take_step_request():
+                if waiting is not None:
+                    waiting()
+                self._wake.wait()
+                self._wake.clear()
+                continue
+            yield self.step()
 
     def run(self, progress: Callable[[TrainingEvent], None] | None = None,
             stop: StopFlag | None = None) -> Outcome:
@@ -284,7 +276,9 @@ class Trainer:
         if self.batch == 0:
             self._order = self._rng.permutation(self.data.train.n)
         self._position = (self.epoch + 1, self.batch + 1)
-        x, t = self._batches.get(self._order, self.batch)  # rows of _order, not a copy
+        lo = self.batch * self.batch_size
+        rows = self._order[lo:lo + self.batch_size]  # a batch's rows, not a shuffled copy
+        x, t = self.data.train.x[rows], self.data.train.t[rows]
         # The network's own step: the path `netcanvas bench` measures (it skips the update
         # when the loss is not finite, so a diverged run keeps its last finite weights).
         loss = self.network.train_step(x, t, self.optimizer)
