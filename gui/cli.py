@@ -232,7 +232,7 @@ def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
     if args.epoch_rows:
         from core.training import epoch_bench
 
-        epoch_bench.run(rows=args.epoch_rows, rounds=min(args.rounds, 3),
+        epoch_bench.run(rows=args.epoch_rows, rounds=min(args.rounds, 5),
                         include_torch=not args.no_torch)
     return code
 

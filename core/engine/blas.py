@@ -19,10 +19,12 @@ benchmark measured next to it, on two BLAS threads beside the busy GUI thread (m
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import functools
 import os
 import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
@@ -103,3 +105,15 @@ def current_limit() -> int | None:
         if not _unlimited:
             return None
         return min(_limits.values(), default=_unlimited[0])
+
+
+@contextlib.contextmanager
+def held(count: int) -> Iterator[None]:
+    """:func:`limit_threads_here` for the ``with`` block: the calling thread's previous limit
+    comes back at its end."""
+    previous = limit_threads_here(count)
+    try:
+        yield
+    finally:
+        if previous is not None:
+            limit_threads_here(previous)

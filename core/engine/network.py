@@ -70,6 +70,7 @@ class Network:
         self._logsumexp: np.ndarray | None = None
         self._buf: Buffers | None = None
         self._grad_factor = 1.0  # what the gradient arrays hold: this × the gradient
+        self._scale_key, self._scale = (1.0, 1), np.full((), 1.0, self.dtype)  # lr/n by (lr, n)
 
         self._output = self._steps[-1]
         out_node = spec.node(self._output.node_id)
@@ -267,7 +268,7 @@ class Network:
         of its own."""
         buf = self._buf
         n = t.shape[0]
-        scale = buf.inv_n if lr is None else np.full((), lr / n, self.dtype)
+        scale = buf.inv_n if lr is None else self._lr_scale(lr, n)
         self._grad_factor = 1.0 if lr is None else lr
         params, grads = self.params, self._grads
         values = self._values
@@ -294,6 +295,12 @@ class Network:
         if self.weight_decay or self.l1:
             self._add_regularization_gradient()
         return grads
+
+    def _lr_scale(self, lr: float, n: int) -> np.ndarray:
+        """lr/n as a 0-d array, kept while lr and n stay (a new one cost 1 % of an epoch)."""
+        if self._scale_key != (lr, n):
+            self._scale_key, self._scale = (lr, n), np.full((), lr / n, self.dtype)
+        return self._scale
 
     def _add_regularization_gradient(self) -> None:
         """λ·W for weight decay and λ₁·sign(W) for L1, in the gradient arrays' scale."""

@@ -194,8 +194,11 @@ def test_train_step_equals_gradient_plus_update_per_array(name, decay):
     fast = build(spec, seed=12, dtype=np.float64, weight_decay=decay, l1=decay / 2)
     slow = build(spec, seed=12, dtype=np.float64, weight_decay=decay, l1=decay / 2)
     opt_fast, opt_slow = optimizers.create(name, lr=0.05), optimizers.create(name, lr=0.05)
-    for step in range(5):
-        x, t = RNG.standard_normal((8, 3)), RNG.integers(0, 3, 8)
+    for step in range(6):  # batch sizes and rates change: SGD keeps lr/N while they stay
+        n = (8, 8, 5, 8)[step % 4]
+        if step == 4:
+            opt_fast.lr = opt_slow.lr = 0.02
+        x, t = RNG.standard_normal((n, 3)), RNG.integers(0, 3, n)
         loss_slow, grads = slow.loss_and_gradient(x, t)
         opt_slow.update(slow.params, grads)
         assert fast.train_step(x, t, opt_fast) == pytest.approx(loss_slow, rel=1e-12), step

@@ -36,3 +36,13 @@ def test_a_limit_lifted_in_one_thread_stays_in_force_while_another_holds_it() ->
     assert seen == [(unlimited, 1)]  # its previous was "no limit", and mine still holds
     assert blas.limit_threads_here(mine) == 1
     assert blas.library_threads() == unlimited == blas.current_limit()
+
+
+def test_held_limits_the_calling_thread_for_the_with_block_only() -> None:
+    before = blas.current_limit()
+    with blas.held(1):
+        assert blas.library_threads() == 1 == blas.current_limit()
+        with blas.held(1):  # nested, as a training run inside a worker that holds one
+            assert blas.library_threads() == 1
+        assert blas.library_threads() == 1  # the outer hold is still in force
+    assert blas.current_limit() == before

@@ -429,3 +429,17 @@ def test_clock_formats_times_left():
     assert clock(59.6) == "1:00"
     assert clock(754) == "12:34"
     assert clock(3 * 3600 + 5 * 60 + 7) == "3:05:07"
+
+
+def test_run_trains_on_a_blas_thread_fewer_than_the_cores_and_gives_it_back(spiral):
+    """As the window's worker does: on 2 cores one BLAS thread (an MNIST epoch is faster so,
+    README Speed); the limit is the run's own and ends with it."""
+    from core.engine import blas
+
+    if blas.library_threads() is None:
+        pytest.skip("this BLAS cannot be told its thread count")
+    before = blas.library_threads()
+    seen = []
+    spiral_trainer(spiral, epochs=1).run(lambda event: seen.append(blas.library_threads()))
+    assert set(seen) == {min(before, blas.gui_friendly_threads())}
+    assert blas.library_threads() == before
