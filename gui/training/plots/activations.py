@@ -24,7 +24,9 @@ from gui.training.plots.base import (
     StickyRange,
     add_plot,
     bounds,
+    fill_combo,
     legend_html,
+    set_ticks,
     style_plot,
 )
 
@@ -113,17 +115,10 @@ class ActivationsPanel(Panel):
     def set_network(self, spec: NetworkSpec) -> None:
         self._spec = spec
         self._trained = [n.id for n in spec.nodes if n.kind != "input"]
-        current = self.node_combo.currentData()
-        self.node_combo.blockSignals(True)
-        self.node_combo.clear()
-        for node_id in self._trained:
-            self.node_combo.addItem(spec.node(node_id).label, node_id)
-        index = self.node_combo.findData(current)
-        self.node_combo.setCurrentIndex(max(index, 0))
-        self.node_combo.blockSignals(False)
+        fill_combo(self.node_combo, [(spec.node(n).label, n) for n in self._trained])
         ticks = [[(i, spec.node(node_id).label) for i, node_id in enumerate(self._trained)]]
         for plot in (self.stats_plot, self.fraction_plot):
-            plot.getAxis("bottom").setTicks(ticks)
+            set_ticks(plot.getAxis("bottom"), ticks)
             plot.setXRange(-0.5, len(self._trained) - 0.5, padding=0.05)
         self.fraction_plot.setYRange(0, 1, padding=0.02)
         self.reset()

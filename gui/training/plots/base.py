@@ -16,6 +16,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QComboBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -47,8 +48,16 @@ def part_name(part: str) -> str:
 def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
     """A plot in ``graphics`` at ``where`` (row, col, colspan …) without pyqtgraph's context
     menus: every panel plot turns them off (:class:`StickyRange`), and making them took a
-    third of a panel's construction time, which the GUI thread spends in one piece."""
-    return graphics.addPlot(enableMenu=False, **where)
+    third of a panel's construction time, which the GUI thread spends in one piece.
+
+    Its axes make room for wider tick labels but never give it back: an axis that shrank when
+    a run started (empty plots, short labels) and grew at its first frame laid the plot out
+    again each time, and the repaint that followed a layout asked for another one — measured,
+    a panel painted two or three times over in one turn of the event loop (20–60 ms)."""
+    plot = graphics.addPlot(enableMenu=False, **where)
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setStyle(autoReduceTextSpace=False)
+    return plot
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
@@ -113,6 +122,30 @@ class StickyRange:
         return lo - margin * 0.2, hi + margin
 
 
+def fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
+    """Offer ``items`` (text, data) in ``combo``, keeping its choice while it is offered. A
+    combo that offers exactly these already is left alone: a combo sized to its contents lays
+    its panel out again on every refill, and a run tells the panels its network each time it
+    starts."""
+    offered = [(combo.itemText(k), combo.itemData(k)) for k in range(combo.count())]
+    if offered == items:
+        return
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
+
+
+def set_ticks(axis: pg.AxisItem, ticks: list[list[tuple[float, str]]]) -> None:
+    """``axis.setTicks(ticks)`` unless it has these already (new ticks repaint the plot)."""
+    if getattr(axis, "_ticks_given", None) != ticks:
+        axis._ticks_given = ticks
+        axis.setTicks(ticks)
+
+
 def bounds(*arrays: np.ndarray) -> tuple[float, float]:
     """(min, max) over the finite values of ``arrays`` ((nan, nan) when there are none)."""
     finite = [a[np.isfinite(a)] for a in (np.asarray(a, dtype=np.float64) for a in arrays)]
@@ -141,7 +174,10 @@ class PanelNote(QLabel):
     Its size is fixed (the width follows the panel, see Panel.resizeEvent): a label whose
     size may change sends a layout request up to the main window with every new text —
     measured, that relaid the whole window several times a second while training. Only a change
-    in the number of lines (a longer legend, a narrower panel, Korean) changes its height.
+    in the number of lines (a longer legend, a narrower panel, Korean) changes its height, and
+    a new text only adds a line: a note whose length hovers at the width (the activations'
+    sentence, each frame) would otherwise lay the panel out and repaint all its plots again
+    and again. The lines are counted afresh when the width changes.
     """
 
     def __init__(self) -> None:
@@ -149,15 +185,22 @@ class PanelNote(QLabel):
         self._lines = 0
         self._probe = QLabel()  # never shown
         self.setFixedWidth(10)
-        self.fit()
+        self.fit(shrink=True)
+
+    @property
+    def lines(self) -> int:
+        return self._lines
 
     def setText(self, text: str) -> None:
         super().setText(text)
         self.fit()
 
-    def fit(self) -> None:
+    def fit(self, shrink: bool = False) -> None:
+        """One line or two for the text at the current width (``shrink``: two may become one)."""
         self._probe.setText(self.text())  # an unwrapped twin measures the one-line width
         lines = 1 if self._probe.sizeHint().width() <= self.width() else 2
+        if not shrink:
+            lines = max(lines, self._lines)
         if lines != self._lines:
             self._lines = lines
             self.setWordWrap(lines > 1)
@@ -220,8 +263,9 @@ class Panel(QWidget):
         margins = self.layout().contentsMargins()
         width = (self.width() - margins.left() - margins.right() - sum(others)
                  - tools.spacing() * len(others))
-        self.note.setFixedWidth(max(width, 10))
-        self.note.fit()
+        if max(width, 10) != self.note.maximumWidth():  # its fixed width
+            self.note.setFixedWidth(max(width, 10))
+            self.note.fit(shrink=True)
 
     # ------------------------------------------------------------------ frames
     def set_frame(self, frame: Frame | None) -> None:

@@ -220,6 +220,7 @@ class ImageGallery(QWidget):
         self.evaluation: Evaluation | None = None
         self._dataset: Dataset | None = None
         self._rows: dict[str, np.ndarray] = {}
+        self._split: tuple[object, ...] | None = None  # (fractions, seed) of _rows
         # (part, rows, the pixel scale, the QImages made so far by evaluation row)
         self._images: tuple[str, int, tuple[float, float], dict[int, QImage]] | None = None
         on_language_change(self, self.retranslate)
@@ -229,15 +230,23 @@ class ImageGallery(QWidget):
                  seed: int) -> bool:
         """The data of the coming run; False (nothing to show) unless it is image data."""
         self.clear()
-        self.evaluation = self._images = None
-        self.shape = dataset_image_shape(dataset)
-        if dataset is None or self.shape is None or dataset.task != "classification":
-            self.shape = self._dataset = None
+        self.evaluation = None
+        shape = dataset_image_shape(dataset)
+        if dataset is None or shape is None or dataset.task != "classification":
+            self.shape = self._dataset = self._split = self._images = None
             self._rows = {}
             return False
-        self._dataset = dataset
+        if dataset is self._dataset and self._split == (tuple(fractions), seed):
+            # the same rows as the last run (each run starts here): the split (20–30 ms at
+            # MNIST's size), the filter row and the images made so far all stay
+            self.true_class = None
+            if self.filter_buttons:
+                self.filter_buttons[None].setChecked(True)
+            return True
+        self.shape, self._dataset, self._images = shape, dataset, None
         self._rows = part_rows(dataset, fractions, seed)
-        self.grid.set_image_shape(*self.shape)
+        self._split = (tuple(fractions), seed)
+        self.grid.set_image_shape(*shape)
         self.class_names = tuple(dataset.class_names)
         self._build_filter()
         return True

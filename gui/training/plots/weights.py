@@ -14,7 +14,15 @@ from core.spec import NetworkSpec
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
-from gui.training.plots.base import Panel, StickyRange, add_plot, blue_lut, style_plot
+from gui.training.plots.base import (
+    Panel,
+    StickyRange,
+    add_plot,
+    blue_lut,
+    fill_combo,
+    set_ticks,
+    style_plot,
+)
 
 
 class WeightsPanel(Panel):
@@ -68,19 +76,12 @@ class WeightsPanel(Panel):
     def set_network(self, spec: NetworkSpec) -> None:
         """Offer the edges of ``spec`` (``input → hidden 1``) and forget older runs."""
         self._spec = spec
-        current = self.edge_combo.currentData()
-        self.edge_combo.blockSignals(True)
-        self.edge_combo.clear()
-        for edge in spec.edges:
-            if spec.has_node(edge.src) and spec.has_node(edge.dst):
-                self.edge_combo.addItem(
-                    f"{spec.node(edge.src).label} → {spec.node(edge.dst).label}", edge.id)
-        index = self.edge_combo.findData(current)
-        self.edge_combo.setCurrentIndex(max(index, 0))
-        self.edge_combo.blockSignals(False)
+        fill_combo(self.edge_combo, [
+            (f"{spec.node(edge.src).label} → {spec.node(edge.dst).label}", edge.id)
+            for edge in spec.edges if spec.has_node(edge.src) and spec.has_node(edge.dst)])
         trained = [n for n in spec.nodes if n.kind != "input"]
-        self.norm_plot.getAxis("bottom").setTicks(
-            [[(i, node.label) for i, node in enumerate(trained)]])
+        set_ticks(self.norm_plot.getAxis("bottom"),
+                  [[(i, node.label) for i, node in enumerate(trained)]])
         self.reset()
 
     @property
