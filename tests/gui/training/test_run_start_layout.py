@@ -1,0 +1,156 @@
+"""A run's start leaves the panels' layout alone: what the panels are told again at every run
+(the same network, the same data) and what changes with every frame (a note's length, tick
+labels) does not lay a panel out and repaint it again — while what really changes still shows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QGraphicsScene
+
+from core.datasets.images import part_rows
+from core.project import load_project
+from core.spec import hidden_node
+from gui.canvas.node_item import NodeItem
+from gui.training.plots import ActivationsPanel, WeightsPanel
+from gui.training.plots.base import PanelNote, add_plot
+from resources.examples import example_path
+from tests.gui.training_support import open_example, train_to_end
+
+
+class Hides(QObject):
+    """Counts the Hide events of the widget it watches."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        if event.type() == QEvent.Type.Hide:
+            self.count += 1
+        return False
+
+
+def test_a_note_gains_a_line_for_a_longer_text_and_counts_afresh_when_its_width_changes(qtbot):
+    note = PanelNote()
+    qtbot.addWidget(note)
+    note.setFixedWidth(200)
+    note.fit(shrink=True)
+    one = note.fontMetrics().lineSpacing() + 4
+    note.setText("short")
+    assert note.lines == 1 and note.height() == one
+    note.setText("a sentence far too long for two hundred pixels of width, " * 2)
+    assert note.lines == 2 and note.height() == 2 * one - 4
+    note.setText("short")  # the next frame's text fits again: the height stays
+    assert note.lines == 2 and note.height() == 2 * one - 4
+    note.fit(shrink=True)  # the panel's width changed: counted afresh
+    assert note.lines == 1 and note.height() == one
+
+
+def test_a_plots_axis_keeps_the_room_wide_tick_labels_needed(qtbot):
+    import pyqtgraph as pg
+
+    graphics = pg.GraphicsLayoutWidget()
+    qtbot.addWidget(graphics)
+    plot = add_plot(graphics, row=0, col=0)
+    axis = plot.getAxis("left")
+    assert axis.style["autoReduceTextSpace"] is False
+    axis._updateMaxTextSize(60)
+    wide = axis.maximumWidth()
+    axis._updateMaxTextSize(20)  # short labels again (a new run's empty plot)
+    assert axis.maximumWidth() == wide and axis.textWidth == 60
+
+
+@pytest.fixture(scope="module")
+def spiral_spec():
+    return load_project(example_path("spiral")).spec
+
+
+def test_the_same_network_again_leaves_the_choices_as_they_are(qtbot, spiral_spec):
+    weights, activations = WeightsPanel(), ActivationsPanel()
+    for panel in (weights, activations):
+        qtbot.addWidget(panel)
+        panel.set_network(spiral_spec)
+    edges = [e for e in spiral_spec.edges]
+    assert weights.edge_combo.count() == len(edges)
+    weights.edge_combo.setCurrentIndex(1)
+    activations.node_combo.setCurrentIndex(1)
+    removed = []
+    for combo in (weights.edge_combo, activations.node_combo):
+        combo.model().rowsRemoved.connect(lambda *args: removed.append(args))
+    ticks = weights.norm_plot.getAxis("bottom")._tickLevels
+    for panel in (weights, activations):
+        panel.set_network(spiral_spec)  # a run starts
+    assert removed == []
+    assert weights.edge_combo.currentIndex() == 1 and activations.node_combo.currentIndex() == 1
+    assert weights.norm_plot.getAxis("bottom")._tickLevels is ticks
+
+    # a renamed node: the panels offer the new names, keeping what was chosen
+    node = spiral_spec.nodes[1]
+    renamed = spiral_spec.with_node_changed(node.id, name="renamed")
+    weights.set_network(renamed)
+    activations.set_network(renamed)
+    assert removed  # refilled
+    texts = [weights.edge_combo.itemText(k) for k in range(weights.edge_combo.count())]
+    assert texts == [f"{renamed.node(e.src).label} → {renamed.node(e.dst).label}"
+                     for e in renamed.edges]
+    assert any("renamed" in t for t in texts)
+    assert weights.edge_combo.currentData() == edges[1].id
+    assert activations.node_combo.itemText(0) == "renamed"
+    assert activations.node_combo.currentData() == [
+        n.id for n in renamed.nodes if n.kind != "input"][1]
+    labels = [text for _, text in weights.norm_plot.getAxis("bottom")._tickLevels[0]]
+    assert labels == [n.label for n in renamed.nodes if n.kind != "input"]
+
+
+def test_unchanged_problem_marks_leave_the_canvas_alone(qtbot):
+    class Host:
+        def edit_bias(self, *args) -> None: ...
+
+        def node_item_moved(self, item) -> None: ...
+
+    scene = QGraphicsScene()
+    item = NodeItem(hidden_node("2", 3, position=(0.0, 0.0)), Host())
+    scene.addItem(item)
+    with qtbot.waitSignal(scene.changed):
+        item.set_problems(["diverged"])
+    assert item.problems == ["diverged"] and "diverged" in item.toolTip()
+    with qtbot.assertNotEmitted(scene.changed, wait=100):
+        item.set_problems(["diverged"])
+    with qtbot.waitSignal(scene.changed):
+        item.set_problems([])
+    assert item.problems == [] and "diverged" not in item.toolTip()
+
+
+def test_the_gallery_stays_on_screen_as_the_next_run_starts(qtbot, window):
+    window.resize(1400, 900)
+    open_example(window, "digits_mlp", epochs=2)
+    ui = window.training
+    ui.docks["Output"].raise_()
+    train_to_end(qtbot, window)
+    output = ui.output
+    gallery = output.gallery
+    qtbot.waitUntil(lambda: gallery.isVisible() and gallery.order.size > 0)
+    buttons = dict(gallery.filter_buttons)
+    first = gallery.evaluation
+    hides = Hides(gallery)
+
+    train_to_end(qtbot, window)  # the second run: told the same data as it starts
+    qtbot.waitUntil(lambda: gallery.evaluation is not None and gallery.evaluation is not first)
+    assert hides.count == 0 and gallery.isVisible()
+    assert gallery.filter_buttons == buttons  # the same buttons, not made again
+    settings = window.doc.settings
+    expected = part_rows(window.data.dataset, settings.split, settings.seed)
+    assert sorted(gallery._rows) == sorted(expected)
+    for part, rows in expected.items():
+        np.testing.assert_array_equal(gallery._rows[part], rows)
+    # the tiles are the new run's classification of those rows
+    evaluation = gallery.evaluation
+    assert gallery.order.size == len(evaluation.truth)
+    names = window.data.dataset.class_names
+    r = gallery.order[0]
+    assert gallery.grid.captions[0][0] == (f"{names[evaluation.truth[r]]} → "
+                                           f"{names[evaluation.labels[r]]}")
