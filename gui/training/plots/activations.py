@@ -57,6 +57,8 @@ class ActivationsPanel(Panel):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.note.min_lines = 2  # room for the sentence about a node that each frame brings
+        self.note.fit(shrink=True)
         self.node_combo = QComboBox()
         self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.node_combo.currentIndexChanged.connect(self._node_chosen)

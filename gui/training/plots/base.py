@@ -180,9 +180,12 @@ class PanelNote(QLabel):
     and again. The lines are counted afresh when the width changes.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, min_lines: int = 1) -> None:
         super().__init__()
         self._lines = 0
+        #: lines kept even for a short text: for a note whose usual text takes two (the
+        #: activations' sentence), so that its first frame does not lay the panel out again
+        self.min_lines = min_lines
         self._probe = QLabel()  # never shown
         self.setFixedWidth(10)
         self.fit(shrink=True)
@@ -199,6 +202,7 @@ class PanelNote(QLabel):
         """One line or two for the text at the current width (``shrink``: two may become one)."""
         self._probe.setText(self.text())  # an unwrapped twin measures the one-line width
         lines = 1 if self._probe.sizeHint().width() <= self.width() else 2
+        lines = max(lines, self.min_lines)
         if not shrink:
             lines = max(lines, self._lines)
         if lines != self._lines:

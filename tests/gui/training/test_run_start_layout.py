@@ -48,6 +48,19 @@ def test_a_note_gains_a_line_for_a_longer_text_and_counts_afresh_when_its_width_
     assert note.lines == 2 and note.height() == 2 * one - 4
     note.fit(shrink=True)  # the panel's width changed: counted afresh
     assert note.lines == 1 and note.height() == one
+    note.min_lines = 2  # a note whose usual text takes two lines keeps them
+    note.fit(shrink=True)
+    assert note.lines == 2 and note.height() == 2 * one - 4
+
+
+def test_the_activations_note_has_room_for_its_sentence_before_the_first_frame(qtbot):
+    panel = ActivationsPanel()
+    qtbot.addWidget(panel)
+    panel.resize(700, 320)
+    panel.show()
+    qtbot.waitExposed(panel)
+    assert panel.note.text() == panel.legend()  # short: one line would do
+    assert panel.note.lines == 2
 
 
 def test_a_plots_axis_keeps_the_room_wide_tick_labels_needed(qtbot):
