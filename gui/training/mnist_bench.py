@@ -83,21 +83,14 @@ class MessageGuard(QObject):
 
 
 class DataWatch(QObject):
-    """Remembers the last data set the window loaded (or None), any data error, and how many
-    training runs have ended."""
+    """Remembers the last data set the window loaded (or None) and any data error."""
 
     def __init__(self, window) -> None:
         super().__init__()
         self.dataset = None
         self.error = ""
-        self.runs_ended = 0
         window.data.dataset_changed.connect(self._changed)
         window.data.error.connect(self._error)
-        window.training.session.ended.connect(self._ended)
-
-    @Slot(object)
-    def _ended(self, _result) -> None:
-        self.runs_ended += 1
 
     @Slot(object)
     def _changed(self, dataset) -> None:
