@@ -199,10 +199,7 @@ class LazyPanel(QWidget):
         return self._panel is not None and not self._later and self._panel.stale
 
     def remember(self, frame: Frame | None) -> None:
-        if self._later:
-            self.call_soon("remember", frame)  # after what waits, on the panel's turn
-        else:
-            self.call("remember", frame)
+        self.call_in_turn("remember", frame)  # after what waits, on the panel's turn
 
     def refresh(self) -> None:
         self.call("refresh")
