@@ -180,12 +180,12 @@ class PanelNote(QLabel):
     and again. The lines are counted afresh when the width changes.
     """
 
-    def __init__(self, min_lines: int = 1) -> None:
+    def __init__(self) -> None:
         super().__init__()
         self._lines = 0
         #: lines kept even for a short text: for a note whose usual text takes two (the
         #: activations' sentence), so that its first frame does not lay the panel out again
-        self.min_lines = min_lines
+        self.min_lines = 1
         self._probe = QLabel()  # never shown
         self.setFixedWidth(10)
         self.fit(shrink=True)
