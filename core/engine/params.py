@@ -121,21 +121,21 @@ def fresh_params(spec: NetworkSpec, rng: np.random.Generator,
     drawn in edge order. An array of ``keep`` with the name and shape of one is used instead
     (no weights are drawn for it: a trained 784-100-10 network opened would draw 79,000)."""
     keep = keep or {}
+
+    def kept(name: str, shape: tuple[int, ...]) -> np.ndarray | None:
+        array = keep.get(name)
+        return array if array is not None and array.shape == shape else None
+
     params: Params = {}
     for node in spec.nodes:
-        params.update(node_params(node))
+        for name, value in node_params(node).items():
+            found = kept(name, value.shape)
+            params[name] = value if found is None else found
     for edge in spec.edges:
         if _connected(spec, edge):
             name = weight_name(edge.id)
-            kept = keep.get(name)
-            if kept is not None and kept.shape == weight_shape(spec, edge):
-                params[name] = kept
-            else:
-                params[name] = edge_weight(spec, edge, rng)
-    for name, value in params.items():
-        kept = keep.get(name)
-        if kept is not None and kept.shape == value.shape:
-            params[name] = kept
+            found = kept(name, weight_shape(spec, edge))
+            params[name] = edge_weight(spec, edge, rng) if found is None else found
     return params
 
 
