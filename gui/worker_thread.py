@@ -1,12 +1,15 @@
 """Work on a QThread of its own, started, stopped and joined from the GUI thread: the one thread
 lifecycle that a training run and a lab's background job share.
 
-A :class:`StoppableWorker` is created without a parent (Qt refuses to move an object that has
-one to another thread), moved to a fresh QThread and run by ``QThread.started``. No event loop
-runs in its thread while it works, so stopping is a thread-safe flag it checks between steps,
-not a signal. When its work ends it moves itself back to the GUI thread — a ``deleteLater()``
-aimed at an object whose thread has finished is never carried out, so each run would leak its
-worker — and then emits ``done``.
+A :class:`StoppableWorker` lives in the GUI thread and is run on a fresh QThread by a direct
+connection to ``QThread.started``: its :meth:`run` executes in that thread while the object
+itself never changes threads. No event loop runs in the worker's thread while it works, so
+stopping is a thread-safe flag it checks between steps, not a signal. (It used to be moved to
+its thread and to move itself back when done — a ``deleteLater()`` aimed at an object whose
+thread has finished is never carried out — but ``moveToThread`` from the worker holds the
+interpreter lock while it waits for Qt's object locks, and the GUI thread, holding one of those
+while it destroyed an object, waited for the interpreter lock: a deadlock, seen twice in the
+test suite.)
 
 A :class:`WorkerRun` lives in the GUI thread and owns one such worker and thread. The worker's
 signals go only to ``@Slot`` methods of a run (a signal connected to a lambda or a plain
@@ -27,7 +30,7 @@ import threading
 import traceback
 import weakref
 
-from PySide6.QtCore import QCoreApplication, QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from core.engine import blas
 
@@ -37,10 +40,10 @@ class StoppableWorker(QObject):
     its return value into the run's :attr:`result` in :meth:`conclude`. A failure does not
     escape: it becomes :attr:`error`, in words, and the window stays usable."""
 
-    done = Signal()  # the work ended; result and error are set, the worker is in the GUI thread
+    done = Signal()  # the work ended; result and error are set
 
     def __init__(self) -> None:
-        super().__init__()  # no parent: it is moved to its own thread
+        super().__init__()
         self.stop_requested = threading.Event()
         self.result: object = None  # also readable after the thread is joined
         self.error = ""
@@ -71,9 +74,6 @@ class StoppableWorker(QObject):
         finally:
             if previous is not None:
                 blas.limit_threads_here(previous)
-            app = QCoreApplication.instance()
-            if app is not None:
-                self.moveToThread(app.thread())
             self.done.emit()
 
 
@@ -93,9 +93,9 @@ class WorkerRun(QObject):
         self.worker = worker
         self.thread = QThread()
         self.thread.setObjectName(name)
-        worker.moveToThread(self.thread)
-        worker.done.connect(self._worker_done)
-        self.thread.started.connect(worker.run)
+        worker.done.connect(self._worker_done)  # queued: emitted in the worker's thread
+        # direct: run() executes in the new thread, though the worker lives in this one
+        self.thread.started.connect(worker.run, Qt.ConnectionType.DirectConnection)
         # Holds the worker and the thread, not this run: it must work while the owner (and
         # with it this run) is being destroyed.
         self._stop_and_join = functools.partial(_stop_and_join, worker, self.thread)
