@@ -78,7 +78,15 @@ class TrainingProgress(QWidget):
             return
         span = max(trainer.last_epoch - trainer.first_epoch, 1)
         done = (event.epoch - 1 - trainer.first_epoch + event.batch / event.batches_per_epoch)
-        self.bar.setValue(round(min(max(done / span, 0.0), 1.0) * STEPS))
+        value = round(min(max(done / span, 0.0), 1.0) * STEPS)
+        if value != self.bar.value():
+            # QProgressBar.setValue repaints at once, on its own (2 ms on the GUI thread 4
+            # times a second, held away from the training worker); with updates off it only
+            # stores the value, and turning them on asks for an ordinary paint instead, drawn
+            # with the label's in the next one
+            self.bar.setUpdatesEnabled(False)
+            self.bar.setValue(value)
+            self.bar.setUpdatesEnabled(True)
         self.label.setText(describe(event, trainer.last_epoch, self.controller.state))
 
     @Slot(str)
