@@ -1,4 +1,4 @@
-"""The canvas keeps its cards (and its grid) as pictures and draws a card again only when it
+"""The canvas keeps its cards as pictures and draws a card again only when it
 changed: every edit a user makes must still show at once, exactly as a card drawn from scratch.
 
 Each check grabs the canvas as it is, then again with the cards' pictures turned off (every
