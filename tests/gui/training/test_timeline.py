@@ -220,7 +220,10 @@ def test_while_training_the_slider_follows_unless_pulled_back(qtbot, window):
     assert not ui(window).bar.continue_button.isEnabled()  # not while training
     press(qtbot, window, Qt.Key.Key_End)
     assert not window.doc.previewing
-    qtbot.waitUntil(lambda: window.training.output.frame.snapshot.epoch > reached)
+    # the Output panel's turn in the live refresh (one panel a tick) may take seconds on a
+    # loaded machine
+    qtbot.waitUntil(lambda: window.training.output.frame.snapshot.epoch > reached,
+                    timeout=30_000)
     with qtbot.waitSignal(session.ended, timeout=30_000):
         qtbot.mouseClick(window.training.settings_panel.buttons["stop"],
                          Qt.MouseButton.LeftButton)
