@@ -37,7 +37,13 @@ from gui.training.frames import Frame
 from gui.training.live import LiveRefresh
 from gui.training.replay import Replay, ReplayRunner
 from gui.training.session import TrainingSession
-from gui.training.timeline_bar import CONTINUE_TIP, LARGE_NETWORK, TimelineBar, epoch_text
+from gui.training.timeline_bar import (
+    CONTINUE_TIP,
+    LARGE_NETWORK,
+    NO_TIMELINE,
+    TimelineBar,
+    epoch_text,
+)
 
 
 class ContinueFromCommand(ReplaceWeightsCommand):
@@ -146,7 +152,9 @@ class TimelineUi(QObject):
 
     @Slot(object)
     def _progress(self, _event: object) -> None:
-        self.refresh()
+        """Four times a second while training: the bar changes only when an epoch was added."""
+        if len(self.epochs) != len(self._listed):
+            self.refresh()
 
     @Slot(str)
     def _state_changed(self, _state: str) -> None:
@@ -199,7 +207,7 @@ class TimelineUi(QObject):
         idle = self.session.controller.state == IDLE
         bar.continue_button.setEnabled(back and idle)
         if not epochs:
-            bar.label.setText(translate("TimelineUi", "no timeline yet"))
+            bar.label.setText(translate("TimelineUi", NO_TIMELINE))
         else:
             bar.label.setText(epoch_text(epochs[index], epochs[-1], not back))
         k = self.shown_epoch if back else "k"

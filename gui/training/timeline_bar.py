@@ -13,6 +13,7 @@ CONTINUE_TIP = QT_TRANSLATE_NOOP("TimelineUi",
                                  "Put back the weights of epoch {k} (one undo step) and train "
                                  "on from there. Epochs after {k} are dropped from this run; "
                                  "Undo brings them back.")
+NO_TIMELINE = QT_TRANSLATE_NOOP("TimelineUi", "no timeline yet")
 
 
 def epoch_text(shown: object, last: object, latest: bool) -> str:
@@ -50,8 +51,12 @@ class TimelineBar(QWidget):
             "TimelineUi", "Drag back to see the network as it was after an earlier epoch: the "
             "canvas, predictions and every training panel follow. At the right end it follows "
             "training again."))
-        self.label.setMinimumWidth(self.label.fontMetrics().horizontalAdvance(
-            epoch_text(10000, 10000, True)) + 6)
+        # Fixed size: a new epoch's text must not relayout the main window (every dock and
+        # toolbar placed again, 1–2 ms of the GUI thread and their repaints, at each epoch)
+        metrics = self.label.fontMetrics()
+        widest = max(metrics.horizontalAdvance(text) for text in (
+            epoch_text(10000, 10000, True), translate("TimelineUi", NO_TIMELINE)))
+        self.label.setFixedSize(widest + 6, metrics.height() + 2)
         self.continue_button.setText(translate("TimelineUi", "Continue from here"))
         self.save_check.setText(translate("TimelineUi", "Save timeline with project"))
         self.save_check.setToolTip(translate(

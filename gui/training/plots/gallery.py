@@ -24,7 +24,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
-    QLabel,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -43,7 +42,7 @@ from core.i18n import _ as core_tr
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Evaluation
-from gui.training.plots.base import part_name
+from gui.training.plots.base import PanelNote, part_name
 
 TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
 LABEL_HEIGHT = 15
@@ -198,7 +197,9 @@ class ImageGallery(QWidget):
         self.filter_group.setExclusive(True)
         self.filter_group.idClicked.connect(self._filter_clicked)
         self.filter_buttons: dict[int | None, QToolButton] = {}
-        self.caption = QLabel()
+        # fixed in size, its width the gallery's: a count that gains or loses a digit while
+        # training must not lay the main window out again (every dock placed and repainted)
+        self.caption = PanelNote()
         self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.grid = TileGrid()
         self.grid.clicked.connect(self._tile_clicked)
@@ -376,6 +377,11 @@ class ImageGallery(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        margins = self.layout().contentsMargins()
+        width = max(self.width() - margins.left() - margins.right(), 10)
+        if width != self.caption.maximumWidth():  # its fixed width
+            self.caption.setFixedWidth(width)
+            self.caption.fit(shrink=True)
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QEvent, QObject
-from PySide6.QtWidgets import QGraphicsScene
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QDockWidget, QGraphicsScene, QLabel, QMainWindow
 
 from core.datasets.images import part_rows
 from core.project import load_project
@@ -16,6 +16,7 @@ from core.spec import hidden_node
 from gui.canvas.node_item import NodeItem
 from gui.training.plots import ActivationsPanel, WeightsPanel
 from gui.training.plots.base import PanelNote, add_plot
+from gui.training.plots.gallery import ImageGallery
 from resources.examples import example_path
 from tests.gui.training_support import open_example, train_to_end
 
@@ -167,3 +168,69 @@ def test_the_gallery_stays_on_screen_as_the_next_run_starts(qtbot, window):
     r = gallery.order[0]
     assert gallery.grid.captions[0][0] == (f"{names[evaluation.truth[r]]} → "
                                            f"{names[evaluation.labels[r]]}")
+
+
+class LayoutRequests(QObject):
+    """Counts the times ``widget`` is laid out again from ``start()`` on — for a toolbar's row
+    or a dock's panel, the main window lays out every dock and toolbar after it (each placed
+    again, and those that moved repainted)."""
+
+    def __init__(self, widget) -> None:
+        super().__init__()
+        self.count = 0
+        self.counting = False
+        widget.installEventFilter(self)
+
+    def start(self) -> None:
+        self.counting = True
+
+    def eventFilter(self, obj, event) -> bool:
+        if self.counting and event.type() == QEvent.Type.LayoutRequest:
+            self.count += 1
+        return False
+
+
+def test_epochs_going_by_do_not_lay_the_main_window_out_again(qtbot, window):
+    """The timeline's ``epoch 99 / 99 (latest)`` becomes ``epoch 100 / 100``: no reason to
+    lay its row out again, and the main window after it."""
+    window.resize(1400, 900)
+    open_example(window, "digits_mlp", epochs=160)
+    ui = window.training
+    layouts = LayoutRequests(ui.timeline.bar)
+    labels: list[str] = []
+
+    def progress(_event) -> None:
+        if ui.live.frames_drawn and len(ui.timeline.epochs) >= 5 and not layouts.counting:
+            layouts.start()  # the run's start is over and drawn: from here on, epochs pass
+        labels.append(ui.timeline.bar.label.text())
+
+    ui.session.controller.progress.connect(progress)
+    ui.session.controller.state_changed.connect(lambda _state: setattr(layouts, "counting",
+                                                                        False))
+    train_to_end(qtbot, window)
+    epochs = [int(text.split()[1]) for text in labels if text.startswith("epoch")]
+    assert min(epochs) < 100 <= max(epochs), labels  # the label's number gained a digit
+    assert layouts.count == 0
+
+
+def test_the_gallerys_count_of_wrong_images_does_not_lay_the_main_window_out_again(qtbot):
+    main = QMainWindow()
+    qtbot.addWidget(main)
+    gallery = ImageGallery()
+    dock = QDockWidget("Output")
+    dock.setWidget(gallery)
+    main.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+    main.setCentralWidget(QLabel("canvas"))
+    main.resize(900, 600)
+    main.show()
+    qtbot.waitExposed(main)
+    gallery.caption.setText("268 test images, 235 wrong (first, outlined)")
+    qtbot.wait(20)
+    layouts = LayoutRequests(gallery)
+    layouts.start()
+    for wrong in ("9", "1,234", "35"):
+        gallery.caption.setText(f"268 test images, {wrong} wrong (first, outlined)")
+        qtbot.wait(20)
+    assert layouts.count == 0
+    assert gallery.caption.width() > gallery.caption.fontMetrics().horizontalAdvance(
+        gallery.caption.text())  # and the text still has its room
