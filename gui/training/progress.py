@@ -83,7 +83,7 @@ class TrainingProgress(QWidget):
             # QProgressBar.setValue repaints at once, on its own (2 ms on the GUI thread 4
             # times a second, held away from the training worker); with updates off it only
             # stores the value, and turning them on asks for an ordinary paint instead, drawn
-            # with the label's in the next one
+            # with the label's in the next one (docs/qt-notes.md §10)
             self.bar.setUpdatesEnabled(False)
             self.bar.setValue(value)
             self.bar.setUpdatesEnabled(True)
