@@ -142,3 +142,20 @@ def test_saving_while_training_stores_the_history_of_the_weights_shown(qtbot, wi
     with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
         click(qtbot, window, "stop")
     assert window.training.session.live_history() is None
+
+
+def test_the_status_bar_shows_how_far_the_run_has_come(qtbot, window):
+    controller = running_window(qtbot, window, epochs=400, batch_size=8)
+    progress = window.training.progress
+    qtbot.waitUntil(lambda: progress.bar.value() >= 2, timeout=30_000)  # 0.2 % done
+    click(qtbot, window, "pause")
+    qtbot.wait(150)  # the paused state's own progress event arrives
+    event = controller.last_event
+    done = (event.epoch - 1 + event.batch / event.batches_per_epoch) / 400
+    assert 0 < done < 1
+    assert progress.isVisible() and progress.bar.isVisible()
+    assert progress.bar.value() == round(done * progress.bar.maximum())
+    assert progress.label.text().startswith(f"epoch {event.epoch}/400 · batch {event.batch}/")
+    with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
+        click(qtbot, window, "stop")
+    assert not progress.isVisible()
