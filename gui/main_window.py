@@ -46,7 +46,7 @@ from gui.training.dock import install_training
 from gui.training.session import TrainingSession
 from gui.widgets import StatusLine, add_dock, plain_label, scrolling
 from gui.window_text import ACTIONS, DOCK_TITLES, HELP_TEXT, MENU_TITLES
-from gui.worker_thread import join_runs_of
+from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of
 
 APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
@@ -56,6 +56,7 @@ SCREEN_MARGIN = (16, 40)  # of a screen's available area left to the window fram
 class MainWindow(QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        collect_garbage_on_gui_thread()  # never in a worker's thread (gui/worker_thread.py)
         self.settings = settings or QSettings()
         self.doc = GraphDocument(self)
         self.data = DataSource(self.doc, self)

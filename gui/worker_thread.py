@@ -20,6 +20,15 @@ it, the run still stops and joins the thread, so Qt never destroys a running QTh
 window also joins the runs owned by anything inside it (:func:`join_runs_of`): objects that live
 until the process ends are destroyed in no particular order at exit, and a thread still running
 then aborted the process ("QThread: Destroyed while thread … is still running").
+
+Python's cyclic garbage collector runs in whichever thread crosses its allocation threshold. In
+a worker it destroyed GUI objects caught in reference cycles (a closed window's) from the wrong
+thread — and deadlocked: the worker, inside ``~QObject``, waited for the interpreter lock, while
+the GUI thread, holding it, waited in another ``~QObject`` for a Qt lock the worker held (seen
+in the test suite, in a training run). So before any worker starts, automatic collection is
+turned off and the GUI thread collects on a timer instead (:func:`collect_garbage_on_gui_thread`,
+pyqtgraph's ``GarbageCollector``: once a second, the generations whose counts passed Python's
+usual thresholds).
 """
 
 from __future__ import annotations
@@ -30,9 +39,18 @@ import threading
 import traceback
 import weakref
 
+from pyqtgraph.util.garbage_collector import GarbageCollector
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from core.engine import blas
+
+
+@functools.cache
+def collect_garbage_on_gui_thread() -> GarbageCollector:
+    """Turn Python's automatic garbage collection off and collect on a timer of the calling
+    (GUI) thread instead, once per process (see the module's docstring). Needs a
+    QApplication."""
+    return GarbageCollector(interval=1.0)
 
 
 class StoppableWorker(QObject):
@@ -90,6 +108,7 @@ class WorkerRun(QObject):
 
     def __init__(self, owner: QObject, worker: StoppableWorker, name: str) -> None:
         super().__init__(owner)
+        collect_garbage_on_gui_thread()
         self.worker = worker
         self.thread = QThread()
         self.thread.setObjectName(name)
