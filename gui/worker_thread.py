@@ -26,31 +26,54 @@ a worker it destroyed GUI objects caught in reference cycles (a closed window's)
 thread — and deadlocked: the worker, inside ``~QObject``, waited for the interpreter lock, while
 the GUI thread, holding it, waited in another ``~QObject`` for a Qt lock the worker held (seen
 in the test suite, in a training run). So before any worker starts, automatic collection is
-turned off and the GUI thread collects on a timer instead (:func:`collect_garbage_on_gui_thread`,
-pyqtgraph's ``GarbageCollector``: once a second, the generations whose counts passed Python's
-usual thresholds).
+turned off and the GUI thread collects on a timer instead (:func:`collect_garbage_on_gui_thread`:
+once a second, the generations whose counts passed Python's usual thresholds — pyqtgraph's
+``GarbageCollector`` does the same, but importing pyqtgraph here would load it before the window
+is shown, which start-up avoids).
 """
 
 from __future__ import annotations
 
 import functools
+import gc
 import sys
 import threading
 import traceback
 import weakref
 
-from pyqtgraph.util.garbage_collector import GarbageCollector
-from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core.engine import blas
 
 
+class GuiThreadCollector(QObject):
+    """Collects Python's garbage on a timer of the thread that made it, as the interpreter would
+    (a generation when its count passed its threshold, the older ones in turn), with automatic
+    collection off."""
+
+    def __init__(self, interval_ms: int = 1000) -> None:
+        super().__init__()
+        self.thresholds = gc.get_threshold()
+        gc.disable()
+        self._timer = QTimer(self)
+        self._timer.timeout.connect(self.collect)
+        self._timer.start(interval_ms)
+
+    @Slot()
+    def collect(self) -> None:
+        counts = gc.get_count()
+        for generation in range(3):
+            if counts[generation] <= self.thresholds[generation]:
+                break
+            gc.collect(generation)
+
+
 @functools.cache
-def collect_garbage_on_gui_thread() -> GarbageCollector:
+def collect_garbage_on_gui_thread() -> GuiThreadCollector:
     """Turn Python's automatic garbage collection off and collect on a timer of the calling
     (GUI) thread instead, once per process (see the module's docstring). Needs a
     QApplication."""
-    return GarbageCollector(interval=1.0)
+    return GuiThreadCollector()
 
 
 class StoppableWorker(QObject):
