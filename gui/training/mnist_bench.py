@@ -57,6 +57,7 @@ TRAIN_WATCH = 3.0  # seconds of a run watched after Train, before Stop
 #: that follow a result (every panel after New) are the step's stall too
 AFTER_WATCH = 1.0
 SETTLE_SECONDS = 2.0  # after a window run, before the next timed run
+GUARD_MS, GUARD_RELAXED_MS = 50, 1000  # how often the message-box guard looks
 
 
 @dataclass
@@ -80,17 +81,17 @@ class MessageGuard(QObject):
         super().__init__()
         self.messages: list[str] = []
         self._timer = QTimer(self)
-        self._timer.setInterval(50)
+        self._timer.setInterval(GUARD_MS)
         self._timer.timeout.connect(self._close)
         self._timer.start()
 
     @contextmanager
     def relaxed(self) -> Iterator[None]:
-        self._timer.setInterval(1000)
+        self._timer.setInterval(GUARD_RELAXED_MS)
         try:
             yield
         finally:
-            self._timer.setInterval(50)
+            self._timer.setInterval(GUARD_MS)
 
     @Slot()
     def _close(self) -> None:

@@ -171,8 +171,8 @@ def save_png(widget: QWidget, path: str | Path) -> bool:
 class PanelNote(QLabel):
     """A panel's note beside its tool buttons: one line, or two when its text does not fit.
 
-    Its size is fixed (the width follows the panel, see Panel.resizeEvent): a label whose
-    size may change sends a layout request up to the main window with every new text —
+    Its size is fixed (its owner makes the width follow its own: :meth:`follow_width`): a label
+    whose size may change sends a layout request up to the main window with every new text —
     measured, that relaid the whole window several times a second while training. Only a change
     in the number of lines (a longer legend, a narrower panel, Korean) changes its height, and
     a new text only adds a line: a note whose length hovers at the width (the activations'
@@ -197,6 +197,14 @@ class PanelNote(QLabel):
     def setText(self, text: str) -> None:
         super().setText(text)
         self.fit()
+
+    def follow_width(self, width: int) -> None:
+        """Take ``width`` (at least 10 px) as its fixed width, its lines counted afresh; the
+        width it has already changes nothing."""
+        width = max(width, 10)
+        if width != self.maximumWidth():  # its fixed width
+            self.setFixedWidth(width)
+            self.fit(shrink=True)
 
     def fit(self, shrink: bool = False) -> None:
         """One line or two for the text at the current width (``shrink``: two may become one)."""
@@ -267,9 +275,7 @@ class Panel(QWidget):
         margins = self.layout().contentsMargins()
         width = (self.width() - margins.left() - margins.right() - sum(others)
                  - tools.spacing() * len(others))
-        if max(width, 10) != self.note.maximumWidth():  # its fixed width
-            self.note.setFixedWidth(max(width, 10))
-            self.note.fit(shrink=True)
+        self.note.follow_width(width)
 
     # ------------------------------------------------------------------ frames
     def set_frame(self, frame: Frame | None) -> None:

@@ -378,10 +378,7 @@ class ImageGallery(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
         margins = self.layout().contentsMargins()
-        width = max(self.width() - margins.left() - margins.right(), 10)
-        if width != self.caption.maximumWidth():  # its fixed width
-            self.caption.setFixedWidth(width)
-            self.caption.fit(shrink=True)
+        self.caption.follow_width(self.width() - margins.left() - margins.right())
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 
