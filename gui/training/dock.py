@@ -94,6 +94,7 @@ class TrainingUi(QObject):
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
         self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
+        self._output_data: object = None  # the document's data when the Output panel was told
         self._add_docks(beside)
         self._add_actions(view_menu)
         bar = window.statusBar()
@@ -210,6 +211,7 @@ class TrainingUi(QObject):
         hosts = self.hosts  # told on the next turns, one panel each (lazy_panel.py)
         hosts["Weights"].call_soon("set_network", spec)
         hosts["Activations"].call_soon("set_network", spec)
+        self._output_data = self.session.doc.data
         hosts["Output"].call_soon("set_data", dataset,
                                   data_points(dataset, settings.split, settings.seed),
                                   settings.split, settings.seed)
@@ -239,7 +241,8 @@ class TrainingUi(QObject):
         spec = self.session.doc.spec  # the panels: on the next turns, one each
         self.hosts["Weights"].call_soon("set_network", spec)
         self.hosts["Activations"].call_soon("set_network", spec)
-        self.hosts["Output"].call_soon("reset")
+        self._output_data = None
+        self._reset_output()
         self.scene.mark_nodes({})
         self._divergence = None
         self._history_shown = None
@@ -256,8 +259,9 @@ class TrainingUi(QObject):
         if self.session.state != IDLE or stored is self._history_shown:
             return
         self._history_shown = stored
-        for name in ("Weights", "Activations", "Output"):  # i18n: not ui
+        for name in ("Weights", "Activations"):  # i18n: not ui
             self.hosts[name].call_soon("reset")
+        self._reset_output()
         history = None
         if stored is not None:
             try:
@@ -265,6 +269,12 @@ class TrainingUi(QObject):
             except ValueError:
                 history = None
         self.hosts["Loss"].call_soon("show_history", history, self._batches_per_epoch())
+
+    def _reset_output(self) -> None:
+        """Empty the Output panel; its image gallery stays in place (empty) while the document
+        still trains on the data it was told of (Reset weights, Undo), else it goes."""
+        same_data = self._output_data is not None and self._output_data is self.session.doc.data
+        self.hosts["Output"].call_soon("reset" if same_data else "forget_data")
 
     def _batches_per_epoch(self) -> int:
         dataset = self.session.data.dataset

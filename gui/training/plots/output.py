@@ -24,7 +24,6 @@ class OutputPanel(Panel):
         self.confusion = ConfusionPlot(add_plot(self.graphics, row=0, col=1))
         self.has_plane = True
         self.caption = ""
-        self._starting = False  # set_data's reset: the gallery stays until the first frame
         self.gallery = ImageGallery()
         self.gallery.setVisible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -48,7 +47,7 @@ class OutputPanel(Panel):
                  seed: int = 0) -> None:
         """The data of the coming run: which plots apply, the points, the class names; for
         image data the gallery, with the split (``fractions``, ``seed``) training uses."""
-        images = self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
+        self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
         self._show_plane(points is not None)
@@ -56,14 +55,13 @@ class OutputPanel(Panel):
         names = tuple(dataset.class_names) if dataset is not None and classification else ()
         self.confusion.set_task(classification, names)
         self.note.setText("")
-        # A gallery on screen stays there, empty, until the run's first frame fills it: hidden
-        # now and shown again then, the plots beside it were laid out and repainted twice
-        # more as the run started.
-        self._starting = images
-        try:
-            self.reset()
-        finally:
-            self._starting = False
+        self.reset()
+
+    def forget_data(self) -> None:
+        """Empty, and no gallery until the next run tells the data (another project or data
+        set)."""
+        self.gallery.set_data(None, (1.0, 0.0, 0.0), 0)
+        self.reset()
 
     def _show_plane(self, shown: bool) -> None:
         if shown == self.has_plane:
@@ -102,10 +100,13 @@ class OutputPanel(Panel):
             self.splitter.setSizes([total // 4, total - total // 4])
 
     def clear(self) -> None:
+        """Empty plots. A gallery on screen stays there, empty, while the data is images (a new
+        run, fresh weights): hidden and shown again with the next frame, the plots beside it
+        were laid out again, and the main window after them (every dock placed again)."""
         self.boundary.clear()
         self.confusion.clear()
         self.gallery.show_evaluation(None)
-        if not self._starting:
+        if self.gallery.shape is None:
             self.gallery.setVisible(False)
         self.caption = ""
         self.note.setText("")

@@ -170,6 +170,33 @@ def test_the_gallery_stays_on_screen_as_the_next_run_starts(qtbot, window):
                                            f"{names[evaluation.labels[r]]}")
 
 
+def test_fresh_weights_leave_the_gallery_in_its_place_until_other_data_comes(qtbot, window):
+    """Reset weights empties the gallery without hiding it: hidden, and shown again by the
+    next run's first frame, the plots beside it and every dock were laid out twice more."""
+    window.resize(1400, 900)
+    open_example(window, "digits_mlp", epochs=1)
+    ui = window.training
+    ui.docks["Output"].raise_()
+    train_to_end(qtbot, window)
+    gallery = ui.output.gallery
+    qtbot.waitUntil(lambda: gallery.isVisible() and gallery.order.size > 0)
+    width = gallery.width()
+    hides = Hides(gallery)
+
+    ui.actions["reset"].trigger()
+    qtbot.waitUntil(lambda: gallery.evaluation is None)
+    assert gallery.order.size == 0 and gallery.grid.captions == []
+    assert hides.count == 0 and gallery.isVisible() and gallery.width() == width
+
+    train_to_end(qtbot, window)  # trained again: the tiles come back where they were
+    qtbot.waitUntil(lambda: gallery.order.size > 0)
+    assert hides.count == 0 and gallery.width() == width
+
+    open_example(window, "xor_learned")  # not images: the gallery goes
+    qtbot.waitUntil(lambda: not gallery.isVisible())
+    assert gallery.shape is None and hides.count == 1
+
+
 class LayoutRequests(QObject):
     """Counts the times ``widget`` is laid out again from ``start()`` on — for a toolbar's row
     or a dock's panel, the main window lays out every dock and toolbar after it (each placed
