@@ -7,20 +7,14 @@ downloads: pooch and platformdirs, imported when a set is fetched or its cache l
 
 from core.datasets.builtin import BUILTIN, BuiltinInfo, load_builtin
 from core.datasets.bundled import load_digits, load_iris
-from core.datasets.dataset import (
-    Dataset,
-    FeatureScaling,
-    Task,
-    feature_scaling,
-    split,
-    standardize,
-)
+from core.datasets.dataset import Dataset, Task, split
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.errors import DataError
 from core.datasets.features import FEATURES, FeatureInfo, apply_features, feature_info
 from core.datasets.importers import MAX_FILE_BYTES, load_any, load_csv, load_idx, load_npz
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE
+from core.datasets.scaling import FeatureScaling, feature_scaling, standardize
 
 __all__ = [
     "BUILTIN",

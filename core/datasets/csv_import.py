@@ -14,9 +14,9 @@ from pathlib import Path
 import numpy as np
 
 from core.datasets.dataset import Dataset, Task
-from core.datasets.dataset import standardize as standardize_datasets
 from core.datasets.errors import DataError
 from core.datasets.files import dataset_name, read_bytes
+from core.datasets.scaling import standardize as standardize_datasets
 from core.datasets.targets import check_task, encode_labels, infer_task
 from core.i18n import _
 

@@ -1,4 +1,5 @@
-"""The data set a network trains on, and the two things done to every one: split and scale.
+"""The data set a network trains on, and how every one is split into training, validation
+and test parts (standardising them: :mod:`core.datasets.scaling`).
 
 A :class:`Dataset` is immutable plain data. Its arrays are read-only views, so a panel that
 plots it or a trainer that batches it cannot change it for everyone else by accident.
@@ -11,7 +12,7 @@ import threading
 import weakref
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass, replace
-from typing import Any, Literal, NamedTuple, NoReturn
+from typing import Any, Literal, NoReturn
 
 import numpy as np
 
@@ -22,7 +23,6 @@ Task = Literal["classification", "regression"]
 X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
 TASKS: tuple[Task, ...] = ("classification", "regression")
 PART_NAMES = ("train", "validation", "test")
-STATS_BLOCK = 4096  # rows converted at a time for image-byte statistics (13 MB at 784 pixels)
 LARGE_FLOAT_VALUES = 10_000_000  # 80 MB of float64: remembered like image bytes
 #: A set smaller than this is all training (a gate's truth table: a row held out is a case the
 #: network never sees, so it could not learn the gate).
@@ -60,8 +60,8 @@ class Dataset:
 
     def __post_init__(self) -> None:
         _validate(self)
-        object.__setattr__(self, "x", _read_only(self.x))
-        object.__setattr__(self, "y", _read_only(self.y))
+        object.__setattr__(self, "x", read_only(self.x))
+        object.__setattr__(self, "y", read_only(self.y))
 
     @property
     def n_samples(self) -> int:
@@ -85,8 +85,8 @@ class Dataset:
         """Per-feature minimum and maximum as float64 (dividing keeps the order, so these are
         the bounds of :meth:`features` without converting all of ``x``)."""
         return remembered(self, "bounds", None, lambda: (
-            _read_only(as_features(self.x.min(axis=0), self.x_divisor)),
-            _read_only(as_features(self.x.max(axis=0), self.x_divisor))))
+            read_only(as_features(self.x.min(axis=0), self.x_divisor)),
+            read_only(as_features(self.x.max(axis=0), self.x_divisor))))
 
     @property
     def n_classes(self) -> int:
@@ -169,7 +169,7 @@ def _lookup(d: Dataset, slot: str, params: Hashable) -> tuple[Any, Any] | None:
     return found if found is not None and found[0] == params else None
 
 
-def _read_only(a: np.ndarray) -> np.ndarray:
+def read_only(a: np.ndarray) -> np.ndarray:
     view = a.view()
     view.flags.writeable = False
     return view
@@ -342,98 +342,3 @@ def _split_fixed_test(dataset: Dataset, f: np.ndarray, seed: int
     test = _subset(dataset, np.arange(n, dataset.n_samples),
                    f"its own test part ({dataset.fixed_test} rows)")  # i18n: not ui (source)
     return train, validation, test
-
-
-class FeatureScaling(NamedTuple):
-    """The per-feature mean and std used to standardise; ``apply`` maps new points the same way
-    (e.g. the grid of a decision-boundary plot)."""
-
-    mean: np.ndarray
-    std: np.ndarray
-
-    def apply(self, x: np.ndarray) -> np.ndarray:
-        return (np.asarray(x, dtype=np.float64) - self.mean) / self.std
-
-
-def standardize(
-    train: Dataset, *others: Dataset
-) -> tuple[tuple[Dataset, ...], FeatureScaling]:
-    """Scale every data set's features by the mean and std of ``train`` only.
-
-    Using the training statistics for validation and test too keeps them honest: nothing about
-    held-out data leaks into the model. A constant feature (std 0) is divided by 1 instead.
-    Returns ``((train, *others), scaling)``.
-    """
-    for other in others:
-        if other.n_features != train.n_features:
-            raise DataError(_("{name} has {n} features but the training data has {train}").format(
-                name=repr(other.name), n=other.n_features, train=train.n_features),
-                hint=_("standardise data sets with the same columns"))
-    scaling = feature_scaling(train)
-    scaled = tuple(
-        Dataset(
-            name=d.name,
-            x=scaling.apply(d.features()),
-            y=d.y,
-            task=d.task,
-            feature_names=d.feature_names,
-            class_names=d.class_names,
-            source=f"{d.source}; standardised",  # i18n: not ui (stored source)
-        )
-        for d in (train, *others)
-    )
-    return scaled, scaling
-
-
-def feature_scaling(train: Dataset) -> FeatureScaling:
-    """The training part's per-feature mean and std (std 0 becomes 1).
-
-    Float data: NumPy's ``mean``/``std`` over ``x``, as always. Image bytes: the same sums,
-    folded over blocks of converted rows in the same order NumPy adds the rows of a whole
-    array, so the result equals that of converting everything first, bit for bit, without
-    ever holding all the float64 features.
-    """
-    if train.n_samples == 0:
-        raise DataError(_("cannot standardise with {name}: the training part is empty").format(
-            name=repr(train.name)), hint=_("give the training part a non-zero fraction"))
-    if train.is_float:
-        return remembered(train, "scaling", None, lambda: _float_scaling(train))
-    return remembered(train, "scaling", None, lambda: _byte_scaling(train))
-
-
-def _float_scaling(train: Dataset) -> FeatureScaling:
-    """Read-only like the bytes' statistics: a remembered scaling is shared by every caller."""
-    std = train.x.std(axis=0)
-    return FeatureScaling(mean=_read_only(train.x.mean(axis=0)),
-                          std=_read_only(np.where(std > 0, std, 1.0)))
-
-
-def _byte_scaling(train: Dataset) -> FeatureScaling:
-    n = train.n_samples
-    mean = _fold_rows(train, None) / n
-    std = np.sqrt(_fold_rows(train, mean) / n)
-    return FeatureScaling(mean=_read_only(mean), std=_read_only(np.where(std > 0, std, 1.0)))
-
-
-def _fold_rows(d: Dataset, mean: np.ndarray | None, block: int = STATS_BLOCK) -> np.ndarray:
-    """Sum over rows of the features (``mean`` None) or of their squared deviations from
-    ``mean``, adding the rows one after another from the first — what ``np.add.reduce`` over
-    axis 0 of a C-ordered array does. Each block is converted into a buffer whose first row
-    holds the total so far, so the fold goes on where the last block ended."""
-    n, width = d.n_samples, d.n_features
-    buffer = np.empty((min(block, n) + 1, width))
-    total = None
-    for lo in range(0, n, block):
-        rows = d.x[lo:lo + block]
-        values = buffer[1:len(rows) + 1]
-        np.divide(rows, d.x_divisor, out=values)
-        if mean is not None:
-            np.subtract(values, mean, out=values)
-            np.multiply(values, values, out=values)
-        if total is None:
-            total = np.add.reduce(values, axis=0)
-        else:
-            buffer[0] = total
-            total = np.add.reduce(buffer[:len(rows) + 1], axis=0)
-    assert total is not None
-    return total

@@ -14,7 +14,8 @@ from typing import Any
 
 import numpy as np
 
-from core.datasets.dataset import Dataset, FeatureScaling
+from core.datasets.dataset import Dataset
+from core.datasets.scaling import FeatureScaling
 
 #: rows converted at a time when the whole matrix is asked for after all
 CHUNK_ROWS = 4096
