@@ -15,6 +15,7 @@ import numpy as np
 
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
+from core.datasets.images import pixel_names
 from core.i18n import N_, _
 
 IRIS_FILE = "iris.csv"
@@ -90,7 +91,7 @@ def load_digits() -> Dataset:
         x=pixels,
         y=_labels(DIGITS_FILE, table[:, -1], 10),
         task="classification",
-        feature_names=tuple(f"pixel_{r}_{c}" for r in range(8) for c in range(8)),
+        feature_names=pixel_names(8, 8),
         class_names=tuple(str(d) for d in range(10)),
         source="bundled UCI optical handwritten digits, test set "  # i18n: not ui (stored)
         "(Alpaydin & Kaynak 1998; CC BY 4.0)",  # i18n: not ui

@@ -10,6 +10,7 @@ import numpy as np
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
 from core.datasets.files import dataset_name, read_bytes
+from core.datasets.images import pixel_names
 from core.datasets.targets import encode_labels
 from core.i18n import N_, _
 
@@ -80,7 +81,7 @@ def load_idx(images_path: str | Path, labels_path: str | Path) -> Dataset:
         x_divisor=255.0,
         y=y,
         task="classification",
-        feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),
+        feature_names=pixel_names(rows, cols),
         class_names=class_names,
         source=f"{images_path} + {labels_path}",  # i18n: not ui
     )

@@ -9,6 +9,7 @@ the window turns the uint8 arrays into pictures.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -20,6 +21,13 @@ MIN_SIDE = 8  # 8×8 = 64 columns (the bundled digits) is the smallest square ta
 _PIXEL = re.compile(r"pixel_(\d+)_(\d+)$")
 
 
+@functools.lru_cache(maxsize=8)
+def pixel_names(rows: int, cols: int) -> tuple[str, ...]:
+    """The feature names of an IDX image's pixels, row by row: ``pixel_<row>_<col>`` (made
+    once per shape: the live predictions ask for a data set's image shape at every update)."""
+    return tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols))
+
+
 def image_shape(n_features: int, feature_names: tuple[str, ...] = ()
                 ) -> tuple[int, int] | None:
     """(rows, cols) when ``n_features`` columns form an image, else None."""
@@ -27,8 +35,7 @@ def image_shape(n_features: int, feature_names: tuple[str, ...] = ()
         last = _PIXEL.match(feature_names[-1])
         if last:
             rows, cols = int(last.group(1)) + 1, int(last.group(2)) + 1
-            expected = tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols))
-            if rows * cols == n_features and tuple(feature_names) == expected:
+            if rows * cols == n_features and tuple(feature_names) == pixel_names(rows, cols):
                 return rows, cols
     side = math.isqrt(n_features)
     if side >= MIN_SIDE and side * side == n_features:

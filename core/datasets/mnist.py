@@ -13,6 +13,7 @@ import numpy as np
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
 from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
+from core.datasets.images import pixel_names
 from core.datasets.remote import cache_folder, is_cached, not_cached_error, remote_set
 from core.i18n import N_, _
 
@@ -54,7 +55,7 @@ def load_mnist(name: str = "mnist") -> Dataset:
         x_divisor=255.0,
         y=np.concatenate([train_y, test_y]).astype(np.int64),
         task="classification",
-        feature_names=tuple(f"pixel_{r}_{c}" for r in range(rows) for c in range(cols)),
+        feature_names=pixel_names(rows, cols),
         class_names=entry.class_names,
         source=f"{entry.credit}, {n_train:,} train + {test_x.shape[0]:,} test images, "
         f"from {folder}",  # i18n: not ui (stored)
