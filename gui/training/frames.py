@@ -155,11 +155,13 @@ class FrameMaker:
         return self._signals.measure(self.trainer.network)
 
     def observe(self, event: TrainingEvent) -> None:
-        """Record the weight histograms when an epoch ends (at most every RECORD_INTERVAL)."""
+        """Record the weight histograms when an epoch ends (at most every RECORD_INTERVAL,
+        except the last epoch of a run that did not diverge: the picture ends where it did)."""
         if event.epoch_metrics is None:
             return
         now = time.perf_counter()
-        if now - self._recorded < trails.RECORD_INTERVAL:
+        last = event.outcome is not None and not event.outcome.failed
+        if now - self._recorded < trails.RECORD_INTERVAL and not last:
             return
         self._recorded = now
         params = self.trainer.network.params

@@ -91,6 +91,15 @@ def test_hidden_panels_only_remember_and_draw_when_shown(qtbot, spiral):
     np.testing.assert_array_equal(trail.x, np.arange(1, 21))  # recorded at every epoch end
 
 
+def test_the_weights_over_time_end_at_the_last_epoch_however_fast_the_run(qtbot):
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(trails, "RECORD_INTERVAL", 3600.0)  # a column an hour at most
+        _, _, trainer, frames = trained("spiral", 12)
+    assert trainer.outcome.kind == "completed"
+    trail = frames[-1].weight_trails["1"]
+    np.testing.assert_array_equal(trail.x, [1, 12])  # the first epoch, and the run's last
+
+
 def test_weights_activations_and_output_show_the_snapshot(qtbot, spiral, tmp_path):
     project, dataset, _, frames = spiral
     frame = frames[-1]
