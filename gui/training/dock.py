@@ -262,6 +262,7 @@ class TrainingUi(QObject):
         for name in ("Weights", "Activations"):  # i18n: not ui
             self.hosts[name].call_soon("reset")
         self._reset_output()
+        self.gradient_bars.reset()  # the last run's gradients do not belong to these weights
         history = None
         if stored is not None:
             try:

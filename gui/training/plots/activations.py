@@ -165,6 +165,12 @@ class ActivationsPanel(Panel):
                                width=0.35)
 
     def clear(self) -> None:
+        """Empty plots, and the legend instead of the last frame's numbers (fresh weights must
+        not be described by the old ones)."""
+        self._described = None
+        legend = self.legend()
+        if self.note.text() != legend:
+            self.note.setText(legend)
         self.hist_curve.setData([], [])
         empty = np.zeros(0)
         self.error_bars.setData(x=empty, y=empty, height=empty)

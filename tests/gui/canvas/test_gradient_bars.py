@@ -72,6 +72,17 @@ def test_sigmoid_with_std_1_is_flagged_vanishing_on_the_canvas(qtbot, window):
     assert first.flow.norm == pytest.approx(frame.snapshot.gradient_norms["1"])
 
 
+def test_reset_weights_and_its_undo_take_the_last_runs_bars_away(qtbot, window):
+    lab_project(window, "relu", "he", 0.01)
+    train_to_end(qtbot, window)
+    first = window.training.gradient_bars.bar("1")
+    assert first.isVisible()
+    window.training.actions["reset"].trigger()  # fresh weights: no gradient of theirs yet
+    assert not first.isVisible()
+    window.doc.undo_stack.undo()  # the trained weights and their history come back
+    assert window.doc.history is not None and not first.isVisible()
+
+
 def test_the_flag_follows_the_timeline_slider(qtbot, window):
     """Pulled back, the flag and ratio are those of the record's weights, not the latest."""
     lab_project(window, "sigmoid", "std", 1.0)

@@ -116,6 +116,10 @@ def test_weights_activations_and_output_show_the_snapshot(qtbot, spiral, tmp_pat
     stats = frame.snapshot.activations["2"]
     np.testing.assert_array_equal(activations.hist_curve.getData()[1], stats.histogram.counts)
     assert f"mean {stats.mean:.3g}" in activations.note.text()
+    activations.reset()  # fresh weights: the old numbers go, the legend comes back
+    assert activations.note.text() == activations.legend()
+    activations.set_frame(frame)
+    assert f"mean {stats.mean:.3g}" in activations.note.text()
 
     output = shown(qtbot, OutputPanel())
     settings = project.settings
