@@ -35,6 +35,15 @@ def test_images_are_found_by_pixel_names_or_a_square_column_count():
     assert image_shape(90, tuple(shuffled)) is None  # not row-major: not trusted
 
 
+def test_a_last_column_named_like_a_huge_image_is_not_taken_at_its_word():
+    """A CSV whose last column is "pixel_99999_99999": the names of a 10¹⁰-pixel image are
+    never made (they once were, before the column count was compared — minutes and all of
+    the memory), and three columns are no image."""
+    names = ("a", "b", "pixel_99999_99999")
+    assert image_shape(3, names) is None
+    assert image_shape(64, (*(f"c{k}" for k in range(63)), "pixel_99999_99999")) == (8, 8)
+
+
 def test_to_uint8_spans_the_rows_range():
     rows = np.array([[0.0, 8.0, 16.0, 4.0], [16.0, 16.0, 0.0, 0.0]])
     images = to_uint8(rows, (2, 2))
