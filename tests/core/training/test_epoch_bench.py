@@ -1,6 +1,8 @@
 """The MNIST-sized epoch benchmark of ``netcanvas bench`` runs both sides and reports them
 (its timing goal is read from its output, never asserted: this machine is too noisy)."""
 
+import re
+
 import numpy as np
 import pytest
 
@@ -27,7 +29,15 @@ def test_epoch_without_torch_reports_netcanvas_only():
 def test_epoch_against_torch_prints_the_ratio_and_the_goal():
     pytest.importorskip("torch")
     lines: list[str] = []
-    ours, theirs = epoch_bench.run(rows=400, rounds=1, out=lines.append)
+    ours, theirs = epoch_bench.run(rows=6000, rounds=1, out=lines.append)  # times ≥ 0.01 s
     assert ours > 0 and theirs is not None and theirs > 0
     assert f"PyTorch CPU {theirs:.2f} s — NetCanvas {theirs / ours:.2f}x as fast" in lines[0]
     assert "(goal ≥ 1.5: " in lines[0]
+    # and the processor time of every thread, which the clock alone hides
+    found = re.search(r"processor time per epoch, every thread counted: NetCanvas ([\d.]+) s, "
+                      r"PyTorch ([\d.]+) s — NetCanvas ([\d.]+)x as economical", lines[1])
+    assert found is not None and len(lines) == 2
+    ours_cpu, theirs_cpu, ratio = map(float, found.groups())
+    assert ours_cpu > 0 and theirs_cpu > 0
+    # the ratio of the unrounded times: equal to the printed ones' within their rounding
+    assert abs(theirs_cpu - ratio * ours_cpu) <= 0.005 * (1 + ratio + ours_cpu) + 1e-4
