@@ -58,22 +58,24 @@ def settings() -> TrainingSettings:
 
 
 class Timing(NamedTuple):
-    """One epoch: seconds on the clock, and CPU seconds of every thread of the process."""
+    """One epoch: seconds on the clock, CPU seconds of every thread of the process, and the
+    threads the side computes on (NetCanvas: BLAS threads; PyTorch: its intra-op threads)."""
 
     wall: float
     cpu: float
+    threads: int
 
 
-def _timed(work: Callable[[], object]) -> Timing:
+def _timed(work: Callable[[], object], threads: int) -> Timing:
     started, cpu = time.perf_counter(), time.process_time()
     work()
-    return Timing(time.perf_counter() - started, time.process_time() - cpu)
+    return Timing(time.perf_counter() - started, time.process_time() - cpu, threads)
 
 
 def engine_epoch(spec: NetworkSpec, data: TrainingData) -> Timing:
     """One epoch of NetCanvas's Trainer (fresh weights, data already prepared)."""
     trainer = Trainer(spec, data, settings())
-    return _timed(trainer.run)
+    return _timed(trainer.run, blas.gui_friendly_threads())  # what Trainer.run holds
 
 
 def torch_epoch_runner(data: TrainingData) -> Callable[[], Timing] | None:
@@ -94,7 +96,7 @@ def torch_epoch_runner(data: TrainingData) -> Callable[[], Timing] | None:
         model = torch.nn.Sequential(*layers)
         opt = torch.optim.SGD(model.parameters(), lr=LR)
         loss_fn = torch.nn.CrossEntropyLoss()
-        return _timed(lambda: train(model, opt, loss_fn))
+        return _timed(lambda: train(model, opt, loss_fn), torch.get_num_threads())
 
     def train(model: torch.nn.Module, opt: torch.optim.Optimizer,
               loss_fn: torch.nn.Module) -> None:
@@ -146,12 +148,5 @@ def run(rows: int = ROWS, rounds: int = 3, include_torch: bool = True,
           "{theirs:.2f} s — NetCanvas {ratio:.2f}x as economical (no goal; threads: NetCanvas's "
           "BLAS {blas}, PyTorch {threads})").format(
         ours=our_cpu, theirs=their_cpu, ratio=their_cpu / our_cpu if our_cpu > 0 else 0.0,
-        blas=blas.gui_friendly_threads(), threads=torch_threads()))
+        blas=engine[0].threads, threads=other[0].threads))
     return ours, theirs
-
-
-def torch_threads() -> int:
-    """The threads PyTorch computes on here (only called once it was imported)."""
-    import torch  # measuring only; never a dependency
-
-    return int(torch.get_num_threads())
