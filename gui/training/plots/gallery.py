@@ -289,6 +289,13 @@ class ImageGallery(QWidget):
         self._name_filters()
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
+        elif not self.order.size:
+            self.caption.setText(self.hint())
+
+    @staticmethod
+    def hint() -> str:
+        """The caption while no image is shown (before a run, after Reset weights)."""
+        return translate("ImageGallery", "Train to see the network's answer for each image.")
 
     def _images_for(self, evaluation: Evaluation, shown: np.ndarray) -> list[QImage]:
         """The pictures of evaluation rows ``shown``; each is made once per run, when it is
@@ -387,5 +394,5 @@ class ImageGallery(QWidget):
         self.selected_row = None
         self.grid.set_tiles([], [], -1)
         self.bars.set_values(np.zeros(0), (), -1, -1)
-        self.caption.setText("")
+        self.caption.setText(self.hint())
 

@@ -79,6 +79,10 @@
         <translation>실제 클래스가 {name}인 이미지만 표시</translation>
     </message>
     <message>
+        <source>Train to see the network&apos;s answer for each image.</source>
+        <translation>학습하면 이미지마다 신경망의 답이 여기에 보입니다.</translation>
+    </message>
+    <message>
         <source>{count} {part} images, {wrong} wrong (first, outlined)</source>
         <translation>{part} 이미지 {count}개, 틀린 것 {wrong}개 (앞쪽, 테두리 표시)</translation>
     </message>
@@ -207,6 +211,7 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
+        <extracomment>lines kept even for a short text: for a note whose usual text takes two (the activations&apos; sentence), so that its first frame does not lay the panel out again</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>

@@ -186,6 +186,7 @@ def test_fresh_weights_leave_the_gallery_in_its_place_until_other_data_comes(qtb
     ui.actions["reset"].trigger()
     qtbot.waitUntil(lambda: gallery.evaluation is None)
     assert gallery.order.size == 0 and gallery.grid.captions == []
+    assert gallery.caption.text() == ImageGallery.hint() and "Train" in ImageGallery.hint()
     assert hides.count == 0 and gallery.isVisible() and gallery.width() == width
 
     train_to_end(qtbot, window)  # trained again: the tiles come back where they were
