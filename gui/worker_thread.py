@@ -61,10 +61,13 @@ class GuiThreadCollector(QObject):
 
     @Slot()
     def collect(self) -> None:
+        """One collection of the oldest generation due (a generation is due when its count and
+        every younger one's passed their thresholds); it takes the younger ones with it."""
         counts = gc.get_count()
-        for generation in range(3):
-            if counts[generation] <= self.thresholds[generation]:
-                break
+        generation = -1
+        while generation < 2 and counts[generation + 1] > self.thresholds[generation + 1]:
+            generation += 1
+        if generation >= 0:
             gc.collect(generation)
 
 
