@@ -104,10 +104,13 @@ class ActivationsPanel(Panel):
                    translate("ActivationsPanel",
                              "Saturated (red) and dead (grey) fraction per node"),
                    y_label=translate("ActivationsPanel", "fraction"))
-        if self._described is not None:
-            self.note.setText(describe(*self._described))
-        else:
-            self.note.setText(self.legend())
+        self._show_note()
+
+    def _show_note(self) -> None:
+        """The described node's numbers, or the legend while there are none."""
+        text = describe(*self._described) if self._described is not None else self.legend()
+        if text != self.note.text():
+            self.note.setText(text)
 
     @staticmethod
     def legend() -> str:
@@ -149,9 +152,7 @@ class ActivationsPanel(Panel):
                                             y=(0.0, float(counts.max())))
             node = spec.node(node_id)
             self._described = (node.label, node.activation, stats)
-            text = describe(*self._described)
-            if text != self.note.text():
-                self.note.setText(text)
+            self._show_note()
         present = [n for n in self._trained if n in activations]
         x = np.array([self._trained.index(n) for n in present], dtype=np.float64)
         mean = np.array([activations[n].mean for n in present])
@@ -168,9 +169,7 @@ class ActivationsPanel(Panel):
         """Empty plots, and the legend instead of the last frame's numbers (fresh weights must
         not be described by the old ones)."""
         self._described = None
-        legend = self.legend()
-        if self.note.text() != legend:
-            self.note.setText(legend)
+        self._show_note()
         self.hist_curve.setData([], [])
         empty = np.zeros(0)
         self.error_bars.setData(x=empty, y=empty, height=empty)
