@@ -169,7 +169,8 @@ def save_png(widget: QWidget, path: str | Path) -> bool:
 
 
 class PanelNote(QLabel):
-    """A panel's note beside its tool buttons: one line, or two when its text does not fit.
+    """A panel's note beside its tool buttons: one line, or as many as its text needs at the
+    panel's width, up to :attr:`MAX_LINES` (then the whole text is its tooltip).
 
     Its size is fixed (its owner makes the width follow its own: :meth:`follow_width`): a label
     whose size may change sends a layout request up to the main window with every new text —
@@ -180,13 +181,16 @@ class PanelNote(QLabel):
     and again. The lines are counted afresh when the width changes.
     """
 
+    #: the most lines a note takes from its panel's plots (a narrow panel, a long sentence)
+    MAX_LINES = 4
+
     def __init__(self) -> None:
         super().__init__()
         self._lines = 0
         #: lines kept even for a short text: for a note whose usual text takes two (the
         #: activations' sentence), so that its first frame does not lay the panel out again
         self.min_lines = 1
-        self._probe = QLabel()  # never shown
+        self._probe = QLabel()  # never shown: measures the text, one line and wrapped
         self.setFixedWidth(10)
         self.fit(shrink=True)
 
@@ -207,16 +211,27 @@ class PanelNote(QLabel):
             self.fit(shrink=True)
 
     def fit(self, shrink: bool = False) -> None:
-        """One line or two for the text at the current width (``shrink``: two may become one)."""
-        self._probe.setText(self.text())  # an unwrapped twin measures the one-line width
-        lines = 1 if self._probe.sizeHint().width() <= self.width() else 2
-        lines = max(lines, self.min_lines)
+        """The lines the text needs at the current width (``shrink``: fewer than before may
+        do); a text longer than :attr:`MAX_LINES` lines is cut there and is the tooltip."""
+        needed = self._needed_lines()
+        self.setToolTip(self.text() if needed > self.MAX_LINES else "")
+        lines = max(min(needed, self.MAX_LINES), self.min_lines)
         if not shrink:
             lines = max(lines, self._lines)
         if lines != self._lines:
             self._lines = lines
             self.setWordWrap(lines > 1)
             self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+
+    def _needed_lines(self) -> int:
+        probe = self._probe
+        probe.setWordWrap(False)
+        probe.setText(self.text())
+        if probe.sizeHint().width() <= self.width():
+            return 1
+        probe.setWordWrap(True)  # rich text wraps as the note will show it
+        return max(2, math.ceil(probe.heightForWidth(self.width())
+                                / self.fontMetrics().lineSpacing()))
 
 
 class Panel(QWidget):

@@ -43,7 +43,7 @@ def test_a_note_gains_a_line_for_a_longer_text_and_counts_afresh_when_its_width_
     one = note.fontMetrics().lineSpacing() + 4
     note.setText("short")
     assert note.lines == 1 and note.height() == one
-    note.setText("a sentence far too long for two hundred pixels of width, " * 2)
+    note.setText("a sentence too long for two hundred pixels")
     assert note.lines == 2 and note.height() == 2 * one - 4
     note.setText("short")  # the next frame's text fits again: the height stays
     assert note.lines == 2 and note.height() == 2 * one - 4
@@ -52,6 +52,28 @@ def test_a_note_gains_a_line_for_a_longer_text_and_counts_afresh_when_its_width_
     note.min_lines = 2  # a note whose usual text takes two lines keeps them
     note.fit(shrink=True)
     assert note.lines == 2 and note.height() == 2 * one - 4
+
+
+def test_a_note_takes_the_lines_its_text_needs_up_to_four_then_the_tooltip_has_it(qtbot):
+    # in the four-panel layout the Activations sentence about a trained node needed three
+    # lines and was cut after two
+    note = PanelNote()
+    qtbot.addWidget(note)
+    note.setFixedWidth(200)
+    note.fit(shrink=True)
+    spacing = note.fontMetrics().lineSpacing()
+    words = "word " * 200
+    for lines in (3, 4):
+        text = words[:2 * len(words)]
+        while note.fontMetrics().boundingRect(0, 0, 200, 10_000, Qt.TextFlag.TextWordWrap,
+                                              text).height() > lines * spacing:
+            text = text[:-5]
+        note.setText(text)
+        note.fit(shrink=True)
+        assert note.lines == lines and note.height() == lines * spacing + 4
+        assert note.toolTip() == ""  # all of it is on show
+    note.setText(words)
+    assert note.lines == PanelNote.MAX_LINES and note.toolTip() == words
 
 
 def test_the_activations_note_has_room_for_its_sentence_before_the_first_frame(qtbot):
