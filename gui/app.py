@@ -15,6 +15,7 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from gui.i18n import start_language, translate
+from gui.interrupts import close_on_signals
 from gui.language_menu import warn_about_fonts
 from gui.platform_check import check_xcb
 from resources.icons import icon_path
@@ -77,6 +78,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow()
     window.place_on(window.screen().availableGeometry())
     report_unexpected_errors(window)
+    close_on_signals(window)  # Ctrl+C in the terminal quits as File ▸ Quit does
     window.show()
     warn_about_fonts(window, code)
     if not offer_recovery(window.autosave):  # restored work first: files can wait for the menu
