@@ -70,7 +70,10 @@ def close_on_signals(window: QWidget) -> Callable[[], None]:
     def restore() -> None:
         for number, old in previous.items():
             signal.signal(number, old)
-        signal.set_wakeup_fd(previous_fd)
+        try:
+            signal.set_wakeup_fd(previous_fd)
+        except (OSError, ValueError):  # its owner closed it meanwhile
+            signal.set_wakeup_fd(-1)
         with contextlib.suppress(RuntimeError):  # the window (its parent) is gone already
             wakeup.close()
             wakeup.deleteLater()
