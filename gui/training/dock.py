@@ -18,10 +18,13 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from core.datasets import Dataset
+from core.datasets import DataError, Dataset
+from core.datasets.dataset import split, split_remembered, worth_remembering
 from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.history import History
+from core.training.settings import TrainingSettings
+from core.training.timeline import Timeline
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
@@ -57,6 +60,29 @@ DOCK_TITLES = {"Training": QT_TRANSLATE_NOOP("TrainingUi", "Training"),
                "Runs": QT_TRANSLATE_NOOP("TrainingUi", "Runs")}
 
 
+def batches_per_epoch(dataset: Dataset, settings: TrainingSettings) -> int | None:
+    """The mini-batches of an epoch of ``dataset`` with ``settings``, as the trainer counts
+    them (its training part); None when that part is not at hand — the split of image bytes
+    not worked out ahead yet (a tenth of a second at MNIST's size, too long for the GUI
+    thread), or one the settings do not allow."""
+    try:
+        if worth_remembering(dataset) and not split_remembered(dataset, settings.split,
+                                                               settings.seed):
+            return None
+        rows = split(dataset, settings.split, settings.seed)[0].n_samples
+    except DataError:
+        return None
+    rows = max(rows, 1)
+    return math.ceil(rows / min(settings.batch_size, rows))
+
+
+def estimated_batches_per_epoch(history: History) -> int:
+    """The batches per epoch a history's own counts give (exact for whole epochs)."""
+    if not history.n_epochs:
+        return 1
+    return max(round(len(history.batch_loss) * history.batch_stride / history.n_epochs), 1)
+
+
 def panel_maker(class_name: str) -> Callable[[], QWidget]:
     def make() -> QWidget:
         from gui.training import plots
@@ -86,7 +112,7 @@ class TrainingUi(QObject):
         self.live = LiveRefresh(self.session, panels, self)
         self.timeline = TimelineUi(self.session, self.live, panels, self)
         context.files.timeline = self.timeline.for_saving
-        context.files.timeline_loaded = self.timeline.loaded
+        context.files.timeline_loaded = self._timeline_loaded
         self.progress = TrainingProgress(self.session.controller)
         self.lock_label = QLabel()
         self.lock_label.setToolTip(doc.locked_reason)
@@ -95,6 +121,13 @@ class TrainingUi(QObject):
         self._history_shown: object = None
         self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
         self._output_data: object = None  # the document's data when the Output panel was told
+        #: the document's data the data source's dataset (or its loading) is of: on Open the
+        #: document is replaced (spec_reset) before the data source hears of the new data
+        self._data_of: object = doc.data
+        #: a stored history drawn on an estimate of its batches per epoch (the data was not
+        #: there yet), and the document's data it waits for
+        self._loss_waits_for: object = None
+        self._last_epoch_due = False  # an opened project's timeline: replay its last epoch
         self._add_docks(beside)
         self._add_actions(view_menu)
         bar = window.statusBar()
@@ -200,6 +233,7 @@ class TrainingUi(QObject):
             translate("TrainingUi", "Not now: {reason}").format(reason=reason), 8000))
         doc.spec_reset.connect(self._document_replaced)
         doc.history_changed.connect(self._history_changed)
+        self.session.data.dataset_changed.connect(self._dataset_changed)
 
     # ------------------------------------------------------------------ reactions
     @Slot(object, object)
@@ -208,6 +242,7 @@ class TrainingUi(QObject):
         self._divergence = None
         settings = self.session.doc.settings
         self._history_shown = RUN
+        self._loss_waits_for, self._last_epoch_due = None, False
         hosts = self.hosts  # told on the next turns, one panel each (lazy_panel.py)
         hosts["Weights"].call_soon("set_network", spec)
         hosts["Activations"].call_soon("set_network", spec)
@@ -242,11 +277,45 @@ class TrainingUi(QObject):
         self.hosts["Weights"].call_soon("set_network", spec)
         self.hosts["Activations"].call_soon("set_network", spec)
         self._output_data = None
+        self._loss_waits_for, self._last_epoch_due = None, False
         self._reset_output()
         self.scene.mark_nodes({})
         self._divergence = None
         self._history_shown = None
         self._history_changed()
+
+    def _timeline_loaded(self, timeline: Timeline | None) -> None:
+        """A project file brought ``timeline``: once its data is there, every panel shows the
+        last epoch recorded, as training left them (the confusion matrix, the gallery, …)."""
+        self.timeline.loaded(timeline)
+        self._last_epoch_due = timeline is not None
+        self._show_last_epoch()
+
+    def _show_last_epoch(self) -> None:
+        if self._last_epoch_due and self._dataset() is not None and (
+                self.session.state == IDLE):
+            self._last_epoch_due = False
+            self.timeline.show_latest()
+
+    def _dataset(self) -> Dataset | None:
+        """The document's data set once loaded (None while it loads, and while the data
+        source still holds the data of the project the document replaced)."""
+        if self._data_of is not self.session.doc.data:
+            return None
+        return self.session.data.dataset
+
+    @Slot(object)
+    def _dataset_changed(self, dataset: Dataset | None) -> None:
+        """The document's data set is loaded (or is loading, None): the panels that depend
+        on it learn it, unless a run shows its own."""
+        self._data_of = self.session.doc.data
+        if dataset is None or self.session.state != IDLE or self._history_shown is RUN:
+            return
+        if self._output_data is not self.session.doc.data:
+            self._reset_output()
+        if self._loss_waits_for is not None and self._loss_waits_for is self._data_of:
+            self._show_stored_history()
+        self._show_last_epoch()
 
     @Slot()
     def _history_changed(self) -> None:
@@ -263,27 +332,45 @@ class TrainingUi(QObject):
             self.hosts[name].call_soon("reset")
         self._reset_output()
         self.gradient_bars.reset()  # the last run's gradients do not belong to these weights
+        self._show_stored_history()
+
+    def _show_stored_history(self) -> None:
+        """The Loss panel draws the document's history, the per-batch loss placed by the
+        batches an epoch of the project's data takes — estimated from the history itself
+        until that data is loaded, then drawn again."""
+        stored = self.session.doc.history
         history = None
         if stored is not None:
             try:
                 history = History.from_dict(stored)
             except ValueError:
                 history = None
-        self.hosts["Loss"].call_soon("show_history", history, self._batches_per_epoch())
+        dataset = self._dataset()
+        per_epoch = batches_per_epoch(dataset, self.session.doc.settings) if (
+            dataset is not None and history is not None) else None
+        self._loss_waits_for = None
+        if per_epoch is None and history is not None:
+            per_epoch = estimated_batches_per_epoch(history)
+            self._loss_waits_for = self.session.doc.data if dataset is None else None
+        self.hosts["Loss"].call_soon("show_history", history, per_epoch or 1)
 
     def _reset_output(self) -> None:
-        """Empty the Output panel; its image gallery stays in place (empty) while the document
-        still trains on the data it was told of (Reset weights, Undo), else it goes."""
-        same_data = self._output_data is not None and self._output_data is self.session.doc.data
-        self.hosts["Output"].call_soon("reset" if same_data else "forget_data")
-
-    def _batches_per_epoch(self) -> int:
-        dataset = self.session.data.dataset
-        settings = self.session.doc.settings
-        if dataset is None:
-            return 1
-        rows = max(round(dataset.n_samples * settings.split[0]), 1)
-        return math.ceil(rows / min(settings.batch_size, rows))
+        """Empty the Output panel. Told the data set (when it is loaded), it shows the plots
+        that data has — the output over the inputs only for one or two features, the
+        confusion matrix with the class names — and the gallery of image data, empty until a
+        frame comes; while the document keeps the data it was told of (Reset weights, Undo)
+        only its plots are emptied."""
+        doc = self.session.doc
+        if self._output_data is not None and self._output_data is doc.data:
+            self.hosts["Output"].call_soon("reset")
+            return
+        dataset = self._dataset()
+        settings = doc.settings
+        self._output_data = doc.data if dataset is not None else None
+        self.hosts["Output"].call_soon(
+            "set_data", dataset,
+            data_points(dataset, settings.split, settings.seed) if dataset is not None else None,
+            settings.split, settings.seed)
 
     @Slot(list)
     def _overlays_changed(self, overlays: list) -> None:

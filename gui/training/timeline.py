@@ -187,6 +187,19 @@ class TimelineUi(QObject):
             self.bar.save_check.setChecked(True)
         self.refresh()
 
+    def show_latest(self) -> bool:
+        """Draw the newest epoch of a timeline that came with a project into every panel, as
+        the run left them (made on the worker like any replayed frame; the project's data must
+        be loaded). False when there is nothing to show (no timeline that fits, a run going
+        on, or the slider pulled back)."""
+        if (self.timeline is None or self.session.controller.active
+                or self.shown_epoch is not None or not self.fits()):
+            return False
+        latest = self.timeline.latest()
+        assert latest is not None  # fits() says there is one
+        self._request(latest, back=False)
+        return True
+
     # ------------------------------------------------------------------ the bar
     @Slot()
     def refresh(self) -> None:

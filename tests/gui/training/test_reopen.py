@@ -1,0 +1,152 @@
+"""A trained project opened again shows what training showed: the per-batch loss on the epoch
+axis of its history, and the Output panel of its data — the confusion matrix and image gallery
+of the last epoch when the project keeps its timeline, else empty plots of the right kind (no
+plot over the inputs for 784 pixels). Also when the data loads on a worker (a referenced IDX
+file) and in a window that never trained."""
+
+from dataclasses import replace
+
+import numpy as np
+import pytest
+
+from core.datasets import linked
+from core.datasets import ref as ref_module
+from core.datasets.dataset import split
+from core.datasets.ref import DataRef
+from core.project import Project, save_project
+from core.spec import NetworkSpec
+from core.training.history import History
+from core.training.settings import TrainingSettings
+from gui.training.mnist_like import generate, write_idx
+from tests.gui.training_support import open_example, train_to_end
+
+
+def expected_batches_per_epoch(window) -> int:
+    """What the trainer does: the training part of the project's split, in batches."""
+    settings = window.doc.settings
+    train = split(window.data.dataset, settings.split, settings.seed)[0]
+    return -(-train.n_samples // min(settings.batch_size, train.n_samples))
+
+
+def history_of(window) -> History:
+    return History.from_dict(window.doc.history)
+
+
+def settled(window) -> bool:
+    """The data is loaded, every panel was told what waits for it and no frame is being made."""
+    training = window.training
+    return (window.data.dataset is not None and not window.data.loading
+            and not training.timeline.runner.busy
+            and not any(host._later for host in training.hosts.values()))
+
+
+def open_and_settle(qtbot, window, path) -> None:
+    assert window.files.load(str(path))
+    qtbot.waitUntil(lambda: settled(window), timeout=30_000)
+    qtbot.wait(50)  # a frame replayed on arrival is handed to the panels in a later turn
+    qtbot.waitUntil(lambda: settled(window), timeout=30_000)
+
+
+def check_loss_axis(window) -> None:
+    """The per-batch curve ends where the history's epochs end (the x axis is epochs)."""
+    loss = window.training.loss
+    history = history_of(window)
+    batch_x, _ = loss.batch_curve.getData()
+    epochs, _ = loss.curve("train_loss").getData()
+    assert list(epochs) == history.epochs["epoch"]
+    expected = len(history.batch_loss) * history.batch_stride / expected_batches_per_epoch(window)
+    assert batch_x[-1] == pytest.approx(expected)
+    assert batch_x[-1] == pytest.approx(history.n_epochs)  # whole epochs were trained
+    high = loss.loss_plot.vb.viewRange()[0][1]
+    assert high < history.n_epochs + 1
+
+
+@pytest.fixture
+def new_window(qtbot, settings):
+    """A second main window, as on the next day: it never trained anything."""
+    from gui.main_window import MainWindow
+
+    win = MainWindow(settings)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def test_the_digits_example_trained_saved_and_opened_again_shows_its_last_epoch(
+        qtbot, window, new_window, tmp_path):
+    open_example(window, "digits_mlp", epochs=2)
+    train_to_end(qtbot, window)
+    trained = window.training.output.frame.evaluation.confusion.copy()
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+
+    for win in (window, new_window):  # New then Open in the same window; Open in a fresh one
+        if win is window:
+            assert window.files.new()
+        open_and_settle(qtbot, win, path)
+        check_loss_axis(win)
+        output = win.training.output
+        assert not output.has_plane  # 64 pixels: no plot over the inputs
+        assert not output.boundary.plot.isVisible()
+        np.testing.assert_array_equal(output.frame.evaluation.confusion, trained)
+        np.testing.assert_array_equal(output.confusion.shown, trained)
+        assert output.gallery.isVisible() and output.gallery.evaluation is not None
+        assert output.note.text().startswith("test accuracy")
+
+
+def test_without_its_timeline_the_output_panel_is_empty_but_of_the_right_kind(
+        qtbot, window, new_window, tmp_path):
+    open_example(window, "digits_mlp", epochs=1)
+    train_to_end(qtbot, window)
+    window.training.timeline.bar.save_check.setChecked(False)
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+
+    open_and_settle(qtbot, new_window, path)
+    check_loss_axis(new_window)
+    output = new_window.training.output
+    assert not output.has_plane and output.frame is None
+    assert output.confusion.class_names == tuple(str(k) for k in range(10))
+    assert output.confusion.shown is None
+    low, high = output.confusion.plot.vb.viewRange()[0]
+    assert low < 0 < 9 < high  # the ten classes' ticks fill the axis
+
+
+@pytest.fixture
+def referenced_idx(tmp_path, monkeypatch):
+    """An MNIST-like IDX file (600 images 28×28) large enough to be referred to, not embedded:
+    a project that uses it reads it on a worker when opened."""
+    monkeypatch.setattr(linked, "EMBED_LIMIT_BYTES", 100)
+    monkeypatch.setattr(ref_module, "EMBED_LIMIT_BYTES", 100)
+    images, labels = generate(600, seed=1)
+    return write_idx(tmp_path / "idx", images, labels)
+
+
+def test_a_project_whose_data_loads_in_the_background_opens_with_the_right_panels(
+        qtbot, window, new_window, referenced_idx, tmp_path):
+    start = tmp_path / "start.netcanvas"
+    save_project(Project(spec=NetworkSpec.mlp((784, 16, 10)), data=DataRef.builtin("xor"),
+                         settings=replace(TrainingSettings(), epochs=2)), start)
+    assert window.files.load(str(start))
+    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20_000):
+        window.data_picker.import_path(str(referenced_idx))
+    assert window.doc.data.kind == "file"
+    train_to_end(qtbot, window)
+    trained = window.training.output.frame.evaluation.confusion.copy()
+    path = tmp_path / "mnist.netcanvas"
+    assert window.files.write(str(path), wait=True)
+
+    for win in (window, new_window):
+        if win is window:
+            assert window.files.new()
+        assert win.files.load(str(path))
+        assert win.data.loading  # read on a worker: the panels are told before it is there
+        qtbot.waitUntil(lambda w=win: settled(w), timeout=30_000)
+        qtbot.wait(50)
+        qtbot.waitUntil(lambda w=win: settled(w), timeout=30_000)
+        check_loss_axis(win)
+        output = win.training.output
+        assert not output.has_plane
+        np.testing.assert_array_equal(output.confusion.shown, trained)
+        assert output.gallery.isVisible() and output.gallery.shape == (28, 28)
