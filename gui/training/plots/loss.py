@@ -38,6 +38,35 @@ MEASURES = {"loss": QT_TRANSLATE_NOOP("LossPanel", "loss"), "accuracy": METRIC_T
     "classification"][2], "r2": "R²"}  # the read-out's names
 
 
+#: epoch curves of at most this many epochs show each epoch as a dot as well: a single epoch
+#: (the natural first MNIST run) is no line at all, and a few are easier read as points
+MARKED_EPOCHS = 10
+MARKER_SIZE = 5
+
+
+def dot_style(color: QColor) -> dict[str, object]:
+    """``plot()`` arguments for dots of ``color`` on a curve's points."""
+    return {"symbol": "o", "symbolSize": MARKER_SIZE, "symbolPen": None,
+            "symbolBrush": pg.mkBrush(color)}
+
+
+def set_dots(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, shown: bool) -> None:
+    """The dots of a curve: on its finite points while ``shown``, else none. (Dots are items
+    of their own, given points or none: switching a curve's symbol off after it had been
+    on crashed Qt's painter in the test suite.)"""
+    finite = np.isfinite(y)
+    if shown and finite.any():
+        item.setData(x[finite], y[finite])
+    elif dot_count(item):
+        item.setData([], [])
+
+
+def dot_count(item: pg.PlotDataItem) -> int:
+    """How many points ``item`` draws."""
+    x = item.getData()[0]
+    return 0 if x is None else len(x)
+
+
 def write_history_csv(history: History, path: str | Path) -> None:
     """The epoch table of ``history`` as a CSV file (OSError when it cannot be written)."""
     with open(path, "w", newline="", encoding="utf-8") as handle:
@@ -72,6 +101,11 @@ class LossPanel(Panel):
             pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
         self.metric_curves = {part: self.metric_plot.plot(
             pen=pg.mkPen(PART_COLORS[part], width=1), connect="finite") for part in PARTS}
+        #: the epochs' points of short runs, as dots (see MARKED_EPOCHS)
+        self.loss_dots = {part: self.loss_plot.plot(pen=None, **dot_style(PART_COLORS[part]))
+                          for part in PARTS}
+        self.metric_dots = {part: self.metric_plot.plot(pen=None, **dot_style(
+            PART_COLORS[part])) for part in PARTS}
         self.cursor = pg.InfiniteLine(angle=90,
                                       pen=pg.mkPen(theme.BORDER, style=Qt.PenStyle.DotLine))
         self.cursor.hide()
@@ -123,6 +157,11 @@ class LossPanel(Panel):
         part, _, measure = name.partition("_")
         return self.loss_curves[part] if measure == "loss" else self.metric_curves[part]
 
+    def dots(self, name: str) -> pg.PlotDataItem:
+        """The item drawing a history column's points as dots (short runs only)."""
+        part, _, measure = name.partition("_")
+        return self.loss_dots[part] if measure == "loss" else self.metric_dots[part]
+
     def show_history(self, history: History | None, batches_per_epoch: int = 1) -> None:
         """Draw a stored history (a project opened, training not running)."""
         self.frame = None
@@ -155,9 +194,14 @@ class LossPanel(Panel):
         self._set_task(history.task)
         self.batch_curve.setData(curves.batch_x, curves.batch_y)
         metric = METRIC_TITLES[history.task][0]
+        marked = curves.epochs.size <= MARKED_EPOCHS
         for part in PARTS:
-            self.loss_curves[part].setData(curves.epochs, curves.columns[f"{part}_loss"])
-            self.metric_curves[part].setData(curves.epochs, curves.columns[f"{part}_{metric}"])
+            for item, dots, column in (
+                    (self.loss_curves[part], self.loss_dots[part], f"{part}_loss"),
+                    (self.metric_curves[part], self.metric_dots[part], f"{part}_{metric}")):
+                values = curves.columns[column]
+                item.setData(curves.epochs, values)
+                set_dots(dots, curves.epochs, values, marked)
         last = max(curves.epochs[-1] if curves.epochs.size else 0.0,
                    curves.batch_x[-1] if curves.batch_x.size else 0.0, last_epoch, 1.0,
                    self._overlay_end)
@@ -182,14 +226,17 @@ class LossPanel(Panel):
             color = QColor(*theme.rgba(overlay.color, theme.RUN_ALPHA))
             epochs = np.asarray(history.epochs["epoch"], dtype=np.float64)
             metric = METRIC_TITLES[history.task][0]
+            marked = epochs.size <= MARKED_EPOCHS
             drawn = []
             for plot, column, style in (
                     (self.loss_plot, "train_loss", Qt.PenStyle.SolidLine),
                     (self.loss_plot, "val_loss", Qt.PenStyle.DashLine),
                     (self.metric_plot, f"train_{metric}", Qt.PenStyle.SolidLine)):
                 values = np.asarray(history.epochs[column], dtype=np.float64)
+                dotted = marked and bool(np.isfinite(values).any())
                 item = plot.plot(epochs, values, connect="finite",
-                                 pen=pg.mkPen(color, width=1.5, style=style))
+                                 pen=pg.mkPen(color, width=1.5, style=style),
+                                 **(dot_style(color) if dotted else {}))
                 item.setZValue(-1)  # under the current run
                 self._overlay_items.append((plot, item))
                 drawn.append(item)
@@ -210,7 +257,8 @@ class LossPanel(Panel):
     def clear(self) -> None:
         self.history = self.curves_shown = None
         self._mark(None)
-        for item in (self.batch_curve, *self.loss_curves.values(), *self.metric_curves.values()):
+        for item in (self.batch_curve, *self.loss_curves.values(), *self.metric_curves.values(),
+                     *self.loss_dots.values(), *self.metric_dots.values()):
             item.setData([], [])
         self.cursor.hide()
 

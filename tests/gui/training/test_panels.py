@@ -5,17 +5,21 @@ import csv
 from dataclasses import replace
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtGui import QImage
 
 from core.datasets import load_builtin
 from core.project import load_project
 from core.spec import NetworkSpec
+from core.training.history import PARTS
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 from gui.training import trails
 from gui.training.frames import FrameMaker, data_points, diverged_nodes, smoothed_batches
 from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel
+from gui.training.plots.base import PART_COLORS
+from gui.training.plots.loss import MARKED_EPOCHS, dot_count
 from resources.examples import example_path
 
 
@@ -159,3 +163,66 @@ def test_diverged_nodes_are_the_ones_holding_nan():
     assert trainer.outcome.kind == "diverged"
     nodes = diverged_nodes(project.spec, frames[-1].snapshot)
     assert nodes and set(nodes) <= {"1", "2", "3"}
+
+
+@pytest.fixture(scope="module")
+def one_epoch():
+    return trained("digits_mlp", 1)
+
+
+def colors_near(panel, plot, x: float, y: float, reach: int = 3) -> set[tuple[int, int, int]]:
+    """The colours the panel shows within ``reach`` pixels of the point (x, y) of ``plot``."""
+    image = panel.graphics.grab().toImage()  # drawn first: the plots' ranges are up to date
+    pixel = panel.graphics.mapFromScene(plot.vb.mapViewToScene(pg.Point(x, y)))
+    ratio = image.devicePixelRatio()
+    found = set()
+    for dx in range(-reach, reach + 1):
+        for dy in range(-reach, reach + 1):
+            color = image.pixelColor(round((pixel.x() + dx) * ratio),
+                                     round((pixel.y() + dy) * ratio))
+            found.add((color.red(), color.green(), color.blue()))
+    return found
+
+
+def test_a_single_epoch_is_drawn_as_a_dot_on_every_epoch_curve(qtbot, one_epoch):
+    """One epoch (the natural first MNIST run) is one point per curve: a line through it
+    draws nothing, so each point shows as a dot of its part's colour."""
+    _, _, trainer, frames = one_epoch
+    panel = shown(qtbot, LossPanel())
+    panel.set_frame(frames[-1])
+    history = trainer.history
+    assert history.n_epochs == 1
+    for part in PARTS:
+        for plot, name in ((panel.loss_plot, f"{part}_loss"),
+                           (panel.metric_plot, f"{part}_accuracy")):
+            for other in (*panel.loss_curves.values(), *panel.metric_curves.values(),
+                          *panel.loss_dots.values(), *panel.metric_dots.values()):
+                other.setVisible(other in (panel.curve(name), panel.dots(name)))
+            panel.batch_curve.setVisible(False)
+            expected = PART_COLORS[part]
+            rgb = (expected.red(), expected.green(), expected.blue())
+            assert rgb in colors_near(panel, plot, 1.0, history.epochs[name][0]), name
+
+
+def test_long_runs_are_drawn_as_lines_without_dots(qtbot, spiral):
+    _, _, trainer, frames = spiral
+    panel = shown(qtbot, LossPanel())
+    panel.set_frame(frames[0])  # epoch 1: a dot
+    assert list(panel.dots("train_loss").getData()[1]) == trainer.history.epochs[
+        "train_loss"][:1]
+    qtbot.wait(20)  # drawn
+    panel.set_frame(frames[-1])
+    assert trainer.history.n_epochs > MARKED_EPOCHS
+    assert dot_count(panel.dots("train_loss")) == 0
+    np.testing.assert_allclose(panel.curve("train_loss").getData()[1],
+                               trainer.history.epochs["train_loss"])
+
+
+def test_an_empty_part_gets_no_dots(qtbot, recwarn):
+    _, _, _, frames = trained("digits_mlp", 1, split=(0.85, 0.0, 0.15))
+    panel = shown(qtbot, LossPanel())
+    panel.set_frame(frames[-1])
+    panel.graphics.grab()
+    assert dot_count(panel.dots("val_loss")) == 0
+    assert dot_count(panel.dots("test_loss")) == 1
+    assert not [w for w in recwarn if "NaN" in str(w.message)]
