@@ -15,7 +15,7 @@ import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import DataError, Dataset
@@ -289,9 +289,14 @@ class TrainingUi(QObject):
         last epoch recorded, as training left them (the confusion matrix, the gallery, …)."""
         self.timeline.loaded(timeline)
         self._last_epoch_due = timeline is not None
-        self._show_last_epoch()
+        if self._last_epoch_due:
+            QTimer.singleShot(0, self, self._show_last_epoch)
 
+    @Slot()
     def _show_last_epoch(self) -> None:
+        """Replay the last epoch of an opened project's timeline into the panels (building
+        its replay network takes the GUI thread 20–50 ms at MNIST's size; the frame itself is
+        made on the worker)."""
         if self._last_epoch_due and self._dataset() is not None and (
                 self.session.state == IDLE):
             self._last_epoch_due = False
@@ -315,7 +320,8 @@ class TrainingUi(QObject):
             self._reset_output()
         if self._loss_waits_for is not None and self._loss_waits_for is self._data_of:
             self._show_stored_history()
-        self._show_last_epoch()
+        if self._last_epoch_due:  # on a turn of its own: the data's other followers take this
+            QTimer.singleShot(0, self, self._show_last_epoch)
 
     @Slot()
     def _history_changed(self) -> None:

@@ -56,7 +56,10 @@ def set_dots(item: pg.PlotDataItem, x: np.ndarray, y: np.ndarray, shown: bool) -
     on crashed Qt's painter in the test suite.)"""
     finite = np.isfinite(y)
     if shown and finite.any():
-        item.setData(x[finite], y[finite])
+        x, y = x[finite], y[finite]
+        old_x, old_y = item.getData()
+        if old_x is None or not (np.array_equal(old_x, x) and np.array_equal(old_y, y)):
+            item.setData(x, y)  # 1–3 ms a curve: not again for every frame of an epoch
     elif dot_count(item):
         item.setData([], [])
 
