@@ -11,19 +11,16 @@ run by itself (the session listens to ``GraphDocument.about_to_reset``).
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
-from core.datasets import DataError, Dataset
-from core.datasets.dataset import split, split_remembered, worth_remembering
+from core.datasets import Dataset
 from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.history import History
-from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
@@ -31,7 +28,7 @@ from gui.context import ProjectContext
 from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
-from gui.training.frames import data_points
+from gui.training.frames import batches_per_epoch, data_points, estimated_batches_per_epoch
 from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.progress import TrainingProgress
@@ -58,29 +55,6 @@ DOCK_TITLES = {"Training": QT_TRANSLATE_NOOP("TrainingUi", "Training"),
                "Weights": QT_TRANSLATE_NOOP("TrainingUi", "Weights"),
                "Activations": QT_TRANSLATE_NOOP("TrainingUi", "Activations"),
                "Runs": QT_TRANSLATE_NOOP("TrainingUi", "Runs")}
-
-
-def batches_per_epoch(dataset: Dataset, settings: TrainingSettings) -> int | None:
-    """The mini-batches of an epoch of ``dataset`` with ``settings``, as the trainer counts
-    them (its training part); None when that part is not at hand — the split of image bytes
-    not worked out ahead yet (a tenth of a second at MNIST's size, too long for the GUI
-    thread), or one the settings do not allow."""
-    try:
-        if worth_remembering(dataset) and not split_remembered(dataset, settings.split,
-                                                               settings.seed):
-            return None
-        rows = split(dataset, settings.split, settings.seed)[0].n_samples
-    except DataError:
-        return None
-    rows = max(rows, 1)
-    return math.ceil(rows / min(settings.batch_size, rows))
-
-
-def estimated_batches_per_epoch(history: History) -> int:
-    """The batches per epoch a history's own counts give (exact for whole epochs)."""
-    if not history.n_epochs:
-        return 1
-    return max(round(len(history.batch_loss) * history.batch_stride / history.n_epochs), 1)
 
 
 def panel_maker(class_name: str) -> Callable[[], QWidget]:
@@ -127,7 +101,8 @@ class TrainingUi(QObject):
         #: a stored history drawn on an estimate of its batches per epoch (the data was not
         #: there yet), and the document's data it waits for
         self._loss_waits_for: object = None
-        self._last_epoch_due = False  # an opened project's timeline: replay its last epoch
+        #: an opened project's history: once its data is there, draw its network's frame
+        self._present_due = False
         self._add_docks(beside)
         self._add_actions(view_menu)
         bar = window.statusBar()
@@ -242,7 +217,7 @@ class TrainingUi(QObject):
         self._divergence = None
         settings = self.session.doc.settings
         self._history_shown = RUN
-        self._loss_waits_for, self._last_epoch_due = None, False
+        self._loss_waits_for, self._present_due = None, False
         hosts = self.hosts  # told on the next turns, one panel each (lazy_panel.py)
         hosts["Weights"].call_soon("set_network", spec)
         hosts["Activations"].call_soon("set_network", spec)
@@ -277,7 +252,7 @@ class TrainingUi(QObject):
         self.hosts["Weights"].call_soon("set_network", spec)
         self.hosts["Activations"].call_soon("set_network", spec)
         self._output_data = None
-        self._loss_waits_for, self._last_epoch_due = None, False
+        self._loss_waits_for, self._present_due = None, False
         self._reset_output()
         self.scene.mark_nodes({})
         self._divergence = None
@@ -285,22 +260,28 @@ class TrainingUi(QObject):
         self._history_changed()
 
     def _timeline_loaded(self, timeline: Timeline | None) -> None:
-        """A project file brought ``timeline``: once its data is there, every panel shows the
-        last epoch recorded, as training left them (the confusion matrix, the gallery, …)."""
+        """A project was opened (with ``timeline`` if its file kept one): once its data is
+        there, a trained one shows its network in every panel as training left them — the
+        confusion matrix, the gallery, the histograms (:meth:`TimelineUi.show_present`)."""
         self.timeline.loaded(timeline)
-        self._last_epoch_due = timeline is not None
-        if self._last_epoch_due:
-            QTimer.singleShot(0, self, self._show_last_epoch)
+        self._present_due = self.session.doc.history is not None
+        if self._present_due:
+            QTimer.singleShot(0, self, self._show_present)
 
     @Slot()
-    def _show_last_epoch(self) -> None:
-        """Replay the last epoch of an opened project's timeline into the panels (building
-        its replay network takes the GUI thread 20–50 ms at MNIST's size; the frame itself is
-        made on the worker)."""
-        if self._last_epoch_due and self._dataset() is not None and (
-                self.session.state == IDLE):
-            self._last_epoch_due = False
-            self.timeline.show_latest()
+    def _show_present(self) -> None:
+        """(Building the network that makes the frame takes the GUI thread 15–50 ms at
+        MNIST's size; the frame is made on the worker.)"""
+        stored = self.session.doc.history
+        if not (self._present_due and stored is not None and self._dataset() is not None
+                and self.session.state == IDLE and not self.session.problem()):
+            return
+        self._present_due = False
+        try:
+            epochs = History.from_dict(stored).n_epochs
+        except ValueError:
+            return
+        self.timeline.show_present(epochs)
 
     def _dataset(self) -> Dataset | None:
         """The document's data set once loaded (None while it loads, and while the data
@@ -320,8 +301,8 @@ class TrainingUi(QObject):
             self._reset_output()
         if self._loss_waits_for is not None and self._loss_waits_for is self._data_of:
             self._show_stored_history()
-        if self._last_epoch_due:  # on a turn of its own: the data's other followers take this
-            QTimer.singleShot(0, self, self._show_last_epoch)
+        if self._present_due:  # on a turn of its own: the data's other followers take this
+            QTimer.singleShot(0, self, self._show_present)
 
     @Slot()
     def _history_changed(self) -> None:

@@ -16,12 +16,14 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from core.datasets import Dataset, split
+from core.datasets import DataError, Dataset, split
+from core.datasets.dataset import split_remembered, worth_remembering
 from core.engine.params import feeding, weight_name
 from core.spec import NetworkSpec
 from core.training import gradient_flow
 from core.training.gradient_flow import NodeFlow
 from core.training.history import History
+from core.training.settings import TrainingSettings
 from core.training.snapshot import Histogram, Snapshot
 from core.training.trainer import Trainer, TrainingEvent
 from gui.theme import grid_rgb
@@ -52,6 +54,29 @@ class Curves:
         batch_x, batch_y = smoothed_batches(history, batches_per_epoch)
         return cls(np.array(history.epochs["epoch"], dtype=np.float64), columns, batch_x,
                    batch_y)
+
+
+def batches_per_epoch(dataset: Dataset, settings: TrainingSettings) -> int | None:
+    """The mini-batches of an epoch of ``dataset`` with ``settings``, as the trainer counts
+    them (its training part); None when that part is not at hand — the split of image bytes
+    not worked out ahead yet (a tenth of a second at MNIST's size, too long for the GUI
+    thread), or one the settings do not allow."""
+    try:
+        if worth_remembering(dataset) and not split_remembered(dataset, settings.split,
+                                                               settings.seed):
+            return None
+        rows = split(dataset, settings.split, settings.seed)[0].n_samples
+    except DataError:
+        return None
+    rows = max(rows, 1)
+    return math.ceil(rows / min(settings.batch_size, rows))
+
+
+def estimated_batches_per_epoch(history: History) -> int:
+    """The batches per epoch a history's own counts give (exact for whole epochs)."""
+    if not history.n_epochs:
+        return 1
+    return max(round(len(history.batch_loss) * history.batch_stride / history.n_epochs), 1)
 
 
 def smoothed_batches(history: History, batches_per_epoch: int,

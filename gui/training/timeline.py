@@ -26,6 +26,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core import SpecError
 from core.datasets import DataError
+from core.engine.params import split
 from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.timeline import EpochRecord, Timeline, history_until
@@ -187,16 +188,18 @@ class TimelineUi(QObject):
             self.bar.save_check.setChecked(True)
         self.refresh()
 
-    def show_latest(self) -> bool:
-        """Draw the newest epoch of a timeline that came with a project into every panel, as
-        the run left them (made on the worker like any replayed frame; the project's data must
-        be loaded). False when there is nothing to show (no timeline that fits, a run going
-        on, or the slider pulled back)."""
-        if (self.timeline is None or self.session.controller.active
-                or self.shown_epoch is not None or not self.fits()):
+    def show_present(self, epoch: int) -> bool:
+        """Draw the network the document holds into every panel as a run left them (a project
+        opened, its data loaded; ``epoch``: the epochs of its history): the timeline's newest
+        record when it is that epoch (with its gradient norms), else a record of the
+        document's weights. Made on the worker like any replayed frame. False while a run
+        goes on or the slider is pulled back."""
+        if self.session.controller.active or self.shown_epoch is not None:
             return False
-        latest = self.timeline.latest()
-        assert latest is not None  # fits() says there is one
+        latest = self.timeline.latest() if self.timeline is not None and self.fits() else None
+        if latest is None or latest.epoch != epoch:
+            params, state = split(self.session.doc.arrays)
+            latest = EpochRecord(epoch, params, state, {}, {})
         self._request(latest, back=False)
         return True
 
@@ -288,7 +291,7 @@ class TimelineUi(QObject):
     @Slot(object, object)
     def _frame_arrived(self, frame: Frame, tag: tuple[EpochRecord, bool]) -> None:
         record, back = tag
-        if self._gone or self.timeline is None:
+        if self._gone or (back and self.timeline is None):
             return
         if back:
             if self.shown_epoch != record.epoch:

@@ -13,7 +13,7 @@ from core.datasets import linked
 from core.datasets import ref as ref_module
 from core.datasets.dataset import split
 from core.datasets.ref import DataRef
-from core.project import Project, save_project
+from core.project import Project, load_project, save_project
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.settings import TrainingSettings
@@ -95,15 +95,41 @@ def test_the_digits_example_trained_saved_and_opened_again_shows_its_last_epoch(
         assert output.note.text().startswith("test accuracy")
 
 
-def test_without_its_timeline_the_output_panel_is_empty_but_of_the_right_kind(
+def test_without_its_timeline_the_panels_show_the_network_the_project_holds(
         qtbot, window, new_window, tmp_path):
     open_example(window, "digits_mlp", epochs=1)
     train_to_end(qtbot, window)
+    trained = window.training.output.frame.evaluation.confusion.copy()
     window.training.timeline.bar.save_check.setChecked(False)
     path = tmp_path / "digits.netcanvas"
     assert window.files.write(str(path), wait=True)
 
     open_and_settle(qtbot, new_window, path)
+    assert new_window.training.timeline.timeline is None
+    check_loss_axis(new_window)
+    output = new_window.training.output
+    assert not output.has_plane
+    assert output.confusion.class_names == tuple(str(k) for k in range(10))
+    np.testing.assert_array_equal(output.confusion.shown, trained)  # the saved weights'
+    assert output.gallery.isVisible()
+    assert new_window.training.weights.frame.snapshot.epoch == 1
+
+
+def test_a_trained_project_whose_network_cannot_run_shows_empty_plots_of_its_data(
+        qtbot, window, new_window, tmp_path):
+    """The history is drawn and the Output panel is laid out for the data (no plot over the
+    inputs for 64 pixels, the ten classes on the confusion matrix's axes), empty."""
+    open_example(window, "digits_mlp", epochs=1)
+    train_to_end(qtbot, window)
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+    project = load_project(path)
+    cut = project.spec.edges[-1].id  # the output cut off: saved with its history only
+    save_project(replace(project, spec=project.spec.without_edge(cut), params=None,
+                         state=None, continuation=None, timeline=None), path)
+
+    open_and_settle(qtbot, new_window, path)
+    assert new_window.doc.problems
     check_loss_axis(new_window)
     output = new_window.training.output
     assert not output.has_plane and output.frame is None
