@@ -45,8 +45,9 @@ class OutputPanel(Panel):
     def set_data(self, dataset: Dataset | None, points: Points | None,
                  fractions: tuple[float, float, float] = (0.7, 0.15, 0.15),
                  seed: int = 0) -> None:
-        """The data of the coming run: which plots apply, the points, the class names; for
-        image data the gallery, with the split (``fractions``, ``seed``) training uses."""
+        """The data of the coming run, or of a project whose data was loaded (None: none yet):
+        which plots apply, the points, the class names; for image data the gallery, with the
+        split (``fractions``, ``seed``) training uses."""
         self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
@@ -55,12 +56,6 @@ class OutputPanel(Panel):
         names = tuple(dataset.class_names) if dataset is not None and classification else ()
         self.confusion.set_task(classification, names)
         self.note.setText("")
-        self.reset()
-
-    def forget_data(self) -> None:
-        """Empty, and no gallery until the next run tells the data (another project or data
-        set)."""
-        self.gallery.set_data(None, (1.0, 0.0, 0.0), 0)
         self.reset()
 
     def _show_plane(self, shown: bool) -> None:
