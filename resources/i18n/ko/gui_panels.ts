@@ -43,6 +43,14 @@
         <translation>직접 만든 표(CSV: 마지막 열이 정답), X와 y가 든 NumPy .npz 파일, 또는 MNIST IDX 파일을 불러옵니다. {mb} MB까지의 파일은 프로젝트 안에 저장하고, 더 큰 파일은 경로와 체크섬으로 참조합니다.</translation>
     </message>
     <message>
+        <source>Locate the data file…</source>
+        <translation>데이터 파일 찾기…</translation>
+    </message>
+    <message>
+        <source>The project refers to a data file that has moved or changed: choose where it is now (it is checked against the checksum the project keeps)</source>
+        <translation>프로젝트가 가리키는 데이터 파일이 옮겨졌거나 바뀌었습니다: 지금 있는 곳을 고르세요 (프로젝트에 저장된 체크섬과 대조합니다)</translation>
+    </message>
+    <message>
         <source>Embed data in the project</source>
         <translation>데이터를 프로젝트에 포함</translation>
     </message>
@@ -97,6 +105,10 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
     <message>
         <source>{path} is not the file this project was made with: its SHA-256 checksum differs from that of {original}. Locate the original file.</source>
         <translation>{path}은(는) 이 프로젝트를 만들 때 쓴 파일이 아닙니다: SHA-256 체크섬이 {original}의 체크섬과 다릅니다. 원래 파일을 찾으세요.</translation>
+    </message>
+    <message>
+        <source>Without its data: {name} has moved or changed.</source>
+        <translation>데이터 없이 열림: {name} 파일이 옮겨졌거나 바뀌었습니다.</translation>
     </message>
     <message>
         <source>No data set chosen.</source>

@@ -132,6 +132,72 @@ def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it
     assert window.doc.undo_stack.undoText() == "Locate train-images-idx3-ubyte"
 
 
+def test_locating_images_moved_with_their_labels_finds_the_labels_too(
+        window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
+    assert import_and_wait(window, qtbot, idx_files[0]) == [True]
+    project = tmp_path / "p.netcanvas"
+    assert window.files.write(str(project))
+    moved = tmp_path / "moved"
+    moved.mkdir()
+    for path in idx_files:  # the whole folder moved: images and labels
+        path.rename(moved / path.name)
+    window.files.new()
+    dialogs.answer = QMessageBox.StandardButton.Open
+    asked = []
+
+    def choose(*args, **kwargs):
+        asked.append(args[1])
+        return str(moved / idx_files[0].name), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    assert window.files.load(str(project))
+    qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
+    assert [f.path for f in window.doc.data.files] == [str((moved / p.name).resolve())
+                                                       for p in idx_files]
+    assert asked == ["Locate train-images-idx3-ubyte"]  # one dialog, not one per file
+    assert len(dialogs.of("question")) == 1
+    assert window.data.dataset.n_samples == 60
+
+
+def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
+        window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
+    assert import_and_wait(window, qtbot, idx_files[0]) == [True]
+    project = tmp_path / "p.netcanvas"
+    assert window.files.write(str(project))
+    old_folder = tmp_path / "old"
+    old_folder.mkdir()
+    for path in idx_files:
+        path.rename(old_folder / path.name)  # the project referred to old/… (below)
+    window.data_picker.locate(window.doc.data, 0, str(old_folder / idx_files[0].name))
+    qtbot.waitUntil(lambda: window.doc.data.files[0].path.startswith(str(old_folder.resolve())),
+                    timeout=20000)
+    assert window.files.write(str(project))
+    moved = tmp_path / "moved"
+    old_folder.rename(moved)  # the folder of the data itself moved away
+    window.files.new()
+    dialogs.answer = QMessageBox.StandardButton.Ignore
+    assert window.files.load(str(project))
+    picker = window.data_picker
+    qtbot.waitUntil(lambda: bool(dialogs.of("question")), timeout=20000)
+    assert window.data.dataset is None
+    assert picker.locate_button.isVisible()
+    assert picker.data_info.text() == ("Without its data: train-images-idx3-ubyte has moved "
+                                       "or changed.")
+    started_in = []
+
+    def choose(*args, **kwargs):
+        started_in.append(args[2])
+        return str(moved / idx_files[0].name), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    qtbot.mouseClick(picker.locate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
+    assert started_in == [str(tmp_path)]  # old/ is gone: its parent, not a missing folder
+    assert not picker.locate_button.isVisible()
+    assert window.data.dataset.n_samples == 60
+    assert len(dialogs.of("question")) == 1  # the button asked nothing more
+
+
 def test_a_located_file_with_other_bytes_is_refused(window, qtbot, dialogs, idx_files,
                                                     small_limit, tmp_path, monkeypatch):
     assert import_and_wait(window, qtbot, idx_files[0]) == [True]
