@@ -24,11 +24,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets import Dataset
 from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
+from core.spec import NetworkSpec
 from core.spec_problems import SpecProblem
 from gui import theme
-from gui.document.commands import DismissWarningsCommand
+from gui.document.commands import ChangeNodeCommand, DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
@@ -135,6 +137,7 @@ class ProblemsPanel(QWidget):
     lab_requested = Signal(str)  # the key of the lab to open (a warning's "Show me")
     dismiss_requested = Signal(str)  # a warning's id: list it no more for this project
     restore_requested = Signal()  # list every dismissed warning again
+    fit_requested = Signal(str, int)  # give input node (id) this many units: the data's columns
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +150,13 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        # the one-click fix of the commonest mismatch: another data set, the same input node
+        self.fit_button = QPushButton()
+        self.fit_button.clicked.connect(self._fit_clicked)
+        self.fit_button.hide()
+        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._fit: tuple[str, str, int] | None = None  # (node id, its name, units)
+        self.fit_source: Callable[[], tuple[str, str, int] | None] | None = None
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
@@ -179,11 +189,20 @@ class ProblemsPanel(QWidget):
         self._render()
 
     def set_data_note(self, notes: list[str]) -> None:
-        """Mismatches between the network and the chosen data (shown after the problems)."""
-        if list(notes) == self._data_notes:
+        """Mismatches between the network and the chosen data (shown after the problems), with
+        the offer to give the input node the data's column count when that is the fix
+        (:attr:`fit_source`, see :func:`connect_input_fit`)."""
+        fit = self.fit_source() if notes and self.fit_source is not None else None
+        if list(notes) == self._data_notes and fit == self._fit:
             return  # unchanged: no relayout (predictions refresh this while training runs)
         self._data_notes = list(notes)
+        self._fit = fit
         self._render()
+
+    def _fit_clicked(self) -> None:
+        if self._fit is not None:
+            node_id, _name, units = self._fit
+            self.fit_requested.emit(node_id, units)
 
     def set_warnings(self, warnings: list[LintWarning]) -> None:
         """The teaching lint's warnings, listed after the problems (they never block)."""
@@ -230,6 +249,14 @@ class ProblemsPanel(QWidget):
             item.setForeground(QColor(theme.WARNING_TEXT))
             self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
+        if self._fit is not None:
+            _node_id, name, units = self._fit
+            self.fit_button.setText(self.tr("Give {node} {n} units").format(node=name,
+                                                                           n=f"{units:,}"))
+            self.fit_button.setToolTip(self.tr(
+                "One unit per column of the data: the input node takes every feature (one "
+                "undoable edit; the weights leaving it start afresh)"))
+        self.fit_button.setVisible(self._fit is not None)
         count = len(self._problems)
         if count:
             self.summary.setText((self.tr("<b>{n} problem</b> to fix before training")
@@ -253,6 +280,27 @@ class ProblemsPanel(QWidget):
     def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))
+
+
+def input_fit(spec: NetworkSpec, dataset: Dataset | None) -> tuple[str, str, int] | None:
+    """The network's only input node, its name and the data's column count, when the node
+    takes the raw columns (no chosen features) and has another number of units — what a
+    student meets after importing MNIST (784 columns) into a network built for other data."""
+    inputs = spec.inputs
+    if dataset is None or len(inputs) != 1 or inputs[0].features:
+        return None
+    node = inputs[0]
+    if node.units == dataset.n_features:
+        return None
+    return node.id, node.name or node.id, dataset.n_features
+
+
+def connect_input_fit(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
+    """The panel offers "Give input 0 784 units" when that fits the network to ``data``; the
+    click is one undoable change of the node."""
+    panel.fit_source = lambda: input_fit(doc.spec, data.dataset)
+    panel.fit_requested.connect(
+        lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
 
 
 def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:

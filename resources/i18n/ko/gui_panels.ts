@@ -273,6 +273,14 @@ You can still import your own data with Import.</source>
         <translation>숨긴 경고 {n}개 보기</translation>
     </message>
     <message>
+        <source>Give {node} {n} units</source>
+        <translation>{node}에 뉴런 {n}개 주기</translation>
+    </message>
+    <message>
+        <source>One unit per column of the data: the input node takes every feature (one undoable edit; the weights leaving it start afresh)</source>
+        <translation>데이터의 열마다 뉴런 하나: 입력 노드가 모든 특성을 받습니다 (되돌릴 수 있는 편집 하나이며, 이 노드에서 나가는 가중치는 새로 시작합니다)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{n} problem&lt;/b&gt; to fix before training</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
     </message>

@@ -238,3 +238,24 @@ def test_mnist_from_the_cache_is_read_on_a_worker_thread(window, qtbot, tmp_path
     assert dataset is window.data.dataset and not window.data.loading
     assert dataset.n_samples == N_TRAIN + N_TEST and dataset.x.dtype == np.uint8
     assert "samples" in window.data_picker.data_info.text()
+
+
+def test_the_problems_panel_offers_to_fit_the_input_node_to_imported_images(window, qtbot,
+                                                                           tmp_path):
+    window.files.open_example("digits_mlp")  # 64 input units (8×8 images), 10 classes
+    assert window.doc.spec.inputs[0].units == 64
+    images = np.random.default_rng(4).integers(0, 256, (60, 4, 4), dtype=np.uint8)
+    files = write_idx(tmp_path, images, (np.arange(60) % 10).astype(np.uint8))
+    assert import_and_wait(window, qtbot, files[0]) == [True]  # 4×4 images: 16 columns
+    panel = window.problems_panel
+    qtbot.waitUntil(panel.fit_button.isVisible, timeout=10000)
+    assert any("16 feature column(s)" in m for m in panel.messages())
+    node_id = window.doc.spec.inputs[0].id
+    assert panel.fit_button.text() == f"Give {window.doc.spec.inputs[0].name or node_id} 16 units"
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    assert window.doc.spec.node(node_id).units == 16
+    qtbot.waitUntil(lambda: not panel.fit_button.isVisible(), timeout=10000)
+    assert panel.messages() == []
+    window.doc.undo_stack.undo()  # one undoable edit
+    assert window.doc.spec.node(node_id).units == 64
+    qtbot.waitUntil(panel.fit_button.isVisible, timeout=10000)
