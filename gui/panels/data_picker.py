@@ -39,6 +39,12 @@ IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "*.idx3-ubyte);;All files (*)")
 
 
+def grouped(text: str, n: int) -> str:
+    """``text`` (a translation whose %n was ``n``) with ``n`` written with thousands separators,
+    as every other count in NetCanvas is ("60,000 samples"; Qt's %n has none)."""
+    return text.replace(str(n), f"{n:,}", 1)
+
+
 class DataPicker(QGroupBox):
     """Choosing a data set is an undoable edit of the project; while training runs (the
     document is locked) it waits. Files are imported off the GUI thread; ``import_finished``
@@ -301,5 +307,6 @@ class DataPicker(QGroupBox):
         kind = (self.tr("%n classes", "", dataset.n_classes) if dataset.task == "classification"
                 else self.tr("%n target value(s)", "", dataset.n_outputs))
         self.data_info.setText(self.tr("{samples} · {features} · {kind}").format(
-            samples=self.tr("%n samples", "", dataset.n_samples),
-            features=self.tr("%n features", "", dataset.n_features), kind=kind))
+            samples=grouped(self.tr("%n samples", "", dataset.n_samples), dataset.n_samples),
+            features=grouped(self.tr("%n features", "", dataset.n_features),
+                             dataset.n_features), kind=kind))

@@ -244,6 +244,8 @@ def test_the_problems_panel_offers_to_fit_the_input_node_to_imported_images(wind
                                                                            tmp_path):
     window.files.open_example("digits_mlp")  # 64 input units (8×8 images), 10 classes
     assert window.doc.spec.inputs[0].units == 64
+    # counts are written as everywhere else in NetCanvas (Qt's %n alone has no separator)
+    assert window.data_picker.data_info.text() == "1,797 samples · 64 features · 10 classes"
     images = np.random.default_rng(4).integers(0, 256, (60, 4, 4), dtype=np.uint8)
     files = write_idx(tmp_path, images, (np.arange(60) % 10).astype(np.uint8))
     assert import_and_wait(window, qtbot, files[0]) == [True]  # 4×4 images: 16 columns
