@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset
+from core.datasets.linked import LinkedFileError
 from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
 from core.spec import NetworkSpec
@@ -157,6 +158,7 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
         self._fit: tuple[str, str, int] | None = None  # (node id, its name, units)
         self.fit_source: Callable[[], tuple[str, str, int] | None] | None = None
+        self._missing = ""  # the project's data file has moved or changed: why, in words
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
@@ -198,6 +200,12 @@ class ProblemsPanel(QWidget):
         self._data_notes = list(notes)
         self._fit = fit
         self._render()
+
+    def set_missing_data(self, problem: str) -> None:
+        """Why the project's data could not be loaded ("" once it is there again)."""
+        if problem != self._missing:
+            self._missing = problem
+            self._render()
 
     def _fit_clicked(self) -> None:
         if self._fit is not None:
@@ -243,7 +251,7 @@ class ProblemsPanel(QWidget):
             item.setForeground(QColor(theme.ERROR_TEXT))
             item.setToolTip(core_tr(type(problem).__doc__ or ""))
             self.list.addItem(item)
-        for note in self._data_notes:
+        for note in ([self._missing] if self._missing else []) + self._data_notes:
             item = QListWidgetItem("◆ " + note)
             item.setData(Qt.ItemDataRole.UserRole, [])
             item.setForeground(QColor(theme.WARNING_TEXT))
@@ -263,11 +271,13 @@ class ProblemsPanel(QWidget):
                                   if count == 1 else self.tr(
                                       "<b>{n} problems</b> to fix before training")).format(
                 n=count))
+        elif self._missing:
+            self.summary.setText(self.tr("<b>The project's data is missing</b>"))
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
             self.summary.setText(COLOURED.format(color=theme.OK_TEXT, text=self.tr(OK_TEXT)))
-        if self.warning_rows and not (count or self._data_notes):
+        if self.warning_rows and not (count or self._data_notes or self._missing):
             warnings = len(self.warning_rows)
             line = self.tr("{n} warning worth reading:") if warnings == 1 else self.tr(
                 "{n} warnings worth reading:")
@@ -295,12 +305,33 @@ def input_fit(spec: NetworkSpec, dataset: Dataset | None) -> tuple[str, str, int
     return node.id, node.name or node.id, dataset.n_features
 
 
-def connect_input_fit(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
-    """The panel offers "Give input 0 784 units" when that fits the network to ``data``; the
-    click is one undoable change of the node."""
+def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
+    """The panel offers "Give input 0 784 units" when that fits the network to ``data`` (the
+    click is one undoable change of the node), and says when the project's data file has
+    moved or changed — until other data is chosen or the file is found."""
     panel.fit_source = lambda: input_fit(doc.spec, data.dataset)
     panel.fit_requested.connect(
         lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
+    missing: list[LinkedFileError] = []
+
+    def file_missing(error: LinkedFileError) -> None:
+        missing[:] = [error]
+        panel.set_missing_data(str(error))
+
+    def data_chosen(*_args: object) -> None:  # another data set: that file is not wanted
+        ref = doc.data
+        if missing and (ref is None or missing[0].linked not in ref.files):
+            missing.clear()
+            panel.set_missing_data("")
+
+    def loaded(dataset: object) -> None:
+        if dataset is not None:
+            missing.clear()
+            panel.set_missing_data("")
+
+    data.missing_file.connect(file_missing)
+    doc.data_changed.connect(data_chosen)
+    data.dataset_changed.connect(loaded)
 
 
 def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:

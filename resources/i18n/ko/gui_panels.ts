@@ -289,6 +289,10 @@ You can still import your own data with Import.</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The project&apos;s data is missing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;프로젝트의 데이터가 없습니다&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;The network does not fit the data yet&lt;/b&gt;</source>
         <translation>&lt;b&gt;신경망이 아직 데이터와 맞지 않습니다&lt;/b&gt;</translation>
     </message>

@@ -161,6 +161,7 @@ def test_locating_images_moved_with_their_labels_finds_the_labels_too(
 
 def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
         window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
+    window.files.open_example("digits_mlp")  # a network without problems of its own
     assert import_and_wait(window, qtbot, idx_files[0]) == [True]
     project = tmp_path / "p.netcanvas"
     assert window.files.write(str(project))
@@ -183,6 +184,9 @@ def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
     assert picker.locate_button.isVisible()
     assert picker.data_info.text() == ("Without its data: train-images-idx3-ubyte has moved "
                                        "or changed.")
+    problems = window.problems_panel  # not "complete: it can be trained"
+    assert problems.summary.text() == "<b>The project's data is missing</b>"
+    assert any("is no longer there" in m for m in problems.messages())
     started_in = []
 
     def choose(*args, **kwargs):
@@ -194,6 +198,7 @@ def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
     qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
     assert started_in == [str(tmp_path)]  # old/ is gone: its parent, not a missing folder
     assert not picker.locate_button.isVisible()
+    assert not any("is no longer there" in m for m in problems.messages())
     assert window.data.dataset.n_samples == 60
     assert len(dialogs.of("question")) == 1  # the button asked nothing more
 
