@@ -3,12 +3,12 @@
 Files already in the cache folder — downloaded before, or put there by hand — are checked
 first (:mod:`.cache_check`, which remembers what it hashed): a file whose checksum differs is
 never used, replaced or deleted; the fetch stops with a ``"wrong-file"`` error naming it, the
-folder, and what to do. Missing files are downloaded into a staging folder beside the cache and moved into the set's folder
-only when all four have arrived and match their checksums (pooch checks each one and deletes
-what does not match), so a failed, cut or cancelled download never leaves a half-written or
-unverified file where :mod:`.mnist` reads. Each file is tried on every mirror in order; what
-went wrong on each is kept so the error can say whether the data was missing (404), the
-network unreachable, the connection cut, or a checksum wrong.
+folder, and what to do. Missing files are downloaded into a staging folder beside the cache
+and moved into the set's folder only when all have arrived and match their checksums (pooch
+checks each one and deletes what does not match), so a failed, cut or cancelled download
+never leaves a half-written or unverified file where :mod:`.mnist` reads. Each file is tried
+on every mirror in order; what went wrong on each is kept so the error can say whether the
+data was missing (404), the network unreachable, the connection cut, or a checksum wrong.
 
 The window calls :func:`fetch` from a worker thread with ``progress`` and ``cancel``; the
 command line calls it with a text progress line.
@@ -32,7 +32,8 @@ from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors
 from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
-REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled")
+REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled",
+           "unavailable")
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ ProgressCallback = Callable[[Progress], None]
 
 class FetchError(DataError):
     """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
-    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``) so callers can react
+    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``, ``"unavailable"``: this
+    copy cannot download) so callers can react
     without parsing the message. ``problem`` says what happened to whom reads it in a window or
     a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
     its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
@@ -170,18 +172,18 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
 
 
 def _download_tools(name: str) -> ModuleType:
-    """pooch (and with it requests), or a DataError: the desktop bundle leaves them out, since
+    """pooch (and with it requests), or a FetchError: the desktop bundle leaves them out, since
     it has no TLS to reach the mirrors with."""
     try:
         import pooch
         import requests  # noqa: F401  (pooch imports it only when downloading)
     except ImportError as exc:
-        raise DataError(_("this copy of NetCanvas cannot download ({module} is not part of it, "
-                          "as in the desktop bundle)").format(module=exc.name),
-                        hint=_("fetch {name} from a pip installation of NetCanvas, or download "
-                               "the four files ({files}) yourself, put them in {folder} and run "
-                               "`netcanvas data fetch {name}` to check them").format(
-                            **_by_hand(name))) from None
+        raise FetchError(
+            "unavailable", _("this copy of NetCanvas cannot download ({module} is not part of "
+                             "it, as in the desktop bundle)").format(module=exc.name),
+            _("fetch {name} from a pip installation of NetCanvas, or download the four files "
+              "({files}) yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+              "check them").format(**_by_hand(name)), set_name=name) from None
     return pooch
 
 

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import numpy as np
 
+from core.datasets.cache_check import verify
 from core.datasets.dataset import Dataset
 from core.datasets.download import wrong_files
 from core.datasets.errors import DataError
 from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
 from core.datasets.images import pixel_names
-from core.datasets.cache_check import verify
 from core.datasets.remote import cache_folder, not_cached_error, remote_set
 from core.i18n import N_, _
 
