@@ -158,9 +158,10 @@ class DownloadDialog(QDialog):
             files=files, folder=folder, title=title)
         if reason == "wrong-file":
             assert isinstance(failure, FetchError)
-            todo = self.tr(
-                "Replace it with the original file, or delete it and choose {title} again to "
-                "download it.", "", len(failure.file_names)).format(title=title)
+            todo = (self.tr("Replace it with the original file, or delete it and choose {title} "
+                            "again to download it.") if len(failure.file_names) == 1 else
+                    self.tr("Replace them with the original files, or delete them and choose "
+                            "{title} again to download them.")).format(title=title)
         elif reason == "offline":
             todo = self.tr("Connect to the internet and choose {title} again.").format(
                 title=title) + " " + by_hand

@@ -190,11 +190,13 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <source>Or put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
         <translation>또는 파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
     </message>
-    <message numerus="yes">
+    <message>
         <source>Replace it with the original file, or delete it and choose {title} again to download it.</source>
-        <translation>
-            <numerusform>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</numerusform>
-        </translation>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Replace them with the original files, or delete them and choose {title} again to download them.</source>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
     </message>
     <message>
         <source>Connect to the internet and choose {title} again.</source>

@@ -234,3 +234,20 @@ def test_in_korean_a_failure_says_download_one_way_and_quotes_the_button(
         "인터넷에 연결하고 MNIST 손글씨 숫자 28×28을(를) 다시 선택하세요.")
     assert dialog.error.endswith(f"“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.")
     assert str(cache / "mnist") in dialog.error and dialog.open_folder_button.text() == "폴더 열기"
+
+
+def test_several_wrong_files_are_named_together(env, qtbot, window):
+    from core.datasets.download import wrong_files
+    from gui.panels.download_dialog import DownloadDialog
+
+    cache, _ = env
+    dialog = DownloadDialog("mnist", window)  # not started: the failure is handed to it
+    qtbot.addWidget(dialog)
+    dialog._finished(wrong_files("mnist", (TRAIN_IMAGES, TRAIN_LABELS)))
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error.startswith(
+        f"{TRAIN_IMAGES}, {TRAIN_LABELS} in the cache folder {cache / 'mnist'} are not the "
+        f"original files of {title}: their checksums differ from those NetCanvas keeps, so "
+        "they are not used.\n\nReplace them with the original files, or delete them and "
+        f"choose {title} again to download them.")
+    assert (cache / "mnist").is_dir() and dialog.open_folder_button.isVisibleTo(dialog)
