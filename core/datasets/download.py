@@ -21,6 +21,7 @@ import os
 import re
 import shutil
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -228,7 +229,8 @@ def _short(exc: Exception) -> str:
         return errno.group(1).strip()
     if "timed out" in text.lower():
         return _("timed out")
-    return text.splitlines()[0][:120] if text else type(exc).__name__
+    return textwrap.shorten(text.splitlines()[0], 120, placeholder=" …") if text else \
+        type(exc).__name__  # cut between words, never inside one
 
 
 def _by_hand(name: str) -> dict[str, str]:

@@ -120,3 +120,12 @@ def test_a_downloaded_checksum_mismatch_says_it_in_our_words_in_full(env, monkey
     assert "known hash" not in text and "Deleted download" not in text  # not pooch's text
     assert text.endswith("and run `netcanvas data fetch mnist` to check them.")
     assert not any(p.is_file() for p in cache.rglob("*"))
+
+
+def test_an_unknown_connection_error_is_cut_between_words():
+    from core.datasets.download import _short
+
+    words = " ".join(f"word{k}" for k in range(60))  # 409 characters, no errno in it
+    short = _short(OSError(words))
+    assert short.endswith(" …") and len(short) <= 120
+    assert short[:-2] == " ".join(f"word{k}" for k in range(len(short[:-2].split())))

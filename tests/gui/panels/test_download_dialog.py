@@ -251,3 +251,14 @@ def test_several_wrong_files_are_named_together(env, qtbot, window):
         "they are not used.\n\nReplace them with the original files, or delete them and "
         f"choose {title} again to download them.")
     assert (cache / "mnist").is_dir() and dialog.open_folder_button.isVisibleTo(dialog)
+
+
+def test_files_found_in_the_cache_folder_are_checked_with_their_names_shown(env, qtbot, window):
+    from core.datasets.download import Progress
+    from gui.panels.download_dialog import DownloadDialog
+
+    dialog = DownloadDialog("mnist", window)  # not started: progress is handed to it
+    qtbot.addWidget(dialog)
+    dialog._progress(Progress(TRAIN_LABELS, 2, 3, 0, None, checking=True))
+    assert dialog.file_label.text() == f"Checking {TRAIN_LABELS} (2 of 3)…"
+    assert dialog.bar.maximum() == 0  # busy: hashing has no byte count to show
