@@ -100,6 +100,13 @@ def test_a_checksum_mismatch_is_said_and_nothing_kept(env, qtbot, window, monkey
         qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
     assert "checksum" in dialog.error and dialog.message.isVisible()
     assert dialog.error in dialog.message.text()
+    title = "Fashion-MNIST clothes 28×28"
+    assert dialog.error.startswith(  # our words, whole: not pooch's English cut at 200
+        f"{TRAIN_IMAGES} of {title} was downloaded, but it is not the original file: its "
+        "checksum differs from the one NetCanvas keeps, so the server sent a different file "
+        "(damaged, or another version). It was thrown away and nothing was kept in the cache."
+        f"\n\nChoose {title} again to try once more (later, if it fails again).")
+    assert "hash" not in dialog.error and "Deleted download" not in dialog.error
     assert nothing_in(cache) and window.doc.data is before
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
