@@ -30,7 +30,13 @@ from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change
 from gui.lock import LockGate
-from gui.panels.data_import import BusyIndicator, JobRun, import_run, import_text
+from gui.panels.data_import import (
+    BusyIndicator,
+    JobRun,
+    import_button_text,
+    import_run,
+    import_text,
+)
 from gui.panels.download_dialog import DownloadDialog
 from gui.widgets import WrappedLabel
 
@@ -92,7 +98,7 @@ class DataPicker(QGroupBox):
         self.data_combo.setToolTip(self.tr(
             "The data the network learns from; its predictions show in the Predictions panel and "
             "on the output node."))
-        self.import_button.setText(self.tr("Import CSV / NPZ / IDX…"))
+        self.import_button.setText(import_button_text())
         self.import_button.setToolTip(self.tr(
             "Load your own table (CSV: the last column is the target), a NumPy .npz with X and "
             "y, or MNIST IDX files. Files up to {mb} MB are stored inside the project; larger "
@@ -157,6 +163,9 @@ class DataPicker(QGroupBox):
     def _download_closed(self) -> None:
         dialog, self.download_dialog, self._pending = self.download_dialog, None, None
         if dialog is not None:
+            if dialog.failure is not None:  # the descriptions say what the check found
+                self._fill_combo()
+                self._dataset_changed(self._data.dataset)
             dialog.deleteLater()
 
     def import_file(self) -> None:

@@ -36,6 +36,7 @@
     </message>
     <message>
         <source>Import CSV / NPZ / IDX…</source>
+        <extracomment>the data picker&apos;s import button; messages that send users to it quote this same label</extracomment>
         <translation>CSV / NPZ / IDX 가져오기…</translation>
     </message>
     <message>
@@ -158,16 +159,20 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>&lt;b&gt;{title}&lt;/b&gt;은(는) 한 번만 내려받아(약 {mb} MB, 파일 4개)&lt;br&gt;&lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;에 저장하고, 그다음부터는 오프라인으로 사용합니다.</translation>
     </message>
     <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Show the cache folder in the file manager</source>
+        <translation>파일 관리자에서 캐시 폴더 보기</translation>
+    </message>
+    <message>
         <source>Download failed</source>
         <translation>내려받기 실패</translation>
     </message>
     <message>
-        <source>The download did not work: {error}
-
-You can still import your own data with Import.</source>
-        <translation>내려받지 못했습니다: {error}
-
-가져오기로 직접 가진 데이터를 불러올 수는 있습니다.</translation>
+        <source>What each server answered: {details}</source>
+        <translation>서버별 응답: {details}</translation>
     </message>
     <message>
         <source>Downloading {title}</source>
@@ -182,12 +187,60 @@ You can still import your own data with Import.</source>
         <translation>연결하는 중…</translation>
     </message>
     <message>
+        <source>Checking {file} ({index} of {count})…</source>
+        <translation>{file} 확인하는 중 ({count}개 중 {index}번째)…</translation>
+    </message>
+    <message>
         <source>{file} ({index} of {count}): {done} of {total}</source>
         <translation>{file} ({index}/{count}): {done}/{total}</translation>
     </message>
     <message>
         <source>{file} ({index} of {count}): {done}</source>
         <translation>{file} ({index}/{count}): {done}</translation>
+    </message>
+    <message>
+        <source>Or put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
+        <translation>또는 파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Replace it with the original file, or delete it and choose {title} again to download it.</source>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Replace them with the original files, or delete them and choose {title} again to download them.</source>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Connect to the internet and choose {title} again.</source>
+        <translation>인터넷에 연결하고 {title}을(를) 다시 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose {title} again to try once more (later, if it fails again).</source>
+        <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
+    </message>
+    <message>
+        <source>Put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
+        <translation>파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
+    </message>
+    <message>
+        <source>The download did not work: {error}
+
+You can still import your own data with “{button}”.</source>
+        <translation>내려받지 못했습니다: {error}
+
+“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+{todo}
+
+You can still import your own data with “{button}”.</source>
+        <translation>{problem}
+
+{todo}
+
+“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 """Importing data off the GUI thread, the "Embed data in the project" choice, and what opening a
 project says when its referenced data file has moved or changed."""
 
+import json
 import threading
 
 import numpy as np
@@ -226,14 +227,19 @@ def test_a_located_file_with_other_bytes_is_refused(window, qtbot, dialogs, idx_
 
 
 def test_mnist_from_the_cache_is_read_on_a_worker_thread(window, qtbot, tmp_path, monkeypatch):
+    from core.datasets.cache_check import verify
     from core.datasets.ref import DataRef
-    from core.datasets.remote import CACHE_ENV
-    from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files
+    from core.datasets.remote import CACHE_ENV, TEST_CHECKSUMS_ENV
+    from tests.core.datasets.idx_server import N_TEST, N_TRAIN, checksums, make_files
 
     monkeypatch.setenv(CACHE_ENV, str(tmp_path))
     (tmp_path / "mnist").mkdir()
-    for name, data in make_files().items():
+    files = make_files()
+    for name, data in files.items():
         (tmp_path / "mnist" / name).write_bytes(data)
+    (tmp_path / "checksums.json").write_text(json.dumps(checksums(files)))
+    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(tmp_path / "checksums.json"))
+    assert set(verify("mnist").values()) == {"verified"}  # as after a download: cached
     window.data_picker.choose(DataRef.downloaded("mnist"))
     assert window.data.loading and window.data.dataset is None
     assert window.data_picker.data_info.text() == "Loading the data…"
