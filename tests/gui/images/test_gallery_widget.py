@@ -50,6 +50,17 @@ def ten_class_images(n: int = 400) -> Dataset:
                    tuple(f"c{k}" for k in range(64)), tuple(str(k) for k in range(10)), "")
 
 
+def gallery_of(qtbot, data: Dataset, width: int, height: int) -> ImageGallery:
+    """A gallery on screen, told ``data`` (split by SPLIT, seed 0)."""
+    gallery = ImageGallery()
+    qtbot.addWidget(gallery)
+    gallery.resize(width, height)
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    assert gallery.set_data(data, SPLIT, 0)
+    return gallery
+
+
 def evaluated(gallery: ImageGallery, data: Dataset, rows: int) -> Evaluation:
     """The first ``rows`` test rows classified, every third one wrong (class + 1)."""
     truth = data.y[part_rows(data, SPLIT, 0)["test"]][:rows].astype(np.int64)
@@ -64,13 +75,8 @@ def test_the_gallery_scrolls_by_rows_to_every_image_and_a_click_there_picks_that
     from PySide6.QtCore import QPoint, QPointF, Qt
     from PySide6.QtGui import QWheelEvent
 
-    gallery = ImageGallery()
-    qtbot.addWidget(gallery)
-    gallery.resize(700, 260)
-    gallery.show()
-    qtbot.waitExposed(gallery)
     data = ten_class_images()
-    assert gallery.set_data(data, SPLIT, 0)
+    gallery = gallery_of(qtbot, data, 700, 260)
     evaluation = evaluated(gallery, data, 100)
     columns, capacity = gallery.grid.columns(), gallery.grid.capacity()
     assert 0 < capacity < 100  # more images than fit: the scroll bar reaches the last row
@@ -103,12 +109,8 @@ def test_the_gallery_scrolls_by_rows_to_every_image_and_a_click_there_picks_that
 
 
 def test_the_caption_says_when_only_the_parts_first_images_were_classified(qtbot):
-    gallery = ImageGallery()
-    qtbot.addWidget(gallery)
-    gallery.resize(900, 700)
-    gallery.show()
     data = ten_class_images()
-    assert gallery.set_data(data, SPLIT, 0)
+    gallery = gallery_of(qtbot, data, 900, 700)
     test_rows = len(part_rows(data, SPLIT, 0)["test"])
     assert test_rows == 100
     evaluated(gallery, data, 40)
@@ -120,12 +122,8 @@ def test_the_caption_says_when_only_the_parts_first_images_were_classified(qtbot
 def test_a_class_filter_drops_the_clicked_image_of_another_class(qtbot):
     from PySide6.QtCore import Qt
 
-    gallery = ImageGallery()
-    qtbot.addWidget(gallery)
-    gallery.resize(900, 700)
-    gallery.show()
     data = ten_class_images()
-    assert gallery.set_data(data, SPLIT, 0)
+    gallery = gallery_of(qtbot, data, 900, 700)
     evaluation = evaluated(gallery, data, 100)
     zero = int(np.flatnonzero(evaluation.truth == 0)[0])
     gallery.select(zero)

@@ -107,15 +107,23 @@ def test_the_embed_choice_is_hidden_for_built_in_data(window):
     assert not window.data_picker.embed_check.isVisible()
 
 
-def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it(
-        window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
-    assert import_and_wait(window, qtbot, idx_files[0]) == [True]
+def saved_then_moved(window, qtbot, tmp_path, files) -> tuple:
+    """Import ``files[0]`` (referred to), save the project, move ``files`` into moved/ and
+    start a new project: the project file and the folder the files are in now."""
+    assert import_and_wait(window, qtbot, files[0]) == [True]
     project = tmp_path / "p.netcanvas"
     assert window.files.write(str(project))
     moved = tmp_path / "moved"
     moved.mkdir()
-    idx_files[0].rename(moved / idx_files[0].name)
+    for path in files:
+        path.rename(moved / path.name)
     window.files.new()
+    return project, moved
+
+
+def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it(
+        window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
+    project, moved = saved_then_moved(window, qtbot, tmp_path, idx_files[:1])
     dialogs.answer = QMessageBox.StandardButton.Open
     monkeypatch.setattr(QFileDialog, "getOpenFileName",
                         staticmethod(lambda *a, **k: (str(moved / idx_files[0].name), "")))
@@ -135,14 +143,7 @@ def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it
 
 def test_locating_images_moved_with_their_labels_finds_the_labels_too(
         window, qtbot, dialogs, idx_files, small_limit, tmp_path, monkeypatch):
-    assert import_and_wait(window, qtbot, idx_files[0]) == [True]
-    project = tmp_path / "p.netcanvas"
-    assert window.files.write(str(project))
-    moved = tmp_path / "moved"
-    moved.mkdir()
-    for path in idx_files:  # the whole folder moved: images and labels
-        path.rename(moved / path.name)
-    window.files.new()
+    project, moved = saved_then_moved(window, qtbot, tmp_path, idx_files)  # labels too
     dialogs.answer = QMessageBox.StandardButton.Open
     asked = []
 
