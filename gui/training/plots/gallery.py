@@ -204,20 +204,20 @@ class ImageGallery(QWidget):
                     if self.selected_row is not None and self.selected_row in shown else -1)
         self.grid.set_tiles(images, captions, selected)
         wrong = int(np.count_nonzero(truth[self.order] != guess[self.order]))
-        self.caption.setText(self._caption(evaluation.part, len(truth), wrong, first,
-                                           len(shown), names))
+        self.caption.setText(self._caption(evaluation, wrong, first, len(shown), names))
         self._show_probabilities()
 
-    def _caption(self, part: str, classified: int, wrong: int, first: int, shown: int,
+    def _caption(self, evaluation: Evaluation, wrong: int, first: int, shown: int,
                  names: list[str]) -> str:
         """How many images, of which part, how many wrong; which are on screen. The worker
         classifies the part's first rows only (2,000 of MNIST's 9,000 test rows by default):
         then the caption says so."""
-        count, total = len(self.order), len(self._rows.get(part, ()))
-        values = {"count": f"{count:,}", "part": part_name(part), "wrong": f"{wrong:,}",
-                  "rows": f"{classified:,}", "total": f"{total:,}",
+        count = len(self.order)
+        values = {"count": f"{count:,}", "part": part_name(evaluation.part),
+                  "wrong": f"{wrong:,}", "rows": f"{evaluation.rows:,}",
+                  "total": f"{evaluation.part_rows:,}",
                   "name": names[self.true_class] if self.true_class is not None else ""}
-        some = total > classified
+        some = evaluation.partial
         if self.true_class is None and not some:
             text = translate("ImageGallery", "{count} {part} images, {wrong} wrong (first, "
                                              "outlined)")

@@ -171,6 +171,10 @@
         <translation>{part} RMSE {value}</translation>
     </message>
     <message>
+        <source> (its first {rows} of {total} rows)</source>
+        <translation> ({total}행 중 앞의 {rows}행)</translation>
+    </message>
+    <message>
         <source>Output over the input</source>
         <translation>입력에 따른 출력</translation>
     </message>

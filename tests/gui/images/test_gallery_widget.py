@@ -10,6 +10,7 @@ from core.datasets.dataset import Dataset
 from core.datasets.images import part_rows
 from gui.training.frames import Evaluation
 from gui.training.plots.gallery import ImageGallery
+from gui.training.plots.output_plots import caption
 
 SPLIT = (0.5, 0.25, 0.25)
 
@@ -62,12 +63,16 @@ def gallery_of(qtbot, data: Dataset, width: int, height: int) -> ImageGallery:
 
 
 def evaluated(gallery: ImageGallery, data: Dataset, rows: int) -> Evaluation:
-    """The first ``rows`` test rows classified, every third one wrong (class + 1)."""
-    truth = data.y[part_rows(data, SPLIT, 0)["test"]][:rows].astype(np.int64)
+    """The first ``rows`` test rows classified, every third one wrong (class + 1), as the
+    worker's frames say it (with the part's size)."""
+    test = part_rows(data, SPLIT, 0)["test"]
+    truth = data.y[test][:rows].astype(np.int64)
     labels = truth.copy()
     labels[::3] = (labels[::3] + 1) % 10
     outputs = np.eye(10)[labels]
-    gallery.show_evaluation(Evaluation("test", truth=truth, labels=labels, outputs=outputs))
+    confusion = np.bincount(truth * 10 + labels, minlength=100).reshape(10, 10)
+    gallery.show_evaluation(Evaluation("test", confusion=confusion, truth=truth, labels=labels,
+                                       outputs=outputs, part_rows=len(test)))
     return gallery.evaluation
 
 
@@ -113,10 +118,13 @@ def test_the_caption_says_when_only_the_parts_first_images_were_classified(qtbot
     gallery = gallery_of(qtbot, data, 900, 700)
     test_rows = len(part_rows(data, SPLIT, 0)["test"])
     assert test_rows == 100
-    evaluated(gallery, data, 40)
+    evaluation = evaluated(gallery, data, 40)
     assert gallery.caption.text() == "the first 40 of 100 test images, 14 wrong (first, outlined)"
-    evaluated(gallery, data, 100)
+    # the Output panel's accuracy says the same: 26 of those 40 right
+    assert caption(evaluation) == "test accuracy 65.0% (its first 40 of 100 rows)"
+    evaluation = evaluated(gallery, data, 100)
     assert gallery.caption.text() == "100 test images, 34 wrong (first, outlined)"
+    assert caption(evaluation) == "test accuracy 66.0%"
 
 
 def test_a_class_filter_drops_the_clicked_image_of_another_class(qtbot):
