@@ -12,7 +12,8 @@ import time
 from collections.abc import Callable
 from typing import TextIO
 
-from core.datasets.download import Progress, fetch
+from core.datasets.cache_check import verify
+from core.datasets.download import Progress, fetch, wrong_files
 from core.datasets.files import megabytes
 from core.datasets.remote import (
     CACHE_ENV,
@@ -21,7 +22,6 @@ from core.datasets.remote import (
     cache_folder,
     cache_root,
     cached_files,
-    is_cached,
 )
 from core.i18n import _
 from gui.cli_i18n import HelpFormatter, display_width
@@ -67,16 +67,23 @@ def run_data(args: argparse.Namespace, argv: list[str]) -> int:
 
 
 def _list() -> int:
+    """Each set's state; files in the cache folder are checked (hashed once, then remembered)
+    so that files put there by hand are called cached only when they are the originals."""
     print(_("cache folder: {folder}").format(folder=cache_root()))
     for name, entry in REMOTE.items():
+        states = verify(name)
         sizes = cached_files(name)
-        if is_cached(name):
+        good = {f: size for f, size in sizes.items() if states[f] == "verified"}
+        wrong = tuple(f for f, state in states.items() if state == "wrong")
+        if wrong:
+            state = str(wrong_files(name, wrong))
+        elif len(good) == len(entry.files):
             state = _("cached, {size} in {folder}").format(
-                size=megabytes(sum(sizes.values())), folder=cache_folder(name))
-        elif sizes:
+                size=megabytes(sum(good.values())), folder=cache_folder(name))
+        elif good:
             state = _("partly cached ({n} of {total} files, {size}); run `netcanvas data fetch "
-                      "{name}`").format(n=len(sizes), total=len(entry.files),
-                                        size=megabytes(sum(sizes.values())), name=name)
+                      "{name}`").format(n=len(good), total=len(entry.files),
+                                        size=megabytes(sum(good.values())), name=name)
         else:
             state = _("not cached; `netcanvas data fetch {name}` downloads about {size} MB"
                       ).format(name=name, size=f"{entry.download_mb:g}")
@@ -95,6 +102,16 @@ class FetchProgress:
         self._file = ""
 
     def update(self, p: Progress) -> None:
+        if p.checking:
+            line = _("checking {file} ({index}/{count})").format(
+                file=p.file, index=p.index, count=p.count)
+            if self.tty:
+                self._shown = time.monotonic()
+                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
+            else:
+                self.stream.write(line + "\n")
+            self.stream.flush()
+            return
         if p.total:
             done = _("{done} of {total}").format(done=megabytes(p.done), total=megabytes(p.total))
         else:

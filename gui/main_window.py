@@ -41,7 +41,7 @@ from gui.lock import short_undo_actions, undo_actions
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, node_images
-from gui.panels.problems import LintModel, ProblemsPanel, connect_dismissals
+from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
 from gui.widgets import StatusLine, add_dock, plain_label, scrolling
@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.lint.updated.connect(self.problems_panel.set_warnings)
         self.problems_panel.lab_requested.connect(self.labs_menu.show_lab)
         connect_dismissals(self.problems_panel, self.doc)
+        connect_data(self.problems_panel, self.doc, self.data)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.spec_reset.connect(self._update_title)  # a new project's title

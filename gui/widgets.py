@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QObject, QSize, Qt
 from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -52,9 +52,27 @@ class StatusLine(QObject):
             self._bar.showMessage(self._text, self._timeout)
 
 
+class _VerticalScrollArea(QScrollArea):
+    """Scrolls up and down only, so it is never narrower than its widget's minimum width:
+    with Qt's default (the scroll bar's width) a dock could be made narrower than its
+    content and cut it off on the right — the Training dock's buttons and spin boxes at
+    1280 px, the Korean Build panel's text."""
+
+    def minimumSizeHint(self) -> QSize:
+        hint = super().minimumSizeHint()
+        widget = self.widget()
+        if widget is None:
+            return hint
+        bar = self.verticalScrollBar().sizeHint().width()
+        margins = self.contentsMargins()
+        width = widget.minimumSizeHint().width() + bar + margins.left() + margins.right()
+        return QSize(max(hint.width(), width), hint.height())
+
+
 def scrolling(widget: QWidget) -> QScrollArea:
-    """``widget`` in a vertical scroll area, so a short dock scrolls instead of squashing it."""
-    area = QScrollArea()
+    """``widget`` in a vertical scroll area, so a short dock scrolls instead of squashing it
+    (never narrower than the widget needs)."""
+    area = _VerticalScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -232,8 +232,12 @@ def compiled(lang: str, out: Path) -> tuple[Path, Path]:
     folder = I18N / lang
     qm, mo = out / f"netcanvas_{lang}.qm", out / f"netcanvas_{lang}.mo"
     ts_files = sorted(folder.glob("*.ts"))
-    subprocess.run([_tool("pyside6-lrelease"), *map(str, ts_files), "-qm", str(qm), "-silent",
-                    "-nounfinished"], check=True, cwd=ROOT)
+    # lrelease writes in place; a running NetCanvas (a test suite) has the .qm mapped into
+    # memory and crashed in QCoreApplication.translate when it was rewritten under it
+    fresh = qm.with_name(qm.name + ".new")
+    subprocess.run([_tool("pyside6-lrelease"), *map(str, ts_files), "-qm", str(fresh),
+                    "-silent", "-nounfinished"], check=True, cwd=ROOT)
+    os.replace(fresh, qm)
     merged = Catalog(locale=lang, project="NetCanvas", creation_date=FIXED_DATE,
                      revision_date=FIXED_DATE, fuzzy=False)
     for po in sorted(folder.glob("*.po")):

@@ -73,3 +73,31 @@ def test_404_and_offline_say_which_and_name_the_cache_folder(env, monkeypatch, c
 def test_an_unknown_name_is_a_usage_error(env, capsys):
     code, _, err = run(["data", "fetch", "cifar"], capsys)
     assert code == 2 and "invalid choice" in err
+
+
+def test_list_and_fetch_check_files_put_by_hand(env, monkeypatch, capsys):
+    cache, files = env
+    folder = cache / "mnist"
+    folder.mkdir(parents=True)
+    wrong = make_files(seed=9)["t10k-images-idx3-ubyte.gz"]
+    for file, data in {**files, "t10k-images-idx3-ubyte.gz": wrong}.items():
+        (folder / file).write_bytes(data)
+    code, out, _ = run(["data", "list"], capsys)
+    mnist = next(line for line in out.splitlines() if line.startswith("mnist "))
+    assert code == 0 and "cached," not in mnist and "partly cached" not in mnist
+    assert (f"t10k-images-idx3-ubyte.gz in the cache folder {folder} is not the original "
+            "file of MNIST handwritten digits 28×28: its checksum differs") in mnist
+    with serve({}) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)  # offline: nothing listens there any more
+    # the wrong file is said, not "offline": it is checked before any download is tried
+    line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+    assert "t10k-images-idx3-ubyte.gz" in line and "checksum" in line and "offline" not in line
+    assert "delete it and run `netcanvas data fetch mnist` to download it again" in line
+    assert (folder / "t10k-images-idx3-ubyte.gz").read_bytes() == wrong  # never deleted
+    (folder / "t10k-images-idx3-ubyte.gz").write_bytes(files["t10k-images-idx3-ubyte.gz"])
+    code, out, err = run(["data", "fetch", "mnist"], capsys)
+    assert code == 0 and out.strip() == str(folder)
+    assert "checking t10k-images-idx3-ubyte.gz (1/1)" in err  # the others were remembered
+    code, out, _ = run(["data", "list"], capsys)
+    size = sum(len(d) for d in files.values()) / 2**20
+    assert f"cached, {size:.1f} MB in {folder}" in out

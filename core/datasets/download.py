@@ -1,11 +1,14 @@
 """Fetching a remote set's four files with pooch: checked, all-or-nothing, cancellable.
 
-Files are downloaded into a staging folder beside the cache and moved into the set's folder
-only when all four have arrived and match their checksums (pooch checks each one and deletes
-what does not match), so a failed, cut or cancelled download never leaves a half-written or
-unverified file where :mod:`.mnist` reads. Each file is tried on every mirror in order; what
-went wrong on each is kept so the error can say whether the data was missing (404), the
-network unreachable, the connection cut, or a checksum wrong.
+Files already in the cache folder — downloaded before, or put there by hand — are checked
+first (:mod:`.cache_check`, which remembers what it hashed): a file whose checksum differs is
+never used, replaced or deleted; the fetch stops with a ``"wrong-file"`` error naming it, the
+folder, and what to do. Missing files are downloaded into a staging folder beside the cache
+and moved into the set's folder only when all have arrived and match their checksums (pooch
+checks each one and deletes what does not match), so a failed, cut or cancelled download
+never leaves a half-written or unverified file where :mod:`.mnist` reads. Each file is tried
+on every mirror in order; what went wrong on each is kept so the error can say whether the
+data was missing (404), the network unreachable, the connection cut, or a checksum wrong.
 
 The window calls :func:`fetch` from a worker thread with ``progress`` and ``cancel``; the
 command line calls it with a text progress line.
@@ -13,48 +16,64 @@ command line calls it with a text progress line.
 
 from __future__ import annotations
 
-import hashlib
 import logging
 import os
 import re
 import shutil
 import tempfile
+import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from types import ModuleType
 
+from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
-from core.i18n import _
+from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
-REASONS = ("checksum", "not-found", "offline", "interrupted", "cancelled")
+REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled",
+           "unavailable")
 
 
 @dataclass(frozen=True)
 class Progress:
     """Where a fetch is: ``done`` of ``total`` bytes (None while unknown) of ``file``, the
-    ``index``-th (from 1) of ``count`` files still to download."""
+    ``index``-th (from 1) of ``count`` files still to download — or, with ``checking``, the
+    ``index``-th of ``count`` files found in the cache folder, being checked."""
 
     file: str
     index: int
     count: int
     done: int
     total: int | None
+    checking: bool = False
 
 
 ProgressCallback = Callable[[Progress], None]
 
 
 class FetchError(DataError):
-    """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"not-found"``,
-    ``"offline"``, ``"interrupted"``, ``"cancelled"``) so callers can react without parsing
-    the message."""
+    """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
+    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``, ``"unavailable"``: this
+    copy cannot download) so callers can react
+    without parsing the message. ``problem`` says what happened to whom reads it in a window or
+    a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
+    its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
+    ``details`` (what each mirror answered)."""
 
-    def __init__(self, reason: str, message: str, hint: str) -> None:
+    def __init__(self, reason: str, problem: str, hint: str, *, set_name: str = "",
+                 file_names: tuple[str, ...] = (), details: str = "") -> None:
         self.reason = reason
-        super().__init__(message, hint=hint)
+        self.set_name = set_name
+        self.file_names = file_names
+        self.folder = cache_folder(set_name) if set_name else None
+        self.details = details
+        shown = _("{problem} ({details})").format(problem=problem, details=details) \
+            if details else problem
+        super().__init__(shown, hint=hint)
+        self.problem = problem
 
 
 class _CancelledError(Exception):
@@ -104,7 +123,18 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         raise DataError(_("checksums must be given for exactly the files of {name}").format(
                             name=name), hint=", ".join(entry.files.values()))
     folder = cache_folder(name)
-    missing = [f for f in entry.files.values() if not _verified(folder / f, expected[f])]
+
+    def checking(file: str, index: int, count: int) -> None:
+        if progress is not None:
+            progress(Progress(file, index, count, 0, None, checking=True))
+
+    states = verify(name, expected, cancel=cancel, checking=checking)
+    if cancel is not None and cancel():
+        raise _cancelled(name)
+    wrong = tuple(f for f, state in states.items() if state == "wrong")
+    if wrong:
+        raise wrong_files(name, wrong)
+    missing = [f for f, state in states.items() if state != "verified"]
     if not missing:
         return folder
     pooch = _download_tools(name)
@@ -129,6 +159,7 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         folder.mkdir(parents=True, exist_ok=True)
         for file in missing:
             os.replace(staging / file, folder / file)  # same file system: atomic
+        remember(folder, {file: expected[file] for file in missing})  # pooch checked them
     except OSError as exc:
         raise DataError(_("cannot write to the cache folder {folder} ({error})").format(
                             folder=root, error=exc.strerror or exc),
@@ -142,32 +173,19 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
 
 
 def _download_tools(name: str) -> ModuleType:
-    """pooch (and with it requests), or a DataError: the desktop bundle leaves them out, since
+    """pooch (and with it requests), or a FetchError: the desktop bundle leaves them out, since
     it has no TLS to reach the mirrors with."""
     try:
         import pooch
         import requests  # noqa: F401  (pooch imports it only when downloading)
     except ImportError as exc:
-        raise DataError(_("this copy of NetCanvas cannot download ({module} is not part of it, "
-                          "as in the desktop bundle)").format(module=exc.name),
-                        hint=_("fetch {name} from a pip installation of NetCanvas, or download "
-                               "the four files ({files}) yourself, put them in {folder} and run "
-                               "`netcanvas data fetch {name}` to check them").format(
-                            **_by_hand(name))) from None
+        raise FetchError(
+            "unavailable", _("this copy of NetCanvas cannot download ({module} is not part of "
+                             "it, as in the desktop bundle)").format(module=exc.name),
+            _("fetch {name} from a pip installation of NetCanvas, or download the four files "
+              "({files}) yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+              "check them").format(**_by_hand(name)), set_name=name) from None
     return pooch
-
-
-def _verified(path: Path, expected: str) -> bool:
-    """The file is there with the expected checksum (hashlib, so files put in by hand are
-    checked even where pooch is missing)."""
-    if not path.is_file():
-        return False
-    algorithm, _colon, digest = expected.rpartition(":")
-    hasher = hashlib.new(algorithm or "sha256")
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(1 << 20), b""):
-            hasher.update(block)
-    return hasher.hexdigest() == digest.lower()
 
 
 def _fetch_file(name: str, file: str, expected: str, staging: Path,
@@ -198,8 +216,8 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
         except requests.RequestException as exc:
             failures.append(("offline", url, _("cannot connect ({error})").format(
                 error=_short(exc))))
-        except ValueError as exc:  # pooch's hash check; it has deleted the file
-            failures.append(("checksum", url, str(exc).splitlines()[0][:200]))
+        except ValueError:  # pooch's hash check (its text is English); it deleted the file
+            failures.append(("checksum", url, _("the file received has a different checksum")))
     raise _failed(name, file, failures)
 
 
@@ -211,7 +229,8 @@ def _short(exc: Exception) -> str:
         return errno.group(1).strip()
     if "timed out" in text.lower():
         return _("timed out")
-    return text.splitlines()[0][:120] if text else type(exc).__name__
+    return textwrap.shorten(text.splitlines()[0], 120, placeholder=" …") if text else \
+        type(exc).__name__  # cut between words, never inside one
 
 
 def _by_hand(name: str) -> dict[str, str]:
@@ -222,12 +241,39 @@ def _by_hand(name: str) -> dict[str, str]:
             "folder": str(cache_folder(name))}
 
 
+def wrong_files(name: str, files: tuple[str, ...], *, loading: bool = False) -> FetchError:
+    """Files in the cache folder whose checksum differs: never used, never deleted. The hint
+    names ``netcanvas data fetch``, or (``loading``, for whoever reads the data: the window
+    or the command line) both ways to download again."""
+    folder = cache_folder(name)
+    problem = ngettext(
+        "{files} in the cache folder {folder} is not the original file of {title}: its "
+        "checksum differs from the one NetCanvas keeps, so it is not used",
+        "{files} in the cache folder {folder} are not the original files of {title}: their "
+        "checksums differ from those NetCanvas keeps, so they are not used", len(files)).format(
+        files=", ".join(files), folder=folder, title=_(remote_set(name).title))
+    if loading:
+        hint = ngettext(
+            "replace it with the original file, or delete it and download it again (choose "
+            "the data set again in the Data panel, or run `netcanvas data fetch {name}`)",
+            "replace them with the original files, or delete them and download them again "
+            "(choose the data set again in the Data panel, or run `netcanvas data fetch "
+            "{name}`)", len(files)).format(name=name)
+    else:
+        hint = ngettext(
+            "replace it with the original file, or delete it and run `netcanvas data fetch "
+            "{name}` to download it again",
+            "replace them with the original files, or delete them and run `netcanvas data "
+            "fetch {name}` to download them again", len(files)).format(name=name)
+    return FetchError("wrong-file", problem, hint, set_name=name, file_names=files)
+
+
 def _cancelled(name: str) -> FetchError:
     return FetchError("cancelled",
                       _("the download of {name} was cancelled; nothing was kept").format(
                           name=name),
                       hint=_("fetch it again with `netcanvas data fetch {name}`").format(
-                          name=name))
+                          name=name), set_name=name)
 
 
 def _failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> FetchError:
@@ -235,34 +281,35 @@ def _failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> Fetch
     problems = {problem for problem, _url, _detail in failures}
     tried = "; ".join(f"{url}: {detail}" for _problem, url, detail in failures)
     by_hand = _by_hand(name)
+    title = _(remote_set(name).title)
     if "checksum" in problems:
-        return FetchError(
-            "checksum", _("{file} of {name} was downloaded but does not match its checksum, so "
-                          "it was thrown away and nothing was kept in the cache ({tried})").format(
-                file=file, name=name, tried=tried),
-            hint=_("the mirror's copy is damaged or not the official file; try again later, set "
-                   "NETCANVAS_DATA_MIRROR to another copy, or download the four files ({files}) "
-                   "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-                   "check them").format(**by_hand))
-    if problems == {"not-found"}:
-        return FetchError(
-            "not-found", _("{file} of {name} was not found (404) on any mirror ({tried})").format(
-                file=file, name=name, tried=tried),
-            hint=_("set NETCANVAS_DATA_MIRROR to a server that has it, or download the four "
-                   "files ({files}) yourself, put them in {folder} and run `netcanvas data "
-                   "fetch {name}` to check them").format(**by_hand))
-    if "interrupted" in problems:
-        return FetchError(
-            "interrupted", _("the download of {file} of {name} was cut off before the end; "
-                             "nothing half-written was kept ({tried})").format(
-                file=file, name=name, tried=tried),
-            hint=_("check the network and try again, or download the four files ({files}) "
-                   "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-                   "check them").format(**by_hand))
-    return FetchError(
-        "offline", _("cannot download {file} of {name}: no mirror could be reached — this "
-                     "computer seems to be offline ({tried})").format(
-            file=file, name=name, tried=tried),
-        hint=_("connect to the internet and try again, or download the four files ({files}) "
-               "yourself, put them in {folder} and run `netcanvas data fetch {name}` to check "
-               "them").format(**by_hand))
+        reason = "checksum"
+        problem = _("{file} of {title} was downloaded, but it is not the original file: its "
+                    "checksum differs from the one NetCanvas keeps, so the server sent a "
+                    "different file (damaged, or another version). It was thrown away and "
+                    "nothing was kept in the cache").format(file=file, title=title)
+        hint = _("try again later, set NETCANVAS_DATA_MIRROR to another copy, or download the "
+                 "four files ({files}) yourself, put them in {folder} and run `netcanvas data "
+                 "fetch {name}` to check them").format(**by_hand)
+    elif problems == {"not-found"}:
+        reason = "not-found"
+        problem = _("{file} of {title} was not found (404) on any mirror").format(
+            file=file, title=title)
+        hint = _("set NETCANVAS_DATA_MIRROR to a server that has it, or download the four "
+                 "files ({files}) yourself, put them in {folder} and run `netcanvas data "
+                 "fetch {name}` to check them").format(**by_hand)
+    elif "interrupted" in problems:
+        reason = "interrupted"
+        problem = _("the download of {file} of {title} was cut off before the end; nothing "
+                    "half-written was kept").format(file=file, title=title)
+        hint = _("check the network and try again, or download the four files ({files}) "
+                 "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+                 "check them").format(**by_hand)
+    else:
+        reason = "offline"
+        problem = _("cannot download {file} of {title}: no mirror could be reached — this "
+                    "computer seems to be offline").format(file=file, title=title)
+        hint = _("connect to the internet and try again, or download the four files ({files}) "
+                 "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
+                 "check them").format(**by_hand)
+    return FetchError(reason, problem, hint, set_name=name, file_names=(file,), details=tried)

@@ -17,6 +17,7 @@ from core.datasets.errors import DataError
 from core.i18n import _
 
 RAW_COLUMN = re.compile(r"x([1-9][0-9]*)")
+SUBSCRIPT_DIGITS = str.maketrans("0123456789", "₀₁₂₃₄₅₆₇₈₉")  # x12 is shown X₁₂, as X₁
 
 
 @dataclass(frozen=True)
@@ -54,7 +55,8 @@ def feature_info(name: str) -> FeatureInfo:
             hint=_("use a column x1, x2, … or one of: {names}").format(names=", ".join(FEATURES)),
         )
     column = int(raw.group(1))
-    return FeatureInfo(name, f"X{column}", column, lambda x: x[:, column - 1])
+    return FeatureInfo(name, f"X{raw.group(1).translate(SUBSCRIPT_DIGITS)}", column,
+                       lambda x: x[:, column - 1])
 
 
 def _column(x: np.ndarray, name: str) -> np.ndarray:

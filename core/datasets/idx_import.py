@@ -61,10 +61,14 @@ def idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
     return np.frombuffer(data, dtype=np.uint8, offset=header_size).reshape(dims)
 
 
-def load_idx(images_path: str | Path, labels_path: str | Path) -> Dataset:
+def load_idx(images_path: str | Path, labels_path: str | Path | None = None) -> Dataset:
     """MNIST-style IDX files (raw or gzip): images N×rows×cols as bytes whose features are
-    scaled to [0, 1] (``x_divisor`` 255), labels N."""
+    scaled to [0, 1] (``x_divisor`` 255), labels N — from ``labels_path``, else the labels
+    file beside the images (:func:`labels_beside`, looked for once the images file has proved
+    to be one)."""
     images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
+    if labels_path is None:
+        labels_path = labels_beside(Path(images_path))
     labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
     n, rows, cols = images.shape
     if labels.shape[0] != n:
@@ -94,6 +98,13 @@ def labels_beside(images_path: Path) -> Path:
     if name == images_path.name or not labels_path.exists():
         raise DataError(_("the labels file {name} was not found next to the images").format(
                             name=name),
-                        file=images_path, hint=_("put it in the same folder, or give labels_path"))
+                        file=images_path,
+                        hint=_("put the labels file in the same folder as the images file, "
+                               "named {name}").format(name=name))
     return labels_path
+
+
+def images_beside_name(labels_path: Path) -> str:
+    """The images file's name that MNIST's naming pairs with ``labels_path``."""
+    return labels_path.name.replace("labels", "images").replace("idx1", "idx3")
 

@@ -19,7 +19,7 @@ from core.datasets.csv_import import load_csv
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
 from core.datasets.files import MAX_FILE_BYTES
-from core.datasets.idx_import import labels_beside, load_idx
+from core.datasets.idx_import import images_beside_name, load_idx
 from core.datasets.npz_import import load_npz
 from core.i18n import _
 
@@ -36,8 +36,12 @@ def load_any(path: str | Path, **kw: Any) -> Dataset:
     if name.endswith(".npz"):
         return load_npz(path, **kw)
     if "idx3" in name:
-        labels_path = kw.pop("labels_path", None) or labels_beside(path)
-        return load_idx(path, labels_path, **kw)
+        return load_idx(path, kw.pop("labels_path", None), **kw)
+    if "idx1" in name:
+        raise DataError(_("this is an IDX labels file: NetCanvas reads it with its images"),
+                        file=path, hint=_("choose the images file beside it ({name}); its "
+                                          "labels are found next to it").format(
+                            name=images_beside_name(path)))
     raise DataError(_("NetCanvas cannot tell what kind of data file this is"), file=path,
                     hint=_("use a .csv/.tsv/.txt table (from Excel: Save As › CSV UTF-8), a .npz "
                            "archive with X and y, or MNIST IDX files (*-images-idx3-ubyte)"))

@@ -4,17 +4,21 @@ The 60,000 training images come first and the 10,000 test images last, marked as
 set's ``fixed_test`` part, so every project is judged on the same test images as the
 literature; validation is carved from the training images by the project's split. Nothing is
 downloaded here: a set not yet fetched is a DataError naming ``netcanvas data fetch NAME``.
+Files put in the cache folder by hand are checked against their checksums before they are read
+(once: :mod:`.cache_check` remembers); a file that differs is an error naming it, never used.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from core.datasets.cache_check import verify
 from core.datasets.dataset import Dataset
+from core.datasets.download import wrong_files
 from core.datasets.errors import DataError
 from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
 from core.datasets.images import pixel_names
-from core.datasets.remote import cache_folder, is_cached, not_cached_error, remote_set
+from core.datasets.remote import cache_folder, not_cached_error, remote_set
 from core.i18n import N_, _
 
 REFETCH = N_("delete the file and run `netcanvas data fetch {name}` again")
@@ -24,7 +28,11 @@ def load_mnist(name: str = "mnist") -> Dataset:
     """``mnist`` or ``fashion-mnist`` from the cache: pixels kept as bytes, scaled to [0, 1]
     when used (``x_divisor`` 255), labels 0..9, train rows then the fixed test rows."""
     entry = remote_set(name)
-    if not is_cached(name):
+    states = verify(name)
+    wrong = tuple(file for file, state in states.items() if state == "wrong")
+    if wrong:
+        raise wrong_files(name, wrong, loading=True)
+    if any(state != "verified" for state in states.values()):
         raise not_cached_error(name)
     folder = cache_folder(name)
     parts = []

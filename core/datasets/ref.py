@@ -99,6 +99,23 @@ class DataRef:
         files = (*self.files[:index], moved, *self.files[index + 1:])
         return DataRef("file", self.name, files=files)
 
+    def found_at(self, index: int, path: str | Path,
+                 cancelled: Callable[[], bool] = lambda: False) -> DataRef | None:
+        """This reference with file ``index`` at ``path`` — None unless ``path`` holds that
+        file's bytes — and each other file missing where it was found by its name in the same
+        folder, if it holds that file's bytes (IDX labels moved with their images: the user
+        locates one file, not each). Hashes the files: call it off the GUI thread."""
+        if not self.files[index].matches(path, cancelled):
+            return None
+        moved = self.relocated(index, path)
+        folder = Path(path).parent
+        for k, linked in enumerate(self.files):
+            beside = folder / Path(linked.path).name
+            if k != index and not Path(linked.path).exists() and linked.matches(beside,
+                                                                                cancelled):
+                moved = moved.relocated(k, beside)
+        return moved
+
     def load(self) -> Dataset:
         """The data set (DataError when a built-in set's options are not possible)."""
         if self.dataset is not None:

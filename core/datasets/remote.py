@@ -155,7 +155,8 @@ def fingerprint(name: str) -> str:
 
 
 def cached_files(name: str) -> dict[str, int]:
-    """The set's files present in its cache folder, with their sizes in bytes."""
+    """The set's files present in its cache folder, with their sizes in bytes (checked or
+    not: see :mod:`.cache_check`)."""
     folder = cache_folder(name)
     sizes = {}
     for file in remote_set(name).files.values():
@@ -166,8 +167,12 @@ def cached_files(name: str) -> dict[str, int]:
 
 
 def is_cached(name: str) -> bool:
-    """All four files are in the cache folder (checked when they were fetched)."""
-    return len(cached_files(name)) == len(remote_set(name).files)
+    """All four files are in the cache folder and known to have the right checksums (they
+    were checked since they last changed). No file is read: the GUI thread may ask. Files put
+    there by hand are not cached until checked (:func:`core.datasets.cache_check.verify`)."""
+    from core.datasets.cache_check import cache_states
+
+    return all(state == "verified" for state in cache_states(name).values())
 
 
 def not_cached_error(name: str) -> DataError:
@@ -175,7 +180,7 @@ def not_cached_error(name: str) -> DataError:
     entry = remote_set(name)
     return DataError(
         _("{title} is not on this computer yet").format(title=_(entry.title)),
-        hint=_("run `netcanvas data fetch {name}` (it downloads about {size} MB), or put its four "
-               "files ({files}) in {folder}").format(
+        hint=_("choose it again in the Data panel, or run `netcanvas data fetch {name}` (either "
+               "downloads about {size} MB), or put its four files ({files}) in {folder}").format(
             name=name, size=f"{entry.download_mb:g}", files=", ".join(entry.files.values()),
             folder=cache_folder(name)))

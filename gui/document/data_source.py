@@ -12,9 +12,10 @@ from collections.abc import Hashable
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core.datasets import BUILTIN, DataError, Dataset
+from core.datasets.cache_check import cache_states
 from core.datasets.linked import LinkedFileError
 from core.datasets.ref import BUNDLED, DataRef
-from core.datasets.remote import REMOTE, is_cached
+from core.datasets.remote import REMOTE
 from core.i18n import _
 from core.training.prepare import prepare_ahead
 from gui.background import JobRun
@@ -74,13 +75,26 @@ def choices() -> list[tuple[DataRef, str, str]]:
     items = [(DataRef.builtin(name), _(info.title), _(info.description))
              for name, info in BUILTIN.items()]
     items += [(DataRef.bundled(name), *bundled_text(name)) for name in BUNDLED]
-    items += [(DataRef.downloaded(name), _(entry.title), _(entry.description) + (
-               "" if is_cached(name) else translate(
-                   "DataSource", " — not downloaded yet: choosing it downloads about {size} MB "
-                   "(or run `netcanvas data fetch {name}`)").format(
-                       size=f"{entry.download_mb:g}", name=name)))
+    items += [(DataRef.downloaded(name), _(entry.title), _(entry.description) + _cache_note(name))
               for name, entry in REMOTE.items()]
     return items
+
+
+def _cache_note(name: str) -> str:
+    """What a downloadable set's description adds about its files (read from the memo of
+    what was checked: no file is hashed here)."""
+    states = set(cache_states(name).values())
+    if states == {"verified"}:
+        return ""
+    if "wrong" in states:
+        return translate("DataSource", " — a file in the cache folder is not the original (its "
+                                       "checksum differs): choosing it says which")
+    if states != {"missing"}:
+        return translate("DataSource", " — files found in the cache folder: choosing it checks "
+                                       "them and downloads what is missing")
+    return translate("DataSource", " — not downloaded yet: choosing it downloads about {size} MB "
+                     "(or run `netcanvas data fetch {name}`)").format(
+        size=f"{REMOTE[name].download_mb:g}", name=name)
 
 
 class DataSource(QObject):

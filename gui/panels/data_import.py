@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel, QMainWindow, QProgressBar, QPushButton, QWidget
 
 from core.datasets.ref import DataRef, import_file
@@ -22,6 +22,13 @@ from gui.background import JobRun
 from gui.i18n import on_language_change, translate
 
 CANCEL_AFTER_MS = 1000
+#: the data picker's import button; messages that send users to it quote this same label
+IMPORT_BUTTON = QT_TRANSLATE_NOOP("DataPicker", "Import CSV / NPZ / IDX…")
+
+
+def import_button_text() -> str:
+    """The import button's label in the current language."""
+    return translate("DataPicker", IMPORT_BUTTON)
 
 
 def import_run(owner: QObject, path: str, embed: bool | None,

@@ -30,13 +30,25 @@ from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change
 from gui.lock import LockGate
-from gui.panels.data_import import BusyIndicator, JobRun, import_run, import_text
+from gui.panels.data_import import (
+    BusyIndicator,
+    JobRun,
+    import_button_text,
+    import_run,
+    import_text,
+)
 from gui.panels.download_dialog import DownloadDialog
 from gui.widgets import WrappedLabel
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "DataPicker", "Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
     "*.idx3-ubyte);;All files (*)")
+
+
+def grouped(text: str, n: int) -> str:
+    """``text`` (a translation whose %n was ``n``) with ``n`` written with thousands separators,
+    as every other count in NetCanvas is ("60,000 samples"; Qt's %n has none)."""
+    return text.replace(str(n), f"{n:,}", 1)
 
 
 class DataPicker(QGroupBox):
@@ -58,6 +70,11 @@ class DataPicker(QGroupBox):
         self.import_button.clicked.connect(self.import_file)
         self.embed_check = QCheckBox()
         self.embed_check.toggled.connect(self._embed_toggled)
+        # shown while a referenced file is missing or changed (the dialog offered it once)
+        self.locate_button = QPushButton()
+        self.locate_button.clicked.connect(self._locate_clicked)
+        self.locate_button.setVisible(False)
+        self._missing: LinkedFileError | None = None
         self._import: JobRun | None = None
         self._busy: BusyIndicator | None = None
         self._locating: tuple[JobRun, DataRef, int, str] | None = None
@@ -66,6 +83,7 @@ class DataPicker(QGroupBox):
         layout = QVBoxLayout(self)
         layout.addWidget(self.data_combo)
         layout.addWidget(self.data_info)
+        layout.addWidget(self.locate_button)
         layout.addWidget(self.import_button)
         layout.addWidget(self.embed_check)
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
@@ -80,11 +98,15 @@ class DataPicker(QGroupBox):
         self.data_combo.setToolTip(self.tr(
             "The data the network learns from; its predictions show in the Predictions panel and "
             "on the output node."))
-        self.import_button.setText(self.tr("Import CSV / NPZ / IDX…"))
+        self.import_button.setText(import_button_text())
         self.import_button.setToolTip(self.tr(
             "Load your own table (CSV: the last column is the target), a NumPy .npz with X and "
             "y, or MNIST IDX files. Files up to {mb} MB are stored inside the project; larger "
             "ones are referred to by path and checksum.").format(mb=EMBED_LIMIT_BYTES >> 20))
+        self.locate_button.setText(self.tr("Locate the data file…"))
+        self.locate_button.setToolTip(self.tr(
+            "The project refers to a data file that has moved or changed: choose where it is "
+            "now (it is checked against the checksum the project keeps)"))
         self.embed_check.setText(self.tr("Embed data in the project"))
         self.embed_check.setToolTip(self.tr(
             "Store the imported data inside the project file, so it opens anywhere; unticked, "
@@ -141,6 +163,9 @@ class DataPicker(QGroupBox):
     def _download_closed(self) -> None:
         dialog, self.download_dialog, self._pending = self.download_dialog, None, None
         if dialog is not None:
+            if dialog.failure is not None:  # the descriptions say what the check found
+                self._fill_combo()
+                self._dataset_changed(self._data.dataset)
             dialog.deleteLater()
 
     def import_file(self) -> None:
@@ -189,8 +214,24 @@ class DataPicker(QGroupBox):
 
     @Slot(object)
     def _file_missing(self, error: LinkedFileError) -> None:
+        self._missing = error
+        self._dataset_changed(self._data.dataset)
         # after the project has finished opening, not in the middle of it
         QTimer.singleShot(0, self, lambda: self.ask_to_locate(error))
+
+    def _missing_file(self) -> LinkedFileError | None:
+        """The moved or changed file of the project's data, while its data is not loaded."""
+        error, ref = self._missing, self._doc.data
+        if (error is None or ref is None or error.linked not in ref.files
+                or self._data.dataset is not None):
+            return None
+        return error
+
+    @Slot()
+    def _locate_clicked(self) -> None:
+        error = self._missing_file()
+        if error is not None:
+            self._choose_location(error)
 
     def ask_to_locate(self, error: LinkedFileError) -> None:
         """Say which file has moved or changed; offer to look for it."""
@@ -204,31 +245,39 @@ class DataPicker(QGroupBox):
                                  "without its data (the project keeps referring to it).").format(
                 error=error),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore)
-        if answer != QMessageBox.StandardButton.Open:
+        if answer == QMessageBox.StandardButton.Open:
+            self._choose_location(error)
+
+    def _choose_location(self, error: LinkedFileError) -> None:
+        ref = self._doc.data
+        if ref is None or error.linked not in ref.files:
             return
         name = Path(error.linked.path).name
+        folder = Path(error.linked.path).parent
+        while not folder.is_dir() and folder != folder.parent:  # it moved: its nearest parent
+            folder = folder.parent
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Locate {name}").format(
-                                                  name=name),
-                                              str(Path(error.linked.path).parent))
+                                                  name=name), str(folder))
         if path:
             self.locate(ref, ref.files.index(error.linked), path)
 
     def locate(self, ref: DataRef, index: int, path: str) -> None:
-        """Check (off the GUI thread) that ``path`` is file ``index`` of ``ref``; use it if so."""
-        linked = ref.files[index]
-        run = JobRun(self, lambda cancelled: linked.matches(path, cancelled),
+        """Check (off the GUI thread) that ``path`` is file ``index`` of ``ref``; use it if so,
+        and the ref's other missing files too where they sit beside it (IDX labels moved with
+        their images: one dialog, not one per file)."""
+        run = JobRun(self, lambda cancelled: ref.found_at(index, path, cancelled),
                      "locate data")  # i18n: not ui
         run.finished.connect(self._located)
         self._locating = (run, ref, index, path)
         run.start()
 
     @Slot(object, str)
-    def _located(self, same: object, problem: str) -> None:
+    def _located(self, moved: object, problem: str) -> None:
         assert self._locating is not None
         _, ref, index, path = self._locating
         self._locating = None
-        if same:
-            self._doc.push(SetDataCommand(self._doc, ref.relocated(index, path),
+        if isinstance(moved, DataRef):
+            self._doc.push(SetDataCommand(self._doc, moved,
                                           self.tr("Locate {name}").format(name=Path(path).name)))
         else:
             QMessageBox.warning(self, self.tr("Not the same file"), problem or self.tr(
@@ -253,6 +302,12 @@ class DataPicker(QGroupBox):
         self.embed_check.setEnabled(dataset is not None and ref is not None and (
             ref.kind == "file" or bool(ref.files)))
         self.embed_check.blockSignals(False)
+        missing = self._missing_file()
+        self.locate_button.setVisible(missing is not None)
+        if missing is not None and not self._data.loading:
+            self.data_info.setText(self.tr("Without its data: {name} has moved or changed.")
+                                   .format(name=Path(missing.linked.path).name))
+            return
         if dataset is None:
             self.data_info.setText(self.tr("No data set chosen.") if ref is None else self.tr(
                 "Loading the data…") if self._data.loading else self.tr(
@@ -261,5 +316,6 @@ class DataPicker(QGroupBox):
         kind = (self.tr("%n classes", "", dataset.n_classes) if dataset.task == "classification"
                 else self.tr("%n target value(s)", "", dataset.n_outputs))
         self.data_info.setText(self.tr("{samples} · {features} · {kind}").format(
-            samples=self.tr("%n samples", "", dataset.n_samples),
-            features=self.tr("%n features", "", dataset.n_features), kind=kind))
+            samples=grouped(self.tr("%n samples", "", dataset.n_samples), dataset.n_samples),
+            features=grouped(self.tr("%n features", "", dataset.n_features),
+                             dataset.n_features), kind=kind))

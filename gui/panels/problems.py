@@ -24,11 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets import Dataset
+from core.datasets.linked import LinkedFileError
 from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
+from core.spec import NetworkSpec
 from core.spec_problems import SpecProblem
 from gui import theme
-from gui.document.commands import DismissWarningsCommand
+from gui.document.commands import ChangeNodeCommand, DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
@@ -135,6 +138,7 @@ class ProblemsPanel(QWidget):
     lab_requested = Signal(str)  # the key of the lab to open (a warning's "Show me")
     dismiss_requested = Signal(str)  # a warning's id: list it no more for this project
     restore_requested = Signal()  # list every dismissed warning again
+    fit_requested = Signal(str, int)  # give input node (id) this many units: the data's columns
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -147,6 +151,14 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
+        # the one-click fix of the commonest mismatch: another data set, the same input node
+        self.fit_button = QPushButton()
+        self.fit_button.clicked.connect(self._fit_clicked)
+        self.fit_button.hide()
+        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._fit: tuple[str, str, int] | None = None  # (node id, its name, units)
+        self.fit_source: Callable[[], tuple[str, str, int] | None] | None = None
+        self._missing = ""  # the project's data file has moved or changed: why, in words
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
@@ -179,11 +191,26 @@ class ProblemsPanel(QWidget):
         self._render()
 
     def set_data_note(self, notes: list[str]) -> None:
-        """Mismatches between the network and the chosen data (shown after the problems)."""
-        if list(notes) == self._data_notes:
+        """Mismatches between the network and the chosen data (shown after the problems), with
+        the offer to give the input node the data's column count when that is the fix
+        (:attr:`fit_source`, see :func:`connect_input_fit`)."""
+        fit = self.fit_source() if notes and self.fit_source is not None else None
+        if list(notes) == self._data_notes and fit == self._fit:
             return  # unchanged: no relayout (predictions refresh this while training runs)
         self._data_notes = list(notes)
+        self._fit = fit
         self._render()
+
+    def set_missing_data(self, problem: str) -> None:
+        """Why the project's data could not be loaded ("" once it is there again)."""
+        if problem != self._missing:
+            self._missing = problem
+            self._render()
+
+    def _fit_clicked(self) -> None:
+        if self._fit is not None:
+            node_id, _name, units = self._fit
+            self.fit_requested.emit(node_id, units)
 
     def set_warnings(self, warnings: list[LintWarning]) -> None:
         """The teaching lint's warnings, listed after the problems (they never block)."""
@@ -224,23 +251,33 @@ class ProblemsPanel(QWidget):
             item.setForeground(QColor(theme.ERROR_TEXT))
             item.setToolTip(core_tr(type(problem).__doc__ or ""))
             self.list.addItem(item)
-        for note in self._data_notes:
+        for note in ([self._missing] if self._missing else []) + self._data_notes:
             item = QListWidgetItem("◆ " + note)
             item.setData(Qt.ItemDataRole.UserRole, [])
             item.setForeground(QColor(theme.WARNING_TEXT))
             self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
+        if self._fit is not None:
+            _node_id, name, units = self._fit
+            self.fit_button.setText(self.tr("Give {node} {n} units").format(node=name,
+                                                                           n=f"{units:,}"))
+            self.fit_button.setToolTip(self.tr(
+                "One unit per column of the data: the input node takes every feature (one "
+                "undoable edit; the weights leaving it start afresh)"))
+        self.fit_button.setVisible(self._fit is not None)
         count = len(self._problems)
         if count:
             self.summary.setText((self.tr("<b>{n} problem</b> to fix before training")
                                   if count == 1 else self.tr(
                                       "<b>{n} problems</b> to fix before training")).format(
                 n=count))
+        elif self._missing:
+            self.summary.setText(self.tr("<b>The project's data is missing</b>"))
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
             self.summary.setText(COLOURED.format(color=theme.OK_TEXT, text=self.tr(OK_TEXT)))
-        if self.warning_rows and not (count or self._data_notes):
+        if self.warning_rows and not (count or self._data_notes or self._missing):
             warnings = len(self.warning_rows)
             line = self.tr("{n} warning worth reading:") if warnings == 1 else self.tr(
                 "{n} warnings worth reading:")
@@ -253,6 +290,48 @@ class ProblemsPanel(QWidget):
     def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))
+
+
+def input_fit(spec: NetworkSpec, dataset: Dataset | None) -> tuple[str, str, int] | None:
+    """The network's only input node, its name and the data's column count, when the node
+    takes the raw columns (no chosen features) and has another number of units — what a
+    student meets after importing MNIST (784 columns) into a network built for other data."""
+    inputs = spec.inputs
+    if dataset is None or len(inputs) != 1 or inputs[0].features:
+        return None
+    node = inputs[0]
+    if node.units == dataset.n_features:
+        return None
+    return node.id, node.name or node.id, dataset.n_features
+
+
+def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
+    """The panel offers "Give input 0 784 units" when that fits the network to ``data`` (the
+    click is one undoable change of the node), and says when the project's data file has
+    moved or changed — until other data is chosen or the file is found."""
+    panel.fit_source = lambda: input_fit(doc.spec, data.dataset)
+    panel.fit_requested.connect(
+        lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
+    missing: list[LinkedFileError] = []
+
+    def file_missing(error: LinkedFileError) -> None:
+        missing[:] = [error]
+        panel.set_missing_data(str(error))
+
+    def data_chosen(*_args: object) -> None:  # another data set: that file is not wanted
+        ref = doc.data
+        if missing and (ref is None or missing[0].linked not in ref.files):
+            missing.clear()
+            panel.set_missing_data("")
+
+    def loaded(dataset: object) -> None:
+        if dataset is not None:
+            missing.clear()
+            panel.set_missing_data("")
+
+    data.missing_file.connect(file_missing)
+    doc.data_changed.connect(data_chosen)
+    data.dataset_changed.connect(loaded)
 
 
 def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:

@@ -114,6 +114,18 @@ class Evaluation:
     truth: np.ndarray | None = None
     labels: np.ndarray | None = None
     outputs: np.ndarray | None = None
+    #: rows in the whole part (those evaluated are its first ``rows``; 0: all of them)
+    part_rows: int = 0
+
+    @property
+    def rows(self) -> int:
+        """How many of the part's rows were evaluated."""
+        return 0 if self.truth is None else len(self.truth)
+
+    @property
+    def partial(self) -> bool:
+        """Only the part's first rows were evaluated (2,000 of MNIST's 9,000 test rows)."""
+        return self.part_rows > self.rows
 
     @property
     def accuracy(self) -> float | None:
@@ -233,10 +245,11 @@ class FrameMaker:
             guess = np.clip(network.labels(outputs), 0, k - 1)
             confusion = np.bincount(truth * k + guess, minlength=k * k).reshape(k, k)
             return Evaluation(part.name, confusion=confusion, truth=truth, labels=guess,
+                              part_rows=part.n,
                               outputs=outputs.astype(np.float64))
         predicted = network.predict(self._held_out())[:, 0].astype(np.float64)
         truth = np.asarray(part.y[:n], dtype=np.float64).reshape(n, -1)[:, 0]
-        return Evaluation(part.name, predicted=predicted, truth=truth)
+        return Evaluation(part.name, predicted=predicted, truth=truth, part_rows=part.n)
 
 
 def data_points(dataset: Dataset, fractions: tuple[float, float, float], seed: int,

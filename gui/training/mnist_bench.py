@@ -36,8 +36,9 @@ from typing import Any
 from PySide6.QtCore import QEventLoop, QObject, QTimer, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from core.datasets.cache_check import verify
 from core.datasets.ref import DataRef
-from core.datasets.remote import cache_folder, is_cached
+from core.datasets.remote import cache_folder
 from core.engine import blas
 from core.project import Project, save_project
 from core.spec import NetworkSpec
@@ -148,7 +149,7 @@ def panels_made(window) -> bool:
 
 def data_source() -> tuple[Path, str]:
     """The IDX images file to import and what it is: the cached MNIST, else the stand-in."""
-    if is_cached("mnist"):
+    if all(state == "verified" for state in verify("mnist").values()):  # hashed once
         folder = cache_folder("mnist")
         return folder / "train-images-idx3-ubyte.gz", f"the real MNIST (from {folder})"
     return Path(), "a generated MNIST-like set (MNIST is not cached)"

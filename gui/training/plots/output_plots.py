@@ -44,12 +44,18 @@ def caption(evaluation: Evaluation | None) -> str:
         accuracy = evaluation.accuracy
         if accuracy is None:
             return ""
-        return translate("OutputPlots", "{part} accuracy {value}").format(
+        text = translate("OutputPlots", "{part} accuracy {value}").format(
             part=part, value=f"{accuracy:.1%}")
-    if evaluation.predicted is None or evaluation.truth is None:
+    elif evaluation.predicted is None or evaluation.truth is None:
         return ""
-    error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
-    return translate("OutputPlots", "{part} RMSE {value}").format(part=part, value=f"{error:.4g}")
+    else:
+        error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
+        text = translate("OutputPlots", "{part} RMSE {value}").format(part=part,
+                                                                     value=f"{error:.4g}")
+    if evaluation.partial:  # the Loss panel's figure, on more rows, may differ a little
+        text += translate("OutputPlots", " (its first {rows} of {total} rows)").format(
+            rows=f"{evaluation.rows:,}", total=f"{evaluation.part_rows:,}")
+    return text
 
 
 class BoundaryPlot:

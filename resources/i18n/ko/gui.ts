@@ -75,7 +75,7 @@ Your project is still open; save it under a new name to be safe.</source>
     <name>Busy</name>
     <message>
         <source>Cancel</source>
-        <extracomment>input a busy window ignores (painting, timers and resizing go on)</extracomment>
+        <extracomment>a wait for a save shows its dialog only when it lasts this long (the status bar says it at once) input a busy window ignores (painting, timers and resizing go on)</extracomment>
         <translation>취소</translation>
     </message>
 </context>

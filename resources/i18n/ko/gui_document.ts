@@ -140,6 +140,14 @@
         <translation>시드 {seed}</translation>
     </message>
     <message>
+        <source> — a file in the cache folder is not the original (its checksum differs): choosing it says which</source>
+        <translation> — 캐시 폴더에 원본이 아닌 파일이 있습니다(체크섬이 다름): 선택하면 어느 파일인지 알려 줍니다</translation>
+    </message>
+    <message>
+        <source> — files found in the cache folder: choosing it checks them and downloads what is missing</source>
+        <translation> — 캐시 폴더에 파일이 있습니다: 선택하면 확인하고 없는 파일을 내려받습니다</translation>
+    </message>
+    <message>
         <source> — not downloaded yet: choosing it downloads about {size} MB (or run `netcanvas data fetch {name}`)</source>
         <translation> — 아직 내려받지 않았습니다: 선택하면 약 {size} MB를 내려받습니다(또는 `netcanvas data fetch {name}`을 실행하세요)</translation>
     </message>

@@ -36,11 +36,20 @@
     </message>
     <message>
         <source>Import CSV / NPZ / IDX…</source>
+        <extracomment>the data picker&apos;s import button; messages that send users to it quote this same label</extracomment>
         <translation>CSV / NPZ / IDX 가져오기…</translation>
     </message>
     <message>
         <source>Load your own table (CSV: the last column is the target), a NumPy .npz with X and y, or MNIST IDX files. Files up to {mb} MB are stored inside the project; larger ones are referred to by path and checksum.</source>
         <translation>직접 만든 표(CSV: 마지막 열이 정답), X와 y가 든 NumPy .npz 파일, 또는 MNIST IDX 파일을 불러옵니다. {mb} MB까지의 파일은 프로젝트 안에 저장하고, 더 큰 파일은 경로와 체크섬으로 참조합니다.</translation>
+    </message>
+    <message>
+        <source>Locate the data file…</source>
+        <translation>데이터 파일 찾기…</translation>
+    </message>
+    <message>
+        <source>The project refers to a data file that has moved or changed: choose where it is now (it is checked against the checksum the project keeps)</source>
+        <translation>프로젝트가 가리키는 데이터 파일이 옮겨졌거나 바뀌었습니다: 지금 있는 곳을 고르세요 (프로젝트에 저장된 체크섬과 대조합니다)</translation>
     </message>
     <message>
         <source>Embed data in the project</source>
@@ -99,6 +108,10 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>{path}은(는) 이 프로젝트를 만들 때 쓴 파일이 아닙니다: SHA-256 체크섬이 {original}의 체크섬과 다릅니다. 원래 파일을 찾으세요.</translation>
     </message>
     <message>
+        <source>Without its data: {name} has moved or changed.</source>
+        <translation>데이터 없이 열림: {name} 파일이 옮겨졌거나 바뀌었습니다.</translation>
+    </message>
+    <message>
         <source>No data set chosen.</source>
         <translation>선택한 데이터셋이 없습니다.</translation>
     </message>
@@ -146,16 +159,20 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>&lt;b&gt;{title}&lt;/b&gt;은(는) 한 번만 내려받아(약 {mb} MB, 파일 4개)&lt;br&gt;&lt;code&gt;{folder}&lt;/code&gt;&lt;br&gt;에 저장하고, 그다음부터는 오프라인으로 사용합니다.</translation>
     </message>
     <message>
+        <source>Open folder</source>
+        <translation>폴더 열기</translation>
+    </message>
+    <message>
+        <source>Show the cache folder in the file manager</source>
+        <translation>파일 관리자에서 캐시 폴더 보기</translation>
+    </message>
+    <message>
         <source>Download failed</source>
         <translation>내려받기 실패</translation>
     </message>
     <message>
-        <source>The download did not work: {error}
-
-You can still import your own data with Import.</source>
-        <translation>내려받지 못했습니다: {error}
-
-가져오기로 직접 가진 데이터를 불러올 수는 있습니다.</translation>
+        <source>What each server answered: {details}</source>
+        <translation>서버별 응답: {details}</translation>
     </message>
     <message>
         <source>Downloading {title}</source>
@@ -170,12 +187,60 @@ You can still import your own data with Import.</source>
         <translation>연결하는 중…</translation>
     </message>
     <message>
+        <source>Checking {file} ({index} of {count})…</source>
+        <translation>{file} 확인하는 중 ({count}개 중 {index}번째)…</translation>
+    </message>
+    <message>
         <source>{file} ({index} of {count}): {done} of {total}</source>
         <translation>{file} ({index}/{count}): {done}/{total}</translation>
     </message>
     <message>
         <source>{file} ({index} of {count}): {done}</source>
         <translation>{file} ({index}/{count}): {done}</translation>
+    </message>
+    <message>
+        <source>Or put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
+        <translation>또는 파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Replace it with the original file, or delete it and choose {title} again to download it.</source>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Replace them with the original files, or delete them and choose {title} again to download them.</source>
+        <translation>원본 파일로 바꾸거나, 지우고 {title}을(를) 다시 선택해 내려받으세요.</translation>
+    </message>
+    <message>
+        <source>Connect to the internet and choose {title} again.</source>
+        <translation>인터넷에 연결하고 {title}을(를) 다시 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Choose {title} again to try once more (later, if it fails again).</source>
+        <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
+    </message>
+    <message>
+        <source>Put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
+        <translation>파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
+    </message>
+    <message>
+        <source>The download did not work: {error}
+
+You can still import your own data with “{button}”.</source>
+        <translation>내려받지 못했습니다: {error}
+
+“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
+    </message>
+    <message>
+        <source>{problem}
+
+{todo}
+
+You can still import your own data with “{button}”.</source>
+        <translation>{problem}
+
+{todo}
+
+“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
     </message>
 </context>
 <context>
@@ -261,12 +326,24 @@ You can still import your own data with Import.</source>
         <translation>숨긴 경고 {n}개 보기</translation>
     </message>
     <message>
+        <source>Give {node} {n} units</source>
+        <translation>{node}에 뉴런 {n}개 주기</translation>
+    </message>
+    <message>
+        <source>One unit per column of the data: the input node takes every feature (one undoable edit; the weights leaving it start afresh)</source>
+        <translation>데이터의 열마다 뉴런 하나: 입력 노드가 모든 특성을 받습니다 (되돌릴 수 있는 편집 하나이며, 이 노드에서 나가는 가중치는 새로 시작합니다)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;{n} problem&lt;/b&gt; to fix before training</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;{n} problems&lt;/b&gt; to fix before training</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;The project&apos;s data is missing&lt;/b&gt;</source>
+        <translation>&lt;b&gt;프로젝트의 데이터가 없습니다&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The network does not fit the data yet&lt;/b&gt;</source>

@@ -87,8 +87,20 @@
         <translation>{part} 이미지 {count}개, 틀린 것 {wrong}개 (앞쪽, 테두리 표시)</translation>
     </message>
     <message>
+        <source>the first {rows} of {total} {part} images, {wrong} wrong (first, outlined)</source>
+        <translation>{part} 이미지 {total}개 중 앞의 {rows}개, 틀린 것 {wrong}개 (앞쪽, 테두리 표시)</translation>
+    </message>
+    <message>
         <source>{count} {part} images of class {name}, {wrong} wrong (first, outlined)</source>
         <translation>클래스 {name}의 {part} 이미지 {count}개, 틀린 것 {wrong}개 (앞쪽, 테두리 표시)</translation>
+    </message>
+    <message>
+        <source>{count} {part} images of class {name} among the first {rows} of {total}, {wrong} wrong (first, outlined)</source>
+        <translation>{total}개 중 앞의 {rows}개에서 클래스 {name}인 {part} 이미지 {count}개, 틀린 것 {wrong}개 (앞쪽, 테두리 표시)</translation>
+    </message>
+    <message>
+        <source> · {first}–{last} shown, scroll for more</source>
+        <translation> · {first}–{last}번째 표시 중, 스크롤하면 더 보입니다</translation>
     </message>
 </context>
 <context>
@@ -159,6 +171,10 @@
         <translation>{part} RMSE {value}</translation>
     </message>
     <message>
+        <source> (its first {rows} of {total} rows)</source>
+        <translation> ({total}행 중 앞의 {rows}행)</translation>
+    </message>
+    <message>
         <source>Output over the input</source>
         <translation>입력에 따른 출력</translation>
     </message>
@@ -211,7 +227,7 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
-        <extracomment>lines kept even for a short text: for a note whose usual text takes two (the activations&apos; sentence), so that its first frame does not lay the panel out again</extracomment>
+        <extracomment>the most lines a note takes from its panel&apos;s plots (a narrow panel, a long sentence) lines kept even for a short text: for a note whose usual text takes two (the activations&apos; sentence), so that its first frame does not lay the panel out again</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>

@@ -32,7 +32,8 @@ def test_registry_is_playgrounds_seven_with_labels():
 def test_raw_columns_beyond_two():
     x = np.arange(12.0).reshape(3, 4)
     np.testing.assert_array_equal(apply_features(x, ["x4", "x3"]), x[:, [3, 2]])
-    assert feature_info("x12").label == "X12" and feature_info("x12").needs_columns == 12
+    assert feature_info("x12").label == "X₁₂" and feature_info("x12").needs_columns == 12
+    assert [feature_info(f"x{k}").label for k in (1, 3, 784)] == ["X₁", "X₃", "X₇₈₄"]  # alike
 
 
 def test_one_dimensional_data_allows_x1_features_only():

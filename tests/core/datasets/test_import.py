@@ -489,6 +489,21 @@ def test_load_any_finds_mnist_labels_beside_images(tmp_path):
     lonely = write(tmp_path, "other-images-idx3-ubyte", idx_images())
     msg = message(load_any, lonely)
     assert msg.startswith("other-images-idx3-ubyte: the labels file other-labels-idx1-ubyte was")
+    assert ("put the labels file in the same folder as the images file, named "
+            "other-labels-idx1-ubyte") in msg and "labels_path" not in msg
+
+
+def test_load_any_says_what_is_wrong_with_an_idx_name_before_looking_for_labels(tmp_path):
+    # a text file named like MNIST's images, no labels beside: the file itself is the problem
+    text = write(tmp_path, "foo-images-idx3-ubyte", b"just some text\n")
+    msg = message(load_any, text)
+    assert msg.startswith("foo-images-idx3-ubyte: this is not an IDX images file")
+    # the labels file chosen instead of the images: say which file to choose
+    labels = write(tmp_path, "train-labels-idx1-ubyte.gz", gzip.compress(idx_labels()))
+    msg = message(load_any, labels)
+    assert msg.startswith("train-labels-idx1-ubyte.gz: this is an IDX labels file: NetCanvas "
+                          "reads it with its images")
+    assert "choose the images file beside it (train-images-idx3-ubyte.gz)" in msg
 
 
 def test_load_any_unknown_extension(tmp_path):

@@ -11,6 +11,7 @@ import numpy as np
 import pytest
 
 from core.datasets import DataError, split
+from core.datasets.cache_check import MEMO
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.mnist import load_mnist
 from core.datasets.ref import DataRef
@@ -37,6 +38,14 @@ def cache(tmp_path, monkeypatch):
     return folder
 
 
+def accept(files, tmp_path, monkeypatch):
+    """Make the generated ``files`` the ones NetCanvas accepts (the test-only table): loading
+    checks the files against it, as it checks real MNIST against the built-in one."""
+    table = tmp_path / "checksums.json"
+    table.write_text(json.dumps(checksums(files)))
+    monkeypatch.setenv(TEST_CHECKSUMS_ENV, str(table))
+
+
 def leftovers(folder):
     return sorted(p.relative_to(folder) for p in folder.rglob("*")) if folder.exists() else []
 
@@ -51,7 +60,7 @@ def test_the_table_keeps_the_published_md5s_of_all_eight_files():
         "md5:bb300cfdad3c16e7a12a480ee83cd310"
 
 
-def test_fetch_downloads_checks_and_caches_then_loads_offline(cache, monkeypatch):
+def test_fetch_downloads_checks_and_caches_then_loads_offline(cache, monkeypatch, tmp_path):
     files = make_files()
     seen: list[Progress] = []
     with serve(files) as (url, handler):
@@ -61,9 +70,15 @@ def test_fetch_downloads_checks_and_caches_then_loads_offline(cache, monkeypatch
         assert sorted(handler.requests) == sorted(files)
         fetch("mnist", hashes=checksums(files))  # cached and verified: nothing asked again
         assert len(handler.requests) == 4
+    memo = cache / "mnist" / MEMO  # what was checked, so it is not hashed again
     assert leftovers(cache) == [p.relative_to(cache) for p in
-                                sorted([cache / "mnist", *(cache / "mnist" / f for f in files)])]
+                                sorted([cache / "mnist", memo,
+                                        *(cache / "mnist" / f for f in files)])]
+    assert {f: e["digest"] for f, e in json.loads(memo.read_text()).items()} == \
+        checksums(files)
     assert {f: (cache / "mnist" / f).read_bytes() for f in files} == files
+    assert not is_cached("mnist")  # not the real MNIST: the built-in checksums differ
+    accept(files, tmp_path, monkeypatch)
     assert is_cached("mnist") and not is_cached("fashion-mnist")
     assert cached_files("mnist") == {f: len(d) for f, d in files.items()}
     assert {p.file for p in seen} == set(files) and seen[-1].done == seen[-1].total
@@ -170,8 +185,9 @@ def test_using_a_set_before_fetching_it_names_the_command(cache):
         load_mnist("emnist")
 
 
-def test_split_keeps_the_fixed_test_part_and_splits_the_rest(cache, monkeypatch):
+def test_split_keeps_the_fixed_test_part_and_splits_the_rest(cache, monkeypatch, tmp_path):
     files = make_files()
+    accept(files, tmp_path, monkeypatch)
     with serve(files) as (url, _):
         monkeypatch.setenv(MIRROR_ENV, url)
         fetch("mnist", hashes=checksums(files))
@@ -206,9 +222,10 @@ def _with_mirrors(entry, bases):
     return replace(entry, mirrors=tuple(bases))
 
 
-def test_without_pooch_files_put_in_by_hand_are_still_checked(cache, monkeypatch):
+def test_without_pooch_files_put_in_by_hand_are_still_checked(cache, monkeypatch, tmp_path):
     """The desktop bundle leaves pooch and requests out (it has no TLS for the mirrors)."""
     files = make_files()
+    accept(files, tmp_path, monkeypatch)
     monkeypatch.setitem(sys.modules, "pooch", None)  # import pooch now raises ImportError
     with pytest.raises(DataError, match="cannot download") as caught:
         fetch("mnist", hashes=checksums(files))

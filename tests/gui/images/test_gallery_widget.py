@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtWidgets import QApplication
 
 from core.datasets import load_iris
 from core.datasets.dataset import Dataset
 from core.datasets.images import part_rows
 from gui.training.frames import Evaluation
 from gui.training.plots.gallery import ImageGallery
+from gui.training.plots.output_plots import caption
 
 SPLIT = (0.5, 0.25, 0.25)
 
@@ -41,3 +43,101 @@ def test_a_sigmoid_output_shows_both_classes_and_a_second_run_rebuilds_the_filte
     assert set(gallery.filter_buttons) == {None, 0, 1}
     assert gallery.filter_row.count() == 4  # three buttons and the stretch
     assert gallery.probabilities is None and gallery.grid.images == []
+
+
+def ten_class_images(n: int = 400) -> Dataset:
+    rng = np.random.default_rng(5)
+    return Dataset("digits-like", rng.random((n, 64)), np.arange(n) % 10, "classification",
+                   tuple(f"c{k}" for k in range(64)), tuple(str(k) for k in range(10)), "")
+
+
+def gallery_of(qtbot, data: Dataset, width: int, height: int) -> ImageGallery:
+    """A gallery on screen, told ``data`` (split by SPLIT, seed 0)."""
+    gallery = ImageGallery()
+    qtbot.addWidget(gallery)
+    gallery.resize(width, height)
+    gallery.show()
+    qtbot.waitExposed(gallery)
+    assert gallery.set_data(data, SPLIT, 0)
+    return gallery
+
+
+def evaluated(gallery: ImageGallery, data: Dataset, rows: int) -> Evaluation:
+    """The first ``rows`` test rows classified, every third one wrong (class + 1), as the
+    worker's frames say it (with the part's size)."""
+    test = part_rows(data, SPLIT, 0)["test"]
+    truth = data.y[test][:rows].astype(np.int64)
+    labels = truth.copy()
+    labels[::3] = (labels[::3] + 1) % 10
+    outputs = np.eye(10)[labels]
+    confusion = np.bincount(truth * 10 + labels, minlength=100).reshape(10, 10)
+    gallery.show_evaluation(Evaluation("test", confusion=confusion, truth=truth, labels=labels,
+                                       outputs=outputs, part_rows=len(test)))
+    return gallery.evaluation
+
+
+def test_the_gallery_scrolls_by_rows_to_every_image_and_a_click_there_picks_that_image(qtbot):
+    from PySide6.QtCore import QPoint, QPointF, Qt
+    from PySide6.QtGui import QWheelEvent
+
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 700, 260)
+    evaluation = evaluated(gallery, data, 100)
+    columns, capacity = gallery.grid.columns(), gallery.grid.capacity()
+    assert 0 < capacity < 100  # more images than fit: the scroll bar reaches the last row
+    assert gallery.scroll.isEnabled()
+    assert gallery.scroll.maximum() == -(-100 // columns) - capacity // columns
+    assert f"1–{capacity} shown, scroll for more" in gallery.caption.text()
+
+    def wheel(notches: int) -> None:
+        centre = QPointF(gallery.grid.rect().center())
+        event = QWheelEvent(centre, QPointF(gallery.grid.mapToGlobal(centre.toPoint())),
+                            QPoint(0, 0), QPoint(0, 120 * notches), Qt.MouseButton.NoButton,
+                            Qt.KeyboardModifier.NoModifier, Qt.ScrollPhase.NoScrollPhase,
+                            False)
+        QApplication.sendEvent(gallery.grid, event)
+
+    wheel(-2)  # two notches down: two rows further
+    assert gallery.scroll.value() == 2
+    first = 2 * columns
+    truth, labels = evaluation.truth, evaluation.labels
+    shown = gallery.order[first:first + capacity]
+    assert [c for c, _ in gallery.grid.captions] == [f"{truth[r]} → {labels[r]}" for r in shown]
+    assert f"{first + 1}–{first + capacity} shown" in gallery.caption.text()
+    qtbot.mouseClick(gallery.grid, Qt.MouseButton.LeftButton,
+                     pos=gallery.grid.tile_rect(1).center())
+    picked = int(gallery.order[first + 1])
+    assert gallery.selected_row == picked
+    np.testing.assert_allclose(gallery.probabilities, np.eye(10)[labels[picked]])
+    wheel(1)
+    assert gallery.scroll.value() == 1
+
+
+def test_the_caption_says_when_only_the_parts_first_images_were_classified(qtbot):
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 900, 700)
+    test_rows = len(part_rows(data, SPLIT, 0)["test"])
+    assert test_rows == 100
+    evaluation = evaluated(gallery, data, 40)
+    assert gallery.caption.text() == "the first 40 of 100 test images, 14 wrong (first, outlined)"
+    # the Output panel's accuracy says the same: 26 of those 40 right
+    assert caption(evaluation) == "test accuracy 65.0% (its first 40 of 100 rows)"
+    evaluation = evaluated(gallery, data, 100)
+    assert gallery.caption.text() == "100 test images, 34 wrong (first, outlined)"
+    assert caption(evaluation) == "test accuracy 66.0%"
+
+
+def test_a_class_filter_drops_the_clicked_image_of_another_class(qtbot):
+    from PySide6.QtCore import Qt
+
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 900, 700)
+    evaluation = evaluated(gallery, data, 100)
+    zero = int(np.flatnonzero(evaluation.truth == 0)[0])
+    gallery.select(zero)
+    assert gallery.probabilities is not None
+    qtbot.mouseClick(gallery.filter_buttons[0], Qt.MouseButton.LeftButton)  # its own class
+    assert gallery.selected_row == zero and gallery.probabilities is not None
+    qtbot.mouseClick(gallery.filter_buttons[3], Qt.MouseButton.LeftButton)
+    assert gallery.selected_row is None and gallery.probabilities is None
+    assert all(c.startswith("3 → ") for c, _ in gallery.grid.captions)

@@ -8,8 +8,9 @@ import socket
 import pytest
 from PySide6.QtCore import Qt
 
+from core.datasets.cache_check import MEMO
 from core.datasets.remote import MIRROR_ENV
-from gui.document.data_source import ref_key
+from gui.document.data_source import choices, ref_key
 from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files, serve
 from tests.gui.downloads import choose
 
@@ -19,7 +20,8 @@ TRAIN_LABELS = "train-labels-idx1-ubyte.gz"
 
 
 def nothing_in(folder) -> bool:
-    return not folder.exists() or not any(folder.rglob("*"))
+    """No file: after a failure the set's folder is there (created for files put by hand)."""
+    return not folder.exists() or not any(p.is_file() for p in folder.rglob("*"))
 
 
 def free_port_url() -> str:
@@ -47,7 +49,7 @@ def test_download_then_use_mnist_and_undo(env, qtbot, window, monkeypatch):
     dataset = window.data.dataset
     assert dataset.name == "mnist" and dataset.n_samples == N_TRAIN + N_TEST
     assert dataset.fixed_test == N_TEST and dataset.n_features == 28 * 28
-    assert sorted(p.name for p in (cache / "mnist").iterdir()) == sorted(files)
+    assert sorted(p.name for p in (cache / "mnist").iterdir()) == sorted([*files, MEMO])
     last = steps[-1]  # the fourth file, complete, in bytes
     assert (last.file, last.index, last.count) == ("t10k-labels-idx1-ubyte.gz", 4, 4)
     assert last.done == last.total == len(files["t10k-labels-idx1-ubyte.gz"])
@@ -98,6 +100,13 @@ def test_a_checksum_mismatch_is_said_and_nothing_kept(env, qtbot, window, monkey
         qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
     assert "checksum" in dialog.error and dialog.message.isVisible()
     assert dialog.error in dialog.message.text()
+    title = "Fashion-MNIST clothes 28×28"
+    assert dialog.error.startswith(  # our words, whole: not pooch's English cut at 200
+        f"{TRAIN_IMAGES} of {title} was downloaded, but it is not the original file: its "
+        "checksum differs from the one NetCanvas keeps, so the server sent a different file "
+        "(damaged, or another version). It was thrown away and nothing was kept in the cache."
+        f"\n\nChoose {title} again to try once more (later, if it fails again).")
+    assert "hash" not in dialog.error and "Deleted download" not in dialog.error
     assert nothing_in(cache) and window.doc.data is before
     with qtbot.waitSignal(dialog.finished):
         qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
@@ -124,3 +133,139 @@ def test_404_or_offline_names_the_cache_folder_and_import_still_works(
         window.data_picker.import_path(str(table))
     assert finished.args == [True]
     assert window.data.dataset.name == "mine" and window.data.dataset.n_samples == 4
+
+
+def put_by_hand(cache, files):
+    folder = cache / "mnist"
+    folder.mkdir(parents=True, exist_ok=True)
+    for file, data in files.items():
+        (folder / file).write_bytes(data)
+    return folder
+
+
+def test_a_failure_tells_a_window_user_what_to_do_and_opens_the_folder(
+        env, qtbot, window, monkeypatch):
+    cache, _ = env
+    opened = []
+    monkeypatch.setattr("gui.panels.download_dialog.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setenv(MIRROR_ENV, free_port_url())
+    choose(window, "mnist")
+    dialog = window.data_picker.download_dialog
+    qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    folder = cache / "mnist"
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error == (
+        f"Cannot download {TRAIN_IMAGES} of {title}: no mirror could be reached — this "
+        f"computer seems to be offline.\n\nConnect to the internet and choose {title} again. "
+        "Or put the four files (train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, "
+        f"t10k-images-idx3-ubyte.gz, t10k-labels-idx1-ubyte.gz) in {folder} by hand (Open "
+        f"folder shows it); NetCanvas checks them when you choose {title} again.\n\n"
+        f"You can still import your own data with “{window.data_picker.import_button.text()}”.")
+    assert "netcanvas data fetch" not in dialog.error  # that is for the command line
+    assert "cannot connect (Connection refused)" in dialog.details.text()
+    assert folder.is_dir() and nothing_in(cache)  # there to put the files in; nothing kept
+    # no blank band: each text follows the one above it, the buttons follow the last
+    spacing = dialog.layout().spacing()
+    assert dialog.message.y() == dialog.intro.geometry().bottom() + 1 + spacing
+    assert dialog.details.y() == dialog.message.geometry().bottom() + 1 + spacing
+    assert dialog.buttons.y() == dialog.details.geometry().bottom() + 1 + spacing
+    button = dialog.open_folder_button
+    assert button.isVisible() and button.text() == "Open folder"
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert [url.toLocalFile() for url in opened] == [str(folder)]
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.data_picker.download_dialog is None)
+
+
+def test_wrong_files_put_by_hand_are_named_kept_and_not_downloaded_over(
+        env, qtbot, window, monkeypatch):
+    cache, files = env
+    before = window.doc.data
+    wrong = make_files(seed=4)[TRAIN_IMAGES]
+    folder = put_by_hand(cache, {**files, TRAIN_IMAGES: wrong})
+    with serve(files) as (url, handler):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        choose(window, "mnist")
+        dialog = window.data_picker.download_dialog
+        assert dialog is not None  # present but unchecked: not taken as the real set
+        qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    assert handler.requests == [] and (folder / TRAIN_IMAGES).read_bytes() == wrong
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error.startswith(
+        f"{TRAIN_IMAGES} in the cache folder {folder} is not the original file of {title}: "
+        "its checksum differs from the one NetCanvas keeps, so it is not used.\n\nReplace it "
+        f"with the original file, or delete it and choose {title} again to download it.")
+    assert window.doc.data is before and window.data.dataset.name != "mnist"
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.data_picker.download_dialog is None)
+    combo = window.data_picker.data_combo
+    index = next(k for k in range(combo.count()) if combo.itemData(k).name == "mnist")
+    assert combo.itemData(index, Qt.ItemDataRole.ToolTipRole).endswith(
+        " — a file in the cache folder is not the original (its checksum differs): choosing "
+        "it says which")
+    assert ref_key(combo.currentData()) == ref_key(before)
+
+
+def test_right_files_put_by_hand_are_checked_then_used_offline(env, qtbot, window, monkeypatch):
+    cache, files = env
+    put_by_hand(cache, files)
+    monkeypatch.setenv(MIRROR_ENV, free_port_url())
+    description = next(d for ref, _, d in choices() if ref.name == "mnist")
+    assert description.endswith(" — files found in the cache folder: choosing it checks them "
+                                "and downloads what is missing")
+    choose(window, "mnist")
+    qtbot.waitUntil(lambda: window.data.dataset is not None
+                    and window.data.dataset.name == "mnist", timeout=TIMEOUT_MS)
+    assert window.data.dataset.n_samples == N_TRAIN + N_TEST
+    assert window.data_picker.download_dialog is None
+
+
+def test_in_korean_a_failure_says_download_one_way_and_quotes_the_button(
+        env, qtbot, korean, window, monkeypatch):
+    cache, _ = env
+    monkeypatch.setenv(MIRROR_ENV, free_port_url())
+    choose(window, "mnist")
+    dialog = window.data_picker.download_dialog
+    qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    button = window.data_picker.import_button.text()
+    assert button == "CSV / NPZ / IDX 가져오기…"
+    assert dialog.windowTitle() == "내려받기 실패"
+    texts = [dialog.windowTitle(), dialog.intro.text(), dialog.error, dialog.details.text(),
+             dialog.open_folder_button.text()]
+    assert all("다운로드" not in text for text in texts)  # the one word: 내려받기
+    assert dialog.error.startswith(
+        f"MNIST 손글씨 숫자 28×28의 {TRAIN_IMAGES}을(를) 내려받을 수 없습니다: "
+        "어떤 미러에도 연결되지 않습니다 — 이 컴퓨터가 오프라인인 것 같습니다.\n\n"
+        "인터넷에 연결하고 MNIST 손글씨 숫자 28×28을(를) 다시 선택하세요.")
+    assert dialog.error.endswith(f"“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.")
+    assert str(cache / "mnist") in dialog.error and dialog.open_folder_button.text() == "폴더 열기"
+
+
+def test_several_wrong_files_are_named_together(env, qtbot, window):
+    from core.datasets.download import wrong_files
+    from gui.panels.download_dialog import DownloadDialog
+
+    cache, _ = env
+    dialog = DownloadDialog("mnist", window)  # not started: the failure is handed to it
+    qtbot.addWidget(dialog)
+    dialog._finished(wrong_files("mnist", (TRAIN_IMAGES, TRAIN_LABELS)))
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error.startswith(
+        f"{TRAIN_IMAGES}, {TRAIN_LABELS} in the cache folder {cache / 'mnist'} are not the "
+        f"original files of {title}: their checksums differ from those NetCanvas keeps, so "
+        "they are not used.\n\nReplace them with the original files, or delete them and "
+        f"choose {title} again to download them.")
+    assert (cache / "mnist").is_dir() and dialog.open_folder_button.isVisibleTo(dialog)
+
+
+def test_files_found_in_the_cache_folder_are_checked_with_their_names_shown(env, qtbot, window):
+    from core.datasets.download import Progress
+    from gui.panels.download_dialog import DownloadDialog
+
+    dialog = DownloadDialog("mnist", window)  # not started: progress is handed to it
+    qtbot.addWidget(dialog)
+    dialog._progress(Progress(TRAIN_LABELS, 2, 3, 0, None, checking=True))
+    assert dialog.file_label.text() == f"Checking {TRAIN_LABELS} (2 of 3)…"
+    assert dialog.bar.maximum() == 0  # busy: hashing has no byte count to show

@@ -226,3 +226,16 @@ def test_an_empty_part_gets_no_dots(qtbot, recwarn):
     assert dot_count(panel.dots("val_loss")) == 0
     assert dot_count(panel.dots("test_loss")) == 1
     assert not [w for w in recwarn if "NaN" in str(w.message)]
+
+
+def test_a_frame_evaluates_the_first_rows_of_a_large_part_and_says_how_many_it_has():
+    dataset = load_builtin("sine")
+    spec = NetworkSpec.mlp([1, 8, 1], hidden_activation="tanh", output_activation="identity")
+    trainer = Trainer(spec, dataset, TrainingSettings(epochs=1, lr=0.01))
+    test = trainer.data.parts["test"]
+    evaluation = FrameMaker(trainer, rows=test.n - 5).make().evaluation
+    assert evaluation.part == "test" and evaluation.part_rows == test.n
+    assert evaluation.rows == test.n - 5 and evaluation.partial
+    np.testing.assert_allclose(evaluation.truth, test.y[:test.n - 5, 0])
+    whole = FrameMaker(trainer).make().evaluation
+    assert whole.rows == whole.part_rows == test.n and not whole.partial

@@ -1,0 +1,160 @@
+"""The gallery's parts that only paint: the grid of image tiles and the probability bars of
+the clicked image (:mod:`gui.training.plots.gallery` feeds them)."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from core.i18n import _ as core_tr
+from gui import theme
+from gui.i18n import translate
+
+TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
+LABEL_HEIGHT = 15
+GAP = 4
+MAX_TILES = 200
+
+
+def tile_image(image: np.ndarray) -> QImage:
+    """A (rows, cols) uint8 image as a grey QImage (copied: the array may go)."""
+    rows, cols = image.shape
+    return QImage(np.ascontiguousarray(image).data, cols, rows, cols,
+                  QImage.Format.Format_Grayscale8).copy()
+
+
+class TileGrid(QWidget):
+    """The tiles, painted by one widget: image, then ``true → predicted`` under it (red when
+    wrong, and a red frame round the image)."""
+
+    clicked = Signal(int)  # the tile's index in the shown order
+    wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.images: list[QImage] = []
+        self.captions: list[tuple[str, bool]] = []
+        self.selected = -1
+        self.scale = 1
+        self.image_size = QSize(0, 0)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.setMinimumSize(120, 80)
+
+    def set_image_shape(self, rows: int, cols: int) -> None:
+        self.scale = max(1, round(TILE_PIXELS / max(rows, cols)))
+        self.image_size = QSize(cols * self.scale, rows * self.scale)
+
+    def tile_size(self) -> QSize:
+        return QSize(max(self.image_size.width(), 40) + GAP,
+                     self.image_size.height() + LABEL_HEIGHT + GAP)
+
+    def columns(self) -> int:
+        """Tiles per row at the widget's width now."""
+        return max(self.width() // max(self.tile_size().width(), 1), 1)
+
+    def capacity(self) -> int:
+        """How many tiles fit the widget now (whole rows)."""
+        size = self.tile_size()
+        if size.width() <= GAP:
+            return 0
+        rows = max(self.height() // size.height(), 1)
+        cols = self.columns()
+        return min(cols * rows, MAX_TILES // cols * cols)
+
+    def tile_rect(self, k: int) -> QRect:
+        """Where tile ``k`` is drawn (its image and caption)."""
+        size = self.tile_size()
+        cols = self.columns()
+        return QRect((k % cols) * size.width(), (k // cols) * size.height(), size.width(),
+                     size.height())
+
+    def set_tiles(self, images: list[QImage], captions: list[tuple[str, bool]],
+                  selected: int) -> None:
+        self.images, self.captions, self.selected = images, captions, selected
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor("white"))
+        wrong_pen = QPen(QColor(theme.NEGATIVE), 2)
+        for k, (image, (caption, wrong)) in enumerate(zip(self.images, self.captions,
+                                                          strict=True)):
+            cell = self.tile_rect(k)
+            target = QRect(cell.left() + (cell.width() - self.image_size.width()) // 2,
+                           cell.top() + GAP // 2, self.image_size.width(),
+                           self.image_size.height())
+            painter.drawImage(target, image)
+            if wrong or k == self.selected:
+                painter.setPen(QPen(QColor(theme.POSITIVE), 3) if k == self.selected
+                               else wrong_pen)
+                painter.drawRect(target.adjusted(-1, -1, 0, 0))
+            painter.setPen(QColor(theme.NEGATIVE if wrong else theme.MUTED_TEXT))
+            painter.drawText(QRect(cell.left(), target.bottom() + 1, cell.width(),
+                                   LABEL_HEIGHT), Qt.AlignmentFlag.AlignCenter, caption)
+        painter.end()
+
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        self.wheeled.emit(event)
+        event.accept()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        point = event.position().toPoint()
+        k = next((k for k in range(len(self.images)) if self.tile_rect(k).contains(point)), -1)
+        if k >= 0:
+            self.clicked.emit(k)
+        super().mousePressEvent(event)
+
+
+class ProbabilityBars(QWidget):
+    """The output units of one image as bars, one row per class: the predicted class in blue,
+    the true class's name in bold."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.values = np.zeros(0)
+        self.names: tuple[str, ...] = ()
+        self.truth = self.predicted = -1
+        self.setFixedWidth(200)
+
+    def set_values(self, values: np.ndarray, names: tuple[str, ...], truth: int,
+                   predicted: int) -> None:
+        self.values, self.names, self.truth, self.predicted = values, names, truth, predicted
+        self.update()
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        n = len(self.values)
+        if not n:
+            painter.setPen(QColor(theme.MUTED_TEXT))
+            painter.drawText(self.rect().adjusted(4, 4, -4, -4), Qt.TextFlag.TextWordWrap,
+                             translate("ImageGallery", "Click an image to see the network's output "
+                                                "for it."))
+            painter.end()
+            return
+        metrics = painter.fontMetrics()
+        names = [core_tr(self.names[k]) if k < len(self.names) else str(k) for k in range(n)]
+        label_width = max(metrics.horizontalAdvance(name) for name in names) + 6
+        painter.setPen(QColor(theme.TEXT))
+        title = metrics.height() + 4
+        painter.drawText(QRectF(0, 0, self.width(), title), Qt.AlignmentFlag.AlignLeft,
+                         translate("ImageGallery", "true {true}, predicted {predicted}").format(
+                             true=names[self.truth], predicted=names[self.predicted]))
+        row = min(max((self.height() - title) // n, 10), 22)
+        width = self.width() - label_width - 40
+        top = max(float(np.max(self.values)), 1.0)
+        font = painter.font()
+        for k, value in enumerate(self.values):
+            y = title + k * row
+            font.setBold(k == self.truth)
+            painter.setFont(font)
+            painter.setPen(QColor(theme.TEXT))
+            painter.drawText(QRectF(0, y, label_width - 4, row), Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, names[k])
+            color = QColor(theme.POSITIVE if k == self.predicted else theme.BORDER)
+            bar = max(float(value), 0.0) / top * width
+            painter.fillRect(QRectF(label_width, y + 2, bar, row - 4), color)
+            painter.drawText(QRectF(label_width + bar + 3, y, 40, row),
+                             Qt.AlignmentFlag.AlignVCenter, f"{value:.2f}")
+        painter.end()
