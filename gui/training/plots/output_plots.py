@@ -26,11 +26,18 @@ MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many class
 MIN_LABEL_PIXELS = 20  # … when a cell is at least this big on screen
 
 
+def first_column(y: np.ndarray) -> np.ndarray:
+    """The first target of each row as floats (also of no rows: a part of a few rows' data
+    set can be empty)."""
+    values = np.asarray(y, dtype=np.float64)
+    return values.reshape(len(values), -1)[:, 0] if values.size else np.zeros(len(values))
+
+
 def point_brushes(y: np.ndarray, classification: bool, n_classes: int) -> list[QColor]:
     if classification:
         palette = class_colors(max(n_classes, 2))
         return [QColor(*(int(c) for c in palette[int(k)])) for k in np.ravel(y)]
-    values = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+    values = first_column(y)
     limit = float(np.abs(values).max()) if values.size else 1.0
     return [QColor(*(int(c) for c in rgb)) for rgb in diverging_rgb(values, limit or 1.0)]
 
@@ -94,7 +101,7 @@ class BoundaryPlot:
         for item, x, y in ((self.train, points.train_x, points.train_y),
                            (self.test, points.test_x, points.test_y)):
             if self.one_feature:
-                target = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+                target = first_column(y)
                 item.setData(x=x[:, 0], y=target, brush=point_brushes(y, classification,
                                                                         n_classes))
             else:

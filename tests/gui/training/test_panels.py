@@ -158,6 +158,20 @@ def test_regression_shows_the_output_curve_and_predicted_against_true(qtbot):
     assert panel.note.text().startswith("test RMSE")
 
 
+def test_a_one_row_regression_set_has_its_point_and_no_test_points(qtbot):
+    """The forward-pass example's one row all trains: the Output panel is told that data when
+    the project opens (an empty test part once failed to reshape)."""
+    project = load_project(example_path("forward_pass_3layer"))
+    dataset = project.data.load()
+    points = data_points(dataset, project.settings.split, project.settings.seed)
+    assert len(points.train_y) == 1 and len(points.test_y) == 0
+    panel = shown(qtbot, OutputPanel())
+    panel.set_data(dataset, points)
+    assert points.train_x.shape == (1, 2)  # two features: the row is a point on the plane
+    np.testing.assert_allclose(np.ravel(panel.boundary.train.getData()), points.train_x[0])
+    assert panel.boundary.test.getData()[0] is None or not len(panel.boundary.test.getData()[0])
+
+
 def test_diverged_nodes_are_the_ones_holding_nan():
     project, _, trainer, frames = trained("spiral", 3, optimizer="sgd", lr=1000.0)
     assert trainer.outcome.kind == "diverged"
