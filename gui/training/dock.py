@@ -295,7 +295,7 @@ class TrainingUi(QObject):
         """The document's data set is loaded (or is loading, None): the panels that depend
         on it learn it, unless a run shows its own."""
         self._data_of = self.session.doc.data
-        if dataset is None or self.session.state != IDLE or self._history_shown is RUN:
+        if dataset is None or self.session.state != IDLE:
             return
         if self._output_data is not self.session.doc.data:
             self._reset_output()

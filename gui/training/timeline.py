@@ -191,14 +191,16 @@ class TimelineUi(QObject):
     def show_present(self, epoch: int) -> bool:
         """Draw the network the document holds into every panel as a run left them (a project
         opened, its data loaded; ``epoch``: the epochs of its history): the timeline's newest
-        record when it is that epoch (with its gradient norms), else a record of the
-        document's weights. Made on the worker like any replayed frame. False while a run
+        record when it holds exactly those weights (with its gradient norms), else a record of
+        the document's weights. Made on the worker like any replayed frame. False while a run
         goes on or the slider is pulled back."""
         if self.session.controller.active or self.shown_epoch is not None:
             return False
+        doc = self.session.doc
         latest = self.timeline.latest() if self.timeline is not None and self.fits() else None
-        if latest is None or latest.epoch != epoch:
-            params, state = split(self.session.doc.arrays)
+        if latest is None or latest.epoch != epoch or not all(  # e.g. stopped mid-epoch
+                np.array_equal(v, doc.array(k)) for k, v in latest.arrays.items()):
+            params, state = split(doc.arrays)
             latest = EpochRecord(epoch, params, state, {}, {})
         self._request(latest, back=False)
         return True

@@ -18,7 +18,7 @@ from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.settings import TrainingSettings
 from gui.training.mnist_like import generate, write_idx
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import END_TIMEOUT_MS, click, open_example, train_to_end
 
 
 def expected_batches_per_epoch(window) -> int:
@@ -113,6 +113,30 @@ def test_without_its_timeline_the_panels_show_the_network_the_project_holds(
     np.testing.assert_array_equal(output.confusion.shown, trained)  # the saved weights'
     assert output.gallery.isVisible()
     assert new_window.training.weights.frame.snapshot.epoch == 1
+
+
+def test_a_run_stopped_mid_epoch_opens_with_the_weights_it_stopped_at(
+        qtbot, window, new_window, tmp_path):
+    """The timeline keeps the network at the end of each epoch; the project the weights of
+    the mini-batch where the run was stopped: those are what the panels showed and show."""
+    open_example(window, "digits_mlp", epochs=1)
+    train_to_end(qtbot, window)
+    controller = window.training.session.controller
+    with qtbot.waitSignal(controller.frame_ready, timeout=10_000):
+        click(qtbot, window, "step")  # one mini-batch into epoch 2
+    with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
+        click(qtbot, window, "stop")
+    stopped = window.training.output.frame
+    assert stopped.snapshot.epoch == 1 and stopped.snapshot.batch == 1
+    latest = window.training.timeline.timeline.latest()
+    assert latest.epoch == 1  # recorded before the step
+    assert not np.array_equal(latest.params["W1"], window.doc.array("W1"))
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+
+    open_and_settle(qtbot, new_window, path)
+    np.testing.assert_array_equal(new_window.training.output.confusion.shown,
+                                  stopped.evaluation.confusion)
 
 
 def test_a_trained_project_whose_network_cannot_run_shows_empty_plots_of_its_data(
