@@ -40,10 +40,15 @@ def settled(window) -> bool:
             and not any(host._later for host in training.hosts.values()))
 
 
-def open_and_settle(qtbot, window, path) -> None:
-    assert window.files.load(str(path))
-    qtbot.waitUntil(lambda: settled(window), timeout=30_000)
-    qtbot.wait(50)  # a frame replayed on arrival is handed to the panels in a later turn
+def open_and_settle(qtbot, window, path, frame: bool = True) -> None:
+    """Open ``path`` and wait until the panels show it: its network's frame, made on the
+    worker once the data is loaded (``frame``), or what the window tells them without one."""
+    if frame:
+        with qtbot.waitSignal(window.training.timeline.frame_shown, timeout=30_000):
+            assert window.files.load(str(path))
+    else:
+        assert window.files.load(str(path))
+        qtbot.wait(100)  # nothing comes: the network cannot run
     qtbot.waitUntil(lambda: settled(window), timeout=30_000)
 
 
@@ -152,7 +157,7 @@ def test_a_trained_project_whose_network_cannot_run_shows_empty_plots_of_its_dat
     save_project(replace(project, spec=project.spec.without_edge(cut), params=None,
                          state=None, continuation=None, timeline=None), path)
 
-    open_and_settle(qtbot, new_window, path)
+    open_and_settle(qtbot, new_window, path, frame=False)
     assert new_window.doc.problems
     check_loss_axis(new_window)
     output = new_window.training.output
@@ -190,10 +195,9 @@ def test_a_project_whose_data_loads_in_the_background_opens_with_the_right_panel
     for win in (window, new_window):
         if win is window:
             assert window.files.new()
-        assert win.files.load(str(path))
-        assert win.data.loading  # read on a worker: the panels are told before it is there
-        qtbot.waitUntil(lambda w=win: settled(w), timeout=30_000)
-        qtbot.wait(50)
+        with qtbot.waitSignal(win.training.timeline.frame_shown, timeout=30_000):
+            assert win.files.load(str(path))
+            assert win.data.loading  # read on a worker: the panels are told before it is
         qtbot.waitUntil(lambda w=win: settled(w), timeout=30_000)
         check_loss_axis(win)
         output = win.training.output
