@@ -293,7 +293,7 @@ class TrainingUi(QObject):
     @Slot(object)
     def _dataset_changed(self, dataset: Dataset | None) -> None:
         """The document's data set is loaded (or is loading, None): the panels that depend
-        on it learn it, unless a run shows its own."""
+        on it learn it (not while a run goes on: the data is locked then)."""
         self._data_of = self.session.doc.data
         if dataset is None or self.session.state != IDLE:
             return
