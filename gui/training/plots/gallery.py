@@ -62,6 +62,7 @@ class ImageGallery(QWidget):
         self.grid = TileGrid()
         self.grid.clicked.connect(self._tile_clicked)
         self.grid.wheeled.connect(self._wheeled)
+        self.grid.resized.connect(self._grid_resized)
         # a row of tiles per step: the wrong images beyond the first screenful, and the rest
         self.scroll = QScrollBar(Qt.Orientation.Vertical)
         self.scroll.setRange(0, 0)
@@ -308,6 +309,12 @@ class ImageGallery(QWidget):
         super().resizeEvent(event)
         margins = self.layout().contentsMargins()
         self.caption.follow_width(self.width() - margins.left() - margins.right())
+
+    @Slot()
+    def _grid_resized(self) -> None:
+        """The tiles that fit are counted on the grid's own size: a gallery shown with its
+        first frame was drawn before its layout gave the grid its height (18 tiles where 27
+        fit, until the panel was resized)."""
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QMouseEvent, QPainter, QPaintEvent, QPen, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from core.i18n import _ as core_tr
@@ -31,6 +40,7 @@ class TileGrid(QWidget):
 
     clicked = Signal(int)  # the tile's index in the shown order
     wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
+    resized = Signal()  # another number of tiles may fit
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -94,6 +104,10 @@ class TileGrid(QWidget):
             painter.drawText(QRect(cell.left(), target.bottom() + 1, cell.width(),
                                    LABEL_HEIGHT), Qt.AlignmentFlag.AlignCenter, caption)
         painter.end()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.resized.emit()
 
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.wheeled.emit(event)

@@ -141,3 +141,26 @@ def test_a_class_filter_drops_the_clicked_image_of_another_class(qtbot):
     qtbot.mouseClick(gallery.filter_buttons[3], Qt.MouseButton.LeftButton)
     assert gallery.selected_row is None and gallery.probabilities is None
     assert all(c.startswith("3 → ") for c, _ in gallery.grid.captions)
+
+
+def test_the_tiles_follow_the_grids_own_size(qtbot):
+    # the grid's height changes without the gallery's when the caption gains lines (a
+    # reopened project's first frame): the tiles were counted on the old height (18 shown
+    # where 27 fit, until the whole panel was resized)
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 700, 420)
+    evaluated(gallery, data, 100)
+    row = gallery.grid.tile_size().height()
+    for _ in range(10):  # the grid a few pixels taller than whole rows
+        qtbot.wait(50)
+        if gallery.grid.height() % row == 5:
+            break
+        gallery.resize(700, gallery.height() + (5 - gallery.grid.height()) % row)
+    assert gallery.grid.height() % row == 5
+    before = gallery.grid.capacity()
+    assert len(gallery.grid.images) == before
+    gallery.caption.min_lines = 4  # two lines more above the grid: a row of tiles less
+    gallery.caption.fit(shrink=True)
+    qtbot.waitUntil(lambda: gallery.grid.capacity() < before)
+    qtbot.waitUntil(lambda: len(gallery.grid.images) == gallery.grid.capacity())
+    assert f"1–{gallery.grid.capacity()} shown" in gallery.caption.text()
