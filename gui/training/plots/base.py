@@ -9,6 +9,7 @@ shown again. Plot items are created once in the constructor and fed with ``setDa
 from __future__ import annotations
 
 import math
+from html import escape
 from pathlib import Path
 
 import numpy as np
@@ -356,7 +357,10 @@ class Panel(QWidget):
 
 
 def legend_html(items: list[tuple[str, QColor]]) -> str:
-    """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend)."""
-    return " &nbsp; ".join(f"<span style='color:{c.name()}'>━</span> {name}"  # i18n: not ui
-                           for name, c in items)
+    """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend).
+    A narrow panel wraps it between entries only: a mark and its name stay together (the
+    Loss legend read "— per batch — training —" over "validation — test")."""
+    return " &nbsp; ".join(  # i18n: not ui
+        f"<span style='color:{c.name()}'>━</span>&nbsp;{escape(name).replace(' ', '&nbsp;')}"
+        for name, c in items)
 

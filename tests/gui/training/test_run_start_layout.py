@@ -284,3 +284,26 @@ def test_the_gallerys_count_of_wrong_images_does_not_lay_the_main_window_out_aga
     assert layouts.count == 0
     assert gallery.caption.width() > gallery.caption.fontMetrics().horizontalAdvance(
         gallery.caption.text())  # and the text still has its room
+
+
+def test_a_narrow_legend_wraps_between_entries_never_inside_one(qtbot):
+    # the Loss legend wrapped as "— per batch — training —" over "validation — test"
+    from PySide6.QtGui import QColor, QTextDocument
+
+    from gui.training.plots.base import legend_html
+
+    names = ["per batch", "training", "validation", "test"]
+    html = legend_html([(name, QColor("red")) for name in names])
+    document = QTextDocument()
+    document.setHtml(html)
+    for width in range(90, 420, 6):  # from an entry a line to all on one
+        document.setTextWidth(width)
+        document.size()  # lays it out
+        block = document.begin()
+        layout = block.layout()
+        lines = [block.text()[line.textStart():line.textStart() + line.textLength()]
+                 for line in map(layout.lineAt, range(layout.lineCount()))]
+        for line in lines:  # every line holds whole entries: a mark, then its whole name
+            words = line.replace("\u00a0", " ").split("━")
+            assert words[0].strip() == "", (width, lines)
+            assert all(word.strip() in names for word in words[1:]), (width, lines)
