@@ -10,6 +10,8 @@ from PySide6.QtCore import QMimeData, QPoint, QPointF, QSettings, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from tests.gui.windows import shown_main_window
+
 
 class Dialogs:
     """Records every QMessageBox shown; ``answer`` is what ``question`` returns."""
@@ -60,13 +62,7 @@ def settings(tmp_path) -> QSettings:
 
 @pytest.fixture
 def window(qtbot, settings):
-    from gui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_main_window(qtbot, settings)
 
 
 def lerp(a: QPoint, b: QPoint, t: float) -> QPoint:

@@ -19,6 +19,7 @@ from core.training.history import History
 from core.training.settings import TrainingSettings
 from gui.training.mnist_like import generate, write_idx
 from tests.gui.training_support import END_TIMEOUT_MS, click, open_example, train_to_end
+from tests.gui.windows import shown_main_window
 
 
 def expected_batches_per_epoch(window) -> int:
@@ -69,13 +70,7 @@ def check_loss_axis(window) -> None:
 @pytest.fixture
 def new_window(qtbot, settings):
     """A second main window, as on the next day: it never trained anything."""
-    from gui.main_window import MainWindow
-
-    win = MainWindow(settings)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return shown_main_window(qtbot, settings)
 
 
 def test_the_digits_example_trained_saved_and_opened_again_shows_its_last_epoch(
