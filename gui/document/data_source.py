@@ -114,6 +114,9 @@ class DataSource(QObject):
         super().__init__(parent)
         self._doc = doc
         self.dataset: Dataset | None = None
+        #: why the current reference's data could not be loaded (None while it loads or
+        #: loaded): the Data set, Problems and Predictions panels all say it from here
+        self.failure: DataError | None = None
         self._load: JobRun | None = None
         doc.data_changed.connect(self._reload)
         self._reload()
@@ -125,6 +128,7 @@ class DataSource(QObject):
     def _reload(self) -> None:
         ref = self._doc.data
         self.dataset = None
+        self.failure = None
         self._load = None  # a load still running for an older reference is ignored
         if ref is not None and ref.kind in READ_FROM_DISK and ref.dataset is None:
             s = self._doc.settings
@@ -151,7 +155,14 @@ class DataSource(QObject):
         self.dataset = dataset
         self.dataset_changed.emit(dataset)
 
+    @property
+    def missing(self) -> LinkedFileError | None:
+        """The referenced file that has moved or changed, while the data is not loaded."""
+        failure = self.failure
+        return failure if isinstance(failure, LinkedFileError) else None
+
     def _failed(self, exc: DataError) -> None:
+        self.failure = exc
         self.error.emit(str(exc))
         if isinstance(exc, LinkedFileError):
             self.missing_file.emit(exc)

@@ -66,6 +66,13 @@ def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
     return np.arange(min(SAMPLE_ROWS, dataset.n_samples)), False
 
 
+def data_unavailable() -> Predictions:
+    """While the project's data could not be loaded (a referenced file moved): saying "choose
+    a data set" would send the user to the wrong place."""
+    return Predictions(translate("Predictions", "No predictions: the project's data could not "
+                                                "be loaded (the Data set panel says why)."))
+
+
 def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             grid_size: int = GRID_SIZE,
             rows: tuple[np.ndarray, bool] | None = None,

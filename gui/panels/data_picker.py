@@ -74,7 +74,6 @@ class DataPicker(QGroupBox):
         self.locate_button = QPushButton()
         self.locate_button.clicked.connect(self._locate_clicked)
         self.locate_button.setVisible(False)
-        self._missing: LinkedFileError | None = None
         self._import: JobRun | None = None
         self._busy: BusyIndicator | None = None
         self._locating: tuple[JobRun, DataRef, int, str] | None = None
@@ -214,18 +213,15 @@ class DataPicker(QGroupBox):
 
     @Slot(object)
     def _file_missing(self, error: LinkedFileError) -> None:
-        self._missing = error
         self._dataset_changed(self._data.dataset)
         # after the project has finished opening, not in the middle of it
         QTimer.singleShot(0, self, lambda: self.ask_to_locate(error))
 
     def _missing_file(self) -> LinkedFileError | None:
         """The moved or changed file of the project's data, while its data is not loaded."""
-        error, ref = self._missing, self._doc.data
-        if (error is None or ref is None or error.linked not in ref.files
-                or self._data.dataset is not None):
-            return None
-        return error
+        error, ref = self._data.missing, self._doc.data
+        return error if ref is not None and error is not None and error.linked in ref.files \
+            else None
 
     @Slot()
     def _locate_clicked(self) -> None:

@@ -33,7 +33,13 @@ from core.i18n import _ as core_tr
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.document.predictions import NetworkCache, Predictions, compute, table_rows
+from gui.document.predictions import (
+    NetworkCache,
+    Predictions,
+    compute,
+    data_unavailable,
+    table_rows,
+)
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change
 from gui.inspector.heatmap import weight_mosaic
@@ -121,8 +127,11 @@ class PredictionModel(QObject):
         if dataset is not None and self._rows[0] is not dataset:
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
-        self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
-                              scaling=self._scaling(dataset), build_network=self._networks)
+        if dataset is None and self._data.failure is not None:  # not "choose a data set"
+            self.result = data_unavailable()
+        else:
+            self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
+                                  scaling=self._scaling(dataset), build_network=self._networks)
         self.updated.emit(self.result)
 
 

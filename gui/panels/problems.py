@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset
-from core.datasets.linked import LinkedFileError
 from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
 from core.spec import NetworkSpec
@@ -312,26 +311,13 @@ def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> 
     panel.fit_source = lambda: input_fit(doc.spec, data.dataset)
     panel.fit_requested.connect(
         lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
-    missing: list[LinkedFileError] = []
+    def refresh(*_args: object) -> None:  # DataSource.failure is reset on every reload
+        missing = data.missing
+        panel.set_missing_data(str(missing) if missing is not None else "")
 
-    def file_missing(error: LinkedFileError) -> None:
-        missing[:] = [error]
-        panel.set_missing_data(str(error))
-
-    def data_chosen(*_args: object) -> None:  # another data set: that file is not wanted
-        ref = doc.data
-        if missing and (ref is None or missing[0].linked not in ref.files):
-            missing.clear()
-            panel.set_missing_data("")
-
-    def loaded(dataset: object) -> None:
-        if dataset is not None:
-            missing.clear()
-            panel.set_missing_data("")
-
-    data.missing_file.connect(file_missing)
-    doc.data_changed.connect(data_chosen)
-    data.dataset_changed.connect(loaded)
+    data.missing_file.connect(refresh)
+    doc.data_changed.connect(refresh)
+    data.dataset_changed.connect(refresh)
 
 
 def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:

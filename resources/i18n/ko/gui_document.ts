@@ -155,8 +155,12 @@
 <context>
     <name>Predictions</name>
     <message>
-        <source>Choose a data set on the left to see what the network predicts.</source>
+        <source>No predictions: the project&apos;s data could not be loaded (the Data set panel says why).</source>
         <extracomment>hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only)</extracomment>
+        <translation>예측 없음: 프로젝트의 데이터를 불러올 수 없습니다 (이유는 데이터셋 패널에 있습니다).</translation>
+    </message>
+    <message>
+        <source>Choose a data set on the left to see what the network predicts.</source>
         <translation>신경망의 예측값을 보려면 왼쪽에서 데이터셋을 선택하세요.</translation>
     </message>
     <message>

@@ -189,6 +189,7 @@ def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
     problems = window.problems_panel  # not "complete: it can be trained"
     assert problems.summary.text() == "<b>The project's data is missing</b>"
     assert any("is no longer there" in m for m in problems.messages())
+    qtbot.waitUntil(lambda: "could not be loaded" in window.predictions.result.message)
     started_in = []
 
     def choose(*args, **kwargs):
@@ -201,6 +202,7 @@ def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
     assert started_in == [str(tmp_path)]  # old/ is gone: its parent, not a missing folder
     assert not picker.locate_button.isVisible()
     assert not any("is no longer there" in m for m in problems.messages())
+    qtbot.waitUntil(lambda: "could not be loaded" not in window.predictions.result.message)
     assert window.data.dataset.n_samples == 60
     assert len(dialogs.of("question")) == 1  # the button asked nothing more
 
