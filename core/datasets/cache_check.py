@@ -20,7 +20,6 @@ States: ``"missing"``, ``"unchecked"`` (there, never hashed in this size and tim
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import tempfile
@@ -28,24 +27,21 @@ import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
+from core.datasets.linked import ReadCancelledError, file_hexdigest
 from core.datasets.remote import cache_folder, known_hashes, remote_set
 
 MEMO = ".checksums.json"
 STATES = ("missing", "unchecked", "verified", "wrong")
-CHUNK = 1 << 20
 _lock = threading.Lock()  # one read-modify-write of a memo at a time in this process
 
 
 def file_digest(path: Path, algorithm: str, cancel: Callable[[], bool] | None = None) -> str:
-    """``"<algorithm>:<hex>"`` of the file's bytes, read in 1 MB blocks (``cancel`` is asked
-    between blocks and makes it return ``""``)."""
-    hasher = hashlib.new(algorithm)
-    with path.open("rb") as handle:
-        for block in iter(lambda: handle.read(CHUNK), b""):
-            if cancel is not None and cancel():
-                return ""
-            hasher.update(block)
-    return f"{algorithm}:{hasher.hexdigest()}"
+    """``"<algorithm>:<hex>"`` of the file's bytes (:func:`~core.datasets.linked.
+    file_hexdigest`, the one hashing loop); ``""`` when ``cancel`` stopped it."""
+    try:
+        return f"{algorithm}:{file_hexdigest(path, algorithm, cancel or (lambda: False))}"
+    except ReadCancelledError:
+        return ""
 
 
 def _algorithm(expected: str) -> str:

@@ -92,14 +92,21 @@ class ReadCancelledError(Exception):
     """Reading was stopped by the user."""
 
 
-def sha256_of(path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> str:
-    """The file's SHA-256 in hex, read a megabyte at a time (``cancelled`` is asked between
-    blocks and raises :class:`ReadCancelledError`); OSError when it cannot be read."""
-    digest = hashlib.sha256()
+def file_hexdigest(path: str | Path, algorithm: str = "sha256",
+                   cancelled: Callable[[], bool] = lambda: False) -> str:
+    """The file's digest (any :mod:`hashlib` algorithm) in hex, read a megabyte at a time
+    (``cancelled`` is asked between blocks and raises :class:`ReadCancelledError`); OSError
+    when it cannot be read."""
+    digest = hashlib.new(algorithm)
     with open(path, "rb") as handle:
         while block := handle.read(HASH_BLOCK):
             if cancelled():
                 raise ReadCancelledError
             digest.update(block)
     return digest.hexdigest()
+
+
+def sha256_of(path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> str:
+    """The file's SHA-256 in hex (:func:`file_hexdigest`)."""
+    return file_hexdigest(path, "sha256", cancelled)
 
