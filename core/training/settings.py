@@ -21,6 +21,13 @@ MAX_EPOCHS = 10_000_000
 MAX_SEED = 2**32 - 1
 
 
+
+def batches_per_epoch(rows: int, batch_size: int) -> int:
+    """Mini-batches in an epoch of ``rows`` training rows (the last may be short; a batch
+    larger than the data is the whole data)."""
+    rows = max(rows, 1)
+    return math.ceil(rows / min(batch_size, rows))
+
 @dataclass(frozen=True)
 class TrainingSettings:
     """How to train. ``split`` is the (train, validation, test) fractions of the data set.

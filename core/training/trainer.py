@@ -32,7 +32,7 @@ from core.training.history import History
 from core.training.measure import evaluate
 from core.training.prepare import TrainingData, prepare
 from core.training.resume import Continuation
-from core.training.settings import TrainingSettings
+from core.training.settings import TrainingSettings, batches_per_epoch
 from core.training.snapshot import (
     HISTOGRAM_BINS,
     Histogram,
@@ -143,7 +143,7 @@ class Trainer:
 
         train = data.train
         self.batch_size = min(settings.batch_size, train.n)
-        self.batches_per_epoch = math.ceil(train.n / self.batch_size)
+        self.batches_per_epoch = batches_per_epoch(train.n, settings.batch_size)
         self.epoch = self.history.n_epochs  # finished epochs
         self.first_epoch = self.epoch  # finished before this run
         self.last_epoch = self.epoch + settings.epochs

@@ -24,6 +24,7 @@ from core.training import gradient_flow
 from core.training.gradient_flow import NodeFlow
 from core.training.history import History
 from core.training.settings import TrainingSettings
+from core.training.settings import batches_per_epoch as epoch_batches
 from core.training.snapshot import Histogram, Snapshot
 from core.training.trainer import Trainer, TrainingEvent
 from gui.theme import grid_rgb
@@ -68,8 +69,7 @@ def batches_per_epoch(dataset: Dataset, settings: TrainingSettings) -> int | Non
         rows = split(dataset, settings.split, settings.seed)[0].n_samples
     except DataError:
         return None
-    rows = max(rows, 1)
-    return math.ceil(rows / min(settings.batch_size, rows))
+    return epoch_batches(rows, settings.batch_size)
 
 
 def estimated_batches_per_epoch(history: History) -> int:
