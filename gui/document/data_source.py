@@ -114,6 +114,9 @@ class DataSource(QObject):
         super().__init__(parent)
         self._doc = doc
         self.dataset: Dataset | None = None
+        #: the reference ``dataset`` (or the load under way) is of: on Open the document is
+        #: replaced (spec_reset) before this source hears of its data (data_changed)
+        self.ref: DataRef | None = doc.data
         #: why the current reference's data could not be loaded (None while it loads or
         #: loaded): the Data set, Problems and Predictions panels all say it from here
         self.failure: DataError | None = None
@@ -126,7 +129,7 @@ class DataSource(QObject):
         return self._load is not None
 
     def _reload(self) -> None:
-        ref = self._doc.data
+        ref = self.ref = self._doc.data
         self.dataset = None
         self.failure = None
         self._load = None  # a load still running for an older reference is ignored

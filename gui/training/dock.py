@@ -95,9 +95,6 @@ class TrainingUi(QObject):
         self._history_shown: object = None
         self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
         self._output_data: object = None  # the document's data when the Output panel was told
-        #: the document's data the data source's dataset (or its loading) is of: on Open the
-        #: document is replaced (spec_reset) before the data source hears of the new data
-        self._data_of: object = doc.data
         #: a stored history drawn on an estimate of its batches per epoch (the data was not
         #: there yet), and the document's data it waits for
         self._loss_waits_for: object = None
@@ -286,7 +283,7 @@ class TrainingUi(QObject):
     def _dataset(self) -> Dataset | None:
         """The document's data set once loaded (None while it loads, and while the data
         source still holds the data of the project the document replaced)."""
-        if self._data_of is not self.session.doc.data:
+        if self.session.data.ref is not self.session.doc.data:
             return None
         return self.session.data.dataset
 
@@ -294,12 +291,11 @@ class TrainingUi(QObject):
     def _dataset_changed(self, dataset: Dataset | None) -> None:
         """The document's data set is loaded (or is loading, None): the panels that depend
         on it learn it (not while a run goes on: the data is locked then)."""
-        self._data_of = self.session.doc.data
         if dataset is None or self.session.state != IDLE:
             return
         if self._output_data is not self.session.doc.data:
             self._reset_output()
-        if self._loss_waits_for is not None and self._loss_waits_for is self._data_of:
+        if self._loss_waits_for is not None and self._loss_waits_for is self.session.data.ref:
             self._show_stored_history()
         if self._present_due:  # on a turn of its own: the data's other followers take this
             QTimer.singleShot(0, self, self._show_present)
