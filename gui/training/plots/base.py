@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QMessageBox,
+    QSizePolicy,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -180,6 +181,11 @@ class PanelNote(QLabel):
     a new text only adds a line: a note whose length hovers at the width (the activations'
     sentence, each frame) would otherwise lay the panel out and repaint all its plots again
     and again. The lines are counted afresh when the width changes.
+
+    Its owner lays out :attr:`box`, not the note: a layout takes a fixed width as the least
+    it may give, so a panel once made wide kept that width as its minimum — the dock could
+    not be narrowed again, nor the main window (maximised and restored, it stayed 1,800 px).
+    The box passes on only the note's height and gives the note the width it gets.
     """
 
     #: the most lines a note takes from its panel's plots (a narrow panel, a long sentence)
@@ -192,6 +198,7 @@ class PanelNote(QLabel):
         #: activations' sentence), so that its first frame does not lay the panel out again
         self.min_lines = 1
         self._probe = QLabel()  # never shown: measures the text, one line and wrapped
+        self.box = _NoteBox(self)
         self.setFixedWidth(10)
         self.fit(shrink=True)
 
@@ -209,6 +216,7 @@ class PanelNote(QLabel):
         width = max(width, 10)
         if width != self.maximumWidth():  # its fixed width
             self.setFixedWidth(width)
+            self.setIndent(self.indent())  # QLabel keeps its size hints of the old width
             self.fit(shrink=True)
 
     def fit(self, shrink: bool = False) -> None:
@@ -223,6 +231,7 @@ class PanelNote(QLabel):
             self._lines = lines
             self.setWordWrap(lines > 1)
             self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
+            self.box.setFixedHeight(self.height())
 
     def _needed_lines(self) -> int:
         probe = self._probe
@@ -233,6 +242,21 @@ class PanelNote(QLabel):
         probe.setWordWrap(True)  # rich text wraps as the note will show it
         return max(2, math.ceil(probe.heightForWidth(self.width())
                                 / self.fontMetrics().lineSpacing()))
+
+
+class _NoteBox(QWidget):
+    """What a :class:`PanelNote`'s owner lays out: as high as the note, any width (its own
+    minimum is none); the note inside takes the box's width."""
+
+    def __init__(self, note: PanelNote) -> None:
+        super().__init__()
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        self._note = note
+        note.setParent(self)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._note.follow_width(self.width())
 
 
 class Panel(QWidget):
@@ -262,7 +286,7 @@ class Panel(QWidget):
         self.png_button = QToolButton()
         self.png_button.setText("PNG…")
         self.png_button.clicked.connect(self.ask_png)
-        self.tools.addWidget(self.note, 1)
+        self.tools.addWidget(self.note.box, 1)
         self.tools.addWidget(self.png_button)
         self.graphics = pg.GraphicsLayoutWidget()
         self.graphics.setBackground("w")
@@ -282,16 +306,6 @@ class Panel(QWidget):
 
     def sizeHint(self) -> QSize:
         return QSize(520, 270)
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        tools = self.tools
-        others = [tools.itemAt(k).sizeHint().width() for k in range(tools.count())
-                  if tools.itemAt(k).widget() is not self.note]
-        margins = self.layout().contentsMargins()
-        width = (self.width() - margins.left() - margins.right() - sum(others)
-                 - tools.spacing() * len(others))
-        self.note.follow_width(width)
 
     # ------------------------------------------------------------------ frames
     def set_frame(self, frame: Frame | None) -> None:

@@ -1,6 +1,11 @@
 """The image gallery of the output panel: held-out images with their true and predicted class,
 the wrong ones first; a class filter; a click shows that image's output probabilities.
 
+The filter is a row of buttons, one per class, while the gallery is wide enough for it, and a
+drop-down list when it is not (or there are more than ``MAX_FILTER_BUTTONS`` classes): the
+buttons' width must not set the panel's, or beside three other panels the confusion matrix
+above the gallery was squeezed to a sliver.
+
 The worker classified the rows with the frame (:class:`~gui.training.frames.Evaluation` keeps
 each row's class and outputs); here they are only ordered (:func:`core.datasets.images.wrong_first`)
 and drawn. The images are the raw pixels of the same rows, found once per run by splitting as
@@ -17,8 +22,11 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QHBoxLayout,
     QScrollBar,
+    QSizePolicy,
+    QStackedWidget,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -39,7 +47,7 @@ from gui.training.frames import Evaluation
 from gui.training.plots.base import PanelNote, part_name
 from gui.training.plots.tiles import ProbabilityBars, TileGrid, tile_image
 
-MAX_FILTER_BUTTONS = 20  # more classes than this: no filter row
+MAX_FILTER_BUTTONS = 20  # more classes than this: the drop-down list only
 ALL = 10_000  # the id of the filter's "All" button (the others: their class)
 SCALE_ROWS = 500  # the grey scale spans the pixel values of this many rows
 
@@ -49,12 +57,27 @@ class ImageGallery(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.filter_row = QHBoxLayout()
+        buttons = QWidget()
+        # ignored: the row never widens the gallery; when it does not fit, the list is shown
+        buttons.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.filter_row = QHBoxLayout(buttons)
+        self.filter_row.setContentsMargins(0, 0, 0, 0)
         self.filter_row.setSpacing(1)
         self.filter_group = QButtonGroup(self)
         self.filter_group.setExclusive(True)
         self.filter_group.idClicked.connect(self._filter_clicked)
         self.filter_buttons: dict[int | None, QToolButton] = {}
+        listed = QWidget()
+        self.filter_combo = QComboBox()
+        self.filter_combo.currentIndexChanged.connect(self._combo_chosen)
+        row = QHBoxLayout(listed)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.filter_combo)
+        row.addStretch()
+        # both in one stack: switching between them keeps the gallery's geometry
+        self.filter_stack = QStackedWidget()
+        self.filter_stack.addWidget(buttons)
+        self.filter_stack.addWidget(listed)
         # fixed in size, its width the gallery's: a count that gains or loses a digit while
         # training must not lay the main window out again (every dock placed and repainted)
         self.caption = PanelNote()
@@ -77,8 +100,8 @@ class ImageGallery(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
-        layout.addLayout(self.filter_row)
-        layout.addWidget(self.caption)
+        layout.addWidget(self.filter_stack)
+        layout.addWidget(self.caption.box)
         layout.addLayout(body, 1)
         self.shape: tuple[int, int] | None = None
         self.class_names: tuple[str, ...] = ()
@@ -108,8 +131,7 @@ class ImageGallery(QWidget):
             # the same rows as the last run (each run starts here): the split (20–30 ms at
             # MNIST's size), the filter row and the images made so far all stay
             self.true_class = None
-            if self.filter_buttons:
-                self.filter_buttons[None].setChecked(True)
+            self._show_filter_choice()
             return True
         self.shape, self._dataset, self._images = shape, dataset, None
         self._rows = part_rows(dataset, fractions, seed)
@@ -128,28 +150,49 @@ class ImageGallery(QWidget):
                 widget.deleteLater()
         self.filter_buttons = {}
         self.true_class = None
-        if len(self.class_names) > MAX_FILTER_BUTTONS:
-            return
-        for key, _name in [(None, ""), *enumerate(self.class_names)]:
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.clear()
+        for key in [None, *range(len(self.class_names))]:
+            self.filter_combo.addItem("")  # named by _name_filters
+            if len(self.class_names) > MAX_FILTER_BUTTONS:
+                continue
             button = QToolButton()
             button.setCheckable(True)
             self.filter_group.addButton(button, ALL if key is None else key)
             self.filter_row.addWidget(button)
             self.filter_buttons[key] = button
-        self.filter_buttons[None].setChecked(True)
+        self.filter_combo.blockSignals(False)
         self.filter_row.addStretch()
         self._name_filters()
+        self._show_filter_choice()
+
+    def _show_filter_choice(self) -> None:
+        """Check the button and select the list entry of :attr:`true_class`."""
+        if self.true_class in self.filter_buttons:
+            self.filter_buttons[self.true_class].setChecked(True)
+        self.filter_combo.blockSignals(True)
+        self.filter_combo.setCurrentIndex(0 if self.true_class is None else self.true_class + 1)
+        self.filter_combo.blockSignals(False)
+
+    def _fit_filter(self) -> None:
+        """The buttons while they fit the gallery's width, else the list."""
+        buttons = self.filter_stack.widget(0)
+        fits = bool(self.filter_buttons) and buttons.sizeHint().width() <= self.width()
+        self.filter_stack.setCurrentIndex(0 if fits else 1)
 
     def _name_filters(self) -> None:
+        names = [translate("ImageGallery", "All"), *map(core_tr, self.class_names)]
+        for index, name in enumerate(names[:self.filter_combo.count()]):
+            self.filter_combo.setItemText(index, name)
+        self.filter_combo.setToolTip(translate(
+            "ImageGallery", "Show every image, or only those whose true class is the one chosen"))
         for key, button in self.filter_buttons.items():
-            if key is None:
-                button.setText(translate("ImageGallery", "All"))
-                button.setToolTip(translate("ImageGallery", "Show every image"))
-            else:
-                name = core_tr(self.class_names[key])
-                button.setText(name)
-                button.setToolTip(translate("ImageGallery", "Show only images whose true class is "
-                                                     "{name}").format(name=name))
+            name = names[0 if key is None else key + 1]
+            button.setText(name)
+            button.setToolTip(translate("ImageGallery", "Show every image") if key is None
+                              else translate("ImageGallery", "Show only images whose true class "
+                                                             "is {name}").format(name=name))
+        self._fit_filter()  # the buttons' width changes with their names
 
     def retranslate(self) -> None:
         """Filter buttons and the caption in the current language."""
@@ -296,7 +339,17 @@ class ImageGallery(QWidget):
 
     @Slot(int)
     def _filter_clicked(self, key: int) -> None:
-        self.true_class = None if key == ALL else key
+        self._choose_class(None if key == ALL else key)
+
+    @Slot(int)
+    def _combo_chosen(self, index: int) -> None:
+        if index >= 0:
+            self._choose_class(None if index == 0 else index - 1)
+
+    def _choose_class(self, true_class: int | None) -> None:
+        """Show only the images of ``true_class`` (None: all of them)."""
+        self.true_class = true_class
+        self._show_filter_choice()
         evaluation, row = self.evaluation, self.selected_row
         if (row is not None and self.true_class is not None and evaluation is not None
                 and evaluation.truth is not None and evaluation.truth[row] != self.true_class):
@@ -307,8 +360,7 @@ class ImageGallery(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        margins = self.layout().contentsMargins()
-        self.caption.follow_width(self.width() - margins.left() - margins.right())
+        self._fit_filter()
 
     @Slot()
     def _grid_resized(self) -> None:

@@ -4,6 +4,8 @@ image data as a gallery of those images with their true and predicted classes.""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -48,13 +50,14 @@ class OutputPanel(Panel):
         """The data of the coming run, or of a project whose data was loaded (None: none yet):
         which plots apply, the points, the class names; for image data the gallery, with the
         split (``fractions``, ``seed``) training uses."""
-        self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
+        images = self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
         self._show_plane(points is not None)
         self.boundary.set_points(points, classification, n_classes)
         names = tuple(dataset.class_names) if dataset is not None and classification else ()
         self.confusion.set_task(classification, names)
+        self._keep_plots_whole(images)
         self.note.setText("")
         self.reset()
 
@@ -89,10 +92,19 @@ class OutputPanel(Panel):
         splitter can hand a child shown after its first layout a width of 0 (measured: 7 of 11
         runs of the gallery test), which hides the gallery; its share is then set here."""
         self.gallery.setVisible(True)
+        self.splitter.refresh()  # the handle between them now, not at the next layout
         sizes = self.splitter.sizes()
         if sizes[1] == 0:
             total = sum(sizes)
             self.splitter.setSizes([total // 4, total - total // 4])
+
+    def _keep_plots_whole(self, beside_gallery: bool) -> None:
+        """Beside the gallery, the plots are never given less width than they need: in a
+        narrow panel the confusion matrix was cut to a sliver while the gallery took the rest.
+        The gallery gives way instead (its filter becomes a list, its bars narrow)."""
+        needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        self.graphics.setMinimumWidth(math.ceil(needed) + 2 if beside_gallery else 0)
+        self.splitter.setChildrenCollapsible(not beside_gallery)
 
     def clear(self) -> None:
         """Empty plots. A gallery on screen stays there, empty, while the data is images (a new

@@ -50,7 +50,7 @@ class TileGrid(QWidget):
         self.scale = 1
         self.image_size = QSize(0, 0)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.setMinimumSize(120, 80)
+        self.setMinimumSize(64, 80)  # a tile; narrow panels need the width for the plots
 
     def set_image_shape(self, rows: int, cols: int) -> None:
         self.scale = max(1, round(TILE_PIXELS / max(rows, cols)))
@@ -130,7 +130,13 @@ class ProbabilityBars(QWidget):
         self.values = np.zeros(0)
         self.names: tuple[str, ...] = ()
         self.truth = self.predicted = -1
-        self.setFixedWidth(200)
+        # 200 px when the panel has them; down to 120 beside three other panels, where the
+        # plots beside the gallery need the width more
+        self.setMinimumWidth(120)
+        self.setMaximumWidth(200)
+
+    def sizeHint(self) -> QSize:
+        return QSize(200, super().sizeHint().height())
 
     def set_values(self, values: np.ndarray, names: tuple[str, ...], truth: int,
                    predicted: int) -> None:

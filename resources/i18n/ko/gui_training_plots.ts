@@ -71,6 +71,10 @@
         <translation>전체</translation>
     </message>
     <message>
+        <source>Show every image, or only those whose true class is the one chosen</source>
+        <translation>모든 이미지 표시, 또는 실제 클래스가 고른 클래스인 이미지만 표시</translation>
+    </message>
+    <message>
         <source>Show every image</source>
         <translation>모든 이미지 표시</translation>
     </message>
@@ -120,7 +124,7 @@
     </message>
     <message>
         <source>log scale</source>
-        <extracomment>the earlier runs drawn, each with its training-loss curve</extracomment>
+        <extracomment>epoch curves of at most this many epochs show each epoch as a dot as well: a single epoch (the natural first MNIST run) is no line at all, and a few are easier read as points the epochs&apos; points of short runs, as dots (see MARKED_EPOCHS) the earlier runs drawn, each with its training-loss curve</extracomment>
         <translation>로그 스케일</translation>
     </message>
     <message>

@@ -79,3 +79,30 @@ def test_gallery_shows_the_networks_mistakes_first_filters_and_explains(qtbot, w
 
     qtbot.mouseClick(gallery.filter_buttons[None], Qt.MouseButton.LeftButton)
     assert gallery.order.size == n
+
+
+def test_a_narrow_output_panel_keeps_the_confusion_matrix_whole_beside_the_gallery(qtbot,
+                                                                                  window):
+    """Beside three other panels the Output panel is ~400 px wide: the gallery (filter
+    buttons, tiles, probability bars) took all but a sliver of it and the confusion matrix
+    was cut. Now the gallery gives way: its filter becomes a list, its bars narrow."""
+    window.resize(1400, 900)
+    open_example(window, "digits_mlp", epochs=1)
+    ui = window.training
+    output = ui.docks["Output"]
+    output.raise_()
+    window.resizeDocks([output], [480], Qt.Orientation.Vertical)
+    train_to_end(qtbot, window)
+    panel, gallery = ui.output, ui.output.gallery
+    qtbot.waitUntil(lambda: gallery.isVisible() and gallery.order.size > 0)
+    loss = ui.docks["Loss"]
+    window.resizeDocks([loss, output], [loss.width() + output.width() - 400, 400],
+                       Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: output.width() <= 420)
+    needed = panel.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+    qtbot.waitUntil(lambda: panel.graphics.width() >= needed)
+    plot = panel.confusion.plot
+    assert plot.mapRectToScene(plot.boundingRect()).right() <= panel.graphics.width()
+    assert gallery.filter_stack.currentIndex() == 1 and gallery.filter_combo.isVisible()
+    assert gallery.grid.capacity() >= 1 and gallery.grid.images  # still images to see
+    assert gallery.bars.width() >= 120

@@ -164,3 +164,63 @@ def test_the_tiles_follow_the_grids_own_size(qtbot):
     qtbot.waitUntil(lambda: gallery.grid.capacity() < before)
     qtbot.waitUntil(lambda: len(gallery.grid.images) == gallery.grid.capacity())
     assert f"1–{gallery.grid.capacity()} shown" in gallery.caption.text()
+
+
+def many_class_images(n: int = 300, classes: int = 30) -> Dataset:
+    rng = np.random.default_rng(7)
+    return Dataset("many", rng.random((n, 64)), np.arange(n) % classes, "classification",
+                   tuple(f"c{k}" for k in range(64)), tuple(f"k{k}" for k in range(classes)), "")
+
+
+def test_a_narrow_gallery_filters_from_a_list_and_never_takes_the_buttons_width(qtbot):
+    """The filter buttons set no minimum width (beside three other panels they squeezed the
+    confusion matrix to a sliver): too narrow for them, the gallery offers a list instead,
+    and both say the same choice."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QWidget
+
+    data = ten_class_images()
+    host = QWidget()  # no layout: the gallery takes the sizes it is given, as in a panel
+    qtbot.addWidget(host)
+    host.resize(900, 500)
+    gallery = ImageGallery(host)
+    gallery.resize(900, 500)
+    host.show()
+    qtbot.waitExposed(host)
+    assert gallery.set_data(data, SPLIT, 0)
+    evaluated(gallery, data, 100)
+    buttons_width = gallery.filter_stack.widget(0).sizeHint().width()
+    assert gallery.filter_stack.currentIndex() == 0 and buttons_width < 900
+    assert gallery.filter_stack.minimumSizeHint().width() < buttons_width // 2
+    gallery.resize(buttons_width - 40, 500)
+    qtbot.waitUntil(lambda: gallery.filter_stack.currentIndex() == 1)
+    combo = gallery.filter_combo
+    assert combo.isVisible() and not gallery.filter_buttons[None].isVisible()
+    assert [combo.itemText(k) for k in range(combo.count())] == ["All", *map(str, range(10))]
+    combo.setFocus()
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # "0" → the images of class 0 only
+    qtbot.keyClick(combo, Qt.Key.Key_Down)  # → class 1
+    assert gallery.true_class == 1
+    truth = gallery.evaluation.truth
+    assert gallery.order.size == np.count_nonzero(truth == 1)
+    assert all(c.startswith("1 → ") for c, _ in gallery.grid.captions)
+    assert gallery.filter_buttons[1].isChecked()  # the same choice in the buttons
+    gallery.resize(900, 500)
+    qtbot.waitUntil(lambda: gallery.filter_stack.currentIndex() == 0)
+    qtbot.mouseClick(gallery.filter_buttons[None], Qt.MouseButton.LeftButton)
+    assert gallery.true_class is None and combo.currentIndex() == 0
+    assert gallery.order.size == truth.size
+
+
+def test_more_classes_than_buttons_are_filtered_from_the_list(qtbot):
+    data = many_class_images()
+    gallery = gallery_of(qtbot, data, 1400, 500)
+    assert gallery.filter_buttons == {} and gallery.filter_stack.currentIndex() == 1
+    test = part_rows(data, SPLIT, 0)["test"]
+    truth = data.y[test].astype(np.int64)
+    gallery.show_evaluation(Evaluation("test", truth=truth, labels=truth,
+                                       outputs=np.eye(30)[truth], part_rows=len(test)))
+    gallery.filter_combo.setCurrentIndex(1 + 17)
+    assert gallery.true_class == 17
+    assert gallery.order.size == np.count_nonzero(truth == 17) > 0
+    assert "of class k17" in gallery.caption.text()

@@ -307,3 +307,22 @@ def test_a_narrow_legend_wraps_between_entries_never_inside_one(qtbot):
             words = line.replace("\u00a0", " ").split("━")
             assert words[0].strip() == "", (width, lines)
             assert all(word.strip() in names for word in words[1:]), (width, lines)
+
+
+def test_a_panel_once_wide_can_be_narrowed_again_and_so_can_the_window(qtbot, window):
+    """A note's fixed width (it keeps a new text from laying the window out) was its panel's
+    minimum: maximised and restored, the main window stayed as wide as it had been, and no
+    dock could be narrowed again."""
+    window.resize(1200, 850)
+    open_example(window, "digits_mlp", epochs=1)
+    loss = window.training.docks["Loss"]
+    loss.raise_()
+    qtbot.waitUntil(lambda: window.training.loss.note.text() != "")
+    narrow = loss.width()
+    window.resize(1800, 850)
+    qtbot.waitUntil(lambda: window.width() == 1800 and loss.width() > narrow + 100)
+    window.resize(1200, 850)
+    qtbot.waitUntil(lambda: window.width() == 1200)
+    assert loss.width() < narrow + 50 and loss.minimumSizeHint().width() < narrow
+    note = window.training.loss.note
+    assert note.width() < 1800 - 1200 + narrow and note.text()  # the note followed
