@@ -38,6 +38,8 @@ class StatusLine(QObject):
         self._make: Callable[[], str] | None = None
         self._text = ""
         self._timeout = 0
+        # a message longer than the window is cut at its edge: on hover the bar says it whole
+        self._bar.messageChanged.connect(self._bar.setToolTip)
         on_language_change(self._bar, self._retranslate)
 
     def say(self, make: Callable[[], str], timeout: int = 0) -> None:

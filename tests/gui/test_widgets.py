@@ -34,3 +34,16 @@ def test_no_dock_cuts_its_scrolled_content_off_at_1280_by_800(qtbot, window):
                 dock.objectName()
             checked.append(dock.objectName())
     assert {"training_dock", "build_dock"} <= set(checked)
+
+
+def test_a_status_message_cut_at_the_windows_edge_is_whole_on_hover(qtbot, window):
+    # a moved data file's message named the file and what to do, and ended mid-word at the
+    # window's right edge
+    window.resize(900, 600)
+    words = "The project's data file /home/student/notes/mnist/train-images-idx3-ubyte " * 3
+    window.status.say(lambda: words)
+    bar = window.statusBar()
+    assert bar.fontMetrics().horizontalAdvance(words) > bar.width()  # cut on screen
+    assert bar.toolTip() == words
+    bar.clearMessage()
+    assert bar.toolTip() == ""  # nothing to explain
