@@ -16,7 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
-from core.export import ExportError, export_project, refuse_problems, with_weights
+from core.export import ExportError, export_project, file_stem, refuse_problems, with_weights
 from core.i18n import _
 from core.project import Project
 from gui.background import BackgroundJob
@@ -160,7 +160,7 @@ class ExportMenu(QObject):
         """(path, force) from a save dialog; None if cancelled. The dialog itself confirms
         replacing a file; replacing a folder that holds something is asked here."""
         files = self.context.files
-        stem = Path(files.display_name()).stem.replace(" ", "_")
+        stem = file_stem(Path(files.display_name()).stem)
         start = Path(self.context.doc.path).parent if self.context.doc.path else Path.home()
         default = start / (f"{stem}_pytorch" if not fmt.suffix else stem + fmt.suffix)
         options = QFileDialog.Option.DontConfirmOverwrite if not fmt.suffix else \
@@ -201,8 +201,9 @@ class ExportMenu(QObject):
         folder = out if not fmt.suffix else out.parent
         names = "\n".join(f"  {path.name}" for path in written)
         label = shown(fmt.label)
-        text = self.tr("Exported the network as {format} to {folder}:").format(
-            format=label, folder=folder) + f"\n{names}"
+        # the folder on a line of its own: in the sentence, a long path broke mid-name
+        text = self.tr("Exported the network as {format} to this folder:").format(
+            format=label) + f"\n{folder}\n{names}"
         if note:
             text += f"\n\n{sentence(note)}"
         self.window.statusBar().showMessage(self.tr("Exported {format} to {path}.").format(

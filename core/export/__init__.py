@@ -12,7 +12,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from core.export.common import ExportError, ExportPlan, plan_export, refuse_problems
+from core.export.common import (
+    ExportError,
+    ExportPlan,
+    file_stem,
+    plan_export,
+    refuse_problems,
+)
 from core.export.import_weights import read_weights, weight_problems, with_weights
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
@@ -43,5 +49,5 @@ def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
     return export_onnx(plan, out, force)
 
 
-__all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "plan_export",
+__all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "file_stem", "plan_export",
            "read_weights", "refuse_problems", "weight_problems", "with_weights"]

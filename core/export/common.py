@@ -10,6 +10,7 @@ renamed into place only when everything is there, so a failure never leaves half
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import tempfile
 from collections.abc import Iterator
@@ -166,6 +167,14 @@ def network_description(network: Network, raw_columns: int,
             "weights": [name for name in network.params if name.startswith("W")]}
 
 
+def file_stem(name: str) -> str:
+    """A name for an export's files from a project's name: its words (letters of any script,
+    digits) joined by "_", so that the NumPy script can be imported as a module —
+    "XOR, learned" → "XOR_learned" (it was "XOR,_learned.py")."""
+    stem = re.sub(r"\W+", "_", name).strip("_") or "network"
+    return stem if stem.isidentifier() else f"net_{stem}"
+
+
 def settings_description(project: Project) -> dict[str, Any]:
     """The training settings an exported script follows, every hyperparameter spelled out."""
     s = project.settings
@@ -173,7 +182,8 @@ def settings_description(project: Project) -> dict[str, Any]:
     options.pop("lr")
     return {"optimizer": s.optimizer, "lr": s.lr, "options": options, "epochs": s.epochs,
             "batch_size": s.batch_size, "weight_decay": s.weight_decay, "l1": s.l1,
-            "seed": s.seed, "dtype": s.dtype}
+            "seed": s.seed, "dtype": s.dtype, "target_loss": s.target_loss,
+            "early_stopping_patience": s.early_stopping_patience}
 
 
 def feature_op(name: str) -> tuple[str, tuple[int, ...]]:

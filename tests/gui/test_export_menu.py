@@ -214,3 +214,18 @@ def test_screenshot_of_the_export_menu(qtbot, window, tmp_path):
     image = picture.toImage().copy(0, 0, 900, 560)
     target = screenshot_target("export_menu.png", tmp_path)
     assert image.save(str(target))
+
+
+def test_the_offered_file_name_is_a_module_name_and_the_folder_a_line_of_its_own(
+        qtbot, window, save_to, tmp_path):
+    """"XOR, learned" was offered as XOR,_learned.py — a comma in a Python module's name —
+    and the done message broke a long folder path in the middle of a name."""
+    assert window.files.open_example("xor_learned")
+    folder = tmp_path / "a folder with a rather long name for the exported scripts of a class"
+    folder.mkdir()
+    asked = save_to(folder / "XOR_learned.py")
+    menu_action(window, "NumPy Script…").trigger()
+    assert Path(asked[0][1]).name == "XOR_learned.py"
+    lines = exported_box(qtbot, window).text().splitlines()
+    assert lines[:3] == ["Exported the network as NumPy script to this folder:", str(folder),
+                         "  XOR_learned.py"]

@@ -8,7 +8,7 @@ update rule spelled out, and a plain training loop.
 The weights and the data (already split into training, validation and test rows, as NetCanvas
 split them) are in the ``.npz`` file of the same name next to this one. Training reproduces
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
-same training loss after every epoch.
+same training loss after every epoch; and it stops where NetCanvas stops.
 """
 
 from __future__ import annotations
@@ -408,6 +408,10 @@ def train(epochs):
     n = t.shape[0]
     batch_size = min(SETTINGS["batch_size"], n)
     shuffle = np.random.default_rng([SETTINGS["seed"], 1])  # NetCanvas's shuffling generator
+    target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
+    val = (input_columns(arrays["x_val"][:EVAL_ROWS]), arrays["t_val"][:EVAL_ROWS].astype(DTYPE)) \
+        if patience and len(arrays["t_val"]) else None
+    best = (float("inf"), 0)  # the lowest validation loss so far, and its epoch
     for epoch in range(1, epochs + 1):
         order = shuffle.permutation(n)  # a new order of the training rows every epoch
         for start in range(0, n, batch_size):
@@ -419,13 +423,23 @@ def train(epochs):
         rows = min(n, EVAL_ROWS)
         loss, _ = net.loss({k: v[:rows] for k, v in x.items()}, t[:rows])
         print(f"epoch {epoch} loss {loss:.9g}", flush=True)
+        # NetCanvas's stop rules: the target loss, and early stopping on the validation loss
+        val_loss = net.loss(*val)[0] if val else None
+        best = (val_loss, epoch) if val_loss is not None and val_loss < best[0] else best
+        if target is not None and loss <= target:
+            print(f"stopped: reached the target loss {target:g} at epoch {epoch}", flush=True)
+            break
+        if val_loss is not None and epoch - best[1] >= patience:
+            print(f"stopped: the validation loss has not improved for {patience} epochs (best "
+                  f"{best[0]:.4g} at epoch {best[1]})", flush=True)
+            break
     return net
 
 
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=SETTINGS.get("epochs", 1),
-                        help="epochs to train (default: the project's setting)")
+                        help="epochs to train at most (default: the project's setting)")
     args = parser.parse_args(argv)
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")

@@ -10,8 +10,9 @@ Under torchrun it runs DistributedDataParallel: each process takes its share of 
 rows (DistributedSampler) and a batch of batch_size / N rows, so the gradients averaged over
 the processes are those of a batch of batch_size; gloo on the CPU, nccl when CUDA is there.
 One line per epoch: the training loss measured as NetCanvas does (eval mode, regularisation
-included). ``--out`` writes the trained weights under NetCanvas's names, for
-``netcanvas import-weights``.
+included). Training stops where NetCanvas stops: at the project's target loss, or when the
+validation loss has not improved for its early-stopping patience. ``--out`` writes the trained
+weights under NetCanvas's names, for ``netcanvas import-weights``.
 """
 
 from __future__ import annotations
@@ -148,7 +149,8 @@ def setup() -> tuple[int, int, torch.device]:
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"],
-                        help="epochs to train (default: the project's setting)")
+                        help="epochs to train at most (default: the project's setting); the "
+                             "project's target loss and early stopping may end it sooner")
     parser.add_argument("--out", metavar="FILE.npz",
                         help="write the trained weights here, under NetCanvas's names")
     args = parser.parse_args(argv)
@@ -160,6 +162,11 @@ def main(argv: list[str] | None = None) -> None:
     with np.load(HERE / "data.npz", allow_pickle=False) as data:
         x = torch.tensor(data["x_train"], dtype=torch.float64)
         t = torch.tensor(data["t_train"], dtype=dtype)
+        x_val = torch.tensor(data["x_val"][:EVAL_ROWS], dtype=torch.float64)
+        t_val = torch.tensor(data["t_val"][:EVAL_ROWS], dtype=dtype)
+    target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
+    watch = bool(patience) and len(t_val) > 0
+    best = (math.inf, 0)  # the lowest validation loss so far, and its epoch
     rows = TensorDataset(x, t)
     batch = max(1, math.ceil(min(SETTINGS["batch_size"], len(rows)) / world))
     sampler = DistributedSampler(rows, world, rank, shuffle=True, seed=SETTINGS["seed"]) \
@@ -184,8 +191,27 @@ def main(argv: list[str] | None = None) -> None:
         with torch.no_grad():
             n = min(len(rows), EVAL_ROWS)
             loss = TrainingLoss(net)(x[:n].to(device), t[:n].to(device)).item()
+            val_loss = TrainingLoss(net)(x_val.to(device), t_val.to(device)).item() \
+                if watch else None
         if rank == 0:
             print(f"epoch {epoch} loss {loss:.9g}", flush=True)
+        # NetCanvas's stop rules: the target loss, and early stopping on the validation loss
+        best = (val_loss, epoch) if val_loss is not None and val_loss < best[0] else best
+        reason = None
+        if target is not None and loss <= target:
+            reason = f"reached the target loss {target:g} at epoch {epoch}"
+        elif val_loss is not None and epoch - best[1] >= patience:
+            reason = f"the validation loss has not improved for {patience} epochs (best " \
+                     f"{best[0]:.4g} at epoch {best[1]})"
+        stop = reason is not None
+        if world > 1:  # every process stops when rank 0 does
+            flag = torch.tensor([int(stop)], dtype=torch.int32, device=device)
+            dist.broadcast(flag, 0)
+            stop = bool(flag.item())
+        if stop:
+            if rank == 0:
+                print(f"stopped: {reason}", flush=True)
+            break
 
     if rank == 0 and args.out:
         out = Path(args.out)

@@ -174,8 +174,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>{folder}에 이미 파일이 있습니다. 내보내기로 바꿀까요?</translation>
     </message>
     <message>
-        <source>Exported the network as {format} to {folder}:</source>
-        <translation>신경망을 {format}(으)로 {folder}에 내보냈습니다:</translation>
+        <source>Exported the network as {format} to this folder:</source>
+        <translation>신경망을 {format}(으)로 이 폴더에 내보냈습니다:</translation>
     </message>
     <message>
         <source>Exported {format} to {path}.</source>

@@ -124,3 +124,52 @@ def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(proje
     after = plan_export(back)
     x = before.dataset.x
     assert not np.allclose(before.netcanvas_output(x), after.netcanvas_output(x))
+
+
+def stopping_projects(projects) -> dict[str, object]:
+    """The target loss (XOR, learned: float64, stops at 0.05) and early stopping (the spiral
+    with a patience of 3, in float64 so both sides compare the same validation losses)."""
+    spiral = projects["spiral"]
+    patient = replace(spiral.settings, dtype="float64", epochs=300, early_stopping_patience=3,
+                      lr=0.3, optimizer="sgd")
+    return {"target": projects["xor_learned"], "patience": replace(spiral, settings=patient)}
+
+
+def trained_epochs(project) -> tuple[list[float], str]:
+    """The trainer's training losses of a whole run, and why it ended."""
+    trainer = Trainer(project.build_network(), project.data.load(), project.settings)
+    outcome = trainer.run()
+    return trainer.history.epochs["train_loss"], outcome.reason
+
+
+@pytest.mark.parametrize("rule", ["target", "patience"])
+def test_the_numpy_script_stops_where_netcanvas_stops(projects, rule, tmp_path):
+    """The scripts ran every epoch of the settings: XOR, learned went on to 2,000 where the
+    window stopped at its target loss after 230."""
+    project = stopping_projects(projects)[rule]
+    losses, reason = trained_epochs(project)
+    assert len(losses) < project.settings.epochs  # the run did stop early
+    export_project(project, "numpy", tmp_path / "net.py")
+    result = run_script(["net.py"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    printed = epoch_losses(result.stdout)
+    assert len(printed) == len(losses)
+    assert np.allclose(printed, losses, rtol=1e-6, atol=0)
+    last = result.stdout.splitlines()[-1]
+    if rule == "target":
+        assert last == f"stopped: reached the target loss 0.05 at epoch {len(losses)}"
+        assert reason.startswith("reached the target loss 0.05")
+    else:
+        assert last.startswith("stopped: the validation loss has not improved for 3 epochs")
+        assert reason.startswith("the validation loss has not improved for 3 epochs")
+
+
+@pytest.mark.parametrize("rule", ["target", "patience"])
+def test_train_py_stops_where_netcanvas_stops(projects, rule, tmp_path):
+    project = stopping_projects(projects)[rule]
+    losses, _reason = trained_epochs(project)
+    export_project(project, "pytorch", tmp_path / "torch")
+    result = run_script(["train.py"], tmp_path / "torch")
+    assert result.returncode == 0, result.stderr
+    assert len(epoch_losses(result.stdout)) == len(losses)
+    assert result.stdout.splitlines()[-1].startswith("stopped: ")
