@@ -30,7 +30,7 @@ from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_comma
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
-from gui.explain.panel import install_explain
+from gui.explain.dock import install_explain
 from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
 from gui.i18n import on_language_change, translate

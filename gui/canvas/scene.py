@@ -289,7 +289,7 @@ class CanvasScene(QGraphicsScene):
     def _open_editor(self, name: str, index: tuple[int, ...], pos: QPointF,
                      text: str, undo_text: Callable[[float], str]) -> ValueEditor:
         self._close_editor()
-        editor = ValueEditor(float(self.doc.array(name)[index]), self.tr(
+        editor = ValueEditor(float(self.doc.shown_array(name)[index]), self.tr(
             "{action}: type a number and press Enter (Esc cancels).").format(action=text))
         editor.committed.connect(
             lambda value: self.doc.push(commands.SetArrayValueCommand(

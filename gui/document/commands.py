@@ -36,9 +36,12 @@ class Command(QUndoCommand):
 
     ``structural`` commands change what a running training works on, so the document refuses
     them while it is locked (:meth:`GraphDocument.lock`); the others are safe meanwhile.
+    ``acts_on_shown`` commands edit the values the user sees (a typed weight), so the document
+    refuses them while it shows other weights than its own (:meth:`GraphDocument.set_preview`).
     """
 
     structural = True
+    acts_on_shown = False
 
     def __init__(self, text: str, parent: Command | None = None) -> None:
         super().__init__(text)
@@ -226,6 +229,8 @@ class ChangeNodeCommand(Command):
 
 class SetArrayValueCommand(Command):
     """Set one weight or bias by hand."""
+
+    acts_on_shown = True
 
     def __init__(self, doc: GraphDocument, name: str, index: tuple[int, ...], value: float,
                  text: str = "", parent: Command | None = None) -> None:

@@ -71,6 +71,7 @@ class GraphDocument(QObject):
         self._problems: list[SpecProblem] = []
         self._lock_reason = ""
         self._preview: Params = {}
+        self._preview_refusal = ""
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
         # core words the problems in the language of the moment: word them again on a switch
@@ -95,8 +96,10 @@ class GraphDocument(QObject):
 
     # ------------------------------------------------------------------ preview
     # Other weights shown for a while without editing the document (the training timeline
-    # shows an earlier epoch): the canvas and the predictions draw ``shown_array``; saving,
-    # commands and training keep using the document's own arrays.
+    # shows an earlier epoch): the canvas, the predictions and Explain draw ``shown_array``;
+    # saving, commands and training keep using the document's own arrays. An edit of the
+    # values on show (``acts_on_shown``: a typed weight, Explain's SGD step) is refused
+    # meanwhile: it would change weights other than those the user sees.
     def shown_array(self, name: str) -> np.ndarray:
         return _read_only(self._preview.get(name, self._arrays[name]))
 
@@ -108,10 +111,18 @@ class GraphDocument(QObject):
     def previewing(self) -> bool:
         return bool(self._preview)
 
-    def set_preview(self, arrays: Params | None) -> None:
+    @property
+    def preview_refusal(self) -> str:
+        """What :meth:`push` says when it refuses an edit of the weights on show ("" when
+        the document's own are shown)."""
+        return self._preview_refusal if self._preview else ""
+
+    def set_preview(self, arrays: Params | None, refusal: str = "") -> None:
         """Show ``arrays`` (those the document holds, same shapes) instead of the document's
-        own until ``set_preview(None)``; ``params_changed`` tells the views."""
+        own until ``set_preview(None)``; ``params_changed`` tells the views. ``refusal``: why
+        an edit of the values on show is refused meanwhile, in words."""
         old = self._preview
+        self._preview_refusal = refusal
         self._preview = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()
                          if k in self._arrays and np.shape(v) == self._arrays[k].shape}
         names = sorted({*old, *self._preview})
@@ -171,10 +182,15 @@ class GraphDocument(QObject):
 
     def push(self, command: QUndoCommand) -> bool:
         """Do ``command`` and put it on the undo stack — unless the structure is locked and the
-        command is structural (``command.structural``, True unless a command says otherwise):
-        then nothing happens, ``edit_refused`` says why, and the result is False."""
+        command is structural (``command.structural``, True unless a command says otherwise),
+        or other weights are on show and the command edits the values on show
+        (``command.acts_on_shown``): then nothing happens, ``edit_refused`` says why, and the
+        result is False."""
         if self._lock_reason and getattr(command, "structural", True):
             self.edit_refused.emit(self._lock_reason)
+            return False
+        if self.previewing and getattr(command, "acts_on_shown", False):
+            self.edit_refused.emit(self.preview_refusal)
             return False
         self.undo_stack.push(command)
         return True

@@ -19,9 +19,8 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMainWindow,
-    QMenu,
     QPushButton,
+    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -34,12 +33,12 @@ from core.training.prepare import DataMismatchError
 from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
-from gui.document.commands import ReplaceWeightsCommand
 from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
+from gui.explain.shown import SgdStepCommand, shown_project
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
 from gui.i18n import on_language_change
-from gui.widgets import WrappedLabel, add_tabbed_dock, scrolling
+from gui.widgets import WrappedLabel
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
 LOCKED_TEXT = QT_TRANSLATE_NOOP(
@@ -75,6 +74,7 @@ class ExplainPanel(QWidget):
         self.row_spin = QSpinBox()
         self.row_label = WrappedLabel()
         self.inputs_edit = QLineEdit()
+        self.inputs_error = WrappedLabel()  # a typing slip, said under the box
         self.typed: tuple[float, ...] | None = None
         self.home_button = CompactButton()
         self.back_button = CompactButton()
@@ -155,6 +155,8 @@ class ExplainPanel(QWidget):
         inputs.addWidget(self.inputs_caption)
         inputs.addWidget(self.inputs_edit, 1)
         layout.addLayout(inputs)
+        layout.addWidget(self.inputs_error)
+        self.inputs_error.hide()
         bar = QHBoxLayout()
         bar.setSpacing(3)
         self.shortcuts: list[QShortcut] = []
@@ -176,11 +178,18 @@ class ExplainPanel(QWidget):
         for widget in (self.title, self.rule, self.values, self.matrix):
             step_layout.addWidget(widget)
         layout.addWidget(step)
-        layout.addWidget(self.check_button)
-        layout.addWidget(self.sgd_button)
-        layout.addWidget(self.result)
         layout.addWidget(self.check_table)
         layout.addStretch(1)
+        # Under the scrolling part, always in view: the buttons whole and what they did
+        # (placed by install_explain; a result at the foot of a short dock went unseen)
+        self.action_row = QWidget()
+        actions = QVBoxLayout(self.action_row)
+        actions.setContentsMargins(6, 3, 6, 6)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.check_button)
+        buttons.addWidget(self.sgd_button, 1)
+        actions.addLayout(buttons)
+        actions.addWidget(self.result)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def _connect(self) -> None:
@@ -236,7 +245,7 @@ class ExplainPanel(QWidget):
             self.row_spin.setRange(0, dataset.n_samples - 1)
             self.row_spin.blockSignals(False)
             try:
-                self.explanation = explain(self.context.files.project(), self.row_spin.value(),
+                self.explanation = explain(shown_project(self.context), self.row_spin.value(),
                                            dataset, self.typed)
             except (DataError, DataMismatchError, ValueError) as exc:
                 reason = self.tr("This row cannot be explained: {why}").format(why=exc)
@@ -256,13 +265,19 @@ class ExplainPanel(QWidget):
 
     def _show_result(self, state: tuple | None = None, keep: bool = True) -> None:
         """Say ``state`` (None: what was said before, if ``keep``) below the buttons:
-        ("typo",) or ("sgd", row, lr, before, after); () says nothing."""
+        ("typo",) (said under the inputs), ("refused", why) or ("sgd", row, lr, before, after);
+        () says nothing."""
         if state is not None or not keep:
             self._result_state = state
         state = self._result_state or ()
-        if state[:1] == ("typo",):
-            self.result.setText(COLOURED.format(color=theme.ERROR_TEXT, text=self.tr(
-                "Type numbers separated by commas.")))
+        typo = state[:1] == ("typo",)
+        self.inputs_error.setText(COLOURED.format(color=theme.ERROR_TEXT, text=self.tr(
+            "Type numbers separated by commas, e.g. 0.5, 1.")) if typo else "")
+        self.inputs_error.setVisible(typo)
+        self.result.setVisible(bool(state) and not typo)
+        if state[:1] == ("refused",):
+            self.result.setText(COLOURED.format(color=theme.ERROR_TEXT, text=html_text(
+                self.tr("Not applied: {reason}").format(reason=state[1]))))
         elif state[:1] == ("sgd",):
             _, row, lr, before, after = state
             self.result.setText(self.tr(
@@ -340,7 +355,7 @@ class ExplainPanel(QWidget):
         matrices = [(s, v) for s, v in step.values.items() if np.ndim(v) == 2]
         symbol, matrix = matrices[0] if matrices else (None, None)
         self.matrix.show_matrix(symbol, matrix, self.numerical)
-        nodes, edges = step_overlays(self.explanation, self.index, self.doc.arrays,
+        nodes, edges = step_overlays(self.explanation, self.index, self.doc.shown_arrays,
                                      self.scene.neuron_limit)
         self.scene.show_values(nodes, edges)
 
@@ -349,9 +364,16 @@ class ExplainPanel(QWidget):
         """Numerical gradients of this row beside backprop's, in the table and the step."""
         if self.explanation is None:
             return
-        self.numerical = numerical_gradients(self.context.files.project(), self.explanation)
+        self.numerical = numerical_gradients(shown_project(self.context), self.explanation)
         self.check_table.show_check(self.explanation.trace.gradients, self.numerical)
         self.show_step()
+        self._bring_into_view(self.check_table)
+
+    def _bring_into_view(self, widget: QWidget) -> None:
+        """Scroll the dock so ``widget`` is seen (once the layout has placed it)."""
+        area = self.parentWidget().parentWidget() if self.parentWidget() else None
+        if isinstance(area, QScrollArea):
+            QTimer.singleShot(0, lambda: area.ensureWidgetVisible(widget, 0, 0))
 
     def apply_sgd_step(self) -> None:
         """W ← W − lr·∂L/∂W on this row's gradients (lr from the training settings), as one
@@ -360,36 +382,12 @@ class ExplainPanel(QWidget):
             return
         lr = self.doc.settings.lr
         before = self.explanation.trace.loss
-        stepped, after = sgd_step(self.context.files.project(), self.explanation, lr)
+        stepped, after = sgd_step(shown_project(self.context), self.explanation, lr)
         row = self.explanation.sample
-        self.doc.push(ReplaceWeightsCommand(self.doc, self.tr("One SGD step on row {row}").format(
-            row=row), stepped, self.doc.history))
+        if not self.doc.push(SgdStepCommand(self.doc, self.tr("One SGD step on row {row}").format(
+                row=row), stepped, self.doc.history)):
+            self._show_result(("refused", self.doc.preview_refusal or self.doc.locked_reason))
+            return
         self.refresh()
         self._show_result(("sgd", row, lr, before, after))
 
-
-def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
-                    menu: QMenu, beside: QDockWidget) -> tuple[ExplainPanel, QAction]:
-    """The Explain dock (a tab beside ``beside``, hidden until asked for) and its
-    "Explain…" action (Ctrl+E) in ``menu``."""
-    panel = ExplainPanel(context, scene)
-    dock = add_tabbed_dock(window, "Explain", scrolling(panel), beside)  # i18n: not ui
-    dock.hide()
-    dock.visibilityChanged.connect(panel.set_active)
-    action = QAction(window)
-    action.setShortcut(QKeySequence("Ctrl+E"))
-    panel.dock, panel.action = dock, action
-    panel.retranslate()  # the dock's title and the action's texts
-
-    def show() -> None:
-        dock.show()
-        dock.raise_()
-        panel.set_active(True)
-        panel.next_button.setFocus()
-        if panel.refusal():
-            window.statusBar().showMessage(panel.refusal(), 10000)
-
-    action.triggered.connect(show)
-    window.addAction(action)
-    menu.addAction(action)
-    return panel, action

@@ -12,9 +12,11 @@ A frame for an epoch the slider has left is dropped. Live refreshes are held mea
 slider at its right end follows the run again.
 
 "Continue from here" puts that epoch's weights back as one undoable edit and drops the later
-epochs from the run's history and timeline (Undo brings them back). Any other edit of the
-document returns the slider to the present. The timeline belongs to the history the document
-holds: after an Undo of the run, or a change of the network's shapes, it is disabled.
+epochs from the run's history, its record in the runs and the timeline (Undo brings them back);
+Train then goes on from it. An edit of the weights on show is refused while the slider is pulled
+back (the document's preview says why); any other edit of the document returns the slider to
+the present. The timeline belongs to the history the document holds: after an Undo of the run,
+or a change of the network's shapes, it is disabled.
 """
 
 from __future__ import annotations
@@ -31,7 +33,6 @@ from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.timeline import EpochRecord, Timeline, history_until
 from core.training.trainer import Trainer
-from gui.document.commands import ReplaceWeightsCommand
 from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
 from gui.training.frames import Frame
@@ -42,31 +43,11 @@ from gui.training.timeline_bar import (
     CONTINUE_TIP,
     LARGE_NETWORK,
     NO_TIMELINE,
+    REWOUND,
     TimelineBar,
     epoch_text,
 )
-
-
-class ContinueFromCommand(ReplaceWeightsCommand):
-    """The weights of an earlier epoch with the history up to it, and the timeline cut there."""
-
-    def __init__(self, ui: TimelineUi, record: EpochRecord, history: dict[str, Any]) -> None:
-        doc = ui.session.doc
-        arrays = {k: v for k, v in record.arrays.items() if doc.has_array(k)}
-        super().__init__(doc, translate("TimelineUi", "Continue from epoch {epoch}").format(
-            epoch=record.epoch), arrays, history)
-        self._ui = ui
-        self._epoch = record.epoch
-        self._cut: tuple[list[EpochRecord], Frame | None, object] | None = None
-
-    def redo(self) -> None:
-        super().redo()
-        self._cut = self._ui.cut(self._epoch)
-
-    def undo(self) -> None:
-        super().undo()
-        if self._cut is not None:
-            self._ui.uncut(*self._cut)
+from gui.training.timeline_runs import ContinueFromCommand, cut_runs
 
 
 class TimelineUi(QObject):
@@ -298,7 +279,8 @@ class TimelineUi(QObject):
         if back:
             if self.shown_epoch != record.epoch:
                 return  # the slider has moved on: its own frame is on the way
-            self.session.doc.set_preview(record.arrays)
+            self.session.doc.set_preview(record.arrays, translate("TimelineUi", REWOUND).format(
+                epoch=record.epoch))
         elif self.shown_epoch is not None or self.session.controller.active:
             return  # pulled back again since, or live frames show the present
         self._send(frame)
@@ -360,14 +342,17 @@ class TimelineUi(QObject):
         record = self.timeline.at(epoch)
         replay = self._replay()
         stored = self.session.doc.history
-        history = None
-        if stored is not None and replay is not None:
-            history = history_until(History.from_dict(stored), epoch,
-                                    replay.batches_per_epoch).to_dict()
-        self.session.doc.push(ContinueFromCommand(self, record, history))
+        history, runs = None, self.session.doc.runs
+        if replay is not None:
+            runs = cut_runs(runs, epoch, replay.batches_per_epoch)
+            if stored is not None:
+                history = history_until(History.from_dict(stored), epoch,
+                                        replay.batches_per_epoch).to_dict()
+        self.session.doc.push(ContinueFromCommand(self, record, history, runs))
         self.session.message.emit(translate(
-            "TimelineUi", "Continuing from epoch {epoch}: the epochs after it are dropped from "
-            "this run (Undo brings them back).").format(epoch=epoch))
+            "TimelineUi", "Epoch {epoch} is the latest now: press Train to go on from it. The "
+            "epochs after it are dropped from this run (Undo brings them back).").format(
+            epoch=epoch))
         return True
 
     def cut(self, epoch: int) -> tuple[list[EpochRecord], Frame | None, object]:

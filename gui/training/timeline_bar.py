@@ -3,16 +3,24 @@ Save timeline with project (:class:`~gui.training.timeline.TimelineUi` drives th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
 from gui.i18n import on_language_change, translate
 
 LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
 CONTINUE_TIP = QT_TRANSLATE_NOOP("TimelineUi",
-                                 "Put back the weights of epoch {k} (one undo step) and train "
-                                 "on from there. Epochs after {k} are dropped from this run; "
-                                 "Undo brings them back.")
+                                 "Make epoch {k} the latest: its weights back in the network "
+                                 "(one undo step), ready to edit or to train on (press Train "
+                                 "to go on). Epochs after {k} are dropped from this run; Undo "
+                                 "brings them back.")
+#: why an edit of the weights on show is refused while the slider is pulled back
+#: (the document's edit refusal, after "Not now: ")
+REWOUND = QT_TRANSLATE_NOOP("TimelineUi",
+                            "the timeline shows epoch {epoch}: press Continue from here to edit "
+                            "from that epoch, or move the slider to its right end to edit the "
+                            "latest weights.")
 NO_TIMELINE = QT_TRANSLATE_NOOP("TimelineUi", "no timeline yet")
 
 
@@ -24,12 +32,29 @@ def epoch_text(shown: object, last: object, latest: bool) -> str:
     return translate("TimelineUi", "epoch {epoch} / {last}").format(epoch=shown, last=last)
 
 
+SLIDER_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
+               Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
+class EpochSlider(QSlider):
+    """The slider keeps its keys while it has the focus: Explain's window-wide ← → Home End
+    (which step through a row) otherwise took them, and the slider did not move."""
+
+    def event(self, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
+                event.key() in SLIDER_KEYS and event.modifiers() in (
+                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
+            event.accept()
+            return True
+        return super().event(event)
+
+
 class TimelineBar(QWidget):
     """The slider, the epoch it shows, Continue from here and the save checkbox."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = EpochSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumWidth(180)
         self.slider.setPageStep(5)
         self.label = QLabel()

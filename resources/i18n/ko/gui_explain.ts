@@ -131,8 +131,12 @@
         <translation>이 행은 설명할 수 없습니다: {why}</translation>
     </message>
     <message>
-        <source>Type numbers separated by commas.</source>
-        <translation>쉼표로 구분한 숫자를 입력하세요.</translation>
+        <source>Type numbers separated by commas, e.g. 0.5, 1.</source>
+        <translation>쉼표로 구분한 숫자를 입력하세요. 예: 0.5, 1</translation>
+    </message>
+    <message>
+        <source>Not applied: {reason}</source>
+        <translation>적용하지 않았습니다: {reason}</translation>
     </message>
     <message>
         <source>One SGD step on row {row} (lr {lr}): the row&apos;s loss {before} → {after}. Undo puts the weights back.</source>

@@ -74,8 +74,13 @@
 <context>
     <name>TimelineUi</name>
     <message>
-        <source>Put back the weights of epoch {k} (one undo step) and train on from there. Epochs after {k} are dropped from this run; Undo brings them back.</source>
-        <translation>에폭 {k}의 가중치를 되돌려 놓고(실행 취소 한 단계) 거기서부터 학습을 이어 갑니다. 에폭 {k} 이후는 이 실행에서 빠지며, 실행 취소로 되살릴 수 있습니다.</translation>
+        <source>Make epoch {k} the latest: its weights back in the network (one undo step), ready to edit or to train on (press Train to go on). Epochs after {k} are dropped from this run; Undo brings them back.</source>
+        <translation>에폭 {k}을(를) 최신으로 만듭니다: 그 가중치를 신경망에 되돌려 놓아(실행 취소 한 단계) 편집하거나 거기서부터 학습할 수 있습니다(이어서 학습하려면 학습 시작을 누르세요). 에폭 {k} 이후는 이 실행에서 빠지며, 실행 취소로 되살릴 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>the timeline shows epoch {epoch}: press Continue from here to edit from that epoch, or move the slider to its right end to edit the latest weights.</source>
+        <extracomment>why an edit of the weights on show is refused while the slider is pulled back (the document&apos;s edit refusal, after &quot;Not now: &quot;)</extracomment>
+        <translation>타임라인이 에폭 {epoch}을(를) 보여 주고 있습니다: 그 에폭부터 편집하려면 여기서 계속을 누르고, 최신 가중치를 편집하려면 슬라이더를 오른쪽 끝으로 옮기세요.</translation>
     </message>
     <message>
         <source>epoch {epoch} / {last} (latest)</source>
@@ -126,8 +131,16 @@
         <translation>앞선 에폭의 학습 패널을 보려면 프로젝트의 데이터셋을 선택하세요.</translation>
     </message>
     <message>
-        <source>Continuing from epoch {epoch}: the epochs after it are dropped from this run (Undo brings them back).</source>
-        <translation>에폭 {epoch}에서 계속합니다: 그 뒤의 에폭은 이 실행에서 빠집니다 (실행 취소로 되살릴 수 있습니다).</translation>
+        <source>Epoch {epoch} is the latest now: press Train to go on from it. The epochs after it are dropped from this run (Undo brings them back).</source>
+        <translation>이제 에폭 {epoch}이(가) 최신입니다: 학습 시작을 누르면 여기서부터 이어서 학습합니다. 그 뒤의 에폭은 이 실행에서 빠집니다 (실행 취소로 되살릴 수 있습니다).</translation>
+    </message>
+    <message>
+        <source>hidden by Continue from epoch {epoch}: all its epochs came after it</source>
+        <translation>에폭 {epoch}에서 계속하여 숨김: 이 실행의 에폭은 모두 그 뒤였습니다</translation>
+    </message>
+    <message>
+        <source>cut at epoch {epoch} by Continue from here (it had trained to epoch {last})</source>
+        <translation>여기서 계속으로 에폭 {epoch}에서 잘림 (에폭 {last}까지 학습했었음)</translation>
     </message>
 </context>
 <context>
@@ -391,6 +404,7 @@
     </message>
     <message>
         <source>&amp;Training</source>
+        <extracomment>a stored history drawn on an estimate of its batches per epoch (the data was not there yet), and the document&apos;s data it waits for an opened project&apos;s history: once its data is there, draw its network&apos;s frame</extracomment>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>

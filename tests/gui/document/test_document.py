@@ -205,3 +205,22 @@ def test_a_locked_document_refuses_replacing_its_weights_but_the_run_keeps_updat
     assert all(np.array_equal(doc.arrays[k], v) for k, v in before.items())
     run.update(other)
     assert all(np.array_equal(doc.arrays[k], other[k]) for k in other)
+
+
+def test_while_other_weights_are_shown_a_typed_weight_is_refused_but_a_run_is_not(doc, qtbot):
+    earlier = {name: value + 1 for name, value in doc.arrays.items()}
+    own = {name: value.copy() for name, value in doc.arrays.items()}
+    doc.set_preview(earlier, "the timeline shows epoch 3")
+    refusals = []
+    doc.edit_refused.connect(refusals.append)
+    count = doc.undo_stack.count()
+    assert not doc.push(commands.SetArrayValueCommand(doc, "W1", (0, 0), 5.0))
+    assert refusals == ["the timeline shows epoch 3"] and doc.undo_stack.count() == count
+    np.testing.assert_array_equal(doc.array("W1"), own["W1"])
+    run = commands.ReplaceWeightsCommand(doc, "Train")  # a run starts from the own weights
+    assert doc.push(run)
+    doc.set_preview(None)
+    assert doc.preview_refusal == ""
+    typed = commands.SetArrayValueCommand(doc, "W1", (0, 0), 5.0)
+    assert doc.push(typed)
+    assert doc.array("W1")[0, 0] == 5.0

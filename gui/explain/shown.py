@@ -1,0 +1,29 @@
+"""What Explain works on: the weights on show. While the training timeline shows an earlier
+epoch, the canvas and the predictions draw that epoch's weights (the document's preview), so
+Explain traces those too; its SGD step edits the values on show, so the document refuses it
+meanwhile and says why (:meth:`GraphDocument.push`)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from core.engine.params import split
+from core.project import Project
+from gui.context import ProjectContext
+from gui.document.commands import ReplaceWeightsCommand
+
+
+def shown_project(context: ProjectContext) -> Project:
+    """The document as a project, holding the weights the canvas shows."""
+    project = context.files.project()
+    doc = context.doc
+    if not doc.previewing or doc.problems:
+        return project
+    params, state = split(doc.shown_arrays)
+    return replace(project, params=params, state=state or None)
+
+
+class SgdStepCommand(ReplaceWeightsCommand):
+    """Explain's one SGD step: new values for the weights on show."""
+
+    acts_on_shown = True
