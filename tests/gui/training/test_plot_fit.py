@@ -22,6 +22,18 @@ def raised(qtbot, window, name: str):
     return panel
 
 
+def test_the_output_plane_shows_every_xor_point_before_the_first_run(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    output = raised(qtbot, window, "Output")
+    x, y = output.boundary.train.getData()
+    assert len(x) == 4
+    (x0, x1), (y0, y1) = output.boundary.plot.vb.viewRange()
+    for px, py in zip(x, y, strict=True):
+        assert x0 < px < x1 and y0 < py < y1, f"({px}, {py}) outside {x0, x1} × {y0, y1}"
+    assert x1 - x0 < 2 and y1 - y0 < 2  # around the points, with a margin
+
+
 def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
     window.resize(*DEFAULT_SIZE)
     open_example(window, "xor_learned", epochs=5)
