@@ -34,6 +34,24 @@ def test_the_output_plane_shows_every_xor_point_before_the_first_run(qtbot, wind
     assert x1 - x0 < 2 and y1 - y0 < 2  # around the points, with a margin
 
 
+def test_after_an_early_stop_the_epoch_axis_spans_the_epochs_trained(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    planned = window.doc.settings.epochs
+    result = train_to_end(qtbot, window)
+    assert result.outcome.kind == "target_reached", result.outcome
+    trained = result.frame.history.n_epochs
+    assert trained < planned / 2
+    loss = raised(qtbot, window, "Loss")
+    qtbot.waitUntil(lambda: loss.history is not None
+                    and loss.history.n_epochs == trained)
+    for plot in (loss.loss_plot, loss.metric_plot):
+        low, high = plot.vb.viewRange()[0]
+        assert low <= 0 and trained <= high < trained * 1.1, (high, trained, planned)
+    weights = raised(qtbot, window, "Weights")
+    assert weights.trail_plot.vb.viewRange()[0][1] < planned / 2  # the columns, not 2,000
+
+
 def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
     window.resize(*DEFAULT_SIZE)
     open_example(window, "xor_learned", epochs=5)
