@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.i18n import translate
 from gui.training.frames import Frame
+from gui.training.plots.axes import FittedAxis
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
 VAL_COLOR = QColor(theme.NEGATIVE)
@@ -55,8 +56,10 @@ def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
     Its axes make room for wider tick labels but never give it back: an axis that shrank when
     a run started (empty plots, short labels) and grew at its first frame laid the plot out
     again each time, and the repaint that followed a layout asked for another one — measured,
-    a panel painted two or three times over in one turn of the event loop (20–60 ms)."""
-    plot = graphics.addPlot(enableMenu=False, **where)
+    a panel painted two or three times over in one turn of the event loop (20–60 ms).
+    Their tick labels never overlap (:class:`~gui.training.plots.axes.FittedAxis`)."""
+    plot = graphics.addPlot(enableMenu=False, axisItems={
+        name: FittedAxis(name) for name in ("left", "bottom")}, **where)
     for name in ("left", "bottom"):
         plot.getAxis(name).setStyle(autoReduceTextSpace=False)
     return plot

@@ -3,12 +3,18 @@ output plane in view before the first run, the epoch axis ending where an early-
 ended, tick labels that never overlap, titles and combos that are not cut, the Runs legend in
 a row of its own, and the activation called by the canvas's name."""
 
+import re
 
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
 
 from gui.i18n import set_language
+from gui.training.plots.axes import next_step
 from tests.gui.training_support import open_example, train_to_end
 
 DEFAULT_SIZE = (1280, 800)
+PANELS = ("Loss", "Weights", "Output", "Activations")
 
 
 def raised(qtbot, window, name: str):
@@ -20,6 +26,36 @@ def raised(qtbot, window, name: str):
     qtbot.waitUntil(lambda: panel.shown and not panel.stale)
     qtbot.wait(50)  # its layout, after the frame
     return panel
+
+
+def plots_of(panel):
+    return [item for item in panel.graphics.ci.items if hasattr(item, "getAxis")]
+
+
+def label_rects(axis) -> list[QRectF]:
+    """Where the axis draws its tick labels (pyqtgraph's own layout of them)."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [rect for rect, _, _ in texts]
+
+
+def overlapping_labels(panel) -> list[str]:
+    found = []
+    for plot in plots_of(panel):
+        if not plot.isVisible():
+            continue
+        for name in ("left", "bottom"):
+            rects = label_rects(plot.getAxis(name))
+            for i, a in enumerate(rects):
+                for b in rects[i + 1:]:
+                    if a.intersects(b):
+                        title = re.sub("<[^>]+>", "", plot.titleLabel.text)
+                        found.append(f"{panel.title}: {title} {name}")
+    return found
 
 
 def test_the_output_plane_shows_every_xor_point_before_the_first_run(qtbot, window):
@@ -50,6 +86,23 @@ def test_after_an_early_stop_the_epoch_axis_spans_the_epochs_trained(qtbot, wind
         assert low <= 0 and trained <= high < trained * 1.1, (high, trained, planned)
     weights = raised(qtbot, window, "Weights")
     assert weights.trail_plot.vb.viewRange()[0][1] < planned / 2  # the columns, not 2,000
+
+
+def test_next_step_climbs_one_two_five():
+    steps = [0.1]
+    for _ in range(6):
+        steps.append(next_step(steps[-1]))
+    assert steps == pytest.approx([0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0])
+
+
+@pytest.mark.parametrize("size", [DEFAULT_SIZE, (1600, 1000)])
+def test_tick_labels_never_overlap_at_the_default_layout(qtbot, window, size):
+    window.resize(*size)
+    open_example(window, "xor_learned")
+    train_to_end(qtbot, window)
+    for name in PANELS:
+        panel = raised(qtbot, window, name)
+        assert overlapping_labels(panel) == []
 
 
 def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
