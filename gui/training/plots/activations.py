@@ -28,6 +28,7 @@ from gui.training.plots.base import (
     legend_html,
     set_ticks,
     style_plot,
+    whole_width,
 )
 
 DEAD_COLOR = QColor(theme.MUTED_TEXT)
@@ -61,7 +62,7 @@ class ActivationsPanel(Panel):
         self.note.min_lines = 2  # room for the sentence about a node that each frame brings
         self.note.fit(shrink=True)
         self.node_combo = QComboBox()
-        self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        whole_width(self.node_combo)
         self.node_combo.currentIndexChanged.connect(self._node_chosen)
         self.tools.insertWidget(0, self.node_combo)
         self._spec: NetworkSpec | None = None

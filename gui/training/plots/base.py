@@ -144,6 +144,13 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
     combo.blockSignals(False)
 
 
+def whole_width(combo: QComboBox) -> None:
+    """``combo`` as wide as its longest entry, always: the note beside it in a tool row gives
+    way instead (a squeezed combo read "input 0 –")."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+
+
 def set_ticks(axis: pg.AxisItem, ticks: list[list[tuple[float, str]]]) -> None:
     """``axis.setTicks(ticks)`` unless it has these already (new ticks repaint the plot)."""
     if getattr(axis, "_ticks_given", None) != ticks:

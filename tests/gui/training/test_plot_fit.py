@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from gui.i18n import set_language
 from gui.training.plots.axes import next_step
+from tests.gui.text_fit import clipped_texts
 from tests.gui.training_support import open_example, train_to_end
 
 DEFAULT_SIZE = (1280, 800)
@@ -96,13 +97,36 @@ def test_next_step_climbs_one_two_five():
 
 
 @pytest.mark.parametrize("size", [DEFAULT_SIZE, (1600, 1000)])
-def test_tick_labels_never_overlap_at_the_default_layout(qtbot, window, size):
+def test_tick_labels_never_overlap_and_titles_fit_at_the_default_layout(qtbot, window, size):
     window.resize(*size)
     open_example(window, "xor_learned")
     train_to_end(qtbot, window)
     for name in PANELS:
         panel = raised(qtbot, window, name)
         assert overlapping_labels(panel) == []
+        graphics = panel.graphics
+        # the plots' least width (their titles, tick labels) fits the panel: nothing cut
+        assert graphics.ci.geometry().width() <= graphics.viewport().width() + 1, name
+        for combo in (getattr(panel, n, None) for n in ("edge_combo", "node_combo")):
+            if combo is not None:
+                assert combo.width() >= combo.sizeHint().width()
+
+
+def test_the_weights_panel_fits_in_korean(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: window.training.docks["Weights"].windowTitle() == "가중치")
+        weights = raised(qtbot, window, "Weights")
+        assert weights.edge_combo.currentText() == "입력 0 → 은닉 1"
+        assert weights.edge_combo.width() >= weights.edge_combo.sizeHint().width()
+        graphics = weights.graphics
+        assert graphics.ci.geometry().width() <= graphics.viewport().width() + 1
+        assert weights.trail_plot.titleLabel.text.endswith("시간에 따른 가중치</span>")
+        assert clipped_texts(weights) == []
+    finally:
+        set_language("en")
 
 
 def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
