@@ -380,11 +380,14 @@ class Panel(QWidget):
                                     path=path))
 
 
-def legend_html(items: list[tuple[str, QColor]]) -> str:
+def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> str:
     """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend).
     A narrow panel wraps it between entries only: a mark and its name stay together (the
-    Loss legend read "— per batch — training —" over "validation — test")."""
+    Loss legend read "— per batch — training —" over "validation — test"). Names longer
+    than a line may happen (``whole_names=False``: the runs' "run 2: lr 0.1 → 0.01, …") wrap
+    between their words too, the mark still with the first."""
     return " &nbsp; ".join(  # i18n: not ui
-        f"<span style='color:{c.name()}'>━</span>&nbsp;{escape(name).replace(' ', '&nbsp;')}"
+        f"<span style='color:{c.name()}'>━</span>&nbsp;"
+        f"{escape(name).replace(' ', '&nbsp;') if whole_names else escape(name)}"
         for name, c in items)
 

@@ -9,9 +9,11 @@ import pytest
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QImage, QPainter
 
+from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
 from gui.training.plots.axes import next_step
 from tests.gui.text_fit import clipped_texts
+from tests.gui.training.test_runs_list import click_tick
 from tests.gui.training_support import open_example, train_to_end
 
 DEFAULT_SIZE = (1280, 800)
@@ -127,6 +129,38 @@ def test_the_weights_panel_fits_in_korean(qtbot, window):
         assert clipped_texts(weights) == []
     finally:
         set_language("en")
+
+
+def test_the_runs_legend_names_every_run_above_the_plots(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", epochs=5)
+    train_to_end(qtbot, window)
+    for seed in (1, 2):
+        window.training.session.reset_weights()
+        window.doc.push(ChangeSettingsCommand(window.doc, {"seed": seed}))
+        train_to_end(qtbot, window)
+    ui = window.training
+    loss = raised(qtbot, window, "Loss")
+    ui.docks["Runs"].raise_()
+    view = ui.runs.view
+    qtbot.waitUntil(view.isVisible)
+    for row in range(3):
+        click_tick(qtbot, view, row)
+    labels = [overlay.label for overlay, _ in loss.overlays]
+    assert len(labels) == 3
+    legend = loss.run_legend
+    qtbot.waitUntil(legend.isVisible)
+    for label in labels:
+        assert label.replace(" ", "") in legend.text().replace(" ", "").replace("&nbsp;", "")
+    assert legend.toolTip() == ""  # not cut at its last line
+    box = legend.box.geometry()
+    assert not box.intersects(loss.graphics.geometry())  # over no curve
+    assert box.width() == loss.graphics.width()
+    assert clipped_texts(loss) == []
+    click_tick(qtbot, view, 0)
+    click_tick(qtbot, view, 1)
+    click_tick(qtbot, view, 2)
+    qtbot.waitUntil(lambda: not legend.isVisible())
 
 
 def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
