@@ -150,14 +150,14 @@ class Frame:
     """One moment of training, ready to draw. ``boundary`` is the network's output over the
     plane as (ny, nx, 3) uint8 RGB, row 0 at the smallest y (2-feature data only);
     ``last_epoch`` the epoch the run will stop at, at the latest (plots size their x axis
-    to it once instead of growing with every frame)."""
+    to it once instead of growing with every frame), or, once it has ended, where it did."""
 
     snapshot: Snapshot
     curves: Curves
     evaluation: Evaluation | None
     boundary: np.ndarray | None
     batches_per_epoch: int
-    last_epoch: int  # where this run will stop at the latest
+    last_epoch: int  # where this run will stop at the latest (ended: where it stopped)
     weight_trails: dict[str, TrailImage]  # by edge id: the weight histograms over the run
     #: by node id: the gradient norm with its vanishing / exploding flag (none before a step)
     flow: dict[str, NodeFlow] = field(default_factory=dict)
@@ -222,9 +222,10 @@ class FrameMaker:
             if snapshot.gradient_norms:
                 flow = gradient_flow.assess(trainer.network.spec, snapshot.gradient_norms,
                                             self.gradient_signals())
+        # an ended run stops where it ended (230 of 2,000 epochs, at its target loss)
+        last_epoch = trainer.last_epoch if trainer.outcome is None else trainer.epoch
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
-                     evaluation, boundary, trainer.batches_per_epoch, trainer.last_epoch,
-                     images, flow)
+                     evaluation, boundary, trainer.batches_per_epoch, last_epoch, images, flow)
 
     def _held_out(self) -> np.ndarray:
         """The evaluated rows as network inputs, made once per run: for image bytes these are

@@ -13,8 +13,8 @@ from PySide6.QtCore import Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from core.i18n import _ as core_tr
-from core.spec import NetworkSpec
+from core.engine import activations as activation_names
+from core.spec import NetworkSpec, NodeSpec
 from core.training.snapshot import NodeStats
 from gui import theme
 from gui.i18n import on_language_change, translate
@@ -28,6 +28,7 @@ from gui.training.plots.base import (
     legend_html,
     set_ticks,
     style_plot,
+    whole_width,
 )
 
 DEAD_COLOR = QColor(theme.MUTED_TEXT)
@@ -35,10 +36,11 @@ SATURATED_COLOR = QColor(theme.PROBLEM)
 
 
 def describe(label: str, activation: str, stats: NodeStats) -> str:
-    """One sentence for the student about a node's activations."""
+    """One sentence for the student about a node's activations (the activation by the name the
+    canvas shows: "Sigmoid", "시그모이드")."""
     text = translate("ActivationsPanel", "<b>{node}</b> ({activation}): mean {mean}, "
                                          "std {std}").format(
-        node=label, activation=core_tr(activation), mean=f"{stats.mean:.3g}",
+        node=label, activation=activation_names.title(activation), mean=f"{stats.mean:.3g}",
         std=f"{stats.std:.3g}")
     if stats.saturated >= 0.05:
         text += translate("ActivationsPanel",
@@ -60,7 +62,7 @@ class ActivationsPanel(Panel):
         self.note.min_lines = 2  # room for the sentence about a node that each frame brings
         self.note.fit(shrink=True)
         self.node_combo = QComboBox()
-        self.node_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        whole_width(self.node_combo)
         self.node_combo.currentIndexChanged.connect(self._node_chosen)
         self.tools.insertWidget(0, self.node_combo)
         self._spec: NetworkSpec | None = None
@@ -87,7 +89,9 @@ class ActivationsPanel(Panel):
         self.fraction_plot.addItem(self.dead_bars)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        self._described: tuple[str, str, NodeStats] | None = None  # the note's node
+        # the note's node with its numbers (its name and activation's are read when the note
+        # is written: after a language switch the note named "hidden 1" in Korean)
+        self._described: tuple[NodeSpec, NodeStats] | None = None
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -108,7 +112,11 @@ class ActivationsPanel(Panel):
 
     def _show_note(self) -> None:
         """The described node's numbers, or the legend while there are none."""
-        text = describe(*self._described) if self._described is not None else self.legend()
+        if self._described is not None:
+            node, stats = self._described
+            text = describe(node.label, node.activation, stats)
+        else:
+            text = self.legend()
         if text != self.note.text():
             self.note.setText(text)
 
@@ -150,8 +158,7 @@ class ActivationsPanel(Panel):
             self.hist_curve.setData(edges, counts)
             self.ranges[self.hist_plot].fit(x=(edges[0], edges[-1]),
                                             y=(0.0, float(counts.max())))
-            node = spec.node(node_id)
-            self._described = (node.label, node.activation, stats)
+            self._described = (spec.node(node_id), stats)
             self._show_note()
         present = [n for n in self._trained if n in activations]
         x = np.array([self._trained.index(n) for n in present], dtype=np.float64)

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.i18n import translate
 from gui.training.frames import Frame
+from gui.training.plots.axes import FittedAxis
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
 VAL_COLOR = QColor(theme.NEGATIVE)
@@ -55,8 +56,10 @@ def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
     Its axes make room for wider tick labels but never give it back: an axis that shrank when
     a run started (empty plots, short labels) and grew at its first frame laid the plot out
     again each time, and the repaint that followed a layout asked for another one — measured,
-    a panel painted two or three times over in one turn of the event loop (20–60 ms)."""
-    plot = graphics.addPlot(enableMenu=False, **where)
+    a panel painted two or three times over in one turn of the event loop (20–60 ms).
+    Their tick labels never overlap (:class:`~gui.training.plots.axes.FittedAxis`)."""
+    plot = graphics.addPlot(enableMenu=False, axisItems={
+        name: FittedAxis(name) for name in ("left", "bottom")}, **where)
     for name in ("left", "bottom"):
         plot.getAxis(name).setStyle(autoReduceTextSpace=False)
     return plot
@@ -139,6 +142,13 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, object]]) -> None:
         combo.addItem(text, data)
     combo.setCurrentIndex(max(combo.findData(current), 0))
     combo.blockSignals(False)
+
+
+def whole_width(combo: QComboBox) -> None:
+    """``combo`` as wide as its longest entry, always: the note beside it in a tool row gives
+    way instead (a squeezed combo read "input 0 –")."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+    combo.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
 
 
 def set_ticks(axis: pg.AxisItem, ticks: list[list[tuple[float, str]]]) -> None:
@@ -370,11 +380,14 @@ class Panel(QWidget):
                                     path=path))
 
 
-def legend_html(items: list[tuple[str, QColor]]) -> str:
+def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> str:
     """Coloured ━ marks with names, for a tool-row label (cheaper than a pyqtgraph legend).
     A narrow panel wraps it between entries only: a mark and its name stay together (the
-    Loss legend read "— per batch — training —" over "validation — test")."""
+    Loss legend read "— per batch — training —" over "validation — test"). Names longer
+    than a line may happen (``whole_names=False``: the runs' "run 2: lr 0.1 → 0.01, …") wrap
+    between their words too, the mark still with the first."""
     return " &nbsp; ".join(  # i18n: not ui
-        f"<span style='color:{c.name()}'>━</span>&nbsp;{escape(name).replace(' ', '&nbsp;')}"
+        f"<span style='color:{c.name()}'>━</span>&nbsp;"
+        f"{escape(name).replace(' ', '&nbsp;') if whole_names else escape(name)}"
         for name, c in items)
 

@@ -22,6 +22,7 @@ from gui.training.plots.base import (
     BATCH_COLOR,
     PART_COLORS,
     Panel,
+    PanelNote,
     StickyRange,
     add_plot,
     bounds,
@@ -131,13 +132,11 @@ class LossPanel(Panel):
         self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self._overlay_losses: list[np.ndarray] = []
         self._overlay_end = 0.0
-        # in the lower right of the accuracy (or R²) plot, where rising curves leave room
-        self.run_legend = pg.LegendItem(offset=(-8, -8), labelTextColor=theme.TEXT,
-                                        brush=(255, 255, 255, 220), pen=theme.BORDER,
-                                        verSpacing=-6)
-        self.run_legend.setParentItem(self.metric_plot.vb)
-        self.run_legend.layout.setContentsMargins(4, 0, 4, 0)
-        self.run_legend.hide()
+        # the runs drawn, named in a row of their own above the plots: a legend inside the
+        # accuracy plot covered its curves, and in that narrow plot its entries were cut off
+        self.run_legend = PanelNote()
+        self.layout().insertWidget(1, self.run_legend.box)
+        self.run_legend.box.hide()
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -222,7 +221,6 @@ class LossPanel(Panel):
         accuracy or R² solid, validation loss dashed, in the run's colour made translucent."""
         for plot, item in self._overlay_items:
             plot.removeItem(item)
-        self.run_legend.clear()
         self.overlays, self._overlay_items, self._overlay_losses = [], [], []
         for overlay in overlays:
             history = overlay.history
@@ -246,9 +244,9 @@ class LossPanel(Panel):
                 if plot is self.loss_plot:
                     self._overlay_losses.append(values)
             self.overlays.append((overlay, drawn[0]))
-            self.run_legend.addItem(drawn[0], overlay.label)
-        self.run_legend.setColumnCount(min(len(overlays), 3) or 1)
-        self.run_legend.setVisible(bool(overlays))
+        self.run_legend.setText(legend_html(
+            [(overlay.label, QColor(overlay.color)) for overlay in overlays], whole_names=False))
+        self.run_legend.box.setVisible(bool(overlays))
         self._overlay_end = max((float(o.history.n_epochs) for o in overlays), default=0.0)
         if self.history is not None and self.curves_shown is not None:
             self._show(self.history, self.curves_shown, self.last_epoch)

@@ -24,6 +24,7 @@ from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, st
 
 MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many classes …
 MIN_LABEL_PIXELS = 20  # … when a cell is at least this big on screen
+POINTS_MARGIN = 0.15  # of the points' span, on each side of the output plane
 
 
 def first_column(y: np.ndarray) -> np.ndarray:
@@ -107,6 +108,23 @@ class BoundaryPlot:
             else:
                 item.setData(x=x[:, 0], y=x[:, 1],
                              brush=point_brushes(y, classification, n_classes))
+        self._show_points(points)
+
+    def _show_points(self, points: Points) -> None:
+        """Axes around every point from the moment they are shown, before any frame (the range
+        pyqtgraph starts with showed XOR's point at (0, 0) alone). The margin is wider than
+        the tenth the network's output over the plane reaches beyond the data, so the first
+        frame's image fits and the axes stay."""
+        xs = np.concatenate([points.train_x, points.test_x])
+        if self.one_feature:
+            spans = [bounds(xs[:, 0]), bounds(first_column(points.train_y),
+                                              first_column(points.test_y))]
+        else:
+            spans = [bounds(xs[:, 0]), bounds(xs[:, 1])]
+        if not np.isfinite(spans).all():
+            return  # no rows
+        (x0, x1), (y0, y1) = spans
+        self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=POINTS_MARGIN)
 
     def draw(self, frame: Frame) -> None:
         grid = frame.snapshot.grid

@@ -22,6 +22,7 @@ from gui.training.plots.base import (
     fill_combo,
     set_ticks,
     style_plot,
+    whole_width,
 )
 
 
@@ -31,7 +32,7 @@ class WeightsPanel(Panel):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.edge_combo = QComboBox()
-        self.edge_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        whole_width(self.edge_combo)
         self.edge_combo.currentIndexChanged.connect(self._edge_chosen)
         self.tools.insertWidget(0, self.edge_combo)
         self._spec: NetworkSpec | None = None
@@ -62,13 +63,17 @@ class WeightsPanel(Panel):
         style_plot(self.now_plot, translate("WeightsPanel", "Weights now"),
                    x_label=translate("WeightsPanel", "weight"),
                    y_label=translate("WeightsPanel", "count"))
-        style_plot(self.trail_plot,
-                   translate("WeightsPanel", "Weights over time (each column: a histogram)"),
+        # short titles, their details on hover: a plot's title is its least width, and the
+        # panel cut longer ones ("Weights over time (eac") with the plots beside them
+        style_plot(self.trail_plot, translate("WeightsPanel", "Weights over time"),
                    x_label=translate("WeightsPanel", "epoch"),
                    y_label=translate("WeightsPanel", "weight"))
-        style_plot(self.norm_plot,
-                   translate("WeightsPanel", "Gradient norm per layer (last mini-batch)"),
+        self.trail_plot.titleLabel.setToolTip(translate(
+            "WeightsPanel", "Each column is a histogram of the weights at that epoch"))
+        style_plot(self.norm_plot, translate("WeightsPanel", "Gradient norm per layer"),
                    y_label="‖∇‖")
+        self.norm_plot.titleLabel.setToolTip(translate(
+            "WeightsPanel", "Measured on the last mini-batch"))
         self.note.setText(translate("WeightsPanel", "The spread of the weights, and how fast "
                                     "gradients reach each layer."))
 

@@ -270,16 +270,24 @@
         <translation>개수</translation>
     </message>
     <message>
-        <source>Weights over time (each column: a histogram)</source>
-        <translation>시간에 따른 가중치 (열마다 히스토그램 하나)</translation>
+        <source>Weights over time</source>
+        <translation>시간에 따른 가중치</translation>
+    </message>
+    <message>
+        <source>Each column is a histogram of the weights at that epoch</source>
+        <translation>열마다 그 에폭의 가중치 히스토그램입니다</translation>
+    </message>
+    <message>
+        <source>Gradient norm per layer</source>
+        <translation>층별 기울기 노름</translation>
+    </message>
+    <message>
+        <source>Measured on the last mini-batch</source>
+        <translation>마지막 미니배치에서 잰 값입니다</translation>
     </message>
     <message>
         <source>epoch</source>
         <translation>에폭</translation>
-    </message>
-    <message>
-        <source>Gradient norm per layer (last mini-batch)</source>
-        <translation>층별 기울기 노름 (마지막 미니배치)</translation>
     </message>
     <message>
         <source>The spread of the weights, and how fast gradients reach each layer.</source>

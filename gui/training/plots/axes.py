@@ -1,0 +1,65 @@
+"""Plot axes whose tick labels never overlap, however short the axis.
+
+pyqtgraph spaces the labelled ticks for at least 2.25 intervals whatever the axis's length, so
+a plot 60 px high in the docked Loss panel stacked "1.0 0.8 0.6 0.4 0.2 0" on top of each
+other. :class:`FittedAxis` widens that spacing (1, 2, 5 × a power of ten, as pyqtgraph's own)
+until each label has the room it needs: a line's height on a vertical axis, the widest label
+on a horizontal one.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pyqtgraph as pg
+from PySide6.QtGui import QFontMetricsF
+
+#: pixels between neighbouring labels
+LABEL_GAP = 4
+
+
+def next_step(step: float) -> float:
+    """The next spacing in the 1, 2, 5, 10 … sequence after ``step``."""
+    power = 10.0 ** math.floor(math.log10(step) + 1e-9)
+    mantissa = round(step / power, 6)
+    for m in (2.0, 5.0, 10.0):
+        if m > mantissa:
+            return m * power
+    return 20.0 * power
+
+
+def divides(small: float, big: float) -> bool:
+    """``big`` is a whole multiple of ``small`` (minor ticks that fall between the major ones
+    as they should)."""
+    ratio = big / small
+    return abs(ratio - round(ratio)) < 1e-6
+
+
+class FittedAxis(pg.AxisItem):
+    """A :class:`pyqtgraph.AxisItem` whose major (labelled) ticks are at least a label apart."""
+
+    def tickSpacing(self, minVal: float, maxVal: float, size: float
+                    ) -> list[tuple[float, float]]:
+        levels = super().tickSpacing(minVal, maxVal, size)
+        span = abs(maxVal - minVal)
+        if not levels or self._tickSpacing is not None or size <= 0 or span == 0:
+            return levels
+        major = levels[0][0]
+        while major * size / span < self.label_room(minVal, maxVal, major):
+            bigger = next_step(major)
+            if bigger > span:  # keep one label on the axis at least
+                break
+            major = bigger
+        if major == levels[0][0]:
+            return levels
+        return [(major, 0.0)] + [(spacing, offset) for spacing, offset in levels[1:]
+                                 if spacing < major and divides(spacing, major)]
+
+    def label_room(self, low: float, high: float, spacing: float) -> float:
+        """The pixels a label needs along the axis at this spacing."""
+        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        if self.orientation in ("left", "right"):
+            return metrics.height() + LABEL_GAP
+        ends = [math.floor(low / spacing) * spacing, math.ceil(high / spacing) * spacing]
+        texts = self.tickStrings(ends, self.autoSIPrefixScale * self.scale, spacing)
+        return max(metrics.horizontalAdvance(text) for text in texts) + 2 * LABEL_GAP

@@ -1,0 +1,180 @@
+"""The plots fit the docks they sit in, at the window's default layout: every data point of the
+output plane in view before the first run, the epoch axis ending where an early-stopped run
+ended, tick labels that never overlap, titles and combos that are not cut, the Runs legend in
+a row of its own, and the activation called by the canvas's name."""
+
+import re
+
+import pytest
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QImage, QPainter
+
+from gui.document.commands import ChangeSettingsCommand
+from gui.i18n import set_language
+from gui.training.plots.axes import next_step
+from tests.gui.text_fit import clipped_texts
+from tests.gui.training.test_runs_list import click_tick
+from tests.gui.training_support import open_example, train_to_end
+
+DEFAULT_SIZE = (1280, 800)
+PANELS = ("Loss", "Weights", "Output", "Activations")
+
+
+def raised(qtbot, window, name: str):
+    """The panel of dock ``name``, its tab in front and drawn."""
+    ui = window.training
+    ui.docks[name].raise_()
+    qtbot.waitUntil(lambda: ui.hosts[name].is_built)
+    panel = ui.hosts[name].panel
+    qtbot.waitUntil(lambda: panel.shown and not panel.stale)
+    qtbot.wait(50)  # its layout, after the frame
+    return panel
+
+
+def plots_of(panel):
+    return [item for item in panel.graphics.ci.items if hasattr(item, "getAxis")]
+
+
+def label_rects(axis) -> list[QRectF]:
+    """Where the axis draws its tick labels (pyqtgraph's own layout of them)."""
+    image = QImage(8, 8, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _, _, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [rect for rect, _, _ in texts]
+
+
+def overlapping_labels(panel) -> list[str]:
+    found = []
+    for plot in plots_of(panel):
+        if not plot.isVisible():
+            continue
+        for name in ("left", "bottom"):
+            rects = label_rects(plot.getAxis(name))
+            for i, a in enumerate(rects):
+                for b in rects[i + 1:]:
+                    if a.intersects(b):
+                        title = re.sub("<[^>]+>", "", plot.titleLabel.text)
+                        found.append(f"{panel.title}: {title} {name}")
+    return found
+
+
+def test_the_output_plane_shows_every_xor_point_before_the_first_run(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    output = raised(qtbot, window, "Output")
+    x, y = output.boundary.train.getData()
+    assert len(x) == 4
+    (x0, x1), (y0, y1) = output.boundary.plot.vb.viewRange()
+    for px, py in zip(x, y, strict=True):
+        assert x0 < px < x1 and y0 < py < y1, f"({px}, {py}) outside {x0, x1} × {y0, y1}"
+    assert x1 - x0 < 2 and y1 - y0 < 2  # around the points, with a margin
+
+
+def test_after_an_early_stop_the_epoch_axis_spans_the_epochs_trained(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    planned = window.doc.settings.epochs
+    result = train_to_end(qtbot, window)
+    assert result.outcome.kind == "target_reached", result.outcome
+    trained = result.frame.history.n_epochs
+    assert trained < planned / 2
+    loss = raised(qtbot, window, "Loss")
+    qtbot.waitUntil(lambda: loss.history is not None
+                    and loss.history.n_epochs == trained)
+    for plot in (loss.loss_plot, loss.metric_plot):
+        low, high = plot.vb.viewRange()[0]
+        assert low <= 0 and trained <= high < trained * 1.1, (high, trained, planned)
+    weights = raised(qtbot, window, "Weights")
+    assert weights.trail_plot.vb.viewRange()[0][1] < planned / 2  # the columns, not 2,000
+
+
+def test_next_step_climbs_one_two_five():
+    steps = [0.1]
+    for _ in range(6):
+        steps.append(next_step(steps[-1]))
+    assert steps == pytest.approx([0.1, 0.2, 0.5, 1.0, 2.0, 5.0, 10.0])
+
+
+@pytest.mark.parametrize("size", [DEFAULT_SIZE, (1600, 1000)])
+def test_tick_labels_never_overlap_and_titles_fit_at_the_default_layout(qtbot, window, size):
+    window.resize(*size)
+    open_example(window, "xor_learned")
+    train_to_end(qtbot, window)
+    for name in PANELS:
+        panel = raised(qtbot, window, name)
+        assert overlapping_labels(panel) == []
+        graphics = panel.graphics
+        # the plots' least width (their titles, tick labels) fits the panel: nothing cut
+        assert graphics.ci.geometry().width() <= graphics.viewport().width() + 1, name
+        for combo in (getattr(panel, n, None) for n in ("edge_combo", "node_combo")):
+            if combo is not None:
+                assert combo.width() >= combo.sizeHint().width()
+
+
+def test_the_weights_panel_fits_in_korean(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned")
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: window.training.docks["Weights"].windowTitle() == "가중치")
+        weights = raised(qtbot, window, "Weights")
+        assert weights.edge_combo.currentText() == "입력 0 → 은닉 1"
+        assert weights.edge_combo.width() >= weights.edge_combo.sizeHint().width()
+        graphics = weights.graphics
+        assert graphics.ci.geometry().width() <= graphics.viewport().width() + 1
+        assert weights.trail_plot.titleLabel.text.endswith("시간에 따른 가중치</span>")
+        assert clipped_texts(weights) == []
+    finally:
+        set_language("en")
+
+
+def test_the_runs_legend_names_every_run_above_the_plots(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", epochs=5)
+    train_to_end(qtbot, window)
+    for seed in (1, 2):
+        window.training.session.reset_weights()
+        window.doc.push(ChangeSettingsCommand(window.doc, {"seed": seed}))
+        train_to_end(qtbot, window)
+    ui = window.training
+    loss = raised(qtbot, window, "Loss")
+    ui.docks["Runs"].raise_()
+    view = ui.runs.view
+    qtbot.waitUntil(view.isVisible)
+    for row in range(3):
+        click_tick(qtbot, view, row)
+    labels = [overlay.label for overlay, _ in loss.overlays]
+    assert len(labels) == 3
+    legend = loss.run_legend
+    qtbot.waitUntil(legend.isVisible)
+    for label in labels:
+        assert label.replace(" ", "") in legend.text().replace(" ", "").replace("&nbsp;", "")
+    assert legend.toolTip() == ""  # not cut at its last line
+    box = legend.box.geometry()
+    assert not box.intersects(loss.graphics.geometry())  # over no curve
+    assert box.width() == loss.graphics.width()
+    assert clipped_texts(loss) == []
+    click_tick(qtbot, view, 0)
+    click_tick(qtbot, view, 1)
+    click_tick(qtbot, view, 2)
+    qtbot.waitUntil(lambda: not legend.isVisible())
+
+
+def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, window):
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", epochs=5)
+    train_to_end(qtbot, window)
+    activations = raised(qtbot, window, "Activations")
+    assert activations.node_combo.currentText() == "hidden 1"
+    assert "<b>hidden 1</b> (Sigmoid):" in activations.note.text()
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: "은닉 1" in activations.note.text())
+        assert "<b>은닉 1</b> (시그모이드):" in activations.note.text()
+        hidden = next(n for n in window.doc.spec.nodes if n.kind == "hidden")
+        assert window.scene.node_item(hidden.id)._summary() == "시그모이드"  # the canvas's
+    finally:
+        set_language("en")
