@@ -6,7 +6,7 @@ import math
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSize, Qt
+from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -39,7 +39,7 @@ class StatusLine(QObject):
         self._text = ""
         self._timeout = 0
         # a message longer than the window is cut at its edge: on hover the bar says it whole
-        self._bar.messageChanged.connect(self._bar.setToolTip)
+        self._bar.messageChanged.connect(self._say_whole_on_hover)
         on_language_change(self._bar, self._retranslate)
 
     def say(self, make: Callable[[], str], timeout: int = 0) -> None:
@@ -47,6 +47,10 @@ class StatusLine(QObject):
         self._make, self._timeout = make, timeout
         self._text = make()
         self._bar.showMessage(self._text, timeout)
+
+    @Slot(str)
+    def _say_whole_on_hover(self, message: str) -> None:
+        self._bar.setToolTip(message)
 
     def _retranslate(self) -> None:
         if self._make is not None and self._text and self._bar.currentMessage() == self._text:
