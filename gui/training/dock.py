@@ -36,7 +36,7 @@ from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
-from gui.widgets import add_dock, add_tabbed_dock, scrolling
+from gui.widgets import StatusLine, add_dock, add_tabbed_dock, scrolling
 
 if TYPE_CHECKING:
     from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel
@@ -102,6 +102,8 @@ class TrainingUi(QObject):
         self._present_due = False
         self._add_docks(beside)
         self._add_actions(view_menu)
+        #: the run's messages in the status bar, said again when the language changes
+        self.status = StatusLine(window)
         bar = window.statusBar()
         bar.addPermanentWidget(self.lock_label)
         bar.addPermanentWidget(self.progress)
@@ -197,12 +199,10 @@ class TrainingUi(QObject):
     def _connect(self) -> None:
         doc = self.session.doc
         self.session.started.connect(self._run_started)
-        self.session.message.connect(lambda text: self.window.statusBar().showMessage(text,
-                                                                                     10000))
+        self.session.message.connect(self._say)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
-        doc.edit_refused.connect(lambda reason: self.window.statusBar().showMessage(
-            translate("TrainingUi", "Not now: {reason}").format(reason=reason), 8000))
+        doc.edit_refused.connect(self._refused)
         doc.spec_reset.connect(self._document_replaced)
         doc.history_changed.connect(self._history_changed)
         self.session.data.dataset_changed.connect(self._dataset_changed)
@@ -228,8 +228,8 @@ class TrainingUi(QObject):
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
         self._mark_divergence(node_ids, reason)
-        self.window.statusBar().showMessage(
-            translate("TrainingUi", "Training diverged ({nodes}): {reason}").format(
+        self.status.say(lambda: translate(
+            "TrainingUi", "Training diverged ({nodes}): {reason}").format(
                 nodes=labels, reason=core_tr(reason)), 30000)
 
     def _mark_divergence(self, node_ids: list[str], reason: str) -> None:
@@ -237,6 +237,17 @@ class TrainingUi(QObject):
         text = translate("TrainingUi", "Training diverged here: {reason}").format(
             reason=core_tr(reason))
         self.scene.mark_nodes({n: text for n in node_ids})
+
+    @Slot(object)
+    def _say(self, make: Callable[[], str] | str) -> None:
+        """The session's message (a callable: said again when the language changes)."""
+        self.status.say(make if callable(make) else lambda: make, 10000)
+
+    @Slot(str)
+    def _refused(self, reason: str) -> None:
+        locked = reason == lock_reason()  # the session's own reason: said in each language
+        self.status.say(lambda: translate("TrainingUi", "Not now: {reason}").format(
+            reason=lock_reason() if locked else reason), 8000)
 
     @Slot(str)
     def _lock_changed(self, reason: str) -> None:
