@@ -88,6 +88,7 @@ class TrainingUi(QObject):
         context.files.timeline = self.timeline.for_saving
         context.files.timeline_loaded = self._timeline_loaded
         self.progress = TrainingProgress(self.session.controller)
+        self.status = StatusLine(window)  # says a message again when the language changes
         self.lock_label = QLabel()
         self.lock_label.setToolTip(doc.locked_reason)
         self.lock_label.setVisible(False)
@@ -95,15 +96,13 @@ class TrainingUi(QObject):
         self._history_shown: object = None
         self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
         self._output_data: object = None  # the document's data when the Output panel was told
-        #: a stored history drawn on an estimate of its batches per epoch (the data was not
-        #: there yet), and the document's data it waits for
+        # a stored history drawn on an estimate of its batches per epoch (the data was not
+        # there yet), and the document's data it waits for
         self._loss_waits_for: object = None
-        #: an opened project's history: once its data is there, draw its network's frame
+        # an opened project's history: once its data is there, draw its network's frame
         self._present_due = False
         self._add_docks(beside)
         self._add_actions(view_menu)
-        #: the run's messages in the status bar, said again when the language changes
-        self.status = StatusLine(window)
         bar = window.statusBar()
         bar.addPermanentWidget(self.lock_label)
         bar.addPermanentWidget(self.progress)

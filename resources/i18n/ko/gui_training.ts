@@ -157,8 +157,8 @@
         <translation>일시 중지한 곳에서 학습을 이어 갑니다.</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>중지(&amp;T)</translation>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
     </message>
     <message>
         <source>End training now. The weights reached so far stay (Undo restores the earlier ones).</source>
