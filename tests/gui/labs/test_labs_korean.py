@@ -70,7 +70,7 @@ def test_perceptron_lab_in_korean_and_back(qtbot, open_lab, back_to_english):
     assert headers(lab.table) == ["x₁", "x₂", "정답", "출력"]
     assert headers(lab.weight_table)[0] == "뉴런"
     assert lab.weight_table.item(3, 0).text() == "h₁ (학습됨)"
-    assert lab.preset_buttons["AND (book, seed)"].text() == "AND (책, 노트)"
+    assert lab.preset_buttons["AND (book, notes)"].text() == "AND (책, 노트)"
     assert lab.search_result.text().startswith(
         "XOR 게이트에서 찾은 가장 좋은 직선: 4개 중 3개 맞음")
     assert "XOR 게이트는 직선 하나로 나눌 수 없습니다" in lab.search_result.text()
