@@ -18,10 +18,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import Dataset
-from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.timeline import Timeline
+from core.training.trainer import Outcome
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
@@ -94,7 +94,7 @@ class TrainingUi(QObject):
         self.lock_label.setVisible(False)
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
-        self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
+        self._divergence: tuple[list[str], Outcome] | None = None  # the nodes marked, and why
         self._output_data: object = None  # the document's data when the Output panel was told
         # a stored history drawn on an estimate of its batches per epoch (the data was not
         # there yet), and the document's data it waits for
@@ -222,19 +222,19 @@ class TrainingUi(QObject):
                                   data_points(dataset, settings.split, settings.seed),
                                   settings.split, settings.seed)
 
-    @Slot(list, str)
-    def _diverged(self, node_ids: list[str], reason: str) -> None:
+    @Slot(list, object)
+    def _diverged(self, node_ids: list[str], outcome: Outcome) -> None:
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
-        self._mark_divergence(node_ids, reason)
+        self._mark_divergence(node_ids, outcome)
         self.status.say(lambda: translate(
             "TrainingUi", "Training diverged ({nodes}): {reason}").format(
-                nodes=labels, reason=core_tr(reason)), 30000)
+                nodes=labels, reason=outcome.words()), 30000)
 
-    def _mark_divergence(self, node_ids: list[str], reason: str) -> None:
-        self._divergence = (node_ids, reason)
+    def _mark_divergence(self, node_ids: list[str], outcome: Outcome) -> None:
+        self._divergence = (node_ids, outcome)
         text = translate("TrainingUi", "Training diverged here: {reason}").format(
-            reason=core_tr(reason))
+            reason=outcome.words())
         self.scene.mark_nodes({n: text for n in node_ids})
 
     @Slot(object)

@@ -22,7 +22,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
-from core.i18n import _ as core_tr
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History
 from core.training.prepare import DataMismatchError
@@ -56,7 +55,7 @@ class TrainingSession(QObject):
     message = Signal(object)  # Callable[[], str], or str
     started = Signal(object, object)  # NetworkSpec, Dataset
     ended = Signal(object)  # TrainingResult
-    diverged = Signal(list, str)  # node ids, reason
+    diverged = Signal(list, object)  # node ids, the Outcome (its words() say why)
 
     def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
                  ) -> None:
@@ -238,7 +237,7 @@ class TrainingSession(QObject):
         self.message.emit(lambda: ended_message(result, verdict))
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
-            self.diverged.emit(nodes, outcome.reason)
+            self.diverged.emit(nodes, outcome)
         self.ended.emit(result)
 
     def _recorded(self, result: TrainingResult) -> Runs | None:
@@ -266,7 +265,7 @@ def ended_message(result: TrainingResult, verdict: Diagnosis | None) -> str:
     """The status-bar line when a run ends: how, and on a gate or toy set the verdict."""
     if result.error:
         return translate("TrainingSession", "Training failed: {error}").format(error=result.error)
-    reason = core_tr(result.outcome.reason)
+    reason = result.outcome.words()
     if verdict is None:
         return translate("TrainingSession", "Training ended: {reason}.").format(reason=reason)
     return translate("TrainingSession", "Training ended: {reason}. {verdict}").format(
