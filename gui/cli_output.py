@@ -7,7 +7,7 @@ import time
 from typing import TextIO
 
 from core.i18n import N_, _
-from core.training.history import History, metric_names
+from core.training.history import History, accuracy_percent, metric_names
 from core.training.trainer import TrainingEvent, clock
 
 PART_LABELS = (("train", N_("train: {values}")), ("val", N_("validation: {values}")),
@@ -34,7 +34,7 @@ def _format_value(name: str, value: float | None) -> str:
     if value is None:
         shown = "–"
     elif name == "accuracy":
-        shown = f"{100 * value:.1f}%"
+        shown = accuracy_percent(value)
     else:
         shown = f"{value:.4g}"
     return _(VALUE_WORDS[name]).format(value=shown) if name in VALUE_WORDS else f"{name} {shown}"

@@ -10,7 +10,7 @@ import argparse
 
 from core.i18n import _, ngettext
 from core.project import load_project
-from core.training.runs import Run, Runs, local_time
+from core.training.runs import Run, Runs, ending_title, local_time
 from gui.cli_i18n import HelpFormatter
 
 
@@ -27,7 +27,8 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
 
 
 def run_line(runs: Runs, run: Run) -> str:
-    """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs  finished  loss 0.123 acc 0.95``."""
+    """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs  finished  loss 0.123 accuracy 95.0%``
+    (how it ended in the words the Runs list uses)."""
     first = run.first_epoch
     epochs = ngettext("{n} epoch", "{n} epochs", run.epochs).format(n=run.epochs)
     if first and run.epochs:
@@ -41,7 +42,8 @@ def run_line(runs: Runs, run: Run) -> str:
     if run.name:
         pieces.append(_("“{name}”").format(name=run.name))
     pieces += [local_time(run.started_at) or _("time not recorded"),
-               runs.describe_changes(run.number), epochs, run.ended, run.metrics_words()]
+               runs.describe_changes(run.number), epochs, ending_title(run.ended),
+               run.metrics_words()]
     if run.hidden:
         pieces.append(_("(hidden)"))
     return "  ".join(pieces)

@@ -123,7 +123,7 @@ class ExportMenu(QObject):
         on_language_change(self.menu, self.retranslate)
 
     def retranslate(self) -> None:
-        self.menu.setTitle(self.tr("&Export"))
+        self.menu.setTitle(self.tr("E&xport"))
         for fmt in FORMATS:
             action = self.actions[fmt.name]
             action.setText(shown(fmt.text))

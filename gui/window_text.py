@@ -54,7 +54,7 @@ ACTIONS = {
              QT_TRANSLATE_NOOP("MainWindow", "Copy the selected nodes with their weights")),
     "paste": (QT_TRANSLATE_NOOP("MainWindow", "&Paste"),
               QT_TRANSLATE_NOOP("MainWindow", "Paste copied nodes")),
-    "layout": (QT_TRANSLATE_NOOP("MainWindow", "Auto-&layout"),
+    "layout": (QT_TRANSLATE_NOOP("MainWindow", "&Auto-layout"),
                QT_TRANSLATE_NOOP("MainWindow", "Arrange the nodes in columns by depth")),
     "fit": (QT_TRANSLATE_NOOP("MainWindow", "Zoom to &Fit"),
             QT_TRANSLATE_NOOP("MainWindow", "Show the whole network")),

@@ -40,7 +40,7 @@ def test_train_out_appends_one_run_and_runs_lists_them(tmp_path, capsys):
     loss, accuracy = (runs[1].metrics[k] for k in ("train_loss", "train_accuracy"))
     assert lines[1] == (f"2  {local_time(runs[1].started_at)}  lr {lr:g} → {lr / 10:g}, "
                         f"epochs 20 → 30  30 epochs (21–50)  finished  loss {loss:.4g} "
-                        f"acc {accuracy:.3g}")
+                        f"accuracy {100 * accuracy:.1f}%")
     assert lines[0].startswith(f"1  {local_time(runs[0].started_at)}  first run  20 epochs  "
                                "finished  loss ")
 
@@ -59,3 +59,20 @@ def test_runs_of_a_bad_file_says_why_and_exits_2(tmp_path, capsys):
                    "(it is not a zip archive)\n")
     code, _, err = run(["runs", str(tmp_path / "missing.netcanvas")], capsys)
     assert code == 2 and "the file does not exist" in err
+
+
+def test_runs_in_korean_says_how_it_ended_and_the_accuracy_as_the_window_does(
+        tmp_path, capsys, korean):
+    """The walkthrough saw ``… 에폭 230회  finished  손실 0.04651 정확도 1``: the raw ending
+    and the accuracy as a fraction; the Runs list says 완료 and the window 100.0%."""
+    out_file = tmp_path / "one.netcanvas"
+    code, _, _ = run(["train", str(example_path("xor_learned")), "--epochs", "20", "--out",
+                      str(out_file), "--quiet"], capsys)
+    assert code == 0
+    first = load_project(out_file).runs[0]
+    code, out, err = run(["runs", str(out_file)], capsys)
+    assert code == 0 and err == ""
+    accuracy = first.metrics["train_accuracy"]
+    assert out == (f"1  {local_time(first.started_at)}  첫 실행  에폭 20회  완료  "
+                   f"손실 {first.metrics['train_loss']:.4g} 정확도 {100 * accuracy:.1f}%\n")
+    assert "finished" not in out

@@ -13,13 +13,14 @@ from core.i18n import N_
 
 GATE_INPUTS = np.array([[0, 0], [1, 0], [0, 1], [1, 1]], dtype=np.float64)
 FAR = 50.0  # the shading and the line reach this far, beyond any view of the four points
-#: the book's and the seed's weights: label → (w1, w2, b); the labels are marked (N_): show
+#: the weights of the book and of the client's study notes ("notes" on the buttons: the lab's
+#: "seed" spin box is the random seed): label → (w1, w2, b); the labels are marked (N_): show
 #: them with ``_()``, keep the English as the key (its first word names the gate)
 PRESETS: dict[str, tuple[float, float, float]] = {
-    N_("AND (book, seed)"): (0.5, 0.5, -0.7),
+    N_("AND (book, notes)"): (0.5, 0.5, -0.7),
     N_("NAND (book)"): (-0.5, -0.5, 0.7),
     N_("OR (book)"): (0.5, 0.5, -0.2),
-    N_("OR (seed)"): (0.6, 0.6, -0.5),
+    N_("OR (notes)"): (0.6, 0.6, -0.5),
 }
 
 
@@ -64,7 +65,7 @@ def best_line(targets: np.ndarray, values: np.ndarray | None = None
 def two_layer_xor(x: np.ndarray = GATE_INPUTS,
                   nand: tuple[float, float, float] = PRESETS["NAND (book)"],
                   or_: tuple[float, float, float] = PRESETS["OR (book)"],
-                  and_: tuple[float, float, float] = PRESETS["AND (book, seed)"],
+                  and_: tuple[float, float, float] = PRESETS["AND (book, notes)"],
                   ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """The book's XOR(x) = AND(NAND(x), OR(x)) with hand-set weights: the hidden outputs
     s1 = NAND(x), s2 = OR(x) and the answer y = AND(s1, s2), one entry per row of ``x``."""

@@ -62,16 +62,50 @@ class Goal:
 @dataclass(frozen=True)
 class Diagnosis:
     """The verdict on one finished run: ``score`` over all rows against ``goal``; when short of
-    it, ``reasons`` (why, sentences) and ``advice`` (what to try, phrases); ``dead``/``relu`` count
-    the dead ReLU units among all ReLU units of the hidden nodes."""
+    it, ``reasons`` (why, sentences) and ``advice`` (what to try, phrases), in the current
+    language; ``dead``/``relu`` count the dead ReLU units among all ReLU units of the hidden
+    nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate."""
 
     goal: Goal
     score: float
     dead: int
     relu: int
     loss_fall: float | None
-    reasons: tuple[str, ...] = ()
-    advice: tuple[str, ...] = ()
+    span: int = 0
+    lr: float = 0.0
+
+    @property
+    def reasons(self) -> tuple[str, ...]:
+        return tuple(reason for reason, _advice in self._findings())
+
+    @property
+    def advice(self) -> tuple[str, ...]:
+        return tuple(advice for _reason, advice in self._findings())
+
+    def _findings(self) -> list[tuple[str, str]]:
+        """(reason, advice) for each thing that held the run back; none when it solved."""
+        if self.solved:
+            return []
+        found = []
+        dead, relu, fall, lr = self.dead, self.relu, self.loss_fall, self.lr
+        if relu and dead / relu >= DEAD_SHARE:
+            found.append((
+                _("{dead} of {relu} ReLU units are dead ({share:.0%}): they output 0 for "
+                  "every row, so they no longer learn.").format(
+                    dead=dead, relu=relu, share=dead / relu),
+                _("tanh or leaky ReLU for the hidden node (their units cannot die)")))
+        if fall is not None and fall > FALLING:
+            found.append((
+                _("The loss was still falling ({fall:.0%} lower over the last {span} "
+                  "epochs).").format(fall=fall, span=self.span),
+                _("more epochs (press Train again to carry on from here)")))
+        else:
+            found.append((
+                _("The loss has flattened out: the run is stuck where it is."),
+                _("another seed (then Reset weights), more units in the hidden node, or a "
+                  "larger learning rate ({larger:g} instead of {lr:g})").format(
+                    larger=_larger(lr), lr=lr)))
+        return found
 
     @property
     def solved(self) -> bool:
@@ -143,25 +177,7 @@ def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
         return None
     dead, relu = dead_relus(network, data.train.x)
     fall = loss_fall(history)
-    if value >= goal.level:
-        return Diagnosis(goal, value, dead, relu, fall)
-    reasons, advice = [], []
-    if relu and dead / relu >= DEAD_SHARE:
-        reasons.append(_("{dead} of {relu} ReLU units are dead ({share:.0%}): they output 0 for "
-                         "every row, so they no longer learn.").format(
-            dead=dead, relu=relu, share=dead / relu))
-        advice.append(_("tanh or leaky ReLU for the hidden node (their units cannot die)"))
-    if fall is not None and fall > FALLING:
-        span = min(TREND_EPOCHS, history.n_epochs - 1)
-        reasons.append(_("The loss was still falling ({fall:.0%} lower over the last {span} "
-                         "epochs).").format(fall=fall, span=span))
-        advice.append(_("more epochs (press Train again to carry on from here)"))
-    else:
-        reasons.append(_("The loss has flattened out: the run is stuck where it is."))
-        advice.append(_("another seed (then Reset weights), more units in the hidden node, or a "
-                        "larger learning rate ({larger:g} instead of {lr:g})").format(
-            larger=_larger(lr), lr=lr))
-    return Diagnosis(goal, value, dead, relu, fall, tuple(reasons), tuple(advice))
+    return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr)
 
 
 def _larger(lr: float) -> float:

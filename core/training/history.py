@@ -22,6 +22,11 @@ def metric_names(task: str) -> tuple[str, ...]:
     return ("accuracy",) if task == "classification" else ("mse", "r2")
 
 
+def accuracy_percent(value: float) -> str:
+    """An accuracy as the window and the command line show it: ``0.974`` → ``97.4%``."""
+    return f"{100 * value:.1f}%"
+
+
 def column_names(task: str) -> tuple[str, ...]:
     """``epoch`` then ``train_loss``, ``train_accuracy``, ``val_loss``, … for the task."""
     measures = ("loss", *metric_names(task))

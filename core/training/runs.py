@@ -22,7 +22,7 @@ from typing import Any
 
 from core.i18n import N_, _
 from core.spec import NetworkSpec
-from core.training.history import History, metric_names
+from core.training.history import History, accuracy_percent, metric_names
 from core.training.settings import TrainingSettings
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
@@ -163,7 +163,8 @@ class Run:
         return self.metrics.get("train_loss")
 
     def metrics_words(self) -> str:
-        """``loss 0.123 acc 0.95`` on the training part, then the test part's when it has one."""
+        """``loss 0.123 accuracy 95.0%`` on the training part, then the test part's when it
+        has one."""
         row = self.metrics
         pieces = []
         for part, loss_words in (("train", _("loss {value:.4g}")),
@@ -175,8 +176,8 @@ class Run:
             for metric in metric_names(self.history.task):
                 value = row.get(f"{part}_{metric}")
                 if value is not None:
-                    words.append(_("acc {value:.3g}").format(value=value) if metric == "accuracy"
-                                 else f"{metric} {value:.3g}")
+                    words.append(_("accuracy {value}").format(value=accuracy_percent(value))
+                                 if metric == "accuracy" else f"{metric} {value:.3g}")
             pieces.append(" ".join(words))
         return ", ".join(pieces) or _("no epoch finished")
 

@@ -26,7 +26,7 @@ from core.datasets import Dataset
 from core.engine import blas
 from core.engine.network import Network, build
 from core.engine.params import weight_name
-from core.i18n import _
+from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.measure import evaluate
@@ -51,10 +51,19 @@ OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped
 
 @dataclass(frozen=True)
 class Outcome:
-    """Why training ended: ``kind`` is one of :data:`OUTCOMES`; ``reason`` says it in words."""
+    """Why training ended: ``kind`` is one of :data:`OUTCOMES`; ``reason`` says it in words, in
+    the language of the moment it ended; :meth:`words` says it in the current language, from
+    ``message`` (marked ``N_``) and the ``values`` it is formatted with."""
 
     kind: str
     reason: str
+    message: str = ""  # "": ``reason`` is a message itself (``_(reason)`` translates it)
+    values: tuple[tuple[str, float], ...] = ()
+
+    def words(self) -> str:
+        if not self.message:
+            return _(self.reason)
+        return _(self.message).format(**dict(self.values))
 
     @property
     def failed(self) -> bool:
@@ -237,7 +246,7 @@ class Trainer:
         :attr:`paused`, and this is where the caller learns the state it now waits in."""
         while self.outcome is None:
             if self._stop.is_set():
-                self._finish("stopped", _("stopped by the user"))
+                self._finish("stopped", N_("stopped by the user"))
                 yield self._event(None)
                 return
             if self._paused.is_set() and not self._take_step_request():
@@ -312,9 +321,9 @@ class Trainer:
         self.history.append_epoch(self.epoch, metrics)
         settings = self.settings
         if settings.target_loss is not None and train_loss <= settings.target_loss:
-            self._finish("target_reached", _(
+            self._finish("target_reached", N_(
                 "reached the target loss {target:g}: training loss {loss:.4g} at epoch {epoch}"
-            ).format(target=settings.target_loss, loss=train_loss, epoch=self.epoch))
+            ), target=settings.target_loss, loss=train_loss, epoch=self.epoch)
             return metrics
         patience = settings.early_stopping_patience
         val_loss = metrics.get("val_loss")
@@ -322,26 +331,27 @@ class Trainer:
             if val_loss < self._best_val:
                 self._best_val, self._best_epoch = val_loss, self.epoch
             elif self.epoch - self._best_epoch >= patience:
-                self._finish("early_stopped", _(
+                self._finish("early_stopped", N_(
                     "the validation loss has not improved for {patience} epochs (best {best:.4g} "
-                    "at epoch {epoch})").format(patience=patience, best=self._best_val,
-                                                epoch=self._best_epoch))
+                    "at epoch {epoch})"), patience=patience, best=self._best_val,
+                    epoch=self._best_epoch)
                 return metrics
         if self.epoch >= self.last_epoch:
-            self._finish("completed", _("finished {n} epochs").format(n=settings.epochs))
+            self._finish("completed", N_("finished {n} epochs"), n=settings.epochs)
         return metrics
 
     def _diverged(self, loss: float) -> None:
         if math.isnan(loss):
-            message = _("loss became NaN at epoch {epoch} — learning rate {lr:g} is probably too "
-                        "high; lower it, reset the weights and train again")
+            message = N_("loss became NaN at epoch {epoch} — learning rate {lr:g} is probably "
+                         "too high; lower it, reset the weights and train again")
         else:
-            message = _("loss became infinite at epoch {epoch} — learning rate {lr:g} is "
-                        "probably too high; lower it, reset the weights and train again")
-        self._finish("diverged", message.format(epoch=self.epoch + 1, lr=self.optimizer.lr))
+            message = N_("loss became infinite at epoch {epoch} — learning rate {lr:g} is "
+                         "probably too high; lower it, reset the weights and train again")
+        self._finish("diverged", message, epoch=self.epoch + 1, lr=self.optimizer.lr)
 
-    def _finish(self, kind: str, reason: str) -> None:
-        self.outcome = Outcome(kind, reason)
+    def _finish(self, kind: str, message: str, **values: float) -> None:
+        """End with outcome ``kind``: ``message`` (marked N_) formatted with ``values``."""
+        self.outcome = Outcome(kind, _(message).format(**values), message, tuple(values.items()))
 
     def _take_step_request(self) -> bool:
         with self._lock:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import activations
-from core.i18n import _
 from core.labs.activations import (
     FUNCTIONS,
     STACK_ACTIVATIONS,
@@ -87,7 +86,7 @@ class ActivationsLab(LabWindow):
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Fixed)  # _fit_table: names
         for col in (1, 2):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Stretch)
         left.addWidget(self.table)
@@ -133,9 +132,12 @@ class ActivationsLab(LabWindow):
     def _fit_table(self) -> None:
         """Make the table wide enough for every column at once (no horizontal scrolling) and
         tall enough for every row."""
-        self.table.resizeColumnToContents(0)
-        numbers = self.table.fontMetrics().horizontalAdvance(WIDEST_NUMBER) + 16
+        metrics = self.table.fontMetrics()
+        numbers = metrics.horizontalAdvance(WIDEST_NUMBER) + 16
         header = self.table.horizontalHeader()
+        names = [self.table.item(row, 0).text() for row in range(self.table.rowCount())]
+        header.resizeSection(0, max(header.sectionSizeFromContents(0).width(),
+                                    *(metrics.horizontalAdvance(n) + 16 for n in names)))
         width = header.sectionSize(0) + 2 * numbers + 2 * self.table.frameWidth()
         self.table.setMinimumWidth(width)
         self.table.setFixedHeight(header.sizeHint().height() + self.table.verticalHeader().length()
@@ -161,7 +163,8 @@ class ActivationsLab(LabWindow):
         x = self.x.value()
         self.marker.setValue(x)
         for row, (name, (value, slope)) in enumerate(values_at(x).items()):
-            for col, text in enumerate((name, f"{value:.8g}", f"{slope:.8g}")):
+            for col, text in enumerate((activations.title(name), f"{value:.8g}",
+                                        f"{slope:.8g}")):
                 item = QTableWidgetItem(text)
                 item.setFlags(Qt.ItemFlag.ItemIsEnabled)  # read-only
                 self.table.setItem(row, col, item)
@@ -182,9 +185,12 @@ class ActivationsLab(LabWindow):
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
         """Every text of the lab in the current language."""
-        for row, name in enumerate(FUNCTIONS):
-            self.function.setItemData(row, _(activations.get(name).description),
+        for row, name in enumerate(FUNCTIONS):  # the names the canvas and inspector show
+            self.function.setItemText(row, activations.title(name))
+            self.function.setItemData(row, activations.describe(name),
                                       Qt.ItemDataRole.ToolTipRole)
+        for row, name in enumerate(STACK_ACTIVATIONS):
+            self.stack_activation.setItemText(row, activations.title(name))
         self.function.setToolTip(self.tr("The function drawn above with its slope f′(x)"))
         self.function_label.setText(self.tr("Function"))
         self.x.setToolTip(self.tr("Read every function and its slope at this x"))
@@ -199,4 +205,5 @@ class ActivationsLab(LabWindow):
                                                  "hidden layers: identity collapses them to "
                                                  "y = K·x"))
         self._caption_stack()
+        self.refresh_table()
         self._fit_table()

@@ -9,6 +9,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from core.engine import activations
 from core.i18n import _
 from core.labs.initialization import (
     CHOICES,
@@ -60,6 +61,7 @@ class InitializationLab(LabWindow):
         self.activation_label = QLabel()
         controls.addWidget(self.activation_label)
         self.activation = QComboBox()
+        self.activation.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for name in ACTIVATIONS:
             self.activation.addItem(name, name)
         controls.addWidget(self.activation)
@@ -140,6 +142,8 @@ class InitializationLab(LabWindow):
         self.init.setToolTip(self.tr("How the weights of all five layers are drawn: std 1, "
                                      "std 0.01, Xavier √(1/n) or He √(2/n)"))
         self.activation_label.setText(self.tr("Activation:"))
+        for row, name in enumerate(ACTIVATIONS):  # the names the canvas and inspector show
+            self.activation.setItemText(row, activations.title(name))
         self.activation.setToolTip(self.tr("The activation every layer applies (sigmoid and "
                                            "tanh: try Xavier; ReLU: try He against std 0.01)"))
         for k, plot in enumerate(self.plots):

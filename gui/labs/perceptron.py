@@ -52,7 +52,7 @@ GATES = ("and", "or", "nand", "xor")
 #: the book's hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)
 HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"],  # i18n: not ui
                 "s₂ = OR(x)": PRESETS["OR (book)"],  # i18n: not ui
-                "y = AND(s₁, s₂)": PRESETS["AND (book, seed)"]}  # i18n: not ui
+                "y = AND(s₁, s₂)": PRESETS["AND (book, notes)"]}  # i18n: not ui
 ONE_SHADE = QColor(*theme.rgba(theme.POSITIVE, 38))
 
 

@@ -25,7 +25,7 @@ ACTIONS = (
                        "Hold training after the current mini-batch, to look closely.")),
     ("resume", QT_TRANSLATE_NOOP("TrainingActions", "Res&ume"), "F7",
      QT_TRANSLATE_NOOP("TrainingActions", "Carry on training from where it was paused.")),
-    ("stop", QT_TRANSLATE_NOOP("TrainingActions", "S&top"), "Shift+F5",  # i18n: not ui
+    ("stop", QT_TRANSLATE_NOOP("TrainingActions", "&Stop"), "Shift+F5",  # i18n: not ui
      QT_TRANSLATE_NOOP("TrainingActions",
                        "End training now. The weights reached so far stay (Undo restores the "
                        "earlier ones).")),

@@ -18,10 +18,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Slot
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 
 from core.datasets import Dataset
-from core.i18n import _ as core_tr
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.timeline import Timeline
+from core.training.trainer import Outcome
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
@@ -36,7 +36,7 @@ from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
-from gui.widgets import add_dock, add_tabbed_dock, scrolling
+from gui.widgets import StatusLine, add_dock, add_tabbed_dock, scrolling
 
 if TYPE_CHECKING:
     from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel
@@ -88,17 +88,18 @@ class TrainingUi(QObject):
         context.files.timeline = self.timeline.for_saving
         context.files.timeline_loaded = self._timeline_loaded
         self.progress = TrainingProgress(self.session.controller)
+        self.status = StatusLine(window)  # says a message again when the language changes
         self.lock_label = QLabel()
         self.lock_label.setToolTip(doc.locked_reason)
         self.lock_label.setVisible(False)
         self.docks: dict[str, QDockWidget] = {}
         self._history_shown: object = None
-        self._divergence: tuple[list[str], str] | None = None  # the nodes marked, and why
+        self._divergence: tuple[list[str], Outcome] | None = None  # the nodes marked, and why
         self._output_data: object = None  # the document's data when the Output panel was told
-        #: a stored history drawn on an estimate of its batches per epoch (the data was not
-        #: there yet), and the document's data it waits for
+        # a stored history drawn on an estimate of its batches per epoch (the data was not
+        # there yet), and the document's data it waits for
         self._loss_waits_for: object = None
-        #: an opened project's history: once its data is there, draw its network's frame
+        # an opened project's history: once its data is there, draw its network's frame
         self._present_due = False
         self._add_docks(beside)
         self._add_actions(view_menu)
@@ -197,12 +198,10 @@ class TrainingUi(QObject):
     def _connect(self) -> None:
         doc = self.session.doc
         self.session.started.connect(self._run_started)
-        self.session.message.connect(lambda text: self.window.statusBar().showMessage(text,
-                                                                                     10000))
+        self.session.message.connect(self._say)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
-        doc.edit_refused.connect(lambda reason: self.window.statusBar().showMessage(
-            translate("TrainingUi", "Not now: {reason}").format(reason=reason), 8000))
+        doc.edit_refused.connect(self._refused)
         doc.spec_reset.connect(self._document_replaced)
         doc.history_changed.connect(self._history_changed)
         self.session.data.dataset_changed.connect(self._dataset_changed)
@@ -223,20 +222,31 @@ class TrainingUi(QObject):
                                   data_points(dataset, settings.split, settings.seed),
                                   settings.split, settings.seed)
 
-    @Slot(list, str)
-    def _diverged(self, node_ids: list[str], reason: str) -> None:
+    @Slot(list, object)
+    def _diverged(self, node_ids: list[str], outcome: Outcome) -> None:
         doc = self.session.doc
         labels = ", ".join(doc.spec.node(n).label for n in node_ids if doc.spec.has_node(n))
-        self._mark_divergence(node_ids, reason)
-        self.window.statusBar().showMessage(
-            translate("TrainingUi", "Training diverged ({nodes}): {reason}").format(
-                nodes=labels, reason=core_tr(reason)), 30000)
+        self._mark_divergence(node_ids, outcome)
+        self.status.say(lambda: translate(
+            "TrainingUi", "Training diverged ({nodes}): {reason}").format(
+                nodes=labels, reason=outcome.words()), 30000)
 
-    def _mark_divergence(self, node_ids: list[str], reason: str) -> None:
-        self._divergence = (node_ids, reason)
+    def _mark_divergence(self, node_ids: list[str], outcome: Outcome) -> None:
+        self._divergence = (node_ids, outcome)
         text = translate("TrainingUi", "Training diverged here: {reason}").format(
-            reason=core_tr(reason))
+            reason=outcome.words())
         self.scene.mark_nodes({n: text for n in node_ids})
+
+    @Slot(object)
+    def _say(self, make: Callable[[], str] | str) -> None:
+        """The session's message (a callable: said again when the language changes)."""
+        self.status.say(make if callable(make) else lambda: make, 10000)
+
+    @Slot(str)
+    def _refused(self, reason: str) -> None:
+        locked = reason == lock_reason()  # the session's own reason: said in each language
+        self.status.say(lambda: translate("TrainingUi", "Not now: {reason}").format(
+            reason=lock_reason() if locked else reason), 8000)
 
     @Slot(str)
     def _lock_changed(self, reason: str) -> None:

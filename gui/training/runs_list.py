@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _ as core_tr
-from core.training.runs import Run
+from core.training.runs import Run, ending_title
 from gui import theme
 from gui.document.document import GraphDocument
 from gui.document.run_commands import DeleteRunCommand, HideRunCommand, RenameRunCommand
@@ -156,7 +156,7 @@ class RunsModel(QAbstractTableModel):
             return f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
                 run.epochs)
         if column == ENDED:
-            ended = core_tr(run.ended)
+            ended = ending_title(run.ended)
             return translate("RunsModel", "{ended} (hidden)").format(ended=ended) if (
                 run.hidden) else ended
         loss = run.final_loss

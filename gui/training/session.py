@@ -13,6 +13,8 @@ document is replaced.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Callable
+from functools import partial
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
@@ -20,7 +22,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
-from core.i18n import _ as core_tr
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History
 from core.training.prepare import DataMismatchError
@@ -46,13 +47,15 @@ def lock_reason() -> str:
 
 
 class TrainingSession(QObject):
-    """``message`` carries status-bar text; ``started`` the spec and data of a new run (the
-    panels prepare for it); ``ended`` the result; ``diverged`` the broken nodes and reason."""
+    """``message`` carries status-bar text: a callable that builds it in the current language
+    (the status line calls it again when the language changes; a plain str is said as is);
+    ``started`` the spec and data of a new run (the panels prepare for it); ``ended`` the
+    result; ``diverged`` the broken nodes and reason."""
 
-    message = Signal(str)
+    message = Signal(object)  # Callable[[], str], or str
     started = Signal(object, object)  # NetworkSpec, Dataset
     ended = Signal(object)  # TrainingResult
-    diverged = Signal(list, str)  # node ids, reason
+    diverged = Signal(list, object)  # node ids, the Outcome (its words() say why)
 
     def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
                  ) -> None:
@@ -88,6 +91,10 @@ class TrainingSession(QObject):
             return translate("TrainingSession", "Choose a data set first.")
         return ""
 
+    def _problem_or(self, said: str) -> str:
+        """The problem in the current language; ``said`` once it is gone (the message stays)."""
+        return self.problem() or said
+
     def train(self, paused: bool = False) -> bool:
         """Start training (``paused``: start, then wait for Step or Resume); False with a
         message when the network or data cannot be trained."""
@@ -95,13 +102,14 @@ class TrainingSession(QObject):
             return False
         problem = self.problem()
         trainer = None
+        say: Callable[[], str] = partial(self._problem_or, problem)
         if not problem:
             try:
                 trainer = self.build_trainer()
             except (SpecError, DataError, DataMismatchError, ValueError) as exc:
-                problem = translate("TrainingSession", "Cannot train: {reason}").format(reason=exc)
+                say = partial(_cannot_train, str(exc))
         if trainer is None:
-            self.message.emit(problem)
+            self.message.emit(say)
             return False
         self.command = ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Train"))
         self._shown = None
@@ -110,8 +118,8 @@ class TrainingSession(QObject):
         self.doc.lock(lock_reason())
         self.started.emit(self.doc.spec, self.data.dataset)
         self.controller.start(trainer, paused=paused)
-        self.message.emit(translate("TrainingSession",
-                                    "Training… (the structure is locked until it stops)"))
+        self.message.emit(lambda: translate(
+            "TrainingSession", "Training… (the structure is locked until it stops)"))
         return True
 
     def build_trainer(self) -> Trainer:
@@ -165,8 +173,9 @@ class TrainingSession(QObject):
                   if self.doc.has_array(k)}
         self.doc.push(ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Reset weights"),
                                             arrays, None))
-        self.message.emit(translate("TrainingSession", "Weights reset from seed {seed}.").format(
-            seed=settings.seed))
+        seed = settings.seed
+        self.message.emit(lambda: translate(
+            "TrainingSession", "Weights reset from seed {seed}.").format(seed=seed))
 
     # ------------------------------------------------------------------ live
     def show_weights(self, frame: Frame) -> None:
@@ -191,8 +200,8 @@ class TrainingSession(QObject):
             return
         lr = self.doc.settings.lr
         trainer.set_lr(lr)
-        self.message.emit(translate("TrainingSession",
-                                    "Learning rate {lr} from the next mini-batch.").format(
+        self.message.emit(lambda: translate(
+            "TrainingSession", "Learning rate {lr} from the next mini-batch.").format(
             lr=f"{lr:g}"))
 
     @Slot()
@@ -224,10 +233,11 @@ class TrainingSession(QObject):
             # The thread is joined: the trainer is this thread's to read.
             self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
                                     trainer.lr)
-        self.message.emit(ended_message(result, self.verdict))
+        verdict = self.verdict
+        self.message.emit(lambda: ended_message(result, verdict))
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
-            self.diverged.emit(nodes, outcome.reason)
+            self.diverged.emit(nodes, outcome)
         self.ended.emit(result)
 
     def _recorded(self, result: TrainingResult) -> Runs | None:
@@ -247,11 +257,15 @@ class TrainingSession(QObject):
                                     data=data)
 
 
+def _cannot_train(reason: str) -> str:
+    return translate("TrainingSession", "Cannot train: {reason}").format(reason=reason)
+
+
 def ended_message(result: TrainingResult, verdict: Diagnosis | None) -> str:
     """The status-bar line when a run ends: how, and on a gate or toy set the verdict."""
     if result.error:
         return translate("TrainingSession", "Training failed: {error}").format(error=result.error)
-    reason = core_tr(result.outcome.reason)
+    reason = result.outcome.words()
     if verdict is None:
         return translate("TrainingSession", "Training ended: {reason}.").format(reason=reason)
     return translate("TrainingSession", "Training ended: {reason}. {verdict}").format(

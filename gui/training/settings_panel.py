@@ -295,7 +295,7 @@ class TrainingSettingsPanel(QWidget):
             return
         outcome = result.outcome
         color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
-        text = result.error or core_tr(outcome.reason)
+        text = result.error or outcome.words()
         verdict = self.actions.session.verdict
         note = ""
         if verdict is not None:  # a gate or toy set: solved, or why not and what to try

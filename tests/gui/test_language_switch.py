@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QSettings
 
 from gui.i18n import language, set_language
+from gui.language_menu import KeepSize
+
+KEEP_SIZE_SETTLE_MS = KeepSize.SETTLE_MS
 
 
 def hangul(text: str) -> bool:
@@ -112,5 +115,32 @@ def test_processes_started_after_a_switch_speak_the_windows_language(qapp):
                               "print(language(), _('Circle'))"],
                              capture_output=True, text=True, cwd=ROOT, check=True).stdout
         assert out.split() == ["ko", "원"]
+    finally:
+        set_language("en")
+
+
+def test_switching_language_keeps_the_window_size(window, qtbot):
+    """At 1280 px, and at its narrowest (a window sized to a small screen), a switch to Korean
+    and back leaves the window as wide as it was: the layout pass after a switch saw one
+    dock's old minimum beside another's new one and widened the window for good (1280 →
+    1287 px, its edge off a 1280-px screen)."""
+    from PySide6.QtWidgets import QApplication
+
+    def choose(code: str) -> None:
+        window.language_menu.language_actions[code].trigger()
+        QApplication.processEvents()  # the layout pass the switch causes
+        qtbot.wait(50)
+
+    try:
+        for width in (1280, 1):  # 1: the narrowest the window can be
+            window.resize(width, 800)
+            qtbot.waitUntil(lambda w=width: window.width() == max(
+                w, window.minimumSizeHint().width()))
+            before = window.size()
+            for code in ("ko", "en", "ko", "en"):
+                choose(code)
+                qtbot.waitUntil(lambda b=before: window.size() == b, timeout=2000)
+                qtbot.wait(KEEP_SIZE_SETTLE_MS)  # still so once the switch has settled
+                assert window.size() == before, (code, window.size(), before)
     finally:
         set_language("en")

@@ -153,7 +153,7 @@ def test_nothing_of_the_window_is_clipped_in_korean(window, qtbot, ko):
 
 def test_the_export_menu_is_korean_and_english_again(window, ko):
     menu = window.export_menu
-    assert menu.menu.title() == "내보내기(&E)"
+    assert menu.menu.title() == "내보내기(&X)"
     pytorch = menu.actions["pytorch"]
     assert pytorch.text() == "PyTorch(&P)…"
     assert pytorch.statusTip().startswith("NetCanvas 밖에서 학습을 이어 가려면")

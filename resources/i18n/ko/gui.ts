@@ -138,8 +138,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>내보내기에 실패했습니다</translation>
     </message>
     <message>
-        <source>&amp;Export</source>
-        <translation>내보내기(&amp;E)</translation>
+        <source>E&amp;xport</source>
+        <translation>내보내기(&amp;X)</translation>
     </message>
     <message>
         <source>{purpose} Writes {what}.</source>
@@ -507,8 +507,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>복사한 노드를 붙여넣습니다</translation>
     </message>
     <message>
-        <source>Auto-&amp;layout</source>
-        <translation>자동 배치(&amp;L)</translation>
+        <source>&amp;Auto-layout</source>
+        <translation>자동 배치(&amp;A)</translation>
     </message>
     <message>
         <source>Arrange the nodes in columns by depth</source>

@@ -170,8 +170,8 @@
         <translation>일시 중지한 곳에서 학습을 이어 갑니다.</translation>
     </message>
     <message>
-        <source>S&amp;top</source>
-        <translation>중지(&amp;T)</translation>
+        <source>&amp;Stop</source>
+        <translation>중지(&amp;S)</translation>
     </message>
     <message>
         <source>End training now. The weights reached so far stay (Undo restores the earlier ones).</source>
@@ -404,7 +404,6 @@
     </message>
     <message>
         <source>&amp;Training</source>
-        <extracomment>a stored history drawn on an estimate of its batches per epoch (the data was not there yet), and the document&apos;s data it waits for an opened project&apos;s history: once its data is there, draw its network&apos;s frame</extracomment>
         <translation>학습(&amp;T)</translation>
     </message>
     <message>

@@ -23,7 +23,7 @@ def test_graph_errors_are_korean_sentences(korean):
 
 def test_lab_names_are_marked_in_english_and_shown_in_korean(korean):
     first = next(iter(PRESETS))
-    assert first == "AND (book, seed)"  # the key stays English
+    assert first == "AND (book, notes)"  # the key stays English
     assert _(first) == "AND (책, 노트)"
     assert [_(label) for label in CHOICES] == ["표준편차 1", "표준편차 0.01", "Xavier", "He"]
     assert _(comp_graph.PRESETS["apples"].title) == "사과 (책): 100 × 2 × 1.1"

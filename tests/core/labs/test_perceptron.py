@@ -23,10 +23,10 @@ def test_truth_tables():
 
 
 @pytest.mark.parametrize(("preset", "table"), [
-    ("AND (book, seed)", [0, 0, 0, 1]),
+    ("AND (book, notes)", [0, 0, 0, 1]),
     ("NAND (book)", [1, 1, 1, 0]),
     ("OR (book)", [0, 1, 1, 1]),
-    ("OR (seed)", [0, 1, 1, 1]),
+    ("OR (notes)", [0, 1, 1, 1]),
 ])
 def test_presets(preset, table):
     assert outputs(*PRESETS[preset]).tolist() == table
@@ -56,7 +56,7 @@ def test_the_books_two_layer_xor():
     assert s1.tolist() == gate_targets("nand").tolist()
     assert s2.tolist() == gate_targets("or").tolist()
     assert y.tolist() == gate_targets("xor").tolist() == [0, 1, 1, 0]
-    assert two_layer_xor(or_=PRESETS["OR (seed)"])[2].tolist() == [0, 1, 1, 0]
+    assert two_layer_xor(or_=PRESETS["OR (notes)"])[2].tolist() == [0, 1, 1, 0]
 
 
 def test_the_half_plane_is_the_square_cut_by_the_line():

@@ -4,7 +4,8 @@ import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
-from core.labs.activations import stack, vanishing_intervals
+from core.engine.activations import title
+from core.labs.activations import FUNCTIONS, STACK_ACTIVATIONS, stack, vanishing_intervals
 from tests.gui.screenshots import screenshot_target
 
 
@@ -14,7 +15,7 @@ def lab(open_lab):
 
 
 def cell(lab, name, column):
-    row = [lab.table.item(r, 0).text() for r in range(lab.table.rowCount())].index(name)
+    row = [lab.table.item(r, 0).text() for r in range(lab.table.rowCount())].index(title(name))
     return float(lab.table.item(row, column).text())
 
 
@@ -82,6 +83,19 @@ def test_every_column_shows_at_960_px_and_cells_are_read_only(qtbot, lab):
                 assert width < header.sectionSize(c)  # the number is not elided
     for widget in (lab.function, lab.x, lab.stack_activation, lab.table):
         assert widget.toolTip()
+
+
+def test_functions_go_by_the_names_the_canvas_shows(qtbot, lab):
+    """The table and both combos said "identity", "relu", "leaky_relu": the raw identifiers."""
+    names = [lab.table.item(r, 0).text() for r in range(lab.table.rowCount())]
+    assert names == [title(n) for n in FUNCTIONS]
+    assert names[:3] == ["Identity", "Step", "Sigmoid"] and "Leaky ReLU" in names
+    assert [lab.function.itemText(k) for k in range(lab.function.count())] == names
+    assert [lab.stack_activation.itemText(k) for k in range(lab.stack_activation.count())] == [
+        title(n) for n in STACK_ACTIVATIONS]
+    assert lab.function.currentText() == "Sigmoid" and lab.name == "sigmoid"
+    header = lab.table.horizontalHeader()
+    assert lab.table.fontMetrics().horizontalAdvance("Leaky ReLU") + 8 <= header.sectionSize(0)
 
 
 def test_the_menu_reopens_the_same_window(qtbot, window, lab):

@@ -70,7 +70,7 @@ def test_perceptron_lab_in_korean_and_back(qtbot, open_lab, back_to_english):
     assert headers(lab.table) == ["x₁", "x₂", "정답", "출력"]
     assert headers(lab.weight_table)[0] == "뉴런"
     assert lab.weight_table.item(3, 0).text() == "h₁ (학습됨)"
-    assert lab.preset_buttons["AND (book, seed)"].text() == "AND (책, 노트)"
+    assert lab.preset_buttons["AND (book, notes)"].text() == "AND (책, 노트)"
     assert lab.search_result.text().startswith(
         "XOR 게이트에서 찾은 가장 좋은 직선: 4개 중 3개 맞음")
     assert "XOR 게이트는 직선 하나로 나눌 수 없습니다" in lab.search_result.text()
@@ -94,6 +94,10 @@ def test_activations_lab_in_korean(qtbot, open_lab, back_to_english):
     assert lab.plot.titleLabel.text == "f(x)와 기울기 f′(x)"
     assert lab.stack_plot.titleLabel.text == "1-4-4-4-1 신경망의 출력"
     assert headers(lab.table)[0] == "함수"
+    names = [lab.table.item(r, 0).text() for r in range(lab.table.rowCount())]
+    assert names[:3] == ["항등 함수", "계단 함수", "시그모이드"] and "Leaky ReLU" in names
+    assert [lab.function.itemText(k) for k in range(lab.function.count())] == names
+    assert lab.stack_activation.itemText(0) == "항등 함수"
     assert lab.stack_caption.text().startswith("K = W1·W2·W3·W4 = ")
     assert "점선: y = K·x" in lab.stack_caption.text()
     assert "시그모이드 함수" in lab.notice_label.text()
@@ -112,6 +116,8 @@ def test_initialization_lab_in_korean(qtbot, open_lab, back_to_english):
     assert lab.windowTitle() == "가중치의 초깃값 — NetCanvas 실습"
     assert [lab.init.itemText(k) for k in range(lab.init.count())] == [
         "표준편차 1", "표준편차 0.01", "Xavier", "He"]
+    assert [lab.activation.itemText(k) for k in range(lab.activation.count())] == [
+        "시그모이드", "tanh", "ReLU"]
     assert lab.init_label.text() == "가중치 초깃값:"
     assert [p.titleLabel.text for p in lab.plots] == ["1층", "2층", "3층", "4층", "5층"]
     assert lab.plots[0].getAxis("left").labelText == "층 출력 중 비율"
@@ -127,6 +133,7 @@ def test_initialization_lab_in_korean(qtbot, open_lab, back_to_english):
     set_language("en")
     assert lab.summary.text().startswith("layer 1: std ")
     assert lab.init.itemText(0) == "std 1"
+    assert lab.activation.itemText(0) == "Sigmoid"
 
 
 def test_regularization_lab_in_korean(qtbot, open_lab, back_to_english):

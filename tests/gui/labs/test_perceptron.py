@@ -68,11 +68,18 @@ def test_opens_on_the_and_gate_with_the_seeds_weights(qtbot, lab):
 @pytest.mark.parametrize(("preset", "table"), [
     ("NAND (book)", ["1", "1", "1", "0"]),
     ("OR (book)", ["0", "1", "1", "1"]),
-    ("OR (seed)", ["0", "1", "1", "1"]),
+    ("OR (notes)", ["0", "1", "1", "1"]),
 ])
 def test_presets_set_the_weights_and_the_table_follows(qtbot, lab, preset, table):
     qtbot.mouseClick(lab.preset_buttons[preset], Qt.MouseButton.LeftButton)
     assert column(lab.table, 3) == table == column(lab.table, 2)
+
+
+def test_preset_buttons_name_their_source_in_words_a_student_knows(qtbot, lab):
+    """"AND (book, seed)" read as the lab's random-seed box: the source is the study notes."""
+    texts = [button.text() for button in lab.preset_buttons.values()]
+    assert texts == ["AND (book, notes)", "NAND (book)", "OR (book)", "OR (notes)"]
+    assert not any("seed" in text for text in texts)
 
 
 def test_typing_a_bias_changes_the_answers_and_the_line(qtbot, lab):
@@ -121,7 +128,7 @@ def test_the_search_verdict_goes_when_the_line_or_gate_changes(qtbot, lab):
     assert lab.search_result.text() == ""
 
 
-@pytest.mark.parametrize("preset", ["AND (book, seed)", "NAND (book)", "OR (book)"])
+@pytest.mark.parametrize("preset", ["AND (book, notes)", "NAND (book)", "OR (book)"])
 def test_the_shaded_half_plane_is_where_the_neuron_answers_1(qtbot, lab, preset):
     qtbot.mouseClick(lab.preset_buttons[preset], Qt.MouseButton.LeftButton)
     polygon = lab.shade.polygon()

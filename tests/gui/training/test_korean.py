@@ -41,7 +41,7 @@ def test_training_speaks_korean_mid_training_and_english_again(qtbot, window):
         assert ui.menu.title() == "학습(&T)"
         assert [ui.actions[n].text() for n in ("train", "pause", "resume", "stop", "step",
                                                "reset")] == [
-            "학습 시작(&T)", "일시 중지(&P)", "계속(&U)", "중지(&T)", "한 단계(&E)",
+            "학습 시작(&T)", "일시 중지(&P)", "계속(&U)", "중지(&S)", "한 단계(&E)",
             "가중치 초기화(&R)"]
         assert ui.actions["train"].toolTip().startswith("<b>학습 시작</b> (F5)<br>")
         assert form_label(settings, settings.lr_spin) == "학습률"
