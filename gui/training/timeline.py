@@ -288,7 +288,7 @@ class TimelineUi(QObject):
 
     @Slot(str)
     def _replay_failed(self, words: str) -> None:
-        self.session.message.emit(translate(
+        self.session.message.emit(lambda: translate(  # said again on a language switch
             "TimelineUi", "Could not show that epoch: {problem}").format(problem=words))
 
     def shutdown(self) -> None:
@@ -302,7 +302,7 @@ class TimelineUi(QObject):
             try:
                 self.replay = Replay(self.session.build_trainer())
             except (AssertionError, SpecError, DataError, DataMismatchError, ValueError):
-                self.session.message.emit(translate(
+                self.session.message.emit(lambda: translate(
                     "TimelineUi", "Choose the project's data set to see the training panels at "
                     "earlier epochs."))
         return self.replay
@@ -349,7 +349,7 @@ class TimelineUi(QObject):
                 history = history_until(History.from_dict(stored), epoch,
                                         replay.batches_per_epoch).to_dict()
         self.session.doc.push(ContinueFromCommand(self, record, history, runs))
-        self.session.message.emit(translate(
+        self.session.message.emit(lambda: translate(
             "TimelineUi", "Epoch {epoch} is the latest now: press Train to go on from it. The "
             "epochs after it are dropped from this run (Undo brings them back).").format(
             epoch=epoch))

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.engine.params import weight_name
+from gui.i18n import set_language
 from gui.training.runs_list import ENDED, EPOCHS, LOSS
 from tests.gui.training_support import open_example, train_to_end
 
@@ -75,6 +76,14 @@ def test_continue_from_here_says_press_train_and_the_runs_list_shows_the_cut(qtb
     assert window.statusBar().currentMessage() == (
         f"Epoch {SHOWN} is the latest now: press Train to go on from it. The epochs after it "
         "are dropped from this run (Undo brings them back).")
+    english = window.statusBar().currentMessage()
+    try:  # said again in Korean when the language changes (it stayed English)
+        set_language("ko")
+        qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+            f"이제 에폭 {SHOWN}이(가) 최신입니다"))
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == english)
     loss = doc.history["epochs"]["train_loss"][-1]
     assert doc.history["epochs"]["epoch"][-1] == SHOWN
     assert runs_row(window) == (str(SHOWN), "finished", f"{loss:.4g}")
