@@ -67,7 +67,8 @@ class Network:
         self._buffers = BufferCache(plan.units, self.dtype)
         self._values: list[np.ndarray | None] = [None] * len(plan.units)
         self._pre_dropout: list[np.ndarray | None] = [None] * len(plan.units)
-        self._logsumexp: np.ndarray | None = None
+        #: the last softmax output's per-row max(z) and log Σ exp(z − max), for its loss value
+        self._logsumexp: tuple[np.ndarray, np.ndarray] | None = None
         self._buf: Buffers | None = None
         self._grad_factor = 1.0  # what the gradient arrays hold: this × the gradient
         self._scale_key, self._scale = (1.0, 1), np.full((), 1.0, self.dtype)  # lr/n by (lr, n)
@@ -157,15 +158,15 @@ class Network:
         return values[self._output.slot]
 
     def _softmax_keeping_logsumexp(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """Softmax of the output; keeps Σ logsumexp(z) per row for the cross-entropy value."""
+        """Softmax of the output; keeps logsumexp(z) per row, as max(z) and log Σ exp(z − max),
+        for the cross-entropy value."""
         zmax = np.maximum.reduce(z, axis=1, keepdims=True)
         np.subtract(z, zmax, out=out)
         np.exp(out, out=out)
         total = np.add.reduce(out, axis=1, keepdims=True)
         out /= total
         np.log(total, out=total)
-        total += zmax
-        self._logsumexp = total
+        self._logsumexp = (zmax, total)
         return out
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
@@ -232,9 +233,13 @@ class Network:
     def _loss_value(self, y: np.ndarray, t: np.ndarray) -> float:
         z = self._buf.z[self._output.slot]
         if self._softmax_ce and self._logsumexp is not None:
-            # −Σ t·log softmax(z) = Σ_rows logsumexp(z)·Σt − Σ t·z (logsumexp kept by forward)
+            # −Σ t·log softmax(z) = Σ_rows log Σexp(z − max)·Σt + Σ t·(max − z): two sums of
+            # terms ≥ 0, so the value cannot cancel to below 0 (logsumexp·Σt − Σ t·z did, in
+            # float32, printing losses like −4e-05 near the end of a run)
+            zmax, log_total = self._logsumexp
             row_mass = np.add.reduce(t, axis=1)
-            value = float(np.vdot(self._logsumexp, row_mass) - np.vdot(t, z)) / y.shape[0]
+            gap = np.subtract(zmax, z)
+            value = (float(np.vdot(log_total, row_mass)) + float(np.vdot(t, gap))) / y.shape[0]
         else:
             value = losses.value(self.loss_name, z, y, t)
         return value + self.regularization()
