@@ -84,6 +84,32 @@ def cross_entropy_error(y: np.ndarray, t: np.ndarray) -> float:
 
 
 # ------------------------------------------------------------------------- engine losses
+#: a mean cross-entropy below this is counted again in float64: float32's log Σexp(z − max)
+#: is 0 once the other classes' share of a row is below 6e-8, and coarse just above
+TINY_CROSS_ENTROPY = 1e-3
+
+
+def softmax_cross_entropy(z: np.ndarray, t: np.ndarray, zmax: np.ndarray,
+                          log_total: np.ndarray) -> float:
+    """Mean −Σ t·log softmax(z) over the rows, from what the softmax kept: each row's max(z)
+    and log Σ exp(z − max) (``zmax``, ``log_total``: shape (N, 1)). ``t``: one-hot or class
+    probabilities, of z's shape.
+
+    Written Σ log Σexp(z − max)·Σt + Σ t·(max − z), two sums of terms ≥ 0: it never goes
+    below 0 and stays accurate relative to the loss itself (logsumexp·Σt − Σ t·z, two large
+    float32 sums, cancelled to 0 or −4e-05 near the end of a long run). A tiny value is
+    counted again in float64, so a nearly perfect batch has a small loss, not 0."""
+    n = z.shape[0]
+    row_mass = np.add.reduce(t, axis=1)
+    gap = np.subtract(zmax, z)
+    spread = float(np.vdot(t, gap))
+    value = (float(np.vdot(log_total, row_mass)) + spread) / n
+    if value < TINY_CROSS_ENTROPY and log_total.dtype != np.float64:
+        total = np.add.reduce(np.exp(np.negative(gap, dtype=np.float64)), axis=1)
+        value = (float(np.vdot(np.log(total), row_mass)) + spread) / n
+    return value
+
+
 def value(loss: str, z: np.ndarray, y: np.ndarray, t: np.ndarray) -> float:
     """Loss of the output node. ``z``: pre-activation, ``y``: activation, ``t``: targets of y's
     shape (the network turns class indices into one-hot first)."""

@@ -233,13 +233,7 @@ class Network:
     def _loss_value(self, y: np.ndarray, t: np.ndarray) -> float:
         z = self._buf.z[self._output.slot]
         if self._softmax_ce and self._logsumexp is not None:
-            # −Σ t·log softmax(z) = Σ_rows log Σexp(z − max)·Σt + Σ t·(max − z): two sums of
-            # terms ≥ 0, so the value cannot cancel to below 0 (logsumexp·Σt − Σ t·z did, in
-            # float32, printing losses like −4e-05 near the end of a run)
-            zmax, log_total = self._logsumexp
-            row_mass = np.add.reduce(t, axis=1)
-            gap = np.subtract(zmax, z)
-            value = (float(np.vdot(log_total, row_mass)) + float(np.vdot(t, gap))) / y.shape[0]
+            value = losses.softmax_cross_entropy(z, t, *self._logsumexp)
         else:
             value = losses.value(self.loss_name, z, y, t)
         return value + self.regularization()

@@ -157,20 +157,20 @@ def test_softmax_with_loss_value_and_gradient():
 def test_a_nearly_perfect_float32_batch_has_a_small_positive_cross_entropy():
     """Near the end of a long run the logits are large and the answers sure: the loss is tiny
     but positive. Computed as Σ logsumexp − Σ t·z in float32 it cancelled to 0 or below
-    (``netcanvas train`` printed "loss -4.439e-05"); it must stay ≥ 0 and near the exact value."""
+    (``netcanvas train`` printed "loss 0" and "loss -4.439e-05"); it must stay > 0 and near the
+    exact value, however small."""
     spec = NetworkSpec((input_node("x", 10), output_node("y", 10))).connect("x", "y")
     net = build(spec, dtype=np.float32)
     net.params["W1"][:] = np.eye(10)
     rng = np.random.default_rng(0)
-    for margin in (9.0, 12.0, 15.0, 18.0, 22.0, 30.0):
+    for margin in (9.0, 12.0, 15.0, 18.0, 22.0, 30.0, 40.0):
         labels = rng.integers(0, 10, 256)
         z = rng.normal(20.0, 3.0, (256, 10)).astype(np.float32)
         z[np.arange(256), labels] += margin
         exact = np.mean(np.log(np.exp(z - z.max(1, keepdims=True)).astype(np.float64).sum(1))
                         + z.max(1) - z[np.arange(256), labels])
-        value = net.loss(z, labels)
-        assert value >= 0.0
-        assert value == pytest.approx(exact, rel=1e-2, abs=1e-7), margin
+        assert net.loss(z, labels) == pytest.approx(exact, rel=1e-3), margin
+        assert net.loss(z, labels) > 0.0
 
 
 def test_batch_norm_example():
