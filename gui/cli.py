@@ -9,15 +9,18 @@ from __future__ import annotations
 
 import argparse
 import csv
+import difflib
+import os
 import sys
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from core.datasets import DataError, Dataset
+from core.datasets.ref import DataRef
 from core.export import ExportError
-from core.i18n import N_, _
-from core.lint import lint_project
+from core.i18n import N_, _, ngettext
+from core.lint import lint
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec_problems import SpecError
 from core.training.history import History
@@ -129,6 +132,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ----------------------------------------------------------------------------- commands
+#: the bundled sets' titles for the command line (gettext); the window's data picker says
+#: the same words (gui/document/data_source.py BUNDLED_TEXT, a test keeps the two alike)
+BUNDLED_TITLES = {"iris": N_("Iris flowers"), "digits": N_("Handwritten digits 8×8")}
 TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
 PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test {n}")}
 
@@ -160,28 +166,44 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     net, data = trainer.network, trainer.data
     parts = ", ".join(_(PART_COUNTS[name]).format(n=part.n) if name in PART_COUNTS
                       else f"{name} {part.n}" for name, part in data.parts.items())
+    epochs = trainer.history.n_epochs
     if project.params is None:
         trained = _("not trained yet")
-    elif trainer.history.n_epochs:
-        trained = _("trained {n} epochs").format(n=trainer.history.n_epochs)
+    elif epochs:
+        trained = ngettext("trained {n} epoch", "trained {n} epochs", epochs).format(n=epochs)
     else:
         trained = _("weights set by hand")
+    n_nodes, n_edges = len(net.spec.nodes), len(net.spec.edges)
+    n_params = sum(p.size for p in net.params.values())
 
     # a built-in example's title is in the catalogue (as the window shows it); a user's is not
     print(_("ok: {title}").format(title=_(project.title) if project.title
                                   else Path(args.project).name))
-    print(_("  network: {nodes} nodes, {edges} connections, {params} parameters; {trained}")
-          .format(nodes=len(net.spec.nodes), edges=len(net.spec.edges),
-                  params=f"{sum(p.size for p in net.params.values()):,}", trained=trained))
+    print(_("  network: {nodes}, {edges}, {params}; {trained}").format(
+        nodes=ngettext("{n} node", "{n} nodes", n_nodes).format(n=n_nodes),
+        edges=ngettext("{n} connection", "{n} connections", n_edges).format(n=n_edges),
+        params=ngettext("{n} parameter", "{n} parameters", n_params).format(n=f"{n_params:,}"),
+        trained=trained))
     task = _(TASK_WORDS[data.task]) if data.task in TASK_WORDS else data.task
-    print(_("  data: {data} ({task}; {parts})").format(data=project.data.describe(), task=task,
+    print(_("  data: {data} ({task}; {parts})").format(data=data_title(project.data), task=task,
                                                        parts=parts))
-    for warning in lint_project(project, dataset):  # teaching advice: never changes the exit code
-        print(_("  warning: {text}\n    why: {why}").format(text=warning.text, why=warning.why))
-    if project.dismissed_warnings:
-        print(_("  shown on purpose, not warned about: {names}").format(
-            names=", ".join(project.dismissed_warnings)))
+    # teaching advice: never changes the exit code; what the project dismissed is said by its
+    # words (the lesson it shows on purpose), not its id
+    for warning in lint(project.spec, project.settings, dataset):
+        if warning.id in project.dismissed_warnings:
+            print(_("  shown on purpose, not warned about: {warning}").format(
+                warning=warning.message))
+        else:
+            print(_("  warning: {text}\n    why: {why}").format(text=warning.text,
+                                                              why=warning.why))
     return EXIT_OK
+
+
+def data_title(ref: DataRef) -> str:
+    """The data set's name in the current language, as the window's data picker says it."""
+    if ref.kind == "bundled" and ref.name in BUNDLED_TITLES:
+        return _(BUNDLED_TITLES[ref.name])
+    return _(ref.describe())  # a built-in or downloadable set's title; a file's own name
 
 
 def run_train(args: argparse.Namespace, argv: list[str]) -> int:
@@ -196,13 +218,9 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                                               trainer.last_epoch)
     try:
         outcome = trainer.run(bar.update if bar else None)
-    except KeyboardInterrupt:
+    finally:  # Ctrl+C too: main() says "interrupted" on a line of its own
         if bar:
             bar.close()
-        print(_("netcanvas: interrupted"), file=sys.stderr)
-        return EXIT_INTERRUPTED
-    if bar:
-        bar.close()
     print(f"{outcome.reason}")
     print(format_metrics(trainer.history))
     if args.log:
@@ -277,11 +295,13 @@ def main(argv: list[str] | None = None) -> int:
     else the system locale), argparse's own words included."""
     argv = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
-    commands = set(HANDLERS)
     if argv[:1] == ["--self-test"]:
         argv[0] = "self-test"
-    if not argv or (argv[0] not in commands and argv[0] not in ("-h", "--help")):
+    if not argv or _opens_the_window(argv[0]):
         argv = ["gui", *argv]
+    elif argv[0] not in HANDLERS and argv[0] not in ("-h", "--help"):
+        print(_unknown_command(argv[0]), file=sys.stderr)
+        return EXIT_BAD_INPUT
     try:
         args = parser.parse_args(argv)
     except SystemExit as exc:  # argparse has printed the usage and the problem
@@ -291,6 +311,28 @@ def main(argv: list[str] | None = None) -> int:
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
         print(_("netcanvas: error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
+    except KeyboardInterrupt:  # Ctrl+C in any command: one line, no traceback
+        print(_("netcanvas: interrupted"), file=sys.stderr)
+        return EXIT_INTERRUPTED
+
+
+def _opens_the_window(first: str) -> bool:
+    """Whether ``netcanvas FIRST …`` means the window: an option of ``gui`` (``--example``),
+    or a project to open — a file that exists, a .netcanvas name, or anything with a folder
+    in it (the window says if it is missing). A command name is never a path here."""
+    if first in HANDLERS or first in ("-h", "--help"):
+        return False
+    return first.startswith("-") or first.lower().endswith(".netcanvas") \
+        or "/" in first or os.sep in first or Path(first).exists()
+
+
+def _unknown_command(word: str) -> str:
+    """One line for a first word that is neither a command nor a project (a typo, mostly)."""
+    close = difflib.get_close_matches(word, list(HANDLERS), n=1)
+    if close:
+        return _("netcanvas: unknown command '{word}' (did you mean '{command}'?)").format(
+            word=word, command=close[0])
+    return _("netcanvas: unknown command '{word}' (see netcanvas --help)").format(word=word)
 
 
 if __name__ == "__main__":

@@ -163,3 +163,79 @@ def test_bench_rejects_nonsense_options(capsys):
     assert "--rounds must be at least 1" in capsys.readouterr().err
     assert cli.main(["bench", "--epoch-rows", "-1"]) == 2
     assert "--epoch-rows not negative" in capsys.readouterr().err
+
+
+def test_a_mistyped_command_is_named_with_the_closest_one(monkeypatch, tmp_path, capsys):
+    """`netcanvas chek x.netcanvas` said "unrecognized arguments: x.netcanvas" (the word went to
+    the window as its project) and `netcanvas bogus` opened the window."""
+    opened = []
+    fake = types.ModuleType("gui.app")
+    fake.main = lambda argv: opened.append(argv) or 0
+    monkeypatch.setitem(sys.modules, "gui.app", fake)
+    code, out, err = run(["chek", str(example_path("xor_learned"))], capsys)
+    assert (code, out, err) == (
+        2, "", "netcanvas: unknown command 'chek' (did you mean 'check'?)\n")
+    code, _, err = run(["expot", "--format", "onnx"], capsys)
+    assert (code, err) == (2, "netcanvas: unknown command 'expot' (did you mean 'export'?)\n")
+    code, _, err = run(["bogus"], capsys)
+    assert (code, err) == (2, "netcanvas: unknown command 'bogus' (see netcanvas --help)\n")
+    assert opened == []
+    # a project still opens the window: an existing file of any name, a .netcanvas name or a
+    # path (the window says if it is missing), and a command's name is a command even when a
+    # file of that name is here
+    saved = tmp_path / "my project"
+    saved.write_bytes(example_path("xor_learned").read_bytes())
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "runs").write_text("")
+    for argv in (["my project"], ["missing.NETCANVAS"], [str(tmp_path / "gone")]):
+        assert cli.main(argv) == 0
+    assert opened == [["my project"], ["missing.NETCANVAS"], [str(tmp_path / "gone")]]
+    code, _, err = run(["runs"], capsys)
+    assert code == 2 and "usage: netcanvas runs" in err and opened[-1] != ["runs"]
+
+
+@pytest.mark.parametrize("argv", [["check", "digits_mlp"], ["explain", "digits_mlp"],
+                                  ["export", "digits_mlp", "--format", "onnx", "--out", "x.onnx"]])
+def test_ctrl_c_in_any_command_is_one_line_and_exit_130(argv, monkeypatch, capsys):
+    """Only `train` caught Ctrl+C; `check`, `explain` and `export` printed a traceback."""
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    path = str(example_path(argv[1]))
+    for module in ("gui.cli", "gui.cli_explain", "gui.cli_export"):
+        monkeypatch.setattr(f"{module}.load_project", interrupted)
+    code, out, err = run([argv[0], path, *argv[2:]], capsys)
+    assert (code, out, err) == (130, "", "netcanvas: interrupted\n")
+
+
+def test_ctrl_c_in_train_closes_the_progress_line_first(monkeypatch, capsys):
+    from core.training import trainer
+
+    def interrupted(self, callback=None):
+        callback(types.SimpleNamespace(epoch=1, batch=1, batches_per_epoch=2, loss=0.5,
+                                       samples_per_second=10.0, eta_seconds=None,
+                                       outcome=None))
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(trainer.Trainer, "run", interrupted)
+    code, out, err = run(["train", str(example_path("xor_learned"))], capsys)
+    assert code == 130 and out == ""
+    assert err.endswith("loss 0.5  10 samples/s\nnetcanvas: interrupted\n")
+
+
+def test_check_says_what_it_shows_in_words(capsys):
+    code, out, _ = run(["check", str(example_path("overfitting"))], capsys)
+    assert code == 0
+    assert out.splitlines()[2:] == [
+        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1407)",
+        "  shown on purpose, not warned about: 58,010 parameters for 300 training rows and no "
+        "regularisation: expect to overfit"]
+    code, out, _ = run(["check", str(example_path("and_gate"))], capsys)
+    assert out.splitlines()[1] == (
+        "  network: 2 nodes, 1 connection, 3 parameters; weights set by hand")
+
+
+def test_the_bundled_sets_are_named_as_the_window_names_them():
+    from gui.document.data_source import BUNDLED_TEXT
+
+    assert {name: title for name, (title, _) in BUNDLED_TEXT.items()} == cli.BUNDLED_TITLES

@@ -3,11 +3,19 @@ code 2 with one line saying what went wrong, and nothing left in the cache after
 
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
 from core.datasets.remote import MIRROR_ENV
 from gui import cli
 from tests.core.datasets import idx_server
 from tests.core.datasets.idx_server import make_files, serve
 
+ROOT = Path(__file__).resolve().parents[1]
 env = idx_server.env  # the fixture: an empty cache folder and the test-only checksum table
 
 
@@ -101,3 +109,26 @@ def test_list_and_fetch_check_files_put_by_hand(env, monkeypatch, capsys):
     code, out, _ = run(["data", "list"], capsys)
     size = sum(len(d) for d in files.values()) / 2**20
     assert f"cached, {size:.1f} MB in {folder}" in out
+
+
+def test_ctrl_c_during_a_download_is_one_line_and_exit_130(env):
+    """Ctrl+C while a file arrives: "netcanvas: interrupted" and exit 130, as in `train`,
+    instead of a traceback."""
+    _, files = env
+    with serve(files, hold={"train-images-idx3-ubyte.gz"}) as (url, handler):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "gui.cli", "data", "fetch", "mnist"], cwd=ROOT,
+            env={**os.environ, MIRROR_ENV: url, "NETCANVAS_LANG": "en"},
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        try:
+            deadline = time.monotonic() + 60
+            while "train-images-idx3-ubyte.gz" not in handler.requests:
+                assert process.poll() is None and time.monotonic() < deadline
+                time.sleep(0.05)
+            process.send_signal(signal.SIGINT)
+            out, err = process.communicate(timeout=60)
+        finally:
+            process.kill()
+    assert process.returncode == 130 and out == ""
+    assert err.splitlines()[-1] == "netcanvas: interrupted"
+    assert "Traceback" not in err

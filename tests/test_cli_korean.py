@@ -71,6 +71,21 @@ def test_check_prints_korean_lines():
     assert lines[2].endswith(" (분류; 훈련 280, 검증 60, 시험 60)")
 
 
+def test_check_names_data_and_dismissed_warnings_in_korean():
+    result = netcanvas("check", str(example_path("overfitting")))
+    assert result.returncode == 0 and result.stderr == ""
+    assert result.stdout.splitlines()[2:] == [
+        "  데이터: 손글씨 숫자 8×8 (분류; 훈련 300, 검증 90, 시험 1407)",
+        "  일부러 그대로 두어 경고하지 않음: 훈련 데이터 300행에 매개변수 58,010개, 규제 없음: "
+        "오버피팅이 예상됩니다"]
+
+
+def test_a_mistyped_command_is_said_in_korean():
+    result = netcanvas("chek", str(example_path("xor_learned")))
+    assert (result.returncode, result.stdout, result.stderr) == (
+        2, "", "netcanvas: 알 수 없는 명령 'chek' ('check'을(를) 뜻했습니까?)\n")
+
+
 def test_a_corrupt_project_is_a_korean_one_line_error(tmp_path):
     corrupt = tmp_path / "broken.netcanvas"
     corrupt.write_text("{ not json", encoding="utf-8")
