@@ -1,4 +1,10 @@
-"""Before the window opens on Linux/X11: are the xcb helper libraries Qt needs there?
+"""Before the window opens on Linux: is there a display, and are the xcb helper libraries Qt
+needs there?
+
+Without a display (no DISPLAY nor WAYLAND_DISPLAY, as over ssh or in a container) Qt prints
+"could not load the Qt platform plugin xcb" and aborts with a core dump (exit 134), though
+``netcanvas --help`` promises exit 1 when the window cannot start: :func:`no_display` sees it
+first and the window's start says so in one line.
 
 Qt's xcb platform plugin links libxcb-cursor, libxcb-icccm and libxcb-keysyms, which many
 desktops do not install. Without them Qt prints "could not load the Qt platform plugin xcb"
@@ -38,6 +44,18 @@ def requested_platform(argv: Sequence[str], environ: Mapping[str, str]) -> str:
         if option in argv[:-1]:
             name = argv[list(argv).index(option) + 1]
     return name.split(";")[0].split(":")[0].strip()
+
+
+def no_display(argv: Sequence[str], environ: Mapping[str, str], platform: str) -> bool:
+    """Whether Qt would find no display to open the window on: on Linux, with neither DISPLAY
+    nor WAYLAND_DISPLAY and no platform chosen (or xcb chosen and no DISPLAY). A platform
+    chosen otherwise (``offscreen``, ``wayland``, ``vnc``…) is Qt's to judge."""
+    if not platform.startswith("linux"):
+        return False
+    name = requested_platform(argv, environ)
+    if name == "xcb":
+        return not environ.get("DISPLAY")
+    return not name and not environ.get("DISPLAY") and not environ.get("WAYLAND_DISPLAY")
 
 
 def uses_xcb(argv: Sequence[str], environ: Mapping[str, str], platform: str) -> bool:
@@ -89,8 +107,14 @@ def explain(missing: list[tuple[str, str, str]]) -> str:
 
 
 def check_xcb(argv: Sequence[str]) -> int | None:
-    """1 after printing what to install when the xcb libraries are missing; None when the
-    window can open (or the check does not apply)."""
+    """1 after printing why the window cannot open here — no display to open it on, or the
+    xcb libraries are missing (then what to install); None when it can (or the check does not
+    apply). Runs before the QApplication exists."""
+    if no_display(argv, os.environ, sys.platform):
+        print(_("netcanvas: the window cannot open: there is no display here (DISPLAY and "
+                "WAYLAND_DISPLAY are not set); start NetCanvas from a desktop session, or set "
+                "QT_QPA_PLATFORM=offscreen to run it in a script"), file=sys.stderr)
+        return 1
     missing = missing_xcb_libraries(argv)
     if not missing:
         return None
