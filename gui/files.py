@@ -325,17 +325,23 @@ class FileController:
         return translate("FileController", "{error}; it was removed from {menu}.").format(
             error=error, menu=self.file_menu_path(self.recent_menu.title()))
 
-    def set_aside(self, path: str) -> None:
-        """Restored work fills the window instead of ``path`` (asked for at start): keep it
-        one click away in Open Recent and say why it is not open."""
-        if Path(path).is_file():
-            self._remember(path)
+    def set_aside(self, path: str = "", example: str = "") -> None:
+        """Restored work fills the window instead of the project at ``path`` or the bundled
+        ``example`` asked for at start: say why it is not open and where it is (a project is
+        put in Open Recent, one click away)."""
+        if example:
+            found = example_paths().get(example)
+            name = example_title(found) if found else example
+            menu = self.examples_menu.title()
+        else:
+            name, menu = Path(path).name, self.recent_menu.title()
+            if Path(path).is_file():
+                self._remember(path)
         self.window.statusBar().showMessage(" ".join(filter(None, (
             self.window.statusBar().currentMessage(),
             translate("FileController", "{name} was not opened: save or close the restored "
                       "work, then open it ({menu}).").format(
-                          name=Path(path).name,
-                          menu=self.file_menu_path(self.recent_menu.title()))))), 30000)
+                          name=name, menu=self.file_menu_path(menu))))), 30000)
 
     def file_menu_path(self, label: str) -> str:
         """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""
