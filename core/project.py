@@ -61,6 +61,7 @@ from core.project_checks import (
     check_weights,
     dismissed,
     reason,
+    save_error,
     starts_like_zip,
     text_field,
 )
@@ -161,8 +162,7 @@ def save_project(project: Project, path: str | Path) -> None:
     try:
         _write_atomically(path, members)
     except OSError as exc:
-        raise ProjectError(_("cannot save {file}: {reason}").format(
-            file=path.name, reason=exc.strerror or exc)) from None
+        raise save_error(exc, path) from None
     except ValueError as exc:  # an object array: it would need pickling
         raise ProjectError(_("cannot save {file}: {reason}").format(file=path.name, reason=exc)
                            ) from None

@@ -3,6 +3,7 @@ each failure is a :class:`ProjectError` sentence a student can act on."""
 
 from __future__ import annotations
 
+import errno
 import struct
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,38 @@ WEIGHTS_NPZ = "weights.npz"
 
 class ProjectError(Exception):
     """A project file cannot be written or read; the message says which file and why."""
+
+
+class PlaceError(ProjectError):
+    """The file system refused to write where the file was to go: another folder may work."""
+
+
+#: errors of the place a file goes (the folder, the disk), not of what is written
+PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                errno.ENOSPC}
+
+
+def write_reason(exc: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, in words for the common causes and the system's
+    own text for the others."""
+    folder = path.parent
+    if exc.errno == errno.ENOENT:
+        return _("the folder {folder} does not exist").format(folder=folder)
+    if exc.errno == errno.ENOTDIR:
+        return _("{path} is inside a file, not a folder").format(path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("{folder} cannot be written to (it is read-only or you have no "
+                 "permission)").format(folder=folder)
+    if exc.errno == errno.ENOSPC:
+        return _("the disk is full")
+    return exc.strerror or str(exc)
+
+
+def save_error(exc: OSError, path: Path) -> ProjectError:
+    """The error for a save of ``path`` that failed with ``exc``."""
+    kind = PlaceError if exc.errno in PLACE_ERRORS else ProjectError
+    return kind(_("cannot save {file}: {reason}").format(file=path.name,
+                                                         reason=write_reason(exc, path)))
 
 
 def dismissed(value: Any) -> tuple[str, ...]:

@@ -86,6 +86,8 @@ def main(argv: list[str] | None = None) -> int:
             window.files.open_example(args.example)
         elif args.project:
             window.files.load(args.project)
+    elif args.example or args.project:  # one window, one project: say why it is not open
+        window.files.set_aside(args.project or "", args.example or "")
     window.view.fit_to_view()
     return app.exec()
 

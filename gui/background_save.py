@@ -13,14 +13,16 @@ it is shared, not copied.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
-from core.project import ProjectError
+from core.project_checks import ProjectError, write_reason
 from gui.background import BackgroundJob, Report
 from gui.i18n import translate
 
@@ -113,8 +115,10 @@ def _writer(write: Write) -> Callable[[Report, threading.Event], str]:
         except ProjectError as exc:
             return str(exc)
         except OSError as exc:
+            reason = write_reason(exc, Path(os.fsdecode(exc.filename))) if exc.filename \
+                else exc.strerror
             return translate("ProjectSaver", "the file cannot be written ({reason})").format(
-                reason=exc.strerror or exc)
+                reason=reason or exc)
         return ""
 
     return work

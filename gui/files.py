@@ -23,6 +23,7 @@ from core.datasets.ref import DataRef
 from core.engine.params import split
 from core.i18n import _
 from core.project import SUFFIX, Project, ProjectError, load_project, save_project
+from core.project_checks import PlaceError
 from core.spec import NetworkSpec
 from core.training.timeline import Timeline
 from gui.background_save import ProjectSaver
@@ -30,6 +31,8 @@ from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change, translate
 from gui.training.continuation import ContinuationKeeper
+from gui.widgets import menu_path
+from gui.window_text import ACTIONS, MENU_TITLES
 
 
 def file_filter() -> str:
@@ -77,6 +80,14 @@ def _read(path: str | Path) -> tuple[Project | None, dict[str, Any], str]:
         network = project.build_network()
         arrays = {**network.params, **network.state}
     return project, arrays, ""
+
+
+def _save(project: Project, path: str, advice: str) -> None:
+    """Write ``project`` to ``path``; a folder that refused it gets ``advice`` (what to do)."""
+    try:
+        save_project(project, path)
+    except PlaceError as exc:
+        raise ProjectError(f"{exc}\n\n{advice}") from None  # i18n: not ui
 
 
 def _undo_position(stack: QUndoStack) -> tuple[int, object]:
@@ -172,7 +183,8 @@ class FileController:
             return False
         project, arrays, error = outcome.value or (None, {}, outcome.error)
         if project is None:
-            self._error(translate("FileController", "Cannot open project"), error)
+            self._error(translate("FileController", "Cannot open project"),
+                        self._forget_missing(path, error))
             return False
         self._generation += 1
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
@@ -215,7 +227,7 @@ class FileController:
         def done(error: str) -> None:
             outcomes.append(error)
             same_document = generation == self._generation
-            if error:
+            if error:  # the document stays modified: nothing is lost
                 self.failures += 1
                 if same_document and self.doc.path == path:
                     self.doc.set_path(previous)
@@ -227,7 +239,10 @@ class FileController:
             self.window.statusBar().showMessage(translate("FileController", "Saved {name}.").format(
                 name=Path(path).name), 5000)
 
-        self.saver.submit(Path(path).name, functools.partial(save_project, project, path), done)
+        save_as = self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
+        advice = translate("FileController", "Your work is still open and not saved: choose "
+                           "another folder with {save_as}.").format(save_as=save_as)
+        self.saver.submit(Path(path).name, functools.partial(_save, project, path, advice), done)
         self.window.statusBar().showMessage(translate("FileController", "Saving {name}…").format(
             name=Path(path).name))
         if wait:
@@ -300,6 +315,38 @@ class FileController:
         recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
         self.settings.setValue(RECENT_KEY, recent)  # the menu reads it when it next opens
 
+    def _forget_missing(self, path: str | Path, error: str) -> str:
+        """``error``; when ``path`` no longer exists, its Open Recent entry is removed and the
+        text says so."""
+        resolved, recent = str(Path(path).resolve()), self.recent_files()
+        if Path(path).exists() or resolved not in recent:
+            return error
+        self.settings.setValue(RECENT_KEY, [p for p in recent if p != resolved])
+        return translate("FileController", "{error}; it was removed from {menu}.").format(
+            error=error, menu=self.file_menu_path(self.recent_menu.title()))
+
+    def set_aside(self, path: str = "", example: str = "") -> None:
+        """Restored work fills the window instead of the project at ``path`` or the bundled
+        ``example`` asked for at start: say why it is not open and where it is (a project is
+        put in Open Recent, one click away)."""
+        if example:
+            found = example_paths().get(example)
+            name = example_title(found) if found else example
+            menu = self.examples_menu.title()
+        else:
+            name, menu = Path(path).name, self.recent_menu.title()
+            if Path(path).is_file():
+                self._remember(path)
+        self.window.statusBar().showMessage(" ".join(filter(None, (
+            self.window.statusBar().currentMessage(),
+            translate("FileController", "{name} was not opened: save or close the restored "
+                      "work, then open it ({menu}).").format(
+                          name=name, menu=self.file_menu_path(menu))))), 30000)
+
+    def file_menu_path(self, label: str) -> str:
+        """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""
+        return menu_path(translate("MainWindow", MENU_TITLES["file"]), label)
+
     def _fill_recent(self) -> None:
         self.recent_menu.clear()
         recent = self.recent_files()
@@ -307,6 +354,10 @@ class FileController:
             action = self.recent_menu.addAction(Path(path).name)
             action.setToolTip(path)
             action.setStatusTip(path)
+            if not Path(path).exists():  # kept, disabled: a removable drive may come back
+                action.setEnabled(False)
+                action.setText(translate("FileController", "{name} (not found)").format(
+                    name=Path(path).name))
             action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.load(p))
         if not recent:
             self.recent_menu.addAction(translate("FileController", "(no recent projects)")

@@ -45,7 +45,7 @@ from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_
 from gui.training.dock import install_training
 from gui.training.session import TrainingSession
 from gui.widgets import StatusLine, add_dock, plain_label, scrolling
-from gui.window_text import ACTIONS, DOCK_TITLES, HELP_TEXT, MENU_TITLES
+from gui.window_text import ACTIONS, DOCK_TITLES, MENU_TITLES, help_text
 from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of
 
 APP_NAME = "NetCanvas"  # i18n: not ui
@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
+        self._menu("help").addAction(self.help_action)  # the last menu: after Training
         self.resize(*DEFAULT_SIZE)
         on_language_change(self, self.retranslate)
         self.status.say(lambda: self.tr("Drag a node from the left onto the canvas to begin."))
@@ -247,7 +248,6 @@ class MainWindow(QMainWindow):
             view.addAction(dock.toggleViewAction())
         self.labs_menu = LabsMenu(self.context, self)
         bar.addMenu(self.labs_menu)
-        self._menu("help").addAction(self.help_action)
         tools = self.tools = self.addToolBar("")
         tools.setObjectName("main_toolbar")
         tools.setMovable(False)
@@ -384,8 +384,7 @@ class MainWindow(QMainWindow):
             self.scene.set_neuron_limit(value)
 
     def show_help(self) -> None:
-        QMessageBox.information(self, self.tr("How to build a network"),
-                                translate("MainWindow", HELP_TEXT))
+        QMessageBox.information(self, self.tr("How to build a network"), help_text(self))
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.maybe_save() and self.files.finish_writing():

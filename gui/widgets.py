@@ -28,6 +28,12 @@ def plain_label(text: str) -> str:
     return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
 
 
+def menu_path(*labels: str) -> str:
+    """Where a command is, as the menus show it: ("&File", "Open &Recent") → "File ▸ Open
+    Recent". Messages take the labels from the menus and actions themselves."""
+    return " ▸ ".join(plain_label(label) for label in labels)
+
+
 class StatusLine(QObject):
     """Says things in a window's status bar and says the one still shown again, in the new
     language, when the language changes (``make`` builds the message; it is called again)."""

@@ -4,7 +4,13 @@ in its ``retranslate``; the English here is the source text."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtGui import QKeySequence
+
+from gui.i18n import translate
+from gui.widgets import plain_label
 
 HELP_TEXT = QT_TRANSLATE_NOOP(
     "MainWindow",
@@ -17,6 +23,28 @@ HELP_TEXT = QT_TRANSLATE_NOOP(
     "<li>Double-click a weight line or a neuron to type a weight or bias, and watch the "
     "predictions change.</li></ol>"
     "<p>Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.</p>")
+
+HELP_MORE = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "<h3>Train it, bring data, explore</h3>"
+    "<p><b>{train}</b> ({key}) in the <b>{training}</b> menu trains the network on the data "
+    "set; watch the loss fall. <b>{import_data}</b> under the data sets brings your own "
+    "CSV, NPZ or MNIST files. <b>{examples}</b> opens ready-made projects, and the "
+    "<b>{labs}</b> menu holds experiments from the book.</p>")
+
+
+def help_text(window: Any) -> str:
+    """The help in the current language; the menus and buttons it sends the reader to are
+    named by their own (translated) labels."""
+    train = window.training.actions["train"]
+    return translate("MainWindow", HELP_TEXT) + translate("MainWindow", HELP_MORE).format(
+        train=plain_label(train.text()), key=train.shortcut().toString(
+            QKeySequence.SequenceFormat.NativeText),
+        training=plain_label(window.training.menu.title()),
+        import_data=plain_label(window.data_picker.import_button.text()),
+        examples=window.files.file_menu_path(window.files.examples_menu.title()),
+        labs=plain_label(window.labs_menu.title()))
+
 
 #: the docks' keys in ``MainWindow.docks`` (identifiers, English for good) → shown titles
 DOCK_TITLES = {

@@ -38,7 +38,7 @@ from gui.panels.data_import import (
     import_text,
 )
 from gui.panels.download_dialog import DownloadDialog
-from gui.widgets import WrappedLabel
+from gui.widgets import StatusLine, WrappedLabel
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "DataPicker", "Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
@@ -75,6 +75,7 @@ class DataPicker(QGroupBox):
         self.locate_button.clicked.connect(self._locate_clicked)
         self.locate_button.setVisible(False)
         self._import: JobRun | None = None
+        self._import_path = ""
         self._busy: BusyIndicator | None = None
         self._locating: tuple[JobRun, DataRef, int, str] | None = None
         self.data_info = WrappedLabel()
@@ -179,6 +180,7 @@ class DataPicker(QGroupBox):
         if self._import is not None:
             return
         self.import_button.setEnabled(False)
+        self._import_path = path
         self._import = import_run(self, path, None, self._doc.settings)
         self._import.finished.connect(self._import_done)
         self._busy = BusyIndicator(self.window(), import_text(path), self._import.job.stop)
@@ -194,6 +196,11 @@ class DataPicker(QGroupBox):
             QMessageBox.warning(self, self.tr("Cannot import data"), problem)
         elif ref is not None:
             self.choose(ref)
+            status, dataset, path = getattr(self.window(), "status", None), ref.dataset, \
+                self._import_path
+            if isinstance(status, StatusLine) and dataset is not None:  # the window's
+                status.say(lambda: self.tr("Imported {name}: {samples}, {features}, {kind}")
+                           .format(name=Path(path).name, **self.counts(dataset)), 8000)
         self.import_finished.emit(ref is not None)
 
     @Slot(bool)
@@ -309,9 +316,15 @@ class DataPicker(QGroupBox):
                 "Loading the data…") if self._data.loading else self.tr(
                 "The data could not be loaded."))
             return
+        self.data_info.setText(self.tr("{samples} · {features} · {kind}").format(
+            **self.counts(dataset)))
+
+    def counts(self, dataset: Dataset) -> dict[str, str]:
+        """"60 samples", "3 features", "3 classes" (a regression's target values instead), in
+        the current language: the panel's summary and an import's message say them."""
         kind = (self.tr("%n classes", "", dataset.n_classes) if dataset.task == "classification"
                 else self.tr("%n target value(s)", "", dataset.n_outputs))
-        self.data_info.setText(self.tr("{samples} · {features} · {kind}").format(
-            samples=grouped(self.tr("%n samples", "", dataset.n_samples), dataset.n_samples),
-            features=grouped(self.tr("%n features", "", dataset.n_features),
-                             dataset.n_features), kind=kind))
+        return {"samples": grouped(self.tr("%n samples", "", dataset.n_samples),
+                                   dataset.n_samples),
+                "features": grouped(self.tr("%n features", "", dataset.n_features),
+                                    dataset.n_features), "kind": kind}

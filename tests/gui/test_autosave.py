@@ -297,6 +297,11 @@ def test_the_app_offers_the_copy_at_start_before_opening_what_it_was_asked_to(
     expected = len(load_project(folder / PROJECT_FILE).spec.nodes)
     assert window.close()  # the app's own window is the only one left to look at
     answer("Restore")
-    code, seen = run_main(["--example", "spiral"], monkeypatch)
+    code, seen = run_main(["--example", "spiral"], monkeypatch, look=lambda w: {
+        "status": w.statusBar().currentMessage()})
     assert code == 0
-    assert seen == {"title": "left.netcanvas[*] — NetCanvas", "nodes": expected}
+    title = load_project(example_paths()["spiral"]).title
+    assert seen == {"title": "left.netcanvas[*] — NetCanvas", "nodes": expected,
+                    "status": "Restored unsaved work of left.netcanvas. Save it to keep it. "
+                              f"{title} was not opened: save or close the restored work, then "
+                              "open it (File ▸ Examples)."}

@@ -174,10 +174,10 @@ def test_importing_a_csv_embeds_it_and_is_undoable(window, qtbot, tmp_path):
     assert window.data_picker.data_combo.currentText().startswith("XOR gate")
 
 
-def run_main(argv, monkeypatch):
-    """Run gui.app.main with its event loop replaced by a look at the window it shows.
-    (A real exec() + quit() would leave the test process's QApplication unable to run
-    timers for the tests that follow.)"""
+def run_main(argv, monkeypatch, look=None):
+    """Run gui.app.main with its event loop replaced by a look at the window it shows
+    (``look(window)`` adds to what is seen). (A real exec() + quit() would leave the test
+    process's QApplication unable to run timers for the tests that follow.)"""
     seen = {}
 
     def fake_exec():
@@ -186,6 +186,7 @@ def run_main(argv, monkeypatch):
             if isinstance(widget, MainWindow) and widget.isVisible():
                 seen["title"] = widget.windowTitle()
                 seen["nodes"] = len(widget.doc.spec.nodes)
+                seen.update(look(widget) if look else {})
                 widget.close()
                 widget.deleteLater()
         return 0

@@ -274,6 +274,10 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>{name}을(를) 저장했습니다.</translation>
     </message>
     <message>
+        <source>Your work is still open and not saved: choose another folder with {save_as}.</source>
+        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}(으)로 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
         <source>Saving {name}…</source>
         <translation>{name} 저장하는 중…</translation>
     </message>
@@ -292,6 +296,18 @@ Your project is still open; save it under a new name to be safe.</source>
     <message>
         <source>“{name}” has changes that are not saved. Save them first?</source>
         <translation>“{name}”에 저장하지 않은 변경 사항이 있습니다. 먼저 저장할까요?</translation>
+    </message>
+    <message>
+        <source>{error}; it was removed from {menu}.</source>
+        <translation>{error}. {menu}에서 지웠습니다.</translation>
+    </message>
+    <message>
+        <source>{name} was not opened: save or close the restored work, then open it ({menu}).</source>
+        <translation>{name}은(는) 열지 않았습니다: 복원한 작업을 저장하거나 닫은 다음 여세요({menu}).</translation>
+    </message>
+    <message>
+        <source>{name} (not found)</source>
+        <translation>{name} (찾을 수 없음)</translation>
     </message>
     <message>
         <source>(no recent projects)</source>
@@ -399,6 +415,10 @@ Your project is still open; save it under a new name to be safe.</source>
     <message>
         <source>&lt;h3&gt;Build a network by hand&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;Choose a data set on the left (try the AND or XOR gate).&lt;/li&gt;&lt;li&gt;Drag &lt;b&gt;Input&lt;/b&gt;, &lt;b&gt;Hidden&lt;/b&gt; and &lt;b&gt;Output&lt;/b&gt; nodes onto the canvas.&lt;/li&gt;&lt;li&gt;Drag from a node&apos;s right port to another node to connect them. Refused targets turn red and the status bar says why.&lt;/li&gt;&lt;li&gt;Select a node to set its units and activation in the inspector.&lt;/li&gt;&lt;li&gt;Double-click a weight line or a neuron to type a weight or bias, and watch the predictions change.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;손으로 신경망 만들기&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;왼쪽에서 데이터셋을 선택하세요(AND 게이트나 XOR 게이트부터 해 보세요).&lt;/li&gt;&lt;li&gt;&lt;b&gt;입력&lt;/b&gt;, &lt;b&gt;은닉&lt;/b&gt;, &lt;b&gt;출력&lt;/b&gt; 노드를 캔버스로 드래그하세요.&lt;/li&gt;&lt;li&gt;노드의 오른쪽 포트에서 다른 노드로 드래그하면 연결됩니다. 연결할 수 없는 대상은 빨간색으로 바뀌고, 상태 표시줄이 그 이유를 알려 줍니다.&lt;/li&gt;&lt;li&gt;노드를 선택하면 속성 패널에서 뉴런 수와 활성화 함수를 정할 수 있습니다.&lt;/li&gt;&lt;li&gt;가중치 선이나 뉴런을 두 번 클릭해 가중치나 편향을 입력하고, 예측값이 바뀌는 것을 지켜보세요.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;휠: 확대/축소 · 가운데 버튼 드래그 또는 Space+드래그: 화면 이동 · 빈 캔버스에서 드래그: 선택&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Train it, bring data, explore&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{train}&lt;/b&gt; ({key}) in the &lt;b&gt;{training}&lt;/b&gt; menu trains the network on the data set; watch the loss fall. &lt;b&gt;{import_data}&lt;/b&gt; under the data sets brings your own CSV, NPZ or MNIST files. &lt;b&gt;{examples}&lt;/b&gt; opens ready-made projects, and the &lt;b&gt;{labs}&lt;/b&gt; menu holds experiments from the book.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;학습하고, 데이터를 가져오고, 탐색하기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{training}&lt;/b&gt; 메뉴의 &lt;b&gt;{train}&lt;/b&gt;({key})은 데이터셋으로 신경망을 학습합니다. 손실이 줄어드는 것을 지켜보세요. 데이터셋 아래의 &lt;b&gt;{import_data}&lt;/b&gt;로 직접 준비한 CSV, NPZ, MNIST 파일을 가져옵니다. &lt;b&gt;{examples}&lt;/b&gt;에서 미리 만든 프로젝트를 열고, &lt;b&gt;{labs}&lt;/b&gt; 메뉴에서 책의 실험을 해 보세요.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Build</source>

@@ -72,6 +72,10 @@
         <translation>데이터를 가져올 수 없습니다</translation>
     </message>
     <message>
+        <source>Imported {name}: {samples}, {features}, {kind}</source>
+        <translation>{name}을(를) 가져왔습니다: {samples}, {features}, {kind}</translation>
+    </message>
+    <message>
         <source>Cannot refer to the data file</source>
         <translation>데이터 파일을 참조할 수 없습니다</translation>
     </message>
