@@ -306,7 +306,7 @@ class MainWindow(QMainWindow):
         if len(outputs) == 1 and output_image is not None:
             images[outputs[0].id] = output_image
         self.scene.set_thumbnails(images)
-        self.problems_panel.set_data_note([result.data_problem] if result.data_problem else [])
+        self.problems_panel.set_data_note(result.mismatches)
 
     # ------------------------------------------------------------------ editing
     def add_node(self, kind: str, pos: QPointF) -> None:
