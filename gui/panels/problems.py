@@ -14,16 +14,13 @@ from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QMouseEvent, QResizeEvent
+from PySide6.QtGui import QColor, QMouseEvent
 from PySide6.QtWidgets import (
-    QDockWidget,
     QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
-    QMainWindow,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +38,7 @@ from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change, translate
 from gui.labs import lab_info
+from gui.panels.mismatches import COLOURED, MismatchRow, reveal
 from gui.widgets import WrappedLabel
 
 LINT_DELAY_MS = 150  # a drag or a typed number settles before the rules run again
@@ -131,35 +129,7 @@ class WarningRow(QFrame):
         self.clicked.emit()
         super().mousePressEvent(event)
 
-class MismatchRow(QWidget):
-    """One way the data does not fit the network, and right below it the button that fixes it
-    (one undoable edit) when there is one; the panel sets the button's words."""
-
-    resized = Signal()  # its wrapped words took their height: the fix may have moved
-
-    def __init__(self, mismatch: DataMismatch, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.mismatch = mismatch
-        self.label = WrappedLabel(COLOURED.format(
-            color=theme.WARNING_TEXT, text=escape(self.text(), quote=False)))
-        self.fix = QPushButton() if mismatch.node_id else None
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 2, 0, 2)
-        layout.setSpacing(2)
-        layout.addWidget(self.label)
-        if self.fix is not None:
-            layout.addWidget(self.fix, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def text(self) -> str:
-        return "◆ " + self.mismatch.message
-
-    def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self.resized.emit()
-
-
 OK_TEXT = QT_TRANSLATE_NOOP("ProblemsPanel", "✓ The network is complete: it can be trained.")
-COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
 WARNING_HTML = ("<span style='color:{warning}'>△ {message}</span><br>"  # i18n: not ui
                 "<small style='color:{muted}'>{why}</small>")  # i18n: not ui
 
@@ -348,26 +318,11 @@ class ProblemsPanel(QWidget):
         return node_label(node) if node is not None else node_id
 
     def show_fixes(self) -> None:
-        """Grow the dock, from the one above it, until the last fix button is in view: a fix
-        that must be scrolled to goes unseen. Done when the rows take their sizes (so not when
-        the user makes the dock lower again)."""
-        scroll = self.parentWidget()
-        while scroll is not None and not isinstance(scroll, QScrollArea):
-            scroll = scroll.parentWidget()
-        dock = scroll.parentWidget() if scroll is not None else None
-        main = dock.parentWidget() if isinstance(dock, QDockWidget) else None
-        if not self.fix_buttons or not isinstance(main, QMainWindow) or dock.isFloating():
-            return
-        self.layout().activate()
-        last = self.fix_buttons[-1]
-        bottom = last.mapTo(self, last.rect().bottomLeft()).y() + 6
-        missing = bottom - scroll.viewport().height() - scroll.verticalScrollBar().value()
-        above = dock_above(main, dock)
-        if missing > 0 and above is not None:
-            spare = above.height() - above.minimumSizeHint().height()
-            grow = min(missing, max(spare, 0))
-            main.resizeDocks([above, dock], [above.height() - grow, dock.height() + grow],
-                             Qt.Orientation.Vertical)
+        """Grow the dock until the last fix button is in view (:func:`reveal`). Done when the
+        rows take their sizes, so not when the user makes the dock lower again."""
+        if self.fix_buttons:
+            self.layout().activate()
+            reveal(self, self.fix_buttons[-1])
 
     def _clicked(self, item: QListWidgetItem) -> None:
         self._select(item.data(Qt.ItemDataRole.UserRole) or [])
@@ -375,18 +330,6 @@ class ProblemsPanel(QWidget):
     def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))
-
-
-def dock_above(main: QMainWindow, dock: QDockWidget) -> QDockWidget | None:
-    """The dock right above ``dock`` in its column of ``main`` (None when it is the top)."""
-    top = dock.geometry().top()
-    for other in main.findChildren(QDockWidget):
-        box = other.geometry()
-        if (other is not dock and other.isVisible() and not other.isFloating()
-                and 0 <= top - box.bottom() <= 12 and box.left() < dock.geometry().right()
-                and box.right() > dock.geometry().left()):
-            return other
-    return None
 
 
 def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
