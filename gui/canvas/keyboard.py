@@ -83,7 +83,8 @@ class CanvasKeys(QObject):
             self._current, self._left = None, True  # come in by Tab: start at an end
         if watched is self._view and event.type() == QEvent.Type.KeyPress:
             key = event.key() if isinstance(event, QKeyEvent) else None
-            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab):
+            typing = self._scene.focusItem() is not None  # a weight's editor has the keys
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not typing:
                 modifiers = event.modifiers()
                 shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
                 extend = bool(modifiers & Qt.KeyboardModifier.ControlModifier)

@@ -90,3 +90,15 @@ def test_shift_tab_goes_back_and_the_action_is_in_the_edit_menu(qtbot, window):
     edit = next(m for m in menus if window.select_all_action in m.actions())
     assert action in edit.actions() and action.text() == "Co&nnect Selected Nodes"
     assert action.shortcut().toString() == "Ctrl+K"
+
+
+def test_tab_in_a_weights_editor_leaves_the_selection_alone(qtbot, window):
+    from PySide6.QtCore import QPointF
+
+    assert window.files.open_example("xor_learned")
+    window.view.setFocus(Qt.FocusReason.TabFocusReason)
+    press(qtbot, window, Qt.Key.Key_Tab)
+    assert window.scene.selected_node_ids() == ["0"]
+    window.scene.edit_bias("1", 0, QPointF(200, 0))  # as a double-click on a neuron opens
+    qtbot.keyClick(window.view, Qt.Key.Key_Tab)
+    assert window.scene.selected_node_ids() == ["0"]
