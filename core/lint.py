@@ -22,7 +22,7 @@ import numpy as np
 
 from core.datasets import DataError, Dataset, split
 from core.engine import initializers, params
-from core.i18n import _
+from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
 from core.training.prepare import DataMismatchError, input_columns
@@ -45,6 +45,14 @@ FAR = 10.0
 RANGE_RATIO = 50.0  # digits' pixels share one 0–16 scale and differ by at most 16×
 PARAMS_PER_ROW = 50.0  # the book's overfitting set-up has ~190 parameters per training row
 MIN_ROWS_FOR_VALIDATION = 20  # below this (a truth table) every row is needed for training
+# What an output activation can give: (lowest, highest, in words); the step gives only the ends.
+REACH: dict[str, tuple[float, float, str]] = {
+    "sigmoid": (0.0, 1.0, N_("values between 0 and 1")),
+    "softmax": (0.0, 1.0, N_("values between 0 and 1")),
+    "tanh": (-1.0, 1.0, N_("values between −1 and 1")),
+    "relu": (0.0, math.inf, N_("values of 0 or more")),
+    "step": (0.0, 1.0, N_("only 0 or 1")),
+}
 
 
 @dataclass(frozen=True)
@@ -207,6 +215,28 @@ def output_units(f: _Facts) -> list[LintWarning]:
           "target value; training refuses to start until they match"), "perceptron", (out.id,))]
 
 
+def output_range(f: _Facts) -> list[LintWarning]:
+    out, data = f.spec.output, f.dataset
+    if data is None or data.task != "regression" or out.activation not in REACH:
+        return []
+    low, high, words = REACH[out.activation]
+    targets = np.asarray(data.y, dtype=np.float64)
+    targets = targets[np.isfinite(targets)]
+    if out.activation == "step":
+        outside = ~np.isin(targets, (low, high))
+    else:
+        outside = (targets < low) | (targets > high)
+    if targets.size == 0 or not outside.any():
+        return []
+    return [LintWarning(
+        "output_range",
+        _("the targets run from {low:g} to {high:g}, but the {activation} output can only give "
+          "{reach}: it can never reach the targets outside that").format(
+            low=targets.min(), high=targets.max(), activation=out.activation, reach=_(words)),
+        _("the output's activation bounds every answer the network gives; for regression give "
+          "the output the identity activation"), "activations", (out.id,))]
+
+
 # ----------------------------------------------------------------------------- settings
 def learning_rate(f: _Facts) -> list[LintWarning]:
     s = f.settings
@@ -294,5 +324,5 @@ def search_without_validation(f: _Facts) -> list[LintWarning]:
 
 RULES: tuple[Rule, ...] = (
     linear_network, saturating_init, relu_init, softmax_with_mse, sigmoid_for_many_classes,
-    output_units, learning_rate, unscaled_features, overfitting_risk, batch_size,
+    output_units, output_range, learning_rate, unscaled_features, overfitting_risk, batch_size,
     search_without_validation)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from core.datasets.images import dataset_image_shape
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
+from gui.canvas.keyboard import CanvasKeys
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
@@ -91,6 +92,7 @@ class MainWindow(QMainWindow):
         self._shown = False
         self._create_actions()
         self._connect()
+        self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.files.live_history = self.context.session.live_history
@@ -306,7 +308,7 @@ class MainWindow(QMainWindow):
         if len(outputs) == 1 and output_image is not None:
             images[outputs[0].id] = output_image
         self.scene.set_thumbnails(images)
-        self.problems_panel.set_data_note([result.data_problem] if result.data_problem else [])
+        self.problems_panel.set_data_note(result.mismatches)
 
     # ------------------------------------------------------------------ editing
     def add_node(self, kind: str, pos: QPointF) -> None:

@@ -32,8 +32,23 @@ from core.training.lazy import LazyInputs
 LAZY_BYTES = 64 << 20
 
 
+@dataclass(frozen=True)
+class DataMismatch:
+    """One way the data does not fit the network, in words, and its one-edit fix when it has
+    one: give node ``node_id`` ``units`` units (``node_id`` is "" when there is none)."""
+
+    message: str
+    node_id: str = ""
+    units: int = 0
+
+
 class DataMismatchError(ValueError):
-    """The data does not fit the network (input columns, output units) — said in words."""
+    """The data does not fit the network (input columns, output units) — said in words;
+    ``mismatch`` holds the words and the fix."""
+
+    def __init__(self, message: str, node_id: str = "", units: int = 0) -> None:
+        super().__init__(message)
+        self.mismatch = DataMismatch(message, node_id, units)
 
 
 @dataclass(frozen=True, eq=False)
@@ -96,10 +111,12 @@ def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
     inputs = spec.inputs
     if not any(node.features for node in inputs):
         if x.shape[1] != spec.input_units:
+            only = inputs[0] if len(inputs) == 1 else None
             raise DataMismatchError(
                 _("the data has {columns} feature column(s) but the input node(s) take {units}: "
                   "give the input {columns} unit(s) or choose its features").format(
-                    columns=x.shape[1], units=spec.input_units))
+                    columns=x.shape[1], units=spec.input_units),
+                only.id if only else "", x.shape[1])
         return x
     blocks = []
     for node in inputs:
@@ -109,28 +126,48 @@ def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
             raise DataMismatchError(
                 _("{node} has {units} unit(s) but takes {columns} column(s) ({takes}): make its "
                   "units match").format(node=node.label, units=node.units,
-                                        columns=columns.shape[1], takes=takes))
+                                        columns=columns.shape[1], takes=takes),
+                node.id, columns.shape[1])
         blocks.append(columns)
     return np.hstack(blocks)
 
 
 def check_outputs(spec: NetworkSpec, dataset: Dataset) -> None:
     """Refuse an output node whose units cannot hold the data's targets."""
-    units = spec.output.units
+    output = spec.output
+    units = output.units
     if dataset.task == "classification":
-        if units == dataset.n_classes or (units == 1 and dataset.n_classes == 2):
+        n = dataset.n_classes
+        if units == n or (units == 1 and n == 2):
             return
-        if dataset.n_classes == 2:
+        if n == 2:
             message = _("the output node has {units} unit(s) but the data has {n} classes: give "
                         "it {n} units (or 1 sigmoid unit for two classes)")
         else:
             message = _("the output node has {units} unit(s) but the data has {n} classes: give "
                         "it {n} units")
-        raise DataMismatchError(message.format(units=units, n=dataset.n_classes))
+        fix = 1 if n == 2 and output.activation == "sigmoid" else n
+        raise DataMismatchError(message.format(units=units, n=n), output.id, fix)
     if units != dataset.n_outputs:
         raise DataMismatchError(
             _("the output node has {units} unit(s) but the data has {n} target value(s) per "
-              "sample: give it {n}").format(units=units, n=dataset.n_outputs))
+              "sample: give it {n}").format(units=units, n=dataset.n_outputs),
+            output.id, dataset.n_outputs)
+
+
+def data_mismatches(spec: NetworkSpec, dataset: Dataset) -> list[DataMismatch]:
+    """Every way ``dataset`` does not fit ``spec`` — the input, then the output — where
+    :func:`prepare` refuses at the first. Data that cannot give a chosen feature raises
+    :class:`DataError`."""
+    found = []
+    checks = (lambda: input_columns(spec, dataset.features(slice(0, 1))),
+              lambda: check_outputs(spec, dataset))
+    for check in checks:
+        try:
+            check()
+        except DataMismatchError as exc:
+            found.append(exc.mismatch)
+    return found
 
 
 def prepare(dataset: Dataset, spec: NetworkSpec, fractions: tuple[float, float, float],

@@ -85,8 +85,7 @@ class ConnectionDrag:
             self._status(translate("ConnectionDrag", "Connection cancelled."))
             return None
         if problem is not None:
-            self._status(translate("ConnectionDrag", "Not connected: {why}").format(
-                why=problem.message))
+            self._status(refusal(problem))
             return None
         return self.source.node_id, target.node_id
 
@@ -98,3 +97,9 @@ class ConnectionDrag:
             if item is not None:
                 return None if item is self.source else item
         return None
+
+
+def refusal(problem: SpecProblem) -> str:
+    """Why a connection was not made, for the status bar (a drag's or Connect Selected
+    Nodes')."""
+    return translate("ConnectionDrag", "Not connected: {why}").format(why=problem.message)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouse
 from core.engine import params
 from core.spec_problems import SpecProblem
 from gui import theme
-from gui.canvas.connect_drag import ConnectionDrag
+from gui.canvas.connect_drag import ConnectionDrag, refusal
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
@@ -232,15 +232,25 @@ class CanvasScene(QGraphicsScene):
         if self._drag is not None and event.button() == Qt.MouseButton.LeftButton:
             pair, self._drag = self._drag.finish(), None
             if pair is not None:
-                self.doc.push(commands.ConnectCommand(self.doc, *pair))
-                self.status_message.emit(self.tr("Connected {src} → {dst}.").format(
-                    src=node_label(self.doc.spec.node(pair[0])),
-                    dst=node_label(self.doc.spec.node(pair[1]))))
+                self.connect_nodes(*pair)
             event.accept()
             return
         super().mouseReleaseEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._record_move()
+
+    def connect_nodes(self, src: str, dst: str) -> bool:
+        """Connect ``src`` → ``dst`` as one undoable edit (a drag's release, or Connect Selected
+        Nodes), or say in the status bar why not; True when connected."""
+        problem = self.doc.spec.connection_problem(src, dst)
+        if problem is not None:
+            self.status_message.emit(refusal(problem))
+            return False
+        if not self.doc.push(commands.ConnectCommand(self.doc, src, dst)):
+            return False  # the structure is locked: the document says why
+        self.status_message.emit(self.tr("Connected {src} → {dst}.").format(
+            src=node_label(self.doc.spec.node(src)), dst=node_label(self.doc.spec.node(dst))))
+        return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         if self._drag is not None and event.key() == Qt.Key.Key_Escape:

@@ -19,7 +19,13 @@ from core.datasets import DataError, Dataset, FeatureScaling
 from core.datasets.images import dataset_image_shape, weight_images
 from core.engine.params import Params, split, weight_name
 from core.spec import NetworkSpec
-from core.training.prepare import DataMismatchError, check_outputs, input_columns
+from core.training.prepare import (
+    DataMismatch,
+    DataMismatchError,
+    check_outputs,
+    data_mismatches,
+    input_columns,
+)
 from core.training.snapshot import OutputGrid, output_grid, plane_points
 from gui.i18n import translate
 
@@ -33,10 +39,12 @@ MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's respons
 @dataclass
 class Predictions:
     """``message`` says why there is nothing to show ("" when there is); ``data_problem`` is
-    set when the network and the data do not fit each other."""
+    set when the network and the data do not fit each other, and ``mismatches`` then lists
+    every way they do not (with its fix), not only the first."""
 
     message: str = ""
     data_problem: str = ""
+    mismatches: list[DataMismatch] = field(default_factory=list)
     headers: list[str] = field(default_factory=list)
     rows: list[list[str]] = field(default_factory=list)
     correct: list[bool | None] = field(default_factory=list)
@@ -101,8 +109,12 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         x = to_inputs(dataset.features(rows))
         values = network.predict(x)
         labels = network.classify(x)
-    except (DataError, DataMismatchError) as exc:
-        return Predictions(_no_predictions(exc), data_problem=str(exc))
+    except DataMismatchError as exc:
+        return Predictions(_no_predictions(exc), data_problem=str(exc),
+                           mismatches=all_mismatches(spec, dataset, exc))
+    except DataError as exc:
+        return Predictions(_no_predictions(exc), data_problem=str(exc),
+                           mismatches=[DataMismatch(str(exc))])
     except (SpecError, ValueError) as exc:
         return Predictions(_no_predictions(exc))
     result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
@@ -141,6 +153,15 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
 
 def _no_predictions(exc: Exception) -> str:
     return translate("Predictions", "No predictions: {reason}").format(reason=exc)
+
+
+def all_mismatches(spec: NetworkSpec, dataset: Dataset, first: DataMismatchError
+                   ) -> list[DataMismatch]:
+    """Every mismatch of ``spec`` and ``dataset`` (``first`` is the one met)."""
+    try:
+        return data_mismatches(spec, dataset) or [first.mismatch]
+    except DataError as exc:
+        return [first.mismatch, DataMismatch(str(exc))]
 
 
 def float64_network(spec: NetworkSpec) -> Network:

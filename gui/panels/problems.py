@@ -4,12 +4,13 @@ lesson. Warnings never block; each says why in a second line and offers the lab 
 effect ("Show me").
 
 Clicking a problem or a warning selects the nodes it concerns; the canvas marks problem nodes
-in red.
+in red. Each way the data does not fit the network is listed with its one-click fix beside it
+("Give input 0 3 units"), and the dock grows to show them.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from html import escape
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, Signal
@@ -24,18 +25,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datasets import Dataset
 from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
-from core.spec import NetworkSpec
+from core.spec import NodeSpec
 from core.spec_problems import SpecProblem
+from core.training.prepare import DataMismatch
 from gui import theme
+from gui.canvas.style import node_label
 from gui.document.commands import ChangeNodeCommand, DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change, translate
 from gui.labs import lab_info
+from gui.panels.mismatches import COLOURED, MismatchRow, reveal
 from gui.widgets import WrappedLabel
 
 LINT_DELAY_MS = 150  # a drag or a typed number settles before the rules run again
@@ -127,7 +130,6 @@ class WarningRow(QFrame):
         super().mousePressEvent(event)
 
 OK_TEXT = QT_TRANSLATE_NOOP("ProblemsPanel", "✓ The network is complete: it can be trained.")
-COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
 WARNING_HTML = ("<span style='color:{warning}'>△ {message}</span><br>"  # i18n: not ui
                 "<small style='color:{muted}'>{why}</small>")  # i18n: not ui
 
@@ -137,7 +139,7 @@ class ProblemsPanel(QWidget):
     lab_requested = Signal(str)  # the key of the lab to open (a warning's "Show me")
     dismiss_requested = Signal(str)  # a warning's id: list it no more for this project
     restore_requested = Signal()  # list every dismissed warning again
-    fit_requested = Signal(str, int)  # give input node (id) this many units: the data's columns
+    fit_requested = Signal(str, int)  # give node (id) this many units: what the data needs
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -150,13 +152,21 @@ class ProblemsPanel(QWidget):
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.summary)
         layout.addWidget(self.list, 1)
-        # the one-click fix of the commonest mismatch: another data set, the same input node
-        self.fit_button = QPushButton()
-        self.fit_button.clicked.connect(self._fit_clicked)
-        self.fit_button.hide()
-        layout.addWidget(self.fit_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self._fit: tuple[str, str, int] | None = None  # (node id, its name, units)
-        self.fit_source: Callable[[], tuple[str, str, int] | None] | None = None
+        # the ways the data does not fit the network (another data set, the same nodes), each
+        # with its one-click fix
+        self.mismatch_box = QVBoxLayout()
+        self.mismatch_box.setSpacing(4)
+        layout.addLayout(self.mismatch_box)
+        self.mismatch_rows: list[MismatchRow] = []
+        # the current network's node of an id (None when it has none): the fix buttons name
+        # it as the canvas does
+        self.node_source: Callable[[str], NodeSpec | None] = lambda _node_id: None
+        self._reveal = QTimer(self)  # once the rows have their sizes: see show_fixes
+        self._reveal.setSingleShot(True)
+        self._reveal.setInterval(0)
+        self._reveal.timeout.connect(self.show_fixes)
+        self._no_fix = QPushButton(self)  # what fit_button is while nothing needs fixing
+        self._no_fix.hide()
         self._missing = ""  # the project's data file has moved or changed: why, in words
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
@@ -167,7 +177,8 @@ class ProblemsPanel(QWidget):
         layout.addWidget(self.restore, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch()
         self._problems: list[SpecProblem] = []
-        self._data_notes: list[str] = []
+        self._data_notes: list[DataMismatch] = []
+        self._fix_names: list[str] = []
         self.warning_rows: list[WarningRow] = []
         self._dismissed = 0
         #: where the problems come from, asked again when the language changes (the messages
@@ -189,27 +200,33 @@ class ProblemsPanel(QWidget):
         self._problems = list(problems)
         self._render()
 
-    def set_data_note(self, notes: list[str]) -> None:
-        """Mismatches between the network and the chosen data (shown after the problems), with
-        the offer to give the input node the data's column count when that is the fix
-        (:attr:`fit_source`, see :func:`connect_input_fit`)."""
-        fit = self.fit_source() if notes and self.fit_source is not None else None
-        if list(notes) == self._data_notes and fit == self._fit:
+    def set_data_note(self, notes: Sequence[str | DataMismatch]) -> None:
+        """Every mismatch between the network and the chosen data (shown after the problems),
+        each with its fix ("Give input 0 784 units") when it has one."""
+        mismatches = [note if isinstance(note, DataMismatch) else DataMismatch(note)
+                      for note in notes]
+        names = [self._node_name(m.node_id) for m in mismatches if m.node_id]
+        if mismatches == self._data_notes and names == self._fix_names:
             return  # unchanged: no relayout (predictions refresh this while training runs)
-        self._data_notes = list(notes)
-        self._fit = fit
+        self._data_notes = mismatches
+        self._fix_names = names
         self._render()
+
+    @property
+    def fix_buttons(self) -> list[QPushButton]:
+        """The fix buttons, in the order of the mismatches they fix."""
+        return [row.fix for row in self.mismatch_rows if row.fix is not None]
+
+    @property
+    def fit_button(self) -> QPushButton:
+        """The first fix button (a hidden one when nothing needs fixing)."""
+        return next(iter(self.fix_buttons), self._no_fix)
 
     def set_missing_data(self, problem: str) -> None:
         """Why the project's data could not be loaded ("" once it is there again)."""
         if problem != self._missing:
             self._missing = problem
             self._render()
-
-    def _fit_clicked(self) -> None:
-        if self._fit is not None:
-            node_id, _name, units = self._fit
-            self.fit_requested.emit(node_id, units)
 
     def set_warnings(self, warnings: list[LintWarning]) -> None:
         """The teaching lint's warnings, listed after the problems (they never block)."""
@@ -237,7 +254,8 @@ class ProblemsPanel(QWidget):
 
     def messages(self) -> list[str]:
         """The problems and data notes (what blocks training)."""
-        return [self.list.item(k).text() for k in range(self.list.count())]
+        return ([self.list.item(k).text() for k in range(self.list.count())]
+                + [row.text() for row in self.mismatch_rows])
 
     def warning_ids(self) -> list[str]:
         return [row.warning.id for row in self.warning_rows]
@@ -250,20 +268,8 @@ class ProblemsPanel(QWidget):
             item.setForeground(QColor(theme.ERROR_TEXT))
             item.setToolTip(core_tr(type(problem).__doc__ or ""))
             self.list.addItem(item)
-        for note in ([self._missing] if self._missing else []) + self._data_notes:
-            item = QListWidgetItem("◆ " + note)
-            item.setData(Qt.ItemDataRole.UserRole, [])
-            item.setForeground(QColor(theme.WARNING_TEXT))
-            self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
-        if self._fit is not None:
-            _node_id, name, units = self._fit
-            self.fit_button.setText(self.tr("Give {node} {n} units").format(node=name,
-                                                                           n=f"{units:,}"))
-            self.fit_button.setToolTip(self.tr(
-                "One unit per column of the data: the input node takes every feature (one "
-                "undoable edit; the weights leaving it start afresh)"))
-        self.fit_button.setVisible(self._fit is not None)
+        self._show_mismatches()
         count = len(self._problems)
         if count:
             self.summary.setText((self.tr("<b>{n} problem</b> to fix before training")
@@ -283,6 +289,41 @@ class ProblemsPanel(QWidget):
             self.summary.setText(self.summary.text() + "<br>" + COLOURED.format(
                 color=theme.WARNING_TEXT, text=line.format(n=warnings)))
 
+    def _show_mismatches(self) -> None:
+        for row in self.mismatch_rows:
+            self.mismatch_box.removeWidget(row)
+            row.deleteLater()
+        missing = [DataMismatch(self._missing)] if self._missing else []
+        self.mismatch_rows = [MismatchRow(m, self) for m in missing + self._data_notes]
+        for row in self.mismatch_rows:
+            self.mismatch_box.addWidget(row)
+            row.resized.connect(self._reveal.start)
+            mismatch = row.mismatch
+            if row.fix is None:
+                continue
+            row.fix.setText(self.tr("Give {node} {n} units").format(
+                node=self._node_name(mismatch.node_id), n=f"{mismatch.units:,}"))
+            node = self.node_source(mismatch.node_id)
+            row.fix.setToolTip(self.tr(
+                "One unit per column of the data: the input node takes every feature (one "
+                "undoable edit; the weights leaving it start afresh)")
+                if node is not None and node.kind == "input" else self.tr(
+                "One unit per class (or target value) of the data (one undoable edit; the "
+                "weights into the node start afresh)"))
+            row.fix.clicked.connect(lambda _=False, m=mismatch:
+                                    self.fit_requested.emit(m.node_id, m.units))
+
+    def _node_name(self, node_id: str) -> str:
+        node = self.node_source(node_id)
+        return node_label(node) if node is not None else node_id
+
+    def show_fixes(self) -> None:
+        """Grow the dock until the last fix button is in view (:func:`reveal`). Done when the
+        rows take their sizes, so not when the user makes the dock lower again."""
+        if self.fix_buttons:
+            self.layout().activate()
+            reveal(self, self.fix_buttons[-1])
+
     def _clicked(self, item: QListWidgetItem) -> None:
         self._select(item.data(Qt.ItemDataRole.UserRole) or [])
 
@@ -291,24 +332,14 @@ class ProblemsPanel(QWidget):
             self.nodes_requested.emit(list(node_ids))
 
 
-def input_fit(spec: NetworkSpec, dataset: Dataset | None) -> tuple[str, str, int] | None:
-    """The network's only input node, its name and the data's column count, when the node
-    takes the raw columns (no chosen features) and has another number of units — what a
-    student meets after importing MNIST (784 columns) into a network built for other data."""
-    inputs = spec.inputs
-    if dataset is None or len(inputs) != 1 or inputs[0].features:
-        return None
-    node = inputs[0]
-    if node.units == dataset.n_features:
-        return None
-    return node.id, node.name or node.id, dataset.n_features
-
-
 def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
     """The panel offers "Give input 0 784 units" when that fits the network to ``data`` (the
     click is one undoable change of the node), and says when the project's data file has
     moved or changed — until other data is chosen or the file is found."""
-    panel.fit_source = lambda: input_fit(doc.spec, data.dataset)
+    def node(node_id: str) -> NodeSpec | None:
+        return next((n for n in doc.spec.nodes if n.id == node_id), None)
+
+    panel.node_source = node
     panel.fit_requested.connect(
         lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
     def refresh(*_args: object) -> None:  # DataSource.failure is reset on every reload

@@ -89,6 +89,39 @@ def test_output_units_must_match_the_classes_or_targets():
     assert ids(NetworkSpec.mlp([2, 8, 1], output_activation="identity"), data=regression) == []
 
 
+def regression(targets):
+    targets = np.asarray(targets, dtype=np.float64)
+    x = DATA.x[:targets.size]
+    return Dataset("prices", x, targets.reshape(-1, 1), "regression", ("x1", "x2"), (), "t")
+
+
+@pytest.mark.parametrize(("activation", "targets", "reach"), [
+    ("sigmoid", np.linspace(100, 150, 60), "values between 0 and 1"),
+    ("tanh", np.linspace(-2, 0.5, 60), "values between −1 and 1"),
+    ("relu", np.linspace(-3, 3, 60), "values of 0 or more"),
+    ("step", np.linspace(0, 1, 60), "only 0 or 1"),
+])
+def test_regression_targets_the_output_activation_cannot_reach(activation, targets, reach):
+    spec = NetworkSpec.mlp([2, 8, 1], output_activation=activation, loss="mse")
+    [warning] = lint(spec, SETTINGS, regression(targets))
+    low, high = f"{min(targets):g}", f"{max(targets):g}"
+    assert warning.id == "output_range" and warning.nodes == ("2",)
+    assert warning.message == (f"the targets run from {low} to {high}, but the {activation} "
+                               f"output can only give {reach}: it can never reach the targets "
+                               "outside that")
+    assert "identity activation" in warning.why and warning.lab == "activations"
+    identity = NetworkSpec.mlp([2, 8, 1], output_activation="identity", loss="mse")
+    assert ids(identity, data=regression(targets)) == []
+
+
+@pytest.mark.parametrize(("activation", "targets"), [
+    ("sigmoid", np.linspace(0, 1, 60)), ("tanh", np.linspace(-1, 1, 60)),
+    ("relu", np.linspace(0, 500, 60)), ("step", np.arange(60) % 2)])
+def test_targets_within_the_outputs_reach_are_silent(activation, targets):
+    spec = NetworkSpec.mlp([2, 8, 1], output_activation=activation, loss="mse")
+    assert ids(spec, data=regression(targets)) == []
+
+
 @pytest.mark.parametrize(("optimizer", "lr", "fires"), [
     ("adam", 1.0, True), ("adam", 1e-6, True), ("adam", 0.05, False),
     ("sgd", 50.0, True), ("sgd", 1e-5, True), ("sgd", 1.0, False), ("momentum", 0.01, False)])
@@ -145,7 +178,7 @@ def test_every_rule_has_a_one_line_message_why_and_lab():
     for w in warnings:
         assert w.lab in LABS and w.id and w.message and w.why
         assert "\n" not in w.message + w.why
-    assert len(RULES) == 11
+    assert len(RULES) == 12
 
 
 @pytest.mark.parametrize("name", example_names())

@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>CanvasKeys</name>
+    <message>
+        <source>Co&amp;nnect Selected Nodes</source>
+        <translation>선택한 노드 연결(&amp;N)</translation>
+    </message>
+    <message>
+        <source>Connect the two selected nodes, from the one earlier in the flow (input → hidden → output) to the other. On the canvas, Tab selects the next node and Ctrl+Tab adds it to the selection.</source>
+        <translation>선택한 두 노드를 흐름(입력 → 은닉 → 출력)에서 앞선 노드에서 다른 노드로 연결합니다. 캔버스에서 Tab은 다음 노드를 선택하고, Ctrl+Tab은 그 노드를 선택에 더합니다.</translation>
+    </message>
+    <message>
+        <source>Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · Ctrl+K: connect two selected nodes</source>
+        <translation>{node}을(를) 선택했습니다. Tab: 다음 노드 · Ctrl+Tab: 선택에 더하기 · Ctrl+K: 선택한 두 노드 연결</translation>
+    </message>
+    <message>
+        <source>Select two nodes to connect (on the canvas, Tab selects a node and Ctrl+Tab adds the next one).</source>
+        <translation>연결할 노드 두 개를 선택하세요 (캔버스에서 Tab은 노드를 선택하고, Ctrl+Tab은 다음 노드를 선택에 더합니다).</translation>
+    </message>
+</context>
+<context>
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>

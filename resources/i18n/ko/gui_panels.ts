@@ -362,6 +362,10 @@ You can still import your own data with “{button}”.</source>
         <translation>읽어 볼 만한 경고 {n}개:</translation>
     </message>
     <message>
+        <source>One unit per class (or target value) of the data (one undoable edit; the weights into the node start afresh)</source>
+        <translation>데이터의 클래스마다(또는 정답마다) 뉴런 하나 (되돌릴 수 있는 편집 하나이며, 이 노드로 들어오는 가중치는 새로 시작합니다)</translation>
+    </message>
+    <message>
         <source>Dismiss warning {id}</source>
         <translation>경고 {id} 숨기기</translation>
     </message>

@@ -54,3 +54,24 @@ def test_float_data_as_large_as_image_bytes_is_remembered_too(monkeypatch):
                                                         train.x.std(axis=0), 1.0))
     with pytest.raises(ValueError, match="read-only"):  # shared by every caller: not to be
         scaling.mean[0] = 0.0                           # changed in place by one of them
+
+
+def test_every_mismatch_is_found_with_its_fix():
+    """Not only the first that training refuses: the input's and the output's, each with the
+    units that fix it (input first, as the network flows)."""
+    from core import NetworkSpec
+    from core.datasets import load_builtin
+    from core.training.prepare import DataMismatch, data_mismatches
+
+    circle = load_builtin("circle", n_samples=50, seed=0)  # 2 columns, 2 classes
+    spec = NetworkSpec.mlp([3, 8, 4])
+    assert data_mismatches(spec, circle) == [
+        DataMismatch("the data has 2 feature column(s) but the input node(s) take 3: give the "
+                     "input 2 unit(s) or choose its features", "0", 2),
+        DataMismatch("the output node has 4 unit(s) but the data has 2 classes: give it 2 "
+                     "units (or 1 sigmoid unit for two classes)", "2", 2)]
+    sigmoid = NetworkSpec.mlp([2, 8, 3], output_activation="sigmoid")
+    assert [(m.node_id, m.units) for m in data_mismatches(sigmoid, circle)] == [("2", 1)]
+    chosen = NetworkSpec.mlp([4, 2]).with_node_changed("0", features=("x1", "x2", "x1^2"))
+    assert [(m.node_id, m.units) for m in data_mismatches(chosen, circle)] == [("0", 3)]
+    assert data_mismatches(NetworkSpec.mlp([2, 8, 2]), circle) == []

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from core import NetworkSpec
 from core.datasets.ref import DataRef
 from core.training.settings import TrainingSettings
+from gui.document.commands import ChangeNodeCommand
 from resources.examples import example_names
 
 SETTINGS = TrainingSettings(optimizer="adam", lr=0.01, batch_size=16, standardize=True)
@@ -79,3 +80,25 @@ def test_dismiss_hides_a_warning_undo_and_show_bring_it_back_and_it_is_saved(qtb
     qtbot.mouseClick(panel.restore, Qt.MouseButton.LeftButton)
     shown(qtbot, window, ["softmax_with_mse"])
     assert not panel.restore.isVisible()
+
+
+def test_regression_targets_beyond_a_sigmoid_output_are_warned_about(qtbot, window, tmp_path):
+    """Targets of 100–150 into "XOR, learned" (sigmoid output): it trains, but the output can
+    never answer more than 1 — the panel says so beside "it can be trained"."""
+    from tests.gui.panels.test_data_import import import_and_wait
+
+    assert window.files.open_example("xor_learned")
+    rows = [f"{k % 2},{k // 2 % 2},{100 + 50 * k // 15}" for k in range(16)]  # under 20 rows
+    (tmp_path / "prices.csv").write_text("a,b,price\n" + "\n".join(rows) + "\n")
+    assert import_and_wait(window, qtbot, tmp_path / "prices.csv") == [True]
+    assert window.data.dataset.task == "regression"
+    [row] = shown(qtbot, window, ["output_range"])
+    panel = window.problems_panel
+    assert panel.messages() == []  # still trainable: a warning, not a problem
+    assert "✓ The network is complete: it can be trained." in panel.summary.text()
+    assert "1 warning worth reading:" in panel.summary.text()
+    assert ("the targets run from 100 to 150, but the sigmoid output can only give values "
+            "between 0 and 1: it can never reach the targets outside that") in row.label.text()
+    assert "give the output the identity activation" in row.warning.why
+    window.doc.push(ChangeNodeCommand(window.doc, "2", {"activation": "identity"}))
+    shown(qtbot, window, [])

@@ -1,0 +1,140 @@
+"""Building with the keyboard alone. With the canvas focused, Tab and Shift+Tab select the next
+and previous node (left to right, top to bottom) and bring it to the middle of the view — past
+the last node Tab goes on to the next widget, as everywhere else, and coming back by Tab starts
+at the first (Shift+Tab: the last) node; Ctrl+Tab and Ctrl+Shift+Tab
+add the next or previous node to the selection. Edit ▸ Connect Selected Nodes (Ctrl+K)
+connects two selected nodes in the flow's direction (input → hidden → output, then left to
+right) with the same checks, words and undoable command as dragging from a port.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from core.spec import NetworkSpec
+from gui.canvas.scene import CanvasScene
+from gui.canvas.style import node_label
+from gui.canvas.view import CanvasView
+from gui.i18n import on_language_change
+from gui.lock import LockGate
+from gui.widgets import plain_label
+
+CONNECT_SHORTCUT = "Ctrl+K"  # i18n: not ui (Ctrl+L is Auto-layout)
+KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
+FLOW = {"input": 0, "hidden": 1, "output": 2}  # the rank of each kind along the flow
+
+
+def canvas_order(spec: NetworkSpec) -> list[str]:
+    """The node ids as the canvas shows them: left to right, then top to bottom."""
+    return [n.id for n in sorted(spec.nodes, key=lambda n: (n.position[0], n.position[1]))]
+
+
+def flow_pair(spec: NetworkSpec, first: str, second: str) -> tuple[str, str]:
+    """Two nodes as (source, destination): the one earlier in the flow (input → hidden →
+    output) first, else the one further left."""
+    def key(node_id: str) -> tuple[int, float]:
+        node = spec.node(node_id)
+        return FLOW.get(node.kind, FLOW["hidden"]), node.position[0]
+
+    src, dst = sorted((first, second), key=key)
+    return src, dst
+
+
+class CanvasKeys(QObject):
+    """Tab through the canvas's nodes, and the Connect Selected Nodes action (added to the
+    Edit menu: the menu that holds ``window.select_all_action``)."""
+
+    def __init__(self, window: QMainWindow, scene: CanvasScene, view: CanvasView) -> None:
+        super().__init__(window)
+        self._scene = scene
+        self._view = view
+        self._current: str | None = None  # the node Tab last went to
+        self._left = False  # Tab went past the last node: the next Tab starts afresh
+        view.installEventFilter(self)
+        self.connect_action = action = QAction(window)
+        action.setShortcut(QKeySequence(CONNECT_SHORTCUT))
+        action.triggered.connect(self.connect_selected)
+        LockGate(scene.doc, action)
+        window.addAction(action)
+        edit = next((a.menu() for a in window.menuBar().actions()
+                     if isinstance(a.menu(), QMenu)
+                     and getattr(window, "select_all_action", None) in a.menu().actions()),
+                    None)
+        if edit is not None:
+            edit.addAction(action)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        label = self.tr("Co&nnect Selected Nodes")
+        tip = self.tr("Connect the two selected nodes, from the one earlier in the flow (input "
+                      "→ hidden → output) to the other. On the canvas, Tab selects the next "
+                      "node and Ctrl+Tab adds it to the selection.")
+        self.connect_action.setText(label)
+        self.connect_action.setIconText(plain_label(label))
+        self.connect_action.setStatusTip(tip)
+        self.connect_action.setToolTip(f"{plain_label(label)}: {tip}")  # i18n: not ui
+
+    # ------------------------------------------------------------------ Tab
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self._view and event.type() == QEvent.Type.FocusIn and isinstance(
+                event, QFocusEvent) and event.reason() in KEYBOARD_FOCUS:
+            self._current, self._left = None, True  # come in by Tab: start at an end
+        if watched is self._view and event.type() == QEvent.Type.KeyPress:
+            key = event.key() if isinstance(event, QKeyEvent) else None
+            typing = self._scene.focusItem() is not None  # a weight's editor has the keys
+            if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and not typing:
+                modifiers = event.modifiers()
+                shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
+                extend = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+                return self.step(key == Qt.Key.Key_Tab and not shift, extend)
+        return super().eventFilter(watched, event)
+
+    def step(self, forward: bool, extend: bool = False) -> bool:
+        """Select the next (or previous) node — or add it to the selection with ``extend`` —
+        and centre it in view. False when there is none (the Tab moves the focus on)."""
+        order = canvas_order(self._scene.doc.spec)
+        start = self._start(order, forward)
+        k = (0 if forward else len(order) - 1) if start is None else (
+            order.index(start) + (1 if forward else -1))
+        if not 0 <= k < len(order):
+            if extend:
+                return True  # nothing more to add: stay on the canvas
+            self._current, self._left = None, True
+            return False
+        node_id = self._current = order[k]
+        self._left = False
+        item = self._scene.node_item(node_id)
+        if extend:
+            item.setSelected(True)
+        else:
+            self._scene.select_only([node_id])
+        self._view.centerOn(item)
+        self._scene.status_message.emit(self.tr(
+            "Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · "
+            "Ctrl+K: connect two selected nodes").format(
+            node=node_label(self._scene.doc.spec.node(node_id))))
+        return True
+
+    def _start(self, order: list[str], forward: bool) -> str | None:
+        """Where Tab goes on from: the node it last went to while still selected, else the
+        last (first) selected node — none after Tab has left the canvas."""
+        selected = [i for i in order if i in set(self._scene.selected_node_ids())]
+        if self._current in selected:
+            return self._current
+        if self._left or not selected:
+            return None
+        return selected[-1] if forward else selected[0]
+
+    # ------------------------------------------------------------------ connecting
+    def connect_selected(self) -> bool:
+        """Connect the two selected nodes in the flow's direction, or say why not."""
+        scene = self._scene
+        selected = scene.selected_node_ids()
+        if len(selected) != 2:
+            scene.status_message.emit(self.tr(
+                "Select two nodes to connect (on the canvas, Tab selects a node and Ctrl+Tab "
+                "adds the next one)."))
+            return False
+        return scene.connect_nodes(*flow_pair(scene.doc.spec, *selected))
