@@ -17,7 +17,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from core.datasets import DataError, Dataset
-from core.datasets.ref import DataRef
+from core.datasets.ref import BUNDLED_TITLES, DataRef
 from core.export import ExportError
 from core.i18n import N_, _, ngettext
 from core.lint import lint
@@ -132,9 +132,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ----------------------------------------------------------------------------- commands
-#: the bundled sets' titles for the command line (gettext); the window's data picker says
-#: the same words (gui/document/data_source.py BUNDLED_TEXT, a test keeps the two alike)
-BUNDLED_TITLES = {"iris": N_("Iris flowers"), "digits": N_("Handwritten digits 8×8")}
 TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
 PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test {n}")}
 

@@ -233,9 +233,3 @@ def test_check_says_what_it_shows_in_words(capsys):
     code, out, _ = run(["check", str(example_path("and_gate"))], capsys)
     assert out.splitlines()[1] == (
         "  network: 2 nodes, 1 connection, 3 parameters; weights set by hand")
-
-
-def test_the_bundled_sets_are_named_as_the_window_names_them():
-    from gui.document.data_source import BUNDLED_TEXT
-
-    assert {name: title for name, (title, _) in BUNDLED_TEXT.items()} == cli.BUNDLED_TITLES

@@ -21,9 +21,12 @@ from core.datasets.importers import load_any
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFile
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
-from core.i18n import _
+from core.i18n import N_, _
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
+#: the bundled sets' titles, marked: the window's data picker and ``netcanvas check`` show
+#: them through ``core.i18n._()``
+BUNDLED_TITLES = {"iris": N_("Iris flowers"), "digits": N_("Handwritten digits 8×8")}
 DATA_KINDS = ("builtin", "bundled", "downloaded", "embedded", "file")
 ARRAY_X, ARRAY_Y = "data/x", "data/y"
 

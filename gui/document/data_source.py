@@ -14,7 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from core.datasets import BUILTIN, DataError, Dataset
 from core.datasets.cache_check import cache_states
 from core.datasets.linked import LinkedFileError
-from core.datasets.ref import BUNDLED, DataRef
+from core.datasets.ref import BUNDLED, BUNDLED_TITLES, DataRef
 from core.datasets.remote import REMOTE
 from core.i18n import _
 from core.training.prepare import prepare_ahead
@@ -24,20 +24,19 @@ from gui.i18n import translate
 
 #: references whose data is read from disk, off the GUI thread
 READ_FROM_DISK = ("file", "downloaded")
-#: the bundled sets' (title, description), marked; :func:`bundled_text` translates them
+#: the bundled sets' descriptions, marked; :func:`bundled_text` translates them (their titles:
+#: core.datasets.ref.BUNDLED_TITLES)
 BUNDLED_TEXT = {
-    "iris": (QT_TRANSLATE_NOOP("DataSource", "Iris flowers"),
-             QT_TRANSLATE_NOOP("DataSource", "150 irises, 4 measurements, 3 species "
-                                             "(Fisher 1936)")),
-    "digits": (QT_TRANSLATE_NOOP("DataSource", "Handwritten digits 8×8"),
-               QT_TRANSLATE_NOOP("DataSource", "1,797 tiny images of the digits 0–9")),
+    "iris": QT_TRANSLATE_NOOP("DataSource", "150 irises, 4 measurements, 3 species "
+                                            "(Fisher 1936)"),
+    "digits": QT_TRANSLATE_NOOP("DataSource", "1,797 tiny images of the digits 0–9"),
 }
 
 
 def bundled_text(name: str) -> tuple[str, str]:
     """A bundled set's title and description in the current language."""
-    title, description = BUNDLED_TEXT.get(name, (name, ""))
-    return (translate("DataSource", title),
+    description = BUNDLED_TEXT.get(name, "")
+    return (_(BUNDLED_TITLES.get(name, name)),
             translate("DataSource", description) if description else "")
 
 
@@ -54,7 +53,7 @@ def ref_key(ref: DataRef | None) -> Hashable:
 
 def ref_title(ref: DataRef) -> str:
     """How the data set is named where it is chosen, in the current language."""
-    if ref.kind == "bundled" and ref.name in BUNDLED_TEXT:
+    if ref.kind == "bundled" and ref.name in BUNDLED_TITLES:
         return bundled_text(ref.name)[0]
     if ref.imported:
         return translate("DataSource", "{name} (imported)").format(name=ref.name)

@@ -107,17 +107,9 @@
 <context>
     <name>DataSource</name>
     <message>
-        <source>Iris flowers</source>
-        <extracomment>the bundled sets&apos; (title, description), marked; :func:`bundled_text` translates them</extracomment>
-        <translation>붓꽃</translation>
-    </message>
-    <message>
         <source>150 irises, 4 measurements, 3 species (Fisher 1936)</source>
+        <extracomment>the bundled sets&apos; descriptions, marked; :func:`bundled_text` translates them (their titles: core.datasets.ref.BUNDLED_TITLES)</extracomment>
         <translation>붓꽃 150송이, 측정값 4개, 품종 3개 (Fisher 1936)</translation>
-    </message>
-    <message>
-        <source>Handwritten digits 8×8</source>
-        <translation>손글씨 숫자 8×8</translation>
     </message>
     <message>
         <source>1,797 tiny images of the digits 0–9</source>
