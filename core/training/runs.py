@@ -33,6 +33,9 @@ ENDING_TITLES = {"finished": N_("finished"), "stopped": N_("stopped"),
 #: the trainer's outcome kinds (:data:`core.training.trainer.OUTCOMES`) in a run's words
 OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
                    "early_stopped": "finished", "stopped": "stopped", "diverged": "diverged"}
+#: a regression run's metrics, as the Loss panel names them (``netcanvas runs`` printed the
+#: keys: "mse 0.0123 r2 0.95")
+METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
@@ -177,7 +180,8 @@ class Run:
                 value = row.get(f"{part}_{metric}")
                 if value is not None:
                     words.append(_("accuracy {value}").format(value=accuracy_percent(value))
-                                 if metric == "accuracy" else f"{metric} {value:.3g}")
+                                 if metric == "accuracy" else _(METRIC_WORDS.get(
+                                     metric, metric + " {value}")).format(value=f"{value:.3g}"))
             pieces.append(" ".join(words))
         return ", ".join(pieces) or _("no epoch finished")
 

@@ -254,3 +254,11 @@ def test_optimizer_options_are_compared_within_one_optimizer():
                  Run(3, TrainingSettings(optimizer="sgd"), history, 0, "stopped")))
     assert runs.describe_changes(2) == "momentum 0.9 → 0.5"
     assert runs.describe_changes(3) == "optimizer momentum → sgd"
+
+
+def test_a_regression_runs_metrics_are_named_as_the_loss_panel_names_them():
+    # `netcanvas runs` printed the keys: "loss 0.5 mse 0.0123 r2 0.95"
+    history = History("regression")
+    history.append_epoch(1, {"train_loss": 0.5, "train_mse": 0.0123, "train_r2": 0.95})
+    run = Run(1, TrainingSettings(), history, 1, "finished")
+    assert run.metrics_words() == "loss 0.5 MSE 0.0123 R² 0.95"
