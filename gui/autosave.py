@@ -39,6 +39,7 @@ from gui.recovery import (
     remove_recovery,
     write_recovery,
 )
+from gui.widgets import status_line
 
 AUTOSAVE_SECONDS = 120.0
 AFTER_RUN_MS = 1500  # a run's end to its copy, when no other run has started meanwhile
@@ -130,7 +131,7 @@ class Autosave(QObject):
         self.doc.set_path(recovery.original_path)
         self.doc.undo_stack.resetClean()  # unsaved: the original file does not hold it
         self._written, self._changed = True, False  # the folder holds exactly this
-        self.window.statusBar().showMessage(translate(
+        status_line(self.window).say(lambda: translate(
             "Autosave", "Restored unsaved work of {name}. Save it to keep it.").format(
                 name=recovery_name(recovery)), 15000)
         return True
@@ -139,8 +140,8 @@ class Autosave(QObject):
         self._pending = False
         if error:
             self._changed = True  # try again at the next tick
-            self.window.statusBar().showMessage(
-                translate("Autosave", "Autosave failed: {error}").format(error=error), 15000)
+            status_line(self.window).say(lambda: translate(
+                "Autosave", "Autosave failed: {error}").format(error=error), 15000)
             return
         self._written = True
         if not self.doc.is_modified():  # saved or discarded while the copy was written

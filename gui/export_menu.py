@@ -25,6 +25,7 @@ from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
 from gui.i18n import on_language_change, translate
 from gui.lock import LockGate
+from gui.widgets import status_line
 
 
 @dataclass(frozen=True)
@@ -138,8 +139,8 @@ class ExportMenu(QObject):
     def export(self, fmt: Format) -> bool:
         """Ask where, then export on a background thread; False if nothing was started."""
         if self.job.running:
-            self.window.statusBar().showMessage(self.tr("An export is still being written."),
-                                                5000)
+            status_line(self.window).say(lambda: self.tr("An export is still being written."),
+                                         5000)
             return False
         project = self.context.files.project()
         try:
@@ -152,7 +153,7 @@ class ExportMenu(QObject):
             return False
         out, force = target
         self._current = (fmt, out)
-        self.window.statusBar().showMessage(self.tr("Writing the {format} export…").format(
+        status_line(self.window).say(lambda: self.tr("Writing the {format} export…").format(
             format=shown(fmt.label)))
         return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
 
@@ -206,8 +207,8 @@ class ExportMenu(QObject):
             format=label) + f"\n{folder}\n{names}"
         if note:
             text += f"\n\n{sentence(note)}"
-        self.window.statusBar().showMessage(self.tr("Exported {format} to {path}.").format(
-            format=label, path=out), 8000)
+        status_line(self.window).say(lambda: self.tr("Exported {format} to {path}.").format(
+            format=shown(fmt.label), path=out), 8000)
         box = QMessageBox(QMessageBox.Icon.Information,
                           self.tr("Exported as {format}").format(format=label), text,
                           QMessageBox.StandardButton.Ok, self.window)
@@ -245,7 +246,7 @@ class ExportMenu(QObject):
         name = Path(path).name
         doc.push(ReplaceWeightsCommand(
             doc, self.tr("Import weights from {file}").format(file=name), arrays, None))
-        self.window.statusBar().showMessage(self.tr(
+        status_line(self.window).say(lambda: self.tr(
             "Imported the weights of {file} (Undo takes them back).").format(file=name), 8000)
         return True
 

@@ -31,7 +31,7 @@ from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change, translate
 from gui.training.continuation import ContinuationKeeper
-from gui.widgets import menu_path
+from gui.widgets import menu_path, status_line
 from gui.window_text import ACTIONS, MENU_TITLES
 
 
@@ -178,7 +178,7 @@ class FileController:
         outcome = run_busy(self.window, translate("FileController", "Opening {name}…").format(
             name=name), lambda _cancel: _read(path))
         if outcome.cancelled:
-            self.window.statusBar().showMessage(translate(
+            status_line(self.window).say(lambda: translate(
                 "FileController", "Opening {name} was cancelled.").format(name=name), 8000)
             return False
         project, arrays, error = outcome.value or (None, {}, outcome.error)
@@ -197,7 +197,7 @@ class FileController:
         if remember:
             self._remember(str(path))
         self.opened()
-        self.window.statusBar().showMessage(translate("FileController", "Opened “{name}”.").format(
+        status_line(self.window).say(lambda: translate("FileController", "Opened “{name}”.").format(
             name=shown_title(project.title) or name), 8000)
         return True
 
@@ -236,14 +236,14 @@ class FileController:
             if same_document and _undo_position(stack) == saved_at:
                 stack.setClean()
             self._remember(path)
-            self.window.statusBar().showMessage(translate("FileController", "Saved {name}.").format(
-                name=Path(path).name), 5000)
+            status_line(self.window).say(lambda: translate(
+                "FileController", "Saved {name}.").format(name=Path(path).name), 5000)
 
         save_as = self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
         advice = translate("FileController", "Your work is still open and not saved: choose "
                            "another folder with {save_as}.").format(save_as=save_as)
         self.saver.submit(Path(path).name, functools.partial(_save, project, path, advice), done)
-        self.window.statusBar().showMessage(translate("FileController", "Saving {name}…").format(
+        status_line(self.window).say(lambda: translate("FileController", "Saving {name}…").format(
             name=Path(path).name))
         if wait:
             self.finish_writing()

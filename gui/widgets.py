@@ -64,6 +64,16 @@ class StatusLine(QObject):
             self._bar.showMessage(self._text, self._timeout)
 
 
+def status_line(window: QMainWindow) -> StatusLine:
+    """The window's :class:`StatusLine` (``window.status``; made on first use): what is said
+    through it is said again in a new language."""
+    line = getattr(window, "status", None)
+    if not isinstance(line, StatusLine):
+        line = StatusLine(window)
+        window.status = line
+    return line
+
+
 class _VerticalScrollArea(QScrollArea):
     """Scrolls up and down only, so it is never narrower than its widget's minimum width:
     with Qt's default (the scroll bar's width) a dock could be made narrower than its

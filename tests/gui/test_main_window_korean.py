@@ -181,3 +181,17 @@ def test_an_unexpected_error_is_reported_in_korean(window, monkeypatch, korean):
     sys.excepthook(ValueError, ValueError("boom"), None)
     assert shown == [("예기치 않은 오류", "문제가 발생했습니다: boom\n\n프로젝트는 아직 열려 "
                                     "있습니다. 안전하게 다른 이름으로 저장하세요.")]
+
+
+def test_file_messages_are_said_again_in_the_new_language(qtbot, window):
+    # "Opened …", "Saved …" and the export's messages stayed English after a switch
+    window.files.open_example("xor_learned")
+    bar = window.statusBar()
+    english = bar.currentMessage()
+    assert english == "Opened “XOR, learned”."
+    try:
+        set_language("ko")
+        qtbot.waitUntil(lambda: bar.currentMessage().endswith("열었습니다."))
+    finally:
+        set_language("en")
+    qtbot.waitUntil(lambda: bar.currentMessage() == english)
