@@ -76,17 +76,15 @@ class ConnectionDrag:
         self.finish()
 
     def finish(self) -> tuple[str, str] | None:
-        """Clean up; return (src, dst) to connect, or None (refused or cancelled)."""
+        """Clean up; return (src, dst) released on, or None (cancelled). Whether they may be
+        connected is the scene's to check and say (``CanvasScene.connect_nodes``), as for
+        Connect Selected Nodes: :attr:`problem` only colours the drag."""
         self._scene.removeItem(self._line)
-        target, problem = self.target, self.problem
-        if target is not None:
-            target.set_drop_hint("")
+        target = self.target
         if target is None:
             self._status(translate("ConnectionDrag", "Connection cancelled."))
             return None
-        if problem is not None:
-            self._status(refusal(problem))
-            return None
+        target.set_drop_hint("")
         return self.source.node_id, target.node_id
 
     def _node_at(self, pos: QPointF) -> NodeItem | None:
