@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGroupBox,
+    QMainWindow,
     QMessageBox,
     QPushButton,
     QVBoxLayout,
@@ -38,7 +39,7 @@ from gui.panels.data_import import (
     import_text,
 )
 from gui.panels.download_dialog import DownloadDialog
-from gui.widgets import StatusLine, WrappedLabel
+from gui.widgets import WrappedLabel, status_line
 
 IMPORT_FILTER = QT_TRANSLATE_NOOP(
     "DataPicker", "Data files (*.csv *.tsv *.txt *.gz *.npz *.idx *-ubyte *.idx1-ubyte "
@@ -196,11 +197,11 @@ class DataPicker(QGroupBox):
             QMessageBox.warning(self, self.tr("Cannot import data"), problem)
         elif ref is not None:
             self.choose(ref)
-            status, dataset, path = getattr(self.window(), "status", None), ref.dataset, \
-                self._import_path
-            if isinstance(status, StatusLine) and dataset is not None:  # the window's
-                status.say(lambda: self.tr("Imported {name}: {samples}, {features}, {kind}")
-                           .format(name=Path(path).name, **self.counts(dataset)), 8000)
+            window, dataset, path = self.window(), ref.dataset, self._import_path
+            if isinstance(window, QMainWindow) and dataset is not None:
+                status_line(window).say(lambda: self.tr(
+                    "Imported {name}: {samples}, {features}, {kind}").format(
+                    name=Path(path).name, **self.counts(dataset)), 8000)
         self.import_finished.emit(ref is not None)
 
     @Slot(bool)

@@ -36,7 +36,7 @@ from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
-from gui.widgets import StatusLine, add_dock, add_tabbed_dock, scrolling
+from gui.widgets import add_dock, add_tabbed_dock, scrolling, status_line
 
 if TYPE_CHECKING:
     from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel
@@ -88,7 +88,7 @@ class TrainingUi(QObject):
         context.files.timeline = self.timeline.for_saving
         context.files.timeline_loaded = self._timeline_loaded
         self.progress = TrainingProgress(self.session.controller)
-        self.status = StatusLine(window)  # says a message again when the language changes
+        self.status = status_line(window)  # says a message again when the language changes
         self.lock_label = QLabel()
         self.lock_label.setToolTip(doc.locked_reason)
         self.lock_label.setVisible(False)
