@@ -17,7 +17,6 @@ from dataclasses import replace
 from pathlib import Path
 
 from core.datasets import DataError, Dataset
-from core.datasets.ref import BUNDLED_TITLES, DataRef
 from core.export import ExportError
 from core.i18n import N_, _, ngettext
 from core.lint import lint
@@ -182,7 +181,7 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
         params=ngettext("{n} parameter", "{n} parameters", n_params).format(n=f"{n_params:,}"),
         trained=trained))
     task = _(TASK_WORDS[data.task]) if data.task in TASK_WORDS else data.task
-    print(_("  data: {data} ({task}; {parts})").format(data=data_title(project.data), task=task,
+    print(_("  data: {data} ({task}; {parts})").format(data=project.data.title(), task=task,
                                                        parts=parts))
     # teaching advice: never changes the exit code; what the project dismissed is said by its
     # words (the lesson it shows on purpose), not its id
@@ -194,13 +193,6 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
             print(_("  warning: {text}\n    why: {why}").format(text=warning.text,
                                                               why=warning.why))
     return EXIT_OK
-
-
-def data_title(ref: DataRef) -> str:
-    """The data set's name in the current language, as the window's data picker says it."""
-    if ref.kind == "bundled" and ref.name in BUNDLED_TITLES:
-        return _(BUNDLED_TITLES[ref.name])
-    return _(ref.describe())  # a built-in or downloadable set's title; a file's own name
 
 
 def run_train(args: argparse.Namespace, argv: list[str]) -> int:

@@ -141,6 +141,13 @@ class DataRef:
             return load_mnist(self.name)
         return load_builtin(self.name, self.n_samples, self.noise, self.seed, self.n_classes)
 
+    def title(self) -> str:
+        """The data set's name in the current language, as the window's data picker and
+        ``netcanvas check`` say it (a file's own name as it is)."""
+        if self.kind == "bundled" and self.name in BUNDLED_TITLES:
+            return _(BUNDLED_TITLES[self.name])
+        return _(self.describe())
+
     def describe(self) -> str:
         """The data set's English title (a training run stores it): show it through
         ``core.i18n._()``, which also leaves a file's name as it is."""

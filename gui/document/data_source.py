@@ -53,11 +53,11 @@ def ref_key(ref: DataRef | None) -> Hashable:
 
 def ref_title(ref: DataRef) -> str:
     """How the data set is named where it is chosen, in the current language."""
-    if ref.kind == "bundled" and ref.name in BUNDLED_TITLES:
-        return bundled_text(ref.name)[0]
+    if ref.kind == "bundled":
+        return ref.title()
     if ref.imported:
         return translate("DataSource", "{name} (imported)").format(name=ref.name)
-    title = _(ref.describe())
+    title = ref.title()
     options = [translate("DataSource", "{count} samples").format(count=ref.n_samples)
                if ref.n_samples is not None else "",
                translate("DataSource", "noise {noise}").format(noise=f"{ref.noise:g}")
