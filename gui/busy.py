@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QProgressDialog, QWidge
 from gui.background import BackgroundJob
 from gui.background_save import ProjectSaver
 from gui.i18n import translate
+from gui.widgets import status_line
 
 CANCEL_AFTER_MS = 1000
 #: a wait for a save shows its dialog only when it lasts this long (the status bar says it
@@ -89,20 +90,21 @@ class _Wait(QObject):
 
 
 class _Held(QObject):
-    """What a wait puts on the window: the user's input held back at once, and a small modal
-    progress dialog saying ``text`` once the wait has lasted ``after_ms`` — made only then, as
+    """What a wait puts on the window: the user's input held back at once, ``say()`` in the
+    status bar (said again if the language changes meanwhile), and a small modal
+    progress dialog saying it once the wait has lasted ``after_ms`` — made only then, as
     showing a modal dialog blocks, deactivates and later reactivates the window, and each of
     those repaints every panel (at MNIST's size a dialog shown and closed for a save of a
     third of a second cost the GUI thread two turns of 35–70 ms)."""
 
-    def __init__(self, window: QMainWindow, text: str, after_ms: int,
+    def __init__(self, window: QMainWindow, say: Callable[[], str], after_ms: int,
                  on_cancel: Callable[[], None] | None = None) -> None:
         super().__init__()
-        self.window, self.text, self.on_cancel = window, text, on_cancel
+        self.window, self.say, self.on_cancel = window, say, on_cancel
         self.progress: QProgressDialog | None = None
         self._blocker = _InputBlocker(window)
         QApplication.instance().installEventFilter(self._blocker)
-        window.statusBar().showMessage(text)
+        status_line(window).say(say)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self._show)
@@ -111,7 +113,7 @@ class _Held(QObject):
     @Slot()
     def _show(self) -> None:
         cancel = translate("Busy", "Cancel") if self.on_cancel is not None else ""
-        progress = self.progress = QProgressDialog(self.text, cancel, 0, 0, self.window)
+        progress = self.progress = QProgressDialog(self.say(), cancel, 0, 0, self.window)
         progress.setWindowTitle("NetCanvas")  # i18n: not ui
         if self.on_cancel is None:
             progress.setCancelButton(None)
@@ -133,8 +135,9 @@ class _Held(QObject):
             self.window.statusBar().clearMessage()
 
 
-def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], Any]) -> Outcome:
-    """Run ``work(cancel)`` in a background thread and return its outcome; ``text`` ("Opening
+def run_busy(window: QMainWindow, say: Callable[[], str],
+             work: Callable[[threading.Event], Any]) -> Outcome:
+    """Run ``work(cancel)`` in a background thread and return its outcome; ``say()`` ("Opening
     net.netcanvas…") is shown in the status bar, and in a progress dialog with Cancel once the
     work has taken :data:`CANCEL_AFTER_MS`."""
     job = BackgroundJob(window)
@@ -142,7 +145,7 @@ def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], A
     job.failed.connect(job.deleteLater)
     loop = QEventLoop()
     wait = _Wait(job, loop)
-    held = _Held(window, text, CANCEL_AFTER_MS, wait.on_cancel)
+    held = _Held(window, say, CANCEL_AFTER_MS, wait.on_cancel)
     try:
         job.start(lambda _report, cancel: work(cancel))
         while wait.outcome is None:
@@ -154,13 +157,13 @@ def run_busy(window: QMainWindow, text: str, work: Callable[[threading.Event], A
     return wait.outcome
 
 
-def wait_for_saver(window: QMainWindow, saver: ProjectSaver, text: str) -> None:
-    """Wait for ``saver``'s writes to end, input held back, saying ``text`` in the status bar
+def wait_for_saver(window: QMainWindow, saver: ProjectSaver, say: Callable[[], str]) -> None:
+    """Wait for ``saver``'s writes to end, input held back, saying ``say()`` in the status bar
     at once and in a small modal progress dialog once the wait lasts :data:`SAVE_DIALOG_MS`
     (no Cancel: a half-finished write is never left behind, so there is nothing to cancel)."""
     if not saver.busy:
         return
-    held = _Held(window, text, SAVE_DIALOG_MS)
+    held = _Held(window, say, SAVE_DIALOG_MS)
     try:
         saver.wait()
     finally:

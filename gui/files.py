@@ -15,7 +15,7 @@ from importlib.resources import files
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSettings
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
@@ -44,6 +44,9 @@ def file_filter() -> str:
 MAX_RECENT = 8
 RECENT_KEY = "files/recent"
 DEFAULT_DATA = "xor"
+#: the titles of File ▸ Open Recent and File ▸ Examples
+RECENT_TITLE = QT_TRANSLATE_NOOP("FileController", "Open &Recent")
+EXAMPLES_TITLE = QT_TRANSLATE_NOOP("FileController", "&Examples")
 
 
 def example_paths() -> dict[str, Path]:
@@ -132,8 +135,8 @@ class FileController:
 
     def retranslate(self) -> None:
         """The menus' titles and items in the current language."""
-        self.recent_menu.setTitle(translate("FileController", "Open &Recent"))
-        self.examples_menu.setTitle(translate("FileController", "&Examples"))
+        self.recent_menu.setTitle(translate("FileController", RECENT_TITLE))
+        self.examples_menu.setTitle(translate("FileController", EXAMPLES_TITLE))
         self.examples_menu.clear()  # titled anew when next opened
         self._fill_recent()
 
@@ -173,10 +176,10 @@ class FileController:
         """Read ``path`` into the document; on failure show why and change nothing. Reading
         runs in a background thread (the window keeps painting; Cancel after a second)."""
         name = Path(path).name
-        wait_for_saver(self.window, self.saver, translate(
+        wait_for_saver(self.window, self.saver, lambda: translate(
             "FileController", "Finishing the save before opening {name}…").format(name=name))
-        outcome = run_busy(self.window, translate("FileController", "Opening {name}…").format(
-            name=name), lambda _cancel: _read(path))
+        outcome = run_busy(self.window, lambda: translate(
+            "FileController", "Opening {name}…").format(name=name), lambda _cancel: _read(path))
         if outcome.cancelled:
             status_line(self.window).say(lambda: translate(
                 "FileController", "Opening {name} was cancelled.").format(name=name), 8000)
@@ -253,7 +256,7 @@ class FileController:
         """Wait for the saves under way (closing does); False if one of them failed."""
         failures = self.failures
         current = self.saver.current()
-        wait_for_saver(self.window, self.saver, translate(
+        wait_for_saver(self.window, self.saver, lambda: translate(
             "FileController", "Waiting for {name} to be saved…").format(name=current)
             if current else translate("FileController", "Waiting for the project to be saved…"))
         return self.failures == failures
@@ -329,19 +332,17 @@ class FileController:
         """Restored work fills the window instead of the project at ``path`` or the bundled
         ``example`` asked for at start: say why it is not open and where it is (a project is
         put in Open Recent, one click away)."""
-        if example:
-            found = example_paths().get(example)
-            name = example_title(found) if found else example
-            menu = self.examples_menu.title()
-        else:
-            name, menu = Path(path).name, self.recent_menu.title()
-            if Path(path).is_file():
-                self._remember(path)
-        self.window.statusBar().showMessage(" ".join(filter(None, (
-            self.window.statusBar().currentMessage(),
-            translate("FileController", "{name} was not opened: save or close the restored "
-                      "work, then open it ({menu}).").format(
-                          name=name, menu=self.file_menu_path(menu))))), 30000)
+        found = example_paths().get(example) if example else None
+        menu = EXAMPLES_TITLE if example else RECENT_TITLE
+        if not example and Path(path).is_file():
+            self._remember(path)
+        # said again in a new language, after the restored work's message it follows (the
+        # menu's title from its source: the menu may be retitled after this is said again)
+        status_line(self.window).add(lambda: translate(
+            "FileController", "{name} was not opened: save or close the restored work, then "
+            "open it ({menu}).").format(
+                name=example_title(found) if found else example or Path(path).name,
+                menu=self.file_menu_path(translate("FileController", menu))), 30000)
 
     def file_menu_path(self, label: str) -> str:
         """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""

@@ -262,7 +262,7 @@ class MainWindow(QMainWindow):
         tools.addActions([self.layout_action, self.fit_action])
 
     def _connect(self) -> None:
-        self.scene.status_message.connect(lambda text: self.statusBar().showMessage(text, 10000))
+        self.scene.status_said.connect(lambda make: self.status.say(make, 10000))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.view.node_dropped.connect(self.add_node)
         self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))

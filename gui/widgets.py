@@ -54,6 +54,14 @@ class StatusLine(QObject):
         self._text = make()
         self._bar.showMessage(self._text, timeout)
 
+    def add(self, make: Callable[[], str], timeout: int = 0) -> None:
+        """Say ``make()`` after the message shown now (both said again in a new language when
+        the one shown was said here; one shown otherwise stays as it was)."""
+        shown = self._bar.currentMessage()
+        before = (self._make if self._make is not None and shown and shown == self._text
+                  else lambda: shown)
+        self.say(lambda: " ".join(filter(None, (before(), make()))), timeout)
+
     @Slot(str)
     def _say_whole_on_hover(self, message: str) -> None:
         self._bar.setToolTip(message)

@@ -22,10 +22,12 @@ from gui.i18n import translate
 
 
 class ConnectionDrag:
-    """One drag from ``source``'s output port. The scene feeds it mouse positions."""
+    """One drag from ``source``'s output port. The scene feeds it mouse positions; ``status``
+    says a message made by the function it is given (made again in a new language)."""
 
     def __init__(self, scene: QGraphicsScene, source: NodeItem,
-                 spec: Callable[[], NetworkSpec], status: Callable[[str], None]) -> None:
+                 spec: Callable[[], NetworkSpec],
+                 status: Callable[[Callable[[], str]], None]) -> None:
         self._scene = scene
         self.source = source
         self._spec = spec
@@ -35,9 +37,10 @@ class ConnectionDrag:
         self._line = QGraphicsPathItem()
         self._line.setZValue(5)
         scene.addItem(self._line)
-        self._status(translate(
+        node = source.node
+        self._status(lambda: translate(
             "ConnectionDrag", "Drag onto another node to connect {node} to it; release on "
-            "empty canvas to cancel.").format(node=node_label(source.node)))
+            "empty canvas to cancel.").format(node=node_label(node)))
         self.move(source.anchor("out"))
 
     def move(self, pos: QPointF) -> None:
@@ -48,19 +51,20 @@ class ConnectionDrag:
             self.target = target
             self.problem = None
             if target is not None:
-                self.problem = self._spec().connection_problem(self.source.node_id,
-                                                               target.node_id)
+                spec, ends = self._spec(), (self.source.node_id, target.node_id)
+                self.problem = spec.connection_problem(*ends)
                 target.set_drop_hint("refuse" if self.problem else "accept")
                 if self.problem:
-                    self._status(translate("ConnectionDrag", "Cannot connect: {why}").format(
-                        why=self.problem.message))
+                    self._status(lambda: translate("ConnectionDrag", "Cannot connect: {why}")
+                                 .format(why=spec.connection_problem(*ends).message))
                 else:
-                    self._status(translate("ConnectionDrag", "Release to connect {src} → {dst}.")
-                                 .format(src=node_label(self.source.node),
-                                         dst=node_label(target.node)))
+                    nodes = self.source.node, target.node
+                    self._status(lambda: translate("ConnectionDrag",
+                                                   "Release to connect {src} → {dst}.")
+                                 .format(src=node_label(nodes[0]), dst=node_label(nodes[1])))
             else:
-                self._status(translate("ConnectionDrag",
-                                       "Release on a node to connect; release here to cancel."))
+                self._status(lambda: translate(
+                    "ConnectionDrag", "Release on a node to connect; release here to cancel."))
         end = target.anchor("in") if target is not None and self.problem is None else pos
         color = QColor(theme.PROBLEM) if self.problem else (
             QColor(theme.ACCEPT) if target is not None else QColor(theme.NEUTRAL_EDGE))
@@ -82,7 +86,7 @@ class ConnectionDrag:
         self._scene.removeItem(self._line)
         target = self.target
         if target is None:
-            self._status(translate("ConnectionDrag", "Connection cancelled."))
+            self._status(lambda: translate("ConnectionDrag", "Connection cancelled."))
             return None
         target.set_drop_hint("")
         return self.source.node_id, target.node_id

@@ -111,10 +111,10 @@ class CanvasKeys(QObject):
         else:
             self._scene.select_only([node_id])
         self._view.centerOn(item)
-        self._scene.status_message.emit(self.tr(
+        node = self._scene.doc.spec.node(node_id)
+        self._scene.say(lambda: self.tr(
             "Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · "
-            "Ctrl+K: connect two selected nodes").format(
-            node=node_label(self._scene.doc.spec.node(node_id))))
+            "Ctrl+K: connect two selected nodes").format(node=node_label(node)))
         return True
 
     def _start(self, order: list[str], forward: bool) -> str | None:
@@ -133,7 +133,7 @@ class CanvasKeys(QObject):
         scene = self._scene
         selected = scene.selected_node_ids()
         if len(selected) != 2:
-            scene.status_message.emit(self.tr(
+            scene.say(lambda: self.tr(
                 "Select two nodes to connect (on the canvas, Tab selects a node and Ctrl+Tab "
                 "adds the next one)."))
             return False

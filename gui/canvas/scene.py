@@ -33,7 +33,11 @@ DEFAULT_NEURON_LIMIT = 16
 class CanvasScene(QGraphicsScene):
     """Node and edge items for every node and edge of the document."""
 
+    # what the canvas says for the status bar, in the words of the moment; status_said: the
+    # same as the function that makes it (() -> str), which the window's status line calls
+    # again when the language changes
     status_message = Signal(str)
+    status_said = Signal(object)
 
     def __init__(self, doc: GraphDocument, neuron_limit: int = DEFAULT_NEURON_LIMIT,
                  parent: object | None = None) -> None:
@@ -57,6 +61,11 @@ class CanvasScene(QGraphicsScene):
         doc.problems_changed.connect(self._mark_problems)
         self._rebuild()
         on_language_change(self, self.retranslate)
+
+    def say(self, make: Callable[[], str]) -> None:
+        """Say ``make()`` in the status bar (``make`` is called again in a new language)."""
+        self.status_said.emit(make)
+        self.status_message.emit(make())
 
     def retranslate(self) -> None:
         """Redraw the words on the cards, and ask core again for the problems marked on
@@ -213,7 +222,7 @@ class CanvasScene(QGraphicsScene):
                         None)
             if port is not None and port.direction == "out" and port.isVisible():
                 self._drag = ConnectionDrag(self, port.node_item, lambda: self.doc.spec,
-                                            self.status_message.emit)
+                                            self.say)
                 event.accept()
                 return
         super().mousePressEvent(event)
@@ -242,14 +251,15 @@ class CanvasScene(QGraphicsScene):
     def connect_nodes(self, src: str, dst: str) -> bool:
         """Connect ``src`` → ``dst`` as one undoable edit (a drag's release, or Connect Selected
         Nodes), or say in the status bar why not; True when connected."""
-        problem = self.doc.spec.connection_problem(src, dst)
-        if problem is not None:
-            self.status_message.emit(refusal(problem))
+        spec = self.doc.spec
+        if spec.connection_problem(src, dst) is not None:
+            self.say(lambda: refusal(spec.connection_problem(src, dst)))
             return False
         if not self.doc.push(commands.ConnectCommand(self.doc, src, dst)):
             return False  # the structure is locked: the document says why
-        self.status_message.emit(self.tr("Connected {src} → {dst}.").format(
-            src=node_label(self.doc.spec.node(src)), dst=node_label(self.doc.spec.node(dst))))
+        ends = spec.node(src), spec.node(dst)
+        self.say(lambda: self.tr("Connected {src} → {dst}.").format(
+            src=node_label(ends[0]), dst=node_label(ends[1])))
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
@@ -278,29 +288,35 @@ class CanvasScene(QGraphicsScene):
         edge = self.doc.spec.edge(edge_id)
         name = params.weight_name(edge_id)
         src, dst = self.doc.spec.node(edge.src), self.doc.spec.node(edge.dst)
-        names = {"src": node_label(src), "i": i + 1, "dst": node_label(dst), "j": j + 1}
-        text = self.tr("Set weight {src}[{i}] → {dst}[{j}]").format(**names)
-        return self._open_editor(name, (i, j), pos, text, lambda value: self.tr(
-            "Set weight {src}[{i}] → {dst}[{j}] to {value}").format(value=f"{value:g}", **names))
+
+        def names() -> dict[str, object]:  # in the current language
+            return {"src": node_label(src), "i": i + 1, "dst": node_label(dst), "j": j + 1}
+
+        return self._open_editor(
+            name, (i, j), pos,
+            lambda: self.tr("Set weight {src}[{i}] → {dst}[{j}]").format(**names()),
+            lambda value: self.tr("Set weight {src}[{i}] → {dst}[{j}] to {value}").format(
+                value=f"{value:g}", **names()))
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
         node = self.doc.spec.node(node_id)
-        names = {"node": node_label(node), "n": j + 1}
         return self._open_editor(
             params.bias_name(node_id), (j,), pos,
-            self.tr("Set bias of {node} unit {n}").format(**names),
+            lambda: self.tr("Set bias of {node} unit {n}").format(node=node_label(node), n=j + 1),
             lambda value: self.tr("Set bias of {node} unit {n} to {value}").format(
-                value=f"{value:g}", **names))
+                node=node_label(node), n=j + 1, value=f"{value:g}"))
 
     @property
     def editor(self) -> ValueEditor | None:
         return self._editor_proxy.widget() if self._editor_proxy is not None else None
 
     def _open_editor(self, name: str, index: tuple[int, ...], pos: QPointF,
-                     text: str, undo_text: Callable[[float], str]) -> ValueEditor:
+                     action: Callable[[], str],
+                     undo_text: Callable[[float], str]) -> ValueEditor:
+        """``action``: what typing a number does ("Set weight …"), in the current language."""
         self._close_editor()
         editor = ValueEditor(float(self.doc.shown_array(name)[index]), self.tr(
-            "{action}: type a number and press Enter (Esc cancels).").format(action=text))
+            "{action}: type a number and press Enter (Esc cancels).").format(action=action()))
         editor.committed.connect(
             lambda value: self.doc.push(commands.SetArrayValueCommand(
                 self.doc, name, index, value, undo_text(value))))
@@ -311,8 +327,8 @@ class CanvasScene(QGraphicsScene):
         self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
         editor.setFocus()
         self.setFocusItem(self._editor_proxy)
-        self.status_message.emit(self.tr("{action}: type a number and press Enter.").format(
-            action=text))
+        self.say(lambda: self.tr("{action}: type a number and press Enter.").format(
+            action=action()))
         return editor
 
     def _close_editor_later(self) -> None:

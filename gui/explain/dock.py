@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWid
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.explain.panel import ExplainPanel
-from gui.widgets import add_tabbed_dock, scrolling
+from gui.widgets import add_tabbed_dock, scrolling, status_line
 
 
 def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasScene,
@@ -37,8 +37,9 @@ def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasS
         dock.raise_()
         panel.set_active(True)
         panel.next_button.setFocus()
-        if panel.refusal():
-            window.statusBar().showMessage(panel.refusal(), 10000)
+        why = panel.refusal_source()
+        if why:  # said again in a new language
+            status_line(window).say(lambda: panel.tr(why), 10000)
 
     action.triggered.connect(show)
     window.addAction(action)

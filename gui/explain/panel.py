@@ -222,12 +222,17 @@ class ExplainPanel(QWidget):
 
     def refusal(self) -> str:
         """Why Explain cannot run now, in words ("" when it can)."""
+        source = self.refusal_source()
+        return self.tr(source) if source else ""
+
+    def refusal_source(self) -> str:
+        """:meth:`refusal` untranslated (``self.tr`` of it says it in any language)."""
         if self.doc.locked_reason:
-            return self.tr(LOCKED_TEXT)
+            return LOCKED_TEXT
         if self.doc.problems:
-            return self.tr(PROBLEMS_TEXT)
+            return PROBLEMS_TEXT
         if self.context.data.dataset is None:
-            return self.tr(NO_DATA_TEXT)
+            return NO_DATA_TEXT
         return ""
 
     def refresh(self) -> None:

@@ -218,7 +218,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Open &amp;Recent</source>
-        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
+        <extracomment>the titles of File ▸ Open Recent and File ▸ Examples</extracomment>
         <translation>최근 항목 열기(&amp;R)</translation>
     </message>
     <message>
@@ -227,6 +227,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Untitled</source>
+        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>
