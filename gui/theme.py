@@ -8,6 +8,8 @@ take the hex string as it is.
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 
 #: the sign of a value: weights, biases, heat maps, a sigmoid's class 1 (blue) and 0 (orange)
@@ -86,6 +88,12 @@ CLASS_HEX = (NEGATIVE, POSITIVE, "#37b24d", "#ae3ec9", "#f59f00", "#0c8599", "#e
              "#5c940d", "#364fc7", "#862e9c")
 
 WHITE = np.array([255.0, 255.0, 255.0])
+
+
+def coloured(text: str, color: str) -> str:
+    """Plain ``text`` in ``color`` for a rich-text label: a ``<`` or ``&`` in it (a node's or a
+    column's name) is shown as it is, never read as markup."""
+    return f"<span style='color:{color}'>{escape(text, quote=False)}</span>"  # i18n: not ui
 
 
 def kind_color(kind: str) -> str:

@@ -53,7 +53,6 @@ NO_DATA_TEXT = QT_TRANSLATE_NOOP(
 PHASES = {"forward": QT_TRANSLATE_NOOP("ExplainPanel", "forward"),
           "loss": QT_TRANSLATE_NOOP("ExplainPanel", "loss"),
           "backward": QT_TRANSLATE_NOOP("ExplainPanel", "backward")}
-COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
 BOLD = "<b style='color:{color}'>{text}</b>"  # i18n: not ui
 
 
@@ -262,8 +261,7 @@ class ExplainPanel(QWidget):
             self.index = 0
         for widget in (self.row_spin, self.inputs_edit):  # a typing slip can be mended
             widget.setEnabled(self.active and not self.refusal())
-        error = COLOURED.format(color=theme.ERROR_TEXT, text=html_text(reason))
-        self.message.setText(error if reason else "")
+        self.message.setText(theme.coloured(reason, theme.ERROR_TEXT) if reason else "")
         self.message.setVisible(bool(reason))
         self.row_label.setText(row_text(dataset, self.explanation) if self.explanation else "")
         self.show_step()
@@ -276,13 +274,13 @@ class ExplainPanel(QWidget):
             self._result_state = state
         state = self._result_state or ()
         typo = state[:1] == ("typo",)
-        self.inputs_error.setText(COLOURED.format(color=theme.ERROR_TEXT, text=self.tr(
-            "Type numbers separated by commas, e.g. 0.5, 1.")) if typo else "")
+        self.inputs_error.setText(theme.coloured(self.tr(
+            "Type numbers separated by commas, e.g. 0.5, 1."), theme.ERROR_TEXT) if typo else "")
         self.inputs_error.setVisible(typo)
         self.result.setVisible(bool(state) and not typo)
         if state[:1] == ("refused",):
-            self.result.setText(COLOURED.format(color=theme.ERROR_TEXT, text=html_text(
-                self.tr("Not applied: {reason}").format(reason=state[1]))))
+            self.result.setText(theme.coloured(
+                self.tr("Not applied: {reason}").format(reason=state[1]), theme.ERROR_TEXT))
         elif state[:1] == ("sgd",):
             _, row, lr, before, after = state
             self.result.setText(self.tr(
@@ -352,9 +350,8 @@ class ExplainPanel(QWidget):
         for symbol, value in step.values.items():
             line = f"<b>{html_text(symbol)}</b> = {html_text(vector_text(value))}"  # i18n: not ui
             if self.numerical is not None and symbol in self.numerical:
-                line += "<br>" + COLOURED.format(color=theme.MUTED_TEXT, text=self.tr(
-                    "numerical = {value}").format(
-                    value=html_text(vector_text(self.numerical[symbol]))))
+                line += "<br>" + theme.coloured(self.tr("numerical = {value}").format(
+                    value=vector_text(self.numerical[symbol])), theme.MUTED_TEXT)
             lines.append(line)
         self.values.setText("<br>".join(lines))
         matrices = [(s, v) for s, v in step.values.items() if np.ndim(v) == 2]

@@ -3,8 +3,6 @@ the growing of a dock until such a fix is in view."""
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import (
@@ -20,8 +18,6 @@ from core.training.prepare import DataMismatch
 from gui import theme
 from gui.widgets import WrappedLabel
 
-COLOURED = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
-
 
 class MismatchRow(QWidget):
     """One way the data does not fit the network, and right below it the button that fixes it
@@ -32,8 +28,7 @@ class MismatchRow(QWidget):
     def __init__(self, mismatch: DataMismatch, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.mismatch = mismatch
-        self.label = WrappedLabel(COLOURED.format(
-            color=theme.WARNING_TEXT, text=escape(self.text(), quote=False)))
+        self.label = WrappedLabel(theme.coloured(self.text(), theme.WARNING_TEXT))
         self.fix = QPushButton() if mismatch.node_id else None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 2, 0, 2)

@@ -48,6 +48,7 @@ from gui.theme import (
     OK_BACKGROUND,
     PROBLEM_BACKGROUND,
     class_colors,
+    coloured,
     diverging_rgb,
     grid_rgb,
 )
@@ -58,7 +59,6 @@ HEADERS = {"row": QT_TRANSLATE_NOOP("PredictionsPanel", "row"),
            "output": QT_TRANSLATE_NOOP("PredictionsPanel", "output"),
            "predicted": QT_TRANSLATE_NOOP("PredictionsPanel", "predicted"),
            "error": QT_TRANSLATE_NOOP("PredictionsPanel", "error")}
-MUTED_SPAN = "<span style='color:{color}'>{text}</span>"  # i18n: not ui
 THUMBNAIL_PIXELS = 192
 ROW_IMAGE_PIXELS = 28
 #: the settings the predictions depend on: the inputs are standardised as training does it
@@ -251,7 +251,7 @@ class PredictionsPanel(QWidget):
         self._shown = (result, dataset)
         self.table.setVisible(not result.message)
         if result.message:
-            self.caption.setText(MUTED_SPAN.format(color=MUTED_TEXT, text=result.message))
+            self.caption.setText(coloured(result.message, MUTED_TEXT))
             return
         title = self.tr("Truth table") if result.truth_table else self.tr(
             "First rows of the data")

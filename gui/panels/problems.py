@@ -38,7 +38,7 @@ from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change, translate
 from gui.labs import lab_info
-from gui.panels.mismatches import COLOURED, MismatchRow, reveal
+from gui.panels.mismatches import MismatchRow, reveal
 from gui.widgets import WrappedLabel
 
 LINT_DELAY_MS = 150  # a drag or a typed number settles before the rules run again
@@ -281,13 +281,13 @@ class ProblemsPanel(QWidget):
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
-            self.summary.setText(COLOURED.format(color=theme.OK_TEXT, text=self.tr(OK_TEXT)))
+            self.summary.setText(theme.coloured(self.tr(OK_TEXT), theme.OK_TEXT))
         if self.warning_rows and not (count or self._data_notes or self._missing):
             warnings = len(self.warning_rows)
             line = self.tr("{n} warning worth reading:") if warnings == 1 else self.tr(
                 "{n} warnings worth reading:")
-            self.summary.setText(self.summary.text() + "<br>" + COLOURED.format(
-                color=theme.WARNING_TEXT, text=line.format(n=warnings)))
+            self.summary.setText(self.summary.text() + "<br>" + theme.coloured(
+                line.format(n=warnings), theme.WARNING_TEXT))
 
     def _show_mismatches(self) -> None:
         for row in self.mismatch_rows:

@@ -42,3 +42,8 @@ def test_a_translucent_theme_colour_keeps_its_rgb():
 def test_an_unknown_node_kind_is_grey():
     assert theme.kind_color("hidden") == "#4c6ef5"
     assert theme.kind_color("recurrent") == theme.NEUTRAL == "#868e96"
+
+
+def test_coloured_text_is_plain_words_in_a_colour():
+    assert theme.coloured("a < b & 'c'", theme.ERROR_TEXT) == (
+        "<span style='color:#c92a2a'>a &lt; b &amp; 'c'</span>")
