@@ -8,6 +8,7 @@ their size. The item only draws what the scene hands it; it never edits the docu
 from __future__ import annotations
 
 from collections.abc import Sequence
+from html import escape
 from typing import Protocol
 
 import numpy as np
@@ -381,14 +382,13 @@ class NodeItem(QGraphicsObject):
         node = self.node
         head = self.tr("<b>{label}</b> — {kind} node, {n} unit") if node.units == 1 else self.tr(
             "<b>{label}</b> — {kind} node, {n} units")
-        lines = [head.format(label=style.node_label(node), kind=style.kind_title(node.kind),
-                             n=node.units),
+        lines = [head.format(label=escape(style.node_label(node), quote=False),
+                             kind=style.kind_title(node.kind), n=node.units),
                  style.kind_help(node.kind)]
         if node.kind != "input" and node.activation in activations.NAMES:
             lines.append(f"<i>{activations.title(node.activation)}</i>: "
                          f"{activations.describe(node.activation)}")
-        warning = "<span style='color:{color}'>⚠ {text}</span>"  # i18n: not ui
-        lines.extend(warning.format(color=theme.PROBLEM, text=p) for p in self._problems)
+        lines.extend(theme.coloured("⚠ " + p, theme.PROBLEM) for p in self._problems)
         return "<br>".join(line for line in lines if line)
 
     def neuron_tooltip(self, j: int) -> str:

@@ -3,6 +3,8 @@ for a layer fed straight from image pixels, also each unit's weights as an image
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtGui import QPixmap
@@ -113,7 +115,8 @@ class EdgeView(QWidget):
         matrix = self._doc.shown_array(params.weight_name(edge.id))
         self.title.setText(self.tr(
             "<b>{src} → {dst}</b><br><span style='color:{muted}'>{name}: {rows} × {cols} weight "
-            "matrix</span>").format(src=node_label(src), dst=node_label(dst),
+            "matrix</span>").format(src=escape(node_label(src), quote=False),
+                                    dst=escape(node_label(dst), quote=False),
                                     muted=theme.MUTED_TEXT, name=params.weight_name(edge.id),
                                     rows=src.units, cols=dst.units))
         self.heatmap.set_matrix(matrix, node_label(src), node_label(dst))

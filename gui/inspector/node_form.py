@@ -3,6 +3,7 @@ signals blocked, so a refresh never echoes back as an edit."""
 
 from __future__ import annotations
 
+from html import escape
 from types import ModuleType
 from typing import Any
 
@@ -192,7 +193,7 @@ class NodeForm(QWidget):
         self.header.setText(self.tr(
             "<span style='color:{color}; font-size:13pt'>●</span> <b>{label}</b> <span "
             "style='color:{muted}'>({kind} node, id {id})</span><br><span style='color:{muted}'>"
-            "{help}</span>").format(color=color, label=style.node_label(node),
+            "{help}</span>").format(color=color, label=escape(style.node_label(node), quote=False),
                                     muted=theme.MUTED_TEXT, kind=kind, id=node.id,
                                     help=style.kind_help(node.kind)))
         if not self.name_edit.isModified():

@@ -301,8 +301,9 @@ class ProblemsPanel(QWidget):
             mismatch = row.mismatch
             if row.fix is None:
                 continue
-            row.fix.setText(self.tr("Give {node} {n} units").format(
-                node=self._node_name(mismatch.node_id), n=f"{mismatch.units:,}"))
+            row.fix.setText(self.tr("Give {node} {n} units").format(  # a name's & is no mnemonic
+                node=self._node_name(mismatch.node_id).replace("&", "&&"),
+                n=f"{mismatch.units:,}"))
             node = self.node_source(mismatch.node_id)
             row.fix.setToolTip(self.tr(
                 "One unit per column of the data: the input node takes every feature (one "

@@ -1,9 +1,11 @@
-"""A name the user typed is shown as typed where a panel colours its message: a node called
-"<b>In</b> & co" was shown bold, without its tags, in Predictions' "No predictions: …"."""
+"""A name the user typed is shown as typed wherever it goes into rich text: a node called
+"<b>In</b> & co" was shown bold, without its tags, in Predictions' "No predictions: …", the
+Inspector's heading, the weight matrix's title and the node's tooltip, and its "&" underlined
+the space after it on the Problems panel's fix button."""
 
 import numpy as np
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QTextDocument
+from PySide6.QtGui import QKeySequence, QTextDocument
 
 from tests.gui.inspector.test_inspector import select
 from tests.gui.panels.test_data_import import import_and_wait
@@ -15,8 +17,12 @@ MISMATCH = f"{NAME} has 2 unit(s) but takes 3 column(s) (the raw data columns): 
 
 def shown(label) -> str:
     """What a rich-text label shows, as plain words."""
+    return plain(label.text())
+
+
+def plain(html: str) -> str:
     document = QTextDocument()
-    document.setHtml(label.text())
+    document.setHtml(html)
     return document.toPlainText()
 
 
@@ -28,6 +34,11 @@ def test_a_typed_node_name_is_shown_literally_in_the_coloured_messages(
     form.name_edit.selectAll()
     qtbot.keyClicks(form.name_edit, NAME)
     qtbot.keyClick(form.name_edit, Qt.Key.Key_Return)
+    assert shown(form.header).startswith(f"● {NAME} (input node, id 0)")
+    assert plain(window.scene.node_item("0").toolTip()).startswith(f"{NAME} — Input node, 2 units")
+    edge = next(e.id for e in window.doc.spec.edges if e.src == "0")
+    window.scene.select_only([], [edge])
+    assert shown(window.inspector.edge_view.title).startswith(f"{NAME} → hidden 1")
     # a second input node with a chosen feature: each input node then takes its own columns,
     # and the named one, taking the raw columns, is named when three come instead of two
     window.add_node("input", QPointF(0, 200))
@@ -44,6 +55,8 @@ def test_a_typed_node_name_is_shown_literally_in_the_coloured_messages(
     qtbot.waitUntil(lambda: shown(predictions) == "No predictions: " + MISMATCH)
     [row] = window.problems_panel.mismatch_rows
     assert shown(row.label) == "◆ " + MISMATCH
+    assert row.fix.text().replace("&&", "&") == f"Give {NAME} 3 units"
+    assert QKeySequence.mnemonic(row.fix.text()).isEmpty()  # no Alt+Space
     window.explain_action.trigger()
     qtbot.waitUntil(lambda: window.explain.message.isVisible())
     assert shown(window.explain.message) == "This row cannot be explained: " + MISMATCH
