@@ -4,8 +4,6 @@ image data as a gallery of those images with their true and predicted classes.""
 
 from __future__ import annotations
 
-import math
-
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
@@ -57,7 +55,10 @@ class OutputPanel(Panel):
         self.boundary.set_points(points, classification, n_classes)
         names = tuple(dataset.class_names) if dataset is not None and classification else ()
         self.confusion.set_task(classification, names)
-        self._keep_plots_whole(images)
+        # beside the gallery the plots keep the width they need (Panel.keep_whole): in a narrow
+        # panel the gallery gives way (its filter becomes a list, its bars narrow), and the
+        # splitter may not squeeze the confusion matrix to a sliver
+        self.splitter.setChildrenCollapsible(not images)
         self.note.setText("")
         self.reset()
 
@@ -97,14 +98,6 @@ class OutputPanel(Panel):
         if sizes[1] == 0:
             total = sum(sizes)
             self.splitter.setSizes([total // 4, total - total // 4])
-
-    def _keep_plots_whole(self, beside_gallery: bool) -> None:
-        """Beside the gallery, the plots are never given less width than they need: in a
-        narrow panel the confusion matrix was cut to a sliver while the gallery took the rest.
-        The gallery gives way instead (its filter becomes a list, its bars narrow)."""
-        needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
-        self.graphics.setMinimumWidth(math.ceil(needed) + 2 if beside_gallery else 0)
-        self.splitter.setChildrenCollapsible(not beside_gallery)
 
     def clear(self) -> None:
         """Empty plots. A gallery on screen stays there, empty, while the data is images (a new

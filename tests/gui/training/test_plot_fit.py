@@ -6,7 +6,7 @@ a row of its own, and the activation called by the canvas's name."""
 import re
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from gui.document.commands import ChangeSettingsCommand
@@ -178,3 +178,47 @@ def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, win
         assert window.scene.node_item(hidden.id)._summary() == "시그모이드"  # the canvas's
     finally:
         set_language("en")
+
+
+def side_by_side(window) -> None:
+    """The four panels untabbed, in a 2 × 2 grid at the bottom (as the training benchmark's
+    ``--layout all`` lays them out; the Runs list keeps a column of its own)."""
+    docks = window.training.docks
+    loss, weights, output, activations = (docks[n] for n in PANELS)
+    for dock in (loss, weights, output, activations):
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
+    window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+    window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
+    window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
+    for dock in (loss, weights, output, activations):
+        dock.show()
+    window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
+
+
+@pytest.mark.parametrize(("layout", "size"), [("side by side", DEFAULT_SIZE),
+                                              ("default", DEFAULT_SIZE),
+                                              ("default", (1366, 768))])
+def test_every_plot_lies_within_its_panel(qtbot, window, layout, size):
+    """Side by side, each panel is ~270 px wide: the Activations plots were laid out 460 px
+    wide (their titles side by side) and cut on the right ("Mean ± st…"), the Weights and
+    Output plots too. The panels keep the width their plots need, and that still fits the
+    window (and the default layout at the small screens' sizes)."""
+    window.resize(*size)
+    open_example(window, "xor_learned", epochs=20)
+    if layout == "side by side":
+        side_by_side(window)
+    train_to_end(qtbot, window)
+    cut = []
+    for name in PANELS:
+        panel = raised(qtbot, window, name)
+        graphics = panel.graphics
+        visible = graphics.viewport().rect()
+        shown = [graphics.ci] + [plot for plot in plots_of(panel) if plot.isVisible()]
+        if any(item.sceneBoundingRect().right() > visible.right() + 1
+               or item.sceneBoundingRect().bottom() > visible.bottom() + 1 for item in shown):
+            cut.append(name)
+    assert cut == []
+    assert window.width() == size[0]  # the window did not grow past the screen's width
+    assert window.minimumSizeHint().width() <= size[0]
+
