@@ -4,7 +4,7 @@ image data as a gallery of those images with their true and predicted classes.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
@@ -76,6 +76,9 @@ class OutputPanel(Panel):
             layout.removeItem(self.confusion.plot)
             layout.addItem(self.confusion.plot, row=0, col=0)
         self.boundary.plot.setVisible(shown)
+        # pyqtgraph's addItem lays the plots out at their least size (130 × 88 px): after
+        # image data, a plane's plots sat squeezed in the corner until the panel was resized
+        layout.setGeometry(QRectF(self.graphics.rect()))
 
     def draw(self, frame: Frame) -> None:
         if self.has_plane:

@@ -222,3 +222,18 @@ def test_every_plot_lies_within_its_panel(qtbot, window, layout, size):
     assert window.width() == size[0]  # the window did not grow past the screen's width
     assert window.minimumSizeHint().width() <= size[0]
 
+
+def test_the_output_plots_fill_their_panel_after_image_data(qtbot, window):
+    """Opening XOR after the digits example: the output plane and confusion matrix were laid
+    out at their least size (283 × 88 px) in the panel's corner until it was resized."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "digits_mlp")
+    output = raised(qtbot, window, "Output")
+    assert not output.has_plane
+    open_example(window, "xor_learned")
+    qtbot.waitUntil(lambda: output.has_plane)
+    qtbot.wait(50)
+    graphics = output.graphics
+    assert graphics.ci.geometry().size().toSize() == graphics.viewport().size()
+    plot = output.confusion.plot
+    assert plot.sceneBoundingRect().right() > graphics.viewport().width() * 0.8
