@@ -11,10 +11,11 @@ from PySide6.QtGui import QImage, QPainter
 
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
+from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.plots.axes import next_step
 from tests.gui.text_fit import clipped_texts
 from tests.gui.training.test_runs_list import click_tick
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import END_TIMEOUT_MS, click, open_example, train_to_end
 
 DEFAULT_SIZE = (1280, 800)
 PANELS = ("Loss", "Weights", "Output", "Activations")
@@ -89,6 +90,60 @@ def test_after_an_early_stop_the_epoch_axis_spans_the_epochs_trained(qtbot, wind
         assert low <= 0 and trained <= high < trained * 1.1, (high, trained, planned)
     weights = raised(qtbot, window, "Weights")
     assert weights.trail_plot.vb.viewRange()[0][1] < planned / 2  # the columns, not 2,000
+
+
+
+def step_with_f10(qtbot, window, state: str = PAUSED):
+    """Press F10 (Step), wait for the run to be in ``state`` (paused, or idle: the step ended
+    it), and until the Loss panel has drawn its newest frame."""
+    controller = window.training.session.controller
+    window.view.setFocus()
+    with qtbot.waitSignal(controller.frame_ready, timeout=10_000):
+        qtbot.keyClick(window.view, Qt.Key.Key_F10)
+    loss = window.training.loss
+    qtbot.waitUntil(lambda: controller.state == state and loss.frame is controller.latest
+                    and not loss.stale, timeout=10_000)
+    return loss
+
+
+def test_step_after_an_early_stop_keeps_the_epoch_axis_at_the_epochs_trained(qtbot, window):
+    """Step (F10) after a run stopped at its target loss (epoch 960 here) starts a paused run
+    planned to another 2,000 epochs: the axis jumped from 0–960 to 0–2,960 for one mini-batch.
+    A run that is only stepped shows what has been trained (two mini-batches an epoch here, so
+    the stepped run goes on instead of meeting its target again at once)."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", batch_size=2, target_loss=0.2)
+    planned = window.doc.settings.epochs
+    result = train_to_end(qtbot, window)
+    assert result.outcome.kind == "target_reached", result.outcome
+    trained = result.frame.history.n_epochs
+    assert trained < planned / 2
+    raised(qtbot, window, "Loss")
+    # the first step: a paused run; the second ends its epoch, at the target again; the
+    # third starts another
+    for state in (PAUSED, IDLE, PAUSED):
+        loss = step_with_f10(qtbot, window, state)
+        low, high = loss.loss_plot.vb.viewRange()[0]
+        assert low <= 0 and trained <= high < trained * 1.1, (state, high, trained, planned)
+
+
+def test_a_stepped_run_that_is_resumed_spans_its_planned_epochs(qtbot, window):
+    """Stepped from idle the axis ends at what has been trained (one epoch); resumed, the run
+    goes on freely and the axis spans the whole plan at once instead of growing each frame."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "spiral", epochs=5000)
+    planned = 5000
+    raised(qtbot, window, "Loss")
+    loss = step_with_f10(qtbot, window)
+    assert loss.loss_plot.vb.viewRange()[0][1] < 2
+    controller = window.training.session.controller
+    click(qtbot, window, "resume")
+    assert controller.state == RUNNING
+    qtbot.waitUntil(lambda: loss.frame is not None and loss.frame.snapshot.step > 5
+                    and not loss.stale, timeout=10_000)
+    assert loss.loss_plot.vb.viewRange()[0][1] >= planned
+    with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
+        click(qtbot, window, "stop")
 
 
 def test_next_step_climbs_one_two_five():
