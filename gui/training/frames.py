@@ -150,14 +150,15 @@ class Frame:
     """One moment of training, ready to draw. ``boundary`` is the network's output over the
     plane as (ny, nx, 3) uint8 RGB, row 0 at the smallest y (2-feature data only);
     ``last_epoch`` the epoch the run will stop at, at the latest (plots size their x axis
-    to it once instead of growing with every frame), or, once it has ended, where it did."""
+    to it once instead of growing with every frame), or, once it has ended or while it has
+    only been stepped, the epochs trained (see :meth:`FrameMaker._axis_end`)."""
 
     snapshot: Snapshot
     curves: Curves
     evaluation: Evaluation | None
     boundary: np.ndarray | None
     batches_per_epoch: int
-    last_epoch: int  # where this run will stop at the latest (ended: where it stopped)
+    last_epoch: int  # where this run will stop at the latest (ended, stepped: trained)
     weight_trails: dict[str, TrailImage]  # by edge id: the weight histograms over the run
     #: by node id: the gradient norm with its vanishing / exploding flag (none before a step)
     flow: dict[str, NodeFlow] = field(default_factory=dict)
@@ -184,6 +185,7 @@ class FrameMaker:
         self._recorded = -math.inf
         train = parts["train"]
         self._signals = gradient_flow.SignalProbe(train.x, train.t)
+        self._ran_freely = False  # not only stepped: resumed, or started running
 
     def gradient_signals(self) -> dict[str, float]:
         """The gradient-flow signals of the trainer's network's weights now, measured on fixed
@@ -222,10 +224,22 @@ class FrameMaker:
             if snapshot.gradient_norms:
                 flow = gradient_flow.assess(trainer.network.spec, snapshot.gradient_norms,
                                             self.gradient_signals())
-        # an ended run stops where it ended (230 of 2,000 epochs, at its target loss)
-        last_epoch = trainer.last_epoch if trainer.outcome is None else trainer.epoch
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
-                     evaluation, boundary, trainer.batches_per_epoch, last_epoch, images, flow)
+                     evaluation, boundary, trainer.batches_per_epoch, self._axis_end(), images,
+                     flow)
+
+    def _axis_end(self) -> int:
+        """The frame's ``last_epoch``: the planned end while the run goes on, so the axis does
+        not move with every frame; what has been trained once it has ended (230 of 2,000
+        epochs, at its target loss) or while it has only been stepped (Step after an early stop
+        at epoch 960 started a run planned to 2,960, and the axis jumped from 0–960 to
+        0–2,960 for one mini-batch). A run that has run freely keeps its plan while paused."""
+        trainer = self.trainer
+        if not trainer.paused:
+            self._ran_freely = True
+        if trainer.outcome is None and self._ran_freely:
+            return trainer.last_epoch
+        return trainer.epoch
 
     def _held_out(self) -> np.ndarray:
         """The evaluated rows as network inputs, made once per run: for image bytes these are

@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
-from PySide6.QtGui import QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF
 
 #: pixels between neighbouring labels
 LABEL_GAP = 4
@@ -36,13 +36,33 @@ def divides(small: float, big: float) -> bool:
 
 
 class FittedAxis(pg.AxisItem):
-    """A :class:`pyqtgraph.AxisItem` whose major (labelled) ticks are at least a label apart."""
+    """A :class:`pyqtgraph.AxisItem` whose major (labelled) ticks are at least a label apart.
+
+    Every paint of an axis asks for its spacing: the answer is kept with what it was worked
+    out from (range, length, font, scale …), so repaints of an unchanged axis (each frame of a
+    run repaints a plot's curves, not its range) neither measure the labels again nor build
+    font metrics; the metrics are kept per font."""
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        self._fitted: tuple[tuple, list[tuple[float, float]]] | None = None
+        self._metrics: tuple[QFont, QFontMetricsF] | None = None
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float
                     ) -> list[tuple[float, float]]:
+        if self._tickSpacing is not None:  # spacing the plot's owner gave: pyqtgraph's own
+            return super().tickSpacing(minVal, maxVal, size)
+        key = (minVal, maxVal, size, QFont(self._tick_font()), self.scale, self.autoSIPrefixScale,
+               self.logMode, self._tickDensity, self.style["maxTickLevel"])
+        if self._fitted is None or self._fitted[0] != key:
+            self._fitted = (key, self._fit(minVal, maxVal, size))
+        return self._fitted[1]
+
+    def _fit(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
+        """pyqtgraph's spacing, widened until the labels have room."""
         levels = super().tickSpacing(minVal, maxVal, size)
         span = abs(maxVal - minVal)
-        if not levels or self._tickSpacing is not None or size <= 0 or span == 0:
+        if not levels or size <= 0 or span == 0:
             return levels
         major = levels[0][0]
         while major * size / span < self.label_room(minVal, maxVal, major):
@@ -55,9 +75,18 @@ class FittedAxis(pg.AxisItem):
         return [(major, 0.0)] + [(spacing, offset) for spacing, offset in levels[1:]
                                  if spacing < major and divides(spacing, major)]
 
+    def _tick_font(self) -> QFont:
+        return self.style["tickFont"] or self.font()
+
+    def _font_metrics(self) -> QFontMetricsF:
+        font = self._tick_font()
+        if self._metrics is None or self._metrics[0] != font:
+            self._metrics = (QFont(font), QFontMetricsF(font))
+        return self._metrics[1]
+
     def label_room(self, low: float, high: float, spacing: float) -> float:
         """The pixels a label needs along the axis at this spacing."""
-        metrics = QFontMetricsF(self.style["tickFont"] or self.font())
+        metrics = self._font_metrics()
         if self.orientation in ("left", "right"):
             return metrics.height() + LABEL_GAP
         ends = [math.floor(low / spacing) * spacing, math.ceil(high / spacing) * spacing]

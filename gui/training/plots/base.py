@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -57,11 +57,15 @@ def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
     a run started (empty plots, short labels) and grew at its first frame laid the plot out
     again each time, and the repaint that followed a layout asked for another one — measured,
     a panel painted two or three times over in one turn of the event loop (20–60 ms).
-    Their tick labels never overlap (:class:`~gui.training.plots.axes.FittedAxis`)."""
+    Their tick labels never overlap (:class:`~gui.training.plots.axes.FittedAxis`). Its title
+    spans the left axis's column too, not only the view's: a title wider than the view made
+    the plot an axis wider than it needed (the panel's least width: :meth:`Panel.keep_whole`)."""
     plot = graphics.addPlot(enableMenu=False, axisItems={
         name: FittedAxis(name) for name in ("left", "bottom")}, **where)
     for name in ("left", "bottom"):
         plot.getAxis(name).setStyle(autoReduceTextSpace=False)
+    plot.layout.removeItem(plot.titleLabel)
+    plot.layout.addItem(plot.titleLabel, 0, 0, 1, 3)  # row 0, over the axes' columns too
     return plot
 
 
@@ -305,6 +309,16 @@ class Panel(QWidget):
         layout.setSpacing(2)
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
+        self.graphics.ci.geometryChanged.connect(self.keep_whole)
+
+    @Slot()
+    def keep_whole(self) -> None:
+        """The plot area is never narrower than its plots need (titles, tick labels, axis
+        labels): pyqtgraph lays them out that wide whatever the view's width, and a panel
+        narrowed below it (four panels side by side) showed them cut on the right. Called
+        whenever the plots' layout resizes, which it does when their need outgrows it."""
+        needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
+        self.graphics.setMinimumWidth(math.ceil(needed) + 2)
 
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""

@@ -4,9 +4,7 @@ image data as a gallery of those images with their true and predicted classes.""
 
 from __future__ import annotations
 
-import math
-
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
@@ -57,7 +55,10 @@ class OutputPanel(Panel):
         self.boundary.set_points(points, classification, n_classes)
         names = tuple(dataset.class_names) if dataset is not None and classification else ()
         self.confusion.set_task(classification, names)
-        self._keep_plots_whole(images)
+        # beside the gallery the plots keep the width they need (Panel.keep_whole): in a narrow
+        # panel the gallery gives way (its filter becomes a list, its bars narrow), and the
+        # splitter may not squeeze the confusion matrix to a sliver
+        self.splitter.setChildrenCollapsible(not images)
         self.note.setText("")
         self.reset()
 
@@ -75,6 +76,9 @@ class OutputPanel(Panel):
             layout.removeItem(self.confusion.plot)
             layout.addItem(self.confusion.plot, row=0, col=0)
         self.boundary.plot.setVisible(shown)
+        # pyqtgraph's addItem lays the plots out at their least size (130 × 88 px): after
+        # image data, a plane's plots sat squeezed in the corner until the panel was resized
+        layout.setGeometry(QRectF(self.graphics.rect()))
 
     def draw(self, frame: Frame) -> None:
         if self.has_plane:
@@ -97,14 +101,6 @@ class OutputPanel(Panel):
         if sizes[1] == 0:
             total = sum(sizes)
             self.splitter.setSizes([total // 4, total - total // 4])
-
-    def _keep_plots_whole(self, beside_gallery: bool) -> None:
-        """Beside the gallery, the plots are never given less width than they need: in a
-        narrow panel the confusion matrix was cut to a sliver while the gallery took the rest.
-        The gallery gives way instead (its filter becomes a list, its bars narrow)."""
-        needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
-        self.graphics.setMinimumWidth(math.ceil(needed) + 2 if beside_gallery else 0)
-        self.splitter.setChildrenCollapsible(not beside_gallery)
 
     def clear(self) -> None:
         """Empty plots. A gallery on screen stays there, empty, while the data is images (a new

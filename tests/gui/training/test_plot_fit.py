@@ -6,15 +6,16 @@ a row of its own, and the activation called by the canvas's name."""
 import re
 
 import pytest
-from PySide6.QtCore import QRectF
+from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QImage, QPainter
 
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
+from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.plots.axes import next_step
 from tests.gui.text_fit import clipped_texts
 from tests.gui.training.test_runs_list import click_tick
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import END_TIMEOUT_MS, click, open_example, train_to_end
 
 DEFAULT_SIZE = (1280, 800)
 PANELS = ("Loss", "Weights", "Output", "Activations")
@@ -89,6 +90,60 @@ def test_after_an_early_stop_the_epoch_axis_spans_the_epochs_trained(qtbot, wind
         assert low <= 0 and trained <= high < trained * 1.1, (high, trained, planned)
     weights = raised(qtbot, window, "Weights")
     assert weights.trail_plot.vb.viewRange()[0][1] < planned / 2  # the columns, not 2,000
+
+
+
+def step_with_f10(qtbot, window, state: str = PAUSED):
+    """Press F10 (Step), wait for the run to be in ``state`` (paused, or idle: the step ended
+    it), and until the Loss panel has drawn its newest frame."""
+    controller = window.training.session.controller
+    window.view.setFocus()
+    with qtbot.waitSignal(controller.frame_ready, timeout=10_000):
+        qtbot.keyClick(window.view, Qt.Key.Key_F10)
+    loss = window.training.loss
+    qtbot.waitUntil(lambda: controller.state == state and loss.frame is controller.latest
+                    and not loss.stale, timeout=10_000)
+    return loss
+
+
+def test_step_after_an_early_stop_keeps_the_epoch_axis_at_the_epochs_trained(qtbot, window):
+    """Step (F10) after a run stopped at its target loss (epoch 960 here) starts a paused run
+    planned to another 2,000 epochs: the axis jumped from 0–960 to 0–2,960 for one mini-batch.
+    A run that is only stepped shows what has been trained (two mini-batches an epoch here, so
+    the stepped run goes on instead of meeting its target again at once)."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "xor_learned", batch_size=2, target_loss=0.2)
+    planned = window.doc.settings.epochs
+    result = train_to_end(qtbot, window)
+    assert result.outcome.kind == "target_reached", result.outcome
+    trained = result.frame.history.n_epochs
+    assert trained < planned / 2
+    raised(qtbot, window, "Loss")
+    # the first step: a paused run; the second ends its epoch, at the target again; the
+    # third starts another
+    for state in (PAUSED, IDLE, PAUSED):
+        loss = step_with_f10(qtbot, window, state)
+        low, high = loss.loss_plot.vb.viewRange()[0]
+        assert low <= 0 and trained <= high < trained * 1.1, (state, high, trained, planned)
+
+
+def test_a_stepped_run_that_is_resumed_spans_its_planned_epochs(qtbot, window):
+    """Stepped from idle the axis ends at what has been trained (one epoch); resumed, the run
+    goes on freely and the axis spans the whole plan at once instead of growing each frame."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "spiral", epochs=5000)
+    planned = 5000
+    raised(qtbot, window, "Loss")
+    loss = step_with_f10(qtbot, window)
+    assert loss.loss_plot.vb.viewRange()[0][1] < 2
+    controller = window.training.session.controller
+    click(qtbot, window, "resume")
+    assert controller.state == RUNNING
+    qtbot.waitUntil(lambda: loss.frame is not None and loss.frame.snapshot.step > 5
+                    and not loss.stale, timeout=10_000)
+    assert loss.loss_plot.vb.viewRange()[0][1] >= planned
+    with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
+        click(qtbot, window, "stop")
 
 
 def test_next_step_climbs_one_two_five():
@@ -178,3 +233,62 @@ def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, win
         assert window.scene.node_item(hidden.id)._summary() == "시그모이드"  # the canvas's
     finally:
         set_language("en")
+
+
+def side_by_side(window) -> None:
+    """The four panels untabbed, in a 2 × 2 grid at the bottom (as the training benchmark's
+    ``--layout all`` lays them out; the Runs list keeps a column of its own)."""
+    docks = window.training.docks
+    loss, weights, output, activations = (docks[n] for n in PANELS)
+    for dock in (loss, weights, output, activations):
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
+    window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+    window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
+    window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
+    for dock in (loss, weights, output, activations):
+        dock.show()
+    window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
+
+
+@pytest.mark.parametrize(("layout", "size"), [("side by side", DEFAULT_SIZE),
+                                              ("default", DEFAULT_SIZE),
+                                              ("default", (1366, 768))])
+def test_every_plot_lies_within_its_panel(qtbot, window, layout, size):
+    """Side by side, each panel is ~270 px wide: the Activations plots were laid out 460 px
+    wide (their titles side by side) and cut on the right ("Mean ± st…"), the Weights and
+    Output plots too. The panels keep the width their plots need, and that still fits the
+    window (and the default layout at the small screens' sizes)."""
+    window.resize(*size)
+    open_example(window, "xor_learned", epochs=20)
+    if layout == "side by side":
+        side_by_side(window)
+    train_to_end(qtbot, window)
+    cut = []
+    for name in PANELS:
+        panel = raised(qtbot, window, name)
+        graphics = panel.graphics
+        visible = graphics.viewport().rect()
+        shown = [graphics.ci] + [plot for plot in plots_of(panel) if plot.isVisible()]
+        if any(item.sceneBoundingRect().right() > visible.right() + 1
+               or item.sceneBoundingRect().bottom() > visible.bottom() + 1 for item in shown):
+            cut.append(name)
+    assert cut == []
+    assert window.width() == size[0]  # the window did not grow past the screen's width
+    assert window.minimumSizeHint().width() <= size[0]
+
+
+def test_the_output_plots_fill_their_panel_after_image_data(qtbot, window):
+    """Opening XOR after the digits example: the output plane and confusion matrix were laid
+    out at their least size (283 × 88 px) in the panel's corner until it was resized."""
+    window.resize(*DEFAULT_SIZE)
+    open_example(window, "digits_mlp")
+    output = raised(qtbot, window, "Output")
+    assert not output.has_plane
+    open_example(window, "xor_learned")
+    qtbot.waitUntil(lambda: output.has_plane)
+    qtbot.wait(50)
+    graphics = output.graphics
+    assert graphics.ci.geometry().size().toSize() == graphics.viewport().size()
+    plot = output.confusion.plot
+    assert plot.sceneBoundingRect().right() > graphics.viewport().width() * 0.8
