@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import threading
 import time
+from html import escape
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QUrl, Slot
@@ -86,9 +87,10 @@ class DownloadDialog(QDialog):
         self.file_label = QLabel()
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first file's size is known
-        self.message = _text_label()
+        # plain words: a folder with '&' or '<' in its name is shown as it is
+        self.message = _text_label(Qt.TextFormat.PlainText)
         self.message.setVisible(False)
-        self.details = _text_label()  # what each server answered, small
+        self.details = _text_label(Qt.TextFormat.PlainText)  # what each server answered, small
         self.details.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.details.setVisible(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -113,7 +115,8 @@ class DownloadDialog(QDialog):
         self.intro.setText(self.tr(
             "<b>{title}</b> is downloaded once (about {mb} MB, four files) into<br><code>"
             "{folder}</code><br>and then used offline.").format(
-            title=title, mb=f"{self.entry.download_mb:g}", folder=cache_folder(self.name)))
+            title=escape(title), mb=f"{self.entry.download_mb:g}",
+            folder=escape(str(cache_folder(self.name)), quote=False)))
         self.open_folder_button.setText(self.tr("Open folder"))
         self.open_folder_button.setToolTip(self.tr("Show the cache folder in the file manager"))
         if self.failure is not None:
@@ -270,9 +273,10 @@ class DownloadDialog(QDialog):
         super().done(result)
 
 
-def _text_label() -> QLabel:
+def _text_label(text_format: Qt.TextFormat = Qt.TextFormat.RichText) -> QLabel:
     """A wrapped, selectable text that keeps to the top of the room it is given."""
     label = QLabel()
+    label.setTextFormat(text_format)
     label.setWordWrap(True)
     label.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)

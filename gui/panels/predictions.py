@@ -5,6 +5,8 @@ as images."""
 
 from __future__ import annotations
 
+from html import escape
+
 import numpy as np
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
@@ -257,7 +259,7 @@ class PredictionsPanel(QWidget):
             "First rows of the data")
         if dataset is not None:
             self.caption.setText(self.tr("<b>{title}</b> — {data}").format(
-                title=title, data=core_tr(dataset.name)))
+                title=title, data=escape(core_tr(dataset.name), quote=False)))
         else:
             self.caption.setText(f"<b>{title}</b>")
         if result.headers != self._headers:

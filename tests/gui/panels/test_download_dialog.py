@@ -9,10 +9,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from core.datasets.cache_check import MEMO
-from core.datasets.remote import MIRROR_ENV
+from core.datasets.remote import CACHE_ENV, MIRROR_ENV
 from gui.document.data_source import choices, ref_key
 from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files, serve
 from tests.gui.downloads import choose
+from tests.gui.panels.test_names_in_rich_text import plain
 
 TIMEOUT_MS = 30_000
 TRAIN_IMAGES = "train-images-idx3-ubyte.gz"
@@ -269,3 +270,21 @@ def test_files_found_in_the_cache_folder_are_checked_with_their_names_shown(env,
     dialog._progress(Progress(TRAIN_LABELS, 2, 3, 0, None, checking=True))
     assert dialog.file_label.text() == f"Checking {TRAIN_LABELS} (2 of 3)…"
     assert dialog.bar.maximum() == 0  # busy: hashing has no byte count to show
+
+
+def test_a_cache_folder_with_markup_characters_is_shown_as_it_is(
+        env, qtbot, window, monkeypatch, tmp_path):
+    """A cache folder named ``a&b <c>`` (NETCANVAS_CACHE_DIR may be any folder) was read as
+    markup in the dialog's intro and failure message: '<c>' vanished, '&b' became 'b'."""
+    cache = tmp_path / "a&b <c>"
+    monkeypatch.setenv(CACHE_ENV, str(cache))
+    with serve({}) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        choose(window, "mnist")
+        dialog = window.data_picker.download_dialog
+        qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    folder = str(cache / "mnist")
+    assert folder in plain(dialog.intro.text())
+    assert dialog.message.textFormat() == Qt.TextFormat.PlainText
+    assert folder in dialog.message.text()
+    qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)

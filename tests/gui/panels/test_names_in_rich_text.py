@@ -60,3 +60,15 @@ def test_a_typed_node_name_is_shown_literally_in_the_coloured_messages(
     window.explain_action.trigger()
     qtbot.waitUntil(lambda: window.explain.message.isVisible())
     assert shown(window.explain.message) == "This row cannot be explained: " + MISMATCH
+
+
+def test_an_imported_files_name_is_shown_as_it_is_over_the_predictions(
+        qtbot, window, tmp_path):
+    """Predictions' caption names the data set: a file called 'x<y>&z.csv' was shown as
+    'x&z', its '<y>' read as a tag."""
+    window.files.open_example("xor_learned")
+    table = tmp_path / "x<y>&z.csv"
+    table.write_text("a,b,label\n0,0,0\n0,1,1\n1,0,1\n1,1,0\n")
+    assert import_and_wait(window, qtbot, table) == [True]
+    caption = window.predictions_panel.caption
+    qtbot.waitUntil(lambda: "x<y>&z" in shown(caption))
