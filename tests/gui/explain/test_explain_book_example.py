@@ -5,9 +5,10 @@ dock lists both outputs as the target beside them, and in Korean the steps name 
 activation as the canvas does and the data set's name is translated."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 
 from core.explain import agreement, numerical_gradients
+from gui.i18n import set_language
 from gui.main_window import DEFAULT_SIZE
 
 BOOK_Y = "0.317, 0.696"  # Y = [0.31682708, 0.69627909], as the target column writes numbers
@@ -55,3 +56,27 @@ def test_the_check_table_fits_the_dock_without_scrolling_sideways(qtbot, window,
     for c in range(table.columnCount()):  # every number whole: only headers give way
         assert header.sectionSize(c) >= table.sizeHintForColumn(c), c
     assert table.horizontalHeaderItem(0).toolTip() == "parameter"  # whole, if elided
+
+
+def test_predictions_list_both_outputs_beside_the_target(qtbot, window, panel):
+    predictions = window.predictions_panel
+    qtbot.waitUntil(lambda: predictions.column("output") == [BOOK_Y])
+    assert predictions.column("target") == ["0, 1"]
+
+
+def test_korean_steps_name_the_activation_and_the_data_set(qtbot, window, panel):
+    try:
+        set_language("ko")
+        QCoreApplication.processEvents()
+        qtbot.wait(20)
+        panel.go(2)  # hidden 1's activation a = sigmoid(z)
+        qtbot.waitUntil(lambda: "시그모이드" in panel.title.text())
+        assert "sigmoid" not in panel.title.text().lower()
+        assert window.data_picker.data_combo.currentText() == "책의 입력 (가져옴)"
+        assert "책의 입력" in window.predictions_panel.caption.text()
+        assert "book input" not in window.predictions_panel.caption.text()
+    finally:
+        set_language("en")
+        QCoreApplication.processEvents()
+    qtbot.waitUntil(lambda: "Sigmoid" in panel.title.text())
+    assert window.data_picker.data_combo.currentText() == "book input (imported)"
