@@ -56,10 +56,9 @@ def and_gate() -> Project:
 
 def or_gate() -> Project:
     return _perceptron("or", (0.6, 0.6), -0.5, N_("OR gate perceptron"), N_(
-        "One perceptron: y = 1 if w·x + b > 0 else 0, with w = (0.6, 0.6) and b = -0.5, the "
-        "study notes' weights; the book's w = (0.5, 0.5), b = -0.2 work too (Labs ▸ "
-        "Perceptron and XOR has both). Any single 1 gets over the threshold. Step has slope 0, so this network "
-        "cannot learn: its weights are set by hand."))
+        "One perceptron: y = 1 if w·x + b > 0 else 0, with the study notes' w = (0.6, 0.6) and "
+        "b = -0.5 (the book's w = (0.5, 0.5), b = -0.2 work too). Any single 1 gets over the "
+        "threshold. Step has slope 0, so this network cannot learn: its weights are set by hand."))
 
 
 def nand_gate() -> Project:
@@ -82,9 +81,8 @@ def xor_by_hand() -> Project:
                 "W2": np.array([[0.5], [0.5]]), "b2": np.array([-0.7])},
         title=N_("XOR by hand: AND(NAND, OR)"),
         description=N_("No single perceptron draws the one straight line XOR needs. Two layers "
-        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them. NAND and "
-        "AND have the book's weights; OR has the study notes' w = (0.6, 0.6), b = -0.5, and the "
-        "book's w = (0.5, 0.5), b = -0.2 work as well."),
+        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them. OR has "
+        "the study notes' weights (0.6, 0.6, -0.5); the book's (0.5, 0.5, -0.2) work too."),
     )
 
 
@@ -126,9 +124,8 @@ def forward_pass_3layer() -> Project:
         title=N_("Three-layer forward pass"),
         description=N_("The book's worked example: x = [1.0, 0.5] through two sigmoid layers and "
         "an identity output gives Y = [0.31682708, 0.69627909]. Click the nodes to follow "
-        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on. NetCanvas writes z for the book's A (the "
-        "weighted sum) and a for its Z (the activation). The target t = [0, 1] is not the "
-        "book's: it gives Explain's backward pass something to show."),
+        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on: NetCanvas writes the book's A as z, its "
+        "Z as a. The target t = [0, 1] is ours, for the backward pass."),
     )
 
 
