@@ -80,3 +80,23 @@ def test_korean_steps_name_the_activation_and_the_data_set(qtbot, window, panel)
         QCoreApplication.processEvents()
     qtbot.waitUntil(lambda: "Sigmoid" in panel.title.text())
     assert window.data_picker.data_combo.currentText() == "book input (imported)"
+
+
+def test_a_real_disagreement_is_said_in_words_with_the_worst_parameter(qtbot, window, panel,
+                                                                      monkeypatch):
+    """A backprop slip (here: the numerical gradient of W3[1,0] off by 1e-3) is no round-off:
+    the verdict says they disagree and where."""
+    import gui.explain.panel as panel_module
+
+    def slipped(project, explanation):
+        numerical = {k: v.copy() for k, v in explanation.trace.gradients.items()}
+        numerical["W3"][1, 0] += 1e-3
+        return numerical
+
+    monkeypatch.setattr(panel_module, "numerical_gradients", slipped)
+    qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(panel.check_table.isVisible)
+    summary = panel.check_table.summary.text()
+    assert "Backprop and the numerical gradient disagree." in summary
+    assert "they differ by 1.0e-03 at W3[1,0]" in summary
+    assert "agrees" not in summary
