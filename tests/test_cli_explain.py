@@ -45,7 +45,8 @@ def test_json_is_one_object_of_exactly_the_pinned_shape(name, capsys):
 
 
 def test_json_numbers_are_the_book_forward_pass(capsys):
-    """docs/book.md §3: x = [1.0, 0.5] gives A1, Z1 and Y; its target is Y, so δ_out = 0."""
+    """docs/book.md §3: x = [1.0, 0.5] gives A1, Z1, A2, Z2 and Y; the example's target
+    t = [0, 1] is not Y, so the backward pass starts from δ_out = Y − t, not round-off."""
     code, out, _ = run(["explain", str(example_path("forward_pass_3layer")), "--json"], capsys)
     assert code == 0
     data = json.loads(out)
@@ -53,8 +54,12 @@ def test_json_numbers_are_the_book_forward_pass(capsys):
     np.testing.assert_allclose(data["nodes"]["1"]["z"], [0.3, 0.7, 1.1], atol=1e-8)
     np.testing.assert_allclose(data["nodes"]["1"]["a"], [0.57444252, 0.66818777, 0.75026011],
                                atol=1e-8)
-    np.testing.assert_allclose(data["nodes"]["3"]["a"], [0.31682708, 0.69627909], atol=1e-8)
-    assert data["loss"] == pytest.approx(0, abs=1e-12)
+    np.testing.assert_allclose(data["nodes"]["2"]["z"], [0.51615984, 1.21402696], atol=1e-8)
+    np.testing.assert_allclose(data["nodes"]["2"]["a"], [0.62624937, 0.77101070], atol=1e-8)
+    y = [0.31682708, 0.69627909]
+    np.testing.assert_allclose(data["nodes"]["3"]["a"], y, atol=1e-8)
+    assert data["loss"] == pytest.approx(0.5 * (y[0] ** 2 + (y[1] - 1) ** 2), abs=1e-8)
+    np.testing.assert_allclose(data["nodes"]["3"]["delta"], [y[0], y[1] - 1], atol=1e-8)
 
 
 def test_sample_picks_a_row_of_the_data_set(capsys):

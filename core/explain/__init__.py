@@ -2,13 +2,20 @@
 
 :func:`explain` traces a project's row (:mod:`core.explain.report`), :func:`trace_row` any
 network and row (:mod:`core.explain.trace`); :func:`build_steps` words the walk as local rules
-(:mod:`core.explain.steps`); :func:`numerical_gradients` and :func:`sgd_step` check and use
-one row's gradients (:mod:`core.explain.check`). Numbers are float64 and in inference mode.
+(:mod:`core.explain.steps`); :func:`numerical_gradients`, :func:`agreement` and
+:func:`sgd_step` check and use one row's gradients (:mod:`core.explain.check`). Numbers are
+float64 and in inference mode.
 Words are in the current language (:mod:`core.i18n`); :func:`in_current_language` rewords an
 explanation's steps after a switch, and ``_(PHASE_WORDS[step.phase])`` names a phase.
 """
 
-from core.explain.check import numerical_gradients, relative_error, sgd_step
+from core.explain.check import (
+    Agreement,
+    agreement,
+    numerical_gradients,
+    relative_error,
+    sgd_step,
+)
 from core.explain.report import (
     Explanation,
     explain,
@@ -21,6 +28,7 @@ from core.explain.report import (
 from core.explain.steps import PHASE_WORDS, Step, build_steps
 from core.explain.trace import NodeTrace, RowTrace, trace_row
 
-__all__ = ["PHASE_WORDS", "Explanation", "NodeTrace", "RowTrace", "Step", "build_steps",
-           "explain", "explained_network", "format_table", "in_current_language", "json_text",
+__all__ = ["PHASE_WORDS", "Agreement", "Explanation", "NodeTrace", "RowTrace", "Step",
+           "agreement", "build_steps", "explain", "explained_network", "format_table",
+           "in_current_language", "json_text",
            "numerical_gradients", "relative_error", "sgd_step", "to_json", "trace_row"]

@@ -9,7 +9,7 @@ decay — so a student compares like with like: ``Network.numerical_gradient`` w
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -17,6 +17,12 @@ from core.explain.report import Explanation, explained_network
 from core.project import Project
 
 TINY = 1e-12  # below this both gradients count as 0 (no relative error to speak of)
+#: Backprop and the numerical gradient agree where they differ by less than this, whatever
+#: their size (float64, h = 1e-4: the numerical one is good to ~1e-9), or by less than
+#: :data:`RELATIVE` of the larger. A gradient of 1e-11 is round-off: its relative error says
+#: nothing, so the difference is what counts there.
+ABSOLUTE = 1e-6
+RELATIVE = 1e-5
 
 
 def numerical_gradients(project: Project, explanation: Explanation) -> dict[str, np.ndarray]:
@@ -34,6 +40,49 @@ def relative_error(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
     backprop, numerical = np.asarray(backprop), np.asarray(numerical)
     scale = np.maximum(np.abs(backprop), np.abs(numerical))
     return np.where(scale > TINY, np.abs(backprop - numerical) / np.maximum(scale, TINY), 0.0)
+
+
+def agrees(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
+    """Element by element: within :data:`ABSOLUTE`, or within :data:`RELATIVE` of the larger."""
+    backprop, numerical = np.asarray(backprop), np.asarray(numerical)
+    difference = np.abs(backprop - numerical)
+    return difference <= ABSOLUTE + RELATIVE * np.maximum(np.abs(backprop), np.abs(numerical))
+
+
+def significant(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
+    """Element by element: is either gradient at least :data:`ABSOLUTE`, so that a relative
+    error means something?"""
+    return np.maximum(np.abs(np.asarray(backprop)), np.abs(np.asarray(numerical))) >= ABSOLUTE
+
+
+@dataclass(frozen=True)
+class Agreement:
+    """The verdict on a row's check: ``agree`` if every gradient agrees (:func:`agrees`);
+    ``difference`` the largest |backprop − numerical| and ``where`` its parameter (``W2[0,1]``);
+    ``relative`` the largest relative error among the significant gradients (None if every
+    gradient is below :data:`ABSOLUTE`)."""
+
+    agree: bool
+    difference: float
+    where: str
+    relative: float | None
+
+
+def agreement(backprop: dict[str, np.ndarray], numerical: dict[str, np.ndarray]) -> Agreement:
+    """Every backprop gradient against its numerical one (keyed alike), judged as a whole."""
+    agree, difference, where, relative = True, 0.0, "", None
+    for name, grad in backprop.items():
+        grad, num = np.asarray(grad, dtype=np.float64), np.asarray(numerical[name])
+        agree = agree and bool(np.all(agrees(grad, num)))
+        gap = np.abs(grad - num)
+        if gap.size and float(gap.max()) >= difference:
+            index = np.unravel_index(int(np.argmax(gap)), gap.shape)
+            difference = float(gap[index])
+            where = f"{name}[{','.join(map(str, index))}]" if gap.ndim else name
+        errors = relative_error(grad, num)[significant(grad, num)]
+        if errors.size:
+            relative = max(relative or 0.0, float(errors.max()))
+    return Agreement(agree, difference, where, relative)
 
 
 def sgd_step(project: Project, explanation: Explanation, lr: float

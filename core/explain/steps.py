@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine import activations
 from core.engine.activations import LEAKY_SLOPE
 from core.engine.params import param_name
 from core.explain.trace import RowTrace
@@ -90,7 +91,8 @@ def build_steps(trace: RowTrace) -> list[Step]:
 
 
 def _title(node: NodeSpec) -> str:
-    what = _("input") if node.kind == "input" else node.activation
+    # The activation as the canvas names it ("Sigmoid", "시그모이드").
+    what = _("input") if node.kind == "input" else activations.title(node.activation)
     return ngettext("{label} ({what}, {n} unit)", "{label} ({what}, {n} units)",
                     node.units).format(label=node.label, what=what, n=node.units)
 

@@ -56,7 +56,9 @@ def ref_title(ref: DataRef) -> str:
     if ref.kind == "bundled":
         return ref.title()
     if ref.imported:
-        return translate("DataSource", "{name} (imported)").format(name=ref.name)
+        # An example's embedded set has a catalogued name ("book input"); a file keeps its own.
+        name = _(ref.name) if ref.name else ref.name
+        return translate("DataSource", "{name} (imported)").format(name=name)
     title = ref.title()
     options = [translate("DataSource", "{count} samples").format(count=ref.n_samples)
                if ref.n_samples is not None else "",

@@ -128,7 +128,12 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     for k, row in enumerate(rows):
         features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.features(row)]
         output = values[k]
-        shown = f"{output[0]:.3f}" if output.size == 1 else f"{output.max():.3f}"
+        if output.size == 1:
+            shown = f"{output[0]:.3f}"
+        elif classify:  # the top class's probability: "predicted" names the class
+            shown = f"{output.max():.3f}"
+        else:  # every output, as the target beside it (the book's Y = 0.317, 0.696)
+            shown = ", ".join(f"{v:.3g}" for v in output)
         if classify:
             target = int(dataset.y[row])
             predicted = int(labels[k])

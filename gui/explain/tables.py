@@ -6,11 +6,12 @@ from __future__ import annotations
 from html import escape
 
 import numpy as np
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -19,7 +20,8 @@ from PySide6.QtWidgets import (
 
 from core.datasets import Dataset
 from core.engine.network import NUMERICAL_H
-from core.explain import Explanation, relative_error
+from core.explain import Agreement, Explanation, agreement, relative_error
+from core.explain.check import ABSOLUTE, RELATIVE, TINY, significant
 from core.i18n import _ as core_tr
 from gui import theme
 from gui.i18n import on_language_change, translate
@@ -129,13 +131,15 @@ class MatrixTable(QWidget):
 
 class CheckTable(QWidget):
     """Every backprop gradient of the row beside the numerical one and their relative error
-    (each parameter for small networks, each array's norms and worst error otherwise)."""
+    (each parameter for small networks, each array's norms and worst error otherwise), under a
+    verdict in words: do they agree (:func:`core.explain.agreement`)?"""
 
     HEADERS = ("parameter", "backprop", "numerical", "rel. err")  # i18n: not ui
     HEADER_TEXTS = (QT_TRANSLATE_NOOP("CheckTable", "parameter"),
                     QT_TRANSLATE_NOOP("CheckTable", "backprop"),
                     QT_TRANSLATE_NOOP("CheckTable", "numerical"),
                     QT_TRANSLATE_NOOP("CheckTable", "rel. err"))
+    NOT_RELATIVE = "–"  # i18n: not ui (a gradient too small for a relative error)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -143,21 +147,57 @@ class CheckTable(QWidget):
         self.summary.setWordWrap(True)
         self.table = _table(len(self.HEADERS))
         self.table.verticalHeader().setVisible(False)
+        # The numbers take what they need, not their headers' width ("parameter" is wider than
+        # "W1[0,0]": the header is elided, its tooltip whole); the last column has the rest of
+        # the narrow dock, so the relative error is never cut at its edge.
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        self.table.viewport().installEventFilter(self)  # a scroll bar or the dock's width
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.summary)
         layout.addWidget(self.table)
         self.setVisible(False)
-        self._worst: float | None = None
+        self.agreement: Agreement | None = None
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
         self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADER_TEXTS])
-        if self._worst is not None:
-            self.summary.setText(self.tr(
-                "Backprop against central differences (h = {h}) on this row: the largest "
-                "relative error is {worst}.").format(h=f"{NUMERICAL_H:g}",
-                                                    worst=f"{self._worst:.1e}"))
+        for c, text in enumerate(self.HEADER_TEXTS):
+            self.table.horizontalHeaderItem(c).setToolTip(self.tr(text))
+        for r in range(self.table.rowCount()):
+            item = self.table.item(r, len(self.HEADERS) - 1)
+            if item is not None and item.text() == self.NOT_RELATIVE:
+                item.setToolTip(self._tiny_tip())
+        if self.agreement is not None:
+            self.summary.setText(self.verdict_text(self.agreement))
+            self._fit_columns()
+
+    def _tiny_tip(self) -> str:
+        return self.tr("Both gradients are below {bound}: a relative error of round-off says "
+                       "nothing, only their difference counts").format(bound=f"{ABSOLUTE:g}")
+
+    def verdict_text(self, found: Agreement) -> str:
+        """The verdict in words, coloured, then the numbers it rests on (rich text)."""
+        names = {"h": f"{NUMERICAL_H:g}", "bound": f"{ABSOLUTE:g}",
+                 "relative_bound": f"{RELATIVE:g}", "difference": f"{found.difference:.1e}",
+                 "relative": f"{found.relative or 0.0:.1e}", "where": found.where}
+        if not found.agree:
+            verdict, color = self.tr("Backprop and the numerical gradient disagree."), \
+                theme.ERROR_TEXT
+            detail = self.tr("Central differences (h = {h}) on this row: they differ by "
+                             "{difference} at {where}, more than {bound} and more than "
+                             "{relative_bound} of the gradient.")
+        else:
+            verdict, color = self.tr("Backprop agrees with the numerical gradient."), \
+                theme.OK_TEXT
+            detail = self.tr("Central differences (h = {h}) on this row: the largest relative "
+                             "error is {relative}, the largest difference {difference}.") \
+                if found.relative is not None else self.tr(
+                "Central differences (h = {h}) on this row: every gradient is below {bound}, "
+                "so only the difference counts; the largest is {difference}.")
+        return f"<b>{theme.coloured(verdict, color)}</b> {html_text(detail.format(**names))}"
 
     def clear_check(self) -> None:
         self.setVisible(False)
@@ -166,27 +206,59 @@ class CheckTable(QWidget):
                    numerical: dict[str, np.ndarray]) -> None:
         rows = []
         each = sum(np.size(g) for g in backprop.values()) <= ELEMENTS_CHECKED
-        worst = 0.0
         for name, grad in backprop.items():
             grad, num = np.asarray(grad), np.asarray(numerical[name])
-            error = relative_error(grad, num)
-            worst = max(worst, float(error.max(initial=0.0)))
+            # "–" where both are round-off sized; two exact zeros (an input of 0) are 0.
+            round_off = ~significant(grad, num) & (np.maximum(np.abs(grad), np.abs(num)) > TINY)
+            error = np.where(round_off, np.nan, relative_error(grad, num))
             if each:
                 for index in np.ndindex(grad.shape):
                     where = ",".join(map(str, index))
                     rows.append((f"{name}[{where}]", f"{grad[index]:.5g}", f"{num[index]:.5g}",
-                                 f"{error[index]:.1e}"))
+                                 self._error_text(error[index])))
             else:
+                worst = np.nanmax(error) if np.any(~np.isnan(error)) else np.nan
                 rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.5g}",
-                             f"{np.linalg.norm(num):.5g}", f"{error.max(initial=0.0):.1e}"))
-        self._worst = worst
-        self.retranslate()
+                             f"{np.linalg.norm(num):.5g}", self._error_text(worst)))
+        self.agreement = agreement(backprop, numerical)
         self.table.setRowCount(len(rows))
         for r, texts in enumerate(rows):
             for c, text in enumerate(texts):
                 self.table.setItem(r, c, QTableWidgetItem(text))
+        self.retranslate()
         _fit_height(self.table)
         self.setVisible(True)
+
+    def _fit_columns(self) -> None:
+        """Each column as wide as its header and numbers, the last taking the rest. In a dock
+        too narrow for that, the headers give way first ("param…", whole in their tooltips):
+        the numbers, the relative error included, stay whole."""
+        header, table = self.table.horizontalHeader(), self.table
+        last = len(self.HEADERS) - 1
+        texts = [self.tr(text) for text in self.HEADER_TEXTS]
+        margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        metrics = header.fontMetrics()
+        headed = [metrics.horizontalAdvance(t) + 2 * margin for t in texts]
+        numbers = [table.sizeHintForColumn(c) for c in range(last + 1)]
+        widths = [max(n, h) for n, h in zip(numbers, headed, strict=True)]
+        excess = sum(widths) - table.viewport().width()
+        for c in range(last):
+            give = min(max(excess, 0), widths[c] - numbers[c])
+            widths[c] -= give
+            excess -= give
+            header.resizeSection(c, widths[c])
+        for c, text in enumerate(texts):
+            table.horizontalHeaderItem(c).setText(metrics.elidedText(
+                text, Qt.TextElideMode.ElideRight, header.sectionSize(c) - margin))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and \
+                self.agreement is not None:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
+
+    def _error_text(self, error: float) -> str:
+        return self.NOT_RELATIVE if np.isnan(error) else f"{error:.1e}"
 
     def column(self, header: str) -> list[str]:
         c = self.HEADERS.index(header)

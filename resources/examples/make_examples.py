@@ -56,9 +56,9 @@ def and_gate() -> Project:
 
 def or_gate() -> Project:
     return _perceptron("or", (0.6, 0.6), -0.5, N_("OR gate perceptron"), N_(
-        "One perceptron: y = 1 if w·x + b > 0 else 0, with w = (0.6, 0.6) and b = -0.5. Any "
-        "single 1 gets over the threshold. Step has slope 0, so this network cannot learn: its "
-        "weights are set by hand."))
+        "One perceptron: y = 1 if w·x + b > 0 else 0, with the study notes' w = (0.6, 0.6) and "
+        "b = -0.5 (the book's w = (0.5, 0.5), b = -0.2 work too). Any single 1 gets over the "
+        "threshold. Step has slope 0, so this network cannot learn: its weights are set by hand."))
 
 
 def nand_gate() -> Project:
@@ -81,7 +81,8 @@ def xor_by_hand() -> Project:
                 "W2": np.array([[0.5], [0.5]]), "b2": np.array([-0.7])},
         title=N_("XOR by hand: AND(NAND, OR)"),
         description=N_("No single perceptron draws the one straight line XOR needs. Two layers "
-        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them."),
+        "do: the hidden units compute NAND and OR of the inputs, the output ANDs them. OR has "
+        "the study notes' weights (0.6, 0.6, -0.5); the book's (0.5, 0.5, -0.2) work too."),
     )
 
 
@@ -103,10 +104,13 @@ def xor_learned() -> Project:
 def forward_pass_3layer() -> Project:
     spec = NetworkSpec.mlp([2, 3, 2, 2], hidden_activation="sigmoid",
                            output_activation="identity", loss="mse")
+    # The book computes Y and stops. A target of its own (not Y, or every gradient is round-off)
+    # gives the backward pass something to show: δ_out = Y − t.
     example = Dataset(
-        name="book input", x=np.array([[1.0, 0.5]]), y=np.array([[0.31682708, 0.69627909]]),
+        name=N_("book input"), x=np.array([[1.0, 0.5]]), y=np.array([[0.0, 1.0]]),
         task="regression", feature_names=("x1", "x2"), class_names=(),
-        source="the book's worked example: x = [1.0, 0.5], target = the output Y it computes")
+        source="the book's worked example: x = [1.0, 0.5]; target t = [0, 1] added for the "
+               "backward pass")
     return Project(
         spec=spec,
         settings=TrainingSettings(optimizer="sgd", lr=0.1, epochs=1, batch_size=1,
@@ -120,7 +124,8 @@ def forward_pass_3layer() -> Project:
         title=N_("Three-layer forward pass"),
         description=N_("The book's worked example: x = [1.0, 0.5] through two sigmoid layers and "
         "an identity output gives Y = [0.31682708, 0.69627909]. Click the nodes to follow "
-        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on."),
+        "A1 = x·W1 + b1, Z1 = sigmoid(A1), and so on: NetCanvas writes the book's A as z, its "
+        "Z as a. The target t = [0, 1] is ours, for the backward pass."),
     )
 
 

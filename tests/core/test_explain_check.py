@@ -4,7 +4,14 @@ same inference-mode loss (batch norm included), and one SGD step on the row lowe
 import numpy as np
 import pytest
 
-from core.explain import explain, explained_network, numerical_gradients, relative_error, sgd_step
+from core.explain import (
+    agreement,
+    explain,
+    explained_network,
+    numerical_gradients,
+    relative_error,
+    sgd_step,
+)
 from core.project import load_project
 from resources.examples import example_path
 
@@ -24,6 +31,35 @@ def test_numerical_gradients_agree_with_backprop(name):
 def test_relative_error_is_zero_where_both_vanish():
     np.testing.assert_array_equal(relative_error(np.array([0.0, 2.0]), np.array([0.0, 1.0])),
                                   [0.0, 0.5])
+
+
+def test_round_off_sized_gradients_agree_by_their_difference():
+    """Gradients of 1e-11 (a loss of ~1e-18) differ by 2 % relatively: that is round-off, and
+    their difference, 1.3e-12, is far inside 1e-6: they agree. A real slip does not."""
+    backprop = {"W": np.array([[-5.3823e-11, 2.0e-3]]), "b": np.array([0.0])}
+    numerical = {"W": np.array([[-5.5134e-11, 2.0000000001e-3]]), "b": np.array([1e-13])}
+    assert relative_error(backprop["W"], numerical["W"])[0, 0] > 0.02  # the old alarm
+    found = agreement(backprop, numerical)
+    assert found.agree
+    assert found.difference == pytest.approx(1.311e-12, rel=1e-3) and found.where == "W[0,0]"
+    assert found.relative == pytest.approx(5e-11, rel=1e-2)  # only 2e-3 is large enough to count
+    tiny = agreement({"b": np.array([3e-9])}, {"b": np.array([1e-9])})
+    assert tiny.agree and tiny.relative is None
+    slip = agreement({"W": np.array([0.5, 2e-7])}, {"W": np.array([0.5, 4e-6])})
+    assert not slip.agree and slip.where == "W[1]"
+    assert slip.difference == pytest.approx(3.8e-6)
+
+
+def test_the_books_forward_pass_checks_with_real_gradients():
+    """The three-layer example's target is not its own output: its gradients are real
+    (|∂L/∂b3| ≈ 0.3) and backprop agrees with the numerical gradient to ~1e-10."""
+    project = load_project(example_path("forward_pass_3layer"))
+    explanation = explain(project, 0)
+    gradients = explanation.trace.gradients
+    np.testing.assert_allclose(gradients["b3"], [0.31682708, 0.69627909 - 1], atol=1e-8)
+    assert explanation.trace.loss == pytest.approx(0.0963129, rel=1e-6)
+    found = agreement(gradients, numerical_gradients(project, explanation))
+    assert found.agree and found.difference < 1e-9 and found.relative < 1e-6
 
 
 @pytest.mark.parametrize("sample", [0, 1, 2, 3])

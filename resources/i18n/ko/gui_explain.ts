@@ -20,8 +20,28 @@
         <translation>상대 오차</translation>
     </message>
     <message>
-        <source>Backprop against central differences (h = {h}) on this row: the largest relative error is {worst}.</source>
-        <translation>이 행에서 오차역전파법과 중심 차분(h = {h})을 비교한 결과, 가장 큰 상대 오차는 {worst}입니다.</translation>
+        <source>Both gradients are below {bound}: a relative error of round-off says nothing, only their difference counts</source>
+        <translation>두 기울기 모두 {bound}보다 작습니다: 반올림 오차끼리의 상대 오차는 의미가 없고, 둘의 차이만 봅니다</translation>
+    </message>
+    <message>
+        <source>Backprop and the numerical gradient disagree.</source>
+        <translation>오차역전파법과 수치 미분의 기울기가 일치하지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Central differences (h = {h}) on this row: they differ by {difference} at {where}, more than {bound} and more than {relative_bound} of the gradient.</source>
+        <translation>이 행에서 중심 차분(h = {h})과 비교한 결과, {where}에서 {difference}만큼 다릅니다: {bound}보다 크고 기울기의 {relative_bound}보다도 큽니다.</translation>
+    </message>
+    <message>
+        <source>Backprop agrees with the numerical gradient.</source>
+        <translation>오차역전파법과 수치 미분의 기울기가 일치합니다.</translation>
+    </message>
+    <message>
+        <source>Central differences (h = {h}) on this row: the largest relative error is {relative}, the largest difference {difference}.</source>
+        <translation>이 행에서 중심 차분(h = {h})과 비교한 결과, 가장 큰 상대 오차는 {relative}, 가장 큰 차이는 {difference}입니다.</translation>
+    </message>
+    <message>
+        <source>Central differences (h = {h}) on this row: every gradient is below {bound}, so only the difference counts; the largest is {difference}.</source>
+        <translation>이 행에서 중심 차분(h = {h})과 비교한 결과, 모든 기울기가 {bound}보다 작아 차이만 봅니다: 가장 큰 차이는 {difference}입니다.</translation>
     </message>
 </context>
 <context>
