@@ -44,6 +44,7 @@ from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, node_images
 from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
 from gui.training.dock import install_training
+from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
 from gui.widgets import StatusLine, add_dock, plain_label, scrolling
 from gui.window_text import ACTIONS, DOCK_TITLES, MENU_TITLES, help_text
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
+        self.output_preview = OutputPreview(self.predictions, self.context.session,
+                                            self.training.hosts["Output"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)

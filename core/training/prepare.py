@@ -30,6 +30,15 @@ from core.training.lazy import LazyInputs
 
 #: prepared inputs larger than this are made batch by batch instead of all at once
 LAZY_BYTES = 64 << 20
+#: the panels measure a network on the first rows (at most this many) of the first part of
+#: HELD_OUT_ORDER that has any: the test part, else validation, else training
+EVALUATION_ROWS = 2000
+HELD_OUT_ORDER = ("test", "val", "train")
+
+
+def held_out(sizes: dict[str, int]) -> str:
+    """The name of the part the panels measure a network on, given each part's rows."""
+    return next((name for name in HELD_OUT_ORDER if sizes.get(name)), "train")
 
 
 @dataclass(frozen=True)

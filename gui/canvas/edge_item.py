@@ -11,7 +11,6 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QBrush,
     QColor,
-    QFont,
     QPainter,
     QPainterPath,
     QPainterPathStroker,
@@ -29,7 +28,7 @@ from PySide6.QtWidgets import (
 from gui import theme
 from gui.canvas import style
 from gui.canvas.node_item import NodeItem
-from gui.canvas.overlay import EdgeOverlay, draw_label, spread
+from gui.canvas.overlay import MAX_LABEL_HEIGHT, EdgeOverlay, draw_label, label_height, spread
 from gui.i18n import translate
 
 HIT_WIDTH = 7.0
@@ -113,8 +112,9 @@ class EdgeItem(QGraphicsItem):
         for hit in self._hits:
             self._shape.addPath(hit)
         # Room for overlay labels stacked around the middle (see _paint_overlay).
-        room = 8 + len(self._paths) * 7 if self.per_weight else 8
-        self._bounds = self._shape.boundingRect().adjusted(-40, -room, 40, room)
+        room = 8 + len(self._paths) * (MAX_LABEL_HEIGHT + 1) / 2 if self.per_weight else 8
+        side = 40 * style.MAX_TEXT_GROWTH  # a label's half width, grown at a small zoom
+        self._bounds = self._shape.boundingRect().adjusted(-side, -room, side, room)
         for child in self.childItems():  # what hangs at the middle (the gradient bar)
             child.setPos(self.midpoint())
         self.update()
@@ -164,7 +164,7 @@ class EdgeItem(QGraphicsItem):
                 painter.drawPath(path)
         if self.per_weight and overlay.labels:
             middles = [path.pointAtPercent(0.5) for _, _, path in self._paths]
-            ys = spread([m.y() for m in middles])
+            ys = spread([m.y() for m in middles], label_height(painter) + 1)
             for middle, y, text in zip(middles, ys, overlay.labels, strict=False):
                 draw_label(painter, QPointF(middle.x(), y), text, overlay.accent)
         elif overlay.caption:
@@ -183,12 +183,17 @@ class EdgeItem(QGraphicsItem):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(QPolygonF([end, end + QPointF(-10, -5), end + QPointF(-10, 5)]))
         mid = path.pointAtPercent(0.5)
-        font = QFont(painter.font())
-        font.setPointSizeF(8.0)
+        font = style.legible_font(painter, 8.0)
         painter.setFont(font)
         text = f"{self.src.node.units}×{self.dst.node.units}"
         width = painter.fontMetrics().horizontalAdvance(text) + 10
-        box = QRectF(mid.x() - width / 2, mid.y() - 9, width, 18)
+        room = self.dst.anchor("in").x() - self.src.anchor("out").x() - 4
+        if width > room and font.pointSizeF() > 8.0:  # grown, it would hide under the nodes
+            font.setPointSizeF(max(8.0, font.pointSizeF() * room / width))
+            painter.setFont(font)
+            width = painter.fontMetrics().horizontalAdvance(text) + 10
+        height = max(18.0, painter.fontMetrics().height() + 4)
+        box = QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
         painter.setBrush(QColor(theme.BODY))
         painter.setPen(QPen(QColor(theme.BORDER), 1.0))
         painter.drawRoundedRect(box, 9, 9)

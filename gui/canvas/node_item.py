@@ -65,6 +65,8 @@ class NodeItem(QGraphicsObject):
         self._drop_hint = ""
         self._thumbnail: QImage | None = None
         self._overlay: NodeOverlay | None = None
+        #: its texts as last painted ("footer"; an overlay's "left 0", "right 0", …)
+        self.painted: dict[str, style.PaintedText] = {}
         self.setFlags(QGraphicsItem.GraphicsItemFlag.ItemIsMovable
                       | QGraphicsItem.GraphicsItemFlag.ItemIsSelectable
                       | QGraphicsItem.GraphicsItemFlag.ItemSendsGeometryChanges)
@@ -225,6 +227,7 @@ class NodeItem(QGraphicsObject):
     def paint(self, painter: QPainter, option: QStyleOptionGraphicsItem,
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.painted = {}
         rect = self.body_rect()
         color = QColor(theme.kind_color(self.node.kind))
         painter.setPen(Qt.PenStyle.NoPen)
@@ -272,10 +275,7 @@ class NodeItem(QGraphicsObject):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(color)
         painter.drawPath(header.intersected(clip))
-        font = QFont(painter.font())
-        font.setPointSizeF(9.0)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(style.legible_font(painter, 9.0, bold=True))
         painter.setPen(QColor("white"))
         text_rect = QRectF(rect.left() + 8, rect.top(), rect.width() - 16, style.HEADER_HEIGHT)
         text = painter.fontMetrics().elidedText(
@@ -287,10 +287,7 @@ class NodeItem(QGraphicsObject):
         r = style.NEURON_RADIUS
         kind = self.node.kind
         axon = QPen(QColor(theme.BORDER), 1.0)
-        font = QFont(painter.font())
-        font.setPointSizeF(8.0)
-        font.setBold(False)
-        painter.setFont(font)
+        painter.setFont(style.legible_font(painter, 8.0))
         overlay = self._overlay or NodeOverlay()
         for j in range(self.node.units):
             c = self.neuron_center(j)
@@ -308,21 +305,35 @@ class NodeItem(QGraphicsObject):
             painter.setPen(QPen(color, 1.6))
             painter.drawEllipse(c, r, r)
             if j < len(overlay.left):
-                draw_label(painter, QPointF(c.x() - r - 2, c.y()), overlay.left[j],
-                           overlay.accent, Qt.AlignmentFlag.AlignRight)
+                self.painted[f"left {j}"] = draw_label(
+                    painter, QPointF(c.x() - r - 2, c.y()), overlay.left[j], overlay.accent,
+                    Qt.AlignmentFlag.AlignRight)
             if j < len(overlay.right):
-                draw_label(painter, QPointF(c.x() + r + 2, c.y()), overlay.right[j],
-                           overlay.accent, Qt.AlignmentFlag.AlignLeft)
+                self.painted[f"right {j}"] = draw_label(
+                    painter, QPointF(c.x() + r + 2, c.y()), overlay.right[j], overlay.accent,
+                    Qt.AlignmentFlag.AlignLeft)
             if j < len(self._labels):
                 painter.setPen(QColor(theme.MUTED_TEXT))
                 label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
                 painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
                                  | Qt.AlignmentFlag.AlignRight, self._labels[j])
-        painter.setPen(QColor(overlay.accent if overlay.caption else theme.MUTED_TEXT))
         footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
                         FOOTER_HEIGHT)
-        painter.drawText(footer, Qt.AlignmentFlag.AlignCenter,
-                         overlay.caption or self._summary())
+        self._paint_footer(painter, footer, overlay.caption or self._summary(),
+                           overlay.accent if overlay.caption else theme.MUTED_TEXT)
+
+    def _paint_footer(self, painter: QPainter, footer: QRectF, text: str, color: str) -> None:
+        """The footer's text inside the card, elided when it is wider (an Explain step's
+        "L = 3.48, t = class 0" ran over both borders; the node's tooltip has it whole)."""
+        painter.setPen(QColor(color))
+        inside = footer.adjusted(6, 0, -6, 0)
+        metrics = painter.fontMetrics()
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inside.width()))
+        painter.drawText(inside, Qt.AlignmentFlag.AlignCenter, shown)
+        width = metrics.horizontalAdvance(shown)
+        self.painted["footer"] = style.PaintedText(
+            shown, QRectF(inside.center().x() - width / 2, inside.top(), width, inside.height()),
+            style.screen_pixels(painter, painter.font().pointSizeF()))
 
     def _paint_block(self, painter: QPainter, rect: QRectF) -> None:
         body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
@@ -332,19 +343,14 @@ class NodeItem(QGraphicsObject):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(overlay.fills[0])
             painter.drawRect(body.adjusted(2, 0, -2, -2))
-        font = QFont(painter.font())
-        font.setPointSizeF(12.0)
-        font.setBold(True)
-        painter.setFont(font)
+        painter.setFont(style.legible_font(painter, 12.0, bold=True))
         painter.setPen(QColor(theme.TEXT))
         painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
                          self.tr("%n units", "", self.node.units))
-        font.setPointSizeF(8.0)
-        font.setBold(False)
-        painter.setFont(font)
-        painter.setPen(QColor(overlay.accent if overlay.caption else theme.MUTED_TEXT))
-        painter.drawText(body.adjusted(0, 26, 0, -2), Qt.AlignmentFlag.AlignCenter,
-                         overlay.caption or self._summary(with_units=False))
+        painter.setFont(style.legible_font(painter, 8.0))
+        self._paint_footer(painter, body.adjusted(0, 26, 0, -2),
+                           overlay.caption or self._summary(with_units=False),
+                           overlay.accent if overlay.caption else theme.MUTED_TEXT)
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right() - 2, rect.top() + 2)
@@ -388,6 +394,8 @@ class NodeItem(QGraphicsObject):
         if node.kind != "input" and node.activation in activations.NAMES:
             lines.append(f"<i>{activations.title(node.activation)}</i>: "
                          f"{activations.describe(node.activation)}")
+        if self._overlay is not None and self._overlay.caption:  # shown elided if it is long
+            lines.append(theme.coloured(self._overlay.caption, self._overlay.accent))
         lines.extend(theme.coloured("⚠ " + p, theme.PROBLEM) for p in self._problems)
         return "<br>".join(line for line in lines if line)
 

@@ -8,11 +8,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QPainter, QPen
+from PySide6.QtGui import QColor, QPainter, QPen
 
 from gui import theme
+from gui.canvas.style import (
+    MAX_TEXT_GROWTH,
+    PaintedText,
+    legible_font,
+    screen_pixels,
+    text_growth,
+)
 
-LABEL_HEIGHT = 12.0  # a number's box on the canvas; stacked labels keep this far apart
+LABEL_POINTS = 7.0  # a number's size on the canvas (larger when zoomed out: style.legible_font)
+LABEL_HEIGHT = 12.0  # a number's box at that size; stacked labels keep this far apart
+#: the most room a label may take (text grown to be read at a small zoom): items keep it free
+MAX_LABEL_HEIGHT = LABEL_HEIGHT * MAX_TEXT_GROWTH
 
 
 @dataclass(frozen=True)
@@ -43,24 +53,29 @@ class EdgeOverlay:
 
 
 def draw_label(painter: QPainter, centre: QPointF, text: str, color: str,
-               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> None:
+               align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> PaintedText:
     """``text`` in a small white box (readable over curves and neurons): centred on
-    ``centre``, or with its left or right edge there. The painter's pen, brush and font are
-    left as they were."""
+    ``centre``, or with its left or right edge there; returns what it painted. The painter's
+    pen, brush and font are left as they were."""
     painter.save()
-    font = QFont(painter.font())
-    font.setPointSizeF(7.0)
-    font.setBold(False)
-    painter.setFont(font)
+    painter.setFont(legible_font(painter, LABEL_POINTS))
     width = painter.fontMetrics().horizontalAdvance(text) + 6
+    height = label_height(painter)
     left = {Qt.AlignmentFlag.AlignLeft: centre.x(),
             Qt.AlignmentFlag.AlignRight: centre.x() - width}.get(align, centre.x() - width / 2)
-    box = QRectF(left, centre.y() - LABEL_HEIGHT / 2, width, LABEL_HEIGHT)
+    box = QRectF(left, centre.y() - height / 2, width, height)
     painter.setPen(QPen(QColor(color), 0.8))
     painter.setBrush(QColor(255, 255, 255, 225))
     painter.drawRoundedRect(box, 3, 3)
     painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+    pixels = screen_pixels(painter, painter.font().pointSizeF())
     painter.restore()
+    return PaintedText(text, box, pixels)
+
+
+def label_height(painter: QPainter) -> float:
+    """The height of a label's box as ``painter`` draws it (taller where its text grows)."""
+    return LABEL_HEIGHT * text_growth(painter, LABEL_POINTS)
 
 
 def spread(ys: list[float], gap: float = LABEL_HEIGHT + 1) -> list[float]:

@@ -4,8 +4,11 @@ title and help text, which the palette and the inspector repeat word for word.""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QColor
+from typing import NamedTuple
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from core.spec import NodeSpec
 from gui import theme
@@ -58,6 +61,13 @@ NEURON_SPACING = 26.0
 BODY_PADDING = 10.0
 PORT_RADIUS = 6.0
 THUMBNAIL_SIZE = 96.0
+#: canvas text (values, weights, captions, names) is drawn at least this many pixels high on
+#: screen: at Zoom to Fit (about 80 % at 1280×800) 7 pt shrank to 7 px, unreadable on a
+#: projector …
+MIN_TEXT_PIXELS = 10.0
+#: … growing on the canvas by at most this much to stay so: zoomed out further, the canvas is
+#: an overview and its text shrinks with it (grown more, it would cover the network)
+MAX_TEXT_GROWTH = 1.6
 #: a weight of this magnitude (or more) is drawn at full width
 FULL_WEIGHT = 1.5
 MAX_WEIGHT_WIDTH = 5.0
@@ -91,3 +101,39 @@ def value_fill(value: float, scale: float) -> QColor:
     """A neuron's fill for a shown value (Explain's z, a, δ): as :func:`bias_fill`, with
     ``scale`` (the largest magnitude shown beside it) drawn at full strength."""
     return bias_fill(value / scale * FULL_WEIGHT if scale > 0 else 0.0)
+
+
+class PaintedText(NamedTuple):
+    """Text as an item last painted it: what was shown, its box in the item's coordinates,
+    and how many pixels high (its em) it came out on screen."""
+
+    text: str
+    rect: QRectF
+    pixels: float
+
+
+def screen_pixels(painter: QPainter, points: float) -> float:
+    """How many pixels high (its em) text of ``points`` comes out on screen through
+    ``painter`` (its zoom, its device's resolution)."""
+    scale = QStyleOptionGraphicsItem.levelOfDetailFromTransform(painter.worldTransform())
+    device = painter.device()
+    dpi = device.logicalDpiY() if device is not None else 96
+    return points * dpi / 72 * scale
+
+
+def text_growth(painter: QPainter, points: float) -> float:
+    """How much larger than ``points`` canvas text is drawn to be :data:`MIN_TEXT_PIXELS` on
+    screen (1 when it is already; at most :data:`MAX_TEXT_GROWTH`)."""
+    pixels = screen_pixels(painter, points)
+    if pixels <= 0:
+        return 1.0
+    return min(max(MIN_TEXT_PIXELS / pixels, 1.0), MAX_TEXT_GROWTH)
+
+
+def legible_font(painter: QPainter, points: float, bold: bool = False) -> QFont:
+    """The painter's font at ``points``, larger where the zoom would make it hard to read
+    (:func:`text_growth`)."""
+    font = QFont(painter.font())
+    font.setBold(bold)
+    font.setPointSizeF(points * text_growth(painter, points))
+    return font

@@ -16,14 +16,18 @@ import numpy as np
 
 from core import Network, SpecError, build
 from core.datasets import DataError, Dataset, FeatureScaling
+from core.datasets import split as split_rows
 from core.datasets.images import dataset_image_shape, weight_images
 from core.engine.params import Params, split, weight_name
 from core.spec import NetworkSpec
+from core.training.history import PARTS
 from core.training.prepare import (
+    EVALUATION_ROWS,
     DataMismatch,
     DataMismatchError,
     check_outputs,
     data_mismatches,
+    held_out,
     input_columns,
 )
 from core.training.snapshot import OutputGrid, output_grid, plane_points
@@ -34,6 +38,19 @@ SAMPLE_ROWS = 8
 MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its features
 GRID_SIZE = 48
 MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
+
+
+@dataclass(frozen=True, eq=False)
+class HeldOut:
+    """The network's answers on the rows the training panels measure it on (the first rows of
+    ``part``, of its ``part_rows``): its ``outputs``, for classification the classes they mean
+    (``labels``), and the targets ``y``."""
+
+    part: str
+    outputs: np.ndarray
+    labels: np.ndarray | None
+    y: np.ndarray
+    part_rows: int
 
 
 @dataclass
@@ -60,6 +77,8 @@ class Predictions:
     #: hidden node id → its units' incoming weights from the input as (units, rows, cols)
     #: images in [-1, 1] (image data only)
     weight_images: dict[str, np.ndarray] = field(default_factory=dict)
+    # the answers on training's held-out rows, when asked for (compute's split_as)
+    held_out: HeldOut | None = None
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
@@ -85,11 +104,14 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             grid_size: int = GRID_SIZE,
             rows: tuple[np.ndarray, bool] | None = None,
             scaling: FeatureScaling | None = None,
-            build_network: Callable[[NetworkSpec], Network] | None = None) -> Predictions:
+            build_network: Callable[[NetworkSpec], Network] | None = None,
+            split_as: tuple[tuple[float, float, float], int] | None = None) -> Predictions:
     """``rows``: :func:`table_rows` of ``dataset`` when the caller has it already;
     ``scaling``: the standardisation training applies (then the network sees raw points
     mapped the same way, as it did while it learned); ``build_network``: a float64 network of
-    ``spec`` (:class:`NetworkCache`), whose weights are then replaced by ``arrays``."""
+    ``spec`` (:class:`NetworkCache`), whose weights are then replaced by ``arrays``;
+    ``split_as``: the split fractions and seed of training, to answer on its held-out rows
+    too (:attr:`Predictions.held_out`)."""
 
     def to_inputs(raw: np.ndarray) -> np.ndarray:
         return input_columns(spec, raw if scaling is None else scaling.apply(raw))
@@ -147,13 +169,35 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             result.rows.append([*features, ", ".join(f"{v:.3g}" for v in target_values),
                                 shown, f"{error:.3g}"])
             result.correct.append(None)
-    if dataset.n_features == 2:
+    if dataset.n_features in (1, 2):  # a plane, or for one feature a curve
         result.grid = output_grid(network, to_inputs,
                                   *dataset.feature_bounds(), grid_size,
                                   classify)
+    if dataset.n_features == 2:
         result.points = (dataset.features(slice(400)), dataset.y[:400])
         result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
+    if split_as is not None:
+        result.held_out = answers_held_out(network, to_inputs, dataset, *split_as)
     return result
+
+
+def answers_held_out(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
+                     dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                     ) -> HeldOut | None:
+    """What ``network`` answers on the rows training measures it on, split as training splits
+    (None for a split the settings do not allow: training says why)."""
+    try:
+        parts = dict(zip(PARTS, split_rows(dataset, fractions, seed), strict=True))
+    except DataError:
+        return None
+    name = held_out({n: part.n_samples for n, part in parts.items()})
+    part = parts[name]
+    rows = min(EVALUATION_ROWS, part.n_samples)
+    if not rows:
+        return None
+    outputs = network.predict(to_inputs(part.features(slice(rows))))
+    labels = network.labels(outputs) if dataset.task == "classification" else None
+    return HeldOut(name, outputs, labels, part.y[:rows], part.n_samples)
 
 
 def _no_predictions(exc: Exception) -> str:

@@ -78,6 +78,10 @@ class PredictionModel(QObject):
         self._doc = doc
         self._data = data
         self.result = Predictions()
+        # answer on training's held-out rows too (the Output panel draws them while no run
+        # shows frames: gui/training/output_preview.py); never while the timeline shows an
+        # earlier epoch
+        self.held_out = False
         self._rows: tuple[Dataset | None, tuple[np.ndarray, bool] | None] = (None, None)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -132,8 +136,12 @@ class PredictionModel(QObject):
         if dataset is None and self._data.failure is not None:  # not "choose a data set"
             self.result = data_unavailable()
         else:
+            settings = self._doc.settings
+            split_as = (settings.split, settings.seed) if (
+                self.held_out and not self._doc.previewing) else None
             self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
-                                  scaling=self._scaling(dataset), build_network=self._networks)
+                                  scaling=self._scaling(dataset), build_network=self._networks,
+                                  split_as=split_as)
         self.updated.emit(self.result)
 
 

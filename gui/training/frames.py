@@ -23,9 +23,10 @@ from core.spec import NetworkSpec
 from core.training import gradient_flow
 from core.training.gradient_flow import NodeFlow
 from core.training.history import History
+from core.training.prepare import EVALUATION_ROWS, held_out
 from core.training.settings import TrainingSettings
 from core.training.settings import batches_per_epoch as epoch_batches
-from core.training.snapshot import Histogram, Snapshot
+from core.training.snapshot import Histogram, OutputGrid, Snapshot
 from core.training.trainer import Trainer, TrainingEvent
 from gui.theme import grid_rgb
 from gui.training import trails
@@ -33,7 +34,6 @@ from gui.training.trails import HistogramTrail, TrailImage
 
 MAX_CURVE_POINTS = 1000
 SMOOTHING_FRACTION = 50  # the per-batch curve averages over 1/50 of the run, at most an epoch
-EVALUATION_ROWS = 2000
 MAX_POINTS = 1000  # data points drawn over the decision boundary, per part
 
 
@@ -175,8 +175,7 @@ class FrameMaker:
     def __init__(self, trainer: Trainer, rows: int = EVALUATION_ROWS) -> None:
         self.trainer = trainer
         parts = trainer.data.parts
-        self._part = next((p for p in (parts["test"], parts["val"], parts["train"]) if p.n),
-                          parts["train"])
+        self._part = parts[held_out({name: part.n for name, part in parts.items()})]
         self._rows = min(rows, self._part.n)
         self._inputs: np.ndarray | None = None  # the held-out rows as network inputs
         self._classes = max(trainer.data.n_classes, 2)
@@ -212,11 +211,7 @@ class FrameMaker:
         trainer = self.trainer
         with np.errstate(all="ignore"):  # a diverged network is drawn, not warned about
             snapshot = trainer.snapshot()
-            grid = snapshot.grid
-            boundary = None
-            if grid is not None and grid.ys is not None:
-                rgb = grid_rgb(grid.values, trainer.task == "classification")
-                boundary = np.ascontiguousarray(np.clip(rgb, 0, 255).astype(np.uint8))
+            boundary = boundary_rgb(snapshot.grid, trainer.task == "classification")
             evaluation = self._evaluate()
             images = {edge_id: image for edge_id, trail in self._trails.items()
                       if (image := trail.image()) is not None}
@@ -253,18 +248,34 @@ class FrameMaker:
         if not n:
             return None
         network = self.trainer.network
-        if self.trainer.task == "classification":
-            k = self._classes
-            truth = part.y[:n].astype(np.int64)
-            outputs = network.predict(self._held_out())
-            guess = np.clip(network.labels(outputs), 0, k - 1)
-            confusion = np.bincount(truth * k + guess, minlength=k * k).reshape(k, k)
-            return Evaluation(part.name, confusion=confusion, truth=truth, labels=guess,
-                              part_rows=part.n,
-                              outputs=outputs.astype(np.float64))
-        predicted = network.predict(self._held_out())[:, 0].astype(np.float64)
-        truth = np.asarray(part.y[:n], dtype=np.float64).reshape(n, -1)[:, 0]
-        return Evaluation(part.name, predicted=predicted, truth=truth, part_rows=part.n)
+        outputs = network.predict(self._held_out())
+        labels = network.labels(outputs) if self.trainer.task == "classification" else None
+        return evaluation(part.name, outputs, labels, part.y[:n], self._classes, part.n)
+
+
+def evaluation(part: str, outputs: np.ndarray, labels: np.ndarray | None, y: np.ndarray,
+               classes: int, part_rows: int) -> Evaluation:
+    """How a network did on the first rows of ``part`` (of ``part_rows``): its ``outputs``
+    there and, for classification, the classes they mean (``labels``); ``y`` the targets."""
+    if labels is not None:
+        truth = np.asarray(y).astype(np.int64)
+        guess = np.clip(labels, 0, classes - 1)
+        confusion = np.bincount(truth * classes + guess, minlength=classes * classes
+                                ).reshape(classes, classes)
+        return Evaluation(part, confusion=confusion, truth=truth, labels=guess,
+                          part_rows=part_rows, outputs=outputs.astype(np.float64))
+    predicted = outputs[:, 0].astype(np.float64)
+    truth = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+    return Evaluation(part, predicted=predicted, truth=truth, part_rows=part_rows)
+
+
+def boundary_rgb(grid: OutputGrid | None, classification: bool) -> np.ndarray | None:
+    """A :class:`Frame`'s ``boundary``: the output over the plane of ``grid`` as (ny, nx, 3)
+    uint8 RGB (None unless the grid is a plane)."""
+    if grid is None or grid.ys is None:
+        return None
+    rgb = grid_rgb(grid.values, classification)
+    return np.ascontiguousarray(np.clip(rgb, 0, 255).astype(np.uint8))
 
 
 def data_points(dataset: Dataset, fractions: tuple[float, float, float], seed: int,

@@ -4,15 +4,20 @@ image data as a gallery of those images with their true and predicted classes.""
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QRectF, Qt
 from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
-from gui.i18n import on_language_change
+from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame, Points
 from gui.training.plots.base import Panel, add_plot
 from gui.training.plots.gallery import ImageGallery
 from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot, caption
+
+if TYPE_CHECKING:
+    from gui.training.output_preview import WeightsView
 
 
 class OutputPanel(Panel):
@@ -24,6 +29,9 @@ class OutputPanel(Panel):
         self.confusion = ConfusionPlot(add_plot(self.graphics, row=0, col=1))
         self.has_plane = True
         self.caption = ""
+        self.dataset: Dataset | None = None  # the data told (set_data)
+        #: what the current weights answer, drawn while there is no frame
+        self.weights: WeightsView | None = None
         self.gallery = ImageGallery()
         self.gallery.setVisible(False)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -41,6 +49,8 @@ class OutputPanel(Panel):
         if self.frame is not None and self.caption:
             self.caption = caption(self.frame.evaluation)
             self.note.setText(self.caption)
+        elif self.frame is None and self.caption:
+            self._draw_weights()
 
     def set_data(self, dataset: Dataset | None, points: Points | None,
                  fractions: tuple[float, float, float] = (0.7, 0.15, 0.15),
@@ -49,6 +59,7 @@ class OutputPanel(Panel):
         which plots apply, the points, the class names; for image data the gallery, with the
         split (``fractions``, ``seed``) training uses."""
         images = self.gallery.set_data(dataset, fractions, seed)  # shown with the first frame
+        self.dataset = dataset
         classification = dataset is None or dataset.task == "classification"
         n_classes = dataset.n_classes if dataset is not None and classification else 0
         self._show_plane(points is not None)
@@ -91,6 +102,27 @@ class OutputPanel(Panel):
         if self.caption != self.note.text():
             self.note.setText(self.caption)
 
+    def show_weights(self, view: WeightsView | None) -> None:
+        """What the current weights answer (None: nothing): drawn while no frame is shown —
+        at once if the panel is on screen, else when it is shown."""
+        self.weights = view
+        if self.frame is None:
+            self._dirty = True  # Panel.refresh empties the plots, then clear() draws it
+            if self.shown:
+                self.refresh()
+
+    def _draw_weights(self) -> None:
+        """The current weights' answers, if they are of the data the panel was told."""
+        view = self.weights
+        if view is None or view.dataset is not self.dataset:
+            return
+        if self.has_plane and view.grid is not None:
+            self.boundary.draw_grid(view.grid, view.boundary)
+        measured = self.confusion.draw(view.evaluation)
+        self.caption = translate("OutputPanel", "{result} with the current weights").format(
+            result=measured) if measured else ""
+        self.note.setText(self.caption)
+
     def _show_gallery(self) -> None:
         """Show the gallery beside the plots, a quarter and three quarters of the width. A
         splitter can hand a child shown after its first layout a width of 0 (measured: 7 of 11
@@ -113,3 +145,4 @@ class OutputPanel(Panel):
             self.gallery.setVisible(False)
         self.caption = ""
         self.note.setText("")
+        self._draw_weights()  # no frame: what the weights answer now, if that is known

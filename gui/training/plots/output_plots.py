@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from core.i18n import _ as core_tr
+from core.training.snapshot import OutputGrid
 from gui import theme
 from gui.i18n import translate
 from gui.theme import class_colors, diverging_rgb
@@ -127,12 +128,15 @@ class BoundaryPlot:
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=POINTS_MARGIN)
 
     def draw(self, frame: Frame) -> None:
-        grid = frame.snapshot.grid
-        if grid is None:
-            return
-        if frame.boundary is not None and grid.ys is not None:
+        if frame.snapshot.grid is not None:
+            self.draw_grid(frame.snapshot.grid, frame.boundary)
+
+    def draw_grid(self, grid: OutputGrid, boundary: np.ndarray | None) -> None:
+        """The output over ``grid``: for a plane its colours ``boundary`` (as
+        :attr:`Frame.boundary`), for one feature a curve."""
+        if boundary is not None and grid.ys is not None:
             self.curve.setData([], [])
-            self.image.setImage(frame.boundary, autoLevels=False, levels=(0, 255))
+            self.image.setImage(boundary, autoLevels=False, levels=(0, 255))
             dx = (grid.xs[-1] - grid.xs[0]) / max(grid.xs.size - 1, 1)
             dy = (grid.ys[-1] - grid.ys[0]) / max(grid.ys.size - 1, 1)
             rect = QRectF(grid.xs[0] - dx / 2, grid.ys[0] - dy / 2, dx * grid.xs.size,

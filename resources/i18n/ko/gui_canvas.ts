@@ -120,6 +120,7 @@
     </message>
     <message numerus="yes">
         <source>%n units</source>
+        <extracomment>its texts as last painted (&quot;footer&quot;; an overlay&apos;s &quot;left 0&quot;, &quot;right 0&quot;, …)</extracomment>
         <translation>
             <numerusform>뉴런 %n개</numerusform>
         </translation>

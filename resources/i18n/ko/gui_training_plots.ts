@@ -165,6 +165,14 @@
     </message>
 </context>
 <context>
+    <name>OutputPanel</name>
+    <message>
+        <source>{result} with the current weights</source>
+        <extracomment>what the current weights answer, drawn while there is no frame</extracomment>
+        <translation>현재 가중치로 {result}</translation>
+    </message>
+</context>
+<context>
     <name>OutputPlots</name>
     <message>
         <source>{part} accuracy {value}</source>

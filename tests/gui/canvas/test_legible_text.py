@@ -1,0 +1,69 @@
+"""Canvas text stays readable at Zoom to Fit in a 1280×800 window (a projector's size): the
+values Explain writes beside the neurons are at least MIN_TEXT_PIXELS high on screen, and a
+footer longer than its node is elided inside the card, the whole text in the node's tooltip."""
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from gui.canvas.style import MIN_TEXT_PIXELS
+from tests.gui.training_support import open_example
+
+LEFT = Qt.MouseButton.LeftButton
+
+
+def explained_at_fit(qtbot, window, example: str, steps: int | None) -> None:
+    """``example`` opened in a 1280×800 window, Explain ``steps`` steps on (None: at its last
+    step), the canvas zoomed to fit with the toolbar's button and painted."""
+    window.resize(1280, 800)
+    open_example(window, example)
+    window.explain_action.trigger()
+    panel = window.explain
+    qtbot.waitUntil(lambda: panel.end_button.isEnabled())
+    if steps is None:
+        qtbot.mouseClick(panel.end_button, LEFT)
+    for _ in range(steps or 0):
+        qtbot.mouseClick(panel.next_button, LEFT)
+    toolbar_button = next(bar.widgetForAction(window.fit_action) for bar in window.findChildren(
+        type(window.addToolBar("probe"))) if bar.widgetForAction(window.fit_action))
+    qtbot.mouseClick(toolbar_button, LEFT)
+    window.view.viewport().grab()  # paints every item at this zoom
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_explains_values_are_readable_at_zoom_to_fit(qtbot, window, language):
+    from gui.i18n import set_language
+    set_language(language)
+    try:
+        explained_at_fit(qtbot, window, "forward_pass_3layer", 2)
+        zoom = window.view.zoom
+        assert zoom < 0.9  # at 100 % the 7 pt numbers were 9 px already; here they were 7
+        item = window.scene.node_item("1")  # hidden 1: z and a beside its three neurons
+        labels = {k: v for k, v in item.painted.items() if k.startswith(("left", "right"))}
+        assert len(labels) == 6
+        for key, painted in labels.items():
+            assert painted.pixels >= MIN_TEXT_PIXELS, (key, painted.pixels)
+            assert painted.rect.height() * zoom >= MIN_TEXT_PIXELS  # its box holds it
+        footer = item.painted["footer"]
+        assert footer.pixels >= MIN_TEXT_PIXELS
+        assert item.body_rect().contains(footer.rect)
+    finally:
+        set_language("en")
+
+
+def test_a_long_loss_caption_is_elided_inside_its_node_and_whole_in_the_tooltip(qtbot, window):
+    explained_at_fit(qtbot, window, "digits_mlp", None)
+    item = window.scene.node_item("2")
+    caption = item.overlay.caption
+    assert caption.startswith("L = ") and ", t = class " in caption
+    footer = item.painted["footer"]
+    assert footer.text != caption and footer.text.endswith("…")
+    assert caption.startswith(footer.text[:-1].rstrip())
+    inside = item.body_rect().adjusted(2, 0, -2, 0)  # within the card's border
+    assert inside.left() <= footer.rect.left() and footer.rect.right() <= inside.right()
+    assert footer.pixels >= MIN_TEXT_PIXELS
+    # hovering the footer shows the whole caption
+    view = window.view
+    point = view.mapFromScene(item.mapToScene(footer.rect.center()))
+    qtbot.mouseMove(view.viewport(), point + QPoint(0, 1))
+    qtbot.mouseMove(view.viewport(), point)
+    qtbot.waitUntil(lambda: caption in item.toolTip())

@@ -1,0 +1,73 @@
+"""Before any run the Output panel shows what the network's current weights answer: an example
+with weights set by hand fills the big plots, not only the node's thumbnail, and they follow
+every edit of a weight (undo too) until a run's frames take over."""
+
+import numpy as np
+from PySide6.QtCore import QPointF, Qt
+
+from core import build
+from tests.gui.training_support import open_example, train_to_end
+
+CORNERS = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
+
+
+def document_classes(window) -> list[int]:
+    """The classes the document's weights give the four corners, worked out independently: a
+    fresh network with those weights."""
+    network = build(window.doc.spec, dtype=np.float64)
+    arrays = window.doc.arrays
+    network.load_params({k: v for k, v in arrays.items() if k in network.params},
+                        {k: v for k, v in arrays.items() if k in network.state})
+    return [int(c) for c in network.classify(np.array(CORNERS))]
+
+
+def plane_classes(panel) -> list[int]:
+    """The class the big plot's colour says at each corner: blue is class 1, orange class 0
+    (one step output unit)."""
+    item = panel.boundary.image
+    image = item.image
+    assert image is not None and image.size, "the output over the inputs is empty"
+    classes = []
+    for x, y in CORNERS:
+        pixel = item.mapFromParent(QPointF(x, y))  # data → the image's own pixel coordinates
+        r, _, b = (int(v) for v in image[int(pixel.y()), int(pixel.x())])
+        assert abs(b - r) > 60, f"no clear class colour at {(x, y)}: {(r, b)}"
+        classes.append(int(b > r))
+    return classes
+
+
+def confusion(panel):
+    shown = panel.confusion.shown
+    return None if shown is None else shown.tolist()
+
+
+def test_xor_by_hand_fills_the_output_panel_from_its_weights(qtbot, window, canvas):
+    open_example(window, "xor_by_hand")
+    panel = window.training.output
+    qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])
+    assert document_classes(window) == [0, 1, 1, 0]
+    assert plane_classes(panel) == [0, 1, 1, 0]
+    assert panel.confusion.labels.counts.tolist() == [[2, 0], [0, 2]]  # written in the cells
+    assert panel.note.text() == "training accuracy 100.0% with the current weights"
+
+    # the output's bias typed by hand: 0.5 with weights 1, 1 → every corner is class 1
+    output = canvas.scene.node_item("2")
+    canvas.type_value(output.mapToScene(output.neuron_center(0)), "0.5")
+    qtbot.waitUntil(lambda: confusion(panel) == [[0, 2], [0, 2]])
+    assert document_classes(window) == [1, 1, 1, 1]
+    assert plane_classes(panel) == [1, 1, 1, 1]
+    assert panel.note.text() == "training accuracy 50.0% with the current weights"
+
+    qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])
+    assert plane_classes(panel) == [0, 1, 1, 0]
+
+
+def test_a_runs_frames_take_over_from_the_current_weights(qtbot, window):
+    open_example(window, "xor_by_hand")
+    panel = window.training.output
+    qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])
+    train_to_end(qtbot, window)
+    qtbot.waitUntil(lambda: panel.frame is not None)
+    assert not panel.note.text().endswith("with the current weights")
+    assert panel.note.text().startswith("training accuracy")
