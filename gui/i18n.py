@@ -5,7 +5,8 @@ Marking text (``pyside6-lupdate`` finds these; ``python packaging/i18n.py update
     self.tr("Train")                                  # in a QObject subclass
     translate("TrainingDock", "Epoch {n}").format(n=3) # anywhere (explicit context)
     QT_TRANSLATE_NOOP("Datasets", "Two moons")        # in a table; translate() where shown
-    self.tr("%n node(s)", "", count)                  # plurals: %n is the count
+    self.tr("%n node(s)", "", count)                  # plurals: %n is the count (and
+                                                      # counted() for English's one/many)
 
 Format after translating, never an f-string inside ``tr``. Messages that come from ``core``
 (errors, problems, names) are translated there with gettext (core/i18n.py); :func:`set_language`
@@ -48,6 +49,14 @@ _translators: list[QTranslator] = []
 def translate(context: str, text: str, disambiguation: str | None = None, n: int = -1) -> str:
     """``text`` (marked under ``context``) in the window's language."""
     return QCoreApplication.translate(context, text, disambiguation, n)
+
+
+def counted(one: str, many: str, n: int) -> str:
+    """A count with its noun: ``one`` (the translated "%n unit") when ``n`` is 1, else ``many``
+    ("%n units"). English has no catalogue, so Qt's plural forms never reach it ("1 units"):
+    mark and translate both at the call, and this picks —
+    ``counted(self.tr("%n unit", "", n), self.tr("%n units", "", n), n)``."""
+    return one if n == 1 else many
 
 
 def language() -> str:

@@ -29,7 +29,7 @@ from gui import theme
 from gui.document.commands import SetDataCommand
 from gui.document.data_source import DataSource, choices, ref_key, ref_title
 from gui.document.document import GraphDocument
-from gui.i18n import on_language_change
+from gui.i18n import counted, on_language_change
 from gui.lock import LockGate
 from gui.panels.data_import import (
     BusyIndicator,
@@ -323,9 +323,12 @@ class DataPicker(QGroupBox):
     def counts(self, dataset: Dataset) -> dict[str, str]:
         """"60 samples", "3 features", "3 classes" (a regression's target values instead), in
         the current language: the panel's summary and an import's message say them."""
-        kind = (self.tr("%n classes", "", dataset.n_classes) if dataset.task == "classification"
+        classes, samples, features = dataset.n_classes, dataset.n_samples, dataset.n_features
+        kind = (counted(self.tr("%n class", "", classes), self.tr("%n classes", "", classes),
+                        classes) if dataset.task == "classification"
                 else self.tr("%n target value(s)", "", dataset.n_outputs))
-        return {"samples": grouped(self.tr("%n samples", "", dataset.n_samples),
-                                   dataset.n_samples),
-                "features": grouped(self.tr("%n features", "", dataset.n_features),
-                                    dataset.n_features), "kind": kind}
+        return {"samples": grouped(counted(self.tr("%n sample", "", samples),
+                                           self.tr("%n samples", "", samples), samples), samples),
+                "features": grouped(counted(self.tr("%n feature", "", features),
+                                            self.tr("%n features", "", features), features),
+                                    features), "kind": kind}

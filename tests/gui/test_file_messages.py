@@ -91,7 +91,7 @@ def test_write_errors_of_the_folder_and_the_disk_are_put_in_words():
     ([f"{i % 7},{i % 5},{i % 3},{'abc'[i % 3]}" for i in range(60)],
      "Imported iris_like.csv: 60 samples, 3 features, 3 classes"),
     ([f"{i},{i * 0.5 + 0.25}" for i in range(30)],
-     "Imported iris_like.csv: 30 samples, 1 features, 1 target value(s)"),
+     "Imported iris_like.csv: 30 samples, 1 feature, 1 target value(s)"),
 ])
 def test_an_import_says_what_it_brought_in_the_status_bar(window, qtbot, tmp_path, rows,
                                                           expected):
@@ -128,3 +128,10 @@ def test_help_is_the_last_menu_and_points_to_training_data_examples_and_labs(
         set_language("en")
     korean = dialogs.of("information")[-1][2]
     assert "<b>파일 ▸ 예제</b>" in korean and "<b>실습</b>" in korean
+
+
+def test_one_of_a_count_is_said_in_the_singular(window):
+    """English has no catalogue, so Qt's plural forms never reached it: the book's
+    forward-pass example (one row) was summed up as "1 samples"."""
+    window.files.open_example("forward_pass_3layer")
+    assert window.data_picker.data_info.text().startswith("1 sample · 2 features · ")

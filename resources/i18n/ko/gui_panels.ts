@@ -134,6 +134,12 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         </translation>
     </message>
     <message numerus="yes">
+        <source>%n class</source>
+        <translation>
+            <numerusform>클래스 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n target value(s)</source>
         <translation>
             <numerusform>정답 값 %n개</numerusform>
@@ -144,9 +150,21 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>{samples} · {features} · {kind}</translation>
     </message>
     <message numerus="yes">
+        <source>%n sample</source>
+        <translation>
+            <numerusform>샘플 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n samples</source>
         <translation>
             <numerusform>샘플 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature</source>
+        <translation>
+            <numerusform>특징 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
