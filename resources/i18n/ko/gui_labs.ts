@@ -1257,6 +1257,14 @@ so it also tolerates higher rates: try 0.1.</source>
         <translation>이 시행의 학습률과 가중치 감소를 프로젝트에 적용합니다 (한 번에 실행 취소할 수 있는 편집)</translation>
     </message>
     <message>
+        <source>The canvas was empty, so the {example} example was opened in the main window: Run searches it.</source>
+        <translation>캔버스가 비어 있어서 메인 창에 {example} 예제를 열었습니다: 실행을 누르면 이 예제를 탐색합니다.</translation>
+    </message>
+    <message>
+        <source>This project cannot be searched yet. {problem}</source>
+        <translation>이 프로젝트는 아직 탐색할 수 없습니다. {problem}</translation>
+    </message>
+    <message>
         <source>Run the search on the project in the main window</source>
         <translation>주 창의 프로젝트로 탐색을 실행합니다</translation>
     </message>
