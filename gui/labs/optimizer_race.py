@@ -45,6 +45,7 @@ from gui.labs.base import LabWindow, say
 from gui.labs.optimizer_race_descent import (
     DESCENT_KEY,
     DescentControls,
+    GradientArrows,
     descent_curve,
     descent_title,
     legend_text,
@@ -125,6 +126,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
             key = self.surface.itemData(index)
             self.surface.setItemText(index, descent_title() if key == DESCENT_KEY else _(key))
         self.descent_controls.retranslate()
+        self.gradient_arrows.retranslate()
         self.more.setText(self.tr("Show Nesterov and RMSprop too"))
         self.more.setToolTip(self.tr("Add the two optimizers the book's figures leave out, "
                                      "on the surface and in the race\n(their rates on the "
@@ -244,6 +246,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
                                             symbolPen=None, name=name) for name in optimizers.NAMES}
         stack_book_on_top(self.curves)
         self.descent_curve = descent_curve(self.plot)
+        self.gradient_arrows = GradientArrows(self.plot)
         self.path_legend = SideLegend()
         plots.addItem(self.path_legend, row=0, col=1)
 
@@ -282,6 +285,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
             self.loss_curves[name].setVisible(name in self.shown_names())
         self.descent_controls.setVisible(self.descending)
         self.descent_curve.setVisible(self.descending)
+        self.gradient_arrows.setVisible(self.descending)
         self.more.setVisible(not self.descending)
         self.notice_label.setText(self.notice)
         self.fill_loss_legend()

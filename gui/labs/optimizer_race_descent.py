@@ -93,7 +93,8 @@ class DescentControls(QWidget):
             point=_short(p), gradient=_short(book_gradient(p))) for p in GRADIENT_POINTS]
         self.gradients.setText(translate(
             "OptimizerRaceLab", "The gradient by central differences (h = 1e-4):<br>{lines}"
-            "<br>Each step goes against it, by lr times its length.").format(
+            "<br>Each step goes against it, lr times as far: the red arrows on the plot are "
+            "one step of lr 0.1.").format(
             lines="<br>".join(lines)))
 
 
@@ -107,6 +108,41 @@ def descent_curve(plot: pg.PlotItem) -> pg.PlotDataItem:
                       symbolBrush=COLOUR, symbolPen=None, name=DESCENT_KEY)
     curve.setZValue(40)
     return curve
+
+
+class GradientArrows:
+    """−∇f drawn at the book's points (3, 4) and (0, 2), as long as one step at lr 0.1, each
+    labelled with ∇f: the direction gradient descent goes from there."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        self.items: list[pg.GraphicsObject] = []
+        for point in GRADIENT_POINTS[:2]:
+            gradient = book_gradient(point)
+            end = np.array(point) - DESCENT_RATES[0] * gradient
+            line = plot.plot([point[0], end[0]], [point[1], end[1]],
+                             pen=pg.mkPen(theme.GRADIENT, width=2))
+            angle = 180.0 - np.degrees(np.arctan2(-gradient[1], -gradient[0]))
+            head = pg.ArrowItem(pos=tuple(end), angle=angle, headLen=12, tailLen=0,
+                                pen=pg.mkPen(None), brush=pg.mkBrush(theme.GRADIENT))
+            plot.addItem(head)
+            label = pg.TextItem(anchor=(0, 0.5), color=theme.GRADIENT)
+            label.setPos(point[0] + 0.15, point[1])
+            plot.addItem(label)
+            self.items += [line, head, label]
+        for item in self.items:
+            item.setZValue(30)
+
+    def labels(self) -> list[pg.TextItem]:
+        return [item for item in self.items if isinstance(item, pg.TextItem)]
+
+    def retranslate(self) -> None:
+        for label, point in zip(self.labels(), GRADIENT_POINTS, strict=False):
+            label.setText(translate("OptimizerRaceLab", "∇f at {point} = {gradient}").format(
+                point=_short(point), gradient=_short(book_gradient(point))))
+
+    def setVisible(self, visible: bool) -> None:
+        for item in self.items:
+            item.setVisible(visible)
 
 
 def legend_text(lr: float) -> str:

@@ -398,6 +398,7 @@
     <name>LabWindow</name>
     <message>
         <source>{number} %</source>
+        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles)</extracomment>
         <translation>{number}%</translation>
     </message>
     <message>
@@ -694,8 +695,8 @@ The path and the final point are worked out again at once.</source>
         <translation>{point}에서 ∇f = {gradient}</translation>
     </message>
     <message>
-        <source>The gradient by central differences (h = 1e-4):&lt;br&gt;{lines}&lt;br&gt;Each step goes against it, by lr times its length.</source>
-        <translation>중심 차분(h = 1e-4)으로 구한 기울기:&lt;br&gt;{lines}&lt;br&gt;매 단계 그 반대 방향으로, 기울기 크기의 lr배만큼 움직입니다.</translation>
+        <source>The gradient by central differences (h = 1e-4):&lt;br&gt;{lines}&lt;br&gt;Each step goes against it, lr times as far: the red arrows on the plot are one step of lr 0.1.</source>
+        <translation>중심 차분(h = 1e-4)으로 구한 기울기:&lt;br&gt;{lines}&lt;br&gt;매 단계 그 반대 방향으로 기울기의 lr배만큼 움직입니다: 그래프의 빨간 화살표는 lr 0.1로 한 단계 움직인 것입니다.</translation>
     </message>
     <message>
         <source>Gradient descent, lr = {lr}</source>

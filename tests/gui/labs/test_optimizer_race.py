@@ -2,6 +2,7 @@
 and stopped, step and animate, and the book's race on digits run as the lab opens."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
@@ -244,6 +245,14 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
     assert lab.path_legend.labels() == {"descent": "Gradient descent, lr = 0.1"}
     gradients = lab.descent_controls.gradients.text()
     assert "∇f at (3, 4) = (6, 8)" in gradients and "∇f at (0, 2) = (0, 4)" in gradients
+    # on the plot: −0.1·∇f from each of the book's points, labelled with ∇f
+    assert [label.textItem.toPlainText() for label in lab.gradient_arrows.labels()] == [
+        "∇f at (3, 4) = (6, 8)", "∇f at (0, 2) = (0, 4)"]
+    arrows = [i for i in lab.gradient_arrows.items if isinstance(i, pg.PlotDataItem)]
+    np.testing.assert_allclose(np.column_stack(arrows[0].getData()), [[3, 4], [2.4, 3.2]])
+    np.testing.assert_allclose(np.column_stack(arrows[1].getData()), [[0, 2], [0, 1.6]],
+                               atol=1e-9)
+    assert all(item.isVisible() for item in lab.gradient_arrows.items)
     assert "central differences" in lab.notice_label.text()
     lab.resize(1280, 800)
     lab.grab().save(str(screenshot_target("optimizer_race_descent.png", tmp_path)))
@@ -269,6 +278,7 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
 
     choose_surface(qtbot, lab, BOWL)
     assert not lab.descent_curve.isVisible() and lab.steps.value() == 30
+    assert not any(item.isVisible() for item in lab.gradient_arrows.items)
     assert all(lab.curves[n].isVisible() for n in IN_BOOK)
     np.testing.assert_allclose(drawn(lab, "sgd"), path(SURFACES[BOWL], "sgd", 0.95))
     assert lab.path_legend.labels() == {name: TITLES[name] for name in IN_BOOK}
