@@ -33,8 +33,9 @@ TIPS = {
         "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
         "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
         "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
-        "and number of updates.\nThe + marks the minimum; the lines join points of "
-        "equal f."),
+        "and number of updates.\nGradient descent (book §4.4) is the book's plain "
+        "gradient method alone on x0² + x1², with its three rates.\nThe + marks the minimum; "
+        "the lines join points of equal f."),
     "steps": QT_TRANSLATE_NOOP(
         "OptimizerRaceLab",
         "How many updates each optimizer makes. Every path is shown whole; Step and "

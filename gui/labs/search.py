@@ -187,8 +187,8 @@ class SearchLab(LabWindow):
 
     def _blank(self) -> bool:
         """An empty canvas nobody has edited (what a fresh window shows)."""
-        doc = self.context.doc
-        return not doc.spec.nodes and not doc.is_modified() and not doc.path
+        return not (self.context.doc.spec.nodes or self.context.doc.is_modified()
+                    or self.context.doc.path)
 
     @Slot()
     def _open_for_a_blank_project(self) -> None:
@@ -199,8 +199,7 @@ class SearchLab(LabWindow):
 
     @Slot()
     def _check_project(self) -> None:
-        """The project's description, or why it cannot be searched (in words, not red: the
-        example's button beside it is the way on)."""
+        """The project's description, or why it cannot be searched (in words, not red)."""
         project, problem = self.read_project()
         if project is None:
             say(self.project_label, self.tr("This project cannot be searched yet. {problem}")

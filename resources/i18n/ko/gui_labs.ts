@@ -563,19 +563,6 @@
         <translation>창을 닫아서 중지했습니다: 지금까지의 곡선을 표시합니다. 숫자 데이터로 비교를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <source>The function f(x, y) every optimizer walks down, all from the same start.
-x²/20 + y² is steep in y and flat in x: a narrow valley (the book&apos;s figure).
-x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and far steeper:
-it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
-The + marks the minimum; the lines join points of equal f.</source>
-        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window</extracomment>
-        <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
-x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
-x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
-훨씬 작은 학습률이 필요합니다. 곡면을 고르면 그 곡면의 학습률과 갱신 횟수가 설정됩니다.
-+는 최솟값의 위치이고, 선은 f가 같은 점을 잇습니다.</translation>
-    </message>
-    <message>
         <source>How many updates each optimizer makes. Every path is shown whole; Step and Animate replay it.</source>
         <translation>각 갱신 방법이 갱신하는 횟수입니다. 모든 경로를 끝까지 표시하며, 한 단계와 애니메이션 재생으로 다시 보여 줍니다.</translation>
     </message>
@@ -622,6 +609,21 @@ It runs in the background (it ran once when the lab opened); click again to stop
 whose gradients are of a different size than a network&apos;s.</source>
         <translation>비교에는 위 칸의 학습률이 아니라 책의 학습률을 씁니다. 위 칸은 2차원 곡면용이며,
 곡면의 기울기는 신경망의 기울기와 크기가 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The function f(x, y) every optimizer walks down, all from the same start.
+x²/20 + y² is steep in y and flat in x: a narrow valley (the book&apos;s figure).
+x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and far steeper:
+it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
+Gradient descent (book §4.4) is the book&apos;s plain gradient method alone on x0² + x1², with its three rates.
+The + marks the minimum; the lines join points of equal f.</source>
+        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window</extracomment>
+        <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
+x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
+x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
+훨씬 작은 학습률이 필요합니다. 곡면을 고르면 그 곡면의 학습률과 갱신 횟수가 설정됩니다.
+경사 하강법 (책 §4.4)은 x0² + x1²에서 책의 기본 경사법만 책의 세 학습률로 보여 줍니다.
++는 최솟값의 위치이고, 선은 f가 같은 점을 잇습니다.</translation>
     </message>
     <message>
         <source>Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every step overshoots further than the last:
