@@ -11,6 +11,7 @@ import numpy as np
 
 from core.datasets import Dataset, load_digits
 from core.engine import optimizers
+from core.engine.gradient import gradient_descent, numerical_gradient
 from core.engine.network import build
 from core.spec import NetworkSpec
 from core.training.settings import TrainingSettings
@@ -20,6 +21,9 @@ from core.training.trainer import Trainer, TrainingEvent
 TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum",  # i18n: not ui
                           "nesterov": "Nesterov", "adagrad": "AdaGrad",  # i18n: not ui
                           "rmsprop": "RMSprop", "adam": "Adam"}  # i18n: not ui
+
+#: the four the book compares (its figures leave Nesterov and RMSprop out)
+IN_BOOK: tuple[str, ...] = ("sgd", "momentum", "adagrad", "adam")
 
 #: the book's learning rates for x²/20 + y² (Nesterov and RMSprop: like Momentum)
 BOOK_LR: dict[str, float] = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "adagrad": 1.5,
@@ -100,6 +104,66 @@ def path(surface: Surface, optimizer: str, lr: float, steps: int = 30) -> np.nda
     """(steps + 1, 2) points: the start and every update of ``optimizer`` on ``surface`` (fewer
     if it diverged: see :func:`trace`)."""
     return trace(surface, optimizer, lr, steps).points
+
+
+
+# The book's gradient method (§4.4): x ← x − lr·∇f(x) on f(x0, x1) = x0² + x1², ∇f by central
+# differences (h = 1e-4), from (−3, 4) for step_num = 100. The book prints [−6.11110793e-10,
+# 8.14814391e-10] at lr 0.1; at lr 10 [−2.58983747e+13, −1.29524862e+12] (the central difference
+# rounds to 0 once x is that large, so the numbers stop growing there); at lr 1e-10
+# [−2.99999994, 3.99999992]. Its figure draws 20 steps: [−0.0345876451, 0.0461168602].
+DESCENT = Surface("x0² + x1²", lambda x, y: x**2 + y**2,  # i18n: not ui
+                  lambda x, y: (2 * x, 2 * y), (-3.0, 4.0), (-9, 9, -4.5, 4.5), steps=100)
+#: the book's rate, then its "too large" and "too small" ones
+DESCENT_RATES = (0.1, 10.0, 1e-10)
+
+
+def book_function(x: np.ndarray) -> float:
+    """The book's function_2: x0² + x1²."""
+    return float(x[0] ** 2 + x[1] ** 2)
+
+
+def book_gradient(point: tuple[float, float]) -> np.ndarray:
+    """∇(x0² + x1²) at ``point`` by the book's central differences: (6, 8) at (3, 4)."""
+    return numerical_gradient(book_function, np.array(point, dtype=np.float64))
+
+
+@dataclass(frozen=True)
+class Descent:
+    """The book's gradient descent: every point from the start (``steps`` + 1 of them), and
+    what became of it: "arrived" at the minimum, "diverged", "stuck" near the start, or still
+    "moving" (on its way)."""
+
+    points: np.ndarray
+    outcome: str
+
+    @property
+    def final(self) -> np.ndarray:
+        return self.points[-1]
+
+    def drawable(self) -> Trace:
+        """The path as the plot takes it: up to the first point beyond ``DIVERGED_BEYOND``."""
+        far = np.flatnonzero(np.max(np.abs(self.points), axis=1) > DIVERGED_BEYOND)
+        if len(far) == 0:
+            return Trace(self.points)
+        return Trace(self.points[: far[0]], int(far[0]))
+
+
+def book_descent(lr: float, steps: int = DESCENT.steps) -> Descent:
+    """Run the book's gradient_descent(function_2, init_x=(−3, 4), lr, step_num=steps)."""
+    _final, history = gradient_descent(book_function, DESCENT.start, lr=lr, step_num=steps,
+                                       history=True)
+    points = np.array(history)
+    start, end = np.hypot(*points[0]), np.hypot(*points[-1])
+    if not np.isfinite(end) or end > 100 * start:
+        outcome = "diverged"
+    elif end < 1e-3 * start:
+        outcome = "arrived"
+    elif np.hypot(*(points[-1] - points[0])) < 1e-3 * start:
+        outcome = "stuck"
+    else:
+        outcome = "moving"
+    return Descent(points, outcome)
 
 
 def train_curves(spec: NetworkSpec, data: Dataset, settings: TrainingSettings,

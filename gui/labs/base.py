@@ -20,6 +20,7 @@ from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import translate
+from gui.plot_style import use_app_colours
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui
@@ -69,6 +70,7 @@ class LabWindow(QWidget):
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
+        use_app_colours()  # before the lab makes its plots
         self.context = context
         self.resize(1100, 720)
         layout = QVBoxLayout(self)

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QGraphicsLayout,
@@ -27,11 +27,14 @@ from core.i18n import _
 from core.labs.optimizer_race import (
     BOOK_RACE_LR,
     BOOK_RACE_SETTINGS,
+    DESCENT,
+    IN_BOOK,
     SURFACES,
     TITLES,
+    Descent,
     Surface,
     Trace,
-    book_race,
+    book_descent,
     trace,
 )
 from gui import theme
@@ -39,11 +42,23 @@ from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change, translate
 from gui.labs.base import LabWindow, say
+from gui.labs.optimizer_race_descent import (
+    DESCENT_KEY,
+    DescentControls,
+    GradientArrows,
+    descent_curve,
+    descent_title,
+    legend_text,
+    result_text,
+)
+from gui.labs.optimizer_race_digits import RaceOnDigits
 from gui.labs.optimizer_race_plots import (
     ANIMATE_MS,
     DASHED,
     ISO_LEVELS,
     LAB,
+    MORE_NOTICE,
+    MORE_SHOWN_NOTICE,
     RACE_NOTICE,
     SURFACE_NOTICES,
     TIPS,
@@ -51,7 +66,7 @@ from gui.labs.optimizer_race_plots import (
     pen,
     race_rates_text,
     show_surface,
-    stack_dashes_on_top,
+    stack_book_on_top,
     tip,
 )
 from gui.widgets import NumberSpinBox
@@ -59,7 +74,7 @@ from gui.widgets import NumberSpinBox
 LR_RANGE = (1e-6, 10.0)
 SWATCH = "<span style='color:{colour}'>{dash}</span>"  # i18n: not ui (an optimizer's line)
 
-class OptimizerRaceLab(LabWindow):
+class OptimizerRaceLab(RaceOnDigits, LabWindow):
     @property
     def title(self) -> str:
         return self.tr("Optimizer race")
@@ -69,11 +84,15 @@ class OptimizerRaceLab(LabWindow):
         """The chosen surface's notice, then the race's (the first surface's while building)."""
         combo = getattr(self, "surface", None)
         key = combo.currentData() if combo is not None else next(iter(SURFACE_NOTICES))
-        return translate(LAB, SURFACE_NOTICES[key]) + translate(LAB, RACE_NOTICE)
+        ticked = getattr(self, "more", None) is not None and self.more.isChecked()
+        more = "" if key == DESCENT_KEY else translate(
+            LAB, MORE_SHOWN_NOTICE if ticked else MORE_NOTICE)
+        return translate(LAB, SURFACE_NOTICES[key]) + more + translate(LAB, RACE_NOTICE)
 
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.paths: dict[str, Trace] = {}
+        self.descent: Descent | None = None
         self.shown = 0
         self.race: dict[str, list[float]] = {}
         self._race_text: tuple[Callable[[], str], bool] = (str, False)
@@ -90,10 +109,12 @@ class OptimizerRaceLab(LabWindow):
         self.steps.valueChanged.connect(self.recompute)
         for box in self.lrs.values():
             box.valueChanged.connect(self.recompute)
+        self.descent_controls.changed.connect(self.recompute)
+        self.more.toggled.connect(self._show_chosen)
         self.step_button.clicked.connect(self.step)
         self.animate_button.clicked.connect(self.toggle_animation)
         self.race_button.clicked.connect(self.toggle_race)
-        self.recompute()
+        self._show_chosen()
         self.toggle_race()  # the book's race, in the background from the first moment
         on_language_change(self, self.retranslate)
 
@@ -102,7 +123,14 @@ class OptimizerRaceLab(LabWindow):
         self.setWindowTitle(self.tr("{title} — NetCanvas lab").format(title=self.title))
         self.notice_label.setText(self.notice)
         for index in range(self.surface.count()):
-            self.surface.setItemText(index, _(self.surface.itemData(index)))
+            key = self.surface.itemData(index)
+            self.surface.setItemText(index, descent_title() if key == DESCENT_KEY else _(key))
+        self.descent_controls.retranslate()
+        self.gradient_arrows.retranslate()
+        self.more.setText(self.tr("Show Nesterov and RMSprop too"))
+        self.more.setToolTip(self.tr("Add the two optimizers the book's figures leave out, "
+                                     "on the surface and in the race\n(their rates on the "
+                                     "surface are 0.1, like Momentum's: not the book's)."))
         self.surface.setToolTip(tip("surface"))
         self.steps.setToolTip(tip("steps"))
         self.form_labels["surface"].setText(self.tr("Surface"))
@@ -120,7 +148,7 @@ class OptimizerRaceLab(LabWindow):
         self.animate_button.setToolTip(tip("animate"))
         self.race_button.setToolTip(tip("race"))
         self._name_buttons()
-        self.race_rates.setText(race_rates_text(BOOK_RACE_LR))
+        self.race_rates.setText(race_rates_text(BOOK_RACE_LR, self.shown_names()))
         self.race_rates.setToolTip(tip("race_rates"))
         self.plot.setTitle(self.tr("Paths from the same start"))
         self.loss_plot.setTitle(self.tr("Training loss on digits"))
@@ -134,11 +162,6 @@ class OptimizerRaceLab(LabWindow):
         self.race_button.setText(self.tr("Stop race") if self.job.running else
                                  self.tr("Race on digits"))
 
-    def _say_race(self, text: Callable[[], str], error: bool = False) -> None:
-        """The race's status: what ``text()`` says (said again in a new language)."""
-        self._race_text = (text, error)
-        say(self.race_status, text(), error)
-
     # ------------------------------------------------------------------ building
     def _build(self) -> None:
         layout = QHBoxLayout(self.body)
@@ -150,14 +173,16 @@ class OptimizerRaceLab(LabWindow):
         grid: QGraphicsLayout = plots.ci.layout
         for legend in (self.path_legend, self.loss_legend):
             grid.setAlignment(legend, Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.path_legend.fill(self.curves, {})
-        self.loss_legend.fill(self.loss_curves, {})
         layout.addWidget(plots, 3)
 
     def _controls(self) -> QVBoxLayout:
         """The surface, its rates and updates, the buttons and the race's status."""
         left = QVBoxLayout()
         left.addLayout(self._surface_form())
+        self.descent_controls = DescentControls()
+        left.addWidget(self.descent_controls)
+        self.more = QCheckBox()
+        left.addWidget(self.more)
         self.path_status = QLabel("")
         self.path_status.setWordWrap(True)
         left.addWidget(self.path_status)
@@ -177,11 +202,12 @@ class OptimizerRaceLab(LabWindow):
         return left
 
     def _surface_form(self) -> QFormLayout:
-        form = QFormLayout()
+        self.form = form = QFormLayout()
         self.form_labels = {key: QLabel() for key in ("surface", "steps", *optimizers.NAMES)}
         self.surface = QComboBox()
         for name in SURFACES:
             self.surface.addItem(_(name), name)
+        self.surface.addItem(descent_title(), DESCENT_KEY)
         form.addRow(self.form_labels["surface"], self.surface)
         self.steps = QSpinBox()
         self.steps.setRange(1, 200)
@@ -218,7 +244,9 @@ class OptimizerRaceLab(LabWindow):
         self.curves = {name: self.plot.plot(pen=pen(name), symbol="o", symbolSize=4,
                                             symbolBrush=theme.OPTIMIZER_COLORS[name],
                                             symbolPen=None, name=name) for name in optimizers.NAMES}
-        stack_dashes_on_top(self.curves)
+        stack_book_on_top(self.curves)
+        self.descent_curve = descent_curve(self.plot)
+        self.gradient_arrows = GradientArrows(self.plot)
         self.path_legend = SideLegend()
         plots.addItem(self.path_legend, row=0, col=1)
 
@@ -229,13 +257,41 @@ class OptimizerRaceLab(LabWindow):
         self.loss_plot.setXRange(1, BOOK_RACE_SETTINGS.epochs, padding=0.02)
         self.loss_curves = {name: self.loss_plot.plot(pen=pen(name), name=name)
                             for name in optimizers.NAMES}
-        stack_dashes_on_top(self.loss_curves)
+        stack_book_on_top(self.loss_curves)
         self.loss_legend = SideLegend()
         plots.addItem(self.loss_legend, row=1, col=1)
 
     # ------------------------------------------------------------------ the paths
+    @property
+    def descending(self) -> bool:
+        """Whether the book's gradient descent is shown rather than the optimizers."""
+        return self.surface.currentData() == DESCENT_KEY
+
     def current_surface(self) -> Surface:
-        return SURFACES[self.surface.currentData()]
+        return DESCENT if self.descending else SURFACES[self.surface.currentData()]
+
+    def shown_names(self) -> tuple[str, ...]:
+        """The optimizers shown: the book's four, and Nesterov and RMSprop if ticked."""
+        return tuple(n for n in optimizers.NAMES if n in IN_BOOK or self.more.isChecked())
+
+    @Slot()
+    def _show_chosen(self) -> None:
+        """The rows, curves and legends of what is chosen: the optimizers shown, or the
+        gradient descent's rates and path."""
+        shown = () if self.descending else self.shown_names()
+        for name in optimizers.NAMES:
+            self.form.setRowVisible(self.lrs[name], name in shown)
+            self.curves[name].setVisible(name in shown)
+            self.loss_curves[name].setVisible(name in self.shown_names())
+        self.descent_controls.setVisible(self.descending)
+        self.descent_curve.setVisible(self.descending)
+        self.gradient_arrows.setVisible(self.descending)
+        self.more.setVisible(not self.descending)
+        self.notice_label.setText(self.notice)
+        self.fill_loss_legend()
+        self.race_rates.setText(race_rates_text(BOOK_RACE_LR, self.shown_names()))
+        self._say_race(*self._race_text)
+        self.recompute()
 
     @Slot(int)
     def _surface_changed(self, _index: int) -> None:
@@ -248,16 +304,19 @@ class OptimizerRaceLab(LabWindow):
             box.setValue(surface.rates[name])
         for widget in (self.steps, *self.lrs.values()):
             widget.blockSignals(False)
-        self.notice_label.setText(self.notice)
-        self.recompute()
+        self._show_chosen()
 
     @Slot()
     def recompute(self) -> None:
         """Every path in full (shown whole; Step/Animate replay it from the start)."""
         self.stop_animation()
         surface = self.current_surface()
-        self.paths = {name: trace(surface, name, box.value(), self.steps.value())
-                      for name, box in self.lrs.items()}
+        if self.descending:
+            self.descent = book_descent(self.descent_controls.lr(), self.steps.value())
+            self.paths = {DESCENT_KEY: self.descent.drawable()}
+        else:
+            self.paths = {name: trace(surface, name, box.value(), self.steps.value())
+                          for name, box in self.lrs.items()}
         show_surface(surface, self.shading, self.isocurves)
         x0, x1, y0, y1 = surface.window
         self.minimum.setData([surface.minimum[0]], [surface.minimum[1]])
@@ -268,11 +327,19 @@ class OptimizerRaceLab(LabWindow):
         self._draw()
 
     def _show_divergence(self) -> None:
-        """Which paths diverged, in the legend and the status line."""
+        """Which paths diverged, in the legend and the status line (the gradient descent's
+        final point)."""
+        if self.descending and self.descent is not None:
+            lr = self.descent_controls.lr()
+            self.path_legend.clear()
+            self.path_legend.addItem(self.descent_curve, legend_text(lr))
+            say(self.path_status, result_text(self.descent, lr))
+            return
         diverged = {name: t.diverged_at for name, t in self.paths.items()
-                    if t.diverged_at is not None}
-        self.path_legend.fill(self.curves, {name: self.tr("diverged at step {k}").format(k=k)
-                                            for name, k in diverged.items()})
+                    if t.diverged_at is not None and name in self.shown_names()}
+        notes = {name: self.tr("diverged at step {k}").format(k=k)
+                 for name, k in diverged.items()}
+        self.path_legend.fill({n: self.curves[n] for n in self.shown_names()}, notes)
         if diverged:
             names = ", ".join(self.tr("{title} (step {k})").format(title=TITLES[name], k=k)
                               for name, k in diverged.items())
@@ -285,7 +352,8 @@ class OptimizerRaceLab(LabWindow):
     def _draw(self) -> None:
         for name, t in self.paths.items():
             shown = t.points[: self.shown + 1]
-            self.curves[name].setData(shown[:, 0], shown[:, 1])
+            curve = self.descent_curve if name == DESCENT_KEY else self.curves[name]
+            curve.setData(shown[:, 0], shown[:, 1])
 
     @Slot()
     def step(self) -> None:
@@ -321,70 +389,6 @@ class OptimizerRaceLab(LabWindow):
         self._timer.stop()
         self._name_buttons()
 
-    # ------------------------------------------------------------------ the race
-    @Slot()
-    def toggle_race(self) -> None:
-        """Start the race on digits in the background, or stop the one running."""
-        if self.job.running:
-            self.job.cancel()
-            self._say_race(lambda: self.tr("Stopping…"))
-            return
-        self.race = {}
-        for curve in self.loss_curves.values():
-            curve.setData([], [])
-        self.loss_legend.fill(self.loss_curves, {})
-
-        def work(report, cancel):
-            return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
-
-        self.job.start(work)
-        self._say_race(lambda: self.tr("Training with {title}…").format(
-            title=TITLES[optimizers.NAMES[0]]))
-
-    @Slot(bool)
-    def _race_running(self, running: bool) -> None:
-        self._name_buttons()
-
-    def _show_race(self, curves: dict[str, list[float]]) -> None:
-        for name, losses in curves.items():
-            self.race[name] = losses
-            self.loss_curves[name].setData(np.arange(1, len(losses) + 1), losses)
-        self.loss_legend.fill(self.loss_curves,
-                              {name: f"{losses[-1]:.3f}" for name, losses in self.race.items()
-                               if losses})
-
-    @Slot(object)
-    def _race_progress(self, payload: tuple[str, list[float]]) -> None:
-        name, losses = payload
-        self._show_race({name: losses})
-        epoch = len(losses)
-        self._say_race(lambda: self.tr("Training with {title}: epoch {n} of {total}").format(
-            title=TITLES[name], n=epoch, total=BOOK_RACE_SETTINGS.epochs))
-
-    @Slot(object)
-    def _race_finished(self, curves: dict[str, list[float]]) -> None:
-        self._show_race(curves)
-        complete = len(curves) == len(optimizers.NAMES) and all(
-            len(c) == BOOK_RACE_SETTINGS.epochs for c in curves.values())
-        if complete:
-            best = min(curves, key=lambda n: curves[n][-1])
-            slowest = max(curves, key=lambda n: curves[n][-1])
-            self._say_race(lambda: self.tr(
-                "Lowest final loss: {best} ({best_loss}); slowest: {slowest} ({slowest_loss})")
-                .format(best=TITLES[best], best_loss=f"{curves[best][-1]:.3f}",
-                        slowest=TITLES[slowest], slowest_loss=f"{curves[slowest][-1]:.3f}"))
-        else:
-            self._say_race(lambda: self.tr("Stopped: the curves so far are shown."))
-
-    @Slot(str)
-    def _race_failed(self, message: str) -> None:
-        self._say_race(lambda: self.tr("The race failed: {message}").format(message=message),
-                       error=True)
-
     def closeEvent(self, event: QCloseEvent) -> None:
         self.stop_animation()
         super().closeEvent(event)
-
-    def closed_mid_run(self) -> None:
-        self._say_race(lambda: self.tr("Stopped when the window closed: the curves so far are "
-                                       "shown. Race on digits runs it again."))

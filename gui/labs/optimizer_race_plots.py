@@ -8,14 +8,18 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QSizePolicy
 
-from core.engine import optimizers
-from core.labs.optimizer_race import TITLES, Surface
+from core.labs.optimizer_race import IN_BOOK, TITLES, Surface
 from gui import theme
 from gui.i18n import translate
+from gui.labs.optimizer_race_descent import DESCENT_KEY
+from gui.labs.optimizer_race_descent import NOTICE as DESCENT_NOTICE
 
-#: the pairs whose curves lie on one another are dashed and drawn on top: Nesterov's path
-#: follows Momentum's, RMSprop's loss curve AdaGrad's
+#: the two the book leaves out, dashed and drawn under the book's four, whose curves they often
+#: follow: Nesterov's path Momentum's, RMSprop's path and loss curve AdaGrad's
 DASHED = ("nesterov", "rmsprop")
+#: SGD's pen is wider, so that it shows on both sides of Momentum's line drawn over it (on
+#: x² + y² both run along the same line through the start and the minimum)
+WIDTHS = {"sgd": 4.5}
 ISO_LEVELS = 6  # log-spaced contour lines of f
 #: the surface is computed on this many points across and up its window
 SHADING_POINTS = (200, 100)
@@ -29,8 +33,9 @@ TIPS = {
         "x²/20 + y² is steep in y and flat in x: a narrow valley (the book's figure).\n"
         "x² + y² is equally steep everywhere. Rosenbrock's valley is curved and far "
         "steeper:\nit needs much smaller rates. Choosing a surface sets its own rates "
-        "and number of updates.\nThe + marks the minimum; the lines join points of "
-        "equal f."),
+        "and number of updates.\nGradient descent (book §4.4) is the book's plain "
+        "gradient method alone on x0² + x1², with its three rates.\nThe + marks the minimum; "
+        "the lines join points of equal f."),
     "steps": QT_TRANSLATE_NOOP(
         "OptimizerRaceLab",
         "How many updates each optimizer makes. Every path is shown whole; Step and "
@@ -46,7 +51,8 @@ TIPS = {
     "race": QT_TRANSLATE_NOOP(
         "OptimizerRaceLab",
         "Train the book's 64-100-100-100-100-10 network (ReLU, batches of 128) on the "
-        "digits\nfor 10 epochs with each optimizer at the book's rate, all from the same "
+        "digits\nfor 10 epochs with each optimizer at the book's rate (Nesterov and "
+        "RMSprop, which the book\nleaves out, at rates like theirs), all from the same "
         "initial weights.\nIt runs in the background (it ran once when the lab opened); "
         "click again to stop."),
     "race_rates": QT_TRANSLATE_NOOP(
@@ -66,13 +72,24 @@ def tip(key: str) -> str:
     return translate(LAB, TIPS[key]).replace("{ms}", str(ANIMATE_MS))
 
 
-def race_rates_text(lrs: dict[str, float]) -> str:
-    """'SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam 0.001 (the book's)'."""
+def _rates(lrs: dict[str, float], names: tuple[str, ...]) -> str:
+    """'SGD, Momentum, AdaGrad 0.01 · Adam 0.001': the names of one rate together."""
     groups: dict[float, list[str]] = {}
-    for name in optimizers.NAMES:
+    for name in names:
         groups.setdefault(lrs[name], []).append(TITLES[name])
-    parts = [f"{', '.join(names)} {rate:g}" for rate, names in groups.items()]
-    return translate("OptimizerRaceLab", "{rates} (the book's)").format(rates=" · ".join(parts))
+    return " · ".join(f"{', '.join(titles)} {rate:g}" for rate, titles in groups.items())
+
+
+def race_rates_text(lrs: dict[str, float], names: tuple[str, ...]) -> str:
+    """The rates of the optimizers ``names``: the book's four, then the others (not the
+    book's): 'SGD, Momentum, AdaGrad 0.01 · Adam 0.001 (the book's)'."""
+    text = translate("OptimizerRaceLab", "{rates} (the book's)").format(
+        rates=_rates(lrs, tuple(n for n in names if n in IN_BOOK)))
+    others = tuple(n for n in names if n not in IN_BOOK)
+    if others:
+        text += translate("OptimizerRaceLab", "; {rates} (not in the book)").format(
+            rates=_rates(lrs, others))
+    return text
 
 
 SURFACE_NOTICES = {
@@ -86,16 +103,26 @@ SURFACE_NOTICES = {
         "OptimizerRaceLab",
         "<b>What to notice.</b> On the round bowl x² + y² every gradient points straight at "
         "the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still "
-        "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov "
-        "ends almost exactly on the minimum. "),
+        "overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9. SGD and Momentum "
+        "run along the same line through the start and the minimum: SGD's wide line shows "
+        "under Momentum's. "),
     "Rosenbrock (1−x)² + 10(y−x²)²": QT_TRANSLATE_NOOP(
         "OptimizerRaceLab",
         "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
         "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
-        "updates from (−1.5, 2), <b>Momentum</b>, <b>Nesterov</b> and <b>Adam</b> reach the "
-        "minimum at (1, 1); <b>SGD</b> crawls along the valley floor, and <b>AdaGrad</b>'s "
-        "ever-shrinking steps leave it half-way. "),
+        "updates from (−1.5, 2), <b>Momentum</b> and <b>Adam</b> reach the minimum at (1, 1) "
+        "(Nesterov too, when shown); <b>SGD</b> crawls along the valley floor, and "
+        "<b>AdaGrad</b>'s ever-shrinking steps leave it half-way. "),
 }
+SURFACE_NOTICES[DESCENT_KEY] = DESCENT_NOTICE
+MORE_NOTICE = QT_TRANSLATE_NOOP(
+    "OptimizerRaceLab",
+    "Nesterov and RMSprop, which the book's figures leave out, are off: <i>Show Nesterov and "
+    "RMSprop too</i> adds them (on the surface at 0.1, not a rate from the book). ")
+MORE_SHOWN_NOTICE = QT_TRANSLATE_NOOP(
+    "OptimizerRaceLab",
+    "The dashed Nesterov and RMSprop are not in the book's figures, nor are their rates (0.1 "
+    "on the surface); they are drawn under the book's four. ")
 RACE_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
     "Change a learning rate and the path is recomputed; too large a rate and the path "
@@ -109,13 +136,13 @@ def pen(name: str) -> pg.QtGui.QPen:
         dashed = pg.mkPen(theme.OPTIMIZER_COLORS[name], width=2)
         dashed.setDashPattern([3, 3])
         return dashed
-    return pg.mkPen(theme.OPTIMIZER_COLORS[name], width=2.5)
+    return pg.mkPen(theme.OPTIMIZER_COLORS[name], width=WIDTHS.get(name, 2.5))
 
 
-def stack_dashes_on_top(curves: dict[str, pg.PlotDataItem]) -> None:
-    """Dashed curves above the solid ones they lie on, so both stay visible."""
+def stack_book_on_top(curves: dict[str, pg.PlotDataItem]) -> None:
+    """The book's four above the dashed others, SGD's wide line below theirs."""
     for z, (name, curve) in enumerate(curves.items()):
-        curve.setZValue(z + (10 if name in DASHED else 0))
+        curve.setZValue(z + (10 if name in IN_BOOK else 0))
 
 
 class SideLegend(pg.LegendItem):

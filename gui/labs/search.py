@@ -114,6 +114,8 @@ class SearchLab(LabWindow):
         self._default_epochs()
         self.form.show_ranges()
         on_language_change(self, self.retranslate)
+        if self._blank():  # a fresh window: open on the book's set-up, ready to run
+            QTimer.singleShot(0, self._open_for_a_blank_project)
 
     @property
     def trials(self) -> list[Trial]:
@@ -183,14 +185,29 @@ class SearchLab(LabWindow):
         """The main window's project as a search needs it, or why it cannot be searched."""
         return read_project(self.context)
 
+    def _blank(self) -> bool:
+        """An empty canvas nobody has edited (what a fresh window shows)."""
+        return not (self.context.doc.spec.nodes or self.context.doc.is_modified()
+                    or self.context.doc.path)
+
+    @Slot()
+    def _open_for_a_blank_project(self) -> None:
+        if self.isVisible() and self._blank() and self.context.files.open_example(EXAMPLE):
+            self._say(lambda: self.tr("The canvas was empty, so the {example} example was "
+                                      "opened in the main window: Run searches it.").format(
+                example=_(EXAMPLE.capitalize())))
+
     @Slot()
     def _check_project(self) -> None:
+        """The project's description, or why it cannot be searched (in words, not red)."""
         project, problem = self.read_project()
         if project is None:
-            say(self.project_label, problem, error=True)
+            say(self.project_label, self.tr("This project cannot be searched yet. {problem}")
+                .format(problem=problem))
         else:
             say(self.project_label, project.description)
         self.example_button.setVisible(project is None)
+        self.example_button.setDefault(project is None)
         self.run_button.setEnabled(project is not None and not self.job.running)
         self.run_button.setToolTip(problem or self.tr("Run the search on the project in the "
                                                       "main window"))

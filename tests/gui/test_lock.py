@@ -63,14 +63,16 @@ def test_an_edit_allowed_while_locked_leaves_undo_disabled(qtbot):
 
 
 def test_the_search_labs_own_undo_waits_while_the_document_is_locked(qtbot, window, open_lab):
-    lab = open_lab("search")
+    lab = open_lab("search")  # on the empty canvas it opens the Spiral example
+    qtbot.waitUntil(lambda: window.files.display_name() == "Spiral")
+    nodes = window.doc.spec.nodes
     undo = next(a for a in lab.actions() if a.text().startswith("&Undo"))
-    window.doc.push(AddNodeCommand(window.doc, input_node("1", 2)))
-    assert undo.isEnabled() and undo.text() == "&Undo Add input 1"
+    window.doc.push(AddNodeCommand(window.doc, input_node("extra", 2)))
+    assert undo.isEnabled() and undo.text() == "&Undo Add input extra"
     window.doc.lock("Training runs")
     assert not undo.isEnabled()
     qtbot.keyClick(lab.results.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert [n.id for n in window.doc.spec.nodes] == ["1"]
+    assert window.doc.spec.nodes[-1].id == "extra" and len(window.doc.spec.nodes) == len(nodes) + 1
     window.doc.unlock()
     qtbot.keyClick(lab.results.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
-    assert window.doc.spec.nodes == ()
+    assert window.doc.spec.nodes == nodes

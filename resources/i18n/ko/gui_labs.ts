@@ -398,6 +398,7 @@
     <name>LabWindow</name>
     <message>
         <source>{number} %</source>
+        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles)</extracomment>
         <translation>{number}%</translation>
     </message>
     <message>
@@ -466,6 +467,16 @@
     <message>
         <source>{title} — NetCanvas lab</source>
         <translation>{title} — NetCanvas 실습</translation>
+    </message>
+    <message>
+        <source>Show Nesterov and RMSprop too</source>
+        <translation>Nesterov와 RMSprop도 표시</translation>
+    </message>
+    <message>
+        <source>Add the two optimizers the book&apos;s figures leave out, on the surface and in the race
+(their rates on the surface are 0.1, like Momentum&apos;s: not the book&apos;s).</source>
+        <translation>책의 그림에 없는 두 갱신 방법을 곡면과 비교에 추가합니다
+(곡면에서의 학습률은 Momentum과 같은 0.1이며, 책의 값이 아닙니다).</translation>
     </message>
     <message>
         <source>Surface</source>
@@ -552,19 +563,6 @@
         <translation>창을 닫아서 중지했습니다: 지금까지의 곡선을 표시합니다. 숫자 데이터로 비교를 누르면 다시 실행합니다.</translation>
     </message>
     <message>
-        <source>The function f(x, y) every optimizer walks down, all from the same start.
-x²/20 + y² is steep in y and flat in x: a narrow valley (the book&apos;s figure).
-x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and far steeper:
-it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
-The + marks the minimum; the lines join points of equal f.</source>
-        <extracomment>the surface is computed on this many points across and up its window</extracomment>
-        <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
-x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
-x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
-훨씬 작은 학습률이 필요합니다. 곡면을 고르면 그 곡면의 학습률과 갱신 횟수가 설정됩니다.
-+는 최솟값의 위치이고, 선은 f가 같은 점을 잇습니다.</translation>
-    </message>
-    <message>
         <source>How many updates each optimizer makes. Every path is shown whole; Step and Animate replay it.</source>
         <translation>각 갱신 방법이 갱신하는 횟수입니다. 모든 경로를 끝까지 표시하며, 한 단계와 애니메이션 재생으로 다시 보여 줍니다.</translation>
     </message>
@@ -582,17 +580,50 @@ Changing a rate, the surface or the number of updates stops it too.</source>
     </message>
     <message>
         <source>Train the book&apos;s 64-100-100-100-100-10 network (ReLU, batches of 128) on the digits
-for 10 epochs with each optimizer at the book&apos;s rate, all from the same initial weights.
+for 10 epochs with each optimizer at the book&apos;s rate (Nesterov and RMSprop, which the book
+leaves out, at rates like theirs), all from the same initial weights.
 It runs in the background (it ran once when the lab opened); click again to stop.</source>
         <translation>책의 64-100-100-100-100-10 신경망(ReLU 함수, 배치 크기 128)을 숫자 데이터로
-각 갱신 방법마다 책의 학습률로 10에폭 동안 학습합니다. 가중치의 초깃값은 모두 같습니다.
+각 갱신 방법마다 책의 학습률로 10에폭 동안 학습합니다(책에 없는 Nesterov와 RMSprop은
+그와 비슷한 학습률로). 가중치의 초깃값은 모두 같습니다.
 백그라운드에서 실행됩니다(실습을 열 때 한 번 실행했습니다). 다시 누르면 멈춥니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; On the round bowl x² + y² every gradient points straight at the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9. SGD and Momentum run along the same line through the start and the minimum: SGD&apos;s wide line shows under Momentum&apos;s. </source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 둥근 그릇 모양인 x² + y²에서는 모든 기울기가 최솟값을 곧장 가리킵니다. 가로질러 지그재그로 움직일 좁은 골짜기가 없습니다. 그래도 학습률 0.95의 SGD는 지나칩니다 — 매 단계 x와 y에 1 − 2·0.95 = −0.9를 곱하기 때문입니다. SGD와 Momentum은 출발점과 최솟값을 잇는 같은 직선을 따라 움직입니다: SGD의 굵은 선이 Momentum의 선 아래로 보입니다. </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown); &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor, and &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s ever-shrinking steps leave it half-way. </source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달하고(표시하면 Nesterov도), &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가며, &lt;b&gt;AdaGrad&lt;/b&gt;는 갈수록 작아지는 보폭 때문에 중간에 머뭅니다. </translation>
+    </message>
+    <message>
+        <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (on the surface at 0.1, not a rate from the book). </source>
+        <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률 0.1은 책의 값이 아닙니다). </translation>
+    </message>
+    <message>
+        <source>The dashed Nesterov and RMSprop are not in the book&apos;s figures, nor are their rates (0.1 on the surface); they are drawn under the book&apos;s four. </source>
+        <translation>점선인 Nesterov와 RMSprop은 책의 그림에 없으며, 그 학습률(곡면에서 0.1)도 책의 값이 아닙니다. 책의 네 가지 방법 아래에 그립니다. </translation>
     </message>
     <message>
         <source>The race uses the book&apos;s rates, not the boxes above: those are for the 2-D surface,
 whose gradients are of a different size than a network&apos;s.</source>
         <translation>비교에는 위 칸의 학습률이 아니라 책의 학습률을 씁니다. 위 칸은 2차원 곡면용이며,
 곡면의 기울기는 신경망의 기울기와 크기가 다릅니다.</translation>
+    </message>
+    <message>
+        <source>The function f(x, y) every optimizer walks down, all from the same start.
+x²/20 + y² is steep in y and flat in x: a narrow valley (the book&apos;s figure).
+x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and far steeper:
+it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
+Gradient descent (book §4.4) is the book&apos;s plain gradient method alone on x0² + x1², with its three rates.
+The + marks the minimum; the lines join points of equal f.</source>
+        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window</extracomment>
+        <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
+x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
+x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
+훨씬 작은 학습률이 필요합니다. 곡면을 고르면 그 곡면의 학습률과 갱신 횟수가 설정됩니다.
+경사 하강법 (책 §4.4)은 x0² + x1²에서 책의 기본 경사법만 책의 세 학습률로 보여 줍니다.
++는 최솟값의 위치이고, 선은 f가 같은 점을 잇습니다.</translation>
     </message>
     <message>
         <source>Learning rate of {title} on the surface (type e.g. 5e-4). Too large and every step overshoots further than the last:
@@ -607,20 +638,75 @@ the path diverges and stops where it left the numbers.
         <translation>{rates} (책의 값)</translation>
     </message>
     <message>
+        <source>; {rates} (not in the book)</source>
+        <translation>; {rates} (책에 없음)</translation>
+    </message>
+    <message>
         <source>&lt;b&gt;What to notice.&lt;/b&gt; On f(x, y) = x²/20 + y² (steep in y, flat in x) from (−7, 2) with the book&apos;s learning rates: &lt;b&gt;SGD&lt;/b&gt; zig-zags across the valley, &lt;b&gt;Momentum&lt;/b&gt; rolls like a ball and overshoots, &lt;b&gt;AdaGrad&lt;/b&gt; damps y at once, &lt;b&gt;Adam&lt;/b&gt; combines both. </source>
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; f(x, y) = x²/20 + y²(y 방향으로 가파르고 x 방향으로 완만함)에서 (−7, 2)부터 책의 학습률로 출발하면: &lt;b&gt;SGD&lt;/b&gt;는 골짜기를 가로질러 지그재그로 움직이고, &lt;b&gt;Momentum&lt;/b&gt;은 공처럼 굴러가며 지나치고, &lt;b&gt;AdaGrad&lt;/b&gt;는 y 방향 움직임을 곧바로 줄이며, &lt;b&gt;Adam&lt;/b&gt;은 두 가지를 합칩니다. </translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; On the round bowl x² + y² every gradient points straight at the minimum: there is no narrow valley to zig-zag across. SGD at 0.95 still overshoots — each step multiplies x and y by 1 − 2·0.95 = −0.9 — while Nesterov ends almost exactly on the minimum. </source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 둥근 그릇 모양인 x² + y²에서는 모든 기울기가 최솟값을 곧장 가리킵니다. 가로질러 지그재그로 움직일 좁은 골짜기가 없습니다. 그래도 학습률 0.95의 SGD는 지나칩니다 — 매 단계 x와 y에 1 − 2·0.95 = −0.9를 곱하기 때문입니다 — 반면 Nesterov는 거의 정확히 최솟값에서 끝납니다. </translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt;, &lt;b&gt;Nesterov&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1); &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor, and &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s ever-shrinking steps leave it half-way. </source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;, &lt;b&gt;Nesterov&lt;/b&gt;, &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달하고, &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가며, &lt;b&gt;AdaGrad&lt;/b&gt;는 갈수록 작아지는 보폭 때문에 중간에 머뭅니다. </translation>
-    </message>
-    <message>
         <source>Change a learning rate and the path is recomputed; too large a rate and the path diverges. Below, the same network trained on the digits by each optimizer from the same weights: as in the book, plain SGD learns slowest.</source>
         <translation>학습률을 바꾸면 경로를 다시 계산합니다. 학습률이 너무 크면 경로가 발산합니다. 아래 그래프는 같은 신경망을 같은 가중치에서 출발해 갱신 방법마다 숫자 데이터로 학습한 결과입니다. 책에서처럼 기본 SGD가 가장 느리게 학습합니다.</translation>
+    </message>
+    <message>
+        <source>Gradient descent (book §4.4)</source>
+        <translation>경사 하강법 (책 §4.4)</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; The book&apos;s gradient method on f(x0, x1) = x0² + x1² from (−3, 4): every step is x ← x − lr·∇f(x), with ∇f worked out numerically by central differences (h = 1e-4), as in the book. At the book&apos;s rate &lt;b&gt;0.1&lt;/b&gt; every step shrinks x to 0.8 of itself: after the book&apos;s 100 steps it is practically the minimum (0, 0) (its figure draws the first 20). Too &lt;b&gt;large&lt;/b&gt; a rate (10) overshoots further at every step and diverges; too &lt;b&gt;small&lt;/b&gt; a rate (1e-10) barely moves. </source>
+        <extracomment>the points whose gradient the book works out, then the start</extracomment>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 책의 경사법을 f(x0, x1) = x0² + x1²에 (−3, 4)부터 적용합니다: 매 단계 x ← x − lr·∇f(x)이며, ∇f는 책에서처럼 중심 차분(h = 1e-4)으로 구한 수치 미분입니다. 책의 학습률 &lt;b&gt;0.1&lt;/b&gt;에서는 매 단계 x가 0.8배로 줄어듭니다: 책의 100단계 뒤에는 사실상 최솟값 (0, 0)입니다(책의 그림은 처음 20단계를 그립니다). 학습률이 너무 &lt;b&gt;크면&lt;/b&gt;(10) 매 단계 더 멀리 지나쳐서 발산하고, 너무 &lt;b&gt;작으면&lt;/b&gt;(1e-10) 거의 움직이지 않습니다. </translation>
+    </message>
+    <message>
+        <source>lr = 0.1 (the book&apos;s)</source>
+        <translation>lr = 0.1 (책의 값)</translation>
+    </message>
+    <message>
+        <source>lr = 10 (too large)</source>
+        <translation>lr = 10 (너무 큼)</translation>
+    </message>
+    <message>
+        <source>lr = 1e-10 (too small)</source>
+        <translation>lr = 1e-10 (너무 작음)</translation>
+    </message>
+    <message>
+        <source>The learning rate of the book&apos;s gradient descent: its 0.1, and the two it shows going wrong.
+The path and the final point are worked out again at once.</source>
+        <translation>책의 경사 하강법의 학습률: 책의 0.1과, 책이 잘못되는 예로 보여 주는 두 값입니다.
+경로와 최종 지점을 곧바로 다시 계산합니다.</translation>
+    </message>
+    <message>
+        <source>Practically the minimum (0, 0).</source>
+        <translation>사실상 최솟값 (0, 0)입니다.</translation>
+    </message>
+    <message>
+        <source>Close to the minimum (0, 0), still on its way.</source>
+        <translation>최솟값 (0, 0)에 가깝지만 아직 가는 중입니다.</translation>
+    </message>
+    <message>
+        <source>Too large a rate: every step overshoots further than the last; by step {k} the path is more than a million away. (The numbers stop growing only because the central difference rounds to 0 that far out.)</source>
+        <translation>학습률이 너무 큽니다: 매 단계가 앞 단계보다 더 멀리 지나쳐서, {k}단계에서 경로가 백만보다 멀리 벗어납니다. (수가 더 커지지 않는 것은 그만큼 멀어지면 중심 차분이 0으로 반올림되기 때문일 뿐입니다.)</translation>
+    </message>
+    <message>
+        <source>Too small a rate: it has barely moved from the start.</source>
+        <translation>학습률이 너무 작습니다: 출발점에서 거의 움직이지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>∇f at {point} = {gradient}</source>
+        <translation>{point}에서 ∇f = {gradient}</translation>
+    </message>
+    <message>
+        <source>The gradient by central differences (h = 1e-4):&lt;br&gt;{lines}&lt;br&gt;Each step goes against it, lr times as far: the red arrows on the plot are one step of lr 0.1.</source>
+        <translation>중심 차분(h = 1e-4)으로 구한 기울기:&lt;br&gt;{lines}&lt;br&gt;매 단계 그 반대 방향으로 기울기의 lr배만큼 움직입니다: 그래프의 빨간 화살표는 lr 0.1로 한 단계 움직인 것입니다.</translation>
+    </message>
+    <message>
+        <source>Gradient descent, lr = {lr}</source>
+        <translation>경사 하강법, lr = {lr}</translation>
+    </message>
+    <message>
+        <source>After {n} steps from (−3, 4) with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
+        <translation>(−3, 4)에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
     </message>
 </context>
 <context>
@@ -1172,6 +1258,14 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>Put this trial&apos;s learning rate and weight decay on the project (one undoable edit)</source>
         <translation>이 시행의 학습률과 가중치 감소를 프로젝트에 적용합니다 (한 번에 실행 취소할 수 있는 편집)</translation>
+    </message>
+    <message>
+        <source>The canvas was empty, so the {example} example was opened in the main window: Run searches it.</source>
+        <translation>캔버스가 비어 있어서 메인 창에 {example} 예제를 열었습니다: 실행을 누르면 이 예제를 탐색합니다.</translation>
+    </message>
+    <message>
+        <source>This project cannot be searched yet. {problem}</source>
+        <translation>이 프로젝트는 아직 탐색할 수 없습니다. {problem}</translation>
     </message>
     <message>
         <source>Run the search on the project in the main window</source>

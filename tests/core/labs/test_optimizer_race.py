@@ -10,8 +10,11 @@ from core.engine import blas, optimizers
 from core.labs.optimizer_race import (
     BOOK_LR,
     BOOK_RACE_SETTINGS,
+    DESCENT_RATES,
     DIVERGED_BEYOND,
     SURFACES,
+    book_descent,
+    book_gradient,
     book_race,
     path,
     trace,
@@ -141,3 +144,26 @@ def test_on_rosenbrock_the_momentum_family_and_adam_reach_the_minimum_sgd_and_ad
     distance = {name: float(np.hypot(*(point - surface.minimum))) for name, point in end.items()}
     assert all(distance[n] < 0.1 for n in ("momentum", "nesterov", "adam")), distance
     assert all(distance[n] > 0.5 for n in ("sgd", "adagrad")), distance
+
+
+# The book's §4.4 prints these for gradient_descent(function_2, init_x=[-3.0, 4.0], lr, 100).
+@pytest.mark.parametrize(("lr", "steps", "final", "outcome"), [
+    (0.1, 100, [-6.11110793e-10, 8.14814391e-10], "arrived"),
+    (0.1, 20, [-0.0345876451, 0.0461168602], "moving"),  # the book's figure
+    (10.0, 100, [-2.58983747e+13, -1.29524862e+12], "diverged"),
+    (1e-10, 100, [-2.99999994, 3.99999992], "stuck"),
+])
+def test_the_books_gradient_descent(lr, steps, final, outcome):
+    descent = book_descent(lr, steps)
+    assert lr in DESCENT_RATES
+    assert len(descent.points) == steps + 1 and tuple(descent.points[0]) == (-3.0, 4.0)
+    np.testing.assert_allclose(descent.final, final, rtol=1e-8)
+    assert descent.outcome == outcome
+    drawable = descent.drawable()
+    assert np.max(np.abs(drawable.points)) <= DIVERGED_BEYOND
+    assert (drawable.diverged_at is not None) == (outcome == "diverged")
+
+
+def test_the_books_gradients():
+    np.testing.assert_allclose(book_gradient((3.0, 4.0)), [6.0, 8.0], atol=1e-6)
+    np.testing.assert_allclose(book_gradient((0.0, 2.0)), [0.0, 4.0], atol=1e-6)

@@ -115,6 +115,26 @@ def test_optimizer_race_lab_in_korean_and_back(qtbot, open_lab, english_after, t
     assert lab.form_labels["surface"].text() == "Surface"
 
 
+def test_the_books_gradient_descent_in_korean(qtbot, open_lab, english_after, tmp_path):
+    lab = open_lab("optimizer_race")
+    lab.surface.setCurrentIndex(lab.surface.findData("descent"))
+    switch(qtbot, lab, "ko", "갱신 방법 비교")
+    assert lab.surface.currentText() == "경사 하강법 (책 §4.4)"
+    assert [b.text() for b in lab.descent_controls.rates] == [
+        "lr = 0.1 (책의 값)", "lr = 10 (너무 큼)", "lr = 1e-10 (너무 작음)"]
+    assert "(−3, 4)에서 lr = 0.1로 100단계 뒤" in lab.path_status.text()
+    assert "x = [-6.11110793e-10,  8.14814391e-10]" in lab.path_status.text()
+    assert "(3, 4)에서 ∇f = (6, 8)" in lab.descent_controls.gradients.text()
+    assert lab.path_legend.labels() == {"descent": "경사 하강법, lr = 0.1"}
+    assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b> 책의 경사법")
+    lab.resize(1280, 800)
+    assert settled_clipped_texts(qtbot, lab) == []
+    lab.grab().save(str(screenshot_target("optimizer_race_descent_ko.png", tmp_path)))
+    lab.surface.setCurrentIndex(0)
+    assert "책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다" in lab.notice_label.text()
+    assert lab.more.text() == "Nesterov와 RMSprop도 표시"
+
+
 def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, tmp_path):
     assert window.files.open_example("spiral")
     lab = open_lab("search")

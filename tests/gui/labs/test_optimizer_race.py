@@ -2,12 +2,22 @@
 and stopped, step and animate, and the book's race on digits run as the lab opens."""
 
 import numpy as np
+import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox
 
 from core.engine import optimizers
-from core.labs.optimizer_race import BOOK_LR, BOOK_RACE_LR, ROSENBROCK_LR, SURFACES, TITLES, path
+from core.labs.optimizer_race import (
+    BOOK_LR,
+    BOOK_RACE_LR,
+    IN_BOOK,
+    ROSENBROCK_LR,
+    SURFACES,
+    TITLES,
+    book_descent,
+    path,
+)
 from gui.labs.optimizer_race_plots import iso_levels
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
@@ -56,9 +66,8 @@ def test_opens_on_the_books_surface_and_rates(qtbot, lab):
     assert all(iso.data is not None for iso in lab.isocurves)
     np.testing.assert_allclose(iso_levels(np.array([[0.0, 30.0]])),  # 0.2 % to 50 % of the top
                                [0.06, 0.18103, 0.54617, 1.64784, 4.97168, 15.0], rtol=1e-4)
-    assert lab.path_legend.labels() == dict(TITLES)
-    assert lab.race_rates.text() == ("SGD, Momentum, Nesterov, AdaGrad 0.01 · RMSprop, Adam "
-                                     "0.001 (the book's)")
+    assert lab.path_legend.labels() == {name: TITLES[name] for name in IN_BOOK}
+    assert lab.race_rates.text() == "SGD, Momentum, AdaGrad 0.01 · Adam 0.001 (the book's)"
 
 
 def test_every_control_has_a_tooltip_and_the_colours_differ(lab):
@@ -143,7 +152,8 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
         epochs, losses = lab.loss_curves[name].getData()
         assert len(epochs) == 10 and losses[-1] < losses[0], name
         final[name] = losses[-1]
-        assert lab.loss_legend.labels()[name] == f"{TITLES[name]} — {losses[-1]:.3f}"
+        if name in IN_BOOK:  # Nesterov and RMSprop are trained too, shown when ticked
+            assert lab.loss_legend.labels()[name] == f"{TITLES[name]} — {losses[-1]:.3f}"
     # The book's result: SGD is the slowest by far (measured: 0.71 against 0.007-0.048).
     assert all(final[name] < final["sgd"] / 4 for name in final if name != "sgd"), final
     assert lab.race_button.text() == "Race on digits"
@@ -180,3 +190,97 @@ def test_the_explanation_follows_the_surface(qtbot, lab):
     assert "Rosenbrock" in lab.notice_label.text() and "(1, 1)" in lab.notice_label.text()
     lab.surface.setCurrentIndex(lab.surface.findData(BOWL))
     assert "zig-zags across the valley" in lab.notice_label.text()
+
+
+def click_box(qtbot, button):
+    """Click a check or radio button on its indicator (its middle may be past its text)."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton, pos=QPoint(8, button.height() // 2))
+
+
+def test_the_books_four_are_drawn_and_the_other_two_are_a_tick_away(qtbot, lab, tmp_path):
+    """AdaGrad was hidden under RMSprop's line and SGD under Momentum's and Nesterov's: now the
+    book's four are shown on top, Nesterov and RMSprop off until ticked."""
+    assert not lab.more.isChecked()
+    for name in ("nesterov", "rmsprop"):
+        assert not lab.curves[name].isVisible() and not lab.loss_curves[name].isVisible()
+        assert not lab.lrs[name].isVisible()
+    assert all(lab.curves[n].isVisible() and lab.lrs[n].isVisible() for n in IN_BOOK)
+    assert lab.curves["adagrad"].zValue() > lab.curves["rmsprop"].zValue()
+    assert lab.curves["momentum"].zValue() > lab.curves["nesterov"].zValue()
+    # SGD's line is wider than Momentum's drawn over it: on x² + y² both run along one line
+    assert lab.curves["sgd"].opts["pen"].widthF() > lab.curves["momentum"].opts["pen"].widthF()
+    assert "are off" in lab.notice_label.text()
+    assert "the book's learning rates" in lab.notice_label.text()
+
+    click_box(qtbot, lab.more)
+    assert lab.more.isChecked()
+    assert all(lab.curves[n].isVisible() and lab.lrs[n].isVisible() for n in optimizers.NAMES)
+    assert lab.path_legend.labels() == dict(TITLES)
+    assert lab.race_rates.text() == ("SGD, Momentum, AdaGrad 0.01 · Adam 0.001 (the book's); "
+                                     "Nesterov 0.01 · RMSprop 0.001 (not in the book)")
+    assert "not in the book's figures, nor are their rates" in lab.notice_label.text()
+    lab.resize(1280, 800)
+    lab.grab().save(str(screenshot_target("optimizer_race_six.png", tmp_path)))
+
+    click_box(qtbot, lab.more)
+    assert not lab.curves["rmsprop"].isVisible() and "rmsprop" not in lab.path_legend.labels()
+
+
+def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
+    """The book's §4.4: x0² + x1² from (−3, 4), lr 0.1 for 100 steps, and its too large and
+    too small rates, each path drawn and its final point printed as the book prints it."""
+    choose_surface(qtbot, lab, "descent")
+    assert lab.surface.currentText() == "Gradient descent (book §4.4)"
+    assert lab.steps.value() == 100 and lab.descent_controls.rates[0].isChecked()
+    assert not any(lab.curves[n].isVisible() or lab.lrs[n].isVisible()
+                   for n in optimizers.NAMES)
+    assert lab.descent_curve.isVisible() and not lab.more.isVisible()
+    x, y = lab.descent_curve.getData()
+    assert (x[0], y[0]) == (-3.0, 4.0) and len(x) == 101
+    np.testing.assert_allclose(x[1:3], [-2.4, -1.92])  # each step: x ← 0.8·x
+    np.testing.assert_allclose([x[-1], y[-1]], [-6.11110793e-10, 8.14814391e-10], rtol=1e-8)
+    assert "After 100 steps from (−3, 4) with lr = 0.1" in lab.path_status.text()
+    assert "x = [-6.11110793e-10,  8.14814391e-10]" in lab.path_status.text()
+    assert "Practically the minimum" in lab.path_status.text()
+    assert lab.path_legend.labels() == {"descent": "Gradient descent, lr = 0.1"}
+    gradients = lab.descent_controls.gradients.text()
+    assert "∇f at (3, 4) = (6, 8)" in gradients and "∇f at (0, 2) = (0, 4)" in gradients
+    # on the plot: −0.1·∇f from each of the book's points, labelled with ∇f
+    assert [label.textItem.toPlainText() for label in lab.gradient_arrows.labels()] == [
+        "∇f at (3, 4) = (6, 8)", "∇f at (0, 2) = (0, 4)"]
+    arrows = [i for i in lab.gradient_arrows.items if isinstance(i, pg.PlotDataItem)]
+    np.testing.assert_allclose(np.column_stack(arrows[0].getData()), [[3, 4], [2.4, 3.2]])
+    np.testing.assert_allclose(np.column_stack(arrows[1].getData()), [[0, 2], [0, 1.6]],
+                               atol=1e-9)
+    assert all(item.isVisible() for item in lab.gradient_arrows.items)
+    assert "central differences" in lab.notice_label.text()
+    lab.resize(1280, 800)
+    lab.grab().save(str(screenshot_target("optimizer_race_descent.png", tmp_path)))
+
+    click_box(qtbot, lab.descent_controls.rates[1])  # lr 10: too large
+    assert "x = [-2.58983747e+13, -1.29524862e+12]" in lab.path_status.text()
+    assert "Too large a rate" in lab.path_status.text()
+    x, y = lab.descent_curve.getData()
+    assert len(x) == 5 and np.max(np.abs([x, y])) <= 1e6  # drawn until it left the numbers
+    assert lab.path_legend.labels() == {"descent": "Gradient descent, lr = 10"}
+
+    click_box(qtbot, lab.descent_controls.rates[2])  # lr 1e-10: too small
+    assert "x = [-2.99999994,  3.99999992]" in lab.path_status.text()
+    assert "barely moved" in lab.path_status.text()
+
+    click_box(qtbot, lab.descent_controls.rates[0])
+    type_into(qtbot, lab.steps, "20")  # the book's figure: 20 steps
+    assert "x = [-0.03458765,  0.04611686]" in lab.path_status.text()
+    x, y = lab.descent_curve.getData()
+    np.testing.assert_allclose([x[-1], y[-1]], [-0.0345876451, 0.0461168602], rtol=1e-8)
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)  # Step replays it
+    assert len(lab.descent_curve.getData()[0]) == 2
+
+    choose_surface(qtbot, lab, BOWL)
+    assert not lab.descent_curve.isVisible() and lab.steps.value() == 30
+    assert not any(item.isVisible() for item in lab.gradient_arrows.items)
+    assert all(lab.curves[n].isVisible() for n in IN_BOOK)
+    np.testing.assert_allclose(drawn(lab, "sgd"), path(SURFACES[BOWL], "sgd", 0.95))
+    assert lab.path_legend.labels() == {name: TITLES[name] for name in IN_BOOK}
+    np.testing.assert_allclose(book_descent(0.1).final, [-6.11110793e-10, 8.14814391e-10],
+                               rtol=1e-8)

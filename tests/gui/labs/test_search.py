@@ -286,11 +286,32 @@ def test_opening_another_project_drops_the_results(qtbot, window, lab):
     assert lab.form.epochs.value() == 30  # the digits project trains 30 epochs
 
 
-def test_a_blank_project_offers_the_spiral_example(qtbot, window, open_lab):
-    lab = open_lab("search")  # a fresh app: the canvas is empty
+def test_a_fresh_window_opens_the_lab_on_the_spiral_ready_to_run(qtbot, window, open_lab):
+    """On the empty canvas of a fresh window the lab opened in red, Run disabled ('Fix the
+    network first…'): it now opens the book's set-up, the Spiral example, and can run."""
+    assert window.doc.spec.nodes == () and not window.doc.is_modified()
+    lab = open_lab("search")
+    qtbot.waitUntil(lab.run_button.isEnabled)
+    assert window.files.display_name() == "Spiral"
+    assert lab.project_label.text().startswith("<b>Spiral</b>: network 2-32-32-2")
+    assert not lab.example_button.isVisible() and lab.form.epochs.value() == 100
+    assert lab.status.text() == ("The canvas was empty, so the Spiral example was opened in "
+                                 "the main window: Run searches it.")
+    set_search(qtbot, lab, trials=2, epochs=2)
+    assert len(run(qtbot, lab).trials) == 2
+
+
+def test_a_project_that_cannot_be_searched_says_why_and_offers_the_spiral(qtbot, window,
+                                                                         open_lab):
+    assert window.files.open_example("xor_learned")  # all four rows train: none validate
+    lab = open_lab("search")
+    assert window.files.display_name() != "Spiral"  # an opened project is never replaced
     assert not lab.run_button.isEnabled()
-    assert "Fix the network first: add an input node" in lab.project_label.text()
-    assert lab.example_button.isVisible()
+    text = lab.project_label.text()
+    assert text.startswith("This project cannot be searched yet. This project keeps no "
+                           "validation rows")
+    assert "color" not in text  # said in words, not as a red error
+    assert lab.example_button.isVisible() and lab.example_button.isDefault()
     assert lab.example_button.text() == "Open the Spiral example to search it"
     qtbot.mouseClick(lab.example_button, Qt.MouseButton.LeftButton)
     assert window.files.display_name() == "Spiral"
@@ -300,15 +321,13 @@ def test_a_blank_project_offers_the_spiral_example(qtbot, window, open_lab):
     assert lab.form.epochs.value() == 100
 
 
-def test_a_project_that_cannot_be_searched_says_why(qtbot, window, open_lab):
-    lab = open_lab("search")  # on the empty canvas
-    assert not lab.run_button.isEnabled()
-    assert "Fix the network first: add an input node" in lab.project_label.text()
-    assert window.files.open_example("xor_learned")  # all four rows train: none validate
-    qtbot.waitUntil(lambda: "no validation rows" in lab.project_label.text())
+def test_a_project_emptied_while_the_lab_is_open_says_why(qtbot, window, lab):
+    window.files.new()  # the canvas empties; the lab does not reopen the example by itself
+    qtbot.waitUntil(lambda: "add an input node" in lab.project_label.text())
+    assert lab.project_label.text().startswith("This project cannot be searched yet. Fix the "
+                                               "network first")
     assert not lab.run_button.isEnabled() and lab.example_button.isVisible()
-    assert window.files.open_example("spiral")
-    qtbot.waitUntil(lab.run_button.isEnabled)
+    assert window.files.display_name() != "Spiral"
 
 
 def test_a_failing_search_shows_its_error_in_the_lab(qtbot, lab, monkeypatch):
