@@ -53,6 +53,50 @@
     </message>
 </context>
 <context>
+    <name>BatchArithmetic</name>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <extracomment>the rows after the samples&apos;, and the first column of each block (x, x̂, y)</extracomment>
+        <translation>“{text}”은(는) 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s batch-norm layer on one batch, per feature (column): μ is the mean of the batch and σ² its variance; the normalised x = (x − μ)/√(σ² + ε), with ε = {epsilon}, has mean 0 and variance 1; y = γ·(normalised x) + β scales and shifts it by the learned γ and β. Type into x, γ or β.</source>
+        <translation>엔진의 배치 정규화 계층을 배치 하나에 특징(열)별로 적용합니다: μ는 배치의 평균, σ²는 분산입니다. 정규화한 x = (x − μ)/√(σ² + ε)(ε = {epsilon})는 평균 0, 분산 1이 되고, y = γ·(정규화한 x) + β는 학습되는 γ와 β로 확대하고 이동합니다. x, γ, β에 직접 입력해 보세요.</translation>
+    </message>
+    <message>
+        <source>Batch norm on one batch, step by step</source>
+        <translation>배치 하나에 적용한 배치 정규화, 단계별로</translation>
+    </message>
+    <message>
+        <source>normalised x{sub}</source>
+        <translation>정규화한 x{sub}</translation>
+    </message>
+    <message>
+        <source>sample {n}</source>
+        <translation>샘플 {n}</translation>
+    </message>
+    <message>
+        <source>μ (mean)</source>
+        <translation>μ (평균)</translation>
+    </message>
+    <message>
+        <source>σ² (variance)</source>
+        <translation>σ² (분산)</translation>
+    </message>
+    <message>
+        <source>γ (scale)</source>
+        <translation>γ (확대)</translation>
+    </message>
+    <message>
+        <source>β (shift)</source>
+        <translation>β (이동)</translation>
+    </message>
+    <message>
+        <source>Type into the x, γ and β cells</source>
+        <translation>x, γ, β 칸에 입력하세요</translation>
+    </message>
+</context>
+<context>
     <name>CompGraphLab</name>
     <message>
         <source>Computational graph and backprop</source>
