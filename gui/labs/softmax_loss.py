@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -73,9 +74,9 @@ class SoftmaxLossLab(LabWindow):
         self._error = ""
         layout = QVBoxLayout(self.body)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self._softmax_box(), 3)
+        layout.addWidget(self._softmax_box(), 1)
         self.losses = LossSection()
-        layout.addWidget(self.losses, 2)
+        layout.addWidget(self.losses, 1)
         self.scores.editingFinished.connect(self._scores_typed)
         self.book_button.clicked.connect(lambda: self.use_scores(BOOK_SCORES))
         self.overflow_button.clicked.connect(lambda: self.use_scores(OVERFLOW_SCORES))
@@ -119,6 +120,8 @@ class SoftmaxLossLab(LabWindow):
         left.addStretch(1)
         layout.addLayout(left, 3)
         self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumSize(160, 120)  # the tables and texts come first:
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()
@@ -180,6 +183,7 @@ class SoftmaxLossLab(LabWindow):
         self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
                                   + self.table.verticalHeader().length()
                                   + 2 * self.table.frameWidth())
+        self.softmax_box.updateGeometry()  # its new minimum reaches the window's layout
 
     @staticmethod
     def _cell(text: str) -> QTableWidgetItem:

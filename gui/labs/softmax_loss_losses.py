@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -88,6 +89,8 @@ class LossSection(QGroupBox):
         left.addStretch(1)
         layout.addLayout(left, 3)
         self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget.setMinimumSize(160, 120)  # the tables and texts come first:
+        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
         self.plot = self.plot_widget.getPlotItem()
         self.plot.setMouseEnabled(x=False, y=False)
         self.plot.hideButtons()

@@ -54,6 +54,18 @@ def test_typing_new_scores_shows_their_softmax(qtbot, lab):
     assert "Type 2 to 10 numbers" in lab.message.text()
 
 
+def test_ten_scores_fit_above_the_message(qtbot, lab):
+    """Ten scores made the table taller than its place: its last rows ran under the message
+    (the plots' size hints had the window's height shared out evenly)."""
+    type_into(qtbot, lab.scores, "1, 2, 3, 4, 5, 6, 7, 8, 9, 1000")
+    qtbot.wait(50)
+    assert lab.table.rowCount() == 11 and lab.table.verticalScrollBar().maximum() == 0
+    table_bottom = lab.table.mapTo(lab, lab.table.rect().bottomLeft()).y()
+    assert table_bottom < lab.message.mapTo(lab, lab.message.rect().topLeft()).y()
+    losses_top = lab.losses.mapTo(lab, lab.losses.rect().topLeft()).y()
+    assert lab.loss_line.mapTo(lab, lab.loss_line.rect().bottomLeft()).y() < losses_top
+
+
 def test_the_overflow_example_naive_is_nan_in_words_stable_is_the_books(qtbot, lab):
     qtbot.mouseClick(lab.overflow_button, LEFT)
     assert lab.scores.text() == "1010, 1000, 990"
