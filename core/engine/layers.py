@@ -68,7 +68,9 @@ class BatchNorm:
     """Per-feature normalisation over the batch: y = γ·(x − μ)/√(σ² + ε) + β.
 
     Training uses the batch's μ and (biased) σ² and updates running averages
-    (r = 0.9·r + 0.1·batch); inference uses the running averages.
+    (r = 0.9·r + 0.1·batch); inference uses the running averages. The last training pass's
+    μ, σ² and x̂ stay readable as :attr:`batch_mean`, :attr:`batch_var` and
+    :attr:`normalised` (the batch-norm lab shows them).
     """
 
     def __init__(self, running_mean: np.ndarray, running_var: np.ndarray) -> None:
@@ -77,6 +79,8 @@ class BatchNorm:
         self.update_running = True
         self._xn: np.ndarray | None = None
         self._inv_std: np.ndarray | None = None
+        self.batch_mean: np.ndarray | None = None
+        self.batch_var: np.ndarray | None = None
 
     def forward(self, x: np.ndarray, gamma: np.ndarray, beta: np.ndarray, train: bool,
                 out: np.ndarray | None = None) -> np.ndarray:
@@ -88,6 +92,7 @@ class BatchNorm:
             xn = np.multiply(xc, inv_std, out=xc)
             self._xn = xn.copy()
             self._inv_std = inv_std
+            self.batch_mean, self.batch_var = mu, var
             if self.update_running:
                 self.running_mean *= BN_MOMENTUM
                 self.running_mean += (1 - BN_MOMENTUM) * mu
@@ -100,6 +105,11 @@ class BatchNorm:
         xn *= gamma
         xn += beta
         return xn
+
+    @property
+    def normalised(self) -> np.ndarray | None:
+        """x̂ = (x − μ)/√(σ² + ε) of the last training pass (before γ and β)."""
+        return self._xn
 
     def backward(self, dout: np.ndarray, gamma: np.ndarray, dgamma: np.ndarray,
                  dbeta: np.ndarray) -> np.ndarray:

@@ -24,9 +24,12 @@ DESCRIPTIONS: dict[str, str] = {
                                "outputs."),
 }
 NAMES: tuple[str, ...] = tuple(DESCRIPTIONS)
-#: The names the window shows (``_()`` where shown: :func:`title`); MSE and CEE stay Latin
+#: The names the window shows (``_()`` where shown: :func:`title`); CEE stays Latin. "mse" is
+#: the book's mean squared error ½Σ(y−t)²; its name carries the formula, because in English
+#: "MSE" says mean((y−t)²) (the metric the Loss panel shows as MSE), not this
 TITLES: dict[str, str] = {
-    "mse": N_("Mean squared error (MSE)"), "cross_entropy": N_("Cross-entropy error (CEE)"),
+    "mse": N_("Mean squared error ½Σ(y−t)²"),
+    "cross_entropy": N_("Cross-entropy error (CEE)"),
     "binary_cross_entropy": N_("Binary cross-entropy"),
 }
 

@@ -25,7 +25,10 @@ import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
+import numpy as np
+
 from core.datasets.ref import DataRef
+from core.engine.layers import BN_EPSILON, BatchNorm
 from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec
@@ -212,3 +215,36 @@ def _train_one_epoch(stream: Iterator[TrainingEvent]) -> Outcome | None:
 
 def _number(value: float | None) -> float:
     return math.nan if value is None else float(value)
+
+
+# ------------------------------------------------------------------ one batch, step by step
+#: the book's one-batch example: three samples of two features, with γ and β
+BOOK_BATCH = ((1.0, 2.0), (3.0, 4.0), (5.0, 9.0))
+BOOK_GAMMA = (1.0, 2.0)
+BOOK_BETA = (0.0, 0.5)
+
+
+@dataclass(frozen=True)
+class BatchSteps:
+    """What batch norm does to one batch ``x`` (samples × features): the per-feature ``mean``
+    μ and (biased) ``var`` σ², ``normalised`` x̂ = (x − μ)/√(σ² + ε) and ``y`` = γ·x̂ + β."""
+
+    x: np.ndarray
+    mean: np.ndarray
+    var: np.ndarray
+    normalised: np.ndarray
+    y: np.ndarray
+
+    epsilon = BN_EPSILON
+
+
+def batch_steps(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> BatchSteps:
+    """One training pass of the engine's batch-norm layer over ``x``, with its steps."""
+    x = np.array(x, dtype=np.float64)
+    features = x.shape[1]
+    layer = BatchNorm(np.zeros(features), np.ones(features))
+    y = layer.forward(x.copy(), np.asarray(gamma, dtype=np.float64),
+                      np.asarray(beta, dtype=np.float64), train=True)
+    assert layer.batch_mean is not None and layer.batch_var is not None
+    assert layer.normalised is not None
+    return BatchSteps(x, layer.batch_mean, layer.batch_var, layer.normalised, y)

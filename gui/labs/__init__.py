@@ -49,6 +49,7 @@ class LabInfo:
 LABS: tuple[LabInfo, ...] = (
     LabInfo("perceptron", QT_TRANSLATE_NOOP("Labs", "Perceptron and XOR")),
     LabInfo("activations", QT_TRANSLATE_NOOP("Labs", "Activation functions")),
+    LabInfo("softmax_loss", QT_TRANSLATE_NOOP("Labs", "Softmax and loss functions")),
     LabInfo("comp_graph", QT_TRANSLATE_NOOP("Labs", "Computational graph and backprop")),
     LabInfo("optimizer_race", QT_TRANSLATE_NOOP("Labs", "Optimizer race")),
     LabInfo("initialization", QT_TRANSLATE_NOOP("Labs", "Weight initialisation")),

@@ -47,6 +47,7 @@ from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, percent, say
+from gui.labs.regularization_batch import BatchArithmetic
 from gui.labs.regularization_texts import (
     COLUMN_TEXTS,
     HEADER_TIPS,
@@ -194,6 +195,8 @@ class RegularizationLab(LabWindow):
         row_height = self.table.verticalHeader().defaultSectionSize()
         self.table.setFixedHeight(header.sizeHint().height() + 3 * row_height + 6)
         right.addWidget(self.table)
+        self.batch_steps = BatchArithmetic()  # what batch norm does to one batch
+        right.addWidget(self.batch_steps)
         return right
 
     def _show_rows(self) -> None:
@@ -203,6 +206,7 @@ class RegularizationLab(LabWindow):
         for box in (self.init_std, self.lr):
             self.form.setRowVisible(box, not overfitting)
         self.table.setColumnHidden(SPEED_COLUMN, overfitting)
+        self.batch_steps.setVisible(not overfitting)
         self.show_notice()
         self.setup.setText(text(SETUPS[self.experiment.currentData()]))
 

@@ -146,7 +146,7 @@ def test_display_names_follow_the_glossary(korean):
     assert [optimizers.title(n) for n in optimizers.NAMES] == \
         ["SGD", "Momentum", "Nesterov", "AdaGrad", "RMSprop", "Adam"]
     assert [initializers.title(n) for n in ("xavier", "he")] == ["Xavier", "He"]
-    assert losses.title("mse") == "평균제곱오차 (MSE)"
+    assert losses.title("mse") == "평균제곱오차 ½Σ(y−t)²"
     assert losses.title("cross_entropy") == "교차 엔트로피 오차 (CEE)"
     assert activations.describe("leaky_relu") == \
         "x > 0이면 y = x, 아니면 0.01·x: 뉴런이 죽지 않는 ReLU 함수입니다."

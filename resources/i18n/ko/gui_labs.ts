@@ -53,6 +53,50 @@
     </message>
 </context>
 <context>
+    <name>BatchArithmetic</name>
+    <message>
+        <source>“{text}” is not a number.</source>
+        <extracomment>the rows after the samples&apos;, and the first column of each block (x, x̂, y)</extracomment>
+        <translation>“{text}”은(는) 수가 아닙니다.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s batch-norm layer on one batch, per feature (column): μ is the mean of the batch and σ² its variance; the normalised x = (x − μ)/√(σ² + ε), with ε = {epsilon}, has mean 0 and variance 1; y = γ·(normalised x) + β scales and shifts it by the learned γ and β. Type into x, γ or β.</source>
+        <translation>엔진의 배치 정규화 계층을 배치 하나에 특징(열)별로 적용합니다: μ는 배치의 평균, σ²는 분산입니다. 정규화한 x = (x − μ)/√(σ² + ε)(ε = {epsilon})는 평균 0, 분산 1이 되고, y = γ·(정규화한 x) + β는 학습되는 γ와 β로 확대하고 이동합니다. x, γ, β에 직접 입력해 보세요.</translation>
+    </message>
+    <message>
+        <source>Batch norm on one batch, step by step</source>
+        <translation>배치 하나에 적용한 배치 정규화, 단계별로</translation>
+    </message>
+    <message>
+        <source>normalised x{sub}</source>
+        <translation>정규화한 x{sub}</translation>
+    </message>
+    <message>
+        <source>sample {n}</source>
+        <translation>샘플 {n}</translation>
+    </message>
+    <message>
+        <source>μ (mean)</source>
+        <translation>μ (평균)</translation>
+    </message>
+    <message>
+        <source>σ² (variance)</source>
+        <translation>σ² (분산)</translation>
+    </message>
+    <message>
+        <source>γ (scale)</source>
+        <translation>γ (확대)</translation>
+    </message>
+    <message>
+        <source>β (shift)</source>
+        <translation>β (이동)</translation>
+    </message>
+    <message>
+        <source>Type into the x, γ and β cells</source>
+        <translation>x, γ, β 칸에 입력하세요</translation>
+    </message>
+</context>
+<context>
     <name>CompGraphLab</name>
     <message>
         <source>Computational graph and backprop</source>
@@ -418,6 +462,11 @@
         <translation>활성화 함수</translation>
     </message>
     <message>
+        <source>Softmax and loss functions</source>
+        <extracomment>the softmax table&apos;s columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t the columns the table sums in its last row (the rest would only sum rounding noise) the columns of typed or whole numbers, written short (the others as NumPy prints them)</extracomment>
+        <translation>Softmax 함수와 손실 함수</translation>
+    </message>
+    <message>
         <source>Computational graph and backprop</source>
         <translation>계산 그래프의 역전파</translation>
     </message>
@@ -456,6 +505,50 @@
         <translation>실습 “{title}”을(를) 열 수 없습니다:
 
 {error}</translation>
+    </message>
+</context>
+<context>
+    <name>LossSection</name>
+    <message>
+        <source>“{text}” is not a probability: type a number from 0 to 1.</source>
+        <extracomment>the table&apos;s rows: the target, then the two predictions the columns after the classes&apos; ten the predictions&apos; colours in the plot (the target is drawn as an outline)</extracomment>
+        <translation>“{text}”은(는) 확률이 아닙니다: 0에서 1 사이의 수를 입력하세요.</translation>
+    </message>
+    <message>
+        <source>Type into y1 or y2 to try your own prediction. The smaller loss is the better prediction: {better} ({squares} and {cross_entropy}).</source>
+        <translation>y1이나 y2에 직접 입력해 다른 예측값을 시험해 보세요. 손실이 작을수록 더 좋은 예측값입니다: {better} ({squares}, {cross_entropy}).</translation>
+    </message>
+    <message>
+        <source>Loss functions: predictions y against the one-hot target t</source>
+        <translation>손실 함수: 예측값 y와 원-핫 정답 t</translation>
+    </message>
+    <message>
+        <source>Right class (t is one-hot):</source>
+        <translation>정답 클래스 (t는 원-핫):</translation>
+    </message>
+    <message>
+        <source>The class t marks with 1; every other entry of t is 0</source>
+        <translation>t가 1로 표시하는 클래스입니다. t의 나머지 원소는 모두 0입니다</translation>
+    </message>
+    <message>
+        <source>A softmax output sums to 1</source>
+        <translation>Softmax 출력은 합이 1입니다</translation>
+    </message>
+    <message>
+        <source>The book&apos;s mean squared error (sum of squares): ½Σ(y−t)²</source>
+        <translation>책의 평균제곱오차(오차제곱합): ½Σ(y−t)²</translation>
+    </message>
+    <message>
+        <source>The book&apos;s cross-entropy error (CEE): −Σ t·log(y + 1e-7); only the right class counts</source>
+        <translation>책의 교차 엔트로피 오차 (CEE): −Σ t·log(y + 1e-7). 정답 클래스의 값만 반영됩니다</translation>
+    </message>
+    <message>
+        <source>Type a probability into any cell of y1 or y2</source>
+        <translation>y1이나 y2의 칸에 확률을 입력하세요</translation>
+    </message>
+    <message>
+        <source>y1 and y2 per class</source>
+        <translation>클래스별 y1과 y2</translation>
     </message>
 </context>
 <context>
@@ -1330,6 +1423,73 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>&lt;b&gt;{name}&lt;/b&gt;: network {units}, {optimizer}, batch {batch}; {train} training rows, ranked by {metric} on {val} validation rows. Every trial starts from fresh weights.</source>
         <translation>&lt;b&gt;{name}&lt;/b&gt;: 신경망 {units}, {optimizer}, 배치 크기 {batch}. 훈련 데이터 {train}행으로 학습하고, 검증 데이터 {val}행의 {metric} 기준으로 순위를 매깁니다. 모든 시행은 새 가중치로 시작합니다.</translation>
+    </message>
+</context>
+<context>
+    <name>SoftmaxLossLab</name>
+    <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Softmax turns scores a into probabilities y that sum to 1. Written naively, exp(a)/Σexp(a) overflows for the book&apos;s [1010, 1000, 990]: exp(1010) is inf and inf/inf is nan. Subtracting the max first gives the same y with no overflow — that is what training computes. &lt;b&gt;Below:&lt;/b&gt; the book&apos;s two predictions for the right class 2: y1 (0.6 on it) has the small loss, y2 (0.6 on class 7) the large one, by both ½Σ(y−t)² and cross-entropy.</source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Softmax 함수는 점수 a를 합이 1인 확률 y로 바꿉니다. 식 그대로 exp(a)/Σexp(a)를 계산하면 책의 [1010, 1000, 990]에서 오버플로가 일어납니다: exp(1010)은 inf이고 inf/inf는 nan입니다. 최댓값을 먼저 빼면 오버플로 없이 같은 y가 나옵니다 — 학습이 계산하는 방식입니다. &lt;b&gt;아래:&lt;/b&gt; 정답이 클래스 2일 때 책의 두 예측값: 정답에 0.6을 준 y1은 손실이 작고, 클래스 7에 0.6을 준 y2는 손실이 큽니다. ½Σ(y−t)²로도 교차 엔트로피 오차로도 그렇습니다.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Overflow.&lt;/b&gt; exp({big}) is more than the largest number a float can hold (about 1.8e308), so exp(a) is inf and the naive y is inf/inf = nan (NumPy warns: “overflow encountered in exp”). Subtracting the max first makes every exponent ≤ 0, so exp(a − max) ≤ 1: the stable y needs no larger number.</source>
+        <translation>&lt;b&gt;오버플로.&lt;/b&gt; exp({big})은 부동소수점 수가 담을 수 있는 가장 큰 수(약 1.8e308)보다 커서 exp(a)는 inf가 되고, 식 그대로 계산한 y는 inf/inf = nan이 됩니다 (NumPy 경고: “overflow encountered in exp”). 최댓값을 먼저 빼면 모든 지수가 0 이하여서 exp(a − max) ≤ 1입니다: 안정적인 y는 더 큰 수가 필요 없습니다.</translation>
+    </message>
+    <message>
+        <source>Both ways give the same y, and it sums to 1: subtracting the max changes only how large the numbers get on the way (try [1010, 1000, 990]).</source>
+        <translation>두 방식 모두 같은 y가 나오고 합은 1입니다: 최댓값을 빼도 계산 도중의 수가 얼마나 커지는지만 달라집니다 ([1010, 1000, 990]을 시험해 보세요).</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Softmax with loss&lt;/b&gt; for the right class t = {t}: loss −log(y&lt;sub&gt;{t}&lt;/sub&gt; + 1e-7) = {book} (training computes it without the 1e-7: {training}); the gradient it sends back to a is y − t (last column).</source>
+        <translation>정답 클래스 t = {t}의 &lt;b&gt;Softmax-with-Loss&lt;/b&gt;: 손실 −log(y&lt;sub&gt;{t}&lt;/sub&gt; + 1e-7) = {book} (학습은 1e-7 없이 계산합니다: {training}). a로 되돌려 보내는 기울기는 y − t입니다 (마지막 열).</translation>
+    </message>
+    <message>
+        <source>Softmax function: scores a → probabilities y</source>
+        <translation>Softmax 함수: 점수 a → 확률 y</translation>
+    </message>
+    <message>
+        <source>Scores a =</source>
+        <translation>점수 a =</translation>
+    </message>
+    <message>
+        <source>Type 2 to 10 numbers separated by commas, then Enter</source>
+        <translation>쉼표로 구분한 수 2~10개를 입력하고 Enter를 누르세요</translation>
+    </message>
+    <message>
+        <source>The book&apos;s scores</source>
+        <translation>책의 점수</translation>
+    </message>
+    <message>
+        <source>The book&apos;s overflow example</source>
+        <translation>책의 오버플로 예</translation>
+    </message>
+    <message>
+        <source>Right class t:</source>
+        <translation>정답 클래스 t:</translation>
+    </message>
+    <message>
+        <source>The class the softmax-with-loss counts as right</source>
+        <translation>Softmax-with-Loss가 정답으로 치는 클래스</translation>
+    </message>
+    <message>
+        <source>naive y
+exp(a)/Σexp(a)</source>
+        <translation>그대로 계산한 y
+exp(a)/Σexp(a)</translation>
+    </message>
+    <message>
+        <source>stable y
+softmax(a)</source>
+        <translation>안정적인 y
+softmax(a)</translation>
+    </message>
+    <message>
+        <source>Left: the naive softmax; right: the stable one the engine computes; last row: the column&apos;s sum</source>
+        <translation>왼쪽: 식 그대로 계산한 Softmax 함수, 오른쪽: 엔진이 계산하는 안정적인 Softmax 함수, 마지막 행: 열의 합</translation>
+    </message>
+    <message>
+        <source>y = softmax(a)</source>
+        <translation>y = softmax(a)</translation>
     </message>
 </context>
 </TS>

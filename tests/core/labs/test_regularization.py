@@ -10,10 +10,14 @@ import pytest
 from core.engine.network import build
 from core.labs.regularization import (
     BN_TRAIN_SAMPLES,
+    BOOK_BATCH,
+    BOOK_BETA,
+    BOOK_GAMMA,
     SPEED_THRESHOLD,
     Curves,
     Progress,
     batch_norm,
+    batch_steps,
     overfitting,
     run,
 )
@@ -139,3 +143,12 @@ def test_batch_norm_learns_faster_from_small_initial_weights():
     assert slow is None or slow >= 2 * fast
     assert bn.train[fast - 1] >= plain.train[fast - 1] + 0.3  # far ahead at the same epoch
     assert bn.final_test >= plain.final_test + 0.1
+
+
+def test_one_batch_step_by_step_is_the_engines_batch_norm():
+    steps = batch_steps(BOOK_BATCH, BOOK_GAMMA, BOOK_BETA)
+    np.testing.assert_allclose(steps.mean, [3.0, 5.0])
+    np.testing.assert_allclose(steps.var, [8 / 3, 26 / 3])
+    np.testing.assert_allclose(steps.normalised.mean(axis=0), 0.0, atol=1e-12)
+    np.testing.assert_allclose(steps.y, [[-1.22474464, -1.53809854], [0.0, -0.17936618],
+                                         [1.22474464, 3.21746473]], atol=1e-6)

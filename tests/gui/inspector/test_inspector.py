@@ -167,3 +167,20 @@ def test_problems_are_listed_and_marked_on_the_nodes(qtbot, window, canvas):
     assert panel.messages() == []
     assert "complete" in panel.summary.text()
     assert not window.scene.node_item("1").problems
+
+
+def test_the_books_squared_error_is_named_with_its_formula(qtbot, window, canvas, korean):
+    """The loss chosen for an identity output was titled "Mean squared error (MSE)", which in
+    English reads mean((y−t)²); it is the book's ½Σ(y−t)², so the formula goes with the name
+    (in Korean too, with the glossary's 평균제곱오차)."""
+    from gui.i18n import set_language
+
+    set_language("en")
+    window.files.open_example("xor_learned")
+    form = select(window, canvas, "2")
+    form.activation_combo.setFocus()
+    qtbot.keyClicks(form.activation_combo, "identity")
+    assert form.loss_combo.currentData() == "mse"
+    assert form.loss_combo.currentText() == "Mean squared error ½Σ(y−t)²"
+    set_language("ko")
+    qtbot.waitUntil(lambda: form.loss_combo.currentText() == "평균제곱오차 ½Σ(y−t)²")

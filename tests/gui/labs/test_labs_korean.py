@@ -46,7 +46,8 @@ def test_the_labs_menu_and_lab_titles_switch_live(window, open_lab, back_to_engl
     set_language("ko")
     assert menu.title() == "실습(&L)"
     assert [a.text() for a in menu.actions()] == [
-        "퍼셉트론과 XOR", "활성화 함수", "계산 그래프의 역전파", "갱신 방법 비교",
+        "퍼셉트론과 XOR", "활성화 함수", "Softmax 함수와 손실 함수", "계산 그래프의 역전파",
+        "갱신 방법 비교",
         "가중치의 초깃값", "배치 정규화, 가중치 감소, 드롭 아웃", "하이퍼파라미터 탐색"]
     assert lab.windowTitle() == "퍼셉트론과 XOR — NetCanvas 실습"
     assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b>")

@@ -7,18 +7,18 @@ import core.labs
 from gui.labs import LABS, LabInfo
 
 
-def test_the_menu_lists_the_seven_labs_in_the_books_order(window):
+def test_the_menu_lists_the_eight_labs_in_the_books_order(window):
     titles = [a.text() for a in window.labs_menu.actions()]
     assert titles == [info.title for info in LABS]
-    assert [info.key for info in LABS] == ["perceptron", "activations", "comp_graph",
-                                           "optimizer_race", "initialization", "regularization",
-                                           "search"]
+    assert [info.key for info in LABS] == ["perceptron", "activations", "softmax_loss",
+                                           "comp_graph", "optimizer_race", "initialization",
+                                           "regularization", "search"]
 
 
 def test_a_labs_key_names_its_module_its_class_and_its_core_maths():
     info = LabInfo("optimizer_race", "Optimizer race")
     assert (info.module, info.cls) == ("gui.labs.optimizer_race", "OptimizerRaceLab")
-    assert [(i.module, i.cls) for i in LABS][2:5] == [
+    assert [(i.module, i.cls) for i in LABS][3:6] == [
         ("gui.labs.comp_graph", "CompGraphLab"), ("gui.labs.optimizer_race", "OptimizerRaceLab"),
         ("gui.labs.initialization", "InitializationLab")]
     core_stems = {p.stem for p in Path(core.labs.__file__).parent.glob("*.py")} - {"__init__"}

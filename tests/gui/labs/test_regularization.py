@@ -179,3 +179,53 @@ def test_a_failing_run_shows_its_error_in_the_lab(qtbot, lab, monkeypatch, dialo
     assert "missing_example" in lab.status.text()
     assert lab.run_button.isEnabled() and not lab.stop_button.isEnabled()
     assert dialogs.shown == []
+
+
+def batch_cells(section, row, columns):
+    return [section.table.item(row, column).text() for column in columns]
+
+
+def test_the_batch_norm_experiment_shows_one_batch_step_by_step(qtbot, lab):
+    """μ, σ², x̂ and γ·x̂ + β of the book's 3×2 batch were shown nowhere (only batch norm's
+    effect on the learning speed): the batch-norm experiment shows them, from the engine's
+    layer, and recomputes them as x, γ or β is typed."""
+    from PySide6.QtWidgets import QAbstractItemView, QLineEdit
+
+    from gui.labs.regularization_batch import BETA, GAMMA, MEAN, VAR
+
+    section = lab.batch_steps
+    assert not section.isVisible()  # the overfitting experiment has no batch norm table
+    stop(qtbot, lab)
+    lab.experiment.setFocus()
+    qtbot.keyClick(lab.experiment, Qt.Key.Key_Down)  # choosing it starts its run …
+    stop(qtbot, lab)  # … which this test does not need
+    assert section.isVisible()
+    every = range(6)
+    assert batch_cells(section, 0, every) == [
+        "1", "2", "-1.22474464", "-1.01904927", "-1.22474464", "-1.53809854"]
+    assert batch_cells(section, 1, every)[4:] == ["0", "-0.179366181"]
+    assert batch_cells(section, 2, every)[4:] == ["1.22474464", "3.21746473"]
+    assert batch_cells(section, MEAN, (0, 1)) == ["3", "5"]
+    assert batch_cells(section, VAR, (0, 1)) == ["2.66666667", "8.66666667"]
+    assert batch_cells(section, GAMMA, (4, 5)) == ["1", "2"]
+    assert batch_cells(section, BETA, (4, 5)) == ["0", "0.5"]
+
+    def type_cell(row, column, text):
+        section.table.setFocus()
+        section.table.setCurrentCell(row, column)
+        qtbot.keyClick(section.table, Qt.Key.Key_F2)
+        [editor] = [e for e in section.table.viewport().findChildren(QLineEdit)
+                    if e.isVisible()]
+        editor.selectAll()
+        qtbot.keyClicks(editor, text)
+        qtbot.keyClick(editor, Qt.Key.Key_Return)  # Qt commits it from the event loop
+        qtbot.waitUntil(lambda: section.table.state() != QAbstractItemView.State.EditingState)
+
+    type_cell(BETA, 4, "10")  # β₁ = 10 shifts y₁ by 10
+    assert batch_cells(section, 0, (4,)) == ["8.77525536"]
+    type_cell(2, 1, "6")  # x = [[1,2],[3,4],[5,6]]: feature 2 now like feature 1
+    assert batch_cells(section, MEAN, (0, 1)) == ["3", "4"]
+    assert batch_cells(section, 2, (3,)) == ["1.22474464"]
+    type_cell(0, 0, "one")
+    assert "“one” is not a number" in section.note.text()
+    assert batch_cells(section, 0, (0,)) == ["1"]
