@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSizePolicy,
     QSpinBox,
     QTableWidget,
     QTableWidgetItem,
@@ -39,7 +38,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, say
-from gui.labs.softmax_loss_losses import LossSection, cell
+from gui.labs.softmax_loss_losses import LossSection, cell, probability_plot
 from gui.widgets import WrappedLabel
 
 #: the softmax table's columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t
@@ -119,13 +118,7 @@ class SoftmaxLossLab(LabWindow):
         left.addWidget(self.loss_line)
         left.addStretch(1)
         layout.addLayout(left, 3)
-        self.plot_widget = pg.PlotWidget(background="w")
-        self.plot_widget.setMinimumSize(160, 120)  # the tables and texts come first:
-        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.plot = self.plot_widget.getPlotItem()
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setYRange(0, 1.05, padding=0)
+        self.plot_widget, self.plot = probability_plot()
         self.bars = pg.BarGraphItem(x=[], height=[], width=0.6, brush=theme.POSITIVE, pen=None)
         self.plot.addItem(self.bars)
         layout.addWidget(self.plot_widget, 2)

@@ -50,6 +50,19 @@ def cell(text: str, editable: bool = False) -> QTableWidgetItem:
     return item
 
 
+
+def probability_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
+    """A fixed plot of bars from 0 to 1 (probabilities) that gives way to the tables and texts
+    beside it: it may shrink to 160 × 120 and takes no height of its own."""
+    widget = pg.PlotWidget(background="w")
+    widget.setMinimumSize(160, 120)
+    widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
+    plot = widget.getPlotItem()
+    plot.setMouseEnabled(x=False, y=False)
+    plot.hideButtons()
+    plot.setYRange(0, 1.05, padding=0)
+    return widget, plot
+
 class LossSection(QGroupBox):
     """The loss table and its plot. ``predictions`` holds y1 and y2 as typed."""
 
@@ -88,13 +101,7 @@ class LossSection(QGroupBox):
         left.addWidget(self.note)
         left.addStretch(1)
         layout.addLayout(left, 3)
-        self.plot_widget = pg.PlotWidget(background="w")
-        self.plot_widget.setMinimumSize(160, 120)  # the tables and texts come first:
-        self.plot_widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
-        self.plot = self.plot_widget.getPlotItem()
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
-        self.plot.setYRange(0, 1.05, padding=0)
+        self.plot_widget, self.plot = probability_plot()
         self.plot.getAxis("bottom").setTicks([[(k, str(k)) for k in range(CLASSES)]])
         self.bars = {name: pg.BarGraphItem(x=[], height=[], width=0.35, brush=colour,
                                            pen=None) for name, colour in COLOURS.items()}

@@ -103,21 +103,27 @@ def make_window(epochs: int, layout: str, project_path: str | None = None):
     else:
         window.files.load(project_path, remember=False)
     window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": epochs}))
-    if layout == "all":  # untabify: the four panels in a 2 × 2 grid at the bottom
-        docks = window.training.docks
-        loss, weights, output, activations = (docks[n] for n in (
-            "Loss", "Weights", "Output", "Activations"))
-        for dock in (loss, weights, output, activations):
-            window.removeDockWidget(dock)
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
-        window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
-        window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
-        window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
-        for dock in (loss, weights, output, activations):
-            dock.show()
-        window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
+    if layout == "all":
+        side_by_side(window)
     app.processEvents()
     return app, window
+
+
+def side_by_side(window) -> None:
+    """Untabify: the four panels in a 2 × 2 grid at the bottom, each 280 px high (the Runs
+    list keeps a column of its own)."""
+    docks = window.training.docks
+    loss, weights, output, activations = (docks[n] for n in (
+        "Loss", "Weights", "Output", "Activations"))
+    for dock in (loss, weights, output, activations):
+        window.removeDockWidget(dock)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
+    window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
+    window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
+    window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
+    for dock in (loss, weights, output, activations):
+        dock.show()
+    window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
 
 
 def gui_run(window, probe: LatencyHistogram) -> GuiRun:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QImage, QPainter
 
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
+from gui.training.benchmark import side_by_side
 from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.plots.axes import next_step
 from tests.gui.text_fit import clipped_texts
@@ -233,22 +234,6 @@ def test_the_activations_note_names_the_activation_as_the_canvas_does(qtbot, win
         assert window.scene.node_item(hidden.id)._summary() == "시그모이드"  # the canvas's
     finally:
         set_language("en")
-
-
-def side_by_side(window) -> None:
-    """The four panels untabbed, in a 2 × 2 grid at the bottom (as the training benchmark's
-    ``--layout all`` lays them out; the Runs list keeps a column of its own)."""
-    docks = window.training.docks
-    loss, weights, output, activations = (docks[n] for n in PANELS)
-    for dock in (loss, weights, output, activations):
-        window.removeDockWidget(dock)
-    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, loss)
-    window.splitDockWidget(loss, output, Qt.Orientation.Horizontal)
-    window.splitDockWidget(loss, weights, Qt.Orientation.Vertical)
-    window.splitDockWidget(output, activations, Qt.Orientation.Vertical)
-    for dock in (loss, weights, output, activations):
-        dock.show()
-    window.resizeDocks([loss, weights], [280, 280], Qt.Orientation.Vertical)
 
 
 @pytest.mark.parametrize(("layout", "size"), [("side by side", DEFAULT_SIZE),
