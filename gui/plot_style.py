@@ -10,11 +10,14 @@ import pyqtgraph before its plots are first shown.)
 
 from __future__ import annotations
 
-import pyqtgraph as pg
-
 from gui import theme
 
 
 def use_app_colours() -> None:
-    """Text and axes that no plot colours itself are drawn in :data:`gui.theme.TEXT`."""
+    """Text and axes that no plot colours itself are drawn in :data:`gui.theme.TEXT`.
+
+    pyqtgraph is imported here, not with this module: the Labs menu imports the labs' base
+    at start, and the window shows before pyqtgraph is loaded (a quarter of a second)."""
+    import pyqtgraph as pg
+
     pg.setConfigOptions(foreground=theme.TEXT)
