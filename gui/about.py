@@ -35,8 +35,8 @@ def libraries() -> list[tuple[str, str]]:
 
     return [("Python", platform.python_version()),  # i18n: not ui
             ("Qt", qVersion()),  # i18n: not ui
-            ("PySide6", PySide6.__version__),
-            ("NumPy", numpy.__version__),
+            ("PySide6", PySide6.__version__),  # i18n: not ui
+            ("NumPy", numpy.__version__),  # i18n: not ui
             ("pyqtgraph", pyqtgraph.__version__)]
 
 
