@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from core.datasets.images import dataset_image_shape
 from core.spec import NetworkSpec
+from gui.about import show_about
 from gui.autosave import Autosave
 from gui.canvas.keyboard import CanvasKeys
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
@@ -34,6 +35,7 @@ from gui.document.new_node import new_node
 from gui.explain.dock import install_explain
 from gui.export_menu import ExportMenu
 from gui.files import FileController, default_data
+from gui.help_shortcuts import show_shortcuts
 from gui.i18n import on_language_change, translate
 from gui.inspector import Inspector
 from gui.labs.menu import LabsMenu
@@ -103,7 +105,8 @@ class MainWindow(QMainWindow):
         self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
-        self._menu("help").addAction(self.help_action)  # the last menu: after Training
+        self._menu("help").addActions(  # the last menu: after Training
+            [self.help_action, self.shortcuts_action, self.about_action])
         self.resize(*DEFAULT_SIZE)
         on_language_change(self, self.retranslate)
         self.status.say(lambda: self.tr("Drag a node from the left onto the canvas to begin."))
@@ -216,6 +219,9 @@ class MainWindow(QMainWindow):
             self.view.zoom / 1.25), keys.ZoomOut)
         self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
         self.help_action = self._action("help", self.show_help, keys.HelpContents)
+        self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),
+                                             QKeySequence("Ctrl+/"))
+        self.about_action = self._action("about", lambda: show_about(self))
         self._create_menus()
 
     def _menu(self, name: str) -> QMenu:

@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtGui import QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMenu
 
+from gui.canvas.keyboard import TAB_KEYS
 from gui.i18n import translate
 from gui.widgets import plain_label
 
@@ -24,6 +26,14 @@ HELP_TEXT = QT_TRANSLATE_NOOP(
     "predictions change.</li></ol>"
     "<p>Wheel: zoom · middle-drag or Space+drag: pan · drag on empty canvas: select.</p>")
 
+HELP_KEYS = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "<h3>Build with the keyboard</h3>"
+    "<p>With the canvas focused, <b>{tab}</b> selects the next node and <b>{add}</b> adds it "
+    "to the selection. <b>{connect}</b> ({connect_key}) in the <b>{edit}</b> menu connects the "
+    "two selected nodes, and <b>{delete}</b> ({delete_key}) removes what is selected. "
+    "<b>{shortcuts}</b> ({shortcuts_key}) lists every key.</p>")
+
 HELP_MORE = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<h3>Train it, bring data, explore</h3>"
@@ -33,13 +43,32 @@ HELP_MORE = QT_TRANSLATE_NOOP(
     "<b>{labs}</b> menu holds experiments from the book.</p>")
 
 
+def key_of(action: QAction) -> str:
+    """An action's (first) shortcut as the menus show it."""
+    return action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def keyboard_help(window: Any) -> str:
+    """The paragraph on building with the keyboard: the keys from where they are handled, the
+    commands by their own labels and shortcuts."""
+    connect, delete = window.canvas_keys.connect_action, window.delete_action
+    edit = next(menu for menu in delete.associatedObjects() if isinstance(menu, QMenu))
+    return translate("MainWindow", HELP_KEYS).format(
+        tab=TAB_KEYS[0][0].toString(QKeySequence.SequenceFormat.NativeText),
+        add=TAB_KEYS[2][0].toString(QKeySequence.SequenceFormat.NativeText),
+        connect=plain_label(connect.text()), connect_key=key_of(connect),
+        edit=plain_label(edit.title()), delete=plain_label(delete.text()),
+        delete_key=key_of(delete), shortcuts=plain_label(window.shortcuts_action.text()),
+        shortcuts_key=key_of(window.shortcuts_action))
+
+
 def help_text(window: Any) -> str:
     """The help in the current language; the menus and buttons it sends the reader to are
     named by their own (translated) labels."""
     train = window.training.actions["train"]
-    return translate("MainWindow", HELP_TEXT) + translate("MainWindow", HELP_MORE).format(
-        train=plain_label(train.text()), key=train.shortcut().toString(
-            QKeySequence.SequenceFormat.NativeText),
+    return translate("MainWindow", HELP_TEXT) + keyboard_help(window) + translate(
+        "MainWindow", HELP_MORE).format(
+        train=plain_label(train.text()), key=key_of(train),
         training=plain_label(window.training.menu.title()),
         import_data=plain_label(window.data_picker.import_button.text()),
         examples=window.files.file_menu_path(window.files.examples_menu.title()),
@@ -95,4 +124,8 @@ ACTIONS = {
                                                      "each neuron and weight")),
     "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
              QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
+    "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Every key NetCanvas answers to, and where")),
+    "about": (QT_TRANSLATE_NOOP("MainWindow", "&About NetCanvas"),
+              QT_TRANSLATE_NOOP("MainWindow", "The version, the licence and the book")),
 }

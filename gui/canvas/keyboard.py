@@ -9,7 +9,7 @@ right) with the same checks, words and undoable command as dragging from a port.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
 from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
@@ -24,6 +24,16 @@ from gui.widgets import plain_label
 CONNECT_SHORTCUT = "Ctrl+K"  # i18n: not ui (Ctrl+L is Auto-layout)
 KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason)
 FLOW = {"input": 0, "hidden": 1, "output": 2}  # the rank of each kind along the flow
+#: the keys :meth:`CanvasKeys.eventFilter` handles and what they do, as the help and Help ▸
+#: Keyboard Shortcuts name them (Tab and Shift+Tab; with Ctrl they add to the selection)
+TAB_KEYS = (
+    (QKeySequence("Tab"), QT_TRANSLATE_NOOP("CanvasKeys", "Select the next node")),
+    (QKeySequence("Shift+Tab"), QT_TRANSLATE_NOOP("CanvasKeys", "Select the previous node")),
+    (QKeySequence("Ctrl+Tab"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add the next node to the selection")),
+    (QKeySequence("Ctrl+Shift+Tab"),
+     QT_TRANSLATE_NOOP("CanvasKeys", "Add the previous node to the selection")),
+)
 
 
 def canvas_order(spec: NetworkSpec) -> list[str]:

@@ -159,6 +159,7 @@ class ExplainPanel(QWidget):
         bar = QHBoxLayout()
         bar.setSpacing(3)
         self.shortcuts: list[QShortcut] = []
+        self.step_keys: list[tuple[QShortcut, QPushButton]] = []  # for Help ▸ Keyboard Shortcuts
         for button, key in ((self.home_button, Qt.Key.Key_Home),
                             (self.back_button, Qt.Key.Key_Left),
                             (self.next_button, Qt.Key.Key_Right),
@@ -170,6 +171,7 @@ class ExplainPanel(QWidget):
             shortcut = QShortcut(QKeySequence(key), self, button.click)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             self.shortcuts.append(shortcut)
+            self.step_keys.append((shortcut, button))
         layout.addLayout(bar)
         layout.addWidget(self.progress)
         self.step_box = step = QGroupBox()

@@ -2,6 +2,37 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About NetCanvas</source>
+        <translation>NetCanvas 정보</translation>
+    </message>
+    <message>
+        <source>unknown (NetCanvas is not installed as a package)</source>
+        <translation>알 수 없음(NetCanvas가 패키지로 설치되어 있지 않습니다)</translation>
+    </message>
+    <message>
+        <source>Build neural networks by hand on a canvas and watch them learn.</source>
+        <translation>캔버스에서 신경망을 손으로 만들고, 학습하는 모습을 지켜보세요.</translation>
+    </message>
+    <message>
+        <source>Made for students of the book &lt;b&gt;Deep Learning from Scratch&lt;/b&gt; by Saito Koki (O&apos;Reilly Japan), in Korean &lt;b&gt;밑바닥부터 시작하는 딥러닝&lt;/b&gt; (Hanbit Media). NetCanvas follows its chapters; it is not part of the book.</source>
+        <translation>사이토 고키의 책 &lt;b&gt;『밑바닥부터 시작하는 딥러닝』&lt;/b&gt;(한빛미디어, 원서 &lt;b&gt;Deep Learning from Scratch&lt;/b&gt;, O&apos;Reilly Japan)으로 공부하는 학생을 위해 만들었습니다. NetCanvas는 이 책의 장을 따라가지만, 책의 일부는 아닙니다.</translation>
+    </message>
+    <message>
+        <source>Version: {version}</source>
+        <translation>버전: {version}</translation>
+    </message>
+    <message>
+        <source>Licence: {licence}</source>
+        <translation>라이선스: {licence}</translation>
+    </message>
+    <message>
+        <source>Built on:</source>
+        <translation>사용한 라이브러리:</translation>
+    </message>
+</context>
+<context>
     <name>App</name>
     <message>
         <source>Unexpected error</source>
@@ -418,6 +449,10 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>&lt;h3&gt;손으로 신경망 만들기&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;왼쪽에서 데이터셋을 선택하세요(AND 게이트나 XOR 게이트부터 해 보세요).&lt;/li&gt;&lt;li&gt;&lt;b&gt;입력&lt;/b&gt;, &lt;b&gt;은닉&lt;/b&gt;, &lt;b&gt;출력&lt;/b&gt; 노드를 캔버스로 드래그하세요.&lt;/li&gt;&lt;li&gt;노드의 오른쪽 포트에서 다른 노드로 드래그하면 연결됩니다. 연결할 수 없는 대상은 빨간색으로 바뀌고, 상태 표시줄이 그 이유를 알려 줍니다.&lt;/li&gt;&lt;li&gt;노드를 선택하면 속성 패널에서 뉴런 수와 활성화 함수를 정할 수 있습니다.&lt;/li&gt;&lt;li&gt;가중치 선이나 뉴런을 두 번 클릭해 가중치나 편향을 입력하고, 예측값이 바뀌는 것을 지켜보세요.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;휠: 확대/축소 · 가운데 버튼 드래그 또는 Space+드래그: 화면 이동 · 빈 캔버스에서 드래그: 선택&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;h3&gt;Build with the keyboard&lt;/h3&gt;&lt;p&gt;With the canvas focused, &lt;b&gt;{tab}&lt;/b&gt; selects the next node and &lt;b&gt;{add}&lt;/b&gt; adds it to the selection. &lt;b&gt;{connect}&lt;/b&gt; ({connect_key}) in the &lt;b&gt;{edit}&lt;/b&gt; menu connects the two selected nodes, and &lt;b&gt;{delete}&lt;/b&gt; ({delete_key}) removes what is selected. &lt;b&gt;{shortcuts}&lt;/b&gt; ({shortcuts_key}) lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;키보드로 만들기&lt;/h3&gt;&lt;p&gt;캔버스에 포커스가 있을 때 &lt;b&gt;{tab}&lt;/b&gt; 키로 다음 노드를 선택하고, &lt;b&gt;{add}&lt;/b&gt; 키로 그 노드를 선택에 더합니다. &lt;b&gt;{edit}&lt;/b&gt; 메뉴의 &lt;b&gt;{connect}&lt;/b&gt;({connect_key}) 명령으로 선택한 두 노드를 연결하고, &lt;b&gt;{delete}&lt;/b&gt;({delete_key}) 명령으로 선택한 것을 삭제합니다. 모든 키는 &lt;b&gt;{shortcuts}&lt;/b&gt;({shortcuts_key})에서 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Train it, bring data, explore&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{train}&lt;/b&gt; ({key}) in the &lt;b&gt;{training}&lt;/b&gt; menu trains the network on the data set; watch the loss fall. &lt;b&gt;{import_data}&lt;/b&gt; under the data sets brings your own CSV, NPZ or MNIST files. &lt;b&gt;{examples}&lt;/b&gt; opens ready-made projects, and the &lt;b&gt;{labs}&lt;/b&gt; menu holds experiments from the book.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;학습하고, 데이터를 가져오고, 탐색하기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{training}&lt;/b&gt; 메뉴의 &lt;b&gt;{train}&lt;/b&gt;({key})은 데이터셋으로 신경망을 학습합니다. 손실이 줄어드는 것을 지켜보세요. 데이터셋 아래의 &lt;b&gt;{import_data}&lt;/b&gt;로 직접 준비한 CSV, NPZ, MNIST 파일을 가져옵니다. &lt;b&gt;{examples}&lt;/b&gt;에서 미리 만든 프로젝트를 열고, &lt;b&gt;{labs}&lt;/b&gt; 메뉴에서 책의 실험을 해 보세요.&lt;/p&gt;</translation>
     </message>
@@ -575,12 +610,104 @@ Your project is still open; save it under a new name to be safe.</source>
         <source>A short guide</source>
         <translation>간단한 안내입니다</translation>
     </message>
+    <message>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>단축키(&amp;K)</translation>
+    </message>
+    <message>
+        <source>Every key NetCanvas answers to, and where</source>
+        <translation>NetCanvas에서 쓰는 모든 키와 그 키가 동작하는 곳을 보여 줍니다</translation>
+    </message>
+    <message>
+        <source>&amp;About NetCanvas</source>
+        <translation>NetCanvas 정보(&amp;A)</translation>
+    </message>
+    <message>
+        <source>The version, the licence and the book</source>
+        <translation>버전, 라이선스, 그리고 책</translation>
+    </message>
 </context>
 <context>
     <name>ProjectSaver</name>
     <message>
         <source>the file cannot be written ({reason})</source>
         <translation>파일을 쓸 수 없습니다({reason})</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Wheel</source>
+        <extracomment>a row of the list: (group — a menu path or a place —, what it does, its keys) the canvas&apos;s mouse gestures and keys handled in its widgets&apos; event handlers (gui/canvas: view.py pans and zooms, scene.py and value_editor.py take Escape and Enter)</extracomment>
+        <translation>휠</translation>
+    </message>
+    <message>
+        <source>Zoom in or out</source>
+        <translation>확대/축소</translation>
+    </message>
+    <message>
+        <source>Middle-drag, Space+drag</source>
+        <translation>가운데 버튼 드래그, Space+드래그</translation>
+    </message>
+    <message>
+        <source>Move the view (pan)</source>
+        <translation>화면 이동</translation>
+    </message>
+    <message>
+        <source>Drag on empty canvas</source>
+        <translation>빈 캔버스에서 드래그</translation>
+    </message>
+    <message>
+        <source>Select the nodes inside the rectangle</source>
+        <translation>사각형 안의 노드를 선택</translation>
+    </message>
+    <message>
+        <source>Double-click</source>
+        <translation>두 번 클릭</translation>
+    </message>
+    <message>
+        <source>Type a weight (on a weight line) or a bias (on a neuron)</source>
+        <translation>가중치(가중치 선에서)나 편향(뉴런에서) 입력</translation>
+    </message>
+    <message>
+        <source>Enter</source>
+        <translation>Enter</translation>
+    </message>
+    <message>
+        <source>Set the weight or bias being typed</source>
+        <translation>입력한 가중치나 편향을 적용</translation>
+    </message>
+    <message>
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <source>Cancel the typing, or the connection being dragged</source>
+        <translation>입력이나 드래그 중인 연결을 취소</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>캔버스</translation>
+    </message>
+    <message>
+        <source>Move the slider through the epochs (when it has the focus)</source>
+        <translation>슬라이더로 에폭을 이동(슬라이더에 포커스가 있을 때)</translation>
+    </message>
+    <message>
+        <source>Keyboard Shortcuts</source>
+        <translation>단축키</translation>
+    </message>
+    <message>
+        <source>Filter: type a command or a key</source>
+        <translation>찾기: 명령이나 키를 입력하세요</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>명령</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>키</translation>
     </message>
 </context>
 </TS>

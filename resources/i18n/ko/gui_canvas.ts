@@ -4,6 +4,23 @@
 <context>
     <name>CanvasKeys</name>
     <message>
+        <source>Select the next node</source>
+        <extracomment>the keys :meth:`CanvasKeys.eventFilter` handles and what they do, as the help and Help ▸ Keyboard Shortcuts name them (Tab and Shift+Tab; with Ctrl they add to the selection)</extracomment>
+        <translation>다음 노드를 선택</translation>
+    </message>
+    <message>
+        <source>Select the previous node</source>
+        <translation>이전 노드를 선택</translation>
+    </message>
+    <message>
+        <source>Add the next node to the selection</source>
+        <translation>다음 노드를 선택에 추가</translation>
+    </message>
+    <message>
+        <source>Add the previous node to the selection</source>
+        <translation>이전 노드를 선택에 추가</translation>
+    </message>
+    <message>
         <source>Co&amp;nnect Selected Nodes</source>
         <translation>선택한 노드 연결(&amp;N)</translation>
     </message>
