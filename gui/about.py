@@ -1,31 +1,17 @@
-"""Help ▸ About NetCanvas: the version and licence (from the installed package's metadata,
-which pyproject.toml writes), the book NetCanvas is made for, and the libraries it runs on
-with the versions loaded now."""
+"""Help ▸ About NetCanvas: the version and licence (:mod:`gui.package_info`), the book
+NetCanvas is made for, and the libraries it runs on with the versions loaded now."""
 
 from __future__ import annotations
 
 import html
 import platform
-from importlib import metadata
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from gui.i18n import on_language_change
-
-DISTRIBUTION = "netcanvas"  # i18n: not ui (the name in pyproject.toml)
-
-
-def package_info() -> tuple[str | None, str | None]:
-    """(version, licence) of the installed package; None for what its metadata lacks (a
-    checkout that was never installed)."""
-    try:
-        meta = metadata.metadata(DISTRIBUTION)
-    except metadata.PackageNotFoundError:
-        return None, None
-    licence = meta.get("License-Expression") or meta.get("License")
-    return meta.get("Version"), licence
+from gui.package_info import package_info
 
 
 def libraries() -> list[tuple[str, str]]:

@@ -145,6 +145,14 @@ def resource_datas(root: Path) -> list[tuple[str, str]]:
     return datas
 
 
+def package_metadata() -> list[tuple[str, str]]:
+    """The installed package's metadata (its dist-info), so the bundle knows its version and
+    licence (Help ▸ About; the self-test checks it is there)."""
+    from PyInstaller.utils.hooks import copy_metadata
+
+    return copy_metadata("netcanvas")
+
+
 def export_templates(root: Path) -> list[tuple[str, str]]:
     """(file, destination folder) for the templates ``netcanvas export`` fills in: they are
     read as text (core/export/templates is no package, so that nothing imports torch), hence

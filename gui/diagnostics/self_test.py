@@ -24,6 +24,7 @@ from typing import Any
 
 from core.i18n import _
 from gui.labs import LABS
+from gui.package_info import package_info
 
 EXAMPLE = "xor_learned"
 SEARCH_TRIALS = 2
@@ -70,6 +71,8 @@ def check_resources() -> list[str]:
         except Exception as exc:
             problems.append(_("data set {name}: {error}").format(
                 name=loader.__name__.removeprefix("load_"), error=exc))
+    if package_info()[0] is None:  # Help ▸ About would say "unknown"
+        problems.append(_("the package's metadata (its version, for Help ▸ About) is missing"))
     if not (files("resources") / "datasets" / "SOURCES.md").is_file():
         problems.append(_("resources/datasets/SOURCES.md (the data sets' licences) is missing"))
     for icon in ICON_FILES:
