@@ -304,7 +304,7 @@ class MainWindow(QMainWindow):
         self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
 
     def _show_predictions(self, result: object) -> None:
-        self.predictions_panel.show_predictions(result, self.data.dataset)
+        self.predictions_panel.show_predictions(result, self.data.dataset, self.data.ref)
         outputs = self.doc.spec.nodes_of_kind("output")
         images = node_images(result)
         output_image = boundary_image(result)
