@@ -97,7 +97,8 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.output_preview = OutputPreview(self.predictions, self.context.session,
-                                            self.training.hosts["Output"])
+                                            self.training.hosts["Output"],
+                                            self.training.hosts["Weights"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)
