@@ -99,7 +99,8 @@ class MainWindow(QMainWindow):
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.output_preview = OutputPreview(self.predictions, self.context.session,
-                                            self.training.hosts["Output"])
+                                            self.training.hosts["Output"],
+                                            self.training.hosts["Weights"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)
@@ -310,7 +311,7 @@ class MainWindow(QMainWindow):
         self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
 
     def _show_predictions(self, result: object) -> None:
-        self.predictions_panel.show_predictions(result, self.data.dataset)
+        self.predictions_panel.show_predictions(result, self.data.dataset, self.data.ref)
         outputs = self.doc.spec.nodes_of_kind("output")
         images = node_images(result)
         output_image = boundary_image(result)

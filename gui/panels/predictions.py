@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from core.datasets import Dataset, FeatureScaling
 from core.datasets.images import dataset_image_shape, to_uint8
+from core.datasets.ref import DataRef
 from core.i18n import _ as core_tr
 from core.training.prepare import input_scaling
 from gui.document.data_source import DataSource
@@ -240,7 +241,7 @@ class PredictionsPanel(QWidget):
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
-        self._shown: tuple[Predictions, Dataset | None] | None = None
+        self._shown: tuple[Predictions, Dataset | None, DataRef | None] | None = None
         self._headers: list[str] = []
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -257,17 +258,20 @@ class PredictionsPanel(QWidget):
             self._headers = []  # the header texts are rebuilt in the new language
             self.show_predictions(*self._shown)
 
-    def show_predictions(self, result: Predictions, dataset: Dataset | None = None) -> None:
-        self._shown = (result, dataset)
+    def show_predictions(self, result: Predictions, dataset: Dataset | None = None,
+                         data: DataRef | None = None) -> None:
+        """``result`` on ``dataset``, captioned with the data's name as the data picker says it
+        (``data``: where the data comes from; None: no name)."""
+        self._shown = (result, dataset, data)
         self.table.setVisible(not result.message)
         if result.message:
             self.caption.setText(coloured(result.message, MUTED_TEXT))
             return
         title = self.tr("Truth table") if result.truth_table else self.tr(
             "First rows of the data")
-        if dataset is not None:
+        if dataset is not None and data is not None:
             self.caption.setText(self.tr("<b>{title}</b> — {data}").format(
-                title=title, data=escape(core_tr(dataset.name), quote=False)))
+                title=title, data=escape(data.title(), quote=False)))
         else:
             self.caption.setText(f"<b>{title}</b>")
         if result.headers != self._headers:

@@ -1,4 +1,4 @@
-"""The Output panel before any run: what the network answers with the weights it has now.
+"""The Output and Weights panels before any run: the weights the network has now.
 
 An example with weights set by hand (XOR by hand, the logic gates), an opened project without a
 trained run, or a fresh network: the Output panel would show only the data points until a
@@ -9,6 +9,10 @@ weights answer) are handed to the panel as a :class:`WeightsView`; it draws them
 no frame, and again after every edit of a weight (undo too). Once a run shows frames, they take
 over. The held-out rows are answered only while no run goes (at MNIST's size 10–20 ms each
 time the live weights reach the canvas).
+
+The Weights panel likewise draws the histogram of each connection's weights as the document
+holds them (:class:`CurrentWeights`, made at the same moments): the initial weights of an
+example or a fresh network, those set by hand, those after Reset weights.
 """
 
 from __future__ import annotations
@@ -20,7 +24,9 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from core.datasets import Dataset
-from core.training.snapshot import OutputGrid
+from core.engine.params import weight_name
+from core.spec import NetworkSpec
+from core.training.snapshot import Histogram, OutputGrid
 from gui.document.predictions import Predictions
 from gui.training.controller import IDLE
 from gui.training.frames import Evaluation, boundary_rgb, evaluation
@@ -55,16 +61,35 @@ def weights_view(result: Predictions, dataset: Dataset | None) -> WeightsView | 
                        measured)
 
 
+@dataclass(frozen=True, eq=False)
+class CurrentWeights:
+    """What the Weights panel draws of the current weights: the network (its connections by
+    name) and each connection's weight histogram, by edge id."""
+
+    spec: NetworkSpec
+    histograms: dict[str, Histogram]
+
+
+def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> CurrentWeights:
+    """The histograms of ``arrays``' weight matrices, binned as a training snapshot bins them."""
+    names = {edge.id: weight_name(edge.id) for edge in spec.edges}
+    return CurrentWeights(spec, {edge_id: Histogram.of(arrays[name])
+                                 for edge_id, name in names.items() if name in arrays})
+
+
 class OutputPreview(QObject):
     """Hands ``predictions``' results to the Output panel (``host``) and has them include the
-    held-out rows while ``session`` trains nothing."""
+    held-out rows while ``session`` trains nothing; at the same moments (a weight edited, the
+    network or the data changed, undo) the current weights to the Weights panel
+    (``weights_host``) while nothing trains."""
 
     def __init__(self, predictions: PredictionModel, session: TrainingSession,
-                 host: LazyPanel) -> None:
+                 host: LazyPanel, weights_host: LazyPanel | None = None) -> None:
         super().__init__(predictions)
         self._predictions = predictions
         self._session = session
         self._host = host
+        self._weights_host = weights_host
         predictions.held_out = session.state == IDLE
         session.controller.state_changed.connect(self._state_changed)
         predictions.updated.connect(self._updated)
@@ -72,7 +97,16 @@ class OutputPreview(QObject):
     @Slot(str)
     def _state_changed(self, state: str) -> None:
         self._predictions.held_out = state == IDLE
+        if state == IDLE:  # a run's last weights (the live ones were not binned)
+            self._show_current_weights()
 
     @Slot(object)
     def _updated(self, result: Predictions) -> None:
         self._host.call("show_weights", weights_view(result, self._session.data.dataset))
+        if self._session.state == IDLE:
+            self._show_current_weights()
+
+    def _show_current_weights(self) -> None:
+        if self._weights_host is not None:
+            doc = self._session.doc
+            self._weights_host.call("show_weights", current_weights(doc.spec, doc.shown_arrays))

@@ -22,7 +22,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence
+from PySide6.QtGui import QColor, QFont, QKeyEvent, QKeySequence, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -184,6 +184,29 @@ class RunsView(QTableView):
 
     delete_requested = Signal()
 
+    def placeholder(self) -> str:
+        """The words the empty table shows in its middle ("" while it lists a run): before
+        the first run, what will be listed; when every run is hidden, how to see them."""
+        model = self.model()
+        if not isinstance(model, RunsModel) or model.rows:
+            return ""
+        if model.doc.runs:
+            return translate("RunsList", "Every run is hidden: tick “show hidden runs” to "
+                                         "list them")
+        return translate("RunsList", "Each training run is listed here, to compare them: "
+                                     "press Train (F5)")
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        text = self.placeholder()
+        if text:
+            painter = QPainter(self.viewport())
+            painter.setPen(QColor(theme.MUTED_TEXT))
+            area = self.viewport().rect().adjusted(12, 8, -12, -8)
+            painter.drawText(area, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                             text)
+            painter.end()
+
     def event(self, event: QEvent) -> bool:
         if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
                 event.matches(QKeySequence.StandardKey.Delete) and self.state() != \
@@ -253,6 +276,7 @@ class RunsList(QWidget):
                                               "undone). The weights stay as they are."))
         self.hidden_check.setText(self.tr("show hidden runs"))
         self.model.retranslate()
+        self.view.viewport().update()  # its placeholder, in the new language
         self._selection_changed()
 
     def selected(self) -> Run | None:

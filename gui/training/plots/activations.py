@@ -30,6 +30,7 @@ from gui.training.plots.base import (
     style_plot,
     whole_width,
 )
+from gui.training.plots.empty_note import PlotNote
 
 DEAD_COLOR = QColor(theme.MUTED_TEXT)
 SATURATED_COLOR = QColor(theme.PROBLEM)
@@ -89,6 +90,7 @@ class ActivationsPanel(Panel):
         self.fraction_plot.addItem(self.dead_bars)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        self.empty_note = PlotNote(self.hist_plot)  # before a run: how to fill the plots
         # the note's node with its numbers (its name and activation's are read when the note
         # is written: after a language switch the note named "hidden 1" in Korean)
         self._described: tuple[NodeSpec, NodeStats] | None = None
@@ -109,6 +111,11 @@ class ActivationsPanel(Panel):
                              "Saturated (red) and dead (grey) fraction per node"),
                    y_label=translate("ActivationsPanel", "fraction"))
         self._show_note()
+        self._show_empty_note()
+
+    def _show_empty_note(self) -> None:
+        self.empty_note.set_text("" if self.frame is not None else translate(
+            "ActivationsPanel", "Train (F5) to see what each layer outputs on a probe batch"))
 
     def _show_note(self) -> None:
         """The described node's numbers, or the legend while there are none."""
@@ -149,6 +156,7 @@ class ActivationsPanel(Panel):
     def draw(self, frame: Frame) -> None:
         spec = self._spec
         activations = frame.snapshot.activations
+        self._show_empty_note()
         if spec is None:
             return
         node_id = self.node_id
@@ -177,6 +185,7 @@ class ActivationsPanel(Panel):
         not be described by the old ones)."""
         self._described = None
         self._show_note()
+        self._show_empty_note()
         self.hist_curve.setData([], [])
         empty = np.zeros(0)
         self.error_bars.setData(x=empty, y=empty, height=empty)

@@ -5,12 +5,15 @@ time from the histograms it recorded at the ends of epochs, see :mod:`gui.traini
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from core.spec import NetworkSpec
+from core.training.snapshot import Histogram
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
@@ -24,6 +27,16 @@ from gui.training.plots.base import (
     style_plot,
     whole_width,
 )
+from gui.training.plots.empty_note import PlotNote
+
+if TYPE_CHECKING:
+    from gui.training.output_preview import CurrentWeights
+
+
+def edge_items(spec: NetworkSpec) -> list[tuple[str, str]]:
+    """The connections of ``spec`` as the panel offers them: (``input 0 → hidden 1``, id)."""
+    return [(f"{spec.node(edge.src).label} → {spec.node(edge.dst).label}", edge.id)
+            for edge in spec.edges if spec.has_node(edge.src) and spec.has_node(edge.dst)]
 
 
 class WeightsPanel(Panel):
@@ -36,6 +49,8 @@ class WeightsPanel(Panel):
         self.edge_combo.currentIndexChanged.connect(self._edge_chosen)
         self.tools.insertWidget(0, self.edge_combo)
         self._spec: NetworkSpec | None = None
+        #: the current weights, drawn while there is no frame (before any run, after Reset)
+        self.weights: CurrentWeights | None = None
         self._x_end = 0.0
         self.now_plot = add_plot(self.graphics, row=0, col=0)
         self.now_curve = self.now_plot.plot(
@@ -52,6 +67,8 @@ class WeightsPanel(Panel):
         self.ranges = {plot: StickyRange(plot) for plot in (self.now_plot, self.trail_plot,
                                                              self.norm_plot)}
         self.norm_plot.getAxis("left").enableAutoSIPrefix(False)
+        # the wide plot's view, not the small one's beside "Weights now": there it was cut
+        self.empty_note = PlotNote(self.norm_plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         on_language_change(self, self.retranslate)
@@ -70,20 +87,20 @@ class WeightsPanel(Panel):
                    y_label=translate("WeightsPanel", "weight"))
         self.trail_plot.titleLabel.setToolTip(translate(
             "WeightsPanel", "Each column is a histogram of the weights at that epoch"))
+        # the norm's sign ‖∇‖ drawn rotated read as a box glyph: a word instead
         style_plot(self.norm_plot, translate("WeightsPanel", "Gradient norm per layer"),
-                   y_label="‖∇‖")
+                   y_label=translate("WeightsPanel", "norm"))
         self.norm_plot.titleLabel.setToolTip(translate(
             "WeightsPanel", "Measured on the last mini-batch"))
         self.note.setText(translate("WeightsPanel", "The spread of the weights, and how fast "
                                     "gradients reach each layer."))
+        self._show_notes(self.frame is None)
 
     # ------------------------------------------------------------------ network
     def set_network(self, spec: NetworkSpec) -> None:
         """Offer the edges of ``spec`` (``input → hidden 1``) and forget older runs."""
         self._spec = spec
-        fill_combo(self.edge_combo, [
-            (f"{spec.node(edge.src).label} → {spec.node(edge.dst).label}", edge.id)
-            for edge in spec.edges if spec.has_node(edge.src) and spec.has_node(edge.dst)])
+        fill_combo(self.edge_combo, edge_items(spec))
         trained = [n for n in spec.nodes if n.kind != "input"]
         set_ticks(self.norm_plot.getAxis("bottom"),
                   [[(i, node.label) for i, node in enumerate(trained)]])
@@ -95,7 +112,7 @@ class WeightsPanel(Panel):
 
     @Slot()
     def _edge_chosen(self) -> None:
-        if self.frame is not None:
+        if self.frame is not None or self.weights is not None:
             self._dirty = True
             self.refresh()
 
@@ -103,11 +120,8 @@ class WeightsPanel(Panel):
     def draw(self, frame: Frame) -> None:
         snapshot = frame.snapshot
         edge_id = self.edge_id
-        histogram = snapshot.weight_histograms.get(edge_id) if edge_id else None
-        if histogram is not None:
-            self.now_curve.setData(histogram.edges, histogram.counts)
-            self.ranges[self.now_plot].fit(x=(histogram.edges[0], histogram.edges[-1]),
-                                           y=(0.0, float(histogram.counts.max())))
+        self._show_notes(False)
+        self._draw_now(snapshot.weight_histograms.get(edge_id) if edge_id else None)
         trail = frame.weight_trails.get(edge_id) if edge_id else None
         if trail is not None:
             low, high, n = trail.low, trail.high, trail.x.size
@@ -128,7 +142,39 @@ class WeightsPanel(Panel):
             self.ranges[self.norm_plot].fit(x=(-0.5, len(trained) - 0.5),
                                             y=(0.0, max(heights, default=0.0) or 1.0))
 
+    def _draw_now(self, histogram: Histogram | None) -> None:
+        """"Weights now": ``histogram`` (None: the plot keeps what it has)."""
+        if histogram is not None:
+            self.now_curve.setData(histogram.edges, histogram.counts)
+            self.ranges[self.now_plot].fit(x=(histogram.edges[0], histogram.edges[-1]),
+                                           y=(0.0, float(histogram.counts.max())))
+
     def clear(self) -> None:
         self.now_curve.setData([], [])
         self.trail_image.clear()
         self.norm_bars.setOpts(x=[], height=[])
+        self._show_notes(True)
+        self._draw_weights()  # no frame: the weights the network has now, if they are known
+
+    # ------------------------------------------------------------------ no frames
+    def show_weights(self, weights: CurrentWeights | None) -> None:
+        """The current weights (None: not known), drawn while no frame is shown — at once if
+        the panel is on screen, else when it is shown."""
+        self.weights = weights
+        if self.frame is None:
+            self._dirty = True  # Panel.refresh empties the plots, then clear() draws them
+            if self.shown:
+                self.refresh()
+
+    def _draw_weights(self) -> None:
+        weights = self.weights
+        if weights is None:
+            return
+        fill_combo(self.edge_combo, edge_items(weights.spec))  # the network as edited now
+        edge_id = self.edge_id
+        self._draw_now(weights.histograms.get(edge_id) if edge_id else None)
+
+    def _show_notes(self, empty: bool) -> None:
+        """Before a run: how to fill the plots that only training fills."""
+        self.empty_note.set_text(translate(
+            "WeightsPanel", "Train (F5) to fill these plots") if empty else "")

@@ -48,6 +48,10 @@
         <translation>비율</translation>
     </message>
     <message>
+        <source>Train (F5) to see what each layer outputs on a probe batch</source>
+        <translation>학습(F5)하면 관찰용 배치에서 각 층이 내는 출력을 볼 수 있습니다</translation>
+    </message>
+    <message>
         <source>saturated</source>
         <translation>포화됨</translation>
     </message>
@@ -263,6 +267,7 @@
     <name>WeightsPanel</name>
     <message>
         <source>Which connection&apos;s weight matrix to show</source>
+        <extracomment>the current weights, drawn while there is no frame (before any run, after Reset)</extracomment>
         <translation>가중치 행렬을 볼 연결</translation>
     </message>
     <message>
@@ -290,8 +295,16 @@
         <translation>층별 기울기 노름</translation>
     </message>
     <message>
+        <source>norm</source>
+        <translation>노름</translation>
+    </message>
+    <message>
         <source>Measured on the last mini-batch</source>
         <translation>마지막 미니배치에서 잰 값입니다</translation>
+    </message>
+    <message>
+        <source>Train (F5) to fill these plots</source>
+        <translation>학습(F5)하면 이 그래프들이 채워집니다</translation>
     </message>
     <message>
         <source>epoch</source>

@@ -68,6 +68,7 @@ def test_a_runs_frames_take_over_from_the_current_weights(qtbot, window):
     panel = window.training.output
     qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])
     train_to_end(qtbot, window)
-    qtbot.waitUntil(lambda: panel.frame is not None)
+    # the run's frame kept and drawn (the panel draws a kept frame on a later turn)
+    qtbot.waitUntil(lambda: panel.frame is not None and not panel.stale)
     assert not panel.note.text().endswith("with the current weights")
     assert panel.note.text().startswith("training accuracy")
