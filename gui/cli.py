@@ -27,10 +27,12 @@ from core.training.history import History
 from core.training.runs import now_iso
 from core.training.trainer import Trainer
 from gui import cli_data, cli_export, cli_runs
+from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
 from gui.cli_i18n import HelpFormatter, use_catalogue
 from gui.cli_output import ProgressBar, format_metrics
+from resources.examples import example_names
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -68,9 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("gui", help=_("open the window (the default)"),
+                                 description=_("Open the window, on a project or an example "
+                                               "if one is named."),
                                  epilog=epilog, formatter_class=raw)
     window.add_argument("project", nargs="?", help=_("a .netcanvas project to open"))
-    window.add_argument("--example", metavar="NAME", help=_("open a bundled example project"))
+    window.add_argument("--example", metavar="NAME", help=_(
+        "open a bundled example project: {names}").format(names=", ".join(example_names())))
 
     train = commands.add_parser(
         "train", help=_("train a project without the window"),
@@ -132,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "Prints one line (exit 0) or names what is missing (exit 1). Works from "
                       "source and in the bundle."),
         epilog=epilog, formatter_class=raw)
+    add_examples(parser)
     return parser
 
 

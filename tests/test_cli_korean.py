@@ -172,7 +172,7 @@ def test_korean_argument_help_wraps_by_terminal_columns():
     """A Hangul syllable takes two columns: the options' help is wrapped by columns, so the
     help of --out breaks before the terminal's edge instead of running past it."""
     lines = netcanvas("train", "--help", COLUMNS="80").stdout.splitlines()
-    options = lines[lines.index("옵션:") + 1:lines.index("종료 코드:") - 1]
+    options = lines[lines.index("옵션:") + 1:lines.index("사용 예:") - 1]
     assert options[2:4] == [
         "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
         "              (입력 파일은 바꾸지 않음)"]
@@ -218,3 +218,14 @@ def test_train_and_runs_speak_korean_in_the_same_process(korean, tmp_path, capsy
     assert cli.main(["explain", str(example_path("xor_learned")), "--sample", "x"]) == 2
     assert capsys.readouterr().err == ("netcanvas: 오류: --sample은 행 번호여야 합니다: "
                                        "'x'은(는) 행 번호가 아닙니다\n")
+
+
+def test_korean_help_keeps_example_command_lines_whole():
+    """The Hangul epilog is wrapped by columns, but a command line in it is kept as typed."""
+    lines = netcanvas("train", "--help", COLUMNS="60").stdout.splitlines()
+    start = lines.index("사용 예:")
+    assert lines[start + 1:start + 4] == [
+        "  netcanvas train spiral.netcanvas --epochs 50 --out trained.netcanvas",
+        "  netcanvas train trained.netcanvas --out trained.netcanvas --force",
+        "  netcanvas train spiral.netcanvas --quiet --log log.csv"]
+    assert lines[start + 4] == "" and lines[start + 5] == "종료 코드:"
