@@ -335,7 +335,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         args, extra = parser.parse_known_args(argv)
         if extra:  # said with the command's own usage line, not netcanvas's
-            _command_parser(parser, args.command).error(
+            _command_parser(parser, args).error(
                 _("unrecognized arguments: %s") % " ".join(extra))
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
@@ -355,12 +355,14 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_BROKEN_PIPE
 
 
-def _command_parser(parser: argparse.ArgumentParser, command: str | None
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace
                     ) -> argparse.ArgumentParser:
-    """The parser of ``command`` (``parser`` itself when there is none)."""
+    """The parser of the command (and action: ``data fetch``) ``args`` chose."""
     for action in parser._actions:
-        if isinstance(action, argparse._SubParsersAction) and command in action.choices:
-            return action.choices[command]
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = getattr(args, action.dest, None)
+            if chosen in action.choices:
+                return _command_parser(action.choices[chosen], args)
     return parser
 
 

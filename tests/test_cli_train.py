@@ -91,6 +91,8 @@ def test_a_wrong_flag_shows_the_command_s_own_usage(capsys):
     code, _, err = run(["export", "x.netcanvas", "--format", "onnx", "--out", "x", "-z"], capsys)
     assert code == 2 and err.startswith("usage: netcanvas export")
     assert err.splitlines()[-1] == "netcanvas export: error: unrecognized arguments: -z"
+    code, _, err = run(["data", "fetch", "mnist", "--bogus"], capsys)
+    assert code == 2 and err.startswith("usage: netcanvas data fetch [-h]")
 
 
 @pytest.mark.parametrize("epochs", [1, 3])
