@@ -6,6 +6,7 @@ Mark a message where it is written and translate it there::
     raise DataError(_("Cannot read {path}: the file is empty.").format(path=path))
     print(ngettext("{n} run", "{n} runs", n).format(n=n))
     NAMES = {"circle": N_("Circle")}   # marked only; translate where shown: _(NAMES[key])
+    DONE = N_plural("{n} epoch", "{n} epochs")  # marked only; where shown: ngettext(*DONE, n)
 
 Format *after* translating (``_("…{x}…").format(x=…)``), never an f-string inside ``_()``:
 the catalogue is keyed by the text with its placeholders.
@@ -110,6 +111,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark ``message`` for the catalogue without translating it yet (for tables of names)."""
     return message
+
+
+def N_plural(singular: str, plural: str) -> tuple[str, str]:
+    """Mark a message with a plural for the catalogue without translating it yet (a message
+    kept to be said again later); translate where shown: ``ngettext(singular, plural, n)``."""
+    return singular, plural
 
 
 set_language(initial_language())

@@ -4,6 +4,7 @@ each failure is a :class:`ProjectError` sentence a student can act on."""
 from __future__ import annotations
 
 import errno
+import os
 import struct
 from pathlib import Path
 from typing import Any
@@ -46,6 +47,22 @@ def write_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOSPC:
         return _("the disk is full")
     return exc.strerror or str(exc)
+
+
+def place_error(path: Path) -> OSError | None:
+    """The error a write of ``path`` would meet because of where it goes (its folder missing,
+    a file, or read-only), found before any work is done; None when the place looks fine.
+    Say it with :func:`write_reason` or :func:`save_error`."""
+    folder = path.absolute().parent
+    if not folder.exists():
+        code = errno.ENOENT
+    elif not folder.is_dir():
+        code = errno.ENOTDIR
+    elif not os.access(folder, os.W_OK):
+        code = errno.EACCES
+    else:
+        return None
+    return OSError(code, os.strerror(code), str(path))
 
 
 def save_error(exc: OSError, path: Path) -> ProjectError:

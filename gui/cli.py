@@ -21,20 +21,24 @@ from core.export import ExportError
 from core.i18n import N_, _, ngettext
 from core.lint import lint
 from core.project import Project, ProjectError, load_project, save_project
+from core.project_checks import place_error, save_error, write_reason
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
 from core.training.trainer import Trainer
 from gui import cli_data, cli_export, cli_runs
+from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
 from gui.cli_i18n import HelpFormatter, use_catalogue
 from gui.cli_output import ProgressBar, format_metrics
+from resources.examples import example_names
 
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_BAD_INPUT = 2
 EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cat … | head`
 
 EXIT_CODES = N_("""\
 exit codes:
@@ -44,6 +48,7 @@ exit codes:
        that exists (without --force) or cannot be written, or wrong usage; a data set
        that cannot be downloaded (not found, offline, cut off, wrong checksum)
   130  interrupted (Ctrl+C)
+  141  the output's reader stopped early (for example | head): the rest was not printed
 """)
 
 
@@ -65,9 +70,12 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("gui", help=_("open the window (the default)"),
+                                 description=_("Open the window, on a project or an example "
+                                               "if one is named."),
                                  epilog=epilog, formatter_class=raw)
     window.add_argument("project", nargs="?", help=_("a .netcanvas project to open"))
-    window.add_argument("--example", metavar="NAME", help=_("open a bundled example project"))
+    window.add_argument("--example", metavar="NAME", help=_(
+        "open a bundled example project: {names}").format(names=", ".join(example_names())))
 
     train = commands.add_parser(
         "train", help=_("train a project without the window"),
@@ -81,6 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--out", metavar="FILE",
                        help=_("save the trained project here, with this run added to its runs "
                               "(the input file is left unchanged)"))
+    train.add_argument("--force", action="store_true",
+                       help=_("replace FILE if it exists"))
     train.add_argument("--log", metavar="CSV",
                        help=_("write the per-epoch metrics to a CSV file"))
     train.add_argument("--fresh", action="store_true",
@@ -127,6 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
                       "Prints one line (exit 0) or names what is missing (exit 1). Works from "
                       "source and in the bundle."),
         epilog=epilog, formatter_class=raw)
+    add_examples(parser)
     return parser
 
 
@@ -201,6 +212,8 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         if args.epochs < 1:
             raise CommandError(_("--epochs must be at least 1"))
         project.settings = replace(project.settings, epochs=args.epochs)
+    out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
+    _check_targets(out, log, args.force)  # before training: a bad target would waste the run
     trainer = _trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
@@ -210,23 +223,47 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     finally:  # Ctrl+C too: main() says "interrupted" on a line of its own
         if bar:
             bar.close()
-    print(f"{outcome.reason}")
-    print(format_metrics(trainer.history))
-    if args.log:
-        _write_log(trainer.history, Path(args.log))
-    if args.out:
-        net = trainer.network
-        runs = project.runs.record(project.settings, trainer.history.copy(),
-                                   trainer.epoch - trainer.first_epoch, outcome.kind,
-                                   outcome.reason, started_at=started_at, spec=project.spec,
-                                   data=project.data.describe())
-        trained = replace(project, params={k: v.copy() for k, v in net.params.items()},
-                          state={k: v.copy() for k, v in net.state.items()} or None,
-                          history=trainer.history.to_dict(), runs=runs,
-                          continuation=trainer.continuation())
-        save_project(trained, args.out)
-        print(_("saved {path}").format(path=args.out))
+    try:
+        print(f"{outcome.reason}")
+        print(format_metrics(trainer.history))
+    finally:  # the files are written even when the reader of stdout has gone (| head -1)
+        if log:
+            _write_log(trainer.history, log)
+        if out:
+            net = trainer.network
+            runs = project.runs.record(project.settings, trainer.history.copy(),
+                                       trainer.epoch - trainer.first_epoch, outcome.kind,
+                                       outcome.reason, started_at=started_at,
+                                       spec=project.spec, data=project.data.describe())
+            trained = replace(project, params={k: v.copy() for k, v in net.params.items()},
+                              state={k: v.copy() for k, v in net.state.items()} or None,
+                              history=trainer.history.to_dict(), runs=runs,
+                              continuation=trainer.continuation())
+            save_project(trained, out)
+    if out:
+        print(_("saved {path}").format(path=out))
+    elif not outcome.failed:
+        print(_("not saved: add --out FILE to keep the trained project"))
     return EXIT_FAILED if outcome.failed else EXIT_OK
+
+
+def _check_targets(out: Path | None, log: Path | None, force: bool) -> None:
+    """Refuse, before any epoch runs, an ``--out`` that exists (without ``--force``) or is a
+    folder, and an ``--out`` or ``--log`` whose folder is missing or cannot be written."""
+    for path in (out, log):
+        if path is not None and path.is_dir():
+            raise CommandError(_("{path} is a folder; give a file name").format(path=path))
+    if out is not None:
+        problem = place_error(out)
+        if problem:
+            raise save_error(problem, out)
+        if out.exists() and not force:
+            raise CommandError(_("{path} exists already; use --force to replace it").format(
+                path=out))
+    if log is not None:
+        problem = place_error(log)
+        if problem:
+            raise _log_error(problem, log)
 
 
 def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
@@ -272,8 +309,12 @@ def _write_log(history: History, path: Path) -> None:
             for row in zip(*history.epochs.values(), strict=True):
                 writer.writerow("" if v is None else v for v in row)
     except OSError as exc:
-        raise CommandError(_("cannot write the log {path}: {reason}").format(
-            path=path, reason=exc.strerror or exc)) from None
+        raise _log_error(exc, path) from None
+
+
+def _log_error(exc: OSError, path: Path) -> CommandError:
+    return CommandError(_("cannot write the log {path}: {reason}").format(
+        path=path, reason=write_reason(exc, path)))
 
 
 # ----------------------------------------------------------------------------- entry point
@@ -292,17 +333,37 @@ def main(argv: list[str] | None = None) -> int:
         print(_unknown_command(argv[0]), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # said with the command's own usage line, not netcanvas's
+            _command_parser(parser, args).error(
+                _("unrecognized arguments: %s") % " ".join(extra))
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
     try:
-        return HANDLERS[args.command](args, argv[1:])
+        code = HANDLERS[args.command](args, argv[1:])
+        sys.stdout.flush()  # here, so a reader that has gone is noticed here (below)
+        return code
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
         print(_("netcanvas: error: {message}").format(message=exc), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:  # Ctrl+C in any command: one line, no traceback
         print(_("netcanvas: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
+    except BrokenPipeError:  # the reader stopped early (| head): stop quietly, as cat does
+        # stdout to the void, so that Python's own flush at exit finds no pipe to fail on
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_BROKEN_PIPE
+
+
+def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace
+                    ) -> argparse.ArgumentParser:
+    """The parser of the command (and action: ``data fetch``) ``args`` chose."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            chosen = getattr(args, action.dest, None)
+            if chosen in action.choices:
+                return _command_parser(action.choices[chosen], args)
+    return parser
 
 
 def _opens_the_window(first: str) -> bool:

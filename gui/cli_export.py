@@ -7,7 +7,14 @@ import argparse
 from collections.abc import Callable
 from pathlib import Path
 
-from core.export import FORMATS, ExportError, ExportPlan, export_project, with_weights
+from core.export import (
+    FORMATS,
+    ExportError,
+    ExportPlan,
+    export_project,
+    export_target,
+    with_weights,
+)
 from core.i18n import N_, _
 from core.project import load_project, save_project
 from gui.cli_i18n import HelpFormatter
@@ -37,8 +44,8 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     export.add_argument("project", help=_("the .netcanvas project to export"))
     export.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     export.add_argument("--out", required=True, metavar="PATH",
-                        help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py) to "
-                               "write"))
+                        help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py; the "
+                               "ending is added when missing) to write"))
     export.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
     back = commands.add_parser(
@@ -56,7 +63,8 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
 
 def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
-    plan, files = export_project(project, args.format, Path(args.out), args.force)
+    out = export_target(args.format, args.out)  # d.txt → d.txt.onnx, as the window does
+    plan, files = export_project(project, args.format, out, args.force)
     if not plan.trained:
         print(_("note: {note}").format(note=untrained_note(Path(args.project).name, plan)))
     print(_("exported {format} to {files}").format(format=args.format,

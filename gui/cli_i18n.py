@@ -107,7 +107,8 @@ def display_width(text: str) -> int:
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
     """argparse's formatter for NetCanvas: descriptions and epilogs keep their own line breaks
-    and indentation, and text with wide characters (Hangul) is wrapped by terminal columns;
+    and indentation, and text with wide characters (Hangul) is wrapped by terminal columns
+    (in a description or epilog, only its lines that have some);
     English is laid out exactly as argparse's RawDescriptionHelpFormatter does it."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
@@ -120,6 +121,9 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
             return super()._fill_text(text, width, indent)
         lines = []
         for line in text.splitlines():
+            if display_width(line) == len(line):  # no Hangul: kept as written (a command line)
+                lines.append(indent + line)
+                continue
             # "  name  text…" goes on under its text; any other line under its own start.
             term = re.match(r"\s*\S+ {2,}(?=\S)", line)
             head = term.group() if term else line[:len(line) - len(line.lstrip())]

@@ -16,7 +16,15 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
-from core.export import ExportError, export_project, file_stem, refuse_problems, with_weights
+from core.export import (
+    SUFFIXES,
+    ExportError,
+    export_project,
+    export_target,
+    file_stem,
+    refuse_problems,
+    with_weights,
+)
 from core.i18n import _
 from core.project import Project
 from gui.background import BackgroundJob
@@ -52,13 +60,13 @@ FORMATS = (
            QT_TRANSLATE_NOOP("ExportMenu", "To use the network in another program: ONNX "
                              "runtimes run it from Python, C++, C#, Java, a browser or a "
                              "phone, without NetCanvas or Python."),
-           QT_TRANSLATE_NOOP("ExportMenu", "ONNX models (*.onnx)"), ".onnx"),
+           QT_TRANSLATE_NOOP("ExportMenu", "ONNX models (*.onnx)"), SUFFIXES["onnx"]),
     Format("numpy", QT_TRANSLATE_NOOP("ExportMenu", "&NumPy Script…"),
            QT_TRANSLATE_NOOP("ExportMenu", "NumPy script"),
            QT_TRANSLATE_NOOP("ExportMenu", "To read and change every step: a plain-NumPy "
                              "program in the book's style, each layer's forward and backward "
                              "and the optimizer's rule written out."),
-           QT_TRANSLATE_NOOP("ExportMenu", "Python scripts (*.py)"), ".py"),
+           QT_TRANSLATE_NOOP("ExportMenu", "Python scripts (*.py)"), SUFFIXES["numpy"]),
 )
 WEIGHTS_FILTER = QT_TRANSLATE_NOOP("ExportMenu", "NumPy weights (*.npz);;All files (*)")
 IMPORT_TIP = QT_TRANSLATE_NOOP(
@@ -173,9 +181,7 @@ class ExportMenu(QObject):
                                                     shown(fmt.filter), "", options)
         if not path:
             return None
-        out = Path(path)
-        if fmt.suffix and out.suffix != fmt.suffix:
-            out = out.with_name(out.name + fmt.suffix)
+        out = export_target(fmt.name, path)
         if not fmt.suffix and out.is_dir() and any(out.iterdir()):
             answer = QMessageBox.question(
                 self.window, self.tr("Replace folder?"), self.tr(

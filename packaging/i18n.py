@@ -8,7 +8,7 @@ never edit the same catalogue:
   ``translate(context, …)`` and ``QT_TRANSLATE_NOOP``; compiled by ``pyside6-lrelease`` into
   ``resources/i18n/netcanvas_<lang>.qm``;
 - ``core`` and the command line (gettext): ``<folder>.po``, extracted by Babel from ``_``,
-  ``N_`` and ``ngettext``; compiled into ``resources/i18n/netcanvas_<lang>.mo``.
+  ``N_``, ``ngettext`` and ``N_plural``; compiled into ``resources/i18n/netcanvas_<lang>.mo``.
 
 Commands:
   update   re-extract every folder's messages into its catalogues (translations kept, messages
@@ -43,7 +43,7 @@ ROOT = Path(__file__).resolve().parent.parent
 I18N = ROOT / "resources" / "i18n"
 TRANSLATED = ("ko",)  # languages besides English, the source
 SOURCE_FOLDERS = ("gui", "core", "resources")  # resources: the examples' texts
-GETTEXT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2)}
+GETTEXT_KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "N_plural": (1, 2)}
 FIXED_DATE = datetime.datetime(2026, 1, 1, tzinfo=datetime.timezone.utc)  # no churn per run
 
 

@@ -56,6 +56,19 @@ def test_a_trained_project_exports_without_a_note(tmp_path, capsys):
     assert code == 0 and not out.startswith("note")
 
 
+@pytest.mark.parametrize(("fmt", "asked", "written"), [("onnx", "d.txt", "d.txt.onnx"),
+                                                       ("onnx", "d", "d.onnx"),
+                                                       ("numpy", "n.txt", "n.txt.py"),
+                                                       ("pytorch", "p.txt", "p.txt")])
+def test_a_file_format_s_ending_is_added_when_missing(fmt, asked, written, tmp_path, capsys):
+    """As the window's save dialog does: ``--out d.txt`` of ONNX writes d.txt.onnx."""
+    code, out, _ = run(["export", example_path("xor_by_hand"), "--format", fmt, "--out",
+                        tmp_path / asked], capsys)
+    assert code == 0 and out.startswith(f"exported {fmt} to {tmp_path / written}")
+    assert (tmp_path / written).exists()
+    assert fmt == "pytorch" or not (tmp_path / asked).exists()
+
+
 @pytest.mark.parametrize("fmt", TARGETS)
 def test_an_existing_target_needs_force(fmt, tmp_path, capsys):
     out_path = tmp_path / TARGETS[fmt]

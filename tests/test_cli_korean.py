@@ -36,7 +36,7 @@ def test_help_is_korean_down_to_argparse_s_own_words():
     assert "위치 인수:" in lines and "옵션:" in lines
     assert "    check         프로젝트 파일이 올바른지 확인" in lines
     assert "  -h, --help      이 도움말을 보여 주고 끝냅니다" in lines
-    assert lines[-8:] == [
+    assert lines[-9:] == [
         "종료 코드:",
         "  0    성공",
         "  1    학습 실패(손실이 NaN 또는 무한대가 됨) 또는 창을 시작할 수 없음",
@@ -45,6 +45,7 @@ def test_help_is_korean_down_to_argparse_s_own_words():
         "       사용법; 내려받을 수 없는 데이터셋(없음, 오프라인, 연결 끊김, 체크섬",
         "       불일치)",
         "  130  중단됨 (Ctrl+C)",
+        "  141  출력을 읽던 쪽이 먼저 멈춤(예: | head): 나머지는 출력하지 않음",
     ]
 
 
@@ -55,7 +56,8 @@ def test_export_help_is_korean():
     assert lines[0] == ("사용법: netcanvas export [-h] --format {pytorch,onnx,numpy} --out PATH "
                         "[--force] project")
     assert "  --force               PATH가 있으면 바꾸기" in lines
-    assert "  --out PATH            쓸 폴더(pytorch) 또는 파일(onnx: .onnx, numpy: .py)" in lines
+    assert ("  --out PATH            쓸 폴더(pytorch) 또는 파일(onnx: .onnx, numpy: .py; 확장자가 "
+            "없으면 붙임)" in lines)
     assert "형식:" in lines
     assert "  onnx     .onnx 파일 하나 (opset 17): 입력 x = 원래 데이터 행, 출력 y" in lines
     assert "종료 코드:" in lines
@@ -100,8 +102,9 @@ def test_usage_errors_speak_korean():
     result = netcanvas("train")
     assert result.returncode == 2
     assert result.stderr.splitlines() == [
-        "사용법: netcanvas train [-h] [--epochs N] [--out FILE] [--log CSV] [--fresh] [--quiet] "
-        "project",
+        "사용법: netcanvas train [-h] [--epochs N] [--out FILE] [--force] [--log CSV] [--fresh] "
+        "[--quiet]",
+        "                     project",
         "netcanvas train: 오류: 다음 인수가 필요합니다: project"]
     result = netcanvas("data", "fetch", "cifar")
     assert result.returncode == 2
@@ -169,7 +172,7 @@ def test_korean_argument_help_wraps_by_terminal_columns():
     """A Hangul syllable takes two columns: the options' help is wrapped by columns, so the
     help of --out breaks before the terminal's edge instead of running past it."""
     lines = netcanvas("train", "--help", COLUMNS="80").stdout.splitlines()
-    options = lines[lines.index("옵션:") + 1:lines.index("종료 코드:") - 1]
+    options = lines[lines.index("옵션:") + 1:lines.index("사용 예:") - 1]
     assert options[2:4] == [
         "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
         "              (입력 파일은 바꾸지 않음)"]
@@ -215,3 +218,14 @@ def test_train_and_runs_speak_korean_in_the_same_process(korean, tmp_path, capsy
     assert cli.main(["explain", str(example_path("xor_learned")), "--sample", "x"]) == 2
     assert capsys.readouterr().err == ("netcanvas: 오류: --sample은 행 번호여야 합니다: "
                                        "'x'은(는) 행 번호가 아닙니다\n")
+
+
+def test_korean_help_keeps_example_command_lines_whole():
+    """The Hangul epilog is wrapped by columns, but a command line in it is kept as typed."""
+    lines = netcanvas("train", "--help", COLUMNS="60").stdout.splitlines()
+    start = lines.index("사용 예:")
+    assert lines[start + 1:start + 4] == [
+        "  netcanvas train spiral.netcanvas --epochs 50 --out trained.netcanvas",
+        "  netcanvas train trained.netcanvas --out trained.netcanvas --force",
+        "  netcanvas train spiral.netcanvas --quiet --log log.csv"]
+    assert lines[start + 4] == "" and lines[start + 5] == "종료 코드:"

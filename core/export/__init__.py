@@ -26,6 +26,16 @@ from core.i18n import _
 from core.project import Project
 
 FORMATS = ("pytorch", "onnx", "numpy")
+#: the ending a file format's target has (pytorch writes a folder, whatever its name)
+SUFFIXES = {"onnx": ".onnx", "numpy": ".py"}
+
+
+def export_target(format: str, out: str | Path) -> Path:
+    """Where ``format`` is written when asked for ``out``: with the format's ending added
+    when ``out`` has another (``d.txt`` → ``d.txt.onnx``), in the window and on the command
+    line alike."""
+    out, suffix = Path(out), SUFFIXES.get(format, "")
+    return out.with_name(out.name + suffix) if suffix and out.suffix != suffix else out
 
 
 def export_project(project: Project, format: str, out: str | Path, force: bool = False
@@ -49,5 +59,6 @@ def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
     return export_onnx(plan, out, force)
 
 
-__all__ = ["FORMATS", "ExportError", "ExportPlan", "export_project", "file_stem", "plan_export",
-           "read_weights", "refuse_problems", "weight_problems", "with_weights"]
+__all__ = ["FORMATS", "SUFFIXES", "ExportError", "ExportPlan", "export_project", "export_target",
+           "file_stem", "plan_export", "read_weights", "refuse_problems", "weight_problems",
+           "with_weights"]

@@ -17,7 +17,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 import numpy as np
@@ -26,7 +26,7 @@ from core.datasets import Dataset
 from core.engine import blas
 from core.engine.network import Network, build
 from core.engine.params import weight_name
-from core.i18n import N_, _
+from core.i18n import N_, N_plural, _, ngettext
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.measure import evaluate
@@ -53,17 +53,22 @@ OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped
 class Outcome:
     """Why training ended: ``kind`` is one of :data:`OUTCOMES`; ``reason`` says it in words, in
     the language of the moment it ended; :meth:`words` says it in the current language, from
-    ``message`` (marked ``N_``) and the ``values`` it is formatted with."""
+    ``message`` (marked ``N_``, or with ``plural`` by ``N_plural``: the count is the value
+    ``n``) and the ``values`` it is formatted with."""
 
     kind: str
     reason: str
     message: str = ""  # "": ``reason`` is a message itself (``_(reason)`` translates it)
     values: tuple[tuple[str, float], ...] = ()
+    plural: str = ""  # the plural of ``message`` ("": it has none)
 
     def words(self) -> str:
         if not self.message:
             return _(self.reason)
-        return _(self.message).format(**dict(self.values))
+        values = dict(self.values)
+        text = ngettext(self.message, self.plural, int(values["n"])) if self.plural \
+            else _(self.message)
+        return text.format(**values)
 
     @property
     def failed(self) -> bool:
@@ -337,7 +342,8 @@ class Trainer:
                     epoch=self._best_epoch)
                 return metrics
         if self.epoch >= self.last_epoch:
-            self._finish("completed", N_("finished {n} epochs"), n=settings.epochs)
+            self._finish("completed", N_plural("finished {n} epoch", "finished {n} epochs"),
+                         n=settings.epochs)
         return metrics
 
     def _diverged(self, loss: float) -> None:
@@ -349,9 +355,12 @@ class Trainer:
                          "probably too high; lower it, reset the weights and train again")
         self._finish("diverged", message, epoch=self.epoch + 1, lr=self.optimizer.lr)
 
-    def _finish(self, kind: str, message: str, **values: float) -> None:
-        """End with outcome ``kind``: ``message`` (marked N_) formatted with ``values``."""
-        self.outcome = Outcome(kind, _(message).format(**values), message, tuple(values.items()))
+    def _finish(self, kind: str, message: str | tuple[str, str], **values: float) -> None:
+        """End with outcome ``kind``: ``message`` (marked N_, or N_plural: a singular and a
+        plural counted by the value ``n``) formatted with ``values``."""
+        singular, plural = (message, "") if isinstance(message, str) else message
+        outcome = Outcome(kind, "", singular, tuple(values.items()), plural)
+        self.outcome = replace(outcome, reason=outcome.words())
 
     def _take_step_request(self) -> bool:
         with self._lock:

@@ -229,3 +229,18 @@ def test_the_offered_file_name_is_a_module_name_and_the_folder_a_line_of_its_own
     lines = exported_box(qtbot, window).text().splitlines()
     assert lines[:3] == ["Exported the network as NumPy script to this folder:", str(folder),
                          "  XOR_learned.py"]
+
+
+@pytest.mark.parametrize(("fmt", "label", "shown"), [
+    ("numpy", "NumPy 스크립트(N)…", "NumPy 스크립트"), ("onnx", "ONNX(O)…", "ONNX")])
+def test_korean_titles_write_the_particle_out(qtbot, window, save_to, tmp_path, korean, fmt,
+                                              label, shown):
+    """The titles read "NumPy 스크립트(으)로 내보내기": every format's name ends in a vowel, so
+    the particle is 로."""
+    assert window.files.open_example("xor_by_hand")
+    asked = save_to(tmp_path / "xor")  # the ending is added
+    menu_action(window, label).trigger()
+    assert asked[0][0] == f"{shown}로 내보내기"
+    assert exported_box(qtbot, window).text().splitlines()[0] == \
+        f"신경망을 {shown}로 이 폴더에 내보냈습니다:"
+    assert (tmp_path / TARGETS[fmt].replace("net", "xor")).is_file()

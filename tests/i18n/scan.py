@@ -3,8 +3,9 @@
 A string "reads as prose" when it has a lower-case letter and either a space or a capital at
 its start ("Train", "Cannot read the file"); identifiers ("relu", "W1", "CSV") do not. Such a
 string must be an argument of a translation call (``tr``, ``translate``, ``QT_TRANSLATE_NOOP``,
-``_``, ``N_``, ``ngettext``) or of a call that never shows text (:data:`NOT_UI_CALLS`); an
-f-string that reads as prose is always reported (translate the pattern, then ``.format``).
+``_``, ``N_``, ``ngettext``, ``N_plural``) or of a call that never shows text
+(:data:`NOT_UI_CALLS`); an f-string that reads as prose is always reported (translate the
+pattern, then ``.format``).
 Docstrings, annotations, comparisons and subscripts are not text a user reads.
 
 Where a string really is not UI text (a code template, a developer's error), end its line with
@@ -17,7 +18,8 @@ import ast
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-TRANSLATION_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "_", "N_", "ngettext"}
+TRANSLATION_CALLS = {"tr", "translate", "QT_TRANSLATE_NOOP", "QT_TR_NOOP", "_", "N_", "ngettext",
+                     "N_plural"}
 NOT_UI_CALLS = {
     "setObjectName", "findChild", "findChildren", "objectName", "setProperty", "property",
     "value", "setValue", "contains", "remove", "QSettings", "beginGroup", "QKeySequence",

@@ -190,11 +190,11 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Export as {format}</source>
-        <translation>{format}(으)로 내보내기</translation>
+        <translation>{format}로 내보내기</translation>
     </message>
     <message>
         <source>Export as {format} — name a new folder</source>
-        <translation>{format}(으)로 내보내기 — 새 폴더 이름을 정하세요</translation>
+        <translation>{format}로 내보내기 — 새 폴더 이름을 정하세요</translation>
     </message>
     <message>
         <source>Replace folder?</source>
@@ -206,15 +206,15 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Exported the network as {format} to this folder:</source>
-        <translation>신경망을 {format}(으)로 이 폴더에 내보냈습니다:</translation>
+        <translation>신경망을 {format}로 이 폴더에 내보냈습니다:</translation>
     </message>
     <message>
         <source>Exported {format} to {path}.</source>
-        <translation>{format}을(를) {path}에 내보냈습니다.</translation>
+        <translation>{format}를 {path}에 내보냈습니다.</translation>
     </message>
     <message>
         <source>Exported as {format}</source>
-        <translation>{format}(으)로 내보냄</translation>
+        <translation>{format}로 내보냄</translation>
     </message>
     <message>
         <source>Open Folder</source>
@@ -238,7 +238,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Cannot export as {format}</source>
-        <translation>{format}(으)로 내보낼 수 없습니다</translation>
+        <translation>{format}로 내보낼 수 없습니다</translation>
     </message>
 </context>
 <context>
@@ -307,7 +307,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Your work is still open and not saved: choose another folder with {save_as}.</source>
-        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}(으)로 다른 폴더를 고르세요.</translation>
+        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}으로 다른 폴더를 고르세요.</translation>
     </message>
     <message>
         <source>Saving {name}…</source>

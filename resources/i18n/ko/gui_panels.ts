@@ -250,7 +250,7 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
 You can still import your own data with “{button}”.</source>
         <translation>내려받지 못했습니다: {error}
 
-“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
+“{button}”로 가진 데이터를 가져올 수는 있습니다.</translation>
     </message>
     <message>
         <source>{problem}
@@ -262,7 +262,7 @@ You can still import your own data with “{button}”.</source>
 
 {todo}
 
-“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.</translation>
+“{button}”로 가진 데이터를 가져올 수는 있습니다.</translation>
     </message>
 </context>
 <context>

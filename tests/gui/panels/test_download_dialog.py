@@ -240,7 +240,7 @@ def test_in_korean_a_failure_says_download_one_way_and_quotes_the_button(
         f"MNIST 손글씨 숫자 28×28의 {TRAIN_IMAGES}을(를) 내려받을 수 없습니다: "
         "어떤 미러에도 연결되지 않습니다 — 이 컴퓨터가 오프라인인 것 같습니다.\n\n"
         "인터넷에 연결하고 MNIST 손글씨 숫자 28×28을(를) 다시 선택하세요.")
-    assert dialog.error.endswith(f"“{button}”(으)로 가진 데이터를 가져올 수는 있습니다.")
+    assert dialog.error.endswith(f"“{button}”로 가진 데이터를 가져올 수는 있습니다.")
     assert str(cache / "mnist") in dialog.error and dialog.open_folder_button.text() == "폴더 열기"
 
 

@@ -1,0 +1,74 @@
+"""``netcanvas … | head``: a reader that stops early ends the command quietly (exit 141, as a
+shell reports for ``cat … | head``), never with a BrokenPipeError traceback, and ``train``
+still writes its files."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from core.project import load_project
+from gui import cli
+from resources.examples import example_path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def netcanvas(argv: list[str], **popen) -> subprocess.Popen:
+    environ = {**os.environ, "NETCANVAS_LANG": "en"}
+    return subprocess.Popen([sys.executable, "-m", "gui.cli", *argv], cwd=ROOT, env=environ,
+                            stderr=subprocess.PIPE, text=True, **popen)
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("argv", [["explain", str(example_path("xor_by_hand"))],
+                                  ["runs", str(example_path("and_gate"))],
+                                  ["check", str(example_path("spiral"))]])
+def test_a_reader_gone_before_the_first_line_ends_the_command_quietly(argv, unbuffered,
+                                                                      monkeypatch):
+    """``| head -0``: the pipe's reading end is closed before the command writes a byte."""
+    monkeypatch.setenv("PYTHONUNBUFFERED", unbuffered)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = netcanvas(argv, stdout=write_end)
+    finally:
+        os.close(write_end)
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (cli.EXIT_BROKEN_PIPE, "")
+
+
+def test_head_of_a_long_output_ends_the_command_quietly():
+    """``explain --json | head -c 100`` on digits: 120 kB, more than a pipe holds, so the
+    command is still writing when the reader goes."""
+    process = netcanvas(["explain", str(example_path("digits_mlp")), "--json"],
+                        stdout=subprocess.PIPE)
+    assert process.stdout.read(100).startswith('{"')
+    process.stdout.close()
+    err = process.stderr.read()
+    assert process.wait(timeout=120) == 141
+    assert err == ""
+
+
+def test_train_saves_its_files_although_the_reader_has_gone(tmp_path):
+    out, log = tmp_path / "and.netcanvas", tmp_path / "and.csv"
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = netcanvas(["train", str(example_path("and_gate")), "--epochs", "3",
+                             "--quiet", "--out", str(out), "--log", str(log)],
+                            stdout=write_end)
+    finally:
+        os.close(write_end)
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (141, "")
+    assert load_project(out).history["epochs"]["epoch"] == [1, 2, 3]
+    assert len(log.read_text().splitlines()) == 4
+
+
+def test_help_explains_exit_code_141(capsys):
+    assert cli.main(["--help"]) == 0
+    assert "  141  the output's reader stopped early (for example | head)" in \
+        capsys.readouterr().out

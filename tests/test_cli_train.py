@@ -1,0 +1,111 @@
+"""``netcanvas train``'s targets: an existing ``--out`` is kept unless ``--force``, a target
+that cannot be written is refused before the first epoch, and a run without ``--out`` says
+that nothing was saved; its own usage for a wrong flag; "1 epoch" in the singular."""
+
+from dataclasses import replace
+
+import pytest
+
+from core import i18n
+from core.project import load_project
+from core.training import trainer as trainer_module
+from gui import cli
+from resources.examples import example_path
+
+
+def run(argv, capsys):
+    code = cli.main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture
+def epochs_run(monkeypatch):
+    """Counts the training steps taken (a refused target must not cost one)."""
+    calls = []
+    original = trainer_module.Trainer.step
+
+    def counted(self, *args, **kwargs):
+        calls.append(self.epoch)
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(trainer_module.Trainer, "step", counted)
+    return calls
+
+
+def test_an_existing_out_file_is_kept_unless_force(tmp_path, capsys):
+    out = tmp_path / "mine.netcanvas"
+    out.write_bytes(b"a trained project of mine")
+    argv = ["train", example_path("and_gate"), "--epochs", "2", "--quiet", "--out", out]
+    code, stdout, err = run(argv, capsys)
+    assert (code, stdout) == (2, "")
+    assert err == f"netcanvas: error: {out} exists already; use --force to replace it\n"
+    assert out.read_bytes() == b"a trained project of mine"
+    code, stdout, err = run([*argv, "--force"], capsys)
+    assert (code, err) == (0, "")
+    assert stdout.splitlines()[-1] == f"saved {out}"
+    assert load_project(out).history["epochs"]["epoch"] == [1, 2]
+
+
+@pytest.mark.parametrize("option", ["--out", "--log"])
+def test_a_target_in_a_missing_folder_is_refused_before_training(option, tmp_path, capsys,
+                                                                 epochs_run):
+    target = tmp_path / "no" / ("x.netcanvas" if option == "--out" else "x.csv")
+    code, out, err = run(["train", example_path("and_gate"), "--epochs", "3", option, target],
+                         capsys)
+    assert (code, out) == (2, "")
+    assert epochs_run == []  # not one epoch trained
+    start = "cannot save x.netcanvas" if option == "--out" else f"cannot write the log {target}"
+    assert err == f"netcanvas: error: {start}: the folder {target.parent} does not exist\n"
+
+
+@pytest.mark.parametrize("option", ["--out", "--log"])
+def test_a_target_inside_a_file_or_naming_a_folder_is_refused_before_training(
+        option, tmp_path, capsys, epochs_run):
+    (tmp_path / "file").write_text("x")
+    argv = ["train", example_path("and_gate"), "--epochs", "3", "--quiet"]
+    code, _, err = run([*argv, option, tmp_path / "file" / "x"], capsys)
+    assert code == 2 and err.endswith(f"{tmp_path / 'file' / 'x'} is inside a file, not a "
+                                      "folder\n")
+    code, _, err = run([*argv, option, tmp_path], capsys)
+    assert (code, err) == (2, f"netcanvas: error: {tmp_path} is a folder; give a file name\n")
+    assert epochs_run == []
+
+
+def test_train_without_out_says_nothing_was_saved(tmp_path, capsys):
+    code, out, _ = run(["train", example_path("and_gate"), "--epochs", "1", "--quiet"], capsys)
+    assert code == 0
+    assert out.splitlines()[0] == "finished 1 epoch"  # the singular
+    assert out.splitlines()[-1] == "not saved: add --out FILE to keep the trained project"
+    code, out, _ = run(["train", example_path("and_gate"), "--epochs", "2", "--quiet",
+                        "--out", tmp_path / "t.netcanvas"], capsys)
+    assert out.splitlines()[0] == "finished 2 epochs"
+    assert "not saved" not in out
+
+
+def test_a_wrong_flag_shows_the_command_s_own_usage(capsys):
+    code, out, err = run(["train", "--bogus", "x.netcanvas"], capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[0].startswith("usage: netcanvas train [-h] [--epochs N]")
+    assert err.splitlines()[-1] == "netcanvas train: error: unrecognized arguments: --bogus"
+    code, _, err = run(["export", "x.netcanvas", "--format", "onnx", "--out", "x", "-z"], capsys)
+    assert code == 2 and err.startswith("usage: netcanvas export")
+    assert err.splitlines()[-1] == "netcanvas export: error: unrecognized arguments: -z"
+    code, _, err = run(["data", "fetch", "mnist", "--bogus"], capsys)
+    assert code == 2 and err.startswith("usage: netcanvas data fetch [-h]")
+
+
+@pytest.mark.parametrize("epochs", [1, 3])
+def test_the_finished_message_is_said_again_in_either_language(epochs):
+    project = load_project(example_path("and_gate"))
+    settings = replace(project.settings, epochs=epochs)
+    outcome = trainer_module.Trainer(project.spec, project.data.load(), settings).run()
+    english = "finished 1 epoch" if epochs == 1 else f"finished {epochs} epochs"
+    assert outcome.reason == english == outcome.words()
+    before = i18n.language()
+    try:
+        i18n.set_language("ko")
+        assert outcome.words() == f"{epochs}에폭을 마쳤습니다"  # in the language of now
+    finally:
+        i18n.set_language(before)
+    assert outcome.words() == english
