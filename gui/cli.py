@@ -88,9 +88,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("train N epochs (default: the project's setting)"))
     train.add_argument("--out", metavar="FILE",
                        help=_("save the trained project here, with this run added to its runs "
-                              "(the input file is left unchanged)"))
+                              "(the project itself, to update it in place)"))
     train.add_argument("--force", action="store_true",
-                       help=_("replace FILE if it exists"))
+                       help=_("replace FILE if it exists and is another file than the project"))
     train.add_argument("--log", metavar="CSV",
                        help=_("write the per-epoch metrics to a CSV file"))
     train.add_argument("--fresh", action="store_true",
@@ -213,7 +213,9 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
             raise CommandError(_("--epochs must be at least 1"))
         project.settings = replace(project.settings, epochs=args.epochs)
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
-    _check_targets(out, log, args.force)  # before training: a bad target would waste the run
+    # before training: a bad target would waste the run; the project itself is updated in
+    # place (it is what the user asked to train: a second run is appended to its runs)
+    _check_targets(out, log, args.force or (out is not None and _same_file(out, args.project)))
     trainer = _trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
@@ -245,6 +247,13 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     elif not outcome.failed:
         print(_("not saved: add --out FILE to keep the trained project"))
     return EXIT_FAILED if outcome.failed else EXIT_OK
+
+
+def _same_file(path: Path, other: str) -> bool:
+    try:
+        return path.resolve() == Path(other).resolve()
+    except OSError:
+        return False
 
 
 def _check_targets(out: Path | None, log: Path | None, force: bool) -> None:

@@ -18,7 +18,7 @@ netcanvas my_network.netcanvas
 netcanvas --example xor_learned""",  # i18n: not ui
     "train": """\
 netcanvas train spiral.netcanvas --epochs 50 --out trained.netcanvas
-netcanvas train trained.netcanvas --out trained.netcanvas --force
+netcanvas train trained.netcanvas --out trained.netcanvas
 netcanvas train spiral.netcanvas --quiet --log log.csv""",  # i18n: not ui
     "check": "netcanvas check spiral.netcanvas",  # i18n: not ui
     "explain": """\

@@ -175,7 +175,7 @@ def test_korean_argument_help_wraps_by_terminal_columns():
     options = lines[lines.index("옵션:") + 1:lines.index("사용 예:") - 1]
     assert options[2:4] == [
         "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
-        "              (입력 파일은 바꾸지 않음)"]
+        "              (프로젝트 파일 자체를 주면 그 파일을 갱신)"]
     assert max(cli_i18n.display_width(line) for line in options) <= 78
 
 
@@ -226,6 +226,6 @@ def test_korean_help_keeps_example_command_lines_whole():
     start = lines.index("사용 예:")
     assert lines[start + 1:start + 4] == [
         "  netcanvas train spiral.netcanvas --epochs 50 --out trained.netcanvas",
-        "  netcanvas train trained.netcanvas --out trained.netcanvas --force",
+        "  netcanvas train trained.netcanvas --out trained.netcanvas",
         "  netcanvas train spiral.netcanvas --quiet --log log.csv"]
     assert lines[start + 4] == "" and lines[start + 5] == "종료 코드:"

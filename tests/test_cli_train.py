@@ -109,3 +109,15 @@ def test_the_finished_message_is_said_again_in_either_language(epochs):
     finally:
         i18n.set_language(before)
     assert outcome.words() == english
+
+
+def test_the_project_itself_is_updated_in_place_without_force(tmp_path, capsys):
+    """``--out`` naming the project being trained is not "another file" to protect: the run
+    is appended to its runs (as training twice into one file always did)."""
+    project = tmp_path / "and.netcanvas"
+    project.write_bytes(example_path("and_gate").read_bytes())
+    for _ in range(2):
+        code, stdout, err = run(["train", project, "--epochs", "1", "--quiet", "--out",
+                                 tmp_path / "." / "and.netcanvas"], capsys)
+        assert (code, err) == (0, "")
+    assert len(load_project(project).runs.runs) == 2
