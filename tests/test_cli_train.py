@@ -117,7 +117,7 @@ def test_the_project_itself_is_updated_in_place_without_force(tmp_path, capsys):
     project = tmp_path / "and.netcanvas"
     project.write_bytes(example_path("and_gate").read_bytes())
     for _ in range(2):
-        code, stdout, err = run(["train", project, "--epochs", "1", "--quiet", "--out",
+        code, _out, err = run(["train", project, "--epochs", "1", "--quiet", "--out",
                                  tmp_path / "." / "and.netcanvas"], capsys)
         assert (code, err) == (0, "")
     assert len(load_project(project).runs.runs) == 2
