@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.training.search import Trial
 from gui import theme
 from gui.i18n import on_language_change, translate
+from gui.labs.base import percent
 
 COLOUR_MAP = pg.colormap.get("viridis")
 CONTEXT = "ResultsView"  # i18n: not ui (a context)
@@ -39,6 +40,7 @@ OUTCOMES = (QT_TRANSLATE_NOOP("ResultsView", "completed"),
             QT_TRANSLATE_NOOP("ResultsView", "early_stopped"),
             QT_TRANSLATE_NOOP("ResultsView", "diverged"),
             QT_TRANSLATE_NOOP("ResultsView", "stopped"))
+SCORE_COLUMN = 1
 OUTCOME_COLUMN = 5
 SORT_KEY = Qt.ItemDataRole.UserRole
 TRIAL_INDEX = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +55,15 @@ def power_text(exponent: float) -> str:
 def metric_text(metric: str) -> str:
     """The score's name in the current language: "accuracy" translated, "R²" as it is."""
     return translate("ResultsView", "accuracy") if metric == "accuracy" else metric
+
+
+def score_text(score: float | None, metric: str) -> str:
+    """A validation score as the training panels write it: accuracy in per cent
+    (``71.7 %``), R² as a number (``0.812``); ``—`` for a trial that diverged."""
+    if score is None:
+        return "—"
+    return percent(f"{100 * score:.1f}", non_breaking=True) if metric == "accuracy" else (
+        f"{score:.3f}")
 
 
 def outcome_text(kind: str) -> str:
@@ -125,6 +136,9 @@ class ResultsView(QSplitter):
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, OUTCOME_COLUMN)
             cell.setText(outcome_text(cell.data(SORT_KEY)))
+            score = self.table.item(row, SCORE_COLUMN).data(SORT_KEY)
+            self.table.item(row, SCORE_COLUMN).setText(
+                score_text(None if score == -math.inf else score, self.score_metric))
         self.fit_columns()
 
     def _build_plot(self) -> QWidget:
@@ -222,7 +236,7 @@ class ResultsView(QSplitter):
         for row, trial in enumerate(self.trials):
             score, loss = trial.score, trial.val_loss
             cells = [_Item(str(row + 1), row),
-                     _Item("—" if score is None else f"{score:.3f}",
+                     _Item(score_text(score, self.score_metric),
                            -math.inf if score is None else score),
                      _Item(f"{trial.lr:.3g}", trial.lr),
                      _Item(f"{trial.weight_decay:.3g}", trial.weight_decay),

@@ -1413,6 +1413,10 @@ so it also tolerates higher rates: try 0.1.</source>
         <translation>이제 프로젝트의 학습률은 {lr}, 가중치 감소는 {decay}입니다. 실행 취소(Ctrl+Z, 여기나 주 창에서)로 이전 값을 되돌립니다.</translation>
     </message>
     <message>
+        <source>Fix the network first. {problem}.</source>
+        <translation>먼저 신경망을 고치세요. {problem}.</translation>
+    </message>
+    <message>
         <source>Cannot train: {error}</source>
         <translation>학습할 수 없습니다: {error}</translation>
     </message>

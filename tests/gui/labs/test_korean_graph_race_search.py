@@ -160,6 +160,9 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert header(results.table) == ["순위", "검증 정확도", "학습률", "가중치 감소",
                                      "검증 손실", "결과"]
     assert {results.table.item(r, 5).text() for r in range(3)} == {"완료"}
+    best = lab.trials[0].score
+    assert results.table.item(0, 1).text() == f"{100 * best:.1f}%"  # Korean: no space
+    assert f"최고 결과: 검증 정확도 {100 * best:.1f}%" in lab.status.text()
     assert results.plot.getAxis("bottom").labelText == "학습률"
     assert results.colour_bar.getAxis("left").labelText == "검증 정확도"
     assert settled_clipped_texts(qtbot, lab, timeout=5_000) == []
@@ -169,6 +172,7 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert lab.status.text().startswith("3 trials in ")
     assert "Best: validation accuracy" in lab.status.text()
     assert header(results.table)[:2] == ["Rank", "Val accuracy"]
+    assert results.table.item(0, 1).text() == f"{100 * best:.1f}\u00a0%"
     assert {results.table.item(r, 5).text() for r in range(3)} == {"completed"}
     assert [label.text() for label in form.labels][:2] == ["Learning rate", "Weight decay"]
     assert lab.progress.text() == "3 / 3 trials"
@@ -185,3 +189,15 @@ def test_a_backwards_range_is_said_in_korean(qtbot, window, open_lab, english_af
     assert "학습률 범위가 거꾸로입니다(-1 ~ -3)" in lab.status.text()
     switch(qtbot, lab, "en", "Hyperparameter search")
     assert "The learning rate range runs backwards (-1 to -3)" in lab.status.text()
+
+
+def test_an_emptied_project_is_said_in_sentences_in_korean(qtbot, window, open_lab,
+                                                           english_after):
+    """The reason read "먼저 신경망을 고치세요: 입력 노드를 추가하세요: …", two colons in a row."""
+    lab = open_lab("search")
+    window.files.new()
+    qtbot.waitUntil(lambda: "Add an input node" in lab.project_label.text())
+    switch(qtbot, lab, "ko", "하이퍼파라미터 탐색")
+    qtbot.waitUntil(lambda: "입력 노드" in lab.project_label.text())
+    assert lab.project_label.text().endswith(
+        "먼저 신경망을 고치세요. 입력 노드를 추가하세요: 신경망에 데이터를 넣는 노드가 없습니다.")
