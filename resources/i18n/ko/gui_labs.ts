@@ -100,6 +100,7 @@
     <name>CompGraphLab</name>
     <message>
         <source>Computational graph and backprop</source>
+        <extracomment>keys a focused combo box uses itself (first and last item), never the step shortcuts&apos;</extracomment>
         <translation>계산 그래프의 역전파</translation>
     </message>
     <message>
@@ -127,8 +128,8 @@
         <translation>아직 계산할 연산이 없습니다. 아래에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The inputs are known. Press Forward step (→).</source>
-        <translation>입력값이 정해졌습니다. 순전파 한 단계(→)를 누르세요.</translation>
+        <source>The inputs are known. Press → to step through the forward pass, then the backward pass; End shows both at once.</source>
+        <translation>입력값이 정해졌습니다. →를 누르면 순전파를 거쳐 역전파까지 한 단계씩 진행하고, End를 누르면 두 과정을 한꺼번에 보여 줍니다.</translation>
     </message>
     <message>
         <source>Step {n} of {total} · {step}</source>
@@ -197,24 +198,30 @@
         <translation>입력 (상수)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; Forward, each node computes its value from its inputs (&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;green&lt;/b&gt;&lt;/span&gt;, above the arrows). Backward, starting from 1 at the output, each node uses only its own &lt;i&gt;local&lt;/i&gt; rule to send a gradient down each input edge (&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;red&lt;/b&gt;&lt;/span&gt;, below): + passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — the chain rule, one node at a time. &lt;i&gt;Check gradients&lt;/i&gt; compares each with the numerical gradient. Step with → and ←.</source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 순전파에서는 각 노드가 입력으로부터 자기 값을 계산합니다(&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;초록색&lt;/b&gt;&lt;/span&gt;, 화살표 위). 역전파에서는 출력의 1에서 시작해, 각 노드가 자기의 &lt;i&gt;국소적&lt;/i&gt; 규칙만으로 각 입력 에지를 따라 기울기를 하류로 보냅니다(&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;빨간색&lt;/b&gt;&lt;/span&gt;, 아래): 덧셈 노드는 그대로 흘리고, 곱셈 노드는 입력을 서로 바꿉니다(d(xy)/dx = y). 오차역전파법은 이것이 전부입니다 — 노드 하나씩 적용하는 연쇄법칙입니다. &lt;i&gt;기울기 확인&lt;/i&gt;은 각 기울기를 수치 미분으로 구한 기울기와 비교합니다. →와 ← 키로 한 단계씩 진행하세요.</translation>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Forward, each node computes its value from its inputs (&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;green&lt;/b&gt;&lt;/span&gt;, above the arrows). Backward, starting from 1 at the output, each node uses only its own &lt;i&gt;local&lt;/i&gt; rule to send a gradient down each input edge (&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;red&lt;/b&gt;&lt;/span&gt;, below): + passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — the chain rule, one node at a time. &lt;i&gt;Check gradients&lt;/i&gt; compares each with the numerical gradient. → steps forward through both passes, ← steps back, End shows them all.</source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 순전파에서는 각 노드가 입력으로부터 자기 값을 계산합니다(&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;초록색&lt;/b&gt;&lt;/span&gt;, 화살표 위). 역전파에서는 출력의 1에서 시작해, 각 노드가 자기의 &lt;i&gt;국소적&lt;/i&gt; 규칙만으로 각 입력 에지를 따라 기울기를 하류로 보냅니다(&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;빨간색&lt;/b&gt;&lt;/span&gt;, 아래): 덧셈 노드는 그대로 흘리고, 곱셈 노드는 입력을 서로 바꿉니다(d(xy)/dx = y). 오차역전파법은 이것이 전부입니다 — 노드 하나씩 적용하는 연쇄법칙입니다. &lt;i&gt;기울기 확인&lt;/i&gt;은 각 기울기를 수치 미분으로 구한 기울기와 비교합니다. →는 순전파와 역전파를 차례로 한 단계씩 진행하고, ←는 한 단계 뒤로 가며, End는 모두 보여 줍니다.</translation>
     </message>
     <message>
-        <source>Forward step →</source>
-        <translation>순전파 한 단계 →</translation>
+        <source>The graph to explore: the book&apos;s apple examples, or σ, softplus and a ReLU neuron built from simple nodes.
+Choosing one replaces the graph and starts again at its inputs: → steps it.</source>
+        <translation>살펴볼 그래프입니다: 책의 사과 예제, 또는 간단한 노드로 만든 σ, softplus, ReLU 뉴런.
+하나를 고르면 그래프가 바뀌고 입력값부터 다시 시작합니다. →로 한 단계씩 진행하세요.</translation>
     </message>
     <message>
-        <source>Compute the next node&apos;s value (→)</source>
-        <translation>다음 노드의 값을 계산합니다 (→)</translation>
+        <source>Next step →</source>
+        <translation>다음 단계 →</translation>
     </message>
     <message>
-        <source>← Backward step</source>
-        <translation>← 역전파 한 단계</translation>
+        <source>The next step: each node&apos;s value in the forward pass, then each node&apos;s local rule in the backward pass, from the output back (→)</source>
+        <translation>다음 단계: 순전파에서는 각 노드의 값을, 그다음 역전파에서는 출력 쪽부터 거꾸로 각 노드의 국소적 규칙을 적용합니다 (→)</translation>
     </message>
     <message>
-        <source>Apply the next node&apos;s local backward rule, from the output back (←; after the forward pass)</source>
-        <translation>다음 노드의 국소적 역전파 규칙을 출력 쪽부터 거꾸로 적용합니다 (←; 순전파가 끝난 뒤)</translation>
+        <source>← Step back</source>
+        <translation>← 한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>One step back (←)</source>
+        <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
         <source>Run all</source>
