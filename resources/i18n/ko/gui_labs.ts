@@ -693,10 +693,6 @@ It runs in the background (it ran once when the lab opened); click again to stop
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 둥근 그릇 모양인 x² + y²에서는 모든 기울기가 최솟값을 곧장 가리킵니다. 가로질러 지그재그로 움직일 좁은 골짜기가 없습니다. 그래도 학습률 0.95의 SGD는 지나칩니다 — 매 단계 x와 y에 1 − 2·0.95 = −0.9를 곱하기 때문입니다. SGD와 Momentum은 출발점과 최솟값을 잇는 같은 직선을 따라 움직입니다: SGD의 굵은 선이 Momentum의 선 아래로 보입니다. </translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown); &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor, and &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s ever-shrinking steps leave it half-way. </source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달하고(표시하면 Nesterov도), &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가며, &lt;b&gt;AdaGrad&lt;/b&gt;는 갈수록 작아지는 보폭 때문에 중간에 머뭅니다. </translation>
-    </message>
-    <message>
         <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (on the surface at 0.1, not a rate from the book). </source>
         <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률 0.1은 책의 값이 아닙니다). </translation>
     </message>
@@ -717,7 +713,7 @@ x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and fa
 it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
 Gradient descent (book §4.4) is the book&apos;s plain gradient method alone on x0² + x1², with its three rates.
 The + marks the minimum; the lines join points of equal f.</source>
-        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window</extracomment>
+        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window z of the end dots: above every path&apos;s line (a dot is never hidden by another&apos;s line)</extracomment>
         <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
 x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
 x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
@@ -746,8 +742,20 @@ the path diverges and stops where it left the numbers.
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; f(x, y) = x²/20 + y²(y 방향으로 가파르고 x 방향으로 완만함)에서 (−7, 2)부터 책의 학습률로 출발하면: &lt;b&gt;SGD&lt;/b&gt;는 골짜기를 가로질러 지그재그로 움직이고, &lt;b&gt;Momentum&lt;/b&gt;은 공처럼 굴러가며 지나치고, &lt;b&gt;AdaGrad&lt;/b&gt;는 y 방향 움직임을 곧바로 줄이며, &lt;b&gt;Adam&lt;/b&gt;은 두 가지를 합칩니다. </translation>
     </message>
     <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown). &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor and stops half-way (its dot, drawn on top). &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s first step is lr along each axis however steep the wall (it divides the gradient by its own size); then its steps shrink ever smaller and leave it half-way too, just ahead of SGD. The ring marks the start, a dot where each path ends. </source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달합니다(표시하면 Nesterov도). &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가다 중간에 멈춥니다(맨 위에 그린 점). &lt;b&gt;AdaGrad&lt;/b&gt;의 첫 걸음은 벽이 아무리 가팔라도 각 축으로 학습률만큼입니다(기울기를 그 크기로 나누기 때문입니다). 그 뒤로는 보폭이 갈수록 작아져 역시 중간에, SGD보다 조금 앞에 머뭅니다. 고리는 출발점을, 점은 각 경로가 끝난 곳을 표시합니다. </translation>
+    </message>
+    <message>
         <source>Change a learning rate and the path is recomputed; too large a rate and the path diverges. Below, the same network trained on the digits by each optimizer from the same weights: as in the book, plain SGD learns slowest.</source>
         <translation>학습률을 바꾸면 경로를 다시 계산합니다. 학습률이 너무 크면 경로가 발산합니다. 아래 그래프는 같은 신경망을 같은 가중치에서 출발해 갱신 방법마다 숫자 데이터로 학습한 결과입니다. 책에서처럼 기본 SGD가 가장 느리게 학습합니다.</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>출발점</translation>
+    </message>
+    <message>
+        <source>where each path ends</source>
+        <translation>각 경로가 끝난 곳</translation>
     </message>
     <message>
         <source>Gradient descent (book §4.4)</source>
