@@ -125,8 +125,10 @@ class ResultsView(QSplitter):
              for name in COLUMNS])
         self.plot.setLabel("bottom", self.tr("learning rate"))
         self.plot.setLabel("left", self.tr("weight decay"))
-        self.colour_bar.getAxis("left").setLabel(
-            self.tr("validation {metric}").format(metric=metric))
+        label = self.tr("validation {metric}").format(metric=metric)
+        if self.score_metric == "accuracy":
+            label = self.tr("{label} (%)").format(label=label)
+        self.colour_bar.getAxis("left").setLabel(label)
         self.legend.setText(self.tr(
             "● colour: the trial's validation score (scale at right) · "
             "<span style='color:{neutral}'>✕</span> diverged · "
@@ -162,7 +164,7 @@ class ResultsView(QSplitter):
                                          brush=None)
         for item in (self.range_box, self.scatter, self.diverged, self.marker):
             self.plot.addItem(item)
-        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=COLOUR_MAP,
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 100.0), colorMap=COLOUR_MAP,
                                           interactive=False)
         plots.addItem(self.colour_bar, row=0, col=1)
         column.addWidget(plots, 1)
@@ -175,6 +177,13 @@ class ResultsView(QSplitter):
         """Name the score: "accuracy", or "R²" for regression."""
         self.score_metric = metric
         self.retranslate()
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        """The colour bar's scale: the scores' range, accuracy in per cent as in the table."""
+        low, high = self.colour_range()
+        scale = 100 if self.score_metric == "accuracy" else 1
+        self.colour_bar.setLevels(values=(scale * low, scale * high))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -205,7 +214,7 @@ class ResultsView(QSplitter):
         scored = [t for t in trials if t.score is not None]
         failed = [t for t in trials if t.score is None]
         low, high = self.colour_range()
-        self.colour_bar.setLevels(values=(low, high))
+        self._show_levels()
         colours = COLOUR_MAP.map((np.array([t.score for t in scored]) - low) / (high - low),
                                  mode="qcolor") if scored else []
         self.scatter.setData(x=[math.log10(t.lr) for t in scored],

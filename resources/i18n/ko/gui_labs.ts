@@ -1241,6 +1241,10 @@ so it also tolerates higher rates: try 0.1.</source>
         <translation>검증 {metric}</translation>
     </message>
     <message>
+        <source>{label} (%)</source>
+        <translation>{label} (%)</translation>
+    </message>
+    <message>
         <source>● colour: the trial&apos;s validation score (scale at right) · &lt;span style=&apos;color:{neutral}&apos;&gt;✕&lt;/span&gt; diverged · &lt;span style=&apos;color:{selected}&apos;&gt;○&lt;/span&gt; the selected row · dashed box: the ranges of the next run</source>
         <translation>● 색: 시행의 검증 점수 (오른쪽 눈금) · &lt;span style=&apos;color:{neutral}&apos;&gt;✕&lt;/span&gt; 발산함 · &lt;span style=&apos;color:{selected}&apos;&gt;○&lt;/span&gt; 선택한 행 · 점선 상자: 다음 실행의 범위</translation>
     </message>

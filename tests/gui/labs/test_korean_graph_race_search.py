@@ -169,7 +169,7 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert results.table.item(0, 1).text() == f"{100 * best:.1f}%"  # Korean: no space
     assert f"최고 결과: 검증 정확도 {100 * best:.1f}%" in lab.status.text()
     assert results.plot.getAxis("bottom").labelText == "학습률"
-    assert results.colour_bar.getAxis("left").labelText == "검증 정확도"
+    assert results.colour_bar.getAxis("left").labelText == "검증 정확도 (%)"
     assert settled_clipped_texts(qtbot, lab, timeout=5_000) == []
     lab.grab().save(str(screenshot_target("search_ko.png", tmp_path)))
 

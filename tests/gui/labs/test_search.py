@@ -125,7 +125,8 @@ def test_the_search_runs_in_the_background_and_ranks_like_core(qtbot, window, la
         assert 10 ** LR[0] <= trial.lr <= 10 ** LR[1]
         assert 10 ** DECAY[0] <= trial.weight_decay <= 10 ** DECAY[1]
     scores = [t.score for t in expected.trials]
-    assert lab.results.colour_bar.levels() == (min(scores), max(scores))
+    assert lab.results.colour_bar.levels() == (100 * min(scores), 100 * max(scores))  # in %
+    assert lab.results.colour_bar.getAxis("left").labelText == "validation accuracy (%)"
     best = expected.trials[0]
     assert lab.results.selected_trial().index == best.index  # the best is selected, ringed
     assert ring(lab) == (math.log10(best.lr), math.log10(best.weight_decay))
