@@ -131,8 +131,8 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         self.gradient_arrows.retranslate()
         self.more.setText(self.tr("Show Nesterov and RMSprop too"))
         self.more.setToolTip(self.tr("Add the two optimizers the book's figures leave out, "
-                                     "on the surface and in the race\n(their rates on the "
-                                     "surface are 0.1, like Momentum's: not the book's)."))
+                                     "on the surface and in the race\n(their rates are not "
+                                     "the book's: on the bowls 0.1, like Momentum's)."))
         self.surface.setToolTip(tip("surface"))
         self.steps.setToolTip(tip("steps"))
         self.form_labels["surface"].setText(self.tr("Surface"))

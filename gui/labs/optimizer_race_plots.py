@@ -126,11 +126,11 @@ SURFACE_NOTICES[DESCENT_KEY] = DESCENT_NOTICE
 MORE_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
     "Nesterov and RMSprop, which the book's figures leave out, are off: <i>Show Nesterov and "
-    "RMSprop too</i> adds them (on the surface at 0.1, not a rate from the book). ")
+    "RMSprop too</i> adds them (at rates of their own on the surface, not the book's). ")
 MORE_SHOWN_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
-    "The dashed Nesterov and RMSprop are not in the book's figures, nor are their rates (0.1 "
-    "on the surface); they are drawn under the book's four. ")
+    "The dashed Nesterov and RMSprop are not in the book's figures, nor are their rates on "
+    "the surface; they are drawn under the book's four. ")
 RACE_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
     "Change a learning rate and the path is recomputed; too large a rate and the path "

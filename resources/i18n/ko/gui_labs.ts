@@ -574,9 +574,9 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
     </message>
     <message>
         <source>Add the two optimizers the book&apos;s figures leave out, on the surface and in the race
-(their rates on the surface are 0.1, like Momentum&apos;s: not the book&apos;s).</source>
+(their rates are not the book&apos;s: on the bowls 0.1, like Momentum&apos;s).</source>
         <translation>책의 그림에 없는 두 갱신 방법을 곡면과 비교에 추가합니다
-(곡면에서의 학습률은 Momentum과 같은 0.1이며, 책의 값이 아닙니다).</translation>
+(학습률은 책의 값이 아닙니다: 그릇 모양 곡면에서는 Momentum과 같은 0.1).</translation>
     </message>
     <message>
         <source>Surface</source>
@@ -693,14 +693,6 @@ It runs in the background (it ran once when the lab opened); click again to stop
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 둥근 그릇 모양인 x² + y²에서는 모든 기울기가 최솟값을 곧장 가리킵니다. 가로질러 지그재그로 움직일 좁은 골짜기가 없습니다. 그래도 학습률 0.95의 SGD는 지나칩니다 — 매 단계 x와 y에 1 − 2·0.95 = −0.9를 곱하기 때문입니다. SGD와 Momentum은 출발점과 최솟값을 잇는 같은 직선을 따라 움직입니다: SGD의 굵은 선이 Momentum의 선 아래로 보입니다. </translation>
     </message>
     <message>
-        <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (on the surface at 0.1, not a rate from the book). </source>
-        <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률 0.1은 책의 값이 아닙니다). </translation>
-    </message>
-    <message>
-        <source>The dashed Nesterov and RMSprop are not in the book&apos;s figures, nor are their rates (0.1 on the surface); they are drawn under the book&apos;s four. </source>
-        <translation>점선인 Nesterov와 RMSprop은 책의 그림에 없으며, 그 학습률(곡면에서 0.1)도 책의 값이 아닙니다. 책의 네 가지 방법 아래에 그립니다. </translation>
-    </message>
-    <message>
         <source>The race uses the book&apos;s rates, not the boxes above: those are for the 2-D surface,
 whose gradients are of a different size than a network&apos;s.</source>
         <translation>비교에는 위 칸의 학습률이 아니라 책의 학습률을 씁니다. 위 칸은 2차원 곡면용이며,
@@ -744,6 +736,14 @@ the path diverges and stops where it left the numbers.
     <message>
         <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown). &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor and stops half-way (its dot, drawn on top). &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s first step is lr along each axis however steep the wall (it divides the gradient by its own size); then its steps shrink ever smaller and leave it half-way too, just ahead of SGD. The ring marks the start, a dot where each path ends. </source>
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달합니다(표시하면 Nesterov도). &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가다 중간에 멈춥니다(맨 위에 그린 점). &lt;b&gt;AdaGrad&lt;/b&gt;의 첫 걸음은 벽이 아무리 가팔라도 각 축으로 학습률만큼입니다(기울기를 그 크기로 나누기 때문입니다). 그 뒤로는 보폭이 갈수록 작아져 역시 중간에, SGD보다 조금 앞에 머뭅니다. 고리는 출발점을, 점은 각 경로가 끝난 곳을 표시합니다. </translation>
+    </message>
+    <message>
+        <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (at rates of their own on the surface, not the book&apos;s). </source>
+        <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률은 따로 정한 값으로, 책의 값이 아닙니다). </translation>
+    </message>
+    <message>
+        <source>The dashed Nesterov and RMSprop are not in the book&apos;s figures, nor are their rates on the surface; they are drawn under the book&apos;s four. </source>
+        <translation>점선인 Nesterov와 RMSprop은 책의 그림에 없으며, 곡면에서의 학습률도 책의 값이 아닙니다. 책의 네 가지 방법 아래에 그립니다. </translation>
     </message>
     <message>
         <source>Change a learning rate and the path is recomputed; too large a rate and the path diverges. Below, the same network trained on the digits by each optimizer from the same weights: as in the book, plain SGD learns slowest.</source>

@@ -171,6 +171,13 @@ def test_adagrad_on_rosenbrock_takes_shrinking_steps_inside_the_window(qtbot, la
     notice = lab.notice_label.text()
     assert "first step is lr along each axis" in notice and "just ahead of SGD" in notice
 
+    click_box(qtbot, lab.more)  # RMSprop's first step is 10·lr: at 0.1 it hit the top edge too
+    assert lab.lrs["rmsprop"].value() == 0.03
+    rmsprop = drawn(lab, "rmsprop")
+    np.testing.assert_allclose(rmsprop[1], (-1.2, 2.3))
+    assert rmsprop[:, 1].max() <= 2.3 + 1e-9
+    assert "their rates on the surface" in lab.notice_label.text()
+
 
 def test_a_huge_rate_on_the_bowl_is_reported_not_drawn_to_infinity(qtbot, lab):
     type_into(qtbot, lab.lrs["sgd"], "5")  # y is multiplied by 1 − 2·5 = −9 every step
