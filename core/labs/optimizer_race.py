@@ -32,12 +32,17 @@ BOOK_LR: dict[str, float] = {"sgd": 0.95, "momentum": 0.1, "nesterov": 0.1, "ada
 #: Rosenbrock's curved valley is far steeper than the bowl (its gradient grows like 40x³): at the
 #: bowl's rates SGD, Momentum and Nesterov diverge within 4 steps. Measured from (−1.5, 2): these
 #: are at most half the smallest rate that diverges (SGD 0.025, Momentum 0.03, Nesterov 0.015;
-#: the adaptive steps of AdaGrad, RMSprop and Adam are bounded by their rate). After 100 updates
-#: SGD is at (−0.61, 0.45), Momentum (0.99, 0.97), Nesterov (0.98, 0.95), AdaGrad (0.12, 0.01),
-#: RMSprop (0.44, 0.17), Adam (1.02, 1.04); after 200 SGD (0.57, 0.31), AdaGrad (0.74, 0.53),
-#: RMSprop (0.90, 0.81), the others (1.00, 1.00): all finite, none leaves the plotted window.
+#: the adaptive steps of AdaGrad, RMSprop and Adam are bounded by their rate). AdaGrad's first
+#: step is lr along each axis whatever the slope: at lr 1 it jumped from (−1.5, 2) to the window's
+#: top edge (−0.5, 3) and zig-zagged between x −1.5 and −0.5; at 0.3 it goes to (−1.2, 2.3), back
+#: 0.39, and then 97 % of its steps are shorter than the one before. RMSprop's first step is
+#: 10·lr along each axis (its average of g² starts at 0.01·g²): at 0.1 it too hit the top edge,
+#: at 0.03 it takes AdaGrad's first step and keeps its pace. After 100 updates SGD is at
+#: (−0.61, 0.45), Momentum (0.99, 0.97), Nesterov (0.98, 0.95), AdaGrad (−0.45, 0.25), RMSprop
+#: (−0.08, 0.02), Adam (1.02, 1.04); after 200 SGD (0.57, 0.31), AdaGrad (0.50, 0.24), RMSprop
+#: (0.79, 0.62), the others (1.00, 1.00): all finite, none leaves the plotted window.
 ROSENBROCK_LR: dict[str, float] = {"sgd": 0.01, "momentum": 0.005, "nesterov": 0.005,
-                                   "adagrad": 1.0, "rmsprop": 0.1, "adam": 0.2}
+                                   "adagrad": 0.3, "rmsprop": 0.03, "adam": 0.2}
 
 
 @dataclass(frozen=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -43,6 +43,8 @@ from gui.labs.comp_graph_steps import (
 from gui.widgets import NumberSpinBox
 
 ROW_HEIGHT = 22  # of the check table
+#: keys a focused combo box uses itself (first and last item), never the step shortcuts'
+COMBO_KEYS = (Qt.Key.Key_Home, Qt.Key.Key_End)
 INPUT_ROW_HEIGHT = 28  # of the inputs table (spin boxes)
 
 
@@ -93,8 +95,20 @@ class CompGraphLab(LabWindow):
         right.addLayout(bottom)
         layout.addLayout(right, 1)
         self.preset.currentIndexChanged.connect(self.load_preset)
+        for combo in (self.preset, self.kind, *self.operands):
+            combo.installEventFilter(self)  # Home/End choose in the combo, not step the graph
         self.load_preset()
         on_language_change(self, self.retranslate)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """A combo box with the focus keeps Home and End (accepting the shortcut override
+        hands it the key press, as a line edit does for its own keys)."""
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in COMBO_KEYS
+                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
+            event.accept()
+            return True
+        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         """Every text of the lab in the current language, from its current state."""
@@ -156,15 +170,15 @@ class CompGraphLab(LabWindow):
         self.forward_button, self.backward_button = QPushButton(), QPushButton()
         self.run_button, self.reset_button = QPushButton(), QPushButton()
         self.progress = QLabel()
-        for button, key in ((self.forward_button, Qt.Key.Key_Right),
+        for button, key in ((self.reset_button, Qt.Key.Key_Home),
                             (self.backward_button, Qt.Key.Key_Left),
-                            (self.run_button, Qt.Key.Key_End),
-                            (self.reset_button, Qt.Key.Key_Home)):
+                            (self.forward_button, Qt.Key.Key_Right),
+                            (self.run_button, Qt.Key.Key_End)):
             bar.addWidget(button)
             QShortcut(QKeySequence(key), self, button.click)  # click(): nothing when disabled
         bar.addWidget(self.progress, 1)
-        self.forward_button.clicked.connect(lambda: self.step("forward"))
-        self.backward_button.clicked.connect(lambda: self.step("backward"))
+        self.forward_button.clicked.connect(self.step_forward)
+        self.backward_button.clicked.connect(self.step_back)
         self.run_button.clicked.connect(lambda: self.set_shown(len(self.steps)))
         self.reset_button.clicked.connect(lambda: self.set_shown(0))
         return bar
@@ -215,9 +229,10 @@ class CompGraphLab(LabWindow):
 
     # ------------------------------------------------------------------ the graph
     def load_preset(self) -> None:
+        """A graph of the chooser, at its beginning: the inputs alone, → steps it."""
         self._show_preset_note()
         self.set_graph(PRESETS[self.preset.currentData()].graph)
-        self.set_shown(len(self.steps))
+        self.set_shown(0)
 
     def _show_preset_note(self) -> None:
         note = _(PRESETS[self.preset.currentData()].note)
@@ -279,10 +294,17 @@ class CompGraphLab(LabWindow):
         self.status.setStyleSheet(f"color: {theme.PROBLEM if error else theme.STATUS_TEXT};")
 
     # ------------------------------------------------------------------ steps
-    def step(self, phase: str) -> None:
+    def step_forward(self) -> None:
+        """The next step of the one sequence: the forward pass, then the backward pass."""
         visible = min(self.shown, len(self.steps))
-        if visible < len(self.steps) and self.steps[visible].phase == phase:
+        if visible < len(self.steps):
             self.set_shown(visible + 1)
+
+    def step_back(self) -> None:
+        """One step back along the same sequence (as ← in the Explain dock)."""
+        visible = min(self.shown, len(self.steps))
+        if visible > 0:
+            self.set_shown(visible - 1)
 
     def set_shown(self, count: int) -> None:
         """Reveal the first ``count`` steps on the edges."""
@@ -309,11 +331,9 @@ class CompGraphLab(LabWindow):
 
     def _update_step_controls(self, visible: int, last: Step | None) -> None:
         forward = sum(s.phase == "forward" for s in self.steps)
-        following = self.steps[visible] if visible < len(self.steps) else None
-        self.forward_button.setEnabled(following is not None and following.phase == "forward")
-        self.backward_button.setEnabled(following is not None and
-                                        following.phase == "backward")
-        self.run_button.setEnabled(following is not None)
+        self.forward_button.setEnabled(visible < len(self.steps))
+        self.backward_button.setEnabled(visible > 0)
+        self.run_button.setEnabled(visible < len(self.steps))
         self.reset_button.setEnabled(visible > 0)
         self.progress.setText(self.tr("forward {done}/{forward} · backward {back}/{backward}")
                               .format(done=min(visible, forward), forward=forward,
@@ -324,7 +344,9 @@ class CompGraphLab(LabWindow):
         elif not self.steps:
             self.step_text.setText(self.tr("No operation to compute yet: add one below."))
         elif last is None:
-            self.step_text.setText(self.tr("The inputs are known. Press Forward step (→)."))
+            self.step_text.setText(self.tr("The inputs are known. Press → to step through the "
+                                           "forward pass, then the backward pass; End shows "
+                                           "both at once."))
         else:
             self.step_text.setText(self.tr("Step {n} of {total} · {step}").format(
                 n=visible, total=len(self.steps),

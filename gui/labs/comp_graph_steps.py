@@ -111,19 +111,25 @@ def notice() -> str:
         "(<span style='color:{gradient}'><b>red</b></span>, below): "
         "+ passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop "
         "is — the chain rule, one node at a time. <i>Check gradients</i> compares each "
-        "with the numerical gradient. Step with → and ←.").format(
+        "with the numerical gradient. → steps forward through both passes, ← steps back, End shows "
+        "them all.").format(
             forward=theme.FORWARD_VALUE, gradient=theme.GRADIENT)
 
 
 def retranslate_step_bar(lab: CompGraphLab) -> None:
-    """The step buttons' texts and tooltips."""
-    lab.forward_button.setText(translate("CompGraphLab", "Forward step →"))
-    lab.forward_button.setToolTip(translate("CompGraphLab", "Compute the next node's value (→)"))
-    lab.backward_button.setText(translate("CompGraphLab", "← Backward step"))
-    lab.backward_button.setToolTip(translate(
+    """The step buttons' texts and tooltips (the keys as in the Explain dock)."""
+    lab.preset.setToolTip(translate(
         "CompGraphLab",
-        "Apply the next node's local backward rule, from the output back (←; after the forward "
-        "pass)"))
+        "The graph to explore: the book's apple examples, or σ, softplus and a ReLU neuron "
+        "built from simple nodes.\nChoosing one replaces the graph and starts again at its "
+        "inputs: → steps it."))
+    lab.forward_button.setText(translate("CompGraphLab", "Next step →"))
+    lab.forward_button.setToolTip(translate(
+        "CompGraphLab",
+        "The next step: each node's value in the forward pass, then each node's local rule "
+        "in the backward pass, from the output back (→)"))
+    lab.backward_button.setText(translate("CompGraphLab", "← Step back"))
+    lab.backward_button.setToolTip(translate("CompGraphLab", "One step back (←)"))
     lab.run_button.setText(translate("CompGraphLab", "Run all"))
     lab.run_button.setToolTip(translate("CompGraphLab", "Both passes to the end (End)"))
     lab.reset_button.setText(translate("CompGraphLab", "Reset steps"))

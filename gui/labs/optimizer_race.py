@@ -62,11 +62,13 @@ from gui.labs.optimizer_race_plots import (
     RACE_NOTICE,
     SURFACE_NOTICES,
     TIPS,
+    PathMarkers,
     SideLegend,
     pen,
     race_rates_text,
     show_surface,
     stack_book_on_top,
+    stack_shortest_on_top,
     tip,
 )
 from gui.widgets import NumberSpinBox
@@ -129,8 +131,8 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         self.gradient_arrows.retranslate()
         self.more.setText(self.tr("Show Nesterov and RMSprop too"))
         self.more.setToolTip(self.tr("Add the two optimizers the book's figures leave out, "
-                                     "on the surface and in the race\n(their rates on the "
-                                     "surface are 0.1, like Momentum's: not the book's)."))
+                                     "on the surface and in the race\n(their rates are not "
+                                     "the book's: on the bowls 0.1, like Momentum's)."))
         self.surface.setToolTip(tip("surface"))
         self.steps.setToolTip(tip("steps"))
         self.form_labels["surface"].setText(self.tr("Surface"))
@@ -244,7 +246,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         self.curves = {name: self.plot.plot(pen=pen(name), symbol="o", symbolSize=4,
                                             symbolBrush=theme.OPTIMIZER_COLORS[name],
                                             symbolPen=None, name=name) for name in optimizers.NAMES}
-        stack_book_on_top(self.curves)
+        self.markers = PathMarkers(self.plot)
         self.descent_curve = descent_curve(self.plot)
         self.gradient_arrows = GradientArrows(self.plot)
         self.path_legend = SideLegend()
@@ -323,6 +325,8 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()
         self._show_divergence()
+        if not self.descending:
+            stack_shortest_on_top(self.curves, self.paths, self.markers.ends)
         self.shown = self.steps.value()
         self._draw()
 
@@ -340,6 +344,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         notes = {name: self.tr("diverged at step {k}").format(k=k)
                  for name, k in diverged.items()}
         self.path_legend.fill({n: self.curves[n] for n in self.shown_names()}, notes)
+        self.markers.add_to(self.path_legend)
         if diverged:
             names = ", ".join(self.tr("{title} (step {k})").format(title=TITLES[name], k=k)
                               for name, k in diverged.items())
@@ -350,10 +355,12 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
             say(self.path_status, "")
 
     def _draw(self) -> None:
-        for name, t in self.paths.items():
-            shown = t.points[: self.shown + 1]
+        drawn = {name: t.points[: self.shown + 1] for name, t in self.paths.items()}
+        for name, shown in drawn.items():
             curve = self.descent_curve if name == DESCENT_KEY else self.curves[name]
             curve.setData(shown[:, 0], shown[:, 1])
+        self.markers.show(self.current_surface().start, drawn,
+                          () if self.descending else self.shown_names())
 
     @Slot()
     def step(self) -> None:

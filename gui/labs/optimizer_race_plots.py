@@ -8,7 +8,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QSizePolicy
 
-from core.labs.optimizer_race import IN_BOOK, TITLES, Surface
+from core.engine import optimizers
+from core.labs.optimizer_race import IN_BOOK, TITLES, Surface, Trace
 from gui import theme
 from gui.i18n import translate
 from gui.labs.optimizer_race_descent import DESCENT_KEY
@@ -24,6 +25,10 @@ ISO_LEVELS = 6  # log-spaced contour lines of f
 #: the surface is computed on this many points across and up its window
 SHADING_POINTS = (200, 100)
 ANIMATE_MS = 120  # between two frames of Animate
+END_SIZE = 13  # the dot where a path ends, larger than its points (4)
+#: z of the end dots: above every path's line (a dot is never hidden by another's line)
+END_Z = 30
+START_Z = 48  # the ring at the common start, above the end dots, below the minimum's +
 LAB = "OptimizerRaceLab"  # i18n: not ui (a context)
 
 TIPS = {
@@ -111,18 +116,21 @@ SURFACE_NOTICES = {
         "<b>What to notice.</b> Rosenbrock's curved valley needs far smaller rates (the "
         "bowl's send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 "
         "updates from (−1.5, 2), <b>Momentum</b> and <b>Adam</b> reach the minimum at (1, 1) "
-        "(Nesterov too, when shown); <b>SGD</b> crawls along the valley floor, and "
-        "<b>AdaGrad</b>'s ever-shrinking steps leave it half-way. "),
+        "(Nesterov too, when shown). <b>SGD</b> crawls along the valley floor and stops "
+        "half-way (its dot, drawn on top). <b>AdaGrad</b>'s first step is lr along each "
+        "axis however steep the wall (it divides the gradient by its own size); then its steps "
+        "shrink ever smaller and leave it half-way too, just ahead of SGD. The ring marks the "
+        "start, a dot where each path ends. "),
 }
 SURFACE_NOTICES[DESCENT_KEY] = DESCENT_NOTICE
 MORE_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
     "Nesterov and RMSprop, which the book's figures leave out, are off: <i>Show Nesterov and "
-    "RMSprop too</i> adds them (on the surface at 0.1, not a rate from the book). ")
+    "RMSprop too</i> adds them (at rates of their own on the surface, not the book's). ")
 MORE_SHOWN_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
-    "The dashed Nesterov and RMSprop are not in the book's figures, nor are their rates (0.1 "
-    "on the surface); they are drawn under the book's four. ")
+    "The dashed Nesterov and RMSprop are not in the book's figures, nor are their rates on "
+    "the surface; they are drawn under the book's four. ")
 RACE_NOTICE = QT_TRANSLATE_NOOP(
     "OptimizerRaceLab",
     "Change a learning rate and the path is recomputed; too large a rate and the path "
@@ -137,6 +145,61 @@ def pen(name: str) -> pg.QtGui.QPen:
         dashed.setDashPattern([3, 3])
         return dashed
     return pg.mkPen(theme.OPTIMIZER_COLORS[name], width=WIDTHS.get(name, 2.5))
+
+
+def path_length(points: np.ndarray) -> float:
+    """How far a path travels: the sum of its steps' lengths."""
+    return float(np.linalg.norm(np.diff(points, axis=0), axis=1).sum())
+
+
+def stack_shortest_on_top(curves: dict[str, pg.PlotDataItem], paths: dict[str, Trace],
+                          ends: dict[str, pg.ScatterPlotItem]) -> None:
+    """The book's four above the dashed others, and within each the path that travels least
+    on top: a short path (SGD's crawl on Rosenbrock) lies along the longer ones and would
+    vanish under them. Each end dot is stacked the same way, above every line."""
+    order = sorted(curves, key=lambda name: -path_length(paths[name].points)
+                   if name in paths else 0.0)
+    for rank, name in enumerate(order):  # the longest first: at the bottom
+        z = rank + (10 if name in IN_BOOK else 0)
+        curves[name].setZValue(z)
+        ends[name].setZValue(END_Z + z)
+
+
+class PathMarkers:
+    """A ring where the paths start (they share it) and a dot in each path's colour where it
+    ends (its last drawn point), both named in the legend."""
+
+    def __init__(self, plot: pg.PlotItem) -> None:
+        def dot(colour: str, name: str) -> pg.ScatterPlotItem:
+            return pg.ScatterPlotItem(symbol="o", size=END_SIZE, pen=pg.mkPen("w", width=1.5),
+                                      brush=pg.mkBrush(colour), name=name)
+
+        self.start = pg.ScatterPlotItem(symbol="o", size=END_SIZE + 3, name="start",
+                                        pen=pg.mkPen(theme.TEXT, width=2),
+                                        brush=pg.mkBrush("w"))
+        self.start.setZValue(START_Z)
+        plot.addItem(self.start)
+        self.ends = {name: dot(theme.OPTIMIZER_COLORS[name], f"end {name}")
+                     for name in optimizers.NAMES}
+        for item in self.ends.values():
+            plot.addItem(item)
+        self.end_sample = dot(theme.NEUTRAL, "end")  # the legend's, never on the plot
+
+    def show(self, start: tuple[float, float], drawn: dict[str, np.ndarray],
+             shown: tuple[str, ...]) -> None:
+        """The start ring, and the end dot of each of ``shown`` at its last ``drawn`` point."""
+        self.start.setData([start[0]], [start[1]])
+        self.start.setVisible(bool(shown))
+        for name, item in self.ends.items():
+            points = drawn.get(name)
+            visible = name in shown and points is not None and len(points) > 0
+            last = points[-1] if visible else np.empty((0, 2))
+            item.setData(np.atleast_2d(last)[:, 0], np.atleast_2d(last)[:, 1])
+            item.setVisible(visible)
+
+    def add_to(self, legend: pg.LegendItem) -> None:
+        legend.addItem(self.start, translate("OptimizerRaceLab", "start"))
+        legend.addItem(self.end_sample, translate("OptimizerRaceLab", "where each path ends"))
 
 
 def stack_book_on_top(curves: dict[str, pg.PlotDataItem]) -> None:

@@ -32,7 +32,7 @@ from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, say
 from gui.labs.search_form import DEFAULT_EPOCHS, Project, SearchForm, read_project
-from gui.labs.search_results import ResultsView, metric_text, power_text
+from gui.labs.search_results import ResultsView, metric_text, power_text, score_text
 from gui.lock import undo_actions
 
 TOP = 5
@@ -318,7 +318,7 @@ class SearchLab(LabWindow):
             self._say(lambda: self.tr(
                 "{ran}. Best: validation {metric} {score} at learning rate {lr}, weight decay "
                 "{decay}.").format(ran=ran(), metric=metric_text(metric),
-                                   score=f"{best.score:.3f}", lr=f"{best.lr:.3g}",
+                                   score=score_text(best.score, metric), lr=f"{best.lr:.3g}",
                                    decay=f"{best.weight_decay:.3g}"))
             self.results.select(best.index)
 

@@ -185,6 +185,11 @@ class Project:
 
 def read_project(context: ProjectContext) -> tuple[Project | None, str]:
     """The main window's project as a search needs it, or why it cannot be searched."""
+    problems = context.doc.problems
+    if problems:  # the network's first problem as a sentence of its own (not after a colon)
+        message = problems[0].message
+        return None, translate("SearchLab", "Fix the network first. {problem}.").format(
+            problem=message[:1].upper() + message[1:].rstrip("."))
     problem = context.session.problem()
     if problem:
         return None, problem

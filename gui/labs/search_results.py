@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from core.training.search import Trial
 from gui import theme
 from gui.i18n import on_language_change, translate
+from gui.labs.base import percent
 
 COLOUR_MAP = pg.colormap.get("viridis")
 CONTEXT = "ResultsView"  # i18n: not ui (a context)
@@ -39,6 +40,7 @@ OUTCOMES = (QT_TRANSLATE_NOOP("ResultsView", "completed"),
             QT_TRANSLATE_NOOP("ResultsView", "early_stopped"),
             QT_TRANSLATE_NOOP("ResultsView", "diverged"),
             QT_TRANSLATE_NOOP("ResultsView", "stopped"))
+SCORE_COLUMN = 1
 OUTCOME_COLUMN = 5
 SORT_KEY = Qt.ItemDataRole.UserRole
 TRIAL_INDEX = Qt.ItemDataRole.UserRole + 1
@@ -53,6 +55,15 @@ def power_text(exponent: float) -> str:
 def metric_text(metric: str) -> str:
     """The score's name in the current language: "accuracy" translated, "R²" as it is."""
     return translate("ResultsView", "accuracy") if metric == "accuracy" else metric
+
+
+def score_text(score: float | None, metric: str) -> str:
+    """A validation score as the training panels write it: accuracy in per cent
+    (``71.7 %``), R² as a number (``0.812``); ``—`` for a trial that diverged."""
+    if score is None:
+        return "—"
+    return percent(f"{100 * score:.1f}", non_breaking=True) if metric == "accuracy" else (
+        f"{score:.3f}")
 
 
 def outcome_text(kind: str) -> str:
@@ -114,8 +125,10 @@ class ResultsView(QSplitter):
              for name in COLUMNS])
         self.plot.setLabel("bottom", self.tr("learning rate"))
         self.plot.setLabel("left", self.tr("weight decay"))
-        self.colour_bar.getAxis("left").setLabel(
-            self.tr("validation {metric}").format(metric=metric))
+        label = self.tr("validation {metric}").format(metric=metric)
+        if self.score_metric == "accuracy":
+            label = self.tr("{label} (%)").format(label=label)
+        self.colour_bar.getAxis("left").setLabel(label)
         self.legend.setText(self.tr(
             "● colour: the trial's validation score (scale at right) · "
             "<span style='color:{neutral}'>✕</span> diverged · "
@@ -125,6 +138,9 @@ class ResultsView(QSplitter):
         for row in range(self.table.rowCount()):
             cell = self.table.item(row, OUTCOME_COLUMN)
             cell.setText(outcome_text(cell.data(SORT_KEY)))
+            score = self.table.item(row, SCORE_COLUMN).data(SORT_KEY)
+            self.table.item(row, SCORE_COLUMN).setText(
+                score_text(None if score == -math.inf else score, self.score_metric))
         self.fit_columns()
 
     def _build_plot(self) -> QWidget:
@@ -148,7 +164,7 @@ class ResultsView(QSplitter):
                                          brush=None)
         for item in (self.range_box, self.scatter, self.diverged, self.marker):
             self.plot.addItem(item)
-        self.colour_bar = pg.ColorBarItem(values=(0.0, 1.0), colorMap=COLOUR_MAP,
+        self.colour_bar = pg.ColorBarItem(values=(0.0, 100.0), colorMap=COLOUR_MAP,
                                           interactive=False)
         plots.addItem(self.colour_bar, row=0, col=1)
         column.addWidget(plots, 1)
@@ -161,6 +177,13 @@ class ResultsView(QSplitter):
         """Name the score: "accuracy", or "R²" for regression."""
         self.score_metric = metric
         self.retranslate()
+        self._show_levels()
+
+    def _show_levels(self) -> None:
+        """The colour bar's scale: the scores' range, accuracy in per cent as in the table."""
+        low, high = self.colour_range()
+        scale = 100 if self.score_metric == "accuracy" else 1
+        self.colour_bar.setLevels(values=(scale * low, scale * high))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
@@ -191,7 +214,7 @@ class ResultsView(QSplitter):
         scored = [t for t in trials if t.score is not None]
         failed = [t for t in trials if t.score is None]
         low, high = self.colour_range()
-        self.colour_bar.setLevels(values=(low, high))
+        self._show_levels()
         colours = COLOUR_MAP.map((np.array([t.score for t in scored]) - low) / (high - low),
                                  mode="qcolor") if scored else []
         self.scatter.setData(x=[math.log10(t.lr) for t in scored],
@@ -222,7 +245,7 @@ class ResultsView(QSplitter):
         for row, trial in enumerate(self.trials):
             score, loss = trial.score, trial.val_loss
             cells = [_Item(str(row + 1), row),
-                     _Item("—" if score is None else f"{score:.3f}",
+                     _Item(score_text(score, self.score_metric),
                            -math.inf if score is None else score),
                      _Item(f"{trial.lr:.3g}", trial.lr),
                      _Item(f"{trial.weight_decay:.3g}", trial.weight_decay),

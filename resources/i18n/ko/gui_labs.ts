@@ -100,6 +100,7 @@
     <name>CompGraphLab</name>
     <message>
         <source>Computational graph and backprop</source>
+        <extracomment>keys a focused combo box uses itself (first and last item), never the step shortcuts&apos;</extracomment>
         <translation>계산 그래프의 역전파</translation>
     </message>
     <message>
@@ -127,8 +128,8 @@
         <translation>아직 계산할 연산이 없습니다. 아래에서 추가하세요.</translation>
     </message>
     <message>
-        <source>The inputs are known. Press Forward step (→).</source>
-        <translation>입력값이 정해졌습니다. 순전파 한 단계(→)를 누르세요.</translation>
+        <source>The inputs are known. Press → to step through the forward pass, then the backward pass; End shows both at once.</source>
+        <translation>입력값이 정해졌습니다. →를 누르면 순전파를 거쳐 역전파까지 한 단계씩 진행하고, End를 누르면 두 과정을 한꺼번에 보여 줍니다.</translation>
     </message>
     <message>
         <source>Step {n} of {total} · {step}</source>
@@ -197,24 +198,30 @@
         <translation>입력 (상수)</translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; Forward, each node computes its value from its inputs (&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;green&lt;/b&gt;&lt;/span&gt;, above the arrows). Backward, starting from 1 at the output, each node uses only its own &lt;i&gt;local&lt;/i&gt; rule to send a gradient down each input edge (&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;red&lt;/b&gt;&lt;/span&gt;, below): + passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — the chain rule, one node at a time. &lt;i&gt;Check gradients&lt;/i&gt; compares each with the numerical gradient. Step with → and ←.</source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 순전파에서는 각 노드가 입력으로부터 자기 값을 계산합니다(&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;초록색&lt;/b&gt;&lt;/span&gt;, 화살표 위). 역전파에서는 출력의 1에서 시작해, 각 노드가 자기의 &lt;i&gt;국소적&lt;/i&gt; 규칙만으로 각 입력 에지를 따라 기울기를 하류로 보냅니다(&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;빨간색&lt;/b&gt;&lt;/span&gt;, 아래): 덧셈 노드는 그대로 흘리고, 곱셈 노드는 입력을 서로 바꿉니다(d(xy)/dx = y). 오차역전파법은 이것이 전부입니다 — 노드 하나씩 적용하는 연쇄법칙입니다. &lt;i&gt;기울기 확인&lt;/i&gt;은 각 기울기를 수치 미분으로 구한 기울기와 비교합니다. →와 ← 키로 한 단계씩 진행하세요.</translation>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Forward, each node computes its value from its inputs (&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;green&lt;/b&gt;&lt;/span&gt;, above the arrows). Backward, starting from 1 at the output, each node uses only its own &lt;i&gt;local&lt;/i&gt; rule to send a gradient down each input edge (&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;red&lt;/b&gt;&lt;/span&gt;, below): + passes it unchanged, × swaps its inputs (d(xy)/dx = y). That is all backprop is — the chain rule, one node at a time. &lt;i&gt;Check gradients&lt;/i&gt; compares each with the numerical gradient. → steps forward through both passes, ← steps back, End shows them all.</source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 순전파에서는 각 노드가 입력으로부터 자기 값을 계산합니다(&lt;span style=&apos;color:{forward}&apos;&gt;&lt;b&gt;초록색&lt;/b&gt;&lt;/span&gt;, 화살표 위). 역전파에서는 출력의 1에서 시작해, 각 노드가 자기의 &lt;i&gt;국소적&lt;/i&gt; 규칙만으로 각 입력 에지를 따라 기울기를 하류로 보냅니다(&lt;span style=&apos;color:{gradient}&apos;&gt;&lt;b&gt;빨간색&lt;/b&gt;&lt;/span&gt;, 아래): 덧셈 노드는 그대로 흘리고, 곱셈 노드는 입력을 서로 바꿉니다(d(xy)/dx = y). 오차역전파법은 이것이 전부입니다 — 노드 하나씩 적용하는 연쇄법칙입니다. &lt;i&gt;기울기 확인&lt;/i&gt;은 각 기울기를 수치 미분으로 구한 기울기와 비교합니다. →는 순전파와 역전파를 차례로 한 단계씩 진행하고, ←는 한 단계 뒤로 가며, End는 모두 보여 줍니다.</translation>
     </message>
     <message>
-        <source>Forward step →</source>
-        <translation>순전파 한 단계 →</translation>
+        <source>The graph to explore: the book&apos;s apple examples, or σ, softplus and a ReLU neuron built from simple nodes.
+Choosing one replaces the graph and starts again at its inputs: → steps it.</source>
+        <translation>살펴볼 그래프입니다: 책의 사과 예제, 또는 간단한 노드로 만든 σ, softplus, ReLU 뉴런.
+하나를 고르면 그래프가 바뀌고 입력값부터 다시 시작합니다. →로 한 단계씩 진행하세요.</translation>
     </message>
     <message>
-        <source>Compute the next node&apos;s value (→)</source>
-        <translation>다음 노드의 값을 계산합니다 (→)</translation>
+        <source>Next step →</source>
+        <translation>다음 단계 →</translation>
     </message>
     <message>
-        <source>← Backward step</source>
-        <translation>← 역전파 한 단계</translation>
+        <source>The next step: each node&apos;s value in the forward pass, then each node&apos;s local rule in the backward pass, from the output back (→)</source>
+        <translation>다음 단계: 순전파에서는 각 노드의 값을, 그다음 역전파에서는 출력 쪽부터 거꾸로 각 노드의 국소적 규칙을 적용합니다 (→)</translation>
     </message>
     <message>
-        <source>Apply the next node&apos;s local backward rule, from the output back (←; after the forward pass)</source>
-        <translation>다음 노드의 국소적 역전파 규칙을 출력 쪽부터 거꾸로 적용합니다 (←; 순전파가 끝난 뒤)</translation>
+        <source>← Step back</source>
+        <translation>← 한 단계 뒤로</translation>
+    </message>
+    <message>
+        <source>One step back (←)</source>
+        <translation>한 단계 뒤로 (←)</translation>
     </message>
     <message>
         <source>Run all</source>
@@ -567,9 +574,9 @@
     </message>
     <message>
         <source>Add the two optimizers the book&apos;s figures leave out, on the surface and in the race
-(their rates on the surface are 0.1, like Momentum&apos;s: not the book&apos;s).</source>
+(their rates are not the book&apos;s: on the bowls 0.1, like Momentum&apos;s).</source>
         <translation>책의 그림에 없는 두 갱신 방법을 곡면과 비교에 추가합니다
-(곡면에서의 학습률은 Momentum과 같은 0.1이며, 책의 값이 아닙니다).</translation>
+(학습률은 책의 값이 아닙니다: 그릇 모양 곡면에서는 Momentum과 같은 0.1).</translation>
     </message>
     <message>
         <source>Surface</source>
@@ -686,18 +693,6 @@ It runs in the background (it ran once when the lab opened); click again to stop
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; 둥근 그릇 모양인 x² + y²에서는 모든 기울기가 최솟값을 곧장 가리킵니다. 가로질러 지그재그로 움직일 좁은 골짜기가 없습니다. 그래도 학습률 0.95의 SGD는 지나칩니다 — 매 단계 x와 y에 1 − 2·0.95 = −0.9를 곱하기 때문입니다. SGD와 Momentum은 출발점과 최솟값을 잇는 같은 직선을 따라 움직입니다: SGD의 굵은 선이 Momentum의 선 아래로 보입니다. </translation>
     </message>
     <message>
-        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown); &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor, and &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s ever-shrinking steps leave it half-way. </source>
-        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달하고(표시하면 Nesterov도), &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가며, &lt;b&gt;AdaGrad&lt;/b&gt;는 갈수록 작아지는 보폭 때문에 중간에 머뭅니다. </translation>
-    </message>
-    <message>
-        <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (on the surface at 0.1, not a rate from the book). </source>
-        <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률 0.1은 책의 값이 아닙니다). </translation>
-    </message>
-    <message>
-        <source>The dashed Nesterov and RMSprop are not in the book&apos;s figures, nor are their rates (0.1 on the surface); they are drawn under the book&apos;s four. </source>
-        <translation>점선인 Nesterov와 RMSprop은 책의 그림에 없으며, 그 학습률(곡면에서 0.1)도 책의 값이 아닙니다. 책의 네 가지 방법 아래에 그립니다. </translation>
-    </message>
-    <message>
         <source>The race uses the book&apos;s rates, not the boxes above: those are for the 2-D surface,
 whose gradients are of a different size than a network&apos;s.</source>
         <translation>비교에는 위 칸의 학습률이 아니라 책의 학습률을 씁니다. 위 칸은 2차원 곡면용이며,
@@ -710,7 +705,7 @@ x² + y² is equally steep everywhere. Rosenbrock&apos;s valley is curved and fa
 it needs much smaller rates. Choosing a surface sets its own rates and number of updates.
 Gradient descent (book §4.4) is the book&apos;s plain gradient method alone on x0² + x1², with its three rates.
 The + marks the minimum; the lines join points of equal f.</source>
-        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window</extracomment>
+        <extracomment>the two the book leaves out, dashed and drawn under the book&apos;s four, whose curves they often follow: Nesterov&apos;s path Momentum&apos;s, RMSprop&apos;s path and loss curve AdaGrad&apos;s SGD&apos;s pen is wider, so that it shows on both sides of Momentum&apos;s line drawn over it (on x² + y² both run along the same line through the start and the minimum) the surface is computed on this many points across and up its window z of the end dots: above every path&apos;s line (a dot is never hidden by another&apos;s line)</extracomment>
         <translation>모든 갱신 방법이 같은 출발점에서 내려가는 함수 f(x, y)입니다.
 x²/20 + y²는 y 방향으로 가파르고 x 방향으로 완만한 좁은 골짜기입니다(책의 그림).
 x² + y²는 모든 방향으로 똑같이 가파릅니다. Rosenbrock 함수의 골짜기는 휘어 있고 훨씬 가파르므로
@@ -739,8 +734,28 @@ the path diverges and stops where it left the numbers.
         <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; f(x, y) = x²/20 + y²(y 방향으로 가파르고 x 방향으로 완만함)에서 (−7, 2)부터 책의 학습률로 출발하면: &lt;b&gt;SGD&lt;/b&gt;는 골짜기를 가로질러 지그재그로 움직이고, &lt;b&gt;Momentum&lt;/b&gt;은 공처럼 굴러가며 지나치고, &lt;b&gt;AdaGrad&lt;/b&gt;는 y 방향 움직임을 곧바로 줄이며, &lt;b&gt;Adam&lt;/b&gt;은 두 가지를 합칩니다. </translation>
     </message>
     <message>
+        <source>&lt;b&gt;What to notice.&lt;/b&gt; Rosenbrock&apos;s curved valley needs far smaller rates (the bowl&apos;s send SGD, Momentum and Nesterov off to infinity within 4 steps). In 100 updates from (−1.5, 2), &lt;b&gt;Momentum&lt;/b&gt; and &lt;b&gt;Adam&lt;/b&gt; reach the minimum at (1, 1) (Nesterov too, when shown). &lt;b&gt;SGD&lt;/b&gt; crawls along the valley floor and stops half-way (its dot, drawn on top). &lt;b&gt;AdaGrad&lt;/b&gt;&apos;s first step is lr along each axis however steep the wall (it divides the gradient by its own size); then its steps shrink ever smaller and leave it half-way too, just ahead of SGD. The ring marks the start, a dot where each path ends. </source>
+        <translation>&lt;b&gt;눈여겨볼 점.&lt;/b&gt; Rosenbrock 함수의 휘어진 골짜기에는 훨씬 작은 학습률이 필요합니다(그릇 모양 곡면의 학습률로는 SGD, Momentum, Nesterov가 4단계 안에 무한대로 발산합니다). (−1.5, 2)에서 100번 갱신하면 &lt;b&gt;Momentum&lt;/b&gt;과 &lt;b&gt;Adam&lt;/b&gt;은 (1, 1)의 최솟값에 도달합니다(표시하면 Nesterov도). &lt;b&gt;SGD&lt;/b&gt;는 골짜기 바닥을 따라 느리게 기어가다 중간에 멈춥니다(맨 위에 그린 점). &lt;b&gt;AdaGrad&lt;/b&gt;의 첫 걸음은 벽이 아무리 가팔라도 각 축으로 학습률만큼입니다(기울기를 그 크기로 나누기 때문입니다). 그 뒤로는 보폭이 갈수록 작아져 역시 중간에, SGD보다 조금 앞에 머뭅니다. 고리는 출발점을, 점은 각 경로가 끝난 곳을 표시합니다. </translation>
+    </message>
+    <message>
+        <source>Nesterov and RMSprop, which the book&apos;s figures leave out, are off: &lt;i&gt;Show Nesterov and RMSprop too&lt;/i&gt; adds them (at rates of their own on the surface, not the book&apos;s). </source>
+        <translation>책의 그림에 없는 Nesterov와 RMSprop은 꺼져 있습니다: &lt;i&gt;Nesterov와 RMSprop도 표시&lt;/i&gt;를 누르면 추가됩니다(곡면에서의 학습률은 따로 정한 값으로, 책의 값이 아닙니다). </translation>
+    </message>
+    <message>
+        <source>The dashed Nesterov and RMSprop are not in the book&apos;s figures, nor are their rates on the surface; they are drawn under the book&apos;s four. </source>
+        <translation>점선인 Nesterov와 RMSprop은 책의 그림에 없으며, 곡면에서의 학습률도 책의 값이 아닙니다. 책의 네 가지 방법 아래에 그립니다. </translation>
+    </message>
+    <message>
         <source>Change a learning rate and the path is recomputed; too large a rate and the path diverges. Below, the same network trained on the digits by each optimizer from the same weights: as in the book, plain SGD learns slowest.</source>
         <translation>학습률을 바꾸면 경로를 다시 계산합니다. 학습률이 너무 크면 경로가 발산합니다. 아래 그래프는 같은 신경망을 같은 가중치에서 출발해 갱신 방법마다 숫자 데이터로 학습한 결과입니다. 책에서처럼 기본 SGD가 가장 느리게 학습합니다.</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>출발점</translation>
+    </message>
+    <message>
+        <source>where each path ends</source>
+        <translation>각 경로가 끝난 곳</translation>
     </message>
     <message>
         <source>Gradient descent (book §4.4)</source>
@@ -1226,6 +1241,10 @@ so it also tolerates higher rates: try 0.1.</source>
         <translation>검증 {metric}</translation>
     </message>
     <message>
+        <source>{label} (%)</source>
+        <translation>{label} (%)</translation>
+    </message>
+    <message>
         <source>● colour: the trial&apos;s validation score (scale at right) · &lt;span style=&apos;color:{neutral}&apos;&gt;✕&lt;/span&gt; diverged · &lt;span style=&apos;color:{selected}&apos;&gt;○&lt;/span&gt; the selected row · dashed box: the ranges of the next run</source>
         <translation>● 색: 시행의 검증 점수 (오른쪽 눈금) · &lt;span style=&apos;color:{neutral}&apos;&gt;✕&lt;/span&gt; 발산함 · &lt;span style=&apos;color:{selected}&apos;&gt;○&lt;/span&gt; 선택한 행 · 점선 상자: 다음 실행의 범위</translation>
     </message>
@@ -1411,6 +1430,10 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>The project now trains with learning rate {lr} and weight decay {decay}. Undo (Ctrl+Z, here or in the main window) puts the old values back.</source>
         <translation>이제 프로젝트의 학습률은 {lr}, 가중치 감소는 {decay}입니다. 실행 취소(Ctrl+Z, 여기나 주 창에서)로 이전 값을 되돌립니다.</translation>
+    </message>
+    <message>
+        <source>Fix the network first. {problem}.</source>
+        <translation>먼저 신경망을 고치세요. {problem}.</translation>
     </message>
     <message>
         <source>Cannot train: {error}</source>

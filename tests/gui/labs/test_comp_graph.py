@@ -33,50 +33,98 @@ def output(lab):
 
 
 
-def test_opens_on_the_apples_with_both_passes_shown(qtbot, lab):
+def show_all(qtbot, lab):
+    qtbot.mouseClick(lab.run_button, LEFT)
+
+
+def test_opens_on_the_apples_at_their_inputs_and_end_shows_both_passes(qtbot, lab):
+    """The lab opened with every step shown, so → and ← did nothing: it opens at the inputs."""
     assert lab.preset.currentData() == "apples"
+    assert lab.progress.text() == "forward 0/2 · backward 0/2"
+    assert edge_texts(lab)[("apple", "mul_apple", 0)] == ("100", "")
+    assert output(lab) == ("", "")
+    assert lab.step_text.text() == ("The inputs are known. Press → to step through the forward "
+                                    "pass, then the backward pass; End shows both at once.")
+    assert lab.forward_button.isEnabled() and not lab.backward_button.isEnabled()
+    show_all(qtbot, lab)
     assert edge_texts(lab) == APPLE_EDGES
     assert output(lab) == ("220", "1")
     assert "× swaps its inputs: 1.1 × 2 = 2.2 to apple" in lab.step_text.text()
     assert "swaps its inputs — d(xy)/dx = y" in lab.canvas.nodes["mul_tax"].toolTip()
-    assert "(→)" in lab.forward_button.toolTip() and "(←" in lab.backward_button.toolTip()
+    assert "(→)" in lab.forward_button.toolTip() and "(←)" in lab.backward_button.toolTip()
+    assert "(End)" in lab.run_button.toolTip() and "(Home)" in lab.reset_button.toolTip()
+    assert "replaces the graph" in lab.preset.toolTip()
 
 
-def test_steps_reveal_values_then_gradients_one_node_at_a_time(qtbot, lab):
+def test_right_and_left_step_forward_and_back_along_both_passes(qtbot, lab):
+    """← was "Backward step" (the next backward rule) while in Explain it is one step back:
+    → now walks the forward pass then the backward pass, ← walks back the same way."""
     lab.activateWindow()  # the step keys are shortcuts of the lab's window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is lab)
-    qtbot.mouseClick(lab.reset_button, LEFT)
-    assert edge_texts(lab)[("apple", "mul_apple", 0)] == ("100", "")  # inputs are known
-    assert edge_texts(lab)[("mul_apple", "mul_tax", 0)] == ("", "")
-    assert output(lab) == ("", "")
-    assert not lab.backward_button.isEnabled()
-
-    qtbot.mouseClick(lab.forward_button, LEFT)
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Right)
     assert edge_texts(lab)[("mul_apple", "mul_tax", 0)] == ("200", "")
     assert output(lab) == ("", "")
     assert lab.step_text.text().endswith("Forward at mul_apple: 100 × 2 = 200")
-    qtbot.keyClick(lab.canvas, Qt.Key.Key_Right)  # the shortcut of Forward step
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Right)
     assert output(lab) == ("220", "")
-    assert not lab.forward_button.isEnabled() and lab.backward_button.isEnabled()
+    assert lab.forward_button.isEnabled() and lab.backward_button.isEnabled()
 
-    qtbot.mouseClick(lab.backward_button, LEFT)
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Right)  # on into the backward pass
     assert output(lab) == ("220", "1")
     assert edge_texts(lab)[("tax", "mul_tax", 1)] == ("1.1", "200")
     assert edge_texts(lab)[("mul_apple", "mul_tax", 0)] == ("200", "1.1")
     assert edge_texts(lab)[("apple", "mul_apple", 0)] == ("100", "")  # not reached yet
     assert lab.canvas.nodes["mul_tax"].current
-    qtbot.keyClick(lab.canvas, Qt.Key.Key_Left)  # the shortcut of Backward step
+    qtbot.mouseClick(lab.forward_button, LEFT)
     assert edge_texts(lab) == APPLE_EDGES
     assert lab.progress.text() == "forward 2/2 · backward 2/2"
+    assert not lab.forward_button.isEnabled() and not lab.run_button.isEnabled()
 
-    qtbot.keyClick(lab.canvas, Qt.Key.Key_Home)
-    qtbot.mouseClick(lab.run_button, LEFT)
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Left)  # one step back, as in the Explain dock
+    assert lab.progress.text() == "forward 2/2 · backward 1/2"
+    assert edge_texts(lab)[("apple", "mul_apple", 0)] == ("100", "")
+    assert lab.step_text.text().startswith("Step 3 of 4 · Backward at mul_tax")
+    qtbot.mouseClick(lab.backward_button, LEFT)
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Left)  # back into the forward pass
+    assert lab.progress.text() == "forward 1/2 · backward 0/2"
+    assert output(lab) == ("", "")
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Left)
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Left)  # nothing before the inputs
+    assert lab.progress.text() == "forward 0/2 · backward 0/2"
+    assert not lab.backward_button.isEnabled()
+
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_End)
     assert edge_texts(lab) == APPLE_EDGES
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_Home)
+    assert lab.progress.text() == "forward 0/2 · backward 0/2"
+
+
+@pytest.mark.parametrize("combo", ["kind", "preset"])
+def test_home_and_end_in_a_combo_choose_there_and_do_not_step(qtbot, lab, combo):
+    """End in the node-kind combo ran "Run all": the combo box now keeps Home and End."""
+    lab.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is lab)
+    box = getattr(lab, combo)
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_End)
+    assert box.currentIndex() == box.count() - 1
+    assert lab.shown == 0 and lab.progress.text().startswith("forward 0/")
+    qtbot.keyClick(lab.canvas, Qt.Key.Key_End)  # elsewhere End still shows both passes
+    assert lab.shown == len(lab.steps) > 0
+    box.setFocus()
+    qtbot.waitUntil(box.hasFocus)
+    qtbot.keyClick(box, Qt.Key.Key_Home)
+    assert box.currentIndex() == 0
+    assert lab.shown == len(lab.steps) or combo == "preset"  # a new preset starts again
+    qtbot.keyClick(box, Qt.Key.Key_Right)  # → is not a combo key: it still steps
+    assert lab.shown == (1 if combo == "preset" else len(lab.steps))
 
 
 def test_apples_and_oranges_show_the_books_numbers(qtbot, lab):
     qtbot.keyClick(lab.preset, Qt.Key.Key_Down)  # the next preset
     assert lab.preset.currentData() == "apples_oranges"
+    show_all(qtbot, lab)
     assert output(lab) == ("715", "1")
     edges = edge_texts(lab)
     assert [edges[(name, dst, slot)] for name, dst, slot in (
@@ -89,6 +137,7 @@ def test_apples_and_oranges_show_the_books_numbers(qtbot, lab):
 
 
 def test_typing_an_apple_price_recomputes_live(qtbot, lab):
+    show_all(qtbot, lab)
     type_into(qtbot, lab.value_boxes["apple"], "200")
     assert output(lab) == ("440", "1")
     assert edge_texts(lab)[("tax", "mul_tax", 1)] == ("1.1", "400")
@@ -108,6 +157,7 @@ def test_check_gradients_agree_with_the_numerical_ones(qtbot, lab):
 
 
 def test_bad_edits_show_a_message_and_nothing_breaks(qtbot, lab, dialogs):
+    show_all(qtbot, lab)
     type_into(qtbot, lab.value_boxes["apple_num"], "0")
     lab.kind.setCurrentIndex(lab.kind.findData("reciprocal"))
     lab.operands[0].setCurrentText("mul_apple")
@@ -155,6 +205,7 @@ def test_adding_and_removing_nodes(qtbot, lab):
 def test_screenshot(qtbot, lab, tmp_path):
     """``UPDATE_SCREENSHOTS=1`` rewrites resources/screenshots/lab_graph.png."""
     lab.resize(1200, 760)
+    show_all(qtbot, lab)  # both passes, as the README's picture shows them
     qtbot.mouseClick(lab.check_button, LEFT)
     qtbot.wait(50)
     target = screenshot_target("lab_graph.png", tmp_path)

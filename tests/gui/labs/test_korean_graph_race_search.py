@@ -35,6 +35,7 @@ def header(table) -> list[str]:
 
 def test_computational_graph_lab_in_korean_and_back(qtbot, open_lab, english_after, tmp_path):
     lab = open_lab("comp_graph")
+    qtbot.mouseClick(lab.run_button, LEFT)
     qtbot.mouseClick(lab.check_button, LEFT)
     assert lab.status.text() == "Every gradient agrees with the numerical one."
 
@@ -42,8 +43,9 @@ def test_computational_graph_lab_in_korean_and_back(qtbot, open_lab, english_aft
     assert lab.windowTitle() == "계산 그래프의 역전파 — NetCanvas 실습"
     assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b> 순전파에서는")
     assert [lab.forward_button.text(), lab.backward_button.text(), lab.run_button.text(),
-            lab.reset_button.text()] == ["순전파 한 단계 →", "← 역전파 한 단계", "모두 실행",
+            lab.reset_button.text()] == ["다음 단계 →", "← 한 단계 뒤로", "모두 실행",
                                          "단계 초기화"]
+    assert lab.backward_button.toolTip() == "한 단계 뒤로 (←)"  # as the Explain dock says
     assert lab.progress.text() == "순전파 2/2 · 역전파 2/2"
     assert lab.step_text.text().startswith("단계 4/4 · mul_apple의 역전파: × 노드는 입력을 "
                                            "서로 바꿉니다")
@@ -58,10 +60,13 @@ def test_computational_graph_lab_in_korean_and_back(qtbot, open_lab, english_aft
     lab.grab().save(str(screenshot_target("comp_graph_ko.png", tmp_path)))
 
     qtbot.mouseClick(lab.reset_button, LEFT)  # state changed in Korean, said in English next
-    assert lab.step_text.text() == "입력값이 정해졌습니다. 순전파 한 단계(→)를 누르세요."
+    assert lab.step_text.text() == ("입력값이 정해졌습니다. →를 누르면 순전파를 거쳐 역전파까지 "
+                                    "한 단계씩 진행하고, End를 누르면 두 과정을 한꺼번에 보여 "
+                                    "줍니다.")
     switch(qtbot, lab, "en", "Computational graph")
     assert lab.windowTitle() == "Computational graph and backprop — NetCanvas lab"
-    assert lab.step_text.text() == "The inputs are known. Press Forward step (→)."
+    assert lab.step_text.text() == ("The inputs are known. Press → to step through the forward "
+                                    "pass, then the backward pass; End shows both at once.")
     assert lab.progress.text() == "forward 0/2 · backward 0/2"
     assert lab.status.text() == "Every gradient agrees with the numerical one."
     assert header(lab.check_table)[:2] == ["input", "backprop"]
@@ -160,8 +165,11 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert header(results.table) == ["순위", "검증 정확도", "학습률", "가중치 감소",
                                      "검증 손실", "결과"]
     assert {results.table.item(r, 5).text() for r in range(3)} == {"완료"}
+    best = lab.trials[0].score
+    assert results.table.item(0, 1).text() == f"{100 * best:.1f}%"  # Korean: no space
+    assert f"최고 결과: 검증 정확도 {100 * best:.1f}%" in lab.status.text()
     assert results.plot.getAxis("bottom").labelText == "학습률"
-    assert results.colour_bar.getAxis("left").labelText == "검증 정확도"
+    assert results.colour_bar.getAxis("left").labelText == "검증 정확도 (%)"
     assert settled_clipped_texts(qtbot, lab, timeout=5_000) == []
     lab.grab().save(str(screenshot_target("search_ko.png", tmp_path)))
 
@@ -169,6 +177,7 @@ def test_search_lab_in_korean_and_back(qtbot, window, open_lab, english_after, t
     assert lab.status.text().startswith("3 trials in ")
     assert "Best: validation accuracy" in lab.status.text()
     assert header(results.table)[:2] == ["Rank", "Val accuracy"]
+    assert results.table.item(0, 1).text() == f"{100 * best:.1f}\u00a0%"
     assert {results.table.item(r, 5).text() for r in range(3)} == {"completed"}
     assert [label.text() for label in form.labels][:2] == ["Learning rate", "Weight decay"]
     assert lab.progress.text() == "3 / 3 trials"
@@ -185,3 +194,15 @@ def test_a_backwards_range_is_said_in_korean(qtbot, window, open_lab, english_af
     assert "학습률 범위가 거꾸로입니다(-1 ~ -3)" in lab.status.text()
     switch(qtbot, lab, "en", "Hyperparameter search")
     assert "The learning rate range runs backwards (-1 to -3)" in lab.status.text()
+
+
+def test_an_emptied_project_is_said_in_sentences_in_korean(qtbot, window, open_lab,
+                                                           english_after):
+    """The reason read "먼저 신경망을 고치세요: 입력 노드를 추가하세요: …", two colons in a row."""
+    lab = open_lab("search")
+    window.files.new()
+    qtbot.waitUntil(lambda: "Add an input node" in lab.project_label.text())
+    switch(qtbot, lab, "ko", "하이퍼파라미터 탐색")
+    qtbot.waitUntil(lambda: "입력 노드" in lab.project_label.text())
+    assert lab.project_label.text().endswith(
+        "먼저 신경망을 고치세요. 입력 노드를 추가하세요: 신경망에 데이터를 넣는 노드가 없습니다.")

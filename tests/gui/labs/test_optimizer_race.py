@@ -18,11 +18,13 @@ from core.labs.optimizer_race import (
     book_descent,
     path,
 )
+from gui import theme
 from gui.labs.optimizer_race_plots import iso_levels
 from tests.gui.keys import type_into
 from tests.gui.screenshots import screenshot_target
 
 BOWL = "x²/20 + y²"
+MARKERS = {"start": "start", "end": "where each path ends"}  # the legend's last two entries
 ROSENBROCK = "Rosenbrock (1−x)² + 10(y−x²)²"
 
 
@@ -66,7 +68,7 @@ def test_opens_on_the_books_surface_and_rates(qtbot, lab):
     assert all(iso.data is not None for iso in lab.isocurves)
     np.testing.assert_allclose(iso_levels(np.array([[0.0, 30.0]])),  # 0.2 % to 50 % of the top
                                [0.06, 0.18103, 0.54617, 1.64784, 4.97168, 15.0], rtol=1e-4)
-    assert lab.path_legend.labels() == {name: TITLES[name] for name in IN_BOOK}
+    assert lab.path_legend.labels() == {**{name: TITLES[name] for name in IN_BOOK}, **MARKERS}
     assert lab.race_rates.text() == "SGD, Momentum, AdaGrad 0.01 · Adam 0.001 (the book's)"
 
 
@@ -111,6 +113,70 @@ def test_rosenbrock_brings_its_own_rates_and_shows_divergence(qtbot, lab):
     choose_surface(qtbot, lab, BOWL)  # back: the bowl's rates, nothing diverged
     assert {n: b.value() for n, b in lab.lrs.items()} == BOOK_LR and lab.steps.value() == 30
     assert lab.path_legend.labels()["sgd"] == "SGD" and lab.path_status.text() == ""
+
+
+def end_dot(lab, name):
+    x, y = lab.markers.ends[name].getData()
+    return np.column_stack([x, y])
+
+
+def test_rosenbrock_marks_every_end_and_draws_the_shortest_path_on_top(qtbot, lab, tmp_path):
+    """SGD's path lay wholly under the others on Rosenbrock and its end could not be seen: a
+    ring marks the common start, a dot each path's end, and the shortest path is on top."""
+    choose_surface(qtbot, lab, ROSENBROCK)
+    shown = [n for n in optimizers.NAMES if lab.curves[n].isVisible()]
+    assert shown == list(IN_BOOK)
+    x, y = lab.markers.start.getData()
+    assert (x[0], y[0]) == (-1.5, 2.0) and lab.markers.start.isVisible()
+    for name in shown:
+        dot = lab.markers.ends[name]
+        assert dot.isVisible() and len(dot.getData()[0]) == 1, name
+        np.testing.assert_array_equal(end_dot(lab, name)[0], drawn(lab, name)[-1])
+        assert dot.opts["brush"].color().name() == theme.OPTIMIZER_COLORS[name]
+    np.testing.assert_allclose(end_dot(lab, "sgd")[0], (-0.608, 0.449), atol=1e-3)
+    assert not lab.markers.ends["rmsprop"].isVisible()
+    # the path that travels least (SGD's crawl) is drawn last, above every other
+    lengths = {n: float(np.linalg.norm(np.diff(drawn(lab, n), axis=0), axis=1).sum())
+               for n in shown}
+    by_z = sorted(shown, key=lambda n: lab.curves[n].zValue())
+    assert by_z == sorted(shown, key=lambda n: -lengths[n]) and by_z[-1] == "sgd"
+    assert min(d.zValue() for d in lab.markers.ends.values()) > max(
+        c.zValue() for c in lab.curves.values())
+    lab.resize(1280, 800)
+    lab.grab().save(str(screenshot_target("optimizer_race_rosenbrock.png", tmp_path)))
+
+    qtbot.mouseClick(lab.step_button, Qt.MouseButton.LeftButton)  # replayed: the dots follow
+    for name in shown:
+        np.testing.assert_array_equal(end_dot(lab, name)[0], drawn(lab, name)[1])
+    choose_surface(qtbot, lab, "descent")  # the book's gradient descent has its own marks
+    assert not any(d.isVisible() for d in lab.markers.ends.values())
+    assert not lab.markers.start.isVisible()
+
+
+def test_adagrad_on_rosenbrock_takes_shrinking_steps_inside_the_window(qtbot, lab):
+    """At lr 1 AdaGrad's first steps zig-zagged and one ran to the top edge (y = 3) while the
+    notice spoke of ever-shrinking steps: at 0.3 its first step is 0.3 along each axis, then
+    its steps shrink, and it stops half-way, just ahead of SGD, as the notice now says."""
+    choose_surface(qtbot, lab, ROSENBROCK)
+    assert lab.lrs["adagrad"].value() == 0.3
+    points = drawn(lab, "adagrad")
+    np.testing.assert_allclose(points[1], (-1.2, 2.3))  # lr along each axis, up the slope
+    steps = np.linalg.norm(np.diff(points, axis=0), axis=1)
+    assert np.mean(steps[2:] < steps[1:-1]) > 0.95  # then ever shorter
+    assert points[:, 1].max() <= 2.3 + 1e-9 and points[:, 0].min() >= -1.5
+    _x0, x1, _y0, y1 = SURFACES[ROSENBROCK].window
+    assert np.all((points[:, 1] < y1 - 0.5) & (points[:, 0] < x1))
+    np.testing.assert_allclose(points[-1], (-0.449, 0.248), atol=1e-3)  # half-way…
+    assert np.hypot(*(points[-1] - 1)) < np.hypot(*(drawn(lab, "sgd")[-1] - 1))  # …past SGD
+    notice = lab.notice_label.text()
+    assert "first step is lr along each axis" in notice and "just ahead of SGD" in notice
+
+    click_box(qtbot, lab.more)  # RMSprop's first step is 10·lr: at 0.1 it hit the top edge too
+    assert lab.lrs["rmsprop"].value() == 0.03
+    rmsprop = drawn(lab, "rmsprop")
+    np.testing.assert_allclose(rmsprop[1], (-1.2, 2.3))
+    assert rmsprop[:, 1].max() <= 2.3 + 1e-9
+    assert "their rates on the surface" in lab.notice_label.text()
 
 
 def test_a_huge_rate_on_the_bowl_is_reported_not_drawn_to_infinity(qtbot, lab):
@@ -215,7 +281,7 @@ def test_the_books_four_are_drawn_and_the_other_two_are_a_tick_away(qtbot, lab, 
     click_box(qtbot, lab.more)
     assert lab.more.isChecked()
     assert all(lab.curves[n].isVisible() and lab.lrs[n].isVisible() for n in optimizers.NAMES)
-    assert lab.path_legend.labels() == dict(TITLES)
+    assert lab.path_legend.labels() == {**TITLES, **MARKERS}
     assert lab.race_rates.text() == ("SGD, Momentum, AdaGrad 0.01 · Adam 0.001 (the book's); "
                                      "Nesterov 0.01 · RMSprop 0.001 (not in the book)")
     assert "not in the book's figures, nor are their rates" in lab.notice_label.text()
@@ -281,6 +347,6 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
     assert not any(item.isVisible() for item in lab.gradient_arrows.items)
     assert all(lab.curves[n].isVisible() for n in IN_BOOK)
     np.testing.assert_allclose(drawn(lab, "sgd"), path(SURFACES[BOWL], "sgd", 0.95))
-    assert lab.path_legend.labels() == {name: TITLES[name] for name in IN_BOOK}
+    assert lab.path_legend.labels() == {**{name: TITLES[name] for name in IN_BOOK}, **MARKERS}
     np.testing.assert_allclose(book_descent(0.1).final, [-6.11110793e-10, 8.14814391e-10],
                                rtol=1e-8)

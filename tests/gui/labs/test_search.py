@@ -110,12 +110,13 @@ def test_the_search_runs_in_the_background_and_ranks_like_core(qtbot, window, la
     assert [(t.lr, t.weight_decay, t.score) for t in lab.trials] == [
         (t.lr, t.weight_decay, t.score) for t in expected.trials]
     assert column(lab, 0) == [str(k) for k in range(1, TRIALS + 1)]
-    assert column(lab, 1) == [f"{t.score:.3f}" for t in expected.trials]
+    # accuracy in per cent, as the training panels write it
+    assert column(lab, 1) == [f"{100 * t.score:.1f}\u00a0%" for t in expected.trials]
     assert column(lab, 2) == [f"{t.lr:.3g}" for t in expected.trials]
     assert column(lab, 3) == [f"{t.weight_decay:.3g}" for t in expected.trials]
-    accuracies = [float(text) for text in column(lab, 1)]
+    accuracies = [float(text.removesuffix("\u00a0%")) for text in column(lab, 1)]
     assert accuracies == sorted(accuracies, reverse=True)
-    assert accuracies[0] >= 0.9  # measured: 1.000 (chance is 0.5)
+    assert accuracies[0] >= 90  # measured: 100.0 % (chance is 50 %)
 
     assert lab.results.table.rowCount() == points(lab) == TRIALS
     xs, ys = lab.results.scatter.getData()  # log10 values on log axes
@@ -124,12 +125,13 @@ def test_the_search_runs_in_the_background_and_ranks_like_core(qtbot, window, la
         assert 10 ** LR[0] <= trial.lr <= 10 ** LR[1]
         assert 10 ** DECAY[0] <= trial.weight_decay <= 10 ** DECAY[1]
     scores = [t.score for t in expected.trials]
-    assert lab.results.colour_bar.levels() == (min(scores), max(scores))
+    assert lab.results.colour_bar.levels() == (100 * min(scores), 100 * max(scores))  # in %
+    assert lab.results.colour_bar.getAxis("left").labelText == "validation accuracy (%)"
     best = expected.trials[0]
     assert lab.results.selected_trial().index == best.index  # the best is selected, ringed
     assert ring(lab) == (math.log10(best.lr), math.log10(best.weight_decay))
     assert lab.status.text().endswith(
-        f"Best: validation accuracy {best.score:.3f} at learning rate {best.lr:.3g}, "
+        f"Best: validation accuracy {100 * best.score:.1f}\u00a0% at learning rate {best.lr:.3g}, "
         f"weight decay {best.weight_decay:.3g}.")
 
 
@@ -323,9 +325,10 @@ def test_a_project_that_cannot_be_searched_says_why_and_offers_the_spiral(qtbot,
 
 def test_a_project_emptied_while_the_lab_is_open_says_why(qtbot, window, lab):
     window.files.new()  # the canvas empties; the lab does not reopen the example by itself
-    qtbot.waitUntil(lambda: "add an input node" in lab.project_label.text())
-    assert lab.project_label.text().startswith("This project cannot be searched yet. Fix the "
-                                               "network first")
+    qtbot.waitUntil(lambda: "Add an input node" in lab.project_label.text())
+    assert lab.project_label.text() == (  # sentences, not one colon after another
+        "This project cannot be searched yet. Fix the network first. Add an input node: "
+        "nothing feeds data into the network.")
     assert not lab.run_button.isEnabled() and lab.example_button.isVisible()
     assert window.files.display_name() != "Spiral"
 
