@@ -656,6 +656,10 @@
         <translation>{title}: 학습하는 중, 에폭 {n}/{total}</translation>
     </message>
     <message>
+        <source>Finishing an optimizer no longer shown: epoch {n} of {total}</source>
+        <translation>이제 표시하지 않는 갱신 방법의 학습을 마치는 중, 에폭 {n}/{total}</translation>
+    </message>
+    <message>
         <source>Lowest final loss: {best} ({best_loss}); slowest: {slowest} ({slowest_loss})</source>
         <translation>최종 손실이 가장 낮음: {best} ({best_loss}), 가장 느림: {slowest} ({slowest_loss})</translation>
     </message>
