@@ -818,8 +818,8 @@ The path and the final point are worked out again at once.</source>
         <translation>경사 하강법, lr = {lr}</translation>
     </message>
     <message>
-        <source>After {n} steps from (−3, 4) with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
-        <translation>(−3, 4)에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
+        <source>After {n} steps from {start} with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
+        <translation>{start}에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
     </message>
 </context>
 <context>

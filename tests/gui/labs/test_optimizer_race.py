@@ -276,6 +276,8 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
     assert lab.path_legend.labels() == {"descent": "Gradient descent, lr = 0.1"}
     gradients = lab.descent_controls.gradients.text()
     assert "∇f at (3, 4) = (6, 8)" in gradients and "∇f at (0, 2) = (0, 4)" in gradients
+    # the start written as every other sentence writes it: (−3, 4), not "(-3, 4)"
+    assert "∇f at (−3, 4) = (−6, 8)" in gradients and "(-" not in gradients
     # on the plot: −0.1·∇f from each of the book's points, labelled with ∇f
     assert [label.textItem.toPlainText() for label in lab.gradient_arrows.labels()] == [
         "∇f at (3, 4) = (6, 8)", "∇f at (0, 2) = (0, 4)"]
