@@ -3,7 +3,7 @@ from the same initial weights, in the background, its loss curves and its status
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pyqtgraph as pg
@@ -73,8 +73,9 @@ class RaceOnDigits:
                 and not self._race_complete(self._wanted):
             self._start_race()
 
-    def _race_complete(self, names) -> bool:
+    def _race_complete(self, names: Iterable[str]) -> bool:
         """Has every optimizer in ``names`` (one at least) trained to the last epoch?"""
+        names = list(names)
         return bool(names) and all(len(self.race.get(n, ())) == BOOK_RACE_SETTINGS.epochs
                                    for n in names)
 

@@ -198,6 +198,18 @@ def test_the_race_trains_the_optimizers_shown_and_the_other_two_when_ticked(qtbo
     assert lab.race_status.text().startswith("Lowest final loss")
 
 
+def test_ticked_while_the_race_runs_the_same_race_trains_all_six(qtbot, open_lab):
+    lab = open_lab("optimizer_race")
+    assert lab.job.running  # started on opening, with the book's four
+    trained = []
+    lab.job.progress.connect(lambda payload: trained.append(payload[0]))
+    click_box(qtbot, lab.more)
+    qtbot.waitUntil(lambda: not lab.job.running and len(lab.race) == 6, timeout=60_000)
+    assert all(len(curve) == 10 for curve in lab.race.values())
+    assert {"nesterov", "rmsprop"} <= set(trained)
+    assert lab.race_status.text().startswith("Lowest final loss")
+
+
 def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
     lab = open_lab("optimizer_race")
     assert lab.job.running and lab.race_button.text() == "Stop race"  # started on opening
