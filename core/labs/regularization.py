@@ -222,6 +222,9 @@ def _number(value: float | None) -> float:
 BOOK_BATCH = ((1.0, 2.0), (3.0, 4.0), (5.0, 9.0))
 BOOK_GAMMA = (1.0, 2.0)
 BOOK_BETA = (0.0, 0.5)
+#: the largest size a number typed into the one batch may have: σ² squares x − μ, and the
+#: square of anything much larger overflows float64 (about 1.8e308) to inf
+BATCH_LIMIT = 1e150
 
 
 @dataclass(frozen=True)
@@ -236,6 +239,14 @@ class BatchSteps:
     y: np.ndarray
 
     epsilon = BN_EPSILON
+
+    def constant(self) -> np.ndarray:
+        """Per feature: is x the same in every sample (σ² 0, up to rounding in μ)?"""
+        return np.ptp(self.x, axis=0) == 0
+
+    def normalised_variance(self) -> np.ndarray:
+        """Per feature, the variance of x̂: σ²/(σ² + ε), 1 only while σ² is large against ε."""
+        return np.var(self.normalised, axis=0)
 
 
 def batch_steps(x: np.ndarray, gamma: np.ndarray, beta: np.ndarray) -> BatchSteps:

@@ -113,6 +113,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
             box.valueChanged.connect(self.recompute)
         self.descent_controls.changed.connect(self.recompute)
         self.more.toggled.connect(self._show_chosen)
+        self.more.toggled.connect(self.race_shown)
         self.step_button.clicked.connect(self.step)
         self.animate_button.clicked.connect(self.toggle_animation)
         self.race_button.clicked.connect(self.toggle_race)

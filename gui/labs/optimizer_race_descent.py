@@ -54,8 +54,14 @@ def point_text(point: np.ndarray | tuple[float, ...]) -> str:
     return np.array2string(np.asarray(point, dtype=np.float64), separator=", ", precision=8)
 
 
-def _short(point: np.ndarray | tuple[float, ...]) -> str:
-    return "({})".format(", ".join(f"{v:.4g}" for v in np.asarray(point) + 0.0))
+def point_short(point: np.ndarray | tuple[float, ...]) -> str:
+    """A point as the lab's sentences write it: '(−3, 4)', four significant digits, with a
+    true minus sign (U+2212, as in the notices) and no '-0'."""
+    return "({})".format(", ".join(_signed(f"{v:.4g}") for v in np.asarray(point) + 0.0))
+
+
+def _signed(number: str) -> str:
+    return "−" + number[1:] if number.startswith("-") else number
 
 
 class DescentControls(QWidget):
@@ -90,7 +96,7 @@ class DescentControls(QWidget):
             button.setText(translate(LAB, name))
             button.setToolTip(translate(LAB, RATE_TIP))
         lines = [translate("OptimizerRaceLab", "∇f at {point} = {gradient}").format(
-            point=_short(p), gradient=_short(book_gradient(p))) for p in GRADIENT_POINTS]
+            point=point_short(p), gradient=point_short(book_gradient(p))) for p in GRADIENT_POINTS]
         self.gradients.setText(translate(
             "OptimizerRaceLab", "The gradient by central differences (h = 1e-4):<br>{lines}"
             "<br>Each step goes against it, lr times as far: the red arrows on the plot are "
@@ -138,7 +144,7 @@ class GradientArrows:
     def retranslate(self) -> None:
         for label, point in zip(self.labels(), GRADIENT_POINTS, strict=False):
             label.setText(translate("OptimizerRaceLab", "∇f at {point} = {gradient}").format(
-                point=_short(point), gradient=_short(book_gradient(point))))
+                point=point_short(point), gradient=point_short(book_gradient(point))))
 
     def setVisible(self, visible: bool) -> None:
         for item in self.items:
@@ -154,6 +160,7 @@ def result_text(descent: Descent, lr: float) -> str:
     steps = len(descent.points) - 1
     outcome = translate(LAB, OUTCOMES[descent.outcome]).format(
         k=descent.drawable().diverged_at)
-    return translate("OptimizerRaceLab", "After {n} steps from (−3, 4) with lr = {lr}:<br>"
+    return translate("OptimizerRaceLab", "After {n} steps from {start} with lr = {lr}:<br>"
                      "<b>x = {point}</b><br>{outcome}").format(
-        n=steps, lr=f"{lr:g}", point=point_text(descent.final), outcome=outcome)
+        n=steps, start=point_short(DESCENT.start), lr=f"{lr:g}",
+        point=point_text(descent.final), outcome=outcome)

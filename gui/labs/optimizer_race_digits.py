@@ -3,7 +3,7 @@ from the same initial weights, in the background, its loss curves and its status
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import numpy as np
 import pyqtgraph as pg
@@ -28,6 +28,9 @@ class RaceOnDigits:
     loss_curves: dict[str, pg.PlotDataItem]
     loss_legend: SideLegend
     race: dict[str, list[float]]
+    # the optimizers the race is to train: the ones shown
+    _wanted: tuple[str, ...] = ()
+    _stopping = False  # Stop race was clicked: the race ends with what it has
     _race_text: tuple[Callable[[], str], bool]
 
     def shown_names(self) -> tuple[str, ...]:
@@ -52,19 +55,54 @@ class RaceOnDigits:
         """Start the race on digits in the background, or stop the one running."""
         if self.job.running:
             self.job.cancel()
+            self._stopping = True
             self._say_race(lambda: translate("OptimizerRaceLab", "Stopping…"))
             return
         self.race = {}
         for curve in self.loss_curves.values():
             curve.setData([], [])
         self.fill_loss_legend()
+        self._start_race()
+
+    @Slot(bool)
+    def race_shown(self, _ticked: bool = False) -> None:
+        """The optimizers shown changed: a race running trains the ones now shown (and no
+        other it has not started); a finished race goes on to the shown ones it lacks."""
+        self._wanted = self.shown_names()
+        if not self.job.running and self._race_complete(self.race.keys()) \
+                and not self._race_complete(self._wanted):
+            self._start_race()
+
+    def _race_complete(self, names: Iterable[str]) -> bool:
+        """Has every optimizer in ``names`` (one at least) trained to the last epoch?"""
+        names = list(names)
+        return bool(names) and all(len(self.race.get(n, ())) == BOOK_RACE_SETTINGS.epochs
+                                   for n in names)
+
+    def _start_race(self) -> None:
+        """Train, one after the other, each optimizer shown that has no curve yet. What is
+        shown is looked at again before each (``_wanted``: set here, read by the thread)."""
+        self._wanted = self.shown_names()
+        self._stopping = False
+        done = set(self.race)
+
+        def todo() -> list[str]:
+            return [n for n in optimizers.NAMES if n in self._wanted and n not in done]
+
+        first = todo()[0]
 
         def work(report, cancel):
-            return book_race(on_epoch=lambda name, curve: report((name, curve)), cancel=cancel)
+            curves: dict[str, list[float]] = {}
+            while not cancel.is_set() and todo():
+                name = todo()[0]
+                done.add(name)
+                curves |= book_race(on_epoch=lambda n, curve: report((n, curve)),
+                                    cancel=cancel, names=(name,))
+            return curves
 
         self.job.start(work)
         self._say_race(lambda: translate("OptimizerRaceLab", "Training with {title}…").format(
-            title=TITLES[optimizers.NAMES[0]]))
+            title=TITLES[first]))
 
     @Slot(bool)
     def _race_running(self, running: bool) -> None:
@@ -80,18 +118,24 @@ class RaceOnDigits:
     def _race_progress(self, payload: tuple[str, list[float]]) -> None:
         name, losses = payload
         self._show_race({name: losses})
-        epoch = len(losses)
-        self._say_race(lambda: translate(
-            "OptimizerRaceLab", "Training with {title}: epoch {n} of {total}").format(
-            title=TITLES[name], n=epoch, total=BOOK_RACE_SETTINGS.epochs))
+        epoch, total = len(losses), BOOK_RACE_SETTINGS.epochs
+
+        def text() -> str:  # (one unticked mid-way is trained to its end, not named)
+            if name in self.shown_names():
+                return translate("OptimizerRaceLab", "Training with {title}: epoch {n} of "
+                                 "{total}").format(title=TITLES[name], n=epoch, total=total)
+            return translate("OptimizerRaceLab", "Finishing an optimizer no longer shown: "
+                             "epoch {n} of {total}").format(n=epoch, total=total)
+
+        self._say_race(text)
 
     @Slot(object)
     def _race_finished(self, curves: dict[str, list[float]]) -> None:
         self._show_race(curves)
-        complete = len(curves) == len(optimizers.NAMES) and all(
-            len(c) == BOOK_RACE_SETTINGS.epochs for c in curves.values())
-        if complete:
-            self._say_race(lambda: self._ranking(curves))
+        if self._race_complete(self.shown_names()):
+            self._say_race(lambda: self._ranking(self.race))
+        elif not self._stopping and self._race_complete(self.race.keys()):
+            self._start_race()  # ticked as the last one ended: the two it now shows
         else:
             self._say_race(lambda: translate("OptimizerRaceLab",
                                              "Stopped: the curves so far are shown."))

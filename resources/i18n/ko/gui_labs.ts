@@ -60,8 +60,24 @@
         <translation>“{text}”은(는) 수가 아닙니다.</translation>
     </message>
     <message>
+        <source>“{text}” is too large for this table: type a number from −{limit} to {limit}. (σ² squares x − μ, and the square of a larger number overflows to infinity.)</source>
+        <translation>“{text}”은(는) 이 표에 넣기에 너무 큽니다: −{limit}부터 {limit}까지의 수를 입력하세요. (σ²는 x − μ를 제곱하는데, 이보다 큰 수의 제곱은 오버플로되어 무한대가 됩니다.)</translation>
+    </message>
+    <message>
         <source>The engine&apos;s batch-norm layer on one batch, per feature (column): μ is the mean of the batch and σ² its variance; the normalised x = (x − μ)/√(σ² + ε), with ε = {epsilon}, has mean 0 and variance 1; y = γ·(normalised x) + β scales and shifts it by the learned γ and β. Type into x, γ or β.</source>
         <translation>엔진의 배치 정규화 계층을 배치 하나에 특징(열)별로 적용합니다: μ는 배치의 평균, σ²는 분산입니다. 정규화한 x = (x − μ)/√(σ² + ε)(ε = {epsilon})는 평균 0, 분산 1이 되고, y = γ·(정규화한 x) + β는 학습되는 γ와 β로 확대하고 이동합니다. x, γ, β에 직접 입력해 보세요.</translation>
+    </message>
+    <message>
+        <source>The engine&apos;s batch-norm layer on one batch, per feature (column): μ is the mean of the batch and σ² its variance; the normalised x = (x − μ)/√(σ² + ε), with ε = {epsilon}; y = γ·(normalised x) + β scales and shifts it by the learned γ and β. Type into x, γ or β.</source>
+        <translation>엔진의 배치 정규화 계층을 배치 하나에 특징(열)별로 적용합니다: μ는 배치의 평균, σ²는 분산입니다. 정규화한 x = (x − μ)/√(σ² + ε)(ε = {epsilon})이고, y = γ·(정규화한 x) + β는 학습되는 γ와 β로 확대하고 이동합니다. x, γ, β에 직접 입력해 보세요.</translation>
+    </message>
+    <message>
+        <source>x{sub} is the same in every sample, so σ² is 0 and so is x − μ (up to rounding): the normalised x{sub} is 0, not of variance 1 — ε only keeps √(σ² + ε) from being 0 — and y{sub} is β.</source>
+        <translation>x{sub}가 모든 샘플에서 같으므로 σ²는 0이고 x − μ도 (반올림 오차를 빼면) 0입니다: 정규화한 x{sub}는 분산 1이 아니라 0이 됩니다 — ε은 √(σ² + ε)가 0이 되지 않게 막을 뿐입니다 — 그리고 y{sub}는 β입니다.</translation>
+    </message>
+    <message>
+        <source>x{sub} varies so little that σ² is not large against ε: the normalised x{sub} has variance σ²/(σ² + ε) = {variance}, not 1.</source>
+        <translation>x{sub}의 변화가 너무 작아 σ²가 ε에 비해 크지 않습니다: 정규화한 x{sub}의 분산은 1이 아니라 σ²/(σ² + ε) = {variance}입니다.</translation>
     </message>
     <message>
         <source>Batch norm on one batch, step by step</source>
@@ -647,6 +663,10 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
         <translation>{title}: 학습하는 중, 에폭 {n}/{total}</translation>
     </message>
     <message>
+        <source>Finishing an optimizer no longer shown: epoch {n} of {total}</source>
+        <translation>이제 표시하지 않는 갱신 방법의 학습을 마치는 중, 에폭 {n}/{total}</translation>
+    </message>
+    <message>
         <source>Lowest final loss: {best} ({best_loss}); slowest: {slowest} ({slowest_loss})</source>
         <translation>최종 손실이 가장 낮음: {best} ({best_loss}), 가장 느림: {slowest} ({slowest_loss})</translation>
     </message>
@@ -813,8 +833,8 @@ The path and the final point are worked out again at once.</source>
         <translation>경사 하강법, lr = {lr}</translation>
     </message>
     <message>
-        <source>After {n} steps from (−3, 4) with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
-        <translation>(−3, 4)에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
+        <source>After {n} steps from {start} with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
+        <translation>{start}에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
     </message>
 </context>
 <context>

@@ -214,12 +214,11 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
     lab = open_lab("optimizer_race")
     qtbot.waitUntil(lambda: not lab.job.running, timeout=60_000)  # ~1 s, in the background
     final = {}
-    for name in optimizers.NAMES:
+    for name in IN_BOOK:  # Nesterov and RMSprop are trained when ticked
         epochs, losses = lab.loss_curves[name].getData()
         assert len(epochs) == 10 and losses[-1] < losses[0], name
         final[name] = losses[-1]
-        if name in IN_BOOK:  # Nesterov and RMSprop are trained too, shown when ticked
-            assert lab.loss_legend.labels()[name] == f"{TITLES[name]} — {losses[-1]:.3f}"
+        assert lab.loss_legend.labels()[name] == f"{TITLES[name]} — {losses[-1]:.3f}"
     # The book's result: SGD is the slowest by far (measured: 0.71 against 0.007-0.048).
     assert all(final[name] < final["sgd"] / 4 for name in final if name != "sgd"), final
     assert lab.race_button.text() == "Race on digits"
@@ -231,6 +230,50 @@ def test_the_lab_opens_running_the_books_race(qtbot, open_lab, tmp_path):
     qtbot.wait(50)
     target = screenshot_target("lab_optimizers.png", tmp_path)
     assert lab.grab().toImage().save(str(target))
+
+
+def test_the_race_trains_the_optimizers_shown_and_the_other_two_when_ticked(qtbot, open_lab):
+    """Unticked, the status read "Training with RMSprop: epoch 10 of 10" under a legend of
+    the book's four, and the race trained all six (1.5 times as long)."""
+    lab = open_lab("optimizer_race")
+    statuses = []
+    lab.job.progress.connect(lambda _payload: statuses.append(lab.race_status.text()))
+    qtbot.waitUntil(lambda: not lab.job.running, timeout=60_000)
+    assert set(lab.race) == set(IN_BOOK)
+    for name in ("nesterov", "rmsprop"):
+        epochs, _ = lab.loss_curves[name].getData()
+        assert epochs is None or len(epochs) == 0
+    assert len(statuses) == 4 * 10
+    assert not any("Nesterov" in s or "RMSprop" in s for s in statuses), statuses
+    assert "Training with Adam: epoch 10 of 10" in statuses
+    before = {name: list(curve) for name, curve in lab.race.items()}
+
+    statuses.clear()
+    click_box(qtbot, lab.more)  # the two are trained now, the four kept
+    assert lab.job.running and lab.race_status.text() == "Training with Nesterov…"
+    qtbot.waitUntil(lambda: not lab.job.running, timeout=60_000)
+    assert set(lab.race) == set(optimizers.NAMES)
+    assert {name: lab.race[name] for name in IN_BOOK} == before
+    assert all(len(curve) == 10 for curve in lab.race.values())
+    assert statuses[0] == "Training with Nesterov: epoch 1 of 10" and len(statuses) == 20
+    assert lab.race_status.text().startswith("Lowest final loss")
+    assert "Nesterov — " in lab.loss_legend.labels()["nesterov"]
+
+    click_box(qtbot, lab.more)  # hidden again: nothing to train, the ranking of the four
+    assert not lab.job.running
+    assert lab.race_status.text().startswith("Lowest final loss")
+
+
+def test_ticked_while_the_race_runs_the_same_race_trains_all_six(qtbot, open_lab):
+    lab = open_lab("optimizer_race")
+    assert lab.job.running  # started on opening, with the book's four
+    trained = []
+    lab.job.progress.connect(lambda payload: trained.append(payload[0]))
+    click_box(qtbot, lab.more)
+    qtbot.waitUntil(lambda: not lab.job.running and len(lab.race) == 6, timeout=60_000)
+    assert all(len(curve) == 10 for curve in lab.race.values())
+    assert {"nesterov", "rmsprop"} <= set(trained)
+    assert lab.race_status.text().startswith("Lowest final loss")
 
 
 def test_the_race_stops_when_asked_and_when_the_lab_closes(qtbot, open_lab):
@@ -311,6 +354,8 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
     assert lab.path_legend.labels() == {"descent": "Gradient descent, lr = 0.1"}
     gradients = lab.descent_controls.gradients.text()
     assert "∇f at (3, 4) = (6, 8)" in gradients and "∇f at (0, 2) = (0, 4)" in gradients
+    # the start written as every other sentence writes it: (−3, 4), not "(-3, 4)"
+    assert "∇f at (−3, 4) = (−6, 8)" in gradients and "(-" not in gradients
     # on the plot: −0.1·∇f from each of the book's points, labelled with ∇f
     assert [label.textItem.toPlainText() for label in lab.gradient_arrows.labels()] == [
         "∇f at (3, 4) = (6, 8)", "∇f at (0, 2) = (0, 4)"]
