@@ -4,8 +4,9 @@ The menu commands are read from the window's live actions each time the list is 
 language changes (the menu path, the action's text, its shortcuts as the menus show them), so
 the list cannot go stale. Keys that are not actions come from where they are handled: the
 canvas's Tab keys (:data:`gui.canvas.keyboard.TAB_KEYS`), Explain's step keys (its panel's
-``step_keys``) and the timeline slider's (:data:`gui.training.timeline_bar.SLIDER_KEYS`); the
-mouse gestures of the canvas are the short table :data:`CANVAS_GESTURES`.
+``step_keys``; tables and text boxes keep them: :mod:`gui.focus_keys`) and the timeline
+slider's (:data:`gui.training.timeline_bar.SLIDER_KEYS`); the mouse gestures of the canvas
+are the short table :data:`CANVAS_GESTURES`.
 """
 
 from __future__ import annotations
@@ -54,9 +55,21 @@ CANVAS_GESTURES = (
 )
 
 
+def typed(key: QKeySequence) -> bool:
+    """Is ``key`` a combination a student types? Not a lone key of those Qt numbers after F35
+    (the Undo, Redo, Copy, Back … keys some keyboards have): Undo was listed as "Ctrl+Z,
+    Alt+Backspace, Undo", and in Korean as "…, 실행 취소", the command's own name."""
+    if key.count() != 1:
+        return key.count() > 1
+    combination = key[0]
+    return (combination.keyboardModifiers() != Qt.KeyboardModifier.NoModifier
+            or combination.key().value <= Qt.Key.Key_F35.value)
+
+
 def key_text(action: QAction) -> str:
-    """An action's shortcuts as the menus show them: "Del, Backspace"."""
-    return ", ".join(key.toString(NATIVE) for key in action.shortcuts())
+    """An action's shortcuts as the menus show them, the primary one first, without lone
+    special keys (:func:`typed`): "Del, Backspace", "Ctrl+Z, Alt+Backspace"."""
+    return ", ".join(key.toString(NATIVE) for key in action.shortcuts() if typed(key))
 
 
 def menu_rows(menu: QMenu, path: tuple[str, ...] = ()) -> list[Row]:
@@ -91,8 +104,11 @@ def other_rows(window: QMainWindow) -> list[Row]:
              for keys, what in CANVAS_GESTURES]
     explain = getattr(window, "explain", None)
     if explain is not None and explain.dock is not None:
-        rows += [(plain_label(explain.dock.windowTitle()), plain_label(button.text()),
-                  shortcut.key().toString(NATIVE)) for shortcut, button in explain.step_keys]
+        # window-wide, but a focused table, slider or text box keeps them (gui.focus_keys)
+        step = translate("ShortcutsDialog", "{step} (not in tables or text boxes)")
+        rows += [(plain_label(explain.dock.windowTitle()),
+                  step.format(step=plain_label(button.text())), shortcut.key().toString(NATIVE))
+                 for shortcut, button in explain.step_keys]
     training = getattr(window, "training", None)
     if training is not None:
         rows.append((training.timeline_toolbar.windowTitle(), translate(

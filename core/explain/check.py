@@ -42,11 +42,17 @@ def relative_error(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
     return np.where(scale > TINY, np.abs(backprop - numerical) / np.maximum(scale, TINY), 0.0)
 
 
+def tolerance(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
+    """Element by element, how far backprop and the numerical gradient may differ and still
+    agree: :data:`ABSOLUTE`, plus :data:`RELATIVE` of the larger."""
+    return ABSOLUTE + RELATIVE * np.maximum(np.abs(np.asarray(backprop)),
+                                            np.abs(np.asarray(numerical)))
+
+
 def agrees(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
     """Element by element: within :data:`ABSOLUTE`, or within :data:`RELATIVE` of the larger."""
-    backprop, numerical = np.asarray(backprop), np.asarray(numerical)
-    difference = np.abs(backprop - numerical)
-    return difference <= ABSOLUTE + RELATIVE * np.maximum(np.abs(backprop), np.abs(numerical))
+    difference = np.abs(np.asarray(backprop) - np.asarray(numerical))
+    return difference <= tolerance(backprop, numerical)
 
 
 def significant(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
@@ -58,7 +64,9 @@ def significant(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
 @dataclass(frozen=True)
 class Agreement:
     """The verdict on a row's check: ``agree`` if every gradient agrees (:func:`agrees`);
-    ``difference`` the largest |backprop − numerical| and ``where`` its parameter (``W2[0,1]``);
+    ``difference`` the largest |backprop − numerical| and ``where`` its parameter (``W2[0,1]``)
+    — when they disagree, those of the gradient furthest outside its :func:`tolerance`, so
+    the parameter named is one that disagrees (a gap of 5e-3 on a gradient of 1000 agrees);
     ``relative`` the largest relative error among the significant gradients (None if every
     gradient is below :data:`ABSOLUTE`)."""
 
@@ -70,19 +78,35 @@ class Agreement:
 
 def agreement(backprop: dict[str, np.ndarray], numerical: dict[str, np.ndarray]) -> Agreement:
     """Every backprop gradient against its numerical one (keyed alike), judged as a whole."""
-    agree, difference, where, relative = True, 0.0, "", None
+    agree, relative = True, None
+    largest: tuple[float, float, str] = (-1.0, 0.0, "")  # (gap, gap, where) of the largest gap
+    worst: tuple[float, float, str] = (-1.0, 0.0, "")  # (gap / tolerance, gap, where)
     for name, grad in backprop.items():
         grad, num = np.asarray(grad, dtype=np.float64), np.asarray(numerical[name])
         agree = agree and bool(np.all(agrees(grad, num)))
         gap = np.abs(grad - num)
-        if gap.size and float(gap.max()) >= difference:
-            index = np.unravel_index(int(np.argmax(gap)), gap.shape)
-            difference = float(gap[index])
-            where = f"{name}[{','.join(map(str, index))}]" if gap.ndim else name
+        if gap.size:
+            excess = np.nan_to_num(gap / tolerance(grad, num), nan=np.inf)
+            largest = _larger(largest, _largest(name, gap, gap))
+            worst = _larger(worst, _largest(name, excess, gap))
         errors = relative_error(grad, num)[significant(grad, num)]
         if errors.size:
             relative = max(relative or 0.0, float(errors.max()))
+    _, difference, where = largest if agree else worst
     return Agreement(agree, difference, where, relative)
+
+
+def _largest(name: str, key: np.ndarray, gap: np.ndarray) -> tuple[float, float, str]:
+    """(``key``'s largest value, the gap there, where that is: ``W2[0,1]``)."""
+    index = np.unravel_index(int(np.argmax(key)), key.shape)
+    where = f"{name}[{','.join(map(str, index))}]" if key.ndim else name
+    return float(key[index]), float(gap[index]), where
+
+
+def _larger(earlier: tuple[float, float, str], this: tuple[float, float, str]
+            ) -> tuple[float, float, str]:
+    """The one with the larger key; a tie goes to the later parameter."""
+    return this if this[0] >= earlier[0] else earlier
 
 
 def sgd_step(project: Project, explanation: Explanation, lr: float

@@ -31,7 +31,9 @@ from gui.canvas.overlay import NodeOverlay, draw_label
 from gui.canvas.port_item import PortItem
 from gui.i18n import translate
 
-FOOTER_HEIGHT = 16.0
+#: The footer's band under the neurons: a line of its 8 pt text as large as the zoom grows it
+#: (style.MAX_TEXT_GROWTH: 12.8 pt, 19.8 units in DejaVu Sans; 16 clipped it at 60 %)
+FOOTER_HEIGHT = 20.0
 THUMBNAIL_TIP = QT_TRANSLATE_NOOP(
     "NodeItem", "What the network answers everywhere on the input plane (x₁ across, x₂ up) with "
     "its current weights: blue means class 1, orange class 0; the dots are the data. The border "
@@ -319,21 +321,9 @@ class NodeItem(QGraphicsObject):
                                  | Qt.AlignmentFlag.AlignRight, self._labels[j])
         footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
                         FOOTER_HEIGHT)
-        self._paint_footer(painter, footer, overlay.caption or self._summary(),
-                           overlay.accent if overlay.caption else theme.MUTED_TEXT)
-
-    def _paint_footer(self, painter: QPainter, footer: QRectF, text: str, color: str) -> None:
-        """The footer's text inside the card, elided when it is wider (an Explain step's
-        "L = 3.48, t = class 0" ran over both borders; the node's tooltip has it whole)."""
-        painter.setPen(QColor(color))
-        inside = footer.adjusted(6, 0, -6, 0)
-        metrics = painter.fontMetrics()
-        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, int(inside.width()))
-        painter.drawText(inside, Qt.AlignmentFlag.AlignCenter, shown)
-        width = metrics.horizontalAdvance(shown)
-        self.painted["footer"] = style.PaintedText(
-            shown, QRectF(inside.center().x() - width / 2, inside.top(), width, inside.height()),
-            style.screen_pixels(painter, painter.font().pointSizeF()))
+        self.painted["footer"] = style.draw_footer(
+            painter, footer, overlay.caption or self._summary(),
+            overlay.accent if overlay.caption else theme.MUTED_TEXT)
 
     def _paint_block(self, painter: QPainter, rect: QRectF) -> None:
         body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
@@ -348,9 +338,9 @@ class NodeItem(QGraphicsObject):
         painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
                          self.tr("%n units", "", self.node.units))
         painter.setFont(style.legible_font(painter, 8.0))
-        self._paint_footer(painter, body.adjusted(0, 26, 0, -2),
-                           overlay.caption or self._summary(with_units=False),
-                           overlay.accent if overlay.caption else theme.MUTED_TEXT)
+        self.painted["footer"] = style.draw_footer(
+            painter, body.adjusted(0, 26, 0, -2), overlay.caption or self._summary(),
+            overlay.accent if overlay.caption else theme.MUTED_TEXT)
 
     def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
         centre = QPointF(rect.right() - 2, rect.top() + 2)

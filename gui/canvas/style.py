@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF
-from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem
 
 from core.spec import NodeSpec
@@ -137,3 +137,21 @@ def legible_font(painter: QPainter, points: float, bold: bool = False) -> QFont:
     font.setBold(bold)
     font.setPointSizeF(points * text_growth(painter, points))
     return font
+
+
+def draw_footer(painter: QPainter, band: QRectF, text: str, color: str) -> PaintedText:
+    """A node's footer (its activation, or an Explain step's caption) in ``band`` of its card:
+    elided when it is wider (an Explain step's "L = 3.48, t = class 0" ran over both borders;
+    the node's tooltip has it whole), in a box at least a line high standing on ``band``'s
+    bottom, so a font the zoom grew (:func:`legible_font`) is not cut off below. Returns the
+    line's box as painted."""
+    painter.setPen(QColor(color))
+    metrics = QFontMetricsF(painter.font(), painter.device())
+    line = metrics.height()
+    inside = band.adjusted(6, min(band.height() - line, 0), -6, 0)
+    shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, inside.width())
+    painter.drawText(inside, Qt.AlignmentFlag.AlignCenter, shown)
+    width = metrics.horizontalAdvance(shown)
+    return PaintedText(shown, QRectF(inside.center().x() - width / 2,
+                                     inside.center().y() - line / 2, width, line),
+                       screen_pixels(painter, painter.font().pointSizeF()))

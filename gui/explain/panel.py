@@ -37,6 +37,7 @@ from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
 from gui.explain.shown import SgdStepCommand, shown_project
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
+from gui.focus_keys import keep_navigation_keys
 from gui.i18n import on_language_change
 from gui.widgets import WrappedLabel
 
@@ -167,11 +168,12 @@ class ExplainPanel(QWidget):
             button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
             bar.addWidget(button)
             # Window-wide, so the keys step while the canvas has the focus too; enabled only
-            # while a row is explained (line edits keep their arrow keys: they override).
+            # while a row is explained (tables, sliders and text boxes keep them: focus_keys).
             shortcut = QShortcut(QKeySequence(key), self, button.click)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             self.shortcuts.append(shortcut)
             self.step_keys.append((shortcut, button))
+        keep_navigation_keys()
         layout.addLayout(bar)
         layout.addWidget(self.progress)
         self.step_box = step = QGroupBox()

@@ -102,7 +102,8 @@ def smoothed_batches(history: History, batches_per_epoch: int,
 class Evaluation:
     """How the network does on held-out rows right now: the ``part`` ("test", else "val", else
     "train"); ``confusion[i, j]`` counts rows of true class i predicted as j (classification),
-    or ``predicted``/``truth`` hold the first output and target per row (regression).
+    or ``predicted``/``truth`` hold the outputs and targets per row, (rows, outputs), every
+    output unit of a network with several (regression).
 
     For classification ``truth``, ``labels`` (the predicted class) and ``outputs`` (the
     output units, e.g. the softmax probabilities) are kept per row too — the first rows of
@@ -264,8 +265,8 @@ def evaluation(part: str, outputs: np.ndarray, labels: np.ndarray | None, y: np.
                                 ).reshape(classes, classes)
         return Evaluation(part, confusion=confusion, truth=truth, labels=guess,
                           part_rows=part_rows, outputs=outputs.astype(np.float64))
-    predicted = outputs[:, 0].astype(np.float64)
-    truth = np.asarray(y, dtype=np.float64).reshape(len(y), -1)[:, 0]
+    predicted = np.asarray(outputs, dtype=np.float64).reshape(len(outputs), -1)
+    truth = np.asarray(y, dtype=np.float64).reshape(predicted.shape)
     return Evaluation(part, predicted=predicted, truth=truth, part_rows=part_rows)
 
 

@@ -3,10 +3,10 @@ Save timeline with project (:class:`~gui.training.timeline.TimelineUi` drives th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, Qt
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
 
+from gui.focus_keys import NAVIGATION_KEYS
 from gui.i18n import on_language_change, translate
 
 LARGE_NETWORK = 100_000  # parameters: above this "Save timeline with project" starts off
@@ -32,21 +32,8 @@ def epoch_text(shown: object, last: object, latest: bool) -> str:
     return translate("TimelineUi", "epoch {epoch} / {last}").format(epoch=shown, last=last)
 
 
-SLIDER_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
-               Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-
-class EpochSlider(QSlider):
-    """The slider keeps its keys while it has the focus: Explain's window-wide ← → Home End
-    (which step through a row) otherwise took them, and the slider did not move."""
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent) and \
-                event.key() in SLIDER_KEYS and event.modifiers() in (
-                    Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier):
-            event.accept()
-            return True
-        return super().event(event)
+#: the slider's keys while it has the focus (it keeps them from Explain's: gui.focus_keys)
+SLIDER_KEYS = NAVIGATION_KEYS
 
 
 class TimelineBar(QWidget):
@@ -54,7 +41,7 @@ class TimelineBar(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.slider = EpochSlider(Qt.Orientation.Horizontal)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumWidth(180)
         self.slider.setPageStep(5)
         self.label = QLabel()

@@ -50,6 +50,21 @@ def test_round_off_sized_gradients_agree_by_their_difference():
     assert slip.difference == pytest.approx(3.8e-6)
 
 
+def test_a_disagreement_names_a_gradient_that_disagrees():
+    """W1's gradient of 1000 is off by 5e-3, 5e-6 of itself: it agrees. W2's 0.1 is off by
+    1e-4, 1e-3 of itself: that one disagrees, and the verdict names it, though W1's gap is
+    the larger."""
+    found = agreement({"W1": np.array([1000.0]), "W2": np.array([0.1])},
+                      {"W1": np.array([1000.005]), "W2": np.array([0.1001])})
+    assert not found.agree
+    assert found.where == "W2[0]" and found.difference == pytest.approx(1e-4)
+    assert found.relative == pytest.approx(1e-3, rel=1e-3)
+    both = agreement({"W1": np.array([1000.0, 3.0]), "W2": np.array([0.1])},
+                     {"W1": np.array([1000.005, 3.0]), "W2": np.array([0.1])})
+    assert both.agree and both.where == "W1[0]"  # agreeing: the largest gap, as before
+    assert both.difference == pytest.approx(5e-3)
+
+
 def test_the_books_forward_pass_checks_with_real_gradients():
     """The three-layer example's target is not its own output: its gradients are real
     (|∂L/∂b3| ≈ 0.3) and backprop agrees with the numerical gradient to ~1e-10."""

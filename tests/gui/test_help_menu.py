@@ -16,6 +16,8 @@ from gui.widgets import plain_label as plain
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 NATIVE = QKeySequence.SequenceFormat.NativeText
+#: the keyboard's own Undo and Redo keys, alternates of Undo and Redo, not listed
+SPECIAL_KEYS = (QKeySequence(Qt.Key.Key_Undo), QKeySequence(Qt.Key.Key_Redo))
 
 
 def menu_shortcuts(menu: QMenu, path: str = "") -> list[tuple[str, str, str]]:
@@ -28,7 +30,7 @@ def menu_shortcuts(menu: QMenu, path: str = "") -> list[tuple[str, str, str]]:
         if action.menu() is not None:
             found += menu_shortcuts(action.menu(), path)
         for key in action.shortcuts():
-            if key.toString(NATIVE):
+            if key.toString(NATIVE) and key not in SPECIAL_KEYS:
                 found.append((path, plain(action.text()), key.toString(NATIVE)))
     return found
 
@@ -76,10 +78,25 @@ def test_every_menu_shortcut_is_listed_with_its_key(qtbot, window):
     assert rows[("Canvas", "Select the next node")] == ["Tab"]
     assert rows[("Canvas", "Add the next node to the selection")] == ["Ctrl+Tab"]
     assert rows[("Canvas", "Move the view (pan)")] == ["Middle-drag", "Space+drag"]
-    assert rows[("Explain", "Next →")] == ["Right"]
-    assert rows[("Explain", "First")] == ["Home"]
+    assert rows[("Explain", "Next → (not in tables or text boxes)")] == ["Right"]
+    assert rows[("Explain", "First (not in tables or text boxes)")] == ["Home"]
     assert rows[("Timeline", "Move the slider through the epochs (when it has the focus)")] \
         == ["Left", "Right", "Home", "End", "PgUp", "PgDown"]
+
+
+def test_undo_lists_its_key_combinations_not_the_lone_undo_key(qtbot, window):
+    """Undo's shortcuts on Linux include the keyboard's Undo key: it was listed as "Ctrl+Z,
+    Alt+Backspace, Undo" (in Korean "…, 실행 취소"). The combinations stay, the primary
+    first; a lone special key does not."""
+    window.undo_action.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence("Alt+Backspace"),
+                                     QKeySequence(Qt.Key.Key_Undo)])  # X11's, as Qt gives them
+    window.redo_action.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence("Ctrl+Shift+Z"),
+                                     QKeySequence(Qt.Key.Key_Redo)])
+    rows = listed(open_shortcuts(qtbot, window))
+    assert rows[("Edit", "Undo")] == ["Ctrl+Z", "Alt+Backspace"]
+    assert rows[("Edit", "Redo")] == ["Ctrl+Y", "Ctrl+Shift+Z"]
+    assert rows[("Edit", "Delete")] == ["Del", "Backspace"]  # lone ordinary keys stay
+    assert rows[("Training", "Train")] == ["F5"]
 
 
 def test_a_changed_shortcut_changes_the_list(qtbot, window):
@@ -112,7 +129,9 @@ def test_the_list_follows_the_language(qtbot, window):
         assert rows[("학습", "학습 시작")] == ["F5"]
         assert rows[("편집", "선택한 노드 연결")] == ["Ctrl+K"]
         assert rows[("캔버스", "다음 노드를 선택")] == ["Tab"]
-        assert rows[("단계별 설명", "다음 →")] == ["오른쪽"]  # Qt's own Korean key names
+        assert rows[("단계별 설명", "다음 → (표나 입력란에 포커스가 있을 때는 제외)")] == [
+            "오른쪽"]  # Qt's own Korean key names
+        assert not any("실행 취소" in keys for keys in rows.values())  # the Undo key's name
         assert rows[("도움말", "단축키")] == ["Ctrl+/"]
         assert dialog.filter_edit.placeholderText() == "찾기: 명령이나 키를 입력하세요"
         for path, label, key in every_menu_shortcut(window):

@@ -9,6 +9,8 @@
 
 from __future__ import annotations
 
+import math
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -16,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from core.i18n import _ as core_tr
+from core.training.measure import mean_squared_error
 from core.training.snapshot import OutputGrid
 from gui import theme
 from gui.i18n import translate
@@ -55,10 +58,10 @@ def caption(evaluation: Evaluation | None) -> str:
             return ""
         text = translate("OutputPlots", "{part} accuracy {value}").format(
             part=part, value=f"{accuracy:.1%}")
-    elif evaluation.predicted is None or evaluation.truth is None:
+    elif evaluation.predicted is None or evaluation.truth is None or not evaluation.truth.size:
         return ""
-    else:
-        error = np.sqrt(np.nanmean((evaluation.predicted - evaluation.truth) ** 2))
+    else:  # over every output unit, as the Loss panel's MSE
+        error = math.sqrt(mean_squared_error(evaluation.predicted, evaluation.truth))
         text = translate("OutputPlots", "{part} RMSE {value}").format(part=part,
                                                                      value=f"{error:.4g}")
     if evaluation.partial:  # the Loss panel's figure, on more rows, may differ a little
@@ -256,7 +259,8 @@ class ConfusionPlot:
             return caption(evaluation)
         if evaluation.predicted is None or evaluation.truth is None:
             return ""
-        self.scatter.setData(x=evaluation.truth, y=evaluation.predicted)
+        # every (true, predicted) pair: a network with two outputs has two dots per row
+        self.scatter.setData(x=evaluation.truth.ravel(), y=evaluation.predicted.ravel())
         lo, hi = bounds(evaluation.truth, evaluation.predicted)
         if np.isfinite(lo):
             self.diagonal.setData([lo, hi], [lo, hi])

@@ -690,6 +690,10 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>캔버스</translation>
     </message>
     <message>
+        <source>{step} (not in tables or text boxes)</source>
+        <translation>{step} (표나 입력란에 포커스가 있을 때는 제외)</translation>
+    </message>
+    <message>
         <source>Move the slider through the epochs (when it has the focus)</source>
         <translation>슬라이더로 에폭을 이동(슬라이더에 포커스가 있을 때)</translation>
     </message>

@@ -100,6 +100,7 @@
     </message>
     <message>
         <source>Drag back to see the network as it was after an earlier epoch: the canvas, predictions and every training panel follow. At the right end it follows training again.</source>
+        <extracomment>the slider&apos;s keys while it has the focus (it keeps them from Explain&apos;s: gui.focus_keys)</extracomment>
         <translation>왼쪽으로 끌면 앞선 에폭이 끝났을 때의 신경망을 봅니다: 캔버스, 예측과 모든 학습 패널이 따라갑니다. 오른쪽 끝에서는 다시 학습을 따라갑니다.</translation>
     </message>
     <message>

@@ -4,8 +4,9 @@ footer longer than its node is elided inside the card, the whole text in the nod
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QFont, QFontMetricsF
 
-from gui.canvas.style import MIN_TEXT_PIXELS
+from gui.canvas.style import MIN_TEXT_PIXELS, NEURON_RADIUS
 from tests.gui.training_support import open_example
 
 LEFT = Qt.MouseButton.LeftButton
@@ -67,3 +68,32 @@ def test_a_long_loss_caption_is_elided_inside_its_node_and_whole_in_the_tooltip(
     qtbot.mouseMove(view.viewport(), point + QPoint(0, 1))
     qtbot.mouseMove(view.viewport(), point)
     qtbot.waitUntil(lambda: caption in item.toolTip())
+
+
+@pytest.mark.parametrize("zoom", [0.6, 0.5])
+def test_footers_zoomed_out_keep_their_whole_line_inside_the_card(qtbot, window, zoom):
+    """At 60 % and 50 % the footer's 8 pt text grows to stay readable, to a line 18–20 units
+    high: its box, 16 high, cut "Sigmoid"'s descender on the card's border. Its box is now a
+    whole line of the font it was painted in, inside the card, under the neurons."""
+    window.resize(1280, 800)
+    open_example(window, "forward_pass_3layer")
+    view = window.view
+    view.set_zoom(zoom * 1.25)
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)  # Zoom Out
+    assert view.zoom == pytest.approx(zoom)
+    dpi = view.viewport().logicalDpiY()
+    for node_id in ("0", "1", "2", "3"):
+        item = window.scene.node_item(node_id)
+        view.centerOn(item)
+        view.viewport().grab()  # paints the item at this zoom
+        footer = item.painted["footer"]
+        font = QFont(view.viewport().font())
+        font.setPointSizeF(footer.pixels / view.zoom * 72 / dpi)  # as it was painted
+        line = QFontMetricsF(font, view.viewport()).height()
+        assert line > 17  # larger than the old 16-unit box
+        assert footer.rect.height() >= line - 0.01, (node_id, footer.rect, line)
+        inside = item.body_rect().adjusted(1.5, 1.5, -1.5, -1.5)  # within the card's border
+        assert inside.contains(footer.rect), (node_id, footer.rect, inside)
+        last = item.neuron_center(item.node.units - 1).y() + NEURON_RADIUS
+        assert footer.rect.top() >= last  # under the last neuron

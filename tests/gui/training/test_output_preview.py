@@ -3,6 +3,7 @@ with weights set by hand fills the big plots, not only the node's thumbnail, and
 every edit of a weight (undo too) until a run's frames take over."""
 
 import numpy as np
+import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from core import build
@@ -72,3 +73,38 @@ def test_a_runs_frames_take_over_from_the_current_weights(qtbot, window):
     qtbot.waitUntil(lambda: panel.frame is not None and not panel.stale)
     assert not panel.note.text().endswith("with the current weights")
     assert panel.note.text().startswith("training accuracy")
+
+
+def document_outputs(window):
+    """The document's network answering every row of the data set, worked out independently."""
+    network = build(window.doc.spec, dtype=np.float64)
+    arrays = window.doc.arrays
+    network.load_params({k: v for k, v in arrays.items() if k in network.params},
+                        {k: v for k, v in arrays.items() if k in network.state})
+    return network.predict(window.data.dataset.x)
+
+
+def test_a_network_with_two_outputs_is_scored_and_plotted_on_both(qtbot, window):
+    """The book's three-layer example answers (0.317, 0.696) for the target (0, 1): its RMSE is
+    √((0.317² + 0.304²) / 2) = 0.310, over both outputs, and the plot has a dot for each (it
+    said 0.3168, the first output's error alone, with one dot)."""
+    open_example(window, "forward_pass_3layer")
+    panel = window.training.output
+    qtbot.waitUntil(lambda: "RMSE" in panel.note.text())
+    outputs, targets = document_outputs(window), window.data.dataset.y
+    assert outputs.shape == (1, 2) and np.asarray(targets).tolist() == [[0.0, 1.0]]
+    rmse = float(np.sqrt(np.mean((outputs - targets) ** 2)))
+    assert rmse == pytest.approx(0.3103, abs=1e-4)
+    assert panel.note.text() == f"training RMSE {rmse:.4g} with the current weights"
+    x, y = panel.confusion.scatter.getData()
+    np.testing.assert_allclose(sorted(zip(x, y, strict=True)),
+                               [(0.0, outputs[0, 0]), (1.0, outputs[0, 1])])
+
+    train_to_end(qtbot, window)
+    qtbot.waitUntil(lambda: panel.frame is not None and not panel.stale)
+    outputs = document_outputs(window)  # the run's last weights, in its last frame
+    rmse = float(np.sqrt(np.mean((outputs - targets) ** 2)))
+    assert panel.note.text() == f"training RMSE {rmse:.4g}"
+    x, y = panel.confusion.scatter.getData()
+    np.testing.assert_allclose(sorted(zip(x, y, strict=True)),
+                               [(0.0, outputs[0, 0]), (1.0, outputs[0, 1])], rtol=1e-5)

@@ -153,8 +153,8 @@ def test_regression_shows_the_output_curve_and_predicted_against_true(qtbot):
     np.testing.assert_allclose(x, frame.snapshot.grid.xs)
     np.testing.assert_allclose(y, frame.snapshot.grid.values[:, 0])
     x, y = panel.confusion.scatter.getData()
-    np.testing.assert_allclose(x, frame.evaluation.truth)
-    np.testing.assert_allclose(y, frame.evaluation.predicted)
+    np.testing.assert_allclose(x, frame.evaluation.truth.ravel())
+    np.testing.assert_allclose(y, frame.evaluation.predicted.ravel())
     assert panel.note.text().startswith("test RMSE")
 
 
@@ -250,6 +250,6 @@ def test_a_frame_evaluates_the_first_rows_of_a_large_part_and_says_how_many_it_h
     evaluation = FrameMaker(trainer, rows=test.n - 5).make().evaluation
     assert evaluation.part == "test" and evaluation.part_rows == test.n
     assert evaluation.rows == test.n - 5 and evaluation.partial
-    np.testing.assert_allclose(evaluation.truth, test.y[:test.n - 5, 0])
+    np.testing.assert_allclose(evaluation.truth, test.y[:test.n - 5].reshape(-1, 1))
     whole = FrameMaker(trainer).make().evaluation
     assert whole.rows == whole.part_rows == test.n and not whole.partial
