@@ -22,21 +22,13 @@ from PySide6.QtWidgets import (
 from core.labs.regularization import BOOK_BATCH, BOOK_BETA, BOOK_GAMMA, BatchSteps, batch_steps
 from gui.i18n import on_language_change
 from gui.labs.base import say
+from gui.table_fit import cell, fit_height
 from gui.widgets import WrappedLabel
 
 SAMPLES, FEATURES = len(BOOK_BATCH), len(BOOK_GAMMA)
 #: the rows after the samples', and the first column of each block (x, x̂, y)
 MEAN, VAR, GAMMA, BETA = range(SAMPLES, SAMPLES + 4)
 X, NORMALISED, Y = 0, FEATURES, 2 * FEATURES
-
-
-def _cell(editable: bool) -> QTableWidgetItem:
-    item = QTableWidgetItem()
-    flags = Qt.ItemFlag.ItemIsEnabled
-    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable
-                  if editable else flags)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
 
 
 class BatchArithmetic(QGroupBox):
@@ -59,7 +51,7 @@ class BatchArithmetic(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row in range(self.table.rowCount()):
             for column in range(self.table.columnCount()):
-                self.table.setItem(row, column, _cell(self._editable(row, column)))
+                self.table.setItem(row, column, cell(editable=self._editable(row, column)))
         layout.addWidget(self.table)
         self.note = WrappedLabel()
         self.note.setTextFormat(Qt.TextFormat.RichText)
@@ -124,13 +116,6 @@ class BatchArithmetic(QGroupBox):
             "shifts it by the learned γ and β. Type into x, γ or β.").format(
                 epsilon=f"{self.steps.epsilon:g}"))
 
-    def _fit(self) -> None:
-        """Tall enough for every row, without scrolling."""
-        self.table.resizeRowsToContents()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + self.table.verticalHeader().length()
-                                  + 2 * self.table.frameWidth())
-
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
         self.setTitle(self.tr("Batch norm on one batch, step by step"))
@@ -145,4 +130,4 @@ class BatchArithmetic(QGroupBox):
                self.tr("β (shift)")])
         self.table.setToolTip(self.tr("Type into the x, γ and β cells"))
         self._say()
-        self._fit()
+        fit_height(self.table)
