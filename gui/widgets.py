@@ -99,14 +99,16 @@ class _VerticalScrollArea(QScrollArea):
         return QSize(max(hint.width(), width), hint.height())
 
 
-def scrolling(widget: QWidget) -> QScrollArea:
+def scrolling(widget: QWidget, sideways: bool = False) -> QScrollArea:
     """``widget`` in a vertical scroll area, so a short dock scrolls instead of squashing it
-    (never narrower than the widget needs)."""
-    area = _VerticalScrollArea()
+    (never narrower than the widget needs). ``sideways``: it may be narrower, and then scrolls
+    left and right too (a lab window smaller than its content)."""
+    area = QScrollArea() if sideways else _VerticalScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 

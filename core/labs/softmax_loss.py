@@ -32,16 +32,19 @@ BOOK_Y1 = (0.1, 0.05, 0.6, 0.0, 0.05, 0.1, 0.0, 0.1, 0.0, 0.0)
 BOOK_Y2 = (0.1, 0.05, 0.1, 0.0, 0.05, 0.1, 0.0, 0.6, 0.0, 0.0)
 #: how many scores the lab takes
 MIN_SCORES, MAX_SCORES = 2, 10
+#: the largest score the lab takes, either sign: a − max of scores within ±LARGEST is a
+#: float (up to 2e300), so the stable softmax never overflows
+LARGEST = 1e300
 
 
 def parse_scores(text: str) -> np.ndarray:
-    """The numbers in ``text`` (separated by commas, spaces or both; brackets allowed, as in
-    the book's ``np.array([0.3, 2.9, 4.0])``). ValueError, in words, otherwise."""
-    words = text.replace("[", " ").replace("]", " ").replace(",", " ").split()
-    if not MIN_SCORES <= len(words) <= MAX_SCORES:
-        raise ValueError(_("Type {low} to {high} numbers separated by commas, such as "
-                           "0.3, 2.9, 4.0 ({count} given).").format(
-                               low=MIN_SCORES, high=MAX_SCORES, count=len(words)))
+    """The numbers in ``text`` (separated by commas, semicolons, spaces or any mix; brackets
+    allowed, as in the book's ``np.array([0.3, 2.9, 4.0])``). ValueError, in words, otherwise:
+    the first word that is not a number, too few or too many, inf or nan, or beyond
+    ±:data:`LARGEST`."""
+    for mark in "[];,":
+        text = text.replace(mark, " ")
+    words = text.split()
     numbers = []
     for word in words:
         try:
@@ -49,9 +52,18 @@ def parse_scores(text: str) -> np.ndarray:
         except ValueError:
             raise ValueError(_("“{word}” is not a number: type numbers separated by commas, "
                                "such as 0.3, 2.9, 4.0.").format(word=word)) from None
+    if not MIN_SCORES <= len(words) <= MAX_SCORES:
+        raise ValueError(_("Type {low} to {high} numbers separated by commas, such as "
+                           "0.3, 2.9, 4.0 ({count} given).").format(
+                               low=MIN_SCORES, high=MAX_SCORES, count=len(words)))
     scores = np.array(numbers)
     if not np.isfinite(scores).all():
         raise ValueError(_("Type finite numbers (not inf or nan)."))
+    for word, score in zip(words, numbers, strict=True):
+        if abs(score) > LARGEST:
+            raise ValueError(_("“{word}” is out of range: type scores from −1e300 to 1e300. "
+                               "Beyond that even a − max can overflow, and no softmax "
+                               "can be computed.").format(word=word))
     return scores
 
 
@@ -131,6 +143,8 @@ class LossRow:
 
 
 def one_hot(target: int, classes: int = CLASSES) -> np.ndarray:
+    """The target as the book writes it: ``classes`` numbers, 1 at ``target`` and 0
+    elsewhere (one_hot(2, 4) is [0, 0, 1, 0])."""
     return np.eye(classes)[target]
 
 
@@ -140,6 +154,15 @@ def loss_row(y: np.ndarray, target: int) -> LossRow:
     y = np.asarray(y, dtype=np.float64)
     t = one_hot(target, y.size)
     return LossRow(y, losses.sum_squares_error(y, t), losses.cross_entropy_error(y, t))
+
+
+def smaller(losses: dict[str, float]) -> str | None:
+    """The name of the smaller of two ``losses``, or None when they are equal (to 12
+    significant digits: rounding noise is no difference)."""
+    (first, a), (second, b) = losses.items()
+    if np.isclose(a, b, rtol=1e-12, atol=1e-15):
+        return None
+    return first if a < b else second
 
 
 def as_printed(values: np.ndarray) -> list[str]:

@@ -35,6 +35,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
+from gui.table_fit import fit_height
 
 WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
 
@@ -140,8 +141,7 @@ class ActivationsLab(LabWindow):
                                     *(metrics.horizontalAdvance(n) + 16 for n in names)))
         width = header.sectionSize(0) + 2 * numbers + 2 * self.table.frameWidth()
         self.table.setMinimumWidth(width)
-        self.table.setFixedHeight(header.sizeHint().height() + self.table.verticalHeader().length()
-                                  + 2 * self.table.frameWidth())
+        fit_height(self.table, resize_rows=False)
 
     # ------------------------------------------------------------------ functions
     @property

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSpinBox,
     QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +45,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
+from gui.table_fit import cell, fit_height
 from resources.examples import example_path
 
 GATES = ("and", "or", "nand", "xor")
@@ -71,8 +71,7 @@ def _table(rows: int, columns: int) -> QTableWidget:
 def _set_headers(table: QTableWidget, headers: list[str]) -> None:
     """Label the columns and fit the table's height to its rows and (maybe two-line) header."""
     table.setHorizontalHeaderLabels(headers)
-    table.setFixedHeight(table.horizontalHeader().sizeHint().height()
-                         + table.rowCount() * 26 + 4)
+    fit_height(table, resize_rows=False)
 
 
 def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = frozenset()
@@ -82,9 +81,7 @@ def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = froz
     bold.setBold(True)
     for r, row in enumerate(rows):
         for c, value in enumerate(row):
-            item = QTableWidgetItem(str(value))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-            item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            item = cell(str(value))
             if r in marked:
                 item.setFont(bold)
                 item.setForeground(QBrush(QColor(theme.PROBLEM)))

@@ -31,6 +31,7 @@ from core.labs.regularization import (
 )
 from gui.i18n import on_language_change
 from gui.labs.base import say
+from gui.table_fit import cell, fit_height
 from gui.widgets import WrappedLabel
 
 SAMPLES, FEATURES = len(BOOK_BATCH), len(BOOK_GAMMA)
@@ -45,15 +46,6 @@ NEARLY_ONE = 0.99
 def number(value: float, digits: int = 9) -> str:
     """A cell's number, with ``digits`` significant digits, and 0 without a sign."""
     return "0" if value == 0 else f"{value:.{digits}g}"
-
-
-def _cell(editable: bool) -> QTableWidgetItem:
-    item = QTableWidgetItem()
-    flags = Qt.ItemFlag.ItemIsEnabled
-    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable
-                  if editable else flags)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
 
 
 class BatchArithmetic(QGroupBox):
@@ -76,7 +68,7 @@ class BatchArithmetic(QGroupBox):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for row in range(self.table.rowCount()):
             for column in range(self.table.columnCount()):
-                self.table.setItem(row, column, _cell(self._editable(row, column)))
+                self.table.setItem(row, column, cell(editable=self._editable(row, column)))
         layout.addWidget(self.table)
         self.note = WrappedLabel()
         self.note.setTextFormat(Qt.TextFormat.RichText)
@@ -175,13 +167,6 @@ class BatchArithmetic(QGroupBox):
                         sub=sub, variance=number(variance, 3)))
         return said
 
-    def _fit(self) -> None:
-        """Tall enough for every row, without scrolling."""
-        self.table.resizeRowsToContents()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + self.table.verticalHeader().length()
-                                  + 2 * self.table.frameWidth())
-
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
         self.setTitle(self.tr("Batch norm on one batch, step by step"))
@@ -195,4 +180,4 @@ class BatchArithmetic(QGroupBox):
                self.tr("β (shift)")])
         self.table.setToolTip(self.tr("Type into the x, γ and β cells"))
         self._say()
-        self._fit()
+        fit_height(self.table)

@@ -6,6 +6,8 @@ numbers come from :mod:`core.labs.softmax_loss`; this module only shows them."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Slot
@@ -38,8 +40,9 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, say
-from gui.labs.softmax_loss_losses import LossSection, cell, probability_plot
-from gui.widgets import WrappedLabel
+from gui.labs.softmax_loss_losses import LossSection, probability_plot
+from gui.table_fit import cell, fit_height, whole_width
+from gui.widgets import WrappedLabel, scrolling
 
 #: the softmax table's columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t
 A, EXP, NAIVE, SHIFTED, SHIFTED_EXP, Y, T, GRADIENT = range(8)
@@ -47,11 +50,22 @@ A, EXP, NAIVE, SHIFTED, SHIFTED_EXP, Y, T, GRADIENT = range(8)
 SUMMED = (EXP, NAIVE, SHIFTED_EXP, Y)
 #: the columns of typed or whole numbers, written short (the others as NumPy prints them)
 SHORT = (A, SHIFTED, T)
+#: the smallest window: its notice still fits above the tables (which scroll below it)
+MINIMUM_SIZE = (640, 420)
 
 
 def scores_text(scores: tuple[float, ...]) -> str:
     """Scores as the line edit shows them: "0.3, 2.9, 4.0"."""
     return ", ".join(f"{s:.1f}" if s == int(s) and abs(s) < 100 else f"{s:g}" for s in scores)
+
+
+def refusal(text: str) -> str:
+    """What is wrong with the typed scores ``text``, in the current language ("" if nothing)."""
+    try:
+        parse_scores(text)
+    except ValueError as exc:
+        return str(exc)
+    return ""
 
 
 class SoftmaxLossLab(LabWindow):
@@ -68,14 +82,23 @@ class SoftmaxLossLab(LabWindow):
     def __init__(self, context: ProjectContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.resize(1200, 760)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.shown: Softmax = softmax(np.array(BOOK_SCORES))
         self.with_loss: SoftmaxWithLoss = softmax_with_loss(self.shown.a, BOOK_SCORE_TARGET)
-        self._error = ""
-        layout = QVBoxLayout(self.body)
+        #: makes the message about the last typing slip, in the current language (or None)
+        self._error: Callable[[], str] | None = None
+        # The two halves scroll when the window is smaller than they need (a projector's 1024 ×
+        # 600): squeezed, the table ran under its message and the columns were cut off.
+        content = QWidget()
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._softmax_box(), 1)
         self.losses = LossSection()
         layout.addWidget(self.losses, 1)
+        self.scroll_area = scrolling(content, sideways=True)
+        outer = QVBoxLayout(self.body)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll_area)
         self.scores.editingFinished.connect(self._scores_typed)
         self.book_button.clicked.connect(lambda: self.use_scores(BOOK_SCORES))
         self.overflow_button.clicked.connect(lambda: self.use_scores(OVERFLOW_SCORES))
@@ -104,11 +127,12 @@ class SoftmaxLossLab(LabWindow):
         row.addWidget(self.target)
         left.addLayout(row)
         self.table = QTableWidget(0, GRADIENT + 1)
+        # read-only cells: Tab moved nowhere in them and never left the table; it passes on
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setStretchLastSection(True)
         left.addWidget(self.table)
         self.message = WrappedLabel()
         self.message.setTextFormat(Qt.TextFormat.RichText)
@@ -134,13 +158,14 @@ class SoftmaxLossLab(LabWindow):
     def _scores_typed(self) -> None:
         """Read the typed scores; say in words what is wrong with them, keeping the last
         good ones on show."""
+        text = self.scores.text()
         try:
-            scores = parse_scores(self.scores.text())
-        except ValueError as exc:
-            self._error = str(exc)
+            scores = parse_scores(text)
+        except ValueError:
+            self._error = lambda: refusal(text)
             self._say()
             return
-        self._error = ""
+        self._error = None
         self.shown = softmax(scores)
         self.refresh()
 
@@ -171,11 +196,12 @@ class SoftmaxLossLab(LabWindow):
         self._say()
 
     def _fit_table(self) -> None:
-        """Tall enough for every row (ten scores at most), so nothing scrolls."""
-        self.table.resizeRowsToContents()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + self.table.verticalHeader().length()
-                                  + 2 * self.table.frameWidth())
+        """Tall enough for every row (ten scores at most) and wide enough for every column,
+        so the table itself never scrolls and never cuts a column off."""
+        fit_height(self.table)
+        # exactly as wide as its columns: a stretched last column kept the width it had
+        # once, so a narrower window cut "y − t" off
+        self.table.setFixedWidth(whole_width(self.table))
         self.softmax_box.updateGeometry()  # its new minimum reaches the window's layout
 
     @staticmethod
@@ -189,8 +215,8 @@ class SoftmaxLossLab(LabWindow):
         """The message under the table (what went wrong with the typed scores, the overflow,
         or that both ways agree) and the softmax-with-loss line."""
         shown = self.shown
-        if self._error:
-            say(self.message, self._error, error=True)
+        if self._error is not None:
+            say(self.message, self._error(), error=True)
         elif shown.overflowed:
             say(self.message, self.tr(
                 "<b>Overflow.</b> exp({big}) is more than the largest number a float can hold "

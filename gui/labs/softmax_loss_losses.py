@@ -5,6 +5,8 @@ plot of y1 and y2 over t."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QSignalBlocker, Qt, Slot
@@ -22,10 +24,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.labs.softmax_loss import BOOK_TARGET, BOOK_Y1, BOOK_Y2, CLASSES, loss_row, one_hot
+from core.labs.softmax_loss import (
+    BOOK_TARGET,
+    BOOK_Y1,
+    BOOK_Y2,
+    CLASSES,
+    LossRow,
+    loss_row,
+    one_hot,
+    smaller,
+)
 from gui import theme
 from gui.i18n import on_language_change
 from gui.labs.base import say
+from gui.table_fit import cell, fit_height, fit_width
 from gui.widgets import WrappedLabel
 
 #: the table's rows: the target, then the two predictions
@@ -41,20 +53,12 @@ def number(value: float) -> str:
     return f"{value:.10g}"
 
 
-def cell(text: str, editable: bool = False) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    flags = Qt.ItemFlag.ItemIsEnabled
-    item.setFlags(flags | Qt.ItemFlag.ItemIsEditable | Qt.ItemFlag.ItemIsSelectable
-                  if editable else flags)
-    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
-
-
-
 def probability_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
     """A fixed plot of bars from 0 to 1 (probabilities) that gives way to the tables and texts
-    beside it: it may shrink to 160 × 120 and takes no height of its own."""
+    beside it: it may shrink to 160 × 120 and takes no height of its own. Tab passes it by:
+    it does nothing with the keyboard."""
     widget = pg.PlotWidget(background="w")
+    widget.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     widget.setMinimumSize(160, 120)
     widget.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Ignored)
     plot = widget.getPlotItem()
@@ -62,6 +66,7 @@ def probability_plot() -> tuple[pg.PlotWidget, pg.PlotItem]:
     plot.hideButtons()
     plot.setYRange(0, 1.05, padding=0)
     return widget, plot
+
 
 class LossSection(QGroupBox):
     """The loss table and its plot. ``predictions`` holds y1 and y2 as typed."""
@@ -85,6 +90,8 @@ class LossSection(QGroupBox):
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
                                    | triggers.EditKeyPressed | triggers.AnyKeyPressed)
+        # Tab went round its cells for good (arrows move between them); it passes on
+        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
@@ -114,15 +121,15 @@ class LossSection(QGroupBox):
         for name, item in (*self.bars.items(), ("t", self.target_bar)):
             self.legend.addItem(item, name)
         layout.addWidget(self.plot_widget, 2)
-        self._error = ""
+        #: makes the message about the last refused cell, in the current language (or None)
+        self._error: Callable[[], str] | None = None
         self.refresh()
-        self._fit_table()
         self.target.valueChanged.connect(self.refresh)
         self.table.itemChanged.connect(self._typed)
         on_language_change(self, self.retranslate)
 
     # ------------------------------------------------------------------ numbers
-    def rows(self) -> dict[str, object]:
+    def rows(self) -> dict[str, LossRow]:
         """The two predictions' losses against the current target."""
         return {name: loss_row(y, self.target.value()) for name, y in self.predictions.items()}
 
@@ -145,6 +152,7 @@ class LossSection(QGroupBox):
         for offset, (name, bars) in zip((-0.18, 0.18), self.bars.items(), strict=True):
             bars.setOpts(x=classes + offset, height=self.predictions[name])
         self.target_bar.setOpts(x=[target], height=[1.0])
+        self._fit_table()
         self._say_note()
 
     @Slot(QTableWidgetItem)
@@ -159,35 +167,60 @@ class LossSection(QGroupBox):
         except ValueError:
             value = float("nan")
         if not 0.0 <= value <= 1.0:
-            self._error = self.tr("“{text}” is not a probability: type a number from 0 to 1."
-                                  ).format(text=item.text())
+            text = item.text()
+            self._error = lambda: self.tr(
+                "“{text}” is not a probability: type a number from 0 to 1.").format(text=text)
         else:
-            self._error = ""
+            self._error = None
             self.predictions[name] = self.predictions[name].copy()
             self.predictions[name][item.column()] = value
         self.refresh()
 
     def _say_note(self) -> None:
-        if self._error:
-            say(self.note, self._error, error=True)
+        """The refused cell's message, or which prediction is better: by both losses, by
+        neither (a tie), or by each loss a different one."""
+        if self._error is not None:
+            say(self.note, self._error(), error=True)
             return
         results = self.rows()
-        better = min(results, key=lambda name: results[name].cross_entropy)
-        say(self.note, self.tr(
-            "Type into y1 or y2 to try your own prediction. The smaller loss is the better "
-            "prediction: {better} ({squares} and {cross_entropy}).").format(
-                better=better, squares=f"{results[better].squares:.4f}",
-                cross_entropy=f"{results[better].cross_entropy:.4f}"))
+        by_squares = smaller({n: r.squares for n, r in results.items()})
+        by_entropy = smaller({n: r.cross_entropy for n, r in results.items()})
+        if by_squares is not None and by_squares == by_entropy:
+            verdict = self.tr("The smaller loss is the better prediction: {better} ({squares} "
+                              "and {cross_entropy}).").format(
+                better=by_squares, squares=f"{results[by_squares].squares:.4f}",
+                cross_entropy=f"{results[by_squares].cross_entropy:.4f}")
+        elif by_squares is None and by_entropy is None:
+            verdict = self.tr("y1 and y2 are equally good: their losses are the same "
+                              "({squares} and {cross_entropy}).").format(
+                squares=f"{results['y1'].squares:.4f}",
+                cross_entropy=f"{results['y1'].cross_entropy:.4f}")
+        else:
+            verdict = self.tr("The two losses do not agree which prediction is better: by "
+                              "½Σ(y−t)², {squares}; by cross-entropy, {cross_entropy}.").format(
+                squares=self._ranked(by_squares, {n: r.squares for n, r in results.items()}),
+                cross_entropy=self._ranked(by_entropy,
+                                           {n: r.cross_entropy for n, r in results.items()}))
+        say(self.note, self.tr("Type into y1 or y2 to try your own prediction.") + " "
+            + verdict)
+
+    def _ranked(self, better: str | None, losses: dict[str, float]) -> str:
+        """One loss's verdict: "y2 (0.1680 against 0.2500)", or "a tie (0.2500)"."""
+        if better is None:
+            return self.tr("a tie ({loss})").format(loss=f"{losses['y1']:.4f}")
+        other = next(name for name in losses if name != better)
+        return self.tr("{better} ({loss} against {other_loss})").format(
+            better=better, loss=f"{losses[better]:.4f}", other_loss=f"{losses[other]:.4f}")
 
     def _fit_table(self) -> None:
-        """Tall enough for its three rows, without scrolling."""
-        self.table.resizeRowsToContents()
-        self.table.setFixedHeight(self.table.horizontalHeader().sizeHint().height()
-                                  + self.table.verticalHeader().length()
-                                  + 2 * self.table.frameWidth())
+        """Tall enough for its three rows and wide enough for every number, without
+        scrolling or eliding."""
+        fit_height(self.table)
+        fit_width(self.table)
 
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
+        """Every text of the section in the current language."""
         self.setTitle(self.tr("Loss functions: predictions y against the one-hot target t"))
         self.target_label.setText(self.tr("Right class (t is one-hot):"))
         self.target.setToolTip(self.tr("The class t marks with 1; every other entry of t is 0"))

@@ -486,7 +486,7 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
     </message>
     <message>
         <source>Softmax and loss functions</source>
-        <extracomment>the softmax table&apos;s columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t the columns the table sums in its last row (the rest would only sum rounding noise) the columns of typed or whole numbers, written short (the others as NumPy prints them)</extracomment>
+        <extracomment>the softmax table&apos;s columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t the columns the table sums in its last row (the rest would only sum rounding noise) the columns of typed or whole numbers, written short (the others as NumPy prints them) the smallest window: its notice still fits above the tables (which scroll below it)</extracomment>
         <translation>Softmax 함수와 손실 함수</translation>
     </message>
     <message>
@@ -534,12 +534,32 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
     <name>LossSection</name>
     <message>
         <source>“{text}” is not a probability: type a number from 0 to 1.</source>
-        <extracomment>the table&apos;s rows: the target, then the two predictions the columns after the classes&apos; ten the predictions&apos; colours in the plot (the target is drawn as an outline)</extracomment>
+        <extracomment>the table&apos;s rows: the target, then the two predictions the columns after the classes&apos; ten the predictions&apos; colours in the plot (the target is drawn as an outline) makes the message about the last refused cell, in the current language (or None)</extracomment>
         <translation>“{text}”은(는) 확률이 아닙니다: 0에서 1 사이의 수를 입력하세요.</translation>
     </message>
     <message>
-        <source>Type into y1 or y2 to try your own prediction. The smaller loss is the better prediction: {better} ({squares} and {cross_entropy}).</source>
-        <translation>y1이나 y2에 직접 입력해 다른 예측값을 시험해 보세요. 손실이 작을수록 더 좋은 예측값입니다: {better} ({squares}, {cross_entropy}).</translation>
+        <source>The smaller loss is the better prediction: {better} ({squares} and {cross_entropy}).</source>
+        <translation>손실이 작을수록 더 좋은 예측값입니다: {better} ({squares}, {cross_entropy}).</translation>
+    </message>
+    <message>
+        <source>y1 and y2 are equally good: their losses are the same ({squares} and {cross_entropy}).</source>
+        <translation>y1과 y2는 똑같이 좋은 예측값입니다: 두 손실이 같습니다 ({squares}, {cross_entropy}).</translation>
+    </message>
+    <message>
+        <source>The two losses do not agree which prediction is better: by ½Σ(y−t)², {squares}; by cross-entropy, {cross_entropy}.</source>
+        <translation>두 손실 함수가 더 좋은 예측값을 다르게 고릅니다: ½Σ(y−t)²로는 {squares}, 교차 엔트로피 오차로는 {cross_entropy}.</translation>
+    </message>
+    <message>
+        <source>Type into y1 or y2 to try your own prediction.</source>
+        <translation>y1이나 y2에 직접 입력해 다른 예측값을 시험해 보세요.</translation>
+    </message>
+    <message>
+        <source>a tie ({loss})</source>
+        <translation>동점 ({loss})</translation>
+    </message>
+    <message>
+        <source>{better} ({loss} against {other_loss})</source>
+        <translation>{better} ({loss} 대 {other_loss})</translation>
     </message>
     <message>
         <source>Loss functions: predictions y against the one-hot target t</source>
@@ -1476,6 +1496,7 @@ so it also tolerates higher rates: try 0.1.</source>
     </message>
     <message>
         <source>&lt;b&gt;Overflow.&lt;/b&gt; exp({big}) is more than the largest number a float can hold (about 1.8e308), so exp(a) is inf and the naive y is inf/inf = nan (NumPy warns: “overflow encountered in exp”). Subtracting the max first makes every exponent ≤ 0, so exp(a − max) ≤ 1: the stable y needs no larger number.</source>
+        <extracomment>makes the message about the last typing slip, in the current language (or None)</extracomment>
         <translation>&lt;b&gt;오버플로.&lt;/b&gt; exp({big})은 부동소수점 수가 담을 수 있는 가장 큰 수(약 1.8e308)보다 커서 exp(a)는 inf가 되고, 식 그대로 계산한 y는 inf/inf = nan이 됩니다 (NumPy 경고: “overflow encountered in exp”). 최댓값을 먼저 빼면 모든 지수가 0 이하여서 exp(a − max) ≤ 1입니다: 안정적인 y는 더 큰 수가 필요 없습니다.</translation>
     </message>
     <message>
