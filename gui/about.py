@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QW
 
 from gui.i18n import on_language_change
 from gui.package_info import package_info
+from gui.widgets import show_one
 
 
 def libraries() -> list[tuple[str, str]]:
@@ -65,10 +66,4 @@ class AboutDialog(QDialog):
 
 def show_about(window: QWidget) -> AboutDialog:
     """Open (or bring forward) the About dialog."""
-    dialog = window.findChild(AboutDialog)
-    if dialog is None:
-        dialog = AboutDialog(window)
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
-    return dialog
+    return show_one(window, AboutDialog)

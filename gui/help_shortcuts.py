@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from gui.canvas.keyboard import TAB_KEYS
 from gui.i18n import on_language_change, translate
 from gui.training.timeline_bar import SLIDER_KEYS
-from gui.widgets import menu_path, plain_label
+from gui.widgets import menu_path, plain_label, show_one
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 #: a row of the list: (group — a menu path or a place —, what it does, its keys)
@@ -193,11 +193,6 @@ class ShortcutsDialog(QDialog):
 
 def show_shortcuts(window: QWidget) -> ShortcutsDialog:
     """Open (or bring forward) the window's Keyboard Shortcuts list, read afresh."""
-    dialog = window.findChild(ShortcutsDialog)
-    if dialog is None:
-        dialog = ShortcutsDialog(window)
+    dialog = show_one(window, ShortcutsDialog)
     dialog.refresh()
-    dialog.show()
-    dialog.raise_()
-    dialog.activateWindow()
     return dialog

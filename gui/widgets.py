@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from typing import TypeVar
 
 from PySide6.QtCore import QObject, QSize, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QValidator
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui.i18n import on_language_change
+
+DialogT = TypeVar("DialogT", bound=QWidget)
 
 _ACCELERATOR = re.compile(r"\(&\w\)")
 
@@ -80,6 +83,18 @@ def status_line(window: QMainWindow) -> StatusLine:
         line = StatusLine(window)
         window.status = line
     return line
+
+
+def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
+    """``window``'s one dialog of ``kind`` (made with ``window`` as its parent if there is
+    none yet), shown and brought in front."""
+    dialog = window.findChild(kind)
+    if dialog is None:
+        dialog = kind(window)
+    dialog.show()
+    dialog.raise_()
+    dialog.activateWindow()
+    return dialog
 
 
 class _VerticalScrollArea(QScrollArea):

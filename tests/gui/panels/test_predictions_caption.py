@@ -1,20 +1,10 @@
 """The Predictions panel's caption names the data set as the data picker names it, in the
 language of the moment (the Korean caption read "데이터의 앞부분 — digits")."""
 
-import pytest
 from PySide6.QtCore import QCoreApplication
 
 from gui.i18n import set_language
 from tests.gui.training_support import open_example
-
-
-@pytest.fixture
-def korean():
-    set_language("ko")
-    QCoreApplication.processEvents()
-    yield
-    set_language("en")
-    QCoreApplication.processEvents()
 
 
 def test_the_predictions_caption_names_the_data_as_the_data_picker(qtbot, window, korean):

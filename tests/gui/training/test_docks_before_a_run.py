@@ -3,21 +3,11 @@
 words what will fill them, and the gradient norm's axis reads as a word."""
 
 import numpy as np
-import pytest
 from PySide6.QtCore import QCoreApplication, Qt
 
 from core.engine.params import weight_name
 from gui.i18n import set_language
 from tests.gui.training_support import click, open_example, train_to_end
-
-
-@pytest.fixture
-def korean():
-    set_language("ko")
-    QCoreApplication.processEvents()
-    yield
-    set_language("en")
-    QCoreApplication.processEvents()
 
 
 def weights_panel(window):
