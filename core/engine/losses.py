@@ -98,18 +98,18 @@ def softmax_cross_entropy(z: np.ndarray, t: np.ndarray, zmax: np.ndarray,
     and log Σ exp(z − max) (``zmax``, ``log_total``: shape (N, 1)). ``t``: one-hot or class
     probabilities, of z's shape.
 
-    Written Σ log Σexp(z − max)·Σt + Σ t·(max − z), two sums of terms ≥ 0: it never goes
-    below 0 and stays accurate relative to the loss itself (logsumexp·Σt − Σ t·z, two large
-    float32 sums, cancelled to 0 or −4e-05 near the end of a long run). A tiny value is
-    counted again in float64, so a nearly perfect batch has a small loss, not 0."""
+    Written Σ t·(log Σexp(z − max) + (max − z)), one sum of terms ≥ 0: it never goes below 0
+    and stays accurate relative to the loss itself (logsumexp·Σt − Σ t·z, two large float32
+    sums, cancelled to 0 or −4e-05 near the end of a long run), in one product with t (two
+    cost 0.7 µs more on the 2-8-8-2 benchmark's step of 31). A tiny value is counted again in
+    float64, so a nearly perfect batch has a small loss, not 0."""
     n = z.shape[0]
-    row_mass = np.add.reduce(t, axis=1)
     gap = np.subtract(zmax, z)
-    spread = float(np.vdot(t, gap))
-    value = (float(np.vdot(log_total, row_mass)) + spread) / n
+    value = float(np.vdot(t, np.add(gap, log_total))) / n
     if value < TINY_CROSS_ENTROPY and log_total.dtype != np.float64:
-        total = np.add.reduce(np.exp(np.negative(gap, dtype=np.float64)), axis=1)
-        value = (float(np.vdot(np.log(total), row_mass)) + spread) / n
+        total = np.add.reduce(np.exp(np.negative(gap, dtype=np.float64)), axis=1,
+                              keepdims=True)
+        value = float(np.vdot(t, np.add(gap, np.log(total)))) / n
     return value
 
 
