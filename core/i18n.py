@@ -120,3 +120,11 @@ def N_plural(singular: str, plural: str) -> tuple[str, str]:
 
 
 set_language(initial_language())
+
+
+def percent(fraction: float, digits: int = 1, non_breaking: bool = False) -> str:
+    """``fraction`` as a percentage with ``digits`` decimals, as the current language writes it:
+    ``0.733`` → "73.3 %" in English, "73.3%" in Korean. ``non_breaking`` joins the English
+    space to the number (U+00A0) where a label may wrap; every shown percentage comes here."""
+    text = _("{number} %").format(number=f"{100 * fraction:.{digits}f}")
+    return text.replace(" %", "\u00a0%") if non_breaking else text

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets.images import dataset_image_shape
+from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.about import show_about
 from gui.autosave import Autosave
@@ -88,7 +89,7 @@ class MainWindow(QMainWindow):
         self.doc.reset(NetworkSpec(), data=default_data())
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
-        self.zoom_label = QLabel("100 %")
+        self.zoom_label = QLabel(percent(1.0, digits=0))
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.status = StatusLine(self)
         self._paste_count = 0
@@ -275,7 +276,7 @@ class MainWindow(QMainWindow):
         self.scene.status_said.connect(lambda make: self.status.say(make, 10000))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.view.node_dropped.connect(self.add_node)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(f"{z * 100:.0f} %"))
+        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(percent(z, digits=0)))
         self.palette.add_requested.connect(self.add_node_in_view)
         self.problems_panel.nodes_requested.connect(self.focus_nodes)
         self.doc.problems_changed.connect(self.problems_panel.set_problems)

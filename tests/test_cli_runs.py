@@ -40,7 +40,7 @@ def test_train_out_appends_one_run_and_runs_lists_them(tmp_path, capsys):
     loss, accuracy = (runs[1].metrics[k] for k in ("train_loss", "train_accuracy"))
     assert lines[1] == (f"2  {local_time(runs[1].started_at)}  lr {lr:g} → {lr / 10:g}, "
                         f"epochs 20 → 30  30 epochs (21–50)  finished  loss {loss:.4g} "
-                        f"accuracy {100 * accuracy:.1f}%")
+                        f"accuracy {100 * accuracy:.1f} %")
     assert lines[0].startswith(f"1  {local_time(runs[0].started_at)}  first run  20 epochs  "
                                "finished  loss ")
 
@@ -64,7 +64,7 @@ def test_runs_of_a_bad_file_says_why_and_exits_2(tmp_path, capsys):
 def test_runs_in_korean_says_how_it_ended_and_the_accuracy_as_the_window_does(
         tmp_path, capsys, korean):
     """The walkthrough saw ``… 에폭 230회  finished  손실 0.04651 정확도 1``: the raw ending
-    and the accuracy as a fraction; the Runs list says 완료 and the window 100.0%."""
+    and the accuracy as a fraction; the Runs list says 완료 and the window 100.0 %."""
     out_file = tmp_path / "one.netcanvas"
     code, _, _ = run(["train", str(example_path("xor_learned")), "--epochs", "20", "--out",
                       str(out_file), "--quiet"], capsys)

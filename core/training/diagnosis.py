@@ -28,7 +28,7 @@ import numpy as np
 from core.datasets.builtin import BUILTIN
 from core.datasets.ref import DataRef
 from core.engine.network import Network
-from core.i18n import _
+from core.i18n import _, percent
 from core.training.history import History
 from core.training.prepare import TrainingData
 
@@ -55,7 +55,7 @@ class Goal:
 
     def words(self, value: float) -> str:
         if self.metric == "accuracy":
-            return _("{share:.0%} of the rows right").format(share=value)
+            return _("{share} of the rows right").format(share=percent(value, digits=0))
         return f"R² {value:.2f}"
 
 
@@ -90,14 +90,14 @@ class Diagnosis:
         dead, relu, fall, lr = self.dead, self.relu, self.loss_fall, self.lr
         if relu and dead / relu >= DEAD_SHARE:
             found.append((
-                _("{dead} of {relu} ReLU units are dead ({share:.0%}): they output 0 for "
+                _("{dead} of {relu} ReLU units are dead ({share}): they output 0 for "
                   "every row, so they no longer learn.").format(
-                    dead=dead, relu=relu, share=dead / relu),
+                    dead=dead, relu=relu, share=percent(dead / relu, digits=0)),
                 _("tanh or leaky ReLU for the hidden node (their units cannot die)")))
         if fall is not None and fall > FALLING:
             found.append((
-                _("The loss was still falling ({fall:.0%} lower over the last {span} "
-                  "epochs).").format(fall=fall, span=self.span),
+                _("The loss was still falling ({fall} lower over the last {span} "
+                  "epochs).").format(fall=percent(fall, digits=0), span=self.span),
                 _("more epochs (press Train again to carry on from here)")))
         else:
             found.append((

@@ -11,7 +11,7 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from core.i18n import _
+from core.i18n import _, percent
 
 PARTS = ("train", "val", "test")
 MAX_BATCH_POINTS = 20_000
@@ -23,8 +23,8 @@ def metric_names(task: str) -> tuple[str, ...]:
 
 
 def accuracy_percent(value: float) -> str:
-    """An accuracy as the window and the command line show it: ``0.974`` → ``97.4%``."""
-    return f"{100 * value:.1f}%"
+    """An accuracy as the window and the command line show it: ``0.974`` → "97.4 %"."""
+    return percent(value)
 
 
 def column_names(task: str) -> tuple[str, ...]:

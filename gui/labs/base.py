@@ -32,13 +32,6 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setText(red if error else text)
 
 
-def percent(number: str, non_breaking: bool = False) -> str:
-    """``number`` (already formatted) with a percent sign, as the current language writes it:
-    "80 %" in English, "80%" in Korean; ``non_breaking`` keeps the English space unbroken."""
-    text = translate("LabWindow", "{number} %").format(number=number)
-    return text.replace(" %", "\u00a0%") if non_breaking else text
-
-
 def lab_title(title: str) -> str:
     """A lab's ``title`` (as registered in :data:`gui.labs.LABS`) in the current language."""
     return translate(TITLE_CONTEXT, title)

@@ -10,7 +10,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from core.engine import activations
-from core.i18n import _
+from core.i18n import _, percent
 from core.labs.initialization import (
     CHOICES,
     layer_activations,
@@ -21,7 +21,7 @@ from core.labs.initialization import (
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change, translate
-from gui.labs.base import LabWindow, percent
+from gui.labs.base import LabWindow
 
 LAYERS = 5
 BINS = 30
@@ -120,8 +120,8 @@ class InitializationLab(LabWindow):
         self.zeros.setText(self.tr(
             "ReLU: {share} of the outputs are exactly 0 and are not drawn (the bars show the "
             "rest, as a fraction of all outputs) — layer by layer: {layers}").format(
-                share=percent(f"{100 * float(np.mean(zeros)):.1f}", non_breaking=True),
-                layers=", ".join(percent(f"{100 * z:.1f}", non_breaking=True) for z in zeros))
+                share=percent(float(np.mean(zeros)), non_breaking=True),
+                layers=", ".join(percent(z, non_breaking=True) for z in zeros))
             if relu else "")
         if sigmoid:
             line = self.tr("layer {k}: std {std}, {share} saturated")
@@ -129,7 +129,7 @@ class InitializationLab(LabWindow):
             line = self.tr("layer {k}: std {std}")
         self.summary.setText(" · ".join(
             line.format(k=k + 1, std=f"{a.std():.3g}",
-                        share=percent(f"{100 * saturated_fraction(a):.0f}"))
+                        share=percent(saturated_fraction(a), digits=0))
             for k, a in enumerate(self.layers)))
 
     def retranslate(self) -> None:

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import percent
 from core.labs import regularization as experiments
 from core.labs.regularization import (
     BN_EPOCHS,
@@ -46,7 +47,7 @@ from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, percent, say
+from gui.labs.base import LabWindow, say
 from gui.labs.regularization_batch import BatchArithmetic
 from gui.labs.regularization_texts import (
     COLUMN_TEXTS,
@@ -80,7 +81,7 @@ def _spin(value: float, low: float, high: float, step: float, decimals: int
 
 
 def _percent(value: float | None) -> str:
-    return "—" if value is None or math.isnan(value) else percent(f"{100 * value:.1f}")
+    return "—" if value is None or math.isnan(value) else percent(value)
 
 
 def _cell(text: str, centred: bool = True) -> QTableWidgetItem:

@@ -6,13 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 
+from core.i18n import percent
 from core.labs.regularization import SPEED_THRESHOLD
 from gui.i18n import translate
-from gui.labs.base import percent
 
 CONTEXT = "RegularizationLab"  # i18n: not ui
 #: the "learns faster" threshold, in English (the tests' and the plot's text)
-THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"
+THRESHOLD = f"{100 * SPEED_THRESHOLD:.0f} %"  # i18n: not ui (English, as percent() writes it)
 COLUMN_TEXTS = (QT_TRANSLATE_NOOP("RegularizationLab", "Variant"),
                 QT_TRANSLATE_NOOP("RegularizationLab", "Train acc."),
                 QT_TRANSLATE_NOOP("RegularizationLab", "Test acc."),
@@ -25,7 +25,7 @@ SPEED_COLUMN = 4
 
 def threshold() -> str:
     """The threshold as the current language writes it ("80 %", "80%")."""
-    return percent(f"{100 * SPEED_THRESHOLD:.0f}")
+    return percent(SPEED_THRESHOLD, digits=0)
 
 
 def text(source: str) -> str:

@@ -21,10 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import percent
 from core.training.search import Trial
 from gui import theme
 from gui.i18n import on_language_change, translate
-from gui.labs.base import percent
 
 COLOUR_MAP = pg.colormap.get("viridis")
 CONTEXT = "ResultsView"  # i18n: not ui (a context)
@@ -62,7 +62,7 @@ def score_text(score: float | None, metric: str) -> str:
     (``71.7 %``), R² as a number (``0.812``); ``—`` for a trial that diverged."""
     if score is None:
         return "—"
-    return percent(f"{100 * score:.1f}", non_breaking=True) if metric == "accuracy" else (
+    return percent(score, non_breaking=True) if metric == "accuracy" else (
         f"{score:.3f}")
 
 

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from core.datasets.dataset import MIN_ROWS_TO_HOLD_OUT
 from core.engine import optimizers
 from core.i18n import _ as core_tr
+from core.i18n import percent
 from core.training.settings import MAX_EPOCHS
 from gui import theme
 from gui.document.commands import ChangeSettingsCommand
@@ -257,7 +258,7 @@ class TrainingSettingsPanel(QWidget):
         else:
             self.train_label.setText(translate(
                 "TrainingSettingsPanel", "training on {percent} of the rows").format(
-                percent=f"{settings.split[0]:.0%}"))
+                percent=percent(settings.split[0], digits=0)))
         del blockers
 
     @Slot(object)

@@ -14,6 +14,7 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from core.engine import activations as activation_names
+from core.i18n import percent
 from core.spec import NetworkSpec, NodeSpec
 from core.training.snapshot import NodeStats
 from gui import theme
@@ -47,11 +48,11 @@ def describe(label: str, activation: str, stats: NodeStats) -> str:
         text += translate("ActivationsPanel",
                           " · <span style='color:{color}'>{fraction} saturated</span> — the "
                           "slope is nearly 0 there, so those weights learn slowly").format(
-            color=SATURATED_COLOR.name(), fraction=f"{stats.saturated:.0%}")
+            color=SATURATED_COLOR.name(), fraction=percent(stats.saturated, digits=0))
     if stats.dead > 0:
         text += translate("ActivationsPanel",
                           " · {fraction} of units dead (0 for every probe row: no gradient "
-                          "flows through them)").format(fraction=f"{stats.dead:.0%}")
+                          "flows through them)").format(fraction=percent(stats.dead, digits=0))
     return text
 
 

@@ -14,6 +14,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
+from core.i18n import percent
 from core.training.history import PARTS, History
 from gui import theme
 from gui.i18n import on_language_change, translate
@@ -353,4 +354,4 @@ class LossPanel(Panel):
 
 
 def _format(measure: str, value: float) -> str:
-    return f"{100 * value:.1f} %" if measure == "accuracy" else f"{value:.4g}"
+    return percent(value) if measure == "accuracy" else f"{value:.4g}"

@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from core.i18n import _ as core_tr
+from core.i18n import percent
 from core.training.measure import mean_squared_error
 from core.training.snapshot import OutputGrid
 from gui import theme
@@ -57,7 +58,7 @@ def caption(evaluation: Evaluation | None) -> str:
         if accuracy is None:
             return ""
         text = translate("OutputPlots", "{part} accuracy {value}").format(
-            part=part, value=f"{accuracy:.1%}")
+            part=part, value=percent(accuracy))
     elif evaluation.predicted is None or evaluation.truth is None or not evaluation.truth.size:
         return ""
     else:  # over every output unit, as the Loss panel's MSE

@@ -464,12 +464,8 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
 <context>
     <name>LabWindow</name>
     <message>
-        <source>{number} %</source>
-        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles)</extracomment>
-        <translation>{number}%</translation>
-    </message>
-    <message>
         <source>{title} — NetCanvas lab</source>
+        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles)</extracomment>
         <translation>{title} — NetCanvas 실습</translation>
     </message>
 </context>

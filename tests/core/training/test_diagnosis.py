@@ -39,8 +39,8 @@ def test_dead_relus_are_counted_and_named():
     assert verdict.dead == int(np.sum(np.all(z <= 0, axis=0))) == 2 and verdict.relu == 4
     assert not verdict.solved and verdict.score == 0.75
     assert verdict.text == (
-        "Not solved yet: 75% of the rows right (XOR gate needs all of them). 2 of 4 ReLU units "
-        "are dead (50%): they output 0 for every row, so they no longer learn. The loss has "
+        "Not solved yet: 75 % of the rows right (XOR gate needs all of them). 2 of 4 ReLU units "
+        "are dead (50 %): they output 0 for every row, so they no longer learn. The loss has "
         "flattened out: the run is stuck where it is. Try tanh or leaky ReLU for the hidden "
         "node (their units cannot die); another seed (then Reset weights), more units in the "
         "hidden node, or a larger learning rate (0.03 instead of 0.01).")
@@ -50,8 +50,9 @@ def test_a_run_cut_short_while_the_loss_falls_asks_for_more_epochs():
     _, verdict = run(xor_net(8, "tanh", "xavier"), 0.03, 5, seed=0)
     assert not verdict.solved and verdict.dead == verdict.relu == 0
     assert verdict.loss_fall > 0.02
-    assert verdict.reasons == (f"The loss was still falling ({verdict.loss_fall:.0%} lower over "
-                               "the last 4 epochs).",)
+    fall = f"{100 * verdict.loss_fall:.0f} %"
+    assert verdict.reasons == (
+        f"The loss was still falling ({fall} lower over the last 4 epochs).",)
     assert verdict.advice == ("more epochs (press Train again to carry on from here)",)
 
 
@@ -66,7 +67,7 @@ def test_a_plateau_asks_for_another_start_more_units_or_a_larger_rate():
 
 def test_a_solved_run_says_so():
     _, verdict = run(xor_net(8, "tanh", "xavier"), 0.03, 100, seed=0)
-    assert verdict.solved and verdict.text == "Solved XOR gate: 100% of the rows right."
+    assert verdict.solved and verdict.text == "Solved XOR gate: 100 % of the rows right."
 
 
 def test_goals_exist_only_for_built_in_sets_as_they_come():

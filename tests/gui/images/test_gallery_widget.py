@@ -121,10 +121,10 @@ def test_the_caption_says_when_only_the_parts_first_images_were_classified(qtbot
     evaluation = evaluated(gallery, data, 40)
     assert gallery.caption.text() == "the first 40 of 100 test images, 14 wrong (first, outlined)"
     # the Output panel's accuracy says the same: 26 of those 40 right
-    assert caption(evaluation) == "test accuracy 65.0% (its first 40 of 100 rows)"
+    assert caption(evaluation) == "test accuracy 65.0 % (its first 40 of 100 rows)"
     evaluation = evaluated(gallery, data, 100)
     assert gallery.caption.text() == "100 test images, 34 wrong (first, outlined)"
-    assert caption(evaluation) == "test accuracy 66.0%"
+    assert caption(evaluation) == "test accuracy 66.0 %"
 
 
 def test_a_class_filter_drops_the_clicked_image_of_another_class(qtbot):

@@ -49,7 +49,7 @@ def test_xor_by_hand_fills_the_output_panel_from_its_weights(qtbot, window, canv
     assert document_classes(window) == [0, 1, 1, 0]
     assert plane_classes(panel) == [0, 1, 1, 0]
     assert panel.confusion.labels.counts.tolist() == [[2, 0], [0, 2]]  # written in the cells
-    assert panel.note.text() == "training accuracy 100.0% with the current weights"
+    assert panel.note.text() == "training accuracy 100.0 % with the current weights"
 
     # the output's bias typed by hand: 0.5 with weights 1, 1 → every corner is class 1
     output = canvas.scene.node_item("2")
@@ -57,7 +57,7 @@ def test_xor_by_hand_fills_the_output_panel_from_its_weights(qtbot, window, canv
     qtbot.waitUntil(lambda: confusion(panel) == [[0, 2], [0, 2]])
     assert document_classes(window) == [1, 1, 1, 1]
     assert plane_classes(panel) == [1, 1, 1, 1]
-    assert panel.note.text() == "training accuracy 50.0% with the current weights"
+    assert panel.note.text() == "training accuracy 50.0 % with the current weights"
 
     qtbot.keyClick(window.view.viewport(), Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])

@@ -45,7 +45,7 @@ def test_each_optimizer_shows_its_own_hyperparameters_below_one(qtbot, window):
     assert training_settings(window).optimizer_options == {"momentum": 0.5}
     type_into(qtbot, panel.val_spin, "20")
     assert training_settings(window).split == (0.65, 0.2, 0.15)
-    assert "65%" in panel.train_label.text()
+    assert "65 %" in panel.train_label.text()
 
 
 def test_while_training_the_structure_is_locked_and_the_learning_rate_is_live(qtbot, window):
@@ -191,4 +191,4 @@ def test_a_truth_table_trains_on_every_row_and_the_form_says_so(qtbot, window):
     assert label.text() == "training on all 4 rows (too few to hold any out)"
     window.doc.push(SetDataCommand(window.doc, DataRef.builtin("circle"), "Use data"))
     qtbot.waitUntil(lambda: window.data.dataset.name == "circle")
-    assert label.text() == "training on 70% of the rows"
+    assert label.text() == "training on 70 % of the rows"

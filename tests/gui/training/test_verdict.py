@@ -25,8 +25,8 @@ def test_a_run_stuck_with_dead_relus_says_so_and_what_to_try(qtbot, window, tmp_
     label = window.training.settings_panel.outcome_label
     text = label.text()
     assert text.startswith("<span") and "Finished 100 epochs." in text
-    assert ("Not solved yet: 75% of the rows right (XOR gate needs all of them). 2 of 4 ReLU "
-            "units are dead (50%)") in text
+    assert ("Not solved yet: 75 % of the rows right (XOR gate needs all of them). 2 of 4 ReLU "
+            "units are dead (50 %)") in text
     assert "Try tanh or leaky ReLU for the hidden node" in text
     assert "a larger learning rate (0.03 instead of 0.01)" in text
     assert "2 of 4 ReLU units are dead" in window.statusBar().currentMessage()
@@ -38,7 +38,7 @@ def test_a_solved_run_says_solved(qtbot, window, tmp_path):
     assert window.files.load(xor_project(tmp_path / "new.netcanvas", 8, "tanh", "xavier"))
     train_to_end(qtbot, window)
     text = window.training.settings_panel.outcome_label.text()
-    assert "Solved XOR gate: 100% of the rows right." in text
+    assert "Solved XOR gate: 100 % of the rows right." in text
     assert "Not solved" not in text
 
 

@@ -48,7 +48,7 @@ def test_train_button_learns_xor_and_every_panel_matches_the_history(qtbot, wind
     confusion = frame.evaluation.confusion
     assert np.trace(confusion) == confusion.sum() == 4
     np.testing.assert_array_equal(ui.output.confusion.labels.counts, confusion)
-    assert "accuracy 100.0%" in ui.output.note.text()
+    assert "accuracy 100.0 %" in ui.output.note.text()
 
     # The canvas draws the trained weights, which are the snapshot's.
     for edge_spec in window.doc.spec.edges:
