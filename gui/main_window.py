@@ -89,7 +89,7 @@ class MainWindow(QMainWindow):
         self.doc.reset(NetworkSpec(), data=default_data())
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
-        self.zoom_label = QLabel(percent(1.0, digits=0))
+        self.zoom_label = QLabel()  # the zoom in per cent: _show_zoom
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.status = StatusLine(self)
         self._paste_count = 0
@@ -127,7 +127,11 @@ class MainWindow(QMainWindow):
         for menu, title in self._menu_titles:
             menu.setTitle(translate("MainWindow", title))
         self.tools.setWindowTitle(self.tr("Main"))
+        self._show_zoom()
         self._update_title()
+
+    def _show_zoom(self) -> None:
+        self.zoom_label.setText(percent(self.view.zoom, digits=0))
 
     def place_on(self, available: QRect) -> None:
         """Size and centre the window for a screen's available area (the first window of a
@@ -276,7 +280,7 @@ class MainWindow(QMainWindow):
         self.scene.status_said.connect(lambda make: self.status.say(make, 10000))
         self.scene.selectionChanged.connect(self._selection_changed)
         self.view.node_dropped.connect(self.add_node)
-        self.view.zoom_changed.connect(lambda z: self.zoom_label.setText(percent(z, digits=0)))
+        self.view.zoom_changed.connect(lambda _z: self._show_zoom())
         self.palette.add_requested.connect(self.add_node_in_view)
         self.problems_panel.nodes_requested.connect(self.focus_nodes)
         self.doc.problems_changed.connect(self.problems_panel.set_problems)
