@@ -1,6 +1,7 @@
-"""``netcanvas train``'s targets: an existing ``--out`` or ``--log`` is kept unless ``--force``, a target
-that cannot be written is refused before the first epoch, and a run without ``--out`` says
-that nothing was saved; its own usage for a wrong flag; "1 epoch" in the singular."""
+"""``netcanvas train``'s targets: an existing ``--out`` or ``--log`` is kept unless
+``--force``, a target that cannot be written is refused before the first epoch, and a run
+without ``--out`` says that nothing was saved; its own usage for a wrong flag; "1 epoch" in
+the singular."""
 
 from dataclasses import replace
 
