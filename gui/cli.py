@@ -90,7 +90,8 @@ def build_parser() -> argparse.ArgumentParser:
                        help=_("save the trained project here, with this run added to its runs "
                               "(the project itself, to update it in place)"))
     train.add_argument("--force", action="store_true",
-                       help=_("replace FILE if it exists and is another file than the project"))
+                       help=_("replace the --out FILE or the --log CSV if it exists already "
+                              "(--out naming the project updates it without --force)"))
     train.add_argument("--log", metavar="CSV",
                        help=_("write the per-epoch metrics to a CSV file"))
     train.add_argument("--fresh", action="store_true",
@@ -215,7 +216,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)
-    _check_targets(out, log, args.force or (out is not None and _same_file(out, args.project)))
+    _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
     trainer = _trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
@@ -256,23 +257,22 @@ def _same_file(path: Path, other: str) -> bool:
         return False
 
 
-def _check_targets(out: Path | None, log: Path | None, force: bool) -> None:
-    """Refuse, before any epoch runs, an ``--out`` that exists (without ``--force``) or is a
-    folder, and an ``--out`` or ``--log`` whose folder is missing or cannot be written."""
-    for path in (out, log):
-        if path is not None and path.is_dir():
+def _check_targets(out: Path | None, log: Path | None, force: bool, in_place: bool) -> None:
+    """Refuse, before any epoch runs, an ``--out`` or ``--log`` that exists (without ``--force``;
+    ``in_place``: ``--out`` is the project, updated without it) or is a folder, or whose folder
+    is missing or cannot be written."""
+    for path, may_replace, error in ((out, force or in_place, save_error), (log, force,
+                                                                          _log_error)):
+        if path is None:
+            continue
+        if path.is_dir():
             raise CommandError(_("{path} is a folder; give a file name").format(path=path))
-    if out is not None:
-        problem = place_error(out)
+        problem = place_error(path)
         if problem:
-            raise save_error(problem, out)
-        if out.exists() and not force:
+            raise error(problem, path)
+        if path.exists() and not may_replace:
             raise CommandError(_("{path} exists already; use --force to replace it").format(
-                path=out))
-    if log is not None:
-        problem = place_error(log)
-        if problem:
-            raise _log_error(problem, log)
+                path=path))
 
 
 def run_bench(args: argparse.Namespace, argv: list[str]) -> int:

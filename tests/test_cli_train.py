@@ -1,6 +1,7 @@
-"""``netcanvas train``'s targets: an existing ``--out`` is kept unless ``--force``, a target
-that cannot be written is refused before the first epoch, and a run without ``--out`` says
-that nothing was saved; its own usage for a wrong flag; "1 epoch" in the singular."""
+"""``netcanvas train``'s targets: an existing ``--out`` or ``--log`` is kept unless
+``--force``, a target that cannot be written is refused before the first epoch, and a run
+without ``--out`` says that nothing was saved; its own usage for a wrong flag; "1 epoch" in
+the singular."""
 
 from dataclasses import replace
 
@@ -121,3 +122,30 @@ def test_the_project_itself_is_updated_in_place_without_force(tmp_path, capsys):
                                  tmp_path / "." / "and.netcanvas"], capsys)
         assert (code, err) == (0, "")
     assert len(load_project(project).runs.runs) == 2
+
+
+def test_an_existing_log_is_kept_unless_force(tmp_path, capsys, epochs_run):
+    """``--log`` follows ``--out``'s rule: it overwrote an existing CSV without asking."""
+    project = tmp_path / "and.netcanvas"
+    project.write_bytes(example_path("and_gate").read_bytes())
+    log = tmp_path / "log.csv"
+    log.write_text("my earlier run's log\n", encoding="utf-8")
+    argv = ["train", project, "--epochs", "2", "--quiet", "--log", log]
+    for extra in ([], ["--out", project]):  # updating the project in place needs it too
+        code, stdout, err = run([*argv, *extra], capsys)
+        assert (code, stdout) == (2, "")
+        assert err == f"netcanvas: error: {log} exists already; use --force to replace it\n"
+        assert epochs_run == []  # refused before the first epoch
+        assert log.read_text(encoding="utf-8") == "my earlier run's log\n"
+    code, stdout, err = run([*argv, "--force"], capsys)
+    assert (code, err) == (0, "")
+    assert log.read_text(encoding="utf-8").splitlines()[0].startswith("epoch,train_loss")
+    assert len(log.read_text(encoding="utf-8").splitlines()) == 3  # the header, 2 epochs
+
+
+def test_force_says_it_replaces_the_log_too(capsys):
+    code, stdout, _err = run(["train", "--help"], capsys)
+    help_text = " ".join(stdout.split())
+    assert code == 0
+    assert ("--force replace the --out FILE or the --log CSV if it exists already (--out "
+            "naming the project updates it without --force)") in help_text

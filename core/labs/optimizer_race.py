@@ -48,7 +48,8 @@ ROSENBROCK_LR: dict[str, float] = {"sgd": 0.01, "momentum": 0.005, "nesterov": 0
 @dataclass(frozen=True)
 class Surface:
     """f(x, y) with its gradient, a start point, the plotted window, where the minimum is, the
-    learning rates that suit it (one per optimizer) and how many updates show them arrive."""
+    learning rates that suit it (one per optimizer), how many updates show them arrive and
+    the names of its two variables (the plot's x and y axes)."""
 
     title: str
     f: Callable[[np.ndarray, np.ndarray], np.ndarray]
@@ -58,6 +59,7 @@ class Surface:
     minimum: tuple[float, float] = (0.0, 0.0)
     rates: dict[str, float] = field(default_factory=lambda: dict(BOOK_LR), hash=False)
     steps: int = 30
+    variables: tuple[str, str] = ("x", "y")
 
 
 SURFACES: dict[str, Surface] = {
@@ -118,7 +120,8 @@ def path(surface: Surface, optimizer: str, lr: float, steps: int = 30) -> np.nda
 # rounds to 0 once x is that large, so the numbers stop growing there); at lr 1e-10
 # [−2.99999994, 3.99999992]. Its figure draws 20 steps: [−0.0345876451, 0.0461168602].
 DESCENT = Surface("x0² + x1²", lambda x, y: x**2 + y**2,  # i18n: not ui
-                  lambda x, y: (2 * x, 2 * y), (-3.0, 4.0), (-9, 9, -4.5, 4.5), steps=100)
+                  lambda x, y: (2 * x, 2 * y), (-3.0, 4.0), (-9, 9, -4.5, 4.5), steps=100,
+                  variables=("x0", "x1"))
 #: the book's rate, then its "too large" and "too small" ones
 DESCENT_RATES = (0.1, 10.0, 1e-10)
 

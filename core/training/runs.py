@@ -165,6 +165,20 @@ class Run:
     def final_loss(self) -> float | None:
         return self.metrics.get("train_loss")
 
+    def measure_words(self, part: str = "train") -> str:
+        """``accuracy 95.0%`` (classification) or ``MSE 0.0123 R² 0.95`` (regression): what
+        the last epoch measured on ``part`` ("train" or "test") besides the loss; "" when it
+        measured nothing there. The Runs list shows these, ``netcanvas runs`` prints them."""
+        row = self.metrics
+        words = []
+        for metric in metric_names(self.history.task):
+            value = row.get(f"{part}_{metric}")
+            if value is not None:
+                words.append(_("accuracy {value}").format(value=accuracy_percent(value))
+                             if metric == "accuracy" else _(METRIC_WORDS.get(
+                                 metric, metric + " {value}")).format(value=f"{value:.3g}"))
+        return " ".join(words)
+
     def metrics_words(self) -> str:
         """``loss 0.123 accuracy 95.0%`` on the training part, then the test part's when it
         has one."""
@@ -175,14 +189,8 @@ class Run:
             loss = row.get(f"{part}_loss")
             if loss is None:
                 continue
-            words = [loss_words.format(value=loss)]
-            for metric in metric_names(self.history.task):
-                value = row.get(f"{part}_{metric}")
-                if value is not None:
-                    words.append(_("accuracy {value}").format(value=accuracy_percent(value))
-                                 if metric == "accuracy" else _(METRIC_WORDS.get(
-                                     metric, metric + " {value}")).format(value=f"{value:.3g}"))
-            pieces.append(" ".join(words))
+            words = [loss_words.format(value=loss), self.measure_words(part)]
+            pieces.append(" ".join(w for w in words if w))
         return ", ".join(pieces) or _("no epoch finished")
 
     def to_dict(self) -> dict[str, Any]:

@@ -29,7 +29,7 @@ def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasS
     dock.visibilityChanged.connect(panel.set_active)
     action = QAction(window)
     action.setShortcut(QKeySequence("Ctrl+E"))
-    panel.dock, panel.action = dock, action
+    panel.dock, panel.action, panel.status = dock, action, status_line(window)
     panel.retranslate()  # the dock's title and the action's texts
 
     def show() -> None:

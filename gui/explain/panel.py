@@ -35,11 +35,11 @@ from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
-from gui.explain.shown import SgdStepCommand, shown_project
+from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
 from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
 from gui.focus_keys import keep_navigation_keys
 from gui.i18n import on_language_change
-from gui.widgets import WrappedLabel
+from gui.widgets import StatusLine, WrappedLabel
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
 LOCKED_TEXT = QT_TRANSLATE_NOOP(
@@ -92,6 +92,7 @@ class ExplainPanel(QWidget):
         self._result_state: tuple | None = None  # what self.result says, to say it again
         self.dock: QDockWidget | None = None
         self.action: QAction | None = None
+        self.status: StatusLine | None = None  # the window's status bar: install_explain
         self.check_table = CheckTable()
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -396,4 +397,6 @@ class ExplainPanel(QWidget):
             return
         self.refresh()
         self._show_result(("sgd", row, lr, before, after))
+        if self.status is not None:  # said again in a new language
+            self.status.say(lambda: sgd_step_said(row, lr, before, after))
 

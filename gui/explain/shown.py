@@ -7,10 +7,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from PySide6.QtGui import QKeySequence
+
 from core.engine.params import split
 from core.project import Project
 from gui.context import ProjectContext
 from gui.document.commands import ReplaceWeightsCommand
+from gui.i18n import translate
 
 
 def shown_project(context: ProjectContext) -> Project:
@@ -27,3 +30,13 @@ class SgdStepCommand(ReplaceWeightsCommand):
     """Explain's one SGD step: new values for the weights on show."""
 
     acts_on_shown = True
+
+
+def sgd_step_said(row: int, lr: float, before: float, after: float) -> str:
+    """What the status bar says after the step: ``Applied one SGD step (lr 1): the loss on row
+    0 0.6628 → 0.3724 — Ctrl+Z undoes it`` (the platform's Undo keys)."""
+    keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    return translate("ExplainPanel", "Applied one SGD step (lr {lr}): the loss on row {row} "
+                                     "{before} → {after} — {keys} undoes it").format(
+        lr=f"{lr:g}", row=row, before=f"{before:.4g}", after=f"{after:.4g}", keys=keys)

@@ -156,6 +156,7 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         self.plot.setTitle(self.tr("Paths from the same start"))
         self.loss_plot.setTitle(self.tr("Training loss on digits"))
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
+        self.loss_plot.setLabel("left", self.tr("training loss"))
         self._show_divergence()
         self._say_race(*self._race_text)
 
@@ -323,6 +324,8 @@ class OptimizerRaceLab(RaceOnDigits, LabWindow):
         show_surface(surface, self.shading, self.isocurves)
         x0, x1, y0, y1 = surface.window
         self.minimum.setData([surface.minimum[0]], [surface.minimum[1]])
+        self.plot.setLabel("bottom", surface.variables[0])  # math names: the same in Korean
+        self.plot.setLabel("left", surface.variables[1])
         self.plot.setRange(xRange=(x0, x1), yRange=(y0, y1), padding=0)
         self.plot.disableAutoRange()
         self._show_divergence()

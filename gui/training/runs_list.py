@@ -1,5 +1,6 @@
 """The Runs list: every recorded training run with what it changed, how it ended and its final
-loss; ticked runs are drawn under the current one on the Loss panel.
+loss and metrics (accuracy, or MSE and R², as ``netcanvas runs`` prints them); ticked runs
+are drawn under the current one on the Loss panel.
 
 The list shows the document's runs (:attr:`GraphDocument.runs`) and changes them only through
 undoable commands (:mod:`gui.document.run_commands`): rename (double-click or F2 on the name),
@@ -45,8 +46,12 @@ from gui.training.frames import Overlay
 COLUMNS = (QT_TRANSLATE_NOOP("RunsModel", "Run"), QT_TRANSLATE_NOOP("RunsModel", "Name"),
            QT_TRANSLATE_NOOP("RunsModel", "What changed"),
            QT_TRANSLATE_NOOP("RunsModel", "Epochs"), QT_TRANSLATE_NOOP("RunsModel", "Ended"),
-           QT_TRANSLATE_NOOP("RunsModel", "Final loss"))  # translated in headerData
-NUMBER, NAME, CHANGED, EPOCHS, ENDED, LOSS = range(len(COLUMNS))
+           QT_TRANSLATE_NOOP("RunsModel", "Final loss"),
+           QT_TRANSLATE_NOOP("RunsModel", "Final metrics"),
+           QT_TRANSLATE_NOOP("RunsModel", "Test metrics"))  # translated in headerData
+NUMBER, NAME, CHANGED, EPOCHS, ENDED, LOSS, METRICS, TEST = range(len(COLUMNS))
+#: the columns of what the last epoch measured besides the loss, and on which part
+MEASURE_PARTS = {METRICS: "train", TEST: "test"}
 Index = QModelIndex | QPersistentModelIndex
 ROOT = QModelIndex()
 
@@ -81,6 +86,10 @@ class RunsModel(QAbstractTableModel):
         if kept != self.ticked:
             self.ticked = kept
         self.ticks_changed.emit()  # a renamed run's legend, a deleted one's curve
+
+    def has_test(self) -> bool:
+        """Whether a listed run measured a test part (else its column is left out)."""
+        return any(r.measure_words("test") for r in self.rows)
 
     def set_show_hidden(self, on: bool) -> None:
         self.show_hidden = on
@@ -139,6 +148,9 @@ class RunsModel(QAbstractTableModel):
             font = QFont()
             font.setItalic(True)
             return font
+        if role == Qt.ItemDataRole.ToolTipRole and column in MEASURE_PARTS:
+            return translate("RunsModel", "{run}: {metrics}").format(
+                run=run.title, metrics=run.metrics_words())
         if role == Qt.ItemDataRole.ToolTipRole:
             return (translate("RunsModel", "{run}: {reason}").format(
                 run=run.title, reason=core_tr(run.reason)) if run.reason else run.title)
@@ -159,6 +171,8 @@ class RunsModel(QAbstractTableModel):
             ended = ending_title(run.ended)
             return translate("RunsModel", "{ended} (hidden)").format(ended=ended) if (
                 run.hidden) else ended
+        if column in MEASURE_PARTS:
+            return run.measure_words(MEASURE_PARTS[column]) or "–"
         loss = run.final_loss
         return "–" if loss is None else f"{loss:.4g}"
 
@@ -263,6 +277,8 @@ class RunsList(QWidget):
         self._kept: int | None = None  # the selected run's number across a model reset
         self.model.modelAboutToBeReset.connect(self._remember_selection)
         self.model.modelReset.connect(self._restore_selection)
+        self.model.modelReset.connect(self._show_test_column)
+        self._show_test_column()
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         on_language_change(self, self.retranslate)
 
@@ -306,6 +322,10 @@ class RunsList(QWidget):
         if self._kept in numbers:
             self.view.selectRow(numbers.index(self._kept))
         self._selection_changed()
+
+    @Slot()
+    def _show_test_column(self) -> None:
+        self.view.setColumnHidden(TEST, not self.model.has_test())
 
     @Slot()
     def _selection_changed(self) -> None:

@@ -174,6 +174,10 @@
         <source>One SGD step on row {row}</source>
         <translation>행 {row}에서 SGD 한 단계</translation>
     </message>
+    <message>
+        <source>Applied one SGD step (lr {lr}): the loss on row {row} {before} → {after} — {keys} undoes it</source>
+        <translation>SGD 한 단계를 적용했습니다(lr {lr}): 행 {row}의 손실 {before} → {after} — {keys}로 되돌립니다</translation>
+    </message>
 </context>
 <context>
     <name>ExplainTables</name>

@@ -639,6 +639,10 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
         <translation>에폭</translation>
     </message>
     <message>
+        <source>training loss</source>
+        <translation>훈련 손실</translation>
+    </message>
+    <message>
         <source>Stop animation</source>
         <translation>애니메이션 중지</translation>
     </message>

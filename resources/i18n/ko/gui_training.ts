@@ -67,8 +67,21 @@
         <translation>최종 손실</translation>
     </message>
     <message>
+        <source>Final metrics</source>
+        <translation>최종 지표</translation>
+    </message>
+    <message>
+        <source>Test metrics</source>
+        <translation>시험 지표</translation>
+    </message>
+    <message>
         <source>run {number}: {name}</source>
+        <extracomment>the columns of what the last epoch measured besides the loss, and on which part</extracomment>
         <translation>실행 {number}: {name}</translation>
+    </message>
+    <message>
+        <source>{run}: {metrics}</source>
+        <translation>{run}: {metrics}</translation>
     </message>
     <message>
         <source>{run}: {reason}</source>
