@@ -36,7 +36,7 @@ def test_xor_runs_show_their_final_accuracy_as_recorded(qtbot, window, tmp_path)
     for row, (run, accuracy) in enumerate(zip(stored, accuracies, strict=True)):
         shown = model.index(row, METRICS).data()
         assert shown == f"accuracy {accuracy_percent(accuracy)}"
-        assert f"{100 * accuracy:.1f}%" in shown
+        assert f"{100 * accuracy:.1f} %" in shown  # as English writes a percentage
         assert shown in run_line(stored, run)  # what `netcanvas runs` prints for it
         assert view.visualRect(model.index(row, METRICS)).width() > 0
     # XOR trains on all four rows: no test part, so no test column
