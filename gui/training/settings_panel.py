@@ -137,8 +137,6 @@ class TrainingSettingsPanel(QWidget):
         self.seed_spin = _whole(0, 2**31 - 1)
         self.val_spin = _whole(0, 90)
         self.test_spin = _whole(0, 90)
-        for spin in (self.val_spin, self.test_spin):
-            spin.setSuffix(" %")
         self.train_label = WrappedLabel()  # "training on all 4 rows (too few …)" is long
         self.outcome_label = WrappedLabel()
         self._result: Any = None  # the last run's result, while its outcome is shown
@@ -149,6 +147,9 @@ class TrainingSettingsPanel(QWidget):
 
     def retranslate(self) -> None:
         """Labels, tooltips, the split line and the last outcome in the current language."""
+        sign = percent(0.0, digits=0).removeprefix("0")  # " %" in English, "%" in Korean
+        for spin in (self.val_spin, self.test_spin):
+            spin.setSuffix(sign)
         for k in range(self.optimizer_combo.count()):
             self.optimizer_combo.setItemData(
                 k, core_tr(optimizers.describe(self.optimizer_combo.itemData(k))),

@@ -8,6 +8,7 @@ from core import build
 from core.datasets.ref import DataRef
 from gui.document.commands import AddNodeCommand, ChangeSettingsCommand, SetDataCommand
 from gui.document.new_node import new_node
+from gui.i18n import set_language
 from gui.training.controller import IDLE, RUNNING
 from gui.training.session import LOCK_REASON
 from gui.training.settings_panel import MAX_HYPERPARAMETER
@@ -192,3 +193,11 @@ def test_a_truth_table_trains_on_every_row_and_the_form_says_so(qtbot, window):
     window.doc.push(SetDataCommand(window.doc, DataRef.builtin("circle"), "Use data"))
     qtbot.waitUntil(lambda: window.data.dataset.name == "circle")
     assert label.text() == "training on 70 % of the rows"
+
+
+def test_the_split_boxes_write_percent_as_the_language_does(window, korean):
+    """The validation and test boxes' " %" suffix stayed English in Korean ("20 %")."""
+    panel = window.training.settings_panel
+    assert panel.val_spin.text().endswith("%") and not panel.val_spin.text().endswith(" %")
+    set_language("en")
+    assert panel.val_spin.suffix() == " %"
