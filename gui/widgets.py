@@ -85,6 +85,16 @@ def status_line(window: QMainWindow) -> StatusLine:
     return line
 
 
+def typed_number(text: str) -> float | None:
+    """The finite number a student typed, or None: a comma decimal point ("0,5") and a real
+    minus sign ("−3", as the app writes it) are taken as well."""
+    try:
+        number = float(text.strip().replace("\u2212", "-").replace(",", "."))
+    except ValueError:
+        return None
+    return number if math.isfinite(number) else None
+
+
 def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
     """``window``'s one dialog of ``kind`` (made with ``window`` as its parent if there is
     none yet), shown and brought in front."""

@@ -7,16 +7,14 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gui import theme
+from gui.widgets import typed_number
 
 
 def parse_number(text: str) -> float | None:
-    """A float from what a student types: accepts a comma decimal point and a real minus sign."""
-    cleaned = text.strip().replace("−", "-").replace(",", ".")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        return None
-    return value if abs(value) < 1e6 else None
+    """A weight or bias from what a student types (:func:`gui.widgets.typed_number`), below
+    1e6 in size."""
+    value = typed_number(text)
+    return value if value is not None and abs(value) < 1e6 else None
 
 
 class ValueEditor(QLineEdit):

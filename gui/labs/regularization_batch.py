@@ -32,7 +32,7 @@ from core.labs.regularization import (
 from gui.i18n import on_language_change
 from gui.labs.base import say
 from gui.table_fit import cell, fit_height
-from gui.widgets import WrappedLabel
+from gui.widgets import WrappedLabel, typed_number
 
 SAMPLES, FEATURES = len(BOOK_BATCH), len(BOOK_GAMMA)
 #: the rows after the samples', and the first column of each block (x, x̂, y)
@@ -108,11 +108,8 @@ class BatchArithmetic(QGroupBox):
         """A number was typed into an x, γ or β cell: take it, or say why not and show the
         old one again."""
         row, column, text = item.row(), item.column(), item.text()
-        try:
-            value = float(text.replace(",", "."))
-        except ValueError:
-            value = float("nan")
-        if not np.isfinite(value):
+        value = typed_number(text)
+        if value is None:
             self._error = lambda: self.tr("“{text}” is not a number.").format(text=text)
         elif abs(value) > BATCH_LIMIT:
             self._error = lambda: self.tr(

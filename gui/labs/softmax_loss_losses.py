@@ -38,7 +38,7 @@ from gui import theme
 from gui.i18n import on_language_change
 from gui.labs.base import say
 from gui.table_fit import cell, fit_height, fit_width
-from gui.widgets import WrappedLabel
+from gui.widgets import WrappedLabel, typed_number
 
 #: the table's rows: the target, then the two predictions
 ROWS = ("t", "y1", "y2")
@@ -162,11 +162,8 @@ class LossSection(QGroupBox):
         name = ROWS[item.row()]
         if name not in self.predictions or item.column() >= CLASSES:
             return
-        try:
-            value = float(item.text().replace(",", "."))
-        except ValueError:
-            value = float("nan")
-        if not 0.0 <= value <= 1.0:
+        value = typed_number(item.text())
+        if value is None or not 0.0 <= value <= 1.0:
             text = item.text()
             self._error = lambda: self.tr(
                 "“{text}” is not a probability: type a number from 0 to 1.").format(text=text)

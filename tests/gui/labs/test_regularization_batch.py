@@ -109,3 +109,10 @@ def test_a_typing_slips_message_follows_the_language(qtbot, section, back_to_eng
     assert "“1e151”" in korean and "−1e150" in korean and "too large" not in korean
     set_language("en")
     assert "“1e151” is too large for this table" in section.note.text()
+
+
+def test_a_number_typed_as_the_app_writes_it_is_taken(qtbot, section):
+    """The table writes minus signs as "−" and a student may use a decimal comma: both are
+    read as the canvas's weight editor reads them (gui.widgets.typed_number)."""
+    section.table.item(GAMMA, Y).setText("\u22122,5")  # as an editor commits it (QTest types
+    assert section.gamma[0] == -2.5                      # ASCII only)
