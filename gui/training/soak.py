@@ -91,7 +91,9 @@ class SoakRunner(QObject):
     @Slot()
     def _again(self) -> None:
         self.window.doc.undo_stack.undo()  # the run's weights and history go back
-        if not self._stopping:
+        if self._stopping:  # the time ran out between two runs: Stop found none to stop
+            self.loop.quit()
+        else:
             self._train()
 
     @Slot()
