@@ -30,7 +30,7 @@ ENDINGS = ("finished", "stopped", "diverged", "error", "unknown")
 #: how the window shows an ending (``_()`` where shown: :func:`ending_title` does)
 ENDING_TITLES = {"finished": N_("finished"), "stopped": N_("stopped"),
                  "diverged": N_("diverged"), "error": N_("error"), "unknown": N_("unknown")}
-#: the trainer's outcome kinds (:data:`core.training.trainer.OUTCOMES`) in a run's words
+#: the trainer's outcome kinds (:data:`core.training.outcome.OUTCOMES`) in a run's words
 OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
                    "early_stopped": "finished", "stopped": "stopped", "diverged": "diverged"}
 #: a regression run's metrics, as the Loss panel names them (``netcanvas runs`` printed the

@@ -17,7 +17,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Protocol
 
 import numpy as np
@@ -26,10 +26,11 @@ from core.datasets import Dataset
 from core.engine import blas
 from core.engine.network import Network, build
 from core.engine.params import weight_name
-from core.i18n import N_, N_plural, _, ngettext
+from core.i18n import N_, N_plural, _
 from core.spec import NetworkSpec
 from core.training.history import History
 from core.training.measure import evaluate
+from core.training.outcome import Outcome, diverged, ended
 from core.training.prepare import TrainingData, prepare
 from core.training.resume import Continuation
 from core.training.settings import TrainingSettings, batches_per_epoch
@@ -45,35 +46,6 @@ from core.training.snapshot import (
 PROBE_ROWS = 256
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
-
-OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped")
-
-
-@dataclass(frozen=True)
-class Outcome:
-    """Why training ended: ``kind`` is one of :data:`OUTCOMES`; ``reason`` says it in words, in
-    the language of the moment it ended; :meth:`words` says it in the current language, from
-    ``message`` (marked ``N_``, or with ``plural`` by ``N_plural``: the count is the value
-    ``n``) and the ``values`` it is formatted with."""
-
-    kind: str
-    reason: str
-    message: str = ""  # "": ``reason`` is a message itself (``_(reason)`` translates it)
-    values: tuple[tuple[str, float], ...] = ()
-    plural: str = ""  # the plural of ``message`` ("": it has none)
-
-    def words(self) -> str:
-        if not self.message:
-            return _(self.reason)
-        values = dict(self.values)
-        text = ngettext(self.message, self.plural, int(values["n"])) if self.plural \
-            else _(self.message)
-        return text.format(**values)
-
-    @property
-    def failed(self) -> bool:
-        return self.kind == "diverged"
-
 
 class StopFlag(Protocol):
     """A threading.Event, or a multiprocessing one shared with worker processes."""
@@ -347,20 +319,10 @@ class Trainer:
         return metrics
 
     def _diverged(self, loss: float) -> None:
-        if math.isnan(loss):
-            message = N_("loss became NaN at epoch {epoch} — learning rate {lr:g} is probably "
-                         "too high; lower it, reset the weights and train again")
-        else:
-            message = N_("loss became infinite at epoch {epoch} — learning rate {lr:g} is "
-                         "probably too high; lower it, reset the weights and train again")
-        self._finish("diverged", message, epoch=self.epoch + 1, lr=self.optimizer.lr)
+        self.outcome = diverged(loss, epoch=self.epoch + 1, lr=self.optimizer.lr)
 
     def _finish(self, kind: str, message: str | tuple[str, str], **values: float) -> None:
-        """End with outcome ``kind``: ``message`` (marked N_, or N_plural: a singular and a
-        plural counted by the value ``n``) formatted with ``values``."""
-        singular, plural = (message, "") if isinstance(message, str) else message
-        outcome = Outcome(kind, "", singular, tuple(values.items()), plural)
-        self.outcome = replace(outcome, reason=outcome.words())
+        self.outcome = ended(kind, message, **values)
 
     def _take_step_request(self) -> bool:
         with self._lock:
