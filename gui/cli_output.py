@@ -3,12 +3,14 @@ final metrics line, in the current language. Kept apart so gui/cli.py stays shor
 
 from __future__ import annotations
 
+import shutil
 import time
 from typing import TextIO
 
 from core.i18n import N_, _
 from core.training.history import History, accuracy_percent, metric_names
 from core.training.trainer import TrainingEvent, clock
+from gui.cli_i18n import display_width
 
 PART_LABELS = (("train", N_("train: {values}")), ("val", N_("validation: {values}")),
                ("test", N_("test: {values}")))
@@ -41,10 +43,15 @@ def _format_value(name: str, value: float | None) -> str:
 
 
 class ProgressBar:
-    """``[#####-----] epoch 12/100  loss 0.1234  5,300 samples/s  eta 0:14`` on one line of a
-    terminal (redrawn at most 10 times a second), or a plain line per 10 % when piped."""
+    """``[#####-----] epoch 12/100  batch loss 0.1234  5,300 samples/s  eta 0:14`` on one line
+    of a terminal (redrawn at most 10 times a second, over the whole previous line; the bar
+    narrower, or left out, so that the line fits the terminal), or a plain line per 10 % when
+    piped. The loss is the last
+    mini-batch's, and says so: the final metrics (and the Loss panel) show the epoch's loss
+    measured on the training rows, which differs."""
 
     WIDTH = 24
+    MIN_WIDTH = 5  # a narrower bar says too little: the status alone is shown
 
     def __init__(self, stream: TextIO, first_epoch: int, last_epoch: int) -> None:
         self.stream = stream
@@ -54,6 +61,8 @@ class ProgressBar:
         self._shown = 0.0
         self._tenth = -1
         self._drawn = False
+        self._bar = self.WIDTH  # on a terminal: only ever narrower, so it never jumps back
+        self._columns_drawn = 0  # of the last redraw: a shorter one blanks the rest
 
     def update(self, event: TrainingEvent) -> None:
         epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
@@ -63,21 +72,30 @@ class ProgressBar:
             if now - self._shown < 0.1 and event.outcome is None:
                 return
             self._shown = now
-            self.stream.write("\r" + self._line(event, done))
-            self._drawn = True
+            line = self._line(event, done, shutil.get_terminal_size().columns)
+            width = display_width(line)
+            self.stream.write("\r" + line + " " * max(self._columns_drawn - width, 0))
+            self._columns_drawn, self._drawn = max(width, self._columns_drawn), True
         elif int(done * 10) > self._tenth or event.outcome is not None:
             self._tenth = int(done * 10)
             self.stream.write(self._line(event, done) + "\n")
         self.stream.flush()
 
-    def _line(self, event: TrainingEvent, done: float) -> str:
-        filled = int(done * self.WIDTH)
+    def _line(self, event: TrainingEvent, done: float, columns: int | None = None) -> str:
+        """The bar and the status; with ``columns``, narrower than that (a line as wide as the
+        terminal wraps, and the next redraw starts on its second row)."""
         eta = "" if event.eta_seconds is None else \
             _("  eta {time}").format(time=clock(event.eta_seconds))
-        status = _("epoch {epoch}/{last}  loss {loss}  {speed} samples/s{eta}").format(
+        status = _("epoch {epoch}/{last}  batch loss {loss}  {speed} samples/s{eta}").format(
             epoch=event.epoch, last=self.last_epoch, loss=f"{event.loss:.4g}",
             speed=f"{event.samples_per_second:,.0f}", eta=eta)
-        return f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {status}"
+        width = self.WIDTH
+        if columns is not None:
+            width = self._bar = min(self._bar, columns - 1 - len("[] ") - display_width(status))
+            if width < self.MIN_WIDTH:
+                return status
+        filled = int(done * width)
+        return f"[{'#' * filled}{'-' * (width - filled)}] {status}"
 
     def close(self) -> None:
         if self._drawn:

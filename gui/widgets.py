@@ -85,11 +85,17 @@ def status_line(window: QMainWindow) -> StatusLine:
     return line
 
 
+def _python_spelling(text: str) -> str:
+    """``text`` as Python writes numbers: a comma decimal point ("0,5") and the app's real
+    minus sign ("−3") become "." and "-"."""
+    return text.strip().replace("\u2212", "-").replace(",", ".")
+
+
 def typed_number(text: str) -> float | None:
     """The finite number a student typed, or None: a comma decimal point ("0,5") and a real
     minus sign ("−3", as the app writes it) are taken as well."""
     try:
-        number = float(text.strip().replace("\u2212", "-").replace(",", "."))
+        number = float(_python_spelling(text))
     except ValueError:
         return None
     return number if math.isfinite(number) else None
@@ -210,9 +216,9 @@ class WrappedLabel(QLabel):
 
 class NumberSpinBox(QDoubleSpinBox):
     """A spin box for numbers that span many powers of ten (learning rates, weight decay):
-    shows ``significant`` digits without trailing zeros (0.01, 6.26e-08, 220), accepts typed
-    scientific notation (1e-7), and keeps the exact value it is given — a plain
-    QDoubleSpinBox rounds 6.26e-08 to 0 at six decimals."""
+    shows ``significant`` digits without trailing zeros (0.01, 6.26e-08, 220), reads typed
+    text as :func:`typed_number` does (scientific notation 1e-7, "0,5", "−3"), and keeps the
+    exact value it is given — a plain QDoubleSpinBox rounds 6.26e-08 to 0 at six decimals."""
 
     DECIMALS = 20  # what Qt rounds stored values to: far below any value shown here
 
@@ -229,10 +235,10 @@ class NumberSpinBox(QDoubleSpinBox):
         return self.value() if number is None else number
 
     def validate(self, text: str, pos: int) -> object:
-        body = self._body(text)
+        body = _python_spelling(self._body(text))  # "−" and "," while typing, as in _parse
         number = self._parse(text)
         if number is None:
-            partial = body in ("", "-", "+", ".", "-.") or body[-1:] in ("e", "E", "-", "+")
+            partial = body in ("", "-", "+", ".", "-.", "+.") or body[-1:] in ("e", "E", "-", "+")
             state = QValidator.State.Intermediate if partial else QValidator.State.Invalid
         elif self.minimum() <= number <= self.maximum():
             state = QValidator.State.Acceptable
@@ -250,9 +256,4 @@ class NumberSpinBox(QDoubleSpinBox):
         return text.removeprefix(self.prefix()).removesuffix(self.suffix()).strip()
 
     def _parse(self, text: str) -> float | None:
-        body = self._body(text).replace(",", ".")
-        try:
-            number = float(body)
-        except ValueError:
-            return None
-        return number if math.isfinite(number) else None
+        return typed_number(self._body(text))

@@ -229,3 +229,27 @@ def test_korean_help_keeps_example_command_lines_whole():
         "  netcanvas train trained.netcanvas --out trained.netcanvas",
         "  netcanvas train spiral.netcanvas --quiet --log log.csv"]
     assert lines[start + 4] == "" and lines[start + 5] == "종료 코드:"
+
+
+def test_the_korean_progress_bar_fits_an_80_column_terminal(korean, monkeypatch, capsys):
+    """The bar is redrawn with a carriage return: a line as wide as the terminal wraps and each
+    redraw then starts a row lower; a redraw shorter than the last left its tail (the last
+    "남은 시간 0:00") on screen. The loss is the last batch's and says so."""
+    import io
+
+    from gui import cli
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    terminal = Terminal()
+    monkeypatch.setenv("COLUMNS", "80")
+    monkeypatch.setattr("sys.stderr", terminal)
+    assert cli.main(["train", str(example_path("spiral")), "--epochs", "30"]) == 0
+    assert capsys.readouterr().out.splitlines()[1].startswith("에폭 30 · 훈련: 손실 ")
+    redraws = terminal.getvalue().removesuffix("\n").split("\r")[1:]
+    assert redraws and all("  배치 손실 " in line for line in redraws), redraws
+    widths = [cli_i18n.display_width(line) for line in redraws]
+    assert max(widths) < 80 and widths == sorted(widths), redraws  # each covers the last
+    assert redraws[-1].startswith("[") and "에폭 30/30" in redraws[-1]

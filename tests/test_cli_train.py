@@ -1,7 +1,8 @@
 """``netcanvas train``'s targets: an existing ``--out`` or ``--log`` is kept unless
 ``--force``, a target that cannot be written is refused before the first epoch, and a run
 without ``--out`` says that nothing was saved; its own usage for a wrong flag; "1 epoch" in
-the singular."""
+the singular; the progress bar's loss is called the batch loss (the final line's is the
+epoch's)."""
 
 from dataclasses import replace
 
@@ -149,3 +150,13 @@ def test_force_says_it_replaces_the_log_too(capsys):
     assert code == 0
     assert ("--force replace the --out FILE or the --log CSV if it exists already (--out "
             "naming the project updates it without --force)") in help_text
+
+
+def test_the_progress_bar_calls_its_loss_the_batch_loss(capsys):
+    """The bar said "loss 0.31" (the last mini-batch's) and the final line "train: loss 0.28"
+    (the epoch's, on the training rows): the same word for two numbers."""
+    code, out, err = run(["train", example_path("and_gate"), "--epochs", "20"], capsys)
+    assert code == 0
+    lines = err.splitlines()
+    assert lines and all(" batch loss " in line for line in lines), err
+    assert out.splitlines()[1].startswith("epoch 20 · train: loss ")

@@ -146,7 +146,9 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     # The headers are keys (the panel shows them translated and finds its columns by them).
     names = ["row"] if wide else list(dataset.feature_names)
     classify = dataset.task == "classification"
-    result.headers = [*names, "target", "output", "predicted" if classify else "error"]
+    several = values.ndim == 2 and values.shape[1] > 1
+    last = "predicted" if classify else "mean |error|" if several else "error"  # i18n: not ui
+    result.headers = [*names, "target", "output", last]
     for k, row in enumerate(rows):
         features = [str(row + 1)] if wide else [f"{v:.3g}" for v in dataset.features(row)]
         output = values[k]

@@ -61,7 +61,16 @@ HEADERS = {"row": QT_TRANSLATE_NOOP("PredictionsPanel", "row"),
            "target": QT_TRANSLATE_NOOP("PredictionsPanel", "target"),
            "output": QT_TRANSLATE_NOOP("PredictionsPanel", "output"),
            "predicted": QT_TRANSLATE_NOOP("PredictionsPanel", "predicted"),
-           "error": QT_TRANSLATE_NOOP("PredictionsPanel", "error")}
+           "error": QT_TRANSLATE_NOOP("PredictionsPanel", "error"),
+           "mean |error|": QT_TRANSLATE_NOOP("PredictionsPanel", "mean |error|")}
+#: what a regression's error column holds, said on its header
+HEADER_TIPS = {"error": QT_TRANSLATE_NOOP("PredictionsPanel",
+                                          "How far the output is from the target: "
+                                          "|output − target|."),
+               "mean |error|": QT_TRANSLATE_NOOP("PredictionsPanel",
+                                                 "The mean absolute error of the row: "
+                                                 "|output − target| of each output, "
+                                                 "averaged over the outputs.")}
 THUMBNAIL_PIXELS = 192
 ROW_IMAGE_PIXELS = 28
 #: the settings the predictions depend on: the inputs are standardised as training does it
@@ -279,6 +288,9 @@ class PredictionsPanel(QWidget):
             self.table.setColumnCount(len(result.headers))
             self.table.setHorizontalHeaderLabels([
                 self.tr(HEADERS[h]) if h in HEADERS else core_tr(h) for h in result.headers])
+            for c, h in enumerate(result.headers):
+                if h in HEADER_TIPS:
+                    self.table.horizontalHeaderItem(c).setToolTip(self.tr(HEADER_TIPS[h]))
         named = {c for c, h in enumerate(result.headers) if h in ("target", "predicted")}
         named = named if result.task == "classification" else set()
         self.table.setRowCount(len(result.rows))

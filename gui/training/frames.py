@@ -168,6 +168,14 @@ class Frame:
     def history(self) -> History:
         return self.snapshot.history
 
+    def holds(self, arrays: dict[str, np.ndarray]) -> bool:
+        """Whether this frame is of the weights ``arrays`` (all of them, each as this frame's
+        network stores it: a float32 run's frame holds a typed 0.1 as float32 0.1)."""
+        mine = {**self.snapshot.params, **self.snapshot.state}
+        return mine.keys() == arrays.keys() and all(
+            np.shape(arrays[k]) == v.shape and np.array_equal(
+                v, np.asarray(arrays[k], dtype=v.dtype)) for k, v in mine.items())
+
 
 class FrameMaker:
     """Makes frames of one trainer. Call :meth:`make` from the thread that trains it, between

@@ -7,8 +7,10 @@ shows its output over the plane. The predictions the Predictions panel and that 
 follow (:class:`~gui.panels.predictions.PredictionModel`, the one owner of what the current
 weights answer) are handed to the panel as a :class:`WeightsView`; it draws them while it has
 no frame, and again after every edit of a weight (undo too). Once a run shows frames, they take
-over. The held-out rows are answered only while no run goes (at MNIST's size 10–20 ms each
-time the live weights reach the canvas).
+over — until, with no run going on, the weights are edited (a weight typed, undo, redo): a
+frame of other weights than the document's then gives way to them (:class:`FollowsWeights`),
+while one of an earlier epoch the timeline shows stays. The held-out rows are answered only
+while no run goes (at MNIST's size 10–20 ms each time the live weights reach the canvas).
 
 The Weights panel likewise draws the histogram of each connection's weights as the document
 holds them (:class:`CurrentWeights`, made at the same moments): the initial weights of an
@@ -24,12 +26,12 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from core.datasets import Dataset
-from core.engine.params import weight_name
+from core.engine.params import Params, weight_name
 from core.spec import NetworkSpec
 from core.training.snapshot import Histogram, OutputGrid
 from gui.document.predictions import Predictions
 from gui.training.controller import IDLE
-from gui.training.frames import Evaluation, boundary_rgb, evaluation
+from gui.training.frames import Evaluation, Frame, boundary_rgb, evaluation
 from gui.training.lazy_panel import LazyPanel
 
 if TYPE_CHECKING:
@@ -77,11 +79,26 @@ def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> Current
                                  for edge_id, name in names.items() if name in arrays})
 
 
+class FollowsWeights:
+    """For a panel that draws the current weights while it has no frame (``show_weights``):
+    after a run, an edit of the weights (a weight typed, undo, redo) makes the current weights
+    the thing to show, not the run's last frame."""
+
+    frame: Frame | None
+
+    def follow_weights(self, arrays: Params) -> None:
+        """The document holds ``arrays`` and no run goes on: a frame of other weights gives
+        way (the panel draws the current ones until the next frame)."""
+        if self.frame is not None and not self.frame.holds(arrays):
+            self.reset()  # type: ignore[attr-defined]  # Panel.reset: no frame, drawn again
+
+
 class OutputPreview(QObject):
     """Hands ``predictions``' results to the Output panel (``host``) and has them include the
     held-out rows while ``session`` trains nothing; at the same moments (a weight edited, the
     network or the data changed, undo) the current weights to the Weights panel
-    (``weights_host``) while nothing trains."""
+    (``weights_host``) while nothing trains; then both drop a frame of other weights than the
+    document's, unless the timeline shows an earlier epoch."""
 
     def __init__(self, predictions: PredictionModel, session: TrainingSession,
                  host: LazyPanel, weights_host: LazyPanel | None = None) -> None:
@@ -105,6 +122,12 @@ class OutputPreview(QObject):
         self._host.call("show_weights", weights_view(result, self._session.data.dataset))
         if self._session.state == IDLE:
             self._show_current_weights()
+            doc = self._session.doc
+            if not doc.previewing:  # the timeline's earlier epoch keeps its frame
+                arrays = doc.arrays
+                for host in (self._host, self._weights_host):
+                    if host is not None:
+                        host.call("follow_weights", arrays)
 
     def _show_current_weights(self) -> None:
         if self._weights_host is not None:

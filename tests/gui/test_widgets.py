@@ -1,7 +1,13 @@
 """The shared widget helpers: a wrapped label asks for the height its text needs now, also
-after a longer text (Explain's step text shrinks from one step to the next)."""
+after a longer text (Explain's step text shrinks from one step to the next); the number spin
+boxes read typed text as the rest of the app does (gui.widgets.typed_number)."""
 
-from gui.widgets import WrappedLabel
+from PySide6.QtGui import QValidator
+
+from gui.training.settings_panel import MIN_LR
+from gui.widgets import NumberSpinBox, WrappedLabel
+from tests.gui.keys import type_into
+from tests.gui.training_support import open_example, training_settings
 
 
 def test_a_wrapped_label_shrinks_again_after_a_long_text(qtbot):
@@ -47,3 +53,40 @@ def test_a_status_message_cut_at_the_windows_edge_is_whole_on_hover(qtbot, windo
     assert bar.toolTip() == words
     bar.clearMessage()
     assert bar.toolTip() == ""  # nothing to explain
+
+
+def test_a_spin_box_reads_the_apps_minus_sign_and_a_decimal_comma(qtbot, open_lab):
+    """A spin box read typed text its own way: "−" (the minus sign the app writes) was
+    refused as the first key, so "−0,5" became 0.5 without a word."""
+    lab = open_lab("comp_graph")
+    box = lab.value_boxes["apple"]
+    type_into(qtbot, box, "−0,5")
+    assert box.value() == -0.5
+    type_into(qtbot, box, "-1.5e1")  # what was taken before still is
+    assert box.value() == -15.0
+
+
+def test_the_learning_rate_box_takes_a_comma_and_treats_minus_as_out_of_range(qtbot, window):
+    open_example(window, "spiral")
+    spin = window.training.settings_panel.lr_spin
+    type_into(qtbot, spin, "0,05")
+    assert training_settings(window).lr == 0.05 and spin.text() == "0.05"
+    type_into(qtbot, spin, "−0,5")  # below the range, as "-0.5" is: the smallest rate
+    assert training_settings(window).lr == MIN_LR and spin.value() == MIN_LR
+    type_into(qtbot, spin, "0.02")
+    type_into(qtbot, spin, "-0.5")
+    assert training_settings(window).lr == MIN_LR
+
+
+def test_a_spin_box_lets_a_number_be_typed_key_by_key(qtbot):
+    """Half-typed text ("−", "1e", "0,") is Intermediate, never refused."""
+    box = NumberSpinBox()
+    qtbot.addWidget(box)
+    box.setRange(-10.0, 10.0)
+    intermediate = QValidator.State.Intermediate
+    for text in ("", "-", "−", "+", ".", "-.", "−,", ",", "1e", "1e-", "1e−", "20"):
+        assert box.validate(text, len(text))[0] == intermediate, text
+    for text in ("−0,5", "0,5", "-3", "1e-7", "−1e−3"):
+        assert box.validate(text, len(text))[0] == QValidator.State.Acceptable, text
+    for text in ("x", "1x", "0,5x"):
+        assert box.validate(text, len(text))[0] == QValidator.State.Invalid, text

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 from core.datasets import Dataset
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame, Points
+from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import Panel, add_plot
 from gui.training.plots.gallery import ImageGallery
 from gui.training.plots.output_plots import BoundaryPlot, ConfusionPlot, caption
@@ -20,7 +21,7 @@ if TYPE_CHECKING:
     from gui.training.output_preview import WeightsView
 
 
-class OutputPanel(Panel):
+class OutputPanel(FollowsWeights, Panel):
     title = "Output"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -17,6 +17,7 @@ from core.training.snapshot import Histogram
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
+from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import (
     Panel,
     StickyRange,
@@ -39,7 +40,7 @@ def edge_items(spec: NetworkSpec) -> list[tuple[str, str]]:
             for edge in spec.edges if spec.has_node(edge.src) and spec.has_node(edge.dst)]
 
 
-class WeightsPanel(Panel):
+class WeightsPanel(FollowsWeights, Panel):
     title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
 
     def __init__(self, parent: QWidget | None = None) -> None:

@@ -307,6 +307,19 @@ You can still import your own data with “{button}”.</source>
         <translation>오차</translation>
     </message>
     <message>
+        <source>mean |error|</source>
+        <translation>평균 |오차|</translation>
+    </message>
+    <message>
+        <source>How far the output is from the target: |output − target|.</source>
+        <extracomment>what a regression&apos;s error column holds, said on its header</extracomment>
+        <translation>출력이 정답에서 얼마나 떨어져 있는지: |출력 − 정답|.</translation>
+    </message>
+    <message>
+        <source>The mean absolute error of the row: |output − target| of each output, averaged over the outputs.</source>
+        <translation>이 행의 평균 절대 오차: 출력마다 |출력 − 정답|을 구해 평균한 값입니다.</translation>
+    </message>
+    <message>
         <source>The network&apos;s answer for each row with its current weights. Green rows are right, red rows wrong. Edit a weight on the canvas and watch this change.</source>
         <extracomment>the settings the predictions depend on: the inputs are standardised as training does it</extracomment>
         <translation>현재 가중치로 신경망이 각 행에 내놓는 답입니다. 초록색 행은 맞고 빨간색 행은 틀렸습니다. 캔버스에서 가중치를 고치며 이 표가 바뀌는 것을 지켜보세요.</translation>

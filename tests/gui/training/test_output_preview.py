@@ -1,12 +1,15 @@
 """Before any run the Output panel shows what the network's current weights answer: an example
 with weights set by hand fills the big plots, not only the node's thumbnail, and they follow
-every edit of a weight (undo too) until a run's frames take over."""
+every edit of a weight (undo too) until a run's frames take over; after the run, an edit of the
+weights (typed, undo, redo) makes the current weights what the Output and Weights panels draw
+again, while the timeline pulled back to an earlier epoch shows that epoch's frame."""
 
 import numpy as np
 import pytest
 from PySide6.QtCore import QPointF, Qt
 
 from core import build
+from tests.gui.training.test_docks_before_a_run import drawn, shows_weights_of, weights_panel
 from tests.gui.training_support import open_example, train_to_end
 
 CORNERS = [(0.0, 0.0), (1.0, 0.0), (0.0, 1.0), (1.0, 1.0)]
@@ -108,3 +111,70 @@ def test_a_network_with_two_outputs_is_scored_and_plotted_on_both(qtbot, window)
     x, y = panel.confusion.scatter.getData()
     np.testing.assert_allclose(sorted(zip(x, y, strict=True)),
                                [(0.0, outputs[0, 0]), (1.0, outputs[0, 1])], rtol=1e-5)
+
+
+UNDO = (Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+REDO = (Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
+CURRENT = " with the current weights"
+
+
+def type_output_bias(canvas, text: str) -> None:
+    output = canvas.scene.node_item("2")
+    canvas.type_value(output.mapToScene(output.neuron_center(0)), text)
+
+
+def test_an_edit_after_a_run_redraws_output_and_weights_from_the_current_weights(
+        qtbot, window, canvas):
+    """After training, a typed weight changed the canvas and Predictions, but the Output and
+    Weights panels kept the run's last frame."""
+    open_example(window, "xor_by_hand")  # step units: training leaves these weights as they are
+    output, weights = window.training.output, weights_panel(window)
+    train_to_end(qtbot, window)
+    qtbot.waitUntil(lambda: output.frame is not None and not output.stale)
+    qtbot.waitUntil(lambda: weights.frame is not None and not weights.stale)
+    assert output.note.text() == "training accuracy 100.0 %"
+
+    type_output_bias(canvas, "99999")  # every corner is class 1 now
+    qtbot.waitUntil(lambda: confusion(output) == [[0, 2], [0, 2]])
+    assert output.frame is None and document_classes(window) == [1, 1, 1, 1]
+    assert plane_classes(output) == [1, 1, 1, 1]
+    assert output.note.text() == "training accuracy 50.0 %" + CURRENT
+
+    canvas.type_value(window.scene.edge_item("1").weight_point(0, 0), "7.5")
+    qtbot.waitUntil(lambda: weights.frame is None and shows_weights_of(window, weights, "1"))
+    assert drawn(weights)[0][-1] == 7.5
+
+    qtbot.keyClick(window.view.viewport(), *UNDO)  # the weight 7.5
+    qtbot.keyClick(window.view.viewport(), *UNDO)  # the bias: the run's weights again
+    qtbot.waitUntil(lambda: confusion(output) == [[2, 0], [0, 2]])
+    qtbot.waitUntil(lambda: shows_weights_of(window, weights, "1"))
+    assert drawn(weights)[0][-1] < 7.5 and plane_classes(output) == [0, 1, 1, 0]
+    qtbot.keyClick(window.view.viewport(), *REDO)
+    qtbot.waitUntil(lambda: confusion(output) == [[0, 2], [0, 2]])
+    assert output.note.text() == "training accuracy 50.0 %" + CURRENT
+
+
+def test_the_timeline_shows_an_earlier_epoch_and_its_right_end_the_edited_weights(
+        qtbot, window, canvas):
+    open_example(window, "xor_by_hand")
+    output = window.training.output
+    train_to_end(qtbot, window)
+    qtbot.waitUntil(lambda: output.frame is not None and not output.stale)
+    type_output_bias(canvas, "99999")
+    qtbot.waitUntil(lambda: confusion(output) == [[0, 2], [0, 2]] and output.frame is None)
+
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(7):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 3 of 10: the weights before the edit
+    qtbot.waitUntil(lambda: output.frame is not None and output.frame.snapshot.epoch == 3)
+    qtbot.waitUntil(lambda: confusion(output) == [[2, 0], [0, 2]])
+    qtbot.wait(150)  # the predictions follow the epoch shown: its frame stays
+    assert output.frame is not None and output.frame.snapshot.epoch == 3
+    assert not output.note.text().endswith(CURRENT)
+
+    qtbot.keyPress(slider, Qt.Key.Key_End)  # the present: the weights as edited
+    qtbot.waitUntil(lambda: output.frame is None and confusion(output) == [[0, 2], [0, 2]])
+    assert output.note.text() == "training accuracy 50.0 %" + CURRENT
+
