@@ -22,6 +22,7 @@ from tests.core.export.conftest import (
     epoch_losses,
     import_file,
     made_up_project,
+    printed_metrics,
     run_script,
 )
 
@@ -35,13 +36,48 @@ def trainer_losses(project, epochs: int = 3) -> list[float]:
     return trainer.history.epochs["train_loss"][-epochs:]
 
 
+def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
+    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names."""
+    project = replace(project, settings=replace(project.settings, epochs=epochs))
+    trainer = Trainer(project.build_network(), project.data.load(), project.settings,
+                      history=project.load_history())
+    trainer.run()
+    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()
+            if name != "epoch"}
+
+
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
-def test_the_numpy_script_reports_the_trainers_losses(projects, name, tmp_path):
+def test_the_numpy_script_reports_the_trainers_metrics(projects, name, tmp_path):
+    """The script printed the training loss only; it now prints what the window shows: the
+    training and validation loss and accuracy (MSE and R²) per epoch, the test ones at the end,
+    the numbers NetCanvas's own trainer measures."""
     project = projects[name]
     export_project(project, "numpy", tmp_path / "net.py")
     result = run_script(["net.py", "--epochs", "3"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert np.allclose(epoch_losses(result.stdout), trainer_losses(project), rtol=1e-4, atol=0)
+    expected = trainer_metrics(project)
+    assert np.allclose(epoch_losses(result.stdout), expected["train_loss"], rtol=1e-4, atol=0)
+    printed = printed_metrics(result.stdout)
+    measured = {name: values for name, values in expected.items() if values[-1] is not None}
+    measured.update({name: values[-1:] for name, values in measured.items()
+                     if name.startswith("test_")})  # the test part: once, after training
+    assert printed.keys() == measured.keys()
+    for metric, values in measured.items():
+        assert np.allclose(printed[metric], values, rtol=1e-4, atol=1e-6), metric
+
+
+def test_every_part_s_metrics_are_printed(projects, tmp_path):
+    """A split with validation and test rows, classification and regression alike."""
+    for name, names in (("spiral", ("loss", "accuracy")), ("dag_regression", ("loss", "mse",
+                                                                              "r2"))):
+        export_project(projects[name], "numpy", tmp_path / f"{name}.py")
+        result = run_script([f"{name}.py", "--epochs", "2"], tmp_path)
+        assert result.returncode == 0, result.stderr
+        printed = printed_metrics(result.stdout)
+        for part in ("train", "val", "test"):
+            for metric in names:
+                assert len(printed[f"{part}_{metric}"]) == (1 if part == "test" else 2)
+        assert result.stdout.splitlines()[-1].startswith("test loss ")
 
 
 @pytest.mark.parametrize("optimizer", optimizers.NAMES)
@@ -155,7 +191,7 @@ def test_the_numpy_script_stops_where_netcanvas_stops(projects, rule, tmp_path):
     printed = epoch_losses(result.stdout)
     assert len(printed) == len(losses)
     assert np.allclose(printed, losses, rtol=1e-6, atol=0)
-    last = result.stdout.splitlines()[-1]
+    last = next(line for line in result.stdout.splitlines() if line.startswith("stopped: "))
     if rule == "target":
         assert last == f"stopped: reached the target loss 0.05 at epoch {len(losses)}"
         assert reason.startswith("reached the target loss 0.05")
