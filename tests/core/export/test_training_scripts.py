@@ -162,6 +162,44 @@ def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(proje
     assert not np.allclose(before.netcanvas_output(x), after.netcanvas_output(x))
 
 
+class RecordingGroup:
+    """torch.distributed as a process of a two-process run sees it, recording its calls (the
+    other process stops where this one does: it sees the same losses)."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: self.calls.append(name)
+
+
+@pytest.mark.parametrize("rule", ["target", "patience", "epochs"])
+def test_every_process_of_train_py_meets_the_others_before_leaving(projects, rule, tmp_path,
+                                                                   monkeypatch):
+    """Under torchrun, rank 1 once aborted in gloo's teardown ("terminate called without an
+    active exception"): each process now waits at a barrier before destroying the group, on
+    every way a run ends — the target loss, early stopping, the last epoch."""
+    import torch
+
+    project = {**stopping_projects(projects), "epochs": projects["spiral"]}[rule]
+    export_project(project, "pytorch", tmp_path / "torch")
+    monkeypatch.delitem(sys.modules, "model", raising=False)  # this export's model.py
+    script = import_file(tmp_path / "torch" / "train.py", f"train_{rule}")
+    group = RecordingGroup()
+    monkeypatch.setattr(script, "dist", group)
+    monkeypatch.setattr(torch.nn.parallel, "DistributedDataParallel",
+                        lambda model, device_ids=None: model)
+    for name, value in (("WORLD_SIZE", "2"), ("RANK", "1"), ("LOCAL_RANK", "1")):
+        monkeypatch.setenv(name, value)
+    script.main(["--epochs", "3"] if rule == "epochs" else [])
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    assert group.calls[0] == "init_process_group"
+    assert group.calls[-2:] == ["barrier", "destroy_process_group"]
+    epochs = len(group.calls[1:-2])  # one "stop now?" broadcast per epoch
+    assert group.calls[1:-2] == ["broadcast"] * epochs
+    assert epochs == 3 if rule == "epochs" else epochs < project.settings.epochs
+
+
 def stopping_projects(projects) -> dict[str, object]:
     """The target loss (XOR, learned: float64, stops at 0.05) and early stopping (the spiral
     with a patience of 3, in float64 so both sides compare the same validation losses)."""
