@@ -149,6 +149,10 @@ PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test 
 
 
 def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
+    if args.example is not None and args.example not in example_names():  # said before Qt:
+        # the window's dialog for it waited for a click, deaf to Ctrl+C and kill
+        raise CommandError(_("there is no example called {name}; the examples are: {names}")
+                           .format(name=repr(args.example), names=", ".join(example_names())))
     try:
         from gui.app import main as gui_main
     except ImportError as exc:
