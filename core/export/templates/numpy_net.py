@@ -388,7 +388,7 @@ def train(epochs):
         val = measure(net, *parts["val"]) if "val" in parts else {}
         print(f"epoch {epoch} {said(trained)} {said(val, 'val_')}".rstrip(), flush=True)
         # NetCanvas's stop rules: the target loss, and early stopping on the validation loss
-        loss, val_loss = trained["loss"], val.get("loss") if patience else None
+        loss, val_loss = trained["loss"], (val.get("loss") if patience else None)
         best = (val_loss, epoch) if val_loss is not None and val_loss < best[0] else best
         if target is not None and loss <= target:
             print(f"stopped: reached the target loss {target:g} at epoch {epoch}", flush=True)
