@@ -81,13 +81,18 @@ def main(argv: list[str] | None = None) -> int:
     close_on_signals(window)  # Ctrl+C in the terminal quits as File ▸ Quit does
     window.show()
     warn_about_fonts(window, code)
-    if not offer_recovery(window.autosave):  # restored work first: files can wait for the menu
+    restored = offer_recovery(window.autosave)  # restored work first: files wait for the menu
+    if not window.isVisible():  # Ctrl+C or kill closed it while a start-up dialog was open:
+        return 0  # app.exec() would wait for a window that is gone
+    if not restored:
         if args.example:
             window.files.open_example(args.example)
         elif args.project:
             window.files.load(args.project)
     elif args.example or args.project:  # one window, one project: say why it is not open
         window.files.set_aside(args.project or "", args.example or "")
+    if not window.isVisible():
+        return 0
     window.view.fit_to_view()
     return app.exec()
 

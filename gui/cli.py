@@ -50,6 +50,7 @@ exit codes:
   130  interrupted (Ctrl+C)
   141  the output's reader stopped early (for example | head): the rest was not printed
 """)
+SEE_EXIT_CODES = N_("Exit codes: see netcanvas --help.")
 
 
 class CommandError(Exception):
@@ -60,13 +61,13 @@ def build_parser() -> argparse.ArgumentParser:
     """The ``netcanvas`` parser in the current language (argparse's own words included: see
     :mod:`gui.cli_i18n`); build it after the language is chosen."""
     use_catalogue()
-    epilog = _(EXIT_CODES)
+    epilog = _(SEE_EXIT_CODES)  # each command's last line: the table is netcanvas --help's
     raw = HelpFormatter  # wraps Hangul help by terminal columns
     parser = argparse.ArgumentParser(
         prog="netcanvas",
         description=_("Build neural networks by hand and watch them learn. Without a command, "
                       "opens the window."),
-        epilog=epilog, formatter_class=raw)
+        epilog=_(EXIT_CODES), formatter_class=raw)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("gui", help=_("open the window (the default)"),
@@ -148,6 +149,10 @@ PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test 
 
 
 def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
+    if args.example is not None and args.example not in example_names():  # said before Qt:
+        # the window's dialog for it waited for a click, deaf to Ctrl+C and kill
+        raise CommandError(_("there is no example called {name}; the examples are: {names}")
+                           .format(name=repr(args.example), names=", ".join(example_names())))
     try:
         from gui.app import main as gui_main
     except ImportError as exc:

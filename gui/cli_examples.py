@@ -1,5 +1,5 @@
 """An example command line or two at the end of each ``netcanvas`` command's ``--help``, above
-its exit codes. Kept apart so gui/cli.py stays short; no Qt.
+the line that points to the exit codes. Kept apart so gui/cli.py stays short; no Qt.
 
 The command lines are what a student types, so they are not translated; the heading is.
 """

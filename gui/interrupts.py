@@ -1,6 +1,6 @@
 """Ctrl+C in the terminal that started NetCanvas, or a polite ``kill`` (SIGTERM), closes the
-window as File ▸ Quit does: unsaved changes are asked about, a save being written is finished,
-the training thread is stopped.
+window as File ▸ Quit does: open dialogs are cancelled, unsaved changes are asked about, a save
+being written is finished, the training thread is stopped.
 
 Without this, Python's own SIGINT handler raised KeyboardInterrupt in whatever slot ran next
 (the garbage collector's timer, a second later), which showed the "Unexpected error" dialog and
@@ -18,9 +18,10 @@ import socket
 from collections.abc import Callable
 
 from PySide6.QtCore import QSocketNotifier, QTimer
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 SIGNALS = (signal.SIGINT, signal.SIGTERM)
+MAX_NESTED_DIALOGS = 8
 
 
 class _Wakeup(QSocketNotifier):
@@ -46,6 +47,20 @@ class _Wakeup(QSocketNotifier):
         self.writer.close()
 
 
+def cancel_dialogs(window: QWidget) -> None:
+    """Cancel the modal dialogs open over ``window``, the top one first, as Escape does: each
+    waits for a click in an event loop of its own, which closing the window does not end (an
+    error shown at start-up kept a process that Ctrl+C and kill could not stop)."""
+    for _ in range(MAX_NESTED_DIALOGS):  # a dialog that will not close must not loop forever
+        dialog = QApplication.activeModalWidget()
+        if dialog is None or dialog is window:
+            return
+        if isinstance(dialog, QDialog):
+            dialog.reject()
+        else:
+            dialog.close()
+
+
 def close_on_signals(window: QWidget) -> Callable[[], None]:
     """Close ``window`` (its ``closeEvent`` decides) on SIGINT or SIGTERM; returns a function
     that puts the previous handlers back. Call from the GUI thread (Python sets handlers
@@ -57,6 +72,7 @@ def close_on_signals(window: QWidget) -> Callable[[], None]:
     def close() -> None:
         closing[0] = True
         try:
+            cancel_dialogs(window)
             window.close()  # asks about unsaved changes; the user may still cancel
         finally:
             closing[0] = False

@@ -2,6 +2,7 @@
 one-line errors, and the window started lazily."""
 
 import csv
+import os
 import subprocess
 import sys
 import types
@@ -12,7 +13,7 @@ import pytest
 
 from core.project import load_project, save_project
 from gui import cli
-from resources.examples import example_path
+from resources.examples import example_names, example_path
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -116,7 +117,8 @@ def test_help_documents_the_exit_codes(capsys):
     assert "exit codes:" in out and "training failed" in out and "bad input" in out
     assert all(command in out for command in ("train", "check", "gui"))
     code, out, _ = run(["train", "--help"], capsys)
-    assert code == 0 and "--epochs N" in out and "exit codes:" in out
+    assert code == 0 and "--epochs N" in out and "exit codes:" not in out
+    assert out.endswith("\nExit codes: see netcanvas --help.\n")
 
 
 def test_the_default_command_opens_the_window_lazily(monkeypatch):
@@ -128,6 +130,21 @@ def test_the_default_command_opens_the_window_lazily(monkeypatch):
     assert cli.main(["my.netcanvas"]) == 0
     assert cli.main(["--example", "xor_learned"]) == 0
     assert calls == [[], ["my.netcanvas"], ["--example", "xor_learned"]]
+
+
+def test_an_unknown_example_is_refused_in_the_terminal_not_in_a_dialog(tmp_path):
+    """`netcanvas --example bogus` opened a dialog ("There is no example called 'bogus'.")
+    that Ctrl+C and kill left open: only SIGKILL ended the process (it never ended here: no
+    screen to click on). Now one line names the examples and the exit code is 2, no click."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "NETCANVAS_LANG": "en",
+           "NETCANVAS_DATA_DIR": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path)}
+    for argv in (["--example", "bogus"], ["gui", "--example", "bogus"]):
+        result = subprocess.run([sys.executable, "-m", "gui.cli", *argv], cwd=ROOT, env=env,
+                                capture_output=True, text=True, timeout=60)
+        assert result.returncode == 2
+        assert result.stderr == ("netcanvas: error: there is no example called 'bogus'; the "
+                                 f"examples are: {', '.join(example_names())}\n")
+        assert "xor_learned" in example_names()
 
 
 def test_the_command_runs_as_a_process_without_loading_qt():

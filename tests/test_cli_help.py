@@ -1,5 +1,6 @@
 """Each command's ``--help`` ends with example command lines (that parse, and fit a terminal)
-above its exit codes; ``gui --example NAME`` names the examples."""
+and one line pointing to the exit codes, which ``netcanvas --help`` alone lists;
+``gui --example NAME`` names the examples."""
 
 import shlex
 
@@ -19,14 +20,26 @@ def help_text(argv, capsys) -> str:
 
 
 @pytest.mark.parametrize("command", [*COMMANDS, "data fetch"])
-def test_every_command_s_help_shows_examples_above_the_exit_codes(command, capsys):
+def test_every_command_s_help_shows_examples_and_points_to_the_exit_codes(command, capsys):
+    """Every command's help repeated the whole exit-code table; it now ends with one line
+    pointing to ``netcanvas --help``, below its examples."""
     lines = help_text(command.split(), capsys).splitlines()
     start = lines.index("examples:")
     examples = lines[start + 1:lines.index("", start)]
     assert examples and all(line.startswith(f"  netcanvas {command.split()[0]}")
                             or command == "gui" for line in examples)
-    assert start < lines.index("exit codes:")
     assert max(len(line) for line in examples) <= 78
+    assert lines[-1] == "Exit codes: see netcanvas --help." and lines[-2] == ""
+    assert start < len(lines) - 1
+    assert "exit codes:" not in lines and not any("training failed" in line for line in lines)
+
+
+def test_the_exit_code_table_is_netcanvas_s_help(capsys):
+    lines = help_text([], capsys).splitlines()
+    table = lines[lines.index("exit codes:"):]
+    assert [line.split()[0] for line in table if line.startswith("  ") and
+            line.split()[0].isdigit()] == ["0", "1", "2", "130", "141"]
+    assert "Exit codes: see netcanvas --help." not in lines
 
 
 @pytest.mark.parametrize("command", EXAMPLES)

@@ -32,6 +32,10 @@ from core.training.prepare import TrainingData, prepare
 TEMPLATES = Path(__file__).with_name("templates")
 CONFIG_START = "# <netcanvas:config>"  # i18n: not ui
 CONFIG_END = "# </netcanvas:config>"  # i18n: not ui
+#: a template's stand-in for another template's code, replaced by that code when written out
+INCLUDE = re.compile(r"^# <netcanvas:include ([\w.]+)>\n.*?^# </netcanvas:include>\n",
+                     re.MULTILINE | re.DOTALL)
+PART_START = "# <netcanvas:part>\n"  # i18n: not ui
 PARTS = ("train", "val", "test")
 
 
@@ -116,7 +120,8 @@ def plan_export(project: Project) -> ExportPlan:
         raw[f"t_{name}"] = data.parts[name].t
     return ExportPlan(
         title=project.title or dataset.name,
-        network=network_description(network, dataset.n_features, data.scaling),
+        network=network_description(network, dataset.n_features, data.scaling,
+                                    task=dataset.task),
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
@@ -125,13 +130,14 @@ def plan_export(project: Project) -> ExportPlan:
 
 
 def network_description(network: Network, raw_columns: int,
-                        scaling: FeatureScaling | None = None) -> dict[str, Any]:
+                        scaling: FeatureScaling | None = None, *, task: str) -> dict[str, Any]:
     """The DAG as plain lists and strings, in execution order.
 
     ``scaling``: the training rows' mean and std per raw column (None: not standardised);
     ``inputs``: each input node with the feature names it takes (raw columns spelled ``x1``…
     so every exporter handles one case); ``layers``: each computed node with its incoming
-    ``(source id, weight name)`` pairs and its options and parameter names.
+    ``(source id, weight name)`` pairs and its options and parameter names; ``task``: what the
+    outputs are (``classification`` or ``regression``), hence what is measured besides the loss.
     """
     spec = network.spec
     inputs, offset = [], 0
@@ -163,7 +169,7 @@ def network_description(network: Network, raw_columns: int,
     scale = None if scaling is None else {"mean": [float(v) for v in scaling.mean],
                                           "std": [float(v) for v in scaling.std]}
     return {"raw_columns": raw_columns, "scaling": scale, "inputs": inputs, "layers": layers,
-            "output": spec.output.id, "loss": network.loss_name,
+            "output": spec.output.id, "loss": network.loss_name, "task": task,
             "weights": [name for name in network.params if name.startswith("W")]}
 
 
@@ -206,13 +212,23 @@ def feature_op(name: str) -> tuple[str, tuple[int, ...]]:
 # ----------------------------------------------------------------------------- writing
 def render_template(template: str, **config: Any) -> str:
     """A template from ``templates/`` with its config block replaced by ``NAME = literal``
-    lines: the generated file is the readable template plus this project's numbers."""
-    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    lines: the generated file is the readable template plus this project's numbers. A block
+    ``# <netcanvas:include OTHER.py>`` … ``# </netcanvas:include>`` (an import, so that the
+    template itself reads and lints as Python) becomes OTHER.py's code after its
+    ``# <netcanvas:part>`` line: the student still gets one file."""
+    text = INCLUDE.sub(lambda m: _included(m.group(1)),
+                       (TEMPLATES / template).read_text(encoding="utf-8"))
     start, end = text.index(CONFIG_START), text.index(CONFIG_END)
     lines = [CONFIG_START]
     for name, value in config.items():
         lines.append(f"{name} = {_literal(value)}")
     return text[:start] + "\n".join(lines) + "\n" + text[end:]
+
+
+def _included(template: str) -> str:
+    """The code of ``template`` that another one includes: everything after its part line."""
+    text = (TEMPLATES / template).read_text(encoding="utf-8")
+    return text[text.index(PART_START) + len(PART_START):]
 
 
 def _literal(value: dict[str, Any]) -> str:

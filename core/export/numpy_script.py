@@ -3,7 +3,8 @@
 ``PATH.py`` is ``templates/numpy_net.py`` with the project's network and settings filled in;
 ``PATH.npz`` (same stem) holds the weights under NetCanvas's names and the split data (the
 standardisation is written into the script, in the network's description). The script needs
-only NumPy: ``predict(x)`` on import, ``--epochs N`` to train.
+only NumPy: ``predict(x)`` on import, ``--epochs N`` to train (printing what the window
+shows: the training and validation metrics per epoch, the test metrics at the end).
 """
 
 from __future__ import annotations
@@ -26,8 +27,11 @@ TEMPLATE = "numpy_net.py"
 
 
 def script_arrays(plan: ExportPlan) -> dict[str, np.ndarray]:
-    """Everything the script loads: weights, running statistics and the split data."""
-    return {**plan.params, **plan.state, **plan.raw}
+    """Everything the script loads: weights, running statistics, the split data, and each
+    part's targets as NetCanvas measures accuracy or R² with (``y_val``: class indices, or the
+    values in float64)."""
+    targets = {f"y_{name}": part.y for name, part in plan.data.parts.items()}
+    return {**plan.params, **plan.state, **plan.raw, **targets}
 
 
 def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:

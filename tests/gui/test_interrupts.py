@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import os
 import signal
+import subprocess
+import sys
+import textwrap
 import threading
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from gui.interrupts import close_on_signals
 from gui.worker_thread import collect_garbage_on_gui_thread
@@ -87,3 +91,55 @@ def test_a_refused_close_leaves_the_window_open_and_a_later_ctrl_c_asks_again(qt
         assert window.isVisible()
     finally:
         restore()
+
+
+def test_a_signal_cancels_an_open_dialog_and_then_closes_the_window(qtbot, quiet_loop):
+    """A message box waits for a click in an event loop of its own, which closing the window
+    behind it did not end: Ctrl+C and kill left it open."""
+    window = Window()
+    qtbot.addWidget(window)
+    window.show()
+    box = QMessageBox(QMessageBox.Icon.Critical, "Cannot open project", "It is gone.",
+                      parent=window)
+    rescued = []
+    # if the signal does not end the dialog, this does (as the old code needed a click)
+    QTimer.singleShot(5000, box, lambda: box.isVisible() and (rescued.append(1), box.reject()))
+    restore = close_on_signals(window)
+    try:
+        signal_from_another_thread(signal.SIGTERM, 0.3)
+        box.exec()
+    finally:
+        restore()
+        box.deleteLater()
+    assert rescued == [] and window.asked == 1 and not window.isVisible()
+
+
+STARTUP_ERROR = textwrap.dedent("""
+    import os, signal, sys, threading
+    from PySide6.QtWidgets import QMessageBox
+    from gui.app import main
+
+    critical = QMessageBox.critical
+
+    def shown_then_killed(*args):  # a polite kill while the error waits for a click
+        print("dialog", flush=True)
+        threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+        return critical(*args)
+
+    QMessageBox.critical = shown_then_killed
+    sys.exit(main([sys.argv[1]]))
+""")
+
+
+def test_kill_ends_netcanvas_while_a_start_up_error_waits_for_a_click(tmp_path):
+    """`netcanvas missing.netcanvas` says it cannot open the file in a dialog before the
+    window's event loop runs: kill (or Ctrl+C) left the process there, only SIGKILL ended it."""
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+           "NETCANVAS_LANG": "en", "NETCANVAS_DATA_DIR": str(tmp_path),
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    result = subprocess.run([sys.executable, "-c", STARTUP_ERROR,
+                             str(tmp_path / "missing.netcanvas")], cwd=root, env=env,
+                            capture_output=True, text=True, timeout=60)
+    assert result.stdout == "dialog\n"
+    assert result.returncode == 0, result.stderr

@@ -107,7 +107,8 @@ def test_bundled_resources_are_the_data_files_the_app_reads(contents: ModuleType
 
 def test_the_export_templates_travel_as_data(contents: ModuleType) -> None:
     bundled = {str(Path(dest) / Path(src).name) for src, dest in contents.export_templates(ROOT)}
-    assert {"core/export/templates/numpy_net.py", "core/export/templates/torch_model.py",
+    assert {"core/export/templates/numpy_net.py", "core/export/templates/numpy_optimizers.py",
+            "core/export/templates/torch_model.py",
             "core/export/templates/torch_train.py",
             "core/export/templates/torch_readme.md"} == bundled
 

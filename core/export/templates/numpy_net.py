@@ -3,12 +3,13 @@ writes its networks: one small class per layer with ``forward`` and ``backward``
 update rule spelled out, and a plain training loop.
 
     import this_file; this_file.predict(x)   # raw data rows → the network's outputs
-    python this_file.py --epochs 3           # train on, printing the training loss per epoch
+    python this_file.py --epochs 3           # train on, printing the metrics of every epoch
 
 The weights and the data (already split into training, validation and test rows, as NetCanvas
 split them) are in the ``.npz`` file of the same name next to this one. Training reproduces
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
-same training loss after every epoch; and it stops where NetCanvas stops.
+same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
+test ones at the end; and it stops where NetCanvas stops.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ DTYPE = np.dtype(SETTINGS.get("dtype", "float32"))
 BN_EPSILON = 1e-6  # batch norm: added to the variance so we never divide by 0
 BN_MOMENTUM = 0.9  # batch norm: how slowly the running mean and variance follow the batches
 LEAKY_SLOPE = 0.01
-EVAL_ROWS = 10_000  # NetCanvas measures the loss of an epoch on at most this many rows
+EVAL_ROWS = 10_000  # NetCanvas measures each part after an epoch on at most this many rows,
+EVAL_CHUNK = 2048  # this many at a time
 # The trained arrays, by NetCanvas's names: W<edge>, b<node>, gamma<node>, beta<node> (trained)
 # and mean<node>, var<node> (batch norm's running statistics, not trained by gradients).
 PARAM_NAMES = [name for layer in NETWORK.get("layers", [])
@@ -300,82 +302,10 @@ class Network:
         return grads
 
 
-# ----------------------------------------------------------------------------- optimizers
-class SGD:
-    def __init__(self, lr):
-        self.lr = lr
+# <netcanvas:include numpy_optimizers.py>
+from numpy_optimizers import OPTIMIZERS  # noqa: E402 - in the script: the optimizers' code
 
-    def update(self, params, grads):
-        for key in params:
-            params[key] -= self.lr * grads[key]
-
-
-class Momentum:
-    def __init__(self, lr, momentum=0.9):
-        self.lr, self.momentum, self.v = lr, momentum, {}
-
-    def update(self, params, grads):
-        for key in params:
-            v = self.v.setdefault(key, np.zeros_like(params[key]))
-            v *= self.momentum
-            v -= self.lr * grads[key]
-            params[key] += v
-
-
-class Nesterov:
-    def __init__(self, lr, momentum=0.9):
-        self.lr, self.momentum, self.v = lr, momentum, {}
-
-    def update(self, params, grads):
-        m = self.momentum
-        for key in params:
-            v = self.v.setdefault(key, np.zeros_like(params[key]))
-            params[key] += m * m * v
-            params[key] -= (1 + m) * self.lr * grads[key]
-            v *= m
-            v -= self.lr * grads[key]
-
-
-class AdaGrad:
-    def __init__(self, lr):
-        self.lr, self.h = lr, {}
-
-    def update(self, params, grads):
-        for key in params:
-            h = self.h.setdefault(key, np.zeros_like(params[key]))
-            h += grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
-
-
-class RMSprop:
-    def __init__(self, lr, decay_rate=0.99):
-        self.lr, self.decay_rate, self.h = lr, decay_rate, {}
-
-    def update(self, params, grads):
-        for key in params:
-            h = self.h.setdefault(key, np.zeros_like(params[key]))
-            h *= self.decay_rate
-            h += (1 - self.decay_rate) * grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
-
-
-class Adam:
-    def __init__(self, lr, beta1=0.9, beta2=0.999):
-        self.lr, self.beta1, self.beta2, self.t, self.m, self.v = lr, beta1, beta2, 0, {}, {}
-
-    def update(self, params, grads):
-        self.t += 1
-        lr_t = self.lr * np.sqrt(1.0 - self.beta2 ** self.t) / (1.0 - self.beta1 ** self.t)
-        for key in params:
-            m = self.m.setdefault(key, np.zeros_like(params[key]))
-            v = self.v.setdefault(key, np.zeros_like(params[key]))
-            m += (1 - self.beta1) * (grads[key] - m)
-            v += (1 - self.beta2) * (grads[key] ** 2 - v)
-            params[key] -= lr_t * m / (np.sqrt(v) + 1e-7)
-
-
-OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad": AdaGrad,
-              "rmsprop": RMSprop, "adam": Adam}
+# </netcanvas:include>
 
 
 # ----------------------------------------------------------------------------- use and training
@@ -398,19 +328,55 @@ def predict(x):
     return net.predict(input_columns(x))
 
 
+def labels(y):
+    """Classes for the network's outputs: the largest output, or for one output unit whether
+    it is above the middle of its activation's range (0.5 for sigmoid and step, else 0)."""
+    if y.shape[1] > 1:
+        return y.argmax(axis=1)
+    middle = 0.5 if NETWORK["layers"][-1]["activation"] in ("sigmoid", "step") else 0.0
+    return (y[:, 0] > middle).astype(np.int64)
+
+
+def measure(net, x, t, y):
+    """How the network does on a part, as NetCanvas measures it after every epoch: in
+    prediction mode, on (at most) its first EVAL_ROWS rows. The loss includes weight decay;
+    then the accuracy (``y``: class indices), or the mean squared error and R² (``y``: values)."""
+    n = min(len(t), EVAL_ROWS)
+    loss_sum = correct = squares = 0.0
+    for lo in range(0, n, EVAL_CHUNK):
+        hi = min(lo + EVAL_CHUNK, n)
+        loss, out = net.loss({k: v[lo:hi] for k, v in x.items()}, t[lo:hi])
+        loss_sum += loss * (hi - lo)
+        if NETWORK["task"] == "classification":
+            correct += np.count_nonzero(labels(out) == y[lo:hi])
+        else:
+            squares += np.sum((out.astype(np.float64) - y[lo:hi].reshape(out.shape)) ** 2)
+    if NETWORK["task"] == "classification":
+        return {"loss": loss_sum / n, "accuracy": correct / n}
+    spread = np.sum((y[:n] - y[:n].mean(axis=0)) ** 2)  # R² is not defined for equal targets
+    r2 = {"r2": 1.0 - squares / spread} if spread > 0 else {}
+    return {"loss": loss_sum / n, "mse": squares / y[:n].size, **r2}
+
+
+def said(metrics, prefix=""):
+    """``loss 0.25 accuracy 0.9`` (every name after ``prefix``), as exact as a float32 is."""
+    return " ".join(f"{prefix}{name} {value:.9g}" for name, value in metrics.items())
+
+
 def train(epochs):
-    """Mini-batch training from the exported weights; prints the training loss per epoch."""
+    """Mini-batch training from the exported weights; prints the training and validation
+    metrics per epoch and the test metrics at the end (of the parts that have rows)."""
     arrays = load()
     net = Network(arrays, SETTINGS["seed"])
     optimizer = OPTIMIZERS[SETTINGS["optimizer"]](SETTINGS["lr"], **SETTINGS["options"])
-    x = input_columns(arrays["x_train"])
-    t = arrays["t_train"].astype(DTYPE)
+    parts = {part: (input_columns(arrays[f"x_{part}"]), arrays[f"t_{part}"].astype(DTYPE),
+                    arrays[f"y_{part}"]) for part in ("train", "val", "test")
+             if len(arrays[f"t_{part}"])}
+    x, t, _ = parts["train"]
     n = t.shape[0]
     batch_size = min(SETTINGS["batch_size"], n)
     shuffle = np.random.default_rng([SETTINGS["seed"], 1])  # NetCanvas's shuffling generator
     target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
-    val = (input_columns(arrays["x_val"][:EVAL_ROWS]), arrays["t_val"][:EVAL_ROWS].astype(DTYPE)) \
-        if patience and len(arrays["t_val"]) else None
     best = (float("inf"), 0)  # the lowest validation loss so far, and its epoch
     for epoch in range(1, epochs + 1):
         order = shuffle.permutation(n)  # a new order of the training rows every epoch
@@ -418,13 +384,11 @@ def train(epochs):
             batch = order[start:start + batch_size]
             grads = net.gradient({k: v[batch] for k, v in x.items()}, t[batch])
             optimizer.update(net.params, grads)
-        # The training loss after the epoch, measured as NetCanvas does: prediction mode,
-        # weight decay included, on (at most) the first EVAL_ROWS training rows.
-        rows = min(n, EVAL_ROWS)
-        loss, _ = net.loss({k: v[:rows] for k, v in x.items()}, t[:rows])
-        print(f"epoch {epoch} loss {loss:.9g}", flush=True)
+        trained = measure(net, *parts["train"])
+        val = measure(net, *parts["val"]) if "val" in parts else {}
+        print(f"epoch {epoch} {said(trained)} {said(val, 'val_')}".rstrip(), flush=True)
         # NetCanvas's stop rules: the target loss, and early stopping on the validation loss
-        val_loss = net.loss(*val)[0] if val else None
+        loss, val_loss = trained["loss"], (val.get("loss") if patience else None)
         best = (val_loss, epoch) if val_loss is not None and val_loss < best[0] else best
         if target is not None and loss <= target:
             print(f"stopped: reached the target loss {target:g} at epoch {epoch}", flush=True)
@@ -433,6 +397,8 @@ def train(epochs):
             print(f"stopped: the validation loss has not improved for {patience} epochs (best "
                   f"{best[0]:.4g} at epoch {best[1]})", flush=True)
             break
+    if "test" in parts:  # the rows kept out of training and stopping: measured once, at the end
+        print(f"test {said(measure(net, *parts['test']))}", flush=True)
     return net
 
 

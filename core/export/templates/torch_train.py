@@ -220,6 +220,10 @@ def main(argv: list[str] | None = None) -> None:
         os.replace(temporary, out)
         print(f"saved {out}")
     if world > 1:
+        # Every process gets here (they stop at the same epoch, see above) and waits for the
+        # others before tearing gloo down: without it, a process leaving early could abort
+        # another still inside gloo ("terminate called without an active exception").
+        dist.barrier()
         dist.destroy_process_group()
 
 

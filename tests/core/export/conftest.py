@@ -114,5 +114,24 @@ def epoch_losses(stdout: str) -> list[float]:
             if line.startswith("epoch ")]
 
 
+def printed_metrics(stdout: str) -> dict[str, list[float]]:
+    """The NumPy script's metrics by the trainer's history names: ``train_loss``, ``val_loss``,
+    ``val_accuracy`` … from its ``epoch <k> loss <v> accuracy <v> val_loss <v> …`` lines, one
+    entry per epoch; ``test_loss`` … from its one ``test loss <v> …`` line at the end."""
+    metrics: dict[str, list[float]] = {}
+    for line in stdout.splitlines():
+        words = line.split()
+        if words[:1] == ["epoch"]:
+            pairs = words[2:]
+        elif words[:1] == ["test"]:
+            pairs = [w if i % 2 else f"test_{w}" for i, w in enumerate(words[1:])]
+        else:
+            continue
+        for name, value in zip(pairs[::2], pairs[1::2], strict=True):
+            name = name if name.startswith(("val_", "test_")) else f"train_{name}"
+            metrics.setdefault(name, []).append(float(value))
+    return metrics
+
+
 def all_close(a: np.ndarray, b: np.ndarray, tol: float = 1e-5) -> bool:
     return a.shape == b.shape and bool(np.allclose(a, b, rtol=tol, atol=tol))

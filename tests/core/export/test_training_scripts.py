@@ -22,6 +22,7 @@ from tests.core.export.conftest import (
     epoch_losses,
     import_file,
     made_up_project,
+    printed_metrics,
     run_script,
 )
 
@@ -35,13 +36,48 @@ def trainer_losses(project, epochs: int = 3) -> list[float]:
     return trainer.history.epochs["train_loss"][-epochs:]
 
 
+def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
+    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names."""
+    project = replace(project, settings=replace(project.settings, epochs=epochs))
+    trainer = Trainer(project.build_network(), project.data.load(), project.settings,
+                      history=project.load_history())
+    trainer.run()
+    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()
+            if name != "epoch"}
+
+
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
-def test_the_numpy_script_reports_the_trainers_losses(projects, name, tmp_path):
+def test_the_numpy_script_reports_the_trainers_metrics(projects, name, tmp_path):
+    """The script printed the training loss only; it now prints what the window shows: the
+    training and validation loss and accuracy (MSE and R²) per epoch, the test ones at the end,
+    the numbers NetCanvas's own trainer measures."""
     project = projects[name]
     export_project(project, "numpy", tmp_path / "net.py")
     result = run_script(["net.py", "--epochs", "3"], tmp_path)
     assert result.returncode == 0, result.stderr
-    assert np.allclose(epoch_losses(result.stdout), trainer_losses(project), rtol=1e-4, atol=0)
+    expected = trainer_metrics(project)
+    assert np.allclose(epoch_losses(result.stdout), expected["train_loss"], rtol=1e-4, atol=0)
+    printed = printed_metrics(result.stdout)
+    measured = {name: values for name, values in expected.items() if values[-1] is not None}
+    measured.update({name: values[-1:] for name, values in measured.items()
+                     if name.startswith("test_")})  # the test part: once, after training
+    assert printed.keys() == measured.keys()
+    for metric, values in measured.items():
+        assert np.allclose(printed[metric], values, rtol=1e-4, atol=1e-6), metric
+
+
+def test_every_part_s_metrics_are_printed(projects, tmp_path):
+    """A split with validation and test rows, classification and regression alike."""
+    for name, names in (("spiral", ("loss", "accuracy")), ("dag_regression", ("loss", "mse",
+                                                                              "r2"))):
+        export_project(projects[name], "numpy", tmp_path / f"{name}.py")
+        result = run_script([f"{name}.py", "--epochs", "2"], tmp_path)
+        assert result.returncode == 0, result.stderr
+        printed = printed_metrics(result.stdout)
+        for part in ("train", "val", "test"):
+            for metric in names:
+                assert len(printed[f"{part}_{metric}"]) == (1 if part == "test" else 2)
+        assert result.stdout.splitlines()[-1].startswith("test loss ")
 
 
 @pytest.mark.parametrize("optimizer", optimizers.NAMES)
@@ -126,6 +162,44 @@ def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(proje
     assert not np.allclose(before.netcanvas_output(x), after.netcanvas_output(x))
 
 
+class RecordingGroup:
+    """torch.distributed as a process of a two-process run sees it, recording its calls (the
+    other process stops where this one does: it sees the same losses)."""
+
+    def __init__(self) -> None:
+        self.calls: list[str] = []
+
+    def __getattr__(self, name: str):
+        return lambda *args, **kwargs: self.calls.append(name)
+
+
+@pytest.mark.parametrize("rule", ["target", "patience", "epochs"])
+def test_every_process_of_train_py_meets_the_others_before_leaving(projects, rule, tmp_path,
+                                                                   monkeypatch):
+    """Under torchrun, rank 1 once aborted in gloo's teardown ("terminate called without an
+    active exception"): each process now waits at a barrier before destroying the group, on
+    every way a run ends — the target loss, early stopping, the last epoch."""
+    import torch
+
+    project = {**stopping_projects(projects), "epochs": projects["spiral"]}[rule]
+    export_project(project, "pytorch", tmp_path / "torch")
+    monkeypatch.delitem(sys.modules, "model", raising=False)  # this export's model.py
+    script = import_file(tmp_path / "torch" / "train.py", f"train_{rule}")
+    group = RecordingGroup()
+    monkeypatch.setattr(script, "dist", group)
+    monkeypatch.setattr(torch.nn.parallel, "DistributedDataParallel",
+                        lambda model, device_ids=None: model)
+    for name, value in (("WORLD_SIZE", "2"), ("RANK", "1"), ("LOCAL_RANK", "1")):
+        monkeypatch.setenv(name, value)
+    script.main(["--epochs", "3"] if rule == "epochs" else [])
+    monkeypatch.delitem(sys.modules, "model", raising=False)
+    assert group.calls[0] == "init_process_group"
+    assert group.calls[-2:] == ["barrier", "destroy_process_group"]
+    epochs = len(group.calls[1:-2])  # one "stop now?" broadcast per epoch
+    assert group.calls[1:-2] == ["broadcast"] * epochs
+    assert epochs == 3 if rule == "epochs" else epochs < project.settings.epochs
+
+
 def stopping_projects(projects) -> dict[str, object]:
     """The target loss (XOR, learned: float64, stops at 0.05) and early stopping (the spiral
     with a patience of 3, in float64 so both sides compare the same validation losses)."""
@@ -155,7 +229,7 @@ def test_the_numpy_script_stops_where_netcanvas_stops(projects, rule, tmp_path):
     printed = epoch_losses(result.stdout)
     assert len(printed) == len(losses)
     assert np.allclose(printed, losses, rtol=1e-6, atol=0)
-    last = result.stdout.splitlines()[-1]
+    last = next(line for line in result.stdout.splitlines() if line.startswith("stopped: "))
     if rule == "target":
         assert last == f"stopped: reached the target loss 0.05 at epoch {len(losses)}"
         assert reason.startswith("reached the target loss 0.05")

@@ -1,0 +1,88 @@
+"""The optimizers of the plain-NumPy export: each update rule as the book writes it, the same
+numbers NetCanvas's own optimizers compute. ``numpy_net.py`` includes this file's part below
+in the script it writes (where it says ``netcanvas:include``), so the student still gets one
+file; it is kept apart only so that each template stays short enough to read.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+
+# <netcanvas:part>
+# ----------------------------------------------------------------------------- optimizers
+class SGD:
+    def __init__(self, lr):
+        self.lr = lr
+
+    def update(self, params, grads):
+        for key in params:
+            params[key] -= self.lr * grads[key]
+
+
+class Momentum:
+    def __init__(self, lr, momentum=0.9):
+        self.lr, self.momentum, self.v = lr, momentum, {}
+
+    def update(self, params, grads):
+        for key in params:
+            v = self.v.setdefault(key, np.zeros_like(params[key]))
+            v *= self.momentum
+            v -= self.lr * grads[key]
+            params[key] += v
+
+
+class Nesterov:
+    def __init__(self, lr, momentum=0.9):
+        self.lr, self.momentum, self.v = lr, momentum, {}
+
+    def update(self, params, grads):
+        m = self.momentum
+        for key in params:
+            v = self.v.setdefault(key, np.zeros_like(params[key]))
+            params[key] += m * m * v
+            params[key] -= (1 + m) * self.lr * grads[key]
+            v *= m
+            v -= self.lr * grads[key]
+
+
+class AdaGrad:
+    def __init__(self, lr):
+        self.lr, self.h = lr, {}
+
+    def update(self, params, grads):
+        for key in params:
+            h = self.h.setdefault(key, np.zeros_like(params[key]))
+            h += grads[key] * grads[key]
+            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
+
+
+class RMSprop:
+    def __init__(self, lr, decay_rate=0.99):
+        self.lr, self.decay_rate, self.h = lr, decay_rate, {}
+
+    def update(self, params, grads):
+        for key in params:
+            h = self.h.setdefault(key, np.zeros_like(params[key]))
+            h *= self.decay_rate
+            h += (1 - self.decay_rate) * grads[key] * grads[key]
+            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
+
+
+class Adam:
+    def __init__(self, lr, beta1=0.9, beta2=0.999):
+        self.lr, self.beta1, self.beta2, self.t, self.m, self.v = lr, beta1, beta2, 0, {}, {}
+
+    def update(self, params, grads):
+        self.t += 1
+        lr_t = self.lr * np.sqrt(1.0 - self.beta2 ** self.t) / (1.0 - self.beta1 ** self.t)
+        for key in params:
+            m = self.m.setdefault(key, np.zeros_like(params[key]))
+            v = self.v.setdefault(key, np.zeros_like(params[key]))
+            m += (1 - self.beta1) * (grads[key] - m)
+            v += (1 - self.beta2) * (grads[key] ** 2 - v)
+            params[key] -= lr_t * m / (np.sqrt(v) + 1e-7)
+
+
+OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad": AdaGrad,
+              "rmsprop": RMSprop, "adam": Adam}
