@@ -13,7 +13,7 @@ from typing import Protocol
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QImage, QPainter, QPainterPath, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
     QGraphicsObject,
@@ -27,13 +27,18 @@ from core.engine import activations
 from core.spec import NodeSpec
 from gui import theme
 from gui.canvas import style
-from gui.canvas.overlay import NodeOverlay, draw_label
+from gui.canvas.node_paint import (
+    FOOTER_HEIGHT,
+    paint_badge,
+    paint_block,
+    paint_header,
+    paint_neurons,
+    paint_thumbnail,
+)
+from gui.canvas.overlay import NodeOverlay
 from gui.canvas.port_item import PortItem
 from gui.i18n import translate
 
-#: The footer's band under the neurons: a line of its 8 pt text as large as the zoom grows it
-#: (style.MAX_TEXT_GROWTH: 12.8 pt, 19.8 units in DejaVu Sans; 16 clipped it at 60 %)
-FOOTER_HEIGHT = 20.0
 THUMBNAIL_TIP = QT_TRANSLATE_NOOP(
     "NodeItem", "What the network answers everywhere on the input plane (x₁ across, x₂ up) with "
     "its current weights: blue means class 1, orange class 0; the dots are the data. The border "
@@ -240,19 +245,20 @@ class NodeItem(QGraphicsObject):
         if self._drop_hint == "refuse":
             painter.setPen(QPen(QColor(theme.PROBLEM), 2.5, Qt.PenStyle.DashLine))
         painter.drawRoundedRect(rect, 8, 8)
-        self._paint_header(painter, rect, color)
+        paint_header(painter, rect, color, style.node_label(self.node))
         if self.neuron_mode:
-            self._paint_neurons(painter, rect, color)
+            units = range(self.node.units)
+            self.painted = paint_neurons(
+                painter, rect, color, self.node.kind, [self.neuron_center(j) for j in units],
+                [self._bias(j) for j in units], self._labels, self._overlay, self._summary())
         else:
-            self._paint_block(painter, rect)
+            self.painted["footer"] = paint_block(
+                painter, rect, self._overlay, self.tr("%n units", "", self.node.units),
+                self._summary())
         if self._problems:
-            self._paint_badge(painter, rect)
+            paint_badge(painter, rect)
         if self._thumbnail is not None:
-            target = self._thumbnail_rect()
-            painter.drawImage(target, self._thumbnail)
-            painter.setPen(QPen(QColor(theme.BORDER), 1.0))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(target)
+            paint_thumbnail(painter, self._thumbnail_rect(), self._thumbnail)
 
     def _border_color(self, color: QColor) -> QColor:
         if self._drop_hint == "accept":
@@ -268,91 +274,6 @@ class NodeItem(QGraphicsObject):
     def _border_width(self) -> float:
         current = self._overlay is not None and self._overlay.current
         return 3.0 if (self._drop_hint or self.isSelected() or current) else 1.5
-
-    def _paint_header(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
-        header = QPainterPath()
-        header.addRoundedRect(rect.adjusted(1, 1, -1, 0), 7, 7)
-        clip = QPainterPath()
-        clip.addRect(QRectF(rect.left(), rect.top(), rect.width(), style.HEADER_HEIGHT))
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(color)
-        painter.drawPath(header.intersected(clip))
-        painter.setFont(style.legible_font(painter, 9.0, bold=True))
-        painter.setPen(QColor("white"))
-        text_rect = QRectF(rect.left() + 8, rect.top(), rect.width() - 16, style.HEADER_HEIGHT)
-        text = painter.fontMetrics().elidedText(
-            style.node_label(self.node), Qt.TextElideMode.ElideRight, int(text_rect.width()))
-        painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft,
-                         text)
-
-    def _paint_neurons(self, painter: QPainter, rect: QRectF, color: QColor) -> None:
-        r = style.NEURON_RADIUS
-        kind = self.node.kind
-        axon = QPen(QColor(theme.BORDER), 1.0)
-        painter.setFont(style.legible_font(painter, 8.0))
-        overlay = self._overlay or NodeOverlay()
-        for j in range(self.node.units):
-            c = self.neuron_center(j)
-            painter.setPen(axon)
-            if kind != "input":
-                painter.drawLine(QPointF(rect.left(), c.y()), QPointF(c.x() - r, c.y()))
-            if kind != "output":
-                painter.drawLine(QPointF(c.x() + r, c.y()), QPointF(rect.right(), c.y()))
-            bias = self._bias(j)
-            if j < len(overlay.fills):
-                painter.setBrush(overlay.fills[j])
-            else:
-                painter.setBrush(style.bias_fill(bias) if bias is not None
-                                 else QColor(theme.EMPTY_NEURON))
-            painter.setPen(QPen(color, 1.6))
-            painter.drawEllipse(c, r, r)
-            if j < len(overlay.left):
-                self.painted[f"left {j}"] = draw_label(
-                    painter, QPointF(c.x() - r - 2, c.y()), overlay.left[j], overlay.accent,
-                    Qt.AlignmentFlag.AlignRight)
-            if j < len(overlay.right):
-                self.painted[f"right {j}"] = draw_label(
-                    painter, QPointF(c.x() + r + 2, c.y()), overlay.right[j], overlay.accent,
-                    Qt.AlignmentFlag.AlignLeft)
-            if j < len(self._labels):
-                painter.setPen(QColor(theme.MUTED_TEXT))
-                label_rect = QRectF(rect.left() + 6, c.y() - 9, c.x() - r - rect.left() - 10, 18)
-                painter.drawText(label_rect, Qt.AlignmentFlag.AlignVCenter
-                                 | Qt.AlignmentFlag.AlignRight, self._labels[j])
-        footer = QRectF(rect.left(), rect.bottom() - FOOTER_HEIGHT - 2, rect.width(),
-                        FOOTER_HEIGHT)
-        self.painted["footer"] = style.draw_footer(
-            painter, footer, overlay.caption or self._summary(),
-            overlay.accent if overlay.caption else theme.MUTED_TEXT)
-
-    def _paint_block(self, painter: QPainter, rect: QRectF) -> None:
-        body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
-                      rect.height() - style.HEADER_HEIGHT)
-        overlay = self._overlay or NodeOverlay()
-        if overlay.fills:
-            painter.setPen(Qt.PenStyle.NoPen)
-            painter.setBrush(overlay.fills[0])
-            painter.drawRect(body.adjusted(2, 0, -2, -2))
-        painter.setFont(style.legible_font(painter, 12.0, bold=True))
-        painter.setPen(QColor(theme.TEXT))
-        painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter,
-                         self.tr("%n units", "", self.node.units))
-        painter.setFont(style.legible_font(painter, 8.0))
-        self.painted["footer"] = style.draw_footer(
-            painter, body.adjusted(0, 26, 0, -2), overlay.caption or self._summary(),
-            overlay.accent if overlay.caption else theme.MUTED_TEXT)
-
-    def _paint_badge(self, painter: QPainter, rect: QRectF) -> None:
-        centre = QPointF(rect.right() - 2, rect.top() + 2)
-        painter.setPen(QPen(QColor("white"), 1.5))
-        painter.setBrush(QColor(theme.PROBLEM))
-        painter.drawEllipse(centre, 8, 8)
-        font = QFont(painter.font())
-        font.setBold(True)
-        font.setPointSizeF(9.0)
-        painter.setFont(font)
-        painter.drawText(QRectF(centre.x() - 8, centre.y() - 8, 16, 16),
-                         Qt.AlignmentFlag.AlignCenter, "!")
 
     def _summary(self, with_units: bool = False) -> str:
         node = self.node

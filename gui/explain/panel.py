@@ -12,10 +12,9 @@ from __future__ import annotations
 
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QDockWidget,
-    QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -28,16 +27,14 @@ from PySide6.QtWidgets import (
 
 from core.datasets import DataError
 from core.explain import Explanation, Step, explain, numerical_gradients, sgd_step
-from core.explain.report import vector_text
 from core.training.prepare import DataMismatchError
 from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
-from gui.explain.buttons import CompactButton
 from gui.explain.overlay import step_overlays
 from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
-from gui.explain.tables import CheckTable, MatrixTable, html_text, row_text
-from gui.focus_keys import keep_navigation_keys
+from gui.explain.stepping import StepBar, StepBox
+from gui.explain.tables import CheckTable, row_text
 from gui.i18n import on_language_change
 from gui.widgets import StatusLine, WrappedLabel
 
@@ -48,13 +45,11 @@ LOCKED_TEXT = QT_TRANSLATE_NOOP(
 PROBLEMS_TEXT = QT_TRANSLATE_NOOP(
     "ExplainPanel", "Fix the problems in the Problems panel first: Explain steps a row through a "
     "network that can be built.")
-BUTTON_WIDTH = 48
 NO_DATA_TEXT = QT_TRANSLATE_NOOP(
     "ExplainPanel", "Choose a data set first: Explain steps one of its rows through the network.")
 PHASES = {"forward": QT_TRANSLATE_NOOP("ExplainPanel", "forward"),
           "loss": QT_TRANSLATE_NOOP("ExplainPanel", "loss"),
           "backward": QT_TRANSLATE_NOOP("ExplainPanel", "backward")}
-BOLD = "<b style='color:{color}'>{text}</b>"  # i18n: not ui
 
 
 class ExplainPanel(QWidget):
@@ -76,16 +71,14 @@ class ExplainPanel(QWidget):
         self.inputs_edit = QLineEdit()
         self.inputs_error = WrappedLabel()  # a typing slip, said under the box
         self.typed: tuple[float, ...] | None = None
-        self.home_button = CompactButton()
-        self.back_button = CompactButton()
-        self.next_button = CompactButton()
-        self.end_button = CompactButton()
+        self.step_bar = bar = StepBar()
+        self.home_button, self.back_button = bar.home_button, bar.back_button
+        self.next_button, self.end_button = bar.next_button, bar.end_button
+        self.shortcuts, self.step_keys = bar.shortcuts, bar.step_keys
         self.progress = QLabel()
-        self.title = WrappedLabel()
-        self.rule = WrappedLabel()
-        self.values = WrappedLabel()
-        self.values.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.matrix = MatrixTable()
+        self.step_box = step = StepBox()
+        self.title, self.rule, self.values, self.matrix = (step.step_title, step.rule,
+                                                           step.values, step.matrix)
         self.check_button = QPushButton()
         self.sgd_button = QPushButton()
         self.result = WrappedLabel()
@@ -108,13 +101,7 @@ class ExplainPanel(QWidget):
         self.inputs_edit.setToolTip(self.tr(
             "The row's raw inputs: type others (separated by commas) and press Enter to trace "
             "them with the row's target; empty and Enter goes back to the row's own"))
-        for button, text, tip in (
-                (self.home_button, self.tr("First"), self.tr("The first step (Home)")),
-                (self.back_button, self.tr("← Back"), self.tr("One step back (←)")),
-                (self.next_button, self.tr("Next →"), self.tr("The next step (→)")),
-                (self.end_button, self.tr("Last"), self.tr("The last step (End)"))):
-            button.setText(text)
-            button.setToolTip(tip)
+        self.step_bar.retranslate()
         self.row_caption.setText(self.tr("Data row"))
         self.inputs_caption.setText(self.tr("Inputs"))
         self.step_box.setTitle(self.tr("This step"))
@@ -158,30 +145,9 @@ class ExplainPanel(QWidget):
         layout.addLayout(inputs)
         layout.addWidget(self.inputs_error)
         self.inputs_error.hide()
-        bar = QHBoxLayout()
-        bar.setSpacing(3)
-        self.shortcuts: list[QShortcut] = []
-        self.step_keys: list[tuple[QShortcut, QPushButton]] = []  # for Help ▸ Keyboard Shortcuts
-        for button, key in ((self.home_button, Qt.Key.Key_Home),
-                            (self.back_button, Qt.Key.Key_Left),
-                            (self.next_button, Qt.Key.Key_Right),
-                            (self.end_button, Qt.Key.Key_End)):
-            button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
-            bar.addWidget(button)
-            # Window-wide, so the keys step while the canvas has the focus too; enabled only
-            # while a row is explained (tables, sliders and text boxes keep them: focus_keys).
-            shortcut = QShortcut(QKeySequence(key), self, button.click)
-            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            self.shortcuts.append(shortcut)
-            self.step_keys.append((shortcut, button))
-        keep_navigation_keys()
-        layout.addLayout(bar)
+        layout.addWidget(self.step_bar)
         layout.addWidget(self.progress)
-        self.step_box = step = QGroupBox()
-        step_layout = QVBoxLayout(step)
-        for widget in (self.title, self.rule, self.values, self.matrix):
-            step_layout.addWidget(widget)
-        layout.addWidget(step)
+        layout.addWidget(self.step_box)
         layout.addWidget(self.check_table)
         layout.addStretch(1)
         # Under the scrolling part, always in view: the buttons whole and what they did
@@ -331,37 +297,19 @@ class ExplainPanel(QWidget):
         the canvas."""
         steps = self._steps()
         ready = bool(steps)
-        for widget in (self.home_button, self.back_button, self.next_button, self.end_button,
-                       self.check_button, self.sgd_button, *self.shortcuts):
+        self.step_bar.show_position(self.index, len(steps))
+        for widget in (self.check_button, self.sgd_button):
             widget.setEnabled(ready)
         if not ready:
             self.scene.clear_values()
-            for label in (self.progress, self.title, self.rule, self.values):
-                label.setText("")
-            self.matrix.show_matrix(None, None)
+            self.progress.setText("")
+            self.step_box.clear()
             return
-        self.home_button.setEnabled(self.index > 0)
-        self.back_button.setEnabled(self.index > 0)
-        self.next_button.setEnabled(self.index < len(steps) - 1)
-        self.end_button.setEnabled(self.index < len(steps) - 1)
         step = steps[self.index]
         phase = self.tr(PHASES[step.phase]) if step.phase in PHASES else step.phase
         self.progress.setText(self.tr("step {n} of {total} · {phase}").format(
             n=self.index + 1, total=len(steps), phase=phase))
-        color = theme.FORWARD_VALUE if step.phase == "forward" else theme.GRADIENT
-        self.title.setText(BOLD.format(color=color, text=html_text(step.title)))
-        self.rule.setText(html_text(step.rule))
-        lines = []
-        for symbol, value in step.values.items():
-            line = f"<b>{html_text(symbol)}</b> = {html_text(vector_text(value))}"  # i18n: not ui
-            if self.numerical is not None and symbol in self.numerical:
-                line += "<br>" + theme.coloured(self.tr("numerical = {value}").format(
-                    value=vector_text(self.numerical[symbol])), theme.MUTED_TEXT)
-            lines.append(line)
-        self.values.setText("<br>".join(lines))
-        matrices = [(s, v) for s, v in step.values.items() if np.ndim(v) == 2]
-        symbol, matrix = matrices[0] if matrices else (None, None)
-        self.matrix.show_matrix(symbol, matrix, self.numerical)
+        self.step_box.show_step(step, self.numerical)
         nodes, edges = step_overlays(self.explanation, self.index, self.doc.shown_arrays,
                                      self.scene.neuron_limit)
         self.scene.show_values(nodes, edges)

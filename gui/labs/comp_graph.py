@@ -8,31 +8,26 @@ import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QColor, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
-    QGridLayout,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from core.i18n import _
-from core.labs.comp_graph import INPUT, OPS, PRESETS, Graph, Step, check_gradients
+from core.labs.comp_graph import PRESETS, Graph, Step, check_gradients
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
+from gui.labs.comp_graph_boxes import GradientCheckBox, InputsTable, NodeEditor, ValueBox
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
 from gui.labs.comp_graph_steps import (
-    ADDABLE,
     describe,
     fmt,
     notice,
@@ -40,23 +35,9 @@ from gui.labs.comp_graph_steps import (
     retranslate_boxes,
     retranslate_step_bar,
 )
-from gui.widgets import NumberSpinBox
 
-ROW_HEIGHT = 22  # of the check table
 #: keys a focused combo box uses itself (first and last item), never the step shortcuts'
 COMBO_KEYS = (Qt.Key.Key_Home, Qt.Key.Key_End)
-INPUT_ROW_HEIGHT = 28  # of the inputs table (spin boxes)
-
-
-# ---------------------------------------------------------------------- the lab
-class ValueBox(NumberSpinBox):
-    """An input's value, shown without trailing zeros (100, 1.1)."""
-
-    def __init__(self, value: float) -> None:
-        super().__init__(significant=8)
-        self.setRange(-99999.0, 99999.0)
-        self.setSingleStep(0.1)
-        self.setValue(value)
 
 
 class CompGraphLab(LabWindow):
@@ -143,13 +124,7 @@ class CompGraphLab(LabWindow):
 
         box = self.inputs_box = QGroupBox()
         box_layout = QVBoxLayout(box)
-        self.inputs_table = QTableWidget(0, 2)
-        self.inputs_table.verticalHeader().hide()
-        self.inputs_table.verticalHeader().setDefaultSectionSize(INPUT_ROW_HEIGHT)
-        self.inputs_table.horizontalHeader().setSectionResizeMode(
-            QHeaderView.ResizeMode.Stretch)
-        self.inputs_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.inputs_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.inputs_table = InputsTable()
         box_layout.addWidget(self.inputs_table)
         left.addWidget(box)
         self.status = QLabel()
@@ -183,48 +158,20 @@ class CompGraphLab(LabWindow):
         self.reset_button.clicked.connect(lambda: self.set_shown(0))
         return bar
 
-    def _edit_box(self) -> QGroupBox:
-        box = self.edit_box = QGroupBox()
-        grid = QGridLayout(box)
-        self.kind = QComboBox()
-        for label, kind in ADDABLE:
-            self.kind.addItem(label, kind)
-        self.operands = [QComboBox(), QComboBox()]
-        self.constant = ValueBox(1.0)
-        self.add_button, self.remove_button = QPushButton(), QPushButton()
-        self.edit_labels = [QLabel(), QLabel(), QLabel()]
-        grid.addWidget(self.edit_labels[0], 0, 0)
-        grid.addWidget(self.kind, 0, 1, 1, 2)
-        grid.addWidget(self.edit_labels[1], 1, 0)
-        grid.addWidget(self.operands[0], 1, 1)
-        grid.addWidget(self.operands[1], 1, 2)
-        grid.addWidget(self.edit_labels[2], 2, 0)
-        grid.addWidget(self.constant, 2, 1, 1, 2)
-        grid.addWidget(self.add_button, 3, 1)
-        grid.addWidget(self.remove_button, 3, 2)
-        grid.setRowStretch(4, 1)
-        self.kind.currentIndexChanged.connect(self._kind_changed)
+    def _edit_box(self) -> NodeEditor:
+        box = self.edit_box = NodeEditor()
+        self.kind, self.operands, self.constant = box.kind, box.operands, box.constant
+        self.add_button, self.remove_button = box.add_button, box.remove_button
+        self.edit_labels = box.edit_labels
         self.add_button.clicked.connect(self.add_node)
         self.remove_button.clicked.connect(self.remove_selected)
         QShortcut(QKeySequence(Qt.Key.Key_Delete), self, self.remove_button.click)
-        self._kind_changed()
         return box
 
-    def _check_box(self) -> QGroupBox:
-        box = self.check_box = QGroupBox()
-        box_layout = QVBoxLayout(box)
-        self.check_button = QPushButton()
+    def _check_box(self) -> GradientCheckBox:
+        box = self.check_box = GradientCheckBox()
+        self.check_button, self.check_table = box.check_button, box.check_table
         self.check_button.clicked.connect(self.check)
-        box_layout.addWidget(self.check_button, 0, Qt.AlignmentFlag.AlignLeft)
-        self.check_table = QTableWidget(0, 5)
-        self.check_table.verticalHeader().hide()
-        self.check_table.verticalHeader().setDefaultSectionSize(ROW_HEIGHT)
-        header = self.check_table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.ResizeToContents)
-        self.check_table.setFixedHeight(header.sizeHint().height() + 5 * ROW_HEIGHT + 4)
-        self.check_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        box_layout.addWidget(self.check_table)
         return box
 
     # ------------------------------------------------------------------ the graph
@@ -243,7 +190,7 @@ class CompGraphLab(LabWindow):
         self.graph = graph
         self._recompute()
         self.canvas.show_graph(graph)
-        self._fill_inputs()
+        self.value_boxes = self.inputs_table.fill(self.graph.inputs, self.set_value)
         for combo in self.operands:
             current = combo.currentText()
             combo.clear()
@@ -264,23 +211,6 @@ class CompGraphLab(LabWindow):
         else:
             self.show_status(str)
         self.check_button.setEnabled(self.values is not None)
-
-    def _fill_inputs(self) -> None:
-        table = self.inputs_table
-        table.setRowCount(0)  # hides the old boxes now (a replaced cell widget lingers)
-        table.setRowCount(len(self.graph.inputs))
-        self.value_boxes = {}
-        for row, node in enumerate(self.graph.inputs):
-            table.setItem(row, 0, QTableWidgetItem(node.name))
-            box = ValueBox(node.value)
-            box.setToolTip(self.tr("The value of {name}; the graph recomputes as you "
-                                   "type").format(name=node.name))
-            box.valueChanged.connect(lambda value, name=node.name: self.set_value(name, value))
-            table.setCellWidget(row, 1, box)
-            self.value_boxes[node.name] = box
-        rows = min(max(len(self.graph.inputs), 3), 7)
-        table.setFixedHeight(table.horizontalHeader().sizeHint().height() +
-                            rows * INPUT_ROW_HEIGHT + 4)
 
     def set_value(self, name: str, value: float) -> None:
         self.graph = self.graph.with_value(name, value)
@@ -353,13 +283,6 @@ class CompGraphLab(LabWindow):
                 step=describe(self.graph, self.values, last)))
 
     # ------------------------------------------------------------------ editing
-    def _kind_changed(self) -> None:
-        kind = self.kind.currentData()
-        arity = 0 if kind == INPUT else OPS[kind].arity
-        for k, combo in enumerate(self.operands):
-            combo.setEnabled(k < arity)
-        self.constant.setEnabled(kind == INPUT)
-
     def _selection_changed(self) -> None:
         name = self.canvas.selected_node()
         if name is not None:
@@ -367,8 +290,7 @@ class CompGraphLab(LabWindow):
 
     def add_node(self) -> None:
         kind = self.kind.currentData()
-        arity = 0 if kind == INPUT else OPS[kind].arity
-        operands = tuple(combo.currentText() for combo in self.operands[:arity])
+        operands = tuple(combo.currentText() for combo in self.operands[:self.edit_box.arity()])
         old, value = self.graph, self.constant.value()
         try:
             graph = old.with_node(kind, operands, value=value)
@@ -415,16 +337,7 @@ class CompGraphLab(LabWindow):
             self.show_status(lambda: self.tr("Cannot check: {error}").format(
                 error=problem(lambda: check_gradients(graph))), error=True)
             return
-        table = self.check_table
-        table.setRowCount(len(checks))
-        for row, c in enumerate(checks):
-            texts = [c.name, fmt(c.backprop), f"{c.numerical:.10g}", f"{c.relative_error:.1e}",
-                     "✓" if c.ok else "✗"]
-            for col, text in enumerate(texts):
-                item = QTableWidgetItem(text)
-                if col == 4:
-                    item.setForeground(QColor(theme.ACCEPT) if c.ok else QColor(theme.PROBLEM))
-                table.setItem(row, col, item)
+        self.check_box.show_checks(checks)
         failed = ", ".join(c.name for c in checks if not c.ok)
         if failed:
             self.show_status(lambda: self.tr("Disagreement at {names} (a kink, e.g. ReLU at "

@@ -6,30 +6,24 @@ It opens running the book's overfitting set-up (300 digits, 6 × 100) in the bac
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, Slot
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QProgressBar,
     QPushButton,
     QSpinBox,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from core.i18n import percent
 from core.labs import regularization as experiments
 from core.labs.regularization import (
     BN_EPOCHS,
@@ -49,16 +43,15 @@ from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, say
 from gui.labs.regularization_batch import BatchArithmetic
-from gui.labs.regularization_texts import (
-    COLUMN_TEXTS,
-    HEADER_TIPS,
-    NOTICES,
-    SETUPS,
-    SPEED_COLUMN,
-    TIPS,
-    text,
-    threshold,
+from gui.labs.regularization_results import (
+    COLOURS,
+    accuracy_plot,
+    results_table,
+    retranslate_table,
+    row_cells,
+    summary_text,
 )
+from gui.labs.regularization_texts import NOTICES, SETUPS, SPEED_COLUMN, TIPS, text, threshold
 from gui.widgets import WrappedLabel
 from resources.examples import example_path
 
@@ -66,8 +59,6 @@ from resources.examples import example_path
 OVERFITTING_EXAMPLE = "overfitting"
 OVERFITTING_EPOCHS = 200
 REDRAW_MS = 66  # ~15 pictures a second: what the eye needs, cheap next to the training
-COLOURS = dict(zip(("plain", "weight_decay", "dropout", "batch_norm"), theme.CLASS_HEX[:4],
-                   strict=True))
 
 
 def _spin(value: float, low: float, high: float, step: float, decimals: int
@@ -78,18 +69,6 @@ def _spin(value: float, low: float, high: float, step: float, decimals: int
     box.setSingleStep(step)
     box.setValue(value)
     return box
-
-
-def _percent(value: float | None) -> str:
-    return "—" if value is None or math.isnan(value) else percent(value)
-
-
-def _cell(text: str, centred: bool = True) -> QTableWidgetItem:
-    item = QTableWidgetItem(text)
-    item.setFlags(Qt.ItemFlag.ItemIsEnabled)
-    if centred:
-        item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-    return item
 
 
 class RegularizationLab(LabWindow):
@@ -176,11 +155,8 @@ class RegularizationLab(LabWindow):
     def _results(self) -> QVBoxLayout:
         """The accuracy curves of every variant, and the table of their final numbers."""
         right = QVBoxLayout()
-        self.plot_widget = pg.PlotWidget(background="w")
+        self.plot_widget = accuracy_plot()
         self.plot = self.plot_widget.getPlotItem()
-        self.plot.showGrid(x=True, y=True, alpha=0.2)
-        self.plot.setMouseEnabled(x=False, y=False)
-        self.plot.hideButtons()
         self.legend = self.plot.addLegend(offset=(-10, -10), labelTextSize="10pt")
         self.samples = [pg.PlotDataItem(pen=pg.mkPen(theme.NEUTRAL, width=2, style=style))
                         for style in (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine)]
@@ -188,13 +164,7 @@ class RegularizationLab(LabWindow):
             pos=SPEED_THRESHOLD, angle=0, pen=pg.mkPen(theme.NEUTRAL, style=Qt.PenStyle.DotLine),
             label=threshold(), labelOpts={"position": 0.02, "color": theme.NEUTRAL})
         right.addWidget(self.plot_widget, 1)
-        self.table = QTableWidget(0, len(COLUMN_TEXTS))
-        self.table.verticalHeader().hide()
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        row_height = self.table.verticalHeader().defaultSectionSize()
-        self.table.setFixedHeight(header.sizeHint().height() + 3 * row_height + 6)
+        self.table = results_table()
         right.addWidget(self.table)
         self.batch_steps = BatchArithmetic()  # what batch norm does to one batch
         right.addWidget(self.batch_steps)
@@ -346,41 +316,12 @@ class RegularizationLab(LabWindow):
             self._fill_row(row, curve)
 
     def _fill_row(self, row: int, curve: Curves) -> None:
-        gap = curve.gap
-        reached = curve.epochs_to_reach()
-        name = _cell(curve.shown_label, centred=False)
-        name.setData(Qt.ItemDataRole.DecorationRole, QColor(COLOURS.get(curve.key, theme.NEUTRAL)))
-        if curve.outcome is not None and curve.outcome.failed:
-            name.setToolTip(curve.outcome.reason)
-            name.setText(self.tr("{variant} (diverged)").format(variant=curve.shown_label))
-        cells = (name, _cell(_percent(curve.final_train)), _cell(_percent(curve.final_test)),
-                 _cell("—" if gap is None else self.tr("{gap} points").format(
-                     gap=f"{100 * gap:.1f}")),
-                 _cell("—" if reached is None else self.tr("epoch {n}").format(n=reached)))
-        for column, cell in enumerate(cells):
+        for column, cell in enumerate(row_cells(curve)):
             self.table.setItem(row, column, cell)
 
     def summary(self) -> str:
         """What the finished (or stopped) run showed, in one sentence or two."""
-        curves = self.curves
-        epochs = max((len(c.train) for c in curves), default=0)
-        stopped = any(c.outcome is not None and c.outcome.kind == "stopped" for c in curves)
-        head = (self.tr("Stopped after {epochs} epochs.") if stopped else
-                self.tr("Finished {epochs} epochs.")).format(epochs=epochs)
-        diverged = [self.tr("{variant} diverged: lower the learning rate or the initial std "
-                            "and Run again.").format(variant=c.shown_label)
-                    for c in curves if c.outcome is not None and c.outcome.failed]
-        if self.experiment.currentData() == "batch_norm":
-            parts = [(self.tr("{variant} at epoch {n}") if c.epochs_to_reach() else
-                      self.tr("{variant} at no epoch yet")).format(
-                          variant=c.shown_label, n=c.epochs_to_reach()) for c in curves]
-            body = self.tr("{threshold} training accuracy: {variants}.")
-        else:
-            parts = [f"{c.shown_label} {'—' if c.gap is None else f'{100 * c.gap:.1f}'}"
-                     for c in curves]
-            body = self.tr("Gap (train − test, points): {variants}.")
-        body = body.format(threshold=threshold(), variants=", ".join(parts))
-        return " ".join([head, body, *diverged])
+        return summary_text(self.curves, self.experiment.currentData() == "batch_norm")
 
     # ------------------------------------------------------------------ language
     def notice_text(self) -> str:
@@ -409,9 +350,7 @@ class RegularizationLab(LabWindow):
         self.plot.setLabel("bottom", self.tr("epoch"))
         self.plot.setLabel("left", self.tr("accuracy"))
         self.threshold.label.setFormat(threshold())
-        self.table.setHorizontalHeaderLabels([text(column) for column in COLUMN_TEXTS])
-        for column, tip in enumerate(HEADER_TIPS):
-            self.table.horizontalHeaderItem(column).setToolTip(text(tip))
+        retranslate_table(self.table)
         self._fill_legend()
         for row, curve in enumerate(self.curves):
             self._fill_row(row, curve)

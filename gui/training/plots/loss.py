@@ -23,7 +23,6 @@ from gui.training.plots.base import (
     BATCH_COLOR,
     PART_COLORS,
     Panel,
-    PanelNote,
     StickyRange,
     add_plot,
     bounds,
@@ -31,6 +30,7 @@ from gui.training.plots.base import (
     part_name,
     style_plot,
 )
+from gui.training.plots.panel_note import PanelNote
 
 #: task: (the history's column, the plot's title, its axis label), translated where shown
 METRIC_TITLES = {"classification": ("accuracy", QT_TRANSLATE_NOOP("LossPanel", "Accuracy"),

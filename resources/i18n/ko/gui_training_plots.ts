@@ -243,7 +243,6 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
-        <extracomment>the most lines a note takes from its panel&apos;s plots (a narrow panel, a long sentence) lines kept even for a short text: for a note whose usual text takes two (the activations&apos; sentence), so that its first frame does not lay the panel out again</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>

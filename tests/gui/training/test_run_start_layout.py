@@ -15,8 +15,9 @@ from core.project import load_project
 from core.spec import hidden_node
 from gui.canvas.node_item import NodeItem
 from gui.training.plots import ActivationsPanel, WeightsPanel
-from gui.training.plots.base import PanelNote, add_plot
+from gui.training.plots.base import add_plot
 from gui.training.plots.gallery import ImageGallery
+from gui.training.plots.panel_note import PanelNote
 from resources.examples import example_path
 from tests.gui.training_support import open_example, train_to_end
 

@@ -1,0 +1,122 @@
+"""The main window's actions — each with its keys and slot; its texts come from
+:data:`gui.window_text.ACTIONS`, set by the window's ``retranslate`` — and the menu bar's menus
+and the toolbar that hold them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QDockWidget, QMenu
+
+from gui.about import show_about
+from gui.canvas.view import CanvasView
+from gui.context import ProjectContext
+from gui.document.document import GraphDocument
+from gui.export_menu import ExportMenu
+from gui.files import FileController
+from gui.help_shortcuts import show_shortcuts
+from gui.labs.menu import LabsMenu
+from gui.language_menu import LanguageMenu
+from gui.lock import short_undo_actions, undo_actions
+from gui.window_text import ACTIONS, MENU_TITLES
+
+
+class WindowActions:
+    """Mixed into the main window, which has ``doc``, ``files``, ``view``, ``settings``,
+    ``context`` and ``docks`` before :meth:`_create_actions`, and the slots the actions call
+    (``delete_selection``, ``select_all``, ``copy_selection``, ``paste``, ``auto_layout``,
+    ``choose_neuron_limit``, ``show_help``)."""
+
+    doc: GraphDocument
+    files: FileController
+    view: CanvasView
+    settings: QSettings
+    context: ProjectContext
+    docks: dict[str, QDockWidget]
+
+    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+        """The action ``name`` of :data:`ACTIONS`; its texts are set in :meth:`retranslate`
+        (the tooltip: the label without accelerator and ellipsis, then the tip)."""
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
+        self._action_texts.append((action, *ACTIONS[name]))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        keys = QKeySequence.StandardKey
+        files = self.files
+        self._action_texts: list[tuple[QAction, str, str]] = []
+        self._menu_titles: list[tuple[QMenu, str]] = []
+        self.new_action = self._action("new", files.new, keys.New)
+        self.open_action = self._action("open", files.open, keys.Open)
+        self.save_action = self._action("save", files.save, keys.Save)
+        self.save_as_action = self._action("save_as", files.save_as, keys.SaveAs)
+        self.quit_action = self._action("quit", self.close, keys.Quit)
+        self.undo_action, self.redo_action = undo_actions(self.doc, self)
+        self.delete_action = self._action(
+            "delete", self.delete_selection,
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
+        self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
+        self.paste_action = self._action("paste", self.paste, keys.Paste)
+        self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
+        self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
+        self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
+            self.view.zoom * 1.25), keys.ZoomIn)
+        self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
+            self.view.zoom / 1.25), keys.ZoomOut)
+        self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
+        self.help_action = self._action("help", self.show_help, keys.HelpContents)
+        self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),
+                                             QKeySequence("Ctrl+/"))
+        self.about_action = self._action("about", lambda: show_about(self))
+        self._create_menus()
+
+    def _menu(self, name: str) -> QMenu:
+        """The menu bar's menu ``name`` of :data:`MENU_TITLES` (titled in retranslate)."""
+        menu = self.menuBar().addMenu(MENU_TITLES[name])
+        self._menu_titles.append((menu, MENU_TITLES[name]))
+        return menu
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = self._menu("file")
+        file_menu.addActions([self.new_action, self.open_action])
+        file_menu.addMenu(self.files.recent_menu)
+        file_menu.addMenu(self.files.examples_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action])
+        file_menu.addSeparator()
+        self.export_menu = ExportMenu(self, self.context)
+        file_menu.addMenu(self.export_menu.menu)
+        file_menu.addAction(self.export_menu.import_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit = self._menu("edit")
+        edit.addActions([self.undo_action, self.redo_action])
+        edit.addSeparator()
+        edit.addActions([self.copy_action, self.paste_action, self.delete_action,
+                         self.select_all_action])
+        view = self.view_menu = self._menu("view")
+        view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
+                         self.layout_action, self.neuron_limit_action])
+        self.language_menu = LanguageMenu(self.settings, self)
+        view.addMenu(self.language_menu)
+        view.addSeparator()
+        for dock in self.docks.values():
+            view.addAction(dock.toggleViewAction())
+        self.labs_menu = LabsMenu(self.context, self)
+        bar.addMenu(self.labs_menu)
+        tools = self.tools = self.addToolBar("")
+        tools.setObjectName("main_toolbar")
+        tools.setMovable(False)
+        tools.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        tools.addActions([self.new_action, self.open_action, self.save_action])
+        tools.addSeparator()
+        self.tool_undo_action, self.tool_redo_action = short_undo_actions(self.doc, self)
+        tools.addActions([self.tool_undo_action, self.tool_redo_action, self.delete_action])
+        tools.addSeparator()
+        tools.addActions([self.layout_action, self.fit_action])
