@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _
-from core.labs.comp_graph import PRESETS, Graph, Step, check_gradients
+from core.labs.comp_graph import PRESETS, Graph, Step
+from core.labs.comp_graph_check import check_gradients
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change

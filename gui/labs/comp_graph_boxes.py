@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.labs.comp_graph import INPUT, OPS, GradientCheck, Node
+from core.labs.comp_graph import INPUT, OPS, Node
+from core.labs.comp_graph_check import GradientCheck
 from gui import theme
 from gui.i18n import translate
 from gui.labs.comp_graph_steps import ADDABLE, fmt

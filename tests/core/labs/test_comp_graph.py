@@ -10,11 +10,10 @@ from core.labs.comp_graph import (
     PRESETS,
     Graph,
     Step,
-    check_gradients,
     input_node,
-    numerical_gradient,
     op_node,
 )
+from core.labs.comp_graph_check import check_gradients, numerical_gradient
 
 APPLES = PRESETS["apples"].graph
 FRUIT = PRESETS["apples_oranges"].graph
