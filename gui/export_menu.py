@@ -30,7 +30,7 @@ from core.project import Project
 from gui.background import BackgroundJob
 from gui.cli_export import DESCRIPTIONS
 from gui.context import ProjectContext
-from gui.document.commands import ReplaceWeightsCommand
+from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import on_language_change, translate
 from gui.lock import LockGate
 from gui.widgets import status_line

@@ -18,7 +18,6 @@ from core.datasets.ref import DataRef
 from core.engine import params
 from core.engine.params import Params
 from core.spec import EdgeSpec, NodeSpec
-from core.training.runs import Run, Runs
 from gui.document.document import GraphDocument
 from gui.i18n import translate
 
@@ -320,60 +319,6 @@ class ChangeSettingsCommand(Command):
         self._changes, self._after = other._changes, other._after
         self.setObsolete(self._after == self._before)
         return True
-
-
-class ReplaceWeightsCommand(Command):
-    """New values for every weight (a training run, Reset weights) and the history that goes
-    with them; undo puts the old weights and history back, and takes a training run's record
-    off the project's runs.
-
-    Training pushes it when it starts, before the document locks, and calls :meth:`update`
-    with the live weights while it runs (so the canvas follows and Save writes what is shown),
-    then :meth:`finish`. Any other replacement (Reset, Import Weights, an Explain step) is
-    structural: while a run lasts it would be overwritten by the run's next frame, so the
-    document refuses it.
-    """
-
-    def __init__(self, doc: GraphDocument, text: str, arrays: Params | None = None,
-                 history: dict[str, Any] | None = None, parent: Command | None = None) -> None:
-        super().__init__(text, parent)
-        self._doc = doc
-        self._before = {k: np.array(v) for k, v in doc.arrays.items()}
-        self._before_history = doc.history
-        self._after = arrays
-        self._history = history if arrays is not None else self._before_history
-        self._run: Run | None = None
-
-    def redo(self) -> None:
-        if self._after is not None:
-            self._doc.set_arrays(self._after)
-        self._doc.set_history(self._history)
-        if self._run is not None:  # later edits were undone first: it is the last run again
-            self._doc.set_runs(self._doc.runs.with_run(self._run))
-
-    def undo(self) -> None:
-        self._doc.set_arrays(self._before)
-        self._doc.set_history(self._before_history)
-        if self._run is not None:
-            self._doc.set_runs(self._doc.runs.without(self._run.number))
-
-    def update(self, arrays: Params) -> None:
-        """Show weights the run has reached (only names the document holds)."""
-        self._after = {k: v for k, v in arrays.items() if self._doc.has_array(k)}
-        self._doc.set_arrays(self._after)
-
-    def finish(self, arrays: Params | None, history: dict[str, Any] | None, text: str,
-               runs: Runs | None = None) -> None:
-        """The run's last weights and history and, when it is recorded, the runs with its
-        record added (the runs as they are now: renamed or deleted while it trained)."""
-        if arrays is not None:
-            self.update(arrays)
-        self._history = history
-        self._doc.set_history(history)
-        if runs is not None:
-            self._run = runs[-1]
-            self._doc.set_runs(runs)
-        self.setText(text)
 
 
 def delete_command(doc: GraphDocument, node_ids: Iterable[str],

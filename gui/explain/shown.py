@@ -12,7 +12,7 @@ from PySide6.QtGui import QKeySequence
 from core.engine.params import split
 from core.project import Project
 from gui.context import ProjectContext
-from gui.document.commands import ReplaceWeightsCommand
+from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import translate
 
 

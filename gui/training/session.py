@@ -2,11 +2,12 @@
 
 It turns Train into a :class:`~core.training.trainer.Trainer` built from the document (current
 weights, history and optimizer state, so pressing Train again continues exactly), locks the
-structure while the run lasts, pushes one :class:`~gui.document.commands.ReplaceWeightsCommand`
-per run (live weights go through it, so the canvas follows and Undo restores the weights from
-before) and records the run in the document's runs when it ends (:mod:`core.training.runs`; one
-that finished no epoch is recorded only when it diverged or failed: it has no curve to compare),
-applies learning-rate edits to the running trainer, and stops and joins the run before the
+structure while the run lasts, pushes one
+:class:`~gui.document.weights_command.ReplaceWeightsCommand` per run (live weights go through
+it, so the canvas follows and Undo restores the weights from before) and records the run in
+the document's runs when it ends (:mod:`core.training.runs`; one that finished no epoch is
+recorded only when it diverged or failed: it has no curve to compare), applies learning-rate
+edits to the running trainer, and stops and joins the run before the
 document is replaced.
 """
 
@@ -27,9 +28,9 @@ from core.training.history import History
 from core.training.prepare import DataMismatchError
 from core.training.runs import Runs, now_iso
 from core.training.trainer import Trainer
-from gui.document.commands import ReplaceWeightsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
+from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import translate
 from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController

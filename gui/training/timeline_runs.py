@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.training.runs import Run, Runs
 from core.training.timeline import EpochRecord, history_until
-from gui.document.commands import ReplaceWeightsCommand
+from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import translate
 from gui.training.frames import Frame
 

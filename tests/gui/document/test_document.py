@@ -11,6 +11,7 @@ from core.training.settings import TrainingSettings
 from gui.document import clipboard, commands
 from gui.document.auto_layout import layered_positions
 from gui.document.document import GraphDocument
+from gui.document.weights_command import ReplaceWeightsCommand
 
 
 @pytest.fixture
@@ -169,7 +170,7 @@ def test_data_and_history_each_signal_their_own_change(doc, qtbot):
     assert doc.data is xor
     history = {"task": "classification"}
     with qtbot.waitSignal(doc.history_changed), qtbot.assertNotEmitted(doc.data_changed):
-        doc.push(commands.ReplaceWeightsCommand(doc, "Train", dict(doc.arrays), history))
+        doc.push(ReplaceWeightsCommand(doc, "Train", dict(doc.arrays), history))
     assert doc.history is history
     with qtbot.waitSignal(doc.history_changed):
         doc.undo_stack.undo()
@@ -193,14 +194,14 @@ def test_a_locked_document_refuses_replacing_its_weights_but_the_run_keeps_updat
     """While training runs, its own command (pushed before the lock) follows the live weights;
     any other replacement — Reset, Import Weights, an Explain step — would be overwritten by the
     run's next frame, so it is refused with the lock's reason."""
-    run = commands.ReplaceWeightsCommand(doc, "Train")
+    run = ReplaceWeightsCommand(doc, "Train")
     doc.push(run)
     doc.lock("training runs")
     refused = []
     doc.edit_refused.connect(refused.append)
     before = {k: v.copy() for k, v in doc.arrays.items()}
     other = {k: v + 1.0 for k, v in doc.arrays.items()}
-    assert not doc.push(commands.ReplaceWeightsCommand(doc, "Import weights", other, None))
+    assert not doc.push(ReplaceWeightsCommand(doc, "Import weights", other, None))
     assert refused == ["training runs"]
     assert all(np.array_equal(doc.arrays[k], v) for k, v in before.items())
     run.update(other)
@@ -217,7 +218,7 @@ def test_while_other_weights_are_shown_a_typed_weight_is_refused_but_a_run_is_no
     assert not doc.push(commands.SetArrayValueCommand(doc, "W1", (0, 0), 5.0))
     assert refusals == ["the timeline shows epoch 3"] and doc.undo_stack.count() == count
     np.testing.assert_array_equal(doc.array("W1"), own["W1"])
-    run = commands.ReplaceWeightsCommand(doc, "Train")  # a run starts from the own weights
+    run = ReplaceWeightsCommand(doc, "Train")  # a run starts from the own weights
     assert doc.push(run)
     doc.set_preview(None)
     assert doc.preview_refusal == ""
