@@ -27,6 +27,7 @@ from core.engine.network import Network
 from core.engine.params import param_name
 from core.i18n import _
 from core.project import Project
+from core.training import measure
 from core.training.prepare import TrainingData, prepare
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -68,6 +69,12 @@ class ExportPlan:
     @property
     def raw_columns(self) -> int:
         return int(self.network["raw_columns"])
+
+    @property
+    def measured_targets(self) -> dict[str, np.ndarray]:
+        """Each part's targets as NetCanvas measures accuracy or R² with: ``y_train``,
+        ``y_val``, ``y_test`` (class indices, or the values in float64)."""
+        return {f"y_{name}": part.y for name, part in self.data.parts.items()}
 
     def prepared_inputs(self, raw_x: np.ndarray) -> np.ndarray:
         """What NetCanvas feeds its network for raw rows (scaling, then derived features)."""
@@ -209,6 +216,13 @@ def feature_op(name: str) -> tuple[str, tuple[int, ...]]:
     return "sin", (column,)
 
 
+def evaluation_config() -> dict[str, int]:
+    """How the exported scripts measure each part after an epoch, taken from the trainer's own
+    measuring (read when an export is written, so the scripts follow it): at most ``EVAL_ROWS``
+    rows, ``EVAL_CHUNK`` at a time. For :func:`render_template`."""
+    return {"EVAL_ROWS": measure.MAX_EVAL_ROWS, "EVAL_CHUNK": measure.EVAL_CHUNK}
+
+
 # ----------------------------------------------------------------------------- writing
 def render_template(template: str, **config: Any) -> str:
     """A template from ``templates/`` with its config block replaced by ``NAME = literal``
@@ -231,9 +245,14 @@ def _included(template: str) -> str:
     return text[text.index(PART_START) + len(PART_START):]
 
 
-def _literal(value: dict[str, Any]) -> str:
-    """A dict as Python source: a key per line, a list of dicts (the layers) an item per
-    line; the rest as ``repr`` (exact for floats, so the scaling survives the round trip)."""
+def _literal(value: Any) -> str:
+    """A value as Python source. A dict: a key per line, a list of dicts (the layers) an item
+    per line; an int from 10,000 up with its thousands marked (``10_000``); the rest as
+    ``repr`` (exact for floats, so the scaling survives the round trip)."""
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) >= 10_000:
+        return f"{value:_d}"
+    if not isinstance(value, dict):
+        return repr(value)
     lines = ["{"]
     for key, item in value.items():
         if isinstance(item, list) and item and all(isinstance(i, dict) for i in item):

@@ -17,6 +17,7 @@ from core.export.common import (
     ExportError,
     ExportPlan,
     check_target,
+    evaluation_config,
     render_template,
     staged,
     write_npz,
@@ -30,8 +31,7 @@ def script_arrays(plan: ExportPlan) -> dict[str, np.ndarray]:
     """Everything the script loads: weights, running statistics, the split data, and each
     part's targets as NetCanvas measures accuracy or R² with (``y_val``: class indices, or the
     values in float64)."""
-    targets = {f"y_{name}": part.y for name, part in plan.data.parts.items()}
-    return {**plan.params, **plan.state, **plan.raw, **targets}
+    return {**plan.params, **plan.state, **plan.raw, **plan.measured_targets}
 
 
 def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
@@ -42,7 +42,8 @@ def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]
     weights = out.with_suffix(".npz")
     check_target(out, force)
     check_target(weights, force)
-    source = render_template(TEMPLATE, NETWORK=plan.network, SETTINGS=plan.settings)
+    source = render_template(TEMPLATE, NETWORK=plan.network, SETTINGS=plan.settings,
+                             **evaluation_config())
     with staged([out, weights]) as (script_tmp, weights_tmp):
         script_tmp.write_text(source, encoding="utf-8")
         write_npz(weights_tmp, script_arrays(plan))

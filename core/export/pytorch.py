@@ -14,6 +14,7 @@ from core.export.common import (
     TEMPLATES,
     ExportPlan,
     check_target,
+    evaluation_config,
     render_template,
     staged,
     write_npz,
@@ -31,7 +32,8 @@ def readme(plan: ExportPlan) -> str:
              "(the project was not trained yet)")
     return text.format(title=plan.title, weights=weights, optimizer=s["optimizer"], lr=s["lr"],
                        batch_size=s["batch_size"], epochs=s["epochs"],
-                       rows=plan.raw["x_train"].shape[0], columns=plan.raw_columns)
+                       rows=plan.raw["x_train"].shape[0], columns=plan.raw_columns,
+                       eval_rows=evaluation_config()["EVAL_ROWS"])
 
 
 def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
@@ -39,12 +41,13 @@ def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Pat
     check_target(out, force, folder=True)
     files = {
         "model.py": render_template("torch_model.py", NETWORK=plan.network),
-        "train.py": render_template("torch_train.py", SETTINGS=plan.settings),
+        "train.py": render_template("torch_train.py", SETTINGS=plan.settings,
+                                    **evaluation_config()),
         "README.md": readme(plan),
     }
     with staged([out], folder=True) as (folder,):
         for name, text in files.items():
             (folder / name).write_text(text, encoding="utf-8")
         write_npz(folder / "weights.npz", {**plan.params, **plan.state})
-        write_npz(folder / "data.npz", plan.raw)
+        write_npz(folder / "data.npz", {**plan.raw, **plan.measured_targets})
     return [out / name for name in (*files, "weights.npz", "data.npz")]

@@ -20,18 +20,19 @@ from pathlib import Path
 import numpy as np
 
 # The network as drawn on the canvas — input nodes with their features, then every other node
-# in the order data flows through them — and the project's training settings.
+# in the order data flows through them — the project's training settings, and how NetCanvas
+# measures each part after an epoch: on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time.
 # <netcanvas:config>
 NETWORK: dict = {}
 SETTINGS: dict = {}
+EVAL_ROWS: int = 0
+EVAL_CHUNK: int = 0
 # </netcanvas:config>
 
 DTYPE = np.dtype(SETTINGS.get("dtype", "float32"))
 BN_EPSILON = 1e-6  # batch norm: added to the variance so we never divide by 0
 BN_MOMENTUM = 0.9  # batch norm: how slowly the running mean and variance follow the batches
 LEAKY_SLOPE = 0.01
-EVAL_ROWS = 10_000  # NetCanvas measures each part after an epoch on at most this many rows,
-EVAL_CHUNK = 2048  # this many at a time
 # The trained arrays, by NetCanvas's names: W<edge>, b<node>, gamma<node>, beta<node> (trained)
 # and mean<node>, var<node> (batch norm's running statistics, not trained by gradients).
 PARAM_NAMES = [name for layer in NETWORK.get("layers", [])

@@ -9,10 +9,12 @@ rate, batch size, weight decay (½λ·ΣW²) and L1 (λ₁·Σ|W|) on the weight
 Under torchrun it runs DistributedDataParallel: each process takes its share of every epoch's
 rows (DistributedSampler) and a batch of batch_size / N rows, so the gradients averaged over
 the processes are those of a batch of batch_size; gloo on the CPU, nccl when CUDA is there.
-One line per epoch: the training loss measured as NetCanvas does (eval mode, regularisation
-included). Training stops where NetCanvas stops: at the project's target loss, or when the
-validation loss has not improved for its early-stopping patience. ``--out`` writes the trained
-weights under NetCanvas's names, for ``netcanvas import-weights``.
+One line per epoch, ``epoch k loss … accuracy … val_loss … val_accuracy …`` (MSE and R² for
+regression; validation when the split has it), and at the end ``test loss … accuracy …`` when
+it has test rows: measured as NetCanvas measures them (eval mode, weight decay and L1 in the
+loss), printed by rank 0. Training stops where NetCanvas stops: at the project's target loss,
+or when the validation loss has not improved for its early-stopping patience. ``--out`` writes
+the trained weights under NetCanvas's names, for ``netcanvas import-weights``.
 """
 
 from __future__ import annotations
@@ -29,13 +31,16 @@ import torch.nn.functional as F  # noqa: N812 - torch's usual name
 from model import HERE, NetCanvasNet, activate, load_arrays
 from torch.utils.data import DataLoader, DistributedSampler, Sampler, TensorDataset
 
-# The project's training settings (every hyperparameter of the optimizer spelled out).
+# The project's training settings (every hyperparameter of the optimizer spelled out), and how
+# NetCanvas measures each part after an epoch: on at most EVAL_ROWS rows, EVAL_CHUNK at a time.
 # <netcanvas:config>
 SETTINGS: dict = {}
+EVAL_ROWS: int = 0
+EVAL_CHUNK: int = 0
 # </netcanvas:config>
 
 EPSILON = 1e-7
-EVAL_ROWS = 10_000
+PARTS = ("train", "val", "test")
 
 
 class BookOptimizer(torch.optim.Optimizer):
@@ -107,17 +112,20 @@ class TrainingLoss(torch.nn.Module):
         self.net = net
 
     def forward(self, x: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
-        net = self.net
-        z = net.output_logits(x)
-        loss = net.network["loss"]
-        if loss == "cross_entropy":  # −Σ t·log softmax(z), averaged over the batch
-            value = -(t * F.log_softmax(z, dim=1)).sum() / len(t)
-        elif loss == "binary_cross_entropy":
-            value = F.binary_cross_entropy_with_logits(z, t, reduction="sum") / len(t)
-        else:  # the book's ½·Σ(y − t)²
-            y = activate(net.network["layers"][-1]["activation"], z)
-            value = 0.5 * ((y - t) ** 2).sum() / len(t)
-        return value + regularization(net)
+        return loss_of(self.net, self.net.output_logits(x), t)
+
+
+def loss_of(net: NetCanvasNet, z: torch.Tensor, t: torch.Tensor) -> torch.Tensor:
+    """The project's loss of the output node's ``z`` for targets ``t``, plus regularisation."""
+    loss = net.network["loss"]
+    if loss == "cross_entropy":  # −Σ t·log softmax(z), averaged over the batch
+        value = -(t * F.log_softmax(z, dim=1)).sum() / len(t)
+    elif loss == "binary_cross_entropy":
+        value = F.binary_cross_entropy_with_logits(z, t, reduction="sum") / len(t)
+    else:  # the book's ½·Σ(y − t)²
+        y = activate(net.network["layers"][-1]["activation"], z)
+        value = 0.5 * ((y - t) ** 2).sum() / len(t)
+    return value + regularization(net)
 
 
 def regularization(net: NetCanvasNet) -> torch.Tensor:
@@ -128,6 +136,47 @@ def regularization(net: NetCanvasNet) -> torch.Tensor:
         total = total + 0.5 * SETTINGS["weight_decay"] * (W * W).sum() \
             + SETTINGS["l1"] * W.abs().sum()
     return total
+
+
+def labels(net: NetCanvasNet, y: torch.Tensor) -> torch.Tensor:
+    """Classes for the network's outputs: the largest output, or for one output unit whether
+    it is above the middle of its activation's range (0.5 for sigmoid and step, else 0)."""
+    if y.shape[1] > 1:
+        return y.argmax(dim=1)
+    middle = 0.5 if net.network["layers"][-1]["activation"] in ("sigmoid", "step") else 0.0
+    return (y[:, 0] > middle).long()
+
+
+@torch.no_grad()
+def measure(net: NetCanvasNet, part: tuple, device: torch.device) -> dict[str, float]:
+    """How the network does on a part ``(x, t, y)``, as NetCanvas measures it after every
+    epoch: in eval mode, on (at most) its first EVAL_ROWS rows, EVAL_CHUNK at a time, one
+    forward pass each. The loss includes the regularisation; then the accuracy (``y``: class
+    indices), or the mean squared error and R² (``y``: the values, float64)."""
+    x, t, y = part
+    n = min(len(t), EVAL_ROWS)
+    classify = net.network["task"] == "classification"
+    loss_sum = correct = squares = 0.0
+    net.eval()
+    for lo in range(0, n, EVAL_CHUNK):
+        hi = min(lo + EVAL_CHUNK, n)
+        z = net.output_logits(x[lo:hi].to(device))
+        loss_sum += loss_of(net, z, t[lo:hi].to(device)).item() * (hi - lo)
+        out = activate(net.network["layers"][-1]["activation"], z).cpu()
+        if classify:
+            correct += int((labels(net, out) == y[lo:hi]).sum())
+        else:
+            squares += float(((out.double() - y[lo:hi].reshape(out.shape)) ** 2).sum())
+    if classify:
+        return {"loss": loss_sum / n, "accuracy": correct / n}
+    spread = float(((y[:n] - y[:n].mean(dim=0)) ** 2).sum())  # R² needs targets that differ
+    r2 = {"r2": 1.0 - squares / spread} if spread > 0 else {}
+    return {"loss": loss_sum / n, "mse": squares / y[:n].numel(), **r2}
+
+
+def said(metrics: dict[str, float], prefix: str = "") -> str:
+    """``loss 0.25 accuracy 0.9`` (every name after ``prefix``), as exact as a float32 is."""
+    return " ".join(f"{prefix}{name} {value:.9g}" for name, value in metrics.items())
 
 
 def setup() -> tuple[int, int, torch.device]:
@@ -159,13 +208,14 @@ def main(argv: list[str] | None = None) -> None:
     dtype = torch.float64 if SETTINGS["dtype"] == "float64" else torch.float32
 
     net = NetCanvasNet(load_arrays(), dtype=dtype).to(device)
+    # Each part that has rows: raw inputs, targets for the loss, targets for accuracy or R².
     with np.load(HERE / "data.npz", allow_pickle=False) as data:
-        x = torch.tensor(data["x_train"], dtype=torch.float64)
-        t = torch.tensor(data["t_train"], dtype=dtype)
-        x_val = torch.tensor(data["x_val"][:EVAL_ROWS], dtype=torch.float64)
-        t_val = torch.tensor(data["t_val"][:EVAL_ROWS], dtype=dtype)
+        parts = {part: (torch.tensor(data[f"x_{part}"], dtype=torch.float64),
+                        torch.tensor(data[f"t_{part}"], dtype=dtype),
+                        torch.tensor(data[f"y_{part}"])) for part in PARTS
+                 if len(data[f"t_{part}"])}
+    x, t, _ = parts["train"]
     target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
-    watch = bool(patience) and len(t_val) > 0
     best = (math.inf, 0)  # the lowest validation loss so far, and its epoch
     rows = TensorDataset(x, t)
     batch = max(1, math.ceil(min(SETTINGS["batch_size"], len(rows)) / world))
@@ -187,15 +237,12 @@ def main(argv: list[str] | None = None) -> None:
             optimizer.zero_grad()
             model(xb.to(device), tb.to(device)).backward()
             optimizer.step()
-        net.eval()
-        with torch.no_grad():
-            n = min(len(rows), EVAL_ROWS)
-            loss = TrainingLoss(net)(x[:n].to(device), t[:n].to(device)).item()
-            val_loss = TrainingLoss(net)(x_val.to(device), t_val.to(device)).item() \
-                if watch else None
+        trained = measure(net, parts["train"], device)
+        val = measure(net, parts["val"], device) if "val" in parts else {}
         if rank == 0:
-            print(f"epoch {epoch} loss {loss:.9g}", flush=True)
+            print(f"epoch {epoch} {said(trained)} {said(val, 'val_')}".rstrip(), flush=True)
         # NetCanvas's stop rules: the target loss, and early stopping on the validation loss
+        loss, val_loss = trained["loss"], (val.get("loss") if patience else None)
         best = (val_loss, epoch) if val_loss is not None and val_loss < best[0] else best
         reason = None
         if target is not None and loss <= target:
@@ -213,6 +260,8 @@ def main(argv: list[str] | None = None) -> None:
                 print(f"stopped: {reason}", flush=True)
             break
 
+    if rank == 0 and "test" in parts:  # the rows kept out of training and stopping: once, here
+        print(f"test {said(measure(net, parts['test'], device))}", flush=True)
     if rank == 0 and args.out:
         out = Path(args.out)
         temporary = out.with_name(f".{out.name}.tmp.npz")

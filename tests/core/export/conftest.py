@@ -115,9 +115,10 @@ def epoch_losses(stdout: str) -> list[float]:
 
 
 def printed_metrics(stdout: str) -> dict[str, list[float]]:
-    """The NumPy script's metrics by the trainer's history names: ``train_loss``, ``val_loss``,
-    ``val_accuracy`` … from its ``epoch <k> loss <v> accuracy <v> val_loss <v> …`` lines, one
-    entry per epoch; ``test_loss`` … from its one ``test loss <v> …`` line at the end."""
+    """The NumPy script's or train.py's metrics by the trainer's history names: ``train_loss``,
+    ``val_loss``, ``val_accuracy`` … from its ``epoch <k> loss <v> accuracy <v> val_loss <v> …``
+    lines, one entry per epoch; ``test_loss`` … from its one ``test loss <v> …`` line at the
+    end."""
     metrics: dict[str, list[float]] = {}
     for line in stdout.splitlines():
         words = line.split()

@@ -1,9 +1,11 @@
-"""The exported scripts train as NetCanvas does: the NumPy script prints the trainer's training
-losses (same split, shuffling, dropout masks, scaling, update rule), train.py runs alone and
-under torchrun, and what it writes goes back into the project."""
+"""The exported scripts train as NetCanvas does: the NumPy script and train.py print the
+trainer's metrics (same split, shuffling, dropout masks, scaling, update rule, measured the
+same way), train.py runs alone and under torchrun, and what it writes goes back into the
+project."""
 
 from __future__ import annotations
 
+import ast
 import shutil
 import sys
 from dataclasses import replace
@@ -15,6 +17,7 @@ import pytest
 from core.engine import optimizers
 from core.export import export_project, plan_export, with_weights
 from core.project import load_project, save_project
+from core.training import measure
 from core.training.trainer import Trainer
 from tests.core.export.conftest import (
     EXAMPLES,
@@ -27,15 +30,6 @@ from tests.core.export.conftest import (
 )
 
 
-def trainer_losses(project, epochs: int = 3) -> list[float]:
-    """The training losses ``netcanvas train PROJECT --epochs N`` reports."""
-    project = replace(project, settings=replace(project.settings, epochs=epochs))
-    trainer = Trainer(project.build_network(), project.data.load(), project.settings,
-                      history=project.load_history())
-    trainer.run()
-    return trainer.history.epochs["train_loss"][-epochs:]
-
-
 def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
     """Every metric the trainer measured in ``epochs`` more epochs, by its history's names."""
     project = replace(project, settings=replace(project.settings, epochs=epochs))
@@ -46,38 +40,93 @@ def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
             if name != "epoch"}
 
 
+#: how closely each export's numbers follow the trainer's: the NumPy script repeats its
+#: arithmetic; torch sums in its own order (and float32 matmuls differ in the last bits)
+RTOL = {"numpy": 1e-4, "pytorch": 1e-3}
+#: where an export goes in a folder, and the script in it that trains
+TARGET = {"numpy": "net.py", "pytorch": "torch"}
+SCRIPT = {"numpy": "net.py", "pytorch": "torch/train.py"}
+
+
+def run_export(project, fmt: str, folder: Path, epochs: int = 3) -> str:
+    """Export ``project`` as ``fmt`` into ``folder``, train it for ``epochs``: its stdout."""
+    folder.mkdir(parents=True, exist_ok=True)
+    export_project(project, fmt, folder / TARGET[fmt])
+    result = run_script([SCRIPT[fmt], "--epochs", str(epochs)], folder)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def assert_the_trainers_metrics(stdout: str, project, fmt: str, epochs: int = 3,
+                                values: bool = True) -> None:
+    """Every metric the trainer measures in ``epochs`` more epochs was printed, and no other:
+    per epoch the training and validation ones, the test ones once after training; with
+    ``values``, the trainer's numbers."""
+    expected = trainer_metrics(project, epochs)
+    printed = printed_metrics(stdout)
+    measured = {name: values for name, values in expected.items() if values[-1] is not None}
+    measured.update({name: values[-1:] for name, values in measured.items()
+                     if name.startswith("test_")})  # the test part: once, after training
+    assert printed.keys() == measured.keys()
+    assert {k: len(v) for k, v in printed.items()} == {k: len(v) for k, v in measured.items()}
+    if not values:
+        return
+    assert np.allclose(epoch_losses(stdout), expected["train_loss"], rtol=RTOL[fmt], atol=0)
+    for metric, numbers in measured.items():
+        assert np.allclose(printed[metric], numbers, rtol=RTOL[fmt], atol=1e-6), metric
+
+
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
 def test_the_numpy_script_reports_the_trainers_metrics(projects, name, tmp_path):
     """The script printed the training loss only; it now prints what the window shows: the
     training and validation loss and accuracy (MSE and R²) per epoch, the test ones at the end,
     the numbers NetCanvas's own trainer measures."""
-    project = projects[name]
-    export_project(project, "numpy", tmp_path / "net.py")
-    result = run_script(["net.py", "--epochs", "3"], tmp_path)
-    assert result.returncode == 0, result.stderr
-    expected = trainer_metrics(project)
-    assert np.allclose(epoch_losses(result.stdout), expected["train_loss"], rtol=1e-4, atol=0)
-    printed = printed_metrics(result.stdout)
-    measured = {name: values for name, values in expected.items() if values[-1] is not None}
-    measured.update({name: values[-1:] for name, values in measured.items()
-                     if name.startswith("test_")})  # the test part: once, after training
-    assert printed.keys() == measured.keys()
-    for metric, values in measured.items():
-        assert np.allclose(printed[metric], values, rtol=1e-4, atol=1e-6), metric
+    stdout = run_export(projects[name], "numpy", tmp_path)
+    assert_the_trainers_metrics(stdout, projects[name], "numpy")
 
 
-def test_every_part_s_metrics_are_printed(projects, tmp_path):
+@pytest.mark.parametrize("fmt", ["numpy", "pytorch"])
+def test_every_part_s_metrics_are_printed(projects, fmt, tmp_path):
     """A split with validation and test rows, classification and regression alike."""
     for name, names in (("spiral", ("loss", "accuracy")), ("dag_regression", ("loss", "mse",
                                                                               "r2"))):
-        export_project(projects[name], "numpy", tmp_path / f"{name}.py")
-        result = run_script([f"{name}.py", "--epochs", "2"], tmp_path)
-        assert result.returncode == 0, result.stderr
-        printed = printed_metrics(result.stdout)
+        stdout = run_export(projects[name], fmt, tmp_path / name, epochs=2)
+        printed = printed_metrics(stdout)
         for part in ("train", "val", "test"):
             for metric in names:
                 assert len(printed[f"{part}_{metric}"]) == (1 if part == "test" else 2)
-        assert result.stdout.splitlines()[-1].startswith("test loss ")
+        assert stdout.splitlines()[-1].startswith("test loss ")
+
+
+@pytest.mark.parametrize("fmt", ["numpy", "pytorch"])
+def test_the_scripts_measure_as_many_rows_at_a_time_as_netcanvas(projects, fmt, tmp_path,
+                                                                 monkeypatch):
+    """EVAL_ROWS and EVAL_CHUNK were numbers copied into each template: the exports now take
+    them from the trainer's measuring when written, so they measure what it measures — here
+    the first 50 rows of each part, 16 at a time."""
+    for name, value in (("MAX_EVAL_ROWS", 50), ("EVAL_CHUNK", 16)):
+        monkeypatch.setattr(measure, name, value)
+    project = projects["spiral"]  # 280 training rows, 60 validation and 60 test rows
+    stdout = run_export(project, fmt, tmp_path, epochs=2)
+    assert_the_trainers_metrics(stdout, project, fmt, epochs=2)
+    assert constants(tmp_path / SCRIPT[fmt]) == {"EVAL_ROWS": 50, "EVAL_CHUNK": 16}
+    if fmt == "pytorch":  # and the folder's README says so
+        assert "on at most the first 50 rows of each part" in " ".join(
+            (tmp_path / "torch" / "README.md").read_text(encoding="utf-8").split())
+
+
+@pytest.mark.parametrize("fmt", ["numpy", "pytorch"])
+def test_the_scripts_evaluation_constants_are_the_trainers(projects, fmt, tmp_path):
+    export_project(projects["xor_learned"], fmt, tmp_path / TARGET[fmt])
+    assert constants(tmp_path / SCRIPT[fmt]) == {"EVAL_ROWS": measure.MAX_EVAL_ROWS,
+                                 "EVAL_CHUNK": measure.EVAL_CHUNK}
+
+
+def constants(script: Path) -> dict[str, object]:
+    """The EVAL_ constants a generated script assigns (read, not run: train.py needs torch)."""
+    tree = ast.parse(script.read_text(encoding="utf-8"))
+    return {node.targets[0].id: ast.literal_eval(node.value) for node in tree.body
+            if isinstance(node, ast.Assign) and node.targets[0].id.startswith("EVAL_")}
 
 
 @pytest.mark.parametrize("optimizer", optimizers.NAMES)
@@ -114,13 +163,16 @@ def test_the_cli_log_and_the_script_agree(project_files, tmp_path):
     assert np.allclose(epoch_losses(result.stdout), logged, rtol=1e-4, atol=0)
 
 
-def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, tmp_path):
-    project = projects["spiral"]
-    export_project(project, "pytorch", tmp_path / "torch")
-    result = run_script(["train.py", "--epochs", "2"], tmp_path / "torch")
-    assert result.returncode == 0, result.stderr
-    # One process follows NetCanvas's shuffling too, so the losses match closely.
-    assert np.allclose(epoch_losses(result.stdout), trainer_losses(project, 2), rtol=1e-3)
+@pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
+def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, name, tmp_path):
+    """train.py printed the training loss only; it now prints what the NumPy script prints,
+    as NetCanvas's trainer measures it (one process follows NetCanvas's shuffling too). Its
+    dropout masks are torch's own, so with dropout only the metrics printed are the same."""
+    project = projects[name]
+    stdout = run_export(project, "pytorch", tmp_path)
+    dropout = any(node.dropout for node in project.spec.nodes)
+    assert dropout == (name in ("dag_classifier", "dag_regression"))
+    assert_the_trainers_metrics(stdout, project, "pytorch", values=not dropout)
 
 
 def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
@@ -147,7 +199,11 @@ def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(proje
     result = run_script(["-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
                          "train.py", "--epochs", "2", "--out", "w.npz"], folder, timeout=600)
     assert result.returncode == 0, result.stderr[-3000:]
-    assert len(epoch_losses(result.stdout)) == 2
+    # rank 0 alone prints: two epochs of training and validation metrics, the test ones once
+    printed = printed_metrics(result.stdout)
+    assert sorted(printed) == sorted(f"{part}_{metric}" for part in ("train", "val", "test")
+                                     for metric in ("loss", "accuracy"))
+    assert [len(printed[f"{part}_loss"]) for part in ("train", "val", "test")] == [2, 2, 1]
     project = with_weights(load_project(path), folder / "w.npz")
     save_project(project, tmp_path / "back.netcanvas")
     back = load_project(tmp_path / "back.netcanvas")
@@ -175,7 +231,7 @@ class RecordingGroup:
 
 @pytest.mark.parametrize("rule", ["target", "patience", "epochs"])
 def test_every_process_of_train_py_meets_the_others_before_leaving(projects, rule, tmp_path,
-                                                                   monkeypatch):
+                                                                   monkeypatch, capsys):
     """Under torchrun, rank 1 once aborted in gloo's teardown ("terminate called without an
     active exception"): each process now waits at a barrier before destroying the group, on
     every way a run ends — the target loss, early stopping, the last epoch."""
@@ -198,6 +254,7 @@ def test_every_process_of_train_py_meets_the_others_before_leaving(projects, rul
     epochs = len(group.calls[1:-2])  # one "stop now?" broadcast per epoch
     assert group.calls[1:-2] == ["broadcast"] * epochs
     assert epochs == 3 if rule == "epochs" else epochs < project.settings.epochs
+    assert capsys.readouterr().out == ""  # rank 0 alone prints the metrics
 
 
 def stopping_projects(projects) -> dict[str, object]:
@@ -245,5 +302,14 @@ def test_train_py_stops_where_netcanvas_stops(projects, rule, tmp_path):
     export_project(project, "pytorch", tmp_path / "torch")
     result = run_script(["train.py"], tmp_path / "torch")
     assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
     assert len(epoch_losses(result.stdout)) == len(losses)
-    assert result.stdout.splitlines()[-1].startswith("stopped: ")
+    stop = next(k for k, line in enumerate(lines) if line.startswith("stopped: "))
+    assert lines[stop] == f"stopped: reached the target loss 0.05 at epoch {len(losses)}" \
+        if rule == "target" else \
+        lines[stop].startswith("stopped: the validation loss has not improved for 3 epochs")
+    # after the stop, the test rows' metrics (the spiral has test rows, XOR's four have not)
+    tested = plan_export(project).data.parts["test"].n > 0
+    assert tested == (rule == "patience")
+    assert [line.split()[:2] for line in lines[stop + 1:]] == ([["test", "loss"]] if tested
+                                                                 else [])
