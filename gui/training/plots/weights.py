@@ -12,6 +12,7 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
+from core.engine.params import Params
 from core.spec import NetworkSpec
 from core.training.snapshot import Histogram
 from gui import theme
@@ -52,6 +53,8 @@ class WeightsPanel(FollowsWeights, Panel):
         self._spec: NetworkSpec | None = None
         #: the current weights, drawn while there is no frame (before any run, after Reset)
         self.weights: CurrentWeights | None = None
+        #: the weights were edited after the frame's run: "now" shows :attr:`weights`
+        self.edited = False
         self._x_end = 0.0
         self.now_plot = add_plot(self.graphics, row=0, col=0)
         self.now_curve = self.now_plot.plot(
@@ -118,11 +121,29 @@ class WeightsPanel(FollowsWeights, Panel):
             self.refresh()
 
     # ------------------------------------------------------------------ frames
+    def remember(self, frame: Frame | None) -> None:
+        super().remember(frame)
+        self.edited = False  # a frame of its own weights (a run goes on, the timeline moved)
+
+    def follow_weights(self, arrays: Params) -> None:
+        """The document holds ``arrays`` and no run goes on. Edited after the run (a weight
+        typed, undo, redo), "Weights now" shows them; the run's trail stays — it is what the
+        run did — and its last step's gradient norms go: they were of other weights. An
+        undo back to the run's weights shows the frame whole again."""
+        edited = self.frame is not None and not self.frame.holds(arrays)
+        if edited or self.edited:
+            self.edited = edited
+            self._dirty = True
+            if self.shown:
+                self.refresh()
+
     def draw(self, frame: Frame) -> None:
         snapshot = frame.snapshot
         edge_id = self.edge_id
         self._show_notes(False)
-        self._draw_now(snapshot.weight_histograms.get(edge_id) if edge_id else None)
+        histograms = self.weights.histograms if self.edited and self.weights is not None \
+            else snapshot.weight_histograms
+        self._draw_now(histograms.get(edge_id) if edge_id else None)
         trail = frame.weight_trails.get(edge_id) if edge_id else None
         if trail is not None:
             low, high, n = trail.low, trail.high, trail.x.size
@@ -136,7 +157,9 @@ class WeightsPanel(FollowsWeights, Panel):
                 self.trail_plot.setXRange(0.0, end, padding=0.02)
             self.ranges[self.trail_plot].fit(y=(low, high))
         spec = self._spec
-        if spec is not None:
+        if self.edited:
+            self.norm_bars.setOpts(x=[], height=[])
+        elif spec is not None:
             trained = [n.id for n in spec.nodes if n.kind != "input"]
             heights = [snapshot.gradient_norms.get(node_id, 0.0) for node_id in trained]
             self.norm_bars.setOpts(x=np.arange(len(trained)), height=heights, width=0.6)
