@@ -3,6 +3,7 @@ final metrics line, in the current language. Kept apart so gui/cli.py stays shor
 
 from __future__ import annotations
 
+import math
 import time
 from typing import TextIO
 
@@ -42,7 +43,11 @@ def _format_value(name: str, value: float | None) -> str:
 
 class ProgressBar:
     """``[#####-----] epoch 12/100  loss 0.1234  5,300 samples/s  eta 0:14`` on one line of a
-    terminal (redrawn at most 10 times a second), or a plain line per 10 % when piped."""
+    terminal (redrawn at most 10 times a second), or a plain line per 10 % when piped.
+
+    An epoch's last mini-batch also measures every part of the data, and the trainer counts
+    that time as the batch's: on MNIST the run's last line said "721 samples/s" after batches
+    at 85,000. The speed shown is the last mini-batch's that ended no epoch."""
 
     WIDTH = 24
 
@@ -54,8 +59,12 @@ class ProgressBar:
         self._shown = 0.0
         self._tenth = -1
         self._drawn = False
+        self._rate = math.nan  # samples/s of the last mini-batch that ended no epoch
 
     def update(self, event: TrainingEvent) -> None:
+        if (event.batch < event.batches_per_epoch or math.isnan(self._rate)
+                or event.batches_per_epoch == 1):  # then every batch ends an epoch
+            self._rate = event.samples_per_second
         epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
         done = min(1.0, epochs_done / (self.last_epoch - self.first_epoch))
         now = time.monotonic()
@@ -63,20 +72,20 @@ class ProgressBar:
             if now - self._shown < 0.1 and event.outcome is None:
                 return
             self._shown = now
-            self.stream.write("\r" + self._line(event, done))
+            self.stream.write("\r" + self._line(event, done, self._rate))
             self._drawn = True
         elif int(done * 10) > self._tenth or event.outcome is not None:
             self._tenth = int(done * 10)
-            self.stream.write(self._line(event, done) + "\n")
+            self.stream.write(self._line(event, done, self._rate) + "\n")
         self.stream.flush()
 
-    def _line(self, event: TrainingEvent, done: float) -> str:
+    def _line(self, event: TrainingEvent, done: float, rate: float) -> str:
         filled = int(done * self.WIDTH)
         eta = "" if event.eta_seconds is None else \
             _("  eta {time}").format(time=clock(event.eta_seconds))
         status = _("epoch {epoch}/{last}  loss {loss}  {speed} samples/s{eta}").format(
             epoch=event.epoch, last=self.last_epoch, loss=f"{event.loss:.4g}",
-            speed=f"{event.samples_per_second:,.0f}", eta=eta)
+            speed=f"{rate:,.0f}", eta=eta)
         return f"[{'#' * filled}{'-' * (self.WIDTH - filled)}] {status}"
 
     def close(self) -> None:
