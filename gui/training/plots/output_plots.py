@@ -241,11 +241,13 @@ class ConfusionPlot:
         column, row = 1 / per_x if per_x > 0 else math.inf, 1 / per_y if per_y > 0 else math.inf
         widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
         numbers = all(name == str(k) for k, name in enumerate(names))
-        fits = numbers or widest + 2 * LABEL_GAP <= column
+        fits = numbers or widest + LABEL_GAP <= column
         below = names if fits else [str(k) for k in range(len(names))]
         need = max((metrics.horizontalAdvance(name) for name in below), default=0)
-        every_x = max(math.ceil((need + 2 * LABEL_GAP) / column), 1)
-        every_y = max(math.ceil(metrics.height() / row), 1)
+        every_x = max(math.ceil((need + LABEL_GAP) / column), 1)
+        # the labels' own ink (digits are shorter than a line): 0–9 fit rows of 11 pixels
+        tall = max((metrics.tightBoundingRect(name).height() for name in names), default=0)
+        every_y = max(math.ceil((tall + 2) / row), 1)
         shown = (fits, every_x, every_y, tuple(names))
         if shown == self._names_below:
             return

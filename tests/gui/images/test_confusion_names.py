@@ -35,7 +35,7 @@ def labels(panel: OutputPanel, side: str) -> list[tuple[str, float, float]]:
                 half = metrics.horizontalAdvance(text) / 2
             else:
                 centre = plot.vb.mapViewToScene(QPointF(0, value)).y()
-                half = metrics.height() / 2
+                half = metrics.tightBoundingRect(text).height() / 2  # its ink
             found.append((text, centre - half, centre + half))
     return found
 
@@ -68,13 +68,18 @@ def test_long_class_names_never_overlap_and_numbers_say_which_column(qtbot, size
         assert set(rows) <= named
 
 
-def test_digits_keep_their_names_on_both_axes(qtbot):
+@pytest.mark.parametrize("size", [(1000, 600), (460, 260)])
+def test_digits_keep_their_names_on_both_axes(qtbot, size):
+    # ten digits fit rows and columns of 14 pixels (the Output panel of a 1280×800 window)
     panel = OutputPanel()
     qtbot.addWidget(panel)
-    panel.resize(1000, 600)
+    panel.resize(*size)
     panel.show()
     qtbot.waitExposed(panel)
     panel.set_data(images(tuple(str(k) for k in range(10))), None)
     qtbot.wait(50)
+    if size[0] < 600:  # rows lower than a line of text
+        assert 1 / panel.confusion.plot.vb.viewPixelSize()[1] < 16
     assert [text for text, _, _ in labels(panel, "bottom")] == [str(k) for k in range(10)]
     assert [text for text, _, _ in labels(panel, "left")] == [str(k) for k in range(10)]
+    assert overlapping(labels(panel, "bottom")) == [] == overlapping(labels(panel, "left"))
