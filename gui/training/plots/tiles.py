@@ -112,11 +112,12 @@ class TileGrid(QWidget):
         return min(cols * rows, MAX_TILES // cols * cols)
 
     def tile_rect(self, k: int) -> QRect:
-        """Where tile ``k`` is drawn (its image and caption)."""
+        """Where tile ``k`` is drawn (its image and caption): in a grid narrower than a tile,
+        as wide as the grid (its caption elided there, whole in its tooltip)."""
         size = self.tile_size()
         cols = self.columns()
-        return QRect((k % cols) * size.width(), (k // cols) * size.height(), size.width(),
-                     size.height())
+        return QRect((k % cols) * size.width(), (k // cols) * size.height(),
+                     min(size.width(), max(self.width(), 1)), size.height())
 
     def set_tiles(self, images: list[QImage], captions: list[tuple[str, bool]],
                   selected: int) -> None:

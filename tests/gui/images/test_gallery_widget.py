@@ -293,3 +293,17 @@ def test_digit_captions_stay_on_one_line_under_small_tiles(qtbot):
     evaluated(gallery, data, 100)
     assert gallery.grid.tile_size().width() == 44  # 40 pixels and the gap, as before
     assert [line for line, need, has in drawn_lines(gallery) if need > has] == []
+
+
+def test_a_grid_narrower_than_a_named_tile_elides_its_captions_inside_it(qtbot):
+    # beside three other panels (1024×768) the grid was 68 px and the tiles 79: "→ Trouse"
+    # ran out of the grid's right edge, cut mid-letter
+    data = fashion_images()
+    gallery = gallery_of(qtbot, data, 500, 400)
+    evaluated(gallery, data, 100)
+    grid = gallery.grid
+    wide = grid.tile_size().width()
+    gallery.resize(wide - 20 + (gallery.width() - grid.width()), 400)
+    qtbot.waitUntil(lambda: grid.width() < wide)
+    assert grid.columns() == 1
+    assert all(grid.tile_rect(k).right() < grid.width() for k in range(len(grid.captions)))
