@@ -277,7 +277,8 @@ class ProblemsPanel(QWidget):
                                       "<b>{n} problems</b> to fix before training")).format(
                 n=count))
         elif self._missing:
-            self.summary.setText(self.tr("<b>The project's data is missing</b>"))
+            # moved, changed, not downloaded here …: "missing" said a changed file was gone
+            self.summary.setText(self.tr("<b>The project's data could not be loaded</b>"))
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:

@@ -360,6 +360,10 @@ You can still import your own data with “{button}”.</source>
         <translation>숨긴 경고 {n}개 보기</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The project&apos;s data could not be loaded&lt;/b&gt;</source>
+        <translation>&lt;b&gt;프로젝트의 데이터를 불러올 수 없습니다&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Give {node} {n} units</source>
         <translation>{node}에 뉴런 {n}개 주기</translation>
     </message>
@@ -374,10 +378,6 @@ You can still import your own data with “{button}”.</source>
     <message>
         <source>&lt;b&gt;{n} problems&lt;/b&gt; to fix before training</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The project&apos;s data is missing&lt;/b&gt;</source>
-        <translation>&lt;b&gt;프로젝트의 데이터가 없습니다&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The network does not fit the data yet&lt;/b&gt;</source>

@@ -28,7 +28,8 @@ def test_a_project_whose_mnist_is_not_here_offers_the_download(env, qtbot, windo
     # it said "The data could not be loaded." and, in the Problems panel, "The network is
     # complete: it can be trained" beside a disabled Train; choosing MNIST "again" in the
     # list (as the status bar advised) was no change, so no download
-    qtbot.waitUntil(lambda: problems.summary.text() == "<b>The project's data is missing</b>")
+    heading = "<b>The project's data could not be loaded</b>"
+    qtbot.waitUntil(lambda: problems.summary.text() == heading)
     assert any("press Download in the Data panel" in m for m in problems.messages())
     assert picker.data_info.text() == "MNIST handwritten digits 28×28 is not on this computer yet."
     assert picker.download_button.isVisible()
