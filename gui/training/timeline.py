@@ -48,6 +48,7 @@ from gui.training.timeline_bar import (
     epoch_text,
 )
 from gui.training.timeline_runs import ContinueFromCommand, cut_runs
+from gui.training.trails import trails_of
 
 
 class TimelineUi(QObject):
@@ -267,8 +268,10 @@ class TimelineUi(QObject):
         latest = controller.latest if controller.active else self.final_frame
         if latest is not None:
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
-        else:
-            history, last, trails = self._document_history(replay), 0, {}
+        else:  # a reopened project: its trails from the timeline's weights
+            history, last = self._document_history(replay), 0
+            trails = trails_of(replay.viewer.network.spec,
+                               self.timeline.records() if self.timeline is not None else [])
         self.runner.request(replay, record, history, last, trails, (record, back))
 
     @Slot(object, object)
