@@ -177,8 +177,9 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     dataset = project.data.load()
     trainer = _trainer(project, dataset, fresh=False)
     net, data = trainer.network, trainer.data
-    parts = ", ".join(_(PART_COUNTS[name]).format(n=part.n) if name in PART_COUNTS
-                      else f"{name} {part.n}" for name, part in data.parts.items())
+    # with thousands separators, as the parameters on the line above ("train 49,412")
+    parts = ", ".join(_(PART_COUNTS[name]).format(n=f"{part.n:,}") if name in PART_COUNTS
+                      else f"{name} {part.n:,}" for name, part in data.parts.items())
     epochs = trainer.history.n_epochs
     if project.params is None:
         trained = _("not trained yet")

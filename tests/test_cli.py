@@ -244,7 +244,7 @@ def test_check_says_what_it_shows_in_words(capsys):
     code, out, _ = run(["check", str(example_path("overfitting"))], capsys)
     assert code == 0
     assert out.splitlines()[2:] == [
-        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1407)",
+        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1,407)",
         "  shown on purpose, not warned about: 58,010 parameters for 300 training rows and no "
         "regularisation: expect to overfit"]
     code, out, _ = run(["check", str(example_path("and_gate"))], capsys)

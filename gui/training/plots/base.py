@@ -311,7 +311,9 @@ def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> st
     Loss legend read "— per batch — training —" over "validation — test"). Names longer
     than a line may happen (``whole_names=False``: the runs' "run 2: lr 0.1 → 0.01, …") wrap
     between their words too, the mark still with the first."""
-    return " &nbsp; ".join(  # i18n: not ui
+    # "&nbsp; " keeps the gap with the entry before it: " &nbsp; " let a panel narrower than
+    # an entry put the lone &nbsp; on a blank line of its own (a fifth line: "test" cut off)
+    return "&nbsp; ".join(  # i18n: not ui
         f"<span style='color:{c.name()}'>━</span>&nbsp;"
         f"{escape(name).replace(' ', '&nbsp;') if whole_names else escape(name)}"
         for name, c in items)

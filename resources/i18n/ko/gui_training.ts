@@ -346,6 +346,10 @@
         <translation>검증(학습하는 중에 지켜봄)과 마지막 시험을 위해 떼어 두는 행의 비율(%)입니다. 나머지 행으로 신경망을 학습합니다.</translation>
     </message>
     <message>
+        <source>Shift and scale every input feature to mean 0 and standard deviation 1, with the training rows&apos; own statistics (the held-out rows get the same). Features on very different scales, or pixel bytes up to 255, train far better this way.</source>
+        <translation>입력 특징마다 훈련 행의 평균과 표준편차로 옮기고 나누어 평균 0, 표준편차 1로 맞춥니다(떼어 둔 행에도 같은 값을 씁니다). 범위가 크게 다른 특징이나 255까지 가는 픽셀 바이트는 이렇게 해야 훨씬 잘 학습합니다.</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>갱신 방법</translation>
     </message>
@@ -384,6 +388,10 @@
     <message>
         <source>test</source>
         <translation>시험</translation>
+    </message>
+    <message>
+        <source>Standardise inputs</source>
+        <translation>입력 표준화</translation>
     </message>
     <message>
         <source>training on all {rows} rows (too few to hold any out)</source>

@@ -266,7 +266,7 @@
     <name>WeightsPanel</name>
     <message>
         <source>Which connection&apos;s weight matrix to show</source>
-        <extracomment>the current weights, drawn while there is no frame (before any run, after Reset)</extracomment>
+        <extracomment>the current weights, drawn while there is no frame (before any run, after Reset) the weights were edited after the frame&apos;s run: &quot;now&quot; shows :attr:`weights`</extracomment>
         <translation>가중치 행렬을 볼 연결</translation>
     </message>
     <message>
