@@ -3,7 +3,6 @@ final metrics line, in the current language. Kept apart so gui/cli.py stays shor
 
 from __future__ import annotations
 
-import math
 import shutil
 import time
 from typing import TextIO
@@ -48,11 +47,7 @@ class ProgressBar:
     of a terminal (redrawn at most 10 times a second, over the whole previous line; the bar
     narrower, or left out, so that the line fits the terminal), or a plain line per 10 % when
     piped. The loss is the last mini-batch's, and says so: the final metrics (and the Loss
-    panel) show the epoch's loss measured on the training rows, which differs.
-
-    An epoch's last mini-batch also measures every part of the data, and the trainer counts
-    that time as the batch's: on MNIST the run's last line said "721 samples/s" after batches
-    at 85,000. The speed shown is the last mini-batch's that ended no epoch."""
+    panel) show the epoch's loss measured on the training rows, which differs."""
 
     WIDTH = 24
     MIN_WIDTH = 5  # a narrower bar says too little: the status alone is shown
@@ -67,12 +62,8 @@ class ProgressBar:
         self._drawn = False
         self._bar = self.WIDTH  # on a terminal: only ever narrower, so it never jumps back
         self._columns_drawn = 0  # of the last redraw: a shorter one blanks the rest
-        self._rate = math.nan  # samples/s of the last mini-batch that ended no epoch
 
     def update(self, event: TrainingEvent) -> None:
-        if (event.batch < event.batches_per_epoch or math.isnan(self._rate)
-                or event.batches_per_epoch == 1):  # then every batch ends an epoch
-            self._rate = event.samples_per_second
         epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
         done = min(1.0, epochs_done / (self.last_epoch - self.first_epoch))
         now = time.monotonic()
@@ -80,24 +71,23 @@ class ProgressBar:
             if now - self._shown < 0.1 and event.outcome is None:
                 return
             self._shown = now
-            line = self._line(event, done, self._rate, shutil.get_terminal_size().columns)
+            line = self._line(event, done, shutil.get_terminal_size().columns)
             width = display_width(line)
             self.stream.write("\r" + line + " " * max(self._columns_drawn - width, 0))
             self._columns_drawn, self._drawn = max(width, self._columns_drawn), True
         elif int(done * 10) > self._tenth or event.outcome is not None:
             self._tenth = int(done * 10)
-            self.stream.write(self._line(event, done, self._rate) + "\n")
+            self.stream.write(self._line(event, done) + "\n")
         self.stream.flush()
 
-    def _line(self, event: TrainingEvent, done: float, rate: float,
-              columns: int | None = None) -> str:
+    def _line(self, event: TrainingEvent, done: float, columns: int | None = None) -> str:
         """The bar and the status; with ``columns``, narrower than that (a line as wide as the
         terminal wraps, and the next redraw starts on its second row)."""
         eta = "" if event.eta_seconds is None else \
             _("  eta {time}").format(time=clock(event.eta_seconds))
         status = _("epoch {epoch}/{last}  batch loss {loss}  {speed} samples/s{eta}").format(
             epoch=event.epoch, last=self.last_epoch, loss=f"{event.loss:.4g}",
-            speed=f"{rate:,.0f}", eta=eta)
+            speed=f"{event.samples_per_second:,.0f}", eta=eta)
         width = self.WIDTH
         if columns is not None:
             width = self._bar = min(self._bar, columns - 1 - len("[] ") - display_width(status))
