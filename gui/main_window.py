@@ -93,9 +93,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
+        hosts = self.training.hosts
         self.output_preview = OutputPreview(self.predictions, self.context.session,
-                                            self.training.hosts["Output"],
-                                            self.training.hosts["Weights"])
+                                            hosts["Output"], hosts["Weights"],
+                                            hosts["Activations"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)

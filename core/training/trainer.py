@@ -36,14 +36,15 @@ from core.training.resume import Continuation
 from core.training.settings import TrainingSettings, batches_per_epoch
 from core.training.snapshot import (
     HISTOGRAM_BINS,
+    PROBE_ROWS,
     Histogram,
     Snapshot,
+    activation_stats,
     gradient_norms,
-    node_stats,
     output_grid,
+    probe_indices,
 )
 
-PROBE_ROWS = 256
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
 
@@ -146,8 +147,7 @@ class Trainer:
         if continuation is not None:
             continuation.restore(self.optimizer, network, self._rng)
 
-        probe = np.random.default_rng([settings.seed, 2]).permutation(train.n)[:probe_rows]
-        self._probe = train.x[np.sort(probe)]
+        self._probe = train.x[probe_indices(train.n, settings.seed, probe_rows)]
         self._grid_size = grid_size
         self._bins = bins
         self.snapshot_every = snapshot_every
@@ -377,7 +377,6 @@ class Trainer:
         bins = self._bins
         weights = {e.id: weight_name(e.id) for e in net.spec.edges}
         grads = net.last_gradients() if self.step_count else {}  # this run's last step
-        values = net.activations(self._probe)
         data = self.data
         grid = None
         if data.n_raw_features in (1, 2):
@@ -395,8 +394,7 @@ class Trainer:
             gradient_histograms={e: Histogram.of(grads[w], bins)
                                  for e, w in weights.items() if w in grads},
             gradient_norms=gradient_norms(net, grads) if grads else {},
-            activations={node.id: node_stats(node.activation, values[node.id].post, bins)
-                         for node in net.spec.nodes},
+            activations=activation_stats(net, self._probe, bins),
             grid=grid,
         )
         finished = time.perf_counter()

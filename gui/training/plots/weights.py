@@ -12,7 +12,6 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF, Slot
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from core.engine.params import Params
 from core.spec import NetworkSpec
 from core.training.snapshot import Histogram
 from gui import theme
@@ -42,7 +41,12 @@ def edge_items(spec: NetworkSpec) -> list[tuple[str, str]]:
 
 
 class WeightsPanel(FollowsWeights, Panel):
+    """Edited after a run (:attr:`edited`), "Weights now" shows the current weights; the
+    run's trail stays — it is what the run did — and its last step's gradient norms go:
+    they were of other weights."""
+
     title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
+    keeps_frame = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,8 +57,6 @@ class WeightsPanel(FollowsWeights, Panel):
         self._spec: NetworkSpec | None = None
         #: the current weights, drawn while there is no frame (before any run, after Reset)
         self.weights: CurrentWeights | None = None
-        #: the weights were edited after the frame's run: "now" shows :attr:`weights`
-        self.edited = False
         self._x_end = 0.0
         self.now_plot = add_plot(self.graphics, row=0, col=0)
         self.now_curve = self.now_plot.plot(
@@ -121,22 +123,6 @@ class WeightsPanel(FollowsWeights, Panel):
             self.refresh()
 
     # ------------------------------------------------------------------ frames
-    def remember(self, frame: Frame | None) -> None:
-        super().remember(frame)
-        self.edited = False  # a frame of its own weights (a run goes on, the timeline moved)
-
-    def follow_weights(self, arrays: Params) -> None:
-        """The document holds ``arrays`` and no run goes on. Edited after the run (a weight
-        typed, undo, redo), "Weights now" shows them; the run's trail stays — it is what the
-        run did — and its last step's gradient norms go: they were of other weights. An
-        undo back to the run's weights shows the frame whole again."""
-        edited = self.frame is not None and not self.frame.holds(arrays)
-        if edited or self.edited:
-            self.edited = edited
-            self._dirty = True
-            if self.shown:
-                self.refresh()
-
     def draw(self, frame: Frame) -> None:
         snapshot = frame.snapshot
         edge_id = self.edge_id
