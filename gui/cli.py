@@ -186,7 +186,9 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     elif epochs:
         trained = ngettext("trained {n} epoch", "trained {n} epochs", epochs).format(n=epochs)
     else:
-        trained = _("weights set by hand")
+        # set by hand (the gates) or the fresh random ones a new network is saved with: the
+        # file cannot tell them apart, so say what holds for both
+        trained = _("weights saved with the project, no training recorded")
     n_nodes, n_edges = len(net.spec.nodes), len(net.spec.edges)
     n_params = sum(p.size for p in net.params.values())
 

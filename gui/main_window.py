@@ -221,6 +221,7 @@ class MainWindow(WindowActions, QMainWindow):
         columns = getattr(dataset, "n_features", 2)
         self.inspector.node_form.set_data_columns(columns)
         self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
+        self.scene.set_class_names(getattr(dataset, "class_names", ()))
 
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset, self.data.ref)

@@ -135,9 +135,12 @@
         <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
         <translation>현재 가중치로 신경망이 입력 평면(가로 x₁, 세로 x₂)의 모든 곳에서 내놓는 답입니다. 파란색은 클래스 1, 주황색은 클래스 0이며 점은 데이터입니다. 두 색의 경계가 결정 경계입니다.</translation>
     </message>
+    <message>
+        <source>{unit} · {cls}</source>
+        <translation>{unit} · {cls}</translation>
+    </message>
     <message numerus="yes">
         <source>%n units</source>
-        <extracomment>its texts as last painted (&quot;footer&quot;; an overlay&apos;s &quot;left 0&quot;, &quot;right 0&quot;, …)</extracomment>
         <translation>
             <numerusform>뉴런 %n개</numerusform>
         </translation>
@@ -163,16 +166,17 @@
         <translation>&lt;b&gt;{label}&lt;/b&gt; — {kind}, 뉴런 {n}개</translation>
     </message>
     <message>
+        <source>{node}, {unit}: bias b[{j}] = {value}&lt;br&gt;The bias shifts the neuron&apos;s threshold: z = Σ x·w + b. Double-click to type a new value.</source>
+        <translation>{node}, {unit}: 편향 b[{j}] = {value}&lt;br&gt;편향은 뉴런의 임계값을 옮깁니다: z = Σ x·w + b. 두 번 클릭하면 새 값을 입력할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>unit {n}</source>
+        <extracomment>its texts as last painted (&quot;footer&quot;; an overlay&apos;s &quot;left 0&quot;, &quot;right 0&quot;, …)</extracomment>
         <translation>뉴런 {n}</translation>
     </message>
     <message>
         <source>{node}, {feature}: a data feature fed into the network.</source>
         <translation>{node}, {feature}: 신경망에 들어가는 데이터의 특징입니다.</translation>
-    </message>
-    <message>
-        <source>{node}, unit {n}: bias b[{j}] = {value}&lt;br&gt;The bias shifts the neuron&apos;s threshold: z = Σ x·w + b. Double-click to type a new value.</source>
-        <translation>{node}, 뉴런 {n}: 편향 b[{j}] = {value}&lt;br&gt;편향은 뉴런의 임계값을 옮깁니다: z = Σ x·w + b. 두 번 클릭하면 새 값을 입력할 수 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -180,21 +180,6 @@
     </message>
 </context>
 <context>
-    <name>ExplainTables</name>
-    <message>
-        <source>{inputs}, … ({n} features)</source>
-        <translation>{inputs}, … (특징 {n}개)</translation>
-    </message>
-    <message>
-        <source>class {name}</source>
-        <translation>클래스 {name}</translation>
-    </message>
-    <message>
-        <source>{inputs} → target {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</source>
-        <translation>{inputs} → 정답 {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</translation>
-    </message>
-</context>
-<context>
     <name>MatrixTable</name>
     <message>
         <source>&lt;b&gt;{symbol}&lt;/b&gt;, {rows}×{cols} (the first {n}×{n}): a row per source unit, a column per destination unit</source>
