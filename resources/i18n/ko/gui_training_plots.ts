@@ -17,6 +17,7 @@
     </message>
     <message>
         <source>Which node&apos;s activations to show as a histogram</source>
+        <extracomment>the current weights&apos; activations by node id and their network, while no run goes on (None: unknown)</extracomment>
         <translation>활성화값을 히스토그램으로 볼 노드</translation>
     </message>
     <message>
@@ -266,7 +267,7 @@
     <name>WeightsPanel</name>
     <message>
         <source>Which connection&apos;s weight matrix to show</source>
-        <extracomment>the current weights, drawn while there is no frame (before any run, after Reset) the weights were edited after the frame&apos;s run: &quot;now&quot; shows :attr:`weights`</extracomment>
+        <extracomment>the current weights, drawn while there is no frame (before any run, after Reset)</extracomment>
         <translation>가중치 행렬을 볼 연결</translation>
     </message>
     <message>
