@@ -253,6 +253,7 @@ class TrainingSettingsPanel(QWidget):
         session.ended.connect(self._show_outcome)
         session.data.dataset_changed.connect(self._dataset_changed)
         session.started.connect(lambda *_: self._show_outcome(None))
+        self.doc.about_to_reset.connect(lambda: self._show_outcome(None))  # another project
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()
