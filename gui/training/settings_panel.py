@@ -104,6 +104,14 @@ MAX_HYPERPARAMETER = 0.9999
 MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
 
 
+def trained_epochs(history: dict[str, Any] | None) -> int:
+    """The epoch the document's weights were trained to (0: untrained), from its history."""
+    try:
+        return int(history["epochs"]["epoch"][-1])  # type: ignore[index]
+    except (TypeError, KeyError, IndexError, ValueError):
+        return 0
+
+
 def _defaults(name: str) -> dict[str, float]:
     parameters = inspect.signature(optimizers.OPTIMIZERS[name]).parameters
     return {k: float(p.default) for k, p in parameters.items() if k != "lr"}
@@ -147,6 +155,9 @@ class TrainingSettingsPanel(QWidget):
         # the advice of the unscaled-inputs warning ("turn on standardisation") had no switch
         self.standardize_check = QCheckBox()
         self.train_label = WrappedLabel()  # "training on all 4 rows (too few …)" is long
+        #: what the next Train does: go on from the trained epochs, or start at epoch 1
+        self.start_label = WrappedLabel()
+        self.start_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.outcome_label = WrappedLabel()
         self._result: Any = None  # the last run's result, while its outcome is shown
         self._state = IDLE
@@ -212,6 +223,7 @@ class TrainingSettingsPanel(QWidget):
         self.form.addRow("", self.standardize_check)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.start_label)
         layout.addLayout(self.form)
         layout.addWidget(self.outcome_label)
         layout.addStretch()
@@ -235,11 +247,13 @@ class TrainingSettingsPanel(QWidget):
                      self.test_spin):
             spin.editingFinished.connect(self._end_session)
         self.doc.settings_changed.connect(self.refresh)
+        self.doc.history_changed.connect(self._show_start)
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
         session.data.dataset_changed.connect(self._dataset_changed)
         session.started.connect(lambda *_: self._show_outcome(None))
+        self.doc.about_to_reset.connect(lambda: self._show_outcome(None))  # another project
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()
@@ -274,6 +288,24 @@ class TrainingSettingsPanel(QWidget):
                 "TrainingSettingsPanel", "training on {percent} of the rows").format(
                 percent=percent(settings.split[0], digits=0)))
         del blockers
+        self._show_start()
+
+    @Slot()
+    def _show_start(self) -> None:
+        """Whether the next Train goes on from the weights' trained epochs or starts at epoch
+        1 (a second Train with another learning rate went on from the first run's weights, and
+        nothing on screen said so); shown while no run is going on."""
+        done = trained_epochs(self.doc.history)
+        if done:
+            text = translate("TrainingSettingsPanel",
+                             "Train goes on from epoch {done} with these weights. To start "
+                             "again from fresh weights, press Reset Weights first.").format(
+                done=done)
+        else:
+            text = translate("TrainingSettingsPanel",
+                             "Train starts at epoch 1 from the weights on the canvas.")
+        self.start_label.setText(text)
+        self.start_label.setVisible(self._state == IDLE)
 
     @Slot(object)
     def _dataset_changed(self, _dataset: object) -> None:
@@ -284,6 +316,7 @@ class TrainingSettingsPanel(QWidget):
         """While training runs only the learning rate (and the buttons) can be used."""
         self._state = state
         idle = state == IDLE
+        self.start_label.setVisible(idle)
         for widget in (self.optimizer_combo, *self.hyper_spins.values(), self.epochs_spin,
                        self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
                        self.test_spin, self.standardize_check):

@@ -38,6 +38,37 @@
     </message>
 </context>
 <context>
+    <name>CanvasPicture</name>
+    <message>
+        <source>&amp;Canvas as PNG…</source>
+        <translation>캔버스를 PNG로(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The whole network as a picture for slides (Explain&apos;s numbers too while it is open): twice the screen&apos;s pixels, on white.</source>
+        <translation>신경망 전체를 발표 자료용 그림으로 저장합니다(단계별 설명이 열려 있으면 그 숫자도 함께): 화면의 두 배 해상도, 흰 배경.</translation>
+    </message>
+    <message>
+        <source>Save the canvas as PNG</source>
+        <translation>캔버스를 PNG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save the image</source>
+        <translation>이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>{path} 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the canvas as {path}.</source>
+        <translation>캔버스를 {path}(으)로 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
@@ -99,6 +130,7 @@
     <name>EdgeItem</name>
     <message>
         <source>weight w[{i},{j}] = {value}&lt;br&gt;from {src} unit {a} to {dst} unit {b}.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;Blue is positive, orange negative, thicker is larger. Double-click to type a value.&lt;/span&gt;</source>
+        <extracomment>where an overlay&apos;s caption on a block connection starts, below the connection&apos;s middle: under the gradient bar that hangs there (gradient_bars.EDGE_BAR_GAP + EDGE_BAR_HEIGHT, 16), which hid a centred caption its texts as last painted (&quot;shape&quot;: the matrix shape, &quot;caption&quot;: an overlay&apos;s)</extracomment>
         <translation>가중치 w[{i},{j}] = {value}&lt;br&gt;{src} 뉴런 {a}에서 {dst} 뉴런 {b}(으)로.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;파란색은 양수, 주황색은 음수이며 굵을수록 큽니다. 두 번 클릭하면 값을 입력할 수 있습니다.&lt;/span&gt;</translation>
     </message>
     <message>

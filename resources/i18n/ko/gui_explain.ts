@@ -159,6 +159,10 @@
         <translation>적용하지 않았습니다: {reason}</translation>
     </message>
     <message>
+        <source>The SGD step on row {row} was undone: the weights are as they were before it.</source>
+        <translation>행 {row}의 SGD 한 단계를 되돌렸습니다: 가중치가 그 단계 전으로 돌아왔습니다.</translation>
+    </message>
+    <message>
         <source>One SGD step on row {row} (lr {lr}): the row&apos;s loss {before} → {after}. Undo puts the weights back.</source>
         <translation>행 {row}에서 SGD 한 단계(lr {lr}): 이 행의 손실 {before} → {after}. 실행 취소하면 가중치가 돌아옵니다.</translation>
     </message>

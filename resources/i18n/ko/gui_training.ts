@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>run {number}: {name}</source>
-        <extracomment>the columns of what the last epoch measured besides the loss, and on which part</extracomment>
+        <extracomment>the columns of what the last epoch measured besides the loss, and on which part the runs ticked, by number (a hidden or deleted run&apos;s too: see the module&apos;s words)</extracomment>
         <translation>실행 {number}: {name}</translation>
     </message>
     <message>
@@ -379,6 +379,7 @@
     </message>
     <message>
         <source>Held out</source>
+        <extracomment>what the next Train does: go on from the trained epochs, or start at epoch 1</extracomment>
         <translation>떼어 둔 비율</translation>
     </message>
     <message>
@@ -400,6 +401,14 @@
     <message>
         <source>training on {percent} of the rows</source>
         <translation>행의 {percent}로 학습</translation>
+    </message>
+    <message>
+        <source>Train goes on from epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
+        <translation>학습 시작을 누르면 이 가중치로 에폭 {done}에서 이어 갑니다. 새 가중치로 처음부터 학습하려면 먼저 가중치 초기화를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Train starts at epoch 1 from the weights on the canvas.</source>
+        <translation>학습 시작을 누르면 캔버스의 가중치로 에폭 1부터 학습합니다.</translation>
     </message>
 </context>
 <context>
