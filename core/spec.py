@@ -8,6 +8,7 @@ old one and nothing is shared by accident.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
@@ -20,6 +21,22 @@ from core.validation import connection_problem, find_problems, topological_order
 NODE_KINDS = ("input", "hidden", "output")
 #: How a node's kind reads in its default label ("hidden 2"); shown with ``_()``
 KIND_TITLES = {"input": N_("input"), "hidden": N_("hidden"), "output": N_("output")}
+
+
+#: the longest name a node keeps: the canvas, the Inspector and the undo texts show it
+MAX_NAME_LENGTH = 40
+#: direction controls (embeddings, overrides, isolates): an unclosed right-to-left override in
+#: a name turned every text shown after it backwards
+_DIRECTION_CONTROLS = dict.fromkeys(range(0x202A, 0x202F)) | dict.fromkeys(range(0x2066, 0x206A))
+
+
+def clean_name(text: str) -> str:
+    """A node's name as it is kept: one line (line breaks, tabs and other control characters
+    become spaces; runs of spaces one), no direction controls, at most
+    :data:`MAX_NAME_LENGTH` characters."""
+    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
+                   for c in text.translate(_DIRECTION_CONTROLS))
+    return " ".join(text.split())[:MAX_NAME_LENGTH].strip()
 
 
 @dataclass(frozen=True)
@@ -332,6 +349,8 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
     for key in ("init_std", "dropout"):
         if key in values:
             values[key] = float(values[key])
+    if "name" in values:
+        values["name"] = clean_name(values["name"])
     return NodeSpec(**values)
 
 
