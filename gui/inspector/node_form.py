@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
 from core.spec import MAX_NAME_LENGTH, NodeSpec, clean_name
+from core.validation import MAX_UNITS
 from gui import theme
 from gui.canvas import style
 from gui.document.commands import ChangeNodeCommand
@@ -33,7 +34,6 @@ from gui.document.input_labels import feature_label
 from gui.i18n import on_language_change, translate
 from gui.inspector.activation_plot import ActivationPlot
 
-MAX_UNITS = 4096
 LONGEST_UNBROKEN = 12  # characters of a name's word before the header may wrap inside it
 TIPS = {
     "name": QT_TRANSLATE_NOOP("NodeForm", "A name shown on the canvas (leave empty for the kind "
