@@ -8,6 +8,8 @@ import zipfile
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 
 def edited_copy(window, tmp_path, units: int, keep_weights: bool):
@@ -43,3 +45,18 @@ def test_a_billion_units_is_refused_at_once_in_words(window, dialogs, tmp_path, 
                     "1,000,000,000 units: a node may have at most 4,096")
     assert window.doc.path.endswith("good.netcanvas")  # what was open stays open
     assert window.doc.spec.node("1").units == 2
+
+
+def test_a_pasted_fragment_asking_for_a_million_units_is_not_pasted(qtbot, window):
+    window.files.open_example("xor_learned")
+    window.select_all_action.trigger()
+    window.copy_action.trigger()
+    fragment = json.loads(QApplication.clipboard().text())
+    fragment["network"]["nodes"][1]["units"] = 10**6
+    QApplication.clipboard().setText(json.dumps(fragment))
+    count = window.doc.undo_stack.count()
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert window.doc.undo_stack.count() == count
+    assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
