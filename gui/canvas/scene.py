@@ -21,7 +21,7 @@ from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.style import node_label
-from gui.canvas.value_editor import ValueEditor
+from gui.canvas.value_editor import ValueEditor, number_refusal
 from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
@@ -321,6 +321,7 @@ class CanvasScene(QGraphicsScene):
             lambda value: self.doc.push(commands.SetArrayValueCommand(
                 self.doc, name, index, value, undo_text(value))))
         editor.closed.connect(self._close_editor_later)
+        editor.refused.connect(lambda text: self.say(lambda: number_refusal(text)))
         self._editor_proxy = self.addWidget(editor)
         self._editor_proxy.setZValue(10)
         self._editor_proxy.setPos(pos + QPointF(8, -12))

@@ -7,14 +7,26 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gui import theme
+from gui.i18n import translate
 from gui.widgets import typed_number
+
+LIMIT = 1e6  # a typed weight or bias stays below this in size
 
 
 def parse_number(text: str) -> float | None:
     """A weight or bias from what a student types (:func:`gui.widgets.typed_number`), below
-    1e6 in size."""
+    :data:`LIMIT` in size ("-0" is 0: the undo text said "to -0")."""
     value = typed_number(text)
-    return value if value is not None and abs(value) < 1e6 else None
+    return value + 0.0 if value is not None and abs(value) < LIMIT else None
+
+
+def number_refusal(text: str) -> str:
+    """Why ``text`` is not taken as a weight or bias, in the current language."""
+    if typed_number(text) is None:
+        return translate("ValueEditor", "“{text}” is not a number: type one such as 0.5 or -0.7, "
+                         "then press Enter (Esc cancels).").format(text=text.strip())
+    return translate("ValueEditor", "{text} is too large: a weight or bias must be between "
+                     "−{limit:,.0f} and {limit:,.0f}.").format(text=text.strip(), limit=LIMIT)
 
 
 class ValueEditor(QLineEdit):
@@ -22,6 +34,8 @@ class ValueEditor(QLineEdit):
 
     committed = Signal(float)
     closed = Signal()
+    # Enter was pressed on text that is not taken (the text: number_refusal says why)
+    refused = Signal(str)
 
     def __init__(self, value: float, hint: str, parent: QWidget | None = None) -> None:
         super().__init__(f"{value:.6g}", parent)
@@ -41,7 +55,8 @@ class ValueEditor(QLineEdit):
             self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.PROBLEM};"
                                " border-radius: 4px; padding: 2px 4px;"
                                f" background: {theme.PROBLEM_BACKGROUND}; }}")
-            self.setToolTip(self.tr("Type a number such as 0.5 or -0.7, then press Enter."))
+            self.setToolTip(number_refusal(self.text()))
+            self.refused.emit(self.text())
             return
         self._finish()
         self.committed.emit(value)

@@ -233,12 +233,16 @@
 <context>
     <name>ValueEditor</name>
     <message>
-        <source>number</source>
-        <translation>숫자</translation>
+        <source>“{text}” is not a number: type one such as 0.5 or -0.7, then press Enter (Esc cancels).</source>
+        <translation>“{text}”은(는) 숫자가 아닙니다: 0.5나 -0.7 같은 숫자를 입력하고 Enter 키를 누르세요(Esc: 취소).</translation>
     </message>
     <message>
-        <source>Type a number such as 0.5 or -0.7, then press Enter.</source>
-        <translation>0.5나 -0.7 같은 숫자를 입력하고 Enter 키를 누르세요.</translation>
+        <source>{text} is too large: a weight or bias must be between −{limit:,.0f} and {limit:,.0f}.</source>
+        <translation>{text}은(는) 너무 큽니다: 가중치나 편향은 −{limit:,.0f}과 {limit:,.0f} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>숫자</translation>
     </message>
 </context>
 </TS>
