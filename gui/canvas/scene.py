@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import shiboken6
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsProxyWidget,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
 
 from core.engine import params
 from core.spec_problems import SpecProblem
@@ -320,9 +326,10 @@ class CanvasScene(QGraphicsScene):
         editor.committed.connect(
             lambda value: self.doc.push(commands.SetArrayValueCommand(
                 self.doc, name, index, value, undo_text(value))))
-        editor.closed.connect(self._close_editor_later)
+        proxy = self.addWidget(editor)
+        editor.closed.connect(lambda: self._close_editor_later(proxy))
         editor.refused.connect(lambda text: self.say(lambda: number_refusal(text)))
-        self._editor_proxy = self.addWidget(editor)
+        self._editor_proxy = proxy
         self._editor_proxy.setZValue(10)
         self._editor_proxy.setPos(pos + QPointF(8, -12))
         self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -332,13 +339,18 @@ class CanvasScene(QGraphicsScene):
             action=action()))
         return editor
 
-    def _close_editor_later(self) -> None:
-        # Closing from inside the editor's own signal would delete it mid-call.
-        QTimer.singleShot(0, self._close_editor)
+    def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
+        # Closing from inside the editor's own signal would delete it mid-call. That editor
+        # only: the next one may be open by then (Tab goes on to the next value).
+        QTimer.singleShot(0, self, lambda: self._close_editor(proxy))
 
-    def _close_editor(self) -> None:
-        proxy, self._editor_proxy = self._editor_proxy, None
-        if proxy is not None:
-            self.removeItem(proxy)
-            proxy.deleteLater()
+    def _close_editor(self, proxy: QGraphicsProxyWidget | None = None) -> None:
+        """Close ``proxy``'s editor (the open one by default), if it is still there."""
+        proxy = proxy or self._editor_proxy
+        if proxy is None or not shiboken6.isValid(proxy) or proxy.scene() is not self:
+            return
+        if proxy is self._editor_proxy:
+            self._editor_proxy = None
+        self.removeItem(proxy)
+        proxy.deleteLater()
 

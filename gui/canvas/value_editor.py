@@ -30,15 +30,20 @@ def number_refusal(text: str) -> str:
 
 
 class ValueEditor(QLineEdit):
-    """Enter commits, Escape or clicking elsewhere cancels."""
+    """Enter commits, Escape or clicking elsewhere cancels. Text left as shown sets nothing:
+    it is the value rounded to six digits (Enter, or Tab passing by, changed the weight a
+    little and left an undo entry)."""
 
     committed = Signal(float)
     closed = Signal()
     # Enter was pressed on text that is not taken (the text: number_refusal says why)
     refused = Signal(str)
+    # Tab (+1) or Shift+Tab (-1) set the value: the next or previous one is wanted
+    stepped = Signal(int)
 
     def __init__(self, value: float, hint: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"{value:.6g}", parent)
+        self._shown = f"{value:.6g}"
+        super().__init__(self._shown, parent)
         self.setToolTip(hint)
         self.setPlaceholderText(self.tr("number"))
         self.setFixedWidth(96)
@@ -49,7 +54,10 @@ class ValueEditor(QLineEdit):
         self.returnPressed.connect(self._commit)
         self._done = False
 
-    def _commit(self) -> None:
+    def _commit(self) -> bool:
+        if self.text() == self._shown:
+            self._finish()
+            return True
         value = parse_number(self.text())
         if value is None:
             self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.PROBLEM};"
@@ -57,9 +65,10 @@ class ValueEditor(QLineEdit):
                                f" background: {theme.PROBLEM_BACKGROUND}; }}")
             self.setToolTip(number_refusal(self.text()))
             self.refused.emit(self.text())
-            return
+            return False
         self._finish()
         self.committed.emit(value)
+        return True
 
     def _finish(self) -> None:
         if not self._done:
@@ -78,10 +87,12 @@ class ValueEditor(QLineEdit):
             self._finish()
 
     def event(self, event: QEvent) -> bool:
-        # Keep Tab inside the editor instead of moving focus across the canvas.
+        # Tab and Shift+Tab set the value and ask for the next (previous) one, instead of
+        # moving the focus across the canvas.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
-                event.key() == Qt.Key.Key_Tab):
-            self._commit()
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            if self._commit():
+                self.stepped.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)
             return True
         return super().event(event)
 

@@ -678,6 +678,14 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>입력한 가중치나 편향을 적용</translation>
     </message>
     <message>
+        <source>Tab, Shift+Tab (while typing a value)</source>
+        <translation>Tab, Shift+Tab (값을 입력하는 중)</translation>
+    </message>
+    <message>
+        <source>Set it and type the node&apos;s next (previous) value</source>
+        <translation>값을 설정하고 노드의 다음(이전) 값을 입력</translation>
+    </message>
+    <message>
         <source>Esc</source>
         <translation>Esc</translation>
     </message>

@@ -130,6 +130,30 @@
     </message>
 </context>
 <context>
+    <name>KeyboardValues</name>
+    <message>
+        <source>&amp;Type Values</source>
+        <extracomment>one value of a node: (&quot;bias&quot;, node id, j) or (&quot;weight&quot;, edge id, i, j)</extracomment>
+        <translation>값 입력(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Type the biases of the selected node and the weights coming into it: Tab sets a value and goes to the next, Enter sets it and stops, Esc stops.</source>
+        <translation>선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다: Tab은 값을 설정하고 다음 값으로, Enter는 설정하고 끝내며, Esc는 그냥 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Select one node (on the canvas, Tab selects the next node), then press {key} to type its biases and the weights coming into it.</source>
+        <translation>노드 하나를 선택한 뒤(캔버스에서 Tab은 다음 노드를 선택합니다) {key} 키를 누르면 그 노드의 편향과 들어오는 가중치를 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{node} has more neurons than the neuron view draws one by one: raise View ▸ Neuron View Limit to type its values.</source>
+        <translation>{node}의 뉴런이 뉴런 보기가 하나씩 그리는 수보다 많습니다: 값을 입력하려면 보기 ▸ 뉴런 보기 한도를 높이세요.</translation>
+    </message>
+    <message>
+        <source>{node} has no bias, and no weights come into it: select a node it feeds and press {key}.</source>
+        <translation>{node}에는 편향이 없고 들어오는 가중치도 없습니다: 이 노드가 값을 보내는 노드를 선택하고 {key} 키를 누르세요.</translation>
+    </message>
+</context>
+<context>
     <name>NodeItem</name>
     <message>
         <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
