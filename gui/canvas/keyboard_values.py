@@ -8,13 +8,14 @@ editor with the mouse; both edit only what the neuron view draws one by one.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
 
 from gui.canvas.scene import CanvasScene
 from gui.canvas.style import node_label
 from gui.canvas.value_editor import ValueEditor
+from gui.canvas.view import CanvasView
 from gui.i18n import on_language_change
 from gui.widgets import plain_label
 
@@ -25,16 +26,19 @@ Value = tuple
 
 
 class KeyboardValues(QObject):
-    """The Type Values action (added to the Edit menu: the menu of ``select_all_action``)."""
+    """The Type Values action (added to the Edit menu: the menu of ``select_all_action``). Its
+    key works while the canvas has the focus: F2 renames a run in the runs list, and an
+    Inspector text box is not the canvas."""
 
-    def __init__(self, window: QMainWindow, scene: CanvasScene) -> None:
+    def __init__(self, window: QMainWindow, scene: CanvasScene, view: CanvasView) -> None:
         super().__init__(window)
         self._scene = scene
         self._values: list[Value] = []
         self.action = action = QAction(window)
         action.setShortcut(QKeySequence(VALUES_SHORTCUT))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.type_values)
-        window.addAction(action)
+        view.addAction(action)
         edit = next((a.menu() for a in window.menuBar().actions()
                      if isinstance(a.menu(), QMenu)
                      and getattr(window, "select_all_action", None) in a.menu().actions()),

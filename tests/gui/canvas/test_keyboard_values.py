@@ -87,6 +87,12 @@ def test_f2_asks_for_one_node_and_is_listed_with_the_shortcuts(qtbot, window):
     press(qtbot, window, Qt.Key.Key_F2)
     assert window.scene.editor is None
     assert window.statusBar().currentMessage().startswith("Select one node")
+    window.scene.select_only(["1"])  # F2 elsewhere is not the canvas's (the runs list's
+    name = window.inspector.node_form.name_edit  # F2 renames a run)
+    name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    press(qtbot, window, Qt.Key.Key_F2)
+    assert window.scene.editor is None
     dialog = show_shortcuts(window)
     assert ("Edit", "Type Values", "F2") in dialog.rows()
     assert ("Canvas", "Set it and type the node's next (previous) value",
