@@ -92,7 +92,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._create_actions()
         self._connect()
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
-        self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type weights and biases
+        self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         self.output_preview = OutputPreview(self.predictions, self.context.session,
