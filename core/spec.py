@@ -25,18 +25,16 @@ KIND_TITLES = {"input": N_("input"), "hidden": N_("hidden"), "output": N_("outpu
 
 #: the longest name a node keeps: the canvas, the Inspector and the undo texts show it
 MAX_NAME_LENGTH = 40
-#: direction controls (embeddings, overrides, isolates): an unclosed right-to-left override in
-#: a name turned every text shown after it backwards
-_DIRECTION_CONTROLS = dict.fromkeys(range(0x202A, 0x202F)) | dict.fromkeys(range(0x2066, 0x206A))
 
 
-def clean_name(text: str) -> str:
-    """A node's name as it is kept: one line (line breaks, tabs and other control characters
-    become spaces; runs of spaces one), no direction controls, at most
-    :data:`MAX_NAME_LENGTH` characters."""
-    text = "".join(" " if unicodedata.category(c) in ("Cc", "Zl", "Zp") else c
-                   for c in text.translate(_DIRECTION_CONTROLS))
-    return " ".join(text.split())[:MAX_NAME_LENGTH].strip()
+def clean_name(text: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """A name as it is kept (a node's; a training run's with its own ``limit``): one line —
+    line breaks, tabs and other control characters become spaces, runs of spaces one — without
+    the characters that do not print (direction controls: an unclosed right-to-left override
+    turned every text shown after the name backwards), at most ``limit`` characters."""
+    text = "".join(c if c.isprintable() or c.isspace()
+                   else " " if unicodedata.category(c) == "Cc" else "" for c in text)
+    return " ".join(text.split())[:limit].strip()
 
 
 @dataclass(frozen=True)
