@@ -323,9 +323,7 @@ class CanvasScene(QGraphicsScene):
         self._close_editor()
         editor = ValueEditor(float(self.doc.shown_array(name)[index]), self.tr(
             "{action}: type a number and press Enter (Esc cancels).").format(action=action()))
-        editor.committed.connect(
-            lambda value: self.doc.push(commands.SetArrayValueCommand(
-                self.doc, name, index, value, undo_text(value))))
+        editor.committed.connect(lambda value: self._set_value(name, index, value, undo_text))
         proxy = self.addWidget(editor)
         editor.closed.connect(lambda: self._close_editor_later(proxy))
         editor.refused.connect(lambda text: self.say(lambda: number_refusal(text)))
@@ -338,6 +336,19 @@ class CanvasScene(QGraphicsScene):
         self.say(lambda: self.tr("{action}: type a number and press Enter.").format(
             action=action()))
         return editor
+
+    def _set_value(self, name: str, index: tuple[int, ...], value: float,
+                   undo_text: Callable[[float], str]) -> None:
+        """Set a typed value, unless the network changed under the editor (an import that
+        ended meanwhile changed the input's units, …): the index may not be there any more —
+        setting it raised inside the undo stack and brought the whole window down."""
+        shape = self.doc.array(name).shape if self.doc.has_array(name) else ()
+        if len(shape) != len(index) or not all(k < n for k, n in zip(index, shape, strict=True)):
+            self.say(lambda: self.tr("The network changed while the value was being typed: "
+                                     "nothing was set."))
+            return
+        self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
+                                                    undo_text(value)))
 
     def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
         # Closing from inside the editor's own signal would delete it mid-call. That editor

@@ -67,6 +67,10 @@
         <source>{action}: type a number and press Enter.</source>
         <translation>{action}: 숫자를 입력하고 Enter 키를 누르세요.</translation>
     </message>
+    <message>
+        <source>The network changed while the value was being typed: nothing was set.</source>
+        <translation>값을 입력하는 동안 신경망이 바뀌었습니다: 아무것도 설정하지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDrag</name>
