@@ -59,6 +59,12 @@ class WindowActions:
         self.delete_action = self._action(
             "delete", self.delete_selection,
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
+        # Del and Backspace delete while the canvas has the focus (the menu and the toolbar
+        # anywhere): window-wide, Backspace in a combo box or in the Predictions table deleted
+        # the node selected on the canvas, out of sight.
+        self.removeAction(self.delete_action)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(self.delete_action)
         self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
         self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
         self.paste_action = self._action("paste", self.paste, keys.Paste)
