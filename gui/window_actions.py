@@ -45,6 +45,15 @@ class WindowActions:
         self.addAction(action)
         return action
 
+    def _canvas_keys(self, action: QAction) -> None:
+        """``action``'s keys work while the canvas has the focus (its menu item and toolbar
+        button anywhere): window-wide, Backspace in a combo box or in the Predictions table
+        deleted the node selected on the canvas, out of sight, Ctrl+V there pasted nodes, and
+        Ctrl+C in the table copied nodes instead of the cell."""
+        self.removeAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(action)
+
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
         files = self.files
@@ -59,15 +68,12 @@ class WindowActions:
         self.delete_action = self._action(
             "delete", self.delete_selection,
             [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
-        # Del and Backspace delete while the canvas has the focus (the menu and the toolbar
-        # anywhere): window-wide, Backspace in a combo box or in the Predictions table deleted
-        # the node selected on the canvas, out of sight.
-        self.removeAction(self.delete_action)
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.view.addAction(self.delete_action)
         self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
         self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
         self.paste_action = self._action("paste", self.paste, keys.Paste)
+        for action in (self.delete_action, self.select_all_action, self.copy_action,
+                       self.paste_action):
+            self._canvas_keys(action)
         self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
         self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
