@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from gui.about import show_about
 from gui.canvas.view import CanvasView
@@ -23,13 +23,14 @@ from gui.window_text import ACTIONS, MENU_TITLES
 
 class WindowActions:
     """Mixed into the main window, which has ``doc``, ``files``, ``view``, ``settings``,
-    ``context`` and ``docks`` before :meth:`_create_actions`, and the slots the actions call
-    (``delete_selection``, ``select_all``, ``copy_selection``, ``paste``, ``auto_layout``,
-    ``choose_neuron_limit``, ``show_help``)."""
+    ``context``, ``palette`` and ``docks`` before :meth:`_create_actions`, and the slots the
+    actions call (``delete_selection``, ``select_all``, ``copy_selection``, ``paste``,
+    ``auto_layout``, ``choose_neuron_limit``, ``show_help``)."""
 
     doc: GraphDocument
     files: FileController
     view: CanvasView
+    palette: QWidget
     settings: QSettings
     context: ProjectContext
     docks: dict[str, QDockWidget]
@@ -46,13 +47,14 @@ class WindowActions:
         return action
 
     def _canvas_keys(self, action: QAction) -> None:
-        """``action``'s keys work while the canvas has the focus (its menu item and toolbar
-        button anywhere): window-wide, Backspace in a combo box or in the Predictions table
-        deleted the node selected on the canvas, out of sight, Ctrl+V there pasted nodes, and
-        Ctrl+C in the table copied nodes instead of the cell."""
+        """``action``'s keys work while the canvas or the node palette has the focus (its menu
+        item and toolbar button anywhere): window-wide, Backspace in a combo box or in the
+        Predictions table deleted the node selected on the canvas, out of sight, Ctrl+V there
+        pasted nodes, and Ctrl+C in the table copied nodes instead of the cell."""
         self.removeAction(action)
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.view.addAction(action)
+        self.palette.addAction(action)  # Space on a button adds a node; Del takes it away
 
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey

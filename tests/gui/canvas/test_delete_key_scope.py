@@ -1,5 +1,5 @@
-"""Del and Backspace, Ctrl+A, Ctrl+C and Ctrl+V act on the canvas only while it has the focus:
-Backspace in a combo box, the Predictions table or on a palette button deleted the selected
+"""Del and Backspace, Ctrl+A, Ctrl+C and Ctrl+V act on the canvas only while it (or the node
+palette) has the focus: Backspace in a combo box or the Predictions table deleted the selected
 node, out of sight; Ctrl+V there pasted nodes; Ctrl+C in the table copied nodes, not the cell.
 Their Edit menu items (and the toolbar's Delete) work from anywhere."""
 
@@ -20,7 +20,7 @@ def test_keys_elsewhere_leave_the_selected_node_alone(qtbot, window, canvas, key
     window.files.open_example("xor_learned")
     for widget in (window.predictions_panel.findChild(QTableWidget),
                    window.training.settings_panel.optimizer_combo,
-                   window.data_picker.data_combo, window.palette.buttons["input"]):
+                   window.data_picker.data_combo):
         canvas.click_node("1")
         focus(qtbot, widget)
         qtbot.keyClick(widget, key)
@@ -28,11 +28,17 @@ def test_keys_elsewhere_leave_the_selected_node_alone(qtbot, window, canvas, key
     assert window.doc.undo_stack.count() == 0
 
 
-def test_on_the_canvas_and_from_the_menu_they_delete(qtbot, window, canvas):
+def test_on_the_canvas_the_palette_and_from_the_menu_they_delete(qtbot, window, canvas):
     window.files.open_example("xor_learned")
     canvas.click_node("1")
     focus(qtbot, window.view)
     qtbot.keyClick(window.view, Qt.Key.Key_Backspace)
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "2"]
+    button = window.palette.buttons["hidden"]
+    focus(qtbot, button)
+    qtbot.keyClick(button, Qt.Key.Key_Space)  # adds hidden 3, selected
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "2", "3"]
+    qtbot.keyClick(button, Qt.Key.Key_Delete)  # and takes it away again
     assert [n.id for n in window.doc.spec.nodes] == ["0", "2"]
     canvas.click_node("2")
     focus(qtbot, window.training.settings_panel.optimizer_combo)
