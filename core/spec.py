@@ -8,6 +8,7 @@ old one and nothing is shared by accident.
 from __future__ import annotations
 
 import json
+import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from typing import Any
@@ -20,6 +21,20 @@ from core.validation import connection_problem, find_problems, topological_order
 NODE_KINDS = ("input", "hidden", "output")
 #: How a node's kind reads in its default label ("hidden 2"); shown with ``_()``
 KIND_TITLES = {"input": N_("input"), "hidden": N_("hidden"), "output": N_("output")}
+
+
+#: the longest name a node keeps: the canvas, the Inspector and the undo texts show it
+MAX_NAME_LENGTH = 40
+
+
+def clean_name(text: str, limit: int = MAX_NAME_LENGTH) -> str:
+    """A name as it is kept (a node's; a training run's with its own ``limit``): one line —
+    line breaks, tabs and other control characters become spaces, runs of spaces one — without
+    the characters that do not print (direction controls: an unclosed right-to-left override
+    turned every text shown after the name backwards), at most ``limit`` characters."""
+    text = "".join(c if c.isprintable() or c.isspace()
+                   else " " if unicodedata.category(c) == "Cc" else "" for c in text)
+    return " ".join(text.split())[:limit].strip()
 
 
 @dataclass(frozen=True)
@@ -332,6 +347,8 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
     for key in ("init_std", "dropout"):
         if key in values:
             values[key] = float(values[key])
+    if "name" in values:
+        values["name"] = clean_name(values["name"])
     return NodeSpec(**values)
 
 

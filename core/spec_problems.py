@@ -51,6 +51,11 @@ class UnitsProblem(SpecProblem):
     """A node needs at least one unit."""
 
 
+class SizeProblem(UnitsProblem):
+    """More units in a node, or weights in a connection, than NetCanvas holds: a file asking
+    for them is refused before a weight is made."""
+
+
 class LossProblem(SpecProblem):
     """The loss does not fit the output activation (or is unknown)."""
 

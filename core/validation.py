@@ -21,6 +21,7 @@ from core.spec_problems import (
     NoInputProblem,
     NoOutputProblem,
     OptionProblem,
+    SizeProblem,
     SpecError,
     SpecProblem,
     UnitsProblem,
@@ -31,6 +32,13 @@ if TYPE_CHECKING:
     from core.spec import NetworkSpec, NodeSpec
 
 _ID_PATTERN = re.compile(r"^[A-Za-z0-9_]+$")
+#: the most units a hidden or output node may have, an input node (a data column each) and the
+#: most weights one connection may hold: a hand-edited file asking for 10⁹ units made opening
+#: it build weight matrices of 16 GB (a minute and a half, and all the memory, before the
+#: stored weights' shapes were found not to match)
+MAX_UNITS = 4096
+MAX_INPUT_UNITS = 1_000_000
+MAX_CONNECTION_WEIGHTS = 20_000_000
 KINDS = ("input", "hidden", "output")
 
 
@@ -147,6 +155,10 @@ def _node_problems(node: NodeSpec) -> list[SpecProblem]:
         problems.append(UnitsProblem(
             _("{node} has {units} units: a node needs at least 1").format(
                 node=node.label, units=node.units), ids))
+    elif node.units > _most_units(node):
+        problems.append(SizeProblem(
+            _("{node} has {units:,} units: a node may have at most {limit:,}").format(
+                node=node.label, units=node.units, limit=_most_units(node)), ids))
     if node.kind != "input":
         if node.activation not in activations.NAMES:
             problems.append(OptionProblem(
@@ -172,6 +184,10 @@ def _node_problems(node: NodeSpec) -> list[SpecProblem]:
                 _("{node}: dropout on the output node would drop predictions; use it on hidden "
                   "nodes").format(node=node.label), ids))
     return problems
+
+
+def _most_units(node: NodeSpec) -> int:
+    return MAX_INPUT_UNITS if node.kind == "input" else MAX_UNITS
 
 
 def _loss_problems(node: NodeSpec) -> list[SpecProblem]:
@@ -263,6 +279,14 @@ def _edge_problems(spec: NetworkSpec) -> list[SpecProblem]:
         if e.src == e.dst:
             problems.append(ConnectionProblem(
                 _("{node} feeds itself").format(node=ids[e.src].label), (e.src,)))
+        sized = all(1 <= n.units <= _most_units(n) for n in (ids[e.src], ids[e.dst]))
+        if sized and ids[e.src].units * ids[e.dst].units > MAX_CONNECTION_WEIGHTS:
+            problems.append(SizeProblem(
+                _("{src} → {dst} would hold {count:,} weights: a connection may hold at most "
+                  "{limit:,}; give the nodes fewer units").format(
+                    src=ids[e.src].label, dst=ids[e.dst].label,
+                    count=ids[e.src].units * ids[e.dst].units, limit=MAX_CONNECTION_WEIGHTS),
+                (e.src, e.dst)))
     return problems
 
 

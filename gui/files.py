@@ -29,6 +29,7 @@ from core.training.timeline import Timeline
 from gui.background_save import ProjectSaver
 from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
+from gui.focus_keys import commit_typing
 from gui.i18n import on_language_change, translate
 from gui.training.continuation import ContinuationKeeper
 from gui.widgets import menu_path, status_line
@@ -205,9 +206,11 @@ class FileController:
         return True
 
     def save(self, wait: bool = False) -> bool:
+        commit_typing()  # what is typed in a box is part of the work saved
         return self.write(self.doc.path, wait) if self.doc.path else self.save_as(wait)
 
     def save_as(self, wait: bool = False) -> bool:
+        commit_typing()
         path, _filter = QFileDialog.getSaveFileName(
             self.window, translate("FileController", "Save project as"),
             self.doc.path or self._folder(), file_filter())
@@ -284,6 +287,7 @@ class FileController:
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""
+        commit_typing()  # a name typed but not entered is a change too
         if self.saver.current():
             # a save under way (Save, then Close at once): once written there may be nothing
             # to ask about; asking first said "has changes that are not saved" of it

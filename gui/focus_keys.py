@@ -60,6 +60,17 @@ class _Keeper(QObject):
         return False
 
 
+def commit_typing() -> None:
+    """Let the focused spin box or text box take what is typed in it, as leaving it does. A
+    command given by key (Save, Train) leaves the focus where it is, so the file got the old
+    learning rate, and the run the old number of epochs, while the box showed the new one."""
+    widget = QApplication.focusWidget()
+    if isinstance(widget, QAbstractSpinBox):
+        widget.interpretText()
+    elif isinstance(widget, QLineEdit) and widget.isModified():
+        widget.editingFinished.emit()
+
+
 def keep_navigation_keys() -> None:
     """From now on, focused tables, sliders and text boxes keep ← → Home End PageUp PageDown
     from window-wide shortcuts (called by whoever makes such shortcuts; once is enough)."""

@@ -49,6 +49,8 @@ CANVAS_GESTURES = (
                                           "neuron)")),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Enter"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Set the weight or bias being typed")),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab, Shift+Tab (while typing a value)"),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Set it and type the node's next (previous) value")),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel the typing, or the connection being "
                                           "dragged")),

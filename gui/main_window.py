@@ -22,6 +22,7 @@ from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
 from gui.canvas.keyboard import CanvasKeys
+from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
@@ -91,6 +92,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._create_actions()
         self._connect()
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
+        self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         hosts = self.training.hosts

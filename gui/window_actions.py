@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDockWidget, QMenu
+from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
 from gui.about import show_about
 from gui.canvas.picture import CanvasPicture
@@ -25,14 +25,15 @@ from gui.window_text import ACTIONS, MENU_TITLES
 
 class WindowActions:
     """Mixed into the main window, which has ``doc``, ``files``, ``view``, ``settings``,
-    ``context`` and ``docks`` before :meth:`_create_actions`, and the slots the actions call
-    (``delete_selection``, ``select_all``, ``copy_selection``, ``paste``, ``auto_layout``,
-    ``choose_neuron_limit``, ``show_help``)."""
+    ``context``, ``palette`` and ``docks`` before :meth:`_create_actions`, and the slots the
+    actions call (``delete_selection``, ``select_all``, ``copy_selection``, ``paste``,
+    ``auto_layout``, ``choose_neuron_limit``, ``show_help``)."""
 
     doc: GraphDocument
     files: FileController
     view: CanvasView
     scene: CanvasScene
+    palette: QWidget
     settings: QSettings
     context: ProjectContext
     docks: dict[str, QDockWidget]
@@ -47,6 +48,16 @@ class WindowActions:
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def _canvas_keys(self, action: QAction) -> None:
+        """``action``'s keys work while the canvas or the node palette has the focus (its menu
+        item and toolbar button anywhere): window-wide, Backspace in a combo box or in the
+        Predictions table deleted the node selected on the canvas, out of sight, Ctrl+V there
+        pasted nodes, and Ctrl+C in the table copied nodes instead of the cell."""
+        self.removeAction(action)
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.view.addAction(action)
+        self.palette.addAction(action)  # Space on a button adds a node; Del takes it away
 
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
@@ -65,6 +76,9 @@ class WindowActions:
         self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
         self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
         self.paste_action = self._action("paste", self.paste, keys.Paste)
+        for action in (self.delete_action, self.select_all_action, self.copy_action,
+                       self.paste_action):
+            self._canvas_keys(action)
         self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
         self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(

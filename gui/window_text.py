@@ -32,7 +32,9 @@ HELP_KEYS = QT_TRANSLATE_NOOP(
     "<p>With the canvas focused, <b>{tab}</b> selects the next node and <b>{add}</b> adds it "
     "to the selection. <b>{connect}</b> ({connect_key}) in the <b>{edit}</b> menu connects the "
     "two selected nodes, and <b>{delete}</b> ({delete_key}) removes what is selected. "
-    "<b>{shortcuts}</b> ({shortcuts_key}) lists every key.</p>")
+    "<b>{values}</b> ({values_key}) types the biases of the selected node and the weights "
+    "coming into it ({tab}: the next value). <b>{shortcuts}</b> ({shortcuts_key}) lists every "
+    "key.</p>")
 
 HELP_MORE = QT_TRANSLATE_NOOP(
     "MainWindow",
@@ -58,7 +60,9 @@ def keyboard_help(window: Any) -> str:
         add=TAB_KEYS[2][0].toString(QKeySequence.SequenceFormat.NativeText),
         connect=plain_label(connect.text()), connect_key=key_of(connect),
         edit=plain_label(edit.title()), delete=plain_label(delete.text()),
-        delete_key=key_of(delete), shortcuts=plain_label(window.shortcuts_action.text()),
+        delete_key=key_of(delete), values=plain_label(window.keyboard_values.action.text()),
+        values_key=key_of(window.keyboard_values.action),
+        shortcuts=plain_label(window.shortcuts_action.text()),
         shortcuts_key=key_of(window.shortcuts_action))
 
 

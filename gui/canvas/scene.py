@@ -9,9 +9,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+import shiboken6
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsSceneMouseEvent
+from PySide6.QtWidgets import (
+    QGraphicsItem,
+    QGraphicsProxyWidget,
+    QGraphicsScene,
+    QGraphicsSceneMouseEvent,
+)
 
 from core.engine import params
 from core.spec_problems import SpecProblem
@@ -21,7 +27,7 @@ from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.style import node_label
-from gui.canvas.value_editor import ValueEditor
+from gui.canvas.value_editor import ValueEditor, number_refusal
 from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
@@ -337,11 +343,11 @@ class CanvasScene(QGraphicsScene):
         self._close_editor()
         editor = ValueEditor(float(self.doc.shown_array(name)[index]), self.tr(
             "{action}: type a number and press Enter (Esc cancels).").format(action=action()))
-        editor.committed.connect(
-            lambda value: self.doc.push(commands.SetArrayValueCommand(
-                self.doc, name, index, value, undo_text(value))))
-        editor.closed.connect(self._close_editor_later)
-        self._editor_proxy = self.addWidget(editor)
+        editor.committed.connect(lambda value: self._set_value(name, index, value, undo_text))
+        proxy = self.addWidget(editor)
+        editor.closed.connect(lambda: self._close_editor_later(proxy))
+        editor.refused.connect(lambda text: self.say(lambda: number_refusal(text)))
+        self._editor_proxy = proxy
         self._editor_proxy.setZValue(10)
         self._editor_proxy.setPos(pos + QPointF(8, -12))
         self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
@@ -351,13 +357,31 @@ class CanvasScene(QGraphicsScene):
             action=action()))
         return editor
 
-    def _close_editor_later(self) -> None:
-        # Closing from inside the editor's own signal would delete it mid-call.
-        QTimer.singleShot(0, self._close_editor)
+    def _set_value(self, name: str, index: tuple[int, ...], value: float,
+                   undo_text: Callable[[float], str]) -> None:
+        """Set a typed value, unless the network changed under the editor (an import that
+        ended meanwhile changed the input's units, …): the index may not be there any more —
+        setting it raised inside the undo stack and brought the whole window down."""
+        shape = self.doc.array(name).shape if self.doc.has_array(name) else ()
+        if len(shape) != len(index) or not all(k < n for k, n in zip(index, shape, strict=True)):
+            self.say(lambda: self.tr("The network changed while the value was being typed: "
+                                     "nothing was set."))
+            return
+        self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
+                                                    undo_text(value)))
 
-    def _close_editor(self) -> None:
-        proxy, self._editor_proxy = self._editor_proxy, None
-        if proxy is not None:
-            self.removeItem(proxy)
-            proxy.deleteLater()
+    def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
+        # Closing from inside the editor's own signal would delete it mid-call. That editor
+        # only: the next one may be open by then (Tab goes on to the next value).
+        QTimer.singleShot(0, self, lambda: self._close_editor(proxy))
+
+    def _close_editor(self, proxy: QGraphicsProxyWidget | None = None) -> None:
+        """Close ``proxy``'s editor (the open one by default), if it is still there."""
+        proxy = proxy or self._editor_proxy
+        if proxy is None or not shiboken6.isValid(proxy) or proxy.scene() is not self:
+            return
+        if proxy is self._editor_proxy:
+            self._editor_proxy = None
+        self.removeItem(proxy)
+        proxy.deleteLater()
 

@@ -7,24 +7,43 @@ from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gui import theme
+from gui.i18n import translate
 from gui.widgets import typed_number
+
+LIMIT = 1e6  # a typed weight or bias stays below this in size
 
 
 def parse_number(text: str) -> float | None:
     """A weight or bias from what a student types (:func:`gui.widgets.typed_number`), below
-    1e6 in size."""
+    :data:`LIMIT` in size ("-0" is 0: the undo text said "to -0")."""
     value = typed_number(text)
-    return value if value is not None and abs(value) < 1e6 else None
+    return value + 0.0 if value is not None and abs(value) < LIMIT else None
+
+
+def number_refusal(text: str) -> str:
+    """Why ``text`` is not taken as a weight or bias, in the current language."""
+    if typed_number(text) is None:
+        return translate("ValueEditor", "“{text}” is not a number: type one such as 0.5 or -0.7, "
+                         "then press Enter (Esc cancels).").format(text=text.strip())
+    return translate("ValueEditor", "{text} is too large: a weight or bias must be between "
+                     "−{limit:,.0f} and {limit:,.0f}.").format(text=text.strip(), limit=LIMIT)
 
 
 class ValueEditor(QLineEdit):
-    """Enter commits, Escape or clicking elsewhere cancels."""
+    """Enter commits, Escape or clicking elsewhere cancels. Text left as shown sets nothing:
+    it is the value rounded to six digits (Enter, or Tab passing by, changed the weight a
+    little and left an undo entry)."""
 
     committed = Signal(float)
     closed = Signal()
+    # Enter was pressed on text that is not taken (the text: number_refusal says why)
+    refused = Signal(str)
+    # Tab (+1) or Shift+Tab (-1) set the value: the next or previous one is wanted
+    stepped = Signal(int)
 
     def __init__(self, value: float, hint: str, parent: QWidget | None = None) -> None:
-        super().__init__(f"{value:.6g}", parent)
+        self._shown = f"{value:.6g}"
+        super().__init__(self._shown, parent)
         self.setToolTip(hint)
         self.setPlaceholderText(self.tr("number"))
         self.setFixedWidth(96)
@@ -35,16 +54,21 @@ class ValueEditor(QLineEdit):
         self.returnPressed.connect(self._commit)
         self._done = False
 
-    def _commit(self) -> None:
+    def _commit(self) -> bool:
+        if self.text() == self._shown:
+            self._finish()
+            return True
         value = parse_number(self.text())
         if value is None:
             self.setStyleSheet(f"QLineEdit {{ border: 2px solid {theme.PROBLEM};"
                                " border-radius: 4px; padding: 2px 4px;"
                                f" background: {theme.PROBLEM_BACKGROUND}; }}")
-            self.setToolTip(self.tr("Type a number such as 0.5 or -0.7, then press Enter."))
-            return
+            self.setToolTip(number_refusal(self.text()))
+            self.refused.emit(self.text())
+            return False
         self._finish()
         self.committed.emit(value)
+        return True
 
     def _finish(self) -> None:
         if not self._done:
@@ -63,10 +87,12 @@ class ValueEditor(QLineEdit):
             self._finish()
 
     def event(self, event: QEvent) -> bool:
-        # Keep Tab inside the editor instead of moving focus across the canvas.
+        # Tab and Shift+Tab set the value and ask for the next (previous) one, instead of
+        # moving the focus across the canvas.
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) and (
-                event.key() == Qt.Key.Key_Tab):
-            self._commit()
+                event.key() in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab)):
+            if self._commit():
+                self.stepped.emit(-1 if event.key() == Qt.Key.Key_Backtab else 1)
             return True
         return super().event(event)
 

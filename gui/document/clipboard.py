@@ -10,7 +10,7 @@ import numpy as np
 
 from core.engine import params
 from core.spec import NetworkSpec, NodeSpec
-from core.spec_problems import SpecError
+from core.spec_problems import SizeProblem, SpecError
 from gui.document.commands import AddNodeCommand, Command, ConnectCommand
 from gui.document.document import GraphDocument
 from gui.i18n import translate
@@ -44,6 +44,8 @@ def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | Non
         arrays = {str(k): np.asarray(v, dtype=np.float64) for k, v in data["arrays"].items()}
     except (ValueError, KeyError, TypeError, SpecError):
         return None
+    if any(isinstance(problem, SizeProblem) for problem in spec.problems()):
+        return None  # made by hand: its zero weights alone would fill the memory
     return spec, arrays
 
 

@@ -349,12 +349,28 @@ def _words(words: dict[str, str], key: str) -> str:
     return translate("Commands", words[key]) if key in words else key
 
 
-# What an undo text calls the fields of a node and of the settings (marked, shown translated).
-_FIELD_WORDS = {"init": QT_TRANSLATE_NOOP("Commands", "initialiser"),
+# What an undo text calls the fields of a node and of the settings (marked, shown translated):
+# every field an edit can change, or the Korean undo text said "은닉 1의 units 변경".
+_FIELD_WORDS = {"name": QT_TRANSLATE_NOOP("Commands", "name"),
+                "units": QT_TRANSLATE_NOOP("Commands", "units"),
+                "features": QT_TRANSLATE_NOOP("Commands", "features"),
+                "activation": QT_TRANSLATE_NOOP("Commands", "activation"),
+                "init": QT_TRANSLATE_NOOP("Commands", "initialiser"),
                 "init_std": QT_TRANSLATE_NOOP("Commands", "initial std"),
                 "batch_norm": QT_TRANSLATE_NOOP("Commands", "batch norm"),
+                "dropout": QT_TRANSLATE_NOOP("Commands", "dropout"),
+                "loss": QT_TRANSLATE_NOOP("Commands", "loss"),
                 "position": QT_TRANSLATE_NOOP("Commands", "position")}
-_SETTING_WORDS = {"lr": QT_TRANSLATE_NOOP("Commands", "learning rate"),
+_SETTING_WORDS = {"optimizer": QT_TRANSLATE_NOOP("Commands", "optimizer"),
+                  "lr": QT_TRANSLATE_NOOP("Commands", "learning rate"),
+                  "optimizer_options": QT_TRANSLATE_NOOP("Commands", "optimizer settings"),
+                  "epochs": QT_TRANSLATE_NOOP("Commands", "epochs"),
                   "batch_size": QT_TRANSLATE_NOOP("Commands", "batch size"),
                   "weight_decay": QT_TRANSLATE_NOOP("Commands", "weight decay"),
-                  "optimizer_options": QT_TRANSLATE_NOOP("Commands", "optimizer settings")}
+                  "l1": QT_TRANSLATE_NOOP("Commands", "L1 regularisation"),
+                  "seed": QT_TRANSLATE_NOOP("Commands", "seed"),
+                  "split": QT_TRANSLATE_NOOP("Commands", "split"),
+                  "dtype": QT_TRANSLATE_NOOP("Commands", "number precision"),
+                  "target_loss": QT_TRANSLATE_NOOP("Commands", "target loss"),
+                  "early_stopping_patience": QT_TRANSLATE_NOOP("Commands", "early stopping"),
+                  "standardize": QT_TRANSLATE_NOOP("Commands", "standardisation")}

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import (
 
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
-from core.spec import NodeSpec
+from core.spec import MAX_NAME_LENGTH, NodeSpec, clean_name
+from core.validation import MAX_UNITS
 from gui import theme
 from gui.canvas import style
 from gui.document.commands import ChangeNodeCommand
@@ -33,7 +34,7 @@ from gui.document.input_labels import feature_label
 from gui.i18n import on_language_change, translate
 from gui.inspector.activation_plot import ActivationPlot
 
-MAX_UNITS = 4096
+LONGEST_UNBROKEN = 12  # characters of a name's word before the header may wrap inside it
 TIPS = {
     "name": QT_TRANSLATE_NOOP("NodeForm", "A name shown on the canvas (leave empty for the kind "
                               "and id)."),
@@ -90,6 +91,7 @@ class NodeForm(QWidget):
         self.header = QLabel()
         self.header.setWordWrap(True)
         self.name_edit = QLineEdit()
+        self.name_edit.setMaxLength(MAX_NAME_LENGTH)
         self.units_spin = QSpinBox()
         self.units_spin.setRange(1, MAX_UNITS)
         self.activation_combo = _combo(activations.NAMES)
@@ -193,7 +195,8 @@ class NodeForm(QWidget):
         self.header.setText(self.tr(
             "<span style='color:{color}; font-size:13pt'>●</span> <b>{label}</b> <span "
             "style='color:{muted}'>({kind} node, id {id})</span><br><span style='color:{muted}'>"
-            "{help}</span>").format(color=color, label=escape(style.node_label(node), quote=False),
+            "{help}</span>").format(color=color,
+                                    label=escape(breakable(style.node_label(node)), quote=False),
                                     muted=theme.MUTED_TEXT, kind=kind, id=node.id,
                                     help=style.kind_help(node.kind)))
         if not self.name_edit.isModified():
@@ -242,7 +245,9 @@ class NodeForm(QWidget):
     def _commit_name(self) -> None:
         if self.name_edit.isModified():
             self.name_edit.setModified(False)
-            self._edit({"name": self.name_edit.text().strip()})
+            self._edit({"name": clean_name(self.name_edit.text())})
+            if self.node is not None:  # what was kept: one line, without direction controls
+                self.name_edit.setText(self.node.name)
 
     def _edit(self, changes: dict[str, Any], merge: bool = False) -> None:
         node = self.node
@@ -280,6 +285,15 @@ class NodeForm(QWidget):
             for k in range(self.features_list.count())
             if self.features_list.item(k).checkState() == Qt.CheckState.Checked)
         return {"features": chosen, "units": len(chosen) or self._columns}
+
+
+def breakable(text: str) -> str:
+    """``text`` with a zero-width space in every :data:`LONGEST_UNBROKEN` characters of a
+    long word, where the header may wrap (one long word made the Inspector wider than its
+    dock and cut off every row on the right)."""
+    return " ".join("\u200b".join(word[k:k + LONGEST_UNBROKEN]
+                                  for k in range(0, len(word), LONGEST_UNBROKEN))
+                    for word in text.split(" "))
 
 
 def _select(combo: QComboBox, name: str) -> None:

@@ -9,6 +9,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
+from gui.focus_keys import commit_typing
 from gui.i18n import translate
 from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.session import TrainingSession
@@ -56,7 +57,7 @@ class TrainingActions(QObject):
         for name, _text, shortcut, _tip in ACTIONS:
             action = QAction(self)
             action.setShortcut(QKeySequence(shortcut))
-            action.triggered.connect(lambda _=False, slot=slots[name]: slot())
+            action.triggered.connect(lambda _=False, slot=slots[name]: (commit_typing(), slot()))
             self.actions[name] = action
         self.retranslate()
         session.controller.state_changed.connect(self.update_state)

@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 )
 
 from core.i18n import _ as core_tr
-from core.training.runs import Run, ending_title
+from core.spec import clean_name
+from core.training.runs import MAX_NAME, Run, ending_title
 from gui import theme
 from gui.document.document import GraphDocument
 from gui.document.run_commands import DeleteRunCommand, HideRunCommand, RenameRunCommand
@@ -190,7 +191,7 @@ class RunsModel(QAbstractTableModel):
             self.ticks_changed.emit()
             return True
         if role == Qt.ItemDataRole.EditRole and index.column() == NAME:
-            name = " ".join(str(value).split())  # one line
+            name = clean_name(str(value), MAX_NAME)  # one line that prints
             if name == run.name:
                 return False
             return self.doc.push(RenameRunCommand(self.doc, run.number, name))

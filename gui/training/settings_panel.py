@@ -248,6 +248,7 @@ class TrainingSettingsPanel(QWidget):
             spin.editingFinished.connect(self._end_session)
         self.doc.settings_changed.connect(self.refresh)
         self.doc.history_changed.connect(self._show_start)
+        self.doc.history_changed.connect(self._history_changed)
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
@@ -353,6 +354,17 @@ class TrainingSettingsPanel(QWidget):
                     f"{html.escape(verdict.text)}</span>")
         self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
                                    f"{text[1:]}.</span>{note}")  # i18n: not ui
+
+    @Slot()
+    def _history_changed(self) -> None:
+        """The outcome belongs with the weights and history the last run left: an Undo of the
+        run (or Reset Weights, another project) takes it away — it went on saying "Solved XOR
+        gate: 100 % of the rows right" over the untrained weights — and a Redo brings it back."""
+        session = self.actions.session
+        if session.state != IDLE:
+            return
+        ours = self.doc.history is not None and self.doc.history is session.trained_history
+        self._show_outcome(session.last_result if ours else None)
 
     # ------------------------------------------------------------------ widgets → model
     def _end_session(self) -> None:

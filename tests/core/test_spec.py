@@ -16,6 +16,7 @@ from core.spec_problems import (
     NoInputProblem,
     NoOutputProblem,
     OptionProblem,
+    SizeProblem,
     UnitsProblem,
     UnreachableProblem,
 )
@@ -117,6 +118,25 @@ def test_units_below_one():
     spec = xor_spec().with_node_changed("h", units=0)
     assert kinds(spec) == [UnitsProblem]
     assert "needs at least 1" in spec.problems()[0].message
+
+
+def test_a_billion_units_is_a_problem_found_before_any_weight_is_made():
+    spec = xor_spec().with_node_changed("h", units=10**9)
+    assert [(type(p), p.node_ids) for p in spec.problems()] == [(SizeProblem, ("h",))]
+    assert spec.problems()[0].message == (
+        "hidden h has 1,000,000,000 units: a node may have at most 4,096")
+    with pytest.raises(SpecError, match="at most 4,096"):
+        build(spec)
+
+
+def test_an_input_may_have_more_units_than_a_hidden_node_but_not_a_connection_too_many():
+    wide = xor_spec().with_node_changed("x", units=12_288)  # 64 × 64 colour images
+    assert wide.problems() == []
+    wider = wide.with_node_changed("h", units=4096)
+    assert kinds(wider) == [SizeProblem] and wider.problems()[0].node_ids == ("x", "h")
+    assert wider.problems()[0].message == (
+        "input x → hidden h would hold 50,331,648 weights: a connection may hold at most "
+        "20,000,000; give the nodes fewer units")
 
 
 @pytest.mark.parametrize(("activation", "loss", "words"), [

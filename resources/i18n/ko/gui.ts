@@ -449,8 +449,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>&lt;h3&gt;손으로 신경망 만들기&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;왼쪽에서 데이터셋을 선택하세요(AND 게이트나 XOR 게이트부터 해 보세요).&lt;/li&gt;&lt;li&gt;&lt;b&gt;입력&lt;/b&gt;, &lt;b&gt;은닉&lt;/b&gt;, &lt;b&gt;출력&lt;/b&gt; 노드를 캔버스로 드래그하세요.&lt;/li&gt;&lt;li&gt;노드의 오른쪽 포트에서 다른 노드로 드래그하면 연결됩니다. 연결할 수 없는 대상은 빨간색으로 바뀌고, 상태 표시줄이 그 이유를 알려 줍니다.&lt;/li&gt;&lt;li&gt;노드를 선택하면 속성 패널에서 뉴런 수와 활성화 함수를 정할 수 있습니다.&lt;/li&gt;&lt;li&gt;가중치 선이나 뉴런을 두 번 클릭해 가중치나 편향을 입력하고, 예측값이 바뀌는 것을 지켜보세요.&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;휠: 확대/축소 · 가운데 버튼 드래그 또는 Space+드래그: 화면 이동 · 빈 캔버스에서 드래그: 선택&lt;/p&gt;</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Build with the keyboard&lt;/h3&gt;&lt;p&gt;With the canvas focused, &lt;b&gt;{tab}&lt;/b&gt; selects the next node and &lt;b&gt;{add}&lt;/b&gt; adds it to the selection. &lt;b&gt;{connect}&lt;/b&gt; ({connect_key}) in the &lt;b&gt;{edit}&lt;/b&gt; menu connects the two selected nodes, and &lt;b&gt;{delete}&lt;/b&gt; ({delete_key}) removes what is selected. &lt;b&gt;{shortcuts}&lt;/b&gt; ({shortcuts_key}) lists every key.&lt;/p&gt;</source>
-        <translation>&lt;h3&gt;키보드로 만들기&lt;/h3&gt;&lt;p&gt;캔버스에 포커스가 있을 때 &lt;b&gt;{tab}&lt;/b&gt; 키로 다음 노드를 선택하고, &lt;b&gt;{add}&lt;/b&gt; 키로 그 노드를 선택에 더합니다. &lt;b&gt;{edit}&lt;/b&gt; 메뉴의 &lt;b&gt;{connect}&lt;/b&gt;({connect_key}) 명령으로 선택한 두 노드를 연결하고, &lt;b&gt;{delete}&lt;/b&gt;({delete_key}) 명령으로 선택한 것을 삭제합니다. 모든 키는 &lt;b&gt;{shortcuts}&lt;/b&gt;({shortcuts_key})에서 볼 수 있습니다.&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;Build with the keyboard&lt;/h3&gt;&lt;p&gt;With the canvas focused, &lt;b&gt;{tab}&lt;/b&gt; selects the next node and &lt;b&gt;{add}&lt;/b&gt; adds it to the selection. &lt;b&gt;{connect}&lt;/b&gt; ({connect_key}) in the &lt;b&gt;{edit}&lt;/b&gt; menu connects the two selected nodes, and &lt;b&gt;{delete}&lt;/b&gt; ({delete_key}) removes what is selected. &lt;b&gt;{values}&lt;/b&gt; ({values_key}) types the biases of the selected node and the weights coming into it ({tab}: the next value). &lt;b&gt;{shortcuts}&lt;/b&gt; ({shortcuts_key}) lists every key.&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;키보드로 만들기&lt;/h3&gt;&lt;p&gt;캔버스에 포커스가 있을 때 &lt;b&gt;{tab}&lt;/b&gt; 키로 다음 노드를 선택하고, &lt;b&gt;{add}&lt;/b&gt; 키로 그 노드를 선택에 더합니다. &lt;b&gt;{edit}&lt;/b&gt; 메뉴의 &lt;b&gt;{connect}&lt;/b&gt;({connect_key}) 명령으로 선택한 두 노드를 연결하고, &lt;b&gt;{delete}&lt;/b&gt;({delete_key}) 명령으로 선택한 것을 삭제합니다. &lt;b&gt;{values}&lt;/b&gt;({values_key}) 명령으로 선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다({tab}: 다음 값). 모든 키는 &lt;b&gt;{shortcuts}&lt;/b&gt;({shortcuts_key})에서 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Train it, bring data, explore&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{train}&lt;/b&gt; ({key}) in the &lt;b&gt;{training}&lt;/b&gt; menu trains the network on the data set; watch the loss fall. &lt;b&gt;{import_data}&lt;/b&gt; under the data sets brings your own CSV, NPZ or MNIST files. &lt;b&gt;{examples}&lt;/b&gt; opens ready-made projects, and the &lt;b&gt;{labs}&lt;/b&gt; menu holds experiments from the book.&lt;/p&gt;</source>
@@ -676,6 +676,14 @@ Your project is still open; save it under a new name to be safe.</source>
     <message>
         <source>Set the weight or bias being typed</source>
         <translation>입력한 가중치나 편향을 적용</translation>
+    </message>
+    <message>
+        <source>Tab, Shift+Tab (while typing a value)</source>
+        <translation>Tab, Shift+Tab (값을 입력하는 중)</translation>
+    </message>
+    <message>
+        <source>Set it and type the node&apos;s next (previous) value</source>
+        <translation>값을 설정하고 노드의 다음(이전) 값을 입력</translation>
     </message>
     <message>
         <source>Esc</source>

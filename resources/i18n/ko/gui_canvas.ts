@@ -98,6 +98,10 @@
         <source>{action}: type a number and press Enter.</source>
         <translation>{action}: 숫자를 입력하고 Enter 키를 누르세요.</translation>
     </message>
+    <message>
+        <source>The network changed while the value was being typed: nothing was set.</source>
+        <translation>값을 입력하는 동안 신경망이 바뀌었습니다: 아무것도 설정하지 않았습니다.</translation>
+    </message>
 </context>
 <context>
     <name>ConnectionDrag</name>
@@ -159,6 +163,30 @@
     <message>
         <source>Gradient norm of this connection&apos;s weights in the last mini-batch: {norm}</source>
         <translation>마지막 미니배치에서 이 연결의 가중치 기울기 노름: {norm}</translation>
+    </message>
+</context>
+<context>
+    <name>KeyboardValues</name>
+    <message>
+        <source>&amp;Type Values</source>
+        <extracomment>one value of a node: (&quot;bias&quot;, node id, j) or (&quot;weight&quot;, edge id, i, j)</extracomment>
+        <translation>값 입력(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Type the biases of the selected node and the weights coming into it: Tab sets a value and goes to the next, Enter sets it and stops, Esc stops.</source>
+        <translation>선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다: Tab은 값을 설정하고 다음 값으로, Enter는 설정하고 끝내며, Esc는 그냥 끝냅니다.</translation>
+    </message>
+    <message>
+        <source>Select one node (on the canvas, Tab selects the next node), then press {key} to type its biases and the weights coming into it.</source>
+        <translation>노드 하나를 선택한 뒤(캔버스에서 Tab은 다음 노드를 선택합니다) {key} 키를 누르면 그 노드의 편향과 들어오는 가중치를 입력할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>{node} has more neurons than the neuron view draws one by one: raise View ▸ Neuron View Limit to type its values.</source>
+        <translation>{node}의 뉴런이 뉴런 보기가 하나씩 그리는 수보다 많습니다: 값을 입력하려면 보기 ▸ 뉴런 보기 한도를 높이세요.</translation>
+    </message>
+    <message>
+        <source>{node} has no bias, and no weights come into it: select a node it feeds and press {key}.</source>
+        <translation>{node}에는 편향이 없고 들어오는 가중치도 없습니다: 이 노드가 값을 보내는 노드를 선택하고 {key} 키를 누르세요.</translation>
     </message>
 </context>
 <context>
@@ -269,12 +297,16 @@
 <context>
     <name>ValueEditor</name>
     <message>
-        <source>number</source>
-        <translation>숫자</translation>
+        <source>“{text}” is not a number: type one such as 0.5 or -0.7, then press Enter (Esc cancels).</source>
+        <translation>“{text}”은(는) 숫자가 아닙니다: 0.5나 -0.7 같은 숫자를 입력하고 Enter 키를 누르세요(Esc: 취소).</translation>
     </message>
     <message>
-        <source>Type a number such as 0.5 or -0.7, then press Enter.</source>
-        <translation>0.5나 -0.7 같은 숫자를 입력하고 Enter 키를 누르세요.</translation>
+        <source>{text} is too large: a weight or bias must be between −{limit:,.0f} and {limit:,.0f}.</source>
+        <translation>{text}은(는) 너무 큽니다: 가중치나 편향은 −{limit:,.0f}과 {limit:,.0f} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>number</source>
+        <translation>숫자</translation>
     </message>
 </context>
 </TS>

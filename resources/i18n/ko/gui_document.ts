@@ -56,6 +56,22 @@
         <translation>항목 {count}개 삭제</translation>
     </message>
     <message>
+        <source>name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <source>units</source>
+        <translation>뉴런 수</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>특징</translation>
+    </message>
+    <message>
+        <source>activation</source>
+        <translation>활성화 함수</translation>
+    </message>
+    <message>
         <source>initialiser</source>
         <translation>초깃값</translation>
     </message>
@@ -68,12 +84,28 @@
         <translation>배치 정규화</translation>
     </message>
     <message>
+        <source>dropout</source>
+        <translation>드롭 아웃</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>손실 함수</translation>
+    </message>
+    <message>
         <source>position</source>
         <translation>위치</translation>
     </message>
     <message>
+        <source>optimizer</source>
+        <translation>갱신 방법</translation>
+    </message>
+    <message>
         <source>learning rate</source>
         <translation>학습률</translation>
+    </message>
+    <message>
+        <source>epochs</source>
+        <translation>에폭 수</translation>
     </message>
     <message>
         <source>batch size</source>
@@ -82,6 +114,34 @@
     <message>
         <source>weight decay</source>
         <translation>가중치 감소</translation>
+    </message>
+    <message>
+        <source>L1 regularisation</source>
+        <translation>L1 정규화</translation>
+    </message>
+    <message>
+        <source>seed</source>
+        <translation>시드</translation>
+    </message>
+    <message>
+        <source>split</source>
+        <translation>떼어 둔 비율</translation>
+    </message>
+    <message>
+        <source>number precision</source>
+        <translation>수 정밀도</translation>
+    </message>
+    <message>
+        <source>target loss</source>
+        <translation>목표 손실</translation>
+    </message>
+    <message>
+        <source>early stopping</source>
+        <translation>조기 종료</translation>
+    </message>
+    <message>
+        <source>standardisation</source>
+        <translation>표준화</translation>
     </message>
     <message>
         <source>optimizer settings</source>

@@ -1,0 +1,119 @@
+"""Typing weights and biases with the keyboard: Edit ▸ Type Values (F2) opens the in-place
+editor on the first bias of the one selected node; in the editor, Tab sets the value and goes on
+to the next of that node — its biases, then the weights coming into it, one connection after
+the other — and Shift+Tab to the previous one (round at either end). Enter sets the value and
+closes the editor, Esc closes it. A double-click on a neuron or a weight line opens the same
+editor with the mouse; both edit only what the neuron view draws one by one.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu
+
+from gui.canvas.scene import CanvasScene
+from gui.canvas.style import node_label
+from gui.canvas.value_editor import ValueEditor
+from gui.canvas.view import CanvasView
+from gui.i18n import on_language_change
+from gui.widgets import plain_label
+
+VALUES_SHORTCUT = "F2"  # i18n: not ui (the usual key for editing what is selected)
+EDITOR_ROOM = (120, 30)  # what the editor covers right of and below the point it opens at
+#: one value of a node: ("bias", node id, j) or ("weight", edge id, i, j)
+Value = tuple
+
+
+class KeyboardValues(QObject):
+    """The Type Values action (added to the Edit menu: the menu of ``select_all_action``). Its
+    key works while the canvas has the focus: F2 renames a run in the runs list, and an
+    Inspector text box is not the canvas."""
+
+    def __init__(self, window: QMainWindow, scene: CanvasScene, view: CanvasView) -> None:
+        super().__init__(window)
+        self._scene = scene
+        self._values: list[Value] = []
+        self.action = action = QAction(window)
+        action.setShortcut(QKeySequence(VALUES_SHORTCUT))
+        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        action.triggered.connect(self.type_values)
+        view.addAction(action)
+        edit = next((a.menu() for a in window.menuBar().actions()
+                     if isinstance(a.menu(), QMenu)
+                     and getattr(window, "select_all_action", None) in a.menu().actions()),
+                    None)
+        if edit is not None:
+            edit.addAction(action)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        label = self.tr("&Type Values")
+        tip = self.tr("Type the biases of the selected node and the weights coming into it: Tab "
+                      "sets a value and goes to the next, Enter sets it and stops, Esc stops.")
+        self.action.setText(label)
+        self.action.setIconText(plain_label(label))
+        self.action.setStatusTip(tip)
+        self.action.setToolTip(f"{plain_label(label)}: {tip}")  # i18n: not ui
+
+    def type_values(self) -> ValueEditor | None:
+        """Open the editor on the selected node's first value, or say why not."""
+        scene = self._scene
+        selected = scene.selected_node_ids()
+        if len(selected) != 1:
+            scene.say(lambda: self.tr("Select one node (on the canvas, Tab selects the next "
+                                      "node), then press {key} to type its biases and the "
+                                      "weights coming into it.").format(key=VALUES_SHORTCUT))
+            return None
+        node = scene.doc.spec.node(selected[0])
+        if not scene.node_item(node.id).neuron_mode:
+            scene.say(lambda: self.tr(
+                "{node} has more neurons than the neuron view draws one by one: raise View ▸ "
+                "Neuron View Limit to type its values.").format(node=node_label(node)))
+            return None
+        self._values = self.values_of(node.id)
+        if not self._values:
+            scene.say(lambda: self.tr(
+                "{node} has no bias, and no weights come into it: select a node it feeds and "
+                "press {key}.").format(node=node_label(node), key=VALUES_SHORTCUT))
+            return None
+        return self._open(0)
+
+    def values_of(self, node_id: str) -> list[Value]:
+        """The node's values the editor goes through: its biases (not an input node's), then
+        the weights coming into it, from each connection the neuron view draws one by one."""
+        scene, spec = self._scene, self._scene.doc.spec
+        node = spec.node(node_id)
+        values: list[Value] = []
+        if node.kind != "input":
+            values += [("bias", node_id, j) for j in range(node.units)]
+        for edge in spec.incoming(node_id):
+            if scene.edge_item(edge.id).per_weight:
+                src = spec.node(edge.src)
+                values += [("weight", edge.id, i, j)
+                           for j in range(node.units) for i in range(src.units)]
+        return values
+
+    def _open(self, k: int) -> ValueEditor:
+        scene = self._scene
+        value = self._values[k]
+        if value[0] == "bias":
+            _kind, node_id, j = value
+            item = scene.node_item(node_id)
+            at = item.mapToScene(item.neuron_center(j))
+            editor = scene.edit_bias(node_id, j, at)
+        else:
+            _kind, edge_id, i, j = value
+            at = scene.edge_item(edge_id).weight_point(i, j)
+            editor = scene.edit_weight(edge_id, i, j, at)
+        for view in scene.views():
+            view.ensureVisible(at.x(), at.y(), EDITOR_ROOM[0], EDITOR_ROOM[1])
+        editor.stepped.connect(lambda step: self._step(k, step))
+        return editor
+
+    def _step(self, k: int, step: int) -> None:
+        """Tab (Shift+Tab) set value ``k``: open the next (previous) one, round at the ends,
+        unless the node's values changed meanwhile (the undo of a connection …)."""
+        selected = self._scene.selected_node_ids()
+        if len(selected) == 1 and self.values_of(selected[0]) == self._values:
+            self._open((k + step) % len(self._values))
