@@ -37,3 +37,34 @@ def test_the_window_fits_a_projector_at_150_percent(tmp_path, language):
         assert sizes["minimum"] <= width, (name, sizes)
         assert sizes["canvas"] >= width // 3, (name, sizes)  # not a sliver between the docks
 
+
+LABS = """
+from gui.labs import LABS
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+for info in LABS:
+    lab = window.labs_menu.open_lab(info.key)
+    for _ in range(20):
+        app.processEvents()
+    result[info.key] = {"screen": available.getRect(), "lab": lab.frameGeometry().getRect(),
+                        "minimum": lab.minimumSizeHint().toTuple()}
+    lab.close()
+"""
+
+
+@pytest.mark.parametrize(("screen", "scale"), [((1024, 768), 1.5), ((1280, 720), 1)])
+def test_every_lab_opens_whole_on_a_small_screen(tmp_path, screen, scale):
+    """The labs opened at 1100 × 720 or 1200 × 760 whatever the screen: on a projector at
+    150 % three quarters of the Computational graph lab were off the screen, and on a
+    1280 × 720 laptop the bottom of every lab (the search's results) was. Now a lab fits the
+    screen and scrolls what does not fit."""
+    shown = run_scaled(LABS, tmp_path, screen, scale)
+    assert len(shown) == 8
+    for key, sizes in shown.items():
+        ax, ay, aw, ah = sizes["screen"]
+        x, y, width, height = sizes["lab"]
+        assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, (key, sizes)
+        assert sizes["minimum"][0] <= width and sizes["minimum"][1] <= height, (key, sizes)
