@@ -103,10 +103,11 @@ def typed_number(text: str) -> float | None:
 
 def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
     """``window``'s one dialog of ``kind`` (made with ``window`` as its parent if there is
-    none yet), shown and brought in front."""
+    none yet, no larger than the screen), shown and brought in front."""
     dialog = window.findChild(kind)
     if dialog is None:
         dialog = kind(window)
+        fit_to_screen(dialog, window.screen().availableGeometry())  # (Qt centres it on show)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()

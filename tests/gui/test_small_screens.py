@@ -68,3 +68,30 @@ def test_every_lab_opens_whole_on_a_small_screen(tmp_path, screen, scale):
         x, y, width, height = sizes["lab"]
         assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, (key, sizes)
         assert sizes["minimum"][0] <= width and sizes["minimum"][1] <= height, (key, sizes)
+
+
+DIALOGS = """
+from PySide6.QtWidgets import QDialog
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+for action in (window.shortcuts_action, window.about_action):
+    action.trigger()
+    for _ in range(20):
+        app.processEvents()
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            result[type(dialog).__name__] = [available.getRect(), dialog.frameGeometry().getRect()]
+            dialog.close()
+"""
+
+
+def test_help_dialogs_open_whole_on_a_projector_at_150_percent(tmp_path):
+    """Help ▸ Keyboard Shortcuts opened at 720 × 640: on a 683 × 512 screen its Close button
+    was below the screen's edge."""
+    shown = run_scaled(DIALOGS, tmp_path, (1024, 768), 1.5)
+    assert set(shown) == {"ShortcutsDialog", "AboutDialog"}
+    for name, ((ax, ay, aw, ah), (x, y, width, height)) in shown.items():
+        assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, name
