@@ -56,7 +56,7 @@ from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of
 
 APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
-DOCK_SHARE = 0.3  # of the window's width (height) a dock takes at first, at most
+DOCK_SHARE = (0.3, 0.45)  # of the window's width, height a dock takes at first, at most
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -157,11 +157,12 @@ class MainWindow(WindowActions, QMainWindow):
             self._shown = True
             self._size_left_docks()
             # at most a share of a small window each, so the canvas stays the largest part
-            share = int(self.width() * DOCK_SHARE)
+            share = int(self.width() * DOCK_SHARE[0])
             self.resizeDocks([self.docks["Build"], self.docks["Inspector"]],
                              [min(260, share), min(300, share)], Qt.Orientation.Horizontal)
             self.resizeDocks([self.training.docks["Loss"]],
-                             [min(300, int(self.height() * DOCK_SHARE))], Qt.Orientation.Vertical)
+                             [min(300, int(self.height() * DOCK_SHARE[1]))],
+                             Qt.Orientation.Vertical)
         super().showEvent(event)
 
     def _opened(self) -> None:
