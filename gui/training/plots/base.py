@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QShowEvent
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -38,6 +38,7 @@ VAL_COLOR = QColor(theme.NEGATIVE)
 TEST_COLOR = QColor(theme.ACCEPT)
 BATCH_COLOR = QColor(theme.BATCH_LOSS)
 PART_COLORS = {"train": TRAIN_COLOR, "val": VAL_COLOR, "test": TEST_COLOR}
+NOTE_CHARACTERS = 24  # the narrowest a note beside the tool buttons may be
 PART_NAMES = {"train": QT_TRANSLATE_NOOP("PlotPanel", "training"),
               "val": QT_TRANSLATE_NOOP("PlotPanel", "validation"),
               "test": QT_TRANSLATE_NOOP("PlotPanel", "test")}
@@ -221,6 +222,7 @@ class Panel(QWidget):
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
         self.graphics.ci.geometryChanged.connect(self.keep_whole)
+        self._note_at = -1  # where the note sits among the tools; -1: beside them
 
     @Slot()
     def keep_whole(self) -> None:
@@ -230,6 +232,32 @@ class Panel(QWidget):
         whenever the plots' layout resizes, which it does when their need outgrows it."""
         needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
         self.graphics.setMinimumWidth(math.ceil(needed) + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.place_note()
+
+    def place_note(self) -> None:
+        """The note beside the tools, or on a row of its own above them when beside them it
+        would be narrower than :data:`NOTE_CHARACTERS` characters: in a narrow Loss panel (a
+        2× screen, a projector) the legend had a few pixels and showed only its colour marks."""
+        box, tools = self.note.box, self.tools
+        others = [tools.itemAt(k) for k in range(tools.count()) if tools.itemAt(k).widget()
+                  is not box]
+        buttons = sum(item.sizeHint().width() for item in others if not item.isEmpty())
+        spare = self.width() - buttons - tools.spacing() * len(others) - 8
+        beside = spare >= self.fontMetrics().averageCharWidth() * NOTE_CHARACTERS
+        if beside == (self._note_at < 0):
+            return
+        layout = self.layout()
+        if beside:
+            layout.removeWidget(box)
+            tools.insertWidget(self._note_at, box, 1)
+            self._note_at = -1
+        else:
+            self._note_at = tools.indexOf(box)
+            tools.removeWidget(box)
+            layout.insertWidget(0, box)
 
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""

@@ -1,0 +1,34 @@
+"""The training panels in narrow docks — a 1024 × 768 window (a projector, a 2× laptop screen)
+— keep their texts readable."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.text_fit import clipped_texts
+from tests.gui.training.test_plot_fit import raised
+from tests.gui.training_support import open_example
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_loss_legend_is_whole_in_a_narrow_loss_panel(qtbot, window, request, language):
+    """Beside "log scale", CSV… and PNG… the legend had a few pixels: four lines of colour
+    marks without their words. It now takes a row of its own above the buttons."""
+    if language == "ko":
+        request.getfixturevalue("korean")
+    window.resize(1008, 728)
+    open_example(window, "spiral")
+    loss = window.training.docks["Loss"]
+    window.resizeDocks([loss], [250], Qt.Orientation.Horizontal)
+    panel = raised(qtbot, window, "Loss")
+    qtbot.waitUntil(lambda: loss.width() <= 260)
+    note = panel.note
+    qtbot.waitUntil(lambda: note.isVisible() and note.width() > 100)
+    assert note.toolTip() == ""  # the whole legend is shown, not cut after four lines
+    assert clipped_texts(panel) == []
+    for word in (("per&nbsp;batch", "training", "validation") if language == "en"
+                 else ("배치별", "훈련", "검증")):
+        assert word in note.text()
+    # wide again: the legend goes back beside the buttons
+    window.resizeDocks([loss], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: panel.tools.indexOf(note.box) >= 0)
+    assert clipped_texts(panel) == []
