@@ -148,7 +148,7 @@ class MainWindow(WindowActions, QMainWindow):
         pixels), its right side out of reach."""
         docks = self.training.docks
         self.layout().activate()  # no nested layout pass inside tabifyDockWidget (add_tabbed_dock)
-        for name in ("Output", "Activations", "Runs"):
+        for name in ("Output", "Activations", "Runs"):  # i18n: not ui (the docks' keys)
             self.tabifyDockWidget(docks["Loss"], docks[name])
         docks["Loss"].raise_()
 
