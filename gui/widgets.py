@@ -107,7 +107,8 @@ def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
     dialog = window.findChild(kind)
     if dialog is None:
         dialog = kind(window)
-        fit_to_screen(dialog, window.screen().availableGeometry())  # (Qt centres it on show)
+        if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):  # a size of its own: fit it
+            fit_to_screen(dialog, window.screen().availableGeometry())  # (centred on show)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
