@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 
 from tests.gui.text_fit import clipped_texts
 from tests.gui.training.test_plot_fit import raised
-from tests.gui.training_support import open_example
+from tests.gui.training_support import open_example, train_to_end
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
@@ -32,3 +32,22 @@ def test_the_loss_legend_is_whole_in_a_narrow_loss_panel(qtbot, window, request,
     window.resizeDocks([loss], [700], Qt.Orientation.Horizontal)
     qtbot.waitUntil(lambda: panel.tools.indexOf(note.box) >= 0)
     assert clipped_texts(panel) == []
+
+
+def test_the_layers_names_under_the_gradient_norms_never_run_together(qtbot, window):
+    """In a narrow Weights panel the three layers' names under their bars overlapped
+    ("hiddenhidden 2output 3"); a name that has no room is now left out."""
+    from tests.gui.training.test_plot_fit import label_rects, overlapping_labels
+
+    window.resize(1008, 728)
+    open_example(window, "forward_pass_3layer", epochs=2)
+    loss = window.training.docks["Loss"]
+    window.resizeDocks([loss], [10], Qt.Orientation.Horizontal)  # as narrow as it goes
+    window.training.docks["Weights"].raise_()
+    train_to_end(qtbot, window)
+    panel = raised(qtbot, window, "Weights")
+    axis = panel.norm_plot.getAxis("bottom")
+    qtbot.waitUntil(lambda: len(axis._ticks_given[0]) == 3)
+    assert [text for _, text in axis._ticks_given[0]] == ["hidden 1", "hidden 2", "output 3"]
+    assert overlapping_labels(panel) == []
+    assert 1 <= len(label_rects(axis)) < 3  # the first name kept, one left out
