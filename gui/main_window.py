@@ -44,6 +44,7 @@ from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
 from gui.widgets import (
     NARROW_SCREEN,
+    SHORT_SCREEN,
     StatusLine,
     add_dock,
     fit_to_screen,
@@ -138,7 +139,7 @@ class MainWindow(WindowActions, QMainWindow):
         """Size and centre the window for a screen's available area (the first window of a
         start): :data:`DEFAULT_SIZE`, or less on a small screen, leaving room for the frame."""
         self.resize(*DEFAULT_SIZE)
-        if available.width() < NARROW_SCREEN:  # Build, Loss and Output side by side need more
+        if available.width() < NARROW_SCREEN or available.height() < SHORT_SCREEN:
             self._stack_bottom_docks()
         fit_to_screen(self, available, centre=True)
 

@@ -135,6 +135,9 @@ def fit_to_screen(window: QWidget, available: QRect, centre: bool = False) -> No
 #: 768 at 150 % is 683 wide, at 200 % 512. Its docks may be narrower than their content (and
 #: scroll sideways); the training panels are tabs of one dock (gui.main_window)
 NARROW_SCREEN = 800
+#: a screen lower than this (logical pixels; 1280 × 720 at 150 % is 480) gets the training
+#: panels as tabs of one dock too: each the whole width, Loss and Accuracy side by side
+SHORT_SCREEN = 600
 #: the largest share of a narrow screen's width a dock's scroll area asks for
 SCREEN_SHARE = 0.3
 

@@ -51,3 +51,38 @@ def test_the_layers_names_under_the_gradient_norms_never_run_together(qtbot, win
     assert [text for _, text in axis._ticks_given[0]] == ["hidden 1", "hidden 2", "output 3"]
     assert overlapping_labels(panel) == []
     assert 1 <= len(label_rects(axis)) < 3  # the first name kept, one left out
+
+
+SHORT = """
+import time
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+window.training.docks["Loss"].raise_()
+end = time.time() + 1.5
+while time.time() < end:
+    app.processEvents()
+panel = window.training.hosts["Loss"].panel
+graphics = panel.graphics
+visible = graphics.viewport().rect()
+result["side_by_side"] = panel.side_by_side
+result["cut"] = [plot.getAxis("left").labelText or "plot" for plot in
+                 (panel.loss_plot, panel.metric_plot)
+                 if plot.sceneBoundingRect().bottom() > visible.bottom() + 1
+                 or plot.sceneBoundingRect().right() > visible.right() + 1]
+panel.grab().save(sys.argv[1] + "/loss.png")
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_loss_panel_shows_both_plots_whole_in_a_short_window(tmp_path, language):
+    """At 1280 × 720 and 150 % (853 × 480 logical pixels) the panel is too short for Loss
+    over Accuracy: the Accuracy plot's axis and label were cut off at its bottom. Accuracy
+    now sits beside Loss there."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(SHORT, tmp_path, (1280, 720), 1.5, language)
+    assert shown["cut"] == []
+    assert shown["side_by_side"]
