@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Slot
 from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -223,6 +223,11 @@ class Panel(QWidget):
         layout.addWidget(self.graphics, 1)
         self.graphics.ci.geometryChanged.connect(self.keep_whole)
         self._note_at = -1  # where the note sits among the tools; -1: beside them
+        #: the plots that move into the first row when the plot area is too short for its
+        #: rows (:meth:`one_row_when_short`), and whether they are there now
+        self._movers: list[tuple[pg.PlotItem, tuple[int, int, int], tuple[int, int]]] = []
+        self._shape = (1, 1, 1)  # (rows, their columns, the columns of one row)
+        self.in_one_row = False
 
     @Slot()
     def keep_whole(self) -> None:
@@ -258,6 +263,40 @@ class Panel(QWidget):
             self._note_at = tools.indexOf(box)
             tools.removeWidget(box)
             layout.insertWidget(0, box)
+
+    def one_row_when_short(self, movers: list[tuple[pg.PlotItem, tuple[int, int, int],
+                                                    tuple[int, int]]],
+                           shape: tuple[int, int, int]) -> None:
+        """Lay the plots out in one row when the plot area is too short for their rows and
+        wide enough for them side by side: in a short window (1280 × 720 at 150 %, a
+        projector) the lower plots' axes and labels were cut off at the panel's bottom.
+        ``movers``: each plot that moves, its (row, column, column span) in rows and its
+        (row, column) in one row; ``shape``: (rows, their columns, the columns of one row)."""
+        self._movers = movers
+        self._shape = shape
+        self.graphics.ci.geometryChanged.connect(  # the plot area resized (after its layout)
+            lambda: QTimer.singleShot(0, self, self._arrange_plots))
+
+    def _arrange_plots(self) -> None:
+        rows, cols, cols_in_row = self._shape
+        least = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)  # as laid out now
+        now_rows, now_cols = (1, cols_in_row) if self.in_one_row else (rows, cols)
+        plot_h, plot_w = least.height() / now_rows, least.width() / now_cols
+        area = self.graphics.viewport().size()
+        short = area.height() < rows * plot_h + 1
+        wide = area.width() >= cols_in_row * plot_w + 1
+        one_row = short and (wide or self.in_one_row)  # (in one row it is as wide as it needs)
+        if one_row == self.in_one_row:
+            return
+        layout = self.graphics.ci
+        for plot, (row, col, span), (row1, col1) in self._movers:
+            layout.removeItem(plot)
+            if one_row:
+                layout.addItem(plot, row=row1, col=col1)
+            else:
+                layout.addItem(plot, row=row, col=col, colspan=span)
+        self.in_one_row = one_row
+        layout.setGeometry(self.graphics.range)  # the view's size again, not the old least
 
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
@@ -128,9 +128,8 @@ class LossPanel(Panel):
         self.graphics.scene().sigMouseMoved.connect(self._hover)
         self.readout = ""
         self._show_legend()
-        self.side_by_side = False  # Accuracy beside Loss instead of under it: arrange_plots
-        self.graphics.ci.geometryChanged.connect(  # the plot area resized (after its layout)
-            lambda: QTimer.singleShot(0, self, self.arrange_plots))
+        # too short for Accuracy under Loss (1280 × 720 at 150 %): beside it
+        self.one_row_when_short([(self.metric_plot, (1, 0, 1), (0, 1))], (2, 1, 2))
         #: the earlier runs drawn, each with its training-loss curve
         self.overlays: list[tuple[Overlay, pg.PlotDataItem]] = []
         self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
@@ -142,26 +141,6 @@ class LossPanel(Panel):
         self.layout().insertWidget(1, self.run_legend.box)
         self.run_legend.box.hide()
         on_language_change(self, self.retranslate)
-
-
-    def arrange_plots(self) -> None:
-        """Accuracy under Loss, or beside it when the plot area is too short for both and wide
-        enough for them side by side: in a short window (1280 × 720 at 150 %, a projector)
-        the Accuracy plot's axis and its label were cut off at the panel's bottom."""
-        least = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)  # as they are now
-        rows, cols = (1, 2) if self.side_by_side else (2, 1)
-        one = (least.width() / cols, least.height() / rows)  # a plot's least size
-        area = self.graphics.viewport().size()
-        short = area.height() < 2 * one[1] + 1
-        wide = area.width() >= 2 * one[0] + 1
-        beside = short and (wide or self.side_by_side)  # (beside, it is as wide as they need)
-        if beside == self.side_by_side:
-            return
-        layout = self.graphics.ci
-        layout.removeItem(self.metric_plot)
-        layout.addItem(self.metric_plot, row=0 if beside else 1, col=1 if beside else 0)
-        self.side_by_side = beside
-        layout.setGeometry(self.graphics.range)  # the view's size again, not the old least
     def retranslate(self) -> None:
         super().retranslate()
         self.log_check.setText(translate("LossPanel", "log scale"))

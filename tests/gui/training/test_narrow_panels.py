@@ -60,29 +60,31 @@ window = MainWindow(settings)
 window.place_on(window.screen().availableGeometry())
 window.show()
 window.files.open_example("xor_learned")
-window.training.docks["Loss"].raise_()
-end = time.time() + 1.5
-while time.time() < end:
-    app.processEvents()
-panel = window.training.hosts["Loss"].panel
-graphics = panel.graphics
-visible = graphics.viewport().rect()
-result["side_by_side"] = panel.side_by_side
-result["cut"] = [plot.getAxis("left").labelText or "plot" for plot in
-                 (panel.loss_plot, panel.metric_plot)
-                 if plot.sceneBoundingRect().bottom() > visible.bottom() + 1
-                 or plot.sceneBoundingRect().right() > visible.right() + 1]
-panel.grab().save(sys.argv[1] + "/loss.png")
+for name in ("Loss", "Weights", "Activations"):
+    window.training.docks[name].raise_()
+    end = time.time() + 1.5
+    while time.time() < end:
+        app.processEvents()
+    panel = window.training.hosts[name].panel
+    graphics = panel.graphics
+    visible = graphics.viewport().rect()
+    plots = [item for item in graphics.ci.items if hasattr(item, "getAxis")]
+    result[name] = {"one_row": getattr(panel, "in_one_row", None), "plots": len(plots), "cut": [
+        plot.titleLabel.text for plot in plots
+        if plot.sceneBoundingRect().bottom() > visible.bottom() + 1
+        or plot.sceneBoundingRect().right() > visible.right() + 1]}
+    panel.grab().save(sys.argv[1] + "/" + name + ".png")
 """
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])
-def test_the_loss_panel_shows_both_plots_whole_in_a_short_window(tmp_path, language):
-    """At 1280 × 720 and 150 % (853 × 480 logical pixels) the panel is too short for Loss
-    over Accuracy: the Accuracy plot's axis and label were cut off at its bottom. Accuracy
-    now sits beside Loss there."""
+def test_the_panels_show_their_plots_whole_in_a_short_window(tmp_path, language):
+    """At 1280 × 720 and 150 % (853 × 480 logical pixels) the panels are too short for two
+    rows of plots: the Accuracy plot's axis and label, the gradient norms and the saturated
+    fractions were cut off at the bottom. There the plots now sit in one row."""
     from tests.gui.scaled import run_scaled
 
     shown = run_scaled(SHORT, tmp_path, (1280, 720), 1.5, language)
-    assert shown["cut"] == []
-    assert shown["side_by_side"]
+    for name, seen in shown.items():
+        assert seen["cut"] == [], name
+        assert seen["one_row"] and seen["plots"] == (2 if name == "Loss" else 3), name
