@@ -177,15 +177,18 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     dataset = project.data.load()
     trainer = _trainer(project, dataset, fresh=False)
     net, data = trainer.network, trainer.data
-    parts = ", ".join(_(PART_COUNTS[name]).format(n=part.n) if name in PART_COUNTS
-                      else f"{name} {part.n}" for name, part in data.parts.items())
+    # with thousands separators, as the parameters on the line above ("train 49,412")
+    parts = ", ".join(_(PART_COUNTS[name]).format(n=f"{part.n:,}") if name in PART_COUNTS
+                      else f"{name} {part.n:,}" for name, part in data.parts.items())
     epochs = trainer.history.n_epochs
     if project.params is None:
         trained = _("not trained yet")
     elif epochs:
         trained = ngettext("trained {n} epoch", "trained {n} epochs", epochs).format(n=epochs)
     else:
-        trained = _("weights set by hand")
+        # set by hand (the gates) or the fresh random ones a new network is saved with: the
+        # file cannot tell them apart, so say what holds for both
+        trained = _("weights saved with the project, no training recorded")
     n_nodes, n_edges = len(net.spec.nodes), len(net.spec.edges)
     n_params = sum(p.size for p in net.params.values())
 

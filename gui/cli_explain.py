@@ -43,6 +43,8 @@ def run_explain(args: argparse.Namespace, argv: list[str]) -> int:
     except ValueError:
         raise ValueError(_("--sample must be a row number, not {value}").format(
             value=repr(args.sample))) from None
-    explanation = explain(load_project(args.project), sample)
-    print(json_text(explanation) if args.json else format_table(explanation))
+    project = load_project(args.project)
+    dataset = project.data.load()
+    explanation = explain(project, sample, dataset)
+    print(json_text(explanation) if args.json else format_table(explanation, dataset))
     return 0

@@ -31,7 +31,9 @@ def run_line(runs: Runs, run: Run) -> str:
     (how it ended in the words the Runs list uses)."""
     first = run.first_epoch
     epochs = ngettext("{n} epoch", "{n} epochs", run.epochs).format(n=run.epochs)
-    if first and run.epochs:
+    if first and run.epochs == 1:  # a range of one epoch read "(3–3)"
+        epochs = _("1 epoch (epoch {epoch})").format(epoch=first + 1)
+    elif first and run.epochs:
         epochs = ngettext("{n} epoch ({first}–{last})", "{n} epochs ({first}–{last})",
                           run.epochs).format(n=run.epochs, first=first + 1,
                                              last=first + run.epochs)

@@ -284,6 +284,10 @@ class FileController:
 
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""
+        if self.saver.current():
+            # a save under way (Save, then Close at once): once written there may be nothing
+            # to ask about; asking first said "has changes that are not saved" of it
+            self.finish_writing()
         if not self.doc.is_modified():
             return True
         buttons = (QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard

@@ -101,9 +101,10 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
+        hosts = self.training.hosts
         self.output_preview = OutputPreview(self.predictions, self.context.session,
-                                            self.training.hosts["Output"],
-                                            self.training.hosts["Weights"])
+                                            hosts["Output"], hosts["Weights"],
+                                            hosts["Activations"])
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)
@@ -241,6 +242,7 @@ class MainWindow(WindowActions, QMainWindow):
         columns = getattr(dataset, "n_features", 2)
         self.inspector.node_form.set_data_columns(columns)
         self.inspector.edge_view.set_image_shape(dataset_image_shape(dataset))
+        self.scene.set_class_names(getattr(dataset, "class_names", ()))
 
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset, self.data.ref)

@@ -9,6 +9,8 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu
 
 from gui.about import show_about
+from gui.canvas.picture import CanvasPicture
+from gui.canvas.scene import CanvasScene
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
 from gui.document.document import GraphDocument
@@ -30,6 +32,7 @@ class WindowActions:
     doc: GraphDocument
     files: FileController
     view: CanvasView
+    scene: CanvasScene
     settings: QSettings
     context: ProjectContext
     docks: dict[str, QDockWidget]
@@ -92,6 +95,8 @@ class WindowActions:
         file_menu.addSeparator()
         self.export_menu = ExportMenu(self, self.context)
         file_menu.addMenu(self.export_menu.menu)
+        self.canvas_picture = CanvasPicture(self, self.context, self.scene,
+                                            self.export_menu.menu)
         file_menu.addAction(self.export_menu.import_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)

@@ -244,9 +244,38 @@ def test_check_says_what_it_shows_in_words(capsys):
     code, out, _ = run(["check", str(example_path("overfitting"))], capsys)
     assert code == 0
     assert out.splitlines()[2:] == [
-        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1407)",
+        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1,407)",
         "  shown on purpose, not warned about: 58,010 parameters for 300 training rows and no "
         "regularisation: expect to overfit"]
     code, out, _ = run(["check", str(example_path("and_gate"))], capsys)
     assert out.splitlines()[1] == (
-        "  network: 2 nodes, 1 connection, 3 parameters; weights set by hand")
+        "  network: 2 nodes, 1 connection, 3 parameters; weights saved with the project, no "
+        "training recorded")
+
+
+def fresh_project(tmp_path):
+    """A new network saved from the window: the document's fresh random weights, no run."""
+    import numpy as np
+
+    from core.engine.params import fresh_params
+
+    project = load_project(example_path("spiral"))
+    project.params = fresh_params(project.spec, np.random.default_rng(7))
+    path = tmp_path / "fresh.netcanvas"
+    save_project(project, path)
+    return path
+
+
+def test_check_does_not_call_fresh_random_weights_set_by_hand(tmp_path, capsys):
+    # the walkthrough saw "weights set by hand" for a project saved with a new network's
+    # random weights: the file holds weights and no history either way
+    code, out, _ = run(["check", str(fresh_project(tmp_path))], capsys)
+    assert code == 0
+    assert out.splitlines()[1].endswith(
+        "parameters; weights saved with the project, no training recorded")
+
+
+def test_check_says_saved_weights_in_korean(tmp_path, capsys, korean):
+    code, out, _ = run(["check", str(fresh_project(tmp_path))], capsys)
+    assert code == 0
+    assert out.splitlines()[1].endswith("; 프로젝트에 저장된 가중치, 학습 기록 없음")

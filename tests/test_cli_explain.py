@@ -79,7 +79,8 @@ def test_the_table_names_the_row_the_rules_and_the_gradients(capsys):
     lines = out.splitlines()
     assert lines[0].startswith("explain: Spiral — data-set row 5 (of 0–399), row ")
     assert "part (" in lines[0]
-    assert "inference mode" in lines[1]
+    assert lines[1] == "  x1 = 0.06964, x2 = 0.01926 → target class arm 1"
+    assert "inference mode" in lines[2]
     for heading in ("forward", "loss", "backward"):
         assert heading in lines
     assert "softmax + cross-entropy: δ = y − t" in out
@@ -102,3 +103,19 @@ def test_bad_input_is_one_line_and_exit_2(argv, message, capsys):
 def test_a_missing_project_is_one_line_and_exit_2(tmp_path, capsys):
     code, out, err = run(["explain", str(tmp_path / "none.netcanvas"), "--json"], capsys)
     assert code == 2 and out == "" and err.count("\n") == 1
+
+
+def test_the_table_names_the_row_s_inputs_and_true_class_as_the_window_does(capsys):
+    # the walkthrough: the window's Explain says the row's target class, the command did not
+    code, out, _ = run(["explain", str(example_path("xor_learned")), "--sample", "1"], capsys)
+    assert code == 0
+    assert out.splitlines()[1] == "  x1 = 1, x2 = 0 → target class 1"
+    code, out, _ = run(["explain", str(example_path("digits_mlp")), "--sample", "5"], capsys)
+    assert code == 0
+    assert out.splitlines()[1].endswith(", … (64 features) → target class 5")
+
+
+def test_the_row_s_true_class_in_korean(capsys, korean):
+    code, out, _ = run(["explain", str(example_path("spiral")), "--sample", "5"], capsys)
+    assert code == 0
+    assert out.splitlines()[1] == "  x1 = 0.06964, x2 = 0.01926 → 정답 클래스 팔 1"

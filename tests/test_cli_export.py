@@ -229,3 +229,17 @@ def test_staged_leaves_no_temporary_behind_on_success(tmp_path):
     with common.staged([tmp_path / "a.txt"]) as (temporary,):
         temporary.write_text("x")
     assert [p.name for p in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_import_weights_of_the_books_pickle_says_how_to_convert_it(tmp_path, capsys):
+    # chapter 3's sample_weight.pkl was refused as "not an .npz file", and nothing said what
+    # to do with the file the book hands out
+    import pickle
+
+    path = tmp_path / "sample_weight.pkl"
+    path.write_bytes(pickle.dumps({"W1": np.zeros((2, 3)), "b1": np.zeros(3)}, protocol=4))
+    line = refused(*run(["import-weights", example_path("spiral"), path, "--out",
+                         tmp_path / "new.netcanvas"], capsys))
+    assert f"{path} is a Python pickle" in line and "never loads pickles" in line
+    assert 'np.savez("weights.npz", **pickle.load(open("sample_weight.pkl", "rb")))' in line
+    assert not (tmp_path / "new.netcanvas").exists()

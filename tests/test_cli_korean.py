@@ -77,7 +77,7 @@ def test_check_names_data_and_dismissed_warnings_in_korean():
     result = netcanvas("check", str(example_path("overfitting")))
     assert result.returncode == 0 and result.stderr == ""
     assert result.stdout.splitlines()[2:] == [
-        "  데이터: 손글씨 숫자 8×8 (분류; 훈련 300, 검증 90, 시험 1407)",
+        "  데이터: 손글씨 숫자 8×8 (분류; 훈련 300, 검증 90, 시험 1,407)",
         "  일부러 그대로 두어 경고하지 않음: 훈련 데이터 300행에 매개변수 58,010개, 규제 없음: "
         "오버피팅이 예상됩니다"]
 

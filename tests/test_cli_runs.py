@@ -76,3 +76,48 @@ def test_runs_in_korean_says_how_it_ended_and_the_accuracy_as_the_window_does(
     assert out == (f"1  {local_time(first.started_at)}  첫 실행  에폭 20회  완료  "
                    f"손실 {first.metrics['train_loss']:.4g} 정확도 {100 * accuracy:.1f}%\n")
     assert "finished" not in out
+
+
+def test_what_a_run_changed_is_said_in_korean(tmp_path, capsys, korean):
+    # a Korean list said "epochs 2 → 1" and "seed 0 → 3": only four settings had words
+    first, second = tmp_path / "one.netcanvas", tmp_path / "two.netcanvas"
+    code, _, _ = run(["train", str(example_path("xor_learned")), "--epochs", "20", "--out",
+                      str(first), "--quiet"], capsys)
+    assert code == 0
+    project = load_project(first)
+    project.settings = replace(project.settings, lr=0.5, seed=3, optimizer="sgd")
+    save_project(project, first)
+    code, _, _ = run(["train", str(first), "--epochs", "30", "--out", str(second), "--quiet"],
+                     capsys)
+    assert code == 0
+    code, out, _ = run(["runs", str(second)], capsys)
+    assert code == 0
+    changed = out.splitlines()[1].split("  ")[2]
+    before = load_project(first).runs[0].settings
+    assert changed == (f"갱신 방법 {before.optimizer} → sgd, 학습률 {before.lr:g} → 0.5, "
+                       "에폭 20 → 30, 시드 0 → 3")
+
+
+def test_a_run_of_one_epoch_names_that_epoch_not_a_range(tmp_path, capsys):
+    # the walkthrough saw "1 epoch (3–3)" for a run that trained on for one epoch
+    first, second = tmp_path / "one.netcanvas", tmp_path / "two.netcanvas"
+    for argv in (["train", str(example_path("xor_learned")), "--epochs", "2", "--out",
+                  str(first), "--quiet"],
+                 ["train", str(first), "--epochs", "1", "--out", str(second), "--quiet"]):
+        code, _, _ = run(argv, capsys)
+        assert code == 0
+    code, out, _ = run(["runs", str(second)], capsys)
+    assert code == 0
+    assert out.splitlines()[1].split("  ")[3] == "1 epoch (epoch 3)"
+
+
+def test_a_run_of_one_epoch_in_korean(tmp_path, capsys, korean):
+    first, second = tmp_path / "one.netcanvas", tmp_path / "two.netcanvas"
+    for argv in (["train", str(example_path("xor_learned")), "--epochs", "2", "--out",
+                  str(first), "--quiet"],
+                 ["train", str(first), "--epochs", "1", "--out", str(second), "--quiet"]):
+        code, _, _ = run(argv, capsys)
+        assert code == 0
+    code, out, _ = run(["runs", str(second)], capsys)
+    assert code == 0
+    assert out.splitlines()[1].split("  ")[3] == "에폭 1회 (에폭 3)"

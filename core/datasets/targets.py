@@ -54,3 +54,9 @@ def encode_labels(
                    "or load it with task='regression'"))
     return y.reshape(-1).astype(np.int64), tuple(_label_name(c) for c in classes)
 
+
+
+def class_words(name: str) -> str:
+    """A class as every view names it: ``class 3``, ``class Dress``, ``class arm 2`` (the name
+    from the data set, translated where the catalogue has it: built-in names are marked)."""
+    return _("class {name}").format(name=_(name))

@@ -23,12 +23,30 @@ from core.explain.report import (
     format_table,
     in_current_language,
     json_text,
+    row_words,
     to_json,
 )
 from core.explain.steps import PHASE_WORDS, Step, build_steps
 from core.explain.trace import NodeTrace, RowTrace, trace_row
 
-__all__ = ["PHASE_WORDS", "Agreement", "Explanation", "NodeTrace", "RowTrace", "Step",
-           "agreement", "build_steps", "explain", "explained_network", "format_table",
-           "in_current_language", "json_text",
-           "numerical_gradients", "relative_error", "sgd_step", "to_json", "trace_row"]
+__all__ = [
+    "PHASE_WORDS",
+    "Agreement",
+    "Explanation",
+    "NodeTrace",
+    "RowTrace",
+    "Step",
+    "agreement",
+    "build_steps",
+    "explain",
+    "explained_network",
+    "format_table",
+    "in_current_language",
+    "json_text",
+    "numerical_gradients",
+    "relative_error",
+    "row_words",
+    "sgd_step",
+    "to_json",
+    "trace_row",
+]

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 
 from core.datasets import Dataset, split
+from core.datasets.targets import class_words
 from core.engine.network import Network, build
 from core.explain.steps import PHASE_WORDS, Step, build_steps
 from core.explain.trace import RowTrace, trace_row
@@ -32,6 +33,7 @@ WHERE = {
     "test": N_("data-set row {sample} (of 0–{last}), row {row} of the test part ({size} rows)"),
 }
 SHOWN_VALUES = 8  # a table shows this many values of a longer vector
+FEATURES_SHOWN = 6  # the row's inputs named, of a longer row
 
 
 @dataclass(frozen=True, eq=False)
@@ -120,6 +122,23 @@ def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, 
 
 
 # ----------------------------------------------------------------------------- output
+def row_words(dataset: Dataset, explanation: Explanation) -> str:
+    """The row's raw inputs and its target, as the window's Explain and ``netcanvas explain``
+    say them: ``x1 = 1, x2 = 0 → target class 1`` (the first features of a longer row)."""
+    sample = explanation.sample
+    x = dataset.features(sample)
+    inputs = ", ".join(f"{_(name)} = {value:.4g}" for name, value
+                       in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
+    if x.size > FEATURES_SHOWN:
+        inputs = _("{inputs}, … ({n} features)").format(inputs=inputs, n=x.size)
+    y = dataset.y[sample]
+    if dataset.task == "classification":
+        target = class_words(dataset.class_names[int(y)])
+    else:
+        target = ", ".join(f"{v:.4g}" for v in np.ravel(y))
+    return _("{inputs} → target {target}").format(inputs=inputs, target=target)
+
+
 def to_json(explanation: Explanation) -> dict:
     """``{"loss": L, "nodes": {id: {"z", "a", "delta"}}, "gradients": {name: nested lists}}``
     (plain Python numbers, ready for :func:`json.dumps`)."""
@@ -138,14 +157,16 @@ def json_text(explanation: Explanation) -> str:
     return json.dumps(to_json(explanation))
 
 
-def format_table(explanation: Explanation) -> str:
-    """The steps as a readable table: which row, the forward pass, the loss, the backward pass
-    and every gradient, one line per step (long vectors shortened), in the current language."""
+def format_table(explanation: Explanation, dataset: Dataset | None = None) -> str:
+    """The steps as a readable table: which row (its inputs and target when ``dataset``, the
+    one explained, is given), the forward pass, the loss, the backward pass and every gradient,
+    one line per step (long vectors shortened), in the current language."""
     trace = explanation.trace
     weights = _("saved weights") if explanation.trained else \
         _("initial weights (not trained yet)")
     lines = [_("explain: {title} — {where}").format(title=explanation.title or _("project"),
                                                      where=explanation.where),
+             *([f"  {row_words(dataset, explanation)}"] if dataset is not None else []),
              _("  {weights}; inference mode (batch norm uses its running averages, no "
                "dropout); float64").format(weights=weights),
              _("  z is the pre-activation after batch norm, a the activation, δ = ∂L/∂z")]

@@ -20,12 +20,21 @@ from core.export.common import ExportError, refuse_problems
 from core.i18n import _
 from core.project import Project
 
+PICKLE_PROTOCOL = b"\x80"  # the first byte of a pickle of protocol 2 or later
+
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
     """The arrays of ``path`` (ExportError when it is not a readable .npz of plain arrays)."""
     try:
         with open(path, "rb") as handle:
-            if handle.read(4) != ZIP_MAGIC:  # else np.load would take it for a pickle
+            start = handle.read(4)
+            if start[:1] == PICKLE_PROTOCOL:  # the book's sample_weight.pkl (chapter 3)
+                raise ExportError(_(
+                    "{path} is a Python pickle (as the book's sample_weight.pkl is); NetCanvas "
+                    "never loads pickles, as they could run code. If you trust it, convert it "
+                    "once in Python: np.savez(\"weights.npz\", **pickle.load(open(\"{name}\", "
+                    "\"rb\"))), then import weights.npz").format(path=path, name=path.name))
+            if start != ZIP_MAGIC:  # else np.load would take it for a pickle
                 raise ExportError(_("{path} is not an .npz file (NumPy's zip of named "
                                     "arrays)").format(path=path))
         with np.load(path, allow_pickle=False) as archive:

@@ -40,11 +40,14 @@ MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
           "ended", "reason", "history")
-#: short names of settings in a difference ("lr 0.1 → 0.01")
-#: (shown with ``_()``: :meth:`Change.words` does)
-SETTING_WORDS = {"batch_size": N_("batch size"), "weight_decay": N_("weight decay"),
+#: short names of settings in a difference ("lr 0.1 → 0.01"), the network and the data
+#: (shown with ``_()``: :meth:`Change.words` does; a Korean Runs list said "epochs 2 → 1")
+SETTING_WORDS = {"lr": N_("lr"), "optimizer": N_("optimizer"), "epochs": N_("epochs"),
+                 "batch_size": N_("batch size"), "weight_decay": N_("weight decay"),
+                 "seed": N_("seed"), "split": N_("split"), "dtype": N_("dtype"),
                  "target_loss": N_("target loss"), "early_stopping_patience": N_("patience"),
-                 "standardize": N_("standardise")}
+                 "standardize": N_("standardise"), "network": N_("network"),
+                 "data": N_("data")}
 
 
 def ending(outcome_kind: str, error: str = "") -> str:

@@ -19,6 +19,7 @@ from core.engine.params import feeding, weight_name
 from core.training.history import History
 
 HISTOGRAM_BINS = 30
+PROBE_ROWS = 256  # the probe batch: training rows the Activations panel shows
 SIGMOID_SATURATION = 0.01  # within 1 % of 0 or 1 the slope y(1−y) is below 0.01
 TANH_SATURATION = 0.99
 
@@ -115,6 +116,21 @@ def node_stats(activation: str, values: np.ndarray, bins: int = HISTOGRAM_BINS) 
     return NodeStats(float(values.mean(dtype=np.float64)), float(values.std(dtype=np.float64)),
                      saturated, dead,
                      Histogram.of(values, bins))
+
+
+def probe_indices(n_train: int, seed: int, rows: int = PROBE_ROWS) -> np.ndarray:
+    """The probe batch: which of the ``n_train`` training rows (sorted) a run with ``seed``
+    measures activations on — the same rows for a run's frames and, before and between
+    runs, for the current weights."""
+    return np.sort(np.random.default_rng([seed, 2]).permutation(n_train)[:rows])
+
+
+def activation_stats(network: Network, x: np.ndarray, bins: int = HISTOGRAM_BINS
+                     ) -> dict[str, NodeStats]:
+    """:func:`node_stats` of every node of ``network`` on the rows ``x`` (inference mode)."""
+    values = network.activations(x)
+    return {node.id: node_stats(node.activation, values[node.id].post, bins)
+            for node in network.spec.nodes}
 
 
 def edge_key(edge_id: str) -> str:

@@ -36,14 +36,15 @@ from core.training.resume import Continuation
 from core.training.settings import TrainingSettings, batches_per_epoch
 from core.training.snapshot import (
     HISTOGRAM_BINS,
+    PROBE_ROWS,
     Histogram,
     Snapshot,
+    activation_stats,
     gradient_norms,
-    node_stats,
     output_grid,
+    probe_indices,
 )
 
-PROBE_ROWS = 256
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
 
@@ -142,11 +143,11 @@ class Trainer:
         self._best_val = math.inf
         self._best_epoch = 0
         self._seconds_per_sample: float | None = None
+        self._measure_seconds = 0.0  # the last epoch end's measuring of every part
         if continuation is not None:
             continuation.restore(self.optimizer, network, self._rng)
 
-        probe = np.random.default_rng([settings.seed, 2]).permutation(train.n)[:probe_rows]
-        self._probe = train.x[np.sort(probe)]
+        self._probe = train.x[probe_indices(train.n, settings.seed, probe_rows)]
         self._grid_size = grid_size
         self._bins = bins
         self.snapshot_every = snapshot_every
@@ -271,6 +272,7 @@ class Trainer:
         loss = self.network.train_step(x, t, self.optimizer)
         self.step_count += 1
         self._loss = loss
+        trained = time.perf_counter()
         metrics = None
         if not math.isfinite(loss):
             self._diverged(loss)
@@ -279,9 +281,12 @@ class Trainer:
             self.batch += 1
             if self.batch == self.batches_per_epoch:
                 metrics = self._end_epoch()
-        elapsed = time.perf_counter() - started
-        self.train_seconds += elapsed
-        per_sample = elapsed / x.shape[0]
+                self._measure_seconds = time.perf_counter() - trained
+        finished = time.perf_counter()
+        self.train_seconds += finished - started
+        # the rate is the mini-batches': an epoch's end also measures every part (on MNIST
+        # 60× a batch), which the ETA counts once per epoch instead of smoothing it in
+        per_sample = (trained - started) / x.shape[0]
         self._seconds_per_sample = per_sample if self._seconds_per_sample is None else (
             (1 - RATE_SMOOTHING) * self._seconds_per_sample + RATE_SMOOTHING * per_sample)
         return self._event(metrics)
@@ -347,7 +352,8 @@ class Trainer:
         if not finished and self._seconds_per_sample is not None:
             remaining_epochs = self.last_epoch - self.epoch
             samples = remaining_epochs * self.data.train.n - self.batch * self.batch_size
-            eta = max(samples, 0) * self._seconds_per_sample
+            eta = max(samples, 0) * self._seconds_per_sample + \
+                remaining_epochs * self._measure_seconds
         return TrainingEvent(*self._position, self.batches_per_epoch, self.step_count,
                              self._loss, rate, eta, metrics, snap, self.outcome)
 
@@ -371,7 +377,6 @@ class Trainer:
         bins = self._bins
         weights = {e.id: weight_name(e.id) for e in net.spec.edges}
         grads = net.last_gradients() if self.step_count else {}  # this run's last step
-        values = net.activations(self._probe)
         data = self.data
         grid = None
         if data.n_raw_features in (1, 2):
@@ -389,8 +394,7 @@ class Trainer:
             gradient_histograms={e: Histogram.of(grads[w], bins)
                                  for e, w in weights.items() if w in grads},
             gradient_norms=gradient_norms(net, grads) if grads else {},
-            activations={node.id: node_stats(node.activation, values[node.id].post, bins)
-                         for node in net.spec.nodes},
+            activations=activation_stats(net, self._probe, bins),
             grid=grid,
         )
         finished = time.perf_counter()

@@ -32,6 +32,10 @@ from gui.canvas.overlay import MAX_LABEL_HEIGHT, EdgeOverlay, draw_label, label_
 from gui.i18n import translate
 
 HIT_WIDTH = 7.0
+#: where an overlay's caption on a block connection starts, below the connection's middle:
+#: under the gradient bar that hangs there (gradient_bars.EDGE_BAR_GAP + EDGE_BAR_HEIGHT, 16),
+#: which hid a centred caption
+CAPTION_TOP = 19.0
 
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:
@@ -64,6 +68,8 @@ class EdgeItem(QGraphicsItem):
         self._shape = QPainterPath()
         self._bounds = QRectF()
         self._overlay: EdgeOverlay | None = None
+        #: its texts as last painted ("shape": the matrix shape, "caption": an overlay's)
+        self.painted: dict[str, style.PaintedText] = {}
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIsSelectable)
         self.setAcceptHoverEvents(True)
         self.setZValue(-1)
@@ -112,7 +118,8 @@ class EdgeItem(QGraphicsItem):
         for hit in self._hits:
             self._shape.addPath(hit)
         # Room for overlay labels stacked around the middle (see _paint_overlay).
-        room = 8 + len(self._paths) * (MAX_LABEL_HEIGHT + 1) / 2 if self.per_weight else 8
+        room = (8 + len(self._paths) * (MAX_LABEL_HEIGHT + 1) / 2 if self.per_weight
+                else CAPTION_TOP + 2 * MAX_LABEL_HEIGHT + 2)  # a caption's two lines
         side = 40 * style.MAX_TEXT_GROWTH  # a label's half width, grown at a small zoom
         self._bounds = self._shape.boundingRect().adjusted(-side, -room, side, room)
         for child in self.childItems():  # what hangs at the middle (the gradient bar)
@@ -134,6 +141,7 @@ class EdgeItem(QGraphicsItem):
               widget: QWidget | None = None) -> None:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         painter.setBrush(Qt.BrushStyle.NoBrush)
+        self.painted = {}
         if self.isSelected():
             painter.setPen(QPen(QColor(theme.SELECTION), 1.0))
             painter.setBrush(QBrush(QColor(theme.SELECTION).lighter(150)))
@@ -150,28 +158,28 @@ class EdgeItem(QGraphicsItem):
                                         Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
                 painter.drawPath(path)
         else:
-            self._paint_block(painter)
+            self._paint_block(painter, self._overlay)
         if self._overlay is not None:
             self._paint_overlay(painter, self._overlay)
 
     def _paint_overlay(self, painter: QPainter, overlay: EdgeOverlay) -> None:
         """The overlay's numbers at the middle of their curves, pushed apart where curves
         cross (in row-major order, as the inspector's matrix reads)."""
-        if overlay.current:
-            painter.setPen(QPen(QColor(overlay.accent), 2.0, Qt.PenStyle.DashLine))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for _, _, path in self._paths:
-                painter.drawPath(path)
+        if overlay.current and self.per_weight:  # a block's: under its shape (_paint_block)
+            _paint_current(painter, overlay, [path for _, _, path in self._paths])
         if self.per_weight and overlay.labels:
             middles = [path.pointAtPercent(0.5) for _, _, path in self._paths]
             ys = spread([m.y() for m in middles], label_height(painter) + 1)
             for middle, y, text in zip(middles, ys, overlay.labels, strict=False):
                 draw_label(painter, QPointF(middle.x(), y), text, overlay.accent)
-        elif overlay.caption:
-            draw_label(painter, self._paths[0][2].pointAtPercent(0.5) + QPointF(0, 16),
-                       overlay.caption, overlay.accent)
+        elif overlay.caption:  # under the gradient bar, its lines centred
+            lines = overlay.caption.count("\n") + 1
+            below = CAPTION_TOP + label_height(painter) * lines / 2
+            self.painted["caption"] = draw_label(
+                painter, self._paths[0][2].pointAtPercent(0.5) + QPointF(0, below),
+                overlay.caption, overlay.accent)
 
-    def _paint_block(self, painter: QPainter) -> None:
+    def _paint_block(self, painter: QPainter, overlay: EdgeOverlay | None) -> None:
         path = self._paths[0][2]
         mean = float(np.mean(np.abs(self._weights))) if self._weights is not None and (
             self._weights.size) else 0.0
@@ -182,6 +190,8 @@ class EdgeItem(QGraphicsItem):
         painter.setBrush(QColor(theme.NEUTRAL_EDGE))
         painter.setPen(Qt.PenStyle.NoPen)
         painter.drawPolygon(QPolygonF([end, end + QPointF(-10, -5), end + QPointF(-10, 5)]))
+        if overlay is not None and overlay.current:  # under the shape, which stays readable
+            _paint_current(painter, overlay, [path])
         mid = path.pointAtPercent(0.5)
         font = style.legible_font(painter, 8.0)
         painter.setFont(font)
@@ -199,6 +209,8 @@ class EdgeItem(QGraphicsItem):
         painter.drawRoundedRect(box, 9, 9)
         painter.setPen(QColor(theme.MUTED_TEXT))
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+        self.painted["shape"] = style.PaintedText(
+            text, box, style.screen_pixels(painter, painter.font().pointSizeF()))
 
     # ------------------------------------------------------------------ hover and editing
     def weight_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
@@ -251,3 +263,11 @@ class EdgeItem(QGraphicsItem):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+
+def _paint_current(painter: QPainter, overlay: EdgeOverlay, paths: list[QPainterPath]) -> None:
+    """The connections of the step on show: dashed in the overlay's accent."""
+    painter.setPen(QPen(QColor(overlay.accent), 2.0, Qt.PenStyle.DashLine))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    for path in paths:
+        painter.drawPath(path)

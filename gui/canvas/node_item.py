@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.datasets.targets import class_words
 from core.engine import activations
 from core.spec import NodeSpec
 from gui import theme
@@ -68,6 +69,8 @@ class NodeItem(QGraphicsObject):
         self.neuron_limit = neuron_limit
         self._biases: np.ndarray | None = None
         self._labels: list[str] = []
+        self._classes: tuple[str, ...] = ()  # of an output node's units, as the data names them
+        self._probability = False  # its one sigmoid unit says the probability of _classes[0]
         self._problems: list[str] = []
         self._drop_hint = ""
         self._thumbnail: QImage | None = None
@@ -124,6 +127,20 @@ class NodeItem(QGraphicsObject):
     @property
     def labels(self) -> list[str]:
         return list(self._labels)
+
+    def set_classes(self, names: Sequence[str], probability: bool = False) -> None:
+        """The class each unit of an output node stands for (none: not a classifier's
+        output); ``probability``: the node's one unit gives the probability of ``names[0]``."""
+        self._classes, self._probability = tuple(names), probability
+
+    def unit_words(self, j: int) -> str:
+        """``unit 4``, or for an output unit its class too: ``unit 4 · class 3``."""
+        unit = self.tr("unit {n}").format(n=j + 1)
+        if j >= len(self._classes):
+            return unit
+        words = escape(class_words(self._classes[j]), quote=False)  # an imported file's name
+        words = f"P({words})" if self._probability else words  # i18n: not ui (a symbol)
+        return self.tr("{unit} · {cls}").format(unit=unit, cls=words)
 
     def set_problems(self, messages: Sequence[str]) -> None:
         """Mark the node with ``messages`` (none: unmarked). The same marks again change
@@ -318,9 +335,9 @@ class NodeItem(QGraphicsObject):
                 node=name, feature=label)
         bias = self._bias(j)
         value = "—" if bias is None else f"{bias:.4g}"
-        return self.tr("{node}, unit {n}: bias b[{j}] = {value}<br>The bias shifts the neuron's "
+        return self.tr("{node}, {unit}: bias b[{j}] = {value}<br>The bias shifts the neuron's "
                        "threshold: z = Σ x·w + b. Double-click to type a new value.").format(
-            node=name, n=j + 1, j=j, value=value)
+            node=name, unit=self.unit_words(j), j=j, value=value)
 
     def hoverMoveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
         j = self.neuron_at(event.scenePos())

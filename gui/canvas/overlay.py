@@ -55,12 +55,13 @@ class EdgeOverlay:
 def draw_label(painter: QPainter, centre: QPointF, text: str, color: str,
                align: Qt.AlignmentFlag = Qt.AlignmentFlag.AlignCenter) -> PaintedText:
     """``text`` in a small white box (readable over curves and neurons): centred on
-    ``centre``, or with its left or right edge there; returns what it painted. The painter's
-    pen, brush and font are left as they were."""
+    ``centre``, or with its left or right edge there; one line per ``\n``; returns what it
+    painted. The painter's pen, brush and font are left as they were."""
     painter.save()
     painter.setFont(legible_font(painter, LABEL_POINTS))
-    width = painter.fontMetrics().horizontalAdvance(text) + 6
-    height = label_height(painter)
+    lines = text.split("\n")
+    width = max(painter.fontMetrics().horizontalAdvance(line) for line in lines) + 6
+    height = label_height(painter) * len(lines)
     left = {Qt.AlignmentFlag.AlignLeft: centre.x(),
             Qt.AlignmentFlag.AlignRight: centre.x() - width}.get(align, centre.x() - width / 2)
     box = QRectF(left, centre.y() - height / 2, width, height)

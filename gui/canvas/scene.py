@@ -7,7 +7,7 @@ typing a weight) push commands and let the signals do the rest.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
@@ -50,6 +50,7 @@ class CanvasScene(QGraphicsScene):
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._editor_proxy = None
         self._runtime_problems: dict[str, str] = {}
+        self.class_names: tuple[str, ...] = ()  # the data's (set_class_names)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         doc.node_added.connect(self._add_node)
         doc.node_removed.connect(self._remove_node)
@@ -148,18 +149,18 @@ class CanvasScene(QGraphicsScene):
         self._nodes[node_id] = item
         self.addItem(item)
         self._refresh_node(node_id)
-        self._refresh_input_labels()
+        self._refresh_unit_names()
 
     def _remove_node(self, node_id: str) -> None:
         item = self._nodes.pop(node_id)
         self.removeItem(item)
-        self._refresh_input_labels()
+        self._refresh_unit_names()
 
     def _change_node(self, node_id: str) -> None:
         item = self._nodes[node_id]
         item.set_node(self.doc.spec.node(node_id))
         self._refresh_node(node_id)
-        self._refresh_input_labels()
+        self._refresh_unit_names()
         for edge in self._edges.values():
             if item in (edge.src, edge.dst):
                 edge.update_geometry()
@@ -169,9 +170,28 @@ class CanvasScene(QGraphicsScene):
         self._nodes[node_id].set_biases(self.doc.shown_array(name) if self.doc.has_array(name)
                                         else None)
 
-    def _refresh_input_labels(self) -> None:
+    def _refresh_unit_names(self) -> None:
+        """The features beside the input neurons; the classes the output units stand for."""
         for node_id, labels in input_labels(self.doc.spec).items():
             self._nodes[node_id].set_labels(labels)
+        outputs = self.doc.spec.nodes_of_kind("output")
+        for node in outputs:
+            item = self._nodes.get(node.id)  # None while the canvas is rebuilt
+            names = self.class_names if len(outputs) == 1 else ()
+            if item is None:
+                continue
+            if node.units == len(names):  # softmax: unit k is class k
+                item.set_classes(names)
+            elif node.units == 1 and len(names) == 2:  # one sigmoid unit: P(the second)
+                item.set_classes(names[1:], probability=True)
+            else:
+                item.set_classes(())
+
+    def set_class_names(self, names: Sequence[str]) -> None:
+        """The classes of the project's data (none: regression, or not loaded), as the data
+        set names them: hovering an output unit names its class."""
+        self.class_names = tuple(names)
+        self._refresh_unit_names()
 
     def _add_edge(self, edge_id: str) -> None:
         edge = self.doc.spec.edge(edge_id)

@@ -129,6 +129,11 @@ class DataSource(QObject):
     def loading(self) -> bool:
         return self._load is not None
 
+    def reload(self) -> None:
+        """Load the current reference again: its files have arrived (a download of the set a
+        project opened without), no undo entry."""
+        self._reload()
+
     def _reload(self) -> None:
         ref = self.ref = self._doc.data
         self.dataset = None

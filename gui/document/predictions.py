@@ -30,7 +30,14 @@ from core.training.prepare import (
     held_out,
     input_columns,
 )
-from core.training.snapshot import OutputGrid, output_grid, plane_points
+from core.training.snapshot import (
+    NodeStats,
+    OutputGrid,
+    activation_stats,
+    output_grid,
+    plane_points,
+    probe_indices,
+)
 from gui.i18n import translate
 
 MAX_TRUTH_ROWS = 16
@@ -79,6 +86,9 @@ class Predictions:
     weight_images: dict[str, np.ndarray] = field(default_factory=dict)
     # the answers on training's held-out rows, when asked for (compute's split_as)
     held_out: HeldOut | None = None
+    #: node id → its activations on training's probe batch (the rows a run's Activations
+    #: frames use), when the held-out rows are asked for
+    activations: dict[str, NodeStats] = field(default_factory=dict)
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
@@ -179,26 +189,37 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
         result.points = (dataset.features(slice(400)), dataset.y[:400])
         result.node_grids = hidden_grids(network, spec, result.grid, to_inputs)
     if split_as is not None:
-        result.held_out = answers_held_out(network, to_inputs, dataset, *split_as)
+        parts = split_parts(dataset, *split_as)
+        if parts is not None:
+            result.held_out = answers_held_out(network, to_inputs, parts)
+            train = parts["train"]
+            if train.n_samples:
+                probe = train.features(probe_indices(train.n_samples, split_as[1]))
+                result.activations = activation_stats(network, to_inputs(probe))
     return result
 
 
-def answers_held_out(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
-                     dataset: Dataset, fractions: tuple[float, float, float], seed: int
-                     ) -> HeldOut | None:
-    """What ``network`` answers on the rows training measures it on, split as training splits
-    (None for a split the settings do not allow: training says why)."""
+def split_parts(dataset: Dataset, fractions: tuple[float, float, float], seed: int
+                ) -> dict[str, Dataset] | None:
+    """``dataset`` split as training splits it, by part name (None for a split the settings
+    do not allow: training says why)."""
     try:
-        parts = dict(zip(PARTS, split_rows(dataset, fractions, seed), strict=True))
+        return dict(zip(PARTS, split_rows(dataset, fractions, seed), strict=True))
     except DataError:
         return None
+
+
+def answers_held_out(network: Network, to_inputs: Callable[[np.ndarray], np.ndarray],
+                     parts: dict[str, Dataset]) -> HeldOut | None:
+    """What ``network`` answers on the rows training measures it on (None when there are
+    none)."""
     name = held_out({n: part.n_samples for n, part in parts.items()})
     part = parts[name]
     rows = min(EVALUATION_ROWS, part.n_samples)
     if not rows:
         return None
     outputs = network.predict(to_inputs(part.features(slice(rows))))
-    labels = network.labels(outputs) if dataset.task == "classification" else None
+    labels = network.labels(outputs) if part.task == "classification" else None
     return HeldOut(name, outputs, labels, part.y[:rows], part.n_samples)
 
 

@@ -125,6 +125,6 @@ def _edge(values: np.ndarray, phase: str, spec: NetworkSpec, edge: EdgeSpec,
     if small:
         return EdgeOverlay(labels=tuple(number(v) for v in np.ravel(values)), current=current,
                            accent=accent)
-    symbol = "W" if phase == "forward" else "∂L/∂W"
-    return EdgeOverlay(caption=f"‖{symbol}‖ = {number(float(np.linalg.norm(values)))}",
+    symbol = "W" if phase == "forward" else "∂L/∂W"  # two lines: between two cards' ports
+    return EdgeOverlay(caption=f"‖{symbol}‖ =\n{number(float(np.linalg.norm(values)))}",
                        current=current, accent=accent)

@@ -236,11 +236,12 @@ class ExplainPanel(QWidget):
         self.message.setVisible(bool(reason))
         self.row_label.setText(row_text(dataset, self.explanation) if self.explanation else "")
         self.show_step()
+        self._show_result()  # an SGD step undone or redone meanwhile
 
     def _show_result(self, state: tuple | None = None, keep: bool = True) -> None:
         """Say ``state`` (None: what was said before, if ``keep``) below the buttons:
-        ("typo",) (said under the inputs), ("refused", why) or ("sgd", row, lr, before, after);
-        () says nothing."""
+        ("typo",) (said under the inputs), ("refused", why) or ("sgd", row, lr, before, after,
+        command) — said as undone while ``command`` is; () says nothing."""
         if state is not None or not keep:
             self._result_state = state
         state = self._result_state or ()
@@ -252,14 +253,23 @@ class ExplainPanel(QWidget):
         if state[:1] == ("refused",):
             self.result.setText(theme.coloured(
                 self.tr("Not applied: {reason}").format(reason=state[1]), theme.ERROR_TEXT))
+        elif state[:1] == ("sgd",) and not self._applied(state[5]):
+            self.result.setText(self.tr(
+                "The SGD step on row {row} was undone: the weights are as they were before "
+                "it.").format(row=state[1]))
         elif state[:1] == ("sgd",):
-            _, row, lr, before, after = state
+            _, row, lr, before, after, _command = state
             self.result.setText(self.tr(
                 "One SGD step on row {row} (lr {lr}): the row's loss {before} → {after}. Undo "
                 "puts the weights back.").format(row=row, lr=f"{lr:g}", before=f"{before:.6g}",
                                                  after=f"{after:.6g}"))
         else:
             self.result.setText("")
+
+    def _applied(self, command: object) -> bool:
+        """Whether ``command`` is on the undo stack and not undone."""
+        stack = self.doc.undo_stack
+        return any(stack.command(k) is command for k in range(stack.index()))
 
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""
@@ -339,12 +349,13 @@ class ExplainPanel(QWidget):
         before = self.explanation.trace.loss
         stepped, after = sgd_step(shown_project(self.context), self.explanation, lr)
         row = self.explanation.sample
-        if not self.doc.push(SgdStepCommand(self.doc, self.tr("One SGD step on row {row}").format(
-                row=row), stepped, self.doc.history)):
+        command = SgdStepCommand(self.doc, self.tr("One SGD step on row {row}").format(row=row),
+                                 stepped, self.doc.history)
+        if not self.doc.push(command):
             self._show_result(("refused", self.doc.preview_refusal or self.doc.locked_reason))
             return
+        self._result_state = ("sgd", row, lr, before, after, command)
         self.refresh()
-        self._show_result(("sgd", row, lr, before, after))
         if self.status is not None:  # said again in a new language
             self.status.say(lambda: sgd_step_said(row, lr, before, after))
 

@@ -20,15 +20,13 @@ from PySide6.QtWidgets import (
 
 from core.datasets import Dataset
 from core.engine.network import NUMERICAL_H
-from core.explain import Agreement, Explanation, agreement, relative_error
+from core.explain import Agreement, Explanation, agreement, relative_error, row_words
 from core.explain.check import ABSOLUTE, RELATIVE, TINY, significant
-from core.i18n import _ as core_tr
 from gui import theme
-from gui.i18n import on_language_change, translate
+from gui.i18n import on_language_change
 
 MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
-FEATURES_SHOWN = 6
 
 
 def html_text(text: str) -> str:
@@ -38,24 +36,10 @@ def html_text(text: str) -> str:
 
 
 def row_text(dataset: Dataset, explanation: Explanation) -> str:
-    """The row's raw inputs and target, and where the split put it."""
-    sample = explanation.sample
-    x = dataset.features(sample)
-    inputs = ", ".join(f"{core_tr(name)} = {value:.4g}" for name, value
-                       in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
-    if x.size > FEATURES_SHOWN:
-        inputs = translate("ExplainTables", "{inputs}, … ({n} features)").format(
-            inputs=inputs, n=x.size)
-    y = dataset.y[sample]
-    if dataset.task == "classification":
-        target = translate("ExplainTables", "class {name}").format(
-            name=html_text(core_tr(dataset.class_names[int(y)])))
-    else:
-        target = ", ".join(f"{v:.4g}" for v in np.ravel(y))
-    return translate("ExplainTables", "{inputs} → target {target}<br><span style='color:{muted}'>"
-                     "{where}</span>").format(inputs=html_text(inputs), target=target,
-                                              muted=theme.MUTED_TEXT,
-                                              where=html_text(explanation.where))
+    """The row's raw inputs and target (worded as ``netcanvas explain`` does), and where the
+    split put it."""
+    return (f"{html_text(row_words(dataset, explanation))}<br>"  # i18n: not ui (worded in core)
+            f"<span style='color:{theme.MUTED_TEXT}'>{html_text(explanation.where)}</span>")
 
 
 def _table(columns: int) -> QTableWidget:

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 from core.datasets import DataError, Dataset
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFileError
 from core.datasets.ref import DataRef
-from core.datasets.remote import is_cached
+from core.datasets.remote import REMOTE, is_cached
 from core.i18n import _ as core_tr
 from gui import theme
 from gui.document.commands import SetDataCommand
@@ -75,6 +75,11 @@ class DataPicker(QGroupBox):
         self.locate_button = QPushButton()
         self.locate_button.clicked.connect(self._locate_clicked)
         self.locate_button.setVisible(False)
+        # shown while the project's MNIST or Fashion-MNIST is not in the cache folder (a
+        # project from a classmate): choosing it "again" in the list was no change, no download
+        self.download_button = QPushButton()
+        self.download_button.clicked.connect(self._download_clicked)
+        self.download_button.setVisible(False)
         self._import: JobRun | None = None
         self._import_path = ""
         self._busy: BusyIndicator | None = None
@@ -85,6 +90,7 @@ class DataPicker(QGroupBox):
         layout.addWidget(self.data_combo)
         layout.addWidget(self.data_info)
         layout.addWidget(self.locate_button)
+        layout.addWidget(self.download_button)
         layout.addWidget(self.import_button)
         layout.addWidget(self.embed_check)
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
@@ -156,9 +162,25 @@ class DataPicker(QGroupBox):
     @Slot()
     def _downloaded(self) -> None:
         ref = self._pending
-        if ref is not None:
-            self._fill_combo()  # its description no longer says "not downloaded yet"
+        if ref is None:
+            return
+        self._fill_combo()  # its description no longer says "not downloaded yet"
+        if ref_key(ref) == ref_key(self._doc.data):  # the project's own set, now here
+            self._data.reload()
+        else:
             self._use(ref)
+
+    def _missing_download(self) -> DataRef | None:
+        """The project's downloadable set, while it could not be loaded for want of its files."""
+        ref = self._doc.data
+        return ref if (ref is not None and ref.kind == "downloaded" and not self._data.loading
+                       and self._data.failure is not None and not is_cached(ref.name)) else None
+
+    @Slot()
+    def _download_clicked(self) -> None:
+        ref = self._missing_download()
+        if ref is not None:
+            self._download(ref)
 
     @Slot()
     def _download_closed(self) -> None:
@@ -308,6 +330,19 @@ class DataPicker(QGroupBox):
         self.embed_check.blockSignals(False)
         missing = self._missing_file()
         self.locate_button.setVisible(missing is not None)
+        absent = self._missing_download()
+        self.download_button.setVisible(absent is not None)
+        if absent is not None:
+            title = core_tr(ref_title(absent))
+            self.data_info.setText(self.tr("{title} is not on this computer yet.").format(
+                title=title))
+            self.download_button.setText(self.tr("Download ({mb} MB)…").format(
+                mb=f"{REMOTE[absent.name].download_mb:g}"))
+            self.download_button.setToolTip(self.tr(
+                "Download the data set this project uses (about {mb} MB) into the cache folder, "
+                "once; then the project opens with it").format(
+                mb=f"{REMOTE[absent.name].download_mb:g}"))
+            return
         if missing is not None and not self._data.loading:
             self.data_info.setText(self.tr("Without its data: {name} has moved or changed.")
                                    .format(name=Path(missing.linked.path).name))

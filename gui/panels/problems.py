@@ -277,7 +277,8 @@ class ProblemsPanel(QWidget):
                                       "<b>{n} problems</b> to fix before training")).format(
                 n=count))
         elif self._missing:
-            self.summary.setText(self.tr("<b>The project's data is missing</b>"))
+            # moved, changed, not downloaded here …: "missing" said a changed file was gone
+            self.summary.setText(self.tr("<b>The project's data could not be loaded</b>"))
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
@@ -335,8 +336,9 @@ class ProblemsPanel(QWidget):
 
 def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
     """The panel offers "Give input 0 784 units" when that fits the network to ``data`` (the
-    click is one undoable change of the node), and says when the project's data file has
-    moved or changed — until other data is chosen or the file is found."""
+    click is one undoable change of the node), and says when the project's data could not be
+    loaded (its file has moved or changed, MNIST is not downloaded here …) — until other data
+    is chosen or the data is found."""
     def node(node_id: str) -> NodeSpec | None:
         return next((n for n in doc.spec.nodes if n.id == node_id), None)
 
@@ -344,8 +346,10 @@ def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> 
     panel.fit_requested.connect(
         lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
     def refresh(*_args: object) -> None:  # DataSource.failure is reset on every reload
-        missing = data.missing
-        panel.set_missing_data(str(missing) if missing is not None else "")
+        # any data that could not be loaded (a moved file, MNIST not downloaded here): the
+        # panel said "The network is complete: it can be trained" beside a disabled Train
+        failure = data.failure
+        panel.set_missing_data(str(failure) if failure is not None else "")
 
     data.missing_file.connect(refresh)
     doc.data_changed.connect(refresh)

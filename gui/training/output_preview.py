@@ -1,4 +1,4 @@
-"""The Output and Weights panels before any run: the weights the network has now.
+"""The Output, Weights and Activations panels before any run: the weights the network has now.
 
 An example with weights set by hand (XOR by hand, the logic gates), an opened project without a
 trained run, or a fresh network: the Output panel would show only the data points until a
@@ -14,7 +14,10 @@ while no run goes (at MNIST's size 10–20 ms each time the live weights reach t
 
 The Weights panel likewise draws the histogram of each connection's weights as the document
 holds them (:class:`CurrentWeights`, made at the same moments): the initial weights of an
-example or a fresh network, those set by hand, those after Reset weights.
+example or a fresh network, those set by hand, those after Reset weights. The Activations
+panel draws what every node outputs on the probe batch a run would use (the predictions
+measure it with the held-out rows): the book's §6.2 view of an initialisation — change a
+node's initial std and see its activations spread or collapse — before training a step.
 """
 
 from __future__ import annotations
@@ -80,17 +83,36 @@ def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> Current
 
 
 class FollowsWeights:
-    """For a panel that draws the current weights while it has no frame (``show_weights``):
-    after a run, an edit of the weights (a weight typed, undo, redo) makes the current weights
-    the thing to show, not the run's last frame."""
+    """For a panel that draws the current weights while it has no frame: after a run, an edit
+    of the weights (a weight typed, undo, redo) makes the current weights the thing to show,
+    not the run's last frame.
+
+    A panel whose frame holds more than the weights answer (``keeps_frame``: the Weights
+    panel's trail, what the run did) keeps it and sets :attr:`edited`, drawing the current
+    weights' part from what it was given of them; the others let the frame go."""
 
     frame: Frame | None
+    keeps_frame = False
+    #: the weights were edited after the frame's run (``keeps_frame`` panels)
+    edited = False
+
+    def remember(self, frame: Frame | None) -> None:
+        super().remember(frame)  # type: ignore[misc]  # Panel.remember
+        self.edited = False  # a frame of its own weights (a run goes on, the timeline moved)
 
     def follow_weights(self, arrays: Params) -> None:
         """The document holds ``arrays`` and no run goes on: a frame of other weights gives
-        way (the panel draws the current ones until the next frame)."""
-        if self.frame is not None and not self.frame.holds(arrays):
-            self.reset()  # type: ignore[attr-defined]  # Panel.reset: no frame, drawn again
+        way (or, ``keeps_frame``, is drawn with the current weights' part); an undo back to
+        the run's weights shows the frame whole again."""
+        edited = self.frame is not None and not self.frame.holds(arrays)
+        if not self.keeps_frame:
+            if edited:
+                self.reset()  # type: ignore[attr-defined]  # Panel.reset: drawn again
+        elif edited or self.edited:
+            self.edited = edited
+            self._dirty = True
+            if self.shown:  # type: ignore[attr-defined]
+                self.refresh()  # type: ignore[attr-defined]
 
 
 class OutputPreview(QObject):
@@ -101,12 +123,14 @@ class OutputPreview(QObject):
     document's, unless the timeline shows an earlier epoch."""
 
     def __init__(self, predictions: PredictionModel, session: TrainingSession,
-                 host: LazyPanel, weights_host: LazyPanel | None = None) -> None:
+                 host: LazyPanel, weights_host: LazyPanel | None = None,
+                 activations_host: LazyPanel | None = None) -> None:
         super().__init__(predictions)
         self._predictions = predictions
         self._session = session
         self._host = host
         self._weights_host = weights_host
+        self._activations_host = activations_host
         predictions.held_out = session.state == IDLE
         session.controller.state_changed.connect(self._state_changed)
         predictions.updated.connect(self._updated)
@@ -124,8 +148,11 @@ class OutputPreview(QObject):
             self._show_current_weights()
             doc = self._session.doc
             if not doc.previewing:  # the timeline's earlier epoch keeps its frame
+                if self._activations_host is not None:
+                    self._activations_host.call("show_current", result.activations or None,
+                                                doc.spec)
                 arrays = doc.arrays
-                for host in (self._host, self._weights_host):
+                for host in (self._host, self._weights_host, self._activations_host):
                     if host is not None:
                         host.call("follow_weights", arrays)
 

@@ -5,7 +5,8 @@ are drawn under the current one on the Loss panel.
 The list shows the document's runs (:attr:`GraphDocument.runs`) and changes them only through
 undoable commands (:mod:`gui.document.run_commands`): rename (double-click or F2 on the name),
 hide, delete (Del). Which runs are ticked is a way of looking, not part of the project, so it is
-kept here and is not undoable.
+kept here and is not undoable; a hidden or deleted run keeps its tick, so undoing the hiding or
+the deletion draws it again.
 """
 
 from __future__ import annotations
@@ -71,9 +72,11 @@ class RunsModel(QAbstractTableModel):
         super().__init__(parent)
         self.doc = doc
         self.show_hidden = False
+        #: the runs ticked, by number (a hidden or deleted run's too: see the module's words)
         self.ticked: set[int] = set()
         self.rows: list[Run] = []
         doc.runs_changed.connect(self.refresh)
+        doc.about_to_reset.connect(self._forget_ticks)
         self.refresh()
 
     @Slot()
@@ -82,10 +85,12 @@ class RunsModel(QAbstractTableModel):
         runs = self.doc.runs
         self.rows = [r for r in runs if self.show_hidden or not r.hidden]
         self.endResetModel()
-        kept = {r.number for r in runs if not r.hidden} & self.ticked
-        if kept != self.ticked:
-            self.ticked = kept
         self.ticks_changed.emit()  # a renamed run's legend, a deleted one's curve
+
+    @Slot()
+    def _forget_ticks(self) -> None:
+        """Another project comes: its runs are numbered from 1 again."""
+        self.ticked = set()
 
     def has_test(self) -> bool:
         """Whether a listed run measured a test part (else its column is left out)."""
@@ -100,7 +105,7 @@ class RunsModel(QAbstractTableModel):
         return [Overlay(translate("RunsModel", "run {number}: {name}").format(
                             number=r.number, name=r.name or runs.describe_changes(r.number)),
                         run_color(r.number), r.history)
-                for r in runs if r.number in self.ticked]
+                for r in runs if r.number in self.ticked and not r.hidden]
 
     def retranslate(self) -> None:
         """Headers, cells and the Loss panel's legend again, in the current language."""

@@ -16,6 +16,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
+    QCheckBox,
     QComboBox,
     QDoubleSpinBox,
     QFormLayout,
@@ -85,6 +86,12 @@ TIPS = {
                                "Percent of the rows held out for validation (watched while "
                                "training) and for the final test; the rest trains the "
                                "network."),
+    "standardize": QT_TRANSLATE_NOOP("TrainingSettingsPanel",
+                                     "Shift and scale every input feature to mean 0 and "
+                                     "standard deviation 1, with the training rows' own "
+                                     "statistics (the held-out rows get the same). Features on "
+                                     "very different scales, or pixel bytes up to 255, train "
+                                     "far better this way."),
 }
 LABELS = {"optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Optimizer"),
           "lr": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Learning rate"),
@@ -95,6 +102,14 @@ LABELS = {"optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Optimizer"),
 LOCKED_TIP = QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Stop training to change this.")
 MAX_HYPERPARAMETER = 0.9999
 MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
+
+
+def trained_epochs(history: dict[str, Any] | None) -> int:
+    """The epoch the document's weights were trained to (0: untrained), from its history."""
+    try:
+        return int(history["epochs"]["epoch"][-1])  # type: ignore[index]
+    except (TypeError, KeyError, IndexError, ValueError):
+        return 0
 
 
 def _defaults(name: str) -> dict[str, float]:
@@ -137,7 +152,12 @@ class TrainingSettingsPanel(QWidget):
         self.seed_spin = _whole(0, 2**31 - 1)
         self.val_spin = _whole(0, 90)
         self.test_spin = _whole(0, 90)
+        # the advice of the unscaled-inputs warning ("turn on standardisation") had no switch
+        self.standardize_check = QCheckBox()
         self.train_label = WrappedLabel()  # "training on all 4 rows (too few …)" is long
+        #: what the next Train does: go on from the trained epochs, or start at epoch 1
+        self.start_label = WrappedLabel()
+        self.start_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.outcome_label = WrappedLabel()
         self._result: Any = None  # the last run's result, while its outcome is shown
         self._state = IDLE
@@ -164,6 +184,7 @@ class TrainingSettingsPanel(QWidget):
         self._label_for(self.split_row, translate("TrainingSettingsPanel", "Held out"))
         self.val_label.setText(translate("TrainingSettingsPanel", "validation"))
         self.test_label.setText(translate("TrainingSettingsPanel", "test"))
+        self.standardize_check.setText(translate("TrainingSettingsPanel", "Standardise inputs"))
         self.refresh()
         self.set_state(self._state)
         self._show_outcome(self._result)
@@ -199,8 +220,10 @@ class TrainingSettingsPanel(QWidget):
         for widget in rows:
             self.form.addRow(QLabel(), widget)  # texts: retranslate
         self.form.addRow("", self.train_label)
+        self.form.addRow("", self.standardize_check)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        layout.addWidget(self.start_label)
         layout.addLayout(self.form)
         layout.addWidget(self.outcome_label)
         layout.addStretch()
@@ -217,17 +240,20 @@ class TrainingSettingsPanel(QWidget):
             lambda v: self._edit({"weight_decay": v}, merge=True))
         self.seed_spin.valueChanged.connect(lambda v: self._edit({"seed": v}, merge=True))
         self.val_spin.valueChanged.connect(self._split_edited)
+        self.standardize_check.toggled.connect(lambda on: self._edit({"standardize": on}))
         self.test_spin.valueChanged.connect(self._split_edited)
         for spin in (self.lr_spin, *self.hyper_spins.values(), self.epochs_spin,
                      self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
                      self.test_spin):
             spin.editingFinished.connect(self._end_session)
         self.doc.settings_changed.connect(self.refresh)
+        self.doc.history_changed.connect(self._show_start)
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.ended.connect(self._show_outcome)
         session.data.dataset_changed.connect(self._dataset_changed)
         session.started.connect(lambda *_: self._show_outcome(None))
+        self.doc.about_to_reset.connect(lambda: self._show_outcome(None))  # another project
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()
@@ -235,7 +261,7 @@ class TrainingSettingsPanel(QWidget):
         settings = self.doc.settings
         spins = [self.optimizer_combo, self.lr_spin, *self.hyper_spins.values(),
                  self.epochs_spin, self.batch_spin, self.decay_spin, self.seed_spin,
-                 self.val_spin, self.test_spin]
+                 self.val_spin, self.test_spin, self.standardize_check]
         blockers = [QSignalBlocker(w) for w in spins]
         self.optimizer_combo.setCurrentIndex(self.optimizer_combo.findData(settings.optimizer))
         self.lr_spin.setValue(settings.lr)
@@ -250,6 +276,7 @@ class TrainingSettingsPanel(QWidget):
         self.seed_spin.setValue(settings.seed)
         self.val_spin.setValue(round(settings.split[1] * 100))
         self.test_spin.setValue(round(settings.split[2] * 100))
+        self.standardize_check.setChecked(settings.standardize)
         dataset = self.actions.session.data.dataset
         if dataset is not None and dataset.n_samples < MIN_ROWS_TO_HOLD_OUT:
             self.train_label.setText(translate(
@@ -261,6 +288,24 @@ class TrainingSettingsPanel(QWidget):
                 "TrainingSettingsPanel", "training on {percent} of the rows").format(
                 percent=percent(settings.split[0], digits=0)))
         del blockers
+        self._show_start()
+
+    @Slot()
+    def _show_start(self) -> None:
+        """Whether the next Train goes on from the weights' trained epochs or starts at epoch
+        1 (a second Train with another learning rate went on from the first run's weights, and
+        nothing on screen said so); shown while no run is going on."""
+        done = trained_epochs(self.doc.history)
+        if done:
+            text = translate("TrainingSettingsPanel",
+                             "Train goes on from epoch {done} with these weights. To start "
+                             "again from fresh weights, press Reset Weights first.").format(
+                done=done)
+        else:
+            text = translate("TrainingSettingsPanel",
+                             "Train starts at epoch 1 from the weights on the canvas.")
+        self.start_label.setText(text)
+        self.start_label.setVisible(self._state == IDLE)
 
     @Slot(object)
     def _dataset_changed(self, _dataset: object) -> None:
@@ -271,9 +316,10 @@ class TrainingSettingsPanel(QWidget):
         """While training runs only the learning rate (and the buttons) can be used."""
         self._state = state
         idle = state == IDLE
+        self.start_label.setVisible(idle)
         for widget in (self.optimizer_combo, *self.hyper_spins.values(), self.epochs_spin,
                        self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
-                       self.test_spin):
+                       self.test_spin, self.standardize_check):
             widget.setEnabled(idle)
             key = next((k for k, w in self.hyper_spins.items() if w is widget), None)
             tip = HYPERPARAMETERS[key][1] if key else self._tip(widget)
@@ -285,7 +331,8 @@ class TrainingSettingsPanel(QWidget):
     def _tip(self, widget: QWidget) -> str:
         keys = {self.optimizer_combo: "optimizer", self.epochs_spin: "epochs",
                 self.batch_spin: "batch_size", self.decay_spin: "weight_decay",
-                self.seed_spin: "seed", self.val_spin: "split", self.test_spin: "split"}
+                self.seed_spin: "seed", self.val_spin: "split", self.test_spin: "split",
+                self.standardize_check: "standardize"}
         return TIPS[keys[widget]]
 
     @Slot(object)

@@ -9,11 +9,15 @@ when full, every other older column goes, so a long run keeps its whole span, co
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import numpy as np
 
+from core.engine.params import weight_name
+from core.spec import NetworkSpec
 from core.training.snapshot import Histogram
+from core.training.timeline import EpochRecord
 
 MAX_COLUMNS = 400
 RECORD_INTERVAL = 0.05  # seconds: at most 20 columns a second
@@ -71,3 +75,17 @@ class HistogramTrail:
                             minlength=rows * n).reshape(rows, n)
         peak = image.max(axis=0, keepdims=True)
         return TrailImage(image / np.where(peak > 0, peak, 1.0), low, high, np.array(self.x))
+
+
+def trails_of(spec: NetworkSpec, records: Iterable[EpochRecord]) -> dict[str, TrailImage]:
+    """Each edge's trail from the weights of a timeline's records: a project reopened with its
+    timeline showed an empty "Weights over time" (the run's own trails are not saved)."""
+    names = {edge.id: weight_name(edge.id) for edge in spec.edges}
+    found = {edge_id: HistogramTrail() for edge_id in names}
+    with np.errstate(all="ignore"):
+        for record in records:
+            for edge_id, name in names.items():
+                if name in record.params:
+                    found[edge_id].add(record.epoch, Histogram.of(record.params[name]))
+    return {edge_id: image for edge_id, trail in found.items()
+            if (image := trail.image()) is not None}

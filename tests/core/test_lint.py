@@ -221,3 +221,20 @@ def test_check_prints_the_warnings_and_still_exits_0(capsys, tmp_path):
     assert lines[3].startswith("  warning: 58,010 parameters for 300 training rows")
     assert lines[3].endswith("[overfitting_risk; lab: regularization]")
     assert lines[4].startswith("    why: ")
+
+
+def test_pixel_bytes_up_to_255_need_scaling_and_digits_up_to_16_do_not():
+    rng = np.random.default_rng(1)
+    pixels = rng.integers(0, 256, (60, 16)).astype(np.uint8)
+    data = Dataset("bytes", pixels, (np.arange(60) % 3).astype(np.int64), "classification",
+                   tuple(f"p{k}" for k in range(16)), ("a", "b", "c"), "test")
+    unscaled = replace(SETTINGS, standardize=False)
+    spec = NetworkSpec.mlp([16, 8, 3])
+    [warning] = lint(spec, unscaled, data)
+    assert (warning.id, warning.message) == (
+        "unscaled_features", "the input features reach 255 and standardisation is off")
+    assert ids(spec, SETTINGS, data) == []  # standardised
+    scaled = replace(data, x=pixels, x_divisor=255.0)  # as MNIST and IDX imports are
+    assert ids(spec, unscaled, scaled) == []
+    digits = replace(data, x=(pixels // 16).astype(np.float64), x_divisor=1.0)  # 0–15
+    assert ids(spec, unscaled, digits) == []

@@ -225,3 +225,22 @@ def test_waiting_for_a_save_holds_input_back_and_shows_a_dialog_only_when_it_las
     assert load_project(path).spec == window.doc.spec
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)  # input is back once the save is written
     assert len(window.doc.spec.nodes) == nodes - 1
+
+
+def test_closing_right_after_save_does_not_ask_to_save_what_is_being_saved(
+        qtbot, window, canvas, dialogs, tmp_path, monkeypatch):
+    # Save, then Close while a large project was still being written: "“net” has changes
+    # that are not saved. Save them first?" — of the very changes being saved
+    canvas.drop_from_palette("input", QPoint(150, 150))
+    gate = Gate(files.save_project)
+    monkeypatch.setattr(files, "save_project", gate)
+    path = tmp_path / "net.netcanvas"
+    window.files.write(str(path), wait=False)
+    assert gate.entered.wait(10)
+    waiting = when_modal(qtbot, lambda widget: gate.release.set())
+
+    assert window.close()
+
+    assert dialogs.of("question") == []
+    assert isinstance(waiting[0], QProgressDialog)
+    assert load_project(path).spec == window.doc.spec

@@ -20,6 +20,7 @@ from core.training.snapshot import NodeStats
 from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Frame
+from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import (
     Panel,
     StickyRange,
@@ -56,8 +57,12 @@ def describe(label: str, activation: str, stats: NodeStats) -> str:
     return text
 
 
-class ActivationsPanel(Panel):
+class ActivationsPanel(FollowsWeights, Panel):
+    """A run's frames; before a run, and after an edit that followed one (:attr:`edited`),
+    the current weights' activations on the same probe batch (:attr:`current`)."""
+
     title = "Activations"  # i18n: not ui (the file name; shown_title() is translated)
+    keeps_frame = True  # the edited weights' activations are drawn over the run's frame
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -69,6 +74,7 @@ class ActivationsPanel(Panel):
         self.tools.insertWidget(0, self.node_combo)
         self._spec: NetworkSpec | None = None
         self._trained: list[str] = []
+        self._names: list[tuple[str, str]] = []  # (label, node id) of each in _trained
         self.hist_plot = add_plot(self.graphics, row=0, col=0)
         self.hist_curve = self.hist_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
@@ -97,6 +103,9 @@ class ActivationsPanel(Panel):
         # the note's node with its numbers (its name and activation's are read when the note
         # is written: after a language switch the note named "hidden 1" in Korean)
         self._described: tuple[NodeSpec, NodeStats] | None = None
+        #: the current weights' activations by node id and their network, while no run goes
+        #: on (None: unknown)
+        self.current: tuple[dict[str, NodeStats], NetworkSpec] | None = None
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -117,7 +126,8 @@ class ActivationsPanel(Panel):
         self._show_empty_note()
 
     def _show_empty_note(self) -> None:
-        self.empty_note.set_text("" if self.frame is not None else translate(
+        drawn = self.frame is not None or self.current is not None
+        self.empty_note.set_text("" if drawn else translate(
             "ActivationsPanel", "Train (F5) to see what each layer outputs on a probe batch"))
 
     def _show_note(self) -> None:
@@ -136,15 +146,26 @@ class ActivationsPanel(Panel):
                             (translate("ActivationsPanel", "dead"), DEAD_COLOR)])
 
     def set_network(self, spec: NetworkSpec) -> None:
+        """The network of the frames to come (a run's, or the document's when it is
+        replaced)."""
         self._spec = spec
-        self._trained = [n.id for n in spec.nodes if n.kind != "input"]
-        fill_combo(self.node_combo, [(spec.node(n).label, n) for n in self._trained])
-        ticks = [[(i, spec.node(node_id).label) for i, node_id in enumerate(self._trained)]]
+        self._lay_out(spec)
+        self.reset()
+
+    def _lay_out(self, spec: NetworkSpec) -> None:
+        """Nodes to choose from and the per-node axes for ``spec`` (the frame's network, or the
+        edited one whose current activations are drawn)."""
+        trained = [n.id for n in spec.nodes if n.kind != "input"]
+        names = [(spec.node(n).label, n) for n in trained]
+        if (trained, names) == (self._trained, self._names):
+            return
+        self._trained, self._names = trained, names
+        fill_combo(self.node_combo, names)
+        ticks = [[(i, label) for i, (label, _node) in enumerate(names)]]
         for plot in (self.stats_plot, self.fraction_plot):
             set_ticks(plot.getAxis("bottom"), ticks)
-            plot.setXRange(-0.5, len(self._trained) - 0.5, padding=0.05)
+            plot.setXRange(-0.5, len(trained) - 0.5, padding=0.05)
         self.fraction_plot.setYRange(0, 1, padding=0.02)
-        self.reset()
 
     @property
     def node_id(self) -> str | None:
@@ -152,16 +173,30 @@ class ActivationsPanel(Panel):
 
     @Slot()
     def _node_chosen(self) -> None:
-        if self.frame is not None:
+        if self.frame is not None or self.current is not None:
             self._dirty = True
             self.refresh()
 
+    def show_current(self, activations: dict[str, NodeStats] | None,
+                     spec: NetworkSpec | None = None) -> None:
+        """The current weights' activations on the probe batch by node of ``spec`` (the network
+        as edited now; None: not known), drawn while no frame is shown or the weights were
+        edited after the run."""
+        self.current = (activations, spec) if activations and spec is not None else None
+        if self.frame is None or self.edited:
+            self._dirty = True
+            if self.shown:
+                self.refresh()
+
     def draw(self, frame: Frame) -> None:
-        spec = self._spec
-        activations = frame.snapshot.activations
+        if self.edited and self.current is not None:
+            self._draw_stats(*self.current)
+        elif self._spec is not None:
+            self._draw_stats(frame.snapshot.activations, self._spec)
+
+    def _draw_stats(self, activations: dict[str, NodeStats], spec: NetworkSpec) -> None:
         self._show_empty_note()
-        if spec is None:
-            return
+        self._lay_out(spec)
         node_id = self.node_id
         stats = activations.get(node_id) if node_id else None
         if stats is not None:
@@ -195,3 +230,5 @@ class ActivationsPanel(Panel):
         self.means.setData(x=[], y=[])
         self.saturated_bars.setOpts(x=[], height=[])
         self.dead_bars.setOpts(x=[], height=[])
+        if self.current is not None:  # no frame: the weights the network has now
+            self._draw_stats(*self.current)

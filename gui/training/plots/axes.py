@@ -17,6 +17,8 @@ import pyqtgraph as pg
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
+from core.i18n import percent
+
 #: pixels between neighbouring labels
 LABEL_GAP = 4
 
@@ -50,6 +52,38 @@ class FittedAxis(pg.AxisItem):
         super().__init__(*args, **kwargs)
         self._fitted: tuple[tuple, list[tuple[float, float]]] | None = None
         self._metrics: tuple[QFont, QFontMetricsF] | None = None
+        self.percent = False
+        self._aligned: list[FittedAxis] = []
+
+    def align_with(self, other: FittedAxis) -> None:
+        """Keep this vertical axis and ``other`` equally wide: x-linked plots stacked in a
+        column line their epochs up only when their views start at the same x ("100 %" is
+        wider than the loss's "0.5", and the accuracy plot's epochs were shifted)."""
+        self._aligned.append(other)
+        other._aligned.append(self)
+        self._updateMaxTextSize(other.textWidth)
+        other._updateMaxTextSize(self.textWidth)
+
+    def _updateMaxTextSize(self, x: int) -> None:
+        super()._updateMaxTextSize(x)
+        for other in self._aligned:
+            if other.textWidth < self.textWidth:  # grows only: no back and forth
+                other._updateMaxTextSize(self.textWidth)
+
+    def set_percent(self, on: bool) -> None:
+        """Label fractions as percentages ("50 %", Korean "50%"), as every text of the app
+        says accuracy; set again after a language change (the labels are drawn anew)."""
+        self.percent = on
+        self._fitted = None
+        self.picture = None  # pyqtgraph's drawn ticks
+        self.update()
+
+    def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
+        if not self.percent:
+            return super().tickStrings(values, scale, spacing)
+        step = 100 * spacing * scale
+        digits = max(0, math.ceil(-math.log10(step) - 1e-9)) if step > 0 else 0
+        return [percent(v * scale, digits) for v in values]
 
     def tickSpacing(self, minVal: float, maxVal: float, size: float
                     ) -> list[tuple[float, float]]:

@@ -14,9 +14,10 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, QTimer, Slot
-from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -180,9 +181,29 @@ def blue_lut(steps: int = 256) -> np.ndarray:
     return (white + (blue - white) * t).astype(np.uint8)
 
 
+#: a panel's PNG has this many pixels for each of the screen's: a slide's picture, sharp on a
+#: projector (at the screen's resolution a 470-px-wide loss plot came out blurred)
+PNG_SCALE = 2
+
+
 def save_png(widget: QWidget, path: str | Path) -> bool:
-    """Save what ``widget`` shows, at screen resolution, as a PNG file."""
-    return widget.grab().save(str(path), "PNG")
+    """Save what ``widget`` shows as a PNG file for a slide: :data:`PNG_SCALE` times the
+    screen's pixels, on white (not the window's grey), without its buttons and check boxes
+    (PNG…, CSV…, log scale mean nothing on a slide; the legends and captions stay)."""
+    image = QImage(widget.size() * PNG_SCALE, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(PNG_SCALE)
+    image.fill(Qt.GlobalColor.white)
+    shown = QRegion(widget.rect())
+    for button in widget.findChildren(QAbstractButton):
+        if button.isVisible():
+            shown -= QRegion(QRect(button.mapTo(widget, QPoint(0, 0)), button.size()))
+    filled = widget.autoFillBackground()
+    widget.setAutoFillBackground(False)  # its grey would be painted over the white
+    painter = QPainter(image)
+    widget.render(painter, QPoint(), shown, QWidget.RenderFlag.DrawChildren)
+    painter.end()
+    widget.setAutoFillBackground(filled)
+    return image.save(str(path), "PNG")
 
 
 class Panel(QWidget):
@@ -378,7 +399,9 @@ def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> st
     Loss legend read "— per batch — training —" over "validation — test"). Names longer
     than a line may happen (``whole_names=False``: the runs' "run 2: lr 0.1 → 0.01, …") wrap
     between their words too, the mark still with the first."""
-    return " &nbsp; ".join(  # i18n: not ui
+    # "&nbsp; " keeps the gap with the entry before it: " &nbsp; " let a panel narrower than
+    # an entry put the lone &nbsp; on a blank line of its own (a fifth line: "test" cut off)
+    return "&nbsp; ".join(  # i18n: not ui
         f"<span style='color:{c.name()}'>━</span>&nbsp;"
         f"{escape(name).replace(' ', '&nbsp;') if whole_names else escape(name)}"
         for name, c in items)

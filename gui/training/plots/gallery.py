@@ -45,7 +45,7 @@ from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Evaluation
 from gui.training.plots.base import PanelNote, part_name
-from gui.training.plots.tiles import ProbabilityBars, TileGrid, tile_image
+from gui.training.plots.tiles import ARROW, ProbabilityBars, TileGrid, tile_image
 
 MAX_FILTER_BUTTONS = 20  # more classes than this: the drop-down list only
 ALL = 10_000  # the id of the filter's "All" button (the others: their class)
@@ -182,6 +182,7 @@ class ImageGallery(QWidget):
 
     def _name_filters(self) -> None:
         names = [translate("ImageGallery", "All"), *map(core_tr, self.class_names)]
+        self.grid.fit_names(names[1:])  # the captions' lines and the tiles' width
         for index, name in enumerate(names[:self.filter_combo.count()]):
             self.filter_combo.setItemText(index, name)
         self.filter_combo.setToolTip(translate(
@@ -242,7 +243,7 @@ class ImageGallery(QWidget):
         shown = self.order[first:first + self.grid.capacity()]
         images = self._images_for(evaluation, shown)
         names = [core_tr(name) for name in self.class_names]
-        captions = [(f"{names[truth[r]]} → {names[guess[r]]}", bool(truth[r] != guess[r]))
+        captions = [(f"{names[truth[r]]}{ARROW}{names[guess[r]]}", bool(truth[r] != guess[r]))
                     for r in shown]
         selected = (int(np.flatnonzero(shown == self.selected_row)[0])
                     if self.selected_row is not None and self.selected_row in shown else -1)

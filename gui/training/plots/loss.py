@@ -97,6 +97,7 @@ class LossPanel(Panel):
         self.loss_plot = add_plot(self.graphics, row=0, col=0)
         self.metric_plot = add_plot(self.graphics, row=1, col=0)
         self.metric_plot.setXLink(self.loss_plot)
+        self.metric_plot.getAxis("left").align_with(self.loss_plot.getAxis("left"))
         self.loss_range = StickyRange(self.loss_plot)
         self.metric_range = StickyRange(self.metric_plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
@@ -274,6 +275,8 @@ class LossPanel(Panel):
                    x_label=translate("LossPanel", "epoch"), y_label=translate("LossPanel", label))
         if task == "classification":
             self.metric_plot.setYRange(0, 1.02, padding=0)
+        # accuracy reads "50 %" as everywhere else (the curves keep the history's fractions)
+        self.metric_plot.getAxis("left").set_percent(task == "classification")
 
     def _show_legend(self) -> None:
         curves = self.curves_shown

@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QPainter
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from core.i18n import _ as core_tr
@@ -25,6 +25,7 @@ from gui import theme
 from gui.i18n import translate
 from gui.theme import class_colors, diverging_rgb
 from gui.training.frames import Evaluation, Frame, Points
+from gui.training.plots.axes import LABEL_GAP
 from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, style_plot
 
 MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many classes …
@@ -208,6 +209,8 @@ class ConfusionPlot:
         self.classes = 2
         self.shown: np.ndarray | None = None  # the matrix drawn (unchanged: not redrawn)
         self.class_names: tuple[str, ...] = ()
+        self._names_below: tuple[object, ...] | None = None  # the ticks' (fit, steps, names)
+        plot.vb.sigTransformChanged.connect(self.fit_class_names)
         self.set_task(True, ())
 
     def restyle(self) -> None:
@@ -216,13 +219,43 @@ class ConfusionPlot:
             style_plot(self.plot, translate("OutputPlots", "Confusion matrix"),
                        translate("OutputPlots", "predicted class"),
                        translate("OutputPlots", "true class"))
-            ticks = [[(i, core_tr(name)) for i, name in enumerate(self.class_names)]]
-            for axis in ("bottom", "left"):
-                self.plot.getAxis(axis).setTicks(ticks)
+            self._names_below = None
+            self.fit_class_names()
         else:
             style_plot(self.plot, translate("OutputPlots", "Predicted against true"),
                        translate("OutputPlots", "true value"),
                        translate("OutputPlots", "predicted"))
+
+    def fit_class_names(self, *_: object) -> None:
+        """The class names on both axes while each fits under its column; else the columns
+        are numbered and each row's name ends with its number ("Ankle boot 9"): Fashion-MNIST's
+        ten names under a 20-pixel column ran into one another ("TrouPulloverDressCoat…").
+        Rows lower than a line of text, or columns narrower than a number, label every
+        second (third …) class only."""
+        if not self.classification:
+            return
+        names = [core_tr(name) for name in self.class_names]
+        bottom = self.plot.getAxis("bottom")
+        metrics = QFontMetrics(bottom.style["tickFont"] or bottom.font())
+        per_x, per_y = self.plot.vb.viewPixelSize()  # the view's units per pixel
+        column, row = 1 / per_x if per_x > 0 else math.inf, 1 / per_y if per_y > 0 else math.inf
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        numbers = all(name == str(k) for k, name in enumerate(names))
+        fits = numbers or widest + LABEL_GAP <= column
+        below = names if fits else [str(k) for k in range(len(names))]
+        need = max((metrics.horizontalAdvance(name) for name in below), default=0)
+        every_x = max(math.ceil((need + LABEL_GAP) / column), 1)
+        # the labels' own ink (digits are shorter than a line): 0–9 fit rows of 11 pixels
+        tall = max((metrics.tightBoundingRect(name).height() for name in names), default=0)
+        every_y = max(math.ceil((tall + 2) / row), 1)
+        shown = (fits, every_x, every_y, tuple(names))
+        if shown == self._names_below:
+            return
+        self._names_below = shown
+        bottom.setTicks([[(k, text) for k, text in enumerate(below) if k % every_x == 0]])
+        self.plot.getAxis("left").setTicks([[
+            (k, name if fits or numbers else f"{name} {k}")
+            for k, name in enumerate(names) if k % every_y == 0]])
 
     def set_task(self, classification: bool, class_names: tuple[str, ...]) -> None:
         self.classification = classification

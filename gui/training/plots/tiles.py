@@ -1,12 +1,20 @@
 """The gallery's parts that only paint: the grid of image tiles and the probability bars of
-the clicked image (:mod:`gui.training.plots.gallery` feeds them)."""
+the clicked image (:mod:`gui.training.plots.gallery` feeds them).
+
+A tile's caption is ``true → predicted``. Digits fit under a 28×28 image on one line; class
+names such as Fashion-MNIST's ("Ankle boot → T-shirt/top") do not, and each caption was cut at
+its tile's edges ("aker → s → Tro"): then the true class takes one line and ``→ predicted`` the
+next, and the tiles are as wide as the longest name (:meth:`TileGrid.fit_names`)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
-from PySide6.QtCore import QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QHelpEvent,
     QImage,
     QMouseEvent,
     QPainter,
@@ -15,7 +23,7 @@ from PySide6.QtGui import (
     QResizeEvent,
     QWheelEvent,
 )
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.i18n import _ as core_tr
 from gui import theme
@@ -25,6 +33,8 @@ TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
 LABEL_HEIGHT = 15
 GAP = 4
 MAX_TILES = 200
+ARROW = " → "  # between the true and the predicted class in a caption
+MAX_CAPTION_WIDTH = 130  # longer names are elided (the tile's tooltip has them whole)
 
 
 def tile_image(image: np.ndarray) -> QImage:
@@ -49,6 +59,8 @@ class TileGrid(QWidget):
         self.selected = -1
         self.scale = 1
         self.image_size = QSize(0, 0)
+        self.caption_lines = 1  # 2: the true class, then "→ predicted" below it
+        self.caption_width = 0  # the widest caption line of the class names, in pixels
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(64, 80)  # a tile; narrow panels need the width for the plots
 
@@ -56,9 +68,35 @@ class TileGrid(QWidget):
         self.scale = max(1, round(TILE_PIXELS / max(rows, cols)))
         self.image_size = QSize(cols * self.scale, rows * self.scale)
 
+    def fit_names(self, names: Sequence[str]) -> None:
+        """Size the captions for these class names (shown as they are): one line while the
+        longest ``true → predicted`` fits under the image, else two lines, the tiles as wide
+        as the longest line (at most :data:`MAX_CAPTION_WIDTH`)."""
+        metrics = self.fontMetrics()
+        widest = max((metrics.horizontalAdvance(name) for name in names), default=0)
+        room = max(self.image_size.width(), 40)
+        one_line = 2 * widest + metrics.horizontalAdvance(ARROW)
+        self.caption_lines = 1 if one_line <= room else 2
+        width = one_line if self.caption_lines == 1 else (
+            widest + metrics.horizontalAdvance(ARROW.lstrip()))
+        self.caption_width = min(width, MAX_CAPTION_WIDTH)
+        self.update()
+
+    def label_height(self) -> int:
+        """The caption's height under the image: a line of text each."""
+        return self.caption_lines * max(LABEL_HEIGHT, self.fontMetrics().height())
+
     def tile_size(self) -> QSize:
-        return QSize(max(self.image_size.width(), 40) + GAP,
-                     self.image_size.height() + LABEL_HEIGHT + GAP)
+        return QSize(max(self.image_size.width(), 40, self.caption_width) + GAP,
+                     self.image_size.height() + self.label_height() + GAP)
+
+    def caption_rows(self, caption: str) -> list[str]:
+        """The caption's lines as drawn: ``true → predicted``, or the true class and
+        ``→ predicted`` below it."""
+        if self.caption_lines == 1 or ARROW not in caption:
+            return [caption]
+        true, predicted = caption.split(ARROW, 1)
+        return [true, ARROW.lstrip() + predicted]
 
     def columns(self) -> int:
         """Tiles per row at the widget's width now."""
@@ -74,11 +112,12 @@ class TileGrid(QWidget):
         return min(cols * rows, MAX_TILES // cols * cols)
 
     def tile_rect(self, k: int) -> QRect:
-        """Where tile ``k`` is drawn (its image and caption)."""
+        """Where tile ``k`` is drawn (its image and caption): in a grid narrower than a tile,
+        as wide as the grid (its caption elided there, whole in its tooltip)."""
         size = self.tile_size()
         cols = self.columns()
-        return QRect((k % cols) * size.width(), (k // cols) * size.height(), size.width(),
-                     size.height())
+        return QRect((k % cols) * size.width(), (k // cols) * size.height(),
+                     min(size.width(), max(self.width(), 1)), size.height())
 
     def set_tiles(self, images: list[QImage], captions: list[tuple[str, bool]],
                   selected: int) -> None:
@@ -101,9 +140,29 @@ class TileGrid(QWidget):
                                else wrong_pen)
                 painter.drawRect(target.adjusted(-1, -1, 0, 0))
             painter.setPen(QColor(theme.NEGATIVE if wrong else theme.MUTED_TEXT))
-            painter.drawText(QRect(cell.left(), target.bottom() + 1, cell.width(),
-                                   LABEL_HEIGHT), Qt.AlignmentFlag.AlignCenter, caption)
+            metrics = painter.fontMetrics()
+            line = self.label_height() // self.caption_lines
+            for n, text in enumerate(self.caption_rows(caption)):
+                text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, cell.width())
+                painter.drawText(QRect(cell.left(), target.bottom() + 1 + n * line,
+                                       cell.width(), line), Qt.AlignmentFlag.AlignCenter, text)
         painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        """A tile's tooltip: its caption whole (an elided one's too)."""
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            k = self.tile_at(event.pos())
+            if k >= 0:
+                QToolTip.showText(event.globalPos(), self.captions[k][0], self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().event(event)
+
+    def tile_at(self, point: QPoint) -> int:
+        """The index of the tile under ``point`` (-1: none)."""
+        return next((k for k in range(len(self.images)) if self.tile_rect(k).contains(point)),
+                    -1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
@@ -114,8 +173,7 @@ class TileGrid(QWidget):
         event.accept()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        point = event.position().toPoint()
-        k = next((k for k in range(len(self.images)) if self.tile_rect(k).contains(point)), -1)
+        k = self.tile_at(event.position().toPoint())
         if k >= 0:
             self.clicked.emit(k)
         super().mousePressEvent(event)

@@ -41,7 +41,12 @@ def edge_items(spec: NetworkSpec) -> list[tuple[str, str]]:
 
 
 class WeightsPanel(FollowsWeights, Panel):
+    """Edited after a run (:attr:`edited`), "Weights now" shows the current weights; the
+    run's trail stays — it is what the run did — and its last step's gradient norms go:
+    they were of other weights."""
+
     title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
+    keeps_frame = True
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,7 +129,9 @@ class WeightsPanel(FollowsWeights, Panel):
         snapshot = frame.snapshot
         edge_id = self.edge_id
         self._show_notes(False)
-        self._draw_now(snapshot.weight_histograms.get(edge_id) if edge_id else None)
+        histograms = self.weights.histograms if self.edited and self.weights is not None \
+            else snapshot.weight_histograms
+        self._draw_now(histograms.get(edge_id) if edge_id else None)
         trail = frame.weight_trails.get(edge_id) if edge_id else None
         if trail is not None:
             low, high, n = trail.low, trail.high, trail.x.size
@@ -138,7 +145,9 @@ class WeightsPanel(FollowsWeights, Panel):
                 self.trail_plot.setXRange(0.0, end, padding=0.02)
             self.ranges[self.trail_plot].fit(y=(low, high))
         spec = self._spec
-        if spec is not None:
+        if self.edited:
+            self.norm_bars.setOpts(x=[], height=[])
+        elif spec is not None:
             trained = [n.id for n in spec.nodes if n.kind != "input"]
             heights = [snapshot.gradient_norms.get(node_id, 0.0) for node_id in trained]
             self.norm_bars.setOpts(x=np.arange(len(trained)), height=heights, width=0.6)

@@ -38,6 +38,37 @@
     </message>
 </context>
 <context>
+    <name>CanvasPicture</name>
+    <message>
+        <source>&amp;Canvas as PNG…</source>
+        <translation>캔버스를 PNG로(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>The whole network as a picture for slides (Explain&apos;s numbers too while it is open): twice the screen&apos;s pixels, on white.</source>
+        <translation>신경망 전체를 발표 자료용 그림으로 저장합니다(단계별 설명이 열려 있으면 그 숫자도 함께): 화면의 두 배 해상도, 흰 배경.</translation>
+    </message>
+    <message>
+        <source>Save the canvas as PNG</source>
+        <translation>캔버스를 PNG로 저장</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save the image</source>
+        <translation>이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be written.</source>
+        <translation>{path} 파일을 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Saved the canvas as {path}.</source>
+        <translation>캔버스를 {path}(으)로 저장했습니다.</translation>
+    </message>
+</context>
+<context>
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
@@ -99,6 +130,7 @@
     <name>EdgeItem</name>
     <message>
         <source>weight w[{i},{j}] = {value}&lt;br&gt;from {src} unit {a} to {dst} unit {b}.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;Blue is positive, orange negative, thicker is larger. Double-click to type a value.&lt;/span&gt;</source>
+        <extracomment>where an overlay&apos;s caption on a block connection starts, below the connection&apos;s middle: under the gradient bar that hangs there (gradient_bars.EDGE_BAR_GAP + EDGE_BAR_HEIGHT, 16), which hid a centred caption its texts as last painted (&quot;shape&quot;: the matrix shape, &quot;caption&quot;: an overlay&apos;s)</extracomment>
         <translation>가중치 w[{i},{j}] = {value}&lt;br&gt;{src} 뉴런 {a}에서 {dst} 뉴런 {b}(으)로.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;파란색은 양수, 주황색은 음수이며 굵을수록 큽니다. 두 번 클릭하면 값을 입력할 수 있습니다.&lt;/span&gt;</translation>
     </message>
     <message>
@@ -135,9 +167,12 @@
         <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
         <translation>현재 가중치로 신경망이 입력 평면(가로 x₁, 세로 x₂)의 모든 곳에서 내놓는 답입니다. 파란색은 클래스 1, 주황색은 클래스 0이며 점은 데이터입니다. 두 색의 경계가 결정 경계입니다.</translation>
     </message>
+    <message>
+        <source>{unit} · {cls}</source>
+        <translation>{unit} · {cls}</translation>
+    </message>
     <message numerus="yes">
         <source>%n units</source>
-        <extracomment>its texts as last painted (&quot;footer&quot;; an overlay&apos;s &quot;left 0&quot;, &quot;right 0&quot;, …)</extracomment>
         <translation>
             <numerusform>뉴런 %n개</numerusform>
         </translation>
@@ -163,16 +198,17 @@
         <translation>&lt;b&gt;{label}&lt;/b&gt; — {kind}, 뉴런 {n}개</translation>
     </message>
     <message>
+        <source>{node}, {unit}: bias b[{j}] = {value}&lt;br&gt;The bias shifts the neuron&apos;s threshold: z = Σ x·w + b. Double-click to type a new value.</source>
+        <translation>{node}, {unit}: 편향 b[{j}] = {value}&lt;br&gt;편향은 뉴런의 임계값을 옮깁니다: z = Σ x·w + b. 두 번 클릭하면 새 값을 입력할 수 있습니다.</translation>
+    </message>
+    <message>
         <source>unit {n}</source>
+        <extracomment>its texts as last painted (&quot;footer&quot;; an overlay&apos;s &quot;left 0&quot;, &quot;right 0&quot;, …)</extracomment>
         <translation>뉴런 {n}</translation>
     </message>
     <message>
         <source>{node}, {feature}: a data feature fed into the network.</source>
         <translation>{node}, {feature}: 신경망에 들어가는 데이터의 특징입니다.</translation>
-    </message>
-    <message>
-        <source>{node}, unit {n}: bias b[{j}] = {value}&lt;br&gt;The bias shifts the neuron&apos;s threshold: z = Σ x·w + b. Double-click to type a new value.</source>
-        <translation>{node}, 뉴런 {n}: 편향 b[{j}] = {value}&lt;br&gt;편향은 뉴런의 임계값을 옮깁니다: z = Σ x·w + b. 두 번 클릭하면 새 값을 입력할 수 있습니다.</translation>
     </message>
 </context>
 <context>

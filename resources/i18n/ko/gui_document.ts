@@ -148,7 +148,7 @@
     <name>Predictions</name>
     <message>
         <source>No predictions: the project&apos;s data could not be loaded (the Data set panel says why).</source>
-        <extracomment>hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only)</extracomment>
+        <extracomment>hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only) node id → its activations on training&apos;s probe batch (the rows a run&apos;s Activations frames use), when the held-out rows are asked for</extracomment>
         <translation>예측 없음: 프로젝트의 데이터를 불러올 수 없습니다 (이유는 데이터셋 패널에 있습니다).</translation>
     </message>
     <message>

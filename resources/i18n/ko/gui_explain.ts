@@ -159,6 +159,10 @@
         <translation>적용하지 않았습니다: {reason}</translation>
     </message>
     <message>
+        <source>The SGD step on row {row} was undone: the weights are as they were before it.</source>
+        <translation>행 {row}의 SGD 한 단계를 되돌렸습니다: 가중치가 그 단계 전으로 돌아왔습니다.</translation>
+    </message>
+    <message>
         <source>One SGD step on row {row} (lr {lr}): the row&apos;s loss {before} → {after}. Undo puts the weights back.</source>
         <translation>행 {row}에서 SGD 한 단계(lr {lr}): 이 행의 손실 {before} → {after}. 실행 취소하면 가중치가 돌아옵니다.</translation>
     </message>
@@ -177,21 +181,6 @@
     <message>
         <source>Applied one SGD step (lr {lr}): the loss on row {row} {before} → {after} — {keys} undoes it</source>
         <translation>SGD 한 단계를 적용했습니다(lr {lr}): 행 {row}의 손실 {before} → {after} — {keys}로 되돌립니다</translation>
-    </message>
-</context>
-<context>
-    <name>ExplainTables</name>
-    <message>
-        <source>{inputs}, … ({n} features)</source>
-        <translation>{inputs}, … (특징 {n}개)</translation>
-    </message>
-    <message>
-        <source>class {name}</source>
-        <translation>클래스 {name}</translation>
-    </message>
-    <message>
-        <source>{inputs} → target {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</source>
-        <translation>{inputs} → 정답 {target}&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;{where}&lt;/span&gt;</translation>
     </message>
 </context>
 <context>

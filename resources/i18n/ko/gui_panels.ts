@@ -112,6 +112,18 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>{path}은(는) 이 프로젝트를 만들 때 쓴 파일이 아닙니다: SHA-256 체크섬이 {original}의 체크섬과 다릅니다. 원래 파일을 찾으세요.</translation>
     </message>
     <message>
+        <source>{title} is not on this computer yet.</source>
+        <translation>{title}이(가) 아직 이 컴퓨터에 없습니다.</translation>
+    </message>
+    <message>
+        <source>Download ({mb} MB)…</source>
+        <translation>내려받기 ({mb} MB)…</translation>
+    </message>
+    <message>
+        <source>Download the data set this project uses (about {mb} MB) into the cache folder, once; then the project opens with it</source>
+        <translation>이 프로젝트가 쓰는 데이터셋(약 {mb} MB)을 캐시 폴더에 한 번 내려받습니다. 그러면 프로젝트가 그 데이터와 함께 열립니다</translation>
+    </message>
+    <message>
         <source>Without its data: {name} has moved or changed.</source>
         <translation>데이터 없이 열림: {name} 파일이 옮겨졌거나 바뀌었습니다.</translation>
     </message>
@@ -361,6 +373,10 @@ You can still import your own data with “{button}”.</source>
         <translation>숨긴 경고 {n}개 보기</translation>
     </message>
     <message>
+        <source>&lt;b&gt;The project&apos;s data could not be loaded&lt;/b&gt;</source>
+        <translation>&lt;b&gt;프로젝트의 데이터를 불러올 수 없습니다&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Give {node} {n} units</source>
         <translation>{node}에 뉴런 {n}개 주기</translation>
     </message>
@@ -375,10 +391,6 @@ You can still import your own data with “{button}”.</source>
     <message>
         <source>&lt;b&gt;{n} problems&lt;/b&gt; to fix before training</source>
         <translation>학습 전에 해결할 &lt;b&gt;문제 {n}개&lt;/b&gt;</translation>
-    </message>
-    <message>
-        <source>&lt;b&gt;The project&apos;s data is missing&lt;/b&gt;</source>
-        <translation>&lt;b&gt;프로젝트의 데이터가 없습니다&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;The network does not fit the data yet&lt;/b&gt;</source>

@@ -76,7 +76,7 @@
     </message>
     <message>
         <source>run {number}: {name}</source>
-        <extracomment>the columns of what the last epoch measured besides the loss, and on which part</extracomment>
+        <extracomment>the columns of what the last epoch measured besides the loss, and on which part the runs ticked, by number (a hidden or deleted run&apos;s too: see the module&apos;s words)</extracomment>
         <translation>실행 {number}: {name}</translation>
     </message>
     <message>
@@ -346,6 +346,10 @@
         <translation>검증(학습하는 중에 지켜봄)과 마지막 시험을 위해 떼어 두는 행의 비율(%)입니다. 나머지 행으로 신경망을 학습합니다.</translation>
     </message>
     <message>
+        <source>Shift and scale every input feature to mean 0 and standard deviation 1, with the training rows&apos; own statistics (the held-out rows get the same). Features on very different scales, or pixel bytes up to 255, train far better this way.</source>
+        <translation>입력 특징마다 훈련 행의 평균과 표준편차로 옮기고 나누어 평균 0, 표준편차 1로 맞춥니다(떼어 둔 행에도 같은 값을 씁니다). 범위가 크게 다른 특징이나 255까지 가는 픽셀 바이트는 이렇게 해야 훨씬 잘 학습합니다.</translation>
+    </message>
+    <message>
         <source>Optimizer</source>
         <translation>갱신 방법</translation>
     </message>
@@ -375,6 +379,7 @@
     </message>
     <message>
         <source>Held out</source>
+        <extracomment>what the next Train does: go on from the trained epochs, or start at epoch 1</extracomment>
         <translation>떼어 둔 비율</translation>
     </message>
     <message>
@@ -386,12 +391,24 @@
         <translation>시험</translation>
     </message>
     <message>
+        <source>Standardise inputs</source>
+        <translation>입력 표준화</translation>
+    </message>
+    <message>
         <source>training on all {rows} rows (too few to hold any out)</source>
         <translation>행 {rows}개 모두로 학습 (떼어 두기에는 너무 적음)</translation>
     </message>
     <message>
         <source>training on {percent} of the rows</source>
         <translation>행의 {percent}로 학습</translation>
+    </message>
+    <message>
+        <source>Train goes on from epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
+        <translation>학습 시작을 누르면 이 가중치로 에폭 {done}에서 이어 갑니다. 새 가중치로 처음부터 학습하려면 먼저 가중치 초기화를 누르세요.</translation>
+    </message>
+    <message>
+        <source>Train starts at epoch 1 from the weights on the canvas.</source>
+        <translation>학습 시작을 누르면 캔버스의 가중치로 에폭 1부터 학습합니다.</translation>
     </message>
 </context>
 <context>

@@ -17,6 +17,7 @@
     </message>
     <message>
         <source>Which node&apos;s activations to show as a histogram</source>
+        <extracomment>the current weights&apos; activations by node id and their network, while no run goes on (None: unknown)</extracomment>
         <translation>활성화값을 히스토그램으로 볼 노드</translation>
     </message>
     <message>
@@ -243,6 +244,7 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
+        <extracomment>a panel&apos;s PNG has this many pixels for each of the screen&apos;s: a slide&apos;s picture, sharp on a projector (at the screen&apos;s resolution a 470-px-wide loss plot came out blurred)</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>

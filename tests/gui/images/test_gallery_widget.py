@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 from PySide6.QtWidgets import QApplication
 
 from core.datasets import load_iris
 from core.datasets.dataset import Dataset
 from core.datasets.images import part_rows
+from core.i18n import _ as core_tr
 from gui.training.frames import Evaluation
 from gui.training.plots.gallery import ImageGallery
 from gui.training.plots.output_plots import caption
@@ -224,3 +226,84 @@ def test_more_classes_than_buttons_are_filtered_from_the_list(qtbot):
     assert gallery.true_class == 17
     assert gallery.order.size == np.count_nonzero(truth == 17) > 0
     assert "of class k17" in gallery.caption.text()
+
+
+def fashion_images(n: int = 400) -> Dataset:
+    """28×28 images named as Fashion-MNIST's classes (the names are what matters here)."""
+    from core.datasets.remote import REMOTE
+
+    rng = np.random.default_rng(11)
+    return Dataset("fashion-like", rng.random((n, 784)), np.arange(n) % 10, "classification",
+                   tuple(f"p{k}" for k in range(784)), REMOTE["fashion-mnist"].class_names, "")
+
+
+def drawn_lines(gallery: ImageGallery) -> list[tuple[str, int, int]]:
+    """Each caption line under the tiles, with its width in pixels and its tile's width: the
+    whole caption, or when a tile is tall enough for two lines of text under its image, the
+    true class and "→ predicted"."""
+    grid = gallery.grid
+    metrics = grid.fontMetrics()
+    two = grid.tile_size().height() >= grid.image_size.height() + 2 * metrics.height()
+    lines = []
+    for k, (text, _) in enumerate(grid.captions):
+        true, predicted = text.split(" → ")
+        for line in ([true, f"→ {predicted}"] if two else [text]):
+            lines.append((line, metrics.horizontalAdvance(line), grid.tile_rect(k).width()))
+    return lines
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_class_names_under_the_tiles_are_whole_not_cut_by_their_neighbours(qtbot, language):
+    # Fashion-MNIST's captions ("Ankle boot → T-shirt/top") were drawn in 44-pixel tiles made
+    # for digits: each was cut at both edges, a row read "aker → s → Troaker →"
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from gui.i18n import set_language
+
+    set_language(language)
+    try:
+        data = fashion_images()
+        gallery = gallery_of(qtbot, data, 500, 400)
+        evaluation = evaluated(gallery, data, 100)
+        names = [core_tr(name) for name in data.class_names]
+        assert names[9] == ("Ankle boot" if language == "en" else "앵클 부츠")
+        truth, labels = evaluation.truth, evaluation.labels
+        shown = gallery.order[: len(gallery.grid.captions)]
+        assert len(shown) >= 6  # a few rows of them, in two lines each
+        assert [c for c, _ in gallery.grid.captions] == [
+            f"{names[truth[r]]} → {names[labels[r]]}" for r in shown]
+        assert [line for line, need, has in drawn_lines(gallery) if need > has] == []
+        assert gallery.grid.caption_lines == 2  # the true class, then "→ predicted"
+        grid = gallery.grid
+        # hovering a tile tells its caption whole
+        centre = grid.tile_rect(0).center()
+        QApplication.sendEvent(grid, QHelpEvent(QEvent.Type.ToolTip, centre,
+                                                grid.mapToGlobal(centre)))
+        assert QToolTip.text() == grid.captions[0][0]
+        QToolTip.hideText()
+    finally:
+        set_language("en")
+
+
+def test_digit_captions_stay_on_one_line_under_small_tiles(qtbot):
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 500, 400)
+    evaluated(gallery, data, 100)
+    assert gallery.grid.tile_size().width() == 44  # 40 pixels and the gap, as before
+    assert [line for line, need, has in drawn_lines(gallery) if need > has] == []
+
+
+def test_a_grid_narrower_than_a_named_tile_elides_its_captions_inside_it(qtbot):
+    # beside three other panels (1024×768) the grid was 68 px and the tiles 79: "→ Trouse"
+    # ran out of the grid's right edge, cut mid-letter
+    data = fashion_images()
+    gallery = gallery_of(qtbot, data, 500, 400)
+    evaluated(gallery, data, 100)
+    grid = gallery.grid
+    wide = grid.tile_size().width()
+    gallery.resize(wide - 20 + (gallery.width() - grid.width()), 400)
+    qtbot.waitUntil(lambda: grid.width() < wide)
+    assert grid.columns() == 1
+    assert all(grid.tile_rect(k).right() < grid.width() for k in range(len(grid.captions)))

@@ -187,7 +187,7 @@ def test_after_ignore_the_data_panel_offers_to_locate_the_moved_file(
     assert picker.data_info.text() == ("Without its data: train-images-idx3-ubyte has moved "
                                        "or changed.")
     problems = window.problems_panel  # not "complete: it can be trained"
-    assert problems.summary.text() == "<b>The project's data is missing</b>"
+    assert problems.summary.text() == "<b>The project's data could not be loaded</b>"
     assert any("is no longer there" in m for m in problems.messages())
     qtbot.waitUntil(lambda: "could not be loaded" in window.predictions.result.message)
     started_in = []

@@ -102,3 +102,32 @@ def test_regression_targets_beyond_a_sigmoid_output_are_warned_about(qtbot, wind
     assert "give the output the identity activation" in row.warning.why
     window.doc.push(ChangeNodeCommand(window.doc, "2", {"activation": "identity"}))
     shown(qtbot, window, [])
+
+
+def test_pixel_bytes_imported_unscaled_are_warned_about(qtbot, window, tmp_path):
+    # an NPZ of MNIST-like bytes (0–255): its features are the bytes themselves, and a
+    # 784-100-10 network reached 64 % where the same images in [0, 1] reach 95 %, silently
+    import numpy as np
+
+    rng = np.random.default_rng(0)
+    path = tmp_path / "pixels.npz"
+    np.savez(path, x=rng.integers(0, 256, (60, 8, 8), dtype=np.uint8), y=np.arange(60) % 3)
+    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20000) as finished:
+        window.data_picker.import_path(str(path))
+    assert finished.args == [True]
+    unscaled = TrainingSettings(optimizer="adam", lr=0.01, batch_size=16, standardize=False)
+    window.doc.reset(NetworkSpec.mlp([64, 10, 3]), settings=unscaled, data=window.doc.data)
+    [row] = shown(qtbot, window, ["unscaled_features"])
+    assert row.warning.message == ("the input features reach 255 and standardisation is off")
+    assert "divide pixel values by 255" in row.label.text()
+    # as the advice says, in the Training dock: the window had no switch for it
+    window.training.docks["Training"].raise_()
+    check = window.training.settings_panel.standardize_check
+    qtbot.waitUntil(check.isVisible)
+    assert check.text() == "Standardise inputs" and not check.isChecked()
+    qtbot.mouseClick(check, Qt.MouseButton.LeftButton)
+    assert window.doc.settings.standardize and check.isChecked()
+    shown(qtbot, window, [])
+    window.undo_action.trigger()
+    assert not window.doc.settings.standardize and not check.isChecked()
+    shown(qtbot, window, ["unscaled_features"])

@@ -1,6 +1,6 @@
 """The training docks before any run: the Weights panel draws the weights the network has now
-(the book's initial weight distributions), the Activations panel and the Runs list say in
-words what will fill them, and the gradient norm's axis reads as a word."""
+(the book's initial weight distributions), the Activations panel (with no network yet) and
+the Runs list say in words what will fill them, and the gradient norm's axis reads as a word."""
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, Qt
@@ -86,11 +86,13 @@ def test_the_gradient_norm_axis_is_a_word(window, korean):
 
 
 def test_the_activations_panel_says_how_to_fill_it(qtbot, window):
-    open_example(window, "digits_mlp")
+    """With no network to run yet (an empty canvas) it says how to fill it; once there is one
+    it draws the current weights' activations (test_activations_before_a_run)."""
     window.training.docks["Activations"].raise_()
     panel = window.training.activations
     text = "Train (F5) to see what each layer outputs on a probe batch"
     qtbot.waitUntil(lambda: panel.empty_note.text == text)
+    assert panel.current is None
     set_language("ko")
     QCoreApplication.processEvents()
     try:
@@ -99,8 +101,8 @@ def test_the_activations_panel_says_how_to_fill_it(qtbot, window):
     finally:
         set_language("en")
         QCoreApplication.processEvents()
-    train_to_end(qtbot, window)
-    qtbot.waitUntil(lambda: panel.frame is not None and not panel.stale)  # drawn
+    open_example(window, "digits_mlp")
+    qtbot.waitUntil(lambda: panel.current is not None and not panel.stale)  # drawn
     assert panel.empty_note.text == ""
 
 

@@ -141,14 +141,19 @@ def test_an_edit_after_a_run_redraws_output_and_weights_from_the_current_weights
     assert output.note.text() == "training accuracy 50.0 %" + CURRENT
 
     canvas.type_value(window.scene.edge_item("1").weight_point(0, 0), "7.5")
-    qtbot.waitUntil(lambda: weights.frame is None and shows_weights_of(window, weights, "1"))
+    qtbot.waitUntil(lambda: shows_weights_of(window, weights, "1"))
     assert drawn(weights)[0][-1] == 7.5
+    # the run's trail is what the run did: it stays; the last step's gradient norms go
+    assert weights.frame is not None and weights.trail_image.image is not None
+    assert weights.norm_bars.opts["height"] is None or len(weights.norm_bars.opts["height"]) == 0
+    assert weights.empty_note.text == ""  # not "Train (F5) to fill these plots"
 
     qtbot.keyClick(window.view.viewport(), *UNDO)  # the weight 7.5
     qtbot.keyClick(window.view.viewport(), *UNDO)  # the bias: the run's weights again
     qtbot.waitUntil(lambda: confusion(output) == [[2, 0], [0, 2]])
-    qtbot.waitUntil(lambda: shows_weights_of(window, weights, "1"))
+    qtbot.waitUntil(lambda: not weights.edited and shows_weights_of(window, weights, "1"))
     assert drawn(weights)[0][-1] < 7.5 and plane_classes(output) == [0, 1, 1, 0]
+    assert len(weights.norm_bars.opts["height"]) == 2  # the run's frame whole again
     qtbot.keyClick(window.view.viewport(), *REDO)
     qtbot.waitUntil(lambda: confusion(output) == [[0, 2], [0, 2]])
     assert output.note.text() == "training accuracy 50.0 %" + CURRENT

@@ -137,7 +137,7 @@ def test_weights_activations_and_output_show_the_snapshot(qtbot, spiral, tmp_pat
         path = tmp_path / f"{panel.title}.png"
         assert panel.export_png(path)
         image = QImage(str(path))
-        assert image.width() == panel.width() and image.height() == panel.height()
+        assert (image.width(), image.height()) == (2 * panel.width(), 2 * panel.height())
 
 
 def test_regression_shows_the_output_curve_and_predicted_against_true(qtbot):

@@ -199,3 +199,30 @@ def test_a_project_whose_data_loads_in_the_background_opens_with_the_right_panel
         assert not output.has_plane
         np.testing.assert_array_equal(output.confusion.shown, trained)
         assert output.gallery.isVisible() and output.gallery.shape == (28, 28)
+
+
+def test_weights_over_time_are_drawn_again_from_the_saved_timeline(qtbot, window, tmp_path):
+    # reopened with its timeline, the Weights panel's "Weights over time" was empty axes (the
+    # run's trails are not saved): they are made again from the timeline's weights
+    from core.engine.params import weight_name
+
+    open_example(window, "digits_mlp", epochs=3)
+    train_to_end(qtbot, window)
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+    assert window.files.new()
+    open_and_settle(qtbot, window, path)
+    weights = window.training.docks["Weights"]
+    weights.raise_()
+    panel = window.training.weights
+    qtbot.waitUntil(lambda: panel.frame is not None and panel.edge_id is not None)
+    edge = panel.edge_id
+    trail = panel.frame.weight_trails.get(edge)
+    assert trail is not None
+    timeline = load_project(path).timeline
+    assert trail.x.tolist() == [float(e) for e in timeline.epochs]  # 0 (the start) to 3
+    weights_of = [record.params[weight_name(edge)] for record in timeline.records()]
+    assert trail.low == pytest.approx(min(float(w.min()) for w in weights_of))
+    assert trail.high == pytest.approx(max(float(w.max()) for w in weights_of))
+    qtbot.waitUntil(lambda: panel.trail_image.image is not None)
+    assert panel.trail_image.image.shape[1] == len(timeline.epochs)

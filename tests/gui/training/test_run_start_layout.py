@@ -327,3 +327,28 @@ def test_a_panel_once_wide_can_be_narrowed_again_and_so_can_the_window(qtbot, wi
     assert loss.width() < narrow + 50 and loss.minimumSizeHint().width() < narrow
     note = window.training.loss.note
     assert note.width() < 1800 - 1200 + narrow and note.text()  # the note followed
+
+
+def test_a_legend_narrower_than_an_entry_has_no_blank_line(qtbot):
+    # the English Loss legend at 1024×768 (68 px beside its buttons): "━ per batch" was a pixel
+    # too wide, the space between entries fell on a line of its own, and the four entries took
+    # five lines of a four-line note: "test" was not shown at all
+    from PySide6.QtGui import QColor, QTextDocument, QTextOption
+
+    from gui.training.plots.base import legend_html
+
+    names = ["per batch", "training", "validation", "test"]
+    document = QTextDocument()
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)  # as a QLabel wraps: never in a word
+    document.setDefaultTextOption(option)
+    document.setHtml(legend_html([(name, QColor("red")) for name in names]))
+    for width in range(40, 420, 4):
+        document.setTextWidth(width)
+        document.size()
+        block = document.begin()
+        layout = block.layout()
+        lines = [block.text()[line.textStart():line.textStart() + line.textLength()]
+                 for line in map(layout.lineAt, range(layout.lineCount()))]
+        assert all(line.replace("\u00a0", " ").strip() for line in lines), (width, lines)
+        assert len(lines) <= len(names), (width, lines)

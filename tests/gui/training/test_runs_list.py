@@ -199,3 +199,36 @@ def test_a_stopped_and_a_diverged_run_say_how_they_ended(qtbot, window):
     diverged = window.doc.runs[1]
     assert diverged.ended == "diverged" and "NaN" in diverged.reason
     assert window.doc.runs.describe_changes(2) == "optimizer adam → sgd, lr 0.01 → 1000"
+
+
+def test_undoing_a_hide_or_a_delete_draws_the_ticked_run_again(qtbot, two_runs):
+    """A teacher hid a compared run, then undid it: the run came back unticked, its curve gone
+    from the Loss panel (the same after undoing a deletion)."""
+    window, view = two_runs, view_of(two_runs)
+    loss, runs_list = window.training.loss, window.training.runs
+    click_tick(qtbot, view, 0)
+    click_tick(qtbot, view, 1)
+    both = ["run 1: first run", "run 2: lr 0.03 → 0.003"]
+    assert [o.label for o, _ in loss.overlays] == both
+    click_cell(qtbot, view, 1, CHANGED)
+    qtbot.mouseClick(runs_list.hide_button, Qt.MouseButton.LeftButton)
+    assert [o.label for o, _ in loss.overlays] == ["run 1: first run"]
+    window.undo_action.trigger()
+    assert [o.label for o, _ in loss.overlays] == both
+    assert view.model().index(1, NUMBER).data(Qt.ItemDataRole.CheckStateRole) == \
+        Qt.CheckState.Checked
+    click_cell(qtbot, view, 0, CHANGED)
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert [o.label for o, _ in loss.overlays] == ["run 2: first run"]
+    window.undo_action.trigger()
+    assert [o.label for o, _ in loss.overlays] == both
+
+
+def test_another_project_starts_with_no_run_ticked(qtbot, two_runs):
+    window, view = two_runs, view_of(two_runs)
+    click_tick(qtbot, view, 0)
+    open_example(window, "spiral", epochs=EPOCHS)
+    train_to_end(qtbot, window)  # its run 1
+    assert window.training.loss.overlays == []
+    assert view.model().index(0, NUMBER).data(Qt.ItemDataRole.CheckStateRole) == \
+        Qt.CheckState.Unchecked

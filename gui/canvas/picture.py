@@ -1,0 +1,85 @@
+"""File ▸ Export ▸ Canvas as PNG…: the whole network as a picture for slides — every card,
+connection, thumbnail and gradient bar and, while Explain is open, its numbers — drawn from the
+scene (not grabbed from the screen: what lies outside the view is in it too) at twice the
+screen's pixels on white."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QRectF, Qt
+from PySide6.QtGui import QAction, QBrush, QColor, QImage, QPainter
+from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+
+from core.export.common import file_stem
+from gui.canvas.scene import CanvasScene
+from gui.context import ProjectContext
+from gui.i18n import on_language_change
+from gui.training.plots.base import PNG_SCALE
+from gui.widgets import status_line
+
+MARGIN = 24.0  # scene units of white around the network
+
+
+def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = PNG_SCALE) -> bool:
+    """The scene's items (their bounding box and a margin) as a PNG on white, ``scale``
+    pixels per scene unit; False when there is nothing to draw or the file cannot be
+    written."""
+    source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+    if scene.itemsBoundingRect().isEmpty():
+        return False
+    image = QImage(round(source.width() * scale), round(source.height() * scale),
+                   QImage.Format.Format_ARGB32)
+    image.fill(Qt.GlobalColor.white)
+    background = scene.backgroundBrush()
+    scene.setBackgroundBrush(QBrush(QColor(Qt.GlobalColor.white)))  # not the canvas's grey
+    painter = QPainter(image)
+    painter.setRenderHints(QPainter.RenderHint.Antialiasing
+                           | QPainter.RenderHint.TextAntialiasing
+                           | QPainter.RenderHint.SmoothPixmapTransform)
+    scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
+    painter.end()
+    scene.setBackgroundBrush(background)
+    return image.save(str(path), "PNG")
+
+
+class CanvasPicture(QObject):
+    """The "Canvas as PNG…" action, added to ``menu`` after a separator."""
+
+    def __init__(self, window: QMainWindow, context: ProjectContext, scene: CanvasScene,
+                 menu: QMenu) -> None:
+        super().__init__(window)
+        self.window, self.context, self.scene = window, context, scene
+        menu.addSeparator()
+        self.action = QAction(window)
+        self.action.triggered.connect(self.ask)
+        menu.addAction(self.action)
+        on_language_change(menu, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.action.setText(self.tr("&Canvas as PNG…"))
+        tip = self.tr("The whole network as a picture for slides (Explain's numbers too while "
+                      "it is open): twice the screen's pixels, on white.")
+        self.action.setToolTip(tip)
+        self.action.setStatusTip(tip)
+
+    def ask(self) -> bool:
+        """Ask for a file name, then write the picture; False if nothing was written."""
+        files = self.context.files
+        stem = file_stem(Path(files.display_name()).stem)
+        doc_path = self.context.doc.path
+        start = Path(doc_path).parent if doc_path else Path.home()
+        path, _filter = QFileDialog.getSaveFileName(
+            self.window, self.tr("Save the canvas as PNG"), str(start / f"{stem}.png"),
+            self.tr("PNG images (*.png)"))
+        if not path:
+            return False
+        if not path.lower().endswith(".png"):
+            path += ".png"
+        if not save_canvas_png(self.scene, path):
+            QMessageBox.warning(self.window, self.tr("Cannot save the image"),
+                                self.tr("{path} could not be written.").format(path=path))
+            return False
+        status_line(self.window).say(
+            lambda: self.tr("Saved the canvas as {path}.").format(path=path), 8000)
+        return True
