@@ -14,7 +14,7 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, QTimer, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -33,13 +33,13 @@ from gui.i18n import translate
 from gui.training.frames import Frame
 from gui.training.plots.axes import FittedAxis
 from gui.training.plots.panel_note import PanelNote
+from gui.training.plots.small_panels import Mover, NoteRow, OneRow
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
 VAL_COLOR = QColor(theme.NEGATIVE)
 TEST_COLOR = QColor(theme.ACCEPT)
 BATCH_COLOR = QColor(theme.BATCH_LOSS)
 PART_COLORS = {"train": TRAIN_COLOR, "val": VAL_COLOR, "test": TEST_COLOR}
-NOTE_CHARACTERS = 24  # the narrowest a note beside the tool buttons may be
 PART_NAMES = {"train": QT_TRANSLATE_NOOP("PlotPanel", "training"),
               "val": QT_TRANSLATE_NOOP("PlotPanel", "validation"),
               "test": QT_TRANSLATE_NOOP("PlotPanel", "test")}
@@ -243,12 +243,8 @@ class Panel(QWidget):
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
         self.graphics.ci.geometryChanged.connect(self.keep_whole)
-        self._note_at = -1  # where the note sits among the tools; -1: beside them
-        #: the plots that move into the first row when the plot area is too short for its
-        #: rows (:meth:`one_row_when_short`), and whether they are there now
-        self._movers: list[tuple[pg.PlotItem, tuple[int, int, int], tuple[int, int]]] = []
-        self._shape = (1, 1, 1)  # (rows, their columns, the columns of one row)
-        self.in_one_row = False
+        self.note_row = NoteRow(self, self.note.box, self.tools, layout)  # narrow: above them
+        self.one_row: OneRow | None = None  # plots into one row when short: one_row_when_short
 
     @Slot()
     def keep_whole(self) -> None:
@@ -261,63 +257,15 @@ class Panel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
-        self.place_note()
+        self.note_row.place()
 
-    def place_note(self) -> None:
-        """The note beside the tools, or on a row of its own above them when beside them it
-        would be narrower than :data:`NOTE_CHARACTERS` characters: in a narrow Loss panel (a
-        2× screen, a projector) the legend had a few pixels and showed only its colour marks."""
-        box, tools = self.note.box, self.tools
-        others = [tools.itemAt(k) for k in range(tools.count()) if tools.itemAt(k).widget()
-                  is not box]
-        buttons = sum(item.sizeHint().width() for item in others if not item.isEmpty())
-        spare = self.width() - buttons - tools.spacing() * len(others) - 8
-        beside = spare >= self.fontMetrics().averageCharWidth() * NOTE_CHARACTERS
-        if beside == (self._note_at < 0):
-            return
-        layout = self.layout()
-        if beside:
-            layout.removeWidget(box)
-            tools.insertWidget(self._note_at, box, 1)
-            self._note_at = -1
-        else:
-            self._note_at = tools.indexOf(box)
-            tools.removeWidget(box)
-            layout.insertWidget(0, box)
+    def one_row_when_short(self, movers: list[Mover], shape: tuple[int, int, int]) -> None:
+        """Put ``movers`` into one row when two rows do not fit (:class:`OneRow`)."""
+        self.one_row = OneRow(self, self.graphics, movers, shape)
 
-    def one_row_when_short(self, movers: list[tuple[pg.PlotItem, tuple[int, int, int],
-                                                    tuple[int, int]]],
-                           shape: tuple[int, int, int]) -> None:
-        """Lay the plots out in one row when the plot area is too short for their rows and
-        wide enough for them side by side: in a short window (1280 × 720 at 150 %, a
-        projector) the lower plots' axes and labels were cut off at the panel's bottom.
-        ``movers``: each plot that moves, its (row, column, column span) in rows and its
-        (row, column) in one row; ``shape``: (rows, their columns, the columns of one row)."""
-        self._movers = movers
-        self._shape = shape
-        self.graphics.ci.geometryChanged.connect(  # the plot area resized (after its layout)
-            lambda: QTimer.singleShot(0, self, self._arrange_plots))
-
-    def _arrange_plots(self) -> None:
-        rows, cols, cols_in_row = self._shape
-        least = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize)  # as laid out now
-        now_rows, now_cols = (1, cols_in_row) if self.in_one_row else (rows, cols)
-        plot_h, plot_w = least.height() / now_rows, least.width() / now_cols
-        area = self.graphics.viewport().size()
-        short = area.height() < rows * plot_h + 1
-        wide = area.width() >= cols_in_row * plot_w + 1
-        one_row = short and (wide or self.in_one_row)  # (in one row it is as wide as it needs)
-        if one_row == self.in_one_row:
-            return
-        layout = self.graphics.ci
-        for plot, (row, col, span), (row1, col1) in self._movers:
-            layout.removeItem(plot)
-            if one_row:
-                layout.addItem(plot, row=row1, col=col1)
-            else:
-                layout.addItem(plot, row=row, col=col, colspan=span)
-        self.in_one_row = one_row
-        layout.setGeometry(self.graphics.range)  # the view's size again, not the old least
+    @property
+    def in_one_row(self) -> bool:
+        return self.one_row is not None and self.one_row.in_one_row
 
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""
