@@ -147,7 +147,7 @@ class MainWindow(WindowActions, QMainWindow):
     def _stack_bottom_docks(self) -> None:
         """Output, Activations and Runs as tabs beside Loss and Weights: side by side the
         training panels made the window wider than a projector's screen at 150 % (683 logical
-        pixels), its right side out of reach."""
+        pixels), its right side out of reach; on a short screen each gets the whole width."""
         docks = self.training.docks
         self.layout().activate()  # no nested layout pass inside tabifyDockWidget (add_tabbed_dock)
         for name in ("Output", "Activations", "Runs"):  # i18n: not ui (the docks' keys)
