@@ -43,14 +43,22 @@ from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
-from gui.widgets import StatusLine, add_dock, plain_label, scrolling
+from gui.widgets import (
+    NARROW_SCREEN,
+    SHORT_SCREEN,
+    StatusLine,
+    add_dock,
+    fit_to_screen,
+    plain_label,
+    scrolling,
+)
 from gui.window_actions import WindowActions
 from gui.window_text import DOCK_TITLES, help_text
 from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of
 
 APP_NAME = "NetCanvas"  # i18n: not ui
 DEFAULT_SIZE = (1280, 800)
-SCREEN_MARGIN = (16, 40)  # of a screen's available area left to the window frame and title
+DOCK_SHARE = (0.3, 0.45)  # of the window's width, height a dock takes at first, at most
 
 
 class MainWindow(WindowActions, QMainWindow):
@@ -133,19 +141,32 @@ class MainWindow(WindowActions, QMainWindow):
     def place_on(self, available: QRect) -> None:
         """Size and centre the window for a screen's available area (the first window of a
         start): :data:`DEFAULT_SIZE`, or less on a small screen, leaving room for the frame."""
-        width = min(DEFAULT_SIZE[0], available.width() - SCREEN_MARGIN[0])
-        height = min(DEFAULT_SIZE[1], available.height() - SCREEN_MARGIN[1])
-        self.resize(width, height)
-        self.move(available.x() + (available.width() - width) // 2,
-                  available.y() + max((available.height() - height - SCREEN_MARGIN[1]) // 2, 0))
+        self.resize(*DEFAULT_SIZE)
+        if available.width() < NARROW_SCREEN or available.height() < SHORT_SCREEN:
+            self._stack_bottom_docks()
+        fit_to_screen(self, available, centre=True)
+
+    def _stack_bottom_docks(self) -> None:
+        """Output, Activations and Runs as tabs beside Loss and Weights: side by side the
+        training panels made the window wider than a projector's screen at 150 % (683 logical
+        pixels), its right side out of reach; on a short screen each gets the whole width."""
+        docks = self.training.docks
+        self.layout().activate()  # no nested layout pass inside tabifyDockWidget (add_tabbed_dock)
+        for name in ("Output", "Activations", "Runs"):  # i18n: not ui (the docks' keys)
+            self.tabifyDockWidget(docks["Loss"], docks[name])
+        docks["Loss"].raise_()
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._shown:
             self._shown = True
             self._size_left_docks()
-            self.resizeDocks([self.docks["Build"], self.docks["Inspector"]], [260, 300],
-                             Qt.Orientation.Horizontal)
-            self.resizeDocks([self.training.docks["Loss"]], [300], Qt.Orientation.Vertical)
+            # at most a share of a small window each, so the canvas stays the largest part
+            share = int(self.width() * DOCK_SHARE[0])
+            self.resizeDocks([self.docks["Build"], self.docks["Inspector"]],
+                             [min(260, share), min(300, share)], Qt.Orientation.Horizontal)
+            self.resizeDocks([self.training.docks["Loss"]],
+                             [min(300, int(self.height() * DOCK_SHARE[1]))],
+                             Qt.Orientation.Vertical)
         super().showEvent(event)
 
     def _opened(self) -> None:

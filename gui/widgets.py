@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QSize, Qt, Slot
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -103,21 +103,51 @@ def typed_number(text: str) -> float | None:
 
 def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
     """``window``'s one dialog of ``kind`` (made with ``window`` as its parent if there is
-    none yet), shown and brought in front."""
+    none yet, no larger than the screen), shown and brought in front."""
     dialog = window.findChild(kind)
     if dialog is None:
         dialog = kind(window)
+        if dialog.testAttribute(Qt.WidgetAttribute.WA_Resized):  # a size of its own: fit it
+            fit_to_screen(dialog, window.screen().availableGeometry())  # (centred on show)
     dialog.show()
     dialog.raise_()
     dialog.activateWindow()
     return dialog
 
 
+SCREEN_MARGIN = (16, 40)  # of a screen's available area left to a window's frame and title
+
+
+def fit_to_screen(window: QWidget, available: QRect, centre: bool = False) -> None:
+    """Make top-level ``window`` no larger than the ``available`` area (leaving room for its
+    frame and title), and centre it there (``centre``, or when it is not whole inside)."""
+    width = min(window.width(), available.width() - SCREEN_MARGIN[0])
+    height = min(window.height(), available.height() - SCREEN_MARGIN[1])
+    window.resize(width, height)
+    inside = available.adjusted(0, 0, -SCREEN_MARGIN[0], -SCREEN_MARGIN[1])
+    if centre or not inside.contains(QRect(window.pos(), window.size())):
+        window.move(available.x() + (available.width() - width) // 2,
+                    available.y() + max((available.height() - height - SCREEN_MARGIN[1]) // 2,
+                                        0))
+
+
+#: a screen narrower than this (logical pixels) gets the compact window: a projector of 1024 ×
+#: 768 at 150 % is 683 wide, at 200 % 512. Its docks may be narrower than their content (and
+#: scroll sideways); the training panels are tabs of one dock (gui.main_window)
+NARROW_SCREEN = 800
+#: a screen lower than this (logical pixels; 1280 × 720 at 150 % is 480) gets the training
+#: panels as tabs of one dock too: each the whole width, Loss and Accuracy side by side
+SHORT_SCREEN = 600
+#: the largest share of a narrow screen's width a dock's scroll area asks for
+SCREEN_SHARE = 0.3
+
+
 class _VerticalScrollArea(QScrollArea):
-    """Scrolls up and down only, so it is never narrower than its widget's minimum width:
-    with Qt's default (the scroll bar's width) a dock could be made narrower than its
-    content and cut it off on the right — the Training dock's buttons and spin boxes at
-    1280 px, the Korean Build panel's text."""
+    """Never narrower than its widget's minimum width, so nothing is cut off on the right (with
+    Qt's default, the scroll bar's width, the Training dock's buttons and spin boxes were cut at
+    1280 px, the Korean Build panel's text) — except on a :data:`NARROW_SCREEN`, where it asks
+    at most :data:`SCREEN_SHARE` of it and, narrower than its widget, scrolls sideways: there
+    the Build, Inspector and Training docks forced the window wider than the screen."""
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()
@@ -127,19 +157,21 @@ class _VerticalScrollArea(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         margins = self.contentsMargins()
         width = widget.minimumSizeHint().width() + bar + margins.left() + margins.right()
+        screen = self.screen().availableGeometry().width()
+        if screen < NARROW_SCREEN:
+            width = min(width, int(screen * SCREEN_SHARE))
         return QSize(max(hint.width(), width), hint.height())
 
 
 def scrolling(widget: QWidget, sideways: bool = False) -> QScrollArea:
-    """``widget`` in a vertical scroll area, so a short dock scrolls instead of squashing it
-    (never narrower than the widget needs). ``sideways``: it may be narrower, and then scrolls
-    left and right too (a lab window smaller than its content)."""
+    """``widget`` in a scroll area, so a short dock scrolls instead of squashing it: never
+    narrower than the widget needs (except on a :data:`NARROW_SCREEN`).
+    ``sideways``: it may always be narrower, and then scrolls left and right (a lab window
+    smaller than its content)."""
     area = QScrollArea() if sideways else _VerticalScrollArea()
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
-    if not sideways:
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     return area
 
 
@@ -257,3 +289,4 @@ class NumberSpinBox(QDoubleSpinBox):
 
     def _parse(self, text: str) -> float | None:
         return typed_number(self._body(text))
+

@@ -62,6 +62,9 @@ class StepBar(QWidget):
                  translate("ExplainPanel", "The last step (End)"))):
             button.setText(text)
             button.setToolTip(tip)
+            # at least its words: a fixed 48 px cut "← 이전" and "다음 →" in a dock at its
+            # narrowest (a projector's screen)
+            button.setMinimumWidth(max(BUTTON_WIDTH, button.sizeHint().width()))
 
     def show_position(self, index: int, count: int) -> None:
         """At step ``index`` of ``count``: each button (and key) enabled when it leads

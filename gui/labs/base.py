@@ -13,7 +13,7 @@ itself keeps it (the base then leaves the notice alone). A lab's own texts go in
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
@@ -21,6 +21,7 @@ from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import translate
 from gui.plot_style import use_app_colours
+from gui.widgets import fit_to_screen, scrolling
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui
@@ -77,7 +78,13 @@ class LabWindow(QWidget):
             f" padding: 8px; color: {theme.TEXT}; }}")
         layout.addWidget(self.notice_label)
         self.body = QWidget()
-        layout.addWidget(self.body, 1)
+        # scrolls when the screen is smaller than the lab needs (a projector at 150 % is 683 ×
+        # 512 logical pixels): its right and bottom parts were off the screen, out of reach
+        area = scrolling(self.body, sideways=True)
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the lab's widgets (and
+        layout.addWidget(area, 1)                     # scrolls the one it reaches into view)
+        self._fitted = False
+        self.designed_size = self.size()
         # The subclass is not built yet: show the class's own notice now (not a state's).
         self._shown_notice = LabWindow.notice_text(self)
         self.notice_label.setText(self._shown_notice)
@@ -108,6 +115,14 @@ class LabWindow(QWidget):
         self.setWindowTitle(self.window_title())
         if self.notice_label.text() == self._shown_notice:
             self.show_notice()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The first time: no larger than the screen, and whole on it."""
+        if not self._fitted:
+            self._fitted = True
+            self.designed_size = self.size()  # what the lab asked for (its README picture's)
+            fit_to_screen(self, self.screen().availableGeometry())
+        super().showEvent(event)
 
     # ------------------------------------------------------------------ closing
     def closeEvent(self, event: QCloseEvent) -> None:

@@ -23,22 +23,30 @@ from gui.i18n import on_language_change
 from gui.lock import LockGate
 from gui.widgets import WrappedLabel
 
+#: the device pixel ratios the palette's icons are drawn for: 100 %, 200 % and 300 % screens
+#: (Qt scales the nearest one for 125 %, 150 % …)
+ICON_RATIOS = (1, 2, 3)
+
 
 def kind_icon(kind: str, size: int = 36) -> QIcon:
-    """A small card in the kind's colour with three neurons."""
-    pixmap = QPixmap(size, size)
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    color = QColor(theme.kind_color(kind))
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(color)
-    painter.drawRoundedRect(QRectF(2, 2, size - 4, size - 4), 7, 7)
-    painter.setBrush(QColor("white"))
-    for k in range(3):
-        painter.drawEllipse(QRectF(size / 2 - 4, 7 + k * (size - 14) / 3, 8, 8))
-    painter.end()
-    return QIcon(pixmap)
+    """A small card in the kind's colour with three neurons, drawn for each of
+    :data:`ICON_RATIOS`: one 36-pixel picture was enlarged, blurred, on a 2× screen."""
+    icon = QIcon()
+    for ratio in ICON_RATIOS:
+        pixmap = QPixmap(size * ratio, size * ratio)
+        pixmap.setDevicePixelRatio(ratio)
+        pixmap.fill(Qt.GlobalColor.transparent)
+        painter = QPainter(pixmap)  # in logical pixels: the same drawing at every ratio
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(theme.kind_color(kind)))
+        painter.drawRoundedRect(QRectF(2, 2, size - 4, size - 4), 7, 7)
+        painter.setBrush(QColor("white"))
+        for k in range(3):
+            painter.drawEllipse(QRectF(size / 2 - 4, 7 + k * (size - 14) / 3, 8, 8))
+        painter.end()
+        icon.addPixmap(pixmap)
+    return icon
 
 
 ABOUT_HTML = "<b>{title}</b><br><span style='color:{color}'>{text}</span>"  # i18n: not ui

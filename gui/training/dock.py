@@ -193,7 +193,7 @@ class TrainingUi(QObject):
             translate("TrainingUi", "Timeline"))
         timeline.setObjectName("timeline_toolbar")
         timeline.setMovable(False)
-        timeline.addWidget(self.timeline.bar)
+        self.timeline.bar.add_to(timeline)
 
     def _connect(self) -> None:
         doc = self.session.doc

@@ -1,10 +1,22 @@
 """The timeline's row of widgets: the epoch slider, the epoch it shows, Continue from here and
-Save timeline with project (:class:`~gui.training.timeline.TimelineUi` drives them)."""
+Save timeline with project (:class:`~gui.training.timeline.TimelineUi` drives them).
+
+The button and the checkbox are toolbar items of their own (:meth:`TimelineBar.add_to`): on a
+narrow screen — a projector at 1024 × 768 and 150 % is 683 logical pixels wide — the toolbar
+moves them behind its » button instead of forcing the window wider than the screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QSlider, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QToolBar,
+    QWidget,
+)
 
 from gui.focus_keys import NAVIGATION_KEYS
 from gui.i18n import on_language_change, translate
@@ -37,7 +49,8 @@ SLIDER_KEYS = NAVIGATION_KEYS
 
 
 class TimelineBar(QWidget):
-    """The slider, the epoch it shows, Continue from here and the save checkbox."""
+    """The slider and the epoch it shows; Continue from here and the save checkbox beside it
+    (:meth:`add_to`)."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,9 +66,13 @@ class TimelineBar(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.slider, 1)
         layout.addWidget(self.label)
-        layout.addWidget(self.continue_button)
-        layout.addWidget(self.save_check)
         on_language_change(self, self.retranslate)
+
+    def add_to(self, toolbar: QToolBar) -> None:
+        """The bar, then the button and the checkbox as items of ``toolbar`` of their own."""
+        toolbar.addWidget(self)
+        toolbar.addWidget(self.continue_button)
+        toolbar.addWidget(self.save_check)
 
     def retranslate(self) -> None:
         """The bar's fixed texts (the epoch and the button's tip: :meth:`TimelineUi.refresh`)."""

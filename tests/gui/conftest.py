@@ -162,7 +162,8 @@ def open_lab(qtbot, window):
         window.labs_menu.lab_actions[key].trigger()
         lab = window.labs_menu.windows[key]
         qtbot.waitExposed(lab)
-        return lab
+        lab.resize(lab.designed_size)  # fitted to the small test screen when shown: the tests
+        return lab                     # and the README's pictures are of the designed size
 
     return opener
 

@@ -97,6 +97,8 @@ class ActivationsPanel(FollowsWeights, Panel):
         self.fraction_plot.addItem(self.dead_bars)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        # too short for two rows (1280 × 720 at 150 %): the three plots in one
+        self.one_row_when_short([(self.fraction_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
         self.empty_note = PlotNote(self.hist_plot)  # before a run: how to fill the plots
         # the note's node with its numbers (its name and activation's are read when the note
         # is written: after a language switch the note named "hidden 1" in Korean)

@@ -4,7 +4,9 @@ pyqtgraph spaces the labelled ticks for at least 2.25 intervals whatever the axi
 a plot 60 px high in the docked Loss panel stacked "1.0 0.8 0.6 0.4 0.2 0" on top of each
 other. :class:`FittedAxis` widens that spacing (1, 2, 5 × a power of ten, as pyqtgraph's own)
 until each label has the room it needs: a line's height on a vertical axis, the widest label
-on a horizontal one.
+on a horizontal one. Labels the plot's owner gives (``setTicks``: the layers of the gradient
+norms, a confusion matrix's classes) are thinned instead: one that would overlap the label
+before it is left out.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import math
 
 import pyqtgraph as pg
+from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
 
 from core.i18n import percent
@@ -109,6 +112,13 @@ class FittedAxis(pg.AxisItem):
         return [(major, 0.0)] + [(spacing, offset) for spacing, offset in levels[1:]
                                  if spacing < major and divides(spacing, major)]
 
+    def generateDrawSpecs(self, p: object) -> tuple | None:
+        specs = super().generateDrawSpecs(p)
+        if specs is None or self._tickLevels is None:
+            return specs  # pyqtgraph's own labels: already spaced by tickSpacing
+        axis, ticks, texts = specs
+        return axis, ticks, apart(texts, self.orientation in ("left", "right"))
+
     def _tick_font(self) -> QFont:
         return self.style["tickFont"] or self.font()
 
@@ -126,3 +136,19 @@ class FittedAxis(pg.AxisItem):
         ends = [math.floor(low / spacing) * spacing, math.ceil(high / spacing) * spacing]
         texts = self.tickStrings(ends, self.autoSIPrefixScale * self.scale, spacing)
         return max(metrics.horizontalAdvance(text) for text in texts) + 2 * LABEL_GAP
+
+
+def apart(texts: list[tuple[QRectF, object, str]], vertical: bool) -> list:
+    """The labels (pyqtgraph's ``(rect, flags, text)``) in order along the axis, each left out
+    that would come within :data:`LABEL_GAP` of the one kept before it: in a narrow Weights
+    panel the layers' names ran into one another ("hiddenhidden 2output 3")."""
+    kept: list[tuple[QRectF, object, str]] = []
+    for spec in sorted(texts, key=lambda t: t[0].top() if vertical else t[0].left()):
+        if kept:
+            last = kept[-1][0]
+            room = (spec[0].top() - last.bottom() if vertical
+                    else spec[0].left() - last.right())
+            if room < LABEL_GAP:
+                continue
+        kept.append(spec)
+    return kept

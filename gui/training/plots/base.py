@@ -15,7 +15,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QShowEvent
+from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -33,6 +33,7 @@ from gui.i18n import translate
 from gui.training.frames import Frame
 from gui.training.plots.axes import FittedAxis
 from gui.training.plots.panel_note import PanelNote
+from gui.training.plots.small_panels import Mover, NoteRow, OneRow
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
 VAL_COLOR = QColor(theme.NEGATIVE)
@@ -242,6 +243,8 @@ class Panel(QWidget):
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
         self.graphics.ci.geometryChanged.connect(self.keep_whole)
+        self.note_row = NoteRow(self, self.note.box, self.tools, layout)  # narrow: above them
+        self.one_row: OneRow | None = None  # plots into one row when short: one_row_when_short
 
     @Slot()
     def keep_whole(self) -> None:
@@ -251,6 +254,18 @@ class Panel(QWidget):
         whenever the plots' layout resizes, which it does when their need outgrows it."""
         needed = self.graphics.ci.effectiveSizeHint(Qt.SizeHint.MinimumSize).width()
         self.graphics.setMinimumWidth(math.ceil(needed) + 2)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self.note_row.place()
+
+    def one_row_when_short(self, movers: list[Mover], shape: tuple[int, int, int]) -> None:
+        """Put ``movers`` into one row when two rows do not fit (:class:`OneRow`)."""
+        self.one_row = OneRow(self, self.graphics, movers, shape)
+
+    @property
+    def in_one_row(self) -> bool:
+        return self.one_row is not None and self.one_row.in_one_row
 
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""

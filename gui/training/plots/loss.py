@@ -129,6 +129,8 @@ class LossPanel(Panel):
         self.graphics.scene().sigMouseMoved.connect(self._hover)
         self.readout = ""
         self._show_legend()
+        # too short for Accuracy under Loss (1280 × 720 at 150 %): beside it
+        self.one_row_when_short([(self.metric_plot, (1, 0, 1), (0, 1))], (2, 1, 2))
         #: the earlier runs drawn, each with its training-loss curve
         self.overlays: list[tuple[Overlay, pg.PlotDataItem]] = []
         self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
@@ -140,7 +142,6 @@ class LossPanel(Panel):
         self.layout().insertWidget(1, self.run_legend.box)
         self.run_legend.box.hide()
         on_language_change(self, self.retranslate)
-
     def retranslate(self) -> None:
         super().retranslate()
         self.log_check.setText(translate("LossPanel", "log scale"))

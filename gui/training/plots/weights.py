@@ -77,6 +77,8 @@ class WeightsPanel(FollowsWeights, Panel):
         self.empty_note = PlotNote(self.norm_plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        # too short for two rows (1280 × 720 at 150 %): the three plots in one
+        self.one_row_when_short([(self.norm_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:

@@ -1,0 +1,102 @@
+"""The window on a projector at 1024 × 768 with the display scaled to 150 % (683 × 512 logical
+pixels), in English and in Korean: it must fit the screen whole, with the canvas the largest
+part. Its minimum size (the timeline's row, the Build, Inspector and Training docks, the
+training panels side by side) once forced it about 110 pixels wider than the screen, the
+Inspector and Output panels' right side out of reach; the canvas was a sliver."""
+
+import pytest
+
+from tests.gui.scaled import run_scaled
+
+FITS = """
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+for name in ("spiral", "digits_mlp"):  # the Output panel's plots are the widest
+    window.files.open_example(name)
+    for _ in range(30):
+        app.processEvents()
+    result[name] = {
+        "screen": available.getRect(),
+        "window": window.frameGeometry().getRect(),
+        "minimum": window.minimumSizeHint().width(),
+        "canvas": window.view.width(),
+    }
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_window_fits_a_projector_at_150_percent(tmp_path, language):
+    shown = run_scaled(FITS, tmp_path, (1024, 768), 1.5, language)
+    for name, sizes in shown.items():
+        assert sizes["screen"] == [0, 0, 683, 512], name
+        x, y, width, height = sizes["window"]
+        assert x >= 0 and y >= 0 and x + width <= 683 and y + height <= 512, (name, sizes)
+        assert sizes["minimum"] <= width, (name, sizes)
+        assert sizes["canvas"] >= width // 3, (name, sizes)  # not a sliver between the docks
+
+
+LABS = """
+from gui.labs import LABS
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+for info in LABS:
+    lab = window.labs_menu.open_lab(info.key)
+    for _ in range(20):
+        app.processEvents()
+    result[info.key] = {"screen": available.getRect(), "lab": lab.frameGeometry().getRect(),
+                        "minimum": lab.minimumSizeHint().toTuple()}
+    lab.close()
+"""
+
+
+@pytest.mark.parametrize(("screen", "scale"), [((1024, 768), 1.5), ((1280, 720), 1)])
+def test_every_lab_opens_whole_on_a_small_screen(tmp_path, screen, scale):
+    """The labs opened at 1100 × 720 or 1200 × 760 whatever the screen: on a projector at
+    150 % three quarters of the Computational graph lab were off the screen, and on a
+    1280 × 720 laptop the bottom of every lab (the search's results) was. Now a lab fits the
+    screen and scrolls what does not fit."""
+    shown = run_scaled(LABS, tmp_path, screen, scale)
+    assert len(shown) == 8
+    for key, sizes in shown.items():
+        ax, ay, aw, ah = sizes["screen"]
+        x, y, width, height = sizes["lab"]
+        assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, (key, sizes)
+        assert sizes["minimum"][0] <= width and sizes["minimum"][1] <= height, (key, sizes)
+
+
+DIALOGS = """
+from PySide6.QtWidgets import QDialog
+from gui.main_window import MainWindow
+from tests.gui.text_fit import clipped_texts
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+for action in (window.shortcuts_action, window.about_action):
+    action.trigger()
+    for _ in range(20):
+        app.processEvents()
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible():
+            result[type(dialog).__name__] = [available.getRect(), dialog.frameGeometry().getRect(),
+                                             clipped_texts(dialog)]
+            dialog.close()
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_help_dialogs_open_whole_on_a_projector_at_150_percent(tmp_path, language):
+    """Help ▸ Keyboard Shortcuts opened at 720 × 640: on a 683 × 512 screen its Close button
+    was below the screen's edge. About keeps the height its text needs (sized before it was
+    shown, the Korean text lost its last lines)."""
+    shown = run_scaled(DIALOGS, tmp_path, (1024, 768), 1.5, language)
+    assert set(shown) == {"ShortcutsDialog", "AboutDialog"}
+    for name, ((ax, ay, aw, ah), (x, y, width, height), clipped) in shown.items():
+        assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, name
+        assert clipped == [], name

@@ -1,0 +1,90 @@
+"""The training panels in narrow docks — a 1024 × 768 window (a projector, a 2× laptop screen)
+— keep their texts readable."""
+
+import pytest
+from PySide6.QtCore import Qt
+
+from tests.gui.text_fit import clipped_texts
+from tests.gui.training.test_plot_fit import raised
+from tests.gui.training_support import open_example, train_to_end
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_loss_legend_is_whole_in_a_narrow_loss_panel(qtbot, window, request, language):
+    """Beside "log scale", CSV… and PNG… the legend had a few pixels: four lines of colour
+    marks without their words. It now takes a row of its own above the buttons."""
+    if language == "ko":
+        request.getfixturevalue("korean")
+    window.resize(1008, 728)
+    open_example(window, "spiral")
+    loss = window.training.docks["Loss"]
+    window.resizeDocks([loss], [250], Qt.Orientation.Horizontal)
+    panel = raised(qtbot, window, "Loss")
+    qtbot.waitUntil(lambda: loss.width() <= 260)
+    note = panel.note
+    qtbot.waitUntil(lambda: note.isVisible() and note.width() > 100)
+    assert note.toolTip() == ""  # the whole legend is shown, not cut after four lines
+    assert clipped_texts(panel) == []
+    for word in (("per&nbsp;batch", "training", "validation") if language == "en"
+                 else ("배치별", "훈련", "검증")):
+        assert word in note.text()
+    # wide again: the legend goes back beside the buttons
+    window.resizeDocks([loss], [700], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: panel.tools.indexOf(note.box) >= 0)
+    assert clipped_texts(panel) == []
+
+
+def test_the_layers_names_under_the_gradient_norms_never_run_together(qtbot, window):
+    """In a narrow Weights panel the three layers' names under their bars overlapped
+    ("hiddenhidden 2output 3"); a name that has no room is now left out."""
+    from tests.gui.training.test_plot_fit import label_rects, overlapping_labels
+
+    window.resize(1008, 728)
+    open_example(window, "forward_pass_3layer", epochs=2)
+    loss = window.training.docks["Loss"]
+    window.resizeDocks([loss], [10], Qt.Orientation.Horizontal)  # as narrow as it goes
+    window.training.docks["Weights"].raise_()
+    train_to_end(qtbot, window)
+    panel = raised(qtbot, window, "Weights")
+    axis = panel.norm_plot.getAxis("bottom")
+    qtbot.waitUntil(lambda: len(axis._ticks_given[0]) == 3)
+    assert [text for _, text in axis._ticks_given[0]] == ["hidden 1", "hidden 2", "output 3"]
+    assert overlapping_labels(panel) == []
+    assert 1 <= len(label_rects(axis)) < 3  # the first name kept, one left out
+
+
+SHORT = """
+import time
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+for name in ("Loss", "Weights", "Activations"):
+    window.training.docks[name].raise_()
+    end = time.time() + 1.5
+    while time.time() < end:
+        app.processEvents()
+    panel = window.training.hosts[name].panel
+    graphics = panel.graphics
+    visible = graphics.viewport().rect()
+    plots = [item for item in graphics.ci.items if hasattr(item, "getAxis")]
+    result[name] = {"one_row": getattr(panel, "in_one_row", None), "plots": len(plots), "cut": [
+        plot.titleLabel.text for plot in plots
+        if plot.sceneBoundingRect().bottom() > visible.bottom() + 1
+        or plot.sceneBoundingRect().right() > visible.right() + 1]}
+    panel.grab().save(sys.argv[1] + "/" + name + ".png")
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_panels_show_their_plots_whole_in_a_short_window(tmp_path, language):
+    """At 1280 × 720 and 150 % (853 × 480 logical pixels) the panels are too short for two
+    rows of plots: the Accuracy plot's axis and label, the gradient norms and the saturated
+    fractions were cut off at the bottom. There the plots now sit in one row."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(SHORT, tmp_path, (1280, 720), 1.5, language)
+    for name, seen in shown.items():
+        assert seen["cut"] == [], name
+        assert seen["one_row"] and seen["plots"] == (2 if name == "Loss" else 3), name
