@@ -18,6 +18,10 @@ NEGATIVE = "#f76707"
 
 #: header colour per node kind (the canvas, the palette, the inspector, the activation plot)
 KIND_COLORS = {"input": "#1f9e89", "hidden": "#4c6ef5", "output": "#e8590c"}
+#: a saved picture (a panel's, the canvas's) has this many pixels for each of the screen's: a
+#: slide's picture, sharp on a projector (at the screen's resolution a 470-px-wide loss plot
+#: came out blurred)
+PNG_SCALE = 2
 #: grey for what has no colour of its own: an unknown node kind, a diverged trial, a sample of
 #: a line style
 NEUTRAL = "#868e96"

@@ -12,16 +12,16 @@ from PySide6.QtGui import QAction, QBrush, QColor, QImage, QPainter
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
 
 from core.export.common import file_stem
+from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.training.plots.base import PNG_SCALE
 from gui.widgets import status_line
 
 MARGIN = 24.0  # scene units of white around the network
 
 
-def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = PNG_SCALE) -> bool:
+def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = theme.PNG_SCALE) -> bool:
     """The scene's items (their bounding box and a margin) as a PNG on white, ``scale``
     pixels per scene unit; False when there is nothing to draw or the file cannot be
     written."""

@@ -181,17 +181,12 @@ def blue_lut(steps: int = 256) -> np.ndarray:
     return (white + (blue - white) * t).astype(np.uint8)
 
 
-#: a panel's PNG has this many pixels for each of the screen's: a slide's picture, sharp on a
-#: projector (at the screen's resolution a 470-px-wide loss plot came out blurred)
-PNG_SCALE = 2
-
-
 def save_png(widget: QWidget, path: str | Path) -> bool:
-    """Save what ``widget`` shows as a PNG file for a slide: :data:`PNG_SCALE` times the
+    """Save what ``widget`` shows as a PNG file for a slide: :data:`gui.theme.PNG_SCALE` times the
     screen's pixels, on white (not the window's grey), without its buttons and check boxes
     (PNG…, CSV…, log scale mean nothing on a slide; the legends and captions stay)."""
-    image = QImage(widget.size() * PNG_SCALE, QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(PNG_SCALE)
+    image = QImage(widget.size() * theme.PNG_SCALE, QImage.Format.Format_ARGB32)
+    image.setDevicePixelRatio(theme.PNG_SCALE)
     image.fill(Qt.GlobalColor.white)
     shown = QRegion(widget.rect())
     for button in widget.findChildren(QAbstractButton):
