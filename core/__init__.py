@@ -10,8 +10,10 @@ from core.engine.params import param_name
 from core.project import Project, ProjectError, load_project, save_project
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec, hidden_node, input_node, output_node
 from core.spec_problems import SpecError, SpecProblem
+from core.training.events import TrainingEvent
+from core.training.outcome import Outcome
 from core.training.settings import TrainingSettings
-from core.training.trainer import Outcome, Trainer, TrainingEvent
+from core.training.trainer import Trainer
 
 __all__ = [
     "EdgeSpec",

@@ -8,8 +8,8 @@ import time
 from typing import TextIO
 
 from core.i18n import N_, _
+from core.training.events import TrainingEvent, clock
 from core.training.history import History, accuracy_percent, metric_names
-from core.training.trainer import TrainingEvent, clock
 from gui.cli_i18n import display_width
 
 PART_LABELS = (("train", N_("train: {values}")), ("val", N_("validation: {values}")),

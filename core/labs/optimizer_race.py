@@ -14,8 +14,9 @@ from core.engine import optimizers
 from core.engine.gradient import gradient_descent, numerical_gradient
 from core.engine.network import build
 from core.spec import NetworkSpec
+from core.training.events import TrainingEvent
 from core.training.settings import TrainingSettings
-from core.training.trainer import Trainer, TrainingEvent
+from core.training.trainer import Trainer
 
 #: how each optimizer is written in the book (and in the lab's words)
 TITLES: dict[str, str] = {"sgd": "SGD", "momentum": "Momentum",  # i18n: not ui

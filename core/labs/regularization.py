@@ -32,8 +32,10 @@ from core.engine.layers import BN_EPSILON, BatchNorm
 from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec
+from core.training.events import TrainingEvent
+from core.training.outcome import Outcome
 from core.training.settings import TrainingSettings
-from core.training.trainer import Outcome, Trainer, TrainingEvent
+from core.training.trainer import Trainer
 
 #: the book's regularisation strengths
 BOOK_WEIGHT_DECAY = 0.1

@@ -26,10 +26,11 @@ import numpy as np
 from core.datasets import Dataset
 from core.i18n import _
 from core.spec import NetworkSpec
+from core.training.events import StopFlag
 from core.training.history import History
 from core.training.prepare import TrainingData, prepare
 from core.training.settings import TrainingSettings
-from core.training.trainer import StopFlag, Trainer
+from core.training.trainer import Trainer
 
 DEFAULT_WORKERS = 2
 STOPPED = "stopped"  # the outcome of a trial cut short by a cancel: never ranked

@@ -17,8 +17,6 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
-from typing import Protocol
 
 import numpy as np
 
@@ -28,6 +26,7 @@ from core.engine.network import Network, build
 from core.engine.params import weight_name
 from core.i18n import N_, N_plural, _
 from core.spec import NetworkSpec
+from core.training.events import StopFlag, TrainingEvent
 from core.training.history import History
 from core.training.measure import evaluate
 from core.training.outcome import Outcome, diverged, ended
@@ -47,38 +46,6 @@ from core.training.snapshot import (
 
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
-
-class StopFlag(Protocol):
-    """A threading.Event, or a multiprocessing one shared with worker processes."""
-
-    def is_set(self) -> bool: ...
-
-
-@dataclass(frozen=True, eq=False)
-class TrainingEvent:
-    """What happened in one mini-batch (or, when ``outcome`` is set, that training ended).
-
-    ``epoch`` is the 1-based epoch the batch belonged to and ``batch`` its 1-based place in it.
-    ``epoch_metrics`` is set when the batch finished an epoch; ``snapshot`` when one was due.
-    """
-
-    epoch: int
-    batch: int
-    batches_per_epoch: int
-    step: int
-    loss: float
-    samples_per_second: float
-    eta_seconds: float | None
-    epoch_metrics: dict[str, float | None] | None = None
-    snapshot: Snapshot | None = None
-    outcome: Outcome | None = None
-
-
-def clock(seconds: float) -> str:
-    """``m:ss`` or ``h:mm:ss`` for a duration such as :attr:`TrainingEvent.eta_seconds`."""
-    minutes, secs = divmod(int(seconds + 0.5), 60)
-    hours, minutes = divmod(minutes, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes}:{secs:02d}"
 
 
 class Trainer:

@@ -13,8 +13,9 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal, Slot
 
+from core.training.events import TrainingEvent
 from core.training.timeline import Timeline
-from core.training.trainer import Trainer, TrainingEvent
+from core.training.trainer import Trainer
 from gui.training.frames import Frame
 from gui.training.worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
 from gui.worker_thread import WorkerRun

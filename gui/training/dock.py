@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMenu, QWidget
 from core.datasets import Dataset
 from core.spec import NetworkSpec
 from core.training.history import History
+from core.training.outcome import Outcome
 from core.training.timeline import Timeline
-from core.training.trainer import Outcome
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext

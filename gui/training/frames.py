@@ -21,13 +21,14 @@ from core.datasets.dataset import split_remembered, worth_remembering
 from core.engine.params import feeding, weight_name
 from core.spec import NetworkSpec
 from core.training import gradient_flow
+from core.training.events import TrainingEvent
 from core.training.gradient_flow import NodeFlow
 from core.training.history import History
 from core.training.prepare import EVALUATION_ROWS, held_out
 from core.training.settings import TrainingSettings
 from core.training.settings import batches_per_epoch as epoch_batches
 from core.training.snapshot import Histogram, OutputGrid, Snapshot
-from core.training.trainer import Trainer, TrainingEvent
+from core.training.trainer import Trainer
 from gui.theme import grid_rgb
 from gui.training import trails
 from gui.training.trails import HistogramTrail, TrailImage

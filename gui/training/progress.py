@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QWidget
 
-from core.training.trainer import TrainingEvent, clock
+from core.training.events import TrainingEvent, clock
 from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE, PAUSED, STOPPING, TrainingController
 

@@ -24,10 +24,12 @@ from dataclasses import dataclass
 import numpy as np
 from PySide6.QtCore import Signal
 
+from core.training.events import TrainingEvent
+from core.training.outcome import Outcome
 from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
-from core.training.trainer import Outcome, Trainer, TrainingEvent
+from core.training.trainer import Trainer
 from gui.training.frames import Frame, FrameMaker
 from gui.worker_thread import StoppableWorker
 
@@ -50,7 +52,7 @@ class TrainingResult:
 class TrainingWorker(StoppableWorker):
     """Runs one trainer to its outcome; its :attr:`result` is a :class:`TrainingResult`."""
 
-    progress = Signal(object)  # core.training.trainer.TrainingEvent
+    progress = Signal(object)  # core.training.events.TrainingEvent
     frame = Signal(object)  # Frame
 
     def __init__(self, trainer: Trainer, frame_interval: float = FRAME_INTERVAL,

@@ -244,7 +244,6 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
-        <extracomment>a panel&apos;s PNG has this many pixels for each of the screen&apos;s: a slide&apos;s picture, sharp on a projector (at the screen&apos;s resolution a 470-px-wide loss plot came out blurred)</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>

@@ -423,7 +423,7 @@ def test_gradient_norms_sum_over_what_feeds_each_node():
 
 
 def test_clock_formats_times_left():
-    from core.training.trainer import clock
+    from core.training.events import clock
 
     assert clock(0) == "0:00"
     assert clock(59.6) == "1:00"
