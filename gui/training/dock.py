@@ -257,6 +257,9 @@ class TrainingUi(QObject):
     def _document_replaced(self) -> None:
         spec = self.session.doc.spec  # the panels: on the next turns, one each
         self.hosts["Weights"].call_soon("set_network", spec)
+        # the last project's current activations are not this one's (its own come with its
+        # predictions, on large data once the data is prepared); a run start keeps them
+        self.hosts["Activations"].call_soon("show_current", None)
         self.hosts["Activations"].call_soon("set_network", spec)
         self._output_data = None
         self._loss_waits_for, self._present_due = None, False

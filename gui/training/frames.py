@@ -171,11 +171,13 @@ class Frame:
 
     def holds(self, arrays: dict[str, np.ndarray]) -> bool:
         """Whether this frame is of the weights ``arrays`` (all of them, each as this frame's
-        network stores it: a float32 run's frame holds a typed 0.1 as float32 0.1)."""
+        network stores it: a float32 run's frame holds a typed 0.1 as float32 0.1). NaN holds
+        NaN: a diverged run's weights reach the document as they broke."""
         mine = {**self.snapshot.params, **self.snapshot.state}
         return mine.keys() == arrays.keys() and all(
             np.shape(arrays[k]) == v.shape and np.array_equal(
-                v, np.asarray(arrays[k], dtype=v.dtype)) for k, v in mine.items())
+                v, np.asarray(arrays[k], dtype=v.dtype), equal_nan=True)
+            for k, v in mine.items())
 
 
 class FrameMaker:

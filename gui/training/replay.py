@@ -37,7 +37,7 @@ from core.training.timeline import EpochRecord
 from core.training.trainer import Trainer
 from gui.background import BackgroundJob
 from gui.training.frames import Curves, Frame, FrameMaker
-from gui.training.trails import TrailImage
+from gui.training.trails import Trails
 
 
 class Replay:
@@ -52,9 +52,12 @@ class Replay:
         self._maker = FrameMaker(self.viewer)
 
     def frame(self, record: EpochRecord, history: History, last_epoch: int,
-              trails: dict[str, TrailImage] | None = None) -> Frame:
-        """The network after ``record.epoch``, with the run's ``history`` to draw beside it.
-        Runs the viewer network: call it from one thread at a time (:class:`ReplayRunner`)."""
+              trails: Trails = None) -> Frame:
+        """The network after ``record.epoch``, with the run's ``history`` to draw beside it
+        (``trails``: the weight trails, or what makes them — here, on the worker). Runs the
+        viewer network: call it from one thread at a time (:class:`ReplayRunner`)."""
+        if callable(trails):
+            trails = trails()
         network = self.viewer.network
         network.load_params(record.params, record.state)
         with np.errstate(all="ignore"):
@@ -98,11 +101,12 @@ class ReplayRunner(QObject):
         return self._job.running or self._waiting is not None
 
     def request(self, replay: Replay, record: EpochRecord, history: History, last_epoch: int,
-                trails: dict[str, TrailImage] | None, tag: object = None) -> None:
+                trails: Trails, tag: object = None) -> None:
         """Make ``replay.frame(record, history, last_epoch, trails)`` on the worker."""
         self._newest += 1
+        trails = trails if callable(trails) else dict(trails or {})
         self._waiting = (self._newest, partial(replay.frame, record, history, last_epoch,
-                                               dict(trails or {})), tag)
+                                               trails), tag)
         self._start_waiting()
 
     def drop(self) -> None:

@@ -133,17 +133,35 @@ class TrainingSession(QObject):
         params, state = split(self.doc.arrays)
         with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
             network.load_params(params, state)
-        history = None
-        stored = self.doc.history
-        if stored is not None:
-            try:
-                history = History.from_dict(stored)
-            except ValueError:
-                history = None
-            if history is not None and history.task != dataset.task:
-                history = None
+        history = self.history_to_continue()
         continuation = self.continuation.for_document(self.doc) if history else None
         return Trainer(network, dataset, settings, history=history, continuation=continuation)
+
+    def history_to_continue(self) -> History | None:
+        """The history the next Train goes on from: the document's, unless it cannot be read
+        or is of another task than the data's (a trained classifier switched to a regression
+        data set starts at epoch 1). The trainer and the Training panel's line both ask."""
+        stored = self.doc.history
+        if stored is None:
+            return None
+        try:
+            history = History.from_dict(stored)
+        except ValueError:
+            return None
+        dataset = self.data.dataset
+        if dataset is not None and history.task != dataset.task:
+            return None
+        return history
+
+    def holds_run_weights(self) -> bool:
+        """Whether the document holds what the last run left: its history and its final
+        weights (:meth:`Frame.holds`) — not after an Undo of the run, Reset Weights or a weight
+        typed since (its outcome no longer describes the network then)."""
+        result = self.last_result
+        doc = self.doc
+        if result is None or doc.history is None or doc.history is not self.trained_history:
+            return False
+        return result.frame is None or result.frame.holds(doc.arrays)
 
     def pause(self) -> None:
         self.controller.pause()

@@ -9,7 +9,6 @@ the session hands it to the running trainer.
 
 from __future__ import annotations
 
-import html
 import inspect
 from typing import Any
 
@@ -35,11 +34,11 @@ from core.engine import optimizers
 from core.i18n import _ as core_tr
 from core.i18n import percent
 from core.training.settings import MAX_EPOCHS
-from gui import theme
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
+from gui.training.run_status import RunStatus
 from gui.widgets import NumberSpinBox, WrappedLabel
 
 HYPERPARAMETERS = {  # translated where shown (TrainingSettingsPanel.retranslate)
@@ -104,14 +103,6 @@ MAX_HYPERPARAMETER = 0.9999
 MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
 
 
-def trained_epochs(history: dict[str, Any] | None) -> int:
-    """The epoch the document's weights were trained to (0: untrained), from its history."""
-    try:
-        return int(history["epochs"]["epoch"][-1])  # type: ignore[index]
-    except (TypeError, KeyError, IndexError, ValueError):
-        return 0
-
-
 def _defaults(name: str) -> dict[str, float]:
     parameters = inspect.signature(optimizers.OPTIMIZERS[name]).parameters
     return {k: float(p.default) for k, p in parameters.items() if k != "lr"}
@@ -155,11 +146,9 @@ class TrainingSettingsPanel(QWidget):
         # the advice of the unscaled-inputs warning ("turn on standardisation") had no switch
         self.standardize_check = QCheckBox()
         self.train_label = WrappedLabel()  # "training on all 4 rows (too few …)" is long
-        #: what the next Train does: go on from the trained epochs, or start at epoch 1
-        self.start_label = WrappedLabel()
-        self.start_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
-        self.outcome_label = WrappedLabel()
-        self._result: Any = None  # the last run's result, while its outcome is shown
+        self.status = RunStatus(actions.session, self)
+        self.start_label = self.status.start_label  # what the next Train does
+        self.outcome_label = self.status.outcome_label  # how the last run ended
         self._state = IDLE
         self._build_layout()
         self._connect()
@@ -187,7 +176,7 @@ class TrainingSettingsPanel(QWidget):
         self.standardize_check.setText(translate("TrainingSettingsPanel", "Standardise inputs"))
         self.refresh()
         self.set_state(self._state)
-        self._show_outcome(self._result)
+        self.status.retranslate()
 
     def _label_for(self, field: QWidget, text: str) -> None:
         label = self.form.labelForField(field)
@@ -247,14 +236,9 @@ class TrainingSettingsPanel(QWidget):
                      self.test_spin):
             spin.editingFinished.connect(self._end_session)
         self.doc.settings_changed.connect(self.refresh)
-        self.doc.history_changed.connect(self._show_start)
-        self.doc.history_changed.connect(self._history_changed)
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
-        session.ended.connect(self._show_outcome)
         session.data.dataset_changed.connect(self._dataset_changed)
-        session.started.connect(lambda *_: self._show_outcome(None))
-        self.doc.about_to_reset.connect(lambda: self._show_outcome(None))  # another project
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()
@@ -289,24 +273,6 @@ class TrainingSettingsPanel(QWidget):
                 "TrainingSettingsPanel", "training on {percent} of the rows").format(
                 percent=percent(settings.split[0], digits=0)))
         del blockers
-        self._show_start()
-
-    @Slot()
-    def _show_start(self) -> None:
-        """Whether the next Train goes on from the weights' trained epochs or starts at epoch
-        1 (a second Train with another learning rate went on from the first run's weights, and
-        nothing on screen said so); shown while no run is going on."""
-        done = trained_epochs(self.doc.history)
-        if done:
-            text = translate("TrainingSettingsPanel",
-                             "Train goes on from epoch {done} with these weights. To start "
-                             "again from fresh weights, press Reset Weights first.").format(
-                done=done)
-        else:
-            text = translate("TrainingSettingsPanel",
-                             "Train starts at epoch 1 from the weights on the canvas.")
-        self.start_label.setText(text)
-        self.start_label.setVisible(self._state == IDLE)
 
     @Slot(object)
     def _dataset_changed(self, _dataset: object) -> None:
@@ -317,7 +283,7 @@ class TrainingSettingsPanel(QWidget):
         """While training runs only the learning rate (and the buttons) can be used."""
         self._state = state
         idle = state == IDLE
-        self.start_label.setVisible(idle)
+        self.status.set_state(state)
         for widget in (self.optimizer_combo, *self.hyper_spins.values(), self.epochs_spin,
                        self.batch_spin, self.decay_spin, self.seed_spin, self.val_spin,
                        self.test_spin, self.standardize_check):
@@ -335,36 +301,6 @@ class TrainingSettingsPanel(QWidget):
                 self.seed_spin: "seed", self.val_spin: "split", self.test_spin: "split",
                 self.standardize_check: "standardize"}
         return TIPS[keys[widget]]
-
-    @Slot(object)
-    def _show_outcome(self, result: Any) -> None:
-        """How the last run ended and, on a gate or toy set, the verdict (None: nothing)."""
-        self._result = result
-        if result is None:
-            self.outcome_label.setText("")
-            return
-        outcome = result.outcome
-        color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
-        text = result.error or outcome.words()
-        verdict = self.actions.session.verdict
-        note = ""
-        if verdict is not None:  # a gate or toy set: solved, or why not and what to try
-            shade = theme.OK_TEXT if verdict.solved else theme.WARNING_TEXT
-            note = (f"<br><span style='color:{shade}'>"  # i18n: not ui
-                    f"{html.escape(verdict.text)}</span>")
-        self.outcome_label.setText(f"<span style='color:{color}'>{text[:1].upper()}"
-                                   f"{text[1:]}.</span>{note}")  # i18n: not ui
-
-    @Slot()
-    def _history_changed(self) -> None:
-        """The outcome belongs with the weights and history the last run left: an Undo of the
-        run (or Reset Weights, another project) takes it away — it went on saying "Solved XOR
-        gate: 100 % of the rows right" over the untrained weights — and a Redo brings it back."""
-        session = self.actions.session
-        if session.state != IDLE:
-            return
-        ours = self.doc.history is not None and self.doc.history is session.trained_history
-        self._show_outcome(session.last_result if ours else None)
 
     # ------------------------------------------------------------------ widgets → model
     def _end_session(self) -> None:

@@ -48,7 +48,7 @@ from gui.training.timeline_bar import (
     epoch_text,
 )
 from gui.training.timeline_runs import ContinueFromCommand, cut_runs
-from gui.training.trails import TrailImage, trails_of
+from gui.training.trails import SavedTrails, Trails
 
 
 class TimelineUi(QObject):
@@ -70,7 +70,7 @@ class TimelineUi(QObject):
         self.replay: Replay | None = None
         self._replay_of: Trainer | None = None  # the run whose replay is made on first use
         self.final_frame: Frame | None = None  # the run's last frame (the slider's right end)
-        self._saved_trails: tuple[object, dict[str, TrailImage]] = (None, {})
+        self._saved_trails: tuple[object, Trails] = (None, {})
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
         self.runner = ReplayRunner(self)
@@ -269,12 +269,13 @@ class TimelineUi(QObject):
         latest = controller.latest if controller.active else self.final_frame
         if latest is not None:
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
-        else:  # a reopened project: its trails from the timeline's weights (once per timeline)
+        else:  # a reopened project: its trails from the timeline's weights (once per
+            # timeline, by the replay worker: SavedTrails)
             history, last = self._document_history(replay), 0
             timeline = self.timeline
             key = (id(timeline), tuple(timeline.epochs)) if timeline is not None else None
             if self._saved_trails[0] != key:
-                self._saved_trails = (key, trails_of(replay.viewer.network.spec, (
+                self._saved_trails = (key, SavedTrails(replay.viewer.network.spec, (
                     timeline.records() if timeline is not None else [])))
             trails = self._saved_trails[1]
         self.runner.request(replay, record, history, last, trails, (record, back))

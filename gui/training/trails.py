@@ -9,7 +9,7 @@ when full, every other older column goes, so a long run keeps its whole span, co
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 import numpy as np
@@ -89,3 +89,24 @@ def trails_of(spec: NetworkSpec, records: Iterable[EpochRecord]) -> dict[str, Tr
                     found[edge_id].add(record.epoch, Histogram.of(record.params[name]))
     return {edge_id: image for edge_id, trail in found.items()
             if (image := trail.image()) is not None}
+
+
+class SavedTrails:
+    """:func:`trails_of` a saved timeline, made on the first call and kept. The replay worker
+    calls it (one frame at a time): on the GUI thread the first slider move after reopening a
+    784-100-10 project with 200 records stalled it 48–61 ms."""
+
+    def __init__(self, spec: NetworkSpec, records: Iterable[EpochRecord]) -> None:
+        self._spec = spec
+        self._records = list(records)
+        self._trails: dict[str, TrailImage] | None = None
+
+    def __call__(self) -> dict[str, TrailImage]:
+        if self._trails is None:
+            self._trails = trails_of(self._spec, self._records)
+            self._records = []
+        return self._trails
+
+
+#: a frame's weight trails: made already, or made when the worker needs them
+Trails = dict[str, TrailImage] | Callable[[], dict[str, TrailImage]] | None

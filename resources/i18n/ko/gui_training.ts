@@ -379,7 +379,6 @@
     </message>
     <message>
         <source>Held out</source>
-        <extracomment>what the next Train does: go on from the trained epochs, or start at epoch 1</extracomment>
         <translation>떼어 둔 비율</translation>
     </message>
     <message>
@@ -403,8 +402,9 @@
         <translation>행의 {percent}로 학습</translation>
     </message>
     <message>
-        <source>Train goes on from epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
-        <translation>학습 시작을 누르면 이 가중치로 에폭 {done}에서 이어 갑니다. 새 가중치로 처음부터 학습하려면 먼저 가중치 초기화를 누르세요.</translation>
+        <source>Train goes on after epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
+        <extracomment>what the next Train does: go on after the trained epochs, or start at epoch 1</extracomment>
+        <translation>학습 시작을 누르면 이 가중치로 에폭 {done} 다음부터 이어 갑니다. 새 가중치로 처음부터 학습하려면 먼저 가중치 초기화를 누르세요.</translation>
     </message>
     <message>
         <source>Train starts at epoch 1 from the weights on the canvas.</source>

@@ -77,3 +77,23 @@ def test_an_edit_after_a_run_draws_the_edited_activations_and_undo_the_frame(qtb
     assert drawn_means(panel)[0] == pytest.approx(panel.current[0]["1"].mean)
     doc.undo_stack.undo()
     qtbot.waitUntil(lambda: not panel.edited and drawn_means(panel) == run_means)
+
+
+def test_another_project_does_not_show_the_last_ones_activations(qtbot, window, monkeypatch):
+    """The panel redrew the previous project's activations (and its nodes in the combo) when
+    a project was opened: on a large data set its own are known only once the data is
+    prepared — held back here."""
+    open_example(window, "digits_mlp")
+    panel = activations_panel(window)
+    qtbot.waitUntil(lambda: panel.current is not None and not panel.stale)
+    old_spec = window.doc.spec
+    monkeypatch.setattr(window.predictions._prepared, "ready", lambda: False)
+    assert window.files.open_example("spiral")
+    spec = window.doc.spec
+    qtbot.waitUntil(lambda: panel._spec is spec)
+    qtbot.wait(100)
+    assert panel.current is None or panel.current[1] is not old_spec
+    nodes = [panel.node_combo.itemData(k) for k in range(panel.node_combo.count())]
+    assert nodes == [n.id for n in spec.nodes if n.kind != "input"]
+    assert panel.means.getData()[1] is None or len(drawn_means(panel)) == 0
+    assert panel.empty_note.text != ""

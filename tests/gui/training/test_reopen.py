@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtCore import Qt
 
 from core.datasets import linked
 from core.datasets import ref as ref_module
@@ -226,3 +227,39 @@ def test_weights_over_time_are_drawn_again_from_the_saved_timeline(qtbot, window
     assert trail.high == pytest.approx(max(float(w.max()) for w in weights_of))
     qtbot.waitUntil(lambda: panel.trail_image.image is not None)
     assert panel.trail_image.image.shape[1] == len(timeline.epochs)
+
+
+def test_the_saved_timelines_trails_are_made_off_the_gui_thread(qtbot, window, tmp_path,
+                                                                 monkeypatch):
+    # 200 records of a 784-100-10 network took the GUI thread 48-61 ms at the first frame
+    # after reopening (the slider's first move, or the present drawn once the data is there)
+    import threading
+
+    from gui.training import trails as trails_module
+
+    made_on: list[threading.Thread] = []
+    original = trails_module.trails_of
+
+    def recorded(*args):
+        made_on.append(threading.current_thread())
+        return original(*args)
+
+    monkeypatch.setattr(trails_module, "trails_of", recorded)
+    from gui.training import timeline as timeline_module  # where it was called before
+
+    monkeypatch.setattr(timeline_module, "trails_of", recorded, raising=False)
+    open_example(window, "digits_mlp", epochs=3)
+    train_to_end(qtbot, window)
+    path = tmp_path / "digits.netcanvas"
+    assert window.files.write(str(path), wait=True)
+    assert window.files.new()
+    open_and_settle(qtbot, window, path)
+    window.training.docks["Weights"].raise_()
+    panel = window.training.weights
+    qtbot.waitUntil(lambda: panel.frame is not None and bool(panel.frame.weight_trails))
+    slider = window.training.timeline.bar.slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)
+    qtbot.waitUntil(lambda: panel.frame is not None and panel.frame.snapshot.epoch == 0)
+    assert made_on and threading.main_thread() not in made_on
+    assert len(made_on) == 1  # once per timeline

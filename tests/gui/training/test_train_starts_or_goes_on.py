@@ -5,14 +5,15 @@ Reset Weights, Undo, Continue from here and the language all change what it says
 
 from PySide6.QtCore import Qt
 
-from gui.document.commands import ChangeSettingsCommand
+from core.datasets.ref import DataRef
+from gui.document.commands import ChangeSettingsCommand, SetDataCommand
 from tests.gui.training_support import click, open_example, train_to_end
 
 FRESH = "Train starts at epoch 1 from the weights on the canvas."
 
 
 def goes_on(epoch: int) -> str:
-    return (f"Train goes on from epoch {epoch} with these weights. To start again from fresh "
+    return (f"Train goes on after epoch {epoch} with these weights. To start again from fresh "
             f"weights, press Reset Weights first.")
 
 
@@ -51,4 +52,20 @@ def test_it_is_said_in_korean(qtbot, window, korean):
     label = window.training.settings_panel.start_label
     assert label.text() == "학습 시작을 누르면 캔버스의 가중치로 에폭 1부터 학습합니다."
     train_to_end(qtbot, window)
-    assert label.text().startswith("학습 시작을 누르면 이 가중치로 에폭 2에서 이어 갑니다.")
+    assert label.text().startswith("학습 시작을 누르면 이 가중치로 에폭 2 다음부터 이어 갑니다.")
+
+
+def test_a_classifier_switched_to_regression_data_is_said_to_start_at_epoch_1(qtbot, window):
+    """The line had its own rule: it said 'goes on' while Train (which drops a history of
+    another task) started at epoch 1."""
+    open_example(window, "xor_learned", epochs=3)
+    train_to_end(qtbot, window)
+    label = window.training.settings_panel.start_label
+    assert label.text() == goes_on(3)
+    window.doc.push(SetDataCommand(window.doc, DataRef.builtin("plane"), "Use data"))
+    qtbot.waitUntil(lambda: window.data.dataset is not None and window.data.dataset.name == "plane")
+    assert label.text() == FRESH
+    train_to_end(qtbot, window)
+    epochs = window.doc.history["epochs"]["epoch"]
+    assert epochs[0] == 1  # Train started afresh, as the line said
+    assert label.text() == goes_on(epochs[-1])
