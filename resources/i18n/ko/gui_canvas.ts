@@ -84,6 +84,7 @@
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
+        <extracomment>one output unit with these activations is read as the probability of the second class (the network&apos;s labels split it at 0.5); with any other, it means that class above 0</extracomment>
         <translation>{src} → {dst}을(를) 연결했습니다.</translation>
     </message>
     <message>
@@ -206,6 +207,10 @@
     <message>
         <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
         <translation>현재 가중치로 신경망이 입력 평면(가로 x₁, 세로 x₂)의 모든 곳에서 내놓는 답입니다. 파란색은 클래스 1, 주황색은 클래스 0이며 점은 데이터입니다. 두 색의 경계가 결정 경계입니다.</translation>
+    </message>
+    <message>
+        <source>{unit} · above 0: {cls}</source>
+        <translation>{unit} · 0보다 크면 {cls}</translation>
     </message>
     <message>
         <source>{unit} · {cls}</source>
