@@ -66,7 +66,7 @@ from core.project_checks import (
     text_field,
 )
 from core.spec import NetworkSpec
-from core.spec_problems import SizeProblem, SpecError
+from core.spec_problems import SpecError, size_reason
 from core.training.history import History
 from core.training.resume import PREFIX as OPTIM_PREFIX
 from core.training.resume import Continuation
@@ -245,10 +245,10 @@ def _load(path: Path) -> Project:
     except SpecError as exc:
         raise ProjectError(_("the network in {member} is not valid: {reason}").format(
             member=PROJECT_JSON, reason=exc)) from None
-    too_large = [p.message for p in spec.problems() if isinstance(p, SizeProblem)]
+    too_large = size_reason(spec.problems())
     if too_large:  # refused before any weight is made for it
         raise ProjectError(_("the network in {member} is too large: {reason}").format(
-            member=PROJECT_JSON, reason="; ".join(too_large)))
+            member=PROJECT_JSON, reason=too_large))
     try:
         settings = TrainingSettings.from_dict(document.get("settings", {}))
     except (ValueError, TypeError) as exc:

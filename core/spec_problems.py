@@ -56,6 +56,12 @@ class SizeProblem(UnitsProblem):
     for them is refused before a weight is made."""
 
 
+def size_reason(problems: list[SpecProblem]) -> str:
+    """Why a network is too large for NetCanvas (its :class:`SizeProblem` messages, joined), or
+    "" when it is not."""
+    return "; ".join(p.message for p in problems if isinstance(p, SizeProblem))
+
+
 class LossProblem(SpecProblem):
     """The loss does not fit the output activation (or is unknown)."""
 

@@ -16,17 +16,16 @@ from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from core.datasets import DataError, Dataset
+from core.datasets import DataError
 from core.export import ExportError
-from core.i18n import N_, _, ngettext
-from core.lint import lint
-from core.project import Project, ProjectError, load_project, save_project
+from core.i18n import N_, _
+from core.project import ProjectError, load_project, save_project
 from core.project_checks import place_error, save_error, write_reason
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
-from core.training.trainer import Trainer
-from gui import cli_data, cli_export, cli_runs
+from gui import cli_check, cli_data, cli_export, cli_runs
+from gui.cli_check import project_trainer
 from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
@@ -144,10 +143,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # ----------------------------------------------------------------------------- commands
-TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
-PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test {n}")}
-
-
 def run_gui(args: argparse.Namespace, argv: list[str]) -> int:
     if args.example is not None and args.example not in example_names():  # said before Qt:
         # the window's dialog for it waited for a click, deaf to Ctrl+C and kill
@@ -172,49 +167,6 @@ def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
     return self_test()
 
 
-def run_check(args: argparse.Namespace, argv: list[str]) -> int:
-    project = load_project(args.project)
-    dataset = project.data.load()
-    trainer = _trainer(project, dataset, fresh=False)
-    net, data = trainer.network, trainer.data
-    # with thousands separators, as the parameters on the line above ("train 49,412")
-    parts = ", ".join(_(PART_COUNTS[name]).format(n=f"{part.n:,}") if name in PART_COUNTS
-                      else f"{name} {part.n:,}" for name, part in data.parts.items())
-    epochs = trainer.history.n_epochs
-    if project.params is None:
-        trained = _("not trained yet")
-    elif epochs:
-        trained = ngettext("trained {n} epoch", "trained {n} epochs", epochs).format(n=epochs)
-    else:
-        # set by hand (the gates) or the fresh random ones a new network is saved with: the
-        # file cannot tell them apart, so say what holds for both
-        trained = _("weights saved with the project, no training recorded")
-    n_nodes, n_edges = len(net.spec.nodes), len(net.spec.edges)
-    n_params = sum(p.size for p in net.params.values())
-
-    # a built-in example's title is in the catalogue (as the window shows it); a user's is not
-    print(_("ok: {title}").format(title=_(project.title) if project.title
-                                  else Path(args.project).name))
-    print(_("  network: {nodes}, {edges}, {params}; {trained}").format(
-        nodes=ngettext("{n} node", "{n} nodes", n_nodes).format(n=n_nodes),
-        edges=ngettext("{n} connection", "{n} connections", n_edges).format(n=n_edges),
-        params=ngettext("{n} parameter", "{n} parameters", n_params).format(n=f"{n_params:,}"),
-        trained=trained))
-    task = _(TASK_WORDS[data.task]) if data.task in TASK_WORDS else data.task
-    print(_("  data: {data} ({task}; {parts})").format(data=project.data.title(), task=task,
-                                                       parts=parts))
-    # teaching advice: never changes the exit code; what the project dismissed is said by its
-    # words (the lesson it shows on purpose), not its id
-    for warning in lint(project.spec, project.settings, dataset):
-        if warning.id in project.dismissed_warnings:
-            print(_("  shown on purpose, not warned about: {warning}").format(
-                warning=warning.message))
-        else:
-            print(_("  warning: {text}\n    why: {why}").format(text=warning.text,
-                                                              why=warning.why))
-    return EXIT_OK
-
-
 def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
     if args.epochs is not None:
@@ -225,7 +177,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)
     _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
-    trainer = _trainer(project, project.data.load(), fresh=args.fresh)
+    trainer = project_trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
@@ -301,7 +253,7 @@ def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
 HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "gui": run_gui,
     "train": run_train,
-    "check": run_check,
+    "check": cli_check.run_check,
     "bench": run_bench,
     "explain": run_explain,
     "runs": cli_runs.run_runs,
@@ -309,13 +261,6 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     **cli_export.HANDLERS,
     **cli_data.HANDLERS,
 }
-
-
-def _trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:
-    if fresh:
-        return Trainer(project.spec, dataset, project.settings)
-    return Trainer(project.build_network(), dataset, project.settings,
-                   history=project.load_history(), continuation=project.continuation)
 
 
 def _write_log(history: History, path: Path) -> None:

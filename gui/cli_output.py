@@ -71,10 +71,14 @@ class ProgressBar:
             if now - self._shown < 0.1 and event.outcome is None:
                 return
             self._shown = now
-            line = self._line(event, done, shutil.get_terminal_size().columns)
+            columns = shutil.get_terminal_size().columns
+            line = self._line(event, done, columns)
             width = display_width(line)
-            self.stream.write("\r" + line + " " * max(self._columns_drawn - width, 0))
-            self._columns_drawn, self._drawn = max(width, self._columns_drawn), True
+            # blank what the last redraw left, but never past the edge of a terminal made
+            # narrower since (the blanks would wrap, and every redraw start a row lower)
+            drawn = min(self._columns_drawn, columns - 1)
+            self.stream.write("\r" + line + " " * max(drawn - width, 0))
+            self._columns_drawn, self._drawn = max(width, drawn), True
         elif int(done * 10) > self._tenth or event.outcome is not None:
             self._tenth = int(done * 10)
             self.stream.write(self._line(event, done) + "\n")

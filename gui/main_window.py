@@ -298,7 +298,13 @@ class MainWindow(WindowActions, QMainWindow):
         self.status.say(lambda: self.tr("Copied %n node(s).", "", len(nodes)), 5000)
 
     def paste(self) -> None:
-        parsed = clipboard.parse_fragment(QApplication.clipboard().text())
+        try:
+            parsed = clipboard.parse_fragment(QApplication.clipboard().text())
+        except clipboard.FragmentTooLargeError as exc:
+            refused = exc  # (``exc`` is unbound after the block; the message is made again)
+            self.status.say(lambda: self.tr("Cannot paste these nodes: {reason}.").format(
+                reason=refused.reason()), 10000)
+            return
         if parsed is None or not parsed[0].nodes:
             self.status.say(lambda: self.tr("Nothing to paste: copy some nodes first."), 5000)
             return

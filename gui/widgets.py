@@ -101,6 +101,15 @@ def typed_number(text: str) -> float | None:
     return number if math.isfinite(number) else None
 
 
+def typed_overflow(text: str) -> bool:
+    """Whether ``text`` is a number too large for a float ("1e400", "inf"): not a number to
+    :func:`typed_number`, but too large to say so, not "not a number"."""
+    try:
+        return math.isinf(float(_python_spelling(text)))
+    except ValueError:
+        return False
+
+
 def show_one(window: QWidget, kind: Callable[[QWidget], DialogT]) -> DialogT:
     """``window``'s one dialog of ``kind`` (made with ``window`` as its parent if there is
     none yet, no larger than the screen), shown and brought in front."""

@@ -32,7 +32,7 @@ class KeyboardValues(QObject):
 
     def __init__(self, window: QMainWindow, scene: CanvasScene, view: CanvasView) -> None:
         super().__init__(window)
-        self._scene = scene
+        self._scene, self._view = scene, view
         self._values: list[Value] = []
         self.action = action = QAction(window)
         action.setShortcut(QKeySequence(VALUES_SHORTCUT))
@@ -77,6 +77,10 @@ class KeyboardValues(QObject):
                 "{node} has no bias, and no weights come into it: select a node it feeds and "
                 "press {key}.").format(node=node_label(node), key=VALUES_SHORTCUT))
             return None
+        # chosen from the menu, another widget (the Inspector's name box …) may have the
+        # focus: the canvas takes it first (a box left commits its edit), so what is typed
+        # goes into the editor and not on into that widget
+        self._view.setFocus(Qt.FocusReason.ShortcutFocusReason)
         return self._open(0)
 
     def values_of(self, node_id: str) -> list[Value]:

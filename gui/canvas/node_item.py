@@ -71,6 +71,7 @@ class NodeItem(QGraphicsObject):
         self._labels: list[str] = []
         self._classes: tuple[str, ...] = ()  # of an output node's units, as the data names them
         self._probability = False  # its one sigmoid unit says the probability of _classes[0]
+        self._above_zero = False  # its one tanh (identity …) unit means _classes[0] above 0
         self._problems: list[str] = []
         self._drop_hint = ""
         self._thumbnail: QImage | None = None
@@ -128,10 +129,14 @@ class NodeItem(QGraphicsObject):
     def labels(self) -> list[str]:
         return list(self._labels)
 
-    def set_classes(self, names: Sequence[str], probability: bool = False) -> None:
+    def set_classes(self, names: Sequence[str], probability: bool = False,
+                    above_zero: bool = False) -> None:
         """The class each unit of an output node stands for (none: not a classifier's
-        output); ``probability``: the node's one unit gives the probability of ``names[0]``."""
+        output); ``probability``: the node's one unit gives the probability of ``names[0]``;
+        ``above_zero``: the node's one unit means ``names[0]`` when above 0 (not a
+        probability: tanh, identity …)."""
         self._classes, self._probability = tuple(names), probability
+        self._above_zero = above_zero
 
     def unit_words(self, j: int) -> str:
         """``unit 4``, or for an output unit its class too: ``unit 4 · class 3``."""
@@ -139,6 +144,8 @@ class NodeItem(QGraphicsObject):
         if j >= len(self._classes):
             return unit
         words = escape(class_words(self._classes[j]), quote=False)  # an imported file's name
+        if self._above_zero:
+            return self.tr("{unit} · above 0: {cls}").format(unit=unit, cls=words)
         words = f"P({words})" if self._probability else words  # i18n: not ui (a symbol)
         return self.tr("{unit} · {cls}").format(unit=unit, cls=words)
 

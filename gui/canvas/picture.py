@@ -21,15 +21,22 @@ from gui.widgets import status_line
 MARGIN = 24.0  # scene units of white around the network
 
 
-def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = theme.PNG_SCALE) -> bool:
-    """The scene's items (their bounding box and a margin) as a PNG on white, ``scale``
-    pixels per scene unit; False when there is nothing to draw or the file cannot be
-    written."""
-    source = scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+def picture_rect(scene: CanvasScene) -> QRectF:
+    """What the picture shows, in scene units: the items' bounding box and a margin."""
+    return scene.itemsBoundingRect().adjusted(-MARGIN, -MARGIN, MARGIN, MARGIN)
+
+
+def render_canvas(scene: CanvasScene, scale: int = theme.PNG_SCALE) -> QImage:
+    """The scene's items (their bounding box and a margin) on white, ``scale`` pixels per scene
+    unit; a null image when the scene is empty or the picture too large to hold in memory
+    (nothing is drawn then)."""
     if scene.itemsBoundingRect().isEmpty():
-        return False
+        return QImage()
+    source = picture_rect(scene)
     image = QImage(round(source.width() * scale), round(source.height() * scale),
                    QImage.Format.Format_ARGB32)
+    if image.isNull():
+        return image
     image.fill(Qt.GlobalColor.white)
     background = scene.backgroundBrush()
     scene.setBackgroundBrush(QBrush(QColor(Qt.GlobalColor.white)))  # not the canvas's grey
@@ -40,7 +47,14 @@ def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = theme.PNG
     scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
     painter.end()
     scene.setBackgroundBrush(background)
-    return image.save(str(path), "PNG")
+    return image
+
+
+def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = theme.PNG_SCALE) -> bool:
+    """:func:`render_canvas` as a PNG file; False when there is no picture or the file cannot
+    be written."""
+    image = render_canvas(scene, scale)
+    return not image.isNull() and image.save(str(path), "PNG")
 
 
 class CanvasPicture(QObject):
@@ -65,6 +79,11 @@ class CanvasPicture(QObject):
 
     def ask(self) -> bool:
         """Ask for a file name, then write the picture; False if nothing was written."""
+        if self.scene.itemsBoundingRect().isEmpty():
+            QMessageBox.information(self.window, self.tr("Nothing to save"), self.tr(
+                "The canvas is empty: there is nothing to save as a picture. Drag Input, "
+                "Hidden and Output nodes onto it first."))
+            return False
         files = self.context.files
         stem = file_stem(Path(files.display_name()).stem)
         doc_path = self.context.doc.path
@@ -76,7 +95,15 @@ class CanvasPicture(QObject):
             return False
         if not path.lower().endswith(".png"):
             path += ".png"
-        if not save_canvas_png(self.scene, path):
+        image = render_canvas(self.scene)
+        if image.isNull():  # no memory for it: the cards lie too far apart
+            size = picture_rect(self.scene).size() * theme.PNG_SCALE
+            QMessageBox.warning(self.window, self.tr("Cannot save the image"), self.tr(
+                "The network spreads too far for one picture ({width:,.0f} × {height:,.0f} "
+                "pixels). Bring its nodes closer together (View ▸ Auto-layout), then save "
+                "again.").format(width=size.width(), height=size.height()))
+            return False
+        if not image.save(path, "PNG"):
             QMessageBox.warning(self.window, self.tr("Cannot save the image"),
                                 self.tr("{path} could not be written.").format(path=path))
             return False

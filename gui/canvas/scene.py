@@ -33,6 +33,10 @@ from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
 from gui.i18n import on_language_change
 
+#: one output unit with these activations is read as the probability of the second class (the
+#: network's labels split it at 0.5); with any other, it means that class above 0
+PROBABILITY_OUTPUTS = ("sigmoid", "step")  # i18n: not ui
+
 DEFAULT_NEURON_LIMIT = 16
 
 
@@ -188,8 +192,9 @@ class CanvasScene(QGraphicsScene):
                 continue
             if node.units == len(names):  # softmax: unit k is class k
                 item.set_classes(names)
-            elif node.units == 1 and len(names) == 2:  # one sigmoid unit: P(the second)
-                item.set_classes(names[1:], probability=True)
+            elif node.units == 1 and len(names) == 2:  # one unit: the second class when high
+                probability = node.activation in PROBABILITY_OUTPUTS
+                item.set_classes(names[1:], probability=probability, above_zero=not probability)
             else:
                 item.set_classes(())
 

@@ -8,21 +8,21 @@ from PySide6.QtWidgets import QLineEdit, QWidget
 
 from gui import theme
 from gui.i18n import translate
-from gui.widgets import typed_number
+from gui.widgets import typed_number, typed_overflow
 
-LIMIT = 1e6  # a typed weight or bias stays below this in size
+LIMIT = 1e6  # a typed weight or bias is at most this in size
 
 
 def parse_number(text: str) -> float | None:
-    """A weight or bias from what a student types (:func:`gui.widgets.typed_number`), below
+    """A weight or bias from what a student types (:func:`gui.widgets.typed_number`), at most
     :data:`LIMIT` in size ("-0" is 0: the undo text said "to -0")."""
     value = typed_number(text)
-    return value + 0.0 if value is not None and abs(value) < LIMIT else None
+    return value + 0.0 if value is not None and abs(value) <= LIMIT else None
 
 
 def number_refusal(text: str) -> str:
     """Why ``text`` is not taken as a weight or bias, in the current language."""
-    if typed_number(text) is None:
+    if typed_number(text) is None and not typed_overflow(text):
         return translate("ValueEditor", "“{text}” is not a number: type one such as 0.5 or -0.7, "
                          "then press Enter (Esc cancels).").format(text=text.strip())
     return translate("ValueEditor", "{text} is too large: a weight or bias must be between "

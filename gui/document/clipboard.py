@@ -10,7 +10,7 @@ import numpy as np
 
 from core.engine import params
 from core.spec import NetworkSpec, NodeSpec
-from core.spec_problems import SizeProblem, SpecError
+from core.spec_problems import SpecError, size_reason
 from gui.document.commands import AddNodeCommand, Command, ConnectCommand
 from gui.document.document import GraphDocument
 from gui.i18n import translate
@@ -34,8 +34,22 @@ def copy_fragment(doc: GraphDocument, node_ids: list[str]) -> str:
     })
 
 
+class FragmentTooLargeError(Exception):
+    """A fragment asking for more units or weights than NetCanvas holds (made by hand: its zero
+    weights alone would fill the memory), refused before any weight is made."""
+
+    def __init__(self, spec: NetworkSpec) -> None:
+        super().__init__()
+        self.spec = spec
+
+    def reason(self) -> str:
+        """Why, in the current language (asked again after the language changes)."""
+        return size_reason(self.spec.problems())
+
+
 def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | None:
-    """The fragment in ``text``, or None when it is not one (paste then does nothing)."""
+    """The fragment in ``text``, or None when it is not one (paste then does nothing); raises
+    :class:`FragmentTooLargeError` for one too large to paste."""
     try:
         data: Any = json.loads(text)
         if not isinstance(data, dict) or data.get("netcanvas_fragment") != 1:
@@ -44,8 +58,8 @@ def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | Non
         arrays = {str(k): np.asarray(v, dtype=np.float64) for k, v in data["arrays"].items()}
     except (ValueError, KeyError, TypeError, SpecError):
         return None
-    if any(isinstance(problem, SizeProblem) for problem in spec.problems()):
-        return None  # made by hand: its zero weights alone would fill the memory
+    if size_reason(spec.problems()):
+        raise FragmentTooLargeError(spec)
     return spec, arrays
 
 

@@ -59,4 +59,19 @@ def test_a_pasted_fragment_asking_for_a_million_units_is_not_pasted(qtbot, windo
     qtbot.keyClick(window.view, Qt.Key.Key_V, Qt.KeyboardModifier.ControlModifier)
     assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
     assert window.doc.undo_stack.count() == count
-    assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
+    assert window.statusBar().currentMessage() == (
+        "Cannot paste these nodes: hidden 1 has 1,000,000 units: a node may have at most 4,096.")
+
+
+def test_the_refused_paste_says_why_in_korean(qtbot, window, korean):
+    window.files.open_example("xor_learned")
+    window.select_all_action.trigger()
+    window.copy_action.trigger()
+    fragment = json.loads(QApplication.clipboard().text())
+    fragment["network"]["nodes"][1]["units"] = 10**6
+    QApplication.clipboard().setText(json.dumps(fragment))
+    window.paste_action.trigger()
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert window.statusBar().currentMessage() == (
+        "이 노드들을 붙여넣을 수 없습니다: 은닉 1의 뉴런이 1,000,000개입니다: 노드에는 뉴런을 최대 "
+        "4,096개까지 둘 수 있습니다.")

@@ -6,6 +6,7 @@ from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QColor, QImage
 
 from gui import theme
+from gui.document.commands import MoveNodesCommand
 from tests.gui.test_export_menu import menu_action, save_to  # noqa: F401 (a fixture)
 from tests.gui.training_support import open_example, train_to_end
 
@@ -38,3 +39,49 @@ def test_the_canvas_is_saved_whole_on_white_at_twice_its_size(qtbot, window, sav
 def test_the_action_is_in_korean(qtbot, window, korean):
     assert window.canvas_picture.action.text() == "캔버스를 PNG로(&C)…"
     assert window.canvas_picture.action.toolTip().startswith("신경망 전체를 발표 자료용 그림으로")
+
+
+def test_an_empty_canvas_is_refused_before_the_file_dialog(window, dialogs, save_to,  # noqa: F811
+                                                            tmp_path):
+    """It asked for a file name, then said "….png could not be written."."""
+    assert window.scene.itemsBoundingRect().isEmpty()
+    asked = save_to(tmp_path / "empty")
+    assert not window.canvas_picture.ask()
+    assert asked == []
+    assert dialogs.shown == [(
+        "information", "Nothing to save", "The canvas is empty: there is nothing to save as a "
+        "picture. Drag Input, Hidden and Output nodes onto it first.")]
+    assert not (tmp_path / "empty.png").exists()
+
+
+def test_a_network_too_spread_out_for_one_picture_says_so(window, dialogs, save_to,  # noqa: F811
+                                                          tmp_path):
+    """Twice a scene a million units across is no image at all (the memory for it is not
+    there): it was reported as a file that could not be written."""
+    window.files.open_example("xor_learned")
+    start = window.doc.spec.node("2").position
+    window.doc.push(MoveNodesCommand(window.doc, {"2": (start, (1e6, 1e6))}, "far"))
+    save_to(tmp_path / "far")
+    assert not window.canvas_picture.ask()
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("warning", "Cannot save the image")
+    assert text.startswith("The network spreads too far for one picture (2,0")
+    assert text.endswith("pixels). Bring its nodes closer together (View ▸ Auto-layout), then "
+                         "save again.")
+    assert not (tmp_path / "far.png").exists()
+
+
+def test_the_refusals_are_in_korean(window, dialogs, save_to, tmp_path, korean):  # noqa: F811
+    save_to(tmp_path / "empty")
+    window.canvas_picture.ask()
+    window.files.open_example("xor_learned")
+    start = window.doc.spec.node("2").position
+    window.doc.push(MoveNodesCommand(window.doc, {"2": (start, (1e6, 1e6))}, "far"))
+    window.canvas_picture.ask()
+    far = window.scene.itemsBoundingRect()
+    assert [text for _kind, _title, text in dialogs.shown] == [
+        "캔버스가 비어 있어 그림으로 저장할 것이 없습니다. 먼저 입력, 은닉, 출력 노드를 캔버스로 "
+        "드래그하세요.",
+        "신경망이 너무 넓게 퍼져 있어 한 장의 그림으로 만들 수 없습니다("
+        f"{2 * far.width() + 96:,.0f} × {2 * far.height() + 96:,.0f} 픽셀). "
+        "노드를 서로 가까이 모은 뒤(보기 ▸ 자동 배치) 다시 저장하세요."]

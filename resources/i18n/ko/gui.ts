@@ -425,6 +425,10 @@ Your project is still open; save it under a new name to be safe.</source>
         </translation>
     </message>
     <message>
+        <source>Cannot paste these nodes: {reason}.</source>
+        <translation>이 노드들을 붙여넣을 수 없습니다: {reason}.</translation>
+    </message>
+    <message>
         <source>Nothing to paste: copy some nodes first.</source>
         <translation>붙여넣을 것이 없습니다: 먼저 노드를 복사하세요.</translation>
     </message>

@@ -48,6 +48,14 @@
         <translation>신경망 전체를 발표 자료용 그림으로 저장합니다(단계별 설명이 열려 있으면 그 숫자도 함께): 화면의 두 배 해상도, 흰 배경.</translation>
     </message>
     <message>
+        <source>Nothing to save</source>
+        <translation>저장할 것이 없습니다</translation>
+    </message>
+    <message>
+        <source>The canvas is empty: there is nothing to save as a picture. Drag Input, Hidden and Output nodes onto it first.</source>
+        <translation>캔버스가 비어 있어 그림으로 저장할 것이 없습니다. 먼저 입력, 은닉, 출력 노드를 캔버스로 드래그하세요.</translation>
+    </message>
+    <message>
         <source>Save the canvas as PNG</source>
         <translation>캔버스를 PNG로 저장</translation>
     </message>
@@ -58,6 +66,10 @@
     <message>
         <source>Cannot save the image</source>
         <translation>이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>The network spreads too far for one picture ({width:,.0f} × {height:,.0f} pixels). Bring its nodes closer together (View ▸ Auto-layout), then save again.</source>
+        <translation>신경망이 너무 넓게 퍼져 있어 한 장의 그림으로 만들 수 없습니다({width:,.0f} × {height:,.0f} 픽셀). 노드를 서로 가까이 모은 뒤(보기 ▸ 자동 배치) 다시 저장하세요.</translation>
     </message>
     <message>
         <source>{path} could not be written.</source>
@@ -72,6 +84,7 @@
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
+        <extracomment>one output unit with these activations is read as the probability of the second class (the network&apos;s labels split it at 0.5); with any other, it means that class above 0</extracomment>
         <translation>{src} → {dst}을(를) 연결했습니다.</translation>
     </message>
     <message>
@@ -194,6 +207,10 @@
     <message>
         <source>What the network answers everywhere on the input plane (x₁ across, x₂ up) with its current weights: blue means class 1, orange class 0; the dots are the data. The border between the colours is the decision boundary.</source>
         <translation>현재 가중치로 신경망이 입력 평면(가로 x₁, 세로 x₂)의 모든 곳에서 내놓는 답입니다. 파란색은 클래스 1, 주황색은 클래스 0이며 점은 데이터입니다. 두 색의 경계가 결정 경계입니다.</translation>
+    </message>
+    <message>
+        <source>{unit} · above 0: {cls}</source>
+        <translation>{unit} · 0보다 크면 {cls}</translation>
     </message>
     <message>
         <source>{unit} · {cls}</source>

@@ -118,3 +118,23 @@ def test_a_value_left_as_shown_is_not_set_again_rounded(qtbot, window, canvas):
     for name, array in before.items():
         np.testing.assert_array_equal(window.doc.array(name), array)  # bit for bit
     assert window.doc.undo_stack.count() == count
+
+
+def test_type_values_from_the_menu_takes_the_keys_from_another_widget(qtbot, window):
+    """Edit ▸ Type Values chosen while the Inspector's name box had the focus opened the
+    editor, but the digits typed next went on into the name box."""
+    assert window.files.open_example("xor_learned")
+    window.activateWindow()
+    window.scene.select_only(["2"])
+    name = window.inspector.node_form.name_edit
+    name.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is name)
+    before = name.text()
+    window.keyboard_values.action.trigger()  # as the menu does
+    assert editing(window) == "Set bias of output 2 unit 1"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.view)  # the editor's view
+    qtbot.keyClicks(QApplication.focusWidget(), "0.25")
+    press(qtbot, window, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.scene.editor is None)
+    assert window.doc.array("b2")[0] == 0.25
+    assert name.text() == before

@@ -23,9 +23,12 @@ def test_text_and_a_too_large_number_are_refused_in_words(qtbot, window, canvas)
         "“abc” is not a number: type one such as 0.5 or -0.7, then press Enter (Esc cancels).")
     assert canvas.scene.editor is not None and canvas.scene.editor.toolTip() == (
         window.statusBar().currentMessage())
-    type_bias(qtbot, canvas, "1e6")
+    type_bias(qtbot, canvas, "1000000.5")
     assert window.statusBar().currentMessage() == (
-        "1e6 is too large: a weight or bias must be between −1,000,000 and 1,000,000.")
+        "1000000.5 is too large: a weight or bias must be between −1,000,000 and 1,000,000.")
+    type_bias(qtbot, canvas, "1e400")  # past what a float holds: too large, not "not a number"
+    assert window.statusBar().currentMessage() == (
+        "1e400 is too large: a weight or bias must be between −1,000,000 and 1,000,000.")
     type_bias(qtbot, canvas, "nan")
     assert window.statusBar().currentMessage().startswith("“nan” is not a number")
     assert window.doc.array("b2")[0] == bias and window.doc.undo_stack.count() == count
@@ -40,3 +43,14 @@ def test_the_refusal_is_said_in_korean(qtbot, window, canvas, korean):
     type_bias(qtbot, canvas, "abc")
     message = window.statusBar().currentMessage()
     assert "abc" in message and "숫자" in message
+
+
+def test_the_ends_of_the_range_the_refusal_names_are_taken(qtbot, window, canvas):
+    """The refusal says "between −1,000,000 and 1,000,000": those two are taken too."""
+    window.files.open_example("xor_learned")
+    type_bias(qtbot, canvas, "1e6")
+    qtbot.waitUntil(lambda: canvas.scene.editor is None)
+    assert window.doc.array("b2")[0] == 1e6
+    type_bias(qtbot, canvas, "-1000000")
+    qtbot.waitUntil(lambda: canvas.scene.editor is None)
+    assert window.doc.array("b2")[0] == -1e6

@@ -52,3 +52,50 @@ def test_one_sigmoid_unit_says_the_probability_of_its_class(qtbot, window):
     qtbot.waitUntil(lambda: "P(class 1)" in hovered_tooltip(qtbot, window, output.id, 0))
     assert window.scene.node_item(output.id).toolTip().startswith(
         f"{output.label}, unit 1 · P(class 1): bias b[0] = ")
+
+
+def test_one_tanh_unit_names_its_class_above_zero_not_a_probability(qtbot, window):
+    """A tanh (or identity) output is split at 0, not 0.5, and is no probability: its tooltip
+    said "P(class 1)" all the same."""
+    opened(qtbot, window, "xor_learned")
+    output = window.doc.spec.nodes_of_kind("output")[0]
+    window.scene.select_only([output.id])
+    combo = window.inspector.node_form.activation_combo
+    combo.setCurrentIndex(combo.findData("tanh"))
+    assert window.doc.spec.node(output.id).activation == "tanh"
+    qtbot.waitUntil(lambda: "class 1" in hovered_tooltip(qtbot, window, output.id, 0))
+    tip = window.scene.node_item(output.id).toolTip()
+    assert tip.startswith(f"{output.label}, unit 1 · above 0: class 1: bias b[0] = "), tip
+    assert "P(" not in tip
+    combo.setCurrentIndex(combo.findData("step"))  # step is split at 0.5, as sigmoid is
+    qtbot.waitUntil(lambda: "P(class 1)" in hovered_tooltip(qtbot, window, output.id, 0))
+
+
+def test_one_tanh_unit_names_its_class_in_korean(qtbot, window, korean):
+    opened(qtbot, window, "xor_learned")
+    output = window.doc.spec.nodes_of_kind("output")[0]
+    window.scene.select_only([output.id])
+    combo = window.inspector.node_form.activation_combo
+    combo.setCurrentIndex(combo.findData("identity"))
+    qtbot.waitUntil(lambda: "클래스" in hovered_tooltip(qtbot, window, output.id, 0))
+    assert window.scene.node_item(output.id).toolTip().startswith(
+        f"{output.label}, 뉴런 1 · 0보다 크면 클래스 1: 편향 b[0] = ")
+
+
+def test_the_probability_outputs_are_those_the_network_splits_at_a_half():
+    """The canvas's words follow the network's labels: 0.25 is the first class where one
+    unit is split at 0.5 (a probability), the second where it is split at 0."""
+    import numpy as np
+
+    from core.engine.activations import NAMES
+    from core.engine.network import Network
+    from core.spec import NetworkSpec, input_node, output_node
+    from gui.canvas.scene import PROBABILITY_OUTPUTS
+
+    for name in NAMES:
+        if name == "softmax":
+            continue
+        spec = NetworkSpec((input_node("a", 1), output_node("b", 1, activation=name)), ())
+        net = Network(spec.connect("a", "b"))
+        split_at_half = net.labels(np.array([[0.25]]))[0] == 0
+        assert split_at_half == (name in PROBABILITY_OUTPUTS), name
