@@ -167,6 +167,16 @@ TITLES: dict[str, str] = {
 }
 
 
+#: activations whose one output unit reads as the probability of class 1 (split at a half)
+PROBABILITY_OUTPUTS = ("sigmoid", "step")
+
+
+def class_threshold(name: str) -> float:
+    """Where one output unit of activation ``name`` splits class 0 from class 1: the middle
+    of its range, 0.5 for a probability (:data:`PROBABILITY_OUTPUTS`), else 0."""
+    return 0.5 if name in PROBABILITY_OUTPUTS else 0.0
+
+
 def title(name: str) -> str:
     """The activation's display name in the current language (``name`` itself if unknown)."""
     return _(TITLES[name]) if name in TITLES else name

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.engine import losses, optimizers
+from core.engine.activations import class_threshold
 from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
 from core.engine.params import bias_name, weight_name
@@ -185,8 +186,7 @@ class Network:
         """Classes for outputs ``y`` of this network: argmax, or for one output unit whether it
         is above the middle of the activation's range (0.5 for sigmoid/step, 0 otherwise)."""
         if y.shape[1] == 1:
-            act = self._output.activation.name
-            threshold = 0.5 if act in ("sigmoid", "step") else 0.0
+            threshold = class_threshold(self._output.activation.name)
             return (y[:, 0] > threshold).astype(np.int64)
         return y.argmax(axis=1)
 

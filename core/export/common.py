@@ -23,6 +23,7 @@ import numpy as np
 
 from core.datasets import Dataset, FeatureScaling, split
 from core.datasets.features import FEATURES, RAW_COLUMN
+from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
 from core.i18n import _
@@ -144,7 +145,8 @@ def network_description(network: Network, raw_columns: int,
     ``inputs``: each input node with the feature names it takes (raw columns spelled ``x1``…
     so every exporter handles one case); ``layers``: each computed node with its incoming
     ``(source id, weight name)`` pairs and its options and parameter names; ``task``: what the
-    outputs are (``classification`` or ``regression``), hence what is measured besides the loss.
+    outputs are (``classification`` or ``regression``), hence what is measured besides the loss;
+    ``class_threshold``: where one output unit splits class 0 from 1 (as the engine's labels).
     """
     spec = network.spec
     inputs, offset = [], 0
@@ -177,6 +179,7 @@ def network_description(network: Network, raw_columns: int,
                                           "std": [float(v) for v in scaling.std]}
     return {"raw_columns": raw_columns, "scaling": scale, "inputs": inputs, "layers": layers,
             "output": spec.output.id, "loss": network.loss_name, "task": task,
+            "class_threshold": class_threshold(spec.output.activation),
             "weights": [name for name in network.params if name.startswith("W")]}
 
 

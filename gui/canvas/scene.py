@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.engine import params
+from core.engine.activations import PROBABILITY_OUTPUTS
 from core.spec_problems import SpecProblem
 from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag, refusal
@@ -32,10 +33,6 @@ from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
 from gui.i18n import on_language_change
-
-#: one output unit with these activations is read as the probability of the second class (the
-#: network's labels split it at 0.5); with any other, it means that class above 0
-PROBABILITY_OUTPUTS = ("sigmoid", "step")  # i18n: not ui
 
 DEFAULT_NEURON_LIMIT = 16
 

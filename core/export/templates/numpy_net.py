@@ -334,8 +334,7 @@ def labels(y):
     it is above the middle of its activation's range (0.5 for sigmoid and step, else 0)."""
     if y.shape[1] > 1:
         return y.argmax(axis=1)
-    middle = 0.5 if NETWORK["layers"][-1]["activation"] in ("sigmoid", "step") else 0.0
-    return (y[:, 0] > middle).astype(np.int64)
+    return (y[:, 0] > NETWORK["class_threshold"]).astype(np.int64)
 
 
 def measure(net, x, t, y):

@@ -143,8 +143,7 @@ def labels(net: NetCanvasNet, y: torch.Tensor) -> torch.Tensor:
     it is above the middle of its activation's range (0.5 for sigmoid and step, else 0)."""
     if y.shape[1] > 1:
         return y.argmax(dim=1)
-    middle = 0.5 if net.network["layers"][-1]["activation"] in ("sigmoid", "step") else 0.0
-    return (y[:, 0] > middle).long()
+    return (y[:, 0] > net.network["class_threshold"]).long()
 
 
 @torch.no_grad()

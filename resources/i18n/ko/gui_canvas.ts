@@ -84,7 +84,6 @@
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
-        <extracomment>one output unit with these activations is read as the probability of the second class (the network&apos;s labels split it at 0.5); with any other, it means that class above 0</extracomment>
         <translation>{src} → {dst}을(를) 연결했습니다.</translation>
     </message>
     <message>

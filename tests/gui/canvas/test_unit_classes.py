@@ -87,10 +87,9 @@ def test_the_probability_outputs_are_those_the_network_splits_at_a_half():
     unit is split at 0.5 (a probability), the second where it is split at 0."""
     import numpy as np
 
-    from core.engine.activations import NAMES
+    from core.engine.activations import NAMES, PROBABILITY_OUTPUTS
     from core.engine.network import Network
     from core.spec import NetworkSpec, input_node, output_node
-    from gui.canvas.scene import PROBABILITY_OUTPUTS
 
     for name in NAMES:
         if name == "softmax":
