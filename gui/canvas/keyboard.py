@@ -52,6 +52,16 @@ def flow_pair(spec: NetworkSpec, first: str, second: str) -> tuple[str, str]:
     return src, dst
 
 
+def add_to_edit_menu(window: QMainWindow, action: QAction) -> None:
+    """Add a canvas key's ``action`` to the window's Edit menu (the one holding Select All),
+    where its shortcut is listed; without that menu (a test's bare window) it is only a key."""
+    edit = next((a.menu() for a in window.menuBar().actions()
+                 if isinstance(a.menu(), QMenu)
+                 and getattr(window, "select_all_action", None) in a.menu().actions()), None)
+    if edit is not None:
+        edit.addAction(action)
+
+
 class CanvasKeys(QObject):
     """Tab through the canvas's nodes, and the Connect Selected Nodes action (added to the
     Edit menu: the menu that holds ``window.select_all_action``)."""
@@ -68,12 +78,7 @@ class CanvasKeys(QObject):
         action.triggered.connect(self.connect_selected)
         LockGate(scene.doc, action)
         window.addAction(action)
-        edit = next((a.menu() for a in window.menuBar().actions()
-                     if isinstance(a.menu(), QMenu)
-                     and getattr(window, "select_all_action", None) in a.menu().actions()),
-                    None)
-        if edit is not None:
-            edit.addAction(action)
+        add_to_edit_menu(window, action)
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:

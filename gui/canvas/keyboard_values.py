@@ -10,8 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtWidgets import QMainWindow
 
+from gui.canvas.keyboard import add_to_edit_menu
 from gui.canvas.scene import CanvasScene
 from gui.canvas.style import node_label
 from gui.canvas.value_editor import ValueEditor
@@ -39,12 +40,7 @@ class KeyboardValues(QObject):
         action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         action.triggered.connect(self.type_values)
         view.addAction(action)
-        edit = next((a.menu() for a in window.menuBar().actions()
-                     if isinstance(a.menu(), QMenu)
-                     and getattr(window, "select_all_action", None) in a.menu().actions()),
-                    None)
-        if edit is not None:
-            edit.addAction(action)
+        add_to_edit_menu(window, action)
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
