@@ -22,7 +22,7 @@ from gui.widgets import plain_label
 
 VALUES_SHORTCUT = "F2"  # i18n: not ui (the usual key for editing what is selected)
 EDITOR_ROOM = (120, 30)  # what the editor covers right of and below the point it opens at
-#: one value of a node: ("bias", node id, j) or ("weight", edge id, i, j)
+# one value of a node: ("bias", node id, j) or ("weight", edge id, i, j)
 Value = tuple
 
 

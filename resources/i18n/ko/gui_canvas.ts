@@ -181,7 +181,6 @@
     <name>KeyboardValues</name>
     <message>
         <source>&amp;Type Values</source>
-        <extracomment>one value of a node: (&quot;bias&quot;, node id, j) or (&quot;weight&quot;, edge id, i, j)</extracomment>
         <translation>값 입력(&amp;T)</translation>
     </message>
     <message>
