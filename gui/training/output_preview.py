@@ -110,9 +110,7 @@ class FollowsWeights:
                 self.reset()  # type: ignore[attr-defined]  # Panel.reset: drawn again
         elif edited or self.edited:
             self.edited = edited
-            self._dirty = True
-            if self.shown:  # type: ignore[attr-defined]
-                self.refresh()  # type: ignore[attr-defined]
+            self.redraw()  # type: ignore[attr-defined]  # Panel.redraw
 
 
 class OutputPreview(QObject):

@@ -180,13 +180,11 @@ class ActivationsPanel(FollowsWeights, Panel):
     def show_current(self, activations: dict[str, NodeStats] | None,
                      spec: NetworkSpec | None = None) -> None:
         """The current weights' activations on the probe batch by node of ``spec`` (the network
-        as edited now; None: not known), drawn while no frame is shown or the weights were
-        edited after the run."""
+        as edited now; None: not known), drawn while no frame is shown (after a run,
+        :meth:`follow_weights`, told next, draws them over an edited run's frame)."""
         self.current = (activations, spec) if activations and spec is not None else None
-        if self.frame is None or self.edited:
-            self._dirty = True
-            if self.shown:
-                self.refresh()
+        if self.frame is None:
+            self.redraw()
 
     def draw(self, frame: Frame) -> None:
         if self.edited and self.current is not None:

@@ -285,6 +285,13 @@ class Panel(QWidget):
         """On screen: visible and not covered (a dock behind another tab stays "visible")."""
         return self.isVisible() and not self.visibleRegion().isEmpty()
 
+    def redraw(self) -> None:
+        """Draw again what the panel holds (its frame, or without one what it shows then):
+        now if it is on screen, else when it is shown."""
+        self._dirty = True
+        if self.shown:
+            self.refresh()
+
     def remember(self, frame: Frame | None) -> None:
         """Keep ``frame`` for the next :meth:`refresh` (cheap: nothing is drawn)."""
         self.frame = frame

@@ -108,9 +108,7 @@ class OutputPanel(FollowsWeights, Panel):
         at once if the panel is on screen, else when it is shown."""
         self.weights = view
         if self.frame is None:
-            self._dirty = True  # Panel.refresh empties the plots, then clear() draws it
-            if self.shown:
-                self.refresh()
+            self.redraw()  # Panel.refresh empties the plots, then clear() draws it
 
     def _draw_weights(self) -> None:
         """The current weights' answers, if they are of the data the panel was told."""

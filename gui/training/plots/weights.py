@@ -174,9 +174,7 @@ class WeightsPanel(FollowsWeights, Panel):
         the panel is on screen, else when it is shown."""
         self.weights = weights
         if self.frame is None:
-            self._dirty = True  # Panel.refresh empties the plots, then clear() draws them
-            if self.shown:
-                self.refresh()
+            self.redraw()  # Panel.refresh empties the plots, then clear() draws them
 
     def _draw_weights(self) -> None:
         weights = self.weights
