@@ -74,7 +74,7 @@ class ExplainPanel(QWidget):
         self.step_bar = bar = StepBar()
         self.home_button, self.back_button = bar.home_button, bar.back_button
         self.next_button, self.end_button = bar.next_button, bar.end_button
-        self.shortcuts, self.step_keys = bar.shortcuts, bar.step_keys
+        self.step_keys = bar.step_keys
         self.progress = QLabel()
         self.step_box = step = StepBox()
         self.title, self.rule, self.values, self.matrix = (step.step_title, step.rule,

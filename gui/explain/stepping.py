@@ -34,8 +34,8 @@ class StepBar(QWidget):
         bar = QHBoxLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(3)
-        self.shortcuts: list[QShortcut] = []
-        self.step_keys: list[tuple[QShortcut, QPushButton]] = []  # for Help ▸ Keyboard Shortcuts
+        #: each key and its button (Help ▸ Keyboard Shortcuts lists them)
+        self.step_keys: list[tuple[QShortcut, QPushButton]] = []
         for button, key in ((self.home_button, Qt.Key.Key_Home),
                             (self.back_button, Qt.Key.Key_Left),
                             (self.next_button, Qt.Key.Key_Right),
@@ -46,7 +46,6 @@ class StepBar(QWidget):
             # while a row is explained (tables, sliders and text boxes keep them: focus_keys).
             shortcut = QShortcut(QKeySequence(key), self, button.click)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
-            self.shortcuts.append(shortcut)
             self.step_keys.append((shortcut, button))
         keep_navigation_keys()
 
@@ -70,7 +69,7 @@ class StepBar(QWidget):
         """At step ``index`` of ``count``: each button (and key) enabled when it leads
         somewhere; all disabled when there are no steps."""
         for widget in (self.home_button, self.back_button, self.next_button, self.end_button,
-                       *self.shortcuts):
+                       *(shortcut for shortcut, _button in self.step_keys)):
             widget.setEnabled(count > 0)
         if count:
             self.home_button.setEnabled(index > 0)

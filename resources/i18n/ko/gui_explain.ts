@@ -80,6 +80,7 @@
     </message>
     <message>
         <source>First</source>
+        <extracomment>each key and its button (Help ▸ Keyboard Shortcuts lists them)</extracomment>
         <translation>처음</translation>
     </message>
     <message>
