@@ -206,8 +206,10 @@ class FileController:
         return True
 
     def save(self, wait: bool = False) -> bool:
+        if not self.doc.path:
+            return self.save_as(wait)
         commit_typing()  # what is typed in a box is part of the work saved
-        return self.write(self.doc.path, wait) if self.doc.path else self.save_as(wait)
+        return self.write(self.doc.path, wait)
 
     def save_as(self, wait: bool = False) -> bool:
         commit_typing()
