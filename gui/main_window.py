@@ -24,6 +24,7 @@ from gui.autosave import Autosave
 from gui.canvas.keyboard import CanvasKeys
 from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
+from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
 from gui.document import clipboard
@@ -110,6 +111,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.files.live_history = self.context.session.live_history
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)
+        self.start_page = install_start_page(self.view, self.doc, lambda: bool(self.doc.spec.nodes),
+                                             self.files.open_example)
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self._menu("help").addActions(  # the last menu: after Training

@@ -310,6 +310,21 @@
     </message>
 </context>
 <context>
+    <name>StartPage</name>
+    <message>
+        <source>Start a network</source>
+        <translation>신경망 만들기 시작</translation>
+    </message>
+    <message>
+        <source>Drag &lt;i&gt;Input&lt;/i&gt;, &lt;i&gt;Hidden&lt;/i&gt; and &lt;i&gt;Output&lt;/i&gt; from the Build panel onto the canvas (or press its buttons), then drag from a node&apos;s right port to another node to connect them. Or open one of the book&apos;s examples:</source>
+        <translation>구성 패널에서 &lt;i&gt;입력 노드&lt;/i&gt;, &lt;i&gt;은닉 노드&lt;/i&gt;, &lt;i&gt;출력 노드&lt;/i&gt;를 캔버스로 드래그하고(버튼을 눌러도 됩니다), 노드의 오른쪽 포트에서 다른 노드로 드래그해 연결하세요. 또는 책의 예제를 하나 열어 보세요:</translation>
+    </message>
+    <message>
+        <source>All examples: File ▸ Examples.</source>
+        <translation>모든 예제: 파일 ▸ 예제</translation>
+    </message>
+</context>
+<context>
     <name>ValueEditor</name>
     <message>
         <source>“{text}” is not a number: type one such as 0.5 or -0.7, then press Enter (Esc cancels).</source>

@@ -1,0 +1,136 @@
+"""What an empty canvas shows: how to begin, and the book's examples one click away.
+
+A new window, File ▸ New, or deleting the last node leaves the canvas empty; a student then
+sees a grid and must guess that nodes come from the Build panel and examples from a menu.
+The start page says both in the middle of the canvas, with a button per example in the
+book's order (perceptrons, the forward pass, learning, MNIST-like digits). It goes away as
+soon as the network has a node and comes back when it has none. It takes no drops: a node
+dragged from the palette onto it lands on the canvas underneath.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QAbstractScrollArea,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from gui import theme
+from gui.files import example_paths
+from gui.i18n import on_language_change, translate
+
+#: the examples offered, in the book's order (their titles and descriptions are the files')
+STARTERS = ("xor_by_hand", "forward_pass_3layer", "xor_learned", "digits_mlp")
+MARGIN = 24  # px kept free around the page inside the canvas
+WIDTH = 460  # px: the text wraps to this width unless the buttons need more
+
+
+def _example_texts(name: str) -> tuple[str, str]:
+    """An example's title and description in the current language ("" for a missing one)."""
+    from core.i18n import _
+    from core.project import ProjectError, load_project
+
+    path = example_paths().get(name)
+    if path is None:
+        return "", ""
+    try:
+        project = load_project(path)
+    except ProjectError:
+        return "", ""
+    description = project.description
+    return _(project.title) if project.title else name, _(description) if description else ""
+
+
+class StartPage(QFrame):
+    """The card over an empty canvas; ``open_example(name)`` is called by its buttons."""
+
+    def __init__(self, view: QAbstractScrollArea, has_nodes: Callable[[], bool],
+                 open_example: Callable[[str], object]) -> None:
+        super().__init__(view.viewport())
+        self.setObjectName("startPage")
+        self.setAcceptDrops(False)  # a palette drag passes through to the canvas
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"#startPage {{ background: {theme.BODY}; border: 1px solid "
+                           f"{theme.BORDER}; border-radius: 8px; }}")
+        self._view = view
+        self._has_nodes = has_nodes
+        self.title = QLabel()
+        font = self.title.font()
+        font.setPointSizeF(font.pointSizeF() * 1.3)
+        font.setBold(True)
+        self.title.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.RichText)
+        self.buttons: dict[str, QPushButton] = {}
+        grid = QGridLayout()  # two a row: a long title never squeezes its neighbour
+        for name in (n for n in STARTERS if n in example_paths()):
+            button = QPushButton()
+            button.clicked.connect(lambda _=False, n=name: open_example(n))
+            grid.addWidget(button, len(self.buttons) // 2, len(self.buttons) % 2)
+            self.buttons[name] = button
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(18, 14, 18, 14)
+        layout.addWidget(self.title)
+        layout.addWidget(self.text)
+        layout.addLayout(grid)
+        self.more = QLabel()
+        self.more.setWordWrap(True)
+        layout.addWidget(self.more)
+        view.viewport().installEventFilter(self)
+        on_language_change(self, self.retranslate)
+
+    def retranslate(self) -> None:
+        self.title.setText(translate("StartPage", "Start a network"))
+        self.text.setText(translate(
+            "StartPage", "Drag <i>Input</i>, <i>Hidden</i> and <i>Output</i> from the Build "
+            "panel onto the canvas (or press its buttons), then drag from a node's right port "
+            "to another node to connect them. Or open one of the book's examples:"))
+        self.more.setText(translate("StartPage", "All examples: File ▸ Examples."))
+        for name, button in self.buttons.items():
+            title, description = _example_texts(name)
+            button.setText(title)
+            button.setToolTip(description)
+            button.setAccessibleDescription(description)
+        self.setAccessibleName(translate("StartPage", "Start a network"))
+        self.place()
+
+    def update_shown(self) -> None:
+        """Shown exactly while the network has no node."""
+        self.setVisible(not self._has_nodes())
+        self.place()
+
+    def place(self) -> None:
+        """Centred in the canvas, as wide as its text wants up to the canvas's width."""
+        area = self._view.viewport().rect()
+        wanted = max(self.minimumSizeHint().width(), WIDTH)  # the buttons' titles whole
+        width = max(120, min(wanted, area.width() - 2 * MARGIN))
+        self.setFixedWidth(width)
+        height = min(self.heightForWidth(width) if self.hasHeightForWidth()
+                     else self.sizeHint().height(), max(60, area.height() - 2 * MARGIN))
+        self.resize(width, height)
+        self.move(area.center().x() - width // 2, area.center().y() - height // 2)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Resize and self.isVisible():
+            self.place()
+        return False
+
+
+def install_start_page(view: QAbstractScrollArea, doc: QObject, has_nodes: Callable[[], bool],
+                       open_example: Callable[[str], object]) -> StartPage:
+    """A :class:`StartPage` over ``view`` that follows ``doc``'s nodes."""
+    page = StartPage(view, has_nodes, open_example)
+    for signal in (doc.node_added, doc.node_removed, doc.spec_reset):  # type: ignore[attr-defined]
+        signal.connect(lambda *_args: page.update_shown())
+    page.update_shown()
+    return page
+
