@@ -34,6 +34,7 @@ from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.new_node import new_node
 from gui.explain.dock import install_explain
+from gui.file_drops import FileDrops
 from gui.files import FileController, default_data
 from gui.i18n import on_language_change, translate
 from gui.inspector import Inspector
@@ -113,6 +114,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.start_page = install_start_page(self.view, self.doc, lambda: bool(self.doc.spec.nodes),
                                              self.files.open_example)
+        self.file_drops = FileDrops(self)  # a project dropped opens, a data file is imported
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])
         self._menu("help").addActions(  # the last menu: after Training

@@ -155,8 +155,8 @@ class CanvasView(QGraphicsView):
     def dragEnterEvent(self, event: QDragEnterEvent) -> None:
         if self._is_node_drag(event):
             event.acceptProposedAction()
-        else:
-            super().dragEnterEvent(event)
+        else:  # a file: the window takes it (gui/file_drops.py)
+            event.ignore()
 
     def dragMoveEvent(self, event: QDragMoveEvent) -> None:
         if self._is_node_drag(event):

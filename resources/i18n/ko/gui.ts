@@ -351,6 +351,17 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
 </context>
 <context>
+    <name>FileDrops</name>
+    <message>
+        <source>Drop one file at a time: a project to open it, a data file to import it.</source>
+        <translation>파일은 하나씩 끌어다 놓으세요: 프로젝트는 열리고, 데이터 파일은 가져옵니다.</translation>
+    </message>
+    <message>
+        <source>{name} was not imported: another import is still running.</source>
+        <translation>{name}을(를) 가져오지 않았습니다: 다른 가져오기가 아직 진행 중입니다.</translation>
+    </message>
+</context>
+<context>
     <name>LanguageMenu</name>
     <message>
         <source>&amp;Language</source>
