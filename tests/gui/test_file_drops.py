@@ -82,7 +82,7 @@ def test_a_picture_dropped_is_explained_not_imported(qtbot, window, dialogs, tmp
     with qtbot.waitSignal(window.data_picker.import_finished) as finished:
         assert drop_on_canvas(window, picture)
     assert finished.args == [False]
-    (kind, title, text), = dialogs.of("warning")
+    (_kind, _title, text), = dialogs.of("warning")
     assert "cat.png" in text and "cannot tell what kind of data file" in text
     assert window.doc.data.name == "xor"
 
