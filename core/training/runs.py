@@ -340,14 +340,15 @@ class Runs:
         return next((r for r in reversed(self.runs) if r.history.epochs == epochs), None)
 
     def source_of(self, history: History, epochs: int) -> int | None:
-        """The number of the latest run whose history ``history`` goes on from after its first
-        ``history.n_epochs - epochs`` epochs (None: from fresh weights, or no run has them)."""
+        """The number of the run whose weights a run that ended with ``history`` after
+        ``epochs`` epochs went on from: the latest that trained the epoch it started after,
+        with the same epochs up to it (None: from fresh weights, or no run did)."""
         first = history.n_epochs - epochs
         mine = history.epochs
         for run in reversed(self.runs) if first > 0 else ():
             theirs = run.history.epochs
-            if run.history.n_epochs >= first and theirs.keys() == mine.keys() and all(
-                    theirs[k][:first] == mine[k][:first] for k in mine):
+            if run.first_epoch < first <= run.history.n_epochs and theirs.keys() == \
+                    mine.keys() and all(theirs[k][:first] == mine[k][:first] for k in mine):
                 return run.number
         return None
 

@@ -81,3 +81,28 @@ def test_a_run_from_fresh_weights_goes_on_from_none(qtbot, went_on):
     train_to_end(qtbot, window)
     assert [r.continued_from for r in window.doc.runs] == [None, 1, None]
     assert window.training.runs.view.model().index(2, EPOCHS_COLUMN).data() == "3"
+
+
+def test_after_continue_from_here_a_run_goes_on_from_the_run_that_trained_that_epoch(
+        qtbot, window):
+    """Run 2 went on from run 1's epoch 6; Continue from epoch 3 hides run 2 (all its epochs
+    came after) and cuts run 1 there: the next run goes on from run 1, not from run 2, whose
+    record still begins with those epochs."""
+    open_example(window, "xor_learned", epochs=EPOCHS * 2)
+    train_to_end(qtbot, window)
+    train_to_end(qtbot, window)
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    qtbot.keyPress(slider, Qt.Key.Key_Home)
+    for _ in range(EPOCHS):
+        qtbot.keyPress(slider, Qt.Key.Key_Right)
+    qtbot.waitUntil(lambda: timeline.shown_epoch == EPOCHS and window.doc.previewing
+                    and not timeline.runner.busy)
+    qtbot.mouseClick(timeline.bar.continue_button, Qt.MouseButton.LeftButton)
+    assert [(r.epochs, r.hidden) for r in window.doc.runs] == [(EPOCHS, False),
+                                                                (EPOCHS * 2, True)]
+    train_to_end(qtbot, window)
+    assert [r.continued_from for r in window.doc.runs] == [None, 1, 1]
+    model = window.training.runs.model
+    assert model.index(1, EPOCHS_COLUMN).data() == "4–9, goes on from run 1"
