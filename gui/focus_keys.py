@@ -1,11 +1,13 @@
-"""The keys a focused table, slider or text box keeps from the window's shortcuts.
+"""The keys a focused table, slider, text box or combo box keeps from the window's shortcuts.
 
 Explain's ← → Home End step through a row window-wide, so that they work while the canvas has
 the focus; they took those keys from every table too (with the Predictions table focused,
-Right stepped Explain and the table's current cell stayed put) and from the timeline's epoch
-slider. A widget of those kinds keeps them while it has the focus: it accepts the
-ShortcutOverride Qt asks it first, as line edits do by themselves. One filter, put on each
-such widget the first time it takes the focus (no filter on every event of the application).
+Right stepped Explain and the table's current cell stayed put), from the timeline's epoch
+slider and from combo boxes (End in the Optimizer box stepped Explain to its last step). A
+widget of those kinds keeps the keys it moves with while it has the focus: it accepts the
+ShortcutOverride Qt asks it first, as line edits do by themselves. One filter, put on each such
+widget the first time it takes the focus (no filter on every event of the application); the
+labs' windows, whose step keys are shortcuts of their own, rely on it as well.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractSlider,
     QAbstractSpinBox,
     QApplication,
+    QComboBox,
     QLineEdit,
     QPlainTextEdit,
     QTextEdit,
@@ -26,18 +29,27 @@ from PySide6.QtWidgets import (
 #: the keys such a widget moves with (Help ▸ Keyboard Shortcuts lists them for the slider)
 NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Key_End,
                    Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-#: the widgets that keep them: tables and lists, sliders, text boxes
+#: the keys a combo box one cannot type in moves with (its first and last item, a page on):
+#: ← → are not among them, so they still step while it has the focus
+COMBO_KEYS = (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+#: the widgets that keep them: tables and lists, sliders, text boxes, combo boxes
 KEEPERS = (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QLineEdit, QTextEdit,
-           QPlainTextEdit)
+           QPlainTextEdit, QComboBox)
 _PLAIN = (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+
+
+def kept_keys(widget: QObject | None) -> tuple[Qt.Key, ...]:
+    """The keys ``widget``, focused, keeps from the window's shortcuts (none for others)."""
+    if isinstance(widget, QComboBox) and not widget.isEditable():
+        return COMBO_KEYS
+    return NAVIGATION_KEYS if isinstance(widget, KEEPERS) else ()
 
 
 def keeps(widget: QObject | None, event: QEvent) -> bool:
     """Does ``widget``, focused, keep the key of ``event`` (a ShortcutOverride) from the
     window's shortcuts?"""
     return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-            and isinstance(widget, KEEPERS) and event.key() in NAVIGATION_KEYS
-            and event.modifiers() in _PLAIN)
+            and event.key() in kept_keys(widget) and event.modifiers() in _PLAIN)
 
 
 class _Keeper(QObject):
@@ -72,8 +84,9 @@ def commit_typing() -> None:
 
 
 def keep_navigation_keys() -> None:
-    """From now on, focused tables, sliders and text boxes keep ← → Home End PageUp PageDown
-    from window-wide shortcuts (called by whoever makes such shortcuts; once is enough)."""
+    """From now on, focused tables, sliders, text boxes and combo boxes keep the keys they
+    move with (← → Home End PageUp PageDown; a combo box all but ← →) from the window's
+    shortcuts (called by whoever makes such shortcuts; once is enough)."""
     app = QApplication.instance()
     if isinstance(app, QApplication) and app.findChild(_Keeper) is None:
         _Keeper(app)

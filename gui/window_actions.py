@@ -38,26 +38,27 @@ class WindowActions:
     context: ProjectContext
     docks: dict[str, QDockWidget]
 
-    def _action(self, name: str, slot: object, shortcut: object = None) -> QAction:
+    def _action(self, name: str, slot: object, shortcut: object = None,
+                canvas: bool = False) -> QAction:
         """The action ``name`` of :data:`ACTIONS`; its texts are set in :meth:`retranslate`
-        (the tooltip: the label without accelerator and ellipsis, then the tip)."""
+        (the tooltip: the label without accelerator and ellipsis, then the tip). Its keys work
+        window-wide, or with ``canvas`` while the canvas or the node palette has the focus.
+
+        (Its menu item and toolbar button work anywhere. Window-wide, Backspace in a combo box
+        or in the Predictions table deleted the node selected on the canvas, out of sight,
+        Ctrl+V there pasted nodes, and Ctrl+C in the table copied nodes instead of the cell.)"""
         action = QAction(self)
         if shortcut is not None:
             action.setShortcuts(shortcut if isinstance(shortcut, list) else [shortcut])
         self._action_texts.append((action, *ACTIONS[name]))
         action.triggered.connect(slot)
-        self.addAction(action)
+        if canvas:
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.view.addAction(action)
+            self.palette.addAction(action)  # Space on a button adds a node; Del takes it away
+        else:
+            self.addAction(action)
         return action
-
-    def _canvas_keys(self, action: QAction) -> None:
-        """``action``'s keys work while the canvas or the node palette has the focus (its menu
-        item and toolbar button anywhere): window-wide, Backspace in a combo box or in the
-        Predictions table deleted the node selected on the canvas, out of sight, Ctrl+V there
-        pasted nodes, and Ctrl+C in the table copied nodes instead of the cell."""
-        self.removeAction(action)
-        action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.view.addAction(action)
-        self.palette.addAction(action)  # Space on a button adds a node; Del takes it away
 
     def _create_actions(self) -> None:
         keys = QKeySequence.StandardKey
@@ -72,13 +73,12 @@ class WindowActions:
         self.undo_action, self.redo_action = undo_actions(self.doc, self)
         self.delete_action = self._action(
             "delete", self.delete_selection,
-            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)])
-        self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll)
-        self.copy_action = self._action("copy", self.copy_selection, keys.Copy)
-        self.paste_action = self._action("paste", self.paste, keys.Paste)
-        for action in (self.delete_action, self.select_all_action, self.copy_action,
-                       self.paste_action):
-            self._canvas_keys(action)
+            [QKeySequence(QKeySequence.StandardKey.Delete), QKeySequence(Qt.Key.Key_Backspace)],
+            canvas=True)
+        self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll,
+                                              canvas=True)
+        self.copy_action = self._action("copy", self.copy_selection, keys.Copy, canvas=True)
+        self.paste_action = self._action("paste", self.paste, keys.Paste, canvas=True)
         self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
         self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(

@@ -39,7 +39,7 @@ METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
-          "ended", "reason", "history")
+          "ended", "reason", "history", "continued_from")  # the last one only when set
 #: short names of settings in a difference ("lr 0.1 → 0.01"), the network and the data
 #: (shown with ``_()``: :meth:`Change.words` does; a Korean Runs list said "epochs 2 → 1")
 SETTING_WORDS = {"lr": N_("lr"), "optimizer": N_("optimizer"), "epochs": N_("epochs"),
@@ -146,6 +146,9 @@ class Run:
     data: str = ""
     name: str = ""
     hidden: bool = False
+    #: the number of the run whose trained weights it went on from (None: fresh weights, or
+    #: recorded before runs kept it)
+    continued_from: int | None = None
 
     @property
     def title(self) -> str:
@@ -197,10 +200,13 @@ class Run:
         return ", ".join(pieces) or _("no epoch finished")
 
     def to_dict(self) -> dict[str, Any]:
-        return {"number": self.number, "name": self.name, "hidden": self.hidden,
-                "started_at": self.started_at, "settings": self.settings.to_dict(),
-                "network": self.network, "data": self.data, "epochs": self.epochs,
-                "ended": self.ended, "reason": self.reason, "history": self.history.to_dict()}
+        stored = {"number": self.number, "name": self.name, "hidden": self.hidden,
+                  "started_at": self.started_at, "settings": self.settings.to_dict(),
+                  "network": self.network, "data": self.data, "epochs": self.epochs,
+                  "ended": self.ended, "reason": self.reason, "history": self.history.to_dict()}
+        if self.continued_from is not None:  # a run from fresh weights is stored as before
+            stored["continued_from"] = self.continued_from
+        return stored
 
     @classmethod
     def from_dict(cls, data: Any) -> Run:
@@ -234,10 +240,15 @@ class Run:
         hidden = data.get("hidden", False)
         if not isinstance(hidden, bool):
             raise ValueError(_("{where}: 'hidden' must be true or false").format(where=where))
+        source = data.get("continued_from")
+        if source is not None and (isinstance(source, bool) or not isinstance(source, int)
+                                   or not 1 <= source < number):
+            raise ValueError(_("{where}: 'continued_from' must be the number of an earlier "
+                               "run (found {found})").format(where=where, found=repr(source)))
         return cls(number, settings, history, epochs, data["ended"],
                    reason=_text(data, "reason", where), started_at=_time(data, where),
                    network=_text(data, "network", where), data=_text(data, "data", where),
-                   name=_text(data, "name", where), hidden=hidden)
+                   name=_text(data, "name", where), hidden=hidden, continued_from=source)
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:
@@ -322,6 +333,25 @@ class Runs:
             return _("first run")
         return changes_words(self.changes(number))
 
+    def holding(self, history: dict[str, Any] | None) -> Run | None:
+        """The latest run that ended with ``history`` (as stored: the document's), None when
+        no run did (fresh weights, a history from elsewhere)."""
+        epochs = history.get("epochs") if isinstance(history, dict) else None
+        return next((r for r in reversed(self.runs) if r.history.epochs == epochs), None)
+
+    def source_of(self, history: History, epochs: int) -> int | None:
+        """The number of the run whose weights a run that ended with ``history`` after
+        ``epochs`` epochs went on from: the latest that trained the epoch it started after,
+        with the same epochs up to it (None: from fresh weights, or no run did)."""
+        first = history.n_epochs - epochs
+        mine = history.epochs
+        for run in reversed(self.runs) if first > 0 else ():
+            theirs = run.history.epochs
+            if run.first_epoch < first <= run.history.n_epochs and theirs.keys() == \
+                    mine.keys() and all(theirs[k][:first] == mine[k][:first] for k in mine):
+                return run.number
+        return None
+
     def record(self, settings: TrainingSettings, history: History, epochs: int,
                outcome_kind: str, reason: str, *, error: str = "",
                started_at: str | None = None, spec: NetworkSpec | None = None,
@@ -331,7 +361,8 @@ class Runs:
         with (kept as it is: hand over a copy no one changes)."""
         run = Run(self.next_number, settings, history, epochs, ending(outcome_kind, error),
                   error or reason, started_at,
-                  network_summary(spec) if spec is not None else "", data)
+                  network_summary(spec) if spec is not None else "", data,
+                  continued_from=self.source_of(history, epochs))
         return self.with_run(run)
 
     # ------------------------------------------------------------------ edits (new values)

@@ -43,7 +43,8 @@ class StepBar(QWidget):
             button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
             bar.addWidget(button)
             # Window-wide, so the keys step while the canvas has the focus too; enabled only
-            # while a row is explained (tables, sliders and text boxes keep them: focus_keys).
+            # while a row is explained (a focused table, slider, text box or combo box keeps
+            # the ones it moves with: focus_keys).
             shortcut = QShortcut(QKeySequence(key), self, button.click)
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             self.step_keys.append((shortcut, button))

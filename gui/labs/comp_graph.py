@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QGroupBox,
@@ -24,6 +24,7 @@ from core.labs.comp_graph import PRESETS, Graph, Step
 from core.labs.comp_graph_check import check_gradients
 from gui import theme
 from gui.context import ProjectContext
+from gui.focus_keys import keep_navigation_keys
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow
 from gui.labs.comp_graph_boxes import GradientCheckBox, InputsTable, NodeEditor, ValueBox
@@ -36,9 +37,6 @@ from gui.labs.comp_graph_steps import (
     retranslate_boxes,
     retranslate_step_bar,
 )
-
-#: keys a focused combo box uses itself (first and last item), never the step shortcuts'
-COMBO_KEYS = (Qt.Key.Key_Home, Qt.Key.Key_End)
 
 
 class CompGraphLab(LabWindow):
@@ -77,20 +75,9 @@ class CompGraphLab(LabWindow):
         right.addLayout(bottom)
         layout.addLayout(right, 1)
         self.preset.currentIndexChanged.connect(self.load_preset)
-        for combo in (self.preset, self.kind, *self.operands):
-            combo.installEventFilter(self)  # Home/End choose in the combo, not step the graph
+        keep_navigation_keys()  # Home/End choose in a focused combo, not step the graph
         self.load_preset()
         on_language_change(self, self.retranslate)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        """A combo box with the focus keeps Home and End (accepting the shortcut override
-        hands it the key press, as a line edit does for its own keys)."""
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() in COMBO_KEYS
-                and event.modifiers() == Qt.KeyboardModifier.NoModifier):
-            event.accept()
-            return True
-        return super().eventFilter(watched, event)
 
     def retranslate(self) -> None:
         """Every text of the lab in the current language, from its current state."""

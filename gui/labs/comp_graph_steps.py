@@ -137,6 +137,12 @@ def retranslate_step_bar(lab: CompGraphLab) -> None:
                                           "Hide everything but the inputs (Home)"))
 
 
+def input_tip(name: str) -> str:
+    """The tooltip of input ``name``'s value box, in the current language."""
+    return translate("CompGraphLab", "The value of {name}; the graph recomputes as you type"
+                     ).format(name=name)
+
+
 def retranslate_boxes(lab: CompGraphLab) -> None:
     """The boxes' titles, tables' headers, tooltips and the rules of every operation."""
     lab.inputs_box.setTitle(translate("CompGraphLab",
@@ -144,8 +150,7 @@ def retranslate_boxes(lab: CompGraphLab) -> None:
     lab.inputs_table.setHorizontalHeaderLabels([translate("CompGraphLab", "input"),
                                                 translate("CompGraphLab", "value")])
     for name, box in lab.value_boxes.items():
-        box.setToolTip(translate("CompGraphLab", "The value of {name}; the graph recomputes as "
-                                                 "you type").format(name=name))
+        box.setToolTip(input_tip(name))
     lab.rules_box.setTitle(translate("CompGraphLab", "Each node's local backward rule"))
     lab.rules.setText("<table cellspacing='2'>" + "".join(  # i18n: not ui
         f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"

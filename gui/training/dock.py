@@ -198,6 +198,9 @@ class TrainingUi(QObject):
     def _connect(self) -> None:
         doc = self.session.doc
         self.session.started.connect(self._run_started)
+        runs = self.runs.model  # the Loss panel's legend names the run being trained
+        self.session.started.connect(lambda *_: runs.set_training(True))
+        self.session.ended.connect(lambda _result: runs.set_training(False))
         self.session.message.connect(self._say)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
@@ -368,12 +371,12 @@ class TrainingUi(QObject):
             data_points(dataset, settings.split, settings.seed) if dataset is not None else None,
             settings.split, settings.seed)
 
-    @Slot(list)
-    def _overlays_changed(self, overlays: list) -> None:
+    @Slot(list, str)
+    def _overlays_changed(self, overlays: list, current: str) -> None:
         # A project opened tells the Loss panel its history (on the panel's turn) and then its
         # runs' curves: a plain call handed both over at once, in the turn that replaced the
         # document (lazy_panel.py); a tick by hand is drawn at once.
-        self.hosts["Loss"].call_in_turn("set_overlays", overlays)
+        self.hosts["Loss"].call_in_turn("set_overlays", overlays, current)
 
     @Slot()
     def _ask_csv(self) -> None:

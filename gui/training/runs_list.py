@@ -76,7 +76,10 @@ class RunsModel(QAbstractTableModel):
         #: the runs ticked, by number (a hidden or deleted run's too: see the module's words)
         self.ticked: set[int] = set()
         self.rows: list[Run] = []
+        # the number the run being trained will have (None while none is)
+        self.training_number: int | None = None
         doc.runs_changed.connect(self.refresh)
+        doc.history_changed.connect(self.ticks_changed)  # another run's curves are current
         doc.about_to_reset.connect(self._forget_ticks)
         self.refresh()
 
@@ -91,7 +94,7 @@ class RunsModel(QAbstractTableModel):
     @Slot()
     def _forget_ticks(self) -> None:
         """Another project comes: its runs are numbered from 1 again."""
-        self.ticked = set()
+        self.ticked, self.training_number = set(), None
 
     def has_test(self) -> bool:
         """Whether a listed run measured a test part (else its column is left out)."""
@@ -101,12 +104,34 @@ class RunsModel(QAbstractTableModel):
         self.show_hidden = on
         self.refresh()
 
+    def set_training(self, on: bool) -> None:
+        """A run starts (it will be the next number) or has ended."""
+        self.training_number = self.doc.runs.next_number if on else None
+        self.ticks_changed.emit()
+
+    def label(self, run: Run) -> str:
+        """A run as the Loss panel's legend names it: ``run 2: lr 0.1 → 0.01`` (its name once
+        renamed)."""
+        return translate("RunsModel", "run {number}: {name}").format(
+            number=run.number, name=run.name or self.doc.runs.describe_changes(run.number))
+
     def overlays(self) -> list[Overlay]:
+        return [Overlay(self.label(r), run_color(r.number), r.history)
+                for r in self.doc.runs if r.number in self.ticked and not r.hidden]
+
+    def current_label(self) -> str:
+        """The run of the Loss panel's own curves, ``run 3: lr 0.1 → 0.01 (current)``: the run
+        being trained, else the run that left the document's history ("" when none did: fresh
+        weights, a history from elsewhere)."""
         runs = self.doc.runs
-        return [Overlay(translate("RunsModel", "run {number}: {name}").format(
-                            number=r.number, name=r.name or runs.describe_changes(r.number)),
-                        run_color(r.number), r.history)
-                for r in runs if r.number in self.ticked and not r.hidden]
+        number = self.training_number
+        run = runs.holding(self.doc.history) if number is None else next(
+            (r for r in runs if r.number == number), None)
+        if run is None and number is None:
+            return ""
+        label = self.label(run) if run is not None else translate(
+            "RunsModel", "run {number}").format(number=number)
+        return translate("RunsModel", "{run} (current)").format(run=label)
 
     def retranslate(self) -> None:
         """Headers, cells and the Loss panel's legend again, in the current language."""
@@ -158,8 +183,13 @@ class RunsModel(QAbstractTableModel):
             return translate("RunsModel", "{run}: {metrics}").format(
                 run=run.title, metrics=run.metrics_words())
         if role == Qt.ItemDataRole.ToolTipRole:
-            return (translate("RunsModel", "{run}: {reason}").format(
+            tip = (translate("RunsModel", "{run}: {reason}").format(
                 run=run.title, reason=core_tr(run.reason)) if run.reason else run.title)
+            if run.continued_from is None:
+                return tip
+            return tip + "\n" + translate(
+                "RunsModel", "It goes on from run {number} after epoch {epoch}.").format(
+                number=run.continued_from, epoch=run.first_epoch)
         return None
 
     def _text(self, run: Run, column: int) -> str:
@@ -171,8 +201,12 @@ class RunsModel(QAbstractTableModel):
             return self.doc.runs.describe_changes(run.number)
         if column == EPOCHS:
             first = run.first_epoch
-            return f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
+            epochs = f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
                 run.epochs)
+            if run.continued_from is None:
+                return epochs
+            return translate("RunsModel", "{epochs}, goes on from run {number}").format(
+                epochs=epochs, number=run.continued_from)
         if column == ENDED:
             ended = ending_title(run.ended)
             return translate("RunsModel", "{ended} (hidden)").format(ended=ended) if (
@@ -244,9 +278,10 @@ class RunsView(QTableView):
 
 class RunsList(QWidget):
     """The Runs panel: the table, Hide/Show and Delete, and "show hidden runs".
-    ``overlays_changed`` carries the ticked runs as :class:`Overlay` s for the Loss panel."""
+    ``overlays_changed`` carries the ticked runs as :class:`Overlay` s for the Loss panel,
+    and the name of the run its own curves belong to (:meth:`RunsModel.current_label`)."""
 
-    overlays_changed = Signal(list)
+    overlays_changed = Signal(list, str)  # the ticked runs, the current run's label
 
     def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -343,4 +378,4 @@ class RunsList(QWidget):
 
     @Slot()
     def _ticks_changed(self) -> None:
-        self.overlays_changed.emit(self.model.overlays())
+        self.overlays_changed.emit(self.model.overlays(), self.model.current_label())

@@ -133,6 +133,8 @@ class LossPanel(Panel):
         self.one_row_when_short([(self.metric_plot, (1, 0, 1), (0, 1))], (2, 1, 2))
         #: the earlier runs drawn, each with its training-loss curve
         self.overlays: list[tuple[Overlay, pg.PlotDataItem]] = []
+        #: the run of the curves drawn over them, first in their legend (while they are shown)
+        self.current_run = ""
         self._overlay_items: list[tuple[pg.PlotItem, pg.PlotDataItem]] = []
         self._overlay_losses: list[np.ndarray] = []
         self._overlay_end = 0.0
@@ -219,9 +221,11 @@ class LossPanel(Panel):
             self.metric_range.fit(y=bounds(*(curves.columns[f"{p}_r2"] for p in PARTS)))
         self._show_legend()
 
-    def set_overlays(self, overlays: list[Overlay]) -> None:
+    def set_overlays(self, overlays: list[Overlay], current: str = "") -> None:
         """Draw these earlier runs (and no others) under the current one: training loss and
-        accuracy or R² solid, validation loss dashed, in the run's colour made translucent."""
+        accuracy or R² solid, validation loss dashed, in the run's colour made translucent.
+        ``current`` names the current run: the legend of its curves says it beside others'."""
+        self.current_run = current
         for plot, item in self._overlay_items:
             plot.removeItem(item)
         self.overlays, self._overlay_items, self._overlay_losses = [], [], []
@@ -247,8 +251,10 @@ class LossPanel(Panel):
                 if plot is self.loss_plot:
                     self._overlay_losses.append(values)
             self.overlays.append((overlay, drawn[0]))
-        self.run_legend.setText(legend_html(
-            [(overlay.label, QColor(overlay.color)) for overlay in overlays], whole_names=False))
+        # the current run first, in its training curve's colour as the others are in theirs
+        current = [(current, PART_COLORS["train"])] if current else []
+        self.run_legend.setText(legend_html(current + [
+            (overlay.label, QColor(overlay.color)) for overlay in overlays], whole_names=False))
         self.run_legend.box.setVisible(bool(overlays))
         self._overlay_end = max((float(o.history.n_epochs) for o in overlays), default=0.0)
         if self.history is not None and self.curves_shown is not None:

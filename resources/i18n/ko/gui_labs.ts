@@ -116,7 +116,6 @@
     <name>CompGraphLab</name>
     <message>
         <source>Computational graph and backprop</source>
-        <extracomment>keys a focused combo box uses itself (first and last item), never the step shortcuts&apos;</extracomment>
         <translation>계산 그래프의 역전파</translation>
     </message>
     <message>

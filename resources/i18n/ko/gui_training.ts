@@ -80,12 +80,28 @@
         <translation>실행 {number}: {name}</translation>
     </message>
     <message>
+        <source>run {number}</source>
+        <translation>실행 {number}</translation>
+    </message>
+    <message>
+        <source>{run} (current)</source>
+        <translation>{run} (현재)</translation>
+    </message>
+    <message>
         <source>{run}: {metrics}</source>
         <translation>{run}: {metrics}</translation>
     </message>
     <message>
         <source>{run}: {reason}</source>
         <translation>{run}: {reason}</translation>
+    </message>
+    <message>
+        <source>It goes on from run {number} after epoch {epoch}.</source>
+        <translation>실행 {number}의 에폭 {epoch} 다음부터 이어 갑니다.</translation>
+    </message>
+    <message>
+        <source>{epochs}, goes on from run {number}</source>
+        <translation>{epochs}, 실행 {number}에서 이어 감</translation>
     </message>
     <message>
         <source>{ended} (hidden)</source>

@@ -129,7 +129,7 @@
     </message>
     <message>
         <source>log scale</source>
-        <extracomment>epoch curves of at most this many epochs show each epoch as a dot as well: a single epoch (the natural first MNIST run) is no line at all, and a few are easier read as points the epochs&apos; points of short runs, as dots (see MARKED_EPOCHS) the earlier runs drawn, each with its training-loss curve</extracomment>
+        <extracomment>epoch curves of at most this many epochs show each epoch as a dot as well: a single epoch (the natural first MNIST run) is no line at all, and a few are easier read as points the epochs&apos; points of short runs, as dots (see MARKED_EPOCHS) the earlier runs drawn, each with its training-loss curve the run of the curves drawn over them, first in their legend (while they are shown)</extracomment>
         <translation>로그 스케일</translation>
     </message>
     <message>

@@ -54,6 +54,21 @@ def test_a_run_records_its_settings_history_and_ending(two_runs):
     assert second.network == "2-4-2 tanh/softmax"
 
 
+def test_a_run_that_went_on_names_the_run_it_went_on_from(two_runs):
+    """Run 2 trained on from run 1's weights: the record says so; a run from fresh weights
+    is stored as before (no such field), and a file without it still opens."""
+    runs, _ = two_runs
+    assert [r.continued_from for r in runs] == [None, 1]
+    assert "continued_from" not in runs[0].to_dict()
+    assert runs[1].to_dict()["continued_from"] == 1
+    assert Runs.from_list(runs.to_list())[1].continued_from == 1
+    assert Run.from_dict(stored_run()).continued_from is None
+    fresh = runs.record(TrainingSettings(), runs[0].history.copy(), 3, "completed", "")
+    assert fresh[-1].continued_from is None  # all its epochs are its own
+    again = runs.record(TrainingSettings(), runs[1].history.copy(), 0, "diverged", "")
+    assert again[-1].continued_from == 2  # the latest run with those epochs
+
+
 def test_what_changed_is_worded_against_the_run_before(two_runs):
     runs, _ = two_runs
     assert runs.changes(2) == (Change("lr", 0.1, 0.01), Change("epochs", 3, 2),
@@ -182,6 +197,9 @@ def stored_run(**changes) -> dict:
     ({"started_at": "2026-12-03T01:02:03"}, "run 1: 'started_at' must be a date and time"),
     ({"settings": {"lr": -1}}, "run 1: lr: -1 must be above 0"),
     ({"history": []}, "run 1: history must be an object"),
+    ({"continued_from": 1}, "run 1: 'continued_from' must be the number of an earlier run "
+                            "(found 1)"),
+    ({"continued_from": True}, "run 1: 'continued_from' must be the number of an earlier"),
 ])
 def test_a_bad_run_is_refused_in_words(tmp_path, changes, message):
     path = tmp_path / "bad.netcanvas"

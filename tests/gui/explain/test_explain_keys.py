@@ -59,3 +59,24 @@ def test_the_explain_check_table_keeps_them_too(qtbot, window):
     step = panel.index
     qtbot.keyClick(table, Qt.Key.Key_Right)
     assert table.currentColumn() == 1 and panel.index == step
+
+
+
+def test_a_focused_combo_box_keeps_home_and_end_and_the_arrows_still_step(qtbot, window):
+    """End in a combo box of the main window stepped Explain to its last step and the box
+    stayed put (the Weights panel's edge box here; Optimizer and Data set alike)."""
+    panel = explained(qtbot, window)
+    ui = window.training
+    ui.docks["Weights"].raise_()
+    combo = ui.hosts["Weights"].panel.edge_combo
+    qtbot.waitUntil(lambda: combo.isVisible() and combo.count() > 1)
+    combo.setCurrentIndex(0)
+    focus(qtbot, combo)
+    step = panel.index
+    qtbot.keyClick(combo, Qt.Key.Key_End)
+    assert combo.currentIndex() == combo.count() - 1  # the box chose its last item …
+    assert panel.index == step  # … and Explain did not step
+    qtbot.keyClick(combo, Qt.Key.Key_Home)
+    assert combo.currentIndex() == 0 and panel.index == step
+    qtbot.keyClick(combo, Qt.Key.Key_Right)  # → is no combo box key: Explain steps
+    assert panel.index == step + 1 and combo.currentIndex() == 0

@@ -96,7 +96,7 @@ def test_continue_from_here_says_press_train_and_the_runs_list_shows_the_cut(qtb
     window.redo_action.trigger()
     assert runs_row(window)[0] == str(SHOWN)
     train_to_end(qtbot, window)  # Train goes on from epoch 10
-    assert runs_row(window, 1)[0] == f"{SHOWN + 1}–{SHOWN + TRAINED}"
+    assert runs_row(window, 1)[0] == f"{SHOWN + 1}–{SHOWN + TRAINED}, goes on from run 1"
 
 
 def test_continue_hides_a_run_whose_epochs_all_came_after(qtbot, rewound):
