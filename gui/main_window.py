@@ -113,7 +113,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.files.continuation = self.context.session.continuation
         self.autosave = Autosave(self, self.files, self.context.session.ended)
         self.start_page = install_start_page(self.view, self.doc, lambda: bool(self.doc.spec.nodes),
-                                             self.files.open_example)
+                                             self.files)
         self.file_drops = FileDrops(self)  # a project dropped opens, a data file is imported
         self.explain, self.explain_action = install_explain(
             self, self.context, self.scene, self.view_menu, self.docks["Inspector"])

@@ -3,7 +3,8 @@
 A new window, File ▸ New, or deleting the last node leaves the canvas empty; a student then
 sees a grid and must guess that nodes come from the Build panel and examples from a menu.
 The start page says both in the middle of the canvas, with a button per example in the
-book's order (perceptrons, the forward pass, learning, MNIST-like digits). It goes away as
+book's order (perceptrons, the forward pass, learning, MNIST-like digits), and the last
+projects that are still there. It goes away as
 soon as the network has a node and comes back when it has none. It takes no drops: a node
 dragged from the palette onto it lands on the canvas underneath.
 """
@@ -11,23 +12,27 @@ dragged from the palette onto it lands on the canvas underneath.
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QVBoxLayout,
 )
 
 from gui import theme
-from gui.files import example_paths
+from gui.files import EXAMPLES_TITLE, FileController, example_paths
 from gui.i18n import on_language_change, translate
+from gui.widgets import plain_label
 
 #: the examples offered, in the book's order (their titles and descriptions are the files')
 STARTERS = ("xor_by_hand", "forward_pass_3layer", "xor_learned", "digits_mlp")
+RECENT_SHOWN = 3  # recent projects offered
 MARGIN = 24  # px kept free around the page inside the canvas
 WIDTH = 460  # px: the text wraps to this width unless the buttons need more
 
@@ -49,10 +54,11 @@ def _example_texts(name: str) -> tuple[str, str]:
 
 
 class StartPage(QFrame):
-    """The card over an empty canvas; ``open_example(name)`` is called by its buttons."""
+    """The card over an empty canvas: its buttons open an example or a recent project through
+    ``files`` (the window's :class:`~gui.files.FileController`)."""
 
     def __init__(self, view: QAbstractScrollArea, has_nodes: Callable[[], bool],
-                 open_example: Callable[[str], object]) -> None:
+                 files: FileController) -> None:
         super().__init__(view.viewport())
         self.setObjectName("startPage")
         self.setAcceptDrops(False)  # a palette drag passes through to the canvas
@@ -62,6 +68,7 @@ class StartPage(QFrame):
                            f"{theme.BORDER}; border-radius: 8px; }}")
         self._view = view
         self._has_nodes = has_nodes
+        self._files = files
         self.title = QLabel()
         font = self.title.font()
         font.setPointSizeF(font.pointSizeF() * 1.3)
@@ -74,7 +81,7 @@ class StartPage(QFrame):
         grid = QGridLayout()  # two a row: a long title never squeezes its neighbour
         for name in (n for n in STARTERS if n in example_paths()):
             button = QPushButton()
-            button.clicked.connect(lambda _=False, n=name: open_example(n))
+            button.clicked.connect(lambda _=False, n=name: files.open_example(n))
             grid.addWidget(button, len(self.buttons) // 2, len(self.buttons) % 2)
             self.buttons[name] = button
         layout = QVBoxLayout(self)
@@ -85,6 +92,21 @@ class StartPage(QFrame):
         self.more = QLabel()
         self.more.setWordWrap(True)
         layout.addWidget(self.more)
+        self.recent_label = QLabel()
+        self.recent_row = QHBoxLayout()  # the last projects, opened with one click
+        self.recent_row.addWidget(self.recent_label)
+        self.recent: list[QPushButton] = []
+        for _i in range(RECENT_SHOWN):
+            button = QPushButton()
+            button.setFlat(True)
+            button.setStyleSheet("QPushButton { color: palette(link); border: none; }"
+                                 "QPushButton:hover, QPushButton:focus "
+                                 "{ text-decoration: underline; }")  # a link, to the eye
+            button.clicked.connect(lambda _=False, b=button: self._open_recent(b))
+            self.recent.append(button)
+            self.recent_row.addWidget(button)
+        self.recent_row.addStretch()
+        layout.addLayout(self.recent_row)
         view.viewport().installEventFilter(self)
         on_language_change(self, self.retranslate)
 
@@ -94,7 +116,10 @@ class StartPage(QFrame):
             "StartPage", "Drag <i>Input</i>, <i>Hidden</i> and <i>Output</i> from the Build "
             "panel onto the canvas (or press its buttons), then drag from a node's right port "
             "to another node to connect them. Or open one of the book's examples:"))
-        self.more.setText(translate("StartPage", "All examples: File ▸ Examples."))
+        examples = self._files.file_menu_path(plain_label(translate("FileController",
+                                                                       EXAMPLES_TITLE)))
+        self.more.setText(translate("StartPage", "All examples: {menu}.").format(menu=examples))
+        self.recent_label.setText(translate("StartPage", "Recent:"))
         for name, button in self.buttons.items():
             title, description = _example_texts(name)
             button.setText(title)
@@ -105,8 +130,26 @@ class StartPage(QFrame):
 
     def update_shown(self) -> None:
         """Shown exactly while the network has no node."""
-        self.setVisible(not self._has_nodes())
+        shown = not self._has_nodes()
+        if shown:
+            self._fill_recent()
+        self.setVisible(shown)
         self.place()
+
+    def _fill_recent(self) -> None:
+        """The last projects that are still there (File ▸ Open Recent lists them all)."""
+        paths = [p for p in self._files.recent_files() if Path(p).is_file()][:RECENT_SHOWN]
+        for button, path in zip(self.recent, [*paths, *[""] * RECENT_SHOWN], strict=False):
+            button.setText(Path(path).name)
+            button.setToolTip(path)
+            button.setProperty("path", path)
+            button.setVisible(bool(path))
+        self.recent_label.setVisible(bool(paths))
+
+    def _open_recent(self, button: QPushButton) -> None:
+        path = str(button.property("path") or "")
+        if path and self._files.maybe_save():
+            self._files.load(path)
 
     def place(self) -> None:
         """Centred in the canvas, as wide as its text wants up to the canvas's width."""
@@ -126,9 +169,9 @@ class StartPage(QFrame):
 
 
 def install_start_page(view: QAbstractScrollArea, doc: QObject, has_nodes: Callable[[], bool],
-                       open_example: Callable[[str], object]) -> StartPage:
+                       files: FileController) -> StartPage:
     """A :class:`StartPage` over ``view`` that follows ``doc``'s nodes."""
-    page = StartPage(view, has_nodes, open_example)
+    page = StartPage(view, has_nodes, files)
     for signal in (doc.node_added, doc.node_removed, doc.spec_reset):  # type: ignore[attr-defined]
         signal.connect(lambda *_args: page.update_shown())
     page.update_shown()

@@ -18,6 +18,8 @@ def test_a_new_window_offers_the_books_examples_and_one_click_opens_one(qtbot, w
     assert titles == ["XOR by hand: AND(NAND, OR)", "Three-layer forward pass", "XOR, learned",
                       "Handwritten digits"]
     assert page.buttons["forward_pass_3layer"].toolTip().startswith("The book's worked example")
+    assert page.more.text() == "All examples: File ▸ Examples."
+    assert not page.recent_label.isVisible()  # nothing opened yet
     assert all(b.width() >= b.sizeHint().width() for b in page.buttons.values())  # whole titles
     centre = window.view.viewport().rect().center()
     assert page.geometry().contains(centre)  # in the middle of the canvas, where eyes go
@@ -63,3 +65,24 @@ def test_it_speaks_korean(qtbot, korean, window) -> None:
     assert korean_title != "XOR, learned"
     assert page.buttons["xor_learned"].text() == korean_title
     assert all(b.width() >= b.sizeHint().width() for b in page.buttons.values())  # whole titles
+
+
+def test_it_offers_the_last_projects_that_are_still_there(qtbot, window, tmp_path) -> None:
+    page = window.start_page
+    saved = []
+    for name in ("spiral", "xor_learned"):
+        window.files.open_example(name)
+        saved.append(tmp_path / f"{name}.netcanvas")
+        assert window.files.write(str(saved[-1]))
+    gone = tmp_path / "gone.netcanvas"
+    window.files.open_example("and_gate")
+    assert window.files.write(str(gone))
+    gone.unlink()
+    window.files.new()
+    assert page.isVisible() and page.recent_label.isVisible()
+    shown = [b for b in page.recent if b.isVisible()]
+    assert [b.text() for b in shown] == ["xor_learned.netcanvas", "spiral.netcanvas"]
+    assert shown[1].toolTip() == str(saved[0].resolve())
+    qtbot.mouseClick(shown[1], Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.doc.path == str(saved[0].resolve()))
+    assert window.doc.data.name == "spiral" and not page.isVisible()

@@ -313,6 +313,7 @@
     <name>StartPage</name>
     <message>
         <source>Start a network</source>
+        <extracomment>the examples offered, in the book&apos;s order (their titles and descriptions are the files&apos;)</extracomment>
         <translation>신경망 만들기 시작</translation>
     </message>
     <message>
@@ -320,8 +321,12 @@
         <translation>구성 패널에서 &lt;i&gt;입력 노드&lt;/i&gt;, &lt;i&gt;은닉 노드&lt;/i&gt;, &lt;i&gt;출력 노드&lt;/i&gt;를 캔버스로 드래그하고(버튼을 눌러도 됩니다), 노드의 오른쪽 포트에서 다른 노드로 드래그해 연결하세요. 또는 책의 예제를 하나 열어 보세요:</translation>
     </message>
     <message>
-        <source>All examples: File ▸ Examples.</source>
-        <translation>모든 예제: 파일 ▸ 예제</translation>
+        <source>All examples: {menu}.</source>
+        <translation>모든 예제: {menu}</translation>
+    </message>
+    <message>
+        <source>Recent:</source>
+        <translation>최근 프로젝트:</translation>
     </message>
 </context>
 <context>
