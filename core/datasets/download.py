@@ -25,7 +25,6 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
@@ -33,8 +32,7 @@ from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors
 from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
-REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled",
-           "unavailable")
+REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled")
 
 
 @dataclass(frozen=True)
@@ -56,8 +54,7 @@ ProgressCallback = Callable[[Progress], None]
 
 class FetchError(DataError):
     """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
-    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``, ``"unavailable"``: this
-    copy cannot download) so callers can react
+    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``) so callers can react
     without parsing the message. ``problem`` says what happened to whom reads it in a window or
     a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
     its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
@@ -137,7 +134,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     missing = [f for f, state in states.items() if state != "verified"]
     if not missing:
         return folder
-    pooch = _download_tools(name)
+    import pooch  # here, not at the top: a start-up that downloads nothing never loads it
+
     root = cache_root()
     new_root = not root.exists()
     try:
@@ -170,22 +168,6 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         if new_root and not any(root.iterdir()):
             root.rmdir()  # a failed first fetch leaves no trace at all
     return folder
-
-
-def _download_tools(name: str) -> ModuleType:
-    """pooch (and with it requests), or a FetchError: the desktop bundle leaves them out, since
-    it has no TLS to reach the mirrors with."""
-    try:
-        import pooch
-        import requests  # noqa: F401  (pooch imports it only when downloading)
-    except ImportError as exc:
-        raise FetchError(
-            "unavailable", _("this copy of NetCanvas cannot download ({module} is not part of "
-                             "it, as in the desktop bundle)").format(module=exc.name),
-            _("fetch {name} from a pip installation of NetCanvas, or download the four files "
-              "({files}) yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-              "check them").format(**_by_hand(name)), set_name=name) from None
-    return pooch
 
 
 def _fetch_file(name: str, file: str, expected: str, staging: Path,

@@ -171,10 +171,6 @@ class DownloadDialog(QDialog):
         elif reason in ("checksum", "not-found", "interrupted"):
             todo = self.tr("Choose {title} again to try once more (later, if it fails "
                            "again).").format(title=title) + " " + by_hand
-        elif reason == "unavailable":
-            todo = self.tr("Put the four files ({files}) in {folder} by hand (Open folder shows "
-                           "it); NetCanvas checks them when you choose {title} again.").format(
-                files=files, folder=folder, title=title)
         else:
             return self.tr("The download did not work: {error}\n\nYou can still import your own "
                            "data with “{button}”.").format(error=failure,

@@ -253,10 +253,6 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
     </message>
     <message>
-        <source>Put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
-        <translation>파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
-    </message>
-    <message>
         <source>The download did not work: {error}
 
 You can still import your own data with “{button}”.</source>
