@@ -168,6 +168,11 @@ class DownloadDialog(QDialog):
         elif reason == "offline":
             todo = self.tr("Connect to the internet and choose {title} again.").format(
                 title=title) + " " + by_hand
+        elif reason == "certificate":
+            todo = self.tr("Check this computer's date and time, then choose {title} again. On a "
+                           "school or company network, ask for its certificate: NetCanvas trusts "
+                           "it when the environment variable REQUESTS_CA_BUNDLE names its "
+                           "file.").format(title=title) + " " + by_hand
         elif reason in ("checksum", "not-found", "interrupted"):
             todo = self.tr("Choose {title} again to try once more (later, if it fails "
                            "again).").format(title=title) + " " + by_hand

@@ -158,6 +158,7 @@ def test_the_bundle_downloads_over_https_and_verifies_the_server(
     with serve(files, tls=context) as (url, handler):
         refused = frozen_fetch(dist, url)
         assert refused.returncode == 2 and handler.requests == []  # no request got through
+        assert "certificate verify failed" in refused.stderr
         assert not (cache / "mnist" / "train-images-idx3-ubyte.gz").exists()
         result = frozen_fetch(dist, url, REQUESTS_CA_BUNDLE=str(certificate))
     assert url.startswith("https://127.0.0.1:")
