@@ -134,7 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "self-test", help=_("check this installation headless (also: netcanvas --self-test)"),
         description=_("Offscreen: open the window on the XOR example, train it to 100 %, and "
-                      "check every resource file, the Qt platform plugins and pyqtgraph. "
+                      "check every resource file, the Qt platform plugins, pyqtgraph and what "
+                      "downloads MNIST over HTTPS (without connecting). "
                       "Prints one line (exit 0) or names what is missing (exit 1). Works from "
                       "source and in the bundle."),
         epilog=epilog, formatter_class=raw)

@@ -5,8 +5,17 @@ libraries those plugins link), all Qt translations, test packages, and — from 
 from source, like pyenv's — shared objects that still carry their debug symbols. A bare
 PySide6 + pyqtgraph + NumPy bundle weighs ~220 MB that way. Here the app keeps what it uses:
 
-- Python modules it never imports (``EXCLUDED_MODULES``); among them ``ssl``/``_hashlib``,
-  which drag in OpenSSL (hashlib falls back to its built-in digests).
+- Python modules it never imports (``EXCLUDED_MODULES``). Not among them: ``ssl`` and the
+  download stack (pooch, requests, urllib3, idna, charset_normalizer, certifi), with which
+  MNIST and Fashion-MNIST are downloaded from their HTTPS mirrors and checked on first use —
+  the book's data set one click away, for students who install only the bundle (+6.6 MiB,
+  measured: OpenSSL 5.2, ``_ssl`` 0.2, certifi's CA file 0.2, charset_normalizer's compiled
+  parts 0.4, the Python code 0.5). OpenSSL (libssl, libcrypto) ships inside the bundle rather
+  than coming from the desktop, whose OpenSSL version may not be the one ``_ssl`` was built
+  against; requests verifies servers against certifi's CA file, which ships too, whatever the
+  desktop's certificate store (``--self-test`` loads it). With OpenSSL there, ``_hashlib``
+  (57 KB) stays as well: hashlib checks the downloads with OpenSSL's digests, as in a pip
+  installation.
 - Qt plugins for a desktop and for this headless check only (``KEEP_PLUGINS``), and of Qt's own
   translations only those of the languages NetCanvas speaks (:func:`kept_qt_translations`:
   ``qtbase_ko.qm``, ``qtbase_en.qm`` — standard dialog buttons; the others are ~14 MB).
@@ -53,9 +62,9 @@ EXCLUDED_MODULES = [
     "PySide6.QtPrintSupport", "PySide6.QtUiTools",
     # pyqtgraph's optional parts: 3-D (needs PyOpenGL), its demo browser, its Jupyter widget
     "pyqtgraph.opengl", "pyqtgraph.examples", "pyqtgraph.jupyter", "OpenGL",
-    # stdlib parts nothing here uses; ssl and _hashlib would bring OpenSSL (~6 MB)
+    # stdlib parts nothing here uses (ssl and _hashlib stay: the MNIST download; see above)
     "tkinter", "_tkinter", "unittest", "doctest", "lib2to3", "pydoc_data", "sqlite3",
-    "_sqlite3", "curses", "_curses", "readline", "ssl", "_ssl", "_hashlib", "xmlrpc",
+    "_sqlite3", "curses", "_curses", "readline", "xmlrpc",
     "ensurepip", "venv", "idlelib", "turtle", "turtledemo",
     "_decimal",  # decimal (pyqtgraph's number formatting) falls back to _pydecimal
     # test suites and build tools that setuptools-era packages pull in by name
@@ -64,10 +73,6 @@ EXCLUDED_MODULES = [
     # big optional packages pyqtgraph (or NumPy) imports when they happen to be installed, so
     # that the bundle's size does not depend on the build machine (see OPTIONAL_HEAVY)
     *OPTIONAL_HEAVY,
-    # the MNIST download stack: the bundle leaves out ssl, so it could not reach the HTTPS
-    # mirrors anyway. `netcanvas data fetch` in the bundle says so, and still checks files put
-    # in the cache folder by hand (hashlib). platformdirs stays: it finds that folder.
-    "pooch", "requests", "urllib3", "charset_normalizer", "idna", "certifi",
 ]
 
 #: Qt plugins kept, as glob patterns under ``PySide6/Qt/plugins/``; every other one goes.

@@ -4,6 +4,7 @@ code 2 with one line saying what went wrong, and nothing left in the cache after
 from __future__ import annotations
 
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -13,7 +14,7 @@ from pathlib import Path
 from core.datasets.remote import MIRROR_ENV
 from gui import cli
 from tests.core.datasets import idx_server
-from tests.core.datasets.idx_server import make_files, serve
+from tests.core.datasets.idx_server import make_files, serve, tls_context
 
 ROOT = Path(__file__).resolve().parents[1]
 env = idx_server.env  # the fixture: an empty cache folder and the test-only checksum table
@@ -76,6 +77,26 @@ def test_404_and_offline_say_which_and_name_the_cache_folder(env, monkeypatch, c
     assert "404" in line and str(cache / "mnist") in line and nothing_in(cache)
     line = refusal(*run(["data", "fetch", "mnist"], capsys))  # nothing listens there now
     assert "offline" in line and str(cache / "mnist") in line and nothing_in(cache)
+
+
+def test_an_https_mirror_is_verified_and_an_untrusted_one_is_named_not_offline(
+        env, monkeypatch, capsys, tmp_path):
+    """A mirror whose certificate cannot be verified (self-signed here; in class, a school
+    network that inspects HTTPS) was "offline", its cause cut off after 120 characters."""
+    cache, files = env
+    context, certificate = tls_context(tmp_path)
+    with serve(files, tls=context) as (url, handler):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+        assert "the mirror's secure (HTTPS) connection could not be verified" in line
+        assert re.search(r"the secure connection failed \(certificate verify failed: "
+                         r"self.signed certificate\)", line)
+        assert "set REQUESTS_CA_BUNDLE to that file" in line and "offline" not in line
+        assert handler.requests == [] and nothing_in(cache)
+        monkeypatch.setenv("REQUESTS_CA_BUNDLE", str(certificate))  # trusted: downloaded
+        code, out, _ = run(["data", "fetch", "mnist", "--quiet"], capsys)
+    assert code == 0 and out.strip() == str(cache / "mnist")
+    assert sorted(handler.requests) == sorted(files)
 
 
 def test_an_unknown_name_is_a_usage_error(env, capsys):

@@ -25,7 +25,6 @@ import textwrap
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from types import ModuleType
 
 from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
@@ -33,8 +32,8 @@ from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors
 from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
-REASONS = ("checksum", "wrong-file", "not-found", "offline", "interrupted", "cancelled",
-           "unavailable")
+REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
+           "cancelled")
 
 
 @dataclass(frozen=True)
@@ -56,8 +55,8 @@ ProgressCallback = Callable[[Progress], None]
 
 class FetchError(DataError):
     """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
-    ``"not-found"``, ``"offline"``, ``"interrupted"``, ``"cancelled"``, ``"unavailable"``: this
-    copy cannot download) so callers can react
+    ``"not-found"``, ``"offline"``, ``"certificate"`` (HTTPS could not be verified),
+    ``"interrupted"``, ``"cancelled"``) so callers can react
     without parsing the message. ``problem`` says what happened to whom reads it in a window or
     a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
     its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
@@ -137,7 +136,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     missing = [f for f, state in states.items() if state != "verified"]
     if not missing:
         return folder
-    pooch = _download_tools(name)
+    import pooch  # here, not at the top: a start-up that downloads nothing never loads it
+
     root = cache_root()
     new_root = not root.exists()
     try:
@@ -172,22 +172,6 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     return folder
 
 
-def _download_tools(name: str) -> ModuleType:
-    """pooch (and with it requests), or a FetchError: the desktop bundle leaves them out, since
-    it has no TLS to reach the mirrors with."""
-    try:
-        import pooch
-        import requests  # noqa: F401  (pooch imports it only when downloading)
-    except ImportError as exc:
-        raise FetchError(
-            "unavailable", _("this copy of NetCanvas cannot download ({module} is not part of "
-                             "it, as in the desktop bundle)").format(module=exc.name),
-            _("fetch {name} from a pip installation of NetCanvas, or download the four files "
-              "({files}) yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-              "check them").format(**_by_hand(name)), set_name=name) from None
-    return pooch
-
-
 def _fetch_file(name: str, file: str, expected: str, staging: Path,
                 bar: _ProgressAdapter) -> None:
     """Try ``file`` on every mirror until one gives it with the right checksum."""
@@ -213,6 +197,9 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
                 requests.exceptions.ContentDecodingError) as exc:
             failures.append(("interrupted", url, _("the connection broke off ({error})").format(
                 error=_short(exc))))
+        except requests.exceptions.SSLError as exc:  # a ConnectionError, but not offline
+            failures.append(("certificate", url, _("the secure connection failed ({error})")
+                             .format(error=_short(exc))))
         except requests.RequestException as exc:
             failures.append(("offline", url, _("cannot connect ({error})").format(
                 error=_short(exc))))
@@ -222,11 +209,12 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
 
 
 def _short(exc: Exception) -> str:
-    """The useful end of a requests error: "Connection refused", "timed out", …"""
+    """The useful end of a requests error: "Connection refused", "timed out", "certificate
+    verify failed: self-signed certificate", …"""
     text = str(exc)
-    errno = re.search(r"\[Errno -?\d+\] ([^'\")\]]+)", text)
-    if errno:
-        return errno.group(1).strip()
+    reason = re.search(r"\[(?:Errno -?\d+|SSL: \w+)\] ([^'\"()\]]+)", text)
+    if reason:
+        return reason.group(1).strip()
     if "timed out" in text.lower():
         return _("timed out")
     return textwrap.shorten(text.splitlines()[0], 120, placeholder=" …") if text else \
@@ -305,6 +293,16 @@ def _failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> Fetch
         hint = _("check the network and try again, or download the four files ({files}) "
                  "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
                  "check them").format(**by_hand)
+    elif "certificate" in problems:
+        reason = "certificate"
+        problem = _("cannot download {file} of {title}: the mirror's secure (HTTPS) connection "
+                    "could not be verified, as happens on a network that inspects secure "
+                    "connections (at a school or a company) or when this computer's date and "
+                    "time are wrong").format(file=file, title=title)
+        hint = _("check this computer's date and time; on a school or company network, ask "
+                 "for its certificate and set REQUESTS_CA_BUNDLE to that file; or download the "
+                 "four files ({files}) yourself, put them in {folder} and run `netcanvas data "
+                 "fetch {name}` to check them").format(**by_hand)
     else:
         reason = "offline"
         problem = _("cannot download {file} of {title}: no mirror could be reached — this "

@@ -5,9 +5,10 @@ A bundle that lacks a file fails when a student first clicks the menu that needs
 the build that dropped it. So this check opens the real window on the offscreen platform, loads
 the XOR example, trains it to 100 %, runs two search trials on spawned processes (the frozen
 app must hand those back to multiprocessing), exports the network as ONNX and runs the file,
-draws and exports a pyqtgraph plot, and checks every resource file, the Qt platform plugins
-and pyqtgraph's lazily loaded parts. It prints one line and exits 0, or names everything that
-is missing and exits 1.
+draws and exports a pyqtgraph plot, and checks every resource file, the Qt platform plugins,
+pyqtgraph's lazily loaded parts and the MNIST download's HTTPS stack (offline: its modules,
+OpenSSL and the CA certificates). It prints one line and exits 0, or names everything that is
+missing and exits 1.
 """
 
 from __future__ import annotations
@@ -117,6 +118,43 @@ def check_platform_plugins(current: str = "offscreen") -> tuple[list[str], list[
             notes.append(_("{plugin} cannot load on this machine: {reason}").format(
                 plugin=name, reason=reason))
     return found, problems, notes
+
+
+# ----------------------------------------------------------------------------- download
+#: what downloading MNIST and Fashion-MNIST imports: pooch fetches with requests, which speaks
+#: HTTPS through urllib3 and ssl (OpenSSL) and verifies servers against certifi's CA file
+DOWNLOAD_MODULES = ("pooch", "requests", "urllib3", "idna", "certifi", "ssl")
+
+
+def check_download_stack() -> tuple[str, list[str]]:
+    """(what is ready, e.g. "OpenSSL 3.0.19 27 Jan 2026, 146 CA certificates"; problems),
+    without the network: the modules a download imports, and a TLS context loaded with the CA
+    file requests verifies servers against. The first download of MNIST happens long after
+    the bundle was built, on a student's computer, whatever its own OpenSSL and certificates."""
+    problems = []
+    for name in DOWNLOAD_MODULES:
+        try:
+            import_module(name)
+        except ImportError as exc:
+            problems.append(_("the MNIST download needs {module}, which is missing ({error})")
+                            .format(module=name, error=exc))
+    if problems:
+        return "", problems
+    import ssl
+
+    from requests.utils import DEFAULT_CA_BUNDLE_PATH
+
+    try:
+        context = ssl.create_default_context(cafile=DEFAULT_CA_BUNDLE_PATH)
+    except (OSError, ssl.SSLError) as exc:
+        return "", [_("the CA certificates for HTTPS downloads cannot be loaded from {file} "
+                      "({error})").format(file=DEFAULT_CA_BUNDLE_PATH, error=exc)]
+    count = context.cert_store_stats()["x509_ca"]
+    if count == 0:
+        return "", [_("{file} holds no CA certificate: HTTPS downloads could not be "
+                      "verified").format(file=DEFAULT_CA_BUNDLE_PATH)]
+    return _("{openssl}, {count} CA certificates").format(openssl=ssl.OPENSSL_VERSION,
+                                                          count=count), []
 
 
 # ----------------------------------------------------------------------------- pyqtgraph
@@ -295,6 +333,8 @@ def run() -> dict[str, Any]:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     current = os.environ["QT_QPA_PLATFORM"].split(";")[0].split(":")[0] or "offscreen"
     problems = check_resources()
+    https, download_problems = check_download_stack()
+    problems += download_problems
     platforms, plugin_problems, notes = check_platform_plugins(current)
     problems += plugin_problems
     if current not in platforms:
@@ -311,7 +351,8 @@ def run() -> dict[str, Any]:
         if problems:
             raise SelfTestError(problems)
         facts = run_window(Path(folder))
-    return {**facts, "platforms": platforms, "notes": notes, "pyqtgraph": version}
+    return {**facts, "platforms": platforms, "notes": notes, "pyqtgraph": version,
+            "https": https}
 
 
 def _without_offscreen_chatter(kind: object, context: object, message: str) -> None:
@@ -342,9 +383,10 @@ def main() -> int:
     print(_("netcanvas self-test passed ({where}, {seconds} s): window opened on {platform}, "
             "{example} trained to 100 % in {epochs} epochs, {trials} search trials on {workers} "
             "processes, {labs} labs opened, ONNX exported and run, all resources present, "
-            "platform plugins {plugins}, pyqtgraph {version}{notes}").format(
+            "platform plugins {plugins}, pyqtgraph {version}, HTTPS download ready ({https})"
+            "{notes}").format(
         where=where, seconds=f"{time.perf_counter() - started:.1f}", platform=facts["platform"],
         example=EXAMPLE, epochs=facts["epochs"], trials=SEARCH_TRIALS, workers=SEARCH_WORKERS,
         labs=len(LABS), plugins="+".join(facts["platforms"]), version=facts["pyqtgraph"],
-        notes=notes))
+        https=facts["https"], notes=notes))
     return 0

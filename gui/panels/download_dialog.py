@@ -168,13 +168,14 @@ class DownloadDialog(QDialog):
         elif reason == "offline":
             todo = self.tr("Connect to the internet and choose {title} again.").format(
                 title=title) + " " + by_hand
+        elif reason == "certificate":
+            todo = self.tr("Check this computer's date and time, then choose {title} again. On a "
+                           "school or company network, ask for its certificate: NetCanvas trusts "
+                           "it when the environment variable REQUESTS_CA_BUNDLE names its "
+                           "file.").format(title=title) + " " + by_hand
         elif reason in ("checksum", "not-found", "interrupted"):
             todo = self.tr("Choose {title} again to try once more (later, if it fails "
                            "again).").format(title=title) + " " + by_hand
-        elif reason == "unavailable":
-            todo = self.tr("Put the four files ({files}) in {folder} by hand (Open folder shows "
-                           "it); NetCanvas checks them when you choose {title} again.").format(
-                files=files, folder=folder, title=title)
         else:
             return self.tr("The download did not work: {error}\n\nYou can still import your own "
                            "data with “{button}”.").format(error=failure,

@@ -5,6 +5,10 @@ fast. Slow (a PyInstaller build, ~20-40 s): CI always runs it; skip locally with
 
 from __future__ import annotations
 
+import os
+import re
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -12,7 +16,12 @@ from types import ModuleType
 
 import pytest
 
+from core.datasets.remote import MIRROR_ENV
+from tests.core.datasets import idx_server
+from tests.core.datasets.idx_server import serve, tls_context
+
 pytestmark = pytest.mark.packaging
+env = idx_server.env  # the fixture: an empty cache folder and the test-only checksum table
 
 
 @pytest.fixture(scope="module")
@@ -44,6 +53,9 @@ def test_the_frozen_app_passes_its_self_test(build: ModuleType, dist: Path) -> N
     assert "self-test passed (frozen bundle" in result.stdout
     assert "xor_learned trained to 100 %" in result.stdout
     assert "ONNX exported and run" in result.stdout  # onnx ships: File ▸ Export ▸ ONNX works
+    # the MNIST download's HTTPS stack: the bundle's own OpenSSL and certifi's CA certificates
+    assert "HTTPS download ready (OpenSSL 3." in result.stdout
+    assert " CA certificates)" in result.stdout and " 0 CA certificates" not in result.stdout
 
 
 def test_a_missing_resource_fails_loudly_by_name(build: ModuleType, dist: Path) -> None:
@@ -78,7 +90,7 @@ def test_the_bundle_leaves_out_what_the_app_does_not_use(
                 "PySide6/Qt/translations/designer*", "resources/i18n/ko", "PySide6/QtNetwork*",
                 "PySide6/Qt/lib/libQt6Network*",
                 "PySide6/Qt/plugins/platformthemes/libqgtk3*", "pyqtgraph/examples",
-                "libssl*", "libcrypto*", "resources/screenshots",
+                "resources/screenshots",
                 *heavy, *(f"{name}.libs" for name in heavy)]
     found = [str(p.relative_to(internal)) for pattern in unwanted for p in internal.glob(pattern)]
     assert found == []
@@ -111,3 +123,57 @@ def test_the_bundle_shows_its_window(packaging_script: Callable[[str], ModuleTyp
     print(f"bundle launch → window shown: {median:.2f} s")
     assert len(times) == 1 and 0 < median < startup.TIMEOUT
 
+
+# ----------------------------------------------------------------------------- downloads
+def frozen_fetch(dist: Path, url: str, **extra: str) -> subprocess.CompletedProcess[str]:
+    """The bundle's ``netcanvas data fetch mnist`` from ``url``, with the cache folder and the
+    test-only checksum table of the ``env`` fixture (its environment variables)."""
+    environment = {**os.environ, MIRROR_ENV: url, "NETCANVAS_LANG": "en", **extra}
+    environment.pop("PYTHONPATH", None)  # nothing from the source tree
+    return subprocess.run([str(dist / "NetCanvas" / "netcanvas"), "data", "fetch", "mnist"],
+                          cwd=dist, env=environment, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_the_bundle_downloads_mnist_and_checks_it(dist: Path, env) -> None:
+    """What students install downloads the data set itself (it once said "download the four
+    files yourself"): from a local server here, checked against the checksums given."""
+    cache, files = env
+    with serve(files) as (url, handler):
+        result = frozen_fetch(dist, url)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(cache / "mnist")
+    assert "downloading t10k-labels-idx1-ubyte.gz (4/4)" in result.stderr
+    assert sorted(handler.requests) == sorted(files)
+    assert {f: (cache / "mnist" / f).read_bytes() for f in files} == files
+
+
+def test_the_bundle_downloads_over_https_and_verifies_the_server(
+        dist: Path, env, tmp_path: Path) -> None:
+    """The mirrors are HTTPS: the bundle's own OpenSSL speaks TLS, and a server whose
+    certificate no trusted authority signed is refused (here a self-signed one, until it is
+    trusted through REQUESTS_CA_BUNDLE, as a classroom server's would be)."""
+    cache, files = env
+    context, certificate = tls_context(tmp_path)
+    with serve(files, tls=context) as (url, handler):
+        refused = frozen_fetch(dist, url)
+        assert refused.returncode == 2 and handler.requests == []  # no request got through
+        assert "certificate verify failed" in refused.stderr
+        assert not (cache / "mnist" / "train-images-idx3-ubyte.gz").exists()
+        result = frozen_fetch(dist, url, REQUESTS_CA_BUNDLE=str(certificate))
+    assert url.startswith("https://127.0.0.1:")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == str(cache / "mnist")
+    assert {f: (cache / "mnist" / f).read_bytes() for f in files} == files
+
+
+def test_the_bundle_brings_its_own_openssl_and_ca_file(dist: Path, env) -> None:
+    """Desktops differ in OpenSSL versions and certificate stores: the bundle uses its own."""
+    internal = dist / "NetCanvas" / "_internal"
+    assert (internal / "certifi" / "cacert.pem").stat().st_size > 100_000
+    assert list(internal.glob("libssl.so*")) and list(internal.glob("libcrypto.so*"))
+    if sys.platform.startswith("linux"):  # glibc's loader names each library it starts
+        result = frozen_fetch(dist, "http://127.0.0.1:1/", LD_DEBUG="libs")  # nobody there
+        loaded = re.findall(r"calling init: (\S*/lib(?:ssl|crypto)\.so\S*)", result.stderr)
+        assert len(loaded) == 2
+        assert {Path(path).resolve().parent for path in loaded} == {internal.resolve()}

@@ -4,6 +4,7 @@ the bundle, and the start-up time — all fast; the frozen bundle itself is in t
 from __future__ import annotations
 
 import ast
+import re
 import subprocess
 import sys
 from collections.abc import Callable
@@ -30,6 +31,7 @@ def test_self_test_passes_from_source() -> None:
     assert len(lines) == 1 and lines[0].startswith("netcanvas self-test passed (source install")
     assert "xor_learned trained to 100 %" in lines[0]
     assert "2 search trials on 2 processes" in lines[0]
+    assert "HTTPS download ready (OpenSSL " in lines[0]
 
 
 def test_self_test_is_also_a_command() -> None:
@@ -70,6 +72,27 @@ def test_the_onnx_check_exports_runs_and_names_a_failure(tmp_path: Path,
     monkeypatch.setitem(sys.modules, "onnx", None)  # a bundle without it
     assert self_test.check_onnx_export(project, tmp_path) == [
         "the ONNX export fails: the ONNX export needs the onnx package: pip install onnx"]
+
+
+def test_the_download_check_loads_the_ca_file_and_names_what_is_missing(
+        monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    import requests.utils
+
+    ready, problems = self_test.check_download_stack()
+    assert problems == [] and ready.startswith("OpenSSL ")
+    count = int(re.fullmatch(r"OpenSSL .*, (\d+) CA certificates", ready).group(1))
+    assert count > 50  # certifi's file: ~120 authorities, not the desktop's store
+    empty = tmp_path / "cacert.pem"
+    empty.write_text("")
+    monkeypatch.setattr(requests.utils, "DEFAULT_CA_BUNDLE_PATH", str(empty))
+    ready, problems = self_test.check_download_stack()
+    assert ready == "" and len(problems) == 1
+    assert problems[0].startswith(f"the CA certificates for HTTPS downloads cannot be loaded "
+                                  f"from {empty} (")
+    monkeypatch.setitem(sys.modules, "pooch", None)  # a bundle without it
+    assert self_test.check_download_stack() == ("", [
+        "the MNIST download needs pooch, which is missing (import of pooch halted; None in "
+        "sys.modules)"])
 
 
 def test_the_dialog_guard_closes_a_dialog_and_remembers_it(qtbot: object) -> None:

@@ -249,12 +249,12 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>인터넷에 연결하고 {title}을(를) 다시 선택하세요.</translation>
     </message>
     <message>
-        <source>Choose {title} again to try once more (later, if it fails again).</source>
-        <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
+        <source>Check this computer&apos;s date and time, then choose {title} again. On a school or company network, ask for its certificate: NetCanvas trusts it when the environment variable REQUESTS_CA_BUNDLE names its file.</source>
+        <translation>이 컴퓨터의 날짜와 시간을 확인하고 {title}을(를) 다시 선택하세요. 학교나 회사 네트워크라면 그 네트워크의 인증서를 요청하세요: 환경 변수 REQUESTS_CA_BUNDLE이 그 파일을 가리키면 NetCanvas가 그 인증서를 믿습니다.</translation>
     </message>
     <message>
-        <source>Put the four files ({files}) in {folder} by hand (Open folder shows it); NetCanvas checks them when you choose {title} again.</source>
-        <translation>파일 네 개({files})를 {folder}에 직접 넣으세요(폴더 열기로 열 수 있습니다). {title}을(를) 다시 선택하면 NetCanvas가 확인합니다.</translation>
+        <source>Choose {title} again to try once more (later, if it fails again).</source>
+        <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
     </message>
     <message>
         <source>The download did not work: {error}

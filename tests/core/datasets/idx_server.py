@@ -11,6 +11,9 @@ import gzip
 import hashlib
 import http.server
 import json
+import shutil
+import ssl
+import subprocess
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -96,15 +99,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
-          hold: set[str] | frozenset[str] = frozenset()
+          hold: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
           ) -> Iterator[tuple[str, type[_Handler]]]:
     """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
     whose ``requests`` lists what was asked for). The files in ``hold`` get their headers at
-    once and their bytes only after ``handler.release.set()`` (a download caught midway)."""
+    once and their bytes only after ``handler.release.set()`` (a download caught midway).
+    With ``tls`` (a server-side context: :func:`tls_context`) it is ``https://`` instead."""
     handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
                                             "hold": set(hold), "release": threading.Event(),
                                             "requests": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    if tls is not None:  # the handshake happens in the handler's thread, on its first read
+        server.socket = tls.wrap_socket(server.socket, server_side=True,
+                                        do_handshake_on_connect=False)
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05},
                               daemon=True)
@@ -113,10 +120,27 @@ def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
     backstop.daemon = True
     backstop.start()
     try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/data/", handler
+        scheme = "http" if tls is None else "https"
+        yield f"{scheme}://127.0.0.1:{server.server_address[1]}/data/", handler
     finally:
         handler.release.set()
         backstop.cancel()
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+def tls_context(folder: Path) -> tuple[ssl.SSLContext, Path]:
+    """A server-side TLS context with a new self-signed certificate for 127.0.0.1, and the
+    certificate's file (to trust it: ``REQUESTS_CA_BUNDLE``). Made with the ``openssl``
+    command; the test is skipped where there is none."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("no openssl command to make a test certificate with")
+    cert, key = folder / "localhost.pem", folder / "localhost.key"
+    subprocess.run([openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1",
+                    "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1",
+                    "-keyout", str(key), "-out", str(cert)], check=True, capture_output=True)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    return context, cert

@@ -4,7 +4,6 @@ loaded offline with their own test part; and how a project refers to them."""
 from __future__ import annotations
 
 import json
-import sys
 import threading
 
 import numpy as np
@@ -220,18 +219,3 @@ def _with_mirrors(entry, bases):
     from dataclasses import replace
 
     return replace(entry, mirrors=tuple(bases))
-
-
-def test_without_pooch_files_put_in_by_hand_are_still_checked(cache, monkeypatch, tmp_path):
-    """The desktop bundle leaves pooch and requests out (it has no TLS for the mirrors)."""
-    files = make_files()
-    accept(files, tmp_path, monkeypatch)
-    monkeypatch.setitem(sys.modules, "pooch", None)  # import pooch now raises ImportError
-    with pytest.raises(DataError, match="cannot download") as caught:
-        fetch("mnist", hashes=checksums(files))
-    assert str(cache / "mnist") in str(caught.value) and leftovers(cache) == []
-    (cache / "mnist").mkdir(parents=True)
-    for file, data in files.items():
-        (cache / "mnist" / file).write_bytes(data)
-    assert fetch("mnist", hashes=checksums(files, "md5")) == cache / "mnist"
-    assert load_mnist("mnist").n_samples == N_TRAIN + N_TEST

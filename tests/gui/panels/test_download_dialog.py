@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from core.datasets.cache_check import MEMO
 from core.datasets.remote import CACHE_ENV, MIRROR_ENV
 from gui.document.data_source import choices, ref_key
-from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files, serve
+from tests.core.datasets.idx_server import N_TEST, N_TRAIN, make_files, serve, tls_context
 from tests.gui.downloads import choose
 from tests.gui.panels.test_names_in_rich_text import plain
 
@@ -174,6 +174,33 @@ def test_a_failure_tells_a_window_user_what_to_do_and_opens_the_folder(
     assert button.isVisible() and button.text() == "Open folder"
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert [url.toLocalFile() for url in opened] == [str(folder)]
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.data_picker.download_dialog is None)
+
+
+def test_a_mirror_whose_certificate_fails_is_not_called_offline(
+        env, qtbot, window, monkeypatch, tmp_path):
+    """HTTPS that cannot be verified (a school network inspecting it, a wrong clock) said
+    "this computer seems to be offline" and "connect to the internet"."""
+    cache, files = env
+    context, _certificate = tls_context(tmp_path)  # self-signed: trusted by nobody
+    with serve(files, tls=context) as (url, handler):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        choose(window, "mnist")
+        dialog = window.data_picker.download_dialog
+        qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error.startswith(
+        f"Cannot download {TRAIN_IMAGES} of {title}: the mirror's secure (HTTPS) connection "
+        "could not be verified, as happens on a network that inspects secure connections (at "
+        "a school or a company) or when this computer's date and time are wrong.\n\nCheck "
+        f"this computer's date and time, then choose {title} again. On a school or company "
+        "network, ask for its certificate: NetCanvas trusts it when the environment variable "
+        "REQUESTS_CA_BUNDLE names its file. Or put the four files")
+    assert "offline" not in dialog.error and "certificate verify failed" in dialog.details.text()
+    assert handler.requests == [] and nothing_in(cache)
+    dialog.grab().save(str(tmp_path / "certificate.png"))
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Close),
                      Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.data_picker.download_dialog is None)
