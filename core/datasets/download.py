@@ -143,7 +143,8 @@ class _ProgressAdapter:
                     self._shut()
                     return
 
-        watcher = threading.Thread(target=watch, name="download cancel watch", daemon=True)
+        watcher = threading.Thread(target=watch, name="download cancel watch",  # i18n: not ui
+                                   daemon=True)
         watcher.start()
         try:
             yield
