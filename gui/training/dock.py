@@ -199,6 +199,7 @@ class TrainingUi(QObject):
         doc = self.session.doc
         self.session.started.connect(self._run_started)
         self.session.message.connect(self._say)
+        self.settings_panel.said.connect(self._say)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
         doc.edit_refused.connect(self._refused)
