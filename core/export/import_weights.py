@@ -4,10 +4,21 @@ The file is an ``.npz`` with the arrays under NetCanvas's names — ``W<edge>``,
 ``gamma<node>``, ``beta<node>`` and, for batch norm, ``mean<node>``, ``var<node>`` — exactly
 what ``train.py --out`` writes. Every name and shape is checked against the network and any
 mismatch is said in words; nothing is unpickled.
+
+Values are checked too: NaN and infinities are refused, and so is any weight, bias, γ or β
+larger in size than :data:`MAX_MAGNITUDE` (1e6). float32, the dtype networks compute in, holds
+numbers up to about 3.4e38; each layer multiplies its inputs by weights and sums up to a few
+hundred of them, so with weights of 1e6 a value grows by some 1e8 per layer and overflows to
+infinity within four or five layers (1e308 even overflows on the way into float32) — the first
+forward pass would give NaN. Training never makes weights anywhere near that size (a network
+that learns keeps them within about ±100), so such a file is damaged or meant for something
+else. Batch norm's running statistics only need to fit the dtype (a variance of raw pixel
+values runs to tens of thousands).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -21,6 +32,7 @@ from core.i18n import _
 from core.project import Project
 
 PICKLE_PROTOCOL = b"\x80"  # the first byte of a pickle of protocol 2 or later
+MAX_MAGNITUDE = 1e6  # the largest weight, bias, γ or β taken in size (see the module's docstring)
 
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
@@ -81,7 +93,34 @@ def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str
                 name=name, shape=array.shape, needed=target.shape))
         elif not np.isfinite(array).all():
             problems.append(_("{name} holds NaN or infinite values").format(name=name))
+        elif array.size:
+            problems += _magnitude_problems(name, array, name in network.params,
+                                            np.dtype(project.settings.dtype))
     return problems
+
+
+def _magnitude_problems(name: str, array: np.ndarray, trained: bool,
+                        dtype: np.dtype) -> list[str]:
+    """A trained parameter larger in size than MAX_MAGNITUDE (whatever the dtype: the bound is
+    float32's, the usual one, and no learnt weight comes near it), or a statistic that does not
+    fit ``dtype``, in words (see the module's docstring for why)."""
+    largest, top = float(np.max(np.abs(array))), float(np.finfo(dtype).max)
+    if trained and largest > MAX_MAGNITUDE:
+        return [_("{name} holds a value of {value}; weights, biases, γ and β are taken up to "
+                  "{limit} in size: training never makes them that large, and a few layers of "
+                  "products of such weights overflow float32 (at most {top})").format(
+                      name=name, value=_short(largest), limit=_short(MAX_MAGNITUDE),
+                      top=_short(float(np.finfo(np.float32).max)))]
+    if largest > top:
+        return [_("{name} holds a value of {value}, larger than {dtype} can hold (at most "
+                  "{top})").format(name=name, value=_short(largest), dtype=dtype.name,
+                                   top=_short(top))]
+    return []
+
+
+def _short(value: float) -> str:
+    """1e6, 3.4e38, 1.5e308: three digits, the exponent without "+" or leading zeros."""
+    return re.sub(r"e\+?(-?)0*(\d)", r"e\1\2", f"{value:.3g}")
 
 
 def with_weights(project: Project, path: Path) -> Project:
