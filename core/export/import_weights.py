@@ -6,14 +6,10 @@ what ``train.py --out`` writes. Every name and shape is checked against the netw
 mismatch is said in words; nothing is unpickled.
 
 Values are checked too: NaN and infinities are refused, and so is any weight, bias, γ or β
-larger in size than :data:`MAX_MAGNITUDE` (1e6). float32, the dtype networks compute in, holds
-numbers up to about 3.4e38; each layer multiplies its inputs by weights and sums up to a few
-hundred of them, so with weights of 1e6 a value grows by some 1e8 per layer and overflows to
-infinity within four or five layers (1e308 even overflows on the way into float32) — the first
-forward pass would give NaN. Training never makes weights anywhere near that size (a network
-that learns keeps them within about ±100), so such a file is damaged or meant for something
-else. Batch norm's running statistics only need to fit the dtype (a variance of raw pixel
-values runs to tens of thousands).
+larger in size than :data:`core.engine.params.MAX_MAGNITUDE` (1e6, the bound a typed weight
+has too; its comment says why: a few layers of such products overflow float32, and 1e308 even
+overflows on the way into it). Batch norm's running statistics only need to fit the dtype (a
+variance of raw pixel values runs to tens of thousands).
 """
 
 from __future__ import annotations
@@ -27,12 +23,12 @@ import numpy as np
 from core.datasets.errors import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
+from core.engine.params import MAX_MAGNITUDE
 from core.export.common import ExportError, refuse_problems
 from core.i18n import _
 from core.project import Project
 
 PICKLE_PROTOCOL = b"\x80"  # the first byte of a pickle of protocol 2 or later
-MAX_MAGNITUDE = 1e6  # the largest weight, bias, γ or β taken in size (see the module's docstring)
 
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:

@@ -8,8 +8,8 @@ import numpy as np
 import pytest
 
 from core.datasets.ref import DataRef
+from core.engine.params import MAX_MAGNITUDE
 from core.export import ExportError, weight_problems, with_weights
-from core.export.import_weights import MAX_MAGNITUDE
 from core.project import Project
 from core.spec import EdgeSpec, NetworkSpec, hidden_node, input_node, output_node
 from core.training.settings import TrainingSettings
