@@ -86,6 +86,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("project", help=_("the .netcanvas project to train"))
     train.add_argument("--epochs", type=int, metavar="N",
                        help=_("train N epochs (default: the project's setting)"))
+    train.add_argument("--lr", type=float, metavar="RATE",
+                       help=_("train with this learning rate, above 0 (default: the project's "
+                              "setting)"))
     train.add_argument("--out", metavar="FILE",
                        help=_("save the trained project here, with this run added to its runs "
                               "(the project itself, to update it in place)"))
@@ -174,6 +177,12 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         if args.epochs < 1:
             raise CommandError(_("--epochs must be at least 1"))
         project.settings = replace(project.settings, epochs=args.epochs)
+    if args.lr is not None:
+        try:  # the settings own the rule: a rate above 0
+            project.settings = replace(project.settings, lr=args.lr)
+        except ValueError:
+            raise CommandError(_("--lr must be a number above 0, such as 0.01 (at 0 the "
+                                 "weights would never change)")) from None
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)

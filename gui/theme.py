@@ -144,6 +144,34 @@ def grid_rgb(values: np.ndarray, classification: bool) -> np.ndarray:
         confidence = np.nan_to_num(values.max(axis=-1, keepdims=True))
         return 255 - (255 - palette[np.nan_to_num(values).argmax(axis=-1)]) * (
             0.25 + 0.5 * confidence)
-    finite = np.abs(values[np.isfinite(values)])
-    limit = float(finite.max()) if finite.size else 1.0
-    return diverging_rgb(values[..., 0], limit or 1.0, soft=0.7)
+    first = values[..., 0]
+    return regression_rgb(first, *plane_range(first))
+
+
+REGRESSION_SOFT = 0.7  # a regression plane's strongest colour, lighter under the points
+PLANE_FLOOR = 0.08  # a one-signed plane's lowest value: a tint, not the page's white
+
+
+def plane_range(values: np.ndarray) -> tuple[float, float]:
+    """The lowest and highest finite value of a regression plane's output ((0, 0): none)."""
+    finite = np.asarray(values, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+
+
+def regression_rgb(values: np.ndarray, low: float, high: float) -> np.ndarray:
+    """(…, 3) float RGB for regression outputs on the scale of their own range ``low`` …
+    ``high`` (the Output panel's colour bar says it): across 0, white at 0 and blue/orange up
+    to the larger end in size; all of one sign, from a tint at the end nearer 0 to the full
+    colour at the other, so a plane whose outputs differ by 0.03 (the book's three-layer
+    example) shows them instead of one flat colour."""
+    if low < 0 < high:
+        return diverging_rgb(values, max(-low, high), soft=REGRESSION_SOFT)
+    if low == high == 0:
+        return diverging_rgb(np.zeros_like(values, dtype=np.float64), 1.0)  # white
+    sign = 1.0 if high > 0 else -1.0
+    near, far = (low, high) if sign > 0 else (-high, -low)  # sizes, nearer 0 first
+    span = far - near
+    sizes = np.nan_to_num(np.asarray(values, dtype=np.float64)) * sign
+    t = np.clip((sizes - near) / span, 0.0, 1.0) if span > 0 else np.ones_like(sizes)
+    return diverging_rgb(sign * (PLANE_FLOOR + (1 - PLANE_FLOOR) * t), 1.0, soft=REGRESSION_SOFT)

@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, Slot
+from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -259,13 +259,20 @@ class NumberSpinBox(QDoubleSpinBox):
     """A spin box for numbers that span many powers of ten (learning rates, weight decay):
     shows ``significant`` digits without trailing zeros (0.01, 6.26e-08, 220), reads typed
     text as :func:`typed_number` does (scientific notation 1e-7, "0,5", "−3"), and keeps the
-    exact value it is given — a plain QDoubleSpinBox rounds 6.26e-08 to 0 at six decimals."""
+    exact value it is given — a plain QDoubleSpinBox rounds 6.26e-08 to 0 at six decimals.
+
+    A typed number outside the range is brought into it, as Qt does — or, with ``clamp``
+    False (for a range whose end is no value the user meant: a learning rate of 0 is no tiny
+    rate), refused: the box keeps its value and ``refused(number)`` lets its owner say why."""
 
     DECIMALS = 20  # what Qt rounds stored values to: far below any value shown here
+    refused = Signal(float)
 
-    def __init__(self, significant: int = 6, parent: QWidget | None = None) -> None:
+    def __init__(self, significant: int = 6, parent: QWidget | None = None, *,
+                 clamp: bool = True) -> None:
         super().__init__(parent)
         self.significant = significant
+        self.clamp = clamp
         self.setDecimals(self.DECIMALS)
 
     def textFromValue(self, value: float) -> str:
@@ -290,6 +297,9 @@ class NumberSpinBox(QDoubleSpinBox):
     def fixup(self, text: str) -> str:
         number = self._parse(text)
         if number is None:
+            return self.textFromValue(self.value())
+        if not self.clamp:
+            self.refused.emit(number)
             return self.textFromValue(self.value())
         return self.textFromValue(min(max(number, self.minimum()), self.maximum()))
 

@@ -111,6 +111,22 @@ def test_bad_epochs_and_unwritable_log(tmp_path, capsys):
     assert code == 2 and err.startswith("netcanvas: error: cannot write the log ")
 
 
+@pytest.mark.parametrize("rate", ["0", "-0.1", "nan", "inf"])
+def test_a_learning_rate_that_cannot_be_used_is_refused_in_words(rate, tmp_path, capsys):
+    """`train --lr 0` is bad input, said as --epochs 0 is (exit 2, one line), and trains
+    nothing; a usable rate is the one the run trains with."""
+    example = str(example_path("and_gate"))
+    out = tmp_path / "trained.netcanvas"
+    code, _, err = run(["train", example, "--lr", rate, "--epochs", "1", "--quiet",
+                        "--out", str(out)], capsys)
+    assert (code, err) == (2, "netcanvas: error: --lr must be a number above 0, such as 0.01 "
+                              "(at 0 the weights would never change)\n")
+    assert not out.exists()
+    code, _, _ = run(["train", example, "--lr", "0.125", "--epochs", "1", "--quiet",
+                      "--out", str(out)], capsys)
+    assert code in (0, 1) and load_project(out).settings.lr == 0.125
+
+
 def test_help_documents_the_exit_codes(capsys):
     code, out, _ = run(["--help"], capsys)
     assert code == 0

@@ -181,6 +181,11 @@ def test_import_weights_puts_them_on_the_network(tmp_path, capsys, exported_weig
     (lambda w: {k: v for k, v in w.items() if k != "b2"}, "weight b2 (shape (32,)) is missing"),
     (lambda w: {**w, "W1": w["W1"].T}, "W1 has shape (32, 2) but the network needs (2, 32)"),
     (lambda w: {**w, "b1": w["b1"].astype(np.int64)}, "b1 holds int64 values"),
+    (lambda w: {**w, "W1": np.full(w["W1"].shape, 1e308)},  # float64: no float32 holds it
+     "W1 holds a value of 1e308; weights, biases, γ and β are taken up to 1e6 in size: "
+     "training never makes them that large, and a few layers of products of such weights "
+     "overflow float32 (at most 3.4e38)"),
+    (lambda w: {**w, "b2": np.full_like(w["b2"], np.inf)}, "b2 holds NaN or infinite values"),
 ])
 def test_import_weights_explains_a_mismatch(change, expected, tmp_path, capsys,
                                             exported_weights):

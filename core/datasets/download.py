@@ -16,13 +16,16 @@ command line calls it with a text progress line.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import re
 import shutil
+import socket
 import tempfile
 import textwrap
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -32,6 +35,7 @@ from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors
 from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
+CANCEL_POLL_SECONDS = 0.05  # how soon a cancel reaches a download waiting for bytes
 REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
            "cancelled")
 
@@ -81,7 +85,12 @@ class _CancelledError(Exception):
 
 class _ProgressAdapter:
     """The progress-bar object pooch's HTTPDownloader drives (``total``, ``update``, ``reset``,
-    ``close``), turned into :class:`Progress` calls and a cancel check per chunk."""
+    ``close``), turned into :class:`Progress` calls and a cancel check per chunk.
+
+    A chunk may never come (a server that stalls): while a file downloads, :meth:`watching`
+    asks ``cancel`` every :data:`CANCEL_POLL_SECONDS` and, when it says stop, shuts the
+    connection (known from :meth:`connected`, requests' response hook), so the read waiting
+    for bytes ends at once instead of at the network timeout."""
 
     def __init__(self, file: str, index: int, count: int, progress: ProgressCallback | None,
                  cancel: Callable[[], bool] | None) -> None:
@@ -89,9 +98,62 @@ class _ProgressAdapter:
         self.progress, self.cancel = progress, cancel
         self.total: int | None = None
         self.done = 0
+        self._socket: socket.socket | None = None
+        self._lock = threading.Lock()
+
+    def cancelled(self) -> bool:
+        return self.cancel is not None and self.cancel()
+
+    def connected(self, response: object, *args: object, **kwargs: object) -> None:
+        """requests' response hook: the headers arrived. Keep a duplicate of the connection's
+        socket (its own descriptor: never one the system reused for something else once the
+        response closed), to shut the connection with on a cancel."""
+        fileno = getattr(getattr(response, "raw", None), "fileno", None)
+        try:
+            sock = socket.fromfd(fileno(), socket.AF_INET, socket.SOCK_STREAM) if fileno else None
+        except (OSError, ValueError):  # no socket under it: the cancel is asked per chunk
+            sock = None
+        self._let_go(sock)
+
+    def _let_go(self, sock: socket.socket | None = None) -> None:
+        """Close the duplicate socket kept (the connection goes on) and keep ``sock`` instead."""
+        with self._lock:
+            old, self._socket = self._socket, sock
+        if old is not None:
+            old.close()
+
+    def _shut(self) -> None:
+        with self._lock:
+            if self._socket is not None:
+                with contextlib.suppress(OSError):  # closed already
+                    self._socket.shutdown(socket.SHUT_RDWR)  # the read waiting ends now
+
+    @contextlib.contextmanager
+    def watching(self) -> Iterator[None]:
+        """While the body runs (one file's download), shut its connection on a cancel."""
+        if self.cancel is None:
+            yield
+            return
+        finished = threading.Event()
+
+        def watch() -> None:
+            while not finished.wait(CANCEL_POLL_SECONDS):
+                if self.cancelled():
+                    self._shut()
+                    return
+
+        watcher = threading.Thread(target=watch, name="download cancel watch",  # i18n: not ui
+                                   daemon=True)
+        watcher.start()
+        try:
+            yield
+        finally:
+            finished.set()
+            watcher.join()
+            self._let_go()
 
     def update(self, n: int) -> None:
-        if self.cancel is not None and self.cancel():
+        if self.cancelled():
             raise _CancelledError
         total = self.total or None
         self.done = min(self.done + n, total) if total else self.done + n
@@ -112,8 +174,10 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     or damaged, and return that folder.
 
     ``progress`` is called per chunk; ``cancel`` (e.g. ``threading.Event().is_set``) is asked
-    per chunk and between files. ``hashes`` (file name → ``"md5:…"``/``"sha256:…"``) replaces
-    the built-in checksums — for tests serving generated files only. Raises
+    per chunk, between files, and while a download waits for bytes (it then shuts the
+    connection, so a stalled server never holds a cancel up). ``hashes`` (file name →
+    ``"md5:…"``/``"sha256:…"``) replaces the built-in checksums — for tests serving generated
+    files only. Raises
     :class:`FetchError` (a DataError); on any failure the cache is left as it was.
     """
     entry = remote_set(name)
@@ -178,14 +242,21 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
     import pooch
     import requests
 
-    downloader = pooch.HTTPDownloader(progressbar=bar, timeout=TIMEOUT_SECONDS, chunk_size=65536)
+    downloader = pooch.HTTPDownloader(progressbar=bar, timeout=TIMEOUT_SECONDS, chunk_size=65536,
+                                      hooks={"response": bar.connected})
     failures: list[tuple[str, str, str]] = []  # (problem, url, detail)
     for base in mirrors(name):
         url = base + file
         bar.reset()
         try:
-            pooch.retrieve(url, known_hash=expected, fname=file, path=staging,
-                           downloader=downloader)
+            with bar.watching():
+                try:
+                    pooch.retrieve(url, known_hash=expected, fname=file, path=staging,
+                                   downloader=downloader)
+                except Exception:
+                    if bar.cancelled():  # the connection was shut for it: not a failure
+                        raise _CancelledError from None
+                    raise
             return
         except _CancelledError:
             raise _cancelled(name) from None

@@ -26,6 +26,13 @@ from core.spec_problems import SpecError
 Params = dict[str, np.ndarray]
 STATE_PREFIXES = ("mean", "var")
 HALF_BUILT_STD = 0.01
+#: The largest weight, bias, γ or β (in size) NetCanvas takes from a user, typed on the canvas
+#: or imported. float32, the dtype networks compute in, holds numbers up to about 3.4e38; each
+#: layer multiplies its inputs by weights and sums up to a few hundred of them, so with weights
+#: of 1e6 a value grows by some 1e8 per layer and overflows to infinity within four or five
+#: layers — the first forward pass would give NaN. Training never makes weights anywhere near
+#: that size (a network that learns keeps them within about ±100).
+MAX_MAGNITUDE = 1e6
 
 
 def param_name(prefix: str, ident: str) -> str:

@@ -4,10 +4,17 @@ The file is an ``.npz`` with the arrays under NetCanvas's names — ``W<edge>``,
 ``gamma<node>``, ``beta<node>`` and, for batch norm, ``mean<node>``, ``var<node>`` — exactly
 what ``train.py --out`` writes. Every name and shape is checked against the network and any
 mismatch is said in words; nothing is unpickled.
+
+Values are checked too: NaN and infinities are refused, and so is any weight, bias, γ or β
+larger in size than :data:`core.engine.params.MAX_MAGNITUDE` (1e6, the bound a typed weight
+has too; its comment says why: a few layers of such products overflow float32, and 1e308 even
+overflows on the way into it). Batch norm's running statistics only need to fit the dtype (a
+variance of raw pixel values runs to tens of thousands).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +23,7 @@ import numpy as np
 from core.datasets.errors import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
+from core.engine.params import MAX_MAGNITUDE
 from core.export.common import ExportError, refuse_problems
 from core.i18n import _
 from core.project import Project
@@ -81,7 +89,34 @@ def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str
                 name=name, shape=array.shape, needed=target.shape))
         elif not np.isfinite(array).all():
             problems.append(_("{name} holds NaN or infinite values").format(name=name))
+        elif array.size:
+            problems += _magnitude_problems(name, array, name in network.params,
+                                            np.dtype(project.settings.dtype))
     return problems
+
+
+def _magnitude_problems(name: str, array: np.ndarray, trained: bool,
+                        dtype: np.dtype) -> list[str]:
+    """A trained parameter larger in size than MAX_MAGNITUDE (whatever the dtype: the bound is
+    float32's, the usual one, and no learnt weight comes near it), or a statistic that does not
+    fit ``dtype``, in words (see the module's docstring for why)."""
+    largest, top = float(np.max(np.abs(array))), float(np.finfo(dtype).max)
+    if trained and largest > MAX_MAGNITUDE:
+        return [_("{name} holds a value of {value}; weights, biases, γ and β are taken up to "
+                  "{limit} in size: training never makes them that large, and a few layers of "
+                  "products of such weights overflow float32 (at most {top})").format(
+                      name=name, value=_short(largest), limit=_short(MAX_MAGNITUDE),
+                      top=_short(float(np.finfo(np.float32).max)))]
+    if largest > top:
+        return [_("{name} holds a value of {value}, larger than {dtype} can hold (at most "
+                  "{top})").format(name=name, value=_short(largest), dtype=dtype.name,
+                                   top=_short(top))]
+    return []
+
+
+def _short(value: float) -> str:
+    """1e6, 3.4e38, 1.5e308: three digits, the exponent without "+" or leading zeros."""
+    return re.sub(r"e\+?(-?)0*(\d)", r"e\1\2", f"{value:.3g}")
 
 
 def with_weights(project: Project, path: Path) -> Project:

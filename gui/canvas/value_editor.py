@@ -6,11 +6,12 @@ from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from core.engine.params import MAX_MAGNITUDE
 from gui import theme
 from gui.i18n import translate
 from gui.widgets import typed_number, typed_overflow
 
-LIMIT = 1e6  # a typed weight or bias is at most this in size
+LIMIT = MAX_MAGNITUDE  # a typed weight or bias is at most this in size (as an imported one)
 
 
 def parse_number(text: str) -> float | None:

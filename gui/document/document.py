@@ -22,6 +22,7 @@ from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
+from gui.document.rollback import push_guarded
 from gui.i18n import on_language_change
 
 
@@ -53,6 +54,9 @@ class GraphDocument(QObject):
     about_to_reset = Signal()
     #: an edit was refused while the structure is locked; carries the reason
     edit_refused = Signal(str)
+    #: an edit failed as it was done (its first redo raised) and was taken back: carries the
+    #: edit's name (the command's text) and what went wrong
+    edit_failed = Signal(str, str)
     #: the structure was locked (the reason) or unlocked ("")
     lock_changed = Signal(str)
 
@@ -185,15 +189,20 @@ class GraphDocument(QObject):
         command is structural (``command.structural``, True unless a command says otherwise),
         or other weights are on show and the command edits the values on show
         (``command.acts_on_shown``): then nothing happens, ``edit_refused`` says why, and the
-        result is False."""
+        result is False. A command whose first redo raises is taken back
+        (:func:`gui.document.rollback.push_guarded`): no undo entry, the document as before,
+        ``edit_failed`` says what went wrong, and the result is False."""
         if self._lock_reason and getattr(command, "structural", True):
             self.edit_refused.emit(self._lock_reason)
             return False
         if self.previewing and getattr(command, "acts_on_shown", False):
             self.edit_refused.emit(self.preview_refusal)
             return False
-        self.undo_stack.push(command)
-        return True
+        text = command.text()  # a failed command is deleted by the stack
+        error = push_guarded(self, self.undo_stack, command)
+        if error:
+            self.edit_failed.emit(text, error)
+        return not error
 
     # ------------------------------------------------------------------ locking
     @property

@@ -202,6 +202,7 @@ class TrainingUi(QObject):
         self.session.started.connect(lambda *_: runs.set_training(True))
         self.session.ended.connect(lambda _result: runs.set_training(False))
         self.session.message.connect(self._say)
+        self.settings_panel.said.connect(self._say)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
         doc.edit_refused.connect(self._refused)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from typing import Any
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt, Signal, Slot
 from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QCheckBox,
@@ -101,6 +101,7 @@ LABELS = {"optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Optimizer"),
 LOCKED_TIP = QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Stop training to change this.")
 MAX_HYPERPARAMETER = 0.9999
 MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
+MAX_LR = 100.0
 
 
 def _defaults(name: str) -> dict[str, float]:
@@ -108,8 +109,8 @@ def _defaults(name: str) -> dict[str, float]:
     return {k: float(p.default) for k, p in parameters.items() if k != "lr"}
 
 
-def _double(low: float, high: float, step: float) -> QDoubleSpinBox:
-    spin = NumberSpinBox()
+def _double(low: float, high: float, step: float, *, clamp: bool = True) -> QDoubleSpinBox:
+    spin = NumberSpinBox(clamp=clamp)
     spin.setRange(low, high)
     spin.setSingleStep(step)
     spin.setKeyboardTracking(False)  # one change per Enter or arrow, not per keystroke
@@ -125,6 +126,9 @@ def _whole(low: int, high: int) -> QSpinBox:
 
 
 class TrainingSettingsPanel(QWidget):
+    #: a message for the status bar (a callable: said again when the language changes)
+    said = Signal(object)
+
     def __init__(self, actions: TrainingActions, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.actions = actions
@@ -133,7 +137,8 @@ class TrainingSettingsPanel(QWidget):
         self.optimizer_combo = QComboBox()
         for name in optimizers.NAMES:
             self.optimizer_combo.addItem(optimizers.title(name), name)  # Latin in every language
-        self.lr_spin = _double(MIN_LR, 100.0, 0.001)
+        # a typed 0 is refused in words, not made 1e-10 behind the user's back
+        self.lr_spin = _double(MIN_LR, MAX_LR, 0.001, clamp=False)
         self.lr_spin.setStepType(QAbstractSpinBox.StepType.AdaptiveDecimalStepType)
         self.hyper_spins = {name: _double(0.0, MAX_HYPERPARAMETER, 0.01)
                             for name in HYPERPARAMETERS}
@@ -220,6 +225,7 @@ class TrainingSettingsPanel(QWidget):
     def _connect(self) -> None:
         self.optimizer_combo.currentIndexChanged.connect(self._optimizer_chosen)
         self.lr_spin.valueChanged.connect(lambda v: self._edit({"lr": v}, merge=True))
+        self.lr_spin.refused.connect(self._lr_refused)
         for name, spin in self.hyper_spins.items():
             spin.valueChanged.connect(lambda v, n=name: self._edit_option(n, v))
         self.epochs_spin.valueChanged.connect(lambda v: self._edit({"epochs": v}, merge=True))
@@ -239,6 +245,15 @@ class TrainingSettingsPanel(QWidget):
         session = self.actions.session
         session.controller.state_changed.connect(self.set_state)
         session.data.dataset_changed.connect(self._dataset_changed)
+
+    @Slot(float)
+    def _lr_refused(self, typed: float) -> None:
+        kept = self.lr_spin.textFromValue(self.lr_spin.value())
+        shown = self.lr_spin.textFromValue(typed)
+        self.said.emit(lambda: translate(
+            "TrainingSettingsPanel", "A learning rate of {typed} cannot be used: it must lie "
+            "between {low} and {high} (at 0 the weights would never change). It stays at "
+            "{kept}.").format(typed=shown, low=f"{MIN_LR:g}", high=f"{MAX_LR:g}", kept=kept))
 
     # ------------------------------------------------------------------ model → widgets
     @Slot()

@@ -154,6 +154,25 @@ def test_weights_that_do_not_fit_are_refused_in_words(window, open_file, tmp_pat
     assert not window.doc.is_modified()
 
 
+def test_weights_too_large_to_compute_with_are_refused_in_words(window, open_file, tmp_path,
+                                                                dialogs):
+    """1e308 is a finite float64: it used to be taken, and a forward pass through weights that
+    size gives inf and NaN."""
+    assert window.files.open_example("xor_by_hand")
+    before = {k: v.copy() for k, v in window.doc.arrays.items()}
+    np.savez(tmp_path / "huge.npz", **{**before, "W2": np.full_like(before["W2"], 1e308)})
+    open_file(tmp_path / "huge.npz")
+    menu_action(window, "Import Weights…").trigger()
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("warning", "Cannot import weights")
+    assert text == ("huge.npz does not fit the network: W2 holds a value of 1e308; weights, "
+                    "biases, γ and β are taken up to 1e6 in size: training never makes them "
+                    "that large, and a few layers of products of such weights overflow float32 "
+                    "(at most 3.4e38).")
+    assert all(np.array_equal(window.doc.arrays[k], before[k]) for k in before)
+    assert not window.doc.is_modified()
+
+
 def test_export_and_import_refuse_a_network_with_problems(window, dialogs, monkeypatch):
     window.files.new()  # an empty canvas: no input, no output
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(pytest.fail))

@@ -47,3 +47,21 @@ def test_an_unknown_node_kind_is_grey():
 def test_coloured_text_is_plain_words_in_a_colour():
     assert theme.coloured("a < b & 'c'", theme.ERROR_TEXT) == (
         "<span style='color:#c92a2a'>a &lt; b &amp; 'c'</span>")
+
+
+def test_a_regression_plane_is_coloured_on_its_own_range():
+    """Across 0: white at 0, full blue/orange only at the larger end in size. Of one sign: a
+    tint at the end nearer 0, the full colour at the other, however small the spread."""
+    from gui.theme import WHITE, plane_range, regression_rgb
+
+    across = np.array([-1.0, 0.0, 2.0])
+    rgb = regression_rgb(across, *plane_range(across))
+    np.testing.assert_allclose(rgb[1], WHITE)
+    assert rgb[2][2] > rgb[2][0] and rgb[0][0] > rgb[0][2]  # blue above 0, orange below
+    assert rgb[0].sum() > rgb[2].sum()  # −1 is paler than 2: one scale for both signs
+    close = np.array([0.311, 0.316, 0.321])
+    low, mid, high = regression_rgb(close, *plane_range(close))
+    assert low[0] - high[0] > 100 and low[0] > mid[0] > high[0]
+    near, _, far = regression_rgb(-close, *plane_range(-close))  # all below 0: orange
+    assert far[0] > far[2] and near[2] - far[2] > 100  # full orange far from 0, a tint near it
+    np.testing.assert_allclose(regression_rgb(np.zeros(3), 0.0, 0.0), [WHITE] * 3)

@@ -4,7 +4,6 @@ boxes read typed text as the rest of the app does (gui.widgets.typed_number)."""
 
 from PySide6.QtGui import QValidator
 
-from gui.training.settings_panel import MIN_LR
 from gui.widgets import NumberSpinBox, WrappedLabel
 from tests.gui.keys import type_into
 from tests.gui.training_support import open_example, training_settings
@@ -66,16 +65,18 @@ def test_a_spin_box_reads_the_apps_minus_sign_and_a_decimal_comma(qtbot, open_la
     assert box.value() == -15.0
 
 
-def test_the_learning_rate_box_takes_a_comma_and_treats_minus_as_out_of_range(qtbot, window):
+def test_the_learning_rate_box_takes_a_comma_and_refuses_minus_as_out_of_range(qtbot, window):
     open_example(window, "spiral")
     spin = window.training.settings_panel.lr_spin
     type_into(qtbot, spin, "0,05")
     assert training_settings(window).lr == 0.05 and spin.text() == "0.05"
-    type_into(qtbot, spin, "−0,5")  # below the range, as "-0.5" is: the smallest rate
-    assert training_settings(window).lr == MIN_LR and spin.value() == MIN_LR
+    type_into(qtbot, spin, "−0,5")  # below the range, as "-0.5" is: refused, said, kept
+    assert training_settings(window).lr == 0.05 and spin.value() == 0.05
+    assert window.statusBar().currentMessage().startswith(
+        "A learning rate of -0.5 cannot be used: it must lie between 1e-10 and 100")
     type_into(qtbot, spin, "0.02")
     type_into(qtbot, spin, "-0.5")
-    assert training_settings(window).lr == MIN_LR
+    assert training_settings(window).lr == 0.02 and spin.text() == "0.02"
 
 
 def test_a_spin_box_lets_a_number_be_typed_key_by_key(qtbot):

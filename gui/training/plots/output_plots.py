@@ -14,7 +14,7 @@ import math
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetrics, QPainter
+from PySide6.QtGui import QColor, QFontMetrics, QLinearGradient, QPainter, QPen
 from PySide6.QtWidgets import QStyleOptionGraphicsItem, QWidget
 
 from core.i18n import _ as core_tr
@@ -23,7 +23,7 @@ from core.training.measure import mean_squared_error
 from core.training.snapshot import OutputGrid
 from gui import theme
 from gui.i18n import translate
-from gui.theme import class_colors, diverging_rgb
+from gui.theme import class_colors, diverging_rgb, plane_range, regression_rgb
 from gui.training.frames import Evaluation, Frame, Points
 from gui.training.plots.axes import LABEL_GAP
 from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, style_plot
@@ -31,6 +31,8 @@ from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, st
 MAX_CLASS_LABELS = 12  # counts are written into the cells up to this many classes …
 MIN_LABEL_PIXELS = 20  # … when a cell is at least this big on screen
 POINTS_MARGIN = 0.15  # of the points' span, on each side of the output plane
+SCALE_SIZE = (12, 90)  # the regression plane's colour bar, in pixels …
+SCALE_OFFSET = (-8, 14)  # … from the plot's top right corner
 
 
 def first_column(y: np.ndarray) -> np.ndarray:
@@ -83,6 +85,13 @@ class BoundaryPlot:
         for item in (self.image, self.train, self.test):
             plot.addItem(item)
         self.image.setZValue(-10)
+        # a regression plane is coloured on its own range (gui.theme.regression_rgb): the bar
+        # says which values its colours stand for
+        self.scale = pg.GradientLegend(SCALE_SIZE, SCALE_OFFSET)
+        self.scale.setParentItem(plot.vb)
+        self.scale.pen = QPen(QColor(theme.MUTED_TEXT))
+        self.scale.textPen = QPen(QColor(theme.TEXT))
+        self.scale.setVisible(False)
         self.range = StickyRange(plot)
         self.one_feature = False
         self.classification = True
@@ -148,16 +157,48 @@ class BoundaryPlot:
                           dy * grid.ys.size)
             self.image.setRect(rect)
             self.range.fit(x=(rect.left(), rect.right()), y=(rect.top(), rect.bottom()))
+            self._show_scale(None if self.classification else grid.values[..., 0])
             return
+        self._show_scale(None)
         values = grid.values  # (nx, outputs): one feature
         y = values[:, -1] if self.classification else values[:, 0]  # P(last class)
         self.curve.setData(grid.xs, y)
         points = self.train.getData()[1]
         self.range.fit(x=(grid.xs[0], grid.xs[-1]), y=bounds(y, points))
 
+    def _show_scale(self, values: np.ndarray | None) -> None:
+        """The colour bar of a regression plane's ``values`` (None: no bar): its colours from
+        the lowest value at the bottom to the highest at the top, labelled with both (and 0
+        where the scale crosses it)."""
+        if values is None:
+            self.scale.setVisible(False)
+            return
+        low, high = plane_range(values)
+        stops = np.linspace(low, high, 9)
+        gradient = QLinearGradient()
+        for k, rgb in enumerate(regression_rgb(stops, low, high)):
+            gradient.setColorAt(k / (len(stops) - 1), QColor(*(round(float(c)) for c in rgb)))
+        self.scale.setGradient(gradient)
+        shown_low, shown_high = scale_labels(low, high)
+        labels = {shown_high: 1.0, shown_low: 0.0} if high > low else {shown_high: 0.5}
+        if low < 0 < high:
+            labels["0"] = -low / (high - low)
+        self.scale.setLabels(labels)
+        self.scale.setVisible(True)
+
     def clear(self) -> None:
         self.image.clear()
         self.curve.setData([], [])
+        self.scale.setVisible(False)
+
+
+def scale_labels(low: float, high: float) -> tuple[str, str]:
+    """``low`` and ``high`` with as few significant digits (3 or more) as tell them apart."""
+    for digits in range(3, 10):
+        texts = f"{low:.{digits}g}", f"{high:.{digits}g}"
+        if texts[0] != texts[1]:
+            return texts
+    return texts
 
 
 class CellLabels(pg.GraphicsObject):

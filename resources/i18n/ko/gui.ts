@@ -418,6 +418,10 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>기본</translation>
     </message>
     <message>
+        <source>“{action}” could not be done, so nothing was changed: {error}</source>
+        <translation>“{action}” 작업을 할 수 없어 아무것도 바꾸지 않았습니다: {error}</translation>
+    </message>
+    <message>
         <source>The data set could not be loaded: {error}</source>
         <translation>데이터셋을 불러올 수 없습니다: {error}</translation>
     </message>

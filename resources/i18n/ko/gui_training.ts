@@ -395,6 +395,7 @@
     </message>
     <message>
         <source>Held out</source>
+        <extracomment>a message for the status bar (a callable: said again when the language changes)</extracomment>
         <translation>떼어 둔 비율</translation>
     </message>
     <message>
@@ -408,6 +409,10 @@
     <message>
         <source>Standardise inputs</source>
         <translation>입력 표준화</translation>
+    </message>
+    <message>
+        <source>A learning rate of {typed} cannot be used: it must lie between {low} and {high} (at 0 the weights would never change). It stays at {kept}.</source>
+        <translation>학습률 {typed}은(는) 쓸 수 없습니다: {low}에서 {high} 사이여야 합니다 (0이면 가중치가 전혀 바뀌지 않습니다). 학습률은 {kept}(으)로 그대로 둡니다.</translation>
     </message>
     <message>
         <source>training on all {rows} rows (too few to hold any out)</source>

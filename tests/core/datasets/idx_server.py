@@ -26,6 +26,7 @@ from core.datasets.remote import CACHE_ENV, IDX_FILES, MIRROR_ENV, TEST_CHECKSUM
 
 LIFETIME = 60.0
 N_TRAIN, N_TEST, SIDE = 30, 10, 28
+STALL_BYTES = 100
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -70,7 +71,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     files: ClassVar[dict[str, bytes]] = {}
     cut: ClassVar[set[str]] = set()  # file names whose connection is closed half-way
     hold: ClassVar[set[str]] = set()  # file names sent only once ``release`` is set
+    stall: ClassVar[set[str]] = set()  # file names of which a few bytes come, then nothing
     release: ClassVar[threading.Event] = threading.Event()
+    stalled: ClassVar[threading.Event] = threading.Event()  # set once a stalled file's bytes went
     requests: ClassVar[list[str]] = []
 
     def do_GET(self) -> None:
@@ -86,6 +89,13 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.end_headers()
         if name in self.hold:
             self.release.wait(LIFETIME)
+        if name in self.stall:
+            self.wfile.write(data[:STALL_BYTES])
+            self.wfile.flush()
+            self.stalled.set()
+            self.release.wait(LIFETIME)
+            self.close_connection = True
+            return
         if name in self.cut:
             self.wfile.write(data[: len(data) // 2])
             self.wfile.flush()
@@ -99,14 +109,19 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 
 @contextlib.contextmanager
 def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
-          hold: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
+          hold: set[str] | frozenset[str] = frozenset(),
+          stall: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
           ) -> Iterator[tuple[str, type[_Handler]]]:
     """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
     whose ``requests`` lists what was asked for). The files in ``hold`` get their headers at
-    once and their bytes only after ``handler.release.set()`` (a download caught midway).
-    With ``tls`` (a server-side context: :func:`tls_context`) it is ``https://`` instead."""
+    once and their bytes only after ``handler.release.set()`` (a download caught midway); those
+    in ``stall`` get their headers and :data:`STALL_BYTES` bytes, then nothing until released
+    (a connection that hangs: ``handler.stalled`` is set once the bytes went). With ``tls`` (a
+    server-side context: :func:`tls_context`) it is ``https://`` instead."""
     handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
-                                            "hold": set(hold), "release": threading.Event(),
+                                            "hold": set(hold), "stall": set(stall),
+                                            "release": threading.Event(),
+                                            "stalled": threading.Event(),
                                             "requests": []})
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     if tls is not None:  # the handshake happens in the handler's thread, on its first read

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import threading
+import time
 
 import numpy as np
 import pytest
@@ -162,6 +163,24 @@ def test_cancel_stops_the_download_and_keeps_nothing(cache, monkeypatch):
         monkeypatch.setenv(MIRROR_ENV, url)
         fetch("mnist", progress=progress, cancel=stop.is_set, hashes=checksums(files))
     assert caught.value.reason == "cancelled"
+    assert leftovers(cache) == []
+
+
+def test_a_cancel_stops_a_stalled_download_at_once(cache, monkeypatch):
+    """The server sends a few bytes, then nothing: a cancel shuts the connection instead of
+    waiting for the next chunk (which came only at the 20 s network timeout)."""
+    files = make_files()
+    stop = threading.Event()
+    with serve(files, stall={IDX_FILES["train_images"]}) as (url, handler), \
+            pytest.raises(FetchError) as caught:
+        monkeypatch.setenv(MIRROR_ENV, url)
+        threading.Thread(target=lambda: handler.stalled.wait(30) and stop.set(),
+                         daemon=True).start()
+        start = time.perf_counter()
+        fetch("mnist", cancel=stop.is_set, hashes=checksums(files))
+    took = time.perf_counter() - start
+    assert caught.value.reason == "cancelled"
+    assert took < 5, f"the cancel took {took:.1f} s"  # coarse: the old wait was 20 s
     assert leftovers(cache) == []
 
 

@@ -4,6 +4,7 @@ local http.server (tests/core/datasets/idx_server.py) — never the internet."""
 from __future__ import annotations
 
 import socket
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -315,3 +316,23 @@ def test_a_cache_folder_with_markup_characters_is_shown_as_it_is(
     assert dialog.message.textFormat() == Qt.TextFormat.PlainText
     assert folder in dialog.message.text()
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
+
+
+def test_closing_the_window_during_a_stalled_download_cancels_it_at_once(
+        env, qtbot, window, monkeypatch):
+    """The server sends the headers and a few bytes, then nothing: closing the window stops the
+    download there and then — it used to wait for the network timeout (20 s), looking hung."""
+    cache, files = env
+    with serve(files, stall={TRAIN_IMAGES}) as (url, handler):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        choose(window, "mnist")
+        assert window.data_picker.download_dialog.isVisible()
+        assert handler.stalled.wait(TIMEOUT_MS / 1000)
+        qtbot.wait(300)  # the download waits for the next bytes
+        assert any(p.is_file() for p in cache.rglob("*"))  # the part received, in staging
+        start = time.perf_counter()
+        window.close()
+        took = time.perf_counter() - start
+        assert not window.isVisible()
+    assert took < 5, f"closing took {took:.1f} s"  # a coarse bound: the old wait was 20 s
+    assert nothing_in(cache)

@@ -183,3 +183,30 @@ def test_the_timeline_shows_an_earlier_epoch_and_its_right_end_the_edited_weight
     qtbot.waitUntil(lambda: output.frame is None and confusion(output) == [[0, 2], [0, 2]])
     assert output.note.text() == "training accuracy 50.0 %" + CURRENT
 
+
+
+def test_a_regression_plane_is_coloured_on_its_own_range_with_a_colour_bar(qtbot, window):
+    """The book's three-layer example: its first output varies by only about 0.01 over the
+    plane, and on a scale from 0 to the largest output the plane was one flat blue (the blue
+    channel spread over 3 of 255). It is now coloured from its lowest to its highest value,
+    which a colour bar beside it says; a classification plane has no bar."""
+    open_example(window, "forward_pass_3layer")
+    panel = window.training.output
+    qtbot.waitUntil(lambda: "RMSE" in panel.note.text() and panel.boundary.image.image is not None)
+    grid = panel.weights.grid
+    network = build(window.doc.spec, dtype=np.float64)  # the plane's values, worked out again
+    network.load_params(dict(window.doc.arrays))
+    xs, ys = np.meshgrid(grid.xs, grid.ys)
+    first = network.predict(np.column_stack([xs.ravel(), ys.ravel()]))[:, 0]
+    low, high = float(first.min()), float(first.max())
+    assert 0.005 < high - low < 0.03 and low > 0.3  # a small spread, far from 0
+    image = panel.boundary.image.image.astype(int)
+    assert np.ptp(image[..., 0]) > 100  # light to full blue across the plane (it was 3)
+    assert image[..., 0].ravel()[np.argmax(first)] < image[..., 0].ravel()[np.argmin(first)]
+    scale = panel.boundary.scale
+    assert scale.isVisible()
+    assert scale.labels == {f"{high:.3g}": 1.0, f"{low:.3g}": 0.0}
+
+    open_example(window, "xor_by_hand")  # classification: class colours, no bar
+    qtbot.waitUntil(lambda: confusion(panel) == [[2, 0], [0, 2]])
+    assert not scale.isVisible()

@@ -201,3 +201,23 @@ def test_the_split_boxes_write_percent_as_the_language_does(window, korean):
     assert panel.val_spin.text().endswith("%") and not panel.val_spin.text().endswith(" %")
     set_language("en")
     assert panel.val_spin.suffix() == " %"
+
+
+def test_a_learning_rate_of_0_is_refused_in_words_not_made_1e_10(qtbot, window):
+    """0 (or anything outside 1e-10 … 100) typed as the learning rate: the box keeps the rate it
+    had and the status bar says why — it used to become 1e-10 without a word."""
+    open_example(window, "spiral")
+    panel = window.training.settings_panel
+    stack = window.doc.undo_stack
+    entries = stack.count()
+    type_into(qtbot, panel.lr_spin, "0")
+    assert training_settings(window).lr == 0.01 and panel.lr_spin.value() == 0.01
+    assert panel.lr_spin.text() == "0.01" and stack.count() == entries
+    assert window.statusBar().currentMessage() == (
+        "A learning rate of 0 cannot be used: it must lie between 1e-10 and 100 (at 0 the "
+        "weights would never change). It stays at 0.01.")
+    type_into(qtbot, panel.lr_spin, "1e3")
+    assert training_settings(window).lr == 0.01
+    assert window.statusBar().currentMessage().startswith("A learning rate of 1000 cannot")
+    type_into(qtbot, panel.lr_spin, "1e-10")  # the smallest it takes is taken as it is
+    assert training_settings(window).lr == 1e-10 and stack.count() == entries + 1
