@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,8 @@ class ExportPlan:
     built: Network
     data: TrainingData
     dataset: Dataset
+    resume: dict[str, Any] | None = None
+    optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def raw_columns(self) -> int:
@@ -134,7 +136,22 @@ def plan_export(project: Project) -> ExportPlan:
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
         raw=raw, scaling=data.scaling, trained=is_trained(project, network),
-        built=network, data=data, dataset=dataset)
+        built=network, data=data, dataset=dataset, **resume_description(project))
+
+
+def resume_description(project: Project) -> dict[str, Any]:
+    """Where the project's last run stopped, so that the exported scripts go on from there as
+    Train does in NetCanvas (a fresh Adam takes large first steps; the first epoch's shuffle
+    would come again): ``resume`` holds the optimizer's step count and the states of the
+    shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
+    ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one: the
+    scripts then start afresh, as NetCanvas does."""
+    held = project.continuation
+    if held is None or project.params is None:
+        return {}
+    return {"resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
+                       "network_rng": held.network_rng},
+            "optimizer_state": held.to_arrays()}
 
 
 def network_description(network: Network, raw_columns: int,

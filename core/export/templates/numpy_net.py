@@ -20,13 +20,16 @@ from pathlib import Path
 import numpy as np
 
 # The network as drawn on the canvas — input nodes with their features, then every other node
-# in the order data flows through them — the project's training settings, and how NetCanvas
-# measures each part after an epoch: on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time.
+# in the order data flows through them — the project's training settings, how NetCanvas
+# measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time), and
+# where its last run stopped (RESUME, None if it has not trained): the optimizer's step count
+# and the states of the shuffling and dropout random generators, to go on from there.
 # <netcanvas:config>
 NETWORK: dict = {}
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
 EVAL_CHUNK: int = 0
+RESUME: dict | None = None
 # </netcanvas:config>
 
 DTYPE = np.dtype(SETTINGS.get("dtype", "float32"))
@@ -256,6 +259,8 @@ class Network:
         self.rng = np.random.default_rng(seed)
         for name in NETWORK["weights"]:
             self.rng.standard_normal(self.params[name].shape)
+        if RESUME:  # or, after a run, where that run left the generator
+            self.rng.bit_generator.state = RESUME["network_rng"]
         self.nodes = [Node(layer, self.params, self.state, self.rng)
                       for layer in NETWORK["layers"]]
         self.output = self.nodes[-1]
@@ -304,7 +309,7 @@ class Network:
 
 
 # <netcanvas:include numpy_optimizers.py>
-from numpy_optimizers import OPTIMIZERS  # noqa: E402 - in the script: the optimizers' code
+from numpy_optimizers import OPTIMIZERS, resume  # noqa: E402 - in the script: their code
 
 # </netcanvas:include>
 
@@ -376,6 +381,9 @@ def train(epochs):
     n = t.shape[0]
     batch_size = min(SETTINGS["batch_size"], n)
     shuffle = np.random.default_rng([SETTINGS["seed"], 1])  # NetCanvas's shuffling generator
+    if RESUME:  # go on where NetCanvas's last run stopped, as its Train button does
+        shuffle.bit_generator.state = RESUME["shuffle_rng"]
+        resume(optimizer, arrays, RESUME["step"])
     target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
     best = (float("inf"), 0)  # the lowest validation loss so far, and its epoch
     for epoch in range(1, epochs + 1):

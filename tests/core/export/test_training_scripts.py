@@ -31,10 +31,11 @@ from tests.core.export.conftest import (
 
 
 def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
-    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names."""
+    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names,
+    going on from the project's last run as ``netcanvas train`` and the window's Train do."""
     project = replace(project, settings=replace(project.settings, epochs=epochs))
     trainer = Trainer(project.build_network(), project.data.load(), project.settings,
-                      history=project.load_history())
+                      history=project.load_history(), continuation=project.continuation)
     trainer.run()
     return {name: values[-epochs:] for name, values in trainer.history.epochs.items()
             if name != "epoch"}
@@ -161,6 +162,48 @@ def test_the_cli_log_and_the_script_agree(project_files, tmp_path):
     logged = [float(row.split(",")[column]) for row in rows[-3:]]
     result = run_script(["net.py", "--epochs", "3"], tmp_path)
     assert np.allclose(epoch_losses(result.stdout), logged, rtol=1e-4, atol=0)
+
+
+def trained_on(project_file: Path, tmp_path: Path, optimizer: str | None = None):
+    """The project as ``netcanvas train --epochs 2 --out`` saves it (with ``optimizer``):
+    holding, besides the weights, where its run stopped — the optimizer's state and the
+    shuffling and dropout generators."""
+    from gui import cli
+
+    if optimizer is not None:
+        project = load_project(project_file)
+        project_file = tmp_path / "with_optimizer.netcanvas"
+        save_project(replace(project, settings=replace(project.settings, optimizer=optimizer),
+                             continuation=None), project_file)
+    out = tmp_path / "trained.netcanvas"
+    assert cli.main(["train", str(project_file), "--epochs", "2", "--quiet", "--out",
+                     str(out)]) == 0
+    project = load_project(out)
+    assert project.continuation is not None and project.continuation.step > 0
+    return project
+
+
+@pytest.mark.parametrize("optimizer", optimizers.NAMES)
+def test_the_numpy_script_goes_on_where_the_saved_run_stopped(project_files, optimizer,
+                                                             tmp_path):
+    """A project trained in the window or by ``netcanvas train --out`` holds where its run
+    stopped, and Train goes on from there; the NumPy script started a fresh optimizer and the
+    first epoch's shuffle again (Adam: losses 1.0711, 1.0842, 1.0573 against NetCanvas's
+    1.0573, 1.0569, 1.0448). It now goes on as Train does: the same losses, metrics and
+    weights, dropout masks included."""
+    project = trained_on(project_files["dag_classifier"], tmp_path, optimizer)
+    stdout = run_export(project, "numpy", tmp_path / "export")
+    assert_the_trainers_metrics(stdout, project, "numpy")
+
+
+@pytest.mark.parametrize("name", ["xor_learned", "spiral"])
+def test_train_py_goes_on_where_the_saved_run_stopped(project_files, name, tmp_path):
+    """The same for train.py on one process (momentum, Adam): it takes the optimizer's state
+    from optimizer.npz and NetCanvas's shuffling from where the run left it."""
+    project = trained_on(project_files[name], tmp_path)
+    stdout = run_export(project, "pytorch", tmp_path / "export")
+    assert (tmp_path / "export" / "torch" / "optimizer.npz").exists()
+    assert_the_trainers_metrics(stdout, project, "pytorch")
 
 
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
