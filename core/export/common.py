@@ -142,14 +142,16 @@ def plan_export(project: Project) -> ExportPlan:
 def resume_description(project: Project) -> dict[str, Any]:
     """Where the project's last run stopped, so that the exported scripts go on from there as
     Train does in NetCanvas (a fresh Adam takes large first steps; the first epoch's shuffle
-    would come again): ``resume`` holds the optimizer's step count and the states of the
-    shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
+    would come again): ``resume`` holds the epochs trained so far (the scripts count on from
+    them, as the window does), the optimizer's step count and the states of the shuffling and
+    dropout generators, ``optimizer_state`` the optimizer's arrays as
     ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one: the
     scripts then start afresh, as NetCanvas does."""
-    held = project.continuation
+    held, history = project.continuation, project.load_history()
     if held is None or project.params is None:
         return {}
-    return {"resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
+    return {"resume": {"epoch": history.n_epochs if history is not None else 0,
+                       "step": held.step, "shuffle_rng": held.shuffle_rng,
                        "network_rng": held.network_rng},
             "optimizer_state": held.to_arrays()}
 

@@ -110,6 +110,8 @@ def test_a_script_exported_after_training_goes_on_as_train_does(qtbot, window, s
     losses = window.files.project().load_history().epochs["train_loss"]
     assert len(losses) == 4
     assert np.allclose(epoch_losses(result.stdout), losses[2:], rtol=1e-5, atol=0)
+    assert [line.split()[:2] for line in result.stdout.splitlines()[:2]] == [
+        ["epoch", "3"], ["epoch", "4"]]  # numbered as the window's Loss panel numbers them
 
 
 def test_an_untrained_network_exports_its_initial_weights_and_says_so(qtbot, window, save_to,

@@ -33,8 +33,8 @@ from torch.utils.data import DataLoader, DistributedSampler, Sampler, TensorData
 
 # The project's training settings (every hyperparameter of the optimizer spelled out), how
 # NetCanvas measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK at a time),
-# and where its last run stopped (RESUME, None if it has not trained): the optimizer's step
-# count and the state of the shuffling generator; optimizer.npz holds the optimizer's arrays.
+# and where its last run stopped (RESUME, None if it has not trained): the epochs done, the
+# optimizer's step count and the shuffling generator's state (optimizer.npz: its arrays).
 # <netcanvas:config>
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
@@ -247,7 +247,8 @@ def main(argv: list[str] | None = None) -> None:
         optimizer.resume(net.params, load_arrays(saved) if saved.exists() else {},
                          RESUME["step"])
 
-    for epoch in range(1, args.epochs + 1):
+    done = RESUME["epoch"] if RESUME else 0  # epochs NetCanvas trained before: count on
+    for epoch in range(done + 1, done + args.epochs + 1):
         if world > 1:
             sampler.set_epoch(epoch)
         net.train()

@@ -190,10 +190,18 @@ def test_the_numpy_script_goes_on_where_the_saved_run_stopped(project_files, opt
     stopped, and Train goes on from there; the NumPy script started a fresh optimizer and the
     first epoch's shuffle again (Adam: losses 1.0711, 1.0842, 1.0573 against NetCanvas's
     1.0573, 1.0569, 1.0448). It now goes on as Train does: the same losses, metrics and
-    weights, dropout masks included."""
+    weights, dropout masks included; its epochs are numbered on from the project's, as the
+    window numbers them (they began at 1 again)."""
     project = trained_on(project_files["dag_classifier"], tmp_path, optimizer)
     stdout = run_export(project, "numpy", tmp_path / "export")
     assert_the_trainers_metrics(stdout, project, "numpy")
+    done = project.load_history().n_epochs  # and its epochs count on from the window's
+    assert printed_epochs(stdout) == [done + 1, done + 2, done + 3]
+
+
+def printed_epochs(stdout: str) -> list[int]:
+    """The k of every ``epoch <k> …`` line."""
+    return [int(line.split()[1]) for line in stdout.splitlines() if line.startswith("epoch ")]
 
 
 @pytest.mark.parametrize("name", ["xor_learned", "spiral"])
@@ -204,6 +212,8 @@ def test_train_py_goes_on_where_the_saved_run_stopped(project_files, name, tmp_p
     stdout = run_export(project, "pytorch", tmp_path / "export")
     assert (tmp_path / "export" / "torch" / "optimizer.npz").exists()
     assert_the_trainers_metrics(stdout, project, "pytorch")
+    done = project.load_history().n_epochs
+    assert printed_epochs(stdout) == [done + 1, done + 2, done + 3]
 
 
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
