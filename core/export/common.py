@@ -80,8 +80,10 @@ class ExportPlan:
         return {f"y_{name}": part.y for name, part in self.data.parts.items()}
 
     def prepared_inputs(self, raw_x: np.ndarray) -> np.ndarray:
-        """What NetCanvas feeds its network for raw rows (scaling, then derived features)."""
-        return self.data.inputs_for(raw_x, self.built.dtype)
+        """What NetCanvas feeds its network for raw rows — the data set's values as stored
+        (pixel bytes for images, which it divides by 255) — scaled, then derived features."""
+        x, divisor = np.asarray(raw_x, dtype=np.float64), self.network["x_divisor"]
+        return self.data.inputs_for(x / divisor if divisor != 1 else x, self.built.dtype)
 
     def netcanvas_output(self, raw_x: np.ndarray) -> np.ndarray:
         """NetCanvas's own answer for raw rows: the reference every export must reproduce."""
@@ -126,12 +128,13 @@ def plan_export(project: Project) -> ExportPlan:
             reason=exc)) from None
     raw: dict[str, np.ndarray] = {}
     for name, piece in zip(PARTS, split(dataset, settings.split, settings.seed), strict=True):
-        raw[f"x_{name}"] = piece.features()
+        raw[f"x_{name}"] = piece.x  # as stored: image bytes stay bytes (8× smaller)
         raw[f"t_{name}"] = data.parts[name].t
     return ExportPlan(
         title=project.title or dataset.name,
         network=network_description(network, dataset.n_features, data.scaling,
-                                    task=dataset.task),
+                                    task=dataset.task,
+                                    x_divisor=1.0 if dataset.is_float else dataset.x_divisor),
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
@@ -157,9 +160,12 @@ def resume_description(project: Project) -> dict[str, Any]:
 
 
 def network_description(network: Network, raw_columns: int,
-                        scaling: FeatureScaling | None = None, *, task: str) -> dict[str, Any]:
+                        scaling: FeatureScaling | None = None, *, task: str,
+                        x_divisor: float = 1.0) -> dict[str, Any]:
     """The DAG as plain lists and strings, in execution order.
 
+    ``x_divisor``: what the raw columns are divided by first (255 for pixel bytes: NetCanvas
+    reads images as values from 0 to 1; 1 for other data);
     ``scaling``: the training rows' mean and std per raw column (None: not standardised);
     ``inputs``: each input node with the feature names it takes (raw columns spelled ``x1``…
     so every exporter handles one case); ``layers``: each computed node with its incoming
@@ -196,8 +202,9 @@ def network_description(network: Network, raw_columns: int,
         layers.append(layer)
     scale = None if scaling is None else {"mean": [float(v) for v in scaling.mean],
                                           "std": [float(v) for v in scaling.std]}
-    return {"raw_columns": raw_columns, "scaling": scale, "inputs": inputs, "layers": layers,
-            "output": spec.output.id, "loss": network.loss_name, "task": task,
+    return {"raw_columns": raw_columns, "x_divisor": x_divisor, "scaling": scale,
+            "inputs": inputs, "layers": layers, "output": spec.output.id,
+            "loss": network.loss_name, "task": task,
             "class_threshold": class_threshold(spec.output.activation),
             "weights": [name for name in network.params if name.startswith("W")]}
 

@@ -232,9 +232,12 @@ class Node:
 
 # ----------------------------------------------------------------------------- the network
 def input_columns(raw):
-    """Raw data rows → each input node's columns: standardise with the training rows' mean and
-    std (if NetCanvas did), then compute the node's features (x1, x1², x1·x2, sin x1, …)."""
+    """Raw data rows → each input node's columns: pixel bytes to values from 0 to 1 (for
+    images), standardise with the training rows' mean and std (if NetCanvas did), then compute
+    the node's features (x1, x1², x1·x2, sin x1, …)."""
     x = np.asarray(raw, dtype=np.float64).reshape(-1, NETWORK["raw_columns"])
+    if NETWORK["x_divisor"] != 1:
+        x = x / NETWORK["x_divisor"]
     if NETWORK["scaling"]:
         x = (x - np.array(NETWORK["scaling"]["mean"])) / np.array(NETWORK["scaling"]["std"])
     features = {"x1^2": lambda x: x[:, 0] ** 2, "x2^2": lambda x: x[:, 1] ** 2,
