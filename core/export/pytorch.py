@@ -42,7 +42,7 @@ def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Pat
     files = {
         "model.py": render_template("torch_model.py", NETWORK=plan.network),
         "train.py": render_template("torch_train.py", SETTINGS=plan.settings,
-                                    RESUME=plan.resume, **evaluation_config()),
+                                    **evaluation_config(), RESUME=plan.resume),
         "README.md": readme(plan),
     }
     with staged([out], folder=True) as (folder,):
