@@ -217,6 +217,8 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", metavar="FILE.npz",
                         help="write the trained weights here, under NetCanvas's names")
     args = parser.parse_args(argv)
+    if args.epochs < 1:
+        parser.error("--epochs must be at least 1")
     rank, world, device = setup()
     torch.manual_seed(SETTINGS["seed"])  # dropout masks
     dtype = torch.float64 if SETTINGS["dtype"] == "float64" else torch.float32

@@ -228,6 +228,21 @@ def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, name, tmp_
     assert_the_trainers_metrics(stdout, project, "pytorch", values=not dropout)
 
 
+@pytest.mark.parametrize("fmt", ["numpy", "pytorch"])
+def test_the_scripts_refuse_fewer_than_one_epoch_in_words(projects, fmt, tmp_path):
+    """train.py took --epochs 0 (or -3), trained nothing and still wrote --out, as if it had;
+    it now refuses as the NumPy script does, and writes nothing."""
+    export_project(projects["spiral"], fmt, tmp_path / TARGET[fmt])
+    script = Path(SCRIPT[fmt])
+    for epochs in ("0", "-3"):
+        result = run_script([script.name, "--epochs", epochs, "--out", "w.npz"]
+                            if fmt == "pytorch" else [script.name, "--epochs", epochs],
+                            tmp_path / script.parent)
+        assert result.returncode == 2
+        assert result.stderr.splitlines()[-1].endswith("error: --epochs must be at least 1")
+        assert result.stdout == "" and not (tmp_path / script.parent / "w.npz").exists()
+
+
 def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
     project = projects["dag_regression"]  # float64, BN on the output, dropout, nesterov
     export_project(project, "pytorch", tmp_path / "torch")
