@@ -52,7 +52,10 @@ class ExportPlan:
     ``network`` is plain data (see :func:`network_description`); ``params`` and ``state`` hold
     the arrays under NetCanvas's names; ``raw`` the split raw data (``x_train``, ``t_train``, …,
     targets shaped like the output); ``scaling`` the standardisation, if any; ``trained`` says
-    whether the weights came from the project or are the initial ones drawn from the seed.
+    whether the weights came from the project or are the initial ones drawn from the seed;
+    ``epochs_done`` how many epochs its history holds (the scripts number theirs on from
+    there, as the window does); ``resume`` and ``optimizer_state`` where its last run stopped
+    (see :func:`resume_description`).
     """
 
     title: str
@@ -66,6 +69,7 @@ class ExportPlan:
     built: Network
     data: TrainingData
     dataset: Dataset
+    epochs_done: int = 0
     resume: dict[str, Any] | None = None
     optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
 
@@ -139,22 +143,27 @@ def plan_export(project: Project) -> ExportPlan:
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
         raw=raw, scaling=data.scaling, trained=is_trained(project, network),
-        built=network, data=data, dataset=dataset, **resume_description(project))
+        built=network, data=data, dataset=dataset, epochs_done=epochs_done(project),
+        **resume_description(project))
+
+
+def epochs_done(project: Project) -> int:
+    """The epochs the project's history holds: Train goes on after that many."""
+    history = project.load_history()
+    return history.n_epochs if history is not None else 0
 
 
 def resume_description(project: Project) -> dict[str, Any]:
     """Where the project's last run stopped, so that the exported scripts go on from there as
     Train does in NetCanvas (a fresh Adam takes large first steps; the first epoch's shuffle
-    would come again): ``resume`` holds the epochs trained so far (the scripts count on from
-    them, as the window does), the optimizer's step count and the states of the shuffling and
-    dropout generators, ``optimizer_state`` the optimizer's arrays as
+    would come again): ``resume`` holds the optimizer's step count and the states of the
+    shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
     ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one: the
     scripts then start afresh, as NetCanvas does."""
-    held, history = project.continuation, project.load_history()
+    held = project.continuation
     if held is None or project.params is None:
         return {}
-    return {"resume": {"epoch": history.n_epochs if history is not None else 0,
-                       "step": held.step, "shuffle_rng": held.shuffle_rng,
+    return {"resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
                        "network_rng": held.network_rng},
             "optimizer_state": held.to_arrays()}
 

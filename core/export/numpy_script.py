@@ -44,7 +44,8 @@ def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]
     check_target(out, force)
     check_target(weights, force)
     source = render_template(TEMPLATE, NETWORK=plan.network, SETTINGS=plan.settings,
-                             **evaluation_config(), RESUME=plan.resume)
+                             **evaluation_config(), EPOCHS_DONE=plan.epochs_done,
+                             RESUME=plan.resume)
     with staged([out, weights]) as (script_tmp, weights_tmp):
         script_tmp.write_text(source, encoding="utf-8")
         write_npz(weights_tmp, script_arrays(plan))

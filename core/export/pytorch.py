@@ -42,7 +42,8 @@ def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Pat
     files = {
         "model.py": render_template("torch_model.py", NETWORK=plan.network),
         "train.py": render_template("torch_train.py", SETTINGS=plan.settings,
-                                    **evaluation_config(), RESUME=plan.resume),
+                                    **evaluation_config(), EPOCHS_DONE=plan.epochs_done,
+                                    RESUME=plan.resume),
         "README.md": readme(plan),
     }
     with staged([out], folder=True) as (folder,):

@@ -21,14 +21,16 @@ import numpy as np
 
 # The network as drawn on the canvas — input nodes with their features, then every other node
 # in the order data flows through them — the project's training settings, how NetCanvas
-# measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time), and
-# where its last run stopped (RESUME, None if it has not trained): the epochs done, the
-# optimizer's step count and the states of the shuffling and dropout random generators.
+# measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time), the
+# epochs NetCanvas trained already (this script numbers its epochs on from them), and where its
+# last run stopped (RESUME, None if it has not trained): the optimizer's step count and the
+# states of the shuffling and dropout random generators.
 # <netcanvas:config>
 NETWORK: dict = {}
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
 EVAL_CHUNK: int = 0
+EPOCHS_DONE: int = 0
 RESUME: dict | None = None
 # </netcanvas:config>
 
@@ -389,8 +391,7 @@ def train(epochs):
         resume(optimizer, arrays, RESUME["step"])
     target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
     best = (float("inf"), 0)  # the lowest validation loss so far, and its epoch
-    done = RESUME["epoch"] if RESUME else 0  # epochs NetCanvas trained before: count on
-    for epoch in range(done + 1, done + epochs + 1):
+    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + epochs + 1):
         order = shuffle.permutation(n)  # a new order of the training rows every epoch
         for start in range(0, n, batch_size):
             batch = order[start:start + batch_size]

@@ -33,12 +33,14 @@ from torch.utils.data import DataLoader, DistributedSampler, Sampler, TensorData
 
 # The project's training settings (every hyperparameter of the optimizer spelled out), how
 # NetCanvas measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK at a time),
-# and where its last run stopped (RESUME, None if it has not trained): the epochs done, the
-# optimizer's step count and the shuffling generator's state (optimizer.npz: its arrays).
+# the epochs NetCanvas trained already (the epochs here are numbered on from them), and where
+# its last run stopped (RESUME, None if it has not trained): the optimizer's step count and the
+# shuffling generator's state (optimizer.npz holds the optimizer's arrays).
 # <netcanvas:config>
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
 EVAL_CHUNK: int = 0
+EPOCHS_DONE: int = 0
 RESUME: dict | None = None
 # </netcanvas:config>
 
@@ -249,8 +251,7 @@ def main(argv: list[str] | None = None) -> None:
         optimizer.resume(net.params, load_arrays(saved) if saved.exists() else {},
                          RESUME["step"])
 
-    done = RESUME["epoch"] if RESUME else 0  # epochs NetCanvas trained before: count on
-    for epoch in range(done + 1, done + args.epochs + 1):
+    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + args.epochs + 1):
         if world > 1:
             sampler.set_epoch(epoch)
         net.train()

@@ -31,14 +31,14 @@ from tests.core.export.conftest import (
 
 
 def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
-    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names,
-    going on from the project's last run as ``netcanvas train`` and the window's Train do."""
+    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names
+    (and ``epoch``, their numbers), going on from the project's last run as ``netcanvas
+    train`` and the window's Train do."""
     project = replace(project, settings=replace(project.settings, epochs=epochs))
     trainer = Trainer(project.build_network(), project.data.load(), project.settings,
                       history=project.load_history(), continuation=project.continuation)
     trainer.run()
-    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()
-            if name != "epoch"}
+    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()}
 
 
 #: how closely each export's numbers follow the trainer's: the NumPy script repeats its
@@ -61,9 +61,10 @@ def run_export(project, fmt: str, folder: Path, epochs: int = 3) -> str:
 def assert_the_trainers_metrics(stdout: str, project, fmt: str, epochs: int = 3,
                                 values: bool = True) -> None:
     """Every metric the trainer measures in ``epochs`` more epochs was printed, and no other:
-    per epoch the training and validation ones, the test ones once after training; with
-    ``values``, the trainer's numbers."""
+    per epoch the training and validation ones, the test ones once after training, each epoch
+    numbered as the trainer numbers it; with ``values``, the trainer's numbers."""
     expected = trainer_metrics(project, epochs)
+    assert printed_epochs(stdout) == expected.pop("epoch")
     printed = printed_metrics(stdout)
     measured = {name: values for name, values in expected.items() if values[-1] is not None}
     measured.update({name: values[-1:] for name, values in measured.items()
