@@ -221,6 +221,8 @@ def main(argv: list[str] | None = None) -> None:
     args = parser.parse_args(argv)
     if args.epochs < 1:
         parser.error("--epochs must be at least 1")
+    if args.out and not Path(args.out).absolute().parent.is_dir():  # say so before training
+        parser.error(f"--out: the folder {Path(args.out).absolute().parent} does not exist")
     rank, world, device = setup()
     torch.manual_seed(SETTINGS["seed"])  # dropout masks
     dtype = torch.float64 if SETTINGS["dtype"] == "float64" else torch.float32

@@ -244,6 +244,16 @@ def test_the_scripts_refuse_fewer_than_one_epoch_in_words(projects, fmt, tmp_pat
         assert result.stdout == "" and not (tmp_path / script.parent / "w.npz").exists()
 
 
+def test_train_py_refuses_an_out_file_in_a_missing_folder_before_training(projects, tmp_path):
+    """``--out nodir/w.npz`` trained every epoch and then ended in a FileNotFoundError
+    traceback, the run lost; the folder is now checked first, in words."""
+    export_project(projects["spiral"], "pytorch", tmp_path / "torch")
+    result = run_script(["train.py", "--epochs", "1", "--out", "nodir/w.npz"], tmp_path / "torch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1].endswith(
+        f"error: --out: the folder {tmp_path / 'torch' / 'nodir'} does not exist")
+
+
 def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
     project = projects["dag_regression"]  # float64, BN on the output, dropout, nesterov
     export_project(project, "pytorch", tmp_path / "torch")
