@@ -24,7 +24,8 @@ EXIT_OK = 0
 #: What each format writes, marked only: translate where shown, ``_(DESCRIPTIONS[name])``.
 DESCRIPTIONS = {
     "pytorch": N_("a new folder with model.py (load_model()), train.py (python or torchrun), "
-                  "weights.npz, data.npz and README.md"),
+                  "weights.npz, data.npz, optimizer.npz (once trained: train.py goes on from "
+                  "it) and README.md"),
     "onnx": N_("one .onnx file (opset 17): input x = raw data rows, output y"),
     "numpy": N_("one plain-NumPy .py file in the book's style, its weights and data in the "
                 ".npz of the same name"),

@@ -56,6 +56,22 @@ def test_a_trained_project_exports_without_a_note(tmp_path, capsys):
     assert code == 0 and not out.startswith("note")
 
 
+def test_the_help_names_every_file_of_a_trained_project_s_pytorch_folder(tmp_path, capsys):
+    """A trained project's folder holds optimizer.npz too (train.py goes on from it): the
+    help's list of what the folder holds names it."""
+    assert run(["train", example_path("xor_learned"), "--epochs", "2", "--quiet", "--out",
+                tmp_path / "trained.netcanvas"], capsys)[0] == 0
+    assert run(["export", tmp_path / "trained.netcanvas", "--format", "pytorch", "--out",
+                tmp_path / "torch"], capsys)[0] == 0
+    written = sorted(path.name for path in (tmp_path / "torch").iterdir())
+    assert written == ["README.md", "data.npz", "model.py", "optimizer.npz", "train.py",
+                       "weights.npz"]
+    code, out, _ = run(["export", "--help"], capsys)
+    listed = " ".join(out.split())
+    assert code == 0
+    assert all(name in listed for name in written)
+
+
 @pytest.mark.parametrize(("fmt", "asked", "written"), [("onnx", "d.txt", "d.txt.onnx"),
                                                        ("onnx", "d", "d.onnx"),
                                                        ("numpy", "n.txt", "n.txt.py"),

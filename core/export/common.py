@@ -15,7 +15,7 @@ import shutil
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -52,7 +52,10 @@ class ExportPlan:
     ``network`` is plain data (see :func:`network_description`); ``params`` and ``state`` hold
     the arrays under NetCanvas's names; ``raw`` the split raw data (``x_train``, ``t_train``, …,
     targets shaped like the output); ``scaling`` the standardisation, if any; ``trained`` says
-    whether the weights came from the project or are the initial ones drawn from the seed.
+    whether the weights came from the project or are the initial ones drawn from the seed;
+    ``epochs_done`` how many epochs its history holds (the scripts number theirs on from
+    there, as the window does); ``resume`` and ``optimizer_state`` where its last run stopped
+    (see :func:`resume_description`).
     """
 
     title: str
@@ -66,6 +69,9 @@ class ExportPlan:
     built: Network
     data: TrainingData
     dataset: Dataset
+    epochs_done: int = 0
+    resume: dict[str, Any] | None = None
+    optimizer_state: dict[str, np.ndarray] = field(default_factory=dict)
 
     @property
     def raw_columns(self) -> int:
@@ -78,8 +84,10 @@ class ExportPlan:
         return {f"y_{name}": part.y for name, part in self.data.parts.items()}
 
     def prepared_inputs(self, raw_x: np.ndarray) -> np.ndarray:
-        """What NetCanvas feeds its network for raw rows (scaling, then derived features)."""
-        return self.data.inputs_for(raw_x, self.built.dtype)
+        """What NetCanvas feeds its network for raw rows — the data set's values as stored
+        (pixel bytes for images, which it divides by 255) — scaled, then derived features."""
+        x, divisor = np.asarray(raw_x, dtype=np.float64), self.network["x_divisor"]
+        return self.data.inputs_for(x / divisor if divisor != 1 else x, self.built.dtype)
 
     def netcanvas_output(self, raw_x: np.ndarray) -> np.ndarray:
         """NetCanvas's own answer for raw rows: the reference every export must reproduce."""
@@ -124,23 +132,49 @@ def plan_export(project: Project) -> ExportPlan:
             reason=exc)) from None
     raw: dict[str, np.ndarray] = {}
     for name, piece in zip(PARTS, split(dataset, settings.split, settings.seed), strict=True):
-        raw[f"x_{name}"] = piece.features()
+        raw[f"x_{name}"] = piece.x  # as stored: image bytes stay bytes (8× smaller)
         raw[f"t_{name}"] = data.parts[name].t
     return ExportPlan(
         title=project.title or dataset.name,
         network=network_description(network, dataset.n_features, data.scaling,
-                                    task=dataset.task),
+                                    task=dataset.task,
+                                    x_divisor=1.0 if dataset.is_float else dataset.x_divisor),
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
         raw=raw, scaling=data.scaling, trained=is_trained(project, network),
-        built=network, data=data, dataset=dataset)
+        built=network, data=data, dataset=dataset, epochs_done=epochs_done(project),
+        **resume_description(project))
+
+
+def epochs_done(project: Project) -> int:
+    """The epochs the project's history holds: Train goes on after that many."""
+    history = project.load_history()
+    return history.n_epochs if history is not None else 0
+
+
+def resume_description(project: Project) -> dict[str, Any]:
+    """Where the project's last run stopped, so that the exported scripts go on from there as
+    Train does in NetCanvas (a fresh Adam takes large first steps; the first epoch's shuffle
+    would come again): ``resume`` holds the optimizer's step count and the states of the
+    shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
+    ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one: the
+    scripts then start afresh, as NetCanvas does."""
+    held = project.continuation
+    if held is None or project.params is None:
+        return {}
+    return {"resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
+                       "network_rng": held.network_rng},
+            "optimizer_state": held.to_arrays()}
 
 
 def network_description(network: Network, raw_columns: int,
-                        scaling: FeatureScaling | None = None, *, task: str) -> dict[str, Any]:
+                        scaling: FeatureScaling | None = None, *, task: str,
+                        x_divisor: float = 1.0) -> dict[str, Any]:
     """The DAG as plain lists and strings, in execution order.
 
+    ``x_divisor``: what the raw columns are divided by first (255 for pixel bytes: NetCanvas
+    reads images as values from 0 to 1; 1 for other data);
     ``scaling``: the training rows' mean and std per raw column (None: not standardised);
     ``inputs``: each input node with the feature names it takes (raw columns spelled ``x1``…
     so every exporter handles one case); ``layers``: each computed node with its incoming
@@ -177,8 +211,9 @@ def network_description(network: Network, raw_columns: int,
         layers.append(layer)
     scale = None if scaling is None else {"mean": [float(v) for v in scaling.mean],
                                           "std": [float(v) for v in scaling.std]}
-    return {"raw_columns": raw_columns, "scaling": scale, "inputs": inputs, "layers": layers,
-            "output": spec.output.id, "loss": network.loss_name, "task": task,
+    return {"raw_columns": raw_columns, "x_divisor": x_divisor, "scaling": scale,
+            "inputs": inputs, "layers": layers, "output": spec.output.id,
+            "loss": network.loss_name, "task": task,
             "class_threshold": class_threshold(spec.output.activation),
             "weights": [name for name in network.params if name.startswith("W")]}
 

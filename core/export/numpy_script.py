@@ -28,10 +28,11 @@ TEMPLATE = "numpy_net.py"
 
 
 def script_arrays(plan: ExportPlan) -> dict[str, np.ndarray]:
-    """Everything the script loads: weights, running statistics, the split data, and each
+    """Everything the script loads: weights, running statistics, the split data, each
     part's targets as NetCanvas measures accuracy or R² with (``y_val``: class indices, or the
-    values in float64)."""
-    return {**plan.params, **plan.state, **plan.raw, **plan.measured_targets}
+    values in float64), and the optimizer's state where the project's last run stopped."""
+    return {**plan.params, **plan.state, **plan.raw, **plan.measured_targets,
+            **plan.optimizer_state}
 
 
 def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]:
@@ -43,7 +44,8 @@ def export_numpy(plan: ExportPlan, out: Path, force: bool = False) -> list[Path]
     check_target(out, force)
     check_target(weights, force)
     source = render_template(TEMPLATE, NETWORK=plan.network, SETTINGS=plan.settings,
-                             **evaluation_config())
+                             **evaluation_config(), EPOCHS_DONE=plan.epochs_done,
+                             RESUME=plan.resume)
     with staged([out, weights]) as (script_tmp, weights_tmp):
         script_tmp.write_text(source, encoding="utf-8")
         write_npz(weights_tmp, script_arrays(plan))

@@ -1,9 +1,10 @@
 """Export as one ONNX file: input ``x`` [batch, raw columns] float32, output ``y``.
 
-The graph standardises the raw columns (in double precision, as NetCanvas does), computes each
-input node's features, then runs the DAG: MatMul/Add per connection, BatchNormalization with
-the running statistics, the activation; dropout is absent at inference. It is built with the
-onnx package's helper API and passes ``onnx.checker.check_model(full_check=True)``.
+The graph scales the raw columns (pixel bytes to 0–1, standardisation; in double precision,
+as NetCanvas does), computes each input node's features, then runs the DAG: MatMul/Add per
+connection, BatchNormalization with the running statistics, the activation; dropout is absent
+at inference. It is built with the onnx package's helper API and passes
+``onnx.checker.check_model(full_check=True)``.
 
 ``onnx`` is imported only here, and only when an ONNX export is asked for: NetCanvas runs
 without it.
@@ -62,6 +63,9 @@ def build_model(plan: ExportPlan) -> Any:
     g = _Graph(onnx)
     network = plan.network
     x = g.op("Cast", ["x"], "x_double", to=onnx.TensorProto.DOUBLE)
+    if network["x_divisor"] != 1:  # pixel bytes → values from 0 to 1
+        divisor = g.const("x_divisor", np.array(network["x_divisor"], np.float64))
+        x = g.op("Div", [x, divisor], "x_divided")
     if network["scaling"]:
         mean = g.const("scaling_mean", np.array(network["scaling"]["mean"], np.float64))
         std = g.const("scaling_std", np.array(network["scaling"]["std"], np.float64))
@@ -99,8 +103,8 @@ def build_model(plan: ExportPlan) -> Any:
                                    opset_imports=[onnx.helper.make_opsetid("", OPSET)])
     model.ir_version = IR_VERSION
     model.doc_string = (f"{plan.title}, exported from NetCanvas: x = rows of the data set's raw "
-                        "columns; y = the network's output (standardisation and input features "
-                        "are inside the graph)")
+                        "columns (for images the pixel bytes, 0 to 255); y = the network's output "
+                        "(scaling and input features are inside the graph)")
     return model
 
 

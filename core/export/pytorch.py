@@ -42,7 +42,8 @@ def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Pat
     files = {
         "model.py": render_template("torch_model.py", NETWORK=plan.network),
         "train.py": render_template("torch_train.py", SETTINGS=plan.settings,
-                                    **evaluation_config()),
+                                    **evaluation_config(), EPOCHS_DONE=plan.epochs_done,
+                                    RESUME=plan.resume),
         "README.md": readme(plan),
     }
     with staged([out], folder=True) as (folder,):
@@ -50,4 +51,7 @@ def export_pytorch(plan: ExportPlan, out: Path, force: bool = False) -> list[Pat
             (folder / name).write_text(text, encoding="utf-8")
         write_npz(folder / "weights.npz", {**plan.params, **plan.state})
         write_npz(folder / "data.npz", {**plan.raw, **plan.measured_targets})
-    return [out / name for name in (*files, "weights.npz", "data.npz")]
+        if plan.optimizer_state:
+            write_npz(folder / "optimizer.npz", plan.optimizer_state)
+    arrays = ("weights.npz", "data.npz") + (("optimizer.npz",) if plan.optimizer_state else ())
+    return [out / name for name in (*files, *arrays)]

@@ -215,7 +215,7 @@ def check_onnx_export(project: Any, folder: Path) -> list[str]:
         from onnx.reference import ReferenceEvaluator
 
         plan = plan_export(project)
-        x = plan.dataset.features()
+        x = plan.dataset.x  # the rows as the data set holds them (pixel bytes for images)
         (y,) = ReferenceEvaluator(onnx.load(out)).run(None, {"x": x.astype(np.float32)})
     except Exception as exc:  # a missing part of onnx, say: name it
         return [_("the exported ONNX file cannot be run: {kind}: {error}").format(

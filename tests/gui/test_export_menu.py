@@ -14,8 +14,9 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.export import plan_export
-from tests.core.export.conftest import all_close, import_file
+from tests.core.export.conftest import all_close, epoch_losses, import_file, run_script
 from tests.gui.screenshots import screenshot_target
+from tests.gui.training_support import open_example, train_to_end
 
 TARGETS = {"pytorch": "net_pytorch", "onnx": "net.onnx", "numpy": "net.py"}
 
@@ -91,6 +92,26 @@ def test_each_format_exports_what_the_window_shows(qtbot, window, save_to, tmp_p
     folder = target if fmt == "pytorch" else tmp_path
     assert opened == [QUrl.fromLocalFile(str(folder))]
     assert not window.export_menu.busy.isVisibleTo(window)
+
+
+def test_a_script_exported_after_training_goes_on_as_train_does(qtbot, window, save_to,
+                                                                 tmp_path):
+    """Train in the window, export the NumPy script and run it: it printed other losses than
+    the window's next Train measures (a fresh Adam, the first epoch's shuffle again); it now
+    goes on from where the window's run stopped, as Train does."""
+    open_example(window, "spiral", epochs=2)
+    train_to_end(qtbot, window)
+    save_to(tmp_path / "spiral.py")
+    menu_action(window, "NumPy Script…").trigger()
+    exported_box(qtbot, window)
+    result = run_script(["spiral.py", "--epochs", "2"], tmp_path)
+    assert result.returncode == 0, result.stderr
+    train_to_end(qtbot, window)  # two more epochs, going on from the first two
+    losses = window.files.project().load_history().epochs["train_loss"]
+    assert len(losses) == 4
+    assert np.allclose(epoch_losses(result.stdout), losses[2:], rtol=1e-5, atol=0)
+    assert [line.split()[:2] for line in result.stdout.splitlines()[:2]] == [
+        ["epoch", "3"], ["epoch", "4"]]  # numbered as the window's Loss panel numbers them
 
 
 def test_an_untrained_network_exports_its_initial_weights_and_says_so(qtbot, window, save_to,

@@ -20,13 +20,18 @@ from pathlib import Path
 import numpy as np
 
 # The network as drawn on the canvas — input nodes with their features, then every other node
-# in the order data flows through them — the project's training settings, and how NetCanvas
-# measures each part after an epoch: on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time.
+# in the order data flows through them — the project's training settings, how NetCanvas
+# measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK rows at a time), the
+# epochs NetCanvas trained already (this script numbers its epochs on from them), and where its
+# last run stopped (RESUME, None if it has not trained): the optimizer's step count and the
+# states of the shuffling and dropout random generators.
 # <netcanvas:config>
 NETWORK: dict = {}
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
 EVAL_CHUNK: int = 0
+EPOCHS_DONE: int = 0
+RESUME: dict | None = None
 # </netcanvas:config>
 
 DTYPE = np.dtype(SETTINGS.get("dtype", "float32"))
@@ -229,9 +234,12 @@ class Node:
 
 # ----------------------------------------------------------------------------- the network
 def input_columns(raw):
-    """Raw data rows → each input node's columns: standardise with the training rows' mean and
-    std (if NetCanvas did), then compute the node's features (x1, x1², x1·x2, sin x1, …)."""
+    """Raw data rows → each input node's columns: pixel bytes to values from 0 to 1 (for
+    images), standardise with the training rows' mean and std (if NetCanvas did), then compute
+    the node's features (x1, x1², x1·x2, sin x1, …)."""
     x = np.asarray(raw, dtype=np.float64).reshape(-1, NETWORK["raw_columns"])
+    if NETWORK["x_divisor"] != 1:
+        x = x / NETWORK["x_divisor"]
     if NETWORK["scaling"]:
         x = (x - np.array(NETWORK["scaling"]["mean"])) / np.array(NETWORK["scaling"]["std"])
     features = {"x1^2": lambda x: x[:, 0] ** 2, "x2^2": lambda x: x[:, 1] ** 2,
@@ -256,6 +264,8 @@ class Network:
         self.rng = np.random.default_rng(seed)
         for name in NETWORK["weights"]:
             self.rng.standard_normal(self.params[name].shape)
+        if RESUME:  # or, after a run, where that run left the generator
+            self.rng.bit_generator.state = RESUME["network_rng"]
         self.nodes = [Node(layer, self.params, self.state, self.rng)
                       for layer in NETWORK["layers"]]
         self.output = self.nodes[-1]
@@ -304,7 +314,7 @@ class Network:
 
 
 # <netcanvas:include numpy_optimizers.py>
-from numpy_optimizers import OPTIMIZERS  # noqa: E402 - in the script: the optimizers' code
+from numpy_optimizers import OPTIMIZERS, resume  # noqa: E402 - in the script: their code
 
 # </netcanvas:include>
 
@@ -376,9 +386,12 @@ def train(epochs):
     n = t.shape[0]
     batch_size = min(SETTINGS["batch_size"], n)
     shuffle = np.random.default_rng([SETTINGS["seed"], 1])  # NetCanvas's shuffling generator
+    if RESUME:  # go on where NetCanvas's last run stopped, as its Train button does
+        shuffle.bit_generator.state = RESUME["shuffle_rng"]
+        resume(optimizer, arrays, RESUME["step"])
     target, patience = SETTINGS.get("target_loss"), SETTINGS.get("early_stopping_patience")
     best = (float("inf"), 0)  # the lowest validation loss so far, and its epoch
-    for epoch in range(1, epochs + 1):
+    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + epochs + 1):
         order = shuffle.permutation(n)  # a new order of the training rows every epoch
         for start in range(0, n, batch_size):
             batch = order[start:start + batch_size]

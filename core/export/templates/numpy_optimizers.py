@@ -86,3 +86,14 @@ class Adam:
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad": AdaGrad,
               "rmsprop": RMSprop, "adam": Adam}
+
+
+def resume(optimizer, arrays, step):
+    """Give ``optimizer`` the memory NetCanvas's last run left it: ``arrays`` holds it as
+    ``optim/<slot>/<parameter>`` (Momentum's and Nesterov's v, AdaGrad's and RMSprop's h,
+    Adam's m and v), and Adam counts its ``step``s for its bias correction."""
+    for key, array in arrays.items():
+        if key.startswith("optim/"):
+            _, slot, name = key.split("/")
+            getattr(optimizer, slot)[name] = array.copy()
+    optimizer.t = step

@@ -4,11 +4,12 @@
     net = load_model()               # eval mode, holding the weights of weights.npz
     y = net(torch.tensor(raw_rows, dtype=torch.float32))
 
-``forward`` takes rows of the data set's raw columns: the module standardises them and computes
-the derived input features (x1², x1·x2, sin x1, …) itself, from buffers, exactly as NetCanvas
-did, and returns what NetCanvas's network outputs (probabilities for softmax and sigmoid
-outputs, values for identity ones). Parameters keep NetCanvas's names (``W<edge>``, ``b<node>``,
-``gamma<node>``, ``beta<node>``; running statistics ``mean<node>``, ``var<node>``).
+``forward`` takes rows of the data set's raw columns (for images the pixel bytes, 0 to 255):
+the module scales them and computes the derived input features (x1², x1·x2, sin x1, …) itself,
+exactly as NetCanvas did, and returns what NetCanvas's network outputs (probabilities for
+softmax and sigmoid outputs, values for identity ones). Parameters keep NetCanvas's names
+(``W<edge>``, ``b<node>``, ``gamma<node>``, ``beta<node>``; running statistics ``mean<node>``,
+``var<node>``).
 """
 
 from __future__ import annotations
@@ -79,8 +80,11 @@ class NetCanvasNet(nn.Module):
         self.register_buffer("scaling_std", torch.tensor(scaling["std"], dtype=torch.float64))
 
     def input_values(self, x: torch.Tensor) -> dict[str, torch.Tensor]:
-        """Raw rows → each input node's columns: scale, then compute its features."""
+        """Raw rows → each input node's columns: pixel bytes to values from 0 to 1 (for
+        images), scale, then compute its features."""
         x = x.reshape(-1, self.raw_columns).to(torch.float64)
+        if self.network["x_divisor"] != 1:
+            x = x / self.network["x_divisor"]
         if self.scaled:
             x = (x - self.scaling_mean) / self.scaling_std
         dtype = next(iter(self.params.values())).dtype

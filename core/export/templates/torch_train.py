@@ -31,12 +31,17 @@ import torch.nn.functional as F  # noqa: N812 - torch's usual name
 from model import HERE, NetCanvasNet, activate, load_arrays
 from torch.utils.data import DataLoader, DistributedSampler, Sampler, TensorDataset
 
-# The project's training settings (every hyperparameter of the optimizer spelled out), and how
-# NetCanvas measures each part after an epoch: on at most EVAL_ROWS rows, EVAL_CHUNK at a time.
+# The project's training settings (every hyperparameter of the optimizer spelled out), how
+# NetCanvas measures each part after an epoch (on at most EVAL_ROWS rows, EVAL_CHUNK at a time),
+# the epochs NetCanvas trained already (the epochs here are numbered on from them), and where
+# its last run stopped (RESUME, None if it has not trained): the optimizer's step count and the
+# shuffling generator's state (optimizer.npz holds the optimizer's arrays).
 # <netcanvas:config>
 SETTINGS: dict = {}
 EVAL_ROWS: int = 0
 EVAL_CHUNK: int = 0
+EPOCHS_DONE: int = 0
+RESUME: dict | None = None
 # </netcanvas:config>
 
 EPSILON = 1e-7
@@ -89,12 +94,24 @@ class BookOptimizer(torch.optim.Optimizer):
             lr_t = lr * math.sqrt(1 - b2 ** self.t) / (1 - b1 ** self.t)
             p.sub_(lr_t * m / (v.sqrt() + EPSILON))
 
+    def resume(self, params: dict, arrays: dict[str, np.ndarray], step: int) -> None:
+        """Go on from NetCanvas's last run: its arrays ``optim/<slot>/<name>`` (momentum's v,
+        AdaGrad's h, Adam's m and v) for ``params[name]``, and its step count."""
+        self.t = step
+        for key, array in arrays.items():
+            _, slot, name = key.split("/")
+            p = params[name]
+            self.state[p][slot] = torch.tensor(array, dtype=p.dtype, device=p.device)
+
 
 class NetCanvasOrder(Sampler):
-    """One process: every epoch the order NetCanvas's trainer draws (default_rng([seed, 1]))."""
+    """One process: every epoch the order NetCanvas's trainer draws (default_rng([seed, 1]),
+    from where its last run left it when RESUME says so)."""
 
     def __init__(self, n: int, seed: int) -> None:
         self.n, self.rng = n, np.random.default_rng([seed, 1])
+        if RESUME:
+            self.rng.bit_generator.state = RESUME["shuffle_rng"]
 
     def __iter__(self):
         return iter(self.rng.permutation(self.n).tolist())
@@ -202,6 +219,10 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--out", metavar="FILE.npz",
                         help="write the trained weights here, under NetCanvas's names")
     args = parser.parse_args(argv)
+    if args.epochs < 1:
+        parser.error("--epochs must be at least 1")
+    if args.out and not Path(args.out).absolute().parent.is_dir():  # say so before training
+        parser.error(f"--out: the folder {Path(args.out).absolute().parent} does not exist")
     rank, world, device = setup()
     torch.manual_seed(SETTINGS["seed"])  # dropout masks
     dtype = torch.float64 if SETTINGS["dtype"] == "float64" else torch.float32
@@ -227,8 +248,12 @@ def main(argv: list[str] | None = None) -> None:
             model, device_ids=[device.index] if device.type == "cuda" else None)
     optimizer = BookOptimizer(net.parameters(), SETTINGS["optimizer"], SETTINGS["lr"],
                               **SETTINGS["options"])
+    if RESUME:  # go on where NetCanvas's last run stopped, as its Train button does
+        saved = HERE / "optimizer.npz"  # (plain SGD keeps no arrays)
+        optimizer.resume(net.params, load_arrays(saved) if saved.exists() else {},
+                         RESUME["step"])
 
-    for epoch in range(1, args.epochs + 1):
+    for epoch in range(EPOCHS_DONE + 1, EPOCHS_DONE + args.epochs + 1):
         if world > 1:
             sampler.set_epoch(epoch)
         net.train()

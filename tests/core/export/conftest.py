@@ -1,6 +1,7 @@
 """Projects to export: every bundled example plus made-up DAGs that use everything an export
 must handle — skip connections, two input nodes with derived features or sharing the raw
-columns, batch norm (also on the output), dropout, every activation, float64 — trained a
+columns, batch norm (also on the output), dropout, every activation, float64, pixel bytes —
+trained a
 little so batch norm's running statistics are not the initial ones."""
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from core.datasets import Dataset
 from core.datasets.ref import DataRef
 from core.project import Project, load_project, save_project
 from core.spec import EdgeSpec, NetworkSpec, hidden_node, input_node, output_node
@@ -22,7 +24,7 @@ from core.training.trainer import Trainer
 from resources.examples import example_names, example_path
 
 EXAMPLES = tuple(example_names())
-MADE_UP = ("dag_classifier", "dag_regression", "dag_split_inputs")
+MADE_UP = ("dag_classifier", "dag_regression", "dag_split_inputs", "images")
 
 
 def dag_spec(output: str) -> NetworkSpec:
@@ -46,11 +48,25 @@ def dag_spec(output: str) -> NetworkSpec:
     return NetworkSpec(nodes, tuple(EdgeSpec(*e) for e in edges))
 
 
+def image_bytes(rows: int = 150) -> Dataset:
+    """28×28 images of random bytes (a blank border, as MNIST has), labels 0–9."""
+    rng = np.random.default_rng(1)
+    x = rng.integers(0, 256, size=(rows, 28, 28), dtype=np.uint8)
+    x[:, :3] = 0
+    return Dataset("images", x.reshape(rows, 784), rng.integers(0, 10, rows), "classification",
+                   tuple(f"pixel {k}" for k in range(784)), tuple(map(str, range(10))),
+                   "random bytes", x_divisor=255.0)
+
+
 def made_up_project(name: str, optimizer: str = "adam") -> Project:
     if name == "dag_classifier":
         spec, data = dag_spec("softmax"), DataRef.builtin("spiral", 240, 0.2, 1, 3)
         settings = TrainingSettings(optimizer=optimizer, lr=0.01, epochs=4, batch_size=16,
                                     weight_decay=1e-3, l1=1e-4, seed=3, standardize=True)
+    elif name == "images":  # MNIST-like: pixel bytes NetCanvas reads as bytes / 255
+        spec = NetworkSpec.mlp([784, 16, 10])
+        data = DataRef.embedded(image_bytes())
+        settings = TrainingSettings(lr=0.01, epochs=2, batch_size=16, seed=2, standardize=True)
     elif name == "dag_split_inputs":  # two feature-less inputs share the raw columns
         nodes = (input_node("p", 1), input_node("q", 1),
                  hidden_node("h", 4, activation="sigmoid"), hidden_node("s", 2, activation="step"),

@@ -72,6 +72,30 @@ def test_the_numpy_script_predicts_as_netcanvas(exported, name):
     assert all_close(script.predict(x), plan.netcanvas_output(x))
 
 
+def test_pixel_bytes_go_in_as_the_data_set_holds_them(exported):
+    """NetCanvas reads an image's bytes as values from 0 to 1 (then standardises them); every
+    export took those values, not the bytes the data set holds and the README tells to give
+    it — fed the bytes, they answered far from NetCanvas — and data.npz held them in float64,
+    8× the bytes. The exports now divide by 255 themselves and keep the bytes."""
+    plan, paths = exported["images"]
+    images = plan.dataset.x
+    assert images.dtype == np.uint8
+    # what NetCanvas's network answers for these images, as its trainer prepares them
+    expected = plan.built.predict(plan.data.inputs_for(plan.dataset.features(),
+                                                       plan.built.dtype))
+    session = onnxruntime.InferenceSession(str(paths["onnx"]))
+    assert all_close(session.run(None, {"x": images.astype(np.float32)})[0], expected)
+    model = import_file(paths["pytorch"] / "model.py", "model_images_bytes")
+    with torch.no_grad():
+        answer = model.load_model()(torch.tensor(images, dtype=torch.float32)).numpy()
+    assert all_close(answer, expected)
+    script = import_file(paths["numpy"], "numpy_images_bytes")
+    assert all_close(script.predict(images), expected)
+    for data in (paths["pytorch"] / "data.npz", paths["numpy"].with_suffix(".npz")):
+        with np.load(data, allow_pickle=False) as arrays:
+            assert arrays["x_train"].dtype == np.uint8
+
+
 def test_the_numpy_script_needs_only_numpy(exported):
     _, paths = exported["dag_classifier"]
     imports = [line.split()[1] for line in paths["numpy"].read_text().splitlines()

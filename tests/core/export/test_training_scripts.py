@@ -31,13 +31,14 @@ from tests.core.export.conftest import (
 
 
 def trainer_metrics(project, epochs: int = 3) -> dict[str, list[float | None]]:
-    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names."""
+    """Every metric the trainer measured in ``epochs`` more epochs, by its history's names
+    (and ``epoch``, their numbers), going on from the project's last run as ``netcanvas
+    train`` and the window's Train do."""
     project = replace(project, settings=replace(project.settings, epochs=epochs))
     trainer = Trainer(project.build_network(), project.data.load(), project.settings,
-                      history=project.load_history())
+                      history=project.load_history(), continuation=project.continuation)
     trainer.run()
-    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()
-            if name != "epoch"}
+    return {name: values[-epochs:] for name, values in trainer.history.epochs.items()}
 
 
 #: how closely each export's numbers follow the trainer's: the NumPy script repeats its
@@ -60,9 +61,10 @@ def run_export(project, fmt: str, folder: Path, epochs: int = 3) -> str:
 def assert_the_trainers_metrics(stdout: str, project, fmt: str, epochs: int = 3,
                                 values: bool = True) -> None:
     """Every metric the trainer measures in ``epochs`` more epochs was printed, and no other:
-    per epoch the training and validation ones, the test ones once after training; with
-    ``values``, the trainer's numbers."""
+    per epoch the training and validation ones, the test ones once after training, each epoch
+    numbered as the trainer numbers it; with ``values``, the trainer's numbers."""
     expected = trainer_metrics(project, epochs)
+    assert printed_epochs(stdout) == expected.pop("epoch")
     printed = printed_metrics(stdout)
     measured = {name: values for name, values in expected.items() if values[-1] is not None}
     measured.update({name: values[-1:] for name, values in measured.items()
@@ -163,6 +165,58 @@ def test_the_cli_log_and_the_script_agree(project_files, tmp_path):
     assert np.allclose(epoch_losses(result.stdout), logged, rtol=1e-4, atol=0)
 
 
+def trained_on(project_file: Path, tmp_path: Path, optimizer: str | None = None):
+    """The project as ``netcanvas train --epochs 2 --out`` saves it (with ``optimizer``):
+    holding, besides the weights, where its run stopped — the optimizer's state and the
+    shuffling and dropout generators."""
+    from gui import cli
+
+    if optimizer is not None:
+        project = load_project(project_file)
+        project_file = tmp_path / "with_optimizer.netcanvas"
+        save_project(replace(project, settings=replace(project.settings, optimizer=optimizer),
+                             continuation=None), project_file)
+    out = tmp_path / "trained.netcanvas"
+    assert cli.main(["train", str(project_file), "--epochs", "2", "--quiet", "--out",
+                     str(out)]) == 0
+    project = load_project(out)
+    assert project.continuation is not None and project.continuation.step > 0
+    return project
+
+
+@pytest.mark.parametrize("optimizer", optimizers.NAMES)
+def test_the_numpy_script_goes_on_where_the_saved_run_stopped(project_files, optimizer,
+                                                             tmp_path):
+    """A project trained in the window or by ``netcanvas train --out`` holds where its run
+    stopped, and Train goes on from there; the NumPy script started a fresh optimizer and the
+    first epoch's shuffle again (Adam: losses 1.0711, 1.0842, 1.0573 against NetCanvas's
+    1.0573, 1.0569, 1.0448). It now goes on as Train does: the same losses, metrics and
+    weights, dropout masks included; its epochs are numbered on from the project's, as the
+    window numbers them (they began at 1 again)."""
+    project = trained_on(project_files["dag_classifier"], tmp_path, optimizer)
+    stdout = run_export(project, "numpy", tmp_path / "export")
+    assert_the_trainers_metrics(stdout, project, "numpy")
+    done = project.load_history().n_epochs  # and its epochs count on from the window's
+    assert printed_epochs(stdout) == [done + 1, done + 2, done + 3]
+
+
+def printed_epochs(stdout: str) -> list[int]:
+    """The k of every ``epoch <k> …`` line."""
+    return [int(line.split()[1]) for line in stdout.splitlines() if line.startswith("epoch ")]
+
+
+@pytest.mark.parametrize("name", ["xor_learned", "spiral"])
+def test_train_py_goes_on_where_the_saved_run_stopped(project_files, name, tmp_path):
+    """The same for train.py on one process (momentum, Adam): it takes the optimizer's state
+    from optimizer.npz and NetCanvas's shuffling from where the run left it."""
+    project = trained_on(project_files[name], tmp_path)
+    stdout = run_export(project, "pytorch", tmp_path / "export")
+    assert (tmp_path / "export" / "torch" / "optimizer.npz").exists()
+    assert_the_trainers_metrics(stdout, project, "pytorch")
+    done = project.load_history().n_epochs
+    assert printed_epochs(stdout) == [done + 1, done + 2, done + 3]
+
+
 @pytest.mark.parametrize("name", EXAMPLES + MADE_UP)
 def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, name, tmp_path):
     """train.py printed the training loss only; it now prints what the NumPy script prints,
@@ -173,6 +227,31 @@ def test_train_py_runs_and_matches_netcanvas_on_one_process(projects, name, tmp_
     dropout = any(node.dropout for node in project.spec.nodes)
     assert dropout == (name in ("dag_classifier", "dag_regression"))
     assert_the_trainers_metrics(stdout, project, "pytorch", values=not dropout)
+
+
+@pytest.mark.parametrize("fmt", ["numpy", "pytorch"])
+def test_the_scripts_refuse_fewer_than_one_epoch_in_words(projects, fmt, tmp_path):
+    """train.py took --epochs 0 (or -3), trained nothing and still wrote --out, as if it had;
+    it now refuses as the NumPy script does, and writes nothing."""
+    export_project(projects["spiral"], fmt, tmp_path / TARGET[fmt])
+    script = Path(SCRIPT[fmt])
+    for epochs in ("0", "-3"):
+        result = run_script([script.name, "--epochs", epochs, "--out", "w.npz"]
+                            if fmt == "pytorch" else [script.name, "--epochs", epochs],
+                            tmp_path / script.parent)
+        assert result.returncode == 2
+        assert result.stderr.splitlines()[-1].endswith("error: --epochs must be at least 1")
+        assert result.stdout == "" and not (tmp_path / script.parent / "w.npz").exists()
+
+
+def test_train_py_refuses_an_out_file_in_a_missing_folder_before_training(projects, tmp_path):
+    """``--out nodir/w.npz`` trained every epoch and then ended in a FileNotFoundError
+    traceback, the run lost; the folder is now checked first, in words."""
+    export_project(projects["spiral"], "pytorch", tmp_path / "torch")
+    result = run_script(["train.py", "--epochs", "1", "--out", "nodir/w.npz"], tmp_path / "torch")
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.splitlines()[-1].endswith(
+        f"error: --out: the folder {tmp_path / 'torch' / 'nodir'} does not exist")
 
 
 def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
