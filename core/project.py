@@ -61,8 +61,10 @@ from core.project_checks import (
     check_weights,
     dismissed,
     reason,
+    refuse_read_only,
     save_error,
     starts_like_zip,
+    temporary_prefix,
     text_field,
 )
 from core.spec import NetworkSpec
@@ -189,7 +191,8 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def _write_atomically(path: Path, members: dict[str, bytes]) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+    refuse_read_only(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name),
                                              suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:

@@ -29,6 +29,7 @@ from core.training.timeline import Timeline
 from gui.background_save import ProjectSaver
 from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
+from gui.file_changes import DiskStamp, Stamp, stamp_of
 from gui.focus_keys import commit_typing
 from gui.i18n import on_language_change, translate
 from gui.training.continuation import ContinuationKeeper
@@ -86,12 +87,14 @@ def _read(path: str | Path) -> tuple[Project | None, dict[str, Any], str]:
     return project, arrays, ""
 
 
-def _save(project: Project, path: str, advice: str) -> None:
-    """Write ``project`` to ``path``; a folder that refused it gets ``advice`` (what to do)."""
+def _save(project: Project, path: str, advice: str, written: list[Stamp | None]) -> None:
+    """Write ``project`` to ``path`` and note the file as written in ``written``; a folder
+    that refused it gets ``advice`` (what to do)."""
     try:
         save_project(project, path)
     except PlaceError as exc:
         raise ProjectError(f"{exc}\n\n{advice}") from None  # i18n: not ui
+    written.append(stamp_of(path))
 
 
 def _undo_position(stack: QUndoStack) -> tuple[int, object]:
@@ -119,6 +122,9 @@ class FileController:
         #: writes project files off the GUI thread (autosave shares it: one write at a time)
         self.saver = ProjectSaver(window)
         self.failures = 0  # saves that failed so far
+        #: the file as this window last read or wrote it: Save asks before replacing changes
+        #: made to it since by another window or program
+        self.on_disk = DiskStamp()
         self._generation = 0  # counts New/Open: a late save result never marks another document
         #: while training runs, the history that goes with the weights shown (set by the window)
         self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
@@ -152,6 +158,7 @@ class FileController:
         if not self.maybe_save():
             return False
         self._generation += 1
+        self.on_disk.forget()
         self.doc.reset(NetworkSpec(), data=default_data())
         return True
 
@@ -176,7 +183,7 @@ class FileController:
     def load(self, path: str | Path, remember: bool = True) -> bool:
         """Read ``path`` into the document; on failure show why and change nothing. Reading
         runs in a background thread (the window keeps painting; Cancel after a second)."""
-        name = Path(path).name
+        name, before = Path(path).name, stamp_of(path)
         wait_for_saver(self.window, self.saver, lambda: translate(
             "FileController", "Finishing the save before opening {name}…").format(name=name))
         outcome = run_busy(self.window, lambda: translate(
@@ -191,6 +198,7 @@ class FileController:
                         self._forget_missing(path, error))
             return False
         self._generation += 1
+        self.on_disk.remember(path, before if remember else None)
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
                        history=project.history, title=project.title,
                        description=project.description,
@@ -209,6 +217,8 @@ class FileController:
         if not self.doc.path:
             return self.save_as(wait)
         commit_typing()  # what is typed in a box is part of the work saved
+        if not self.on_disk.may_replace(self.window, self.doc.path, self.save_as_path()):
+            return False
         return self.write(self.doc.path, wait)
 
     def save_as(self, wait: bool = False) -> bool:
@@ -230,11 +240,14 @@ class FileController:
         stack, generation, previous = self.doc.undo_stack, self._generation, self.doc.path
         saved_at = _undo_position(stack)
         outcomes: list[str] = []
+        written: list[Stamp | None] = []
+        self.on_disk.writing(path)
         self.doc.set_path(path)  # a second Save meanwhile goes to the same file
 
         def done(error: str) -> None:
             outcomes.append(error)
             same_document = generation == self._generation
+            self.on_disk.written(path, written[0] if written and same_document else None)
             if error:  # the document stays modified: nothing is lost
                 self.failures += 1
                 if same_document and self.doc.path == path:
@@ -247,10 +260,11 @@ class FileController:
             status_line(self.window).say(lambda: translate(
                 "FileController", "Saved {name}.").format(name=Path(path).name), 5000)
 
-        save_as = self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
         advice = translate("FileController", "Your work is still open and not saved: choose "
-                           "another folder with {save_as}.").format(save_as=save_as)
-        self.saver.submit(Path(path).name, functools.partial(_save, project, path, advice), done)
+                           "another folder or name with {save_as}.").format(
+                               save_as=self.save_as_path())
+        self.saver.submit(Path(path).name,
+                          functools.partial(_save, project, path, advice, written), done)
         status_line(self.window).say(lambda: translate("FileController", "Saving {name}…").format(
             name=Path(path).name))
         if wait:
@@ -353,6 +367,10 @@ class FileController:
             "open it ({menu}).").format(
                 name=example_title(found) if found else example or Path(path).name,
                 menu=self.file_menu_path(translate("FileController", menu))), 30000)
+
+    def save_as_path(self) -> str:
+        """"File ▸ Save As…" as the menus show it."""
+        return self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
 
     def file_menu_path(self, label: str) -> str:
         """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""

@@ -67,7 +67,8 @@ def test_a_save_the_folder_refuses_says_why_in_words_and_what_to_do(
     [(_kind, title, text)] = dialogs.of("critical")
     assert title == "Cannot save project"
     assert text == ("cannot save x.netcanvas: " + reason.format(tmp=tmp_path) + "\n\nYour work "
-                    "is still open and not saved: choose another folder with File ▸ Save As.")
+                    "is still open and not saved: choose another folder or name with File ▸ "
+                    "Save As.")
     assert window.doc.is_modified() and window.doc.path == ""  # nothing lost
 
 

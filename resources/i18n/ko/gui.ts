@@ -111,6 +111,21 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
 </context>
 <context>
+    <name>DiskStamp</name>
+    <message>
+        <source>File changed on disk</source>
+        <translation>디스크의 파일이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed on disk after this window opened or saved it — by another NetCanvas window or another program. Saving replaces those changes with yours.
+
+Save anyway? To keep both, cancel and use {save_as}.</source>
+        <translation>“{name}” 파일은 이 창에서 열거나 저장한 뒤에 디스크에서 바뀌었습니다 — 다른 NetCanvas 창이나 다른 프로그램이 바꾼 것입니다. 저장하면 그 변경 내용이 이 창의 내용으로 바뀝니다.
+
+그래도 저장할까요? 둘 다 남기려면 취소하고 {save_as}을 쓰세요.</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>&amp;PyTorch…</source>
@@ -258,7 +273,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Untitled</source>
-        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
+        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) the file as this window last read or wrote it: Save asks before replacing changes made to it since by another window or program while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>
@@ -306,8 +321,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>{name}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <source>Your work is still open and not saved: choose another folder with {save_as}.</source>
-        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}으로 다른 폴더를 고르세요.</translation>
+        <source>Your work is still open and not saved: choose another folder or name with {save_as}.</source>
+        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}으로 다른 폴더나 이름을 고르세요.</translation>
     </message>
     <message>
         <source>Saving {name}…</source>

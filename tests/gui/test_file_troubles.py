@@ -1,0 +1,161 @@
+"""Files and folders that go wrong while saving and exporting: the disk fills up, a file that
+another window saved meanwhile, a name longer than the file system allows, a file someone made
+read-only. The old file stays as it was, the work stays open and modified, and the message says
+why in words (in Korean too)."""
+
+import errno
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+import core.project as project_module
+from core.export import common as export_common
+from core.project import load_project
+from gui.i18n import set_language
+from gui.main_window import MainWindow
+from tests.gui.test_export_menu import menu_action
+
+ADVICE = ("Your work is still open and not saved: choose another folder or name with File ▸ "
+          "Save As.")
+
+
+def delete_node(window, node: str) -> None:
+    window.scene.select_only([node])
+    window.delete_action.trigger()
+    assert window.doc.is_modified()
+
+
+def node_ids(path: Path) -> list[str]:
+    return [n.id for n in load_project(path).spec.nodes]
+
+
+def saved_example(window, path: Path) -> bytes:
+    window.files.open_example("xor_by_hand")
+    assert window.files.write(str(path), wait=True)
+    return path.read_bytes()
+
+
+def test_the_disk_filling_up_mid_save_keeps_the_old_file_and_the_work(
+        window, dialogs, tmp_path, monkeypatch):
+    path = tmp_path / "net.netcanvas"
+    before = saved_example(window, path)
+    delete_node(window, "1")
+
+    def disk_full(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(project_module.os, "fsync", disk_full)
+    window.save_action.trigger()
+    assert not window.files.finish_writing()
+    assert dialogs.of("critical") == [("critical", "Cannot save project",
+                                       f"cannot save net.netcanvas: the disk is full\n\n{ADVICE}")]
+    assert path.read_bytes() == before
+    assert sorted(os.listdir(tmp_path)) == ["net.netcanvas", "settings.ini"]  # no temporary
+    assert window.doc.is_modified() and window.isWindowModified()
+    assert window.doc.path == str(path)
+
+
+def test_saving_over_what_another_window_saved_meanwhile_asks_first(
+        qtbot, window, settings, dialogs, tmp_path):
+    """Two windows with one project: the second Save used to replace the first one's saved
+    work without a word."""
+    path = tmp_path / "shared.netcanvas"
+    saved_example(window, path)
+    other = MainWindow(settings)
+    qtbot.addWidget(other)
+    assert other.files.load(path)
+    delete_node(window, "1")
+    window.save_action.trigger()
+    assert window.files.finish_writing() and node_ids(path) == ["0", "2"]
+    first_save = path.read_bytes()
+
+    delete_node(other, "2")
+    dialogs.answer = QMessageBox.StandardButton.Cancel
+    other.save_action.trigger()
+    other.files.finish_writing()
+    [(_kind, title, text)] = dialogs.of("question")
+    assert title == "File changed on disk"
+    assert text == ("“shared.netcanvas” was changed on disk after this window opened or saved "
+                    "it — by another NetCanvas window or another program. Saving replaces "
+                    "those changes with yours.\n\nSave anyway? To keep both, cancel and use "
+                    "File ▸ Save As.")
+    assert path.read_bytes() == first_save  # the first window's work is still there
+    assert other.doc.is_modified()
+
+    dialogs.answer = QMessageBox.StandardButton.Save  # the user says to replace it
+    other.save_action.trigger()
+    assert other.files.finish_writing()
+    assert node_ids(path) == ["0", "1"] and not other.doc.is_modified()
+    delete_node(other, "1")  # its own save is not "changed on disk": no second question
+    other.save_action.trigger()
+    assert other.files.finish_writing() and len(dialogs.of("question")) == 2
+    assert node_ids(path) == ["0"]
+
+
+def test_a_name_that_fits_is_saved_and_one_too_long_is_said_in_words(
+        window, dialogs, tmp_path):
+    """250 bytes fit in a name (255), but the temporary file written first was 15 longer; and
+    the system's English "File name too long" was shown in the Korean window too."""
+    window.files.open_example("xor_by_hand")
+    delete_node(window, "1")
+    fits = tmp_path / ("가" * 76 + " 학습 결과 bb.netcanvas")  # 3 bytes a letter
+    assert len(fits.name.encode()) == 255
+    assert window.files.write(str(fits), wait=True)
+    assert node_ids(fits) == ["0", "2"] and not window.doc.is_modified()
+
+    delete_node(window, "2")
+    too_long = tmp_path / ("a" * 250 + ".netcanvas")
+    assert not window.files.write(str(too_long), wait=True)
+    [(_kind, _title, text)] = dialogs.of("critical")
+    assert text == (f"cannot save {too_long.name}: the name is too long for the file system (at "
+                    f"most 255 bytes; a Hangul letter takes 3)\n\n{ADVICE}")
+    assert window.doc.is_modified() and window.doc.path == str(fits)
+    set_language("ko")
+    try:
+        assert not window.files.write(str(too_long), wait=True)
+    finally:
+        set_language("en")
+    korean = dialogs.of("critical")[-1][2]
+    assert "too long" not in korean and "255" in korean and "다른 이름으로 저장" in korean
+
+
+def test_a_file_someone_made_read_only_is_not_replaced(window, dialogs, tmp_path):
+    path = tmp_path / "handout.netcanvas"
+    before = saved_example(window, path)
+    path.chmod(0o444)
+    delete_node(window, "1")
+    window.save_action.trigger()
+    assert not window.files.finish_writing()
+    [(_kind, _title, text)] = dialogs.of("critical")
+    assert text == ("cannot save handout.netcanvas: handout.netcanvas is read-only, so it is not "
+                    f"replaced\n\n{ADVICE}")
+    assert path.read_bytes() == before and path.stat().st_mode & 0o777 == 0o444
+    assert window.doc.is_modified()
+
+
+@pytest.mark.parametrize("code, reason", [
+    (errno.ENOSPC, "the disk is full"),
+    (errno.EACCES, "{folder} cannot be written to (it is read-only or you have no permission)"),
+])
+def test_an_export_the_disk_refuses_says_why_in_words_and_keeps_the_old_file(
+        qtbot, window, dialogs, tmp_path, monkeypatch, code, reason):
+    assert window.files.open_example("xor_by_hand")
+    target = tmp_path / "net.onnx"
+    target.write_bytes(b"the last export")
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args: (str(target), "")))
+    dialogs.answer = QMessageBox.StandardButton.Yes  # replace the old export
+
+    def refused(_source, _target):
+        raise OSError(code, os.strerror(code))
+
+    monkeypatch.setattr(export_common.os, "replace", refused)
+    menu_action(window, "ONNX…").trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.of("warning")), timeout=60000)
+    [(_kind, title, text)] = dialogs.of("warning")
+    assert title == "Cannot export as ONNX"
+    assert text == f"Cannot write {target}: {reason.format(folder=tmp_path)}."
+    assert target.read_bytes() == b"the last export"
+    assert os.listdir(tmp_path) == ["net.onnx"]  # no temporary left
