@@ -53,6 +53,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
+from core.file_writes import refuse_read_only, temporary_prefix
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -61,10 +62,8 @@ from core.project_checks import (
     check_weights,
     dismissed,
     reason,
-    refuse_read_only,
     save_error,
     starts_like_zip,
-    temporary_prefix,
     text_field,
 )
 from core.spec import NetworkSpec

@@ -18,9 +18,10 @@ from pathlib import Path
 
 from core.datasets import DataError
 from core.export import ExportError
+from core.file_writes import place_error, write_reason
 from core.i18n import N_, _
 from core.project import ProjectError, load_project, save_project
-from core.project_checks import place_error, save_error, write_reason
+from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso

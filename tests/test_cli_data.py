@@ -132,3 +132,14 @@ def test_ctrl_c_during_a_download_is_one_line_and_exit_130(env):
     assert process.returncode == 130 and out == ""
     assert err.splitlines()[-1] == "netcanvas: interrupted"
     assert "Traceback" not in err
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_in_words(env, monkeypatch, capsys, tmp_path):
+    """NETCANVAS_CACHE_DIR naming a file was said as the system's English "(File exists)"."""
+    cache = tmp_path / "cache.txt"
+    cache.write_text("not a folder")
+    monkeypatch.setenv("NETCANVAS_CACHE_DIR", str(cache))
+    line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+    assert line == (f"netcanvas: error: cannot write to the cache folder {cache}: {cache} is a "
+                    "file, not a folder — set NETCANVAS_CACHE_DIR to a folder you can write to.")
+    assert cache.read_text() == "not a folder"

@@ -26,9 +26,9 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
+from core.file_writes import temporary_prefix, write_reason
 from core.i18n import _
 from core.project import Project
-from core.project_checks import temporary_prefix, write_reason
 from core.training import measure
 from core.training.prepare import TrainingData, prepare
 

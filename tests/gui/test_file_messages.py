@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from core.file_writes import write_reason
 from core.project import load_project
-from core.project_checks import write_reason
 from gui.i18n import set_language
 from gui.recovery import PROJECT_FILE
 from tests.gui.test_autosave import answer, dead_pid, left_copy
