@@ -13,7 +13,7 @@ from core.i18n import _
 
 #: errors of the place a file goes (the folder, the disk, the name), not of what is written
 PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS,
-                errno.ENOSPC, errno.ENAMETOOLONG}
+                errno.ENOSPC, errno.ENAMETOOLONG, errno.EISDIR}
 #: bytes of a file's name kept in the name of the temporary file written beside it: the
 #: temporary's own additions (".", random letters, ".tmp") must fit in the 255 bytes a name
 #: may have, or a name that fits could not be written
@@ -54,6 +54,8 @@ def write_reason(exc: OSError, path: Path) -> str:
         return _("the folder {folder} does not exist").format(folder=folder)
     if exc.errno == errno.ENOTDIR:
         return _("{path} is inside a file, not a folder").format(path=path)
+    if exc.errno == errno.EISDIR:
+        return _("{path} is a folder; give a file name").format(path=path)
     if exc.errno == errno.EEXIST and path.is_file():  # a folder was to be made there
         return _("{path} is a file, not a folder").format(path=path)
     if exc.errno in (errno.EACCES, errno.EPERM) and read_only_file(path):

@@ -216,6 +216,12 @@ class FileController:
     def save(self, wait: bool = False) -> bool:
         if not self.doc.path:
             return self.save_as(wait)
+        folder, name = Path(self.doc.path).parent, Path(self.doc.path).name
+        if not folder.is_dir():  # moved or deleted since (restored work), a drive unplugged
+            status_line(self.window).say(lambda: translate(
+                "FileController", "The folder {folder} no longer exists: choose where to save "
+                "{name}.").format(folder=folder, name=name), 15000)
+            return self.save_as(wait)
         commit_typing()  # what is typed in a box is part of the work saved
         if not self.on_disk.may_replace(self.window, self.doc.path, self.save_as_path()):
             return False

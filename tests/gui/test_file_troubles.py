@@ -13,8 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 import core.project as project_module
 from core.export import common as export_common
 from core.project import load_project
+from gui.autosave import offer_recovery
 from gui.i18n import set_language
 from gui.main_window import MainWindow
+from tests.gui.test_autosave import answer, dead_pid, left_copy
 from tests.gui.test_export_menu import menu_action
 
 ADVICE = ("Your work is still open and not saved: choose another folder or name with File ▸ "
@@ -159,3 +161,39 @@ def test_an_export_the_disk_refuses_says_why_in_words_and_keeps_the_old_file(
     assert text == f"Cannot write {target}: {reason.format(folder=tmp_path)}."
     assert target.read_bytes() == b"the last export"
     assert os.listdir(tmp_path) == ["net.onnx"]  # no temporary left
+
+
+def test_restored_work_whose_folder_is_gone_is_saved_where_the_user_chooses(
+        qtbot, window, dialogs, tmp_path, monkeypatch):
+    """Ctrl+S on restored work of a project whose folder was deleted meanwhile failed each
+    time with "the folder … does not exist"; it now asks where to save, saying why."""
+    gone = tmp_path / "course" / "week3"
+    left_copy(window, dead_pid(), str(gone / "mine.netcanvas"))
+    answer("Restore")
+    assert offer_recovery(window.autosave)
+    assert window.doc.path == str(gone / "mine.netcanvas") and window.doc.is_modified()
+    asked, chosen = [], tmp_path / "mine.netcanvas"
+
+    def save_dialog(parent, caption, start, *args):
+        asked.append((caption, start, window.statusBar().currentMessage()))
+        return str(chosen), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(save_dialog))
+    window.save_action.trigger()
+    assert window.files.finish_writing()
+    assert asked == [("Save project as", str(gone / "mine.netcanvas"),
+                      f"The folder {gone} no longer exists: choose where to save mine.netcanvas.")]
+    assert dialogs.of("critical") == []
+    assert node_ids(chosen) == ["0", "2"]
+    assert window.doc.path == str(chosen) and not window.doc.is_modified()
+
+
+def test_saving_onto_a_folder_of_that_name_says_so(window, dialogs, tmp_path):
+    folder = tmp_path / "net.netcanvas"
+    (folder / "inside").mkdir(parents=True)
+    window.files.open_example("xor_by_hand")
+    delete_node(window, "1")
+    assert not window.files.write(str(folder), wait=True)
+    [(_kind, _title, text)] = dialogs.of("critical")
+    assert text == f"cannot save net.netcanvas: {folder} is a folder; give a file name\n\n{ADVICE}"
+    assert (folder / "inside").is_dir() and window.doc.is_modified()

@@ -309,6 +309,10 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>“{name}”을(를) 열었습니다.</translation>
     </message>
     <message>
+        <source>The folder {folder} no longer exists: choose where to save {name}.</source>
+        <translation>{folder} 폴더가 더 이상 없습니다: {name}을(를) 저장할 곳을 고르세요.</translation>
+    </message>
+    <message>
         <source>Save project as</source>
         <translation>다른 이름으로 프로젝트 저장</translation>
     </message>
