@@ -197,3 +197,27 @@ def test_saving_onto_a_folder_of_that_name_says_so(window, dialogs, tmp_path):
     [(_kind, _title, text)] = dialogs.of("critical")
     assert text == f"cannot save net.netcanvas: {folder} is a folder; give a file name\n\n{ADVICE}"
     assert (folder / "inside").is_dir() and window.doc.is_modified()
+
+
+def test_importing_a_truncated_weights_file_says_so_in_words(window, dialogs, tmp_path,
+                                                             monkeypatch):
+    """It said the library's English "(File is not a zip file)", in Korean too."""
+    window.files.open_example("xor_learned")
+    path = tmp_path / "weights.npz"
+    path.write_bytes(b"PK\x03\x04" + bytes(60))  # the start of a zip, then nothing
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *args: (str(path), "")))
+    before = {k: v.copy() for k, v in window.doc.arrays.items()}
+    menu_action(window, "Import Weights…").trigger()
+    set_language("ko")
+    try:
+        window.export_menu.import_weights()
+    finally:
+        set_language("en")
+    [(_kind, title, text), (_kind_ko, _title_ko, korean)] = dialogs.of("warning")
+    assert title == "Cannot import weights"
+    assert text == (f"{path} is damaged or incomplete: it starts as an .npz file does but cannot "
+                    "be read as one — write the weights again.")
+    assert "zip file" not in korean and korean.startswith(str(path))
+    assert all((window.doc.arrays[k] == v).all() for k, v in before.items())
+    assert not window.doc.is_modified()
