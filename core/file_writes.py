@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import tempfile
 from pathlib import Path
 
 from core.i18n import _
@@ -18,6 +19,7 @@ PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.ER
 #: temporary's own additions (".", random letters, ".tmp") must fit in the 255 bytes a name
 #: may have, or a name that fits could not be written
 TEMPORARY_NAME_BYTES = 200
+NEW_FILE_MODE = 0o644
 
 
 def temporary_prefix(name: str) -> str:
@@ -85,3 +87,24 @@ def place_error(path: Path) -> OSError | None:
     else:
         return None
     return OSError(code, os.strerror(code), str(path))
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it and a rename, so a failed
+    write (a full disk) leaves the old file as it was and never half a new one; OSError (say
+    it with :func:`write_reason`) when it cannot be written."""
+    path = Path(path)
+    refuse_read_only(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.absolute().parent,
+                                             prefix=temporary_prefix(path.name), suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes a private (0600) file; what is written here is an ordinary document
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

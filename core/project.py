@@ -53,7 +53,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
-from core.file_writes import refuse_read_only, temporary_prefix
+from core.file_writes import NEW_FILE_MODE, refuse_read_only, temporary_prefix
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -82,7 +82,6 @@ TIMELINE_NPZ = "timeline.npz"
 MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-NEW_FILE_MODE = 0o644
 WRITE_CHUNK = 4 << 20  # bytes compressed per call
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
              "history", "dismissed_warnings", "runs", "continuation")

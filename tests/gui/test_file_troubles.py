@@ -8,6 +8,7 @@ import os
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 import core.project as project_module
@@ -18,6 +19,7 @@ from gui.i18n import set_language
 from gui.main_window import MainWindow
 from tests.gui.test_autosave import answer, dead_pid, left_copy
 from tests.gui.test_export_menu import menu_action
+from tests.gui.training_support import open_example, train_to_end
 
 ADVICE = ("Your work is still open and not saved: choose another folder or name with File ▸ "
           "Save As.")
@@ -221,3 +223,36 @@ def test_importing_a_truncated_weights_file_says_so_in_words(window, dialogs, tm
     assert "zip file" not in korean and korean.startswith(str(path))
     assert all((window.doc.arrays[k] == v).all() for k, v in before.items())
     assert not window.doc.is_modified()
+
+
+def disk_full(monkeypatch) -> None:
+    """Every file written from now on fails as on a full disk, before its rename."""
+    def refuse(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+
+
+def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
+        qtbot, window, dialogs, tmp_path, monkeypatch):
+    """The canvas and panel PNGs and the history CSV were written in place: a full disk left
+    half a file over the old one, and "….png could not be written." said not why."""
+    open_example(window, "spiral", epochs=2)
+    train_to_end(qtbot, window)
+    files = {name: tmp_path / name for name in ("canvas.png", "loss.png", "history.csv")}
+    for path in files.values():
+        path.write_bytes(b"the one from last week")
+    answers = iter(str(path) for path in files.values())
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *args, **kwargs: (next(answers), "")))
+    disk_full(monkeypatch)
+    assert not window.canvas_picture.ask()
+    panel = window.training.loss
+    qtbot.mouseClick(panel.png_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.csv_button, Qt.MouseButton.LeftButton)
+    assert [(title, text) for _kind, title, text in dialogs.of("warning")] == [
+        ("Cannot save the image", f"{files['canvas.png']} could not be written: the disk is full."),
+        ("Cannot save the image", f"{files['loss.png']} could not be written: the disk is full."),
+        ("Cannot save the history", f"{files['history.csv']}: the disk is full")]
+    assert all(path.read_bytes() == b"the one from last week" for path in files.values())
+    assert sorted(os.listdir(tmp_path)) == sorted(files)  # no temporary left

@@ -745,4 +745,12 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>키</translation>
     </message>
 </context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>the picture could not be made into a PNG</source>
+        <extracomment>a screen narrower than this (logical pixels) gets the compact window: a projector of 1024 × 768 at 150 % is 683 wide, at 200 % 512. Its docks may be narrower than their content (and scroll sideways); the training panels are tabs of one dock (gui.main_window) a screen lower than this (logical pixels; 1280 × 720 at 150 % is 480) gets the training panels as tabs of one dock too: each the whole width, Loss and Accuracy side by side the largest share of a narrow screen&apos;s width a dock&apos;s scroll area asks for</extracomment>
+        <translation>그림을 PNG로 만들 수 없습니다</translation>
+    </message>
+</context>
 </TS>
