@@ -180,9 +180,10 @@ class FileController:
             return False
         return self.maybe_save() and self.load(path, remember=False)
 
-    def load(self, path: str | Path, remember: bool = True) -> bool:
+    def load(self, path: str | Path, remember: bool = True, restoring: str = "") -> bool:
         """Read ``path`` into the document; on failure show why and change nothing. Reading
-        runs in a background thread (the window keeps painting; Cancel after a second)."""
+        runs in a background thread (the window keeps painting; Cancel after a second).
+        ``restoring``: ``path`` is the recovery copy of the unsaved work of that project."""
         name, before = Path(path).name, stamp_of(path)
         wait_for_saver(self.window, self.saver, lambda: translate(
             "FileController", "Finishing the save before opening {name}…").format(name=name))
@@ -193,6 +194,12 @@ class FileController:
                 "FileController", "Opening {name} was cancelled.").format(name=name), 8000)
             return False
         project, arrays, error = outcome.value or (None, {}, outcome.error)
+        if project is None and restoring:  # the copy's own name would say nothing
+            self._error(translate("FileController", "Cannot restore unsaved work"), translate(
+                "FileController", "NetCanvas kept a copy of the unsaved work of {name}, but the "
+                "copy cannot be opened:\n{error}\n\nThe copy is kept: you are asked again at "
+                "the next start, where Discard deletes it.").format(name=restoring, error=error))
+            return False
         if project is None:
             self._error(translate("FileController", "Cannot open project"),
                         self._forget_missing(path, error))

@@ -17,6 +17,7 @@ from core.project import load_project
 from gui.autosave import offer_recovery
 from gui.i18n import set_language
 from gui.main_window import MainWindow
+from gui.recovery import PROJECT_FILE
 from tests.gui.test_autosave import answer, dead_pid, left_copy
 from tests.gui.test_export_menu import menu_action
 from tests.gui.training_support import open_example, train_to_end
@@ -256,3 +257,21 @@ def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
         ("Cannot save the history", f"{files['history.csv']}: the disk is full")]
     assert all(path.read_bytes() == b"the one from last week" for path in files.values())
     assert sorted(os.listdir(tmp_path)) == sorted(files)  # no temporary left
+
+
+def test_a_damaged_recovery_copy_is_said_as_such_and_kept(qtbot, window, dialogs, tmp_path):
+    """It said "Cannot open project: project.netcanvas: the file is damaged …", naming a file
+    the user never saw."""
+    folder = left_copy(window, dead_pid(), str(tmp_path / "mine.netcanvas"))
+    (folder / PROJECT_FILE).write_bytes(b"PK\x03\x04 cut off by the crash")
+    spec = window.doc.spec
+    answer("Restore")
+    assert not offer_recovery(window.autosave)
+    [(_kind, title, text)] = dialogs.of("critical")
+    assert title == "Cannot restore unsaved work"
+    assert text == ("NetCanvas kept a copy of the unsaved work of mine.netcanvas, but the copy "
+                    "cannot be opened:\nproject.netcanvas: the file is damaged or truncated (its "
+                    "zip structure is broken) — use a backup copy\n\nThe copy is kept: you are "
+                    "asked again at the next start, where Discard deletes it.")
+    assert (folder / PROJECT_FILE).is_file()  # given back, to be offered again
+    assert window.doc.spec == spec and not window.doc.is_modified()

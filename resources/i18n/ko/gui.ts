@@ -301,6 +301,20 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>{name} 열기를 취소했습니다.</translation>
     </message>
     <message>
+        <source>Cannot restore unsaved work</source>
+        <translation>저장하지 않은 작업을 복원할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>NetCanvas kept a copy of the unsaved work of {name}, but the copy cannot be opened:
+{error}
+
+The copy is kept: you are asked again at the next start, where Discard deletes it.</source>
+        <translation>NetCanvas가 {name}의 저장하지 않은 작업을 복사해 두었지만, 그 복사본을 열 수 없습니다:
+{error}
+
+복사본은 남겨 둡니다: 다음에 시작할 때 다시 묻고, 그때 ‘버리기’를 고르면 지워집니다.</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
