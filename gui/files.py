@@ -32,6 +32,7 @@ from gui.document.document import GraphDocument
 from gui.file_changes import DiskStamp, Stamp, stamp_of
 from gui.focus_keys import commit_typing
 from gui.i18n import on_language_change, translate
+from gui.recent_files import RecentFiles
 from gui.training.continuation import ContinuationKeeper
 from gui.widgets import menu_path, status_line
 from gui.window_text import ACTIONS, MENU_TITLES
@@ -43,8 +44,6 @@ def file_filter() -> str:
         suffix=SUFFIX)
 
 
-MAX_RECENT = 8
-RECENT_KEY = "files/recent"
 DEFAULT_DATA = "xor"
 #: the titles of File ▸ Open Recent and File ▸ Examples
 RECENT_TITLE = QT_TRANSLATE_NOOP("FileController", "Open &Recent")
@@ -109,7 +108,7 @@ def default_data() -> DataRef:
     return DataRef.builtin(DEFAULT_DATA)
 
 
-class FileController:
+class FileController(RecentFiles):
     """File commands of one window and its document; ``opened`` is called after a project
     was opened (the window shows the whole network)."""
 
@@ -343,28 +342,6 @@ class FileController:
             action.setData(name)
             action.triggered.connect(lambda _=False, n=name: self.open_example(n))
 
-    # ------------------------------------------------------------------ recent files
-    def recent_files(self) -> list[str]:
-        value = self.settings.value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _remember(self, path: str) -> None:
-        path = str(Path(path).resolve())
-        recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
-        self.settings.setValue(RECENT_KEY, recent)  # the menu reads it when it next opens
-
-    def _forget_missing(self, path: str | Path, error: str) -> str:
-        """``error``; when ``path`` no longer exists, its Open Recent entry is removed and the
-        text says so."""
-        resolved, recent = str(Path(path).resolve()), self.recent_files()
-        if Path(path).exists() or resolved not in recent:
-            return error
-        self.settings.setValue(RECENT_KEY, [p for p in recent if p != resolved])
-        return translate("FileController", "{error}; it was removed from {menu}.").format(
-            error=error, menu=self.file_menu_path(self.recent_menu.title()))
-
     def set_aside(self, path: str = "", example: str = "") -> None:
         """Restored work fills the window instead of the project at ``path`` or the bundled
         ``example`` asked for at start: say why it is not open and where it is (a project is
@@ -388,34 +365,6 @@ class FileController:
     def file_menu_path(self, label: str) -> str:
         """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""
         return menu_path(translate("MainWindow", MENU_TITLES["file"]), label)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            if not Path(path).exists():  # kept, disabled: a removable drive may come back
-                action.setEnabled(False)
-                action.setText(translate("FileController", "{name} (not found)").format(
-                    name=Path(path).name))
-            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.load(p))
-        if not recent:
-            self.recent_menu.addAction(translate("FileController", "(no recent projects)")
-                                       ).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(translate("FileController", "Clear list"),
-                                       self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        self.settings.setValue(RECENT_KEY, [])
-        self._fill_recent()
-
-    def _folder(self) -> str:
-        recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.window, title, text)
