@@ -140,7 +140,7 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
         return folder
     pooch = _download_tools(name)
     root = cache_root()
-    new_root = not root.exists()
+    new_root, new_folder = not root.exists(), not folder.exists()
     try:
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-download-", dir=root))
@@ -166,6 +166,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     finally:
         logger.setLevel(level)
         shutil.rmtree(staging, ignore_errors=True)
+        if new_folder and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # made for files that could not be moved into it
         if new_root and not any(root.iterdir()):
             root.rmdir()  # a failed first fetch leaves no trace at all
     return folder
@@ -175,8 +177,11 @@ def _cache_unwritable(exc: OSError, root: Path) -> str:
     """Why the cache folder ``root`` could not be written, in words (the system's English
     'File exists' said nothing of a cache folder that is a file)."""
     where = Path(os.fsdecode(exc.filename)) if exc.filename else root
+    reason = write_reason(exc, where)
+    if str(root) in reason:  # the folder is named once, not twice
+        return _("the cache folder cannot be used: {reason}").format(reason=reason)
     return _("cannot write to the cache folder {folder}: {reason}").format(
-        folder=root, reason=write_reason(exc, where))
+        folder=root, reason=reason)
 
 
 def _download_tools(name: str) -> ModuleType:
