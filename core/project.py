@@ -237,7 +237,8 @@ def _load(path: Path) -> Project:
     known = TOP_LEVEL if version >= 2 else set(TOP_LEVEL) - set(NEW_IN_2)
     unknown = sorted(set(document) - set(known))
     if unknown:
-        raise ProjectError(_("{member} has unknown field(s): {fields}").format(
+        raise ProjectError(_("{member} has unknown field(s): {fields} — if a newer NetCanvas "
+                             "made it, update NetCanvas to open it").format(
             member=PROJECT_JSON, fields=", ".join(unknown)))
     arrays = _read_arrays(members[WEIGHTS_NPZ])
     title, description = text_field(document, "title"), text_field(document, "description")

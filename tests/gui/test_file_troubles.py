@@ -4,7 +4,9 @@ read-only. The old file stays as it was, the work stays open and modified, and t
 why in words (in Korean too)."""
 
 import errno
+import json
 import os
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -275,3 +277,25 @@ def test_a_damaged_recovery_copy_is_said_as_such_and_kept(qtbot, window, dialogs
                     "asked again at the next start, where Discard deletes it.")
     assert (folder / PROJECT_FILE).is_file()  # given back, to be offered again
     assert window.doc.spec == spec and not window.doc.is_modified()
+
+
+def test_a_project_with_a_field_from_a_newer_netcanvas_says_what_to_do(window, dialogs, tmp_path):
+    """A newer NetCanvas may add a field without a new format number (as the timeline was
+    added); "project.json has unknown field(s): …" left the student guessing."""
+    path = tmp_path / "from_home.netcanvas"
+    saved_example(window, path)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    document = json.loads(members["project.json"])
+    document["notes_v3"] = ["a field this version does not know"]
+    members["project.json"] = json.dumps(document).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    assert window.files.new()
+    assert not window.files.load(path)
+    [(_kind, title, text)] = dialogs.of("critical")
+    assert (title, text) == ("Cannot open project", "from_home.netcanvas: project.json has "
+                             "unknown field(s): notes_v3 — if a newer NetCanvas made it, update "
+                             "NetCanvas to open it")
+    assert window.doc.path == "" and not window.doc.spec.nodes
