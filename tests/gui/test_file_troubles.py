@@ -1,7 +1,8 @@
-"""Files and folders that go wrong while saving and exporting: the disk fills up, a file that
-another window saved meanwhile, a name longer than the file system allows, a file someone made
-read-only. The old file stays as it was, the work stays open and modified, and the message says
-why in words (in Korean too)."""
+"""Files and folders that go wrong: the disk fills up mid-save (projects, exports, pictures,
+tables), another window saved the same file meanwhile, a name longer than the file system
+allows, a file someone made read-only, a folder deleted since, a damaged recovery copy, a file
+from a newer NetCanvas. The old file stays as it was, the work stays open and modified, and the
+message says why in words (in Korean too)."""
 
 import errno
 import json
@@ -13,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-import core.project as project_module
 from core.export import common as export_common
 from core.project import load_project
 from gui.autosave import offer_recovery
@@ -44,16 +44,20 @@ def saved_example(window, path: Path) -> bytes:
     return path.read_bytes()
 
 
+def disk_full(monkeypatch) -> None:
+    """Every file written from now on fails as on a full disk, before its rename."""
+    def refuse(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", refuse)
+
+
 def test_the_disk_filling_up_mid_save_keeps_the_old_file_and_the_work(
         window, dialogs, tmp_path, monkeypatch):
     path = tmp_path / "net.netcanvas"
     before = saved_example(window, path)
     delete_node(window, "1")
-
-    def disk_full(_descriptor):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(project_module.os, "fsync", disk_full)
+    disk_full(monkeypatch)
     window.save_action.trigger()
     assert not window.files.finish_writing()
     assert dialogs.of("critical") == [("critical", "Cannot save project",
@@ -226,14 +230,6 @@ def test_importing_a_truncated_weights_file_says_so_in_words(window, dialogs, tm
     assert "zip file" not in korean and korean.startswith(str(path))
     assert all((window.doc.arrays[k] == v).all() for k, v in before.items())
     assert not window.doc.is_modified()
-
-
-def disk_full(monkeypatch) -> None:
-    """Every file written from now on fails as on a full disk, before its rename."""
-    def refuse(_descriptor):
-        raise OSError(errno.ENOSPC, "No space left on device")
-
-    monkeypatch.setattr(os, "fsync", refuse)
 
 
 def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
