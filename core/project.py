@@ -53,6 +53,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
+from core.file_writes import NEW_FILE_MODE, refuse_read_only, temporary_prefix
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -81,7 +82,6 @@ TIMELINE_NPZ = "timeline.npz"
 MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
 MAX_JSON_BYTES = 64 << 20
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)
-NEW_FILE_MODE = 0o644
 WRITE_CHUNK = 4 << 20  # bytes compressed per call
 TOP_LEVEL = ("format", "schema_version", "title", "description", "spec", "settings", "data",
              "history", "dismissed_warnings", "runs", "continuation")
@@ -189,7 +189,8 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
 
 
 def _write_atomically(path: Path, members: dict[str, bytes]) -> None:
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.",
+    refuse_read_only(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name),
                                              suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
@@ -236,7 +237,8 @@ def _load(path: Path) -> Project:
     known = TOP_LEVEL if version >= 2 else set(TOP_LEVEL) - set(NEW_IN_2)
     unknown = sorted(set(document) - set(known))
     if unknown:
-        raise ProjectError(_("{member} has unknown field(s): {fields}").format(
+        raise ProjectError(_("{member} has unknown field(s): {fields} — if a newer NetCanvas "
+                             "made it, update NetCanvas to open it").format(
             member=PROJECT_JSON, fields=", ".join(unknown)))
     arrays = _read_arrays(members[WEIGHTS_NPZ])
     title, description = text_field(document, "title"), text_field(document, "description")

@@ -3,8 +3,6 @@ each failure is a :class:`ProjectError` sentence a student can act on."""
 
 from __future__ import annotations
 
-import errno
-import os
 import struct
 from pathlib import Path
 from typing import Any
@@ -12,6 +10,7 @@ from typing import Any
 import numpy as np
 
 from core.engine.network import build
+from core.file_writes import PLACE_ERRORS, write_reason
 from core.i18n import _
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
@@ -26,43 +25,6 @@ class ProjectError(Exception):
 
 class PlaceError(ProjectError):
     """The file system refused to write where the file was to go: another folder may work."""
-
-
-#: errors of the place a file goes (the folder, the disk), not of what is written
-PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS,
-                errno.ENOSPC}
-
-
-def write_reason(exc: OSError, path: Path) -> str:
-    """Why ``path`` could not be written, in words for the common causes and the system's
-    own text for the others."""
-    folder = path.parent
-    if exc.errno == errno.ENOENT:
-        return _("the folder {folder} does not exist").format(folder=folder)
-    if exc.errno == errno.ENOTDIR:
-        return _("{path} is inside a file, not a folder").format(path=path)
-    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
-        return _("{folder} cannot be written to (it is read-only or you have no "
-                 "permission)").format(folder=folder)
-    if exc.errno == errno.ENOSPC:
-        return _("the disk is full")
-    return exc.strerror or str(exc)
-
-
-def place_error(path: Path) -> OSError | None:
-    """The error a write of ``path`` would meet because of where it goes (its folder missing,
-    a file, or read-only), found before any work is done; None when the place looks fine.
-    Say it with :func:`write_reason` or :func:`save_error`."""
-    folder = path.absolute().parent
-    if not folder.exists():
-        code = errno.ENOENT
-    elif not folder.is_dir():
-        code = errno.ENOTDIR
-    elif not os.access(folder, os.W_OK):
-        code = errno.EACCES
-    else:
-        return None
-    return OSError(code, os.strerror(code), str(path))
 
 
 def save_error(exc: OSError, path: Path) -> ProjectError:

@@ -123,7 +123,8 @@ class Autosave(QObject):
         """Open a claimed copy (in this window's folder) as unsaved work of its original file."""
         self._restoring = True
         try:
-            loaded = self.files.load(recovery.project_path, remember=False)
+            loaded = self.files.load(recovery.project_path, remember=False,
+                                     restoring=recovery_name(recovery))
         finally:
             self._restoring = False
         if not loaded:

@@ -22,7 +22,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
-from core.project_checks import ProjectError, write_reason
+from core.file_writes import write_reason
+from core.project_checks import ProjectError
 from gui.background import BackgroundJob, Report
 from gui.i18n import translate
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import csv
 import difflib
+import io
 import os
 import sys
 from collections.abc import Callable
@@ -18,9 +19,10 @@ from pathlib import Path
 
 from core.datasets import DataError
 from core.export import ExportError
+from core.file_writes import place_error, write_atomically, write_reason
 from core.i18n import N_, _
 from core.project import ProjectError, load_project, save_project
-from core.project_checks import place_error, save_error, write_reason
+from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
@@ -274,12 +276,13 @@ HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
 
 
 def _write_log(history: History, path: Path) -> None:
-    try:
-        with open(path, "w", newline="", encoding="utf-8") as handle:
-            writer = csv.writer(handle)
-            writer.writerow(history.epochs)
-            for row in zip(*history.epochs.values(), strict=True):
-                writer.writerow("" if v is None else v for v in row)
+    text = io.StringIO(newline="")
+    writer = csv.writer(text)
+    writer.writerow(history.epochs)
+    for row in zip(*history.epochs.values(), strict=True):
+        writer.writerow("" if v is None else v for v in row)
+    try:  # atomically: a full disk leaves an older log as it was, never half a new one
+        write_atomically(path, text.getvalue().encode("utf-8"))
     except OSError as exc:
         raise _log_error(exc, path) from None
 

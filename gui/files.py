@@ -29,8 +29,10 @@ from core.training.timeline import Timeline
 from gui.background_save import ProjectSaver
 from gui.busy import run_busy, wait_for_saver
 from gui.document.document import GraphDocument
+from gui.file_changes import DiskStamp, Stamp, stamp_of
 from gui.focus_keys import commit_typing
 from gui.i18n import on_language_change, translate
+from gui.recent_files import RecentFiles
 from gui.training.continuation import ContinuationKeeper
 from gui.widgets import menu_path, status_line
 from gui.window_text import ACTIONS, MENU_TITLES
@@ -42,8 +44,6 @@ def file_filter() -> str:
         suffix=SUFFIX)
 
 
-MAX_RECENT = 8
-RECENT_KEY = "files/recent"
 DEFAULT_DATA = "xor"
 #: the titles of File ▸ Open Recent and File ▸ Examples
 RECENT_TITLE = QT_TRANSLATE_NOOP("FileController", "Open &Recent")
@@ -86,12 +86,14 @@ def _read(path: str | Path) -> tuple[Project | None, dict[str, Any], str]:
     return project, arrays, ""
 
 
-def _save(project: Project, path: str, advice: str) -> None:
-    """Write ``project`` to ``path``; a folder that refused it gets ``advice`` (what to do)."""
+def _save(project: Project, path: str, advice: str, written: list[Stamp | None]) -> None:
+    """Write ``project`` to ``path`` and note the file as written in ``written``; a folder
+    that refused it gets ``advice`` (what to do)."""
     try:
         save_project(project, path)
     except PlaceError as exc:
         raise ProjectError(f"{exc}\n\n{advice}") from None  # i18n: not ui
+    written.append(stamp_of(path))
 
 
 def _undo_position(stack: QUndoStack) -> tuple[int, object]:
@@ -106,7 +108,7 @@ def default_data() -> DataRef:
     return DataRef.builtin(DEFAULT_DATA)
 
 
-class FileController:
+class FileController(RecentFiles):
     """File commands of one window and its document; ``opened`` is called after a project
     was opened (the window shows the whole network)."""
 
@@ -119,6 +121,9 @@ class FileController:
         #: writes project files off the GUI thread (autosave shares it: one write at a time)
         self.saver = ProjectSaver(window)
         self.failures = 0  # saves that failed so far
+        #: the file as this window last read or wrote it: Save asks before replacing changes
+        #: made to it since by another window or program
+        self.on_disk = DiskStamp()
         self._generation = 0  # counts New/Open: a late save result never marks another document
         #: while training runs, the history that goes with the weights shown (set by the window)
         self.live_history: Callable[[], dict[str, Any] | None] = lambda: None
@@ -152,6 +157,7 @@ class FileController:
         if not self.maybe_save():
             return False
         self._generation += 1
+        self.on_disk.forget()
         self.doc.reset(NetworkSpec(), data=default_data())
         return True
 
@@ -173,10 +179,11 @@ class FileController:
             return False
         return self.maybe_save() and self.load(path, remember=False)
 
-    def load(self, path: str | Path, remember: bool = True) -> bool:
+    def load(self, path: str | Path, remember: bool = True, restoring: str = "") -> bool:
         """Read ``path`` into the document; on failure show why and change nothing. Reading
-        runs in a background thread (the window keeps painting; Cancel after a second)."""
-        name = Path(path).name
+        runs in a background thread (the window keeps painting; Cancel after a second).
+        ``restoring``: ``path`` is the recovery copy of the unsaved work of that project."""
+        name, before = Path(path).name, stamp_of(path)
         wait_for_saver(self.window, self.saver, lambda: translate(
             "FileController", "Finishing the save before opening {name}…").format(name=name))
         outcome = run_busy(self.window, lambda: translate(
@@ -186,11 +193,18 @@ class FileController:
                 "FileController", "Opening {name} was cancelled.").format(name=name), 8000)
             return False
         project, arrays, error = outcome.value or (None, {}, outcome.error)
+        if project is None and restoring:  # the copy's own name would say nothing
+            self._error(translate("FileController", "Cannot restore unsaved work"), translate(
+                "FileController", "NetCanvas kept a copy of the unsaved work of {name}, but the "
+                "copy cannot be opened:\n{error}\n\nThe copy is kept: you are asked again at "
+                "the next start, where Discard deletes it.").format(name=restoring, error=error))
+            return False
         if project is None:
             self._error(translate("FileController", "Cannot open project"),
                         self._forget_missing(path, error))
             return False
         self._generation += 1
+        self.on_disk.remember(path, before if remember else None)
         self.doc.reset(project.spec, arrays, settings=project.settings, data=project.data,
                        history=project.history, title=project.title,
                        description=project.description,
@@ -208,7 +222,15 @@ class FileController:
     def save(self, wait: bool = False) -> bool:
         if not self.doc.path:
             return self.save_as(wait)
+        folder, name = Path(self.doc.path).parent, Path(self.doc.path).name
+        if not folder.is_dir():  # moved or deleted since (restored work), a drive unplugged
+            status_line(self.window).say(lambda: translate(
+                "FileController", "The folder {folder} no longer exists: choose where to save "
+                "{name}.").format(folder=folder, name=name), 15000)
+            return self.save_as(wait)
         commit_typing()  # what is typed in a box is part of the work saved
+        if not self.on_disk.may_replace(self.window, self.doc.path, self.save_as_path()):
+            return False
         return self.write(self.doc.path, wait)
 
     def save_as(self, wait: bool = False) -> bool:
@@ -230,11 +252,14 @@ class FileController:
         stack, generation, previous = self.doc.undo_stack, self._generation, self.doc.path
         saved_at = _undo_position(stack)
         outcomes: list[str] = []
+        written: list[Stamp | None] = []
+        self.on_disk.writing(path)
         self.doc.set_path(path)  # a second Save meanwhile goes to the same file
 
         def done(error: str) -> None:
             outcomes.append(error)
             same_document = generation == self._generation
+            self.on_disk.written(path, written[0] if written and same_document else None)
             if error:  # the document stays modified: nothing is lost
                 self.failures += 1
                 if same_document and self.doc.path == path:
@@ -247,10 +272,11 @@ class FileController:
             status_line(self.window).say(lambda: translate(
                 "FileController", "Saved {name}.").format(name=Path(path).name), 5000)
 
-        save_as = self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
         advice = translate("FileController", "Your work is still open and not saved: choose "
-                           "another folder with {save_as}.").format(save_as=save_as)
-        self.saver.submit(Path(path).name, functools.partial(_save, project, path, advice), done)
+                           "another folder or name with {save_as}.").format(
+                               save_as=self.save_as_path())
+        self.saver.submit(Path(path).name,
+                          functools.partial(_save, project, path, advice, written), done)
         status_line(self.window).say(lambda: translate("FileController", "Saving {name}…").format(
             name=Path(path).name))
         if wait:
@@ -316,28 +342,6 @@ class FileController:
             action.setData(name)
             action.triggered.connect(lambda _=False, n=name: self.open_example(n))
 
-    # ------------------------------------------------------------------ recent files
-    def recent_files(self) -> list[str]:
-        value = self.settings.value(RECENT_KEY, [])
-        if isinstance(value, str):
-            value = [value]
-        return [str(v) for v in (value or [])]
-
-    def _remember(self, path: str) -> None:
-        path = str(Path(path).resolve())
-        recent = [path, *(p for p in self.recent_files() if p != path)][:MAX_RECENT]
-        self.settings.setValue(RECENT_KEY, recent)  # the menu reads it when it next opens
-
-    def _forget_missing(self, path: str | Path, error: str) -> str:
-        """``error``; when ``path`` no longer exists, its Open Recent entry is removed and the
-        text says so."""
-        resolved, recent = str(Path(path).resolve()), self.recent_files()
-        if Path(path).exists() or resolved not in recent:
-            return error
-        self.settings.setValue(RECENT_KEY, [p for p in recent if p != resolved])
-        return translate("FileController", "{error}; it was removed from {menu}.").format(
-            error=error, menu=self.file_menu_path(self.recent_menu.title()))
-
     def set_aside(self, path: str = "", example: str = "") -> None:
         """Restored work fills the window instead of the project at ``path`` or the bundled
         ``example`` asked for at start: say why it is not open and where it is (a project is
@@ -354,37 +358,13 @@ class FileController:
                 name=example_title(found) if found else example or Path(path).name,
                 menu=self.file_menu_path(translate("FileController", menu))), 30000)
 
+    def save_as_path(self) -> str:
+        """"File ▸ Save As…" as the menus show it."""
+        return self.file_menu_path(translate("MainWindow", ACTIONS["save_as"][0]))
+
     def file_menu_path(self, label: str) -> str:
         """"File ▸ {label}" as the menus show it (``label`` as shown, translated)."""
         return menu_path(translate("MainWindow", MENU_TITLES["file"]), label)
-
-    def _fill_recent(self) -> None:
-        self.recent_menu.clear()
-        recent = self.recent_files()
-        for path in recent:
-            action = self.recent_menu.addAction(Path(path).name)
-            action.setToolTip(path)
-            action.setStatusTip(path)
-            if not Path(path).exists():  # kept, disabled: a removable drive may come back
-                action.setEnabled(False)
-                action.setText(translate("FileController", "{name} (not found)").format(
-                    name=Path(path).name))
-            action.triggered.connect(lambda _=False, p=path: self.maybe_save() and self.load(p))
-        if not recent:
-            self.recent_menu.addAction(translate("FileController", "(no recent projects)")
-                                       ).setEnabled(False)
-        else:
-            self.recent_menu.addSeparator()
-            self.recent_menu.addAction(translate("FileController", "Clear list"),
-                                       self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        self.settings.setValue(RECENT_KEY, [])
-        self._fill_recent()
-
-    def _folder(self) -> str:
-        recent = self.recent_files()
-        return str(Path(recent[0]).parent) if recent else str(Path.home())
 
     def _error(self, title: str, text: str) -> None:
         QMessageBox.critical(self.window, title, text)

@@ -19,11 +19,11 @@ from __future__ import annotations
 import json
 import os
 import shutil
-import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
+from core.file_writes import write_atomically
 from core.project import Project, save_project
 
 DATA_ENV = "NETCANVAS_DATA_DIR"
@@ -77,16 +77,7 @@ def write_recovery(folder: Path, project: Project, original_path: str, pid: int)
     about = {"format": FORMAT, "pid": pid, "title": project.title,
              "original_path": original_path,
              "saved_at": datetime.now(timezone.utc).isoformat(timespec="seconds")}
-    descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=".about.", suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
-            json.dump(about, handle, ensure_ascii=False)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, folder / ABOUT_FILE)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    write_atomically(folder / ABOUT_FILE, json.dumps(about, ensure_ascii=False).encode("utf-8"))
 
 
 def remove_recovery(folder: Path) -> None:

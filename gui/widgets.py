@@ -5,10 +5,11 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QObject, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QResizeEvent, QValidator
+from PySide6.QtCore import QBuffer, QIODevice, QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QImage, QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
@@ -18,7 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.i18n import on_language_change
+from core.file_writes import write_atomically, write_reason
+from gui.i18n import on_language_change, translate
 
 DialogT = TypeVar("DialogT", bound=QWidget)
 
@@ -309,3 +311,16 @@ class NumberSpinBox(QDoubleSpinBox):
     def _parse(self, text: str) -> float | None:
         return typed_number(self._body(text))
 
+
+def write_png(image: QImage, path: str | Path) -> str:
+    """Write ``image`` to ``path`` as a PNG file, atomically (a full disk leaves an older
+    picture as it was); "" when written, else why not, in words."""
+    buffer = QBuffer()
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    if not image.save(buffer, "PNG"):
+        return translate("Widgets", "the picture could not be made into a PNG")
+    try:
+        write_atomically(path, bytes(buffer.data().data()))
+    except OSError as exc:
+        return write_reason(exc, Path(path).absolute())
+    return ""

@@ -153,3 +153,30 @@ def test_ctrl_c_during_a_download_is_one_line_and_exit_130(env):
     assert process.returncode == 130 and out == ""
     assert err.splitlines()[-1] == "netcanvas: interrupted"
     assert "Traceback" not in err
+
+
+def test_a_cache_folder_that_cannot_be_made_is_said_in_words(env, monkeypatch, capsys, tmp_path):
+    """NETCANVAS_CACHE_DIR naming a file was said as the system's English "(File exists)"."""
+    cache = tmp_path / "cache.txt"
+    cache.write_text("not a folder")
+    monkeypatch.setenv("NETCANVAS_CACHE_DIR", str(cache))
+    line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+    assert line == (f"netcanvas: error: the cache folder cannot be used: {cache} is a file, not "
+                    "a folder — set NETCANVAS_CACHE_DIR to a folder you can write to.")
+    assert cache.read_text() == "not a folder"
+
+
+def test_a_full_disk_while_fetching_names_the_cache_folder_and_keeps_nothing(
+        env, monkeypatch, capsys):
+    cache, files = env
+
+    def disk_full(_source, _target):
+        raise OSError(28, "No space left on device")
+
+    with serve(files) as (url, _):
+        monkeypatch.setenv(MIRROR_ENV, url)
+        monkeypatch.setattr(os, "replace", disk_full)
+        line = refusal(*run(["data", "fetch", "mnist", "--quiet"], capsys))
+    assert line == (f"netcanvas: error: cannot write to the cache folder {cache}: the disk is "
+                    "full — free some disk space or set NETCANVAS_CACHE_DIR.")
+    assert nothing_in(cache)  # not even the set's folder, made to move the files into

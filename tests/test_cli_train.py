@@ -4,6 +4,8 @@ without ``--out`` says that nothing was saved; its own usage for a wrong flag; "
 the singular; the progress bar's loss is called the batch loss (the final line's is the
 epoch's)."""
 
+import errno
+import os
 from dataclasses import replace
 
 import pytest
@@ -182,3 +184,22 @@ def test_the_last_line_says_the_training_speed_not_the_measuring_one(monkeypatch
     rates = [int(re.search(r"([\d,]+) samples/s", line)[1].replace(",", "")) for line in lines]
     assert len(rates) >= 3 and lines[-1].startswith("[########################] epoch 1/1")
     assert rates[-1] > max(rates[:-1]) / 10  # the batches' own speed, not a few hundred
+
+
+def test_a_log_the_full_disk_refuses_leaves_the_earlier_log_whole(tmp_path, capsys, monkeypatch):
+    """The log was written in place: a full disk left half a CSV over the earlier run's."""
+    project = tmp_path / "and.netcanvas"
+    project.write_bytes(example_path("and_gate").read_bytes())
+    log = tmp_path / "log.csv"
+    log.write_text("my earlier run's log\n", encoding="utf-8")
+
+    def disk_full(_descriptor):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", disk_full)
+    code, _stdout, err = run(["train", project, "--epochs", "2", "--quiet", "--log", log,
+                              "--force"], capsys)
+    assert code == 2
+    assert err == f"netcanvas: error: cannot write the log {log}: the disk is full\n"
+    assert log.read_text(encoding="utf-8") == "my earlier run's log\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["and.netcanvas", "log.csv"]

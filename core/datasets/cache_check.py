@@ -10,7 +10,7 @@ file it is and what to do.
 Hashing costs about 3 ms per MB (MNIST's four files are 11 MB, Fashion-MNIST's 30 MB), so the
 digest NetCanvas computed is remembered in ``.checksums.json`` in the set's folder, keyed by the
 file's size and modification time (nanoseconds): a file is hashed again only when it changed.
-That memo is written atomically (a temporary file, then ``os.replace``) and is only a shortcut —
+That memo is written atomically (:func:`core.file_writes.write_atomically`) and is only a shortcut —
 when it cannot be read or written, files are simply hashed again.
 
 States: ``"missing"``, ``"unchecked"`` (there, never hashed in this size and time),
@@ -21,14 +21,13 @@ States: ``"missing"``, ``"unchecked"`` (there, never hashed in this size and tim
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 import threading
 from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from core.datasets.linked import ReadCancelledError, file_hexdigest
 from core.datasets.remote import cache_folder, known_hashes, remote_set
+from core.file_writes import write_atomically
 
 MEMO = ".checksums.json"
 STATES = ("missing", "unchecked", "verified", "wrong")
@@ -89,11 +88,8 @@ def remember(folder: Path, digests: Mapping[str, str]) -> None:
             stamp = _stamp(folder / file)
             if stamp is not None:
                 memo[file] = {"size": stamp[0], "mtime_ns": stamp[1], "digest": digest}
-        try:
-            handle, temporary = tempfile.mkstemp(prefix=".checksums-", dir=folder)
-            with os.fdopen(handle, "w", encoding="utf-8") as out:
-                json.dump(memo, out, indent=1, sort_keys=True)
-            os.replace(temporary, folder / MEMO)
+        try:  # atomically: a failed write leaves no temporary file in the cache folder
+            write_atomically(folder / MEMO, json.dumps(memo, indent=1, sort_keys=True).encode())
         except OSError:
             return
 

@@ -32,6 +32,7 @@ from pathlib import Path
 from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
+from core.file_writes import write_reason
 from core.i18n import _, ngettext
 
 TIMEOUT_SECONDS = 20
@@ -203,13 +204,12 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     import pooch  # here, not at the top: a start-up that downloads nothing never loads it
 
     root = cache_root()
-    new_root = not root.exists()
+    new_root, new_folder = not root.exists(), not folder.exists()
     try:
         root.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".{name}-download-", dir=root))
     except OSError as exc:
-        raise DataError(_("cannot write to the cache folder {folder} ({error})").format(
-                            folder=root, error=exc.strerror or exc),
+        raise DataError(_cache_unwritable(exc, root),
                         hint=_("set NETCANVAS_CACHE_DIR to a folder you can write to")) from None
     logger = pooch.get_logger()
     level = logger.level
@@ -225,15 +225,27 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
             os.replace(staging / file, folder / file)  # same file system: atomic
         remember(folder, {file: expected[file] for file in missing})  # pooch checked them
     except OSError as exc:
-        raise DataError(_("cannot write to the cache folder {folder} ({error})").format(
-                            folder=root, error=exc.strerror or exc),
+        raise DataError(_cache_unwritable(exc, root),
                         hint=_("free some disk space or set NETCANVAS_CACHE_DIR")) from None
     finally:
         logger.setLevel(level)
         shutil.rmtree(staging, ignore_errors=True)
+        if new_folder and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()  # made for files that could not be moved into it
         if new_root and not any(root.iterdir()):
             root.rmdir()  # a failed first fetch leaves no trace at all
     return folder
+
+
+def _cache_unwritable(exc: OSError, root: Path) -> str:
+    """Why the cache folder ``root`` could not be written, in words (the system's English
+    'File exists' said nothing of a cache folder that is a file)."""
+    where = Path(os.fsdecode(exc.filename)) if exc.filename else root
+    reason = write_reason(exc, where)
+    if str(root) in reason:  # the folder is named once, not twice
+        return _("the cache folder cannot be used: {reason}").format(reason=reason)
+    return _("cannot write to the cache folder {folder}: {reason}").format(
+        folder=root, reason=reason)
 
 
 def _fetch_file(name: str, file: str, expected: str, staging: Path,

@@ -26,6 +26,7 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
+from core.file_writes import temporary_prefix, write_reason
 from core.i18n import _
 from core.project import Project
 from core.training import measure
@@ -339,24 +340,30 @@ def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
         for target in targets:
             parent = target.absolute().parent
             if folder:
-                temporaries.append(Path(tempfile.mkdtemp(dir=parent, prefix=f".{target.name}.")))
+                temporaries.append(Path(tempfile.mkdtemp(
+                    dir=parent, prefix=temporary_prefix(target.name))))
             else:
-                fd, name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+                fd, name = tempfile.mkstemp(dir=parent, prefix=temporary_prefix(target.name),
+                                            suffix=".tmp")
                 os.close(fd)
                 temporaries.append(Path(name))
     except OSError as exc:
         _remove(temporaries)
-        raise ExportError(_("cannot write {path}: {reason}").format(
-            path=targets[0], reason=exc.strerror or exc)) from None
+        raise _write_error(exc, targets[0]) from None
     try:
         yield temporaries
         for temporary, target in zip(temporaries, targets, strict=True):
             _move_into_place(temporary, target)
     except OSError as exc:
-        raise ExportError(_("cannot write {path}: {reason}").format(
-            path=targets[0], reason=exc.strerror or exc)) from None
+        raise _write_error(exc, targets[0]) from None
     finally:
         _remove(temporaries)
+
+
+def _write_error(exc: OSError, target: Path) -> ExportError:
+    """The export of ``target`` failed: why, in words (the disk is full, the name too long…)."""
+    return ExportError(_("cannot write {path}: {reason}").format(
+        path=target, reason=write_reason(exc, target.absolute())))
 
 
 def _move_into_place(temporary: Path, target: Path) -> None:

@@ -56,12 +56,17 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
     except DataError:
         raise ExportError(_("{path} is damaged or incomplete: an array in it cannot be read"
                             ).format(path=path)) from None
-    except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
+    except OSError as exc:
+        raise ExportError(_("{path} is not a readable .npz file of weights ({reason})").format(
+            path=path, reason=exc.strerror or exc)) from None
+    except DAMAGED_ARCHIVE_ERRORS as exc:
         if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
             raise ExportError(_("{path} holds Python objects; NetCanvas never loads those, "
                                 "as they could run code").format(path=path)) from None
-        raise ExportError(_("{path} is not a readable .npz file of weights ({reason})").format(
-            path=path, reason=exc)) from None
+        # the library's own words ("File is not a zip file") said nothing in Korean
+        raise ExportError(_("{path} is damaged or incomplete: it starts as an .npz file does "
+                            "but cannot be read as one — write the weights again").format(
+                                path=path)) from None
 
 
 def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str]:

@@ -16,7 +16,7 @@ from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.widgets import status_line
+from gui.widgets import status_line, write_png
 
 MARGIN = 24.0  # scene units of white around the network
 
@@ -54,7 +54,7 @@ def save_canvas_png(scene: CanvasScene, path: str | Path, scale: int = theme.PNG
     """:func:`render_canvas` as a PNG file; False when there is no picture or the file cannot
     be written."""
     image = render_canvas(scene, scale)
-    return not image.isNull() and image.save(str(path), "PNG")
+    return not image.isNull() and not write_png(image, path)
 
 
 class CanvasPicture(QObject):
@@ -103,9 +103,11 @@ class CanvasPicture(QObject):
                 "pixels). Bring its nodes closer together (View ▸ Auto-layout), then save "
                 "again.").format(width=size.width(), height=size.height()))
             return False
-        if not image.save(path, "PNG"):
+        problem = write_png(image, path)
+        if problem:
             QMessageBox.warning(self.window, self.tr("Cannot save the image"),
-                                self.tr("{path} could not be written.").format(path=path))
+                                self.tr("{path} could not be written: {reason}.").format(
+                                    path=path, reason=problem))
             return False
         status_line(self.window).say(
             lambda: self.tr("Saved the canvas as {path}.").format(path=path), 8000)

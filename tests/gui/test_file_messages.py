@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 
+from core.file_writes import write_reason
 from core.project import load_project
-from core.project_checks import write_reason
 from gui.i18n import set_language
 from gui.recovery import PROJECT_FILE
 from tests.gui.test_autosave import answer, dead_pid, left_copy
@@ -67,7 +67,8 @@ def test_a_save_the_folder_refuses_says_why_in_words_and_what_to_do(
     [(_kind, title, text)] = dialogs.of("critical")
     assert title == "Cannot save project"
     assert text == ("cannot save x.netcanvas: " + reason.format(tmp=tmp_path) + "\n\nYour work "
-                    "is still open and not saved: choose another folder with File ▸ Save As.")
+                    "is still open and not saved: choose another folder or name with File ▸ "
+                    "Save As.")
     assert window.doc.is_modified() and window.doc.path == ""  # nothing lost
 
 

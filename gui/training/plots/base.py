@@ -34,6 +34,7 @@ from gui.training.frames import Frame
 from gui.training.plots.axes import FittedAxis
 from gui.training.plots.panel_note import PanelNote
 from gui.training.plots.small_panels import Mover, NoteRow, OneRow
+from gui.widgets import write_png
 
 TRAIN_COLOR = QColor(theme.POSITIVE)
 VAL_COLOR = QColor(theme.NEGATIVE)
@@ -181,10 +182,11 @@ def blue_lut(steps: int = 256) -> np.ndarray:
     return (white + (blue - white) * t).astype(np.uint8)
 
 
-def save_png(widget: QWidget, path: str | Path) -> bool:
+def save_png(widget: QWidget, path: str | Path) -> str:
     """Save what ``widget`` shows as a PNG file for a slide: :data:`gui.theme.PNG_SCALE` times the
     screen's pixels, on white (not the window's grey), without its buttons and check boxes
-    (PNG…, CSV…, log scale mean nothing on a slide; the legends and captions stay)."""
+    (PNG…, CSV…, log scale mean nothing on a slide; the legends and captions stay). "" when
+    written, else why not, in words (:func:`gui.widgets.write_png`)."""
     image = QImage(widget.size() * theme.PNG_SCALE, QImage.Format.Format_ARGB32)
     image.setDevicePixelRatio(theme.PNG_SCALE)
     image.fill(Qt.GlobalColor.white)
@@ -198,7 +200,7 @@ def save_png(widget: QWidget, path: str | Path) -> bool:
     widget.render(painter, QPoint(), shown, QWidget.RenderFlag.DrawChildren)
     painter.end()
     widget.setAutoFillBackground(filled)
-    return image.save(str(path), "PNG")
+    return write_png(image, path)
 
 
 class Panel(QWidget):
@@ -329,18 +331,21 @@ class Panel(QWidget):
 
     # ------------------------------------------------------------------ export
     def export_png(self, path: str | Path) -> bool:
-        return save_png(self, path)
+        return not save_png(self, path)
 
     def ask_png(self) -> None:
         name = f"{self.title.lower().replace(' ', '_')}.png"
         path, _ = QFileDialog.getSaveFileName(
             self, translate("PlotPanel", "Save {panel} as PNG").format(panel=self.shown_title()),
             name, translate("PlotPanel", "PNG images (*.png)"))
-        if path and not self.export_png(path if path.lower().endswith(".png") else
-                                        f"{path}.png"):
+        if not path:
+            return
+        path = path if path.lower().endswith(".png") else f"{path}.png"
+        problem = save_png(self, path)
+        if problem:
             QMessageBox.warning(self, translate("PlotPanel", "Cannot save the image"),
-                                translate("PlotPanel", "{path} could not be written.").format(
-                                    path=path))
+                                translate("PlotPanel", "{path} could not be written: {reason}."
+                                          ).format(path=path, reason=problem))
 
 
 def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> str:

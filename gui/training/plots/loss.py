@@ -5,6 +5,7 @@ runs ticked in the runs list are drawn under them, dimmed, each in its own colou
 from __future__ import annotations
 
 import csv
+import io
 import math
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
+from core.file_writes import write_atomically, write_reason
 from core.i18n import percent
 from core.training.history import PARTS, History
 from gui import theme
@@ -73,9 +75,11 @@ def dot_count(item: pg.PlotDataItem) -> int:
 
 
 def write_history_csv(history: History, path: str | Path) -> None:
-    """The epoch table of ``history`` as a CSV file (OSError when it cannot be written)."""
-    with open(path, "w", newline="", encoding="utf-8") as handle:
-        csv.writer(handle).writerows(history.csv_rows())
+    """The epoch table of ``history`` as a CSV file, written atomically (OSError when it cannot
+    be written)."""
+    text = io.StringIO(newline="")
+    csv.writer(text).writerows(history.csv_rows())
+    write_atomically(path, text.getvalue().encode("utf-8"))
 
 
 class LossPanel(Panel):
@@ -360,7 +364,7 @@ class LossPanel(Panel):
             self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
         except OSError as exc:
             QMessageBox.warning(self, translate("LossPanel", "Cannot save the history"),
-                                f"{path}: {exc.strerror or exc}")
+                                f"{path}: {write_reason(exc, Path(path).absolute())}")
 
 
 def _format(measure: str, value: float) -> str:

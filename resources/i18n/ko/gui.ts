@@ -111,6 +111,21 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
 </context>
 <context>
+    <name>DiskStamp</name>
+    <message>
+        <source>File changed on disk</source>
+        <translation>디스크의 파일이 바뀌었습니다</translation>
+    </message>
+    <message>
+        <source>“{name}” was changed on disk after this window opened or saved it — by another NetCanvas window or another program. Saving replaces those changes with yours.
+
+Save anyway? To keep both, cancel and use {save_as}.</source>
+        <translation>“{name}” 파일은 이 창에서 열거나 저장한 뒤에 디스크에서 바뀌었습니다 — 다른 NetCanvas 창이나 다른 프로그램이 바꾼 것입니다. 저장하면 그 변경 내용이 이 창의 내용으로 바뀝니다.
+
+그래도 저장할까요? 둘 다 남기려면 취소하고 {save_as}을 쓰세요.</translation>
+    </message>
+</context>
+<context>
     <name>ExportMenu</name>
     <message>
         <source>&amp;PyTorch…</source>
@@ -258,7 +273,7 @@ Your project is still open; save it under a new name to be safe.</source>
     </message>
     <message>
         <source>Untitled</source>
-        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
+        <extracomment>writes project files off the GUI thread (autosave shares it: one write at a time) the file as this window last read or wrote it: Save asks before replacing changes made to it since by another window or program while training runs, the history that goes with the weights shown (set by the window) the training timeline to store with the project, and where an opened one goes the optimizer state that goes with the document&apos;s weights (the window shares the training session&apos;s)</extracomment>
         <translation>제목 없음</translation>
     </message>
     <message>
@@ -286,12 +301,30 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>{name} 열기를 취소했습니다.</translation>
     </message>
     <message>
+        <source>Cannot restore unsaved work</source>
+        <translation>저장하지 않은 작업을 복원할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>NetCanvas kept a copy of the unsaved work of {name}, but the copy cannot be opened:
+{error}
+
+The copy is kept: you are asked again at the next start, where Discard deletes it.</source>
+        <translation>NetCanvas가 {name}의 저장하지 않은 작업을 복사해 두었지만, 그 복사본을 열 수 없습니다:
+{error}
+
+복사본은 남겨 둡니다: 다음에 시작할 때 다시 묻고, 그때 ‘버리기’를 고르면 지워집니다.</translation>
+    </message>
+    <message>
         <source>Cannot open project</source>
         <translation>프로젝트를 열 수 없습니다</translation>
     </message>
     <message>
         <source>Opened “{name}”.</source>
         <translation>“{name}”을(를) 열었습니다.</translation>
+    </message>
+    <message>
+        <source>The folder {folder} no longer exists: choose where to save {name}.</source>
+        <translation>{folder} 폴더가 더 이상 없습니다: {name}을(를) 저장할 곳을 고르세요.</translation>
     </message>
     <message>
         <source>Save project as</source>
@@ -306,8 +339,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>{name}을(를) 저장했습니다.</translation>
     </message>
     <message>
-        <source>Your work is still open and not saved: choose another folder with {save_as}.</source>
-        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}으로 다른 폴더를 고르세요.</translation>
+        <source>Your work is still open and not saved: choose another folder or name with {save_as}.</source>
+        <translation>작업은 아직 열려 있고 저장되지 않았습니다: {save_as}으로 다른 폴더나 이름을 고르세요.</translation>
     </message>
     <message>
         <source>Saving {name}…</source>
@@ -739,6 +772,14 @@ Your project is still open; save it under a new name to be safe.</source>
     <message>
         <source>Keys</source>
         <translation>키</translation>
+    </message>
+</context>
+<context>
+    <name>Widgets</name>
+    <message>
+        <source>the picture could not be made into a PNG</source>
+        <extracomment>a screen narrower than this (logical pixels) gets the compact window: a projector of 1024 × 768 at 150 % is 683 wide, at 200 % 512. Its docks may be narrower than their content (and scroll sideways); the training panels are tabs of one dock (gui.main_window) a screen lower than this (logical pixels; 1280 × 720 at 150 % is 480) gets the training panels as tabs of one dock too: each the whole width, Loss and Accuracy side by side the largest share of a narrow screen&apos;s width a dock&apos;s scroll area asks for</extracomment>
+        <translation>그림을 PNG로 만들 수 없습니다</translation>
     </message>
 </context>
 </TS>

@@ -72,8 +72,8 @@
         <translation>신경망이 너무 넓게 퍼져 있어 한 장의 그림으로 만들 수 없습니다({width:,.0f} × {height:,.0f} 픽셀). 노드를 서로 가까이 모은 뒤(보기 ▸ 자동 배치) 다시 저장하세요.</translation>
     </message>
     <message>
-        <source>{path} could not be written.</source>
-        <translation>{path} 파일을 쓸 수 없습니다.</translation>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>{path} 파일을 쓸 수 없습니다: {reason}.</translation>
     </message>
     <message>
         <source>Saved the canvas as {path}.</source>

@@ -259,8 +259,8 @@
         <translation>이미지를 저장할 수 없습니다</translation>
     </message>
     <message>
-        <source>{path} could not be written.</source>
-        <translation>{path} 파일을 쓸 수 없습니다.</translation>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>{path} 파일을 쓸 수 없습니다: {reason}.</translation>
     </message>
 </context>
 <context>

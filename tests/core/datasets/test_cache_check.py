@@ -129,3 +129,16 @@ def test_an_unknown_connection_error_is_cut_between_words():
     short = _short(OSError(words))
     assert short.endswith(" …") and len(short) <= 120
     assert short[:-2] == " ".join(f"word{k}" for k in range(len(short[:-2].split())))
+
+
+def test_a_memo_that_cannot_be_written_leaves_nothing_behind(env, monkeypatch):
+    """A full disk while the memo was written left its temporary file in the cache folder."""
+    cache, files = env
+    folder = put_by_hand(cache, files)
+
+    def disk_full(_source, _target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", disk_full)
+    assert set(verify("mnist").values()) == {"verified"}  # the memo is only a shortcut
+    assert sorted(p.name for p in folder.iterdir()) == sorted(files)

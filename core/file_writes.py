@@ -1,0 +1,110 @@
+"""Writing files safely and saying in words why a write failed — for every writer (projects,
+exports, recovery copies, the data cache), so a full disk or a read-only folder is said the same
+way everywhere. A leaf module: it imports nothing of NetCanvas but :mod:`core.i18n`."""
+
+from __future__ import annotations
+
+import errno
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from core.i18n import _
+
+#: errors of the place a file goes (the folder, the disk, the name), not of what is written
+PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.EROFS,
+                errno.ENOSPC, errno.ENAMETOOLONG, errno.EISDIR}
+#: bytes of a file's name kept in the name of the temporary file written beside it: the
+#: temporary's own additions (".", random letters, ".tmp") must fit in the 255 bytes a name
+#: may have, or a name that fits could not be written
+TEMPORARY_NAME_BYTES = 200
+NEW_FILE_MODE = 0o644
+
+
+def temporary_prefix(name: str) -> str:
+    """The ``prefix`` for ``tempfile.mkstemp``/``mkdtemp`` of a file written beside ``name``
+    and then renamed onto it: hidden, recognisable, and short enough for any name that fits."""
+    while len(name.encode("utf-8", "surrogateescape")) > TEMPORARY_NAME_BYTES:
+        name = name[:-1]
+    return f".{name}."
+
+
+def read_only_file(path: Path) -> bool:
+    """Whether ``path`` is an existing file marked read-only (by its owner, another program or
+    a teacher handing it out). Replacing it by a rename would work where the folder may be
+    written, yet overwrite what someone protected; on Windows the rename fails."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK))
+
+
+def refuse_read_only(path: Path) -> None:
+    """PermissionError (said by :func:`write_reason`) when ``path`` is a read-only file: a
+    rename onto it would replace it all the same (on Windows the rename fails)."""
+    if read_only_file(path):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(path))
+
+
+def write_reason(exc: OSError, path: Path) -> str:
+    """Why ``path`` could not be written, in words for the common causes and the system's
+    own text for the others."""
+    folder = path.parent
+    if exc.errno == errno.ENOENT:
+        return _("the folder {folder} does not exist").format(folder=folder)
+    if exc.errno == errno.ENOTDIR:
+        return _("{path} is inside a file, not a folder").format(path=path)
+    if exc.errno == errno.EISDIR:
+        return _("{path} is a folder; give a file name").format(path=path)
+    if exc.errno == errno.EEXIST and path.is_file():  # a folder was to be made there
+        return _("{path} is a file, not a folder").format(path=path)
+    if exc.errno in (errno.EACCES, errno.EPERM) and read_only_file(path):
+        return _("{name} is read-only, so it is not replaced").format(name=path.name)
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return _("{folder} cannot be written to (it is read-only or you have no "
+                 "permission)").format(folder=folder)
+    if exc.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if exc.errno == errno.ENAMETOOLONG:
+        return _("the name is too long for the file system (at most 255 bytes; a Hangul "
+                 "letter takes 3)")
+    return exc.strerror or str(exc)
+
+
+def place_error(path: Path) -> OSError | None:
+    """The error a write of ``path`` would meet because of where it goes (its folder missing,
+    a file, or read-only; the file itself read-only), found before any work is done; None when
+    the place looks fine. Say it with :func:`write_reason` or :func:`save_error`."""
+    folder = path.absolute().parent
+    if not folder.exists():
+        code = errno.ENOENT
+    elif not folder.is_dir():
+        code = errno.ENOTDIR
+    elif not os.access(folder, os.W_OK) or read_only_file(path):
+        code = errno.EACCES
+    else:
+        return None
+    return OSError(code, os.strerror(code), str(path))
+
+
+def write_atomically(path: str | Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file beside it and a rename, so a failed
+    write (a full disk) leaves the old file as it was and never half a new one; OSError (say
+    it with :func:`write_reason`) when it cannot be written."""
+    path = Path(path)
+    refuse_read_only(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.absolute().parent,
+                                             prefix=temporary_prefix(path.name), suffix=".tmp")
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        # mkstemp makes a private (0600) file; what is written here is an ordinary document
+        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
