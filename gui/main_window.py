@@ -21,6 +21,7 @@ from core.datasets.images import dataset_image_shape
 from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
+from gui.canvas.accessible import CanvasSpeech
 from gui.canvas.keyboard import CanvasKeys
 from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
@@ -100,6 +101,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._create_actions()
         self._connect()
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
+        self.canvas_speech = CanvasSpeech(self.scene, self.view)  # what a screen reader says
         self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])

@@ -12,6 +12,7 @@ from PySide6.QtGui import QResizeEvent, QValidator
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
+    QFormLayout,
     QLabel,
     QMainWindow,
     QScrollArea,
@@ -29,6 +30,30 @@ def plain_label(text: str) -> str:
     """A menu label as plain words for a tooltip: without its accelerator — the whole
     "(&F)" of a Korean label, the "&" of an English one — and without a trailing "…"."""
     return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
+
+
+class FieldLabel(QLabel):
+    """A form's label that names its field for a screen reader: the field is its buddy, and
+    takes the label's words as its accessible name whenever they change (Qt reads a buddy's
+    text for a spin box, but a combo box only by its current item)."""
+
+    def __init__(self, field: QWidget) -> None:
+        super().__init__()
+        self.setBuddy(field)
+
+    def setText(self, text: str) -> None:
+        super().setText(text)
+        self.buddy().setAccessibleName(plain_label(text).rstrip(":"))
+
+
+def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
+    """Add ``field`` to ``form`` under a :class:`FieldLabel` (its text set by the caller):
+    ``addRow(QLabel(), field)`` does not link them, and the spin boxes of the Inspector and
+    the Training dock were read out as "spin box" with no name, the combo boxes only as their
+    current item."""
+    label = FieldLabel(field)
+    form.addRow(label, field)
+    return label
 
 
 def menu_path(*labels: str) -> str:
@@ -178,6 +203,8 @@ def scrolling(widget: QWidget, sideways: bool = False) -> QScrollArea:
     ``sideways``: it may always be narrower, and then scrolls left and right (a lab window
     smaller than its content)."""
     area = QScrollArea() if sideways else _VerticalScrollArea()
+    if not sideways:  # a dock's: its widgets take the focus (the area scrolls to show them);
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # itself it was a blank, silent Tab stop
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -222,6 +249,10 @@ def _new_dock(window: QMainWindow, title: str, widget: QWidget,
     dock = QDockWidget(title, window)
     dock.setObjectName(f"{title.lower()}_dock")
     dock.setWidget(widget)
+    # a screen reader names the dock's content by the dock's shown title (the English title is
+    # the identifier; a translated one comes by the signal)
+    widget.setAccessibleName(dock.windowTitle())
+    dock.windowTitleChanged.connect(widget.setAccessibleName)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                      | QDockWidget.DockWidgetFeature.DockWidgetClosable
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

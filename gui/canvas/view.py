@@ -25,6 +25,8 @@ from gui import theme
 NODE_MIME = "application/x-netcanvas-node-kind"
 MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
 GRID, MAJOR_EVERY = 20, 5
+FOCUS_BORDER = ("CanvasView { border: 2px solid transparent; }"  # i18n: not ui
+                "CanvasView:focus { border: 2px solid palette(highlight); }")  # i18n: not ui
 
 
 class CanvasView(QGraphicsView):
@@ -48,6 +50,9 @@ class CanvasView(QGraphicsView):
         self.setSceneRect(QRectF(-20000, -20000, 40000, 40000))
         self.setAcceptDrops(True)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
+        # the focus shows as a border in the highlight colour (without a frame nothing showed
+        # that Tab had reached the canvas); transparent otherwise, so the view never resizes
+        self.setStyleSheet(FOCUS_BORDER)
         self._pan_from: QPoint | None = None
         self._space = False
 
