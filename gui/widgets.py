@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
+    QLayoutItem,
     QMainWindow,
     QScrollArea,
     QWidget,
@@ -32,28 +33,45 @@ def plain_label(text: str) -> str:
     return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
 
 
-class FieldLabel(QLabel):
-    """A form's label that names its field for a screen reader: the field is its buddy, and
-    takes the label's words as its accessible name whenever they change (Qt reads a buddy's
-    text for a spin box, but a combo box only by its current item)."""
-
-    def __init__(self, field: QWidget) -> None:
-        super().__init__()
-        self.setBuddy(field)
-
-    def setText(self, text: str) -> None:
-        super().setText(text)
-        self.buddy().setAccessibleName(plain_label(text).rstrip(":"))
-
-
 def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
-    """Add ``field`` to ``form`` under a :class:`FieldLabel` (its text set by the caller):
-    ``addRow(QLabel(), field)`` does not link them, and the spin boxes of the Inspector and
-    the Training dock were read out as "spin box" with no name, the combo boxes only as their
+    """Add ``field`` to ``form`` under a new label (its text set by the caller) that is the
+    field's buddy, so a screen reader names the field by the label: Qt reads a buddy's text as
+    the name (on Linux it tells a combo box's label by the "labelled by" relation).
+    ``addRow(QLabel(), field)`` does not link them: the spin boxes of the Inspector and the
+    Training dock were read out as "spin box" with no name, the combo boxes only as their
     current item."""
-    label = FieldLabel(field)
+    label = QLabel()
+    label.setBuddy(field)
     form.addRow(label, field)
     return label
+
+
+def link_form_labels(root: QWidget) -> None:
+    """What :func:`labelled_row` does, for the forms already built under ``root`` (a lab's):
+    each QLabel of a row becomes the buddy of its field, or of the field's first widget that
+    takes the focus (a row of two boxes: the first). A label with a buddy keeps it."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or not isinstance(label.widget(), QLabel):
+                continue
+            if label.widget().buddy() is None:
+                target = _first_focusable(field)
+                if target is not None:
+                    label.widget().setBuddy(target)
+
+
+def _first_focusable(item: QLayoutItem) -> QWidget | None:
+    widget = item.widget()
+    if widget is not None:
+        return widget if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else None
+    layout = item.layout()
+    for k in range(layout.count() if layout is not None else 0):
+        found = _first_focusable(layout.itemAt(k))
+        if found is not None:
+            return found
+    return None
 
 
 def menu_path(*labels: str) -> str:

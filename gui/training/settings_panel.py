@@ -39,7 +39,7 @@ from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.run_status import RunStatus
-from gui.widgets import FieldLabel, NumberSpinBox, WrappedLabel, labelled_row
+from gui.widgets import NumberSpinBox, WrappedLabel, labelled_row
 
 HYPERPARAMETERS = {  # translated where shown (TrainingSettingsPanel.retranslate)
     "momentum": (QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Momentum"),
@@ -198,8 +198,9 @@ class TrainingSettingsPanel(QWidget):
         self.split_row = QWidget()  # a widget (not a layout) so the row's label can be found
         split = QHBoxLayout(self.split_row)
         split.setContentsMargins(0, 0, 0, 0)
-        # each spin box is named by its word (validation, test) for a screen reader
-        self.val_label, self.test_label = FieldLabel(self.val_spin), FieldLabel(self.test_spin)
+        self.val_label, self.test_label = QLabel(), QLabel()
+        self.val_label.setBuddy(self.val_spin)  # a screen reader names each by its word
+        self.test_label.setBuddy(self.test_spin)
         split.addWidget(self.val_label)
         split.addWidget(self.val_spin)
         split.addWidget(self.test_label)

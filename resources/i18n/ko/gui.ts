@@ -710,6 +710,10 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>슬라이더로 에폭을 이동(슬라이더에 포커스가 있을 때)</translation>
     </message>
     <message>
+        <source>Close the lab&apos;s window</source>
+        <translation>실습 창 닫기</translation>
+    </message>
+    <message>
         <source>Keyboard Shortcuts</source>
         <translation>단축키</translation>
     </message>
