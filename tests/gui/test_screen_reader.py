@@ -155,3 +155,27 @@ def test_a_lab_names_its_fields_and_closes_with_esc_or_ctrl_w(window, qtbot, ko)
     press(qtbot, Qt.Key.Key_W, Qt.KeyboardModifier.ControlModifier)
     assert not lab.isVisible()
     assert ("실습", "실습 창 닫기", "Esc, Ctrl+W") in other_rows(window)
+
+
+def test_what_the_status_bar_says_is_announced(window, qtbot, ko, monkeypatch):
+    """Tab selecting a node, Ctrl+K connecting two: said in the status bar, which a screen
+    reader does not follow — and now announced to it (Qt's announcement event)."""
+    announced: list[str] = []
+    send = QAccessible.updateAccessibility
+
+    def record(event):
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        send(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    start_on(qtbot, window, window.palette.buttons["input"])
+    press(qtbot, Qt.Key.Key_Space)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Space)
+    start_on(qtbot, window, window.view)
+    press(qtbot, Qt.Key.Key_Tab)
+    press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
+    assert announced[-1] == "입력 1 → 은닉 2을(를) 연결했습니다."
+    assert any(text.startswith("입력 1을(를) 선택했습니다.") for text in announced)
