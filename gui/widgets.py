@@ -8,7 +8,13 @@ from collections.abc import Callable
 from typing import TypeVar
 
 from PySide6.QtCore import QObject, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QAccessible, QAccessibleAnnouncementEvent, QResizeEvent, QValidator
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QResizeEvent,
+    QTextDocumentFragment,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
@@ -74,6 +80,15 @@ def _first_focusable(item: QLayoutItem) -> QWidget | None:
     return None
 
 
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` (rich text is read as its words), politely: after
+    what it is reading now. For what changes without the focus moving — a status message, a
+    step of Explain — which it would not notice by itself."""
+    words = QTextDocumentFragment.fromHtml(text).toPlainText().strip()
+    if words:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, words))
+
+
 def menu_path(*labels: str) -> str:
     """Where a command is, as the menus show it: ("&File", "Open &Recent") → "File ▸ Open
     Recent". Messages take the labels from the menus and actions themselves."""
@@ -103,8 +118,7 @@ class StatusLine(QObject):
         self._make, self._timeout = make, timeout
         self._text = make()
         self._bar.showMessage(self._text, timeout)
-        if self._text:
-            QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(self._bar, self._text))
+        announce(self._bar, self._text)
 
     def add(self, make: Callable[[], str], timeout: int = 0) -> None:
         """Say ``make()`` after the message shown now (both said again in a new language when

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAccessible, QColor, QPalette
+from PySide6.QtGui import QAccessible, QColor, QPalette, QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QWidget
 
 from gui.i18n import set_language
@@ -179,3 +179,29 @@ def test_what_the_status_bar_says_is_announced(window, qtbot, ko, monkeypatch):
     press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert announced[-1] == "입력 1 → 은닉 2을(를) 연결했습니다."
     assert any(text.startswith("입력 1을(를) 선택했습니다.") for text in announced)
+
+
+def test_each_step_of_explain_is_announced(window, qtbot, ko, monkeypatch):
+    """Explain's → shows the next step in its panel and on the canvas; the focus stays on
+    the Next button, so a screen reader heard nothing of it."""
+    announced: list[str] = []
+    send = QAccessible.updateAccessibility
+
+    def record(event):
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        send(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    open_example(window, "spiral")
+    start_on(qtbot, window, window.view)
+    press(qtbot, Qt.Key.Key_E, Qt.KeyboardModifier.ControlModifier)
+    panel = window.explain
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    assert QApplication.focusWidget() is panel.next_button
+    press(qtbot, Qt.Key.Key_Right)
+    assert panel.index == 1
+    said = announced[-1]
+    assert said.startswith("단계 2/")
+    assert panel.step_box.step_title.text() and QTextDocumentFragment.fromHtml(
+        panel.step_box.step_title.text()).toPlainText() in said
