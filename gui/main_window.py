@@ -5,7 +5,7 @@ inspector and the training settings on the right, the live training panels at th
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -130,7 +130,11 @@ class MainWindow(WindowActions, QMainWindow):
             action.setIconText(plain_label(label))  # the toolbar's: no "(&N)" shown as "(N)"
             tip = translate("MainWindow", tip) if tip else ""
             action.setStatusTip(tip)
-            action.setToolTip(f"{plain_label(label)}: {tip}" if tip else plain_label(label))
+            # the key too, as the Training buttons' tooltips say it: a toolbar button's
+            # tooltip was the one place a keyboard user could not learn it from
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            name = f"{plain_label(label)} ({key})" if key else plain_label(label)  # i18n: not ui
+            action.setToolTip(f"{name}: {tip}" if tip else name)
         for menu, title in self._menu_titles:
             menu.setTitle(translate("MainWindow", title))
         self.tools.setWindowTitle(self.tr("Main"))
