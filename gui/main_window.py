@@ -22,7 +22,7 @@ from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
 from gui.canvas.accessible import CanvasSpeech
-from gui.canvas.keyboard import CanvasKeys
+from gui.canvas.keyboard import CONNECT_SHORTCUT, CanvasKeys
 from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.view import CanvasView
@@ -273,8 +273,12 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self.doc.push(AddNodeCommand(self.doc, node))
         self.scene.select_only([node.id])
-        self.status.say(lambda: self.tr("Added {node}. Drag from its right port to connect "
-                                        "it.").format(node=node.label), 8000)
+        # both ways to connect: a keyboard user was told only to drag
+        self.status.say(lambda: self.tr(
+            "Added {node}. Connect it by dragging from its right port, or select two nodes "
+            "(Tab, Ctrl+Tab) and press {connect}.").format(
+                node=node.label, connect=QKeySequence(CONNECT_SHORTCUT).toString(
+                    QKeySequence.SequenceFormat.NativeText)), 8000)
 
     def add_node_in_view(self, kind: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())

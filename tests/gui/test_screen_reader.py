@@ -178,6 +178,9 @@ def test_what_the_status_bar_says_is_announced(window, qtbot, ko, monkeypatch):
     press(qtbot, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     press(qtbot, Qt.Key.Key_K, Qt.KeyboardModifier.ControlModifier)
     assert announced[-1] == "입력 1 → 은닉 2을(를) 연결했습니다."
+    # adding a node said how to connect it with the keys too, not only by dragging
+    assert any(text.startswith("입력 1을(를) 추가했습니다.") and "Ctrl+K를 눌러 연결" in text
+               for text in announced)
     assert any(text.startswith("입력 1을(를) 선택했습니다.") for text in announced)
 
 

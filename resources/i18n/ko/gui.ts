@@ -415,8 +415,8 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>알 수 없는 노드 종류입니다: {kind}.</translation>
     </message>
     <message>
-        <source>Added {node}. Drag from its right port to connect it.</source>
-        <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.</translation>
+        <source>Added {node}. Connect it by dragging from its right port, or select two nodes (Tab, Ctrl+Tab) and press {connect}.</source>
+        <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그하거나, 두 노드를 선택하고(Tab, Ctrl+Tab) {connect}를 눌러 연결하세요.</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n node(s).</source>
