@@ -117,6 +117,9 @@ ACTIONS = {
               QT_TRANSLATE_NOOP("MainWindow", "Paste copied nodes")),
     "layout": (QT_TRANSLATE_NOOP("MainWindow", "&Auto-layout"),
                QT_TRANSLATE_NOOP("MainWindow", "Arrange the nodes in columns by depth")),
+    "go_canvas": (QT_TRANSLATE_NOOP("MainWindow", "&Go to Canvas"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Move the keyboard focus to the canvas, where "
+                                                  "Tab selects the nodes")),
     "fit": (QT_TRANSLATE_NOOP("MainWindow", "Zoom to &Fit"),
             QT_TRANSLATE_NOOP("MainWindow", "Show the whole network")),
     "zoom_in": (QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"),

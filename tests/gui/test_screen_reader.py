@@ -208,3 +208,14 @@ def test_each_step_of_explain_is_announced(window, qtbot, ko, monkeypatch):
     assert said.startswith("단계 2/")
     assert panel.step_box.step_title.text() and QTextDocumentFragment.fromHtml(
         panel.step_box.step_title.text()).toPlainText() in said
+
+
+def test_ctrl_1_brings_the_focus_back_to_the_canvas(window, qtbot, ko):
+    from gui.help_shortcuts import action_rows
+
+    open_example(window, "spiral")
+    start_on(qtbot, window, window.training.settings_panel.epochs_spin)
+    assert press(qtbot, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier) is window.view
+    assert press(qtbot, Qt.Key.Key_Tab) is window.view  # and Tab goes on to select nodes
+    assert window.scene.selected_node_ids()
+    assert ("보기", "캔버스로 이동", "Ctrl+1") in action_rows(window)

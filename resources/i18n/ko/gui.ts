@@ -575,6 +575,14 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>노드를 깊이에 따라 열로 배치합니다</translation>
     </message>
     <message>
+        <source>&amp;Go to Canvas</source>
+        <translation>캔버스로 이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the canvas, where Tab selects the nodes</source>
+        <translation>키보드 포커스를 캔버스로 옮깁니다. 캔버스에서는 Tab으로 노드를 선택합니다</translation>
+    </message>
+    <message>
         <source>Zoom to &amp;Fit</source>
         <translation>화면에 맞추기(&amp;F)</translation>
     </message>
