@@ -457,6 +457,11 @@ Your project is still open; save it under a new name to be safe.</source>
         <translation>&lt;h3&gt;키보드로 만들기&lt;/h3&gt;&lt;p&gt;캔버스에 포커스가 있을 때 &lt;b&gt;{tab}&lt;/b&gt; 키로 다음 노드를 선택하고, &lt;b&gt;{add}&lt;/b&gt; 키로 그 노드를 선택에 더합니다. &lt;b&gt;{edit}&lt;/b&gt; 메뉴의 &lt;b&gt;{connect}&lt;/b&gt;({connect_key}) 명령으로 선택한 두 노드를 연결하고, &lt;b&gt;{delete}&lt;/b&gt;({delete_key}) 명령으로 선택한 것을 삭제합니다. &lt;b&gt;{values}&lt;/b&gt;({values_key}) 명령으로 선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다({tab}: 다음 값). 모든 키는 &lt;b&gt;{shortcuts}&lt;/b&gt;({shortcuts_key})에서 볼 수 있습니다.&lt;/p&gt;</translation>
     </message>
     <message>
+        <source>&lt;p&gt;To add a node, press {tab} until &lt;b&gt;{input}&lt;/b&gt;, &lt;b&gt;{hidden}&lt;/b&gt; or &lt;b&gt;{output}&lt;/b&gt; on the left has the focus, then Space: the node lands in the middle of the view. &lt;b&gt;{go}&lt;/b&gt; ({go_key}) brings the focus back to the canvas from anywhere.&lt;/p&gt;</source>
+        <extracomment>how a keyboard user adds a node and gets back to the canvas (the paragraph above starts on the canvas, and the palette said only &quot;drag&quot;)</extracomment>
+        <translation>&lt;p&gt;노드를 추가하려면 왼쪽의 &lt;b&gt;{input}&lt;/b&gt;, &lt;b&gt;{hidden}&lt;/b&gt;, &lt;b&gt;{output}&lt;/b&gt; 중 하나에 포커스가 갈 때까지 {tab} 키를 누른 다음 Space 키를 누릅니다. 노드는 화면 가운데에 놓입니다. 어디에서든 &lt;b&gt;{go}&lt;/b&gt;({go_key}) 명령으로 포커스를 캔버스로 되돌립니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
         <source>&lt;h3&gt;Train it, bring data, explore&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{train}&lt;/b&gt; ({key}) in the &lt;b&gt;{training}&lt;/b&gt; menu trains the network on the data set; watch the loss fall. &lt;b&gt;{import_data}&lt;/b&gt; under the data sets brings your own CSV, NPZ or MNIST files. &lt;b&gt;{examples}&lt;/b&gt; opens ready-made projects, and the &lt;b&gt;{labs}&lt;/b&gt; menu holds experiments from the book.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;학습하고, 데이터를 가져오고, 탐색하기&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{training}&lt;/b&gt; 메뉴의 &lt;b&gt;{train}&lt;/b&gt;({key})은 데이터셋으로 신경망을 학습합니다. 손실이 줄어드는 것을 지켜보세요. 데이터셋 아래의 &lt;b&gt;{import_data}&lt;/b&gt;로 직접 준비한 CSV, NPZ, MNIST 파일을 가져옵니다. &lt;b&gt;{examples}&lt;/b&gt;에서 미리 만든 프로젝트를 열고, &lt;b&gt;{labs}&lt;/b&gt; 메뉴에서 책의 실험을 해 보세요.&lt;/p&gt;</translation>
     </message>
