@@ -225,6 +225,6 @@ def test_f1_help_says_how_to_add_a_node_and_get_back_with_keys(window, qtbot, ko
     start_on(qtbot, window, window.view)
     press(qtbot, Qt.Key.Key_F1)
     _kind, _title, text = dialogs.of("information")[-1]
-    assert ("<b>입력 노드</b>, <b>은닉 노드</b>, <b>출력 노드</b> 중 하나에 포커스가 갈 때까지 Tab 키를 "
-            "누른 다음 Space 키를") in text
+    assert ("<b>입력 노드</b>, <b>은닉 노드</b>, <b>출력 노드</b> 중 하나에 포커스가 갈 때까지 "
+            "Tab 키를 누른 다음 Space 키를") in text
     assert "<b>캔버스로 이동</b>(Ctrl+1)" in text
