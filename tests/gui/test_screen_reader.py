@@ -228,3 +228,15 @@ def test_f1_help_says_how_to_add_a_node_and_get_back_with_keys(window, qtbot, ko
     assert ("<b>입력 노드</b>, <b>은닉 노드</b>, <b>출력 노드</b> 중 하나에 포커스가 갈 때까지 "
             "Tab 키를 누른 다음 Space 키를") in text
     assert "<b>캔버스로 이동</b>(Ctrl+1)" in text
+
+
+def test_the_timeline_slider_says_the_epoch_it_shows(window, qtbot, ko):
+    open_example(window, "spiral", epochs=3)
+    start_on(qtbot, window, window.view)
+    with qtbot.waitSignal(window.training.session.ended, timeout=60_000):
+        press(qtbot, Qt.Key.Key_F5)
+    slider = window.training.timeline.bar.slider
+    tab_to(qtbot, slider, limit=80)
+    assert spoken(slider)[0] == "타임라인: 에폭 3 / 3 (최신)"
+    press(qtbot, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: spoken(slider)[0] == "타임라인: 에폭 2 / 3")
