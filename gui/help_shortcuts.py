@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui.canvas.keyboard import TAB_KEYS
 from gui.i18n import on_language_change, translate
+from gui.labs import CLOSE_KEYS
 from gui.training.timeline_bar import SLIDER_KEYS
 from gui.widgets import menu_path, plain_label, show_one
 
@@ -116,6 +117,11 @@ def other_rows(window: QMainWindow) -> list[Row]:
         rows.append((training.timeline_toolbar.windowTitle(), translate(
             "ShortcutsDialog", "Move the slider through the epochs (when it has the focus)"),
             ", ".join(QKeySequence(key).toString(NATIVE) for key in SLIDER_KEYS)))
+    labs = getattr(window, "labs_menu", None)
+    if labs is not None:
+        rows.append((plain_label(labs.title()),
+                     translate("ShortcutsDialog", "Close the lab's window"),
+                     ", ".join(QKeySequence(key).toString(NATIVE) for key in CLOSE_KEYS)))
     return rows
 
 

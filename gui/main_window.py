@@ -5,7 +5,7 @@ inspector and the training settings on the right, the live training panels at th
 from __future__ import annotations
 
 from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -21,7 +21,8 @@ from core.datasets.images import dataset_image_shape
 from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
-from gui.canvas.keyboard import CanvasKeys
+from gui.canvas.accessible import CanvasSpeech
+from gui.canvas.keyboard import CONNECT_SHORTCUT, CanvasKeys
 from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
@@ -102,6 +103,7 @@ class MainWindow(WindowActions, QMainWindow):
         self._create_actions()
         self._connect()
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
+        self.canvas_speech = CanvasSpeech(self.scene, self.view)  # what a screen reader says
         self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
@@ -133,7 +135,11 @@ class MainWindow(WindowActions, QMainWindow):
             action.setIconText(plain_label(label))  # the toolbar's: no "(&N)" shown as "(N)"
             tip = translate("MainWindow", tip) if tip else ""
             action.setStatusTip(tip)
-            action.setToolTip(f"{plain_label(label)}: {tip}" if tip else plain_label(label))
+            # the key too, as the Training buttons' tooltips say it: a toolbar button's
+            # tooltip was the one place a keyboard user could not learn it from
+            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            name = f"{plain_label(label)} ({key})" if key else plain_label(label)  # i18n: not ui
+            action.setToolTip(f"{name}: {tip}" if tip else name)
         for menu, title in self._menu_titles:
             menu.setTitle(translate("MainWindow", title))
         self.tools.setWindowTitle(self.tr("Main"))
@@ -275,8 +281,12 @@ class MainWindow(WindowActions, QMainWindow):
             return
         self.doc.push(AddNodeCommand(self.doc, node))
         self.scene.select_only([node.id])
-        self.status.say(lambda: self.tr("Added {node}. Drag from its right port to connect "
-                                        "it.").format(node=node.label), 8000)
+        # both ways to connect: a keyboard user was told only to drag
+        self.status.say(lambda: self.tr(
+            "Added {node}. Connect it by dragging from its right port, or select two nodes "
+            "(Tab, Ctrl+Tab) and press {connect}.").format(
+                node=node.label, connect=QKeySequence(CONNECT_SHORTCUT).toString(
+                    QKeySequence.SequenceFormat.NativeText)), 8000)
 
     def add_node_in_view(self, kind: str) -> None:
         centre = self.view.mapToScene(self.view.viewport().rect().center())

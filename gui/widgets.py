@@ -9,11 +9,20 @@ from pathlib import Path
 from typing import TypeVar
 
 from PySide6.QtCore import QBuffer, QIODevice, QObject, QRect, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QImage, QResizeEvent, QValidator
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleAnnouncementEvent,
+    QImage,
+    QResizeEvent,
+    QTextDocumentFragment,
+    QValidator,
+)
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
+    QFormLayout,
     QLabel,
+    QLayoutItem,
     QMainWindow,
     QScrollArea,
     QWidget,
@@ -33,6 +42,56 @@ def plain_label(text: str) -> str:
     return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
 
 
+def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
+    """Add ``field`` to ``form`` under a new label (its text set by the caller) that is the
+    field's buddy, so a screen reader names the field by the label: Qt reads a buddy's text as
+    the name (on Linux it tells a combo box's label by the "labelled by" relation).
+    ``addRow(QLabel(), field)`` does not link them: the spin boxes of the Inspector and the
+    Training dock were read out as "spin box" with no name, the combo boxes only as their
+    current item."""
+    label = QLabel()
+    label.setBuddy(field)
+    form.addRow(label, field)
+    return label
+
+
+def link_form_labels(root: QWidget) -> None:
+    """What :func:`labelled_row` does, for the forms already built under ``root`` (a lab's):
+    each QLabel of a row becomes the buddy of its field, or of the field's first widget that
+    takes the focus (a row of two boxes: the first). A label with a buddy keeps it."""
+    for form in root.findChildren(QFormLayout):
+        for row in range(form.rowCount()):
+            label = form.itemAt(row, QFormLayout.ItemRole.LabelRole)
+            field = form.itemAt(row, QFormLayout.ItemRole.FieldRole)
+            if label is None or field is None or not isinstance(label.widget(), QLabel):
+                continue
+            if label.widget().buddy() is None:
+                target = _first_focusable(field)
+                if target is not None:
+                    label.widget().setBuddy(target)
+
+
+def _first_focusable(item: QLayoutItem) -> QWidget | None:
+    widget = item.widget()
+    if widget is not None:
+        return widget if widget.focusPolicy() & Qt.FocusPolicy.TabFocus else None
+    layout = item.layout()
+    for k in range(layout.count() if layout is not None else 0):
+        found = _first_focusable(layout.itemAt(k))
+        if found is not None:
+            return found
+    return None
+
+
+def announce(widget: QWidget, text: str) -> None:
+    """Have a screen reader say ``text`` (rich text is read as its words), politely: after
+    what it is reading now. For what changes without the focus moving — a status message, a
+    step of Explain — which it would not notice by itself."""
+    words = QTextDocumentFragment.fromHtml(text).toPlainText().strip()
+    if words:
+        QAccessible.updateAccessibility(QAccessibleAnnouncementEvent(widget, words))
+
+
 def menu_path(*labels: str) -> str:
     """Where a command is, as the menus show it: ("&File", "Open &Recent") → "File ▸ Open
     Recent". Messages take the labels from the menus and actions themselves."""
@@ -41,7 +100,11 @@ def menu_path(*labels: str) -> str:
 
 class StatusLine(QObject):
     """Says things in a window's status bar and says the one still shown again, in the new
-    language, when the language changes (``make`` builds the message; it is called again)."""
+    language, when the language changes (``make`` builds the message; it is called again).
+
+    Each message is also announced to a screen reader, which does not follow the status bar:
+    a blind student heard nothing when Tab selected a node, Ctrl+K connected two, or a run
+    ended. Politely — after what it is reading now."""
 
     def __init__(self, window: QMainWindow) -> None:
         super().__init__(window)
@@ -58,6 +121,7 @@ class StatusLine(QObject):
         self._make, self._timeout = make, timeout
         self._text = make()
         self._bar.showMessage(self._text, timeout)
+        announce(self._bar, self._text)
 
     def add(self, make: Callable[[], str], timeout: int = 0) -> None:
         """Say ``make()`` after the message shown now (both said again in a new language when
@@ -180,6 +244,8 @@ def scrolling(widget: QWidget, sideways: bool = False) -> QScrollArea:
     ``sideways``: it may always be narrower, and then scrolls left and right (a lab window
     smaller than its content)."""
     area = QScrollArea() if sideways else _VerticalScrollArea()
+    if not sideways:  # a dock's: its widgets take the focus (the area scrolls to show them);
+        area.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # itself it was a blank, silent Tab stop
     area.setWidget(widget)
     area.setWidgetResizable(True)
     area.setFrameShape(QScrollArea.Shape.NoFrame)
@@ -224,6 +290,10 @@ def _new_dock(window: QMainWindow, title: str, widget: QWidget,
     dock = QDockWidget(title, window)
     dock.setObjectName(f"{title.lower()}_dock")
     dock.setWidget(widget)
+    # a screen reader names the dock's content by the dock's shown title (the English title is
+    # the identifier; a translated one comes by the signal)
+    widget.setAccessibleName(dock.windowTitle())
+    dock.windowTitleChanged.connect(widget.setAccessibleName)
     dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable
                      | QDockWidget.DockWidgetFeature.DockWidgetClosable
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)

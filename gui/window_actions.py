@@ -81,6 +81,9 @@ class WindowActions:
         self.paste_action = self._action("paste", self.paste, keys.Paste, canvas=True)
         self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
         self.fit_action = self._action("fit", self.view.fit_to_view, QKeySequence("Ctrl+0"))
+        # back to the canvas from any panel in one key (it was up to ~20 Shift+Tabs)
+        self.go_canvas_action = self._action("go_canvas", lambda: self.view.setFocus(
+            Qt.FocusReason.ShortcutFocusReason), QKeySequence("Ctrl+1"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
             self.view.zoom * 1.25), keys.ZoomIn)
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
@@ -120,8 +123,8 @@ class WindowActions:
         edit.addActions([self.copy_action, self.paste_action, self.delete_action,
                          self.select_all_action])
         view = self.view_menu = self._menu("view")
-        view.addActions([self.fit_action, self.zoom_in_action, self.zoom_out_action,
-                         self.layout_action, self.neuron_limit_action])
+        view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,
+                         self.zoom_out_action, self.layout_action, self.neuron_limit_action])
         self.language_menu = LanguageMenu(self.settings, self)
         view.addMenu(self.language_menu)
         view.addSeparator()

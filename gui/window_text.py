@@ -36,6 +36,14 @@ HELP_KEYS = QT_TRANSLATE_NOOP(
     "coming into it ({tab}: the next value). <b>{shortcuts}</b> ({shortcuts_key}) lists every "
     "key.</p>")
 
+#: how a keyboard user adds a node and gets back to the canvas (the paragraph above starts on
+#: the canvas, and the palette said only "drag")
+HELP_ADD_KEYS = QT_TRANSLATE_NOOP(
+    "MainWindow",
+    "<p>To add a node, press {tab} until <b>{input}</b>, <b>{hidden}</b> or <b>{output}</b> on "
+    "the left has the focus, then Space: the node lands in the middle of the view. "
+    "<b>{go}</b> ({go_key}) brings the focus back to the canvas from anywhere.</p>")
+
 HELP_MORE = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<h3>Train it, bring data, explore</h3>"
@@ -63,7 +71,11 @@ def keyboard_help(window: Any) -> str:
         delete_key=key_of(delete), values=plain_label(window.keyboard_values.action.text()),
         values_key=key_of(window.keyboard_values.action),
         shortcuts=plain_label(window.shortcuts_action.text()),
-        shortcuts_key=key_of(window.shortcuts_action))
+        shortcuts_key=key_of(window.shortcuts_action)) + translate(
+        "MainWindow", HELP_ADD_KEYS).format(
+        tab=TAB_KEYS[0][0].toString(QKeySequence.SequenceFormat.NativeText),
+        **{kind: button.text() for kind, button in window.palette.buttons.items()},
+        go=plain_label(window.go_canvas_action.text()), go_key=key_of(window.go_canvas_action))
 
 
 def help_text(window: Any) -> str:
@@ -117,6 +129,9 @@ ACTIONS = {
               QT_TRANSLATE_NOOP("MainWindow", "Paste copied nodes")),
     "layout": (QT_TRANSLATE_NOOP("MainWindow", "&Auto-layout"),
                QT_TRANSLATE_NOOP("MainWindow", "Arrange the nodes in columns by depth")),
+    "go_canvas": (QT_TRANSLATE_NOOP("MainWindow", "&Go to Canvas"),
+                  QT_TRANSLATE_NOOP("MainWindow", "Move the keyboard focus to the canvas, where "
+                                                  "Tab selects the nodes")),
     "fit": (QT_TRANSLATE_NOOP("MainWindow", "Zoom to &Fit"),
             QT_TRANSLATE_NOOP("MainWindow", "Show the whole network")),
     "zoom_in": (QT_TRANSLATE_NOOP("MainWindow", "Zoom &In"),

@@ -11,9 +11,11 @@ from PySide6.QtGui import (
     QDragEnterEvent,
     QDragMoveEvent,
     QDropEvent,
+    QFocusEvent,
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPalette,
     QPen,
     QWheelEvent,
 )
@@ -25,6 +27,9 @@ from gui import theme
 NODE_MIME = "application/x-netcanvas-node-kind"
 MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
 GRID, MAJOR_EVERY = 20, 5
+#: the width (pixels) of the border in the highlight colour that shows the canvas has the
+#: focus: without a frame nothing showed that Tab had reached it
+FOCUS_WIDTH = 2
 
 
 class CanvasView(QGraphicsView):
@@ -147,6 +152,33 @@ class CanvasView(QGraphicsView):
             painter.setPen(major if round(y / GRID) % MAJOR_EVERY == 0 else minor)
             painter.drawLine(QPointF(rect.left(), y), QPointF(rect.right(), y))
             y += step
+
+    # ------------------------------------------------------------------ focus
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        """The focus border, over the picture's edge (a frame would make the view smaller,
+        and zoom to fit with it)."""
+        super().drawForeground(painter, rect)
+        if self.hasFocus():
+            painter.save()
+            painter.resetTransform()  # the viewport's pixels
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
+                                2 * FOCUS_WIDTH))  # half of it falls outside
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.viewport().rect())
+            painter.restore()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        if self.hasFocus():  # the scrolled pixels carried the border along: draw it again
+            self.viewport().update()
 
     # ------------------------------------------------------------------ drops from the palette
     def _is_node_drag(self, event: QDragEnterEvent | QDragMoveEvent | QDropEvent) -> bool:

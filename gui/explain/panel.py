@@ -36,7 +36,7 @@ from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
 from gui.i18n import on_language_change
-from gui.widgets import StatusLine, WrappedLabel
+from gui.widgets import StatusLine, WrappedLabel, announce
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
 LOCKED_TEXT = QT_TRANSLATE_NOOP(
@@ -301,6 +301,9 @@ class ExplainPanel(QWidget):
         if steps:
             self.index = min(max(index, 0), len(steps) - 1)
             self.show_step()
+            box = self.step_box  # said aloud: a screen reader does not see the canvas change
+            announce(self.step_bar, "<br>".join(label.text() for label in (
+                self.progress, box.step_title, box.rule, box.values)))
 
     def show_step(self) -> None:
         """The current step in words beside its numbers, and everything revealed so far on

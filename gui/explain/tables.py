@@ -46,6 +46,7 @@ def _table(columns: int) -> QTableWidget:
     table = QTableWidget(0, columns)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+    table.setTabKeyNavigation(False)  # Tab goes on to the next widget, not cell after cell
     table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     table.horizontalHeader().setMinimumSectionSize(20)
     table.setStyleSheet("QTableWidget::item { padding: 0px 2px; }")  # fits the narrow dock

@@ -33,6 +33,7 @@ from gui.document.document import GraphDocument
 from gui.document.input_labels import feature_label
 from gui.i18n import on_language_change, translate
 from gui.inspector.activation_plot import ActivationPlot
+from gui.widgets import labelled_row
 
 LONGEST_UNBROKEN = 12  # characters of a name's word before the header may wrap inside it
 TIPS = {
@@ -115,9 +116,8 @@ class NodeForm(QWidget):
                 self.name_edit, self.units_spin, self.features_list, self.activation_combo,
                 self.activation_plot, self.init_combo, self.init_std_spin,
                 self.batch_norm_check, self.dropout_spin, self.loss_combo), strict=True):
-            self.form_labels[label] = QLabel()
+            self.form_labels[label] = labelled_row(self.form, widget)
             self.form_labels[label].setWordWrap(True)
-            self.form.addRow(self.form_labels[label], widget)
         layout = QVBoxLayout(self)
         layout.addWidget(self.header)
         layout.addLayout(self.form)

@@ -46,6 +46,11 @@ class LabInfo:
         return getattr(importlib.import_module(self.module), self.cls)
 
 
+#: the keys that close a lab's window (a keyboard user had only the window manager's Alt+F4):
+#: Esc as a dialog takes it (only when the focused widget — a cell's editor, an open list —
+#: has not used it), then the shortcuts
+CLOSE_KEYS = ("Esc", "Ctrl+W")  # i18n: not ui
+
 LABS: tuple[LabInfo, ...] = (
     LabInfo("perceptron", QT_TRANSLATE_NOOP("Labs", "Perceptron and XOR")),
     LabInfo("activations", QT_TRANSLATE_NOOP("Labs", "Activation functions")),

@@ -13,15 +13,16 @@ itself keeps it (the base then leaves the notice alone). A lab's own texts go in
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import translate
+from gui.labs import CLOSE_KEYS
 from gui.plot_style import use_app_colours
-from gui.widgets import fit_to_screen, scrolling
+from gui.widgets import fit_to_screen, link_form_labels, scrolling
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui
@@ -89,6 +90,10 @@ class LabWindow(QWidget):
         self._shown_notice = LabWindow.notice_text(self)
         self.notice_label.setText(self._shown_notice)
         self.setWindowTitle(self.window_title())
+        self.close_action = QAction(self)  # Ctrl+W (Esc: keyPressEvent)
+        self.close_action.setShortcuts([QKeySequence(key) for key in CLOSE_KEYS[1:]])
+        self.close_action.triggered.connect(self.close)
+        self.addAction(self.close_action)
         _LanguageWatch(self)
 
     # ------------------------------------------------------------------ translation
@@ -121,10 +126,17 @@ class LabWindow(QWidget):
         if not self._fitted:
             self._fitted = True
             self.designed_size = self.size()  # what the lab asked for (its README picture's)
+            link_form_labels(self.body)  # the lab is built: its fields named by their labels
             fit_to_screen(self, self.screen().availableGeometry())
         super().showEvent(event)
 
     # ------------------------------------------------------------------ closing
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if QKeySequence(event.keyCombination()) == QKeySequence(CLOSE_KEYS[0]):
+            self.close()  # Esc that no widget of the lab used, as in a dialog
+            return
+        super().keyPressEvent(event)
+
     def closeEvent(self, event: QCloseEvent) -> None:
         interrupted = False
         for job in self.findChildren(BackgroundJob):

@@ -245,7 +245,8 @@ class PredictionsPanel(QWidget):
         self.table = QTableWidget(0, 0)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.verticalHeader().setVisible(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves it (arrows move in it): a keyboard
+        self.table.verticalHeader().setVisible(False)  # user was kept in it for every cell
         self.table.setIconSize(QSize(ROW_IMAGE_PIXELS, ROW_IMAGE_PIXELS))
         self.table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.ResizeToContents)
@@ -260,6 +261,7 @@ class PredictionsPanel(QWidget):
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
+        self.table.setAccessibleName(self.tr("Predictions for each row"))
         self.table.setToolTip(self.tr(
             "The network's answer for each row with its current weights. Green rows are right, "
             "red rows wrong. Edit a weight on the canvas and watch this change."))

@@ -187,6 +187,7 @@ class ProblemsPanel(QWidget):
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
+        self.list.setAccessibleName(self.tr("Problems to fix before training"))
         self.list.setToolTip(self.tr("Everything that stops this network from being trained. "
                                      "Click a line to select the nodes it is about."))
         self.restore.setToolTip(self.tr("Warnings this project shows on purpose are not "

@@ -39,7 +39,7 @@ from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
 from gui.training.run_status import RunStatus
-from gui.widgets import NumberSpinBox, WrappedLabel
+from gui.widgets import NumberSpinBox, WrappedLabel, labelled_row
 
 HYPERPARAMETERS = {  # translated where shown (TrainingSettingsPanel.retranslate)
     "momentum": (QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Momentum"),
@@ -204,6 +204,8 @@ class TrainingSettingsPanel(QWidget):
         split = QHBoxLayout(self.split_row)
         split.setContentsMargins(0, 0, 0, 0)
         self.val_label, self.test_label = QLabel(), QLabel()
+        self.val_label.setBuddy(self.val_spin)  # a screen reader names each by its word
+        self.test_label.setBuddy(self.test_spin)
         split.addWidget(self.val_label)
         split.addWidget(self.val_spin)
         split.addWidget(self.test_label)
@@ -212,7 +214,7 @@ class TrainingSettingsPanel(QWidget):
                                self.epochs_spin, self.batch_spin, self.decay_spin,
                                self.seed_spin, self.split_row]
         for widget in rows:
-            self.form.addRow(QLabel(), widget)  # texts: retranslate
+            labelled_row(self.form, widget)  # texts: retranslate
         self.form.addRow("", self.train_label)
         self.form.addRow("", self.standardize_check)
         layout = QVBoxLayout(self)

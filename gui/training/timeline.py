@@ -208,9 +208,9 @@ class TimelineUi(QObject):
         idle = self.session.controller.state == IDLE
         bar.continue_button.setEnabled(back and idle)
         if not epochs:
-            bar.label.setText(translate("TimelineUi", NO_TIMELINE))
+            bar.show_epoch(translate("TimelineUi", NO_TIMELINE))
         else:
-            bar.label.setText(epoch_text(epochs[index], epochs[-1], not back))
+            bar.show_epoch(epoch_text(epochs[index], epochs[-1], not back))
         k = self.shown_epoch if back else "k"
         tip = translate("TimelineUi", CONTINUE_TIP).format(k=k)
         bar.continue_button.setToolTip(tip if idle else translate(

@@ -34,6 +34,8 @@ REWOUND = QT_TRANSLATE_NOOP("TimelineUi",
                             "from that epoch, or move the slider to its right end to edit the "
                             "latest weights.")
 NO_TIMELINE = QT_TRANSLATE_NOOP("TimelineUi", "no timeline yet")
+#: the bar's title, before the slider (and in the slider's accessible name)
+TITLE = QT_TRANSLATE_NOOP("TimelineUi", "Timeline:")
 
 
 def epoch_text(shown: object, last: object, latest: bool) -> str:
@@ -68,6 +70,14 @@ class TimelineBar(QWidget):
         layout.addWidget(self.label)
         on_language_change(self, self.retranslate)
 
+    def show_epoch(self, text: str) -> None:
+        """``text`` (:func:`epoch_text`, or that there is no timeline) beside the slider, and
+        as the slider's accessible name with the bar's title: a screen reader heard only an
+        unnamed slider at position 0, 1, 2 …, not the epoch it shows."""
+        self.label.setText(text)
+        title = translate("TimelineUi", TITLE)  # (its label may still be in the old language)
+        self.slider.setAccessibleName(f"{title} {text}")  # i18n: not ui
+
     def add_to(self, toolbar: QToolBar) -> None:
         """The bar, then the button and the checkbox as items of ``toolbar`` of their own."""
         toolbar.addWidget(self)
@@ -92,4 +102,4 @@ class TimelineBar(QWidget):
             "TimelineUi", "Store the per-epoch weights in the project file, so the slider works "
             "after it is opened again. Off at first for networks over {count} parameters "
             "(their timelines take many megabytes).").format(count=f"{LARGE_NETWORK:,}"))
-        self.title.setText(translate("TimelineUi", "Timeline:"))
+        self.title.setText(translate("TimelineUi", TITLE))

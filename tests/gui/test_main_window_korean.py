@@ -41,9 +41,10 @@ def test_menus_actions_docks_and_title_follow_the_language_live(window, qtbot):
         assert window.new_action.text() == "새로 만들기(&N)"
         assert window.new_action.iconText() == "새로 만들기"  # the toolbar's button
         assert window.save_as_action.text() == "다른 이름으로 저장(&A)…"
-        # the tooltip drops the whole "(&A)" and the ellipsis, then says what it does
+        # the tooltip drops the whole "(&A)" and the ellipsis, names the key, then says what
+        # it does
         assert window.save_as_action.toolTip() == (
-            "다른 이름으로 저장: 프로젝트를 새 이름으로 저장합니다")
+            "다른 이름으로 저장 (Ctrl+Shift+S): 프로젝트를 새 이름으로 저장합니다")
         assert window.save_as_action.statusTip() == "프로젝트를 새 이름으로 저장합니다"
         assert window.help_action.text() == "신경망 만드는 법(&B)"
         assert {key: dock.windowTitle() for key, dock in window.docks.items()
@@ -61,14 +62,16 @@ def test_menus_actions_docks_and_title_follow_the_language_live(window, qtbot):
         assert window.undo_action.text() == "실행 취소(&U): 은닉 2 추가"
         assert window.tool_undo_action.toolTip() == "실행 취소: 은닉 2 추가"
         assert window.statusBar().currentMessage() == (
-            "은닉 2을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.")
+            "은닉 2을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그하거나, 두 노드를 선택하고"
+            "(Tab, Ctrl+Tab) Ctrl+K를 눌러 연결하세요.")
         assert window.predictions_panel.isVisible()
     finally:
         set_language("en")
     assert [a.text() for a in window.menuBar().actions()][:3] == ["&File", "&Edit", "&View"]
     assert window.docks["Build"].windowTitle() == "Build"
     assert window.windowTitle() == "Untitled[*] — NetCanvas"
-    assert window.save_as_action.toolTip() == "Save As: Save the project under a new name"
+    assert window.save_as_action.toolTip() == (
+        "Save As (Ctrl+Shift+S): Save the project under a new name")
     assert window.undo_action.text() == "&Undo 은닉 2 추가"
 
 

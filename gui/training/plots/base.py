@@ -267,6 +267,9 @@ class Panel(QWidget):
     def retranslate(self) -> None:
         """The texts of the panel in the current language (subclasses add theirs)."""
         self.png_button.setToolTip(translate("PlotPanel", "Save this panel as a PNG image"))
+        # the plot area is a Tab stop; a screen reader said nothing there
+        self.graphics.setAccessibleName(translate("PlotPanel", "{panel} plots").format(
+            panel=self.shown_title()))
 
     def shown_title(self) -> str:
         """The panel's title as its dock shows it."""

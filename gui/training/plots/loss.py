@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QTextDocumentFragment
 from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
 
 from core.file_writes import write_atomically, write_reason
@@ -161,6 +161,7 @@ class LossPanel(Panel):
         task, self._task = self._task, ""
         self._set_task(task)
         self._show_legend()
+        self._describe_last()
 
     # ------------------------------------------------------------------ data
     def curve(self, name: str) -> pg.PlotDataItem:
@@ -224,6 +225,15 @@ class LossPanel(Panel):
         if history.task == "regression":
             self.metric_range.fit(y=bounds(*(curves.columns[f"{p}_r2"] for p in PARTS)))
         self._show_legend()
+        self._describe_last()
+
+    def _describe_last(self) -> None:
+        """The last epoch's numbers, for a screen reader on the plots (the mouse's hover
+        readout, which it cannot reach)."""
+        curves = self.curves_shown
+        some = curves is not None and curves.epochs.size > 0
+        self.graphics.setAccessibleDescription(QTextDocumentFragment.fromHtml(
+            self.describe_epoch(curves.epochs.size - 1)).toPlainText() if some else "")
 
     def set_overlays(self, overlays: list[Overlay], current: str = "") -> None:
         """Draw these earlier runs (and no others) under the current one: training loss and
@@ -275,6 +285,7 @@ class LossPanel(Panel):
                      *self.loss_dots.values(), *self.metric_dots.values()):
             item.setData([], [])
         self.cursor.hide()
+        self._describe_last()
 
     def _set_task(self, task: str) -> None:
         if task == self._task:

@@ -463,8 +463,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>알 수 없는 노드 종류입니다: {kind}.</translation>
     </message>
     <message>
-        <source>Added {node}. Drag from its right port to connect it.</source>
-        <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그해 연결하세요.</translation>
+        <source>Added {node}. Connect it by dragging from its right port, or select two nodes (Tab, Ctrl+Tab) and press {connect}.</source>
+        <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그하거나, 두 노드를 선택하고(Tab, Ctrl+Tab) {connect}를 눌러 연결하세요.</translation>
     </message>
     <message numerus="yes">
         <source>Copied %n node(s).</source>
@@ -503,6 +503,11 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <message>
         <source>&lt;h3&gt;Build with the keyboard&lt;/h3&gt;&lt;p&gt;With the canvas focused, &lt;b&gt;{tab}&lt;/b&gt; selects the next node and &lt;b&gt;{add}&lt;/b&gt; adds it to the selection. &lt;b&gt;{connect}&lt;/b&gt; ({connect_key}) in the &lt;b&gt;{edit}&lt;/b&gt; menu connects the two selected nodes, and &lt;b&gt;{delete}&lt;/b&gt; ({delete_key}) removes what is selected. &lt;b&gt;{values}&lt;/b&gt; ({values_key}) types the biases of the selected node and the weights coming into it ({tab}: the next value). &lt;b&gt;{shortcuts}&lt;/b&gt; ({shortcuts_key}) lists every key.&lt;/p&gt;</source>
         <translation>&lt;h3&gt;키보드로 만들기&lt;/h3&gt;&lt;p&gt;캔버스에 포커스가 있을 때 &lt;b&gt;{tab}&lt;/b&gt; 키로 다음 노드를 선택하고, &lt;b&gt;{add}&lt;/b&gt; 키로 그 노드를 선택에 더합니다. &lt;b&gt;{edit}&lt;/b&gt; 메뉴의 &lt;b&gt;{connect}&lt;/b&gt;({connect_key}) 명령으로 선택한 두 노드를 연결하고, &lt;b&gt;{delete}&lt;/b&gt;({delete_key}) 명령으로 선택한 것을 삭제합니다. &lt;b&gt;{values}&lt;/b&gt;({values_key}) 명령으로 선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다({tab}: 다음 값). 모든 키는 &lt;b&gt;{shortcuts}&lt;/b&gt;({shortcuts_key})에서 볼 수 있습니다.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;To add a node, press {tab} until &lt;b&gt;{input}&lt;/b&gt;, &lt;b&gt;{hidden}&lt;/b&gt; or &lt;b&gt;{output}&lt;/b&gt; on the left has the focus, then Space: the node lands in the middle of the view. &lt;b&gt;{go}&lt;/b&gt; ({go_key}) brings the focus back to the canvas from anywhere.&lt;/p&gt;</source>
+        <extracomment>how a keyboard user adds a node and gets back to the canvas (the paragraph above starts on the canvas, and the palette said only &quot;drag&quot;)</extracomment>
+        <translation>&lt;p&gt;노드를 추가하려면 왼쪽의 &lt;b&gt;{input}&lt;/b&gt;, &lt;b&gt;{hidden}&lt;/b&gt;, &lt;b&gt;{output}&lt;/b&gt; 중 하나에 포커스가 갈 때까지 {tab} 키를 누른 다음 Space 키를 누릅니다. 노드는 화면 가운데에 놓입니다. 어디에서든 &lt;b&gt;{go}&lt;/b&gt;({go_key}) 명령으로 포커스를 캔버스로 되돌립니다.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Train it, bring data, explore&lt;/h3&gt;&lt;p&gt;&lt;b&gt;{train}&lt;/b&gt; ({key}) in the &lt;b&gt;{training}&lt;/b&gt; menu trains the network on the data set; watch the loss fall. &lt;b&gt;{import_data}&lt;/b&gt; under the data sets brings your own CSV, NPZ or MNIST files. &lt;b&gt;{examples}&lt;/b&gt; opens ready-made projects, and the &lt;b&gt;{labs}&lt;/b&gt; menu holds experiments from the book.&lt;/p&gt;</source>
@@ -621,6 +626,14 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <message>
         <source>Arrange the nodes in columns by depth</source>
         <translation>노드를 깊이에 따라 열로 배치합니다</translation>
+    </message>
+    <message>
+        <source>&amp;Go to Canvas</source>
+        <translation>캔버스로 이동(&amp;G)</translation>
+    </message>
+    <message>
+        <source>Move the keyboard focus to the canvas, where Tab selects the nodes</source>
+        <translation>키보드 포커스를 캔버스로 옮깁니다. 캔버스에서는 Tab으로 노드를 선택합니다</translation>
     </message>
     <message>
         <source>Zoom to &amp;Fit</source>
@@ -756,6 +769,10 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <message>
         <source>Move the slider through the epochs (when it has the focus)</source>
         <translation>슬라이더로 에폭을 이동(슬라이더에 포커스가 있을 때)</translation>
+    </message>
+    <message>
+        <source>Close the lab&apos;s window</source>
+        <translation>실습 창 닫기</translation>
     </message>
     <message>
         <source>Keyboard Shortcuts</source>

@@ -116,6 +116,33 @@
     </message>
 </context>
 <context>
+    <name>CanvasSpeech</name>
+    <message>
+        <source>Canvas: {selected} selected</source>
+        <translation>캔버스: {selected} 선택됨</translation>
+    </message>
+    <message>
+        <source>Canvas</source>
+        <translation>캔버스</translation>
+    </message>
+    <message>
+        <source>The network: {nodes}, {edges}. Tab: select the next node · Ctrl+Tab: add it to the selection · {connect}: connect two selected nodes · {values}: type the selected node&apos;s values · Del: delete the selection</source>
+        <translation>신경망: {nodes}, {edges}. Tab: 다음 노드 선택 · Ctrl+Tab: 선택에 더하기 · {connect}: 선택한 두 노드 연결 · {values}: 선택한 노드의 값 입력 · Del: 선택 삭제</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n node(s)</source>
+        <translation>
+            <numerusform>노드 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection(s)</source>
+        <translation>
+            <numerusform>연결 %n개</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>ConnectionDrag</name>
     <message>
         <source>Drag onto another node to connect {node} to it; release on empty canvas to cancel.</source>

@@ -472,7 +472,9 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
     <name>Labs</name>
     <message>
         <source>Perceptron and XOR</source>
-        <extracomment>the book&apos;s hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)</extracomment>
+        <extracomment>the keys that close a lab&apos;s window (a keyboard user had only the window manager&apos;s Alt+F4): Esc as a dialog takes it (only when the focused widget — a cell&apos;s editor, an open list — has not used it), then the shortcuts
+----------
+the book&apos;s hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)</extracomment>
         <translation>퍼셉트론과 XOR</translation>
     </message>
     <message>

@@ -333,8 +333,12 @@ You can still import your own data with “{button}”.</source>
         <translation>이 행의 평균 절대 오차: 출력마다 |출력 − 정답|을 구해 평균한 값입니다.</translation>
     </message>
     <message>
-        <source>The network&apos;s answer for each row with its current weights. Green rows are right, red rows wrong. Edit a weight on the canvas and watch this change.</source>
+        <source>Predictions for each row</source>
         <extracomment>the settings the predictions depend on: the inputs are standardised as training does it</extracomment>
+        <translation>행마다의 예측</translation>
+    </message>
+    <message>
+        <source>The network&apos;s answer for each row with its current weights. Green rows are right, red rows wrong. Edit a weight on the canvas and watch this change.</source>
         <translation>현재 가중치로 신경망이 각 행에 내놓는 답입니다. 초록색 행은 맞고 빨간색 행은 틀렸습니다. 캔버스에서 가중치를 고치며 이 표가 바뀌는 것을 지켜보세요.</translation>
     </message>
     <message>
@@ -357,8 +361,12 @@ You can still import your own data with “{button}”.</source>
         <translation>✓ 신경망이 완성되었습니다. 학습할 수 있습니다.</translation>
     </message>
     <message>
-        <source>Everything that stops this network from being trained. Click a line to select the nodes it is about.</source>
+        <source>Problems to fix before training</source>
         <extracomment>where the problems come from, asked again when the language changes (the messages are made by core in the language of the moment); see :func:`connect_dismissals`</extracomment>
+        <translation>학습 전에 해결할 문제</translation>
+    </message>
+    <message>
+        <source>Everything that stops this network from being trained. Click a line to select the nodes it is about.</source>
         <translation>이 신경망을 학습하지 못하게 막는 모든 것입니다. 줄을 클릭하면 해당 노드를 선택합니다.</translation>
     </message>
     <message>

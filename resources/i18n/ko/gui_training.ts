@@ -146,6 +146,7 @@
     </message>
     <message>
         <source>Timeline:</source>
+        <extracomment>the bar&apos;s title, before the slider (and in the slider&apos;s accessible name)</extracomment>
         <translation>타임라인:</translation>
     </message>
     <message>

@@ -247,6 +247,10 @@
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
+        <source>{panel} plots</source>
+        <translation>{panel} 그래프</translation>
+    </message>
+    <message>
         <source>Save {panel} as PNG</source>
         <translation>{panel} 패널을 PNG로 저장</translation>
     </message>
