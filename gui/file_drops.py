@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QObject
+from PySide6.QtCore import QEvent, QMimeData, QObject, QTimer
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 
 from core.project import SUFFIX
@@ -41,8 +41,9 @@ def chosen(paths: list[Path]) -> Path | None:
     if len(paths) == 1:
         return paths[0]
     images = [p for p in paths if "idx3" in p.name.lower()]
-    if len(paths) == 2 and len(images) == 1 and "idx1" in (set(paths) - set(images)).pop().name:
-        return images[0]
+    labels = [p for p in paths if "idx1" in p.name.lower()]
+    if len(paths) == 2 and len(images) == 1 and len(labels) == 1:
+        return images[0]  # its labels are read from beside it (or the import says where)
     return None
 
 
@@ -67,7 +68,9 @@ class FileDrops(QObject):
             paths = dropped_paths(event.mimeData())
             if paths:
                 event.acceptProposedAction()
-                self.take(paths)
+                # after the drop has returned: Save-first questions and the busy loop of an
+                # opening must not hold the drag's source (a file manager) waiting
+                QTimer.singleShot(0, self, lambda: self.take(paths))
                 return True
         return False
 
@@ -81,8 +84,12 @@ class FileDrops(QObject):
             return False
         if _is_project(path):
             return window.files.maybe_save() and window.files.load(path)
-        picker = window.data_picker
-        if not picker.import_button.isEnabled():
+        picker, reason = window.data_picker, window.doc.locked_reason
+        if reason:  # training: the data picker is locked too
+            self._say(lambda: translate("FileDrops", "{name} was not imported: {reason}").format(
+                name=path.name, reason=window.doc.locked_reason or reason))
+            return False
+        if picker.importing:
             self._say(lambda: translate("FileDrops", "{name} was not imported: another import "
                                                      "is still running.").format(name=path.name))
             return False

@@ -63,12 +63,20 @@ def shown_title(title: str) -> str:
     return _(title) if title else title
 
 
+def example_texts(path: Path) -> tuple[str, str]:
+    """The example's own title and description, translated (its file name and "" if it
+    cannot be read)."""
+    try:
+        project = load_project(path)
+    except ProjectError:
+        return path.stem, ""
+    description = project.description
+    return shown_title(project.title) or path.stem, _(description) if description else ""
+
+
 def example_title(path: Path) -> str:
     """The example's own title, translated (its file name if it cannot be read)."""
-    try:
-        return shown_title(load_project(path).title) or path.stem
-    except ProjectError:
-        return path.stem
+    return example_texts(path)[0]
 
 
 def _read(path: str | Path) -> tuple[Project | None, dict[str, Any], str]:

@@ -26,7 +26,8 @@ from PySide6.QtWidgets import (
 )
 
 from gui import theme
-from gui.files import EXAMPLES_TITLE, FileController, example_paths
+from gui.document.document import GraphDocument
+from gui.files import EXAMPLES_TITLE, FileController, example_paths, example_texts
 from gui.i18n import on_language_change, translate
 from gui.widgets import plain_label
 
@@ -35,22 +36,6 @@ STARTERS = ("xor_by_hand", "forward_pass_3layer", "xor_learned", "digits_mlp")
 RECENT_SHOWN = 3  # recent projects offered
 MARGIN = 24  # px kept free around the page inside the canvas
 WIDTH = 460  # px: the text wraps to this width unless the buttons need more
-
-
-def _example_texts(name: str) -> tuple[str, str]:
-    """An example's title and description in the current language ("" for a missing one)."""
-    from core.i18n import _
-    from core.project import ProjectError, load_project
-
-    path = example_paths().get(name)
-    if path is None:
-        return "", ""
-    try:
-        project = load_project(path)
-    except ProjectError:
-        return "", ""
-    description = project.description
-    return _(project.title) if project.title else name, _(description) if description else ""
 
 
 class StartPage(QFrame):
@@ -108,6 +93,10 @@ class StartPage(QFrame):
         self.recent_row.addStretch()
         layout.addLayout(self.recent_row)
         view.viewport().installEventFilter(self)
+        for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
+            # scrolling the view moves the viewport's children with its picture: back to the
+            # middle (the scroll area's own slot, connected first, has moved it by then)
+            bar.valueChanged.connect(lambda _value: self.place() if self.isVisible() else None)
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -121,7 +110,7 @@ class StartPage(QFrame):
         self.more.setText(translate("StartPage", "All examples: {menu}.").format(menu=examples))
         self.recent_label.setText(translate("StartPage", "Recent:"))
         for name, button in self.buttons.items():
-            title, description = _example_texts(name)
+            title, description = example_texts(example_paths()[name])
             button.setText(title)
             button.setToolTip(description)
             button.setAccessibleDescription(description)
@@ -137,8 +126,10 @@ class StartPage(QFrame):
         self.place()
 
     def _fill_recent(self) -> None:
-        """The last projects that are still there (File ▸ Open Recent lists them all)."""
-        paths = [p for p in self._files.recent_files() if Path(p).is_file()][:RECENT_SHOWN]
+        """The last projects (File ▸ Open Recent lists them all). Their files are not looked
+        at here — a path on a drive that is gone can block for seconds — and one that has gone
+        says so when opened."""
+        paths = self._files.recent_files()[:RECENT_SHOWN]
         for button, path in zip(self.recent, [*paths, *[""] * RECENT_SHOWN], strict=False):
             button.setText(Path(path).name)
             button.setToolTip(path)
@@ -168,11 +159,11 @@ class StartPage(QFrame):
         return False
 
 
-def install_start_page(view: QAbstractScrollArea, doc: QObject, has_nodes: Callable[[], bool],
-                       files: FileController) -> StartPage:
+def install_start_page(view: QAbstractScrollArea, doc: GraphDocument,
+                       has_nodes: Callable[[], bool], files: FileController) -> StartPage:
     """A :class:`StartPage` over ``view`` that follows ``doc``'s nodes."""
     page = StartPage(view, has_nodes, files)
-    for signal in (doc.node_added, doc.node_removed, doc.spec_reset):  # type: ignore[attr-defined]
+    for signal in (doc.node_added, doc.node_removed, doc.spec_reset):
         signal.connect(lambda *_args: page.update_shown())
     page.update_shown()
     return page

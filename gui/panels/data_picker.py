@@ -197,6 +197,11 @@ class DataPicker(QGroupBox):
         if path:
             self.import_path(path)
 
+    @property
+    def importing(self) -> bool:
+        """Whether a file is being read for import now."""
+        return self._import is not None
+
     def import_path(self, path: str) -> None:
         """Start reading ``path`` on a worker thread; when it is read, use it (one undo entry),
         otherwise explain why in a dialog. Then ``import_finished`` tells."""

@@ -61,7 +61,7 @@ def test_dropping_a_project_over_unsaved_work_asks_first(qtbot, window, dialogs,
     window.add_node_in_view("input")  # unsaved work
     dialogs.answer = dialogs.answer.Cancel
     assert drop_on_canvas(window, path)
-    assert len(dialogs.of("question")) == 1
+    qtbot.waitUntil(lambda: len(dialogs.of("question")) == 1)  # once the drop has returned
     assert window.doc.path != str(path) and len(window.doc.spec.nodes) == 1  # kept
 
 
@@ -93,8 +93,21 @@ def test_several_files_are_refused_in_words(qtbot, window, tmp_path) -> None:
         f.write_text("x,label\n1,0\n")
     count = window.doc.undo_stack.count()
     assert drop_on_canvas(window, *files)
-    assert window.statusBar().currentMessage().startswith("Drop one file at a time")
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        "Drop one file at a time"))
     assert window.doc.undo_stack.count() == count and window.doc.data.name == "xor"
+
+
+def test_a_data_file_dropped_while_training_says_why_it_waits(qtbot, window, tmp_path) -> None:
+    from gui.training.session import lock_reason
+
+    table = tmp_path / "points.csv"
+    table.write_text("x,label\n1,0\n2,1\n")
+    window.doc.lock(lock_reason())  # what a run does
+    assert drop_on_canvas(window, table)
+    expected = f"points.csv was not imported: {lock_reason()}"
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage() == expected)
+    assert not window.data_picker.importing and window.doc.data.name == "xor"
 
 
 def test_a_drag_that_carries_no_file_is_not_taken(window) -> None:
@@ -114,3 +127,5 @@ def test_an_idx_pair_means_its_images() -> None:
     assert chosen([Path("a.csv")]) == Path("a.csv")
     assert chosen([Path("a.csv"), images]) is None
     assert chosen([images, images.with_name("t10k-images-idx3-ubyte")]) is None
+    upper = [Path("TRAIN-IMAGES.IDX3-UBYTE"), Path("TRAIN-LABELS.IDX1-UBYTE")]
+    assert chosen(upper) == upper[0]

@@ -67,22 +67,34 @@ def test_it_speaks_korean(qtbot, korean, window) -> None:
     assert all(b.width() >= b.sizeHint().width() for b in page.buttons.values())  # whole titles
 
 
-def test_it_offers_the_last_projects_that_are_still_there(qtbot, window, tmp_path) -> None:
+def test_it_offers_the_last_projects_and_one_that_has_gone_says_so(qtbot, window, dialogs,
+                                                                   tmp_path) -> None:
     page = window.start_page
     saved = []
-    for name in ("spiral", "xor_learned"):
+    for name in ("spiral", "xor_learned", "and_gate"):
         window.files.open_example(name)
         saved.append(tmp_path / f"{name}.netcanvas")
         assert window.files.write(str(saved[-1]))
-    gone = tmp_path / "gone.netcanvas"
-    window.files.open_example("and_gate")
-    assert window.files.write(str(gone))
-    gone.unlink()
+    saved[2].unlink()  # a file the page does not look at (a drive that is gone may block)
     window.files.new()
     assert page.isVisible() and page.recent_label.isVisible()
     shown = [b for b in page.recent if b.isVisible()]
-    assert [b.text() for b in shown] == ["xor_learned.netcanvas", "spiral.netcanvas"]
-    assert shown[1].toolTip() == str(saved[0].resolve())
-    qtbot.mouseClick(shown[1], Qt.MouseButton.LeftButton)
+    assert [b.text() for b in shown] == ["and_gate.netcanvas", "xor_learned.netcanvas",
+                                         "spiral.netcanvas"]
+    assert shown[2].toolTip() == str(saved[0].resolve())
+    qtbot.mouseClick(shown[0], Qt.MouseButton.LeftButton)  # gone: said, nothing changes
+    assert dialogs.shown and "and_gate.netcanvas" in dialogs.shown[-1][2]
+    assert not window.doc.spec.nodes and page.isVisible()
+    qtbot.mouseClick(shown[2], Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: window.doc.path == str(saved[0].resolve()))
     assert window.doc.data.name == "spiral" and not page.isVisible()
+
+
+def test_it_stays_in_the_middle_when_the_empty_canvas_scrolls(window) -> None:
+    page, view = window.start_page, window.view
+    centre = view.viewport().rect().center()
+    bars = view.horizontalScrollBar(), view.verticalScrollBar()
+    for bar, step in zip(bars, (150, 80), strict=True):
+        bar.setValue(bar.value() + step)  # what panning and the wheel do
+    assert abs(page.geometry().center().x() - centre.x()) <= 1
+    assert abs(page.geometry().center().y() - centre.y()) <= 1

@@ -390,6 +390,10 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>파일은 하나씩 끌어다 놓으세요: 프로젝트는 열리고, 데이터 파일은 가져옵니다.</translation>
     </message>
     <message>
+        <source>{name} was not imported: {reason}</source>
+        <translation>{name}을(를) 가져오지 않았습니다: {reason}</translation>
+    </message>
+    <message>
         <source>{name} was not imported: another import is still running.</source>
         <translation>{name}을(를) 가져오지 않았습니다: 다른 가져오기가 아직 진행 중입니다.</translation>
     </message>
