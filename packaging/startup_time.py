@@ -35,6 +35,8 @@ def launch_env() -> dict[str, str]:
     copy has — with ``PYTHONDONTWRITEBYTECODE`` set, every launch would compile every module
     (the bytecode then goes to a folder of its own, not into the source tree)."""
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    # a start as a new user's: unsaved work of the user's own would ask to be restored first
+    env.setdefault("NETCANVAS_DATA_DIR", tempfile.mkdtemp(prefix="netcanvas-startup-data-"))
     if env.pop("PYTHONDONTWRITEBYTECODE", ""):
         env["PYTHONPYCACHEPREFIX"] = str(CACHE)
     return env

@@ -4,6 +4,7 @@ lines summed by top-level package, and a launch environment that has compiled by
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from types import ModuleType
 
 import pytest
@@ -41,3 +42,13 @@ def test_timed_launches_use_compiled_bytecode_outside_the_source_tree(
     monkeypatch.delenv("PYTHONDONTWRITEBYTECODE")
     monkeypatch.delenv("PYTHONPYCACHEPREFIX", raising=False)
     assert "PYTHONPYCACHEPREFIX" not in startup.launch_env()  # bytecode goes where Python puts it
+
+
+def test_timed_launches_start_as_a_new_user_with_no_work_to_restore(
+        packaging_script: Callable[[str], ModuleType], monkeypatch) -> None:
+    startup = packaging_script("startup_time")
+    monkeypatch.delenv("NETCANVAS_DATA_DIR")
+    folder = Path(startup.launch_env()["NETCANVAS_DATA_DIR"])
+    assert folder.is_dir() and not any(folder.iterdir())  # no recovery copy to ask about
+    monkeypatch.setenv("NETCANVAS_DATA_DIR", "/chosen")
+    assert startup.launch_env()["NETCANVAS_DATA_DIR"] == "/chosen"
