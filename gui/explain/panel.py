@@ -26,7 +26,15 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import DataError
-from core.explain import Explanation, Step, explain, numerical_gradients, sgd_step
+from core.explain import (
+    Explanation,
+    Step,
+    agreement,
+    explain,
+    numerical_gradients,
+    sgd_step,
+    with_corners,
+)
 from core.training.prepare import DataMismatchError
 from gui import theme
 from gui.canvas.scene import CanvasScene
@@ -119,11 +127,12 @@ class ExplainPanel(QWidget):
         self._show_result()
         # The steps' titles and rules are made by core in the language of the moment: trace
         # the row again, keeping a check that was asked for.
-        numerical, index = self.numerical, self.index
+        numerical, index, found = self.numerical, self.index, self.check_table.agreement
         self.refresh()
         if numerical is not None and self.explanation is not None:
             self.numerical = numerical
-            self.check_table.show_check(self.explanation.trace.gradients, numerical)
+            self.check_table.show_check(self.explanation.trace.gradients, numerical, found,
+                                        self.explanation.trace.spec)
         if self.explanation is not None:
             self.go(index)
 
@@ -329,8 +338,10 @@ class ExplainPanel(QWidget):
         """Numerical gradients of this row beside backprop's, in the table and the step."""
         if self.explanation is None:
             return
-        self.numerical = numerical_gradients(shown_project(self.context), self.explanation)
-        self.check_table.show_check(self.explanation.trace.gradients, self.numerical)
+        project, backprop = shown_project(self.context), self.explanation.trace.gradients
+        self.numerical = numerical_gradients(project, self.explanation)
+        found = with_corners(project, self.explanation, agreement(backprop, self.numerical))
+        self.check_table.show_check(backprop, self.numerical, found, self.explanation.trace.spec)
         self.show_step()
         self._bring_into_view(self.check_table)
 

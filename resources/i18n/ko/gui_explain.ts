@@ -4,6 +4,19 @@
 <context>
     <name>CheckTable</name>
     <message>
+        <source>ReLU bends there: its slope is 0 below 0 and 1 above</source>
+        <extracomment>what each activation with a corner (core.explain.corners) does at z = 0 ({slope}: leaky ReLU&apos;s slope below 0)</extracomment>
+        <translation>ReLU 함수는 그곳에서 꺾입니다: 기울기가 0보다 작은 쪽에서는 0, 큰 쪽에서는 1</translation>
+    </message>
+    <message>
+        <source>leaky ReLU bends there: its slope is {slope} below 0 and 1 above</source>
+        <translation>Leaky ReLU 함수는 그곳에서 꺾입니다: 기울기가 0보다 작은 쪽에서는 {slope}, 큰 쪽에서는 1</translation>
+    </message>
+    <message>
+        <source>step jumps there from 0 to 1</source>
+        <translation>계단 함수는 그곳에서 0에서 1로 뜁니다</translation>
+    </message>
+    <message>
         <source>parameter</source>
         <translation>매개변수</translation>
     </message>
@@ -24,6 +37,10 @@
         <translation>두 기울기 모두 {bound}보다 작습니다: 반올림 오차끼리의 상대 오차는 의미가 없고, 둘의 차이만 봅니다</translation>
     </message>
     <message>
+        <source>Backprop and the numerical gradient differ at {where}: a unit sits at its activation&apos;s corner.</source>
+        <translation>오차역전파법과 수치 미분의 기울기가 {where}에서 다릅니다: 한 뉴런이 활성화 함수의 꺾인 점에 있습니다.</translation>
+    </message>
+    <message>
         <source>Backprop and the numerical gradient disagree.</source>
         <translation>오차역전파법과 수치 미분의 기울기가 일치하지 않습니다.</translation>
     </message>
@@ -42,6 +59,16 @@
     <message>
         <source>Central differences (h = {h}) on this row: every gradient is below {bound}, so only the difference counts; the largest is {difference}.</source>
         <translation>이 행에서 중심 차분(h = {h})과 비교한 결과, 모든 기울기가 {bound}보다 작아 차이만 봅니다: 가장 큰 차이는 {difference}입니다.</translation>
+    </message>
+    <message>
+        <source>Unit {unit} of {node} has z = {z}, and {bend}. Moving {where} by ±{h} takes that z across 0, so the central difference mixes both sides, while backprop takes the slope at z itself, as training does. No mistake in backprop: a row whose z are not this close to 0 shows them agree.</source>
+        <translation>{node}의 뉴런 {unit}에서 z = {z}이며, {bend}. {where} 값을 ±{h}만큼 움직이면 이 z가 0을 넘나들어 중심 차분은 양쪽의 기울기를 섞지만, 오차역전파법은 학습할 때처럼 z 자리의 기울기를 씁니다. 오차역전파법이 틀린 것이 아닙니다: z가 0에 이만큼 가깝지 않은 행에서는 둘이 일치합니다.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s) in all sit this close to a corner.</source>
+        <translation>
+            <numerusform>꺾인 점에 이만큼 가까운 뉴런은 모두 %n개입니다.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
