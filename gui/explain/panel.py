@@ -329,8 +329,10 @@ class ExplainPanel(QWidget):
         self.progress.setText(self.tr("step {n} of {total} · {phase}").format(
             n=self.index + 1, total=len(steps), phase=phase))
         self.step_box.show_step(step, self.numerical)
+        dataset = self.context.data.dataset
+        classes = dataset.class_names if dataset is not None else ()
         nodes, edges = step_overlays(self.explanation, self.index, self.doc.shown_arrays,
-                                     self.scene.neuron_limit)
+                                     self.scene.neuron_limit, classes)
         self.scene.show_values(nodes, edges)
 
     # ------------------------------------------------------------------ check and step
