@@ -200,7 +200,8 @@ class CheckTable(QWidget):
 
     def _corner_text(self, found: Agreement, names: dict[str, object]) -> str:
         """Why a unit at its activation's corner makes the numerical gradient differ from a
-        right backprop: the unit, its z, and what its activation does at 0."""
+        right backprop: the unit (counted from 1, as the canvas's tooltips count them), its z,
+        and what its activation does at 0."""
         corner = found.corners[0]
         bend = self.tr(BENDS[corner.activation]).format(slope=f"{LEAKY_SLOPE:g}")
         text = self.tr(
@@ -208,7 +209,7 @@ class CheckTable(QWidget):
             "z across 0, so the central difference mixes both sides, while backprop takes the "
             "slope at z itself, as training does. No mistake in backprop: a row whose z are "
             "not this close to 0 shows them agree.").format(
-                unit=corner.unit, node=self.spec.node(corner.node_id).label,
+                unit=corner.unit + 1, node=self.spec.node(corner.node_id).label,
                 z=f"{corner.z:.3g}", bend=bend, where=names["where"], h=names["h"])
         if len(found.corners) > 1:
             text += " " + self.tr("%n unit(s) in all sit this close to a corner.", "",

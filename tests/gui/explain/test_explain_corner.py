@@ -53,9 +53,9 @@ def test_a_unit_at_relus_corner_is_named_not_blamed_on_backprop(qtbot, window, r
     assert "disagree." not in said and theme.WARNING_TEXT in said
     assert ("Backprop and the numerical gradient differ at b1[0]: a unit sits at its "
             "activation's corner.") in said
-    assert ("Unit 0 of hidden 1 has z = 0, and ReLU bends there: its slope is 0 below 0 and "
+    assert ("Unit 1 of hidden 1 has z = 0, and ReLU bends there: its slope is 0 below 0 and "
             "1 above. Moving b1[0] by ±0.0001 takes that z across 0") in said
-    assert "2 units in all sit this close to a corner." not in said  # b1[0] moves unit 0 only
+    assert "in all sit this close" not in said  # b1[0] moves the first unit only
     said = checked(qtbot, panel, 1)  # x = (1, 0): z = W1's first row, away from 0
     assert "Backprop agrees with the numerical gradient." in said
 
@@ -64,5 +64,5 @@ def test_it_is_said_in_korean(qtbot, window, relu_xor, korean):
     said = checked(qtbot, relu_xor, 0)
     assert ("오차역전파법과 수치 미분의 기울기가 b1[0]에서 다릅니다: 한 뉴런이 활성화 함수의 "
             "꺾인 점에 있습니다.") in said
-    assert ("은닉 1의 뉴런 0에서 z = 0이며, ReLU 함수는 그곳에서 꺾입니다: 기울기가 0보다 작은 "
+    assert ("은닉 1의 뉴런 1에서 z = 0이며, ReLU 함수는 그곳에서 꺾입니다: 기울기가 0보다 작은 "
             "쪽에서는 0, 큰 쪽에서는 1. b1[0] 값을 ±0.0001만큼 움직이면") in said
