@@ -19,6 +19,7 @@ from core.project import Project, save_project
 from core.training.settings import TrainingSettings
 from gui.explain.overlay import number
 from tests.core.torch_reference import reference
+from tests.gui.keys import type_into
 
 CLASSES = ("setosa", "versicolor", "virginica")
 ROW = 4
@@ -96,3 +97,22 @@ def test_the_losss_footer_names_the_rows_class(qtbot, window, drawn):
 def test_the_footer_is_korean_in_the_korean_window(qtbot, window, drawn, korean):
     to_the_loss(qtbot, window, drawn)
     assert overlay(window, "2").caption.endswith("t = 클래스 versicolor")
+
+
+def test_a_node_the_student_named_is_called_by_its_name_in_the_rules(qtbot, window, canvas,
+                                                                      drawn):
+    """The output renamed "species" in the inspector: the canvas and the step's title say
+    only "species", and the rules said δ[2] and a[…] by the hidden id — now δ[species]."""
+    panel = drawn
+    canvas.click_node("2")
+    type_into(qtbot, window.inspector.node_form.name_edit, "species")
+    qtbot.waitUntil(lambda: panel.explanation.trace.spec.node("2").name == "species")
+    qtbot.keyClick(window.view, Qt.Key.Key_End)
+    assert panel.title.text().count("input 0")  # the input node's backward step
+    assert "∂L/∂a = δ[1]·W1ᵀ + δ[species]·W3ᵀ" in panel.rule.text()
+    while not ("hidden 1" in panel.title.text() and "∂L/∂a" in panel.rule.text()):
+        qtbot.keyClick(window.view, Qt.Key.Key_Left)  # hidden 1's δ, three steps back
+    assert "∂L/∂a = δ[species]·W2ᵀ" in panel.rule.text()
+    texts = [f"{s.title} {s.rule}" for s in panel.explanation.steps]
+    assert any(t.startswith("species (Softmax, 3 units) z = a[1]·W2 + a[0]·W3 + b2")
+               for t in texts)
