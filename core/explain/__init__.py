@@ -13,12 +13,13 @@ explanation's steps after a switch, and ``_(PHASE_WORDS[step.phase])`` names a p
 
 from core.explain.check import (
     Agreement,
+    Corner,
     agreement,
     numerical_gradients,
     relative_error,
     sgd_step,
 )
-from core.explain.corners import Corner, corners_crossed, with_corners
+from core.explain.corners import check_row, corners_crossed, with_corners
 from core.explain.report import (
     Explanation,
     explain,
@@ -42,6 +43,7 @@ __all__ = [
     "Step",
     "agreement",
     "build_steps",
+    "check_row",
     "corners_crossed",
     "explain",
     "explained_network",

@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from core.explain.corners import Corner
 from core.explain.report import Explanation, explained_network
 from core.project import Project
 
@@ -61,6 +60,17 @@ def significant(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
     """Element by element: is either gradient at least :data:`ABSOLUTE`, so that a relative
     error means something?"""
     return np.maximum(np.abs(np.asarray(backprop)), np.abs(np.asarray(numerical))) >= ABSOLUTE
+
+
+@dataclass(frozen=True)
+class Corner:
+    """Unit ``unit`` (from 0) of node ``node_id``, activation ``activation``, has ``z`` so near
+    0 that moving the checked parameter by ±h takes it across (:mod:`core.explain.corners`)."""
+
+    node_id: str
+    unit: int
+    z: float
+    activation: str
 
 
 @dataclass(frozen=True)

@@ -11,31 +11,17 @@ names the unit instead of leaving the student to doubt the chain rule.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
 
 import numpy as np
 
 from core.engine.network import NUMERICAL_H
+from core.explain.check import Agreement, Corner, agreement, numerical_gradients
 from core.explain.report import Explanation, explained_network
 from core.project import Project
 
-if TYPE_CHECKING:
-    from core.explain.check import Agreement
-
 #: the activations that are not smooth at z = 0
 CORNERED = ("relu", "leaky_relu", "step")
-
-
-@dataclass(frozen=True)
-class Corner:
-    """Unit ``unit`` of node ``node_id`` (activation ``activation``) has ``z`` so near 0 that
-    moving the checked parameter by ±h takes it across."""
-
-    node_id: str
-    unit: int
-    z: float
-    activation: str
 
 
 def corners_crossed(project: Project, explanation: Explanation, parameter: str,
@@ -68,3 +54,15 @@ def with_corners(project: Project, explanation: Explanation, found: Agreement) -
         return found
     return replace(found, corners=corners_crossed(project, explanation, found.parameter,
                                                   found.index))
+
+
+def check_row(project: Project, explanation: Explanation,
+              numerical: dict[str, np.ndarray] | None = None
+              ) -> tuple[dict[str, np.ndarray], Agreement]:
+    """Check: the row's numerical gradients (``numerical``, or computed now: two passes of the
+    row per parameter, slow on a large network) and their verdict against backprop's, with
+    the corners that explain a disagreement."""
+    if numerical is None:
+        numerical = numerical_gradients(project, explanation)
+    found = agreement(explanation.trace.gradients, numerical)
+    return numerical, with_corners(project, explanation, found)

@@ -75,6 +75,7 @@
     <name>ExplainPanel</name>
     <message>
         <source>Explain waits while training runs: the weights change with every mini-batch. Stop the run (or let it finish), then step a row through the network.</source>
+        <extracomment>Check runs in a background thread, the window painting and saying so, for networks with more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)</extracomment>
         <translation>학습하는 동안에는 단계별 설명이 기다립니다. 미니배치마다 가중치가 바뀌기 때문입니다. 학습을 중지하거나 끝날 때까지 기다린 다음, 한 행을 신경망에 한 단계씩 통과시키세요.</translation>
     </message>
     <message>
@@ -197,6 +198,18 @@
     <message>
         <source>step {n} of {total} · {phase}</source>
         <translation>단계 {n}/{total} · {phase}</translation>
+    </message>
+    <message>
+        <source>Checking {n} gradients against the numerical gradient (two passes of the row each)…</source>
+        <translation>기울기 {n}개를 수치 미분과 비교하는 중입니다 (기울기마다 이 행을 두 번 계산)…</translation>
+    </message>
+    <message>
+        <source>Check failed: {why}</source>
+        <translation>기울기 확인에 실패했습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Check was cancelled.</source>
+        <translation>기울기 확인을 취소했습니다.</translation>
     </message>
     <message>
         <source>numerical = {value}</source>
