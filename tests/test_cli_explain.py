@@ -2,6 +2,7 @@
 table, and one-line errors with exit code 2."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -165,3 +166,30 @@ def test_the_loss_line_names_the_loss_as_the_window_does(name, english, korean_n
         set_language("en")
     assert title.startswith(korean_name)
     assert f"손실 {loss:.6g} ({title}, 이 행, 가중치 감소 제외)" in out.splitlines()
+
+
+def test_a_zero_gradient_of_gamma_is_not_printed_minus_zero(tmp_path, capsys):
+    """A batch-norm ReLU node whose units are all blocked (δ = 0) below their running mean
+    (x̂ < 0): ∂L/∂γ = δ·x̂ printed "[-0, -0, -0, -0]", a sign a student would puzzle over."""
+    from core import NetworkSpec, hidden_node, input_node, output_node
+    from core.datasets import Dataset
+    from core.datasets.ref import DataRef
+    from core.project import Project, save_project
+    from core.training.settings import TrainingSettings
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(40, 2)) * [1.0, 50.0] + [0.0, 10.0]
+    data = Dataset("quadrants", x, (x[:, 0] * x[:, 1] > 0).astype(np.int64), "classification",
+                   ("x1", "x2"), ("no", "yes"), "test")
+    spec = NetworkSpec((input_node("0", 3, features=("x1", "x2", "x1*x2")),
+                        hidden_node("1", 4, batch_norm=True),
+                        output_node("2", 1, activation="sigmoid")), ())
+    spec = spec.connect("0", "1").connect("1", "2").connect("0", "2")
+    path = tmp_path / "quadrants.netcanvas"
+    save_project(Project(spec, TrainingSettings(standardize=True), DataRef.embedded(data)), path)
+    trace = explain(load_project(path), 3).trace
+    assert not trace.nodes["1"].delta.any() and (trace.nodes["1"].z < 0).all()
+    code, out, _ = run(["explain", str(path), "--sample", "3"], capsys)
+    assert code == 0
+    assert "      gamma1     = [0, 0, 0, 0]" in out.splitlines()
+    assert not re.search(r"-0(?![.\d])", out)  # −0.1457 is fine, −0 alone is not
