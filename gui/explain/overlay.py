@@ -38,7 +38,8 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
                   ) -> tuple[dict[str, NodeOverlay], dict[str, EdgeOverlay]]:
     """The overlays after steps 0…k. ``weights`` are the connections' matrices by parameter
     name (shown on a connection once its destination's z is computed); ``classes`` the data
-    set's class names, which name a one-hot target (its unit's number without them)."""
+    set's class names, which name a one-hot target (a regression's target of 0s and 1s, without
+    them, is its values)."""
     spec = explanation.trace.spec
     steps = explanation.steps[:k + 1]
     current = steps[-1] if steps else None
@@ -90,9 +91,8 @@ def _target(t: np.ndarray, classes: Sequence[str]) -> str:
     as the dock's row and every view name a class (``class c2``, ``클래스 c2``)."""
     if t.size <= 2:
         return " ".join(number(v) for v in t)
-    if np.isin(t, (0.0, 1.0)).all() and t.sum() == 1:
-        hot = int(np.argmax(t))
-        return class_words(classes[hot] if hot < len(classes) else str(hot))
+    if len(classes) == t.size and np.isin(t, (0.0, 1.0)).all() and t.sum() == 1:
+        return class_words(classes[int(np.argmax(t))])
     return f"{number(t[0])} …"
 
 

@@ -116,3 +116,27 @@ def test_a_node_the_student_named_is_called_by_its_name_in_the_rules(qtbot, wind
     texts = [f"{s.title} {s.rule}" for s in panel.explanation.steps]
     assert any(t.startswith("species (Softmax, 3 units) z = a[1]·W2 + a[0]·W3 + b2")
                for t in texts)
+
+
+def test_a_regression_target_of_zeros_and_ones_is_not_called_a_class(qtbot, window, tmp_path):
+    """MSE regression with three outputs whose row's target happens to be (0, 1, 0): the
+    footer said "t = class 1" as for a one-hot class; it is values: "t = 0 …"."""
+    rng = np.random.default_rng(2)
+    y = rng.normal(size=(12, 3))
+    y[0] = [0.0, 1.0, 0.0]
+    data = Dataset("three", rng.normal(size=(12, 2)), y, "regression", ("x1", "x2"), (), "test")
+    spec = NetworkSpec((input_node("0", 2), hidden_node("1", 3, activation="tanh",
+                                                        position=(250.0, 0.0)),
+                        output_node("2", 3, activation="identity", loss="mse",
+                                    position=(500.0, 0.0))), ()).connect("0", "1").connect("1", "2")
+    path = tmp_path / "three.netcanvas"
+    save_project(Project(spec, TrainingSettings(split=(1.0, 0.0, 0.0)), DataRef.embedded(data)),
+                 path)
+    assert window.files.load(path)
+    window.explain_action.trigger()
+    panel = window.explain
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    assert list(panel.explanation.trace.target) == [0.0, 1.0, 0.0]
+    to_the_loss(qtbot, window, panel)
+    loss = panel.explanation.trace.loss
+    assert overlay(window, "2").caption == f"L = {number(loss)}, t = 0 …"
