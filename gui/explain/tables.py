@@ -211,9 +211,9 @@ class CheckTable(QWidget):
             "not this close to 0 shows them agree.").format(
                 unit=corner.unit + 1, node=self.spec.node(corner.node_id).label,
                 z=f"{corner.z:.3g}", bend=bend, where=names["where"], h=names["h"])
-        if len(found.corners) > 1:
-            text += " " + self.tr("%n unit(s) in all sit this close to a corner.", "",
-                                  len(found.corners))
+        if len(found.corners) > 1:  # two or more: no singular needed
+            text += " " + self.tr("{n} units in all sit this close to a corner.").format(
+                n=len(found.corners))
         return text
 
     def clear_check(self) -> None:

@@ -64,11 +64,9 @@
         <source>Unit {unit} of {node} has z = {z}, and {bend}. Moving {where} by ±{h} takes that z across 0, so the central difference mixes both sides, while backprop takes the slope at z itself, as training does. No mistake in backprop: a row whose z are not this close to 0 shows them agree.</source>
         <translation>{node}의 뉴런 {unit}에서 z = {z}이며, {bend}. {where} 값을 ±{h}만큼 움직이면 이 z가 0을 넘나들어 중심 차분은 양쪽의 기울기를 섞지만, 오차역전파법은 학습할 때처럼 z 자리의 기울기를 씁니다. 오차역전파법이 틀린 것이 아닙니다: z가 0에 이만큼 가깝지 않은 행에서는 둘이 일치합니다.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n unit(s) in all sit this close to a corner.</source>
-        <translation>
-            <numerusform>꺾인 점에 이만큼 가까운 뉴런은 모두 %n개입니다.</numerusform>
-        </translation>
+    <message>
+        <source>{n} units in all sit this close to a corner.</source>
+        <translation>꺾인 점에 이만큼 가까운 뉴런은 모두 {n}개입니다.</translation>
     </message>
 </context>
 <context>

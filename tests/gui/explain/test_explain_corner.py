@@ -66,3 +66,34 @@ def test_it_is_said_in_korean(qtbot, window, relu_xor, korean):
             "꺾인 점에 있습니다.") in said
     assert ("은닉 1의 뉴런 1에서 z = 0이며, ReLU 함수는 그곳에서 꺾입니다: 기울기가 0보다 작은 "
             "쪽에서는 0, 큰 쪽에서는 1. b1[0] 값을 ±0.0001만큼 움직이면") in said
+
+
+def test_one_nudge_across_two_corners_says_how_many(qtbot, window, tmp_path):
+    """input → hidden 1 (one identity unit, z = 0 on the row of zeros) → hidden 3 (two ReLU
+    units, each fed ×5) → output: nudging b1 moves both ReLU units across 0."""
+    from dataclasses import replace
+
+    from core import NetworkSpec, hidden_node, input_node, output_node
+    from core.project import load_project, save_project
+    from resources.examples import example_path
+
+    project = load_project(example_path("xor_learned"))
+    spec = NetworkSpec((input_node("0", 2), hidden_node("1", 1, activation="identity",
+                                                        position=(200.0, 0.0)),
+                        hidden_node("3", 2, activation="relu", position=(400.0, 0.0)),
+                        output_node("2", 1, activation="sigmoid", position=(600.0, 0.0))), ())
+    spec = spec.connect("0", "1").connect("1", "3").connect("3", "2")
+    project = replace(project, spec=spec, params=None, state=None)
+    params = {k: np.array(v) for k, v in explained_network(project).params.items()}
+    params["W2"][...] = [[5.0, 5.0]]
+    params["W3"][...] = [[1.0], [1.0]]
+    path = tmp_path / "deeper.netcanvas"
+    save_project(replace(project, params=params), path)
+    assert window.files.load(path)
+    window.explain_action.trigger()
+    panel = window.explain
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    said = checked(qtbot, panel, 0)
+    assert "differ at b1[0]: a unit sits at its activation's corner." in said
+    assert "Unit 1 of hidden 3 has z = 0" in said
+    assert said.endswith("2 units in all sit this close to a corner.")
