@@ -2,6 +2,7 @@
 table, and one-line errors with exit code 2."""
 
 import json
+import re
 
 import numpy as np
 import pytest
@@ -119,3 +120,76 @@ def test_the_row_s_true_class_in_korean(capsys, korean):
     code, out, _ = run(["explain", str(example_path("spiral")), "--sample", "5"], capsys)
     assert code == 0
     assert out.splitlines()[1] == "  x1 = 0.06964, x2 = 0.01926 → 정답 클래스 팔 1"
+
+
+def test_a_named_node_is_called_by_its_name_in_rules_and_table(tmp_path, capsys):
+    """XOR's output renamed "answer": the rules said δ[2] and the node table "2", an id the
+    student's canvas never shows; both now say "answer". The table's numbers stay the trace's."""
+    from dataclasses import replace
+
+    from core.project import save_project
+
+    project = load_project(example_path("xor_learned"))
+    named = replace(project, spec=project.spec.with_node_changed("2", name="answer"))
+    path = tmp_path / "named.netcanvas"
+    save_project(named, path)
+    code, out, _ = run(["explain", str(path), "--sample", "1"], capsys)
+    assert code == 0
+    assert "∂L/∂a = δ[answer]·W2ᵀ: the next node's δ sent back through the weights" in out
+    assert "z = a[1]·W2 + b2" in out  # the unnamed hidden node keeps its number
+    trace = explain(named, 1).trace
+    rows = {line.split()[0]: line.split() for line in out.splitlines()
+            if line.startswith("  ") and line.split()[:1] in (["answer"], ["1"])}
+    assert rows["answer"][1:4] == ["1", f"{trace.output.z[0]:.4g}", f"{trace.output.a[0]:.4g}"]
+
+
+@pytest.mark.parametrize(("name", "english", "korean_name"), [
+    ("xor_learned", "Binary cross-entropy", "이진 교차 엔트로피"),
+    ("spiral", "Cross-entropy error (CEE)", "교차 엔트로피 오차 (CEE)"),
+    ("forward_pass_3layer", "Mean squared error ½Σ(y−t)²", "평균제곱오차 ½Σ(y−t)²")],
+    ids=["bce", "cee", "mse"])
+def test_the_loss_line_names_the_loss_as_the_window_does(name, english, korean_name, capsys):
+    """The line under the walk said "loss 0.73183 (binary_cross_entropy, …)" — the file's
+    key, in the Korean table too; it now names the loss as the Training settings do."""
+    from core.engine import losses
+    from gui.i18n import set_language
+
+    path = str(example_path(name))
+    loss = explain(load_project(path), 0).trace.loss
+    _, out, _ = run(["explain", path], capsys)
+    assert f"loss {loss:.6g} ({english}, this row, no weight decay)" in out.splitlines()
+    set_language("ko")
+    try:
+        _, out, _ = run(["explain", path], capsys)
+        title = losses.title(load_project(path).spec.output.loss)
+    finally:
+        set_language("en")
+    assert title.startswith(korean_name)
+    assert f"손실 {loss:.6g} ({title}, 이 행, 가중치 감소 제외)" in out.splitlines()
+
+
+def test_a_zero_gradient_of_gamma_is_not_printed_minus_zero(tmp_path, capsys):
+    """A batch-norm ReLU node whose units are all blocked (δ = 0) below their running mean
+    (x̂ < 0): ∂L/∂γ = δ·x̂ printed "[-0, -0, -0, -0]", a sign a student would puzzle over."""
+    from core import NetworkSpec, hidden_node, input_node, output_node
+    from core.datasets import Dataset
+    from core.datasets.ref import DataRef
+    from core.project import Project, save_project
+    from core.training.settings import TrainingSettings
+
+    rng = np.random.default_rng(3)
+    x = rng.normal(size=(40, 2)) * [1.0, 50.0] + [0.0, 10.0]
+    data = Dataset("quadrants", x, (x[:, 0] * x[:, 1] > 0).astype(np.int64), "classification",
+                   ("x1", "x2"), ("no", "yes"), "test")
+    spec = NetworkSpec((input_node("0", 3, features=("x1", "x2", "x1*x2")),
+                        hidden_node("1", 4, batch_norm=True),
+                        output_node("2", 1, activation="sigmoid")), ())
+    spec = spec.connect("0", "1").connect("1", "2").connect("0", "2")
+    path = tmp_path / "quadrants.netcanvas"
+    save_project(Project(spec, TrainingSettings(standardize=True), DataRef.embedded(data)), path)
+    trace = explain(load_project(path), 3).trace
+    assert not trace.nodes["1"].delta.any() and (trace.nodes["1"].z < 0).all()
+    code, out, _ = run(["explain", str(path), "--sample", "3"], capsys)
+    assert code == 0
+    assert "      gamma1     = [0, 0, 0, 0]" in out.splitlines()
+    assert not re.search(r"-0(?![.\d])", out)  # −0.1457 is fine, −0 alone is not

@@ -23,6 +23,7 @@ TINY = 1e-12  # below this both gradients count as 0 (no relative error to speak
 #: nothing, so the difference is what counts there.
 ABSOLUTE = 1e-6
 RELATIVE = 1e-5
+Found = tuple[float, float, str, tuple[int, ...]]  # (key, gap, parameter, element's index)
 
 
 def numerical_gradients(project: Project, explanation: Explanation) -> dict[str, np.ndarray]:
@@ -62,25 +63,41 @@ def significant(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
 
 
 @dataclass(frozen=True)
+class Corner:
+    """Unit ``unit`` (from 0) of node ``node_id``, activation ``activation``, has ``z`` so near
+    0 that moving the checked parameter by ±h takes it across (:mod:`core.explain.corners`)."""
+
+    node_id: str
+    unit: int
+    z: float
+    activation: str
+
+
+@dataclass(frozen=True)
 class Agreement:
     """The verdict on a row's check: ``agree`` if every gradient agrees (:func:`agrees`);
     ``difference`` the largest |backprop − numerical| and ``where`` its parameter (``W2[0,1]``)
     — when they disagree, those of the gradient furthest outside its :func:`tolerance`, so
     the parameter named is one that disagrees (a gap of 5e-3 on a gradient of 1000 agrees);
     ``relative`` the largest relative error among the significant gradients (None if every
-    gradient is below :data:`ABSOLUTE`)."""
+    gradient is below :data:`ABSOLUTE`); ``parameter`` and ``index`` say ``where`` as the
+    parameter's name and the element's index; ``corners`` the units whose activation's corner
+    explains a disagreement (:func:`core.explain.corners.with_corners`; empty until asked)."""
 
     agree: bool
     difference: float
     where: str
     relative: float | None
+    parameter: str = ""
+    index: tuple[int, ...] = ()
+    corners: tuple[Corner, ...] = ()
 
 
 def agreement(backprop: dict[str, np.ndarray], numerical: dict[str, np.ndarray]) -> Agreement:
     """Every backprop gradient against its numerical one (keyed alike), judged as a whole."""
     agree, relative = True, None
-    largest: tuple[float, float, str] = (-1.0, 0.0, "")  # (gap, gap, where) of the largest gap
-    worst: tuple[float, float, str] = (-1.0, 0.0, "")  # (gap / tolerance, gap, where)
+    largest: Found = (-1.0, 0.0, "", ())  # (gap, gap, name, index) of the largest gap
+    worst: Found = (-1.0, 0.0, "", ())  # (gap / tolerance, gap, name, index)
     for name, grad in backprop.items():
         grad, num = np.asarray(grad, dtype=np.float64), np.asarray(numerical[name])
         agree = agree and bool(np.all(agrees(grad, num)))
@@ -92,19 +109,18 @@ def agreement(backprop: dict[str, np.ndarray], numerical: dict[str, np.ndarray])
         errors = relative_error(grad, num)[significant(grad, num)]
         if errors.size:
             relative = max(relative or 0.0, float(errors.max()))
-    _, difference, where = largest if agree else worst
-    return Agreement(agree, difference, where, relative)
+    _, difference, name, index = largest if agree else worst
+    where = f"{name}[{','.join(map(str, index))}]" if index else name
+    return Agreement(agree, difference, where, relative, name, index)
 
 
-def _largest(name: str, key: np.ndarray, gap: np.ndarray) -> tuple[float, float, str]:
-    """(``key``'s largest value, the gap there, where that is: ``W2[0,1]``)."""
+def _largest(name: str, key: np.ndarray, gap: np.ndarray) -> Found:
+    """(``key``'s largest value, the gap there, the parameter and the element's index)."""
     index = np.unravel_index(int(np.argmax(key)), key.shape)
-    where = f"{name}[{','.join(map(str, index))}]" if key.ndim else name
-    return float(key[index]), float(gap[index]), where
+    return float(key[index]), float(gap[index]), name, tuple(int(i) for i in index)
 
 
-def _larger(earlier: tuple[float, float, str], this: tuple[float, float, str]
-            ) -> tuple[float, float, str]:
+def _larger(earlier: Found, this: Found) -> Found:
     """The one with the larger key; a tie goes to the later parameter."""
     return this if this[0] >= earlier[0] else earlier
 

@@ -16,8 +16,9 @@ import numpy as np
 
 from core.datasets import Dataset, split
 from core.datasets.targets import class_words
+from core.engine import losses
 from core.engine.network import Network, build
-from core.explain.steps import PHASE_WORDS, Step, build_steps
+from core.explain.steps import PHASE_WORDS, Step, build_steps, called
 from core.explain.trace import RowTrace, trace_row
 from core.i18n import N_, _
 from core.project import Project
@@ -181,7 +182,7 @@ def format_table(explanation: Explanation, dataset: Dataset | None = None) -> st
             lines.append(f"      {pad(symbol, 10)} = {vector_text(value)}")
     lines.append("")
     lines.append(_("loss {loss} ({name}, this row, no weight decay)").format(
-        loss=f"{trace.loss:.6g}", name=trace.loss_name))
+        loss=f"{trace.loss:.6g}", name=losses.title(trace.loss_name)))
     lines += _node_table(trace)
     lines.append(_("gradients ∂L/∂parameter"))
     width = max((len(n) for n in trace.gradients), default=1)
@@ -196,7 +197,7 @@ def _node_table(trace: RowTrace) -> list[str]:
     """One row per node: z, a and δ side by side (the first values of each)."""
     cells = [(_("node"), _("units"), "z", "a", "δ")]
     for node_id, node in trace.nodes.items():
-        cells.append((node_id, str(node.a.size), _short(node.z), _short(node.a),
+        cells.append((called(trace.spec, node_id), str(node.a.size), _short(node.z), _short(node.a),
                       _short(node.delta)))
     widths = [max(display_width(row[i]) for row in cells) for i in range(5)]
     return [_("nodes")] + ["  " + "  ".join(pad(c, w) for c, w in zip(row, widths, strict=True))

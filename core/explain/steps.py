@@ -18,7 +18,7 @@ from core.engine.activations import LEAKY_SLOPE
 from core.engine.params import param_name
 from core.explain.trace import RowTrace
 from core.i18n import N_, _, ngettext
-from core.spec import NodeSpec
+from core.spec import NetworkSpec, NodeSpec
 
 PHASES = ("forward", "loss", "backward")
 #: The phases' names for people (marked only: ``_(PHASE_WORDS[step.phase])`` where shown).
@@ -104,7 +104,7 @@ def _forward(trace: RowTrace, node: NodeSpec) -> list[Step]:
                      _("an input node passes the row on: a = x (after any scaling and derived "
                        "features)"), {"a": values.a})]
     incoming = trace.spec.incoming(node.id)
-    terms = " + ".join(f"a[{e.src}]·{param_name('W', e.id)}" for e in incoming)
+    terms = " + ".join(f"a[{called(trace.spec, e.src)}]·{param_name('W', e.id)}" for e in incoming)
     rule = f"z = {terms} + {param_name('b', node.id)}"  # i18n: not ui (a formula)
     if len(incoming) > 1:
         rule = _("{rule}: a node with {n} incoming connections adds their products").format(
@@ -159,7 +159,7 @@ def _backward(trace: RowTrace, node: NodeSpec) -> list[Step]:
     for edge in trace.spec.incoming(node.id):
         name = param_name("W", edge.id)
         grads[name] = trace.gradients[name]
-        parts.append(receives.format(name=name, source=edge.src))
+        parts.append(receives.format(name=name, source=called(trace.spec, edge.src)))
     bias = param_name("b", node.id)
     grads[bias] = trace.gradients[bias]
     parts.append(_("{name} receives δ").format(name=bias))
@@ -167,10 +167,16 @@ def _backward(trace: RowTrace, node: NodeSpec) -> list[Step]:
     return steps
 
 
+def called(spec: NetworkSpec, node_id: str) -> str:
+    """How the walk's formulas and tables name a node: ``1`` in ``a[1]`` for "hidden 1", the
+    student's own name for a node they named (``a[petals]``): the canvas shows only that."""
+    return spec.node(node_id).name or node_id
+
+
 def _gather(trace: RowTrace, node: NodeSpec) -> str:
     """How ∂L/∂a reaches a node: through one outgoing connection, or summed over several."""
     outgoing = trace.spec.outgoing(node.id)
-    terms = " + ".join(f"δ[{e.dst}]·{param_name('W', e.id)}ᵀ" for e in outgoing)
+    terms = " + ".join(f"δ[{called(trace.spec, e.dst)}]·{param_name('W', e.id)}ᵀ" for e in outgoing)
     if not outgoing:
         return _("∂L/∂a = 0: nothing comes back to a node without outgoing connections")
     if len(outgoing) == 1:

@@ -154,7 +154,8 @@ def _unfold(network: Network, grads: dict[str, np.ndarray], nodes: dict[str, Nod
         mean = np.asarray(network.state[param_name("mean", node.id)], dtype=np.float64)
         var = np.asarray(network.state[param_name("var", node.id)], dtype=np.float64)
         x_hat = (trace.z_raw - mean) / np.sqrt(var + BN_EPSILON)
-        result[param_name("gamma", node.id)] = trace.delta * x_hat
+        # + 0.0: a δ of 0 times a negative x̂ is −0, which a student would read as a sign
+        result[param_name("gamma", node.id)] = trace.delta * x_hat + 0.0
         result[param_name("beta", node.id)] = trace.delta.copy()
     return result
 

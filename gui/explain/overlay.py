@@ -10,10 +10,12 @@ neuron limit) get one line instead: the norm of their latest vector.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
 
+from core.datasets.targets import class_words
 from core.engine.params import param_name
 from core.explain import Explanation, Step
 from core.spec import EdgeSpec, NetworkSpec
@@ -32,9 +34,12 @@ def number(value: float) -> str:
 
 
 def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarray],
-                  neuron_limit: int) -> tuple[dict[str, NodeOverlay], dict[str, EdgeOverlay]]:
+                  neuron_limit: int, classes: Sequence[str] = ()
+                  ) -> tuple[dict[str, NodeOverlay], dict[str, EdgeOverlay]]:
     """The overlays after steps 0…k. ``weights`` are the connections' matrices by parameter
-    name (shown on a connection once its destination's z is computed)."""
+    name (shown on a connection once its destination's z is computed); ``classes`` the data
+    set's class names, which name a one-hot target (a regression's target of 0s and 1s, without
+    them, is its values)."""
     spec = explanation.trace.spec
     steps = explanation.steps[:k + 1]
     current = steps[-1] if steps else None
@@ -46,7 +51,7 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
     caption = ""
     for step in steps:
         if step.node_id is None:  # the loss
-            loss, target = number(step.values["L"][0]), _target(step.values["t"])
+            loss, target = number(step.values["L"][0]), _target(step.values["t"], classes)
             caption = f"L = {loss}, t = {target}"  # i18n: not ui
             continue
         phase_of[step.node_id] = step.phase
@@ -81,12 +86,13 @@ def step_overlays(explanation: Explanation, k: int, weights: dict[str, np.ndarra
     return nodes, edge_overlays
 
 
-def _target(t: np.ndarray) -> str:
-    """A target short enough for a node's footer: its values, or which unit is hot."""
+def _target(t: np.ndarray, classes: Sequence[str]) -> str:
+    """A target short enough for a node's footer: its values, or which class is hot, worded
+    as the dock's row and every view name a class (``class c2``, ``클래스 c2``)."""
     if t.size <= 2:
         return " ".join(number(v) for v in t)
-    if np.isin(t, (0.0, 1.0)).all() and t.sum() == 1:
-        return f"class {int(np.argmax(t))}"
+    if len(classes) == t.size and np.isin(t, (0.0, 1.0)).all() and t.sum() == 1:
+        return class_words(classes[int(np.argmax(t))])
     return f"{number(t[0])} …"
 
 

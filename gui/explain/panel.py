@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QPushButton,
     QScrollArea,
     QSpinBox,
@@ -26,9 +27,18 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import DataError
-from core.explain import Explanation, Step, explain, numerical_gradients, sgd_step
+from core.explain import (
+    Agreement,
+    Explanation,
+    Step,
+    check_row,
+    explain,
+    numerical_gradients,
+    sgd_step,
+)
 from core.training.prepare import DataMismatchError
 from gui import theme
+from gui.busy import run_busy
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.explain.overlay import step_overlays
@@ -39,6 +49,9 @@ from gui.i18n import on_language_change
 from gui.widgets import StatusLine, WrappedLabel, announce
 
 REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
+#: Check runs in a background thread, the window painting and saying so, for networks with
+#: more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)
+BUSY_CHECK = 5000
 LOCKED_TEXT = QT_TRANSLATE_NOOP(
     "ExplainPanel", "Explain waits while training runs: the weights change with every "
     "mini-batch. Stop the run (or let it finish), then step a row through the network.")
@@ -119,11 +132,12 @@ class ExplainPanel(QWidget):
         self._show_result()
         # The steps' titles and rules are made by core in the language of the moment: trace
         # the row again, keeping a check that was asked for.
-        numerical, index = self.numerical, self.index
+        numerical, index, found = self.numerical, self.index, self.check_table.agreement
         self.refresh()
         if numerical is not None and self.explanation is not None:
             self.numerical = numerical
-            self.check_table.show_check(self.explanation.trace.gradients, numerical)
+            self.check_table.show_check(self.explanation.trace.gradients, numerical, found,
+                                        self.explanation.trace.spec)
         if self.explanation is not None:
             self.go(index)
 
@@ -323,17 +337,39 @@ class ExplainPanel(QWidget):
         self.progress.setText(self.tr("step {n} of {total} · {phase}").format(
             n=self.index + 1, total=len(steps), phase=phase))
         self.step_box.show_step(step, self.numerical)
+        dataset = self.context.data.dataset
+        classes = dataset.class_names if dataset is not None else ()
         nodes, edges = step_overlays(self.explanation, self.index, self.doc.shown_arrays,
-                                     self.scene.neuron_limit)
+                                     self.scene.neuron_limit, classes)
         self.scene.show_values(nodes, edges)
 
     # ------------------------------------------------------------------ check and step
     def check(self) -> None:
         """Numerical gradients of this row beside backprop's, in the table and the step."""
-        if self.explanation is None:
+        explanation = self.explanation
+        if explanation is None:
             return
-        self.numerical = numerical_gradients(shown_project(self.context), self.explanation)
-        self.check_table.show_check(self.explanation.trace.gradients, self.numerical)
+        project, backprop = shown_project(self.context), explanation.trace.gradients
+        count, window = sum(np.size(g) for g in backprop.values()), self.window()
+
+        def work() -> tuple[dict[str, np.ndarray], Agreement]:
+            return check_row(project, explanation, numerical_gradients(project, explanation))
+
+        if count <= BUSY_CHECK or not isinstance(window, QMainWindow):
+            numerical, found = work()
+        else:
+            outcome = run_busy(window, lambda: self.tr(
+                "Checking {n} gradients against the numerical gradient (two passes of the row "
+                "each)…").format(n=count), lambda _cancel: work())
+            if outcome.cancelled or outcome.error or explanation is not self.explanation:
+                if self.status is not None:  # said again in a new language
+                    self.status.say(lambda: self.tr("Check failed: {why}").format(
+                        why=outcome.error) if outcome.error else self.tr("Check was cancelled."),
+                        8000)
+                return
+            numerical, found = outcome.value
+        self.numerical = numerical
+        self.check_table.show_check(backprop, numerical, found, explanation.trace.spec)
         self.show_step()
         self._bring_into_view(self.check_table)
 

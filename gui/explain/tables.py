@@ -19,14 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 from core.datasets import Dataset
+from core.engine.activations import LEAKY_SLOPE
 from core.engine.network import NUMERICAL_H
 from core.explain import Agreement, Explanation, agreement, relative_error, row_words
 from core.explain.check import ABSOLUTE, RELATIVE, TINY, significant
+from core.spec import NetworkSpec
 from gui import theme
 from gui.i18n import on_language_change
 
 MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
+#: what each activation with a corner (core.explain.corners) does at z = 0 ({slope}: leaky
+#: ReLU's slope below 0)
+BENDS = {"relu": QT_TRANSLATE_NOOP("CheckTable", "ReLU bends there: its slope is 0 below 0 and 1 "
+                                                 "above"),
+         "leaky_relu": QT_TRANSLATE_NOOP("CheckTable", "leaky ReLU bends there: its slope is "
+                                                       "{slope} below 0 and 1 above"),
+         "step": QT_TRANSLATE_NOOP("CheckTable", "step jumps there from 0 to 1")}
 
 
 def html_text(text: str) -> str:
@@ -125,7 +134,6 @@ class CheckTable(QWidget):
                     QT_TRANSLATE_NOOP("CheckTable", "numerical"),
                     QT_TRANSLATE_NOOP("CheckTable", "rel. err"))
     NOT_RELATIVE = "–"  # i18n: not ui (a gradient too small for a relative error)
-
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.summary = QLabel()
@@ -145,6 +153,7 @@ class CheckTable(QWidget):
         layout.addWidget(self.table)
         self.setVisible(False)
         self.agreement: Agreement | None = None
+        self.spec: NetworkSpec | None = None  # names the units of a corner
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -168,27 +177,53 @@ class CheckTable(QWidget):
         names = {"h": f"{NUMERICAL_H:g}", "bound": f"{ABSOLUTE:g}",
                  "relative_bound": f"{RELATIVE:g}", "difference": f"{found.difference:.1e}",
                  "relative": f"{found.relative or 0.0:.1e}", "where": found.where}
-        if not found.agree:
+        if found.corners and self.spec is not None:
+            verdict, color = self.tr("Backprop and the numerical gradient differ at {where}: "
+                                     "a unit sits at its activation's corner."), \
+                theme.WARNING_TEXT
+            detail = self._corner_text(found, names)
+        elif not found.agree:
             verdict, color = self.tr("Backprop and the numerical gradient disagree."), \
                 theme.ERROR_TEXT
             detail = self.tr("Central differences (h = {h}) on this row: they differ by "
                              "{difference} at {where}, more than {bound} and more than "
-                             "{relative_bound} of the gradient.")
+                             "{relative_bound} of the gradient.").format(**names)
         else:
             verdict, color = self.tr("Backprop agrees with the numerical gradient."), \
                 theme.OK_TEXT
-            detail = self.tr("Central differences (h = {h}) on this row: the largest relative "
-                             "error is {relative}, the largest difference {difference}.") \
-                if found.relative is not None else self.tr(
+            detail = (self.tr("Central differences (h = {h}) on this row: the largest relative "
+                              "error is {relative}, the largest difference {difference}.")
+                      if found.relative is not None else self.tr(
                 "Central differences (h = {h}) on this row: every gradient is below {bound}, "
-                "so only the difference counts; the largest is {difference}.")
-        return f"<b>{theme.coloured(verdict, color)}</b> {html_text(detail.format(**names))}"
+                "so only the difference counts; the largest is {difference}.")).format(**names)
+        verdict = html_text(verdict.format(**names))
+        return f"<b>{theme.coloured(verdict, color)}</b> {html_text(detail)}"
+
+    def _corner_text(self, found: Agreement, names: dict[str, object]) -> str:
+        """Why a unit at its activation's corner makes the numerical gradient differ from a
+        right backprop: the unit (counted from 1, as the canvas's tooltips count them), its z,
+        and what its activation does at 0."""
+        corner = found.corners[0]
+        bend = self.tr(BENDS[corner.activation]).format(slope=f"{LEAKY_SLOPE:g}")
+        text = self.tr(
+            "Unit {unit} of {node} has z = {z}, and {bend}. Moving {where} by ±{h} takes that "
+            "z across 0, so the central difference mixes both sides, while backprop takes the "
+            "slope at z itself, as training does. No mistake in backprop: a row whose z are "
+            "not this close to 0 shows them agree.").format(
+                unit=corner.unit + 1, node=self.spec.node(corner.node_id).label,
+                z=f"{corner.z:.3g}", bend=bend, where=names["where"], h=names["h"])
+        if len(found.corners) > 1:  # two or more: no singular needed
+            text += " " + self.tr("{n} units in all sit this close to a corner.").format(
+                n=len(found.corners))
+        return text
 
     def clear_check(self) -> None:
         self.setVisible(False)
 
-    def show_check(self, backprop: dict[str, np.ndarray],
-                   numerical: dict[str, np.ndarray]) -> None:
+    def show_check(self, backprop: dict[str, np.ndarray], numerical: dict[str, np.ndarray],
+                   found: Agreement | None = None, spec: NetworkSpec | None = None) -> None:
+        """The table and the verdict: ``found`` (:func:`core.explain.with_corners`), or the
+        plain agreement of the two when not given; ``spec`` names a corner's node."""
         rows = []
         each = sum(np.size(g) for g in backprop.values()) <= ELEMENTS_CHECKED
         for name, grad in backprop.items():
@@ -205,7 +240,8 @@ class CheckTable(QWidget):
                 worst = np.nanmax(error) if np.any(~np.isnan(error)) else np.nan
                 rows.append((f"‖{name}‖", f"{np.linalg.norm(grad):.5g}",
                              f"{np.linalg.norm(num):.5g}", self._error_text(worst)))
-        self.agreement = agreement(backprop, numerical)
+        self.agreement = agreement(backprop, numerical) if found is None else found
+        self.spec = spec
         self.table.setRowCount(len(rows))
         for r, texts in enumerate(rows):
             for c, text in enumerate(texts):
