@@ -60,3 +60,25 @@ def test_the_example_option_names_the_examples(capsys):
     assert "--example NAME open a bundled example project: " + ", ".join(example_names()) in text
     assert "xor_by_hand" in example_names()
     assert "Open the window, on a project or an example if one is named." in text
+
+
+@pytest.mark.parametrize("columns", [40, 80])
+@pytest.mark.parametrize("command", ["", *COMMANDS, "data fetch"])
+def test_english_help_fits_the_terminal(command, columns, monkeypatch, capsys):
+    """English descriptions were one line of up to 429 characters (explain), and the exit-code
+    table's rows ran to 89 in 80 columns: a terminal broke them mid-word, a file kept them. Now
+    every line but argparse's usage and the example command lines fits."""
+    monkeypatch.setenv("COLUMNS", str(columns))
+    lines = help_text(command.split(), capsys).splitlines()
+    usage_end = lines.index("")
+    prose = [line for line in lines[usage_end:] if not line.strip().startswith("netcanvas ")]
+    assert max(len(line) for line in prose) <= columns - 2
+    if command == "":  # a row's hand-broken continuation is joined back in, then wrapped
+        table = lines[lines.index("exit codes:"):]
+        two = next(k for k, line in enumerate(table) if line.startswith("  2    bad input"))
+        assert " ".join(line.strip() for line in table[two:table.index(
+            "  130  interrupted (Ctrl+C)")]) == (
+            "2    bad input: unreadable or invalid project file, data, settings or weights, a "
+            "target that exists (without --force) or cannot be written, or wrong usage; a data "
+            "set that cannot be downloaded (not found, offline, cut off, wrong checksum)")
+        assert all(line.startswith("       ") for line in table[two + 1:two + 3])

@@ -189,7 +189,8 @@ def test_korean_descriptions_and_epilogs_wrap_by_columns_under_their_own_start()
     formats = lines[lines.index("형식:") + 1:len(lines) - 2]
     assert formats == [
         "  pytorch  model.py(load_model()), train.py(python 또는 torchrun),",
-        "           weights.npz, data.npz, README.md가 든 새 폴더",
+        "           weights.npz, data.npz, optimizer.npz(학습한 뒤: train.py가 여기서",
+        "           이어 갑니다), README.md가 든 새 폴더",
         "  onnx     .onnx 파일 하나 (opset 17): 입력 x = 원래 데이터 행, 출력 y",
         "  numpy    책의 스타일로 쓴 순수 NumPy .py 파일 하나, 가중치와 데이터는 같은",
         "           이름의 .npz에"]
