@@ -188,6 +188,13 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)
+    # the log was written and then the project saved over it, or the CSV over the project
+    if log is not None and _same_file(log, args.project):
+        raise CommandError(_("--log {path} is the project being trained; give the log a file "
+                             "of its own").format(path=log))
+    if log is not None and out is not None and _same_file(log, str(out)):
+        raise CommandError(_("--out and --log both name {path}; give each a file of its "
+                             "own").format(path=log))
     _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
     trainer = project_trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
