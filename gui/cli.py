@@ -32,6 +32,7 @@ from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
 from gui.cli_i18n import HelpFormatter, use_catalogue
+from gui.cli_interrupt import first_ctrl_c_stops
 from gui.cli_output import ProgressBar, format_metrics
 from resources.examples import example_names
 
@@ -83,7 +84,9 @@ def build_parser() -> argparse.ArgumentParser:
         "train", help=_("train a project without the window"),
         description=_("Train a project headless, with a progress bar on stderr, and print the "
                       "final metrics. Training continues from the weights saved in the "
-                      "project."),
+                      "project. Ctrl+C stops it as the window's Stop does: the epochs trained "
+                      "so far are kept by --out and --log (exit code 130); a second Ctrl+C "
+                      "quits at once, saving nothing."),
         epilog=epilog, formatter_class=raw)
     train.add_argument("project", help=_("the .netcanvas project to train"))
     train.add_argument("--epochs", type=int, metavar="N",
@@ -200,11 +203,14 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
-    try:
-        outcome = trainer.run(bar.update if bar else None)
-    finally:  # Ctrl+C too: main() says "interrupted" on a line of its own
-        if bar:
-            bar.close()
+    with first_ctrl_c_stops(trainer.stop) as interrupted:
+        try:
+            outcome = trainer.run(bar.update if bar else None)
+        finally:  # a second Ctrl+C too: main() says "interrupted" on a line of its own
+            if bar:
+                bar.close()
+    if interrupted() and trainer.epoch == trainer.first_epoch:
+        raise KeyboardInterrupt  # stopped before an epoch finished: nothing worth keeping
     try:
         print(f"{outcome.reason}")
         print(format_metrics(trainer.history))
@@ -226,7 +232,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         print(_("saved {path}").format(path=out))
     elif not outcome.failed:
         print(_("not saved: add --out FILE to keep the trained project"))
-    return EXIT_FAILED if outcome.failed else EXIT_OK
+    return EXIT_INTERRUPTED if interrupted() else EXIT_FAILED if outcome.failed else EXIT_OK
 
 
 def _same_file(path: Path, other: str) -> bool:
