@@ -24,7 +24,8 @@ from core.datasets.remote import (
     cached_files,
 )
 from core.i18n import _
-from gui.cli_i18n import HelpFormatter, display_width
+from gui.cli_i18n import HelpFormatter
+from gui.cli_output import RedrawnLine
 
 EXIT_OK = 0
 
@@ -100,6 +101,7 @@ class FetchProgress:
         self.tty = stream.isatty()
         self._shown = 0.0
         self._file = ""
+        self._line = RedrawnLine(stream)
 
     def update(self, p: Progress) -> None:
         if p.checking:
@@ -107,7 +109,7 @@ class FetchProgress:
                 file=p.file, index=p.index, count=p.count)
             if self.tty:
                 self._shown = time.monotonic()
-                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
+                self._line.draw(line)
             else:
                 self.stream.write(line + "\n")
             self.stream.flush()
@@ -121,7 +123,7 @@ class FetchProgress:
             now = time.monotonic()
             if now - self._shown >= 0.1 or p.done == p.total:
                 self._shown = now
-                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
+                self._line.draw(line)
                 self.stream.flush()
         elif p.file != self._file:
             self._file = p.file
