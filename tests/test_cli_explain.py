@@ -119,3 +119,13 @@ def test_the_row_s_true_class_in_korean(capsys, korean):
     code, out, _ = run(["explain", str(example_path("spiral")), "--sample", "5"], capsys)
     assert code == 0
     assert out.splitlines()[1] == "  x1 = 0.06964, x2 = 0.01926 → 정답 클래스 팔 1"
+
+
+def test_an_example_s_title_in_korean_is_the_one_check_says(capsys, korean):
+    """explain said "설명: Spiral" and "설명: XOR, learned" where check (and the window) say
+    "나선" and "학습한 XOR"."""
+    for name, title in (("spiral", "나선"), ("xor_learned", "학습한 XOR")):
+        assert run(["check", str(example_path(name))], capsys)[1].splitlines()[0] == \
+            f"정상: {title}"
+        code, out, _ = run(["explain", str(example_path(name))], capsys)
+        assert code == 0 and out.startswith(f"설명: {title} — 데이터셋의 0번 행")

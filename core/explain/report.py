@@ -164,8 +164,9 @@ def format_table(explanation: Explanation, dataset: Dataset | None = None) -> st
     trace = explanation.trace
     weights = _("saved weights") if explanation.trained else \
         _("initial weights (not trained yet)")
-    lines = [_("explain: {title} — {where}").format(title=explanation.title or _("project"),
-                                                     where=explanation.where),
+    # a built-in example's title is in the catalogue, as check and the window say it
+    title = _(explanation.title) if explanation.title else _("project")
+    lines = [_("explain: {title} — {where}").format(title=title, where=explanation.where),
              *([f"  {row_words(dataset, explanation)}"] if dataset is not None else []),
              _("  {weights}; inference mode (batch norm uses its running averages, no "
                "dropout); float64").format(weights=weights),
