@@ -14,8 +14,11 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from core.datasets import DataError
 from core.export import ExportError
@@ -328,7 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
     try:
-        code = HANDLERS[args.command](args, argv[1:])
+        # NaN weights (a diverged run saved): the output says nan, numpy's warnings (a file
+        # and line of NetCanvas's code) are not for the user; the window is left as it is
+        quiet = np.errstate(all="ignore") if args.command != "gui" else nullcontext()
+        with quiet:
+            code = HANDLERS[args.command](args, argv[1:])
         sys.stdout.flush()  # here, so a reader that has gone is noticed here (below)
         return code
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:

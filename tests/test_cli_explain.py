@@ -2,6 +2,7 @@
 table, and one-line errors with exit code 2."""
 
 import json
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -129,3 +130,40 @@ def test_an_example_s_title_in_korean_is_the_one_check_says(capsys, korean):
             f"정상: {title}"
         code, out, _ = run(["explain", str(example_path(name))], capsys)
         assert code == 0 and out.startswith(f"설명: {title} — 데이터셋의 0번 행")
+
+
+@pytest.fixture
+def diverged(tmp_path, capsys):
+    """A project saved by ``train --out`` after its loss became NaN (its weights are NaN)."""
+    path = tmp_path / "hot.netcanvas"
+    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet",
+                     "--out", str(path)]) == 1
+    capsys.readouterr()
+    return path
+
+
+def test_json_of_nan_weights_is_json_with_null(diverged, capsys):
+    """--json printed NaN and -Infinity, which JSON does not have: jq and browsers refused it."""
+    code, out, err = run(["explain", str(diverged), "--json"], capsys)
+    assert (code, err) == (0, "")
+
+    def strict(constant):
+        raise AssertionError(f"{constant} is not JSON")
+
+    data = json.loads(out, parse_constant=strict)
+    assert data["loss"] is None
+    assert None in data["nodes"]["1"]["z"] and None in data["gradients"]["W1"][0]
+
+
+def test_nan_weights_are_explained_without_numpy_s_warnings(diverged):
+    """numpy's RuntimeWarnings ("core/engine/layers.py:43: RuntimeWarning: invalid value
+    encountered in dot" and the line of code) came out on stderr around the table."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "gui.cli", "explain", str(diverged)],
+                            capture_output=True, text=True, env={"NETCANVAS_LANG": "en",
+                                                                 "PATH": ""},
+                            cwd=Path(__file__).resolve().parents[1])
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "z          = [nan, nan" in result.stdout

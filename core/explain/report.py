@@ -8,6 +8,7 @@ derived input features — so the numbers are those of the network the student t
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -153,8 +154,21 @@ def to_json(explanation: Explanation) -> dict:
 
 
 def json_text(explanation: Explanation) -> str:
-    """:func:`to_json` as one line of JSON text."""
-    return json.dumps(to_json(explanation))
+    """:func:`to_json` as one line of JSON text, NaN and infinities as null: JSON has no such
+    numbers, and json.dumps's NaN and Infinity are refused by strict readers (jq, browsers)."""
+    return json.dumps(_finite(to_json(explanation)), allow_nan=False)
+
+
+def _finite(value: object) -> object:
+    """``value`` with every float that is not finite replaced by None, nested lists and dicts
+    too."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 def format_table(explanation: Explanation, dataset: Dataset | None = None) -> str:
