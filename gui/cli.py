@@ -331,6 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:  # argparse has printed the usage and the problem
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
     try:
+        _refuse_empty_names(args)
         # NaN weights (a diverged run saved): the output says nan, numpy's warnings (a file
         # and line of NetCanvas's code) are not for the user; the window is left as it is
         quiet = np.errstate(all="ignore") if args.command != "gui" else nullcontext()
@@ -348,6 +349,19 @@ def main(argv: list[str] | None = None) -> int:
         # stdout to the void, so that Python's own flush at exit finds no pipe to fail on
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+
+
+#: the file and folder arguments, as their usage names them
+NAMED_PATHS = {"project": "project", "weights": "weights", "out": "--out", "log": "--log"}
+
+
+def _refuse_empty_names(args: argparse.Namespace) -> None:
+    """An empty name (``--out "$OUT"`` with OUT unset, in a script) trained and saved nothing
+    with exit 0, or came back as Python's "PosixPath('.') has an empty name"."""
+    for attribute, shown in NAMED_PATHS.items():
+        value = getattr(args, attribute, None)
+        if value is not None and not value.strip():
+            raise CommandError(_("{option} is empty; give a name").format(option=shown))
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace

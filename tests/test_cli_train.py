@@ -232,3 +232,23 @@ def test_out_and_log_naming_one_file_in_korean(tmp_path, capsys, korean):
     assert (code, out) == (2, "")
     assert err == f"netcanvas: 오류: --out과 --log가 둘 다 {both}입니다. 각각 다른 파일을 " \
                   "지정하세요\n"
+
+
+@pytest.mark.parametrize(("argv", "option"), [
+    (["train", "PROJECT", "--epochs", "2", "--out", ""], "--out"),
+    (["train", "PROJECT", "--epochs", "2", "--log", " "], "--log"),
+    (["export", "PROJECT", "--format", "numpy", "--out", ""], "--out"),
+    (["import-weights", "PROJECT", "", "--out", "x.netcanvas"], "weights"),
+    (["check", ""], "project"),
+    (["runs", ""], "project")])
+def test_an_empty_name_is_refused_in_words(argv, option, capsys, epochs_run):
+    """``--out "$OUT"`` with OUT unset: train ran every epoch, saved nothing and exited 0;
+    export said "PosixPath('.') has an empty name"; check called "" a folder."""
+    argv = [str(example_path("and_gate")) if a == "PROJECT" else a for a in argv]
+    assert run(argv, capsys) == (2, "", f"netcanvas: error: {option} is empty; give a name\n")
+    assert epochs_run == []
+
+
+def test_an_empty_name_in_korean(capsys, korean):
+    assert run(["train", example_path("and_gate"), "--out", ""], capsys) == (
+        2, "", "netcanvas: 오류: --out이(가) 비어 있습니다. 이름을 지정하세요\n")
