@@ -29,15 +29,18 @@ from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
-from gui import cli_check, cli_data, cli_export, cli_runs
+from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
 from gui.cli_check import project_trainer
 from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
-from gui.cli_i18n import HelpFormatter, use_catalogue
+from gui.cli_i18n import HelpFormatter, Parser, use_catalogue
 from gui.cli_interrupt import first_ctrl_c_stops
 from gui.cli_output import ProgressBar, format_metrics
+from gui.cli_version import VersionAction
 from resources.examples import example_names
+
+TOP_OPTIONS = ("-h", "--help", "--version")  # netcanvas's own, not the window's
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -68,11 +71,12 @@ def build_parser() -> argparse.ArgumentParser:
     use_catalogue()
     epilog = _(SEE_EXIT_CODES)  # each command's last line: the table is netcanvas --help's
     raw = HelpFormatter  # wraps Hangul help by terminal columns
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="netcanvas",
         description=_("Build neural networks by hand and watch them learn. Without a command, "
                       "opens the window."),
         epilog=_(EXIT_CODES), formatter_class=raw)
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("gui", help=_("open the window (the default)"),
@@ -120,24 +124,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_explain_parser(commands, epilog)
     cli_runs.add_parser(commands, epilog)
 
-    bench = commands.add_parser(
-        "bench", help=_("measure the engine's training speed"),
-        description=_("Samples per second for training steps (backprop + SGD update) on "
-                      "2-8-8-2, 784-100-100-10 and 784-512-512-10 ReLU nets, against a minimal "
-                      "textbook NumPy implementation and, when torch is importable, PyTorch on "
-                      "the CPU; with the machine's float32 GEMM rate; then one 784-100-10 epoch "
-                      "on MNIST-sized data against PyTorch. Ratios come from one run, medians "
-                      "of interleaved rounds."),
-        epilog=epilog, formatter_class=raw)
-    bench.add_argument("--rounds", type=int, default=5,
-                       help=_("interleaved rounds (default 5)"))
-    bench.add_argument("--seconds", type=float, default=0.4,
-                       help=_("seconds per contender per round (default 0.4)"))
-    bench.add_argument("--no-torch", action="store_true",
-                       help=_("skip PyTorch even if present"))
-    bench.add_argument("--epoch-rows", type=int, default=60_000,
-                       help=_("rows of the 784-100-10 epoch timed against PyTorch (default "
-                              "60,000, MNIST's size; 0 skips it)"))
+    cli_bench.add_parser(commands, epilog)
 
     cli_export.add_parsers(commands, epilog)
     cli_data.add_parsers(commands, epilog)
@@ -263,26 +250,11 @@ def _check_targets(out: Path | None, log: Path | None, force: bool, in_place: bo
                 path=path))
 
 
-def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
-    from core.engine import bench
-
-    if args.rounds < 1 or not args.seconds > 0 or args.epoch_rows < 0:
-        raise CommandError(_("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
-                             "not negative"))
-    code = bench.main(rounds=args.rounds, seconds=args.seconds, include_torch=not args.no_torch)
-    if args.epoch_rows:
-        from core.training import epoch_bench
-
-        epoch_bench.run(rows=args.epoch_rows, rounds=min(args.rounds, 5),
-                        include_torch=not args.no_torch)
-    return code
-
-
 HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "gui": run_gui,
     "train": run_train,
     "check": cli_check.run_check,
-    "bench": run_bench,
+    "bench": cli_bench.run_bench,
     "explain": run_explain,
     "runs": cli_runs.run_runs,
     "self-test": run_self_test,
@@ -320,17 +292,14 @@ def main(argv: list[str] | None = None) -> int:
         argv[0] = "self-test"
     if not argv or _opens_the_window(argv[0]):
         argv = ["gui", *argv]
-    elif argv[0] not in HANDLERS and argv[0] not in ("-h", "--help"):
+    elif argv[0] not in HANDLERS and argv[0] not in TOP_OPTIONS:
         print(_unknown_command(argv[0]), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        args, extra = parser.parse_known_args(argv)
-        if extra:  # said with the command's own usage line, not netcanvas's
-            _command_parser(parser, args).error(
-                _("unrecognized arguments: %s") % " ".join(extra))
-    except SystemExit as exc:  # argparse has printed the usage and the problem
-        return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
-    try:
+        args = _parse(parser, argv)
+        if isinstance(args, int):  # --help, --version or a usage error, printed
+            sys.stdout.flush()  # (a reader gone before the help: noticed below)
+            return args
         _refuse_empty_names(args)
         # NaN weights (a diverged run saved): the output says nan, numpy's warnings (a file
         # and line of NetCanvas's code) are not for the user; the window is left as it is
@@ -349,6 +318,19 @@ def main(argv: list[str] | None = None) -> int:
         # stdout to the void, so that Python's own flush at exit finds no pipe to fail on
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_BROKEN_PIPE
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """The arguments, or the exit code once argparse has printed the help, the version or a
+    usage error."""
+    try:
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # said with the command's own usage line, not netcanvas's
+            _command_parser(parser, args).error(
+                _("unrecognized arguments: %s") % " ".join(extra))
+    except SystemExit as exc:
+        return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
+    return args
 
 
 #: the file and folder arguments, as their usage names them
@@ -379,7 +361,7 @@ def _opens_the_window(first: str) -> bool:
     """Whether ``netcanvas FIRST …`` means the window: an option of ``gui`` (``--example``),
     or a project to open — a file that exists, a .netcanvas name, or anything with a folder
     in it (the window says if it is missing). A command name is never a path here."""
-    if first in HANDLERS or first in ("-h", "--help"):
+    if first in HANDLERS or first in TOP_OPTIONS:
         return False
     return first.startswith("-") or first.lower().endswith(".netcanvas") \
         or "/" in first or os.sep in first or Path(first).exists()

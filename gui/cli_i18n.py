@@ -24,8 +24,11 @@ terminal: :class:`HelpFormatter` wraps text that holds such wide characters by c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import sys
 import unicodedata
+from typing import IO
 
 from core import i18n
 from core.i18n import N_, ngettext
@@ -103,6 +106,19 @@ def use_catalogue() -> None:
 def display_width(text: str) -> int:
     """Columns ``text`` takes in a terminal: Hangul and other wide characters take two."""
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, except that a reader gone before the help or a usage error is
+    written (``netcanvas --help | head -0``) raises BrokenPipeError, which
+    :func:`gui.cli.main` turns into exit code 141 as for any output; argparse let it pass
+    unseen, exiting 0 (unbuffered) or with Python's "Exception ignored" and 120."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # no stream at all (a windowed Python) is passed over, as argparse does
+        with contextlib.suppress(AttributeError):
+            if message:
+                (file or sys.stderr).write(message)
 
 
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):

@@ -82,3 +82,23 @@ def test_english_help_fits_the_terminal(command, columns, monkeypatch, capsys):
             "target that exists (without --force) or cannot be written, or wrong usage; a data "
             "set that cannot be downloaded (not found, offline, cut off, wrong checksum)")
         assert all(line.startswith("       ") for line in table[two + 1:two + 3])
+
+
+def test_version_prints_the_installed_version(capsys, monkeypatch):
+    """``netcanvas --version`` was taken for the window's option: "netcanvas gui: error:
+    unrecognized arguments: --version"."""
+    from gui import cli_version
+
+    monkeypatch.setattr(cli_version, "package_info", lambda: ("1.2.3", "MIT"))
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr() == ("netcanvas 1.2.3\n", "")
+    assert "  --version       print NetCanvas's version and exit" in help_text([], capsys)
+
+
+def test_version_of_a_checkout_never_installed_in_korean(capsys, monkeypatch, korean):
+    from gui import cli_version
+
+    monkeypatch.setattr(cli_version, "package_info", lambda: (None, None))
+    assert cli.main(["--version"]) == 0
+    assert capsys.readouterr().out == ("netcanvas: 버전을 알 수 없음(NetCanvas가 패키지로 설치되어 "
+                                       "있지 않습니다)\n")

@@ -29,7 +29,7 @@ def test_help_is_korean_down_to_argparse_s_own_words():
     result = netcanvas("--help", COLUMNS="80")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "사용법: netcanvas [-h] COMMAND ..."
+    assert lines[0] == "사용법: netcanvas [-h] [--version] COMMAND ..."
     assert lines[2:4] == [
         "신경망을 직접 만들고 학습하는 모습을 지켜봅니다. 명령 없이 실행하면 창을",
         "엽니다."]
@@ -135,7 +135,7 @@ def test_english_is_unchanged():
     assert result.stderr.splitlines()[-1] == ("netcanvas train: error: the following arguments "
                                               "are required: project")
     lines = netcanvas("--help", lang="en").stdout.splitlines()
-    assert lines[0] == "usage: netcanvas [-h] COMMAND ..."
+    assert lines[0] == "usage: netcanvas [-h] [--version] COMMAND ..."
     assert "positional arguments:" in lines and "options:" in lines
     assert "  -h, --help      show this help message and exit" in lines
     assert "exit codes:" in lines

@@ -72,3 +72,20 @@ def test_help_explains_exit_code_141(capsys):
     assert cli.main(["--help"]) == 0
     assert "  141  the output's reader stopped early (for example | head)" in \
         capsys.readouterr().out
+
+
+@pytest.mark.parametrize("unbuffered", ["1", ""])
+@pytest.mark.parametrize("argv", [["--help"], ["train", "--help"], ["--version"]])
+def test_a_reader_gone_before_the_help_ends_it_quietly(argv, unbuffered, monkeypatch):
+    """argparse prints the help itself: with the reader gone, Python's flush at exit said
+    "Exception ignored … BrokenPipeError" and exited 120, or (unbuffered) argparse swallowed
+    the error and exited 0."""
+    monkeypatch.setenv("PYTHONUNBUFFERED", unbuffered)
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    try:
+        process = netcanvas(argv, stdout=write_end)
+    finally:
+        os.close(write_end)
+    _, err = process.communicate(timeout=120)
+    assert (process.returncode, err) == (cli.EXIT_BROKEN_PIPE, "")
