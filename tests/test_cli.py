@@ -30,7 +30,7 @@ def test_check_a_valid_project(capsys):
     assert out.splitlines() == [
         "ok: Spiral",
         "  network: 4 nodes, 3 connections, 1,218 parameters; not trained yet",
-        "  data: Spiral (classification; train 280, val 60, test 60)",
+        "  data: Spiral (classification; train 280, validation 60, test 60)",
     ]
 
 
@@ -260,7 +260,7 @@ def test_check_says_what_it_shows_in_words(capsys):
     code, out, _ = run(["check", str(example_path("overfitting"))], capsys)
     assert code == 0
     assert out.splitlines()[2:] == [
-        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1,407)",
+        "  data: Handwritten digits 8×8 (classification; train 300, validation 90, test 1,407)",
         "  shown on purpose, not warned about: 58,010 parameters for 300 training rows and no "
         "regularisation: expect to overfit"]
     code, out, _ = run(["check", str(example_path("and_gate"))], capsys)
