@@ -14,7 +14,7 @@ import io
 import os
 import sys
 from collections.abc import Callable
-from contextlib import nullcontext
+from contextlib import nullcontext, suppress
 from dataclasses import replace
 from pathlib import Path
 
@@ -37,6 +37,7 @@ from gui.cli_explain import run_explain
 from gui.cli_i18n import HelpFormatter, Parser, use_catalogue
 from gui.cli_interrupt import first_ctrl_c_stops
 from gui.cli_output import ProgressBar, format_metrics
+from gui.cli_problems import os_error_words, refuse_empty_names
 from gui.cli_version import VersionAction
 from resources.examples import example_names
 
@@ -300,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
         if isinstance(args, int):  # --help, --version or a usage error, printed
             sys.stdout.flush()  # (a reader gone before the help: noticed below)
             return args
-        _refuse_empty_names(args)
+        refuse_empty_names(args)
         # NaN weights (a diverged run saved): the output says nan, numpy's warnings (a file
         # and line of NetCanvas's code) are not for the user; the window is left as it is
         quiet = np.errstate(all="ignore") if args.command != "gui" else nullcontext()
@@ -315,9 +316,21 @@ def main(argv: list[str] | None = None) -> int:
         print(_("netcanvas: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader stopped early (| head): stop quietly, as cat does
-        # stdout to the void, so that Python's own flush at exit finds no pipe to fail on
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # output redirected to a full disk, mostly: in words, not a traceback
+        with suppress(OSError):  # (stderr may be on the same disk)
+            print(_("netcanvas: error: {message}").format(message=os_error_words(exc)),
+                  file=sys.stderr)
+        with suppress(OSError):
+            sys.stdout.flush()  # what was printed before, if it can still go
+        _drop_stdout()
+        return EXIT_BAD_INPUT
+
+
+def _drop_stdout() -> None:
+    """stdout to the void, so that Python's own flush at exit finds nothing to fail on."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
@@ -331,19 +344,6 @@ def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespa
     except SystemExit as exc:
         return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
     return args
-
-
-#: the file and folder arguments, as their usage names them
-NAMED_PATHS = {"project": "project", "weights": "weights", "out": "--out", "log": "--log"}
-
-
-def _refuse_empty_names(args: argparse.Namespace) -> None:
-    """An empty name (``--out "$OUT"`` with OUT unset, in a script) trained and saved nothing
-    with exit 0, or came back as Python's "PosixPath('.') has an empty name"."""
-    for attribute, shown in NAMED_PATHS.items():
-        value = getattr(args, attribute, None)
-        if value is not None and not value.strip():
-            raise CommandError(_("{option} is empty; give a name").format(option=shown))
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace
