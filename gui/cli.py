@@ -52,7 +52,8 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cat … | hea
 EXIT_CODES = N_("""\
 exit codes:
   0    success
-  1    training failed (the loss became NaN or infinite), or the window could not start
+  1    training failed (the loss became NaN or infinite), the window could not start, or
+       the self-test found a problem
   2    bad input: unreadable or invalid project file, data, settings or weights, a target
        that exists (without --force) or cannot be written, or wrong usage; a data set
        that cannot be downloaded (not found, offline, cut off, wrong checksum)

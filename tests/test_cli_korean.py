@@ -36,10 +36,11 @@ def test_help_is_korean_down_to_argparse_s_own_words():
     assert "위치 인수:" in lines and "옵션:" in lines
     assert "    check         프로젝트 파일이 올바른지 확인" in lines
     assert "  -h, --help      이 도움말을 보여 주고 끝냅니다" in lines
-    assert lines[-9:] == [
+    assert lines[-10:] == [
         "종료 코드:",
         "  0    성공",
-        "  1    학습 실패(손실이 NaN 또는 무한대가 됨) 또는 창을 시작할 수 없음",
+        "  1    학습 실패(손실이 NaN 또는 무한대가 됨), 창을 시작할 수 없음, 또는 자체",
+        "       점검에서 문제를 찾음",
         "  2    잘못된 입력: 읽을 수 없거나 올바르지 않은 프로젝트 파일, 데이터, 설정,",
         "       가중치; 이미 있는 대상(--force 없이) 또는 쓸 수 없는 대상; 잘못된",
         "       사용법; 내려받을 수 없는 데이터셋(없음, 오프라인, 연결 끊김, 체크섬",
