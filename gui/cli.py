@@ -205,6 +205,9 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         raise KeyboardInterrupt  # stopped before an epoch finished: nothing worth keeping
     try:
         print(f"{outcome.reason}")
+        if outcome.failed:  # the reason says it as the window does ("reset the weights")
+            print(_("  on the command line: --lr RATE sets a lower rate, --fresh starts from "
+                    "new weights"))
         print(format_metrics(trainer.history))
     finally:  # the files are written even when the reader of stdout has gone (| head -1)
         if log:

@@ -92,6 +92,9 @@ def test_a_diverging_run_exits_1_with_the_reason(tmp_path, capsys):
     code, out, err = run(["train", str(path), "--quiet"], capsys)
     assert code == 1
     assert out.startswith("loss became NaN at epoch 1 — learning rate 1e+06 is probably too high")
+    # "reset the weights" is the window's button; the command line's is --fresh
+    assert out.splitlines()[1] == ("  on the command line: --lr RATE sets a lower rate, --fresh "
+                                   "starts from new weights")
     assert "Traceback" not in err and "Warning" not in err
 
 

@@ -256,3 +256,11 @@ def test_the_korean_progress_bar_fits_an_80_column_terminal(korean, monkeypatch,
     widths = [cli_i18n.display_width(line) for line in redraws]
     assert max(widths) < 80 and widths == sorted(widths), redraws  # each covers the last
     assert redraws[-1].startswith("[") and "에폭 30/30" in redraws[-1]
+
+
+def test_a_diverged_run_says_the_command_line_s_words_in_korean(korean, tmp_path, capsys):
+    from gui import cli
+
+    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "  명령줄에서는: --lr RATE로 더 낮은 학습률을 주고, --fresh로 새 가중치에서 시작합니다")
