@@ -42,8 +42,12 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
                       "cache folder."),
         epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
-    actions.add_parser("list", formatter_class=HelpFormatter,
-                       help=_("what can be downloaded, and what is cached (with sizes)"))
+    actions.add_parser(
+        "list", help=_("what can be downloaded, and what is cached (with sizes)"),
+        description=_("Print the cache folder, then each data set that can be downloaded: "
+                      "cached (its files checked against the checksums) with its size, or how "
+                      "much a download is."),
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     get = actions.add_parser(
         "fetch", help=_("download a data set into the cache (if it is not there yet)"),
         description=_("Download the four files of a data set, check their checksums and keep "

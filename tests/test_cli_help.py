@@ -19,15 +19,18 @@ def help_text(argv, capsys) -> str:
     return capsys.readouterr().out
 
 
-@pytest.mark.parametrize("command", [*COMMANDS, "data fetch"])
+@pytest.mark.parametrize("command", [*COMMANDS, "data fetch", "data list"])
 def test_every_command_s_help_shows_examples_and_points_to_the_exit_codes(command, capsys):
     """Every command's help repeated the whole exit-code table; it now ends with one line
-    pointing to ``netcanvas --help``, below its examples."""
+    pointing to ``netcanvas --help``, below its examples. (``data list --help`` had neither,
+    nor a description.)"""
     lines = help_text(command.split(), capsys).splitlines()
     start = lines.index("examples:")
     examples = lines[start + 1:lines.index("", start)]
     assert examples and all(line.startswith(f"  netcanvas {command.split()[0]}")
                             or command == "gui" for line in examples)
+    description = lines[lines.index("") + 1]  # under the usage
+    assert description and not description.endswith(":")
     assert max(len(line) for line in examples) <= 78
     assert lines[-1] == "Exit codes: see netcanvas --help." and lines[-2] == ""
     assert start < len(lines) - 1
