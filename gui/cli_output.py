@@ -45,7 +45,8 @@ def _format_value(name: str, value: float | None) -> str:
 class ProgressBar:
     """``[#####-----] epoch 12/100  batch loss 0.1234  5,300 samples/s  eta 0:14`` on one line
     of a terminal (redrawn at most 10 times a second, over the whole previous line; the bar
-    narrower, or left out, so that the line fits the terminal), or a plain line per 10 % when
+    narrower, or left out, and then the status cut, so that the line fits the terminal: see
+    :class:`RedrawnLine`), or a plain line per 10 % when
     piped. The loss is the last mini-batch's, and says so: the final metrics (and the Loss
     panel) show the epoch's loss measured on the training rows, which differs."""
 
