@@ -14,8 +14,11 @@ import io
 import os
 import sys
 from collections.abc import Callable
+from contextlib import nullcontext, suppress
 from dataclasses import replace
 from pathlib import Path
+
+import numpy as np
 
 from core.datasets import DataError
 from core.export import ExportError
@@ -26,14 +29,19 @@ from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
-from gui import cli_check, cli_data, cli_export, cli_runs
+from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
 from gui.cli_check import project_trainer
 from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
-from gui.cli_i18n import HelpFormatter, use_catalogue
+from gui.cli_i18n import HelpFormatter, Parser, use_catalogue
+from gui.cli_interrupt import first_ctrl_c_stops
 from gui.cli_output import ProgressBar, format_metrics
+from gui.cli_problems import os_error_words, refuse_empty_names
+from gui.cli_version import VersionAction
 from resources.examples import example_names
+
+TOP_OPTIONS = ("-h", "--help", "--version")  # netcanvas's own, not the window's
 
 EXIT_OK = 0
 EXIT_FAILED = 1
@@ -44,7 +52,8 @@ EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cat … | hea
 EXIT_CODES = N_("""\
 exit codes:
   0    success
-  1    training failed (the loss became NaN or infinite), or the window could not start
+  1    training failed (the loss became NaN or infinite), the window could not start, or
+       the self-test found a problem
   2    bad input: unreadable or invalid project file, data, settings or weights, a target
        that exists (without --force) or cannot be written, or wrong usage; a data set
        that cannot be downloaded (not found, offline, cut off, wrong checksum)
@@ -64,11 +73,12 @@ def build_parser() -> argparse.ArgumentParser:
     use_catalogue()
     epilog = _(SEE_EXIT_CODES)  # each command's last line: the table is netcanvas --help's
     raw = HelpFormatter  # wraps Hangul help by terminal columns
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="netcanvas",
         description=_("Build neural networks by hand and watch them learn. Without a command, "
                       "opens the window."),
         epilog=_(EXIT_CODES), formatter_class=raw)
+    parser.add_argument("--version", action=VersionAction)
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     window = commands.add_parser("gui", help=_("open the window (the default)"),
@@ -83,7 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         "train", help=_("train a project without the window"),
         description=_("Train a project headless, with a progress bar on stderr, and print the "
                       "final metrics. Training continues from the weights saved in the "
-                      "project."),
+                      "project. Ctrl+C stops it as the window's Stop does: the epochs trained "
+                      "so far are kept by --out and --log (exit code 130); a second Ctrl+C "
+                      "quits at once, saving nothing."),
         epilog=epilog, formatter_class=raw)
     train.add_argument("project", help=_("the .netcanvas project to train"))
     train.add_argument("--epochs", type=int, metavar="N",
@@ -114,24 +126,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_explain_parser(commands, epilog)
     cli_runs.add_parser(commands, epilog)
 
-    bench = commands.add_parser(
-        "bench", help=_("measure the engine's training speed"),
-        description=_("Samples per second for training steps (backprop + SGD update) on "
-                      "2-8-8-2, 784-100-100-10 and 784-512-512-10 ReLU nets, against a minimal "
-                      "textbook NumPy implementation and, when torch is importable, PyTorch on "
-                      "the CPU; with the machine's float32 GEMM rate; then one 784-100-10 epoch "
-                      "on MNIST-sized data against PyTorch. Ratios come from one run, medians "
-                      "of interleaved rounds."),
-        epilog=epilog, formatter_class=raw)
-    bench.add_argument("--rounds", type=int, default=5,
-                       help=_("interleaved rounds (default 5)"))
-    bench.add_argument("--seconds", type=float, default=0.4,
-                       help=_("seconds per contender per round (default 0.4)"))
-    bench.add_argument("--no-torch", action="store_true",
-                       help=_("skip PyTorch even if present"))
-    bench.add_argument("--epoch-rows", type=int, default=60_000,
-                       help=_("rows of the 784-100-10 epoch timed against PyTorch (default "
-                              "60,000, MNIST's size; 0 skips it)"))
+    cli_bench.add_parser(commands, epilog)
 
     cli_export.add_parsers(commands, epilog)
     cli_data.add_parsers(commands, epilog)
@@ -188,18 +183,31 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)
+    # the log was written and then the project saved over it, or the CSV over the project
+    if log is not None and _same_file(log, args.project):
+        raise CommandError(_("--log {path} is the project being trained; give the log a file "
+                             "of its own").format(path=log))
+    if log is not None and out is not None and _same_file(log, str(out)):
+        raise CommandError(_("--out and --log both name {path}; give each a file of its "
+                             "own").format(path=log))
     _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
     trainer = project_trainer(project, project.data.load(), fresh=args.fresh)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
-    try:
-        outcome = trainer.run(bar.update if bar else None)
-    finally:  # Ctrl+C too: main() says "interrupted" on a line of its own
-        if bar:
-            bar.close()
+    with first_ctrl_c_stops(trainer.stop) as interrupted:
+        try:
+            outcome = trainer.run(bar.update if bar else None)
+        finally:  # a second Ctrl+C too: main() says "interrupted" on a line of its own
+            if bar:
+                bar.close()
+    if interrupted() and trainer.epoch == trainer.first_epoch:
+        raise KeyboardInterrupt  # stopped before an epoch finished: nothing worth keeping
     try:
         print(f"{outcome.reason}")
+        if outcome.failed:  # the reason says it as the window does ("reset the weights")
+            print(_("  on the command line: --lr RATE sets a lower rate, --fresh starts from "
+                    "new weights"))
         print(format_metrics(trainer.history))
     finally:  # the files are written even when the reader of stdout has gone (| head -1)
         if log:
@@ -219,7 +227,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         print(_("saved {path}").format(path=out))
     elif not outcome.failed:
         print(_("not saved: add --out FILE to keep the trained project"))
-    return EXIT_FAILED if outcome.failed else EXIT_OK
+    return EXIT_INTERRUPTED if interrupted() else EXIT_FAILED if outcome.failed else EXIT_OK
 
 
 def _same_file(path: Path, other: str) -> bool:
@@ -247,26 +255,11 @@ def _check_targets(out: Path | None, log: Path | None, force: bool, in_place: bo
                 path=path))
 
 
-def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
-    from core.engine import bench
-
-    if args.rounds < 1 or not args.seconds > 0 or args.epoch_rows < 0:
-        raise CommandError(_("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
-                             "not negative"))
-    code = bench.main(rounds=args.rounds, seconds=args.seconds, include_torch=not args.no_torch)
-    if args.epoch_rows:
-        from core.training import epoch_bench
-
-        epoch_bench.run(rows=args.epoch_rows, rounds=min(args.rounds, 5),
-                        include_torch=not args.no_torch)
-    return code
-
-
 HANDLERS: dict[str, Callable[[argparse.Namespace, list[str]], int]] = {
     "gui": run_gui,
     "train": run_train,
     "check": cli_check.run_check,
-    "bench": run_bench,
+    "bench": cli_bench.run_bench,
     "explain": run_explain,
     "runs": cli_runs.run_runs,
     "self-test": run_self_test,
@@ -304,18 +297,20 @@ def main(argv: list[str] | None = None) -> int:
         argv[0] = "self-test"
     if not argv or _opens_the_window(argv[0]):
         argv = ["gui", *argv]
-    elif argv[0] not in HANDLERS and argv[0] not in ("-h", "--help"):
+    elif argv[0] not in HANDLERS and argv[0] not in TOP_OPTIONS:
         print(_unknown_command(argv[0]), file=sys.stderr)
         return EXIT_BAD_INPUT
     try:
-        args, extra = parser.parse_known_args(argv)
-        if extra:  # said with the command's own usage line, not netcanvas's
-            _command_parser(parser, args).error(
-                _("unrecognized arguments: %s") % " ".join(extra))
-    except SystemExit as exc:  # argparse has printed the usage and the problem
-        return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
-    try:
-        code = HANDLERS[args.command](args, argv[1:])
+        args = _parse(parser, argv)
+        if isinstance(args, int):  # --help, --version or a usage error, printed
+            sys.stdout.flush()  # (a reader gone before the help: noticed below)
+            return args
+        refuse_empty_names(args)
+        # NaN weights (a diverged run saved): the output says nan, numpy's warnings (a file
+        # and line of NetCanvas's code) are not for the user; the window is left as it is
+        quiet = np.errstate(all="ignore") if args.command != "gui" else nullcontext()
+        with quiet:
+            code = HANDLERS[args.command](args, argv[1:])
         sys.stdout.flush()  # here, so a reader that has gone is noticed here (below)
         return code
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
@@ -325,9 +320,34 @@ def main(argv: list[str] | None = None) -> int:
         print(_("netcanvas: interrupted"), file=sys.stderr)
         return EXIT_INTERRUPTED
     except BrokenPipeError:  # the reader stopped early (| head): stop quietly, as cat does
-        # stdout to the void, so that Python's own flush at exit finds no pipe to fail on
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        _drop_stdout()
         return EXIT_BROKEN_PIPE
+    except OSError as exc:  # output redirected to a full disk, mostly: in words, not a traceback
+        with suppress(OSError):  # (stderr may be on the same disk)
+            print(_("netcanvas: error: {message}").format(message=os_error_words(exc)),
+                  file=sys.stderr)
+        with suppress(OSError):
+            sys.stdout.flush()  # what was printed before, if it can still go
+        _drop_stdout()
+        return EXIT_BAD_INPUT
+
+
+def _drop_stdout() -> None:
+    """stdout to the void, so that Python's own flush at exit finds nothing to fail on."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+
+
+def _parse(parser: argparse.ArgumentParser, argv: list[str]) -> argparse.Namespace | int:
+    """The arguments, or the exit code once argparse has printed the help, the version or a
+    usage error."""
+    try:
+        args, extra = parser.parse_known_args(argv)
+        if extra:  # said with the command's own usage line, not netcanvas's
+            _command_parser(parser, args).error(
+                _("unrecognized arguments: %s") % " ".join(extra))
+    except SystemExit as exc:
+        return EXIT_OK if exc.code in (0, None) else EXIT_BAD_INPUT
+    return args
 
 
 def _command_parser(parser: argparse.ArgumentParser, args: argparse.Namespace
@@ -345,7 +365,7 @@ def _opens_the_window(first: str) -> bool:
     """Whether ``netcanvas FIRST …`` means the window: an option of ``gui`` (``--example``),
     or a project to open — a file that exists, a .netcanvas name, or anything with a folder
     in it (the window says if it is missing). A command name is never a path here."""
-    if first in HANDLERS or first in ("-h", "--help"):
+    if first in HANDLERS or first in TOP_OPTIONS:
         return False
     return first.startswith("-") or first.lower().endswith(".netcanvas") \
         or "/" in first or os.sep in first or Path(first).exists()

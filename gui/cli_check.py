@@ -16,7 +16,7 @@ from core.training.trainer import Trainer
 EXIT_OK = 0  # as gui/cli.py's
 
 TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
-PART_COUNTS = {"train": N_("train {n}"), "val": N_("val {n}"), "test": N_("test {n}")}
+PART_COUNTS = {"train": N_("train {n}"), "val": N_("validation {n}"), "test": N_("test {n}")}
 
 
 def project_trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:

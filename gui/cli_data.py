@@ -24,7 +24,8 @@ from core.datasets.remote import (
     cached_files,
 )
 from core.i18n import _
-from gui.cli_i18n import HelpFormatter, display_width
+from gui.cli_i18n import HelpFormatter
+from gui.cli_output import RedrawnLine
 
 EXIT_OK = 0
 
@@ -41,8 +42,12 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
                       "cache folder."),
         epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     actions = data.add_subparsers(dest="data_command", metavar="ACTION", required=True)
-    actions.add_parser("list", formatter_class=HelpFormatter,
-                       help=_("what can be downloaded, and what is cached (with sizes)"))
+    actions.add_parser(
+        "list", help=_("what can be downloaded, and what is cached (with sizes)"),
+        description=_("Print the cache folder, then each data set that can be downloaded: "
+                      "cached (its files checked against the checksums) with its size, or how "
+                      "much a download is."),
+        epilog=f"{env}\n\n{epilog}", formatter_class=HelpFormatter)
     get = actions.add_parser(
         "fetch", help=_("download a data set into the cache (if it is not there yet)"),
         description=_("Download the four files of a data set, check their checksums and keep "
@@ -100,6 +105,7 @@ class FetchProgress:
         self.tty = stream.isatty()
         self._shown = 0.0
         self._file = ""
+        self._line = RedrawnLine(stream)
 
     def update(self, p: Progress) -> None:
         if p.checking:
@@ -107,7 +113,7 @@ class FetchProgress:
                 file=p.file, index=p.index, count=p.count)
             if self.tty:
                 self._shown = time.monotonic()
-                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
+                self._line.draw(line)
             else:
                 self.stream.write(line + "\n")
             self.stream.flush()
@@ -121,7 +127,7 @@ class FetchProgress:
             now = time.monotonic()
             if now - self._shown >= 0.1 or p.done == p.total:
                 self._shown = now
-                self.stream.write("\r" + line + " " * max(0, 60 - display_width(line)))
+                self._line.draw(line)
                 self.stream.flush()
         elif p.file != self._file:
             self._file = p.file

@@ -34,6 +34,7 @@ netcanvas import-weights digits.netcanvas trained.npz --out new.netcanvas""",  #
     "data": """\
 netcanvas data list
 netcanvas data fetch mnist""",  # i18n: not ui
+    "data list": "netcanvas data list",  # i18n: not ui
     "data fetch": "netcanvas data fetch fashion-mnist",  # i18n: not ui
     "self-test": "netcanvas self-test",  # i18n: not ui
 }

@@ -32,7 +32,8 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
                         help=_("row I of the project's data set (default 0)"))
     parser.add_argument("--json", action="store_true",
                         help=_('print one JSON object: {"loss", "nodes": {id: {"z", "a", '
-                               '"delta"}}, "gradients": {name: nested lists}}'))
+                               '"delta"}}, "gradients": {name: nested lists}} (NaN and '
+                               'infinite values as null)'))
 
 
 def run_explain(args: argparse.Namespace, argv: list[str]) -> int:

@@ -9,12 +9,12 @@ from pathlib import Path
 
 from core.export import (
     FORMATS,
-    ExportError,
     ExportPlan,
     export_project,
     export_target,
     with_weights,
 )
+from core.export.common import check_target
 from core.i18n import N_, _
 from core.project import load_project, save_project
 from gui.cli_i18n import HelpFormatter
@@ -60,6 +60,7 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     back.add_argument("weights", help=_("the .npz file of weights"))
     back.add_argument("--out", required=True, metavar="FILE",
                       help=_("the new project file to write (the input is left unchanged)"))
+    back.add_argument("--force", action="store_true", help=_("replace FILE if it exists"))
 
 
 def run_export(args: argparse.Namespace, argv: list[str]) -> int:
@@ -80,11 +81,9 @@ def untrained_note(name: str, plan: ExportPlan) -> str:
 
 
 def run_import_weights(args: argparse.Namespace, argv: list[str]) -> int:
-    project = load_project(args.project)
-    updated = with_weights(project, Path(args.weights))
     out = Path(args.out)
-    if out.is_dir():
-        raise ExportError(_("{path} is a folder; give a file name").format(path=out))
+    check_target(out, args.force)  # a file of the user's was replaced without a word
+    updated = with_weights(load_project(args.project), Path(args.weights))
     save_project(updated, out)
     print(_("saved {path} with the weights of {weights}").format(
         path=out, weights=Path(args.weights).name))

@@ -24,8 +24,11 @@ terminal: :class:`HelpFormatter` wraps text that holds such wide characters by c
 from __future__ import annotations
 
 import argparse
+import contextlib
 import re
+import sys
 import unicodedata
+from typing import IO
 
 from core import i18n
 from core.i18n import N_, ngettext
@@ -105,11 +108,25 @@ def display_width(text: str) -> int:
     return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
 
 
+class Parser(argparse.ArgumentParser):
+    """argparse's parser, except that a reader gone before the help or a usage error is
+    written (``netcanvas --help | head -0``) raises BrokenPipeError, which
+    :func:`gui.cli.main` turns into exit code 141 as for any output; argparse let it pass
+    unseen, exiting 0 (unbuffered) or with Python's "Exception ignored" and 120."""
+
+    def _print_message(self, message: str, file: IO[str] | None = None) -> None:
+        # no stream at all (a windowed Python) is passed over, as argparse does
+        with contextlib.suppress(AttributeError):
+            if message:
+                (file or sys.stderr).write(message)
+
+
 class HelpFormatter(argparse.RawDescriptionHelpFormatter):
-    """argparse's formatter for NetCanvas: descriptions and epilogs keep their own line breaks
-    and indentation, and text with wide characters (Hangul) is wrapped by terminal columns
-    (in a description or epilog, only its lines that have some);
-    English is laid out exactly as argparse's RawDescriptionHelpFormatter does it."""
+    """argparse's formatter for NetCanvas: descriptions and epilogs are wrapped to the terminal
+    by columns (a Hangul syllable takes two), each line under its own start — a table row
+    ("  name  text…") under its text, its hand-broken continuation lines joined back in first —
+    and their line breaks and indentation are kept; a command line (``netcanvas …``) is kept
+    whole. Options' help in English is wrapped exactly as argparse does it."""
 
     def _split_lines(self, text: str, width: int) -> list[str]:
         if display_width(text) == len(text):
@@ -117,21 +134,40 @@ class HelpFormatter(argparse.RawDescriptionHelpFormatter):
         return wrap_columns(" ".join(text.split()), width)
 
     def _fill_text(self, text: str, width: int, indent: str) -> str:
-        if display_width(text) == len(text):
-            return super()._fill_text(text, width, indent)
         lines = []
-        for line in text.splitlines():
-            if display_width(line) == len(line):  # no Hangul: kept as written (a command line)
-                lines.append(indent + line)
+        for head, body in _table_rows(text):
+            if body is None:  # kept as written: an empty line or a command line
+                lines.append(indent + head)
                 continue
-            # "  name  text…" goes on under its text; any other line under its own start.
-            term = re.match(r"\s*\S+ {2,}(?=\S)", line)
-            head = term.group() if term else line[:len(line) - len(line.lstrip())]
             hang = " " * display_width(head)
-            pieces = wrap_columns(line[len(head):].rstrip(), width - len(hang))
+            pieces = wrap_columns(body, width - len(hang))
             lines += [indent + (head if k == 0 else hang) + piece
                       for k, piece in enumerate(pieces)] or [indent]
         return "\n".join(lines)
+
+
+def _table_rows(text: str) -> list[tuple[str, str | None]]:
+    """``text``'s lines as (head, body): a table row's head is its indent and term ("  2    "),
+    any other line's its indent; a line indented as far as the row above's text is that row's
+    continuation, joined to it. An empty line and a command line come as (line, None)."""
+    rows: list[tuple[str, str | None]] = []
+    for line in text.splitlines():
+        body = line.strip()
+        if not body or body.startswith("netcanvas "):
+            rows.append((line if body else "", None))
+            continue
+        start = len(line) - len(line.lstrip())
+        if rows and rows[-1][1] is not None and start > 0 \
+                and start == display_width(rows[-1][0]) and rows[-1][0].strip():
+            rows[-1] = (rows[-1][0], f"{rows[-1][1]} {body}")
+            continue
+        term = _TERM.match(line)
+        head = term.group() if term else line[:start]
+        rows.append((head, line[len(head):].rstrip()))
+    return rows
+
+
+_TERM = re.compile(r"\s*\S+ {2,}(?=\S)")
 
 
 def wrap_columns(text: str, width: int) -> list[str]:

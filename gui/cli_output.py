@@ -45,7 +45,8 @@ def _format_value(name: str, value: float | None) -> str:
 class ProgressBar:
     """``[#####-----] epoch 12/100  batch loss 0.1234  5,300 samples/s  eta 0:14`` on one line
     of a terminal (redrawn at most 10 times a second, over the whole previous line; the bar
-    narrower, or left out, so that the line fits the terminal), or a plain line per 10 % when
+    narrower, or left out, and then the status cut, so that the line fits the terminal: see
+    :class:`RedrawnLine`), or a plain line per 10 % when
     piped. The loss is the last mini-batch's, and says so: the final metrics (and the Loss
     panel) show the epoch's loss measured on the training rows, which differs."""
 
@@ -61,7 +62,7 @@ class ProgressBar:
         self._tenth = -1
         self._drawn = False
         self._bar = self.WIDTH  # on a terminal: only ever narrower, so it never jumps back
-        self._columns_drawn = 0  # of the last redraw: a shorter one blanks the rest
+        self._redrawn = RedrawnLine(stream)
 
     def update(self, event: TrainingEvent) -> None:
         epochs_done = event.epoch - 1 - self.first_epoch + event.batch / event.batches_per_epoch
@@ -71,14 +72,8 @@ class ProgressBar:
             if now - self._shown < 0.1 and event.outcome is None:
                 return
             self._shown = now
-            columns = shutil.get_terminal_size().columns
-            line = self._line(event, done, columns)
-            width = display_width(line)
-            # blank what the last redraw left, but never past the edge of a terminal made
-            # narrower since (the blanks would wrap, and every redraw start a row lower)
-            drawn = min(self._columns_drawn, columns - 1)
-            self.stream.write("\r" + line + " " * max(drawn - width, 0))
-            self._columns_drawn, self._drawn = max(width, drawn), True
+            self._redrawn.draw(self._line(event, done, shutil.get_terminal_size().columns))
+            self._drawn = True
         elif int(done * 10) > self._tenth or event.outcome is not None:
             self._tenth = int(done * 10)
             self.stream.write(self._line(event, done) + "\n")
@@ -104,3 +99,35 @@ class ProgressBar:
         if self._drawn:
             self.stream.write("\n")
             self.stream.flush()
+
+
+class RedrawnLine:
+    """One line of a terminal drawn over and over in place (after a carriage return): each
+    redraw blanks what the last one left, and neither it nor the blanks go past the terminal's
+    edge — a line that wraps makes every later redraw start a row lower, leaving the rows
+    above on screen. What does not fit is cut, ending in "…"."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self._columns_drawn = 0  # of the last redraw: a shorter one blanks the rest
+
+    def draw(self, line: str) -> None:
+        columns = shutil.get_terminal_size().columns - 1  # the last column wraps on some
+        line = cut_to_columns(line, columns)
+        width = display_width(line)
+        drawn = min(self._columns_drawn, columns)  # the terminal may have been made narrower
+        self.stream.write("\r" + line + " " * max(drawn - width, 0))
+        self._columns_drawn = max(width, drawn)
+
+
+def cut_to_columns(text: str, columns: int) -> str:
+    """``text`` if it fits in ``columns`` terminal columns, else its start and "…" in them."""
+    if display_width(text) <= columns:
+        return text
+    kept, width = "", 1
+    for char in text:
+        width += display_width(char)
+        if width > columns:
+            break
+        kept += char
+    return kept + "…"

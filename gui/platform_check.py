@@ -111,9 +111,12 @@ def check_xcb(argv: Sequence[str]) -> int | None:
     xcb libraries are missing (then what to install); None when it can (or the check does not
     apply). Runs before the QApplication exists."""
     if no_display(argv, os.environ, sys.platform):
+        # a student on a remote machine: say what works there, not only what does not
         print(_("netcanvas: the window cannot open: there is no display here (DISPLAY and "
                 "WAYLAND_DISPLAY are not set); start NetCanvas from a desktop session, or set "
-                "QT_QPA_PLATFORM=offscreen to run it in a script"), file=sys.stderr)
+                "QT_QPA_PLATFORM=offscreen to run it in a script. The command-line tools "
+                "(netcanvas train, check, explain, export, data, …) work without a display: "
+                "see netcanvas --help."), file=sys.stderr)
         return 1
     missing = missing_xcb_libraries(argv)
     if not missing:

@@ -30,7 +30,7 @@ def test_check_a_valid_project(capsys):
     assert out.splitlines() == [
         "ok: Spiral",
         "  network: 4 nodes, 3 connections, 1,218 parameters; not trained yet",
-        "  data: Spiral (classification; train 280, val 60, test 60)",
+        "  data: Spiral (classification; train 280, validation 60, test 60)",
     ]
 
 
@@ -92,6 +92,9 @@ def test_a_diverging_run_exits_1_with_the_reason(tmp_path, capsys):
     code, out, err = run(["train", str(path), "--quiet"], capsys)
     assert code == 1
     assert out.startswith("loss became NaN at epoch 1 — learning rate 1e+06 is probably too high")
+    # "reset the weights" is the window's button; the command line's is --fresh
+    assert out.splitlines()[1] == ("  on the command line: --lr RATE sets a lower rate, --fresh "
+                                   "starts from new weights")
     assert "Traceback" not in err and "Warning" not in err
 
 
@@ -131,6 +134,10 @@ def test_help_documents_the_exit_codes(capsys):
     code, out, _ = run(["--help"], capsys)
     assert code == 0
     assert "exit codes:" in out and "training failed" in out and "bad input" in out
+    # netcanvas --self-test exits 1 naming what is missing; the table did not say so
+    assert " ".join(out.split()).count("1 training failed (the loss became NaN or infinite), "
+                                       "the window could not start, or the self-test found a "
+                                       "problem 2 bad input") == 1
     assert all(command in out for command in ("train", "check", "gui"))
     code, out, _ = run(["train", "--help"], capsys)
     assert code == 0 and "--epochs N" in out and "exit codes:" not in out
@@ -260,7 +267,7 @@ def test_check_says_what_it_shows_in_words(capsys):
     code, out, _ = run(["check", str(example_path("overfitting"))], capsys)
     assert code == 0
     assert out.splitlines()[2:] == [
-        "  data: Handwritten digits 8×8 (classification; train 300, val 90, test 1,407)",
+        "  data: Handwritten digits 8×8 (classification; train 300, validation 90, test 1,407)",
         "  shown on purpose, not warned about: 58,010 parameters for 300 training rows and no "
         "regularisation: expect to overfit"]
     code, out, _ = run(["check", str(example_path("and_gate"))], capsys)

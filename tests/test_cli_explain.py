@@ -3,6 +3,7 @@ table, and one-line errors with exit code 2."""
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -193,3 +194,48 @@ def test_a_zero_gradient_of_gamma_is_not_printed_minus_zero(tmp_path, capsys):
     assert code == 0
     assert "      gamma1     = [0, 0, 0, 0]" in out.splitlines()
     assert not re.search(r"-0(?![.\d])", out)  # −0.1457 is fine, −0 alone is not
+def test_an_example_s_title_in_korean_is_the_one_check_says(capsys, korean):
+    """explain said "설명: Spiral" and "설명: XOR, learned" where check (and the window) say
+    "나선" and "학습한 XOR"."""
+    for name, title in (("spiral", "나선"), ("xor_learned", "학습한 XOR")):
+        assert run(["check", str(example_path(name))], capsys)[1].splitlines()[0] == \
+            f"정상: {title}"
+        code, out, _ = run(["explain", str(example_path(name))], capsys)
+        assert code == 0 and out.startswith(f"설명: {title} — 데이터셋의 0번 행")
+
+
+@pytest.fixture
+def diverged(tmp_path, capsys):
+    """A project saved by ``train --out`` after its loss became NaN (its weights are NaN)."""
+    path = tmp_path / "hot.netcanvas"
+    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet",
+                     "--out", str(path)]) == 1
+    capsys.readouterr()
+    return path
+
+
+def test_json_of_nan_weights_is_json_with_null(diverged, capsys):
+    """--json printed NaN and -Infinity, which JSON does not have: jq and browsers refused it."""
+    code, out, err = run(["explain", str(diverged), "--json"], capsys)
+    assert (code, err) == (0, "")
+
+    def strict(constant):
+        raise AssertionError(f"{constant} is not JSON")
+
+    data = json.loads(out, parse_constant=strict)
+    assert data["loss"] is None
+    assert None in data["nodes"]["1"]["z"] and None in data["gradients"]["W1"][0]
+
+
+def test_nan_weights_are_explained_without_numpy_s_warnings(diverged):
+    """numpy's RuntimeWarnings ("core/engine/layers.py:43: RuntimeWarning: invalid value
+    encountered in dot" and the line of code) came out on stderr around the table."""
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "gui.cli", "explain", str(diverged)],
+                            capture_output=True, text=True, env={"NETCANVAS_LANG": "en",
+                                                                 "PATH": ""},
+                            cwd=Path(__file__).resolve().parents[1])
+    assert (result.returncode, result.stderr) == (0, "")
+    assert "z          = [nan, nan" in result.stdout

@@ -192,6 +192,27 @@ def test_import_weights_puts_them_on_the_network(tmp_path, capsys, exported_weig
         assert np.array_equal(project.params[name], array.astype(np.float32))
 
 
+def test_import_weights_keeps_an_existing_file_unless_force(tmp_path, capsys,
+                                                           exported_weights):
+    """--out over a file of the user's replaced it without a word (export and train refuse
+    without --force, and import-weights had no --force); over the project itself, its training
+    history was dropped though the help says the input is left unchanged."""
+    np.savez(tmp_path / "w.npz", **exported_weights)
+    mine = tmp_path / "mine.netcanvas"
+    mine.write_bytes(b"a project of mine")
+    project = tmp_path / "spiral.netcanvas"
+    project.write_bytes(example_path("spiral").read_bytes())
+    for target in (mine, project):
+        argv = ["import-weights", project, tmp_path / "w.npz", "--out", target]
+        assert run(argv, capsys) == (
+            2, "", f"netcanvas: error: {target} exists already; use --force to replace it\n")
+    assert mine.read_bytes() == b"a project of mine"
+    assert project.read_bytes() == example_path("spiral").read_bytes()
+    assert run([*argv, "--force"], capsys) == (
+        0, f"saved {project} with the weights of w.npz\n", "")
+    assert load_project(project).history is None
+
+
 @pytest.mark.parametrize(("change", "expected"), [
     (lambda w: {**w, "W9": w["W1"]}, "no parameter called W9"),
     (lambda w: {k: v for k, v in w.items() if k != "b2"}, "weight b2 (shape (32,)) is missing"),

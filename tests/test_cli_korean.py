@@ -29,17 +29,18 @@ def test_help_is_korean_down_to_argparse_s_own_words():
     result = netcanvas("--help", COLUMNS="80")
     assert result.returncode == 0 and result.stderr == ""
     lines = result.stdout.splitlines()
-    assert lines[0] == "사용법: netcanvas [-h] COMMAND ..."
+    assert lines[0] == "사용법: netcanvas [-h] [--version] COMMAND ..."
     assert lines[2:4] == [
         "신경망을 직접 만들고 학습하는 모습을 지켜봅니다. 명령 없이 실행하면 창을",
         "엽니다."]
     assert "위치 인수:" in lines and "옵션:" in lines
     assert "    check         프로젝트 파일이 올바른지 확인" in lines
     assert "  -h, --help      이 도움말을 보여 주고 끝냅니다" in lines
-    assert lines[-9:] == [
+    assert lines[-10:] == [
         "종료 코드:",
         "  0    성공",
-        "  1    학습 실패(손실이 NaN 또는 무한대가 됨) 또는 창을 시작할 수 없음",
+        "  1    학습 실패(손실이 NaN 또는 무한대가 됨), 창을 시작할 수 없음, 또는 자체",
+        "       점검에서 문제를 찾음",
         "  2    잘못된 입력: 읽을 수 없거나 올바르지 않은 프로젝트 파일, 데이터, 설정,",
         "       가중치; 이미 있는 대상(--force 없이) 또는 쓸 수 없는 대상; 잘못된",
         "       사용법; 내려받을 수 없는 데이터셋(없음, 오프라인, 연결 끊김, 체크섬",
@@ -135,7 +136,7 @@ def test_english_is_unchanged():
     assert result.stderr.splitlines()[-1] == ("netcanvas train: error: the following arguments "
                                               "are required: project")
     lines = netcanvas("--help", lang="en").stdout.splitlines()
-    assert lines[0] == "usage: netcanvas [-h] COMMAND ..."
+    assert lines[0] == "usage: netcanvas [-h] [--version] COMMAND ..."
     assert "positional arguments:" in lines and "options:" in lines
     assert "  -h, --help      show this help message and exit" in lines
     assert "exit codes:" in lines
@@ -255,3 +256,11 @@ def test_the_korean_progress_bar_fits_an_80_column_terminal(korean, monkeypatch,
     widths = [cli_i18n.display_width(line) for line in redraws]
     assert max(widths) < 80 and widths == sorted(widths), redraws  # each covers the last
     assert redraws[-1].startswith("[") and "에폭 30/30" in redraws[-1]
+
+
+def test_a_diverged_run_says_the_command_line_s_words_in_korean(korean, tmp_path, capsys):
+    from gui import cli
+
+    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet"]) == 1
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "  명령줄에서는: --lr RATE로 더 낮은 학습률을 주고, --fresh로 새 가중치에서 시작합니다")

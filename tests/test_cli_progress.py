@@ -1,9 +1,12 @@
-"""The progress bar of ``netcanvas train`` on a terminal that changes width while it trains."""
+"""The progress lines of ``netcanvas train`` and ``netcanvas data fetch`` on a terminal that is
+narrow or changes width while they draw."""
 
 import io
 import os
 
+from core.datasets.download import Progress
 from core.training.trainer import TrainingEvent
+from gui.cli_data import FetchProgress
 from gui.cli_i18n import display_width
 from gui.cli_output import ProgressBar
 
@@ -35,3 +38,40 @@ def test_a_terminal_made_narrower_gets_redraws_that_fit_it(monkeypatch):
     for line in narrow:
         assert display_width(line) <= 59, repr(line)
         assert "epoch" in line
+
+
+def test_a_40_column_terminal_gets_redraws_that_fit_it(monkeypatch):
+    """Below 44 columns the bar was left out but the status alone (55 columns) still wrapped:
+    every redraw started a row lower, leaving a screenful of half lines."""
+    terminal = Terminal()
+    bar = ProgressBar(terminal, 0, 10)
+    monkeypatch.setattr("time.monotonic", iter(range(10, 1000, 10)).__next__)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((40, 24)))
+    for epoch in (1, 2, 3):
+        bar.update(event(epoch))
+    redraws = terminal.getvalue().split("\r")[1:]
+    assert len(redraws) == 3
+    for line in redraws:
+        assert display_width(line) <= 39, repr(line)
+    assert redraws[0].startswith("epoch 1/10  batch loss 0.25  1,234") and \
+        redraws[0].rstrip().endswith("…")
+
+
+def test_the_download_line_fits_a_narrow_terminal(monkeypatch):
+    """``data fetch``'s line was padded to 60 columns whatever the terminal: in 40 columns each
+    redraw wrapped and started a row lower."""
+    terminal = Terminal()
+    progress = FetchProgress(terminal)
+    monkeypatch.setattr("time.monotonic", iter(range(10, 1000, 10)).__next__)
+    monkeypatch.setattr("shutil.get_terminal_size", lambda: os.terminal_size((40, 24)))
+    name = "train-images-idx3-ubyte.gz"
+    for done in (0, 4 * 2**20, 9_912_422):
+        progress.update(Progress(name, 1, 4, done, 9_912_422))
+    progress.update(Progress("t10k-labels-idx1-ubyte.gz", 4, 4, 0, None, checking=True))
+    progress.close()
+    redraws = terminal.getvalue().split("\r")[1:]
+    assert len(redraws) == 4
+    for line in redraws:
+        assert display_width(line.rstrip("\n")) <= 39, repr(line)
+    assert redraws[1].startswith(f"{name} (1/4)  4.0 …")
+    assert redraws[3] == "checking t10k-labels-idx1-ubyte.gz (4/4)"[:38] + "…\n"

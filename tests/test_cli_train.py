@@ -203,3 +203,52 @@ def test_a_log_the_full_disk_refuses_leaves_the_earlier_log_whole(tmp_path, caps
     assert err == f"netcanvas: error: cannot write the log {log}: the disk is full\n"
     assert log.read_text(encoding="utf-8") == "my earlier run's log\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["and.netcanvas", "log.csv"]
+
+
+def test_out_and_log_naming_one_file_are_refused_before_training(tmp_path, capsys, epochs_run):
+    """``--out X --log X --force`` wrote the log, saved the project over it and said "saved X":
+    the CSV was gone. ``--log`` naming the project replaced the project with a CSV."""
+    both = tmp_path / "both.netcanvas"
+    code, out, err = run(["train", example_path("and_gate"), "--epochs", "2", "--quiet",
+                          "--out", both, "--log", both, "--force"], capsys)
+    assert (code, out, epochs_run) == (2, "", [])
+    assert err == f"netcanvas: error: --out and --log both name {both}; give each a file of " \
+                  "its own\n"
+    assert not both.exists()
+    project = tmp_path / "mine.netcanvas"
+    project.write_bytes(example_path("and_gate").read_bytes())
+    for extra in ([], ["--out", project]):
+        code, out, err = run(["train", project, "--epochs", "2", "--quiet", "--force",
+                              "--log", tmp_path / "." / "mine.netcanvas", *extra], capsys)
+        assert (code, out, epochs_run) == (2, "", [])
+        assert err.endswith("is the project being trained; give the log a file of its own\n")
+        assert project.read_bytes() == example_path("and_gate").read_bytes()
+
+
+def test_out_and_log_naming_one_file_in_korean(tmp_path, capsys, korean):
+    both = tmp_path / "both.netcanvas"
+    code, out, err = run(["train", example_path("and_gate"), "--out", both, "--log", both],
+                         capsys)
+    assert (code, out) == (2, "")
+    assert err == f"netcanvas: 오류: --out과 --log가 둘 다 {both}입니다. 각각 다른 파일을 " \
+                  "지정하세요\n"
+
+
+@pytest.mark.parametrize(("argv", "option"), [
+    (["train", "PROJECT", "--epochs", "2", "--out", ""], "--out"),
+    (["train", "PROJECT", "--epochs", "2", "--log", " "], "--log"),
+    (["export", "PROJECT", "--format", "numpy", "--out", ""], "--out"),
+    (["import-weights", "PROJECT", "", "--out", "x.netcanvas"], "weights"),
+    (["check", ""], "project"),
+    (["runs", ""], "project")])
+def test_an_empty_name_is_refused_in_words(argv, option, capsys, epochs_run):
+    """``--out "$OUT"`` with OUT unset: train ran every epoch, saved nothing and exited 0;
+    export said "PosixPath('.') has an empty name"; check called "" a folder."""
+    argv = [str(example_path("and_gate")) if a == "PROJECT" else a for a in argv]
+    assert run(argv, capsys) == (2, "", f"netcanvas: error: {option} is empty; give a name\n")
+    assert epochs_run == []
+
+
+def test_an_empty_name_in_korean(capsys, korean):
+    assert run(["train", example_path("and_gate"), "--out", ""], capsys) == (
+        2, "", "netcanvas: 오류: --out이(가) 비어 있습니다. 이름을 지정하세요\n")

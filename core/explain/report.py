@@ -8,6 +8,7 @@ derived input features — so the numbers are those of the network the student t
 from __future__ import annotations
 
 import json
+import math
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -154,8 +155,21 @@ def to_json(explanation: Explanation) -> dict:
 
 
 def json_text(explanation: Explanation) -> str:
-    """:func:`to_json` as one line of JSON text."""
-    return json.dumps(to_json(explanation))
+    """:func:`to_json` as one line of JSON text, NaN and infinities as null: JSON has no such
+    numbers, and json.dumps's NaN and Infinity are refused by strict readers (jq, browsers)."""
+    return json.dumps(_finite(to_json(explanation)), allow_nan=False)
+
+
+def _finite(value: object) -> object:
+    """``value`` with every float that is not finite replaced by None, nested lists and dicts
+    too."""
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, list):
+        return [_finite(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _finite(v) for k, v in value.items()}
+    return value
 
 
 def format_table(explanation: Explanation, dataset: Dataset | None = None) -> str:
@@ -165,8 +179,9 @@ def format_table(explanation: Explanation, dataset: Dataset | None = None) -> st
     trace = explanation.trace
     weights = _("saved weights") if explanation.trained else \
         _("initial weights (not trained yet)")
-    lines = [_("explain: {title} — {where}").format(title=explanation.title or _("project"),
-                                                     where=explanation.where),
+    # a built-in example's title is in the catalogue, as check and the window say it
+    title = _(explanation.title) if explanation.title else _("project")
+    lines = [_("explain: {title} — {where}").format(title=title, where=explanation.where),
              *([f"  {row_words(dataset, explanation)}"] if dataset is not None else []),
              _("  {weights}; inference mode (batch norm uses its running averages, no "
                "dropout); float64").format(weights=weights),

@@ -16,7 +16,9 @@ from gui.platform_check import XCB_LIBRARIES, missing_xcb_libraries, no_display,
 ROOT = Path(__file__).resolve().parents[2]
 NO_DISPLAY = ("netcanvas: the window cannot open: there is no display here (DISPLAY and "
               "WAYLAND_DISPLAY are not set); start NetCanvas from a desktop session, or set "
-              "QT_QPA_PLATFORM=offscreen to run it in a script\n")
+              "QT_QPA_PLATFORM=offscreen to run it in a script. The command-line tools "
+              "(netcanvas train, check, explain, export, data, …) work without a display: see "
+              "netcanvas --help.\n")
 
 X11 = {"DISPLAY": ":0"}
 ALL = {soname for soname, _apt, _dnf in XCB_LIBRARIES}
@@ -127,3 +129,15 @@ def test_netcanvas_without_a_display_exits_1_instead_of_dumping_core() -> None:
     assert result.returncode == 1 and result.stderr.count("\n") == 1
     assert result.stderr.startswith(
         "netcanvas: 창을 열 수 없습니다: 여기에는 디스플레이가 없습니다")
+
+
+def test_no_display_in_korean_names_the_command_line_tools(monkeypatch, capsys, korean):
+    """A student on a remote machine was told only to find a desktop: not that train, check,
+    explain, export and data work there as they are."""
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setattr(platform_check.sys, "platform", "linux")
+    assert platform_check.check_xcb([]) == 1
+    assert capsys.readouterr().err.endswith(
+        "명령줄 도구(netcanvas train, check, explain, export, data, …)는 디스플레이 없이도 "
+        "동작합니다: netcanvas --help를 보세요.\n")

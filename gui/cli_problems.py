@@ -1,0 +1,34 @@
+"""Problems the ``netcanvas`` commands share, in words: an empty file name given, and an
+OSError no command turned into words (the output redirected to a full disk, mostly). Kept
+apart so gui/cli.py stays short; no Qt."""
+
+from __future__ import annotations
+
+import argparse
+import errno
+from pathlib import Path
+
+from core.file_writes import write_reason
+from core.i18n import _
+
+#: the file and folder arguments, as their usage names them
+NAMED_PATHS = {"project": "project", "weights": "weights", "out": "--out", "log": "--log"}
+
+
+def refuse_empty_names(args: argparse.Namespace) -> None:
+    """ValueError (exit 2) for an empty name: ``--out "$OUT"`` with OUT unset, in a script,
+    trained and saved nothing with exit 0, or came back as Python's "PosixPath('.') has an
+    empty name"."""
+    for attribute, shown in NAMED_PATHS.items():
+        value = getattr(args, attribute, None)
+        if value is not None and not value.strip():
+            raise ValueError(_("{option} is empty; give a name").format(option=shown))
+
+
+def os_error_words(exc: OSError) -> str:
+    """An OSError no command turned into words: a file's (named), else the output's (stdout
+    on a full disk: ``netcanvas runs P > out.txt`` printed a traceback)."""
+    if exc.filename:
+        return f"{exc.filename}: {write_reason(exc, Path(exc.filename))}"
+    reason = _("the disk is full") if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
+    return _("cannot write the output: {reason}").format(reason=reason)
