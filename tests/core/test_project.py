@@ -226,6 +226,9 @@ def test_not_a_netcanvas_document(trained, tmp_path):
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
      "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
+    (lambda d: d["settings"].update(lr=5000),  # the window could not show it (1e-10…1000)
+     "the training settings in project.json are not valid: lr: 5000 must lie between 1e-10 "
+     "and 1000"),
     (lambda d: d["settings"].update(epochs=-1),
      "the training settings in project.json are not valid: epochs: -1 must be from 1 to "
      "10,000,000"),
