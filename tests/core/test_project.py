@@ -99,7 +99,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(trained, tmp_p
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(project_module.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(ProjectError, match=r"cannot save keep\.netcanvas: the disk is full"):
         save_project(Project(trained.spec, trained.settings, trained.data, title="new"), path)
     assert path.read_bytes() == before
