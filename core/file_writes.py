@@ -39,9 +39,11 @@ def _umask() -> int:
     return mask
 
 
-#: a new file's permissions: as any program's new file (mkstemp's are private, 0600), so a
-#: user whose umask keeps files private (077) gets private files, and others ordinary ones
-NEW_FILE_MODE = 0o666 & ~_umask()
+#: a new file's and folder's permissions: as any program's (mkstemp's and mkdtemp's are
+#: private), so a user whose umask keeps files private (077) gets private ones, others
+#: ordinary ones
+UMASK = _umask()
+NEW_FILE_MODE, NEW_FOLDER_MODE = 0o666 & ~UMASK, 0o777 & ~UMASK
 
 
 def temporary_prefix(name: str) -> str:

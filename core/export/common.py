@@ -26,7 +26,7 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
-from core.file_writes import temporary_prefix, write_reason
+from core.file_writes import NEW_FILE_MODE, NEW_FOLDER_MODE, temporary_prefix, write_reason
 from core.i18n import _
 from core.project import Project
 from core.training import measure
@@ -369,11 +369,11 @@ def _write_error(exc: OSError, target: Path) -> ExportError:
 
 def _move_into_place(temporary: Path, target: Path) -> None:
     if temporary.is_dir():
-        temporary.chmod(0o755)  # mkdtemp makes a private folder; an export is a normal one
+        temporary.chmod(NEW_FOLDER_MODE)  # mkdtemp makes a private folder
         if target.is_dir():
             shutil.rmtree(target)
     else:
-        temporary.chmod(0o644)
+        temporary.chmod(NEW_FILE_MODE)
     os.replace(temporary, target)
 
 

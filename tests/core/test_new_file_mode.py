@@ -1,7 +1,7 @@
 """New files get the permissions the user's umask gives any program's new file: the atomic
 writer made every new file 0644 whatever the umask (a user who keeps files private, umask
 077, had projects and recovery copies readable by everyone), after making them 0600 before
-that merge. A file replaced keeps its own permissions."""
+that merge; exports were always 0644. A file replaced keeps its own permissions."""
 
 from __future__ import annotations
 
@@ -19,16 +19,16 @@ ROOT = Path(__file__).resolve().parents[2]
 WRITE = """
 import os, sys
 os.umask(int(sys.argv[1], 8))
+from core.export import export_project
 from core.file_writes import write_atomically
-from core.project import Project, save_project
-from core.datasets.ref import DataRef
-from core.spec import NetworkSpec
-from core.training.settings import TrainingSettings
+from core.project import load_project, save_project
+from resources.examples import example_path
 folder = sys.argv[2]
 write_atomically(os.path.join(folder, "about.json"), b"{}")
 write_atomically(os.path.join(folder, "log.csv"), lambda handle: handle.write(b"a,b\\n"))
-save_project(Project(NetworkSpec.mlp([2, 1]), TrainingSettings(), DataRef.builtin("xor")),
-             os.path.join(folder, "p.netcanvas"))
+project = load_project(example_path("xor_learned"))
+save_project(project, os.path.join(folder, "p.netcanvas"))
+export_project(project, "numpy", os.path.join(folder, "net.py"))
 """
 
 
@@ -45,7 +45,8 @@ def modes_written(umask: int, folder: Path) -> dict[str, str]:
 @pytest.mark.parametrize(("umask", "mode"), [(0o077, 0o600), (0o022, 0o644), (0o002, 0o664)])
 def test_a_new_file_has_the_mode_the_umask_gives(umask, mode, tmp_path):
     assert modes_written(umask, tmp_path / "files") == {
-        "about.json": oct(mode), "log.csv": oct(mode), "p.netcanvas": oct(mode)}
+        "about.json": oct(mode), "log.csv": oct(mode), "net.py": oct(mode), "net.npz": oct(mode),
+        "p.netcanvas": oct(mode)}
 
 
 def test_a_replaced_file_keeps_its_mode(tmp_path):
