@@ -1,6 +1,7 @@
 """Writing files safely and saying in words why a write failed — for every writer (projects,
 exports, recovery copies, the data cache), so a full disk or a read-only folder is said the same
-way everywhere. A leaf module: it imports nothing of NetCanvas but :mod:`core.i18n`."""
+way everywhere — and why a read failed (:func:`read_reason`). A leaf module: it imports nothing
+of NetCanvas but :mod:`core.i18n`."""
 
 from __future__ import annotations
 
@@ -94,6 +95,20 @@ def write_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return _("the name is too long for the file system (at most 255 bytes; a Hangul "
                  "letter takes 3)")
+    return exc.strerror or str(exc)
+
+
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in words for the common causes (the caller names the
+    file) and the system's own text for the others."""
+    if exc.errno == errno.ENOENT:
+        return _("it does not exist")
+    if exc.errno == errno.EISDIR:
+        return _("it is a folder, not a file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("you have no permission to read it")
+    if exc.errno == errno.EIO:
+        return _("the disk could not read it (a damaged disk, or a drive removed)")
     return exc.strerror or str(exc)
 
 

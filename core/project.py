@@ -52,7 +52,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
-from core.file_writes import write_atomically
+from core.file_writes import read_reason, write_atomically
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -308,7 +308,7 @@ def _read_members(path: Path) -> dict[str, bytes]:
                            ) from None
     except OSError as exc:
         raise ProjectError(_("the file cannot be read ({reason})").format(
-            reason=exc.strerror or exc)) from None
+            reason=read_reason(exc))) from None
     except DAMAGED_ARCHIVE_ERRORS as exc:
         raise ProjectError(_("the file is damaged ({reason}) — use a backup copy").format(
             reason=reason(exc))) from None
