@@ -140,7 +140,7 @@ def plan_export(project: Project) -> ExportPlan:
         title=project.title or dataset.name,
         network=network_description(network, dataset.n_features, data.scaling,
                                     task=dataset.task,
-                                    x_divisor=1.0 if dataset.is_float else dataset.x_divisor),
+                                    x_divisor=dataset.x_divisor),
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
