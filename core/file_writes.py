@@ -1,6 +1,7 @@
 """Writing files safely and saying in words why a write failed — for every writer (projects,
 exports, recovery copies, the data cache), so a full disk or a read-only folder is said the same
-way everywhere. A leaf module: it imports nothing of NetCanvas but :mod:`core.i18n`."""
+way everywhere — and why a read failed (:func:`read_reason`). A leaf module: it imports nothing
+of NetCanvas but :mod:`core.i18n`."""
 
 from __future__ import annotations
 
@@ -8,7 +9,9 @@ import errno
 import os
 import stat
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 from core.i18n import _
 
@@ -19,7 +22,29 @@ PLACE_ERRORS = {errno.ENOENT, errno.ENOTDIR, errno.EACCES, errno.EPERM, errno.ER
 #: temporary's own additions (".", random letters, ".tmp") must fit in the 255 bytes a name
 #: may have, or a name that fits could not be written
 TEMPORARY_NAME_BYTES = 200
-NEW_FILE_MODE = 0o644
+
+
+def _umask() -> int:
+    """The process's umask, read without changing it where the system says it (Linux);
+    elsewhere set to a private 077 for an instant and put back, so a file another thread
+    makes meanwhile is too private rather than open to everyone."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o077)
+    os.umask(mask)
+    return mask
+
+
+#: a new file's and folder's permissions: as any program's (mkstemp's and mkdtemp's are
+#: private), so a user whose umask keeps files private (077) gets private ones, others
+#: ordinary ones
+UMASK = _umask()
+NEW_FILE_MODE, NEW_FOLDER_MODE = 0o666 & ~UMASK, 0o777 & ~UMASK
 
 
 def temporary_prefix(name: str) -> str:
@@ -73,6 +98,20 @@ def write_reason(exc: OSError, path: Path) -> str:
     return exc.strerror or str(exc)
 
 
+def read_reason(exc: OSError) -> str:
+    """Why a file could not be read, in words for the common causes (the caller names the
+    file) and the system's own text for the others."""
+    if exc.errno == errno.ENOENT:
+        return _("it does not exist")
+    if exc.errno == errno.EISDIR:
+        return _("it is a folder, not a file")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("you have no permission to read it")
+    if exc.errno == errno.EIO:
+        return _("the disk could not read it (a damaged disk, or a drive removed)")
+    return exc.strerror or str(exc)
+
+
 def place_error(path: Path) -> OSError | None:
     """The error a write of ``path`` would meet because of where it goes (its folder missing,
     a file, or read-only; the file itself read-only), found before any work is done; None when
@@ -89,20 +128,23 @@ def place_error(path: Path) -> OSError | None:
     return OSError(code, os.strerror(code), str(path))
 
 
-def write_atomically(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file beside it and a rename, so a failed
-    write (a full disk) leaves the old file as it was and never half a new one; OSError (say
-    it with :func:`write_reason`) when it cannot be written."""
+def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write ``data`` (the bytes, or a function writing them into the open file) to ``path``
+    through a temporary file beside it and a rename, so a failed write (a full disk) leaves
+    the old file as it was and never half a new one; a file replaced keeps its permissions.
+    OSError (say it with :func:`write_reason`) when it cannot be written."""
     path = Path(path)
     refuse_read_only(path)
     descriptor, temporary = tempfile.mkstemp(dir=path.absolute().parent,
                                              prefix=temporary_prefix(path.name), suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            handle.write(data)
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        # mkstemp makes a private (0600) file; what is written here is an ordinary document
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
         os.replace(temporary, path)
     except BaseException:

@@ -38,12 +38,11 @@ from __future__ import annotations
 
 import io
 import json
-import os
-import tempfile
 import zipfile
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import numpy as np
 
@@ -53,7 +52,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
-from core.file_writes import NEW_FILE_MODE, refuse_read_only, temporary_prefix
+from core.file_writes import read_reason, write_atomically
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -160,7 +159,7 @@ def save_project(project: Project, path: str | Path) -> None:
     if project.timeline is not None and project.params is not None and len(project.timeline):
         members[TIMELINE_NPZ] = _npz_bytes(project.timeline.to_arrays())
     try:
-        _write_atomically(path, members)
+        write_atomically(path, partial(_write_zip, members))
     except OSError as exc:
         raise save_error(exc, path) from None
     except ValueError as exc:  # an object array: it would need pickling
@@ -188,31 +187,18 @@ def _npz_bytes(arrays: dict[str, np.ndarray]) -> bytes:
     return buffer.getvalue()
 
 
-def _write_atomically(path: Path, members: dict[str, bytes]) -> None:
-    refuse_read_only(path)
-    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=temporary_prefix(path.name),
-                                             suffix=".tmp")
-    try:
-        with os.fdopen(descriptor, "wb") as handle:
-            with zipfile.ZipFile(handle, "w") as archive:
-                for name, blob in members.items():
-                    # In pieces: compressing tens of megabytes in one call holds Python's GIL
-                    # while zlib's output is joined (0.5-0.9 s measured), and the window
-                    # saves in a background thread.
-                    entry = _zip_entry(name, zipfile.ZIP_DEFLATED)
-                    entry.file_size = len(blob)  # as writestr sets it: the same bytes
-                    with archive.open(entry, "w") as member:
-                        view = memoryview(blob)
-                        for start in range(0, len(view), WRITE_CHUNK):
-                            member.write(view[start:start + WRITE_CHUNK])
-            handle.flush()
-            os.fsync(handle.fileno())
-        # mkstemp makes a private (0600) file; a project file is an ordinary document.
-        os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+def _write_zip(members: dict[str, bytes], handle: BinaryIO) -> None:
+    with zipfile.ZipFile(handle, "w") as archive:
+        for name, blob in members.items():
+            # In pieces: compressing tens of megabytes in one call holds Python's GIL while
+            # zlib's output is joined (0.5-0.9 s measured), and the window saves in a
+            # background thread.
+            entry = _zip_entry(name, zipfile.ZIP_DEFLATED)
+            entry.file_size = len(blob)  # as writestr sets it: the same bytes
+            with archive.open(entry, "w") as member:
+                view = memoryview(blob)
+                for start in range(0, len(view), WRITE_CHUNK):
+                    member.write(view[start:start + WRITE_CHUNK])
 
 
 # ----------------------------------------------------------------------------- loading
@@ -322,7 +308,7 @@ def _read_members(path: Path) -> dict[str, bytes]:
                            ) from None
     except OSError as exc:
         raise ProjectError(_("the file cannot be read ({reason})").format(
-            reason=exc.strerror or exc)) from None
+            reason=read_reason(exc))) from None
     except DAMAGED_ARCHIVE_ERRORS as exc:
         raise ProjectError(_("the file is damaged ({reason}) — use a backup copy").format(
             reason=reason(exc))) from None

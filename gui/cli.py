@@ -29,6 +29,7 @@ from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
+from core.training.settings import MAX_LR, MIN_LR
 from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
 from gui.cli_check import project_trainer
 from gui.cli_examples import add_examples
@@ -175,11 +176,12 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
             raise CommandError(_("--epochs must be at least 1"))
         project.settings = replace(project.settings, epochs=args.epochs)
     if args.lr is not None:
-        try:  # the settings own the rule: a rate above 0
+        try:  # the settings own the rule: a rate from MIN_LR to MAX_LR
             project.settings = replace(project.settings, lr=args.lr)
         except ValueError:
-            raise CommandError(_("--lr must be a number above 0, such as 0.01 (at 0 the "
-                                 "weights would never change)")) from None
+            raise CommandError(_("--lr must be a number from {low} to {high}, such as 0.01 (at "
+                                 "0 the weights would never change)").format(
+                low=f"{MIN_LR:g}", high=f"{MAX_LR:g}")) from None
     out, log = (Path(args.out) if args.out else None), (Path(args.log) if args.log else None)
     # before training: a bad target would waste the run; the project itself is updated in
     # place (it is what the user asked to train: a second run is appended to its runs)

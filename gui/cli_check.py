@@ -11,6 +11,7 @@ from core.datasets import Dataset
 from core.i18n import N_, _, ngettext
 from core.lint import lint
 from core.project import Project, load_project
+from core.training.history import history_to_continue
 from core.training.trainer import Trainer
 
 EXIT_OK = 0  # as gui/cli.py's
@@ -24,8 +25,9 @@ def project_trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:
     reports on it, train and bench go on with it), or with ``fresh`` a new network."""
     if fresh:
         return Trainer(project.spec, dataset, project.settings)
-    return Trainer(project.build_network(), dataset, project.settings,
-                   history=project.load_history(), continuation=project.continuation)
+    history = history_to_continue(project.history, dataset.task)  # the window's rule
+    return Trainer(project.build_network(), dataset, project.settings, history=history,
+                   continuation=project.continuation if history else None)
 
 
 def run_check(args: argparse.Namespace, argv: list[str]) -> int:

@@ -233,9 +233,11 @@ class MainWindow(WindowActions, QMainWindow):
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.spec_reset.connect(self._update_title)  # a new project's title
-        self.doc.edit_failed.connect(lambda action, error: self.status.say(lambda: self.tr(
-            "“{action}” could not be done, so nothing was changed: {error}").format(
-            action=action, error=error), 15000))
+        # the exception's own text is the program's English: it went to the error output
+        # with its traceback, and the message says what happened in the interface's language
+        self.doc.edit_failed.connect(lambda action, _error: self.status.say(lambda: self.tr(
+            "“{action}” could not be done, so nothing was changed: an internal error (the "
+            "details went to the error output).").format(action=action), 15000))
         self.predictions.updated.connect(self._show_predictions)
         self.data.dataset_changed.connect(self._dataset_changed)
         self.data.error.connect(lambda text: self.status.say(lambda: self.tr(

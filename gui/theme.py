@@ -12,6 +12,8 @@ from html import escape
 
 import numpy as np
 
+from core.training.snapshot import finite_range as plane_range  # a plane's output range
+
 #: the sign of a value: weights, biases, heat maps, a sigmoid's class 1 (blue) and 0 (orange)
 POSITIVE = "#1c7ed6"
 NEGATIVE = "#f76707"
@@ -132,10 +134,13 @@ def class_colors(n: int) -> np.ndarray:
     return np.array([rgb(CLASS_HEX[k % len(CLASS_HEX)]) for k in range(n)]).reshape(n, 3)
 
 
-def grid_rgb(values: np.ndarray, classification: bool) -> np.ndarray:
+def grid_rgb(values: np.ndarray, classification: bool,
+             value_range: tuple[float, float] | None = None) -> np.ndarray:
     """(…, 3) float RGB for a network's output over a grid, ``values`` of shape (…, outputs):
     one sigmoid unit blue/orange by probability, several classes in their class colours
-    (paler where the network is unsure), regression blue/orange by value."""
+    (paler where the network is unsure), regression blue/orange by value on the scale of
+    ``value_range`` (the first output's :func:`plane_range`, if it is known already: a grid's
+    :attr:`~core.training.snapshot.OutputGrid.first_range`)."""
     if classification and values.shape[-1] == 1:
         p = np.clip(values[..., 0], 0.0, 1.0) * 2 - 1  # probability of class 1 → [-1, 1]
         return diverging_rgb(p, 1.0, soft=0.55)
@@ -145,18 +150,11 @@ def grid_rgb(values: np.ndarray, classification: bool) -> np.ndarray:
         return 255 - (255 - palette[np.nan_to_num(values).argmax(axis=-1)]) * (
             0.25 + 0.5 * confidence)
     first = values[..., 0]
-    return regression_rgb(first, *plane_range(first))
+    return regression_rgb(first, *(value_range or plane_range(first)))
 
 
 REGRESSION_SOFT = 0.7  # a regression plane's strongest colour, lighter under the points
 PLANE_FLOOR = 0.08  # a one-signed plane's lowest value: a tint, not the page's white
-
-
-def plane_range(values: np.ndarray) -> tuple[float, float]:
-    """The lowest and highest finite value of a regression plane's output ((0, 0): none)."""
-    finite = np.asarray(values, dtype=np.float64)
-    finite = finite[np.isfinite(finite)]
-    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
 
 
 def regression_rgb(values: np.ndarray, low: float, high: float) -> np.ndarray:

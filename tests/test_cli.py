@@ -86,12 +86,12 @@ def test_train_leaves_the_input_file_alone(tmp_path, capsys):
 
 def test_a_diverging_run_exits_1_with_the_reason(tmp_path, capsys):
     project = load_project(example_path("spiral"))
-    project.settings = replace(project.settings, optimizer="sgd", lr=1e6, epochs=5)
+    project.settings = replace(project.settings, optimizer="sgd", lr=1000.0, epochs=5)
     path = tmp_path / "hot.netcanvas"
     save_project(project, path)
     code, out, err = run(["train", str(path), "--quiet"], capsys)
     assert code == 1
-    assert out.startswith("loss became NaN at epoch 1 — learning rate 1e+06 is probably too high")
+    assert out.startswith("loss became NaN at epoch 2 — learning rate 1000 is probably too high")
     # "reset the weights" is the window's button; the command line's is --fresh
     assert out.splitlines()[1] == ("  on the command line: --lr RATE sets a lower rate, --fresh "
                                    "starts from new weights")
@@ -114,16 +114,17 @@ def test_bad_epochs_and_unwritable_log(tmp_path, capsys):
     assert code == 2 and err.startswith("netcanvas: error: cannot write the log ")
 
 
-@pytest.mark.parametrize("rate", ["0", "-0.1", "nan", "inf"])
+@pytest.mark.parametrize("rate", ["0", "-0.1", "nan", "inf", "5000"])
 def test_a_learning_rate_that_cannot_be_used_is_refused_in_words(rate, tmp_path, capsys):
     """`train --lr 0` is bad input, said as --epochs 0 is (exit 2, one line), and trains
-    nothing; a usable rate is the one the run trains with."""
+    nothing; a usable rate is the one the run trains with. The range is the window's (5000
+    trained although the window's box refused anything above 100)."""
     example = str(example_path("and_gate"))
     out = tmp_path / "trained.netcanvas"
     code, _, err = run(["train", example, "--lr", rate, "--epochs", "1", "--quiet",
                         "--out", str(out)], capsys)
-    assert (code, err) == (2, "netcanvas: error: --lr must be a number above 0, such as 0.01 "
-                              "(at 0 the weights would never change)\n")
+    assert (code, err) == (2, "netcanvas: error: --lr must be a number from 1e-10 to 1000, "
+                              "such as 0.01 (at 0 the weights would never change)\n")
     assert not out.exists()
     code, _, _ = run(["train", example, "--lr", "0.125", "--epochs", "1", "--quiet",
                       "--out", str(out)], capsys)

@@ -207,9 +207,15 @@ def test_an_example_s_title_in_korean_is_the_one_check_says(capsys, korean):
 @pytest.fixture
 def diverged(tmp_path, capsys):
     """A project saved by ``train --out`` after its loss became NaN (its weights are NaN)."""
-    path = tmp_path / "hot.netcanvas"
-    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet",
-                     "--out", str(path)]) == 1
+    from dataclasses import replace
+
+    from core.project import save_project
+
+    hot, path = tmp_path / "sgd.netcanvas", tmp_path / "hot.netcanvas"
+    project = load_project(example_path("spiral"))
+    save_project(replace(project, settings=replace(project.settings, optimizer="sgd",
+                                                   lr=1000.0, epochs=5)), hot)
+    assert cli.main(["train", str(hot), "--quiet", "--out", str(path)]) == 1
     capsys.readouterr()
     return path
 

@@ -259,8 +259,14 @@ def test_the_korean_progress_bar_fits_an_80_column_terminal(korean, monkeypatch,
 
 
 def test_a_diverged_run_says_the_command_line_s_words_in_korean(korean, tmp_path, capsys):
+    from dataclasses import replace
+
+    from core.project import load_project, save_project
     from gui import cli
 
-    assert cli.main(["train", str(example_path("spiral")), "--lr", "1e308", "--quiet"]) == 1
+    project, hot = load_project(example_path("spiral")), tmp_path / "sgd.netcanvas"
+    save_project(replace(project, settings=replace(project.settings, optimizer="sgd",
+                                                   lr=1000.0, epochs=5)), hot)
+    assert cli.main(["train", str(hot), "--quiet"]) == 1
     assert capsys.readouterr().out.splitlines()[1] == (
         "  명령줄에서는: --lr RATE로 더 낮은 학습률을 주고, --fresh로 새 가중치에서 시작합니다")

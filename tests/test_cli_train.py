@@ -252,3 +252,27 @@ def test_an_empty_name_is_refused_in_words(argv, option, capsys, epochs_run):
 def test_an_empty_name_in_korean(capsys, korean):
     assert run(["train", example_path("and_gate"), "--out", ""], capsys) == (
         2, "", "netcanvas: 오류: --out이(가) 비어 있습니다. 이름을 지정하세요\n")
+
+
+def test_a_history_of_another_task_starts_afresh_as_in_the_window(tmp_path, capsys):
+    """A trained classifier switched to a regression data set: the window's Train starts at
+    epoch 1 with a fresh optimizer; `netcanvas train` stopped with "the saved history is for
+    classification, the data for regression". It goes by the window's rule now."""
+    from core.datasets.ref import DataRef
+    from core.project import save_project
+
+    path, out = tmp_path / "switched.netcanvas", tmp_path / "trained.netcanvas"
+    assert cli.main(["train", str(example_path("xor_learned")), "--epochs", "2", "--quiet",
+                     "--out", str(path)]) == 0
+    trained = load_project(path)
+    assert trained.load_history().task == "classification" and trained.continuation
+    spec = trained.spec.with_node_changed(trained.spec.output.id, activation="identity",
+                                          loss="mse")
+    save_project(replace(trained, spec=spec, data=DataRef.builtin("gaussian_bumps", 200, 0.05,
+                                                                  2)), path)
+    capsys.readouterr()
+    code, printed, err = run(["train", path, "--epochs", "3", "--quiet", "--out", out], capsys)
+    assert (code, err) == (0, "")
+    assert printed.startswith("finished 3 epochs\nepoch 3 · train: loss ")
+    history = load_project(out).load_history()
+    assert history.task == "regression" and history.epochs["epoch"] == [1, 2, 3]

@@ -35,7 +35,7 @@ from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors
 from core.file_writes import write_reason
 from core.i18n import _, ngettext
 
-TIMEOUT_SECONDS = 20
+TIMEOUT_SECONDS, CONNECT_TIMEOUT_SECONDS = 20, 5  # bytes that stop; a mirror unreachable
 CANCEL_POLL_SECONDS = 0.05  # how soon a cancel reaches a download waiting for bytes
 REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
            "cancelled")
@@ -90,8 +90,9 @@ class _ProgressAdapter:
 
     A chunk may never come (a server that stalls): while a file downloads, :meth:`watching`
     asks ``cancel`` every :data:`CANCEL_POLL_SECONDS` and, when it says stop, shuts the
-    connection (known from :meth:`connected`, requests' response hook), so the read waiting
-    for bytes ends at once instead of at the network timeout."""
+    connection (known from :meth:`connected`, requests' response hook, which shuts it itself
+    when the cancel came before the headers), so the read waiting for bytes ends at once
+    instead of at the network timeout."""
 
     def __init__(self, file: str, index: int, count: int, progress: ProgressCallback | None,
                  cancel: Callable[[], bool] | None) -> None:
@@ -115,6 +116,8 @@ class _ProgressAdapter:
         except (OSError, ValueError):  # no socket under it: the cancel is asked per chunk
             sock = None
         self._let_go(sock)
+        if self.cancelled():  # cancelled while the headers were awaited: no chunk may come
+            self._shut()
 
     def _let_go(self, sock: socket.socket | None = None) -> None:
         """Close the duplicate socket kept (the connection goes on) and keep ``sock`` instead."""
@@ -123,11 +126,13 @@ class _ProgressAdapter:
         if old is not None:
             old.close()
 
-    def _shut(self) -> None:
+    def _shut(self) -> bool:  # whether there was a connection (known yet) to shut
         with self._lock:
-            if self._socket is not None:
-                with contextlib.suppress(OSError):  # closed already
-                    self._socket.shutdown(socket.SHUT_RDWR)  # the read waiting ends now
+            if self._socket is None:
+                return False
+            with contextlib.suppress(OSError):  # closed already
+                self._socket.shutdown(socket.SHUT_RDWR)  # the read waiting ends now
+            return True
 
     @contextlib.contextmanager
     def watching(self) -> Iterator[None]:
@@ -137,10 +142,9 @@ class _ProgressAdapter:
             return
         finished = threading.Event()
 
-        def watch() -> None:
+        def watch() -> None:  # a cancel before the headers waits for the connection
             while not finished.wait(CANCEL_POLL_SECONDS):
-                if self.cancelled():
-                    self._shut()
+                if self.cancelled() and self._shut():
                     return
 
         watcher = threading.Thread(target=watch, name="download cancel watch",  # i18n: not ui
@@ -178,9 +182,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     per chunk, between files, and while a download waits for bytes (it then shuts the
     connection, so a stalled server never holds a cancel up). ``hashes`` (file name →
     ``"md5:…"``/``"sha256:…"``) replaces the built-in checksums — for tests serving generated
-    files only. Raises
-    :class:`FetchError` (a DataError); on any failure the cache is left as it was.
-    """
+    files only. Raises :class:`FetchError` (a DataError); on any failure the cache is left as
+    it was."""
     entry = remote_set(name)
     expected = dict(known_hashes(name) if hashes is None else hashes)
     if set(expected) != set(entry.files.values()):
@@ -254,7 +257,8 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
     import pooch
     import requests
 
-    downloader = pooch.HTTPDownloader(progressbar=bar, timeout=TIMEOUT_SECONDS, chunk_size=65536,
+    downloader = pooch.HTTPDownloader(progressbar=bar, chunk_size=65536,
+                                      timeout=(CONNECT_TIMEOUT_SECONDS, TIMEOUT_SECONDS),
                                       hooks={"response": bar.connected})
     failures: list[tuple[str, str, str]] = []  # (problem, url, detail)
     for base in mirrors(name):

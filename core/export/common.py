@@ -26,10 +26,11 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
-from core.file_writes import temporary_prefix, write_reason
+from core.file_writes import NEW_FILE_MODE, NEW_FOLDER_MODE, temporary_prefix, write_reason
 from core.i18n import _
 from core.project import Project
 from core.training import measure
+from core.training.history import history_to_continue
 from core.training.prepare import TrainingData, prepare
 
 TEMPLATES = Path(__file__).with_name("templates")
@@ -54,9 +55,9 @@ class ExportPlan:
     the arrays under NetCanvas's names; ``raw`` the split raw data (``x_train``, ``t_train``, …,
     targets shaped like the output); ``scaling`` the standardisation, if any; ``trained`` says
     whether the weights came from the project or are the initial ones drawn from the seed;
-    ``epochs_done`` how many epochs its history holds (the scripts number theirs on from
-    there, as the window does); ``resume`` and ``optimizer_state`` where its last run stopped
-    (see :func:`resume_description`).
+    ``epochs_done`` how many epochs of history Train would go on from (the scripts number
+    theirs on from there, as the window does); ``resume`` and ``optimizer_state`` where its
+    last run stopped (see :func:`resume_description`).
     """
 
     title: str
@@ -139,32 +140,32 @@ def plan_export(project: Project) -> ExportPlan:
         title=project.title or dataset.name,
         network=network_description(network, dataset.n_features, data.scaling,
                                     task=dataset.task,
-                                    x_divisor=1.0 if dataset.is_float else dataset.x_divisor),
+                                    x_divisor=dataset.x_divisor),
         settings=settings_description(project),
         params={k: v.copy() for k, v in network.params.items()},
         state={k: v.copy() for k, v in network.state.items()},
         raw=raw, scaling=data.scaling, trained=is_trained(project, network),
-        built=network, data=data, dataset=dataset, epochs_done=epochs_done(project),
-        **resume_description(project))
+        built=network, data=data, dataset=dataset, **resume_description(project, dataset))
 
 
-def epochs_done(project: Project) -> int:
-    """The epochs the project's history holds: Train goes on after that many."""
-    history = project.load_history()
-    return history.n_epochs if history is not None else 0
-
-
-def resume_description(project: Project) -> dict[str, Any]:
-    """Where the project's last run stopped, so that the exported scripts go on from there as
-    Train does in NetCanvas (a fresh Adam takes large first steps; the first epoch's shuffle
-    would come again): ``resume`` holds the optimizer's step count and the states of the
-    shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
-    ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one: the
-    scripts then start afresh, as NetCanvas does."""
+def resume_description(project: Project, dataset: Dataset) -> dict[str, Any]:
+    """Where the project's last run stopped, when Train would go on from it (on ``dataset``:
+    :func:`~core.training.history.history_to_continue`), so that the exported scripts go on
+    from there as Train does in NetCanvas (a fresh Adam takes large first steps; the first
+    epoch's shuffle would come again): ``epochs_done`` the epochs its history holds (the
+    scripts number theirs on from there), ``resume`` the optimizer's step count and the states
+    of the shuffling and dropout generators, ``optimizer_state`` the optimizer's arrays as
+    ``optim/<slot>/<parameter>`` (``optim/m/W1``). Nothing for a project without one, or
+    whose history Train would not continue: the scripts then start afresh, as NetCanvas
+    does."""
+    history = history_to_continue(project.history, dataset.task)
+    if history is None:
+        return {}
     held = project.continuation
     if held is None or project.params is None:
-        return {}
-    return {"resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
+        return {"epochs_done": history.n_epochs}
+    return {"epochs_done": history.n_epochs,
+            "resume": {"step": held.step, "shuffle_rng": held.shuffle_rng,
                        "network_rng": held.network_rng},
             "optimizer_state": held.to_arrays()}
 
@@ -368,11 +369,11 @@ def _write_error(exc: OSError, target: Path) -> ExportError:
 
 def _move_into_place(temporary: Path, target: Path) -> None:
     if temporary.is_dir():
-        temporary.chmod(0o755)  # mkdtemp makes a private folder; an export is a normal one
+        temporary.chmod(NEW_FOLDER_MODE)  # mkdtemp makes a private folder
         if target.is_dir():
             shutil.rmtree(target)
     else:
-        temporary.chmod(0o644)
+        temporary.chmod(NEW_FILE_MODE)
     os.replace(temporary, target)
 
 

@@ -25,6 +25,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
 from core.engine.params import MAX_MAGNITUDE
 from core.export.common import ExportError, refuse_problems
+from core.file_writes import read_reason
 from core.i18n import _
 from core.project import Project
 
@@ -58,7 +59,7 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
                             ).format(path=path)) from None
     except OSError as exc:
         raise ExportError(_("{path} is not a readable .npz file of weights ({reason})").format(
-            path=path, reason=exc.strerror or exc)) from None
+            path=path, reason=read_reason(exc))) from None
     except DAMAGED_ARCHIVE_ERRORS as exc:
         if "allow_pickle" in str(exc) or "Object arrays" in str(exc):
             raise ExportError(_("{path} holds Python objects; NetCanvas never loads those, "

@@ -131,6 +131,21 @@ class History:
                    list(map(float, batch_loss)), stride)
 
 
+def history_to_continue(stored: Any, task: str | None) -> History | None:
+    """The history the next run goes on from: ``stored`` (a history as a project keeps it;
+    None: none), unless it cannot be read or is of another task than the data's (``task``;
+    None while the data is not known). A trained classifier switched to a regression data set
+    starts at epoch 1 with a fresh optimizer. One rule for the window's Train, ``netcanvas
+    train`` and the exported scripts, so all three start from the same epoch and state."""
+    if stored is None:
+        return None
+    try:
+        history = History.from_dict(stored)
+    except ValueError:
+        return None
+    return None if task is not None and history.task != task else history
+
+
 def _numbers(values: list[Any], none_ok: bool) -> bool:
     """Every value a finite number (or None when ``none_ok``; a bool is no number). The usual
     list — floats, finite — is recognised in C (its types, then its sum: a NaN or an infinity

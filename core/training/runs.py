@@ -4,7 +4,8 @@ A :class:`Run` records one run: its number, when it started, the settings it use
 and data it trained, how many epochs it did, how it ended, and the history it ended with (the
 whole curve the Loss panel showed, earlier epochs included when it continued an earlier run).
 What changed since the run before is not stored: :meth:`Runs.changes` compares the two runs'
-settings, so it always describes the list as it stands (after a run was deleted too).
+settings (:mod:`core.training.run_changes`), so it always describes the list as it stands
+(after a run was deleted too).
 
 Both are immutable values: an edit (:meth:`Runs.with_run`, :meth:`Runs.renamed`, …) makes a new
 collection, so the window's undo commands and the file writer can hold one without copying.
@@ -15,7 +16,7 @@ value is a ``ValueError`` that names the run and the field.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from itertools import pairwise
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
+from core.training.run_changes import Change, changes_between, changes_words
 from core.training.settings import TrainingSettings
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
@@ -40,14 +42,6 @@ MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
           "ended", "reason", "history", "continued_from")  # the last one only when set
-#: short names of settings in a difference ("lr 0.1 → 0.01"), the network and the data
-#: (shown with ``_()``: :meth:`Change.words` does; a Korean Runs list said "epochs 2 → 1")
-SETTING_WORDS = {"lr": N_("lr"), "optimizer": N_("optimizer"), "epochs": N_("epochs"),
-                 "batch_size": N_("batch size"), "weight_decay": N_("weight decay"),
-                 "seed": N_("seed"), "split": N_("split"), "dtype": N_("dtype"),
-                 "target_loss": N_("target loss"), "early_stopping_patience": N_("patience"),
-                 "standardize": N_("standardise"), "network": N_("network"),
-                 "data": N_("data")}
 
 
 def ending(outcome_kind: str, error: str = "") -> str:
@@ -78,55 +72,6 @@ def network_summary(spec: NetworkSpec) -> str:
     units = "-".join(str(n.units) for n in spec.nodes)
     activations = "/".join(n.activation for n in spec.nodes if n.kind != "input")
     return f"{units} {activations}".strip()
-
-
-@dataclass(frozen=True)
-class Change:
-    """One difference between a run and the run before it, e.g. ``lr`` 0.1 → 0.01."""
-
-    key: str
-    old: Any
-    new: Any
-
-    def words(self) -> str:
-        name = _(SETTING_WORDS[self.key]) if self.key in SETTING_WORDS else self.key
-        return f"{name} {_value(self.old)} → {_value(self.new)}"
-
-
-def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
-    """What ``after`` did differently from ``before``: settings (each optimizer option on its
-    own), then the network and the data."""
-    found: list[Change] = []
-    old, new = before.settings, after.settings
-    for f in fields(TrainingSettings):
-        a, b = getattr(old, f.name), getattr(new, f.name)
-        if f.name == "optimizer_options":  # another optimizer's options go without saying
-            keys = {*a, *b} if old.optimizer == new.optimizer else set(a) & set(b)
-            found += [Change(k, a.get(k), b.get(k)) for k in sorted(keys)
-                      if a.get(k) != b.get(k)]
-        elif a != b:
-            found.append(Change(f.name, a, b))
-    for key in ("network", "data"):
-        if getattr(before, key) != getattr(after, key):
-            found.append(Change(key, getattr(before, key), getattr(after, key)))
-    return tuple(found)
-
-
-def changes_words(changes: tuple[Change, ...]) -> str:
-    """``lr 0.1 → 0.01, batch size 32 → 64``; "same settings" when nothing changed."""
-    return ", ".join(c.words() for c in changes) or _("same settings")
-
-
-def _value(value: Any) -> str:
-    if value is None:
-        return _("off")
-    if isinstance(value, bool):
-        return _("on") if value else _("off")
-    if isinstance(value, float):
-        return f"{value:g}"
-    if isinstance(value, tuple):
-        return "/".join(f"{100 * v:g}" for v in value)  # the split, in percent
-    return str(value)
 
 
 @dataclass(frozen=True, eq=False)

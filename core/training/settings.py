@@ -19,7 +19,10 @@ from core.i18n import N_, _
 DTYPES = ("float32", "float64")
 MAX_EPOCHS = 10_000_000
 MAX_SEED = 2**32 - 1
-
+#: the learning rates a project may hold — the window's box, ``netcanvas train --lr`` and a
+#: project file alike: far below any usual rate (a search goes down to 1e-10) and far above
+#: (at 1000 SGD makes the spiral diverge, a lesson); beyond them a rate is a slip of the keys
+MIN_LR, MAX_LR = 1e-10, 1000.0
 
 
 def batches_per_epoch(rows: int, batch_size: int) -> int:
@@ -67,6 +70,9 @@ class TrainingSettings:
                                         names=", ".join(optimizers.NAMES)))
         object.__setattr__(self, "optimizer", name)
         _positive("lr", self.lr)
+        if not MIN_LR <= self.lr <= MAX_LR:
+            raise ValueError(_("{name}: {value} must lie between {low} and {high}").format(
+                name="lr", value=repr(self.lr), low=f"{MIN_LR:g}", high=f"{MAX_LR:g}"))
         allowed = [n for n in optimizers.OPTIMIZERS[name].hyperparameter_names() if n != "lr"]
         if not isinstance(self.optimizer_options, dict):
             raise ValueError(_("optimizer_options must be a mapping of name to number"))

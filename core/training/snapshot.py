@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from functools import cached_property
 
 import numpy as np
 
@@ -64,6 +65,13 @@ class NodeStats:
     histogram: Histogram
 
 
+def finite_range(values: np.ndarray) -> tuple[float, float]:
+    """The lowest and highest finite value of ``values`` ((0, 0): none)."""
+    finite = np.asarray(values, dtype=np.float64)
+    finite = finite[np.isfinite(finite)]
+    return (float(finite.min()), float(finite.max())) if finite.size else (0.0, 0.0)
+
+
 @dataclass(frozen=True, eq=False)
 class OutputGrid:
     """The network's output over the data's range: ``values[j, i]`` is the output at
@@ -76,6 +84,12 @@ class OutputGrid:
     ys: np.ndarray | None
     values: np.ndarray
     labels: np.ndarray | None
+
+    @cached_property
+    def first_range(self) -> tuple[float, float]:
+        """:func:`finite_range` of the first output: a regression plane's colour scale, worked
+        out once for its colours and its colour bar."""
+        return finite_range(self.values[..., 0])
 
 
 @dataclass(frozen=True, eq=False)

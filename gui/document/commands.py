@@ -19,14 +19,16 @@ from core.engine import params
 from core.engine.params import Params
 from core.spec import EdgeSpec, NodeSpec
 from gui.document.document import GraphDocument
+from gui.document.rollback import GuardedCommand
 from gui.i18n import translate
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
 CHANGE_SETTINGS_ID = 2
 
 
-class Command(QUndoCommand):
-    """A QUndoCommand whose child commands are kept and run on the Python side.
+class Command(GuardedCommand):
+    """A QUndoCommand whose child commands are kept and run on the Python side (its first redo
+    done by the document's guard: :mod:`gui.document.rollback`).
 
     PySide does not model QUndoCommand's parent ownership: a C++ parent would delete children
     that Python also owns (a double free), and a collected child wrapper would leave the parent

@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 
 from core.datasets.ref import DataRef
 from core.engine import params
@@ -22,7 +22,7 @@ from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
-from gui.document.rollback import push_guarded
+from gui.document.rollback import GuardedCommand, push_guarded
 from gui.i18n import on_language_change
 
 
@@ -55,7 +55,8 @@ class GraphDocument(QObject):
     #: an edit was refused while the structure is locked; carries the reason
     edit_refused = Signal(str)
     #: an edit failed as it was done (its first redo raised) and was taken back: carries the
-    #: edit's name (the command's text) and what went wrong
+    #: edit's name (the command's text) and the exception's text (developer English, for the
+    #: error output and a tooltip — never the message itself)
     edit_failed = Signal(str, str)
     #: the structure was locked (the reason) or unlocked ("")
     lock_changed = Signal(str)
@@ -184,7 +185,7 @@ class GraphDocument(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def push(self, command: QUndoCommand) -> bool:
+    def push(self, command: GuardedCommand) -> bool:
         """Do ``command`` and put it on the undo stack — unless the structure is locked and the
         command is structural (``command.structural``, True unless a command says otherwise),
         or other weights are on show and the command edits the values on show
@@ -198,10 +199,9 @@ class GraphDocument(QObject):
         if self.previewing and getattr(command, "acts_on_shown", False):
             self.edit_refused.emit(self.preview_refusal)
             return False
-        text = command.text()  # a failed command is deleted by the stack
         error = push_guarded(self, self.undo_stack, command)
-        if error:
-            self.edit_failed.emit(text, error)
+        if error:  # a failed command was never pushed: it is still there to ask
+            self.edit_failed.emit(command.text(), error)
         return not error
 
     # ------------------------------------------------------------------ locking

@@ -1,18 +1,23 @@
 """The guard around every command's first redo: an edit that raises leaves no undo entry and no
-change behind.
+change behind, and the undo history as it was.
 
 :meth:`GraphDocument.push <gui.document.document.GraphDocument.push>` runs each command through
-:func:`push_guarded`. If the command's first ``redo`` raises, the document is put back as it was
-(a :class:`Snapshot` taken just before, restored through the document's own primitive edits,
-so every view hears of each part put back), the command is made obsolete so QUndoStack drops it
-instead of keeping an entry that changed nothing (or half of something), and the caller is told
-what failed, in words; the traceback goes to the error output for whoever debugs it.
+:func:`push_guarded`, which does the command's first ``redo`` itself, before the command goes
+near the stack: QUndoStack.push deletes every undone entry (the redo history) before it even
+looks at the command, so a failure inside push would take the redo history with it. If that
+redo raises, the document is put back as it was (a :class:`Snapshot` taken just before,
+restored through the document's own primitive edits, so every view hears of each part put
+back), the command is never pushed, and the caller is told what failed; the traceback goes to
+the error output for whoever debugs it. Only a command that worked is pushed, with the stack's
+own first redo skipped (:class:`GuardedCommand`): it was done already.
 """
 
 from __future__ import annotations
 
+import functools
 import sys
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -47,34 +52,48 @@ class Snapshot:
                    doc.data, doc.history, doc.runs, doc.dismissed_warnings)
 
 
-def push_guarded(doc: GraphDocument, stack: QUndoStack, command: QUndoCommand) -> str:
-    """Push ``command`` onto ``stack`` (which runs its first redo). Returns "" when it worked,
-    else what went wrong in a few words — and then the document is as before and the stack holds
-    no entry for it."""
+class GuardedCommand(QUndoCommand):
+    """A command whose first redo :func:`push_guarded` does before pushing it: every ``redo``
+    a subclass defines is wrapped (once, when the class is made) so the stack's call in push
+    is skipped after :meth:`redone_already`; every later redo runs as written."""
+
+    _skip_redo = False
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        if "redo" in cls.__dict__:
+            cls.redo = _skippable(cls.__dict__["redo"])  # type: ignore[method-assign]
+
+    def redone_already(self) -> None:
+        """The next redo (the one in QUndoStack.push) is not done again."""
+        self._skip_redo = True
+
+
+def _skippable(redo: Callable[[Any], None]) -> Callable[[Any], None]:
+    @functools.wraps(redo)
+    def wrapped(command: GuardedCommand) -> None:
+        if command._skip_redo:
+            command._skip_redo = False
+            return
+        redo(command)
+
+    return wrapped
+
+
+def push_guarded(doc: GraphDocument, stack: QUndoStack, command: GuardedCommand) -> str:
+    """Do ``command`` and push it onto ``stack``. Returns "" when it worked, else what went
+    wrong (the exception's own text, for the error output) — and then the document is as
+    before and the stack as it was, its redo history included."""
     before = Snapshot.of(doc)
-    failures: list[BaseException] = []
-    redo = command.redo
-
-    def first_redo() -> None:
-        try:
-            redo()
-        except Exception as exc:
-            failures.append(exc)
-            command.setObsolete(True)  # QUndoStack deletes it instead of keeping it
-
-    command.redo = first_redo  # type: ignore[method-assign]
-    command.id = lambda: -1 if failures else type(command).id(command)  # type: ignore[method-assign]
     try:
-        stack.push(command)
-    finally:
-        if not failures:  # a failed command is gone with its instance attributes
-            del command.redo, command.id
-    if not failures:
-        return ""
-    error = failures[0]
-    traceback.print_exception(error, file=sys.stderr)
-    restore(doc, before)
-    return str(error) or type(error).__name__
+        command.redo()
+    except Exception as error:
+        traceback.print_exception(error, file=sys.stderr)
+        restore(doc, before)
+        return str(error) or type(error).__name__
+    command.redone_already()
+    stack.push(command)
+    return ""
 
 
 def restore(doc: GraphDocument, old: Snapshot) -> None:

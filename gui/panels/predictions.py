@@ -160,7 +160,8 @@ def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImag
     grid = result.grid
     if grid is None or grid.ys is None:
         return None
-    rgb = grid_rgb(grid.values, result.task == "classification")
+    classification = result.task == "classification"
+    rgb = grid_rgb(grid.values, classification, None if classification else grid.first_range)
     rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # y grows upwards
     h, w = rgb.shape[:2]
     small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()

@@ -286,7 +286,7 @@ def boundary_rgb(grid: OutputGrid | None, classification: bool) -> np.ndarray | 
     uint8 RGB (None unless the grid is a plane)."""
     if grid is None or grid.ys is None:
         return None
-    rgb = grid_rgb(grid.values, classification)
+    rgb = grid_rgb(grid.values, classification, None if classification else grid.first_range)
     return np.ascontiguousarray(np.clip(rgb, 0, 255).astype(np.uint8))
 
 

@@ -24,7 +24,7 @@ from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
-from core.training.history import History
+from core.training.history import History, history_to_continue
 from core.training.prepare import DataMismatchError
 from core.training.runs import Runs, now_iso
 from core.training.trainer import Trainer
@@ -138,20 +138,11 @@ class TrainingSession(QObject):
         return Trainer(network, dataset, settings, history=history, continuation=continuation)
 
     def history_to_continue(self) -> History | None:
-        """The history the next Train goes on from: the document's, unless it cannot be read
-        or is of another task than the data's (a trained classifier switched to a regression
-        data set starts at epoch 1). The trainer and the Training panel's line both ask."""
-        stored = self.doc.history
-        if stored is None:
-            return None
-        try:
-            history = History.from_dict(stored)
-        except ValueError:
-            return None
+        """The history the next Train goes on from (:func:`core.training.history.
+        history_to_continue`: the document's, unless it cannot be read or is of another task
+        than the data's). The trainer and the Training panel's line both ask."""
         dataset = self.data.dataset
-        if dataset is not None and history.task != dataset.task:
-            return None
-        return history
+        return history_to_continue(self.doc.history, dataset.task if dataset else None)
 
     def holds_run_weights(self) -> bool:
         """Whether the document holds what the last run left: its history and its final

@@ -33,7 +33,7 @@ from core.datasets.dataset import MIN_ROWS_TO_HOLD_OUT
 from core.engine import optimizers
 from core.i18n import _ as core_tr
 from core.i18n import percent
-from core.training.settings import MAX_EPOCHS
+from core.training.settings import MAX_EPOCHS, MAX_LR, MIN_LR
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
@@ -100,8 +100,6 @@ LABELS = {"optimizer": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Optimizer"),
           "seed": QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Seed")}
 LOCKED_TIP = QT_TRANSLATE_NOOP("TrainingSettingsPanel", "Stop training to change this.")
 MAX_HYPERPARAMETER = 0.9999
-MIN_LR = 1e-10  # a search may go far below the usual rates; the engine takes any rate > 0
-MAX_LR = 100.0
 
 
 def _defaults(name: str) -> dict[str, float]:

@@ -99,7 +99,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary_file(trained, tmp_p
     def broken_replace(src, dst):
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(project_module.os, "replace", broken_replace)
+    monkeypatch.setattr(os, "replace", broken_replace)
     with pytest.raises(ProjectError, match=r"cannot save keep\.netcanvas: the disk is full"):
         save_project(Project(trained.spec, trained.settings, trained.data, title="new"), path)
     assert path.read_bytes() == before
@@ -226,6 +226,9 @@ def test_not_a_netcanvas_document(trained, tmp_path):
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
      "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
+    (lambda d: d["settings"].update(lr=5000),  # the window could not show it (1e-10…1000)
+     "the training settings in project.json are not valid: lr: 5000 must lie between 1e-10 "
+     "and 1000"),
     (lambda d: d["settings"].update(epochs=-1),
      "the training settings in project.json are not valid: epochs: -1 must be from 1 to "
      "10,000,000"),

@@ -73,7 +73,7 @@ def test_the_learning_rate_box_takes_a_comma_and_refuses_minus_as_out_of_range(q
     type_into(qtbot, spin, "−0,5")  # below the range, as "-0.5" is: refused, said, kept
     assert training_settings(window).lr == 0.05 and spin.value() == 0.05
     assert window.statusBar().currentMessage().startswith(
-        "A learning rate of -0.5 cannot be used: it must lie between 1e-10 and 100")
+        "A learning rate of -0.5 cannot be used: it must lie between 1e-10 and 1000")
     type_into(qtbot, spin, "0.02")
     type_into(qtbot, spin, "-0.5")
     assert training_settings(window).lr == 0.02 and spin.text() == "0.02"

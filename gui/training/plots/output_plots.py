@@ -23,7 +23,7 @@ from core.training.measure import mean_squared_error
 from core.training.snapshot import OutputGrid
 from gui import theme
 from gui.i18n import translate
-from gui.theme import class_colors, diverging_rgb, plane_range, regression_rgb
+from gui.theme import class_colors, diverging_rgb, regression_rgb
 from gui.training.frames import Evaluation, Frame, Points
 from gui.training.plots.axes import LABEL_GAP
 from gui.training.plots.base import StickyRange, blue_lut, bounds, part_name, style_plot
@@ -157,7 +157,7 @@ class BoundaryPlot:
                           dy * grid.ys.size)
             self.image.setRect(rect)
             self.range.fit(x=(rect.left(), rect.right()), y=(rect.top(), rect.bottom()))
-            self._show_scale(None if self.classification else grid.values[..., 0])
+            self._show_scale(None if self.classification else grid.first_range)
             return
         self._show_scale(None)
         values = grid.values  # (nx, outputs): one feature
@@ -166,14 +166,15 @@ class BoundaryPlot:
         points = self.train.getData()[1]
         self.range.fit(x=(grid.xs[0], grid.xs[-1]), y=bounds(y, points))
 
-    def _show_scale(self, values: np.ndarray | None) -> None:
-        """The colour bar of a regression plane's ``values`` (None: no bar): its colours from
-        the lowest value at the bottom to the highest at the top, labelled with both (and 0
-        where the scale crosses it)."""
-        if values is None:
+    def _show_scale(self, value_range: tuple[float, float] | None) -> None:
+        """The colour bar of a regression plane whose values span ``value_range`` (None: no
+        bar; the range its colours were made with): its colours from the lowest value at the
+        bottom to the highest at the top, labelled with both (and 0 where the scale crosses
+        it)."""
+        if value_range is None:
             self.scale.setVisible(False)
             return
-        low, high = plane_range(values)
+        low, high = value_range
         stops = np.linspace(low, high, 9)
         gradient = QLinearGradient()
         for k, rgb in enumerate(regression_rgb(stops, low, high)):

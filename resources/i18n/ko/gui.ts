@@ -455,8 +455,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>기본</translation>
     </message>
     <message>
-        <source>“{action}” could not be done, so nothing was changed: {error}</source>
-        <translation>“{action}” 작업을 할 수 없어 아무것도 바꾸지 않았습니다: {error}</translation>
+        <source>“{action}” could not be done, so nothing was changed: an internal error (the details went to the error output).</source>
+        <translation>“{action}” 작업을 할 수 없어 아무것도 바꾸지 않았습니다: 내부 오류입니다(자세한 내용은 오류 출력에 남겼습니다).</translation>
     </message>
     <message>
         <source>The data set could not be loaded: {error}</source>

@@ -15,6 +15,7 @@ import shutil
 import ssl
 import subprocess
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -27,6 +28,7 @@ from core.datasets.remote import CACHE_ENV, IDX_FILES, MIRROR_ENV, TEST_CHECKSUM
 LIFETIME = 60.0
 N_TRAIN, N_TEST, SIDE = 30, 10, 28
 STALL_BYTES = 100
+LATE_SECONDS = 0.6  # how long the headers of a ``late`` file take
 
 
 def idx_bytes(array: np.ndarray) -> bytes:
@@ -72,6 +74,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     cut: ClassVar[set[str]] = set()  # file names whose connection is closed half-way
     hold: ClassVar[set[str]] = set()  # file names sent only once ``release`` is set
     stall: ClassVar[set[str]] = set()  # file names of which a few bytes come, then nothing
+    late: ClassVar[set[str]] = set()  # file names whose headers come LATE_SECONDS after asking
+    asked: ClassVar[threading.Event] = threading.Event()  # set once a late file was asked for
     release: ClassVar[threading.Event] = threading.Event()
     stalled: ClassVar[threading.Event] = threading.Event()  # set once a stalled file's bytes went
     requests: ClassVar[list[str]] = []
@@ -83,6 +87,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         if data is None:
             self.send_error(404)
             return
+        if name in self.late:
+            self.asked.set()
+            time.sleep(LATE_SECONDS)
         self.send_response(200)
         self.send_header("Content-Type", "application/octet-stream")
         self.send_header("Content-Length", str(len(data)))
@@ -110,16 +117,20 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 @contextlib.contextmanager
 def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
           hold: set[str] | frozenset[str] = frozenset(),
-          stall: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
+          stall: set[str] | frozenset[str] = frozenset(),
+          late: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
           ) -> Iterator[tuple[str, type[_Handler]]]:
     """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
     whose ``requests`` lists what was asked for). The files in ``hold`` get their headers at
     once and their bytes only after ``handler.release.set()`` (a download caught midway); those
     in ``stall`` get their headers and :data:`STALL_BYTES` bytes, then nothing until released
-    (a connection that hangs: ``handler.stalled`` is set once the bytes went). With ``tls`` (a
+    (a connection that hangs: ``handler.stalled`` is set once the bytes went); those in ``late``
+    get their headers :data:`LATE_SECONDS` after they were asked for (``handler.asked`` is set
+    then: a cancel can come before the headers). With ``tls`` (a
     server-side context: :func:`tls_context`) it is ``https://`` instead."""
     handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
                                             "hold": set(hold), "stall": set(stall),
+                                            "late": set(late), "asked": threading.Event(),
                                             "release": threading.Event(),
                                             "stalled": threading.Event(),
                                             "requests": []})

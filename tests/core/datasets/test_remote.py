@@ -3,7 +3,9 @@ loaded offline with their own test part; and how a project refers to them."""
 
 from __future__ import annotations
 
+import contextlib
 import json
+import socket
 import threading
 import time
 
@@ -181,6 +183,52 @@ def test_a_cancel_stops_a_stalled_download_at_once(cache, monkeypatch):
     took = time.perf_counter() - start
     assert caught.value.reason == "cancelled"
     assert took < 5, f"the cancel took {took:.1f} s"  # coarse: the old wait was 20 s
+    assert leftovers(cache) == []
+
+
+def test_a_cancel_before_the_headers_stops_a_stalled_download_at_once(cache, monkeypatch):
+    """Cancelled while the server had not answered yet: the watcher found no connection to shut
+    and gave up, so when the headers came (0.6 s later) and the bytes stalled, the cancel took
+    effect only at the 20 s network timeout. The connection is now shut as it arrives."""
+    files = make_files()
+    stop = threading.Event()
+    stalled = IDX_FILES["train_images"]
+    with serve(files, stall={stalled}, late={stalled}) as (url, handler), \
+            pytest.raises(FetchError) as caught:
+        monkeypatch.setenv(MIRROR_ENV, url)
+        threading.Thread(target=lambda: handler.asked.wait(30) and stop.set(),
+                         daemon=True).start()
+        start = time.perf_counter()
+        fetch("mnist", cancel=stop.is_set, hashes=checksums(files))
+    took = time.perf_counter() - start
+    assert caught.value.reason == "cancelled"
+    assert took < 5, f"the cancel took {took:.1f} s"  # the headers came after 0.6 s
+    assert leftovers(cache) == []
+
+
+def test_a_mirror_that_never_answers_the_connection_costs_the_connect_timeout(cache,
+                                                                            monkeypatch):
+    """A server whose queue of connections is full never completes the handshake, like an
+    unreachable mirror: the download gave up after the 20 s read timeout; now after the
+    shorter connect timeout (made 0.5 s here), and says the mirror could not be reached."""
+    import core.datasets.download as download
+
+    monkeypatch.setattr(download, "CONNECT_TIMEOUT_SECONDS", 0.5, raising=False)
+    files = make_files()
+    with socket.socket() as server, contextlib.ExitStack() as waiting:
+        server.bind(("127.0.0.1", 0))
+        server.listen(0)  # never accepted: the queue fills and later handshakes hang
+        for _ in range(3):
+            client = waiting.enter_context(socket.socket())
+            client.setblocking(False)
+            client.connect_ex(server.getsockname())
+        monkeypatch.setenv(MIRROR_ENV, f"http://127.0.0.1:{server.getsockname()[1]}/data/")
+        start = time.perf_counter()
+        with pytest.raises(FetchError) as caught:
+            fetch("mnist", hashes=checksums(files))
+    took = time.perf_counter() - start
+    assert caught.value.reason == "offline"
+    assert took < 5, f"the unreachable mirror took {took:.1f} s"
     assert leftovers(cache) == []
 
 

@@ -4,6 +4,9 @@ taken, and the first forward pass gave inf and NaN."""
 
 from __future__ import annotations
 
+import errno
+import os
+
 import numpy as np
 import pytest
 
@@ -68,3 +71,23 @@ def test_a_statistic_is_refused_only_when_the_dtype_cannot_hold_it(dtype, top):
     problems = weight_problems(p, w)
     assert problems[0] == f"gamma_h holds a value of 1.5e6; {BOUND}"  # the same in float64
     assert (len(problems) == 2) == (dtype == "float32")
+
+
+@pytest.mark.parametrize(("code", "reason"), [
+    (errno.EACCES, "you have no permission to read it"),
+    (errno.EIO, "the disk could not read it (a damaged disk, or a drive removed)")])
+def test_a_weights_file_that_cannot_be_read_is_said_in_words(code, reason, tmp_path,
+                                                             monkeypatch):
+    """The reason was the system's English (Permission denied, Input/output error), inside a
+    Korean sentence; it is said in NetCanvas's words now, translated."""
+    p = project()
+    path = tmp_path / "w.npz"
+    np.savez(path, **weights(p))
+
+    def refused(*args, **kwargs):
+        raise OSError(code, os.strerror(code), str(path))
+
+    monkeypatch.setattr(np, "load", refused)
+    with pytest.raises(ExportError) as caught:
+        with_weights(p, path)
+    assert str(caught.value) == f"{path} is not a readable .npz file of weights ({reason})"

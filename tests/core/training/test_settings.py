@@ -53,6 +53,8 @@ def test_changed_keys_name_exactly_the_fields_an_edit_changed():
     ({"optimizer": "rocket"}, "optimizer: unknown optimizer 'rocket'"),
     ({"lr": 0}, "lr: 0 must be above 0"),
     ({"lr": float("nan")}, "lr: nan is not a finite number"),
+    ({"lr": 5000.0}, "lr: 5000.0 must lie between 1e-10 and 1000"),
+    ({"lr": 1e-11}, "lr: 1e-11 must lie between 1e-10 and 1000"),
     ({"lr": "fast"}, "lr: 'fast' is not a finite number"),
     ({"optimizer": "sgd", "optimizer_options": {"momentum": 0.9}},
      "optimizer_options: sgd has no hyperparameter 'momentum'"),

@@ -11,7 +11,7 @@ from core.spec import NetworkSpec
 
 
 def test_a_delete_that_fails_midway_is_taken_back_without_an_undo_entry(
-        qtbot, window, canvas, monkeypatch):
+        qtbot, window, canvas, monkeypatch, capsys):
     window.files.open_example("xor_by_hand")
     doc = window.doc
     spec: NetworkSpec = doc.spec
@@ -33,8 +33,9 @@ def test_a_delete_that_fails_midway_is_taken_back_without_an_undo_entry(
     assert sorted(item.edge_id for item in window.scene.edge_items()) == sorted(
         e.id for e in spec.edges)  # the canvas drew the edges again
     assert window.statusBar().currentMessage() == (
-        "“Delete 1 item” could not be done, so nothing was changed: the node is held by "
-        "something else")
+        "“Delete 1 item” could not be done, so nothing was changed: an internal error (the "
+        "details went to the error output).")  # the exception's English: to stderr only
+    assert "RuntimeError: the node is held by something else" in capsys.readouterr().err
     monkeypatch.undo()  # the next edit works, and undoes as usual
     qtbot.keyClick(window.view, Qt.Key.Key_Delete)
     assert not doc.spec.has_node("1") and doc.undo_stack.count() == entries + 1
@@ -58,3 +59,60 @@ def test_a_failed_edit_does_not_merge_into_the_one_before(window):
     assert doc.settings.lr != 0.25
     doc.undo_stack.redo()
     assert doc.settings.lr == 0.25
+
+
+def failing_settings_change(doc, lr: float):
+    from gui.document.commands import ChangeSettingsCommand
+
+    failing = ChangeSettingsCommand(doc, {"lr": lr})
+    failing.redo = lambda: (_ for _ in ()).throw(ValueError("no"))  # a real command, failing
+    return failing
+
+
+def test_a_failed_edit_keeps_the_redo_history(window):
+    """QUndoStack.push drops the undone entries before it looks at the command: a failing edit
+    pushed there took the redo history with it (Redo greyed out, the entry gone) although it
+    changed nothing. The guard does the first redo before pushing, so nothing is dropped."""
+    from gui.document.commands import ChangeSettingsCommand
+
+    doc = window.doc
+    stack = doc.undo_stack
+    stack.clear()
+    before = doc.settings.lr
+    doc.push(ChangeSettingsCommand(doc, {"lr": 0.25}))
+    stack.undo()
+    assert doc.settings.lr == before and stack.canRedo() and stack.count() == 1
+    assert not doc.push(failing_settings_change(doc, 0.5))
+    assert stack.canRedo() and stack.count() == 1 and stack.index() == 0
+    stack.redo()
+    assert doc.settings.lr == 0.25 and stack.index() == 1
+
+
+def test_a_working_edit_is_done_once(window):
+    """The guard does the first redo itself; the stack's own (in push) is skipped, and every
+    later redo runs again."""
+    from gui.document.commands import ChangeSettingsCommand
+
+    doc = window.doc
+    before, done = doc.settings.lr, []
+    doc.settings_changed.connect(lambda *_args: done.append(doc.settings.lr))
+    assert doc.push(ChangeSettingsCommand(doc, {"lr": 0.125}))
+    assert done == [0.125]
+    doc.undo_stack.undo()
+    doc.undo_stack.redo()
+    assert done == [0.125, before, 0.125]
+
+
+def test_a_failed_edit_is_said_in_korean(qtbot, window):
+    """The message said the exception's developer English after the Korean words."""
+    from gui.i18n import set_language
+
+    doc = window.doc
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        qtbot.waitUntil(lambda: window.training.docks["Loss"].windowTitle() == "손실")
+        assert not doc.push(failing_settings_change(doc, 0.5))
+        message = window.statusBar().currentMessage()
+        assert "no" not in message.replace("”", " ").split() and "내부 오류" in message, message
+    finally:
+        set_language("en")

@@ -204,7 +204,7 @@ def test_the_split_boxes_write_percent_as_the_language_does(window, korean):
 
 
 def test_a_learning_rate_of_0_is_refused_in_words_not_made_1e_10(qtbot, window):
-    """0 (or anything outside 1e-10 … 100) typed as the learning rate: the box keeps the rate it
+    """0 (or anything outside 1e-10 … 1000) typed as the learning rate: the box keeps the rate it
     had and the status bar says why — it used to become 1e-10 without a word."""
     open_example(window, "spiral")
     panel = window.training.settings_panel
@@ -214,10 +214,32 @@ def test_a_learning_rate_of_0_is_refused_in_words_not_made_1e_10(qtbot, window):
     assert training_settings(window).lr == 0.01 and panel.lr_spin.value() == 0.01
     assert panel.lr_spin.text() == "0.01" and stack.count() == entries
     assert window.statusBar().currentMessage() == (
-        "A learning rate of 0 cannot be used: it must lie between 1e-10 and 100 (at 0 the "
+        "A learning rate of 0 cannot be used: it must lie between 1e-10 and 1000 (at 0 the "
         "weights would never change). It stays at 0.01.")
-    type_into(qtbot, panel.lr_spin, "1e3")
+    type_into(qtbot, panel.lr_spin, "1e4")
     assert training_settings(window).lr == 0.01
-    assert window.statusBar().currentMessage().startswith("A learning rate of 1000 cannot")
+    assert window.statusBar().currentMessage().startswith("A learning rate of 10000 cannot")
     type_into(qtbot, panel.lr_spin, "1e-10")  # the smallest it takes is taken as it is
     assert training_settings(window).lr == 1e-10 and stack.count() == entries + 1
+
+
+def test_the_box_shows_the_rate_a_project_trains_with(qtbot, window, tmp_path):
+    """The box refused rates above 100 while core and `netcanvas train --lr` took any: a
+    project saved with 500 opened showing 100, and Train used the 500 the window hid. Core owns
+    the range now (up to 1000, where SGD makes the spiral diverge, as a lesson), the box takes
+    it from there, and a project file with a rate beyond it is refused in words."""
+    from dataclasses import replace
+
+    from core.project import load_project, save_project
+    from resources.examples import example_path
+
+    project = load_project(example_path("spiral"))
+    path = tmp_path / "hot.netcanvas"
+    save_project(replace(project, settings=replace(project.settings, lr=500.0)), path)
+    assert window.files.load(str(path))
+    panel = window.training.settings_panel
+    assert training_settings(window).lr == 500.0
+    assert panel.lr_spin.value() == 500.0 and panel.lr_spin.text() == "500"
+    assert panel.lr_spin.maximum() == 1000.0
+    type_into(qtbot, panel.lr_spin, "1000")  # the largest is taken as it is
+    assert training_settings(window).lr == 1000.0
