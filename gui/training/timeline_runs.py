@@ -37,15 +37,20 @@ class ContinueFromCommand(ReplaceWeightsCommand):
         self._epoch = record.epoch
         self._cut: tuple[list[EpochRecord], Frame | None, object] | None = None
         self._runs = runs  # the runs with the dropped epochs dropped (redo swaps them)
+        #: the optimizer state and generators at the epoch: Train goes on as the run did
+        self._continuation = record.continuation
+        self._held: object = None  # the state the undone weights go on with
 
     def redo(self) -> None:
         super().redo()
         self._runs = self._doc.set_runs(self._runs)
+        self._held = self._ui.session.continuation.replace(self._continuation, self._doc)
         self._cut = self._ui.cut(self._epoch)
 
     def undo(self) -> None:
         super().undo()
         self._runs = self._doc.set_runs(self._runs)
+        self._ui.session.continuation.put_back(self._held)
         if self._cut is not None:
             self._ui.uncut(*self._cut)
 
