@@ -8,6 +8,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 from core.engine.params import weight_name
+from gui.document.commands import ChangeSettingsCommand
 from tests.gui.training_support import open_example, train_to_end
 
 EPOCHS = 6
@@ -48,3 +49,49 @@ def test_continue_from_here_then_train_repeats_the_run_s_own_epochs(qtbot, windo
     assert losses(window) == reference[:EPOCHS]
     train_to_end(qtbot, window)
     assert losses(window) == reference
+
+
+def test_undoing_a_run_after_continue_from_here_gives_the_slider_the_first_run_back(
+        qtbot, window):
+    """Spiral 12 epochs, Continue from epoch 5, lr 0.001, Train (to 17), then Undo three times:
+    the document holds epoch 12 of the first run again, and so does the slider (it said
+    "epoch 17 / 17 (latest)" and showed the undone run's weights at epochs 6–12). Redo brings
+    the second run's epochs back."""
+    open_example(window, "spiral", epochs=12)
+    train_to_end(qtbot, window)
+    timeline = window.training.timeline
+    first = {e: timeline.timeline.at(e).params[weight_name("1")].copy() for e in (5, 8, 12)}
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(7):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.doc.previewing and not timeline.runner.busy)
+    qtbot.mouseClick(timeline.bar.continue_button, Qt.MouseButton.LeftButton)
+    window.doc.push(ChangeSettingsCommand(window.doc, {"lr": 0.001}))
+    train_to_end(qtbot, window)
+    second = timeline.timeline.at(17).params[weight_name("1")].copy()
+    assert not np.array_equal(timeline.timeline.at(8).params[weight_name("1")], first[8])
+
+    for _ in range(3):  # the Train, the learning rate, Continue from here
+        window.undo_action.trigger()
+    assert window.doc.history["epochs"]["epoch"] == list(range(1, 13))
+    assert timeline.epochs == list(range(13))
+    assert timeline.bar.label.text() == "epoch 12 / 12 (latest)"
+    np.testing.assert_array_equal(timeline.timeline.at(12).params[weight_name("1")],
+                                  window.doc.array(weight_name("1")))
+    np.testing.assert_array_equal(timeline.timeline.at(12).params[weight_name("1")], first[12])
+    slider.setFocus()
+    for _ in range(4):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.doc.previewing and not timeline.runner.busy)
+    assert timeline.bar.label.text() == "epoch 8 / 12"
+    np.testing.assert_array_equal(window.doc.shown_array(weight_name("1")), first[8])
+
+    for _ in range(3):
+        window.redo_action.trigger()
+    assert window.doc.history["epochs"]["epoch"] == list(range(1, 18))
+    assert timeline.epochs == list(range(18))
+    assert timeline.bar.label.text() == "epoch 17 / 17 (latest)"
+    np.testing.assert_array_equal(timeline.timeline.at(17).params[weight_name("1")], second)
+    np.testing.assert_array_equal(window.doc.array(weight_name("1")), second)
+    np.testing.assert_array_equal(timeline.timeline.at(5).params[weight_name("1")], first[5])
