@@ -141,8 +141,10 @@ def uncut(ui: TimelineUi, epoch: int, past: Past) -> Past | None:
 def put_back_later(ui: TimelineUi) -> None:
     """The redo of a run that trained on after Continue from here: its records again, once the
     document holds its history (the timeline's :meth:`~TimelineUi.refresh` asks)."""
-    later, timeline = ui.later, ui.timeline
-    if later is None or timeline is None or ui.session.doc.history is not later.history_ref:
+    later, timeline, doc = ui.later, ui.timeline, ui.session.doc
+    if later is None or timeline is None or doc.history is not later.history_ref:
+        if later is not None and not doc.undo_stack.canRedo():
+            ui.later = None  # another edit took the redo away: nothing will bring them back
         return
     ui.later = None
     timeline.stride = later.stride

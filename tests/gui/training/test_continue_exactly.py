@@ -95,3 +95,24 @@ def test_undoing_a_run_after_continue_from_here_gives_the_slider_the_first_run_b
     np.testing.assert_array_equal(timeline.timeline.at(17).params[weight_name("1")], second)
     np.testing.assert_array_equal(window.doc.array(weight_name("1")), second)
     np.testing.assert_array_equal(timeline.timeline.at(5).params[weight_name("1")], first[5])
+
+
+def test_an_edit_after_the_undo_lets_the_undone_run_s_epochs_go(qtbot, window):
+    """The undone run's records are kept only while a redo can bring them back."""
+    open_example(window, "spiral", epochs=4)
+    train_to_end(qtbot, window)
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(2):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.doc.previewing and not timeline.runner.busy)
+    qtbot.mouseClick(timeline.bar.continue_button, Qt.MouseButton.LeftButton)
+    train_to_end(qtbot, window)  # epochs 3 … 6
+    window.undo_action.trigger()
+    window.undo_action.trigger()
+    window.redo_action.trigger()  # Continue from here again: the Train's redo would need them
+    assert [r.epoch for r in timeline.later.records] == [3, 4, 5, 6]
+    window.doc.push(ChangeSettingsCommand(window.doc, {"lr": 0.001}))  # the redo is gone
+    assert timeline.later is None
+    assert timeline.epochs == [0, 1, 2]
