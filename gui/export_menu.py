@@ -129,6 +129,7 @@ class ExportMenu(QObject):
         self.job.finished.connect(self._exported)
         self.job.failed.connect(lambda text: self._refuse(self.tr("Export failed"), text))
         self._current: tuple[Format, Path] | None = None
+        self._rewound: int | None = None  # see export()
         on_language_change(self.menu, self.retranslate)
 
     def retranslate(self) -> None:
@@ -161,6 +162,8 @@ class ExportMenu(QObject):
             return False
         out, force = target
         self._current = (fmt, out)
+        # the timeline shows an earlier epoch: the latest one, which is exported
+        self._rewound = self._latest_epoch() if self.context.doc.previewing else None
         status_line(self.window).say(lambda: self.tr("Writing the {format} export…").format(
             format=shown(fmt.label)))
         return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
@@ -213,6 +216,13 @@ class ExportMenu(QObject):
             format=label) + f"\n{folder}\n{names}"
         if note:
             text += f"\n\n{sentence(note)}"
+        if self._rewound is not None:
+            # the weights on show are not the project's: say which were written, and how to
+            # write those on show (the export, like Save, holds what Train would go on from)
+            text += "\n\n" + self.tr(
+                "The timeline shows an earlier epoch; the export holds the latest weights, "
+                "after epoch {epoch}, as Save does. To export the epoch on show, press "
+                "Continue from here, then export again.").format(epoch=self._rewound)
         status_line(self.window).say(lambda: self.tr("Exported {format} to {path}.").format(
             format=shown(fmt.label), path=out), 8000)
         box = QMessageBox(QMessageBox.Icon.Information,
@@ -223,6 +233,10 @@ class ExportMenu(QObject):
         opener.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()  # window-modal, not blocking: the window's event loop keeps running
+
+    def _latest_epoch(self) -> int:
+        history = self.context.doc.history
+        return len(history["epochs"]["epoch"]) if isinstance(history, dict) else 0
 
     # ------------------------------------------------------------------ import
     def import_weights(self) -> bool:

@@ -23,6 +23,7 @@ import numpy as np
 from core.engine.params import is_state
 from core.i18n import _
 from core.training.history import History
+from core.training.resume import Continuation
 
 MAX_SNAPSHOTS = 200
 MAX_BYTES = 100 * 2**20
@@ -40,17 +41,23 @@ class EpochRecord:
     weights; empty for the starting point) and the gradient signals
     (:mod:`core.training.gradient_flow`) when they were measured: they depend on the weights
     only, so the training worker leaves them out (a pass over 256 rows per epoch) and a replay
-    measures them from ``params``."""
+    measures them from ``params``. ``continuation`` is what training on from this epoch
+    needs besides the weights — the optimizer's state and the shuffling and dropout
+    generators — so Continue from here trains the epochs the run trained (None: not known,
+    e.g. a timeline read from a file; training on starts the optimizer afresh)."""
 
     epoch: int
     params: dict[str, np.ndarray]
     state: dict[str, np.ndarray]
     gradient_norms: dict[str, float]
     gradient_signals: dict[str, float]
+    continuation: Continuation | None = None
 
     @property
     def nbytes(self) -> int:
-        return sum(a.nbytes for a in (*self.params.values(), *self.state.values()))
+        optimizer = self.continuation.arrays.values() if self.continuation is not None else ()
+        return sum(a.nbytes for a in (*self.params.values(), *self.state.values(),
+                                      *(a for values in optimizer for a in values.values())))
 
     @property
     def arrays(self) -> dict[str, np.ndarray]:
@@ -106,12 +113,15 @@ class Timeline:
     def record(self, epoch: int, params: Mapping[str, np.ndarray],
                state: Mapping[str, np.ndarray] | None = None,
                gradient_norms: Mapping[str, float] | None = None,
-               gradient_signals: Mapping[str, float] | None = None) -> bool:
-        """Keep a copy of the network after ``epoch``; False (nothing kept) when ``epoch`` is
-        not after the latest record."""
+               gradient_signals: Mapping[str, float] | None = None,
+               continuation: Continuation | None = None) -> bool:
+        """Keep a copy of the network after ``epoch`` (and ``continuation``, a copy the caller
+        no longer changes); False (nothing kept) when ``epoch`` is not after the latest
+        record."""
         record = EpochRecord(int(epoch), {k: np.array(v) for k, v in params.items()},
                              {k: np.array(v) for k, v in (state or {}).items()},
-                             dict(gradient_norms or {}), dict(gradient_signals or {}))
+                             dict(gradient_norms or {}), dict(gradient_signals or {}),
+                             continuation)
         with self._lock:
             return self._add(record)
 

@@ -35,6 +35,16 @@ class ContinuationKeeper:
         arrays = {name: np.array(value) for name, value in doc.arrays.items()}
         self._held = (continuation, _structure(doc.spec), arrays)
 
+    def replace(self, continuation: Continuation | None, doc: GraphDocument) -> object:
+        """:meth:`keep` ``continuation``; returns what was held, for :meth:`put_back` (an undo
+        puts the state of the weights it brings back)."""
+        held, _ = self._held, self.keep(continuation, doc)
+        return held
+
+    def put_back(self, held: object) -> None:
+        """Hold again what :meth:`replace` returned."""
+        self._held = held  # type: ignore[assignment]
+
     def for_document(self, doc: GraphDocument) -> Continuation | None:
         """The kept state if ``doc`` still shows what it belongs to, else None."""
         if self._held is None:

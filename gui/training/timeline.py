@@ -47,7 +47,7 @@ from gui.training.timeline_bar import (
     TimelineBar,
     epoch_text,
 )
-from gui.training.timeline_runs import ContinueFromCommand, cut_runs
+from gui.training.timeline_runs import ContinueFromCommand, Past, cut_runs, put_back_later
 from gui.training.trails import SavedTrails, Trails
 
 
@@ -77,6 +77,8 @@ class TimelineUi(QObject):
         self.runner.frame_ready.connect(self._frame_arrived)
         self.runner.failed.connect(self._replay_failed)
         self._listed: list[int] = []  # the epochs the slider's positions stand for
+        #: a run undone after Continue from here (:func:`~.timeline_runs.cut`)
+        self.later: Past | None = None
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(10)  # a drag's many positions: only the last is replayed
@@ -130,6 +132,7 @@ class TimelineUi(QObject):
             self.bar.save_check.setChecked(size <= LARGE_NETWORK)
         # made when first needed: building it costs ~7 ms, in the turn that starts the run
         self.replay, self._replay_of = None, trainer
+        self.later = None  # a run undone after Continue from here cannot be redone now
         self.final_frame = None
         self._follow()
         return self.timeline
@@ -157,7 +160,7 @@ class TimelineUi(QObject):
         """Another project: its own timeline, if the file brought one (see :meth:`loaded`)."""
         self.runner.drop()
         self.timeline = self.replay = self._replay_of = self.final_frame = None
-        self.history_ref = None
+        self.history_ref = self.later = None
         self.shown_epoch = None
         self.live.held = False
         self.refresh()
@@ -193,6 +196,7 @@ class TimelineUi(QObject):
     def refresh(self) -> None:
         """Put the slider's range, position, label and buttons in line with the timeline."""
         bar = self.bar
+        put_back_later(self)
         epochs = self._listed = self.epochs if self.fits() else []
         if not epochs and self.shown_epoch is not None:
             self._follow()
@@ -363,28 +367,3 @@ class TimelineUi(QObject):
             "epochs after it are dropped from this run (Undo brings them back).").format(
             epoch=epoch))
         return True
-
-    def cut(self, epoch: int) -> tuple[list[EpochRecord], Frame | None, object]:
-        """Drop the records after ``epoch``; returns what :meth:`uncut` puts back."""
-        assert self.timeline is not None
-        before = (self.timeline.truncate(epoch), self.final_frame, self.history_ref)
-        self.final_frame = None
-        self.history_ref = self.session.doc.history
-        self.shown_epoch = None
-        self._follow()
-        self.refresh()
-        latest = self.timeline.latest()
-        if latest is not None:
-            self._request(latest, back=False)
-        return before
-
-    def uncut(self, dropped: list[EpochRecord], final_frame: Frame | None,
-              history_ref: object) -> None:
-        if self.timeline is None:
-            return
-        self.runner.drop()  # the present is the final frame again, not the cut's latest
-        self.timeline.restore(dropped)
-        self.final_frame, self.history_ref = final_frame, history_ref
-        self.refresh()
-        if final_frame is not None:
-            self._send(final_frame)

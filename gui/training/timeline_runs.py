@@ -11,7 +11,7 @@ came after it is hidden (its record stays, for comparison). Both say why in thei
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
 from core.training.runs import Run, Runs
@@ -22,6 +22,17 @@ from gui.training.frames import Frame
 
 if TYPE_CHECKING:
     from gui.training.timeline import TimelineUi
+
+
+@dataclass(frozen=True, eq=False)
+class Past:
+    """The timeline's state a cut or an undo puts aside, to be put back: the records after
+    the cut epoch, the thinning stride, the run's last frame and the history they belong to."""
+
+    records: list[EpochRecord]
+    stride: int
+    final_frame: Frame | None
+    history_ref: object
 
 
 class ContinueFromCommand(ReplaceWeightsCommand):
@@ -35,19 +46,25 @@ class ContinueFromCommand(ReplaceWeightsCommand):
             epoch=record.epoch), arrays, history)
         self._ui = ui
         self._epoch = record.epoch
-        self._cut: tuple[list[EpochRecord], Frame | None, object] | None = None
+        self._cut: Past | None = None  # what the cut dropped (undo puts it back)
+        self._later: Past | None = None  # what a run trained after it left (redo's, again)
         self._runs = runs  # the runs with the dropped epochs dropped (redo swaps them)
+        #: the optimizer state and generators at the epoch: Train goes on as the run did
+        self._continuation = record.continuation
+        self._held: object = None  # the state the undone weights go on with
 
     def redo(self) -> None:
         super().redo()
         self._runs = self._doc.set_runs(self._runs)
-        self._cut = self._ui.cut(self._epoch)
+        self._held = self._ui.session.continuation.replace(self._continuation, self._doc)
+        self._cut = cut(self._ui, self._epoch, self._later)
 
     def undo(self) -> None:
         super().undo()
         self._runs = self._doc.set_runs(self._runs)
+        self._ui.session.continuation.put_back(self._held)
         if self._cut is not None:
-            self._ui.uncut(*self._cut)
+            self._later = uncut(self._ui, self._epoch, self._cut)
 
 
 def lineage(runs: Runs) -> list[Run]:
@@ -80,3 +97,56 @@ def cut_runs(runs: Runs, epoch: int, batches_per_epoch: int) -> Runs:
     if not changed:
         return runs
     return Runs(tuple(changed.get(r.number, r) for r in runs), runs.last_number)
+
+
+# ---------------------------------------------------------------------- the timeline's side
+def cut(ui: TimelineUi, epoch: int, later: Past | None = None) -> Past:
+    """Drop the timeline's records after ``epoch``; returns what :func:`uncut` puts back.
+    ``later``: the records of a run that trained on from ``epoch`` and was undone, put back
+    when its redo brings its history back (:func:`put_back_later`)."""
+    timeline = ui.timeline
+    assert timeline is not None
+    before = Past(timeline.truncate(epoch), timeline.stride, ui.final_frame, ui.history_ref)
+    ui.later = later
+    ui.final_frame = None
+    ui.history_ref = ui.session.doc.history
+    ui.shown_epoch = None
+    ui._follow()
+    ui.refresh()
+    latest = timeline.latest()
+    if latest is not None:
+        ui._request(latest, back=False)
+    return before
+
+
+def uncut(ui: TimelineUi, epoch: int, past: Past) -> Past | None:
+    """Put back what :func:`cut` dropped at ``epoch``. Records added after the cut are of a run
+    trained on from it, since undone (the slider said "epoch 17 / 17" with the document at
+    epoch 12, and showed that run's weights at epochs 6–12): they go, returned for the redo."""
+    timeline = ui.timeline
+    if timeline is None:
+        return None
+    ui.runner.drop()  # the present is the final frame again, not the cut's latest
+    ui.later = None
+    later = Past(timeline.truncate(epoch), timeline.stride, ui.final_frame, ui.history_ref)
+    timeline.stride = past.stride
+    timeline.restore(past.records)
+    ui.final_frame, ui.history_ref = past.final_frame, past.history_ref
+    ui.refresh()
+    if past.final_frame is not None:
+        ui._send(past.final_frame)
+    return later if later.records else None
+
+
+def put_back_later(ui: TimelineUi) -> None:
+    """The redo of a run that trained on after Continue from here: its records again, once the
+    document holds its history (the timeline's :meth:`~TimelineUi.refresh` asks)."""
+    later, timeline, doc = ui.later, ui.timeline, ui.session.doc
+    if later is None or timeline is None or doc.history is not later.history_ref:
+        if later is not None and not doc.undo_stack.canRedo():
+            ui.later = None  # another edit took the redo away: nothing will bring them back
+        return
+    ui.later = None
+    timeline.stride = later.stride
+    timeline.restore(later.records)
+    ui.final_frame, ui.history_ref = later.final_frame, later.history_ref

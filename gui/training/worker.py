@@ -136,8 +136,11 @@ class TrainingWorker(StoppableWorker):
         with np.errstate(all="ignore"):
             # no gradient signals: measuring them costs a pass over 256 rows, 10–40 % of an
             # epoch of the examples; they depend on the weights only, so a replay measures them
+            # with the optimizer's state and the generators: Continue from here trains on
+            # exactly as this run did from the epoch
             self.timeline.record(self.trainer.epoch, net.params, net.state,
-                                 gradient_norms(net, grads) if grads else {})
+                                 gradient_norms(net, grads) if grads else {},
+                                 continuation=self.trainer.continuation())
 
     def _send_frame(self) -> None:
         self._taken.clear()

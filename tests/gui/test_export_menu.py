@@ -4,12 +4,13 @@ refusal is said in words."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 import onnxruntime
 import pytest
-from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
@@ -284,3 +285,33 @@ def test_korean_titles_write_the_particle_out(qtbot, window, save_to, tmp_path, 
     assert exported_box(qtbot, window).text().splitlines()[0] == \
         f"신경망을 {shown}로 이 폴더에 내보냈습니다:"
     assert (tmp_path / TARGETS[fmt].replace("net", "xor")).is_file()
+
+
+def test_an_export_while_the_timeline_shows_an_earlier_epoch_says_it_holds_the_latest(
+        qtbot, window, save_to, tmp_path):
+    """The canvas showed epoch 2's weights; the export silently wrote epoch 6's. It still
+    writes the latest (what Save keeps and Train goes on from) and now says so."""
+    open_example(window, "spiral", epochs=6)
+    train_to_end(qtbot, window)
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(4):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.doc.previewing and not timeline.runner.busy)
+    assert timeline.bar.label.text() == "epoch 2 / 6"
+    save_to(tmp_path / "spiral.onnx")
+    menu_action(window, "ONNX…").trigger()
+    text = exported_box(qtbot, window).text()
+    assert ("The timeline shows an earlier epoch; the export holds the latest weights, after "
+            "epoch 6, as Save does. To export the epoch on show, press Continue from here, then "
+            "export again.") in text
+    plan = plan_export(window.files.project())
+    x = plan.dataset.x
+    latest = predictions("onnx", tmp_path / "spiral.onnx", x)
+    assert all_close(latest, plan.netcanvas_output(x))
+    shown = {k: window.doc.shown_array(k) for k in window.doc.arrays}
+    epoch_2 = timeline.timeline.at(2).arrays
+    assert all(np.array_equal(shown[k], v) for k, v in epoch_2.items())
+    assert not all_close(latest, plan_export(replace(window.files.project(), params={
+        k: v for k, v in epoch_2.items() if k in plan.params})).netcanvas_output(x))

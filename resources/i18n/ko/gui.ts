@@ -224,6 +224,10 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>신경망을 {format}로 이 폴더에 내보냈습니다:</translation>
     </message>
     <message>
+        <source>The timeline shows an earlier epoch; the export holds the latest weights, after epoch {epoch}, as Save does. To export the epoch on show, press Continue from here, then export again.</source>
+        <translation>타임라인이 이전 에폭을 보여 주고 있지만, 내보내기에는 저장할 때와 같이 에폭 {epoch} 이후의 최신 가중치가 들어 있습니다. 보이는 에폭을 내보내려면 여기서 계속을 누른 뒤 다시 내보내세요.</translation>
+    </message>
+    <message>
         <source>Exported {format} to {path}.</source>
         <translation>{format}를 {path}에 내보냈습니다.</translation>
     </message>

@@ -159,6 +159,7 @@
     </message>
     <message>
         <source>Stop training first: then continue from an earlier epoch. {tip}</source>
+        <extracomment>a run undone after Continue from here (:func:`~.timeline_runs.cut`)</extracomment>
         <translation>먼저 학습을 중지하세요. 그다음 앞선 에폭에서 계속할 수 있습니다. {tip}</translation>
     </message>
     <message>
@@ -175,6 +176,7 @@
     </message>
     <message>
         <source>hidden by Continue from epoch {epoch}: all its epochs came after it</source>
+        <extracomment>the optimizer state and generators at the epoch: Train goes on as the run did</extracomment>
         <translation>에폭 {epoch}에서 계속하여 숨김: 이 실행의 에폭은 모두 그 뒤였습니다</translation>
     </message>
     <message>
