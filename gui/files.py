@@ -63,15 +63,25 @@ def shown_title(title: str) -> str:
     return _(title) if title else title
 
 
-def example_texts(path: Path) -> tuple[str, str]:
-    """The example's own title and description, translated (its file name and "" if it
-    cannot be read)."""
+@functools.cache
+def _example_words(path: Path) -> tuple[str, str] | None:
+    """A bundled example's title and description as its file has them (English), read once:
+    a language change only translates them again."""
     try:
         project = load_project(path)
     except ProjectError:
+        return None
+    return project.title, project.description
+
+
+def example_texts(path: Path) -> tuple[str, str]:
+    """The example's own title and description, translated (its file name and "" if it
+    cannot be read)."""
+    words = _example_words(path)
+    if words is None:
         return path.stem, ""
-    description = project.description
-    return shown_title(project.title) or path.stem, _(description) if description else ""
+    title, description = words
+    return shown_title(title) or path.stem, _(description) if description else ""
 
 
 def example_title(path: Path) -> str:
