@@ -1,6 +1,7 @@
 """Suite-wide set-up: GUI tests run headless, so Qt must use the offscreen platform."""
 
 import os
+import signal
 import tempfile
 
 import pytest
@@ -28,3 +29,22 @@ def korean():
         yield
     finally:
         i18n.set_language("en")
+
+
+@pytest.fixture(autouse=True)
+def signal_handlers_restored():
+    """Each test starts with the signal handling the one before found: a test that starts the
+    app (``gui.app.main``) leaves the window's Ctrl+C handler and wake-up descriptor behind,
+    and ``netcanvas train``'s own Ctrl+C handling (installed only over Python's default, as
+    in a fresh process) then stood aside for a window already gone."""
+    handlers = {number: signal.getsignal(number) for number in (signal.SIGINT, signal.SIGTERM)}
+    wakeup = signal.set_wakeup_fd(-1)
+    signal.set_wakeup_fd(wakeup)
+    yield
+    for number, handler in handlers.items():
+        if signal.getsignal(number) is not handler:
+            signal.signal(number, handler)
+    try:
+        signal.set_wakeup_fd(wakeup)
+    except (OSError, ValueError):
+        signal.set_wakeup_fd(-1)
