@@ -15,6 +15,10 @@ looks at three things, each measured on the run itself:
 - **a plateau** otherwise: the run is stuck where it is, so another start (seed), more units or
   a larger learning rate is what changes it.
 
+Two things no seed, rate or epoch count changes come first, and alone: a **step** activation
+(slope 0, so no gradient reaches the weights), and **no hidden node** on a set that no straight
+line splits (the single-layer perceptron of XOR, the book's chapter 2).
+
 Pure: no Qt; the window shows :attr:`Diagnosis.text` in its status line.
 """
 
@@ -37,6 +41,8 @@ FALLING = 0.02  # relative fall of the training loss over the last TREND_EPOCHS 
 TREND_EPOCHS = 10
 DEAD_PROBE_ROWS = 2048
 GATES = ("and", "or", "nand", "xor")
+#: the built-in classification sets whose classes no straight line separates
+NOT_LINEAR = frozenset({"xor", "xor2d", "circle", "spiral", "moons"})
 GOALS: dict[str, float] = {
     **{gate: 1.0 for gate in GATES},
     "circle": 0.95, "xor2d": 0.95, "gaussians": 0.95, "moons": 0.95, "spiral": 0.9,
@@ -64,7 +70,9 @@ class Diagnosis:
     """The verdict on one finished run: ``score`` over all rows against ``goal``; when short of
     it, ``reasons`` (why, sentences) and ``advice`` (what to try, phrases), in the current
     language; ``dead``/``relu`` count the dead ReLU units among all ReLU units of the hidden
-    nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate."""
+    nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate;
+    ``hidden`` counts the hidden nodes and ``step`` says whether a node has the step
+    activation."""
 
     goal: Goal
     score: float
@@ -73,6 +81,8 @@ class Diagnosis:
     loss_fall: float | None
     span: int = 0
     lr: float = 0.0
+    hidden: int = 1
+    step: bool = False
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -86,7 +96,9 @@ class Diagnosis:
         """(reason, advice) for each thing that held the run back; none when it solved."""
         if self.solved:
             return []
-        found = []
+        found = self._structure()
+        if found:  # no seed, rate or epoch count helps: say only what does
+            return found
         dead, relu, fall, lr = self.dead, self.relu, self.loss_fall, self.lr
         if relu and dead / relu >= DEAD_SHARE:
             found.append((
@@ -99,12 +111,33 @@ class Diagnosis:
                 _("The loss was still falling ({fall} lower over the last {span} "
                   "epochs).").format(fall=percent(fall, digits=0), span=self.span),
                 _("more epochs (press Train again to carry on from here)")))
-        else:
+        elif self.hidden:
             found.append((
                 _("The loss has flattened out: the run is stuck where it is."),
                 _("another seed (then Reset weights), more units in the hidden node, or a "
                   "larger learning rate ({larger:g} instead of {lr:g})").format(
                     larger=_larger(lr), lr=lr)))
+        else:
+            found.append((
+                _("The loss has flattened out: the run is stuck where it is."),
+                _("another seed (then Reset weights) or a larger learning rate ({larger:g} "
+                  "instead of {lr:g})").format(larger=_larger(lr), lr=lr)))
+        return found
+
+    def _structure(self) -> list[tuple[str, str]]:
+        """What in the network itself keeps it from solving the set, whatever the run."""
+        found = []
+        if self.step:
+            found.append((
+                _("The step activation has slope 0 everywhere: no gradient reaches the "
+                  "weights, so training cannot change them."),
+                _("sigmoid, tanh or ReLU instead of step (step is for weights typed by hand)")))
+        if not self.hidden and self.goal.name in NOT_LINEAR:
+            found.append((
+                _("Without a hidden node the network draws one straight line between the "
+                  "classes, and no straight line splits {goal}.").format(goal=_(self.goal.title)),
+                _("a Hidden node between the input and the output (a second layer bends the "
+                  "line)")))
         return found
 
     @property
@@ -177,7 +210,11 @@ def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
         return None
     dead, relu = dead_relus(network, data.train.x)
     fall = loss_fall(history)
-    return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr)
+    nodes = network.spec.nodes
+    hidden = sum(node.kind == "hidden" for node in nodes)
+    step = any(node.kind != "input" and node.activation == "step" for node in nodes)
+    return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr,
+                     hidden, step)
 
 
 def _larger(lr: float) -> float:

@@ -93,3 +93,15 @@ def test_regression_is_judged_by_r2_over_all_rows():
     expected = sum(latest[f"{p}_{metric}"] * parts[p].n for p in parts) / sum(
         parts[p].n for p in parts)
     assert verdict.score == pytest.approx(expected) and verdict.goal.metric == metric
+
+
+def test_a_network_without_a_hidden_node_is_not_told_to_grow_its_hidden_node():
+    """A single-layer network stuck on a set one line splits: seed or rate, no hidden units."""
+    from core.training.diagnosis import Diagnosis
+    gaussians = goal_for(DataRef.builtin("gaussians"))
+    verdict = Diagnosis(gaussians, 0.9, 0, 0, 0.0, 10, 0.03, hidden=0)
+    assert verdict.advice == (
+        "another seed (then Reset weights) or a larger learning rate (0.09 instead of 0.03)",)
+    on_xor = Diagnosis(XOR_GOAL, 0.5, 0, 0, 0.0, 10, 0.03, hidden=0)
+    assert on_xor.reasons == ("Without a hidden node the network draws one straight line between "
+                              "the classes, and no straight line splits XOR gate.",)

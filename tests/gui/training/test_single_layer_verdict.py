@@ -1,0 +1,80 @@
+"""A student builds the book's single-layer perceptron on the canvas, switches the data to XOR
+and presses Train: the verdict says why it cannot work (step has no slope; one straight line
+cannot split XOR) and what to add, not "another seed or more units in the hidden node"."""
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
+
+from core.datasets import BUILTIN
+from core.i18n import _
+from tests.gui.canvas.test_weights_by_hand import perceptron
+from tests.gui.training_support import train_to_end
+
+
+def choose_data(qtbot, window, name: str) -> None:
+    """Type the set's title (as the combo shows it) into the data set combo, after the pause
+    that ends the combo's previous keyboard search."""
+    combo = window.data_picker.data_combo
+    combo.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)
+    title = _(BUILTIN[name].title)
+    if title.isascii():
+        qtbot.keyClicks(combo, title)
+    else:  # QTest types only Latin-1: the arrow keys to the set's row
+        qtbot.keyClick(combo, Qt.Key.Key_Home)
+        for _row in range(combo.findText(title, Qt.MatchFlag.MatchStartsWith)):
+            qtbot.keyClick(combo, Qt.Key.Key_Down)
+    assert window.data.dataset is not None and window.data.dataset.name == name
+
+
+def choose_activation(qtbot, window, canvas, node_id: str, label: str) -> None:
+    canvas.click_node(node_id)
+    combo = window.inspector.node_form.activation_combo
+    combo.setFocus()
+    qtbot.wait(QApplication.keyboardInputInterval() + 100)
+    qtbot.keyClicks(combo, label)
+    assert window.doc.spec.node(node_id).activation == label
+
+
+def test_a_step_perceptron_on_xor_is_told_about_the_step_and_the_missing_layer(
+        qtbot, window, canvas):
+    perceptron(qtbot, window, canvas)  # input 2 → output 1, step, on the AND gate
+    choose_data(qtbot, window, "xor")
+    window.training.docks["Training"].raise_()
+    train_to_end(qtbot, window)
+    text = window.training.settings_panel.outcome_label.text()
+    assert "Not solved yet:" in text
+    assert ("The step activation has slope 0 everywhere: no gradient reaches the weights, so "
+            "training cannot change them.") in text
+    assert ("Without a hidden node the network draws one straight line between the classes, "
+            "and no straight line splits XOR gate.") in text
+    assert "Try sigmoid, tanh or ReLU instead of step" in text
+    assert "a Hidden node between the input and the output" in text
+    for wrong in ("hidden node, or", "another seed", "flattened out"):
+        assert wrong not in text  # advice that cannot help this network
+    assert "no straight line splits XOR gate" in window.statusBar().currentMessage()
+
+
+def test_a_sigmoid_perceptron_on_xor_is_told_to_add_a_hidden_node(qtbot, window, canvas):
+    perceptron(qtbot, window, canvas)
+    choose_activation(qtbot, window, canvas, "2", "sigmoid")
+    choose_data(qtbot, window, "xor")
+    window.training.docks["Training"].raise_()
+    train_to_end(qtbot, window)
+    text = window.training.settings_panel.outcome_label.text()
+    assert "no straight line splits XOR gate" in text
+    assert "step" not in text
+    assert "more units in the hidden node" not in text and "another seed" not in text
+
+
+def test_the_verdict_speaks_korean(qtbot, korean, window, canvas):
+    choose_data(qtbot, window, "and")
+    canvas.drop_from_palette("input", QPoint(150, 300))
+    canvas.drop_from_palette("output", QPoint(450, 300))
+    canvas.connect("1", "2")
+    choose_data(qtbot, window, "xor")
+    window.training.docks["Training"].raise_()
+    train_to_end(qtbot, window)
+    text = window.training.settings_panel.outcome_label.text()
+    assert "XOR 게이트은(는) 직선 하나로 나눌 수 없습니다." in text
+    assert "입력과 출력 사이에 은닉 노드 추가" in text and "hidden" not in text.lower()
