@@ -371,6 +371,9 @@ class CanvasScene(QGraphicsScene):
             return
         self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
                                                     undo_text(value)))
+        # what was set, in Edit ▸ Undo's words: the editor's "type a number and press Enter"
+        # stayed in the status line after Enter, as if the value had not been taken
+        self.say(lambda: undo_text(value))
 
     def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
         # Closing from inside the editor's own signal would delete it mid-call. That editor
