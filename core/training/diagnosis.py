@@ -33,6 +33,7 @@ from core.datasets.builtin import BUILTIN
 from core.datasets.ref import DataRef
 from core.engine.network import Network
 from core.i18n import _, percent
+from core.lint import FAR, USUAL_LR
 from core.training.history import History
 from core.training.prepare import TrainingData
 
@@ -72,7 +73,7 @@ class Diagnosis:
     language; ``dead``/``relu`` count the dead ReLU units among all ReLU units of the hidden
     nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate;
     ``hidden`` counts the hidden nodes and ``step`` says whether a node has the step
-    activation."""
+    activation; ``optimizer`` is the run's (its usual rates judge ``lr``)."""
 
     goal: Goal
     score: float
@@ -83,6 +84,7 @@ class Diagnosis:
     lr: float = 0.0
     hidden: int = 1
     step: bool = False
+    optimizer: str = ""
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -106,7 +108,16 @@ class Diagnosis:
                   "every row, so they no longer learn.").format(
                     dead=dead, relu=relu, share=percent(dead / relu, digits=0)),
                 _("tanh or leaky ReLU for the hidden node (their units cannot die)")))
-        if fall is not None and fall > FALLING:
+        low_high = USUAL_LR.get(self.optimizer)
+        if low_high is not None and lr > low_high[1] * FAR:
+            # the steps overshoot: "a larger rate" (the plateau's advice) would make it worse
+            found.append((
+                _("The learning rate {lr:g} is far above {optimizer}'s usual {low:g}–{high:g}: "
+                  "each step overshoots the bottom of the loss.").format(
+                    lr=lr, optimizer=self.optimizer, low=low_high[0], high=low_high[1]),
+                _("a learning rate in the usual range, such as {usual:g} (then Reset weights)"
+                  ).format(usual=low_high[1])))
+        elif fall is not None and fall > FALLING:
             found.append((
                 _("The loss was still falling ({fall} lower over the last {span} "
                   "epochs).").format(fall=percent(fall, digits=0), span=self.span),
@@ -203,8 +214,9 @@ def loss_fall(history: History) -> float | None:
 
 
 def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
-             lr: float) -> Diagnosis | None:
-    """The verdict on a run that has ended (None before its first epoch)."""
+             lr: float, optimizer: str = "") -> Diagnosis | None:
+    """The verdict on a run that has ended (None before its first epoch); ``optimizer`` is the
+    run's name for it ("adam")."""
     value = score(history, data, goal.metric)
     if value is None or not math.isfinite(value):
         return None
@@ -214,7 +226,7 @@ def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
     hidden = sum(node.kind == "hidden" for node in nodes)
     step = any(node.kind != "input" and node.activation == "step" for node in nodes)
     return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr,
-                     hidden, step)
+                     hidden, step, optimizer)
 
 
 def _larger(lr: float) -> float:

@@ -2,6 +2,8 @@
 and presses Train: the verdict says why it cannot work (step has no slope; one straight line
 cannot split XOR) and what to add, not "another seed or more units in the hidden node"."""
 
+import html
+
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
@@ -14,6 +16,8 @@ from tests.gui.training_support import train_to_end
 def choose_data(qtbot, window, name: str) -> None:
     """Type the set's title (as the combo shows it) into the data set combo, after the pause
     that ends the combo's previous keyboard search."""
+    if window.data.dataset is not None and window.data.dataset.name == name:
+        return  # typing its title again would search on to the next set that starts so
     combo = window.data_picker.data_combo
     combo.setFocus()
     qtbot.wait(QApplication.keyboardInputInterval() + 100)
@@ -78,3 +82,45 @@ def test_the_verdict_speaks_korean(qtbot, korean, window, canvas):
     text = window.training.settings_panel.outcome_label.text()
     assert "XOR 게이트은(는) 직선 하나로 나눌 수 없습니다." in text
     assert "입력과 출력 사이에 은닉 노드 추가" in text and "hidden" not in text.lower()
+
+
+def type_learning_rate(qtbot, window, text: str) -> None:
+    spin = window.training.settings_panel.lr_spin
+    window.training.docks["Training"].raise_()
+    spin.setFocus()
+    spin.selectAll()
+    qtbot.keyClicks(spin, text)
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+
+
+def test_a_far_too_large_rate_is_told_to_come_down_not_to_grow(qtbot, window, canvas):
+    """A 2-2-1 network drawn for XOR, learning rate 50 with Adam: the verdict said "a larger
+    learning rate (150 instead of 50)"."""
+    choose_data(qtbot, window, "xor")
+    for kind, x in (("input", 100), ("hidden", 300), ("output", 500)):
+        canvas.drop_from_palette(kind, QPoint(x, 300))
+    canvas.connect("1", "2")
+    canvas.connect("2", "3")
+    type_learning_rate(qtbot, window, "50")
+    assert window.doc.settings.lr == 50 and window.doc.settings.optimizer == "adam"
+    result = train_to_end(qtbot, window)
+    assert not result.outcome.failed
+    text = html.unescape(window.training.settings_panel.outcome_label.text())
+    assert "Not solved yet:" in text
+    assert ("The learning rate 50 is far above adam's usual 0.0001–0.01: each step overshoots "
+            "the bottom of the loss.") in text
+    assert "Try a learning rate in the usual range, such as 0.01 (then Reset weights)." in text
+    assert "larger learning rate" not in text and "150" not in text
+
+
+def test_a_far_too_large_rate_is_told_in_korean(qtbot, korean, window, canvas):
+    choose_data(qtbot, window, "xor")
+    for kind, x in (("input", 100), ("hidden", 300), ("output", 500)):
+        canvas.drop_from_palette(kind, QPoint(x, 300))
+    canvas.connect("1", "2")
+    canvas.connect("2", "3")
+    type_learning_rate(qtbot, window, "50")
+    train_to_end(qtbot, window)
+    text = html.unescape(window.training.settings_panel.outcome_label.text())
+    assert "학습률 50이(가) adam의 보통 범위 0.0001–0.01보다 훨씬 큽니다" in text
+    assert "보통 범위의 학습률, 예를 들어 0.01(그다음 가중치 초기화)" in text
