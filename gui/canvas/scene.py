@@ -322,8 +322,10 @@ class CanvasScene(QGraphicsScene):
 
         return self._open_editor(
             name, (i, j), pos,
-            lambda: self.tr("Set weight {src}[{i}] → {dst}[{j}]").format(**names()),
-            lambda value: self.tr("Set weight {src}[{i}] → {dst}[{j}] to {value}").format(
+            # units counted from 1 as in the tooltip and the bias's "unit 1"; "input 1[2]"
+            # beside the tooltip's w[1,0] read as a third way to number the same weight
+            lambda: self.tr("Set weight {src} unit {i} → {dst} unit {j}").format(**names()),
+            lambda value: self.tr("Set weight {src} unit {i} → {dst} unit {j} to {value}").format(
                 value=f"{value:g}", **names()))
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
