@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication
 from core.datasets import BUILTIN
 from core.i18n import _
 from tests.gui.canvas.test_weights_by_hand import perceptron
-from tests.gui.training_support import train_to_end
+from tests.gui.training_support import click, train_to_end
 
 
 def choose_data(qtbot, window, name: str) -> None:
@@ -102,6 +102,7 @@ def test_a_far_too_large_rate_is_told_to_come_down_not_to_grow(qtbot, window, ca
     canvas.connect("1", "2")
     canvas.connect("2", "3")
     type_learning_rate(qtbot, window, "50")
+    click(qtbot, window, "reset")  # the seed's weights: a start that does not luck into it
     assert window.doc.settings.lr == 50 and window.doc.settings.optimizer == "adam"
     result = train_to_end(qtbot, window)
     assert not result.outcome.failed
@@ -120,7 +121,22 @@ def test_a_far_too_large_rate_is_told_in_korean(qtbot, korean, window, canvas):
     canvas.connect("1", "2")
     canvas.connect("2", "3")
     type_learning_rate(qtbot, window, "50")
+    click(qtbot, window, "reset")  # the seed's weights: a start that does not luck into it
     train_to_end(qtbot, window)
     text = html.unescape(window.training.settings_panel.outcome_label.text())
     assert "학습률 50이(가) adam의 보통 범위 0.0001–0.01보다 훨씬 큽니다" in text
     assert "보통 범위의 학습률, 예를 들어 0.01(그다음 가중치 초기화)" in text
+
+
+def test_the_verdict_is_in_sight_when_the_training_dock_is_opened(qtbot, window, canvas):
+    """At the default window size the verdict sat at the foot of the Training dock, below its
+    fold: a student who opened the dock saw the settings, not why the run failed."""
+    window.resize(1280, 800)
+    perceptron(qtbot, window, canvas)
+    choose_data(qtbot, window, "xor")
+    train_to_end(qtbot, window)
+    window.training.docks["Training"].raise_()
+    label = window.training.settings_panel.outcome_label
+    qtbot.waitUntil(label.isVisible)
+    assert "no straight line splits XOR gate" in label.text()
+    assert label.visibleRegion().boundingRect() == label.rect()  # whole, not scrolled away
