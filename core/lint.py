@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import DataError, Dataset, split
-from core.engine import initializers, params
+from core.engine import initializers, optimizers, params
 from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
@@ -251,7 +251,8 @@ def learning_rate(f: _Facts) -> list[LintWarning]:
         message = _("learning rate {lr:g} is far outside {optimizer}'s usual {low:g}–{high:g}: "
                     "too small: the weights will hardly move")
     return [LintWarning(
-        "learning_rate", message.format(lr=s.lr, optimizer=s.optimizer, low=low, high=high),
+        "learning_rate", message.format(lr=s.lr, optimizer=optimizers.title(s.optimizer), low=low,
+                                       high=high),
         _("each step moves the weights by the rate times the gradient; the optimizer race shows "
           "rates that crawl and rates that blow up"), "optimizer_race")]
 

@@ -31,6 +31,7 @@ import numpy as np
 
 from core.datasets.builtin import BUILTIN
 from core.datasets.ref import DataRef
+from core.engine import optimizers
 from core.engine.network import Network
 from core.i18n import _, percent
 from core.lint import FAR, USUAL_LR
@@ -114,7 +115,8 @@ class Diagnosis:
             found.append((
                 _("The learning rate {lr:g} is far above {optimizer}'s usual {low:g}–{high:g}: "
                   "each step overshoots the bottom of the loss.").format(
-                    lr=lr, optimizer=self.optimizer, low=low_high[0], high=low_high[1]),
+                    lr=lr, optimizer=optimizers.title(self.optimizer), low=low_high[0],
+                    high=low_high[1]),
                 _("a learning rate in the usual range, such as {usual:g} (then Reset weights)"
                   ).format(usual=low_high[1])))
         elif fall is not None and fall > FALLING:

@@ -50,6 +50,8 @@ def test_warnings_follow_the_settings_and_undo(qtbot, window):
     window.training.settings_panel.lr_spin.setValue(5.0)  # as typed in the Training dock
     [row] = shown(qtbot, window, ["learning_rate"])
     assert "too large" in row.warning.message
+    # the optimizer as the Training dock's list names it, not its id ("adam's usual")
+    assert row.warning.message.startswith("learning rate 5 is far outside Adam's usual")
     window.undo_action.trigger()
     shown(qtbot, window, [])
 

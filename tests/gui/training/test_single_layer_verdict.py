@@ -108,7 +108,7 @@ def test_a_far_too_large_rate_is_told_to_come_down_not_to_grow(qtbot, window, ca
     assert not result.outcome.failed
     text = html.unescape(window.training.settings_panel.outcome_label.text())
     assert "Not solved yet:" in text
-    assert ("The learning rate 50 is far above adam's usual 0.0001–0.01: each step overshoots "
+    assert ("The learning rate 50 is far above Adam's usual 0.0001–0.01: each step overshoots "
             "the bottom of the loss.") in text
     assert "Try a learning rate in the usual range, such as 0.01 (then Reset weights)." in text
     assert "larger learning rate" not in text and "150" not in text
@@ -124,7 +124,7 @@ def test_a_far_too_large_rate_is_told_in_korean(qtbot, korean, window, canvas):
     click(qtbot, window, "reset")  # the seed's weights: a start that does not luck into it
     train_to_end(qtbot, window)
     text = html.unescape(window.training.settings_panel.outcome_label.text())
-    assert "학습률 50이(가) adam의 보통 범위 0.0001–0.01보다 훨씬 큽니다" in text
+    assert "학습률 50이(가) Adam의 보통 범위 0.0001–0.01보다 훨씬 큽니다" in text
     assert "보통 범위의 학습률, 예를 들어 0.01(그다음 가중치 초기화)" in text
 
 
