@@ -124,18 +124,26 @@ class Diagnosis:
                 _("The loss was still falling ({fall} lower over the last {span} "
                   "epochs).").format(fall=percent(fall, digits=0), span=self.span),
                 _("more epochs (press Train again to carry on from here)")))
-        elif self.hidden:
-            found.append((
-                _("The loss has flattened out: the run is stuck where it is."),
-                _("another seed (then Reset weights), more units in the hidden node, or a "
-                  "larger learning rate ({larger:g} instead of {lr:g})").format(
-                    larger=_larger(lr), lr=lr)))
         else:
-            found.append((
-                _("The loss has flattened out: the run is stuck where it is."),
-                _("another seed (then Reset weights) or a larger learning rate ({larger:g} "
-                  "instead of {lr:g})").format(larger=_larger(lr), lr=lr)))
+            found.append((_("The loss has flattened out: the run is stuck where it is."),
+                          self._plateau_advice(low_high)))
         return found
+
+    def _plateau_advice(self, low_high: tuple[float, float] | None) -> str:
+        """Another start, more hidden units (when there is a hidden node) and a larger rate —
+        unless that rate is one the Problems panel would call far too large."""
+        lr = self.lr
+        larger = _larger(lr)
+        if low_high is not None and larger > low_high[1] * FAR:
+            if self.hidden:
+                return _("another seed (then Reset weights) or more units in the hidden node")
+            return _("another seed (then Reset weights)")
+        if self.hidden:
+            return _("another seed (then Reset weights), more units in the hidden node, or a "
+                     "larger learning rate ({larger:g} instead of {lr:g})").format(
+                larger=larger, lr=lr)
+        return _("another seed (then Reset weights) or a larger learning rate ({larger:g} "
+                 "instead of {lr:g})").format(larger=larger, lr=lr)
 
     def _structure(self) -> list[tuple[str, str]]:
         """What in the network itself keeps it from solving the set, whatever the run."""

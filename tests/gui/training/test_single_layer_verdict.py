@@ -140,3 +140,17 @@ def test_the_verdict_is_in_sight_when_the_training_dock_is_opened(qtbot, window,
     qtbot.waitUntil(label.isVisible)
     assert "no straight line splits XOR gate" in label.text()
     assert label.visibleRegion().boundingRect() == label.rect()  # whole, not scrolled away
+
+
+def test_a_plateau_at_a_large_rate_is_not_told_to_triple_it(qtbot, window):
+    """XOR, learned at Momentum's rate 10 (the top of what the Problems panel lets pass):
+    stuck at 75 %, the verdict said "a larger learning rate (30 instead of 10)" — a rate the
+    panel then calls far too large."""
+    assert window.files.open_example("xor_learned")
+    type_learning_rate(qtbot, window, "10")
+    assert window.doc.settings.optimizer == "momentum" and window.doc.settings.lr == 10
+    train_to_end(qtbot, window)
+    text = html.unescape(window.training.settings_panel.outcome_label.text())
+    assert "The loss has flattened out" in text
+    assert "Try another seed (then Reset weights) or more units in the hidden node." in text
+    assert "larger learning rate" not in text
