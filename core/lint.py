@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import DataError, Dataset, split
-from core.engine import initializers, params
+from core.engine import initializers, optimizers, params
 from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
@@ -45,7 +45,7 @@ FAR = 10.0
 RANGE_RATIO = 50.0  # digits' pixels share one 0–16 scale and differ by at most 16×
 LARGE_INPUT = 20.0  # digits' 0–16 pixels train well unscaled; bytes up to 255 do not
 PARAMS_PER_ROW = 50.0  # the book's overfitting set-up has ~190 parameters per training row
-MIN_ROWS_FOR_VALIDATION = 20  # below this (a truth table) every row is needed for training
+MIN_ROWS_FOR_VALIDATION = 20  # below this (a truth table) every row is needed, in every step
 # What an output activation can give: (lowest, highest, in words); the step gives only the ends.
 REACH: dict[str, tuple[float, float, str]] = {
     "sigmoid": (0.0, 1.0, N_("values between 0 and 1")),
@@ -251,7 +251,8 @@ def learning_rate(f: _Facts) -> list[LintWarning]:
         message = _("learning rate {lr:g} is far outside {optimizer}'s usual {low:g}–{high:g}: "
                     "too small: the weights will hardly move")
     return [LintWarning(
-        "learning_rate", message.format(lr=s.lr, optimizer=s.optimizer, low=low, high=high),
+        "learning_rate", message.format(lr=s.lr, optimizer=optimizers.title(s.optimizer), low=low,
+                                       high=high),
         _("each step moves the weights by the rate times the gradient; the optimizer race shows "
           "rates that crawl and rates that blow up"), "optimizer_race")]
 
@@ -312,9 +313,13 @@ def overfitting_risk(f: _Facts) -> list[LintWarning]:
 
 
 def batch_size(f: _Facts) -> list[LintWarning]:
-    if f.train is None or f.train.n_samples == 0 or f.settings.batch_size <= f.train.n_samples:
+    if f.train is None or f.settings.batch_size <= f.train.n_samples:
         return []
     rows = f.train.n_samples
+    if rows < MIN_ROWS_FOR_VALIDATION:
+        # a truth table: full batch is the only sensible way, and the default batch size (32)
+        # put an orange warning under every gate a student built from scratch
+        return []
     return [LintWarning(
         "batch_size",
         _("batch size {size} is larger than the {rows} training rows: every batch is the whole "

@@ -15,6 +15,10 @@ looks at three things, each measured on the run itself:
 - **a plateau** otherwise: the run is stuck where it is, so another start (seed), more units or
   a larger learning rate is what changes it.
 
+Two things no seed, rate or epoch count changes come first, and alone: a **step** activation
+(slope 0, so no gradient reaches the weights), and **no hidden node** on a set that no straight
+line splits (the single-layer perceptron of XOR, the book's chapter 2).
+
 Pure: no Qt; the window shows :attr:`Diagnosis.text` in its status line.
 """
 
@@ -27,8 +31,10 @@ import numpy as np
 
 from core.datasets.builtin import BUILTIN
 from core.datasets.ref import DataRef
+from core.engine import optimizers
 from core.engine.network import Network
 from core.i18n import _, percent
+from core.lint import FAR, USUAL_LR
 from core.training.history import History
 from core.training.prepare import TrainingData
 
@@ -37,6 +43,8 @@ FALLING = 0.02  # relative fall of the training loss over the last TREND_EPOCHS 
 TREND_EPOCHS = 10
 DEAD_PROBE_ROWS = 2048
 GATES = ("and", "or", "nand", "xor")
+#: the built-in classification sets whose classes no straight line separates
+NOT_LINEAR = frozenset({"xor", "xor2d", "circle", "spiral", "moons"})
 GOALS: dict[str, float] = {
     **{gate: 1.0 for gate in GATES},
     "circle": 0.95, "xor2d": 0.95, "gaussians": 0.95, "moons": 0.95, "spiral": 0.9,
@@ -64,7 +72,9 @@ class Diagnosis:
     """The verdict on one finished run: ``score`` over all rows against ``goal``; when short of
     it, ``reasons`` (why, sentences) and ``advice`` (what to try, phrases), in the current
     language; ``dead``/``relu`` count the dead ReLU units among all ReLU units of the hidden
-    nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate."""
+    nodes; ``loss_fall`` is over the last ``span`` epochs; ``lr`` is the run's learning rate;
+    ``hidden`` counts the hidden nodes and ``step`` says whether a node has the step
+    activation; ``optimizer`` is the run's (its usual rates judge ``lr``)."""
 
     goal: Goal
     score: float
@@ -73,6 +83,9 @@ class Diagnosis:
     loss_fall: float | None
     span: int = 0
     lr: float = 0.0
+    hidden: int = 1
+    step: bool = False
+    optimizer: str = ""
 
     @property
     def reasons(self) -> tuple[str, ...]:
@@ -86,7 +99,9 @@ class Diagnosis:
         """(reason, advice) for each thing that held the run back; none when it solved."""
         if self.solved:
             return []
-        found = []
+        found = self._structure()
+        if found:  # no seed, rate or epoch count helps: say only what does
+            return found
         dead, relu, fall, lr = self.dead, self.relu, self.loss_fall, self.lr
         if relu and dead / relu >= DEAD_SHARE:
             found.append((
@@ -94,17 +109,56 @@ class Diagnosis:
                   "every row, so they no longer learn.").format(
                     dead=dead, relu=relu, share=percent(dead / relu, digits=0)),
                 _("tanh or leaky ReLU for the hidden node (their units cannot die)")))
-        if fall is not None and fall > FALLING:
+        low_high = USUAL_LR.get(self.optimizer)
+        if low_high is not None and lr > low_high[1] * FAR:
+            # the steps overshoot: "a larger rate" (the plateau's advice) would make it worse
+            found.append((
+                _("The learning rate {lr:g} is far above {optimizer}'s usual {low:g}–{high:g}: "
+                  "each step overshoots the bottom of the loss.").format(
+                    lr=lr, optimizer=optimizers.title(self.optimizer), low=low_high[0],
+                    high=low_high[1]),
+                _("a learning rate in the usual range, such as {usual:g} (then Reset weights)"
+                  ).format(usual=low_high[1])))
+        elif fall is not None and fall > FALLING:
             found.append((
                 _("The loss was still falling ({fall} lower over the last {span} "
                   "epochs).").format(fall=percent(fall, digits=0), span=self.span),
                 _("more epochs (press Train again to carry on from here)")))
         else:
+            found.append((_("The loss has flattened out: the run is stuck where it is."),
+                          self._plateau_advice(low_high)))
+        return found
+
+    def _plateau_advice(self, low_high: tuple[float, float] | None) -> str:
+        """Another start, more hidden units (when there is a hidden node) and a larger rate —
+        unless that rate is one the Problems panel would call far too large."""
+        lr = self.lr
+        larger = _larger(lr)
+        if low_high is not None and larger > low_high[1] * FAR:
+            if self.hidden:
+                return _("another seed (then Reset weights) or more units in the hidden node")
+            return _("another seed (then Reset weights)")
+        if self.hidden:
+            return _("another seed (then Reset weights), more units in the hidden node, or a "
+                     "larger learning rate ({larger:g} instead of {lr:g})").format(
+                larger=larger, lr=lr)
+        return _("another seed (then Reset weights) or a larger learning rate ({larger:g} "
+                 "instead of {lr:g})").format(larger=larger, lr=lr)
+
+    def _structure(self) -> list[tuple[str, str]]:
+        """What in the network itself keeps it from solving the set, whatever the run."""
+        found = []
+        if self.step:
             found.append((
-                _("The loss has flattened out: the run is stuck where it is."),
-                _("another seed (then Reset weights), more units in the hidden node, or a "
-                  "larger learning rate ({larger:g} instead of {lr:g})").format(
-                    larger=_larger(lr), lr=lr)))
+                _("The step activation has slope 0 everywhere: no gradient reaches the "
+                  "weights, so training cannot change them."),
+                _("sigmoid, tanh or ReLU instead of step (step is for weights typed by hand)")))
+        if not self.hidden and self.goal.name in NOT_LINEAR:
+            found.append((
+                _("Without a hidden node the network draws one straight line between the "
+                  "classes, and no straight line splits {goal}.").format(goal=_(self.goal.title)),
+                _("a Hidden node between the input and the output (a second layer bends the "
+                  "line)")))
         return found
 
     @property
@@ -170,14 +224,19 @@ def loss_fall(history: History) -> float | None:
 
 
 def diagnose(goal: Goal, network: Network, data: TrainingData, history: History,
-             lr: float) -> Diagnosis | None:
-    """The verdict on a run that has ended (None before its first epoch)."""
+             lr: float, optimizer: str = "") -> Diagnosis | None:
+    """The verdict on a run that has ended (None before its first epoch); ``optimizer`` is the
+    run's name for it ("adam")."""
     value = score(history, data, goal.metric)
     if value is None or not math.isfinite(value):
         return None
     dead, relu = dead_relus(network, data.train.x)
     fall = loss_fall(history)
-    return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr)
+    nodes = network.spec.nodes
+    hidden = sum(node.kind == "hidden" for node in nodes)
+    step = any(node.kind != "input" and node.activation == "step" for node in nodes)
+    return Diagnosis(goal, value, dead, relu, fall, min(TREND_EPOCHS, history.n_epochs - 1), lr,
+                     hidden, step, optimizer)
 
 
 def _larger(lr: float) -> float:

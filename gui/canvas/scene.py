@@ -322,8 +322,10 @@ class CanvasScene(QGraphicsScene):
 
         return self._open_editor(
             name, (i, j), pos,
-            lambda: self.tr("Set weight {src}[{i}] → {dst}[{j}]").format(**names()),
-            lambda value: self.tr("Set weight {src}[{i}] → {dst}[{j}] to {value}").format(
+            # units counted from 1 as in the tooltip and the bias's "unit 1"; "input 1[2]"
+            # beside the tooltip's w[1,0] read as a third way to number the same weight
+            lambda: self.tr("Set weight {src} unit {i} → {dst} unit {j}").format(**names()),
+            lambda value: self.tr("Set weight {src} unit {i} → {dst} unit {j} to {value}").format(
                 value=f"{value:g}", **names()))
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
@@ -371,6 +373,9 @@ class CanvasScene(QGraphicsScene):
             return
         self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
                                                     undo_text(value)))
+        # what was set, in Edit ▸ Undo's words: the editor's "type a number and press Enter"
+        # stayed in the status line after Enter, as if the value had not been taken
+        self.say(lambda: undo_text(value))
 
     def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
         # Closing from inside the editor's own signal would delete it mid-call. That editor

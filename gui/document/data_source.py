@@ -48,7 +48,19 @@ def ref_key(ref: DataRef | None) -> Hashable:
         return ("embedded", id(ref.dataset))
     if ref.kind == "file":
         return ("file", ref.files)
-    return (ref.kind, ref.name, ref.n_samples, ref.noise, ref.seed, ref.n_classes)
+    return (ref.kind, ref.name, *_chosen(ref), ref.seed)
+
+
+def _chosen(ref: DataRef) -> tuple[int | None, float | None, int | None]:
+    """A built-in set's (samples, noise, classes) where they differ from the set's own, None
+    where they are its defaults: the gate examples store "4 samples, noise 0", and the data
+    picker listed "XOR gate (4 samples)" under "XOR gate", two names for one truth table."""
+    info = BUILTIN.get(ref.name) if ref.kind == "builtin" else None
+    if info is None:
+        return ref.n_samples, ref.noise, ref.n_classes
+    return (None if ref.n_samples == info.n_samples else ref.n_samples,
+            None if ref.noise == info.noise else ref.noise,
+            None if ref.n_classes == info.n_classes else ref.n_classes)
 
 
 def ref_title(ref: DataRef) -> str:
@@ -60,10 +72,11 @@ def ref_title(ref: DataRef) -> str:
         name = _(ref.name) if ref.name else ref.name
         return translate("DataSource", "{name} (imported)").format(name=name)
     title = ref.title()
-    options = [translate("DataSource", "{count} samples").format(count=ref.n_samples)
-               if ref.n_samples is not None else "",
-               translate("DataSource", "noise {noise}").format(noise=f"{ref.noise:g}")
-               if ref.noise else "",
+    n_samples, noise, _classes = _chosen(ref)
+    options = [translate("DataSource", "{count} samples").format(count=n_samples)
+               if n_samples is not None else "",
+               translate("DataSource", "noise {noise}").format(noise=f"{noise:g}")
+               if noise else "",
                translate("DataSource", "seed {seed}").format(seed=ref.seed) if ref.seed else ""]
     extra = ", ".join(o for o in options if o)
     return f"{title} ({extra})" if extra else title

@@ -242,7 +242,7 @@ class TrainingSession(QObject):
         if trainer is not None and goal is not None and not (outcome.failed or result.error):
             # The thread is joined: the trainer is this thread's to read.
             self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
-                                    trainer.lr)
+                                    trainer.lr, trainer.optimizer.name)
         verdict = self.verdict
         self.message.emit(lambda: ended_message(result, verdict))
         if outcome.failed and frame is not None:

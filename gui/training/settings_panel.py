@@ -217,9 +217,11 @@ class TrainingSettingsPanel(QWidget):
         self.form.addRow("", self.standardize_check)
         layout = QVBoxLayout(self)
         layout.addLayout(buttons)
+        # how the last run ended, and on a gate why not and what to try, under the buttons: at
+        # the bottom it sat below the fold of a 1280 × 800 window, the verdict out of sight
+        layout.addWidget(self.outcome_label)
         layout.addWidget(self.start_label)
         layout.addLayout(self.form)
-        layout.addWidget(self.outcome_label)
         layout.addStretch()
 
     def _connect(self) -> None:

@@ -123,7 +123,7 @@ def test_lint_and_training_verdicts_in_korean(korean):
     assert warnings["linear_network"].message == ("신경망이 선형입니다: 층 하나와 같은 계산을 "
                                                   "합니다(은닉 1에 항등 함수를 쓰고 있습니다)")
     assert warnings["learning_rate"].text == (
-        "학습률 50이(가) sgd의 보통 범위 0.001–1에서 크게 벗어났습니다: 너무 큽니다. 손실이 크게 "
+        "학습률 50이(가) SGD의 보통 범위 0.001–1에서 크게 벗어났습니다: 너무 큽니다. 손실이 크게 "
         "흔들리거나 발산합니다 [learning_rate; 실습: optimizer_race]")
     data = load_builtin("xor")
     trainer = Trainer(NetworkSpec.mlp([2, 2, 2]), data, TrainingSettings(epochs=2, seed=0))

@@ -87,12 +87,12 @@
         <translation>{src} → {dst}을(를) 연결했습니다.</translation>
     </message>
     <message>
-        <source>Set weight {src}[{i}] → {dst}[{j}]</source>
-        <translation>가중치 설정 {src}[{i}] → {dst}[{j}]</translation>
+        <source>Set weight {src} unit {i} → {dst} unit {j}</source>
+        <translation>가중치 설정 {src} 뉴런 {i} → {dst} 뉴런 {j}</translation>
     </message>
     <message>
-        <source>Set weight {src}[{i}] → {dst}[{j}] to {value}</source>
-        <translation>가중치 설정 {src}[{i}] → {dst}[{j}] = {value}</translation>
+        <source>Set weight {src} unit {i} → {dst} unit {j} to {value}</source>
+        <translation>가중치 설정 {src} 뉴런 {i} → {dst} 뉴런 {j} = {value}</translation>
     </message>
     <message>
         <source>Set bias of {node} unit {n}</source>

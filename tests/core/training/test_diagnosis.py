@@ -93,3 +93,26 @@ def test_regression_is_judged_by_r2_over_all_rows():
     expected = sum(latest[f"{p}_{metric}"] * parts[p].n for p in parts) / sum(
         parts[p].n for p in parts)
     assert verdict.score == pytest.approx(expected) and verdict.goal.metric == metric
+
+
+def test_a_network_without_a_hidden_node_is_not_told_to_grow_its_hidden_node():
+    """A single-layer network stuck on a set one line splits: seed or rate, no hidden units."""
+    from core.training.diagnosis import Diagnosis
+    gaussians = goal_for(DataRef.builtin("gaussians"))
+    verdict = Diagnosis(gaussians, 0.9, 0, 0, 0.0, 10, 0.03, hidden=0)
+    assert verdict.advice == (
+        "another seed (then Reset weights) or a larger learning rate (0.09 instead of 0.03)",)
+    on_xor = Diagnosis(XOR_GOAL, 0.5, 0, 0, 0.0, 10, 0.03, hidden=0)
+    assert on_xor.reasons == ("Without a hidden node the network draws one straight line between "
+                              "the classes, and no straight line splits XOR gate.",)
+
+
+def test_a_plateau_never_suggests_a_rate_the_problems_panel_calls_far_too_large():
+    from core.training.diagnosis import Diagnosis
+    at_top = Diagnosis(XOR_GOAL, 0.75, 0, 0, 0.0, 10, 10.0, optimizer="momentum")
+    assert at_top.advice == ("another seed (then Reset weights) or more units in the hidden node",)
+    single = Diagnosis(goal_for(DataRef.builtin("gaussians")), 0.9, 0, 0, 0.0, 10, 10.0,
+                       hidden=0, optimizer="sgd")
+    assert single.advice == ("another seed (then Reset weights)",)
+    usual = Diagnosis(XOR_GOAL, 0.75, 0, 0, 0.0, 10, 0.3, optimizer="momentum")
+    assert "a larger learning rate (0.9 instead of 0.3)" in usual.advice[0]

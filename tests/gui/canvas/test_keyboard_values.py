@@ -47,13 +47,13 @@ def test_biases_and_incoming_weights_are_typed_with_tab_and_enter(qtbot, window)
     assert editing(window) == "Set bias of hidden 1 unit 2"
     type_text(qtbot, window, "-1")
     press(qtbot, window, Qt.Key.Key_Tab)
-    assert editing(window) == "Set weight input 0[1] → hidden 1[1]"
+    assert editing(window) == "Set weight input 0 unit 1 → hidden 1 unit 1"
     type_text(qtbot, window, "2")
     press(qtbot, window, Qt.Key.Key_Tab)
-    assert editing(window) == "Set weight input 0[2] → hidden 1[1]"
+    assert editing(window) == "Set weight input 0 unit 2 → hidden 1 unit 1"
     type_text(qtbot, window, "3")
     press(qtbot, window, Qt.Key.Key_Backtab, SHIFT)  # sets 3, back to the one before
-    assert editing(window) == "Set weight input 0[1] → hidden 1[1]"
+    assert editing(window) == "Set weight input 0 unit 1 → hidden 1 unit 1"
     type_text(qtbot, window, "4")
     press(qtbot, window, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: window.scene.editor is None)
@@ -62,7 +62,7 @@ def test_biases_and_incoming_weights_are_typed_with_tab_and_enter(qtbot, window)
     assert window.doc.array("W1")[0, 0] == 4.0 and window.doc.array("W1")[1, 0] == 3.0
     stack = window.doc.undo_stack
     assert stack.count() == count + 5
-    assert stack.undoText() == "Set weight input 0[1] → hidden 1[1] to 4"
+    assert stack.undoText() == "Set weight input 0 unit 1 → hidden 1 unit 1 to 4"
     press(qtbot, window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert window.doc.array("W1")[0, 0] == 2.0
 
@@ -72,8 +72,8 @@ def test_the_last_value_goes_round_to_the_first_and_esc_stops(qtbot, window):
     window.scene.select_only(["2"])  # output 2: 1 bias, 2 weights from hidden 1
     window.view.setFocus()
     press(qtbot, window, Qt.Key.Key_F2)
-    for expected in ("Set bias of output 2 unit 1", "Set weight hidden 1[1] → output 2[1]",
-                     "Set weight hidden 1[2] → output 2[1]", "Set bias of output 2 unit 1"):
+    for expected in ("Set bias of output 2 unit 1", "Set weight hidden 1 unit 1 → output 2 unit 1",
+                     "Set weight hidden 1 unit 2 → output 2 unit 1", "Set bias of output 2 unit 1"):
         assert editing(window) == expected
         press(qtbot, window, Qt.Key.Key_Tab)
     press(qtbot, window, Qt.Key.Key_Escape)

@@ -83,6 +83,37 @@ def test_escape_cancels_and_a_bad_number_is_not_taken(qtbot, window, canvas):
     np.testing.assert_array_equal(window.doc.array("W1"), before)
 
 
+def test_the_status_line_says_what_was_set_once_enter_is_pressed(qtbot, window, canvas):
+    """The editor's prompt ("… type a number and press Enter") stayed up after Enter, as if
+    the number had not been taken. Units are counted from 1 as in the tooltips ("unit 1"),
+    not as "input 1[2]" beside the tooltip's w[1,0]."""
+    perceptron(qtbot, window, canvas)
+    edge = canvas.scene.edge_item("1")
+    canvas.double_click(edge.weight_point(1, 0))
+    assert "type a number and press Enter" in window.statusBar().currentMessage()
+    editor = canvas.scene.editor
+    editor.selectAll()
+    qtbot.keyClicks(editor, "0.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: canvas.scene.editor is None)
+    assert window.statusBar().currentMessage() == (
+        "Set weight input 1 unit 2 → output 2 unit 1 to 0.5")
+    output = canvas.scene.node_item("2")
+    canvas.type_value(output.mapToScene(output.neuron_center(0)), "-0.7")
+    assert window.statusBar().currentMessage() == "Set bias of output 2 unit 1 to -0.7"
+
+
+def test_the_status_line_says_what_was_set_in_korean(qtbot, korean, window, canvas):
+    canvas.drop_from_palette("input", QPoint(150, 300))
+    canvas.drop_from_palette("output", QPoint(450, 300))
+    canvas.connect("1", "2")
+    canvas.type_value(canvas.scene.edge_item("1").weight_point(1, 0), "0.5")
+    assert window.statusBar().currentMessage() == "가중치 설정 입력 1 뉴런 2 → 출력 2 뉴런 1 = 0.5"
+    output = canvas.scene.node_item("2")
+    canvas.type_value(output.mapToScene(output.neuron_center(0)), "-0.7")
+    assert window.statusBar().currentMessage() == "출력 2 뉴런 1의 편향 설정 = -0.7"
+
+
 @pytest.mark.parametrize("example", ["xor_by_hand", "and_gate", "or_gate", "nand_gate"])
 def test_gate_examples_show_their_truth_table(qtbot, window, example):
     assert window.files.open_example(example)

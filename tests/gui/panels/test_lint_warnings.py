@@ -50,6 +50,8 @@ def test_warnings_follow_the_settings_and_undo(qtbot, window):
     window.training.settings_panel.lr_spin.setValue(5.0)  # as typed in the Training dock
     [row] = shown(qtbot, window, ["learning_rate"])
     assert "too large" in row.warning.message
+    # the optimizer as the Training dock's list names it, not its id ("adam's usual")
+    assert row.warning.message.startswith("learning rate 5 is far outside Adam's usual")
     window.undo_action.trigger()
     shown(qtbot, window, [])
 
@@ -131,3 +133,18 @@ def test_pixel_bytes_imported_unscaled_are_warned_about(qtbot, window, tmp_path)
     window.undo_action.trigger()
     assert not window.doc.settings.standardize and not check.isChecked()
     shown(qtbot, window, ["unscaled_features"])
+
+
+def test_a_gate_built_from_scratch_gets_no_batch_size_warning(qtbot, window, canvas):
+    """The AND perceptron drawn on a new canvas keeps the default batch size (32) on 4 rows:
+    the Problems panel said "batch size 32 is larger than the 4 training rows" in orange under
+    every gate a student built, for a setting the student never touched."""
+    from tests.gui.canvas.test_weights_by_hand import perceptron
+
+    perceptron(qtbot, window, canvas)
+    assert window.doc.settings.batch_size == 32 and window.data.dataset.n_samples == 4
+    window.training.settings_panel.lr_spin.setValue(5.0)  # a warning the panel does show
+    shown(qtbot, window, ["learning_rate"])
+    window.undo_action.trigger()
+    shown(qtbot, window, [])
+    assert "warning" not in window.problems_panel.summary.text()
