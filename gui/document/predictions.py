@@ -31,6 +31,7 @@ from core.training.prepare import (
     input_columns,
 )
 from core.training.snapshot import (
+    PROBE_ROWS,
     NodeStats,
     OutputGrid,
     activation_stats,
@@ -45,6 +46,10 @@ SAMPLE_ROWS = 8
 MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its features
 GRID_SIZE = 48
 MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
+#: predictions that cost more multiply-adds than this are computed on a worker thread (about
+#: 40 ms of the GUI thread on a loaded 2-core machine): 784-100-10 on its held-out rows stays
+#: just under, 784-512-512-10 (1.5e9) froze the window for 0.2–0.4 s at every edit
+BACKGROUND_WORK = 2e8
 
 
 @dataclass(frozen=True, eq=False)
@@ -101,6 +106,19 @@ def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
         if len(first) <= MAX_TRUTH_ROWS:
             return np.sort(first), True
     return np.arange(min(SAMPLE_ROWS, dataset.n_samples)), False
+
+
+def work_of(spec: NetworkSpec, arrays: Params, dataset: Dataset | None, rows: int,
+            held_out: bool) -> float:
+    """Roughly how many multiply-adds :func:`compute` takes: a weight per row for each row it
+    feeds through the network (``rows`` table rows; with ``held_out`` training's evaluation and
+    probe rows; for data of one or two features the plane's grid, twice with thumbnails)."""
+    if dataset is None:
+        return 0.0
+    fed = rows + (EVALUATION_ROWS + PROBE_ROWS if held_out else 0)
+    if dataset.n_features in (1, 2):
+        fed += GRID_SIZE ** 2 * (2 if dataset.n_features == 2 else 1)
+    return float(fed) * sum(a.size for a in arrays.values())
 
 
 def data_unavailable() -> Predictions:
