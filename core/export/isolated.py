@@ -1,4 +1,5 @@
-"""An export run in a process of its own, for a program whose other threads must keep running.
+"""An export run in a process of its own, for a program whose other threads must keep running
+(docs/qt-notes.md §13).
 
 Importing onnx holds the interpreter lock for 0.6 s or more (ml_dtypes' C extension sets itself
 up under it: measured, a thread importing onnx kept a 2 ms timer in another thread waiting
