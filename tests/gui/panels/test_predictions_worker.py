@@ -14,6 +14,7 @@ import gui.panels.predictions as predictions_module
 from core.datasets import Dataset
 from core.datasets.ref import DataRef
 from core.spec import NetworkSpec
+from core.training.snapshot import Histogram
 from gui.inspector.node_form import NodeForm
 from tests.gui.training_support import open_example
 
@@ -41,8 +42,23 @@ def record_threads(monkeypatch) -> list[bool]:
     return on_gui_thread
 
 
+def record_binning(monkeypatch) -> list[bool]:
+    """Whether each histogram of the first layer's weights was binned on the GUI thread."""
+    on_gui_thread: list[bool] = []
+    of = Histogram.of.__func__
+
+    def recorded(cls, values, *args, **kwargs):
+        if np.size(values) >= SIDE * SIDE * 1000:
+            on_gui_thread.append(threading.current_thread() is threading.main_thread())
+        return of(cls, values, *args, **kwargs)
+
+    monkeypatch.setattr(Histogram, "of", classmethod(recorded))
+    return on_gui_thread
+
+
 def test_a_big_networks_predictions_come_from_a_worker(qtbot, window, monkeypatch):
     on_gui_thread = record_threads(monkeypatch)
+    binned_on_gui_thread = record_binning(monkeypatch)
     predictions = window.predictions
     window.doc.reset(NetworkSpec.mlp([SIDE * SIDE, 1000, 10]),
                      data=DataRef.embedded(image_data()))
@@ -67,6 +83,10 @@ def test_a_big_networks_predictions_come_from_a_worker(qtbot, window, monkeypatc
     assert not any(on_gui_thread)
     assert predictions.result.held_out is not None  # the Output panel's answers came too
     assert predictions.result.held_out.outputs.shape[1] == 10
+    # the Weights panel's histograms of the current weights were binned on the worker too
+    assert binned_on_gui_thread and not any(binned_on_gui_thread)
+    first = window.doc.spec.edges[0].id
+    assert predictions.result.weight_histograms[first].counts.sum() == SIDE * SIDE * 1300
 
 
 def test_a_small_networks_predictions_come_at_once(qtbot, window, monkeypatch):
