@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
 from core.export.common import ExportError
-from core.i18n import language, set_language
+from core.i18n import _, language, set_language
 from core.project import Project
 
 
@@ -47,11 +48,16 @@ def _export_here(project: Project, format: str, out: Path, force: bool,
 def export_in_process(project: Project, format: str, out: Path, force: bool = False
                       ) -> Exported:
     """:func:`core.export.export_project` in a spawned child process, waited for (call it from a
-    worker thread: the wait holds no lock). ExportError as the export itself raises it."""
+    worker thread: the wait holds no lock). ExportError as the export itself raises it, and
+    when the child process ends before answering (killed, or out of memory)."""
     context = multiprocessing.get_context("spawn")
-    with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        answer = pool.submit(_export_here, project, format, Path(out), force,
-                             language()).result()
+    try:
+        with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
+            answer = pool.submit(_export_here, project, format, Path(out), force,
+                                 language()).result()
+    except BrokenProcessPool:
+        raise ExportError(_("the process writing the export stopped before it had finished"
+                            )) from None
     if isinstance(answer, str):
         raise ExportError(answer)
     return answer
