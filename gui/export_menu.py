@@ -2,8 +2,9 @@
 ``netcanvas export`` and ``netcanvas import-weights`` (:mod:`gui.cli_export`) do, on the open
 document instead of a saved file, with the same :mod:`core.export` code.
 
-An export runs on a background thread — the ONNX one first imports the onnx package, which
-takes seconds — with a busy bar in the status bar, so the window stays usable. Importing
+An export runs on a background thread with a busy bar in the status bar, so the window stays
+usable; the ONNX one in a child process (:mod:`core.export.isolated`: importing onnx holds the
+interpreter lock, which would freeze the window for 0.5–1 s). Importing
 weights is one undo entry and, like every edit, waits while training runs.
 """
 
@@ -25,6 +26,7 @@ from core.export import (
     refuse_problems,
     with_weights,
 )
+from core.export.isolated import export_in_process
 from core.i18n import _
 from core.project import Project
 from gui.background import BackgroundJob
@@ -75,6 +77,10 @@ IMPORT_TIP = QT_TRANSLATE_NOOP(
     "shape is checked; one Undo takes them back.")
 
 
+#: formats exported in a child process: the window's process never imports onnx
+SEPARATE_PROCESS = frozenset({"onnx"})
+
+
 def shown(text: str) -> str:
     """One of this module's marked texts in the current language."""
     return translate("ExportMenu", text)
@@ -85,13 +91,18 @@ def export_work(project: Project, fmt: str, out: Path, force: bool
     """Export in a worker thread (pure core, no Qt): the files written and the note for an
     untrained network ("" otherwise) — or, if core.export refuses, its reason (a str)."""
     try:
-        plan, files = export_project(project, fmt, out, force)
+        if fmt in SEPARATE_PROCESS:
+            exported = export_in_process(project, fmt, out, force)
+            files, trained, seed = exported.files, exported.trained, exported.seed
+        else:
+            plan, files = export_project(project, fmt, out, force)
+            trained, seed = plan.trained, plan.settings["seed"]
     except ExportError as exc:
         return str(exc)
-    if plan.trained:
+    if trained:
         return files, ""
     return files, translate("ExportMenu", "The network is untrained: exported its initial "
-                            "weights, drawn from seed {seed}.").format(seed=plan.settings["seed"])
+                            "weights, drawn from seed {seed}.").format(seed=seed)
 
 
 def sentence(text: str) -> str:

@@ -317,9 +317,13 @@ class GraphDocument(QObject):
         return old
 
     def set_array_value(self, name: str, index: tuple[int, ...], value: float) -> float:
-        """Set one weight or bias; returns the old value."""
+        """Set one weight or bias; returns the old value. The array is replaced by a changed
+        copy, never changed in place: the arrays handed out (a rollback snapshot, a worker's
+        predictions) stay as they were without copying them."""
         old = float(self._arrays[name][index])
-        self._arrays[name][index] = value
+        changed = self._arrays[name].copy()
+        changed[index] = value
+        self._arrays[name] = changed
         self.params_changed.emit([name])
         return old
 

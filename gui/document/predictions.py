@@ -31,6 +31,8 @@ from core.training.prepare import (
     input_columns,
 )
 from core.training.snapshot import (
+    PROBE_ROWS,
+    Histogram,
     NodeStats,
     OutputGrid,
     activation_stats,
@@ -45,6 +47,10 @@ SAMPLE_ROWS = 8
 MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its features
 GRID_SIZE = 48
 MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
+#: predictions that cost more multiply-adds than this are computed on a worker thread (about
+#: 40 ms of the GUI thread on a loaded 2-core machine): 784-100-10 on its held-out rows stays
+#: just under, 784-512-512-10 (1.5e9) froze the window for 0.2–0.4 s at every edit
+BACKGROUND_WORK = 2e8
 
 
 @dataclass(frozen=True, eq=False)
@@ -89,6 +95,9 @@ class Predictions:
     #: node id → its activations on training's probe batch (the rows a run's Activations
     #: frames use), when the held-out rows are asked for
     activations: dict[str, NodeStats] = field(default_factory=dict)
+    #: edge id → the histogram of its weights (:func:`weight_histograms`), for the Weights
+    #: panel: binning 4 M weights took the GUI thread 0.1 s
+    weight_histograms: dict[str, Histogram] = field(default_factory=dict)
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
@@ -101,6 +110,19 @@ def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
         if len(first) <= MAX_TRUTH_ROWS:
             return np.sort(first), True
     return np.arange(min(SAMPLE_ROWS, dataset.n_samples)), False
+
+
+def work_of(spec: NetworkSpec, arrays: Params, dataset: Dataset | None, rows: int,
+            held_out: bool) -> float:
+    """Roughly how many multiply-adds :func:`compute` takes: a weight per row for each row it
+    feeds through the network (``rows`` table rows; with ``held_out`` training's evaluation and
+    probe rows; for data of one or two features the plane's grid, twice with thumbnails)."""
+    if dataset is None:
+        return 0.0
+    fed = rows + (EVALUATION_ROWS + PROBE_ROWS if held_out else 0)
+    if dataset.n_features in (1, 2):
+        fed += GRID_SIZE ** 2 * (2 if dataset.n_features == 2 else 1)
+    return float(fed) * sum(a.size for a in arrays.values())
 
 
 def data_unavailable() -> Predictions:
@@ -152,6 +174,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
                          row_indices=np.asarray(rows))
     result.weight_images = input_weight_images(spec, arrays, dataset)
+    result.weight_histograms = weight_histograms(spec, arrays)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
     # The headers are keys (the panel shows them translated and finds its columns by them).
     names = ["row"] if wide else list(dataset.feature_names)
@@ -197,6 +220,13 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
                 probe = train.features(probe_indices(train.n_samples, split_as[1]))
                 result.activations = activation_stats(network, to_inputs(probe))
     return result
+
+
+def weight_histograms(spec: NetworkSpec, arrays: Params) -> dict[str, Histogram]:
+    """Each connection's weights binned as a training snapshot bins them, by edge id."""
+    names = {edge.id: weight_name(edge.id) for edge in spec.edges}
+    return {edge_id: Histogram.of(arrays[name]) for edge_id, name in names.items()
+            if name in arrays}
 
 
 def split_parts(dataset: Dataset, fractions: tuple[float, float, float], seed: int

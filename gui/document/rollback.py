@@ -36,7 +36,9 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True)
 class Snapshot:
-    """Everything a command may change, as it was (arrays copied: some edits are in place)."""
+    """Everything a command may change, as it was. The arrays are the document's own, not
+    copies: it replaces arrays and never changes one in place, and copying them all before
+    every edit took 0.25 s of the GUI thread for 784-2000-512-10."""
 
     spec: NetworkSpec
     arrays: Params
@@ -48,8 +50,8 @@ class Snapshot:
 
     @classmethod
     def of(cls, doc: GraphDocument) -> Snapshot:
-        return cls(doc.spec, {k: np.array(v) for k, v in doc.arrays.items()}, doc.settings,
-                   doc.data, doc.history, doc.runs, doc.dismissed_warnings)
+        return cls(doc.spec, doc.arrays, doc.settings, doc.data, doc.history, doc.runs,
+                   doc.dismissed_warnings)
 
 
 class GuardedCommand(QUndoCommand):

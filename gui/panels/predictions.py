@@ -17,6 +17,7 @@ from PySide6.QtCore import (
     Qt,
     QTimer,
     Signal,
+    Slot,
 )
 from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
 from PySide6.QtWidgets import (
@@ -34,14 +35,17 @@ from core.datasets.images import dataset_image_shape, to_uint8
 from core.datasets.ref import DataRef
 from core.i18n import _ as core_tr
 from core.training.prepare import input_scaling
+from gui.background import JobRun
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.predictions import (
+    BACKGROUND_WORK,
     NetworkCache,
     Predictions,
     compute,
     data_unavailable,
     table_rows,
+    work_of,
 )
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change
@@ -78,7 +82,10 @@ SCALING_KEYS = frozenset({"standardize", "split", "seed"})
 
 
 class PredictionModel(QObject):
-    """Recomputes the predictions shortly after the network, its weights or the data change."""
+    """Recomputes the predictions shortly after the network, its weights or the data change:
+    at once when that is quick, else on a worker thread (:data:`BACKGROUND_WORK`; a big
+    network on image data took the GUI thread 0.2–1.2 s at every edit, undo, reset and
+    timeline step). One job runs at a time; changes meanwhile are predicted when it ends."""
 
     updated = Signal(object)  # Predictions
 
@@ -93,6 +100,9 @@ class PredictionModel(QObject):
         # earlier epoch
         self.held_out = False
         self._rows: tuple[Dataset | None, tuple[np.ndarray, bool] | None] = (None, None)
+        self._job: JobRun | None = None  # the predictions being computed on a worker
+        self._job_inputs: tuple[object, object] = (None, None)  # its spec and data set
+        self._again = False  # something changed while the job ran
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(30)
@@ -135,8 +145,12 @@ class PredictionModel(QObject):
 
     def recompute(self) -> None:
         """Predict now — unless large data is being prepared for the current settings on a
-        worker thread (its standardisation): then once it is."""
+        worker thread (its standardisation): then once it is; or unless a job is computing
+        predictions on a worker: then once it ends."""
         self._timer.stop()
+        if self._job is not None:
+            self._again = True
+            return
         if not self._prepared.ready():
             return
         dataset = self._data.dataset
@@ -144,15 +158,50 @@ class PredictionModel(QObject):
             self._rows = (dataset, table_rows(dataset))  # scanning big data once is enough
         rows = self._rows[1] if dataset is not None else None
         if dataset is None and self._data.failure is not None:  # not "choose a data set"
-            self.result = data_unavailable()
-        else:
-            settings = self._doc.settings
-            split_as = (settings.split, settings.seed) if (
-                self.held_out and not self._doc.previewing) else None
-            self.result = compute(self._doc.spec, self._doc.shown_arrays, dataset, rows=rows,
-                                  scaling=self._scaling(dataset), build_network=self._networks,
-                                  split_as=split_as)
-        self.updated.emit(self.result)
+            self._show(data_unavailable())
+            return
+        doc, settings = self._doc, self._doc.settings
+        split_as = (settings.split, settings.seed) if (
+            self.held_out and not doc.previewing) else None
+        spec, arrays, scaling = doc.spec, dict(doc.shown_arrays), self._scaling(dataset)
+
+        def predict(_cancelled: object = None) -> Predictions:
+            return compute(spec, arrays, dataset, rows=rows, scaling=scaling,
+                           build_network=self._networks, split_as=split_as)
+
+        if work_of(spec, arrays, dataset, 0 if rows is None else len(rows[0]),
+                   split_as is not None) < BACKGROUND_WORK:
+            self._show(predict())
+            return
+        self._job_inputs = (spec, dataset)
+        self._job = JobRun(self, predict, "predict")  # i18n: not ui
+        self._job.finished.connect(self._computed)
+        self._job.start()
+
+    @property
+    def busy(self) -> bool:
+        """Whether predictions are being computed on a worker thread."""
+        return self._job is not None
+
+    @Slot(object, str)
+    def _computed(self, result: object, _problem: str) -> None:
+        if self.sender() is not self._job:
+            return
+        self._job = None
+        # Shown when the network and the data are still the ones predicted (newer weights
+        # follow), so a long drag along the timeline shows its way; an edited network's
+        # predictions come with the next job.
+        spec, dataset = self._job_inputs
+        if isinstance(result, Predictions) and dataset is self._data.dataset and (
+                spec is self._doc.spec or spec == self._doc.spec):
+            self._show(result)
+        if self._again:
+            self._again = False
+            self.recompute()
+
+    def _show(self, result: Predictions) -> None:
+        self.result = result
+        self.updated.emit(result)
 
 
 def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImage | None:

@@ -29,10 +29,10 @@ import numpy as np
 from PySide6.QtCore import QObject, Slot
 
 from core.datasets import Dataset
-from core.engine.params import Params, weight_name
+from core.engine.params import Params
 from core.spec import NetworkSpec
 from core.training.snapshot import Histogram, OutputGrid
-from gui.document.predictions import Predictions
+from gui.document.predictions import Predictions, weight_histograms
 from gui.training.controller import IDLE
 from gui.training.frames import Evaluation, Frame, boundary_rgb, evaluation
 from gui.training.lazy_panel import LazyPanel
@@ -77,9 +77,7 @@ class CurrentWeights:
 
 def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> CurrentWeights:
     """The histograms of ``arrays``' weight matrices, binned as a training snapshot bins them."""
-    names = {edge.id: weight_name(edge.id) for edge in spec.edges}
-    return CurrentWeights(spec, {edge_id: Histogram.of(arrays[name])
-                                 for edge_id, name in names.items() if name in arrays})
+    return CurrentWeights(spec, weight_histograms(spec, arrays))
 
 
 class FollowsWeights:
@@ -143,7 +141,7 @@ class OutputPreview(QObject):
     def _updated(self, result: Predictions) -> None:
         self._host.call("show_weights", weights_view(result, self._session.data.dataset))
         if self._session.state == IDLE:
-            self._show_current_weights()
+            self._show_current_weights(result.weight_histograms)
             doc = self._session.doc
             if not doc.previewing:  # the timeline's earlier epoch keeps its frame
                 if self._activations_host is not None:
@@ -154,7 +152,10 @@ class OutputPreview(QObject):
                     if host is not None:
                         host.call("follow_weights", arrays)
 
-    def _show_current_weights(self) -> None:
+    def _show_current_weights(self, binned: dict[str, Histogram] | None = None) -> None:
+        """The current weights to the Weights panel: binned by the predictions (on a worker
+        for a big network), else here."""
         if self._weights_host is not None:
             doc = self._session.doc
-            self._weights_host.call("show_weights", current_weights(doc.spec, doc.shown_arrays))
+            self._weights_host.call("show_weights", CurrentWeights(doc.spec, binned) if binned
+                                    else current_weights(doc.spec, doc.shown_arrays))

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.export import common as export_common
 from core.project import load_project
+from gui import export_menu
 from gui.autosave import offer_recovery
 from gui.i18n import set_language
 from gui.main_window import MainWindow
@@ -163,6 +164,8 @@ def test_an_export_the_disk_refuses_says_why_in_words_and_keeps_the_old_file(
         raise OSError(code, os.strerror(code))
 
     monkeypatch.setattr(export_common.os, "replace", refused)
+    # in this process, where the failing disk is (the window exports ONNX in a child process)
+    monkeypatch.setattr(export_menu, "SEPARATE_PROCESS", frozenset())
     menu_action(window, "ONNX…").trigger()
     qtbot.waitUntil(lambda: bool(dialogs.of("warning")), timeout=60000)
     [(_kind, title, text)] = dialogs.of("warning")

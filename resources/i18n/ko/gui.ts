@@ -177,6 +177,7 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
     </message>
     <message>
         <source>The network is untrained: exported its initial weights, drawn from seed {seed}.</source>
+        <extracomment>formats exported in a child process: the window&apos;s process never imports onnx</extracomment>
         <translation>신경망을 학습하지 않아서 가중치 초깃값(시드 {seed})을 내보냈습니다.</translation>
     </message>
     <message>
