@@ -13,7 +13,7 @@ from __future__ import annotations
 import multiprocessing
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from core.export.common import ExportError
@@ -50,6 +50,9 @@ def export_in_process(project: Project, format: str, out: Path, force: bool = Fa
     """:func:`core.export.export_project` in a spawned child process, waited for (call it from a
     worker thread: the wait holds no lock). ExportError as the export itself raises it, and
     when the child process ends before answering (killed, or out of memory)."""
+    # the timeline goes nowhere in an export, and its lock (it is shared with the training
+    # thread) cannot be sent to another process
+    project = replace(project, timeline=None)
     context = multiprocessing.get_context("spawn")
     try:
         with ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
