@@ -371,11 +371,13 @@ class CanvasScene(QGraphicsScene):
             self.say(lambda: self.tr("The network changed while the value was being typed: "
                                      "nothing was set."))
             return
-        self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
-                                                    undo_text(value)))
-        # what was set, in Edit ▸ Undo's words: the editor's "type a number and press Enter"
-        # stayed in the status line after Enter, as if the value had not been taken
-        self.say(lambda: undo_text(value))
+        if self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
+                                                       undo_text(value))):
+            # what was set, in Edit ▸ Undo's words: the editor's "type a number and press
+            # Enter" stayed in the status line after Enter, as if the value had not been taken
+            # (a refused edit leaves the refusal said instead: training, the timeline pulled
+            # back)
+            self.say(lambda: undo_text(value))
 
     def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
         # Closing from inside the editor's own signal would delete it mid-call. That editor
