@@ -17,6 +17,7 @@ import numpy as np
 
 from core.engine.network import Network
 from core.engine.params import feeding, weight_name
+from core.spec import NetworkSpec
 from core.training.history import History
 
 HISTOGRAM_BINS = 30
@@ -115,6 +116,16 @@ class Snapshot:
     gradient_norms: dict[str, float]
     activations: dict[str, NodeStats]
     grid: OutputGrid | None
+
+
+def edge_histograms(spec: NetworkSpec, arrays: Mapping[str, np.ndarray],
+                    bins: int = HISTOGRAM_BINS) -> dict[str, Histogram]:
+    """Each connection's matrix in ``arrays`` — the weights, or their gradients, keyed as the
+    network's parameters — binned, by edge id; edges ``arrays`` holds nothing for are left out.
+    A run's frames and the current weights' Weights panel bin them alike."""
+    names = ((edge.id, weight_name(edge.id)) for edge in spec.edges)
+    return {edge_id: Histogram.of(arrays[name], bins) for edge_id, name in names
+            if name in arrays}
 
 
 def node_stats(activation: str, values: np.ndarray, bins: int = HISTOGRAM_BINS) -> NodeStats:

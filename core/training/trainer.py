@@ -23,7 +23,6 @@ import numpy as np
 from core.datasets import Dataset
 from core.engine import blas
 from core.engine.network import Network, build
-from core.engine.params import weight_name
 from core.i18n import N_, N_plural, _
 from core.spec import NetworkSpec
 from core.training.events import StopFlag, TrainingEvent
@@ -36,9 +35,9 @@ from core.training.settings import TrainingSettings, batches_per_epoch
 from core.training.snapshot import (
     HISTOGRAM_BINS,
     PROBE_ROWS,
-    Histogram,
     Snapshot,
     activation_stats,
+    edge_histograms,
     gradient_norms,
     output_grid,
     probe_indices,
@@ -342,7 +341,6 @@ class Trainer:
         started = time.perf_counter()
         net = self.network
         bins = self._bins
-        weights = {e.id: weight_name(e.id) for e in net.spec.edges}
         grads = net.last_gradients() if self.step_count else {}  # this run's last step
         data = self.data
         grid = None
@@ -357,9 +355,8 @@ class Trainer:
             history=self.history.copy(),
             params={k: v.copy() for k, v in net.params.items()},
             state={k: v.copy() for k, v in net.state.items()},
-            weight_histograms={e: Histogram.of(net.params[w], bins) for e, w in weights.items()},
-            gradient_histograms={e: Histogram.of(grads[w], bins)
-                                 for e, w in weights.items() if w in grads},
+            weight_histograms=edge_histograms(net.spec, net.params, bins),
+            gradient_histograms=edge_histograms(net.spec, grads, bins),
             gradient_norms=gradient_norms(net, grads) if grads else {},
             activations=activation_stats(net, self._probe, bins),
             grid=grid,

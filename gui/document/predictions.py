@@ -36,6 +36,7 @@ from core.training.snapshot import (
     NodeStats,
     OutputGrid,
     activation_stats,
+    edge_histograms,
     output_grid,
     plane_points,
     probe_indices,
@@ -95,8 +96,8 @@ class Predictions:
     #: node id → its activations on training's probe batch (the rows a run's Activations
     #: frames use), when the held-out rows are asked for
     activations: dict[str, NodeStats] = field(default_factory=dict)
-    #: edge id → the histogram of its weights (:func:`weight_histograms`), for the Weights
-    #: panel: binning 4 M weights took the GUI thread 0.1 s
+    #: edge id → the histogram of its weights (core.training.snapshot.edge_histograms), for
+    #: the Weights panel: binning 4 M weights took the GUI thread 0.1 s
     weight_histograms: dict[str, Histogram] = field(default_factory=dict)
 
 
@@ -174,7 +175,7 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
                          row_indices=np.asarray(rows))
     result.weight_images = input_weight_images(spec, arrays, dataset)
-    result.weight_histograms = weight_histograms(spec, arrays)
+    result.weight_histograms = edge_histograms(spec, arrays)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
     # The headers are keys (the panel shows them translated and finds its columns by them).
     names = ["row"] if wide else list(dataset.feature_names)
@@ -220,13 +221,6 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
                 probe = train.features(probe_indices(train.n_samples, split_as[1]))
                 result.activations = activation_stats(network, to_inputs(probe))
     return result
-
-
-def weight_histograms(spec: NetworkSpec, arrays: Params) -> dict[str, Histogram]:
-    """Each connection's weights binned as a training snapshot bins them, by edge id."""
-    names = {edge.id: weight_name(edge.id) for edge in spec.edges}
-    return {edge_id: Histogram.of(arrays[name]) for edge_id, name in names.items()
-            if name in arrays}
 
 
 def split_parts(dataset: Dataset, fractions: tuple[float, float, float], seed: int

@@ -31,8 +31,8 @@ from PySide6.QtCore import QObject, Slot
 from core.datasets import Dataset
 from core.engine.params import Params
 from core.spec import NetworkSpec
-from core.training.snapshot import Histogram, OutputGrid
-from gui.document.predictions import Predictions, weight_histograms
+from core.training.snapshot import Histogram, OutputGrid, edge_histograms
+from gui.document.predictions import Predictions
 from gui.training.controller import IDLE
 from gui.training.frames import Evaluation, Frame, boundary_rgb, evaluation
 from gui.training.lazy_panel import LazyPanel
@@ -77,7 +77,7 @@ class CurrentWeights:
 
 def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> CurrentWeights:
     """The histograms of ``arrays``' weight matrices, binned as a training snapshot bins them."""
-    return CurrentWeights(spec, weight_histograms(spec, arrays))
+    return CurrentWeights(spec, edge_histograms(spec, arrays))
 
 
 class FollowsWeights:
