@@ -17,8 +17,9 @@ is the source text itself, so it needs no catalogue. The window (gui/i18n.py) sw
 language together with Qt's, so a message from ``core`` reads the same in the window and in the
 terminal.
 
-Choosing the language: ``NETCANVAS_LANG`` (``en`` or ``ko``) wins; otherwise the window's
-remembered choice; otherwise the system locale.
+Choosing the language: ``NETCANVAS_LANG`` (``en`` or ``ko``) wins; otherwise the choice made
+in the window's View ▸ Language, remembered in the user's data folder (:func:`remember_language`)
+so the command line speaks it too; otherwise the system locale.
 """
 
 from __future__ import annotations
@@ -65,9 +66,49 @@ def pinned_language() -> str | None:
     return supported(os.environ.get(ENV_VAR))
 
 
+LANGUAGE_FILE = "language"  # in core.user_folders.data_dir(): "en" or "ko", nothing else
+
+
+def remembered_language() -> str | None:
+    """The language last chosen in the window (View ▸ Language), or None: never chosen, or
+    the file unreadable or not a language NetCanvas has (it is only a preference)."""
+    from core.user_folders import data_dir
+
+    try:
+        with (data_dir() / LANGUAGE_FILE).open("rb") as file:
+            text = file.read(16).decode("ascii")
+    except (OSError, UnicodeDecodeError):
+        return None
+    return supported(text)
+
+
+def remember_language(code: str) -> bool:
+    """Keep ``code`` as the language to start in, the window's and the command line's.
+    False when it could not be written (a read-only data folder): the switch itself stands."""
+    from core.file_writes import write_atomically
+    from core.user_folders import data_dir
+
+    chosen = supported(code)
+    if chosen is None:
+        return False
+    try:
+        folder = data_dir()
+        folder.mkdir(parents=True, exist_ok=True)
+        write_atomically(folder / LANGUAGE_FILE, chosen.encode("ascii"))
+    except OSError:
+        return False
+    return True
+
+
 def initial_language(remembered: str | None = None) -> str:
-    """The language to start in: the pinned one, else ``remembered``, else the system's."""
-    return pinned_language() or supported(remembered) or system_language()
+    """The language to start in: the pinned one, else ``remembered`` (by default the one
+    :func:`remember_language` kept), else the system's."""
+    pinned = pinned_language()
+    if pinned is not None:
+        return pinned
+    if remembered is None:
+        remembered = remembered_language()
+    return supported(remembered) or system_language()
 
 
 def catalogue_path(code: str, suffix: str) -> Path:

@@ -88,12 +88,19 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
                 _translators.append(translator)
     QLocale.setDefault(QLocale(chosen))
     if settings is not None:
-        settings.setValue(SETTINGS_KEY, chosen)
+        remember(chosen, settings)
     # Installing or removing a translator only *posts* LanguageChange (the application then
     # passes it to every window and child); deliver it now, so that when this returns every
     # widget speaks the new language. English to English changes no translator: nothing to do.
     QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
     return chosen
+
+
+def remember(code: str, settings: QSettings) -> None:
+    """Start in ``code`` from now on: the window reads it from ``settings``, the command line
+    from the user's data folder (:func:`core.i18n.remember_language`), so both speak it."""
+    settings.setValue(SETTINGS_KEY, code)
+    core_i18n.remember_language(code)
 
 
 def start_language(settings: QSettings) -> str:

@@ -7,7 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from core.i18n import LANGUAGES
-from gui.i18n import font_warning, language, on_language_change, set_language
+from gui.i18n import font_warning, language, on_language_change, remember, set_language
 
 
 class LanguageMenu(QMenu):
@@ -37,7 +37,7 @@ class LanguageMenu(QMenu):
         if code != language():
             set_language(code, self._settings)
         else:
-            self._settings.setValue("language", code)
+            remember(code, self._settings)
         warn_about_fonts(self.parentWidget(), code)
 
     def retranslate(self) -> None:

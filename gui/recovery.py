@@ -25,22 +25,12 @@ from pathlib import Path
 
 from core.file_writes import write_atomically
 from core.project import Project, save_project
+from core.user_folders import data_dir
 
-DATA_ENV = "NETCANVAS_DATA_DIR"
 FOLDER = "recovery"
 PROJECT_FILE = "project.netcanvas"
 ABOUT_FILE = "about.json"
 FORMAT = "netcanvas-recovery"
-
-
-def data_dir() -> Path:
-    """``$NETCANVAS_DATA_DIR``, else the user's data folder for NetCanvas (not created)."""
-    override = os.environ.get(DATA_ENV)
-    if override:
-        return Path(override).expanduser()
-    from platformdirs import user_data_dir
-
-    return Path(user_data_dir("netcanvas"))
 
 
 def recovery_root() -> Path:

@@ -159,3 +159,23 @@ def test_display_names_in_english():
     assert activations.describe("leaky_relu") == \
         "y = x if x > 0 else 0.01·x: a ReLU whose units cannot die."
     assert initializers.title("std") == "Fixed std"
+
+
+def test_an_unreadable_remembered_language_is_only_a_missing_preference(monkeypatch,
+                                                                        tmp_path):
+    from core import i18n
+
+    monkeypatch.setenv("NETCANVAS_DATA_DIR", str(tmp_path))
+    assert i18n.remembered_language() is None
+    (tmp_path / "language").write_bytes(b"\xff\xfe garbage")
+    assert i18n.remembered_language() is None
+    (tmp_path / "language").write_text("ko")
+    assert i18n.remembered_language() == "ko"
+    monkeypatch.delenv("NETCANVAS_LANG")
+    assert i18n.initial_language() == "ko"
+    monkeypatch.setenv("NETCANVAS_LANG", "en")
+    assert i18n.initial_language() == "en"
+    (tmp_path / "language").unlink()
+    (tmp_path / "language").mkdir()  # not a file at all
+    assert i18n.remembered_language() is None
+    assert i18n.remember_language("ko") is False

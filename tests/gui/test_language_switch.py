@@ -61,6 +61,34 @@ def test_the_remembered_language_is_used_unless_the_environment_pins_one(monkeyp
         set_language("en")
 
 
+def test_the_language_chosen_in_the_window_is_the_command_lines_too(window, qtbot,
+                                                                     private_data_dir):
+    """A student who chose 한국어 in View ▸ Language on an English system got English from
+    ``netcanvas`` in the terminal: the choice lived only in the window's settings."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    def cli_help() -> str:
+        env = {k: v for k, v in os.environ.items()
+               if k not in ("NETCANVAS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+        env.update(LANG="C.UTF-8", NETCANVAS_DATA_DIR=str(private_data_dir))
+        return subprocess.run([sys.executable, "-m", "gui.cli", "--help"], env=env,
+                              cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                              text=True, timeout=120, check=True).stdout
+
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        assert (private_data_dir / "language").read_text() == "ko"
+        assert "사용법" in cli_help()
+        window.language_menu.language_actions["en"].trigger()
+        assert (private_data_dir / "language").read_text() == "en"
+        assert cli_help().startswith("usage: netcanvas")
+    finally:
+        set_language("en")
+
+
 def test_qt_standard_dialog_buttons_are_korean_too(korean, qapp):
     from PySide6.QtCore import QCoreApplication
 
