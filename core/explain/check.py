@@ -51,7 +51,7 @@ def tolerance(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
 
 
 def agrees(backprop: np.ndarray, numerical: np.ndarray) -> np.ndarray:
-    """Element by element: within :data:`ABSOLUTE`, or within :data:`RELATIVE` of the larger."""
+    """Element by element: within :data:`ABSOLUTE` plus :data:`RELATIVE` of the larger."""
     difference = np.abs(np.asarray(backprop) - np.asarray(numerical))
     return difference <= tolerance(backprop, numerical)
 
