@@ -21,6 +21,7 @@ from core.datasets.importers import load_any
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFile
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
+from core.file_writes import read_reason
 from core.i18n import N_, _
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
@@ -260,7 +261,7 @@ def import_file(path: str | Path, embed: bool | None = None,
     try:
         files = tuple(LinkedFile.of(p, cancelled) for p in paths)
     except OSError as exc:
-        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+        raise DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
                         file=path, hint=_("check that the file is readable")) from None
     if embed is None:
         embed = sum(f.size for f in files) <= EMBED_LIMIT_BYTES

@@ -79,7 +79,8 @@ def test_write_errors_of_the_folder_and_the_disk_are_put_in_words():
             "/media/stick cannot be written to (it is read-only or you have no permission)")
     assert write_reason(OSError(errno.ENOSPC, "No space left on device"), path) == \
         "the disk is full"
-    assert write_reason(OSError(errno.EIO, "Input/output error"), path) == "Input/output error"
+    assert write_reason(OSError(errno.EIO, "Input/output error"), path) == \
+        "the disk failed — it may be damaged, or a drive was removed"
     set_language("ko")
     try:
         korean = write_reason(OSError(errno.EACCES, "Permission denied"), path)
