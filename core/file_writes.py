@@ -80,6 +80,9 @@ def write_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOENT:
         return _("the folder {folder} does not exist").format(folder=folder)
     if exc.errno == errno.ENOTDIR:
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:  # the one to move or rename: name it
+            return _("{path} is a file, not a folder").format(path=blocker)
         return _("{path} is inside a file, not a folder").format(path=path)
     if exc.errno == errno.EISDIR:
         return _("{path} is a folder; give a file name").format(path=path)

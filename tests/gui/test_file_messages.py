@@ -55,7 +55,7 @@ def test_a_recent_file_that_is_gone_is_disabled_and_removed_when_opening_it_fail
 
 @pytest.mark.parametrize("where, reason", [
     ("missing/x.netcanvas", "the folder {tmp}/missing does not exist"),
-    ("file.txt/x.netcanvas", "{tmp}/file.txt/x.netcanvas is inside a file, not a folder"),
+    ("file.txt/x.netcanvas", "{tmp}/file.txt is a file, not a folder"),
 ])
 def test_a_save_the_folder_refuses_says_why_in_words_and_what_to_do(
         window, canvas, dialogs, tmp_path, where, reason):
