@@ -107,6 +107,15 @@ class Run:
         """The epoch it started after (0: from fresh weights)."""
         return max(self.history.n_epochs - self.epochs, 0)
 
+    def epochs_going_on(self, epochs: str) -> str:
+        """``epochs`` (the epochs it trained, as a list words them), then the run it went on
+        from when it did: "4–6, goes on from run 1" — the Runs list and ``netcanvas runs``
+        say it alike."""
+        if self.continued_from is None:
+            return epochs
+        return _("{epochs}, goes on from run {number}").format(epochs=epochs,
+                                                              number=self.continued_from)
+
     @property
     def metrics(self) -> dict[str, float | None]:
         """The last epoch's measures (``train_loss``, ``val_accuracy``, …; empty before one)."""
