@@ -23,6 +23,7 @@ from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
 from core.file_writes import read_reason
 from core.i18n import N_, _
+from core.unknown_fields import extra_fields, unknown_fields
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
 #: the bundled sets' titles, marked: the window's data picker and ``netcanvas check`` show
@@ -293,7 +294,6 @@ def _strings(data: dict[str, Any], key: str) -> list[str]:
 
 
 def _only(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
-    unknown = sorted(set(data) - set(allowed))
+    unknown = extra_fields(data, allowed)
     if unknown:
-        raise ValueError(_("{where}: unknown field(s) {fields}").format(
-            where=where, fields=", ".join(unknown)))
+        raise ValueError(unknown_fields(where, unknown))
