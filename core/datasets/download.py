@@ -29,7 +29,14 @@ from pathlib import Path
 
 from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
-from core.datasets.fetch_errors import FetchError, cancelled, failed, short, wrong_files
+from core.datasets.fetch_errors import (
+    FetchError,
+    cancelled,
+    connection_problem,
+    failed,
+    short,
+    wrong_files,
+)
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
 from core.file_writes import write_reason
 from core.i18n import _
@@ -254,7 +261,8 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
             raise cancelled(name) from None
         except requests.HTTPError as exc:
             status = exc.response.status_code if exc.response is not None else "?"
-            failures.append(("not-found" if status in (404, 410) else "offline", url,
+            # a server that answers, if only with an error: the network works
+            failures.append(("not-found" if status in (404, 410) else "server-error", url,
                              f"HTTP {status}"))
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ReadTimeout,
                 requests.exceptions.ContentDecodingError) as exc:
@@ -264,7 +272,7 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
             failures.append(("certificate", url, _("the secure connection failed ({error})")
                              .format(error=short(exc))))
         except requests.RequestException as exc:
-            failures.append(("offline", url, _("cannot connect ({error})").format(
+            failures.append((connection_problem(exc), url, _("cannot connect ({error})").format(
                 error=short(exc))))
         except ValueError:  # pooch's hash check (its text is English); it deleted the file
             failures.append(("checksum", url, _("the file received has a different checksum")))

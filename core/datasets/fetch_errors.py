@@ -4,21 +4,35 @@ words for the window and the command line alike, with what to do — kept apart 
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import textwrap
 
 from core.datasets.errors import DataError
-from core.datasets.remote import cache_folder, remote_set
-from core.i18n import _, ngettext
+from core.datasets.remote import MIRROR_ENV, cache_folder, remote_set
+from core.i18n import N_, _, ngettext
 
 REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
-           "cancelled")
+           "cancelled", "mirror-down", "servers-down")
+CONNECTION_PROBLEMS = {"offline", "no-answer"}
+#: what the system's resolver says when a name cannot be looked up (EAI_NONAME, EAI_AGAIN,
+#: EAI_NODATA; Windows' WSAHOST_NOT_FOUND, WSATRY_AGAIN, WSANO_DATA): no network, as a rule
+NAME_NOT_FOUND = {-2, -3, -5, 11001, 11002, 11004}
+#: the system's words for a connection that failed, said in NetCanvas's (they reach the window)
+CONNECT_WORDS = {errno.ECONNREFUSED: N_("the connection was refused"),
+                 errno.ETIMEDOUT: N_("timed out"),
+                 errno.ENETUNREACH: N_("the network cannot be reached"),
+                 errno.EHOSTUNREACH: N_("the server cannot be reached"),
+                 errno.ECONNRESET: N_("the connection was reset")}
 
 
 class FetchError(DataError):
     """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
     ``"not-found"``, ``"offline"``, ``"certificate"`` (HTTPS could not be verified),
-    ``"interrupted"``, ``"cancelled"``) so callers can react
+    ``"interrupted"``, ``"cancelled"``, ``"mirror-down"`` (the server NETCANVAS_DATA_MIRROR
+    names did not answer), ``"servers-down"`` (the public mirrors answered with errors: the
+    network works)) so callers can react
     without parsing the message. ``problem`` says what happened to whom reads it in a window or
     a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
     its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
@@ -37,10 +51,31 @@ class FetchError(DataError):
         self.problem = problem
 
 
+def _errno(exc: Exception) -> int | None:
+    """The system's error number a requests error carries in its text ("[Errno 111] …")."""
+    found = re.search(r"\[Errno (-?\d+)\]", str(exc))
+    return int(found.group(1)) if found else None
+
+
+def connection_problem(exc: Exception) -> str:
+    """What a failed connection tells of the network: ``"offline"`` when the server's name
+    could not even be looked up, ``"no-answer"`` when it was and the server did not answer
+    (refused, timed out) — which, for a mirror of one's own, means that server is down."""
+    if _errno(exc) in NAME_NOT_FOUND or "NameResolutionError" in repr(exc) or \
+            "Failed to resolve" in str(exc):
+        return "offline"
+    return "no-answer"
+
+
 def short(exc: Exception) -> str:
-    """The useful end of a requests error: "Connection refused", "timed out", "certificate
-    verify failed: self-signed certificate", …"""
+    """The useful end of a requests error, in words when NetCanvas has some: "the connection
+    was refused", "timed out", "certificate verify failed: self-signed certificate", …"""
     text = str(exc)
+    code = _errno(exc)
+    if code in CONNECT_WORDS:
+        return _(CONNECT_WORDS[code])
+    if code in NAME_NOT_FOUND:
+        return _("the server's name could not be looked up")
     reason = re.search(r"\[(?:Errno -?\d+|SSL: \w+)\] ([^'\"()\]]+)", text)
     if reason:
         return reason.group(1).strip()
@@ -98,6 +133,7 @@ def failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> FetchE
     problems = {problem for problem, _url, _detail in failures}
     tried = "; ".join(f"{url}: {detail}" for _problem, url, detail in failures)
     by_hand = by_hand_words(name)
+    own_mirror = os.environ.get(MIRROR_ENV) or None
     title = _(remote_set(name).title)
     if "checksum" in problems:
         reason = "checksum"
@@ -132,6 +168,25 @@ def failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> FetchE
                  "for its certificate and set REQUESTS_CA_BUNDLE to that file; or download the "
                  "four files ({files}) yourself, put them in {folder} and run `netcanvas data "
                  "fetch {name}` to check them").format(**by_hand)
+    elif own_mirror is not None:  # the variable's mirror alone was tried
+        reason = "mirror-down"
+        problem = (_("cannot download {file} of {title}: the mirror {url} (set by "
+                     "NETCANVAS_DATA_MIRROR) did not answer") if problems <= CONNECTION_PROBLEMS
+                   else _("cannot download {file} of {title}: the mirror {url} (set by "
+                          "NETCANVAS_DATA_MIRROR) answered with an error")).format(
+            file=file, title=title, url=own_mirror)
+        hint = _("check that this server is running and its address is right, or unset "
+                 "NETCANVAS_DATA_MIRROR to use the public mirrors, or download the four files "
+                 "({files}) yourself, put them in {folder} and run `netcanvas data fetch "
+                 "{name}` to check them").format(**by_hand)
+    elif "server-error" in problems:
+        reason = "servers-down"
+        problem = _("cannot download {file} of {title}: the mirrors answered with an error — "
+                    "the internet works, but the servers seem to be down").format(
+            file=file, title=title)
+        hint = _("try again later, or download the four files ({files}) yourself, put them in "
+                 "{folder} and run `netcanvas data fetch {name}` to check them").format(
+            **by_hand)
     else:
         reason = "offline"
         problem = _("cannot download {file} of {title}: no mirror could be reached — this "
