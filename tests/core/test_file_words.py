@@ -73,3 +73,14 @@ def test_a_cause_without_words_of_its_own_is_quoted_as_the_systems():
     finally:
         set_language("en")
     assert korean == "디스크가 가득 찼습니다"
+
+
+def test_bundled_data_that_cannot_be_read_says_why_in_words(monkeypatch, tmp_path):
+    """A damaged install: "cannot read the bundled data ([Errno 2] No such file or directory:
+    '…/iris.csv')" quoted the system's English."""
+    from core.datasets import bundled
+
+    (tmp_path / "datasets").mkdir()  # the folder is there, the files are not
+    monkeypatch.setattr(bundled, "files", lambda _package: tmp_path)
+    message = refusal(lambda _path: bundled.load_iris(), None)
+    assert message.startswith("iris.csv: cannot read the bundled data (it does not exist)")
