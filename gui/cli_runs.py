@@ -20,8 +20,8 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
         "runs", help=_("list the training runs recorded in a project"),
         description=_("One line per training run, oldest first: its number (and name), when "
                       "it started, what it changed since the run before, the epochs it "
-                      "trained, how it ended and its final training (and test) loss and "
-                      "accuracy or R²."),
+                      "trained (and the run it went on from), how it ended and its final "
+                      "training (and test) loss and accuracy or R²."),
         epilog=epilog, formatter_class=HelpFormatter)
     parser.add_argument("project", help=_("the .netcanvas project"))
 
