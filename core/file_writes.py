@@ -80,6 +80,9 @@ def write_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENOENT:
         return _("the folder {folder} does not exist").format(folder=folder)
     if exc.errno == errno.ENOTDIR:
+        blocker = next((p for p in path.parents if p.exists() and not p.is_dir()), None)
+        if blocker is not None:  # the one to move or rename: name it
+            return _("{path} is a file, not a folder").format(path=blocker)
         return _("{path} is inside a file, not a folder").format(path=path)
     if exc.errno == errno.EISDIR:
         return _("{path} is a folder; give a file name").format(path=path)
@@ -95,21 +98,39 @@ def write_reason(exc: OSError, path: Path) -> str:
     if exc.errno == errno.ENAMETOOLONG:
         return _("the name is too long for the file system (at most 255 bytes; a Hangul "
                  "letter takes 3)")
-    return exc.strerror or str(exc)
+    return system_reason(exc)
 
 
 def read_reason(exc: OSError) -> str:
     """Why a file could not be read, in words for the common causes (the caller names the
-    file) and the system's own text for the others."""
+    file) and the system's own text, said as such, for the others."""
     if exc.errno == errno.ENOENT:
         return _("it does not exist")
     if exc.errno == errno.EISDIR:
         return _("it is a folder, not a file")
+    if exc.errno == errno.ENOTDIR:
+        return _("a folder in its path is a file")
     if exc.errno in (errno.EACCES, errno.EPERM):
         return _("you have no permission to read it")
     if exc.errno == errno.EIO:
         return _("the disk could not read it (a damaged disk, or a drive removed)")
-    return exc.strerror or str(exc)
+    return system_reason(exc)
+
+
+def system_reason(exc: OSError) -> str:
+    """Why the file system refused, in words, when there is no file to name (a write in the
+    background, the output redirected to a full disk) — and the last resort of
+    :func:`write_reason` and :func:`read_reason`: the system's own text (English, as a rule)
+    is quoted as the system's, never passed off as NetCanvas's sentence."""
+    if exc.errno == errno.ENOSPC:
+        return _("the disk is full")
+    if exc.errno == errno.EROFS:
+        return _("the disk is read-only")
+    if exc.errno in (errno.EACCES, errno.EPERM):
+        return _("you have no permission")
+    if exc.errno == errno.EIO:
+        return _("the disk failed — it may be damaged, or a drive was removed")
+    return _("the system said: {detail}").format(detail=exc.strerror or exc)
 
 
 def place_error(path: Path) -> OSError | None:

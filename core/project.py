@@ -73,6 +73,7 @@ from core.training.resume import Continuation
 from core.training.runs import Runs, network_summary
 from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
+from core.unknown_fields import extra_fields, unknown_fields
 
 FORMAT = "netcanvas-project"
 SCHEMA_VERSION = 2
@@ -221,11 +222,9 @@ def _load(path: Path) -> Project:
                              ).format(member=PROJECT_JSON, found=repr(document.get("format"))))
     version = _check_version(document.get("schema_version"))
     known = TOP_LEVEL if version >= 2 else set(TOP_LEVEL) - set(NEW_IN_2)
-    unknown = sorted(set(document) - set(known))
+    unknown = extra_fields(document, known)
     if unknown:
-        raise ProjectError(_("{member} has unknown field(s): {fields} — if a newer NetCanvas "
-                             "made it, update NetCanvas to open it").format(
-            member=PROJECT_JSON, fields=", ".join(unknown)))
+        raise ProjectError(unknown_fields(PROJECT_JSON, unknown))
     arrays = _read_arrays(members[WEIGHTS_NPZ])
     title, description = text_field(document, "title"), text_field(document, "description")
     try:

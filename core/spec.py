@@ -16,9 +16,11 @@ from typing import Any
 from core.engine import losses
 from core.i18n import N_, _
 from core.spec_problems import SpecError, SpecProblem
+from core.unknown_fields import extra_fields, unknown_fields
 from core.validation import connection_problem, find_problems, topological_order
 
 NODE_KINDS = ("input", "hidden", "output")
+EDGE_FIELDS = frozenset({"id", "src", "dst"})
 #: How a node's kind reads in its default label ("hidden 2"); shown with ``_()``
 KIND_TITLES = {"input": N_("input"), "hidden": N_("hidden"), "output": N_("output")}
 
@@ -317,10 +319,9 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
     if not isinstance(data, dict):
         raise _format_error(_("{where} must be an object").format(where=where))
     known = {f.name for f in fields(NodeSpec)}
-    unknown = set(data) - known
+    unknown = extra_fields(data, known)
     if unknown:
-        raise _format_error(_("{where} has unknown field(s): {fields}").format(
-            where=where, fields=", ".join(sorted(unknown))))
+        raise _format_error(unknown_fields(where, unknown))
     for required in ("id", "kind", "units"):
         if required not in data:
             raise _format_error(_("{where} is missing {field}").format(
@@ -354,7 +355,10 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
 
 def _edge_from_dict(data: Any, index: int) -> EdgeSpec:
     where = _("edge #{n}").format(n=index + 1)
-    if not isinstance(data, dict) or set(data) != {"id", "src", "dst"}:
+    unknown = extra_fields(data, EDGE_FIELDS)
+    if unknown:
+        raise _format_error(unknown_fields(where, unknown))
+    if not isinstance(data, dict) or set(data) != EDGE_FIELDS:
         raise _format_error(_("{where} must be an object with exactly 'id', 'src' and 'dst'"
                               ).format(where=where))
     if not all(isinstance(data[k], str) for k in ("id", "src", "dst")):

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QObject, Signal, Slot
 
-from core.file_writes import write_reason
+from core.file_writes import system_reason, write_reason
 from core.project_checks import ProjectError
 from gui.background import BackgroundJob, Report
 from gui.i18n import translate
@@ -117,9 +117,9 @@ def _writer(write: Write) -> Callable[[Report, threading.Event], str]:
             return str(exc)
         except OSError as exc:
             reason = write_reason(exc, Path(os.fsdecode(exc.filename))) if exc.filename \
-                else exc.strerror
+                else system_reason(exc)
             return translate("ProjectSaver", "the file cannot be written ({reason})").format(
-                reason=reason or exc)
+                reason=reason)
         return ""
 
     return work

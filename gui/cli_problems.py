@@ -5,10 +5,9 @@ apart so gui/cli.py stays short; no Qt."""
 from __future__ import annotations
 
 import argparse
-import errno
 from pathlib import Path
 
-from core.file_writes import write_reason
+from core.file_writes import system_reason, write_reason
 from core.i18n import _
 
 #: the file and folder arguments, as their usage names them
@@ -30,5 +29,4 @@ def os_error_words(exc: OSError) -> str:
     on a full disk: ``netcanvas runs P > out.txt`` printed a traceback)."""
     if exc.filename:
         return f"{exc.filename}: {write_reason(exc, Path(exc.filename))}"
-    reason = _("the disk is full") if exc.errno == errno.ENOSPC else exc.strerror or str(exc)
-    return _("cannot write the output: {reason}").format(reason=reason)
+    return _("cannot write the output: {reason}").format(reason=system_reason(exc))

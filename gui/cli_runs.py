@@ -20,15 +20,16 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
         "runs", help=_("list the training runs recorded in a project"),
         description=_("One line per training run, oldest first: its number (and name), when "
                       "it started, what it changed since the run before, the epochs it "
-                      "trained, how it ended and its final training (and test) loss and "
-                      "accuracy or R²."),
+                      "trained (and the run it went on from), how it ended and its final "
+                      "training (and test) loss and accuracy or R²."),
         epilog=epilog, formatter_class=HelpFormatter)
     parser.add_argument("project", help=_("the .netcanvas project"))
 
 
 def run_line(runs: Runs, run: Run) -> str:
-    """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs  finished  loss 0.123 accuracy 95.0%``
-    (how it ended in the words the Runs list uses)."""
+    """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs (21–40), goes on from run 1  finished
+    loss 0.123 accuracy 95.0%`` (the run it went on from and how it ended in the words the
+    Runs list uses)."""
     first = run.first_epoch
     epochs = ngettext("{n} epoch", "{n} epochs", run.epochs).format(n=run.epochs)
     if first and run.epochs == 1:  # a range of one epoch read "(3–3)"
@@ -44,7 +45,8 @@ def run_line(runs: Runs, run: Run) -> str:
     if run.name:
         pieces.append(_("“{name}”").format(name=run.name))
     pieces += [local_time(run.started_at) or _("time not recorded"),
-               runs.describe_changes(run.number), epochs, ending_title(run.ended),
+               runs.describe_changes(run.number), run.epochs_going_on(epochs),
+               ending_title(run.ended),
                run.metrics_words()]
     if run.hidden:
         pieces.append(_("(hidden)"))

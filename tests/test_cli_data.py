@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 import signal
+import socket
 import subprocess
 import sys
 import time
@@ -76,7 +77,22 @@ def test_404_and_offline_say_which_and_name_the_cache_folder(env, monkeypatch, c
         line = refusal(*run(["data", "fetch", "mnist"], capsys))
     assert "404" in line and str(cache / "mnist") in line and nothing_in(cache)
     line = refusal(*run(["data", "fetch", "mnist"], capsys))  # nothing listens there now
-    assert "offline" in line and str(cache / "mnist") in line and nothing_in(cache)
+    assert "seems to be offline" not in line and str(cache / "mnist") in line and nothing_in(cache)
+    assert f"the mirror {url} (set by NETCANVAS_DATA_MIRROR) did not answer" in line
+    assert "train-images-idx3-ubyte.gz, train-labels-idx1-ubyte.gz, t10k-images-idx3-ubyte.gz, "\
+        "t10k-labels-idx1-ubyte.gz" in line
+
+
+def test_a_computer_without_a_network_is_said_to_be_offline(env, monkeypatch, capsys):
+    cache, _ = env
+
+    def no_names(*_args, **_kwargs):  # nothing can be looked up: the public mirrors neither
+        raise socket.gaierror(-2, "Name or service not known")
+
+    monkeypatch.setattr(socket, "getaddrinfo", no_names)
+    line = refusal(*run(["data", "fetch", "mnist"], capsys))
+    assert "this computer seems to be offline" in line and str(cache / "mnist") in line
+    assert nothing_in(cache)
 
 
 def test_an_https_mirror_is_verified_and_an_untrusted_one_is_named_not_offline(

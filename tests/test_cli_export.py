@@ -285,3 +285,28 @@ def test_import_weights_of_the_books_pickle_says_how_to_convert_it(tmp_path, cap
     assert f"{path} is a Python pickle" in line and "never loads pickles" in line
     assert 'np.savez("weights.npz", **pickle.load(open("sample_weight.pkl", "rb")))' in line
     assert not (tmp_path / "new.netcanvas").exists()
+
+
+@pytest.mark.parametrize("fmt", ["onnx", "numpy"])
+def test_a_read_only_target_is_refused_even_with_force(fmt, tmp_path, capsys):
+    """``--force`` replaced a file someone had made read-only; ``netcanvas train --out`` and
+    Save refuse one, and so does an export."""
+    target = tmp_path / TARGETS[fmt]
+    target.write_text("the teacher's version")
+    target.chmod(0o444)
+    line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out", target,
+                         "--force"], capsys))
+    assert line == (f"netcanvas: error: cannot write {target}: {target.name} is read-only, so "
+                    "it is not replaced")
+    assert target.read_text() == "the teacher's version"
+
+
+def test_a_missing_or_unwritable_folder_is_said_as_a_save_says_it(tmp_path, capsys):
+    blocker = tmp_path / "a_file"
+    blocker.write_text("")
+    for out, reason in ((blocker / "out.onnx", f"{blocker} is a file, not a folder"),
+                        (tmp_path / "missing" / "out.onnx",
+                         f"the folder {tmp_path / 'missing'} does not exist")):
+        line = refused(*run(["export", example_path("spiral"), "--format", "onnx", "--out",
+                             out], capsys))
+        assert line == f"netcanvas: error: cannot write {out}: {reason}"

@@ -39,8 +39,8 @@ def test_train_out_appends_one_run_and_runs_lists_them(tmp_path, capsys):
     lr = runs[0].settings.lr
     loss, accuracy = (runs[1].metrics[k] for k in ("train_loss", "train_accuracy"))
     assert lines[1] == (f"2  {local_time(runs[1].started_at)}  lr {lr:g} → {lr / 10:g}, "
-                        f"epochs 20 → 30  30 epochs (21–50)  finished  loss {loss:.4g} "
-                        f"accuracy {100 * accuracy:.1f} %")
+                        f"epochs 20 → 30  30 epochs (21–50), goes on from run 1  finished  "
+                        f"loss {loss:.4g} accuracy {100 * accuracy:.1f} %")
     assert lines[0].startswith(f"1  {local_time(runs[0].started_at)}  first run  20 epochs  "
                                "finished  loss ")
 
@@ -108,7 +108,7 @@ def test_a_run_of_one_epoch_names_that_epoch_not_a_range(tmp_path, capsys):
         assert code == 0
     code, out, _ = run(["runs", str(second)], capsys)
     assert code == 0
-    assert out.splitlines()[1].split("  ")[3] == "1 epoch (epoch 3)"
+    assert out.splitlines()[1].split("  ")[3] == "1 epoch (epoch 3), goes on from run 1"
 
 
 def test_a_run_of_one_epoch_in_korean(tmp_path, capsys, korean):
@@ -120,4 +120,19 @@ def test_a_run_of_one_epoch_in_korean(tmp_path, capsys, korean):
         assert code == 0
     code, out, _ = run(["runs", str(second)], capsys)
     assert code == 0
-    assert out.splitlines()[1].split("  ")[3] == "에폭 1회 (에폭 3)"
+    assert out.splitlines()[1].split("  ")[3] == "에폭 1회 (에폭 3), 실행 1에서 이어 감"
+
+
+def test_runs_in_korean_says_which_run_a_run_went_on_from_as_the_runs_list_does(
+        tmp_path, capsys, korean):
+    """The Runs list said "4–6, goes on from run 1"; ``netcanvas runs`` never said it."""
+    first, second = tmp_path / "one.netcanvas", tmp_path / "two.netcanvas"
+    for source, out in ((example_path("xor_learned"), first), (first, second)):
+        code, _, _ = run(["train", str(source), "--epochs", "5", "--out", str(out), "--quiet"],
+                         capsys)
+        assert code == 0
+    code, out, _ = run(["runs", str(second)], capsys)
+    assert code == 0
+    lines = out.splitlines()
+    assert "  에폭 5회 (6–10), 실행 1에서 이어 감  완료  " in lines[1]
+    assert "이어 감" not in lines[0]

@@ -16,6 +16,7 @@ import numpy as np
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
 from core.datasets.images import pixel_names
+from core.file_writes import read_reason
 from core.i18n import N_, _
 
 IRIS_FILE = "iris.csv"
@@ -32,9 +33,10 @@ def _read_text(name: str) -> str:
     try:
         data = (files("resources") / "datasets" / name).read_bytes()
         return (gzip.decompress(data) if name.endswith(".gz") else data).decode("ascii")
-    except (OSError, EOFError, UnicodeDecodeError) as exc:
-        raise DataError(_("cannot read the bundled data ({error})").format(error=exc), file=name,
-                        hint=_(REINSTALL)) from exc
+    except (OSError, EOFError, UnicodeDecodeError) as exc:  # a system error's text is English
+        error = read_reason(exc) if isinstance(exc, OSError) and exc.errno else exc
+        raise DataError(_("cannot read the bundled data ({error})").format(error=error),
+                        file=name, hint=_(REINSTALL)) from exc
 
 
 def _parse(name: str, text: str, skip_rows: int, shape: tuple[int, int]) -> np.ndarray:

@@ -19,11 +19,9 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import shutil
 import socket
 import tempfile
-import textwrap
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,14 +29,20 @@ from pathlib import Path
 
 from core.datasets.cache_check import remember, verify
 from core.datasets.errors import DataError
+from core.datasets.fetch_errors import (
+    FetchError,
+    cancelled,
+    connection_problem,
+    failed,
+    short,
+    wrong_files,
+)
 from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
 from core.file_writes import write_reason
-from core.i18n import _, ngettext
+from core.i18n import _
 
 TIMEOUT_SECONDS, CONNECT_TIMEOUT_SECONDS = 20, 5  # bytes that stop; a mirror unreachable
 CANCEL_POLL_SECONDS = 0.05  # how soon a cancel reaches a download waiting for bytes
-REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
-           "cancelled")
 
 
 @dataclass(frozen=True)
@@ -56,28 +60,7 @@ class Progress:
 
 
 ProgressCallback = Callable[[Progress], None]
-
-
-class FetchError(DataError):
-    """A fetch failed; ``reason`` is one of :data:`REASONS` (``"checksum"``, ``"wrong-file"``,
-    ``"not-found"``, ``"offline"``, ``"certificate"`` (HTTPS could not be verified),
-    ``"interrupted"``, ``"cancelled"``) so callers can react
-    without parsing the message. ``problem`` says what happened to whom reads it in a window or
-    a terminal alike; ``hint`` (what to do) names ``netcanvas data fetch``, so the window words
-    its own from ``reason``, ``set_name``, ``file_names`` (the files concerned), ``folder`` and
-    ``details`` (what each mirror answered)."""
-
-    def __init__(self, reason: str, problem: str, hint: str, *, set_name: str = "",
-                 file_names: tuple[str, ...] = (), details: str = "") -> None:
-        self.reason = reason
-        self.set_name = set_name
-        self.file_names = file_names
-        self.folder = cache_folder(set_name) if set_name else None
-        self.details = details
-        shown = _("{problem} ({details})").format(problem=problem, details=details) \
-            if details else problem
-        super().__init__(shown, hint=hint)
-        self.problem = problem
+__all__ = ["FetchError", "Progress", "fetch", "wrong_files"]
 
 
 class _CancelledError(Exception):
@@ -197,7 +180,7 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
 
     states = verify(name, expected, cancel=cancel, checking=checking)
     if cancel is not None and cancel():
-        raise _cancelled(name)
+        raise cancelled(name)
     wrong = tuple(f for f, state in states.items() if state == "wrong")
     if wrong:
         raise wrong_files(name, wrong)
@@ -220,7 +203,7 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     try:
         for index, file in enumerate(missing, start=1):
             if cancel is not None and cancel():
-                raise _cancelled(name)
+                raise cancelled(name)
             _fetch_file(name, file, expected[file], staging,
                         _ProgressAdapter(file, index, len(missing), progress, cancel))
         folder.mkdir(parents=True, exist_ok=True)
@@ -275,126 +258,22 @@ def _fetch_file(name: str, file: str, expected: str, staging: Path,
                     raise
             return
         except _CancelledError:
-            raise _cancelled(name) from None
+            raise cancelled(name) from None
         except requests.HTTPError as exc:
             status = exc.response.status_code if exc.response is not None else "?"
-            failures.append(("not-found" if status in (404, 410) else "offline", url,
+            # a server that answers, if only with an error: the network works
+            failures.append(("not-found" if status in (404, 410) else "server-error", url,
                              f"HTTP {status}"))
         except (requests.exceptions.ChunkedEncodingError, requests.exceptions.ReadTimeout,
                 requests.exceptions.ContentDecodingError) as exc:
             failures.append(("interrupted", url, _("the connection broke off ({error})").format(
-                error=_short(exc))))
+                error=short(exc))))
         except requests.exceptions.SSLError as exc:  # a ConnectionError, but not offline
             failures.append(("certificate", url, _("the secure connection failed ({error})")
-                             .format(error=_short(exc))))
+                             .format(error=short(exc))))
         except requests.RequestException as exc:
-            failures.append(("offline", url, _("cannot connect ({error})").format(
-                error=_short(exc))))
+            failures.append((connection_problem(exc), url, _("cannot connect ({error})").format(
+                error=short(exc))))
         except ValueError:  # pooch's hash check (its text is English); it deleted the file
             failures.append(("checksum", url, _("the file received has a different checksum")))
-    raise _failed(name, file, failures)
-
-
-def _short(exc: Exception) -> str:
-    """The useful end of a requests error: "Connection refused", "timed out", "certificate
-    verify failed: self-signed certificate", …"""
-    text = str(exc)
-    reason = re.search(r"\[(?:Errno -?\d+|SSL: \w+)\] ([^'\"()\]]+)", text)
-    if reason:
-        return reason.group(1).strip()
-    if "timed out" in text.lower():
-        return _("timed out")
-    return textwrap.shorten(text.splitlines()[0], 120, placeholder=" …") if text else \
-        type(exc).__name__  # cut between words, never inside one
-
-
-def _by_hand(name: str) -> dict[str, str]:
-    """The placeholders of "or download the four files ({files}) yourself, put them in {folder}
-    and run `netcanvas data fetch {name}`", which ends every hint (each a whole message)."""
-    entry = remote_set(name)
-    return {"name": name, "files": ", ".join(entry.files.values()),
-            "folder": str(cache_folder(name))}
-
-
-def wrong_files(name: str, files: tuple[str, ...], *, loading: bool = False) -> FetchError:
-    """Files in the cache folder whose checksum differs: never used, never deleted. The hint
-    names ``netcanvas data fetch``, or (``loading``, for whoever reads the data: the window
-    or the command line) both ways to download again."""
-    folder = cache_folder(name)
-    problem = ngettext(
-        "{files} in the cache folder {folder} is not the original file of {title}: its "
-        "checksum differs from the one NetCanvas keeps, so it is not used",
-        "{files} in the cache folder {folder} are not the original files of {title}: their "
-        "checksums differ from those NetCanvas keeps, so they are not used", len(files)).format(
-        files=", ".join(files), folder=folder, title=_(remote_set(name).title))
-    if loading:
-        hint = ngettext(
-            "replace it with the original file, or delete it and download it again (choose "
-            "the data set again in the Data panel, or run `netcanvas data fetch {name}`)",
-            "replace them with the original files, or delete them and download them again "
-            "(choose the data set again in the Data panel, or run `netcanvas data fetch "
-            "{name}`)", len(files)).format(name=name)
-    else:
-        hint = ngettext(
-            "replace it with the original file, or delete it and run `netcanvas data fetch "
-            "{name}` to download it again",
-            "replace them with the original files, or delete them and run `netcanvas data "
-            "fetch {name}` to download them again", len(files)).format(name=name)
-    return FetchError("wrong-file", problem, hint, set_name=name, file_names=files)
-
-
-def _cancelled(name: str) -> FetchError:
-    return FetchError("cancelled",
-                      _("the download of {name} was cancelled; nothing was kept").format(
-                          name=name),
-                      hint=_("fetch it again with `netcanvas data fetch {name}`").format(
-                          name=name), set_name=name)
-
-
-def _failed(name: str, file: str, failures: list[tuple[str, str, str]]) -> FetchError:
-    """One error for every mirror's failure, named by the most telling problem."""
-    problems = {problem for problem, _url, _detail in failures}
-    tried = "; ".join(f"{url}: {detail}" for _problem, url, detail in failures)
-    by_hand = _by_hand(name)
-    title = _(remote_set(name).title)
-    if "checksum" in problems:
-        reason = "checksum"
-        problem = _("{file} of {title} was downloaded, but it is not the original file: its "
-                    "checksum differs from the one NetCanvas keeps, so the server sent a "
-                    "different file (damaged, or another version). It was thrown away and "
-                    "nothing was kept in the cache").format(file=file, title=title)
-        hint = _("try again later, set NETCANVAS_DATA_MIRROR to another copy, or download the "
-                 "four files ({files}) yourself, put them in {folder} and run `netcanvas data "
-                 "fetch {name}` to check them").format(**by_hand)
-    elif problems == {"not-found"}:
-        reason = "not-found"
-        problem = _("{file} of {title} was not found (404) on any mirror").format(
-            file=file, title=title)
-        hint = _("set NETCANVAS_DATA_MIRROR to a server that has it, or download the four "
-                 "files ({files}) yourself, put them in {folder} and run `netcanvas data "
-                 "fetch {name}` to check them").format(**by_hand)
-    elif "interrupted" in problems:
-        reason = "interrupted"
-        problem = _("the download of {file} of {title} was cut off before the end; nothing "
-                    "half-written was kept").format(file=file, title=title)
-        hint = _("check the network and try again, or download the four files ({files}) "
-                 "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-                 "check them").format(**by_hand)
-    elif "certificate" in problems:
-        reason = "certificate"
-        problem = _("cannot download {file} of {title}: the mirror's secure (HTTPS) connection "
-                    "could not be verified, as happens on a network that inspects secure "
-                    "connections (at a school or a company) or when this computer's date and "
-                    "time are wrong").format(file=file, title=title)
-        hint = _("check this computer's date and time; on a school or company network, ask "
-                 "for its certificate and set REQUESTS_CA_BUNDLE to that file; or download the "
-                 "four files ({files}) yourself, put them in {folder} and run `netcanvas data "
-                 "fetch {name}` to check them").format(**by_hand)
-    else:
-        reason = "offline"
-        problem = _("cannot download {file} of {title}: no mirror could be reached — this "
-                    "computer seems to be offline").format(file=file, title=title)
-        hint = _("connect to the internet and try again, or download the four files ({files}) "
-                 "yourself, put them in {folder} and run `netcanvas data fetch {name}` to "
-                 "check them").format(**by_hand)
-    return FetchError(reason, problem, hint, set_name=name, file_names=(file,), details=tried)
+    raise failed(name, file, failures)

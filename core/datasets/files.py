@@ -19,6 +19,7 @@ from typing import IO
 import numpy as np
 
 from core.datasets.errors import DataError
+from core.file_writes import read_reason
 from core.i18n import _
 
 MAX_FILE_BYTES = 1 << 30
@@ -47,7 +48,7 @@ def check_file(path: str | Path) -> Path:
         raise DataError(_("the file does not exist"), file=path,
                         hint=_("check the file name and folder")) from None
     except OSError as exc:
-        raise DataError(_("the file cannot be opened ({error})").format(error=exc.strerror),
+        raise DataError(_("the file cannot be opened ({error})").format(error=read_reason(exc)),
                         file=path, hint=_("check that the file is readable")) from None
     if stat.S_ISDIR(info.st_mode):
         raise DataError(_("this is a folder, not a file"), file=path,
@@ -69,7 +70,7 @@ def read_bytes(path: str | Path) -> bytes:
         raise DataError(_("permission to read the file was denied"), file=path,
                         hint=_("check its permissions, or copy it to your own folder")) from None
     except OSError as exc:
-        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+        raise DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
                         file=path, hint=_("check that the file is readable")) from None
     if not data.startswith(GZIP_MAGIC):
         return data

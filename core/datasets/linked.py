@@ -17,6 +17,7 @@ from typing import Any
 
 from core.datasets.errors import DataError
 from core.i18n import N_, _
+from core.unknown_fields import extra_fields, unknown_fields
 
 #: imports larger than this are referred to, not embedded (unless the user asks to embed)
 EMBED_LIMIT_BYTES = 20 << 20
@@ -74,6 +75,9 @@ class LinkedFile:
 
     @classmethod
     def from_dict(cls, data: Any) -> LinkedFile:
+        unknown = extra_fields(data, ("path", "sha256", "bytes"))
+        if unknown:
+            raise ValueError(unknown_fields(_("data: a referenced file"), unknown))
         if not isinstance(data, dict) or set(data) != {"path", "sha256", "bytes"}:
             raise ValueError(_("data: each referenced file needs exactly 'path', 'sha256' and "
                                "'bytes'"))

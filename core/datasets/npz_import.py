@@ -19,6 +19,7 @@ from core.datasets.files import (
     promised_bytes,
 )
 from core.datasets.targets import check_task, encode_labels, infer_task
+from core.file_writes import read_reason
 from core.i18n import N_, _
 
 ZIP_MAGIC = b"PK\x03\x04"
@@ -133,7 +134,7 @@ def load_npz(path: str | Path, task: str | None = None) -> Dataset:
         with path.open("rb") as fh:
             magic = fh.read(6)
     except OSError as exc:
-        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+        raise DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
                         file=path, hint=_("check that the file is readable")) from None
     if not magic.startswith(ZIP_MAGIC):
         problem = (_("this file is a single .npy array") if magic == NPY_MAGIC else

@@ -21,7 +21,9 @@ from core.datasets.importers import load_any
 from core.datasets.linked import EMBED_LIMIT_BYTES, LinkedFile
 from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
+from core.file_writes import read_reason
 from core.i18n import N_, _
+from core.unknown_fields import extra_fields, unknown_fields
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
 #: the bundled sets' titles, marked: the window's data picker and ``netcanvas check`` show
@@ -260,7 +262,7 @@ def import_file(path: str | Path, embed: bool | None = None,
     try:
         files = tuple(LinkedFile.of(p, cancelled) for p in paths)
     except OSError as exc:
-        raise DataError(_("the file cannot be read ({error})").format(error=exc.strerror or exc),
+        raise DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
                         file=path, hint=_("check that the file is readable")) from None
     if embed is None:
         embed = sum(f.size for f in files) <= EMBED_LIMIT_BYTES
@@ -292,7 +294,6 @@ def _strings(data: dict[str, Any], key: str) -> list[str]:
 
 
 def _only(data: dict[str, Any], allowed: tuple[str, ...], where: str) -> None:
-    unknown = sorted(set(data) - set(allowed))
+    unknown = extra_fields(data, allowed)
     if unknown:
-        raise ValueError(_("{where}: unknown field(s) {fields}").format(
-            where=where, fields=", ".join(unknown)))
+        raise ValueError(unknown_fields(where, unknown))

@@ -26,7 +26,13 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
-from core.file_writes import NEW_FILE_MODE, NEW_FOLDER_MODE, temporary_prefix, write_reason
+from core.file_writes import (
+    NEW_FILE_MODE,
+    NEW_FOLDER_MODE,
+    place_error,
+    temporary_prefix,
+    write_reason,
+)
 from core.i18n import _
 from core.project import Project
 from core.training import measure
@@ -311,16 +317,13 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 
 
 def check_target(path: Path, force: bool, folder: bool = False) -> None:
-    """Refuse a target that exists and holds something, unless ``force``; refuse a target
-    whose folder does not exist or is not a folder (one sentence each)."""
-    parent = path.absolute().parent
-    if not parent.is_dir():
-        why = _("cannot write {path}: {folder} is a file, not a folder") if parent.exists() \
-            else _("cannot write {path}: {folder} does not exist")
-        raise ExportError(why.format(path=path, folder=parent))
-    if not os.access(parent, os.W_OK):
-        raise ExportError(_("cannot write {path}: the folder {folder} is not writable").format(
-            path=path, folder=parent))
+    """Refuse a target that exists and holds something, unless ``force``; refuse, even with
+    ``force``, a target the file system would refuse — its folder missing, a file or not
+    writable, or the target a read-only file (a rename would replace it all the same) — in
+    the words a save uses (:func:`core.file_writes.place_error`)."""
+    problem = place_error(path)
+    if problem is not None:
+        raise _write_error(problem, path)
     if path.is_dir() and not folder:
         raise ExportError(_("{path} is a folder; give a file name").format(path=path))
     if path.exists() and not path.is_dir() and folder:

@@ -33,11 +33,13 @@ from core.engine.buffers import flat_views
 from core.engine.network import Network
 from core.engine.optimizers import OPTIMIZERS, Optimizer
 from core.i18n import _
+from core.unknown_fields import extra_fields, unknown_fields
 
 PREFIX = "optim/"
 FLAT_KEY = "*"  # the name under which the engine hands its flat vector to the optimizer
 GENERATOR = "PCG64"  # what np.random.default_rng makes
 WORD = 2**128  # PCG64's state and increment are 128-bit numbers
+STORED_FIELDS = frozenset({"optimizer", "step", "shuffle_rng", "network_rng"})
 
 
 @dataclass(frozen=True, eq=False)
@@ -102,8 +104,10 @@ class Continuation:
                     shapes: Mapping[str, tuple[int, ...]]) -> Continuation:
         """Read and check what :meth:`to_dict` and :meth:`to_arrays` wrote, for a network with
         parameter ``shapes``; ValueError in words when anything is missing, extra or bent."""
-        if not isinstance(data, dict) or set(data) != {"optimizer", "step", "shuffle_rng",
-                                                       "network_rng"}:
+        unknown = extra_fields(data, STORED_FIELDS)
+        if unknown:
+            raise ValueError(unknown_fields("'continuation'", unknown))
+        if not isinstance(data, dict) or set(data) != STORED_FIELDS:
             raise ValueError(_("'continuation' must hold exactly optimizer, step, shuffle_rng "
                                "and network_rng"))
         name, step = data["optimizer"], data["step"]

@@ -26,6 +26,7 @@ from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
 from core.training.run_changes import Change, changes_between, changes_words
 from core.training.settings import TrainingSettings
+from core.unknown_fields import extra_fields, unknown_fields
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
 ENDINGS = ("finished", "stopped", "diverged", "error", "unknown")
@@ -107,6 +108,15 @@ class Run:
         """The epoch it started after (0: from fresh weights)."""
         return max(self.history.n_epochs - self.epochs, 0)
 
+    def epochs_going_on(self, epochs: str) -> str:
+        """``epochs`` (the epochs it trained, as a list words them), then the run it went on
+        from when it did: "4–6, goes on from run 1" — the Runs list and ``netcanvas runs``
+        say it alike."""
+        if self.continued_from is None:
+            return epochs
+        return _("{epochs}, goes on from run {number}").format(epochs=epochs,
+                                                              number=self.continued_from)
+
     @property
     def metrics(self) -> dict[str, float | None]:
         """The last epoch's measures (``train_loss``, ``val_accuracy``, …; empty before one)."""
@@ -164,10 +174,9 @@ class Run:
             raise ValueError(_("a run's 'number' must be a whole number from 1 to {high:,} "
                                "(found {found})").format(high=MAX_NUMBER, found=repr(number)))
         where = _("run {number}").format(number=number)
-        unknown = sorted(set(data) - set(FIELDS))
+        unknown = extra_fields(data, FIELDS)
         if unknown:
-            raise ValueError(_("{where}: unknown field(s) {fields}").format(
-                where=where, fields=", ".join(unknown)))
+            raise ValueError(unknown_fields(where, unknown))
         try:
             settings = TrainingSettings.from_dict(data.get("settings"))
             history = History.from_dict(data.get("history"))

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.engine import optimizers
 from core.i18n import N_, _
+from core.unknown_fields import extra_fields, unknown_fields
 
 DTYPES = ("float32", "float64")
 MAX_EPOCHS = 10_000_000
@@ -130,10 +131,9 @@ class TrainingSettings:
         if not isinstance(data, dict):
             raise ValueError(_("settings must be an object of name: value pairs"))
         known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
+        unknown = extra_fields(data, known)
         if unknown:
-            raise ValueError(_("settings: unknown field(s) {fields}").format(
-                fields=", ".join(unknown)))
+            raise ValueError(unknown_fields(_("settings"), unknown))
         values = dict(data)
         if "split" in values:
             if not isinstance(values["split"], list | tuple):

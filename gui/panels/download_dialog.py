@@ -14,6 +14,7 @@ progress arrives in the GUI thread as queued signals, at most every REPORT_INTER
 from __future__ import annotations
 
 import contextlib
+import os
 import threading
 import time
 from html import escape
@@ -33,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from core.datasets.download import FetchError, Progress, fetch
 from core.datasets.errors import DataError
-from core.datasets.remote import cache_folder, remote_set
+from core.datasets.remote import MIRROR_ENV, cache_folder, remote_set
 from core.i18n import _ as core_tr
 from gui import theme
 from gui.background import BackgroundJob, Report
@@ -173,7 +174,12 @@ class DownloadDialog(QDialog):
                            "school or company network, ask for its certificate: NetCanvas trusts "
                            "it when the environment variable REQUESTS_CA_BUNDLE names its "
                            "file.").format(title=title) + " " + by_hand
-        elif reason in ("checksum", "not-found", "interrupted"):
+        elif reason == "mirror-down":
+            todo = self.tr("Check that the server at {url} is running, or ask whoever set "
+                           "NETCANVAS_DATA_MIRROR on this computer; without it, NetCanvas uses "
+                           "the public mirrors.").format(url=os.environ.get(MIRROR_ENV, "")) + \
+                " " + by_hand
+        elif reason in ("checksum", "not-found", "interrupted", "servers-down"):
             todo = self.tr("Choose {title} again to try once more (later, if it fails "
                            "again).").format(title=title) + " " + by_hand
         else:

@@ -203,10 +203,7 @@ class RunsModel(QAbstractTableModel):
             first = run.first_epoch
             epochs = f"{first + 1}–{first + run.epochs}" if first and run.epochs else str(
                 run.epochs)
-            if run.continued_from is None:
-                return epochs
-            return translate("RunsModel", "{epochs}, goes on from run {number}").format(
-                epochs=epochs, number=run.continued_from)
+            return run.epochs_going_on(epochs)
         if column == ENDED:
             ended = ending_title(run.ended)
             return translate("RunsModel", "{ended} (hidden)").format(ended=ended) if (

@@ -1,6 +1,7 @@
 """Save and Open run off the GUI thread: the window keeps working while a project is written,
 saves queue, closing waits for them, and a slow open can be cancelled."""
 
+import errno
 import threading
 
 from PySide6.QtCore import QPoint, Qt, QTimer
@@ -244,3 +245,17 @@ def test_closing_right_after_save_does_not_ask_to_save_what_is_being_saved(
     assert dialogs.of("question") == []
     assert isinstance(waiting[0], QProgressDialog)
     assert load_project(path).spec == window.doc.spec
+
+
+def test_a_background_write_the_disk_refuses_says_why_in_words(qtbot):
+    """An OSError naming no file (a failing disk under the zip writer) was quoted as the
+    system's English text: "the file cannot be written (Input/output error)"."""
+    saver, ended = ProjectSaver(), []
+
+    def write():
+        raise OSError(errno.EIO, "Input/output error")
+
+    saver.submit("net.netcanvas", write, ended.append)
+    saver.wait()
+    assert ended == ["the file cannot be written (the disk failed — it may be damaged, or a "
+                     "drive was removed)"]

@@ -315,3 +315,24 @@ def test_an_export_while_the_timeline_shows_an_earlier_epoch_says_it_holds_the_l
     assert all(np.array_equal(shown[k], v) for k, v in epoch_2.items())
     assert not all_close(latest, plan_export(replace(window.files.project(), params={
         k: v for k, v in epoch_2.items() if k in plan.params})).netcanvas_output(x))
+
+
+@pytest.mark.parametrize("fmt, label, name", [("NumPy Script…", "NumPy script", "net.py"),
+                                              ("ONNX…", "ONNX", "net.onnx")])
+def test_an_export_onto_a_read_only_file_says_so_and_leaves_it(qtbot, window, save_to,
+                                                               tmp_path, dialogs, fmt, label,
+                                                               name):
+    """The save dialog asked whether to replace a file someone had made read-only (a handout),
+    then the export replaced it all the same; Save refuses such a file, and so does Export."""
+    assert window.files.open_example("xor_by_hand")
+    target = tmp_path / name
+    target.write_text("the teacher's version")
+    target.chmod(0o444)
+    save_to(target)
+    menu_action(window, fmt).trigger()
+    qtbot.waitUntil(lambda: bool(dialogs.of("warning")), timeout=60000)
+    [(_kind, title, text)] = dialogs.of("warning")
+    assert title == f"Cannot export as {label}"
+    assert text == f"Cannot write {target}: {name} is read-only, so it is not replaced."
+    assert target.read_text() == "the teacher's version"
+    assert window.findChild(QMessageBox, "export_done") is None

@@ -55,7 +55,7 @@ def test_a_recent_file_that_is_gone_is_disabled_and_removed_when_opening_it_fail
 
 @pytest.mark.parametrize("where, reason", [
     ("missing/x.netcanvas", "the folder {tmp}/missing does not exist"),
-    ("file.txt/x.netcanvas", "{tmp}/file.txt/x.netcanvas is inside a file, not a folder"),
+    ("file.txt/x.netcanvas", "{tmp}/file.txt is a file, not a folder"),
 ])
 def test_a_save_the_folder_refuses_says_why_in_words_and_what_to_do(
         window, canvas, dialogs, tmp_path, where, reason):
@@ -79,7 +79,8 @@ def test_write_errors_of_the_folder_and_the_disk_are_put_in_words():
             "/media/stick cannot be written to (it is read-only or you have no permission)")
     assert write_reason(OSError(errno.ENOSPC, "No space left on device"), path) == \
         "the disk is full"
-    assert write_reason(OSError(errno.EIO, "Input/output error"), path) == "Input/output error"
+    assert write_reason(OSError(errno.EIO, "Input/output error"), path) == \
+        "the disk failed — it may be damaged, or a drive was removed"
     set_language("ko")
     try:
         korean = write_reason(OSError(errno.EACCES, "Permission denied"), path)

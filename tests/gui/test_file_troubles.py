@@ -278,6 +278,14 @@ def test_a_damaged_recovery_copy_is_said_as_such_and_kept(qtbot, window, dialogs
     assert window.doc.spec == spec and not window.doc.is_modified()
 
 
+def rewrite(path: Path, members: dict[str, bytes], document: dict) -> None:
+    """Write the project file ``path`` again with ``document`` as its project.json."""
+    members["project.json"] = json.dumps(document).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+
+
 def test_a_project_with_a_field_from_a_newer_netcanvas_says_what_to_do(window, dialogs, tmp_path):
     """A newer NetCanvas may add a field without a new format number (as the timeline was
     added); "project.json has unknown field(s): …" left the student guessing."""
@@ -287,14 +295,35 @@ def test_a_project_with_a_field_from_a_newer_netcanvas_says_what_to_do(window, d
         members = {name: archive.read(name) for name in archive.namelist()}
     document = json.loads(members["project.json"])
     document["notes_v3"] = ["a field this version does not know"]
-    members["project.json"] = json.dumps(document).encode()
-    with zipfile.ZipFile(path, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
+    rewrite(path, members, document)
     assert window.files.new()
     assert not window.files.load(path)
     [(_kind, title, text)] = dialogs.of("critical")
     assert (title, text) == ("Cannot open project", "from_home.netcanvas: project.json has "
                              "unknown field(s): notes_v3 — if a newer NetCanvas made it, update "
                              "NetCanvas to open it")
+    assert window.doc.path == "" and not window.doc.spec.nodes
+
+
+def test_a_field_from_a_newer_netcanvas_inside_a_node_says_what_to_do_in_korean(
+        window, dialogs, tmp_path):
+    """Inside the settings or a node, an unknown field was named bare ("node #1 has unknown
+    field(s): colour"): nothing said a newer NetCanvas may have written it."""
+    path = tmp_path / "from_home.netcanvas"
+    saved_example(window, path)
+    with zipfile.ZipFile(path) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    document = json.loads(members["project.json"])
+    document["spec"]["nodes"][0]["colour"] = "red"
+    rewrite(path, members, document)
+    assert window.files.new()
+    set_language("ko")
+    try:
+        assert not window.files.load(path)
+    finally:
+        set_language("en")
+    [(_kind, _title, text)] = dialogs.of("critical")
+    assert text.startswith("from_home.netcanvas ")
+    assert "노드 #1에 알 수 없는 필드가 있습니다: colour" in text
+    assert text.endswith("더 새로운 NetCanvas로 만든 파일이라면, 열려면 NetCanvas를 업데이트하세요")
     assert window.doc.path == "" and not window.doc.spec.nodes

@@ -253,6 +253,10 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>이 컴퓨터의 날짜와 시간을 확인하고 {title}을(를) 다시 선택하세요. 학교나 회사 네트워크라면 그 네트워크의 인증서를 요청하세요: 환경 변수 REQUESTS_CA_BUNDLE이 그 파일을 가리키면 NetCanvas가 그 인증서를 믿습니다.</translation>
     </message>
     <message>
+        <source>Check that the server at {url} is running, or ask whoever set NETCANVAS_DATA_MIRROR on this computer; without it, NetCanvas uses the public mirrors.</source>
+        <translation>{url}의 서버가 켜져 있는지 확인하거나, 이 컴퓨터에 NETCANVAS_DATA_MIRROR를 설정한 사람에게 물어보세요. 이 변수가 없으면 NetCanvas는 공개 미러를 씁니다.</translation>
+    </message>
+    <message>
         <source>Choose {title} again to try once more (later, if it fails again).</source>
         <translation>{title}을(를) 다시 선택해 한 번 더 시도하세요(또 실패하면 나중에).</translation>
     </message>

@@ -100,10 +100,6 @@
         <translation>실행 {number}의 에폭 {epoch} 다음부터 이어 갑니다.</translation>
     </message>
     <message>
-        <source>{epochs}, goes on from run {number}</source>
-        <translation>{epochs}, 실행 {number}에서 이어 감</translation>
-    </message>
-    <message>
         <source>{ended} (hidden)</source>
         <translation>{ended} (숨김)</translation>
     </message>

@@ -75,6 +75,7 @@ class _Handler(http.server.BaseHTTPRequestHandler):
     hold: ClassVar[set[str]] = set()  # file names sent only once ``release`` is set
     stall: ClassVar[set[str]] = set()  # file names of which a few bytes come, then nothing
     late: ClassVar[set[str]] = set()  # file names whose headers come LATE_SECONDS after asking
+    down: ClassVar[bool] = False  # every request answered "503 Service Unavailable"
     asked: ClassVar[threading.Event] = threading.Event()  # set once a late file was asked for
     release: ClassVar[threading.Event] = threading.Event()
     stalled: ClassVar[threading.Event] = threading.Event()  # set once a stalled file's bytes went
@@ -84,6 +85,9 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         name = self.path.rsplit("/", 1)[-1]
         self.requests.append(name)
         data = self.files.get(name)
+        if self.down:
+            self.send_error(503)
+            return
         if data is None:
             self.send_error(404)
             return
@@ -118,19 +122,21 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 def serve(files: dict[str, bytes], cut: set[str] | frozenset[str] = frozenset(),
           hold: set[str] | frozenset[str] = frozenset(),
           stall: set[str] | frozenset[str] = frozenset(),
-          late: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None
-          ) -> Iterator[tuple[str, type[_Handler]]]:
+          late: set[str] | frozenset[str] = frozenset(), tls: ssl.SSLContext | None = None,
+          down: bool = False) -> Iterator[tuple[str, type[_Handler]]]:
     """Serve ``files`` at ``http://127.0.0.1:<port>/data/``; yields (base URL, handler class
     whose ``requests`` lists what was asked for). The files in ``hold`` get their headers at
     once and their bytes only after ``handler.release.set()`` (a download caught midway); those
     in ``stall`` get their headers and :data:`STALL_BYTES` bytes, then nothing until released
     (a connection that hangs: ``handler.stalled`` is set once the bytes went); those in ``late``
     get their headers :data:`LATE_SECONDS` after they were asked for (``handler.asked`` is set
-    then: a cancel can come before the headers). With ``tls`` (a
+    then: a cancel can come before the headers); ``down``: every request is answered 503. With
+    ``tls`` (a
     server-side context: :func:`tls_context`) it is ``https://`` instead."""
     handler = type("Handler", (_Handler,), {"files": dict(files), "cut": set(cut),
                                             "hold": set(hold), "stall": set(stall),
-                                            "late": set(late), "asked": threading.Event(),
+                                            "late": set(late), "down": down,
+                                            "asked": threading.Event(),
                                             "release": threading.Event(),
                                             "stalled": threading.Event(),
                                             "requests": []})

@@ -123,7 +123,7 @@ def test_a_downloaded_checksum_mismatch_says_it_in_our_words_in_full(env, monkey
 
 
 def test_an_unknown_connection_error_is_cut_between_words():
-    from core.datasets.download import _short
+    from core.datasets.fetch_errors import short as _short
 
     words = " ".join(f"word{k}" for k in range(60))  # 409 characters, no errno in it
     short = _short(OSError(words))

@@ -135,13 +135,49 @@ def test_a_missing_file_says_404_and_where_to_put_the_files(cache, monkeypatch):
     assert leftovers(cache) == []
 
 
-def test_offline_says_so_and_names_the_cache_folder(cache, monkeypatch):
+def test_a_dead_mirror_of_ones_own_is_named_not_called_offline(cache, monkeypatch):
+    """NETCANVAS_DATA_MIRROR naming a server that is down read "this computer seems to be
+    offline" (and "Connection refused", the system's English) although the internet worked."""
     with serve({}) as (url, _):
         pass  # the port is closed again: nothing listens there any more
     monkeypatch.setenv(MIRROR_ENV, url)
+    with pytest.raises(FetchError) as caught:
+        fetch("mnist")
+    error = caught.value
+    assert error.reason == "mirror-down" and "seems to be offline" not in str(error)
+    assert error.problem == ("cannot download train-images-idx3-ubyte.gz of MNIST handwritten "
+                             f"digits 28×28: the mirror {url} (set by NETCANVAS_DATA_MIRROR) "
+                             "did not answer")
+    assert error.details == f"{url}train-images-idx3-ubyte.gz: cannot connect (the connection " \
+                            "was refused)"
+    assert str(cache / "mnist") in str(error) and "unset NETCANVAS_DATA_MIRROR" in str(error)
+    assert leftovers(cache) == []
+
+
+def no_names(monkeypatch):
+    """No name can be looked up, as on a computer without a network."""
+    def fail(*_args, **_kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+
+
+def test_offline_says_so_and_names_the_cache_folder(cache, monkeypatch):
+    no_names(monkeypatch)  # the public mirrors, on a computer without a network
     with pytest.raises(FetchError, match="offline") as caught:
         fetch("mnist")
     assert caught.value.reason == "offline" and str(cache / "mnist") in str(caught.value)
+    assert "the server's name could not be looked up" in caught.value.details
+    assert leftovers(cache) == []
+
+
+def test_public_mirrors_that_answer_with_errors_are_down_not_offline(cache, monkeypatch):
+    with serve({}, down=True) as (first, _), serve({}, down=True) as (second, _):
+        monkeypatch.setitem(REMOTE, "mnist", _with_mirrors(REMOTE["mnist"], (first, second)))
+        with pytest.raises(FetchError) as caught:
+            fetch("mnist")
+    assert caught.value.reason == "servers-down" and "seems to be offline" not in str(caught.value)
+    assert "the internet works, but the servers seem to be down" in caught.value.problem
+    assert caught.value.details.count("HTTP 503") == 2
     assert leftovers(cache) == []
 
 
@@ -227,7 +263,7 @@ def test_a_mirror_that_never_answers_the_connection_costs_the_connect_timeout(ca
         with pytest.raises(FetchError) as caught:
             fetch("mnist", hashes=checksums(files))
     took = time.perf_counter() - start
-    assert caught.value.reason == "offline"
+    assert caught.value.reason == "mirror-down"  # the variable's mirror: not "offline"
     assert took < 5, f"the unreachable mirror took {took:.1f} s"
     assert leftovers(cache) == []
 

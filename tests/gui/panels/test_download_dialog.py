@@ -125,7 +125,7 @@ def test_404_or_offline_names_the_cache_folder_and_import_still_works(
         choose(window, "mnist")
         dialog = window.data_picker.download_dialog
         qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
-    assert ("404" if problem == "not-found" else "offline") in dialog.error
+    assert ("404" if problem == "not-found" else "did not answer") in dialog.error
     assert str(cache / "mnist") in dialog.error and TRAIN_IMAGES in dialog.error
     assert nothing_in(cache) and window.doc.data is before
     qtbot.mouseClick(dialog.buttons.buttons()[0], Qt.MouseButton.LeftButton)
@@ -135,6 +135,31 @@ def test_404_or_offline_names_the_cache_folder_and_import_still_works(
         window.data_picker.import_path(str(table))
     assert finished.args == [True]
     assert window.data.dataset.name == "mine" and window.data.dataset.n_samples == 4
+
+
+def no_names(monkeypatch):
+    """No name can be looked up, as on a computer without a network."""
+    def fail(*_args, **_kwargs):
+        raise socket.gaierror(-2, "Name or service not known")
+    monkeypatch.setattr(socket, "getaddrinfo", fail)
+
+
+def test_a_dead_mirror_of_ones_own_is_named_with_what_to_do(env, qtbot, window, monkeypatch):
+    """NETCANVAS_DATA_MIRROR naming a server that is down said "this computer seems to be
+    offline … Connect to the internet", with the system's English "Connection refused"."""
+    url = free_port_url()
+    monkeypatch.setenv(MIRROR_ENV, url)
+    choose(window, "mnist")
+    dialog = window.data_picker.download_dialog
+    qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
+    title = "MNIST handwritten digits 28×28"
+    assert dialog.error.startswith(
+        f"Cannot download {TRAIN_IMAGES} of {title}: the mirror {url} (set by "
+        f"NETCANVAS_DATA_MIRROR) did not answer.\n\nCheck that the server at {url} is running, "
+        "or ask whoever set NETCANVAS_DATA_MIRROR on this computer; without it, NetCanvas uses "
+        "the public mirrors. Or put the four files")
+    assert "offline" not in dialog.error.replace(str(env[0]), "")
+    assert dialog.details.text().endswith("cannot connect (the connection was refused)")
 
 
 def put_by_hand(cache, files):
@@ -150,7 +175,7 @@ def test_a_failure_tells_a_window_user_what_to_do_and_opens_the_folder(
     cache, _ = env
     opened = []
     monkeypatch.setattr("gui.panels.download_dialog.QDesktopServices.openUrl", opened.append)
-    monkeypatch.setenv(MIRROR_ENV, free_port_url())
+    no_names(monkeypatch)  # the public mirrors, from a computer without a network
     choose(window, "mnist")
     dialog = window.data_picker.download_dialog
     qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
@@ -164,7 +189,7 @@ def test_a_failure_tells_a_window_user_what_to_do_and_opens_the_folder(
         f"folder shows it); NetCanvas checks them when you choose {title} again.\n\n"
         f"You can still import your own data with “{window.data_picker.import_button.text()}”.")
     assert "netcanvas data fetch" not in dialog.error  # that is for the command line
-    assert "cannot connect (Connection refused)" in dialog.details.text()
+    assert "cannot connect (the server's name could not be looked up)" in dialog.details.text()
     assert folder.is_dir() and nothing_in(cache)  # there to put the files in; nothing kept
     # no blank band: each text follows the one above it, the buttons follow the last
     spacing = dialog.layout().spacing()
@@ -254,7 +279,7 @@ def test_right_files_put_by_hand_are_checked_then_used_offline(env, qtbot, windo
 def test_in_korean_a_failure_says_download_one_way_and_quotes_the_button(
         env, qtbot, korean, window, monkeypatch):
     cache, _ = env
-    monkeypatch.setenv(MIRROR_ENV, free_port_url())
+    no_names(monkeypatch)  # the public mirrors, from a computer without a network
     choose(window, "mnist")
     dialog = window.data_picker.download_dialog
     qtbot.waitUntil(lambda: dialog.error != "", timeout=TIMEOUT_MS)
