@@ -23,6 +23,7 @@ from core.spec import NetworkSpec
 from gui.autosave import Autosave
 from gui.canvas.accessible import CanvasSpeech
 from gui.canvas.keyboard import CONNECT_SHORTCUT, CanvasKeys
+from gui.canvas.keyboard_move import NodeMover
 from gui.canvas.keyboard_values import KeyboardValues
 from gui.canvas.placement import free_spot
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
@@ -106,6 +107,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.canvas_speech = CanvasSpeech(self.scene, self.view)  # what a screen reader says
         self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
+        self.node_mover = NodeMover(self.scene, self.view)  # arrow keys move the selection
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         hosts = self.training.hosts

@@ -326,6 +326,54 @@
     </message>
 </context>
 <context>
+    <name>NodeMover</name>
+    <message>
+        <source>left</source>
+        <translation>왼쪽으로</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>오른쪽으로</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Arrow keys (Alt+arrow keys while Explain steps)</source>
+        <extracomment>the modifiers an arrow may come with (a keypad&apos;s arrows carry KeypadModifier) the keys :class:`NodeMover` handles and what they do, for Help ▸ Keyboard Shortcuts</extracomment>
+        <translation>화살표 키(단계별 설명이 단계를 넘기는 동안에는 Alt+화살표 키)</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes</source>
+        <translation>선택한 노드 옮기기</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+화살표 키</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes further</source>
+        <translation>선택한 노드를 더 멀리 옮기기</translation>
+    </message>
+    <message>
+        <source>The canvas ends there: {nodes} cannot go further {direction}.</source>
+        <translation>캔버스가 거기서 끝납니다: {nodes}은(는) 더 {direction} 갈 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Moved {node} {direction}: it is at x {x}, y {y}.</source>
+        <translation>{node}을(를) {direction} 옮겼습니다: 위치는 x {x}, y {y}입니다.</translation>
+    </message>
+    <message>
+        <source>Moved {n} nodes {direction}.</source>
+        <translation>노드 {n}개를 {direction} 옮겼습니다.</translation>
+    </message>
+</context>
+<context>
     <name>PortItem</name>
     <message>
         <source>Output port: drag from here onto another node to connect them.</source>
