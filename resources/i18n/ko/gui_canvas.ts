@@ -23,11 +23,11 @@
     <message>
         <source>Select the next connection (of the selected node, else of all)</source>
         <extracomment>the keys that select connections (with the Tab keys in the help and the shortcuts list)</extracomment>
-        <translation>다음 연결 선택(선택한 노드의 연결, 없으면 모든 연결)</translation>
+        <translation>다음 연결을 선택(선택한 노드의 연결, 없으면 모든 연결)</translation>
     </message>
     <message>
         <source>Select the previous connection</source>
-        <translation>이전 연결 선택</translation>
+        <translation>이전 연결을 선택</translation>
     </message>
     <message>
         <source>Co&amp;nnect Selected Nodes</source>
@@ -375,7 +375,7 @@
     </message>
     <message>
         <source>Move the selected nodes</source>
-        <translation>선택한 노드 옮기기</translation>
+        <translation>선택한 노드를 이동</translation>
     </message>
     <message>
         <source>Shift+arrow keys</source>
@@ -383,7 +383,7 @@
     </message>
     <message>
         <source>Move the selected nodes further</source>
-        <translation>선택한 노드를 더 멀리 옮기기</translation>
+        <translation>선택한 노드를 더 멀리 이동</translation>
     </message>
     <message>
         <source>The canvas ends there: {nodes} cannot go further {direction}.</source>
