@@ -81,3 +81,30 @@ def test_alt_arrows_move_while_explain_steps_with_the_arrows(qtbot, window):
     assert panel.index == 1 and position(window, node_id) == start
     press(qtbot, window, Qt.Key.Key_Right, ALT)  # Alt: the node
     assert panel.index == 1 and position(window, node_id) == (start[0] + GRID, start[1])
+
+
+def test_a_move_is_announced_in_korean(qtbot, window, monkeypatch):
+    from PySide6.QtGui import QAccessible
+
+    from gui.i18n import set_language
+
+    announced: list[str] = []
+    send = QAccessible.updateAccessibility
+
+    def record(event):
+        if event.type() == QAccessible.Event.Announcement:
+            announced.append(event.message())
+        send(event)
+
+    monkeypatch.setattr(QAccessible, "updateAccessibility", staticmethod(record))
+    assert window.files.open_example("xor_learned")
+    set_language("ko")
+    try:
+        on_canvas(qtbot, window)
+        press(qtbot, window, Qt.Key.Key_Tab)  # input 0
+        x, y = position(window, "0")
+        press(qtbot, window, Qt.Key.Key_Up, ALT)
+        said = f"입력 0을(를) 위로 옮겼습니다: 위치는 x {x:g}, y {y - GRID:g}입니다."
+        assert announced[-1] == said
+    finally:
+        set_language("en")
