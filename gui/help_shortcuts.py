@@ -3,7 +3,8 @@
 The menu commands are read from the window's live actions each time the list is shown or the
 language changes (the menu path, the action's text, its shortcuts as the menus show them), so
 the list cannot go stale. Keys that are not actions come from where they are handled: the
-canvas's Tab keys (:data:`gui.canvas.keyboard.TAB_KEYS`), Explain's step keys (its panel's
+canvas's Tab and bracket keys (:mod:`gui.canvas.keyboard`) and arrow keys
+(:data:`gui.canvas.keyboard_move.MOVE_KEYS`), Explain's step keys (its panel's
 ``step_keys``; tables and text boxes keep them: :mod:`gui.focus_keys`) and the timeline
 slider's (:data:`gui.training.timeline_bar.SLIDER_KEYS`); the mouse gestures of the canvas
 are the short table :data:`CANVAS_GESTURES`.
@@ -26,7 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from gui.canvas.keyboard import TAB_KEYS
+from gui.canvas.keyboard import EDGE_KEYS, TAB_KEYS
+from gui.canvas.keyboard_move import MOVE_KEYS
 from gui.i18n import on_language_change, translate
 from gui.labs import CLOSE_KEYS
 from gui.training.timeline_bar import SLIDER_KEYS
@@ -102,7 +104,9 @@ def other_rows(window: QMainWindow) -> list[Row]:
     """The keys that are not menu commands: the canvas's, Explain's and the timeline's."""
     canvas = translate("ShortcutsDialog", "Canvas")
     rows = [(canvas, translate("CanvasKeys", what), key.toString(NATIVE))
-            for key, what in TAB_KEYS]
+            for key, what in (*TAB_KEYS, *EDGE_KEYS)]
+    rows += [(canvas, translate("NodeMover", what), translate("NodeMover", keys))
+             for keys, what in MOVE_KEYS]
     rows += [(canvas, translate("ShortcutsDialog", what), translate("ShortcutsDialog", keys))
              for keys, what in CANVAS_GESTURES]
     explain = getattr(window, "explain", None)

@@ -23,7 +23,9 @@ from core.spec import NetworkSpec
 from gui.autosave import Autosave
 from gui.canvas.accessible import CanvasSpeech
 from gui.canvas.keyboard import CONNECT_SHORTCUT, CanvasKeys
+from gui.canvas.keyboard_move import NodeMover
 from gui.canvas.keyboard_values import KeyboardValues
+from gui.canvas.placement import free_spot
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
@@ -105,6 +107,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.canvas_keys = CanvasKeys(self, self.scene, self.view)  # Tab, Ctrl+K on the canvas
         self.canvas_speech = CanvasSpeech(self.scene, self.view)  # what a screen reader says
         self.keyboard_values = KeyboardValues(self, self.scene, self.view)  # F2: type values
+        self.node_mover = NodeMover(self.scene, self.view)  # arrow keys move the selection
         self.training = install_training(self, self.context, self.scene, self.view_menu,
                                          self.docks["Inspector"])
         hosts = self.training.hosts
@@ -291,11 +294,16 @@ class MainWindow(WindowActions, QMainWindow):
                     QKeySequence.SequenceFormat.NativeText)), 8000)
 
     def add_node_in_view(self, kind: str) -> None:
-        centre = self.view.mapToScene(self.view.viewport().rect().center())
-        taken = {n.position for n in self.doc.spec.nodes}
-        while (round(centre.x(), 1), round(centre.y(), 1)) in taken:
-            centre += QPointF(30, 30)
-        self.add_node(kind, centre)
+        """Add a ``kind`` node on a free spot beside the selected node or near the view's
+        middle (:func:`free_spot`), and scroll it into view."""
+        try:
+            probe = new_node(kind, self.doc.spec, (0.0, 0.0), self.data.dataset)
+        except ValueError:
+            probe = None  # add_node says the kind is unknown
+        spot = free_spot(self.scene, self.view, probe) if probe else QPointF()
+        self.add_node(kind, spot)
+        for node_id in self.scene.selected_node_ids():  # the new node
+            self.view.ensureVisible(self.scene.node_item(node_id).sceneBoundingRect(), 20, 20)
 
     def delete_selection(self) -> None:
         nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from PySide6.QtCore import QBuffer, QIODevice, QObject, QRect, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QBuffer, QEvent, QIODevice, QObject, QRect, QSize, Qt, Signal, Slot
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QValidator,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QDockWidget,
     QDoubleSpinBox,
     QFormLayout,
@@ -299,6 +300,11 @@ def _new_dock(window: QMainWindow, title: str, widget: QWidget,
                      | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
     if shown is not None:
         on_language_change(dock, lambda: dock.setWindowTitle(shown()))
+    # Qt names its title bar's Float and Close buttons for a screen reader (from its own
+    # catalogue) only when the dock is made or its style changes: after a live switch to
+    # Korean they were read in English. A style change has Qt name them again.
+    on_language_change(dock, lambda: QApplication.sendEvent(
+        dock, QEvent(QEvent.Type.StyleChange)))
     return dock
 
 

@@ -30,10 +30,13 @@ HELP_KEYS = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<h3>Build with the keyboard</h3>"
     "<p>With the canvas focused, <b>{tab}</b> selects the next node and <b>{add}</b> adds it "
-    "to the selection. <b>{connect}</b> ({connect_key}) in the <b>{edit}</b> menu connects the "
-    "two selected nodes, and <b>{delete}</b> ({delete_key}) removes what is selected. "
-    "<b>{values}</b> ({values_key}) types the biases of the selected node and the weights "
-    "coming into it ({tab}: the next value). <b>{shortcuts}</b> ({shortcuts_key}) lists every "
+    "to the selection; <b>]</b> and <b>[</b> select the next and previous connection (of the "
+    "selected node, else of all). The arrow keys move the selected nodes (Shift: further; "
+    "while Explain steps through a row, Alt+arrow keys). <b>{connect}</b> ({connect_key}) in "
+    "the <b>{edit}</b> menu connects the two selected nodes, and <b>{delete}</b> "
+    "({delete_key}) removes what is selected. <b>{values}</b> ({values_key}) types the biases "
+    "of the selected node and the weights coming into it, or the weights of the selected "
+    "connection ({tab}: the next value). <b>{shortcuts}</b> ({shortcuts_key}) lists every "
     "key.</p>")
 
 #: how a keyboard user adds a node and gets back to the canvas (the paragraph above starts on
@@ -41,7 +44,8 @@ HELP_KEYS = QT_TRANSLATE_NOOP(
 HELP_ADD_KEYS = QT_TRANSLATE_NOOP(
     "MainWindow",
     "<p>To add a node, press {tab} until <b>{input}</b>, <b>{hidden}</b> or <b>{output}</b> on "
-    "the left has the focus, then Space: the node lands in the middle of the view. "
+    "the left has the focus, then Space: the node lands on a free spot beside the selected "
+    "node, or in the middle of the view. "
     "<b>{go}</b> ({go_key}) brings the focus back to the canvas from anywhere.</p>")
 
 HELP_MORE = QT_TRANSLATE_NOOP(

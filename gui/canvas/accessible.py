@@ -60,8 +60,9 @@ class CanvasSpeech(QObject):
         self._view.setAccessibleName(name)
         self._view.setAccessibleDescription(self.tr(
             "The network: {nodes}, {edges}. Tab: select the next node · Ctrl+Tab: add it to "
-            "the selection · {connect}: connect two selected nodes · {values}: type the "
-            "selected node's values · Del: delete the selection").format(
+            "the selection · ]: select the next connection · arrow keys: move the selected "
+            "nodes · {connect}: connect two selected nodes · {values}: type the selected "
+            "node's or connection's values · Del: delete the selection").format(
                 nodes=self.tr("%n node(s)", "", len(spec.nodes)),
                 edges=self.tr("%n connection(s)", "", len(spec.edges)),
                 connect=QKeySequence(CONNECT_SHORTCUT).toString(NATIVE),

@@ -2,9 +2,12 @@
 and previous node (left to right, top to bottom) and bring it to the middle of the view — past
 the last node Tab goes on to the next widget, as everywhere else, and coming back by Tab starts
 at the first (Shift+Tab: the last) node; Ctrl+Tab and Ctrl+Shift+Tab
-add the next or previous node to the selection. Edit ▸ Connect Selected Nodes (Ctrl+K)
-connects two selected nodes in the flow's direction (input → hidden → output, then left to
-right) with the same checks, words and undoable command as dragging from a port.
+add the next or previous node to the selection. ] and [ select the next and previous
+connection — of the selected node, round and round, else of the whole canvas (by where their
+ends are) — for Del, F2 and the Inspector: a connection could be selected only by a click.
+Edit ▸ Connect Selected Nodes (Ctrl+K) connects two selected nodes in the flow's direction
+(input → hidden → output, then left to right) with the same checks, words and undoable command
+as dragging from a port.
 """
 
 from __future__ import annotations
@@ -34,11 +37,31 @@ TAB_KEYS = (
     (QKeySequence("Ctrl+Shift+Tab"),
      QT_TRANSLATE_NOOP("CanvasKeys", "Add the previous node to the selection")),
 )
+#: the keys that select connections (with the Tab keys in the help and the shortcuts list)
+EDGE_KEYS = (
+    (QKeySequence("]"), QT_TRANSLATE_NOOP(
+        "CanvasKeys", "Select the next connection (of the selected node, else of all)")),
+    (QKeySequence("["), QT_TRANSLATE_NOOP("CanvasKeys", "Select the previous connection")),
+)
 
 
 def canvas_order(spec: NetworkSpec) -> list[str]:
     """The node ids as the canvas shows them: left to right, then top to bottom."""
     return [n.id for n in sorted(spec.nodes, key=lambda n: (n.position[0], n.position[1]))]
+
+
+def edge_order(spec: NetworkSpec, node_id: str | None = None) -> list[str]:
+    """The connections ] goes through: ``node_id``'s (coming in, then going out) in the
+    canvas's order of their other ends; without a node, all of them by their source's place,
+    then their destination's."""
+    def place(other: str) -> tuple[float, float]:
+        return spec.node(other).position
+
+    if node_id is not None:
+        incoming = sorted(spec.incoming(node_id), key=lambda e: place(e.src))
+        outgoing = sorted(spec.outgoing(node_id), key=lambda e: place(e.dst))
+        return [e.id for e in (*incoming, *outgoing)]
+    return [e.id for e in sorted(spec.edges, key=lambda e: (place(e.src), place(e.dst)))]
 
 
 def flow_pair(spec: NetworkSpec, first: str, second: str) -> tuple[str, str]:
@@ -72,6 +95,7 @@ class CanvasKeys(QObject):
         self._view = view
         self._current: str | None = None  # the node Tab last went to
         self._left = False  # Tab went past the last node: the next Tab starts afresh
+        self._hub: str | None = None  # the node whose connections ] goes round
         view.installEventFilter(self)
         self.connect_action = action = QAction(window)
         action.setShortcut(QKeySequence(CONNECT_SHORTCUT))
@@ -104,6 +128,9 @@ class CanvasKeys(QObject):
                 shift = bool(modifiers & Qt.KeyboardModifier.ShiftModifier)
                 extend = bool(modifiers & Qt.KeyboardModifier.ControlModifier)
                 return self.step(key == Qt.Key.Key_Tab and not shift, extend)
+            if key in (Qt.Key.Key_BracketRight, Qt.Key.Key_BracketLeft) and not typing:
+                self.step_edge(key == Qt.Key.Key_BracketRight)
+                return True
         return super().eventFilter(watched, event)
 
     def step(self, forward: bool, extend: bool = False) -> bool:
@@ -141,6 +168,39 @@ class CanvasKeys(QObject):
         if self._left or not selected:
             return None
         return selected[-1] if forward else selected[0]
+
+    # ------------------------------------------------------------------ connections
+    def step_edge(self, forward: bool) -> str | None:
+        """Select the next (previous) connection of the selected node — or, with no single
+        node selected, of the canvas — round at the ends, and bring it into view; say why not
+        when there is none. Its id, or None."""
+        scene, spec = self._scene, self._scene.doc.spec
+        nodes, edges = scene.selected_node_ids(), scene.selected_edge_ids()
+        if len(nodes) == 1 and not edges:
+            self._hub = nodes[0]
+        elif nodes or len(edges) != 1 or (
+                self._hub is not None and edges[0] not in edge_order(spec, self._hub)):
+            self._hub = None  # not going round one node's connections (any more)
+        order = edge_order(spec, self._hub if spec.has_node(self._hub or "") else None)
+        if not order:
+            hub = spec.node(self._hub) if self._hub and spec.has_node(self._hub) else None
+            scene.say(lambda: self.tr("{node} has no connections.").format(
+                node=node_label(hub)) if hub else self.tr("The network has no connections."))
+            return None
+        current = edges[0] if len(edges) == 1 and edges[0] in order else None
+        k = (0 if forward else len(order) - 1) if current is None else (
+            order.index(current) + (1 if forward else -1)) % len(order)
+        edge_id = order[k]
+        scene.select_only([], [edge_id])
+        item = scene.edge_item(edge_id)
+        self._view.ensureVisible(item.sceneBoundingRect(), 20, 20)
+        edge = spec.edge(edge_id)
+        ends = spec.node(edge.src), spec.node(edge.dst)
+        scene.say(lambda: self.tr(
+            "Selected the connection {src} → {dst} ({k} of {n}). ]: the next connection · "
+            "F2: type its weights · Del: delete it").format(
+                src=node_label(ends[0]), dst=node_label(ends[1]), k=k + 1, n=len(order)))
+        return edge_id
 
     # ------------------------------------------------------------------ connecting
     def connect_selected(self) -> bool:

@@ -27,6 +27,8 @@ from gui import theme
 NODE_MIME = "application/x-netcanvas-node-kind"
 MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
 GRID, MAJOR_EVERY = 20, 5
+#: the part of the plane the view can show (and the arrow keys move nodes within)
+CANVAS_RECT = QRectF(-20000, -20000, 40000, 40000)
 #: the width (pixels) of the border in the highlight colour that shows the canvas has the
 #: focus: without a frame nothing showed that Tab had reached it
 FOCUS_WIDTH = 2
@@ -50,7 +52,7 @@ class CanvasView(QGraphicsView):
         # no CacheBackground for the grid: it crashed a later repaint (docs/qt-notes.md §11)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.setSceneRect(QRectF(-20000, -20000, 40000, 40000))
+        self.setSceneRect(CANVAS_RECT)
         self.setAcceptDrops(True)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._pan_from: QPoint | None = None

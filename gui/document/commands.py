@@ -24,6 +24,7 @@ from gui.i18n import translate
 
 CHANGE_NODE_ID = 1  # QUndoCommand.id() of ChangeNodeCommand: only those merge with each other
 CHANGE_SETTINGS_ID = 2
+MOVE_NODES_ID = 3
 
 
 class Command(GuardedCommand):
@@ -147,13 +148,15 @@ class RemoveNodeCommand(Command):
 
 
 class MoveNodesCommand(Command):
-    """One drag (or one auto-layout) of any number of nodes."""
+    """One drag (or one auto-layout) of any number of nodes. Moves of the same nodes in one
+    ``burst`` (arrow keys pressed one after the other) merge into one undo entry, as a drag."""
 
     structural = False  # positions only: safe while training
 
     def __init__(self, doc: GraphDocument, moves: dict[str, tuple[tuple[float, float],
                                                                   tuple[float, float]]],
-                 text: str = "", parent: Command | None = None) -> None:
+                 text: str = "", parent: Command | None = None,
+                 burst: int | None = None) -> None:
         count = len(moves)
         if not text and count == 1:
             text = translate("Commands", "Move {node}").format(node=_label(doc, next(iter(moves))))
@@ -163,12 +166,24 @@ class MoveNodesCommand(Command):
         self._doc = doc
         self._old = {k: old for k, (old, _) in moves.items()}
         self._new = {k: new for k, (_, new) in moves.items()}
+        self._burst = burst
+
+    def id(self) -> int:
+        return MOVE_NODES_ID
 
     def redo(self) -> None:
         self._doc.set_positions(self._new)
 
     def undo(self) -> None:
         self._doc.set_positions(self._old)
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, MoveNodesCommand) and self._burst is not None
+                and other._burst == self._burst and other._new.keys() == self._new.keys()):
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)  # moved back where the burst began
+        return True
 
 
 class ChangeNodeCommand(Command):

@@ -34,7 +34,7 @@ from core.labs.activations import (
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow
+from gui.labs.base import LabWindow, name_view
 from gui.table_fit import fit_height
 
 WIDEST_NUMBER = "−4.4237046e-05"  # the longest f(x) / f′(x) text the table shows ({:.8g})
@@ -198,6 +198,10 @@ class ActivationsLab(LabWindow):
         self.table.setHorizontalHeaderLabels([self.tr("function"), "f(x)", "f′(x)"])
         self.table.setToolTip(self.tr("Every function's value f(x) and slope f′(x) at the x "
                                       "above"))
+        name_view(self.table, self.tr("Activation functions at x"))
+        name_view(self.plot.getViewWidget(), self.tr("Activation function plots"), self.tr(
+            "Top: the chosen function f(x) and its slope f′(x); bottom: the output of a "
+            "1-4-4-4-1 network with the chosen activation, for each input x"))
         self.plot.setTitle(self.tr("f(x) and its slope f′(x)"))
         self.stack_plot.setTitle(self.tr("A 1-4-4-4-1 network's output"))
         self.stack_label.setText(self.tr("Hidden activation of the stack:"))

@@ -34,6 +34,15 @@ def say(label: QLabel, text: str, error: bool = False) -> None:
     label.setText(red if error else text)
 
 
+def name_view(widget: QWidget, name: str, description: str | None = None) -> None:
+    """Name a lab's plot or table for a screen reader, which said only "graphics view" or
+    "table": ``name`` what it is, ``description`` what it shows (without one, Qt reads the
+    widget's tooltip). Called with translated text from the lab's ``retranslate``."""
+    widget.setAccessibleName(name)
+    if description is not None:
+        widget.setAccessibleDescription(description)
+
+
 def lab_title(title: str) -> str:
     """A lab's ``title`` (as registered in :data:`gui.labs.LABS`) in the current language."""
     return translate(TITLE_CONTEXT, title)

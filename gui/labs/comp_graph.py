@@ -26,7 +26,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.focus_keys import keep_navigation_keys
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow
+from gui.labs.base import LabWindow, name_view
 from gui.labs.comp_graph_boxes import GradientCheckBox, InputsTable, NodeEditor, ValueBox
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
 from gui.labs.comp_graph_steps import (
@@ -84,6 +84,14 @@ class CompGraphLab(LabWindow):
         self.setWindowTitle(self.tr("{title} — NetCanvas lab").format(title=self.title))
         self.notice_label.setText(self.notice)
         self.graph_box.setTitle(self.tr("Graph"))
+        name_view(self.canvas, self.tr("Computational graph"), self.tr(
+            "The expression's nodes and the edges between them: forward values above the "
+            "arrows (green), gradients below them (red), as far as the steps have gone"))
+        name_view(self.inputs_table, self.tr("Inputs"), self.tr(
+            "Each input's value: type one and everything recomputes"))
+        name_view(self.check_box.check_table, self.tr("Gradient check"), self.tr(
+            "A row per input: its gradient by backprop, the numerical gradient, their "
+            "relative error and ✓ when they agree"))
         for index, preset in enumerate(PRESETS.values()):
             self.preset.setItemText(index, _(preset.title))
         self._show_preset_note()

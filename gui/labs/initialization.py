@@ -21,7 +21,7 @@ from core.labs.initialization import (
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change, translate
-from gui.labs.base import LabWindow
+from gui.labs.base import LabWindow, name_view
 
 LAYERS = 5
 BINS = 30
@@ -149,4 +149,8 @@ class InitializationLab(LabWindow):
         for k, plot in enumerate(self.plots):
             plot.setTitle(self.tr("layer {k}").format(k=k + 1))
         self.plots[0].setLabel("left", self.tr("fraction of the layer's outputs"))
+        name_view(self.plots[0].getViewWidget(), self.tr("Histograms of the layers' outputs"),
+                  self.tr("One histogram per layer, first to fifth: the fraction of the layer's "
+                          "outputs in each range of values, after the chosen initial weights "
+                          "and activation"))
         self._describe()

@@ -37,7 +37,7 @@ from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change, translate
-from gui.labs.base import LabWindow
+from gui.labs.base import LabWindow, name_view
 from gui.labs.optimizer_race_descent import (
     DESCENT_KEY,
     DescentControls,
@@ -146,6 +146,9 @@ class OptimizerRaceLab(RaceOnDigits, RacePaths, LabWindow):
         self.loss_plot.setTitle(self.tr("Training loss on digits"))
         self.loss_plot.setLabel("bottom", self.tr("epoch"))
         self.loss_plot.setLabel("left", self.tr("training loss"))
+        name_view(self.plot.getViewWidget(), self.tr("Optimizer race plots"), self.tr(
+            "Top: each optimizer's path over the loss surface from the same start, one colour "
+            "each; bottom: each optimizer's training loss on digits per epoch"))
         self._show_divergence()
         self._say_race(*self._race_text)
 

@@ -44,7 +44,7 @@ from core.labs.perceptron import (
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow
+from gui.labs.base import LabWindow, name_view
 from gui.table_fit import cell, fit_height
 from resources.examples import example_path
 
@@ -351,6 +351,11 @@ class PerceptronLab(LabWindow):
         _set_headers(self.table, ["x₁", "x₂", self.tr("target"), self.tr("output")])
         self.table.setToolTip(self.tr("The neuron's answer for each input; a wrong answer is "
                                       "bold red"))
+        name_view(self.table, self.tr("The gate's truth table and the neuron's answers"))
+        name_view(self.plot.getViewWidget(), self.tr("The inputs and the neuron's line"), self.tr(
+            "x₁ across, x₂ up: the four inputs as dots (blue: target 1, orange: 0), the "
+            "neuron's line, the side where it answers 1 shaded, a red ring round each wrong "
+            "answer"))
         self.search_button.setText(self.tr("Search for a line"))
         self.search_button.setToolTip(self.tr(
             "Try every w₁, w₂, b from −1 to 1 in steps of 0.1 and show the best one (ties: the "
@@ -382,6 +387,8 @@ class PerceptronLab(LabWindow):
         self.weight_table.setToolTip(self.tr(
             "Hand-set: the book's NAND, OR and AND neurons. Learned: the hidden sigmoid units "
             "h₁, h₂ and the output after training"))
+        name_view(self.two_layer, self.tr("The two-layer networks' answers"))
+        name_view(self.weight_table, self.tr("The two-layer networks' weights"))
         self.train_button.setText(self.tr("Train again"))
         self.train_button.setToolTip(self.tr(
             "Train the 2-2-1 network from new random weights drawn with this seed (momentum, "

@@ -41,7 +41,7 @@ from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, say
+from gui.labs.base import LabWindow, name_view, say
 from gui.labs.regularization_batch import BatchArithmetic
 from gui.labs.regularization_results import (
     COLOURS,
@@ -351,6 +351,11 @@ class RegularizationLab(LabWindow):
         self.plot.setLabel("left", self.tr("accuracy"))
         self.threshold.label.setFormat(threshold())
         retranslate_table(self.table)
+        name_view(self.plot_widget, self.tr("Accuracy per epoch"), self.tr(
+            "One colour per run: its accuracy on the training digits (solid) and the test "
+            "digits (dashed) after each epoch"))
+        name_view(self.table, self.tr("Results of the runs"), self.tr(
+            "One row per run, in its plot colour, with the accuracies it reached"))
         self._fill_legend()
         for row, curve in enumerate(self.curves):
             self._fill_row(row, curve)

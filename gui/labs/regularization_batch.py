@@ -30,7 +30,7 @@ from core.labs.regularization import (
     batch_steps,
 )
 from gui.i18n import on_language_change
-from gui.labs.base import say
+from gui.labs.base import name_view, say
 from gui.table_fit import cell, fit_height
 from gui.widgets import WrappedLabel, typed_number
 
@@ -176,5 +176,8 @@ class BatchArithmetic(QGroupBox):
             + [self.tr("μ (mean)"), self.tr("σ² (variance)"), self.tr("γ (scale)"),
                self.tr("β (shift)")])
         self.table.setToolTip(self.tr("Type into the x, γ and β cells"))
+        name_view(self.table, self.tr("Batch norm arithmetic"), self.tr(
+            "A row per sample: its features x, normalised, then scaled and shifted to y; "
+            "below, each feature's mean, variance, γ and β. Type into the x, γ and β cells"))
         self._say()
         fit_height(self.table)

@@ -25,6 +25,7 @@ from core.i18n import percent
 from core.training.search import Trial
 from gui import theme
 from gui.i18n import on_language_change, translate
+from gui.labs.base import name_view
 
 COLOUR_MAP = pg.colormap.get("viridis")
 CONTEXT = "ResultsView"  # i18n: not ui (a context)
@@ -129,6 +130,13 @@ class ResultsView(QSplitter):
         if self.score_metric == "accuracy":
             label = self.tr("{label} (%)").format(label=label)
         self.colour_bar.getAxis("left").setLabel(label)
+        name_view(self.table, self.tr("Trials"), self.tr(
+            "One row per trial: its rank, validation score, learning rate, weight decay, "
+            "validation loss and how it ended"))
+        name_view(self.plot.getViewWidget(), self.tr("Trials by learning rate and weight "
+                                                     "decay"), self.tr(
+            "Each trial as a dot at its learning rate (across) and weight decay (up), coloured "
+            "by its validation score; a cross: it diverged"))
         self.legend.setText(self.tr(
             "● colour: the trial's validation score (scale at right) · "
             "<span style='color:{neutral}'>✕</span> diverged · "

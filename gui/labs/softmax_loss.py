@@ -39,7 +39,7 @@ from core.labs.softmax_loss import (
 from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, say
+from gui.labs.base import LabWindow, name_view, say
 from gui.labs.softmax_loss_losses import LossSection, probability_plot
 from gui.table_fit import cell, fit_height, whole_width
 from gui.widgets import WrappedLabel, scrolling
@@ -240,6 +240,9 @@ class SoftmaxLossLab(LabWindow):
     def retranslate(self) -> None:
         """Every text of the lab in the current language."""
         self.softmax_box.setTitle(self.tr("Softmax function: scores a → probabilities y"))
+        name_view(self.table, self.tr("Softmax, naive and stable"))
+        name_view(self.plot_widget, self.tr("Softmax probabilities"), self.tr(
+            "A bar per class: the probability y softmax makes from its score a"))
         self.scores_label.setText(self.tr("Scores a ="))
         self.scores.setToolTip(self.tr("Type 2 to 10 numbers separated by commas, then Enter"))
         self.book_button.setToolTip(self.tr("The book's scores"))

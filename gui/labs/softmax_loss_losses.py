@@ -36,7 +36,7 @@ from core.labs.softmax_loss import (
 )
 from gui import theme
 from gui.i18n import on_language_change
-from gui.labs.base import say
+from gui.labs.base import name_view, say
 from gui.table_fit import cell, fit_height, fit_width
 from gui.widgets import WrappedLabel, typed_number
 
@@ -232,6 +232,11 @@ class LossSection(QGroupBox):
         for column, tip in tips.items():
             self.table.horizontalHeaderItem(column).setToolTip(tip)
         self.table.setToolTip(self.tr("Type a probability into any cell of y1 or y2"))
+        name_view(self.table, self.tr("Predictions y1, y2 and their losses"), self.tr(
+            "Rows y1 and y2: a probability per class, their sum, the squared error and the "
+            "cross-entropy error against t. Type a probability into any cell of y1 or y2"))
+        name_view(self.plot_widget, self.tr("y1 and y2 per class"), self.tr(
+            "Two bars per class: y1's and y2's probability; the right class t outlined"))
         self.plot.setTitle(self.tr("y1 and y2 per class"))
         self._say_note()
         self._fit_table()

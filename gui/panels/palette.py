@@ -53,7 +53,8 @@ ABOUT_HTML = "<b>{title}</b><br><span style='color:{color}'>{text}</span>"  # i1
 
 
 class NodeKindButton(QToolButton):
-    """Drag onto the canvas to create a node there; a plain click asks for one in the middle."""
+    """Drag onto the canvas to create a node there; a plain click (or Space) asks for one on a
+    free spot (:mod:`gui.canvas.placement`)."""
 
     def __init__(self, kind: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,8 +69,9 @@ class NodeKindButton(QToolButton):
 
     def retranslate(self) -> None:
         self.setText(style.kind_title(self.kind))
-        self.setToolTip(self.tr("{help}<br><i>Drag onto the canvas (or click to add one in the "
-                                "middle).</i>").format(help=style.kind_help(self.kind)))
+        self.setToolTip(self.tr("{help}<br><i>Drag onto the canvas, or click (Space) to add one "
+                                "on a free spot beside the selected node or in the "
+                                "middle.</i>").format(help=style.kind_help(self.kind)))
 
     def mime_data(self) -> QMimeData:
         """What a drag carries: the node kind under :data:`NODE_MIME`."""
@@ -103,7 +105,7 @@ class NodeKindButton(QToolButton):
 class Palette(QWidget):
     """The node kinds; while training runs (the document is locked) it waits."""
 
-    add_requested = Signal(str)  # a node kind, to add in the middle of the view
+    add_requested = Signal(str)  # a node kind, to add on a free spot in view
 
     def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)

@@ -195,11 +195,15 @@ def test_the_help_says_how_to_build_with_the_keyboard(qtbot, window, dialogs, co
             assert "<b>Delete</b> (Del) removes" in text
             assert "<b>Keyboard Shortcuts</b> (Ctrl+/) lists every key" in text
             assert ("<b>Type Values</b> (F2) types the biases of the selected node and the "
-                    "weights coming into it (Tab: the next value)." in text)
+                    "weights coming into it, or the weights of the selected connection (Tab: the "
+                    "next value)." in text)
+            assert "<b>]</b> and <b>[</b> select the next and previous connection" in text
+            assert "The arrow keys move the selected nodes" in text
         else:
             assert "<h3>키보드로 만들기</h3>" in text
             assert "<b>편집</b> 메뉴의 <b>선택한 노드 연결</b>(Ctrl+K)" in text
             assert "<b>삭제</b>(Del)" in text and "<b>단축키</b>(Ctrl+/)" in text
             assert "<b>값 입력</b>(F2)" in text
+            assert "화살표 키는 선택한 노드를 옮깁니다" in text
     finally:
         set_language("en")

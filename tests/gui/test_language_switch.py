@@ -172,3 +172,24 @@ def test_switching_language_keeps_the_window_size(window, qtbot):
                 assert window.size() == before, (code, window.size(), before)
     finally:
         set_language("en")
+
+
+def test_dock_title_buttons_are_read_in_korean_after_a_live_switch(window):
+    """Qt's own Float and Close buttons on a dock's title bar: a screen reader read them in
+    English after Language ▸ 한국어 (Qt names them only when the dock is made)."""
+    from PySide6.QtGui import QAccessible
+    from PySide6.QtWidgets import QAbstractButton
+
+    def spoken(name: str) -> str:
+        button = window.docks["Build"].findChild(QAbstractButton, name)
+        return QAccessible.queryAccessibleInterface(button).text(QAccessible.Text.Name)
+
+    assert spoken("qt_dockwidget_floatbutton") == "Float"
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        assert spoken("qt_dockwidget_floatbutton") == "띄우기"
+        assert spoken("qt_dockwidget_closebutton") == "닫기"
+        window.language_menu.language_actions["en"].trigger()
+        assert spoken("qt_dockwidget_closebutton") == "Close"
+    finally:
+        set_language("en")

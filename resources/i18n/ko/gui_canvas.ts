@@ -21,6 +21,15 @@
         <translation>이전 노드를 선택에 추가</translation>
     </message>
     <message>
+        <source>Select the next connection (of the selected node, else of all)</source>
+        <extracomment>the keys that select connections (with the Tab keys in the help and the shortcuts list)</extracomment>
+        <translation>다음 연결을 선택(선택한 노드의 연결, 없으면 모든 연결)</translation>
+    </message>
+    <message>
+        <source>Select the previous connection</source>
+        <translation>이전 연결을 선택</translation>
+    </message>
+    <message>
         <source>Co&amp;nnect Selected Nodes</source>
         <translation>선택한 노드 연결(&amp;N)</translation>
     </message>
@@ -31,6 +40,18 @@
     <message>
         <source>Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · Ctrl+K: connect two selected nodes</source>
         <translation>{node}을(를) 선택했습니다. Tab: 다음 노드 · Ctrl+Tab: 선택에 더하기 · Ctrl+K: 선택한 두 노드 연결</translation>
+    </message>
+    <message>
+        <source>{node} has no connections.</source>
+        <translation>{node}에는 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>The network has no connections.</source>
+        <translation>신경망에 연결이 없습니다.</translation>
+    </message>
+    <message>
+        <source>Selected the connection {src} → {dst} ({k} of {n}). ]: the next connection · F2: type its weights · Del: delete it</source>
+        <translation>연결 {src} → {dst}을(를) 선택했습니다({n}개 중 {k}번째). ]: 다음 연결 · F2: 가중치 입력 · Del: 삭제</translation>
     </message>
     <message>
         <source>Select two nodes to connect (on the canvas, Tab selects a node and Ctrl+Tab adds the next one).</source>
@@ -126,8 +147,8 @@
         <translation>캔버스</translation>
     </message>
     <message>
-        <source>The network: {nodes}, {edges}. Tab: select the next node · Ctrl+Tab: add it to the selection · {connect}: connect two selected nodes · {values}: type the selected node&apos;s values · Del: delete the selection</source>
-        <translation>신경망: {nodes}, {edges}. Tab: 다음 노드 선택 · Ctrl+Tab: 선택에 더하기 · {connect}: 선택한 두 노드 연결 · {values}: 선택한 노드의 값 입력 · Del: 선택 삭제</translation>
+        <source>The network: {nodes}, {edges}. Tab: select the next node · Ctrl+Tab: add it to the selection · ]: select the next connection · arrow keys: move the selected nodes · {connect}: connect two selected nodes · {values}: type the selected node&apos;s or connection&apos;s values · Del: delete the selection</source>
+        <translation>신경망: {nodes}, {edges}. Tab: 다음 노드 선택 · Ctrl+Tab: 선택에 더하기 · ]: 다음 연결 선택 · 화살표 키: 선택한 노드 옮기기 · {connect}: 선택한 두 노드 연결 · {values}: 선택한 노드나 연결의 값 입력 · Del: 선택 삭제</translation>
     </message>
     <message numerus="yes">
         <source>%n node(s)</source>
@@ -211,12 +232,12 @@
         <translation>값 입력(&amp;T)</translation>
     </message>
     <message>
-        <source>Type the biases of the selected node and the weights coming into it: Tab sets a value and goes to the next, Enter sets it and stops, Esc stops.</source>
-        <translation>선택한 노드의 편향과 그 노드로 들어오는 가중치를 입력합니다: Tab은 값을 설정하고 다음 값으로, Enter는 설정하고 끝내며, Esc는 그냥 끝냅니다.</translation>
+        <source>Type the biases of the selected node and the weights coming into it, or the weights of the selected connection: Tab sets a value and goes to the next, Enter sets it and stops, Esc stops.</source>
+        <translation>선택한 노드의 편향과 그 노드로 들어오는 가중치, 또는 선택한 연결의 가중치를 입력합니다: Tab은 값을 설정하고 다음 값으로, Enter는 설정하고 끝내며, Esc는 그냥 끝냅니다.</translation>
     </message>
     <message>
-        <source>Select one node (on the canvas, Tab selects the next node), then press {key} to type its biases and the weights coming into it.</source>
-        <translation>노드 하나를 선택한 뒤(캔버스에서 Tab은 다음 노드를 선택합니다) {key} 키를 누르면 그 노드의 편향과 들어오는 가중치를 입력할 수 있습니다.</translation>
+        <source>Select one node (on the canvas, Tab selects the next node) or one connection (] selects the next), then press {key} to type its values.</source>
+        <translation>노드 하나(캔버스에서 Tab은 다음 노드를 선택합니다)나 연결 하나(]는 다음 연결을 선택합니다)를 선택한 뒤 {key} 키를 누르면 그 값을 입력할 수 있습니다.</translation>
     </message>
     <message>
         <source>{node} has more neurons than the neuron view draws one by one: raise View ▸ Neuron View Limit to type its values.</source>
@@ -225,6 +246,10 @@
     <message>
         <source>{node} has no bias, and no weights come into it: select a node it feeds and press {key}.</source>
         <translation>{node}에는 편향이 없고 들어오는 가중치도 없습니다: 이 노드가 값을 보내는 노드를 선택하고 {key} 키를 누르세요.</translation>
+    </message>
+    <message>
+        <source>{src} → {dst} has more weights than the neuron view draws one by one: raise View ▸ Neuron View Limit to type them.</source>
+        <translation>{src} → {dst}의 가중치가 뉴런 보기가 하나씩 그리는 수보다 많습니다: 입력하려면 보기 ▸ 뉴런 보기 한도를 높이세요.</translation>
     </message>
 </context>
 <context>
@@ -323,6 +348,54 @@
     <message>
         <source>{kind} {id}</source>
         <translation>{kind} {id}</translation>
+    </message>
+</context>
+<context>
+    <name>NodeMover</name>
+    <message>
+        <source>left</source>
+        <translation>왼쪽으로</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>오른쪽으로</translation>
+    </message>
+    <message>
+        <source>up</source>
+        <translation>위로</translation>
+    </message>
+    <message>
+        <source>down</source>
+        <translation>아래로</translation>
+    </message>
+    <message>
+        <source>Arrow keys (Alt+arrow keys while Explain steps)</source>
+        <extracomment>the modifiers an arrow may come with (a keypad&apos;s arrows carry KeypadModifier) the keys :class:`NodeMover` handles and what they do, for Help ▸ Keyboard Shortcuts</extracomment>
+        <translation>화살표 키(단계별 설명이 단계를 넘기는 동안에는 Alt+화살표 키)</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes</source>
+        <translation>선택한 노드를 이동</translation>
+    </message>
+    <message>
+        <source>Shift+arrow keys</source>
+        <translation>Shift+화살표 키</translation>
+    </message>
+    <message>
+        <source>Move the selected nodes further</source>
+        <translation>선택한 노드를 더 멀리 이동</translation>
+    </message>
+    <message>
+        <source>The canvas ends there: {nodes} cannot go further {direction}.</source>
+        <translation>캔버스가 거기서 끝납니다: {nodes}은(는) 더 {direction} 갈 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Moved {node} {direction}: it is at x {x}, y {y}.</source>
+        <translation>{node}을(를) {direction} 옮겼습니다: 위치는 x {x}, y {y}입니다.</translation>
+    </message>
+    <message>
+        <source>Moved {n} nodes {direction}.</source>
+        <translation>노드 {n}개를 {direction} 옮겼습니다.</translation>
     </message>
 </context>
 <context>

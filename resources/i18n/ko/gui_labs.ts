@@ -36,6 +36,18 @@
         <translation>위의 x에서 각 함수의 값 f(x)와 기울기 f′(x)</translation>
     </message>
     <message>
+        <source>Activation functions at x</source>
+        <translation>x에서의 활성화 함수</translation>
+    </message>
+    <message>
+        <source>Activation function plots</source>
+        <translation>활성화 함수 그래프</translation>
+    </message>
+    <message>
+        <source>Top: the chosen function f(x) and its slope f′(x); bottom: the output of a 1-4-4-4-1 network with the chosen activation, for each input x</source>
+        <translation>위: 고른 함수 f(x)와 그 기울기 f′(x), 아래: 고른 활성화 함수를 쓰는 1-4-4-4-1 신경망의 입력 x마다의 출력</translation>
+    </message>
+    <message>
         <source>f(x) and its slope f′(x)</source>
         <translation>f(x)와 기울기 f′(x)</translation>
     </message>
@@ -111,6 +123,14 @@
         <source>Type into the x, γ and β cells</source>
         <translation>x, γ, β 칸에 입력하세요</translation>
     </message>
+    <message>
+        <source>Batch norm arithmetic</source>
+        <translation>배치 정규화 계산</translation>
+    </message>
+    <message>
+        <source>A row per sample: its features x, normalised, then scaled and shifted to y; below, each feature&apos;s mean, variance, γ and β. Type into the x, γ and β cells</source>
+        <translation>샘플마다 한 행: 특징 x, 정규화한 값, 그리고 크기를 조정하고 이동한 y. 아래에는 특징마다의 평균, 분산, γ, β가 있습니다. x, γ, β 칸에 입력할 수 있습니다</translation>
+    </message>
 </context>
 <context>
     <name>CompGraphLab</name>
@@ -125,6 +145,30 @@
     <message>
         <source>Graph</source>
         <translation>그래프</translation>
+    </message>
+    <message>
+        <source>Computational graph</source>
+        <translation>계산 그래프</translation>
+    </message>
+    <message>
+        <source>The expression&apos;s nodes and the edges between them: forward values above the arrows (green), gradients below them (red), as far as the steps have gone</source>
+        <translation>식의 노드와 그 사이의 에지: 지금까지 진행한 단계만큼 순전파 값은 화살표 위(초록색)에, 기울기는 아래(빨간색)에 나옵니다</translation>
+    </message>
+    <message>
+        <source>Inputs</source>
+        <translation>입력</translation>
+    </message>
+    <message>
+        <source>Each input&apos;s value: type one and everything recomputes</source>
+        <translation>각 입력의 값: 값을 입력하면 모두 다시 계산합니다</translation>
+    </message>
+    <message>
+        <source>Gradient check</source>
+        <translation>기울기 확인</translation>
+    </message>
+    <message>
+        <source>A row per input: its gradient by backprop, the numerical gradient, their relative error and ✓ when they agree</source>
+        <translation>입력마다 한 행: 오차역전파법으로 구한 기울기, 수치 미분으로 구한 기울기, 둘의 상대 오차, 일치하면 ✓</translation>
     </message>
     <message>
         <source>Cannot compute: {error}</source>
@@ -459,6 +503,14 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
         <source>fraction of the layer&apos;s outputs</source>
         <translation>층 출력 중 비율</translation>
     </message>
+    <message>
+        <source>Histograms of the layers&apos; outputs</source>
+        <translation>각 층 출력의 히스토그램</translation>
+    </message>
+    <message>
+        <source>One histogram per layer, first to fifth: the fraction of the layer&apos;s outputs in each range of values, after the chosen initial weights and activation</source>
+        <translation>첫째부터 다섯째 층까지 층마다 히스토그램 하나: 고른 초기 가중치와 활성화 함수에서 층의 출력이 각 값 구간에 드는 비율</translation>
+    </message>
 </context>
 <context>
     <name>LabWindow</name>
@@ -587,8 +639,20 @@ the book&apos;s hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)<
         <translation>y1이나 y2의 칸에 확률을 입력하세요</translation>
     </message>
     <message>
+        <source>Predictions y1, y2 and their losses</source>
+        <translation>예측 y1, y2와 그 손실</translation>
+    </message>
+    <message>
+        <source>Rows y1 and y2: a probability per class, their sum, the squared error and the cross-entropy error against t. Type a probability into any cell of y1 or y2</source>
+        <translation>y1과 y2 행: 클래스마다의 확률, 그 합, t에 대한 오차제곱합과 교차 엔트로피 오차. y1이나 y2의 아무 칸에나 확률을 입력할 수 있습니다</translation>
+    </message>
+    <message>
         <source>y1 and y2 per class</source>
         <translation>클래스별 y1과 y2</translation>
+    </message>
+    <message>
+        <source>Two bars per class: y1&apos;s and y2&apos;s probability; the right class t outlined</source>
+        <translation>클래스마다 막대 두 개: y1과 y2의 확률. 정답 클래스 t는 테두리로 표시됩니다</translation>
     </message>
 </context>
 <context>
@@ -642,6 +706,14 @@ the book&apos;s hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)<
     <message>
         <source>training loss</source>
         <translation>훈련 손실</translation>
+    </message>
+    <message>
+        <source>Optimizer race plots</source>
+        <translation>갱신 방법 비교 그래프</translation>
+    </message>
+    <message>
+        <source>Top: each optimizer&apos;s path over the loss surface from the same start, one colour each; bottom: each optimizer&apos;s training loss on digits per epoch</source>
+        <translation>위: 같은 출발점에서 손실 곡면 위를 지나는 각 갱신 방법의 경로(갱신 방법마다 한 색), 아래: 각 갱신 방법의 에폭마다 숫자 데이터 훈련 손실</translation>
     </message>
     <message>
         <source>Stop animation</source>
@@ -901,6 +973,18 @@ The path and the final point are worked out again at once.</source>
         <translation>입력마다 뉴런이 내는 답. 틀린 답은 굵은 빨간색입니다</translation>
     </message>
     <message>
+        <source>The gate&apos;s truth table and the neuron&apos;s answers</source>
+        <translation>게이트의 진리표와 뉴런의 답</translation>
+    </message>
+    <message>
+        <source>The inputs and the neuron&apos;s line</source>
+        <translation>입력과 뉴런의 직선</translation>
+    </message>
+    <message>
+        <source>x₁ across, x₂ up: the four inputs as dots (blue: target 1, orange: 0), the neuron&apos;s line, the side where it answers 1 shaded, a red ring round each wrong answer</source>
+        <translation>가로 x₁, 세로 x₂: 네 입력은 점(파란색: 목표 1, 주황색: 0), 뉴런의 직선, 뉴런이 1로 답하는 쪽은 음영, 틀린 답마다 빨간 고리</translation>
+    </message>
+    <message>
         <source>Search for a line</source>
         <translation>직선 찾기</translation>
     </message>
@@ -961,6 +1045,14 @@ The path and the final point are worked out again at once.</source>
     <message>
         <source>Hand-set: the book&apos;s NAND, OR and AND neurons. Learned: the hidden sigmoid units h₁, h₂ and the output after training</source>
         <translation>직접 설정: 책의 NAND, OR, AND 뉴런. 학습: 학습 후 은닉층 시그모이드 뉴런 h₁, h₂와 출력 뉴런</translation>
+    </message>
+    <message>
+        <source>The two-layer networks&apos; answers</source>
+        <translation>2층 신경망의 답</translation>
+    </message>
+    <message>
+        <source>The two-layer networks&apos; weights</source>
+        <translation>2층 신경망의 가중치</translation>
     </message>
     <message>
         <source>Train again</source>
@@ -1101,6 +1193,22 @@ The path and the final point are worked out again at once.</source>
     <message>
         <source>accuracy</source>
         <translation>정확도</translation>
+    </message>
+    <message>
+        <source>Accuracy per epoch</source>
+        <translation>에폭마다의 정확도</translation>
+    </message>
+    <message>
+        <source>One colour per run: its accuracy on the training digits (solid) and the test digits (dashed) after each epoch</source>
+        <translation>실행마다 한 색: 각 에폭 뒤 훈련 숫자(실선)와 시험 숫자(점선)에 대한 정확도</translation>
+    </message>
+    <message>
+        <source>Results of the runs</source>
+        <translation>실행 결과</translation>
+    </message>
+    <message>
+        <source>One row per run, in its plot colour, with the accuracies it reached</source>
+        <translation>실행마다 그래프의 색으로 한 행, 도달한 정확도와 함께</translation>
     </message>
     <message>
         <source>Variant</source>
@@ -1284,6 +1392,22 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>{label} (%)</source>
         <translation>{label} (%)</translation>
+    </message>
+    <message>
+        <source>Trials</source>
+        <translation>시행</translation>
+    </message>
+    <message>
+        <source>One row per trial: its rank, validation score, learning rate, weight decay, validation loss and how it ended</source>
+        <translation>시행마다 한 행: 순위, 검증 점수, 학습률, 가중치 감소, 검증 손실, 끝난 방식</translation>
+    </message>
+    <message>
+        <source>Trials by learning rate and weight decay</source>
+        <translation>학습률과 가중치 감소에 따른 시행</translation>
+    </message>
+    <message>
+        <source>Each trial as a dot at its learning rate (across) and weight decay (up), coloured by its validation score; a cross: it diverged</source>
+        <translation>시행마다 학습률(가로)과 가중치 감소(세로) 위치의 점, 색은 검증 점수. ✕: 발산한 시행</translation>
     </message>
     <message>
         <source>● colour: the trial&apos;s validation score (scale at right) · &lt;span style=&apos;color:{neutral}&apos;&gt;✕&lt;/span&gt; diverged · &lt;span style=&apos;color:{selected}&apos;&gt;○&lt;/span&gt; the selected row · dashed box: the ranges of the next run</source>
@@ -1511,6 +1635,18 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>Softmax function: scores a → probabilities y</source>
         <translation>Softmax 함수: 점수 a → 확률 y</translation>
+    </message>
+    <message>
+        <source>Softmax, naive and stable</source>
+        <translation>Softmax 함수, 단순한 계산과 안정된 계산</translation>
+    </message>
+    <message>
+        <source>Softmax probabilities</source>
+        <translation>Softmax 함수의 확률</translation>
+    </message>
+    <message>
+        <source>A bar per class: the probability y softmax makes from its score a</source>
+        <translation>클래스마다 막대 하나: Softmax 함수가 점수 a로부터 만든 확률 y</translation>
     </message>
     <message>
         <source>Scores a =</source>

@@ -284,9 +284,9 @@ You can still import your own data with “{button}”.</source>
 <context>
     <name>NodeKindButton</name>
     <message>
-        <source>{help}&lt;br&gt;&lt;i&gt;Drag onto the canvas (or click to add one in the middle).&lt;/i&gt;</source>
+        <source>{help}&lt;br&gt;&lt;i&gt;Drag onto the canvas, or click (Space) to add one on a free spot beside the selected node or in the middle.&lt;/i&gt;</source>
         <extracomment>the device pixel ratios the palette&apos;s icons are drawn for: 100 %, 200 % and 300 % screens (Qt scales the nearest one for 125 %, 150 % …)</extracomment>
-        <translation>{help}&lt;br&gt;&lt;i&gt;캔버스로 드래그하세요(클릭하면 가운데에 추가합니다).&lt;/i&gt;</translation>
+        <translation>{help}&lt;br&gt;&lt;i&gt;캔버스로 드래그하세요(클릭하거나 Space 키를 누르면 선택한 노드 옆이나 가운데의 빈자리에 추가합니다).&lt;/i&gt;</translation>
     </message>
 </context>
 <context>
