@@ -208,12 +208,16 @@
     <name>Predictions</name>
     <message>
         <source>No predictions: the project&apos;s data could not be loaded (the Data set panel says why).</source>
-        <extracomment>predictions that cost more multiply-adds than this are computed on a worker thread (about 40 ms of the GUI thread on a loaded 2-core machine): 784-100-10 on its held-out rows stays just under, 784-512-512-10 (1.5e9) froze the window for 0.2–0.4 s at every edit hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only) node id → its activations on training&apos;s probe batch (the rows a run&apos;s Activations frames use), when the held-out rows are asked for edge id → the histogram of its weights (:func:`weight_histograms`), for the Weights panel: binning 4 M weights took the GUI thread 0.1 s</extracomment>
+        <extracomment>predictions that cost more multiply-adds than this are computed on a worker thread (about 40 ms of the GUI thread on a loaded 2-core machine): 784-100-10 on its held-out rows stays just under, 784-512-512-10 (1.5e9) froze the window for 0.2–0.4 s at every edit hidden node id → its activations over ``grid``&apos;s points, shape (ny, nx, units) the data set&apos;s row index of each table row hidden node id → its units&apos; incoming weights from the input as (units, rows, cols) images in [-1, 1] (image data only) node id → its activations on training&apos;s probe batch (the rows a run&apos;s Activations frames use), when the held-out rows are asked for edge id → the histogram of its weights (core.training.snapshot.edge_histograms), for the Weights panel: binning 4 M weights took the GUI thread 0.1 s</extracomment>
         <translation>예측 없음: 프로젝트의 데이터를 불러올 수 없습니다 (이유는 데이터셋 패널에 있습니다).</translation>
     </message>
     <message>
         <source>Choose a data set on the left to see what the network predicts.</source>
         <translation>신경망의 예측값을 보려면 왼쪽에서 데이터셋을 선택하세요.</translation>
+    </message>
+    <message>
+        <source>Build the network first (the next steps are listed below): then the predictions appear.</source>
+        <translation>먼저 신경망을 완성하세요(다음 단계가 아래에 있습니다): 그러면 예측이 나타납니다.</translation>
     </message>
     <message>
         <source>Fix the problems listed below first: then the predictions appear.</source>
