@@ -55,7 +55,7 @@ def test_the_verdict_comes_to_the_front_when_a_run_ends(qtbot, window, tmp_path)
 
 
 def test_a_tab_the_user_chose_during_the_run_stays_in_front(qtbot, window):
-    open_example(window, "xor_learned", epochs=100_000)
+    open_example(window, "spiral", epochs=100_000)
     click_tab(qtbot, window, "Inspector")
     session = window.training.session
     with qtbot.waitSignal(session.started, timeout=10_000):
