@@ -219,7 +219,8 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
             runs = project.runs.record(project.settings, trainer.history.copy(),
                                        trainer.epoch - trainer.first_epoch, outcome.kind,
                                        outcome.reason, started_at=started_at,
-                                       spec=project.spec, data=project.data.describe())
+                                       spec=project.spec, data=project.data.describe(),
+                                       outcome=outcome)
             trained = replace(project, params={k: v.copy() for k, v in net.params.items()},
                               state={k: v.copy() for k, v in net.state.items()} or None,
                               history=trainer.history.to_dict(), runs=runs,

@@ -10,6 +10,7 @@ import argparse
 
 from core.i18n import _, ngettext
 from core.project import load_project
+from core.training.reasons import PLAIN
 from core.training.runs import Run, Runs, ending_title, local_time
 from gui.cli_i18n import HelpFormatter
 
@@ -29,7 +30,8 @@ def add_parser(commands: argparse._SubParsersAction, epilog: str) -> None:
 def run_line(runs: Runs, run: Run) -> str:
     """``2  2026-12-03 01:02  lr 0.1 → 0.01  20 epochs (21–40), goes on from run 1  finished
     loss 0.123 accuracy 95.0%`` (the run it went on from and how it ended in the words the
-    Runs list uses)."""
+    Runs list uses), then why when that says more: ``(stopped by the user)`` — in the current
+    language, or a stored free text as it is."""
     first = run.first_epoch
     epochs = ngettext("{n} epoch", "{n} epochs", run.epochs).format(n=run.epochs)
     if first and run.epochs == 1:  # a range of one epoch read "(3–3)"
@@ -48,6 +50,8 @@ def run_line(runs: Runs, run: Run) -> str:
                runs.describe_changes(run.number), run.epochs_going_on(epochs),
                ending_title(run.ended),
                run.metrics_words()]
+    if run.reason and run.reason_key not in PLAIN:  # "finished 20 epochs" says nothing more
+        pieces.append(_("({reason})").format(reason=run.reason_words))
     if run.hidden:
         pieces.append(_("(hidden)"))
     return "  ".join(pieces)

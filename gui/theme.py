@@ -41,6 +41,9 @@ PROBLEM = "#e03131"
 #: error and all-clear messages in text, darker than the marks above for legibility
 ERROR_TEXT = "#c92a2a"
 WARNING_TEXT = "#e67700"
+#: a next step (a part of the network not built yet, such as a new network's missing input
+#: node): neutral, not an error
+STEP_TEXT = STATUS_TEXT
 OK_TEXT = "#2b8a3e"
 #: the background behind a value that is right / wrong
 OK_BACKGROUND = "#ebfbee"

@@ -10,7 +10,8 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, replace
 
-from core.i18n import N_, _, ngettext
+from core.i18n import _
+from core.training.reasons import REASONS, reason_words
 
 #: the kinds of :attr:`Outcome.kind`
 OUTCOMES = ("completed", "target_reached", "early_stopped", "diverged", "stopped")
@@ -28,36 +29,29 @@ class Outcome:
     message: str = ""  # "": ``reason`` is a message itself (``_(reason)`` translates it)
     values: tuple[tuple[str, float], ...] = ()
     plural: str = ""  # the plural of ``message`` ("": it has none)
+    #: the key of ``message`` in :data:`core.training.reasons.REASONS` ("": none; a run keeps
+    #: the key and values, so its reason is translated where shown)
+    key: str = ""
 
     def words(self) -> str:
-        if not self.message:
-            return _(self.reason)
-        values = dict(self.values)
-        text = ngettext(self.message, self.plural, int(values["n"])) if self.plural \
-            else _(self.message)
-        return text.format(**values)
+        said = reason_words(self.key, dict(self.values)) if self.key else None
+        return _(self.reason) if said is None else said
 
     @property
     def failed(self) -> bool:
         return self.kind == "diverged"
 
 
-
-
-def ended(kind: str, message: str | tuple[str, str], **values: float) -> Outcome:
-    """Outcome ``kind``: ``message`` (marked N_, or N_plural: a singular and a plural counted
-    by the value ``n``) formatted with ``values``, its words in the language of now."""
+def ended(kind: str, key: str, **values: float) -> Outcome:
+    """Outcome ``kind`` for the reason ``key`` (:data:`core.training.reasons.REASONS`) formatted
+    with ``values``, its words in the language of now."""
+    message = REASONS[key]
     singular, plural = (message, "") if isinstance(message, str) else message
-    outcome = Outcome(kind, "", singular, tuple(values.items()), plural)
+    outcome = Outcome(kind, "", singular, tuple(values.items()), plural, key)
     return replace(outcome, reason=outcome.words())
 
 
 def diverged(loss: float, epoch: int, lr: float) -> Outcome:
     """The run's loss became NaN or infinite at ``epoch`` (1-based) with learning rate ``lr``."""
-    if math.isnan(loss):
-        message = N_("loss became NaN at epoch {epoch} — learning rate {lr:g} is probably "
-                     "too high; lower it, reset the weights and train again")
-    else:
-        message = N_("loss became infinite at epoch {epoch} — learning rate {lr:g} is "
-                     "probably too high; lower it, reset the weights and train again")
-    return ended("diverged", message, epoch=epoch, lr=lr)
+    return ended("diverged", "loss_nan" if math.isnan(loss) else "loss_infinite", epoch=epoch,
+                 lr=lr)

@@ -24,6 +24,8 @@ from typing import Any
 from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
+from core.training.outcome import Outcome
+from core.training.reasons import check_values, reason_words
 from core.training.run_changes import Change, changes_between, changes_words
 from core.training.settings import TrainingSettings
 from core.unknown_fields import extra_fields, unknown_fields
@@ -42,7 +44,9 @@ METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
-          "ended", "reason", "history", "continued_from")  # the last one only when set
+          "ended", "reason", "history", "continued_from", "reason_key", "reason_values")
+# (the last three only when set; "reason" is then the reason's English words, shown when this
+# version does not know the key)
 
 
 def ending(outcome_kind: str, error: str = "") -> str:
@@ -95,6 +99,19 @@ class Run:
     #: the number of the run whose trained weights it went on from (None: fresh weights, or
     #: recorded before runs kept it)
     continued_from: int | None = None
+    #: why it ended (or was changed), language-independent: a key of
+    #: :data:`core.training.reasons.REASONS` and the values its sentence is formatted with
+    #: ("": ``reason`` is free text, as in files saved before runs kept keys, or an error)
+    reason_key: str = ""
+    reason_values: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def reason_words(self) -> str:
+        """Why it ended, in the current language; a stored free text (an older file's, in the
+        language it was saved in, or an error) as it is."""
+        said = reason_words(self.reason_key, dict(self.reason_values)) if self.reason_key \
+            else None
+        return self.reason if said is None else said
 
     @property
     def title(self) -> str:
@@ -161,6 +178,9 @@ class Run:
                   "ended": self.ended, "reason": self.reason, "history": self.history.to_dict()}
         if self.continued_from is not None:  # a run from fresh weights is stored as before
             stored["continued_from"] = self.continued_from
+        if self.reason_key:
+            stored["reason_key"] = self.reason_key
+            stored["reason_values"] = dict(self.reason_values)
         return stored
 
     @classmethod
@@ -199,10 +219,23 @@ class Run:
                                    or not 1 <= source < number):
             raise ValueError(_("{where}: 'continued_from' must be the number of an earlier "
                                "run (found {found})").format(where=where, found=repr(source)))
+        key, values = _reason_key(data, where)
         return cls(number, settings, history, epochs, data["ended"],
                    reason=_text(data, "reason", where), started_at=_time(data, where),
                    network=_text(data, "network", where), data=_text(data, "data", where),
-                   name=_text(data, "name", where), hidden=hidden, continued_from=source)
+                   name=_text(data, "name", where), hidden=hidden, continued_from=source,
+                   reason_key=key, reason_values=values)
+
+
+def _reason_key(data: dict[str, Any], where: str) -> tuple[str, tuple[tuple[str, float], ...]]:
+    """The stored reason's key and values (a key this version does not know is kept: its
+    ``reason`` text is shown)."""
+    key = _text(data, "reason_key", where)
+    values = check_values(data.get("reason_values", {}))
+    if values is None:
+        raise ValueError(_("{where}: 'reason_values' must be an object of names and numbers"
+                           ).format(where=where))
+    return key, tuple(values.items()) if key else ()
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:
@@ -309,14 +342,17 @@ class Runs:
     def record(self, settings: TrainingSettings, history: History, epochs: int,
                outcome_kind: str, reason: str, *, error: str = "",
                started_at: str | None = None, spec: NetworkSpec | None = None,
-               data: str = "") -> Runs:
+               data: str = "", outcome: Outcome | None = None) -> Runs:
         """These runs and, at the end, the run that just ended: trained ``epochs`` epochs with
         ``settings`` on ``spec`` and ``data``, its trainer's outcome and the ``history`` it ended
-        with (kept as it is: hand over a copy no one changes)."""
+        with (kept as it is: hand over a copy no one changes). With the trainer's ``outcome``
+        its reason is kept by key (translated where shown), ``reason`` unused."""
         run = Run(self.next_number, settings, history, epochs, ending(outcome_kind, error),
                   error or reason, started_at,
                   network_summary(spec) if spec is not None else "", data,
                   continued_from=self.source_of(history, epochs))
+        if outcome is not None and outcome.key and not error:
+            run = with_reason(run, outcome.key, **dict(outcome.values))
         return self.with_run(run)
 
     # ------------------------------------------------------------------ edits (new values)
@@ -358,6 +394,16 @@ class Runs:
                      data: str = "") -> Runs:
         """A file saved before runs were recorded: its history becomes run 1, with the
         project's settings (what is known of how it was trained)."""
-        return cls((Run(1, settings, history, history.n_epochs, "unknown",
-                        _("recorded before NetCanvas kept runs"), network=network, data=data),))
+        return cls((with_reason(Run(1, settings, history, history.n_epochs, "unknown",
+                                    network=network, data=data), "before_runs"),))
+
+
+def with_reason(run: Run, key: str, **values: float) -> Run:
+    """``run`` with the reason ``key`` (:data:`core.training.reasons.REASONS`) and its values;
+    its ``reason`` text is the sentence in English (what a version that does not know the key
+    shows)."""
+    text = reason_words(key, values, translated=False)
+    if text is None:
+        raise KeyError(f"no reason {key!r} with values {values}")  # i18n: not ui
+    return replace(run, reason=text, reason_key=key, reason_values=tuple(values.items()))
 

@@ -23,7 +23,7 @@ import numpy as np
 from core.datasets import Dataset
 from core.engine import blas
 from core.engine.network import Network, build
-from core.i18n import N_, N_plural, _
+from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.events import StopFlag, TrainingEvent
 from core.training.history import History
@@ -190,7 +190,7 @@ class Trainer:
         :attr:`paused`, and this is where the caller learns the state it now waits in."""
         while self.outcome is None:
             if self._stop.is_set():
-                self._finish("stopped", N_("stopped by the user"))
+                self._finish("stopped", "stopped_by_user")
                 yield self._event(None)
                 return
             if self._paused.is_set() and not self._take_step_request():
@@ -269,9 +269,8 @@ class Trainer:
         self.history.append_epoch(self.epoch, metrics)
         settings = self.settings
         if settings.target_loss is not None and train_loss <= settings.target_loss:
-            self._finish("target_reached", N_(
-                "reached the target loss {target:g}: training loss {loss:.4g} at epoch {epoch}"
-            ), target=settings.target_loss, loss=train_loss, epoch=self.epoch)
+            self._finish("target_reached", "target_reached", target=settings.target_loss,
+                         loss=train_loss, epoch=self.epoch)
             return metrics
         patience = settings.early_stopping_patience
         val_loss = metrics.get("val_loss")
@@ -279,21 +278,19 @@ class Trainer:
             if val_loss < self._best_val:
                 self._best_val, self._best_epoch = val_loss, self.epoch
             elif self.epoch - self._best_epoch >= patience:
-                self._finish("early_stopped", N_(
-                    "the validation loss has not improved for {patience} epochs (best {best:.4g} "
-                    "at epoch {epoch})"), patience=patience, best=self._best_val,
-                    epoch=self._best_epoch)
+                self._finish("early_stopped", "early_stopped", patience=patience,
+                             best=self._best_val, epoch=self._best_epoch)
                 return metrics
         if self.epoch >= self.last_epoch:
-            self._finish("completed", N_plural("finished {n} epoch", "finished {n} epochs"),
-                         n=settings.epochs)
+            self._finish("completed", "finished_epochs", n=settings.epochs)
         return metrics
 
     def _diverged(self, loss: float) -> None:
         self.outcome = diverged(loss, epoch=self.epoch + 1, lr=self.optimizer.lr)
 
-    def _finish(self, kind: str, message: str | tuple[str, str], **values: float) -> None:
-        self.outcome = ended(kind, message, **values)
+    def _finish(self, kind: str, key: str, **values: float) -> None:
+        """End with outcome ``kind`` for reason ``key`` (:data:`core.training.reasons.REASONS`)."""
+        self.outcome = ended(kind, key, **values)
 
     def _take_step_request(self) -> bool:
         with self._lock:

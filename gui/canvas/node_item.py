@@ -73,6 +73,7 @@ class NodeItem(QGraphicsObject):
         self._probability = False  # its one sigmoid unit says the probability of _classes[0]
         self._above_zero = False  # its one tanh (identity …) unit means _classes[0] above 0
         self._problems: list[str] = []
+        self._steps: list[str] = []
         self._drop_hint = ""
         self._thumbnail: QImage | None = None
         self._overlay: NodeOverlay | None = None
@@ -149,19 +150,25 @@ class NodeItem(QGraphicsObject):
         words = f"P({words})" if self._probability else words  # i18n: not ui (a symbol)
         return self.tr("{unit} · {cls}").format(unit=unit, cls=words)
 
-    def set_problems(self, messages: Sequence[str]) -> None:
-        """Mark the node with ``messages`` (none: unmarked). The same marks again change
+    def set_problems(self, messages: Sequence[str], steps: Sequence[str] = ()) -> None:
+        """Mark the node with ``messages`` (none: unmarked); ``steps``: what is left to do
+        with it (not connected yet), in its tooltip without a mark. The same marks again change
         nothing: every run clears the marks as it starts, and a repaint of the canvas (all
         the connections of a 784-100-10 network) took 7–19 ms of that turn."""
-        if list(messages) == self._problems:
+        if list(messages) == self._problems and list(steps) == self._steps:
             return
-        self._problems = list(messages)
+        self._problems, self._steps = list(messages), list(steps)
         self.setToolTip(self._node_tooltip())
         self.update()
 
     @property
     def problems(self) -> list[str]:
         return list(self._problems)
+
+    @property
+    def steps(self) -> list[str]:
+        """The next steps with this node (shown in its tooltip, not marked in red)."""
+        return list(self._steps)
 
     def set_drop_hint(self, hint: str) -> None:
         """``"accept"``/``"refuse"`` while a connection is dragged over the node, else ``""``."""
@@ -332,6 +339,7 @@ class NodeItem(QGraphicsObject):
         if self._overlay is not None and self._overlay.caption:  # shown elided if it is long
             lines.append(theme.coloured(self._overlay.caption, self._overlay.accent))
         lines.extend(theme.coloured("⚠ " + p, theme.PROBLEM) for p in self._problems)
+        lines.extend(theme.coloured("→ " + p, theme.STEP_TEXT) for p in self._steps)
         return "<br>".join(line for line in lines if line)
 
     def neuron_tooltip(self, j: int) -> str:

@@ -229,14 +229,18 @@ class CanvasScene(QGraphicsScene):
         self._mark_problems(self.doc.problems)
 
     def _mark_problems(self, problems: list[SpecProblem]) -> None:
+        """Red marks for what is wrong; a node not connected yet (a next step) says so in its
+        tooltip, unmarked."""
         by_node: dict[str, list[str]] = {}
+        steps: dict[str, list[str]] = {}
         for problem in problems:
             for node_id in problem.node_ids:
-                by_node.setdefault(node_id, []).append(problem.message)
+                (steps if problem.is_step else by_node).setdefault(node_id, []).append(
+                    problem.message)
         for node_id, message in self._runtime_problems.items():
             by_node.setdefault(node_id, []).append(message)
         for node_id, item in self._nodes.items():
-            item.set_problems(by_node.get(node_id, []))
+            item.set_problems(by_node.get(node_id, []), steps.get(node_id, []))
 
     def node_item_moved(self, item: NodeItem) -> None:
         for edge in self._edges.values():

@@ -152,7 +152,12 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     if dataset is None:
         return Predictions(translate("Predictions", "Choose a data set on the left to see "
                                                     "what the network predicts."))
-    if spec.problems():
+    problems = spec.problems()
+    if problems and all(p.is_step for p in problems):  # a new network: not built yet
+        return Predictions(translate("Predictions", "Build the network first (the next steps "
+                                                    "are listed below): then the predictions "
+                                                    "appear."))
+    if problems:
         return Predictions(translate("Predictions", "Fix the problems listed below first: then "
                                                     "the predictions appear."))
     try:

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.i18n import _ as core_tr
 from core.lint import LintWarning, lint
 from core.spec import NodeSpec
 from core.spec_problems import SpecProblem
@@ -263,20 +262,22 @@ class ProblemsPanel(QWidget):
 
     def _render(self) -> None:
         self.list.clear()
-        for problem in self._problems:
-            item = QListWidgetItem("⚠ " + problem.message)
+        # what is wrong first, in red; then what is not built yet (a new network's input and
+        # output nodes, a node not connected), in grey: the next steps, not errors
+        for problem in sorted(self._problems, key=lambda p: p.is_step):
+            icon, color = ("→ ", theme.STEP_TEXT) if problem.is_step else (  # i18n: not ui
+                "⚠ ", theme.ERROR_TEXT)  # i18n: not ui
+            item = QListWidgetItem(icon + problem.message)
             item.setData(Qt.ItemDataRole.UserRole, list(problem.node_ids))
-            item.setForeground(QColor(theme.ERROR_TEXT))
-            item.setToolTip(core_tr(type(problem).__doc__ or ""))
+            item.setForeground(QColor(color))
+            item.setToolTip(problem.explain())
             self.list.addItem(item)
         self.list.setVisible(self.list.count() > 0)
         self._show_mismatches()
         count = len(self._problems)
+        steps = sum(p.is_step for p in self._problems)
         if count:
-            self.summary.setText((self.tr("<b>{n} problem</b> to fix before training")
-                                  if count == 1 else self.tr(
-                                      "<b>{n} problems</b> to fix before training")).format(
-                n=count))
+            self.summary.setText(self._count_words(count - steps, steps))
         elif self._missing:
             # moved, changed, not downloaded here …: "missing" said a changed file was gone
             self.summary.setText(self.tr("<b>The project's data could not be loaded</b>"))
@@ -290,6 +291,20 @@ class ProblemsPanel(QWidget):
                 "{n} warnings worth reading:")
             self.summary.setText(self.summary.text() + "<br>" + theme.coloured(
                 line.format(n=warnings), theme.WARNING_TEXT))
+
+    def _count_words(self, errors: int, steps: int) -> str:
+        """The heading over the list: how many problems to fix and how many steps are left."""
+        if not steps:
+            return (self.tr("<b>{n} problem</b> to fix before training") if errors == 1
+                    else self.tr("<b>{n} problems</b> to fix before training")).format(n=errors)
+        left = (self.tr("{n} step") if steps == 1 else self.tr("{n} steps")).format(n=steps)
+        if not errors:
+            return self.tr("<b>{steps}</b> to go before the network can be trained").format(
+                steps=left)
+        problems = (self.tr("{n} problem") if errors == 1 else self.tr("{n} problems")).format(
+            n=errors)
+        return self.tr("<b>{problems}</b> to fix and <b>{steps}</b> left before "
+                       "training").format(problems=problems, steps=left)
 
     def _show_mismatches(self) -> None:
         for row in self.mismatch_rows:

@@ -31,6 +31,7 @@ from gui.training.controller import IDLE
 from gui.training.frames import batches_per_epoch, data_points, estimated_batches_per_epoch
 from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
+from gui.training.outcome_tab import OutcomeInView
 from gui.training.progress import TrainingProgress
 from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
@@ -107,6 +108,9 @@ class TrainingUi(QObject):
         bar.addPermanentWidget(self.lock_label)
         bar.addPermanentWidget(self.progress)
         self._connect()
+        # a run's outcome comes to the front when it ends (it sat behind the Inspector tab)
+        self.outcome_in_view = OutcomeInView(window, self.docks["Training"],
+                                             self.settings_panel.outcome_label, self.session)
         self._document_replaced()
         on_language_change(self.lock_label, self.retranslate)
 

@@ -36,7 +36,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.i18n import _ as core_tr
 from core.spec import clean_name
 from core.training.runs import MAX_NAME, Run, ending_title
 from gui import theme
@@ -184,7 +183,7 @@ class RunsModel(QAbstractTableModel):
                 run=run.title, metrics=run.metrics_words())
         if role == Qt.ItemDataRole.ToolTipRole:
             tip = (translate("RunsModel", "{run}: {reason}").format(
-                run=run.title, reason=core_tr(run.reason)) if run.reason else run.title)
+                run=run.title, reason=run.reason_words) if run.reason else run.title)
             if run.continued_from is None:
                 return tip
             return tip + "\n" + translate(

@@ -264,7 +264,7 @@ class TrainingSession(QObject):
         return self.doc.runs.record(trainer.settings, history, epochs, result.outcome.kind,
                                     result.outcome.reason, error=result.error,
                                     started_at=started_at, spec=trainer.network.spec,
-                                    data=data)
+                                    data=data, outcome=result.outcome)
 
 
 def _cannot_train(reason: str) -> str:

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
-from core.training.runs import Run, Runs
+from core.training.runs import Run, Runs, with_reason
 from core.training.timeline import EpochRecord, history_until
 from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import translate
@@ -85,15 +85,15 @@ def cut_runs(runs: Runs, epoch: int, batches_per_epoch: int) -> Runs:
         if run.history.n_epochs <= epoch:
             break
         if run.first_epoch >= epoch:
-            changed[run.number] = replace(run, hidden=True, reason=translate(
-                "TimelineUi", "hidden by Continue from epoch {epoch}: all its epochs came after "
-                "it").format(epoch=epoch))
+            # the reasons are kept by key, translated where shown (a file saved in Korean
+            # read in English)
+            changed[run.number] = with_reason(replace(run, hidden=True), "hidden_by_continue",
+                                              epoch=epoch)
         else:
-            changed[run.number] = replace(
+            changed[run.number] = with_reason(replace(
                 run, history=history_until(run.history, epoch, batches_per_epoch),
-                epochs=epoch - run.first_epoch, reason=translate(
-                    "TimelineUi", "cut at epoch {epoch} by Continue from here (it had trained to "
-                    "epoch {last})").format(epoch=epoch, last=run.history.n_epochs))
+                epochs=epoch - run.first_epoch), "cut_by_continue", epoch=epoch,
+                last=run.history.n_epochs)
     if not changed:
         return runs
     return Runs(tuple(changed.get(r.number, r) for r in runs), runs.last_number)

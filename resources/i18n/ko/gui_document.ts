@@ -216,6 +216,10 @@
         <translation>신경망의 예측값을 보려면 왼쪽에서 데이터셋을 선택하세요.</translation>
     </message>
     <message>
+        <source>Build the network first (the next steps are listed below): then the predictions appear.</source>
+        <translation>먼저 신경망을 완성하세요(다음 단계가 아래에 있습니다): 그러면 예측이 나타납니다.</translation>
+    </message>
+    <message>
         <source>Fix the problems listed below first: then the predictions appear.</source>
         <translation>먼저 아래 문제를 고치세요. 그러면 예측값이 나타납니다.</translation>
     </message>

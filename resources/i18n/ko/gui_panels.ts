@@ -390,6 +390,30 @@ You can still import your own data with “{button}”.</source>
         <translation>&lt;b&gt;프로젝트의 데이터를 불러올 수 없습니다&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>{n} step</source>
+        <translation>{n}단계</translation>
+    </message>
+    <message>
+        <source>{n} steps</source>
+        <translation>{n}단계</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{steps}&lt;/b&gt; to go before the network can be trained</source>
+        <translation>신경망을 학습할 수 있게 되기까지 &lt;b&gt;{steps}&lt;/b&gt; 남았습니다</translation>
+    </message>
+    <message>
+        <source>{n} problem</source>
+        <translation>문제 {n}개</translation>
+    </message>
+    <message>
+        <source>{n} problems</source>
+        <translation>문제 {n}개</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;{problems}&lt;/b&gt; to fix and &lt;b&gt;{steps}&lt;/b&gt; left before training</source>
+        <translation>학습 전에 해결할 &lt;b&gt;{problems}&lt;/b&gt;, 남은 &lt;b&gt;{steps}&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>Give {node} {n} units</source>
         <translation>{node}에 뉴런 {n}개 주기</translation>
     </message>

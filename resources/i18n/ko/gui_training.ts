@@ -170,15 +170,6 @@
         <source>Epoch {epoch} is the latest now: press Train to go on from it. The epochs after it are dropped from this run (Undo brings them back).</source>
         <translation>이제 에폭 {epoch}이(가) 최신입니다: 학습 시작을 누르면 여기서부터 이어서 학습합니다. 그 뒤의 에폭은 이 실행에서 빠집니다 (실행 취소로 되살릴 수 있습니다).</translation>
     </message>
-    <message>
-        <source>hidden by Continue from epoch {epoch}: all its epochs came after it</source>
-        <extracomment>the optimizer state and generators at the epoch: Train goes on as the run did</extracomment>
-        <translation>에폭 {epoch}에서 계속하여 숨김: 이 실행의 에폭은 모두 그 뒤였습니다</translation>
-    </message>
-    <message>
-        <source>cut at epoch {epoch} by Continue from here (it had trained to epoch {last})</source>
-        <translation>여기서 계속으로 에폭 {epoch}에서 잘림 (에폭 {last}까지 학습했었음)</translation>
-    </message>
 </context>
 <context>
     <name>TrainingActions</name>

@@ -110,17 +110,17 @@ def test_problems_and_canvas_messages_are_asked_for_again_in_korean(window, canv
     window.add_node("hidden", centre)  # not connected: a problem about this node
     problems = window.problems_panel
     english = problems.messages()
-    assert english and all(m.startswith("⚠ [en] ") for m in english)
+    assert english and all(m.startswith("→ [en] ") for m in english)  # next steps
     item = window.scene.node_item(window.doc.spec.nodes_of_kind("hidden")[0].id)
-    assert item.problems and all(m.startswith("[en] ") for m in item.problems)
+    assert item.steps and all(m.startswith("[en] ") for m in item.steps)
     try:
         _switch("ko", qtbot)
-        assert "학습 전에 해결할 <b>문제" in problems.summary.text()
+        assert "신경망을 학습할 수 있게 되기까지 <b>2단계</b>" in problems.summary.text()
         korean = problems.messages()  # asked for again: the stand-in's tag and core's Korean
         assert len(korean) == len(english)
-        assert all(m.startswith("⚠ [ko] ") and any("\uac00" <= c <= "\ud7a3" for c in m)
+        assert all(m.startswith("→ [ko] ") and any("\uac00" <= c <= "\ud7a3" for c in m)
                    for m in korean)
-        assert all(m.startswith("[ko] ") for m in item.problems)  # the canvas's marks too
+        assert all(m.startswith("[ko] ") for m in item.steps)  # the canvas's tooltip too
         start = canvas.point(item.anchor("out"))
         qtbot.mousePress(canvas.viewport, Qt.MouseButton.LeftButton, pos=start)
         qtbot.mouseMove(canvas.viewport, start + QPoint(60, 0))

@@ -1,0 +1,40 @@
+"""A run stopped in a Korean window, saved and opened in an English one: the Runs list said why
+it ended in Korean (the reason was stored in the language it was made in). It is kept by key
+and said in the window's language, switching live."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from core.project import load_project
+from gui.i18n import set_language
+from tests.gui.training_support import click, open_example
+
+
+def reason_tip(window) -> str:
+    window.training.docks["Runs"].raise_()
+    view = window.training.runs.view
+    return view.model().index(0, 0).data(Qt.ItemDataRole.ToolTipRole)
+
+
+def test_a_reason_made_in_korean_reads_in_english(qtbot, window, tmp_path):
+    open_example(window, "spiral", epochs=100_000)
+    session = window.training.session
+    controller = session.controller
+    try:
+        set_language("ko")
+        with qtbot.waitSignal(session.ended, timeout=60_000):
+            click(qtbot, window, "train")
+            qtbot.waitUntil(lambda: controller.trainer is not None
+                            and controller.trainer.epoch >= 2, timeout=30_000)
+            click(qtbot, window, "stop")
+        assert reason_tip(window) == "실행 1: 사용자가 중지했습니다"
+        path = tmp_path / "stopped.netcanvas"
+        assert window.files.write(str(path))
+    finally:
+        set_language("en")
+    assert reason_tip(window) == "run 1: stopped by the user"  # switched live
+    assert window.files.new()
+    assert window.files.load(path)
+    assert reason_tip(window) == "run 1: stopped by the user"
+    assert load_project(path).runs[0].reason_key == "stopped_by_user"
