@@ -310,19 +310,25 @@ class FileController(RecentFiles):
             if current else translate("FileController", "Waiting for the project to be saved…"))
         return self.failures == failures
 
-    def project(self) -> Project:
+    def project(self, share_arrays: bool = False) -> Project:
         """The document as a project. Weights are stored only for a network that can be
         built (a half-built one gets fresh weights when it is opened again). A snapshot: what
         can still change (weights, history) is copied, so a background save may write it
-        while editing goes on; the spec, settings and data set are immutable."""
+        while editing goes on; the spec, settings and data set are immutable. With
+        ``share_arrays`` the weights are the document's own read-only arrays, not copies: it
+        swaps in a changed copy rather than change one in place, so a reader (a worker
+        thread) still sees the weights of the moment it asked, without copying 32 MB."""
         doc = self.doc
         params, state = split(doc.arrays) if not doc.problems else ({}, {})
+        if not share_arrays:
+            params = {k: v.copy() for k, v in params.items()}
+            state = {k: v.copy() for k, v in state.items()}
         return Project(
             spec=doc.spec,
             settings=doc.settings,
             data=doc.data or default_data(),
-            params={k: v.copy() for k, v in params.items()} or None,
-            state={k: v.copy() for k, v in state.items()} or None,
+            params=params or None,
+            state=state or None,
             history=copy.deepcopy(self.live_history() or doc.history),
             title=doc.title,
             description=doc.description,
