@@ -18,8 +18,8 @@ from gui.i18n import translate
 
 def shown_project(context: ProjectContext) -> Project:
     """The document as a project, holding the weights the canvas shows (read-only, shared
-    with the document: see ``FileController.project``'s ``share_arrays``)."""
-    project = context.files.project(share_arrays=True)
+    with the document)."""
+    project = context.files.project()
     doc = context.doc
     if not doc.previewing or doc.problems:
         return project
