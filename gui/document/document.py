@@ -272,7 +272,7 @@ class GraphDocument(QObject):
 
     def insert_edge(self, edge: EdgeSpec, index: int, weight: np.ndarray) -> None:
         self._spec = self._spec.with_edge(edge, index)
-        self._arrays[params.weight_name(edge.id)] = np.array(weight, dtype=np.float64)
+        self._arrays[params.weight_name(edge.id)] = _frozen(np.asarray(weight))
         self.edge_added.emit(edge.id)
         self._update_problems()
 
@@ -321,9 +321,9 @@ class GraphDocument(QObject):
         copy, never changed in place: the arrays handed out (a rollback snapshot, a worker's
         predictions) stay as they were without copying them."""
         old = float(self._arrays[name][index])
-        changed = self._arrays[name].copy()
+        changed = np.array(self._arrays[name], dtype=np.float64)
         changed[index] = value
-        self._arrays[name] = changed
+        self._arrays[name] = _frozen(changed)
         self.params_changed.emit([name])
         return old
 
