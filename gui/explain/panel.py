@@ -93,7 +93,7 @@ class ExplainPanel(QWidget):
         self.status: StatusLine | None = None  # the window's status bar: install_explain
         self.check_table = CheckTable()
         self.tracer = RowTracer(self)  # traces a large network's row on a worker thread
-        self.tracer.traced.connect(self._show_traced)
+        self.tracer.traced.connect(self._traced)
         self._steps_before = 0  # the walk's length before the latest trace
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -207,14 +207,12 @@ class ExplainPanel(QWidget):
         return refusal_source(self.context)
 
     def refresh(self) -> None:
-        """Trace the chosen row again (the network, its weights, the settings or the data
-        changed): at once, or on a worker thread for a large network or unprepared data
-        (:class:`RowTracer`; the panel says so meanwhile). The step shown stays where it was
-        when the walk has as many steps."""
+        """Trace the chosen row again (something changed): at once, or on a worker thread
+        (:class:`RowTracer`), saying so. The step stays when the walk is as long."""
         self._timer.stop()
         self.numerical = None
         self.check_table.clear_check()
-        if not self.tracer.busy:  # else: the length before the trace on its way
+        if self.explanation is not None:  # (none while a trace is on its way)
             self._steps_before = len(self._steps())
         self.explanation = None
         reason = self.refusal() if self.active else ""
@@ -228,6 +226,10 @@ class ExplainPanel(QWidget):
         else:
             self.tracer.cancel()
         self._show_traced(traced, reason)
+
+    def _traced(self, traced: Traced) -> None:  # (else: a newer trace is coming)
+        if self.active and not self._timer.isActive():
+            self._show_traced(traced)
 
     def _show_traced(self, traced: Traced | None, reason: str = "") -> None:
         """Show a trace's end (None: still on its way, or nothing to trace)."""

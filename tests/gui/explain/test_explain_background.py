@@ -10,12 +10,14 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+import pytest
 
 import gui.document.prepared as prepared_module
 import gui.explain.tracing as tracing
 from core.datasets.ref import DataRef
 from core.explain import explain
 from core.spec import NetworkSpec
+from gui.document.commands import SetArrayValueCommand
 from gui.explain.shown import shown_project
 from tests.gui.panels.test_predictions_worker import image_data
 
@@ -105,3 +107,25 @@ def test_unprepared_image_data_is_traced_on_a_worker(qtbot, window, monkeypatch)
                                                 window.data.dataset))
     finally:
         preparing.release.set()
+
+
+def test_an_edit_while_a_row_is_traced_shows_the_edited_networks_numbers(qtbot, window,
+                                                                           monkeypatch):
+    gate = Gate(monkeypatch, tracing, "explain")
+    window.doc.reset(NetworkSpec.mlp([2, 500, 500, 2]), data=DataRef.builtin("xor"))
+    qtbot.waitUntil(lambda: window.data.dataset is not None)
+    panel = window.explain
+    window.explain_action.trigger()
+    assert gate.entered.wait(10)
+    doc = window.doc
+    doc.push(SetArrayValueCommand(doc, "W1", (0, 0), 3.0))  # the weights the trace read go
+    qtbot.wait(200)  # the panel asks again; the first trace still runs
+    gate.release.set()
+    qtbot.waitUntil(lambda: panel.explanation is not None and not panel.tracer.busy,
+                    timeout=20_000)
+    assert len(gate.on_gui_thread) == 2 and not any(gate.on_gui_thread)
+    same_numbers(panel.explanation, explain(shown_project(window.context), 0,
+                                            window.data.dataset))
+    assert panel.explanation.trace.nodes["1"].z[0] == pytest.approx(
+        3.0 * panel.explanation.trace.x[0] + float(doc.array("W1")[1, 0])
+        * panel.explanation.trace.x[1] + float(doc.array("b1")[0]))
