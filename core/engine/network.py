@@ -401,7 +401,5 @@ def build(spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
     """Check ``spec`` (SpecError listing every problem) and build a network from it.
 
     Weights are drawn from ``np.random.default_rng(seed)`` in forward order, so the same seed
-    gives the same weights whatever the dtype. ``draw=False`` leaves them 0, for a network
-    that only runs in inference mode on weights loaded next (Explain's): its dropout masks, if
-    it trained, would not be the seed's, since the generator drew no weights first."""
+    gives the same weights whatever the dtype; ``draw=False`` leaves them 0 (see make_plan)."""
     return Network(spec, seed=seed, dtype=dtype, weight_decay=weight_decay, l1=l1, draw=draw)

@@ -63,7 +63,9 @@ def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
 
     Weights are drawn from ``rng`` in layout order, so one seed gives one start; without
     ``draw`` they start at 0 (weights loaded next: drawing millions only to overwrite them took
-    a tenth of a second per 2000×2000 matrix) and ``rng`` is left as it was."""
+    a tenth of a second per 2000×2000 matrix) and ``rng`` is left as it was — so only for a
+    network that never trains (Explain's): dropout's masks come from ``rng`` after the weights,
+    and a network that trains must draw them first to get the seed's masks."""
     order = spec.order()
     slot = {node_id: i for i, node_id in enumerate(order)}
     # Input nodes take consecutive column blocks of x, in spec order.

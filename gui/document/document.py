@@ -389,13 +389,12 @@ def _read_only(array: np.ndarray) -> np.ndarray:
 
 
 def _copies(arrays: Params) -> Params:
-    """float64 arrays of the document's own, read-only (it swaps arrays, never changes one).
-    One nobody can change already (read-only and owning its memory: the document's own back
-    from an undo, weights drawn on a worker) is kept: copying millions took 0.1–0.25 s."""
     return {name: _frozen(np.asarray(value)) for name, value in arrays.items()}
 
 
 def _frozen(array: np.ndarray) -> np.ndarray:
+    """A read-only float64 array of the document's own; one nobody can change already (its
+    own back from an undo, weights drawn on a worker) is kept, not copied (0.1–0.25 s)."""
     if array.dtype == np.float64 and array.base is None and not array.flags.writeable:
         return array
     array = np.array(array, dtype=np.float64)

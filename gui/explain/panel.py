@@ -125,8 +125,7 @@ class ExplainPanel(QWidget):
             self.action.setStatusTip(self.tr(
                 "Step one data row forward and backward through the network"))
         self._show_result()
-        # The steps' titles and rules are made by core in the language of the moment: word
-        # them again (the numbers stay, and a check that was asked for with them).
+        # core words the steps in the language of the moment: again, keeping the numbers
         if self.explanation is None:
             self.refresh()  # says why not in the new language
             return
@@ -227,8 +226,8 @@ class ExplainPanel(QWidget):
             self.tracer.cancel()
         self._show_traced(traced, reason)
 
-    def _traced(self, traced: Traced) -> None:  # (else: a newer trace is coming)
-        if self.active and not self._timer.isActive():
+    def _traced(self, traced: Traced) -> None:
+        if self.active and not self._timer.isActive():  # else: a newer trace is coming
             self._show_traced(traced)
 
     def _show_traced(self, traced: Traced | None, reason: str = "") -> None:
