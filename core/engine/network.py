@@ -43,7 +43,7 @@ class Network:
     """
 
     def __init__(self, spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
-                 weight_decay: float = 0.0, l1: float = 0.0) -> None:
+                 weight_decay: float = 0.0, l1: float = 0.0, draw: bool = True) -> None:
         spec.check()
         self.spec = spec
         self.dtype = np.dtype(dtype)
@@ -52,7 +52,7 @@ class Network:
         self.weight_decay = float(weight_decay)
         self.l1 = float(l1)
         self.rng = np.random.default_rng(seed)
-        plan = make_plan(spec, self.dtype, self.rng)
+        plan = make_plan(spec, self.dtype, self.rng, draw)
         self.params: dict[str, np.ndarray] = plan.params
         self.state = plan.state
         self.flat_params, self.flat_grads = plan.flat_params, plan.flat_grads
@@ -397,9 +397,9 @@ class Network:
 
 
 def build(spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
-          weight_decay: float = 0.0, l1: float = 0.0) -> Network:
+          weight_decay: float = 0.0, l1: float = 0.0, draw: bool = True) -> Network:
     """Check ``spec`` (SpecError listing every problem) and build a network from it.
 
     Weights are drawn from ``np.random.default_rng(seed)`` in forward order, so the same seed
-    gives the same weights whatever the dtype."""
-    return Network(spec, seed=seed, dtype=dtype, weight_decay=weight_decay, l1=l1)
+    gives the same weights whatever the dtype; ``draw=False`` leaves them 0 (see make_plan)."""
+    return Network(spec, seed=seed, dtype=dtype, weight_decay=weight_decay, l1=l1, draw=draw)

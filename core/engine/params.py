@@ -161,13 +161,20 @@ def params_after_node_change(old: NetworkSpec, new: NetworkSpec, node_id: str, p
         if name not in params or params[name].shape != value.shape:
             changed[name] = value
     dropped = [name for name in own_old if name not in own_new]
-    redraw_in = (before.units != after.units or before.init != after.init
-                 or before.init_std != after.init_std)
-    for edge in new.incoming(node_id) if redraw_in else ():
-        changed[weight_name(edge.id)] = edge_weight(new, edge, rng)
-    for edge in new.outgoing(node_id) if before.units != after.units else ():
+    for edge in redrawn_edges(old, new, node_id):
         changed[weight_name(edge.id)] = edge_weight(new, edge, rng)
     return changed, dropped
+
+
+def redrawn_edges(old: NetworkSpec, new: NetworkSpec, node_id: str) -> list[EdgeSpec]:
+    """The connections whose weights :func:`params_after_node_change` draws afresh, in the
+    order it draws them: the incoming ones for new units or a new initialiser, then the
+    outgoing ones for new units."""
+    before, after = old.node(node_id), new.node(node_id)
+    redraw_in = (before.units != after.units or before.init != after.init
+                 or before.init_std != after.init_std)
+    edges = list(new.incoming(node_id)) if redraw_in else []
+    return edges + (list(new.outgoing(node_id)) if before.units != after.units else [])
 
 
 def split(arrays: Params) -> tuple[Params, Params]:

@@ -57,10 +57,15 @@ class Plan:
         return sum(units for _, _, units in self.input_blocks)
 
 
-def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator) -> Plan:
+def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
+              draw: bool = True) -> Plan:
     """Lay out and initialise the parameters of a checked ``spec`` and wire up its layers.
 
-    Weights are drawn from ``rng`` in layout order, so one seed gives one start."""
+    Weights are drawn from ``rng`` in layout order, so one seed gives one start; without
+    ``draw`` they start at 0 (weights loaded next: drawing millions only to overwrite them took
+    a tenth of a second per 2000×2000 matrix) and ``rng`` is left as it was — so only for a
+    network that never trains (Explain's): dropout's masks come from ``rng`` after the weights,
+    and a network that trains must draw them first to get the seed's masks."""
     order = spec.order()
     slot = {node_id: i for i, node_id in enumerate(order)}
     # Input nodes take consecutive column blocks of x, in spec order.
@@ -82,7 +87,8 @@ def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator) -> P
         incoming = spec.incoming(node_id)
         names = [weight_name(e.id) for e in incoming]
         for edge, name in zip(incoming, names, strict=True):
-            views[name][...] = params.edge_weight(spec, edge, rng)
+            if draw:
+                views[name][...] = params.edge_weight(spec, edge, rng)
             weights.append((views[name], grads[name]))
         own, statistics = params.split(params.node_params(node))
         for name, start in own.items():

@@ -103,9 +103,11 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
 
 def explained_network(project: Project) -> Network:
     """The network Explain traces: the project's weights (or the seed's initial ones) in
-    float64 and without weight decay, so its loss is the row's data loss."""
-    network = build(project.spec, seed=project.settings.seed, dtype=np.float64)
-    if project.params is not None:
+    float64 and without weight decay, so its loss is the row's data loss. It runs in inference
+    mode only (no dropout masks), so saved weights are loaded without drawing the seed's."""
+    saved = project.params is not None
+    network = build(project.spec, seed=project.settings.seed, dtype=np.float64, draw=not saved)
+    if saved:
         network.load_params(project.params, project.state or {})
     return network
 

@@ -78,7 +78,7 @@ def trace_row(network: Network, x: np.ndarray, t: np.ndarray) -> RowTrace:
     spec = network.spec
     x = np.asarray(x, dtype=np.float64).reshape(1, -1)
     folded_spec, folded_params, scales = _fold(network)
-    folded = build(folded_spec, dtype=np.float64)
+    folded = build(folded_spec, dtype=np.float64, draw=False)  # no dropout: nothing is drawn
     folded.load_params(folded_params)
     target = _target_row(network, t)
 
@@ -118,7 +118,8 @@ def _fold(network: Network) -> tuple[NetworkSpec, dict[str, np.ndarray], dict[st
     weights. Returns the spec, its parameters and γ/s for every node that had batch norm."""
     spec = network.spec
     nodes = tuple(replace(n, batch_norm=False, dropout=0.0) for n in spec.nodes)
-    params = {k: np.array(v, dtype=np.float64) for k, v in network.params.items()}
+    # not copied (the folded network loads them into its own arrays); changed ones are new
+    params = {k: np.asarray(v, dtype=np.float64) for k, v in network.params.items()}
     scales: dict[str, np.ndarray] = {}
     for node in spec.nodes:
         if not node.batch_norm:
@@ -129,7 +130,7 @@ def _fold(network: Network) -> tuple[NetworkSpec, dict[str, np.ndarray], dict[st
         beta = params.pop(param_name("beta", node.id))
         scale = scales[node.id] = gamma / np.sqrt(var + BN_EPSILON)
         for edge in spec.incoming(node.id):
-            params[param_name("W", edge.id)] *= scale
+            params[param_name("W", edge.id)] = params[param_name("W", edge.id)] * scale
         bias = param_name("b", node.id)
         params[bias] = (params[bias] - mean) * scale + beta
     return replace(spec, nodes=nodes), params, scales

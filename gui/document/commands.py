@@ -194,7 +194,10 @@ class ChangeNodeCommand(Command):
     """
 
     def __init__(self, doc: GraphDocument, node_id: str, changes: dict[str, Any],
-                 session: int = 0, parent: Command | None = None) -> None:
+                 session: int = 0, parent: Command | None = None,
+                 arrays: tuple[Params, list[str]] | None = None) -> None:
+        """``arrays``: what ``params.params_after_node_change`` gave for this change, drawn
+        ahead (on a worker thread) from the document's generator; None draws them now."""
         names = ", ".join(_words(_FIELD_WORDS, k) for k in changes)
         super().__init__(translate("Commands", "Change {fields} of {node}").format(
             fields=names, node=_label(doc, node_id)), parent)
@@ -204,8 +207,7 @@ class ChangeNodeCommand(Command):
         self._session = session
         self._before = doc.spec.node(node_id)
         self._after = replace(self._before, **changes)
-        self._new_arrays: Params | None = None
-        self._dropped: list[str] = []
+        self._new_arrays, self._dropped = arrays or (None, [])
         self._old_arrays: Params = {}
 
     def id(self) -> int:

@@ -26,25 +26,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.datasets import DataError
 from core.explain import (
     Agreement,
     Explanation,
     Step,
     check_row,
-    explain,
+    in_current_language,
     numerical_gradients,
     sgd_step,
 )
-from core.training.prepare import DataMismatchError
 from gui import theme
 from gui.busy import run_busy
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.explain.overlay import step_overlays
+from gui.explain.refusals import refusal_source
 from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
+from gui.explain.tracing import RowTracer, Traced
 from gui.i18n import on_language_change
 from gui.widgets import StatusLine, WrappedLabel, announce
 
@@ -52,14 +52,6 @@ REFRESH_MS = 60  # a burst of edits (a typed weight, an undo) recomputes once
 #: Check runs in a background thread, the window painting and saying so, for networks with
 #: more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)
 BUSY_CHECK = 5000
-LOCKED_TEXT = QT_TRANSLATE_NOOP(
-    "ExplainPanel", "Explain waits while training runs: the weights change with every "
-    "mini-batch. Stop the run (or let it finish), then step a row through the network.")
-PROBLEMS_TEXT = QT_TRANSLATE_NOOP(
-    "ExplainPanel", "Fix the problems in the Problems panel first: Explain steps a row through a "
-    "network that can be built.")
-NO_DATA_TEXT = QT_TRANSLATE_NOOP(
-    "ExplainPanel", "Choose a data set first: Explain steps one of its rows through the network.")
 PHASES = {"forward": QT_TRANSLATE_NOOP("ExplainPanel", "forward"),
           "loss": QT_TRANSLATE_NOOP("ExplainPanel", "loss"),
           "backward": QT_TRANSLATE_NOOP("ExplainPanel", "backward")}
@@ -100,6 +92,9 @@ class ExplainPanel(QWidget):
         self.action: QAction | None = None
         self.status: StatusLine | None = None  # the window's status bar: install_explain
         self.check_table = CheckTable()
+        self.tracer = RowTracer(self)  # traces a large network's row on a worker thread
+        self.tracer.traced.connect(self._traced)
+        self._steps_before = 0  # the walk's length before the latest trace
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_MS)
@@ -130,16 +125,13 @@ class ExplainPanel(QWidget):
             self.action.setStatusTip(self.tr(
                 "Step one data row forward and backward through the network"))
         self._show_result()
-        # The steps' titles and rules are made by core in the language of the moment: trace
-        # the row again, keeping a check that was asked for.
-        numerical, index, found = self.numerical, self.index, self.check_table.agreement
-        self.refresh()
-        if numerical is not None and self.explanation is not None:
-            self.numerical = numerical
-            self.check_table.show_check(self.explanation.trace.gradients, numerical, found,
-                                        self.explanation.trace.spec)
-        if self.explanation is not None:
-            self.go(index)
+        # core words the steps in the language of the moment: again, keeping the numbers
+        if self.explanation is None:
+            self.refresh()  # says why not in the new language
+            return
+        self.explanation = in_current_language(self.explanation)
+        self.row_label.setText(row_text(self.context.data.dataset, self.explanation))
+        self.go(self.index)
 
     # ------------------------------------------------------------------ building
     def _build_layout(self) -> None:
@@ -211,43 +203,52 @@ class ExplainPanel(QWidget):
 
     def refusal_source(self) -> str:
         """:meth:`refusal` untranslated (``self.tr`` of it says it in any language)."""
-        if self.doc.locked_reason:
-            return LOCKED_TEXT
-        if self.doc.problems:
-            return PROBLEMS_TEXT
-        if self.context.data.dataset is None:
-            return NO_DATA_TEXT
-        return ""
+        return refusal_source(self.context)
 
     def refresh(self) -> None:
-        """Trace the chosen row again (the network, its weights, the settings or the data
-        changed); the step shown stays where it was when the walk has as many steps."""
+        """Trace the chosen row again (something changed): at once, or on a worker thread
+        (:class:`RowTracer`), saying so. The step stays when the walk is as long."""
         self._timer.stop()
         self.numerical = None
         self.check_table.clear_check()
-        old = len(self._steps())
+        if self.explanation is not None:  # (none while a trace is on its way)
+            self._steps_before = len(self._steps())
         self.explanation = None
         reason = self.refusal() if self.active else ""
-        dataset = self.context.data.dataset
+        dataset, traced = self.context.data.dataset, None
         if self.active and not reason:
             self.row_spin.blockSignals(True)
             self.row_spin.setRange(0, dataset.n_samples - 1)
             self.row_spin.blockSignals(False)
-            try:
-                self.explanation = explain(shown_project(self.context), self.row_spin.value(),
-                                           dataset, self.typed)
-            except (DataError, DataMismatchError, ValueError) as exc:
-                reason = self.tr("This row cannot be explained: {why}").format(why=exc)
-            else:
-                shown = self.typed or dataset.features(self.row_spin.value())
-                if not self.inputs_edit.hasFocus():
-                    self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
-        if self.explanation is not None and len(self._steps()) != old:
-            self.index = 0
+            traced = self.tracer.trace(shown_project(self.context), self.row_spin.value(),
+                                       dataset, self.typed)
+        else:
+            self.tracer.cancel()
+        self._show_traced(traced, reason)
+
+    def _traced(self, traced: Traced) -> None:
+        if self.active and not self._timer.isActive():  # else: a newer trace is coming
+            self._show_traced(traced)
+
+    def _show_traced(self, traced: Traced | None, reason: str = "") -> None:
+        """Show a trace's end (None: still on its way, or nothing to trace)."""
+        dataset = self.context.data.dataset
+        if isinstance(traced, Explanation):
+            self.explanation = traced
+            shown = self.typed or dataset.features(traced.sample)
+            if not self.inputs_edit.hasFocus():
+                self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
+            if len(self._steps()) != self._steps_before:
+                self.index = 0
+        elif traced is not None:
+            reason = self.tr("This row cannot be explained: {why}").format(why=traced)
         for widget in (self.row_spin, self.inputs_edit):  # a typing slip can be mended
             widget.setEnabled(self.active and not self.refusal())
-        self.message.setText(theme.coloured(reason, theme.ERROR_TEXT) if reason else "")
-        self.message.setVisible(bool(reason))
+        tracing = self.tracer.busy
+        self.message.setText(theme.coloured(reason, theme.ERROR_TEXT) if reason else self.tr(
+            "Stepping row {row} through the network…").format(row=self.row_spin.value())
+            if tracing else "")
+        self.message.setVisible(bool(reason) or tracing)
         self.row_label.setText(row_text(dataset, self.explanation) if self.explanation else "")
         self.show_step()
         self._show_result()  # an SGD step undone or redone meanwhile

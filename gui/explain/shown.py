@@ -17,7 +17,8 @@ from gui.i18n import translate
 
 
 def shown_project(context: ProjectContext) -> Project:
-    """The document as a project, holding the weights the canvas shows."""
+    """The document as a project, holding the weights the canvas shows (read-only, shared
+    with the document)."""
     project = context.files.project()
     doc = context.doc
     if not doc.previewing or doc.problems:

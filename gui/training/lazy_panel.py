@@ -11,7 +11,8 @@ Making a panel takes the GUI thread 30–45 ms (pyqtgraph's plot items), and all
 painted in the same frame: made together they froze the window for 200–300 ms (60–75 ms each
 while the plots still had context menus). So the panels
 painted meanwhile wait in one queue and are made one at a time, BUILD_GAP_MS apart, with the
-event loop (input, timers, the repaint of the panel just made) running in between.
+event loop (input, timers, the repaint of the panel just made) running in between; a panel made
+there hears what it missed on the next turn, not in the one that made it.
 
 The same queue spreads what every panel is told at once — a run starts, a project is opened or
 replaced: each panel clears its plots and new axes are laid out, and all four repainting in one
@@ -94,6 +95,7 @@ class LazyPanel(QWidget):
         self._calls: dict[str, tuple[Any, ...]] = {}  # for the panel once it is made
         self._later: dict[str, tuple[Any, ...]] = {}  # for the made panel, on a later turn
         self._scheduled = False
+        self._unannounced = False  # made, and ``built`` not said yet (said once it is told)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
 
@@ -113,7 +115,7 @@ class LazyPanel(QWidget):
     def when_built(self, callback: Callable[[Any], None]) -> None:
         """``callback(panel)`` now if the panel exists, else as soon as it is made — for code
         that adds to a panel without making it early (and pyqtgraph with it)."""
-        if self._panel is not None:
+        if self._panel is not None and not self._unannounced:
             callback(self._panel)
         else:
             self.built.connect(callback)
@@ -152,19 +154,24 @@ class LazyPanel(QWidget):
             later, self._later = self._later, {}
             for name, args in later.items():
                 getattr(self._panel, name)(*args)
+        if self._unannounced:
+            self._unannounced = False
+            self.built.emit(self._panel)
 
     def _work(self) -> int:
         """Make the panel, or tell it what waits; the milliseconds until the next host's turn
-        (0: there was nothing to do)."""
+        (0: there was nothing to do). A panel made here hears what it missed on its next
+        turn: making one and drawing its data in one piece held the GUI thread 0.1 s and
+        more on a loaded machine (the Weights and Activations panels' first show)."""
         if self._panel is None:
-            self._build()
+            self._build(tell=False)
             return BUILD_GAP_MS
         if self._later:
             self._deliver()
             return DELIVER_GAP_MS
         return 0
 
-    def _build(self) -> None:
+    def _build(self, tell: bool = True) -> None:
         if self._panel is not None:
             return
         panel = self._make()
@@ -173,10 +180,12 @@ class LazyPanel(QWidget):
         if self.isVisible():  # on screen now, at its size (Qt would show it on a later turn)
             panel.show()
             self.layout().activate()
-        calls, self._calls = self._calls, {}
-        for name, args in calls.items():
-            getattr(panel, name)(*args)
-        self.built.emit(panel)
+        self._later, self._calls = self._calls, {}  # nothing waited for a panel not made
+        self._unannounced = True
+        if tell:
+            self._deliver()
+        else:  # on the next turn (a slot of this host: nothing once it is gone)
+            QTimer.singleShot(0, self, self._deliver)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)

@@ -73,7 +73,6 @@
     <name>ExplainPanel</name>
     <message>
         <source>Explain waits while training runs: the weights change with every mini-batch. Stop the run (or let it finish), then step a row through the network.</source>
-        <extracomment>Check runs in a background thread, the window painting and saying so, for networks with more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)</extracomment>
         <translation>학습하는 동안에는 단계별 설명이 기다립니다. 미니배치마다 가중치가 바뀌기 때문입니다. 학습을 중지하거나 끝날 때까지 기다린 다음, 한 행을 신경망에 한 단계씩 통과시키세요.</translation>
     </message>
     <message>
@@ -86,6 +85,7 @@
     </message>
     <message>
         <source>forward</source>
+        <extracomment>Check runs in a background thread, the window painting and saying so, for networks with more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)</extracomment>
         <translation>순전파</translation>
     </message>
     <message>
@@ -176,6 +176,10 @@
     <message>
         <source>This row cannot be explained: {why}</source>
         <translation>이 행은 설명할 수 없습니다: {why}</translation>
+    </message>
+    <message>
+        <source>Stepping row {row} through the network…</source>
+        <translation>행 {row}의 값을 신경망에서 계산하는 중…</translation>
     </message>
     <message>
         <source>Type numbers separated by commas, e.g. 0.5, 1.</source>

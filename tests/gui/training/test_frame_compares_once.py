@@ -1,0 +1,50 @@
+"""After a run, each panel that shows a frame asks whether the document still holds the
+frame's weights — at its first show and after every prediction. Each asking compared every
+weight again: 0.1–0.3 s of the GUI thread per panel on 2-2000-2000-2, so the Weights and
+Activations panels' first show froze the window. The document's arrays cannot change (it
+swaps in new ones), so a frame now compares each of them once, and an edit costs the
+comparison of the array it changed; the verdicts stay right."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import gui.training.frames as frames_module
+from gui.document.commands import SetArrayValueCommand
+from tests.gui.training_support import open_example, train_to_end
+
+
+def test_a_frame_compares_the_documents_weights_once(qtbot, window, monkeypatch):
+    open_example(window, "spiral", epochs=2)
+    ui, doc = window.training, window.doc
+    compared: list[tuple[int, ...]] = []
+    equal_as = frames_module.equal_as
+
+    def recorded(mine, given):
+        compared.append(np.shape(mine))
+        return equal_as(mine, given)
+
+    monkeypatch.setattr(frames_module, "equal_as", recorded)
+    frame = train_to_end(qtbot, window).frame
+    arrays = len(doc.arrays)
+
+    # First shows of the Weights and Activations panels, predictions coming and going.
+    for name in ("Weights", "Activations", "Output"):
+        ui.docks[name].raise_()
+        qtbot.wait(300)
+    qtbot.waitUntil(lambda: ui.weights.frame is frame and ui.activations.frame is frame)
+    assert frame.holds(doc.arrays) and frame.holds(doc.arrays)
+    assert 0 < len(compared) <= arrays  # each array once at most, whoever asked
+    assert not ui.weights.edited
+
+    # One weight typed: only that array is compared anew, and the frame no longer holds.
+    before = len(compared)
+    doc.push(SetArrayValueCommand(doc, "W1", (0, 0), 5.0))
+    assert not frame.holds(doc.arrays)
+    qtbot.waitUntil(lambda: ui.weights.edited)
+    assert compared[before:] == [doc.array("W1").shape]
+
+    doc.undo_stack.undo()  # the run's own weights again
+    assert frame.holds(doc.arrays)
+    qtbot.waitUntil(lambda: not ui.weights.edited)
+    assert compared[before + 1:] == [doc.array("W1").shape]
