@@ -126,6 +126,10 @@ for optimizer in ("nesterov", "rmsprop", "sgd", "adagrad"):
     settle()
     result[optimizer] = [window.frameGeometry().getRect(), scrolled_sideways(window),
                          clipped_texts(panel)]
+set_language("en" if sys.argv[2] == "ko" else "ko")  # View ▸ Language, live
+settle()
+result["switched"] = [window.frameGeometry().getRect(), scrolled_sideways(window),
+                      clipped_texts(panel)]
 """
 
 
@@ -133,10 +137,11 @@ for optimizer in ("nesterov", "rmsprop", "sgd", "adagrad"):
 def test_no_dock_scrolls_sideways_on_a_1280_by_800_screen(tmp_path, language):
     """In Korean the Training dock scrolled sideways once Momentum (or Nesterov) was chosen
     (xor_learned's optimizer): its "Momentum 계수" row widened the form 5 px past the width the
-    dock had been given, and the dock kept that width. It now widens to what it holds; no word
-    is cut."""
+    dock had been given, and the dock kept that width; a window started in Korean and switched
+    to English scrolled 37 px sideways. The dock now widens to what it holds; no word is cut."""
     shown = run_scaled(DOCKS, tmp_path, (1280, 800), 1, language)
-    assert set(shown) == {"spiral", "xor_learned", "nesterov", "rmsprop", "sgd", "adagrad"}
+    assert set(shown) == {"spiral", "xor_learned", "nesterov", "rmsprop", "sgd", "adagrad",
+                          "switched"}
     for case, (window, sideways, clipped) in shown.items():
         assert window[0] >= 0 and window[0] + window[2] <= 1280, (case, window)
         assert sideways == [], case
