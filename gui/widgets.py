@@ -223,7 +223,21 @@ class _VerticalScrollArea(QScrollArea):
     Qt's default, the scroll bar's width, the Training dock's buttons and spin boxes were cut at
     1280 px, the Korean Build panel's text) — except on a :data:`NARROW_SCREEN`, where it asks
     at most :data:`SCREEN_SHARE` of it and, narrower than its widget, scrolls sideways: there
-    the Build, Inspector and Training docks forced the window wider than the screen."""
+    the Build, Inspector and Training docks forced the window wider than the screen.
+
+    When its widget comes to need more width (a longer label shown: the Korean Training dock's
+    "Momentum 계수" row once Momentum is chosen), it asks its dock for it: it used to keep the
+    width it was given and scroll sideways."""
+
+    _asked = -1  # the minimum width last asked for
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            width = self.minimumSizeHint().width()
+            if width != self._asked:
+                self._asked = width
+                self.updateGeometry()
+        return super().eventFilter(watched, event)
 
     def minimumSizeHint(self) -> QSize:
         hint = super().minimumSizeHint()

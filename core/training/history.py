@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.i18n import _, percent
+from core.unknown_fields import extra_fields, unknown_fields
 
 PARTS = ("train", "val", "test")
 MAX_BATCH_POINTS = 20_000
@@ -110,6 +111,9 @@ class History:
                                ).format(task=repr(task)))
         epochs = data.get("epochs", {})
         expected = column_names(task)
+        unknown = extra_fields(epochs, expected)
+        if unknown:  # a measure a newer NetCanvas adds: say so, as for any unknown field
+            raise ValueError(unknown_fields(_("the history's 'epochs'"), unknown))
         if not isinstance(epochs, dict) or set(epochs) != set(expected):
             raise ValueError(_("history: 'epochs' must hold exactly the columns {columns}"
                                ).format(columns=", ".join(expected)))

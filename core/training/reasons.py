@@ -5,6 +5,9 @@ with; the sentence is translated where it is shown (:func:`reason_words`), so a 
 in Korean reads in English in an English window, and the other way round. The trainer's
 outcomes (:mod:`core.training.outcome`) and the window's Continue from here use these keys.
 
+A reason may also have a ``detail``: text kept as it was, never translated (an error's own
+words, in ``worker_error``).
+
 A stored key this version does not know (a newer NetCanvas's), or values that do not fit the
 sentence (a file edited by hand), are never an error: the run's stored text is shown instead.
 """
@@ -33,6 +36,8 @@ REASONS: dict[str, str | tuple[str, str]] = {
     "hidden_by_continue": N_("hidden by Continue from epoch {epoch}: all its epochs came after "
                              "it"),
     "before_runs": N_("recorded before NetCanvas kept runs"),
+    # the worker failed with an unexpected exception; {detail} is its text, as it was
+    "worker_error": N_("training stopped by an error: {detail}"),
 }
 #: reasons that say no more than how the run ended and its epochs (a list of runs, which shows
 #: both, leaves them out)
@@ -41,10 +46,12 @@ PLAIN = frozenset({"finished_epochs"})
 MAX_VALUES = 8
 
 
-def reason_words(key: str, values: Mapping[str, float], translated: bool = True) -> str | None:
-    """The sentence of ``key`` formatted with ``values``, in the current language (or with
-    ``translated=False`` in English, the source: what a file keeps as text beside the key);
-    None when the key is not known or the values do not fit it."""
+def reason_words(key: str, values: Mapping[str, float], translated: bool = True,
+                 detail: str = "") -> str | None:
+    """The sentence of ``key`` formatted with ``values`` (and ``detail``, for a sentence that
+    has one), in the current language (or with ``translated=False`` in English, the source:
+    what a file keeps as text beside the key); None when the key is not known or the values
+    do not fit it."""
     message = REASONS.get(key)
     if message is None:
         return None
@@ -54,7 +61,7 @@ def reason_words(key: str, values: Mapping[str, float], translated: bool = True)
             text = ngettext(*message, n) if translated else message[n != 1]
         else:
             text = _(message) if translated else message
-        return text.format(**values)
+        return text.format(**values, detail=detail)
     except (KeyError, IndexError, ValueError, TypeError, OverflowError):
         return None
 

@@ -44,9 +44,10 @@ METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
-          "ended", "reason", "history", "continued_from", "reason_key", "reason_values")
-# (the last three only when set; "reason" is then the reason's English words, shown when this
-# version does not know the key)
+          "ended", "reason", "history", "continued_from", "reason_key", "reason_values",
+          "reason_detail")
+# (the last four only when set; with a key, "reason" is the reason's English words, shown when
+# this version does not know the key)
 
 
 def ending(outcome_kind: str, error: str = "") -> str:
@@ -101,16 +102,18 @@ class Run:
     continued_from: int | None = None
     #: why it ended (or was changed), language-independent: a key of
     #: :data:`core.training.reasons.REASONS` and the values its sentence is formatted with
-    #: ("": ``reason`` is free text, as in files saved before runs kept keys, or an error)
+    #: ("": ``reason`` is free text, as in files saved before runs kept keys or errors)
     reason_key: str = ""
     reason_values: tuple[tuple[str, float], ...] = ()
+    #: text the reason's sentence quotes as it was, untranslated (an error's own words)
+    reason_detail: str = ""
 
     @property
     def reason_words(self) -> str:
         """Why it ended, in the current language; a stored free text (an older file's, in the
-        language it was saved in, or an error) as it is."""
-        said = reason_words(self.reason_key, dict(self.reason_values)) if self.reason_key \
-            else None
+        language it was saved in) as it is."""
+        said = reason_words(self.reason_key, dict(self.reason_values),
+                            detail=self.reason_detail) if self.reason_key else None
         return self.reason if said is None else said
 
     @property
@@ -181,6 +184,8 @@ class Run:
         if self.reason_key:
             stored["reason_key"] = self.reason_key
             stored["reason_values"] = dict(self.reason_values)
+        if self.reason_detail:
+            stored["reason_detail"] = self.reason_detail
         return stored
 
     @classmethod
@@ -224,7 +229,8 @@ class Run:
                    reason=_text(data, "reason", where), started_at=_time(data, where),
                    network=_text(data, "network", where), data=_text(data, "data", where),
                    name=_text(data, "name", where), hidden=hidden, continued_from=source,
-                   reason_key=key, reason_values=values)
+                   reason_key=key, reason_values=values,
+                   reason_detail=_text(data, "reason_detail", where))
 
 
 def _reason_key(data: dict[str, Any], where: str) -> tuple[str, tuple[tuple[str, float], ...]]:
@@ -346,12 +352,14 @@ class Runs:
         """These runs and, at the end, the run that just ended: trained ``epochs`` epochs with
         ``settings`` on ``spec`` and ``data``, its trainer's outcome and the ``history`` it ended
         with (kept as it is: hand over a copy no one changes). With the trainer's ``outcome``
-        its reason is kept by key (translated where shown), ``reason`` unused."""
+        its reason is kept by key (translated where shown), ``reason`` unused; so is an
+        ``error`` (the worker failed), its text the reason's detail."""
         run = Run(self.next_number, settings, history, epochs, ending(outcome_kind, error),
-                  error or reason, started_at,
-                  network_summary(spec) if spec is not None else "", data,
+                  reason, started_at, network_summary(spec) if spec is not None else "", data,
                   continued_from=self.source_of(history, epochs))
-        if outcome is not None and outcome.key and not error:
+        if error:
+            run = with_reason(run, "worker_error", detail=error)
+        elif outcome is not None and outcome.key:
             run = with_reason(run, outcome.key, **dict(outcome.values))
         return self.with_run(run)
 
@@ -398,12 +406,18 @@ class Runs:
                                     network=network, data=data), "before_runs"),))
 
 
-def with_reason(run: Run, key: str, **values: float) -> Run:
-    """``run`` with the reason ``key`` (:data:`core.training.reasons.REASONS`) and its values;
-    its ``reason`` text is the sentence in English (what a version that does not know the key
-    shows)."""
-    text = reason_words(key, values, translated=False)
+def with_reason(run: Run, key: str, detail: str = "", **values: float) -> Run:
+    """``run`` with the reason ``key`` (:data:`core.training.reasons.REASONS`), its values
+    and ``detail``; its ``reason`` text is the sentence in English (what a version that does
+    not know the key shows). The detail is made one line and cut short, "…" at its end, so
+    that the sentence fits a file's text (a long error made a saved project unreadable)."""
+    detail = "".join(c if c.isprintable() else " " for c in " ".join(detail.split()))
+    text = reason_words(key, values, translated=False, detail=detail)
     if text is None:
         raise KeyError(f"no reason {key!r} with values {values}")  # i18n: not ui
-    return replace(run, reason=text, reason_key=key, reason_values=tuple(values.items()))
+    if len(text) > MAX_NAME:
+        detail = detail[:max(len(detail) - (len(text) - MAX_NAME) - 1, 0)] + "…"
+        text = reason_words(key, values, translated=False, detail=detail) or ""
+    return replace(run, reason=text[:MAX_NAME], reason_key=key,
+                   reason_values=tuple(values.items()), reason_detail=detail)
 

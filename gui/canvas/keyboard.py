@@ -13,8 +13,8 @@ as dragging from a port.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu
+from PySide6.QtGui import QAction, QFocusEvent, QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 
 from core.spec import NetworkSpec
 from gui.canvas.scene import CanvasScene
@@ -153,11 +153,38 @@ class CanvasKeys(QObject):
         else:
             self._scene.select_only([node_id])
         self._view.centerOn(item)
-        node = self._scene.doc.spec.node(node_id)
-        self._scene.say(lambda: self.tr(
-            "Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · "
-            "Ctrl+K: connect two selected nodes").format(node=node_label(node)))
+        self._say_selected(node_id)
         return True
+
+    def _say_selected(self, node_id: str) -> None:
+        """Say the node Tab selected and, briefly (a screen reader reads it all), the keys
+        for it: the arrows move it (Alt+arrows while another key of the window — Explain's
+        steps — has ← and →), ] goes through its connections, F2 types its values; each only
+        where it does something."""
+        spec = self._scene.doc.spec
+        node = spec.node(node_id)
+        connected = bool(spec.incoming(node_id) or spec.outgoing(node_id))
+        taken = self._arrows_taken()
+
+        def words() -> str:
+            keys = [self.tr("Tab: the next node"), self.tr("Ctrl+Tab: add the next"),
+                    self.tr("Alt+arrow keys: move") if taken else self.tr("arrow keys: move")]
+            if connected:
+                keys.append(self.tr("]: its connections"))
+            if node.kind != "input":  # an input node has no bias and nothing coming in
+                keys.append(self.tr("F2: type values"))
+            keys.append(self.tr("Ctrl+K: connect two"))
+            return self.tr("Selected {node}. {keys}").format(
+                node=node_label(node), keys=" · ".join(keys))  # i18n: not ui
+        self._scene.say(words)
+
+    def _arrows_taken(self) -> bool:
+        """Whether an enabled key of this window has ← (Explain's Back while it steps): the
+        plain arrows do that then, Alt+arrows move the nodes."""
+        window = self._view.window()
+        left = QKeySequence(Qt.Key.Key_Left)
+        return any(s.isEnabled() and s.key() == left and isinstance(s.parent(), QWidget)
+                   and s.parent().window() is window for s in window.findChildren(QShortcut))
 
     def _start(self, order: list[str], forward: bool) -> str | None:
         """Where Tab goes on from: the node it last went to while still selected, else the

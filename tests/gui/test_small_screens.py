@@ -100,3 +100,49 @@ def test_help_dialogs_open_whole_on_a_projector_at_150_percent(tmp_path, languag
     for name, ((ax, ay, aw, ah), (x, y, width, height), clipped) in shown.items():
         assert ax <= x and ay <= y and x + width <= ax + aw and y + height <= ay + ah, name
         assert clipped == [], name
+
+
+DOCKS = """
+from tests.gui.text_fit import clipped_texts, scrolled_sideways
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+def settle():
+    for _ in range(30):
+        app.processEvents()
+settle()
+training = window.training.docks["Training"]
+training.raise_()
+panel = window.training.settings_panel
+for name in ("spiral", "xor_learned"):  # Adam, then Momentum
+    window.files.open_example(name)
+    settle()
+    result[name] = [window.frameGeometry().getRect(), scrolled_sideways(window),
+                    clipped_texts(panel)]
+combo = panel.optimizer_combo
+for optimizer in ("nesterov", "rmsprop", "sgd", "adagrad"):
+    combo.setCurrentIndex(combo.findData(optimizer))  # as a choice in the box makes it
+    settle()
+    result[optimizer] = [window.frameGeometry().getRect(), scrolled_sideways(window),
+                         clipped_texts(panel)]
+set_language("en" if sys.argv[2] == "ko" else "ko")  # View ▸ Language, live
+settle()
+result["switched"] = [window.frameGeometry().getRect(), scrolled_sideways(window),
+                      clipped_texts(panel)]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_no_dock_scrolls_sideways_on_a_1280_by_800_screen(tmp_path, language):
+    """In Korean the Training dock scrolled sideways once Momentum (or Nesterov) was chosen
+    (xor_learned's optimizer): its "Momentum 계수" row widened the form 5 px past the width the
+    dock had been given, and the dock kept that width; a window started in Korean and switched
+    to English scrolled 37 px sideways. The dock now widens to what it holds; no word is cut."""
+    shown = run_scaled(DOCKS, tmp_path, (1280, 800), 1, language)
+    assert set(shown) == {"spiral", "xor_learned", "nesterov", "rmsprop", "sgd", "adagrad",
+                          "switched"}
+    for case, (window, sideways, clipped) in shown.items():
+        assert window[0] >= 0 and window[0] + window[2] <= 1280, (case, window)
+        assert sideways == [], case
+        assert clipped == [], case

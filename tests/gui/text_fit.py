@@ -5,13 +5,23 @@ Korean labels are often wider than English ones; a layout that fits English can 
 the widget has: a label or button narrower than its minimum size hint (its text's width), a
 word-wrapped label shorter than the height its text needs at its width, a tab narrower than its
 title. Call it on a shown window (``qtbot.waitExposed``) after the language switch.
+:func:`scrolled_sideways` lists the scroll areas (a dock's content) too narrow for what they
+hold, so that they scroll left and right.
 """
 
 from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtWidgets import QAbstractButton, QGroupBox, QLabel, QTabBar, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDockWidget,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QTabBar,
+    QWidget,
+)
 from pytestqt.exceptions import TimeoutError
 
 
@@ -50,6 +60,21 @@ def clipped_texts(root: QWidget, slack: int = 1) -> list[str]:
         if hint.width() > widget.width() + slack:
             found.append(f"{type(widget).__name__} {text[:60]!r}: needs width {hint.width()}, "
                          f"has {widget.width()}")
+    return found
+
+
+def scrolled_sideways(root: QWidget) -> list[str]:
+    """``"QScrollArea in 'Training': 5 px too narrow"`` for each visible scroll area under
+    ``root`` that shows a horizontal scroll bar (its content wider than it)."""
+    found = []
+    for area in root.findChildren(QScrollArea):
+        bar = area.horizontalScrollBar()
+        if area.isVisible() and bar.isVisible() and bar.maximum() > 0:
+            dock = area.parentWidget()
+            while dock is not None and not isinstance(dock, QDockWidget):
+                dock = dock.parentWidget()
+            where = dock.windowTitle() if dock is not None else type(area.parentWidget()).__name__
+            found.append(f"{type(area).__name__} in {where!r}: {bar.maximum()} px too narrow")
     return found
 
 

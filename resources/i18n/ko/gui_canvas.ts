@@ -38,8 +38,36 @@
         <translation>선택한 두 노드를 흐름(입력 → 은닉 → 출력)에서 앞선 노드에서 다른 노드로 연결합니다. 캔버스에서 Tab은 다음 노드를 선택하고, Ctrl+Tab은 그 노드를 선택에 더합니다.</translation>
     </message>
     <message>
-        <source>Selected {node}. Tab: the next node · Ctrl+Tab: add it to the selection · Ctrl+K: connect two selected nodes</source>
-        <translation>{node}을(를) 선택했습니다. Tab: 다음 노드 · Ctrl+Tab: 선택에 더하기 · Ctrl+K: 선택한 두 노드 연결</translation>
+        <source>Tab: the next node</source>
+        <translation>Tab: 다음 노드</translation>
+    </message>
+    <message>
+        <source>Ctrl+Tab: add the next</source>
+        <translation>Ctrl+Tab: 다음 노드 더하기</translation>
+    </message>
+    <message>
+        <source>Alt+arrow keys: move</source>
+        <translation>Alt+화살표 키: 옮기기</translation>
+    </message>
+    <message>
+        <source>arrow keys: move</source>
+        <translation>화살표 키: 옮기기</translation>
+    </message>
+    <message>
+        <source>]: its connections</source>
+        <translation>]: 이 노드의 연결</translation>
+    </message>
+    <message>
+        <source>F2: type values</source>
+        <translation>F2: 값 입력</translation>
+    </message>
+    <message>
+        <source>Ctrl+K: connect two</source>
+        <translation>Ctrl+K: 두 노드 연결</translation>
+    </message>
+    <message>
+        <source>Selected {node}. {keys}</source>
+        <translation>{node}을(를) 선택했습니다. {keys}</translation>
     </message>
     <message>
         <source>{node} has no connections.</source>

@@ -1,6 +1,7 @@
 """Training history: columns per task, bounded per-batch curve, checked JSON round trip."""
 
 import json
+import zipfile
 
 import pytest
 
@@ -79,3 +80,49 @@ def test_finite_numbers_are_read_even_when_their_sum_is_not_finite():
     assert history.batch_loss == [1e308, 1e308, 3.0]
     assert all(type(v) is float for v in history.batch_loss)
     assert history.epochs["train_loss"] == [1e308, 1e308, None]
+
+
+def test_a_measure_from_a_newer_netcanvas_says_what_to_do():
+    """A newer NetCanvas may measure more (an "f1" column): its history was refused with "must
+    hold exactly the columns …", which left the student thinking the file was broken, while
+    any other unknown field says a newer NetCanvas may have written it."""
+    newer = _stored([0.5])
+    newer["epochs"]["val_f1"] = [0.9]
+    with pytest.raises(ValueError) as refused:
+        History.from_dict(newer)
+    assert str(refused.value) == ("the history's 'epochs' has unknown field(s): val_f1 — if a "
+                                  "newer NetCanvas made it, update NetCanvas to open it")
+    del newer["epochs"]["train_loss"]  # one replaced by another: still the newer's hint
+    with pytest.raises(ValueError, match="val_f1 — if a newer NetCanvas made it"):
+        History.from_dict(newer)
+
+
+def test_a_measure_from_a_newer_netcanvas_is_named_in_korean(tmp_path):
+    """Opened as a project (the runs' history), in Korean."""
+    from core import NetworkSpec, i18n
+    from core.datasets.ref import DataRef
+    from core.project import Project, ProjectError, load_project, save_project
+    from core.training.runs import Runs
+    from core.training.settings import TrainingSettings
+
+    history = History.from_dict(_stored([0.5]))
+    runs = Runs().record(TrainingSettings(), history, 1, "completed", "finished")
+    path = tmp_path / "newer.netcanvas"
+    save_project(Project(NetworkSpec.mlp([2, 1]), TrainingSettings(),
+                         DataRef.builtin("moons"), runs=runs), path)
+    with zipfile.ZipFile(path) as archive:
+        files = {name: archive.read(name) for name in archive.namelist()}
+    document = json.loads(files["project.json"])
+    document["runs"][0]["history"]["epochs"]["val_f1"] = [0.9]
+    files["project.json"] = json.dumps(document).encode()
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in files.items():
+            archive.writestr(name, data)
+    i18n.set_language("ko")
+    try:
+        with pytest.raises(ProjectError) as refused:
+            load_project(path)
+    finally:
+        i18n.set_language("en")
+    assert "학습 기록의 'epochs'에 알 수 없는 필드가 있습니다: val_f1" in str(refused.value)
+    assert str(refused.value).endswith("열려면 NetCanvas를 업데이트하세요")

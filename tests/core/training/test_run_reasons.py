@@ -124,3 +124,56 @@ def test_bad_reason_values_are_refused_in_a_sentence(tmp_path, values):
     with pytest.raises(ProjectError, match="'reason_values' must be an object of names and "
                                            "numbers"):
         load_project(path)
+
+
+def failed_run(error: str) -> Runs:
+    """A run whose worker failed with ``error`` after one epoch (as the window records it)."""
+    trainer = Trainer(SPEC, DATA.load(), TrainingSettings(epochs=1))
+    trainer.run()
+    return Runs().record(trainer.settings, trainer.history.copy(), 1, "stopped",
+                         "training failed: " + error, error=error, spec=SPEC, data="Moons",
+                         started_at="2026-12-03T01:02:03+00:00")
+
+
+def test_an_error_is_a_reason_in_words_with_the_error_as_its_detail(tmp_path, capsys):
+    """A run the worker's error ended kept the raw error as its reason ("FloatingPointError:
+    a broken layer"), in no language: it says "training stopped by an error: …" now,
+    translated where shown, the error's own text kept as it was."""
+    path = tmp_path / "failed.netcanvas"
+    save_project(Project(SPEC, TrainingSettings(), DATA,
+                         runs=failed_run("FloatingPointError: a broken layer")), path)
+    stored = stored_runs(path)[0]
+    assert (stored["ended"], stored["reason_key"], stored["reason_values"],
+            stored["reason_detail"]) == ("error", "worker_error", {},
+                                         "FloatingPointError: a broken layer")
+    assert stored["reason"] == "training stopped by an error: FloatingPointError: a broken layer"
+    run = load_project(path).runs[0]
+    assert run.reason_words == stored["reason"]
+    i18n.set_language("ko")
+    try:
+        korean = "오류로 학습이 중지되었습니다: FloatingPointError: a broken layer"
+        assert run.reason_words == korean
+        assert cli.main(["runs", str(path)]) == 0
+        assert f"({korean})" in capsys.readouterr().out
+    finally:
+        i18n.set_language("en")
+
+
+def test_a_long_error_of_many_lines_still_opens(tmp_path):
+    """The error was the reason as it was: over 200 characters, or of two lines, the saved
+    project could not be opened again ("'reason' must be one line of text …")."""
+    error = "ValueError: shapes do not match\n" + "x" * 400
+    path = tmp_path / "failed.netcanvas"
+    save_project(Project(SPEC, TrainingSettings(), DATA, runs=failed_run(error)), path)
+    run = load_project(path).runs[0]
+    assert run.reason_detail.startswith("ValueError: shapes do not match xxx")
+    assert run.reason_detail.endswith("x…")
+    assert len(run.reason) == 200 and run.reason.endswith("x…")
+    assert run.reason_words == run.reason
+
+
+def test_a_run_without_a_detail_is_stored_as_before(tmp_path):
+    """The file's shape only gains an optional field: a run that did not fail has none."""
+    path = tmp_path / "done.netcanvas"
+    saved_in_korean(path, epochs=2)
+    assert "reason_detail" not in stored_runs(path)[0]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core.project import load_project
+from core.training.trainer import Trainer
 from gui.i18n import set_language
 from tests.gui.training_support import click, open_example
 
@@ -38,3 +39,32 @@ def test_a_reason_made_in_korean_reads_in_english(qtbot, window, tmp_path):
     assert window.files.load(path)
     assert reason_tip(window) == "run 1: stopped by the user"
     assert load_project(path).runs[0].reason_key == "stopped_by_user"
+
+
+def test_a_run_an_error_ended_says_so_in_the_windows_language(qtbot, window, monkeypatch,
+                                                               capfd):
+    """The Runs list showed such a run's reason as the bare error ("FloatingPointError: a
+    broken layer"), in no language; it says that an error stopped training, the error's own
+    text after it."""
+    open_example(window, "spiral", epochs=100_000)
+    original = Trainer.step
+
+    def failing_step(trainer):
+        if trainer.step_count == 30:
+            raise FloatingPointError("a broken layer")
+        return original(trainer)
+
+    monkeypatch.setattr(Trainer, "step", failing_step)
+    with qtbot.waitSignal(window.training.session.ended, timeout=60_000) as ended:
+        click(qtbot, window, "train")
+    assert ended.args[0].error == "FloatingPointError: a broken layer"
+    assert "Traceback" in capfd.readouterr().err  # the worker printed it for a developer
+    assert reason_tip(window) == ("run 1: training stopped by an error: FloatingPointError: "
+                                  "a broken layer")
+    set_language("ko")
+    try:
+        assert reason_tip(window) == ("실행 1: 오류로 학습이 중지되었습니다: FloatingPointError: "
+                                      "a broken layer")
+    finally:
+        set_language("en")
+    assert window.doc.runs[0].reason_key == "worker_error"
