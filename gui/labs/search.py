@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QTimer, Slot
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -162,7 +163,7 @@ class SearchLab(LabWindow):
         for signal in (doc.problems_changed, doc.settings_changed, doc.node_added,
                        doc.node_removed, doc.node_changed, doc.edge_added, doc.edge_removed,
                        self.context.data.dataset_changed):
-            signal.connect(self._recheck.start)
+            signal.connect(self._edited)
         doc.about_to_reset.connect(self._project_replaced)
         doc.spec_reset.connect(self._default_epochs)
         self.form.ranges_changed.connect(self.results.show_ranges)
@@ -196,6 +197,16 @@ class SearchLab(LabWindow):
             self._say(lambda: self.tr("The canvas was empty, so the {example} example was "
                                       "opened in the main window: Run searches it.").format(
                 example=_(EXAMPLE.capitalize())))
+
+    @Slot()
+    def _edited(self) -> None:
+        """Check once edits settle; a closed lab is checked when shown (not at every edit)."""
+        if self.isVisible():
+            self._recheck.start()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        self._check_project()
+        super().showEvent(event)
 
     @Slot()
     def _check_project(self) -> None:

@@ -96,6 +96,7 @@ class DataPicker(QGroupBox):
         self.data_combo.currentIndexChanged.connect(self._combo_changed)
         data.dataset_changed.connect(self._dataset_changed)
         data.missing_file.connect(self._file_missing)
+        doc.spec_reset.connect(self._project_replaced)
         LockGate(doc, self)
         on_language_change(self, self.retranslate)
 
@@ -129,6 +130,14 @@ class DataPicker(QGroupBox):
             self.data_combo.setItemData(self.data_combo.count() - 1, core_tr(description),
                                         Qt.ItemDataRole.ToolTipRole)
         self.data_combo.blockSignals(False)
+
+    @Slot()
+    def _project_replaced(self) -> None:
+        """Another project (New, Open): the sets only the last one had leave the list. (An
+        imported set is keyed by its loaded data, new at every opening: a project reopened
+        all day added its set once more each time, each entry holding the data.)"""
+        self._fill_combo()
+        self._dataset_changed(self._data.dataset)
 
     def _combo_changed(self) -> None:
         ref = self.data_combo.currentData()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
 
 from gui.i18n import language, set_language
 from gui.language_menu import KeepSize
@@ -193,3 +193,29 @@ def test_dock_title_buttons_are_read_in_korean_after_a_live_switch(window):
         assert spoken("qt_dockwidget_closebutton") == "Close"
     finally:
         set_language("en")
+
+
+def test_switching_back_and_forth_all_day_keeps_no_old_catalogues(window, qtbot):
+    """A classroom computer switched between English and Korean again and again: only the
+    catalogues in use stay loaded (each switch to Korean kept two more translators, and with
+    them ~0.3 MB of catalogues, until the program ended)."""
+    app = QCoreApplication.instance()
+    actions = window.language_menu.language_actions
+
+    def translators() -> int:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+        return len(app.findChildren(QTranslator))
+
+    try:
+        actions["ko"].trigger()
+        in_korean = translators()
+        assert in_korean >= 1  # NetCanvas's own catalogue (and Qt's, where installed)
+        for _ in range(5):
+            actions["en"].trigger()
+            qtbot.waitUntil(lambda: translators() == 0)
+            actions["ko"].trigger()
+            qtbot.waitUntil(lambda: translators() == in_korean)
+        assert window.docks["Build"].windowTitle() == "구성"
+    finally:
+        set_language("en")
+    assert translators() == 0

@@ -365,3 +365,24 @@ def test_screenshot(qtbot, lab, tmp_path):
     assert headers_fit(lab)
     target = screenshot_target("lab_search.png", tmp_path)
     assert lab.grab().toImage().save(str(target))
+
+
+def test_a_closed_lab_checks_the_project_when_shown_not_at_every_edit(qtbot, window, lab):
+    """Left closed all day, the lab no longer re-checks the project after each edit made in
+    the main window (its timer ran 100 ms after every one); shown again, it says what the
+    project is now."""
+    assert lab.run_button.isEnabled()
+    lab.close()
+    for _ in range(3):
+        window.select_all_action.trigger()  # Edit ▸ Select All, Delete: not searchable now
+        window.delete_action.trigger()
+        assert not lab._recheck.isActive()
+        window.undo_action.trigger()
+        assert not lab._recheck.isActive()
+    window.select_all_action.trigger()
+    window.delete_action.trigger()
+    assert not window.doc.spec.nodes
+    window.labs_menu.lab_actions["search"].trigger()
+    qtbot.waitExposed(lab)
+    assert not lab.run_button.isEnabled()
+    assert lab.project_label.text().startswith("This project cannot be searched yet.")

@@ -27,3 +27,21 @@ def test_xor_by_hand_shows_the_xor_gate_the_picker_lists(qtbot, window):
 def test_a_set_with_its_own_size_is_still_named_by_it(qtbot, window):
     window.doc.set_data(DataRef.builtin("circle", n_samples=60))
     assert window.data_picker.data_combo.currentText() == "Circle (60 samples)"
+
+
+def test_reopening_a_project_with_imported_data_lists_it_once(qtbot, window):
+    """A project whose data is stored in it, opened again and again between others (a class
+    going back to the book's example all day): the picker lists its data once, and forgets it
+    when another project is open — it listed "book input (imported)" once more per opening,
+    each entry keeping that data set in memory."""
+    combo = window.data_picker.data_combo
+    offered = combo.count()
+    for other in ("spiral", "and_gate", "xor_learned"):
+        assert window.files.open_example("forward_pass_3layer")
+        assert combo.currentText() == "book input (imported)"
+        assert entries(window, "book input") == ["book input (imported)"]
+        assert combo.count() == offered + 1
+        assert window.files.open_example(other)
+        assert entries(window, "book input") == []
+        assert combo.count() == offered
+    assert combo.currentText() == "XOR gate"
