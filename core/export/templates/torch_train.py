@@ -211,6 +211,22 @@ def setup() -> tuple[int, int, torch.device]:
     return rank, world, device
 
 
+def rank_0_says(stop: bool, rank: int, world: int, device: torch.device) -> bool:
+    """Rank 0's ``stop``, on every process: rank 0 sends it to each of the others.
+
+    Sent point to point, on this thread: gloo runs a collective such as ``dist.broadcast`` on
+    worker threads of its own, which may let go of the tensor only after this process has
+    begun to shut down, and that aborts it ("terminate called without an active exception").
+    """
+    flag = torch.tensor([int(stop)], dtype=torch.int32, device=device)
+    if rank == 0:
+        for other in range(1, world):
+            dist.send(flag, other)
+    else:
+        dist.recv(flag, 0)
+    return bool(flag.item())
+
+
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"],
@@ -276,9 +292,7 @@ def main(argv: list[str] | None = None) -> None:
                      f"{best[0]:.4g} at epoch {best[1]})"
         stop = reason is not None
         if world > 1:  # every process stops when rank 0 does
-            flag = torch.tensor([int(stop)], dtype=torch.int32, device=device)
-            dist.broadcast(flag, 0)
-            stop = bool(flag.item())
+            stop = rank_0_says(stop, rank, world, device)
         if stop:
             if rank == 0:
                 print(f"stopped: {reason}", flush=True)
@@ -293,9 +307,8 @@ def main(argv: list[str] | None = None) -> None:
         os.replace(temporary, out)
         print(f"saved {out}")
     if world > 1:
-        # Every process gets here (they stop at the same epoch, see above) and waits for the
-        # others before tearing gloo down: without it, a process leaving early could abort
-        # another still inside gloo ("terminate called without an active exception").
+        # Every process gets here (they stop at the same epoch, see above) and waits until
+        # rank 0 has measured the test rows and written --out before the group is torn down.
         dist.barrier()
         dist.destroy_process_group()
 
