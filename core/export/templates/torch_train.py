@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -211,22 +212,6 @@ def setup() -> tuple[int, int, torch.device]:
     return rank, world, device
 
 
-def rank_0_says(stop: bool, rank: int, world: int, device: torch.device) -> bool:
-    """Rank 0's ``stop``, on every process: rank 0 sends it to each of the others.
-
-    Sent point to point, on this thread: gloo runs a collective such as ``dist.broadcast`` on
-    worker threads of its own, which may let go of the tensor only after this process has
-    begun to shut down, and that aborts it ("terminate called without an active exception").
-    """
-    flag = torch.tensor([int(stop)], dtype=torch.int32, device=device)
-    if rank == 0:
-        for other in range(1, world):
-            dist.send(flag, other)
-    else:
-        dist.recv(flag, 0)
-    return bool(flag.item())
-
-
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"],
@@ -292,7 +277,9 @@ def main(argv: list[str] | None = None) -> None:
                      f"{best[0]:.4g} at epoch {best[1]})"
         stop = reason is not None
         if world > 1:  # every process stops when rank 0 does
-            stop = rank_0_says(stop, rank, world, device)
+            flag = torch.tensor([int(stop)], dtype=torch.int32, device=device)
+            dist.broadcast(flag, 0)
+            stop = bool(flag.item())
         if stop:
             if rank == 0:
                 print(f"stopped: {reason}", flush=True)
@@ -313,5 +300,17 @@ def main(argv: list[str] | None = None) -> None:
         dist.destroy_process_group()
 
 
+def leave_at_once() -> None:
+    """End a torchrun process without Python's shutdown. gloo's worker threads outlive
+    destroy_process_group() and may still let go of a finished operation, holding tensors and
+    other Python objects, while the interpreter shuts down: that aborts the process
+    ("terminate called without an active exception"). Everything is written by now."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     main()
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        leave_at_once()
