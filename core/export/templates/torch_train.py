@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import math
 import os
+import sys
 from pathlib import Path
 
 import numpy as np
@@ -293,12 +294,23 @@ def main(argv: list[str] | None = None) -> None:
         os.replace(temporary, out)
         print(f"saved {out}")
     if world > 1:
-        # Every process gets here (they stop at the same epoch, see above) and waits for the
-        # others before tearing gloo down: without it, a process leaving early could abort
-        # another still inside gloo ("terminate called without an active exception").
+        # Every process gets here (they stop at the same epoch, see above) and waits until
+        # rank 0 has measured the test rows and written --out before the group is torn down.
         dist.barrier()
         dist.destroy_process_group()
 
 
+def leave_at_once() -> None:
+    """End a torchrun process without Python's shutdown. gloo's worker threads outlive
+    destroy_process_group() and may still let go of a finished operation, holding tensors and
+    other Python objects, while the interpreter shuts down: that aborts the process
+    ("terminate called without an active exception"). Everything is written by now."""
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(0)
+
+
 if __name__ == "__main__":
     main()
+    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+        leave_at_once()

@@ -7,6 +7,7 @@ little so batch norm's running statistics are not the initial ones."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import subprocess
 import sys
 from dataclasses import replace
@@ -119,9 +120,11 @@ def import_file(path: Path, name: str):
     return module
 
 
-def run_script(args: list[str], cwd: Path, timeout: float = 300) -> subprocess.CompletedProcess:
+def run_script(args: list[str], cwd: Path, timeout: float = 300,
+               env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    """``python ARGS`` in ``cwd`` (with ``env`` added to this process's environment)."""
     return subprocess.run([sys.executable, *args], cwd=cwd, capture_output=True, text=True,
-                          timeout=timeout)
+                          timeout=timeout, env=None if env is None else {**os.environ, **env})
 
 
 def epoch_losses(stdout: str) -> list[float]:

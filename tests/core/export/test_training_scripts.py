@@ -1,13 +1,11 @@
 """The exported scripts train as NetCanvas does: the NumPy script and train.py print the
 trainer's metrics (same split, shuffling, dropout masks, scaling, update rule, measured the
-same way), train.py runs alone and under torchrun, and what it writes goes back into the
-project."""
+same way), train.py runs alone (under torchrun: test_train_py_torchrun), and what it writes
+goes back into the project."""
 
 from __future__ import annotations
 
 import ast
-import shutil
-import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import numpy as np
 import pytest
 
 from core.engine import optimizers
-from core.export import export_project, plan_export, with_weights
+from core.export import export_project, plan_export
 from core.project import load_project, save_project
 from core.training import measure
 from core.training.trainer import Trainer
@@ -264,76 +262,6 @@ def test_train_py_handles_float64_batch_norm_and_dropout(projects, tmp_path):
     with np.load(tmp_path / "torch" / "w.npz", allow_pickle=False) as trained:
         assert set(trained.files) == set(project.params) | set(project.state)
         assert trained["W_skip"].dtype == np.float64
-
-
-@pytest.mark.slow
-def test_torchrun_trains_on_two_processes_and_import_weights_takes_it_back(project_files,
-                                                                            tmp_path):
-    torchrun = Path(sys.executable).with_name("torchrun")
-    if not torchrun.exists():
-        torchrun = shutil.which("torchrun")
-    path = project_files["dag_classifier"]
-    folder = tmp_path / "torch"
-    export_project(load_project(path), "pytorch", folder)
-    result = run_script(["-m", "torch.distributed.run", "--standalone", "--nproc_per_node=2",
-                         "train.py", "--epochs", "2", "--out", "w.npz"], folder, timeout=600)
-    assert result.returncode == 0, result.stderr[-3000:]
-    # rank 0 alone prints: two epochs of training and validation metrics, the test ones once
-    printed = printed_metrics(result.stdout)
-    assert sorted(printed) == sorted(f"{part}_{metric}" for part in ("train", "val", "test")
-                                     for metric in ("loss", "accuracy"))
-    assert [len(printed[f"{part}_loss"]) for part in ("train", "val", "test")] == [2, 2, 1]
-    project = with_weights(load_project(path), folder / "w.npz")
-    save_project(project, tmp_path / "back.netcanvas")
-    back = load_project(tmp_path / "back.netcanvas")
-    with np.load(folder / "w.npz", allow_pickle=False) as trained:
-        for name, array in back.params.items():
-            assert np.allclose(array, trained[name])
-        assert set(back.state) == {"mean_h1", "var_h1"}
-    # The weights moved, and the project answers with them.
-    before = plan_export(load_project(path))
-    after = plan_export(back)
-    x = before.dataset.x
-    assert not np.allclose(before.netcanvas_output(x), after.netcanvas_output(x))
-
-
-class RecordingGroup:
-    """torch.distributed as a process of a two-process run sees it, recording its calls (the
-    other process stops where this one does: it sees the same losses)."""
-
-    def __init__(self) -> None:
-        self.calls: list[str] = []
-
-    def __getattr__(self, name: str):
-        return lambda *args, **kwargs: self.calls.append(name)
-
-
-@pytest.mark.parametrize("rule", ["target", "patience", "epochs"])
-def test_every_process_of_train_py_meets_the_others_before_leaving(projects, rule, tmp_path,
-                                                                   monkeypatch, capsys):
-    """Under torchrun, rank 1 once aborted in gloo's teardown ("terminate called without an
-    active exception"): each process now waits at a barrier before destroying the group, on
-    every way a run ends — the target loss, early stopping, the last epoch."""
-    import torch
-
-    project = {**stopping_projects(projects), "epochs": projects["spiral"]}[rule]
-    export_project(project, "pytorch", tmp_path / "torch")
-    monkeypatch.delitem(sys.modules, "model", raising=False)  # this export's model.py
-    script = import_file(tmp_path / "torch" / "train.py", f"train_{rule}")
-    group = RecordingGroup()
-    monkeypatch.setattr(script, "dist", group)
-    monkeypatch.setattr(torch.nn.parallel, "DistributedDataParallel",
-                        lambda model, device_ids=None: model)
-    for name, value in (("WORLD_SIZE", "2"), ("RANK", "1"), ("LOCAL_RANK", "1")):
-        monkeypatch.setenv(name, value)
-    script.main(["--epochs", "3"] if rule == "epochs" else [])
-    monkeypatch.delitem(sys.modules, "model", raising=False)
-    assert group.calls[0] == "init_process_group"
-    assert group.calls[-2:] == ["barrier", "destroy_process_group"]
-    epochs = len(group.calls[1:-2])  # one "stop now?" broadcast per epoch
-    assert group.calls[1:-2] == ["broadcast"] * epochs
-    assert epochs == 3 if rule == "epochs" else epochs < project.settings.epochs
-    assert capsys.readouterr().out == ""  # rank 0 alone prints the metrics
 
 
 def stopping_projects(projects) -> dict[str, object]:
