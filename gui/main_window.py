@@ -30,6 +30,7 @@ from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
+from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling
 from gui.document import clipboard
 from gui.document.auto_layout import layered_positions
 from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
@@ -48,15 +49,7 @@ from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
-from gui.widgets import (
-    NARROW_SCREEN,
-    SHORT_SCREEN,
-    StatusLine,
-    add_dock,
-    fit_to_screen,
-    plain_label,
-    scrolling,
-)
+from gui.widgets import StatusLine, fit_to_screen, plain_label
 from gui.window_actions import WindowActions
 from gui.window_text import DOCK_TITLES, help_text
 from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of

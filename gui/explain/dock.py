@@ -9,8 +9,9 @@ from PySide6.QtWidgets import QDockWidget, QMainWindow, QMenu, QVBoxLayout, QWid
 
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
+from gui.docks import add_tabbed_dock, scrolling
 from gui.explain.panel import ExplainPanel
-from gui.widgets import add_tabbed_dock, scrolling, status_line
+from gui.widgets import status_line
 
 
 def install_explain(window: QMainWindow, context: ProjectContext, scene: CanvasScene,

@@ -6,12 +6,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from gui import theme
+from gui.docks import scrolling
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change, translate
 from gui.inspector.edge_view import EdgeView
 from gui.inspector.node_form import NodeForm
 from gui.lock import LockGate
-from gui.widgets import scrolling
 
 
 def hint_text() -> str:

@@ -19,10 +19,11 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
+from gui.docks import scrolling
 from gui.i18n import translate
 from gui.labs import CLOSE_KEYS
 from gui.plot_style import use_app_colours
-from gui.widgets import fit_to_screen, link_form_labels, scrolling
+from gui.widgets import fit_to_screen, link_form_labels
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui

@@ -38,11 +38,12 @@ from core.labs.softmax_loss import (
 )
 from gui import theme
 from gui.context import ProjectContext
+from gui.docks import scrolling
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, name_view, say
 from gui.labs.softmax_loss_losses import LossSection, probability_plot
 from gui.table_fit import cell, fit_height, whole_width
-from gui.widgets import WrappedLabel, scrolling
+from gui.widgets import WrappedLabel
 
 #: the softmax table's columns: naive (exp, its quotient), then stable (shift, exp, y), t, y − t
 A, EXP, NAIVE, SHIFTED, SHIFTED_EXP, Y, T, GRADIENT = range(8)

@@ -25,6 +25,7 @@ from core.training.timeline import Timeline
 from gui.canvas.gradient_bars import GradientFlowOverlay
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
+from gui.docks import add_dock, add_tabbed_dock, scrolling
 from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
@@ -37,7 +38,7 @@ from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
 from gui.training.settings_panel import TrainingSettingsPanel
 from gui.training.timeline import TimelineUi
-from gui.widgets import add_dock, add_tabbed_dock, scrolling, status_line
+from gui.widgets import status_line
 
 if TYPE_CHECKING:
     from gui.training.plots import ActivationsPanel, LossPanel, OutputPanel, WeightsPanel

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QTabBar, QTextEdit
 
+from gui.docks import add_dock, add_tabbed_dock
 from gui.main_window import MainWindow
-from gui.widgets import add_dock, add_tabbed_dock
 
 GROUPS = {("Inspector", "Training"), ("Loss", "Weights"), ("Output", "Activations", "Runs")}
 
