@@ -241,6 +241,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.doc.edit_failed.connect(lambda action, _error: self.status.say(lambda: self.tr(
             "“{action}” could not be done, so nothing was changed: an internal error (the "
             "details went to the error output).").format(action=action), 15000))
+        self.doc.undo_budget.trimmed.connect(lambda: self.status.add(lambda: self.tr(
+            "The oldest steps of the undo history were let go to keep memory.")))
         self.predictions.updated.connect(self._show_predictions)
         self.data.dataset_changed.connect(self._dataset_changed)
         self.data.error.connect(lambda text: self.status.say(lambda: self.tr(
