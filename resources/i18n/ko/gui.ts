@@ -464,6 +464,10 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>“{action}” 작업을 할 수 없어 아무것도 바꾸지 않았습니다: 내부 오류입니다(자세한 내용은 오류 출력에 남겼습니다).</translation>
     </message>
     <message>
+        <source>The oldest steps of the undo history were let go to keep memory.</source>
+        <translation>메모리를 아끼려고 실행 취소 기록의 가장 오래된 단계들을 지웠습니다.</translation>
+    </message>
+    <message>
         <source>The data set could not be loaded: {error}</source>
         <translation>데이터셋을 불러올 수 없습니다: {error}</translation>
     </message>
