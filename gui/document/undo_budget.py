@@ -18,6 +18,7 @@ their own redo not run again) and pushed back onto the same stack, its clean sta
 
 from __future__ import annotations
 
+import weakref
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -60,23 +61,29 @@ class UndoBudget(QObject):
 
     def __init__(self, doc: GraphDocument) -> None:
         super().__init__(doc)
-        self._doc = doc
-        self._pending = False
+        # no reference back: a document made without a parent is collected whole (a cycle
+        # through this object left its timer calling a collected wrapper)
+        self._doc = weakref.ref(doc)
+        # a timer of its own (deleted with it), so a check never comes after the document went
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.check)
         doc.undo_stack.setUndoLimit(UNDO_LIMIT)
-        doc.undo_stack.indexChanged.connect(self._later)
-        doc.lock_changed.connect(self._later)  # a run's entry is complete once it ends
-
-    def _later(self, *_args: object) -> None:
-        # after the edit's own work: a run ends by unlocking, then fills in its entry
-        if not self._pending:
-            self._pending = True
-            QTimer.singleShot(0, self, self.check)
+        # checked after the edit's own work (a run ends by unlocking, then fills in its
+        # entry); lambdas on the timer, not methods of this object: a document collected with
+        # a method of it connected had PySide look for a slot it no longer had
+        timer = self._timer
+        doc.undo_stack.indexChanged.connect(lambda _index: timer.start())
+        doc.lock_changed.connect(lambda _reason: timer.start())  # a run's entry is complete
 
     def check(self) -> int:
         """Drop what is past the budget now; returns how many entries went."""
-        self._pending = False
-        stack = self._doc.undo_stack
-        if self._doc.locked_reason or stack.index() != stack.count():
+        doc = self._doc()
+        if doc is None:
+            return 0
+        stack = doc.undo_stack
+        if doc.locked_reason or stack.index() != stack.count():
             return 0
         keep = first_kept(stack, UNDO_BYTES)
         if keep:
