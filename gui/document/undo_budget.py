@@ -56,7 +56,9 @@ class UndoBudget(QObject):
     never while training runs (its entry is being filled) nor while there is something to
     redo (the user is walking the history)."""
 
-    #: entries were dropped from the bottom of the undo history
+    #: entries were dropped from the bottom of the undo history, for the first time in this
+    #: project: said once (a day of train / pull back / continue would repeat it every cycle);
+    #: later drops go on quietly, :attr:`dropped` counts them all
     trimmed = Signal()
 
     def __init__(self, doc: GraphDocument) -> None:
@@ -70,6 +72,10 @@ class UndoBudget(QObject):
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.check)
         doc.undo_stack.setUndoLimit(UNDO_LIMIT)
+        #: the entries dropped since the project was opened
+        self.dropped = 0
+        budget = weakref.ref(self)
+        doc.about_to_reset.connect(lambda: _forget(budget))
         # checked after the edit's own work (a run ends by unlocking, then fills in its
         # entry); lambdas on the timer, not methods of this object: a document collected with
         # a method of it connected had PySide look for a slot it no longer had
@@ -88,8 +94,17 @@ class UndoBudget(QObject):
         keep = first_kept(stack, UNDO_BYTES)
         if keep:
             drop_oldest(stack, keep)
-            self.trimmed.emit()
+            first, self.dropped = not self.dropped, self.dropped + keep
+            if first:
+                self.trimmed.emit()
         return keep
+
+
+def _forget(budget: weakref.ref[UndoBudget]) -> None:
+    """Another project: its first drop is said again."""
+    alive = budget()
+    if alive is not None:
+        alive.dropped = 0
 
 
 def drop_oldest(stack: QUndoStack, count: int) -> None:
@@ -129,4 +144,10 @@ def _copy(command: QUndoCommand) -> QUndoCommand:
     copy = cls.__new__(cls)
     QUndoCommand.__init__(copy, command.text())
     copy.__dict__.update(command.__dict__)
+    copy._origin = getattr(command, "_origin", command)  # what was pushed: see same_entry
     return copy
+
+
+def same_entry(entry: QUndoCommand, command: object) -> bool:
+    """Whether the stack's ``entry`` is ``command`` as it was pushed (or its copy)."""
+    return entry is command or getattr(entry, "_origin", None) is command

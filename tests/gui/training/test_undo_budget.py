@@ -88,6 +88,13 @@ def test_heavy_entries_past_the_budget_go_oldest_first(qtbot, window, monkeypatc
     stack.undo()  # the kept Continue still brings back the epochs it cut off
     assert window.training.timeline.bar.label.text().startswith("epoch 40 / 40")
 
+    kept = stack.count()  # the next drop goes on quietly: said once, not every cycle
+    train_to_end(qtbot, window)
+    pull_back_and_continue(qtbot, window)
+    qtbot.waitUntil(lambda: window.doc.undo_budget.dropped > first)
+    assert stack.count() <= kept + 1
+    assert LET_GO not in window.statusBar().currentMessage()
+
 
 def test_a_long_session_of_small_edits_stays_undoable(qtbot, window):
     open_example(window, "xor_learned", epochs=5)
