@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from gui.document import undo_budget
 from gui.document.commands import MoveNodesCommand
 from gui.document.undo_budget import held_bytes
+from gui.i18n import set_language
 from tests.gui.training_support import open_example, train_to_end
 
 TRAINED = 30
@@ -74,7 +75,14 @@ def test_heavy_entries_past_the_budget_go_oldest_first(qtbot, window, monkeypatc
     assert 1 <= first <= 3, held
     assert stack.count() == 5 - first
     assert [stack.text(i) for i in range(stack.count())] == texts[first:]
-    assert LET_GO in window.statusBar().currentMessage()
+    # said first, before the Continue's own message (after it, the bar's edge cut it off)
+    assert window.statusBar().currentMessage().startswith(LET_GO + " Epoch 20 is the latest")
+    set_language("ko")
+    try:
+        assert window.statusBar().currentMessage().startswith(
+            "메모리를 아끼려고 실행 취소 기록의 가장 오래된 단계들을 지웠습니다. 이제 에폭 20")
+    finally:
+        set_language("en")
     assert stack.index() == stack.count() and not stack.isClean()
 
     for _ in range(stack.count()):  # what stays undoes as before
