@@ -234,6 +234,9 @@ class MainWindow(WindowActions, QMainWindow):
         self.doc.edit_failed.connect(lambda action, _error: self.status.say(lambda: self.tr(
             "“{action}” could not be done, so nothing was changed: an internal error (the "
             "details went to the error output).").format(action=action), 15000))
+        # said first: after a run the line is long, and the bar cut this note off at its edge
+        self.doc.undo_budget.trimmed.connect(lambda: self.status.add(lambda: self.tr(
+            "The oldest steps of the undo history were let go to keep memory."), first=True))
         self.predictions.updated.connect(self._show_predictions)
         self.data.dataset_changed.connect(self._dataset_changed)
         self.data.error.connect(lambda text: self.status.say(lambda: self.tr(

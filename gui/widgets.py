@@ -121,13 +121,15 @@ class StatusLine(QObject):
         self._bar.showMessage(self._text, timeout)
         announce(self._bar, self._text)
 
-    def add(self, make: Callable[[], str], timeout: int = 0) -> None:
-        """Say ``make()`` after the message shown now (both said again in a new language when
-        the one shown was said here; one shown otherwise stays as it was)."""
+    def add(self, make: Callable[[], str], timeout: int = 0, first: bool = False) -> None:
+        """Say ``make()`` after the message shown now (``first``: before it, so a long message
+        does not push it past the bar's edge), both said again in a new language when the one
+        shown was said here; one shown otherwise stays as it was."""
         shown = self._bar.currentMessage()
         before = (self._make if self._make is not None and shown and shown == self._text
                   else lambda: shown)
-        self.say(lambda: " ".join(filter(None, (before(), make()))), timeout)
+        parts = (make, before) if first else (before, make)
+        self.say(lambda: " ".join(filter(None, (part() for part in parts))), timeout)
 
     @Slot(str)
     def _say_whole_on_hover(self, message: str) -> None:

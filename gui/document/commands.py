@@ -59,6 +59,11 @@ class Command(GuardedCommand):
         for child in reversed(self._children):
             child.undo()
 
+    def held_bytes(self) -> int:
+        """The bytes of arrays held for undo and redo that count against the undo history's
+        budget (:mod:`gui.document.undo_budget`): none for a small edit."""
+        return sum(child.held_bytes() for child in self._children)
+
 
 class AddNodeCommand(Command):
     def __init__(self, doc: GraphDocument, node: NodeSpec, index: int | None = None,

@@ -23,6 +23,7 @@ from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
 from gui.document.rollback import GuardedCommand, push_guarded
+from gui.document.undo_budget import UndoBudget
 from gui.i18n import on_language_change
 
 
@@ -79,6 +80,7 @@ class GraphDocument(QObject):
         self._preview_refusal = ""
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
+        self.undo_budget = UndoBudget(self)  # what the undo history may hold
         # core words the problems in the language of the moment: word them again on a switch
         # (the window is this document's parent, so it passes the change on)
         on_language_change(self, self._update_problems)

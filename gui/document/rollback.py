@@ -60,11 +60,15 @@ class GuardedCommand(QUndoCommand):
     is skipped after :meth:`redone_already`; every later redo runs as written."""
 
     _skip_redo = False
+    #: pushed back by :func:`gui.document.undo_budget.drop_oldest`: merges with nothing
+    _apart = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         if "redo" in cls.__dict__:
             cls.redo = _skippable(cls.__dict__["redo"])  # type: ignore[method-assign]
+        if "id" in cls.__dict__:
+            cls.id = _apart_id(cls.__dict__["id"])  # type: ignore[method-assign]
 
     def redone_already(self) -> None:
         """The next redo (the one in QUndoStack.push) is not done again."""
@@ -78,6 +82,14 @@ def _skippable(redo: Callable[[Any], None]) -> Callable[[Any], None]:
             command._skip_redo = False
             return
         redo(command)
+
+    return wrapped
+
+
+def _apart_id(command_id: Callable[[Any], int]) -> Callable[[Any], int]:
+    @functools.wraps(command_id)
+    def wrapped(command: GuardedCommand) -> int:
+        return -1 if command._apart else command_id(command)
 
     return wrapped
 

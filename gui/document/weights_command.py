@@ -48,6 +48,11 @@ class ReplaceWeightsCommand(Command):
         if self._run is not None:
             self._doc.set_runs(self._doc.runs.without(self._run.number))
 
+    def held_bytes(self) -> int:
+        """The weights before and after (:mod:`gui.document.undo_budget`)."""
+        return super().held_bytes() + sum(
+            np.asarray(a).nbytes for a in (*self._before.values(), *(self._after or {}).values()))
+
     def update(self, arrays: Params) -> None:
         """Show weights the run has reached (only names the document holds)."""
         self._after = {k: v for k, v in arrays.items() if self._doc.has_array(k)}

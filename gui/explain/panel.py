@@ -39,6 +39,7 @@ from gui import theme
 from gui.busy import run_busy
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
+from gui.document.undo_budget import same_entry
 from gui.explain.overlay import step_overlays
 from gui.explain.refusals import refusal_source
 from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
@@ -284,7 +285,7 @@ class ExplainPanel(QWidget):
     def _applied(self, command: object) -> bool:
         """Whether ``command`` is on the undo stack and not undone."""
         stack = self.doc.undo_stack
-        return any(stack.command(k) is command for k in range(stack.index()))
+        return any(same_entry(stack.command(k), command) for k in range(stack.index()))
 
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""

@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Slot
 
+from core.training.reasons import reason_words
 from gui import theme
 from gui.i18n import translate
 from gui.training.controller import IDLE
@@ -76,7 +77,9 @@ class RunStatus(QObject):
             return
         outcome = result.outcome
         color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
-        text = result.error or outcome.words()
+        # the worker failed: says that an error stopped training (it showed the bare error)
+        text = ((reason_words("worker_error", {}, detail=result.error) or result.error)
+                if result.error else outcome.words())
         verdict = self.session.verdict
         note = ""
         if verdict is not None:  # a gate or toy set: solved, or why not and what to try

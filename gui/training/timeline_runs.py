@@ -59,6 +59,13 @@ class ContinueFromCommand(ReplaceWeightsCommand):
         self._held = self._ui.session.continuation.replace(self._continuation, self._doc)
         self._cut = cut(self._ui, self._epoch, self._later)
 
+    def held_bytes(self) -> int:
+        """The weights, and the epochs the cut put aside or a later run left (each with its
+        weights and optimizer state): what Undo and Redo bring back."""
+        return super().held_bytes() + sum(
+            record.nbytes for past in (self._cut, self._later) if past is not None
+            for record in past.records)
+
     def undo(self) -> None:
         super().undo()
         self._runs = self._doc.set_runs(self._runs)

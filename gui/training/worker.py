@@ -87,10 +87,9 @@ class TrainingWorker(StoppableWorker):
             frame = self._maker.make()
         except Exception:  # the network is beyond drawing; the outcome still counts
             traceback.print_exc(file=sys.stderr)
-        # stored with the run in the project (like core's reasons, in English); the window
-        # shows the error itself
-        reason = f"training failed: {error}"  # i18n: not ui
-        outcome = self.trainer.outcome or Outcome("stopped", reason)
+        # after an error, the error's own text: the run keeps it as the detail of its
+        # worker_error reason, and the window says it in that sentence
+        outcome = self.trainer.outcome or Outcome("stopped", error)
         continuation = None if error or frame is None else self.trainer.continuation()
         return TrainingResult(outcome, frame, error, continuation)
 

@@ -464,6 +464,10 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>“{action}” 작업을 할 수 없어 아무것도 바꾸지 않았습니다: 내부 오류입니다(자세한 내용은 오류 출력에 남겼습니다).</translation>
     </message>
     <message>
+        <source>The oldest steps of the undo history were let go to keep memory.</source>
+        <translation>메모리를 아끼려고 실행 취소 기록의 가장 오래된 단계들을 지웠습니다.</translation>
+    </message>
+    <message>
         <source>The data set could not be loaded: {error}</source>
         <translation>데이터셋을 불러올 수 없습니다: {error}</translation>
     </message>
@@ -804,7 +808,6 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <name>Widgets</name>
     <message>
         <source>the picture could not be made into a PNG</source>
-        <extracomment>a screen narrower than this (logical pixels) gets the compact window: a projector of 1024 × 768 at 150 % is 683 wide, at 200 % 512. Its docks may be narrower than their content (and scroll sideways); the training panels are tabs of one dock (gui.main_window) a screen lower than this (logical pixels; 1280 × 720 at 150 % is 480) gets the training panels as tabs of one dock too: each the whole width, Loss and Accuracy side by side the largest share of a narrow screen&apos;s width a dock&apos;s scroll area asks for</extracomment>
         <translation>그림을 PNG로 만들 수 없습니다</translation>
     </message>
 </context>

@@ -5,6 +5,7 @@ and said in the window's language, switching live."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextDocumentFragment
 
 from core.project import load_project
 from core.training.trainer import Trainer
@@ -68,3 +69,29 @@ def test_a_run_an_error_ended_says_so_in_the_windows_language(qtbot, window, mon
     finally:
         set_language("en")
     assert window.doc.runs[0].reason_key == "worker_error"
+
+
+def test_the_line_under_the_buttons_says_an_error_stopped_training(qtbot, window, monkeypatch):
+    """The outcome line under the Training buttons showed only the bare error ("FloatingPoint
+    Error: a broken layer"), not that training had stopped because of it."""
+    open_example(window, "spiral", epochs=100_000)
+    original = Trainer.step
+
+    def failing_step(trainer):
+        if trainer.step_count == 30:
+            raise FloatingPointError("a broken layer")
+        return original(trainer)
+
+    monkeypatch.setattr(Trainer, "step", failing_step)
+    with qtbot.waitSignal(window.training.session.ended, timeout=60_000):
+        click(qtbot, window, "train")
+    label = window.training.settings_panel.outcome_label
+    assert label.isVisible()
+    assert QTextDocumentFragment.fromHtml(label.text()).toPlainText() == (
+        "Training stopped by an error: FloatingPointError: a broken layer.")
+    set_language("ko")
+    try:
+        assert QTextDocumentFragment.fromHtml(label.text()).toPlainText() == (
+            "오류로 학습이 중지되었습니다: FloatingPointError: a broken layer.")
+    finally:
+        set_language("en")
