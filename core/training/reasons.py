@@ -14,6 +14,7 @@ sentence (a file edited by hand), are never an error: the run's stored text is s
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 
 from core.i18n import N_, N_plural, _, ngettext
@@ -67,10 +68,11 @@ def reason_words(key: str, values: Mapping[str, float], translated: bool = True,
 
 
 def check_values(values: object) -> dict[str, float] | None:
-    """Stored values as a dict of names to numbers, or None when they are not that."""
+    """Stored values as a dict of names to finite numbers, or None when they are not that
+    (a project's JSON holds no infinity or NaN)."""
     if not isinstance(values, dict) or len(values) > MAX_VALUES:
         return None
     if not all(isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
-               for k, v in values.items()):
+               and math.isfinite(v) for k, v in values.items()):
         return None
     return dict(values)

@@ -25,7 +25,7 @@ from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
 from core.training.outcome import Outcome
-from core.training.reasons import reason_words
+from core.training.reasons import check_values, reason_words
 from core.training.run_changes import Change, changes_between, changes_words
 from core.training.settings import TrainingSettings
 
@@ -335,7 +335,9 @@ def with_reason(run: Run, key: str, detail: str = "", **values: float) -> Run:
     """``run`` with the reason ``key`` (:data:`core.training.reasons.REASONS`), its values
     and ``detail``; its ``reason`` text is the sentence in English (what a version that does
     not know the key shows). The detail is made one line and cut short, "…" at its end, so
-    that the sentence fits a file's text (a long error made a saved project unreadable)."""
+    that the sentence fits a file's text (a long error made a saved project unreadable).
+    A value that is not a finite number (early stopping's "best" loss still infinite) keeps
+    the English sentence only: a project's JSON holds no infinity, and every save failed."""
     detail = "".join(c if c.isprintable() else " " for c in " ".join(detail.split()))
     text = reason_words(key, values, translated=False, detail=detail)
     if text is None:
@@ -343,6 +345,9 @@ def with_reason(run: Run, key: str, detail: str = "", **values: float) -> Run:
     if len(text) > MAX_NAME:
         detail = detail[:max(len(detail) - (len(text) - MAX_NAME) - 1, 0)] + "…"
         text = reason_words(key, values, translated=False, detail=detail) or ""
+    if check_values(values) is None:
+        return replace(run, reason=text[:MAX_NAME], reason_key="", reason_values=(),
+                       reason_detail="")
     return replace(run, reason=text[:MAX_NAME], reason_key=key,
                    reason_values=tuple(values.items()), reason_detail=detail)
 

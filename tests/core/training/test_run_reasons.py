@@ -177,3 +177,34 @@ def test_a_run_without_a_detail_is_stored_as_before(tmp_path):
     path = tmp_path / "done.netcanvas"
     saved_in_korean(path, epochs=2)
     assert "reason_detail" not in stored_runs(path)[0]
+
+
+def test_a_reason_with_an_infinite_value_still_saves(tmp_path):
+    """Early stopping whose validation loss was never finite ended "best inf at epoch 0":
+    the value went into ``reason_values`` and every save, autosave and recovery copy of the
+    project failed (a project's JSON holds no infinity). The sentence is kept as text."""
+    import math
+
+    from core.training.runs import with_reason
+
+    runs = failed_run("unused")
+    run = with_reason(runs[0], "early_stopped", patience=3, best=math.inf, epoch=0)
+    path = tmp_path / "early.netcanvas"
+    save_project(Project(SPEC, TrainingSettings(), DATA,
+                         runs=runs.without(1).with_run(run, 0)), path)
+    stored = stored_runs(path)[0]
+    assert "reason_key" not in stored and "reason_values" not in stored
+    assert stored["reason"] == ("the validation loss has not improved for 3 epochs "
+                                "(best inf at epoch 0)")
+    assert load_project(path).runs[0].reason_words == stored["reason"]
+
+
+@pytest.mark.parametrize("value", ["Infinity", "NaN"])
+def test_an_infinite_stored_value_is_refused_in_a_sentence(tmp_path, value):
+    path = tmp_path / "early.netcanvas"
+    save_project(Project(SPEC, TrainingSettings(), DATA, runs=failed_run("x")), path)
+    rewritten(path, lambda run: run.update(reason_key="early_stopped", reason_values={
+        "patience": 3, "best": float(value.replace("Infinity", "inf")), "epoch": 0}))
+    with pytest.raises(ProjectError, match="'reason_values' must be an object of names and "
+                                           "numbers"):
+        load_project(path)
