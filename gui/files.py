@@ -317,8 +317,9 @@ class FileController(RecentFiles):
         are the document's own read-only arrays, never changed in place (it swaps in changed
         ones), so they are shared, not copied — copying 2-2000-2000-2's took the GUI thread
         0.3 s after every run; the history is copied; the spec, settings and data set are
-        immutable."""
+        immutable. Edits still under way land first."""
         doc = self.doc
+        doc.settle()
         params, state = split(doc.arrays) if not doc.problems else ({}, {})
         return Project(
             spec=doc.spec,
@@ -337,6 +338,7 @@ class FileController(RecentFiles):
     def maybe_save(self) -> bool:
         """True when it is fine to throw the document away (saved, discarded, unchanged)."""
         commit_typing()  # a name typed but not entered is a change too
+        self.doc.settle()  # and so is an edit still under way
         if self.saver.current():
             # a save under way (Save, then Close at once): once written there may be nothing
             # to ask about; asking first said "has changes that are not saved" of it

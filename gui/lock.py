@@ -84,7 +84,9 @@ def _step_action(doc: GraphDocument, parent: QWidget, trigger: Callable[[], None
     """An action taking one step of the undo stack; ``texts(step)`` gives its (text, tooltip)
     in the current language, set again when the step or the language changes."""
     action = QAction(parent)
-    action.triggered.connect(trigger)
+    # an edit still under way lands first: Undo takes back the last edit made, not the one
+    # before it (an Inspector edit drawn on a worker would land after the undo)
+    action.triggered.connect(lambda: (doc.settle(), trigger()))
     action.setEnabled(able())
     able_changed.connect(action.setEnabled)
     # Connected after the stack's own enabling: the gate has the last word.

@@ -61,6 +61,9 @@ class GraphDocument(QObject):
     edit_failed = Signal(str, str)
     #: the structure was locked (the reason) or unlocked ("")
     lock_changed = Signal(str)
+    #: edits still under way (the Inspector's, drawn on a worker) must land now: something that
+    #: needs the document as the user left it comes next (another edit, Undo/Redo, Train, a save)
+    settle_requested = Signal()
 
     def __init__(self, parent: QObject | None = None, seed: int | None = None) -> None:
         super().__init__(parent)
@@ -195,6 +198,7 @@ class GraphDocument(QObject):
         result is False. A command whose first redo raises is taken back
         (:func:`gui.document.rollback.push_guarded`): no undo entry, the document as before,
         ``edit_failed`` says what went wrong, and the result is False."""
+        self.settle()
         if self._lock_reason and getattr(command, "structural", True):
             self.edit_refused.emit(self._lock_reason)
             return False
@@ -213,13 +217,20 @@ class GraphDocument(QObject):
         return self._lock_reason
 
     def lock(self, reason: str) -> None:
-        """Refuse structural edits (training runs on the current network) until :meth:`unlock`."""
+        """Refuse structural edits (training runs on the current network) until :meth:`unlock`
+        (edits under way land first: :meth:`settle`)."""
+        if reason:
+            self.settle()
         if reason != self._lock_reason:
             self._lock_reason = reason
             self.lock_changed.emit(reason)
 
     def unlock(self) -> None:
         self.lock("")
+
+    def settle(self) -> None:
+        """Have every edit still under way land now (``settle_requested``)."""
+        self.settle_requested.emit()
 
     # ------------------------------------------------------------------ whole document
     def reset(self, spec: NetworkSpec, arrays: Params | None = None, *,

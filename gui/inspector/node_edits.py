@@ -7,8 +7,12 @@ generator, and is pushed (one undoable command, as before) when they are ready; 
 generator then goes on from where the copy ended, so the weights are the very ones the edit
 would have drawn on the GUI thread. Edits are pushed in the order they were made: one made
 while another is drawn waits its turn, and a scrub of the same field merges into the waiting
-one. Should the network change meanwhile some other way (an undo, an edit on the canvas), the
-weights are drawn again for the network as it is then.
+one. Whatever comes next and needs the document as the user left it — another edit, Undo or
+Redo, Train, a save, New or Open asking to save — asks it to settle first
+(``GraphDocument.settle_requested``): the edits under way then land at once, drawn here as they
+always were, so Train trains the new network, Undo takes back this edit (not the one before
+it), and nothing typed is lost. An edit still waiting when another project replaces this one
+is dropped with the project it belonged to.
 """
 
 from __future__ import annotations
@@ -68,6 +72,8 @@ class NodeEdits(QObject):
         self._job: JobRun | None = None
         self._drawing: tuple[Edit, NetworkSpec, dict] | None = None
         self._pushing = False
+        doc.settle_requested.connect(self.flush)
+        doc.about_to_reset.connect(self.cancel)
 
     @property
     def busy(self) -> bool:
@@ -92,7 +98,27 @@ class NodeEdits(QObject):
             self._waiting.append(edit)
         self._next()
 
-    def _next(self) -> None:
+    @Slot()
+    def flush(self) -> None:
+        """Land every edit under way now, drawn on this thread (the worker's draw, if any, is
+        no longer waited for)."""
+        if self._pushing or not self.busy:
+            return
+        if self._job is not None and self._drawing is not None:
+            self._waiting.appendleft(self._drawing[0])
+        self._job, self._drawing = None, None  # a late result is not this job's: ignored
+        self._next(now=True)
+
+    @Slot()
+    def cancel(self) -> None:
+        """Forget the edits under way (their document is being replaced)."""
+        if not self.busy or self._pushing:
+            return
+        self._job, self._drawing = None, None
+        self._waiting.clear()
+        self.settled.emit()
+
+    def _next(self, now: bool = False) -> None:
         doc = self._doc
         while self._job is None and self._waiting:
             edit = self._waiting.popleft()
@@ -103,7 +129,7 @@ class NodeEdits(QObject):
                                           if getattr(node, k) != v})
             if not edit.changes:
                 continue
-            if draws(doc.spec, edit) <= BACKGROUND_DRAWS:
+            if now or draws(doc.spec, edit) <= BACKGROUND_DRAWS:
                 self._push(ChangeNodeCommand(doc, *edit))
             else:
                 self._draw(edit)

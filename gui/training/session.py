@@ -85,9 +85,14 @@ class TrainingSession(QObject):
     # ------------------------------------------------------------------ commands
     def problem(self) -> str:
         """Why Train cannot start now ("" when it can)."""
-        if self.doc.problems:
+        problems = self.doc.problems
+        errors = [p for p in problems if not p.is_step]
+        if errors:  # a real error first, though a step ("no output node yet") may come before
             return translate("TrainingSession", "Fix the network first: {problem}").format(
-                problem=self.doc.problems[0].message)
+                problem=errors[0].message)
+        if problems:
+            return translate("TrainingSession", "Build the network first: {problem}").format(
+                problem=problems[0].message)
         if self.data.dataset is None:
             return translate("TrainingSession", "Choose a data set first.")
         return ""
@@ -101,6 +106,7 @@ class TrainingSession(QObject):
         message when the network or data cannot be trained."""
         if self.controller.active:
             return False
+        self.doc.settle()  # an edit still under way is part of the network to train
         problem = self.problem()
         trainer = None
         say: Callable[[], str] = partial(self._problem_or, problem)
@@ -175,7 +181,10 @@ class TrainingSession(QObject):
 
     def reset_weights(self) -> None:
         """Fresh weights from the settings' seed, and no history (one undo entry)."""
-        if self.controller.active or self.doc.problems:
+        if self.controller.active:
+            return
+        self.doc.settle()
+        if self.doc.problems:
             return
         settings = self.doc.settings
         network = build(self.doc.spec, seed=settings.seed, dtype=np.float64)

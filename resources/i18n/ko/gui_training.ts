@@ -265,6 +265,10 @@
         <translation>학습</translation>
     </message>
     <message>
+        <source>Build the network first: {problem}</source>
+        <translation>먼저 신경망을 완성하세요: {problem}</translation>
+    </message>
+    <message>
         <source>Training… (the structure is locked until it stops)</source>
         <translation>학습하는 중… (중지할 때까지 구조가 잠깁니다)</translation>
     </message>

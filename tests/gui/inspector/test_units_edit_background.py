@@ -99,3 +99,62 @@ def test_a_small_units_edit_lands_at_once(qtbot, window):
     form.units_spin.setValue(9)
     assert doc.spec.node("1").units == 9 and not form.edits.busy
     np.testing.assert_array_equal(doc.array("W1"), expected["W1"])
+
+
+def test_undo_train_and_save_right_after_a_big_edit_see_the_edit(qtbot, window, monkeypatch,
+                                                                tmp_path):
+    """A big units edit still being drawn when the student pressed Ctrl+Z, Train or Save:
+    Undo took back the entry *before* it (and the edit landed after), Train trained the old
+    network (the edit was then refused by the locked document and lost), a save wrote the old
+    network. Now each of them has the edit land first."""
+    from tests.gui.training_support import click
+
+    doc = window.doc
+    doc.reset(NetworkSpec.mlp([2, 1000, 1000, 2]), data=DataRef.builtin("xor"))
+    window.scene.select_only(["1"])
+    form = window.inspector.node_form
+    form.units_spin.setValue(900)  # an edit before: the one Ctrl+Z took back
+    qtbot.waitUntil(lambda: doc.spec.node("1").units == 900 and not form.edits.busy,
+                    timeout=20_000)
+    form._end_session()
+    before = {name: np.array(doc.array(name)) for name in ("W1", "W2")}
+    gate = Gate(monkeypatch)
+    entries = doc.undo_stack.count()
+    try:
+        form.units_spin.setValue(1200)
+        assert gate.entered.wait(5) and form.edits.busy
+        window.undo_action.trigger()  # Ctrl+Z at once: this edit is what goes back
+        assert doc.spec.node("1").units == 900 and not form.edits.busy
+        for name, value in before.items():
+            np.testing.assert_array_equal(doc.array(name), value)
+        assert doc.undo_stack.count() == entries + 1 and doc.undo_stack.canRedo()
+        form.units_spin.setValue(1100)  # a new edit, and Train pressed at once
+        qtbot.waitUntil(lambda: form.edits.busy or doc.spec.node("1").units == 1100)
+    finally:
+        gate.release.set()
+    qtbot.waitUntil(lambda: not form.edits.busy, timeout=20_000)
+
+    gate.release.clear()
+    form.units_spin.setValue(1300)
+    try:
+        assert gate.entered.wait(5) and form.edits.busy
+        with qtbot.waitSignal(window.training.session.ended, timeout=60_000):
+            click(qtbot, window, "train")
+            assert doc.spec.node("1").units == 1300  # trained on the network as edited
+            window.training.session.stop()
+    finally:
+        gate.release.set()
+    assert doc.spec.node("1").units == 1300
+
+    gate.release.clear()
+    form.units_spin.setValue(1400)
+    try:
+        assert gate.entered.wait(5) and form.edits.busy
+        project = window.files.project()  # what Save, autosave and Explain write and read
+        assert project.spec.node("1").units == 1400
+        assert project.params["W1"].shape == (2, 1400)
+    finally:
+        gate.release.set()
+    qtbot.wait(200)  # the worker's late result changes nothing
+    assert doc.spec.node("1").units == 1400
+    assert doc.undo_stack.undoText() == "Change units of hidden 1"
