@@ -212,7 +212,8 @@ def setup() -> tuple[int, int, torch.device]:
     return rank, world, device
 
 
-def main(argv: list[str] | None = None) -> None:
+def main(argv: list[str] | None = None) -> int:
+    """Train; returns the number of processes that trained together (torchrun's world)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=SETTINGS["epochs"],
                         help="epochs to train at most (default: the project's setting); the "
@@ -298,6 +299,7 @@ def main(argv: list[str] | None = None) -> None:
         # rank 0 has measured the test rows and written --out before the group is torn down.
         dist.barrier()
         dist.destroy_process_group()
+    return world
 
 
 def leave_at_once() -> None:
@@ -311,6 +313,5 @@ def leave_at_once() -> None:
 
 
 if __name__ == "__main__":
-    main()
-    if int(os.environ.get("WORLD_SIZE", "1")) > 1:
+    if main() > 1:
         leave_at_once()
