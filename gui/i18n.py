@@ -109,7 +109,11 @@ def remember(code: str, settings: QSettings) -> None:
 def start_language(settings: QSettings) -> str:
     """Switch to the language to start in (``NETCANVAS_LANG``, else remembered, else system)."""
     remembered = settings.value(SETTINGS_KEY)
-    return set_language(initial_language(remembered if isinstance(remembered, str) else None))
+    remembered = remembered if isinstance(remembered, str) else None
+    if remembered is not None and core_i18n.remembered_language() is None:
+        # chosen before the command line read the choice too: it does from now on
+        core_i18n.remember_language(remembered)
+    return set_language(initial_language(remembered))
 
 
 class _LanguageFilter(QObject):

@@ -89,6 +89,25 @@ def test_the_language_chosen_in_the_window_is_the_command_lines_too(window, qtbo
         set_language("en")
 
 
+def test_a_choice_made_before_the_command_line_read_it_is_carried_over(qapp, tmp_path,
+                                                                        monkeypatch):
+    """Korean chosen in the window before the choice was kept for the command line too: the
+    next start of the window hands it on, once."""
+    from core import i18n as core_i18n
+    from gui.i18n import start_language
+
+    monkeypatch.setenv("NETCANVAS_DATA_DIR", str(tmp_path / "data"))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "ko")
+    assert core_i18n.remembered_language() is None
+    try:
+        start_language(settings)
+        assert core_i18n.remembered_language() == "ko"
+        assert (tmp_path / "data" / "language").read_text() == "ko"
+    finally:
+        set_language("en")
+
+
 def test_qt_standard_dialog_buttons_are_korean_too(korean, qapp):
     from PySide6.QtCore import QCoreApplication
 
