@@ -43,10 +43,15 @@ _bursts = itertools.count(1)  # every burst of every canvas its own number
 
 
 def clamped(rect: QRectF, dx: float, dy: float) -> tuple[float, float]:
-    """(dx, dy) shortened so that ``rect`` moved by it stays inside :data:`CANVAS_RECT`."""
-    dx = min(max(dx, CANVAS_RECT.left() - rect.left()), CANVAS_RECT.right() - rect.right())
-    dy = min(max(dy, CANVAS_RECT.top() - rect.top()), CANVAS_RECT.bottom() - rect.bottom())
-    return max(dx, 0.0) if dx > 0 else min(dx, 0.0), max(dy, 0.0) if dy > 0 else min(dy, 0.0)
+    """(dx, dy) shortened so that ``rect`` moved by it stays inside :data:`CANVAS_RECT` —
+    never turned round: a node already past an edge (placed there by a file) stays put rather
+    than jump back the other way."""
+    def along(step: float, low: float, high: float) -> float:
+        limited = min(max(step, low), high)
+        return max(limited, 0.0) if step > 0 else min(limited, 0.0)
+
+    return (along(dx, CANVAS_RECT.left() - rect.left(), CANVAS_RECT.right() - rect.right()),
+            along(dy, CANVAS_RECT.top() - rect.top(), CANVAS_RECT.bottom() - rect.bottom()))
 
 
 class NodeMover(QObject):

@@ -108,3 +108,18 @@ def test_a_move_is_announced_in_korean(qtbot, window, monkeypatch):
         assert announced[-1] == said
     finally:
         set_language("en")
+
+
+def test_a_node_past_the_edge_is_not_moved_back_the_other_way():
+    """A node a file put beyond the canvas's right edge: → moved it *left* by the overflow and
+    the status bar said "Moved … right"."""
+    from PySide6.QtCore import QRectF
+
+    from gui.canvas.keyboard_move import clamped
+    from gui.canvas.view import CANVAS_RECT
+
+    past = QRectF(CANVAS_RECT.right() + 30, 0, 100, 60)
+    assert clamped(past, 20, 0) == (0.0, 0.0)
+    assert clamped(past, -20, 0) == (-20.0, 0.0)
+    inside = QRectF(CANVAS_RECT.right() - 110, 0, 100, 60)
+    assert clamped(inside, 20, 0) == (10.0, 0.0)
