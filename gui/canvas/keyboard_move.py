@@ -47,8 +47,7 @@ def clamped(rect: QRectF, dx: float, dy: float) -> tuple[float, float]:
     never turned round: a node already past an edge (placed there by a file) stays put rather
     than jump back the other way."""
     def along(step: float, low: float, high: float) -> float:
-        limited = min(max(step, low), high)
-        return max(limited, 0.0) if step > 0 else min(limited, 0.0)
+        return min(step, max(high, 0.0)) if step > 0 else max(step, min(low, 0.0))
 
     return (along(dx, CANVAS_RECT.left() - rect.left(), CANVAS_RECT.right() - rect.right()),
             along(dy, CANVAS_RECT.top() - rect.top(), CANVAS_RECT.bottom() - rect.bottom()))
