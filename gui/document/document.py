@@ -22,6 +22,7 @@ from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
+from gui.document.arrays import copies, frozen, read_only
 from gui.document.rollback import GuardedCommand, push_guarded
 from gui.document.undo_budget import UndoBudget
 from gui.i18n import on_language_change
@@ -96,10 +97,10 @@ class GraphDocument(QObject):
     @property
     def arrays(self) -> Params:
         """Every weight, bias and statistic by name (read-only views; edit through commands)."""
-        return {name: _read_only(value) for name, value in self._arrays.items()}
+        return {name: read_only(value) for name, value in self._arrays.items()}
 
     def array(self, name: str) -> np.ndarray:
-        return _read_only(self._arrays[name])
+        return read_only(self._arrays[name])
 
     def has_array(self, name: str) -> bool:
         return name in self._arrays
@@ -111,7 +112,7 @@ class GraphDocument(QObject):
     # values on show (``acts_on_shown``: a typed weight, Explain's SGD step) is refused
     # meanwhile: it would change weights other than those the user sees.
     def shown_array(self, name: str) -> np.ndarray:
-        return _read_only(self._preview.get(name, self._arrays[name]))
+        return read_only(self._preview.get(name, self._arrays[name]))
 
     @property
     def shown_arrays(self) -> Params:
@@ -267,7 +268,7 @@ class GraphDocument(QObject):
     # weights bit for bit; removals return the arguments that would insert the item again.
     def insert_node(self, node: NodeSpec, index: int, arrays: Params) -> None:
         self._spec = self._spec.with_node(node, index)
-        self._arrays.update(_copies(arrays))
+        self._arrays.update(copies(arrays))
         self.node_added.emit(node.id)
         self._update_problems()
 
@@ -285,7 +286,7 @@ class GraphDocument(QObject):
 
     def insert_edge(self, edge: EdgeSpec, index: int, weight: np.ndarray) -> None:
         self._spec = self._spec.with_edge(edge, index)
-        self._arrays[params.weight_name(edge.id)] = _frozen(np.asarray(weight))
+        self._arrays[params.weight_name(edge.id)] = frozen(np.asarray(weight))
         self.edge_added.emit(edge.id)
         self._update_problems()
 
@@ -305,7 +306,7 @@ class GraphDocument(QObject):
         old_values = self._take([*arrays, *dropped])
         changes = {f: getattr(node, f) for f in node.__dataclass_fields__ if f != "id"}
         self._spec = self._spec.with_node_changed(node.id, **changes)
-        self._arrays.update(_copies(arrays))
+        self._arrays.update(copies(arrays))
         self.node_changed.emit(node.id)
         if arrays or dropped:
             self.params_changed.emit([*arrays, *dropped])
@@ -325,7 +326,7 @@ class GraphDocument(QObject):
                 shapes = f"{self._arrays[name].shape}, got {np.shape(value)}"  # i18n: not ui
                 raise ValueError(f"{name} has shape {shapes}")  # i18n: not ui
         old = {name: self._arrays[name] for name in arrays}
-        self._arrays.update(_copies(arrays))
+        self._arrays.update(copies(arrays))
         self.params_changed.emit(list(arrays))
         return old
 
@@ -336,7 +337,7 @@ class GraphDocument(QObject):
         old = float(self._arrays[name][index])
         changed = np.array(self._arrays[name], dtype=np.float64)
         changed[index] = value
-        self._arrays[name] = _frozen(changed)
+        self._arrays[name] = frozen(changed)
         self.params_changed.emit([name])
         return old
 
@@ -394,22 +395,3 @@ class GraphDocument(QObject):
             self._problems = problems
             self.problems_changed.emit(list(problems))
 
-
-def _read_only(array: np.ndarray) -> np.ndarray:
-    view = array.view()
-    view.flags.writeable = False
-    return view
-
-
-def _copies(arrays: Params) -> Params:
-    return {name: _frozen(np.asarray(value)) for name, value in arrays.items()}
-
-
-def _frozen(array: np.ndarray) -> np.ndarray:
-    """A read-only float64 array of the document's own; one nobody can change already (its
-    own back from an undo, weights drawn on a worker) is kept, not copied (0.1–0.25 s)."""
-    if array.dtype == np.float64 and array.base is None and not array.flags.writeable:
-        return array
-    array = np.array(array, dtype=np.float64)
-    array.flags.writeable = False
-    return array

@@ -27,6 +27,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core.engine import params
 from core.spec import NetworkSpec
 from gui.background import JobRun
+from gui.document.arrays import frozen
 from gui.document.commands import ChangeNodeCommand
 from gui.document.document import GraphDocument
 
@@ -35,13 +36,10 @@ from gui.document.document import GraphDocument
 BACKGROUND_DRAWS = 300_000
 
 
-def frozen(arrays: params.Params) -> params.Params:
-    """``arrays`` (new, never changed again) made read-only, so the document takes them
-    without a copy."""
-    for value in arrays.values():
-        if value.base is None:
-            value.flags.writeable = False
-    return arrays
+def frozen_all(arrays: params.Params) -> params.Params:
+    """``arrays`` (new, never changed again) made read-only where they are, so the document
+    takes them without a copy."""
+    return {name: frozen(value, owned=True) for name, value in arrays.items()}
 
 
 class Edit(NamedTuple):
@@ -145,7 +143,7 @@ class NodeEdits(QObject):
         def work(_cancelled: object) -> tuple[tuple[params.Params, list[str]], dict]:
             drawn, dropped = params.params_after_node_change(spec, after, edit.node_id,
                                                              arrays, rng)
-            return (frozen(drawn), dropped), rng.bit_generator.state
+            return (frozen_all(drawn), dropped), rng.bit_generator.state
 
         self._job = JobRun(self, work, "draw weights")  # i18n: not ui
         self._job.finished.connect(self._drawn)
