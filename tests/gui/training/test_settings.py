@@ -135,11 +135,12 @@ def test_reset_weights_draws_the_seeds_weights_and_forgets_the_history(qtbot, wi
 
 
 def test_a_network_with_problems_cannot_be_trained(qtbot, window):
-    # the window starts empty: nothing to train
+    # the window starts empty: nothing to train, the first step to take is said
     actions = window.training.actions
     assert not actions["train"].isEnabled() and not actions["step"].isEnabled()
     assert not window.training.session.train()
-    assert "Fix the network first" in window.statusBar().currentMessage()
+    assert window.statusBar().currentMessage().startswith(
+        "Build the network first: add an input node")
     assert window.training.session.controller.state == IDLE
 
 
