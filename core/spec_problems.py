@@ -106,6 +106,12 @@ class SizeProblem(UnitsProblem):
               "weights in a connection: give the nodes fewer units.")
 
 
+def errors_first(problems: list[SpecProblem]) -> list[SpecProblem]:
+    """``problems`` with what is wrong before what is not built yet (each group in its order):
+    how they are listed, and the first is the one to name — a loop before "no output node"."""
+    return sorted(problems, key=lambda problem: problem.is_step)
+
+
 def size_reason(problems: list[SpecProblem]) -> str:
     """Why a network is too large for NetCanvas (its :class:`SizeProblem` messages, joined), or
     "" when it is not."""

@@ -20,6 +20,7 @@ from core.datasets import split as split_rows
 from core.datasets.images import dataset_image_shape, weight_images
 from core.engine.params import Params, split, weight_name
 from core.spec import NetworkSpec
+from core.spec_problems import errors_first
 from core.training.history import PARTS
 from core.training.prepare import (
     EVALUATION_ROWS,
@@ -152,8 +153,8 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     if dataset is None:
         return Predictions(translate("Predictions", "Choose a data set on the left to see "
                                                     "what the network predicts."))
-    problems = spec.problems()
-    if problems and all(p.is_step for p in problems):  # a new network: not built yet
+    problems = errors_first(spec.problems())
+    if problems and problems[0].is_step:  # a new network: not built yet
         return Predictions(translate("Predictions", "Build the network first (the next steps "
                                                     "are listed below): then the predictions "
                                                     "appear."))

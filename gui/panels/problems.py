@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from core.lint import LintWarning, lint
 from core.spec import NodeSpec
-from core.spec_problems import SpecProblem
+from core.spec_problems import SpecProblem, errors_first
 from core.training.prepare import DataMismatch
 from gui import theme
 from gui.canvas.style import node_label
@@ -264,7 +264,7 @@ class ProblemsPanel(QWidget):
         self.list.clear()
         # what is wrong first, in red; then what is not built yet (a new network's input and
         # output nodes, a node not connected), in grey: the next steps, not errors
-        for problem in sorted(self._problems, key=lambda p: p.is_step):
+        for problem in errors_first(self._problems):
             icon, color = ("→ ", theme.STEP_TEXT) if problem.is_step else (  # i18n: not ui
                 "⚠ ", theme.ERROR_TEXT)  # i18n: not ui
             item = QListWidgetItem(icon + problem.message)

@@ -23,6 +23,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from core import SpecError, build
 from core.datasets import DataError
 from core.engine.params import split
+from core.spec_problems import errors_first
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History, history_to_continue
 from core.training.prepare import DataMismatchError
@@ -85,11 +86,10 @@ class TrainingSession(QObject):
     # ------------------------------------------------------------------ commands
     def problem(self) -> str:
         """Why Train cannot start now ("" when it can)."""
-        problems = self.doc.problems
-        errors = [p for p in problems if not p.is_step]
-        if errors:  # a real error first, though a step ("no output node yet") may come before
+        problems = errors_first(self.doc.problems)
+        if problems and not problems[0].is_step:
             return translate("TrainingSession", "Fix the network first: {problem}").format(
-                problem=errors[0].message)
+                problem=problems[0].message)
         if problems:
             return translate("TrainingSession", "Build the network first: {problem}").format(
                 problem=problems[0].message)
