@@ -17,7 +17,7 @@ from core.engine import losses, optimizers
 from core.engine.activations import class_threshold
 from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
-from core.engine.params import bias_name, weight_name
+from core.engine.params import bias_name, copy_saved, weight_name
 from core.engine.plan import make_plan
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -99,27 +99,9 @@ class Network:
     def load_params(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray] | None = None
                     ) -> None:
         """Copy saved arrays in (names and shapes must match this spec exactly)."""
-        for target, source, names_wrong, shape_wrong in (
-                (self.params, params,
-                 _("saved parameters do not match the network: missing {missing}, unexpected "
-                   "{extra}"),
-                 _("saved parameter {name} has shape {shape}, the network needs {needed}")),
-                (self.state, state or {},
-                 _("saved statistics do not match the network: missing {missing}, unexpected "
-                   "{extra}"),
-                 _("saved statistic {name} has shape {shape}, the network needs {needed}"))):
-            if state is None and target is self.state:
-                continue
-            missing = set(target) - set(source)
-            extra = set(source) - set(target)
-            if missing or extra:
-                raise ValueError(names_wrong.format(missing=sorted(missing), extra=sorted(extra)))
-            for name, array in source.items():
-                array = np.asarray(array)
-                if array.shape != target[name].shape:
-                    raise ValueError(shape_wrong.format(name=name, shape=array.shape,
-                                                        needed=target[name].shape))
-                target[name][...] = array
+        copy_saved(self.params, params)
+        if state is not None:
+            copy_saved(self.state, state, statistics=True)
 
     # ------------------------------------------------------------------ forward
     def _as_input(self, x: np.ndarray) -> np.ndarray:

@@ -17,9 +17,12 @@ missing has no weight, negative units count as 0, an unknown initialiser draws w
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from core.engine import initializers
+from core.i18n import _
 from core.spec import EdgeSpec, NetworkSpec, NodeSpec
 from core.spec_problems import SpecError
 
@@ -186,3 +189,28 @@ def split(arrays: Params) -> tuple[Params, Params]:
 
 def _connected(spec: NetworkSpec, edge: EdgeSpec) -> bool:
     return spec.has_node(edge.src) and spec.has_node(edge.dst)
+
+
+def copy_saved(target: Params, source: Mapping[str, np.ndarray], statistics: bool = False
+               ) -> None:
+    """Copy saved arrays into ``target``'s arrays in place (a network's parameters, or with
+    ``statistics`` its batch-norm statistics); names and shapes must match exactly, else a
+    ValueError names what does not and nothing is copied."""
+    if statistics:
+        names_wrong = _("saved statistics do not match the network: missing {missing}, "
+                        "unexpected {extra}")
+        shape_wrong = _("saved statistic {name} has shape {shape}, the network needs {needed}")
+    else:
+        names_wrong = _("saved parameters do not match the network: missing {missing}, "
+                        "unexpected {extra}")
+        shape_wrong = _("saved parameter {name} has shape {shape}, the network needs {needed}")
+    missing, extra = set(target) - set(source), set(source) - set(target)
+    if missing or extra:
+        raise ValueError(names_wrong.format(missing=sorted(missing), extra=sorted(extra)))
+    arrays = {name: np.asarray(array) for name, array in source.items()}
+    for name, array in arrays.items():
+        if array.shape != target[name].shape:
+            raise ValueError(shape_wrong.format(name=name, shape=array.shape,
+                                                needed=target[name].shape))
+    for name, array in arrays.items():
+        target[name][...] = array

@@ -127,3 +127,22 @@ def test_fresh_params_use_the_kept_arrays_that_fit_and_draw_only_the_others():
     assert arrays[w_skip].shape == (3, 2)
     for name in ("b_h", "beta_h", "var_h"):
         assert np.array_equal(arrays[name], everything[name])
+
+
+def test_saved_arrays_that_do_not_fit_are_refused_whole_and_named():
+    net = build(skip_net(), seed=0)
+    before = {k: v.copy() for k, v in net.params.items()}
+    saved = {k: np.full_like(v, 7.0) for k, v in net.params.items()}
+    saved["W_skip"] = np.zeros((3, 5), np.float32)  # y has 2 units, not 5
+    with pytest.raises(ValueError, match=r"saved parameter W_skip has shape \(3, 5\), the "
+                                         r"network needs \(3, 2\)"):
+        net.load_params(saved)
+    for name, array in net.params.items():  # nothing half-copied: W1 etc. are as they were
+        np.testing.assert_array_equal(array, before[name])
+    del saved["W_skip"]
+    with pytest.raises(ValueError, match=r"missing \['W_skip'\], unexpected \[\]"):
+        net.load_params(saved)
+    state = {k: np.full_like(v, 2.0) for k, v in net.state.items()}
+    net.load_params({**saved, "W_skip": np.ones((3, 2), np.float32)}, state)
+    assert all((v == 2.0).all() for v in net.state.values())
+    assert (net.params["W_skip"] == 1.0).all() and (net.params["W1"] == 7.0).all()
