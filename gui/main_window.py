@@ -30,7 +30,7 @@ from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
-from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling
+from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling, text_screen
 from gui.document import clipboard
 from gui.document.auto_layout import layered_positions
 from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
@@ -147,9 +147,11 @@ class MainWindow(WindowActions, QMainWindow):
 
     def place_on(self, available: QRect) -> None:
         """Size and centre the window for a screen's available area (the first window of a
-        start): :data:`DEFAULT_SIZE`, or less on a small screen, leaving room for the frame."""
+        start): :data:`DEFAULT_SIZE`, or less on a small screen (or one a big system font makes
+        small: :func:`gui.docks.text_screen`), leaving room for the frame."""
         self.resize(*DEFAULT_SIZE)
-        if available.width() < NARROW_SCREEN or available.height() < SHORT_SCREEN:
+        screen = text_screen(available.size())
+        if screen.width() < NARROW_SCREEN or screen.height() < SHORT_SCREEN:
             self._stack_bottom_docks()
         fit_to_screen(self, available, centre=True)
 

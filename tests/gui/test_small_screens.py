@@ -146,3 +146,35 @@ def test_no_dock_scrolls_sideways_on_a_1280_by_800_screen(tmp_path, language):
         assert window[0] >= 0 and window[0] + window[2] <= 1280, (case, window)
         assert sideways == [], case
         assert clipped == [], case
+
+
+BIG_FONT = """
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(float(sys.argv[2] == "ko") + 14)  # a teacher's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+window.files.open_example("xor_learned")
+for _ in range(30):
+    app.processEvents()
+result["sizes"] = [available.getRect(), window.frameGeometry().getRect(),
+                   window.minimumSizeHint().width(), window.view.width()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_window_fits_a_projector_with_a_big_system_font(tmp_path, language):
+    """A 1024 × 768 projector at 100 % but with a 14 pt (15 pt in Korean) system font: the
+    window needed 1049 pixels or more (the Build, Inspector and Training docks as wide as their
+    big text, the training panels side by side), its right side off the screen. Such a screen
+    now counts as narrow and short: the compact window, docks that scroll."""
+    (ax, ay, aw, ah), (x, y, width, height), minimum, canvas = run_scaled(
+        BIG_FONT, tmp_path, (1024, 768), 1, language)["sizes"]
+    assert (ax, ay, aw, ah) == (0, 0, 1024, 768)
+    assert x >= 0 and y >= 0 and x + width <= aw and y + height <= ah, (x, y, width, height)
+    assert minimum <= width, (minimum, width)
+    assert canvas >= width // 3, (canvas, width)
