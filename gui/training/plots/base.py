@@ -18,6 +18,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, Slot
 from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QComboBox,
     QFileDialog,
     QHBoxLayout,
@@ -73,9 +74,13 @@ def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
-    """Muted axes and a small title, as the inspector's plots have (texts as shown: translated
-    by the caller, and styled again with the new texts when the language changes)."""
-    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:9pt'>"  # i18n: not ui
+    """Muted axes and a title the size of the interface's text, as the inspector's plots have
+    (texts as shown: translated by the caller, and styled again with the new texts when the
+    language changes). The title was always 9 pt: with a projector's 14 pt system font the
+    axes' labels and numbers grew and the titles stayed the smallest text in the panel."""
+    font = QApplication.font()
+    size = f"{font.pointSizeF():g}pt" if font.pointSizeF() > 0 else f"{font.pixelSize()}px"
+    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:{size}'>"  # i18n: not ui
                   f"{title}</span>")
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
