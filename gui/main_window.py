@@ -4,7 +4,7 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -164,6 +164,11 @@ class MainWindow(WindowActions, QMainWindow):
         for name in ("Output", "Activations", "Runs"):  # i18n: not ui (the docks' keys)
             self.tabifyDockWidget(docks["Loss"], docks[name])
         docks["Loss"].raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "full_screen_action"):
+            self.show_full_screen_state()  # F11, or the window manager's own full screen
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._shown:

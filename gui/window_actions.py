@@ -23,6 +23,14 @@ from gui.lock import short_undo_actions, undo_actions
 from gui.window_text import ACTIONS, MENU_TITLES
 
 
+def full_screen_keys() -> list[QKeySequence]:
+    """The platform's keys for full screen (F11; Ctrl+Meta+F on a Mac), F11 always among them:
+    some desktops name none, or only Ctrl+Shift+F."""
+    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
+    f11 = QKeySequence(Qt.Key.Key_F11)
+    return keys if f11 in keys else [*keys, f11]
+
+
 class WindowActions:
     """Mixed into the main window, which has ``doc``, ``files``, ``view``, ``settings``,
     ``context``, ``palette`` and ``docks`` before :meth:`_create_actions`, and the slots the
@@ -89,11 +97,34 @@ class WindowActions:
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
             self.view.zoom / 1.25), keys.ZoomOut)
         self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
+        self.full_screen_action = self._action("full_screen", self.set_full_screen,
+                                               full_screen_keys())
+        self.full_screen_action.setCheckable(True)
         self.help_action = self._action("help", self.show_help, keys.HelpContents)
         self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),
                                              QKeySequence("Ctrl+/"))
         self.about_action = self._action("about", lambda: show_about(self))
         self._create_menus()
+
+    def set_full_screen(self, on: bool) -> None:
+        """View ▸ Full Screen: the window over the whole screen (no title bar, no taskbar),
+        the most room for the canvas and the plots on a class's projector; off: back as it was
+        (maximized or not). The menu item's check follows the window
+        (:meth:`show_full_screen_state`), however it entered or left full screen."""
+        if on == self.isFullScreen():
+            return
+        if on:
+            self._maximized_before_full_screen = self.isMaximized()
+            self.showFullScreen()
+        elif getattr(self, "_maximized_before_full_screen", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+        self.show_full_screen_state()
+
+    def show_full_screen_state(self) -> None:
+        """The Full Screen item checked when the window is full screen (its state changed)."""
+        self.full_screen_action.setChecked(self.isFullScreen())
 
     def _menu(self, name: str) -> QMenu:
         """The menu bar's menu ``name`` of :data:`MENU_TITLES` (titled in retranslate)."""
@@ -125,6 +156,8 @@ class WindowActions:
         view = self.view_menu = self._menu("view")
         view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,
                          self.zoom_out_action, self.layout_action, self.neuron_limit_action])
+        view.addSeparator()
+        view.addAction(self.full_screen_action)
         self.language_menu = LanguageMenu(self.settings, self)
         view.addMenu(self.language_menu)
         view.addSeparator()

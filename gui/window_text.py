@@ -145,6 +145,9 @@ ACTIONS = {
     "neuron_limit": (QT_TRANSLATE_NOOP("MainWindow", "Neuron View Limit…"),
                      QT_TRANSLATE_NOOP("MainWindow", "Nodes with up to this many units draw "
                                                      "each neuron and weight")),
+    "full_screen": (QT_TRANSLATE_NOOP("MainWindow", "F&ull Screen"),
+                    QT_TRANSLATE_NOOP("MainWindow", "Show the window over the whole screen, "
+                                                    "for a projector (press again to leave)")),
     "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
              QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
     "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),

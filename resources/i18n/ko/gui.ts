@@ -681,6 +681,14 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>뉴런 수가 이 값 이하인 노드는 뉴런과 가중치를 하나하나 그립니다</translation>
     </message>
     <message>
+        <source>F&amp;ull Screen</source>
+        <translation>전체 화면(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show the window over the whole screen, for a projector (press again to leave)</source>
+        <translation>창을 화면 전체에 띄웁니다. 프로젝터로 보여 줄 때 씁니다(다시 누르면 돌아옵니다)</translation>
+    </message>
+    <message>
         <source>How to &amp;Build a Network</source>
         <translation>신경망 만드는 법(&amp;B)</translation>
     </message>

@@ -1,0 +1,42 @@
+"""View ▸ Full Screen (F11): the whole projector for the canvas and the plots in a class."""
+
+from PySide6.QtCore import Qt
+
+from gui.i18n import set_language
+
+
+def test_f11_shows_the_window_full_screen_and_back(qtbot, window):
+    """There was no full screen: a teacher showing the canvas had the window's title bar and
+    the desktop's panel taking room. F11 (on the canvas or in a panel) makes it full screen,
+    the View menu's item checked; F11 again brings the window back as it was."""
+    before = window.geometry()
+    qtbot.keyClick(window.view, Qt.Key.Key_F11)
+    qtbot.waitUntil(window.isFullScreen)
+    assert window.full_screen_action.isChecked()
+    view_menu = window.view_menu
+    assert window.full_screen_action in view_menu.actions()
+    qtbot.keyClick(window.inspector, Qt.Key.Key_F11)  # from a panel too
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert not window.full_screen_action.isChecked()
+    assert window.geometry().size() == before.size()
+
+
+def test_the_menu_item_follows_the_window(qtbot, window):
+    """Full screen entered another way (the window manager's key) checks the item, and the
+    item then leaves it."""
+    window.showFullScreen()
+    qtbot.waitUntil(lambda: window.full_screen_action.isChecked())
+    window.full_screen_action.trigger()
+    qtbot.waitUntil(lambda: not window.isFullScreen())
+    assert not window.full_screen_action.isChecked()
+
+
+def test_full_screen_is_translated_with_its_key(qtbot, window):
+    set_language("ko")
+    try:
+        action = window.full_screen_action
+        assert action.text() == "전체 화면(&U)"
+        assert action.toolTip().startswith("전체 화면 (F11")
+        assert "프로젝터" in action.statusTip()
+    finally:
+        set_language("en")
