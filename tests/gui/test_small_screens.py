@@ -178,3 +178,38 @@ def test_the_window_fits_a_projector_with_a_big_system_font(tmp_path, language):
     assert x >= 0 and y >= 0 and x + width <= aw and y + height <= ah, (x, y, width, height)
     assert minimum <= width, (minimum, width)
     assert canvas >= width // 3, (canvas, width)
+
+
+OUTCOME = """
+from gui.main_window import MainWindow
+from tests.gui.training_support import open_example
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+open_example(window, "xor_learned", epochs=40)
+ended = []
+window.training.session.ended.connect(ended.append)
+window.training.actions["train"].trigger()  # Train from the toolbar
+while not ended:
+    app.processEvents()
+for _ in range(20):
+    app.processEvents()
+area = window.training.docks["Training"].widget()
+train = window.training.settings_panel.buttons["train"]
+label = window.training.settings_panel.outcome_label
+result["shown"] = [area.horizontalScrollBar().value(), area.verticalScrollBar().value(),
+                   train.mapTo(area.viewport(), train.rect().topLeft()).x(),
+                   label.visibleRegion().isEmpty()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_outcome_comes_into_view_without_scrolling_sideways(tmp_path, language):
+    """On a projector at 150 % the Training dock scrolls sideways (narrower than its form).
+    When a run ended, bringing its outcome into view also scrolled the dock 50 pixels right
+    (the outcome is as wide as the form; Qt kept a margin beside it): the left side of the
+    Train, Resume and Step buttons and of every sentence was cut off. It scrolls down only."""
+    sideways, down, train_x, hidden = run_scaled(OUTCOME, tmp_path, (1024, 768), 1.5,
+                                                  language)["shown"]
+    assert not hidden and down > 0  # the outcome came into view
+    assert sideways == 0 and train_x >= 0, (sideways, train_x)
