@@ -714,6 +714,40 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     </message>
 </context>
 <context>
+    <name>PlotMenu</name>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG…</source>
+        <translation>PNG로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All</source>
+        <translation>전체 보기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG</source>
+        <translation>그래프를 PNG로 저장</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save the image</source>
+        <translation>이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>{path} 파일을 쓸 수 없습니다: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>ProjectSaver</name>
     <message>
         <source>the file cannot be written ({reason})</source>
