@@ -23,12 +23,13 @@ from gui.lock import short_undo_actions, undo_actions
 from gui.window_text import ACTIONS, MENU_TITLES
 
 
-def full_screen_keys() -> list[QKeySequence]:
-    """The platform's keys for full screen (F11; Ctrl+Meta+F on a Mac), F11 always among them:
-    some desktops name none, or only Ctrl+Shift+F."""
-    keys = QKeySequence.keyBindings(QKeySequence.StandardKey.FullScreen)
-    f11 = QKeySequence(Qt.Key.Key_F11)
-    return keys if f11 in keys else [*keys, f11]
+def keys_with(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
+    """The platform's keys for ``standard``, ``extra`` always among them: full screen is F11
+    where a desktop names none or only Ctrl+Shift+F; Zoom In is Ctrl+= too, the key without
+    Shift that a laptop's "+" is on (Ctrl++ alone did nothing there)."""
+    keys = QKeySequence.keyBindings(standard)
+    key = QKeySequence(extra)
+    return keys if key in keys else [*keys, key]
 
 
 class WindowActions:
@@ -93,12 +94,12 @@ class WindowActions:
         self.go_canvas_action = self._action("go_canvas", lambda: self.view.setFocus(
             Qt.FocusReason.ShortcutFocusReason), QKeySequence("Ctrl+1"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
-            self.view.zoom * 1.25), keys.ZoomIn)
+            self.view.zoom * 1.25), keys_with(keys.ZoomIn, "Ctrl+="))
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
             self.view.zoom / 1.25), keys.ZoomOut)
         self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
         self.full_screen_action = self._action("full_screen", self.set_full_screen,
-                                               full_screen_keys())
+                                               keys_with(keys.FullScreen, "F11"))
         self.full_screen_action.setCheckable(True)
         self.help_action = self._action("help", self.show_help, keys.HelpContents)
         self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),

@@ -1,5 +1,6 @@
-"""View ▸ Full Screen (F11): the whole projector for the canvas and the plots in a class."""
+"""Keys for showing NetCanvas to a class: View ▸ Full Screen (F11), Zoom In with Ctrl+=."""
 
+import pytest
 from PySide6.QtCore import Qt
 
 from gui.i18n import set_language
@@ -40,3 +41,15 @@ def test_full_screen_is_translated_with_its_key(qtbot, window):
         assert "프로젝터" in action.statusTip()
     finally:
         set_language("en")
+
+
+def test_ctrl_equals_zooms_in_as_ctrl_plus_does(qtbot, window):
+    """Zoom In was Ctrl++ only: on a laptop's keyboard "+" is Shift+=, and Ctrl+= (what a
+    teacher presses to make the canvas bigger for the class) did nothing."""
+    window.files.open_example("xor_learned")
+    before = window.view.zoom
+    qtbot.keyClick(window.view, Qt.Key.Key_Equal, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom == pytest.approx(before * 1.25)
+    assert window.zoom_label.text() == f"{round(before * 125)} %"
+    qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    assert window.view.zoom == pytest.approx(before)
