@@ -24,12 +24,11 @@ from gui.window_text import ACTIONS, MENU_TITLES
 
 
 def keys_with(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
-    """The platform's keys for ``standard``, ``extra`` always among them: full screen is F11
-    where a desktop names none or only Ctrl+Shift+F; Zoom In is Ctrl+= too, the key without
+    """The platform's key for ``standard``, then ``extra`` if it is another: full screen is
+    F11 where a desktop names none or Ctrl+Shift+F; Zoom In is Ctrl+= too, the key without
     Shift that a laptop's "+" is on (Ctrl++ alone did nothing there)."""
-    keys = QKeySequence.keyBindings(standard)
-    key = QKeySequence(extra)
-    return keys if key in keys else [*keys, key]
+    keys = [QKeySequence(standard), QKeySequence(extra)]
+    return [key for index, key in enumerate(keys) if not key.isEmpty() and key not in keys[:index]]
 
 
 class WindowActions:
