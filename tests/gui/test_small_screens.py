@@ -213,3 +213,32 @@ def test_the_outcome_comes_into_view_without_scrolling_sideways(tmp_path, langua
                                                   language)["shown"]
     assert not hidden and down > 0  # the outcome came into view
     assert sideways == 0 and train_x >= 0, (sideways, train_x)
+
+
+START = """
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+for _ in range(30):
+    app.processEvents()
+page = window.start_page
+result["buttons"] = [[b.height(), b.sizeHint().height(), b.visibleRegion().boundingRect().height(),
+                      b.visibleRegion().boundingRect().width(), b.width()]
+                     for b in page.buttons.values()]
+result["page"] = [page.geometry().getRect(), window.view.viewport().rect().getRect()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_start_page_s_examples_open_from_a_projector_at_150_percent(tmp_path, language):
+    """The start page was squeezed into the small canvas of a projector at 150 %: its example
+    buttons were a few pixels high, their titles unreadable and hard to hit. Now the how-to
+    text gives way, the examples keep their height, the first in view (the rest scroll into
+    it), and the card stays inside the canvas."""
+    shown = run_scaled(START, tmp_path, (1024, 768), 1.5, language)
+    assert all(height >= hint for height, hint, *_seen in shown["buttons"]), shown
+    height, _hint, seen_height, seen_width, width = shown["buttons"][0]
+    assert seen_height == height and seen_width >= width // 2, shown  # in view, readable
+    (x, y, width, height), (_vx, _vy, view_w, view_h) = shown["page"]
+    assert x >= 0 and y >= 0 and x + width <= view_w and y + height <= view_h, shown
