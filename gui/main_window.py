@@ -91,6 +91,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
         self.zoom_label = QLabel()  # the zoom in per cent: _show_zoom
+        # apart from a long message, which is cut where the label begins: "gate: 10" + "28 %"
+        self.zoom_label.setContentsMargins(12, 0, 0, 0)  # read as "1028 %"
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.status = StatusLine(self)
         self._paste_count = 0
