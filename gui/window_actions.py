@@ -4,7 +4,7 @@ and the toolbar that hold them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -93,13 +93,17 @@ class WindowActions:
         self.go_canvas_action = self._action("go_canvas", lambda: self.view.setFocus(
             Qt.FocusReason.ShortcutFocusReason), QKeySequence("Ctrl+1"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
-            self.view.zoom * 1.25), keys_with(keys.ZoomIn, "Ctrl+="))
+            self.view.zoom * 1.25), keys_with(keys.ZoomIn, "Ctrl+="))  # i18n: not ui
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
             self.view.zoom / 1.25), keys.ZoomOut)
         self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
         self.full_screen_action = self._action("full_screen", self.set_full_screen,
                                                keys_with(keys.FullScreen, "F11"))
         self.full_screen_action.setCheckable(True)
+        self.canvas_only_action = self._action("canvas_only", self.set_canvas_only,
+                                               QKeySequence("F12"))
+        self.canvas_only_action.setCheckable(True)
+        self._panels: QByteArray | None = None  # the docks as they were before Canvas Only
         self.help_action = self._action("help", self.show_help, keys.HelpContents)
         self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),
                                              QKeySequence("Ctrl+/"))
@@ -121,6 +125,18 @@ class WindowActions:
         else:
             self.showNormal()
         self.show_full_screen_state()
+
+    def set_canvas_only(self, on: bool) -> None:
+        """View ▸ Canvas Only: every panel hidden, the canvas as large as the window (the
+        toolbars stay: Train and the timeline); off: the panels back where they were."""
+        if on and self._panels is None:
+            self._panels = self.saveState()
+            for dock in self.findChildren(QDockWidget):
+                dock.hide()
+        elif not on and self._panels is not None:
+            self.restoreState(self._panels)
+            self._panels = None
+        self.canvas_only_action.setChecked(self._panels is not None)
 
     def show_full_screen_state(self) -> None:
         """The Full Screen item checked when the window is full screen (its state changed)."""
@@ -157,7 +173,7 @@ class WindowActions:
         view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,
                          self.zoom_out_action, self.layout_action, self.neuron_limit_action])
         view.addSeparator()
-        view.addAction(self.full_screen_action)
+        view.addActions([self.full_screen_action, self.canvas_only_action])
         self.language_menu = LanguageMenu(self.settings, self)
         view.addMenu(self.language_menu)
         view.addSeparator()

@@ -148,6 +148,10 @@ ACTIONS = {
     "full_screen": (QT_TRANSLATE_NOOP("MainWindow", "F&ull Screen"),
                     QT_TRANSLATE_NOOP("MainWindow", "Show the window over the whole screen, "
                                                     "for a projector (press again to leave)")),
+    "canvas_only": (QT_TRANSLATE_NOOP("MainWindow", "&Canvas Only"),
+                    QT_TRANSLATE_NOOP("MainWindow", "Hide every panel and show the canvas as "
+                                                    "large as the window (press again to bring "
+                                                    "them back)")),
     "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
              QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
     "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),

@@ -1,4 +1,5 @@
-"""Keys for showing NetCanvas to a class: View ▸ Full Screen (F11), Zoom In with Ctrl+=."""
+"""Keys for showing NetCanvas to a class: View ▸ Full Screen (F11), Canvas Only (F12), Zoom In
+with Ctrl+=."""
 
 import pytest
 from PySide6.QtCore import Qt
@@ -53,3 +54,28 @@ def test_ctrl_equals_zooms_in_as_ctrl_plus_does(qtbot, window):
     assert window.zoom_label.text() == f"{round(before * 125)} %"
     qtbot.keyClick(window.view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
     assert window.view.zoom == pytest.approx(before)
+
+
+def test_f12_shows_the_canvas_alone_and_brings_the_panels_back(qtbot, window):
+    """Full screen on a 1024 × 768 projector still left the canvas a third of the screen
+    between the docks, and closing them one by one in class (and finding them again) took a
+    dozen clicks. F12 hides every panel and gives the canvas the window; F12 again brings
+    the same panels back where they were."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.files.open_example("xor_learned")
+    qtbot.wait(20)
+    shown = {dock.objectName() for dock in window.findChildren(QDockWidget) if dock.isVisible()}
+    assert "training_dock" in {d.objectName() for d in window.findChildren(QDockWidget)}
+    before = window.view.size()
+    qtbot.keyClick(window.view, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.view.width() > before.width())
+    assert [d for d in window.findChildren(QDockWidget) if d.isVisible()] == []
+    assert window.canvas_only_action.isChecked()
+    assert window.view.height() > before.height()
+    assert window.training.actions["train"].isEnabled()  # the toolbar's Train is still there
+    qtbot.keyClick(window.view, Qt.Key.Key_F12)
+    qtbot.waitUntil(lambda: window.view.width() < before.width() + 2)
+    assert {d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()} == shown
+    assert not window.canvas_only_action.isChecked()
+    assert window.view.size() == before

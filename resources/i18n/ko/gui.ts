@@ -689,6 +689,14 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>창을 화면 전체에 띄웁니다. 프로젝터로 보여 줄 때 씁니다(다시 누르면 돌아옵니다)</translation>
     </message>
     <message>
+        <source>&amp;Canvas Only</source>
+        <translation>캔버스만 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hide every panel and show the canvas as large as the window (press again to bring them back)</source>
+        <translation>패널을 모두 숨기고 캔버스를 창 가득 보여 줍니다(다시 누르면 패널이 돌아옵니다)</translation>
+    </message>
+    <message>
         <source>How to &amp;Build a Network</source>
         <translation>신경망 만드는 법(&amp;B)</translation>
     </message>
