@@ -4,6 +4,8 @@ and the toolbar that hold them."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from PySide6.QtCore import QByteArray, QSettings, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
@@ -45,6 +47,7 @@ class WindowActions:
     settings: QSettings
     context: ProjectContext
     docks: dict[str, QDockWidget]
+    explain: Any  # the Explain panel (gui.explain.panel.ExplainPanel), made after the actions
 
     def _action(self, name: str, slot: object, shortcut: object = None,
                 canvas: bool = False) -> QAction:
@@ -128,11 +131,13 @@ class WindowActions:
 
     def set_canvas_only(self, on: bool) -> None:
         """View ▸ Canvas Only: every panel hidden, the canvas as large as the window (the
-        toolbars stay: Train and the timeline); off: the panels back where they were."""
+        toolbars stay: Train and the timeline; Explain too while it is open, as it steps
+        through the network on the canvas); off: the panels back where they were."""
         if on and self._panels is None:
             self._panels = self.saveState()
             for dock in self.findChildren(QDockWidget):
-                dock.hide()
+                if dock is not self.explain.dock:
+                    dock.hide()
         elif not on and self._panels is not None:
             self.restoreState(self._panels)
             self._panels = None

@@ -149,9 +149,9 @@ ACTIONS = {
                     QT_TRANSLATE_NOOP("MainWindow", "Show the window over the whole screen, "
                                                     "for a projector (press again to leave)")),
     "canvas_only": (QT_TRANSLATE_NOOP("MainWindow", "&Canvas Only"),
-                    QT_TRANSLATE_NOOP("MainWindow", "Hide every panel and show the canvas as "
-                                                    "large as the window (press again to bring "
-                                                    "them back)")),
+                    QT_TRANSLATE_NOOP("MainWindow", "Hide the panels (Explain stays while it is "
+                                                    "open) and show the canvas as large as the "
+                                                    "window; press again to bring them back")),
     "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
              QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
     "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),

@@ -79,3 +79,18 @@ def test_f12_shows_the_canvas_alone_and_brings_the_panels_back(qtbot, window):
     assert {d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()} == shown
     assert not window.canvas_only_action.isChecked()
     assert window.view.size() == before
+
+
+def test_canvas_only_keeps_explain_while_it_steps_on_the_canvas(qtbot, window):
+    """Explain walks a row through the network on the canvas: Canvas Only hid it with the
+    other panels, and its numbers left the canvas. It stays while it is open."""
+    from PySide6.QtWidgets import QDockWidget
+
+    window.files.open_example("xor_learned")
+    window.explain_action.trigger()
+    dock = window.explain.dock
+    qtbot.waitUntil(dock.isVisible)
+    window.canvas_only_action.trigger()
+    assert [d for d in window.findChildren(QDockWidget) if d.isVisible()] == [dock]
+    window.canvas_only_action.trigger()
+    assert window.docks["Build"].isVisible() and dock.isVisible()

@@ -693,8 +693,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>캔버스만 보기(&amp;C)</translation>
     </message>
     <message>
-        <source>Hide every panel and show the canvas as large as the window (press again to bring them back)</source>
-        <translation>패널을 모두 숨기고 캔버스를 창 가득 보여 줍니다(다시 누르면 패널이 돌아옵니다)</translation>
+        <source>Hide the panels (Explain stays while it is open) and show the canvas as large as the window; press again to bring them back</source>
+        <translation>패널을 숨기고(단계별 설명은 열려 있으면 남습니다) 캔버스를 창 가득 보여 줍니다. 다시 누르면 패널이 돌아옵니다</translation>
     </message>
     <message>
         <source>How to &amp;Build a Network</source>
