@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -142,6 +142,9 @@ class WindowActions:
             self.restoreState(self._panels)
             self._panels = None
         self.canvas_only_action.setChecked(self._panels is not None)
+        # the network fitted to the canvas's new size once the window has laid it out: it
+        # stayed as small as the canvas between the docks had needed
+        QTimer.singleShot(0, self.view, self.view.fit_to_view)
 
     def show_full_screen_state(self) -> None:
         """The Full Screen item checked when the window is full screen (its state changed)."""

@@ -67,9 +67,10 @@ def test_f12_shows_the_canvas_alone_and_brings_the_panels_back(qtbot, window):
     qtbot.wait(20)
     shown = {dock.objectName() for dock in window.findChildren(QDockWidget) if dock.isVisible()}
     assert "training_dock" in {d.objectName() for d in window.findChildren(QDockWidget)}
-    before = window.view.size()
+    before, zoom = window.view.size(), window.view.zoom
     qtbot.keyClick(window.view, Qt.Key.Key_F12)
     qtbot.waitUntil(lambda: window.view.width() > before.width())
+    qtbot.waitUntil(lambda: window.view.zoom > zoom)  # the network fitted to the larger canvas
     assert [d for d in window.findChildren(QDockWidget) if d.isVisible()] == []
     assert window.canvas_only_action.isChecked()
     assert window.view.height() > before.height()
@@ -79,6 +80,7 @@ def test_f12_shows_the_canvas_alone_and_brings_the_panels_back(qtbot, window):
     assert {d.objectName() for d in window.findChildren(QDockWidget) if d.isVisible()} == shown
     assert not window.canvas_only_action.isChecked()
     assert window.view.size() == before
+    qtbot.waitUntil(lambda: window.view.zoom == pytest.approx(zoom))  # and fitted back
 
 
 def test_canvas_only_keeps_explain_while_it_steps_on_the_canvas(qtbot, window):
