@@ -30,6 +30,17 @@ from gui.widgets import fit_to_screen, link_form_labels
 TITLE_CONTEXT = "Labs"  # i18n: not ui
 
 
+#: a lab's column of controls beside its plots, in characters: 330 px at the default font. It
+#: was 330 px whatever the font, and with a projector's 14 pt font its spin boxes, buttons and
+#: group titles were cut off (the Search, Computational graph and Regularization labs)
+COLUMN_CHARACTERS = 55
+
+
+def column_width(widget: QWidget) -> int:
+    """The width of a lab's column of controls in ``widget``'s font (at least 330 px)."""
+    return max(330, widget.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
+
+
 def say(label: QLabel, text: str, error: bool = False) -> None:
     """Put a status message on ``label``; an error in red (a lab never opens a dialog)."""
     red = f"<span style='color:{theme.ERROR_TEXT}'>{text}</span>"  # i18n: not ui
