@@ -8,11 +8,11 @@ import platform
 
 import PySide6
 from PySide6.QtCore import Qt, qVersion
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QVBoxLayout, QWidget
 
 from gui.i18n import on_language_change
 from gui.package_info import package_info
-from gui.widgets import show_one
+from gui.widgets import WrappedLabel, show_one
 
 
 def libraries() -> list[tuple[str, str]]:
@@ -30,8 +30,9 @@ def libraries() -> list[tuple[str, str]]:
 class AboutDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
+        # asks for the height its wrapped text needs: Qt's guess cut the last lines (NumPy,
+        # pyqtgraph) with a big system font
+        self.text = WrappedLabel()
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

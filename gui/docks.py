@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QScrollArea, QWidget
 
 from gui.i18n import on_language_change
@@ -19,12 +20,25 @@ NARROW_SCREEN = 800
 SHORT_SCREEN = 600
 #: the largest share of a narrow screen's width a dock's scroll area asks for
 SCREEN_SHARE = 0.3
+#: the line height (pixels) of the system font the sizes above are meant for (9 pt): a screen
+#: shown with a bigger font is as much narrower and shorter for them (:func:`text_screen`)
+TEXT_LINE = 16
+
+
+def text_screen(available: QSize) -> QSize:
+    """A screen's ``available`` area measured for :data:`NARROW_SCREEN` and
+    :data:`SHORT_SCREEN`: in pixels of a :data:`TEXT_LINE` font. A projector of 1024 × 768
+    shown with a 14 pt system font (22 px lines) holds the text of a 745 × 559 one: its window
+    was 1049 pixels wide at least, the Inspector's right side off the screen."""
+    line = max(QFontMetrics(QApplication.font()).height(), TEXT_LINE)
+    return QSize(available.width() * TEXT_LINE // line, available.height() * TEXT_LINE // line)
 
 
 class _VerticalScrollArea(QScrollArea):
     """Never narrower than its widget's minimum width, so nothing is cut off on the right (with
     Qt's default, the scroll bar's width, the Training dock's buttons and spin boxes were cut at
-    1280 px, the Korean Build panel's text) — except on a :data:`NARROW_SCREEN`, where it asks
+    1280 px, the Korean Build panel's text) — except on a :data:`NARROW_SCREEN` (measured by
+    :func:`text_screen`: a big system font makes a screen narrow), where it asks
     at most :data:`SCREEN_SHARE` of it and, narrower than its widget, scrolls sideways: there
     the Build, Inspector and Training docks forced the window wider than the screen.
 
@@ -50,9 +64,9 @@ class _VerticalScrollArea(QScrollArea):
         bar = self.verticalScrollBar().sizeHint().width()
         margins = self.contentsMargins()
         width = widget.minimumSizeHint().width() + bar + margins.left() + margins.right()
-        screen = self.screen().availableGeometry().width()
-        if screen < NARROW_SCREEN:
-            width = min(width, int(screen * SCREEN_SHARE))
+        screen = self.screen().availableGeometry().size()
+        if text_screen(screen).width() < NARROW_SCREEN:
+            width = min(width, int(screen.width() * SCREEN_SHARE))
         return QSize(max(hint.width(), width), hint.height())
 
 

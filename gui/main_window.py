@@ -4,7 +4,7 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRect, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QPointF, QRect, QSettings, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -30,7 +30,7 @@ from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
 from gui.context import ProjectContext
-from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling
+from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling, text_screen
 from gui.document import clipboard
 from gui.document.auto_layout import layered_positions
 from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
@@ -91,6 +91,8 @@ class MainWindow(WindowActions, QMainWindow):
         self.context = ProjectContext(self.doc, self.data,
                                       TrainingSession(self.doc, self.data, self), self.files)
         self.zoom_label = QLabel()  # the zoom in per cent: _show_zoom
+        # apart from a long message, which is cut where the label begins: "gate: 10" + "28 %"
+        self.zoom_label.setContentsMargins(12, 0, 0, 0)  # read as "1028 %"
         self.statusBar().addPermanentWidget(self.zoom_label)
         self.status = StatusLine(self)
         self._paste_count = 0
@@ -147,9 +149,11 @@ class MainWindow(WindowActions, QMainWindow):
 
     def place_on(self, available: QRect) -> None:
         """Size and centre the window for a screen's available area (the first window of a
-        start): :data:`DEFAULT_SIZE`, or less on a small screen, leaving room for the frame."""
+        start): :data:`DEFAULT_SIZE`, or less on a small screen (or one a big system font makes
+        small: :func:`gui.docks.text_screen`), leaving room for the frame."""
         self.resize(*DEFAULT_SIZE)
-        if available.width() < NARROW_SCREEN or available.height() < SHORT_SCREEN:
+        screen = text_screen(available.size())
+        if screen.width() < NARROW_SCREEN or screen.height() < SHORT_SCREEN:
             self._stack_bottom_docks()
         fit_to_screen(self, available, centre=True)
 
@@ -162,6 +166,11 @@ class MainWindow(WindowActions, QMainWindow):
         for name in ("Output", "Activations", "Runs"):  # i18n: not ui (the docks' keys)
             self.tabifyDockWidget(docks["Loss"], docks[name])
         docks["Loss"].raise_()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.WindowStateChange and hasattr(self, "full_screen_action"):
+            self.show_full_screen_state()  # F11, or the window manager's own full screen
+        super().changeEvent(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         if not self._shown:

@@ -4,7 +4,9 @@ and the toolbar that hold them."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt
+from typing import Any
+
+from PySide6.QtCore import QByteArray, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QDockWidget, QMenu, QWidget
 
@@ -23,6 +25,14 @@ from gui.lock import short_undo_actions, undo_actions
 from gui.window_text import ACTIONS, MENU_TITLES
 
 
+def keys_with(standard: QKeySequence.StandardKey, extra: str) -> list[QKeySequence]:
+    """The platform's key for ``standard``, then ``extra`` if it is another: full screen is
+    F11 where a desktop names none or Ctrl+Shift+F; Zoom In is Ctrl+= too, the key without
+    Shift that a laptop's "+" is on (Ctrl++ alone did nothing there)."""
+    keys = [QKeySequence(standard), QKeySequence(extra)]
+    return [key for index, key in enumerate(keys) if not key.isEmpty() and key not in keys[:index]]
+
+
 class WindowActions:
     """Mixed into the main window, which has ``doc``, ``files``, ``view``, ``settings``,
     ``context``, ``palette`` and ``docks`` before :meth:`_create_actions`, and the slots the
@@ -37,6 +47,7 @@ class WindowActions:
     settings: QSettings
     context: ProjectContext
     docks: dict[str, QDockWidget]
+    explain: Any  # the Explain panel (gui.explain.panel.ExplainPanel), made after the actions
 
     def _action(self, name: str, slot: object, shortcut: object = None,
                 canvas: bool = False) -> QAction:
@@ -85,15 +96,59 @@ class WindowActions:
         self.go_canvas_action = self._action("go_canvas", lambda: self.view.setFocus(
             Qt.FocusReason.ShortcutFocusReason), QKeySequence("Ctrl+1"))
         self.zoom_in_action = self._action("zoom_in", lambda: self.view.set_zoom(
-            self.view.zoom * 1.25), keys.ZoomIn)
+            self.view.zoom * 1.25), keys_with(keys.ZoomIn, "Ctrl+="))  # i18n: not ui
         self.zoom_out_action = self._action("zoom_out", lambda: self.view.set_zoom(
             self.view.zoom / 1.25), keys.ZoomOut)
         self.neuron_limit_action = self._action("neuron_limit", self.choose_neuron_limit)
+        self.full_screen_action = self._action("full_screen", self.set_full_screen,
+                                               keys_with(keys.FullScreen, "F11"))
+        self.full_screen_action.setCheckable(True)
+        self.canvas_only_action = self._action("canvas_only", self.set_canvas_only,
+                                               QKeySequence("F12"))
+        self.canvas_only_action.setCheckable(True)
+        self._panels: QByteArray | None = None  # the docks as they were before Canvas Only
         self.help_action = self._action("help", self.show_help, keys.HelpContents)
         self.shortcuts_action = self._action("shortcuts", lambda: show_shortcuts(self),
                                              QKeySequence("Ctrl+/"))
         self.about_action = self._action("about", lambda: show_about(self))
         self._create_menus()
+
+    def set_full_screen(self, on: bool) -> None:
+        """View ▸ Full Screen: the window over the whole screen (no title bar, no taskbar),
+        the most room for the canvas and the plots on a class's projector; off: back as it was
+        (maximized or not). The menu item's check follows the window
+        (:meth:`show_full_screen_state`), however it entered or left full screen."""
+        if on == self.isFullScreen():
+            return
+        if on:
+            self._maximized_before_full_screen = self.isMaximized()
+            self.showFullScreen()
+        elif getattr(self, "_maximized_before_full_screen", False):
+            self.showMaximized()
+        else:
+            self.showNormal()
+        self.show_full_screen_state()
+
+    def set_canvas_only(self, on: bool) -> None:
+        """View ▸ Canvas Only: every panel hidden, the canvas as large as the window (the
+        toolbars stay: Train and the timeline; Explain too while it is open, as it steps
+        through the network on the canvas); off: the panels back where they were."""
+        if on and self._panels is None:
+            self._panels = self.saveState()
+            for dock in self.findChildren(QDockWidget):
+                if dock is not self.explain.dock:
+                    dock.hide()
+        elif not on and self._panels is not None:
+            self.restoreState(self._panels)
+            self._panels = None
+        self.canvas_only_action.setChecked(self._panels is not None)
+        # the network fitted to the canvas's new size once the window has laid it out: it
+        # stayed as small as the canvas between the docks had needed
+        QTimer.singleShot(0, self.view, self.view.fit_to_view)
+
+    def show_full_screen_state(self) -> None:
+        """The Full Screen item checked when the window is full screen (its state changed)."""
+        self.full_screen_action.setChecked(self.isFullScreen())
 
     def _menu(self, name: str) -> QMenu:
         """The menu bar's menu ``name`` of :data:`MENU_TITLES` (titled in retranslate)."""
@@ -125,6 +180,8 @@ class WindowActions:
         view = self.view_menu = self._menu("view")
         view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,
                          self.zoom_out_action, self.layout_action, self.neuron_limit_action])
+        view.addSeparator()
+        view.addActions([self.full_screen_action, self.canvas_only_action])
         self.language_menu = LanguageMenu(self.settings, self)
         view.addMenu(self.language_menu)
         view.addSeparator()

@@ -145,6 +145,13 @@ ACTIONS = {
     "neuron_limit": (QT_TRANSLATE_NOOP("MainWindow", "Neuron View Limit…"),
                      QT_TRANSLATE_NOOP("MainWindow", "Nodes with up to this many units draw "
                                                      "each neuron and weight")),
+    "full_screen": (QT_TRANSLATE_NOOP("MainWindow", "F&ull Screen"),
+                    QT_TRANSLATE_NOOP("MainWindow", "Show the window over the whole screen, "
+                                                    "for a projector (press again to leave)")),
+    "canvas_only": (QT_TRANSLATE_NOOP("MainWindow", "&Canvas Only"),
+                    QT_TRANSLATE_NOOP("MainWindow", "Hide the panels (Explain stays while it is "
+                                                    "open) and show the canvas as large as the "
+                                                    "window; press again to bring them back")),
     "help": (QT_TRANSLATE_NOOP("MainWindow", "How to &Build a Network"),
              QT_TRANSLATE_NOOP("MainWindow", "A short guide")),
     "shortcuts": (QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),

@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
+    QWidget,
 )
 
 from gui import theme
@@ -35,6 +37,7 @@ from gui.widgets import plain_label
 STARTERS = ("xor_by_hand", "forward_pass_3layer", "xor_learned", "digits_mlp")
 RECENT_SHOWN = 3  # recent projects offered
 MARGIN = 24  # px kept free around the page inside the canvas
+PADDING = 14  # px inside the card, above and below its content (6 more on its sides)
 WIDTH = 460  # px: the text wraps to this width unless the buttons need more
 
 
@@ -63,17 +66,23 @@ class StartPage(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.RichText)
         self.buttons: dict[str, QPushButton] = {}
-        grid = QGridLayout()  # two a row: a long title never squeezes its neighbour
+        self.grid = QGridLayout()  # two a row: a long title never squeezes its neighbour
         for name in (n for n in STARTERS if n in example_paths()):
             button = QPushButton()
             button.clicked.connect(lambda _=False, n=name: files.open_example(n))
-            grid.addWidget(button, len(self.buttons) // 2, len(self.buttons) % 2)
             self.buttons[name] = button
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(18, 14, 18, 14)
+        self.columns = 0
+        self._lay_buttons(2)
+        # the page's content scrolls in the card when the canvas is smaller than it (a
+        # projector at 150 %, a big system font): it was squeezed, the example buttons
+        # a few pixels high, their titles unreadable and out of reach
+        self.content = QWidget()
+        self.content.setAutoFillBackground(False)
+        layout = QVBoxLayout(self.content)
+        layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
         layout.addWidget(self.text)
-        layout.addLayout(grid)
+        layout.addLayout(self.grid)
         self.more = QLabel()
         self.more.setWordWrap(True)
         layout.addWidget(self.more)
@@ -92,6 +101,13 @@ class StartPage(QFrame):
             self.recent_row.addWidget(button)
         self.recent_row.addStretch()
         layout.addLayout(self.recent_row)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(self.content)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.viewport().setAutoFillBackground(False)  # the card's own colour
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.scroll)
         view.viewport().installEventFilter(self)
         for bar in (view.horizontalScrollBar(), view.verticalScrollBar()):
             # scrolling the view moves the viewport's children with its picture: back to the
@@ -142,14 +158,42 @@ class StartPage(QFrame):
         if path and self._files.maybe_save():
             self._files.load(path)
 
+    def _lay_buttons(self, columns: int) -> None:
+        """The example buttons ``columns`` a row (one on a canvas too narrow for two titles)."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for index, button in enumerate(self.buttons.values()):
+            self.grid.removeWidget(button)
+            self.grid.addWidget(button, index // columns, index % columns)
+
     def place(self) -> None:
-        """Centred in the canvas, as wide as its text wants up to the canvas's width."""
+        """Centred in the canvas, as wide as its text wants up to the canvas's width (the
+        buttons one a row when two titles do not fit), as tall as its content. On a canvas too
+        small for it, the how-to text goes first (the Build panel says it too; the examples
+        stay), then most of the room around and inside the card; what still does not fit
+        scrolls."""
         area = self._view.viewport().rect()
-        wanted = max(self.minimumSizeHint().width(), WIDTH)  # the buttons' titles whole
-        width = max(120, min(wanted, area.width() - 2 * MARGIN))
+        titles = max((b.sizeHint().width() for b in self.buttons.values()), default=0)
+        two = 2 * titles + self.grid.horizontalSpacing()
+        widest = max(two, self.recent_row.sizeHint().width())
+        bar = self.scroll.verticalScrollBar().sizeHint().width()
+        for margin, inside, how_to in ((MARGIN, PADDING, True), (MARGIN, PADDING, False),
+                                       (MARGIN // 4, PADDING // 3, False)):
+            self.layout().setContentsMargins(inside + 6, inside, inside + 6, inside)
+            sides, chrome = 2 * (inside + 6 + self.frameWidth()), 2 * (inside + self.frameWidth())
+            width = max(120, min(max(widest + sides, WIDTH), area.width() - 2 * margin))
+            self._lay_buttons(2 if width - sides - bar >= two else 1)
+            self.text.setVisible(how_to)
+            self.content.layout().invalidate()
+            need = self.content.heightForWidth(width - sides) + chrome
+            room = max(60, area.height() - 2 * margin)
+            if need <= room:
+                break
+        else:  # it scrolls: its bar takes a strip
+            need = self.content.heightForWidth(width - sides - bar) + chrome
+        height = min(need, room)
         self.setFixedWidth(width)
-        height = min(self.heightForWidth(width) if self.hasHeightForWidth()
-                     else self.sizeHint().height(), max(60, area.height() - 2 * MARGIN))
         self.resize(width, height)
         self.move(area.center().x() - width // 2, area.center().y() - height // 2)
 

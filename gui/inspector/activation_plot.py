@@ -11,6 +11,7 @@ from core.engine import activations
 from core.i18n import _ as core_tr
 from gui import theme
 from gui.i18n import on_language_change
+from gui.plot_menu import PlotMenu
 
 X = np.linspace(-5.0, 5.0, 201)
 PLOT_HEIGHT = 130
@@ -57,6 +58,7 @@ class ActivationPlot(QWidget):
         self._slope = plot.plot(pen=pg.mkPen(theme.NEGATIVE, width=2,
                                              style=Qt.PenStyle.DashLine))
         self._layout.insertWidget(0, plot)
+        PlotMenu(plot)  # right click: copy the curve for a slide, save it
         self._plot = plot
 
     def set_activation(self, name: str) -> None:

@@ -22,11 +22,23 @@ from gui.context import ProjectContext
 from gui.docks import scrolling
 from gui.i18n import translate
 from gui.labs import CLOSE_KEYS
+from gui.plot_menu import add_plot_menus
 from gui.plot_style import use_app_colours
 from gui.widgets import fit_to_screen, link_form_labels
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui
+
+
+#: a lab's column of controls beside its plots, in characters: 330 px at the default font. It
+#: was 330 px whatever the font, and with a projector's 14 pt font its spin boxes, buttons and
+#: group titles were cut off (the Search, Computational graph and Regularization labs)
+COLUMN_CHARACTERS = 55
+
+
+def column_width(widget: QWidget) -> int:
+    """The width of a lab's column of controls in ``widget``'s font (at least 330 px)."""
+    return max(330, widget.fontMetrics().averageCharWidth() * COLUMN_CHARACTERS)
 
 
 def say(label: QLabel, text: str, error: bool = False) -> None:
@@ -137,6 +149,7 @@ class LabWindow(QWidget):
             self._fitted = True
             self.designed_size = self.size()  # what the lab asked for (its README picture's)
             link_form_labels(self.body)  # the lab is built: its fields named by their labels
+            add_plot_menus(self.body)  # its plots' right-click menu: copy, save, show all
             fit_to_screen(self, self.screen().availableGeometry())
         super().showEvent(event)
 

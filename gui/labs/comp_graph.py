@@ -26,7 +26,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.focus_keys import keep_navigation_keys
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, name_view
+from gui.labs.base import LabWindow, column_width, name_view
 from gui.labs.comp_graph_boxes import GradientCheckBox, InputsTable, NodeEditor, ValueBox
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
 from gui.labs.comp_graph_steps import (
@@ -104,7 +104,7 @@ class CompGraphLab(LabWindow):
     def _left_column(self) -> QWidget:
         """The preset, the input values, messages, and the local rules for reference."""
         column = QWidget()
-        column.setFixedWidth(330)
+        column.setFixedWidth(column_width(column))
         left = QVBoxLayout(column)
         left.setContentsMargins(0, 0, 0, 0)
         box = self.graph_box = QGroupBox()

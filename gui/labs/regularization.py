@@ -41,7 +41,7 @@ from gui import theme
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, name_view, say
+from gui.labs.base import LabWindow, column_width, name_view, say
 from gui.labs.regularization_batch import BatchArithmetic
 from gui.labs.regularization_results import (
     COLOURS,
@@ -149,7 +149,7 @@ class RegularizationLab(LabWindow):
         left.addStretch(1)
         holder = QWidget()
         holder.setLayout(left)
-        holder.setFixedWidth(330)
+        holder.setFixedWidth(column_width(holder))
         return holder
 
     def _results(self) -> QVBoxLayout:

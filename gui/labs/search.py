@@ -31,10 +31,11 @@ from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import on_language_change
-from gui.labs.base import LabWindow, say
+from gui.labs.base import LabWindow, column_width, say
 from gui.labs.search_form import DEFAULT_EPOCHS, Project, SearchForm, read_project
 from gui.labs.search_results import ResultsView, metric_text, power_text, score_text
 from gui.lock import undo_actions
+from gui.widgets import WrappedLabel
 
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
@@ -106,7 +107,7 @@ class SearchLab(LabWindow):
         self.resize(1200, 760)
         layout = QHBoxLayout(self.body)
         controls = QWidget()
-        controls.setFixedWidth(330)
+        controls.setFixedWidth(column_width(controls))
         controls.setLayout(self._build_controls())
         layout.addWidget(controls)
         self.results = ResultsView()
@@ -139,8 +140,7 @@ class SearchLab(LabWindow):
         self.progress.setRange(0, self.form.n_trials.value())
         self.progress.setValue(0)
         left.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
+        self.status = WrappedLabel()  # asks for the height its wrapped text needs
         left.addWidget(self.status)
         self.narrow_button = QPushButton()
         left.addWidget(self.narrow_button)

@@ -59,4 +59,10 @@ class OutcomeInView(QObject):
             self._raising = False
         area = self.dock.widget()
         if isinstance(area, QScrollArea) and area.isAncestorOf(self.label):
+            # down to it only: the outcome is as wide as the form, and on a narrow screen (the
+            # dock scrolls sideways) Qt's margin beside it scrolled the dock 50 px right, the
+            # left side of the Train and Step buttons and of every sentence out of sight
+            sideways = area.horizontalScrollBar()
+            left = sideways.value()
             area.ensureWidgetVisible(self.label)
+            sideways.setValue(left)

@@ -146,3 +146,99 @@ def test_no_dock_scrolls_sideways_on_a_1280_by_800_screen(tmp_path, language):
         assert window[0] >= 0 and window[0] + window[2] <= 1280, (case, window)
         assert sideways == [], case
         assert clipped == [], case
+
+
+BIG_FONT = """
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(float(sys.argv[2] == "ko") + 14)  # a teacher's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+available = window.screen().availableGeometry()
+window.place_on(available)
+window.show()
+window.files.open_example("xor_learned")
+for _ in range(30):
+    app.processEvents()
+result["sizes"] = [available.getRect(), window.frameGeometry().getRect(),
+                   window.minimumSizeHint().width(), window.view.width()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_window_fits_a_projector_with_a_big_system_font(tmp_path, language):
+    """A 1024 × 768 projector at 100 % but with a 14 pt (15 pt in Korean) system font: the
+    window needed 1049 pixels or more (the Build, Inspector and Training docks as wide as their
+    big text, the training panels side by side), its right side off the screen. Such a screen
+    now counts as narrow and short: the compact window, docks that scroll."""
+    (ax, ay, aw, ah), (x, y, width, height), minimum, canvas = run_scaled(
+        BIG_FONT, tmp_path, (1024, 768), 1, language)["sizes"]
+    assert (ax, ay, aw, ah) == (0, 0, 1024, 768)
+    assert x >= 0 and y >= 0 and x + width <= aw and y + height <= ah, (x, y, width, height)
+    assert minimum <= width, (minimum, width)
+    assert canvas >= width // 3, (canvas, width)
+
+
+OUTCOME = """
+from gui.main_window import MainWindow
+from tests.gui.training_support import open_example
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+open_example(window, "xor_learned", epochs=40)
+ended = []
+window.training.session.ended.connect(ended.append)
+window.training.actions["train"].trigger()  # Train from the toolbar
+while not ended:
+    app.processEvents()
+for _ in range(20):
+    app.processEvents()
+area = window.training.docks["Training"].widget()
+train = window.training.settings_panel.buttons["train"]
+label = window.training.settings_panel.outcome_label
+result["shown"] = [area.horizontalScrollBar().value(), area.verticalScrollBar().value(),
+                   train.mapTo(area.viewport(), train.rect().topLeft()).x(),
+                   label.visibleRegion().isEmpty()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_outcome_comes_into_view_without_scrolling_sideways(tmp_path, language):
+    """On a projector at 150 % the Training dock scrolls sideways (narrower than its form).
+    When a run ended, bringing its outcome into view also scrolled the dock 50 pixels right
+    (the outcome is as wide as the form; Qt kept a margin beside it): the left side of the
+    Train, Resume and Step buttons and of every sentence was cut off. It scrolls down only."""
+    sideways, down, train_x, hidden = run_scaled(OUTCOME, tmp_path, (1024, 768), 1.5,
+                                                  language)["shown"]
+    assert not hidden and down > 0  # the outcome came into view
+    assert sideways == 0 and train_x >= 0, (sideways, train_x)
+
+
+START = """
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+for _ in range(30):
+    app.processEvents()
+page = window.start_page
+result["buttons"] = [[b.height(), b.sizeHint().height(), b.visibleRegion().boundingRect().height(),
+                      b.visibleRegion().boundingRect().width(), b.width()]
+                     for b in page.buttons.values()]
+result["page"] = [page.geometry().getRect(), window.view.viewport().rect().getRect()]
+"""
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_start_page_s_examples_open_from_a_projector_at_150_percent(tmp_path, language):
+    """The start page was squeezed into the small canvas of a projector at 150 %: its example
+    buttons were a few pixels high, their titles unreadable and hard to hit. Now the how-to
+    text gives way, the examples keep their height, the first in view (the rest scroll into
+    it), and the card stays inside the canvas."""
+    shown = run_scaled(START, tmp_path, (1024, 768), 1.5, language)
+    assert all(height >= hint for height, hint, *_seen in shown["buttons"]), shown
+    height, _hint, seen_height, seen_width, width = shown["buttons"][0]
+    assert seen_height == height and seen_width >= width // 2, shown  # in view, readable
+    (x, y, width, height), (_vx, _vy, view_w, view_h) = shown["page"]
+    assert x >= 0 and y >= 0 and x + width <= view_w and y + height <= view_h, shown

@@ -14,14 +14,12 @@ from pathlib import Path
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPoint, QRect, QSize, Qt, Slot
-from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShowEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSize, Qt, Slot
+from PySide6.QtGui import QColor, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractButton,
+    QApplication,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
-    QMessageBox,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -30,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.i18n import translate
+from gui.plot_menu import PlotMenu, ask_and_save_png, plot_image
 from gui.training.frames import Frame
 from gui.training.plots.axes import FittedAxis
 from gui.training.plots.panel_note import PanelNote
@@ -73,9 +72,13 @@ def add_plot(graphics: pg.GraphicsLayoutWidget, **where: int) -> pg.PlotItem:
 
 
 def style_plot(plot: pg.PlotItem, title: str, x_label: str = "", y_label: str = "") -> None:
-    """Muted axes and a small title, as the inspector's plots have (texts as shown: translated
-    by the caller, and styled again with the new texts when the language changes)."""
-    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:9pt'>"  # i18n: not ui
+    """Muted axes and a title the size of the interface's text, as the inspector's plots have
+    (texts as shown: translated by the caller, and styled again with the new texts when the
+    language changes). The title was always 9 pt: with a projector's 14 pt system font the
+    axes' labels and numbers grew and the titles stayed the smallest text in the panel."""
+    font = QApplication.font()
+    size = f"{font.pointSizeF():g}pt" if font.pointSizeF() > 0 else f"{font.pixelSize()}px"
+    plot.setTitle(f"<span style='color:{theme.TEXT}; font-size:{size}'>"  # i18n: not ui
                   f"{title}</span>")
     for name, label in (("bottom", x_label), ("left", y_label)):
         axis = plot.getAxis(name)
@@ -183,24 +186,9 @@ def blue_lut(steps: int = 256) -> np.ndarray:
 
 
 def save_png(widget: QWidget, path: str | Path) -> str:
-    """Save what ``widget`` shows as a PNG file for a slide: :data:`gui.theme.PNG_SCALE` times the
-    screen's pixels, on white (not the window's grey), without its buttons and check boxes
-    (PNG…, CSV…, log scale mean nothing on a slide; the legends and captions stay). "" when
-    written, else why not, in words (:func:`gui.widgets.write_png`)."""
-    image = QImage(widget.size() * theme.PNG_SCALE, QImage.Format.Format_ARGB32)
-    image.setDevicePixelRatio(theme.PNG_SCALE)
-    image.fill(Qt.GlobalColor.white)
-    shown = QRegion(widget.rect())
-    for button in widget.findChildren(QAbstractButton):
-        if button.isVisible():
-            shown -= QRegion(QRect(button.mapTo(widget, QPoint(0, 0)), button.size()))
-    filled = widget.autoFillBackground()
-    widget.setAutoFillBackground(False)  # its grey would be painted over the white
-    painter = QPainter(image)
-    widget.render(painter, QPoint(), shown, QWidget.RenderFlag.DrawChildren)
-    painter.end()
-    widget.setAutoFillBackground(filled)
-    return write_png(image, path)
+    """Save what ``widget`` shows as a PNG file for a slide (:func:`gui.plot_menu.plot_image`).
+    "" when written, else why not, in words (:func:`gui.widgets.write_png`)."""
+    return write_png(plot_image(widget), path)
 
 
 class Panel(QWidget):
@@ -240,6 +228,7 @@ class Panel(QWidget):
         layout.addLayout(self.tools)
         layout.addWidget(self.graphics, 1)
         self.graphics.ci.geometryChanged.connect(self.keep_whole)
+        self.plot_menu = PlotMenu(self.graphics, self, self.ask_png)  # right click: copy, save
         self.note_row = NoteRow(self, self.note.box, self.tools, layout)  # narrow: above them
         self.one_row: OneRow | None = None  # plots into one row when short: one_row_when_short
 
@@ -337,18 +326,8 @@ class Panel(QWidget):
         return not save_png(self, path)
 
     def ask_png(self) -> None:
-        name = f"{self.title.lower().replace(' ', '_')}.png"
-        path, _ = QFileDialog.getSaveFileName(
-            self, translate("PlotPanel", "Save {panel} as PNG").format(panel=self.shown_title()),
-            name, translate("PlotPanel", "PNG images (*.png)"))
-        if not path:
-            return
-        path = path if path.lower().endswith(".png") else f"{path}.png"
-        problem = save_png(self, path)
-        if problem:
-            QMessageBox.warning(self, translate("PlotPanel", "Cannot save the image"),
-                                translate("PlotPanel", "{path} could not be written: {reason}."
-                                          ).format(path=path, reason=problem))
+        ask_and_save_png(self, translate("PlotPanel", "Save {panel} as PNG").format(
+            panel=self.shown_title()), f"{self.title.lower().replace(' ', '_')}.png")
 
 
 def legend_html(items: list[tuple[str, QColor]], whole_names: bool = True) -> str:

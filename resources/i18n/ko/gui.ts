@@ -681,6 +681,22 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>뉴런 수가 이 값 이하인 노드는 뉴런과 가중치를 하나하나 그립니다</translation>
     </message>
     <message>
+        <source>F&amp;ull Screen</source>
+        <translation>전체 화면(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Show the window over the whole screen, for a projector (press again to leave)</source>
+        <translation>창을 화면 전체에 띄웁니다. 프로젝터로 보여 줄 때 씁니다(다시 누르면 돌아옵니다)</translation>
+    </message>
+    <message>
+        <source>&amp;Canvas Only</source>
+        <translation>캔버스만 보기(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Hide the panels (Explain stays while it is open) and show the canvas as large as the window; press again to bring them back</source>
+        <translation>패널을 숨기고(단계별 설명은 열려 있으면 남습니다) 캔버스를 창 가득 보여 줍니다. 다시 누르면 패널이 돌아옵니다</translation>
+    </message>
+    <message>
         <source>How to &amp;Build a Network</source>
         <translation>신경망 만드는 법(&amp;B)</translation>
     </message>
@@ -703,6 +719,40 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <message>
         <source>The version, the licence and the book</source>
         <translation>버전, 라이선스, 그리고 책</translation>
+    </message>
+</context>
+<context>
+    <name>PlotMenu</name>
+    <message>
+        <source>&amp;Copy Image</source>
+        <translation>이미지 복사(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Save as PNG…</source>
+        <translation>PNG로 저장(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>Show &amp;All</source>
+        <translation>전체 보기(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Save the plot as PNG</source>
+        <translation>그래프를 PNG로 저장</translation>
+    </message>
+</context>
+<context>
+    <name>PlotPanel</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 이미지 (*.png)</translation>
+    </message>
+    <message>
+        <source>Cannot save the image</source>
+        <translation>이미지를 저장할 수 없습니다</translation>
+    </message>
+    <message>
+        <source>{path} could not be written: {reason}.</source>
+        <translation>{path} 파일을 쓸 수 없습니다: {reason}.</translation>
     </message>
 </context>
 <context>

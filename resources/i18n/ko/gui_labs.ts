@@ -516,7 +516,7 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
     <name>LabWindow</name>
     <message>
         <source>{title} — NetCanvas lab</source>
-        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles)</extracomment>
+        <extracomment>the context of the lab titles (the Labs menu and the windows&apos; titles) a lab&apos;s column of controls beside its plots, in characters: 330 px at the default font. It was 330 px whatever the font, and with a projector&apos;s 14 pt font its spin boxes, buttons and group titles were cut off (the Search, Computational graph and Regularization labs)</extracomment>
         <translation>{title} — NetCanvas 실습</translation>
     </message>
 </context>

@@ -254,18 +254,6 @@
         <source>Save {panel} as PNG</source>
         <translation>{panel} 패널을 PNG로 저장</translation>
     </message>
-    <message>
-        <source>PNG images (*.png)</source>
-        <translation>PNG 이미지 (*.png)</translation>
-    </message>
-    <message>
-        <source>Cannot save the image</source>
-        <translation>이미지를 저장할 수 없습니다</translation>
-    </message>
-    <message>
-        <source>{path} could not be written: {reason}.</source>
-        <translation>{path} 파일을 쓸 수 없습니다: {reason}.</translation>
-    </message>
 </context>
 <context>
     <name>WeightsPanel</name>
