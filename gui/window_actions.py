@@ -125,7 +125,7 @@ class WindowActions:
         view = self.view_menu = self._menu("view")
         view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,
                          self.zoom_out_action, self.layout_action, self.neuron_limit_action])
-        self.language_menu = LanguageMenu(self.settings, self)
+        self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)
         view.addSeparator()
         for dock in self.docks.values():
