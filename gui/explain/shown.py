@@ -6,6 +6,7 @@ meanwhile and says why (:meth:`GraphDocument.push`)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtGui import QKeySequence
 
@@ -28,9 +29,28 @@ def shown_project(context: ProjectContext) -> Project:
 
 
 class SgdStepCommand(ReplaceWeightsCommand):
-    """Explain's one SGD step: new values for the weights on show."""
+    """Explain's one SGD step: new values for the weights on show. :attr:`in_weights` tells
+    whether the weights hold it, also once the undo history let it go (its budget or its
+    limit, :mod:`gui.document.undo_budget`): the step is then kept, not undone."""
 
     acts_on_shown = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # one cell shared with the copies the undo history makes of an entry it keeps
+        self._done = [False]
+
+    @property
+    def in_weights(self) -> bool:
+        return self._done[0]
+
+    def redo(self) -> None:
+        super().redo()
+        self._done[0] = True
+
+    def undo(self) -> None:
+        super().undo()
+        self._done[0] = False
 
 
 def sgd_step_said(row: int, lr: float, before: float, after: float) -> str:
