@@ -43,7 +43,7 @@ from gui.context import ProjectContext
 from gui.document.undo_budget import same_entry
 from gui.explain.overlay import step_overlays
 from gui.explain.refusals import refusal_source
-from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
+from gui.explain.shown import SgdStepCommand, sgd_note, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
 from gui.explain.tracing import RowTracer, Traced
@@ -187,6 +187,7 @@ class ExplainPanel(QWidget):
         self.check_button.clicked.connect(self.check)
         self.sgd_button.clicked.connect(self.apply_sgd_step)
         doc.undo_stack.indexChanged.connect(self._history_moved)
+        doc.about_to_reset.connect(self._project_replaced)
 
     # ------------------------------------------------------------------ state
     def set_active(self, active: bool) -> None:
@@ -272,18 +273,8 @@ class ExplainPanel(QWidget):
         if state[:1] == ("refused",):
             self.result.setText(theme.coloured(
                 self.tr("Not applied: {reason}").format(reason=state[1]), theme.ERROR_TEXT))
-        elif state[:1] == ("sgd",) and not self._applied(state[5]) and not state[5].in_weights:
-            self.result.setText(self.tr(
-                "The SGD step on row {row} was undone: the weights are as they were before "
-                "it.").format(row=state[1]))
         elif state[:1] == ("sgd",):
-            _, row, lr, before, after, command = state
-            self.result.setText((self.tr(
-                "One SGD step on row {row} (lr {lr}): the row's loss {before} → {after}. Undo "
-                "puts the weights back.") if self._applied(command) else self.tr(
-                "One SGD step on row {row} (lr {lr}): the row's loss {before} → {after}. It was "
-                "dropped from the undo history to keep memory: Undo no longer takes it back.")
-            ).format(row=row, lr=f"{lr:g}", before=f"{before:.6g}", after=f"{after:.6g}"))
+            self.result.setText(sgd_note(*state[1:5], self._applied(state[5]), state[5]))
         else:
             self.result.setText("")
 
@@ -291,6 +282,9 @@ class ExplainPanel(QWidget):
         """The undo history changed (it may have let an SGD step go: no weights changed)."""
         if shiboken6.isValid(self.doc.undo_stack):  # (not while the stack is being deleted)
             self._show_result()
+
+    def _project_replaced(self) -> None:
+        self._show_result(None, keep=False)  # its note was of the project before
 
     def _applied(self, command: object) -> bool:
         """Whether ``command`` is on the undo stack and not undone."""

@@ -85,3 +85,11 @@ def test_a_step_let_go_is_said_in_korean(qtbot, window, stepped, monkeypatch, ko
     assert stepped.result.text().startswith("행 0에서 SGD 한 단계(lr 1): 이 행의 손실 0.6628")
     assert stepped.result.text().endswith(
         "메모리를 아끼려고 실행 취소 기록에서 지웠습니다: 이제 실행 취소로 되돌릴 수 없습니다.")
+
+
+def test_another_project_does_not_show_the_steps_note(qtbot, window, stepped):
+    """The note of an SGD step stayed under the buttons after another project was opened (as
+    "was undone", or "dropped from the undo history"): it was of the project before."""
+    assert window.files.open_example("xor_by_hand")
+    qtbot.waitUntil(lambda: stepped.explanation is not None and not stepped.tracer.busy)
+    assert stepped.result.text() == "" and not stepped.result.isVisible()
