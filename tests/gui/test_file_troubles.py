@@ -249,6 +249,7 @@ def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (next(answers), "")))
     disk_full(monkeypatch)
+    dialogs.answer = QMessageBox.StandardButton.Yes  # replace last week's (NetCanvas asks)
     assert not window.canvas_picture.ask()
     panel = window.training.loss
     qtbot.mouseClick(panel.png_button, Qt.MouseButton.LeftButton)
@@ -257,6 +258,8 @@ def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
         ("Cannot save the image", f"{files['canvas.png']} could not be written: the disk is full."),
         ("Cannot save the image", f"{files['loss.png']} could not be written: the disk is full."),
         ("Cannot save the history", f"{files['history.csv']}: the disk is full")]
+    assert [text for _kind, _title, text in dialogs.of("question")] == [
+        f"{name} exists already in {tmp_path}. Replace it?" for name in files]
     assert all(path.read_bytes() == b"the one from last week" for path in files.values())
     assert sorted(os.listdir(tmp_path)) == sorted(files)  # no temporary left
 

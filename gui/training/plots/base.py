@@ -19,7 +19,6 @@ from PySide6.QtGui import QColor, QImage, QPainter, QRegion, QResizeEvent, QShow
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
-    QFileDialog,
     QHBoxLayout,
     QMessageBox,
     QSizePolicy,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.i18n import translate
+from gui.save_dialog import choose_target, png_path
 from gui.training.frames import Frame
 from gui.training.plots.axes import FittedAxis
 from gui.training.plots.panel_note import PanelNote
@@ -338,13 +338,13 @@ class Panel(QWidget):
 
     def ask_png(self) -> None:
         name = f"{self.title.lower().replace(' ', '_')}.png"
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = choose_target(
             self, translate("PlotPanel", "Save {panel} as PNG").format(panel=self.shown_title()),
-            name, translate("PlotPanel", "PNG images (*.png)"))
-        if not path:
+            name, translate("PlotPanel", "PNG images (*.png)"), png_path)
+        if chosen is None:
             return
-        path = path if path.lower().endswith(".png") else f"{path}.png"
-        problem = save_png(self, path)
+        path, problem = str(chosen[0]), chosen[1]  # a read-only file: said before drawing
+        problem = problem or save_png(self, path)
         if problem:
             QMessageBox.warning(self, translate("PlotPanel", "Cannot save the image"),
                                 translate("PlotPanel", "{path} could not be written: {reason}."
