@@ -2,9 +2,10 @@
 
 The file is a zip archive with two members (and an optional third):
 
-- ``project.json`` — ``format``, ``schema_version`` (2), ``title``, ``description``, the network
-  spec (with canvas positions), the training settings, the data reference, the history and
-  (when there are any) the training ``runs`` (:mod:`core.training.runs`);
+- ``project.json`` — ``format``, ``schema_version`` (2 or 3, see below), ``title``,
+  ``description``, the network spec (with canvas positions), the training settings, the data
+  reference, the history and (when there are any) the training ``runs``
+  (:mod:`core.training.runs`);
 - ``weights.npz`` — NumPy ``.npz`` arrays: ``params/<name>`` (trained weights), ``state/<name>``
   (batch-norm statistics), ``optim/<slot>/<name>`` (the optimizer's state, e.g. ``optim/m/W1``)
   and, for imported data, ``data/x`` and ``data/y``;
@@ -18,6 +19,11 @@ apart because they answer different questions and part ways — Reset Weights or
 clear the weights' history but not what was run, and deleting a run record leaves the weights
 and their history as they are. Schema 1 (before runs were recorded) is still read: its history
 becomes run 1.
+
+A file gets the lowest schema version that describes it (:func:`schema_version_for`): 3 when a
+run holds a field a schema-2 reader refuses (:data:`core.training.runs.NEW_IN_3`), so that
+reader says to update NetCanvas instead of naming unknown fields; otherwise 2, which it opens.
+Versions 1 to 3 are read; a higher one was made by a newer NetCanvas.
 
 A trained project may also hold a top-level ``continuation`` object (the optimizer's name and
 step count, the shuffling and dropout generators' positions) that, with the ``optim/`` arrays,
@@ -70,13 +76,13 @@ from core.spec_problems import SpecError, size_reason
 from core.training.history import History
 from core.training.resume import PREFIX as OPTIM_PREFIX
 from core.training.resume import Continuation
-from core.training.runs import Runs, network_summary
+from core.training.runs import NEW_IN_3, Runs, network_summary
 from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
 from core.unknown_fields import extra_fields, unknown_fields
 
 FORMAT = "netcanvas-project"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # the newest this NetCanvas reads (written when needed: schema_version_for)
 SUFFIX = ".netcanvas"
 TIMELINE_NPZ = "timeline.npz"
 MAX_UNPACKED_BYTES = 1 << 30  # everything unpacked, embedded data included
@@ -130,9 +136,10 @@ class Project:
 def save_project(project: Project, path: str | Path) -> None:
     """Write ``project`` to ``path`` atomically (ProjectError when it cannot be written)."""
     path = Path(path)
+    runs = project.runs.to_list()
     document = {
         "format": FORMAT,
-        "schema_version": SCHEMA_VERSION,
+        "schema_version": schema_version_for(runs),
         "title": project.title,
         "description": project.description,
         "spec": project.spec.to_dict(),
@@ -142,8 +149,8 @@ def save_project(project: Project, path: str | Path) -> None:
     }
     if project.dismissed_warnings:  # absent otherwise: older files stay byte-identical
         document["dismissed_warnings"] = list(project.dismissed_warnings)
-    if project.runs:
-        document["runs"] = project.runs.to_list()
+    if runs:
+        document["runs"] = runs
     if project.continuation is not None:
         document["continuation"] = project.continuation.to_dict()
     try:
@@ -166,6 +173,13 @@ def save_project(project: Project, path: str | Path) -> None:
     except ValueError as exc:  # an object array: it would need pickling
         raise ProjectError(_("cannot save {file}: {reason}").format(file=path.name, reason=exc)
                            ) from None
+
+
+def schema_version_for(runs: list[dict[str, Any]]) -> int:
+    """The lowest schema version that describes a project with these stored ``runs``
+    (:meth:`core.training.runs.Runs.to_list`): 3 when one holds a field a schema-2 reader
+    refuses, otherwise 2."""
+    return 3 if any(not run.keys().isdisjoint(NEW_IN_3) for run in runs) else 2
 
 
 def _zip_entry(name: str, compress: int) -> zipfile.ZipInfo:

@@ -26,6 +26,7 @@ from core.export import (
     refuse_problems,
     with_weights,
 )
+from core.export.common import check_target
 from core.export.isolated import export_in_process
 from core.i18n import _
 from core.project import Project
@@ -35,6 +36,7 @@ from gui.context import ProjectContext
 from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import on_language_change, translate
 from gui.lock import LockGate
+from gui.save_dialog import choose_target
 from gui.widgets import status_line
 
 
@@ -84,6 +86,16 @@ SEPARATE_PROCESS = frozenset({"onnx"})
 def shown(text: str) -> str:
     """One of this module's marked texts in the current language."""
     return translate("ExportMenu", text)
+
+
+def target_refusal(out: Path, folder: bool) -> str:
+    """Why an export to ``out`` is refused whatever the user answers (a read-only file, a
+    folder where a file goes…); "" when it may be written, replacing what is there."""
+    try:
+        check_target(out, force=True, folder=folder)
+    except ExportError as exc:
+        return str(exc)
+    return ""
 
 
 def export_work(project: Project, fmt: str, out: Path, force: bool
@@ -180,22 +192,25 @@ class ExportMenu(QObject):
         return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
 
     def _ask_target(self, fmt: Format) -> tuple[Path, bool] | None:
-        """(path, force) from a save dialog; None if cancelled. The dialog itself confirms
-        replacing a file; replacing a folder that holds something is asked here."""
+        """(path, force) from a save dialog; None if cancelled or refused. A target the file
+        system would refuse (a read-only file…) is refused at once; only then is replacing a
+        file (:func:`gui.save_dialog.choose_target`) or a folder that holds something asked."""
         files = self.context.files
         stem = file_stem(Path(files.display_name()).stem)
         start = Path(self.context.doc.path).parent if self.context.doc.path else Path.home()
         default = start / (f"{stem}_pytorch" if not fmt.suffix else stem + fmt.suffix)
-        options = QFileDialog.Option.DontConfirmOverwrite if not fmt.suffix else \
-            QFileDialog.Option(0)
         caption = (self.tr("Export as {format}") if fmt.suffix
                    else self.tr("Export as {format} — name a new folder")).format(
                        format=shown(fmt.label))
-        path, _filter = QFileDialog.getSaveFileName(self.window, caption, str(default),
-                                                    shown(fmt.filter), "", options)
-        if not path:
+        chosen = choose_target(self.window, caption, str(default), shown(fmt.filter),
+                               lambda name: export_target(fmt.name, name),
+                               lambda out: target_refusal(out, folder=not fmt.suffix))
+        if chosen is None:
             return None
-        out = export_target(fmt.name, path)
+        out, refusal = chosen
+        if refusal:
+            self._refuse(self._cannot(fmt), refusal)
+            return None
         if not fmt.suffix and out.is_dir() and any(out.iterdir()):
             answer = QMessageBox.question(
                 self.window, self.tr("Replace folder?"), self.tr(

@@ -33,6 +33,7 @@ from gui.file_changes import DiskStamp, Stamp, stamp_of
 from gui.focus_keys import commit_typing
 from gui.i18n import on_language_change, translate
 from gui.recent_files import RecentFiles
+from gui.save_dialog import choose_target
 from gui.training.continuation import ContinuationKeeper
 from gui.widgets import menu_path, status_line
 from gui.window_text import ACTIONS, MENU_TITLES
@@ -253,14 +254,11 @@ class FileController(RecentFiles):
 
     def save_as(self, wait: bool = False) -> bool:
         commit_typing()
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, translate("FileController", "Save project as"),
-            self.doc.path or self._folder(), file_filter())
-        if not path:
-            return False
-        if not path.endswith(SUFFIX):
-            path += SUFFIX
-        return self.write(path, wait)
+        chosen = choose_target(self.window, translate("FileController", "Save project as"),
+                               self.doc.path or self._folder(), file_filter(),
+                               lambda name: Path(name if name.endswith(SUFFIX) else name + SUFFIX))
+        # a place refused (a read-only file…) is not asked about: the save says why
+        return chosen is not None and self.write(str(chosen[0]), wait)
 
     def write(self, path: str, wait: bool = True) -> bool:
         """Save the document to ``path`` in a background thread. With ``wait``, return once it

@@ -39,6 +39,8 @@ from PySide6.QtCore import (
 from core import i18n as core_i18n
 from core.i18n import catalogue_path, initial_language
 
+#: where a NetCanvas before the user's data folder kept the language (the window's QSettings):
+#: read only to carry such a choice over to :func:`core.i18n.remember_language`, then removed
 SETTINGS_KEY = "language"
 #: Qt's own catalogues loaded with ours (standard dialogs' buttons, context menus of line edits).
 QT_CATALOGUES = ("qtbase",)
@@ -64,11 +66,12 @@ def language() -> str:
     return core_i18n.language()
 
 
-def set_language(code: str, settings: QSettings | None = None) -> str:
+def set_language(code: str, remember: bool = False) -> str:
     """Speak ``code`` everywhere from now on; every widget retranslates at once.
 
     Installs NetCanvas's and Qt's catalogues for ``code`` (none for English: the source text is
-    English) and switches ``core``'s. With ``settings`` the choice is remembered. Returns the
+    English) and switches ``core``'s. With ``remember`` the choice is kept for the next start,
+    the window's and the command line's (:func:`core.i18n.remember_language`). Returns the
     code actually used (English if the catalogue is missing)."""
     chosen = core_i18n.set_language(code)
     # Processes started from now on (the search lab's trials) speak it too: core reads
@@ -90,8 +93,8 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
                 QCoreApplication.installTranslator(translator)
                 _translators.append(translator)
     QLocale.setDefault(QLocale(chosen))
-    if settings is not None:
-        remember(chosen, settings)
+    if remember:
+        core_i18n.remember_language(chosen)
     # Installing or removing a translator only *posts* LanguageChange (the application then
     # passes it to every window and child); deliver it now, so that when this returns every
     # widget speaks the new language. English to English changes no translator: nothing to do.
@@ -99,21 +102,29 @@ def set_language(code: str, settings: QSettings | None = None) -> str:
     return chosen
 
 
-def remember(code: str, settings: QSettings) -> None:
-    """Start in ``code`` from now on: the window reads it from ``settings``, the command line
-    from the user's data folder (:func:`core.i18n.remember_language`), so both speak it."""
-    settings.setValue(SETTINGS_KEY, code)
-    core_i18n.remember_language(code)
-
-
 def start_language(settings: QSettings) -> str:
-    """Switch to the language to start in (``NETCANVAS_LANG``, else remembered, else system)."""
-    remembered = settings.value(SETTINGS_KEY)
-    remembered = remembered if isinstance(remembered, str) else None
-    if remembered is not None and core_i18n.remembered_language() is None:
-        # chosen before the command line read the choice too: it does from now on
-        core_i18n.remember_language(remembered)
-    return set_language(initial_language(remembered))
+    """Switch to the language to start in (``NETCANVAS_LANG``, else the one remembered in the
+    user's data folder, else the system's), after carrying over a choice an older NetCanvas
+    kept in ``settings``."""
+    return set_language(initial_language(carry_over(settings)))
+
+
+def carry_over(settings: QSettings) -> str | None:
+    """The language remembered for the window and the command line alike; a choice an older
+    NetCanvas kept only in the window's ``settings`` becomes it, once (the key is removed when
+    the data folder holds a choice). While the folder cannot be written, that older choice is
+    still the one to start in."""
+    remembered = core_i18n.remembered_language()
+    if not settings.contains(SETTINGS_KEY):
+        return remembered
+    older = settings.value(SETTINGS_KEY)
+    older = core_i18n.supported(older) if isinstance(older, str) else None
+    if remembered is None and older is not None:
+        if not core_i18n.remember_language(older):
+            return older  # kept in the settings for the next start to try again
+        remembered = older
+    settings.remove(SETTINGS_KEY)
+    return remembered
 
 
 class _LanguageFilter(QObject):

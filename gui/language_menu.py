@@ -2,25 +2,25 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QSize, QTimer
+from PySide6.QtCore import QEvent, QObject, QSize, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
-from core.i18n import LANGUAGES
-from gui.i18n import font_warning, language, on_language_change, remember, set_language
+from core.i18n import LANGUAGES, remember_language
+from gui.i18n import font_warning, language, on_language_change, set_language
 
 
 class LanguageMenu(QMenu):
     """One checkable item per language, each named in its own language (a reader who cannot
     read the current one still finds theirs). A switch keeps the window's size
-    (:class:`KeepSize`)."""
+    (:class:`KeepSize`). The choice is kept in the user's data folder, where the command line
+    reads it too (:func:`core.i18n.remember_language`)."""
 
-    def __init__(self, settings: QSettings, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("language_menu")
         if parent is not None:
             KeepSize(parent.window())
-        self._settings = settings
         group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
         for code, name in LANGUAGES:
@@ -35,9 +35,9 @@ class LanguageMenu(QMenu):
     def choose(self, code: str) -> None:
         """Speak ``code`` now (every window retranslates) and from the next start on."""
         if code != language():
-            set_language(code, self._settings)
+            set_language(code, remember=True)
         else:
-            remember(code, self._settings)
+            remember_language(code)
         warn_about_fonts(self.parentWidget(), code)
 
     def retranslate(self) -> None:

@@ -18,7 +18,6 @@ from PySide6.QtGui import QContextMenuEvent, QImage, QPainter, QRegion
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QFileDialog,
     QGraphicsView,
     QMenu,
     QMessageBox,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from gui import theme
 from gui.i18n import on_language_change, translate
+from gui.save_dialog import choose_target, png_path
 from gui.widgets import write_png
 
 
@@ -53,12 +53,12 @@ def plot_image(widget: QWidget) -> QImage:
 def ask_and_save_png(picture: QWidget, title: str, file_name: str) -> None:
     """Ask where (a dialog titled ``title``, ``file_name`` offered) and save ``picture`` there
     as :func:`plot_image`; a file that cannot be written is said in words."""
-    path, _ = QFileDialog.getSaveFileName(picture, title, file_name,
-                                          translate("PlotPanel", "PNG images (*.png)"))
-    if not path:
+    chosen = choose_target(picture, title, file_name,
+                           translate("PlotPanel", "PNG images (*.png)"), png_path)
+    if chosen is None:
         return
-    path = path if path.lower().endswith(".png") else f"{path}.png"
-    problem = write_png(plot_image(picture), path)
+    path, problem = str(chosen[0]), chosen[1]  # a read-only file: said before drawing
+    problem = problem or write_png(plot_image(picture), path)
     if problem:
         QMessageBox.warning(picture, translate("PlotPanel", "Cannot save the image"),
                             translate("PlotPanel", "{path} could not be written: {reason}."

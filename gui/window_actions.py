@@ -182,7 +182,7 @@ class WindowActions:
                          self.zoom_out_action, self.layout_action, self.neuron_limit_action])
         view.addSeparator()
         view.addActions([self.full_screen_action, self.canvas_only_action])
-        self.language_menu = LanguageMenu(self.settings, self)
+        self.language_menu = LanguageMenu(self)
         view.addMenu(self.language_menu)
         view.addSeparator()
         for dock in self.docks.values():

@@ -42,11 +42,13 @@ OUTCOME_ENDINGS = {"completed": "finished", "target_reached": "finished",
 METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
+#: the fields a run stored after schema 2 (only when set), which a NetCanvas reading schema 2
+#: refuses: a project holding one is written as schema 3 (:func:`core.project.schema_version_for`)
+#: so that such a version says to update; with a key, "reason" is the reason's English words,
+#: shown when a version does not know the key
+NEW_IN_3 = ("continued_from", "reason_key", "reason_values", "reason_detail")
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
-          "ended", "reason", "history", "continued_from", "reason_key", "reason_values",
-          "reason_detail")
-# (the last four only when set; with a key, "reason" is the reason's English words, shown when
-# this version does not know the key)
+          "ended", "reason", "history", *NEW_IN_3)
 
 
 def ending(outcome_kind: str, error: str = "") -> str:

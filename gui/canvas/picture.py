@@ -9,13 +9,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRectF, Qt
 from PySide6.QtGui import QAction, QBrush, QColor, QImage, QPainter
-from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from core.export.common import file_stem
 from gui import theme
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
+from gui.save_dialog import choose_target, png_path
 from gui.widgets import status_line, write_png
 
 MARGIN = 24.0  # scene units of white around the network
@@ -88,22 +89,22 @@ class CanvasPicture(QObject):
         stem = file_stem(Path(files.display_name()).stem)
         doc_path = self.context.doc.path
         start = Path(doc_path).parent if doc_path else Path.home()
-        path, _filter = QFileDialog.getSaveFileName(
-            self.window, self.tr("Save the canvas as PNG"), str(start / f"{stem}.png"),
-            self.tr("PNG images (*.png)"))
-        if not path:
+        chosen = choose_target(self.window, self.tr("Save the canvas as PNG"),
+                               str(start / f"{stem}.png"), self.tr("PNG images (*.png)"),
+                               png_path)
+        if chosen is None:
             return False
-        if not path.lower().endswith(".png"):
-            path += ".png"
-        image = render_canvas(self.scene)
-        if image.isNull():  # no memory for it: the cards lie too far apart
-            size = picture_rect(self.scene).size() * theme.PNG_SCALE
-            QMessageBox.warning(self.window, self.tr("Cannot save the image"), self.tr(
-                "The network spreads too far for one picture ({width:,.0f} × {height:,.0f} "
-                "pixels). Bring its nodes closer together (View ▸ Auto-layout), then save "
-                "again.").format(width=size.width(), height=size.height()))
-            return False
-        problem = write_png(image, path)
+        path, problem = str(chosen[0]), chosen[1]  # a read-only file…: said before drawing
+        if not problem:
+            image = render_canvas(self.scene)
+            if image.isNull():  # no memory for it: the cards lie too far apart
+                size = picture_rect(self.scene).size() * theme.PNG_SCALE
+                QMessageBox.warning(self.window, self.tr("Cannot save the image"), self.tr(
+                    "The network spreads too far for one picture ({width:,.0f} × {height:,.0f} "
+                    "pixels). Bring its nodes closer together (View ▸ Auto-layout), then save "
+                    "again.").format(width=size.width(), height=size.height()))
+                return False
+            problem = write_png(image, path)
         if problem:
             QMessageBox.warning(self.window, self.tr("Cannot save the image"),
                                 self.tr("{path} could not be written: {reason}.").format(

@@ -11,6 +11,7 @@ change under it with every mini-batch) and says so.
 from __future__ import annotations
 
 import numpy as np
+import shiboken6
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
@@ -42,7 +43,7 @@ from gui.context import ProjectContext
 from gui.document.undo_budget import same_entry
 from gui.explain.overlay import step_overlays
 from gui.explain.refusals import refusal_source
-from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
+from gui.explain.shown import SgdStepCommand, sgd_note, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
 from gui.explain.tracing import RowTracer, Traced
@@ -185,6 +186,8 @@ class ExplainPanel(QWidget):
         self.end_button.clicked.connect(lambda: self.go(len(self._steps()) - 1))
         self.check_button.clicked.connect(self.check)
         self.sgd_button.clicked.connect(self.apply_sgd_step)
+        doc.undo_stack.indexChanged.connect(self._history_moved)
+        doc.about_to_reset.connect(self._project_replaced)
 
     # ------------------------------------------------------------------ state
     def set_active(self, active: bool) -> None:
@@ -257,7 +260,8 @@ class ExplainPanel(QWidget):
     def _show_result(self, state: tuple | None = None, keep: bool = True) -> None:
         """Say ``state`` (None: what was said before, if ``keep``) below the buttons:
         ("typo",) (said under the inputs), ("refused", why) or ("sgd", row, lr, before, after,
-        command) — said as undone while ``command`` is; () says nothing."""
+        command) — said as undone while ``command`` is, as kept once the undo history let it
+        go; () says nothing."""
         if state is not None or not keep:
             self._result_state = state
         state = self._result_state or ()
@@ -269,18 +273,18 @@ class ExplainPanel(QWidget):
         if state[:1] == ("refused",):
             self.result.setText(theme.coloured(
                 self.tr("Not applied: {reason}").format(reason=state[1]), theme.ERROR_TEXT))
-        elif state[:1] == ("sgd",) and not self._applied(state[5]):
-            self.result.setText(self.tr(
-                "The SGD step on row {row} was undone: the weights are as they were before "
-                "it.").format(row=state[1]))
         elif state[:1] == ("sgd",):
-            _, row, lr, before, after, _command = state
-            self.result.setText(self.tr(
-                "One SGD step on row {row} (lr {lr}): the row's loss {before} → {after}. Undo "
-                "puts the weights back.").format(row=row, lr=f"{lr:g}", before=f"{before:.6g}",
-                                                 after=f"{after:.6g}"))
+            self.result.setText(sgd_note(*state[1:5], self._applied(state[5]), state[5]))
         else:
             self.result.setText("")
+
+    def _history_moved(self, _index: int) -> None:
+        """The undo history changed (it may have let an SGD step go: no weights changed)."""
+        if shiboken6.isValid(self.doc.undo_stack):  # (not while the stack is being deleted)
+            self._show_result()
+
+    def _project_replaced(self) -> None:
+        self._show_result(None, keep=False)  # its note was of the project before
 
     def _applied(self, command: object) -> bool:
         """Whether ``command`` is on the undo stack and not undone."""

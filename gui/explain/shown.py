@@ -6,6 +6,7 @@ meanwhile and says why (:meth:`GraphDocument.push`)."""
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from PySide6.QtGui import QKeySequence
 
@@ -28,9 +29,28 @@ def shown_project(context: ProjectContext) -> Project:
 
 
 class SgdStepCommand(ReplaceWeightsCommand):
-    """Explain's one SGD step: new values for the weights on show."""
+    """Explain's one SGD step: new values for the weights on show. :attr:`in_weights` tells
+    whether the weights hold it, also once the undo history let it go (its budget or its
+    limit, :mod:`gui.document.undo_budget`): the step is then kept, not undone."""
 
     acts_on_shown = True
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # one cell shared with the copies the undo history makes of an entry it keeps
+        self._done = [False]
+
+    @property
+    def in_weights(self) -> bool:
+        return self._done[0]
+
+    def redo(self) -> None:
+        super().redo()
+        self._done[0] = True
+
+    def undo(self) -> None:
+        super().undo()
+        self._done[0] = False
 
 
 def sgd_step_said(row: int, lr: float, before: float, after: float) -> str:
@@ -41,3 +61,19 @@ def sgd_step_said(row: int, lr: float, before: float, after: float) -> str:
     return translate("ExplainPanel", "Applied one SGD step (lr {lr}): the loss on row {row} "
                                      "{before} → {after} — {keys} undoes it").format(
         lr=f"{lr:g}", row=row, before=f"{before:.4g}", after=f"{after:.4g}", keys=keys)
+
+
+def sgd_note(row: int, lr: float, before: float, after: float, applied: bool,
+             command: SgdStepCommand) -> str:
+    """What Explain says under its buttons of its SGD ``command`` on ``row``: done (``applied``:
+    on the undo history, not undone), undone, or let go by the undo history (the weights keep
+    it)."""
+    if not applied and not command.in_weights:
+        return translate("ExplainPanel", "The SGD step on row {row} was undone: the weights are "
+                                         "as they were before it.").format(row=row)
+    said = translate("ExplainPanel", "One SGD step on row {row} (lr {lr}): the row's loss "
+                                     "{before} → {after}. Undo puts the weights back.") \
+        if applied else translate("ExplainPanel", "One SGD step on row {row} (lr {lr}): the "
+                                  "row's loss {before} → {after}. It was dropped from the undo "
+                                  "history to keep memory: Undo no longer takes it back.")
+    return said.format(row=row, lr=f"{lr:g}", before=f"{before:.6g}", after=f"{after:.6g}")

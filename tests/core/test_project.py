@@ -208,9 +208,9 @@ def test_invalid_json(trained, tmp_path):
 
 
 def test_future_schema_version(trained, tmp_path):
-    path = edited(trained, tmp_path, lambda d: d.update(schema_version=3, new_field=1))
-    expect(path, "this project was made by a newer NetCanvas (file format 3; this version reads "
-                 "format 2) — update NetCanvas to open it")
+    path = edited(trained, tmp_path, lambda d: d.update(schema_version=4, new_field=1))
+    expect(path, "this project was made by a newer NetCanvas (file format 4; this version reads "
+                 "format 3) — update NetCanvas to open it")
 
 
 def test_not_a_netcanvas_document(trained, tmp_path):

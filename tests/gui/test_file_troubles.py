@@ -14,6 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from core import project as project_module
 from core.export import common as export_common
 from core.project import load_project
 from gui import export_menu
@@ -248,6 +249,7 @@ def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         staticmethod(lambda *args, **kwargs: (next(answers), "")))
     disk_full(monkeypatch)
+    dialogs.answer = QMessageBox.StandardButton.Yes  # replace last week's (NetCanvas asks)
     assert not window.canvas_picture.ask()
     panel = window.training.loss
     qtbot.mouseClick(panel.png_button, Qt.MouseButton.LeftButton)
@@ -256,6 +258,8 @@ def test_pictures_and_tables_on_a_full_disk_keep_the_old_file_and_say_why(
         ("Cannot save the image", f"{files['canvas.png']} could not be written: the disk is full."),
         ("Cannot save the image", f"{files['loss.png']} could not be written: the disk is full."),
         ("Cannot save the history", f"{files['history.csv']}: the disk is full")]
+    assert [text for _kind, _title, text in dialogs.of("question")] == [
+        f"{name} exists already in {tmp_path}. Replace it?" for name in files]
     assert all(path.read_bytes() == b"the one from last week" for path in files.values())
     assert sorted(os.listdir(tmp_path)) == sorted(files)  # no temporary left
 
@@ -327,3 +331,31 @@ def test_a_field_from_a_newer_netcanvas_inside_a_node_says_what_to_do_in_korean(
     assert "노드 #1에 알 수 없는 필드가 있습니다: colour" in text
     assert text.endswith("더 새로운 NetCanvas로 만든 파일이라면, 열려면 NetCanvas를 업데이트하세요")
     assert window.doc.path == "" and not window.doc.spec.nodes
+
+
+def test_a_project_trained_and_saved_today_tells_an_older_netcanvas_to_update(
+        qtbot, window, dialogs, tmp_path, monkeypatch):
+    """A NetCanvas reading schema 2 refused a trained project saved today with "run 1: unknown
+    field(s) reason_key, reason_values" and no hint: its runs now make it schema 3, which such a
+    NetCanvas says to update for; the untrained example it can read stays schema 2."""
+    untrained = tmp_path / "untrained.netcanvas"
+    saved_example(window, untrained)
+    open_example(window, "xor_by_hand", epochs=2)
+    train_to_end(qtbot, window)
+    path = tmp_path / "trained.netcanvas"
+    assert window.files.write(str(path), wait=True)
+    versions = {}
+    for saved in (untrained, path):
+        with zipfile.ZipFile(saved) as archive:
+            versions[saved.name] = json.loads(archive.read("project.json"))["schema_version"]
+    assert versions == {"untrained.netcanvas": 2, "trained.netcanvas": 3}
+    assert window.files.new()
+    assert window.files.load(path)  # this NetCanvas opens it
+    assert window.doc.runs[0].reason_key == "finished_epochs"
+    monkeypatch.setattr(project_module, "SCHEMA_VERSION", 2)  # a NetCanvas reading schema 2
+    assert window.files.new()
+    assert not window.files.load(path)
+    [(_kind, title, text)] = dialogs.of("critical")
+    assert (title, text) == ("Cannot open project", "trained.netcanvas: this project was made "
+                             "by a newer NetCanvas (file format 3; this version reads format 2) "
+                             "— update NetCanvas to open it")

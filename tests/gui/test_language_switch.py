@@ -19,7 +19,8 @@ def menu_titles(window) -> list[str]:
 
 
 def test_switching_to_korean_and_back_changes_menus_docks_and_an_open_lab(window, qtbot,
-                                                                          settings):
+                                                                          settings,
+                                                                          private_data_dir):
     lab = window.labs_menu.open_lab("perceptron")
     english_menus = menu_titles(window)
     english_lab_title = lab.windowTitle()
@@ -33,77 +34,135 @@ def test_switching_to_korean_and_back_changes_menus_docks_and_an_open_lab(window
         assert window.training.docks["Loss"].windowTitle() == "손실"
         assert hangul(lab.windowTitle()) and lab.windowTitle() != english_lab_title
         assert window.language_menu.language_actions["ko"].isChecked()
-        assert settings.value("language") == "ko"
+        # kept once, in the data folder the command line reads; not in the window's settings
+        assert (private_data_dir / "language").read_text() == "ko"
+        assert not settings.contains("language")
         window.language_menu.language_actions["en"].trigger()
         assert menu_titles(window) == english_menus
         assert lab.windowTitle() == english_lab_title
         assert window.docks["Build"].windowTitle() == "Build"
-        assert settings.value("language") == "en"
+        assert (private_data_dir / "language").read_text() == "en"
+        assert not settings.contains("language")
     finally:
         set_language("en")
 
 
 def test_the_remembered_language_is_used_unless_the_environment_pins_one(monkeypatch, qapp,
-                                                                          tmp_path):
+                                                                          tmp_path,
+                                                                          private_data_dir):
     from gui.i18n import start_language
 
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
-    settings.setValue("language", "ko")
+    (private_data_dir / "language").write_text("ko")
     try:
         monkeypatch.delenv("NETCANVAS_LANG")
         assert start_language(settings) == "ko"
         monkeypatch.setenv("NETCANVAS_LANG", "en")
         assert start_language(settings) == "en"
         monkeypatch.setenv("NETCANVAS_LANG", "ko")
-        settings.setValue("language", "en")
+        (private_data_dir / "language").write_text("en")
         assert start_language(settings) == "ko"
     finally:
         set_language("en")
 
 
-def test_the_language_chosen_in_the_window_is_the_command_lines_too(window, qtbot,
-                                                                     private_data_dir):
-    """A student who chose 한국어 in View ▸ Language on an English system got English from
-    ``netcanvas`` in the terminal: the choice lived only in the window's settings."""
+def cli_help(data_dir) -> str:
+    """``netcanvas --help`` as a terminal on an English system prints it (no NETCANVAS_LANG):
+    in the language the user's data folder remembers."""
     import os
     import subprocess
     import sys
     from pathlib import Path
 
-    def cli_help() -> str:
-        env = {k: v for k, v in os.environ.items()
-               if k not in ("NETCANVAS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
-        env.update(LANG="C.UTF-8", NETCANVAS_DATA_DIR=str(private_data_dir))
-        return subprocess.run([sys.executable, "-m", "gui.cli", "--help"], env=env,
-                              cwd=Path(__file__).resolve().parents[2], capture_output=True,
-                              text=True, timeout=120, check=True).stdout
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("NETCANVAS_LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")}
+    env.update(LANG="C.UTF-8", NETCANVAS_DATA_DIR=str(data_dir))
+    return subprocess.run([sys.executable, "-m", "gui.cli", "--help"], env=env,
+                          cwd=Path(__file__).resolve().parents[2], capture_output=True,
+                          text=True, timeout=120, check=True).stdout
+
+
+def speaks(text: str) -> str:
+    return "ko" if "사용법" in text else "en" if text.startswith("usage: netcanvas") else "?"
+
+
+def test_the_language_chosen_in_the_window_is_the_command_lines_too(window, qtbot, settings,
+                                                                     private_data_dir,
+                                                                     monkeypatch):
+    """A student who chose 한국어 in View ▸ Language on an English system got English from
+    ``netcanvas`` in the terminal: the choice lived only in the window's settings. After each
+    switch the command line and the window's next start agree."""
+    from gui.i18n import start_language
 
     try:
-        window.language_menu.language_actions["ko"].trigger()
-        assert (private_data_dir / "language").read_text() == "ko"
-        assert "사용법" in cli_help()
-        window.language_menu.language_actions["en"].trigger()
-        assert (private_data_dir / "language").read_text() == "en"
-        assert cli_help().startswith("usage: netcanvas")
+        for code in ("ko", "en", "ko"):
+            window.language_menu.language_actions[code].trigger()
+            assert (private_data_dir / "language").read_text() == code
+            assert speaks(cli_help(private_data_dir)) == code
+            monkeypatch.delenv("NETCANVAS_LANG", raising=False)  # as a new process starts
+            assert start_language(settings) == code  # the window's next start
     finally:
         set_language("en")
 
 
-def test_a_choice_made_before_the_command_line_read_it_is_carried_over(qapp, tmp_path,
-                                                                        monkeypatch):
+def test_the_window_starts_in_the_language_the_command_line_speaks(qapp, tmp_path,
+                                                                   private_data_dir,
+                                                                   monkeypatch):
+    """The language lived in two places: an older NetCanvas, run after this one, kept its
+    choice (English) in the window's settings while the data folder said Korean; the window
+    then started in English and ``netcanvas`` spoke Korean. The data folder is the one owner."""
+    from gui.i18n import start_language
+
+    monkeypatch.delenv("NETCANVAS_LANG")
+    (private_data_dir / "language").write_text("ko")
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "en")
+    try:
+        assert start_language(settings) == "ko" == speaks(cli_help(private_data_dir))
+        assert not settings.contains("language")  # nothing left to disagree
+    finally:
+        set_language("en")
+
+
+def test_a_choice_made_before_the_command_line_read_it_is_carried_over_once(
+        qapp, tmp_path, private_data_dir, monkeypatch):
     """Korean chosen in the window before the choice was kept for the command line too: the
-    next start of the window hands it on, once."""
+    next start of the window hands it on, once — after that the data folder's choice is the
+    only one (here changed to English, as a switch elsewhere would)."""
     from core import i18n as core_i18n
     from gui.i18n import start_language
 
-    monkeypatch.setenv("NETCANVAS_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.delenv("NETCANVAS_LANG")
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     settings.setValue("language", "ko")
     assert core_i18n.remembered_language() is None
     try:
-        start_language(settings)
-        assert core_i18n.remembered_language() == "ko"
-        assert (tmp_path / "data" / "language").read_text() == "ko"
+        assert start_language(settings) == "ko"
+        assert (private_data_dir / "language").read_text() == "ko"
+        assert speaks(cli_help(private_data_dir)) == "ko"
+        assert not settings.contains("language")
+        (private_data_dir / "language").write_text("en")
+        monkeypatch.delenv("NETCANVAS_LANG")
+        assert start_language(settings) == "en"
+    finally:
+        set_language("en")
+
+
+def test_an_older_choice_is_kept_while_the_data_folder_cannot_be_written(
+        qapp, tmp_path, monkeypatch):
+    """A data folder that cannot be written (here a file stands where the folder should be):
+    the older choice is still the one the window starts in, and is tried again next time."""
+    from gui.i18n import start_language
+
+    monkeypatch.delenv("NETCANVAS_LANG")
+    blocked = tmp_path / "not_a_folder"
+    blocked.write_text("")
+    monkeypatch.setenv("NETCANVAS_DATA_DIR", str(blocked))
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    settings.setValue("language", "ko")
+    try:
+        assert start_language(settings) == "ko"
+        assert settings.value("language") == "ko"
     finally:
         set_language("en")
 

@@ -13,13 +13,14 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt, Slot
 from PySide6.QtGui import QColor, QTextDocumentFragment
-from PySide6.QtWidgets import QCheckBox, QFileDialog, QMessageBox, QToolButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QMessageBox, QToolButton, QWidget
 
 from core.file_writes import write_atomically, write_reason
 from core.i18n import percent
 from core.training.history import PARTS, History
 from gui import theme
 from gui.i18n import on_language_change, translate
+from gui.save_dialog import choose_target
 from gui.training.frames import Curves, Frame, Overlay
 from gui.training.plots.base import (
     BATCH_COLOR,
@@ -366,16 +367,21 @@ class LossPanel(Panel):
     def ask_csv(self) -> None:
         if self.history is None:
             return
-        path, _ = QFileDialog.getSaveFileName(
+        chosen = choose_target(
             self, translate("LossPanel", "Save the training history as CSV"), "history.csv",
-            translate("LossPanel", "CSV tables (*.csv)"))
-        if not path:
+            translate("LossPanel", "CSV tables (*.csv)"),
+            lambda name: Path(name if name.lower().endswith(".csv") else f"{name}.csv"))
+        if chosen is None:
             return
+        path, problem = chosen  # a read-only file…: said without asking to replace it
         try:
-            self.export_csv(path if path.lower().endswith(".csv") else f"{path}.csv")
+            if not problem:
+                self.export_csv(path)
         except OSError as exc:
+            problem = write_reason(exc, path.absolute())
+        if problem:
             QMessageBox.warning(self, translate("LossPanel", "Cannot save the history"),
-                                f"{path}: {write_reason(exc, Path(path).absolute())}")
+                                f"{path}: {problem}")
 
 
 def _format(measure: str, value: float) -> str:

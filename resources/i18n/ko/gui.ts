@@ -763,6 +763,17 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     </message>
 </context>
 <context>
+    <name>SaveDialog</name>
+    <message>
+        <source>Replace file?</source>
+        <translation>파일을 바꿀까요?</translation>
+    </message>
+    <message>
+        <source>{name} exists already in {folder}. Replace it?</source>
+        <translation>{folder}에 {name}이(가) 이미 있습니다. 바꿀까요?</translation>
+    </message>
+</context>
+<context>
     <name>ShortcutsDialog</name>
     <message>
         <source>Wheel</source>

@@ -198,6 +198,10 @@
         <translation>행 {row}에서 SGD 한 단계(lr {lr}): 이 행의 손실 {before} → {after}. 실행 취소하면 가중치가 돌아옵니다.</translation>
     </message>
     <message>
+        <source>One SGD step on row {row} (lr {lr}): the row&apos;s loss {before} → {after}. It was dropped from the undo history to keep memory: Undo no longer takes it back.</source>
+        <translation>행 {row}에서 SGD 한 단계(lr {lr}): 이 행의 손실 {before} → {after}. 메모리를 아끼려고 실행 취소 기록에서 지웠습니다: 이제 실행 취소로 되돌릴 수 없습니다.</translation>
+    </message>
+    <message>
         <source>step {n} of {total} · {phase}</source>
         <translation>단계 {n}/{total} · {phase}</translation>
     </message>
