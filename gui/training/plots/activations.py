@@ -89,7 +89,7 @@ class ActivationsPanel(FollowsWeights, Panel):
         #: the current weights' activations by node id and their network, while no run goes
         #: on (None: unknown)
         self.current: tuple[dict[str, NodeStats], NetworkSpec] | None = None
-        self.parts_left = [self._add_stats_plot, self._add_fraction_plot]
+        self.parts_left = [self._add_stats_plot, self._add_fraction_plot, self._finish]
         if not in_parts:
             self.build_whole()
 
@@ -103,16 +103,18 @@ class ActivationsPanel(FollowsWeights, Panel):
         self.stats_plot.addItem(self.means)
 
     def _add_fraction_plot(self) -> None:
-        """The third plot, then what needs all three (the panel is whole after it)."""
         self.fraction_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
-        self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
-                                                             self.fraction_plot)}
         self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
                                               brush=pg.mkBrush(SATURATED_COLOR))
         self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
                                          brush=pg.mkBrush(DEAD_COLOR))
         self.fraction_plot.addItem(self.saturated_bars)
         self.fraction_plot.addItem(self.dead_bars)
+
+    def _finish(self) -> None:
+        """What needs all three plots: their ranges, rows and texts (the panel is whole)."""
+        self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
+                                                             self.fraction_plot)}
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         # too short for two rows (1280 × 720 at 150 %): the three plots in one
