@@ -359,7 +359,7 @@ class ExplainPanel(QWidget):
             self.sgd.apply(shown_project(self.context), self.explanation, self.doc.settings.lr)
 
     def _stepped(self, explanation: Explanation, lr: float, stepped: Stepped | str) -> None:
-        if isinstance(stepped, str):  # failed (in words)
+        if isinstance(stepped, str) and stepped:  # failed (in words; "": cancelled)
             self._show_result(("refused", stepped))
         if isinstance(stepped, str) or explanation is not self.explanation or (
                 self._timer.isActive()):  # or traced again meanwhile: of other weights

@@ -47,3 +47,25 @@ def test_a_big_network_s_step_is_worked_out_on_a_worker_with_the_same_result(
 
     window.undo_action.trigger()
     assert all(np.array_equal(doc.array(name), value) for name, value in before.items())
+
+
+def test_a_step_that_fails_on_the_worker_says_so_and_changes_nothing(qtbot, window,
+                                                                       monkeypatch):
+    monkeypatch.setattr(tracing, "BACKGROUND_WEIGHTS", 0)
+
+    def failing(*_args):
+        raise ValueError("no step today")
+
+    monkeypatch.setattr(sgd_module, "sgd_step", failing)
+    assert window.files.open_example("xor_learned")
+    window.explain_action.trigger()
+    panel, doc = window.explain, window.doc
+    qtbot.waitUntil(lambda: panel.explanation is not None)
+    before = {name: np.array(value) for name, value in doc.arrays.items()}
+    entries = doc.undo_stack.count()
+    qtbot.mouseClick(panel.sgd_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not applied: " in panel.result.text())  # (coloured as an error)
+    assert "no step today" in panel.result.text()
+    assert panel.sgd_button.isEnabled()  # it can be tried again
+    assert doc.undo_stack.count() == entries
+    assert all(np.array_equal(doc.array(name), value) for name, value in before.items())
