@@ -80,6 +80,11 @@ def trace_row(network: Network, x: np.ndarray, t: np.ndarray) -> RowTrace:
     folded_spec, folded_params, scales = _fold(network)
     folded = build(folded_spec, dtype=np.float64, draw=False)  # no dropout: nothing is drawn
     folded.load_params(folded_params)
+    # Its gradients' memory is new (mapped on first write): written here, in a call that lets
+    # other threads run, not first by the backward pass's matrix products, which hold Python's
+    # lock while the pages come in — 70–200 ms of the window's thread frozen on 2-2000-2000-2
+    # while a worker traced the row.
+    folded.flat_grads[...] = 0
     target = _target_row(network, t)
 
     values = folded.activations(x, train=False)

@@ -246,10 +246,10 @@ class GraphDocument(QObject):
         whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
         self._preview = {}
-        given = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()}
+        given = copies(arrays or {})  # read-only from the start, as every array it keeps
         old = (self._settings, self._data, self._history)
         self._spec = spec
-        self._arrays = params.fresh_params(spec, self.rng, keep=given)
+        self._arrays = copies(params.fresh_params(spec, self.rng, keep=given), owned=True)
         self._settings = settings if settings is not None else TrainingSettings()
         self._data, self._history = data, history
         self._title, self._description = title, description

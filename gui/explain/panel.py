@@ -34,16 +34,16 @@ from core.explain import (
     check_row,
     in_current_language,
     numerical_gradients,
-    sgd_step,
 )
 from gui import theme
 from gui.busy import run_busy
 from gui.canvas.scene import CanvasScene
 from gui.context import ProjectContext
-from gui.document.undo_budget import same_entry
 from gui.explain.overlay import step_overlays
 from gui.explain.refusals import refusal_source
-from gui.explain.shown import SgdStepCommand, sgd_note, sgd_step_said, shown_project
+from gui.explain.result_line import ResultLine
+from gui.explain.sgd import SgdStepper, Stepped
+from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
 from gui.explain.tracing import RowTracer, Traced
@@ -76,7 +76,6 @@ class ExplainPanel(QWidget):
         self.row_spin = QSpinBox()
         self.row_label = WrappedLabel()
         self.inputs_edit = QLineEdit()
-        self.inputs_error = WrappedLabel()  # a typing slip, said under the box
         self.typed: tuple[float, ...] | None = None
         self.step_bar = bar = StepBar()
         self.home_button, self.back_button = bar.home_button, bar.back_button
@@ -88,8 +87,9 @@ class ExplainPanel(QWidget):
                                                            step.values, step.matrix)
         self.check_button = QPushButton()
         self.sgd_button = QPushButton()
-        self.result = WrappedLabel()
-        self._result_state: tuple | None = None  # what self.result says, to say it again
+        self.results = ResultLine(self.doc.undo_stack)  # what Check or the step did, a slip
+        self.result, self.inputs_error = self.results.result, self.results.inputs_error
+        self.sgd = SgdStepper(self._stepped, self)  # a big network's step: on a worker
         self.dock: QDockWidget | None = None
         self.action: QAction | None = None
         self.status: StatusLine | None = None  # the window's status bar: install_explain
@@ -152,7 +152,6 @@ class ExplainPanel(QWidget):
         inputs.addWidget(self.inputs_edit, 1)
         layout.addLayout(inputs)
         layout.addWidget(self.inputs_error)
-        self.inputs_error.hide()
         layout.addWidget(self.step_bar)
         layout.addWidget(self.progress)
         layout.addWidget(self.step_box)
@@ -258,25 +257,7 @@ class ExplainPanel(QWidget):
         self._show_result()  # an SGD step undone or redone meanwhile
 
     def _show_result(self, state: tuple | None = None, keep: bool = True) -> None:
-        """Say ``state`` (None: what was said before, if ``keep``) below the buttons:
-        ("typo",) (said under the inputs), ("refused", why) or ("sgd", row, lr, before, after,
-        command) — said as undone while ``command`` is, as kept once the undo history let it
-        go; () says nothing."""
-        if state is not None or not keep:
-            self._result_state = state
-        state = self._result_state or ()
-        typo = state[:1] == ("typo",)
-        self.inputs_error.setText(theme.coloured(self.tr(
-            "Type numbers separated by commas, e.g. 0.5, 1."), theme.ERROR_TEXT) if typo else "")
-        self.inputs_error.setVisible(typo)
-        self.result.setVisible(bool(state) and not typo)
-        if state[:1] == ("refused",):
-            self.result.setText(theme.coloured(
-                self.tr("Not applied: {reason}").format(reason=state[1]), theme.ERROR_TEXT))
-        elif state[:1] == ("sgd",):
-            self.result.setText(sgd_note(*state[1:5], self._applied(state[5]), state[5]))
-        else:
-            self.result.setText("")
+        self.results.say(state, keep)
 
     def _history_moved(self, _index: int) -> None:
         """The undo history changed (it may have let an SGD step go: no weights changed)."""
@@ -285,11 +266,6 @@ class ExplainPanel(QWidget):
 
     def _project_replaced(self) -> None:
         self._show_result(None, keep=False)  # its note was of the project before
-
-    def _applied(self, command: object) -> bool:
-        """Whether ``command`` is on the undo stack and not undone."""
-        stack = self.doc.undo_stack
-        return any(same_entry(stack.command(k), command) for k in range(stack.index()))
 
     def _row_chosen(self) -> None:
         """Another row at the same step, so rows can be compared number for number."""
@@ -331,8 +307,8 @@ class ExplainPanel(QWidget):
         steps = self._steps()
         ready = bool(steps)
         self.step_bar.show_position(self.index, len(steps))
-        for widget in (self.check_button, self.sgd_button):
-            widget.setEnabled(ready)
+        self.check_button.setEnabled(ready)
+        self.sgd_button.setEnabled(ready and not self.sgd.busy)
         if not ready:
             self.scene.clear_values()
             self.progress.setText("")
@@ -387,20 +363,28 @@ class ExplainPanel(QWidget):
 
     def apply_sgd_step(self) -> None:
         """W ← W − lr·∂L/∂W on this row's gradients (lr from the training settings), as one
-        undoable edit; says the row's loss before and after."""
-        if self.explanation is None:
+        undoable edit (worked out by :class:`SgdStepper`); says the row's loss before and
+        after."""
+        if self.explanation is not None and not self.sgd.busy:
+            self.sgd_button.setEnabled(False)
+            self.sgd.apply(shown_project(self.context), self.explanation, self.doc.settings.lr)
+
+    def _stepped(self, explanation: Explanation, lr: float, stepped: Stepped | str) -> None:
+        if isinstance(stepped, str) and stepped:  # failed (in words; "": cancelled)
+            self._show_result(("refused", stepped))
+        if isinstance(stepped, str) or explanation is not self.explanation or (
+                self._timer.isActive()):  # or traced again meanwhile: of other weights
+            self.show_step()
             return
-        lr = self.doc.settings.lr
-        before = self.explanation.trace.loss
-        stepped, after = sgd_step(shown_project(self.context), self.explanation, lr)
-        row = self.explanation.sample
+        arrays, after = stepped
+        row, before = explanation.sample, explanation.trace.loss
         command = SgdStepCommand(self.doc, self.tr("One SGD step on row {row}").format(row=row),
-                                 stepped, self.doc.history)
+                                 arrays, self.doc.history)
         if not self.doc.push(command):
             self._show_result(("refused", self.doc.preview_refusal or self.doc.locked_reason))
+            self.show_step()
             return
-        self._result_state = ("sgd", row, lr, before, after, command)
+        self._show_result(("sgd", row, lr, before, after, command))
         self.refresh()
         if self.status is not None:  # said again in a new language
             self.status.say(lambda: sgd_step_said(row, lr, before, after))
-

@@ -33,6 +33,7 @@ from gui.training.frames import batches_per_epoch, data_points, estimated_batche
 from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.outcome_tab import OutcomeInView
+from gui.training.panel_hosts import panel_hosts
 from gui.training.progress import TrainingProgress
 from gui.training.runs_list import RunsList
 from gui.training.session import lock_reason
@@ -47,8 +48,6 @@ BOTTOM = Qt.DockWidgetArea.BottomDockWidgetArea
 RUN = object()  # the panels show the frames of a run (not a stored history)
 RIGHT = Qt.DockWidgetArea.RightDockWidgetArea
 LOCK_TEXT = QT_TRANSLATE_NOOP("TrainingUi", "Structure locked while training")
-PANELS = {"Loss": "LossPanel", "Weights": "WeightsPanel",  # i18n: not ui
-          "Activations": "ActivationsPanel", "Output": "OutputPanel"}  # i18n: not ui
 # The docks' titles, by their English name (the key of ``TrainingUi.docks``, and the object
 # name: "Loss" → loss_dock), translated where shown.
 DOCK_TITLES = {"Training": QT_TRANSLATE_NOOP("TrainingUi", "Training"),
@@ -57,14 +56,6 @@ DOCK_TITLES = {"Training": QT_TRANSLATE_NOOP("TrainingUi", "Training"),
                "Weights": QT_TRANSLATE_NOOP("TrainingUi", "Weights"),
                "Activations": QT_TRANSLATE_NOOP("TrainingUi", "Activations"),
                "Runs": QT_TRANSLATE_NOOP("TrainingUi", "Runs")}
-
-
-def panel_maker(class_name: str) -> Callable[[], QWidget]:
-    def make() -> QWidget:
-        from gui.training import plots
-
-        return getattr(plots, class_name)()
-    return make
 
 
 class TrainingUi(QObject):
@@ -79,8 +70,7 @@ class TrainingUi(QObject):
         self.session = context.session
         self.actions = TrainingActions(self.session, self)
         self.settings_panel = TrainingSettingsPanel(self.actions)
-        self.hosts = {name: LazyPanel(panel_maker(class_name))
-                      for name, class_name in PANELS.items()}
+        self.hosts = panel_hosts()
         self.runs = RunsList(doc)
         self.runs.overlays_changed.connect(self._overlays_changed)
         self.gradient_bars = GradientFlowOverlay(scene)

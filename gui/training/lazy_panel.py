@@ -92,6 +92,7 @@ class LazyPanel(QWidget):
         super().__init__(parent)
         self._make = make
         self._panel: Any = None
+        self._making: Any = None  # a panel made in parts, not whole yet (not used till then)
         self._calls: dict[str, tuple[Any, ...]] = {}  # for the panel once it is made
         self._later: dict[str, tuple[Any, ...]] = {}  # for the made panel, on a later turn
         self._scheduled = False
@@ -159,12 +160,23 @@ class LazyPanel(QWidget):
             self.built.emit(self._panel)
 
     def _work(self) -> int:
-        """Make the panel, or tell it what waits; the milliseconds until the next host's turn
-        (0: there was nothing to do). A panel made here hears what it missed on its next
-        turn: making one and drawing its data in one piece held the GUI thread 0.1 s and
-        more on a loaded machine (the Weights and Activations panels' first show)."""
+        """Make the panel (or, for one made in parts, its next part), or tell it what waits;
+        the milliseconds until the next host's turn (0: there was nothing to do). A panel made
+        here hears what it missed on its next turn: making one and drawing its data in one
+        piece held the GUI thread 0.1 s and more on a loaded machine (the Weights and
+        Activations panels' first show)."""
         if self._panel is None:
-            self._build(tell=False)
+            making = self._making
+            if making is None:
+                self._making = making = self._make()
+                if not getattr(making, "parts_left", None):  # whole at once
+                    self._build(tell=False)
+            elif making.parts_left:
+                making.build_part()
+            else:  # whole: shown on its own turn
+                self._build(tell=False)
+            if self._panel is None:
+                _build_queue().add(self)  # its next part (or showing it) on a later turn
             return BUILD_GAP_MS
         if self._later:
             self._deliver()
@@ -174,7 +186,9 @@ class LazyPanel(QWidget):
     def _build(self, tell: bool = True) -> None:
         if self._panel is not None:
             return
-        panel = self._make()
+        panel, self._making = self._making or self._make(), None
+        if getattr(panel, "parts_left", None):
+            panel.build_whole()  # asked for now: the parts left too
         self._panel = panel
         self.layout().addWidget(panel)
         if self.isVisible():  # on screen now, at its size (Qt would show it on a later turn)

@@ -22,7 +22,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core import SpecError, build
 from core.datasets import DataError
-from core.engine.params import split
+from core.engine.params import Params, split
 from core.spec_problems import errors_first
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History, history_to_continue
@@ -36,6 +36,7 @@ from gui.i18n import translate
 from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
+from gui.training.weights_reset import WeightsReset
 from gui.training.worker import TrainingResult
 
 LOCK_REASON = QT_TRANSLATE_NOOP("TrainingSession",
@@ -75,6 +76,7 @@ class TrainingSession(QObject):
         self._started_at: str | None = None  # when the running run began
         #: the optimizer state the document's weights were reached with (a file's, or a run's)
         self.continuation = ContinuationKeeper()
+        self.resets = WeightsReset(doc, self._push_reset, self)
         self.controller.finished.connect(self._finished)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
@@ -186,15 +188,14 @@ class TrainingSession(QObject):
         self.doc.settle()
         if self.doc.problems:
             return
-        settings = self.doc.settings
-        network = build(self.doc.spec, seed=settings.seed, dtype=np.float64)
-        arrays = {k: v for k, v in {**network.params, **network.state}.items()
-                  if self.doc.has_array(k)}
-        self.doc.push(ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Reset weights"),
-                                            arrays, None))
-        seed = settings.seed
+        seed = self.doc.settings.seed
+        self.resets.start(self.doc.spec, seed)  # on a worker for a big network
         self.message.emit(lambda: translate(
             "TrainingSession", "Weights reset from seed {seed}.").format(seed=seed))
+
+    def _push_reset(self, arrays: Params) -> None:
+        self.doc.push(ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Reset weights"),
+                                            arrays, None))
 
     # ------------------------------------------------------------------ live
     def show_weights(self, frame: Frame) -> None:

@@ -64,7 +64,10 @@ class ActivationsPanel(FollowsWeights, Panel):
     title = "Activations"  # i18n: not ui (the file name; shown_title() is translated)
     keeps_frame = True  # the edited weights' activations are drawn over the run's frame
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:
+        """``in_parts``: the second and third plots are made by :meth:`Panel.build_part`, one
+        per call (:class:`~gui.training.lazy_panel.LazyPanel` makes one per turn of the event
+        loop: the three in one piece held the GUI thread 90–200 ms on a loaded machine)."""
         super().__init__(parent)
         self.note.min_lines = 2  # room for the sentence about a node that each frame brings
         self.note.fit(shrink=True)
@@ -79,26 +82,6 @@ class ActivationsPanel(FollowsWeights, Panel):
         self.hist_curve = self.hist_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.KIND_COLORS["hidden"], width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.KIND_COLORS["hidden"], 70)))
-        self.stats_plot = add_plot(self.graphics, row=0, col=1)
-        self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
-                                          beam=0.2, pen=pg.mkPen(theme.TEXT, width=1.2))
-        self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.KIND_COLORS["hidden"]),
-                                        pen=None)
-        self.stats_plot.addItem(self.error_bars)
-        self.stats_plot.addItem(self.means)
-        self.fraction_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
-        self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
-                                                             self.fraction_plot)}
-        self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
-                                              brush=pg.mkBrush(SATURATED_COLOR))
-        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
-                                         brush=pg.mkBrush(DEAD_COLOR))
-        self.fraction_plot.addItem(self.saturated_bars)
-        self.fraction_plot.addItem(self.dead_bars)
-        self.graphics.ci.layout.setRowStretchFactor(0, 3)
-        self.graphics.ci.layout.setRowStretchFactor(1, 2)
-        # too short for two rows (1280 × 720 at 150 %): the three plots in one
-        self.one_row_when_short([(self.fraction_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
         self.empty_note = PlotNote(self.hist_plot)  # before a run: how to fill the plots
         # the note's node with its numbers (its name and activation's are read when the note
         # is written: after a language switch the note named "hidden 1" in Korean)
@@ -106,6 +89,36 @@ class ActivationsPanel(FollowsWeights, Panel):
         #: the current weights' activations by node id and their network, while no run goes
         #: on (None: unknown)
         self.current: tuple[dict[str, NodeStats], NetworkSpec] | None = None
+        self.parts_left = [self._add_stats_plot, self._add_fraction_plot, self._finish]
+        if not in_parts:
+            self.build_whole()
+
+    def _add_stats_plot(self) -> None:
+        self.stats_plot = add_plot(self.graphics, row=0, col=1)
+        self.error_bars = pg.ErrorBarItem(x=np.zeros(0), y=np.zeros(0), height=np.zeros(0),
+                                          beam=0.2, pen=pg.mkPen(theme.TEXT, width=1.2))
+        self.means = pg.ScatterPlotItem(size=8, brush=pg.mkBrush(theme.KIND_COLORS["hidden"]),
+                                        pen=None)
+        self.stats_plot.addItem(self.error_bars)
+        self.stats_plot.addItem(self.means)
+
+    def _add_fraction_plot(self) -> None:
+        self.fraction_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
+        self.saturated_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
+                                              brush=pg.mkBrush(SATURATED_COLOR))
+        self.dead_bars = pg.BarGraphItem(x=[], height=[], width=0.35,
+                                         brush=pg.mkBrush(DEAD_COLOR))
+        self.fraction_plot.addItem(self.saturated_bars)
+        self.fraction_plot.addItem(self.dead_bars)
+
+    def _finish(self) -> None:
+        """What needs all three plots: their ranges, rows and texts (the panel is whole)."""
+        self.ranges = {plot: StickyRange(plot) for plot in (self.hist_plot, self.stats_plot,
+                                                             self.fraction_plot)}
+        self.graphics.ci.layout.setRowStretchFactor(0, 3)
+        self.graphics.ci.layout.setRowStretchFactor(1, 2)
+        # too short for two rows (1280 × 720 at 150 %): the three plots in one
+        self.one_row_when_short([(self.fraction_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:

@@ -9,6 +9,7 @@ shown again. Plot items are created once in the constructor and fed with ``setDa
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from html import escape
 from pathlib import Path
 
@@ -231,6 +232,20 @@ class Panel(QWidget):
         self.plot_menu = PlotMenu(self.graphics, self, self.ask_png)  # right click: copy, save
         self.note_row = NoteRow(self, self.note.box, self.tools, layout)  # narrow: above them
         self.one_row: OneRow | None = None  # plots into one row when short: one_row_when_short
+        #: what is left to make of a panel made in parts (:meth:`build_part`), in order
+        self.parts_left: list[Callable[[], None]] = []
+
+    def build_part(self) -> bool:
+        """Make the next part of a panel made in parts; whether parts are left after it. A
+        panel is used only once whole (:class:`~gui.training.lazy_panel.LazyPanel`)."""
+        if self.parts_left:
+            self.parts_left.pop(0)()
+        return bool(self.parts_left)
+
+    def build_whole(self) -> None:
+        """Make every part left now."""
+        while self.build_part():
+            pass
 
     @Slot()
     def keep_whole(self) -> None:

@@ -61,8 +61,9 @@ def test_a_big_connection_is_not_measured_at_every_paint(qtbot, window, monkeypa
     # new weights (Reset Weights): measured again, once
     before = item.magnitude()
     window.doc.rng = np.random.default_rng(7)
-    click(qtbot, window, "reset")
-    qtbot.waitUntil(lambda: item.weights is not weights)
+    click(qtbot, window, "reset")  # a big network's: drawn on a worker, then pushed
+    qtbot.waitUntil(lambda: window.doc.array(weight_name(edge_id)).base is not weights.base
+                    and item.weights is not weights)
     counting.abs_sizes.clear()
     for _ in range(3):
         for each in window.scene.edge_items():
