@@ -9,8 +9,8 @@ from dataclasses import replace
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF, Qt
-from PySide6.QtGui import QBrush, QColor, QFont, QPolygonF
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QPointF
+from PySide6.QtGui import QBrush, QColor, QPolygonF
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QSpinBox,
-    QTableWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -45,7 +44,7 @@ from gui import theme
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, name_view
-from gui.table_fit import cell, fit_height
+from gui.labs.perceptron_tables import fill, read_only_table, set_headers
 from resources.examples import example_path
 
 GATES = ("and", "or", "nand", "xor")
@@ -54,38 +53,6 @@ HAND_WEIGHTS = {"s₁ = NAND(x)": PRESETS["NAND (book)"],  # i18n: not ui
                 "s₂ = OR(x)": PRESETS["OR (book)"],  # i18n: not ui
                 "y = AND(s₁, s₂)": PRESETS["AND (book, notes)"]}  # i18n: not ui
 ONE_SHADE = QColor(*theme.rgba(theme.POSITIVE, 38))
-
-
-def _table(rows: int, columns: int) -> QTableWidget:
-    """A read-only table; its header labels are set in the lab's ``retranslate``."""
-    table = QTableWidget(rows, columns)
-    table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(26)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    table.horizontalHeader().setMinimumSectionSize(30)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return table
-
-
-def _set_headers(table: QTableWidget, headers: list[str]) -> None:
-    """Label the columns and fit the table's height to its rows and (maybe two-line) header."""
-    table.setHorizontalHeaderLabels(headers)
-    fit_height(table, resize_rows=False)
-
-
-def _fill(table: QTableWidget, rows: list[list[object]], marked: set[int] = frozenset()
-          ) -> None:
-    """Read-only cells; the rows in ``marked`` (wrong answers) bold and red."""
-    bold = QFont()
-    bold.setBold(True)
-    for r, row in enumerate(rows):
-        for c, value in enumerate(row):
-            item = cell(str(value))
-            if r in marked:
-                item.setFont(bold)
-                item.setForeground(QBrush(QColor(theme.PROBLEM)))
-            table.setItem(r, c, item)
 
 
 class PerceptronLab(LabWindow):
@@ -124,7 +91,7 @@ class PerceptronLab(LabWindow):
         left = QVBoxLayout()
         left.addLayout(self._weight_form())
         left.addLayout(self._preset_grid())
-        self.table = _table(4, 4)
+        self.table = read_only_table(4, 4)
         left.addWidget(self.table)
         self.search_button = QPushButton()
         self.search_button.clicked.connect(self.search)
@@ -203,12 +170,12 @@ class PerceptronLab(LabWindow):
         self.explain = QLabel()
         self.explain.setWordWrap(True)
         box_layout.addWidget(self.explain)
-        self.two_layer = _table(4, 6)
+        self.two_layer = read_only_table(4, 6)
         box_layout.addWidget(self.two_layer)
         self.weights_caption = QLabel()
         self.weights_caption.setWordWrap(True)
         box_layout.addWidget(self.weights_caption)
-        self.weight_table = _table(len(HAND_WEIGHTS) + 3, 4)
+        self.weight_table = read_only_table(len(HAND_WEIGHTS) + 3, 4)
         header = self.weight_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         box_layout.addWidget(self.weight_table)
@@ -263,8 +230,8 @@ class PerceptronLab(LabWindow):
         targets = gate_targets(self.gate.currentData())
         answers = self.answers()
         wrong = self.wrong_rows()
-        _fill(self.table, [[int(x1), int(x2), int(t), a] for (x1, x2), t, a in
-                           zip(GATE_INPUTS, targets, answers, strict=True)], set(wrong))
+        fill(self.table, [[int(x1), int(x2), int(t), a] for (x1, x2), t, a in
+                          zip(GATE_INPUTS, targets, answers, strict=True)], set(wrong))
         colours = [QColor(theme.POSITIVE) if t else QColor(theme.NEGATIVE) for t in targets]
         self.points.setData(x=GATE_INPUTS[:, 0], y=GATE_INPUTS[:, 1], brush=colours,
                             pen=pg.mkPen("k", width=1))
@@ -336,19 +303,19 @@ class PerceptronLab(LabWindow):
 
     def _fill_two_layer(self) -> None:
         learned = self.learned or ["–"] * 4
-        _fill(self.two_layer, [[int(x1), int(x2), s1, s2, y, n] for (x1, x2), s1, s2, y, n in
-                               zip(GATE_INPUTS, self.hidden, self.hidden_or, self.by_hand,
-                                   learned, strict=True)])
+        fill(self.two_layer, [[int(x1), int(x2), s1, s2, y, n] for (x1, x2), s1, s2, y, n in
+                              zip(GATE_INPUTS, self.hidden, self.hidden_or, self.by_hand,
+                                  learned, strict=True)])
         rows = [[name, f"{w1:g}", f"{w2:g}", f"{b:g}"] for name, (w1, w2, b) in
                 HAND_WEIGHTS.items()]
         rows += [[name, f"{w1:.2f}", f"{w2:.2f}", f"{b:.2f}"] for name, (w1, w2, b) in
                  self.learned_weights().items()]
-        _fill(self.weight_table, rows)
+        fill(self.weight_table, rows)
 
     # ------------------------------------------------------------------ language
     def retranslate(self) -> None:
         """Every text of the lab in the current language, from its current state."""
-        _set_headers(self.table, ["x₁", "x₂", self.tr("target"), self.tr("output")])
+        set_headers(self.table, ["x₁", "x₂", self.tr("target"), self.tr("output")])
         self.table.setToolTip(self.tr("The neuron's answer for each input; a wrong answer is "
                                       "bold red"))
         name_view(self.table, self.tr("The gate's truth table and the neuron's answers"))
@@ -376,14 +343,14 @@ class PerceptronLab(LabWindow):
         self.two_layer_box.setTitle(self.tr("Two layers solve XOR"))
         self.explain.setText(self.tr("By hand (the book): s₁ = NAND(x), s₂ = OR(x), "
                                      "y = AND(s₁, s₂). Learned: a 2-2-1 sigmoid network."))
-        _set_headers(
+        set_headers(
             self.two_layer, ["x₁", "x₂", "s₁\nNAND", "s₂\nOR", "y\nAND", self.tr("learned\n2-2-1")])
         self.two_layer.setToolTip(self.tr("s₁, s₂: the hidden step neurons' outputs; y: the "
                                           "output neuron's; learned: the trained network's "
                                           "answer"))
         self.weights_caption.setText(self.tr("Weights (w₁, w₂ on the unit's two inputs, "
                                              "and b):"))
-        _set_headers(self.weight_table, [self.tr("unit"), "w₁", "w₂", "b"])
+        set_headers(self.weight_table, [self.tr("unit"), "w₁", "w₂", "b"])
         self.weight_table.setToolTip(self.tr(
             "Hand-set: the book's NAND, OR and AND neurons. Learned: the hidden sigmoid units "
             "h₁, h₂ and the output after training"))

@@ -25,13 +25,13 @@ from core.training.search import (
     SearchSpace,
     Trial,
     random_search,
-    rank,
 )
 from gui.background import BackgroundJob
 from gui.context import ProjectContext
 from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import on_language_change
 from gui.labs.base import LabWindow, column_width, say
+from gui.labs.search_feed import TrialFeed
 from gui.labs.search_form import DEFAULT_EPOCHS, Project, SearchForm, read_project
 from gui.labs.search_results import ResultsView, metric_text, power_text, score_text
 from gui.lock import undo_actions
@@ -39,8 +39,6 @@ from gui.widgets import WrappedLabel
 
 TOP = 5
 EXAMPLE = "spiral"  # what a project that cannot be searched is offered instead
-REDRAW_MS = 100  # the scatter and table follow the trials at most this often…
-REDRAW_SHARE = 0.25  # …and redrawing may take at most this share of the GUI thread
 
 
 def _side_by_side(*widgets: QWidget) -> QHBoxLayout:
@@ -155,11 +153,7 @@ class SearchLab(LabWindow):
         self._recheck.setSingleShot(True)
         self._recheck.setInterval(100)  # edits come in bursts; check once they settle
         self._recheck.timeout.connect(self._check_project)
-        self._arrived: list[Trial] = []  # this run's trials so far, in the order they ended
-        self._redraw = QTimer(self)
-        self._redraw.setSingleShot(True)
-        self._redraw.setInterval(REDRAW_MS)
-        self._redraw.timeout.connect(self._draw_arrived)
+        self.feed = TrialFeed(self.results, self)  # this run's trials so far
         for signal in (doc.problems_changed, doc.settings_changed, doc.node_added,
                        doc.node_removed, doc.node_changed, doc.edge_added, doc.edge_removed,
                        self.context.data.dataset_changed):
@@ -238,7 +232,7 @@ class SearchLab(LabWindow):
         self._generation += 1
         self.job.cancel()
         self.project = None
-        self.results.show_trials([])
+        self.feed.clear()
         self._say(str)
 
     # ------------------------------------------------------------------ running
@@ -263,9 +257,7 @@ class SearchLab(LabWindow):
 
         self.project = project
         self._run_generation = self._generation
-        self._arrived = []
-        self._redraw.stop()
-        self.results.show_trials([])
+        self.feed.clear()
         self.results.set_metric(project.metric)
         self.progress.setRange(0, n_trials)
         self.progress.setValue(0)
@@ -283,23 +275,9 @@ class SearchLab(LabWindow):
 
     @Slot(object)
     def _progress(self, trial: Trial) -> None:
-        """Count every trial at once; redraw the scatter and table at a bounded rate (a
-        thousand one-epoch trials would otherwise redraw a growing table a thousand times)."""
-        if self._run_generation != self._generation:
-            return
-        self._arrived.append(trial)
-        self.progress.setValue(len(self._arrived))
-        if not self._redraw.isActive():
-            self._redraw.start()
-
-    @Slot()
-    def _draw_arrived(self) -> None:
-        if self._run_generation != self._generation:
-            return  # another project was opened: these trials are not its
-        started = time.perf_counter()
-        self.results.show_trials(rank(self._arrived))
-        spent_ms = 1000 * (time.perf_counter() - started)
-        self._redraw.setInterval(max(REDRAW_MS, round(spent_ms / REDRAW_SHARE)))
+        """Count every trial at once (the feed draws them at a bounded rate)."""
+        if self._run_generation == self._generation:  # else: another project's
+            self.progress.setValue(self.feed.add(trial))
 
     @Slot(object)
     def _finished(self, result: SearchResult) -> None:
@@ -307,7 +285,7 @@ class SearchLab(LabWindow):
             self._say(lambda: self.tr("Another project was opened: the search stopped and its "
                                       "results were dropped."))
             return
-        self._redraw.stop()
+        self.feed.stop()
         self.results.show_trials(result.trials)
         self.progress.setValue(len(result.trials))
         done, total = len(result.trials), self.progress.maximum()
@@ -352,8 +330,9 @@ class SearchLab(LabWindow):
             self.progress.setValue(0)
 
     def closed_mid_run(self) -> None:
-        self._redraw.stop()
-        self._draw_arrived()  # the trials that did end
+        self.feed.stop()
+        if self._run_generation == self._generation:  # else: another project's, not drawn
+            self.feed.draw()  # the trials that did end
         count = len(self.trials)
         self._say(lambda: self.tr("Stopped when the window closed, after {n} trials.").format(
             n=count))
