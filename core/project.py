@@ -20,9 +20,10 @@ clear the weights' history but not what was run, and deleting a run record leave
 and their history as they are. Schema 1 (before runs were recorded) is still read: its history
 becomes run 1.
 
-A file gets the lowest schema version that describes it (:func:`schema_version_for`): 3 when a
-run holds a field a schema-2 reader refuses (:data:`core.training.runs.NEW_IN_3`), so that
-reader says to update NetCanvas instead of naming unknown fields; otherwise 2, which it opens.
+A file gets the lowest schema version that describes it
+(:func:`core.training.runs.schema_version_for`): 3 when a run holds a field a schema-2 reader
+refuses (:data:`core.training.runs.NEW_IN_3`), so that reader says to update NetCanvas instead
+of naming unknown fields; otherwise 2, which it opens.
 Versions 1 to 3 are read; a higher one was made by a newer NetCanvas.
 
 A trained project may also hold a top-level ``continuation`` object (the optimizer's name and
@@ -76,7 +77,7 @@ from core.spec_problems import SpecError, size_reason
 from core.training.history import History
 from core.training.resume import PREFIX as OPTIM_PREFIX
 from core.training.resume import Continuation
-from core.training.runs import NEW_IN_3, Runs, network_summary
+from core.training.runs import Runs, network_summary, schema_version_for
 from core.training.settings import TrainingSettings
 from core.training.timeline import Timeline
 from core.unknown_fields import extra_fields, unknown_fields
@@ -173,13 +174,6 @@ def save_project(project: Project, path: str | Path) -> None:
     except ValueError as exc:  # an object array: it would need pickling
         raise ProjectError(_("cannot save {file}: {reason}").format(file=path.name, reason=exc)
                            ) from None
-
-
-def schema_version_for(runs: list[dict[str, Any]]) -> int:
-    """The lowest schema version that describes a project with these stored ``runs``
-    (:meth:`core.training.runs.Runs.to_list`): 3 when one holds a field a schema-2 reader
-    refuses, otherwise 2."""
-    return 3 if any(not run.keys().isdisjoint(NEW_IN_3) for run in runs) else 2
 
 
 def _zip_entry(name: str, compress: int) -> zipfile.ZipInfo:

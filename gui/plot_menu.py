@@ -80,6 +80,8 @@ class PlotMenu(QObject):
         self.copy_action = self.menu.addAction("", self.copy)
         self.save_action = self.menu.addAction("", self.save)
         self.show_all_action = self.menu.addAction("", self.show_all)
+        self._pressed_at: QPoint | None = None  # where the right button went down
+        self._menu_due: QPoint | None = None  # a menu asked for during that press
         view.installEventFilter(self)  # the menu key (the view has the focus)
         view.viewport().installEventFilter(self)  # the mouse
         on_language_change(self.menu, self.retranslate)
@@ -95,16 +97,38 @@ class PlotMenu(QObject):
         return [item for item in self.view.scene().items() if isinstance(item, pg.ViewBox)]
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """The menu opens on a right click; on a plot the mouse pans and zooms, where X11 and
+        macOS ask for it as the button goes down, it waits for the release and does not open
+        after a right-drag (pyqtgraph's zoom)."""
         kind = event.type()
-        if kind == QEvent.Type.MouseButtonPress and event.button() == Qt.MouseButton.RightButton:
+        right = kind in (QEvent.Type.MouseButtonPress, QEvent.Type.MouseButtonRelease) and (
+            event.button() == Qt.MouseButton.RightButton)
+        if right and kind == QEvent.Type.MouseButtonPress:
+            self._pressed_at, self._menu_due = event.position().toPoint(), None
             for box in self._view_boxes():  # pyqtgraph's menu would open on the release
                 box.setMenuEnabled(False)
+        elif right:
+            pressed, due, self._pressed_at, self._menu_due = (
+                self._pressed_at, self._menu_due, None, None)
+            if due is not None and pressed is not None and (
+                    event.position().toPoint() - pressed).manhattanLength() < (
+                    QApplication.startDragDistance()):
+                self._popup(due)
         elif kind == QEvent.Type.ContextMenu and isinstance(event, QContextMenuEvent):
-            self.show_all_action.setVisible(any(
-                any(box.state["mouseEnabled"]) for box in self._view_boxes()))
-            self.menu.popup(event.globalPos())
+            if (event.reason() == QContextMenuEvent.Reason.Mouse
+                    and self._pressed_at is not None and self._movable()):
+                self._menu_due = event.globalPos()  # the button is still down: a drag?
+            else:
+                self._popup(event.globalPos())
             return True
         return False
+
+    def _movable(self) -> bool:
+        return any(any(box.state["mouseEnabled"]) for box in self._view_boxes())
+
+    def _popup(self, at: QPoint) -> None:
+        self.show_all_action.setVisible(self._movable())
+        self.menu.popup(at)
 
     def copy(self) -> None:
         """The picture on the clipboard, to paste into a slide."""

@@ -17,7 +17,7 @@ from core.engine import losses, optimizers
 from core.engine.activations import class_threshold
 from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
-from core.engine.params import bias_name, copy_saved, weight_name
+from core.engine.params import bias_name, checked_saved, weight_name
 from core.engine.plan import make_plan
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -99,9 +99,12 @@ class Network:
     def load_params(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray] | None = None
                     ) -> None:
         """Copy saved arrays in (names and shapes must match this spec exactly)."""
-        copy_saved(self.params, params)
+        checked = [(self.params, checked_saved(self.params, params))]
         if state is not None:
-            copy_saved(self.state, state, statistics=True)
+            checked.append((self.state, checked_saved(self.state, state, statistics=True)))
+        for target, arrays in checked:  # nothing copied until all of it fits
+            for name, array in arrays.items():
+                target[name][...] = array
 
     # ------------------------------------------------------------------ forward
     def _as_input(self, x: np.ndarray) -> np.ndarray:

@@ -191,11 +191,11 @@ def _connected(spec: NetworkSpec, edge: EdgeSpec) -> bool:
     return spec.has_node(edge.src) and spec.has_node(edge.dst)
 
 
-def copy_saved(target: Params, source: Mapping[str, np.ndarray], statistics: bool = False
-               ) -> None:
-    """Copy saved arrays into ``target``'s arrays in place (a network's parameters, or with
-    ``statistics`` its batch-norm statistics); names and shapes must match exactly, else a
-    ValueError names what does not and nothing is copied."""
+def checked_saved(target: Params, source: Mapping[str, np.ndarray], statistics: bool = False
+                  ) -> Params:
+    """``source``'s arrays, checked to fit ``target`` (a network's parameters, or with
+    ``statistics`` its batch-norm statistics): names and shapes must match exactly, else a
+    ValueError names what does not. Copy them in only once every part is checked."""
     if statistics:
         names_wrong = _("saved statistics do not match the network: missing {missing}, "
                         "unexpected {extra}")
@@ -212,5 +212,4 @@ def copy_saved(target: Params, source: Mapping[str, np.ndarray], statistics: boo
         if array.shape != target[name].shape:
             raise ValueError(shape_wrong.format(name=name, shape=array.shape,
                                                 needed=target[name].shape))
-    for name, array in arrays.items():
-        target[name][...] = array
+    return arrays

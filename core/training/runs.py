@@ -43,12 +43,18 @@ METRIC_WORDS = {"mse": N_("MSE {value}"), "r2": N_("R² {value}")}
 MAX_NAME = 200
 MAX_NUMBER = 10**9
 #: the fields a run stored after schema 2 (only when set), which a NetCanvas reading schema 2
-#: refuses: a project holding one is written as schema 3 (:func:`core.project.schema_version_for`)
+#: refuses: a project holding one is written as schema 3 (:func:`schema_version_for`)
 #: so that such a version says to update; with a key, "reason" is the reason's English words,
 #: shown when a version does not know the key
 NEW_IN_3 = ("continued_from", "reason_key", "reason_values", "reason_detail")
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
           "ended", "reason", "history", *NEW_IN_3)
+
+
+def schema_version_for(runs: list[dict[str, Any]]) -> int:
+    """The lowest project schema version that describes a project with these stored ``runs``
+    (:meth:`Runs.to_list`): 3 when one holds a field a schema-2 reader refuses, otherwise 2."""
+    return 3 if any(not run.keys().isdisjoint(NEW_IN_3) for run in runs) else 2
 
 
 def ending(outcome_kind: str, error: str = "") -> str:

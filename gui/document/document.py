@@ -191,15 +191,18 @@ class GraphDocument(QObject):
     def is_modified(self) -> bool:
         return not self.undo_stack.isClean()
 
-    def push(self, command: GuardedCommand) -> bool:
+    def push(self, command: GuardedCommand, settle: bool = True) -> bool:
         """Do ``command`` and put it on the undo stack — unless the structure is locked and the
         command is structural (``command.structural``, True unless a command says otherwise),
         or other weights are on show and the command edits the values on show
         (``command.acts_on_shown``): then nothing happens, ``edit_refused`` says why, and the
         result is False. A command whose first redo raises is taken back
         (:func:`gui.document.rollback.push_guarded`): no undo entry, the document as before,
-        ``edit_failed`` says what went wrong, and the result is False."""
-        self.settle()
+        ``edit_failed`` says what went wrong, and the result is False. Edits still under way
+        land first (``settle``) — except for an edit that was itself under way and is landing
+        now: everything still pending then was asked after it, and must come after it."""
+        if settle:
+            self.settle()
         if self._lock_reason and getattr(command, "structural", True):
             self.edit_refused.emit(self._lock_reason)
             return False

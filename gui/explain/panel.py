@@ -370,8 +370,14 @@ class ExplainPanel(QWidget):
             self.sgd.apply(shown_project(self.context), self.explanation, self.doc.settings.lr)
 
     def _stepped(self, explanation: Explanation, lr: float, stepped: Stepped | str) -> None:
+        self.doc.settle()  # a Reset or edit asked meanwhile lands first: the step is then stale
         if isinstance(stepped, str) and stepped:  # failed (in words; "": cancelled)
             self._show_result(("refused", stepped))
+        elif not isinstance(stepped, str) and (explanation is not self.explanation
+                                               or self._timer.isActive()):
+            self._show_result(("refused", self.tr(
+                "the weights changed while the step was worked out. Apply it again to step "
+                "from the weights shown now.")))
         if isinstance(stepped, str) or explanation is not self.explanation or (
                 self._timer.isActive()):  # or traced again meanwhile: of other weights
             self.show_step()

@@ -194,8 +194,10 @@ class TrainingSession(QObject):
             "TrainingSession", "Weights reset from seed {seed}.").format(seed=seed))
 
     def _push_reset(self, arrays: Params) -> None:
+        # not settling: Reset settled what came before it when it began, so what is still
+        # under way now (a units edit drawn on a worker) was asked after it and lands after it
         self.doc.push(ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Reset weights"),
-                                            arrays, None))
+                                            arrays, None), settle=False)
 
     # ------------------------------------------------------------------ live
     def show_weights(self, frame: Frame) -> None:

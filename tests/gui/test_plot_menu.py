@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyqtgraph as pg
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QContextMenuEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
@@ -87,3 +87,36 @@ def test_copy_image_puts_a_panel_on_the_clipboard_for_a_slide(qtbot, window, tmp
     menus[0].actions()[1].trigger()
     menus[0].close()
     assert (tmp_path / "loss.png").stat().st_size > 1000
+
+
+def test_a_right_drag_zooms_a_movable_plot_without_opening_the_menu(qtbot, window):
+    """On X11 and macOS the context menu is asked for as the right button goes down: the menu
+    opened at once, in the middle of pyqtgraph's right-drag zoom. Now it waits for the release
+    and opens only when the mouse did not move (the click above still opens it)."""
+    lab = window.labs_menu.open_lab("activations")
+    qtbot.waitExposed(lab)
+    view = next(v for v in lab.findChildren(pg.GraphicsView) if v.isVisible())
+    box = view.ci.getItem(0, 0).vb
+    viewport = view.viewport()
+    start = view.mapFromScene(box.mapToScene(box.boundingRect().center()))
+    before = [list(r) for r in box.viewRange()]
+    QTest.mousePress(viewport, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, start)
+    QApplication.sendEvent(viewport, QContextMenuEvent(
+        QContextMenuEvent.Reason.Mouse, start, viewport.mapToGlobal(start)))
+    opened = [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    for k in range(1, 15):
+        QTest.mouseMove(viewport, start + QPoint(5 * k, -5 * k))
+        qtbot.wait(20)
+    QTest.mouseRelease(viewport, Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier,
+                       start + QPoint(70, -70))
+    qtbot.wait(50)
+    opened += [w for w in QApplication.topLevelWidgets() if isinstance(w, QMenu) and w.isVisible()]
+    for menu in opened:
+        menu.close()
+    assert opened == []
+    assert [list(r) for r in box.viewRange()] != before  # pyqtgraph zoomed
+    menus = right_click(qtbot, view)  # a click without a drag: the menu, on the release
+    for menu in menus:
+        menu.close()
+    assert len(menus) == 1
+    lab.close()

@@ -182,6 +182,10 @@
         <translation>행 {row}의 값을 신경망에서 계산하는 중…</translation>
     </message>
     <message>
+        <source>the weights changed while the step was worked out. Apply it again to step from the weights shown now.</source>
+        <translation>단계를 계산하는 동안 가중치가 바뀌었습니다. 지금 보이는 가중치에서 한 단계를 적용하려면 다시 누르세요.</translation>
+    </message>
+    <message>
         <source>Type numbers separated by commas, e.g. 0.5, 1.</source>
         <translation>쉼표로 구분한 숫자를 입력하세요. 예: 0.5, 1</translation>
     </message>

@@ -143,6 +143,11 @@ def test_saved_arrays_that_do_not_fit_are_refused_whole_and_named():
     with pytest.raises(ValueError, match=r"missing \['W_skip'\], unexpected \[\]"):
         net.load_params(saved)
     state = {k: np.full_like(v, 2.0) for k, v in net.state.items()}
+    misfit = {**state, next(iter(state)): np.zeros(9, np.float32)}  # h has 4 units
+    with pytest.raises(ValueError, match=r"saved statistic \w+ has shape \(9,\)"):
+        net.load_params({**saved, "W_skip": np.ones((3, 2), np.float32)}, misfit)
+    for name, array in net.params.items():  # the parameters fitted, but were not copied
+        np.testing.assert_array_equal(array, before[name])
     net.load_params({**saved, "W_skip": np.ones((3, 2), np.float32)}, state)
     assert all((v == 2.0).all() for v in net.state.values())
     assert (net.params["W_skip"] == 1.0).all() and (net.params["W1"] == 7.0).all()

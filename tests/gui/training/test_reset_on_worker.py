@@ -54,6 +54,14 @@ def test_a_big_network_s_reset_is_drawn_on_a_worker(qtbot, window, monkeypatch):
 
 def test_undo_right_after_reset_takes_back_the_reset(qtbot, window, monkeypatch):
     monkeypatch.setattr(reset_module, "BACKGROUND_WEIGHTS", 0)
+    arrived = []
+    drawn = reset_module.WeightsReset._drawn
+
+    def recorded(self, result, problem):  # the worker's result reaching the window
+        arrived.append(result is not None)
+        drawn(self, result, problem)
+
+    monkeypatch.setattr(reset_module.WeightsReset, "_drawn", recorded)
     open_example(window, "spiral", epochs=2)
     doc = window.doc
     train_to_end(qtbot, window)
@@ -62,7 +70,7 @@ def test_undo_right_after_reset_takes_back_the_reset(qtbot, window, monkeypatch)
     window.undo_action.trigger()  # at once: the reset lands first, then is undone
     assert doc.undo_stack.count() == entries + 1
     assert same(values(doc), trained)
-    qtbot.wait(300)  # the worker's late result changes nothing
+    qtbot.waitUntil(lambda: arrived == [True], timeout=10000)  # the late result changes nothing
     assert same(values(doc), trained) and doc.undo_stack.count() == entries + 1
     window.redo_action.trigger()
     assert same(values(doc), seed_arrays(window))
