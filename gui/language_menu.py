@@ -7,6 +7,7 @@ from PySide6.QtGui import QAction, QActionGroup, QResizeEvent
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
 from core.i18n import LANGUAGES, remember_language
+from core.user_folders import data_dir
 from gui.i18n import font_warning, language, on_language_change, set_language
 
 
@@ -33,11 +34,19 @@ class LanguageMenu(QMenu):
         on_language_change(self, self.retranslate)
 
     def choose(self, code: str) -> None:
-        """Speak ``code`` now (every window retranslates) and from the next start on."""
+        """Speak ``code`` now (every window retranslates) and from the next start on — or say
+        that it could not be kept (a data folder that cannot be written: the window's own
+        settings no longer keep a second copy)."""
         if code != language():
-            set_language(code, remember=True)
-        else:
-            remember_language(code)
+            code = set_language(code)
+        if not remember_language(code):
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language not remembered"),
+                              self.tr("NetCanvas speaks this language now, but could not keep "
+                                      "the choice for the next start: the folder {folder} "
+                                      "cannot be written.").format(folder=data_dir()),
+                              QMessageBox.StandardButton.Ok, self.parentWidget())
+            box.setModal(False)
+            box.show()
         warn_about_fonts(self.parentWidget(), code)
 
     def retranslate(self) -> None:

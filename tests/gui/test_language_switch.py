@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from gui.i18n import language, set_language
 from gui.language_menu import KeepSize
@@ -297,3 +298,21 @@ def test_switching_back_and_forth_all_day_keeps_no_old_catalogues(window, qtbot)
     finally:
         set_language("en")
     assert translators() == 0
+
+
+def test_a_choice_that_cannot_be_kept_is_said(window, qtbot, monkeypatch, tmp_path):
+    """Since the window's settings no longer keep a copy, a data folder that cannot be written
+    would have lost the choice without a word at the next start."""
+    blocker = tmp_path / "a-file"
+    blocker.write_text("")
+    monkeypatch.setenv("NETCANVAS_DATA_DIR", str(blocker / "data"))  # no folder can go there
+    try:
+        window.language_menu.language_actions["ko"].trigger()
+        assert language() == "ko"  # the switch itself stands
+        boxes = [w for w in QApplication.topLevelWidgets()
+                 if isinstance(w, QMessageBox) and w.isVisible()]
+        assert [box.windowTitle() for box in boxes] == ["언어를 기억하지 못함"]
+        assert str(blocker / "data") in boxes[0].text()
+        boxes[0].close()
+    finally:
+        set_language("en")

@@ -406,6 +406,14 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
 <context>
     <name>LanguageMenu</name>
     <message>
+        <source>Language not remembered</source>
+        <translation>언어를 기억하지 못함</translation>
+    </message>
+    <message>
+        <source>NetCanvas speaks this language now, but could not keep the choice for the next start: the folder {folder} cannot be written.</source>
+        <translation>NetCanvas가 이제 이 언어로 표시되지만, 다음 실행 때를 위해 선택을 저장하지 못했습니다: 폴더 {folder}에 쓸 수 없습니다.</translation>
+    </message>
+    <message>
         <source>&amp;Language</source>
         <translation>언어(&amp;L)</translation>
     </message>
