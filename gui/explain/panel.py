@@ -43,7 +43,7 @@ from gui.explain.overlay import step_overlays
 from gui.explain.refusals import refusal_source
 from gui.explain.result_line import ResultLine
 from gui.explain.sgd import SgdStepper, Stepped
-from gui.explain.shown import SgdStepCommand, sgd_step_said, shown_project
+from gui.explain.shown import SgdStepCommand, StepMark, sgd_step_said, shown_project
 from gui.explain.stepping import StepBar, StepBox
 from gui.explain.tables import CheckTable, row_text
 from gui.explain.tracing import RowTracer, Traced
@@ -390,7 +390,7 @@ class ExplainPanel(QWidget):
             self._show_result(("refused", self.doc.preview_refusal or self.doc.locked_reason))
             self.show_step()
             return
-        self._show_result(("sgd", row, lr, before, after, command))
+        self._show_result(("sgd", row, lr, before, after, StepMark(command)))
         self.refresh()
         if self.status is not None:  # said again in a new language
             self.status.say(lambda: sgd_step_said(row, lr, before, after))

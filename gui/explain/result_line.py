@@ -8,7 +8,7 @@ from PySide6.QtGui import QUndoStack
 
 from gui import theme
 from gui.document.undo_budget import same_entry
-from gui.explain.shown import sgd_note
+from gui.explain.shown import StepMark, sgd_note
 from gui.i18n import translate
 from gui.widgets import WrappedLabel
 
@@ -26,7 +26,7 @@ class ResultLine:
 
     def say(self, state: tuple | None = None, keep: bool = True) -> None:
         """Say ``state`` (None: what was said before, if ``keep``): ("typo",) (said under the
-        inputs), ("refused", why) or ("sgd", row, lr, before, after, command) — said as done,
+        inputs), ("refused", why) or ("sgd", row, lr, before, after, mark) — said as done,
         undone, or let go by the undo history (:func:`gui.explain.shown.sgd_note`); () says
         nothing."""
         if state is not None or not keep:
@@ -46,7 +46,10 @@ class ResultLine:
         else:
             self.result.setText("")
 
-    def applied(self, command: object) -> bool:
-        """Whether ``command`` is on the undo stack and not undone."""
+    def applied(self, mark: StepMark) -> bool:
+        """Whether ``mark``'s step is on the undo stack and not undone."""
+        command = mark.command
+        if command is None:  # let go by the undo history, and freed
+            return False
         stack = self.undo_stack
         return any(same_entry(stack.command(k), command) for k in range(stack.index()))

@@ -2,10 +2,13 @@
 Undo puts the weights back." over the weights from before it, as if the step were still
 applied; it now says the step was undone, and Redo brings its numbers back (Korean too)."""
 
+import gc
+
 import pytest
 from PySide6.QtCore import Qt
 
 from gui.document import undo_budget
+from gui.explain.shown import SgdStepCommand
 from tests.gui.training_support import train_to_end
 
 ROW = 0
@@ -61,6 +64,8 @@ def test_a_step_the_undo_history_let_go_is_not_said_undone(qtbot, window, steppe
               "keep memory: Undo no longer takes it back.")
     window.explain.dock.raise_()  # back to Explain
     qtbot.waitUntil(lambda: panel.result.text() == let_go)
+    gc.collect()  # the note keeps no entry the history let go (its copies of every weight)
+    assert not [o for o in gc.get_objects() if isinstance(o, SgdStepCommand)]
     for name, value in stepped_weights.items():
         assert (window.doc.array(name) == value).all()
     train_to_end(qtbot, window)  # Explain traces the new weights; the note still holds
