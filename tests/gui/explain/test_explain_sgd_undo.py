@@ -65,7 +65,7 @@ def test_a_step_the_undo_history_let_go_is_not_said_undone(qtbot, window, steppe
     window.explain.dock.raise_()  # back to Explain
     qtbot.waitUntil(lambda: panel.result.text() == let_go)
     gc.collect()  # the note keeps no entry the history let go (its copies of every weight)
-    assert not [o for o in gc.get_objects() if isinstance(o, SgdStepCommand)]
+    assert not [o for o in gc.get_objects() if type(o) is SgdStepCommand]
     for name, value in stepped_weights.items():
         assert (window.doc.array(name) == value).all()
     train_to_end(qtbot, window)  # Explain traces the new weights; the note still holds
