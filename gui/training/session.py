@@ -273,7 +273,7 @@ class TrainingSession(QObject):
                                     trainer.lr, trainer.optimizer.name)
         verdict = self.verdict
         if result.refused:
-            self.message.emit(partial(_cannot_train, result.refused))
+            self.message.emit(partial(cannot_train, result.refused))
         else:
             self.message.emit(lambda: ended_message(result, verdict))
         if outcome.failed and frame is not None:
@@ -320,7 +320,9 @@ def _made_or_why(build_it: Callable[[], Trainer]) -> Trainer | str:
         return str(exc)
 
 
-def _cannot_train(reason: str) -> str:
+def cannot_train(reason: str) -> str:
+    """Why Train could not start, in the current language (the status bar; a run whose trainer
+    could not be made says it under the buttons too)."""
     return translate("TrainingSession", "Cannot train: {reason}").format(reason=reason)
 
 

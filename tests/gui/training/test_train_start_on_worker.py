@@ -13,6 +13,7 @@ from dataclasses import replace
 
 import numpy as np
 import pytest
+from PySide6.QtGui import QTextDocumentFragment
 
 import gui.training.session as session_module
 from core import NetworkSpec
@@ -111,6 +112,9 @@ def test_a_trainer_that_cannot_be_made_is_said_in_words_and_leaves_no_entry(
         click(qtbot, window, "train")
     assert window.statusBar().currentMessage() == \
         "Cannot train: the data has 3 features, the network 2 inputs"
+    label = window.training.settings_panel.outcome_label  # under the buttons too
+    assert QTextDocumentFragment.fromHtml(label.text()).toPlainText() == \
+        "Cannot train: the data has 3 features, the network 2 inputs."
     assert window.doc.undo_stack.count() == entries
     assert window.training.session.controller.state == IDLE
     assert not window.doc.locked_reason and button(window, "train").isEnabled()
