@@ -44,6 +44,7 @@ import weakref
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core.engine import blas
+from core.project_checks import reason
 
 
 class GuiThreadCollector(QObject):
@@ -82,7 +83,8 @@ def collect_garbage_on_gui_thread() -> GuiThreadCollector:
 class StoppableWorker(QObject):
     """Subclasses do their job in :meth:`work` (checking :attr:`stop_requested`) and may turn
     its return value into the run's :attr:`result` in :meth:`conclude`. A failure does not
-    escape: it becomes :attr:`error`, in words, and the window stays usable."""
+    escape: it becomes :attr:`error`, in words (its own: :func:`core.project_checks.reason`,
+    not the exception's class name), and the window stays usable."""
 
     done = Signal()  # the work ended; result and error are set
 
@@ -111,8 +113,8 @@ class StoppableWorker(QObject):
         try:
             result = self.work()
         except Exception as exc:
-            traceback.print_exc(file=sys.stderr)
-            self.error = f"{type(exc).__name__}: {exc}"
+            traceback.print_exc(file=sys.stderr)  # the kind and where: for whoever debugs it
+            self.error = reason(exc)
         try:
             self.result = self.conclude(result, self.error)
         finally:

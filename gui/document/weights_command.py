@@ -18,9 +18,10 @@ class ReplaceWeightsCommand(Command):
     with them; undo puts the old weights and history back, and takes a training run's record
     off the project's runs.
 
-    Training pushes it when it starts, before the document locks, and calls :meth:`update`
-    with the live weights while it runs (so the canvas follows and Save writes what is shown),
-    then :meth:`finish`. Any other replacement (Reset, Import Weights, an Explain step) is
+    Training makes it when it starts and pushes it, as not ``structural``, once the run's
+    trainer is made (the document is locked by then), calls :meth:`update` with the live
+    weights while it runs (so the canvas follows and Save writes what is shown), then
+    :meth:`finish`. Any other replacement (Reset, Import Weights, an Explain step) is
     structural: while a run lasts it would be overwritten by the run's next frame, so the
     document refuses it.
     """

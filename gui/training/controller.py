@@ -4,6 +4,8 @@ It starts a :class:`~gui.training.worker.TrainingWorker` on a fresh QThread per 
 lifecycle of :mod:`gui.worker_thread`), forwards Pause / Resume / Step / Stop and learning-rate
 changes to the trainer's thread-safe flags, keeps only the newest frame, and joins the thread
 when the run ends — or at once when its owner closes (:meth:`shutdown`), so nothing hangs.
+A run whose trainer the worker makes has none until ``ready``: the controls pressed meanwhile
+are kept here (the state, the steps asked for, the rate) and handed to it then.
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from core.training.events import TrainingEvent
 from core.training.timeline import Timeline
 from core.training.trainer import Trainer
 from gui.training.frames import Frame
-from gui.training.worker import FRAME_INTERVAL, TrainingResult, TrainingWorker
+from gui.training.worker import FRAME_INTERVAL, TrainerMaker, TrainingResult, TrainingWorker
 from gui.worker_thread import WorkerRun
 
 IDLE, RUNNING, PAUSED, STOPPING = "idle", "running", "paused", "stopping"
@@ -30,9 +32,16 @@ class _Run(WorkerRun):
         super().__init__(controller, worker, "training")
         self.controller = controller
         self.worker: TrainingWorker = worker
-        self.trainer = worker.trainer
+        self.trainer = worker.trainer  # None until the worker has made it
+        self.steps_asked = 0  # Step pressed while it was being made
+        self.lr: float | None = None  # a rate set while it was being made
         worker.progress.connect(self.on_progress)
         worker.frame.connect(self.on_frame)
+        worker.ready.connect(self.on_ready)
+
+    @Slot(object)
+    def on_ready(self, trainer: Trainer) -> None:
+        self.controller._ready(self, trainer)
 
     @Slot(object)
     def on_progress(self, event: TrainingEvent) -> None:
@@ -50,10 +59,12 @@ class TrainingController(QObject):
     """Start, pause, resume, step and stop one training run at a time.
 
     ``frame_ready`` says a newer frame waits in :meth:`take_frame`; ``finished`` carries the
-    :class:`TrainingResult` after the thread has been joined.
+    :class:`TrainingResult` after the thread has been joined; ``ready`` the trainer a run's
+    worker made (not for a trainer given to :meth:`start`).
     """
 
     state_changed = Signal(str)
+    ready = Signal(object)  # Trainer
     progress = Signal(object)  # TrainingEvent
     frame_ready = Signal()
     finished = Signal(object)  # TrainingResult
@@ -82,7 +93,7 @@ class TrainingController(QObject):
 
     @property
     def trainer(self) -> Trainer | None:
-        """The trainer of the active run (None when idle)."""
+        """The trainer of the active run (None when idle, or while the worker makes it)."""
         return self._run.trainer if self._run is not None else None
 
     def _set_state(self, state: str) -> None:
@@ -91,15 +102,17 @@ class TrainingController(QObject):
             self.state_changed.emit(state)
 
     # ------------------------------------------------------------------ commands
-    def start(self, trainer: Trainer, paused: bool = False, frame_interval: float = FRAME_INTERVAL
-              ) -> None:
-        """Train ``trainer`` on a new thread (``paused``: wait for :meth:`step`/:meth:`resume`)."""
+    def start(self, trainer: Trainer | TrainerMaker, paused: bool = False,
+              frame_interval: float = FRAME_INTERVAL) -> None:
+        """Train ``trainer`` — or the one the maker makes, on the run's thread — on a new thread
+        (``paused``: wait for :meth:`step`/:meth:`resume`)."""
         if self.active:
             raise RuntimeError("a training run is already active")  # i18n: not ui
-        if paused:
-            trainer.pause()
+        given = trainer if isinstance(trainer, Trainer) else None
+        if given is not None and paused:
+            given.pause()
         run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval,
-                                        timeline=self.timeline_for(trainer)))
+                                        timeline=self.timeline_for(given) if given else None))
         self._run = run
         self.latest, self.last_event, self._fresh = None, None, False
         self.stop_requested_at = None
@@ -108,18 +121,32 @@ class TrainingController(QObject):
 
     def pause(self) -> None:
         if self._state == RUNNING and self._run is not None:
-            self._run.trainer.pause()
+            if self._run.trainer is not None:
+                self._run.trainer.pause()
             self._set_state(PAUSED)
 
     def resume(self) -> None:
         if self._state == PAUSED and self._run is not None:
-            self._run.trainer.resume()
+            self._run.steps_asked = 0
+            if self._run.trainer is not None:
+                self._run.trainer.resume()
             self._set_state(RUNNING)
 
     def step(self) -> None:
         """Train one more mini-batch while paused."""
         if self._state == PAUSED and self._run is not None:
-            self._run.trainer.request_step()
+            if self._run.trainer is not None:
+                self._run.trainer.request_step()
+            else:
+                self._run.steps_asked += 1
+
+    def set_lr(self, lr: float) -> None:
+        """Have the active run use learning rate ``lr`` from its next mini-batch."""
+        if self._run is not None:
+            if self._run.trainer is not None:
+                self._run.trainer.set_lr(lr)
+            else:
+                self._run.lr = lr
 
     def stop(self) -> None:
         """Ask the run to end before its next mini-batch; ``finished`` follows."""
@@ -147,6 +174,22 @@ class TrainingController(QObject):
         return self.latest
 
     # ------------------------------------------------------------------ from the run
+    def _ready(self, run: _Run, trainer: Trainer) -> None:
+        """The worker made the run's trainer: it gets what was pressed meanwhile and the
+        timeline, then trains (a Stop meanwhile reached the worker itself)."""
+        if run is not self._run:
+            return
+        run.trainer = trainer
+        if self._state == PAUSED:
+            trainer.pause()
+            for _ in range(run.steps_asked):
+                trainer.request_step()
+        if run.lr is not None:
+            trainer.set_lr(run.lr)
+        run.worker.timeline = self.timeline_for(trainer)
+        run.worker.go()
+        self.ready.emit(trainer)
+
     def _progress(self, run: _Run, event: TrainingEvent) -> None:
         if run is self._run:
             self.last_event = event

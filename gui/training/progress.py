@@ -25,6 +25,11 @@ def _line(epoch: object, last_epoch: object, batch: object, batches: object, rat
     text = translate("TrainingProgress", "epoch {epoch}/{last} · batch {batch}/{batches} · "
                               "{rate} samples/s").format(epoch=epoch, last=last_epoch,
                                                          batch=batch, batches=batches, rate=rate)
+    return _stated(text, state, left)
+
+
+def _stated(text: str, state: str, left: str | None) -> str:
+    """``text`` with the run's state (paused, stopping) or the time left after it."""
     if state == PAUSED:
         return translate("TrainingProgress", "{progress} · paused").format(progress=text)
     if state == STOPPING:
@@ -35,11 +40,18 @@ def _line(epoch: object, last_epoch: object, batch: object, batches: object, rat
     return text
 
 
+def starting(state: str) -> str:
+    """What the line says while the run's network is built and its data prepared."""
+    text = translate("TrainingProgress", "building the network and preparing the data…")
+    return _stated(text, state, None)
+
+
 def widest() -> str:
     """The longest line :func:`describe` makes (the label is sized for it)."""
     big = "100000"
+    states = (IDLE, PAUSED, STOPPING)
     lines = [_line(big, big, "10000", "10000", "10,000,000", state, "10:00:00")
-             for state in (IDLE, PAUSED, STOPPING)]
+             for state in states] + [starting(state) for state in states]
     return max(lines, key=len)
 
 
@@ -67,9 +79,7 @@ class TrainingProgress(QWidget):
         # Fixed size: a new text every quarter second must not relayout the main window.
         metrics = self.label.fontMetrics()
         self.label.setFixedSize(metrics.horizontalAdvance(widest()) + 8, metrics.height() + 2)
-        event = self.controller.last_event
-        if event is not None and self.controller.state != IDLE:
-            self.show_event(event)
+        self._show_state(self.controller.state)
 
     @Slot(object)
     def show_event(self, event: TrainingEvent) -> None:
@@ -92,6 +102,14 @@ class TrainingProgress(QWidget):
     @Slot(str)
     def _state_changed(self, state: str) -> None:
         self.setVisible(state != IDLE)
+        self._show_state(state)
+
+    def _show_state(self, state: str) -> None:
+        if state == IDLE:
+            return
         event = self.controller.last_event
-        if event is not None and state != IDLE:
+        if event is not None:
             self.show_event(event)
+        else:  # the worker makes the trainer: no epoch yet (not the last run's either)
+            self.bar.setValue(0)
+            self.label.setText(starting(state))

@@ -17,7 +17,7 @@ from core.training.reasons import reason_words
 from gui import theme
 from gui.i18n import translate
 from gui.training.controller import IDLE
-from gui.training.session import TrainingSession
+from gui.training.session import TrainingSession, cannot_train
 from gui.widgets import WrappedLabel
 
 
@@ -76,10 +76,12 @@ class RunStatus(QObject):
             self.outcome_label.setText("")
             return
         outcome = result.outcome
-        color = theme.PROBLEM if outcome.failed or result.error else theme.ACCEPT
+        color = theme.PROBLEM if outcome.failed or result.error or result.refused \
+            else theme.ACCEPT
         # the worker failed: says that an error stopped training (it showed the bare error)
         text = ((reason_words("worker_error", {}, detail=result.error) or result.error)
-                if result.error else outcome.words())
+                if result.error else cannot_train(result.refused) if result.refused
+                else outcome.words())
         verdict = self.session.verdict
         note = ""
         if verdict is not None:  # a gate or toy set: solved, or why not and what to try

@@ -20,14 +20,16 @@ from functools import partial
 import numpy as np
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
-from core import SpecError, build
-from core.datasets import DataError
+from core import NetworkSpec, SpecError, build
+from core.datasets import DataError, Dataset
 from core.engine.params import Params, split
 from core.spec_problems import errors_first
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History, history_to_continue
 from core.training.prepare import DataMismatchError
+from core.training.resume import Continuation
 from core.training.runs import Runs, now_iso
+from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
@@ -37,7 +39,7 @@ from gui.training.continuation import ContinuationKeeper
 from gui.training.controller import IDLE, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.weights_reset import WeightsReset
-from gui.training.worker import TrainingResult
+from gui.training.worker import TrainerMaker, TrainingResult
 
 LOCK_REASON = QT_TRANSLATE_NOOP("TrainingSession",
                                 "Training is running: stop it to change the network or the "
@@ -71,13 +73,14 @@ class TrainingSession(QObject):
         self.trained_history: dict[str, object] | None = None  # the last run's, as stored
         #: on a gate or toy set, whether the last run solved it and if not why (else None)
         self.verdict: Diagnosis | None = None
-        self._trainer: Trainer | None = None  # the running one (read only once joined)
+        self._pushed = False  # whether the running run's undo entry is on the stack
         self._shown: Frame | None = None  # the frame whose weights the document holds
         self._started_at: str | None = None  # when the running run began
         #: the optimizer state the document's weights were reached with (a file's, or a run's)
         self.continuation = ContinuationKeeper()
         self.resets = WeightsReset(doc, self._push_reset, self)
         self.controller.finished.connect(self._finished)
+        self.controller.ready.connect(self._push_run)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
 
@@ -105,45 +108,50 @@ class TrainingSession(QObject):
 
     def train(self, paused: bool = False) -> bool:
         """Start training (``paused``: start, then wait for Step or Resume); False with a
-        message when the network or data cannot be trained."""
+        message when the network or data cannot be trained.
+
+        The trainer is made on the run's thread (:meth:`trainer_maker`): the structure locks
+        and the controls work at once; the run's undo entry is pushed when it is ready, and a
+        trainer that cannot be made is said in words (``Cannot train: …``) with no entry."""
         if self.controller.active:
             return False
         self.doc.settle()  # an edit still under way is part of the network to train
         problem = self.problem()
-        trainer = None
-        say: Callable[[], str] = partial(self._problem_or, problem)
-        if not problem:
-            try:
-                trainer = self.build_trainer()
-            except (SpecError, DataError, DataMismatchError, ValueError) as exc:
-                say = partial(_cannot_train, str(exc))
-        if trainer is None:
-            self.message.emit(say)
+        if problem:
+            self.message.emit(partial(self._problem_or, problem))
             return False
+        make = self.trainer_maker()
         self.command = ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Train"))
+        self.command.structural = False  # the run's own entry: pushed while the run locks
         self._shown = None
-        self._trainer, self._started_at, self.verdict = trainer, now_iso(), None
-        self.doc.push(self.command)
+        self._pushed = False
+        self._started_at, self.verdict = now_iso(), None
         self.doc.lock(lock_reason())
         self.started.emit(self.doc.spec, self.data.dataset)
-        self.controller.start(trainer, paused=paused)
+        self.controller.start(make, paused=paused)
         self.message.emit(lambda: translate(
             "TrainingSession", "Training… (the structure is locked until it stops)"))
         return True
 
     def build_trainer(self) -> Trainer:
-        """A trainer on the document's network, weights, history, data and settings."""
+        """A trainer on the document's network, weights, history, data and settings (raises
+        what :data:`CANNOT_TRAIN` lists when it cannot be made)."""
+        return self._inputs()()
+
+    def trainer_maker(self) -> TrainerMaker:
+        """Makes :meth:`build_trainer`'s trainer from what the document holds now, on any
+        thread (the inputs are taken here; building a big network draws its seed's weights,
+        which :meth:`train` leaves to the run's thread); says in words why it cannot."""
+        return partial(_made_or_why, self._inputs())
+
+    def _inputs(self) -> Callable[[], Trainer]:
         settings = self.doc.settings
         dataset = self.data.dataset
         assert dataset is not None
-        network = build(self.doc.spec, seed=settings.seed, dtype=np.dtype(settings.dtype),
-                        weight_decay=settings.weight_decay, l1=settings.l1)
-        params, state = split(self.doc.arrays)
-        with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
-            network.load_params(params, state)
         history = self.history_to_continue()
         continuation = self.continuation.for_document(self.doc) if history else None
-        return Trainer(network, dataset, settings, history=history, continuation=continuation)
+        return partial(_build_trainer, self.doc.spec, self.doc.arrays, dataset, settings,
+                       history, continuation)
 
     def history_to_continue(self) -> History | None:
         """The history the next Train goes on from (:func:`core.training.history.
@@ -217,11 +225,10 @@ class TrainingSession(QObject):
     def _settings_changed(self, keys: frozenset[str]) -> None:
         """A new learning rate reaches a running trainer; the other settings wait for the next
         run (the form locks them meanwhile)."""
-        trainer = self.controller.trainer
-        if trainer is None or "lr" not in keys:
+        if not self.controller.active or "lr" not in keys:
             return
         lr = self.doc.settings.lr
-        trainer.set_lr(lr)
+        self.controller.set_lr(lr)
         self.message.emit(lambda: translate(
             "TrainingSession", "Learning rate {lr} from the next mini-batch.").format(
             lr=f"{lr:g}"))
@@ -229,44 +236,57 @@ class TrainingSession(QObject):
     @Slot()
     def _document_replaced(self) -> None:
         """Another project replaces this one: end the run and keep nothing of it."""
-        self.command = self._shown = self._started_at = self._trainer = None
+        self.command = self._shown = self._started_at = None
         self.controller.shutdown()
         self.continuation.keep(None, self.doc)
+
+    @Slot()
+    def _push_run(self) -> None:
+        """The run's trainer is made: its undo entry goes on the stack (once)."""
+        if self.command is not None and not self._pushed:
+            self._pushed = True
+            self.doc.push(self.command)
 
     @Slot(object)
     def _finished(self, result: TrainingResult) -> None:
         self.last_result = result
         self.doc.unlock()
+        trainer = result.trainer
+        if trainer is not None:
+            self._push_run()  # a run stopped and joined before its ready was heard
         command, self.command = self.command, None
         self._shown = None
         frame = result.frame
-        if command is not None:
+        if command is not None and trainer is not None:
             arrays = None
             history = None
             if frame is not None:
                 arrays = {**frame.snapshot.params, **frame.snapshot.state}
                 history = self.trained_history = frame.history.to_dict()
-            command.finish(arrays, history, _describe(result), self._recorded(result))
+            command.finish(arrays, history, _describe(result),
+                           self._recorded(result, trainer))
             self.continuation.keep(result.continuation if frame is not None else None, self.doc)
+        self._started_at = None
         outcome = result.outcome
-        trainer, self._trainer = self._trainer, None
         goal = goal_for(self.doc.data)
         if trainer is not None and goal is not None and not (outcome.failed or result.error):
             # The thread is joined: the trainer is this thread's to read.
             self.verdict = diagnose(goal, trainer.network, trainer.data, trainer.history,
                                     trainer.lr, trainer.optimizer.name)
         verdict = self.verdict
-        self.message.emit(lambda: ended_message(result, verdict))
+        if result.refused:
+            self.message.emit(partial(cannot_train, result.refused))
+        else:
+            self.message.emit(lambda: ended_message(result, verdict))
         if outcome.failed and frame is not None:
             nodes = diverged_nodes(self.doc.spec, frame.snapshot)
             self.diverged.emit(nodes, outcome)
         self.ended.emit(result)
 
-    def _recorded(self, result: TrainingResult) -> Runs | None:
+    def _recorded(self, result: TrainingResult, trainer: Trainer) -> Runs | None:
         """The document's runs with the run that just ended added (None: nothing to record)."""
-        started_at, self._started_at = self._started_at, None
-        trainer = self._trainer
-        if trainer is None or result.frame is None:
+        started_at = self._started_at
+        if result.frame is None:
             return None
         history = result.frame.history
         epochs = history.n_epochs - trainer.first_epoch
@@ -279,7 +299,32 @@ class TrainingSession(QObject):
                                     data=data, outcome=result.outcome)
 
 
-def _cannot_train(reason: str) -> str:
+#: what making a trainer raises when the network, the data or the history do not go together
+CANNOT_TRAIN = (SpecError, DataError, DataMismatchError, ValueError)
+
+
+def _build_trainer(spec: NetworkSpec, arrays: Params, dataset: Dataset,
+                   settings: TrainingSettings, history: History | None,
+                   continuation: Continuation | None) -> Trainer:
+    """A trainer on ``spec`` with ``arrays`` (the seed's weights where they no longer fit)."""
+    network = build(spec, seed=settings.seed, dtype=np.dtype(settings.dtype),
+                    weight_decay=settings.weight_decay, l1=settings.l1)
+    params, state = split(arrays)
+    with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
+        network.load_params(params, state)
+    return Trainer(network, dataset, settings, history=history, continuation=continuation)
+
+
+def _made_or_why(build_it: Callable[[], Trainer]) -> Trainer | str:
+    try:
+        return build_it()
+    except CANNOT_TRAIN as exc:
+        return str(exc)
+
+
+def cannot_train(reason: str) -> str:
+    """Why Train could not start, in the current language (the status bar; a run whose trainer
+    could not be made says it under the buttons too)."""
     return translate("TrainingSession", "Cannot train: {reason}").format(reason=reason)
 
 

@@ -1,6 +1,12 @@
 """The training worker: a :class:`~gui.worker_thread.StoppableWorker` that runs
 :meth:`Trainer.iterate` on its own QThread.
 
+It may make the trainer first, on its thread (given a maker instead of a trainer): building a
+big network draws the seed's weights — 4 M for 2-2000-2000-2, 0.1–0.5 s — and preparing the
+data copies it, which held the window at Train. It says ``ready`` with the trainer and waits
+for :meth:`go` (the GUI thread hands the trainer the controls pressed meanwhile and the
+timeline to record into) before training.
+
 No event loop runs in the worker while it trains, so it is controlled the way superqt's
 workers are: through the trainer's thread-safe flags (``pause``, ``resume``, ``request_step``,
 ``stop``, ``lr``), which the loop reads between mini-batches. The GUI thread calls those
@@ -19,6 +25,7 @@ import sys
 import threading
 import time
 import traceback
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -41,25 +48,36 @@ PROGRESS_INTERVAL = 0.25
 class TrainingResult:
     """How a run ended: the trainer's outcome, the last frame (None if even that failed),
     when the worker itself failed, the error in words, and the optimizer state to continue
-    from (None after a failure)."""
+    from (None after a failure); the trainer (None when it could not be made: ``refused`` says
+    why, in words)."""
 
     outcome: Outcome
     frame: Frame | None
     error: str = ""
     continuation: Continuation | None = None
+    trainer: Trainer | None = None
+    refused: str = ""
+
+
+#: makes a run's trainer, or says in words why it cannot be made
+TrainerMaker = Callable[[], "Trainer | str"]
 
 
 class TrainingWorker(StoppableWorker):
-    """Runs one trainer to its outcome; its :attr:`result` is a :class:`TrainingResult`."""
+    """Runs one trainer (or the one ``trainer`` makes: :data:`TrainerMaker`) to its outcome;
+    its :attr:`result` is a :class:`TrainingResult`."""
 
     progress = Signal(object)  # core.training.events.TrainingEvent
     frame = Signal(object)  # Frame
+    ready = Signal(object)  # the Trainer it made (then it waits for go())
 
-    def __init__(self, trainer: Trainer, frame_interval: float = FRAME_INTERVAL,
+    def __init__(self, trainer: Trainer | TrainerMaker, frame_interval: float = FRAME_INTERVAL,
                  progress_interval: float = PROGRESS_INTERVAL,
                  timeline: Timeline | None = None) -> None:
         super().__init__()
-        self.trainer = trainer
+        self._make = None if isinstance(trainer, Trainer) else trainer
+        self.trainer: Trainer | None = trainer if isinstance(trainer, Trainer) else None
+        self.refused = ""  # why the trainer could not be made
         self.timeline = timeline
         self.frame_interval = frame_interval
         self.progress_interval = progress_interval
@@ -67,21 +85,34 @@ class TrainingWorker(StoppableWorker):
         self._frame_step: int | None = None  # the trainer's step_count in the last frame sent
         self._last_event: TrainingEvent | None = None
         self._progress_sent: TrainingEvent | None = None
-        self._maker = FrameMaker(trainer)
+        self._maker = FrameMaker(self.trainer) if self.trainer is not None else None
         self._taken = threading.Event()
         self._taken.set()
+        self._go = threading.Event()  # a made trainer may train (set at once for a given one)
+        if self._make is None:
+            self._go.set()
+
+    def go(self) -> None:
+        """The made trainer has its controls and timeline: train. Any thread."""
+        self._go.set()
 
     def frame_taken(self) -> None:
         """The GUI has drawn (or dropped) the last frame: the next one may be made. Any thread."""
         self._taken.set()
 
     def stop(self) -> None:
-        """The trainer checks its own flag between mini-batches (and wakes if paused)."""
+        """The trainer checks its own flag between mini-batches (and wakes if paused); one
+        still being made stops before its first (see :meth:`work`)."""
         super().stop()
-        self.trainer.stop()
+        self._go.set()
+        trainer = self.trainer
+        if trainer is not None:
+            trainer.stop()
 
     def conclude(self, result: object, error: str) -> TrainingResult:
         """The outcome with the state it ended in, drawn once more (even after a failure)."""
+        if self.trainer is None or self._maker is None:  # never made
+            return TrainingResult(Outcome("stopped", error), None, error, refused=self.refused)
         frame = None
         try:
             frame = self._maker.make()
@@ -91,10 +122,28 @@ class TrainingWorker(StoppableWorker):
         # worker_error reason, and the window says it in that sentence
         outcome = self.trainer.outcome or Outcome("stopped", error)
         continuation = None if error or frame is None else self.trainer.continuation()
-        return TrainingResult(outcome, frame, error, continuation)
+        return TrainingResult(outcome, frame, error, continuation, self.trainer)
+
+    def _made(self) -> Trainer | None:
+        """The trainer, made here if it was not given, once the GUI thread said :meth:`go`
+        (None when it could not be made: :attr:`refused` says why)."""
+        if self._make is not None:
+            made = self._make()
+            if isinstance(made, str):
+                self.refused = made
+                return None
+            self._maker = FrameMaker(made)
+            self.trainer = made  # before stop_requested is read: a Stop finds one or the other
+            self.ready.emit(made)
+            self._go.wait()
+        if self.stop_requested.is_set():
+            self.trainer.stop()  # Stop pressed while it was being made
+        return self.trainer
 
     def work(self) -> None:
-        trainer = self.trainer
+        trainer = self._made()
+        if trainer is None:
+            return
         last_frame = last_progress = -math.inf
         self._record()  # where the run starts (ignored when it continues the timeline)
         for event in trainer.iterate(waiting=self._show_paused):

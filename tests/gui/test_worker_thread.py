@@ -70,7 +70,7 @@ def test_a_failure_ends_the_run_with_the_error_in_words(qtbot):
     run = Run(owner, Counting(fail=True))
     run.start()
     qtbot.waitUntil(lambda: bool(run.ends), timeout=5_000)
-    assert run.ends == [(None, "ValueError: no data", True)]
+    assert run.ends == [(None, "no data", True)]
     run.join()
 
 

@@ -240,6 +240,10 @@
         <source>{progress} · {time} left</source>
         <translation>{progress} · {time} 남음</translation>
     </message>
+    <message>
+        <source>building the network and preparing the data…</source>
+        <translation>신경망을 만들고 데이터를 준비하는 중…</translation>
+    </message>
 </context>
 <context>
     <name>TrainingSession</name>
@@ -258,6 +262,7 @@
     </message>
     <message>
         <source>Cannot train: {reason}</source>
+        <extracomment>what making a trainer raises when the network, the data or the history do not go together</extracomment>
         <translation>학습할 수 없습니다: {reason}</translation>
     </message>
     <message>

@@ -340,7 +340,7 @@ def test_a_failing_search_shows_its_error_in_the_lab(qtbot, lab, monkeypatch):
     monkeypatch.setattr(search_module, "random_search", broken)
     with qtbot.waitSignal(lab.job.failed, timeout=TIMEOUT):
         qtbot.mouseClick(lab.run_button, Qt.MouseButton.LeftButton)
-    assert "The search failed: ValueError: the search broke" in lab.status.text()
+    assert "The search failed: the search broke" in lab.status.text()
     assert lab.run_button.isEnabled() and not lab.stop_button.isEnabled()
 
 

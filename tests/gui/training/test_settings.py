@@ -70,6 +70,8 @@ def test_while_training_the_structure_is_locked_and_the_learning_rate_is_live(qt
     assert "stop it to change the network" in window.statusBar().currentMessage()
 
     type_into(qtbot, ui.settings_panel.lr_spin, "0.002")
+    # the worker makes the trainer: a rate typed meanwhile is handed to it when it is made
+    qtbot.waitUntil(lambda: controller.trainer is not None)
     assert controller.trainer.lr == 0.002  # the next mini-batch uses it
     qtbot.waitUntil(lambda: controller.frames_received > 3, timeout=10_000)
     assert controller.latest.snapshot.lr == 0.002
@@ -85,6 +87,7 @@ def test_a_learning_rate_typed_while_training_reaches_the_optimizer_and_undo_fol
     open_example(window, "spiral", epochs=100_000)
     click(qtbot, window, "train")
     ui = window.training
+    qtbot.waitUntil(lambda: ui.session.controller.trainer is not None)  # made on the worker
     trainer = ui.session.controller.trainer
     last_epoch = trainer.last_epoch
     type_into(qtbot, ui.settings_panel.lr_spin, "0.003")
