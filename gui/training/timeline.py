@@ -89,6 +89,7 @@ class TimelineUi(QObject):
         controller.progress.connect(self._progress)
         controller.state_changed.connect(self._state_changed)
         session.ended.connect(self._ended)
+        session.started.connect(self._run_started)
         doc.undo_stack.indexChanged.connect(self._document_edited)
         doc.destroyed.connect(self._document_gone)
         self._gone = False
@@ -146,6 +147,11 @@ class TimelineUi(QObject):
     @Slot(str)
     def _state_changed(self, _state: str) -> None:
         self.refresh()
+
+    def _run_started(self, *_args: object) -> None:
+        """Train was pressed: back to the present at once — the run's trainer is made on its
+        thread, and a past epoch's frame finished meanwhile must not be drawn over the run."""
+        self._follow()
 
     @Slot(object)
     def _ended(self, result: Any) -> None:

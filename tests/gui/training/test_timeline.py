@@ -10,6 +10,7 @@ from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QApplication
 
+import gui.training.session as session_module
 from core.engine.params import weight_name
 from core.project import load_project
 from core.training.prepare import input_scaling
@@ -367,10 +368,22 @@ def test_closing_the_window_while_a_frame_is_made_is_safe(qtbot, trained_spiral,
     assert [m.message for m in qtlog.records if "QThread" in m.message] == []
 
 
-@pytest.mark.parametrize("action", ["new", "open", "train"])
+@pytest.mark.parametrize("action", ["new", "open", "train", "train slowly"])
 def test_new_open_or_train_while_a_frame_is_made_never_draws_it(qtbot, trained_spiral,
                                                                 monkeypatch, action):
+    """"train slowly": the run's trainer is made on its thread, and the frame of the past
+    finishes before it is ready (it was drawn over the run, now and then, on a loaded
+    machine)."""
     window = trained_spiral
+    if action == "train slowly":
+        made = threading.Event()
+        build = session_module.build
+
+        def slowed(*args, **kwargs):
+            made.wait(10)  # until the replay's frame is done
+            return build(*args, **kwargs)
+
+        monkeypatch.setattr(session_module, "build", slowed)
     replays = HeldReplays(monkeypatch)
     shown = frames_shown(window)
     press(qtbot, window, Qt.Key.Key_Left, 2)
@@ -385,10 +398,12 @@ def test_new_open_or_train_while_a_frame_is_made_never_draws_it(qtbot, trained_s
     replays.release()
     qtbot.waitUntil(lambda: not ui(window).runner.busy)
     qtbot.wait(100)
+    if action == "train slowly":
+        made.set()
     assert shown == [] and not window.doc.previewing
     output = window.training.output.frame
     assert output is None or output.snapshot.epoch != 10
-    if action == "train":  # the run goes on to its end, drawn as live frames
+    if action.startswith("train"):  # the run goes on to its end, drawn as live frames
         controller = window.training.session.controller
         qtbot.waitUntil(lambda: not controller.active, timeout=30_000)
         assert shown == [] and window.training.output.frame.snapshot.epoch == 24

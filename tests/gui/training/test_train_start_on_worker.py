@@ -7,8 +7,10 @@ core's Trainer gives, to the last bit."""
 
 from __future__ import annotations
 
+import gc
 import threading
 import time
+import weakref
 from dataclasses import replace
 
 import numpy as np
@@ -72,11 +74,13 @@ def test_train_returns_at_once_and_the_dock_shows_the_run_while_its_trainer_is_m
 def test_stop_pressed_while_the_trainer_is_made_ends_the_run(qtbot, window, slow_build):
     open_example(window, "spiral", epochs=100_000)
     before = dict(window.doc.arrays)
+    made = []
+    window.training.session.controller.ready.connect(made.append)
     with qtbot.waitSignal(window.training.session.ended, timeout=30_000) as ended:
         click(qtbot, window, "train")
         click(qtbot, window, "stop")
     result = ended.args[0]
-    assert result.trainer is not None and result.trainer.step_count == 0
+    assert len(made) == 1 and made[0].step_count == 0
     assert result.outcome.key == "stopped_by_user" and not result.error
     controller = window.training.session.controller
     assert controller.state == IDLE and not window.doc.locked_reason
@@ -160,3 +164,22 @@ def test_a_run_saves_the_weights_and_continuation_of_a_headless_run(qtbot, windo
     longer.run()
     for name, value in longer.network.params.items():
         assert np.array_equal(window.doc.array(name), value), name
+
+
+def test_the_last_run_s_trainer_is_let_go_while_the_next_one_trains(qtbot, window):
+    """The session kept the last run's result with its trainer — its network and prepared data
+    (on MNIST ~30 MB) alive through the whole next run: the benchmark's peak grew 561 → 692 MB
+    over five runs. The timeline keeps the last run's trainer only until the next one starts."""
+    open_example(window, "spiral", epochs=2)
+    controller = window.training.session.controller
+    made = []
+    controller.ready.connect(lambda trainer: made.append(weakref.ref(trainer)))
+    train_to_end(qtbot, window)
+    window.training.settings_panel.epochs_spin.setValue(100_000)
+    click(qtbot, window, "train")
+    qtbot.waitUntil(lambda: controller.trainer is not None and controller.trainer.step_count > 3,
+                    timeout=10_000)
+    gc.collect()
+    assert len(made) == 2 and made[0]() is None and made[1]() is controller.trainer
+    with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
+        click(qtbot, window, "stop")
