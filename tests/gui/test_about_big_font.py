@@ -1,23 +1,16 @@
 """Help ▸ About NetCanvas with a projector's big system font."""
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from gui.about import AboutDialog
 from gui.i18n import set_language
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import clipped_texts, system_font
 
 
 @pytest.fixture
 def big_font():
-    app = QApplication.instance()
-    before = QFont(app.font())
-    font = QFont(before)
-    font.setPointSizeF(15)
-    app.setFont(font)
-    yield font
-    app.setFont(before)
+    with system_font(15) as font:
+        yield font
 
 
 @pytest.mark.parametrize("language", ["en", "ko"])

@@ -192,11 +192,16 @@ window.training.session.ended.connect(ended.append)
 window.training.actions["train"].trigger()  # Train from the toolbar
 while not ended:
     app.processEvents()
-for _ in range(20):
-    app.processEvents()
 area = window.training.docks["Training"].widget()
 train = window.training.settings_panel.buttons["train"]
 label = window.training.settings_panel.outcome_label
+import time
+deadline = time.monotonic() + 20  # the outcome is brought into view a few turns later
+while time.monotonic() < deadline and (label.visibleRegion().isEmpty()
+                                       or area.verticalScrollBar().value() == 0):
+    app.processEvents()
+for _ in range(20):  # and any sideways scroll would follow at once
+    app.processEvents()
 result["shown"] = [area.horizontalScrollBar().value(), area.verticalScrollBar().value(),
                    train.mapTo(area.viewport(), train.rect().topLeft()).x(),
                    label.visibleRegion().isEmpty()]

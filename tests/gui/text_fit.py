@@ -12,9 +12,12 @@ hold, so that they scroll left and right.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterator
 
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QDockWidget,
     QGroupBox,
     QLabel,
@@ -85,3 +88,17 @@ def settled_clipped_texts(qtbot, root: QWidget, timeout: int = 3000) -> list[str
     with contextlib.suppress(TimeoutError):  # report what stays cut
         qtbot.waitUntil(lambda: not clipped_texts(root), timeout=timeout)
     return clipped_texts(root)
+
+
+@contextlib.contextmanager
+def system_font(points: float) -> Iterator[QFont]:
+    """The application's font at ``points`` (a projector's big system font) for the block."""
+    app = QApplication.instance()
+    before = QFont(app.font())
+    font = QFont(before)
+    font.setPointSizeF(points)
+    app.setFont(font)
+    try:
+        yield font
+    finally:
+        app.setFont(before)

@@ -1,21 +1,14 @@
 """The labs' columns of controls with a projector's big system font."""
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import clipped_texts, system_font
 
 
 @pytest.fixture
 def big_font():
-    app = QApplication.instance()
-    before = QFont(app.font())
-    font = QFont(before)
-    font.setPointSizeF(14)
-    app.setFont(font)
-    yield font
-    app.setFont(before)
+    with system_font(14) as font:
+        yield font
 
 
 @pytest.mark.parametrize("key", ["search", "comp_graph", "regularization"])

@@ -1,21 +1,15 @@
 """The training panels' plot titles with a projector's big system font."""
 
 import pytest
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QApplication
 
 from gui.training.plots import LossPanel, OutputPanel
+from tests.gui.text_fit import system_font
 
 
 @pytest.fixture
 def big_font():
-    app = QApplication.instance()
-    before = QFont(app.font())
-    font = QFont(before)
-    font.setPointSizeF(15)
-    app.setFont(font)
-    yield font
-    app.setFont(before)
+    with system_font(15) as font:
+        yield font
 
 
 @pytest.mark.parametrize("make", [LossPanel, OutputPanel])
