@@ -66,13 +66,13 @@ def language() -> str:
     return core_i18n.language()
 
 
-def set_language(code: str, remember: bool = False) -> str:
+def set_language(code: str) -> str:
     """Speak ``code`` everywhere from now on; every widget retranslates at once.
 
     Installs NetCanvas's and Qt's catalogues for ``code`` (none for English: the source text is
-    English) and switches ``core``'s. With ``remember`` the choice is kept for the next start,
-    the window's and the command line's (:func:`core.i18n.remember_language`). Returns the
-    code actually used (English if the catalogue is missing)."""
+    English) and switches ``core``'s (keeping the choice for the next start is
+    :func:`core.i18n.remember_language`'s). Returns the code actually used (English if the
+    catalogue is missing)."""
     chosen = core_i18n.set_language(code)
     # Processes started from now on (the search lab's trials) speak it too: core reads
     # NETCANVAS_LANG when it is imported there.
@@ -93,8 +93,6 @@ def set_language(code: str, remember: bool = False) -> str:
                 QCoreApplication.installTranslator(translator)
                 _translators.append(translator)
     QLocale.setDefault(QLocale(chosen))
-    if remember:
-        core_i18n.remember_language(chosen)
     # Installing or removing a translator only *posts* LanguageChange (the application then
     # passes it to every window and child); deliver it now, so that when this returns every
     # widget speaks the new language. English to English changes no translator: nothing to do.

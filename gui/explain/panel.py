@@ -371,15 +371,15 @@ class ExplainPanel(QWidget):
 
     def _stepped(self, explanation: Explanation, lr: float, stepped: Stepped | str) -> None:
         self.doc.settle()  # a Reset or edit asked meanwhile lands first: the step is then stale
+        # traced again meanwhile (a new row, or the weights changed): the step is of others
+        stale = explanation is not self.explanation or self._timer.isActive()
         if isinstance(stepped, str) and stepped:  # failed (in words; "": cancelled)
             self._show_result(("refused", stepped))
-        elif not isinstance(stepped, str) and (explanation is not self.explanation
-                                               or self._timer.isActive()):
+        elif not isinstance(stepped, str) and stale:
             self._show_result(("refused", self.tr(
                 "the weights changed while the step was worked out. Apply it again to step "
                 "from the weights shown now.")))
-        if isinstance(stepped, str) or explanation is not self.explanation or (
-                self._timer.isActive()):  # or traced again meanwhile: of other weights
+        if isinstance(stepped, str) or stale:
             self.show_step()
             return
         arrays, after = stepped
