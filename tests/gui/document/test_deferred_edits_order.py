@@ -9,8 +9,6 @@ edit was still being drawn landed that edit first and then failed on the shapes 
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 from PySide6.QtCore import Qt
 
@@ -19,34 +17,17 @@ import gui.explain.sgd as sgd_module
 import gui.training.weights_reset as reset_module
 from core import build
 from core.datasets.ref import DataRef
-from core.explain import sgd_step
 from core.spec import NetworkSpec
 from gui.explain import tracing
-
-
-def on_worker() -> bool:
-    return threading.current_thread() is not threading.main_thread()
+from tests.gui.worker_gate import Gate
 
 
 def test_a_reset_pressed_while_explain_works_out_a_step_is_not_overwritten(
         qtbot, window, monkeypatch):
     monkeypatch.setattr(tracing, "BACKGROUND_WEIGHTS", 0)  # both on workers, as on big nets
     monkeypatch.setattr(reset_module, "BACKGROUND_WEIGHTS", 0)
-    step_may_end, reset_may_end = threading.Event(), threading.Event()
-
-    def slow_step(*args):
-        step_may_end.wait(10)
-        return sgd_step(*args)
-
-    seed_weights = reset_module.seed_weights
-
-    def slow_seed(*args):
-        if on_worker():
-            reset_may_end.wait(10)
-        return seed_weights(*args)
-
-    monkeypatch.setattr(sgd_module, "sgd_step", slow_step)
-    monkeypatch.setattr(reset_module, "seed_weights", slow_seed)
+    step = Gate(monkeypatch, sgd_module, "sgd_step")
+    reset = Gate(monkeypatch, reset_module, "seed_weights")
     assert window.files.open_example("xor_learned")
     window.explain_action.trigger()
     panel, doc, session = window.explain, window.doc, window.training.session
@@ -55,9 +36,9 @@ def test_a_reset_pressed_while_explain_works_out_a_step_is_not_overwritten(
     assert panel.sgd.busy
     session.reset_weights()  # Ctrl+Shift+R while the step is worked out
     assert session.resets.busy
-    step_may_end.set()  # the step's result arrives while the reset is still being drawn
+    step.release.set()  # the step's result arrives while the reset is still being drawn
     qtbot.waitUntil(lambda: not panel.sgd.busy, timeout=10000)
-    reset_may_end.set()
+    reset.release.set()
     qtbot.waitUntil(lambda: not session.resets.busy, timeout=10000)
     net = build(doc.spec, seed=doc.settings.seed, dtype=np.float64)
     for name, value in {**net.params, **net.state}.items():
@@ -72,22 +53,14 @@ def test_a_units_edit_after_a_reset_lands_after_it(qtbot, window, monkeypatch):
     doc, session = window.doc, window.training.session
     doc.reset(NetworkSpec.mlp([2, 1000, 1000, 2]), data=DataRef.builtin("xor"))
     monkeypatch.setattr(reset_module, "BACKGROUND_WEIGHTS", 0)
-    original = engine_params.params_after_node_change
-    gate = threading.Event()
-
-    def gated(*args, **kwargs):
-        if on_worker():
-            gate.wait(10)  # the units edit's draw ends after the reset's
-        return original(*args, **kwargs)
-
-    monkeypatch.setattr(engine_params, "params_after_node_change", gated)
+    draw = Gate(monkeypatch, engine_params, "params_after_node_change")  # ends after the reset
     failed = []
     doc.edit_failed.connect(lambda action, error: failed.append((action, error)))
     session.reset_weights()
     window.scene.select_only(["1"])
     window.inspector.node_form.units_spin.setValue(1200)
     qtbot.waitUntil(lambda: not session.resets.busy, timeout=10000)
-    gate.set()
+    draw.release.set()
     qtbot.waitUntil(lambda: not window.inspector.node_form.edits.busy, timeout=10000)
     texts = [doc.undo_stack.text(i) for i in range(doc.undo_stack.count())]
     assert failed == []

@@ -7,8 +7,6 @@ row is still traced at once."""
 
 from __future__ import annotations
 
-import threading
-
 import numpy as np
 import pytest
 
@@ -20,26 +18,7 @@ from core.spec import NetworkSpec
 from gui.document.commands import SetArrayValueCommand
 from gui.explain.shown import shown_project
 from tests.gui.panels.test_predictions_worker import image_data
-
-
-class Gate:
-    """Holds ``module.name`` (a function) on the thread that calls it until the test opens
-    the gate — which it can only while the GUI thread goes on; records that thread."""
-
-    def __init__(self, monkeypatch, module, name: str) -> None:
-        self.entered, self.release = threading.Event(), threading.Event()
-        self.on_gui_thread: list[bool] = []
-        original = getattr(module, name)
-
-        def gated(*args, **kwargs):
-            gui_thread = threading.current_thread() is threading.main_thread()
-            self.on_gui_thread.append(gui_thread)
-            if not gui_thread:
-                self.entered.set()
-                assert self.release.wait(10), "the gate was never opened"
-            return original(*args, **kwargs)
-
-        monkeypatch.setattr(module, name, gated)
+from tests.gui.worker_gate import Gate
 
 
 def same_numbers(shown, expected) -> None:

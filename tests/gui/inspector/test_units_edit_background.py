@@ -7,33 +7,13 @@ where the worker's copy ended — and a scrub made meanwhile ends where the user
 from __future__ import annotations
 
 import copy
-import threading
 
 import numpy as np
 
 import core.engine.params as engine_params
 from core.datasets.ref import DataRef
 from core.spec import NetworkSpec
-
-
-class Gate:
-    """Holds the weights' drawing on a worker until the test opens it (on the GUI thread it
-    passes at once); records which thread drew."""
-
-    def __init__(self, monkeypatch) -> None:
-        self.entered, self.release = threading.Event(), threading.Event()
-        self.on_gui_thread: list[bool] = []
-        original = engine_params.params_after_node_change
-
-        def gated(*args, **kwargs):
-            gui_thread = threading.current_thread() is threading.main_thread()
-            self.on_gui_thread.append(gui_thread)
-            if not gui_thread:
-                self.entered.set()
-                assert self.release.wait(10), "the gate was never opened"
-            return original(*args, **kwargs)
-
-        monkeypatch.setattr(engine_params, "params_after_node_change", gated)
+from tests.gui.worker_gate import Gate
 
 
 def drawn_here(doc, node_id, units):
@@ -52,7 +32,7 @@ def test_a_big_units_edit_draws_its_weights_on_a_worker(qtbot, window, monkeypat
     form = window.inspector.node_form
     before = {name: np.array(doc.array(name)) for name in ("W1", "W2", "b1")}
     expected, state_after = drawn_here(doc, "1", 1200)
-    gate = Gate(monkeypatch)
+    gate = Gate(monkeypatch, engine_params, "params_after_node_change")
     entries = doc.undo_stack.count()
 
     form.units_spin.setValue(1200)
@@ -118,7 +98,7 @@ def test_undo_train_and_save_right_after_a_big_edit_see_the_edit(qtbot, window, 
                     timeout=20_000)
     form._end_session()
     before = {name: np.array(doc.array(name)) for name in ("W1", "W2")}
-    gate = Gate(monkeypatch)
+    gate = Gate(monkeypatch, engine_params, "params_after_node_change")
     entries = doc.undo_stack.count()
     try:
         form.units_spin.setValue(1200)
