@@ -14,6 +14,10 @@ def no_description() -> str:
 
 
 def own_words(exc: BaseException) -> str:
-    """``exc``'s own text (without the quotes a KeyError puts around it), or
+    """``exc``'s own text (a KeyError's message without the quotes its text adds), or
     :func:`no_description`."""
-    return str(exc).strip().strip("'\"").strip() or no_description()
+    if isinstance(exc, KeyError) and len(exc.args) == 1 and isinstance(exc.args[0], str):
+        text = exc.args[0]
+    else:
+        text = str(exc)
+    return text.strip() or no_description()

@@ -31,3 +31,9 @@ def test_the_sentence_is_translated():
     finally:
         set_language("en")
     assert words and "description" not in words and "EOFError" not in words
+
+
+def test_quotes_of_the_text_itself_are_kept():
+    # only a KeyError's quotes are its own: "'x' is not a number" lost its first quote
+    assert reason(ValueError("'x' is not a number")) == "'x' is not a number"
+    assert reason(OSError('"a b" cannot be read')) == '"a b" cannot be read'
