@@ -3,13 +3,13 @@ each failure is a :class:`ProjectError` sentence a student can act on."""
 
 from __future__ import annotations
 
-import struct
 from pathlib import Path
 from typing import Any
 
 import numpy as np
 
 from core.engine.network import build
+from core.error_words import own_words
 from core.file_writes import PLACE_ERRORS, write_reason
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -50,12 +50,12 @@ def starts_like_zip(path: Path) -> bool:
 
 
 def reason(exc: BaseException) -> str:
-    """The library's own words when it has some (a KeyError or struct.error alone says little
-    to a student, so its kind is named too)."""
-    text = str(exc).strip("'\"")
-    if isinstance(exc, (KeyError, struct.error)) or not text:
-        return f"{type(exc).__name__}: {text}" if text else type(exc).__name__
-    return text
+    """The library's own words when it has some (:func:`core.error_words.own_words`), never the
+    exception's class name: a KeyError that holds only the missing key says that in words."""
+    key = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
+    if isinstance(key, str) and key and not any(c.isspace() for c in key):
+        return _("{key} is missing").format(key=repr(key))
+    return own_words(exc)
 
 
 def check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],

@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from core.error_words import own_words
 from gui.i18n import start_language, translate
 from gui.interrupts import close_on_signals
 from gui.language_menu import warn_about_fonts
@@ -56,7 +57,7 @@ def report_unexpected_errors(parent: QWidget) -> None:
         box = QMessageBox(QMessageBox.Icon.Critical, translate("App", "Unexpected error"),
                           translate("App", "Something went wrong: {error}\n\nYour project is "
                                            "still open; save it under a new name to be safe.")
-                          .format(error=value), parent=parent)
+                          .format(error=own_words(value)), parent=parent)
         box.setDetailedText(details)
         box.exec()
 

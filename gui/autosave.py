@@ -20,10 +20,11 @@ was left behind.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import itertools
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal, SignalInstance, Slot
@@ -75,7 +76,7 @@ class Autosave(QObject):
         self._changed = False  # the document changed since the last copy
         self._written = False  # the folder holds a copy
         self._pending = False  # a copy is being written
-        self._restoring = False
+        self._keeping = False  # the folder holds a claimed copy: keeping_claim
         self.timer = QTimer(self)
         self.timer.setInterval(round(1000 * (seconds or autosave_seconds())))
         self.timer.timeout.connect(self.autosave)
@@ -108,9 +109,20 @@ class Autosave(QObject):
 
     def discard(self) -> None:
         """Remove the copy (the work was saved or thrown away)."""
-        if not self._restoring:
+        if not self._keeping:
             remove_recovery(self.folder)
             self._written = False
+
+    @contextlib.contextmanager
+    def keeping_claim(self) -> Iterator[None]:
+        """While a copy claimed into this window's folder is asked about or opened, nothing the
+        window does discards it: a kill that cancelled the question closed the window, and its
+        close deleted the copy being asked about — the work it held was lost."""
+        self._keeping = True
+        try:
+            yield
+        finally:
+            self._keeping = False
 
     def close(self) -> None:
         """The window closes normally: no copy is left behind."""
@@ -121,12 +133,9 @@ class Autosave(QObject):
 
     def restore(self, recovery: Recovery) -> bool:
         """Open a claimed copy (in this window's folder) as unsaved work of its original file."""
-        self._restoring = True
-        try:
+        with self.keeping_claim():
             loaded = self.files.load(recovery.project_path, remember=False,
                                      restoring=recovery_name(recovery))
-        finally:
-            self._restoring = False
         if not loaded:
             return False
         self.doc.set_path(recovery.original_path)
@@ -226,12 +235,19 @@ def ask_restore(window: QMainWindow, recovery: Recovery) -> str:
 def offer_recovery(autosave: Autosave,
                    ask: Callable[[QMainWindow, Recovery], str] = ask_restore) -> bool:
     """Offer the copies other NetCanvas processes left behind, newest first, until one is
-    restored into ``autosave``'s window (True). Copies of running windows are not offered."""
+    restored into ``autosave``'s window (True). Copies of running windows are not offered.
+    Only an open window asks: a kill or Ctrl+C that cancels a question closes the window
+    (:mod:`gui.interrupts`), and the next copy's question then waited, with nothing left to
+    end it, for a click (``timeout 10 netcanvas`` with two copies never ended); the copies
+    not asked about stay for the next start."""
     for recovery in left_behind(autosave.root, _own_folders):
+        if not autosave.window.isVisible():
+            return False
         claimed = claim(recovery, autosave.folder)
         if claimed is None:  # another NetCanvas took it first
             continue
-        answer = ask(autosave.window, claimed)
+        with autosave.keeping_claim():
+            answer = ask(autosave.window, claimed)
         if answer == RESTORE and autosave.restore(claimed):
             return True
         if answer == DISCARD:

@@ -21,6 +21,7 @@ from pathlib import Path
 import numpy as np
 
 from core.datasets import DataError
+from core.error_words import own_words
 from core.export import ExportError
 from core.file_writes import place_error, write_atomically, write_reason
 from core.i18n import N_, _
@@ -317,7 +318,7 @@ def main(argv: list[str] | None = None) -> int:
         sys.stdout.flush()  # here, so a reader that has gone is noticed here (below)
         return code
     except (ProjectError, DataError, SpecError, CommandError, ExportError, ValueError) as exc:
-        print(_("netcanvas: error: {message}").format(message=exc), file=sys.stderr)
+        print(_("netcanvas: error: {message}").format(message=own_words(exc)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:  # Ctrl+C in any command: one line, no traceback
         print(_("netcanvas: interrupted"), file=sys.stderr)

@@ -303,3 +303,15 @@ def test_check_says_saved_weights_in_korean(tmp_path, capsys, korean):
     code, out, _ = run(["check", str(fresh_project(tmp_path))], capsys)
     assert code == 0
     assert out.splitlines()[1].endswith("; 프로젝트에 저장된 가중치, 학습 기록 없음")
+
+
+def test_an_error_without_text_is_a_sentence_not_an_empty_line(monkeypatch, capsys):
+    """A command that failed with an error that has no text printed "netcanvas: error: " and
+    nothing after it."""
+    def failing(args, argv):
+        raise ValueError()
+
+    monkeypatch.setitem(cli.HANDLERS, "check", failing)
+    code, out, err = run(["check", str(example_path("spiral"))], capsys)
+    assert code == 2 and out == ""
+    assert err == "netcanvas: error: an unexpected error that gave no description\n"

@@ -11,6 +11,7 @@ import textwrap
 
 from core.datasets.errors import DataError
 from core.datasets.remote import MIRROR_ENV, cache_folder, remote_set
+from core.error_words import no_description
 from core.i18n import N_, _, ngettext
 
 REASONS = ("checksum", "wrong-file", "not-found", "offline", "certificate", "interrupted",
@@ -81,8 +82,9 @@ def short(exc: Exception) -> str:
         return reason.group(1).strip()
     if "timed out" in text.lower():
         return _("timed out")
+    # cut between words, never inside one
     return textwrap.shorten(text.splitlines()[0], 120, placeholder=" …") if text else \
-        type(exc).__name__  # cut between words, never inside one
+        no_description()
 
 
 def by_hand_words(name: str) -> dict[str, str]:

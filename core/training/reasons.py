@@ -67,6 +67,16 @@ def reason_words(key: str, values: Mapping[str, float], translated: bool = True,
         return None
 
 
+def said_by_text(text: str) -> str:
+    """The key of the reason whose English sentence is ``text`` when that sentence has no
+    values to format ("stopped by the user", "recorded before NetCanvas kept runs"); "" for any
+    other text. Such a reason's stored text says all its key does, as a schema-2 file wrote it:
+    the key is kept only in memory (a migrated schema-1 file saved again stayed schema 2's
+    reader's, not 3) and found again from the text when read."""
+    return next((key for key, message in REASONS.items()
+                 if isinstance(message, str) and "{" not in message and message == text), "")
+
+
 def check_values(values: object) -> dict[str, float] | None:
     """Stored values as a dict of names to finite numbers, or None when they are not that
     (a project's JSON holds no infinity or NaN)."""

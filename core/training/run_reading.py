@@ -9,7 +9,7 @@ from typing import Any
 
 from core.i18n import _
 from core.training.history import History
-from core.training.reasons import check_values
+from core.training.reasons import check_values, said_by_text
 from core.training.runs import ENDINGS, FIELDS, MAX_NAME, MAX_NUMBER, Run
 from core.training.settings import TrainingSettings
 from core.unknown_fields import extra_fields, unknown_fields
@@ -67,7 +67,9 @@ def _reason_key(data: dict[str, Any], where: str) -> tuple[str, tuple[tuple[str,
     if values is None:
         raise ValueError(_("{where}: 'reason_values' must be an object of names and numbers"
                            ).format(where=where))
-    return key, tuple(values.items()) if key else ()
+    if not key:  # a reason whose English words need no values is stored as the words alone
+        return said_by_text(_text(data, "reason", where)), ()
+    return key, tuple(values.items())
 
 
 def _text(data: dict[str, Any], key: str, where: str) -> str:

@@ -25,7 +25,7 @@ from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
 from core.training.outcome import Outcome
-from core.training.reasons import check_values, reason_words
+from core.training.reasons import check_values, reason_words, said_by_text
 from core.training.run_changes import Change, changes_between, changes_words
 from core.training.settings import TrainingSettings
 
@@ -45,7 +45,8 @@ MAX_NUMBER = 10**9
 #: the fields a run stored after schema 2 (only when set), which a NetCanvas reading schema 2
 #: refuses: a project holding one is written as schema 3 (:func:`schema_version_for`)
 #: so that such a version says to update; with a key, "reason" is the reason's English words,
-#: shown when a version does not know the key
+#: shown when a version does not know the key (a key whose words have no values is not
+#: stored: the words say it, :func:`core.training.reasons.said_by_text`)
 NEW_IN_3 = ("continued_from", "reason_key", "reason_values", "reason_detail")
 FIELDS = ("number", "name", "hidden", "started_at", "settings", "network", "data", "epochs",
           "ended", "reason", "history", *NEW_IN_3)
@@ -188,7 +189,7 @@ class Run:
                   "ended": self.ended, "reason": self.reason, "history": self.history.to_dict()}
         if self.continued_from is not None:  # a run from fresh weights is stored as before
             stored["continued_from"] = self.continued_from
-        if self.reason_key:
+        if self.reason_key and said_by_text(self.reason) != self.reason_key:
             stored["reason_key"] = self.reason_key
             stored["reason_values"] = dict(self.reason_values)
         if self.reason_detail:

@@ -26,6 +26,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from core.datasets.ref import DataRef
 from core.engine.params import Params, node_params, weight_name
+from core.error_words import own_words
 from core.spec import NetworkSpec
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
@@ -104,7 +105,7 @@ def push_guarded(doc: GraphDocument, stack: QUndoStack, command: GuardedCommand)
     except Exception as error:
         traceback.print_exception(error, file=sys.stderr)
         restore(doc, before)
-        return str(error) or type(error).__name__
+        return own_words(error)
     command.redone_already()
     stack.push(command)
     return ""

@@ -8,6 +8,7 @@ import traceback
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu, QMessageBox, QWidget
 
+from core.error_words import own_words
 from gui.context import ProjectContext
 from gui.i18n import on_language_change
 from gui.labs import LABS, lab_info
@@ -43,15 +44,29 @@ class LabsMenu(QMenu):
 
     def show_lab(self, key: str) -> None:
         """Open lab ``key`` as its menu action does (for "Show me" links elsewhere); a lab
-        that cannot be built says so in a dialog instead of taking the window down."""
+        that cannot be built says so in a dialog, in words (the traceback goes to the error
+        output for a bug report), instead of taking the window down."""
         try:
             self.open_lab(key)
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)
             QMessageBox.critical(
                 self.parentWidget(), self.tr("Cannot open the lab"),
-                self.tr("The lab “{title}” could not be opened:\n\n{error}").format(
-                    title=self.lab_actions[key].text(), error=f"{type(exc).__name__}: {exc}"))
+                self.tr("The lab “{title}” could not be opened. {why}\n\nYour project is "
+                        "not affected.").format(title=self.lab_actions[key].text(),
+                                                why=self._why(exc)))
+
+    def _why(self, exc: Exception) -> str:
+        """What a student can make of ``exc``: a sentence, never the exception's class name."""
+        if isinstance(exc, ImportError):
+            return self.tr("A part of NetCanvas that the lab needs is missing from this "
+                           "installation ({part}); installing NetCanvas again should bring it "
+                           "back.").format(part=exc.name or own_words(exc))
+        if isinstance(exc, MemoryError):
+            return self.tr("There is not enough memory for it; close other programs or labs "
+                           "and try again.")
+        return self.tr("This is a fault in NetCanvas, not in your work: {error}.").format(
+            error=own_words(exc))
 
     def open_lab(self, key: str) -> LabWindow:
         """Show lab ``key`` (created on first use) and return its window."""

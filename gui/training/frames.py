@@ -348,8 +348,11 @@ def diverged_nodes(spec: NetworkSpec, snapshot: Snapshot) -> list[str]:
 @dataclass(frozen=True, eq=False)
 class Overlay:
     """An earlier run drawn under the current one: its legend text (``run 2: lr 0.1 → 0.01``),
-    its theme colour and its history."""
+    its theme colour and its history. ``current``: it is the run whose curves the panel shows
+    as its own (ticked in the Runs list all the same), which the legend names once, as the
+    current run."""
 
     label: str
     color: str
     history: History
+    current: bool = False

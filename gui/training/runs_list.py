@@ -115,17 +115,21 @@ class RunsModel(QAbstractTableModel):
             number=run.number, name=run.name or self.doc.runs.describe_changes(run.number))
 
     def overlays(self) -> list[Overlay]:
-        return [Overlay(self.label(r), run_color(r.number), r.history)
+        current = self._current_run()
+        return [Overlay(self.label(r), run_color(r.number), r.history, r is current)
                 for r in self.doc.runs if r.number in self.ticked and not r.hidden]
+
+    def _current_run(self) -> Run | None:
+        """The recorded run whose history the document holds, while no run trains."""
+        return self.doc.runs.holding(self.doc.history) if self.training_number is None else None
 
     def current_label(self) -> str:
         """The run of the Loss panel's own curves, ``run 3: lr 0.1 → 0.01 (current)``: the run
         being trained, else the run that left the document's history ("" when none did: fresh
         weights, a history from elsewhere)."""
-        runs = self.doc.runs
         number = self.training_number
-        run = runs.holding(self.doc.history) if number is None else next(
-            (r for r in runs if r.number == number), None)
+        run = self._current_run() if number is None else next(
+            (r for r in self.doc.runs if r.number == number), None)
         if run is None and number is None:
             return ""
         label = self.label(run) if run is not None else translate(

@@ -12,8 +12,9 @@ import pytest
 from core import NetworkSpec
 from core import project as project_module
 from core.datasets.ref import DataRef
+from core.i18n import set_language
 from core.project import Project, ProjectError, load_project, save_project
-from core.training.runs import FIELDS, NEW_IN_3, Runs
+from core.training.runs import FIELDS, NEW_IN_3, Runs, with_reason
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 
@@ -164,5 +165,36 @@ def test_files_of_every_older_version_open(trainer, tmp_path, version):
     else:
         assert (run.ended, run.reason_key) == ("finished", "finished_epochs")
     again = tmp_path / f"again_v{version}.netcanvas"
-    save_project(loaded, again)  # saved again: its run's reason is kept by key
-    assert stored(again)["schema_version"] == 3
+    save_project(loaded, again)
+    # Saved again unchanged, a file gets the lowest version that describes it: schema 1's
+    # run 1 ("recorded before NetCanvas kept runs") is said by its words alone, as schema 2
+    # wrote it — a schema-2 reader shows the same (it became 3, which that reader refused);
+    # a run of schema 2 or 3 has a reason with values ("finished 3 epochs"), kept by key: 3.
+    assert stored(again)["schema_version"] == (2 if version == 1 else 3)
+    assert load_project(again).runs.to_list() == loaded.runs.to_list()
+
+
+def test_a_reason_said_by_its_words_alone_needs_no_key_and_stays_schema_2(trainer, tmp_path):
+    """A migrated schema-1 run, and a run the user stopped, have reasons without values: the
+    file keeps only their English words (what schema 2 kept and a schema-2 reader shows), and
+    reading them back finds the key again, so they are still said in the window's language."""
+    path = tmp_path / "v1.netcanvas"
+    save_project(project(trainer, recorded(trainer)), path)
+    rewritten(path, lambda d: (d.update(schema_version=1), d.pop("runs")))
+    migrated = load_project(path)
+    path = tmp_path / "again.netcanvas"
+    stopped = replace(recorded(trainer)[0], number=2, ended="stopped")
+    stopped = with_reason(stopped, "stopped_by_user")
+    save_project(replace(migrated, runs=migrated.runs.with_run(stopped)), path)
+    document = stored(path)
+    assert document["schema_version"] == 2
+    assert [(r["reason"], set(r) <= SCHEMA_2_RUN_FIELDS) for r in document["runs"]] == [
+        ("recorded before NetCanvas kept runs", True), ("stopped by the user", True)]
+    runs = load_project(path).runs
+    assert [r.reason_key for r in runs] == ["before_runs", "stopped_by_user"]
+    set_language("ko")
+    try:
+        assert [r.reason_words for r in runs] == ["NetCanvas가 실행 기록을 남기기 전에 기록됨",
+                                                  "사용자가 중지했습니다"]
+    finally:
+        set_language("en")

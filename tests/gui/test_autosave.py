@@ -284,6 +284,7 @@ def test_another_window_of_this_process_is_not_offered_its_neighbours_copy(
     qtbot.waitSignal(fast.written, timeout=10_000).wait()
     second = MainWindow(settings)
     qtbot.addWidget(second)
+    second.show()  # only an open window asks
     assert second.autosave.folder != fast.folder
     assert not offer_recovery(second.autosave, ask=lambda *_: pytest.fail("asked"))
     assert read_recovery(fast.folder) is not None

@@ -8,6 +8,7 @@ import subprocess
 import sys
 import textwrap
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -143,3 +144,67 @@ def test_kill_ends_netcanvas_while_a_start_up_error_waits_for_a_click(tmp_path):
                             capture_output=True, text=True, timeout=60)
     assert result.stdout == "dialog\n"
     assert result.returncode == 0, result.stderr
+
+
+RESTORE_QUESTION = textwrap.dedent("""
+    import os, signal, sys, threading
+    from PySide6.QtWidgets import QMessageBox
+    from gui.app import main
+
+    exec_ = QMessageBox.exec
+    asked = []
+
+    def asked_then_killed(box):  # a polite kill while "Restore unsaved work?" waits
+        asked.append(box.text())
+        print("asked", flush=True)
+        if len(asked) == 1:
+            threading.Timer(0.5, os.kill, (os.getpid(), signal.SIGTERM)).start()
+        return exec_(box)
+
+    QMessageBox.exec = asked_then_killed
+    sys.exit(main([]))
+""")
+
+
+def test_kill_ends_netcanvas_while_it_asks_to_restore_work_and_keeps_the_copies(
+        tmp_path, private_data_dir):
+    """With two recovery copies left behind, `timeout 10 netcanvas` did not end: the kill
+    cancelled the first "Restore unsaved work?" and closed the window, and the second copy's
+    question then waited for a click (for ten minutes, until SIGKILL). The window's close also
+    deleted the copy being asked about. Now the kill ends NetCanvas at once, asking nothing
+    more, and every copy is still there for the next start."""
+    from core.project import load_project
+    from gui.recovery import recovery_root, write_recovery
+    from resources.examples import example_path
+    from tests.gui.test_autosave import dead_pid
+
+    project = load_project(example_path("xor_by_hand"))
+    copies = set()
+    for _ in range(2):
+        pid = dead_pid()
+        write_recovery(recovery_root() / f"{pid}-1", project, "", pid)
+        copies.add(f"{pid}-1")
+    root = Path(__file__).resolve().parents[2]
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(root),
+           "NETCANVAS_LANG": "en", "NETCANVAS_DATA_DIR": str(private_data_dir),
+           "XDG_CONFIG_HOME": str(tmp_path)}
+    child = subprocess.Popen([sys.executable, "-c", RESTORE_QUESTION], cwd=root, env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    guard = threading.Timer(60, child.kill)  # never asked: do not wait for ever
+    guard.start()
+    try:
+        first = child.stdout.readline()
+        asked_at = time.monotonic()
+        try:
+            child.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            pytest.fail("still running 10 s after the kill")
+        ended_in = time.monotonic() - asked_at
+    finally:
+        guard.cancel()
+        child.kill()
+        rest, errors = child.communicate()
+    assert first == "asked\n" and rest == "", errors[-2000:]  # asked once, nothing more
+    assert child.returncode == 0, errors[-2000:]
+    assert ended_in < 5
+    assert {p.name for p in recovery_root().iterdir()} == copies

@@ -184,6 +184,9 @@ def test_an_unexpected_error_is_reported_in_korean(window, monkeypatch, korean):
     sys.excepthook(ValueError, ValueError("boom"), None)
     assert shown == [("예기치 않은 오류", "문제가 발생했습니다: boom\n\n프로젝트는 아직 열려 "
                                     "있습니다. 안전하게 다른 이름으로 저장하세요.")]
+    # an error with no text said nothing after the colon ("문제가 발생했습니다: ")
+    sys.excepthook(MemoryError, MemoryError(), None)
+    assert shown[1][1].startswith("문제가 발생했습니다: 설명 없이 발생한 예기치 않은 오류\n\n")
 
 
 def test_file_messages_are_said_again_in_the_new_language(qtbot, window):

@@ -266,10 +266,12 @@ class LossPanel(Panel):
                 if plot is self.loss_plot:
                     self._overlay_losses.append(values)
             self.overlays.append((overlay, drawn[0]))
-        # the current run first, in its training curve's colour as the others are in theirs
+        # the current run first, in its training curve's colour as the others are in theirs;
+        # ticked too, it is named once (it was listed again, as if another run)
         current = [(current, PART_COLORS["train"])] if current else []
         self.run_legend.setText(legend_html(current + [
-            (overlay.label, QColor(overlay.color)) for overlay in overlays], whole_names=False))
+            (overlay.label, QColor(overlay.color)) for overlay in overlays
+            if not (current and overlay.current)], whole_names=False))
         self.run_legend.box.setVisible(bool(overlays))
         self._overlay_end = max((float(o.history.n_epochs) for o in overlays), default=0.0)
         if self.history is not None and self.curves_shown is not None:

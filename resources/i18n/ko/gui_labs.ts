@@ -571,12 +571,24 @@ the book&apos;s hand-set weights of the two-layer XOR: unit → (w₁, w₂, b)<
         <translation>실습을 열 수 없습니다</translation>
     </message>
     <message>
-        <source>The lab “{title}” could not be opened:
+        <source>The lab “{title}” could not be opened. {why}
 
-{error}</source>
-        <translation>실습 “{title}”을(를) 열 수 없습니다:
+Your project is not affected.</source>
+        <translation>실습 “{title}”을(를) 열 수 없습니다. {why}
 
-{error}</translation>
+프로젝트는 영향을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>A part of NetCanvas that the lab needs is missing from this installation ({part}); installing NetCanvas again should bring it back.</source>
+        <translation>이 실습에 필요한 NetCanvas의 일부가 이 설치에 없습니다({part}). NetCanvas를 다시 설치하면 돌아올 것입니다.</translation>
+    </message>
+    <message>
+        <source>There is not enough memory for it; close other programs or labs and try again.</source>
+        <translation>메모리가 부족합니다. 다른 프로그램이나 실습을 닫고 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>This is a fault in NetCanvas, not in your work: {error}.</source>
+        <translation>작업의 문제가 아니라 NetCanvas의 결함입니다: {error}.</translation>
     </message>
 </context>
 <context>

@@ -3,7 +3,10 @@ recreated) when chosen again, and closes cleanly — also with the main window."
 
 from pathlib import Path
 
+import pytest
+
 import core.labs
+from gui.i18n import set_language
 from gui.labs import LABS, LabInfo
 
 
@@ -44,12 +47,54 @@ def test_every_lab_opens_explains_itself_and_closes(qtbot, window, open_lab):
 
 def test_a_lab_that_cannot_be_opened_says_so_and_the_window_goes_on(qtbot, window, dialogs,
                                                                      monkeypatch):
+    """The dialog named the exception's class ("ModuleNotFoundError: No module named …"); it
+    says in words what is missing and what to do."""
     def missing(info):
-        raise ModuleNotFoundError(f"No module named {info.module!r}")
+        raise ModuleNotFoundError(f"No module named {info.module!r}", name=info.module)
 
     monkeypatch.setattr(LabInfo, "load", missing)
     window.labs_menu.lab_actions["comp_graph"].trigger()
     [(kind, title, text)] = dialogs.shown
     assert (kind, title) == ("critical", "Cannot open the lab")
-    assert "No module named 'gui.labs.comp_graph'" in text
+    assert text == ("The lab “Computational graph and backprop” could not be opened. A part of "
+                    "NetCanvas that the lab needs is missing from this installation "
+                    "(gui.labs.comp_graph); installing NetCanvas again should bring it back."
+                    "\n\nYour project is not affected.")
     assert "comp_graph" not in window.labs_menu.windows and window.isVisible()
+
+
+@pytest.mark.parametrize("error, why", [
+    (RuntimeError(), "This is a fault in NetCanvas, not in your work: an unexpected error that "
+                     "gave no description."),
+    (AttributeError("the plot has no axis"), "This is a fault in NetCanvas, not in your work: "
+                                             "the plot has no axis."),
+    (MemoryError(), "There is not enough memory for it; close other programs or labs and try "
+                    "again.")])
+def test_a_lab_that_fails_is_worded_without_the_exceptions_class(qtbot, window, dialogs,
+                                                                 monkeypatch, error, why):
+    """A lab whose window raised showed "RuntimeError: " (or only "MemoryError") to the
+    student."""
+    def failing(info):
+        raise error
+
+    monkeypatch.setattr(LabInfo, "load", failing)
+    window.labs_menu.lab_actions["search"].trigger()
+    [(_kind, _title, text)] = dialogs.shown
+    assert text == f"The lab “Hyperparameter search” could not be opened. {why}\n\nYour " \
+                   "project is not affected."
+    assert type(error).__name__ not in text
+
+
+def test_the_failure_reads_in_korean(qtbot, window, dialogs, monkeypatch):
+    def failing(info):
+        raise RuntimeError()
+
+    monkeypatch.setattr(LabInfo, "load", failing)
+    set_language("ko")
+    try:
+        window.labs_menu.lab_actions["search"].trigger()
+    finally:
+        set_language("en")
+    [(_kind, title, text)] = dialogs.shown
+    assert title != "Cannot open the lab" and "RuntimeError" not in text
+    assert "could not be opened" not in text and "no description" not in text

@@ -42,9 +42,15 @@ def test_the_loss_legend_names_the_current_run_among_the_compared(qtbot, went_on
     click_tick(qtbot, ui.runs.view, 0)
     qtbot.waitUntil(loss.run_legend.isVisible)
     assert legend_words(loss) == ["run 2: lr 0.03 → 0.01 (current)", "run 1: first run"]
+    # the current run ticked too is named once (it was listed again at the end)
+    click_tick(qtbot, ui.runs.view, 1)
+    assert legend_words(loss) == ["run 2: lr 0.03 → 0.01 (current)", "run 1: first run"]
+    click_tick(qtbot, ui.runs.view, 1)
     window.undo_action.trigger()  # run 2 undone: run 1's weights and curves are current
-    qtbot.waitUntil(lambda: legend_words(loss) == ["run 1: first run (current)",
-                                                   "run 1: first run"])
+    # run 1, ticked, is the current run: once ("run 1: first run (current)", "run 1: first
+    # run" before), and the legend still says which run the curves are
+    qtbot.waitUntil(lambda: legend_words(loss) == ["run 1: first run (current)"])
+    assert loss.run_legend.isVisible()
     window.redo_action.trigger()
     qtbot.waitUntil(lambda: legend_words(loss)[0] == "run 2: lr 0.03 → 0.01 (current)")
     # While a run trains, its curves are the run it will be recorded as

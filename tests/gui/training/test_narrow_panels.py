@@ -88,3 +88,43 @@ def test_the_panels_show_their_plots_whole_in_a_short_window(tmp_path, language)
     for name, seen in shown.items():
         assert seen["cut"] == [], name
         assert seen["one_row"] and seen["plots"] == (2 if name == "Loss" else 3), name
+
+
+BIG_FONT_LOSS = """
+import time
+from PySide6.QtGui import QFont, QFontMetrics
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+window.training.docks["Loss"].raise_()
+end = time.time() + 1.5
+while time.time() < end:
+    app.processEvents()
+panel = window.training.hosts["Loss"].panel
+visible = panel.graphics.viewport().rect()
+result["line"] = QFontMetrics(app.font()).height()
+result["plots"] = [[plot.titleLabel.text, plot.vb.sceneBoundingRect().height(),
+                    plot.sceneBoundingRect().bottom() <= visible.bottom() + 1]
+                   for plot in (panel.loss_plot, panel.metric_plot)]
+panel.grab().save(sys.argv[1] + "/loss.png")
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 768)])
+def test_the_loss_plots_are_readable_with_a_big_system_font_in_a_short_window(tmp_path,
+                                                                              screen):
+    """With a 16 pt system font at 1280 × 720 the Loss and Accuracy plots stayed in two rows
+    whose curves had 21 pixels each — less than one line of their own numbers, which ran into
+    each other. Too short for that, they now sit side by side, each curve at least two lines
+    of text high."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(BIG_FONT_LOSS, tmp_path, screen, 1)
+    for title, curves_height, whole in shown["plots"]:
+        assert whole, title
+        assert curves_height >= 2 * shown["line"], (title, curves_height, shown["line"])

@@ -95,3 +95,26 @@ def test_the_line_under_the_buttons_says_an_error_stopped_training(qtbot, window
             "오류로 학습이 중지되었습니다: a broken layer.")
     finally:
         set_language("en")
+
+
+def test_an_error_without_text_is_said_in_a_sentence_not_its_class_name(qtbot, window,
+                                                                         monkeypatch):
+    """An exception with no text of its own (a bare ``MemoryError()``) reached the outcome line
+    and the Runs list as its class name: "training stopped by an error: MemoryError"."""
+    open_example(window, "spiral", epochs=100_000)
+    original = Trainer.step
+
+    def failing_step(trainer):
+        if trainer.step_count == 30:
+            raise MemoryError()
+        return original(trainer)
+
+    monkeypatch.setattr(Trainer, "step", failing_step)
+    with qtbot.waitSignal(window.training.session.ended, timeout=60_000) as ended:
+        click(qtbot, window, "train")
+    assert ended.args[0].error == "an unexpected error that gave no description"
+    label = window.training.settings_panel.outcome_label
+    assert QTextDocumentFragment.fromHtml(label.text()).toPlainText() == (
+        "Training stopped by an error: an unexpected error that gave no description.")
+    assert reason_tip(window) == ("run 1: training stopped by an error: an unexpected error "
+                                  "that gave no description")
