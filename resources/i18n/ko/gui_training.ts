@@ -286,6 +286,10 @@
         <translation>가중치를 초기화했습니다 (시드 {seed}).</translation>
     </message>
     <message>
+        <source>Paused: Step trains one mini-batch, Resume trains on (the structure is locked until it stops)</source>
+        <translation>일시 중지됨: 한 단계를 누르면 미니배치 하나를 학습하고, 계속을 누르면 이어서 학습합니다 (중지할 때까지 구조가 잠깁니다)</translation>
+    </message>
+    <message>
         <source>Learning rate {lr} from the next mini-batch.</source>
         <translation>다음 미니배치부터 학습률은 {lr}입니다.</translation>
     </message>
