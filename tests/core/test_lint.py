@@ -11,6 +11,7 @@ import pytest
 
 from core import NetworkSpec
 from core.datasets import Dataset
+from core.engine import activations
 from core.lint import LABS, RULES, lint, lint_project
 from core.project import ProjectError, load_project, save_project
 from core.training.settings import TrainingSettings
@@ -106,7 +107,8 @@ def test_regression_targets_the_output_activation_cannot_reach(activation, targe
     [warning] = lint(spec, SETTINGS, regression(targets))
     low, high = f"{min(targets):g}", f"{max(targets):g}"
     assert warning.id == "output_range" and warning.nodes == ("2",)
-    assert warning.message == (f"the targets run from {low} to {high}, but the {activation} "
+    shown = activations.title(activation)  # as the inspector names it ("Sigmoid", "ReLU")
+    assert warning.message == (f"the targets run from {low} to {high}, but the {shown} "
                                f"output can only give {reach}: it can never reach the targets "
                                "outside that")
     assert "identity activation" in warning.why and warning.lab == "activations"
