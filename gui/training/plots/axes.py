@@ -81,13 +81,15 @@ class FittedAxis(pg.AxisItem):
         self.picture = None  # pyqtgraph's drawn ticks
         self.update()
 
-    def set_whole(self) -> None:
+    def set_whole(self, ends: bool = True) -> None:
         """Ticks at whole numbers only: an epoch axis of a three-epoch run read "0.5 1 1.5 2
-        2.5", of a one-epoch run "0.2 0.4 0.6 0.8" — there is no epoch 1.5. The first and the
-        last epoch are the ends of the range: their labels may reach past the axis a little
-        (pyqtgraph hid them, and a one-epoch run had no label at all)."""
+        2.5", of a one-epoch run "0.2 0.4 0.6 0.8" — there is no epoch 1.5. ``ends``: the
+        first and the last epoch are the ends of the range, and their labels may reach past
+        the axis a little (pyqtgraph hid them, and a one-epoch run had no label at all) — not
+        for a plot with another beside it, whose labels they would run into."""
         self.whole = True
-        self.setStyle(hideOverlappingLabels=EDGE_LABEL_ROOM)
+        if ends:
+            self.setStyle(hideOverlappingLabels=EDGE_LABEL_ROOM)
         self._fitted = None
         self.picture = None
         self.update()
