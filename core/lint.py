@@ -135,6 +135,19 @@ def linear_network(f: _Facts) -> list[LintWarning]:
           "non-linear activation such as ReLU"), "activations", tuple(n.id for n in f.hidden))]
 
 
+def step_hidden(f: _Facts) -> list[LintWarning]:
+    nodes = [n for n in f.hidden if n.activation == "step"]
+    if not nodes:
+        return []
+    return [LintWarning(
+        "step_hidden",
+        _("{nodes} use the step function: training never changes the weights into them "
+          "(its slope is 0 wherever it is not a jump)").format(nodes=_names(nodes)),
+        _("backprop multiplies by the activation's slope, as the book says of the step "
+          "function: set such weights by hand (as for XOR), or give the node sigmoid or ReLU "
+          "to learn them"), "activations", tuple(n.id for n in nodes))]
+
+
 def saturating_init(f: _Facts) -> list[LintWarning]:
     found = []
     for node in f.hidden:
@@ -345,6 +358,6 @@ def search_without_validation(f: _Facts) -> list[LintWarning]:
 
 
 RULES: tuple[Rule, ...] = (
-    linear_network, saturating_init, relu_init, softmax_with_mse, sigmoid_for_many_classes,
-    output_units, output_range, learning_rate, unscaled_features, overfitting_risk, batch_size,
-    search_without_validation)
+    linear_network, step_hidden, saturating_init, relu_init, softmax_with_mse,
+    sigmoid_for_many_classes, output_units, output_range, learning_rate, unscaled_features,
+    overfitting_risk, batch_size, search_without_validation)

@@ -180,7 +180,7 @@ def test_every_rule_has_a_one_line_message_why_and_lab():
     for w in warnings:
         assert w.lab in LABS and w.id and w.message and w.why
         assert "\n" not in w.message + w.why
-    assert len(RULES) == 12
+    assert len(RULES) == 13
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -240,3 +240,12 @@ def test_pixel_bytes_up_to_255_need_scaling_and_digits_up_to_16_do_not():
     assert ids(spec, unscaled, scaled) == []
     digits = replace(data, x=(pixels // 16).astype(np.float64), x_divisor=1.0)  # 0–15
     assert ids(spec, unscaled, digits) == []
+
+
+def test_a_hidden_step_node_learns_nothing_and_says_so():
+    spec = NetworkSpec.mlp([2, 8, 8, 2], hidden_activation="step")
+    [warning] = lint(spec, SETTINGS)
+    assert warning.id == "step_hidden" and warning.nodes == ("1", "2")
+    assert warning.message.startswith("hidden 1, hidden 2 use the step function")
+    gate = NetworkSpec.mlp([2, 1], output_activation="step", loss="mse")  # a perceptron
+    assert "step_hidden" not in ids(gate)

@@ -61,7 +61,8 @@ def test_the_bundled_examples_are_silent(qtbot, window):
         window.files.open_example(name)
         shown(qtbot, window, [])
         dismissed = window.problems_panel.restore
-        assert dismissed.isVisible() == (name == "overfitting")  # it overfits on purpose
+        # the overfitting example overfits on purpose; XOR by hand sets its step units by hand
+        assert dismissed.isVisible() == (name in ("overfitting", "xor_by_hand"))
     window.files.open_example("overfitting")
     assert window.problems_panel.restore.text() == "Show 1 dismissed warning"
 
@@ -170,3 +171,25 @@ def test_a_korean_warning_names_the_activation_as_the_inspector_does(qtbot, wind
     assert "가중치 표준편차가 1인 시그모이드" in row.label.text()
     assert row.warning.why.startswith("시그모이드의 평평한 양 끝에서는")
     assert "sigmoid" not in row.label.text()
+
+
+def test_a_hidden_step_node_is_warned_that_training_leaves_its_weights(qtbot, window, canvas,
+                                                                       korean):
+    """A hidden node switched to the step function trained XOR "solved" with no word that its
+    incoming weights never move (the step's slope is 0): only the output learned, from fixed
+    random step features."""
+    from tests.gui.training.test_runs_named_as_shown import choose
+
+    assert window.files.open_example("xor_learned")
+    shown(qtbot, window, [])
+    canvas.click_node("1")
+    choose(qtbot, window.inspector.node_form.activation_combo, "계단 함수")
+    [row] = shown(qtbot, window, ["step_hidden"])
+    assert row.label.text().startswith(
+        "<span style='color:#e67700'>△ 은닉 1에 계단 함수를 쓰고 있습니다: 학습해도 이 노드로 "
+        "들어오는 가중치는 바뀌지 않습니다")
+    qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)
+    assert window.scene.selected_node_ids() == ["1"]
+    canvas.click_node("1")
+    choose(qtbot, window.inspector.node_form.activation_combo, "tanh")  # it learns again
+    shown(qtbot, window, [])
