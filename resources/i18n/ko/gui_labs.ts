@@ -931,7 +931,7 @@ The path and the final point are worked out again at once.</source>
     </message>
     <message>
         <source>After {n} steps from {start} with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
-        <translation>{start}에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
+        <translation>{start}에서 출발해 {n}단계 뒤 (lr = {lr}):&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
     </message>
 </context>
 <context>
