@@ -21,7 +21,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from core.datasets import DataError, Dataset, split
-from core.engine import initializers, optimizers, params
+from core.engine import activations, initializers, optimizers, params
 from core.i18n import N_, _
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
@@ -135,6 +135,19 @@ def linear_network(f: _Facts) -> list[LintWarning]:
           "non-linear activation such as ReLU"), "activations", tuple(n.id for n in f.hidden))]
 
 
+def step_hidden(f: _Facts) -> list[LintWarning]:
+    nodes = [n for n in f.hidden if n.activation == "step"]
+    if not nodes:
+        return []
+    return [LintWarning(
+        "step_hidden",
+        _("{nodes} use the step function: training never changes the weights into them "
+          "(its slope is 0 wherever it is not a jump)").format(nodes=_names(nodes)),
+        _("backprop multiplies by the activation's slope, as the book says of the step "
+          "function: set such weights by hand (as for XOR), or give the node sigmoid or ReLU "
+          "to learn them"), "activations", tuple(n.id for n in nodes))]
+
+
 def saturating_init(f: _Facts) -> list[LintWarning]:
     found = []
     for node in f.hidden:
@@ -143,11 +156,13 @@ def saturating_init(f: _Facts) -> list[LintWarning]:
             found.append(LintWarning(
                 "saturating_init",
                 _("{node}: {activation} with weights of std {std:g} saturates (its z spreads "
-                  "about ±{spread:.1f})").format(node=node.label, activation=node.activation,
+                  "about ±{spread:.1f})").format(node=node.label,
+                                                 activation=activations.title(node.activation),
                                                  std=node.init_std, spread=spread),
                 _("in its flat tails the {activation}'s slope is almost 0, so δ vanishes on the "
                   "way back; Xavier (std √(1/n)) keeps it in the middle").format(
-                    activation=node.activation), "initialization", (node.id,)))
+                    activation=activations.title(node.activation)), "initialization",
+                (node.id,)))
     return found
 
 
@@ -233,7 +248,8 @@ def output_range(f: _Facts) -> list[LintWarning]:
         "output_range",
         _("the targets run from {low:g} to {high:g}, but the {activation} output can only give "
           "{reach}: it can never reach the targets outside that").format(
-            low=targets.min(), high=targets.max(), activation=out.activation, reach=_(words)),
+            low=targets.min(), high=targets.max(),
+            activation=activations.title(out.activation), reach=_(words)),
         _("the output's activation bounds every answer the network gives; for regression give "
           "the output the identity activation"), "activations", (out.id,))]
 
@@ -342,6 +358,6 @@ def search_without_validation(f: _Facts) -> list[LintWarning]:
 
 
 RULES: tuple[Rule, ...] = (
-    linear_network, saturating_init, relu_init, softmax_with_mse, sigmoid_for_many_classes,
-    output_units, output_range, learning_rate, unscaled_features, overfitting_risk, batch_size,
-    search_without_validation)
+    linear_network, step_hidden, saturating_init, relu_init, softmax_with_mse,
+    sigmoid_for_many_classes, output_units, output_range, learning_rate, unscaled_features,
+    overfitting_risk, batch_size, search_without_validation)

@@ -12,7 +12,8 @@ from core.export import (
     ExportPlan,
     export_project,
     export_target,
-    with_weights,
+    renaming_words,
+    with_weights_renamed,
 )
 from core.export.common import check_target
 from core.i18n import N_, _
@@ -83,10 +84,13 @@ def untrained_note(name: str, plan: ExportPlan) -> str:
 def run_import_weights(args: argparse.Namespace, argv: list[str]) -> int:
     out = Path(args.out)
     check_target(out, args.force)  # a file of the user's was replaced without a word
-    updated = with_weights(load_project(args.project), Path(args.weights))
+    updated, renaming = with_weights_renamed(load_project(args.project), Path(args.weights))
     save_project(updated, out)
     print(_("saved {path} with the weights of {weights}").format(
         path=out, weights=Path(args.weights).name))
+    if renaming:
+        print(_("{weights}: {words}").format(weights=Path(args.weights).name,
+                                            words=renaming_words(renaming)))
     return EXIT_OK
 
 

@@ -24,7 +24,8 @@ from core.export import (
     export_target,
     file_stem,
     refuse_problems,
-    with_weights,
+    renaming_words,
+    with_weights_renamed,
 )
 from core.export.common import check_target
 from core.export.isolated import export_in_process
@@ -284,7 +285,7 @@ class ExportMenu(QObject):
         if not path:
             return False
         try:
-            updated = with_weights(project, Path(path))
+            updated, renaming = with_weights_renamed(project, Path(path))
         except ExportError as exc:
             self._refuse(title, str(exc))
             return False
@@ -292,6 +293,10 @@ class ExportMenu(QObject):
         name = Path(path).name
         doc.push(ReplaceWeightsCommand(
             doc, self.tr("Import weights from {file}").format(file=name), arrays, None))
+        if renaming:  # the book's numbering: said where it cannot be missed
+            QMessageBox.information(self.window, self.tr("Weights imported"), sentence(self.tr(
+                "Imported the weights of {file}: {words} (Undo takes them back)").format(
+                file=name, words=renaming_words(renaming))))
         status_line(self.window).say(lambda: self.tr(
             "Imported the weights of {file} (Undo takes them back).").format(file=name), 8000)
         return True

@@ -140,8 +140,9 @@ class _LanguageFilter(QObject):
 def on_language_change(widget: QObject, retranslate: Callable[[], None]) -> None:
     """Call ``retranslate`` now and each time the language changes, while ``widget`` lives.
 
-    ``widget`` must receive LanguageChange: a QWidget, or a QObject whose parent chain reaches
-    one (Qt passes the event down the object tree)."""
+    ``widget`` must receive LanguageChange: a QWidget, or a QObject whose parent is one (a
+    widget passes the event to its children; other objects — a QGraphicsScene, a plain
+    QObject — do not pass it on: watch a widget instead)."""
     _LanguageFilter(widget, retranslate)
     retranslate()
 

@@ -3,6 +3,7 @@ number; ``netcanvas train … --out`` adds one run to the project it writes."""
 
 from dataclasses import replace
 
+from core.engine.optimizers import title
 from core.project import load_project, save_project
 from core.training.runs import local_time
 from gui import cli
@@ -94,7 +95,7 @@ def test_what_a_run_changed_is_said_in_korean(tmp_path, capsys, korean):
     assert code == 0
     changed = out.splitlines()[1].split("  ")[2]
     before = load_project(first).runs[0].settings
-    assert changed == (f"갱신 방법 {before.optimizer} → sgd, 학습률 {before.lr:g} → 0.5, "
+    assert changed == (f"갱신 방법 {title(before.optimizer)} → SGD, 학습률 {before.lr:g} → 0.5, "
                        "에폭 20 → 30, 시드 0 → 3")
 
 

@@ -128,9 +128,12 @@ def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, 
 # ----------------------------------------------------------------------------- output
 def row_words(dataset: Dataset, explanation: Explanation) -> str:
     """The row's raw inputs and its target, as the window's Explain and ``netcanvas explain``
-    say them: ``x1 = 1, x2 = 0 → target class 1`` (the first features of a longer row)."""
+    say them: ``x1 = 1, x2 = 0 → target class 1`` (the first features of a longer row); the
+    inputs a student typed instead, when traced so (they said the row's own beside a canvas
+    tracing the typed ones)."""
     sample = explanation.sample
-    x = dataset.features(sample)
+    typed = explanation.typed
+    x = dataset.features(sample) if typed is None else np.asarray(typed, dtype=np.float64)
     inputs = ", ".join(f"{_(name)} = {value:.4g}" for name, value
                        in zip(dataset.feature_names[:FEATURES_SHOWN], x, strict=False))
     if x.size > FEATURES_SHOWN:

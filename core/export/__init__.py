@@ -19,7 +19,13 @@ from core.export.common import (
     plan_export,
     refuse_problems,
 )
-from core.export.import_weights import read_weights, weight_problems, with_weights
+from core.export.import_weights import (
+    read_weights,
+    renaming_words,
+    weight_problems,
+    with_weights,
+    with_weights_renamed,
+)
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
 from core.i18n import _
@@ -60,5 +66,5 @@ def _export_onnx(plan: ExportPlan, out: Path, force: bool) -> list[Path]:
 
 
 __all__ = ["FORMATS", "SUFFIXES", "ExportError", "ExportPlan", "export_project", "export_target",
-           "file_stem", "plan_export", "read_weights", "refuse_problems", "weight_problems",
-           "with_weights"]
+           "file_stem", "plan_export", "read_weights", "refuse_problems", "renaming_words",
+           "weight_problems", "with_weights", "with_weights_renamed"]

@@ -3,7 +3,10 @@
 The file is an ``.npz`` with the arrays under NetCanvas's names — ``W<edge>``, ``b<node>``,
 ``gamma<node>``, ``beta<node>`` and, for batch norm, ``mean<node>``, ``var<node>`` — exactly
 what ``train.py --out`` writes. Every name and shape is checked against the network and any
-mismatch is said in words; nothing is unpickled.
+mismatch is said in words; nothing is unpickled. A file that numbers its weights and biases by
+layer, as the book does (``W1, b1, W2, b2 …`` along a chain of layers: the book's
+``sample_weight.pkl`` converted to ``.npz``), is taken with those names moved onto the
+network's when they fit it so and not as they are (:func:`layer_renaming`).
 
 Values are checked too: NaN and infinities are refused, and so is any weight, bias, γ or β
 larger in size than :data:`core.engine.params.MAX_MAGNITUDE` (1e6, the bound a typed weight
@@ -23,7 +26,7 @@ import numpy as np
 from core.datasets.errors import DataError
 from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
-from core.engine.params import MAX_MAGNITUDE
+from core.engine.params import MAX_MAGNITUDE, bias_name, weight_name
 from core.export.common import ExportError, refuse_problems
 from core.file_writes import read_reason
 from core.i18n import _
@@ -125,15 +128,54 @@ def _short(value: float) -> str:
     return re.sub(r"e\+?(-?)0*(\d)", r"e\1\2", f"{value:.3g}")
 
 
+def layer_renaming(project: Project, arrays: dict[str, np.ndarray]) -> dict[str, str]:
+    """``{name in the file: name in the network}`` for the names that differ, when ``arrays``
+    number the weights and biases by layer as the book does — ``W<k>``, ``b<k>`` for the k-th
+    layer along the forward pass — and fit the network renamed so, but not as they are; else
+    ``{}``. Only for a chain of layers without batch norm (the book's own networks): the
+    canvas names a bias after its node, so the book's b1 of the first hidden layer is b2
+    there, and its 784-50-100-10 weights were refused name by name."""
+    network = project.build_network()
+    spec = network.spec
+    layers = [n for n in spec.order() if spec.node(n).kind != "input"]
+    if network.state or not weight_problems(project, arrays) or any(
+            len(spec.incoming(n)) != 1 for n in layers):
+        return {}
+    names = {}
+    for k, node in enumerate(layers, start=1):
+        names[f"W{k}"] = weight_name(spec.incoming(node)[0].id)
+        names[f"b{k}"] = bias_name(node)
+    if set(arrays) != set(names) or set(names.values()) != set(network.params):
+        return {}
+    if weight_problems(project, {names[k]: v for k, v in arrays.items()}):
+        return {}
+    return {old: new for old, new in names.items() if old != new}
+
+
+def renaming_words(renaming: dict[str, str]) -> str:
+    """What :func:`layer_renaming` did, for the window and the command line."""
+    return _("its weights are numbered by layer, as the book numbers them, and were taken as "
+             "the network names them: {pairs}").format(
+        pairs=", ".join(f"{old} → {new}" for old, new in renaming.items()))
+
+
 def with_weights(project: Project, path: Path) -> Project:
     """A copy of ``project`` holding the weights of ``path`` (ExportError on any mismatch).
 
     The training history and the optimizer's state are dropped: they went with the old
     weights, not these."""
+    return with_weights_renamed(project, path)[0]
+
+
+def with_weights_renamed(project: Project, path: Path) -> tuple[Project, dict[str, str]]:
+    """:func:`with_weights`, and the names :func:`layer_renaming` moved (``{}``: none)."""
     refuse_problems(project)
     arrays = read_weights(path)
     mismatches = weight_problems(project, arrays)
-    if mismatches:
+    renaming = layer_renaming(project, arrays) if mismatches else {}
+    if renaming:
+        arrays = {renaming.get(k, k): v for k, v in arrays.items()}
+    elif mismatches:
         raise ExportError(_("{file} does not fit the network: {problems}").format(
             file=path.name, problems="; ".join(mismatches)))
     dtype = np.dtype(project.settings.dtype)
@@ -141,4 +183,4 @@ def with_weights(project: Project, path: Path) -> Project:
     params = {k: arrays[k].astype(dtype) for k in network.params}
     state = {k: arrays[k].astype(dtype) for k in network.state}
     return replace(project, params=params, state=state or None, history=None,
-                   continuation=None)
+                   continuation=None), renaming

@@ -7,10 +7,12 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import TYPE_CHECKING, Any
 
+from core.engine import activations, optimizers
 from core.i18n import N_, _
 from core.training.settings import TrainingSettings
 
 if TYPE_CHECKING:
+    from core.spec import NetworkSpec
     from core.training.runs import Run
 
 #: short names of settings in a difference ("lr 0.1 → 0.01"), the network and the data
@@ -32,8 +34,27 @@ class Change:
     new: Any
 
     def words(self) -> str:
+        """``lr 0.1 → 0.01``; names as the window shows them: "optimizer Adam → SGD",
+        "data XOR gate → Circle" (in Korean "XOR 게이트 → 원"), "network 2-8-1 tanh/Sigmoid"."""
         name = _(SETTING_WORDS[self.key]) if self.key in SETTING_WORDS else self.key
-        return f"{name} {_value(self.old)} → {_value(self.new)}"
+        return f"{name} {_shown(self.key, self.old)} → {_shown(self.key, self.new)}"
+
+
+def network_summary(spec: NetworkSpec) -> str:
+    """The network in a few words, to tell two runs apart (a run stores it): units along the
+    nodes and the activations' code names, e.g. ``2-8-1 relu/sigmoid``."""
+    units = "-".join(str(n.units) for n in spec.nodes)
+    names = "/".join(n.activation for n in spec.nodes if n.kind != "input")
+    return f"{units} {names}".strip()
+
+
+def network_words(summary: str) -> str:
+    """A stored :func:`network_summary` with the activations as the window names them in the
+    current language: ``2-8-1 tanh/시그모이드`` (a Korean Runs list said "relu/sigmoid")."""
+    units, space, names = summary.partition(" ")
+    if not space:
+        return summary
+    return f"{units} {'/'.join(activations.title(n) for n in names.split('/'))}"
 
 
 def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
@@ -58,6 +79,19 @@ def changes_between(before: Run, after: Run) -> tuple[Change, ...]:
 def changes_words(changes: tuple[Change, ...]) -> str:
     """``lr 0.1 → 0.01, batch size 32 → 64``; "same settings" when nothing changed."""
     return ", ".join(c.words() for c in changes) or _("same settings")
+
+
+def _shown(key: str, value: Any) -> str:
+    """A setting's value in a difference: the optimizer's and the activations' names and the
+    data set's title as the window shows them (runs store code names and English titles)."""
+    if isinstance(value, str) and value:
+        if key == "optimizer":
+            return optimizers.title(value)
+        if key == "data":
+            return _(value)  # a built-in set's English title; a file's name stays as it is
+        if key == "network":
+            return network_words(value)
+    return _value(value)
 
 
 def _value(value: Any) -> str:

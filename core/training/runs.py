@@ -26,7 +26,12 @@ from core.spec import NetworkSpec
 from core.training.history import History, accuracy_percent, metric_names
 from core.training.outcome import Outcome
 from core.training.reasons import check_values, reason_words, said_by_text
-from core.training.run_changes import Change, changes_between, changes_words
+from core.training.run_changes import (
+    Change,
+    changes_between,
+    changes_words,
+    network_summary,
+)
 from core.training.settings import TrainingSettings
 
 #: how a run ended; "unknown" is a run read from a file saved before runs were recorded
@@ -78,14 +83,6 @@ def local_time(started_at: str | None) -> str:
     if not started_at:
         return ""
     return datetime.fromisoformat(started_at).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def network_summary(spec: NetworkSpec) -> str:
-    """The network in a few words, to tell two runs apart: units along the nodes and the
-    activations, e.g. ``2-8-1 relu/sigmoid``."""
-    units = "-".join(str(n.units) for n in spec.nodes)
-    activations = "/".join(n.activation for n in spec.nodes if n.kind != "input")
-    return f"{units} {activations}".strip()
 
 
 @dataclass(frozen=True, eq=False)

@@ -35,7 +35,9 @@ class CanvasSpeech(QObject):
             signal.connect(self.update)
         doc.spec_reset.connect(self.update)
         scene.selectionChanged.connect(self.update)
-        on_language_change(self, self.update)
+        # watched on the view: the scene, this object's parent, does not pass the language
+        # change on (the canvas said "Canvas" in a Korean window until the first edit)
+        on_language_change(view, self.update)
 
     def selected_words(self) -> str:
         """The selected nodes and connections as the canvas labels them, or ""."""

@@ -283,7 +283,7 @@ class NodeItem(QGraphicsObject):
                 painter, rect, color, self.node.kind, [self.neuron_center(j) for j in units],
                 [self._bias(j) for j in units], self._labels, self._overlay, self._summary())
         else:
-            self.painted["footer"] = paint_block(
+            self.painted = paint_block(
                 painter, rect, self._overlay, self.tr("%n units", "", self.node.units),
                 self._summary())
         if self._problems:

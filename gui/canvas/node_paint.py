@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QImage, QPainter, QPainterPath, QPen
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPainterPath, QPen
 
 from gui import theme
 from gui.canvas import style
@@ -87,9 +87,11 @@ def paint_neurons(painter: QPainter, rect: QRectF, color: QColor, kind: str,
 
 
 def paint_block(painter: QPainter, rect: QRectF, overlay: NodeOverlay | None, units: str,
-                summary: str) -> style.PaintedText:
-    """A large node's body: its size (``units``, "100 units") over the footer; returns the
-    footer as painted."""
+                summary: str) -> dict[str, style.PaintedText]:
+    """A large node's body: its size (``units``, "100 units") over the footer; returns both
+    texts as painted. The footer's line stands on the body's bottom and the size is centred
+    above it, made smaller if the zoom grew it taller than that room: zoomed out, both grew
+    (:func:`style.legible_font`) and "뉴런 100개" was drawn over its "ReLU"."""
     body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
                   rect.height() - style.HEADER_HEIGHT)
     overlay = overlay or NodeOverlay()
@@ -97,13 +99,28 @@ def paint_block(painter: QPainter, rect: QRectF, overlay: NodeOverlay | None, un
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(overlay.fills[0])
         painter.drawRect(body.adjusted(2, 0, -2, -2))
-    painter.setFont(style.legible_font(painter, 12.0, bold=True))
+    footer_font = style.legible_font(painter, 8.0)
+    line = QFontMetricsF(footer_font, painter.device()).height()
+    footer = QRectF(body.left(), body.bottom() - 2 - line, body.width(), line)
+    room = QRectF(body.left() + 6, body.top() + 2, body.width() - 12,
+                  footer.top() - body.top() - 2)
+    font = style.legible_font(painter, 12.0, bold=True)
+    metrics = QFontMetricsF(font, painter.device())
+    if metrics.height() > room.height():
+        font.setPointSizeF(font.pointSizeF() * room.height() / metrics.height())
+        metrics = QFontMetricsF(font, painter.device())
+    painter.setFont(font)
     painter.setPen(QColor(theme.TEXT))
-    painter.drawText(body.adjusted(0, 4, 0, -18), Qt.AlignmentFlag.AlignCenter, units)
-    painter.setFont(style.legible_font(painter, 8.0))
-    return style.draw_footer(
-        painter, body.adjusted(0, 26, 0, -2), overlay.caption or summary,
+    painter.drawText(room, Qt.AlignmentFlag.AlignCenter, units)
+    width = min(metrics.horizontalAdvance(units), room.width())
+    painted = {"units": style.PaintedText(units, QRectF(
+        room.center().x() - width / 2, room.center().y() - metrics.height() / 2, width,
+        metrics.height()), style.screen_pixels(painter, font.pointSizeF()))}
+    painter.setFont(footer_font)
+    painted["footer"] = style.draw_footer(
+        painter, footer, overlay.caption or summary,
         overlay.accent if overlay.caption else theme.MUTED_TEXT)
+    return painted
 
 
 def paint_badge(painter: QPainter, rect: QRectF) -> None:

@@ -280,10 +280,13 @@ class ExplainPanel(QWidget):
     def _inputs_typed(self) -> None:
         text = self.inputs_edit.text().replace(";", ",")
         try:
-            self.typed = tuple(float(v) for v in text.split(",") if v.strip()) or None
+            typed = tuple(float(v) for v in text.split(",") if v.strip()) or None
         except ValueError:
-            self._show_result(("typo",))
+            typed = (np.nan,)
+        if typed is not None and not np.isfinite(typed).all():
+            self._show_result(("typo",))  # "inf", "nan" and 1e400 too: NaN all the way back
             return
+        self.typed = typed
         self._show_result(None, keep=False)
         self.inputs_edit.clearFocus()
         self.refresh()

@@ -75,6 +75,7 @@ class CompGraphLab(LabWindow):
         right.addLayout(bottom)
         layout.addLayout(right, 1)
         self.preset.currentIndexChanged.connect(self.load_preset)
+        self.preset.activated.connect(self._chosen_again)
         keep_navigation_keys()  # Home/End choose in a focused combo, not step the graph
         self.load_preset()
         on_language_change(self, self.retranslate)
@@ -172,18 +173,32 @@ class CompGraphLab(LabWindow):
 
     # ------------------------------------------------------------------ the graph
     def load_preset(self) -> None:
-        """A graph of the chooser, at its beginning: the inputs alone, → steps it."""
-        self._show_preset_note()
+        """A graph of the chooser, at its beginning: the inputs alone, → steps it (choosing
+        the graph shown again starts it over)."""
         self.set_graph(PRESETS[self.preset.currentData()].graph)
         self.set_shown(0)
 
+    def _chosen_again(self, _index: int) -> None:
+        if self.graph != PRESETS[self.preset.currentData()].graph:  # else: nothing to undo
+            self.load_preset()
+
     def _show_preset_note(self) -> None:
-        note = _(PRESETS[self.preset.currentData()].note)
+        """The chosen graph's note — its numbers hold for it as chosen: once a value or a node
+        was changed the note says so (it went on saying "d apple = 2.2" beside a check table
+        giving d apple = 0 for an edited graph)."""
+        preset = PRESETS[self.preset.currentData()]
+        if self.graph == preset.graph:
+            note = _(preset.note)
+        else:
+            note = self.tr("Edited from “{graph}”: its numbers no longer hold; the steps and the "
+                           "gradient check show this graph's own. Choose the graph in the list "
+                           "again to start over.").format(graph=_(preset.title))
         self.preset_note.setText(re.sub(r"\bd ", "d\u00a0", note))  # "d x" on one line
 
     def set_graph(self, graph: Graph) -> None:
         """A new structure: rebuild the canvas, the input boxes and the operand lists."""
         self.graph = graph
+        self._show_preset_note()
         self._recompute()
         self.canvas.show_graph(graph)
         self.value_boxes = self.inputs_table.fill(self.graph.inputs, self.set_value)
@@ -210,6 +225,7 @@ class CompGraphLab(LabWindow):
 
     def set_value(self, name: str, value: float) -> None:
         self.graph = self.graph.with_value(name, value)
+        self._show_preset_note()
         self._recompute()
         self.set_shown(self.shown)
 

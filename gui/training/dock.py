@@ -198,6 +198,7 @@ class TrainingUi(QObject):
         self.session.ended.connect(lambda _result: runs.set_training(False))
         self.session.message.connect(self._say)
         self.settings_panel.said.connect(self._say)
+        self.timeline.shown_changed.connect(self.settings_panel.status.show_shown_epoch)
         self.session.diverged.connect(self._diverged)
         doc.lock_changed.connect(self._lock_changed)
         doc.edit_refused.connect(self._refused)

@@ -32,6 +32,7 @@ class RunStatus(QObject):
         self.start_label.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.outcome_label = WrappedLabel()
         self._result: Any = None  # the last run's result, while its outcome is shown
+        self._shown_epoch: int | None = None  # the timeline pulled back to it (None: not)
         self._state = IDLE
         doc = session.doc
         doc.history_changed.connect(self.show_start)
@@ -57,7 +58,13 @@ class RunStatus(QObject):
         nothing on screen said so); shown while no run is going on."""
         history = self.session.history_to_continue()
         done = history.epochs["epoch"][-1] if history is not None and history.n_epochs else 0
-        if done:
+        shown = self._shown_epoch
+        if done and shown is not None and shown != done:
+            text = translate("TrainingSettingsPanel",
+                             "The timeline shows epoch {shown}, but Train goes on after epoch "
+                             "{done}, the latest. To go on from epoch {shown}, press Continue "
+                             "from here first.").format(shown=shown, done=done)
+        elif done:
             text = translate("TrainingSettingsPanel",
                              "Train goes on after epoch {done} with these weights. To start "
                              "again from fresh weights, press Reset Weights first.").format(
@@ -67,6 +74,14 @@ class RunStatus(QObject):
                              "Train starts at epoch 1 from the weights on the canvas.")
         self.start_label.setText(text)
         self.start_label.setVisible(self._state == IDLE)
+
+    @Slot(object)
+    def show_shown_epoch(self, epoch: int | None) -> None:
+        """The timeline is pulled back to ``epoch`` (None: it shows the present): the start
+        line said Train goes on "with these weights" over an earlier epoch's weights, and Train
+        then went on from the latest."""
+        self._shown_epoch = epoch
+        self.show_start()
 
     @Slot(object)
     def show_outcome(self, result: Any) -> None:

@@ -37,7 +37,7 @@ from gui.document.document import GraphDocument
 from gui.document.weights_command import ReplaceWeightsCommand
 from gui.i18n import translate
 from gui.training.continuation import ContinuationKeeper
-from gui.training.controller import IDLE, TrainingController
+from gui.training.controller import IDLE, PAUSED, RUNNING, TrainingController
 from gui.training.frames import Frame, diverged_nodes
 from gui.training.weights_reset import WeightsReset
 from gui.training.worker import TrainerMaker, TrainingResult
@@ -82,6 +82,7 @@ class TrainingSession(QObject):
         self.resets = WeightsReset(doc, self._push_reset, self)
         self.controller.finished.connect(self._finished)
         self.controller.ready.connect(self._push_run)
+        self.controller.state_changed.connect(self._say_state)
         doc.about_to_reset.connect(self._document_replaced)
         doc.settings_changed.connect(self._settings_changed)
 
@@ -129,10 +130,20 @@ class TrainingSession(QObject):
         self._started_at, self.verdict = now_iso(), None
         self.doc.lock(lock_reason())
         self.started.emit(self.doc.spec, self.data.dataset)
-        self.controller.start(make, paused=paused)
-        self.message.emit(lambda: translate(
-            "TrainingSession", "Training… (the structure is locked until it stops)"))
+        self.controller.start(make, paused=paused)  # says "Training…" (_say_state)
         return True
+
+    @Slot(str)
+    def _say_state(self, state: str) -> None:
+        """The status bar says whether the run trains or waits: it said "Training…" beside
+        "paused" while a run paused, or started paused by Step, waited."""
+        if state == RUNNING:
+            self.message.emit(lambda: translate(
+                "TrainingSession", "Training… (the structure is locked until it stops)"))
+        elif state == PAUSED:
+            self.message.emit(lambda: translate(
+                "TrainingSession", "Paused: Step trains one mini-batch, Resume trains on (the "
+                "structure is locked until it stops)"))
 
     def build_trainer(self) -> Trainer:
         """A trainer on the document's network, weights, history, data and settings (raises

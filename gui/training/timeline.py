@@ -55,9 +55,11 @@ class TimelineUi(QObject):
     """Keeps the last run's timeline and drives the bar (``window.training.timeline``).
 
     ``frame_shown(epoch)`` when a replayed frame has gone to the panels (also one of the
-    latest epoch, after Continue from here)."""
+    latest epoch, after Continue from here); ``shown_changed(epoch)`` when the slider is pulled
+    back to another epoch, or (None) follows the present again."""
 
     frame_shown = Signal(int)
+    shown_changed = Signal(object)
 
     def __init__(self, session: TrainingSession, live: LiveRefresh, panels: list[Any],
                  parent: QObject | None = None) -> None:
@@ -73,6 +75,7 @@ class TimelineUi(QObject):
         self._saved_trails: tuple[object, Trails] = (None, {})
         self.history_ref: object = None  # the document history the timeline belongs to
         self.shown_epoch: int | None = None  # None: following the present
+        self._told: int | None = None  # the shown epoch shown_changed last said
         self.runner = ReplayRunner(self)
         self.runner.frame_ready.connect(self._frame_arrived)
         self.runner.failed.connect(self._replay_failed)
@@ -226,6 +229,12 @@ class TimelineUi(QObject):
         bar.continue_button.setToolTip(tip if idle else translate(
             "TimelineUi", "Stop training first: then continue from an earlier epoch. {tip}").format(
                 tip=tip))
+        self._tell_shown()
+
+    def _tell_shown(self) -> None:
+        if self.shown_epoch != self._told:
+            self._told = self.shown_epoch
+            self.shown_changed.emit(self.shown_epoch)
 
     @Slot(int)
     def _moved(self, index: int) -> None:
@@ -246,6 +255,7 @@ class TimelineUi(QObject):
         self.shown_epoch = None
         self.live.held = False
         self.session.doc.set_preview(None)
+        self._tell_shown()
         if show and was_back:
             frame = self.session.controller.latest if self.session.controller.active else (
                 self.final_frame)

@@ -11,6 +11,7 @@ import pytest
 
 from core import NetworkSpec
 from core.datasets import Dataset
+from core.engine import activations
 from core.lint import LABS, RULES, lint, lint_project
 from core.project import ProjectError, load_project, save_project
 from core.training.settings import TrainingSettings
@@ -106,7 +107,8 @@ def test_regression_targets_the_output_activation_cannot_reach(activation, targe
     [warning] = lint(spec, SETTINGS, regression(targets))
     low, high = f"{min(targets):g}", f"{max(targets):g}"
     assert warning.id == "output_range" and warning.nodes == ("2",)
-    assert warning.message == (f"the targets run from {low} to {high}, but the {activation} "
+    shown = activations.title(activation)  # as the inspector names it ("Sigmoid", "ReLU")
+    assert warning.message == (f"the targets run from {low} to {high}, but the {shown} "
                                f"output can only give {reach}: it can never reach the targets "
                                "outside that")
     assert "identity activation" in warning.why and warning.lab == "activations"
@@ -178,7 +180,7 @@ def test_every_rule_has_a_one_line_message_why_and_lab():
     for w in warnings:
         assert w.lab in LABS and w.id and w.message and w.why
         assert "\n" not in w.message + w.why
-    assert len(RULES) == 12
+    assert len(RULES) == 13
 
 
 @pytest.mark.parametrize("name", example_names())
@@ -238,3 +240,12 @@ def test_pixel_bytes_up_to_255_need_scaling_and_digits_up_to_16_do_not():
     assert ids(spec, unscaled, scaled) == []
     digits = replace(data, x=(pixels // 16).astype(np.float64), x_divisor=1.0)  # 0–15
     assert ids(spec, unscaled, digits) == []
+
+
+def test_a_hidden_step_node_learns_nothing_and_says_so():
+    spec = NetworkSpec.mlp([2, 8, 8, 2], hidden_activation="step")
+    [warning] = lint(spec, SETTINGS)
+    assert warning.id == "step_hidden" and warning.nodes == ("1", "2")
+    assert warning.message.startswith("hidden 1, hidden 2 use the step function")
+    gate = NetworkSpec.mlp([2, 1], output_activation="step", loss="mse")  # a perceptron
+    assert "step_hidden" not in ids(gate)

@@ -336,3 +336,17 @@ def test_an_export_onto_a_read_only_file_says_so_and_leaves_it(qtbot, window, sa
     assert text == f"Cannot write {target}: {name} is read-only, so it is not replaced."
     assert target.read_text() == "the teacher's version"
     assert window.findChild(QMessageBox, "export_done") is None
+
+
+def test_a_trained_sgd_project_s_pytorch_readme_says_why_there_is_no_optimizer_file(
+        qtbot, window, save_to, tmp_path):
+    """The README listed optimizer.npz "when the project had been trained"; a project trained
+    with plain SGD gets none (SGD keeps no arrays) and a student looked for it."""
+    open_example(window, "spiral", epochs=1, optimizer="sgd", optimizer_options={}, lr=0.1)
+    train_to_end(qtbot, window)
+    save_to(tmp_path / "torch")
+    menu_action(window, "PyTorch…").trigger()
+    exported_box(qtbot, window)
+    assert not (tmp_path / "torch" / "optimizer.npz").exists()
+    readme = (tmp_path / "torch" / "README.md").read_text(encoding="utf-8")
+    assert "plain SGD keeps none, so there is no such file" in readme

@@ -240,3 +240,15 @@ def test_the_timeline_slider_says_the_epoch_it_shows(window, qtbot, ko):
     assert spoken(slider)[0] == "타임라인: 에폭 3 / 3 (최신)"
     press(qtbot, Qt.Key.Key_Left)
     qtbot.waitUntil(lambda: spoken(slider)[0] == "타임라인: 에폭 2 / 3")
+
+
+def test_the_canvas_speaks_the_language_chosen_before_any_edit(window, qtbot, ko):
+    """Switched to Korean, the canvas went on saying "Canvas" and "The network: 0 node(s), …"
+    until the first edit: its speech sits in the scene, which does not pass the language
+    change on."""
+    name, description = spoken(window.view)
+    assert name == "캔버스"
+    assert description.startswith("신경망: 노드 0개, 연결 0개. Tab: 다음 노드 선택")
+    set_language("en")
+    assert spoken(window.view) == ("Canvas", spoken(window.view)[1])
+    assert spoken(window.view)[1].startswith("The network: 0 node(s), 0 connection(s).")

@@ -21,6 +21,8 @@ from core.i18n import percent
 
 #: pixels between neighbouring labels
 LABEL_GAP = 4
+#: pixels a whole-number axis's label may reach past either end of the axis
+EDGE_LABEL_ROOM = 14
 
 
 def next_step(step: float) -> float:
@@ -53,6 +55,7 @@ class FittedAxis(pg.AxisItem):
         self._fitted: tuple[tuple, list[tuple[float, float]]] | None = None
         self._metrics: tuple[QFont, QFontMetricsF] | None = None
         self.percent = False
+        self.whole = False  # ticks at whole numbers only (epochs)
         self._aligned: list[FittedAxis] = []
 
     def align_with(self, other: FittedAxis) -> None:
@@ -78,6 +81,19 @@ class FittedAxis(pg.AxisItem):
         self.picture = None  # pyqtgraph's drawn ticks
         self.update()
 
+    def set_whole(self, ends: bool = True) -> None:
+        """Ticks at whole numbers only: an epoch axis of a three-epoch run read "0.5 1 1.5 2
+        2.5", of a one-epoch run "0.2 0.4 0.6 0.8" — there is no epoch 1.5. ``ends``: the
+        first and the last epoch are the ends of the range, and their labels may reach past
+        the axis a little (pyqtgraph hid them, and a one-epoch run had no label at all) — not
+        for a plot with another beside it, whose labels they would run into."""
+        self.whole = True
+        if ends:
+            self.setStyle(hideOverlappingLabels=EDGE_LABEL_ROOM)
+        self._fitted = None
+        self.picture = None
+        self.update()
+
     def tickStrings(self, values: list[float], scale: float, spacing: float) -> list[str]:
         if not self.percent:
             return super().tickStrings(values, scale, spacing)
@@ -90,7 +106,7 @@ class FittedAxis(pg.AxisItem):
         if self._tickSpacing is not None:  # spacing the plot's owner gave: pyqtgraph's own
             return super().tickSpacing(minVal, maxVal, size)
         key = (minVal, maxVal, size, QFont(self._tick_font()), self.scale, self.autoSIPrefixScale,
-               self.logMode, self._tickDensity, self.style["maxTickLevel"])
+               self.logMode, self._tickDensity, self.style["maxTickLevel"], self.whole)
         if self._fitted is None or self._fitted[0] != key:
             self._fitted = (key, self._fit(minVal, maxVal, size))
         return self._fitted[1]
@@ -98,6 +114,8 @@ class FittedAxis(pg.AxisItem):
     def _fit(self, minVal: float, maxVal: float, size: float) -> list[tuple[float, float]]:
         """pyqtgraph's spacing, widened until the labels have room."""
         levels = super().tickSpacing(minVal, maxVal, size)
+        if self.whole and levels:
+            levels = [(s, o) for s, o in levels if s >= 1] or [(1.0, 0.0)]
         span = abs(maxVal - minVal)
         if not levels or size <= 0 or span == 0:
             return levels

@@ -103,6 +103,8 @@ class LossPanel(Panel):
         self.metric_plot = add_plot(self.graphics, row=1, col=0)
         self.metric_plot.setXLink(self.loss_plot)
         self.metric_plot.getAxis("left").align_with(self.loss_plot.getAxis("left"))
+        for plot in (self.loss_plot, self.metric_plot):
+            plot.getAxis("bottom").set_whole()
         self.loss_range = StickyRange(self.loss_plot)
         self.metric_range = StickyRange(self.metric_plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)

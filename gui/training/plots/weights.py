@@ -63,6 +63,7 @@ class WeightsPanel(FollowsWeights, Panel):
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
         self.trail_plot = add_plot(self.graphics, row=0, col=1)
+        self.trail_plot.getAxis("bottom").set_whole(ends=False)  # epochs; plots beside it
         self.trail_image = pg.ImageItem(axisOrder="row-major")
         self.trail_image.setLookupTable(blue_lut())
         self.trail_plot.addItem(self.trail_image)

@@ -253,6 +253,14 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>{file}에서 가중치 가져오기</translation>
     </message>
     <message>
+        <source>Weights imported</source>
+        <translation>가중치를 가져옴</translation>
+    </message>
+    <message>
+        <source>Imported the weights of {file}: {words} (Undo takes them back)</source>
+        <translation>{file}의 가중치를 가져왔습니다: {words} (실행 취소로 되돌릴 수 있습니다)</translation>
+    </message>
+    <message>
         <source>Imported the weights of {file} (Undo takes them back).</source>
         <translation>{file}의 가중치를 가져왔습니다(실행 취소로 되돌릴 수 있습니다).</translation>
     </message>

@@ -171,6 +171,10 @@
         <translation>입력마다 한 행: 오차역전파법으로 구한 기울기, 수치 미분으로 구한 기울기, 둘의 상대 오차, 일치하면 ✓</translation>
     </message>
     <message>
+        <source>Edited from “{graph}”: its numbers no longer hold; the steps and the gradient check show this graph&apos;s own. Choose the graph in the list again to start over.</source>
+        <translation>“{graph}”에서 고친 그래프입니다: 예제의 수치는 더 이상 맞지 않습니다. 단계와 기울기 확인은 이 그래프의 값을 보여 줍니다. 처음부터 다시 하려면 목록에서 그래프를 다시 고르세요.</translation>
+    </message>
+    <message>
         <source>Cannot compute: {error}</source>
         <translation>계산할 수 없습니다: {error}</translation>
     </message>
@@ -939,7 +943,7 @@ The path and the final point are worked out again at once.</source>
     </message>
     <message>
         <source>After {n} steps from {start} with lr = {lr}:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</source>
-        <translation>{start}에서 lr = {lr}로 {n}단계 뒤:&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
+        <translation>{start}에서 출발해 {n}단계 뒤 (lr = {lr}):&lt;br&gt;&lt;b&gt;x = {point}&lt;/b&gt;&lt;br&gt;{outcome}</translation>
     </message>
 </context>
 <context>

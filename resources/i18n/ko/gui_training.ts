@@ -286,6 +286,10 @@
         <translation>가중치를 초기화했습니다 (시드 {seed}).</translation>
     </message>
     <message>
+        <source>Paused: Step trains one mini-batch, Resume trains on (the structure is locked until it stops)</source>
+        <translation>일시 중지됨: 한 단계를 누르면 미니배치 하나를 학습하고, 계속을 누르면 이어서 학습합니다 (중지할 때까지 구조가 잠깁니다)</translation>
+    </message>
+    <message>
         <source>Learning rate {lr} from the next mini-batch.</source>
         <translation>다음 미니배치부터 학습률은 {lr}입니다.</translation>
     </message>
@@ -422,8 +426,12 @@
         <translation>행의 {percent}로 학습</translation>
     </message>
     <message>
-        <source>Train goes on after epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
+        <source>The timeline shows epoch {shown}, but Train goes on after epoch {done}, the latest. To go on from epoch {shown}, press Continue from here first.</source>
         <extracomment>what the next Train does: go on after the trained epochs, or start at epoch 1</extracomment>
+        <translation>타임라인은 에폭 {shown}의 가중치를 보여 주지만, 학습 시작을 누르면 최신인 에폭 {done} 다음부터 이어 갑니다. 에폭 {shown}부터 이어 가려면 먼저 여기서 계속을 누르세요.</translation>
+    </message>
+    <message>
+        <source>Train goes on after epoch {done} with these weights. To start again from fresh weights, press Reset Weights first.</source>
         <translation>학습 시작을 누르면 이 가중치로 에폭 {done} 다음부터 이어 갑니다. 새 가중치로 처음부터 학습하려면 먼저 가중치 초기화를 누르세요.</translation>
     </message>
     <message>

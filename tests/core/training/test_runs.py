@@ -80,7 +80,7 @@ def test_what_changed_is_worded_against_the_run_before(two_runs):
         "split 70/15/15 → 80/10/10"
     assert Change("target_loss", None, 0.05).words() == "target loss off → 0.05"
     assert Change("network", "2-4-2 tanh/softmax", "2-8-2 tanh/softmax").words() == \
-        "network 2-4-2 tanh/softmax → 2-8-2 tanh/softmax"
+        "network 2-4-2 tanh/Softmax → 2-8-2 tanh/Softmax"
 
 
 def test_deleting_a_run_compares_the_next_with_the_one_before(two_runs):
@@ -272,7 +272,7 @@ def test_optimizer_options_are_compared_within_one_optimizer():
                      "stopped"),
                  Run(3, TrainingSettings(optimizer="sgd"), history, 0, "stopped")))
     assert runs.describe_changes(2) == "momentum 0.9 → 0.5"
-    assert runs.describe_changes(3) == "optimizer momentum → sgd"
+    assert runs.describe_changes(3) == "optimizer Momentum → SGD"  # as the window names them
 
 
 def test_a_regression_runs_metrics_are_named_as_the_loss_panel_names_them():

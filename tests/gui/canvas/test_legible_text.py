@@ -97,3 +97,26 @@ def test_footers_zoomed_out_keep_their_whole_line_inside_the_card(qtbot, window,
         assert inside.contains(footer.rect), (node_id, footer.rect, inside)
         last = item.neuron_center(item.node.units - 1).y() + NEURON_RADIUS
         assert footer.rect.top() >= last  # under the last neuron
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_a_large_node_s_size_and_footer_do_not_overlap_zoomed_out(qtbot, window, language):
+    """The overfitting example at Zoom to Fit (40 %): both texts of each large node grow to
+    stay readable, and "100 units" (Korean "뉴런 100개") was drawn over its "ReLU" footer."""
+    from gui.i18n import set_language
+
+    window.resize(1280, 800)
+    set_language(language)
+    try:
+        open_example(window, "overfitting")
+        window.fit_action.trigger()
+        window.view.viewport().grab()  # paints every item at this zoom
+        for node_id in ("0", "1", "6"):
+            item = window.scene.node_item(node_id)
+            units, footer = item.painted["units"], item.painted["footer"]
+            assert units.pixels >= MIN_TEXT_PIXELS  # still grown to stay readable
+            assert units.rect.bottom() <= footer.rect.top(), (node_id, units, footer)
+            inside = item.body_rect().adjusted(1.5, 1.5, -1.5, -1.5)
+            assert inside.contains(units.rect) and inside.contains(footer.rect)
+    finally:
+        set_language("en")

@@ -135,3 +135,19 @@ def test_typed_inputs_are_traced_with_the_rows_target(qtbot, window, panel):
     qtbot.keyClick(panel.inputs_edit, Qt.Key.Key_Backspace)
     qtbot.keyClick(panel.inputs_edit, Qt.Key.Key_Return)  # empty: the row's own inputs again
     qtbot.waitUntil(lambda: panel.explanation is not None and panel.explanation.typed is None)
+
+
+def test_the_row_line_says_the_typed_inputs_and_infinite_ones_are_a_slip(qtbot, window, panel):
+    """Typed "0, 1" over row 1 (x = 1, 0): the canvas traced 0, 1 but the line above it said
+    "x1 = 1, x2 = 0 → target class 1". "1e400, 1" was taken as inf and traced to NaN."""
+    assert panel.row_label.text().startswith("x1 = 1, x2 = 0 → target class 1<br>")
+    type_into(qtbot, panel.inputs_edit, "0, 1")
+    qtbot.waitUntil(lambda: panel.explanation.typed == (0.0, 1.0))
+    assert panel.row_label.text().startswith("x1 = 0, x2 = 1 → target class 1<br>")
+    for slip in ("1e400, 1", "nan, 1", "-inf, 0"):
+        type_into(qtbot, panel.inputs_edit, slip)
+        assert panel.inputs_error.isVisible()
+        assert panel.inputs_error.text().endswith(
+            "Type numbers separated by commas, e.g. 0.5, 1.</span>")
+        assert panel.explanation.typed == (0.0, 1.0)  # the last good inputs stay traced
+        assert np.isfinite(panel.explanation.trace.loss)

@@ -228,3 +228,26 @@ def test_a_long_graph_stays_readable_and_scrolls(qtbot, lab):
     bar.setValue(bar.maximum())
     last = canvas.mapFromScene(canvas.nodes[lab.graph.output].pos())
     assert canvas.viewport().rect().contains(last)
+
+
+def test_the_note_says_when_the_graph_was_edited_and_choosing_it_again_starts_over(qtbot, lab):
+    """The note went on saying "d apple = 2.2, d apple_num = 110" for a graph whose apple
+    price was typed as 200 (d apple_num 220) or whose output was replaced by a new node."""
+    book = lab.preset_note.text()
+    assert "d\u00a0apple = 2.2" in book
+    type_into(qtbot, lab.value_boxes["apple"], "200")
+    edited = ("Edited from “Apples (book): 100 × 2 × 1.1”: its numbers no longer hold; the "
+              "steps and the gradient check show this graph's own. Choose the graph in the "
+              "list again to start over.")
+    assert lab.preset_note.text() == edited
+    type_into(qtbot, lab.value_boxes["apple"], "100")  # the book's graph again
+    assert lab.preset_note.text() == book
+    lab.kind.setCurrentIndex(lab.kind.findData("exp"))
+    lab.operands[0].setCurrentText("tax")
+    qtbot.mouseClick(lab.add_button, LEFT)
+    assert lab.graph.output == "exp1" and lab.preset_note.text() == edited
+    lab.preset.showPopup()  # the same graph chosen again from the list
+    qtbot.keyClick(lab.preset.view(), Qt.Key.Key_Return)
+    assert "exp1" not in lab.graph.names and lab.preset_note.text() == book
+    show_all(qtbot, lab)
+    assert edge_texts(lab) == APPLE_EDGES

@@ -3,7 +3,7 @@ live while open, their buttons, tables, plots and status lines say the glossary'
 is cut off, and switching back gives the English again (status lines said anew, not kept)."""
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from gui.i18n import set_language
 from tests.gui.keys import type_into
@@ -127,8 +127,15 @@ def test_the_books_gradient_descent_in_korean(qtbot, open_lab, english_after, tm
     assert lab.surface.currentText() == "경사 하강법 (책 §4.4)"
     assert [b.text() for b in lab.descent_controls.rates] == [
         "lr = 0.1 (책의 값)", "lr = 10 (너무 큼)", "lr = 1e-10 (너무 작음)"]
-    assert "(−3, 4)에서 lr = 0.1로 100단계 뒤" in lab.path_status.text()
+    assert "(−3, 4)에서 출발해 100단계 뒤 (lr = 0.1):" in lab.path_status.text()
     assert "x = [-6.11110793e-10,  8.14814391e-10]" in lab.path_status.text()
+    too_large = lab.descent_controls.rates[1]  # it said "lr = 10로": 10 is 십, so 10으로
+    qtbot.mouseClick(too_large, Qt.MouseButton.LeftButton,
+                     pos=QPoint(too_large.height(), too_large.height() // 2))
+    assert "(−3, 4)에서 출발해 100단계 뒤 (lr = 10):" in lab.path_status.text()
+    assert "x = [-2.58983747e+13, -1.29524862e+12]" in lab.path_status.text()  # the book's
+    qtbot.mouseClick(lab.descent_controls.rates[0], Qt.MouseButton.LeftButton,
+                     pos=QPoint(too_large.height(), too_large.height() // 2))
     assert "(3, 4)에서 ∇f = (6, 8)" in lab.descent_controls.gradients.text()
     assert lab.path_legend.labels() == {"descent": "경사 하강법, lr = 0.1"}
     assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b> 책의 경사법")

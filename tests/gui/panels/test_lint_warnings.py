@@ -61,7 +61,8 @@ def test_the_bundled_examples_are_silent(qtbot, window):
         window.files.open_example(name)
         shown(qtbot, window, [])
         dismissed = window.problems_panel.restore
-        assert dismissed.isVisible() == (name == "overfitting")  # it overfits on purpose
+        # the overfitting example overfits on purpose; XOR by hand sets its step units by hand
+        assert dismissed.isVisible() == (name in ("overfitting", "xor_by_hand"))
     window.files.open_example("overfitting")
     assert window.problems_panel.restore.text() == "Show 1 dismissed warning"
 
@@ -99,7 +100,7 @@ def test_regression_targets_beyond_a_sigmoid_output_are_warned_about(qtbot, wind
     assert panel.messages() == []  # still trainable: a warning, not a problem
     assert "✓ The network is complete: it can be trained." in panel.summary.text()
     assert "1 warning worth reading:" in panel.summary.text()
-    assert ("the targets run from 100 to 150, but the sigmoid output can only give values "
+    assert ("the targets run from 100 to 150, but the Sigmoid output can only give values "
             "between 0 and 1: it can never reach the targets outside that") in row.label.text()
     assert "give the output the identity activation" in row.warning.why
     window.doc.push(ChangeNodeCommand(window.doc, "2", {"activation": "identity"}))
@@ -148,3 +149,47 @@ def test_a_gate_built_from_scratch_gets_no_batch_size_warning(qtbot, window, can
     window.undo_action.trigger()
     shown(qtbot, window, [])
     assert "warning" not in window.problems_panel.summary.text()
+
+
+def test_a_korean_warning_names_the_activation_as_the_inspector_does(qtbot, window, canvas,
+                                                                     korean):
+    """Sigmoid units with weights of std 1 on the 8×8 digits (64 inputs): the Korean panel said
+    "가중치 표준편차가 1인 sigmoid이(가) 포화됩니다" and "sigmoid의 평평한 양 끝" — the code's
+    name, beside an inspector offering "시그모이드"."""
+    from tests.gui.training.test_runs_named_as_shown import choose
+
+    assert window.files.open_example("digits_mlp")
+    canvas.click_node("1")
+    form = window.inspector.node_form
+    choose(qtbot, form.activation_combo, "시그모이드")
+    choose(qtbot, form.init_combo, "고정 표준편차")
+    form.init_std_spin.setFocus()
+    form.init_std_spin.selectAll()
+    qtbot.keyClicks(form.init_std_spin, "1")
+    qtbot.keyClick(form.init_std_spin, Qt.Key.Key_Return)
+    [row] = shown(qtbot, window, ["saturating_init"])
+    assert "가중치 표준편차가 1인 시그모이드" in row.label.text()
+    assert row.warning.why.startswith("시그모이드의 평평한 양 끝에서는")
+    assert "sigmoid" not in row.label.text()
+
+
+def test_a_hidden_step_node_is_warned_that_training_leaves_its_weights(qtbot, window, canvas,
+                                                                       korean):
+    """A hidden node switched to the step function trained XOR "solved" with no word that its
+    incoming weights never move (the step's slope is 0): only the output learned, from fixed
+    random step features."""
+    from tests.gui.training.test_runs_named_as_shown import choose
+
+    assert window.files.open_example("xor_learned")
+    shown(qtbot, window, [])
+    canvas.click_node("1")
+    choose(qtbot, window.inspector.node_form.activation_combo, "계단 함수")
+    [row] = shown(qtbot, window, ["step_hidden"])
+    assert row.label.text().startswith(
+        "<span style='color:#e67700'>△ 은닉 1에 계단 함수를 쓰고 있습니다: 학습해도 이 노드로 "
+        "들어오는 가중치는 바뀌지 않습니다")
+    qtbot.mouseClick(row.label, Qt.MouseButton.LeftButton)
+    assert window.scene.selected_node_ids() == ["1"]
+    canvas.click_node("1")
+    choose(qtbot, window.inspector.node_form.activation_combo, "tanh")  # it learns again
+    shown(qtbot, window, [])

@@ -198,7 +198,7 @@ def test_a_stopped_and_a_diverged_run_say_how_they_ended(qtbot, window):
     train_to_end(qtbot, window)
     diverged = window.doc.runs[1]
     assert diverged.ended == "diverged" and "NaN" in diverged.reason
-    assert window.doc.runs.describe_changes(2) == "optimizer adam → sgd, lr 0.01 → 1000"
+    assert window.doc.runs.describe_changes(2) == "optimizer Adam → SGD, lr 0.01 → 1000"
 
 
 def test_undoing_a_hide_or_a_delete_draws_the_ticked_run_again(qtbot, two_runs):

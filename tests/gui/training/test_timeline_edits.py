@@ -121,3 +121,30 @@ def test_continue_hides_a_run_whose_epochs_all_came_after(qtbot, rewound):
     window.undo_action.trigger()
     assert [(r.epochs, r.hidden, r.reason) for r in doc.runs] == before
     assert [(epochs, hidden) for epochs, hidden, _ in before] == [(TRAINED, False)] * 2
+
+
+def test_the_training_dock_says_train_goes_on_from_the_latest_not_the_epoch_on_show(
+        qtbot, rewound):
+    """Pulled back to epoch 10 the dock said "Train goes on after epoch 30 with these
+    weights" over epoch 10's weights; a student pressed Train to go on from epoch 10 and
+    trained on from epoch 30."""
+    window = rewound
+    start = window.training.settings_panel.start_label
+    assert start.isVisible()
+    assert start.text() == (
+        f"The timeline shows epoch {SHOWN}, but Train goes on after epoch {TRAINED}, the "
+        f"latest. To go on from epoch {SHOWN}, press Continue from here first.")
+    try:
+        set_language("ko")
+        assert start.text().startswith(f"타임라인은 에폭 {SHOWN}의 가중치를 보여 주지만")
+    finally:
+        set_language("en")
+    slider = window.training.timeline.bar.slider
+    qtbot.keyPress(slider, Qt.Key.Key_End)  # back to the present: the usual line
+    assert start.text().startswith(f"Train goes on after epoch {TRAINED} with these weights")
+    qtbot.keyPress(slider, Qt.Key.Key_Left)
+    assert start.text().startswith(f"The timeline shows epoch {TRAINED - 1}, but")
+    for _ in range(TRAINED - SHOWN - 1):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)
+    qtbot.mouseClick(window.training.timeline.bar.continue_button, Qt.MouseButton.LeftButton)
+    assert start.text().startswith(f"Train goes on after epoch {SHOWN} with these weights")
