@@ -252,8 +252,12 @@ class GraphDocument(QObject):
         given = copies(arrays or {})  # read-only from the start, as every array it keeps
         old = (self._settings, self._data, self._history)
         self._spec = spec
-        self._arrays = copies(params.fresh_params(spec, self.rng, keep=given), owned=True)
         self._settings = settings if settings is not None else TrainingSettings()
+        # the settings' seed drives the first weights of what is drawn by hand too: the same
+        # network built the same way gives the same run (it gave another each time, the
+        # Training dock showing seed 0 all the while)
+        self.rng = np.random.default_rng(self._settings.seed)
+        self._arrays = copies(params.fresh_params(spec, self.rng, keep=given), owned=True)
         self._data, self._history = data, history
         self._title, self._description = title, description
         self._dismissed = tuple(dismissed_warnings)
@@ -345,8 +349,11 @@ class GraphDocument(QObject):
         return old
 
     def set_settings(self, settings: TrainingSettings) -> TrainingSettings:
-        """Install new training settings; returns the old ones."""
+        """Install new training settings; returns the old ones. Another seed starts the
+        generator of hand-drawn weights again from it (as :meth:`reset` does)."""
         old, self._settings = self._settings, settings
+        if settings.seed != old.seed:
+            self.rng = np.random.default_rng(settings.seed)
         self._announce(old, self._data, self._history)
         return old
 

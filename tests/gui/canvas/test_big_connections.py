@@ -12,6 +12,7 @@ from core.datasets import Dataset
 from core.datasets.ref import DataRef
 from core.engine.params import weight_name
 from core.spec import NetworkSpec
+from gui.document.commands import ChangeSettingsCommand
 from tests.gui.training_support import click
 
 UNITS = 600  # 600 × 600 = 360,000 weights: more than one sample
@@ -60,7 +61,7 @@ def test_a_big_connection_is_not_measured_at_every_paint(qtbot, window, monkeypa
 
     # new weights (Reset Weights): measured again, once
     before = item.magnitude()
-    window.doc.rng = np.random.default_rng(7)
+    window.doc.push(ChangeSettingsCommand(window.doc, {"seed": 7}))  # seed 0's weights now
     click(qtbot, window, "reset")  # a big network's: drawn on a worker, then pushed
     qtbot.waitUntil(lambda: window.doc.array(weight_name(edge_id)).base is not weights.base
                     and item.weights is not weights)

@@ -7,6 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QFileDialog
 
 from core.spec import NetworkSpec
+from tests.gui.document.test_undo_words import type_into
 
 
 def build_xor(qtbot, window, canvas) -> None:
@@ -95,3 +96,29 @@ def test_clicking_a_palette_button_adds_a_node_in_the_middle(qtbot, window, kind
     qtbot.mouseClick(window.palette.buttons[kind], Qt.MouseButton.LeftButton)
     assert [n.kind for n in window.doc.spec.nodes] == [kind]
     assert window.scene.selected_node_ids() == ["1"]
+
+
+def test_the_same_network_built_the_same_way_gets_the_same_first_weights(qtbot, window, canvas):
+    """The settings' seed (0 in a new project) drives the weights a hand-drawn connection gets,
+    as it drives Reset Weights: two students building XOR the same way start from the same
+    weights and see the same run (each build drew other weights before, seed 0 shown)."""
+    build_xor(qtbot, window, canvas)
+    first = {name: value.copy() for name, value in window.doc.arrays.items()}
+    window.files.new()
+    build_xor(qtbot, window, canvas)
+    again = window.doc.arrays
+    assert first.keys() == again.keys() and {"W1", "W2"} <= first.keys()
+    for name, value in first.items():
+        np.testing.assert_array_equal(again[name], value)
+    assert np.abs(first["W1"]).min() > 0  # drawn, not zeros
+
+    # another seed typed first, another start; that seed again, the same one
+    builds = []
+    for _ in range(2):
+        window.files.new()
+        type_into(qtbot, window, window.training.settings_panel.seed_spin, "5")
+        assert window.doc.settings.seed == 5
+        build_xor(qtbot, window, canvas)
+        builds.append(window.doc.array("W1").copy())
+    np.testing.assert_array_equal(builds[0], builds[1])
+    assert not np.array_equal(builds[0], first["W1"])
