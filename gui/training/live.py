@@ -3,12 +3,12 @@
 Every millisecond the GUI thread spends drawing is taken from training (one interpreter lock,
 docs/qt-notes.md §3), and a long repaint delays everything else the window does. So:
 
-- each tick redraws one thing: a visible panel, or the canvas (at most twice a second), in
-  turn, so the work of a frame is spread over several small repaints instead of one long one
-  (measured: the event loop's p99 latency fell from 33 ms to 4 ms with it). A new frame is
-  taken only when everything on screen shows the current one — every panel *remembers* it,
-  hidden or not (cheap) — and the worker makes frames at that rate, so none is made for
-  nothing;
+- each tick redraws one thing: a visible panel, or the canvas with all that draws on it (at
+  most twice a second), in turn, so the work of a frame is spread over several small
+  repaints instead of one long one (measured: the event loop's p99 latency fell from 33 ms
+  to 4 ms with it). A new frame is taken only when everything on screen shows the current
+  one — every panel *remembers* it, hidden or not (cheap) — and the worker makes frames at
+  that rate, so none is made for nothing;
 - the refresh measures what the GUI thread really spent since the last tick — its CPU time:
   the panel, its repaint, the canvas and the predictions that follow the live weights, the
   progress bar — and waits long enough that this stays near BUDGET of the time (at MNIST's
@@ -146,13 +146,26 @@ class LiveRefresh(QObject):
         self._timer.start(round(self.interval * 1000))
 
     def _due(self) -> list[Callable[[], None]]:
-        due: list[Callable[[], None]] = [p.refresh for p in self.panels if p.stale]
-        if self._canvas_frame is not None and time.perf_counter() >= self._canvas_due:
+        due: list[Callable[[], None]] = [p.refresh for p in self.panels
+                                         if p.stale and not on_canvas(p)]
+        canvas_stale = any(p.stale for p in self.panels if on_canvas(p))
+        if (self._canvas_frame is not None or canvas_stale) and \
+                time.perf_counter() >= self._canvas_due:
             due.append(self._show_weights)
         return due
 
     def _show_weights(self) -> None:
+        """The canvas's turn: its weights and what else draws on it, in one repaint."""
         self._canvas_due = time.perf_counter() + CANVAS_INTERVAL
         frame, self._canvas_frame = self._canvas_frame, None
+        for panel in self.panels:
+            if on_canvas(panel) and panel.stale:
+                panel.refresh()
         if frame is not None:
             self.session.show_weights(frame)
+
+
+def on_canvas(panel: LivePanel) -> bool:
+    """Whether ``panel`` draws on the canvas (the gradient bars): it is drawn in the canvas's
+    turn, not in one of its own — two turns repainted the canvas twice per frame."""
+    return bool(getattr(panel, "on_canvas", False))

@@ -88,3 +88,38 @@ def test_live_redraws_take_at_most_three_percent_of_the_gui_thread(qtbot, window
         window.training.actions["stop"].trigger()
     assert refresh.frames_drawn > 0
     assert interval >= 0.9 * 0.010 / 0.03, interval
+
+
+def test_the_gradient_bars_are_drawn_in_the_canvas_turn(qtbot, window, monkeypatch):
+    """The gradient bars sit on the canvas: drawn in a live turn of their own, the canvas was
+    repainted once for them and once more for the weights, for every frame. Now every turn
+    that draws the bars while training is the canvas's own (its weights drawn in it)."""
+    ui = window.training
+    open_example(window, "digits_mlp", epochs=100_000)
+    all_panels_on_screen(qtbot, window)
+    turns: list[set[str]] = []
+    original_tick = type(ui.live).tick
+
+    def tick(live) -> None:
+        turns.append(set())
+        original_tick(live)
+
+    def noting(name, original):
+        def call(*args):
+            if turns:
+                turns[-1].add(name)
+            return original(*args)
+        return call
+
+    monkeypatch.setattr(type(ui.live), "tick", tick)
+    ui.live._timer.timeout.disconnect()
+    ui.live._timer.timeout.connect(lambda: ui.live.tick())
+    monkeypatch.setattr(ui.gradient_bars, "refresh", noting("bars", ui.gradient_bars.refresh))
+    monkeypatch.setattr(ui.session, "show_weights", noting("canvas", ui.session.show_weights))
+    ui.actions["train"].trigger()
+    qtbot.waitUntil(lambda: sum("canvas" in t for t in turns) >= 2, timeout=20_000)
+    with qtbot.waitSignal(ui.session.ended, timeout=10_000):
+        ui.actions["stop"].trigger()
+    with_bars = [t for t in turns if "bars" in t]
+    assert with_bars  # the bars followed the run
+    assert all("canvas" in t for t in with_bars), turns
