@@ -123,3 +123,29 @@ def test_the_gradient_bars_are_drawn_in_the_canvas_turn(qtbot, window, monkeypat
     with_bars = [t for t in turns if "bars" in t]
     assert with_bars  # the bars followed the run
     assert all("canvas" in t for t in with_bars), turns
+
+
+def test_predictions_that_follow_a_run_bin_no_weights(qtbot, window, monkeypatch):
+    """The predictions follow the live weights (the sample rows, the first layer's weight
+    images on the canvas), and binned every weight matrix for the Weights panel each time —
+    which draws them only while no run shows frames. While a run goes on they bin nothing;
+    after it, they do again."""
+    from gui.document import predictions
+
+    binned: list[str] = []
+    original = predictions.edge_histograms
+    monkeypatch.setattr(predictions, "edge_histograms", lambda *args, **kwargs: (
+        binned.append(window.training.session.state), original(*args, **kwargs))[1])
+    open_example(window, "digits_mlp", epochs=100_000)
+    all_panels_on_screen(qtbot, window)
+    followed: list[str] = []
+    window.predictions.updated.connect(
+        lambda _result: followed.append(window.training.session.state))
+    window.training.actions["train"].trigger()
+    qtbot.waitUntil(lambda: followed.count("running") >= 2, timeout=20_000)
+    with qtbot.waitSignal(window.training.session.ended, timeout=10_000):
+        window.training.actions["stop"].trigger()
+    assert "running" not in binned, binned
+    binned.clear()
+    window.training.session.reset_weights()  # new weights while idle: binned for the panel
+    qtbot.waitUntil(lambda: "idle" in binned, timeout=10_000)
