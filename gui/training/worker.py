@@ -91,6 +91,7 @@ class TrainingWorker(StoppableWorker):
         self.frame_interval = frame_interval
         self.progress_interval = progress_interval
         self.frames_sent = 0
+        self.frame_cpu = 0.0  # processor seconds this worker spent making live frames
         self._frame_step: int | None = None  # the trainer's step_count in the last frame sent
         self._frame_due = -math.inf  # the thread's processor time the next frame waits for
         self._last_event: TrainingEvent | None = None
@@ -207,6 +208,7 @@ class TrainingWorker(StoppableWorker):
         started = thread_cpu()
         frame = self._maker.make()
         finished = thread_cpu()
+        self.frame_cpu += finished - started
         # training gets (1 - FRAME_BUDGET) / FRAME_BUDGET times what this frame took first
         self._frame_due = finished + (finished - started) * (1 - FRAME_BUDGET) / FRAME_BUDGET
         self.frame.emit(frame)
