@@ -187,6 +187,8 @@ class GradientFlowOverlay:
     scene's nodes and connections; a frame without gradients (or :meth:`reset`) hides every
     bar."""
 
+    on_canvas = True  # the live refresh draws it in the canvas's turn (gui/training/live.py)
+
     def __init__(self, scene: CanvasScene) -> None:
         self.scene = scene
         self.frame: Frame | None = None

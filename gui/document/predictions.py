@@ -139,13 +139,15 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
             rows: tuple[np.ndarray, bool] | None = None,
             scaling: FeatureScaling | None = None,
             build_network: Callable[[NetworkSpec], Network] | None = None,
-            split_as: tuple[tuple[float, float, float], int] | None = None) -> Predictions:
+            split_as: tuple[tuple[float, float, float], int] | None = None,
+            bin_weights: bool = True) -> Predictions:
     """``rows``: :func:`table_rows` of ``dataset`` when the caller has it already;
     ``scaling``: the standardisation training applies (then the network sees raw points
     mapped the same way, as it did while it learned); ``build_network``: a float64 network of
     ``spec`` (:class:`NetworkCache`), whose weights are then replaced by ``arrays``;
     ``split_as``: the split fractions and seed of training, to answer on its held-out rows
-    too (:attr:`Predictions.held_out`)."""
+    too (:attr:`Predictions.held_out`); ``bin_weights``: fill
+    :attr:`Predictions.weight_histograms`."""
 
     def to_inputs(raw: np.ndarray) -> np.ndarray:
         return input_columns(spec, raw if scaling is None else scaling.apply(raw))
@@ -181,7 +183,8 @@ def compute(spec: NetworkSpec, arrays: Params, dataset: Dataset | None,
     result = Predictions(truth_table=truth, task=dataset.task, n_classes=dataset.n_classes,
                          row_indices=np.asarray(rows))
     result.weight_images = input_weight_images(spec, arrays, dataset)
-    result.weight_histograms = edge_histograms(spec, arrays)
+    if bin_weights:
+        result.weight_histograms = edge_histograms(spec, arrays)
     wide = dataset.n_features > MAX_FEATURE_COLUMNS
     # The headers are keys (the panel shows them translated and finds its columns by them).
     names = ["row"] if wide else list(dataset.feature_names)

@@ -99,6 +99,9 @@ class PredictionModel(QObject):
         # shows frames: gui/training/output_preview.py); never while the timeline shows an
         # earlier epoch
         self.held_out = False
+        # bin the weights for the Weights panel too (it draws them while no run shows frames:
+        # gui/training/output_preview.py); while a run goes on they were binned for nothing
+        self.bin_weights = True
         self._rows: tuple[Dataset | None, tuple[np.ndarray, bool] | None] = (None, None)
         self._job: JobRun | None = None  # the predictions being computed on a worker
         self._job_inputs: tuple[object, object] = (None, None)  # its spec and data set
@@ -164,10 +167,12 @@ class PredictionModel(QObject):
         split_as = (settings.split, settings.seed) if (
             self.held_out and not doc.previewing) else None
         spec, arrays, scaling = doc.spec, dict(doc.shown_arrays), self._scaling(dataset)
+        bin_weights = self.bin_weights
 
         def predict(_cancelled: object = None) -> Predictions:
             return compute(spec, arrays, dataset, rows=rows, scaling=scaling,
-                           build_network=self._networks, split_as=split_as)
+                           build_network=self._networks, split_as=split_as,
+                           bin_weights=bin_weights)
 
         if work_of(spec, arrays, dataset, 0 if rows is None else len(rows[0]),
                    split_as is not None) < BACKGROUND_WORK:

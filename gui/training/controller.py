@@ -76,6 +76,7 @@ class TrainingController(QObject):
         self.latest: Frame | None = None
         self.last_event: TrainingEvent | None = None
         self.frames_received = 0
+        self.frame_cpu = 0.0  # processor seconds its runs' workers spent making live frames
         self._fresh = False
         self.stop_requested_at: float | None = None
         #: the timeline a new run records its epochs into (None: none is kept)
@@ -208,6 +209,7 @@ class TrainingController(QObject):
     def _join(self, run: _Run) -> TrainingResult | None:
         run.join()
         self._run = None
+        self.frame_cpu += run.worker.frame_cpu
         result = run.worker.result
         if result is not None and result.frame is not None:
             self.latest, self._fresh = result.frame, True

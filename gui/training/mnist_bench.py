@@ -8,9 +8,10 @@ the generated stand-in of :mod:`gui.training.mnist_like` (the output says which)
    Stop, Save, Open, New — each through the window's own controls, timed until its result is
    there, with the longest GUI stall meanwhile and in what follows, at least 1 s from the
    step's start (how late a 10 ms timer fires; goal ≤ 100 ms);
-2. window ÷ headless throughput over whole runs (goal ≥ 0.9) and the event loop's p99 and
-   max lateness while training (goals ≤ 25 ms and ≤ 100 ms) — the lateness in runs of their
-   own, as the 10 ms probe costs the GUI thread 3 % of a core (:func:`window_seconds`);
+2. window ÷ headless throughput over whole runs (goal ≥ 0.9) with the window's own CPU per
+   second (steady when other programs skew times), the event loop's p99 and max lateness
+   while training (goals ≤ 25 ms and ≤ 100 ms) — the lateness in runs of their own, as the
+   10 ms probe costs the GUI thread 3 % of a core (:func:`window_seconds`);
 3. peak resident memory while the window works (goal ≤ 800 MB).
 
 Each step waits for what the user waits for (the data set shown, the file on disk, the project
@@ -207,13 +208,16 @@ def settle(seconds: float = SETTLE_SECONDS) -> None:
     loop.exec()
 
 
-def window_seconds(window, probe: LatencyHistogram | None = None) -> float:
+def window_seconds(window, probe: LatencyHistogram | None = None,
+                   cpu: list[tuple[float, float, float]] | None = None) -> float:
     """One window run from fresh weights (drawn before the clock starts, as a user's
     weights are when they press Train), Train to the session's end, timed in the ``ended``
     slot itself. Nothing polls meanwhile: an idle window takes 0.5 % of a core on its GUI
     thread, a 5 ms poll (``wait_until``) 3.5 % and the 10 ms lateness ``probe`` 3 % more —
     Python callbacks that take the interpreter lock from the training worker 300 times a
-    second, in the window's rounds only."""
+    second, in the window's rounds only. ``cpu`` gets the run's seconds, the GUI thread's
+    processor seconds and those the worker spent making frames: what training lost to the
+    window, counted whatever else the machine runs."""
     session = window.training.session
     session.reset_weights()
     settle(0.5)  # the reset's own work (the predictions and the canvas follow the new weights)
@@ -222,6 +226,7 @@ def window_seconds(window, probe: LatencyHistogram | None = None) -> float:
 
     def ended(_result: object) -> None:
         ended_at.append(time.perf_counter())
+        gui_cpu.append(time.thread_time())
         loop.quit()
 
     guard = QTimer()
@@ -230,6 +235,7 @@ def window_seconds(window, probe: LatencyHistogram | None = None) -> float:
     session.ended.connect(ended)
     if probe is not None:
         probe.start()
+    gui_cpu, frame_cpu = [time.thread_time()], session.controller.frame_cpu
     started = time.perf_counter()
     window.training.actions["train"].trigger()
     if not ended_at:
@@ -239,10 +245,14 @@ def window_seconds(window, probe: LatencyHistogram | None = None) -> float:
     if probe is not None:
         probe.stop()
     session.ended.disconnect(ended)
-    return (ended_at[0] if ended_at else time.perf_counter()) - started
+    seconds = (ended_at[0] if ended_at else time.perf_counter()) - started
+    if cpu is not None and ended_at:
+        cpu.append((seconds, gui_cpu[1] - gui_cpu[0], session.controller.frame_cpu - frame_cpu))
+    return seconds
 
 
-def run_rounds(window, rounds: int, probe: LatencyHistogram, memory: PeakSampler
+def run_rounds(window, rounds: int, probe: LatencyHistogram, memory: PeakSampler,
+               cpu: list[tuple[float, float, float]]
                ) -> tuple[list[float], list[float], list[float]]:
     """Per round: a window run, a headless run of the same epochs, and a window run with the
     lateness probe; their seconds. The throughput compares the first two, the lateness is the
@@ -256,7 +266,7 @@ def run_rounds(window, rounds: int, probe: LatencyHistogram, memory: PeakSampler
     threads = blas.gui_friendly_threads()
     settle()
     for r in range(rounds):
-        gui.append(window_seconds(window))
+        gui.append(window_seconds(window, cpu=cpu))
         settle()
         project, dataset = window.files.project(), window.data.dataset
         memory.active = False
@@ -295,8 +305,8 @@ def main(samples: int, epochs: int, rounds: int, layout: str) -> int:
     if result is None or guard.messages:
         print("stopped: " + "; ".join(guard.messages or ["a step did not finish"]))
         return 2
-    steps, gui, headless, probed, probe = result
-    return report(steps, gui, headless, probed, probe, epochs, base, window_memory.peak)
+    steps, gui, headless, probed, probe, cpu = result
+    return report(steps, gui, headless, probed, probe, epochs, base, window_memory.peak, cpu)
 
 
 def measure(window, watch: DataWatch, guard: MessageGuard, images: Path, rounds: int,
@@ -337,9 +347,9 @@ def measure(window, watch: DataWatch, guard: MessageGuard, images: Path, rounds:
         return None
     print(f"throughput: {rounds} round(s) of {window.doc.settings.epochs} epoch(s) on "
           f"{n:,} rows", flush=True)
-    probe = LatencyHistogram()
+    probe, cpu = LatencyHistogram(), []
     with guard.relaxed():
-        gui, headless, probed = run_rounds(window, rounds, probe, memory)
+        gui, headless, probed = run_rounds(window, rounds, probe, memory, cpu)
     path = folder / "mnist.ncproj"
     ok = steps.run("Save", lambda: files.write(str(path)),
                    lambda: path.exists() and window.doc.undo_stack.isClean(),
@@ -349,11 +359,12 @@ def measure(window, watch: DataWatch, guard: MessageGuard, images: Path, rounds:
                           lambda: Path(window.doc.path or ".").resolve() == path.resolve()
                           and imported())
     ok = ok and steps.run("New", files.new, lambda: watch.features() == 2)
-    return (steps.done, gui, headless, probed, probe) if ok else None
+    return (steps.done, gui, headless, probed, probe, cpu) if ok else None
 
 
 def report(steps: list[Step], gui: list[float], headless: list[float], probed: list[float],
-           probe: LatencyHistogram, epochs: int, base: float, peak: float) -> int:
+           probe: LatencyHistogram, epochs: int, base: float, peak: float,
+           cpu: list[tuple[float, float, float]]) -> int:
     print()
     print("| step | time | longest GUI stall |")
     print("|---|---|---|")
@@ -372,6 +383,11 @@ def report(steps: list[Step], gui: list[float], headless: list[float], probed: l
     print(f"  window ÷ headless: {ratio:.3f} — goal ≥ {GOAL_RATIO}: "
           f"{'met' if ratio >= GOAL_RATIO else 'NOT met'}; median of the rounds' own ratios "
           f"{statistics.median(h / g for h, g in zip(headless, gui, strict=True)):.3f}")
+    if cpu:
+        print(f"  the window's own processor time per second of a run (median; what training "
+              f"loses, whatever else runs): GUI thread "
+              f"{statistics.median(g / s for s, g, _ in cpu):.1%}, frames made "
+              f"{statistics.median(f / s for s, _, f in cpu):.1%}")
     print(f"  with the lateness probe running: window {min(probed):.2f} s "
           f"({statistics.median(probed):.2f}), ÷ headless {min(headless) / min(probed):.3f}")
     print(f"event-loop latency while training ({probe.ticks:,} ticks of 10 ms): p50 "

@@ -127,13 +127,13 @@ class OutputPreview(QObject):
         self._host = host
         self._weights_host = weights_host
         self._activations_host = activations_host
-        predictions.held_out = session.state == IDLE
+        predictions.held_out = predictions.bin_weights = session.state == IDLE
         session.controller.state_changed.connect(self._state_changed)
         predictions.updated.connect(self._updated)
 
     @Slot(str)
     def _state_changed(self, state: str) -> None:
-        self._predictions.held_out = state == IDLE
+        self._predictions.held_out = self._predictions.bin_weights = state == IDLE
         if state == IDLE:  # a run's last weights (the live ones were not binned)
             self._show_current_weights()
 

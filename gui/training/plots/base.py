@@ -320,6 +320,11 @@ class Panel(QWidget):
         else:
             self.draw(self.frame)
             self.draw_count += 1
+        # The views move to their new ranges now, not when they are painted: moved then,
+        # the plot items asked for another paint, and every redraw with new ranges was
+        # painted twice (2.5 ms of the GUI thread each at MNIST's size, the training
+        # worker's interpreter lock meanwhile)
+        self.graphics.scene().prepareForPaint()
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)

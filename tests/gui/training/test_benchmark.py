@@ -93,6 +93,9 @@ def test_mnist_benchmark_at_a_tiny_size_prints_the_steps_and_goals(tmp_path):
                          re.MULTILINE), step
     assert re.search(r"window ÷ headless: [\d.]+ — goal ≥ 0.9: (met|NOT met); median of the "
                      r"rounds' own ratios [\d.]+", out)
+    assert re.search(r"the window's own processor time per second of a run \(median; what "
+                     r"training loses, whatever else runs\): GUI thread [\d.]+%, frames made "
+                     r"[\d.]+%", out)
     assert re.search(r"with the lateness probe running: window [\d.]+ s \([\d.]+\), ÷ "
                      r"headless [\d.]+", out)
     assert re.search(r"round 1: window [\d.]+ s, headless [\d.]+ s, window with the lateness "

@@ -135,3 +135,33 @@ def test_a_pause_the_worker_did_not_see_still_sends_the_state_it_waits_in(qtbot,
     assert run.step_count == 40 and controller.last_event.step == 40
     assert controller.frames_received == 2
     controller.shutdown()
+
+
+def test_making_frames_takes_at_most_its_budget_of_the_worker(qtbot, spiral, monkeypatch):
+    """Counted, not timed: on a clock where each mini-batch costs the worker 1 ms and each
+    frame 0.5 s (a big network's), a GUI that takes every frame at once still gets no more
+    frames than FRAME_BUDGET of the worker's time pays for (before, one every FRAME_INTERVAL:
+    a frame of a big network stopped training for longer than the steps between two)."""
+    from gui.training import worker
+
+    run = trainer(spiral)
+    made = {"n": 0}
+    monkeypatch.setattr(worker, "thread_cpu",
+                        lambda: run.step_count * 0.001 + made["n"] * 0.5)
+    original = worker.FrameMaker.make
+
+    def make(maker):
+        made["n"] += 1
+        return original(maker)
+
+    monkeypatch.setattr(worker.FrameMaker, "make", make)
+    controller = TrainingController()
+    controller.frame_ready.connect(controller.take_frame)  # greedy: every frame at once
+    controller.start(run)
+    qtbot.waitUntil(lambda: run.step_count >= 10_000, timeout=30_000)
+    with qtbot.waitSignal(controller.finished, timeout=10_000):
+        controller.stop()
+    steps, frames = run.step_count, made["n"] - 1  # the last: the run's end, always drawn
+    training_per_frame = 0.5 * (1 - worker.FRAME_BUDGET) / worker.FRAME_BUDGET
+    assert frames >= 2  # frames still come while it trains
+    assert frames <= 1 + steps * 0.001 / training_per_frame, (frames, steps)
