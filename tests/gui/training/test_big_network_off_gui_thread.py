@@ -7,12 +7,17 @@ it; the GUI thread keeps the very arrays it made, and they hold the same values 
 
 from __future__ import annotations
 
+import threading
+
 import numpy as np
 import pytest
 from PySide6.QtCore import Qt
 
+import gui.panels.predictions as predictions_module
 import gui.training.replay as replay_module
 from core.engine.params import weight_name
+from core.training.snapshot import Histogram
+from tests.gui.training.test_docks_before_a_run import shows_weights_of, weights_panel
 from tests.gui.training.test_timeline import frames_shown, press, ui
 from tests.gui.training_support import open_example, train_to_end
 from tests.gui.worker_gate import Gate
@@ -65,3 +70,32 @@ def test_a_run_s_weights_reach_the_document_as_the_worker_converted_them(qtbot, 
     assert window.training.session.holds_run_weights()
     edge = window.doc.spec.edges[0].id
     assert np.shares_memory(window.scene.edge_item(edge).weights, frame.arrays[weight_name(edge)])
+
+
+def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
+        qtbot, window, monkeypatch):
+    """The Weights panel's histograms of the run's last weights were binned on the GUI thread
+    as the run ended (65–85 ms on 2-2000-2000-2); the predictions bin them, on their worker
+    for a big network (here: every network)."""
+    monkeypatch.setattr(predictions_module, "BACKGROUND_WORK", 0)
+    open_example(window, "spiral", epochs=3)
+    panel = weights_panel(window)
+    binned_here: list[int] = []
+    of = Histogram.of.__func__
+
+    def recorded(cls, values, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            binned_here.append(np.size(values))
+        return of(cls, values, *args, **kwargs)
+
+    monkeypatch.setattr(Histogram, "of", classmethod(recorded))
+    train_to_end(qtbot, window)
+    qtbot.waitUntil(lambda: not window.predictions.busy and all(
+        shows_weights_of(window, panel, edge.id) for edge in window.doc.spec.edges[:1]))
+    assert binned_here == []
+    edges = [edge.id for edge in window.doc.spec.edges]
+    for edge_id in edges:  # each connection's histogram is that of the run's last weights
+        expected = Histogram.of(window.doc.array(weight_name(edge_id)))
+        got = panel.weights.histograms[edge_id]
+        assert np.array_equal(got.counts, expected.counts), edge_id
+        assert np.array_equal(got.edges, expected.edges), edge_id
