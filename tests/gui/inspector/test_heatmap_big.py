@@ -75,3 +75,15 @@ def test_a_big_connection_s_heat_map_colours_only_the_cells_on_screen(
     heatmap.grab()
     assert counts and max(counts) <= on_screen
     assert heatmap.matrix[i, j] == 9.0
+
+
+def test_the_colour_scale_is_the_largest_finite_magnitude():
+    """Read from the lowest and highest values when they are finite, else from every finite
+    one: a diverged weight (NaN, ±inf) does not set the scale."""
+    largest = heatmap_module.largest_magnitude
+    assert largest(np.array([[0.5, -2.0], [1.5, 0.0]])) == 2.0
+    assert largest(np.array([[0.5, 3.0], [1.5, 0.0]])) == 3.0
+    assert largest(np.array([[np.nan, -3.0], [np.inf, 2.0]])) == 3.0
+    assert largest(np.array([[-np.inf, 0.25]])) == 0.25
+    assert largest(np.full((2, 2), np.nan)) == 0.0
+    assert largest(np.zeros((0, 3))) == 0.0
