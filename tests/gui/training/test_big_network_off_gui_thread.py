@@ -14,9 +14,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 import gui.panels.predictions as predictions_module
+import gui.training.continuation as continuation_module
 import gui.training.replay as replay_module
 from core.engine.params import weight_name
 from core.training.snapshot import Histogram
+from gui.document.commands import SetArrayValueCommand
 from tests.gui.training.test_docks_before_a_run import shows_weights_of, weights_panel
 from tests.gui.training.test_timeline import frames_shown, press, ui
 from tests.gui.training_support import open_example, train_to_end
@@ -99,3 +101,40 @@ def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
         got = panel.weights.histograms[edge_id]
         assert np.array_equal(got.counts, expected.counts), edge_id
         assert np.array_equal(got.edges, expected.edges), edge_id
+
+
+class CountedNumpy:
+    """NumPy as one module sees it, counting the weights each copy or comparison reads."""
+
+    def __init__(self) -> None:
+        self.read: list[int] = []
+
+    def __getattr__(self, name: str):
+        found = getattr(np, name)
+        if name not in ("array", "array_equal"):
+            return found
+
+        def counted(value, *args, **kwargs):
+            self.read.append(int(np.size(value)))
+            return found(value, *args, **kwargs)
+        return counted
+
+
+def test_the_optimizer_state_is_kept_with_the_document_s_own_weights(
+        qtbot, window, monkeypatch):
+    """The end of a run copied every weight to remember which the optimizer state belongs to,
+    and the next Train compared them all (2-2000-2000-2: 30-100 ms, then ~20 ms, of the GUI
+    thread): the document's weights never change in place, so they are kept as they are."""
+    counted = CountedNumpy()
+    monkeypatch.setattr(continuation_module, "np", counted)
+    open_example(window, "spiral", epochs=2)
+    session = window.training.session
+    train_to_end(qtbot, window)
+    assert session.continuation.for_document(window.doc) is not None  # Train goes on from it
+    assert counted.read == []  # nothing copied at the end, nothing compared
+    weights = window.doc.array("W1")
+    window.doc.push(SetArrayValueCommand(window.doc, "W1", (0, 0), 5.0))
+    assert session.continuation.for_document(window.doc) is None  # a weight typed: afresh
+    window.undo_action.trigger()  # not the run's array any more: compared, and it fits again
+    assert session.continuation.for_document(window.doc) is not None
+    assert counted.read and set(counted.read) == {weights.size}  # that one array only
