@@ -43,11 +43,21 @@ def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
     return flat, views
 
 
+def touched(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
+    """A zeroed array whose memory is in place already. ``np.dot(…, out=z)`` zeroes ``z``
+    first while it holds the interpreter lock: into fresh memory, the page faults kept every
+    other thread waiting — 50-100 ms of the window's, when a worker first ran 2-2000-2000-2 on
+    the output grid. ``fill`` lets the lock go while it writes."""
+    array = np.empty(shape, dtype)
+    array.fill(0)
+    return array
+
+
 class Buffers:
     """Per-node arrays for one batch size, indexed by the node's slot in forward order."""
 
     def __init__(self, n: int, units: list[int], dtype: np.dtype) -> None:
-        self.z = [np.empty((n, u), dtype) for u in units]
+        self.z = [touched((n, u), dtype) for u in units]  # what np.dot writes into
         self.a = [np.empty((n, u), dtype) for u in units]
         self.d = [np.empty((n, u), dtype) for u in units]  # dropout output
         self.da = [np.empty((n, u), dtype) for u in units]

@@ -134,8 +134,10 @@ class GraphDocument(QObject):
         an edit of the values on show is refused meanwhile, in words."""
         old = self._preview
         self._preview_refusal = refusal
-        self._preview = {k: np.array(v, dtype=np.float64) for k, v in (arrays or {}).items()
-                         if k in self._arrays and np.shape(v) == self._arrays[k].shape}
+        # kept as they are when nobody can change them (a replayed frame's, converted on its
+        # worker: copying 2-2000-2000-2's here held the window 0.1 s at each step back)
+        self._preview = copies({k: v for k, v in (arrays or {}).items()
+                                if k in self._arrays and np.shape(v) == self._arrays[k].shape})
         names = sorted({*old, *self._preview})
         if names:
             self.params_changed.emit(names)

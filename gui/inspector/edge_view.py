@@ -3,6 +3,7 @@ for a layer fed straight from image pixels, also each unit's weights as an image
 
 from __future__ import annotations
 
+from functools import partial
 from html import escape
 
 import numpy as np
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
 from core.datasets.images import weight_images
 from core.engine import params
 from gui import theme
+from gui.background import JobRun
 from gui.canvas.style import node_label
 from gui.document.document import GraphDocument
 from gui.document.predictions import takes_pixels
@@ -30,20 +32,31 @@ STAT_LABELS = {"shape": QT_TRANSLATE_NOOP("EdgeView", "shape:"),
                "mean |w|": QT_TRANSLATE_NOOP("EdgeView", "mean |w|:")}
 
 
-def weight_statistics(matrix: np.ndarray) -> dict[str, str]:
-    """The numbers shown under the heat map, formatted."""
+#: a matrix of more weights than this has its statistics worked out on a worker thread (four
+#: million took the GUI thread 90-350 ms at a selection on a loaded 2-core machine, mostly
+#: the standard deviation's temporary arrays)
+BACKGROUND_WEIGHTS = 1_000_000
+
+
+def weight_numbers(matrix: np.ndarray) -> dict[str, float]:
+    """The statistics under the heat map but the shape (any thread: ``matrix`` is read only)."""
+    m = np.asarray(matrix, dtype=np.float64)
+    return {"mean": float(m.mean()), "std": float(m.std()), "min": float(m.min()),
+            "max": float(m.max()), "mean |w|": float(np.abs(m).mean())}
+
+
+def weight_statistics(matrix: np.ndarray, numbers: dict[str, float] | None = None
+                      ) -> dict[str, str]:
+    """The numbers shown under the heat map, formatted (``numbers``: :func:`weight_numbers`
+    of ``matrix`` when known; "…" for each while it is worked out elsewhere)."""
     m = np.asarray(matrix, dtype=np.float64)
     if m.size == 0:
         return dict.fromkeys(STATS, "—")
-    return {
-        "shape": translate("EdgeView", "{rows} × {cols} = {n} weights").format(
-            rows=m.shape[0], cols=m.shape[1], n=m.size),
-        "mean": f"{m.mean():.4g}",
-        "std": f"{m.std():.4g}",
-        "min": f"{m.min():.4g}",
-        "max": f"{m.max():.4g}",
-        "mean |w|": f"{np.abs(m).mean():.4g}",
-    }
+    shape = translate("EdgeView", "{rows} × {cols} = {n} weights").format(
+        rows=m.shape[0], cols=m.shape[1], n=m.size)
+    if numbers is None:
+        return {"shape": shape, **dict.fromkeys(STATS[1:], "…")}
+    return {"shape": shape, **{name: f"{numbers[name]:.4g}" for name in STATS[1:]}}
 
 
 class EdgeView(QWidget):
@@ -51,6 +64,10 @@ class EdgeView(QWidget):
         super().__init__(parent)
         self._doc = doc
         self.edge_id: str | None = None
+        self._job: JobRun | None = None  # big statistics being worked out
+        self._asked: np.ndarray | None = None  # the newest matrix whose statistics are wanted
+        #: the matrix whose statistics show, and them (None: being worked out)
+        self._numbers_of: tuple[np.ndarray | None, dict[str, float] | None] = (None, None)
         self.title = QLabel()
         self.title.setWordWrap(True)
         self.heatmap = HeatMap()
@@ -120,9 +137,36 @@ class EdgeView(QWidget):
                                     muted=theme.MUTED_TEXT, name=params.weight_name(edge.id),
                                     rows=src.units, cols=dst.units))
         self.heatmap.set_matrix(matrix, node_label(src), node_label(dst))
-        for name, text in weight_statistics(matrix).items():
-            self.stats[name].setText(text)
+        numbers = None
+        if matrix.size <= BACKGROUND_WEIGHTS:
+            numbers = weight_numbers(matrix)
+        else:
+            self._work_out(matrix)
+        self._show_statistics(matrix, numbers)
         self._show_images(matrix)
+
+    def _show_statistics(self, matrix: np.ndarray, numbers: dict[str, float] | None) -> None:
+        self._numbers_of = (matrix, numbers)
+        for name, text in weight_statistics(matrix, numbers).items():
+            self.stats[name].setText(text)
+
+    def _work_out(self, matrix: np.ndarray) -> None:
+        """The statistics of ``matrix`` on a worker; one at a time, the newest asked next."""
+        self._asked = matrix
+        if self._job is not None:
+            return
+        self._job = JobRun(self, lambda _cancelled: weight_numbers(matrix),
+                           "weight statistics")  # i18n: not ui
+        self._job.finished.connect(partial(self._worked_out, matrix))
+        self._job.start()
+
+    def _worked_out(self, matrix: np.ndarray, numbers: object, _problem: str) -> None:
+        self._job = None
+        asked, self._asked = self._asked, None
+        if asked is not matrix and asked is not None:
+            self._work_out(asked)  # newer weights were asked for meanwhile
+        if isinstance(numbers, dict) and self._numbers_of[0] is matrix:
+            self._show_statistics(matrix, numbers)
 
     def _show_images(self, matrix: np.ndarray) -> None:
         shape = self.image_shape

@@ -22,11 +22,24 @@ WEIGHTS_TIP = QT_TRANSLATE_NOOP(
     "largest weight). Updated live while training.")
 
 
-def diverging_image(matrix: np.ndarray) -> QImage:
-    """One pixel per entry, scaled to the largest magnitude: white 0, blue +, orange −."""
+def largest_magnitude(matrix: np.ndarray) -> float:
+    """The largest finite |value| of ``matrix`` (0 when there is none). From its lowest and
+    highest values when they are finite: |·| of all of a 2000×2000 matrix first made a copy
+    of it (up to 0.1 s of the GUI thread at a selection)."""
+    m = np.asarray(matrix, dtype=np.float64)
+    if not m.size:
+        return 0.0
+    low, high = float(m.min()), float(m.max())
+    if np.isfinite(low) and np.isfinite(high):
+        return max(-low, high, 0.0)
+    return float(np.max(np.abs(m), initial=0.0, where=np.isfinite(m)))
+
+
+def diverging_image(matrix: np.ndarray, limit: float | None = None) -> QImage:
+    """One pixel per entry, scaled to the largest magnitude (``limit``: of a whole matrix this
+    is a part of): white 0, blue +, orange −."""
     m = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
-    finite = np.abs(m[np.isfinite(m)])
-    rgb = diverging_rgb(m, float(finite.max()) if finite.size else 1.0)
+    rgb = diverging_rgb(m, largest_magnitude(m) if limit is None else limit)
     data = np.ascontiguousarray(rgb.astype(np.uint8))
     height, width = data.shape[:2]
     return QImage(data.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
@@ -89,7 +102,10 @@ class HeatMap(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._matrix = np.zeros((0, 0))
+        self._limit = 0.0  # the colour scale: the matrix's largest finite |w|
         self._image: QImage | None = None
+        #: the rows and columns (first, end) the image is of: those on screen
+        self._image_cells: tuple[int, int, int, int] | None = None
         self._row_label = "row"
         self._col_label = "column"
         self.setMouseTracking(True)
@@ -100,9 +116,37 @@ class HeatMap(QWidget):
     def set_matrix(self, matrix: np.ndarray, row_label: str = "row",
                    col_label: str = "column") -> None:
         self._matrix = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
-        self._image = diverging_image(self._matrix) if self._matrix.size else None
+        self._limit = largest_magnitude(self._matrix)
+        self._image, self._image_cells = None, None  # coloured when painted
         self._row_label, self._col_label = row_label, col_label
         self.update()
+
+    def image(self) -> tuple[QImage, QRect] | None:
+        """The coloured cells on screen and where they are drawn (None: no weights). A big
+        matrix is drawn a pixel per cell, centred and cut at the edges: only the cells that
+        show are coloured — colouring all of a 2000×2000 one held the window 0.4–2.5 s when
+        the connection was selected, and again at each live update while training."""
+        rows, cols = self._matrix.shape
+        if not rows or not cols:
+            return None
+        target = self.cells_rect()
+        shown = target.intersected(self.rect())
+        cells = (0, rows, 0, cols)
+        if shown != target and not shown.isEmpty():  # cut: whole cells of cell × cell pixels
+            cell = target.width() // cols
+            top, left = shown.top() - target.top(), shown.left() - target.left()
+            cells = (top // cell, min(rows, -(-(top + shown.height()) // cell)),
+                     left // cell, min(cols, -(-(left + shown.width()) // cell)))
+        if self._image is None or self._image_cells != cells:
+            i0, i1, j0, j1 = cells
+            self._image = diverging_image(self._matrix[i0:i1, j0:j1], self._limit)
+            self._image_cells = cells
+        if cells == (0, rows, 0, cols):
+            return self._image, target
+        i0, i1, j0, j1 = cells
+        cell = target.width() // cols
+        return self._image, QRect(target.left() + j0 * cell, target.top() + i0 * cell,
+                                  (j1 - j0) * cell, (i1 - i0) * cell)
 
     @property
     def matrix(self) -> np.ndarray:
@@ -124,13 +168,14 @@ class HeatMap(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
-        if self._image is None:
+        shown = self.image()
+        if shown is None:
             painter.setPen(QColor(theme.MUTED_TEXT))
             painter.drawText(self.rect(), Qt.AlignmentFlag.AlignCenter,
                              self.tr("no weights"))
             return
+        painter.drawImage(shown[1], shown[0])
         target = self.cells_rect()
-        painter.drawImage(target, self._image)
         painter.setPen(QColor(theme.BORDER))
         painter.drawRect(target.adjusted(0, 0, -1, -1))
         rows, cols = self._matrix.shape

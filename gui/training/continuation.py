@@ -1,12 +1,13 @@
 """Which optimizer state goes with the document's weights, so pressing Train again (or saving and
 opening) carries the run on exactly (see :mod:`core.training.resume`).
 
-The state is kept with a copy of the weights and of the network's structure it was reached with,
-and it is handed out only while the document still shows those: any edit that replaces weights
-(Reset, Import Weights, an undo of the run, a hand-edited weight), changes the structure (units,
-activations, connections; moving or renaming nodes is fine) or picks another optimizer makes the
-next run start its optimizer afresh. This is asked, not tracked, so undo and redo are right by
-construction: redo the run and its state fits again.
+The state is kept with the weights (the document's own, which it never changes in place) and
+the network's structure it was reached with, and it is handed out only while the document still
+shows those: any edit that replaces weights (Reset, Import Weights, an undo of the run, a
+hand-edited weight), changes the structure (units, activations, connections; moving or renaming
+nodes is fine) or picks another optimizer makes the next run start its optimizer afresh. This
+is asked, not tracked, so undo and redo are right by construction: redo the run and its state
+fits again.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import numpy as np
 
 from core.spec import NetworkSpec
 from core.training.resume import Continuation
+from gui.document.arrays import unchangeable
 from gui.document.document import GraphDocument
 
 
@@ -32,8 +34,9 @@ class ContinuationKeeper:
         if continuation is None:
             self._held = None
             return
-        arrays = {name: np.array(value) for name, value in doc.arrays.items()}
-        self._held = (continuation, _structure(doc.spec), arrays)
+        # the document's arrays, shared: it never changes one in place (copying
+        # 2-2000-2000-2's held the GUI thread 30-100 ms as each run ended)
+        self._held = (continuation, _structure(doc.spec), doc.arrays)
 
     def replace(self, continuation: Continuation | None, doc: GraphDocument) -> object:
         """:meth:`keep` ``continuation``; returns what was held, for :meth:`put_back` (an undo
@@ -55,9 +58,17 @@ class ContinuationKeeper:
             return None
         now = doc.arrays
         if now.keys() != arrays.keys() or not all(
-                np.array_equal(now[name], value) for name, value in arrays.items()):
+                _same(now[name], value) for name, value in arrays.items()):
             return None
         return continuation
+
+
+def _same(now: np.ndarray, kept: np.ndarray) -> bool:
+    """Whether the document's array ``now`` holds the values ``kept``: at once when both are
+    the same array nobody can change (compared, 4 M weights took the GUI thread ~20 ms at
+    each Train)."""
+    mine = unchangeable(now)
+    return (mine is not None and mine is unchangeable(kept)) or np.array_equal(now, kept)
 
 
 def _structure(spec: NetworkSpec) -> Any:

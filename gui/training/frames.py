@@ -30,6 +30,7 @@ from core.training.settings import TrainingSettings
 from core.training.settings import batches_per_epoch as epoch_batches
 from core.training.snapshot import Histogram, OutputGrid, Snapshot
 from core.training.trainer import Trainer
+from gui.document.arrays import copies
 from gui.theme import grid_rgb
 from gui.training import trails
 from gui.training.trails import HistogramTrail, TrailImage
@@ -165,6 +166,11 @@ class Frame:
     weight_trails: dict[str, TrailImage]  # by edge id: the weight histograms over the run
     #: by node id: the gradient norm with its vanishing / exploding flag (none before a step)
     flow: dict[str, NodeFlow] = field(default_factory=dict)
+    #: the snapshot's weights and statistics as the document keeps them (float64, read-only:
+    #: :func:`gui.document.arrays.copies`; a float64 run's are the snapshot's own), made on the
+    #: worker — converting 2-2000-2000-2's on the GUI thread held it 0.1–0.5 s each time the
+    #: canvas followed the run
+    arrays: dict[str, np.ndarray] = field(default_factory=dict)
     #: by name: the last array :meth:`holds` compared that cannot change (weakly), the verdict
     _compared: dict[str, tuple[weakref.ref, bool]] = field(default_factory=dict, init=False,
                                                            repr=False)
@@ -172,6 +178,11 @@ class Frame:
     @property
     def history(self) -> History:
         return self.snapshot.history
+
+    def document_arrays(self) -> dict[str, np.ndarray]:
+        """The frame's weights and statistics for the document: :attr:`arrays` (kept without
+        a copy), or the snapshot's own when the frame was made without them."""
+        return self.arrays or {**self.snapshot.params, **self.snapshot.state}
 
     def holds(self, arrays: dict[str, np.ndarray]) -> bool:
         """Whether this frame is of the weights ``arrays`` (all of them, each as this frame's
@@ -190,6 +201,8 @@ class Frame:
         source = given if given.base is None else given.base
         frozen = isinstance(source, np.ndarray) and source.base is None and not (
             source.flags.writeable or given.flags.writeable)
+        if frozen and source is self.arrays.get(name):
+            return True  # the document holds this frame's own conversion of ``mine``
         found = self._compared.get(name)
         if frozen and found is not None and found[0]() is source:
             return found[1]
@@ -260,7 +273,7 @@ class FrameMaker:
                                             self.gradient_signals())
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, self._axis_end(), images,
-                     flow)
+                     flow, copies({**snapshot.params, **snapshot.state}, owned=True))
 
     def _axis_end(self) -> int:
         """The frame's ``last_epoch``: the planned end while the run goes on, so the axis does

@@ -5,7 +5,8 @@ record's parameters, and the run's own :class:`~gui.training.frames.FrameMaker` 
 measures it on the same probe rows, grid and held-out rows as the live frames. The frame
 carries the record's epoch and gradient norms (those of that epoch's last mini-batch) and the
 whole history of the run, so every panel draws it through its usual path and the loss panel
-can mark the epoch.
+can mark the epoch. The frame also carries the record's weights converted to the document's
+float64, which the document shows while the slider is pulled back (:attr:`Frame.arrays`).
 
 Made in the GUI thread, that measuring froze the window while the slider was dragged (median
 per epoch shown: 40 ms for the spiral, 48 ms for the digits MLP, 247 ms for the six-layer
@@ -24,6 +25,7 @@ network's frame takes 15–30 ms.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import replace
 from functools import partial
 
@@ -31,25 +33,53 @@ import numpy as np
 from PySide6.QtCore import QObject, Signal, Slot
 
 from core.engine.network import build
+from core.spec import NetworkSpec
 from core.training import gradient_flow
 from core.training.history import History
+from core.training.prepare import TrainingData
+from core.training.settings import TrainingSettings
 from core.training.timeline import EpochRecord
 from core.training.trainer import Trainer
 from gui.background import BackgroundJob
+from gui.document.arrays import copies
 from gui.training.frames import Curves, Frame, FrameMaker
 from gui.training.trails import Trails
 
 
 class Replay:
-    """Draws records of runs of ``trainer``'s network on ``trainer``'s prepared data."""
+    """Draws records of runs of one network on one run's prepared data: the viewer trainer
+    ``make()`` makes, made on first use — by the worker that makes the first frame
+    (:class:`ReplayRunner`): building 2-2000-2000-2's network (drawing 4 M weights that the
+    record's then replace) held the GUI thread 120–150 ms at the first step back. What the
+    GUI thread asks of a replay (``spec``, ``task``, ``batches_per_epoch``) is known without
+    it."""
 
-    def __init__(self, trainer: Trainer) -> None:
-        settings = trainer.settings
-        network = build(trainer.network.spec, seed=settings.seed, dtype=trainer.network.dtype,
-                        weight_decay=settings.weight_decay, l1=settings.l1)
-        self.viewer = Trainer(network, trainer.data, settings)
-        self.batches_per_epoch = trainer.batches_per_epoch
-        self._maker = FrameMaker(self.viewer)
+    def __init__(self, make: Callable[[], Trainer], spec: NetworkSpec, task: str,
+                 batches_per_epoch: int) -> None:
+        self._make: Callable[[], Trainer] | None = make
+        self.spec = spec
+        self.task = task
+        self.batches_per_epoch = batches_per_epoch
+        self._viewer: Trainer | None = None
+        self._maker: FrameMaker | None = None
+
+    @classmethod
+    def of_run(cls, trainer: Trainer) -> Replay:
+        """The replay of ``trainer``'s run: a second network with its spec and settings (never
+        the one a worker trains), on its prepared data."""
+        settings, network = trainer.settings, trainer.network
+        make = partial(_viewer, network.spec, network.dtype, trainer.data, settings)
+        return cls(make, network.spec, trainer.task, trainer.batches_per_epoch)
+
+    @property
+    def viewer(self) -> Trainer:
+        """The trainer whose network loads the records (made here on first use: call it on
+        the thread that makes the frames)."""
+        if self._viewer is None:
+            assert self._make is not None
+            self._viewer = self._make()
+            self._make = None
+        return self._viewer
 
     def frame(self, record: EpochRecord, history: History, last_epoch: int,
               trails: Trails = None) -> Frame:
@@ -59,6 +89,8 @@ class Replay:
         if callable(trails):
             trails = trails()
         network = self.viewer.network
+        if self._maker is None:
+            self._maker = FrameMaker(self.viewer)
         network.load_params(record.params, record.state)
         with np.errstate(all="ignore"):
             made = self._maker.make()
@@ -67,9 +99,11 @@ class Replay:
         # the signals depend on the weights only: measured again for the loaded record
         flow = gradient_flow.assess(network.spec, record.gradient_norms,
                                     self._maker.gradient_signals())
+        # the record's own values as the document shows them (the timeline's preview)
         return replace(made, snapshot=snapshot, curves=Curves.of(history, self.batches_per_epoch),
                        last_epoch=max(last_epoch, history.n_epochs),
-                       weight_trails=dict(trails or {}), flow=flow)
+                       weight_trails=dict(trails or {}), flow=flow,
+                       arrays=copies(record.arrays))
 
 
 class ReplayRunner(QObject):
@@ -143,6 +177,13 @@ class ReplayRunner(QObject):
         self._start_waiting()
         if computing is not None and computing[0] == self._newest:
             self.failed.emit(words)
+
+
+def _viewer(spec: NetworkSpec, dtype: np.dtype, data: TrainingData,
+            settings: TrainingSettings) -> Trainer:
+    network = build(spec, seed=settings.seed, dtype=dtype, weight_decay=settings.weight_decay,
+                    l1=settings.l1)
+    return Trainer(network, data, settings)
 
 
 def _make(make: partial[Frame], _report: object, _cancel: object) -> tuple[Frame, float]:

@@ -223,7 +223,7 @@ class TrainingSession(QObject):
     def show_weights(self, frame: Frame) -> None:
         """Put a frame's weights into the document, so the canvas draws them."""
         if self.command is not None and self.controller.active:
-            self.command.update({**frame.snapshot.params, **frame.snapshot.state})
+            self.command.update(frame.document_arrays())
             self._shown = frame
 
     def live_history(self) -> dict[str, object] | None:
@@ -276,7 +276,7 @@ class TrainingSession(QObject):
             arrays = None
             history = None
             if frame is not None:
-                arrays = {**frame.snapshot.params, **frame.snapshot.state}
+                arrays = frame.document_arrays()
                 history = self.trained_history = frame.history.to_dict()
             command.finish(arrays, history, _describe(result),
                            self._recorded(result, trainer))

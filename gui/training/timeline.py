@@ -21,21 +21,19 @@ or a change of the network's shapes, it is disabled.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 import numpy as np
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
-from core import SpecError
-from core.datasets import DataError
 from core.engine.params import split
 from core.training.history import History
-from core.training.prepare import DataMismatchError
 from core.training.timeline import EpochRecord, Timeline, history_until
 from core.training.trainer import Trainer
 from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
-from gui.training.frames import Frame
+from gui.training.frames import Frame, batches_per_epoch, estimated_batches_per_epoch
 from gui.training.live import LiveRefresh
 from gui.training.replay import Replay, ReplayRunner
 from gui.training.session import TrainingSession
@@ -49,6 +47,7 @@ from gui.training.timeline_bar import (
 )
 from gui.training.timeline_runs import ContinueFromCommand, Past, cut_runs, put_back_later
 from gui.training.trails import SavedTrails, Trails
+from gui.training.worker import TrainerMaker
 
 
 class TimelineUi(QObject):
@@ -134,7 +133,7 @@ class TimelineUi(QObject):
             self.timeline = Timeline()
             size = sum(v.size for v in trainer.network.params.values())
             self.bar.save_check.setChecked(size <= LARGE_NETWORK)
-        # made when first needed: building it costs ~7 ms, in the turn that starts the run
+        # made when first needed (its network by the replay's worker, with the first frame)
         self.replay, self._replay_of = None, trainer
         self.later = None  # a run undone after Continue from here cannot be redone now
         self.final_frame = None
@@ -291,11 +290,11 @@ class TimelineUi(QObject):
             history, last, trails = latest.history, latest.last_epoch, latest.weight_trails
         else:  # a reopened project: its trails from the timeline's weights (once per
             # timeline, by the replay worker: SavedTrails)
-            history, last = self._document_history(replay), 0
+            history, last = self._document_history(replay.task), 0
             timeline = self.timeline
             key = (id(timeline), tuple(timeline.epochs)) if timeline is not None else None
             if self._saved_trails[0] != key:
-                self._saved_trails = (key, SavedTrails(replay.viewer.network.spec, (
+                self._saved_trails = (key, SavedTrails(replay.spec, (
                     timeline.records() if timeline is not None else [])))
             trails = self._saved_trails[1]
         self.runner.request(replay, record, history, last, trails, (record, back))
@@ -308,7 +307,8 @@ class TimelineUi(QObject):
         if back:
             if self.shown_epoch != record.epoch:
                 return  # the slider has moved on: its own frame is on the way
-            self.session.doc.set_preview(record.arrays, translate("TimelineUi", REWOUND).format(
+            # the record's weights as the document keeps them, converted on the worker
+            self.session.doc.set_preview(frame.arrays, translate("TimelineUi", REWOUND).format(
                 epoch=record.epoch))
         elif self.shown_epoch is not None or self.session.controller.active:
             return  # pulled back again since, or live frames show the present
@@ -317,6 +317,8 @@ class TimelineUi(QObject):
 
     @Slot(str)
     def _replay_failed(self, words: str) -> None:
+        if self._replay_of is None:
+            self.replay = None  # a file's: made again from the document's data next time
         self.session.message.emit(lambda: translate(  # said again on a language switch
             "TimelineUi", "Could not show that epoch: {problem}").format(problem=words))
 
@@ -325,24 +327,31 @@ class TimelineUi(QObject):
         self.runner.shutdown()
 
     def _replay(self) -> Replay | None:
+        """The replay of the run, or of the document's network on its data (a timeline that
+        came with a project file); its network is built by the worker, with the first frame."""
         if self.replay is None and self._replay_of is not None:  # the run's, on first use
-            self.replay = Replay(self._replay_of)
-        if self.replay is None:  # a timeline that came with a project file
-            try:
-                self.replay = Replay(self.session.build_trainer())
-            except (AssertionError, SpecError, DataError, DataMismatchError, ValueError):
-                self.session.message.emit(lambda: translate(
+            self.replay = Replay.of_run(self._replay_of)
+        if self.replay is None:
+            session, doc = self.session, self.session.doc
+            dataset = session.data.dataset
+            if dataset is None or doc.problems:
+                session.message.emit(lambda: translate(
                     "TimelineUi", "Choose the project's data set to see the training panels at "
                     "earlier epochs."))
+                return None
+            history = self._document_history(dataset.task)
+            per_epoch = batches_per_epoch(dataset, doc.settings) or (
+                estimated_batches_per_epoch(history))
+            self.replay = Replay(partial(_made, session.trainer_maker()), doc.spec,
+                                 dataset.task, per_epoch)
         return self.replay
 
-    def _document_history(self, replay: Replay) -> History:
+    def _document_history(self, task: str) -> History:
         stored = self.session.doc.history
         try:
-            return History.from_dict(stored) if stored is not None else History(
-                replay.viewer.task)
+            return History.from_dict(stored) if stored is not None else History(task)
         except ValueError:
-            return History(replay.viewer.task)
+            return History(task)
 
     def _send(self, frame: Frame) -> None:
         for panel in self.panels:
@@ -383,3 +392,12 @@ class TimelineUi(QObject):
             "epochs after it are dropped from this run (Undo brings them back).").format(
             epoch=epoch))
         return True
+
+
+def _made(make: TrainerMaker) -> Trainer:
+    """The trainer ``make`` makes (on the replay's worker); what prevents it, raised in words
+    (the runner says: "Could not show that epoch: …")."""
+    made = make()
+    if isinstance(made, str):
+        raise ValueError(made)
+    return made

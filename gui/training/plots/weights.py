@@ -107,8 +107,11 @@ class WeightsPanel(FollowsWeights, Panel):
 
     # ------------------------------------------------------------------ network
     def set_network(self, spec: NetworkSpec) -> None:
-        """Offer the edges of ``spec`` (``input → hidden 1``) and forget older runs."""
+        """Offer the edges of ``spec`` (``input → hidden 1``) and forget older runs — and
+        current weights of another network (they would offer its edges instead)."""
         self._spec = spec
+        if self.weights is not None and self.weights.spec != spec:
+            self.weights = None
         fill_combo(self.edge_combo, edge_items(spec))
         trained = [n for n in spec.nodes if n.kind != "input"]
         set_ticks(self.norm_plot.getAxis("bottom"),
