@@ -128,3 +128,78 @@ def test_the_loss_plots_are_readable_with_a_big_system_font_in_a_short_window(tm
     for title, curves_height, whole in shown["plots"]:
         assert whole, title
         assert curves_height >= 2 * shown["line"], (title, curves_height, shown["line"])
+
+
+BIG_FONT_PAGES = """
+import time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtTest import QTest
+if POINTS:
+    font = QFont(app.font())
+    font.setPointSizeF(POINTS)  # a projector's big system font
+    app.setFont(font)
+from gui.main_window import MainWindow
+def settle():
+    end = time.time() + 1.5
+    while time.time() < end:
+        app.processEvents()
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+result["line"] = QFontMetrics(app.font()).height()
+for name in ("Weights", "Activations"):
+    window.training.docks[name].raise_()
+    settle()
+    panel = window.training.hosts[name].panel
+    pager = panel.one_row
+    paged = getattr(pager, "one_at_a_time", False)
+    seen = result[name] = {"one_at_a_time": paged, "plots": []}
+    for index in range(pager.tabs.count() if paged else 1):
+        if paged:  # the tab clicked
+            tabs = pager.tabs
+            QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+            settle()
+        tab = pager.tabs.tabText(index) if paged else ""
+        visible = panel.graphics.viewport().rect()
+        seen["plots"] += [[tab, plot.titleLabel.text, plot.vb.sceneBoundingRect().height(),
+                           plot.sceneBoundingRect().bottom() <= visible.bottom() + 1]
+                          for plot in panel.graphics.ci.items if hasattr(plot, "vb")]
+    panel.grab().save(sys.argv[1] + "/" + name + ".png")
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 768)])
+def test_the_activations_and_weights_plots_are_readable_with_a_big_system_font(tmp_path,
+                                                                               screen):
+    """With a 16 pt system font at 1280 × 720 the Activations panel's three plots had curves
+    of 11 to 37 pixels (two rows; one row is too narrow for them), at 1024 × 768 the Weights
+    panel's 33 pixels in one row (its caption took three lines): less than one and a half
+    lines of their own numbers. The Activations plots are now shown one at a time, chosen on
+    tabs, the caption takes at most a quarter of the panel: each curve at least that high."""
+    from gui.training.plots.small_panels import READABLE_LINES
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled("POINTS = 16\n" + BIG_FONT_PAGES, tmp_path, screen, 1)
+    readable = READABLE_LINES * shown["line"]
+    for name in ("Weights", "Activations"):
+        plots = shown[name]["plots"]
+        assert len(plots) == 3, (name, plots)
+        for tab, title, curves_height, whole in plots:
+            assert whole, title
+            assert curves_height >= readable, (tab, curves_height, shown["line"])
+    if shown["Activations"]["one_at_a_time"]:
+        assert [tab for tab, *_plot in shown["Activations"]["plots"]] == [
+            "Histogram", "Mean ± std", "Saturated (red), dead (grey)"]
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_panels_keep_their_plots_together_with_the_default_font(tmp_path, screen):
+    """Tabs of one plot at a time are for a big font on a small screen only."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled("POINTS = 0\n" + BIG_FONT_PAGES, tmp_path, screen, 1)
+    for name in ("Weights", "Activations"):
+        assert not shown[name]["one_at_a_time"], name
+        assert len(shown[name]["plots"]) == 3, name
