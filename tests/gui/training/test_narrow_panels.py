@@ -203,3 +203,44 @@ def test_the_panels_keep_their_plots_together_with_the_default_font(tmp_path, sc
     for name in ("Weights", "Activations"):
         assert not shown[name]["one_at_a_time"], name
         assert len(shown[name]["plots"]) == 3, name
+
+
+BIG_FONT_GALLERY = """
+import time
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+from gui.document.commands import ChangeSettingsCommand
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("digits_mlp")
+window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 1}))
+window.training.docks["Output"].raise_()
+ended = []
+window.training.session.ended.connect(lambda *args: ended.append(True))
+window.training.settings_panel.buttons["train"].click()
+while not ended:
+    app.processEvents()
+end = time.time() + 1.5
+while time.time() < end:
+    app.processEvents()
+gallery = window.training.hosts["Output"].panel.gallery
+result["gallery"] = [gallery.isVisible(), len(gallery.grid.images), gallery.grid.height(),
+                     gallery.grid.tile_size().height()]
+"""
+
+
+def test_the_gallery_s_tiles_are_whole_with_a_big_system_font(tmp_path):
+    """With a 16 pt system font at 1024 × 768 the gallery's caption ("268 test images, 78
+    wrong …") took four lines and its tiles 80 pixels of the 92 they need: the true and
+    predicted classes under the images were cut in half. The caption now takes at most a
+    quarter of the gallery (the rest in its tooltip) and a row of tiles is whole."""
+    from tests.gui.scaled import run_scaled
+
+    shown, tiles, grid_height, tile_height = run_scaled(BIG_FONT_GALLERY, tmp_path,
+                                                        (1024, 768), 1)["gallery"]
+    assert shown and tiles >= 1
+    assert grid_height >= tile_height
