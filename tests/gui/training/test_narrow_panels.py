@@ -244,3 +244,54 @@ def test_the_gallery_s_tiles_are_whole_with_a_big_system_font(tmp_path):
                                                         (1024, 768), 1)["gallery"]
     assert shown and tiles >= 1
     assert grid_height >= tile_height
+
+
+
+BIG_FONT_RUNS = """
+import time
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+from gui.document.commands import ChangeSettingsCommand
+from gui.training.runs_list import CHANGED
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 3}))
+window.training.docks["Runs"].raise_()
+ended = []
+window.training.session.ended.connect(lambda *args: ended.append(True))
+window.training.settings_panel.buttons["train"].click()
+while not ended:
+    app.processEvents()
+end = time.time() + 1.5
+while time.time() < end:
+    app.processEvents()
+view = window.training.runs.view
+header = view.horizontalHeader()
+title = view.model().headerData(CHANGED, Qt.Orientation.Horizontal)
+result["tip"] = view.model().headerData(CHANGED, Qt.Orientation.Horizontal,
+                                        Qt.ItemDataRole.ToolTipRole)
+result["changed"] = [view.model().rowCount(), title, header.sectionSize(CHANGED),
+                     header.sectionSizeHint(CHANGED), header.textElideMode().name]
+window.training.runs.grab().save(sys.argv[1] + "/runs.png")
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 768)])
+def test_the_runs_column_titles_are_cut_at_their_end_with_a_big_system_font(tmp_path, screen):
+    """With a 16 pt system font at 1024 × 768 the Runs list's other columns left "What
+    changed" 74 pixels of the 175 its title needs, and its centred title, cut at both ends,
+    read "at chan". A title with too little room is now cut at its end ("Wha…"), and is
+    whole in its tooltip."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(
+        BIG_FONT_RUNS.replace("import time", "import time\nfrom PySide6.QtCore import Qt"),
+        tmp_path, screen, 1)
+    rows, title, width, title_width, elided = shown["changed"]
+    assert rows == 1 and title == "What changed"
+    assert width >= title_width or (elided == "ElideRight" and shown["tip"] == title)
