@@ -99,6 +99,8 @@ class OneRow:
             item: (min(r for r, _c in cells), min(c for _r, c in cells),
                    len({c for _r, c in cells}))
             for item, cells in graphics.ci.items.items() if isinstance(item, pg.PlotItem)}
+        #: the rows' stretch factors (a row emptied by a move forgets its own)
+        self._stretch = [graphics.ci.layout.rowStretchFactor(row) for row in range(shape[0])]
         graphics.ci.geometryChanged.connect(  # the plot area resized (after its layout)
             lambda: QTimer.singleShot(0, owner, self.arrange))
 
@@ -139,9 +141,11 @@ class OneRow:
         """(in one row, one at a time) for a plot area ``height`` high. The curves are measured
         as laid out in rows or one row; too short there, the plots go one at a time, and back
         when the area has the height they lacked (:attr:`_need`)."""
-        rows_fit = not short and height >= self._need.get("rows", 0)
-        row_fits = wide and height >= self._need.get("row", 0)
-        if self.one_at_a_time:
+        if self.one_at_a_time:  # without the tabs the plots would have their height too
+            height += self.tabs.height()
+            short = height < self.shape[0] * (self._row_h + curves_h) + 1
+            rows_fit = not short and height >= self._need.get("rows", 0)
+            row_fits = wide and height >= self._need.get("row", 0)
             return (False, False) if rows_fit else (True, False) if row_fits else (False, True)
         if not self.in_one_row and short and wide:
             return True, False  # one row first
@@ -152,8 +156,8 @@ class OneRow:
         if self.in_one_row:
             share = 1.0  # the area's height goes to the curves as it grows
         else:  # to the rows as they stretch: the lowest row gets the least
-            stretch = [self.graphics.ci.layout.rowStretchFactor(r) for r in range(self.shape[0])]
-            share = min(stretch) / sum(stretch) if sum(stretch) else 1 / self.shape[0]
+            stretch = self._stretch
+            share = min(stretch) / sum(stretch) if min(stretch) > 0 else 1 / self.shape[0]
         self._need["row" if self.in_one_row else "rows"] = height + (curves_h - lowest) / share
         return False, True
 
@@ -168,6 +172,9 @@ class OneRow:
         for plot, (row, col, span) in after.items():
             if before.get(plot) != (row, col, span):
                 layout.addItem(plot, row=row, col=col, colspan=span)
+        if not (one_row or one_at_a_time):
+            for row, stretch in enumerate(self._stretch):
+                layout.layout.setRowStretchFactor(row, stretch)
         self.in_one_row, self.one_at_a_time = one_row, one_at_a_time
         self.tabs.setVisible(one_at_a_time)
         self._title_alone()

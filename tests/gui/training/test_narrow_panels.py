@@ -295,3 +295,51 @@ def test_the_runs_column_titles_are_cut_at_their_end_with_a_big_system_font(tmp_
     rows, title, width, title_width, elided = shown["changed"]
     assert rows == 1 and title == "What changed"
     assert width >= title_width or (elided == "ElideRight" and shown["tip"] == title)
+
+
+TALLER = """
+import time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+def settle():
+    end = time.time() + 1.0
+    while time.time() < end:
+        app.processEvents()
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+dock = window.training.docks["Activations"]
+dock.raise_()
+settle()
+panel = window.training.hosts["Activations"].panel
+result["line"] = QFontMetrics(app.font()).height()
+seen = result["seen"] = []
+for height in (450, 176, 450):  # taller, short again, taller
+    window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+    settle()
+    seen.append([panel.one_row.one_at_a_time, panel.one_row.tabs.isVisible(),
+                 [plot.vb.height() for plot in panel.one_row.shown_plots],
+                 [plot.titleLabel.isVisible() for plot in panel.one_row.shown_plots]])
+"""
+
+
+def test_the_activations_plots_come_together_again_in_a_taller_panel(tmp_path):
+    """Shown one at a time in a short panel, the three plots go back into their rows, with
+    their titles, when the dock is made taller, and one at a time again when it is made short
+    (the rows' shares of the height, 3 : 2, kept)."""
+    from gui.training.plots.small_panels import READABLE_LINES
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(TALLER, tmp_path, (1280, 720), 1)
+    readable = READABLE_LINES * shown["line"]
+    (paged, tabs, heights, titles), short, again = shown["seen"]
+    assert not paged and not tabs and len(heights) == 3 and all(titles)
+    assert min(heights) >= readable
+    assert heights[1] > heights[2]  # Mean ± std in the taller first row
+    assert short[0] and short[1] and short[3] == [False]  # its tab names the plot alone
+    assert again == shown["seen"][0]
