@@ -378,8 +378,11 @@ class PredictionsPanel(QWidget):
         less than one row of the truth table."""
         table = self.table
         rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 2)))
-        bar = table.horizontalScrollBar()
-        wide = table.horizontalHeader().length() > (  # beside the scroll bar for rows
+        bar, header = table.horizontalScrollBar(), table.horizontalHeader()
+        last = header.count() - 1  # stretched: as wide as the table, whatever it needs
+        columns = sum(header.sectionSize(c) for c in range(last)) + max(
+            header.sectionSizeHint(last), table.sizeHintForColumn(last)) if last >= 0 else 0
+        wide = columns > (  # beside the scroll bar for rows
             table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width())
         table.setMinimumHeight(max(rows + table.horizontalHeader().height() + 6 + (
             bar.sizeHint().height() if wide else 0), table.minimumSizeHint().height()))
