@@ -139,7 +139,7 @@ class ActivationsPanel(FollowsWeights, Panel):
                    y_label=translate("ActivationsPanel", "fraction"))
         self.one_row.name_pages([translate("ActivationsPanel", "Histogram"),
                                  translate("ActivationsPanel", "Mean ± std"),
-                                 translate("ActivationsPanel", "Saturated (red), dead (grey)")])
+                                 translate("ActivationsPanel", "Saturated, dead")])
         self.one_row.tabs.setAccessibleName(translate("ActivationsPanel",
                                                       "Which activation plot to show"))
         self._show_note()

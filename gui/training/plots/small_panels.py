@@ -106,9 +106,11 @@ class OneRow:
 
     def name_pages(self, names: list[str]) -> None:
         """The tabs' texts (the plots' short names, in the current language), after the plots'
-        titles: a plot shown alone has its tab for a title."""
+        titles: a plot shown alone has its tab for a title (and its title for the tab's
+        tooltip)."""
         for index, name in enumerate(names):
             self.tabs.setTabText(index, name)
+            self.tabs.setTabToolTip(index, self.pages[index].titleLabel.text)  # its title
         self._title_alone()
 
     @property

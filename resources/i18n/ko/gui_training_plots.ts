@@ -57,8 +57,8 @@
         <translation>평균 ± 표준편차</translation>
     </message>
     <message>
-        <source>Saturated (red), dead (grey)</source>
-        <translation>포화(빨강)·죽은 뉴런(회색)</translation>
+        <source>Saturated, dead</source>
+        <translation>포화·죽은 뉴런</translation>
     </message>
     <message>
         <source>Which activation plot to show</source>
