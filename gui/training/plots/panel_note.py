@@ -66,9 +66,9 @@ class PanelNote(QLabel):
 
     def fit(self, shrink: bool = False) -> None:
         """The lines the text needs at the current width (``shrink``: fewer than before may
-        do); a text longer than :attr:`MAX_LINES` lines is cut there and is the tooltip."""
+        do); a text longer than :attr:`most_lines` lines is cut there and is the tooltip."""
         needed = self._needed_lines()
-        cut = needed > self.most_lines
+        cut = needed > max(self.most_lines, self.min_lines)
         self.setToolTip(self.text() if cut else "")
         # cut: its first lines whole (centred, the cut showed halves of a line more at both ends)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | (
