@@ -130,6 +130,35 @@ def test_the_loss_plots_are_readable_with_a_big_system_font_in_a_short_window(tm
         assert curves_height >= 2 * shown["line"], (title, curves_height, shown["line"])
 
 
+#: ``settle()`` in a child process: events handled until the window's layout and every plot's
+#: curve area have stayed the same for half a second (a loaded machine lays out later)
+SETTLE = """
+import time
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication, QWidget
+def _looks():
+    return [w.geometry().getRect() for top in QApplication.topLevelWidgets()
+            if top.isVisible() for w in top.findChildren(QWidget) if w.isVisible()]
+def _curves():
+    found = []
+    for top in QApplication.topLevelWidgets():
+        for view in top.findChildren(pg.GraphicsView):
+            found += [round(item.vb.height()) for item in view.scene().items()
+                      if isinstance(item, pg.PlotItem) and item.isVisible()]
+    return found
+def settle(least=0.5, most=20.0):
+    start = since = time.time()
+    last = None
+    while time.time() - start < most:
+        app.processEvents()
+        now = (_looks(), _curves())
+        if now != last:
+            last, since = now, time.time()
+        elif time.time() - since >= least:
+            return
+"""
+
+
 BIG_FONT_PAGES = """
 import time
 from PySide6.QtCore import Qt
@@ -140,10 +169,6 @@ if POINTS:
     font.setPointSizeF(POINTS)  # a projector's big system font
     app.setFont(font)
 from gui.main_window import MainWindow
-def settle():
-    end = time.time() + 1.5
-    while time.time() < end:
-        app.processEvents()
 window = MainWindow(settings)
 window.place_on(window.screen().availableGeometry())
 window.show()
@@ -183,7 +208,7 @@ def test_the_activations_and_weights_plots_are_readable_with_a_big_system_font(t
     from gui.training.plots.small_panels import READABLE_LINES
     from tests.gui.scaled import run_scaled
 
-    shown = run_scaled("POINTS = 16\n" + BIG_FONT_PAGES, tmp_path, screen, 1)
+    shown = run_scaled("POINTS = 16\n" + SETTLE + BIG_FONT_PAGES, tmp_path, screen, 1)
     readable = READABLE_LINES * shown["line"]
     for name in ("Weights", "Activations"):
         plots = shown[name]["plots"]
@@ -201,7 +226,7 @@ def test_the_panels_keep_their_plots_together_with_the_default_font(tmp_path, sc
     """Tabs of one plot at a time are for a big font on a small screen only."""
     from tests.gui.scaled import run_scaled
 
-    shown = run_scaled("POINTS = 0\n" + BIG_FONT_PAGES, tmp_path, screen, 1)
+    shown = run_scaled("POINTS = 0\n" + SETTLE + BIG_FONT_PAGES, tmp_path, screen, 1)
     for name in ("Weights", "Activations"):
         assert not shown[name]["one_at_a_time"], name
         assert len(shown[name]["plots"]) == 3, name
@@ -226,9 +251,7 @@ window.training.session.ended.connect(lambda *args: ended.append(True))
 window.training.settings_panel.buttons["train"].click()
 while not ended:
     app.processEvents()
-end = time.time() + 1.5
-while time.time() < end:
-    app.processEvents()
+settle()
 gallery = window.training.hosts["Output"].panel.gallery
 result["gallery"] = [gallery.isVisible(), len(gallery.grid.images), gallery.grid.height(),
                      gallery.grid.tile_size().height()]
@@ -242,7 +265,7 @@ def test_the_gallery_s_tiles_are_whole_with_a_big_system_font(tmp_path):
     quarter of the gallery (the rest in its tooltip) and a row of tiles is whole."""
     from tests.gui.scaled import run_scaled
 
-    shown, tiles, grid_height, tile_height = run_scaled(BIG_FONT_GALLERY, tmp_path,
+    shown, tiles, grid_height, tile_height = run_scaled(SETTLE + BIG_FONT_GALLERY, tmp_path,
                                                         (1024, 768), 1)["gallery"]
     assert shown and tiles >= 1
     assert grid_height >= tile_height
@@ -269,9 +292,7 @@ window.training.session.ended.connect(lambda *args: ended.append(True))
 window.training.settings_panel.buttons["train"].click()
 while not ended:
     app.processEvents()
-end = time.time() + 1.5
-while time.time() < end:
-    app.processEvents()
+settle()
 view = window.training.runs.view
 header = view.horizontalHeader()
 title = view.model().headerData(CHANGED, Qt.Orientation.Horizontal)
@@ -291,9 +312,8 @@ def test_the_runs_column_titles_are_cut_at_their_end_with_a_big_system_font(tmp_
     whole in its tooltip."""
     from tests.gui.scaled import run_scaled
 
-    shown = run_scaled(
-        BIG_FONT_RUNS.replace("import time", "import time\nfrom PySide6.QtCore import Qt"),
-        tmp_path, screen, 1)
+    body = BIG_FONT_RUNS.replace("import time", "import time\nfrom PySide6.QtCore import Qt")
+    shown = run_scaled(SETTLE + body, tmp_path, screen, 1)
     rows, title, width, title_width, elided = shown["changed"]
     assert rows == 1 and title == "What changed"
     assert width >= title_width or (elided == "ElideRight" and shown["tip"] == title)
@@ -307,10 +327,6 @@ font = QFont(app.font())
 font.setPointSizeF(16)  # a projector's big system font
 app.setFont(font)
 from gui.main_window import MainWindow
-def settle():
-    end = time.time() + 1.0
-    while time.time() < end:
-        app.processEvents()
 window = MainWindow(settings)
 window.place_on(window.screen().availableGeometry())
 window.show()
@@ -337,7 +353,7 @@ def test_the_activations_plots_come_together_again_in_a_taller_panel(tmp_path):
     from gui.training.plots.small_panels import READABLE_LINES
     from tests.gui.scaled import run_scaled
 
-    shown = run_scaled(TALLER, tmp_path, (1280, 720), 1)
+    shown = run_scaled(SETTLE + TALLER, tmp_path, (1280, 720), 1)
     readable = READABLE_LINES * shown["line"]
     (paged, tabs, heights, titles), short, again = shown["seen"]
     assert not paged and not tabs and len(heights) == 3 and all(titles)
