@@ -3,7 +3,6 @@
 import pytest
 
 SHOWN = """
-import time
 from PySide6.QtGui import QFont
 font = QFont(app.font())
 font.setPointSizeF(16)  # a projector's big system font
@@ -14,9 +13,7 @@ window = MainWindow(settings)
 window.place_on(window.screen().availableGeometry())
 window.show()
 window.files.open_example("xor_learned")
-end = time.time() + 1.5
-while time.time() < end:
-    app.processEvents()
+settle()
 table = window.findChild(PredictionsPanel).table
 result["rows"] = [table.rowCount(), table.viewport().height(),
                   table.rowHeight(0) + table.rowHeight(1)]
@@ -29,7 +26,8 @@ def test_the_truth_table_shows_two_rows_with_a_big_system_font(tmp_path, screen)
     truth table showed 25 pixels of rows 29 pixels high: not one row whole. The table now
     keeps room for two rows (and its scroll bar), the Build dock giving way."""
     from tests.gui.scaled import run_scaled
+    from tests.gui.training.test_narrow_panels import SETTLE
 
-    rows, shown, two_rows = run_scaled(SHOWN, tmp_path, screen, 1)["rows"]
+    rows, shown, two_rows = run_scaled(SETTLE + SHOWN, tmp_path, screen, 1)["rows"]
     assert rows == 4
     assert shown >= two_rows
