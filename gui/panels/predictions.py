@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap
+from PySide6.QtGui import QBrush, QColor, QIcon, QImage, QPainter, QPen, QPixmap, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -375,6 +375,26 @@ class PredictionsPanel(QWidget):
         self.table.resizeRowsToContents()
         rows = sum(self.table.rowHeight(r) for r in range(self.table.rowCount()))
         self.table.setMaximumHeight(rows + self.table.horizontalHeader().height() + 6)
+        self._keep_two_rows()
+
+    def _keep_two_rows(self) -> None:
+        """The table never lower than its header and two rows (and the scroll bar under them
+        when its columns are wider than it): with a 16 pt system font at 1024 × 768 it showed
+        less than one row of the truth table."""
+        table = self.table
+        rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 2)))
+        bar, header = table.horizontalScrollBar(), table.horizontalHeader()
+        last = header.count() - 1  # stretched: as wide as the table, whatever it needs
+        columns = sum(header.sectionSize(c) for c in range(last)) + max(
+            header.sectionSizeHint(last), table.sizeHintForColumn(last)) if last >= 0 else 0
+        wide = columns > (  # beside the scroll bar for rows
+            table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width())
+        table.setMinimumHeight(max(rows + table.horizontalHeader().height() + 6 + (
+            bar.sizeHint().height() if wide else 0), table.minimumSizeHint().height()))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._keep_two_rows()  # narrower, its columns may now need the scroll bar
 
     @staticmethod
     def _row_images(result: Predictions, dataset: Dataset | None

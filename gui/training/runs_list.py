@@ -153,7 +153,8 @@ class RunsModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+        if orientation == Qt.Orientation.Horizontal and role in (
+                Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):  # a cut title whole
             return translate("RunsModel", COLUMNS[section])
         return None
 
@@ -298,6 +299,9 @@ class RunsList(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(CHANGED, QHeaderView.ResizeMode.Stretch)
+        # squeezed by the others (a 16 pt system font at 1024 × 768) a title is cut at its end
+        # ("What ch…"): cut at both ends, centred, it read "at chan"
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.hide_button = QPushButton()
         self.delete_button = QPushButton()
         self.hidden_check = QCheckBox()

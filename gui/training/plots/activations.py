@@ -118,7 +118,9 @@ class ActivationsPanel(FollowsWeights, Panel):
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         # too short for two rows (1280 × 720 at 150 %): the three plots in one
-        self.one_row_when_short([(self.fraction_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
+        # too short for one row too (a 16 pt system font at 1280 × 720): one plot at a time
+        self.one_row_when_short([(self.fraction_plot, (1, 0, 2), (0, 2))], (2, 2, 3), [
+            self.hist_plot, self.stats_plot, self.fraction_plot])
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -135,6 +137,11 @@ class ActivationsPanel(FollowsWeights, Panel):
                    translate("ActivationsPanel",
                              "Saturated (red) and dead (grey) fraction per node"),
                    y_label=translate("ActivationsPanel", "fraction"))
+        self.one_row.name_pages([translate("ActivationsPanel", "Histogram"),
+                                 translate("ActivationsPanel", "Mean ± std"),
+                                 translate("ActivationsPanel", "Saturated, dead")])
+        self.one_row.tabs.setAccessibleName(translate("ActivationsPanel",
+                                                      "Which activation plot to show"))
         self._show_note()
         self._show_empty_note()
 

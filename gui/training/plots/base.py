@@ -258,11 +258,17 @@ class Panel(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self.note.fit_height(self.height())
         self.note_row.place()
 
-    def one_row_when_short(self, movers: list[Mover], shape: tuple[int, int, int]) -> None:
-        """Put ``movers`` into one row when two rows do not fit (:class:`OneRow`)."""
-        self.one_row = OneRow(self, self.graphics, movers, shape)
+    def one_row_when_short(self, movers: list[Mover], shape: tuple[int, int, int],
+                           pages: list[pg.PlotItem] | None = None) -> None:
+        """Put ``movers`` into one row when two rows do not fit, and with ``pages`` show the
+        plots one at a time, on tabs, when one row does not fit either (:class:`OneRow`)."""
+        self.one_row = OneRow(self, self.graphics, movers, shape, pages)
+        if pages:
+            layout = self.layout()
+            layout.insertWidget(layout.indexOf(self.graphics), self.one_row.tabs)
 
     @property
     def in_one_row(self) -> bool:

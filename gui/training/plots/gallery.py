@@ -361,6 +361,9 @@ class ImageGallery(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        # a short gallery (a 16 pt system font at 1024 × 768): its caption took three lines
+        # and left the tiles' captions cut in half at the bottom
+        self.caption.fit_height(self.height())
         self._fit_filter()
 
     @Slot()

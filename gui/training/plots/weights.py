@@ -79,7 +79,9 @@ class WeightsPanel(FollowsWeights, Panel):
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
         self.graphics.ci.layout.setRowStretchFactor(1, 2)
         # too short for two rows (1280 × 720 at 150 %): the three plots in one
-        self.one_row_when_short([(self.norm_plot, (1, 0, 2), (0, 2))], (2, 2, 3))
+        # too short for one row too (a 16 pt system font at 1024 × 768): one plot at a time
+        self.one_row_when_short([(self.norm_plot, (1, 0, 2), (0, 2))], (2, 2, 3), [
+            self.now_plot, self.trail_plot, self.norm_plot])
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
@@ -101,6 +103,11 @@ class WeightsPanel(FollowsWeights, Panel):
                    y_label=translate("WeightsPanel", "norm"))
         self.norm_plot.titleLabel.setToolTip(translate(
             "WeightsPanel", "Measured on the last mini-batch"))
+        self.one_row.name_pages([translate("WeightsPanel", "Weights now"),
+                                 translate("WeightsPanel", "Over time"),
+                                 translate("WeightsPanel", "Gradient norm")])
+        self.one_row.tabs.setAccessibleName(translate("WeightsPanel",
+                                                      "Which weights plot to show"))
         self.note.setText(translate("WeightsPanel", "The spread of the weights, and how fast "
                                     "gradients reach each layer."))
         self._show_notes(self.frame is None)

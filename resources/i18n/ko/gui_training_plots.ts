@@ -49,6 +49,22 @@
         <translation>비율</translation>
     </message>
     <message>
+        <source>Histogram</source>
+        <translation>히스토그램</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>평균 ± 표준편차</translation>
+    </message>
+    <message>
+        <source>Saturated, dead</source>
+        <translation>포화·죽은 뉴런</translation>
+    </message>
+    <message>
+        <source>Which activation plot to show</source>
+        <translation>보여 줄 활성화 그래프</translation>
+    </message>
+    <message>
         <source>Train (F5) to see what each layer outputs on a probe batch</source>
         <translation>학습(F5)하면 관찰용 배치에서 각 층이 내는 출력을 볼 수 있습니다</translation>
     </message>
@@ -294,6 +310,18 @@
     <message>
         <source>Measured on the last mini-batch</source>
         <translation>마지막 미니배치에서 잰 값입니다</translation>
+    </message>
+    <message>
+        <source>Over time</source>
+        <translation>시간에 따라</translation>
+    </message>
+    <message>
+        <source>Gradient norm</source>
+        <translation>기울기 노름</translation>
+    </message>
+    <message>
+        <source>Which weights plot to show</source>
+        <translation>보여 줄 가중치 그래프</translation>
     </message>
     <message>
         <source>Train (F5) to fill these plots</source>

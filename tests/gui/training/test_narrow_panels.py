@@ -128,3 +128,236 @@ def test_the_loss_plots_are_readable_with_a_big_system_font_in_a_short_window(tm
     for title, curves_height, whole in shown["plots"]:
         assert whole, title
         assert curves_height >= 2 * shown["line"], (title, curves_height, shown["line"])
+
+
+#: ``settle()`` in a child process: events handled until the window's layout and every plot's
+#: curve area have stayed the same for half a second (a loaded machine lays out later)
+SETTLE = """
+import time
+import pyqtgraph as pg
+from PySide6.QtWidgets import QApplication, QWidget
+def _looks():
+    return [w.geometry().getRect() for top in QApplication.topLevelWidgets()
+            if top.isVisible() for w in top.findChildren(QWidget) if w.isVisible()]
+def _curves():
+    found = []
+    for top in QApplication.topLevelWidgets():
+        for view in top.findChildren(pg.GraphicsView):
+            found += [round(item.vb.height()) for item in view.scene().items()
+                      if isinstance(item, pg.PlotItem) and item.isVisible()]
+    return found
+def settle(least=0.5, most=20.0):
+    start = since = time.time()
+    last = None
+    while time.time() - start < most:
+        app.processEvents()
+        now = (_looks(), _curves())
+        if now != last:
+            last, since = now, time.time()
+        elif time.time() - since >= least:
+            return
+"""
+
+
+BIG_FONT_PAGES = """
+import time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+from PySide6.QtTest import QTest
+if POINTS:
+    font = QFont(app.font())
+    font.setPointSizeF(POINTS)  # a projector's big system font
+    app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+result["line"] = QFontMetrics(app.font()).height()
+for name in ("Weights", "Activations"):
+    window.training.docks[name].raise_()
+    settle()
+    panel = window.training.hosts[name].panel
+    pager = panel.one_row
+    paged = getattr(pager, "one_at_a_time", False)
+    seen = result[name] = {"one_at_a_time": paged, "plots": []}
+    for index in range(pager.tabs.count() if paged else 1):
+        if paged:  # the tab clicked
+            tabs = pager.tabs
+            QTest.mouseClick(tabs, Qt.MouseButton.LeftButton, pos=tabs.tabRect(index).center())
+            settle()
+        tab = pager.tabs.tabText(index) if paged else ""
+        visible = panel.graphics.viewport().rect()
+        seen["plots"] += [[tab, plot.titleLabel.text, plot.vb.sceneBoundingRect().height(),
+                           plot.sceneBoundingRect().bottom() <= visible.bottom() + 1]
+                          for plot in panel.graphics.ci.items if hasattr(plot, "vb")]
+    panel.grab().save(sys.argv[1] + "/" + name + ".png")
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 768), (1920, 1080)])
+def test_the_activations_and_weights_plots_are_readable_with_a_big_system_font(tmp_path,
+                                                                               screen):
+    """With a 16 pt system font at 1280 × 720 the Activations panel's three plots had curves
+    of 11 to 37 pixels (two rows; one row is too narrow for them), at 1024 × 768 the Weights
+    panel's 33 pixels in one row (its caption took three lines): less than one and a half
+    lines of their own numbers. The Activations plots are now shown one at a time, chosen on
+    tabs, the caption takes at most a quarter of the panel: each curve at least that high.
+    At 1920 × 1080 the 1280 × 800 window kept the panels side by side, the Weights curves 0
+    pixels high: the window, not the screen, now decides the compact layout."""
+    from gui.training.plots.small_panels import READABLE_LINES
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled("POINTS = 16\n" + SETTLE + BIG_FONT_PAGES, tmp_path, screen, 1)
+    readable = READABLE_LINES * shown["line"]
+    for name in ("Weights", "Activations"):
+        plots = shown[name]["plots"]
+        assert len(plots) == 3, (name, plots)
+        for tab, title, curves_height, whole in plots:
+            assert whole, title
+            assert curves_height >= readable, (tab, curves_height, shown["line"])
+    if shown["Activations"]["one_at_a_time"]:
+        assert [tab for tab, *_plot in shown["Activations"]["plots"]] == [
+            "Histogram", "Mean ± std", "Saturated, dead"]
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1366, 768), (1920, 1080)])
+def test_the_panels_keep_their_plots_together_with_the_default_font(tmp_path, screen):
+    """Tabs of one plot at a time are for a big font on a small screen only."""
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled("POINTS = 0\n" + SETTLE + BIG_FONT_PAGES, tmp_path, screen, 1)
+    for name in ("Weights", "Activations"):
+        assert not shown[name]["one_at_a_time"], name
+        assert len(shown[name]["plots"]) == 3, name
+
+
+BIG_FONT_GALLERY = """
+import time
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+from gui.document.commands import ChangeSettingsCommand
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("digits_mlp")
+window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 1}))
+window.training.docks["Output"].raise_()
+ended = []
+window.training.session.ended.connect(lambda *args: ended.append(True))
+window.training.settings_panel.buttons["train"].click()
+while not ended:
+    app.processEvents()
+settle()
+gallery = window.training.hosts["Output"].panel.gallery
+result["gallery"] = [gallery.isVisible(), len(gallery.grid.images), gallery.grid.height(),
+                     gallery.grid.tile_size().height()]
+"""
+
+
+def test_the_gallery_s_tiles_are_whole_with_a_big_system_font(tmp_path):
+    """With a 16 pt system font at 1024 × 768 the gallery's caption ("268 test images, 78
+    wrong …") took four lines and its tiles 80 pixels of the 92 they need: the true and
+    predicted classes under the images were cut in half. The caption now takes at most a
+    quarter of the gallery (the rest in its tooltip) and a row of tiles is whole."""
+    from tests.gui.scaled import run_scaled
+
+    shown, tiles, grid_height, tile_height = run_scaled(SETTLE + BIG_FONT_GALLERY, tmp_path,
+                                                        (1024, 768), 1)["gallery"]
+    assert shown and tiles >= 1
+    assert grid_height >= tile_height
+
+
+
+BIG_FONT_RUNS = """
+import time
+from PySide6.QtGui import QFont
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+from gui.document.commands import ChangeSettingsCommand
+from gui.training.runs_list import CHANGED
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 3}))
+window.training.docks["Runs"].raise_()
+ended = []
+window.training.session.ended.connect(lambda *args: ended.append(True))
+window.training.settings_panel.buttons["train"].click()
+while not ended:
+    app.processEvents()
+settle()
+view = window.training.runs.view
+header = view.horizontalHeader()
+title = view.model().headerData(CHANGED, Qt.Orientation.Horizontal)
+result["tip"] = view.model().headerData(CHANGED, Qt.Orientation.Horizontal,
+                                        Qt.ItemDataRole.ToolTipRole)
+result["changed"] = [view.model().rowCount(), title, header.sectionSize(CHANGED),
+                     header.sectionSizeHint(CHANGED), header.textElideMode().name]
+window.training.runs.grab().save(sys.argv[1] + "/runs.png")
+"""
+
+
+@pytest.mark.parametrize("screen", [(1280, 720), (1024, 768)])
+def test_the_runs_column_titles_are_cut_at_their_end_with_a_big_system_font(tmp_path, screen):
+    """With a 16 pt system font at 1024 × 768 the Runs list's other columns left "What
+    changed" 74 pixels of the 175 its title needs, and its centred title, cut at both ends,
+    read "at chan". A title with too little room is now cut at its end ("Wha…"), and is
+    whole in its tooltip."""
+    from tests.gui.scaled import run_scaled
+
+    body = BIG_FONT_RUNS.replace("import time", "import time\nfrom PySide6.QtCore import Qt")
+    shown = run_scaled(SETTLE + body, tmp_path, screen, 1)
+    rows, title, width, title_width, elided = shown["changed"]
+    assert rows == 1 and title == "What changed"
+    assert width >= title_width or (elided == "ElideRight" and shown["tip"] == title)
+
+
+TALLER = """
+import time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+font = QFont(app.font())
+font.setPointSizeF(16)  # a projector's big system font
+app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+window.files.open_example("xor_learned")
+dock = window.training.docks["Activations"]
+dock.raise_()
+settle()
+panel = window.training.hosts["Activations"].panel
+result["line"] = QFontMetrics(app.font()).height()
+seen = result["seen"] = []
+for height in (450, 176, 450):  # taller, short again, taller
+    window.resizeDocks([dock], [height], Qt.Orientation.Vertical)
+    settle()
+    seen.append([panel.one_row.one_at_a_time, panel.one_row.tabs.isVisible(),
+                 [plot.vb.height() for plot in panel.one_row.shown_plots],
+                 [plot.titleLabel.isVisible() for plot in panel.one_row.shown_plots]])
+"""
+
+
+def test_the_activations_plots_come_together_again_in_a_taller_panel(tmp_path):
+    """Shown one at a time in a short panel, the three plots go back into their rows, with
+    their titles, when the dock is made taller, and one at a time again when it is made short
+    (the rows' shares of the height, 3 : 2, kept)."""
+    from gui.training.plots.small_panels import READABLE_LINES
+    from tests.gui.scaled import run_scaled
+
+    shown = run_scaled(SETTLE + TALLER, tmp_path, (1280, 720), 1)
+    readable = READABLE_LINES * shown["line"]
+    (paged, tabs, heights, titles), short, again = shown["seen"]
+    assert not paged and not tabs and len(heights) == 3 and all(titles)
+    assert min(heights) >= readable
+    assert heights[1] > heights[2]  # Mean ± std in the taller first row
+    assert short[0] and short[1] and short[3] == [False]  # its tab names the plot alone
+    assert again == shown["seen"][0]
