@@ -98,8 +98,9 @@ class Predictions:
     #: frames use), when the held-out rows are asked for
     activations: dict[str, NodeStats] = field(default_factory=dict)
     #: edge id → the histogram of its weights (core.training.snapshot.edge_histograms), for
-    #: the Weights panel: binning 4 M weights took the GUI thread 0.1 s
-    weight_histograms: dict[str, Histogram] = field(default_factory=dict)
+    #: the Weights panel: binning 4 M weights took the GUI thread 0.1 s; None when they were
+    #: not binned (while a run goes on, its frames bin them)
+    weight_histograms: dict[str, Histogram] | None = None
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:

@@ -21,7 +21,7 @@ from core.training.snapshot import Histogram
 from gui.document.commands import SetArrayValueCommand
 from tests.gui.training.test_docks_before_a_run import shows_weights_of, weights_panel
 from tests.gui.training.test_timeline import frames_shown, press, ui
-from tests.gui.training_support import open_example, train_to_end
+from tests.gui.training_support import click, open_example, train_to_end
 from tests.gui.worker_gate import Gate
 
 
@@ -101,6 +101,40 @@ def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
         got = panel.weights.histograms[edge_id]
         assert np.array_equal(got.counts, expected.counts), edge_id
         assert np.array_equal(got.edges, expected.edges), edge_id
+
+
+def test_a_live_prediction_landing_after_the_run_bins_nothing_on_the_gui_thread(
+        qtbot, window, monkeypatch):
+    """Live predictions are made unbinned; one still on its worker as the run ends used to
+    land in the idle window and have every weight matrix binned on the GUI thread (review).
+    The job the end asks for bins them, on its worker."""
+    monkeypatch.setattr(predictions_module, "BACKGROUND_WORK", 0)
+    open_example(window, "spiral", epochs=400)
+    panel = weights_panel(window)
+    qtbot.waitUntil(lambda: not window.predictions.busy)
+    gate = Gate(monkeypatch, predictions_module, "compute")
+    binned_here: list[int] = []
+    of = Histogram.of.__func__
+
+    def recorded(cls, values, *args, **kwargs):
+        if threading.current_thread() is threading.main_thread():
+            binned_here.append(np.size(values))
+        return of(cls, values, *args, **kwargs)
+
+    monkeypatch.setattr(Histogram, "of", classmethod(recorded))
+    session = window.training.session
+    click(qtbot, window, "train")
+    qtbot.waitUntil(gate.entered.is_set, timeout=20_000)  # a live prediction, held
+    with qtbot.waitSignal(session.ended, timeout=20_000):
+        click(qtbot, window, "stop")
+    qtbot.waitUntil(lambda: window.predictions._again)  # the end's job waits for it
+    gate.release.set()
+    edge_id = window.doc.spec.edges[0].id
+    qtbot.waitUntil(lambda: not window.predictions.busy and not window.predictions._again
+                    and shows_weights_of(window, panel, edge_id))
+    assert binned_here == []
+    expected = Histogram.of(window.doc.array(weight_name(edge_id)))  # the run's last weights
+    assert np.array_equal(panel.weights.histograms[edge_id].counts, expected.counts)
 
 
 class CountedNumpy:
