@@ -23,6 +23,7 @@ from core.spec_problems import SpecProblem
 from core.training.runs import Runs
 from core.training.settings import TrainingSettings
 from gui.document.arrays import copies, frozen, read_only
+from gui.document.draw_seed import hand_drawn_generator
 from gui.document.rollback import GuardedCommand, push_guarded
 from gui.document.undo_budget import UndoBudget
 from gui.i18n import on_language_change
@@ -255,10 +256,7 @@ class GraphDocument(QObject):
         old = (self._settings, self._data, self._history)
         self._spec = spec
         self._settings = settings if settings is not None else TrainingSettings()
-        # the settings' seed drives the first weights of what is drawn by hand too: the same
-        # network built the same way gives the same run (it gave another each time, the
-        # Training dock showing seed 0 all the while)
-        self.rng = np.random.default_rng(self._settings.seed)
+        self.rng = hand_drawn_generator(self._settings.seed, given)
         self._arrays = copies(params.fresh_params(spec, self.rng, keep=given), owned=True)
         self._data, self._history = data, history
         self._title, self._description = title, description
@@ -352,10 +350,10 @@ class GraphDocument(QObject):
 
     def set_settings(self, settings: TrainingSettings) -> TrainingSettings:
         """Install new training settings; returns the old ones. Another seed starts the
-        generator of hand-drawn weights again from it (as :meth:`reset` does)."""
+        generator of hand-drawn weights again (:mod:`gui.document.draw_seed`)."""
         old, self._settings = self._settings, settings
         if settings.seed != old.seed:
-            self.rng = np.random.default_rng(settings.seed)
+            self.rng = hand_drawn_generator(settings.seed, self._arrays)
         self._announce(old, self._data, self._history)
         return old
 

@@ -122,3 +122,48 @@ def test_the_same_network_built_the_same_way_gets_the_same_first_weights(qtbot, 
         builds.append(window.doc.array("W1").copy())
     np.testing.assert_array_equal(builds[0], builds[1])
     assert not np.array_equal(builds[0], first["W1"])
+
+
+def twin_of_the_hidden_node(qtbot, window, canvas) -> np.ndarray:
+    """A second hidden node of 2 units fed by the input, as the first one is: its weights."""
+    canvas.drop_from_palette("hidden", QPoint(340, 480))
+    twin = canvas.node_ids()[-1]
+    canvas.click_node(twin)
+    spin = window.inspector.node_form.units_spin
+    spin.setFocus()
+    spin.lineEdit().selectAll()
+    qtbot.keyClicks(spin, "2")
+    qtbot.keyClick(spin, Qt.Key.Key_Return)
+    canvas.connect("1", twin)
+    edge = next(e for e in window.doc.spec.edges if e.dst == twin)
+    return window.doc.array(f"W{edge.id}")
+
+
+def test_a_node_added_after_reopening_or_a_seed_round_trip_is_no_twin(
+        qtbot, window, canvas, tmp_path, monkeypatch):
+    """The generator starts again from the seed at Open and at a seed change, mixed with the
+    weights already there: from the seed alone it repeated the draws that made them, and a
+    hidden node added like the first one got exactly its weights — two units that stay the
+    same through training (review)."""
+    build_xor(qtbot, window, canvas)
+    first = window.doc.array("W1").copy()
+    path = tmp_path / "xor.netcanvas"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    window.save_action.trigger()
+    qtbot.waitUntil(lambda: not window.files.saver.busy)
+    window.files.new()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName",
+                        staticmethod(lambda *a, **k: (str(path), "")))
+    window.open_action.trigger()
+    np.testing.assert_array_equal(window.doc.array("W1"), first)
+    assert not np.array_equal(twin_of_the_hidden_node(qtbot, window, canvas), first)
+
+    window.files.new()  # the seed changed and back before a twin is drawn
+    build_xor(qtbot, window, canvas)
+    first = window.doc.array("W1").copy()
+    panel = window.training.settings_panel
+    type_into(qtbot, window, panel.seed_spin, "5")
+    type_into(qtbot, window, panel.seed_spin, "0")
+    assert window.doc.settings.seed == 0
+    assert not np.array_equal(twin_of_the_hidden_node(qtbot, window, canvas), first)

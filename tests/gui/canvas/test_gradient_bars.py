@@ -34,7 +34,6 @@ def lab_project(window, activation: str, init: str, std: float) -> None:
                    "classification", tuple(f"x{i}" for i in range(100)),
                    tuple(str(k) for k in range(10)), "randn(256, 100)")
     spec = NetworkSpec.mlp([100] * 6 + [10], activation, init=init, init_std=std)
-    window.doc.rng = np.random.default_rng(0)  # the document draws the first weights with it
     window.doc.reset(spec, data=DataRef.embedded(data))
     window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 1, "optimizer": "sgd",
                                                        "lr": 0.01, "split": (1.0, 0.0, 0.0)}))
