@@ -24,6 +24,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 from core import NetworkSpec, SpecError, build
 from core.datasets import DataError, Dataset
 from core.engine.params import Params, split
+from core.error_words import own_words
 from core.spec_problems import errors_first
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History, history_to_continue
@@ -334,7 +335,7 @@ def _made_or_why(build_it: Callable[[], Trainer]) -> Trainer | str:
     try:
         return build_it()
     except CANNOT_TRAIN as exc:
-        return str(exc)
+        return own_words(exc)  # "Cannot train: " and nothing, for an error without text
 
 
 def cannot_train(reason: str) -> str:

@@ -8,7 +8,6 @@ import subprocess
 import sys
 import textwrap
 import threading
-import time
 from pathlib import Path
 
 import pytest
@@ -194,17 +193,14 @@ def test_kill_ends_netcanvas_while_it_asks_to_restore_work_and_keeps_the_copies(
     guard.start()
     try:
         first = child.stdout.readline()
-        asked_at = time.monotonic()
-        try:
+        try:  # a hang guard, not a timing: the old code waited for a click for ever
             child.wait(timeout=10)
         except subprocess.TimeoutExpired:
             pytest.fail("still running 10 s after the kill")
-        ended_in = time.monotonic() - asked_at
     finally:
         guard.cancel()
         child.kill()
         rest, errors = child.communicate()
     assert first == "asked\n" and rest == "", errors[-2000:]  # asked once, nothing more
     assert child.returncode == 0, errors[-2000:]
-    assert ended_in < 5
     assert {p.name for p in recovery_root().iterdir()} == copies

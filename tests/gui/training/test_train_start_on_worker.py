@@ -183,3 +183,16 @@ def test_the_last_run_s_trainer_is_let_go_while_the_next_one_trains(qtbot, windo
     assert len(made) == 2 and made[0]() is None and made[1]() is controller.trainer
     with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
         click(qtbot, window, "stop")
+
+
+def test_a_refusal_without_text_is_still_a_sentence(qtbot, window, monkeypatch):
+    """A refusal that came with no text read "Cannot train: " and nothing more (review)."""
+    def refused(*_args, **_kwargs):
+        raise ValueError()
+
+    open_example(window, "spiral")
+    monkeypatch.setattr(session_module, "build", refused)
+    with qtbot.waitSignal(window.training.session.ended, timeout=30_000):
+        click(qtbot, window, "train")
+    assert window.statusBar().currentMessage() == \
+        "Cannot train: an unexpected error that gave no description"
