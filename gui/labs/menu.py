@@ -66,7 +66,7 @@ class LabsMenu(QMenu):
             return self.tr("There is not enough memory for it; close other programs or labs "
                            "and try again.")
         return self.tr("This is a fault in NetCanvas, not in your work: {error}.").format(
-            error=own_words(exc))
+            error=own_words(exc).rstrip("."))  # its own full stop, not two
 
     def open_lab(self, key: str) -> LabWindow:
         """Show lab ``key`` (created on first use) and return its window."""
