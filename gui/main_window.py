@@ -44,7 +44,8 @@ from gui.i18n import on_language_change, translate
 from gui.inspector import Inspector
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
-from gui.panels.predictions import PredictionModel, PredictionsPanel, boundary_image, node_images
+from gui.panels.prediction_images import boundary_image, node_images
+from gui.panels.predictions import PredictionModel, PredictionsPanel
 from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
