@@ -102,3 +102,22 @@ def system_font(points: float) -> Iterator[QFont]:
         yield font
     finally:
         app.setFont(before)
+
+
+#: the start of a script for tests.gui.scaled.run_scaled: the main window with a projector's
+#: big system font (``POINTS``, 16 unless the script sets it before; 0: the default font),
+#: placed on the screen and shown
+BIG_FONT_WINDOW = """
+import time
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
+POINTS = globals().get("POINTS", 16)
+if POINTS:
+    font = QFont(app.font())
+    font.setPointSizeF(POINTS)
+    app.setFont(font)
+from gui.main_window import MainWindow
+window = MainWindow(settings)
+window.place_on(window.screen().availableGeometry())
+window.show()
+"""

@@ -2,16 +2,10 @@
 
 import pytest
 
-SHOWN = """
-from PySide6.QtGui import QFont
-font = QFont(app.font())
-font.setPointSizeF(16)  # a projector's big system font
-app.setFont(font)
-from gui.main_window import MainWindow
+from tests.gui.text_fit import BIG_FONT_WINDOW
+
+SHOWN = BIG_FONT_WINDOW + """
 from gui.panels.predictions import PredictionsPanel
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
 window.files.open_example("xor_learned")
 settle()
 table = window.findChild(PredictionsPanel).table

@@ -74,14 +74,8 @@ def test_a_run_s_weights_reach_the_document_as_the_worker_converted_them(qtbot, 
     assert np.shares_memory(window.scene.edge_item(edge).weights, frame.arrays[weight_name(edge)])
 
 
-def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
-        qtbot, window, monkeypatch):
-    """The Weights panel's histograms of the run's last weights were binned on the GUI thread
-    as the run ended (65–85 ms on 2-2000-2000-2); the predictions bin them, on their worker
-    for a big network (here: every network)."""
-    monkeypatch.setattr(predictions_module, "BACKGROUND_WORK", 0)
-    open_example(window, "spiral", epochs=3)
-    panel = weights_panel(window)
+def binned_on_the_gui_thread(monkeypatch) -> list[int]:
+    """The sizes of the weight matrices binned on the GUI thread from now on."""
     binned_here: list[int] = []
     of = Histogram.of.__func__
 
@@ -91,6 +85,18 @@ def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
         return of(cls, values, *args, **kwargs)
 
     monkeypatch.setattr(Histogram, "of", classmethod(recorded))
+    return binned_here
+
+
+def test_a_big_network_s_last_weights_are_binned_on_a_worker_when_the_run_ends(
+        qtbot, window, monkeypatch):
+    """The Weights panel's histograms of the run's last weights were binned on the GUI thread
+    as the run ended (65–85 ms on 2-2000-2000-2); the predictions bin them, on their worker
+    for a big network (here: every network)."""
+    monkeypatch.setattr(predictions_module, "BACKGROUND_WORK", 0)
+    open_example(window, "spiral", epochs=3)
+    panel = weights_panel(window)
+    binned_here = binned_on_the_gui_thread(monkeypatch)
     train_to_end(qtbot, window)
     qtbot.waitUntil(lambda: not window.predictions.busy and all(
         shows_weights_of(window, panel, edge.id) for edge in window.doc.spec.edges[:1]))
@@ -113,15 +119,7 @@ def test_a_live_prediction_landing_after_the_run_bins_nothing_on_the_gui_thread(
     panel = weights_panel(window)
     qtbot.waitUntil(lambda: not window.predictions.busy)
     gate = Gate(monkeypatch, predictions_module, "compute")
-    binned_here: list[int] = []
-    of = Histogram.of.__func__
-
-    def recorded(cls, values, *args, **kwargs):
-        if threading.current_thread() is threading.main_thread():
-            binned_here.append(np.size(values))
-        return of(cls, values, *args, **kwargs)
-
-    monkeypatch.setattr(Histogram, "of", classmethod(recorded))
+    binned_here = binned_on_the_gui_thread(monkeypatch)
     session = window.training.session
     click(qtbot, window, "train")
     qtbot.waitUntil(gate.entered.is_set, timeout=20_000)  # a live prediction, held

@@ -4,7 +4,7 @@
 import pytest
 from PySide6.QtCore import Qt
 
-from tests.gui.text_fit import clipped_texts
+from tests.gui.text_fit import BIG_FONT_WINDOW, clipped_texts
 from tests.gui.training.test_plot_fit import raised
 from tests.gui.training_support import open_example, train_to_end
 
@@ -90,16 +90,7 @@ def test_the_panels_show_their_plots_whole_in_a_short_window(tmp_path, language)
         assert seen["one_row"] and seen["plots"] == (2 if name == "Loss" else 3), name
 
 
-BIG_FONT_LOSS = """
-import time
-from PySide6.QtGui import QFont, QFontMetrics
-font = QFont(app.font())
-font.setPointSizeF(16)  # a projector's big system font
-app.setFont(font)
-from gui.main_window import MainWindow
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
+BIG_FONT_LOSS = BIG_FONT_WINDOW + """
 window.files.open_example("xor_learned")
 window.training.docks["Loss"].raise_()
 end = time.time() + 1.5
@@ -156,22 +147,12 @@ def settle(least=0.5, most=20.0):
             last, since = now, time.time()
         elif time.time() - since >= least:
             return
+    raise AssertionError(f"the window's layout kept changing for {most} s")
 """
 
 
-BIG_FONT_PAGES = """
-import time
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
+BIG_FONT_PAGES = BIG_FONT_WINDOW + """
 from PySide6.QtTest import QTest
-if POINTS:
-    font = QFont(app.font())
-    font.setPointSizeF(POINTS)  # a projector's big system font
-    app.setFont(font)
-from gui.main_window import MainWindow
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
 window.files.open_example("xor_learned")
 result["line"] = QFontMetrics(app.font()).height()
 for name in ("Weights", "Activations"):
@@ -232,26 +213,25 @@ def test_the_panels_keep_their_plots_together_with_the_default_font(tmp_path, sc
         assert len(shown[name]["plots"]) == 3, name
 
 
-BIG_FONT_GALLERY = """
-import time
-from PySide6.QtGui import QFont
-font = QFont(app.font())
-font.setPointSizeF(16)  # a projector's big system font
-app.setFont(font)
-from gui.main_window import MainWindow
+def trained(example: str, epochs: int, dock: str) -> str:
+    """A script's lines: ``example`` trained for ``epochs`` with ``dock`` in front, settled."""
+    return f"""
 from gui.document.commands import ChangeSettingsCommand
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
-window.files.open_example("digits_mlp")
-window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 1}))
-window.training.docks["Output"].raise_()
+window.files.open_example({example!r})
+window.doc.push(ChangeSettingsCommand(window.doc, {{"epochs": {epochs}}}))
+window.training.docks[{dock!r}].raise_()
 ended = []
 window.training.session.ended.connect(lambda *args: ended.append(True))
 window.training.settings_panel.buttons["train"].click()
-while not ended:
+deadline = time.time() + 120
+while not ended and time.time() < deadline:
     app.processEvents()
+assert ended, "the run did not end"
 settle()
+"""
+
+
+BIG_FONT_GALLERY = BIG_FONT_WINDOW + trained("digits_mlp", 1, "Output") + """
 gallery = window.training.hosts["Output"].panel.gallery
 result["gallery"] = [gallery.isVisible(), len(gallery.grid.images), gallery.grid.height(),
                      gallery.grid.tile_size().height()]
@@ -271,28 +251,8 @@ def test_the_gallery_s_tiles_are_whole_with_a_big_system_font(tmp_path):
     assert grid_height >= tile_height
 
 
-
-BIG_FONT_RUNS = """
-import time
-from PySide6.QtGui import QFont
-font = QFont(app.font())
-font.setPointSizeF(16)  # a projector's big system font
-app.setFont(font)
-from gui.main_window import MainWindow
-from gui.document.commands import ChangeSettingsCommand
+BIG_FONT_RUNS = BIG_FONT_WINDOW + trained("xor_learned", 3, "Runs") + """
 from gui.training.runs_list import CHANGED
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
-window.files.open_example("xor_learned")
-window.doc.push(ChangeSettingsCommand(window.doc, {"epochs": 3}))
-window.training.docks["Runs"].raise_()
-ended = []
-window.training.session.ended.connect(lambda *args: ended.append(True))
-window.training.settings_panel.buttons["train"].click()
-while not ended:
-    app.processEvents()
-settle()
 view = window.training.runs.view
 header = view.horizontalHeader()
 title = view.model().headerData(CHANGED, Qt.Orientation.Horizontal)
@@ -319,17 +279,7 @@ def test_the_runs_column_titles_are_cut_at_their_end_with_a_big_system_font(tmp_
     assert width >= title_width or (elided == "ElideRight" and shown["tip"] == title)
 
 
-TALLER = """
-import time
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QFontMetrics
-font = QFont(app.font())
-font.setPointSizeF(16)  # a projector's big system font
-app.setFont(font)
-from gui.main_window import MainWindow
-window = MainWindow(settings)
-window.place_on(window.screen().availableGeometry())
-window.show()
+TALLER = BIG_FONT_WINDOW + """
 window.files.open_example("xor_learned")
 dock = window.training.docks["Activations"]
 dock.raise_()
