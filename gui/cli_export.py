@@ -13,6 +13,7 @@ from core.export import (
     export_project,
     export_target,
     renaming_words,
+    title,
     with_weights_renamed,
 )
 from core.export.common import check_target
@@ -70,7 +71,7 @@ def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     plan, files = export_project(project, args.format, out, args.force)
     if not plan.trained:
         print(_("note: {note}").format(note=untrained_note(Path(args.project).name, plan)))
-    print(_("exported {format} to {files}").format(format=args.format,
+    print(_("exported {format} to {files}").format(format=title(args.format),
                                                    files=", ".join(str(f) for f in files)))
     return EXIT_OK
 

@@ -25,6 +25,7 @@ from core.export import (
     file_stem,
     refuse_problems,
     renaming_words,
+    title,
     with_weights_renamed,
 )
 from core.export.common import check_target
@@ -45,29 +46,28 @@ from gui.widgets import status_line
 class Format:
     """One export format as the menu offers it: what it is for (its tooltip's first half),
     the file dialog's filter and the suffix a file target gets (none: a new folder). The
-    texts are marked (context ``ExportMenu``) and translated where shown."""
+    texts are marked (context ``ExportMenu``) and translated where shown; the format's name
+    in sentences is :func:`core.export.title`'s, as on the command line."""
 
     name: str
     text: str
-    label: str
     purpose: str
     filter: str
     suffix: str = ""
 
 
 FORMATS = (
-    Format("pytorch", QT_TRANSLATE_NOOP("ExportMenu", "&PyTorch…"), "PyTorch",  # i18n: not ui
+    Format("pytorch", QT_TRANSLATE_NOOP("ExportMenu", "&PyTorch…"),
            QT_TRANSLATE_NOOP("ExportMenu", "To keep training beyond NetCanvas: a "
                              "torch.nn.Module holding these weights and a training script that "
                              "also runs on a GPU or several machines (torchrun)."),
            QT_TRANSLATE_NOOP("ExportMenu", "A new folder (*)")),
-    Format("onnx", QT_TRANSLATE_NOOP("ExportMenu", "&ONNX…"), "ONNX",
+    Format("onnx", QT_TRANSLATE_NOOP("ExportMenu", "&ONNX…"),
            QT_TRANSLATE_NOOP("ExportMenu", "To use the network in another program: ONNX "
                              "runtimes run it from Python, C++, C#, Java, a browser or a "
                              "phone, without NetCanvas or Python."),
            QT_TRANSLATE_NOOP("ExportMenu", "ONNX models (*.onnx)"), SUFFIXES["onnx"]),
     Format("numpy", QT_TRANSLATE_NOOP("ExportMenu", "&NumPy Script…"),
-           QT_TRANSLATE_NOOP("ExportMenu", "NumPy script"),
            QT_TRANSLATE_NOOP("ExportMenu", "To read and change every step: a plain-NumPy "
                              "program in the book's style, each layer's forward and backward "
                              "and the optimizer's rule written out."),
@@ -189,7 +189,7 @@ class ExportMenu(QObject):
         # the timeline shows an earlier epoch: the latest one, which is exported
         self._rewound = self._latest_epoch() if self.context.doc.previewing else None
         status_line(self.window).say(lambda: self.tr("Writing the {format} export…").format(
-            format=shown(fmt.label)))
+            format=title(fmt.name)))
         return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
 
     def _ask_target(self, fmt: Format) -> tuple[Path, bool] | None:
@@ -202,7 +202,7 @@ class ExportMenu(QObject):
         default = start / (f"{stem}_pytorch" if not fmt.suffix else stem + fmt.suffix)
         caption = (self.tr("Export as {format}") if fmt.suffix
                    else self.tr("Export as {format} — name a new folder")).format(
-                       format=shown(fmt.label))
+                       format=title(fmt.name))
         chosen = choose_target(self.window, caption, str(default), shown(fmt.filter),
                                lambda name: export_target(fmt.name, name),
                                lambda out: target_refusal(out, folder=not fmt.suffix))
@@ -237,7 +237,7 @@ class ExportMenu(QObject):
         written, note = result
         folder = out if not fmt.suffix else out.parent
         names = "\n".join(f"  {path.name}" for path in written)
-        label = shown(fmt.label)
+        label = title(fmt.name)
         # the folder on a line of its own: in the sentence, a long path broke mid-name
         text = self.tr("Exported the network as {format} to this folder:").format(
             format=label) + f"\n{folder}\n{names}"
@@ -251,7 +251,7 @@ class ExportMenu(QObject):
                 "after epoch {epoch}, as Save does. To export the epoch on show, press "
                 "Continue from here, then export again.").format(epoch=self._rewound)
         status_line(self.window).say(lambda: self.tr("Exported {format} to {path}.").format(
-            format=shown(fmt.label), path=out), 8000)
+            format=title(fmt.name), path=out), 8000)
         box = QMessageBox(QMessageBox.Icon.Information,
                           self.tr("Exported as {format}").format(format=label), text,
                           QMessageBox.StandardButton.Ok, self.window)
@@ -302,7 +302,7 @@ class ExportMenu(QObject):
         return True
 
     def _cannot(self, fmt: Format) -> str:
-        return self.tr("Cannot export as {format}").format(format=shown(fmt.label))
+        return self.tr("Cannot export as {format}").format(format=title(fmt.name))
 
     def _refuse(self, title: str, text: str) -> None:
         QMessageBox.warning(self.window, title, sentence(text))

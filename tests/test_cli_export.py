@@ -17,6 +17,8 @@ from resources.examples import example_path
 
 ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"pytorch": "out", "onnx": "out.onnx", "numpy": "out.py"}
+#: how the output names each format: as the window's File ▸ Export does
+NAMES = {"pytorch": "PyTorch", "onnx": "ONNX", "numpy": "NumPy script"}
 
 
 def run(argv, capsys):
@@ -41,7 +43,7 @@ def test_an_untrained_project_exports_its_initial_weights_and_says_so(fmt, tmp_p
     assert code == 0 and err == ""
     assert out.splitlines()[0] == ("note: spiral.netcanvas is untrained: exported its initial "
                                    "weights, drawn from seed 0")
-    assert out.splitlines()[1].startswith(f"exported {fmt} to {out_path}")
+    assert out.splitlines()[1].startswith(f"exported {NAMES[fmt]} to {out_path}")
     if fmt == "pytorch":
         assert sorted(p.name for p in out_path.iterdir()) == [
             "README.md", "data.npz", "model.py", "train.py", "weights.npz"]
@@ -80,7 +82,7 @@ def test_a_file_format_s_ending_is_added_when_missing(fmt, asked, written, tmp_p
     """As the window's save dialog does: ``--out d.txt`` of ONNX writes d.txt.onnx."""
     code, out, _ = run(["export", example_path("xor_by_hand"), "--format", fmt, "--out",
                         tmp_path / asked], capsys)
-    assert code == 0 and out.startswith(f"exported {fmt} to {tmp_path / written}")
+    assert code == 0 and out.startswith(f"exported {NAMES[fmt]} to {tmp_path / written}")
     assert (tmp_path / written).exists()
     assert fmt == "pytorch" or not (tmp_path / asked).exists()
 

@@ -28,12 +28,21 @@ from core.export.import_weights import (
 )
 from core.export.numpy_script import export_numpy
 from core.export.pytorch import export_pytorch
-from core.i18n import _
+from core.i18n import N_, _
 from core.project import Project
 
 FORMATS = ("pytorch", "onnx", "numpy")
+#: each format's name as the user reads it, on the command line and in the window (marked
+#: only: say it with :func:`title`); a product's name is no word to translate
+TITLES = {"pytorch": "PyTorch", "onnx": "ONNX",  # i18n: not ui
+          "numpy": N_("NumPy script")}
 #: the ending a file format's target has (pytorch writes a folder, whatever its name)
 SUFFIXES = {"onnx": ".onnx", "numpy": ".py"}
+
+
+def title(format: str) -> str:
+    """``format``'s name in the current language: ``NumPy script`` for ``numpy``."""
+    return _(TITLES[format])
 
 
 def export_target(format: str, out: str | Path) -> Path:

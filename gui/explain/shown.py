@@ -72,14 +72,29 @@ class StepMark:
         return self._command()
 
 
+#: the fewest significant digits a loss change is said with (the losses' usual 4)
+LOSS_DIGITS = 4
+
+
+def loss_change(before: float, after: float) -> tuple[str, str]:
+    """The row's loss before and after a step as the dock and the status bar both say them:
+    the same significant digits for both, 4 (``0.6628``, ``0.3724``), more while the two would
+    read the same though they differ (a small learning rate's step), up to 9."""
+    digits = LOSS_DIGITS
+    while before != after and digits < 9 and f"{before:.{digits}g}" == f"{after:.{digits}g}":
+        digits += 1
+    return f"{before:.{digits}g}", f"{after:.{digits}g}"
+
+
 def sgd_step_said(row: int, lr: float, before: float, after: float) -> str:
     """What the status bar says after the step: ``Applied one SGD step (lr 1): the loss on row
     0 0.6628 → 0.3724 — Ctrl+Z undoes it`` (the platform's Undo keys)."""
     keys = QKeySequence(QKeySequence.StandardKey.Undo).toString(
         QKeySequence.SequenceFormat.NativeText)
+    said_before, said_after = loss_change(before, after)
     return translate("ExplainPanel", "Applied one SGD step (lr {lr}): the loss on row {row} "
                                      "{before} → {after} — {keys} undoes it").format(
-        lr=f"{lr:g}", row=row, before=f"{before:.4g}", after=f"{after:.4g}", keys=keys)
+        lr=f"{lr:g}", row=row, before=said_before, after=said_after, keys=keys)
 
 
 def sgd_note(row: int, lr: float, before: float, after: float, applied: bool,
@@ -95,4 +110,5 @@ def sgd_note(row: int, lr: float, before: float, after: float, applied: bool,
         if applied else translate("ExplainPanel", "One SGD step on row {row} (lr {lr}): the "
                                   "row's loss {before} → {after}. It was dropped from the undo "
                                   "history to keep memory: Undo no longer takes it back.")
-    return said.format(row=row, lr=f"{lr:g}", before=f"{before:.6g}", after=f"{after:.6g}")
+    said_before, said_after = loss_change(before, after)
+    return said.format(row=row, lr=f"{lr:g}", before=said_before, after=said_after)

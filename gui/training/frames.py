@@ -19,7 +19,7 @@ import numpy as np
 
 from core.datasets import DataError, Dataset, split
 from core.datasets.dataset import split_remembered, worth_remembering
-from core.engine.params import feeding, weight_name
+from core.engine.params import Params, feeding, weight_name
 from core.spec import NetworkSpec
 from core.training import gradient_flow
 from core.training.events import TrainingEvent
@@ -259,7 +259,11 @@ class FrameMaker:
             for edge_id, name in self._weights.items():
                 self._trails[edge_id].add(self.trainer.epoch, Histogram.of(params[name]))
 
-    def make(self) -> Frame:
+    def make(self, arrays: Params | None = None) -> Frame:
+        """The trainer's frame now; its ``arrays`` (the values the document shows) are the
+        network's, converted as the document keeps them, unless given (a replay gives the
+        record's: converting the network's only to drop them cost a big network's worker a
+        copy of every weight at each step back)."""
         trainer = self.trainer
         with np.errstate(all="ignore"):  # a diverged network is drawn, not warned about
             snapshot = trainer.snapshot()
@@ -273,7 +277,8 @@ class FrameMaker:
                                             self.gradient_signals())
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, self._axis_end(), images,
-                     flow, copies({**snapshot.params, **snapshot.state}, owned=True))
+                     flow, arrays if arrays is not None
+                     else copies({**snapshot.params, **snapshot.state}, owned=True))
 
     def _axis_end(self) -> int:
         """The frame's ``last_epoch``: the planned end while the run goes on, so the axis does

@@ -92,18 +92,18 @@ class Replay:
         if self._maker is None:
             self._maker = FrameMaker(self.viewer)
         network.load_params(record.params, record.state)
+        # the record's own values as the document shows them (the timeline's preview), not the
+        # viewer network's converted
         with np.errstate(all="ignore"):
-            made = self._maker.make()
+            made = self._maker.make(arrays=copies(record.arrays))
         snapshot = replace(made.snapshot, epoch=record.epoch, batch=0, history=history,
                            gradient_norms=dict(record.gradient_norms), gradient_histograms={})
         # the signals depend on the weights only: measured again for the loaded record
         flow = gradient_flow.assess(network.spec, record.gradient_norms,
                                     self._maker.gradient_signals())
-        # the record's own values as the document shows them (the timeline's preview)
         return replace(made, snapshot=snapshot, curves=Curves.of(history, self.batches_per_epoch),
                        last_epoch=max(last_epoch, history.n_epochs),
-                       weight_trails=dict(trails or {}), flow=flow,
-                       arrays=copies(record.arrays))
+                       weight_trails=dict(trails or {}), flow=flow)
 
 
 class ReplayRunner(QObject):

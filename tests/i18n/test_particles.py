@@ -18,7 +18,7 @@ AFTER_PLACEHOLDER = re.compile(r"(?:\{(\w*)(?:![rsa])?(?::[^}]*)?\}|%\(\w+\)[rs]
                                r"(?:[)”\"'`]|\\\"|&\w+;|&lt;/\w+&gt;|\s*\(\S[^()]*\))*$")
 #: placeholders whose every value is known, so their particle is written out
 FIXED_VALUES = {
-    "format": "PyTorch, ONNX, NumPy 스크립트 (and on the command line pytorch, onnx, numpy)",
+    "format": "PyTorch, ONNX, NumPy 스크립트 (in the window and on the command line)",
     "save_as": "파일 ▸ 다른 이름으로 저장…",
     "button": "CSV / NPZ / IDX 가져오기…",
 }

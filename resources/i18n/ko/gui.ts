@@ -156,10 +156,6 @@ Save anyway? To keep both, cancel and use {save_as}.</source>
         <translation>NumPy 스크립트(&amp;N)…</translation>
     </message>
     <message>
-        <source>NumPy script</source>
-        <translation>NumPy 스크립트</translation>
-    </message>
-    <message>
         <source>To read and change every step: a plain-NumPy program in the book&apos;s style, each layer&apos;s forward and backward and the optimizer&apos;s rule written out.</source>
         <translation>모든 단계를 읽고 고치려면: 책의 방식을 따른 순수 NumPy 프로그램으로, 각 층의 순전파와 역전파, 갱신 방법의 규칙을 모두 풀어 씁니다.</translation>
     </message>

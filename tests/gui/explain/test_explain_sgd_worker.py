@@ -39,8 +39,8 @@ def test_a_big_network_s_step_is_worked_out_on_a_worker_with_the_same_result(
     qtbot.waitUntil(lambda: panel.result.text().startswith("One SGD step on row 0"))
     assert threads == [False]  # worked out once, off the GUI thread
     assert panel.result.text() == (
-        f"One SGD step on row 0 (lr 1): the row's loss {explanation.trace.loss:.6g} → "
-        f"{after:.6g}. Undo puts the weights back.")
+        f"One SGD step on row 0 (lr 1): the row's loss {explanation.trace.loss:.4g} → "
+        f"{after:.4g}. Undo puts the weights back.")
     for name, value in expected.items():
         assert np.array_equal(doc.array(name), value)
     qtbot.waitUntil(lambda: panel.explanation is not None and panel.sgd_button.isEnabled())

@@ -1,0 +1,51 @@
+"""A step back on the timeline made its frame on the worker by converting the viewer network's
+weights to the document's float64 arrays, then threw them away for the record's own: a copy of
+every weight for nothing on a big network. The frame now holds the record's arrays, made once."""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+from PySide6.QtCore import Qt
+
+import gui.training.frames as frames_module
+from gui.training.replay import Replay
+from tests.gui.training_support import open_example, train_to_end
+
+
+def test_a_replayed_frame_holds_the_record_s_arrays_without_converting_the_viewer_s(
+        qtbot, window, monkeypatch):
+    open_example(window, "spiral", epochs=6)
+    train_to_end(qtbot, window)
+    converted: list[str] = []  # the thread of each conversion of a network's weights
+    original = frames_module.copies
+
+    def counted(arrays, owned=False):
+        converted.append(threading.current_thread().name)
+        return original(arrays, owned)
+
+    monkeypatch.setattr(frames_module, "copies", counted)
+    made = []
+    replay_frame = Replay.frame
+
+    def frame(replay, record, *args):
+        made.append((record, replay_frame(replay, record, *args)))
+        return made[-1][1]
+
+    monkeypatch.setattr(Replay, "frame", frame)
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(4):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 2
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 2 and not timeline.runner.busy)
+    assert made and all(record.epoch in range(2, 6) for record, _ in made)
+    record, replayed = made[-1]
+    assert record.epoch == 2 and replayed.snapshot.epoch == 2
+    assert set(replayed.arrays) == set(record.arrays)
+    for name, value in record.arrays.items():
+        assert replayed.arrays[name].dtype == np.float64
+        np.testing.assert_array_equal(replayed.arrays[name], value)
+        np.testing.assert_array_equal(window.doc.shown_arrays[name], value)  # what is shown
+    assert converted == []  # the viewer network's weights were never converted
