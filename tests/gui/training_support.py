@@ -4,7 +4,7 @@ buttons of the Training dock, wait for a run to end."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 
 from core import build
 from gui.document.commands import ChangeSettingsCommand
@@ -51,21 +51,3 @@ def accuracy_of_document(window) -> float:
 
 def training_settings(window):
     return window.doc.settings
-
-
-def plot_turns(monkeypatch, module) -> tuple[list[int], QTimer]:
-    """From now on, the turn of the event loop at which each plot of a panel's ``module``
-    (its ``add_plot``) is made, and the ticker that counts the turns (stop it when done)."""
-    turns = [0]
-    ticker = QTimer()
-    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
-    ticker.start(0)
-    made_at: list[int] = []
-    add_plot = module.add_plot
-
-    def recorded(*args, **kwargs):
-        made_at.append(turns[0])
-        return add_plot(*args, **kwargs)
-
-    monkeypatch.setattr(module, "add_plot", recorded)
-    return made_at, ticker

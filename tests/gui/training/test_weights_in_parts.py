@@ -5,16 +5,28 @@ whole — with all three plots, drawn as before."""
 from __future__ import annotations
 
 import numpy as np
+from PySide6.QtCore import QTimer
 
 import gui.training.plots.weights as weights_module
-from tests.gui.training_support import open_example, plot_turns, train_to_end
+from tests.gui.training_support import open_example, train_to_end
 
 
 def test_the_weights_panel_is_made_one_plot_per_turn_and_shows_all_three(
         qtbot, window, monkeypatch):
     open_example(window, "spiral", epochs=2)
     frame = train_to_end(qtbot, window).frame
-    made_at, ticker = plot_turns(monkeypatch, weights_module)
+    turns = [0]
+    ticker = QTimer()
+    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
+    ticker.start(0)  # counts the turns of the event loop
+    made_at: list[int] = []
+    add_plot = weights_module.add_plot
+
+    def recorded(*args, **kwargs):
+        made_at.append(turns[0])
+        return add_plot(*args, **kwargs)
+
+    monkeypatch.setattr(weights_module, "add_plot", recorded)
     ui = window.training
     host = ui.hosts["Weights"]
     assert not host.is_built
