@@ -129,17 +129,17 @@ def _short(value: float) -> str:
 
 
 def layer_renaming(project: Project, arrays: dict[str, np.ndarray]) -> dict[str, str]:
-    """``{name in the file: name in the network}`` for the names that differ, when ``arrays``
-    number the weights and biases by layer as the book does — ``W<k>``, ``b<k>`` for the k-th
-    layer along the forward pass — and fit the network renamed so, but not as they are; else
-    ``{}``. Only for a chain of layers without batch norm (the book's own networks): the
-    canvas names a bias after its node, so the book's b1 of the first hidden layer is b2
-    there, and its 784-50-100-10 weights were refused name by name."""
+    """For ``arrays`` that do not fit the network as they are (:func:`weight_problems` found
+    problems): ``{name in the file: name in the network}`` for the names that differ, when
+    they number the weights and biases by layer as the book does — ``W<k>``, ``b<k>`` for the
+    k-th layer along the forward pass — and fit the network renamed so; else ``{}``. Only for
+    a chain of layers without batch norm (the book's own networks): the canvas names a bias
+    after its node, so the book's b1 of the first hidden layer is b2 there, and its
+    784-50-100-10 weights were refused name by name."""
     network = project.build_network()
     spec = network.spec
     layers = [n for n in spec.order() if spec.node(n).kind != "input"]
-    if network.state or not weight_problems(project, arrays) or any(
-            len(spec.incoming(n)) != 1 for n in layers):
+    if network.state or any(len(spec.incoming(n)) != 1 for n in layers):
         return {}
     names = {}
     for k, node in enumerate(layers, start=1):
