@@ -31,7 +31,7 @@ from PySide6.QtCore import QObject, Slot
 from core.datasets import Dataset
 from core.engine.params import Params
 from core.spec import NetworkSpec
-from core.training.snapshot import Histogram, OutputGrid, edge_histograms
+from core.training.snapshot import Histogram, OutputGrid
 from gui.document.predictions import Predictions
 from gui.training.controller import IDLE
 from gui.training.frames import Evaluation, Frame, boundary_rgb, evaluation
@@ -73,11 +73,6 @@ class CurrentWeights:
 
     spec: NetworkSpec
     histograms: dict[str, Histogram]
-
-
-def current_weights(spec: NetworkSpec, arrays: dict[str, np.ndarray]) -> CurrentWeights:
-    """The histograms of ``arrays``' weight matrices, binned as a training snapshot bins them."""
-    return CurrentWeights(spec, edge_histograms(spec, arrays))
 
 
 class FollowsWeights:
@@ -158,10 +153,8 @@ class OutputPreview(QObject):
                     if host is not None:
                         host.call("follow_weights", arrays)
 
-    def _show_current_weights(self, binned: dict[str, Histogram] | None = None) -> None:
-        """The current weights to the Weights panel: binned by the predictions (on a worker
-        for a big network), else here."""
+    def _show_current_weights(self, binned: dict[str, Histogram]) -> None:
+        """The current weights to the Weights panel, as the predictions binned them (on a
+        worker for a big network)."""
         if self._weights_host is not None:
-            doc = self._session.doc
-            self._weights_host.call("show_weights", CurrentWeights(doc.spec, binned) if binned
-                                    else current_weights(doc.spec, doc.shown_arrays))
+            self._weights_host.call("show_weights", CurrentWeights(self._session.doc.spec, binned))
