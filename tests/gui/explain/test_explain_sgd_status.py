@@ -50,18 +50,25 @@ def _said_change(text: str) -> str:
     return f"{left.split()[-1]} → {right.split()[0].rstrip('.')}"
 
 
-@pytest.mark.parametrize("language", ["en", "ko"])
-def test_the_dock_and_the_status_bar_say_the_loss_change_with_the_same_digits(
-        qtbot, window, english_after, language):
-    """The dock said "0.662812 → 0.372413" where the status bar said "0.6628 → 0.3724"."""
-    set_language(language)
-    assert window.files.open_example("xor_learned")
+def one_step(qtbot, window):
+    """Explain opened on ``ROW`` and one SGD step applied: the panel, and the row's loss
+    before the step."""
     window.explain_action.trigger()
     panel = window.explain
     qtbot.waitUntil(lambda: panel.explanation is not None and panel.explanation.sample == ROW)
     before = panel.explanation.trace.loss
     qtbot.mouseClick(panel.sgd_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: panel.explanation.trace.loss < before)
+    return panel, before
+
+
+@pytest.mark.parametrize("language", ["en", "ko"])
+def test_the_dock_and_the_status_bar_say_the_loss_change_with_the_same_digits(
+        qtbot, window, english_after, language):
+    """The dock said "0.662812 → 0.372413" where the status bar said "0.6628 → 0.3724"."""
+    set_language(language)
+    assert window.files.open_example("xor_learned")
+    panel, _before = one_step(qtbot, window)
     assert _said_change(panel.result.text()) == "0.6628 → 0.3724"
     assert _said_change(window.statusBar().currentMessage()) == "0.6628 → 0.3724"
 
@@ -72,12 +79,7 @@ def test_a_tiny_steps_loss_change_is_said_with_the_digits_that_show_it(qtbot, wi
     (4 digits would read "0.6628 → 0.6628")."""
     assert window.files.open_example("xor_learned")
     window.doc.push(ChangeSettingsCommand(window.doc, {"lr": 1e-5}))
-    window.explain_action.trigger()
-    panel = window.explain
-    qtbot.waitUntil(lambda: panel.explanation is not None and panel.explanation.sample == ROW)
-    before = panel.explanation.trace.loss
-    qtbot.mouseClick(panel.sgd_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: panel.explanation.trace.loss < before)
+    panel, before = one_step(qtbot, window)
     after = panel.explanation.trace.loss
     said = _said_change(panel.result.text())
     assert said == _said_change(window.statusBar().currentMessage())
