@@ -269,15 +269,15 @@ class ExportMenu(QObject):
     def import_weights(self) -> bool:
         """Ask for an .npz and put its weights on the network as one undo entry; mismatched
         names or shapes, a file that is no .npz, and a running training are refused in words."""
-        doc, title = self.context.doc, self.tr("Cannot import weights")
+        doc, refused = self.context.doc, self.tr("Cannot import weights")
         if doc.locked_reason:
-            self._refuse(title, doc.locked_reason)
+            self._refuse(refused, doc.locked_reason)
             return False
         project = self.context.files.project()
         try:
             refuse_problems(project)
         except ExportError as exc:
-            self._refuse(title, str(exc))
+            self._refuse(refused, str(exc))
             return False
         start = str(Path(doc.path).parent) if doc.path else str(Path.home())
         path, _filter = QFileDialog.getOpenFileName(self.window, self.tr("Import weights"), start,
@@ -287,7 +287,7 @@ class ExportMenu(QObject):
         try:
             updated, renaming = with_weights_renamed(project, Path(path))
         except ExportError as exc:
-            self._refuse(title, str(exc))
+            self._refuse(refused, str(exc))
             return False
         arrays = {**(updated.params or {}), **(updated.state or {})}
         name = Path(path).name
@@ -304,5 +304,5 @@ class ExportMenu(QObject):
     def _cannot(self, fmt: Format) -> str:
         return self.tr("Cannot export as {format}").format(format=title(fmt.name))
 
-    def _refuse(self, title: str, text: str) -> None:
-        QMessageBox.warning(self.window, title, sentence(text))
+    def _refuse(self, caption: str, text: str) -> None:
+        QMessageBox.warning(self.window, caption, sentence(text))
