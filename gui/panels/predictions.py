@@ -291,8 +291,8 @@ class PredictionsPanel(QWidget):
 
     def _keep_two_rows(self) -> None:
         """The table never lower than its header and two rows (and the scroll bar under them
-        when its columns are wider than it): with a 16 pt system font at 1024 × 768 it showed
-        less than one row of the truth table."""
+        when its columns are wider than it, the last one no longer stretched): with a 16 pt
+        system font at 1024 × 768 it showed less than one row of the truth table."""
         table = self.table
         rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 2)))
         bar, header = table.horizontalScrollBar(), table.horizontalHeader()
@@ -303,6 +303,9 @@ class PredictionsPanel(QWidget):
             table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width())
         table.setMinimumHeight(max(rows + table.horizontalHeader().height() + 6 + (
             bar.sizeHint().height() if wide else 0), table.minimumSizeHint().height()))
+        # stretched into less room than it needs, the last column cut its header to
+        # "redicte" (Spiral at 1280 × 800): it keeps its width and the table scrolls instead
+        header.setStretchLastSection(not wide)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
