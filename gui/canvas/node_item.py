@@ -285,7 +285,7 @@ class NodeItem(QGraphicsObject):
         else:
             self.painted = paint_block(
                 painter, rect, self._overlay, self.tr("%n units", "", self.node.units),
-                self._summary())
+                str(self.node.units), self._summary())
         if self._problems:
             paint_badge(painter, rect)
         if self._thumbnail is not None:

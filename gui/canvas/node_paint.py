@@ -87,11 +87,13 @@ def paint_neurons(painter: QPainter, rect: QRectF, color: QColor, kind: str,
 
 
 def paint_block(painter: QPainter, rect: QRectF, overlay: NodeOverlay | None, units: str,
-                summary: str) -> dict[str, style.PaintedText]:
+                number: str, summary: str) -> dict[str, style.PaintedText]:
     """A large node's body: its size (``units``, "100 units") over the footer; returns both
     texts as painted. The footer's line stands on the body's bottom and the size is centred
     above it, made smaller if the zoom grew it taller than that room: zoomed out, both grew
-    (:func:`style.legible_font`) and "뉴런 100개" was drawn over its "ReLU"."""
+    (:func:`style.legible_font`) and "뉴런 100개" was drawn over its "ReLU". Grown wider than
+    the card, the size is the bare ``number`` ("100"; the tooltip says the rest), which keeps
+    it legible where shrinking "100 units" to fit would not."""
     body = QRectF(rect.left(), rect.top() + style.HEADER_HEIGHT, rect.width(),
                   rect.height() - style.HEADER_HEIGHT)
     overlay = overlay or NodeOverlay()
@@ -109,10 +111,15 @@ def paint_block(painter: QPainter, rect: QRectF, overlay: NodeOverlay | None, un
     if metrics.height() > room.height():
         font.setPointSizeF(font.pointSizeF() * room.height() / metrics.height())
         metrics = QFontMetricsF(font, painter.device())
+    if metrics.horizontalAdvance(units) > room.width():  # at 40 % it read "L00 units"
+        units = number
+    if metrics.horizontalAdvance(units) > room.width():
+        font.setPointSizeF(font.pointSizeF() * room.width() / metrics.horizontalAdvance(units))
+        metrics = QFontMetricsF(font, painter.device())
     painter.setFont(font)
     painter.setPen(QColor(theme.TEXT))
     painter.drawText(room, Qt.AlignmentFlag.AlignCenter, units)
-    width = min(metrics.horizontalAdvance(units), room.width())
+    width = metrics.horizontalAdvance(units)
     painted = {"units": style.PaintedText(units, QRectF(
         room.center().x() - width / 2, room.center().y() - metrics.height() / 2, width,
         metrics.height()), style.screen_pixels(painter, font.pointSizeF()))}

@@ -102,7 +102,8 @@ def test_footers_zoomed_out_keep_their_whole_line_inside_the_card(qtbot, window,
 @pytest.mark.parametrize("language", ["en", "ko"])
 def test_a_large_node_s_size_and_footer_do_not_overlap_zoomed_out(qtbot, window, language):
     """The overfitting example at Zoom to Fit (40 %): both texts of each large node grow to
-    stay readable, and "100 units" (Korean "뉴런 100개") was drawn over its "ReLU" footer."""
+    stay readable, and "100 units" (Korean "뉴런 100개") was drawn over its "ReLU" footer —
+    then, grown wider than the card, it was cut to "L00 units": the card now says "100"."""
     from gui.i18n import set_language
 
     window.resize(1280, 800)
@@ -115,6 +116,7 @@ def test_a_large_node_s_size_and_footer_do_not_overlap_zoomed_out(qtbot, window,
             item = window.scene.node_item(node_id)
             units, footer = item.painted["units"], item.painted["footer"]
             assert units.pixels >= MIN_TEXT_PIXELS  # still grown to stay readable
+            assert str(item.node.units) in units.text
             assert units.rect.bottom() <= footer.rect.top(), (node_id, units, footer)
             inside = item.body_rect().adjusted(1.5, 1.5, -1.5, -1.5)
             assert inside.contains(units.rect) and inside.contains(footer.rect)
