@@ -13,6 +13,13 @@ def test_screenshot_of_the_xor_example(qtbot, window, tmp_path):
     window.scene.select_only(["1"])
     window.predictions.recompute()
     qtbot.waitUntil(lambda: window.predictions_panel.column("predicted") == ["0", "1", "1", "0"])
+    # the Output panel is made a moment after the window: the picture waits for it to show
+    # what the hand-set weights answer, as the README says it does before any run
+    def confusion():
+        shown = window.training.output.confusion.shown
+        return None if shown is None else shown.tolist()
+
+    qtbot.waitUntil(lambda: confusion() == [[2, 0], [0, 2]])
     qtbot.wait(50)  # let the layouts settle, as they would on screen
     window.view.fit_to_view()
     image = window.grab().toImage()
