@@ -48,7 +48,8 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     export.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     export.add_argument("--out", required=True, metavar="PATH",
                         help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py; the "
-                               "ending is added when missing) to write"))
+                               "ending is added when missing; given a folder, the file is "
+                               "written inside it, named after the project) to write"))
     export.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
 
     back = commands.add_parser(
@@ -67,7 +68,8 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
 
 def run_export(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
-    out = export_target(args.format, args.out)  # d.txt → d.txt.onnx, as the window does
+    # d.txt → d.txt.onnx, as the window does; a folder → inside it, named after the project
+    out = export_target(args.format, args.out, Path(args.project).stem)
     plan, files = export_project(project, args.format, out, args.force)
     if not plan.trained:
         print(_("note: {note}").format(note=untrained_note(Path(args.project).name, plan)))

@@ -204,7 +204,7 @@ class ExportMenu(QObject):
                    else self.tr("Export as {format} — name a new folder")).format(
                        format=title(fmt.name))
         chosen = choose_target(self.window, caption, str(default), shown(fmt.filter),
-                               lambda name: export_target(fmt.name, name),
+                               lambda name: export_target(fmt.name, name, stem),
                                lambda out: target_refusal(out, folder=not fmt.suffix))
         if chosen is None:
             return None

@@ -87,6 +87,27 @@ def test_a_file_format_s_ending_is_added_when_missing(fmt, asked, written, tmp_p
     assert fmt == "pytorch" or not (tmp_path / asked).exists()
 
 
+@pytest.mark.parametrize("fmt", ["onnx", "numpy"])
+@pytest.mark.parametrize("exists", [True, False])
+def test_a_file_format_given_a_folder_writes_inside_it(fmt, exists, tmp_path, capsys):
+    """``--out exports/`` wrote exports.onnx beside the folder; the file now goes inside it,
+    named after the project (a folder that exists needs no trailing separator)."""
+    folder = tmp_path / "exports"
+    folder.mkdir() if exists else None
+    asked = str(folder) if exists else f"{folder}/"
+    if not exists:  # a folder that is not there is refused as a missing one
+        line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out",
+                             asked], capsys))
+        assert f"the folder {folder} does not exist" in line
+        assert list(tmp_path.iterdir()) == []
+        return
+    code, out, _ = run(["export", example_path("spiral"), "--format", fmt, "--out", asked],
+                       capsys)
+    written = folder / f"spiral{'.onnx' if fmt == 'onnx' else '.py'}"
+    assert code == 0 and out.splitlines()[-1].startswith(f"exported {NAMES[fmt]} to {written}")
+    assert written.is_file() and sorted(p.name for p in tmp_path.iterdir()) == ["exports"]
+
+
 @pytest.mark.parametrize("fmt", TARGETS)
 def test_an_existing_target_needs_force(fmt, tmp_path, capsys):
     out_path = tmp_path / TARGETS[fmt]

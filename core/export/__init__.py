@@ -9,6 +9,7 @@ takes seconds to import).
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -45,11 +46,16 @@ def title(format: str) -> str:
     return _(TITLES[format])
 
 
-def export_target(format: str, out: str | Path) -> Path:
+def export_target(format: str, out: str | Path, name: str = "network") -> Path:
     """Where ``format`` is written when asked for ``out``: with the format's ending added
     when ``out`` has another (``d.txt`` → ``d.txt.onnx``), in the window and on the command
-    line alike."""
-    out, suffix = Path(out), SUFFIXES.get(format, "")
+    line alike. A file format asked for a folder (one that exists, or ``out`` ending in a
+    path separator) is written inside it, named after the project's ``name``
+    (``exports/`` → ``exports/spiral.onnx``; it was ``exports.onnx`` beside the folder)."""
+    text, suffix = str(out), SUFFIXES.get(format, "")
+    out = Path(out)
+    if suffix and (text.endswith(("/", os.sep)) or out.is_dir()):
+        return out / (file_stem(name) + suffix)
     return out.with_name(out.name + suffix) if suffix and out.suffix != suffix else out
 
 

@@ -231,6 +231,7 @@
     </message>
     <message>
         <source>Applied one SGD step (lr {lr}): the loss on row {row} {before} → {after} — {keys} undoes it</source>
+        <extracomment>the fewest significant digits a loss change is said with (the losses&apos; usual 4)</extracomment>
         <translation>SGD 한 단계를 적용했습니다(lr {lr}): 행 {row}의 손실 {before} → {after} — {keys}로 되돌립니다</translation>
     </message>
 </context>
