@@ -103,8 +103,9 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--epochs", type=int, metavar="N",
                        help=_("train N epochs (default: the project's setting)"))
     train.add_argument("--lr", type=float, metavar="RATE",
-                       help=_("train with this learning rate, above 0 (default: the project's "
-                              "setting)"))
+                       help=_("train with this learning rate, from {low} to {high} (default: "
+                              "the project's setting)").format(low=f"{MIN_LR:g}",
+                                                                high=f"{MAX_LR:g}"))
     train.add_argument("--out", metavar="FILE",
                        help=_("save the trained project here, with this run added to its runs "
                               "(the project itself, to update it in place)"))

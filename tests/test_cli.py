@@ -131,6 +131,13 @@ def test_a_learning_rate_that_cannot_be_used_is_refused_in_words(rate, tmp_path,
     assert code in (0, 1) and load_project(out).settings.lr == 0.125
 
 
+def test_the_learning_rate_s_help_gives_the_range_its_error_gives(capsys):
+    """``train --help`` said "above 0" while 1e-10 and 1000 bound it."""
+    assert cli.main(["train", "--help"]) == 0
+    help_text = " ".join(capsys.readouterr().out.split())
+    assert "--lr RATE train with this learning rate, from 1e-10 to 1000" in help_text
+
+
 def test_help_documents_the_exit_codes(capsys):
     code, out, _ = run(["--help"], capsys)
     assert code == 0
