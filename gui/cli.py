@@ -136,8 +136,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     commands.add_parser(
         "self-test", help=_("check this installation headless (also: netcanvas --self-test)"),
-        description=_("Offscreen: open the window on the XOR example, train it to 100 %, and "
-                      "check every resource file, the Qt platform plugins, pyqtgraph and what "
+        description=_("Offscreen: open the window on the XOR example, train it to 100 %, run "
+                      "two search trials in their own processes, open every lab, switch to "
+                      "Korean and back, export the network as ONNX and run it, and check "
+                      "every resource file, the Qt platform plugins, pyqtgraph and what "
                       "downloads MNIST over HTTPS (without connecting). "
                       "Prints one line (exit 0) or names what is missing (exit 1). Works from "
                       "source and in the bundle."),
