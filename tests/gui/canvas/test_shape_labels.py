@@ -1,7 +1,7 @@
 """A block connection's matrix shape ("784×50") is drawn at its middle, under the cards: with
 two cards dragged close together it sat half under their ports. It now stands clear of both
-cards (ports included), with less padding where that is enough, and is left out when there
-is no room — the connection's tooltip and the inspector still say the shape."""
+cards (ports included) — on the line, else just above it — and is left out when there is no
+room — the connection's tooltip and the inspector still say the shape."""
 
 from __future__ import annotations
 
