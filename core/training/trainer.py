@@ -322,16 +322,6 @@ class Trainer:
         return TrainingEvent(*self._position, self.batches_per_epoch, self.step_count,
                              self._loss, rate, eta, metrics, snap, self.outcome)
 
-    def _snapshots_wanted(self) -> bool:
-        return self.snapshot_every is not None or self.snapshot_interval is not None
-
-    def _snapshot_due(self) -> bool:
-        if self.snapshot_every is not None and \
-                self.step_count - self._last_snapshot_step >= self.snapshot_every:
-            return True
-        return self.snapshot_interval is not None and \
-            time.perf_counter() - self._last_snapshot_time >= self.snapshot_interval
-
     def show(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray]) -> None:
         """Load arrays to look at, not to train on (a timeline record of an epoch, replayed):
         the network takes copies of them, and its snapshots carry read-only views of
@@ -350,6 +340,16 @@ class Trainer:
         if self._shown is not None:
             return dict(self._shown)
         return {name: value.copy() for name, value in self.network.params.items()}
+
+    def _snapshots_wanted(self) -> bool:
+        return self.snapshot_every is not None or self.snapshot_interval is not None
+
+    def _snapshot_due(self) -> bool:
+        if self.snapshot_every is not None and \
+                self.step_count - self._last_snapshot_step >= self.snapshot_every:
+            return True
+        return self.snapshot_interval is not None and \
+            time.perf_counter() - self._last_snapshot_time >= self.snapshot_interval
 
     def snapshot(self) -> Snapshot:
         """A copy of everything the panels show, now (timed into ``snapshot_seconds``).
