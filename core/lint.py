@@ -22,7 +22,7 @@ import numpy as np
 
 from core.datasets import DataError, Dataset, split
 from core.engine import activations, initializers, optimizers, params
-from core.i18n import N_, _
+from core.i18n import N_, _, ngettext
 from core.project import Project
 from core.spec import NetworkSpec, NodeSpec
 from core.training.prepare import DataMismatchError, input_columns
@@ -129,10 +129,15 @@ def linear_network(f: _Facts) -> list[LintWarning]:
         return []
     return [LintWarning(
         "linear_network",
-        _("the network is linear: it computes the same as one layer ({nodes} use the identity "
-          "activation)").format(nodes=_names(f.hidden)),
-        _("stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden nodes a "
-          "non-linear activation such as ReLU"), "activations", tuple(n.id for n in f.hidden))]
+        ngettext("the network is linear: it computes the same as one layer ({nodes} uses the "
+                 "identity activation)",
+                 "the network is linear: it computes the same as one layer ({nodes} use the "
+                 "identity activation)", len(f.hidden)).format(nodes=_names(f.hidden)),
+        ngettext("stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden node "
+                 "a non-linear activation such as ReLU",
+                 "stacked linear maps collapse into one (W3·W2·W1·x = K·x); give the hidden "
+                 "nodes a non-linear activation such as ReLU", len(f.hidden)),
+        "activations", tuple(n.id for n in f.hidden))]
 
 
 def step_hidden(f: _Facts) -> list[LintWarning]:
@@ -141,8 +146,11 @@ def step_hidden(f: _Facts) -> list[LintWarning]:
         return []
     return [LintWarning(
         "step_hidden",
-        _("{nodes} use the step function: training never changes the weights into them "
-          "(its slope is 0 wherever it is not a jump)").format(nodes=_names(nodes)),
+        ngettext("{nodes} uses the step function: training never changes the weights into it "
+                 "(its slope is 0 wherever it is not a jump)",
+                 "{nodes} use the step function: training never changes the weights into them "
+                 "(its slope is 0 wherever it is not a jump)", len(nodes)).format(
+            nodes=_names(nodes)),
         _("backprop multiplies by the activation's slope, as the book says of the step "
           "function: set such weights by hand (as for XOR), or give the node sigmoid or ReLU "
           "to learn them"), "activations", tuple(n.id for n in nodes))]

@@ -59,6 +59,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
+from core.error_words import own_words
 from core.file_writes import read_reason, write_atomically
 from core.i18n import _
 from core.project_checks import (
@@ -67,7 +68,6 @@ from core.project_checks import (
     ProjectError,
     check_weights,
     dismissed,
-    reason,
     save_error,
     starts_like_zip,
     text_field,
@@ -318,7 +318,7 @@ def _read_members(path: Path) -> dict[str, bytes]:
             reason=read_reason(exc))) from None
     except DAMAGED_ARCHIVE_ERRORS as exc:
         raise ProjectError(_("the file is damaged ({reason}) — use a backup copy").format(
-            reason=reason(exc))) from None
+            reason=own_words(exc))) from None
 
 
 def _check_sizes(infos: Any, what: str) -> None:
@@ -391,5 +391,5 @@ def _read_arrays(blob: bytes) -> dict[str, np.ndarray]:
         raise
     except (OSError, *DAMAGED_ARCHIVE_ERRORS) as exc:
         raise ProjectError(_("{member} is damaged ({reason}) — use a backup copy").format(
-            member=WEIGHTS_NPZ, reason=reason(exc))) from None
+            member=WEIGHTS_NPZ, reason=own_words(exc))) from None
     return arrays

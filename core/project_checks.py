@@ -9,7 +9,6 @@ from typing import Any
 import numpy as np
 
 from core.engine.network import build
-from core.error_words import own_words
 from core.file_writes import PLACE_ERRORS, write_reason
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -47,15 +46,6 @@ def starts_like_zip(path: Path) -> bool:
             return handle.read(4) == b"PK\x03\x04"
     except OSError:
         return False
-
-
-def reason(exc: BaseException) -> str:
-    """The library's own words when it has some (:func:`core.error_words.own_words`), never the
-    exception's class name: a KeyError that holds only the missing key says that in words."""
-    key = exc.args[0] if isinstance(exc, KeyError) and len(exc.args) == 1 else None
-    if isinstance(key, str) and key and not any(c.isspace() for c in key):
-        return _("{key} is missing").format(key=repr(key))
-    return own_words(exc)
 
 
 def check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],

@@ -44,7 +44,7 @@ import weakref
 from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 
 from core.engine import blas
-from core.project_checks import reason
+from core.error_words import own_words
 
 
 class GuiThreadCollector(QObject):
@@ -83,7 +83,7 @@ def collect_garbage_on_gui_thread() -> GuiThreadCollector:
 class StoppableWorker(QObject):
     """Subclasses do their job in :meth:`work` (checking :attr:`stop_requested`) and may turn
     its return value into the run's :attr:`result` in :meth:`conclude`. A failure does not
-    escape: it becomes :attr:`error`, in words (its own: :func:`core.project_checks.reason`,
+    escape: it becomes :attr:`error`, in words (its own: :func:`core.error_words.own_words`,
     not the exception's class name), and the window stays usable."""
 
     done = Signal()  # the work ended; result and error are set
@@ -114,7 +114,7 @@ class StoppableWorker(QObject):
             result = self.work()
         except Exception as exc:
             traceback.print_exc(file=sys.stderr)  # the kind and where: for whoever debugs it
-            self.error = reason(exc)
+            self.error = own_words(exc)
         try:
             self.result = self.conclude(result, self.error)
         finally:

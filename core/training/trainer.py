@@ -120,6 +120,7 @@ class Trainer:
         self.snapshot_interval = snapshot_interval
         self._last_snapshot_step = 0
         self._last_snapshot_time = -math.inf
+        self._shown: dict[str, np.ndarray] | None = None  # see show()
         self.train_seconds = self.snapshot_seconds = 0.0
 
         self._stop = threading.Event()
@@ -222,6 +223,7 @@ class Trainer:
         if self.outcome is not None:
             raise RuntimeError(f"training has ended: {self.outcome.reason}")  # i18n: not ui
         self.optimizer.lr = self._lr
+        self._shown = None  # it trains: snapshots copy the network's changing values again
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             return self._step()
 
@@ -320,6 +322,25 @@ class Trainer:
         return TrainingEvent(*self._position, self.batches_per_epoch, self.step_count,
                              self._loss, rate, eta, metrics, snap, self.outcome)
 
+    def show(self, params: dict[str, np.ndarray], state: dict[str, np.ndarray]) -> None:
+        """Load arrays to look at, not to train on (a timeline record of an epoch, replayed):
+        the network takes copies of them, and its snapshots carry read-only views of
+        ``params`` themselves (in the network's dtype) instead of copies of the network's —
+        a copy of every weight less at each step back. Safe as long as nobody writes into
+        ``params`` (the timeline keeps its records as they were) and until the network trains,
+        which ends it (:meth:`step`)."""
+        self.network.load_params(params, state)
+        dtype = self.network.dtype
+        self._shown = {name: _read_only(np.asarray(value, dtype=dtype))
+                       for name, value in params.items()}
+
+    def _params_to_show(self) -> dict[str, np.ndarray]:
+        """A snapshot's parameters: what :meth:`show` loaded, else copies of the network's
+        (training changes those in place)."""
+        if self._shown is not None:
+            return dict(self._shown)
+        return {name: value.copy() for name, value in self.network.params.items()}
+
     def _snapshots_wanted(self) -> bool:
         return self.snapshot_every is not None or self.snapshot_interval is not None
 
@@ -350,7 +371,7 @@ class Trainer:
             step=self.step_count,
             lr=self.lr,
             history=self.history.copy(),
-            params={k: v.copy() for k, v in net.params.items()},
+            params=self._params_to_show(),
             state={k: v.copy() for k, v in net.state.items()},
             weight_histograms=edge_histograms(net.spec, net.params, bins),
             gradient_histograms=edge_histograms(net.spec, grads, bins),
@@ -363,3 +384,9 @@ class Trainer:
         self._last_snapshot_step = self.step_count
         self._last_snapshot_time = finished
         return snap
+
+
+def _read_only(array: np.ndarray) -> np.ndarray:
+    view = array.view()
+    view.flags.writeable = False
+    return view

@@ -37,6 +37,9 @@ HIT_WIDTH = 7.0
 #: which hid a centred caption
 CAPTION_TOP = 19.0
 MAGNITUDE_SAMPLE = 65_536  # weights a block's mean |w| is taken from, at most
+#: how far a matrix-shape label keeps from a card's side: its port's radius and pen, and 1
+PORT_CLEARANCE = style.PORT_RADIUS + 2.0
+SHAPE_PADDING = (10.0, 4.0)  # a matrix-shape label's width beyond its text: roomy, then tight
 
 
 def curve(a: QPointF, b: QPointF) -> QPainterPath:
@@ -211,18 +214,10 @@ class EdgeItem(QGraphicsItem):
         painter.drawPolygon(QPolygonF([end, end + QPointF(-10, -5), end + QPointF(-10, 5)]))
         if overlay is not None and overlay.current:  # under the shape, which stays readable
             _paint_current(painter, overlay, [path])
-        mid = path.pointAtPercent(0.5)
-        font = style.legible_font(painter, 8.0)
-        painter.setFont(font)
-        text = f"{self.src.node.units}×{self.dst.node.units}"
-        width = painter.fontMetrics().horizontalAdvance(text) + 10
-        room = self.dst.anchor("in").x() - self.src.anchor("out").x() - 4
-        if width > room and font.pointSizeF() > 8.0:  # grown, it would hide under the nodes
-            font.setPointSizeF(max(8.0, font.pointSizeF() * room / width))
-            painter.setFont(font)
-            width = painter.fontMetrics().horizontalAdvance(text) + 10
-        height = max(18.0, painter.fontMetrics().height() + 4)
-        box = QRectF(mid.x() - width / 2, mid.y() - height / 2, width, height)
+        box = self._shape_box(painter, path.pointAtPercent(0.5))
+        if box is None:  # no room clear of the cards: the tooltip and inspector say the shape
+            return
+        text = self._shape_text()
         painter.setBrush(QColor(theme.BODY))
         painter.setPen(QPen(QColor(theme.BORDER), 1.0))
         painter.drawRoundedRect(box, 9, 9)
@@ -230,6 +225,35 @@ class EdgeItem(QGraphicsItem):
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
         self.painted["shape"] = style.PaintedText(
             text, box, style.screen_pixels(painter, painter.font().pointSizeF()))
+
+    def _shape_text(self) -> str:
+        return f"{self.src.node.units}×{self.dst.node.units}"
+
+    def _shape_box(self, painter: QPainter, mid: QPointF) -> QRectF | None:
+        """Where the matrix shape goes at ``mid`` (the painter's font set for it): a box clear
+        of both cards and their ports, which are drawn over the connection (close cards hid
+        "784×50" under their ports) — on the line, else just above it between the cards'
+        borders, roomy or with less padding, its font smaller (8 pt at least) when grown by
+        the zoom; None when none of these fits."""
+        font = style.legible_font(painter, 8.0)
+        painter.setFont(font)
+        text = self._shape_text()
+        hiders = [self.mapRectFromScene(rect) for card in (self.src, self.dst)
+                  for rect in _card_areas(card)]
+        room = self.dst.anchor("in").x() - self.src.anchor("out").x() - 2 * PORT_CLEARANCE
+        advance = painter.fontMetrics().horizontalAdvance(text)
+        if advance + SHAPE_PADDING[-1] > room and font.pointSizeF() > 8.0:  # grown by the zoom
+            font.setPointSizeF(max(8.0, font.pointSizeF() * room / (advance + SHAPE_PADDING[-1])))
+            painter.setFont(font)
+            advance = painter.fontMetrics().horizontalAdvance(text)
+        height = max(18.0, painter.fontMetrics().height() + 4)
+        for rise in (0.0, height / 2 + PORT_CLEARANCE):
+            for padding in SHAPE_PADDING:
+                width = advance + padding
+                box = QRectF(mid.x() - width / 2, mid.y() - rise - height / 2, width, height)
+                if not any(box.intersects(rect) for rect in hiders):
+                    return box
+        return None
 
     # ------------------------------------------------------------------ hover and editing
     def weight_at(self, scene_pos: QPointF) -> tuple[int, int] | None:
@@ -282,6 +306,13 @@ class EdgeItem(QGraphicsItem):
             event.accept()
             return
         super().mouseDoubleClickEvent(event)
+
+
+def _card_areas(card: NodeItem) -> list[QRectF]:
+    """What of a card hides a connection drawn under it (scene): its body with the thumbnail
+    under it, and its ports, which stand out of its sides."""
+    return [card.mapRectToScene(card.shape().boundingRect()),
+            card.in_port.sceneBoundingRect(), card.out_port.sceneBoundingRect()]
 
 
 def _paint_current(painter: QPainter, overlay: EdgeOverlay, paths: list[QPainterPath]) -> None:

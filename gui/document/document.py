@@ -25,6 +25,7 @@ from core.training.settings import TrainingSettings
 from gui.document.arrays import copies, frozen, read_only
 from gui.document.draw_seed import hand_drawn_generator
 from gui.document.rollback import GuardedCommand, push_guarded
+from gui.document.shown_weights import ShownWeights
 from gui.document.undo_budget import UndoBudget
 from gui.i18n import on_language_change
 
@@ -81,8 +82,7 @@ class GraphDocument(QObject):
         self._path = ""
         self._problems: list[SpecProblem] = []
         self._lock_reason = ""
-        self._preview: Params = {}
-        self._preview_refusal = ""
+        self._preview = ShownWeights()
         self.rng = np.random.default_rng(seed)
         self.undo_stack = QUndoStack(self)
         self.undo_budget = UndoBudget(self)  # what the undo history may hold
@@ -107,13 +107,9 @@ class GraphDocument(QObject):
         return name in self._arrays
 
     # ------------------------------------------------------------------ preview
-    # Other weights shown for a while without editing the document (the training timeline
-    # shows an earlier epoch): the canvas, the predictions and Explain draw ``shown_array``;
-    # saving, commands and training keep using the document's own arrays. An edit of the
-    # values on show (``acts_on_shown``: a typed weight, Explain's SGD step) is refused
-    # meanwhile: it would change weights other than those the user sees.
+    # Other weights shown for a while (:mod:`gui.document.shown_weights`).
     def shown_array(self, name: str) -> np.ndarray:
-        return read_only(self._preview.get(name, self._arrays[name]))
+        return read_only(self._preview.arrays.get(name, self._arrays[name]))
 
     @property
     def shown_arrays(self) -> Params:
@@ -121,25 +117,19 @@ class GraphDocument(QObject):
 
     @property
     def previewing(self) -> bool:
-        return bool(self._preview)
+        return bool(self._preview.arrays)
 
     @property
     def preview_refusal(self) -> str:
         """What :meth:`push` says when it refuses an edit of the weights on show ("" when
         the document's own are shown)."""
-        return self._preview_refusal if self._preview else ""
+        return self._preview.refusal
 
     def set_preview(self, arrays: Params | None, refusal: str = "") -> None:
         """Show ``arrays`` (those the document holds, same shapes) instead of the document's
         own until ``set_preview(None)``; ``params_changed`` tells the views. ``refusal``: why
         an edit of the values on show is refused meanwhile, in words."""
-        old = self._preview
-        self._preview_refusal = refusal
-        # kept as they are when nobody can change them (a replayed frame's, converted on its
-        # worker: copying 2-2000-2000-2's here held the window 0.1 s at each step back)
-        self._preview = copies({k: v for k, v in (arrays or {}).items()
-                                if k in self._arrays and np.shape(v) == self._arrays[k].shape})
-        names = sorted({*old, *self._preview})
+        names = self._preview.replace(arrays, refusal, self._arrays)
         if names:
             self.params_changed.emit(names)
 
@@ -251,7 +241,7 @@ class GraphDocument(QObject):
         in place before the first signal, so a follower of ``spec_reset`` reads the new project
         whole; the settings, data and history signals follow for the parts that changed."""
         self.about_to_reset.emit()
-        self._preview = {}
+        self._preview = ShownWeights()
         given = copies(arrays or {})  # read-only from the start, as every array it keeps
         old = (self._settings, self._data, self._history)
         self._spec = spec

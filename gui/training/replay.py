@@ -91,7 +91,7 @@ class Replay:
         network = self.viewer.network
         if self._maker is None:
             self._maker = FrameMaker(self.viewer)
-        network.load_params(record.params, record.state)
+        self.viewer.show(record.params, record.state)  # the snapshot keeps record.params
         # the record's own values as the document shows them (the timeline's preview), not the
         # viewer network's converted
         with np.errstate(all="ignore"):

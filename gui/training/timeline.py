@@ -29,7 +29,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from core.engine.params import split
 from core.training.history import History
-from core.training.timeline import EpochRecord, Timeline, history_until
+from core.training.timeline import EpochRecord, Timeline
 from core.training.trainer import Trainer
 from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
@@ -45,7 +45,7 @@ from gui.training.timeline_bar import (
     TimelineBar,
     epoch_text,
 )
-from gui.training.timeline_runs import ContinueFromCommand, Past, cut_runs, put_back_later
+from gui.training.timeline_runs import Past, continue_from, put_back_later
 from gui.training.trails import SavedTrails, Trails
 from gui.training.worker import TrainerMaker
 
@@ -373,25 +373,9 @@ class TimelineUi(QObject):
 
     # ------------------------------------------------------------------ continue
     def continue_from_here(self) -> bool:
-        """Push :class:`ContinueFromCommand` for the epoch shown (False when there is none)."""
-        epoch = self.shown_epoch
-        if epoch is None or self.timeline is None or self.session.controller.active:
-            return False
-        record = self.timeline.at(epoch)
-        replay = self._replay()
-        stored = self.session.doc.history
-        history, runs = None, self.session.doc.runs
-        if replay is not None:
-            runs = cut_runs(runs, epoch, replay.batches_per_epoch)
-            if stored is not None:
-                history = history_until(History.from_dict(stored), epoch,
-                                        replay.batches_per_epoch).to_dict()
-        self.session.doc.push(ContinueFromCommand(self, record, history, runs))
-        self.session.message.emit(lambda: translate(
-            "TimelineUi", "Epoch {epoch} is the latest now: press Train to go on from it. The "
-            "epochs after it are dropped from this run (Undo brings them back).").format(
-            epoch=epoch))
-        return True
+        """Push :class:`~.timeline_runs.ContinueFromCommand` for the epoch shown (False when
+        there is none)."""
+        return continue_from(self)
 
 
 def _made(make: TrainerMaker) -> Trainer:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
 
+from core.training.history import History
 from core.training.runs import Run, Runs, with_reason
 from core.training.timeline import EpochRecord, history_until
 from gui.document.weights_command import ReplaceWeightsCommand
@@ -33,6 +34,30 @@ class Past:
     stride: int
     final_frame: Frame | None
     history_ref: object
+
+
+def continue_from(ui: TimelineUi) -> bool:
+    """Continue from here (:meth:`TimelineUi.continue_from_here`): push
+    :class:`ContinueFromCommand` for the epoch the slider shows, with the history and the runs
+    cut there, and say what Train does next (False when no epoch is shown or a run goes on)."""
+    epoch = ui.shown_epoch
+    if epoch is None or ui.timeline is None or ui.session.controller.active:
+        return False
+    record = ui.timeline.at(epoch)
+    replay = ui._replay()
+    doc = ui.session.doc
+    history, runs = None, doc.runs
+    if replay is not None:
+        runs = cut_runs(runs, epoch, replay.batches_per_epoch)
+        if doc.history is not None:
+            history = history_until(History.from_dict(doc.history), epoch,
+                                    replay.batches_per_epoch).to_dict()
+    doc.push(ContinueFromCommand(ui, record, history, runs))
+    ui.session.message.emit(lambda: translate(
+        "TimelineUi", "Epoch {epoch} is the latest now: press Train to go on from it. The "
+        "epochs after it are dropped from this run (Undo brings them back).").format(
+        epoch=epoch))
+    return True
 
 
 class ContinueFromCommand(ReplaceWeightsCommand):

@@ -45,6 +45,8 @@ def test_a_linear_network_is_called_linear():
     warnings = lint(NetworkSpec.mlp([2, 8, 8, 3], hidden_activation="identity"), SETTINGS, DATA)
     assert [w.id for w in warnings] == ["linear_network"]
     assert "the network is linear: it computes the same as one layer" in warnings[0].message
+    assert "(hidden 1, hidden 2 use the identity activation)" in warnings[0].message
+    assert "give the hidden nodes a non-linear activation" in warnings[0].why
     assert warnings[0].lab == "activations" and warnings[0].nodes == ("1", "2")
     # One non-linear hidden node is enough.
     spec = NetworkSpec.mlp([2, 8, 8, 3], hidden_activation="identity")
@@ -247,5 +249,18 @@ def test_a_hidden_step_node_learns_nothing_and_says_so():
     [warning] = lint(spec, SETTINGS)
     assert warning.id == "step_hidden" and warning.nodes == ("1", "2")
     assert warning.message.startswith("hidden 1, hidden 2 use the step function")
+    assert "never changes the weights into them" in warning.message
     gate = NetworkSpec.mlp([2, 1], output_activation="step", loss="mse")  # a perceptron
     assert "step_hidden" not in ids(gate)
+
+
+def test_a_warning_about_one_node_speaks_of_it_in_the_singular():
+    """"hidden 1 use the step function" (and "… use the identity activation") was said of a
+    single node too: one node takes the singular, several the plural."""
+    [step] = lint(NetworkSpec.mlp([2, 8, 2], hidden_activation="step"), SETTINGS)
+    assert step.message.startswith(
+        "hidden 1 uses the step function: training never changes the weights into it (")
+    [linear] = lint(NetworkSpec.mlp([2, 8, 3], hidden_activation="identity"), SETTINGS, DATA)
+    assert linear.message == ("the network is linear: it computes the same as one layer "
+                              "(hidden 1 uses the identity activation)")
+    assert "give the hidden node a non-linear activation" in linear.why

@@ -187,6 +187,9 @@ def test_an_unexpected_error_is_reported_in_korean(window, monkeypatch, korean):
     # an error with no text said nothing after the colon ("문제가 발생했습니다: ")
     sys.excepthook(MemoryError, MemoryError(), None)
     assert shown[1][1].startswith("문제가 발생했습니다: 설명 없이 발생한 예기치 않은 오류\n\n")
+    # a missing key read as the bare key ("문제가 발생했습니다: W1")
+    sys.excepthook(KeyError, KeyError("W1"), None)
+    assert shown[2][1].startswith("문제가 발생했습니다: 'W1'이(가) 없습니다\n\n")
 
 
 def test_file_messages_are_said_again_in_the_new_language(qtbot, window):

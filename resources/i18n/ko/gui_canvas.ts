@@ -222,7 +222,7 @@
     <name>EdgeItem</name>
     <message>
         <source>weight w[{i},{j}] = {value}&lt;br&gt;from {src} unit {a} to {dst} unit {b}.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;Blue is positive, orange negative, thicker is larger. Double-click to type a value.&lt;/span&gt;</source>
-        <extracomment>where an overlay&apos;s caption on a block connection starts, below the connection&apos;s middle: under the gradient bar that hangs there (gradient_bars.EDGE_BAR_GAP + EDGE_BAR_HEIGHT, 16), which hid a centred caption its texts as last painted (&quot;shape&quot;: the matrix shape, &quot;caption&quot;: an overlay&apos;s)</extracomment>
+        <extracomment>where an overlay&apos;s caption on a block connection starts, below the connection&apos;s middle: under the gradient bar that hangs there (gradient_bars.EDGE_BAR_GAP + EDGE_BAR_HEIGHT, 16), which hid a centred caption how far a matrix-shape label keeps from a card&apos;s side: its port&apos;s radius and pen, and 1 its texts as last painted (&quot;shape&quot;: the matrix shape, &quot;caption&quot;: an overlay&apos;s)</extracomment>
         <translation>가중치 w[{i},{j}] = {value}&lt;br&gt;{src} 뉴런 {a}에서 {dst} 뉴런 {b}(으)로.&lt;br&gt;&lt;span style=&apos;color:{muted}&apos;&gt;파란색은 양수, 주황색은 음수이며 굵을수록 큽니다. 두 번 클릭하면 값을 입력할 수 있습니다.&lt;/span&gt;</translation>
     </message>
     <message>

@@ -70,6 +70,7 @@ def test_a_lab_that_cannot_be_opened_says_so_and_the_window_goes_on(qtbot, windo
                                              "the plot has no axis."),
     (ValueError("The scores are empty."), "This is a fault in NetCanvas, not in your work: "
                                           "The scores are empty."),  # one full stop
+    (KeyError("W1"), "This is a fault in NetCanvas, not in your work: 'W1' is missing."),
     (MemoryError(), "There is not enough memory for it; close other programs or labs and try "
                     "again.")])
 def test_a_lab_that_fails_is_worded_without_the_exceptions_class(qtbot, window, dialogs,

@@ -10,7 +10,6 @@ from __future__ import annotations
 import threading
 
 import numpy as np
-import pytest
 from PySide6.QtCore import Qt
 
 import gui.panels.predictions as predictions_module
@@ -23,13 +22,6 @@ from tests.gui.training.test_docks_before_a_run import shows_weights_of, weights
 from tests.gui.training.test_timeline import frames_shown, press, ui
 from tests.gui.training_support import click, open_example, train_to_end
 from tests.gui.worker_gate import Gate
-
-
-@pytest.fixture
-def trained_spiral(qtbot, window):
-    open_example(window, "spiral", epochs=12)
-    train_to_end(qtbot, window)
-    return window
 
 
 def test_the_first_step_back_builds_the_replay_network_on_the_worker(

@@ -10,6 +10,7 @@ import numpy as np
 from PySide6.QtCore import Qt
 
 import gui.training.frames as frames_module
+from core.training.history import History
 from gui.training.replay import Replay
 from tests.gui.training_support import open_example, train_to_end
 
@@ -49,3 +50,48 @@ def test_a_replayed_frame_holds_the_record_s_arrays_without_converting_the_viewe
         np.testing.assert_array_equal(replayed.arrays[name], value)
         np.testing.assert_array_equal(window.doc.shown_arrays[name], value)  # what is shown
     assert converted == []  # the viewer network's weights were never converted
+
+
+def test_a_replayed_frame_keeps_the_record_s_weights_without_copying_them(
+        qtbot, window, monkeypatch):
+    """Each step back also copied every weight of the viewer network into the frame's
+    snapshot (the network's own arrays, which the next step back overwrites). The snapshot now
+    holds read-only views of the record's weights — same values, no copy — which neither a
+    later step back nor more training changes."""
+    open_example(window, "spiral", epochs=6)
+    train_to_end(qtbot, window)
+    made = []
+    replay_frame = Replay.frame
+
+    def frame(replay, record, *args):
+        made.append((record, replay_frame(replay, record, *args), replay))
+        return made[-1][1]
+
+    monkeypatch.setattr(Replay, "frame", frame)
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    for _ in range(4):
+        qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 2
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 2 and not timeline.runner.busy)
+    record, replayed, replay = made[-1]
+    assert record.epoch == 2
+    params = replayed.snapshot.params
+    assert set(params) == set(record.params) == set(replay.viewer.network.params)
+    kept = {name: np.array(value) for name, value in params.items()}
+    for name, value in params.items():
+        np.testing.assert_array_equal(value, record.params[name])  # the epoch's values
+        assert value.dtype == replay.viewer.network.dtype
+        assert np.shares_memory(value, record.params[name])  # not a copy
+        assert not np.shares_memory(value, replay.viewer.network.params[name])
+        assert not value.flags.writeable
+    qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 1: the viewer loads another record
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 1 and not timeline.runner.busy)
+    assert made[-1][0].epoch == 1
+    assert not all(np.array_equal(replay.viewer.network.params[n], kept[n]) for n in kept)
+    window.training.settings_panel.epochs_spin.setValue(3)
+    train_to_end(qtbot, window)  # more training, from the latest epoch
+    assert History.from_dict(window.doc.history).n_epochs == 9
+    for name, value in kept.items():  # the epoch-2 frame is as it was
+        np.testing.assert_array_equal(params[name], value)
+        np.testing.assert_array_equal(replayed.snapshot.params[name], value)
