@@ -30,7 +30,7 @@ class OutputPanel(FollowsWeights, Panel):
         event loop: the panel in one piece held the GUI thread 50 ms and more during a run)."""
         super().__init__(parent)
         self.boundary = BoundaryPlot(add_plot(self.graphics, row=0, col=0))
-        self.parts_left = [self._add_confusion_plot, self._add_gallery]
+        self.parts_left = [OutputPanel._add_confusion_plot, OutputPanel._add_gallery]
         if not in_parts:
             self.build_whole()
 

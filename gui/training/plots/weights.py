@@ -65,7 +65,9 @@ class WeightsPanel(FollowsWeights, Panel):
         self.now_curve = self.now_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
-        self.parts_left = [self._add_trail_plot, self._add_norm_plot, self._finish]
+        self.parts_left = [WeightsPanel._add_trail_plot,
+                           WeightsPanel._add_norm_plot,
+                           WeightsPanel._finish]
         if not in_parts:
             self.build_whole()
 
