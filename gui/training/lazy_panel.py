@@ -169,7 +169,7 @@ class LazyPanel(QWidget):
         A panel made in parts is this host's child from its first part: a window closed before
         its last part deletes it with the window, as it deletes a whole one. Without a parent
         it outlived the window, its pyqtgraph items alive in Qt, until Python's collector broke
-        the panel's reference cycles during some later test — clearing the items' Python state
+        the panel's reference cycles, some time later — clearing the items' Python state
         in no particular order while Qt could still ask them for their size ("'LabelItem'
         object has no attribute '_sizeHint'")."""
         if self._panel is None:
