@@ -164,12 +164,21 @@ class LazyPanel(QWidget):
         the milliseconds until the next host's turn (0: there was nothing to do). A panel made
         here hears what it missed on its next turn: making one and drawing its data in one
         piece held the GUI thread 0.1 s and more on a loaded machine (the Weights and
-        Activations panels' first show)."""
+        Activations panels' first show).
+
+        A panel made in parts is this host's child from its first part: a window closed before
+        its last part deletes it with the window, as it deletes a whole one. Without a parent
+        it outlived the window, its pyqtgraph items alive in Qt, until Python's collector broke
+        the panel's reference cycles, some time later — clearing the items' Python state
+        in no particular order while Qt could still ask them for their size ("'LabelItem'
+        object has no attribute '_sizeHint'")."""
         if self._panel is None:
             making = self._making
             if making is None:
                 self._making = making = self._make()
-                if not getattr(making, "parts_left", None):  # whole at once
+                if getattr(making, "parts_left", None):  # Qt's to delete from now on
+                    making.setParent(self)  # hidden: shown once whole (_build)
+                else:  # whole at once
                     self._build(tell=False)
             elif making.parts_left:
                 making.build_part()

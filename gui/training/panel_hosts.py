@@ -1,7 +1,7 @@
 """The four live panels of the Training docks by dock name, each in a :class:`LazyPanel` that
-makes it when its dock is first on screen — the Activations panel in parts, one plot per turn
-of the event loop (its three plots in one piece held the GUI thread 90–200 ms on a loaded
-machine: :meth:`gui.training.plots.base.Panel.build_part`)."""
+makes it when its dock is first on screen — the Activations, Weights and Output panels in
+parts, one plot per turn of the event loop (their plots in one piece held the GUI thread
+90–200 ms on a loaded machine: :meth:`gui.training.plots.base.Panel.build_part`)."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ from gui.training.lazy_panel import LazyPanel
 
 PANELS = {"Loss": "LossPanel", "Weights": "WeightsPanel",  # i18n: not ui
           "Activations": "ActivationsPanel", "Output": "OutputPanel"}  # i18n: not ui
-IN_PARTS = {"ActivationsPanel"}  # i18n: not ui (the panels made one part per turn)
+# the panels made one part per turn
+IN_PARTS = {"ActivationsPanel", "WeightsPanel", "OutputPanel"}  # i18n: not ui
 
 
 def panel_maker(class_name: str) -> Callable[[], QWidget]:

@@ -89,7 +89,9 @@ class ActivationsPanel(FollowsWeights, Panel):
         #: the current weights' activations by node id and their network, while no run goes
         #: on (None: unknown)
         self.current: tuple[dict[str, NodeStats], NetworkSpec] | None = None
-        self.parts_left = [self._add_stats_plot, self._add_fraction_plot, self._finish]
+        self.parts_left = [ActivationsPanel._add_stats_plot,
+                           ActivationsPanel._add_fraction_plot,
+                           ActivationsPanel._finish]
         if not in_parts:
             self.build_whole()
 

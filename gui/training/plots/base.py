@@ -232,14 +232,16 @@ class Panel(QWidget):
         self.plot_menu = PlotMenu(self.graphics, self, self.ask_png)  # right click: copy, save
         self.note_row = NoteRow(self, self.note.box, self.tools, layout)  # narrow: above them
         self.one_row: OneRow | None = None  # plots into one row when short: one_row_when_short
-        #: what is left to make of a panel made in parts (:meth:`build_part`), in order
-        self.parts_left: list[Callable[[], None]] = []
+        #: what is left to make of a panel made in parts (:meth:`build_part`), in order: the
+        #: class's functions, each called with the panel (bound methods kept here made the
+        #: panel refer to itself until its last part)
+        self.parts_left: list[Callable[[Panel], None]] = []
 
     def build_part(self) -> bool:
         """Make the next part of a panel made in parts; whether parts are left after it. A
         panel is used only once whole (:class:`~gui.training.lazy_panel.LazyPanel`)."""
         if self.parts_left:
-            self.parts_left.pop(0)()
+            self.parts_left.pop(0)(self)
         return bool(self.parts_left)
 
     def build_whole(self) -> None:

@@ -24,10 +24,21 @@ if TYPE_CHECKING:
 class OutputPanel(FollowsWeights, Panel):
     title = "Output"  # i18n: not ui (the file name; shown_title() is translated)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:
+        """``in_parts``: the second plot and the gallery are made by :meth:`Panel.build_part`,
+        one per call (:class:`~gui.training.lazy_panel.LazyPanel` makes one per turn of the
+        event loop: the panel in one piece held the GUI thread 50 ms and more during a run)."""
         super().__init__(parent)
         self.boundary = BoundaryPlot(add_plot(self.graphics, row=0, col=0))
+        self.parts_left = [OutputPanel._add_confusion_plot, OutputPanel._add_gallery]
+        if not in_parts:
+            self.build_whole()
+
+    def _add_confusion_plot(self) -> None:
         self.confusion = ConfusionPlot(add_plot(self.graphics, row=0, col=1))
+
+    def _add_gallery(self) -> None:
+        """The gallery of image data beside the plots, and the texts (the panel is whole)."""
         self.has_plane = True
         self.caption = ""
         self.dataset: Dataset | None = None  # the data told (set_data)

@@ -48,7 +48,10 @@ class WeightsPanel(FollowsWeights, Panel):
     title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
     keeps_frame = True
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:
+        """``in_parts``: the second and third plots are made by :meth:`Panel.build_part`, one
+        per call (:class:`~gui.training.lazy_panel.LazyPanel` makes one per turn of the event
+        loop: the three in one piece held the GUI thread 117–140 ms during a run)."""
         super().__init__(parent)
         self.edge_combo = QComboBox()
         whole_width(self.edge_combo)
@@ -62,18 +65,30 @@ class WeightsPanel(FollowsWeights, Panel):
         self.now_curve = self.now_plot.plot(
             stepMode="center", fillLevel=0, pen=pg.mkPen(theme.POSITIVE, width=1.5),
             brush=pg.mkBrush(*theme.rgba(theme.POSITIVE, 70)))
+        self.parts_left = [WeightsPanel._add_trail_plot,
+                           WeightsPanel._add_norm_plot,
+                           WeightsPanel._finish]
+        if not in_parts:
+            self.build_whole()
+
+    def _add_trail_plot(self) -> None:
         self.trail_plot = add_plot(self.graphics, row=0, col=1)
         self.trail_plot.getAxis("bottom").set_whole(ends=False)  # epochs; plots beside it
         self.trail_image = pg.ImageItem(axisOrder="row-major")
         self.trail_image.setLookupTable(blue_lut())
         self.trail_plot.addItem(self.trail_image)
+
+    def _add_norm_plot(self) -> None:
         self.norm_plot = add_plot(self.graphics, row=1, col=0, colspan=2)
         self.norm_bars = pg.BarGraphItem(x=[], height=[], width=0.6,
                                          brush=pg.mkBrush(theme.NEGATIVE))
         self.norm_plot.addItem(self.norm_bars)
+        self.norm_plot.getAxis("left").enableAutoSIPrefix(False)
+
+    def _finish(self) -> None:
+        """What needs all three plots: their ranges, rows and texts (the panel is whole)."""
         self.ranges = {plot: StickyRange(plot) for plot in (self.now_plot, self.trail_plot,
                                                              self.norm_plot)}
-        self.norm_plot.getAxis("left").enableAutoSIPrefix(False)
         # the wide plot's view, not the small one's beside "Weights now": there it was cut
         self.empty_note = PlotNote(self.norm_plot)
         self.graphics.ci.layout.setRowStretchFactor(0, 3)
