@@ -29,6 +29,7 @@ from core.engine.params import param_name
 from core.file_writes import (
     NEW_FILE_MODE,
     NEW_FOLDER_MODE,
+    landing,
     place_error,
     temporary_prefix,
     write_reason,
@@ -340,6 +341,7 @@ def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
     """Temporary siblings of ``targets`` to write into; renamed onto the targets only if the
     block finishes, removed otherwise (so nothing is ever half-written)."""
     temporaries: list[Path] = []
+    targets = [landing(target) for target in targets]  # a link's file or folder is replaced
     try:
         for target in targets:
             parent = target.absolute().parent
