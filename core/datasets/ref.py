@@ -109,9 +109,14 @@ class DataRef:
         """This reference with file ``index`` at ``path`` — None unless ``path`` holds that
         file's bytes — and each other file missing where it was found by its name in the same
         folder, if it holds that file's bytes (IDX labels moved with their images: the user
-        locates one file, not each). Hashes the files: call it off the GUI thread."""
-        if not self.files[index].matches(path, cancelled):
-            return None
+        locates one file, not each). Hashes the files: call it off the GUI thread. DataError
+        when ``path`` cannot be read (that is no other file: its bytes were never seen)."""
+        try:
+            if not self.files[index].held_by(path, cancelled):
+                return None
+        except OSError as exc:
+            raise DataError(_("{path} cannot be read ({why})").format(
+                path=path, why=read_reason(exc))) from None
         moved = self.relocated(index, path)
         folder = Path(path).parent
         for k, linked in enumerate(self.files):
