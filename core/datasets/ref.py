@@ -288,7 +288,10 @@ def _number(data: dict[str, Any], key: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(_("data: {key} must be a number, not {found}").format(
             key=repr(key), found=type(value).__name__))
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # a whole number of 400 digits (a traceback on opening)
+        raise ValueError(_("data: {key} is too large a number").format(key=repr(key))) from None
 
 
 def _strings(data: dict[str, Any], key: str) -> list[str]:

@@ -55,8 +55,10 @@ def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | Non
         if not isinstance(data, dict) or data.get("netcanvas_fragment") != 1:
             return None
         spec = NetworkSpec.from_dict(data["network"])
+        if not isinstance(data["arrays"], dict):  # (a list's .items() was a crash)
+            return None
         arrays = {str(k): np.asarray(v, dtype=np.float64) for k, v in data["arrays"].items()}
-    except (ValueError, KeyError, TypeError, SpecError):
+    except (ValueError, KeyError, TypeError, OverflowError, SpecError):
         return None
     if size_reason(spec.problems()):
         raise FragmentTooLargeError(spec)
