@@ -59,7 +59,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS, npy_header, promised_byt
 from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
-from core.file_writes import read_reason, write_atomically
+from core.file_writes import read_reason, streamed, write_atomically
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -290,6 +290,8 @@ def _load(path: Path) -> Project:
 
 
 def _read_members(path: Path) -> dict[str, bytes]:
+    if streamed(path):  # opening it would wait for a writer for ever (and a window with it)
+        raise ProjectError(_("this is a pipe or a device, not a project file"))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = {info.filename: info for info in archive.infolist()}
