@@ -76,7 +76,7 @@ def refuse_read_only(path: Path) -> None:
 def write_reason(exc: OSError, path: Path) -> str:
     """Why ``path`` could not be written, in words for the common causes and the system's
     own text for the others."""
-    folder = path.parent
+    folder = landing(path).parent  # a link's: where the file goes
     if exc.errno == errno.ENOENT:
         return _("the folder {folder} does not exist").format(folder=folder)
     if exc.errno == errno.ENOTDIR:
@@ -156,7 +156,11 @@ def landing(path: Path) -> Path:
     """Where a write of ``path`` lands: the file a symbolic link points at (followed to the
     end), else ``path``. A rename onto the link itself replaced the link by a file and left the
     file it pointed at, the one the user keeps, as it was."""
-    return Path(os.path.realpath(path)) if path.is_symlink() else path
+    try:
+        linked = path.is_symlink()
+    except OSError:  # a name too long for the file system: the write says so
+        return path
+    return Path(os.path.realpath(path)) if linked else path
 
 
 def streamed(path: Path) -> bool:

@@ -60,3 +60,13 @@ def test_a_log_into_a_named_pipe_is_streamed_and_the_pipe_stays(tmp_path, capsys
     assert pipe.is_fifo()
     lines = received.decode().splitlines()
     assert lines[0].startswith("epoch,train_loss") and len(lines) == 3
+
+
+def test_a_link_into_a_missing_folder_names_that_folder(tmp_path, capsys):
+    link = tmp_path / "trained.netcanvas"
+    link.symlink_to(tmp_path / "gone" / "trained.netcanvas")
+    code = cli.main(["train", str(example_path("xor_learned")), "--epochs", "1", "--quiet",
+                     "--out", str(link), "--force"])
+    assert (code, capsys.readouterr().err) == (
+        2, f"netcanvas: error: cannot save trained.netcanvas: the folder {tmp_path / 'gone'} "
+           "does not exist\n")
