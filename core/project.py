@@ -218,7 +218,7 @@ def load_project(path: str | Path) -> Project:
         return _load(path)
     except (ProjectError, ValueError, DataError) as exc:  # SpecError is a ValueError
         # Translators: the file name, then why it cannot be opened
-        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name,
+        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name or path,
                                                           problem=exc)) from None
 
 
