@@ -352,7 +352,7 @@ class MainWindow(WindowActions, QMainWindow):
     def paste(self) -> None:
         try:
             parsed = clipboard.parse_fragment(QApplication.clipboard().text())
-        except clipboard.FragmentTooLargeError as exc:
+        except clipboard.FragmentRefusedError as exc:
             refused = exc  # (``exc`` is unbound after the block; the message is made again)
             self.status.say(lambda: self.tr("Cannot paste these nodes: {reason}.").format(
                 reason=refused.reason()), 10000)

@@ -86,3 +86,21 @@ def test_a_spoiled_fragment_is_not_pasted_and_nothing_breaks(qtbot, window, spoi
     assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
     assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
     window.grab()
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 1e308])
+def test_a_fragment_with_weights_no_typed_weight_may_have_is_refused_in_words(qtbot, window,
+                                                                             value):
+    """Pasted, such weights were a network that gave NaN at the first Train; a typed or an
+    imported weight beyond ±1,000,000 (or NaN) is refused the same."""
+    window.files.open_example("xor_learned")
+    fragment = json.loads(clipboard.copy_fragment(window.doc, ["1", "2"]))
+    fragment["arrays"]["W2"] = [[value], [0.5]]
+    QApplication.clipboard().setText(json.dumps(fragment))
+    count = window.doc.undo_stack.count()
+    window.paste_action.trigger()
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert window.doc.undo_stack.count() == count
+    assert window.statusBar().currentMessage() == (
+        "Cannot paste these nodes: W2 holds NaN, an infinity or a value beyond ±1,000,000, the "
+        "largest weight NetCanvas takes.")
