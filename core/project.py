@@ -344,6 +344,9 @@ def _parse_json(blob: bytes) -> dict[str, Any]:
         document = json.loads(blob.decode("utf-8"))
     except UnicodeDecodeError:
         raise ProjectError(_("{member} is not UTF-8 text").format(member=PROJECT_JSON)) from None
+    except RecursionError:  # [[[[…]]]] a hundred thousand deep: a traceback on opening
+        raise ProjectError(_("{member} is nested too deeply to be a project description")
+                           .format(member=PROJECT_JSON)) from None
     except json.JSONDecodeError as exc:
         raise ProjectError(_("{member} is not valid JSON ({reason} at line {line}, column "
                              "{column})").format(member=PROJECT_JSON, reason=exc.msg,

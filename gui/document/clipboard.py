@@ -80,7 +80,7 @@ def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | Non
         if not isinstance(data["arrays"], dict):  # (a list's .items() was a crash)
             return None
         arrays = {str(k): np.asarray(v, dtype=np.float64) for k, v in data["arrays"].items()}
-    except (ValueError, KeyError, TypeError, OverflowError, SpecError):
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError, SpecError):
         return None
     if size_reason(spec.problems()):
         raise FragmentTooLargeError(spec)

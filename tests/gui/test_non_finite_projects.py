@@ -104,3 +104,19 @@ def test_a_fragment_with_weights_no_typed_weight_may_have_is_refused_in_words(qt
     assert window.statusBar().currentMessage() == (
         "Cannot paste these nodes: W2 holds NaN, an infinity or a value beyond ±1,000,000, the "
         "largest weight NetCanvas takes.")
+
+
+def test_json_nested_too_deeply_is_refused_in_words_on_opening_and_pasting(window, dialogs,
+                                                                         tmp_path):
+    """[[[…]]] a hundred thousand deep: opening the file was Python's RecursionError (a
+    traceback on the command line), pasting it an exception in the window."""
+    deep = "[" * 100_000 + "]" * 100_000
+    window.files.open_example("and_gate")
+    path = rewritten(tmp_path, lambda p: json.dumps(p).replace(
+        '"description": ', f'"notes": {deep}, "description": ', 1))
+    assert not window.files.load(path)
+    assert dialogs.shown == [("critical", "Cannot open project", "edited.netcanvas: project.json "
+                              "is nested too deeply to be a project description")]
+    QApplication.clipboard().setText('{"netcanvas_fragment": 1, "network": ' + deep + "}")
+    window.paste_action.trigger()
+    assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
