@@ -76,7 +76,7 @@ def refuse_read_only(path: Path) -> None:
 def write_reason(exc: OSError, path: Path) -> str:
     """Why ``path`` could not be written, in words for the common causes and the system's
     own text for the others."""
-    folder = path.parent
+    folder = landing(path).parent  # a link's: where the file goes
     if exc.errno == errno.ENOENT:
         return _("the folder {folder} does not exist").format(folder=folder)
     if exc.errno == errno.ENOTDIR:
@@ -137,7 +137,10 @@ def place_error(path: Path) -> OSError | None:
     """The error a write of ``path`` would meet because of where it goes (its folder missing,
     a file, or read-only; the file itself read-only), found before any work is done; None when
     the place looks fine. Say it with :func:`write_reason` or :func:`save_error`."""
-    folder = path.absolute().parent
+    if streamed(path):  # a device or a pipe: written in place, its folder does not matter
+        return None if os.access(path, os.W_OK) else OSError(
+            errno.EACCES, os.strerror(errno.EACCES), str(path))
+    folder = landing(path).absolute().parent
     if not folder.exists():
         code = errno.ENOENT
     elif not folder.is_dir():
@@ -149,12 +152,43 @@ def place_error(path: Path) -> OSError | None:
     return OSError(code, os.strerror(code), str(path))
 
 
+def landing(path: Path) -> Path:
+    """Where a write of ``path`` lands: the file a symbolic link points at (followed to the
+    end), else ``path``. A rename onto the link itself replaced the link by a file and left the
+    file it pointed at, the one the user keeps, as it was."""
+    try:
+        linked = path.is_symlink()
+    except OSError:  # a name too long for the file system: the write says so
+        return path
+    return Path(os.path.realpath(path)) if linked else path
+
+
+def streamed(path: Path) -> bool:
+    """Whether ``path`` is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO): it is
+    written in place, as a stream, never replaced by a rename — a rename replaced the
+    device itself by a file (as root, ``/dev/null``)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
 def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
     """Write ``data`` (the bytes, or a function writing them into the open file) to ``path``
     through a temporary file beside it and a rename, so a failed write (a full disk) leaves
     the old file as it was and never half a new one; a file replaced keeps its permissions.
-    OSError (say it with :func:`write_reason`) when it cannot be written."""
+    A symbolic link's file is written (:func:`landing`), a device or a pipe in place
+    (:func:`streamed`). OSError (say it with :func:`write_reason`) when it cannot be written."""
     path = Path(path)
+    if streamed(path):  # (before following links: /dev/stdout links to what it writes to)
+        with open(path, "wb") as handle:
+            if callable(data):
+                data(handle)
+            else:
+                handle.write(data)
+        return
+    path = landing(path)
     refuse_read_only(path)
     descriptor, temporary = tempfile.mkstemp(dir=path.absolute().parent,
                                              prefix=temporary_prefix(path.name), suffix=".tmp")

@@ -60,7 +60,7 @@ from core.datasets.ref import DataRef
 from core.engine.network import Network, build
 from core.engine.params import shapes
 from core.error_words import own_words
-from core.file_writes import read_reason, write_atomically
+from core.file_writes import read_reason, streamed, write_atomically
 from core.i18n import _
 from core.project_checks import (
     PROJECT_JSON,
@@ -218,7 +218,7 @@ def load_project(path: str | Path) -> Project:
         return _load(path)
     except (ProjectError, ValueError, DataError) as exc:  # SpecError is a ValueError
         # Translators: the file name, then why it cannot be opened
-        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name,
+        raise ProjectError(_("{project_file}: {problem}").format(project_file=path.name or path,
                                                           problem=exc)) from None
 
 
@@ -290,6 +290,8 @@ def _load(path: Path) -> Project:
 
 
 def _read_members(path: Path) -> dict[str, bytes]:
+    if streamed(path):  # opening it would wait for a writer for ever (and a window with it)
+        raise ProjectError(_("this is a pipe or a device, not a project file"))
     try:
         with zipfile.ZipFile(path) as archive:
             infos = {info.filename: info for info in archive.infolist()}
@@ -342,6 +344,9 @@ def _parse_json(blob: bytes) -> dict[str, Any]:
         document = json.loads(blob.decode("utf-8"))
     except UnicodeDecodeError:
         raise ProjectError(_("{member} is not UTF-8 text").format(member=PROJECT_JSON)) from None
+    except RecursionError:  # [[[[…]]]] a hundred thousand deep: a traceback on opening
+        raise ProjectError(_("{member} is nested too deeply to be a project description")
+                           .format(member=PROJECT_JSON)) from None
     except json.JSONDecodeError as exc:
         raise ProjectError(_("{member} is not valid JSON ({reason} at line {line}, column "
                              "{column})").format(member=PROJECT_JSON, reason=exc.msg,

@@ -45,6 +45,7 @@ from gui.widgets import status_line
 AUTOSAVE_SECONDS = 120.0
 AFTER_RUN_MS = 1500  # a run's end to its copy, when no other run has started meanwhile
 INTERVAL_ENV = "NETCANVAS_AUTOSAVE_SECONDS"
+INTERVAL_LIMITS = (0.1, 86400.0)  # seconds: the shortest and longest interval taken
 RESTORE, DISCARD, LATER = "restore", "discard", "later"
 
 _serials = itertools.count(1)
@@ -52,12 +53,16 @@ _own_folders: set[Path] = set()  # the recovery folders of this process's window
 
 
 def autosave_seconds() -> float:
-    """``$NETCANVAS_AUTOSAVE_SECONDS`` when it is a positive number, else the default."""
+    """``$NETCANVAS_AUTOSAVE_SECONDS`` when it is a positive number, else the default; within
+    :data:`INTERVAL_LIMITS` (a day, to mean "hardly ever", overflowed the timer and the window
+    did not start; 1e-7 made a copy at every turn of the event loop)."""
     try:
         seconds = float(os.environ.get(INTERVAL_ENV, ""))
     except ValueError:
         return AUTOSAVE_SECONDS
-    return seconds if seconds > 0 else AUTOSAVE_SECONDS
+    if not seconds > 0:  # 0, negative, NaN
+        return AUTOSAVE_SECONDS
+    return min(max(seconds, INTERVAL_LIMITS[0]), INTERVAL_LIMITS[1])
 
 
 class Autosave(QObject):

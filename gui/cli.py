@@ -39,7 +39,7 @@ from gui.cli_explain import run_explain
 from gui.cli_i18n import HelpFormatter, Parser, use_catalogue
 from gui.cli_interrupt import first_ctrl_c_stops
 from gui.cli_output import ProgressBar, format_metrics
-from gui.cli_problems import os_error_words, refuse_empty_names
+from gui.cli_problems import os_error_words, refuse_empty_names, tolerant_output
 from gui.cli_version import VersionAction
 from resources.examples import example_names
 
@@ -299,6 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     It speaks the language :mod:`core.i18n` chose when it was imported (``NETCANVAS_LANG``,
     else the system locale), argparse's own words included."""
     argv = list(sys.argv[1:] if argv is None else argv)
+    tolerant_output()
     parser = build_parser()
     if argv[:1] == ["--self-test"]:
         argv[0] = "self-test"

@@ -50,7 +50,9 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
                         help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py; the "
                                "ending is added when missing; given a folder, the file is "
                                "written inside it, named after the project) to write"))
-    export.add_argument("--force", action="store_true", help=_("replace PATH if it exists"))
+    export.add_argument("--force", action="store_true", help=_(
+        "replace PATH if it exists (a folder only when it holds an earlier export and nothing "
+        "else)"))
 
     back = commands.add_parser(
         "import-weights", help=_("put weights trained elsewhere back onto a project"),

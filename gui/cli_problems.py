@@ -1,10 +1,13 @@
-"""Problems the ``netcanvas`` commands share, in words: an empty file name given, and an
-OSError no command turned into words (the output redirected to a full disk, mostly). Kept
-apart so gui/cli.py stays short; no Qt."""
+"""Problems the ``netcanvas`` commands share, in words: an empty file name given, an
+OSError no command turned into words (the output redirected to a full disk, mostly), and an
+output whose encoding lacks characters NetCanvas prints. Kept apart so gui/cli.py stays short;
+no Qt."""
 
 from __future__ import annotations
 
 import argparse
+import codecs
+import sys
 from pathlib import Path
 
 from core.file_writes import system_reason, write_reason
@@ -30,3 +33,19 @@ def os_error_words(exc: OSError) -> str:
     if exc.filename:
         return f"{exc.filename}: {write_reason(exc, Path(exc.filename))}"
     return _("cannot write the output: {reason}").format(reason=system_reason(exc))
+
+
+def tolerant_output() -> None:
+    """stdout writes a character its encoding lacks as "?" instead of failing: ``netcanvas
+    data list > list.txt`` where files are not UTF-8 (a Western Windows' cp1252,
+    ``PYTHONIOENCODING=ascii``) stopped half-way at the × of "28×28" with Python's "'ascii' codec
+    can't encode character" as its error, exit 2; ``explain`` at its first → or δ. (stderr
+    already writes such characters as escapes, Python's own choice.)"""
+    stream = sys.stdout
+    encoding = getattr(stream, "encoding", None) or "utf-8"
+    try:
+        utf = codecs.lookup(encoding).name.startswith("utf")
+    except LookupError:
+        utf = False
+    if not utf and hasattr(stream, "reconfigure"):
+        stream.reconfigure(errors="replace")

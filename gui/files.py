@@ -284,6 +284,8 @@ class FileController(RecentFiles):
                 return
             if same_document and _undo_position(stack) == saved_at:
                 stack.setClean()
+            elif same_document:  # an undo (or an edit) meanwhile: what is open is not what was
+                stack.resetClean()  # written, even where an older save's state is reached
             self._remember(path)
             status_line(self.window).say(lambda: translate(
                 "FileController", "Saved {name}.").format(name=Path(path).name), 5000)

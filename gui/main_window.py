@@ -60,6 +60,21 @@ DEFAULT_SIZE = (1280, 800)
 DOCK_SHARE = (0.3, 0.45)  # of the window's width, height a dock takes at first, at most
 
 
+#: the limits of View ▸ Neuron view… (above, a 784-unit input is drawn neuron by neuron)
+NEURON_LIMITS = (1, 64)
+
+
+def neuron_limit(stored: object) -> int:
+    """The neuron view's limit kept in the settings, within :data:`NEURON_LIMITS`; the default
+    for one that is no whole number — a settings file edited by hand (or by a sync tool) kept
+    the window from starting, with Python's "invalid literal for int()" as the only word."""
+    try:
+        value = int(str(stored).strip())
+    except ValueError:
+        return DEFAULT_NEURON_LIMIT
+    return min(max(value, NEURON_LIMITS[0]), NEURON_LIMITS[1])
+
+
 class MainWindow(WindowActions, QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -67,7 +82,7 @@ class MainWindow(WindowActions, QMainWindow):
         self.settings = settings or QSettings()
         self.doc = GraphDocument(self)
         self.data = DataSource(self.doc, self)
-        limit = int(self.settings.value("canvas/neuron_limit", DEFAULT_NEURON_LIMIT))
+        limit = neuron_limit(self.settings.value("canvas/neuron_limit", DEFAULT_NEURON_LIMIT))
         self.scene = CanvasScene(self.doc, limit, self)
         self.view = CanvasView(self.scene)
         self.setCentralWidget(self.view)
@@ -337,7 +352,7 @@ class MainWindow(WindowActions, QMainWindow):
     def paste(self) -> None:
         try:
             parsed = clipboard.parse_fragment(QApplication.clipboard().text())
-        except clipboard.FragmentTooLargeError as exc:
+        except clipboard.FragmentRefusedError as exc:
             refused = exc  # (``exc`` is unbound after the block; the message is made again)
             self.status.say(lambda: self.tr("Cannot paste these nodes: {reason}.").format(
                 reason=refused.reason()), 10000)
@@ -369,7 +384,7 @@ class MainWindow(WindowActions, QMainWindow):
         value, ok = QInputDialog.getInt(
             self, self.tr("Neuron view"), self.tr("Draw every neuron and weight for nodes with "
                                                   "at most this many units:"),
-            self.scene.neuron_limit, 1, 64)
+            self.scene.neuron_limit, *NEURON_LIMITS)
         if ok:
             self.settings.setValue("canvas/neuron_limit", value)
             self.scene.set_neuron_limit(value)

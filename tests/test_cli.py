@@ -322,3 +322,11 @@ def test_an_error_without_text_is_a_sentence_not_an_empty_line(monkeypatch, caps
     code, out, err = run(["check", str(example_path("spiral"))], capsys)
     assert code == 2 and out == ""
     assert err == "netcanvas: error: an unexpected error that gave no description\n"
+
+
+def test_the_root_folder_given_as_a_project_is_named(capsys):
+    """``netcanvas runs /`` said ": this is a folder, not a project file" (the root has no
+    name of its own)."""
+    assert cli.main(["runs", "/"]) == 2
+    assert capsys.readouterr().err == (
+        "netcanvas: error: /: this is a folder, not a project file\n")

@@ -111,20 +111,32 @@ def test_a_file_format_given_a_folder_writes_inside_it(fmt, exists, tmp_path, ca
 @pytest.mark.parametrize("fmt", TARGETS)
 def test_an_existing_target_needs_force(fmt, tmp_path, capsys):
     out_path = tmp_path / TARGETS[fmt]
-    if fmt == "pytorch":
+    if fmt == "pytorch":  # an earlier export's folder
         out_path.mkdir()
-        (out_path / "keep.txt").write_text("mine")
+        (out_path / "model.py").write_text("mine")
     else:
         out_path.write_text("mine")
     line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out", out_path],
                         capsys))
     assert "exists already; use --force" in line
-    kept = out_path / "keep.txt" if fmt == "pytorch" else out_path
+    kept = out_path / "model.py" if fmt == "pytorch" else out_path
     assert kept.read_text() == "mine"
     code, _, _ = run(["export", example_path("spiral"), "--format", fmt, "--out", out_path,
                       "--force"], capsys)
-    assert code == 0 and not (out_path / "keep.txt").exists()
-    assert fmt == "pytorch" or out_path.read_bytes() != b"mine"
+    assert code == 0 and kept.read_bytes() != b"mine"
+
+
+def test_a_folder_holding_more_than_an_export_is_never_replaced(tmp_path, capsys):
+    """``--out . --force`` (or any folder of one's own) deleted the whole folder to put the
+    export in its place."""
+    (tmp_path / "notes.txt").write_text("mine")
+    (tmp_path / "model.py").write_text("an earlier export")
+    line = refused(*run(["export", example_path("spiral"), "--format", "pytorch", "--out",
+                         tmp_path, "--force"], capsys))
+    assert line == (f"netcanvas: error: {tmp_path} holds files that are not an export's "
+                    "(notes.txt), so it is never replaced; give a new folder name")
+    assert (tmp_path / "notes.txt").read_text() == "mine"
+    assert (tmp_path / "model.py").read_text() == "an earlier export"
 
 
 def test_an_empty_folder_is_a_fine_target(tmp_path, capsys):

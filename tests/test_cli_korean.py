@@ -56,7 +56,8 @@ def test_export_help_is_korean():
     lines = result.stdout.splitlines()
     assert lines[0] == ("사용법: netcanvas export [-h] --format {pytorch,onnx,numpy} --out PATH "
                         "[--force] project")
-    assert "  --force               PATH가 있으면 바꾸기" in lines
+    assert ("  --force               PATH가 있으면 바꾸기(폴더는 이전에 내보낸 파일만 들어 있을 "
+            "때만)" in lines)
     out_help = lines.index("  --out PATH            쓸 폴더(pytorch) 또는 파일(onnx: .onnx, "
                            "numpy: .py; 확장자가 없으면 붙임;")
     assert lines[out_help + 1].strip() == "폴더를 주면 그 안에 프로젝트 이름으로 씀)"

@@ -37,7 +37,14 @@ from core.datasets.fetch_errors import (
     short,
     wrong_files,
 )
-from core.datasets.remote import cache_folder, cache_root, known_hashes, mirrors, remote_set
+from core.datasets.remote import (
+    cache_folder,
+    cache_root,
+    known_hashes,
+    mirror_problem,
+    mirrors,
+    remote_set,
+)
 from core.file_writes import write_reason
 from core.i18n import _
 
@@ -187,6 +194,8 @@ def fetch(name: str, *, progress: ProgressCallback | None = None,
     missing = [f for f, state in states.items() if state != "verified"]
     if not missing:
         return folder
+    if mirror_problem():  # (files put by hand are used above whatever it says)
+        raise DataError(mirror_problem())
     import pooch  # here, not at the top: a start-up that downloads nothing never loads it
 
     root = cache_root()

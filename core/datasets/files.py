@@ -53,6 +53,9 @@ def check_file(path: str | Path) -> Path:
     if stat.S_ISDIR(info.st_mode):
         raise DataError(_("this is a folder, not a file"), file=path,
                         hint=_("choose a data file inside it"))
+    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):  # reading it would wait
+        raise DataError(_("this is a pipe or a device, not a file"), file=path,  # for ever
+                        hint=_("choose a data file"))
     if info.st_size > MAX_FILE_BYTES:
         raise DataError(
             _("the file is {size}, more than the {limit} NetCanvas loads").format(

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from core.datasets.errors import DataError
+from core.file_writes import read_reason
 from core.i18n import N_, _
 from core.unknown_fields import extra_fields, unknown_fields
 
@@ -27,19 +28,25 @@ LOCATE_HINT = N_("locate the file (the Data panel offers to look for it), or ope
 
 
 class LinkedFileError(DataError):
-    """A referenced data file is missing (``reason`` "moved") or different ("changed")."""
+    """A referenced data file is missing (``reason`` "moved"), different ("changed") or there
+    but not readable ("unreadable", ``why`` in words: :func:`core.file_writes.read_reason`)."""
 
-    def __init__(self, linked: LinkedFile, reason: str) -> None:
+    def __init__(self, linked: LinkedFile, reason: str, why: str = "") -> None:
         self.linked = linked
         self.reason = reason
+        hint = _(LOCATE_HINT)
         if reason == "moved":
             problem = _("the data file {path} is no longer there: it has been moved, renamed or "
                         "deleted since the project was saved")
+        elif reason == "unreadable":  # not "changed": its bytes were never read
+            problem = _("the data file {path} cannot be read ({why})")
+            hint = _("make it readable and open the project again, or locate a copy of it (the "
+                     "Data panel offers to look for it), or open the project without its data")
         else:
             problem = _("the data file {path} has changed since the project was saved (its "
                         "SHA-256 checksum differs), so it is not the data this project was made "
                         "with")
-        super().__init__(problem.format(path=linked.path), hint=_(LOCATE_HINT))
+        super().__init__(problem.format(path=linked.path, why=why), hint=hint)
 
 
 @dataclass(frozen=True)
@@ -59,14 +66,21 @@ class LinkedFile:
         """LinkedFileError unless the file is at its path with the same bytes."""
         if not Path(self.path).is_file():
             raise LinkedFileError(self, "moved")
-        if not self.matches(self.path, cancelled):
+        try:
+            same = self.held_by(self.path, cancelled)
+        except OSError as exc:
+            raise LinkedFileError(self, "unreadable", read_reason(exc)) from None
+        if not same:
             raise LinkedFileError(self, "changed")
 
+    def held_by(self, path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> bool:
+        """Whether ``path`` holds this file's bytes; OSError when it cannot be read."""
+        return Path(path).stat().st_size == self.size and sha256_of(path, cancelled) == self.sha256
+
     def matches(self, path: str | Path, cancelled: Callable[[], bool] = lambda: False) -> bool:
-        """Whether ``path`` holds this file's bytes (for a file the user located)."""
+        """Whether ``path`` holds this file's bytes (False when it cannot be read)."""
         try:
-            return (Path(path).stat().st_size == self.size
-                    and sha256_of(path, cancelled) == self.sha256)
+            return self.held_by(path, cancelled)
         except OSError:
             return False
 

@@ -109,9 +109,14 @@ class DataRef:
         """This reference with file ``index`` at ``path`` — None unless ``path`` holds that
         file's bytes — and each other file missing where it was found by its name in the same
         folder, if it holds that file's bytes (IDX labels moved with their images: the user
-        locates one file, not each). Hashes the files: call it off the GUI thread."""
-        if not self.files[index].matches(path, cancelled):
-            return None
+        locates one file, not each). Hashes the files: call it off the GUI thread. DataError
+        when ``path`` cannot be read (that is no other file: its bytes were never seen)."""
+        try:
+            if not self.files[index].held_by(path, cancelled):
+                return None
+        except OSError as exc:
+            raise DataError(_("{path} cannot be read ({why})").format(
+                path=path, why=read_reason(exc))) from None
         moved = self.relocated(index, path)
         folder = Path(path).parent
         for k, linked in enumerate(self.files):
@@ -283,7 +288,10 @@ def _number(data: dict[str, Any], key: str) -> float | None:
     if isinstance(value, bool) or not isinstance(value, int | float):
         raise ValueError(_("data: {key} must be a number, not {found}").format(
             key=repr(key), found=type(value).__name__))
-    return float(value)
+    try:
+        return float(value)
+    except OverflowError:  # a whole number of 400 digits (a traceback on opening)
+        raise ValueError(_("data: {key} is too large a number").format(key=repr(key))) from None
 
 
 def _strings(data: dict[str, Any], key: str) -> list[str]:

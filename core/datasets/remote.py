@@ -23,6 +23,7 @@ import json
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from core.datasets.errors import DataError
 from core.i18n import N_, _
@@ -130,6 +131,24 @@ def mirrors(name: str) -> tuple[str, ...]:
     override = os.environ.get(MIRROR_ENV)
     bases = (override,) if override else remote_set(name).mirrors
     return tuple(base if base.endswith("/") else base + "/" for base in bases)
+
+
+def mirror_problem() -> str:
+    """Why ``$NETCANVAS_DATA_MIRROR`` is no web address a download can use, in words; "" when
+    it is one or unset. (A slip such as ``ftp://…`` or a space was said as "the mirror did not
+    answer", quoting a library's English about connection adapters.)"""
+    url = os.environ.get(MIRROR_ENV, "")
+    try:
+        parts = urlsplit(url)
+        port_ok = parts.port is None or parts.port > 0
+    except ValueError:  # a port out of range, an unclosed [
+        parts, port_ok = None, False
+    if not url or (parts is not None and port_ok and parts.scheme in ("http", "https")
+                   and parts.hostname and not any(c.isspace() for c in url)):
+        return ""
+    return _("{variable} is not a web address: “{url}” — give a base address beginning with "
+             "http:// or https://, such as https://example.org/mnist/, or unset it to use the "
+             "public mirrors").format(variable=MIRROR_ENV, url=url)
 
 
 def known_hashes(name: str) -> dict[str, str]:

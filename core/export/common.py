@@ -29,6 +29,7 @@ from core.engine.params import param_name
 from core.file_writes import (
     NEW_FILE_MODE,
     NEW_FOLDER_MODE,
+    landing,
     place_error,
     temporary_prefix,
     write_reason,
@@ -316,11 +317,18 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
         np.savez(handle, **{k: np.asarray(v) for k, v in arrays.items()})
 
 
+#: what a PyTorch export's folder holds (and Python's cache of its model.py): a folder that
+#: holds anything else is never replaced — ``--out . --force`` deleted the whole folder
+EXPORT_FOLDER_NAMES = frozenset({"model.py", "train.py", "README.md", "weights.npz",
+                                 "data.npz", "optimizer.npz", "__pycache__"})
+
+
 def check_target(path: Path, force: bool, folder: bool = False) -> None:
     """Refuse a target that exists and holds something, unless ``force``; refuse, even with
     ``force``, a target the file system would refuse — its folder missing, a file or not
     writable, or the target a read-only file (a rename would replace it all the same) — in
-    the words a save uses (:func:`core.file_writes.place_error`)."""
+    the words a save uses (:func:`core.file_writes.place_error`), and a folder that holds
+    more than an earlier export (:data:`EXPORT_FOLDER_NAMES`)."""
     problem = place_error(path)
     if problem is not None:
         raise _write_error(problem, path)
@@ -328,6 +336,13 @@ def check_target(path: Path, force: bool, folder: bool = False) -> None:
         raise ExportError(_("{path} is a folder; give a file name").format(path=path))
     if path.exists() and not path.is_dir() and folder:
         raise ExportError(_("{path} is a file; give a new folder name").format(path=path))
+    others = sorted(p.name for p in path.iterdir() if p.name not in EXPORT_FOLDER_NAMES) \
+        if folder and path.is_dir() else []
+    if others:
+        shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
+        raise ExportError(_("{path} holds files that are not an export's ({names}), so it is "
+                            "never replaced; give a new folder name").format(path=path,
+                                                                            names=shown))
     exists = path.is_dir() and any(path.iterdir()) if folder else \
         path.exists() and path.stat().st_size > 0
     if exists and not force:
@@ -340,6 +355,7 @@ def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
     """Temporary siblings of ``targets`` to write into; renamed onto the targets only if the
     block finishes, removed otherwise (so nothing is ever half-written)."""
     temporaries: list[Path] = []
+    targets = [landing(target) for target in targets]  # a link's file or folder is replaced
     try:
         for target in targets:
             parent = target.absolute().parent

@@ -28,7 +28,7 @@ from core.datasets.files import DAMAGED_ARCHIVE_ERRORS
 from core.datasets.npz_import import ZIP_MAGIC, check_header
 from core.engine.params import MAX_MAGNITUDE, bias_name, weight_name
 from core.export.common import ExportError, refuse_problems
-from core.file_writes import read_reason
+from core.file_writes import read_reason, streamed
 from core.i18n import _
 from core.project import Project
 
@@ -37,6 +37,8 @@ PICKLE_PROTOCOL = b"\x80"  # the first byte of a pickle of protocol 2 or later
 
 def read_weights(path: Path) -> dict[str, np.ndarray]:
     """The arrays of ``path`` (ExportError when it is not a readable .npz of plain arrays)."""
+    if streamed(path):  # opening it would wait for a writer for ever
+        raise ExportError(_("{path} is a pipe or a device, not an .npz file").format(path=path))
     try:
         with open(path, "rb") as handle:
             start = handle.read(4)

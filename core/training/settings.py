@@ -148,8 +148,16 @@ class TrainingSettings:
         return cls(**values)
 
 
+def _finite(value: int | float) -> bool:
+    """Whether ``value`` is finite as a float (a whole number of 400 digits overflows it)."""
+    try:
+        return math.isfinite(value)
+    except OverflowError:
+        return False
+
+
 def _number(name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
         raise ValueError(_("{name}: {value} is not a finite number").format(
             name=name, value=repr(value)))
 

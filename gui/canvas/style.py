@@ -4,6 +4,7 @@ title and help text, which the palette and the inspector repeat word for word.""
 
 from __future__ import annotations
 
+import math
 from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
@@ -73,16 +74,23 @@ FULL_WEIGHT = 1.5
 MAX_WEIGHT_WIDTH = 5.0
 
 
+def weight_strength(value: float) -> float:
+    """How strongly a weight or bias is drawn: 0 at 0, 1 at :data:`FULL_WEIGHT` or more — and
+    for NaN or an infinity (from a file or a paste: a NaN made every paint fail, then Qt
+    crashed the window)."""
+    return min(abs(value) / FULL_WEIGHT, 1.0) if math.isfinite(value) else 1.0
+
+
 def weight_color(value: float, alpha: int = 230) -> QColor:
     """Blue for positive, orange for negative; fainter the closer to 0."""
     base = QColor(theme.POSITIVE if value >= 0 else theme.NEGATIVE)
-    strength = min(abs(value) / FULL_WEIGHT, 1.0)
+    strength = weight_strength(value)
     base.setAlpha(int(120 + (alpha - 120) * strength))
     return base
 
 
 def weight_width(value: float) -> float:
-    return 1.2 + (MAX_WEIGHT_WIDTH - 1.2) * min(abs(value) / FULL_WEIGHT, 1.0)
+    return 1.2 + (MAX_WEIGHT_WIDTH - 1.2) * weight_strength(value)
 
 
 def bias_fill(value: float) -> QColor:
@@ -90,7 +98,7 @@ def bias_fill(value: float) -> QColor:
     if value == 0:
         return QColor(theme.BODY)
     base = QColor(theme.POSITIVE if value > 0 else theme.NEGATIVE)
-    strength = min(abs(value) / FULL_WEIGHT, 1.0)
+    strength = weight_strength(value)
     return QColor.fromRgbF(
         1 - (1 - base.redF()) * (0.25 + 0.6 * strength),
         1 - (1 - base.greenF()) * (0.25 + 0.6 * strength),

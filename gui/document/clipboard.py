@@ -34,7 +34,15 @@ def copy_fragment(doc: GraphDocument, node_ids: list[str]) -> str:
     })
 
 
-class FragmentTooLargeError(Exception):
+class FragmentRefusedError(Exception):
+    """A fragment that is not pasted; :meth:`reason` says why."""
+
+    def reason(self) -> str:
+        """Why, in the current language (asked again after the language changes)."""
+        raise NotImplementedError
+
+
+class FragmentTooLargeError(FragmentRefusedError):
     """A fragment asking for more units or weights than NetCanvas holds (made by hand: its zero
     weights alone would fill the memory), refused before any weight is made."""
 
@@ -43,23 +51,43 @@ class FragmentTooLargeError(Exception):
         self.spec = spec
 
     def reason(self) -> str:
-        """Why, in the current language (asked again after the language changes)."""
         return size_reason(self.spec.problems())
+
+
+class FragmentValuesError(FragmentRefusedError):
+    """A fragment whose array ``name`` holds NaN, an infinity, or a weight beyond
+    :data:`~core.engine.params.MAX_MAGNITUDE` (made by hand or by another program): pasted, it
+    was a network that gave NaN at once — an imported or typed weight is refused the same."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__()
+        self.name = name
+
+    def reason(self) -> str:
+        return translate("Clipboard", "{name} holds NaN, an infinity or a value beyond "
+                         "±{limit:,.0f}, the largest weight NetCanvas takes").format(
+            name=self.name, limit=params.MAX_MAGNITUDE)
 
 
 def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | None:
     """The fragment in ``text``, or None when it is not one (paste then does nothing); raises
-    :class:`FragmentTooLargeError` for one too large to paste."""
+    :class:`FragmentRefusedError` for one too large to paste or holding unusable values."""
     try:
         data: Any = json.loads(text)
         if not isinstance(data, dict) or data.get("netcanvas_fragment") != 1:
             return None
         spec = NetworkSpec.from_dict(data["network"])
+        if not isinstance(data["arrays"], dict):  # (a list's .items() was a crash)
+            return None
         arrays = {str(k): np.asarray(v, dtype=np.float64) for k, v in data["arrays"].items()}
-    except (ValueError, KeyError, TypeError, SpecError):
+    except (ValueError, KeyError, TypeError, OverflowError, RecursionError, SpecError):
         return None
     if size_reason(spec.problems()):
         raise FragmentTooLargeError(spec)
+    for name, array in arrays.items():
+        limit = np.inf if params.is_state(name) else params.MAX_MAGNITUDE
+        if array.size and not (np.isfinite(array).all() and np.abs(array).max() <= limit):
+            raise FragmentValuesError(name)
     return spec, arrays
 
 

@@ -82,6 +82,11 @@ def _retranslate_combo(combo: QComboBox, module: ModuleType) -> None:
             combo.setItemText(k, translate("NodeForm", "{name} (unknown)").format(name=name))
 
 
+#: data with more raw columns than this offers no feature list (x1 … xD and the derived ones):
+#: 100,000 columns (a wide CSV) froze the window for 3 s each time the input was selected
+FEATURE_LIST_LIMIT = 2048
+
+
 class NodeForm(QWidget):
     def __init__(self, doc: GraphDocument, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -211,11 +216,12 @@ class NodeForm(QWidget):
         self.init_std_spin.setValue(node.init_std)
         self.batch_norm_check.setChecked(node.batch_norm)
         self.dropout_spin.setValue(node.dropout)
-        if node.kind == "input":  # (784 list items for MNIST: 60 ms at every edit)
+        listed = node.kind == "input" and self._columns <= FEATURE_LIST_LIMIT
+        if listed:  # (784 list items for MNIST: 60 ms at every edit)
             self._fill_features(node)
         del blockers
         trained = node.kind != "input"
-        for widget, visible in ((self.features_list, not trained),
+        for widget, visible in ((self.features_list, listed),
                                 (self.activation_combo, trained),
                                 (self.activation_plot, trained), (self.init_combo, trained),
                                 (self.init_std_spin, trained and node.init == "std"),

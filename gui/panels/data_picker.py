@@ -278,8 +278,9 @@ class DataPicker(QGroupBox):
         ref = self._doc.data
         if ref is None or error.linked not in ref.files:
             return
-        title = self.tr("Data file not found") if error.reason == "moved" else self.tr(
-            "Data file has changed")
+        title = {"moved": self.tr("Data file not found"),
+                 "unreadable": self.tr("Data file cannot be read")}.get(
+            error.reason, self.tr("Data file has changed"))
         answer = QMessageBox.question(
             self, title, self.tr("{error}\n\nChoose Open to locate the file, or Ignore to work "
                                  "without its data (the project keeps referring to it).").format(
@@ -320,7 +321,9 @@ class DataPicker(QGroupBox):
             self._doc.push(SetDataCommand(self._doc, moved,
                                           self.tr("Locate {name}").format(name=Path(path).name)))
         else:
-            QMessageBox.warning(self, self.tr("Not the same file"), problem or self.tr(
+            # a file that could not be read is no other file: ``problem`` says why
+            title = self.tr("Cannot read the file") if problem else self.tr("Not the same file")
+            QMessageBox.warning(self, title, problem or self.tr(
                 "{path} is not the file this project was made with: its SHA-256 checksum "
                 "differs from that of {original}. Locate the original file.").format(
                 path=path, original=ref.files[index].path))
@@ -358,7 +361,9 @@ class DataPicker(QGroupBox):
                 mb=f"{REMOTE[absent.name].download_mb:g}"))
             return
         if missing is not None and not self._data.loading:
-            self.data_info.setText(self.tr("Without its data: {name} has moved or changed.")
+            self.data_info.setText((self.tr("Without its data: {name} cannot be read.")
+                                    if missing.reason == "unreadable" else self.tr(
+                                        "Without its data: {name} has moved or changed."))
                                    .format(name=Path(missing.linked.path).name))
             return
         if dataset is None:

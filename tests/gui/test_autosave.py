@@ -18,6 +18,7 @@ from gui.autosave import AUTOSAVE_SECONDS, autosave_seconds, offer_recovery
 from gui.document.commands import ChangeSettingsCommand
 from gui.files import example_paths
 from gui.recovery import ABOUT_FILE, PROJECT_FILE, read_recovery, recovery_root, write_recovery
+from tests.gui.windows import shown_main_window
 
 ROOT = Path(__file__).resolve().parents[2]
 FAST_MS = 100
@@ -71,9 +72,20 @@ def test_the_interval_is_two_minutes_unless_the_environment_says(monkeypatch):
     assert autosave_seconds() == AUTOSAVE_SECONDS == 120
     monkeypatch.setenv("NETCANVAS_AUTOSAVE_SECONDS", "0.5")
     assert autosave_seconds() == 0.5
-    for bad in ("soon", "0", "-3"):
+    for bad in ("soon", "0", "-3", "nan"):
         monkeypatch.setenv("NETCANVAS_AUTOSAVE_SECONDS", bad)
         assert autosave_seconds() == 120
+
+
+@pytest.mark.parametrize("typed, interval_ms", [("inf", 86_400_000), ("1e7", 86_400_000),
+                                                ("1e-7", 100), ("3600", 3_600_000)])
+def test_an_interval_out_of_reach_is_brought_within_a_day(qtbot, settings, monkeypatch,
+                                                          typed, interval_ms):
+    """"inf" or 1e7 seconds (to mean "hardly ever") overflowed the timer: the window did not
+    start; 1e-7 made a copy at every turn of the event loop."""
+    monkeypatch.setenv("NETCANVAS_AUTOSAVE_SECONDS", typed)
+    window = shown_main_window(qtbot, settings)
+    assert window.autosave.timer.interval() == interval_ms
 
 
 def test_unsaved_untitled_work_is_copied_when_the_timer_fires(qtbot, window, canvas, fast,

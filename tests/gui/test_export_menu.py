@@ -134,16 +134,31 @@ def test_a_folder_that_holds_files_is_replaced_only_when_the_student_says_so(
     assert window.files.open_example("xor_by_hand")
     target = tmp_path / "taken"
     target.mkdir()
-    (target / "notes.txt").write_text("mine")
+    (target / "model.py").write_text("an earlier export")
     save_to(target)
     dialogs.answer = QMessageBox.StandardButton.No
     menu_action(window, "PyTorch…").trigger()
     assert [title for _, title, _ in dialogs.of("question")] == ["Replace folder?"]
-    assert not window.export_menu.job.running and (target / "notes.txt").is_file()
+    assert not window.export_menu.job.running
+    assert (target / "model.py").read_text() == "an earlier export"
     dialogs.answer = QMessageBox.StandardButton.Yes
     menu_action(window, "PyTorch…").trigger()
     exported_box(qtbot, window)
-    assert not (target / "notes.txt").exists() and (target / "model.py").is_file()
+    assert "def load_model" in (target / "model.py").read_text()
+
+
+def test_a_folder_of_ones_own_is_never_replaced(qtbot, window, save_to, tmp_path, dialogs):
+    """Choosing one's Documents folder and answering Yes to "Replace folder?" deleted every
+    file in it."""
+    assert window.files.open_example("xor_by_hand")
+    (tmp_path / "essay.txt").write_text("mine")
+    save_to(tmp_path)
+    dialogs.answer = QMessageBox.StandardButton.Yes
+    menu_action(window, "PyTorch…").trigger()
+    assert dialogs.of("question") == [] and not window.export_menu.job.running
+    [(_kind, _title, text)] = dialogs.shown
+    assert f"{tmp_path} holds files that are not an export's (essay.txt" in text
+    assert (tmp_path / "essay.txt").read_text() == "mine"
 
 
 def test_import_weights_is_one_undo_step(window, open_file, tmp_path):

@@ -465,6 +465,7 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <name>MainWindow</name>
     <message>
         <source>Drag a node from the left onto the canvas to begin.</source>
+        <extracomment>the limits of View ▸ Neuron view… (above, a 784-unit input is drawn neuron by neuron)</extracomment>
         <translation>왼쪽에서 노드를 캔버스로 드래그해 시작하세요.</translation>
     </message>
     <message>

@@ -84,6 +84,15 @@
         <translation>먼저 데이터셋을 선택하세요. 단계별 설명은 그 데이터셋의 한 행을 신경망에 한 단계씩 통과시킵니다.</translation>
     </message>
     <message>
+        <source>The project&apos;s data set could not be loaded (the Data set panel says why): Explain steps one of its rows through the network.</source>
+        <extracomment>the project has a data set, but it could not be loaded (its file moved, MNIST not here): &quot;Choose a data set first&quot; sent the user to choose one they had chosen</extracomment>
+        <translation>프로젝트의 데이터셋을 불러오지 못했습니다(이유는 데이터셋 패널에 있습니다). 단계별 설명은 그 데이터셋의 한 행을 신경망에 한 단계씩 통과시킵니다.</translation>
+    </message>
+    <message>
+        <source>The data set is loading: Explain steps one of its rows once it is here.</source>
+        <translation>데이터셋을 불러오는 중입니다. 다 불러오면 단계별 설명이 그 데이터셋의 한 행을 통과시킵니다.</translation>
+    </message>
+    <message>
         <source>forward</source>
         <extracomment>Check runs in a background thread, the window painting and saying so, for networks with more parameters than this (two passes per parameter: 0.2 s at 7,500, 3.5 s at 58,000)</extracomment>
         <translation>순전파</translation>

@@ -88,6 +88,10 @@
         <translation>데이터 파일을 찾을 수 없음</translation>
     </message>
     <message>
+        <source>Data file cannot be read</source>
+        <translation>데이터 파일을 읽을 수 없음</translation>
+    </message>
+    <message>
         <source>Data file has changed</source>
         <translation>데이터 파일이 바뀜</translation>
     </message>
@@ -108,6 +112,10 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
         <translation>같은 파일이 아님</translation>
     </message>
     <message>
+        <source>Cannot read the file</source>
+        <translation>파일을 읽을 수 없음</translation>
+    </message>
+    <message>
         <source>{path} is not the file this project was made with: its SHA-256 checksum differs from that of {original}. Locate the original file.</source>
         <translation>{path}은(는) 이 프로젝트를 만들 때 쓴 파일이 아닙니다: SHA-256 체크섬이 {original}의 체크섬과 다릅니다. 원래 파일을 찾으세요.</translation>
     </message>
@@ -122,6 +130,10 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
     <message>
         <source>Download the data set this project uses (about {mb} MB) into the cache folder, once; then the project opens with it</source>
         <translation>이 프로젝트가 쓰는 데이터셋(약 {mb} MB)을 캐시 폴더에 한 번 내려받습니다. 그러면 프로젝트가 그 데이터와 함께 열립니다</translation>
+    </message>
+    <message>
+        <source>Without its data: {name} cannot be read.</source>
+        <translation>데이터 없이 열림: {name} 파일을 읽을 수 없습니다.</translation>
     </message>
     <message>
         <source>Without its data: {name} has moved or changed.</source>

@@ -1,0 +1,122 @@
+"""Hand-edited or damaged project files and pasted fragments holding numbers the canvas cannot
+draw or Python cannot read: NaN weights made every paint of a connection fail ("cannot convert
+float NaN to integer") and then Qt crashed the window; a NaN position did the same; a whole
+number of 400 digits for a rate, a dropout or a noise level was a traceback ("int too large to
+convert to float") where a sentence was due; a fragment whose arrays were a list was an
+exception on paste."""
+
+import dataclasses
+import json
+import zipfile
+
+import numpy as np
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from core.project import load_project, save_project
+from gui.document import clipboard
+from resources.examples import example_path
+
+BIG = "1" + "0" * 400  # a whole number no float holds
+
+
+def rewritten(tmp_path, edit) -> str:
+    """The XOR example with ``edit(project_json_dict)`` applied to its project.json."""
+    with zipfile.ZipFile(example_path("xor_learned")) as archive:
+        members = {name: archive.read(name) for name in archive.namelist()}
+    text = edit(json.loads(members["project.json"]))
+    members["project.json"] = text.encode() if isinstance(text, str) else json.dumps(text).encode()
+    path = tmp_path / "edited.netcanvas"
+    with zipfile.ZipFile(path, "w") as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return str(path)
+
+
+def test_a_project_with_nan_weights_opens_and_its_connections_are_drawn(
+        qtbot, window, dialogs, tmp_path):
+    project = load_project(example_path("xor_learned"))
+    network = project.build_network()
+    params = {name: np.full_like(value, np.nan) for name, value in network.params.items()}
+    path = tmp_path / "nan.netcanvas"
+    save_project(dataclasses.replace(project, params=params), path)
+    assert window.files.load(str(path))
+    edge = window.scene.edge_item("1")
+    assert edge.per_weight  # drawn weight by weight: each line's colour from its value
+    window.grab()  # paints every item; an exception in a paint fails the test
+    assert edge.painted is not None and dialogs.shown == []
+
+
+@pytest.mark.parametrize("where, edit, expected", [
+    ("lr", lambda p: json.dumps(p).replace('"lr": 1.0', f'"lr": {BIG}'),
+     "the training settings in project.json are not valid: lr: "),
+    ("dropout", lambda p: json.dumps(p).replace('"dropout": 0.0', f'"dropout": {BIG}', 1),
+     "the network in project.json is not valid: network file: node #1: 'dropout' is too large "
+     "a number"),
+    ("noise", lambda p: json.dumps(p).replace('"noise": 0.0', f'"noise": {BIG}'),
+     "data: 'noise' is too large a number"),
+    ("position", lambda p: json.dumps(p).replace('"position": [0.0, 0.0]',
+                                                 '"position": [NaN, 0.0]', 1),
+     "the network in project.json is not valid: network file: node #1: 'position' must be two "
+     "numbers"),
+])
+def test_numbers_no_float_holds_are_refused_in_words(window, dialogs, tmp_path, where, edit,
+                                                     expected):
+    window.files.open_example("and_gate")
+    assert not window.files.load(rewritten(tmp_path, edit))
+    [(kind, title, text)] = dialogs.shown
+    assert (kind, title) == ("critical", "Cannot open project")
+    assert text.startswith("edited.netcanvas: ") and expected in text
+    assert "Traceback" not in text and "int too large" not in text
+    assert window.doc.spec.nodes and window.files.display_name()  # and_gate stays open
+
+
+@pytest.mark.parametrize("spoil", ["nan_position", "list_of_arrays", "big_position"])
+def test_a_spoiled_fragment_is_not_pasted_and_nothing_breaks(qtbot, window, spoil):
+    window.files.open_example("xor_learned")
+    fragment = json.loads(clipboard.copy_fragment(window.doc, ["1", "2"]))
+    if spoil == "nan_position":
+        fragment["network"]["nodes"][0]["position"] = [float("nan"), 0.0]
+    elif spoil == "big_position":
+        fragment["network"]["nodes"][0]["position"] = [int(BIG), 0.0]
+    else:
+        fragment["arrays"] = [1, 2]
+    QApplication.clipboard().setText(json.dumps(fragment))
+    window.paste_action.trigger()
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
+    window.grab()
+
+
+@pytest.mark.parametrize("value", [float("nan"), float("inf"), 1e308])
+def test_a_fragment_with_weights_no_typed_weight_may_have_is_refused_in_words(qtbot, window,
+                                                                             value):
+    """Pasted, such weights were a network that gave NaN at the first Train; a typed or an
+    imported weight beyond ±1,000,000 (or NaN) is refused the same."""
+    window.files.open_example("xor_learned")
+    fragment = json.loads(clipboard.copy_fragment(window.doc, ["1", "2"]))
+    fragment["arrays"]["W2"] = [[value], [0.5]]
+    QApplication.clipboard().setText(json.dumps(fragment))
+    count = window.doc.undo_stack.count()
+    window.paste_action.trigger()
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert window.doc.undo_stack.count() == count
+    assert window.statusBar().currentMessage() == (
+        "Cannot paste these nodes: W2 holds NaN, an infinity or a value beyond ±1,000,000, the "
+        "largest weight NetCanvas takes.")
+
+
+def test_json_nested_too_deeply_is_refused_in_words_on_opening_and_pasting(window, dialogs,
+                                                                         tmp_path):
+    """[[[…]]] a hundred thousand deep: opening the file was Python's RecursionError (a
+    traceback on the command line), pasting it an exception in the window."""
+    deep = "[" * 100_000 + "]" * 100_000
+    window.files.open_example("and_gate")
+    path = rewritten(tmp_path, lambda p: json.dumps(p).replace(
+        '"description": ', f'"notes": {deep}, "description": ', 1))
+    assert not window.files.load(path)
+    assert dialogs.shown == [("critical", "Cannot open project", "edited.netcanvas: project.json "
+                              "is nested too deeply to be a project description")]
+    QApplication.clipboard().setText('{"netcanvas_fragment": 1, "network": ' + deep + "}")
+    window.paste_action.trigger()
+    assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."

@@ -1,0 +1,71 @@
+"""A named pipe (or a device) chosen as a project or a data file: opening it waited for a writer
+that never came. The window's Cancel gave it back, but the reading thread stayed blocked and
+closing the window then waited for it for ever; ``netcanvas check`` and ``import-weights``
+hung. It is refused at once, in words."""
+
+import os
+import threading
+import time
+
+import pytest
+
+from gui import cli
+
+
+@pytest.fixture(params=["shared.netcanvas"])
+def pipe(request, tmp_path):
+    """A named pipe; after a few seconds a writer opens it, so that old code which blocked on
+    it ends (with another message) instead of hanging the test run."""
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("named pipes are a POSIX thing")
+    path = tmp_path / request.param
+    os.mkfifo(path)
+    stop = threading.Event()
+
+    def release() -> None:
+        time.sleep(3)
+        while not stop.is_set():
+            try:
+                os.close(os.open(path, os.O_WRONLY | os.O_NONBLOCK))
+            except OSError:  # nobody reads it (yet)
+                time.sleep(0.05)
+
+    threading.Thread(target=release, daemon=True).start()
+    yield path
+    stop.set()
+
+
+def test_a_pipe_opened_as_a_project_is_refused_at_once(window, dialogs, pipe):
+    started = time.monotonic()
+    assert not window.files.load(str(pipe))
+    assert time.monotonic() - started < 2
+    assert dialogs.shown == [("critical", "Cannot open project",
+                              "shared.netcanvas: this is a pipe or a device, not a project file")]
+
+
+@pytest.mark.parametrize("pipe", ["table.csv"], indirect=True)
+def test_a_pipe_imported_as_data_is_refused_at_once(qtbot, window, dialogs, pipe):
+    before = window.doc.data
+    started = time.monotonic()
+    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20000) as finished:
+        window.data_picker.import_path(str(pipe))
+    assert finished.args == [False] and time.monotonic() - started < 2
+    [(_kind, _title, text)] = dialogs.shown
+    assert "this is a pipe or a device, not a file" in text
+    assert window.doc.data is before
+
+
+@pytest.mark.parametrize("argv, expected", [
+    (["check", "PIPE"], "shared.netcanvas: this is a pipe or a device, not a project file"),
+    (["import-weights", "XOR", "PIPE", "--out", "OUT"],
+     "PIPE is a pipe or a device, not an .npz file")])
+def test_the_command_line_refuses_a_pipe_at_once(pipe, tmp_path, capsys, argv, expected):
+    from resources.examples import example_path
+
+    names = {"PIPE": str(pipe), "XOR": str(example_path("xor_learned")),
+             "OUT": str(tmp_path / "out.netcanvas")}
+    started = time.monotonic()
+    code = cli.main([names.get(a, a) for a in argv])
+    assert time.monotonic() - started < 2
+    assert (code, capsys.readouterr().err) == (
+        2, f"netcanvas: error: {expected.replace('PIPE', str(pipe))}\n")
