@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-from core.datasets import Dataset, split
+from core.datasets import Dataset
+from core.datasets.images import part_rows
 from core.datasets.targets import class_words
 from core.engine import losses
 from core.engine.network import Network, build
@@ -23,7 +24,6 @@ from core.explain.steps import PHASE_WORDS, Step, build_steps, called
 from core.explain.trace import RowTrace, trace_row
 from core.i18n import N_, _
 from core.project import Project
-from core.training.history import PARTS
 from core.training.prepare import prepare
 
 #: Where a row is, by the part it lands in (marked only; worded by :attr:`Explanation.where`).
@@ -114,12 +114,11 @@ def explained_network(project: Project) -> Network:
 
 def _locate(dataset: Dataset, fractions: tuple[float, float, float], seed: int, sample: int
             ) -> tuple[str, int]:
-    """Which part a data-set row lands in, and where: the same split run on the row numbers
-    (the split's shuffle depends only on the targets and the seed, never on the features)."""
-    rows = Dataset(dataset.name, np.arange(dataset.n_samples, dtype=np.float64)[:, None],
-                   dataset.y, dataset.task, ("row",), dataset.class_names, dataset.source)
-    for name, piece in zip(PARTS, split(rows, fractions, seed), strict=True):
-        found = np.flatnonzero(piece.x[:, 0] == sample)
+    """Which part a data-set row lands in, and where, as training splits it (a data set's own
+    test part included: MNIST's row 69999 was said to be a training row, and that other row
+    was traced)."""
+    for name, rows in part_rows(dataset, fractions, seed).items():
+        found = np.flatnonzero(rows == sample)
         if found.size:
             return name, int(found[0])
     raise AssertionError("a split keeps every row")  # pragma: no cover

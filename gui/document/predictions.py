@@ -50,9 +50,14 @@ MAX_FEATURE_COLUMNS = 4  # wider data shows the row number instead of its featur
 GRID_SIZE = 48
 MAX_THUMBNAIL_UNITS = 9  # hidden nodes up to this size show each unit's response
 #: predictions that cost more multiply-adds than this are computed on a worker thread (about
-#: 40 ms of the GUI thread on a loaded 2-core machine): 784-100-10 on its held-out rows stays
-#: just under, 784-512-512-10 (1.5e9) froze the window for 0.2–0.4 s at every edit
+#: 40 ms of the GUI thread on a loaded 2-core machine): 784-512-512-10 (1.5e9) froze the window
+#: for 0.2–0.4 s at every edit
 BACKGROUND_WORK = 2e8
+#: what one input value fed costs, in multiply-adds: each is converted, standardised in float64
+#: and copied on its way in. 784-100-10's held-out rows (2,264 × 784 values) took 44 ms to scale
+#: beside 40 ms for the layers' 1.8e8 multiply-adds, so counting the weights alone kept it
+#: on the GUI thread: 0.2–0.4 s at the fit button, at Stop and at every edit.
+INPUT_VALUE_WORK = 100
 
 
 @dataclass(frozen=True, eq=False)
@@ -117,15 +122,17 @@ def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
 
 def work_of(spec: NetworkSpec, arrays: Params, dataset: Dataset | None, rows: int,
             held_out: bool) -> float:
-    """Roughly how many multiply-adds :func:`compute` takes: a weight per row for each row it
-    feeds through the network (``rows`` table rows; with ``held_out`` training's evaluation and
-    probe rows; for data of one or two features the plane's grid, twice with thumbnails)."""
+    """Roughly how many multiply-adds :func:`compute` takes: a weight per row, and
+    :data:`INPUT_VALUE_WORK` per input value, for each row it feeds through the network
+    (``rows`` table rows; with ``held_out`` training's evaluation and probe rows; for data of
+    one or two features the plane's grid, twice with thumbnails)."""
     if dataset is None:
         return 0.0
     fed = rows + (EVALUATION_ROWS + PROBE_ROWS if held_out else 0)
     if dataset.n_features in (1, 2):
         fed += GRID_SIZE ** 2 * (2 if dataset.n_features == 2 else 1)
-    return float(fed) * sum(a.size for a in arrays.values())
+    per_row = sum(a.size for a in arrays.values()) + INPUT_VALUE_WORK * dataset.n_features
+    return float(fed) * per_row
 
 
 def data_unavailable() -> Predictions:

@@ -241,6 +241,9 @@ class ExplainPanel(QWidget):
             shown = self.typed or dataset.features(traced.sample)
             if not self.inputs_edit.hasFocus():
                 self.inputs_edit.setText(", ".join(f"{v:g}" for v in shown))
+                # from the first value: setText leaves the cursor at the end, so a row wider
+                # than the box (an image's 784 pixels) showed its last values cut mid-number
+                self.inputs_edit.setCursorPosition(0)
             if len(self._steps()) != self._steps_before:
                 self.index = 0
         elif traced is not None:

@@ -1,5 +1,9 @@
 """The optimizers of the plain-NumPy export: each update rule as the book writes it, the same
-numbers NetCanvas's own optimizers compute. ``numpy_net.py`` includes this file's part below
+numbers NetCanvas's own optimizers compute — in the same order and precision: in float32 a
+product or quotient taken in another order, or an ``np.float64`` step size (``np.sqrt`` of a
+Python number) that lifts the update to float64, rounds differently, and AdaGrad, RMSprop and
+Adam blow those last bits up (784-100-10 on MNIST, Adam: validation accuracy 80.2 % against
+NetCanvas's 80.4 % after one epoch). ``numpy_net.py`` includes this file's part below
 in the script it writes (where it says ``netcanvas:include``), so the student still gets one
 file; it is kept apart only so that each template stays short enough to read.
 """
@@ -54,7 +58,7 @@ class AdaGrad:
         for key in params:
             h = self.h.setdefault(key, np.zeros_like(params[key]))
             h += grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
+            params[key] -= grads[key] / (np.sqrt(h) + 1e-7) * self.lr
 
 
 class RMSprop:
@@ -65,8 +69,8 @@ class RMSprop:
         for key in params:
             h = self.h.setdefault(key, np.zeros_like(params[key]))
             h *= self.decay_rate
-            h += (1 - self.decay_rate) * grads[key] * grads[key]
-            params[key] -= self.lr * grads[key] / (np.sqrt(h) + 1e-7)
+            h += grads[key] * grads[key] * (1 - self.decay_rate)
+            params[key] -= grads[key] / (np.sqrt(h) + 1e-7) * self.lr
 
 
 class Adam:
@@ -75,13 +79,14 @@ class Adam:
 
     def update(self, params, grads):
         self.t += 1
-        lr_t = self.lr * np.sqrt(1.0 - self.beta2 ** self.t) / (1.0 - self.beta1 ** self.t)
+        # float(): a Python number, so the update stays in the weights' precision
+        lr_t = self.lr * float(np.sqrt(1.0 - self.beta2 ** self.t)) / (1.0 - self.beta1 ** self.t)
         for key in params:
             m = self.m.setdefault(key, np.zeros_like(params[key]))
             v = self.v.setdefault(key, np.zeros_like(params[key]))
             m += (1 - self.beta1) * (grads[key] - m)
             v += (1 - self.beta2) * (grads[key] ** 2 - v)
-            params[key] -= lr_t * m / (np.sqrt(v) + 1e-7)
+            params[key] -= m / (np.sqrt(v) + 1e-7) * lr_t
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "nesterov": Nesterov, "adagrad": AdaGrad,

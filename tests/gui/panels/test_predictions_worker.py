@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 import numpy as np
+from PySide6.QtCore import Qt
 
 import gui.panels.predictions as predictions_module
 from core.datasets import Dataset
@@ -87,6 +88,28 @@ def test_a_big_networks_predictions_come_from_a_worker(qtbot, window, monkeypatc
     assert binned_on_gui_thread and not any(binned_on_gui_thread)
     first = window.doc.spec.edges[0].id
     assert predictions.result.weight_histograms[first].counts.sum() == SIDE * SIDE * 1300
+
+
+def test_the_books_784_100_10_is_predicted_on_a_worker_after_the_fit_button(
+        qtbot, window, monkeypatch):
+    """The Handwritten digits example switched to MNIST-shaped data, then "Give input 0 784
+    units": its predictions (with the held-out rows the Output panel draws) counted 1.8e8
+    multiply-adds, under the worker's threshold, but scaling its 2,264 × 784 input values cost
+    as much again: the GUI thread stalled 0.2–0.4 s at that click, at Stop and at every edit."""
+    open_example(window, "digits_mlp")
+    window.training.docks["Output"].raise_()  # its preview asks for the held-out rows
+    window.doc.reset(window.doc.spec, data=DataRef.embedded(image_data()))
+    panel = window.problems_panel
+    qtbot.waitUntil(lambda: panel.fit_button.isVisible() and "784" in panel.fit_button.text())
+    qtbot.waitUntil(lambda: not window.predictions.busy)
+    on_gui_thread = record_threads(monkeypatch)
+    qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
+    assert window.doc.spec.nodes[0].units == SIDE * SIDE
+    qtbot.waitUntil(lambda: window.predictions.result.held_out is not None
+                    and not window.predictions.busy, timeout=30_000)
+    assert on_gui_thread and not any(on_gui_thread)
+    assert window.predictions.result.held_out.outputs.shape[1] == 10
+    assert window.predictions.result.weight_images["1"].shape == (100, SIDE, SIDE)
 
 
 def test_a_small_networks_predictions_come_at_once(qtbot, window, monkeypatch):
