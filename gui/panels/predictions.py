@@ -139,6 +139,12 @@ class PredictionModel(QObject):
     def schedule(self, *_args: object) -> None:
         self._timer.start()
 
+    @Slot()
+    def flush(self) -> None:
+        """Recompute now what is scheduled (nothing if nothing is)."""
+        if self._timer.isActive():
+            self.recompute()
+
     def recompute(self) -> None:
         """Predict now — unless large data is being prepared for the current settings on a
         worker thread (its standardisation): then once it is; or unless a job is computing
