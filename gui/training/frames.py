@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import time
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -181,6 +181,10 @@ class Frame:
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
     #: what of :data:`ALL_PARTS` it was made with (the rest is empty or None)
     parts: frozenset[str] = ALL_PARTS
+    #: the dtype the run's network keeps its weights in when the snapshot holds them as
+    #: :attr:`arrays` (float64) instead: a float32 run's frame held them twice, +32 MB for
+    #: each frame alive of 2-2000-2000-2 (None: the snapshot's are the network's dtype)
+    stored_as: np.dtype | None = None
     #: by name: the last array :meth:`holds` compared that cannot change (weakly), the verdict
     _compared: dict[str, tuple[weakref.ref, bool]] = field(default_factory=dict, init=False,
                                                            repr=False)
@@ -221,6 +225,8 @@ class Frame:
         found = self._compared.get(name)
         if frozen and found is not None and found[0]() is source:
             return found[1]
+        if self.stored_as is not None:  # as the network would store it (exact in float64)
+            given = given.astype(self.stored_as, copy=False)
         same = equal_as(mine, given)
         if frozen:
             self._compared[name] = (weakref.ref(source), same)
@@ -282,6 +288,14 @@ class FrameMaker:
         trainer = self.trainer
         with np.errstate(all="ignore"):  # a diverged network is drawn, not warned about
             snapshot = trainer.snapshot(WEIGHTS in parts, ACTIVATIONS in parts, OUTPUT in parts)
+            stored_as = None
+            if arrays is None:
+                # the snapshot keeps the document's float64 instead of its own float32 copy
+                arrays = copies({**snapshot.params, **snapshot.state}, owned=True)
+                if any(a.dtype != np.float64 for a in snapshot.params.values()):
+                    stored_as = trainer.network.dtype
+                snapshot = replace(snapshot, params={k: arrays[k] for k in snapshot.params},
+                                   state={k: arrays[k] for k in snapshot.state})
             boundary = boundary_rgb(snapshot.grid, trainer.task == "classification")
             evaluation = self._evaluate() if OUTPUT in parts else None
             images = {edge_id: image for edge_id, trail in self._trails.items()
@@ -292,9 +306,7 @@ class FrameMaker:
                                             self.gradient_signals())
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, self._axis_end(), images,
-                     flow, arrays if arrays is not None
-                     else copies({**snapshot.params, **snapshot.state}, owned=True),
-                     frozenset(parts))
+                     flow, arrays, frozenset(parts), stored_as)
 
     def _axis_end(self) -> int:
         """The frame's ``last_epoch``: the planned end while the run goes on, so the axis does
