@@ -33,7 +33,7 @@ def test_a_panel_behind_a_tab_costs_no_frame_part_and_gets_the_current_one_when_
     assert first.parts == {OUTPUT, FLOW}
     assert first.snapshot.weight_histograms == {} and first.snapshot.activations == {}
     assert first.evaluation is not None and first.evaluation.confusion is not None
-    ui.live.tick()  # one turn of the refresh: the panels are given that frame
+    ui.live.draw_all()  # the panels are given that frame
 
     ui.docks["Weights"].raise_()
     qtbot.waitUntil(lambda: hosts["Weights"].is_built and hosts["Weights"].shown,
@@ -46,6 +46,23 @@ def test_a_panel_behind_a_tab_costs_no_frame_part_and_gets_the_current_one_when_
     assert drawn.snapshot.step > first.snapshot.step  # made after it was shown
     assert drawn is controller.latest  # the newest there is
     assert controller.wanted == {OUTPUT, FLOW, WEIGHTS}  # Activations still behind Output
+
+    # Behind its tab again: frames without it; back in front: the current one at once.
+    made = len(frames)
+    ui.docks["Loss"].raise_()
+    qtbot.waitUntil(lambda: not panel.shown and controller.wanted == {OUTPUT, FLOW})
+    qtbot.waitUntil(lambda: len(frames) > made, timeout=10_000)  # the next, taken or not
+    if frames[-1].parts != {OUTPUT, FLOW}:  # made before: taken, the worker makes another
+        ui.live.draw_all()
+        qtbot.waitUntil(lambda: frames[-1].parts == {OUTPUT, FLOW}, timeout=10_000)
+    ui.live.draw_all()  # handed out: the hidden panel keeps the frame it had
+    qtbot.waitUntil(lambda: panel.waits)
+    held = panel.frame  # the last with its part
+    assert WEIGHTS in held.parts and frames[-1].snapshot.step > held.snapshot.step
+    ui.docks["Weights"].raise_()
+    qtbot.waitUntil(lambda: panel.frame is not held and not panel.stale, timeout=5_000)
+    assert WEIGHTS in panel.frame.parts and panel.frame is controller.latest
+    assert panel.frame.snapshot.step > frames[-2].snapshot.step
     with qtbot.waitSignal(ui.session.ended, timeout=10_000):
         ui.actions["stop"].trigger()
 
