@@ -39,11 +39,10 @@ MAX_CURVE_POINTS = 1000
 SMOOTHING_FRACTION = 50  # the per-batch curve averages over 1/50 of the run, at most an epoch
 MAX_POINTS = 1000  # data points drawn over the decision boundary, per part
 
-#: What a frame may be made without while no panel on screen draws it (each panel names its
-#: own in ``frame_parts``; the live refresh asks the worker for those of the panels on screen):
-#: the weight and gradient histograms, the probe batch's activations, the held-out evaluation
-#: with the output plane, the gradient signals. The rest (curves, trails, weights) is always
-#: made. At MNIST's size these are 3/4 of a frame's 12 ms, taken from training.
+#: What a frame is made without while no panel on screen draws it (panels name theirs in
+#: ``frame_parts``; the live refresh asks for those on screen): the weight and gradient
+#: histograms and the probe batch's activations (3.5 of a frame's 12 ms at MNIST's size, taken
+#: from training), the held-out evaluation with the output plane, the gradient signals.
 WEIGHTS, ACTIVATIONS, OUTPUT, FLOW = "weights", "activations", "output", "flow"
 ALL_PARTS = frozenset({WEIGHTS, ACTIVATIONS, OUTPUT, FLOW})
 
