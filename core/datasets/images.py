@@ -85,11 +85,15 @@ def weight_images(weights: np.ndarray, shape: tuple[int, int]) -> np.ndarray:
     """Each unit's incoming weights (a column of the (inputs, units) matrix) as an image,
     divided by the column's largest magnitude: (units, rows, cols) in [-1, 1], 0 staying 0, so
     the sign shows as colour and every unit uses its full range. Non-finite weights become 0."""
-    w = np.nan_to_num(np.asarray(weights, dtype=np.float64), nan=0.0, posinf=0.0, neginf=0.0)
+    w = np.asarray(weights, dtype=np.float64)
     if w.ndim != 2 or w.shape[0] != shape[0] * shape[1]:
         raise ValueError(  # a programming error, not the user's
             f"a {w.shape} weight matrix does not fit {shape[0]}×{shape[1]} images")  # i18n: not ui
-    peak = np.abs(w).max(axis=0)
+    low, high = w.min(axis=0), w.max(axis=0)  # NaN or ±inf in a column if it has one
+    if not (np.isfinite(low).all() and np.isfinite(high).all()):  # (copying them all first,
+        w = np.nan_to_num(w, nan=0.0, posinf=0.0, neginf=0.0)  # the predictions that follow
+        low, high = w.min(axis=0), w.max(axis=0)  # a run spent 0.3 ms of each live update)
+    peak = np.maximum(-low, high)
     scaled = w / np.where(peak > 0, peak, 1.0)
     return np.ascontiguousarray(scaled.T.reshape(w.shape[1], *shape))
 

@@ -351,8 +351,11 @@ class Trainer:
         return self.snapshot_interval is not None and \
             time.perf_counter() - self._last_snapshot_time >= self.snapshot_interval
 
-    def snapshot(self) -> Snapshot:
-        """A copy of everything the panels show, now (timed into ``snapshot_seconds``).
+    def snapshot(self, histograms: bool = True, activations: bool = True,
+                 grid: bool = True) -> Snapshot:
+        """A copy of everything the panels show, now (timed into ``snapshot_seconds``); without
+        the weight and gradient ``histograms``, the probe batch's ``activations`` or the output
+        ``grid`` (left empty, or None) when asked — parts no panel on screen draws.
 
         Call it from the thread that trains (events carry the ones made at the requested rate),
         or while nothing trains: it runs the network on the probe batch and the grid."""
@@ -361,8 +364,9 @@ class Trainer:
         bins = self._bins
         grads = net.last_gradients() if self.step_count else {}  # this run's last step
         data = self.data
+        plane = grid
         grid = None
-        if data.n_raw_features in (1, 2):
+        if plane and data.n_raw_features in (1, 2):
             grid = output_grid(net, lambda raw: data.inputs_for(raw, net.dtype), data.low,
                                data.high, self._grid_size, self.task == "classification")
         snap = Snapshot(
@@ -373,10 +377,10 @@ class Trainer:
             history=self.history.copy(),
             params=self._params_to_show(),
             state={k: v.copy() for k, v in net.state.items()},
-            weight_histograms=edge_histograms(net.spec, net.params, bins),
-            gradient_histograms=edge_histograms(net.spec, grads, bins),
+            weight_histograms=edge_histograms(net.spec, net.params, bins) if histograms else {},
+            gradient_histograms=edge_histograms(net.spec, grads, bins) if histograms else {},
             gradient_norms=gradient_norms(net, grads) if grads else {},
-            activations=activation_stats(net, self._probe, bins),
+            activations=activation_stats(net, self._probe, bins) if activations else {},
             grid=grid,
         )
         finished = time.perf_counter()

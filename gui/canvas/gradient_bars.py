@@ -29,7 +29,7 @@ from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem
 from gui.canvas.scene import CanvasScene
 from gui.i18n import translate
-from gui.training.frames import Frame
+from gui.training.frames import FLOW, Frame
 
 BAR_WIDTH = 60.0
 BAR_HEIGHT = 5.0
@@ -188,10 +188,12 @@ class GradientFlowOverlay:
     bar."""
 
     on_canvas = True  # the live refresh draws it in the canvas's turn (gui/training/live.py)
+    frame_parts = frozenset({FLOW})
 
     def __init__(self, scene: CanvasScene) -> None:
         self.scene = scene
         self.frame: Frame | None = None
+        self.waits = False  # as a panel's (Panel.remember): a frame without the flow came
         self._dirty = False
 
     @property
@@ -203,6 +205,9 @@ class GradientFlowOverlay:
         return self._dirty and self.shown
 
     def remember(self, frame: Frame | None) -> None:
+        self.waits = frame is not None and frame.lacks(self.frame_parts)
+        if self.waits:
+            return
         self.frame = frame
         self._dirty = True
 

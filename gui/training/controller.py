@@ -18,7 +18,7 @@ from PySide6.QtCore import QObject, Signal, Slot
 from core.training.events import TrainingEvent
 from core.training.timeline import Timeline
 from core.training.trainer import Trainer
-from gui.training.frames import Frame
+from gui.training.frames import ALL_PARTS, Frame
 from gui.training.worker import FRAME_INTERVAL, TrainerMaker, TrainingResult, TrainingWorker
 from gui.worker_thread import WorkerRun
 
@@ -78,6 +78,8 @@ class TrainingController(QObject):
         self.frames_received = 0
         self.frame_cpu = 0.0  # processor seconds its runs' workers spent making live frames
         self._fresh = False
+        #: the parts of a live frame the panels on screen draw (the live refresh says: :meth:`want`)
+        self.wanted: frozenset[str] = ALL_PARTS
         self.stop_requested_at: float | None = None
         #: the timeline a new run records its epochs into (None: none is kept)
         self.timeline_for: Callable[[Trainer], Timeline | None] = lambda trainer: None
@@ -114,6 +116,7 @@ class TrainingController(QObject):
             given.pause()
         run = _Run(self, TrainingWorker(trainer, frame_interval=frame_interval,
                                         timeline=self.timeline_for(given) if given else None))
+        run.worker.wanted = self.wanted
         self._run = run
         self.latest, self.last_event, self._fresh = None, None, False
         self.stop_requested_at = None
@@ -165,6 +168,12 @@ class TrainingController(QObject):
         return self._join(self._run)
 
     # ------------------------------------------------------------------ frames
+    def want(self, parts: frozenset[str]) -> None:
+        """Live frames need only ``parts`` from now on (a part newly wanted comes at once)."""
+        self.wanted = parts
+        if self._run is not None:
+            self._run.worker.wanted = parts
+
     def take_frame(self) -> Frame | None:
         """The newest frame if it was not taken yet; lets the worker make the next one."""
         if not self._fresh:

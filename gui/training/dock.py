@@ -151,6 +151,7 @@ class TrainingUi(QObject):
             dock = add_dock(self.window, title, widget, area)
         if isinstance(widget, LazyPanel):  # a tab brought to the front draws the newest frame
             dock.visibilityChanged.connect(lambda shown, p=widget: shown and p.refresh())
+            dock.visibilityChanged.connect(self.live.want)  # and has frames made with its part
         self.docks[title] = dock
         return dock
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import math
 import time
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -38,6 +38,13 @@ from gui.training.trails import HistogramTrail, TrailImage
 MAX_CURVE_POINTS = 1000
 SMOOTHING_FRACTION = 50  # the per-batch curve averages over 1/50 of the run, at most an epoch
 MAX_POINTS = 1000  # data points drawn over the decision boundary, per part
+
+#: What a frame is made without while no panel on screen draws it (panels name theirs in
+#: ``frame_parts``; the live refresh asks for those on screen): the weight and gradient
+#: histograms and the probe batch's activations (3.5 of a frame's 12 ms at MNIST's size, taken
+#: from training), the held-out evaluation with the output plane, the gradient signals.
+WEIGHTS, ACTIVATIONS, OUTPUT, FLOW = "weights", "activations", "output", "flow"
+ALL_PARTS = frozenset({WEIGHTS, ACTIVATIONS, OUTPUT, FLOW})
 
 
 @dataclass(frozen=True, eq=False)
@@ -171,6 +178,12 @@ class Frame:
     #: worker — converting 2-2000-2000-2's on the GUI thread held it 0.1–0.5 s each time the
     #: canvas followed the run
     arrays: dict[str, np.ndarray] = field(default_factory=dict)
+    #: what of :data:`ALL_PARTS` it was made with (the rest is empty or None)
+    parts: frozenset[str] = ALL_PARTS
+    #: the dtype the run's network keeps its weights in when the snapshot holds them as
+    #: :attr:`arrays` (float64) instead: a float32 run's frame held them twice, +32 MB for
+    #: each frame alive of 2-2000-2000-2 (None: the snapshot's are the network's dtype)
+    stored_as: np.dtype | None = None
     #: by name: the last array :meth:`holds` compared that cannot change (weakly), the verdict
     _compared: dict[str, tuple[weakref.ref, bool]] = field(default_factory=dict, init=False,
                                                            repr=False)
@@ -178,6 +191,11 @@ class Frame:
     @property
     def history(self) -> History:
         return self.snapshot.history
+
+    def lacks(self, parts: frozenset[str]) -> bool:
+        """Whether it was made without some of ``parts`` (a panel keeps its last frame with
+        them instead of drawing it empty)."""
+        return not parts <= self.parts
 
     def document_arrays(self) -> dict[str, np.ndarray]:
         """The frame's weights and statistics for the document: :attr:`arrays` (kept without
@@ -206,6 +224,8 @@ class Frame:
         found = self._compared.get(name)
         if frozen and found is not None and found[0]() is source:
             return found[1]
+        if self.stored_as is not None:  # as the network would store it (exact in float64)
+            given = given.astype(self.stored_as, copy=False)
         same = equal_as(mine, given)
         if frozen:
             self._compared[name] = (weakref.ref(source), same)
@@ -259,26 +279,33 @@ class FrameMaker:
             for edge_id, name in self._weights.items():
                 self._trails[edge_id].add(self.trainer.epoch, Histogram.of(params[name]))
 
-    def make(self, arrays: Params | None = None) -> Frame:
-        """The trainer's frame now; its ``arrays`` (the values the document shows) are the
-        network's, converted as the document keeps them, unless given (a replay gives the
-        record's: converting the network's only to drop them cost a big network's worker a
-        copy of every weight at each step back)."""
+    def make(self, arrays: Params | None = None, parts: frozenset[str] = ALL_PARTS) -> Frame:
+        """The trainer's frame now, with ``parts`` of :data:`ALL_PARTS`; its ``arrays`` (the
+        values the document shows) are the network's, converted as the document keeps them,
+        unless given (a replay gives the record's: converting the network's only to drop them
+        cost a big network's worker a copy of every weight at each step back)."""
         trainer = self.trainer
         with np.errstate(all="ignore"):  # a diverged network is drawn, not warned about
-            snapshot = trainer.snapshot()
+            snapshot = trainer.snapshot(WEIGHTS in parts, ACTIVATIONS in parts, OUTPUT in parts)
+            stored_as = None
+            if arrays is None:
+                # the snapshot keeps the document's float64 instead of its own float32 copy
+                arrays = copies({**snapshot.params, **snapshot.state}, owned=True)
+                if any(a.dtype != np.float64 for a in snapshot.params.values()):
+                    stored_as = trainer.network.dtype
+                snapshot = replace(snapshot, params={k: arrays[k] for k in snapshot.params},
+                                   state={k: arrays[k] for k in snapshot.state})
             boundary = boundary_rgb(snapshot.grid, trainer.task == "classification")
-            evaluation = self._evaluate()
+            evaluation = self._evaluate() if OUTPUT in parts else None
             images = {edge_id: image for edge_id, trail in self._trails.items()
                       if (image := trail.image()) is not None}
             flow = {}
-            if snapshot.gradient_norms:
+            if snapshot.gradient_norms and FLOW in parts:
                 flow = gradient_flow.assess(trainer.network.spec, snapshot.gradient_norms,
                                             self.gradient_signals())
         return Frame(snapshot, Curves.of(snapshot.history, trainer.batches_per_epoch),
                      evaluation, boundary, trainer.batches_per_epoch, self._axis_end(), images,
-                     flow, arrays if arrays is not None
-                     else copies({**snapshot.params, **snapshot.state}, owned=True))
+                     flow, arrays, frozenset(parts), stored_as)
 
     def _axis_end(self) -> int:
         """The frame's ``last_epoch``: the planned end while the run goes on, so the axis does

@@ -230,6 +230,16 @@ class LazyPanel(QWidget):
         not in the same turn as those calls (a run's new data and its first frame)."""
         return self._panel is not None and not self._later and self._panel.stale
 
+    @property
+    def frame_parts(self) -> frozenset[str]:
+        """The parts of a frame the panel draws (none before it is made: not on screen)."""
+        return self._panel.frame_parts if self._panel is not None else frozenset()
+
+    @property
+    def waits(self) -> bool:
+        """The panel was given a frame without a part it draws (see ``Panel.remember``)."""
+        return self._panel is not None and self._panel.waits
+
     def remember(self, frame: Frame | None) -> None:
         self.call_in_turn("remember", frame)  # after what waits, on the panel's turn
 

@@ -20,6 +20,11 @@ docs/qt-notes.md §3), and a long repaint delays everything else the window does
 
 While paused, or when the run ends, everything is drawn at once: the canvas now, the panels
 one per turn of the event loop right after.
+
+The refresh is also what says which parts of a frame are wanted (:meth:`LiveRefresh.want`):
+those the panels on screen draw (``frame_parts``). The worker makes its live frames without
+the others (a panel behind a tab costs training nothing), and a panel that comes on screen
+waiting for its part has the next frame made and drawn at once.
 """
 
 from __future__ import annotations
@@ -55,6 +60,12 @@ class LivePanel(Protocol):
     def shown(self) -> bool: ...
 
     @property
+    def frame_parts(self) -> frozenset[str]: ...
+
+    @property
+    def waits(self) -> bool: ...
+
+    @property
     def stale(self) -> bool: ...
 
     def remember(self, frame: Frame | None) -> None: ...
@@ -83,10 +94,23 @@ class LiveRefresh(QObject):
         controller = session.controller
         controller.state_changed.connect(self._state_changed)
         controller.frame_ready.connect(self._frame_ready)
+        for panel in self.panels:
+            built = getattr(panel, "built", None)  # a stand-in's panel, made on screen
+            if built is not None:
+                built.connect(self.want)
+
+    @Slot()
+    def want(self) -> None:
+        """Tell the worker the parts of a frame the panels on screen draw; call it when one
+        may have come on screen or left it (the refresh also asks at each tick)."""
+        parts = frozenset().union(*(p.frame_parts for p in self.panels if p.shown))
+        if parts != self.session.controller.wanted:
+            self.session.controller.want(parts)
 
     @Slot(str)
     def _state_changed(self, state: str) -> None:
         if state == RUNNING:
+            self.want()
             self._cpu_mark = None  # the start's own repaints are not the frames' cost
             dataset = self.session.data.dataset
             if self._learned_on is None or self._learned_on() is not dataset:
@@ -98,8 +122,16 @@ class LiveRefresh(QObject):
 
     @Slot()
     def _frame_ready(self) -> None:
-        if self.session.controller.state != RUNNING and not self.held:
+        if self.held:
+            return
+        if self.session.controller.state != RUNNING:
             self.draw_all()  # a step, a pause or the end: show it now
+            return
+        waiting = [p for p in self.panels if p.waits and p.shown]
+        if waiting:  # just shown, with an old frame: the one made for it, now
+            self._take()
+            for panel in waiting:
+                panel.refresh()
 
     def _take(self) -> None:
         frame = self.session.controller.take_frame()
@@ -126,6 +158,7 @@ class LiveRefresh(QObject):
         if self.held:
             self._timer.start(round(MAX_INTERVAL * 1000))
             return
+        self.want()
         # One redraw per tick, in turn: the visible panels, then the canvas; a new frame
         # only once everything on screen shows the current one (the worker makes frames at
         # that rate, so none is made for nothing).

@@ -125,6 +125,9 @@ class OutputPreview(QObject):
         predictions.held_out = predictions.bin_weights = session.state == IDLE
         session.controller.state_changed.connect(self._state_changed)
         predictions.updated.connect(self._updated)
+        # the live weights' predictions (the canvas's thumbnails) in the same turn, not after
+        # the 30 ms that gathers edits: the canvas was painted twice for each live update
+        session.weights_shown.connect(predictions.flush)
 
     @Slot(str)
     def _state_changed(self, state: str) -> None:

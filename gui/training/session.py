@@ -63,6 +63,8 @@ class TrainingSession(QObject):
     started = Signal(object, object)  # NetworkSpec, Dataset
     ended = Signal(object)  # TrainingResult
     diverged = Signal(list, object)  # node ids, the Outcome (its words() say why)
+    #: a run's live weights reached the document (what follows them may catch up in this turn)
+    weights_shown = Signal()
 
     def __init__(self, doc: GraphDocument, data: DataSource, parent: QObject | None = None
                  ) -> None:
@@ -226,6 +228,7 @@ class TrainingSession(QObject):
         if self.command is not None and self.controller.active:
             self.command.update(frame.document_arrays())
             self._shown = frame
+            self.weights_shown.emit()
 
     def live_history(self) -> dict[str, object] | None:
         """While a run goes on, the history that belongs with the weights the document shows

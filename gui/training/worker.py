@@ -19,6 +19,11 @@ instead of a queue of stale ones: only the newest matters. Making a frame stops 
 meanwhile (it runs the network on the held-out rows and the probe batch: 12 ms at MNIST's
 size, far more for a big network), so frames also take at most FRAME_BUDGET of the worker's
 processor time, as its thread counts it: the next waits until training has had the rest.
+
+A frame made while the run goes on has only the parts the panels on screen draw
+(:attr:`TrainingWorker.wanted`, from the live refresh); one that a newly shown panel wants is
+made at once, past the interval and the budget. Frames of a pause, a step and the end have
+every part: the panels may be looked at one by one then.
 """
 
 from __future__ import annotations
@@ -40,7 +45,7 @@ from core.training.resume import Continuation
 from core.training.snapshot import gradient_norms
 from core.training.timeline import Timeline
 from core.training.trainer import Trainer
-from gui.training.frames import Frame, FrameMaker
+from gui.training.frames import ALL_PARTS, Frame, FrameMaker
 from gui.worker_thread import StoppableWorker
 
 FRAME_INTERVAL = 1 / 25  # at most 25 frames a second
@@ -92,6 +97,10 @@ class TrainingWorker(StoppableWorker):
         self.progress_interval = progress_interval
         self.frames_sent = 0
         self.frame_cpu = 0.0  # processor seconds this worker spent making live frames
+        #: the parts of a live frame the GUI draws (:data:`gui.training.frames.ALL_PARTS`);
+        #: set from the GUI thread (one assignment), read here between mini-batches
+        self.wanted: frozenset[str] = ALL_PARTS
+        self._sent_parts: frozenset[str] = ALL_PARTS  # those of the last frame sent
         self._frame_step: int | None = None  # the trainer's step_count in the last frame sent
         self._frame_due = -math.inf  # the thread's processor time the next frame waits for
         self._last_event: TrainingEvent | None = None
@@ -166,9 +175,11 @@ class TrainingWorker(StoppableWorker):
             if event.outcome is not None or now - last_progress >= self.progress_interval:
                 self._emit_progress(event)
                 last_progress = now
-            if event.outcome is None and now - last_frame >= self.frame_interval and \
-                    self._taken.is_set() and thread_cpu() >= self._frame_due:
-                self._send_frame()
+            wanted = self.wanted
+            due = now - last_frame >= self.frame_interval and self._taken.is_set() and \
+                thread_cpu() >= self._frame_due
+            if event.outcome is None and (due or not wanted <= self._sent_parts):
+                self._send_frame(wanted)  # (the latter: a panel just shown waits for its part)
                 last_frame = now
 
     def _show_paused(self) -> None:
@@ -179,7 +190,7 @@ class TrainingWorker(StoppableWorker):
         it looked)."""
         if self._last_event is not None and self._progress_sent is not self._last_event:
             self._emit_progress(self._last_event)
-        if self._frame_step != self.trainer.step_count:
+        if self._frame_step != self.trainer.step_count or self._sent_parts != ALL_PARTS:
             self._send_frame()
 
     def _emit_progress(self, event: TrainingEvent) -> None:
@@ -201,12 +212,13 @@ class TrainingWorker(StoppableWorker):
                                  gradient_norms(net, grads) if grads else {},
                                  continuation=self.trainer.continuation())
 
-    def _send_frame(self) -> None:
+    def _send_frame(self, parts: frozenset[str] = ALL_PARTS) -> None:
         self._taken.clear()
         self.frames_sent += 1
         self._frame_step = self.trainer.step_count
+        self._sent_parts = parts
         started = thread_cpu()
-        frame = self._maker.make()
+        frame = self._maker.make(parts=parts)
         finished = thread_cpu()
         self.frame_cpu += finished - started
         # training gets (1 - FRAME_BUDGET) / FRAME_BUDGET times what this frame took first

@@ -19,7 +19,7 @@ from core.spec import NetworkSpec, NodeSpec
 from core.training.snapshot import NodeStats
 from gui import theme
 from gui.i18n import on_language_change, translate
-from gui.training.frames import Frame
+from gui.training.frames import ACTIVATIONS, Frame
 from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import (
     Panel,
@@ -62,6 +62,7 @@ class ActivationsPanel(FollowsWeights, Panel):
     the current weights' activations on the same probe batch (:attr:`current`)."""
 
     title = "Activations"  # i18n: not ui (the file name; shown_title() is translated)
+    frame_parts = frozenset({ACTIVATIONS})
     keeps_frame = True  # the edited weights' activations are drawn over the run's frame
 
     def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:

@@ -203,11 +203,16 @@ class Panel(QWidget):
     """
 
     title = "Panel"  # i18n: not ui (its file name; :meth:`shown_title` is what a user reads)
+    #: what of a frame it draws beyond the curves (:data:`gui.training.frames.ALL_PARTS`)
+    frame_parts: frozenset[str] = frozenset()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAutoFillBackground(True)  # opaque: a redrawn label does not repaint the window
         self.frame: Frame | None = None
+        #: the last frame given was made without a part it draws (it was not on screen): it
+        #: keeps the frame before, and the live refresh has the next one made with its part
+        self.waits = False
         self._dirty = False
         self.draw_count = 0
         self.tools = QHBoxLayout()
@@ -310,7 +315,11 @@ class Panel(QWidget):
             self.refresh()
 
     def remember(self, frame: Frame | None) -> None:
-        """Keep ``frame`` for the next :meth:`refresh` (cheap: nothing is drawn)."""
+        """Keep ``frame`` for the next :meth:`refresh` (cheap: nothing is drawn), unless it
+        lacks a part this panel draws (then it :attr:`waits` for one that has it)."""
+        self.waits = frame is not None and frame.lacks(self.frame_parts)
+        if self.waits:
+            return
         self.frame = frame
         self._dirty = True
 

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QSplitter, QWidget
 
 from core.datasets import Dataset
 from gui.i18n import on_language_change, translate
-from gui.training.frames import Frame, Points
+from gui.training.frames import OUTPUT, Frame, Points
 from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import Panel, add_plot
 from gui.training.plots.gallery import ImageGallery
@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
 class OutputPanel(FollowsWeights, Panel):
     title = "Output"  # i18n: not ui (the file name; shown_title() is translated)
+    frame_parts = frozenset({OUTPUT})
 
     def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:
         """``in_parts``: the second plot and the gallery are made by :meth:`Panel.build_part`,

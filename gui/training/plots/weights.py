@@ -16,7 +16,7 @@ from core.spec import NetworkSpec
 from core.training.snapshot import Histogram
 from gui import theme
 from gui.i18n import on_language_change, translate
-from gui.training.frames import Frame
+from gui.training.frames import WEIGHTS, Frame
 from gui.training.output_preview import FollowsWeights
 from gui.training.plots.base import (
     Panel,
@@ -46,6 +46,7 @@ class WeightsPanel(FollowsWeights, Panel):
     they were of other weights."""
 
     title = "Weights"  # i18n: not ui (the file name; shown_title() is translated)
+    frame_parts = frozenset({WEIGHTS})
     keeps_frame = True
 
     def __init__(self, parent: QWidget | None = None, in_parts: bool = False) -> None:

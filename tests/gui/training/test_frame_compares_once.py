@@ -50,3 +50,24 @@ def test_a_frame_compares_the_documents_weights_once(qtbot, window, monkeypatch)
     assert frame.holds(doc.arrays)
     qtbot.waitUntil(lambda: not ui.weights.edited)
     assert compared[before + 1:] == [doc.array("W1").shape]
+
+
+def test_a_float32_run_s_frame_keeps_its_weights_once(qtbot, window):
+    """A frame carries its weights as the document keeps them (float64, converted on the
+    worker); a float32 run's snapshot kept its own float32 copy besides: +32 MB for each
+    frame alive of 2-2000-2000-2. Now the snapshot holds the converted ones, and the frame
+    still knows the weights as its network stores them: a typed value that is the same
+    float32 is the run's weight."""
+    open_example(window, "spiral", epochs=2)
+    doc = window.doc
+    assert doc.settings.dtype == "float32"
+    frame = train_to_end(qtbot, window).frame
+    for name, value in {**frame.snapshot.params, **frame.snapshot.state}.items():
+        assert value is frame.arrays[name], name  # one copy: the document's
+    weight = float(doc.array("W1")[0, 0])
+    same_float32 = weight + abs(weight) * 1e-12 + 1e-40
+    assert np.float32(same_float32) == np.float32(weight) and same_float32 != weight
+    doc.push(SetArrayValueCommand(doc, "W1", (0, 0), same_float32))
+    assert frame.holds(doc.arrays)
+    doc.push(SetArrayValueCommand(doc, "W1", (0, 0), weight + 0.5))
+    assert not frame.holds(doc.arrays)

@@ -149,3 +149,32 @@ def test_predictions_that_follow_a_run_bin_no_weights(qtbot, window, monkeypatch
     binned.clear()
     window.training.session.reset_weights()  # new weights while idle: binned for the panel
     qtbot.waitUntil(lambda: "idle" in binned, timeout=10_000)
+
+
+def test_a_canvas_turn_paints_the_canvas_once(qtbot, window, monkeypatch):
+    """The canvas's turn puts the run's weights on it, and the predictions follow them (the
+    first layer's weight images): they came 30 ms later (the predictions gather edits that
+    long), and the canvas was painted twice for every turn (3 ms of the GUI thread each at
+    MNIST's size). Now they are worked out in the same turn: one paint."""
+    ui = window.training
+    open_example(window, "digits_mlp", epochs=100_000)
+    counter = PaintCounter(window.view.viewport())
+    turns = {"n": 0}
+    original = ui.live._show_weights
+
+    def canvas_turn() -> None:
+        turns["n"] += 1
+        original()
+
+    monkeypatch.setattr(ui.live, "_show_weights", canvas_turn)
+    ui.actions["train"].trigger()
+    qtbot.waitUntil(lambda: turns["n"] >= 2, timeout=20_000)
+    qtbot.wait(100)  # the start's own paints, and the second turn's
+    paints, counted = counter.paints, turns["n"]
+    qtbot.waitUntil(lambda: turns["n"] >= counted + 4, timeout=20_000)
+    ui.live._timer.stop()  # no more turns; what the last one asked for comes within 30 ms
+    qtbot.wait(150)
+    paints, turns_seen = counter.paints - paints, turns["n"] - counted
+    with qtbot.waitSignal(ui.session.ended, timeout=10_000):
+        ui.actions["stop"].trigger()
+    assert paints <= turns_seen, (paints, turns_seen)

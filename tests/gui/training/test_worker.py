@@ -150,9 +150,9 @@ def test_making_frames_takes_at_most_its_budget_of_the_worker(qtbot, spiral, mon
                         lambda: run.step_count * 0.001 + made["n"] * 0.5)
     original = worker.FrameMaker.make
 
-    def make(maker):
+    def make(maker, **parts):
         made["n"] += 1
-        return original(maker)
+        return original(maker, **parts)
 
     monkeypatch.setattr(worker.FrameMaker, "make", make)
     controller = TrainingController()
