@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
     QLabel,
+    QStyle,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -315,8 +316,8 @@ class PredictionsPanel(QWidget):
 
     def _keep_two_rows(self) -> None:
         """The table never lower than its header and two rows (and the scroll bar under them
-        when its columns are wider than it, the last one no longer stretched): with a 16 pt
-        system font at 1024 × 768 it showed less than one row of the truth table."""
+        when its columns are wider than it): with a 16 pt system font at 1024 × 768 it showed
+        less than one row of the truth table."""
         table = self.table
         rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 2)))
         bar, header = table.horizontalScrollBar(), table.horizontalHeader()
@@ -327,9 +328,26 @@ class PredictionsPanel(QWidget):
             table.width() - 2 * table.frameWidth() - table.verticalScrollBar().sizeHint().width())
         table.setMinimumHeight(max(rows + table.horizontalHeader().height() + 6 + (
             bar.sizeHint().height() if wide else 0), table.minimumSizeHint().height()))
-        # stretched into less room than it needs, the last column cut its header to
-        # "redicte" (Spiral at 1280 × 800): it keeps its width and the table scrolls instead
-        header.setStretchLastSection(not wide)
+        self._stretch_last_if_it_fits()
+
+    def _stretch_last_if_it_fits(self) -> None:
+        """The last column takes the room the others leave, unless that is less than its
+        header's words or its cells need: stretched narrower, "predicted" was cut to "redicte"
+        (Spiral at 1280 × 800). It then keeps its own width and the table scrolls sideways."""
+        table, header = self.table, self.table.horizontalHeader()
+        last = header.count() - 1
+        label = table.horizontalHeaderItem(last) if last >= 0 else None
+        if label is None:
+            return
+        margin = table.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
+        needed = max(header.fontMetrics().horizontalAdvance(label.text()) + margin,
+                     table.sizeHintForColumn(last))  # Qt's own hint keeps room for a sort arrow
+        left = table.width() - 2 * table.frameWidth() - sum(
+            header.sectionSize(c) for c in range(last))
+        rows = sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if rows + header.height() > table.height() - 2 * table.frameWidth():
+            left -= table.verticalScrollBar().sizeHint().width()  # rows scroll: a bar beside
+        header.setStretchLastSection(needed <= left)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
