@@ -229,11 +229,14 @@ class SideLegend(pg.LegendItem):
         return {sample.item.name(): label.text for sample, label in self.items}
 
     def fill(self, curves: dict[str, pg.PlotDataItem], notes: dict[str, str]) -> None:
-        """One entry per curve, named as the book names the optimizer, with its note."""
+        """One entry per curve, named as the book names the optimizer, with its note. The
+        rows are placed at once: left to the next turn of the event loop, a picture taken in
+        between showed every row drawn over the first."""
         self.clear()
         for name, curve in curves.items():
             note = notes.get(name)
             self.addItem(curve, f"{TITLES[name]} — {note}" if note else TITLES[name])
+        self.layout.activate()
 
 
 def iso_levels(f: np.ndarray) -> np.ndarray:

@@ -395,3 +395,14 @@ def test_gradient_descent_with_the_books_numbers(qtbot, lab, tmp_path):
     assert lab.path_legend.labels() == {**{name: TITLES[name] for name in IN_BOOK}, **MARKERS}
     np.testing.assert_allclose(book_descent(0.1).final, [-6.11110793e-10, 8.14814391e-10],
                                rtol=1e-8)
+
+
+def test_the_loss_legend_is_laid_out_as_soon_as_it_is_filled(lab):
+    """Each epoch of the race refills the loss legend. Its rows were placed only at the next
+    turn of the event loop, so a picture taken in between (the README's Korean screenshot of
+    the lab) showed every row drawn over the first. They are placed at once now."""
+    lab.race = {name: [2.0, 1.5] for name in IN_BOOK}
+    lab.fill_loss_legend()  # no event loop turn after this
+    tops = [label.mapToItem(lab.loss_legend, label.boundingRect().topLeft()).y()
+            for _sample, label in lab.loss_legend.items]
+    assert len(tops) == len(IN_BOOK) and tops == sorted(set(tops)), tops  # one row each
