@@ -8,6 +8,7 @@ from __future__ import annotations
 import errno
 import os
 import stat
+import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -130,6 +131,8 @@ def system_reason(exc: OSError) -> str:
         return _("you have no permission")
     if exc.errno == errno.EIO:
         return _("the disk failed — it may be damaged, or a drive was removed")
+    if exc.errno == errno.ENXIO:  # a pipe opened for writing without waiting
+        return _("nothing is reading from that pipe")
     return _("the system said: {detail}").format(detail=exc.strerror or exc)
 
 
@@ -164,14 +167,68 @@ def landing(path: Path) -> Path:
 
 
 def streamed(path: Path) -> bool:
-    """Whether ``path`` is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO): it is
-    written in place, as a stream, never replaced by a rename — a rename replaced the
-    device itself by a file (as root, ``/dev/null``)."""
+    """Whether ``path`` is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO), or a
+    link to one of this process's open files (:func:`descriptor_link`): it is written in
+    place, as a stream, never replaced by a rename — a rename replaced the device itself by a
+    file (as root, ``/dev/null``)."""
+    if descriptor_link(path):
+        return True
     try:
         mode = path.stat().st_mode
     except OSError:
         return False
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
+
+
+def descriptor_link(path: Path) -> bool:
+    """Whether ``path`` reaches, through its links, ``/proc/<pid>/fd/N`` or ``/dev/fd/N``:
+    a file a process holds open, as ``/dev/stdout`` is. ``--log /dev/stdout > run.txt``
+    followed those links to run.txt and replaced it by a rename, so the shell's file (still
+    open as the output) lost everything else the command printed."""
+    return _descriptor(path) is not None
+
+
+def _descriptor(path: Path) -> tuple[str, int] | None:
+    """(the process — "self" or a number —, the descriptor) of :func:`descriptor_link`."""
+    current = os.path.abspath(path)
+    for _hop in range(40):  # the system's own limit on links in a row
+        parts = Path(current).parts
+        if parts[:3] == ("/", "dev", "fd") and len(parts) == 4 and parts[3].isdigit():
+            return "self", int(parts[3])
+        if (parts[:2] == ("/", "proc") and len(parts) == 5 and parts[3] == "fd"
+                and parts[4].isdigit()):
+            return parts[2], int(parts[4])
+        try:
+            target = os.readlink(current)
+        except OSError:  # not a link (or not there): the chain ends
+            return None
+        current = os.path.abspath(os.path.join(os.path.dirname(current), target))
+    return None
+
+
+def _write_in_place(path: Path, data: bytes | Callable[[BinaryIO], None]) -> None:
+    """Write a device, a pipe or an open file as a stream. One of this process's own
+    (``/dev/stdout``) is written through that very descriptor, after what Python holds for it:
+    opened again, the file's own position would write over what the command printed. A pipe
+    nobody reads from is refused at once (ENXIO) instead of waiting for a reader for ever."""
+    own = _descriptor(path)
+    if own is not None and own[0] in ("self", str(os.getpid())):
+        for stream in (sys.stdout, sys.stderr):
+            if stream is not None:
+                stream.flush()
+        descriptor = os.dup(own[1])
+    else:
+        try:
+            fifo = stat.S_ISFIFO(path.stat().st_mode)
+        except OSError:
+            fifo = False
+        descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | (os.O_NONBLOCK if fifo else 0))
+        os.set_blocking(descriptor, True)  # a reader is there: write as to any file
+    with os.fdopen(descriptor, "wb") as handle:
+        if callable(data):
+            data(handle)
+        else:
+            handle.write(data)
 
 
 def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
@@ -182,11 +239,7 @@ def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None])
     (:func:`streamed`). OSError (say it with :func:`write_reason`) when it cannot be written."""
     path = Path(path)
     if streamed(path):  # (before following links: /dev/stdout links to what it writes to)
-        with open(path, "wb") as handle:
-            if callable(data):
-                data(handle)
-            else:
-                handle.write(data)
+        _write_in_place(path, data)
         return
     path = landing(path)
     refuse_read_only(path)

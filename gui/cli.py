@@ -23,7 +23,7 @@ import numpy as np
 from core.datasets import DataError
 from core.error_words import own_words
 from core.export import ExportError
-from core.file_writes import place_error, write_atomically, write_reason
+from core.file_writes import place_error, streamed, write_atomically, write_reason
 from core.i18n import N_, _
 from core.project import ProjectError, load_project, save_project
 from core.project_checks import save_error
@@ -257,7 +257,7 @@ def _check_targets(out: Path | None, log: Path | None, force: bool, in_place: bo
         problem = place_error(path)
         if problem:
             raise error(problem, path)
-        if path.exists() and not may_replace:
+        if path.exists() and not may_replace and not streamed(path):  # (written, not replaced)
             raise CommandError(_("{path} exists already; use --force to replace it").format(
                 path=path))
 

@@ -5,13 +5,18 @@ too, and its reader got nothing)."""
 
 import os
 import select
+import subprocess
+import sys
 import time
+from pathlib import Path
 
 import pytest
 
 from core.project import load_project
 from gui import cli
 from resources.examples import example_path
+
+ROOT = Path(__file__).resolve().parents[1]
 
 
 def test_out_through_a_link_updates_the_file_it_points_at(tmp_path, capsys):
@@ -70,3 +75,40 @@ def test_a_link_into_a_missing_folder_names_that_folder(tmp_path, capsys):
     assert (code, capsys.readouterr().err) == (
         2, f"netcanvas: error: cannot save trained.netcanvas: the folder {tmp_path / 'gone'} "
            "does not exist\n")
+
+
+def test_a_log_to_dev_stdout_keeps_what_the_command_prints_around_it(tmp_path):
+    """``--log /dev/stdout > run.txt``: /dev/stdout links through /proc/self/fd/1 to
+    run.txt, which was replaced by a rename — the shell's file lost every line the command
+    printed. The log is now appended to the output like any other line, and needs no
+    --force (nothing is replaced)."""
+    run_txt = tmp_path / "run.txt"
+    with open(run_txt, "wb") as output:
+        result = subprocess.run(
+            [sys.executable, "-m", "gui.cli", "train", str(example_path("xor_learned")),
+             "--epochs", "2", "--log", "/dev/stdout"], stdout=output, stderr=subprocess.PIPE,
+            cwd=ROOT, env={**os.environ, "NETCANVAS_LANG": "en"}, timeout=120)
+    assert b"Traceback" not in result.stderr and result.returncode in (0, 1)
+    lines = run_txt.read_text().splitlines()
+    assert lines[0] == "finished 2 epochs"  # what was printed, then the log after it whole
+    header = next(i for i, line in enumerate(lines) if line.startswith("epoch,"))
+    assert lines[header].startswith("epoch,train_loss,")
+    assert [line[:2] for line in lines[header + 1:header + 3]] == ["1,", "2,"]
+    assert lines[-1].startswith("not saved")
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_a_write_into_a_pipe_nobody_reads_is_refused_at_once(tmp_path):
+    """Opening a named pipe for writing waits for a reader: a Save As or a log into a pipe
+    nobody reads from hung for ever (and the window's close with it). It is refused now."""
+    pipe = tmp_path / "project.netcanvas"
+    os.mkfifo(pipe)
+    code = ("import sys; from pathlib import Path\n"
+            "from core.file_writes import write_atomically, write_reason\n"
+            "try:\n    write_atomically(sys.argv[1], b'x')\n"
+            "except OSError as exc:\n    print(write_reason(exc, Path(sys.argv[1])))\n")
+    result = subprocess.run([sys.executable, "-c", code, str(pipe)], capture_output=True,
+                            text=True, cwd=ROOT, env={**os.environ, "NETCANVAS_LANG": "en"},
+                            timeout=60)
+    assert result.stdout == "nothing is reading from that pipe\n"
+    assert pipe.is_fifo()

@@ -253,7 +253,7 @@
     </message>
     <message>
         <source>Fix the network first: {problem}</source>
-        <extracomment>on a gate or toy set, whether the last run solved it and if not why (else None) the optimizer state the document&apos;s weights were reached with (a file&apos;s, or a run&apos;s)</extracomment>
+        <extracomment>a run&apos;s live weights reached the document (what follows them may catch up in this turn) on a gate or toy set, whether the last run solved it and if not why (else None) the optimizer state the document&apos;s weights were reached with (a file&apos;s, or a run&apos;s)</extracomment>
         <translation>먼저 신경망을 고치세요: {problem}</translation>
     </message>
     <message>

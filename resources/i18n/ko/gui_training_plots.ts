@@ -260,7 +260,7 @@
     </message>
     <message>
         <source>Save this panel as a PNG image</source>
-        <extracomment>what is left to make of a panel made in parts (:meth:`build_part`), in order: the class&apos;s functions, each called with the panel (bound methods kept here made the panel refer to itself until its last part)</extracomment>
+        <extracomment>what of a frame it draws beyond the curves (:data:`gui.training.frames.ALL_PARTS`) the last frame given was made without a part it draws (it was not on screen): it keeps the frame before, and the live refresh has the next one made with its part what is left to make of a panel made in parts (:meth:`build_part`), in order: the class&apos;s functions, each called with the panel (bound methods kept here made the panel refer to itself until its last part)</extracomment>
         <translation>이 패널을 PNG 이미지로 저장합니다</translation>
     </message>
     <message>
