@@ -351,6 +351,9 @@ def _parse_json(blob: bytes) -> dict[str, Any]:
         raise ProjectError(_("{member} is not valid JSON ({reason} at line {line}, column "
                              "{column})").format(member=PROJECT_JSON, reason=exc.msg,
                                                  line=exc.lineno, column=exc.colno)) from None
+    except ValueError:  # a whole number of over 4,300 digits: Python's limit, in its English
+        raise ProjectError(_("{member} holds a number too long to read").format(
+            member=PROJECT_JSON)) from None
     if not isinstance(document, dict):
         raise ProjectError(_("{member} must hold a JSON object").format(member=PROJECT_JSON))
     return document

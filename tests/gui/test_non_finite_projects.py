@@ -120,3 +120,13 @@ def test_json_nested_too_deeply_is_refused_in_words_on_opening_and_pasting(windo
     QApplication.clipboard().setText('{"netcanvas_fragment": 1, "network": ' + deep + "}")
     window.paste_action.trigger()
     assert window.statusBar().currentMessage() == "Nothing to paste: copy some nodes first."
+
+
+def test_a_number_too_long_for_python_to_read_is_said_in_words(window, dialogs, tmp_path):
+    """5,000 digits is past Python's limit for reading a whole number: opening said "Exceeds
+    the limit (4300 digits) for integer string conversion … use sys.set_int_max_str_digits()"."""
+    path = rewritten(tmp_path, lambda p: json.dumps(p).replace(
+        '"description": ', f'"notes": {"9" * 5000}, "description": ', 1))
+    assert not window.files.load(path)
+    assert dialogs.shown == [("critical", "Cannot open project", "edited.netcanvas: project.json "
+                              "holds a number too long to read")]
