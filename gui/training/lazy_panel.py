@@ -177,7 +177,9 @@ class LazyPanel(QWidget):
             if making is None:
                 self._making = making = self._make()
                 if getattr(making, "parts_left", None):  # Qt's to delete from now on
-                    making.setParent(self)  # hidden: shown once whole (_build)
+                    making.setParent(self)
+                    making.hide()  # shown once whole (_build): under a hidden host a new
+                    # child is not marked hidden, and showed half-made when the dock came back
                 else:  # whole at once
                     self._build(tell=False)
             elif making.parts_left:
@@ -200,8 +202,8 @@ class LazyPanel(QWidget):
             panel.build_whole()  # asked for now: the parts left too
         self._panel = panel
         self.layout().addWidget(panel)
-        if self.isVisible():  # on screen now, at its size (Qt would show it on a later turn)
-            panel.show()
+        panel.show()  # (under a hidden host: shown with it; a part-made one was hidden)
+        if self.isVisible():  # on screen now, at its size (Qt would lay it out on a later turn)
             self.layout().activate()
         self._later, self._calls = self._calls, {}  # nothing waited for a panel not made
         self._unannounced = True

@@ -61,3 +61,33 @@ def test_a_window_closed_mid_build_deletes_its_half_made_panel(qtbot, settings, 
     assert not live(plot)
     gc.collect()  # what the collector's timer does later: nothing of the panel is left for it
     qtbot.wait(50)
+
+
+def test_a_half_made_panel_stays_hidden_when_its_dock_comes_back(qtbot, window, monkeypatch):
+    """The Weights dock on screen, then closed before the Weights panel's first part: made
+    under a hidden host, the half-made panel was not marked hidden (Qt hides a new child
+    only under a visible parent), so opening the dock again showed it, 640 × 480 and not yet
+    laid out, over the dock until its last part."""
+    monkeypatch.setattr(lazy_panel, "BUILD_GAP_MS", 1_500)
+    made: list[weakref.ref] = []
+    real = plots.WeightsPanel
+
+    def recorded(*args, **kwargs):
+        panel = real(*args, **kwargs)
+        made.append(weakref.ref(panel))
+        return panel
+
+    monkeypatch.setattr(plots, "WeightsPanel", recorded)
+    docks, host = window.training.docks, window.training.hosts["Weights"]
+    docks["Weights"].raise_()
+    qtbot.waitUntil(lambda: host._scheduled, timeout=10_000)  # painted: queued to be made
+    docks["Weights"].hide()  # closed again before its turn
+    qtbot.waitUntil(lambda: bool(made), timeout=20_000)
+    panel = made[0]()
+    assert panel is not None and panel.parts_left and not host.isVisible()
+    docks["Weights"].show()
+    qtbot.waitUntil(host.isVisible)
+    qtbot.wait(50)
+    assert not host.is_built and not panel.isVisible()  # not shown half-made
+    qtbot.waitUntil(lambda: host.is_built, timeout=20_000)
+    assert panel.isVisible() and panel.geometry() == host.contentsRect()
