@@ -8,7 +8,6 @@ old one and nothing is shared by accident.
 from __future__ import annotations
 
 import json
-import math
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -16,6 +15,7 @@ from typing import Any
 
 from core.engine import losses
 from core.i18n import N_, _
+from core.numbers import finite
 from core.spec_problems import SpecError, SpecProblem
 from core.unknown_fields import extra_fields, unknown_fields
 from core.validation import connection_problem, find_problems, topological_order
@@ -315,14 +315,6 @@ _NODE_FIELD_TYPES: dict[str, tuple[type, ...]] = {
 }
 
 
-def _finite(value: float) -> bool:
-    """Whether ``value`` is a finite number as a float (a whole number of 400 digits is not)."""
-    try:
-        return math.isfinite(float(value))
-    except OverflowError:
-        return False
-
-
 def _node_from_dict(data: Any, index: int) -> NodeSpec:
     where = _("node #{n}").format(n=index + 1)
     if not isinstance(data, dict):
@@ -347,7 +339,7 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
         pos = values["position"]
         # finite: a NaN made the canvas fail at every paint (then Qt crashed the window)
         if len(pos) != 2 or not all(isinstance(v, (int, float)) and not isinstance(v, bool)
-                                    and _finite(v) for v in pos):
+                                    and finite(v) for v in pos):
             raise _format_error(_("{where}: 'position' must be two numbers").format(where=where))
         values["position"] = (float(pos[0]), float(pos[1]))
     if "features" in values:
@@ -357,7 +349,7 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
         values["features"] = tuple(values["features"])
     for key in ("init_std", "dropout"):
         if key in values:
-            if not _finite(values[key]) and isinstance(values[key], int):  # float() overflows
+            if not finite(values[key]) and isinstance(values[key], int):  # float() overflows
                 raise _format_error(_("{where}: {field} is too large a number").format(
                     where=where, field=repr(key)))
             values[key] = float(values[key])

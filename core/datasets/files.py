@@ -19,7 +19,7 @@ from typing import IO
 import numpy as np
 
 from core.datasets.errors import DataError
-from core.file_writes import read_reason
+from core.file_writes import read_reason, streamed
 from core.i18n import _
 
 MAX_FILE_BYTES = 1 << 30
@@ -53,7 +53,7 @@ def check_file(path: str | Path) -> Path:
     if stat.S_ISDIR(info.st_mode):
         raise DataError(_("this is a folder, not a file"), file=path,
                         hint=_("choose a data file inside it"))
-    if stat.S_ISFIFO(info.st_mode) or stat.S_ISCHR(info.st_mode):  # reading it would wait
+    if streamed(path):  # reading it would wait
         raise DataError(_("this is a pipe or a device, not a file"), file=path,  # for ever
                         hint=_("choose a data file"))
     if info.st_size > MAX_FILE_BYTES:

@@ -15,6 +15,7 @@ from typing import Any
 
 from core.engine import optimizers
 from core.i18n import N_, _
+from core.numbers import finite
 from core.unknown_fields import extra_fields, unknown_fields
 
 DTYPES = ("float32", "float64")
@@ -148,16 +149,8 @@ class TrainingSettings:
         return cls(**values)
 
 
-def _finite(value: int | float) -> bool:
-    """Whether ``value`` is finite as a float (a whole number of 400 digits overflows it)."""
-    try:
-        return math.isfinite(value)
-    except OverflowError:
-        return False
-
-
 def _number(name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not _finite(value):
+    if isinstance(value, bool) or not isinstance(value, int | float) or not finite(value):
         raise ValueError(_("{name}: {value} is not a finite number").format(
             name=name, value=repr(value)))
 
