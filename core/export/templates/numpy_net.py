@@ -10,6 +10,12 @@ split them) are in the ``.npz`` file of the same name next to this one. Training
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
 same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
 test ones at the end; and it stops where NetCanvas stops.
+
+Every gradient and update is computed in NetCanvas's order, so the weights come out the same
+to the last bit when NumPy's BLAS uses as many threads as NetCanvas trains on: one fewer than
+the processor has cores (at least one), e.g. ``OPENBLAS_NUM_THREADS=3 python this_file.py`` on
+4 cores. On another count BLAS splits a matrix product differently: the weights' last bits
+differ, and so may the last digits printed (AdaGrad, RMSprop and Adam grow such bits fastest).
 """
 
 from __future__ import annotations

@@ -382,6 +382,7 @@ def test_an_mnist_sized_network_trains_to_netcanvas_s_weights_bit_for_bit(optimi
     assert trainer.data.train.n == 701 and settings.dtype == "float32"
     (count,) = threads  # the BLAS threads Trainer.run trained on
     export_project(project, "numpy", tmp_path / "net.py")
+    assert "OPENBLAS_NUM_THREADS=" in (tmp_path / "net.py").read_text(encoding="utf-8")
     save = "import numpy as np, net; np.savez('trained.npz', **net.train(2).params)"
     result = run_script(["-c", save], tmp_path,
                         env={} if count is None else {"OPENBLAS_NUM_THREADS": str(count)})
