@@ -9,13 +9,10 @@ The weights and the data (already split into training, validation and test rows,
 split them) are in the ``.npz`` file of the same name next to this one. Training reproduces
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
 same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
-test ones at the end; and it stops where NetCanvas stops.
-
-Every gradient and update is computed in NetCanvas's order, so the weights come out the same
-to the last bit when NumPy's BLAS uses as many threads as NetCanvas trains on: one fewer than
-the processor has cores (at least one), e.g. ``OPENBLAS_NUM_THREADS=3 python this_file.py`` on
-4 cores. On another count BLAS splits a matrix product differently: the weights' last bits
-differ, and so may the last digits printed (AdaGrad, RMSprop and Adam grow such bits fastest).
+test ones at the end; and it stops where NetCanvas stops. Its weights are NetCanvas's to the
+last bit when NumPy's BLAS runs on as many threads as NetCanvas trains on, one fewer than the
+cores (``OPENBLAS_NUM_THREADS=3 python this_file.py`` on 4); on another count BLAS rounds matrix
+products differently in the last bits, and the last digits printed may differ.
 """
 
 from __future__ import annotations
@@ -142,9 +139,8 @@ class Affine:
         return z + self.b
 
     def backward(self, dout):
-        # db is the column sum of dout, written as ones · dout: one BLAS call, the very one
-        # NetCanvas makes. dout.sum(axis=0) adds in another order and rounds differently in
-        # the last bits, which Adam and friends blow up within an epoch.
+        # db, the column sum of dout, as ones · dout: NetCanvas's BLAS call. dout.sum(axis=0)
+        # adds in another order, and Adam and co. blow up the last bits where it differs.
         self.db = np.dot(np.ones(len(dout), dout.dtype), dout)
         self.dweights = [x.T @ dout for x in self.xs]
         return [dout @ W.T for W in self.weights]
@@ -260,9 +256,8 @@ def input_columns(raw):
 
 
 def split_inputs(x):
-    """Each input node's columns of ``x``, as views (not copies): with several input nodes
-    NetCanvas multiplies such views, and BLAS adds up a strided column in another order than
-    a compact one, which would change the last bits."""
+    """Each input node's columns of ``x`` as views, not copies, as NetCanvas multiplies them:
+    BLAS adds up a strided column in another order than a compact one."""
     values, lo = {}, 0
     for node in NETWORK["inputs"]:
         values[node["id"]] = x[:, lo:lo + len(node["features"])]
@@ -328,10 +323,8 @@ class Network:
             grads.update(node.gradients())
         for name in NETWORK["weights"]:  # weight decay and L1 pull the weights towards 0
             W = self.params[name]
-            if SETTINGS["weight_decay"]:
-                grads[name] = grads[name] + (scale * SETTINGS["weight_decay"]) * W
-            if SETTINGS["l1"]:
-                grads[name] = grads[name] + (scale * SETTINGS["l1"]) * np.sign(W)
+            grads[name] = grads[name] + (scale * SETTINGS["weight_decay"]) * W \
+                + (scale * SETTINGS["l1"]) * np.sign(W)
         return grads
 
 
