@@ -9,7 +9,10 @@ The weights and the data (already split into training, validation and test rows,
 split them) are in the ``.npz`` file of the same name next to this one. Training reproduces
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
 same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
-test ones at the end; and it stops where NetCanvas stops.
+test ones at the end; and it stops where NetCanvas stops. Its weights are NetCanvas's to the
+last bit when NumPy's BLAS runs on as many threads as NetCanvas trains on, one fewer than the
+cores (``OPENBLAS_NUM_THREADS=3 python this_file.py`` on 4); on another count BLAS rounds matrix
+products differently in the last bits, and the last digits printed may differ.
 """
 
 from __future__ import annotations
@@ -74,7 +77,7 @@ class Sigmoid:
         return self.out
 
     def backward(self, dout):
-        return dout * (1.0 - self.out) * self.out
+        return (1.0 - self.out) * self.out * dout
 
 
 class Tanh:
@@ -136,7 +139,9 @@ class Affine:
         return z + self.b
 
     def backward(self, dout):
-        self.db = dout.sum(axis=0)
+        # db, the column sum of dout, as ones · dout: NetCanvas's BLAS call. dout.sum(axis=0)
+        # adds in another order, and Adam and co. blow up the last bits where it differs.
+        self.db = np.dot(np.ones(len(dout), dout.dtype), dout)
         self.dweights = [x.T @ dout for x in self.xs]
         return [dout @ W.T for W in self.weights]
 
@@ -234,9 +239,9 @@ class Node:
 
 # ----------------------------------------------------------------------------- the network
 def input_columns(raw):
-    """Raw data rows → each input node's columns: pixel bytes to values from 0 to 1 (for
-    images), standardise with the training rows' mean and std (if NetCanvas did), then compute
-    the node's features (x1, x1², x1·x2, sin x1, …)."""
+    """Raw data rows → the input nodes' columns, side by side in one matrix: pixel bytes to
+    values from 0 to 1 (for images), standardise with the training rows' mean and std (if
+    NetCanvas did), then compute each node's features (x1, x1², x1·x2, sin x1, …)."""
     x = np.asarray(raw, dtype=np.float64).reshape(-1, NETWORK["raw_columns"])
     if NETWORK["x_divisor"] != 1:
         x = x / NETWORK["x_divisor"]
@@ -245,11 +250,18 @@ def input_columns(raw):
     features = {"x1^2": lambda x: x[:, 0] ** 2, "x2^2": lambda x: x[:, 1] ** 2,
                 "x1*x2": lambda x: x[:, 0] * x[:, 1], "sin(x1)": lambda x: np.sin(x[:, 0]),
                 "sin(x2)": lambda x: np.sin(x[:, 1])}
-    values = {}
+    columns = [features[f](x) if f in features else x[:, int(f[1:]) - 1]
+               for node in NETWORK["inputs"] for f in node["features"]]
+    return np.ascontiguousarray(np.column_stack(columns), dtype=DTYPE)
+
+
+def split_inputs(x):
+    """Each input node's columns of ``x`` as views, not copies, as NetCanvas multiplies them:
+    BLAS adds up a strided column in another order than a compact one."""
+    values, lo = {}, 0
     for node in NETWORK["inputs"]:
-        columns = [features[f](x) if f in features else x[:, int(f[1:]) - 1]
-                   for f in node["features"]]
-        values[node["id"]] = np.ascontiguousarray(np.column_stack(columns), dtype=DTYPE)
+        values[node["id"]] = x[:, lo:lo + len(node["features"])]
+        lo += len(node["features"])
     return values
 
 
@@ -270,15 +282,16 @@ class Network:
                       for layer in NETWORK["layers"]]
         self.output = self.nodes[-1]
 
-    def predict(self, inputs, train=False):
-        values = dict(inputs)
+    def predict(self, x, train=False):
+        """The output for ``x``, the input nodes' columns (see input_columns)."""
+        values = split_inputs(x)
         for node in self.nodes:
             values[node.id] = node.forward([values[s] for s in node.sources], train)
         return values[self.output.id]
 
-    def loss(self, inputs, t, train=False):
+    def loss(self, x, t, train=False):
         """The loss of the batch, plus weight decay ½λ·ΣW² and L1 λ₁·Σ|W| (weights only)."""
-        y = self.predict(inputs, train)
+        y = self.predict(x, train)
         z, n = self.output.z, y.shape[0]
         loss = NETWORK["loss"]
         if loss == "cross_entropy":  # −Σ t·log softmax(z), as logsumexp(z) − z
@@ -294,13 +307,14 @@ class Network:
         value += SETTINGS["l1"] * sum(np.sum(np.abs(W)) for W in weights)
         return float(value), y
 
-    def gradient(self, inputs, t):
-        """Backpropagation: forward in training mode, then every node's backward in reverse."""
-        _, y = self.loss(inputs, t, train=True)
+    def gradient(self, x, t, scale=1.0):
+        """Backpropagation: forward in training mode, then every node's backward in reverse.
+        Every gradient comes out multiplied by ``scale`` (plain SGD asks for lr·g: see SGD)."""
+        _, y = self.loss(x, t, train=True)
         # For softmax + cross-entropy, sigmoid + binary cross-entropy and for the squared error,
         # dL/dy (or dL/dz for the first two) is simply (y − t) / N.
         fused = NETWORK["loss"] != "mse"
-        douts = {self.output.id: (y - t) * y.dtype.type(1.0 / y.shape[0])}
+        douts = {self.output.id: (y - t) * y.dtype.type(scale / y.shape[0])}
         grads = {}
         for node in reversed(self.nodes):
             dxs = node.backward(douts.pop(node.id), fused=fused and node is self.output)
@@ -309,7 +323,8 @@ class Network:
             grads.update(node.gradients())
         for name in NETWORK["weights"]:  # weight decay and L1 pull the weights towards 0
             W = self.params[name]
-            grads[name] = grads[name] + SETTINGS["weight_decay"] * W + SETTINGS["l1"] * np.sign(W)
+            grads[name] = grads[name] + (scale * SETTINGS["weight_decay"]) * W \
+                + (scale * SETTINGS["l1"]) * np.sign(W)
         return grads
 
 
@@ -355,7 +370,7 @@ def measure(net, x, t, y):
     loss_sum = correct = squares = 0.0
     for lo in range(0, n, EVAL_CHUNK):
         hi = min(lo + EVAL_CHUNK, n)
-        loss, out = net.loss({k: v[lo:hi] for k, v in x.items()}, t[lo:hi])
+        loss, out = net.loss(x[lo:hi], t[lo:hi])
         loss_sum += loss * (hi - lo)
         if NETWORK["task"] == "classification":
             correct += np.count_nonzero(labels(out) == y[lo:hi])
@@ -395,7 +410,7 @@ def train(epochs):
         order = shuffle.permutation(n)  # a new order of the training rows every epoch
         for start in range(0, n, batch_size):
             batch = order[start:start + batch_size]
-            grads = net.gradient({k: v[batch] for k, v in x.items()}, t[batch])
+            grads = net.gradient(x[batch], t[batch], getattr(optimizer, "gradient_scale", 1.0))
             optimizer.update(net.params, grads)
         trained = measure(net, *parts["train"])
         val = measure(net, *parts["val"]) if "val" in parts else {}

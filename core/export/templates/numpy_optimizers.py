@@ -16,12 +16,18 @@ import numpy as np
 # <netcanvas:part>
 # ----------------------------------------------------------------------------- optimizers
 class SGD:
+    """p −= lr·g, with one multiplication per weight fewer, as NetCanvas does it: training
+    starts backpropagation from (y − t)·lr/N instead of (y − t)/N (``gradient_scale``), so
+    every gradient comes out as lr·g already (rounded as NetCanvas rounds it), and the step
+    is a subtraction."""
+
     def __init__(self, lr):
         self.lr = lr
+        self.gradient_scale = lr  # train() asks Network.gradient for lr·g
 
-    def update(self, params, grads):
+    def update(self, params, lr_grads):
         for key in params:
-            params[key] -= self.lr * grads[key]
+            params[key] -= lr_grads[key]
 
 
 class Momentum:
