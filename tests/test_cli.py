@@ -330,3 +330,25 @@ def test_the_root_folder_given_as_a_project_is_named(capsys):
     assert cli.main(["runs", "/"]) == 2
     assert capsys.readouterr().err == (
         "netcanvas: error: /: this is a folder, not a project file\n")
+
+
+@pytest.mark.parametrize("command", ["check", "train"])
+def test_a_moved_data_file_says_what_a_command_line_user_can_do(command, tmp_path, capsys):
+    """There is no Data panel on the command line: put the file back, or locate it in the
+    window (where it is the Data set part of the Build panel)."""
+    from core import NetworkSpec
+    from core.datasets.ref import import_file
+    from core.project import Project
+    from core.training.settings import TrainingSettings
+
+    data = tmp_path / "points.csv"
+    data.write_text("a,b,label\n" + "".join(f"{i},{i % 3},{'xy'[i % 2]}\n" for i in range(40)))
+    ref = import_file(data, embed=False)
+    path = tmp_path / "p.netcanvas"
+    save_project(Project(NetworkSpec.mlp([2, 2]), TrainingSettings(), ref), path)
+    data.rename(tmp_path / "moved.csv")
+    code, _out, err = run([command, str(path), "--quiet"] if command == "train"
+                         else [command, str(path)], capsys)
+    assert code == 2 and "Data panel" not in err
+    assert "no longer there" in err and "put the original file back at that path" in err
+    assert "`netcanvas gui PROJECT`; the Data set part of the Build panel" in err

@@ -199,7 +199,8 @@ def not_cached_error(name: str) -> DataError:
     entry = remote_set(name)
     return DataError(
         _("{title} is not on this computer yet").format(title=_(entry.title)),
-        hint=_("press Download in the Data panel, or run `netcanvas data fetch {name}` (either "
-               "downloads about {size} MB), or put its four files ({files}) in {folder}").format(
+        hint=_("press Download in the Data set part of the Build panel, or run `netcanvas "
+               "data fetch {name}` (either downloads about {size} MB), or put its four files "
+               "({files}) in {folder}").format(
             name=name, size=f"{entry.download_mb:g}", files=", ".join(entry.files.values()),
             folder=cache_folder(name)))

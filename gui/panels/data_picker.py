@@ -281,10 +281,11 @@ class DataPicker(QGroupBox):
         title = {"moved": self.tr("Data file not found"),
                  "unreadable": self.tr("Data file cannot be read")}.get(
             error.reason, self.tr("Data file has changed"))
+        # the problem only: its hint is also for the command line; here the buttons are the way
         answer = QMessageBox.question(
             self, title, self.tr("{error}\n\nChoose Open to locate the file, or Ignore to work "
                                  "without its data (the project keeps referring to it).").format(
-                error=error),
+                error=f"{error.problem}."),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore)
         if answer == QMessageBox.StandardButton.Open:
             self._choose_location(error)

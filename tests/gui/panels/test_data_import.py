@@ -135,7 +135,8 @@ def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it
     _, title, text = dialogs.of("question")[-1]
     assert title == "Data file not found"
     assert str(idx_files[0].resolve()) in text
-    assert "moved, renamed or deleted" in text and "locate the file" in text
+    assert "moved, renamed or deleted" in text and "Choose Open to locate the file" in text
+    assert "netcanvas gui" not in text  # the command line's way is not the window's
     qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
     assert window.data.dataset.n_samples == 60 and not window.data.loading
     assert window.doc.undo_stack.undoText() == "Locate train-images-idx3-ubyte"
