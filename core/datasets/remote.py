@@ -120,6 +120,18 @@ def cache_root() -> Path:
     return Path(user_cache_dir("netcanvas"))
 
 
+def cache_root_problem() -> str:
+    """Why nothing can be cached at all, in words: the cache folder (or a folder it is to be
+    made in) is a file. "" when it is usable or not made yet (a fetch makes it)."""
+    root = cache_root()
+    blocker = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is None:
+        return ""
+    return _("the cache folder cannot be used: {path} is a file, not a folder, so nothing can "
+             "be downloaded into it — move or delete that file, or set {env} to a folder you "
+             "can write to").format(path=blocker, env=CACHE_ENV)
+
+
 def cache_folder(name: str) -> Path:
     """Where ``name``'s four files live: one folder per set, since MNIST and Fashion-MNIST
     use the same file names."""
