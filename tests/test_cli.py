@@ -50,7 +50,8 @@ def test_check_reports_a_network_that_does_not_fit_its_data(tmp_path, capsys):
     save_project(project, path)
     code, _, err = run(["check", str(path)], capsys)
     assert code == 2
-    assert err.startswith("netcanvas: error: the data has 2 feature column(s) but the input")
+    assert err == ("netcanvas: error: the data has 2 feature columns but the input node takes 3 "
+                   "units: give it 2 units or choose its features\n")
 
 
 def test_train_saves_the_trained_project_and_a_log(tmp_path, capsys):

@@ -176,7 +176,7 @@ def test_a_network_that_does_not_fit_its_data_is_refused(tmp_path, capsys):
     save_project(project, path)
     line = refused(*run(["export", path, "--format", "onnx", "--out", tmp_path / "m.onnx"],
                         capsys))
-    assert "2 feature column(s)" in line
+    assert "2 feature columns" in line
 
 
 def test_nothing_is_half_written_when_writing_fails(tmp_path, capsys, monkeypatch):

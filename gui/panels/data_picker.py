@@ -381,7 +381,9 @@ class DataPicker(QGroupBox):
         classes, samples, features = dataset.n_classes, dataset.n_samples, dataset.n_features
         kind = (counted(self.tr("%n class", "", classes), self.tr("%n classes", "", classes),
                         classes) if dataset.task == "classification"
-                else self.tr("%n target value(s)", "", dataset.n_outputs))
+                else counted(self.tr("%n target value", "", dataset.n_outputs),
+                             self.tr("%n target values", "", dataset.n_outputs),
+                             dataset.n_outputs))
         return {"samples": grouped(counted(self.tr("%n sample", "", samples),
                                            self.tr("%n samples", "", samples), samples), samples),
                 "features": grouped(counted(self.tr("%n feature", "", features),

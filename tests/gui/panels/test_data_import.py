@@ -266,7 +266,7 @@ def test_the_problems_panel_offers_to_fit_the_input_node_to_imported_images(wind
     assert import_and_wait(window, qtbot, files[0]) == [True]  # 4×4 images: 16 columns
     panel = window.problems_panel
     qtbot.waitUntil(lambda: panel.fit_button.isVisible(), timeout=10000)
-    assert any("16 feature column(s)" in m for m in panel.messages())
+    assert any("16 feature columns" in m for m in panel.messages())
     node_id = window.doc.spec.inputs[0].id
     assert panel.fit_button.text() == "Give input 0 16 units"  # as the canvas names it
     qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)
