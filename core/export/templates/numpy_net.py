@@ -10,6 +10,19 @@ split them) are in the ``.npz`` file of the same name next to this one. Training
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
 same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
 test ones at the end; and it stops where NetCanvas stops.
+
+To the last bit, that needs NumPy's BLAS on as many threads as NetCanvas uses: one fewer than
+the computer has cores (at least one; NetCanvas keeps a core free for its window). NumPy on its
+own uses every core, and a matrix product split over another number of threads adds its float32
+sums in another order: the runs drift apart, from the last digits on, more with every epoch.
+With the OpenBLAS that pip's NumPy brings, set the count before Python starts, e.g. on 4 cores
+
+    OPENBLAS_NUM_THREADS=3 python this_file.py               # Linux, macOS
+    set OPENBLAS_NUM_THREADS=3  then  python this_file.py    # Windows (cmd)
+
+(with another BLAS — MKL, Apple's Accelerate — NetCanvas cannot set the count and uses every
+core, as this script does). The products of small networks (XOR, the 8×8 digits) are too
+small to be split, so there the numbers agree either way.
 """
 
 from __future__ import annotations
@@ -136,7 +149,10 @@ class Affine:
         return z + self.b
 
     def backward(self, dout):
-        self.db = dout.sum(axis=0)
+        # the book's np.sum(dout, axis=0), summed as NetCanvas sums it (a row of ones times
+        # dout, in BLAS): np.sum adds the rows in another order, and float32 keeps the
+        # difference in its last bits
+        self.db = np.dot(np.ones(len(dout), dout.dtype), dout)
         self.dweights = [x.T @ dout for x in self.xs]
         return [dout @ W.T for W in self.weights]
 

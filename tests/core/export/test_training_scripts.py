@@ -344,3 +344,37 @@ def test_the_numpy_script_s_adaptive_steps_are_netcanvas_s_to_the_last_bit(optim
     for key, value in trainer.network.params.items():
         assert net.params[key].dtype == value.dtype == np.float32, key
         np.testing.assert_array_equal(net.params[key], value, err_msg=key)
+
+
+def test_the_numpy_script_on_netcanvas_s_blas_threads_gives_its_weights_bit_for_bit(tmp_path):
+    """The script's header says: run with OPENBLAS_NUM_THREADS set to NetCanvas's count (one
+    fewer than the cores) for NetCanvas's numbers to the last bit — NumPy alone uses every
+    core, and MNIST-sized products split over other threads sum in another order (the runs
+    drifted apart epoch by epoch), and the bias gradients summed as NetCanvas sums them.
+    Checked here as a user would run it: in its own process."""
+    from core import NetworkSpec
+    from core.datasets.ref import DataRef
+    from core.engine import blas
+    from core.project import Project
+    from core.training.settings import TrainingSettings
+    from tests.core.export.conftest import image_bytes
+
+    threads = blas.gui_friendly_threads()
+    project = Project(NetworkSpec.mlp([784, 100, 10]),
+                      TrainingSettings(epochs=1, batch_size=100, seed=3, split=(1.0, 0.0, 0.0)),
+                      DataRef.embedded(image_bytes(1000)))
+    export_project(project, "numpy", tmp_path / "net.py")
+    header = (tmp_path / "net.py").read_text(encoding="utf-8").split('"""')[1]
+    assert "OPENBLAS_NUM_THREADS=3 python this_file.py" in header
+    assert "one fewer than\nthe computer has cores" in header
+    code = ("import contextlib, io, numpy as np, net\n"
+            "with contextlib.redirect_stdout(io.StringIO()):\n"
+            "    trained = net.train(1)\n"
+            "np.savez('trained.npz', **trained.params)\n")
+    result = run_script(["-c", code], tmp_path, env={"OPENBLAS_NUM_THREADS": str(threads)})
+    assert result.returncode == 0, result.stderr
+    trainer = Trainer(project.build_network(), project.data.load(), project.settings)
+    trainer.run()  # on blas.gui_friendly_threads(), as the window and netcanvas train
+    with np.load(tmp_path / "trained.npz") as script:
+        for key, value in trainer.network.params.items():
+            np.testing.assert_array_equal(script[key], value, err_msg=key)
