@@ -222,7 +222,7 @@ def test_not_a_netcanvas_document(trained, tmp_path):
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d.update(title=5), "project.json: 'title' must be text, not int"),
-    (lambda d: d.update(colour="red"), "project.json has unknown field(s): colour — if a newer "
+    (lambda d: d.update(colour="red"), "project.json has an unknown field: colour — if a newer "
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
      "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
