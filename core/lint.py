@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from core import count_words
 from core.datasets import DataError, Dataset, split
 from core.engine import activations, initializers, optimizers, params
 from core.i18n import N_, _, ngettext
@@ -226,15 +227,15 @@ def output_units(f: _Facts) -> list[LintWarning]:
     if data.task == "classification":
         if out.units == data.n_classes or (out.units == 1 and data.n_classes == 2):
             return []
-        message = _("the output has {units} unit(s) but the data has {n} classes")
-        wanted = data.n_classes
+        message = _("the output has {units} but the data has {n}").format(
+            units=count_words.units(out.units), n=count_words.classes(data.n_classes))
     elif out.units != data.n_outputs:
-        message = _("the output has {units} unit(s) but the data has {n} target value(s) per row")
-        wanted = data.n_outputs
+        message = _("the output has {units} but the data has {n} per row").format(
+            units=count_words.units(out.units), n=count_words.target_values(data.n_outputs))
     else:
         return []
     return [LintWarning(
-        "output_units", message.format(units=out.units, n=wanted),
+        "output_units", message,
         _("the output needs one unit per class (one sigmoid unit for a yes/no answer) or per "
           "target value; training refuses to start until they match"), "perceptron", (out.id,))]
 

@@ -10,7 +10,7 @@ import numpy as np
 
 from core.engine.network import build
 from core.file_writes import PLACE_ERRORS, write_reason
-from core.i18n import _
+from core.i18n import N_, _
 from core.spec import NetworkSpec
 from core.spec_problems import SpecError
 
@@ -24,6 +24,19 @@ class ProjectError(Exception):
 
 class PlaceError(ProjectError):
     """The file system refused to write where the file was to go: another folder may work."""
+
+
+#: what an array of each non-decimal NumPy kind holds, in words (a dtype such as "<U1" says
+#: nothing to a student)
+HELD = {"U": N_("text"), "S": N_("bytes of text"), "b": N_("true/false values"),
+        "i": N_("whole numbers"), "u": N_("whole numbers"), "c": N_("complex numbers"),
+        "M": N_("dates"), "m": N_("time spans")}
+
+
+def held_in_words(dtype: np.dtype) -> str:
+    """What an array of ``dtype`` holds, in words ("text", "whole numbers", ...)."""
+    words = HELD.get(dtype.kind)
+    return _(words) if words else _("values of type {dtype}").format(dtype=dtype)
 
 
 def save_error(exc: OSError, path: Path) -> ProjectError:
@@ -66,8 +79,8 @@ def check_weights(spec: NetworkSpec, params: dict[str, np.ndarray],
                      for name in stored if name not in needed]
         for name, array in stored.items():
             if array.dtype.kind != "f":
-                problems.append(_("{name} holds {dtype} values, not decimals").format(
-                    name=name, dtype=array.dtype))
+                problems.append(_("{name} holds {what}, not decimals").format(
+                    name=name, what=held_in_words(array.dtype)))
             elif name in needed and array.shape != needed[name].shape:
                 problems.append(_("{name} has shape {shape}, the network needs {needed}").format(
                     name=name, shape=array.shape, needed=needed[name].shape))

@@ -7,15 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from core.i18n import _
+from core.i18n import ngettext
 
 
 def unknown_fields(where: str, names: Iterable[str]) -> str:
-    """``{where} has unknown field(s): colour, size — if a newer NetCanvas made it, update
+    """``{where} has unknown fields: colour, size — if a newer NetCanvas made it, update
     NetCanvas to open it``; ``where`` names the part (``project.json``, ``settings``,
     ``node #2``…) in the current language."""
-    return _("{where} has unknown field(s): {fields} — if a newer NetCanvas made it, update "
-             "NetCanvas to open it").format(where=where, fields=", ".join(sorted(names)))
+    names = sorted(names)
+    return ngettext("{where} has an unknown field: {fields} — if a newer NetCanvas made it, "
+                    "update NetCanvas to open it",
+                    "{where} has unknown fields: {fields} — if a newer NetCanvas made it, "
+                    "update NetCanvas to open it", len(names)).format(
+        where=where, fields=", ".join(names))
 
 
 def extra_fields(data: object, known: Iterable[str]) -> list[str]:

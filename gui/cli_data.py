@@ -21,6 +21,7 @@ from core.datasets.remote import (
     REMOTE,
     cache_folder,
     cache_root,
+    cache_root_problem,
     cached_files,
 )
 from core.i18n import _
@@ -75,6 +76,9 @@ def _list() -> int:
     """Each set's state; files in the cache folder are checked (hashed once, then remembered)
     so that files put there by hand are called cached only when they are the originals."""
     print(_("cache folder: {folder}").format(folder=cache_root()))
+    problem = cache_root_problem()
+    if problem:  # else every set reads "not cached", and only a fetch would say why
+        print(f"  {problem}")
     for name, entry in REMOTE.items():
         states = verify(name)
         sizes = cached_files(name)
@@ -89,6 +93,8 @@ def _list() -> int:
             state = _("partly cached ({n} of {total} files, {size}); run `netcanvas data fetch "
                       "{name}`").format(n=len(good), total=len(entry.files),
                                         size=megabytes(sum(good.values())), name=name)
+        elif problem:  # a fetch would fail: not offered
+            state = _("not cached")
         else:
             state = _("not cached; `netcanvas data fetch {name}` downloads about {size} MB"
                       ).format(name=name, size=f"{entry.download_mb:g}")

@@ -47,7 +47,8 @@ def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:
     export.add_argument("project", help=_("the .netcanvas project to export"))
     export.add_argument("--format", required=True, choices=FORMATS, help=_("what to write"))
     export.add_argument("--out", required=True, metavar="PATH",
-                        help=_("the folder (pytorch) or file (onnx: .onnx, numpy: .py; the "
+                        help=_("the folder (pytorch; a .py, .pt or .pth ending is dropped) "
+                               "or file (onnx: .onnx, numpy: .py; the "
                                "ending is added when missing; given a folder, the file is "
                                "written inside it, named after the project) to write"))
     export.add_argument("--force", action="store_true", help=_(

@@ -4,10 +4,9 @@ inspector and the training settings on the right, the live training panels at th
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QSettings, QSize, Qt, QTimer
+from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QApplication,
     QDockWidget,
     QInputDialog,
     QLabel,
@@ -22,21 +21,17 @@ from core.i18n import percent
 from core.spec import NetworkSpec
 from gui.autosave import Autosave
 from gui.canvas.accessible import CanvasSpeech
-from gui.canvas.keyboard import CONNECT_SHORTCUT, CanvasKeys
+from gui.canvas.keyboard import CanvasKeys
 from gui.canvas.keyboard_move import NodeMover
 from gui.canvas.keyboard_values import KeyboardValues
-from gui.canvas.placement import free_spot
 from gui.canvas.scene import DEFAULT_NEURON_LIMIT, CanvasScene
 from gui.canvas.start_page import install_start_page
 from gui.canvas.view import CanvasView
+from gui.canvas_editing import CanvasEditing
 from gui.context import ProjectContext
 from gui.docks import NARROW_SCREEN, SHORT_SCREEN, add_dock, scrolling, text_screen
-from gui.document import clipboard
-from gui.document.auto_layout import layered_positions
-from gui.document.commands import AddNodeCommand, MoveNodesCommand, delete_command
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
-from gui.document.new_node import new_node
 from gui.explain.dock import install_explain
 from gui.file_drops import FileDrops
 from gui.files import FileController, default_data
@@ -75,7 +70,7 @@ def neuron_limit(stored: object) -> int:
     return min(max(value, NEURON_LIMITS[0]), NEURON_LIMITS[1])
 
 
-class MainWindow(WindowActions, QMainWindow):
+class MainWindow(WindowActions, CanvasEditing, QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         collect_garbage_on_gui_thread()  # never in a worker's thread (gui/worker_thread.py)
@@ -298,87 +293,6 @@ class MainWindow(WindowActions, QMainWindow):
             images[outputs[0].id] = output_image
         self.scene.set_thumbnails(images)
         self.problems_panel.set_data_note(result.mismatches)
-
-    # ------------------------------------------------------------------ editing
-    def add_node(self, kind: str, pos: QPointF) -> None:
-        """Create a ``kind`` node centred at scene point ``pos`` (a palette drop)."""
-        try:
-            node = new_node(kind, self.doc.spec, (pos.x(), pos.y()), self.data.dataset)
-        except ValueError:
-            self.status.say(lambda: self.tr("Unknown node kind {kind}.").format(
-                kind=repr(kind)), 8000)
-            return
-        self.doc.push(AddNodeCommand(self.doc, node))
-        self.scene.select_only([node.id])
-        # both ways to connect: a keyboard user was told only to drag
-        self.status.say(lambda: self.tr(
-            "Added {node}. Connect it by dragging from its right port, or select two nodes "
-            "(Tab, Ctrl+Tab) and press {connect}.").format(
-                node=node.label, connect=QKeySequence(CONNECT_SHORTCUT).toString(
-                    QKeySequence.SequenceFormat.NativeText)), 8000)
-
-    def add_node_in_view(self, kind: str) -> None:
-        """Add a ``kind`` node on a free spot beside the selected node or near the view's
-        middle (:func:`free_spot`), and scroll it into view."""
-        try:
-            probe = new_node(kind, self.doc.spec, (0.0, 0.0), self.data.dataset)
-        except ValueError:
-            probe = None  # add_node says the kind is unknown
-        spot = free_spot(self.scene, self.view, probe) if probe else QPointF()
-        self.add_node(kind, spot)
-        for node_id in self.scene.selected_node_ids():  # the new node
-            self.view.ensureVisible(self.scene.node_item(node_id).sceneBoundingRect(), 20, 20)
-
-    def delete_selection(self) -> None:
-        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
-        if nodes or edges:
-            self.doc.push(delete_command(self.doc, nodes, edges))
-
-    def select_all(self) -> None:
-        self.scene.select_only([n.id for n in self.doc.spec.nodes],
-                               [e.id for e in self.doc.spec.edges])
-
-    def copy_selection(self) -> None:
-        nodes = self.scene.selected_node_ids()
-        if not nodes:
-            return
-        # Plain text, not a QMimeData of our own: PySide6 6.11 segfaults at exit when a
-        # Python-made QMimeData is still on the clipboard (measured, offscreen and in tests).
-        # The fragment is tagged JSON, so paste recognises it and ignores any other text.
-        QApplication.clipboard().setText(clipboard.copy_fragment(self.doc, nodes))
-        self._paste_count = 0
-        self.status.say(lambda: self.tr("Copied %n node(s).", "", len(nodes)), 5000)
-
-    def paste(self) -> None:
-        try:
-            parsed = clipboard.parse_fragment(QApplication.clipboard().text())
-        except clipboard.FragmentRefusedError as exc:
-            refused = exc  # (``exc`` is unbound after the block; the message is made again)
-            self.status.say(lambda: self.tr("Cannot paste these nodes: {reason}.").format(
-                reason=refused.reason()), 10000)
-            return
-        if parsed is None or not parsed[0].nodes:
-            self.status.say(lambda: self.tr("Nothing to paste: copy some nodes first."), 5000)
-            return
-        self._paste_count += 1
-        before = {n.id for n in self.doc.spec.nodes}
-        self.doc.push(clipboard.paste_command(self.doc, *parsed,
-                                              clipboard.PASTE_OFFSET * self._paste_count))
-        self.scene.select_only([n.id for n in self.doc.spec.nodes if n.id not in before])
-
-    def auto_layout(self) -> None:
-        heights = {i.node_id: i.body_rect().height() for i in self.scene.node_items()}
-        moves = {node_id: (self.doc.spec.node(node_id).position, pos)
-                 for node_id, pos in layered_positions(self.doc.spec, heights).items()
-                 if pos != self.doc.spec.node(node_id).position}
-        if moves:
-            self.doc.push(MoveNodesCommand(self.doc, moves, self.tr("Auto-layout")))
-        self.view.fit_to_view()
-
-    def focus_nodes(self, node_ids: list[str]) -> None:
-        self.scene.select_only(node_ids)
-        if node_ids:
-            self.view.centerOn(self.scene.node_item(node_ids[0]))
 
     def choose_neuron_limit(self) -> None:
         value, ok = QInputDialog.getInt(

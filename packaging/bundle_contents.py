@@ -161,7 +161,7 @@ def package_metadata() -> list[tuple[str, str]]:
 def export_templates(root: Path) -> list[tuple[str, str]]:
     """(file, destination folder) for the templates ``netcanvas export`` fills in: they are
     read as text (core/export/templates is no package, so that nothing imports torch), hence
-    data to PyInstaller, placed where core/export/common.py looks for them."""
+    data to PyInstaller, placed where core/export/render.py looks for them."""
     folder = root / "core" / "export" / "templates"
     return [(str(path), str(folder.relative_to(root))) for path in sorted(folder.iterdir())
             if path.suffix in (".py", ".md")]

@@ -50,7 +50,8 @@ def test_check_reports_a_network_that_does_not_fit_its_data(tmp_path, capsys):
     save_project(project, path)
     code, _, err = run(["check", str(path)], capsys)
     assert code == 2
-    assert err.startswith("netcanvas: error: the data has 2 feature column(s) but the input")
+    assert err == ("netcanvas: error: the data has 2 feature columns but the input node takes 3 "
+                   "units: give it 2 units or choose its features\n")
 
 
 def test_train_saves_the_trained_project_and_a_log(tmp_path, capsys):
@@ -330,3 +331,25 @@ def test_the_root_folder_given_as_a_project_is_named(capsys):
     assert cli.main(["runs", "/"]) == 2
     assert capsys.readouterr().err == (
         "netcanvas: error: /: this is a folder, not a project file\n")
+
+
+@pytest.mark.parametrize("command", ["check", "train"])
+def test_a_moved_data_file_says_what_a_command_line_user_can_do(command, tmp_path, capsys):
+    """There is no Data panel on the command line: put the file back, or locate it in the
+    window (where it is the Data set part of the Build panel)."""
+    from core import NetworkSpec
+    from core.datasets.ref import import_file
+    from core.project import Project
+    from core.training.settings import TrainingSettings
+
+    data = tmp_path / "points.csv"
+    data.write_text("a,b,label\n" + "".join(f"{i},{i % 3},{'xy'[i % 2]}\n" for i in range(40)))
+    ref = import_file(data, embed=False)
+    path = tmp_path / "p.netcanvas"
+    save_project(Project(NetworkSpec.mlp([2, 2]), TrainingSettings(), ref), path)
+    data.rename(tmp_path / "moved.csv")
+    code, _out, err = run([command, str(path), "--quiet"] if command == "train"
+                         else [command, str(path)], capsys)
+    assert code == 2 and "Data panel" not in err
+    assert "no longer there" in err and "put the original file back at that path" in err
+    assert "`netcanvas gui PROJECT`; the Data set part of the Build panel" in err

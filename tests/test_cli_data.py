@@ -182,6 +182,26 @@ def test_a_cache_folder_that_cannot_be_made_is_said_in_words(env, monkeypatch, c
     assert cache.read_text() == "not a folder"
 
 
+def test_list_says_when_the_cache_folder_is_a_file(env, monkeypatch, capsys, tmp_path):
+    """``data list`` called every set "not cached; `netcanvas data fetch` downloads ..." and
+    never said that NETCANVAS_CACHE_DIR named a file, where nothing can be cached."""
+    cache = tmp_path / "cache.txt"
+    cache.write_text("not a folder")
+    for folder in (cache, cache / "inside"):  # the folder itself, or one it is to be made in
+        monkeypatch.setenv("NETCANVAS_CACHE_DIR", str(folder))
+        code, out, err = run(["data", "list"], capsys)
+        assert code == 0 and err == ""
+        lines = out.splitlines()
+        assert lines[:2] == [
+            f"cache folder: {folder}",
+            f"  the cache folder cannot be used: {cache} is a file, not a folder, so nothing "
+            "can be downloaded into it — move or delete that file, or set NETCANVAS_CACHE_DIR "
+            "to a folder you can write to"]
+        assert lines[2].startswith("mnist") and lines[2].endswith(": not cached")
+    monkeypatch.setenv("NETCANVAS_CACHE_DIR", str(tmp_path / "new"))  # made by a fetch: fine
+    assert "cannot be used" not in run(["data", "list"], capsys)[1]
+
+
 def test_a_full_disk_while_fetching_names_the_cache_folder_and_keeps_nothing(
         env, monkeypatch, capsys):
     cache, files = env

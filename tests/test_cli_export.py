@@ -176,7 +176,7 @@ def test_a_network_that_does_not_fit_its_data_is_refused(tmp_path, capsys):
     save_project(project, path)
     line = refused(*run(["export", path, "--format", "onnx", "--out", tmp_path / "m.onnx"],
                         capsys))
-    assert "2 feature column(s)" in line
+    assert "2 feature columns" in line
 
 
 def test_nothing_is_half_written_when_writing_fails(tmp_path, capsys, monkeypatch):
@@ -252,7 +252,8 @@ def test_import_weights_keeps_an_existing_file_unless_force(tmp_path, capsys,
     (lambda w: {**w, "W9": w["W1"]}, "no parameter called W9"),
     (lambda w: {k: v for k, v in w.items() if k != "b2"}, "weight b2 (shape (32,)) is missing"),
     (lambda w: {**w, "W1": w["W1"].T}, "W1 has shape (32, 2) but the network needs (2, 32)"),
-    (lambda w: {**w, "b1": w["b1"].astype(np.int64)}, "b1 holds int64 values"),
+    (lambda w: {**w, "b1": w["b1"].astype(np.int64)},
+     "b1 holds whole numbers, not decimal numbers"),
     (lambda w: {**w, "W1": np.full(w["W1"].shape, 1e308)},  # float64: no float32 holds it
      "W1 holds a value of 1e308; weights, biases, γ and β are taken up to 1e6 in size: "
      "training never makes them that large, and a few layers of products of such weights "
@@ -266,6 +267,27 @@ def test_import_weights_explains_a_mismatch(change, expected, tmp_path, capsys,
                          "--out", tmp_path / "new.netcanvas"], capsys))
     assert "w.npz does not fit the network" in line and expected in line
     assert not (tmp_path / "new.netcanvas").exists()
+
+
+@pytest.mark.parametrize(("array", "words"), [
+    (np.array(["a", "b"]), "W1 holds text, not decimal numbers"),
+    (np.array([1, 2]), "W1 holds whole numbers, not decimal numbers"),
+    (np.array([True]), "W1 holds true/false values, not decimal numbers")])
+def test_import_weights_says_what_an_array_holds_in_words(array, words, tmp_path, capsys,
+                                                          exported_weights):
+    # an array of strings was said to hold "<U1 values"
+    np.savez(tmp_path / "w.npz", **{**exported_weights, "W1": array})
+    line = refused(*run(["import-weights", example_path("spiral"), tmp_path / "w.npz",
+                         "--out", tmp_path / "new.netcanvas"], capsys))
+    assert words in line and "<U1" not in line and "int64" not in line
+
+
+def test_import_weights_calls_an_npz_without_arrays_empty(tmp_path, capsys):
+    np.savez(tmp_path / "w.npz")  # NumPy writes a zip of nothing
+    line = refused(*run(["import-weights", example_path("spiral"), tmp_path / "w.npz",
+                         "--out", tmp_path / "new.netcanvas"], capsys))
+    assert "w.npz is an empty .npz file: it holds no arrays" in line
+    assert "not an .npz file" not in line
 
 
 def test_import_weights_never_unpickles(tmp_path, capsys, exported_weights):

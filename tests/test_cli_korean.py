@@ -58,9 +58,10 @@ def test_export_help_is_korean():
                         "[--force] project")
     assert ("  --force               PATH가 있으면 바꾸기(폴더는 이전에 내보낸 파일만 들어 있을 "
             "때만)" in lines)
-    out_help = lines.index("  --out PATH            쓸 폴더(pytorch) 또는 파일(onnx: .onnx, "
-                           "numpy: .py; 확장자가 없으면 붙임;")
-    assert lines[out_help + 1].strip() == "폴더를 주면 그 안에 프로젝트 이름으로 씀)"
+    out_help = lines.index("  --out PATH            쓸 폴더(pytorch; .py, .pt, .pth 확장자는 뗌) "
+                           "또는 파일(onnx: .onnx, numpy:")
+    assert lines[out_help + 1].strip() == (".py; 확장자가 없으면 붙임; 폴더를 주면 그 안에 "
+                                           "프로젝트 이름으로 씀)")
     assert "형식:" in lines
     assert "  onnx     .onnx 파일 하나 (opset 17): 입력 x = 원래 데이터 행, 출력 y" in lines
     assert lines[-1] == "종료 코드: netcanvas --help를 보세요." and "종료 코드:" not in lines

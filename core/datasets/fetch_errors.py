@@ -109,10 +109,11 @@ def wrong_files(name: str, files: tuple[str, ...], *, loading: bool = False) -> 
     if loading:
         hint = ngettext(
             "replace it with the original file, or delete it and download it again (choose "
-            "the data set again in the Data panel, or run `netcanvas data fetch {name}`)",
+            "the data set again in the Data set part of the Build panel, or run `netcanvas "
+            "data fetch {name}`)",
             "replace them with the original files, or delete them and download them again "
-            "(choose the data set again in the Data panel, or run `netcanvas data fetch "
-            "{name}`)", len(files)).format(name=name)
+            "(choose the data set again in the Data set part of the Build panel, or run "
+            "`netcanvas data fetch {name}`)", len(files)).format(name=name)
     else:
         hint = ngettext(
             "replace it with the original file, or delete it and run `netcanvas data fetch "

@@ -23,8 +23,10 @@ from core.unknown_fields import extra_fields, unknown_fields
 #: imports larger than this are referred to, not embedded (unless the user asks to embed)
 EMBED_LIMIT_BYTES = 20 << 20
 HASH_BLOCK = 1 << 20
-LOCATE_HINT = N_("locate the file (the Data panel offers to look for it), or open the project "
-                 "without its data")
+#: true both on the command line and in the window (which shows the same message)
+LOCATE_HINT = N_("put the original file back at that path, or locate the file in the window, "
+                 "where the project also opens without its data (`netcanvas gui PROJECT`; the "
+                 "Data set part of the Build panel offers to look for it)")
 
 
 class LinkedFileError(DataError):
@@ -40,8 +42,9 @@ class LinkedFileError(DataError):
                         "deleted since the project was saved")
         elif reason == "unreadable":  # not "changed": its bytes were never read
             problem = _("the data file {path} cannot be read ({why})")
-            hint = _("make it readable and open the project again, or locate a copy of it (the "
-                     "Data panel offers to look for it), or open the project without its data")
+            hint = _("make it readable, or locate a copy of it in the window, where the project "
+                     "also opens without its data (`netcanvas gui PROJECT`; the Data set part "
+                     "of the Build panel offers to look for it)")
         else:
             problem = _("the data file {path} has changed since the project was saved (its "
                         "SHA-256 checksum differs), so it is not the data this project was made "

@@ -144,7 +144,8 @@ class DataRef:
                     _("this project was made with a different copy of {name} (checksum "
                       "{checksum}) than this NetCanvas accepts ({accepted})").format(
                         name=self.name, checksum=self.checksum, accepted=fingerprint(self.name)),
-                    hint=_("choose the data set again in the Data panel"))
+                    hint=_("choose the data set again in the window (in the Data set "
+                           "part of the Build panel)"))
             return load_mnist(self.name)
         return load_builtin(self.name, self.n_samples, self.noise, self.seed, self.n_classes)
 

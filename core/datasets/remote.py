@@ -120,6 +120,18 @@ def cache_root() -> Path:
     return Path(user_cache_dir("netcanvas"))
 
 
+def cache_root_problem() -> str:
+    """Why nothing can be cached at all, in words: the cache folder (or a folder it is to be
+    made in) is a file. "" when it is usable or not made yet (a fetch makes it)."""
+    root = cache_root()
+    blocker = next((p for p in (root, *root.parents) if p.exists() and not p.is_dir()), None)
+    if blocker is None:
+        return ""
+    return _("the cache folder cannot be used: {path} is a file, not a folder, so nothing can "
+             "be downloaded into it — move or delete that file, or set {env} to a folder you "
+             "can write to").format(path=blocker, env=CACHE_ENV)
+
+
 def cache_folder(name: str) -> Path:
     """Where ``name``'s four files live: one folder per set, since MNIST and Fashion-MNIST
     use the same file names."""
@@ -199,7 +211,8 @@ def not_cached_error(name: str) -> DataError:
     entry = remote_set(name)
     return DataError(
         _("{title} is not on this computer yet").format(title=_(entry.title)),
-        hint=_("press Download in the Data panel, or run `netcanvas data fetch {name}` (either "
-               "downloads about {size} MB), or put its four files ({files}) in {folder}").format(
+        hint=_("press Download in the Data set part of the Build panel, or run `netcanvas "
+               "data fetch {name}` (either downloads about {size} MB), or put its four files "
+               "({files}) in {folder}").format(
             name=name, size=f"{entry.download_mb:g}", files=", ".join(entry.files.values()),
             folder=cache_folder(name)))

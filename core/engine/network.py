@@ -19,7 +19,7 @@ from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
 from core.engine.params import bias_name, checked_saved, weight_name
 from core.engine.plan import make_plan
-from core.i18n import _
+from core.i18n import _, ngettext
 from core.spec import NetworkSpec
 
 NUMERICAL_H = 1e-4
@@ -112,8 +112,11 @@ class Network:
         if x.ndim == 1:
             x = x.reshape(1, -1)
         if x.ndim != 2 or x.shape[1] != self.input_units:
-            raise ValueError(_("the network takes {n} input column(s), got data of shape "
-                               "{shape}").format(n=self.input_units, shape=x.shape))
+            raise ValueError(ngettext("the network takes {n} input column, got data of shape "
+                                      "{shape}",
+                                      "the network takes {n} input columns, got data of shape "
+                                      "{shape}", self.input_units).format(
+                n=self.input_units, shape=x.shape))
         return x
 
     def _forward(self, x: np.ndarray, train: bool) -> np.ndarray:

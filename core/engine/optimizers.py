@@ -20,7 +20,7 @@ from typing import ClassVar
 
 import numpy as np
 
-from core.i18n import N_, _
+from core.i18n import N_, _, ngettext
 
 #: Added to √h / √v before dividing, so a weight that never had a gradient does not divide by 0.
 EPSILON = 1e-7
@@ -308,9 +308,11 @@ def create(name: str, **hyperparameters: float) -> Optimizer:
     allowed = cls.hyperparameter_names()
     unknown = [key for key in hyperparameters if key not in allowed]
     if unknown:
-        raise ValueError(_("unknown hyperparameter(s) {names} for {optimizer}; choose from "
-                           "{allowed}").format(names=", ".join(unknown), optimizer=cls.name,
-                                               allowed=", ".join(allowed)))
+        raise ValueError(ngettext("unknown hyperparameter {names} for {optimizer}; choose from "
+                                  "{allowed}",
+                                  "unknown hyperparameters {names} for {optimizer}; choose "
+                                  "from {allowed}", len(unknown)).format(
+            names=", ".join(unknown), optimizer=cls.name, allowed=", ".join(allowed)))
     return cls(**hyperparameters)
 
 

@@ -22,7 +22,7 @@ from core.engine import losses
 from core.engine.network import Network, build
 from core.explain.steps import PHASE_WORDS, Step, build_steps, called
 from core.explain.trace import RowTrace, trace_row
-from core.i18n import N_, _
+from core.i18n import N_, _, ngettext
 from core.project import Project
 from core.training.prepare import prepare
 
@@ -91,8 +91,10 @@ def explain(project: Project, sample: int = 0, dataset: Dataset | None = None,
     if inputs is not None:
         inputs = tuple(float(v) for v in inputs)
         if len(inputs) != dataset.n_features:
-            raise ValueError(_("give {n} input value(s), one per feature ({names}), not "
-                               "{given}").format(n=dataset.n_features,
+            raise ValueError(ngettext("give {n} input value, one per feature ({names}), not "
+                                      "{given}",
+                                      "give {n} input values, one per feature ({names}), not "
+                                      "{given}", dataset.n_features).format(n=dataset.n_features,
                                                  names=", ".join(dataset.feature_names),
                                                  given=len(inputs)))
         x = data.inputs_for(np.array([inputs]), np.float64)[0]

@@ -30,6 +30,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from core import count_words
 from core.engine.layers import BN_EPSILON
 from core.engine.network import Network, build
 from core.engine.params import param_name
@@ -188,7 +189,7 @@ def _target_row(network: Network, t: np.ndarray) -> np.ndarray:
     """The target as a 1-D float64 row shaped like the output."""
     t = np.asarray(t, dtype=np.float64)
     if t.size != network.output_units:
-        raise ValueError(_("the target has {n} value(s) but the output has {units} unit(s): "
-                           "give it one-hot or as values").format(n=t.size,
-                                                                  units=network.output_units))
+        raise ValueError(_("the target has {values} but the output has {units}: give it "
+                           "one-hot or as values").format(
+            values=count_words.values(t.size), units=count_words.units(network.output_units)))
     return t.reshape(network.output_units)

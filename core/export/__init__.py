@@ -39,6 +39,10 @@ TITLES = {"pytorch": "PyTorch", "onnx": "ONNX",  # i18n: not ui
           "numpy": N_("NumPy script")}
 #: the ending a file format's target has (pytorch writes a folder, whatever its name)
 SUFFIXES = {"onnx": ".onnx", "numpy": ".py"}
+#: file endings a folder export (PyTorch: model.py, train.py, weights) is given by someone who
+#: expected one file: dropped, so "mnist_torch.py" is the folder "mnist_torch" (it was a
+#: folder called "mnist_torch.py")
+FILE_ENDINGS = (".py", ".pt", ".pth")
 
 
 def title(format: str) -> str:
@@ -51,9 +55,13 @@ def export_target(format: str, out: str | Path, name: str = "network") -> Path:
     when ``out`` has another (``d.txt`` → ``d.txt.onnx``), in the window and on the command
     line alike. A file format asked for a folder (one that exists, or ``out`` ending in a
     path separator) is written inside it, named after the project's ``name``
-    (``exports/`` → ``exports/spiral.onnx``; it was ``exports.onnx`` beside the folder)."""
+    (``exports/`` → ``exports/spiral.onnx``; it was ``exports.onnx`` beside the folder). A
+    folder format asked for a file name (:data:`FILE_ENDINGS`) is the folder without that
+    ending (``mnist_torch.py`` → ``mnist_torch``)."""
     text, suffix = str(out), SUFFIXES.get(format, "")
     out = Path(out)
+    if not suffix and out.suffix.lower() in FILE_ENDINGS and not out.is_dir():
+        return out.with_suffix("")
     if suffix and (text.endswith(("/", os.sep)) or out.is_dir()):
         return out / (file_stem(name) + suffix)
     return out.with_name(out.name + suffix) if suffix and out.suffix != suffix else out

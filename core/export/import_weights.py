@@ -31,7 +31,9 @@ from core.export.common import ExportError, refuse_problems
 from core.file_writes import read_reason, streamed
 from core.i18n import _
 from core.project import Project
+from core.project_checks import held_in_words
 
+EMPTY_ZIP = b"PK\x05\x06"  # a zip's end record first: nothing stored before it
 PICKLE_PROTOCOL = b"\x80"  # the first byte of a pickle of protocol 2 or later
 
 
@@ -48,6 +50,10 @@ def read_weights(path: Path) -> dict[str, np.ndarray]:
                     "never loads pickles, as they could run code. If you trust it, convert it "
                     "once in Python: np.savez(\"weights.npz\", **pickle.load(open(\"{name}\", "
                     "\"rb\"))), then import weights.npz").format(path=path, name=path.name))
+            if start == EMPTY_ZIP:  # np.savez with no arrays: a zip of nothing
+                raise ExportError(_("{path} is an empty .npz file: it holds no arrays — save "
+                                    "the weights into it by name (np.savez(\"weights.npz\", "
+                                    "W1=..., b1=..., ...))").format(path=path))
             if start != ZIP_MAGIC:  # else np.load would take it for a pickle
                 raise ExportError(_("{path} is not an .npz file (NumPy's zip of named "
                                     "arrays)").format(path=path))
@@ -93,8 +99,8 @@ def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str
             continue
         target = needed[name][1]
         if array.dtype.kind != "f":
-            problems.append(_("{name} holds {dtype} values, not decimal numbers").format(
-                name=name, dtype=array.dtype))
+            problems.append(_("{name} holds {what}, not decimal numbers").format(
+                name=name, what=held_in_words(array.dtype)))
         elif array.shape != target.shape:
             problems.append(_("{name} has shape {shape} but the network needs {needed}").format(
                 name=name, shape=array.shape, needed=target.shape))

@@ -18,10 +18,10 @@ from core.export.common import (
     ExportPlan,
     check_target,
     evaluation_config,
-    render_template,
     staged,
     write_npz,
 )
+from core.export.render import render_template
 from core.i18n import _
 
 TEMPLATE = "numpy_net.py"

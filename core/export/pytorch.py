@@ -11,14 +11,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from core.export.common import (
-    TEMPLATES,
     ExportPlan,
     check_target,
     evaluation_config,
-    render_template,
     staged,
     write_npz,
 )
+from core.export.render import TEMPLATES, render_template
 
 
 def readme(plan: ExportPlan) -> str:

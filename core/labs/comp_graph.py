@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 from typing import Literal
 
-from core.i18n import N_, _
+from core.i18n import N_, _, ngettext
 
 INPUT = "input"
 Values = tuple[float, ...]
@@ -141,7 +141,9 @@ def _validate(nodes: tuple[Node, ...]) -> None:
                 kind=node.kind, kinds=", ".join(KINDS)))
         arity = 0 if node.is_input else OPS[node.kind].arity
         if len(node.operands) != arity:
-            raise ValueError(_("node {name!r}: {kind} takes {arity} operand(s), got {got}")
+            raise ValueError(ngettext("node {name!r}: {kind} takes {arity} operand, got {got}",
+                                      "node {name!r}: {kind} takes {arity} operands, got {got}",
+                                      arity)
                              .format(name=node.name, kind=node.kind, arity=arity,
                                      got=len(node.operands)))
         if node.is_input and not math.isfinite(node.value):

@@ -14,6 +14,7 @@ from functools import partial
 
 import numpy as np
 
+from core import count_words
 from core.datasets import (
     DataError,
     Dataset,
@@ -23,7 +24,7 @@ from core.datasets import (
     split,
 )
 from core.datasets.dataset import is_remembered, split_remembered, worth_remembering
-from core.i18n import _
+from core.i18n import _, ngettext
 from core.spec import NetworkSpec
 from core.training.history import PARTS
 from core.training.lazy import LazyInputs
@@ -122,9 +123,13 @@ def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
         if x.shape[1] != spec.input_units:
             only = inputs[0] if len(inputs) == 1 else None
             raise DataMismatchError(
-                _("the data has {columns} feature column(s) but the input node(s) take {units}: "
-                  "give the input {columns} unit(s) or choose its features").format(
-                    columns=x.shape[1], units=spec.input_units),
+                ngettext("the data has {columns} but the input node takes {units}: give it "
+                         "{wanted} or choose its features",
+                         "the data has {columns} but the input nodes take {units}: give them "
+                         "{wanted} or choose their features", len(inputs)).format(
+                    columns=count_words.feature_columns(x.shape[1]),
+                    units=count_words.units(spec.input_units),
+                    wanted=count_words.units(x.shape[1])),
                 only.id if only else "", x.shape[1])
         return x
     blocks = []
@@ -133,9 +138,9 @@ def input_columns(spec: NetworkSpec, x: np.ndarray) -> np.ndarray:
         if columns.shape[1] != node.units:
             takes = ", ".join(node.features) if node.features else _("the raw data columns")
             raise DataMismatchError(
-                _("{node} has {units} unit(s) but takes {columns} column(s) ({takes}): make its "
-                  "units match").format(node=node.label, units=node.units,
-                                        columns=columns.shape[1], takes=takes),
+                _("{node} has {units} but takes {columns} ({takes}): make its units "
+                  "match").format(node=node.label, units=count_words.units(node.units),
+                                  columns=count_words.columns(columns.shape[1]), takes=takes),
                 node.id, columns.shape[1])
         blocks.append(columns)
     return np.hstack(blocks)
@@ -150,17 +155,21 @@ def check_outputs(spec: NetworkSpec, dataset: Dataset) -> None:
         if units == n or (units == 1 and n == 2):
             return
         if n == 2:
-            message = _("the output node has {units} unit(s) but the data has {n} classes: give "
-                        "it {n} units (or 1 sigmoid unit for two classes)")
+            message = _("the output node has {units} but the data has {classes}: give it "
+                        "{wanted} (or 1 sigmoid unit for two classes)")
         else:
-            message = _("the output node has {units} unit(s) but the data has {n} classes: give "
-                        "it {n} units")
+            message = _("the output node has {units} but the data has {classes}: give it "
+                        "{wanted}")
         fix = 1 if n == 2 and output.activation == "sigmoid" else n
-        raise DataMismatchError(message.format(units=units, n=n), output.id, fix)
+        raise DataMismatchError(message.format(
+            units=count_words.units(units), classes=count_words.classes(n),
+            wanted=count_words.units(n)), output.id, fix)
     if units != dataset.n_outputs:
         raise DataMismatchError(
-            _("the output node has {units} unit(s) but the data has {n} target value(s) per "
-              "sample: give it {n}").format(units=units, n=dataset.n_outputs),
+            _("the output node has {units} but the data has {values} per sample: give it "
+              "{wanted}").format(units=count_words.units(units),
+                                 values=count_words.target_values(dataset.n_outputs),
+                                 wanted=count_words.units(dataset.n_outputs)),
             output.id, dataset.n_outputs)
 
 

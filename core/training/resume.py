@@ -32,7 +32,7 @@ import numpy as np
 from core.engine.buffers import flat_views
 from core.engine.network import Network
 from core.engine.optimizers import OPTIMIZERS, Optimizer
-from core.i18n import _
+from core.i18n import _, ngettext
 from core.unknown_fields import extra_fields, unknown_fields
 
 PREFIX = "optim/"
@@ -137,10 +137,12 @@ def _check(name: str, step: int, arrays: Mapping[str, Mapping[str, np.ndarray]],
         return
     if set(arrays) != set(slots):
         if arrays:
-            message = _("the saved optimizer state holds {held} slot(s); {optimizer} keeps "
-                        "{slots}")
+            message = ngettext("the saved optimizer state holds the slot {held}; {optimizer} "
+                               "keeps {slots}",
+                               "the saved optimizer state holds the slots {held}; {optimizer} "
+                               "keeps {slots}", len(arrays))
         else:
-            message = _("the saved optimizer state holds no slot(s); {optimizer} keeps {slots}")
+            message = _("the saved optimizer state holds no slots; {optimizer} keeps {slots}")
         raise ValueError(message.format(held=", ".join(sorted(arrays)), optimizer=name,
                                         slots=", ".join(slots)))
     for slot, values in arrays.items():

@@ -17,7 +17,7 @@ from gui.canvas.keyboard_values import VALUES_SHORTCUT
 from gui.canvas.scene import CanvasScene
 from gui.canvas.style import node_label
 from gui.canvas.view import CanvasView
-from gui.i18n import on_language_change
+from gui.i18n import counted, on_language_change
 
 NATIVE = QKeySequence.SequenceFormat.NativeText
 
@@ -65,7 +65,9 @@ class CanvasSpeech(QObject):
             "the selection · ]: select the next connection · arrow keys: move the selected "
             "nodes · {connect}: connect two selected nodes · {values}: type the selected "
             "node's or connection's values · Del: delete the selection").format(
-                nodes=self.tr("%n node(s)", "", len(spec.nodes)),
-                edges=self.tr("%n connection(s)", "", len(spec.edges)),
+                nodes=counted(self.tr("%n node", "", len(spec.nodes)),
+                              self.tr("%n nodes", "", len(spec.nodes)), len(spec.nodes)),
+                edges=counted(self.tr("%n connection", "", len(spec.edges)),
+                              self.tr("%n connections", "", len(spec.edges)), len(spec.edges)),
                 connect=QKeySequence(CONNECT_SHORTCUT).toString(NATIVE),
                 values=QKeySequence(VALUES_SHORTCUT).toString(NATIVE)))

@@ -25,7 +25,7 @@ from core.labs.comp_graph_check import check_gradients
 from gui import theme
 from gui.context import ProjectContext
 from gui.focus_keys import keep_navigation_keys
-from gui.i18n import on_language_change
+from gui.i18n import counted, on_language_change
 from gui.labs.base import LabWindow, column_width, name_view
 from gui.labs.comp_graph_boxes import GradientCheckBox, InputsTable, NodeEditor, ValueBox
 from gui.labs.comp_graph_canvas import EdgeKey, GraphCanvas
@@ -335,8 +335,10 @@ class CompGraphLab(LabWindow):
         gone = len(old.nodes) - len(graph.nodes)
         self.set_graph(graph)
         if self.values is not None and gone > 1:
-            self.show_status(lambda: self.tr("Removed {name} and the %n node(s) using it.", "",
-                                             gone - 1).format(name=name))
+            self.show_status(lambda: counted(
+                self.tr("Removed {name} and the %n node using it.", "", gone - 1),
+                self.tr("Removed {name} and the %n nodes using it.", "", gone - 1),
+                gone - 1).format(name=name))
         elif self.values is not None:
             self.show_status(lambda: self.tr("Removed {name}.").format(name=name))
 

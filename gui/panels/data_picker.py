@@ -281,10 +281,11 @@ class DataPicker(QGroupBox):
         title = {"moved": self.tr("Data file not found"),
                  "unreadable": self.tr("Data file cannot be read")}.get(
             error.reason, self.tr("Data file has changed"))
+        # the problem only: its hint is also for the command line; here the buttons are the way
         answer = QMessageBox.question(
             self, title, self.tr("{error}\n\nChoose Open to locate the file, or Ignore to work "
                                  "without its data (the project keeps referring to it).").format(
-                error=error),
+                error=f"{error.problem}."),
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Ignore)
         if answer == QMessageBox.StandardButton.Open:
             self._choose_location(error)
@@ -380,7 +381,9 @@ class DataPicker(QGroupBox):
         classes, samples, features = dataset.n_classes, dataset.n_samples, dataset.n_features
         kind = (counted(self.tr("%n class", "", classes), self.tr("%n classes", "", classes),
                         classes) if dataset.task == "classification"
-                else self.tr("%n target value(s)", "", dataset.n_outputs))
+                else counted(self.tr("%n target value", "", dataset.n_outputs),
+                             self.tr("%n target values", "", dataset.n_outputs),
+                             dataset.n_outputs))
         return {"samples": grouped(counted(self.tr("%n sample", "", samples),
                                            self.tr("%n samples", "", samples), samples), samples),
                 "features": grouped(counted(self.tr("%n feature", "", features),

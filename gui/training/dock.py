@@ -29,7 +29,8 @@ from gui.docks import add_dock, add_tabbed_dock, scrolling
 from gui.i18n import on_language_change, translate
 from gui.training.actions import TrainingActions
 from gui.training.controller import IDLE
-from gui.training.frames import batches_per_epoch, data_points, estimated_batches_per_epoch
+from gui.training.curves import batches_per_epoch, estimated_batches_per_epoch
+from gui.training.frames import data_points
 from gui.training.lazy_panel import LazyPanel
 from gui.training.live import LiveRefresh
 from gui.training.outcome_tab import OutcomeInView

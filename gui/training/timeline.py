@@ -33,7 +33,8 @@ from core.training.timeline import EpochRecord, Timeline
 from core.training.trainer import Trainer
 from gui.i18n import on_language_change, translate
 from gui.training.controller import IDLE
-from gui.training.frames import Frame, batches_per_epoch, estimated_batches_per_epoch
+from gui.training.curves import batches_per_epoch, estimated_batches_per_epoch
+from gui.training.frames import Frame
 from gui.training.live import LiveRefresh
 from gui.training.replay import Replay, ReplayRunner
 from gui.training.session import TrainingSession

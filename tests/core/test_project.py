@@ -222,7 +222,7 @@ def test_not_a_netcanvas_document(trained, tmp_path):
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d.update(title=5), "project.json: 'title' must be text, not int"),
-    (lambda d: d.update(colour="red"), "project.json has unknown field(s): colour — if a newer "
+    (lambda d: d.update(colour="red"), "project.json has an unknown field: colour — if a newer "
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
      "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
@@ -266,7 +266,7 @@ def test_weights_that_do_not_match_the_spec(trained, tmp_path):
     expect(with_weights(**{"params/W2": None, "params/W9": np.zeros(2, np.float32)}),
            "the weights in weights.npz do not match the network: missing W2; unexpected W9")
     expect(with_weights(**{"params/b2": np.zeros(2, np.int64)}),
-           "the weights in weights.npz do not match the network: b2 holds int64 values, not "
+           "the weights in weights.npz do not match the network: b2 holds whole numbers, not "
            "decimals")
     expect(with_weights(**{"state/var1": None}),
            "the batch-norm statistics in weights.npz do not match the network: missing var1")

@@ -1,5 +1,5 @@
 """A project file's schema version is the lowest that describes it: a NetCanvas that reads
-schema 2 refused a run saved today with "run 1: unknown field(s) reason_key, reason_values" and
+schema 2 refused a run saved today with "run 1: unknown fields reason_key, reason_values" and
 no hint to update. Such a file is now schema 3 (that NetCanvas says "made by a newer NetCanvas
 … update NetCanvas"); a file it can read stays 2; files of every version still open."""
 

@@ -15,15 +15,15 @@ NEWER = " — if a newer NetCanvas made it, update NetCanvas to open it"
 
 @pytest.mark.parametrize(("change", "message"), [
     (lambda d: d["settings"].update(learning_rate=0.1),
-     "the training settings in project.json are not valid: settings has unknown field(s): "
+     "the training settings in project.json are not valid: settings has an unknown field: "
      "learning_rate"),
     (lambda d: d["spec"]["nodes"][1].update(colour="red", size=3),
-     "the network in project.json is not valid: network file: node #2 has unknown field(s): "
+     "the network in project.json is not valid: network file: node #2 has unknown fields: "
      "colour, size"),
     (lambda d: d["spec"]["edges"][0].update(weight=0.5),
-     "the network in project.json is not valid: network file: edge #1 has unknown field(s): "
+     "the network in project.json is not valid: network file: edge #1 has an unknown field: "
      "weight"),
-    (lambda d: d["data"].update(origin="classroom"), "data has unknown field(s): origin"),
+    (lambda d: d["data"].update(origin="classroom"), "data has an unknown field: origin"),
 ])
 def test_an_unknown_field_inside_a_project_says_a_newer_netcanvas_may_have_written_it(
         trained, tmp_path, change, message):  # noqa: F811
@@ -42,7 +42,7 @@ def test_an_unknown_field_of_the_continuation_or_a_linked_file_says_so_too():
               "momentum_v2": 1}
     with pytest.raises(ValueError) as caught:
         Continuation.from_stored(stored, {}, {})
-    assert str(caught.value) == "'continuation' has unknown field(s): momentum_v2" + NEWER
+    assert str(caught.value) == "'continuation' has an unknown field: momentum_v2" + NEWER
     with pytest.raises(ValueError) as caught:
         LinkedFile.from_dict({"path": "a.csv", "sha256": "0" * 64, "bytes": 3, "mtime": 1})
-    assert str(caught.value) == "data: a referenced file has unknown field(s): mtime" + NEWER
+    assert str(caught.value) == "data: a referenced file has an unknown field: mtime" + NEWER

@@ -50,3 +50,25 @@ def test_the_command_line_and_the_window_name_a_format_alike(
     assert cli.main(["export", str(example_path("xor_by_hand")), "--format", fmt,
                      "--out", str(out)]) == 0
     assert capsys.readouterr().out.splitlines()[-1].startswith(f"{cli_says}{out}")
+
+
+def test_a_pytorch_export_named_like_a_file_is_the_folder_without_its_ending(
+        qtbot, window, monkeypatch, tmp_path, capsys):
+    """"mnist_torch.py" made a folder called mnist_torch.py, in the window and on the command
+    line: the PyTorch export is a folder (model.py, train.py, ...), so the ending is dropped,
+    alike in both."""
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *args: (str(tmp_path / "window_torch.py"), ""))
+    assert window.files.open_example("xor_by_hand")
+    menu_action(window, "PyTorch…").trigger()
+    qtbot.waitUntil(lambda: window.findChild(QMessageBox, "export_done") is not None,
+                    timeout=60000)
+    box = window.findChild(QMessageBox, "export_done")
+    assert box.text().splitlines()[1] == str(tmp_path / "window_torch")
+    assert (tmp_path / "window_torch" / "model.py").is_file()
+
+    capsys.readouterr()
+    assert cli.main(["export", str(example_path("xor_by_hand")), "--format", "pytorch",
+                     "--out", str(tmp_path / "cli_torch.PY")]) == 0
+    assert f"{tmp_path / 'cli_torch' / 'model.py'}" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cli_torch", "window_torch"]

@@ -93,7 +93,7 @@ def test_write_errors_of_the_folder_and_the_disk_are_put_in_words():
     ([f"{i % 7},{i % 5},{i % 3},{'abc'[i % 3]}" for i in range(60)],
      "Imported iris_like.csv: 60 samples, 3 features, 3 classes"),
     ([f"{i},{i * 0.5 + 0.25}" for i in range(30)],
-     "Imported iris_like.csv: 30 samples, 1 feature, 1 target value(s)"),
+     "Imported iris_like.csv: 30 samples, 1 feature, 1 target value"),
 ])
 def test_an_import_says_what_it_brought_in_the_status_bar(window, qtbot, tmp_path, rows,
                                                           expected):

@@ -292,7 +292,7 @@ def rewrite(path: Path, members: dict[str, bytes], document: dict) -> None:
 
 def test_a_project_with_a_field_from_a_newer_netcanvas_says_what_to_do(window, dialogs, tmp_path):
     """A newer NetCanvas may add a field without a new format number (as the timeline was
-    added); "project.json has unknown field(s): …" left the student guessing."""
+    added); "project.json has an unknown field: …" left the student guessing."""
     path = tmp_path / "from_home.netcanvas"
     saved_example(window, path)
     with zipfile.ZipFile(path) as archive:
@@ -304,7 +304,7 @@ def test_a_project_with_a_field_from_a_newer_netcanvas_says_what_to_do(window, d
     assert not window.files.load(path)
     [(_kind, title, text)] = dialogs.of("critical")
     assert (title, text) == ("Cannot open project", "from_home.netcanvas: project.json has "
-                             "unknown field(s): notes_v3 — if a newer NetCanvas made it, update "
+                             "an unknown field: notes_v3 — if a newer NetCanvas made it, update "
                              "NetCanvas to open it")
     assert window.doc.path == "" and not window.doc.spec.nodes
 

@@ -251,4 +251,4 @@ def test_the_canvas_speaks_the_language_chosen_before_any_edit(window, qtbot, ko
     assert description.startswith("신경망: 노드 0개, 연결 0개. Tab: 다음 노드 선택")
     set_language("en")
     assert spoken(window.view) == ("Canvas", spoken(window.view)[1])
-    assert spoken(window.view)[1].startswith("The network: 0 node(s), 0 connection(s).")
+    assert spoken(window.view)[1].startswith("The network: 0 nodes, 0 connections.")

@@ -10,9 +10,11 @@ split them) are in the ``.npz`` file of the same name next to this one. Training
 NetCanvas's run: the same shuffling, the same mini-batches, the same dropout masks, and so the
 same training and validation loss and accuracy (or MSE and R²) after every epoch and the same
 test ones at the end; and it stops where NetCanvas stops. Its weights are NetCanvas's to the
-last bit when NumPy's BLAS runs on as many threads as NetCanvas trains on, one fewer than the
-cores (``OPENBLAS_NUM_THREADS=3 python this_file.py`` on 4); on another count BLAS rounds matrix
-products differently in the last bits, and the last digits printed may differ.
+last bit when NumPy's BLAS runs on as many threads as NetCanvas trains on: one fewer than the
+cores, at least one. With pip's NumPy (OpenBLAS), set it before Python starts — on 4 cores
+``OPENBLAS_NUM_THREADS=3 python this_file.py`` (Windows cmd: ``set OPENBLAS_NUM_THREADS=3``
+first). On another count matrix products add their float32 sums in another order, and the
+runs drift apart from the last digits on.
 """
 
 from __future__ import annotations

@@ -492,11 +492,13 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <source>Added {node}. Connect it by dragging from its right port, or select two nodes (Tab, Ctrl+Tab) and press {connect}.</source>
         <translation>{node}을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그하거나, 두 노드를 선택하고(Tab, Ctrl+Tab) {connect}를 눌러 연결하세요.</translation>
     </message>
-    <message numerus="yes">
-        <source>Copied %n node(s).</source>
-        <translation>
-            <numerusform>노드 %n개를 복사했습니다.</numerusform>
-        </translation>
+    <message>
+        <source>Copied {n} node.</source>
+        <translation>노드 {n}개를 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Copied {n} nodes.</source>
+        <translation>노드 {n}개를 복사했습니다.</translation>
     </message>
     <message>
         <source>Cannot paste these nodes: {reason}.</source>

@@ -179,13 +179,25 @@
         <translation>신경망: {nodes}, {edges}. Tab: 다음 노드 선택 · Ctrl+Tab: 선택에 더하기 · ]: 다음 연결 선택 · 화살표 키: 선택한 노드 옮기기 · {connect}: 선택한 두 노드 연결 · {values}: 선택한 노드나 연결의 값 입력 · Del: 선택 삭제</translation>
     </message>
     <message numerus="yes">
-        <source>%n node(s)</source>
+        <source>%n node</source>
         <translation>
             <numerusform>노드 %n개</numerusform>
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n connection(s)</source>
+        <source>%n nodes</source>
+        <translation>
+            <numerusform>노드 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connection</source>
+        <translation>
+            <numerusform>연결 %n개</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n connections</source>
         <translation>
             <numerusform>연결 %n개</numerusform>
         </translation>

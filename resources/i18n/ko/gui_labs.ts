@@ -178,6 +178,18 @@
         <source>Cannot compute: {error}</source>
         <translation>계산할 수 없습니다: {error}</translation>
     </message>
+    <message numerus="yes">
+        <source>Removed {name} and the %n node using it.</source>
+        <translation>
+            <numerusform>{name} 노드와 이를 사용하는 노드 %n개를 삭제했습니다.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Removed {name} and the %n nodes using it.</source>
+        <translation>
+            <numerusform>{name} 노드와 이를 사용하는 노드 %n개를 삭제했습니다.</numerusform>
+        </translation>
+    </message>
     <message>
         <source>The value of {name}; the graph recomputes as you type</source>
         <translation>{name}의 값입니다. 입력하는 대로 그래프를 다시 계산합니다</translation>
@@ -217,12 +229,6 @@
     <message>
         <source>Not removed: {error}</source>
         <translation>삭제하지 못했습니다: {error}</translation>
-    </message>
-    <message numerus="yes">
-        <source>Removed {name} and the %n node(s) using it.</source>
-        <translation>
-            <numerusform>{name} 노드와 이를 사용하는 노드 %n개를 삭제했습니다.</numerusform>
-        </translation>
     </message>
     <message>
         <source>Removed {name}.</source>

@@ -163,15 +163,21 @@ Choose Open to locate the file, or Ignore to work without its data (the project 
             <numerusform>클래스 %n개</numerusform>
         </translation>
     </message>
+    <message>
+        <source>{samples} · {features} · {kind}</source>
+        <translation>{samples} · {features} · {kind}</translation>
+    </message>
     <message numerus="yes">
-        <source>%n target value(s)</source>
+        <source>%n target value</source>
         <translation>
             <numerusform>정답 값 %n개</numerusform>
         </translation>
     </message>
-    <message>
-        <source>{samples} · {features} · {kind}</source>
-        <translation>{samples} · {features} · {kind}</translation>
+    <message numerus="yes">
+        <source>%n target values</source>
+        <translation>
+            <numerusform>정답 값 %n개</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n sample</source>

@@ -41,7 +41,7 @@ def test_a_missing_file_and_a_built_in_option_are_refused_in_korean(tmp_path, ko
 def test_a_moved_linked_file_is_explained_in_korean(tmp_path, korean):
     error = LinkedFileError(LinkedFile("/data/big.csv", "0" * 64, 10), "moved")
     assert str(error).startswith("데이터 파일 /data/big.csv이(가) 더 이상 그 자리에 없습니다: ")
-    assert "데이터 패널" in error.hint
+    assert "구성 패널의 데이터셋 부분" in error.hint and "원본 파일을 그 경로에" in error.hint
 
 
 def test_names_and_descriptions_are_shown_in_korean_and_stored_in_english(korean):

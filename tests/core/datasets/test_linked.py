@@ -89,8 +89,8 @@ def test_a_moved_file_is_named_with_what_to_do(tmp_path, idx_files):
     assert caught.value.reason == "moved" and caught.value.linked == ref.files[1]
     message = str(caught.value)
     assert str(idx_files[1].resolve()) in message
-    assert "moved, renamed or deleted" in message and "locate the file" in message
-    assert "without its data" in message
+    assert "moved, renamed or deleted" in message and "locate the file in the window" in message
+    assert "put the original file back at that path" in message and "Data panel" not in message
 
 
 def test_a_changed_file_is_refused_and_a_located_copy_accepted(tmp_path, idx_files):

@@ -347,3 +347,15 @@ def test_a_velocity_that_decays_to_subnormal_becomes_zero_and_the_weights_do_not
         adam.update(params, {"w": g})
     np.testing.assert_array_equal(params["w"], expected_p)
     np.testing.assert_array_equal(adam.state["w"]["m"], 0.0)
+
+
+def test_unknown_hyperparameters_are_counted_in_singular_or_plural():
+    """"unknown hyperparameter(s) beta" read as a form half filled in."""
+    from core.engine import optimizers as opt
+
+    with pytest.raises(ValueError) as one:
+        opt.create("sgd", beta=0.9)
+    assert str(one.value) == "unknown hyperparameter beta for sgd; choose from lr"
+    with pytest.raises(ValueError) as two:
+        opt.create("sgd", beta=0.9, gamma=1.0)
+    assert str(two.value) == "unknown hyperparameters beta, gamma for sgd; choose from lr"

@@ -90,7 +90,7 @@ def test_a_measure_from_a_newer_netcanvas_says_what_to_do():
     newer["epochs"]["val_f1"] = [0.9]
     with pytest.raises(ValueError) as refused:
         History.from_dict(newer)
-    assert str(refused.value) == ("the history's 'epochs' has unknown field(s): val_f1 — if a "
+    assert str(refused.value) == ("the history's 'epochs' has an unknown field: val_f1 — if a "
                                   "newer NetCanvas made it, update NetCanvas to open it")
     del newer["epochs"]["train_loss"]  # one replaced by another: still the newer's hint
     with pytest.raises(ValueError, match="val_f1 — if a newer NetCanvas made it"):

@@ -66,12 +66,46 @@ def test_every_mismatch_is_found_with_its_fix():
     circle = load_builtin("circle", n_samples=50, seed=0)  # 2 columns, 2 classes
     spec = NetworkSpec.mlp([3, 8, 4])
     assert data_mismatches(spec, circle) == [
-        DataMismatch("the data has 2 feature column(s) but the input node(s) take 3: give the "
-                     "input 2 unit(s) or choose its features", "0", 2),
-        DataMismatch("the output node has 4 unit(s) but the data has 2 classes: give it 2 "
+        DataMismatch("the data has 2 feature columns but the input node takes 3 units: give it "
+                     "2 units or choose its features", "0", 2),
+        DataMismatch("the output node has 4 units but the data has 2 classes: give it 2 "
                      "units (or 1 sigmoid unit for two classes)", "2", 2)]
     sigmoid = NetworkSpec.mlp([2, 8, 3], output_activation="sigmoid")
     assert [(m.node_id, m.units) for m in data_mismatches(sigmoid, circle)] == [("2", 1)]
     chosen = NetworkSpec.mlp([4, 2]).with_node_changed("0", features=("x1", "x2", "x1^2"))
     assert [(m.node_id, m.units) for m in data_mismatches(chosen, circle)] == [("0", 3)]
     assert data_mismatches(NetworkSpec.mlp([2, 8, 2]), circle) == []
+
+
+def test_mismatches_count_their_units_and_columns_in_singular_or_plural():
+    """ "give the input 100000 unit(s)" read as a form half filled in: one is singular, more
+    are plural (Korean has one form)."""
+    from core import NetworkSpec
+    from core.datasets.builtin import load_builtin
+    from core.lint import lint
+    from core.training.prepare import data_mismatches
+    from core.training.settings import TrainingSettings
+
+    circle = load_builtin("circle", n_samples=50, seed=0)  # 2 columns, 2 classes
+    one_in = data_mismatches(NetworkSpec.mlp([1, 8, 3]), circle)
+    assert [m.message for m in one_in] == [
+        "the data has 2 feature columns but the input node takes 1 unit: give it 2 units or "
+        "choose its features",
+        "the output node has 3 units but the data has 2 classes: give it 2 units (or 1 sigmoid "
+        "unit for two classes)"]
+    warnings = [w.message for w in lint(NetworkSpec.mlp([2, 8, 3]), TrainingSettings(), circle)
+                if w.id == "output_units"]
+    assert warnings == ["the output has 3 units but the data has 2 classes"]
+
+
+def test_mismatches_in_korean_say_their_counts_once(korean):
+    from core import NetworkSpec
+    from core.datasets.builtin import load_builtin
+    from core.training.prepare import data_mismatches
+
+    circle = load_builtin("circle", n_samples=50, seed=0)
+    assert [m.message for m in data_mismatches(NetworkSpec.mlp([1, 8, 3]), circle)] == [
+        "데이터에는 특징 열 2개가 있는데 입력 노드에는 뉴런 1개가 있습니다: "
+        "입력 노드를 뉴런 2개로 하거나 특징을 고르세요",
+        "출력 노드에는 뉴런 3개가 있는데 데이터에는 클래스 2개가 있습니다: "
+        "뉴런 2개로 하세요(클래스가 둘이면 시그모이드 뉴런 1개도 됩니다)"]

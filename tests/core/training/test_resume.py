@@ -169,7 +169,7 @@ def test_state_that_does_not_fit_is_refused_in_words(adam_half, tmp_path):
            "the optimizer state 'v' does not match the network: missing b3")
     no_slot = {k: v for k, v in stored.items() if not k.startswith("optim/v/")}
     expect(rewritten(tmp_path, files, arrays=no_slot),
-           "the saved optimizer state holds m slot(s); adam keeps m, v")
+           "the saved optimizer state holds the slot m; adam keeps m, v")
     nan = {**stored, "optim/v/b1": np.full(6, np.nan)}
     expect(rewritten(tmp_path, files, arrays=nan), "the optimizer state 'v' does not match "
            "the network: b1 does not hold finite decimals")

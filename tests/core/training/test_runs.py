@@ -184,7 +184,7 @@ def stored_run(**changes) -> dict:
 @pytest.mark.parametrize(("changes", "message"), [
     ({"number": 0}, "a run's 'number' must be a whole number from 1 to 1,000,000,000 (found 0)"),
     ({"number": True}, "a run's 'number' must be a whole number"),
-    ({"colour": "red"}, "run 1 has unknown field(s): colour — if a newer NetCanvas made it, "
+    ({"colour": "red"}, "run 1 has an unknown field: colour — if a newer NetCanvas made it, "
                         "update NetCanvas to open it"),
     ({"epochs": 2}, "run 1: 'epochs' must be a whole number from 0 to the 1 epochs of its "
                     "history (found 2)"),

@@ -84,7 +84,7 @@ def test_bad_values_name_the_field(changes, message):
 
 @pytest.mark.parametrize(("data", "message"), [
     ([], "settings must be an object"),
-    ({"learning_rate": 0.1}, "settings has unknown field(s): learning_rate — if a newer "
+    ({"learning_rate": 0.1}, "settings has an unknown field: learning_rate — if a newer "
                              "NetCanvas made it, update NetCanvas to open it"),
     ({"split": "70/15/15"}, "split: must be three numbers"),
     ({"optimizer": 3}, "optimizer: must be text, not int"),

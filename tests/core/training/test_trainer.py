@@ -196,7 +196,7 @@ def test_input_features_build_the_columns_named_on_the_input_node():
 def test_features_that_do_not_match_the_units_are_refused():
     circle = load_builtin("circle", n_samples=50, seed=0)
     spec = NetworkSpec.mlp([4, 2]).with_node_changed("0", features=("x1", "x2", "x1^2"))
-    with pytest.raises(DataMismatchError, match=r"has 4 unit\(s\) but takes 3 column\(s\) "
+    with pytest.raises(DataMismatchError, match=r"has 4 units but takes 3 columns "
                                                 r"\(x1, x2, x1\^2\): make its units match"):
         Trainer(spec, circle, TrainingSettings())
     spec = spec.with_node_changed("0", features=("x1", "x9", "x1^2", "x2^2"))
@@ -206,13 +206,13 @@ def test_features_that_do_not_match_the_units_are_refused():
 
 def test_raw_columns_must_match_the_input_units():
     circle = load_builtin("circle", n_samples=50, seed=0)
-    with pytest.raises(DataMismatchError, match=r"the data has 2 feature column\(s\) but the "
-                                                r"input node\(s\) take 3"):
+    with pytest.raises(DataMismatchError, match=r"the data has 2 feature columns but the "
+                                                r"input node takes 3 units"):
         Trainer(NetworkSpec.mlp([3, 2]), circle, TrainingSettings())
 
 
 @pytest.mark.parametrize(("units", "message"), [
-    (3, r"the output node has 3 unit\(s\) but the data has 2 classes: give it 2 units \(or 1 "
+    (3, r"the output node has 3 units but the data has 2 classes: give it 2 units \(or 1 "
         r"sigmoid unit for two classes\)"),
 ])
 def test_output_units_must_fit_the_classes(units, message):
@@ -223,7 +223,8 @@ def test_output_units_must_fit_the_classes(units, message):
 
 def test_output_units_must_fit_regression_targets():
     plane = load_builtin("plane", n_samples=50, seed=0)
-    with pytest.raises(DataMismatchError, match=r"1 target value\(s\) per sample: give it 1"):
+    with pytest.raises(DataMismatchError, match=r"has 2 units but the data has 1 target "
+                                                r"value per sample: give it 1 unit"):
         Trainer(NetworkSpec.mlp([2, 2], output_activation="identity"), plane,
                 TrainingSettings())
 

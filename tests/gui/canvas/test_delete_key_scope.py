@@ -7,6 +7,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QTableWidget
 
+from gui.i18n import set_language
+
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
@@ -51,7 +53,7 @@ def test_copy_paste_and_select_all_in_a_table_or_combo_box_are_theirs(qtbot, win
     canvas.click_node("1")
     focus(qtbot, window.view)
     qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL)  # a node on the clipboard
-    assert window.statusBar().currentMessage() == "Copied 1 node(s)."
+    assert window.statusBar().currentMessage() == "Copied 1 node."
     window.statusBar().clearMessage()
     combo = window.training.settings_panel.optimizer_combo
     focus(qtbot, combo)
@@ -63,6 +65,23 @@ def test_copy_paste_and_select_all_in_a_table_or_combo_box_are_theirs(qtbot, win
     qtbot.keyClick(table, Qt.Key.Key_A, CTRL)
     assert window.scene.selected_node_ids() == ["1"]
     qtbot.keyClick(table, Qt.Key.Key_C, CTRL)
-    assert window.statusBar().currentMessage() == ""  # no "Copied 1 node(s)."
+    assert window.statusBar().currentMessage() == ""  # no "Copied 1 node."
     window.paste_action.trigger()  # Edit ▸ Paste: from anywhere
     assert len(window.doc.spec.nodes) == 4
+
+
+def test_copying_says_its_count_in_singular_or_plural(qtbot, window, canvas, korean):
+    """"Copied 1 node(s).": one node is singular, more are plural (Korean has one form)."""
+    window.files.open_example("xor_learned")
+    focus(qtbot, window.view)
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL)
+    assert window.statusBar().currentMessage() == "노드 3개를 복사했습니다."
+    set_language("en")
+    canvas.click_node("1")
+    focus(qtbot, window.view)
+    qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL)
+    assert window.statusBar().currentMessage() == "Copied 1 node."
+    qtbot.keyClick(window.view, Qt.Key.Key_A, CTRL)
+    qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL)
+    assert window.statusBar().currentMessage() == "Copied 3 nodes."

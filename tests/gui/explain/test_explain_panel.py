@@ -128,7 +128,7 @@ def test_typed_inputs_are_traced_with_the_rows_target(qtbot, window, panel):
     np.testing.assert_array_equal(panel.explanation.trace.x, [0.0, 1.0])
     assert "typed inputs" in panel.row_label.text()
     type_into(qtbot, panel.inputs_edit, "0")
-    assert "give 2 input value(s)" in panel.message.text()
+    assert "give 2 input values, one per feature" in panel.message.text()
     assert panel.row_spin.isEnabled() and not panel.next_button.isEnabled()
     panel.inputs_edit.setFocus()
     panel.inputs_edit.selectAll()

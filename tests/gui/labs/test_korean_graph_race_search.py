@@ -76,11 +76,11 @@ def test_a_removal_is_said_again_in_the_new_language(qtbot, open_lab, english_af
     lab = open_lab("comp_graph")
     lab.canvas.nodes["mul_apple"].setSelected(True)
     qtbot.mouseClick(lab.remove_button, LEFT)
-    assert lab.status.text() == "Removed mul_apple and the 1 node(s) using it."
+    assert lab.status.text() == "Removed mul_apple and the 1 node using it."
     switch(qtbot, lab, "ko", "계산 그래프의 역전파")
     assert lab.status.text() == "mul_apple 노드와 이를 사용하는 노드 1개를 삭제했습니다."
     switch(qtbot, lab, "en", "Computational graph")
-    assert lab.status.text() == "Removed mul_apple and the 1 node(s) using it."
+    assert lab.status.text() == "Removed mul_apple and the 1 node using it."
 
 
 def test_optimizer_race_lab_in_korean_and_back(qtbot, open_lab, english_after, tmp_path):

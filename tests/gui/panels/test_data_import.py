@@ -135,7 +135,8 @@ def test_opening_a_project_whose_data_file_moved_says_so_and_offers_to_locate_it
     _, title, text = dialogs.of("question")[-1]
     assert title == "Data file not found"
     assert str(idx_files[0].resolve()) in text
-    assert "moved, renamed or deleted" in text and "locate the file" in text
+    assert "moved, renamed or deleted" in text and "Choose Open to locate the file" in text
+    assert "netcanvas gui" not in text  # the command line's way is not the window's
     qtbot.waitUntil(lambda: window.data.dataset is not None, timeout=20000)
     assert window.data.dataset.n_samples == 60 and not window.data.loading
     assert window.doc.undo_stack.undoText() == "Locate train-images-idx3-ubyte"
@@ -265,7 +266,7 @@ def test_the_problems_panel_offers_to_fit_the_input_node_to_imported_images(wind
     assert import_and_wait(window, qtbot, files[0]) == [True]  # 4×4 images: 16 columns
     panel = window.problems_panel
     qtbot.waitUntil(lambda: panel.fit_button.isVisible(), timeout=10000)
-    assert any("16 feature column(s)" in m for m in panel.messages())
+    assert any("16 feature columns" in m for m in panel.messages())
     node_id = window.doc.spec.inputs[0].id
     assert panel.fit_button.text() == "Give input 0 16 units"  # as the canvas names it
     qtbot.mouseClick(panel.fit_button, Qt.MouseButton.LeftButton)

@@ -32,9 +32,9 @@ def test_both_mismatches_are_listed_with_their_fixes_in_view(qtbot, window, tmp_
     panel = window.problems_panel
     qtbot.waitUntil(lambda: len(panel.fix_buttons) == 2, timeout=10000)
     assert panel.messages() == [
-        "◆ the data has 3 feature column(s) but the input node(s) take 2: give the input 3 "
-        "unit(s) or choose its features",
-        "◆ the output node has 1 unit(s) but the data has 3 classes: give it 3 units"]
+        "◆ the data has 3 feature columns but the input node takes 2 units: give it 3 units "
+        "or choose its features",
+        "◆ the output node has 1 unit but the data has 3 classes: give it 3 units"]
     inputs, outputs = panel.fix_buttons
     assert (inputs.text(), outputs.text()) == ("Give input 0 3 units", "Give output 2 3 units")
     # each button right below its problem, both in view without scrolling

@@ -11,7 +11,7 @@ from tests.gui.inspector.test_inspector import select
 from tests.gui.panels.test_data_import import import_and_wait
 
 NAME = "<b>In</b> & co"
-MISMATCH = f"{NAME} has 2 unit(s) but takes 3 column(s) (the raw data columns): make its " \
+MISMATCH = f"{NAME} has 2 units but takes 3 columns (the raw data columns): make its " \
            "units match"
 
 

@@ -30,7 +30,8 @@ def test_a_project_whose_mnist_is_not_here_offers_the_download(env, qtbot, windo
     # list (as the status bar advised) was no change, so no download
     heading = "<b>The project's data could not be loaded</b>"
     qtbot.waitUntil(lambda: problems.summary.text() == heading)
-    assert any("press Download in the Data panel" in m for m in problems.messages())
+    assert any("press Download in the Data set part of the Build panel" in m
+               for m in problems.messages())
     assert picker.data_info.text() == "MNIST handwritten digits 28×28 is not on this computer yet."
     assert picker.download_button.isVisible()
     assert picker.download_button.text() == "Download (11.1 MB)…"

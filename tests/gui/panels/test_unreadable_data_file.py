@@ -34,8 +34,9 @@ def test_an_unreadable_data_file_is_said_to_be_unreadable_not_changed(
     qtbot.waitUntil(lambda: bool(dialogs.of("warning")), timeout=20000)
     _, title, text = dialogs.of("question")[-1]
     assert title == "Data file cannot be read"
-    assert text.startswith(f"the data file {data_file} cannot be read (you have no permission "
-                           "to read it) — make it readable and open the project again")
+    assert text == (f"the data file {data_file} cannot be read (you have no permission to read "
+                    "it).\n\nChoose Open to locate the file, or Ignore to work without its data "
+                    "(the project keeps referring to it).")
     assert "changed" not in text and "checksum" not in text
     _, title, text = dialogs.of("warning")[-1]
     assert (title, text) == ("Cannot read the file", f"{data_file} cannot be read (you have no "
