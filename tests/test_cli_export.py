@@ -3,6 +3,7 @@ refused with one line, exit code 2 and nothing half-written."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -11,6 +12,7 @@ import numpy as np
 import pytest
 
 from core.export import common
+from core.export.render import TEMPLATES
 from core.project import load_project, save_project
 from gui import cli
 from resources.examples import example_path
@@ -19,6 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"pytorch": "out", "onnx": "out.onnx", "numpy": "out.py"}
 #: how the output names each format: as the window's File ▸ Export does
 NAMES = {"pytorch": "PyTorch", "onnx": "ONNX", "numpy": "NumPy script"}
+#: how a PyTorch export's model.py begins: what tells an earlier export from one's own folder
+MODEL_FIRST_LINE = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").splitlines()[0]
 
 
 def run(argv, capsys):
@@ -111,19 +115,20 @@ def test_a_file_format_given_a_folder_writes_inside_it(fmt, exists, tmp_path, ca
 @pytest.mark.parametrize("fmt", TARGETS)
 def test_an_existing_target_needs_force(fmt, tmp_path, capsys):
     out_path = tmp_path / TARGETS[fmt]
+    mine = f"{MODEL_FIRST_LINE}\nmine" if fmt == "pytorch" else "mine"
     if fmt == "pytorch":  # an earlier export's folder
         out_path.mkdir()
-        (out_path / "model.py").write_text("mine")
+        (out_path / "model.py").write_text(mine)
     else:
-        out_path.write_text("mine")
+        out_path.write_text(mine)
     line = refused(*run(["export", example_path("spiral"), "--format", fmt, "--out", out_path],
                         capsys))
     assert "exists already; use --force" in line
     kept = out_path / "model.py" if fmt == "pytorch" else out_path
-    assert kept.read_text() == "mine"
+    assert kept.read_text() == mine
     code, _, _ = run(["export", example_path("spiral"), "--format", fmt, "--out", out_path,
                       "--force"], capsys)
-    assert code == 0 and kept.read_bytes() != b"mine"
+    assert code == 0 and kept.read_bytes() != mine.encode()
 
 
 def test_a_folder_holding_more_than_an_export_is_never_replaced(tmp_path, capsys):
@@ -137,6 +142,57 @@ def test_a_folder_holding_more_than_an_export_is_never_replaced(tmp_path, capsys
                     "(notes.txt), so it is never replaced; give a new folder name")
     assert (tmp_path / "notes.txt").read_text() == "mine"
     assert (tmp_path / "model.py").read_text() == "an earlier export"
+
+
+def test_a_students_own_model_py_is_not_taken_for_an_earlier_export(tmp_path, capsys):
+    """model.py, train.py and README.md are the commonest names in anyone's PyTorch folder:
+    recognised by their names alone, a student's own folder was replaced with --force."""
+    for name in ("model.py", "train.py", "README.md"):
+        (tmp_path / name).write_text("mine")
+    line = refused(*run(["export", example_path("spiral"), "--format", "pytorch", "--out",
+                         tmp_path, "--force"], capsys))
+    assert line == (f"netcanvas: error: {tmp_path} holds files that are not an export's "
+                    "(model.py), so it is never replaced; give a new folder name")
+    assert all((tmp_path / n).read_text() == "mine" for n in ("model.py", "train.py"))
+
+
+def test_an_earlier_export_a_file_manager_has_shown_is_replaced(tmp_path, capsys):
+    """A folder Finder or Explorer has shown holds .DS_Store or Thumbs.db: an earlier export
+    there was refused for ever."""
+    out = tmp_path / "export"
+    assert run(["export", example_path("spiral"), "--format", "pytorch", "--out", out],
+               capsys)[0] == 0
+    (out / ".DS_Store").write_bytes(b"\0")
+    code, _, err = run(["export", example_path("xor_learned"), "--format", "pytorch", "--out",
+                        out, "--force"], capsys)
+    assert (code, err) == (0, "") and "XOR" in (out / "README.md").read_text()
+
+
+def test_the_folder_one_is_in_is_never_replaced(tmp_path, capsys, monkeypatch):
+    """``cd export; netcanvas export P --format pytorch --out . --force`` emptied the earlier
+    export, then failed to rename onto "." ("Invalid argument"): nothing was left."""
+    out = tmp_path / "export"
+    assert run(["export", example_path("spiral"), "--format", "pytorch", "--out", out],
+               capsys)[0] == 0
+    before = sorted(p.name for p in out.iterdir())
+    monkeypatch.chdir(out)
+    line = refused(*run(["export", example_path("spiral"), "--format", "pytorch", "--out", ".",
+                         "--force"], capsys))
+    assert line == (f"netcanvas: error: {out} is the folder you are in (or holds it), so it "
+                    "is never replaced; give a new folder name")
+    assert sorted(p.name for p in out.iterdir()) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are a POSIX thing")
+def test_an_export_onto_a_named_pipe_is_refused_and_the_pipe_stays(tmp_path, capsys):
+    """``mkfifo net.onnx`` then an export with --force: the pipe was replaced by a file, its
+    reader getting nothing."""
+    pipe = tmp_path / "net.onnx"
+    os.mkfifo(pipe)
+    line = refused(*run(["export", example_path("spiral"), "--format", "onnx", "--out", pipe,
+                         "--force"], capsys))
+    assert line == f"netcanvas: error: {pipe} is a pipe or a device; give a file name"
+    assert pipe.is_fifo()
 
 
 def test_an_empty_folder_is_a_fine_target(tmp_path, capsys):

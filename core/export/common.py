@@ -26,11 +26,13 @@ from core.datasets.features import FEATURES, RAW_COLUMN
 from core.engine.activations import class_threshold
 from core.engine.network import Network
 from core.engine.params import param_name
+from core.export.render import TEMPLATES
 from core.file_writes import (
     NEW_FILE_MODE,
     NEW_FOLDER_MODE,
     landing,
     place_error,
+    streamed,
     temporary_prefix,
     write_reason,
 )
@@ -274,23 +276,51 @@ def write_npz(path: Path, arrays: dict[str, np.ndarray]) -> None:
 #: holds anything else is never replaced — ``--out . --force`` deleted the whole folder
 EXPORT_FOLDER_NAMES = frozenset({"model.py", "train.py", "README.md", "weights.npz",
                                  "data.npz", "optimizer.npz", "__pycache__"})
+#: what a file manager leaves in any folder it shows (not the student's work)
+LITTER = frozenset({".DS_Store", "Thumbs.db", "desktop.ini"})  # i18n: not ui
+
+
+def _not_an_export(folder: Path) -> list[str]:
+    """The names in ``folder`` that show it is not (only) an earlier PyTorch export: any name
+    an export does not write, or a model.py that does not begin as NetCanvas writes it — a
+    student's own model.py, train.py and README.md have the same names."""
+    names = {p.name for p in folder.iterdir()} - LITTER
+    others = sorted(names - EXPORT_FOLDER_NAMES)
+    if names and not others and not _written_by_netcanvas(folder / "model.py"):
+        others = ["model.py"] if "model.py" in names else sorted(names)
+    return others
+
+
+def _written_by_netcanvas(model: Path) -> bool:
+    first = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").partition("\n")[0]
+    try:
+        with open(model, encoding="utf-8") as handle:
+            return handle.readline().rstrip("\n") == first
+    except (OSError, UnicodeDecodeError):
+        return False
 
 
 def check_target(path: Path, force: bool, folder: bool = False) -> None:
     """Refuse a target that exists and holds something, unless ``force``; refuse, even with
     ``force``, a target the file system would refuse — its folder missing, a file or not
     writable, or the target a read-only file (a rename would replace it all the same) — in
-    the words a save uses (:func:`core.file_writes.place_error`), and a folder that holds
-    more than an earlier export (:data:`EXPORT_FOLDER_NAMES`)."""
+    the words a save uses (:func:`core.file_writes.place_error`), a pipe or a device (a
+    rename replaced it by a file, its reader getting nothing), the folder one is in (``--out
+    .``) or one holding it, and a folder that holds more than an earlier export."""
+    path = Path(os.path.abspath(path))  # "." has no name to write beside
     problem = place_error(path)
     if problem is not None:
         raise _write_error(problem, path)
+    if streamed(path):
+        raise ExportError(_("{path} is a pipe or a device; give a file name").format(path=path))
     if path.is_dir() and not folder:
         raise ExportError(_("{path} is a folder; give a file name").format(path=path))
     if path.exists() and not path.is_dir() and folder:
         raise ExportError(_("{path} is a file; give a new folder name").format(path=path))
-    others = sorted(p.name for p in path.iterdir() if p.name not in EXPORT_FOLDER_NAMES) \
-        if folder and path.is_dir() else []
+    if folder and path.is_dir() and Path.cwd().resolve().is_relative_to(path.resolve()):
+        raise ExportError(_("{path} is the folder you are in (or holds it), so it is never "
+                            "replaced; give a new folder name").format(path=path))
+    others = _not_an_export(path) if folder and path.is_dir() else []
     if others:
         shown = ", ".join(others[:3]) + (", …" if len(others) > 3 else "")
         raise ExportError(_("{path} holds files that are not an export's ({names}), so it is "
@@ -308,7 +338,8 @@ def staged(targets: list[Path], folder: bool = False) -> Iterator[list[Path]]:
     """Temporary siblings of ``targets`` to write into; renamed onto the targets only if the
     block finishes, removed otherwise (so nothing is ever half-written)."""
     temporaries: list[Path] = []
-    targets = [landing(target) for target in targets]  # a link's file or folder is replaced
+    targets = [landing(Path(os.path.abspath(target))) for target in targets]  # a link's file
+    # or folder is replaced; "." made absolute has a name to write beside
     try:
         for target in targets:
             parent = target.absolute().parent

@@ -15,6 +15,7 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.export import plan_export
+from core.export.render import TEMPLATES
 from tests.core.export.conftest import all_close, epoch_losses, import_file, run_script
 from tests.gui.screenshots import screenshot_target
 from tests.gui.training_support import open_example, train_to_end
@@ -134,13 +135,14 @@ def test_a_folder_that_holds_files_is_replaced_only_when_the_student_says_so(
     assert window.files.open_example("xor_by_hand")
     target = tmp_path / "taken"
     target.mkdir()
-    (target / "model.py").write_text("an earlier export")
+    earlier = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").splitlines()[0]
+    (target / "model.py").write_text(f"{earlier}\nan earlier export")
     save_to(target)
     dialogs.answer = QMessageBox.StandardButton.No
     menu_action(window, "PyTorch…").trigger()
     assert [title for _, title, _ in dialogs.of("question")] == ["Replace folder?"]
     assert not window.export_menu.job.running
-    assert (target / "model.py").read_text() == "an earlier export"
+    assert (target / "model.py").read_text() == f"{earlier}\nan earlier export"
     dialogs.answer = QMessageBox.StandardButton.Yes
     menu_action(window, "PyTorch…").trigger()
     exported_box(qtbot, window)
