@@ -5,35 +5,23 @@ part per turn of the event loop, shown once whole — with both plots, drawn as 
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QTimer
 
 import gui.training.plots.output as output_module
 from gui.theme import class_colors
+from tests.gui.training.plot_turns import PlotTurns
 from tests.gui.training_support import open_example, train_to_end
 
 
 def test_the_output_panel_is_made_one_plot_per_turn_and_shows_both(qtbot, window, monkeypatch):
-    turns = [0]
-    ticker = QTimer()
-    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
-    ticker.start(0)  # counts the turns of the event loop
-    made_at: list[int] = []
-    add_plot = output_module.add_plot
-
-    def recorded(*args, **kwargs):
-        made_at.append(turns[0])
-        return add_plot(*args, **kwargs)
-
-    monkeypatch.setattr(output_module, "add_plot", recorded)
+    turns = PlotTurns(monkeypatch, output_module)
     ui = window.training
     host = ui.hosts["Output"]
     open_example(window, "spiral", epochs=2)
     frame = train_to_end(qtbot, window).frame
     ui.docks["Output"].raise_()
     qtbot.waitUntil(lambda: host.is_built and host.panel.draw_count > 0, timeout=10_000)
-    ticker.stop()
-    assert len(made_at) == 2
-    assert made_at[0] < made_at[1]  # the event loop ran between the plots
+    turns.stop()
+    assert len(turns.made_at) == 2 and turns.one_per_turn()  # a turn between plots
 
     panel = host.panel
     plots = (panel.boundary.plot, panel.confusion.plot)

@@ -5,9 +5,9 @@ whole — with all three plots, drawn as before."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QTimer
 
 import gui.training.plots.weights as weights_module
+from tests.gui.training.plot_turns import PlotTurns
 from tests.gui.training_support import open_example, train_to_end
 
 
@@ -15,26 +15,14 @@ def test_the_weights_panel_is_made_one_plot_per_turn_and_shows_all_three(
         qtbot, window, monkeypatch):
     open_example(window, "spiral", epochs=2)
     frame = train_to_end(qtbot, window).frame
-    turns = [0]
-    ticker = QTimer()
-    ticker.timeout.connect(lambda: turns.__setitem__(0, turns[0] + 1))
-    ticker.start(0)  # counts the turns of the event loop
-    made_at: list[int] = []
-    add_plot = weights_module.add_plot
-
-    def recorded(*args, **kwargs):
-        made_at.append(turns[0])
-        return add_plot(*args, **kwargs)
-
-    monkeypatch.setattr(weights_module, "add_plot", recorded)
+    turns = PlotTurns(monkeypatch, weights_module)
     ui = window.training
     host = ui.hosts["Weights"]
     assert not host.is_built
     ui.docks["Weights"].raise_()
     qtbot.waitUntil(lambda: host.is_built and host.panel.draw_count > 0, timeout=10_000)
-    ticker.stop()
-    assert len(made_at) == 3
-    assert made_at[0] < made_at[1] < made_at[2]  # the event loop ran between the plots
+    turns.stop()
+    assert len(turns.made_at) == 3 and turns.one_per_turn()  # a turn between plots
 
     panel = host.panel
     plots = (panel.now_plot, panel.trail_plot, panel.norm_plot)
