@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from core.datasets.remote import MIRROR_ENV
 from core.spec import NetworkSpec
 from core.training.prepare import prepare
 from core.training.settings import TrainingSettings
 from tests.core.datasets.idx_server import N_TEST, N_TRAIN, SIDE, env, serve  # noqa: F401
-from tests.gui.downloads import choose
+from tests.gui.downloads import downloaded
 
 ROW = N_TRAIN  # the first image of MNIST's own test part
 
@@ -21,11 +20,7 @@ ROW = N_TRAIN  # the first image of MNIST's own test part
 def test_a_row_of_the_sets_own_test_part_is_traced_as_itself(env, qtbot, window,  # noqa: F811
                                                               monkeypatch):
     _, files = env
-    with serve(files) as (url, _):
-        monkeypatch.setenv(MIRROR_ENV, url)
-        choose(window, "mnist")
-        qtbot.waitUntil(lambda: window.data.dataset is not None
-                        and window.data.dataset.name == "mnist", timeout=30_000)
+    downloaded(qtbot, window, monkeypatch, files)
     window.doc.reset(NetworkSpec.mlp([SIDE * SIDE, 16, 10]), data=window.doc.data,
                      settings=TrainingSettings())
     window.explain_action.trigger()

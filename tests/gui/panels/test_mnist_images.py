@@ -8,11 +8,10 @@ import gzip
 
 import numpy as np
 
-from core.datasets.remote import MIRROR_ENV
 from core.spec import NetworkSpec
 from core.training.settings import TrainingSettings
-from tests.core.datasets.idx_server import N_TEST, SIDE, serve
-from tests.gui.downloads import choose
+from tests.core.datasets.idx_server import N_TEST, SIDE
+from tests.gui.downloads import downloaded
 from tests.gui.training_support import train_to_end
 
 
@@ -23,13 +22,7 @@ def idx_images(data: bytes) -> np.ndarray:
 
 def test_downloaded_mnist_trains_and_shows_its_test_images(env, qtbot, window, monkeypatch):
     _, files = env
-    with serve(files) as (url, _):
-        monkeypatch.setenv(MIRROR_ENV, url)
-        choose(window, "mnist")
-        # the window may show no data while the download runs (dataset_changed(None) first,
-        # when the files take more than a turn to arrive): wait for the set itself
-        qtbot.waitUntil(lambda: window.data.dataset is not None
-                        and window.data.dataset.name == "mnist", timeout=30_000)
+    downloaded(qtbot, window, monkeypatch, files)
     ref = window.doc.data
     assert ref.kind == "downloaded" and window.data.dataset.n_features == SIDE * SIDE
     window.doc.reset(NetworkSpec.mlp([SIDE * SIDE, 16, 10]), data=ref,
