@@ -43,11 +43,17 @@ class Histogram:
         if not (math.isfinite(lo) and math.isfinite(hi)):
             flat = flat[np.isfinite(flat)]
             lo, hi = (float(flat.min()), float(flat.max())) if flat.size else (0.0, 0.0)
-        if lo == hi:
-            lo, hi = lo - 0.5, hi + 0.5
-        index = ((flat - lo) * (bins / (hi - lo))).astype(np.intp)
+        if lo == hi:  # one value: a bin around it (at 1e308, ± 0.5 is no width at all)
+            pad = max(0.5, abs(lo) * 2.0**-20)
+            lo, hi = lo - pad, hi + pad
+        if math.isfinite(hi - lo):
+            index = ((flat - lo) * (bins / (hi - lo))).astype(np.intp)
+            edges = np.linspace(lo, hi, bins + 1)
+        else:  # -1e308 to 1e308: a width past float64's, so worked out in halves
+            index = ((flat * 0.5 - lo * 0.5) * (bins / (hi * 0.5 - lo * 0.5))).astype(np.intp)
+            edges = np.linspace(lo * 0.5, hi * 0.5, bins + 1) * 2.0
         np.clip(index, 0, bins - 1, out=index)
-        return cls(np.bincount(index, minlength=bins), np.linspace(lo, hi, bins + 1))
+        return cls(np.bincount(index, minlength=bins), edges)
 
 
 @dataclass(frozen=True, eq=False)
