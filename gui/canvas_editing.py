@@ -89,7 +89,8 @@ class CanvasEditing:
 
     def paste(self) -> None:
         try:
-            parsed = clipboard.parse_fragment(QApplication.clipboard().text())
+            parsed = clipboard.parse_fragment(QApplication.clipboard().text(),
+                                              self.doc.settings.dtype)
         except clipboard.FragmentRefusedError as exc:
             refused = exc  # (``exc`` is unbound after the block; the message is made again)
             self.status.say(lambda: translate(

@@ -104,12 +104,20 @@ def weight_problems(project: Project, arrays: dict[str, np.ndarray]) -> list[str
         elif array.shape != target.shape:
             problems.append(_("{name} has shape {shape} but the network needs {needed}").format(
                 name=name, shape=array.shape, needed=target.shape))
-        elif not np.isfinite(array).all():
-            problems.append(_("{name} holds NaN or infinite values").format(name=name))
-        elif array.size:
-            problems += _magnitude_problems(name, array, name in network.params,
-                                            np.dtype(project.settings.dtype))
+        else:
+            problems += value_problems(name, array, name in network.params,
+                                       np.dtype(project.settings.dtype))
     return problems
+
+
+def value_problems(name: str, array: np.ndarray, trained: bool, dtype: np.dtype) -> list[str]:
+    """Why the values of ``array`` are not taken for parameter ``name`` of a ``dtype``
+    network (``trained``: a weight, bias, γ or β; else a batch-norm statistic), in words;
+    empty when they are. The one rule for weights that come from outside — imported, or
+    pasted as nodes (a paste took a statistic too big for float32, an import did not)."""
+    if not np.isfinite(array).all():
+        return [_("{name} holds NaN or infinite values").format(name=name)]
+    return _magnitude_problems(name, array, trained, dtype) if array.size else []
 
 
 def _magnitude_problems(name: str, array: np.ndarray, trained: bool,

@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from core.engine import params
+from core.export.import_weights import value_problems
 from core.spec import NetworkSpec, NodeSpec
 from core.spec_problems import SpecError, size_reason
 from gui.document.commands import AddNodeCommand, Command, ConnectCommand
@@ -55,23 +56,25 @@ class FragmentTooLargeError(FragmentRefusedError):
 
 
 class FragmentValuesError(FragmentRefusedError):
-    """A fragment whose array ``name`` holds NaN, an infinity, or a weight beyond
-    :data:`~core.engine.params.MAX_MAGNITUDE` (made by hand or by another program): pasted, it
-    was a network that gave NaN at once — an imported or typed weight is refused the same."""
+    """A fragment whose array ``name`` holds values NetCanvas does not take from outside
+    (:func:`core.export.import_weights.value_problems`: NaN, an infinity, a weight beyond
+    :data:`~core.engine.params.MAX_MAGNITUDE`, a statistic too big for the network's dtype;
+    made by hand or by another program): pasted, it was a network that gave NaN at once."""
 
-    def __init__(self, name: str) -> None:
+    def __init__(self, name: str, array: np.ndarray, trained: bool, dtype: np.dtype) -> None:
         super().__init__()
         self.name = name
+        self._judged = (array, trained, dtype)
 
     def reason(self) -> str:
-        return translate("Clipboard", "{name} holds NaN, an infinity or a value beyond "
-                         "±{limit:,.0f}, the largest weight NetCanvas takes").format(
-            name=self.name, limit=params.MAX_MAGNITUDE)
+        return value_problems(self.name, *self._judged)[0]
 
 
-def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | None:
+def parse_fragment(text: str, dtype: str = "float64"
+                   ) -> tuple[NetworkSpec, dict[str, np.ndarray]] | None:
     """The fragment in ``text``, or None when it is not one (paste then does nothing); raises
-    :class:`FragmentRefusedError` for one too large to paste or holding unusable values."""
+    :class:`FragmentRefusedError` for one too large to paste or holding values a network of
+    ``dtype`` (its settings' name) does not take."""
     try:
         data: Any = json.loads(text)
         if not isinstance(data, dict) or data.get("netcanvas_fragment") != 1:
@@ -85,9 +88,9 @@ def parse_fragment(text: str) -> tuple[NetworkSpec, dict[str, np.ndarray]] | Non
     if size_reason(spec.problems()):
         raise FragmentTooLargeError(spec)
     for name, array in arrays.items():
-        limit = np.inf if params.is_state(name) else params.MAX_MAGNITUDE
-        if array.size and not (np.isfinite(array).all() and np.abs(array).max() <= limit):
-            raise FragmentValuesError(name)
+        trained = not params.is_state(name)
+        if value_problems(name, array, trained, np.dtype(dtype)):
+            raise FragmentValuesError(name, array, trained, np.dtype(dtype))
     return spec, arrays
 
 

@@ -2,13 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ko">
 <context>
-    <name>Clipboard</name>
-    <message>
-        <source>{name} holds NaN, an infinity or a value beyond ±{limit:,.0f}, the largest weight NetCanvas takes</source>
-        <translation>{name}에 NaN, 무한대, 또는 NetCanvas가 받는 가장 큰 가중치 ±{limit:,.0f}을(를) 넘는 값이 있습니다</translation>
-    </message>
-</context>
-<context>
     <name>Commands</name>
     <message>
         <source>Paste {count} node</source>

@@ -1,5 +1,7 @@
 """The document and its commands without the window: exact undo, merging, weights in sync."""
 
+import json
+
 import numpy as np
 import pytest
 
@@ -225,3 +227,22 @@ def test_while_other_weights_are_shown_a_typed_weight_is_refused_but_a_run_is_no
     typed = commands.SetArrayValueCommand(doc, "W1", (0, 0), 5.0)
     assert doc.push(typed)
     assert doc.array("W1")[0, 0] == 5.0
+
+
+def test_a_pasted_statistic_is_judged_by_the_network_s_dtype_as_an_imported_one(qapp):
+    """The paste had its own rule: a batch-norm statistic of any finite size was taken, so
+    1e300 pasted into a float32 network overflowed at the first step, where Import Weights
+    refuses it. One rule now (core.export.import_weights.value_problems) for both."""
+    doc = GraphDocument(seed=3)
+    doc.push(commands.AddNodeCommand(doc, input_node("1", 2)))
+    doc.push(commands.AddNodeCommand(doc, hidden_node("2", 3, batch_norm=True)))
+    doc.push(commands.ConnectCommand(doc, "1", "2"))
+    fragment = json.loads(clipboard.copy_fragment(doc, ["2"]))
+    [statistic] = [name for name in fragment["arrays"] if name.startswith("var")]
+    fragment["arrays"][statistic] = [1e300, 1.0, 1.0]
+    text = json.dumps(fragment)
+    assert clipboard.parse_fragment(text, "float64") is not None  # float64 holds it
+    with pytest.raises(clipboard.FragmentValuesError) as refused:
+        clipboard.parse_fragment(text, "float32")
+    assert refused.value.reason() == (f"{statistic} holds a value of 1e300, larger than float32 "
+                                      "can hold (at most 3.4e38)")
