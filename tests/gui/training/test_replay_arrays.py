@@ -15,6 +15,29 @@ from gui.training.replay import Replay
 from tests.gui.training_support import open_example, train_to_end
 
 
+def replays_recorded(monkeypatch) -> list[tuple]:
+    """(record, frame, replay) of each frame the timeline's replay makes, in order."""
+    made: list[tuple] = []
+    replay_frame = Replay.frame
+
+    def frame(replay, record, *args):
+        made.append((record, replay_frame(replay, record, *args), replay))
+        return made[-1][1]
+
+    monkeypatch.setattr(Replay, "frame", frame)
+    return made
+
+
+def step_back(qtbot, window, presses: int, epoch: int) -> None:
+    """Left ``presses`` times on the timeline's slider, until epoch ``epoch`` is shown."""
+    timeline = window.training.timeline
+    timeline.bar.slider.setFocus()
+    for _ in range(presses):
+        qtbot.keyPress(timeline.bar.slider, Qt.Key.Key_Left)
+    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == epoch
+                    and not timeline.runner.busy)
+
+
 def test_a_replayed_frame_holds_the_record_s_arrays_without_converting_the_viewer_s(
         qtbot, window, monkeypatch):
     open_example(window, "spiral", epochs=6)
@@ -27,22 +50,10 @@ def test_a_replayed_frame_holds_the_record_s_arrays_without_converting_the_viewe
         return original(arrays, owned)
 
     monkeypatch.setattr(frames_module, "copies", counted)
-    made = []
-    replay_frame = Replay.frame
-
-    def frame(replay, record, *args):
-        made.append((record, replay_frame(replay, record, *args)))
-        return made[-1][1]
-
-    monkeypatch.setattr(Replay, "frame", frame)
-    timeline = window.training.timeline
-    slider = timeline.bar.slider
-    slider.setFocus()
-    for _ in range(4):
-        qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 2
-    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 2 and not timeline.runner.busy)
-    assert made and all(record.epoch in range(2, 6) for record, _ in made)
-    record, replayed = made[-1]
+    made = replays_recorded(monkeypatch)
+    step_back(qtbot, window, 4, 2)
+    assert made and all(record.epoch in range(2, 6) for record, _, _ in made)
+    record, replayed, _ = made[-1]
     assert record.epoch == 2 and replayed.snapshot.epoch == 2
     assert set(replayed.arrays) == set(record.arrays)
     for name, value in record.arrays.items():
@@ -60,20 +71,8 @@ def test_a_replayed_frame_keeps_the_record_s_weights_without_copying_them(
     later step back nor more training changes."""
     open_example(window, "spiral", epochs=6)
     train_to_end(qtbot, window)
-    made = []
-    replay_frame = Replay.frame
-
-    def frame(replay, record, *args):
-        made.append((record, replay_frame(replay, record, *args), replay))
-        return made[-1][1]
-
-    monkeypatch.setattr(Replay, "frame", frame)
-    timeline = window.training.timeline
-    slider = timeline.bar.slider
-    slider.setFocus()
-    for _ in range(4):
-        qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 2
-    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 2 and not timeline.runner.busy)
+    made = replays_recorded(monkeypatch)
+    step_back(qtbot, window, 4, 2)
     record, replayed, replay = made[-1]
     assert record.epoch == 2
     params = replayed.snapshot.params
@@ -85,8 +84,7 @@ def test_a_replayed_frame_keeps_the_record_s_weights_without_copying_them(
         assert np.shares_memory(value, record.params[name])  # not a copy
         assert not np.shares_memory(value, replay.viewer.network.params[name])
         assert not value.flags.writeable
-    qtbot.keyPress(slider, Qt.Key.Key_Left)  # epoch 1: the viewer loads another record
-    qtbot.waitUntil(lambda: window.training.loss.marked_epoch == 1 and not timeline.runner.busy)
+    step_back(qtbot, window, 1, 1)  # the viewer loads another record
     assert made[-1][0].epoch == 1
     assert not all(np.array_equal(replay.viewer.network.params[n], kept[n]) for n in kept)
     window.training.settings_panel.epochs_spin.setValue(3)
