@@ -167,11 +167,12 @@ def landing(path: Path) -> Path:
 
 
 def streamed(path: Path) -> bool:
-    """Whether ``path`` is a device or a pipe (``/dev/null``, ``/dev/stdout``, a FIFO), or a
-    link to one of this process's open files (:func:`descriptor_link`): it is written in
+    """Whether ``path`` is a device or a pipe (``/dev/null``, a FIFO), or reaches through its
+    links a file a process holds open (``/dev/stdout``: :func:`_descriptor`): it is written in
     place, as a stream, never replaced by a rename — a rename replaced the device itself by a
-    file (as root, ``/dev/null``)."""
-    if descriptor_link(path):
+    file (as root, ``/dev/null``), and ``--log /dev/stdout > run.txt`` followed the links to
+    run.txt and replaced it, so the shell's file lost everything else the command printed."""
+    if _descriptor(path) is not None:
         return True
     try:
         mode = path.stat().st_mode
@@ -180,16 +181,9 @@ def streamed(path: Path) -> bool:
     return stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)
 
 
-def descriptor_link(path: Path) -> bool:
-    """Whether ``path`` reaches, through its links, ``/proc/<pid>/fd/N`` or ``/dev/fd/N``:
-    a file a process holds open, as ``/dev/stdout`` is. ``--log /dev/stdout > run.txt``
-    followed those links to run.txt and replaced it by a rename, so the shell's file (still
-    open as the output) lost everything else the command printed."""
-    return _descriptor(path) is not None
-
-
 def _descriptor(path: Path) -> tuple[str, int] | None:
-    """(the process — "self" or a number —, the descriptor) of :func:`descriptor_link`."""
+    """(the process — "self" or a number —, the descriptor) when ``path`` reaches, through
+    its links, ``/proc/<pid>/fd/N`` or ``/dev/fd/N``; else None."""
     current = os.path.abspath(path)
     for _hop in range(40):  # the system's own limit on links in a row
         parts = Path(current).parts
@@ -225,10 +219,14 @@ def _write_in_place(path: Path, data: bytes | Callable[[BinaryIO], None]) -> Non
         descriptor = os.open(path, os.O_WRONLY | os.O_APPEND | (os.O_NONBLOCK if fifo else 0))
         os.set_blocking(descriptor, True)  # a reader is there: write as to any file
     with os.fdopen(descriptor, "wb") as handle:
-        if callable(data):
-            data(handle)
-        else:
-            handle.write(data)
+        _put(handle, data)
+
+
+def _put(handle: BinaryIO, data: bytes | Callable[[BinaryIO], None]) -> None:
+    if callable(data):
+        data(handle)
+    else:
+        handle.write(data)
 
 
 def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None]) -> None:
@@ -247,10 +245,7 @@ def write_atomically(path: str | Path, data: bytes | Callable[[BinaryIO], None])
                                              prefix=temporary_prefix(path.name), suffix=".tmp")
     try:
         with os.fdopen(descriptor, "wb") as handle:
-            if callable(data):
-                data(handle)
-            else:
-                handle.write(data)
+            _put(handle, data)
             handle.flush()
             os.fsync(handle.fileno())
         os.chmod(temporary, path.stat().st_mode & 0o777 if path.exists() else NEW_FILE_MODE)
