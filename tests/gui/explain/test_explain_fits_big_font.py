@@ -50,6 +50,10 @@ for checked in (False, True):
         settle(0.2)
         steps.append(seen())
 result["checked"] = [panel.check_table.isVisible(), panel.check_table.table.rowCount()]
+other = "ko" if sys.argv[2] == "en" else "en"
+window.language_menu.language_actions[other].trigger()  # View ▸ Language, live
+settle(0.2)
+steps.append(seen())
 panel.grab().save(sys.argv[1] + "/panel.png")
 """
 
@@ -60,9 +64,11 @@ def test_every_number_of_explain_is_whole_without_scrolling_sideways(tmp_path, l
     from tests.gui.training.test_narrow_panels import SETTLE
 
     shown = run_scaled(SETTLE + STEPPED, tmp_path, (1024, 768), 1, language)
+    assert shown["steps"][-1]["progress"] == ("단계 11/11 · 역전파" if language == "en"
+                                               else "step 11 of 11 · backward")  # switched
     assert shown["checked"] == [True, 9]  # W1, b1, W2, b2 of the 2-2-1 network, each number
     steps = shown["steps"]
-    assert len(steps) == 2 * 11 and any(len(step["tables"]) == 2 for step in steps)
+    assert len(steps) == 2 * 11 + 1 and any(len(step["tables"]) == 2 for step in steps)
     for step in steps:
         assert step["sideways"] == 0 and step["wider"] <= 0, step
         for scroll, cut in step["tables"]:
