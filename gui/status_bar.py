@@ -2,8 +2,9 @@
 
 QStatusBar draws its message clipped at the edge of the room it has (before the zoom label):
 with a 16 pt font at 1024 × 768, "Select two nodes to connect (on the canvas, Tab selects a
-node and Ctrl+Tab adds the other" stopped mid-word with nothing to say that more followed
-(the whole text was only in the bar's tooltip). This bar draws the message elided at its end
+node and Ctrl+Tab adds the next one)." stopped at "adds the", the Korean one in the middle of
+a character, with nothing to say that more followed (the whole text was only in the bar's
+tooltip). This bar draws the message elided at its end
 (``QFontMetrics.elidedText``), worked out again at every paint, so a resized window shows as
 much as now fits. :meth:`currentMessage` stays the whole text.
 """

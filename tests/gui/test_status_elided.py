@@ -1,6 +1,7 @@
 """A status message longer than the bar, with a projector's 16 pt font in a 1024 × 768 window:
-it was cut at the bar's edge mid-word ("… and Ctrl+Tab adds the" — the rest only in the
-tooltip); it now ends in "…" where it is cut, again after a resize."""
+it was cut at the bar's edge ("… and Ctrl+Tab adds the", the Korean one in the middle of a
+character; the rest only in the tooltip); it now ends in "…" where it is cut, again after a
+resize."""
 
 import pytest
 from PySide6.QtCore import Qt
