@@ -31,8 +31,8 @@ MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in t
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
 #: the check's columns (of CheckTable.HEADERS: parameter, backprop, numerical, rel. err), the
 #: first that fits the dock: four, then backprop over numerical in one, then the parameter
-#: over its relative error too. With a 16 pt font at 1024 × 768 the four needed 340 pixels of
-#: the table's 280, the three 309: the numbers were cut at its edge and scrolled sideways.
+#: over its relative error too. With a 16 pt font at 1024 × 768 the four needed 421 pixels of
+#: the table's 301 (Korean: 272), three would need 309: the numbers were cut at its edge.
 LAYOUTS = (((0,), (1,), (2,), (3,)), ((0,), (1, 2), (3,)), ((0, 3), (1, 2)))
 #: what each activation with a corner (core.explain.corners) does at z = 0 ({slope}: leaky
 #: ReLU's slope below 0)

@@ -1,6 +1,6 @@
 """The Explain dock fits its width with a projector's 16 pt font at 1024 × 768: the step
 buttons' row was 317 pixels wide in a dock of 308, which scrolled sideways, and the check's
-four columns needed 340 pixels of its table's 280 — the numerical gradients and relative errors
+four columns needed 421 pixels of its table's 301 — the numerical gradients and relative errors
 cut at its edge. The buttons now go into two rows and the check's columns share cells when the
 dock is that narrow: every number whole, no scroll bar sideways, at every step."""
 
