@@ -110,7 +110,7 @@ class StatusLine(QObject):
         self._make: Callable[[], str] | None = None
         self._text = ""
         self._timeout = 0
-        # a message longer than the window is cut at its edge: on hover the bar says it whole
+        # a message longer than the bar ends in "…" (gui.status_bar): on hover it is said whole
         self._bar.messageChanged.connect(self._say_whole_on_hover)
         on_language_change(self._bar, self._retranslate)
 
