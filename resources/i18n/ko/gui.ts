@@ -688,8 +688,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>축소합니다</translation>
     </message>
     <message>
-        <source>Neuron View Limit…</source>
-        <translation>뉴런 보기 한도…</translation>
+        <source>&amp;Neuron View Limit…</source>
+        <translation>뉴런 보기 한도(&amp;N)…</translation>
     </message>
     <message>
         <source>Nodes with up to this many units draw each neuron and weight</source>
