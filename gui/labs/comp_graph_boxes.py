@@ -66,6 +66,9 @@ class InputsTable(QTableWidget):
             box.setAccessibleName(input_name(node.name))
             box.valueChanged.connect(lambda value, name=node.name: set_value(name, value))
             self.setCellWidget(row, 1, box)
+            # Tab goes from the table through its boxes: made after the lab's other widgets,
+            # they came last, after the gradient check on the far side of the window
+            QWidget.setTabOrder(list(boxes.values())[-1] if boxes else self, box)
             boxes[node.name] = box
         rows = min(max(len(inputs), 3), 7)
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() +
