@@ -55,8 +55,8 @@ CANVAS_GESTURES = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab, Shift+Tab (while typing a value)"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Set it and type the node's next (previous) value")),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
-     QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel the typing, or the connection being "
-                                          "dragged")),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel the typing or the connection being "
+                                          "dragged; else clear the selection")),
 )
 
 
