@@ -197,6 +197,10 @@ class ImageGallery(QWidget):
 
     def retranslate(self) -> None:
         """Filter buttons and the caption in the current language."""
+        self.grid.setAccessibleName(translate("ImageGallery",
+                                              "Images, true class → predicted class"))
+        self.bars.setAccessibleName(translate("ImageGallery",
+                                              "Output probabilities of the chosen image"))
         self._name_filters()
         if self.evaluation is not None and self.shape is not None:
             self._redraw()

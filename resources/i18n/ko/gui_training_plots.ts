@@ -81,6 +81,7 @@
     <name>ImageGallery</name>
     <message>
         <source>Click an image to see the network&apos;s output for it.</source>
+        <extracomment>the keys that choose another tile while the grid has the focus (it keeps them from the window&apos;s shortcuts: Explain&apos;s ← → Home End)</extracomment>
         <translation>이미지를 클릭하면 그 이미지에 대한 신경망의 출력이 보입니다.</translation>
     </message>
     <message>
@@ -102,6 +103,14 @@
     <message>
         <source>Show only images whose true class is {name}</source>
         <translation>실제 클래스가 {name}인 이미지만 표시</translation>
+    </message>
+    <message>
+        <source>Images, true class → predicted class</source>
+        <translation>이미지, 실제 클래스 → 예측 클래스</translation>
+    </message>
+    <message>
+        <source>Output probabilities of the chosen image</source>
+        <translation>고른 이미지의 출력 확률</translation>
     </message>
     <message>
         <source>Train to see the network&apos;s answer for each image.</source>
