@@ -84,6 +84,7 @@ class ImageGallery(QWidget):
         self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.grid = TileGrid()
         self.grid.clicked.connect(self._tile_clicked)
+        self.grid.stepped_out.connect(self._stepped_out)
         self.grid.wheeled.connect(self._wheeled)
         self.grid.resized.connect(self._grid_resized)
         # a row of tiles per step: the wrong images beyond the first screenful, and the rest
@@ -322,6 +323,16 @@ class ImageGallery(QWidget):
 
     def _first_shown(self) -> int:
         return self.scroll.value() * self.grid.columns()
+
+    @Slot(int)
+    def _stepped_out(self, k: int) -> None:
+        """A key went past the tiles shown, to the ``k``-th from the first: scroll to it."""
+        target = self._first_shown() + k
+        if 0 <= target < len(self.order):
+            cols = self.grid.columns()
+            row, rows = target // cols, max(self.grid.capacity() // cols, 1)
+            self.scroll.setValue(row if k < 0 else row - rows + 1)
+            self.select(int(self.order[target]))
 
     @Slot(int)
     def _scrolled(self, _value: int) -> None:

@@ -50,7 +50,7 @@ def tile_image(image: np.ndarray) -> QImage:
 #: the keys that choose another tile while the grid has the focus (it keeps them from the
 #: window's shortcuts: Explain's ← → Home End)
 TILE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
-             Qt.Key.Key_End)
+             Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
 
 class TileGrid(QWidget):
@@ -60,6 +60,9 @@ class TileGrid(QWidget):
     and a screen reader is told the chosen tile's caption."""
 
     clicked = Signal(int)  # the tile's index in the shown order
+    #: a key asked for the tile this far from the first shown, outside those shown (the
+    #: gallery scrolls to it)
+    stepped_out = Signal(int)
     wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
     resized = Signal()  # another number of tiles may fit
 
@@ -198,10 +201,12 @@ class TileGrid(QWidget):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         """← → ↑ ↓ the tile beside, above or below the chosen one (none chosen: the first),
-        Home and End the first and last tile shown."""
+        Page Up and Page Down a screenful of rows up or down, Home and End the first and last
+        tile shown; past the tiles shown, :attr:`stepped_out` asks the gallery to scroll."""
         key, count, cols = event.key(), len(self.images), self.columns()
+        page = max(self.capacity() // cols, 1) * cols
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -cols,
-                 Qt.Key.Key_Down: cols}
+                 Qt.Key.Key_Down: cols, Qt.Key.Key_PageUp: -page, Qt.Key.Key_PageDown: page}
         if key not in TILE_KEYS or not count:
             super().keyPressEvent(event)
             return
@@ -211,6 +216,8 @@ class TileGrid(QWidget):
             k = 0 if self.selected < 0 else self.selected + steps[key]
         if 0 <= k < count and k != self.selected:
             self.clicked.emit(k)
+        elif not 0 <= k < count:
+            self.stepped_out.emit(k)
         event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:
