@@ -153,6 +153,7 @@ class ImageGallery(QWidget):
         self.true_class = None
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
+        previous: QWidget = self.filter_combo
         for key in [None, *range(len(self.class_names))]:
             self.filter_combo.addItem("")  # named by _name_filters
             if len(self.class_names) > MAX_FILTER_BUTTONS:
@@ -161,7 +162,8 @@ class ImageGallery(QWidget):
             button.setCheckable(True)
             self.filter_group.addButton(button, ALL if key is None else key)
             self.filter_row.addWidget(button)
-            self.filter_buttons[key] = button
+            QWidget.setTabOrder(previous, button)  # Tab: the buttons above, then the tiles
+            self.filter_buttons[key] = previous = button
         self.filter_combo.blockSignals(False)
         self.filter_row.addStretch()
         self._name_filters()
@@ -198,10 +200,10 @@ class ImageGallery(QWidget):
 
     def retranslate(self) -> None:
         """Filter buttons and the caption in the current language."""
-        self.grid.setAccessibleName(translate("ImageGallery",
-                                              "Images, true class → predicted class"))
-        self.bars.setAccessibleName(translate("ImageGallery",
-                                              "Output probabilities of the chosen image"))
+        self.grid.setAccessibleName(translate(
+            "ImageGallery", "Images, true class → predicted class"))
+        self.bars.setAccessibleName(translate(
+            "ImageGallery", "Output probabilities of the chosen image"))
         self._name_filters()
         if self.evaluation is not None and self.shape is not None:
             self._redraw()

@@ -47,8 +47,8 @@ def tile_image(image: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
-#: the keys that choose another tile while the grid has the focus (it keeps them from the
-#: window's shortcuts: Explain's ← → Home End)
+# the keys that choose another tile while the grid has the focus (it keeps them from the
+# window's shortcuts: Explain's ← → Home End)
 TILE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
              Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
 
@@ -60,8 +60,8 @@ class TileGrid(QWidget):
     and a screen reader is told the chosen tile's caption."""
 
     clicked = Signal(int)  # the tile's index in the shown order
-    #: a key asked for the tile this far from the first shown, outside those shown (the
-    #: gallery scrolls to it)
+    # a key asked for the tile this far from the first shown, outside those shown (the
+    # gallery scrolls to it)
     stepped_out = Signal(int)
     wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
     resized = Signal()  # another number of tiles may fit

@@ -81,7 +81,6 @@
     <name>ImageGallery</name>
     <message>
         <source>Click an image to see the network&apos;s output for it.</source>
-        <extracomment>the keys that choose another tile while the grid has the focus (it keeps them from the window&apos;s shortcuts: Explain&apos;s ← → Home End)</extracomment>
         <translation>이미지를 클릭하면 그 이미지에 대한 신경망의 출력이 보입니다.</translation>
     </message>
     <message>

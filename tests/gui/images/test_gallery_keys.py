@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
-from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
 
 from gui.training.plots.gallery import ImageGallery
 from tests.gui.images.test_gallery_widget import SPLIT, evaluated, gallery_of, ten_class_images
@@ -90,3 +90,32 @@ def test_the_keys_scroll_the_gallery_past_the_tiles_shown(qtbot):
     for _ in range(30):  # past the last image: it stays on the last
         qtbot.keyClick(grid, Qt.Key.Key_PageDown)
     assert at() >= 100 - cols and gallery.scroll.value() == gallery.scroll.maximum()
+
+
+def test_tab_reaches_the_filter_buttons_before_the_tiles_below_them(qtbot):
+    """The class buttons, made when the data comes, came after the tiles in the Tab order
+    (Tab went to the tiles, then back up to the buttons above them). The buttons are one
+    group, one Tab stop (the checked one), as radio buttons are."""
+    host = QWidget()  # widgets before and after it, as the Output dock's in the window
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    before, gallery, after = QPushButton("before"), ImageGallery(), QPushButton("after")
+    for widget in (before, gallery, after):
+        layout.addWidget(widget)
+    host.resize(700, 360)
+    host.show()
+    qtbot.waitExposed(host)
+    data = ten_class_images()
+    assert gallery.set_data(data, SPLIT, 0)
+    evaluated(gallery, data, 100)
+    everything = gallery.filter_buttons[None]
+    assert everything.isChecked() and len(gallery.filter_buttons) == 11  # All, 0 … 9
+    host.activateWindow()
+    everything.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is everything)
+    qtbot.keyClick(everything, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is gallery.grid
+    qtbot.keyClick(gallery.grid, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is everything
+    qtbot.keyClick(everything, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is before
