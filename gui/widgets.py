@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QValidator,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -67,6 +68,14 @@ def link_form_labels(root: QWidget) -> None:
                 target = _first_focusable(field)
                 if target is not None:
                     label.widget().setBuddy(target)
+
+
+def tab_passes_tables(root: QWidget) -> None:
+    """Tab leaves each table under ``root`` for the next widget (arrows move in it), as in the
+    main window: a lab's tables took Tab cell after cell, every cell of the table, before a
+    keyboard user reached the widget after it."""
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
 
 
 def _first_focusable(item: QLayoutItem) -> QWidget | None:
