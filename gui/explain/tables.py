@@ -29,10 +29,10 @@ from gui.i18n import on_language_change
 
 MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
-#: the check's columns (of CheckTable.HEADERS: parameter, backprop, numerical, rel. err), the
-#: first that fits the dock: four, then backprop over numerical in one, then the parameter
-#: over its relative error too. With a 16 pt font at 1024 × 768 the four needed 421 pixels of
-#: the table's 301 (Korean: 272), three would need 309: the numbers were cut at its edge.
+# the check's columns (of CheckTable.HEADERS: parameter, backprop, numerical, rel. err), the
+# first that fits the dock: four, then backprop over numerical in one, then the parameter
+# over its relative error too. With a 16 pt font at 1024 × 768 the four needed 421 pixels of
+# the table's 301 (Korean: 272), three would need 309: the numbers were cut at its edge.
 LAYOUTS = (((0,), (1,), (2,), (3,)), ((0,), (1, 2), (3,)), ((0, 3), (1, 2)))
 #: what each activation with a corner (core.explain.corners) does at z = 0 ({slope}: leaky
 #: ReLU's slope below 0)
@@ -162,7 +162,7 @@ class CheckTable(QWidget):
         self.agreement: Agreement | None = None
         self.spec: NetworkSpec | None = None  # names the units of a corner
         self.rows: list[tuple[str, str, str, str]] = []  # each parameter's texts, by HEADERS
-        #: which of :data:`LAYOUTS` the table has: the first that fits the dock
+        # which of :data:`LAYOUTS` the table has: the first that fits the dock
         self.layout_index = 0
         on_language_change(self, self.retranslate)
 
