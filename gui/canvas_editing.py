@@ -87,6 +87,22 @@ class CanvasEditing:
                                         translate("MainWindow", "Copied {n} nodes."),
                                         count).format(n=count), 5000)
 
+    def cut_selection(self) -> None:
+        """Copy the selected nodes, then delete them (and the selected connections) as one
+        undo entry: Paste puts the copy anywhere, Undo puts the nodes back where they were."""
+        nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
+        if not nodes:
+            return
+        self.copy_selection()
+        command = delete_command(self.doc, nodes, edges)
+        count = len(nodes)
+        command.setText(counted(translate("MainWindow", "Cut {n} node"),
+                                translate("MainWindow", "Cut {n} nodes"), count).format(n=count))
+        self.doc.push(command)
+        self.status.say(lambda: counted(translate("MainWindow", "Cut {n} node."),
+                                        translate("MainWindow", "Cut {n} nodes."),
+                                        count).format(n=count), 5000)
+
     def paste(self) -> None:
         try:
             parsed = clipboard.parse_fragment(QApplication.clipboard().text(),

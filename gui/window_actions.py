@@ -90,6 +90,7 @@ class WindowActions:
             canvas=True)
         self.select_all_action = self._action("select_all", self.select_all, keys.SelectAll,
                                               canvas=True)
+        self.cut_action = self._action("cut", self.cut_selection, keys.Cut, canvas=True)
         self.copy_action = self._action("copy", self.copy_selection, keys.Copy, canvas=True)
         self.paste_action = self._action("paste", self.paste, keys.Paste, canvas=True)
         self.layout_action = self._action("layout", self.auto_layout, QKeySequence("Ctrl+L"))
@@ -177,7 +178,7 @@ class WindowActions:
         edit = self._menu("edit")
         edit.addActions([self.undo_action, self.redo_action])
         edit.addSeparator()
-        edit.addActions([self.copy_action, self.paste_action, self.delete_action,
+        edit.addActions([self.cut_action, self.copy_action, self.paste_action, self.delete_action,
                          self.select_all_action])
         view = self.view_menu = self._menu("view")
         view.addActions([self.go_canvas_action, self.fit_action, self.zoom_in_action,

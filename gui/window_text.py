@@ -127,6 +127,9 @@ ACTIONS = {
                                                "connections) and connections")),
     "select_all": (QT_TRANSLATE_NOOP("MainWindow", "Select &All"),
                    QT_TRANSLATE_NOOP("MainWindow", "Select every node")),
+    "cut": (QT_TRANSLATE_NOOP("MainWindow", "Cu&t"),
+            QT_TRANSLATE_NOOP("MainWindow", "Copy the selected nodes with their weights, then "
+                                            "delete them")),
     "copy": (QT_TRANSLATE_NOOP("MainWindow", "&Copy"),
              QT_TRANSLATE_NOOP("MainWindow", "Copy the selected nodes with their weights")),
     "paste": (QT_TRANSLATE_NOOP("MainWindow", "&Paste"),

@@ -46,7 +46,7 @@ class KeyboardValues(QObject):
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
-        label = self.tr("&Type Values")
+        label = self.tr("Type &Values")
         tip = self.tr("Type the biases of the selected node and the weights coming into it, or "
                       "the weights of the selected connection: Tab sets a value and goes to the "
                       "next, Enter sets it and stops, Esc stops.")

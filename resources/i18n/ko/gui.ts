@@ -501,6 +501,22 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>노드 {n}개를 복사했습니다.</translation>
     </message>
     <message>
+        <source>Cut {n} node</source>
+        <translation>노드 {n}개 잘라내기</translation>
+    </message>
+    <message>
+        <source>Cut {n} nodes</source>
+        <translation>노드 {n}개 잘라내기</translation>
+    </message>
+    <message>
+        <source>Cut {n} node.</source>
+        <translation>노드 {n}개를 잘라냈습니다.</translation>
+    </message>
+    <message>
+        <source>Cut {n} nodes.</source>
+        <translation>노드 {n}개를 잘라냈습니다.</translation>
+    </message>
+    <message>
         <source>Cannot paste these nodes: {reason}.</source>
         <translation>이 노드들을 붙여넣을 수 없습니다: {reason}.</translation>
     </message>
@@ -630,6 +646,14 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
     <message>
         <source>Select every node</source>
         <translation>모든 노드를 선택합니다</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>잘라내기(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Copy the selected nodes with their weights, then delete them</source>
+        <translation>선택한 노드를 가중치와 함께 복사한 뒤 삭제합니다</translation>
     </message>
     <message>
         <source>&amp;Copy</source>

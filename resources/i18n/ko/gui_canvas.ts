@@ -268,8 +268,8 @@
 <context>
     <name>KeyboardValues</name>
     <message>
-        <source>&amp;Type Values</source>
-        <translation>값 입력(&amp;T)</translation>
+        <source>Type &amp;Values</source>
+        <translation>값 입력(&amp;V)</translation>
     </message>
     <message>
         <source>Type the biases of the selected node and the weights coming into it, or the weights of the selected connection: Tab sets a value and goes to the next, Enter sets it and stops, Esc stops.</source>
