@@ -23,6 +23,7 @@ from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
 from core.file_writes import read_reason
 from core.i18n import N_, _
+from core.numbers import number_problem
 from core.unknown_fields import extra_fields, unknown_fields
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
@@ -286,13 +287,10 @@ def _number(data: dict[str, Any], key: str) -> float | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(_("data: {key} must be a number, not {found}").format(
-            key=repr(key), found=type(value).__name__))
-    try:
-        return float(value)
-    except OverflowError:  # a whole number of 400 digits (a traceback on opening)
-        raise ValueError(_("data: {key} is too large a number").format(key=repr(key))) from None
+    problem = number_problem(_("data: {key}").format(key=repr(key)), value)
+    if problem:  # a whole number of 400 digits overflowed float(): a traceback on opening
+        raise ValueError(problem)
+    return float(value)
 
 
 def _strings(data: dict[str, Any], key: str) -> list[str]:

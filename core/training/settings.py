@@ -15,7 +15,7 @@ from typing import Any
 
 from core.engine import optimizers
 from core.i18n import N_, _
-from core.numbers import finite
+from core.numbers import number_problem
 from core.unknown_fields import extra_fields, unknown_fields
 
 DTYPES = ("float32", "float64")
@@ -71,7 +71,7 @@ class TrainingSettings:
                                ).format(name=repr(self.optimizer),
                                         names=", ".join(optimizers.NAMES)))
         object.__setattr__(self, "optimizer", name)
-        _positive("lr", self.lr)
+        positive("lr", self.lr)
         if not MIN_LR <= self.lr <= MAX_LR:
             raise ValueError(_("{name}: {value} must lie between {low} and {high}").format(
                 name="lr", value=repr(self.lr), low=f"{MIN_LR:g}", high=f"{MAX_LR:g}"))
@@ -150,12 +150,13 @@ class TrainingSettings:
 
 
 def _number(name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not finite(value):
-        raise ValueError(_("{name}: {value} is not a finite number").format(
-            name=name, value=repr(value)))
+    problem = number_problem(name, value)
+    if problem:
+        raise ValueError(problem)
 
 
-def _positive(name: str, value: Any) -> None:
+def positive(name: str, value: Any) -> None:
+    """Raise ValueError unless ``value`` of field ``name`` is a usable number above 0."""
     _number(name, value)
     if value <= 0:
         raise ValueError(_("{name}: {value} must be above 0").format(name=name, value=repr(value)))

@@ -225,7 +225,7 @@ def test_not_a_netcanvas_document(trained, tmp_path):
     (lambda d: d.update(colour="red"), "project.json has an unknown field: colour — if a newer "
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
-     "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
+     "the training settings in project.json are not valid: lr must be a number, not 'fast'"),
     (lambda d: d["settings"].update(lr=5000),  # the window could not show it (1e-10…1000)
      "the training settings in project.json are not valid: lr: 5000 must lie between 1e-10 "
      "and 1000"),

@@ -49,12 +49,15 @@ def test_a_project_with_nan_weights_opens_and_its_connections_are_drawn(
 
 @pytest.mark.parametrize("where, edit, expected", [
     ("lr", lambda p: json.dumps(p).replace('"lr": 1.0', f'"lr": {BIG}'),
-     "the training settings in project.json are not valid: lr: "),
+     "the training settings in project.json are not valid: lr is too large a number"),
     ("dropout", lambda p: json.dumps(p).replace('"dropout": 0.0', f'"dropout": {BIG}', 1),
      "the network in project.json is not valid: network file: node #1: 'dropout' is too large "
      "a number"),
     ("noise", lambda p: json.dumps(p).replace('"noise": 0.0', f'"noise": {BIG}'),
      "data: 'noise' is too large a number"),
+    ("init_std", lambda p: json.dumps(p).replace('"init_std": 0.01', '"init_std": NaN', 1),
+     "the network in project.json is not valid: network file: node #1: 'init_std' must be a "
+     "number, not NaN"),
     ("position", lambda p: json.dumps(p).replace('"position": [0.0, 0.0]',
                                                  '"position": [NaN, 0.0]', 1),
      "the network in project.json is not valid: network file: node #1: 'position' must be two "
