@@ -25,12 +25,13 @@ from core.error_words import own_words
 from core.export import ExportError
 from core.file_writes import place_error, streamed, write_atomically, write_reason
 from core.i18n import N_, _
+from core.numbers import whole_problem
 from core.project import ProjectError, load_project, save_project
 from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
-from core.training.settings import MAX_LR, MIN_LR
+from core.training.settings import MAX_EPOCHS, MAX_LR, MIN_LR
 from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
 from gui.cli_check import project_trainer
 from gui.cli_examples import add_examples
@@ -175,9 +176,10 @@ def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
 
 def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
-    if args.epochs is not None:
-        if args.epochs < 1:
-            raise CommandError(_("--epochs must be at least 1"))
+    if args.epochs is not None:  # the settings' rule, said of the flag, not of "epochs"
+        problem = whole_problem("--epochs", args.epochs, 1, MAX_EPOCHS)
+        if problem:
+            raise CommandError(problem)
         project.settings = replace(project.settings, epochs=args.epochs)
     if args.lr is not None:
         try:  # the settings own the rule: a rate from MIN_LR to MAX_LR

@@ -109,7 +109,11 @@ def test_usage_errors_exit_2(argv, capsys):
 def test_bad_epochs_and_unwritable_log(tmp_path, capsys):
     example = str(example_path("and_gate"))
     code, _, err = run(["train", example, "--epochs", "0"], capsys)
-    assert (code, err) == (2, "netcanvas: error: --epochs must be at least 1\n")
+    assert (code, err) == (2, "netcanvas: error: --epochs must be a whole number from 1 to "
+                              "10,000,000, not 0\n")
+    code, _, err = run(["train", example, "--epochs", "9" * 60], capsys)  # was "epochs must …"
+    assert (code, err) == (2, "netcanvas: error: --epochs must be a whole number from 1 to "
+                              "10,000,000, not 999999999999999999999999999999999999999…\n")
     code, _, err = run(["train", example, "--epochs", "1", "--quiet", "--log",
                         str(tmp_path / "no" / "such" / "dir.csv")], capsys)
     assert code == 2 and err.startswith("netcanvas: error: cannot write the log ")
@@ -212,6 +216,9 @@ def test_bench_rejects_nonsense_options(capsys):
     assert "--rounds must be at least 1" in capsys.readouterr().err
     assert cli.main(["bench", "--epoch-rows", "-1"]) == 2
     assert "--epoch-rows not negative" in capsys.readouterr().err
+    for seconds in ("inf", "1e400"):  # above 0: each contender's round went on for ever
+        assert cli.main(["bench", "--seconds", seconds]) == 2
+        assert capsys.readouterr().err == "netcanvas: error: --seconds is too large a number\n"
 
 
 def test_a_mistyped_command_is_named_with_the_closest_one(monkeypatch, tmp_path, capsys):

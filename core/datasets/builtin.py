@@ -16,6 +16,7 @@ import numpy as np
 from core.datasets.dataset import Dataset, Task
 from core.datasets.errors import DataError
 from core.i18n import N_, _
+from core.numbers import MAX_SEED
 
 # (n_samples, noise, rng, n_classes) -> (x, y); n_classes matters only where it can be chosen.
 MakeData = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
@@ -263,7 +264,7 @@ def _check_options(info: BuiltinInfo, n: int, noise: float, seed: int, k: int) -
         raise DataError(_("{title}: noise {noise} is not possible").format(
                             title=title, noise=repr(noise)),
                         hint=_("choose a number ≥ 0 (a standard deviation in data units)"))
-    if not _whole(seed) or seed < 0:
+    if not _whole(seed) or not 0 <= seed <= MAX_SEED:
         raise DataError(_("{title}: seed {seed} is not possible").format(
                             title=title, seed=repr(seed)),
-                        hint=_("choose a whole number ≥ 0"))
+                        hint=_("choose a whole number from 0 to {high:,}").format(high=MAX_SEED))

@@ -186,6 +186,15 @@ def test_bad_options_are_refused(kw):
         load_builtin("circle", **kw)
 
 
+def test_a_seed_beyond_the_training_seed_s_range_is_refused_in_words():
+    """A seed of 400 digits made a data set, and its source spelt the 400 digits out."""
+    with pytest.raises(DataError) as err:
+        load_builtin("circle", seed=2**32)
+    assert str(err.value) == ("Circle: seed 4294967296 is not possible — choose a whole number "
+                              "from 0 to 4,294,967,295.")
+    assert load_builtin("circle", seed=2**32 - 1).n_samples == 400
+
+
 # --- the Dataset type -----------------------------------------------------------------------
 
 
