@@ -33,7 +33,7 @@ from core.training.history import History
 from core.training.runs import now_iso
 from core.training.settings import MAX_EPOCHS, MAX_LR, MIN_LR
 from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
-from gui.cli_check import project_trainer
+from gui.cli_check import project_trainer, start_refusal
 from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
@@ -200,6 +200,9 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                              "own").format(path=log))
     _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
     trainer = project_trainer(project, project.data.load(), fresh=args.fresh)
+    refused = start_refusal(trainer)  # NaN weights: bad input, not a run that "diverged"
+    if refused:
+        raise CommandError(refused)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)
