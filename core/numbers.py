@@ -37,7 +37,7 @@ def number_problem(name: str, value: object) -> str | None:
     when it is one (an int or a float, finite as a float; a bool is no number)."""
     if isinstance(value, bool) or not isinstance(value, int | float) or (
             isinstance(value, float) and math.isnan(value)):
-        return _("{name} must be a number, not {value}").format(name=name, value=_shown(value))
+        return _("{name} must be a number, not {value}").format(name=name, value=shown(value))
     if not finite(value):
         return too_large(name)
     return None
@@ -48,7 +48,7 @@ def whole_problem(name: str, value: object, low: int, high: int) -> str | None:
     words (one sentence for the wrong kind and the wrong size); None when it is one."""
     if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
         return _("{name} must be a whole number from {low:,} to {high:,}, not {value}").format(
-            name=name, low=low, high=high, value=_shown(value))
+            name=name, low=low, high=high, value=shown(value))
     return None
 
 
@@ -57,7 +57,9 @@ def too_large(name: str) -> str:
     return _("{name} is too large a number").format(name=name)
 
 
-def _shown(value: object) -> str:
+def shown(value: object) -> str:
+    """``value`` as a message shows it: NaN as JSON writes it, anything longer than
+    :data:`SHOWN_CHARS` cut short (a whole number of 400 digits filled the dialog)."""
     if isinstance(value, float) and math.isnan(value):
         return "NaN"  # i18n: not ui (as JSON and the window write it, in every language)
     text = repr(value)

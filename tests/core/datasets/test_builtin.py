@@ -195,6 +195,18 @@ def test_a_seed_beyond_the_training_seed_s_range_is_refused_in_words():
     assert load_builtin("circle", seed=2**32 - 1).n_samples == 400
 
 
+def test_a_whole_number_no_float_holds_is_refused_in_words_that_fit_a_line():
+    """A noise of 400 digits was numpy's TypeError ("ufunc 'isfinite' not supported"), and a
+    sample count of 400 digits was spelt out in full in the message."""
+    big = 10**400
+    for options, words in (({"noise": big}, "Circle: noise {big} is not possible"),
+                           ({"n_samples": big}, "Circle: cannot make {big} samples")):
+        with pytest.raises(DataError) as err:
+            load_builtin("circle", **options)
+        assert str(err.value).startswith(
+            words.format(big="100000000000000000000000000000000000000…"))
+
+
 # --- the Dataset type -----------------------------------------------------------------------
 
 
