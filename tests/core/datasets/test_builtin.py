@@ -229,6 +229,8 @@ def _dataset(**overrides):
     {"task": "clustering"},
     {"task": "regression"},
     {"task": "regression", "class_names": (), "y": np.zeros(3)},
+    # image bytes over a divisor of 400 digits: Python's OverflowError, not a DataError
+    {"x": np.zeros((3, 2), dtype=np.uint8), "x_divisor": 10**400},
 ])
 def test_dataset_rejects_inconsistent_arrays(overrides):
     with pytest.raises(DataError):
