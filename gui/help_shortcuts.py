@@ -55,8 +55,8 @@ CANVAS_GESTURES = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Tab, Shift+Tab (while typing a value)"),
      QT_TRANSLATE_NOOP("ShortcutsDialog", "Set it and type the node's next (previous) value")),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Esc"),
-     QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel the typing, or the connection being "
-                                          "dragged")),
+     QT_TRANSLATE_NOOP("ShortcutsDialog", "Cancel the typing or the connection being "
+                                          "dragged; else clear the selection")),
 )
 
 
@@ -138,6 +138,7 @@ class ShortcutsDialog(QDialog):
         self.filter_edit = QLineEdit()
         self.filter_edit.setClearButtonEnabled(True)
         self.filter_edit.textChanged.connect(self.apply_filter)
+        self.filter_edit.returnPressed.connect(self.go_to_list)
         self.tree = QTreeWidget()
         self.tree.setColumnCount(2)
         self.tree.setRootIsDecorated(False)
@@ -147,6 +148,8 @@ class ShortcutsDialog(QDialog):
         self.tree.header().setStretchLastSection(False)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        # not the default: Enter after typing a filter closed the list it had just filtered
+        buttons.button(QDialogButtonBox.StandardButton.Close).setAutoDefault(False)
         layout = QVBoxLayout(self)
         layout.addWidget(self.filter_edit)
         layout.addWidget(self.tree, 1)
@@ -187,6 +190,17 @@ class ShortcutsDialog(QDialog):
                 child.setHidden(not hit)
                 shown += hit
             group.setHidden(shown == 0)
+
+    def go_to_list(self) -> None:
+        """Enter in the filter box: the focus to the first command the filter left."""
+        for i in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(i)
+            shown = [group.child(k) for k in range(group.childCount())
+                     if not group.isHidden() and not group.child(k).isHidden()]
+            if shown:
+                self.tree.setCurrentItem(shown[0])
+                self.tree.setFocus(Qt.FocusReason.OtherFocusReason)
+                return
 
     def rows(self) -> list[Row]:
         """The rows the list shows now (after the filter)."""

@@ -130,11 +130,20 @@ def _menu_redo_text(step: str) -> tuple[str, str]:
     return text, plain_label(text)
 
 
+def with_key(tip: str, standard: QKeySequence.StandardKey) -> str:
+    """``tip`` and the platform's key for ``standard``, as the other toolbar buttons' tooltips
+    say theirs ("Undo Add hidden 1 (Ctrl+Z)"): the toolbar's Undo and Redo did not."""
+    key = QKeySequence(standard).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({key})" if key else tip  # i18n: not ui
+
+
 def _tool_undo_text(step: str) -> tuple[str, str]:
     word = translate("Lock", "Undo")
-    return word, translate("Lock", "Undo {step}").format(step=step) if step else word
+    tip = translate("Lock", "Undo {step}").format(step=step) if step else word
+    return word, with_key(tip, QKeySequence.StandardKey.Undo)
 
 
 def _tool_redo_text(step: str) -> tuple[str, str]:
     word = translate("Lock", "Redo")
-    return word, translate("Lock", "Redo {step}").format(step=step) if step else word
+    tip = translate("Lock", "Redo {step}").format(step=step) if step else word
+    return word, with_key(tip, QKeySequence.StandardKey.Redo)

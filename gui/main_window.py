@@ -42,6 +42,7 @@ from gui.panels.palette import Palette
 from gui.panels.prediction_images import boundary_image, node_images
 from gui.panels.predictions import PredictionModel, PredictionsPanel
 from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
+from gui.status_bar import ElidingStatusBar
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
@@ -73,6 +74,7 @@ def neuron_limit(stored: object) -> int:
 class MainWindow(WindowActions, CanvasEditing, QMainWindow):
     def __init__(self, settings: QSettings | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setStatusBar(ElidingStatusBar(self))  # a long message ends in "…" where it is cut
         collect_garbage_on_gui_thread()  # never in a worker's thread (gui/worker_thread.py)
         self.settings = settings or QSettings()
         self.doc = GraphDocument(self)

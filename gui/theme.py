@@ -28,6 +28,10 @@ PNG_SCALE = 2
 #: a line style
 NEUTRAL = "#868e96"
 
+#: the width (pixels) of the border in the highlight colour that shows a drawn widget (the
+#: canvas, the image gallery) has the focus: without it nothing showed that Tab had reached it
+FOCUS_WIDTH = 2
+
 TEXT = "#212529"
 #: captions, hints and explanations next to the main text
 MUTED_TEXT = "#6c757d"

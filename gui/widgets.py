@@ -18,6 +18,7 @@ from PySide6.QtGui import (
     QValidator,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QDoubleSpinBox,
     QFormLayout,
     QLabel,
@@ -69,6 +70,14 @@ def link_form_labels(root: QWidget) -> None:
                     label.widget().setBuddy(target)
 
 
+def tab_passes_tables(root: QWidget) -> None:
+    """Tab leaves each table under ``root`` for the next widget (arrows move in it), as in the
+    main window: a lab's tables took Tab cell after cell, every cell of the table, before a
+    keyboard user reached the widget after it."""
+    for view in root.findChildren(QAbstractItemView):
+        view.setTabKeyNavigation(False)
+
+
 def _first_focusable(item: QLayoutItem) -> QWidget | None:
     widget = item.widget()
     if widget is not None:
@@ -110,7 +119,7 @@ class StatusLine(QObject):
         self._make: Callable[[], str] | None = None
         self._text = ""
         self._timeout = 0
-        # a message longer than the window is cut at its edge: on hover the bar says it whole
+        # a message longer than the bar ends in "…" (gui.status_bar): on hover it is said whole
         self._bar.messageChanged.connect(self._say_whole_on_hover)
         on_language_change(self._bar, self._retranslate)
 

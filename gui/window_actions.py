@@ -80,7 +80,9 @@ class WindowActions:
         self.open_action = self._action("open", files.open, keys.Open)
         self.save_action = self._action("save", files.save, keys.Save)
         self.save_as_action = self._action("save_as", files.save_as, keys.SaveAs)
-        self.quit_action = self._action("quit", self.close, keys.Quit)
+        # Ctrl+Q where the platform names no key for Quit (Windows; Qt's own default)
+        quit_keys = keys_with(keys.Quit, "Ctrl+Q")  # i18n: not ui
+        self.quit_action = self._action("quit", self.close, quit_keys)
         self.undo_action, self.redo_action = undo_actions(self.doc, self)
         self.delete_action = self._action(
             "delete", self.delete_selection,

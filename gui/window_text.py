@@ -142,7 +142,7 @@ ACTIONS = {
                 QT_TRANSLATE_NOOP("MainWindow", "Zoom in")),
     "zoom_out": (QT_TRANSLATE_NOOP("MainWindow", "Zoom &Out"),
                  QT_TRANSLATE_NOOP("MainWindow", "Zoom out")),
-    "neuron_limit": (QT_TRANSLATE_NOOP("MainWindow", "Neuron View Limit…"),
+    "neuron_limit": (QT_TRANSLATE_NOOP("MainWindow", "&Neuron View Limit…"),
                      QT_TRANSLATE_NOOP("MainWindow", "Nodes with up to this many units draw "
                                                      "each neuron and weight")),
     "full_screen": (QT_TRANSLATE_NOOP("MainWindow", "F&ull Screen"),

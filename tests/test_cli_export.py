@@ -12,7 +12,7 @@ import numpy as np
 import pytest
 
 from core.export import common
-from core.export.render import TEMPLATES
+from core.export.common import pytorch_model_mark
 from core.project import load_project, save_project
 from gui import cli
 from resources.examples import example_path
@@ -21,8 +21,7 @@ ROOT = Path(__file__).resolve().parents[1]
 TARGETS = {"pytorch": "out", "onnx": "out.onnx", "numpy": "out.py"}
 #: how the output names each format: as the window's File ▸ Export does
 NAMES = {"pytorch": "PyTorch", "onnx": "ONNX", "numpy": "NumPy script"}
-#: how a PyTorch export's model.py begins: what tells an earlier export from one's own folder
-MODEL_FIRST_LINE = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").splitlines()[0]
+MODEL_FIRST_LINE = pytorch_model_mark()
 
 
 def run(argv, capsys):

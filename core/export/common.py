@@ -291,11 +291,16 @@ def _not_an_export(folder: Path) -> list[str]:
     return others
 
 
+def pytorch_model_mark() -> str:
+    """The first line of every model.py a PyTorch export writes: what tells an earlier export
+    from a student's own folder."""
+    return (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").partition("\n")[0]
+
+
 def _written_by_netcanvas(model: Path) -> bool:
-    first = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").partition("\n")[0]
     try:
         with open(model, encoding="utf-8") as handle:
-            return handle.readline().rstrip("\n") == first
+            return handle.readline().rstrip("\n") == pytorch_model_mark()
     except (OSError, UnicodeDecodeError):
         return False
 

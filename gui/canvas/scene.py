@@ -295,12 +295,16 @@ class CanvasScene(QGraphicsScene):
         return True
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        if self._drag is not None and event.key() == Qt.Key.Key_Escape:
+        escape = event.key() == Qt.Key.Key_Escape
+        if escape and self._drag is not None:
             self._drag.cancel()
             self._drag = None
-            event.accept()
+        elif escape and self.focusItem() is None and self.selectedItems():
+            self.clearSelection()  # the keyboard's way to select nothing (Tab selects one)
+        else:
+            super().keyPressEvent(event)
             return
-        super().keyPressEvent(event)
+        event.accept()
 
     def _record_move(self) -> None:
         """One MoveNodesCommand for the whole drag, pushed on release."""

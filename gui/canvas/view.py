@@ -29,9 +29,6 @@ MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
 GRID, MAJOR_EVERY = 20, 5
 #: the part of the plane the view can show (and the arrow keys move nodes within)
 CANVAS_RECT = QRectF(-20000, -20000, 40000, 40000)
-#: the width (pixels) of the border in the highlight colour that shows the canvas has the
-#: focus: without a frame nothing showed that Tab had reached it
-FOCUS_WIDTH = 2
 
 
 class CanvasView(QGraphicsView):
@@ -164,7 +161,7 @@ class CanvasView(QGraphicsView):
             painter.save()
             painter.resetTransform()  # the viewport's pixels
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
-                                2 * FOCUS_WIDTH))  # half of it falls outside
+                                2 * theme.FOCUS_WIDTH))  # half of it falls outside
             painter.setBrush(Qt.BrushStyle.NoBrush)
             painter.drawRect(self.viewport().rect())
             painter.restore()

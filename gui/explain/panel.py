@@ -120,6 +120,7 @@ class ExplainPanel(QWidget):
             "Put the numerical gradient of this row's loss (central differences) beside every "
             "backprop gradient"))
         self.sgd_button.setText(self.tr("Apply one SGD step"))
+        self.setAccessibleName(self.tr("Explain"))  # it takes the focus: said, not nameless
         if self.dock is not None:
             self.dock.setWindowTitle(self.tr("Explain"))
         if self.action is not None:
@@ -142,12 +143,14 @@ class ExplainPanel(QWidget):
         layout.addWidget(self.message)
         row = QHBoxLayout()
         self.row_caption = QLabel()
+        self.row_caption.setBuddy(self.row_spin)  # a screen reader names the box by it
         row.addWidget(self.row_caption)
         row.addWidget(self.row_spin, 1)
         layout.addLayout(row)
         layout.addWidget(self.row_label)
         inputs = QHBoxLayout()
         self.inputs_caption = QLabel()
+        self.inputs_caption.setBuddy(self.inputs_edit)
         inputs.addWidget(self.inputs_caption)
         inputs.addWidget(self.inputs_edit, 1)
         layout.addLayout(inputs)

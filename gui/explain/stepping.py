@@ -5,9 +5,9 @@ its title, its rule, its values and its matrix."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QKeySequence, QResizeEvent, QShortcut
+from PySide6.QtWidgets import QGridLayout, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from core.explain import Step
 from core.explain.report import vector_text
@@ -23,7 +23,9 @@ BOLD = "<b style='color:{color}'>{text}</b>"  # i18n: not ui
 
 
 class StepBar(QWidget):
-    """The four step buttons in a row, each clicked by its key too."""
+    """The four step buttons in a row, each clicked by its key too; in two rows (First,
+    ← Back over Next →, Last) when the dock is narrower than the row: with a 16 pt font at
+    1024 × 768 the row was 317 pixels wide in a dock of 308, which scrolled sideways."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -31,17 +33,19 @@ class StepBar(QWidget):
         self.back_button = CompactButton()
         self.next_button = CompactButton()
         self.end_button = CompactButton()
-        bar = QHBoxLayout(self)
+        self.buttons = (self.home_button, self.back_button, self.next_button, self.end_button)
+        self._grid = bar = QGridLayout(self)
         bar.setContentsMargins(0, 0, 0, 0)
         bar.setSpacing(3)
+        self.in_two_rows = False
         #: each key and its button (Help ▸ Keyboard Shortcuts lists them)
         self.step_keys: list[tuple[QShortcut, QPushButton]] = []
-        for button, key in ((self.home_button, Qt.Key.Key_Home),
-                            (self.back_button, Qt.Key.Key_Left),
-                            (self.next_button, Qt.Key.Key_Right),
-                            (self.end_button, Qt.Key.Key_End)):
+        for column, (button, key) in enumerate(((self.home_button, Qt.Key.Key_Home),
+                                                (self.back_button, Qt.Key.Key_Left),
+                                                (self.next_button, Qt.Key.Key_Right),
+                                                (self.end_button, Qt.Key.Key_End))):
             button.setMinimumWidth(BUTTON_WIDTH)  # four in a row fit the narrow dock
-            bar.addWidget(button)
+            bar.addWidget(button, 0, column)
             # Window-wide, so the keys step while the canvas has the focus too; enabled only
             # while a row is explained (a focused table, slider, text box or combo box keeps
             # the ones it moves with: focus_keys).
@@ -65,6 +69,37 @@ class StepBar(QWidget):
             # at least its words: a fixed 48 px cut "← 이전" and "다음 →" in a dock at its
             # narrowest (a projector's screen)
             button.setMinimumWidth(max(BUTTON_WIDTH, button.sizeHint().width()))
+        self._arrange()
+        self.updateGeometry()  # the least width of two rows changed with the words
+
+    def _widths(self) -> list[int]:
+        return [max(button.minimumWidth(), button.minimumSizeHint().width())
+                for button in self.buttons]
+
+    def minimumSizeHint(self) -> QSize:
+        """As narrow as two rows of two buttons, as high as the rows they are in now."""
+        first, back, next_, last = self._widths()
+        spacing = self._grid.horizontalSpacing()
+        return QSize(max(first, next_) + spacing + max(back, last),
+                     super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._arrange()
+
+    def _arrange(self) -> None:
+        """One row when the bar is wide enough for it, else two."""
+        one_row = sum(self._widths()) + 3 * self._grid.horizontalSpacing()
+        two_rows = self.width() < one_row
+        if two_rows == self.in_two_rows:
+            return
+        self.in_two_rows = two_rows
+        for index, button in enumerate(self.buttons):
+            self._grid.removeWidget(button)
+            row, column = divmod(index, 2) if two_rows else (0, index)
+            self._grid.addWidget(button, row, column)
+        for column in range(4):  # the columns in use share the width
+            self._grid.setColumnStretch(column, 1 if column < 2 or not two_rows else 0)
 
     def show_position(self, index: int, count: int) -> None:
         """At step ``index`` of ``count``: each button (and key) enabled when it leads

@@ -29,6 +29,11 @@ from gui.i18n import on_language_change
 
 MATRIX_SHOWN = 12  # rows and columns of a larger matrix shown (the rest is in the inspector)
 ELEMENTS_CHECKED = 64  # up to this many parameters the check lists each; beyond, per array
+# the check's columns (of CheckTable.HEADERS: parameter, backprop, numerical, rel. err), the
+# first that fits the dock: four, then backprop over numerical in one, then the parameter
+# over its relative error too. With a 16 pt font at 1024 × 768 the four needed 421 pixels of
+# the table's 301 (Korean: 272), three would need 309: the numbers were cut at its edge.
+LAYOUTS = (((0,), (1,), (2,), (3,)), ((0,), (1, 2), (3,)), ((0, 3), (1, 2)))
 #: what each activation with a corner (core.explain.corners) does at z = 0 ({slope}: leaky
 #: ReLU's slope below 0)
 BENDS = {"relu": QT_TRANSLATE_NOOP("CheckTable", "ReLU bends there: its slope is 0 below 0 and 1 "
@@ -65,7 +70,9 @@ def _table(columns: int) -> QTableWidget:
 def _fit_height(table: QTableWidget) -> None:
     table.resizeRowsToContents()
     rows = sum(table.rowHeight(r) for r in range(min(table.rowCount(), 12)))
-    table.setFixedHeight(rows + table.horizontalHeader().height() + 6)
+    # the header's own height may not follow yet a header of two lines (CheckTable.LAYOUTS)
+    header = table.horizontalHeader()
+    table.setFixedHeight(rows + max(header.height(), header.sizeHint().height()) + 6)
 
 
 class MatrixTable(QWidget):
@@ -154,19 +161,51 @@ class CheckTable(QWidget):
         self.setVisible(False)
         self.agreement: Agreement | None = None
         self.spec: NetworkSpec | None = None  # names the units of a corner
+        self.rows: list[tuple[str, str, str, str]] = []  # each parameter's texts, by HEADERS
+        # which of :data:`LAYOUTS` the table has: the first that fits the dock
+        self.layout_index = 0
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
-        self.table.setHorizontalHeaderLabels([self.tr(h) for h in self.HEADER_TEXTS])
-        for c, text in enumerate(self.HEADER_TEXTS):
-            self.table.horizontalHeaderItem(c).setToolTip(self.tr(text))
-        for r in range(self.table.rowCount()):
-            item = self.table.item(r, len(self.HEADERS) - 1)
-            if item is not None and item.text() == self.NOT_RELATIVE:
-                item.setToolTip(self._tiny_tip())
+        self._fill()
         if self.agreement is not None:
             self.summary.setText(self.verdict_text(self.agreement))
             self._fit_columns()
+
+    def _headers(self) -> list[str]:
+        texts = [self.tr(h) for h in self.HEADER_TEXTS]
+        return ["\n".join(texts[k] for k in shown) for shown in LAYOUTS[self.layout_index]]
+
+    def _fill(self) -> None:
+        """The rows in the table, laid out as :attr:`layout_index` says."""
+        table, headers, shown = self.table, self._headers(), LAYOUTS[self.layout_index]
+        table.setColumnCount(len(headers))
+        table.setHorizontalHeaderLabels(headers)
+        for c, text in enumerate(headers):
+            table.horizontalHeaderItem(c).setToolTip(text)
+        table.setRowCount(len(self.rows))
+        for r, row in enumerate(self.rows):
+            for c, fields in enumerate(shown):
+                item = QTableWidgetItem("\n".join(row[k] for k in fields))
+                if row[-1] == self.NOT_RELATIVE and len(row) - 1 in fields:
+                    item.setToolTip(self._tiny_tip())
+                table.setItem(r, c, item)
+        _fit_height(table)
+
+    def _layout_that_fits(self) -> int:
+        """The first of :data:`LAYOUTS` whose numbers fit the table's width (the last when
+        none does), measured from the texts and the cells' padding now."""
+        table = self.table
+        metrics = table.fontMetrics()
+        fields = [max((metrics.horizontalAdvance(row[k]) for row in self.rows), default=0)
+                  for k in range(len(self.HEADERS))]
+        shown = LAYOUTS[self.layout_index]
+        padding = table.sizeHintForColumn(0) - max(fields[k] for k in shown[0])
+        for index, layout in enumerate(LAYOUTS):
+            need = sum(max(fields[k] for k in column) + padding for column in layout)
+            if need <= table.viewport().width():
+                return index
+        return len(LAYOUTS) - 1
 
     def _tiny_tip(self) -> str:
         return self.tr("Both gradients are below {bound}: a relative error of round-off says "
@@ -242,35 +281,39 @@ class CheckTable(QWidget):
                              f"{np.linalg.norm(num):.5g}", self._error_text(worst)))
         self.agreement = agreement(backprop, numerical) if found is None else found
         self.spec = spec
-        self.table.setRowCount(len(rows))
-        for r, texts in enumerate(rows):
-            for c, text in enumerate(texts):
-                self.table.setItem(r, c, QTableWidgetItem(text))
+        self.rows = rows
         self.retranslate()
-        _fit_height(self.table)
         self.setVisible(True)
 
     def _fit_columns(self) -> None:
         """Each column as wide as its header and numbers, the last taking the rest. In a dock
-        too narrow for that, the headers give way first ("param…", whole in their tooltips):
-        the numbers, the relative error included, stay whole."""
+        too narrow for that, the headers give way first ("param…", whole in their tooltips);
+        narrower still, the columns share cells (:data:`LAYOUTS`): the numbers, the relative
+        error included, stay whole."""
+        fits = self._layout_that_fits()
+        if fits != self.layout_index:
+            self.layout_index = fits
+            self._fill()
         header, table = self.table.horizontalHeader(), self.table
-        last = len(self.HEADERS) - 1
-        texts = [self.tr(text) for text in self.HEADER_TEXTS]
+        last = table.columnCount() - 1
+        numbers = [table.sizeHintForColumn(c) for c in range(last + 1)]
+        room = table.viewport().width()
+        texts = self._headers()
         margin = 2 * header.style().pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, header)
         metrics = header.fontMetrics()
-        headed = [metrics.horizontalAdvance(t) + 2 * margin for t in texts]
-        numbers = [table.sizeHintForColumn(c) for c in range(last + 1)]
+        headed = [max(metrics.horizontalAdvance(line) for line in t.split("\n")) + 2 * margin
+                  for t in texts]
         widths = [max(n, h) for n, h in zip(numbers, headed, strict=True)]
-        excess = sum(widths) - table.viewport().width()
+        excess = sum(widths) - room
         for c in range(last):
             give = min(max(excess, 0), widths[c] - numbers[c])
             widths[c] -= give
             excess -= give
             header.resizeSection(c, widths[c])
         for c, text in enumerate(texts):
-            table.horizontalHeaderItem(c).setText(metrics.elidedText(
-                text, Qt.TextElideMode.ElideRight, header.sectionSize(c) - margin))
+            table.horizontalHeaderItem(c).setText("\n".join(metrics.elidedText(
+                line, Qt.TextElideMode.ElideRight, header.sectionSize(c) - margin)
+                for line in text.split("\n")))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.table.viewport() and event.type() == QEvent.Type.Resize and \
@@ -283,4 +326,4 @@ class CheckTable(QWidget):
 
     def column(self, header: str) -> list[str]:
         c = self.HEADERS.index(header)
-        return [self.table.item(r, c).text() for r in range(self.table.rowCount())]
+        return [row[c] for row in self.rows]

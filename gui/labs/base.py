@@ -24,7 +24,7 @@ from gui.i18n import translate
 from gui.labs import CLOSE_KEYS
 from gui.plot_menu import add_plot_menus
 from gui.plot_style import use_app_colours
-from gui.widgets import fit_to_screen, link_form_labels
+from gui.widgets import fit_to_screen, link_form_labels, tab_passes_tables
 
 #: the context of the lab titles (the Labs menu and the windows' titles)
 TITLE_CONTEXT = "Labs"  # i18n: not ui
@@ -149,6 +149,7 @@ class LabWindow(QWidget):
             self._fitted = True
             self.designed_size = self.size()  # what the lab asked for (its README picture's)
             link_form_labels(self.body)  # the lab is built: its fields named by their labels
+            tab_passes_tables(self.body)
             add_plot_menus(self.body)  # its plots' right-click menu: copy, save, show all
             fit_to_screen(self, self.screen().availableGeometry())
         super().showEvent(event)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.labs.comp_graph import INPUT, OPS, Node
 from core.labs.comp_graph_check import GradientCheck
 from gui import theme
-from gui.labs.comp_graph_steps import ADDABLE, fmt, input_tip
+from gui.labs.comp_graph_steps import ADDABLE, fmt, input_name, input_tip
 from gui.widgets import NumberSpinBox
 
 ROW_HEIGHT = 22  # of the check table
@@ -63,8 +63,12 @@ class InputsTable(QTableWidget):
             self.setItem(row, 0, QTableWidgetItem(node.name))
             box = ValueBox(node.value)
             box.setToolTip(input_tip(node.name))
+            box.setAccessibleName(input_name(node.name))
             box.valueChanged.connect(lambda value, name=node.name: set_value(name, value))
             self.setCellWidget(row, 1, box)
+            # Tab goes from the table through its boxes: made after the lab's other widgets,
+            # they came last, after the gradient check on the far side of the window
+            QWidget.setTabOrder(list(boxes.values())[-1] if boxes else self, box)
             boxes[node.name] = box
         rows = min(max(len(inputs), 3), 7)
         self.setFixedHeight(self.horizontalHeader().sizeHint().height() +

@@ -143,6 +143,11 @@ def input_tip(name: str) -> str:
                      ).format(name=name)
 
 
+def input_name(name: str) -> str:
+    """What a screen reader calls input ``name``'s value box, in the current language."""
+    return translate("CompGraphLab", "Value of {name}").format(name=name)
+
+
 def retranslate_boxes(lab: CompGraphLab) -> None:
     """The boxes' titles, tables' headers, tooltips and the rules of every operation."""
     lab.inputs_box.setTitle(translate("CompGraphLab",
@@ -151,6 +156,7 @@ def retranslate_boxes(lab: CompGraphLab) -> None:
                                                 translate("CompGraphLab", "value")])
     for name, box in lab.value_boxes.items():
         box.setToolTip(input_tip(name))
+        box.setAccessibleName(input_name(name))
     lab.rules_box.setTitle(translate("CompGraphLab", "Each node's local backward rule"))
     lab.rules.setText("<table cellspacing='2'>" + "".join(  # i18n: not ui
         f"<tr><td><b>{op.symbol}</b>&nbsp;&nbsp;</td><td>{short_rule(op.rule)}</td></tr>"

@@ -34,8 +34,10 @@ class LabsMenu(QMenu):
 
     def retranslate(self) -> None:
         self.setTitle(self.tr("&Labs"))
-        for info in LABS:
-            self.lab_actions[info.key].setText(info.shown_title)
+        # numbered access keys, the same in every language: Alt+L, 4 opens the fourth lab
+        # (the titles had none, so a lab could only be reached with the arrow keys)
+        for number, info in enumerate(LABS, 1):
+            self.lab_actions[info.key].setText(f"&{number} {info.shown_title}")  # i18n: not ui
 
     def _triggered(self) -> None:
         action = self.sender()
@@ -53,7 +55,7 @@ class LabsMenu(QMenu):
             QMessageBox.critical(
                 self.parentWidget(), self.tr("Cannot open the lab"),
                 self.tr("The lab “{title}” could not be opened. {why}\n\nYour project is "
-                        "not affected.").format(title=self.lab_actions[key].text(),
+                        "not affected.").format(title=lab_info(key).shown_title,
                                                 why=self._why(exc)))
 
     def _why(self, exc: Exception) -> str:

@@ -110,6 +110,11 @@ class SearchForm(QWidget):
             label.setText(name)
         for label in self.to_labels:
             label.setText(self.tr("to"))
+        # the "to" boxes have no label of their own: a screen reader said only "spin box"
+        for (low, high), name in (((self.lr_from, self.lr_to), names[0]),
+                                  ((self.decay_from, self.decay_to), names[1])):
+            low.setAccessibleName(self.tr("{name}, lowest power of ten").format(name=name))
+            high.setAccessibleName(self.tr("{name}, highest power of ten").format(name=name))
         for box in (self.lr_from, self.lr_to, self.decay_from, self.decay_to):
             box.setToolTip(self.tr("A power of ten: −3 means 10⁻³ = 0.001"))
         self.n_trials.setToolTip(self.tr("How many (lr, weight decay) pairs to try; the book "

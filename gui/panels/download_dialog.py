@@ -248,6 +248,11 @@ class DownloadDialog(QDialog):
         self.buttons.setStandardButtons(QDialogButtonBox.StandardButton.Close)
         self.buttons.addButton(self.open_folder_button, QDialogButtonBox.ButtonRole.ActionRole)
         self.open_folder_button.setVisible(True)
+        # the focused Cancel button went with the old buttons, leaving the focus nowhere:
+        # Enter did nothing and Tab started from no visible place
+        close = self.buttons.button(QDialogButtonBox.StandardButton.Close)
+        close.setDefault(True)
+        close.setFocus(Qt.FocusReason.OtherFocusReason)
         self.fit_height()
 
     def fit_height(self) -> None:

@@ -329,6 +329,7 @@ class RunsList(QWidget):
         on_language_change(self, self.retranslate)
 
     def retranslate(self) -> None:
+        self.view.setAccessibleName(self.tr("Runs"))
         self.view.setToolTip(self.tr("Tick a run to draw it on the Loss panel. Double-click a "
                                      "name (or F2) to rename a run; Del deletes it."))
         self.hide_button.setToolTip(self.tr("Hide the selected run from this list and the Loss "

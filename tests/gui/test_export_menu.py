@@ -15,7 +15,7 @@ from PySide6.QtGui import QDesktopServices, QPainter
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from core.export import plan_export
-from core.export.render import TEMPLATES
+from core.export.common import pytorch_model_mark
 from tests.core.export.conftest import all_close, epoch_losses, import_file, run_script
 from tests.gui.screenshots import screenshot_target
 from tests.gui.training_support import open_example, train_to_end
@@ -135,7 +135,7 @@ def test_a_folder_that_holds_files_is_replaced_only_when_the_student_says_so(
     assert window.files.open_example("xor_by_hand")
     target = tmp_path / "taken"
     target.mkdir()
-    earlier = (TEMPLATES / "torch_model.py").read_text(encoding="utf-8").splitlines()[0]
+    earlier = pytorch_model_mark()
     (target / "model.py").write_text(f"{earlier}\nan earlier export")
     save_to(target)
     dialogs.answer = QMessageBox.StandardButton.No

@@ -60,7 +60,7 @@ def test_menus_actions_docks_and_title_follow_the_language_live(window, qtbot):
         assert window.export_menu.import_action.text() == "가중치 가져오기(&I)…"
         add_hidden(window)  # a new step is named in Korean
         assert window.undo_action.text() == "실행 취소(&U): 은닉 2 추가"
-        assert window.tool_undo_action.toolTip() == "실행 취소: 은닉 2 추가"
+        assert window.tool_undo_action.toolTip() == "실행 취소: 은닉 2 추가 (Ctrl+Z)"
         assert window.statusBar().currentMessage() == (
             "은닉 2을(를) 추가했습니다. 오른쪽 출력 포트에서 드래그하거나, 두 노드를 선택하고"
             "(Tab, Ctrl+Tab) Ctrl+K를 눌러 연결하세요.")

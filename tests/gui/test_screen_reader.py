@@ -143,7 +143,7 @@ def test_a_lab_names_its_fields_and_closes_with_esc_or_ctrl_w(window, qtbot, ko)
     assert not lab.isVisible()
     lab = window.labs_menu.open_lab("search")  # as it was
     start_on(qtbot, lab, form.lr_from)
-    assert spoken(form.lr_from)[0] == "학습률"
+    assert spoken(form.lr_from)[0] == "학습률, 가장 작은 10의 거듭제곱"
     tab_to(qtbot, form.n_trials)
     assert spoken(form.n_trials)[0] == "시행"
     press(qtbot, Qt.Key.Key_Escape)

@@ -84,6 +84,7 @@ class ImageGallery(QWidget):
         self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.grid = TileGrid()
         self.grid.clicked.connect(self._tile_clicked)
+        self.grid.stepped_out.connect(self._stepped_out)
         self.grid.wheeled.connect(self._wheeled)
         self.grid.resized.connect(self._grid_resized)
         # a row of tiles per step: the wrong images beyond the first screenful, and the rest
@@ -152,6 +153,7 @@ class ImageGallery(QWidget):
         self.true_class = None
         self.filter_combo.blockSignals(True)
         self.filter_combo.clear()
+        previous: QWidget = self.filter_combo
         for key in [None, *range(len(self.class_names))]:
             self.filter_combo.addItem("")  # named by _name_filters
             if len(self.class_names) > MAX_FILTER_BUTTONS:
@@ -160,7 +162,8 @@ class ImageGallery(QWidget):
             button.setCheckable(True)
             self.filter_group.addButton(button, ALL if key is None else key)
             self.filter_row.addWidget(button)
-            self.filter_buttons[key] = button
+            QWidget.setTabOrder(previous, button)  # Tab: the buttons above, then the tiles
+            self.filter_buttons[key] = previous = button
         self.filter_combo.blockSignals(False)
         self.filter_row.addStretch()
         self._name_filters()
@@ -197,6 +200,10 @@ class ImageGallery(QWidget):
 
     def retranslate(self) -> None:
         """Filter buttons and the caption in the current language."""
+        self.grid.setAccessibleName(translate(
+            "ImageGallery", "Images, true class → predicted class"))
+        self.bars.setAccessibleName(translate(
+            "ImageGallery", "Output probabilities of the chosen image"))
         self._name_filters()
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
@@ -318,6 +325,16 @@ class ImageGallery(QWidget):
 
     def _first_shown(self) -> int:
         return self.scroll.value() * self.grid.columns()
+
+    @Slot(int)
+    def _stepped_out(self, k: int) -> None:
+        """A key went past the tiles shown, to the ``k``-th from the first: scroll to it."""
+        target = self._first_shown() + k
+        if 0 <= target < len(self.order):
+            cols = self.grid.columns()
+            row, rows = target // cols, max(self.grid.capacity() // cols, 1)
+            self.scroll.setValue(row if k < 0 else row - rows + 1)
+            self.select(int(self.order[target]))
 
     @Slot(int)
     def _scrolled(self, _value: int) -> None:

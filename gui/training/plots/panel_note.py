@@ -4,6 +4,7 @@ only with its number of lines, so a new text every frame never lays the window o
 from __future__ import annotations
 
 import math
+import re
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QResizeEvent
@@ -11,11 +12,17 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 #: the largest share of its panel's height a note takes (the rest of its text is its tooltip)
 PANEL_SHARE = 0.25
+#: a space outside the tags of rich text: where a cut note may end (a legend's entries keep
+#: their words together with &nbsp;, so it is cut between entries)
+BREAK = re.compile(r" (?![^<]*>)")
 
 
 class PanelNote(QLabel):
     """A panel's note beside its tool buttons: one line, or as many as its text needs at the
-    panel's width, up to :attr:`MAX_LINES` (then the whole text is its tooltip).
+    panel's width, up to :attr:`MAX_LINES` (then the whole text is its tooltip, and the note
+    shows what fits of it, up to a space, followed by "…": with a 16 pt font at 1024 × 768
+    the Loss panel's one-line legend was clipped at the "log scale" check box, the mark of
+    "test" against it without its name). :meth:`text` is the whole text.
 
     Its size is fixed (its owner makes the width follow its own: :meth:`follow_width`): a label
     whose size may change sends a layout request up to the main window with every new text —
@@ -36,6 +43,7 @@ class PanelNote(QLabel):
 
     def __init__(self) -> None:
         super().__init__()
+        self._whole = ""  # the text given (what is shown may be cut: shown_text)
         self._lines = 0
         #: lines kept even for a short text: for a note whose usual text takes two (the
         #: activations' sentence), so that its first frame does not lay the panel out again
@@ -51,8 +59,15 @@ class PanelNote(QLabel):
     def lines(self) -> int:
         return self._lines
 
+    def text(self) -> str:
+        """The whole text, as given (:meth:`shown_text` is what the note shows of it)."""
+        return self._whole
+
+    def shown_text(self) -> str:
+        return super().text()
+
     def setText(self, text: str) -> None:
-        super().setText(text)
+        self._whole = text
         self.fit()
 
     def follow_width(self, width: int) -> None:
@@ -81,6 +96,9 @@ class PanelNote(QLabel):
             self.setWordWrap(lines > 1)
             self.setFixedHeight(self.fontMetrics().lineSpacing() * lines + 4)
             self.box.setFixedHeight(self.height())
+        shown = self._cut(lines) if cut else self._whole
+        if shown != self.shown_text():
+            super().setText(shown)
 
     def fit_height(self, panel_height: int) -> None:
         """At most :data:`PANEL_SHARE` of a panel ``panel_height`` high (one line at least):
@@ -92,15 +110,30 @@ class PanelNote(QLabel):
             self.most_lines = most
             self.fit(shrink=True)
 
-    def _needed_lines(self) -> int:
-        probe = self._probe
+    def _needed_lines(self, text: str | None = None, width: int | None = None) -> int:
+        """The lines ``text`` (the whole text) takes at ``width`` (the note's)."""
+        probe, width = self._probe, self.width() if width is None else width
         probe.setWordWrap(False)
-        probe.setText(self.text())
-        if probe.sizeHint().width() <= self.width():
+        probe.setText(self._whole if text is None else text)
+        if probe.sizeHint().width() <= width:
             return 1
         probe.setWordWrap(True)  # rich text wraps as the note will show it
-        return max(2, math.ceil(probe.heightForWidth(self.width())
+        return max(2, math.ceil(probe.heightForWidth(width)
                                 / self.fontMetrics().lineSpacing()))
+
+    def _cut(self, lines: int) -> str:
+        """The most of the text, up to a space, that takes ``lines`` lines with "…" after it,
+        a space short of the note's width (the "…" does not touch what is beside the note)."""
+        parts = BREAK.split(self._whole)
+        width = self.width() - self.fontMetrics().horizontalAdvance(" ")
+        low, high = 0, len(parts) - 1  # the whole text does not fit: at most all but its end
+        while low < high:  # the most parts that fit (binary search: fewer fit, if more do)
+            middle = (low + high + 1) // 2
+            if self._needed_lines(" ".join(parts[:middle]) + "…", width) <= lines:
+                low = middle
+            else:
+                high = middle - 1
+        return " ".join(parts[:low]) + "…"
 
 
 class _NoteBox(QWidget):

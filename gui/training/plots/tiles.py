@@ -14,11 +14,14 @@ import numpy as np
 from PySide6.QtCore import QEvent, QPoint, QRect, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFocusEvent,
     QHelpEvent,
     QImage,
+    QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QResizeEvent,
     QWheelEvent,
@@ -44,11 +47,22 @@ def tile_image(image: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
+# the keys that choose another tile while the grid has the focus (it keeps them from the
+# window's shortcuts: Explain's ← → Home End)
+TILE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
+             Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+
+
 class TileGrid(QWidget):
     """The tiles, painted by one widget: image, then ``true → predicted`` under it (red when
-    wrong, and a red frame round the image)."""
+    wrong, and a red frame round the image). It takes the focus (Tab): the arrow keys, Home
+    and End choose a tile as a click does — the gallery could be used only with the mouse —
+    and a screen reader is told the chosen tile's caption."""
 
     clicked = Signal(int)  # the tile's index in the shown order
+    # a key asked for the tile this far from the first shown, outside those shown (the
+    # gallery scrolls to it)
+    stepped_out = Signal(int)
     wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
     resized = Signal()  # another number of tiles may fit
 
@@ -63,6 +77,7 @@ class TileGrid(QWidget):
         self.caption_width = 0  # the widest caption line of the class names, in pixels
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(64, 80)  # a tile; narrow panels need the width for the plots
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 
     def set_image_shape(self, rows: int, cols: int) -> None:
         self.scale = max(1, round(TILE_PIXELS / max(rows, cols)))
@@ -122,6 +137,8 @@ class TileGrid(QWidget):
     def set_tiles(self, images: list[QImage], captions: list[tuple[str, bool]],
                   selected: int) -> None:
         self.images, self.captions, self.selected = images, captions, selected
+        self.setAccessibleDescription(captions[selected][0] if 0 <= selected < len(captions)
+                                      else "")
         self.update()
 
     def paintEvent(self, event: QPaintEvent) -> None:
@@ -146,10 +163,20 @@ class TileGrid(QWidget):
                 text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, cell.width())
                 painter.drawText(QRect(cell.left(), target.bottom() + 1 + n * line,
                                        cell.width(), line), Qt.AlignmentFlag.AlignCenter, text)
+        if self.hasFocus():  # where the keys are, as the canvas shows its focus
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
+                                2 * theme.FOCUS_WIDTH))
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            painter.drawRect(self.rect())
         painter.end()
 
     def event(self, event: QEvent) -> bool:
-        """A tile's tooltip: its caption whole (an elided one's too)."""
+        """A tile's tooltip: its caption whole (an elided one's too); the tile keys kept from
+        the window's shortcuts while the grid has the focus."""
+        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+                and event.key() in TILE_KEYS and self.images):
+            event.accept()
+            return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             k = self.tile_at(event.pos())
             if k >= 0:
@@ -171,6 +198,35 @@ class TileGrid(QWidget):
     def wheelEvent(self, event: QWheelEvent) -> None:
         self.wheeled.emit(event)
         event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """← → ↑ ↓ the tile beside, above or below the chosen one (none chosen: the first),
+        Page Up and Page Down a screenful of rows up or down, Home and End the first and last
+        tile shown; past the tiles shown, :attr:`stepped_out` asks the gallery to scroll."""
+        key, count, cols = event.key(), len(self.images), self.columns()
+        page = max(self.capacity() // cols, 1) * cols
+        steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -cols,
+                 Qt.Key.Key_Down: cols, Qt.Key.Key_PageUp: -page, Qt.Key.Key_PageDown: page}
+        if key not in TILE_KEYS or not count:
+            super().keyPressEvent(event)
+            return
+        if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            k = 0 if key == Qt.Key.Key_Home else count - 1
+        else:
+            k = 0 if self.selected < 0 else self.selected + steps[key]
+        if 0 <= k < count and k != self.selected:
+            self.clicked.emit(k)
+        elif not 0 <= k < count:
+            self.stepped_out.emit(k)
+        event.accept()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.update()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.update()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         k = self.tile_at(event.position().toPoint())

@@ -688,8 +688,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>축소합니다</translation>
     </message>
     <message>
-        <source>Neuron View Limit…</source>
-        <translation>뉴런 보기 한도…</translation>
+        <source>&amp;Neuron View Limit…</source>
+        <translation>뉴런 보기 한도(&amp;N)…</translation>
     </message>
     <message>
         <source>Nodes with up to this many units draw each neuron and weight</source>
@@ -844,8 +844,8 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>Esc</translation>
     </message>
     <message>
-        <source>Cancel the typing, or the connection being dragged</source>
-        <translation>입력이나 드래그 중인 연결을 취소</translation>
+        <source>Cancel the typing or the connection being dragged; else clear the selection</source>
+        <translation>입력이나 드래그 중인 연결을 취소(없으면 선택 해제)</translation>
     </message>
     <message>
         <source>Canvas</source>

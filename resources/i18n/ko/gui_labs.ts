@@ -309,6 +309,10 @@ Choosing one replaces the graph and starts again at its inputs: → steps it.</s
         <translation>입력만 남기고 모두 숨깁니다 (Home)</translation>
     </message>
     <message>
+        <source>Value of {name}</source>
+        <translation>{name}의 값</translation>
+    </message>
+    <message>
         <source>Inputs — type a value, everything recomputes</source>
         <translation>입력 — 값을 입력하면 모두 다시 계산합니다</translation>
     </message>
@@ -1466,6 +1470,14 @@ so it also tolerates higher rates: try 0.1.</source>
     <message>
         <source>to</source>
         <translation>~</translation>
+    </message>
+    <message>
+        <source>{name}, lowest power of ten</source>
+        <translation>{name}, 가장 작은 10의 거듭제곱</translation>
+    </message>
+    <message>
+        <source>{name}, highest power of ten</source>
+        <translation>{name}, 가장 큰 10의 거듭제곱</translation>
     </message>
     <message>
         <source>A power of ten: −3 means 10⁻³ = 0.001</source>

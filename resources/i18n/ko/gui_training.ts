@@ -12,6 +12,10 @@
         <translation>학습한 실행마다 여기에 기록되어 서로 비교할 수 있습니다. 학습(F5)을 누르세요</translation>
     </message>
     <message>
+        <source>Runs</source>
+        <translation>실행 목록</translation>
+    </message>
+    <message>
         <source>Tick a run to draw it on the Loss panel. Double-click a name (or F2) to rename a run; Del deletes it.</source>
         <translation>실행을 체크하면 손실 패널에 그립니다. 이름을 두 번 클릭하면(또는 F2) 실행 이름을 바꾸고, Del은 삭제합니다.</translation>
     </message>

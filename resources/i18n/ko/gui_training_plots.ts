@@ -104,6 +104,14 @@
         <translation>실제 클래스가 {name}인 이미지만 표시</translation>
     </message>
     <message>
+        <source>Images, true class → predicted class</source>
+        <translation>이미지, 실제 클래스 → 예측 클래스</translation>
+    </message>
+    <message>
+        <source>Output probabilities of the chosen image</source>
+        <translation>고른 이미지의 출력 확률</translation>
+    </message>
+    <message>
         <source>Train to see the network&apos;s answer for each image.</source>
         <translation>학습하면 이미지마다 신경망의 답이 여기에 보입니다.</translation>
     </message>

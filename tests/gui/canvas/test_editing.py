@@ -157,7 +157,7 @@ def test_toolbar_undo_keeps_its_label_and_names_the_step(window, canvas):
     toolbar_undo = next(a for a in window.findChildren(type(window.undo_action))
                         if a.text() == "Undo")
     assert toolbar_undo.isEnabled()
-    assert toolbar_undo.toolTip() == "Undo Add hidden 1"
+    assert toolbar_undo.toolTip() == "Undo Add hidden 1 (Ctrl+Z)"
     assert window.undo_action.text() == "&Undo Add hidden 1"
     toolbar_undo.trigger()
     assert window.doc.spec.nodes == ()

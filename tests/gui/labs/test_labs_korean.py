@@ -46,14 +46,14 @@ def test_the_labs_menu_and_lab_titles_switch_live(window, open_lab, back_to_engl
     set_language("ko")
     assert menu.title() == "실습(&L)"
     assert [a.text() for a in menu.actions()] == [
-        "퍼셉트론과 XOR", "활성화 함수", "Softmax 함수와 손실 함수", "계산 그래프의 역전파",
-        "갱신 방법 비교",
-        "가중치의 초깃값", "배치 정규화, 가중치 감소, 드롭 아웃", "하이퍼파라미터 탐색"]
+        "&1 퍼셉트론과 XOR", "&2 활성화 함수", "&3 Softmax 함수와 손실 함수",
+        "&4 계산 그래프의 역전파", "&5 갱신 방법 비교", "&6 가중치의 초깃값",
+        "&7 배치 정규화, 가중치 감소, 드롭 아웃", "&8 하이퍼파라미터 탐색"]
     assert lab.windowTitle() == "퍼셉트론과 XOR — NetCanvas 실습"
     assert lab.notice_label.text().startswith("<b>눈여겨볼 점.</b>")
     set_language("en")
     assert menu.title() == "&Labs"
-    assert menu.actions()[0].text() == "Perceptron and XOR"
+    assert menu.actions()[0].text() == "&1 Perceptron and XOR"
     assert lab.windowTitle() == "Perceptron and XOR — NetCanvas lab"
     assert lab.notice_label.text().startswith("<b>What to notice.</b>")
 

@@ -12,7 +12,7 @@ from gui.labs import LABS, LabInfo
 
 def test_the_menu_lists_the_eight_labs_in_the_books_order(window):
     titles = [a.text() for a in window.labs_menu.actions()]
-    assert titles == [info.title for info in LABS]
+    assert titles == [f"&{n} {info.title}" for n, info in enumerate(LABS, 1)]
     assert [info.key for info in LABS] == ["perceptron", "activations", "softmax_loss",
                                            "comp_graph", "optimizer_race", "initialization",
                                            "regularization", "search"]

@@ -1,0 +1,121 @@
+"""The image gallery from the keyboard: the tiles could be chosen only with the mouse. Tab
+reaches them (a border shows the focus), ← → ↑ ↓ Home End choose a tile as a click does (its
+output probabilities shown) and scroll past the tiles shown, a screen reader hears the grid's
+name and the chosen tile's caption, and the keys stay with the grid while Explain's ← → Home
+End are window-wide."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication, QPushButton, QVBoxLayout, QWidget
+
+from gui.training.plots.gallery import ImageGallery
+from tests.gui.images.test_gallery_widget import SPLIT, evaluated, gallery_of, ten_class_images
+
+
+def test_arrow_keys_choose_a_tile_and_the_reader_hears_its_caption(qtbot):
+    host = QWidget()  # a window with a window-wide Right, as Explain's
+    qtbot.addWidget(host)
+    stepped: list[int] = []
+    QShortcut(QKeySequence(Qt.Key.Key_Right), host, lambda: stepped.append(1))
+    gallery = ImageGallery()
+    QVBoxLayout(host).addWidget(gallery)
+    host.resize(700, 300)
+    host.show()
+    qtbot.waitExposed(host)
+    data = ten_class_images()
+    assert gallery.set_data(data, SPLIT, 0)
+    evaluation = evaluated(gallery, data, 100)
+    grid = gallery.grid
+    iface = QAccessible.queryAccessibleInterface(grid)
+    assert iface.text(QAccessible.Text.Name) == "Images, true class → predicted class"
+    host.activateWindow()
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid)
+    assert gallery.selected_row is None
+
+    def chosen() -> int:
+        """The tile chosen, checked against what the gallery and the reader are told."""
+        k = grid.selected
+        row = int(gallery.order[k])
+        assert gallery.selected_row == row and gallery.probabilities is not None
+        assert grid.accessibleDescription() == grid.captions[k][0] == (
+            f"{evaluation.truth[row]} → {evaluation.labels[row]}")
+        return k
+
+    qtbot.keyClick(grid, Qt.Key.Key_Right)  # none chosen: the first
+    assert chosen() == 0
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert chosen() == 1 and stepped == []  # the grid kept Right from the window
+    qtbot.keyClick(grid, Qt.Key.Key_Down)
+    assert chosen() == 1 + grid.columns()
+    qtbot.keyClick(grid, Qt.Key.Key_End)
+    assert chosen() == len(grid.images) - 1
+    qtbot.keyClick(grid, Qt.Key.Key_Home)
+    assert chosen() == 0
+    qtbot.keyClick(grid, Qt.Key.Key_Left)  # before the first image: it stays
+    assert chosen() == 0
+    image = grid.grab().toImage()  # the focus border, in the highlight colour
+    assert image.pixelColor(0, grid.height() // 2) == grid.palette().highlight().color()
+
+
+def test_the_keys_scroll_the_gallery_past_the_tiles_shown(qtbot):
+    """↓ past the last row shown scrolls one row, Page Down a screenful, ↑ at the top row back:
+    every classified image is reached from the keyboard (the wheel and the scroll bar did)."""
+    data = ten_class_images()
+    gallery = gallery_of(qtbot, data, 700, 260)
+    evaluated(gallery, data, 100)
+    grid = gallery.grid
+    cols, capacity = grid.columns(), grid.capacity()
+    rows = capacity // cols
+    assert 0 < capacity < 100 and gallery.scroll.value() == 0
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def at() -> int:
+        """The index in the gallery's order of the chosen image."""
+        return int(gallery.order.tolist().index(gallery.selected_row))
+
+    qtbot.keyClick(grid, Qt.Key.Key_End)  # the last tile shown
+    assert at() == capacity - 1
+    qtbot.keyClick(grid, Qt.Key.Key_Down)  # one row further: the view scrolls a row
+    assert at() == capacity - 1 + cols and gallery.scroll.value() == 1
+    assert grid.selected == capacity - 1  # still on the bottom row, same column
+    qtbot.keyClick(grid, Qt.Key.Key_PageDown)  # a screenful further
+    assert at() == capacity - 1 + cols + capacity and gallery.scroll.value() == 1 + rows
+    qtbot.keyClick(grid, Qt.Key.Key_Home)  # the first tile shown, then a row up
+    assert at() == (1 + rows) * cols
+    qtbot.keyClick(grid, Qt.Key.Key_Up)
+    assert at() == rows * cols and gallery.scroll.value() == rows and grid.selected == 0
+    for _ in range(30):  # past the last image: it stays on the last
+        qtbot.keyClick(grid, Qt.Key.Key_PageDown)
+    assert at() >= 100 - cols and gallery.scroll.value() == gallery.scroll.maximum()
+
+
+def test_tab_reaches_the_filter_buttons_before_the_tiles_below_them(qtbot):
+    """The class buttons, made when the data comes, came after the tiles in the Tab order
+    (Tab went to the tiles, then back up to the buttons above them). The buttons are one
+    group, one Tab stop (the checked one), as radio buttons are."""
+    host = QWidget()  # widgets before and after it, as the Output dock's in the window
+    qtbot.addWidget(host)
+    layout = QVBoxLayout(host)
+    before, gallery, after = QPushButton("before"), ImageGallery(), QPushButton("after")
+    for widget in (before, gallery, after):
+        layout.addWidget(widget)
+    host.resize(700, 360)
+    host.show()
+    qtbot.waitExposed(host)
+    data = ten_class_images()
+    assert gallery.set_data(data, SPLIT, 0)
+    evaluated(gallery, data, 100)
+    everything = gallery.filter_buttons[None]
+    assert everything.isChecked() and len(gallery.filter_buttons) == 11  # All, 0 … 9
+    host.activateWindow()
+    everything.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is everything)
+    qtbot.keyClick(everything, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is gallery.grid
+    qtbot.keyClick(gallery.grid, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is everything
+    qtbot.keyClick(everything, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is before
