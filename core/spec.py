@@ -15,7 +15,7 @@ from typing import Any
 
 from core.engine import losses
 from core.i18n import N_, _
-from core.numbers import finite
+from core.numbers import finite, number_problem
 from core.spec_problems import SpecError, SpecProblem
 from core.unknown_fields import extra_fields, unknown_fields
 from core.validation import connection_problem, find_problems, topological_order
@@ -314,6 +314,9 @@ _NODE_FIELD_TYPES: dict[str, tuple[type, ...]] = {
     "features": (list, tuple),
 }
 
+#: the node's decimal numbers: refused in :func:`core.numbers.number_problem`'s words
+_DECIMAL_FIELDS = ("init_std", "dropout")
+
 
 def _node_from_dict(data: Any, index: int) -> NodeSpec:
     where = _("node #{n}").format(n=index + 1)
@@ -330,11 +333,14 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
     values: dict[str, Any] = {}
     for key, value in data.items():
         types = _NODE_FIELD_TYPES[key]
+        if key in _DECIMAL_FIELDS:  # said below, as every number read from a file is
+            values[key] = value
         # bool is an int subclass: refuse it where a number is meant.
-        if not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        elif not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
             raise _format_error(_("{where}: {field} has the wrong type ({kind})").format(
                 where=where, field=repr(key), kind=type(value).__name__))
-        values[key] = value
+        else:
+            values[key] = value
     if "position" in values:
         pos = values["position"]
         # finite: a NaN made the canvas fail at every paint (then Qt crashed the window)
@@ -347,11 +353,12 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
             raise _format_error(_("{where}: 'features' must be a list of names").format(
                 where=where))
         values["features"] = tuple(values["features"])
-    for key in ("init_std", "dropout"):
-        if key in values:
-            if not finite(values[key]) and isinstance(values[key], int):  # float() overflows
-                raise _format_error(_("{where}: {field} is too large a number").format(
-                    where=where, field=repr(key)))
+    for key in _DECIMAL_FIELDS:
+        if key in values:  # NaN drew NaN weights; 400 digits overflowed float(): a traceback
+            problem = number_problem(_("{where}: {field}").format(where=where, field=repr(key)),
+                                     values[key])
+            if problem:
+                raise _format_error(problem)
             values[key] = float(values[key])
     if "name" in values:
         values["name"] = clean_name(values["name"])

@@ -40,6 +40,9 @@ MAX_UNITS = 4096
 MAX_INPUT_UNITS = 1_000_000
 MAX_CONNECTION_WEIGHTS = 20_000_000
 KINDS = ("input", "hidden", "output")
+#: the largest fixed std of a node's starting weights (the Inspector's box goes to it): a file's
+#: 1e300 drew weights a float32 network holds as infinite, and Reset Weights drew them again
+MAX_INIT_STD = 10.0
 
 
 def connection_problem(spec: NetworkSpec, src: str, dst: str) -> SpecProblem | None:
@@ -170,9 +173,11 @@ def _node_problems(node: NodeSpec) -> list[SpecProblem]:
                 _("{node}: unknown initialiser {name}; choose one of {names}").format(
                     node=node.label, name=repr(node.init),
                     names=", ".join(initializers.NAMES)), ids))
-        if node.init == "std" and not node.init_std > 0:
+        if node.init == "std" and not 0 < node.init_std <= MAX_INIT_STD:
             problems.append(OptionProblem(
-                _("{node}: the initial weight std must be above 0").format(node=node.label), ids))
+                _("{node}: the initial weight std must be above 0 and at most {limit:g}, not "
+                  "{std:g}").format(node=node.label, limit=MAX_INIT_STD, std=node.init_std),
+                ids))
         if not 0.0 <= node.dropout < 1.0:
             problems.append(OptionProblem(
                 _("{node}: dropout rate {rate} must be at least 0 and below 1").format(

@@ -25,14 +25,15 @@ from core.error_words import own_words
 from core.export import ExportError
 from core.file_writes import place_error, streamed, write_atomically, write_reason
 from core.i18n import N_, _
+from core.numbers import whole_problem
 from core.project import ProjectError, load_project, save_project
 from core.project_checks import save_error
 from core.spec_problems import SpecError
 from core.training.history import History
 from core.training.runs import now_iso
-from core.training.settings import MAX_LR, MIN_LR
+from core.training.settings import MAX_EPOCHS, MAX_LR, MIN_LR
 from gui import cli_bench, cli_check, cli_data, cli_export, cli_runs
-from gui.cli_check import project_trainer
+from gui.cli_check import project_trainer, start_refusal
 from gui.cli_examples import add_examples
 from gui.cli_explain import add_parser as add_explain_parser
 from gui.cli_explain import run_explain
@@ -175,9 +176,10 @@ def run_self_test(args: argparse.Namespace, argv: list[str]) -> int:
 
 def run_train(args: argparse.Namespace, argv: list[str]) -> int:
     project = load_project(args.project)
-    if args.epochs is not None:
-        if args.epochs < 1:
-            raise CommandError(_("--epochs must be at least 1"))
+    if args.epochs is not None:  # the settings' rule, said of the flag, not of "epochs"
+        problem = whole_problem("--epochs", args.epochs, 1, MAX_EPOCHS)
+        if problem:
+            raise CommandError(problem)
         project.settings = replace(project.settings, epochs=args.epochs)
     if args.lr is not None:
         try:  # the settings own the rule: a rate from MIN_LR to MAX_LR
@@ -198,6 +200,9 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                              "own").format(path=log))
     _check_targets(out, log, args.force, out is not None and _same_file(out, args.project))
     trainer = project_trainer(project, project.data.load(), fresh=args.fresh)
+    refused = start_refusal(trainer)  # NaN weights: bad input, not a run that "diverged"
+    if refused:
+        raise CommandError(refused)
     started_at = now_iso()
     bar = None if args.quiet else ProgressBar(sys.stderr, trainer.first_epoch,
                                               trainer.last_epoch)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import argparse
 
 from core.i18n import _
+from core.numbers import number_problem
 from gui.cli_i18n import HelpFormatter
 
 
@@ -37,6 +38,9 @@ def run_bench(args: argparse.Namespace, argv: list[str]) -> int:
     line with exit code 2."""
     from core.engine import bench
 
+    too_long = number_problem("--seconds", args.seconds)  # 1e400: a round never ended
+    if too_long:
+        raise ValueError(too_long)
     if args.rounds < 1 or not args.seconds > 0 or args.epoch_rows < 0:
         raise ValueError(_("--rounds must be at least 1, --seconds above 0 and --epoch-rows "
                            "not negative"))

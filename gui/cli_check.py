@@ -1,6 +1,6 @@
 """What ``netcanvas check`` says about a project — that it opens, its network, its data and the
-teaching advice — and the trainer a saved project is resumed with (check reports on it; train
-and bench run it). Kept apart so gui/cli.py stays short; no Qt."""
+teaching advice — the trainer a saved project is resumed with (check reports on it; train
+and bench run it), and why train would not start it. Kept apart so gui/cli.py stays short; no Qt."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from core.i18n import N_, _, ngettext
 from core.lint import lint
 from core.project import Project, load_project
 from core.training.history import history_to_continue
+from core.training.start_check import start_problem
 from core.training.trainer import Trainer
 
 EXIT_OK = 0  # as gui/cli.py's
@@ -28,6 +29,17 @@ def project_trainer(project: Project, dataset: Dataset, fresh: bool) -> Trainer:
     history = history_to_continue(project.history, dataset.task)  # the window's rule
     return Trainer(project.build_network(), dataset, project.settings, history=history,
                    continuation=project.continuation if history else None)
+
+
+def start_refusal(trainer: Trainer) -> str | None:
+    """Why ``netcanvas train`` would not start ``trainer`` (weights or inputs that are not
+    numbers), with the command line's way on; None when it would."""
+    problem = start_problem(trainer.network, trainer.data)
+    if problem is None:
+        return None
+    words, weights = problem
+    return _("{problem} (on the command line: --fresh starts from new weights)").format(
+        problem=words) if weights else words
 
 
 def run_check(args: argparse.Namespace, argv: list[str]) -> int:
@@ -62,6 +74,9 @@ def run_check(args: argparse.Namespace, argv: list[str]) -> int:
     task = _(TASK_WORDS[data.task]) if data.task in TASK_WORDS else data.task
     print(_("  data: {data} ({task}; {parts})").format(data=project.data.title(), task=task,
                                                        parts=parts))
+    refused = start_refusal(trainer)  # the file is valid, but train would refuse it
+    if refused:
+        print(_("  cannot train: {reason}").format(reason=refused))
     # teaching advice: never changes the exit code; what the project dismissed is said by its
     # words (the lesson it shows on purpose), not its id
     for warning in lint(project.spec, project.settings, dataset):

@@ -9,6 +9,7 @@ import types
 from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from core.project import load_project, save_project
@@ -99,6 +100,27 @@ def test_a_diverging_run_exits_1_with_the_reason(tmp_path, capsys):
     assert "Traceback" not in err and "Warning" not in err
 
 
+def test_weights_that_are_not_numbers_are_refused_before_training(tmp_path, capsys):
+    """A project whose weights were NaN "diverged" at its first step: "learning rate 1 is
+    probably too high; lower it", and exit code 1 as for a failed run. It is bad input, said
+    before any epoch; --fresh is the way on."""
+    project = load_project(example_path("xor_learned"))
+    params = {name: np.full_like(value, np.nan) if name == "W2" else value
+              for name, value in project.build_network().params.items()}
+    path, out_path = tmp_path / "nan.netcanvas", tmp_path / "out.netcanvas"
+    save_project(replace(project, params=params), path)
+    code, out, err = run(["train", str(path), "--quiet", "--out", str(out_path)], capsys)
+    assert (code, out) == (2, "")
+    assert err == ("netcanvas: error: the weights are not numbers: W2 holds NaN or infinite "
+                   "values, so training cannot start from it — reset the weights to draw new "
+                   "ones (on the command line: --fresh starts from new weights)\n")
+    assert not out_path.exists()
+    code, out, _ = run(["check", str(path)], capsys)  # the file is valid: check says why
+    assert code == 0 and out.splitlines()[3] == "  cannot train: " + err.split("error: ", 1)[1][:-1]
+    code, out, _ = run(["train", str(path), "--quiet", "--fresh", "--epochs", "3"], capsys)
+    assert code == 0 and out.startswith("finished 3 epochs")
+
+
 @pytest.mark.parametrize("argv", [["train"], ["train", "x.netcanvas", "--epochs", "many"],
                                   ["check", "a", "b"]])
 def test_usage_errors_exit_2(argv, capsys):
@@ -109,7 +131,11 @@ def test_usage_errors_exit_2(argv, capsys):
 def test_bad_epochs_and_unwritable_log(tmp_path, capsys):
     example = str(example_path("and_gate"))
     code, _, err = run(["train", example, "--epochs", "0"], capsys)
-    assert (code, err) == (2, "netcanvas: error: --epochs must be at least 1\n")
+    assert (code, err) == (2, "netcanvas: error: --epochs must be a whole number from 1 to "
+                              "10,000,000, not 0\n")
+    code, _, err = run(["train", example, "--epochs", "9" * 60], capsys)  # was "epochs must …"
+    assert (code, err) == (2, "netcanvas: error: --epochs must be a whole number from 1 to "
+                              "10,000,000, not 999999999999999999999999999999999999999…\n")
     code, _, err = run(["train", example, "--epochs", "1", "--quiet", "--log",
                         str(tmp_path / "no" / "such" / "dir.csv")], capsys)
     assert code == 2 and err.startswith("netcanvas: error: cannot write the log ")
@@ -212,6 +238,9 @@ def test_bench_rejects_nonsense_options(capsys):
     assert "--rounds must be at least 1" in capsys.readouterr().err
     assert cli.main(["bench", "--epoch-rows", "-1"]) == 2
     assert "--epoch-rows not negative" in capsys.readouterr().err
+    for seconds in ("inf", "1e400"):  # above 0: each contender's round went on for ever
+        assert cli.main(["bench", "--seconds", seconds]) == 2
+        assert capsys.readouterr().err == "netcanvas: error: --seconds is too large a number\n"
 
 
 def test_a_mistyped_command_is_named_with_the_closest_one(monkeypatch, tmp_path, capsys):

@@ -120,7 +120,8 @@ def test_usage_errors_speak_korean():
         "(다음 중에서 고르세요: ")
     result = netcanvas("train", str(example_path("and_gate")), "--epochs", "0")
     assert (result.returncode, result.stderr) == (
-        2, "netcanvas: 오류: --epochs는 1 이상이어야 합니다\n")
+        2, "netcanvas: 오류: --epochs은(는) 0이(가) 아니라 1부터 10,000,000까지의 정수여야 "
+           "합니다\n")
 
 
 def test_data_list_speaks_korean(tmp_path):

@@ -16,6 +16,7 @@ import numpy as np
 from core.datasets.dataset import Dataset, Task
 from core.datasets.errors import DataError
 from core.i18n import N_, _
+from core.numbers import MAX_SEED, finite, shown
 
 # (n_samples, noise, rng, n_classes) -> (x, y); n_classes matters only where it can be chosen.
 MakeData = Callable[[int, float, np.random.Generator, int], tuple[np.ndarray, np.ndarray]]
@@ -252,18 +253,18 @@ def _check_options(info: BuiltinInfo, n: int, noise: float, seed: int, k: int) -
         hint = (_("the number of classes must be from {low} to {high}").format(
             low=info.n_classes, high=top) if top > info.n_classes
             else _("the number of classes must be left unset"))
-        raise DataError(_("{title}: {k} classes is not possible").format(title=title, k=repr(k)),
+        raise DataError(_("{title}: {k} classes is not possible").format(title=title, k=shown(k)),
                         hint=hint)
     least = max(info.min_samples, k)
     if not _whole(n) or not least <= n <= MAX_SAMPLES:
-        raise DataError(_("{title}: cannot make {n} samples").format(title=title, n=repr(n)),
+        raise DataError(_("{title}: cannot make {n} samples").format(title=title, n=shown(n)),
                         hint=_("choose a whole number from {low} to {high}").format(
                             low=least, high=f"{MAX_SAMPLES:,}"))
-    if not (isinstance(noise, (int, float, np.floating)) and np.isfinite(noise) and noise >= 0):
+    if not (isinstance(noise, (int, float, np.floating)) and finite(noise) and noise >= 0):
         raise DataError(_("{title}: noise {noise} is not possible").format(
-                            title=title, noise=repr(noise)),
+                            title=title, noise=shown(noise)),
                         hint=_("choose a number ≥ 0 (a standard deviation in data units)"))
-    if not _whole(seed) or seed < 0:
+    if not _whole(seed) or not 0 <= seed <= MAX_SEED:
         raise DataError(_("{title}: seed {seed} is not possible").format(
-                            title=title, seed=repr(seed)),
-                        hint=_("choose a whole number ≥ 0"))
+                            title=title, seed=shown(seed)),
+                        hint=_("choose a whole number from 0 to {high:,}").format(high=MAX_SEED))

@@ -19,6 +19,7 @@ from core.datasets.files import dataset_name, read_bytes
 from core.datasets.scaling import standardize as standardize_datasets
 from core.datasets.targets import check_task, encode_labels, infer_task
 from core.i18n import _
+from core.numbers import too_large
 
 MISSING = frozenset({"", "na", "n/a", "nan", "null", "?"})
 
@@ -48,8 +49,7 @@ def _cell_problem(cell: str, not_numeric: str) -> tuple[str, str]:
             _('"{cell}" marks a missing value').format(cell=cell)
         return shown, _("fill in the value or remove the row")
     if _is_number(cell):
-        return (_('"{cell}" is not a finite number').format(cell=cell),
-                _("use an ordinary number or remove the row"))
+        return too_large(f'"{cell}"'), _("use an ordinary number or remove the row")
     if "," in cell and _is_number(cell.replace(",", ".", 1)):
         return (_('"{cell}" is not a number').format(cell=cell),
                 _("use a dot as the decimal separator, e.g. 5.1"))

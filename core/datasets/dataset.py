@@ -7,7 +7,6 @@ plots it or a trainer that batches it cannot change it for everyone else by acci
 
 from __future__ import annotations
 
-import math
 import threading
 import weakref
 from collections.abc import Callable, Hashable
@@ -18,6 +17,7 @@ import numpy as np
 
 from core.datasets.errors import DataError
 from core.i18n import _
+from core.numbers import finite
 
 Task = Literal["classification", "regression"]
 X_DTYPES = (np.dtype(np.float64), np.dtype(np.uint8))
@@ -190,7 +190,7 @@ def _validate(d: Dataset) -> None:
         fail(_("x has no feature columns"), _("a network needs at least one input feature"))
     divisor = d.x_divisor
     if isinstance(divisor, bool) or not isinstance(divisor, int | float) \
-            or not math.isfinite(divisor) or divisor <= 0:
+            or not finite(divisor) or divisor <= 0:
         fail(_("x_divisor {divisor} is not a positive number").format(divisor=repr(divisor)),
              _("use 255 for image bytes"))
     if d.is_float and divisor != 1.0:

@@ -23,6 +23,7 @@ from core.datasets.mnist import load_mnist
 from core.datasets.remote import REMOTE, fingerprint
 from core.file_writes import read_reason
 from core.i18n import N_, _
+from core.numbers import MAX_SEED, number_problem, whole_problem
 from core.unknown_fields import extra_fields, unknown_fields
 
 BUNDLED = {"iris": load_iris, "digits": load_digits}
@@ -208,7 +209,7 @@ class DataRef:
                     name=repr(name)))
             return cls.builtin(
                 name, _field(data, "n_samples", int, "data", optional=True),
-                _number(data, "noise"), _field(data, "seed", int, "data", default=0),
+                _number(data, "noise"), _seed(data),
                 _field(data, "n_classes", int, "data", optional=True))
         if kind == "bundled":
             _only(data, ("kind", "name"), "data")
@@ -286,13 +287,19 @@ def _number(data: dict[str, Any], key: str) -> float | None:
     value = data.get(key)
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValueError(_("data: {key} must be a number, not {found}").format(
-            key=repr(key), found=type(value).__name__))
-    try:
-        return float(value)
-    except OverflowError:  # a whole number of 400 digits (a traceback on opening)
-        raise ValueError(_("data: {key} is too large a number").format(key=repr(key))) from None
+    problem = number_problem(_("data: {key}").format(key=repr(key)), value)
+    if problem:  # a whole number of 400 digits overflowed float(): a traceback on opening
+        raise ValueError(problem)
+    return float(value)
+
+
+def _seed(data: dict[str, Any]) -> int:
+    """The built-in set's seed (one of 400 digits was taken, and written into its source)."""
+    seed = data.get("seed", 0)
+    problem = whole_problem(_("data: {key}").format(key=repr("seed")), seed, 0, MAX_SEED)
+    if problem:
+        raise ValueError(problem)
+    return seed
 
 
 def _strings(data: dict[str, Any], key: str) -> list[str]:

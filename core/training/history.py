@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.i18n import _, percent
+from core.numbers import finite
 from core.unknown_fields import extra_fields, unknown_fields
 
 PARTS = ("train", "val", "test")
@@ -168,4 +169,4 @@ def _is_number_or_none(value: Any) -> bool:
     if value is None:
         return True
     return (isinstance(value, int | float) and not isinstance(value, bool)
-            and math.isfinite(value))
+            and finite(value))

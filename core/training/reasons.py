@@ -14,10 +14,10 @@ sentence (a file edited by hand), are never an error: the run's stored text is s
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 
 from core.i18n import N_, N_plural, _, ngettext
+from core.numbers import finite
 
 #: the sentences, by key: one message (marked N_), or a singular and a plural counted by the
 #: value ``n`` (N_plural)
@@ -83,6 +83,6 @@ def check_values(values: object) -> dict[str, float] | None:
     if not isinstance(values, dict) or len(values) > MAX_VALUES:
         return None
     if not all(isinstance(k, str) and isinstance(v, int | float) and not isinstance(v, bool)
-               and math.isfinite(v) for k, v in values.items()):
+               and finite(v) for k, v in values.items()):
         return None
     return dict(values)

@@ -15,12 +15,11 @@ from typing import Any
 
 from core.engine import optimizers
 from core.i18n import N_, _
-from core.numbers import finite
+from core.numbers import MAX_SEED, number_problem, whole_problem
 from core.unknown_fields import extra_fields, unknown_fields
 
 DTYPES = ("float32", "float64")
 MAX_EPOCHS = 10_000_000
-MAX_SEED = 2**32 - 1
 #: the learning rates a project may hold — the window's box, ``netcanvas train --lr`` and a
 #: project file alike: far below any usual rate (a search goes down to 1e-10) and far above
 #: (at 1000 SGD makes the spiral diverge, a lesson); beyond them a rate is a slip of the keys
@@ -71,7 +70,7 @@ class TrainingSettings:
                                ).format(name=repr(self.optimizer),
                                         names=", ".join(optimizers.NAMES)))
         object.__setattr__(self, "optimizer", name)
-        _positive("lr", self.lr)
+        positive("lr", self.lr)
         if not MIN_LR <= self.lr <= MAX_LR:
             raise ValueError(_("{name}: {value} must lie between {low} and {high}").format(
                 name="lr", value=repr(self.lr), low=f"{MIN_LR:g}", high=f"{MAX_LR:g}"))
@@ -150,12 +149,13 @@ class TrainingSettings:
 
 
 def _number(name: str, value: Any) -> None:
-    if isinstance(value, bool) or not isinstance(value, int | float) or not finite(value):
-        raise ValueError(_("{name}: {value} is not a finite number").format(
-            name=name, value=repr(value)))
+    problem = number_problem(name, value)
+    if problem:
+        raise ValueError(problem)
 
 
-def _positive(name: str, value: Any) -> None:
+def positive(name: str, value: Any) -> None:
+    """Raise ValueError unless ``value`` of field ``name`` is a usable number above 0."""
     _number(name, value)
     if value <= 0:
         raise ValueError(_("{name}: {value} must be above 0").format(name=name, value=repr(value)))
@@ -169,12 +169,9 @@ def _non_negative(name: str, value: Any) -> None:
 
 
 def _whole(name: str, value: Any, low: int, high: int) -> None:
-    if isinstance(value, bool) or not isinstance(value, int):
-        raise ValueError(_("{name}: {value} is not a whole number").format(
-            name=name, value=repr(value)))
-    if not low <= value <= high:
-        raise ValueError(_("{name}: {value} must be from {low} to {high:,}").format(
-            name=name, value=value, low=low, high=high))
+    problem = whole_problem(name, value, low, high)
+    if problem:
+        raise ValueError(problem)
 
 
 def _split(value: Any) -> tuple[float, float, float]:

@@ -31,7 +31,7 @@ from core.training.measure import evaluate
 from core.training.outcome import Outcome, diverged, ended
 from core.training.prepare import TrainingData, prepare
 from core.training.resume import Continuation
-from core.training.settings import TrainingSettings, batches_per_epoch
+from core.training.settings import TrainingSettings, batches_per_epoch, positive
 from core.training.snapshot import (
     HISTOGRAM_BINS,
     PROBE_ROWS,
@@ -142,10 +142,7 @@ class Trainer:
         Safe from any thread: it stores one float, which :meth:`step` hands to the optimizer
         before a mini-batch. Never during an update: Nesterov reads the rate twice per update,
         and a change in between would mix two rates in one step."""
-        if isinstance(value, bool) or not isinstance(value, int | float) or not value > 0 \
-                or not math.isfinite(value):
-            raise ValueError(_("lr: {value} must be a finite number above 0").format(
-                value=repr(value)))
+        positive("lr", value)
         self._lr = float(value)
 
     def pause(self) -> None:

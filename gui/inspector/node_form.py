@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 from core.datasets import FEATURES, feature_info
 from core.engine import activations, initializers, losses
 from core.spec import MAX_NAME_LENGTH, NodeSpec, clean_name
-from core.validation import MAX_UNITS
+from core.validation import MAX_INIT_STD, MAX_UNITS
 from gui import theme
 from gui.canvas import style
 from gui.document.document import GraphDocument
@@ -107,7 +107,7 @@ class NodeForm(QWidget):
         self.init_combo = _combo(initializers.NAMES)
         self.init_std_spin = QDoubleSpinBox()
         self.init_std_spin.setDecimals(4)
-        self.init_std_spin.setRange(0.0001, 10.0)
+        self.init_std_spin.setRange(0.0001, MAX_INIT_STD)
         self.init_std_spin.setSingleStep(0.01)
         self.batch_norm_check = QCheckBox()
         self.dropout_spin = QDoubleSpinBox()

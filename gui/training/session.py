@@ -32,6 +32,7 @@ from core.training.prepare import DataMismatchError
 from core.training.resume import Continuation
 from core.training.runs import Runs, now_iso
 from core.training.settings import TrainingSettings
+from core.training.start_check import check_start
 from core.training.trainer import Trainer
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
@@ -331,7 +332,9 @@ def _build_trainer(spec: NetworkSpec, arrays: Params, dataset: Dataset,
     params, state = split(arrays)
     with contextlib.suppress(ValueError):  # arrays that no longer fit: the seed's weights
         network.load_params(params, state)
-    return Trainer(network, dataset, settings, history=history, continuation=continuation)
+    trainer = Trainer(network, dataset, settings, history=history, continuation=continuation)
+    check_start(network, trainer.data)  # NaN weights: not a run that "diverged" at once
+    return trainer
 
 
 def _made_or_why(build_it: Callable[[], Trainer]) -> Trainer | str:

@@ -225,17 +225,22 @@ def test_not_a_netcanvas_document(trained, tmp_path):
     (lambda d: d.update(colour="red"), "project.json has an unknown field: colour — if a newer "
      "NetCanvas made it, update NetCanvas to open it"),
     (lambda d: d["settings"].update(lr="fast"),
-     "the training settings in project.json are not valid: lr: 'fast' is not a finite number"),
+     "the training settings in project.json are not valid: lr must be a number, not 'fast'"),
     (lambda d: d["settings"].update(lr=5000),  # the window could not show it (1e-10…1000)
      "the training settings in project.json are not valid: lr: 5000 must lie between 1e-10 "
      "and 1000"),
     (lambda d: d["settings"].update(epochs=-1),
-     "the training settings in project.json are not valid: epochs: -1 must be from 1 to "
-     "10,000,000"),
+     "the training settings in project.json are not valid: epochs must be a whole number from "
+     "1 to 10,000,000, not -1"),
     (lambda d: d["spec"]["nodes"][1].update(units="6"),
      "the network in project.json is not valid: network file: node #2: 'units' has the wrong "
      "type (str)"),
-    (lambda d: d["data"].update(seed="four"), "data: 'seed' must be a whole number, not str"),
+    (lambda d: d["data"].update(seed="four"),
+     "data: 'seed' must be a whole number from 0 to 4,294,967,295, not 'four'"),
+    (lambda d: d["data"].update(seed=-1),
+     "data: 'seed' must be a whole number from 0 to 4,294,967,295, not -1"),
+    (lambda d: d["data"].update(seed=2**32),  # the training seed's bound
+     "data: 'seed' must be a whole number from 0 to 4,294,967,295, not 4294967296"),
     (lambda d: d["data"].update(name="galaxy"),
      "data: there is no built-in data set called 'galaxy'"),
     (lambda d: d["data"].update(kind="url"),

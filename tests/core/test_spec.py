@@ -160,7 +160,9 @@ def test_softmax_over_one_unit_is_refused():
     ({"activation": "swish"}, "unknown activation 'swish'"),
     ({"init": "glorot"}, "unknown initialiser 'glorot'"),
     ({"dropout": 1.0}, "dropout rate 1.0 must be at least 0 and below 1"),
-    ({"init": "std", "init_std": 0.0}, "std must be above 0"),
+    ({"init": "std", "init_std": 0.0}, "std must be above 0 and at most 10, not 0"),
+    # weights a float32 network holds as infinite, drawn again by every Reset Weights
+    ({"init": "std", "init_std": 1e300}, "std must be above 0 and at most 10, not 1e+300"),
 ])
 def test_bad_node_options(change, words):
     spec = xor_spec().with_node_changed("h", **change)

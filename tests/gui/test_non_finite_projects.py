@@ -2,8 +2,8 @@
 draw or Python cannot read: NaN weights made every paint of a connection fail ("cannot convert
 float NaN to integer") and then Qt crashed the window; a NaN position did the same; a whole
 number of 400 digits for a rate, a dropout or a noise level was a traceback ("int too large to
-convert to float") where a sentence was due; a fragment whose arrays were a list was an
-exception on paste."""
+convert to float") where a sentence was due, and a NaN init_std or a data seed of 400 digits
+was taken; a fragment whose arrays were a list was an exception on paste."""
 
 import dataclasses
 import json
@@ -49,12 +49,19 @@ def test_a_project_with_nan_weights_opens_and_its_connections_are_drawn(
 
 @pytest.mark.parametrize("where, edit, expected", [
     ("lr", lambda p: json.dumps(p).replace('"lr": 1.0', f'"lr": {BIG}'),
-     "the training settings in project.json are not valid: lr: "),
+     "the training settings in project.json are not valid: lr is too large a number"),
     ("dropout", lambda p: json.dumps(p).replace('"dropout": 0.0', f'"dropout": {BIG}', 1),
      "the network in project.json is not valid: network file: node #1: 'dropout' is too large "
      "a number"),
     ("noise", lambda p: json.dumps(p).replace('"noise": 0.0', f'"noise": {BIG}'),
      "data: 'noise' is too large a number"),
+    ("init_std", lambda p: json.dumps(p).replace('"init_std": 0.01', '"init_std": NaN', 1),
+     "the network in project.json is not valid: network file: node #1: 'init_std' must be a "
+     "number, not NaN"),
+    ("seed", lambda p: json.dumps(p).replace('"seed": 0, "n_classes"',
+                                             f'"seed": {BIG}, "n_classes"'),
+     "data: 'seed' must be a whole number from 0 to 4,294,967,295, not "
+     "100000000000000000000000000000000000000…"),
     ("position", lambda p: json.dumps(p).replace('"position": [0.0, 0.0]',
                                                  '"position": [NaN, 0.0]', 1),
      "the network in project.json is not valid: network file: node #1: 'position' must be two "

@@ -186,6 +186,27 @@ def test_bad_options_are_refused(kw):
         load_builtin("circle", **kw)
 
 
+def test_a_seed_beyond_the_training_seed_s_range_is_refused_in_words():
+    """A seed of 400 digits made a data set, and its source spelt the 400 digits out."""
+    with pytest.raises(DataError) as err:
+        load_builtin("circle", seed=2**32)
+    assert str(err.value) == ("Circle: seed 4294967296 is not possible — choose a whole number "
+                              "from 0 to 4,294,967,295.")
+    assert load_builtin("circle", seed=2**32 - 1).n_samples == 400
+
+
+def test_a_whole_number_no_float_holds_is_refused_in_words_that_fit_a_line():
+    """A noise of 400 digits was numpy's TypeError ("ufunc 'isfinite' not supported"), and a
+    sample count of 400 digits was spelt out in full in the message."""
+    big = 10**400
+    for options, words in (({"noise": big}, "Circle: noise {big} is not possible"),
+                           ({"n_samples": big}, "Circle: cannot make {big} samples")):
+        with pytest.raises(DataError) as err:
+            load_builtin("circle", **options)
+        assert str(err.value).startswith(
+            words.format(big="100000000000000000000000000000000000000…"))
+
+
 # --- the Dataset type -----------------------------------------------------------------------
 
 
@@ -208,6 +229,8 @@ def _dataset(**overrides):
     {"task": "clustering"},
     {"task": "regression"},
     {"task": "regression", "class_names": (), "y": np.zeros(3)},
+    # image bytes over a divisor of 400 digits: Python's OverflowError, not a DataError
+    {"x": np.zeros((3, 2), dtype=np.uint8), "x_divisor": 10**400},
 ])
 def test_dataset_rejects_inconsistent_arrays(overrides):
     with pytest.raises(DataError):

@@ -35,7 +35,8 @@ def test_a_missing_file_and_a_built_in_option_are_refused_in_korean(tmp_path, ko
     assert str(missing.value) == "gone.csv: 파일이 없습니다 — 파일 이름과 폴더를 확인하세요."
     with pytest.raises(DataError) as seed:
         load_builtin("circle", seed=-1)
-    assert str(seed.value) == "원: 시드 -1은(는) 쓸 수 없습니다 — 0 이상의 정수를 선택하세요."
+    assert str(seed.value) == ("원: 시드 -1은(는) 쓸 수 없습니다 — 0부터 4,294,967,295까지의 "
+                                "정수를 선택하세요.")
 
 
 def test_a_moved_linked_file_is_explained_in_korean(tmp_path, korean):

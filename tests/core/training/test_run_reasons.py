@@ -116,7 +116,8 @@ def test_an_unknown_key_or_values_that_do_not_fit_show_the_stored_text(tmp_path)
     assert load_project(path).runs[0].reason_words == "ended by a newer NetCanvas"
 
 
-@pytest.mark.parametrize("values", [[1, 2], {"n": "two"}, {"n": True}])
+@pytest.mark.parametrize("values", [[1, 2], {"n": "two"}, {"n": True},
+                                    {"n": 10**400}])  # was Python's OverflowError, a traceback
 def test_bad_reason_values_are_refused_in_a_sentence(tmp_path, values):
     path = tmp_path / "bad.netcanvas"
     saved_in_korean(path, epochs=2)

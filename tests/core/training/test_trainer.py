@@ -290,8 +290,10 @@ def test_the_learning_rate_can_change_during_training(spiral):
     np.testing.assert_allclose(trainer.network.params["W1"], before - 0.025 * grads["W1"],
                                rtol=1e-5, atol=1e-7)
     assert trainer.snapshot().lr == 0.025
-    with pytest.raises(ValueError, match="lr: 0 must be a finite number above 0"):
+    with pytest.raises(ValueError, match="lr: 0 must be above 0"):
         trainer.set_lr(0)
+    with pytest.raises(ValueError, match=r"^lr must be a number, not NaN$"):  # the settings' words
+        trainer.set_lr(float("nan"))
 
 
 # ------------------------------------------------------------------ snapshots
