@@ -69,14 +69,15 @@ class GradientBar(QGraphicsItem):
         self.flow: NodeFlow | None = None
         self.setAcceptHoverEvents(True)
 
-    def set_flow(self, flow: NodeFlow | None) -> None:
+    def set_flow(self, flow: NodeFlow | None) -> bool:
+        """Show ``flow`` (None: hide the bar); whether it changed. The overlay draws a changed
+        bar again (its bounds stay the same)."""
         if flow == self.flow:
-            return
-        self.prepareGeometryChange()
+            return False
         self.flow = flow
         self.setVisible(flow is not None)
         self.setToolTip(self.tooltip())
-        self.update()
+        return True
 
     def tooltip(self) -> str:
         """The norm, the ratio to the output's layer and the flag's meaning, in the window's
@@ -143,13 +144,14 @@ class EdgeGradientBar(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setPos(edge.midpoint())
 
-    def set_norm(self, norm: float | None) -> None:
+    def set_norm(self, norm: float | None) -> bool:
+        """Show ``norm`` (None: hide the bar); whether it changed (as GradientBar.set_flow)."""
         if norm == self.norm:
-            return
+            return False
         self.norm = norm
         self.setVisible(norm is not None)
         self.setToolTip(self.tooltip())
-        self.update()
+        return True
 
     def tooltip(self) -> str:
         if self.norm is None:
@@ -223,20 +225,22 @@ class GradientFlowOverlay:
             return
         self._dirty = False
         flows = self.frame.flow if self.frame is not None else {}
+        changed: list[QGraphicsItem] = []
         for item in self.scene.node_items():
             bar = self.bar(item.node_id)
             if bar is None and item.node_id in flows:
                 bar = GradientBar(item)
-            if bar is not None:
-                bar.set_flow(flows.get(item.node_id))
+            if bar is not None and bar.set_flow(flows.get(item.node_id)):
+                changed.append(bar)
         norms = self.frame.snapshot.gradient_norms if flows else {}
         for edge in self.scene.edge_items():
             norm = norms.get(edge_key(edge.edge_id))
             bar = self.edge_bar(edge.edge_id)
             if bar is None and norm is not None:
                 bar = EdgeGradientBar(edge)
-            if bar is not None:
-                bar.set_norm(norm)
+            if bar is not None and bar.set_norm(norm):
+                changed.append(bar)
+        self.scene.redraw(changed)  # those on screen now, the others as they come on it
 
     def bar(self, node_id: str) -> GradientBar | None:
         """The bar above a node (None before it first had one)."""

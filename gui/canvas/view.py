@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QWheelEvent,
@@ -57,6 +58,13 @@ class CanvasView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._pan_from: QPoint | None = None
         self._space = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # what changed while off screen is drawn anew as it comes on screen (CanvasScene.redraw)
+        draw_stale = getattr(self.scene(), "draw_stale", None)
+        if draw_stale is not None:
+            draw_stale(self.mapToScene(event.rect()).boundingRect())
+        super().paintEvent(event)
 
     # ------------------------------------------------------------------ zoom
     @property

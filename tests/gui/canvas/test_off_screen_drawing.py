@@ -1,0 +1,66 @@
+"""A live frame of a chain of 300 one-unit nodes made every card, connection and gradient bar
+on the canvas update, and Qt asked each for its bounds (a call into Python) though it was off
+screen: about 1,200 calls a frame, 20–70 ms of the GUI thread while training. Now what is off
+screen is drawn again when a view shows it."""
+
+from __future__ import annotations
+
+import numpy as np
+from PySide6.QtWidgets import QApplication
+
+from core.engine.params import fresh_params
+from gui.canvas.edge_item import EdgeItem
+from gui.canvas.gradient_bars import EdgeGradientBar, GradientBar
+from gui.canvas.node_item import NodeItem
+from tests.gui.canvas.test_cached_drawing import assert_current
+from tests.gui.document.test_deep_chain_predictions import open_chain
+
+
+def bounds_asked(monkeypatch) -> set[int]:
+    """The canvas items (ids) asked for their bounds, of those made from now on (PySide finds
+    a virtual's Python override once per item)."""
+    asked: set[int] = set()
+    for cls in (NodeItem, EdgeItem, GradientBar, EdgeGradientBar):
+        original = cls.boundingRect
+
+        def recorded(item, original=original):
+            asked.add(id(item))
+            return original(item)
+
+        monkeypatch.setattr(cls, "boundingRect", recorded)
+    return asked
+
+
+def settle_canvas(window) -> None:
+    for _ in range(3):  # the scene's updates are queued: handled, and the canvas painted
+        QApplication.processEvents()
+    window.view.viewport().repaint()
+
+
+def test_new_weights_ask_only_what_is_on_screen_for_its_bounds(qtbot, window, monkeypatch):
+    asked = bounds_asked(monkeypatch)
+    open_chain(window)
+    qtbot.waitUntil(lambda: window.scene.node_item("1").thumbnail is not None, timeout=10_000)
+    settle_canvas(window)
+    on_screen = window.view.items(window.view.viewport().rect())
+    assert 0 < len([i for i in on_screen if isinstance(i, NodeItem)]) < 10
+    arrays = fresh_params(window.doc.spec, np.random.default_rng(1))
+    asked.clear()
+    window.doc.set_arrays(arrays)  # as a live frame: every weight and bias is new
+    settle_canvas(window)
+    assert asked  # what is on screen is drawn again
+    assert len(asked) < 60, len(asked)  # of 302 cards and 301 connections: those near the view
+
+
+def test_what_changed_off_screen_shows_as_it_comes_on_screen(qtbot, window):
+    open_chain(window)
+    settle_canvas(window)
+    far = window.scene.node_item("90")
+    assert far not in window.view.items(window.view.viewport().rect())
+    window.doc.set_arrays(fresh_params(window.doc.spec, np.random.default_rng(2)))
+    settle_canvas(window)
+    bias = float(window.doc.array("b90")[0])
+    window.view.centerOn(far)
+    assert far in window.view.items(window.view.viewport().rect())
+    assert f"b[0] = {bias:.4g}" in far.neuron_tooltip(0)
+    assert_current(window)  # every card shown, the far one too, as drawn from scratch
