@@ -83,7 +83,7 @@ class EdgeItem(QGraphicsItem):
     # ------------------------------------------------------------------ state from the scene
     def set_weights(self, weights: np.ndarray | None, redraw: bool = True) -> None:
         """New weights; without ``redraw`` the scene draws the connection again
-        (CanvasScene.redraw)."""
+        (gui.canvas.off_screen)."""
         # The document hands out read-only views of arrays it replaces rather than changes:
         # kept as they are (a copy of 2000×2000 weights took 15 ms at each edit); others copied.
         self._weights = None if weights is None else (

@@ -240,7 +240,7 @@ class GradientFlowOverlay:
                 bar = EdgeGradientBar(edge)
             if bar is not None and bar.set_norm(norm):
                 changed.append(bar)
-        self.scene.redraw(changed)  # those on screen now, the others as they come on it
+        self.scene.drawing.redraw(changed)  # on screen now, the others as they come on it
 
     def bar(self, node_id: str) -> GradientBar | None:
         """The bar above a node (None before it first had one)."""

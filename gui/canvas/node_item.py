@@ -118,7 +118,7 @@ class NodeItem(QGraphicsObject):
         self.set_node(self.node)
 
     def set_biases(self, biases: np.ndarray | None, redraw: bool = True) -> None:
-        """New biases; without ``redraw`` the scene draws the card again (CanvasScene.redraw)."""
+        """New biases; without ``redraw`` the scene draws the card again (gui.canvas.off_screen)."""
         self._biases = None if biases is None else np.array(biases)
         if redraw:
             self.update()
@@ -184,7 +184,7 @@ class NodeItem(QGraphicsObject):
 
     def set_thumbnail(self, image: QImage | None, redraw: bool = True) -> None:
         """The picture under the card (None: none); without ``redraw`` the scene draws the
-        card again (CanvasScene.redraw), unless the card grows or shrinks."""
+        card again (gui.canvas.off_screen), unless the card grows or shrinks."""
         if image is None and self._thumbnail is None:
             return  # nothing to change (asked again at every refresh of the predictions)
         resized = (image is None) != (self._thumbnail is None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 import shiboken6
-from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -26,6 +26,7 @@ from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag, refusal
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
+from gui.canvas.off_screen import OffScreenDrawing
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.style import node_label
 from gui.canvas.value_editor import ValueEditor, number_refusal
@@ -57,8 +58,8 @@ class CanvasScene(QGraphicsScene):
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._editor_proxy = None
         self._runtime_problems: dict[str, str] = {}
-        #: items whose picture changed while no view showed them (redraw)
-        self._stale: set[QGraphicsItem] = set()
+        #: what changed off screen, drawn when a view shows it
+        self.drawing = OffScreenDrawing(self)
         self.class_names: tuple[str, ...] = ()  # the data's (set_class_names)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         doc.node_added.connect(self._add_node)
@@ -131,7 +132,7 @@ class CanvasScene(QGraphicsScene):
             if image is not None or item.thumbnail is not None:
                 item.set_thumbnail(image, redraw=False)
                 changed.append(item)
-        self.redraw(changed)
+        self.drawing.redraw(changed)
 
     def show_values(self, nodes: dict[str, NodeOverlay], edges: dict[str, EdgeOverlay]
                     ) -> None:
@@ -148,7 +149,7 @@ class CanvasScene(QGraphicsScene):
     # ------------------------------------------------------------------ mirroring the document
     def _rebuild(self) -> None:
         self._close_editor()
-        self._stale.clear()
+        self.drawing.forget()
         for item in list(self._edges.values()) + list(self._nodes.values()):
             self.removeItem(item)
         self._nodes.clear()
@@ -168,7 +169,7 @@ class CanvasScene(QGraphicsScene):
 
     def _remove_node(self, node_id: str) -> None:
         item = self._nodes.pop(node_id)
-        self._stale.discard(item)
+        self.drawing.forget(item)
         self.removeItem(item)
         self._refresh_unit_names()
 
@@ -219,7 +220,7 @@ class CanvasScene(QGraphicsScene):
 
     def _remove_edge(self, edge_id: str) -> None:
         item = self._edges.pop(edge_id)
-        self._stale.discard(item)
+        self.drawing.forget(item)
         self.removeItem(item)
 
     def _params_changed(self, names: list[str]) -> None:
@@ -234,42 +235,7 @@ class CanvasScene(QGraphicsScene):
             if params.bias_name(node_id) in changed:
                 self._refresh_node(node_id, redraw=False)
                 items.append(item)
-        self.redraw(items)
-
-    # ------------------------------------------------------------------ drawing on screen
-    def redraw(self, items: Sequence[QGraphicsItem]) -> None:
-        """Draw ``items`` again (their pictures changed): those on screen now, the others when
-        a view shows them (:meth:`draw_stale`). Every update() makes Qt ask the item, and each
-        of its children, for its bounds — Python calls — though it is off screen: a live frame
-        of a chain of 300 one-unit nodes made about 1,200 of them, 20–70 ms of the GUI
-        thread while training."""
-        shown = self._on_screen()
-        for item in items:
-            if item in shown:
-                item.update()
-            else:
-                self._stale.add(item)
-
-    def draw_stale(self, rect: QRectF | None = None) -> None:
-        """Draw again the items changed off screen that lie in ``rect`` (scene; None: all of
-        them), before it is painted: a view calls it as it paints, a picture of the canvas
-        before it is drawn."""
-        if not self._stale:
-            return
-        found = self._stale if rect is None else [
-            item for item in self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect)
-            if item in self._stale]
-        for item in list(found):
-            self._stale.discard(item)
-            item.update()  # a cached picture is made again at the next paint: this one
-
-    def _on_screen(self) -> set[QGraphicsItem]:
-        shown: set[QGraphicsItem] = set()
-        for view in self.views():
-            if view.isVisible():
-                rect = view.mapToScene(view.viewport().rect()).boundingRect()
-                shown.update(self.items(rect, Qt.ItemSelectionMode.IntersectsItemBoundingRect))
-        return shown
+        self.drawing.redraw(items)
 
     def mark_nodes(self, messages: dict[str, str]) -> None:
         """Mark nodes with a problem found while running (training diverged there), next to

@@ -60,10 +60,10 @@ class CanvasView(QGraphicsView):
         self._space = False
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        # what changed while off screen is drawn anew as it comes on screen (CanvasScene.redraw)
-        draw_stale = getattr(self.scene(), "draw_stale", None)
-        if draw_stale is not None:
-            draw_stale(self.mapToScene(event.rect()).boundingRect())
+        # what changed while off screen is drawn anew as it comes on screen (off_screen.py)
+        drawing = getattr(self.scene(), "drawing", None)
+        if drawing is not None:
+            drawing.draw_stale(self.mapToScene(event.rect()).boundingRect())
         super().paintEvent(event)
 
     # ------------------------------------------------------------------ zoom

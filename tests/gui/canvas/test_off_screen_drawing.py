@@ -12,6 +12,7 @@ from core.engine.params import fresh_params
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.gradient_bars import EdgeGradientBar, GradientBar
 from gui.canvas.node_item import NodeItem
+from gui.canvas.picture import render_canvas
 from tests.gui.canvas.test_cached_drawing import assert_current
 from tests.gui.document.test_deep_chain_predictions import open_chain
 
@@ -59,8 +60,22 @@ def test_what_changed_off_screen_shows_as_it_comes_on_screen(qtbot, window):
     assert far not in window.view.items(window.view.viewport().rect())
     window.doc.set_arrays(fresh_params(window.doc.spec, np.random.default_rng(2)))
     settle_canvas(window)
+    assert far in window.scene.drawing.stale  # changed, not drawn yet
     bias = float(window.doc.array("b90")[0])
     window.view.centerOn(far)
     assert far in window.view.items(window.view.viewport().rect())
     assert f"b[0] = {bias:.4g}" in far.neuron_tooltip(0)
     assert_current(window)  # every card shown, the far one too, as drawn from scratch
+    assert far not in window.scene.drawing.stale
+
+
+def test_a_picture_of_the_canvas_draws_what_changed_off_screen(qtbot, window):
+    open_chain(window)
+    settle_canvas(window)
+    window.doc.set_arrays(fresh_params(window.doc.spec, np.random.default_rng(3)))
+    settle_canvas(window)
+    stale = window.scene.drawing.stale
+    assert len(stale) > 500  # cards, connections: all but those on screen
+    window.scene.removeItem(window.scene.node_item("200"))  # gone with its bar, unnamed
+    assert not render_canvas(window.scene).isNull()
+    assert not window.scene.drawing.stale
