@@ -39,7 +39,6 @@ from gui.i18n import on_language_change, translate
 from gui.inspector import Inspector
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
-from gui.panels.prediction_images import boundary_image, node_images
 from gui.panels.predictions import PredictionModel, PredictionsPanel
 from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
 from gui.status_bar import ElidingStatusBar
@@ -288,12 +287,7 @@ class MainWindow(WindowActions, CanvasEditing, QMainWindow):
 
     def _show_predictions(self, result: object) -> None:
         self.predictions_panel.show_predictions(result, self.data.dataset, self.data.ref)
-        outputs = self.doc.spec.nodes_of_kind("output")
-        images = node_images(result)
-        output_image = boundary_image(result)
-        if len(outputs) == 1 and output_image is not None:
-            images[outputs[0].id] = output_image
-        self.scene.set_thumbnails(images)
+        self.scene.set_thumbnails(result.pictures)
         self.problems_panel.set_data_note(result.mismatches)
 
     def choose_neuron_limit(self) -> None:

@@ -81,13 +81,16 @@ class EdgeItem(QGraphicsItem):
         self.update_geometry()
 
     # ------------------------------------------------------------------ state from the scene
-    def set_weights(self, weights: np.ndarray | None) -> None:
+    def set_weights(self, weights: np.ndarray | None, redraw: bool = True) -> None:
+        """New weights; without ``redraw`` the scene draws the connection again
+        (gui.canvas.off_screen)."""
         # The document hands out read-only views of arrays it replaces rather than changes:
         # kept as they are (a copy of 2000×2000 weights took 15 ms at each edit); others copied.
         self._weights = None if weights is None else (
             np.array(weights) if weights.flags.writeable else weights)
         self._magnitude = None
-        self.update()
+        if redraw:
+            self.update()
 
     def magnitude(self) -> float:
         """The weights' mean |w| (0 without weights), which sets a block's line width: worked

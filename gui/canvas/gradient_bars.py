@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QRectF, Qt, QTimer
 from PySide6.QtGui import QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import (
     QGraphicsItem,
@@ -37,6 +37,9 @@ EDGE_BAR_WIDTH = 36.0
 EDGE_BAR_HEIGHT = 4.0
 EDGE_BAR_GAP = 12.0  # below the connection's middle, clear of the matrix-shape label
 LOW, HIGH = -6.0, 2.0  # log10 of the norms the bar spans: 1e-6 … 100
+#: bars made in one turn of the event loop: a chain of 300 one-unit nodes' 600, made with
+#: the first frame, held the GUI thread 30 ms and its first paint (Qt indexing them) 40 ms more
+NEW_BARS = 100
 FLAG_COLORS = {"": theme.GRADIENT, "vanishing": theme.POSITIVE, "exploding": theme.PROBLEM}
 FLAG_WORDS = {"vanishing": QT_TRANSLATE_NOOP("GradientBar", "vanishing"),
               "exploding": QT_TRANSLATE_NOOP("GradientBar", "exploding")}
@@ -69,14 +72,15 @@ class GradientBar(QGraphicsItem):
         self.flow: NodeFlow | None = None
         self.setAcceptHoverEvents(True)
 
-    def set_flow(self, flow: NodeFlow | None) -> None:
+    def set_flow(self, flow: NodeFlow | None) -> bool:
+        """Show ``flow`` (None: hide the bar); whether it changed. The overlay draws a changed
+        bar again (its bounds stay the same)."""
         if flow == self.flow:
-            return
-        self.prepareGeometryChange()
+            return False
         self.flow = flow
         self.setVisible(flow is not None)
         self.setToolTip(self.tooltip())
-        self.update()
+        return True
 
     def tooltip(self) -> str:
         """The norm, the ratio to the output's layer and the flag's meaning, in the window's
@@ -143,13 +147,14 @@ class EdgeGradientBar(QGraphicsItem):
         self.setAcceptHoverEvents(True)
         self.setPos(edge.midpoint())
 
-    def set_norm(self, norm: float | None) -> None:
+    def set_norm(self, norm: float | None) -> bool:
+        """Show ``norm`` (None: hide the bar); whether it changed (as GradientBar.set_flow)."""
         if norm == self.norm:
-            return
+            return False
         self.norm = norm
         self.setVisible(norm is not None)
         self.setToolTip(self.tooltip())
-        self.update()
+        return True
 
     def tooltip(self) -> str:
         if self.norm is None:
@@ -223,20 +228,26 @@ class GradientFlowOverlay:
             return
         self._dirty = False
         flows = self.frame.flow if self.frame is not None else {}
+        changed: list[QGraphicsItem] = []
+        made = 0  # new bars, at most NEW_BARS a turn: the rest on the turns after
         for item in self.scene.node_items():
             bar = self.bar(item.node_id)
-            if bar is None and item.node_id in flows:
-                bar = GradientBar(item)
-            if bar is not None:
-                bar.set_flow(flows.get(item.node_id))
+            if bar is None and item.node_id in flows and made < NEW_BARS:
+                bar, made = GradientBar(item), made + 1
+            if bar is not None and bar.set_flow(flows.get(item.node_id)):
+                changed.append(bar)
         norms = self.frame.snapshot.gradient_norms if flows else {}
         for edge in self.scene.edge_items():
             norm = norms.get(edge_key(edge.edge_id))
             bar = self.edge_bar(edge.edge_id)
-            if bar is None and norm is not None:
-                bar = EdgeGradientBar(edge)
-            if bar is not None:
-                bar.set_norm(norm)
+            if bar is None and norm is not None and made < NEW_BARS:
+                bar, made = EdgeGradientBar(edge), made + 1
+            if bar is not None and bar.set_norm(norm):
+                changed.append(bar)
+        self.scene.drawing.redraw(changed)  # on screen now, the others as they come on it
+        if made == NEW_BARS:  # perhaps more to make: on the next turn
+            self._dirty = True
+            QTimer.singleShot(0, self.scene, self.refresh)  # none once the canvas is gone
 
     def bar(self, node_id: str) -> GradientBar | None:
         """The bar above a node (None before it first had one)."""

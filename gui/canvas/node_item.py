@@ -117,9 +117,11 @@ class NodeItem(QGraphicsObject):
         self.neuron_limit = limit
         self.set_node(self.node)
 
-    def set_biases(self, biases: np.ndarray | None) -> None:
+    def set_biases(self, biases: np.ndarray | None, redraw: bool = True) -> None:
+        """New biases; without ``redraw`` the scene draws the card again (gui.canvas.off_screen)."""
         self._biases = None if biases is None else np.array(biases)
-        self.update()
+        if redraw:
+            self.update()
 
     def set_labels(self, labels: Sequence[str]) -> None:
         """Names drawn beside the neurons (the features of an input node)."""
@@ -180,12 +182,17 @@ class NodeItem(QGraphicsObject):
     def drop_hint(self) -> str:
         return self._drop_hint
 
-    def set_thumbnail(self, image: QImage | None) -> None:
+    def set_thumbnail(self, image: QImage | None, redraw: bool = True) -> None:
+        """The picture under the card (None: none); without ``redraw`` the scene draws the
+        card again (gui.canvas.off_screen), unless the card grows or shrinks."""
         if image is None and self._thumbnail is None:
             return  # nothing to change (asked again at every refresh of the predictions)
-        self.prepareGeometryChange()
+        resized = (image is None) != (self._thumbnail is None)
+        if resized:
+            self.prepareGeometryChange()
         self._thumbnail = image
-        self.update()
+        if redraw or resized:
+            self.update()
 
     @property
     def thumbnail(self) -> QImage | None:

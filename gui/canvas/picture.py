@@ -45,6 +45,7 @@ def render_canvas(scene: CanvasScene, scale: int = theme.PNG_SCALE) -> QImage:
     painter.setRenderHints(QPainter.RenderHint.Antialiasing
                            | QPainter.RenderHint.TextAntialiasing
                            | QPainter.RenderHint.SmoothPixmapTransform)
+    scene.drawing.draw_stale()  # what changed off screen is drawn as it is now
     scene.render(painter, QRectF(0, 0, image.width(), image.height()), source)
     painter.end()
     scene.setBackgroundBrush(background)

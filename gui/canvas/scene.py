@@ -26,6 +26,7 @@ from gui import theme
 from gui.canvas.connect_drag import ConnectionDrag, refusal
 from gui.canvas.edge_item import EdgeItem
 from gui.canvas.node_item import NodeItem, PortItem
+from gui.canvas.off_screen import OffScreenDrawing
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.style import node_label
 from gui.canvas.value_editor import ValueEditor, number_refusal
@@ -57,6 +58,8 @@ class CanvasScene(QGraphicsScene):
         self._press_positions: dict[str, tuple[float, float]] = {}
         self._editor_proxy = None
         self._runtime_problems: dict[str, str] = {}
+        #: what changed off screen, drawn when a view shows it
+        self.drawing = OffScreenDrawing(self)
         self.class_names: tuple[str, ...] = ()  # the data's (set_class_names)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))
         doc.node_added.connect(self._add_node)
@@ -123,8 +126,13 @@ class CanvasScene(QGraphicsScene):
     def set_thumbnails(self, images: dict[str, QImage]) -> None:
         """Show each image under its node (the output's answer, small hidden nodes' units);
         every other node shows none."""
+        changed = []
         for item in self._nodes.values():
-            item.set_thumbnail(images.get(item.node_id))
+            image = images.get(item.node_id)
+            if image is not None or item.thumbnail is not None:
+                item.set_thumbnail(image, redraw=False)
+                changed.append(item)
+        self.drawing.redraw(changed)
 
     def show_values(self, nodes: dict[str, NodeOverlay], edges: dict[str, EdgeOverlay]
                     ) -> None:
@@ -141,6 +149,7 @@ class CanvasScene(QGraphicsScene):
     # ------------------------------------------------------------------ mirroring the document
     def _rebuild(self) -> None:
         self._close_editor()
+        self.drawing.forget()
         for item in list(self._edges.values()) + list(self._nodes.values()):
             self.removeItem(item)
         self._nodes.clear()
@@ -160,6 +169,7 @@ class CanvasScene(QGraphicsScene):
 
     def _remove_node(self, node_id: str) -> None:
         item = self._nodes.pop(node_id)
+        self.drawing.forget(item)
         self.removeItem(item)
         self._refresh_unit_names()
 
@@ -172,10 +182,10 @@ class CanvasScene(QGraphicsScene):
             if item in (edge.src, edge.dst):
                 edge.update_geometry()
 
-    def _refresh_node(self, node_id: str) -> None:
+    def _refresh_node(self, node_id: str, redraw: bool = True) -> None:
         name = params.bias_name(node_id)
         self._nodes[node_id].set_biases(self.doc.shown_array(name) if self.doc.has_array(name)
-                                        else None)
+                                        else None, redraw)
 
     def _refresh_unit_names(self) -> None:
         """The features beside the input neurons; the classes the output units stand for."""
@@ -209,18 +219,23 @@ class CanvasScene(QGraphicsScene):
         self.addItem(item)
 
     def _remove_edge(self, edge_id: str) -> None:
-        self.removeItem(self._edges.pop(edge_id))
+        item = self._edges.pop(edge_id)
+        self.drawing.forget(item)
+        self.removeItem(item)
 
     def _params_changed(self, names: list[str]) -> None:
         changed = set(names)
+        items: list[QGraphicsItem] = []
         for edge_id, item in self._edges.items():
             name = params.weight_name(edge_id)
-            if name in changed:
-                item.set_weights(self.doc.shown_array(name))
-                item.update_geometry()
-        for node_id in self._nodes:
+            if name in changed:  # new values: the curves stay where they are
+                item.set_weights(self.doc.shown_array(name), redraw=False)
+                items.append(item)
+        for node_id, item in self._nodes.items():
             if params.bias_name(node_id) in changed:
-                self._refresh_node(node_id)
+                self._refresh_node(node_id, redraw=False)
+                items.append(item)
+        self.drawing.redraw(items)
 
     def mark_nodes(self, messages: dict[str, str]) -> None:
         """Mark nodes with a problem found while running (training diverged there), next to

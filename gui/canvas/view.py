@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QKeyEvent,
     QMouseEvent,
     QPainter,
+    QPaintEvent,
     QPalette,
     QPen,
     QWheelEvent,
@@ -54,6 +55,13 @@ class CanvasView(QGraphicsView):
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._pan_from: QPoint | None = None
         self._space = False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        # what changed while off screen is drawn anew as it comes on screen (off_screen.py)
+        drawing = getattr(self.scene(), "drawing", None)
+        if drawing is not None:
+            drawing.draw_stale(self.mapToScene(event.rect()).boundingRect())
+        super().paintEvent(event)
 
     # ------------------------------------------------------------------ zoom
     @property

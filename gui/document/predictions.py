@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
 import numpy as np
 
@@ -58,6 +59,11 @@ BACKGROUND_WORK = 2e8
 #: beside 40 ms for the layers' 1.8e8 multiply-adds, so counting the weights alone kept it
 #: on the GUI thread: 0.2–0.4 s at the fit button, at Stop and at every edit.
 INPUT_VALUE_WORK = 100
+#: what one node costs whatever its size, in multiply-adds: Python's own work for it in each
+#: pass of :func:`compute` through the network and in its statistics. A chain of 300 one-unit
+#: nodes (4e6 multiply-adds) took 20–31 ms of an idle 2-core machine and 50–90 ms of the GUI
+#: thread while training — twice a second, with the weights the canvas showed
+NODE_WORK = 1e6
 
 
 @dataclass(frozen=True, eq=False)
@@ -106,6 +112,10 @@ class Predictions:
     #: the Weights panel: binning 4 M weights took the GUI thread 0.1 s; None when they were
     #: not binned (while a run goes on, its frames bin them)
     weight_histograms: dict[str, Histogram] | None = None
+    #: node id → the picture the canvas shows under it (QImages: the output over the plane,
+    #: a hidden node's units or weights), made with the predictions, on their worker for a big
+    #: network (gui.panels.predictions): 300 one-unit nodes' took the GUI thread 0.1–0.4 s
+    pictures: dict[str, Any] = field(default_factory=dict)
 
 
 def table_rows(dataset: Dataset) -> tuple[np.ndarray, bool]:
@@ -125,14 +135,15 @@ def work_of(spec: NetworkSpec, arrays: Params, dataset: Dataset | None, rows: in
     """Roughly how many multiply-adds :func:`compute` takes: a weight per row, and
     :data:`INPUT_VALUE_WORK` per input value, for each row it feeds through the network
     (``rows`` table rows; with ``held_out`` training's evaluation and probe rows; for data of
-    one or two features the plane's grid, twice with thumbnails)."""
+    one or two features the plane's grid, twice with thumbnails), and :data:`NODE_WORK` per
+    node."""
     if dataset is None:
         return 0.0
     fed = rows + (EVALUATION_ROWS + PROBE_ROWS if held_out else 0)
     if dataset.n_features in (1, 2):
         fed += GRID_SIZE ** 2 * (2 if dataset.n_features == 2 else 1)
     per_row = sum(a.size for a in arrays.values()) + INPUT_VALUE_WORK * dataset.n_features
-    return float(fed) * per_row
+    return float(fed) * per_row + NODE_WORK * len(spec.nodes)
 
 
 def data_unavailable() -> Predictions:

@@ -40,9 +40,7 @@ def diverging_image(matrix: np.ndarray, limit: float | None = None) -> QImage:
     is a part of): white 0, blue +, orange −."""
     m = np.atleast_2d(np.asarray(matrix, dtype=np.float64))
     rgb = diverging_rgb(m, largest_magnitude(m) if limit is None else limit)
-    data = np.ascontiguousarray(rgb.astype(np.uint8))
-    height, width = data.shape[:2]
-    return QImage(data.data, width, height, 3 * width, QImage.Format.Format_RGB888).copy()
+    return rgb_image(rgb.astype(np.uint8))
 
 
 def weight_mosaic(images: np.ndarray, pixels: int = MOSAIC_PIXELS) -> QImage:
@@ -63,7 +61,7 @@ def weight_mosaic(images: np.ndarray, pixels: int = MOSAIC_PIXELS) -> QImage:
         index = np.full((lines * per_row, rows + 1, cols + 1), 128, dtype=np.uint8)  # white
         index[:units, 1:, 1:] = _colour_index(images)
         grid = index.reshape(lines, per_row, rows + 1, cols + 1).transpose(0, 2, 1, 3)
-        small = _rgb_image(_WEIGHT_COLOURS[grid.reshape(height, width)])
+        small = rgb_image(_WEIGHT_COLOURS[grid.reshape(height, width)])
         image = small.scaled(pixels, pixels, Qt.AspectRatioMode.KeepAspectRatio,
                              Qt.TransformationMode.FastTransformation)
     image.setText("tooltip", WEIGHTS_TIP)
@@ -75,7 +73,8 @@ def _colour_index(values: np.ndarray) -> np.ndarray:
     return np.rint((np.clip(values, -1, 1) + 1) * 127.5).astype(np.uint8)
 
 
-def _rgb_image(rgb: np.ndarray) -> QImage:
+def rgb_image(rgb: np.ndarray) -> QImage:
+    """(h, w, 3) uint8 RGB as a picture of its own (a copy)."""
     data = np.ascontiguousarray(rgb)
     h, w = data.shape[:2]
     return QImage(data.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
@@ -93,7 +92,7 @@ def _sampled_mosaic(images: np.ndarray, per_row: int, height: int, width: int) -
     values = images[np.minimum(unit, units - 1), np.maximum(r - 1, 0)[:, None],
                     np.maximum(c - 1, 0)[None, :]]
     index = np.where(white, np.uint8(128), _colour_index(values))
-    return _rgb_image(_WEIGHT_COLOURS[index])
+    return rgb_image(_WEIGHT_COLOURS[index])
 
 
 class HeatMap(QWidget):

@@ -5,14 +5,16 @@ images, and a data row's image for a table cell."""
 from __future__ import annotations
 
 import numpy as np
-from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtCore import QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen, QPixmap
 
+from core.spec import NetworkSpec
 from gui.document.predictions import Predictions
-from gui.inspector.heatmap import weight_mosaic
+from gui.inspector.heatmap import rgb_image, weight_mosaic
 from gui.theme import class_colors, diverging_rgb, grid_rgb
 
 THUMBNAIL_PIXELS = 192
+TILE_GAP = 2  # pixels of white between two units' tiles
 ROW_IMAGE_PIXELS = 28
 
 
@@ -23,9 +25,7 @@ def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImag
         return None
     classification = result.task == "classification"
     rgb = grid_rgb(grid.values, classification, None if classification else grid.first_range)
-    rgb = np.ascontiguousarray(np.flipud(rgb).astype(np.uint8))  # y grows upwards
-    h, w = rgb.shape[:2]
-    small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888).copy()
+    small = rgb_image(np.flipud(rgb).astype(np.uint8))  # y grows upwards
     image = small.scaled(pixels, pixels, Qt.AspectRatioMode.IgnoreAspectRatio,
                          Qt.TransformationMode.SmoothTransformation)
     if result.points is not None:
@@ -33,37 +33,73 @@ def boundary_image(result: Predictions, pixels: int = THUMBNAIL_PIXELS) -> QImag
     return image
 
 
-def unit_images(values: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> QImage:
-    """A hidden node's units side by side in a square grid of tiles, each unit's activation
-    over the input plane from orange (its lowest) to blue (its highest)."""
-    units = values.shape[-1]
+#: a unit's colours from orange (−1) through white (0, index UNIT_WHITE) to blue (+1), kept
+#: lighter (backgrounds under points)
+UNIT_WHITE = 127
+_UNIT_COLOURS = diverging_rgb(np.arange(2 * UNIT_WHITE + 1) / UNIT_WHITE - 1, 1.0,
+                              soft=0.8).round().astype(np.uint8)
+
+
+def unit_images(grids: dict[str, np.ndarray]) -> dict[str, QImage]:
+    """Each hidden node's units over the input plane (``grids``: node id → (ny, nx, units)),
+    side by side in a square grid of tiles, each unit from orange (its lowest) to blue (its
+    highest). Every node's units are coloured in one pass over all of them, and the tiles laid
+    out with NumPy: a picture of its own per unit, painted node by node, took 1.3 ms a node —
+    0.4 s of the GUI thread at every refresh of a chain of 300 one-unit nodes."""
+    if not grids:
+        return {}
+    values = np.nan_to_num(np.concatenate(list(grids.values()), axis=-1))
+    low, high = values.min(axis=(0, 1)), values.max(axis=(0, 1))
+    half = (high - low) / 2
+    half[half == 0] = 1.0  # a unit of one value everywhere: white
+    centred = (values - (low + high) / 2) / half
+    # each unit's tile, rows flipped (y grows upwards), as indices into _UNIT_COLOURS
+    tiles = _unit_index(centred)[::-1].transpose(2, 0, 1)
+    images: dict[str, QImage] = {}
+    start = 0
+    for node_id, grid in grids.items():
+        units = grid.shape[-1]
+        images[node_id] = rgb_image(_UNIT_COLOURS[_tiled(tiles[start:start + units])])
+        start += units
+    return images
+
+
+def _unit_index(centred: np.ndarray) -> np.ndarray:
+    """Values in [-1, 1] as indices into :data:`_UNIT_COLOURS` (not a number: white)."""
+    return np.rint((np.clip(np.nan_to_num(centred), -1, 1) + 1) * UNIT_WHITE).astype(np.uint8)
+
+
+def _tiled(tiles: np.ndarray, pixels: int = THUMBNAIL_PIXELS) -> np.ndarray:
+    """(units, h, w) tiles as one square picture: one tile alone as it is (the canvas scales
+    it); several in a square grid of ``pixels``, row by row, each scaled to its cell less a
+    white line around it, the rows centred."""
+    units, h, w = tiles.shape
+    if units == 1:
+        return tiles[0]
     cols = int(np.ceil(np.sqrt(units)))
-    rows = int(np.ceil(units / cols))
-    tile = pixels // cols
-    image = QImage(pixels, pixels, QImage.Format.Format_RGB888)
-    image.fill(QColor("white"))
-    painter = QPainter(image)
+    rows = -(-units // cols)
+    cell = pixels // cols
+    size = cell - TILE_GAP
+    ys, xs = np.arange(size) * h // size, np.arange(size) * w // size  # nearest pixels
+    picture = np.full((pixels, pixels), UNIT_WHITE, dtype=np.uint8)
+    top = (pixels - rows * cell) // 2 + TILE_GAP // 2
     for k in range(units):
-        v = np.nan_to_num(values[..., k])
-        low, high = float(v.min()), float(v.max())
-        centred = (v - (low + high) / 2) / ((high - low) / 2 or 1.0)
-        rgb = np.ascontiguousarray(np.flipud(diverging_rgb(centred, 1.0, soft=0.8))
-                                   .astype(np.uint8))
-        h, w = rgb.shape[:2]
-        small = QImage(rgb.data, w, h, 3 * w, QImage.Format.Format_RGB888)
-        gap = 2 if units > 1 else 0
-        target = QRectF((k % cols) * tile + gap / 2, (k // cols) * tile + gap / 2
-                        + (pixels - rows * tile) / 2, tile - gap, tile - gap)
-        painter.drawImage(target, small)
-    painter.end()
-    return image
+        y, x = top + (k // cols) * cell, (k % cols) * cell + TILE_GAP // 2
+        picture[y:y + size, x:x + size] = tiles[k][ys[:, None], xs]
+    return picture
 
 
-def node_images(result: Predictions) -> dict[str, QImage]:
-    """The hidden nodes' thumbnails: units over the plane, or weights as images."""
-    images = {node_id: unit_images(values) for node_id, values in result.node_grids.items()}
+def node_images(result: Predictions, spec: NetworkSpec) -> dict[str, QImage]:
+    """The thumbnails of ``spec``'s nodes (the network predicted): the hidden nodes' units
+    over the plane or weights as images, and the output over the plane under a single output
+    node. QImages only: they may be made on a worker thread."""
+    images = unit_images(result.node_grids)
     images.update({node_id: weight_mosaic(tiles)
                    for node_id, tiles in result.weight_images.items()})
+    outputs = spec.nodes_of_kind("output")
+    output_image = boundary_image(result)
+    if len(outputs) == 1 and output_image is not None:
+        images[outputs[0].id] = output_image
     return images
 
 

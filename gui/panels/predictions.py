@@ -48,7 +48,7 @@ from gui.document.predictions import (
 )
 from gui.document.prepared import prepared_data
 from gui.i18n import on_language_change
-from gui.panels.prediction_images import ROW_IMAGE_PIXELS, row_pixmap
+from gui.panels.prediction_images import ROW_IMAGE_PIXELS, node_images, row_pixmap
 from gui.theme import (
     MUTED_TEXT,
     OK_BACKGROUND,
@@ -170,9 +170,11 @@ class PredictionModel(QObject):
         bin_weights = self.bin_weights
 
         def predict(_cancelled: object = None) -> Predictions:
-            return compute(spec, arrays, dataset, rows=rows, scaling=scaling,
-                           build_network=self._networks, split_as=split_as,
-                           bin_weights=bin_weights)
+            result = compute(spec, arrays, dataset, rows=rows, scaling=scaling,
+                             build_network=self._networks, split_as=split_as,
+                             bin_weights=bin_weights)
+            result.pictures = node_images(result, spec)
+            return result
 
         if work_of(spec, arrays, dataset, 0 if rows is None else len(rows[0]),
                    split_as is not None) < BACKGROUND_WORK:

@@ -25,6 +25,24 @@ LABEL_GAP = 4
 EDGE_LABEL_ROOM = 14
 
 
+#: an epoch axis shows a run's planned length once the epochs drawn fill this much of it
+PLANNED_SHARE = 0.25
+
+
+def epoch_axis_end(drawn: float, planned: float) -> float:
+    """Where an epoch axis ends (it starts at 0) with epochs drawn up to ``drawn`` of a run
+    planned to end at ``planned`` (once it has ended: the epochs trained): at ``planned``
+    when the drawing fills at least :data:`PLANNED_SHARE` of that, so the axis stays put for
+    most of the run; before, at the first power of two at least twice ``drawn``, so the data
+    so far fills a quarter to a half of the plot and the axis moves in a few jumps, not with
+    every frame. Sized to the plan alone, a run planned to 100,000 epochs drew its first
+    thousands as a sliver at the plot's left edge, for minutes."""
+    drawn = max(drawn, 1.0)
+    if drawn >= PLANNED_SHARE * planned:
+        return max(planned, drawn)
+    return min(float(2 ** math.ceil(math.log2(2 * drawn))), planned)
+
+
 def next_step(step: float) -> float:
     """The next spacing in the 1, 2, 5, 10 … sequence after ``step``."""
     power = 10.0 ** math.floor(math.log10(step) + 1e-9)

@@ -22,6 +22,7 @@ from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.save_dialog import choose_target
 from gui.training.frames import Curves, Frame, Overlay
+from gui.training.plots.axes import epoch_axis_end
 from gui.training.plots.base import (
     BATCH_COLOR,
     PART_COLORS,
@@ -217,10 +218,10 @@ class LossPanel(Panel):
                 values = curves.columns[column]
                 item.setData(curves.epochs, values)
                 set_dots(dots, curves.epochs, values, marked)
-        last = max(curves.epochs[-1] if curves.epochs.size else 0.0,
-                   curves.batch_x[-1] if curves.batch_x.size else 0.0, last_epoch, 1.0,
-                   self._overlay_end)
-        if last != self._x_end:  # the whole run from the start: the axis stays put
+        drawn = max(curves.epochs[-1] if curves.epochs.size else 0.0,
+                    curves.batch_x[-1] if curves.batch_x.size else 0.0, self._overlay_end)
+        last = epoch_axis_end(drawn, last_epoch)
+        if last != self._x_end:  # the planned run, or a few jumps before it is a quarter done
             self._x_end = last
             self.loss_plot.setXRange(0.0, last, padding=0.02)
         losses = [curves.columns[f"{part}_loss"] for part in PARTS]

@@ -18,6 +18,7 @@ from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import WEIGHTS, Frame
 from gui.training.output_preview import FollowsWeights
+from gui.training.plots.axes import epoch_axis_end
 from gui.training.plots.base import (
     Panel,
     StickyRange,
@@ -166,8 +167,8 @@ class WeightsPanel(FollowsWeights, Panel):
             width = (trail.x[-1] - trail.x[0]) * n / max(n - 1, 1) or 1.0
             left = trail.x[0] - width / n / 2
             self.trail_image.setRect(QRectF(left, low, width, high - low))
-            end = max(float(frame.last_epoch), left + width)
-            if end != self._x_end:  # the whole run from the start: the axis stays put
+            end = epoch_axis_end(left + width, float(frame.last_epoch))
+            if end != self._x_end:  # moves in a few jumps over the run, as the Loss panel's
                 self._x_end = end
                 self.trail_plot.setXRange(0.0, end, padding=0.02)
             self.ranges[self.trail_plot].fit(y=(low, high))

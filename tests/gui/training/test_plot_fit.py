@@ -13,7 +13,7 @@ from gui.document.commands import ChangeSettingsCommand
 from gui.i18n import set_language
 from gui.training.benchmark import side_by_side
 from gui.training.controller import IDLE, PAUSED, RUNNING
-from gui.training.plots.axes import next_step
+from gui.training.plots.axes import epoch_axis_end, next_step
 from tests.gui.text_fit import clipped_texts
 from tests.gui.training.test_runs_list import click_tick
 from tests.gui.training_support import END_TIMEOUT_MS, click, open_example, train_to_end
@@ -130,7 +130,8 @@ def test_step_after_an_early_stop_keeps_the_epoch_axis_at_the_epochs_trained(qtb
 
 def test_a_stepped_run_that_is_resumed_spans_its_planned_epochs(qtbot, window):
     """Stepped from idle the axis ends at what has been trained (one epoch); resumed, the run
-    goes on freely and the axis spans the whole plan at once instead of growing each frame."""
+    goes on freely and the axis jumps ahead of it (to the plan once a quarter of it is drawn:
+    epoch_axis_end) instead of growing each frame."""
     window.resize(*DEFAULT_SIZE)
     open_example(window, "spiral", epochs=5000)
     planned = 5000
@@ -142,7 +143,10 @@ def test_a_stepped_run_that_is_resumed_spans_its_planned_epochs(qtbot, window):
     assert controller.state == RUNNING
     qtbot.waitUntil(lambda: loss.frame is not None and loss.frame.snapshot.step > 5
                     and not loss.stale, timeout=10_000)
-    assert loss.loss_plot.vb.viewRange()[0][1] >= planned
+    curves = loss.curves_shown
+    drawn = max(curves.epochs[-1], curves.batch_x[-1])
+    end = loss.loss_plot.vb.viewRange()[0][1]
+    assert end == pytest.approx(epoch_axis_end(drawn, planned) * 1.02) and end >= 2 * drawn
     with qtbot.waitSignal(window.training.session.ended, timeout=END_TIMEOUT_MS):
         click(qtbot, window, "stop")
 
