@@ -75,33 +75,43 @@ class CanvasEditing:
 
     def copy_selection(self) -> None:
         nodes = self.scene.selected_node_ids()
-        if not nodes:
-            return
-        # Plain text, not a QMimeData of our own: PySide6 6.11 segfaults at exit when a
-        # Python-made QMimeData is still on the clipboard (measured, offscreen and in tests).
-        # The fragment is tagged JSON, so paste recognises it and ignores any other text.
-        QApplication.clipboard().setText(clipboard.copy_fragment(self.doc, nodes))
-        self._paste_count = 0
-        count = len(nodes)  # {n}, not %n: Qt's plural forms reach translate() in no catalogue
-        self.status.say(lambda: counted(translate("MainWindow", "Copied {n} node."),
-                                        translate("MainWindow", "Copied {n} nodes."),
-                                        count).format(n=count), 5000)
+        if nodes:
+            self._to_clipboard(clipboard.copy_fragment(self.doc, nodes))
+            count = len(nodes)  # {n}, not %n: Qt's plural forms reach translate() in no catalogue
+            self.status.say(lambda: counted(translate("MainWindow", "Copied {n} node."),
+                                            translate("MainWindow", "Copied {n} nodes."),
+                                            count).format(n=count), 5000)
 
     def cut_selection(self) -> None:
         """Copy the selected nodes, then delete them (and the selected connections) as one
-        undo entry: Paste puts the copy anywhere, Undo puts the nodes back where they were."""
+        undo entry: Paste puts the copy anywhere, Undo puts the nodes back where they were.
+        While the structure is locked (a run) nothing is cut and the clipboard is left as it
+        was; the document says why."""
         nodes, edges = self.scene.selected_node_ids(), self.scene.selected_edge_ids()
         if not nodes:
+            if edges:  # Delete removes them; a cut has nothing to copy
+                self.status.say(lambda: translate(
+                    "MainWindow", "Cut copies nodes: select nodes to cut, or press Delete to "
+                                  "remove the selected connections."), 5000)
             return
-        self.copy_selection()
+        fragment = clipboard.copy_fragment(self.doc, nodes)
         command = delete_command(self.doc, nodes, edges)
         count = len(nodes)
         command.setText(counted(translate("MainWindow", "Cut {n} node"),
                                 translate("MainWindow", "Cut {n} nodes"), count).format(n=count))
-        self.doc.push(command)
+        if not self.doc.push(command):
+            return  # refused (a run locks the structure) or failed: said by the document
+        self._to_clipboard(fragment)
         self.status.say(lambda: counted(translate("MainWindow", "Cut {n} node."),
                                         translate("MainWindow", "Cut {n} nodes."),
                                         count).format(n=count), 5000)
+
+    def _to_clipboard(self, fragment: str) -> None:
+        # Plain text, not a QMimeData of our own: PySide6 6.11 segfaults at exit when a
+        # Python-made QMimeData is still on the clipboard (measured, offscreen and in tests).
+        # The fragment is tagged JSON, so paste recognises it and ignores any other text.
+        QApplication.clipboard().setText(fragment)
+        self._paste_count = 0
 
     def paste(self) -> None:
         try:

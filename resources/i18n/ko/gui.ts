@@ -501,6 +501,10 @@ The copy is kept: you are asked again at the next start, where Discard deletes i
         <translation>노드 {n}개를 복사했습니다.</translation>
     </message>
     <message>
+        <source>Cut copies nodes: select nodes to cut, or press Delete to remove the selected connections.</source>
+        <translation>잘라내기는 노드를 복사합니다: 잘라낼 노드를 선택하거나, 선택한 연결을 지우려면 Delete 키를 누르세요.</translation>
+    </message>
+    <message>
         <source>Cut {n} node</source>
         <translation>노드 {n}개 잘라내기</translation>
     </message>

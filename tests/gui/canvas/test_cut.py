@@ -45,3 +45,24 @@ def test_cut_needs_nodes_and_says_its_count_in_korean(qtbot, window, canvas, kor
     assert window.doc.undo_stack.text(0) == "노드 2개 잘라내기"
     set_language("en")
     assert window.cut_action.text() == "Cu&t"
+
+
+def test_while_a_run_locks_the_structure_cut_takes_nothing(qtbot, window, canvas):
+    window.files.open_example("xor_learned")
+    QApplication.clipboard().setText("kept")
+    canvas.click_node("1")
+    window.doc.lock("Training runs")  # as a running training does
+    window.cut_action.trigger()
+    assert [n.id for n in window.doc.spec.nodes] == ["0", "1", "2"]
+    assert QApplication.clipboard().text() == "kept"
+    assert "Cut" not in window.statusBar().currentMessage()
+    window.doc.unlock()
+
+
+def test_connections_alone_are_not_cut_and_it_says_so(qtbot, window, canvas):
+    window.files.open_example("xor_learned")
+    edge = window.doc.spec.edges[0].id
+    window.scene.select_only([], [edge])
+    window.cut_action.trigger()
+    assert edge in [e.id for e in window.doc.spec.edges]
+    assert window.statusBar().currentMessage().startswith("Cut copies nodes:")
