@@ -10,6 +10,8 @@ a loss that stops being a number later is the run's own divergence (:mod:`core.t
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 import numpy as np
 
 from core.engine.network import Network
@@ -26,19 +28,38 @@ class NotNumbersError(ValueError):
         self.weights = weights
 
 
+#: the arrays a refusal names; more are counted ("and 37 more")
+NAMED = 3
+
+
+def weights_problem(arrays: Mapping[str, np.ndarray]) -> str | None:
+    """Why training cannot start from ``arrays`` (weights and batch-norm statistics, by name),
+    in words; None when every value is a number. Cheap enough for the window's own thread: one
+    pass over the weights (a diverged run leaves them NaN, and Train again is refused before
+    the run starts, so its marks stay)."""
+    names = [name for name, array in arrays.items() if not np.isfinite(array).all()]
+    if not names:
+        return None
+    shown = ", ".join(names[:NAMED])
+    if len(names) > NAMED:
+        more = len(names) - NAMED
+        shown = ngettext("{names} and {n} more array", "{names} and {n} more arrays",
+                         more).format(names=shown, n=more)
+    return ngettext("the weights are not numbers: {names} holds NaN or infinite values, "
+                    "so training cannot start from it — reset the weights to draw new ones",
+                    "the weights are not numbers: {names} hold NaN or infinite values, so "
+                    "training cannot start from them — reset the weights to draw new ones",
+                    len(names)).format(names=shown)
+
+
 def start_problem(network: Network, data: TrainingData) -> tuple[str, bool] | None:
     """Why training cannot start from ``network``'s weights (and batch-norm statistics) on
     ``data``'s inputs, in words, and whether the weights are why; None when all are numbers.
     Inputs made on demand (large data, :class:`core.training.lazy.LazyInputs`) are not looked
     at: reading them all is the cost they exist to avoid, and image bytes are always numbers."""
-    names = [name for arrays in (network.params, network.state)
-             for name, array in arrays.items() if not np.isfinite(array).all()]
-    if names:
-        return ngettext("the weights are not numbers: {names} holds NaN or infinite values, "
-                        "so training cannot start from it — reset the weights to draw new ones",
-                        "the weights are not numbers: {names} hold NaN or infinite values, so "
-                        "training cannot start from them — reset the weights to draw new ones",
-                        len(names)).format(names=", ".join(names)), True
+    weights = weights_problem({**network.params, **network.state})
+    if weights:
+        return weights, True
     if any(isinstance(part.x, np.ndarray) and not np.isfinite(part.x).all()
            for part in data.parts.values()):
         top = float(np.finfo(network.dtype).max)

@@ -40,6 +40,7 @@ class RunStatus(QObject):
         doc.params_changed.connect(self._weights_changed)  # a weight typed, its undo
         session.data.dataset_changed.connect(self.show_start)  # another task: starts afresh
         session.ended.connect(self.show_outcome)
+        session.refused.connect(self.show_outcome)
         session.started.connect(lambda *_: self.show_outcome(None))
         doc.about_to_reset.connect(lambda: self.show_outcome(None))  # another project
 

@@ -23,16 +23,18 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal, Slot
 
 from core import NetworkSpec, SpecError, build
 from core.datasets import DataError, Dataset
+from core.engine import params
 from core.engine.params import Params, split
 from core.error_words import own_words
 from core.spec_problems import errors_first
 from core.training.diagnosis import Diagnosis, diagnose, goal_for
 from core.training.history import History, history_to_continue
+from core.training.outcome import Outcome
 from core.training.prepare import DataMismatchError
 from core.training.resume import Continuation
 from core.training.runs import Runs, now_iso
 from core.training.settings import TrainingSettings
-from core.training.start_check import check_start
+from core.training.start_check import check_start, weights_problem
 from core.training.trainer import Trainer
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
@@ -63,6 +65,7 @@ class TrainingSession(QObject):
     message = Signal(object)  # Callable[[], str], or str
     started = Signal(object, object)  # NetworkSpec, Dataset
     ended = Signal(object)  # TrainingResult
+    refused = Signal(object)  # TrainingResult: Train refused before any run began
     diverged = Signal(list, object)  # node ids, the Outcome (its words() say why)
     #: a run's live weights reached the document (what follows them may catch up in this turn)
     weights_shown = Signal()
@@ -125,6 +128,13 @@ class TrainingSession(QObject):
         problem = self.problem()
         if problem:
             self.message.emit(partial(self._problem_or, problem))
+            return False
+        arrays = self.doc.arrays  # named in the engine's order (W1 before b1), then the rest
+        weights = weights_problem({name: arrays[name] for name in
+                                   (*params.shapes(self.doc.spec), *arrays) if name in arrays})
+        if weights:
+            self.message.emit(partial(cannot_train, weights))
+            self.refused.emit(TrainingResult(Outcome("stopped", weights), None, refused=weights))
             return False
         make = self.trainer_maker()
         self.command = ReplaceWeightsCommand(self.doc, translate("TrainingSession", "Train"))

@@ -13,7 +13,12 @@ from core.i18n import set_language
 from core.project import load_project
 from core.spec import NetworkSpec
 from core.training.settings import TrainingSettings
-from core.training.start_check import NotNumbersError, check_start, start_problem
+from core.training.start_check import (
+    NotNumbersError,
+    check_start,
+    start_problem,
+    weights_problem,
+)
 from core.training.trainer import Trainer
 from resources.examples import example_path
 
@@ -95,3 +100,13 @@ def test_the_refusal_is_said_in_korean():
     finally:
         set_language("en")
     assert text.startswith("가중치가 수가 아닙니다: W1")
+
+
+def test_a_deep_diverged_network_names_three_arrays_and_counts_the_rest():
+    """A diverged 40-layer network named all of its 80 arrays: 520 characters under the
+    buttons. Three are named, the rest counted."""
+    arrays = {f"{kind}{k}": np.full(2, np.nan) for k in range(1, 41) for kind in "Wb"}
+    assert weights_problem(arrays) == WEIGHTS.format(names="W1, b1, W2 and 77 more arrays")
+    one_more = {name: arrays[name] for name in ("W1", "b1", "W2", "b2")}
+    assert weights_problem(one_more) == WEIGHTS.format(names="W1, b1, W2 and 1 more array")
+    assert weights_problem({"W1": np.zeros(2), "b1": np.ones(3)}) is None

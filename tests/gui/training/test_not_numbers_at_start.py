@@ -18,6 +18,16 @@ REFUSED = ("Cannot train: the weights are not numbers: W1, b1 hold NaN or infini
            "training cannot start from them — reset the weights to draw new ones")
 
 
+def refused_train(qtbot, window):
+    """Press Train on weights that are not numbers: refused at once, before any run (no
+    ``started``, no ``ended``)."""
+    session = window.training.session
+    with qtbot.waitSignal(session.refused, timeout=1000) as blocker, \
+            qtbot.assertNotEmitted(session.started), qtbot.assertNotEmitted(session.ended):
+        click(qtbot, window, "train")
+    return blocker.args[0]
+
+
 def nan_project(tmp_path) -> str:
     project = load_project(example_path("xor_learned"))
     params = {name: np.full_like(value, np.nan) if name in ("W1", "b1") else value
@@ -31,7 +41,7 @@ def test_train_on_nan_weights_is_refused_in_words_and_reset_mends_it(qtbot, wind
     assert window.files.load(nan_project(tmp_path))
     doc, session = window.doc, window.training.session
     entries = doc.undo_stack.count()
-    result = train_to_end(qtbot, window)
+    result = refused_train(qtbot, window)
     assert result.refused and result.outcome.kind != "diverged"
     assert window.statusBar().currentMessage() == REFUSED
     label = window.training.settings_panel.outcome_label  # under the buttons too
@@ -56,8 +66,11 @@ def test_a_run_that_really_diverges_still_blames_the_rate_and_the_next_train_is_
     assert result.outcome.kind == "diverged"
     assert "learning rate 1000 is probably too high" in window.statusBar().currentMessage()
     assert button(window, "train").isEnabled()
-    runs = len(window.doc.runs)
-    result = train_to_end(qtbot, window)
+    runs, scene, timeline = len(window.doc.runs), window.scene, window.training.timeline
+    marks, last = dict(scene._runtime_problems), timeline.final_frame
+    assert marks and last is not None  # where it broke, and the run's last frame
+    result = refused_train(qtbot, window)
     assert result.refused and len(window.doc.runs) == runs
+    assert scene._runtime_problems == marks and timeline.final_frame is last  # still shown
     assert window.statusBar().currentMessage().startswith(
         "Cannot train: the weights are not numbers: ")
