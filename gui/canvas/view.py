@@ -28,8 +28,10 @@ from gui import theme
 NODE_MIME = "application/x-netcanvas-node-kind"
 MIN_ZOOM, MAX_ZOOM, FIT_MAX_ZOOM = 0.15, 4.0, 1.25
 GRID, MAJOR_EVERY = 20, 5
-#: the part of the plane the view can show (and the arrow keys move nodes within)
+#: the part of the plane the view can show (and the arrow keys move nodes within); it grows
+#: to reach nodes a file or the Python API placed beyond it (REACH_MARGIN around them)
 CANVAS_RECT = QRectF(-20000, -20000, 40000, 40000)
+REACH_MARGIN = 2000
 
 
 class CanvasView(QGraphicsView):
@@ -51,6 +53,7 @@ class CanvasView(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSceneRect(CANVAS_RECT)
+        scene.sceneRectChanged.connect(self._reach)
         self.setAcceptDrops(True)
         self.setFrameShape(QGraphicsView.Shape.NoFrame)
         self._pan_from: QPoint | None = None
@@ -62,6 +65,13 @@ class CanvasView(QGraphicsView):
         if drawing is not None:
             drawing.draw_stale(self.mapToScene(event.rect()).boundingRect())
         super().paintEvent(event)
+
+    def _reach(self, items: QRectF) -> None:
+        """Grow the scrollable part to hold every item (the scene's own rect, which follows
+        them): a 300-layer chain from the Python API reaches x = 60,000, and nodes past the
+        canvas's 20,000 could not be scrolled to, nor shown whole by Zoom to Fit."""
+        grown = items.adjusted(-REACH_MARGIN, -REACH_MARGIN, REACH_MARGIN, REACH_MARGIN)
+        self.setSceneRect(CANVAS_RECT.united(grown))
 
     # ------------------------------------------------------------------ zoom
     @property
