@@ -325,5 +325,10 @@ class CheckTable(QWidget):
         return self.NOT_RELATIVE if np.isnan(error) else f"{error:.1e}"
 
     def column(self, header: str) -> list[str]:
-        c = self.HEADERS.index(header)
-        return [row[c] for row in self.rows]
+        """What the table shows under ``header`` (one of :attr:`HEADERS`), row by row: read
+        from its cells, where the layout may share one between two fields (a line each)."""
+        field = self.HEADERS.index(header)
+        table, shown = self.table, LAYOUTS[self.layout_index]
+        c = next(c for c, fields in enumerate(shown) if field in fields)
+        line = shown[c].index(field)
+        return [table.item(r, c).text().split("\n")[line] for r in range(table.rowCount())]

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from core.explain import explain
 from core.explain.report import vector_text
 from gui.explain.overlay import number
+from gui.explain.tables import LAYOUTS
 from tests.gui.keys import type_into
 
 XOR_ROW = 1  # x = (1, 0), target 1
@@ -151,3 +152,23 @@ def test_the_row_line_says_the_typed_inputs_and_infinite_ones_are_a_slip(qtbot, 
             "Type numbers separated by commas, e.g. 0.5, 1.</span>")
         assert panel.explanation.typed == (0.0, 1.0)  # the last good inputs stay traced
         assert np.isfinite(panel.explanation.trace.loss)
+
+
+def test_a_narrow_check_shares_cells_and_says_the_same(qtbot, window, panel):
+    """Too narrow for four columns, the check puts backprop over numerical and the parameter
+    over its relative error: every cell still holds what its header's line says."""
+    qtbot.mouseClick(panel.check_button, Qt.MouseButton.LeftButton)
+    check = panel.check_table
+    wide = {h: check.column(h) for h in check.HEADERS}
+    assert check.layout_index == 0 and len(wide["parameter"]) == 9
+    check.table.setFixedWidth(120)
+    qtbot.waitUntil(lambda: check.layout_index == len(LAYOUTS) - 1)
+    headers = [check.table.horizontalHeaderItem(c).toolTip().split("\n")
+               for c in range(check.table.columnCount())]
+    assert headers == [["parameter", "rel. err"], ["backprop", "numerical"]]
+    cells = [[check.table.item(r, c).text().split("\n") for c in range(2)] for r in range(9)]
+    assert [row[0] for row in cells] == [list(p) for p in zip(wide["parameter"],
+                                                               wide["rel. err"], strict=True)]
+    assert [row[1] for row in cells] == [list(p) for p in zip(wide["backprop"],
+                                                               wide["numerical"], strict=True)]
+    assert {h: check.column(h) for h in check.HEADERS} == wide
