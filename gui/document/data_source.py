@@ -142,6 +142,12 @@ class DataSource(QObject):
     def loading(self) -> bool:
         return self._load is not None
 
+    def dataset_of(self, ref: DataRef | None) -> Dataset | None:
+        """The loaded data set when it is ``ref``'s (a snapshot of the document names the
+        reference it was loaded from): work on a snapshot takes it instead of reading the
+        data again. None while it loads, or for another reference."""
+        return self.dataset if ref is not None and ref is self.ref else None
+
     def reload(self) -> None:
         """Load the current reference again: its files have arrived (a download of the set a
         project opened without), no undo entry."""
