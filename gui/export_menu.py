@@ -17,6 +17,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QUrl
 from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMainWindow, QMenu, QMessageBox, QProgressBar
 
+from core.datasets import Dataset
 from core.export import (
     SUFFIXES,
     ExportError,
@@ -99,16 +100,18 @@ def target_refusal(out: Path, folder: bool) -> str:
     return ""
 
 
-def export_work(project: Project, fmt: str, out: Path, force: bool
-                ) -> tuple[list[Path], str] | str:
+def export_work(project: Project, fmt: str, out: Path, force: bool,
+                dataset: Dataset | None = None) -> tuple[list[Path], str] | str:
     """Export in a worker thread (pure core, no Qt): the files written and the note for an
-    untrained network ("" otherwise) — or, if core.export refuses, its reason (a str)."""
+    untrained network ("" otherwise) — or, if core.export refuses, its reason (a str).
+    ``dataset``: the project's data set as the window loaded it, not read again (the
+    separate process of :data:`SEPARATE_PROCESS` reads its own)."""
     try:
         if fmt in SEPARATE_PROCESS:
             exported = export_in_process(project, fmt, out, force)
             files, trained, seed = exported.files, exported.trained, exported.seed
         else:
-            plan, files = export_project(project, fmt, out, force)
+            plan, files = export_project(project, fmt, out, force, dataset)
             trained, seed = plan.trained, plan.settings["seed"]
     except ExportError as exc:
         return str(exc)
@@ -190,7 +193,9 @@ class ExportMenu(QObject):
         self._rewound = self._latest_epoch() if self.context.doc.previewing else None
         status_line(self.window).say(lambda: self.tr("Writing the {format} export…").format(
             format=title(fmt.name)))
-        return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force))
+        dataset = self.context.data.dataset_of(project.data)
+        return self.job.start(lambda report, cancel: export_work(project, fmt.name, out, force,
+                                                                 dataset))
 
     def _ask_target(self, fmt: Format) -> tuple[Path, bool] | None:
         """(path, force) from a save dialog; None if cancelled or refused. A target the file

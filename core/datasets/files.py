@@ -13,6 +13,8 @@ import stat
 import struct
 import zipfile
 import zlib
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import IO
 
@@ -69,25 +71,61 @@ def read_bytes(path: str | Path) -> bytes:
     path = check_file(path)
     try:
         data = path.read_bytes()
-    except PermissionError:
-        raise DataError(_("permission to read the file was denied"), file=path,
-                        hint=_("check its permissions, or copy it to your own folder")) from None
     except OSError as exc:
-        raise DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
-                        file=path, hint=_("check that the file is readable")) from None
+        raise _read_error(exc, path) from None
     if not data.startswith(GZIP_MAGIC):
         return data
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as packed:
             data = packed.read(MAX_FILE_BYTES + 1)
     except (OSError, EOFError, zlib.error):
-        raise DataError(_("the gzip-compressed file is damaged or incomplete"), file=path,
-                        hint=_("download or compress the file again")) from None
+        raise _damaged_gzip(path) from None
     if len(data) > MAX_FILE_BYTES:
-        raise DataError(_("unpacked, the file is more than {limit}").format(
-                            limit=megabytes(MAX_FILE_BYTES)),
-                        file=path, hint=_("use a smaller sample of the data"))
+        raise too_large_unpacked(path)
     return data
+
+
+@contextmanager
+def unpacked(path: str | Path) -> Iterator[IO[bytes]]:
+    """The file opened for reading — unzipped as it is read when it starts with the gzip magic
+    number — for a reader that puts what it reads straight where it belongs: neither the
+    file's bytes nor the unzipped bytes are ever held whole (MNIST's images are 47 MB
+    unzipped). Failures while the block reads are said as :func:`read_bytes` says them; the
+    reader checks the unzipped size (:func:`too_large_unpacked`)."""
+    path = check_file(path)
+    try:
+        with open(path, "rb") as handle:
+            packed = handle.read(len(GZIP_MAGIC)) == GZIP_MAGIC
+            handle.seek(0)
+            if not packed:
+                yield handle
+                return
+            try:
+                with gzip.GzipFile(fileobj=handle) as stream:
+                    yield stream
+            except (gzip.BadGzipFile, EOFError, zlib.error):
+                raise _damaged_gzip(path) from None
+    except OSError as exc:
+        raise _read_error(exc, path) from None
+
+
+def too_large_unpacked(path: Path) -> DataError:
+    return DataError(_("unpacked, the file is more than {limit}").format(
+                         limit=megabytes(MAX_FILE_BYTES)),
+                     file=path, hint=_("use a smaller sample of the data"))
+
+
+def _read_error(exc: OSError, path: Path) -> DataError:
+    if isinstance(exc, PermissionError):
+        return DataError(_("permission to read the file was denied"), file=path,
+                         hint=_("check its permissions, or copy it to your own folder"))
+    return DataError(_("the file cannot be read ({error})").format(error=read_reason(exc)),
+                     file=path, hint=_("check that the file is readable"))
+
+
+def _damaged_gzip(path: Path) -> DataError:
+    return DataError(_("the gzip-compressed file is damaged or incomplete"), file=path,
+                     hint=_("download or compress the file again"))
 
 
 def dataset_name(path: Path) -> str:

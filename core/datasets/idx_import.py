@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, NoReturn
 
 import numpy as np
 
+from core.datasets import files
 from core.datasets.dataset import Dataset
 from core.datasets.errors import DataError
-from core.datasets.files import dataset_name, read_bytes
+from core.datasets.files import dataset_name
 from core.datasets.images import pixel_names
 from core.datasets.targets import encode_labels
 from core.i18n import N_, _
@@ -29,36 +33,106 @@ LOOKS_LIKE = {"images": N_("this looks like the images file; give the images fil
 HOLDS_NONE = {"images": N_("the file holds no images"), "labels": N_("the file holds no labels")}
 
 
-def idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
-    """The unsigned-byte array of an IDX file, after checking magic number and size."""
-    path = Path(path)
-    data = read_bytes(path)
-    n_dims = magic & 0xFF
-    header_size = 4 + 4 * n_dims
-    found = int.from_bytes(data[:4], "big") if len(data) >= 4 else None
-    if found != magic:
-        other = {IDX_IMAGES_MAGIC: "images", IDX_LABELS_MAGIC: "labels"}.get(found)
-        hint = (_(LOOKS_LIKE[other]) if other else
-                _("choose an MNIST-style *-idx{n}-ubyte file (raw or .gz)").format(n=n_dims))
-        shown = _("nothing") if found is None else f"0x{found:08X}"
-        raise DataError(_(NOT_IDX[what]).format(expected=f"0x{magic:08X}", found=shown),
-                        file=path, hint=hint)
-    if len(data) < header_size:
-        raise DataError(_("the file is truncated inside its {n}-byte header").format(
-                            n=header_size), file=path, hint=_("download the file again"))
-    dims = tuple(int.from_bytes(data[4 + 4 * k: 8 + 4 * k], "big") for k in range(n_dims))
-    expected = header_size + math.prod(dims)
-    if len(data) != expected:
+#: bytes read from an IDX file at a time: what is read goes straight into its array
+CHUNK_BYTES = 1 << 20
+
+
+class IdxFile:
+    """An IDX file being read, its header checked: ``dims`` is the shape of its array.
+    :meth:`read_into` puts the values into an array of that shape as they are unzipped, so
+    they exist once — MNIST's training images were held three times over for a moment (the
+    packed file, the unzipped bytes, and the array the training and test images are joined
+    in). Made by :func:`open_idx`."""
+
+    def __init__(self, stream: IO[bytes], path: Path, magic: int, what: str) -> None:
+        self._stream, self.path = stream, path
+        n_dims = magic & 0xFF
+        self.header_size = 4 + 4 * n_dims
+        head = stream.read(self.header_size)
+        found = int.from_bytes(head[:4], "big") if len(head) >= 4 else None
+        if found != magic:
+            other = {IDX_IMAGES_MAGIC: "images", IDX_LABELS_MAGIC: "labels"}.get(found)
+            hint = (_(LOOKS_LIKE[other]) if other else
+                    _("choose an MNIST-style *-idx{n}-ubyte file (raw or .gz)").format(n=n_dims))
+            shown = _("nothing") if found is None else f"0x{found:08X}"
+            raise DataError(_(NOT_IDX[what]).format(expected=f"0x{magic:08X}", found=shown),
+                            file=path, hint=hint)
+        if len(head) < self.header_size:
+            raise DataError(_("the file is truncated inside its {n}-byte header").format(
+                                n=self.header_size), file=path, hint=_("download the file again"))
+        self.dims = tuple(int.from_bytes(head[4 + 4 * k: 8 + 4 * k], "big")
+                          for k in range(n_dims))
+        self.what = what
+        if self.expected > files.MAX_FILE_BYTES:  # a header no file NetCanvas reads can hold
+            self._refuse_length(self.header_size + self._rest())
+
+    @property
+    def expected(self) -> int:
+        """The file's length (unzipped) that its header promises."""
+        return self.header_size + math.prod(self.dims)
+
+    def read(self) -> np.ndarray:
+        """The file's values as a new array of shape ``dims``."""
+        out = np.empty(self.dims, np.uint8)
+        self.read_into(out)
+        return out
+
+    def read_into(self, out: np.ndarray) -> None:
+        """Fill ``out`` (C-contiguous bytes, as many as the header promises) with the file's
+        values; DataError when the file is shorter or longer than that, or holds none."""
+        view = memoryview(out).cast("B")
+        if len(view) != self.expected - self.header_size:
+            raise ValueError(f"{out.shape} does not hold {self.dims}")  # i18n: not ui
+        filled = 0
+        while filled < len(view):
+            got = self._stream.readinto(view[filled:filled + CHUNK_BYTES])
+            if not got:
+                break
+            filled += got
+        length = self.header_size + filled
+        if filled == len(view):
+            length += self._rest()
+        if length != self.expected:
+            self._refuse_length(length)
+        if self.dims[0] == 0:
+            raise DataError(_(HOLDS_NONE[self.what]), file=self.path,
+                            hint=_("choose a non-empty file"))
+
+    def _rest(self) -> int:
+        """How many bytes are left, counted up to just past the size limit."""
+        counted = 0
+        while counted <= files.MAX_FILE_BYTES:
+            chunk = self._stream.read(CHUNK_BYTES)
+            if not chunk:
+                break
+            counted += len(chunk)
+        return counted
+
+    def _refuse_length(self, length: int) -> NoReturn:
+        if length > files.MAX_FILE_BYTES:
+            raise files.too_large_unpacked(self.path)
         problem = _("the file is truncated: its header promises {shape} values ({expected} "
-                    "bytes) but the file has {found} bytes") if len(data) < expected else \
+                    "bytes) but the file has {found} bytes") if length < self.expected else \
             _("the file is longer than its header says: its header promises {shape} values "
               "({expected} bytes) but the file has {found} bytes")
-        raise DataError(problem.format(shape=" × ".join(map(str, dims)), expected=f"{expected:,}",
-                                       found=f"{len(data):,}"),
-                        file=path, hint=_("download the file again"))
-    if dims[0] == 0:
-        raise DataError(_(HOLDS_NONE[what]), file=path, hint=_("choose a non-empty file"))
-    return np.frombuffer(data, dtype=np.uint8, offset=header_size).reshape(dims)
+        raise DataError(problem.format(shape=" × ".join(map(str, self.dims)),
+                                       expected=f"{self.expected:,}", found=f"{length:,}"),
+                        file=self.path, hint=_("download the file again"))
+
+
+@contextmanager
+def open_idx(path: str | Path, magic: int, what: str) -> Iterator[IdxFile]:
+    """``path`` opened as an IDX file of ``magic`` ("images" or "labels": ``what``), its
+    header checked (raw or gzip)."""
+    path = Path(path)
+    with files.unpacked(path) as stream:
+        yield IdxFile(stream, path, magic, what)
+
+
+def idx_array(path: str | Path, magic: int, what: str) -> np.ndarray:
+    """The unsigned-byte array of an IDX file, after checking magic number and size."""
+    with open_idx(path, magic, what) as idx:
+        return idx.read()
 
 
 def load_idx(images_path: str | Path, labels_path: str | Path | None = None) -> Dataset:

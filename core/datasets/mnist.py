@@ -10,13 +10,15 @@ Files put in the cache folder by hand are checked against their checksums before
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import numpy as np
 
 from core.datasets.cache_check import verify
 from core.datasets.dataset import Dataset
 from core.datasets.download import wrong_files
 from core.datasets.errors import DataError
-from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array
+from core.datasets.idx_import import IDX_IMAGES_MAGIC, IDX_LABELS_MAGIC, idx_array, open_idx
 from core.datasets.images import pixel_names
 from core.datasets.remote import cache_folder, not_cached_error, remote_set
 from core.i18n import N_, _
@@ -35,37 +37,43 @@ def load_mnist(name: str = "mnist") -> Dataset:
     if any(state != "verified" for state in states.values()):
         raise not_cached_error(name)
     folder = cache_folder(name)
-    parts = []
-    for prefix in ("train", "test"):
-        images_path = folder / entry.files[f"{prefix}_images"]
-        labels_path = folder / entry.files[f"{prefix}_labels"]
-        images = idx_array(images_path, IDX_IMAGES_MAGIC, "images")
-        labels = idx_array(labels_path, IDX_LABELS_MAGIC, "labels")
-        if labels.ndim != 1 or labels.shape[0] != images.shape[0]:
-            raise DataError(_("{labels} labels for {images} images").format(
-                                labels=f"{labels.shape[0]:,}", images=f"{images.shape[0]:,}"),
-                            file=labels_path, hint=_(REFETCH).format(name=name))
-        if labels.max() >= len(entry.class_names):
-            raise DataError(_("labels must be 0..{last}").format(last=len(entry.class_names) - 1),
-                            file=labels_path,
-                            hint=_(REFETCH).format(name=name))
-        parts.append((images, labels))
-    (train_x, train_y), (test_x, test_y) = parts
-    if train_x.shape[1:] != test_x.shape[1:]:
-        raise DataError(_("the test images are {test} but the training images {train}").format(
-                            test=f"{test_x.shape[1]}×{test_x.shape[2]}",
-                            train=f"{train_x.shape[1]}×{train_x.shape[2]}"),
-                        file=folder / entry.files["test_images"], hint=_(REFETCH).format(name=name))
-    n_train, rows, cols = train_x.shape
+    path = {role: folder / file for role, file in entry.files.items()}
+    with open_idx(path["train_images"], IDX_IMAGES_MAGIC, "images") as train, \
+            open_idx(path["test_images"], IDX_IMAGES_MAGIC, "images") as test:
+        n_train, rows, cols = train.dims
+        if test.dims[1:] != train.dims[1:]:
+            raise DataError(_("the test images are {test} but the training images {train}"
+                              ).format(test=f"{test.dims[1]}×{test.dims[2]}",
+                                       train=f"{rows}×{cols}"),
+                            file=path["test_images"], hint=_(REFETCH).format(name=name))
+        # the training rows, then the test rows, unzipped straight into the one array
+        x = np.empty((n_train + test.dims[0], rows * cols), np.uint8)
+        train.read_into(x[:n_train])
+        test.read_into(x[n_train:])
+    y = [_labels(path[f"{part}_labels"], idx.dims[0], entry.class_names, name)
+         for part, idx in (("train", train), ("test", test))]
     return Dataset(
         name=name,
-        x=np.concatenate([train_x.reshape(n_train, -1), test_x.reshape(test_x.shape[0], -1)]),
+        x=x,
         x_divisor=255.0,
-        y=np.concatenate([train_y, test_y]).astype(np.int64),
+        y=np.concatenate(y).astype(np.int64),
         task="classification",
         feature_names=pixel_names(rows, cols),
         class_names=entry.class_names,
-        source=f"{entry.credit}, {n_train:,} train + {test_x.shape[0]:,} test images, "
+        source=f"{entry.credit}, {n_train:,} train + {test.dims[0]:,} test images, "
         f"from {folder}",  # i18n: not ui (stored)
-        fixed_test=int(test_x.shape[0]),
+        fixed_test=int(test.dims[0]),
     )
+
+
+def _labels(path: Path, n_images: int, class_names: tuple[str, ...], name: str) -> np.ndarray:
+    """The labels file of ``n_images`` images, checked."""
+    labels = idx_array(path, IDX_LABELS_MAGIC, "labels")
+    if labels.ndim != 1 or labels.shape[0] != n_images:
+        raise DataError(_("{labels} labels for {images} images").format(
+                            labels=f"{labels.shape[0]:,}", images=f"{n_images:,}"),
+                        file=path, hint=_(REFETCH).format(name=name))
+    if labels.max() >= len(class_names):
+        raise DataError(_("labels must be 0..{last}").format(last=len(class_names) - 1),
+                        file=path, hint=_(REFETCH).format(name=name))
+    return labels

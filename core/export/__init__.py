@@ -13,6 +13,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from core.datasets import Dataset
 from core.export.common import (
     ExportError,
     ExportPlan,
@@ -67,9 +68,10 @@ def export_target(format: str, out: str | Path, name: str = "network") -> Path:
     return out.with_name(out.name + suffix) if suffix and out.suffix != suffix else out
 
 
-def export_project(project: Project, format: str, out: str | Path, force: bool = False
-                   ) -> tuple[ExportPlan, list[Path]]:
-    """Export ``project`` as ``format`` to ``out``; returns the plan and the files written.
+def export_project(project: Project, format: str, out: str | Path, force: bool = False,
+                   dataset: Dataset | None = None) -> tuple[ExportPlan, list[Path]]:
+    """Export ``project`` as ``format`` to ``out``; returns the plan and the files written
+    (``dataset``: the project's data set, loaded already: see :func:`plan_export`).
 
     ExportError (one sentence) for a project with problems, an existing target without
     ``force``, or a target that cannot be written; nothing is left half-written."""
@@ -78,7 +80,7 @@ def export_project(project: Project, format: str, out: str | Path, force: bool =
     if format not in exporters:
         raise ExportError(_("unknown format {format}; choose one of {formats}").format(
             format=repr(format), formats=", ".join(FORMATS)))
-    plan = plan_export(project)
+    plan = plan_export(project, dataset)
     return plan, exporters[format](plan, Path(out), force)
 
 

@@ -122,12 +122,18 @@ def is_trained(project: Project, network: Network) -> bool:
         np.array_equal(given[k], v) for k, v in fresh.items())
 
 
-def plan_export(project: Project) -> ExportPlan:
-    """Check the project and gather everything an exporter writes (ExportError says why not)."""
+def plan_export(project: Project, dataset: Dataset | None = None) -> ExportPlan:
+    """Check the project and gather everything an exporter writes (ExportError says why not).
+
+    ``dataset``: the project's data set when it is loaded already (the window's), used as it
+    is instead of being read again — MNIST read again for an export took 100 MB more for a
+    moment, and its split (the raw rows written out) made anew; the window's own split is
+    remembered with its data set."""
     refuse_problems(project)
     settings = project.settings
     try:
-        dataset = project.data.load()
+        if dataset is None:
+            dataset = project.data.load()
         network = project.build_network()
         data = prepare(dataset, project.spec, settings.split, settings.seed,
                        settings.standardize, network.dtype)

@@ -116,7 +116,8 @@ class DataSource(QObject):
 
     A data file the project refers to, and MNIST or Fashion-MNIST from the cache, are read on a
     worker thread (half a second each) and split and standardised ahead there: meanwhile
-    ``dataset`` is None and ``loading`` True; ``dataset_changed`` follows when it is read.
+    ``dataset`` is None and ``loading`` True; ``dataset_changed`` follows when it is read (a
+    downloaded set already loaded is not read again for a reference to the same files).
     Everything else is at hand and loads at once."""
 
     dataset_changed = Signal(object)  # Dataset | None
@@ -142,20 +143,28 @@ class DataSource(QObject):
     def loading(self) -> bool:
         return self._load is not None
 
+    def dataset_of(self, ref: DataRef | None) -> Dataset | None:
+        """The loaded data set when it is ``ref``'s (a snapshot of the document names the
+        reference it was loaded from): work on a snapshot takes it instead of reading the
+        data again. None while it loads, or for another reference."""
+        return self.dataset if ref is not None and ref is self.ref else None
+
     def reload(self) -> None:
         """Load the current reference again: its files have arrived (a download of the set a
         project opened without), no undo entry."""
         self._reload()
 
     def _reload(self) -> None:
-        ref = self.ref = self._doc.data
+        ref, held = self._doc.data, self._same_download()
+        self.ref = ref
         self.dataset = None
         self.failure = None
         self._load = None  # a load still running for an older reference is ignored
         if ref is not None and ref.kind in READ_FROM_DISK and ref.dataset is None:
             s = self._doc.settings
             self._load = JobRun(self, lambda cancelled: prepare_ahead(
-                ref.load(), s.split, s.seed, s.standardize), "data load")  # i18n: not ui
+                held if held is not None else ref.load(), s.split, s.seed, s.standardize),
+                "data load")  # i18n: not ui
             self._load.finished.connect(self._loaded)
             self._load.start()
         elif ref is not None:
@@ -164,6 +173,17 @@ class DataSource(QObject):
             except DataError as exc:
                 self._failed(exc)
         self.dataset_changed.emit(self.dataset)
+
+    def _same_download(self) -> Dataset | None:
+        """The data set loaded now when the document's new reference is the same downloaded
+        set (a project saved with MNIST, opened while MNIST is loaded): its files are the ones
+        the checksum names, so reading them again gives the same bytes — and held 55 MB more,
+        with a second split of them, until the first was let go."""
+        new, old, dataset = self._doc.data, self.ref, self.dataset
+        same = (dataset is not None and new is not None and old is not None
+                and new.kind == old.kind == "downloaded" and new.name == old.name
+                and new.checksum == old.checksum)
+        return dataset if same else None
 
     @Slot(object, str)
     def _loaded(self, dataset: Dataset | None, problem: str) -> None:
