@@ -98,6 +98,7 @@ class TimelineUi(QObject):
         self._gone = False
         doc.history_changed.connect(self.refresh)
         doc.spec_reset.connect(self._forget)
+        session.data.dataset_changed.connect(self._data_arrived)
         self.bar.slider.valueChanged.connect(self._moved)
         self.bar.continue_button.clicked.connect(self.continue_from_here)
         on_language_change(self.bar, self.refresh)
@@ -335,6 +336,11 @@ class TimelineUi(QObject):
         if self.replay is None:
             session, doc = self.session, self.session.doc
             dataset = session.data.dataset
+            if dataset is None and session.data.loading:  # shown once it arrives
+                session.message.emit(lambda: translate(
+                    "TimelineUi", "The data set is still loading: the training panels show "
+                    "this epoch once it has loaded."))
+                return None
             if dataset is None or doc.problems:
                 session.message.emit(lambda: translate(
                     "TimelineUi", "Choose the project's data set to see the training panels at "
@@ -346,6 +352,13 @@ class TimelineUi(QObject):
             self.replay = Replay(partial(_made, session.trainer_maker()), doc.spec,
                                  dataset.task, per_epoch)
         return self.replay
+
+    @Slot(object)
+    def _data_arrived(self, dataset: object) -> None:
+        """The data set has loaded (Open reads a large one on a worker): an epoch pulled back
+        to meanwhile is shown now (it said "Choose the project's data set" and showed nothing)."""
+        if dataset is not None and self.shown_epoch is not None and self.replay is None:
+            self._timer.start()
 
     def _document_history(self, task: str) -> History:
         stored = self.session.doc.history

@@ -167,6 +167,10 @@
         <translation>그 에폭을 보여 줄 수 없습니다: {problem}</translation>
     </message>
     <message>
+        <source>The data set is still loading: the training panels show this epoch once it has loaded.</source>
+        <translation>데이터셋을 아직 불러오는 중입니다. 다 불러오면 학습 패널이 이 에폭을 보여 줍니다.</translation>
+    </message>
+    <message>
         <source>Choose the project&apos;s data set to see the training panels at earlier epochs.</source>
         <translation>앞선 에폭의 학습 패널을 보려면 프로젝트의 데이터셋을 선택하세요.</translation>
     </message>

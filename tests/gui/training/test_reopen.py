@@ -263,3 +263,35 @@ def test_the_saved_timelines_trails_are_made_off_the_gui_thread(qtbot, window, t
     qtbot.waitUntil(lambda: panel.frame is not None and panel.frame.snapshot.epoch == 0)
     assert made_on and threading.main_thread() not in made_on
     assert len(made_on) == 1  # once per timeline
+
+
+def test_an_epoch_pulled_back_to_while_the_data_loads_is_shown_once_it_has(
+        qtbot, window, referenced_idx, tmp_path, monkeypatch):
+    """Open reads a referenced data file on a worker; the slider pulled back meanwhile said
+    "Choose the project's data set…" — wrong, it was loading — and showed that epoch never."""
+    from gui.document import data_source
+    from tests.gui.worker_gate import Gate
+
+    start = tmp_path / "start.netcanvas"
+    save_project(Project(spec=NetworkSpec.mlp((784, 16, 10)), data=DataRef.builtin("xor"),
+                         settings=replace(TrainingSettings(), epochs=3)), start)
+    assert window.files.load(str(start))
+    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20_000):
+        window.data_picker.import_path(str(referenced_idx))
+    train_to_end(qtbot, window)
+    path = tmp_path / "idx.netcanvas"
+    assert window.files.write(str(path), wait=True)
+    assert window.files.new()
+    gate = Gate(monkeypatch, data_source, "prepare_ahead")
+    assert window.files.load(str(path))
+    assert gate.entered.wait(10) and window.data.loading
+    timeline = window.training.timeline
+    slider = timeline.bar.slider
+    slider.setFocus()
+    qtbot.keyClick(slider, Qt.Key.Key_Home)  # epoch 0, while the data is still on its way
+    qtbot.waitUntil(lambda: window.statusBar().currentMessage().startswith(
+        "The data set is still loading"))
+    with qtbot.waitSignal(timeline.frame_shown, timeout=30_000,
+                          check_params_cb=lambda epoch: epoch == 0):
+        gate.release.set()
+    assert timeline.shown_epoch == 0
