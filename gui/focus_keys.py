@@ -32,6 +32,8 @@ NAVIGATION_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Home, Qt.Key.Ke
 #: the keys a combo box one cannot type in moves with (its first and last item, a page on):
 #: ← → are not among them, so they still step while it has the focus
 COMBO_KEYS = (Qt.Key.Key_Home, Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
+#: the keys a grid of tiles moves with (the image gallery's): ↑ ↓ as well, a row up or down
+GRID_KEYS = (*NAVIGATION_KEYS, Qt.Key.Key_Up, Qt.Key.Key_Down)
 #: the widgets that keep them: tables and lists, sliders, text boxes, combo boxes
 KEEPERS = (QAbstractItemView, QAbstractSlider, QAbstractSpinBox, QLineEdit, QTextEdit,
            QPlainTextEdit, QComboBox)
@@ -45,11 +47,19 @@ def kept_keys(widget: QObject | None) -> tuple[Qt.Key, ...]:
     return NAVIGATION_KEYS if isinstance(widget, KEEPERS) else ()
 
 
+def claims(event: QEvent, keys: tuple[Qt.Key, ...]) -> bool:
+    """Is ``event`` the ShortcutOverride of one of ``keys``, pressed alone (no Ctrl, Alt or
+    Shift), that a focused widget moving with them keeps from the window's shortcuts? A
+    widget that paints its own navigation (the gallery's tile grid) asks it in its
+    ``event()`` and accepts the event when it is."""
+    return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
+            and event.key() in keys and event.modifiers() in _PLAIN)
+
+
 def keeps(widget: QObject | None, event: QEvent) -> bool:
     """Does ``widget``, focused, keep the key of ``event`` (a ShortcutOverride) from the
     window's shortcuts?"""
-    return (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-            and event.key() in kept_keys(widget) and event.modifiers() in _PLAIN)
+    return claims(event, kept_keys(widget))
 
 
 class _Keeper(QObject):

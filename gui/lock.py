@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QWidget
 
 from gui.document.document import GraphDocument
 from gui.i18n import on_language_change, translate
-from gui.widgets import plain_label
+from gui.widgets import plain_label, with_key
 
 
 class LockGate(QObject):
@@ -128,13 +128,6 @@ def _menu_redo_text(step: str) -> tuple[str, str]:
     text = (translate("Lock", "&Redo {step}").format(step=step) if step
             else translate("Lock", "&Redo"))
     return text, plain_label(text)
-
-
-def with_key(tip: str, standard: QKeySequence.StandardKey) -> str:
-    """``tip`` and the platform's key for ``standard``, as the other toolbar buttons' tooltips
-    say theirs ("Undo Add hidden 1 (Ctrl+Z)"): the toolbar's Undo and Redo did not."""
-    key = QKeySequence(standard).toString(QKeySequence.SequenceFormat.NativeText)
-    return f"{tip} ({key})" if key else tip  # i18n: not ui
 
 
 def _tool_undo_text(step: str) -> tuple[str, str]:

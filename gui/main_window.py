@@ -5,7 +5,7 @@ inspector and the training settings on the right, the live training panels at th
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QRect, QSettings, QSize, Qt, QTimer
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
@@ -45,7 +45,7 @@ from gui.status_bar import ElidingStatusBar
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
 from gui.training.session import TrainingSession
-from gui.widgets import StatusLine, fit_to_screen, plain_label
+from gui.widgets import StatusLine, fit_to_screen, plain_label, with_key
 from gui.window_actions import WindowActions
 from gui.window_text import DOCK_TITLES, help_text
 from gui.worker_thread import collect_garbage_on_gui_thread, join_runs_of
@@ -147,8 +147,7 @@ class MainWindow(WindowActions, CanvasEditing, QMainWindow):
             action.setStatusTip(tip)
             # the key too, as the Training buttons' tooltips say it: a toolbar button's
             # tooltip was the one place a keyboard user could not learn it from
-            key = action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
-            name = f"{plain_label(label)} ({key})" if key else plain_label(label)  # i18n: not ui
+            name = with_key(plain_label(label), action.shortcut())
             action.setToolTip(f"{name}: {tip}" if tip else name)
         for menu, title in self._menu_titles:
             menu.setTitle(translate("MainWindow", title))

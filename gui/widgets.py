@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QAccessible,
     QAccessibleAnnouncementEvent,
     QImage,
+    QKeySequence,
     QResizeEvent,
     QTextDocumentFragment,
     QValidator,
@@ -39,6 +40,13 @@ def plain_label(text: str) -> str:
     """A menu label as plain words for a tooltip: without its accelerator — the whole
     "(&F)" of a Korean label, the "&" of an English one — and without a trailing "…"."""
     return _ACCELERATOR.sub("", text).replace("&", "").strip().rstrip("…")
+
+
+def with_key(tip: str, key: QKeySequence | QKeySequence.StandardKey | str) -> str:
+    """``tip`` and its key in the platform's words, as every toolbar button's and Training
+    button's tooltip says it ("Undo Add hidden 1 (Ctrl+Z)"); ``tip`` alone without a key."""
+    said = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
+    return f"{tip} ({said})" if said else tip  # i18n: not ui
 
 
 def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-import shiboken6
-from PySide6.QtCore import QPointF, Qt, QTimer, Signal
+from PySide6.QtCore import QPointF, Qt, Signal
 from PySide6.QtGui import QColor, QImage, QKeyEvent
 from PySide6.QtWidgets import (
     QGraphicsItem,
-    QGraphicsProxyWidget,
     QGraphicsScene,
     QGraphicsSceneMouseEvent,
 )
@@ -29,7 +27,8 @@ from gui.canvas.node_item import NodeItem, PortItem
 from gui.canvas.off_screen import OffScreenDrawing
 from gui.canvas.overlay import EdgeOverlay, NodeOverlay
 from gui.canvas.style import node_label
-from gui.canvas.value_editor import ValueEditor, number_refusal
+from gui.canvas.value_editor import ValueEditor
+from gui.canvas.value_typing import ValueTyping
 from gui.document import commands
 from gui.document.document import GraphDocument
 from gui.document.input_labels import input_labels
@@ -56,7 +55,8 @@ class CanvasScene(QGraphicsScene):
         self._edges: dict[str, EdgeItem] = {}
         self._drag: ConnectionDrag | None = None
         self._press_positions: dict[str, tuple[float, float]] = {}
-        self._editor_proxy = None
+        # typing a weight or a bias on the canvas
+        self.typing = ValueTyping(self)
         self._runtime_problems: dict[str, str] = {}
         #: what changed off screen, drawn when a view shows it
         self.drawing = OffScreenDrawing(self)
@@ -148,7 +148,7 @@ class CanvasScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ mirroring the document
     def _rebuild(self) -> None:
-        self._close_editor()
+        self.typing.close()
         self.drawing.forget()
         for item in list(self._edges.values()) + list(self._nodes.values()):
             self.removeItem(item)
@@ -336,84 +336,14 @@ class CanvasScene(QGraphicsScene):
 
     # ------------------------------------------------------------------ typing weights
     def edit_weight(self, edge_id: str, i: int, j: int, pos: QPointF) -> ValueEditor:
-        edge = self.doc.spec.edge(edge_id)
-        name = params.weight_name(edge_id)
-        src, dst = self.doc.spec.node(edge.src), self.doc.spec.node(edge.dst)
-
-        def names() -> dict[str, object]:  # in the current language
-            return {"src": node_label(src), "i": i + 1, "dst": node_label(dst), "j": j + 1}
-
-        return self._open_editor(
-            name, (i, j), pos,
-            # units counted from 1 as in the tooltip and the bias's "unit 1"; "input 1[2]"
-            # beside the tooltip's w[1,0] read as a third way to number the same weight
-            lambda: self.tr("Set weight {src} unit {i} → {dst} unit {j}").format(**names()),
-            lambda value: self.tr("Set weight {src} unit {i} → {dst} unit {j} to {value}").format(
-                value=f"{value:g}", **names()))
+        """Open the editor that types weight ``[i, j]`` of ``edge_id`` beside ``pos``."""
+        return self.typing.edit_weight(edge_id, i, j, pos)
 
     def edit_bias(self, node_id: str, j: int, pos: QPointF) -> ValueEditor:
-        node = self.doc.spec.node(node_id)
-        return self._open_editor(
-            params.bias_name(node_id), (j,), pos,
-            lambda: self.tr("Set bias of {node} unit {n}").format(node=node_label(node), n=j + 1),
-            lambda value: self.tr("Set bias of {node} unit {n} to {value}").format(
-                node=node_label(node), n=j + 1, value=f"{value:g}"))
+        """Open the editor that types unit ``j``'s bias of ``node_id`` beside ``pos``."""
+        return self.typing.edit_bias(node_id, j, pos)
 
     @property
     def editor(self) -> ValueEditor | None:
-        return self._editor_proxy.widget() if self._editor_proxy is not None else None
-
-    def _open_editor(self, name: str, index: tuple[int, ...], pos: QPointF,
-                     action: Callable[[], str],
-                     undo_text: Callable[[float], str]) -> ValueEditor:
-        """``action``: what typing a number does ("Set weight …"), in the current language."""
-        self._close_editor()
-        editor = ValueEditor(float(self.doc.shown_array(name)[index]), self.tr(
-            "{action}: type a number and press Enter (Esc cancels).").format(action=action()))
-        editor.committed.connect(lambda value: self._set_value(name, index, value, undo_text))
-        proxy = self.addWidget(editor)
-        editor.closed.connect(lambda: self._close_editor_later(proxy))
-        editor.refused.connect(lambda text: self.say(lambda: number_refusal(text)))
-        self._editor_proxy = proxy
-        self._editor_proxy.setZValue(10)
-        self._editor_proxy.setPos(pos + QPointF(8, -12))
-        self._editor_proxy.setFlag(QGraphicsItem.GraphicsItemFlag.ItemIgnoresTransformations)
-        editor.setFocus()
-        self.setFocusItem(self._editor_proxy)
-        self.say(lambda: self.tr("{action}: type a number and press Enter.").format(
-            action=action()))
-        return editor
-
-    def _set_value(self, name: str, index: tuple[int, ...], value: float,
-                   undo_text: Callable[[float], str]) -> None:
-        """Set a typed value, unless the network changed under the editor (an import that
-        ended meanwhile changed the input's units, …): the index may not be there any more —
-        setting it raised inside the undo stack and brought the whole window down."""
-        shape = self.doc.array(name).shape if self.doc.has_array(name) else ()
-        if len(shape) != len(index) or not all(k < n for k, n in zip(index, shape, strict=True)):
-            self.say(lambda: self.tr("The network changed while the value was being typed: "
-                                     "nothing was set."))
-            return
-        if self.doc.push(commands.SetArrayValueCommand(self.doc, name, index, value,
-                                                       undo_text(value))):
-            # what was set, in Edit ▸ Undo's words: the editor's "type a number and press
-            # Enter" stayed in the status line after Enter, as if the value had not been taken
-            # (a refused edit leaves the refusal said instead: training, the timeline pulled
-            # back)
-            self.say(lambda: undo_text(value))
-
-    def _close_editor_later(self, proxy: QGraphicsProxyWidget) -> None:
-        # Closing from inside the editor's own signal would delete it mid-call. That editor
-        # only: the next one may be open by then (Tab goes on to the next value).
-        QTimer.singleShot(0, self, lambda: self._close_editor(proxy))
-
-    def _close_editor(self, proxy: QGraphicsProxyWidget | None = None) -> None:
-        """Close ``proxy``'s editor (the open one by default), if it is still there."""
-        proxy = proxy or self._editor_proxy
-        if proxy is None or not shiboken6.isValid(proxy) or proxy.scene() is not self:
-            return
-        if proxy is self._editor_proxy:
-            self._editor_proxy = None
-        self.removeItem(proxy)
-        proxy.deleteLater()
-
+        """The value editor open on the canvas (None: none)."""
+        return self.typing.editor

@@ -4,8 +4,6 @@ buttons and the main window puts them in its toolbar, so both always agree."""
 
 from __future__ import annotations
 
-import re
-
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Slot
 from PySide6.QtGui import QAction, QKeySequence
 
@@ -13,6 +11,7 @@ from gui.focus_keys import commit_typing
 from gui.i18n import translate
 from gui.training.controller import IDLE, PAUSED, RUNNING
 from gui.training.session import TrainingSession
+from gui.widgets import plain_label, with_key
 
 ACTIONS = (
     # name, text, shortcut, tooltip (translated where shown: see TrainingActions.retranslate)
@@ -42,11 +41,6 @@ ACTIONS = (
 )
 
 
-def plain_label(text: str) -> str:
-    """A menu label without its accelerator: "&Train" → "Train", "학습 시작(&T)" → "학습 시작"."""
-    return re.sub(r"\(&\w\)", "", text).replace("&", "").strip()
-
-
 class TrainingActions(QObject):
     def __init__(self, session: TrainingSession, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -68,12 +62,13 @@ class TrainingActions(QObject):
     def retranslate(self) -> None:
         """The actions' texts and tooltips in the current language (the window calls it when
         the language changes: a QObject that is not a widget gets no LanguageChange itself)."""
-        for name, text, shortcut, tip in ACTIONS:
+        for name, text, _shortcut, tip in ACTIONS:
             action = self.actions[name]
             label, said = translate("TrainingActions", text), translate("TrainingActions", tip)
             action.setText(label)
             action.setIconText(plain_label(label))  # buttons: "학습 시작", not "학습 시작(T)"
-            action.setToolTip(f"<b>{plain_label(label)}</b> ({shortcut})<br>{said}")  # i18n: not ui
+            name = with_key(f"<b>{plain_label(label)}</b>", action.shortcut())  # i18n: not ui
+            action.setToolTip(f"{name}<br>{said}")  # i18n: not ui
             action.setStatusTip(said)
 
     def __getitem__(self, name: str) -> QAction:

@@ -2,9 +2,9 @@
 after a longer text (Explain's step text shrinks from one step to the next); the number spin
 boxes read typed text as the rest of the app does (gui.widgets.typed_number)."""
 
-from PySide6.QtGui import QValidator
+from PySide6.QtGui import QKeySequence, QValidator
 
-from gui.widgets import NumberSpinBox, WrappedLabel
+from gui.widgets import NumberSpinBox, WrappedLabel, with_key
 from tests.gui.keys import type_into
 from tests.gui.training_support import open_example, training_settings
 
@@ -91,3 +91,18 @@ def test_a_spin_box_lets_a_number_be_typed_key_by_key(qtbot):
         assert box.validate(text, len(text))[0] == QValidator.State.Acceptable, text
     for text in ("x", "1x", "0,5x"):
         assert box.validate(text, len(text))[0] == QValidator.State.Invalid, text
+
+
+def test_with_key_is_the_one_label_and_key_tooltip(qtbot, window):
+    """One helper says a tooltip's key (three places built "label (key)" by hand): a standard
+    key, a key sequence and a key's text give the same words; no key, the label alone. The
+    window's toolbar, the toolbar's Undo and the Training buttons say it that way."""
+    undo = QKeySequence(QKeySequence.StandardKey.Undo).toString(
+        QKeySequence.SequenceFormat.NativeText)
+    assert with_key("Undo", QKeySequence.StandardKey.Undo) == f"Undo ({undo})"
+    assert with_key("Train", QKeySequence("F5")) == with_key("Train", "F5") == "Train (F5)"
+    assert with_key("Train", QKeySequence()) == "Train"
+    assert window.tool_undo_action.toolTip() == f"Undo ({undo})"
+    train = window.training.actions["train"]
+    assert train.toolTip().startswith("<b>Train</b> (F5)<br>")
+    assert window.save_action.toolTip().startswith(with_key("Save", window.save_action.shortcut()))

@@ -15,16 +15,13 @@ it is first shown (all 2,000 at once took over 100 ms of the GUI thread at MNIST
 
 from __future__ import annotations
 
-import math
-
 import numpy as np
-from PySide6.QtCore import Qt, Slot
-from PySide6.QtGui import QImage, QResizeEvent, QWheelEvent
+from PySide6.QtCore import Slot
+from PySide6.QtGui import QImage, QResizeEvent
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QHBoxLayout,
-    QScrollBar,
     QSizePolicy,
     QStackedWidget,
     QToolButton,
@@ -45,6 +42,7 @@ from gui import theme
 from gui.i18n import on_language_change, translate
 from gui.training.frames import Evaluation
 from gui.training.plots.base import PanelNote, part_name
+from gui.training.plots.gallery_scroll import GalleryScroll
 from gui.training.plots.tiles import ARROW, ProbabilityBars, TileGrid, tile_image
 
 MAX_FILTER_BUTTONS = 20  # more classes than this: the drop-down list only
@@ -84,14 +82,9 @@ class ImageGallery(QWidget):
         self.caption.setStyleSheet(f"color: {theme.MUTED_TEXT};")
         self.grid = TileGrid()
         self.grid.clicked.connect(self._tile_clicked)
-        self.grid.stepped_out.connect(self._stepped_out)
-        self.grid.wheeled.connect(self._wheeled)
-        self.grid.resized.connect(self._grid_resized)
-        # a row of tiles per step: the wrong images beyond the first screenful, and the rest
-        self.scroll = QScrollBar(Qt.Orientation.Vertical)
-        self.scroll.setRange(0, 0)
-        self.scroll.valueChanged.connect(self._scrolled)
-        self._wheel = 0  # wheel angle not yet turned into rows
+        self.scrolling = GalleryScroll(self.grid, lambda: self.order, self.select, self._redraw,
+                                       self._showing)
+        self.scroll = self.scrolling.bar
         self.bars = ProbabilityBars()
         body = QHBoxLayout()
         body.setSpacing(2)
@@ -246,7 +239,7 @@ class ImageGallery(QWidget):
         assert evaluation is not None and evaluation.truth is not None
         truth, guess = evaluation.truth, evaluation.labels
         self.order = wrong_first(truth, guess, self.true_class)
-        first = self._follow_scroll()
+        first = self.scrolling.fit()
         shown = self.order[first:first + self.grid.capacity()]
         images = self._images_for(evaluation, shown)
         names = [core_tr(name) for name in self.class_names]
@@ -305,53 +298,19 @@ class ImageGallery(QWidget):
         """The outputs shown for the clicked image (None before a click)."""
         return self.bars.values if self.bars.values.size else None
 
+    def _showing(self) -> bool:
+        """Is there an evaluation of image data to show?"""
+        return self.evaluation is not None and self.shape is not None
+
     def select(self, row: int | None) -> None:
         """Show the outputs for evaluation row ``row`` (what clicking its tile does)."""
         self.selected_row = row
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 
-    def _follow_scroll(self) -> int:
-        """Fit the scroll bar to the tiles (a step is a row of them) and return the index in
-        :attr:`order` of the first tile shown."""
-        columns, capacity = self.grid.columns(), max(self.grid.capacity(), 1)
-        rows = math.ceil(len(self.order) / columns)
-        self.scroll.blockSignals(True)
-        self.scroll.setRange(0, max(rows - capacity // columns, 0))
-        self.scroll.setPageStep(max(capacity // columns, 1))
-        self.scroll.blockSignals(False)
-        self.scroll.setEnabled(self.scroll.maximum() > 0)  # always there: no relayout per frame
-        return self.scroll.value() * columns
-
-    def _first_shown(self) -> int:
-        return self.scroll.value() * self.grid.columns()
-
-    @Slot(int)
-    def _stepped_out(self, k: int) -> None:
-        """A key went past the tiles shown, to the ``k``-th from the first: scroll to it."""
-        target = self._first_shown() + k
-        if 0 <= target < len(self.order):
-            cols = self.grid.columns()
-            row, rows = target // cols, max(self.grid.capacity() // cols, 1)
-            self.scroll.setValue(row if k < 0 else row - rows + 1)
-            self.select(int(self.order[target]))
-
-    @Slot(int)
-    def _scrolled(self, _value: int) -> None:
-        if self.evaluation is not None and self.shape is not None:
-            self._redraw()
-
-    @Slot(QWheelEvent)
-    def _wheeled(self, event: QWheelEvent) -> None:
-        """A row of tiles per notch of the wheel (a touchpad's small steps add up)."""
-        self._wheel += event.angleDelta().y()
-        rows = int(self._wheel / 120)
-        self._wheel -= rows * 120
-        self.scroll.setValue(self.scroll.value() - rows)
-
     @Slot(int)
     def _tile_clicked(self, k: int) -> None:
-        k += self._first_shown()
+        k += self.scrolling.first_shown()
         if k < len(self.order):
             self.select(int(self.order[k]))
 
@@ -372,7 +331,7 @@ class ImageGallery(QWidget):
         if (row is not None and self.true_class is not None and evaluation is not None
                 and evaluation.truth is not None and evaluation.truth[row] != self.true_class):
             self.selected_row = None  # its bars would describe an image the filter hides
-        self.scroll.setValue(0)
+        self.scrolling.to_top()
         if self.evaluation is not None and self.shape is not None:
             self._redraw()
 
@@ -383,20 +342,10 @@ class ImageGallery(QWidget):
         self.caption.fit_height(self.height())
         self._fit_filter()
 
-    @Slot()
-    def _grid_resized(self) -> None:
-        """The tiles that fit are counted on the grid's own size: a gallery shown with its
-        first frame was drawn before its layout gave the grid its height (18 tiles where 27
-        fit, until the panel was resized)."""
-        if self.evaluation is not None and self.shape is not None:
-            self._redraw()
-
     def clear(self) -> None:
         self.order = np.zeros(0, dtype=np.int64)
         self.selected_row = None
-        self.scroll.setValue(0)
-        self.scroll.setRange(0, 0)
-        self.scroll.setEnabled(False)
+        self.scrolling.clear()
         self.grid.set_tiles([], [], -1)
         self.bars.set_values(np.zeros(0), (), -1, -1)
         self.caption.setText(self.hint())

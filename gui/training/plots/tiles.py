@@ -30,6 +30,7 @@ from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.i18n import _ as core_tr
 from gui import theme
+from gui.focus_keys import GRID_KEYS, claims
 from gui.i18n import translate
 
 TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
@@ -47,12 +48,6 @@ def tile_image(image: np.ndarray) -> QImage:
                   QImage.Format.Format_Grayscale8).copy()
 
 
-# the keys that choose another tile while the grid has the focus (it keeps them from the
-# window's shortcuts: Explain's ← → Home End)
-TILE_KEYS = (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home,
-             Qt.Key.Key_End, Qt.Key.Key_PageUp, Qt.Key.Key_PageDown)
-
-
 class TileGrid(QWidget):
     """The tiles, painted by one widget: image, then ``true → predicted`` under it (red when
     wrong, and a red frame round the image). It takes the focus (Tab): the arrow keys, Home
@@ -61,8 +56,9 @@ class TileGrid(QWidget):
 
     clicked = Signal(int)  # the tile's index in the shown order
     # a key asked for the tile this far from the first shown, outside those shown (the
-    # gallery scrolls to it)
-    stepped_out = Signal(int)
+    # gallery scrolls to it); True for Page Up and Page Down, which stop on the first and
+    # last image
+    stepped_out = Signal(int, bool)
     wheeled = Signal(QWheelEvent)  # the gallery scrolls by rows of tiles
     resized = Signal()  # another number of tiles may fit
 
@@ -173,8 +169,7 @@ class TileGrid(QWidget):
     def event(self, event: QEvent) -> bool:
         """A tile's tooltip: its caption whole (an elided one's too); the tile keys kept from
         the window's shortcuts while the grid has the focus."""
-        if (event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent)
-                and event.key() in TILE_KEYS and self.images):
+        if self.images and claims(event, GRID_KEYS):
             event.accept()
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
@@ -207,7 +202,7 @@ class TileGrid(QWidget):
         page = max(self.capacity() // cols, 1) * cols
         steps = {Qt.Key.Key_Left: -1, Qt.Key.Key_Right: 1, Qt.Key.Key_Up: -cols,
                  Qt.Key.Key_Down: cols, Qt.Key.Key_PageUp: -page, Qt.Key.Key_PageDown: page}
-        if key not in TILE_KEYS or not count:
+        if key not in GRID_KEYS or not count:
             super().keyPressEvent(event)
             return
         if key in (Qt.Key.Key_Home, Qt.Key.Key_End):
@@ -217,7 +212,7 @@ class TileGrid(QWidget):
         if 0 <= k < count and k != self.selected:
             self.clicked.emit(k)
         elif not 0 <= k < count:
-            self.stepped_out.emit(k)
+            self.stepped_out.emit(k, key in (Qt.Key.Key_PageUp, Qt.Key.Key_PageDown))
         event.accept()
 
     def focusInEvent(self, event: QFocusEvent) -> None:

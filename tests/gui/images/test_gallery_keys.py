@@ -62,7 +62,8 @@ def test_arrow_keys_choose_a_tile_and_the_reader_hears_its_caption(qtbot):
 
 def test_the_keys_scroll_the_gallery_past_the_tiles_shown(qtbot):
     """↓ past the last row shown scrolls one row, Page Down a screenful, ↑ at the top row back:
-    every classified image is reached from the keyboard (the wheel and the scroll bar did)."""
+    every classified image is reached from the keyboard (the wheel and the scroll bar did).
+    Page Down stopped on the last row's tile in the chosen column, never on the last image."""
     data = ten_class_images()
     gallery = gallery_of(qtbot, data, 700, 260)
     evaluated(gallery, data, 100)
@@ -87,9 +88,16 @@ def test_the_keys_scroll_the_gallery_past_the_tiles_shown(qtbot):
     assert at() == (1 + rows) * cols
     qtbot.keyClick(grid, Qt.Key.Key_Up)
     assert at() == rows * cols and gallery.scroll.value() == rows and grid.selected == 0
-    for _ in range(30):  # past the last image: it stays on the last
+    assert at() % cols != 99 % cols  # a column the last image is not in
+    for _ in range(30):  # past the last image: Page Down stops on it, as desktop lists do
         qtbot.keyClick(grid, Qt.Key.Key_PageDown)
-    assert at() >= 100 - cols and gallery.scroll.value() == gallery.scroll.maximum()
+    assert at() == 99 and gallery.scroll.value() == gallery.scroll.maximum()
+    assert grid.selected == len(grid.images) - 1
+    qtbot.keyClick(grid, Qt.Key.Key_Right)  # past the last image by an arrow: it stays
+    assert at() == 99
+    for _ in range(30):  # and Page Up stops on the first image
+        qtbot.keyClick(grid, Qt.Key.Key_PageUp)
+    assert at() == 0 and gallery.scroll.value() == 0 and grid.selected == 0
 
 
 def test_tab_reaches_the_filter_buttons_before_the_tiles_below_them(qtbot):
@@ -119,3 +127,30 @@ def test_tab_reaches_the_filter_buttons_before_the_tiles_below_them(qtbot):
     assert QApplication.focusWidget() is everything
     qtbot.keyClick(everything, Qt.Key.Key_Backtab)
     assert QApplication.focusWidget() is before
+
+
+def test_the_grid_keeps_only_plain_keys_from_the_window(qtbot):
+    """The grid keeps ← → ↑ ↓ Home End Page Up/Down from the window's shortcuts, pressed alone,
+    as focused tables and sliders do (gui.focus_keys): with Ctrl held, the window's shortcut
+    goes first (the grid's own copy of the rule kept every modified key as well)."""
+    host = QWidget()
+    qtbot.addWidget(host)
+    fired: list[str] = []
+    QShortcut(QKeySequence("Ctrl+Right"), host, lambda: fired.append("ctrl"))
+    QShortcut(QKeySequence(Qt.Key.Key_Right), host, lambda: fired.append("plain"))
+    gallery = ImageGallery()
+    QVBoxLayout(host).addWidget(gallery)
+    host.resize(700, 300)
+    host.show()
+    qtbot.waitExposed(host)
+    data = ten_class_images()
+    assert gallery.set_data(data, SPLIT, 0)
+    evaluated(gallery, data, 100)
+    grid = gallery.grid
+    host.activateWindow()
+    grid.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid)
+    qtbot.keyClick(grid, Qt.Key.Key_Right)
+    assert fired == [] and grid.selected == 0  # kept: a tile chosen
+    qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
+    assert fired == ["ctrl"] and grid.selected == 0  # the window's
