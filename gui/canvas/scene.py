@@ -58,7 +58,7 @@ class CanvasScene(QGraphicsScene):
         # typing a weight or a bias on the canvas
         self.typing = ValueTyping(self)
         self._runtime_problems: dict[str, str] = {}
-        #: what changed off screen, drawn when a view shows it
+        # what changed off screen, drawn when a view shows it
         self.drawing = OffScreenDrawing(self)
         self.class_names: tuple[str, ...] = ()  # the data's (set_class_names)
         self.setBackgroundBrush(QColor(theme.BACKGROUND))

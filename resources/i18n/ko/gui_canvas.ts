@@ -133,7 +133,6 @@
     <name>CanvasScene</name>
     <message>
         <source>Connected {src} → {dst}.</source>
-        <extracomment>what changed off screen, drawn when a view shows it</extracomment>
         <translation>{src} → {dst}을(를) 연결했습니다.</translation>
     </message>
     <message>
