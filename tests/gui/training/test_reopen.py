@@ -174,16 +174,21 @@ def referenced_idx(tmp_path, monkeypatch):
     return write_idx(tmp_path / "idx", images, labels)
 
 
-def test_a_project_whose_data_loads_in_the_background_opens_with_the_right_panels(
-        qtbot, window, new_window, referenced_idx, tmp_path):
+def train_on_referenced(qtbot, window, referenced_idx, tmp_path, epochs: int) -> None:
+    """784-16-10 trained in ``window`` on the referenced IDX file (read from disk on Open)."""
     start = tmp_path / "start.netcanvas"
     save_project(Project(spec=NetworkSpec.mlp((784, 16, 10)), data=DataRef.builtin("xor"),
-                         settings=replace(TrainingSettings(), epochs=2)), start)
+                         settings=replace(TrainingSettings(), epochs=epochs)), start)
     assert window.files.load(str(start))
     with qtbot.waitSignal(window.data_picker.import_finished, timeout=20_000):
         window.data_picker.import_path(str(referenced_idx))
     assert window.doc.data.kind == "file"
     train_to_end(qtbot, window)
+
+
+def test_a_project_whose_data_loads_in_the_background_opens_with_the_right_panels(
+        qtbot, window, new_window, referenced_idx, tmp_path):
+    train_on_referenced(qtbot, window, referenced_idx, tmp_path, epochs=2)
     trained = window.training.output.frame.evaluation.confusion.copy()
     path = tmp_path / "mnist.netcanvas"
     assert window.files.write(str(path), wait=True)
@@ -272,13 +277,7 @@ def test_an_epoch_pulled_back_to_while_the_data_loads_is_shown_once_it_has(
     from gui.document import data_source
     from tests.gui.worker_gate import Gate
 
-    start = tmp_path / "start.netcanvas"
-    save_project(Project(spec=NetworkSpec.mlp((784, 16, 10)), data=DataRef.builtin("xor"),
-                         settings=replace(TrainingSettings(), epochs=3)), start)
-    assert window.files.load(str(start))
-    with qtbot.waitSignal(window.data_picker.import_finished, timeout=20_000):
-        window.data_picker.import_path(str(referenced_idx))
-    train_to_end(qtbot, window)
+    train_on_referenced(qtbot, window, referenced_idx, tmp_path, epochs=3)
     path = tmp_path / "idx.netcanvas"
     assert window.files.write(str(path), wait=True)
     assert window.files.new()
