@@ -14,11 +14,14 @@ from gui.training.plots.gallery import ImageGallery
 from tests.gui.images.test_gallery_widget import SPLIT, evaluated, gallery_of, ten_class_images
 
 
-def test_arrow_keys_choose_a_tile_and_the_reader_hears_its_caption(qtbot):
-    host = QWidget()  # a window with a window-wide Right, as Explain's
+def gallery_in_window(qtbot, shortcuts: dict[str, list[str]]):
+    """An evaluated gallery of 100 test images in a window with window-wide ``shortcuts`` (key
+    → the list each press appends the key to, as Explain's ← → are).
+    Returns (gallery, evaluation, window)."""
+    host = QWidget()
     qtbot.addWidget(host)
-    stepped: list[int] = []
-    QShortcut(QKeySequence(Qt.Key.Key_Right), host, lambda: stepped.append(1))
+    for key, fired in shortcuts.items():
+        QShortcut(QKeySequence(key), host, lambda key=key, fired=fired: fired.append(key))
     gallery = ImageGallery()
     QVBoxLayout(host).addWidget(gallery)
     host.resize(700, 300)
@@ -27,12 +30,22 @@ def test_arrow_keys_choose_a_tile_and_the_reader_hears_its_caption(qtbot):
     data = ten_class_images()
     assert gallery.set_data(data, SPLIT, 0)
     evaluation = evaluated(gallery, data, 100)
-    grid = gallery.grid
-    iface = QAccessible.queryAccessibleInterface(grid)
-    assert iface.text(QAccessible.Text.Name) == "Images, true class → predicted class"
+    return gallery, evaluation, host
+
+
+def focus_grid(qtbot, host, grid) -> None:
     host.activateWindow()
     grid.setFocus(Qt.FocusReason.TabFocusReason)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is grid)
+
+
+def test_arrow_keys_choose_a_tile_and_the_reader_hears_its_caption(qtbot):
+    stepped: list[str] = []  # a window-wide Right, as Explain's
+    gallery, evaluation, host = gallery_in_window(qtbot, {"Right": stepped})
+    grid = gallery.grid
+    iface = QAccessible.queryAccessibleInterface(grid)
+    assert iface.text(QAccessible.Text.Name) == "Images, true class → predicted class"
+    focus_grid(qtbot, host, grid)
     assert gallery.selected_row is None
 
     def chosen() -> int:
@@ -133,24 +146,11 @@ def test_the_grid_keeps_only_plain_keys_from_the_window(qtbot):
     """The grid keeps ← → ↑ ↓ Home End Page Up/Down from the window's shortcuts, pressed alone,
     as focused tables and sliders do (gui.focus_keys): with Ctrl held, the window's shortcut
     goes first (the grid's own copy of the rule kept every modified key as well)."""
-    host = QWidget()
-    qtbot.addWidget(host)
     fired: list[str] = []
-    QShortcut(QKeySequence("Ctrl+Right"), host, lambda: fired.append("ctrl"))
-    QShortcut(QKeySequence(Qt.Key.Key_Right), host, lambda: fired.append("plain"))
-    gallery = ImageGallery()
-    QVBoxLayout(host).addWidget(gallery)
-    host.resize(700, 300)
-    host.show()
-    qtbot.waitExposed(host)
-    data = ten_class_images()
-    assert gallery.set_data(data, SPLIT, 0)
-    evaluated(gallery, data, 100)
+    gallery, _evaluation, host = gallery_in_window(qtbot, {"Ctrl+Right": fired, "Right": fired})
     grid = gallery.grid
-    host.activateWindow()
-    grid.setFocus(Qt.FocusReason.TabFocusReason)
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is grid)
+    focus_grid(qtbot, host, grid)
     qtbot.keyClick(grid, Qt.Key.Key_Right)
     assert fired == [] and grid.selected == 0  # kept: a tile chosen
     qtbot.keyClick(grid, Qt.Key.Key_Right, Qt.KeyboardModifier.ControlModifier)
-    assert fired == ["ctrl"] and grid.selected == 0  # the window's
+    assert fired == ["Ctrl+Right"] and grid.selected == 0  # the window's
