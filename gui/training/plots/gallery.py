@@ -198,7 +198,7 @@ class ImageGallery(QWidget):
         self.bars.setAccessibleName(translate(
             "ImageGallery", "Output probabilities of the chosen image"))
         self._name_filters()
-        if self.evaluation is not None and self.shape is not None:
+        if self._showing():
             self._redraw()
         elif not self.order.size:
             self.caption.setText(self.hint())
@@ -305,7 +305,7 @@ class ImageGallery(QWidget):
     def select(self, row: int | None) -> None:
         """Show the outputs for evaluation row ``row`` (what clicking its tile does)."""
         self.selected_row = row
-        if self.evaluation is not None and self.shape is not None:
+        if self._showing():
             self._redraw()
 
     @Slot(int)
@@ -332,7 +332,7 @@ class ImageGallery(QWidget):
                 and evaluation.truth is not None and evaluation.truth[row] != self.true_class):
             self.selected_row = None  # its bars would describe an image the filter hides
         self.scrolling.to_top()
-        if self.evaluation is not None and self.shape is not None:
+        if self._showing():
             self._redraw()
 
     def resizeEvent(self, event: QResizeEvent) -> None:
