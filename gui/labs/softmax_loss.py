@@ -128,8 +128,6 @@ class SoftmaxLossLab(LabWindow):
         row.addWidget(self.target)
         left.addLayout(row)
         self.table = QTableWidget(0, GRADIENT + 1)
-        # read-only cells: Tab moved nowhere in them and never left the table; it passes on
-        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()

@@ -90,8 +90,6 @@ class LossSection(QGroupBox):
         triggers = QAbstractItemView.EditTrigger
         self.table.setEditTriggers(triggers.DoubleClicked | triggers.SelectedClicked
                                    | triggers.EditKeyPressed | triggers.AnyKeyPressed)
-        # Tab went round its cells for good (arrows move between them); it passes on
-        self.table.setTabKeyNavigation(False)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
