@@ -333,14 +333,13 @@ def _node_from_dict(data: Any, index: int) -> NodeSpec:
     values: dict[str, Any] = {}
     for key, value in data.items():
         types = _NODE_FIELD_TYPES[key]
-        if key in _DECIMAL_FIELDS:  # said below, as every number read from a file is
-            values[key] = value
-        # bool is an int subclass: refuse it where a number is meant.
-        elif not isinstance(value, types) or (isinstance(value, bool) and bool not in types):
+        # bool is an int subclass: refuse it where a number is meant. The decimal fields are
+        # said below, as every number read from a file is.
+        if key not in _DECIMAL_FIELDS and (
+                not isinstance(value, types) or (isinstance(value, bool) and bool not in types)):
             raise _format_error(_("{where}: {field} has the wrong type ({kind})").format(
                 where=where, field=repr(key), kind=type(value).__name__))
-        else:
-            values[key] = value
+        values[key] = value
     if "position" in values:
         pos = values["position"]
         # finite: a NaN made the canvas fail at every paint (then Qt crashed the window)
