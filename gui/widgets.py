@@ -14,6 +14,9 @@ from PySide6.QtGui import (
     QAccessibleAnnouncementEvent,
     QImage,
     QKeySequence,
+    QPainter,
+    QPalette,
+    QPen,
     QResizeEvent,
     QTextDocumentFragment,
     QValidator,
@@ -29,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.file_writes import write_atomically, write_reason
+from gui import theme
 from gui.i18n import on_language_change, translate
 
 DialogT = TypeVar("DialogT", bound=QWidget)
@@ -48,6 +52,16 @@ def with_key(tip: str, key: QKeySequence | QKeySequence.StandardKey | str) -> st
     said = QKeySequence(key).toString(QKeySequence.SequenceFormat.NativeText)
     return f"{tip} ({said})" if said else tip  # i18n: not ui
 
+
+
+def draw_focus_frame(painter: QPainter, widget: QWidget, rect: QRect) -> None:
+    """The border in the highlight colour that shows ``widget`` — one that paints itself (the
+    canvas, the image gallery) — has the focus, over the edge of ``rect`` (half of its
+    width falls outside)."""
+    painter.setPen(QPen(widget.palette().color(QPalette.ColorRole.Highlight),
+                        2 * theme.FOCUS_WIDTH))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawRect(rect)
 
 def labelled_row(form: QFormLayout, field: QWidget) -> QLabel:
     """Add ``field`` to ``form`` under a new label (its text set by the caller) that is the

@@ -16,13 +16,13 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsScene, QGraphicsView, QWidget
 
 from gui import theme
+from gui.widgets import draw_focus_frame
 
 #: MIME type the palette puts on a drag; the payload is the node kind (``b"hidden"``)
 NODE_MIME = "application/x-netcanvas-node-kind"
@@ -178,10 +178,7 @@ class CanvasView(QGraphicsView):
         if self.hasFocus():
             painter.save()
             painter.resetTransform()  # the viewport's pixels
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
-                                2 * theme.FOCUS_WIDTH))  # half of it falls outside
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.viewport().rect())
+            draw_focus_frame(painter, self, self.viewport().rect())
             painter.restore()
 
     def focusInEvent(self, event: QFocusEvent) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtGui import (
     QMouseEvent,
     QPainter,
     QPaintEvent,
-    QPalette,
     QPen,
     QResizeEvent,
     QWheelEvent,
@@ -32,6 +31,7 @@ from core.i18n import _ as core_tr
 from gui import theme
 from gui.focus_keys import GRID_KEYS, claims
 from gui.i18n import translate
+from gui.widgets import draw_focus_frame
 
 TILE_PIXELS = 40  # an image is scaled by a whole factor to about this size
 LABEL_HEIGHT = 15
@@ -160,10 +160,7 @@ class TileGrid(QWidget):
                 painter.drawText(QRect(cell.left(), target.bottom() + 1 + n * line,
                                        cell.width(), line), Qt.AlignmentFlag.AlignCenter, text)
         if self.hasFocus():  # where the keys are, as the canvas shows its focus
-            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Highlight),
-                                2 * theme.FOCUS_WIDTH))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawRect(self.rect())
+            draw_focus_frame(painter, self, self.rect())
         painter.end()
 
     def event(self, event: QEvent) -> bool:
