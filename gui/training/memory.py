@@ -113,6 +113,10 @@ class LatencyHistogram(QObject):
     def ticks(self) -> int:
         return int(self.counts.sum())
 
+    def at_least(self, ms: float) -> int:
+        """How many ticks came ``ms`` or more late (to the bin's width)."""
+        return int(self.counts[min(int(ms / BIN_MS), self.counts.size - 1):].sum())
+
     def percentile(self, q: float) -> float:
         """The q-th percentile of the lateness (ms), to the bin's width."""
         total = self.counts.sum()

@@ -68,6 +68,7 @@ def test_latency_percentiles_come_from_the_histogram(qapp):
     assert probe.percentile(50) == pytest.approx(1.0)
     assert probe.percentile(99) == pytest.approx(1.0)
     assert probe.percentile(100) == pytest.approx(50.0)
+    assert (probe.at_least(50.0), probe.at_least(50.1), probe.at_least(1.0)) == (1, 0, 100)
     probe.reset()  # what the window benchmark does after its warm-up run
     assert probe.ticks == 0 and probe.max_ms == 0.0 and probe.percentile(99) == 0.0
 
