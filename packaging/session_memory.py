@@ -27,7 +27,6 @@ import hashlib
 import http.server
 import json
 import os
-import resource
 import subprocess
 import sys
 import threading
@@ -43,26 +42,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import numpy as np
 from stall_window import scratch_window, settle
 
+from gui.training.memory import peak_rss_mb, rss_mb  # the window benchmark's readings (MB)
+
 STEP_TIMEOUT = 600.0
-
-
-def rss_mb() -> float:
-    """Resident memory now (VmRSS), in MiB."""
-    with open("/proc/self/status") as status:
-        for line in status:
-            if line.startswith("VmRSS:"):
-                return int(line.split()[1]) / 1024
-    return 0.0
-
-
-def high_water_mb() -> float:
-    """The process's resident high-water mark (ru_maxrss, KiB on Linux), in MiB."""
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 class StepPeak:
     """A step's highest resident memory, sampled every 10 ms in a thread; with ``trace``, a
-    tracemalloc snapshot taken whenever that peak grew by 4 MiB or more."""
+    tracemalloc snapshot taken whenever that peak grew by 4 MB or more."""
 
     def __init__(self, trace: bool) -> None:
         self.trace = trace
@@ -149,7 +136,7 @@ class Walk:
     def __init__(self, traced: set[str]) -> None:
         self.traced = traced
         self.rows: list[dict[str, float | str]] = []
-        self._high = high_water_mb()
+        self._high = peak_rss_mb()
 
     def step(self, name: str, act: Callable[[], object],
              done: Callable[[], bool] = lambda: True, after_ms: int = 1500) -> None:
@@ -158,7 +145,7 @@ class Walk:
             act()
             wait_until(done)
             settle(after_ms)
-        high = high_water_mb()
+        high = peak_rss_mb()
         row = {"step": name, "before": before, "peak": sampled.peak, "after": rss_mb(),
                "high_water": high, "raised": high - self._high}
         self._high = high
@@ -283,14 +270,14 @@ def main(argv: list[str] | None = None) -> int:
         walk = Walk(set(filter(None, args.trace.split(","))))
         import core
 
-        print(f"code: {Path(core.__file__).parents[1]}; window shown: {rss_mb():.0f} MiB "
-              f"resident, high-water {high_water_mb():.0f}")
+        print(f"code: {Path(core.__file__).parents[1]}; window shown: {rss_mb():.0f} MB "
+              f"resident, high-water {peak_rss_mb():.0f}")
         print("| step | before | step's peak | after | high-water (raised by) |")
         print("|---|---|---|---|---|")
         session(window, folder, walk, args.epochs)
-    print(f"peak of the session (ru_maxrss): {high_water_mb():.0f} MiB")
+    print(f"peak of the session (ru_maxrss): {peak_rss_mb():.0f} MB")
     if args.json:
-        Path(args.json).write_text(json.dumps({"rows": walk.rows, "peak": high_water_mb()}))
+        Path(args.json).write_text(json.dumps({"rows": walk.rows, "peak": peak_rss_mb()}))
     return 0
 
 
