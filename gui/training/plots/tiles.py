@@ -166,7 +166,10 @@ class TileGrid(QWidget):
     def event(self, event: QEvent) -> bool:
         """A tile's tooltip: its caption whole (an elided one's too); the tile keys kept from
         the window's shortcuts while the grid has the focus."""
-        if self.images and claims(event, GRID_KEYS):
+        # the event's kind first: Qt sends events to a grid whose Python state the collector
+        # may have cleared already (a panel torn down in a later test), and only a key's
+        # ShortcutOverride needs the tiles
+        if claims(event, GRID_KEYS) and self.images:
             event.accept()
             return True
         if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
