@@ -29,18 +29,40 @@ class ParamDict(dict):
         target[...] = value
 
 
-def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
-               ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """One zeroed vector and a C-contiguous view into it per name, in ``shapes`` order."""
+def flat_size(shapes: dict[str, tuple[int, ...]], dtype: np.dtype) -> int:
+    """Elements of the flat vector :func:`flat_views` lays ``shapes`` out in."""
+    return _layout(shapes, dtype)[1]
+
+
+def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype,
+               into: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """One zeroed vector and a C-contiguous view into it per name, in ``shapes`` order; the
+    vector is ``into`` when given (of :func:`flat_size` elements and ``dtype``: memory another
+    process shares, say), else a new one."""
+    offsets, total = _layout(shapes, dtype)
+    if into is None:
+        flat = np.zeros(total, dtype)
+    elif into.shape != (total,) or into.dtype != dtype:
+        raise ValueError(f"a flat vector of {total} {dtype} is needed, got {into.shape} "
+                         f"{into.dtype}")  # i18n: not ui
+    else:
+        flat = into
+        flat.fill(0)
+    views = {name: flat[o:o + int(np.prod(shapes[name]))].reshape(shapes[name])
+             for name, o in offsets.items()}
+    return flat, views
+
+
+def _layout(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
+            ) -> tuple[dict[str, int], int]:
+    """Where each name starts in the flat vector, and its length: every view begins on a
+    cache line."""
     align = ALIGN_BYTES // dtype.itemsize
     offsets, total = {}, 0
     for name, shape in shapes.items():
         offsets[name] = total
         total += -(-int(np.prod(shape)) // align) * align
-    flat = np.zeros(total, dtype)
-    views = {name: flat[o:o + int(np.prod(shapes[name]))].reshape(shapes[name])
-             for name, o in offsets.items()}
-    return flat, views
+    return offsets, total
 
 
 def touched(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:

@@ -43,7 +43,8 @@ class Network:
     """
 
     def __init__(self, spec: NetworkSpec, seed: int = 0, dtype: type = np.float32,
-                 weight_decay: float = 0.0, l1: float = 0.0, draw: bool = True) -> None:
+                 weight_decay: float = 0.0, l1: float = 0.0, draw: bool = True,
+                 flat: tuple[np.ndarray, np.ndarray] | None = None) -> None:
         spec.check()
         self.spec = spec
         self.dtype = np.dtype(dtype)
@@ -52,7 +53,7 @@ class Network:
         self.weight_decay = float(weight_decay)
         self.l1 = float(l1)
         self.rng = np.random.default_rng(seed)
-        plan = make_plan(spec, self.dtype, self.rng, draw)
+        plan = make_plan(spec, self.dtype, self.rng, draw, flat)
         self.params: dict[str, np.ndarray] = plan.params
         self.state = plan.state
         self.flat_params, self.flat_grads = plan.flat_params, plan.flat_grads
@@ -222,12 +223,14 @@ class Network:
             shape=t.shape, n=n, units=units))
 
     def _loss_value(self, y: np.ndarray, t: np.ndarray) -> float:
+        return self._data_loss(y, t) + self.regularization()
+
+    def _data_loss(self, y: np.ndarray, t: np.ndarray) -> float:
+        """The loss of the last forward pass without the weight-decay part: a mean over rows."""
         z = self._buf.z[self._output.slot]
         if self._softmax_ce and self._logsumexp is not None:
-            value = losses.softmax_cross_entropy(z, t, *self._logsumexp)
-        else:
-            value = losses.value(self.loss_name, z, y, t)
-        return value + self.regularization()
+            return losses.softmax_cross_entropy(z, t, *self._logsumexp)
+        return losses.value(self.loss_name, z, y, t)
 
     def regularization(self) -> float:
         """The weight-decay part of the loss: ½λ·ΣW² + λ₁·Σ|W| over weight matrices."""
@@ -250,15 +253,20 @@ class Network:
         return value, self._values[self._output.slot]
 
     # ------------------------------------------------------------------ gradients
-    def _backward(self, t: np.ndarray, lr: float | None = None) -> dict[str, np.ndarray]:
+    def _backward(self, t: np.ndarray, lr: float | None = None, rows: int | None = None,
+                  decay: bool = True) -> dict[str, np.ndarray]:
         """Backprop through the plan of the last forward pass (``t``: one-hot/values).
 
         Every gradient is linear in the output's, so scaling that one by lr (with ``lr`` given)
         yields lr·gradient everywhere for the cost of one constant: SGD then needs no multiply
-        of its own."""
+        of its own. The loss is a mean over ``rows`` rows (the pass's own by default; more
+        when the pass was a part of a mini-batch, see :meth:`part_pass`)."""
         buf = self._buf
-        n = t.shape[0]
-        scale = buf.inv_n if lr is None else self._lr_scale(lr, n)
+        n = t.shape[0] if rows is None else rows
+        if lr is None and rows is None:
+            scale = buf.inv_n
+        else:
+            scale = self._lr_scale(1.0 if lr is None else lr, n)
         self._grad_factor = 1.0 if lr is None else lr
         params, grads = self.params, self._grads
         values = self._values
@@ -282,9 +290,24 @@ class Network:
                 dz = step.batch_norm.backward(dz, params[step.gamma], grads[step.gamma],
                                               grads[step.beta])
             step.dense.backward(dz, buf.ones, dvalues, buf.da)
-        if self.weight_decay or self.l1:
+        if decay and (self.weight_decay or self.l1):
             self._add_regularization_gradient()
         return grads
+
+    def part_pass(self, x: np.ndarray, t: np.ndarray, rows: int, lr: float | None = None,
+                  decay: bool = True) -> float:
+        """Forward and backward over a part of a mini-batch of ``rows`` rows, for one batch
+        trained in several processes (:mod:`core.engine.batch_split`): the gradient arrays get
+        this part's share of the batch's gradient (lr·g with ``lr`` given, as
+        :meth:`train_step`'s SGD path), so the parts' arrays added up are the batch's. Returns
+        the part's share of the batch's loss, without weight decay. The decay's gradient
+        belongs to the batch once: it is added with ``decay`` (give it to one part only)."""
+        x = self._as_input(x)
+        y = self._forward(x, True)
+        targets = self._targets(t, x.shape[0])
+        value = self._data_loss(y, targets) * (x.shape[0] / rows)
+        self._backward(targets, lr, rows, decay)
+        return value
 
     def _lr_scale(self, lr: float, n: int) -> np.ndarray:
         """lr/n as a 0-d array, kept while lr and n stay (a new one cost 1 % of an epoch)."""
@@ -339,16 +362,20 @@ class Network:
         the parameters as they were: the run has diverged, and the last finite weights are
         the ones worth looking at."""
         value, targets = self._forward_loss(x, t, True)
-        sgd = type(optimizer) is optimizers.SGD
-        self._backward(targets, optimizer.lr if sgd else None)
-        if not math.isfinite(value):
-            return value
-        if sgd:
+        self._backward(targets, optimizer.lr if optimizers.is_plain_sgd(optimizer) else None)
+        return self.update(value, optimizer)
+
+    def update(self, loss: float, optimizer: optimizers.Optimizer) -> float:
+        """The optimizer's update from the gradient arrays as the last backward pass left them
+        (lr·g for plain SGD, else g), unless ``loss`` is not finite; returns ``loss``."""
+        if not math.isfinite(loss):
+            return loss
+        if optimizers.is_plain_sgd(optimizer):
             np.subtract(self.flat_params, self.flat_grads, out=self.flat_params)
             optimizer.t += 1  # what its own update would count
         else:
             optimizer.update(self._flat_param_dict, self._flat_grad_dict)
-        return value
+        return loss
 
     def numerical_gradient(self, x: np.ndarray, t: np.ndarray, train: bool = True,
                            h: float = NUMERICAL_H) -> dict[str, np.ndarray]:
@@ -359,10 +386,8 @@ class Network:
         x = self._as_input(x)
         targets = self._targets(t, x.shape[0])
         saved_state = {k: v.copy() for k, v in self.state.items()}
-        dropouts = [s.dropout for s in self._steps if s.dropout is not None]
         bns = [s.batch_norm for s in self._steps if s.batch_norm is not None]
-        for layer in dropouts:
-            layer.frozen = True
+        self.freeze_dropout()
         for bn in bns:
             bn.update_running = False
         try:
@@ -373,8 +398,7 @@ class Network:
 
             return {name: numerical_gradient(loss_now, p, h) for name, p in self.params.items()}
         finally:
-            for layer in dropouts:
-                layer.frozen = False
+            self.freeze_dropout(False)
             for bn in bns:
                 bn.update_running = True
             for k, v in saved_state.items():

@@ -299,6 +299,12 @@ def _lookup(name: str) -> type[Optimizer]:
             name=repr(name), names=", ".join(NAMES))) from None
 
 
+def is_plain_sgd(optimizer: Optimizer) -> bool:
+    """Whether backprop should yield lr·gradient for ``optimizer``: plain SGD's update is then
+    one subtraction (see :meth:`core.engine.network.Network.update`)."""
+    return type(optimizer) is SGD
+
+
 def create(name: str, **hyperparameters: float) -> Optimizer:
     """A new optimizer by case-insensitive name; unspecified hyperparameters keep their defaults.
 

@@ -58,14 +58,16 @@ class Plan:
 
 
 def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
-              draw: bool = True) -> Plan:
+              draw: bool = True, flat: tuple[np.ndarray, np.ndarray] | None = None) -> Plan:
     """Lay out and initialise the parameters of a checked ``spec`` and wire up its layers.
 
     Weights are drawn from ``rng`` in layout order, so one seed gives one start; without
     ``draw`` they start at 0 (weights loaded next: drawing millions only to overwrite them took
     a tenth of a second per 2000×2000 matrix) and ``rng`` is left as it was — so only for a
     network that never trains (Explain's): dropout's masks come from ``rng`` after the weights,
-    and a network that trains must draw them first to get the seed's masks."""
+    and a network that trains must draw them first to get the seed's masks. ``flat`` gives the
+    vectors the parameters and gradients are laid out in (see
+    :func:`~core.engine.buffers.flat_views`) instead of new ones."""
     order = spec.order()
     slot = {node_id: i for i, node_id in enumerate(order)}
     # Input nodes take consecutive column blocks of x, in spec order.
@@ -76,8 +78,9 @@ def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
     input_slots = {s for s, _, _ in input_blocks}
 
     shapes = params.shapes(spec)
-    flat_params, views = flat_views(shapes, dtype)
-    flat_grads, grads = flat_views(shapes, dtype)
+    into_params, into_grads = flat if flat is not None else (None, None)
+    flat_params, views = flat_views(shapes, dtype, into_params)
+    flat_grads, grads = flat_views(shapes, dtype, into_grads)
     state: dict[str, np.ndarray] = {}
     steps, weights = [], []
     for node_id in order:
