@@ -12,18 +12,17 @@ must not wait for trials of thousands of epochs. A trial stopped half-way is not
 
 from __future__ import annotations
 
-import contextlib
 import math
 import multiprocessing
-import os
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from dataclasses import dataclass, replace
 
 import numpy as np
 
 from core.datasets import Dataset
+from core.engine import blas
 from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.events import StopFlag
@@ -174,24 +173,6 @@ def random_search(
     return SearchResult(rank(done), cancelled=len(done) < n_trials)
 
 
-@contextlib.contextmanager
-def _single_threaded_blas_in_children() -> Iterator[None]:
-    """Workers already run one per core: a multi-threaded BLAS in each oversubscribes the
-    cores, and OpenBLAS's spinning threads then slow every process 10–20× (measured here).
-    The variables must be set before a child imports NumPy, so they go into the environment
-    the spawned children inherit."""
-    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
-    saved = {name: os.environ.get(name) for name in names}
-    for name in names:
-        os.environ.setdefault(name, "1")
-    try:
-        yield
-    finally:
-        for name, value in saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-
-
 _worker_stop: StopFlag | None = None  # in a worker process: the search's shared stop flag
 
 
@@ -216,7 +197,7 @@ def _run_parallel(spec: NetworkSpec, data: TrainingData, jobs: list[TrainingSett
     stop = context.Event()
     pending = list(enumerate(jobs))
     running: set[Future[Trial]] = set()
-    with _single_threaded_blas_in_children(), \
+    with blas.single_threaded_in_children(), \
             ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
                                 initializer=_start_worker, initargs=(stop,)) as pool:
         try:

@@ -1,0 +1,225 @@
+"""One mini-batch trained by several processes: each computes the gradient of a part of the
+rows, and the parts' gradients added up make the batch's, which this process applies.
+
+Why processes: a 100-row mini-batch of 784-100-10 is two 100×784×100 matrix products and
+some small NumPy calls, 0.3-0.4 ms in all. OpenBLAS splits such a product between cores
+badly, and two threads of one interpreter queue for its lock at every small NumPy call. Two
+processes (:mod:`core.engine.helper_process`) do not share that lock: each does the whole
+step for 50 rows.
+
+It does not always pay. On a 2-core virtual machine the same code ran at 0.29 ms a step in
+one process start and 0.6 ms in the next: the two processes exchange 0.3 MB of weights and
+gradients per step, and how fast that crosses between the cores changed from minute to
+minute (PyTorch's two threads slowed down alike). So a split run times itself: it trains a
+few steps each way, keeps to the faster, and tries the other way again every
+:data:`PROBE_EVERY` steps. Either way the arithmetic is the same — the parts one after
+another in this process, or side by side — so the result does not depend on which way
+the clock chose: the same seed gives the same weights to the last bit.
+
+Only what splits exactly is split: no batch norm (it normalises with the whole batch's
+statistics) and no dropout (its masks come from the network's random numbers, drawn in
+order). A split run's result equals one process's up to rounding (the rows' sums are added
+in another order).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import os
+import statistics
+import time
+from collections import deque
+from collections.abc import Iterator
+
+import numpy as np
+
+from core.engine import blas, helper_process, optimizers
+from core.engine.helper_process import HelperLostError
+from core.engine.network import Network
+from core.spec import NetworkSpec
+
+#: rows a part of a mini-batch needs at least: below that a part's products run far below
+#: the machine's rate and the hand-over outweighs what the split saves
+MIN_PART_ROWS = 32
+#: multiply-adds of one mini-batch's forward pass (weights × rows) from which splitting pays:
+#: 784-100-10 at 100 rows is 7.9 million; a step far below ~1 ms gains little from a second core
+MIN_BATCH_MACS = 2_000_000
+#: multiply-adds of a whole run's forward passes that make starting a helper (0.15-0.2 s)
+#: worth it; one MNIST epoch of 784-100-10 is 4.8 billion
+MIN_RUN_MACS = 2_000_000_000
+MAX_PARTS = 4  # parts chosen by helpers_for (cores permitting)
+#: the most processes a run may be asked for: more parts than cores only wait for each other
+MAX_PROCESSES = 64
+
+PROBE_STEPS = 8  # steps timed each way before choosing, and again at every probe
+PROBE_EVERY = 256  # steps between two tries of the way not taken
+
+
+def usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def splits_exactly(spec: NetworkSpec) -> bool:
+    """Whether a mini-batch of ``spec``'s network can be trained in parts with the same result."""
+    return not any(node.batch_norm or node.dropout > 0 for node in spec.nodes)
+
+
+def helpers_for(network: Network, batch_size: int, steps: int, cores: int | None = None) -> int:
+    """How many helper processes a run of ``steps`` mini-batches of ``batch_size`` rows is worth
+    (0: train in this process alone)."""
+    cores = usable_cores() if cores is None else cores
+    parts = min(cores, MAX_PARTS, batch_size // MIN_PART_ROWS)
+    macs = sum(w.size for w, _ in network._weights) * batch_size
+    if parts < 2 or not splits_exactly(network.spec) or macs < MIN_BATCH_MACS:
+        return 0
+    if helper_process.idle() < parts - 1 and macs * steps < MIN_RUN_MACS:
+        return 0
+    return parts - 1
+
+
+class Pace:
+    """Which way the next step goes — split between the processes, or its parts one after
+    another here — chosen by how long each way took lately."""
+
+    def __init__(self) -> None:
+        self.split = True
+        self.steps = 0
+        self._took: dict[bool, deque[float]] = {True: deque(maxlen=PROBE_STEPS),
+                                                False: deque(maxlen=PROBE_STEPS)}
+
+    def next_split(self) -> bool:
+        """Whether to split the next step: the faster way, but the other one for PROBE_STEPS
+        steps after the first PROBE_STEPS and then every PROBE_EVERY steps."""
+        probing = PROBE_STEPS <= self.steps % PROBE_EVERY < 2 * PROBE_STEPS
+        return self.split != probing
+
+    def took(self, split: bool, seconds: float) -> None:
+        self._took[split].append(seconds)
+        self.steps += 1
+        if self.steps % PROBE_EVERY == 2 * PROBE_STEPS and all(self._took.values()):
+            self.split = statistics.median(self._took[True]) <= \
+                statistics.median(self._took[False])
+
+
+class BatchSplit:
+    """Trains ``network``'s mini-batches of up to ``batch_size`` rows in ``helpers`` + 1 parts:
+    :meth:`train_step` is :meth:`Network.train_step`'s counterpart. Use it as a context
+    manager: it trains on one BLAS thread then, and :meth:`close` hands the helpers back. If
+    a helper process dies, the step is done again here, and the rest of the run does its
+    parts here."""
+
+    def __init__(self, network: Network, batch_size: int, helpers: int) -> None:
+        self.network = network
+        self.pace = Pace()
+        self.helper_cpu = 0.0  # processor seconds the helpers spent on this split
+        self._parts = helpers + 1
+        self._spare = [np.empty_like(network.flat_grads) for _ in range(helpers)]
+        self._params = helper_process.SharedVector(network.flat_params)
+        cuts = _cuts(batch_size, self._parts)
+        part_rows = max(hi - lo for lo, hi in itertools.pairwise(cuts[1:])) + 1  # + rounding
+        self.helpers = helper_process.helpers(helpers)
+        try:
+            for helper in self.helpers:
+                helper.build(network.spec, network.dtype, self._params.name, part_rows)
+        except Exception:
+            self.close()
+            raise
+
+    def __enter__(self) -> BatchSplit:
+        # one BLAS thread here too: the helpers use the other cores, and a product computed
+        # on one thread sums in the same order in every process, which makes a step's result
+        # the same whichever way it went
+        self._blas = blas.held(1)
+        self._blas.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.close()
+        finally:
+            self._blas.__exit__(*exc)
+
+    def train_step(self, x: np.ndarray, t: np.ndarray, optimizer: optimizers.Optimizer) -> float:
+        """One optimizer update from the gradient of the whole batch ``x``, ``t`` (same return
+        and rules as :meth:`Network.train_step`)."""
+        net = self.network
+        rows = x.shape[0]
+        if rows < self._parts:  # a part would be empty
+            return net.train_step(x, t, optimizer)
+        t = net._targets(np.asarray(t), rows)
+        cuts = _cuts(rows, self._parts)
+        parts = list(itertools.pairwise(cuts[1:]))
+        lr = optimizer.lr if optimizers.is_plain_sgd(optimizer) else None
+        split = bool(self.helpers) and self.pace.next_split()
+        started = time.perf_counter()
+        loss = None
+        if split:
+            try:
+                loss = self._side_by_side(x, t, cuts[1], parts, lr)
+            except HelperLostError:
+                self._lose_helpers()
+        if loss is None:
+            loss = self._one_after_another(x, t, cuts[1], parts, lr)
+        self.pace.took(split, time.perf_counter() - started)
+        return net.update(loss + net.regularization(), optimizer)
+
+    def _side_by_side(self, x: np.ndarray, t: np.ndarray, first: int,
+                      parts: list[tuple[int, int]], lr: float | None) -> float:
+        net, rows = self.network, x.shape[0]
+        self._params.array[...] = net.flat_params
+        for helper, (lo, hi) in zip(self.helpers, parts, strict=True):
+            helper.give(x[lo:hi], t[lo:hi], rows, lr)
+        loss = net.part_pass(x[:first], t[:first], rows, lr)
+        for helper in self.helpers:
+            loss += helper.take()
+            np.add(net.flat_grads, helper.grads, out=net.flat_grads)
+        return loss
+
+    def _one_after_another(self, x: np.ndarray, t: np.ndarray, first: int,
+                           parts: list[tuple[int, int]], lr: float | None) -> float:
+        """The same sums as :meth:`_side_by_side`, in this process: the helpers' parts first
+        (each gradient kept aside), then the first part, then the helpers' gradients added in
+        order."""
+        net, rows = self.network, x.shape[0]
+        shares = []
+        for spare, (lo, hi) in zip(self._spare, parts, strict=True):
+            shares.append(net.part_pass(x[lo:hi], t[lo:hi], rows, lr, decay=False))
+            spare[...] = net.flat_grads
+        loss = net.part_pass(x[:first], t[:first], rows, lr)
+        for share, spare in zip(shares, self._spare, strict=True):
+            loss += share
+            np.add(net.flat_grads, spare, out=net.flat_grads)
+        return loss
+
+    def close(self) -> None:
+        for helper in self.helpers:
+            self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
+            helper.park()
+        self.helpers = []
+        self._params.close()
+
+    def _lose_helpers(self) -> None:
+        for helper in self.helpers:
+            helper_process.forget(helper)
+        self.helpers = []
+
+
+def _cuts(rows: int, parts: int) -> list[int]:
+    """Where a batch of ``rows`` rows is cut into ``parts`` parts of (nearly) equal size. (A
+    smaller first part, for this process's extra work, measured no faster: 0.27 s an epoch
+    with 85 % or 75 % of the rows of the others, 0.25 s with equal parts.)"""
+    return [round(i * rows / parts) for i in range(parts + 1)]
+
+
+@contextlib.contextmanager
+def opened(network: Network, batch_size: int, helpers: int) -> Iterator[BatchSplit | None]:
+    """A :class:`BatchSplit` for the block, or None for ``helpers`` = 0."""
+    if helpers <= 0:
+        yield None
+        return
+    with BatchSplit(network, batch_size, helpers) as split:
+        yield split

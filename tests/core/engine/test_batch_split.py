@@ -1,0 +1,173 @@
+"""A mini-batch split between processes: the parts' gradients add up to the batch's, a step
+gives the same bits whichever way it went (side by side or one after another here), and a
+run survives its helper's death with the weights it would have had."""
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from core import NetworkSpec, build, hidden_node, input_node, output_node
+from core.datasets import Dataset
+from core.engine import batch_split, helper_process, optimizers
+from core.engine.batch_split import BatchSplit, Pace
+from core.training.settings import TrainingSettings
+from core.training.trainer import Trainer
+
+RNG = np.random.default_rng(7)
+
+
+def dag(loss: str = "cross_entropy", output: str = "softmax") -> NetworkSpec:
+    """Two inputs, a hidden node fed by one, the output fed by both and by a skip edge."""
+    return NetworkSpec((
+        input_node("a", 5), input_node("b", 3),
+        hidden_node("h", 6, activation="tanh", init="xavier"),
+        output_node("y", 4, activation=output, loss=loss, init="xavier"),
+    )).connect("a", "h").connect("h", "y").connect("b", "y").connect("a", "y")
+
+
+def batch(rows: int = 12, loss: str = "cross_entropy") -> tuple[np.ndarray, np.ndarray]:
+    x = RNG.standard_normal((rows, 8))
+    if loss == "cross_entropy":
+        return x, RNG.integers(0, 4, rows)
+    if loss == "binary_cross_entropy":
+        return x, RNG.integers(0, 2, (rows, 4)).astype(float)
+    return x, RNG.standard_normal((rows, 4))
+
+
+@pytest.mark.parametrize(("loss", "output"), [("cross_entropy", "softmax"),
+                                              ("mse", "identity"),
+                                              ("binary_cross_entropy", "sigmoid")])
+def test_parts_add_up_to_the_batch_gradient_and_loss(loss, output):
+    net = build(dag(loss, output), seed=2, dtype=np.float64, weight_decay=0.05, l1=0.01)
+    x, t = batch(loss=loss)
+    whole_loss = net.loss(x, t, train=True)
+    whole = {k: v.copy() for k, v in net.gradient(x, t).items()}
+    loss_sum = net.part_pass(x[5:], t[5:], 12, decay=False)  # the decay belongs to one part
+    later = {k: v.copy() for k, v in net.last_gradients().items()}
+    loss_sum += net.part_pass(x[:5], t[:5], 12)
+    total = {name: g + later[name] for name, g in net.last_gradients().items()}
+    assert loss_sum + net.regularization() == pytest.approx(whole_loss, rel=1e-12)
+    for name, g in whole.items():
+        np.testing.assert_allclose(total[name], g, rtol=1e-10, atol=1e-14, err_msg=name)
+
+
+def fresh(spec: NetworkSpec, dtype: type):
+    return build(spec, seed=3, dtype=dtype, weight_decay=0.01)
+
+
+@pytest.mark.parametrize("dtype", [np.float32, np.float64])
+@pytest.mark.parametrize("optimizer", ["sgd", "adam"])
+def test_side_by_side_equals_one_after_another_to_the_bit(dtype, optimizer):
+    spec = NetworkSpec.mlp((8, 16, 3))
+    x, t = RNG.standard_normal((40, 8)).astype(dtype), RNG.integers(0, 3, 40)
+    nets = [fresh(spec, dtype) for _ in range(3)]
+    opts = [optimizers.create(optimizer, lr=0.05) for _ in nets]
+    with BatchSplit(nets[0], 40, 1) as side, BatchSplit(nets[1], 40, 1) as here:
+        side_ways, here_ways = [], []
+        for _ in range(20):
+            for split, (s, o) in ((True, (side, opts[0])),
+                                     (False, (here, opts[1]))):
+                s.pace.split, s.pace.steps = split, 0  # no probe: always this way
+                (side_ways if split else here_ways).append(s.train_step(x, t, o))
+            nets[2].train_step(x, t, opts[2])
+        assert side.helpers and here.pace.split is False
+    assert side_ways == here_ways
+    assert np.array_equal(nets[0].flat_params, nets[1].flat_params)
+    # the same update as one process, up to the order the rows' sums are added in
+    tolerance = 1e-5 if dtype == np.float32 else 1e-12
+    np.testing.assert_allclose(nets[0].flat_params, nets[2].flat_params, atol=tolerance)
+
+
+def test_a_batch_too_small_to_split_trains_as_one():
+    net, alone = fresh(NetworkSpec.mlp((4, 5, 2)), np.float64), fresh(
+        NetworkSpec.mlp((4, 5, 2)), np.float64)
+    x, t = RNG.standard_normal((1, 4)), np.array([1])
+    with BatchSplit(net, 8, 1) as split:
+        assert split.train_step(x, t, optimizers.SGD(0.1)) == alone.train_step(
+            x, t, optimizers.SGD(0.1))
+    assert np.array_equal(net.flat_params, alone.flat_params)
+
+
+def test_pace_keeps_to_the_faster_way_and_tries_the_other_again():
+    pace = Pace()
+    ways = []
+    for _ in range(batch_split.PROBE_EVERY + 2 * batch_split.PROBE_STEPS):
+        split = pace.next_split()
+        ways.append(split)
+        pace.took(split, 2.0 if split else 1.0)  # here is faster
+    first, probe = ways[:batch_split.PROBE_STEPS], ways[batch_split.PROBE_STEPS:
+                                                        2 * batch_split.PROBE_STEPS]
+    assert all(first) and not any(probe)
+    assert pace.split is False
+    after = ways[2 * batch_split.PROBE_STEPS:batch_split.PROBE_EVERY]
+    assert not any(after)
+    # every PROBE_EVERY steps, PROBE_STEPS steps of the way not taken
+    again = ways[batch_split.PROBE_EVERY + batch_split.PROBE_STEPS:
+                 batch_split.PROBE_EVERY + 2 * batch_split.PROBE_STEPS]
+    assert all(again)
+
+
+def test_how_many_helpers_a_run_is_worth():
+    mnist = build(NetworkSpec.mlp((784, 100, 10)))
+    assert batch_split.helpers_for(mnist, 100, 600, cores=2) == 1
+    assert batch_split.helpers_for(mnist, 100, 600, cores=8) == 2  # parts of 32 rows or more
+    assert batch_split.helpers_for(mnist, 200, 600, cores=8) == batch_split.MAX_PARTS - 1
+    assert batch_split.helpers_for(mnist, 100, 600, cores=1) == 0
+    assert batch_split.helpers_for(mnist, 40, 600, cores=2) == 0  # parts under 32 rows
+    assert batch_split.helpers_for(build(NetworkSpec.mlp((2, 8, 8, 2))), 100, 10**6, cores=2) == 0
+    for spec in (NetworkSpec.mlp((784, 100, 10), batch_norm=True),
+                 NetworkSpec.mlp((784, 100, 10), dropout=0.2)):
+        assert not batch_split.splits_exactly(spec)
+        assert batch_split.helpers_for(build(spec), 100, 600, cores=2) == 0
+
+
+def dataset(rows: int = 256) -> Dataset:
+    x = RNG.standard_normal((rows, 8))
+    y = (x[:, 0] + x[:, 1] > 0).astype(np.int64) + (x[:, 2] > 1)
+    return Dataset(name="three", x=x, y=y, task="classification",
+                   feature_names=tuple(f"f{i}" for i in range(8)),
+                   class_names=("a", "b", "c"), source="test")
+
+
+def settings() -> TrainingSettings:
+    return TrainingSettings(optimizer="sgd", lr=0.1, epochs=4, batch_size=64,
+                            split=(0.75, 0.25, 0.0), dtype="float64")
+
+
+def test_a_run_in_two_processes_matches_one_and_hands_its_helper_back():
+    data, spec = dataset(), NetworkSpec.mlp((8, 16, 3))
+    shm = set(os.listdir("/dev/shm")) if Path("/dev/shm").is_dir() else set()
+    two = Trainer(spec, data, settings())
+    two.run(processes=2)
+    one = Trainer(spec, data, settings())
+    one.run()
+    np.testing.assert_allclose(two.network.flat_params, one.network.flat_params, atol=1e-12)
+    assert two.history.latest()["train_loss"] == pytest.approx(
+        one.history.latest()["train_loss"], rel=1e-10)
+    assert two.helper_cpu_seconds > 0
+    assert helper_process.idle() >= 1  # waiting for the next run
+    if shm:
+        assert set(os.listdir("/dev/shm")) <= shm  # every block given back
+
+
+def test_a_run_whose_helper_dies_ends_with_the_same_weights():
+    data, spec = dataset(), NetworkSpec.mlp((8, 16, 3))
+    undisturbed = Trainer(spec, data, settings())
+    undisturbed.run(processes=2)
+    killed = Trainer(spec, data, settings())
+    steps = []
+
+    def kill_after_five(event):
+        steps.append(event)
+        split = killed._split
+        if len(steps) == 5:
+            assert split is not None and split.helpers
+            split.helpers[0].process.kill()
+        if len(steps) == 12:  # the last: the rest of the run did the parts here
+            assert split is not None and not split.helpers
+
+    outcome = killed.run(kill_after_five, processes=2)
+    assert outcome.kind == "completed"
+    assert np.array_equal(killed.network.flat_params, undisturbed.network.flat_params)
