@@ -118,6 +118,10 @@ def build_parser() -> argparse.ArgumentParser:
     train.add_argument("--fresh", action="store_true",
                        help=_("start from new random weights and an empty history"))
     train.add_argument("--quiet", action="store_true", help=_("no progress bar"))
+    train.add_argument("--processes", type=int, metavar="N",
+                       help=_("split every mini-batch between N processes, one per core "
+                              "(default: as many as the cores and the network make worth it; "
+                              "1 for a small network, a short run, batch norm or dropout)"))
 
     check = commands.add_parser(
         "check", help=_("check that a project file is valid"),
@@ -181,6 +185,12 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
         if problem:
             raise CommandError(problem)
         project.settings = replace(project.settings, epochs=args.epochs)
+    if args.processes is not None:
+        from core.engine.batch_split import MAX_PROCESSES
+
+        problem = whole_problem("--processes", args.processes, 1, MAX_PROCESSES)
+        if problem:
+            raise CommandError(problem)
     if args.lr is not None:
         try:  # the settings own the rule: a rate from MIN_LR to MAX_LR
             project.settings = replace(project.settings, lr=args.lr)
@@ -208,7 +218,7 @@ def run_train(args: argparse.Namespace, argv: list[str]) -> int:
                                               trainer.last_epoch)
     with first_ctrl_c_stops(trainer.stop) as interrupted:
         try:
-            outcome = trainer.run(bar.update if bar else None)
+            outcome = trainer.run(bar.update if bar else None, processes=args.processes)
         finally:  # a second Ctrl+C too: main() says "interrupted" on a line of its own
             if bar:
                 bar.close()

@@ -289,7 +289,7 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(argv, monkeypatch, capsy
 def test_ctrl_c_in_train_closes_the_progress_line_first(monkeypatch, capsys):
     from core.training import trainer
 
-    def interrupted(self, callback=None):
+    def interrupted(self, callback=None, processes=1):
         callback(types.SimpleNamespace(epoch=1, batch=1, batches_per_epoch=2, loss=0.5,
                                        samples_per_second=10.0, eta_seconds=None,
                                        outcome=None))

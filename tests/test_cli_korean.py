@@ -108,7 +108,7 @@ def test_usage_errors_speak_korean():
     assert result.stderr.splitlines() == [
         "사용법: netcanvas train [-h] [--epochs N] [--lr RATE] [--out FILE] [--force] [--log CSV] "
         "[--fresh]",
-        "                     [--quiet]",
+        "                     [--quiet] [--processes N]",
         "                     project",
         "netcanvas train: 오류: 다음 인수가 필요합니다: project"]
     result = netcanvas("data", "fetch", "cifar")
@@ -179,9 +179,9 @@ def test_korean_argument_help_wraps_by_terminal_columns():
     help of --out breaks before the terminal's edge instead of running past it."""
     lines = netcanvas("train", "--help", COLUMNS="80").stdout.splitlines()
     options = lines[lines.index("옵션:") + 1:lines.index("사용 예:") - 1]
-    assert options[3:5] == [
-        "  --out FILE  학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에 추가",
-        "              (프로젝트 파일 자체를 주면 그 파일을 갱신)"]
+    assert options[4:6] == [
+        "  --out FILE     학습한 프로젝트를 여기에 저장하고 이번 실행을 실행 기록에",
+        "                 추가 (프로젝트 파일 자체를 주면 그 파일을 갱신)"]
     assert max(cli_i18n.display_width(line) for line in options) <= 78
 
 

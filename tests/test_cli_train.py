@@ -8,6 +8,7 @@ import errno
 import os
 from dataclasses import replace
 
+import numpy as np
 import pytest
 
 from core import i18n
@@ -275,3 +276,22 @@ def test_a_history_of_another_task_starts_afresh_as_in_the_window(tmp_path, caps
     assert printed.startswith("finished 3 epochs\nepoch 3 · train: loss ")
     history = load_project(out).load_history()
     assert history.task == "regression" and history.epochs["epoch"] == [1, 2, 3]
+
+
+def test_processes_split_the_batches_and_train_the_same_network(tmp_path, capsys):
+    """digits_mlp (64-… ReLU, batches of 64) in two processes: the same metrics to the printed
+    digit and the same weights up to rounding; a count that is not a whole number ≥ 1 is
+    refused in words."""
+    outs = {}
+    for processes in (1, 2):
+        out = tmp_path / f"p{processes}.netcanvas"
+        code, stdout, err = run(["train", example_path("digits_mlp"), "--epochs", "2",
+                                 "--quiet", "--processes", processes, "--out", out], capsys)
+        assert (code, err) == (0, "")
+        outs[processes] = (stdout.splitlines()[1], load_project(out).params)
+    assert outs[1][0] == outs[2][0]
+    for name, value in outs[1][1].items():
+        np.testing.assert_allclose(outs[2][1][name], value, atol=1e-5, err_msg=name)
+    code, stdout, err = run(["train", example_path("digits_mlp"), "--processes", "0"], capsys)
+    assert (code, stdout) == (2, "")
+    assert err == "netcanvas: error: --processes must be a whole number from 1 to 64, not 0\n"

@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterator
 import numpy as np
 
 from core.datasets import Dataset
-from core.engine import blas
+from core.engine import batch_split, blas
 from core.engine.network import Network, build
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -122,6 +122,8 @@ class Trainer:
         self._last_snapshot_time = -math.inf
         self._shown: dict[str, np.ndarray] | None = None  # see show()
         self.train_seconds = self.snapshot_seconds = 0.0
+        self._split: batch_split.BatchSplit | None = None  # while run() splits the batches
+        self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
 
         self._stop = threading.Event()
         self._paused = threading.Event()
@@ -200,16 +202,31 @@ class Trainer:
             yield self.step()
 
     def run(self, progress: Callable[[TrainingEvent], None] | None = None,
-            stop: StopFlag | None = None) -> Outcome:
+            stop: StopFlag | None = None, processes: int | None = 1) -> Outcome:
         """Train to the end in this thread, calling ``progress`` with every event; ends before
-        the next mini-batch once ``stop`` (another thread's or process's flag) is set. BLAS
-        gets a thread fewer than the cores, as in the window (on 2 cores: faster; README)."""
-        with blas.held(blas.gui_friendly_threads()):
-            for event in self.iterate():
-                if progress is not None:
-                    progress(event)
-                if stop is not None and stop.is_set():
-                    self.stop()
+        the next mini-batch once ``stop`` (another thread's or process's flag) is set.
+
+        One process trains as the window does, on a BLAS thread fewer than the cores (on 2:
+        faster; README). More split each mini-batch with helper processes
+        (:mod:`core.engine.batch_split`); None: as many as the cores and the network make
+        worth it."""
+        if processes is None:
+            steps = self.batches_per_epoch * (self.last_epoch - self.epoch)
+            helpers = batch_split.helpers_for(self.network, self.batch_size, steps)
+        else:
+            helpers = max(processes, 1) - 1 if batch_split.splits_exactly(self.network.spec) else 0
+        with blas.held(blas.gui_friendly_threads()), \
+                batch_split.opened(self.network, self.batch_size, helpers) as split:
+            self._split = split
+            try:
+                for event in self.iterate():
+                    if progress is not None:
+                        progress(event)
+                    if stop is not None and stop.is_set():
+                        self.stop()
+            finally:
+                self._split = None
+        self.helper_cpu_seconds += split.helper_cpu if split is not None else 0.0
         assert self.outcome is not None
         return self.outcome
 
@@ -234,7 +251,7 @@ class Trainer:
         x, t = self.data.train.x[rows], self.data.train.t[rows]
         # The network's own step: the path `netcanvas bench` measures (it skips the update
         # when the loss is not finite, so a diverged run keeps its last finite weights).
-        loss = self.network.train_step(x, t, self.optimizer)
+        loss = (self._split or self.network).train_step(x, t, self.optimizer)
         self.step_count += 1
         self._loss = loss
         trained = time.perf_counter()

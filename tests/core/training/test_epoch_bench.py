@@ -33,11 +33,14 @@ def test_epoch_against_torch_prints_the_ratio_and_the_goal():
     assert ours > 0 and theirs is not None and theirs > 0
     assert f"PyTorch CPU {theirs:.2f} s — NetCanvas {theirs / ours:.2f}x as fast" in lines[0]
     assert "(goal ≥ 1.5: " in lines[0]
-    # and the processor time of every thread, which the clock alone hides
-    found = re.search(r"processor time per epoch, every thread counted: NetCanvas ([\d.]+) s, "
-                      r"PyTorch ([\d.]+) s — NetCanvas ([\d.]+)x as economical", lines[1])
+    # and the processor time of every thread and process, which the clock alone hides
+    found = re.search(r"processor time per epoch, every thread and process counted: NetCanvas "
+                      r"([\d.]+) s, PyTorch ([\d.]+) s — NetCanvas ([\d.]+)x as economical "
+                      r"\(no goal; NetCanvas processes: (\d+), one BLAS thread each; PyTorch "
+                      r"threads: (\d+)\)", lines[1])
     assert found is not None and len(lines) == 2
-    ours_cpu, theirs_cpu, ratio = map(float, found.groups())
+    ours_cpu, theirs_cpu, ratio = map(float, found.groups()[:3])
+    assert int(found[4]) >= 1 and int(found[5]) >= 1
     assert ours_cpu > 0 and theirs_cpu > 0
     # the ratio of the unrounded times: equal to the printed ones' within their rounding
     assert abs(theirs_cpu - ratio * ours_cpu) <= 0.005 * (1 + ratio + ours_cpu) + 1e-4
