@@ -19,9 +19,10 @@ import math
 import multiprocessing
 import signal
 import time
+import weakref
 from collections.abc import Callable
 from multiprocessing import shared_memory
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
@@ -34,7 +35,7 @@ from core.spec import NetworkSpec
 SPIN_SECONDS = 0.002  # how long a wait tries in a loop before it blocks
 CHECK_SECONDS = 0.5  # while blocked: how often a side looks whether the other one is alive
 # control words of a helper, float64: what the next part is, and what the helper did
-_ROWS, _TOTAL, _LR, _LOSS, _CPU = range(5)
+_ROWS, _TOTAL, _LR, _LOSS, _CPU, _GATHER = range(6)
 _CONTROL = 8
 
 
@@ -55,30 +56,43 @@ class Helper:
             self.process.start()
         theirs.close()
         self.memory: shared_memory.SharedMemory | None = None
-        self.control = self.grads = self.x = self.t = np.zeros(0)
+        self.control = self.grads = self.x = self.t = self.index = np.zeros(0)
         self.cpu_at_build = 0.0
         self.busy = False  # taken by a run (see helpers())
 
-    def build(self, spec: NetworkSpec, dtype: np.dtype, params: str, rows: int) -> None:
+    def build(self, spec: NetworkSpec, dtype: np.dtype, params: str, rows: int,
+              source: Source | None = None) -> None:
         """Have the helper build ``spec``'s network on the shared parameters ``params`` for
-        parts of at most ``rows`` rows; waits until it has."""
+        parts of at most ``rows`` rows (made from ``source`` by :meth:`give_rows`); waits until
+        it has."""
         n_params = flat_size(shapes(spec), dtype)
-        inputs, outputs = _widths(spec)
-        layout = _layout(n_params, rows, inputs, outputs, dtype)
+        layout = _layout(n_params, rows, *_widths(spec), dtype)
         self.memory = shared_memory.SharedMemory(create=True, size=layout["size"])
-        self.control, self.grads, self.x, self.t = _views(self.memory, layout, dtype)
+        self.control, self.grads, self.x, self.t, self.index = _views(self.memory, layout,
+                                                                       dtype)
         self.control.fill(0)
-        self.pipe.send(("build", spec.to_json(None), dtype.str, params, self.memory.name, rows))
+        self.pipe.send(("build", spec.to_json(None), dtype.str, params, self.memory.name, rows,
+                        source))
         answer = self._answer()
         self.cpu_at_build = self.cpu_seconds()
         if answer != "built":
             raise RuntimeError(f"a helper could not build the network: {answer}")  # i18n: not ui
 
     def give(self, x: np.ndarray, t: np.ndarray, total: int, lr: float | None) -> None:
-        rows = x.shape[0]
-        self.x[:rows] = x
+        """Start the part of rows ``x``, targets ``t``, of a batch of ``total`` rows."""
+        self.x[:x.shape[0]] = x
+        self._start(t, total, lr, 0.0)
+
+    def give_rows(self, rows: np.ndarray, t: np.ndarray, total: int, lr: float | None) -> None:
+        """Start the part of the source's ``rows`` (the helper makes their inputs itself)."""
+        self.index[:rows.shape[0]] = rows
+        self._start(t, total, lr, 1.0)
+
+    def _start(self, t: np.ndarray, total: int, lr: float | None, gather: float) -> None:
+        rows = t.shape[0]
         self.t[:rows] = t
-        self.control[[_ROWS, _TOTAL, _LR]] = rows, total, math.nan if lr is None else lr
+        self.control[[_ROWS, _TOTAL, _LR, _GATHER]] = (rows, total,
+                                                       math.nan if lr is None else lr, gather)
         self.go.release()
 
     def take(self) -> float:
@@ -119,7 +133,7 @@ class Helper:
 
     def _release(self) -> None:
         if self.memory is not None:
-            self.control = self.grads = self.x = self.t = np.zeros(0)
+            self.control = self.grads = self.x = self.t = self.index = np.zeros(0)
             self.memory.close()
             self.memory.unlink()
             self.memory = None
@@ -147,6 +161,40 @@ def forget(helper: Helper) -> None:
 def _stop_all() -> None:
     while _pool:
         forget(_pool[-1])
+    for key in list(_sources):
+        _drop_source(key)
+
+
+class Source(NamedTuple):
+    """Byte rows in shared memory that a helper makes its inputs from, dividing by
+    ``divisor`` (MNIST's pixels: :class:`~core.training.lazy.LazyInputs` without scaling)."""
+
+    name: str
+    shape: tuple[int, ...]
+    divisor: float
+
+
+_sources: dict[int, tuple[weakref.ref, SharedVector]] = {}
+
+
+def shared_source(rows: np.ndarray, divisor: float) -> Source:
+    """``rows`` (uint8) copied to shared memory once for as long as the array lives: 47 MB
+    for MNIST's training part, copied in some 20 ms, kept for every later run on it."""
+    key = id(rows)
+    kept = _sources.get(key)
+    if kept is None or kept[0]() is not rows:
+        if kept is not None:  # another array, now at the address of one gone
+            _drop_source(key)
+        # the callback must not hold the array itself: it would never go
+        kept = _sources[key] = (weakref.ref(rows, lambda _: _drop_source(key)),
+                                SharedVector(rows))
+    return Source(kept[1].name, rows.shape, float(divisor))
+
+
+def _drop_source(key: int) -> None:
+    kept = _sources.pop(key, None)
+    if kept is not None:
+        kept[1].close()
 
 
 class SharedVector:
@@ -191,11 +239,12 @@ def _widths(spec: NetworkSpec) -> tuple[int, int]:
 
 def _layout(n_params: int, rows: int, inputs: int, outputs: int, dtype: np.dtype
             ) -> dict[str, int]:
-    """Byte offsets of a helper's block: control words, gradients, its rows' x and targets."""
+    """Byte offsets of a helper's block: control words, gradients, its rows' x and targets,
+    and which rows of the source they are (when the helper makes x itself)."""
     offsets, size = {}, 0
     for name, nbytes in (("control", _CONTROL * 8), ("grads", n_params * dtype.itemsize),
                          ("x", rows * inputs * dtype.itemsize),
-                         ("t", rows * outputs * dtype.itemsize)):
+                         ("t", rows * outputs * dtype.itemsize), ("index", rows * 8)):
         offsets[name] = size
         size += -(-nbytes // 64) * 64
     offsets.update(size=max(size, 1), n_params=n_params, rows=rows, inputs=inputs,
@@ -204,13 +253,14 @@ def _layout(n_params: int, rows: int, inputs: int, outputs: int, dtype: np.dtype
 
 
 def _views(memory: shared_memory.SharedMemory, layout: dict[str, int], dtype: np.dtype
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     buf = memory.buf
     rows = layout["rows"]
     return (np.ndarray(_CONTROL, np.float64, buf, layout["control"]),
             np.ndarray(layout["n_params"], dtype, buf, layout["grads"]),
             np.ndarray((rows, layout["inputs"]), dtype, buf, layout["x"]),
-            np.ndarray((rows, layout["outputs"]), dtype, buf, layout["t"]))
+            np.ndarray((rows, layout["outputs"]), dtype, buf, layout["t"]),
+            np.ndarray(rows, np.int64, buf, layout["index"]))
 
 
 def _wait(semaphore: Any, alive: Callable[[], bool]) -> None:
@@ -250,45 +300,62 @@ def _serve(pipe: Any, go: Any, done: Any) -> None:
         if message[0] != "build":
             return
         try:
-            _, spec_json, dtype_text, params_name, block_name, rows = message
-            dtype = np.dtype(dtype_text)
-            spec = NetworkSpec.from_json(spec_json)
-            params, block = _attach(params_name), _attach(block_name)
-            n_params = flat_size(shapes(spec), dtype)
-            layout = _layout(n_params, rows, *_widths(spec), dtype)
-            control, grads, x, t = _views(block, layout, dtype)
-            shared = np.ndarray(n_params, dtype, params.buf)
-            # the weights are the other side's: it writes them in before every part
-            network = Network(spec, dtype=dtype, draw=False, flat=(shared, grads))
-        except Exception as error:
+            work = _Work(*message[1:])
+        except Exception as error:  # told to the other side, which raises it
             pipe.send(repr(error))
             continue
-        control[_CPU] = time.process_time()
+        work.control[_CPU] = time.process_time()
         pipe.send("built")
         try:
-            _train_parts(network, control, x, t, go, done, alive)
+            work.train_parts(go, done, alive)
         except HelperLostError:
             return
-        del network, control, grads, x, t, shared
-        gc.collect()  # the network's views of the memory, in reference cycles
-        for memory in (params, block):
-            with contextlib.suppress(BufferError):
-                memory.close()
+        work.close()
         pipe.send("parked")
 
 
-def _train_parts(network: Network, control: np.ndarray, x: np.ndarray, t: np.ndarray,
-                 go: Any, done: Any, alive: Callable[[], bool]) -> None:
-    """Train the parts the other side gives until it gives 0 rows."""
-    with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
-        while True:
-            _wait(go, alive)
-            rows = int(control[_ROWS])
-            if rows == 0:
+class _Work:
+    """A helper's network, built on the memory the other side shares, and the parts it trains."""
+
+    def __init__(self, spec_json: str, dtype_text: str, params_name: str, block_name: str,
+                 rows: int, source: Source | None) -> None:
+        dtype = np.dtype(dtype_text)
+        spec = NetworkSpec.from_json(spec_json)
+        self._memory = [_attach(params_name), _attach(block_name)]
+        n_params = flat_size(shapes(spec), dtype)
+        layout = _layout(n_params, rows, *_widths(spec), dtype)
+        self.control, grads, self.x, self.t, self.index = _views(self._memory[1], layout, dtype)
+        shared = np.ndarray(n_params, dtype, self._memory[0].buf)
+        # the weights are the other side's: it writes them in before every part
+        self.network = Network(spec, dtype=dtype, draw=False, flat=(shared, grads))
+        self.source = None
+        if source is not None:
+            self._memory.append(_attach(source.name))
+            self.source = np.ndarray(source.shape, np.uint8, self._memory[-1].buf)
+            self.divisor = dtype.type(source.divisor)
+
+    def train_parts(self, go: Any, done: Any, alive: Callable[[], bool]) -> None:
+        """Train the parts the other side gives until it gives 0 rows."""
+        control, x, t = self.control, self.x, self.t
+        with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
+            while True:
+                _wait(go, alive)
+                rows = int(control[_ROWS])
+                if rows == 0:
+                    control[_CPU] = time.process_time()
+                    return
+                if control[_GATHER] and self.source is not None:  # as LazyInputs makes them
+                    np.divide(self.source[self.index[:rows]], self.divisor, out=x[:rows],
+                              dtype=x.dtype)
+                lr = float(control[_LR])
+                control[_LOSS] = self.network.part_pass(
+                    x[:rows], t[:rows], int(control[_TOTAL]), None if math.isnan(lr) else lr)
                 control[_CPU] = time.process_time()
-                return
-            lr = float(control[_LR])
-            control[_LOSS] = network.part_pass(x[:rows], t[:rows], int(control[_TOTAL]),
-                                               None if math.isnan(lr) else lr)
-            control[_CPU] = time.process_time()
-            done.release()
+                done.release()
+
+    def close(self) -> None:
+        del self.network, self.control, self.x, self.t, self.index, self.source
+        gc.collect()  # the network's views of the memory, in reference cycles
+        for memory in self._memory:
+            with contextlib.suppress(BufferError):
+                memory.close()

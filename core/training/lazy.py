@@ -43,6 +43,13 @@ class LazyInputs:
         self._divisor = divisor if (raw and scaling is None and not piece.is_float
                                     and float(divisor) == piece.x_divisor) else None
 
+    def byte_rows(self) -> tuple[np.ndarray, float] | None:
+        """The stored rows and their divisor when a batch is nothing but bytes divided (as
+        above), else None: what another process can make the same batches from."""
+        if self._divisor is None:
+            return None
+        return self._piece.x, float(self._divisor)
+
     def __len__(self) -> int:
         return self.shape[0]
 

@@ -216,7 +216,8 @@ class Trainer:
         else:
             helpers = max(processes, 1) - 1 if batch_split.splits_exactly(self.network.spec) else 0
         with blas.held(blas.gui_friendly_threads()), \
-                batch_split.opened(self.network, self.batch_size, helpers) as split:
+                batch_split.opened(self.network, self.batch_size, helpers,
+                                   self.data.train.x) as split:
             self._split = split
             try:
                 for event in self.iterate():
@@ -248,10 +249,13 @@ class Trainer:
         self._position = (self.epoch + 1, self.batch + 1)
         lo = self.batch * self.batch_size
         rows = self._order[lo:lo + self.batch_size]  # a batch's rows, not a shuffled copy
-        x, t = self.data.train.x[rows], self.data.train.t[rows]
-        # The network's own step: the path `netcanvas bench` measures (it skips the update
-        # when the loss is not finite, so a diverged run keeps its last finite weights).
-        loss = (self._split or self.network).train_step(x, t, self.optimizer)
+        train = self.data.train
+        # The network's own step (it skips the update when the loss is not finite, so a
+        # diverged run keeps its last finite weights), or run()'s split of it
+        if self._split is not None:
+            loss = self._split.train_rows(train.x, rows, train.t[rows], self.optimizer)
+        else:
+            loss = self.network.train_step(train.x[rows], train.t[rows], self.optimizer)
         self.step_count += 1
         self._loss = loss
         trained = time.perf_counter()
@@ -268,7 +272,7 @@ class Trainer:
         self.train_seconds += finished - started
         # the rate is the mini-batches': an epoch's end also measures every part (on MNIST
         # 60× a batch), which the ETA counts once per epoch instead of smoothing it in
-        per_sample = (trained - started) / x.shape[0]
+        per_sample = (trained - started) / len(rows)
         self._seconds_per_sample = per_sample if self._seconds_per_sample is None else (
             (1 - RATE_SMOOTHING) * self._seconds_per_sample + RATE_SMOOTHING * per_sample)
         return self._event(metrics)

@@ -171,3 +171,54 @@ def test_a_run_whose_helper_dies_ends_with_the_same_weights():
     outcome = killed.run(kill_after_five, processes=2)
     assert outcome.kind == "completed"
     assert np.array_equal(killed.network.flat_params, undisturbed.network.flat_params)
+
+
+def byte_images(rows: int = 300) -> Dataset:
+    """MNIST's kind of data: byte pixels divided by 255 as they are read (lazily)."""
+    x = RNG.integers(0, 256, (rows, 16), dtype=np.uint8)
+    y = (x[:, :8].sum(axis=1) > x[:, 8:].sum(axis=1)).astype(np.int64)
+    return Dataset(name="bytes", x=x, y=y, task="classification",
+                   feature_names=tuple(f"p{i}" for i in range(16)), class_names=("a", "b"),
+                   source="test", x_divisor=255.0)
+
+
+def test_helpers_make_their_rows_from_the_bytes_with_the_same_numbers():
+    """A split made with a byte source hands over row numbers, not rows: the helper divides
+    the bytes itself. Side by side, one after another, and from rows made here, the same
+    bits."""
+    from core.training.prepare import prepare
+
+    spec = NetworkSpec.mlp((16, 24, 2))
+    data = prepare(byte_images(), spec, (1.0, 0.0, 0.0), 0, False, np.float32)
+    source = data.train.x
+    assert source.byte_rows() is not None
+    nets = [fresh(spec, np.float32) for _ in range(3)]
+    opts = [optimizers.SGD(0.2) for _ in nets]
+    rows = np.random.default_rng(1).permutation(data.train.n)
+    with BatchSplit(nets[0], 64, 1, source) as bytes_split, \
+            BatchSplit(nets[1], 64, 1) as rows_split:
+        assert bytes_split._source is not None and rows_split._source is None
+        for step, lo in enumerate(range(0, 256, 64)):
+            batch = rows[lo:lo + 64]
+            bytes_split.pace.split, bytes_split.pace.steps = step % 2 == 0, 0  # both ways
+            rows_split.pace.split, rows_split.pace.steps = step % 2 == 1, 0
+            t = data.train.t[batch]
+            assert bytes_split.train_rows(source, batch, t, opts[0]) == \
+                rows_split.train_step(source[batch], t, opts[1])
+            nets[2].train_step(source[batch], t, opts[2])
+    assert np.array_equal(nets[0].flat_params, nets[1].flat_params)
+    np.testing.assert_allclose(nets[0].flat_params, nets[2].flat_params, atol=1e-5)
+
+
+def test_the_shared_bytes_go_when_their_data_does():
+    import gc
+
+    rows = np.arange(64 * 16, dtype=np.uint8).reshape(64, 16)
+    source = helper_process.shared_source(rows, 255.0)
+    assert helper_process.shared_source(rows, 255.0) == source  # copied once
+    assert id(rows) in helper_process._sources
+    del rows
+    gc.collect()
+    assert all(kept[1].name != source.name for kept in helper_process._sources.values())
+    if Path("/dev/shm").is_dir():
+        assert source.name.lstrip("/") not in os.listdir("/dev/shm")
