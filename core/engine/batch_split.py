@@ -250,9 +250,17 @@ def _cuts(rows: int, parts: int) -> list[int]:
 @contextlib.contextmanager
 def opened(network: Network, batch_size: int, helpers: int, source: Any = None
            ) -> Iterator[BatchSplit | None]:
-    """A :class:`BatchSplit` for the block, or None for ``helpers`` = 0."""
-    if helpers <= 0:
+    """A :class:`BatchSplit` for the block, or None for ``helpers`` = 0 — and when the
+    helpers cannot be had (no shared memory, as in some containers; a process that will not
+    start): the run then trains in this process, as it would have on one core."""
+    split = None
+    if helpers > 0:
+        try:
+            split = BatchSplit(network, batch_size, helpers, source).__enter__()
+        except (OSError, RuntimeError, ValueError):  # HelperLostError is a RuntimeError
+            split = None
+    if split is None:
         yield None
         return
-    with BatchSplit(network, batch_size, helpers, source) as split:
+    with split:
         yield split

@@ -222,3 +222,20 @@ def test_the_shared_bytes_go_when_their_data_does():
     assert all(kept[1].name != source.name for kept in helper_process._sources.values())
     if Path("/dev/shm").is_dir():
         assert source.name.lstrip("/") not in os.listdir("/dev/shm")
+
+
+def test_a_run_without_shared_memory_trains_in_one_process(monkeypatch):
+    """Some containers have no /dev/shm: the run goes on in this process, as on one core."""
+    from multiprocessing import shared_memory
+
+    def refused(*_args, **_kwargs):
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(shared_memory, "SharedMemory", refused)
+    data, spec = dataset(), NetworkSpec.mlp((8, 16, 3))
+    alone = Trainer(spec, data, settings())
+    alone.run()
+    trainer = Trainer(spec, data, settings())
+    assert trainer.run(processes=2).kind == "completed"
+    assert trainer.helper_cpu_seconds == 0.0
+    assert np.array_equal(trainer.network.flat_params, alone.network.flat_params)
