@@ -3,8 +3,9 @@ checkout or the frozen bundle — has everything the app needs.
 
 A bundle that lacks a file fails when a student first clicks the menu that needs it, far from
 the build that dropped it. So this check opens the real window on the offscreen platform, loads
-the XOR example, trains it to 100 %, runs two search trials on spawned processes (the frozen
-app must hand those back to multiprocessing), exports the network as ONNX and runs the file,
+the XOR example, trains it to 100 % (and with its mini-batches split between two processes),
+runs two search trials on spawned processes (the frozen app must hand those back to
+multiprocessing), exports the network as ONNX and runs the file,
 draws and exports a pyqtgraph plot, and checks every resource file, the Qt platform plugins,
 pyqtgraph's lazily loaded parts and the MNIST download's HTTPS stack (offline: its modules,
 OpenSSL and the CA certificates). It prints one line and exits 0, or names everything that is
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from core.i18n import _
+from gui.diagnostics import split_check
 from gui.labs import LABS
 from gui.package_info import package_info
 
@@ -314,7 +316,8 @@ def run_window(folder: Path) -> dict[str, Any]:
                                                               done=len(search.trials),
                                                               trials=SEARCH_TRIALS)])
         problems = (check_labs(window) + check_languages(window)
-                    + check_onnx_export(project, folder))
+                    + check_onnx_export(project, folder)
+                    + split_check.check_batch_split(project, dataset))
         if problems:
             raise SelfTestError(problems)
         if guard.dialogs:
@@ -382,11 +385,11 @@ def main() -> int:
     notes = "".join(_("; note: {note}").format(note=note) for note in facts["notes"])
     print(_("netcanvas self-test passed ({where}, {seconds} s): window opened on {platform}, "
             "{example} trained to 100 % in {epochs} epochs, {trials} search trials on {workers} "
-            "processes, {labs} labs opened, ONNX exported and run, all resources present, "
-            "platform plugins {plugins}, pyqtgraph {version}, HTTPS download ready ({https})"
-            "{notes}").format(
+            "processes, mini-batches split between {processes} processes, {labs} labs opened, "
+            "ONNX exported and run, all resources present, platform plugins {plugins}, "
+            "pyqtgraph {version}, HTTPS download ready ({https}){notes}").format(
         where=where, seconds=f"{time.perf_counter() - started:.1f}", platform=facts["platform"],
         example=EXAMPLE, epochs=facts["epochs"], trials=SEARCH_TRIALS, workers=SEARCH_WORKERS,
-        labs=len(LABS), plugins="+".join(facts["platforms"]), version=facts["pyqtgraph"],
-        https=facts["https"], notes=notes))
+        processes=split_check.PROCESSES, labs=len(LABS), plugins="+".join(facts["platforms"]),
+        version=facts["pyqtgraph"], https=facts["https"], notes=notes))
     return 0

@@ -30,7 +30,7 @@ def test_self_test_passes_from_source() -> None:
     lines = result.stdout.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("netcanvas self-test passed (source install")
     assert "xor_learned trained to 100 %" in lines[0]
-    assert "2 search trials on 2 processes" in lines[0]
+    assert "2 search trials on 2 processes, mini-batches split between 2 processes" in lines[0]
     assert "HTTPS download ready (OpenSSL " in lines[0]
 
 
@@ -211,3 +211,25 @@ def test_elf_needed_reads_direct_dependencies_only(
     assert "libQt6Core.so.6" in needed and "libQt6DBus.so.6" in needed
     assert "libicudata.so.73" not in needed  # Core's dependency, not Gui's own
     assert elf.needed(Path(__file__)) == []
+
+
+def test_batch_split_check_passes_here_and_names_a_helper_that_never_started(
+        monkeypatch: pytest.MonkeyPatch) -> None:
+    """A bundle whose helper processes cannot start trains in one process without a word
+    (netcanvas train falls back): the self-test is where that shows."""
+    from multiprocessing import shared_memory
+
+    from core.project import load_project
+    from gui.diagnostics import split_check
+    from resources.examples import example_path
+
+    project = load_project(example_path(self_test.EXAMPLE))
+    dataset = project.data.load()
+    assert split_check.check_batch_split(project, dataset) == []
+
+    def refused(*_args: object, **_kwargs: object) -> None:
+        raise OSError(38, "Function not implemented")
+
+    monkeypatch.setattr(shared_memory, "SharedMemory", refused)
+    assert split_check.check_batch_split(project, dataset) == [
+        "training in 2 processes did not start its helper process"]
