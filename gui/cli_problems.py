@@ -17,6 +17,17 @@ from core.i18n import _
 NAMED_PATHS = {"project": "project", "weights": "weights", "out": "--out", "log": "--log"}
 
 
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_BAD_INPUT = 2
+EXIT_INTERRUPTED = 130
+EXIT_BROKEN_PIPE = 141  # 128 + SIGPIPE, what a shell reports for `cat … | head`
+
+
+class CommandError(Exception):
+    """A problem with the user's input, reported as one line with exit code 2."""
+
+
 def refuse_empty_names(args: argparse.Namespace) -> None:
     """ValueError (exit 2) for an empty name: ``--out "$OUT"`` with OUT unset, in a script,
     trained and saved nothing with exit 0, or came back as Python's "PosixPath('.') has an

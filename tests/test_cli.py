@@ -280,7 +280,7 @@ def test_ctrl_c_in_any_command_is_one_line_and_exit_130(argv, monkeypatch, capsy
         raise KeyboardInterrupt
 
     path = str(example_path(argv[1]))
-    for module in ("gui.cli", "gui.cli_check", "gui.cli_explain", "gui.cli_export"):
+    for module in ("gui.cli_train", "gui.cli_check", "gui.cli_explain", "gui.cli_export"):
         monkeypatch.setattr(f"{module}.load_project", interrupted)
     code, out, err = run([argv[0], path, *argv[2:]], capsys)
     assert (code, out, err) == (130, "", "netcanvas: interrupted\n")

@@ -295,3 +295,20 @@ def test_processes_split_the_batches_and_train_the_same_network(tmp_path, capsys
     code, stdout, err = run(["train", example_path("digits_mlp"), "--processes", "0"], capsys)
     assert (code, stdout) == (2, "")
     assert err == "netcanvas: error: --processes must be a whole number from 1 to 64, not 0\n"
+
+
+def test_processes_asked_for_and_not_given_say_why(tmp_path, capsys):
+    """Dropout does not split exactly: the run trains in one process and says so."""
+    from core.project import save_project
+
+    project = load_project(example_path("digits_mlp"))
+    nodes = tuple(replace(n, dropout=0.2) if n.kind == "hidden" else n
+                  for n in project.spec.nodes)
+    path = tmp_path / "dropout.netcanvas"
+    save_project(replace(project, spec=replace(project.spec, nodes=nodes)), path)
+    code, _out, err = run(["train", path, "--epochs", "1", "--quiet", "--processes", "2"],
+                          capsys)
+    assert (code, err) == (0, "note: trained in one process: batch norm and dropout do not "
+                              "split a mini-batch exactly\n")
+    code, _out, err = run(["train", path, "--epochs", "1", "--quiet"], capsys)
+    assert (code, err) == (0, "")  # not asked for: nothing to say

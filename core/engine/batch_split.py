@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import contextlib
 import itertools
-import os
 import statistics
 import time
 from collections import deque
@@ -35,9 +34,10 @@ from typing import Any
 
 import numpy as np
 
-from core.engine import blas, helper_process, optimizers
+from core.engine import blas, helper_process, optimizers, shared_arrays
 from core.engine.helper_process import HelperLostError
 from core.engine.network import Network
+from core.i18n import _
 from core.spec import NetworkSpec
 
 #: rows a part of a mini-batch needs at least: below that a part's products run far below
@@ -57,25 +57,36 @@ PROBE_STEPS = 8  # steps timed each way before choosing, and again at every prob
 PROBE_EVERY = 128  # steps between two tries of the way not taken
 
 
-def usable_cores() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not on Linux
-        return os.cpu_count() or 1
-
-
 def splits_exactly(spec: NetworkSpec) -> bool:
     """Whether a mini-batch of ``spec``'s network can be trained in parts with the same result."""
     return not any(node.batch_norm or node.dropout > 0 for node in spec.nodes)
 
 
-def helpers_for(network: Network, batch_size: int, steps: int, cores: int | None = None) -> int:
-    """How many helper processes a run of ``steps`` mini-batches of ``batch_size`` rows is worth
-    (0: train in this process alone)."""
-    cores = usable_cores() if cores is None else cores
+def one_process_reason(spec: NetworkSpec) -> str:
+    """Why a run asked for several processes trained in one, in words."""
+    if not splits_exactly(spec):
+        return _("note: trained in one process: batch norm and dropout do not split a "
+                 "mini-batch exactly")
+    return _("note: trained in one process: the helper processes could not start (is there "
+             "shared memory, /dev/shm?)")
+
+
+def helpers_for(network: Network, batch_size: int, steps: int, processes: int | None = None,
+                cores: int | None = None) -> int:
+    """How many helper processes a run of ``steps`` mini-batches of ``batch_size`` rows gets
+    when asked for ``processes`` (0: train in this process alone). None: as many as the
+    ``cores`` (this machine's) and the network make worth it."""
+    if not splits_exactly(network.spec):
+        return 0
+    if processes is not None:
+        return max(processes, 1) - 1
+    if cores is None:
+        if not blas.can_limit():  # another BLAS: its threads and the helpers would fight
+            return 0
+        cores = blas.usable_cores()
     parts = min(cores, MAX_PARTS, batch_size // MIN_PART_ROWS)
-    macs = sum(w.size for w, _ in network._weights) * batch_size
-    if parts < 2 or not splits_exactly(network.spec) or macs < MIN_BATCH_MACS:
+    macs = network.weight_count() * batch_size
+    if parts < 2 or macs < MIN_BATCH_MACS:
         return 0
     if helper_process.idle() < parts - 1 and macs * steps < MIN_RUN_MACS:
         return 0
@@ -123,22 +134,30 @@ class BatchSplit:
 
     def __init__(self, network: Network, batch_size: int, helpers: int,
                  source: Any = None) -> None:
+        if helpers < 1:
+            raise ValueError("a split needs a helper")  # i18n: not ui
         self.network = network
+        self.batch_size = batch_size
         self.pace = Pace()
         self.helper_cpu = 0.0  # processor seconds the helpers spent on this split
+        self.helpers: list[helper_process.Helper] = []
         self._parts = helpers + 1
         self._spare = [np.empty_like(network.flat_grads) for _ in range(helpers)]
-        self._params = helper_process.SharedVector(network.flat_params)
-        cuts = _cuts(batch_size, self._parts)
-        part_rows = max(hi - lo for lo, hi in itertools.pairwise(cuts[1:])) + 1  # + rounding
-        byte_rows = getattr(source, "byte_rows", lambda: None)()
-        self._source = None if byte_rows is None else helper_process.shared_source(*byte_rows)
-        self.helpers = helper_process.helpers(helpers)
+        self._params: shared_arrays.SharedVector | None = None
+        self._source, self._source_of = None, source
         try:
+            self._params = shared_arrays.SharedVector(network.flat_params)
+            byte_rows = getattr(source, "byte_rows", lambda: None)()
+            if byte_rows is not None:
+                with contextlib.suppress(OSError, ValueError):  # else: rows handed over
+                    self._source = shared_arrays.shared_source(*byte_rows)
+            cuts = _cuts(batch_size, self._parts)
+            part_rows = max(hi - lo for lo, hi in itertools.pairwise(cuts[1:])) + 1  # rounding
+            self.helpers = helper_process.helpers(helpers)
             for helper in self.helpers:
                 helper.build(network.spec, network.dtype, self._params.name, part_rows,
                              self._source)
-        except Exception:
+        except BaseException:
             self.close()
             raise
 
@@ -166,6 +185,8 @@ class BatchSplit:
         """:meth:`train_step` on ``source[rows]``, ``t`` — the helpers making their parts'
         inputs themselves when the split was made with this ``source`` of bytes (the same
         numbers, without this process converting and handing over their rows)."""
+        if source is not self._source_of:
+            self._source = None  # the helpers' copy is of another source: hand rows over
         made = source[rows] if self._source is None else None
         return self._train(len(rows), lambda lo, hi: source[rows[lo:hi]] if made is None
                            else made[lo:hi], rows if made is None else None, t, optimizer)
@@ -175,6 +196,9 @@ class BatchSplit:
         """A step on ``rows`` rows, ``x(lo, hi)`` giving those rows' inputs; the helpers make
         their own from the rows ``index`` of the source when it is given."""
         net = self.network
+        if rows > self.batch_size:  # the helpers' buffers hold a part of batch_size rows
+            raise ValueError(f"a batch of {rows} rows; the split was made for "
+                             f"{self.batch_size}")  # i18n: not ui
         if rows < self._parts:  # a part would be empty
             return net.train_step(x(0, rows), t, optimizer)
         t = net._targets(np.asarray(t), rows)
@@ -227,17 +251,36 @@ class BatchSplit:
             np.add(net.flat_grads, spare, out=net.flat_grads)
         return loss
 
+    @property
+    def processes(self) -> int:
+        """Processes training now: this one and the helpers still at work."""
+        return 1 + len(self.helpers)
+
     def close(self) -> None:
-        for helper in self.helpers:
-            self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
-            helper.park()
-        self.helpers = []
-        self._params.close()
+        """Hand the helpers back (each finishes what it was given) and the memory."""
+        helpers, self.helpers = self.helpers, []
+        try:
+            for helper in helpers:
+                self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
+                try:
+                    helper.park()
+                finally:
+                    helper.busy = False
+        finally:
+            if self._params is not None:
+                self._params.close()
+                self._params = None
 
     def _lose_helpers(self) -> None:
-        for helper in self.helpers:
-            helper_process.forget(helper)
-        self.helpers = []
+        """After a helper died: the living ones go back to the pool, the dead ones are
+        forgotten, and the rest of the run does the parts here."""
+        helpers, self.helpers = self.helpers, []
+        for helper in helpers:
+            self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
+            if helper.process.is_alive():
+                helper.park()
+            else:
+                helper_process.forget(helper)
 
 
 def _cuts(rows: int, parts: int) -> list[int]:
@@ -255,10 +298,8 @@ def opened(network: Network, batch_size: int, helpers: int, source: Any = None
     start): the run then trains in this process, as it would have on one core."""
     split = None
     if helpers > 0:
-        try:
-            split = BatchSplit(network, batch_size, helpers, source).__enter__()
-        except (OSError, RuntimeError, ValueError):  # HelperLostError is a RuntimeError
-            split = None
+        with contextlib.suppress(OSError, RuntimeError):  # HelperLostError is a RuntimeError
+            split = BatchSplit(network, batch_size, helpers, source)
     if split is None:
         yield None
         return

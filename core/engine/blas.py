@@ -34,9 +34,23 @@ _limits: dict[int, int] = {}  # thread ident → the count that thread asked for
 _unlimited: list[int] = []  # the library's own count, learnt from the first call
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (its affinity where the system has one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
 def gui_friendly_threads() -> int:
     """One BLAS thread fewer than there are cores: one core stays free for drawing."""
-    return max(1, (os.cpu_count() or 2) - 1)
+    return max(1, usable_cores() - 1)
+
+
+def can_limit() -> bool:
+    """Whether this NumPy's BLAS can be told how many threads to use (OpenBLAS ≥ 0.3.27, as
+    in NumPy's wheels for Linux and Windows; not Apple's Accelerate)."""
+    return _set_local() is not None
 
 
 @functools.cache
@@ -127,7 +141,8 @@ def single_threaded_in_children() -> Iterator[None]:
     OpenBLAS's spinning threads then slow every process 10–20× (measured on the 2-core
     reference machine). The variables must be set before a child imports NumPy, so they go
     into the environment the children inherit."""
-    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    names = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS",
+             "VECLIB_MAXIMUM_THREADS")
     saved = {name: os.environ.get(name) for name in names}
     for name in names:
         os.environ.setdefault(name, "1")

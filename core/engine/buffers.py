@@ -65,6 +65,15 @@ def _layout(shapes: dict[str, tuple[int, ...]], dtype: np.dtype
     return offsets, total
 
 
+def divided_bytes(rows: np.ndarray, divisor: np.floating, dtype: np.dtype,
+                  out: np.ndarray | None = None) -> np.ndarray:
+    """Byte rows as network inputs: each byte divided by ``divisor`` (of ``dtype``) straight
+    into ``dtype`` — MNIST's pixels / 255. The one way it is done, so that a batch made in
+    another process (:mod:`core.engine.batch_split`) has the same bits as one made here
+    (:class:`~core.training.lazy.LazyInputs`)."""
+    return np.divide(rows, divisor, out=out, dtype=dtype)
+
+
 def touched(shape: tuple[int, ...], dtype: np.dtype) -> np.ndarray:
     """A zeroed array whose memory is in place already. ``np.dot(…, out=z)`` zeroes ``z``
     first while it holds the interpreter lock: into fresh memory, the page faults kept every

@@ -17,17 +17,18 @@ import contextlib
 import gc
 import math
 import multiprocessing
+import os
 import signal
+import threading
 import time
-import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from multiprocessing import shared_memory
-from typing import Any, NamedTuple
+from typing import Any
 
 import numpy as np
 
-from core.engine import blas
-from core.engine.buffers import flat_size
+from core.engine import blas, shared_arrays
+from core.engine.buffers import divided_bytes, flat_size
 from core.engine.network import Network
 from core.engine.params import shapes
 from core.spec import NetworkSpec
@@ -50,7 +51,7 @@ class Helper:
         context = multiprocessing.get_context("spawn")
         self.go, self.done = context.Semaphore(0), context.Semaphore(0)
         self.pipe, theirs = context.Pipe()
-        with blas.single_threaded_in_children():
+        with blas.single_threaded_in_children(), _ctrl_c_ignored():
             self.process = context.Process(target=_serve, args=(theirs, self.go, self.done),
                                            name="netcanvas-batch-helper", daemon=True)
             self.process.start()
@@ -59,23 +60,32 @@ class Helper:
         self.control = self.grads = self.x = self.t = self.index = np.zeros(0)
         self.cpu_at_build = 0.0
         self.busy = False  # taken by a run (see helpers())
+        self.pending = False  # a part given and not yet taken
 
     def build(self, spec: NetworkSpec, dtype: np.dtype, params: str, rows: int,
-              source: Source | None = None) -> None:
+              source: shared_arrays.Source | None = None) -> None:
         """Have the helper build ``spec``'s network on the shared parameters ``params`` for
         parts of at most ``rows`` rows (made from ``source`` by :meth:`give_rows`); waits until
-        it has."""
+        it has. Raises RuntimeError (the helper stays idle, waiting for the next build) or
+        HelperLostError."""
+        for semaphore in (self.go, self.done):  # nothing left over from an earlier run
+            while semaphore.acquire(False):
+                pass
         n_params = flat_size(shapes(spec), dtype)
         layout = _layout(n_params, rows, *_widths(spec), dtype)
-        self.memory = shared_memory.SharedMemory(create=True, size=layout["size"])
+        self.memory = shared_arrays.created(layout["size"])
         self.control, self.grads, self.x, self.t, self.index = _views(self.memory, layout,
                                                                        dtype)
         self.control.fill(0)
-        self.pipe.send(("build", spec.to_json(None), dtype.str, params, self.memory.name, rows,
-                        source))
-        answer = self._answer()
+        try:
+            self.pipe.send(("build", spec.to_json(None), dtype.str, params, self.memory.name,
+                            rows, source))
+            answer = self._answer()
+        except (OSError, ValueError) as error:
+            answer = repr(error)
         self.cpu_at_build = self.cpu_seconds()
         if answer != "built":
+            self._release()  # nothing to park: the helper waits on its pipe again
             raise RuntimeError(f"a helper could not build the network: {answer}")  # i18n: not ui
 
     def give(self, x: np.ndarray, t: np.ndarray, total: int, lr: float | None) -> None:
@@ -93,12 +103,14 @@ class Helper:
         self.t[:rows] = t
         self.control[[_ROWS, _TOTAL, _LR, _GATHER]] = (rows, total,
                                                        math.nan if lr is None else lr, gather)
+        self.pending = True
         self.go.release()
 
     def take(self) -> float:
         """Wait for the helper's part; returns its share of the loss (its gradient is in
         :attr:`grads`)."""
         _wait(self.done, self.process.is_alive)
+        self.pending = False
         return float(self.control[_LOSS])
 
     def cpu_seconds(self) -> float:
@@ -106,23 +118,29 @@ class Helper:
         return float(self.control[_CPU]) if self.control.size else 0.0
 
     def park(self) -> None:
-        """End the run: the helper lets go of the network and its memory and waits on its pipe
-        for the next."""
+        """End the run: the helper finishes a part it was given (nobody reads it), lets go of
+        the network and its memory, and waits on its pipe for the next build. A helper that
+        cannot is stopped and forgotten."""
         self.busy = False
         if self.memory is None:
             return
-        self.control[_ROWS] = 0
-        self.go.release()
         try:
-            answer = self._answer()
+            if self.pending:
+                self.take()
+            self.control[_ROWS] = 0
+            self.go.release()
+            parked = self._answer() == "parked"
         except HelperLostError:
-            answer = "lost"
+            parked = False
         self._release()
-        if answer != "parked":
+        if not parked:
             forget(self)
 
     def stop(self) -> None:
         """End the process (asked first, then killed) and give its memory back."""
+        if self.memory is not None:  # in a run: leave it first, as park() would
+            self.control[_ROWS] = 0
+            self.go.release()
         with contextlib.suppress(OSError, ValueError):
             self.pipe.send(("quit",))
         self.process.join(timeout=2)
@@ -137,6 +155,7 @@ class Helper:
             self.memory.close()
             self.memory.unlink()
             self.memory = None
+        self.pending = False
 
     def _answer(self) -> str:
         while not self.pipe.poll(CHECK_SECONDS):
@@ -148,10 +167,12 @@ class Helper:
             raise HelperLostError(str(error)) from None
 
 
+# Only the thread that trains uses these (netcanvas train, the benchmark): no lock.
 _pool: list[Helper] = []
 
 
 def forget(helper: Helper) -> None:
+    """Stop ``helper`` and take it out of the pool."""
     if helper in _pool:
         _pool.remove(helper)
     helper.stop()
@@ -161,76 +182,49 @@ def forget(helper: Helper) -> None:
 def _stop_all() -> None:
     while _pool:
         forget(_pool[-1])
-    for key in list(_sources):
-        _drop_source(key)
+    shared_arrays.release_all()
 
 
-class Source(NamedTuple):
-    """Byte rows in shared memory that a helper makes its inputs from, dividing by
-    ``divisor`` (MNIST's pixels: :class:`~core.training.lazy.LazyInputs` without scaling)."""
-
-    name: str
-    shape: tuple[int, ...]
-    divisor: float
-
-
-_sources: dict[int, tuple[weakref.ref, SharedVector]] = {}
-
-
-def shared_source(rows: np.ndarray, divisor: float) -> Source:
-    """``rows`` (uint8) copied to shared memory once for as long as the array lives: 47 MB
-    for MNIST's training part, copied in some 20 ms, kept for every later run on it."""
-    key = id(rows)
-    kept = _sources.get(key)
-    if kept is None or kept[0]() is not rows:
-        if kept is not None:  # another array, now at the address of one gone
-            _drop_source(key)
-        # the callback must not hold the array itself: it would never go
-        kept = _sources[key] = (weakref.ref(rows, lambda _: _drop_source(key)),
-                                SharedVector(rows))
-    return Source(kept[1].name, rows.shape, float(divisor))
-
-
-def _drop_source(key: int) -> None:
-    kept = _sources.pop(key, None)
-    if kept is not None:
-        kept[1].close()
-
-
-class SharedVector:
-    """A copy of ``like`` in shared memory (:attr:`array`), for helpers to map by
-    :attr:`name`; :meth:`close` gives the memory back."""
-
-    def __init__(self, like: np.ndarray) -> None:
-        self._memory: shared_memory.SharedMemory | None = shared_memory.SharedMemory(
-            create=True, size=max(like.nbytes, 1))
-        self.name = self._memory.name
-        self.array = np.ndarray(like.shape, like.dtype, self._memory.buf)
-        self.array[...] = like
-
-    def close(self) -> None:
-        if self._memory is not None:
-            self.array = np.zeros(0)
-            self._memory.close()
-            self._memory.unlink()
-            self._memory = None
+@contextlib.contextmanager
+def _ctrl_c_ignored() -> Iterator[None]:
+    """Ctrl+C ignored while a helper starts (POSIX, main thread): the new interpreter inherits
+    the disposition and never turns a Ctrl+C into a traceback of its own (it ignores Ctrl+C
+    itself once running, see _serve). The run's own handler is back at once."""
+    if os.name != "posix" or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def helpers(count: int) -> list[Helper]:
     """``count`` helper processes for one run, which has them to itself until it hands them
-    back (:meth:`Helper.park`); idle ones are reused, the rest started now."""
-    idle = [helper for helper in _pool if not helper.busy][:count]
-    while len(idle) < count:
-        idle.append(Helper())
-        _pool.append(idle[-1])
-    for helper in idle:
+    back (:meth:`Helper.park`); idle ones are reused (those that died since are forgotten),
+    the rest started now."""
+    for helper in [h for h in _pool if not h.process.is_alive()]:
+        forget(helper)
+    chosen = [helper for helper in _pool if not helper.busy][:count]
+    for helper in chosen:
         helper.busy = True
-    return idle
+    try:
+        while len(chosen) < count:
+            helper = Helper()  # OSError when a process cannot start
+            helper.busy = True
+            _pool.append(helper)
+            chosen.append(helper)
+    except BaseException:
+        for helper in chosen:
+            helper.busy = False
+        raise
+    return chosen
 
 
 def idle() -> int:
     """Helpers running and free to take a run without a start."""
-    return sum(not helper.busy for helper in _pool)
+    return sum(not helper.busy and helper.process.is_alive() for helper in _pool)
 
 
 def _widths(spec: NetworkSpec) -> tuple[int, int]:
@@ -276,13 +270,6 @@ def _wait(semaphore: Any, alive: Callable[[], bool]) -> None:
 
 
 # ---------------------------------------------------------------------------- a helper process
-def _attach(name: str) -> shared_memory.SharedMemory:
-    """Shared memory the other side made and unlinks (the resource tracker is the other
-    side's too, as this process was spawned by it: registering the name again here changes
-    nothing)."""
-    return shared_memory.SharedMemory(name=name)
-
-
 def _serve(pipe: Any, go: Any, done: Any) -> None:
     """A helper process: builds networks when asked, trains their parts, until told to quit
     or the process that started it ends."""
@@ -318,10 +305,10 @@ class _Work:
     """A helper's network, built on the memory the other side shares, and the parts it trains."""
 
     def __init__(self, spec_json: str, dtype_text: str, params_name: str, block_name: str,
-                 rows: int, source: Source | None) -> None:
+                 rows: int, source: shared_arrays.Source | None) -> None:
         dtype = np.dtype(dtype_text)
         spec = NetworkSpec.from_json(spec_json)
-        self._memory = [_attach(params_name), _attach(block_name)]
+        self._memory = [shared_arrays.attach(params_name), shared_arrays.attach(block_name)]
         n_params = flat_size(shapes(spec), dtype)
         layout = _layout(n_params, rows, *_widths(spec), dtype)
         self.control, grads, self.x, self.t, self.index = _views(self._memory[1], layout, dtype)
@@ -330,7 +317,7 @@ class _Work:
         self.network = Network(spec, dtype=dtype, draw=False, flat=(shared, grads))
         self.source = None
         if source is not None:
-            self._memory.append(_attach(source.name))
+            self._memory.append(shared_arrays.attach(source.name))
             self.source = np.ndarray(source.shape, np.uint8, self._memory[-1].buf)
             self.divisor = dtype.type(source.divisor)
 
@@ -345,11 +332,14 @@ class _Work:
                     control[_CPU] = time.process_time()
                     return
                 if control[_GATHER] and self.source is not None:  # as LazyInputs makes them
-                    np.divide(self.source[self.index[:rows]], self.divisor, out=x[:rows],
-                              dtype=x.dtype)
+                    divided_bytes(self.source[self.index[:rows]], self.divisor, x.dtype,
+                                  out=x[:rows])
                 lr = float(control[_LR])
+                # decay=False: the weight decay belongs to the other side's part (and this
+                # network has none anyway)
                 control[_LOSS] = self.network.part_pass(
-                    x[:rows], t[:rows], int(control[_TOTAL]), None if math.isnan(lr) else lr)
+                    x[:rows], t[:rows], int(control[_TOTAL]), None if math.isnan(lr) else lr,
+                    decay=False)
                 control[_CPU] = time.process_time()
                 done.release()
 

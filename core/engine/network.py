@@ -110,6 +110,10 @@ class Network:
             for name, array in arrays.items():
                 target[name][...] = array
 
+    def weight_count(self) -> int:
+        """Weights in the network's matrices: the multiply-adds of one row's forward pass."""
+        return sum(w.size for w, _ in self._weights)
+
     # ------------------------------------------------------------------ forward
     def _as_input(self, x: np.ndarray) -> np.ndarray:
         x = np.asarray(x, dtype=self.dtype)

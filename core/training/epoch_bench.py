@@ -26,7 +26,6 @@ from typing import NamedTuple
 import numpy as np
 
 from core.datasets.dataset import Dataset
-from core.engine import batch_split
 from core.i18n import _
 from core.spec import NetworkSpec
 from core.training.measure import MAX_EVAL_ROWS
@@ -81,9 +80,8 @@ def engine_epoch(spec: NetworkSpec, data: TrainingData) -> Timing:
     already prepared): in as many processes as the cores and the network make worth it, their
     processor time counted."""
     trainer = Trainer(spec, data, settings())
-    processes = 1 + batch_split.helpers_for(trainer.network, BATCH, trainer.batches_per_epoch)
-    return _timed(lambda: trainer.run(processes=None), processes,
-                  lambda: trainer.helper_cpu_seconds)
+    timing = _timed(lambda: trainer.run(processes=None), 1, lambda: trainer.helper_cpu_seconds)
+    return timing._replace(threads=trainer.processes)
 
 
 def torch_epoch_runner(data: TrainingData) -> Callable[[], Timing] | None:

@@ -16,6 +16,7 @@ import numpy as np
 
 from core.datasets.dataset import Dataset
 from core.datasets.scaling import FeatureScaling
+from core.engine.buffers import divided_bytes
 
 #: rows converted at a time when the whole matrix is asked for after all
 CHUNK_ROWS = 4096
@@ -63,7 +64,7 @@ class LazyInputs:
 
     def _rows(self, rows: Any) -> np.ndarray:
         if self._divisor is not None:
-            return np.divide(self._piece.x[rows], self._divisor, dtype=self.dtype)
+            return divided_bytes(self._piece.x[rows], self._divisor, self.dtype)
         return self._make(self._piece.features(rows))
 
     def _make(self, features: np.ndarray) -> np.ndarray:

@@ -124,6 +124,7 @@ class Trainer:
         self.train_seconds = self.snapshot_seconds = 0.0
         self._split: batch_split.BatchSplit | None = None  # while run() splits the batches
         self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
+        self.processes = 1  # the processes run() last trained in (at its start)
 
         self._stop = threading.Event()
         self._paused = threading.Event()
@@ -210,15 +211,13 @@ class Trainer:
         faster; README). More split each mini-batch with helper processes
         (:mod:`core.engine.batch_split`); None: as many as the cores and the network make
         worth it."""
-        if processes is None:
-            steps = self.batches_per_epoch * (self.last_epoch - self.epoch)
-            helpers = batch_split.helpers_for(self.network, self.batch_size, steps)
-        else:
-            helpers = max(processes, 1) - 1 if batch_split.splits_exactly(self.network.spec) else 0
+        steps = self.batches_per_epoch * (self.last_epoch - self.epoch)
+        helpers = batch_split.helpers_for(self.network, self.batch_size, steps, processes)
         with blas.held(blas.gui_friendly_threads()), \
                 batch_split.opened(self.network, self.batch_size, helpers,
                                    self.data.train.x) as split:
             self._split = split
+            self.processes = split.processes if split is not None else 1
             try:
                 for event in self.iterate():
                     if progress is not None:

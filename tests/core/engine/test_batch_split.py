@@ -10,7 +10,7 @@ import pytest
 
 from core import NetworkSpec, build, hidden_node, input_node, output_node
 from core.datasets import Dataset
-from core.engine import batch_split, helper_process, optimizers
+from core.engine import batch_split, helper_process, optimizers, shared_arrays
 from core.engine.batch_split import BatchSplit, Pace
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
@@ -111,16 +111,19 @@ def test_pace_keeps_to_the_faster_way_and_tries_the_other_again():
 
 def test_how_many_helpers_a_run_is_worth():
     mnist = build(NetworkSpec.mlp((784, 100, 10)))
-    assert batch_split.helpers_for(mnist, 100, 600, cores=2) == 1
-    assert batch_split.helpers_for(mnist, 100, 600, cores=8) == 2  # parts of 32 rows or more
-    assert batch_split.helpers_for(mnist, 200, 600, cores=8) == batch_split.MAX_PARTS - 1
-    assert batch_split.helpers_for(mnist, 100, 600, cores=1) == 0
-    assert batch_split.helpers_for(mnist, 40, 600, cores=2) == 0  # parts under 32 rows
-    assert batch_split.helpers_for(build(NetworkSpec.mlp((2, 8, 8, 2))), 100, 10**6, cores=2) == 0
+    assert batch_split.helpers_for(mnist, 100, 600, None, cores=2) == 1
+    assert batch_split.helpers_for(mnist, 100, 600, None, cores=8) == 2  # parts of 32 rows or more
+    assert batch_split.helpers_for(mnist, 200, 600, None, cores=8) == batch_split.MAX_PARTS - 1
+    assert batch_split.helpers_for(mnist, 100, 600, None, cores=1) == 0
+    assert batch_split.helpers_for(mnist, 40, 600, None, cores=2) == 0  # parts under 32 rows
+    assert batch_split.helpers_for(build(NetworkSpec.mlp((2, 8, 8, 2))), 100, 10**6,
+                                   cores=2) == 0
+    assert batch_split.helpers_for(mnist, 100, 1, processes=3) == 2  # asked for: given
     for spec in (NetworkSpec.mlp((784, 100, 10), batch_norm=True),
                  NetworkSpec.mlp((784, 100, 10), dropout=0.2)):
         assert not batch_split.splits_exactly(spec)
         assert batch_split.helpers_for(build(spec), 100, 600, cores=2) == 0
+        assert batch_split.helpers_for(build(spec), 100, 600, processes=2) == 0
 
 
 def dataset(rows: int = 256) -> Dataset:
@@ -214,12 +217,12 @@ def test_the_shared_bytes_go_when_their_data_does():
     import gc
 
     rows = np.arange(64 * 16, dtype=np.uint8).reshape(64, 16)
-    source = helper_process.shared_source(rows, 255.0)
-    assert helper_process.shared_source(rows, 255.0) == source  # copied once
-    assert id(rows) in helper_process._sources
+    source = shared_arrays.shared_source(rows, 255.0)
+    assert shared_arrays.shared_source(rows, 255.0) == source  # copied once
+    assert id(rows) in shared_arrays._sources
     del rows
     gc.collect()
-    assert all(kept[1].name != source.name for kept in helper_process._sources.values())
+    assert all(kept[1].name != source.name for kept in shared_arrays._sources.values())
     if Path("/dev/shm").is_dir():
         assert source.name.lstrip("/") not in os.listdir("/dev/shm")
 
@@ -239,3 +242,102 @@ def test_a_run_without_shared_memory_trains_in_one_process(monkeypatch):
     assert trainer.run(processes=2).kind == "completed"
     assert trainer.helper_cpu_seconds == 0.0
     assert np.array_equal(trainer.network.flat_params, alone.network.flat_params)
+
+
+def test_a_step_broken_off_after_the_hand_over_leaves_the_helper_in_step():
+    """This process failed between handing out a part and taking it back: the helper's answer
+    must not be taken as the next run's (it was: every later step one behind, silently)."""
+    spec = NetworkSpec.mlp((8, 16, 3))
+    x, t = RNG.standard_normal((40, 8)), RNG.integers(0, 3, 40)
+    broken = fresh(spec, np.float64)
+    original = broken.part_pass
+    broken.part_pass = lambda *a, **k: (_ for _ in ()).throw(MemoryError("no room"))
+    with pytest.raises(MemoryError), BatchSplit(broken, 40, 1) as split:
+        split.train_step(x, t, optimizers.SGD(0.1))
+    broken.part_pass = original
+    assert helper_process.idle() >= 1
+    side, here = fresh(spec, np.float64), fresh(spec, np.float64)
+    o_side, o_here = optimizers.SGD(0.1), optimizers.SGD(0.1)
+    with BatchSplit(side, 40, 1) as s_side, BatchSplit(here, 40, 1) as s_here:
+        for _ in range(5):
+            s_side.pace.split, s_side.pace.steps = True, 0
+            s_here.pace.split, s_here.pace.steps = False, 0
+            assert s_side.train_step(x, t, o_side) == s_here.train_step(x, t, o_here)
+    assert np.array_equal(side.flat_params, here.flat_params)
+
+
+def test_a_helper_that_cannot_build_is_left_waiting_for_the_next():
+    (helper,) = helper_process.helpers(1)
+    try:
+        with pytest.raises(RuntimeError, match="could not build"):
+            helper.build(NetworkSpec.mlp((4, 5, 2)), np.dtype(np.float64), "no-such-block", 8)
+        helper.park()  # returns at once: the helper waits on its pipe, not in a run
+        assert helper.process.is_alive() and not helper.busy
+    finally:
+        helper.busy = False
+    net = fresh(NetworkSpec.mlp((4, 5, 2)), np.float64)
+    with BatchSplit(net, 8, 1) as split:  # and it builds the next network
+        assert split.helpers
+        split.train_step(RNG.standard_normal((8, 4)), RNG.integers(0, 2, 8), optimizers.SGD(0.1))
+
+
+def test_helpers_that_will_not_start_leave_no_shared_memory(monkeypatch):
+    shm = set(os.listdir("/dev/shm")) if Path("/dev/shm").is_dir() else None
+
+    def will_not_start():
+        raise OSError(11, "Resource temporarily unavailable")
+
+    monkeypatch.setattr(helper_process, "Helper", will_not_start)
+    for helper in list(helper_process._pool):  # none idle: a new one must start
+        helper.busy = True
+    try:
+        net = fresh(NetworkSpec.mlp((4, 5, 2)), np.float64)
+        with batch_split.opened(net, 8, 1) as split:
+            assert split is None
+    finally:
+        for helper in helper_process._pool:
+            helper.busy = False
+    if shm is not None:
+        assert set(os.listdir("/dev/shm")) <= shm
+
+
+def test_one_helper_dying_hands_the_others_back_alive_and_a_dead_idle_one_is_replaced():
+    net = fresh(NetworkSpec.mlp((8, 16, 3)), np.float64)
+    x, t = RNG.standard_normal((60, 8)), RNG.integers(0, 3, 60)
+    with BatchSplit(net, 60, 2) as split:
+        first, second = split.helpers
+        split.train_step(x, t, optimizers.SGD(0.1))
+        first.process.kill()
+        first.process.join()
+        split.pace.split, split.pace.steps = True, 0
+        split.train_step(x, t, optimizers.SGD(0.1))  # notices, and does the parts here
+        assert split.helpers == []
+        assert first not in helper_process._pool
+        assert second in helper_process._pool and second.process.is_alive()
+        assert not second.busy
+    second.process.kill()
+    second.process.join()
+    idle_before = helper_process.idle()
+    with BatchSplit(fresh(NetworkSpec.mlp((8, 16, 3)), np.float64), 60, 1) as again:
+        assert again.helpers and again.helpers[0] is not second
+        assert again.helpers[0].process.is_alive()
+    assert second not in helper_process._pool
+    assert helper_process.idle() >= idle_before
+
+
+def test_rows_of_another_source_are_handed_over_and_a_batch_too_large_is_refused():
+    from core.training.prepare import prepare
+
+    spec = NetworkSpec.mlp((16, 24, 2))
+    made = prepare(byte_images(), spec, (1.0, 0.0, 0.0), 0, False, np.float32)
+    other = prepare(byte_images(), spec, (1.0, 0.0, 0.0), 0, False, np.float32)
+    split_net, alone = fresh(spec, np.float32), fresh(spec, np.float32)
+    rows = np.arange(64)
+    t = other.train.t[rows]
+    with BatchSplit(split_net, 64, 1, made.train.x) as split:
+        split.train_rows(other.train.x, rows, t, optimizers.SGD(0.1))
+        with pytest.raises(ValueError, match="65 rows"):
+            split.train_step(np.zeros((65, 16), np.float32), np.zeros(65, int),
+                             optimizers.SGD(0.1))
+    alone.train_step(other.train.x[rows], t, optimizers.SGD(0.1))
+    np.testing.assert_allclose(split_net.flat_params, alone.flat_params, atol=1e-6)
