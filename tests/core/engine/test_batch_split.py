@@ -2,8 +2,6 @@
 gives the same bits whichever way it went (side by side or one after another here), and a
 run survives its helper's death with the weights it would have had."""
 
-import os
-from pathlib import Path
 
 import numpy as np
 import pytest
@@ -16,6 +14,37 @@ from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
 
 RNG = np.random.default_rng(7)
+
+
+@pytest.fixture
+def made_blocks(monkeypatch):
+    """The names of the shared memory blocks this test makes (other processes on the machine
+    make their own, so /dev/shm as a whole says nothing)."""
+    names = []
+    original = shared_arrays.created
+
+    def recorded(size):
+        memory = original(size)
+        names.append(memory.name)
+        return memory
+
+    monkeypatch.setattr(shared_arrays, "created", recorded)
+    return names
+
+
+def left_over(names):
+    """Those of ``names`` still in shared memory."""
+    from multiprocessing import shared_memory
+
+    alive = []
+    for name in names:
+        try:
+            memory = shared_memory.SharedMemory(name=name)
+        except FileNotFoundError:
+            continue
+        memory.close()
+        alive.append(name)
+    return alive
 
 
 def dag(loss: str = "cross_entropy", output: str = "softmax") -> NetworkSpec:
@@ -139,9 +168,8 @@ def settings() -> TrainingSettings:
                             split=(0.75, 0.25, 0.0), dtype="float64")
 
 
-def test_a_run_in_two_processes_matches_one_and_hands_its_helper_back():
+def test_a_run_in_two_processes_matches_one_and_hands_its_helper_back(made_blocks):
     data, spec = dataset(), NetworkSpec.mlp((8, 16, 3))
-    shm = set(os.listdir("/dev/shm")) if Path("/dev/shm").is_dir() else set()
     two = Trainer(spec, data, settings())
     two.run(processes=2)
     one = Trainer(spec, data, settings())
@@ -151,8 +179,7 @@ def test_a_run_in_two_processes_matches_one_and_hands_its_helper_back():
         one.history.latest()["train_loss"], rel=1e-10)
     assert two.helper_cpu_seconds > 0
     assert helper_process.idle() >= 1  # waiting for the next run
-    if shm:
-        assert set(os.listdir("/dev/shm")) <= shm  # every block given back
+    assert made_blocks and left_over(made_blocks) == []  # every block given back
 
 
 def test_a_run_whose_helper_dies_ends_with_the_same_weights():
@@ -223,8 +250,7 @@ def test_the_shared_bytes_go_when_their_data_does():
     del rows
     gc.collect()
     assert all(kept[1].name != source.name for kept in shared_arrays._sources.values())
-    if Path("/dev/shm").is_dir():
-        assert source.name.lstrip("/") not in os.listdir("/dev/shm")
+    assert left_over([source.name]) == []
 
 
 def test_a_run_without_shared_memory_trains_in_one_process(monkeypatch):
@@ -281,8 +307,7 @@ def test_a_helper_that_cannot_build_is_left_waiting_for_the_next():
         split.train_step(RNG.standard_normal((8, 4)), RNG.integers(0, 2, 8), optimizers.SGD(0.1))
 
 
-def test_helpers_that_will_not_start_leave_no_shared_memory(monkeypatch):
-    shm = set(os.listdir("/dev/shm")) if Path("/dev/shm").is_dir() else None
+def test_helpers_that_will_not_start_leave_no_shared_memory(monkeypatch, made_blocks):
 
     def will_not_start():
         raise OSError(11, "Resource temporarily unavailable")
@@ -297,8 +322,7 @@ def test_helpers_that_will_not_start_leave_no_shared_memory(monkeypatch):
     finally:
         for helper in helper_process._pool:
             helper.busy = False
-    if shm is not None:
-        assert set(os.listdir("/dev/shm")) <= shm
+    assert made_blocks and left_over(made_blocks) == []
 
 
 def test_one_helper_dying_hands_the_others_back_alive_and_a_dead_idle_one_is_replaced():
