@@ -142,7 +142,7 @@ class BatchSplit:
         self.helper_cpu = 0.0  # processor seconds the helpers spent on this split
         self.helpers: list[helper_process.Helper] = []
         self._parts = helpers + 1
-        self._spare = [np.empty_like(network.flat_grads) for _ in range(helpers)]
+        self._here = [_alongside(network) for _ in range(helpers)]
         self._params: shared_arrays.SharedVector | None = None
         self._source, self._source_of = None, source
         try:
@@ -237,18 +237,17 @@ class BatchSplit:
 
     def _one_after_another(self, x: np.ndarray, t: np.ndarray, first: int,
                            parts: list[tuple[int, int]], lr: float | None) -> float:
-        """The same sums as :meth:`_side_by_side`, in this process: the helpers' parts first
-        (each gradient kept aside), then the first part, then the helpers' gradients added in
-        order."""
+        """The same sums as :meth:`_side_by_side`, in this process: the helpers' parts first,
+        each by a network of its own on this one's weights (as a helper's, without weight
+        decay; its gradient in its own vector), then the first part, then their gradients
+        added in order."""
         net, rows = self.network, x.shape[0]
-        shares = []
-        for spare, (lo, hi) in zip(self._spare, parts, strict=True):
-            shares.append(net.part_pass(x[lo:hi], t[lo:hi], rows, lr, decay=False))
-            spare[...] = net.flat_grads
+        shares = [other.part_pass(x[lo:hi], t[lo:hi], rows, lr, decay=False)
+                  for other, (lo, hi) in zip(self._here, parts, strict=True)]
         loss = net.part_pass(x[:first], t[:first], rows, lr)
-        for share, spare in zip(shares, self._spare, strict=True):
+        for share, other in zip(shares, self._here, strict=True):
             loss += share
-            np.add(net.flat_grads, spare, out=net.flat_grads)
+            np.add(net.flat_grads, other.flat_grads, out=net.flat_grads)
         return loss
 
     @property
@@ -281,6 +280,18 @@ class BatchSplit:
                 helper.park()
             else:
                 helper_process.forget(helper)
+
+
+def _alongside(network: Network) -> Network:
+    """A second network on ``network``'s own weights (views, not a copy) with gradients of its
+    own and no weight decay: a helper's part computed in this process, written where it can
+    be added without a copy."""
+    weights = network.flat_params.copy()  # building writes starting values into the vector
+    try:
+        return Network(network.spec, dtype=network.dtype, draw=False,
+                       flat=(network.flat_params, np.empty_like(network.flat_grads)))
+    finally:
+        network.flat_params[...] = weights
 
 
 def _cuts(rows: int, parts: int) -> list[int]:
