@@ -286,12 +286,8 @@ def _alongside(network: Network) -> Network:
     """A second network on ``network``'s own weights (views, not a copy) with gradients of its
     own and no weight decay: a helper's part computed in this process, written where it can
     be added without a copy."""
-    weights = network.flat_params.copy()  # building writes starting values into the vector
-    try:
-        return Network(network.spec, dtype=network.dtype, draw=False,
-                       flat=(network.flat_params, np.empty_like(network.flat_grads)))
-    finally:
-        network.flat_params[...] = weights
+    return Network(network.spec, dtype=network.dtype, draw=False,
+                   flat=(network.flat_params, np.zeros_like(network.flat_grads)))
 
 
 def _cuts(rows: int, parts: int) -> list[int]:

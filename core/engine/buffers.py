@@ -36,9 +36,9 @@ def flat_size(shapes: dict[str, tuple[int, ...]], dtype: np.dtype) -> int:
 
 def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype,
                into: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """One zeroed vector and a C-contiguous view into it per name, in ``shapes`` order; the
-    vector is ``into`` when given (of :func:`flat_size` elements and ``dtype``: memory another
-    process shares, say), else a new one."""
+    """A vector and a C-contiguous view into it per name, in ``shapes`` order: a new zeroed one,
+    or ``into`` (of :func:`flat_size` elements and ``dtype``: memory another process shares,
+    say) with the values it holds."""
     offsets, total = _layout(shapes, dtype)
     if into is None:
         flat = np.zeros(total, dtype)
@@ -47,7 +47,6 @@ def flat_views(shapes: dict[str, tuple[int, ...]], dtype: np.dtype,
                          f"{into.dtype}")  # i18n: not ui
     else:
         flat = into
-        flat.fill(0)
     views = {name: flat[o:o + int(np.prod(shapes[name]))].reshape(shapes[name])
              for name, o in offsets.items()}
     return flat, views

@@ -313,7 +313,7 @@ class _Work:
         layout = _layout(n_params, rows, *_widths(spec), dtype)
         self.control, grads, self.x, self.t, self.index = _views(self._memory[1], layout, dtype)
         shared = np.ndarray(n_params, dtype, self._memory[0].buf)
-        # the weights are the other side's: it writes them in before every part
+        # the weights are the other side's (new shared memory is zeroed: so are the gradients)
         self.network = Network(spec, dtype=dtype, draw=False, flat=(shared, grads))
         self.source = None
         if source is not None:

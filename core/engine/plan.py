@@ -67,7 +67,8 @@ def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
     network that never trains (Explain's): dropout's masks come from ``rng`` after the weights,
     and a network that trains must draw them first to get the seed's masks. ``flat`` gives the
     vectors the parameters and gradients are laid out in (see
-    :func:`~core.engine.buffers.flat_views`) instead of new ones."""
+    :func:`~core.engine.buffers.flat_views`) instead of new ones: the parameters are the ones
+    already there (nothing is drawn or set to a starting value), the gradients should be 0."""
     order = spec.order()
     slot = {node_id: i for i, node_id in enumerate(order)}
     # Input nodes take consecutive column blocks of x, in spec order.
@@ -90,12 +91,13 @@ def make_plan(spec: NetworkSpec, dtype: np.dtype, rng: np.random.Generator,
         incoming = spec.incoming(node_id)
         names = [weight_name(e.id) for e in incoming]
         for edge, name in zip(incoming, names, strict=True):
-            if draw:
+            if draw and flat is None:
                 views[name][...] = params.edge_weight(spec, edge, rng)
             weights.append((views[name], grads[name]))
         own, statistics = params.split(params.node_params(node))
         for name, start in own.items():
-            views[name][...] = start
+            if flat is None:
+                views[name][...] = start
         for name, start in statistics.items():
             state[name] = start.astype(dtype)
         dense = Dense([slot[e.src] for e in incoming], [views[w] for w in names],

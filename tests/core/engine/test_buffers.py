@@ -7,6 +7,7 @@ of the panels), in every network it holds."""
 import numpy as np
 
 from core import NetworkSpec, build, hidden_node, input_node, output_node
+from core.engine.network import Network
 
 
 def widths(network, rows: int) -> set[int]:
@@ -38,3 +39,17 @@ def test_two_input_nodes_each_without_buffers():
     np.testing.assert_array_equal(values["b"].post, x[:, 5:])
     network.gradient(x, np.eye(2)[[0, 1, 0, 1, 1, 0]])
     assert widths(network, 6) == {0, 4, 2}
+
+
+def test_a_network_laid_out_on_given_vectors_keeps_the_weights_there():
+    """A second network on a first one's weights (a part of a split batch computed here, or
+    a helper's on shared memory) reads them as they are: building sets nothing."""
+    first = build(NetworkSpec.mlp((3, 4, 2)), seed=5, dtype=np.float64)
+    first.params["b1"][...] = 0.25
+    before = first.flat_params.copy()
+    second = Network(first.spec, dtype=np.float64, draw=False,
+                     flat=(first.flat_params, np.zeros_like(first.flat_grads)))
+    np.testing.assert_array_equal(first.flat_params, before)
+    assert np.shares_memory(second.params["W1"], first.params["W1"])
+    x = np.random.default_rng(0).standard_normal((5, 3))
+    np.testing.assert_array_equal(second.predict(x), first.predict(x))
