@@ -14,8 +14,7 @@ from core.project import Project, load_project
 from core.training.history import history_to_continue
 from core.training.start_check import start_problem
 from core.training.trainer import Trainer
-
-EXIT_OK = 0  # as gui/cli.py's
+from gui.cli_problems import EXIT_OK
 
 TASK_WORDS = {"classification": N_("classification"), "regression": N_("regression")}
 PART_COUNTS = {"train": N_("train {n}"), "val": N_("validation {n}"), "test": N_("test {n}")}

@@ -27,8 +27,7 @@ from core.datasets.remote import (
 from core.i18n import _
 from gui.cli_i18n import HelpFormatter
 from gui.cli_output import RedrawnLine
-
-EXIT_OK = 0
+from gui.cli_problems import EXIT_OK
 
 
 def add_parsers(commands: argparse._SubParsersAction, epilog: str) -> None:

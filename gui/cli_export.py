@@ -20,8 +20,7 @@ from core.export.common import check_target
 from core.i18n import N_, _
 from core.project import load_project, save_project
 from gui.cli_i18n import HelpFormatter
-
-EXIT_OK = 0
+from gui.cli_problems import EXIT_OK
 
 #: What each format writes, marked only: translate where shown, ``_(DESCRIPTIONS[name])``.
 DESCRIPTIONS = {
