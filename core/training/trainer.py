@@ -17,11 +17,12 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from core.datasets import Dataset
-from core.engine import batch_split, blas
+from core.engine import blas
 from core.engine.network import Network, build
 from core.i18n import _
 from core.spec import NetworkSpec
@@ -42,6 +43,9 @@ from core.training.snapshot import (
     output_grid,
     probe_indices,
 )
+
+if TYPE_CHECKING:
+    from core.engine.batch_split import BatchSplit
 
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
@@ -122,7 +126,7 @@ class Trainer:
         self._last_snapshot_time = -math.inf
         self._shown: dict[str, np.ndarray] | None = None  # see show()
         self.train_seconds = self.snapshot_seconds = 0.0
-        self._split: batch_split.BatchSplit | None = None  # while run() splits the batches
+        self._split: BatchSplit | None = None  # while run() splits the batches
         self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
         self.processes = 1  # the processes run() last trained in (at its start)
 
@@ -211,6 +215,10 @@ class Trainer:
         faster; README). More split each mini-batch with helper processes
         (:mod:`core.engine.batch_split`); None: as many as the cores and the network make
         worth it."""
+        # imported here: the window trains through iterate(), and never pays for the
+        # multiprocessing machinery at its start (25 ms)
+        from core.engine import batch_split
+
         steps = self.batches_per_epoch * (self.last_epoch - self.epoch)
         helpers = batch_split.helpers_for(self.network, self.batch_size, steps, processes)
         with blas.held(blas.gui_friendly_threads()), \
