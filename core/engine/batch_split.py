@@ -99,7 +99,8 @@ class Pace:
     the faster; the other way again every PROBE_EVERY steps, and at once when the way taken
     has become slower than the other was when last tried."""
 
-    def __init__(self) -> None:
+    def __init__(self, every: int = PROBE_EVERY) -> None:
+        self.every = every  # steps between two tries of the way not taken
         self.split = True
         self.steps = 0
         self.split_steps = 0
@@ -107,7 +108,7 @@ class Pace:
                                                 False: deque(maxlen=PROBE_STEPS)}
 
     def _probing(self) -> bool:
-        return PROBE_STEPS <= self.steps % PROBE_EVERY < 2 * PROBE_STEPS
+        return PROBE_STEPS <= self.steps % self.every < 2 * PROBE_STEPS
 
     def next_split(self) -> bool:
         """Whether to split the next step."""
@@ -119,28 +120,74 @@ class Pace:
         self.steps += 1
         self.split_steps += split
         mine, other = self._took[self.split], self._took[not self.split]
-        due = self.steps % PROBE_EVERY == 2 * PROBE_STEPS or not probing
+        due = self.steps % self.every == 2 * PROBE_STEPS or not probing
         if due and other and len(mine) == PROBE_STEPS and \
                 statistics.median(mine) > statistics.median(other):
             self.split = not self.split
 
 
-class BatchSplit:
+class HelpedRun:
+    """What a run trained with helper processes has, however it divides a step: the helpers,
+    the :class:`Pace`, their processor time. A context manager: the run trains on one BLAS
+    thread, and :meth:`close` hands the helpers back."""
+
+    def __init__(self, network: Network, batch_size: int) -> None:
+        self.network = network
+        self.batch_size = batch_size
+        self.pace = Pace()
+        self.helper_cpu = 0.0  # processor seconds the helpers spent on this run
+        self.helpers: list[helper_process.Helper] = []
+
+    def __enter__(self) -> HelpedRun:
+        # one BLAS thread here too: the helpers use the other cores, and a product computed
+        # on one thread sums in the same order in every process, which makes a step's result
+        # the same whichever way it went
+        self._blas = blas.held(1)
+        self._blas.__enter__()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        try:
+            self.close()
+        finally:
+            self._blas.__exit__(*exc)
+
+    @property
+    def processes(self) -> int:
+        """Processes training now: this one and the helpers still at work."""
+        return 1 + len(self.helpers)
+
+    def sync(self) -> None:
+        """Bring what the run keeps apart into the network, to be measured or shown."""
+
+    def close(self) -> None:
+        """Hand the helpers back (each finishes what it was given)."""
+        helpers, self.helpers = self.helpers, []
+        self._hand_back(helpers)
+
+    def _hand_back(self, helpers: list[helper_process.Helper]) -> None:
+        """Living helpers go back to the pool, dead ones are forgotten."""
+        for helper in helpers:
+            self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
+            try:
+                if helper.process.is_alive():
+                    helper.park()
+                else:
+                    helper_process.forget(helper)
+            finally:
+                helper.busy = False
+
+
+class BatchSplit(HelpedRun):
     """Trains ``network``'s mini-batches of up to ``batch_size`` rows in ``helpers`` + 1 parts:
-    :meth:`train_step` is :meth:`Network.train_step`'s counterpart. Use it as a context
-    manager: it trains on one BLAS thread then, and :meth:`close` hands the helpers back. If
-    a helper process dies, the step is done again here, and the rest of the run does its
-    parts here."""
+    :meth:`train_step` is :meth:`Network.train_step`'s counterpart. If a helper process dies,
+    the step is done again here, and the rest of the run does its parts here."""
 
     def __init__(self, network: Network, batch_size: int, helpers: int,
                  source: Any = None) -> None:
         if helpers < 1:
             raise ValueError("a split needs a helper")  # i18n: not ui
-        self.network = network
-        self.batch_size = batch_size
-        self.pace = Pace()
-        self.helper_cpu = 0.0  # processor seconds the helpers spent on this split
-        self.helpers: list[helper_process.Helper] = []
+        super().__init__(network, batch_size)
         self._parts = helpers + 1
         self._here = [_alongside(network) for _ in range(helpers)]
         self._params: shared_arrays.SharedVector | None = None
@@ -160,20 +207,6 @@ class BatchSplit:
         except BaseException:
             self.close()
             raise
-
-    def __enter__(self) -> BatchSplit:
-        # one BLAS thread here too: the helpers use the other cores, and a product computed
-        # on one thread sums in the same order in every process, which makes a step's result
-        # the same whichever way it went
-        self._blas = blas.held(1)
-        self._blas.__enter__()
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        try:
-            self.close()
-        finally:
-            self._blas.__exit__(*exc)
 
     def train_step(self, x: np.ndarray, t: np.ndarray, optimizer: optimizers.Optimizer) -> float:
         """One optimizer update from the gradient of the whole batch ``x``, ``t`` (same return
@@ -250,36 +283,19 @@ class BatchSplit:
             np.add(net.flat_grads, other.flat_grads, out=net.flat_grads)
         return loss
 
-    @property
-    def processes(self) -> int:
-        """Processes training now: this one and the helpers still at work."""
-        return 1 + len(self.helpers)
-
     def close(self) -> None:
         """Hand the helpers back (each finishes what it was given) and the memory."""
-        helpers, self.helpers = self.helpers, []
         try:
-            for helper in helpers:
-                self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
-                try:
-                    helper.park()
-                finally:
-                    helper.busy = False
+            super().close()
         finally:
             if self._params is not None:
                 self._params.close()
                 self._params = None
 
     def _lose_helpers(self) -> None:
-        """After a helper died: the living ones go back to the pool, the dead ones are
-        forgotten, and the rest of the run does the parts here."""
+        """After a helper died: the rest of the run does the parts here."""
         helpers, self.helpers = self.helpers, []
-        for helper in helpers:
-            self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
-            if helper.process.is_alive():
-                helper.park()
-            else:
-                helper_process.forget(helper)
+        self._hand_back(helpers)
 
 
 def _alongside(network: Network) -> Network:
@@ -298,17 +314,24 @@ def _cuts(rows: int, parts: int) -> list[int]:
 
 
 @contextlib.contextmanager
-def opened(network: Network, batch_size: int, helpers: int, source: Any = None
-           ) -> Iterator[BatchSplit | None]:
-    """A :class:`BatchSplit` for the block, or None for ``helpers`` = 0 — and when the
-    helpers cannot be had (no shared memory, as in some containers; a process that will not
-    start): the run then trains in this process, as it would have on one core."""
-    split = None
+def opened(network: Network, batch_size: int, helpers: int, source: Any = None,
+           optimizer: optimizers.Optimizer | None = None) -> Iterator[HelpedRun | None]:
+    """The run's way of dividing its steps for the block: its first layer's units between two
+    processes where that fits (:mod:`core.engine.unit_split`: plain SGD, and so on), else each
+    mini-batch's rows (:class:`BatchSplit`). None for ``helpers`` = 0 — and when the helpers
+    cannot be had (no shared memory, as in some containers; a process that will not start):
+    the run then trains in this process, as it would have on one core."""
+    from core.engine import unit_split  # it builds on this module
+
+    run: HelpedRun | None = None
     if helpers > 0:
         with contextlib.suppress(OSError, RuntimeError):  # HelperLostError is a RuntimeError
-            split = BatchSplit(network, batch_size, helpers, source)
-    if split is None:
+            if optimizer is not None and unit_split.fits(network, optimizer, helpers, source):
+                run = unit_split.UnitSplit(network, batch_size, source)
+            else:
+                run = BatchSplit(network, batch_size, helpers, source)
+    if run is None:
         yield None
         return
-    with split:
-        yield split
+    with run:
+        yield run

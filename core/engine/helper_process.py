@@ -36,7 +36,7 @@ from core.spec import NetworkSpec
 SPIN_SECONDS = 0.002  # how long a wait tries in a loop before it blocks
 CHECK_SECONDS = 0.5  # while blocked: how often a side looks whether the other one is alive
 # control words of a helper, float64: what the next part is, and what the helper did
-_ROWS, _TOTAL, _LR, _LOSS, _CPU, _GATHER = range(6)
+ROWS_WORD, _TOTAL, _LR, _LOSS, CPU_WORD, _GATHER = range(6)
 _CONTROL = 8
 
 
@@ -68,18 +68,28 @@ class Helper:
         parts of at most ``rows`` rows (made from ``source`` by :meth:`give_rows`); waits until
         it has. Raises RuntimeError (the helper stays idle, waiting for the next build) or
         HelperLostError."""
+        n_params = flat_size(shapes(spec), dtype)
+        layout = _layout(n_params, rows, *_widths(spec), dtype)
+        _, self.grads, self.x, self.t, self.index = self.build_work(
+            layout["size"], lambda memory: _views(memory, layout, dtype), "rows",
+            spec.to_json(None), dtype.str, params, rows, source)
+
+    def build_work(self, size: int, views: Callable[[shared_memory.SharedMemory], tuple],
+                   kind: str, *args: Any) -> tuple:
+        """Have the helper build a work of ``kind`` (``"rows"``: :class:`_Work`; ``"columns"``:
+        :class:`core.engine.unit_split.ColumnWork`) from ``args`` and a block of ``size``
+        bytes of shared memory made here; ``views`` gives the block's arrays, its control
+        words first (kept as :attr:`control`). Returns the arrays once the helper has built;
+        raises as :meth:`build`."""
         for semaphore in (self.go, self.done):  # nothing left over from an earlier run
             while semaphore.acquire(False):
                 pass
-        n_params = flat_size(shapes(spec), dtype)
-        layout = _layout(n_params, rows, *_widths(spec), dtype)
-        self.memory = shared_arrays.created(layout["size"])
-        self.control, self.grads, self.x, self.t, self.index = _views(self.memory, layout,
-                                                                       dtype)
+        self.memory = shared_arrays.created(size)
+        arrays = views(self.memory)
+        self.control = arrays[0]
         self.control.fill(0)
         try:
-            self.pipe.send(("build", spec.to_json(None), dtype.str, params, self.memory.name,
-                            rows, source))
+            self.pipe.send((kind, self.memory.name, *args))
             answer = self._answer()
         except (OSError, ValueError) as error:
             answer = repr(error)
@@ -87,6 +97,7 @@ class Helper:
         if answer != "built":
             self._release()  # nothing to park: the helper waits on its pipe again
             raise RuntimeError(f"a helper could not build the network: {answer}")  # i18n: not ui
+        return arrays
 
     def give(self, x: np.ndarray, t: np.ndarray, total: int, lr: float | None) -> None:
         """Start the part of rows ``x``, targets ``t``, of a batch of ``total`` rows."""
@@ -101,7 +112,7 @@ class Helper:
     def _start(self, t: np.ndarray, total: int, lr: float | None, gather: float) -> None:
         rows = t.shape[0]
         self.t[:rows] = t
-        self.control[[_ROWS, _TOTAL, _LR, _GATHER]] = (rows, total,
+        self.control[[ROWS_WORD, _TOTAL, _LR, _GATHER]] = (rows, total,
                                                        math.nan if lr is None else lr, gather)
         self.pending = True
         self.go.release()
@@ -109,13 +120,13 @@ class Helper:
     def take(self) -> float:
         """Wait for the helper's part; returns its share of the loss (its gradient is in
         :attr:`grads`)."""
-        _wait(self.done, self.process.is_alive)
+        wait_for(self.done, self.process.is_alive)
         self.pending = False
         return float(self.control[_LOSS])
 
     def cpu_seconds(self) -> float:
         """The helper process's processor time so far, as it last told (after every part)."""
-        return float(self.control[_CPU]) if self.control.size else 0.0
+        return float(self.control[CPU_WORD]) if self.control.size else 0.0
 
     def park(self) -> None:
         """End the run: the helper finishes a part it was given (nobody reads it), lets go of
@@ -127,7 +138,7 @@ class Helper:
         try:
             if self.pending:
                 self.take()
-            self.control[_ROWS] = 0
+            self.control[ROWS_WORD] = 0
             self.go.release()
             parked = self._answer() == "parked"
         except HelperLostError:
@@ -139,7 +150,7 @@ class Helper:
     def stop(self) -> None:
         """End the process (asked first, then killed) and give its memory back."""
         if self.memory is not None:  # in a run: leave it first, as park() would
-            self.control[_ROWS] = 0
+            self.control[ROWS_WORD] = 0
             self.go.release()
         with contextlib.suppress(OSError, ValueError):
             self.pipe.send(("quit",))
@@ -257,7 +268,7 @@ def _views(memory: shared_memory.SharedMemory, layout: dict[str, int], dtype: np
             np.ndarray(rows, np.int64, buf, layout["index"]))
 
 
-def _wait(semaphore: Any, alive: Callable[[], bool]) -> None:
+def wait_for(semaphore: Any, alive: Callable[[], bool]) -> None:
     """Acquire ``semaphore``: tries in a loop for SPIN_SECONDS, then blocks, looking every
     CHECK_SECONDS whether the other side is still ``alive``."""
     until = time.perf_counter() + SPIN_SECONDS
@@ -284,14 +295,19 @@ def _serve(pipe: Any, go: Any, done: Any) -> None:
             message = pipe.recv()
         except (EOFError, OSError):
             return
-        if message[0] != "build":
+        if message[0] == "rows":
+            kind: Callable[..., Any] = _Work
+        elif message[0] == "columns":
+            from core.engine.unit_split import ColumnWork
+            kind = ColumnWork
+        else:
             return
         try:
-            work = _Work(*message[1:])
+            work = kind(*message[1:])
         except Exception as error:  # told to the other side, which raises it
             pipe.send(repr(error))
             continue
-        work.control[_CPU] = time.process_time()
+        work.control[CPU_WORD] = time.process_time()
         pipe.send("built")
         try:
             work.train_parts(go, done, alive)
@@ -304,7 +320,7 @@ def _serve(pipe: Any, go: Any, done: Any) -> None:
 class _Work:
     """A helper's network, built on the memory the other side shares, and the parts it trains."""
 
-    def __init__(self, spec_json: str, dtype_text: str, params_name: str, block_name: str,
+    def __init__(self, block_name: str, spec_json: str, dtype_text: str, params_name: str,
                  rows: int, source: shared_arrays.Source | None) -> None:
         dtype = np.dtype(dtype_text)
         spec = NetworkSpec.from_json(spec_json)
@@ -326,10 +342,10 @@ class _Work:
         control, x, t = self.control, self.x, self.t
         with np.errstate(over="ignore", invalid="ignore", divide="ignore"):
             while True:
-                _wait(go, alive)
-                rows = int(control[_ROWS])
+                wait_for(go, alive)
+                rows = int(control[ROWS_WORD])
                 if rows == 0:
-                    control[_CPU] = time.process_time()
+                    control[CPU_WORD] = time.process_time()
                     return
                 if control[_GATHER] and self.source is not None:  # as LazyInputs makes them
                     divided_bytes(self.source[self.index[:rows]], self.divisor, x.dtype,
@@ -340,7 +356,7 @@ class _Work:
                 control[_LOSS] = self.network.part_pass(
                     x[:rows], t[:rows], int(control[_TOTAL]), None if math.isnan(lr) else lr,
                     decay=False)
-                control[_CPU] = time.process_time()
+                control[CPU_WORD] = time.process_time()
                 done.release()
 
     def close(self) -> None:

@@ -75,6 +75,7 @@ class Network:
         #: the last softmax output's per-row max(z) and log Σ exp(z − max), for its loss value
         self._logsumexp: tuple[np.ndarray, np.ndarray] | None = None
         self._buf: Buffers | None = None
+        self.head_gradient: np.ndarray | None = None  # see tail_pass
         self._grad_factor = 1.0  # what the gradient arrays hold: this × the gradient
         self._scale_key, self._scale = (1.0, 1), np.full((), 1.0, self.dtype)  # lr/n by (lr, n)
 
@@ -127,18 +128,22 @@ class Network:
                 n=self.input_units, shape=x.shape))
         return x
 
-    def _forward(self, x: np.ndarray, train: bool) -> np.ndarray:
-        """Run the plan; returns the output buffer (overwritten by the next pass)."""
+    def _forward(self, x: np.ndarray, train: bool, start: int = 0) -> np.ndarray:
+        """Run the plan; returns the output buffer (overwritten by the next pass). With
+        ``start`` = 1, ``x`` is the first node's activation instead of the inputs, and the
+        plan runs from the node after it (see :meth:`tail_pass`)."""
         buf = self._buf = self._buffers.get(x.shape[0])
         params = self.params
         values = self._values
-        if len(self._input_blocks) == 1:
+        pre_dropout = self._pre_dropout
+        if start:
+            values[self._steps[0].slot] = pre_dropout[self._steps[0].slot] = x
+        elif len(self._input_blocks) == 1:
             values[self._input_blocks[0][0]] = x
         else:
             for s, offset, units in self._input_blocks:
                 values[s] = x[:, offset:offset + units]
-        pre_dropout = self._pre_dropout
-        for step in self._steps:
+        for step in self._steps[start:] if start else self._steps:
             s = step.slot
             z = step.dense.forward(values, buf.z[s])
             if step.batch_norm is not None:
@@ -258,13 +263,14 @@ class Network:
 
     # ------------------------------------------------------------------ gradients
     def _backward(self, t: np.ndarray, lr: float | None = None, rows: int | None = None,
-                  decay: bool = True) -> dict[str, np.ndarray]:
+                  decay: bool = True, start: int = 0) -> dict[str, np.ndarray]:
         """Backprop through the plan of the last forward pass (``t``: one-hot/values).
 
         Every gradient is linear in the output's, so scaling that one by lr (with ``lr`` given)
         yields lr·gradient everywhere for the cost of one constant: SGD then needs no multiply
         of its own. The loss is a mean over ``rows`` rows (the pass's own by default; more
-        when the pass was a part of a mini-batch, see :meth:`part_pass`)."""
+        when the pass was a part of a mini-batch, see :meth:`part_pass`). With ``start`` = 1
+        it stops at the first node, leaving dL/d(its activation) in :attr:`head_gradient`."""
         buf = self._buf
         n = t.shape[0] if rows is None else rows
         if lr is None and rows is None:
@@ -276,7 +282,7 @@ class Network:
         values = self._values
         dvalues: list[np.ndarray | None] = [None] * len(values)
         out = self._output
-        for step in reversed(self._steps):
+        for step in reversed(self._steps[start:]) if start else reversed(self._steps):
             s = step.slot
             if step is out:
                 d = np.subtract(values[s], t, out=buf.da[s])
@@ -296,6 +302,8 @@ class Network:
             step.dense.backward(dz, buf.ones, dvalues, buf.da)
         if decay and (self.weight_decay or self.l1):
             self._add_regularization_gradient()
+        if start:
+            self.head_gradient = dvalues[self._steps[0].slot]
         return grads
 
     def part_pass(self, x: np.ndarray, t: np.ndarray, rows: int, lr: float | None = None,
@@ -311,6 +319,18 @@ class Network:
         targets = self._targets(t, x.shape[0])
         value = self._data_loss(y, targets) * (x.shape[0] / rows)
         self._backward(targets, lr, rows, decay)
+        return value
+
+    def tail_pass(self, head: np.ndarray, t: np.ndarray, lr: float) -> float:
+        """Forward and backward over every node after the first, given that node's activation
+        ``head`` for a mini-batch (computed elsewhere: :mod:`core.engine.unit_split` computes
+        it in parts of its units, one per process). The gradient arrays of the nodes after it
+        get lr·gradient (as :meth:`train_step`'s SGD path), :attr:`head_gradient` lr·dL/d(head)
+        (a buffer the next pass overwrites). Returns the batch's loss, without weight decay."""
+        y = self._forward(head, True, start=1)
+        targets = self._targets(t, head.shape[0])
+        value = self._data_loss(y, targets)
+        self._backward(targets, lr, decay=False, start=1)
         return value
 
     def _lr_scale(self, lr: float, n: int) -> np.ndarray:

@@ -45,7 +45,7 @@ from core.training.snapshot import (
 )
 
 if TYPE_CHECKING:
-    from core.engine.batch_split import BatchSplit
+    from core.engine.batch_split import HelpedRun
 
 GRID_SIZE = 64
 RATE_SMOOTHING = 0.1
@@ -126,7 +126,7 @@ class Trainer:
         self._last_snapshot_time = -math.inf
         self._shown: dict[str, np.ndarray] | None = None  # see show()
         self.train_seconds = self.snapshot_seconds = 0.0
-        self._split: BatchSplit | None = None  # while run() splits the batches
+        self._split: HelpedRun | None = None  # while run() splits the batches
         self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
         self.processes = 1  # the processes run() last trained in (at its start)
 
@@ -223,7 +223,7 @@ class Trainer:
         helpers = batch_split.helpers_for(self.network, self.batch_size, steps, processes)
         with blas.held(blas.gui_friendly_threads()), \
                 batch_split.opened(self.network, self.batch_size, helpers,
-                                   self.data.train.x) as split:
+                                   self.data.train.x, self.optimizer) as split:
             self._split = split
             self.processes = split.processes if split is not None else 1
             try:
@@ -273,6 +273,8 @@ class Trainer:
             self.history.append_batch(loss)
             self.batch += 1
             if self.batch == self.batches_per_epoch:
+                if self._split is not None:  # the weights it keeps apart, to be measured
+                    self._split.sync()
                 metrics = self._end_epoch()
                 self._measure_seconds = time.perf_counter() - trained
         finished = time.perf_counter()
@@ -335,8 +337,10 @@ class Trainer:
     # ------------------------------------------------------------------ events and snapshots
     def _event(self, metrics: dict[str, float | None] | None) -> TrainingEvent:
         finished = self.outcome is not None
-        due = finished or self._snapshot_due()
-        snap = self.snapshot() if due and self._snapshots_wanted() else None
+        due = (finished or self._snapshot_due()) and self._snapshots_wanted()
+        if due and self._split is not None:
+            self._split.sync()
+        snap = self.snapshot() if due else None
         rate = 1.0 / self._seconds_per_sample if self._seconds_per_sample else 0.0
         eta = None
         if not finished and self._seconds_per_sample is not None:
