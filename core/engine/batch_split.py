@@ -131,6 +131,8 @@ class HelpedRun:
     the :class:`Pace`, their processor time. A context manager: the run trains on one BLAS
     thread, and :meth:`close` hands the helpers back."""
 
+    way = ""  # how a step is divided: "rows" or "units"
+
     def __init__(self, network: Network, batch_size: int) -> None:
         self.network = network
         self.batch_size = batch_size
@@ -182,6 +184,8 @@ class BatchSplit(HelpedRun):
     """Trains ``network``'s mini-batches of up to ``batch_size`` rows in ``helpers`` + 1 parts:
     :meth:`train_step` is :meth:`Network.train_step`'s counterpart. If a helper process dies,
     the step is done again here, and the rest of the run does its parts here."""
+
+    way = "rows"
 
     def __init__(self, network: Network, batch_size: int, helpers: int,
                  source: Any = None) -> None:

@@ -160,6 +160,8 @@ class UnitSplit(HelpedRun):
     :meth:`Network.train_step`'s counterpart. The first layer's weights live in the two
     halves while the run trains: :meth:`sync` brings them into the network."""
 
+    way = "units"
+
     def __init__(self, network: Network, batch_size: int, source: Any) -> None:
         super().__init__(network, batch_size)
         self.pace = Pace(PROBE_EVERY)

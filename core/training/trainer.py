@@ -129,6 +129,7 @@ class Trainer:
         self._split: HelpedRun | None = None  # while run() splits the batches
         self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
         self.processes = 1  # the processes run() last trained in (at its start)
+        self.division: str | None = None  # how it divided a step between them (HelpedRun.way)
 
         self._stop = threading.Event()
         self._paused = threading.Event()
@@ -226,6 +227,7 @@ class Trainer:
                                    self.data.train.x, self.optimizer) as split:
             self._split = split
             self.processes = split.processes if split is not None else 1
+            self.division = split.way if split is not None else None
             try:
                 for event in self.iterate():
                     if progress is not None:

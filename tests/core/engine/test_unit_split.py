@@ -101,10 +101,10 @@ def test_side_by_side_and_both_halves_here_give_the_same_bits(dtype, activation)
     assert opts[0].t == opts[2].t == 10
 
 
-def run_kinds(trainer: Trainer) -> list[str]:
-    kinds: list[str] = []
-    trainer.run(lambda _event: kinds.append(type(trainer._split).__name__), processes=2)
-    return kinds
+def division(trainer: Trainer) -> str | None:
+    """How a run in two processes divided its steps."""
+    trainer.run(processes=2)
+    return trainer.division
 
 
 def test_a_run_in_two_processes_divides_the_units_and_measures_the_whole_network():
@@ -125,7 +125,8 @@ def test_a_run_in_two_processes_divides_the_units_and_measures_the_whole_network
     one = Trainer(SPEC, data, settings(), snapshot_every=5)
     one_snaps = []
     one.run(lambda e: e.snapshot is not None and one_snaps.append(e.snapshot))
-    assert set(kinds) == {"UnitSplit"} and two.helper_cpu_seconds > 0
+    assert set(kinds) == {"UnitSplit"} and two.division == "units"
+    assert two.helper_cpu_seconds > 0
     for key, values in one.history.epochs.items():  # None: a part the data has not
         assert [v is None for v in values] == [v is None for v in two.history.epochs[key]]
         assert [v for v in two.history.epochs[key] if v is not None] == pytest.approx(
@@ -143,15 +144,15 @@ def test_a_run_in_two_processes_divides_the_units_and_measures_the_whole_network
 
 def test_other_runs_divide_rows_as_before():
     data = prepared()
-    assert set(run_kinds(Trainer(SPEC, data, settings(optimizer="adam")))) == {"BatchSplit"}
+    assert division(Trainer(SPEC, data, settings(optimizer="adam"))) == "rows"
     small = NetworkSpec.mlp((36, 30, 5))
-    assert set(run_kinds(Trainer(small, prepared(small), settings()))) == {"BatchSplit"}
+    assert division(Trainer(small, prepared(small), settings())) == "rows"
 
 
 def test_a_run_whose_helper_dies_ends_with_the_same_weights():
     data = prepared()
     undisturbed = Trainer(SPEC, data, settings())
-    assert set(run_kinds(undisturbed)) == {"UnitSplit"}
+    assert division(undisturbed) == "units"
     killed = Trainer(SPEC, data, settings())
     steps = []
 
