@@ -67,6 +67,42 @@ def is_fused(loss: str) -> bool:
 
 
 # ------------------------------------------------------------------------- book functions
+def targets(t: np.ndarray, n: int, eye: np.ndarray) -> np.ndarray:
+    """Targets ``t`` for ``n`` rows shaped like a network's output, of ``eye``'s dtype and width
+    (its identity matrix): values as they are, class indices made one-hot. ValueError in words
+    for anything else."""
+    t = np.asarray(t)
+    units = eye.shape[0]
+    if t.ndim == 2 and t.shape == (n, units):
+        return t.astype(eye.dtype, copy=False)
+    if t.shape in ((n,), (n, 1)):
+        if units == 1:
+            return t.reshape(n, 1).astype(eye.dtype, copy=False)
+        labels = t.reshape(n)
+        try:
+            if labels.dtype.kind not in "iu" or np.minimum.reduce(labels) < 0:
+                raise IndexError
+            return eye.take(labels, axis=0)
+        except IndexError:
+            raise ValueError(_("class labels must be whole numbers 0..{last}").format(
+                last=units - 1)) from None
+    raise ValueError(_("targets of shape {shape} do not fit {n} rows × {units} outputs").format(
+        shape=t.shape, n=n, units=units))
+
+
+def softmax_keeping_logsumexp(z: np.ndarray, out: np.ndarray
+                              ) -> tuple[np.ndarray, tuple[np.ndarray, np.ndarray]]:
+    """Softmax of the output ``z`` into ``out``, and logsumexp(z) per row as max(z) and
+    log Σ exp(z − max), for the cross-entropy value (:func:`softmax_cross_entropy`)."""
+    zmax = np.maximum.reduce(z, axis=1, keepdims=True)
+    np.subtract(z, zmax, out=out)
+    np.exp(out, out=out)
+    total = np.add.reduce(out, axis=1, keepdims=True)
+    out /= total
+    np.log(total, out=total)
+    return out, (zmax, total)
+
+
 def sum_squares_error(y: np.ndarray, t: np.ndarray) -> float:
     """The book's 0.5·Σ(y − t)² (per batch row, averaged when y is 2-D)."""
     y = np.asarray(y, dtype=np.float64)

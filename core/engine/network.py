@@ -19,7 +19,7 @@ from core.engine.buffers import BufferCache, Buffers
 from core.engine.gradient import numerical_gradient
 from core.engine.params import bias_name, checked_saved, weight_name
 from core.engine.plan import make_plan
-from core.i18n import _, ngettext
+from core.i18n import ngettext
 from core.spec import NetworkSpec
 
 NUMERICAL_H = 1e-4
@@ -150,7 +150,7 @@ class Network:
                 z = step.batch_norm.forward(z, params[step.gamma], params[step.beta], train,
                                             out=z)
             if step.softmax_ce:
-                a = self._softmax_keeping_logsumexp(z, buf.a[s])
+                a, self._logsumexp = losses.softmax_keeping_logsumexp(z, buf.a[s])
             else:
                 a = step.activation.forward(z, out=buf.a[s])
             pre_dropout[s] = a
@@ -158,18 +158,6 @@ class Network:
                 a = step.dropout.forward(a, out=buf.d[s])
             values[s] = a
         return values[self._output.slot]
-
-    def _softmax_keeping_logsumexp(self, z: np.ndarray, out: np.ndarray) -> np.ndarray:
-        """Softmax of the output; keeps logsumexp(z) per row, as max(z) and log Σ exp(z − max),
-        for the cross-entropy value."""
-        zmax = np.maximum.reduce(z, axis=1, keepdims=True)
-        np.subtract(z, zmax, out=out)
-        np.exp(out, out=out)
-        total = np.add.reduce(out, axis=1, keepdims=True)
-        out /= total
-        np.log(total, out=total)
-        self._logsumexp = (zmax, total)
-        return out
 
     def forward(self, x: np.ndarray, train: bool = False) -> np.ndarray:
         """The network's output for a batch ``x`` of shape (N, input_units), as a new array."""
@@ -213,23 +201,7 @@ class Network:
     # ------------------------------------------------------------------ loss
     def _targets(self, t: np.ndarray, n: int) -> np.ndarray:
         """Targets shaped like the output: class indices become one-hot."""
-        t = np.asarray(t)
-        units = self.output_units
-        if t.ndim == 2 and t.shape == (n, units):
-            return t.astype(self.dtype, copy=False)
-        if t.shape in ((n,), (n, 1)):
-            if units == 1:
-                return t.reshape(n, 1).astype(self.dtype, copy=False)
-            labels = t.reshape(n)
-            try:
-                if labels.dtype.kind not in "iu" or np.minimum.reduce(labels) < 0:
-                    raise IndexError
-                return self._eye.take(labels, axis=0)
-            except IndexError:
-                raise ValueError(_("class labels must be whole numbers 0..{last}").format(
-                    last=units - 1)) from None
-        raise ValueError(_("targets of shape {shape} do not fit {n} rows × {units} outputs").format(
-            shape=t.shape, n=n, units=units))
+        return losses.targets(t, n, self._eye)
 
     def _loss_value(self, y: np.ndarray, t: np.ndarray) -> float:
         return self._data_loss(y, t) + self.regularization()
