@@ -20,6 +20,11 @@ Only what splits exactly is split: no batch norm (it normalises with the whole b
 statistics) and no dropout (its masks come from the network's random numbers, drawn in
 order). A split run's result equals one process's up to rounding (the rows' sums are added
 in another order).
+
+Where the first layer is most of the work and plain SGD trains it on byte images (the book's
+MNIST network), a run divides that layer's units instead, which moves 15× fewer bytes between
+the processes (:mod:`core.engine.unit_split`); :func:`opened` chooses. :class:`HelpedRun` is
+what both ways share.
 """
 
 from __future__ import annotations
@@ -54,7 +59,11 @@ MAX_PARTS = 4  # parts chosen by helpers_for (cores permitting)
 MAX_PROCESSES = 64
 
 PROBE_STEPS = 8  # steps timed each way before choosing, and again at every probe
-PROBE_EVERY = 128  # steps between two tries of the way not taken
+PROBE_EVERY = 128  # steps between two tries of the parts one after another, while split
+#: steps between two tries of the split while the parts go one after another: a slow spell
+#: of a few seconds would otherwise keep a run off the split for PROBE_EVERY steps after it
+#: ended (seen: 8 slow steps in a row, then 500 steps at the slower way)
+PROBE_BACK = 32
 
 
 def splits_exactly(spec: NetworkSpec) -> bool:
@@ -96,31 +105,36 @@ def helpers_for(network: Network, batch_size: int, steps: int, processes: int | 
 class Pace:
     """Which way the next step goes — split between the processes, or its parts one after
     another here — chosen by how long each way took lately: a few steps each way first, then
-    the faster; the other way again every PROBE_EVERY steps, and at once when the way taken
-    has become slower than the other was when last tried."""
+    the faster; the other way again every ``every`` steps while split and every
+    PROBE_BACK steps while not, and at once when the way taken has become slower than the other
+    was when last tried."""
 
     def __init__(self, every: int = PROBE_EVERY) -> None:
-        self.every = every  # steps between two tries of the way not taken
+        self.every = every
         self.split = True
         self.steps = 0
         self.split_steps = 0
         self._took: dict[bool, deque[float]] = {True: deque(maxlen=PROBE_STEPS),
                                                 False: deque(maxlen=PROBE_STEPS)}
 
+    def _period(self) -> int:
+        """Steps between two tries of the way not taken."""
+        return self.every if self.split else PROBE_BACK
+
     def _probing(self) -> bool:
-        return PROBE_STEPS <= self.steps % self.every < 2 * PROBE_STEPS
+        return PROBE_STEPS <= self.steps % self._period() < 2 * PROBE_STEPS
 
     def next_split(self) -> bool:
         """Whether to split the next step."""
         return self.split != self._probing()
 
     def took(self, split: bool, seconds: float) -> None:
-        probing = self._probing()
+        period, probing = self._period(), self._probing()
         self._took[split].append(seconds)
         self.steps += 1
         self.split_steps += split
         mine, other = self._took[self.split], self._took[not self.split]
-        due = self.steps % self.every == 2 * PROBE_STEPS or not probing
+        due = self.steps % period == 2 * PROBE_STEPS or not probing
         if due and other and len(mine) == PROBE_STEPS and \
                 statistics.median(mine) > statistics.median(other):
             self.split = not self.split

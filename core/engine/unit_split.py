@@ -43,7 +43,8 @@ MIN_PART_UNITS = 16  # units each process computes at least
 #: steps between two tries of the way not taken (see :class:`~core.engine.batch_split.Pace`):
 #: both halves here cost 60 % more than side by side (0.31 s an epoch against 0.19), a try
 #: every 128 steps as the rows' split makes would cost 4 % of every epoch; the pace still
-#: leaves a way as soon as it is slower than the other was
+#: leaves a way as soon as it is slower than the other was, and off the split it tries it
+#: again every PROBE_BACK (32) steps
 PROBE_EVERY = 512
 HEAD_SHARE = 2 / 3  # the first layer's share of the weights from which dividing it pays
 # What the helper is asked to do: its half's values (FORWARD), an answer once it has done all

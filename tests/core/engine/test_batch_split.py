@@ -122,20 +122,28 @@ def test_a_batch_too_small_to_split_trains_as_one():
 def test_pace_keeps_to_the_faster_way_and_tries_the_other_again():
     pace = Pace()
     ways = []
-    for _ in range(batch_split.PROBE_EVERY + 2 * batch_split.PROBE_STEPS):
+    steps, back = batch_split.PROBE_STEPS, batch_split.PROBE_BACK
+    for _ in range(back + 2 * steps):
         split = pace.next_split()
         ways.append(split)
         pace.took(split, 2.0 if split else 1.0)  # here is faster
-    first, probe = ways[:batch_split.PROBE_STEPS], ways[batch_split.PROBE_STEPS:
-                                                        2 * batch_split.PROBE_STEPS]
+    first, probe = ways[:steps], ways[steps:2 * steps]
     assert all(first) and not any(probe)
     assert pace.split is False
-    after = ways[2 * batch_split.PROBE_STEPS:batch_split.PROBE_EVERY]
-    assert not any(after)
-    # every PROBE_EVERY steps, PROBE_STEPS steps of the way not taken
-    again = ways[batch_split.PROBE_EVERY + batch_split.PROBE_STEPS:
-                 batch_split.PROBE_EVERY + 2 * batch_split.PROBE_STEPS]
-    assert all(again)
+    assert not any(ways[2 * steps:back])
+    # while not split, every PROBE_BACK steps, PROBE_STEPS steps of the split
+    assert all(ways[back + steps:back + 2 * steps])
+    # the split faster again: taken, and the other way tried every PROBE_EVERY steps
+    pace = Pace()
+    ways = []
+    for _ in range(batch_split.PROBE_EVERY + 2 * steps):
+        split = pace.next_split()
+        ways.append(split)
+        pace.took(split, 1.0 if split else 2.0)
+    assert all(ways[:steps]) and not any(ways[steps:2 * steps])
+    assert all(ways[2 * steps:batch_split.PROBE_EVERY + steps])
+    assert not any(ways[batch_split.PROBE_EVERY + steps:])
+    assert Pace(512)._period() == 512
 
 
 def test_how_many_helpers_a_run_is_worth():
