@@ -9,11 +9,12 @@ and accuracy on the first ``MAX_EVAL_ROWS`` training rows (as
 :class:`~core.training.trainer.Trainer` does at every epoch's end). NetCanvas runs its real
 Trainer; PyTorch (only when importable — it is never a dependency) runs the plain loop a
 tutorial would write. Rounds alternate, and the medians are compared: the goal is NetCanvas
-at least 1.5× as fast. NetCanvas trains as ``netcanvas train`` does: each mini-batch split
-between processes, one per core, when the network is large enough to gain from it (see
-:mod:`core.engine.batch_split`; a helper process starts in the first round and is reused);
-PyTorch computes on a thread per core. A second line compares the processor time of every
-thread and process (no goal): waiting for each other, both sides keep their cores busy.
+at least 1.5× as fast. NetCanvas trains as ``netcanvas train`` does: each step divided
+between processes, one per core, when the network is large enough to gain from it — for this
+network the first layer's units, half each (see :mod:`core.engine.unit_split`; a helper
+process starts in the first round and is reused); PyTorch computes on a thread per core. A
+second line compares the processor time of every thread and process (no goal): waiting for
+each other, both sides keep their cores busy.
 """
 
 from __future__ import annotations
