@@ -342,12 +342,14 @@ def opened(network: Network, batch_size: int, helpers: int, source: Any = None,
     from core.engine import unit_split  # it builds on this module
 
     run: HelpedRun | None = None
-    if helpers > 0:
+    if helpers > 0 and optimizer is not None and \
+            unit_split.fits(network, optimizer, helpers, source):
+        # e.g. no room in /dev/shm for the data set's copy: the rows can still be handed over
         with contextlib.suppress(OSError, RuntimeError):  # HelperLostError is a RuntimeError
-            if optimizer is not None and unit_split.fits(network, optimizer, helpers, source):
-                run = unit_split.UnitSplit(network, batch_size, source)
-            else:
-                run = BatchSplit(network, batch_size, helpers, source)
+            run = unit_split.UnitSplit(network, batch_size, source)
+    if helpers > 0 and run is None:
+        with contextlib.suppress(OSError, RuntimeError):
+            run = BatchSplit(network, batch_size, helpers, source)
     if run is None:
         yield None
         return

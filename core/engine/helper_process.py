@@ -34,6 +34,10 @@ from core.engine.params import shapes
 from core.spec import NetworkSpec
 
 SPIN_SECONDS = 0.002  # how long a wait tries in a loop before it blocks
+#: how long a helper may take to answer before it counts as lost (killed; its part is made
+#: here): a part takes milliseconds, and an ask or an answer broken off by a second Ctrl+C
+#: would otherwise leave this side waiting for an answer that never comes
+ANSWER_SECONDS = 10.0
 CHECK_SECONDS = 0.5  # while blocked: how often a side looks whether the other one is alive
 # control words of a helper, float64: what the next part is, and what the helper did
 ROWS_WORD, _TOTAL, _LR, _LOSS, CPU_WORD, _GATHER = range(6)
@@ -119,8 +123,12 @@ class Helper:
 
     def take(self) -> float:
         """Wait for the helper's part; returns its share of the loss (its gradient is in
-        :attr:`grads`)."""
-        wait_for(self.done, self.process.is_alive)
+        :attr:`grads`). HelperLostError when it died, or did not answer in ANSWER_SECONDS (it
+        is then killed)."""
+        if not wait_for(self.done, self.process.is_alive, ANSWER_SECONDS):
+            self.process.kill()
+            self.process.join(timeout=2)
+            raise HelperLostError("the helper did not answer")  # i18n: not ui
         self.pending = False
         return float(self.control[_LOSS])
 
@@ -268,16 +276,20 @@ def _views(memory: shared_memory.SharedMemory, layout: dict[str, int], dtype: np
             np.ndarray(rows, np.int64, buf, layout["index"]))
 
 
-def wait_for(semaphore: Any, alive: Callable[[], bool]) -> None:
+def wait_for(semaphore: Any, alive: Callable[[], bool], limit: float | None = None) -> bool:
     """Acquire ``semaphore``: tries in a loop for SPIN_SECONDS, then blocks, looking every
-    CHECK_SECONDS whether the other side is still ``alive``."""
-    until = time.perf_counter() + SPIN_SECONDS
+    CHECK_SECONDS whether the other side is still ``alive``. False when ``limit`` seconds
+    passed first."""
+    started = time.perf_counter()
     while not semaphore.acquire(False):
-        if time.perf_counter() > until:
+        if time.perf_counter() - started > SPIN_SECONDS:
             while not semaphore.acquire(timeout=CHECK_SECONDS):
                 if not alive():
                     raise HelperLostError("the other process ended")  # i18n: not ui
-            return
+                if limit is not None and time.perf_counter() - started > limit:
+                    return False
+            return True
+    return True
 
 
 # ---------------------------------------------------------------------------- a helper process

@@ -51,7 +51,7 @@ HEAD_SHARE = 2 / 3  # the first layer's share of the weights from which dividing
 # it was asked (SYNC) — in control word _PHASE, answered before the next ask — or the update
 # of the last rows it computed, counted in control word _UPDATES and never answered: this side
 # asks the next step's values while the helper may still be updating, and a word of their own
-# keeps the two asks apart. _STATE, _STATE + 1: which copy of its weights is current, updates.
+# keeps the two asks apart. _STATE: which copy of its weights is current.
 FORWARD, SYNC = 1.0, 3.0
 _PHASE, _STATE, _UPDATES = 1, 2, 5
 _CONTROL = 8
@@ -92,7 +92,7 @@ class ColumnPart:
     (:meth:`forward`) and, given lr·dL/d(values), their plain-SGD update (:meth:`backward`),
     as :class:`~core.engine.layers.Dense` computes them. Two copies of the weights and bias
     (``weights`` of shape (2, inputs, units)): an update writes the other one, then
-    ``state`` [which copy is current, updates made] says so."""
+    ``state[0]`` — one word, written at once — says which copy is current."""
 
     def __init__(self, activation: str, weights: np.ndarray, bias: np.ndarray,
                  state: np.ndarray, grads: tuple[np.ndarray, np.ndarray], rows: int) -> None:
@@ -116,14 +116,13 @@ class ColumnPart:
         biases = np.empty((2, *bias.shape), bias.dtype)
         biases[0] = bias
         grads = (np.zeros(weights.shape, weights.dtype), np.zeros(bias.shape, bias.dtype))
-        return cls(activation, two, biases, np.zeros(2) if state is None else state, grads,
+        return cls(activation, two, biases, np.zeros(1) if state is None else state, grads,
                    rows)
 
     def copied(self) -> ColumnPart:
-        """This part in this process's memory (its current weights, last gradients, count)."""
+        """This part in this process's memory (its current weights, last gradients)."""
         weights, bias = self.current()
         part = ColumnPart.private(self.activation, weights, bias, self._z.shape[0])
-        part.state[1] = self.state[1]
         part.weight_grad[...], part.bias_grad[...] = self.weight_grad, self.bias_grad
         return part
 
@@ -141,16 +140,21 @@ class ColumnPart:
             out[...] = a
         self._x, self._a = x, out
 
-    def backward(self, da: np.ndarray) -> None:
-        """The update from lr·dL/d(activations) ``da`` of the last forward pass's rows."""
+    def gradient(self, da: np.ndarray) -> None:
+        """lr·gradient of the weights and bias from lr·dL/d(activations) ``da`` of the last
+        forward pass's rows, into :attr:`weight_grad` and :attr:`bias_grad`."""
         assert self._x is not None and self._a is not None
-        rows, k = da.shape[0], int(self.state[0])
+        rows = da.shape[0]
         dz = self._activation.backward(da, self._z[:rows], self._a, out=self._dz[:rows])
         np.dot(self._ones[:rows], dz, out=self.bias_grad)
         np.dot(self._x.T, dz, out=self.weight_grad)
+
+    def backward(self, da: np.ndarray) -> None:
+        """:meth:`gradient`, then the update: into the other copy, which then becomes current."""
+        self.gradient(da)
+        k = int(self.state[0])
         np.subtract(self.weights[k], self.weight_grad, out=self.weights[1 - k])
         np.subtract(self.bias[k], self.bias_grad, out=self.bias[1 - k])
-        self.state[1] += 1
         self.state[0] = 1 - k  # last: the other copy is whole now
 
 
@@ -176,14 +180,16 @@ class UnitSplit(HelpedRun):
         activation = network.spec.node(found[1]).activation
         self._mine = ColumnPart.private(activation, weights[:, :cut], bias[:cut], batch_size)
         self._head = np.empty((batch_size, units), network.dtype)
-        # the parameters after the first node's: the rest of the network, updated here
+        # the parameters after the first node's (laid out first, node by node in forward
+        # order): the rest of the network, updated here
+        assert tuple(network.params)[:2] == self._names
         after = list(network.params.values())[2]
         self._rest = (after.__array_interface__["data"][0] -
                       network.flat_params.__array_interface__["data"][0]) // after.itemsize
         self._source_of = source
-        # the helper's half's update count once it has made the update handed to it last,
-        # and that update's rows (made again here if it dies first)
-        self._expected, self._handed_x = 0, np.zeros(0)
+        # the copy of the helper's half that the update handed to it last starts from, and
+        # that update's rows: made again here if the helper dies before switching copies
+        self._handed_copy, self._handed_x = 0, np.zeros(0)
         self._unanswered = False
         shared = shared_arrays.shared_source(*source.byte_rows())
         layout = _layout(batch_size, inputs, units - cut, network.dtype)
@@ -197,7 +203,7 @@ class UnitSplit(HelpedRun):
             self.close()
             raise
         two[0], biases[0] = weights[:, cut:], bias[cut:]
-        self._theirs = ColumnPart(activation, two, biases, self._control[_STATE:_STATE + 2],
+        self._theirs = ColumnPart(activation, two, biases, self._control[_STATE:_STATE + 1],
                                   (weight_grad, bias_grad), batch_size)
 
     def train_rows(self, source: Any, rows: np.ndarray, t: np.ndarray,
@@ -208,6 +214,8 @@ class UnitSplit(HelpedRun):
         if n > self.batch_size:
             raise ValueError(f"a batch of {n} rows; the split was made for "
                              f"{self.batch_size}")  # i18n: not ui
+        if n == 0:  # as one process does with it (0 rows would tell the helper to stop)
+            return net.train_step(source[rows], t, optimizer)
         split = bool(self.helpers) and source is self._source_of and self.pace.next_split()
         started = time.perf_counter()
         if split:
@@ -223,10 +231,15 @@ class UnitSplit(HelpedRun):
             self._theirs.forward(x, self._a[:n])
         head[:, cut:] = self._a[:n]
         loss = net.tail_pass(head, t, optimizer.lr)
-        if math.isfinite(loss):
-            self._da[:n] = net.head_gradient[:, cut:]
+        self._da[:n] = net.head_gradient[:, cut:]
+        if not math.isfinite(loss):  # no update, as one process: the gradients only
+            if split:  # the helper's values again, here (it has nothing else to do)
+                self._theirs.forward(x, self._a[:n])
+            self._theirs.gradient(self._da[:n])
+            self._mine.gradient(net.head_gradient[:, :cut])
+        else:
             if split:
-                self._expected, self._handed_x = int(self._theirs.state[1]) + 1, x
+                self._handed_copy, self._handed_x = int(self._theirs.state[0]), x
                 self._ask_update()
             else:
                 self._theirs.backward(self._da[:n])
@@ -272,14 +285,12 @@ class UnitSplit(HelpedRun):
         """The helper died: an update handed to it and not made is made here (on the rows it
         was for, from the weights they were computed with), and its half moves here."""
         theirs = self._theirs
-        if theirs.state[1] < self._expected:
+        if self._unanswered and int(theirs.state[0]) == self._handed_copy:
             rows = self._handed_x.shape[0]
             theirs.forward(self._handed_x, self._a[:rows])
             theirs.backward(self._da[:rows])
-        self._theirs = theirs.copied()
-        self._a, self._da = np.empty_like(self._a), self._da.copy()
-        helpers, self.helpers = self.helpers, []
-        self._hand_back(helpers)
+        self._unanswered = False
+        self._detach()
 
     def sync(self) -> None:
         """Put the first node's weights — and their last gradients, lr·g — into the network."""
@@ -292,13 +303,25 @@ class UnitSplit(HelpedRun):
                 net.params[name][..., columns] = value
                 net._grads[name][..., columns] = grad
 
+    def _detach(self) -> None:
+        """The helper's half and what is exchanged with it into this process's memory, then
+        the helper back to the pool (its block goes with it)."""
+        self._theirs = self._theirs.copied()
+        self._control, self._index = np.zeros(_CONTROL), np.zeros_like(self._index)
+        self._a, self._da = np.empty_like(self._a), self._da.copy()
+        helpers, self.helpers = self.helpers, []
+        self._hand_back(helpers)
+
     def close(self) -> None:
-        """The weights into the network, then the helper back to the pool."""
-        try:
-            if hasattr(self, "_theirs"):
-                self.sync()
-        finally:
+        """The weights into the network, then the helper back to the pool (again: nothing)."""
+        if not hasattr(self, "_theirs"):  # it never built
             super().close()
+            return
+        try:
+            self.sync()
+        finally:
+            if self.helpers:
+                self._detach()
 
 
 def _layout(rows: int, inputs: int, units: int, dtype: np.dtype) -> list[tuple[int, Any, Any]]:
@@ -330,7 +353,7 @@ class ColumnWork:
         self._memory = [shared_arrays.attach(block_name), shared_arrays.attach(source.name)]
         (self.control, self.index, self.a, self.da, weights, bias, weight_grad,
          bias_grad) = _views(self._memory[0].buf, _layout(rows, inputs, units, dtype))
-        self.part = ColumnPart(activation, weights, bias, self.control[_STATE:_STATE + 2],
+        self.part = ColumnPart(activation, weights, bias, self.control[_STATE:_STATE + 1],
                                (weight_grad, bias_grad), rows)
         self.source = np.ndarray(source.shape, np.uint8, self._memory[1].buf)
         self.divisor = dtype.type(source.divisor)

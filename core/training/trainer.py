@@ -184,6 +184,7 @@ class Trainer:
     def continuation(self) -> Continuation | None:
         """What a later trainer needs to carry on exactly from here (copies; call it from the
         thread that trains, or after training); None once the run has diverged."""
+        self._synced()
         state = Continuation.capture(self.optimizer, self.network, self._rng)
         diverged = self.outcome is not None and self.outcome.failed
         return None if diverged or not state.finite else state
@@ -275,8 +276,6 @@ class Trainer:
             self.history.append_batch(loss)
             self.batch += 1
             if self.batch == self.batches_per_epoch:
-                if self._split is not None:  # the weights it keeps apart, to be measured
-                    self._split.sync()
                 metrics = self._end_epoch()
                 self._measure_seconds = time.perf_counter() - trained
         finished = time.perf_counter()
@@ -334,14 +333,19 @@ class Trainer:
     def evaluate(self) -> dict[str, float | None]:
         """Loss and accuracy (or MSE and R²) of every non-empty part, in inference mode
         (:func:`core.training.measure.evaluate`: at most MAX_EVAL_ROWS rows of each)."""
+        self._synced()
         return evaluate(self.network, self.data)
+
+    def _synced(self) -> None:
+        """The network whole, to be read: while run() divides its steps between processes,
+        the first layer's units are kept apart (:meth:`HelpedRun.sync`)."""
+        if self._split is not None:
+            self._split.sync()
 
     # ------------------------------------------------------------------ events and snapshots
     def _event(self, metrics: dict[str, float | None] | None) -> TrainingEvent:
         finished = self.outcome is not None
         due = (finished or self._snapshot_due()) and self._snapshots_wanted()
-        if due and self._split is not None:
-            self._split.sync()
         snap = self.snapshot() if due else None
         rate = 1.0 / self._seconds_per_sample if self._seconds_per_sample else 0.0
         eta = None
@@ -391,6 +395,7 @@ class Trainer:
         Call it from the thread that trains (events carry the ones made at the requested rate),
         or while nothing trains: it runs the network on the probe batch and the grid."""
         started = time.perf_counter()
+        self._synced()
         net = self.network
         bins = self._bins
         grads = net.last_gradients() if self.step_count else {}  # this run's last step

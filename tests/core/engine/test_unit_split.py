@@ -191,7 +191,7 @@ def test_a_helper_that_dies_before_finishing_its_update_has_it_made_here():
                 helper = torn.helpers[0]
                 torn._settle()  # the update made ...
                 state = torn._theirs.state
-                state[0], state[1] = 1 - state[0], state[1] - 1  # ... and undone
+                state[0] = 1 - state[0]  # ... and undone: the old copy current again
                 torn._unanswered = True  # as if it had not answered yet
                 os.kill(helper.process.pid, signal.SIGKILL)
                 helper.process.join(5)
@@ -230,3 +230,87 @@ def test_a_step_whose_loss_is_not_finite_changes_no_weight():
             assert not np.isfinite(split.train_rows(x, np.arange(48, 96), t[48:96], optimizer))
         assert split.pace.split_steps == 2
     assert np.array_equal(net.flat_params, overflowed, equal_nan=True)
+
+
+def test_a_helper_that_does_not_answer_is_let_go_and_its_half_made_here(monkeypatch):
+    """A helper stopped (or an ask broken off by a second Ctrl+C) would leave this side
+    waiting for ever: after ANSWER_SECONDS it is killed and the run goes on here, exactly."""
+    monkeypatch.setattr(helper_process, "ANSWER_SECONDS", 0.6)
+    data = prepared()
+    source, t = data.train.x, data.train.t
+    nets = [build(SPEC) for _ in range(2)]
+    opts = [optimizers.SGD(0.3) for _ in nets]
+    with UnitSplit(nets[0], 48, source) as stopped, UnitSplit(nets[1], 48, source) as running:
+        for step, lo in enumerate(range(0, 480, 48)):
+            batch = np.arange(lo, lo + 48)
+            for split in (stopped, running):
+                split.pace.split, split.pace.steps = True, 0
+            if step == 3:
+                os.kill(stopped.helpers[0].process.pid, signal.SIGSTOP)
+            stopped.train_rows(source, batch, t[batch], opts[0])
+            running.train_rows(source, batch, t[batch], opts[1])
+        assert not stopped.helpers and running.helpers
+    assert np.array_equal(nets[0].flat_params, nets[1].flat_params)
+
+
+def test_closed_twice_or_synced_after_closing_it_keeps_the_weights():
+    """After close the helper's block is gone: nothing may read it (a crash, not an error)."""
+    data = prepared()
+    net = build(SPEC)
+    split = UnitSplit(net, 48, data.train.x)
+    with split:
+        split.train_rows(data.train.x, np.arange(48), data.train.t[:48], optimizers.SGD(0.3))
+    after = net.flat_params.copy()
+    split.close()
+    split.sync()
+    assert np.array_equal(net.flat_params, after) and not split.helpers
+    with pytest.raises(ZeroDivisionError):  # an empty batch, as one process takes it
+        split.train_rows(data.train.x, np.arange(0), data.train.t[:0], optimizers.SGD(0.3))
+
+
+def test_no_room_for_the_data_sets_copy_divides_the_rows_instead(monkeypatch):
+    from core.engine import shared_arrays
+
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(shared_arrays, "shared_source", full)
+    assert division(Trainer(SPEC, prepared(), settings())) == "rows"
+
+
+def test_what_a_run_shows_mid_run_and_after_diverging_is_the_whole_first_layer():
+    """A snapshot asked for from a progress callback, and the gradients of a last step whose
+    loss was not finite, are those of one process (up to rounding), both halves brought in."""
+    data = prepared()
+    shown = {}
+    for processes in (1, 2):
+        trainer = Trainer(SPEC, data, settings(epochs=1))
+        seen = []
+
+        def at_fourth(event, trainer=trainer, seen=seen, processes=processes):
+            seen.append(event)
+            if len(seen) == 4:
+                shown[processes] = trainer.snapshot(activations=False, grid=False)
+
+        trainer.run(at_fourth, processes=processes)
+    np.testing.assert_allclose(shown[2].params["W1"], shown[1].params["W1"], atol=1e-5)
+    np.testing.assert_allclose(shown[2].gradient_norms["1"], shown[1].gradient_norms["1"],
+                               rtol=1e-4)
+    x, t = data.train.x, data.train.t
+    nets = [build(SPEC) for _ in range(2)]
+    with UnitSplit(nets[0], 48, x) as split, np.errstate(all="ignore"):
+        for net, step in ((nets[0], split.train_rows), (nets[1], None)):
+            for lo in (0, 48, 96):  # the second update overflows, the third loss is not finite
+                rows = np.arange(lo, lo + 48)
+                optimizer = optimizers.SGD(1e30 if lo == 48 else 0.3)
+                if step is None:
+                    loss = net.train_step(x[rows], t[rows], optimizer)
+                else:
+                    split.pace.split = True
+                    loss = step(x, rows, t[rows], optimizer)
+                assert np.isfinite(loss) == (lo < 96)
+        split.sync()
+    mine, theirs = nets[0].last_gradients(), nets[1].last_gradients()
+    for name in ("W1", "b1"):
+        assert np.array_equal(np.isfinite(mine[name]), np.isfinite(theirs[name]))
+        np.testing.assert_allclose(mine[name], theirs[name], rtol=1e-3, equal_nan=True)
