@@ -12,6 +12,7 @@ from core.engine import batch_split, helper_process, optimizers, shared_arrays
 from core.engine.batch_split import BatchSplit, Pace
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
+from tests.core.engine.killed_helper import run_killing_its_helper
 
 RNG = np.random.default_rng(7)
 
@@ -195,19 +196,9 @@ def test_a_run_whose_helper_dies_ends_with_the_same_weights():
     undisturbed = Trainer(spec, data, settings())
     undisturbed.run(processes=2)
     killed = Trainer(spec, data, settings())
-    steps = []
-
-    def kill_after_five(event):
-        steps.append(event)
-        split = killed._split
-        if len(steps) == 5:
-            assert split is not None and split.helpers
-            split.helpers[0].process.kill()
-        if len(steps) == 12:  # the last: the rest of the run did the parts here
-            assert split is not None and not split.helpers
-
-    outcome = killed.run(kill_after_five, processes=2)
-    assert outcome.kind == "completed"
+    outcome, helped = run_killing_its_helper(killed)
+    assert outcome.kind == "completed" and killed.division == "rows"
+    assert helped == [True] * 5 + [False] * 7  # the rest of the run did the parts here
     assert np.array_equal(killed.network.flat_params, undisturbed.network.flat_params)
 
 

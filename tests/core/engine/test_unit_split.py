@@ -16,6 +16,7 @@ from core.engine.unit_split import UnitSplit
 from core.training.prepare import prepare
 from core.training.settings import TrainingSettings
 from core.training.trainer import Trainer
+from tests.core.engine.killed_helper import run_killing_its_helper
 
 RNG = np.random.default_rng(11)
 SPEC = NetworkSpec.mlp((36, 64, 5))
@@ -154,19 +155,10 @@ def test_a_run_whose_helper_dies_ends_with_the_same_weights():
     undisturbed = Trainer(SPEC, data, settings())
     assert division(undisturbed) == "units"
     killed = Trainer(SPEC, data, settings())
-    steps = []
-
-    def kill_after_five(event):
-        steps.append(event)
-        split = killed._split
-        if len(steps) == 5:
-            assert isinstance(split, UnitSplit) and split.helpers
-            split.helpers[0].process.kill()
-        if len(steps) == 30:  # the last: the rest of the run did both halves here
-            assert isinstance(split, UnitSplit) and not split.helpers
-
-    outcome = killed.run(kill_after_five, processes=2)
-    assert outcome.kind == "completed" and len(steps) == 30
+    outcome, helped = run_killing_its_helper(killed)
+    assert outcome.kind == "completed" and killed.division == "units"
+    # the rest of the run did both halves here
+    assert helped == [True] * 5 + [False] * 25
     assert np.array_equal(killed.network.flat_params, undisturbed.network.flat_params)
 
 
