@@ -40,7 +40,8 @@ from gui.inspector import Inspector
 from gui.panels.data_picker import DataPicker
 from gui.panels.palette import Palette
 from gui.panels.predictions import PredictionModel, PredictionsPanel
-from gui.panels.problems import LintModel, ProblemsPanel, connect_data, connect_dismissals
+from gui.panels.problem_sources import connect_data, connect_dismissals, connect_weights
+from gui.panels.problems import LintModel, ProblemsPanel
 from gui.status_bar import ElidingStatusBar
 from gui.training.dock import install_training
 from gui.training.output_preview import OutputPreview
@@ -249,6 +250,7 @@ class MainWindow(WindowActions, CanvasEditing, QMainWindow):
         self.problems_panel.lab_requested.connect(self.labs_menu.show_lab)
         connect_dismissals(self.problems_panel, self.doc)
         connect_data(self.problems_panel, self.doc, self.data)
+        connect_weights(self.problems_panel, self.doc)
         self.doc.undo_stack.cleanChanged.connect(self._update_title)
         self.doc.path_changed.connect(self._update_title)
         self.doc.spec_reset.connect(self._update_title)  # a new project's title

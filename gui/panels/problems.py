@@ -31,11 +31,10 @@ from core.spec_problems import SpecProblem, errors_first
 from core.training.prepare import DataMismatch
 from gui import theme
 from gui.canvas.style import node_label
-from gui.document.commands import ChangeNodeCommand, DismissWarningsCommand
 from gui.document.data_source import DataSource
 from gui.document.document import GraphDocument
 from gui.document.prepared import prepared_data
-from gui.i18n import on_language_change, translate
+from gui.i18n import on_language_change
 from gui.labs import lab_info
 from gui.panels.mismatches import MismatchRow, reveal
 from gui.widgets import WrappedLabel
@@ -167,6 +166,9 @@ class ProblemsPanel(QWidget):
         self._no_fix = QPushButton(self)  # what fit_button is while nothing needs fixing
         self._no_fix.hide()
         self._missing = ""  # the project's data file has moved or changed: why, in words
+        # why training cannot start from the weights (NaN after a diverged run), in words
+        self.weights_source: Callable[[], str] | None = None
+        self._weights = ""
         self.warning_box = QVBoxLayout()
         self.warning_box.setSpacing(4)
         layout.addLayout(self.warning_box)
@@ -193,6 +195,8 @@ class ProblemsPanel(QWidget):
                                         "listed; list them again"))
         if self.problem_source is not None:
             self._problems = list(self.problem_source())
+        if self.weights_source is not None:
+            self._weights = self.weights_source()
         self.set_dismissed(self._dismissed)
         self._render()
 
@@ -226,6 +230,12 @@ class ProblemsPanel(QWidget):
         """Why the project's data could not be loaded ("" once it is there again)."""
         if problem != self._missing:
             self._missing = problem
+            self._render()
+
+    def set_weights_problem(self, problem: str) -> None:
+        """Why training cannot start from the weights ("" once they are numbers again)."""
+        if problem != self._weights:
+            self._weights = problem
             self._render()
 
     def set_warnings(self, warnings: list[LintWarning]) -> None:
@@ -281,11 +291,14 @@ class ProblemsPanel(QWidget):
         elif self._missing:
             # moved, changed, not downloaded here …: "missing" said a changed file was gone
             self.summary.setText(self.tr("<b>The project's data could not be loaded</b>"))
+        elif self._weights:  # Train refuses them, in the same words
+            self.summary.setText(self.tr("<b>Training cannot start from these weights</b>"))
         elif self._data_notes:
             self.summary.setText(self.tr("<b>The network does not fit the data yet</b>"))
         else:
             self.summary.setText(theme.coloured(self.tr(OK_TEXT), theme.OK_TEXT))
-        if self.warning_rows and not (count or self._data_notes or self._missing):
+        if self.warning_rows and not (count or self._data_notes or self._missing or
+                                      self._weights):
             warnings = len(self.warning_rows)
             line = self.tr("{n} warning worth reading:") if warnings == 1 else self.tr(
                 "{n} warnings worth reading:")
@@ -310,7 +323,7 @@ class ProblemsPanel(QWidget):
         for row in self.mismatch_rows:
             self.mismatch_box.removeWidget(row)
             row.deleteLater()
-        missing = [DataMismatch(self._missing)] if self._missing else []
+        missing = [DataMismatch(text) for text in (self._missing, self._weights) if text]
         self.mismatch_rows = [MismatchRow(m, self) for m in missing + self._data_notes]
         for row in self.mismatch_rows:
             self.mismatch_box.addWidget(row)
@@ -348,49 +361,3 @@ class ProblemsPanel(QWidget):
     def _select(self, node_ids: list[str]) -> None:
         if node_ids:
             self.nodes_requested.emit(list(node_ids))
-
-
-def connect_data(panel: ProblemsPanel, doc: GraphDocument, data: DataSource) -> None:
-    """The panel offers "Give input 0 784 units" when that fits the network to ``data`` (the
-    click is one undoable change of the node), and says when the project's data could not be
-    loaded (its file has moved or changed, MNIST is not downloaded here …) — until other data
-    is chosen or the data is found."""
-    def node(node_id: str) -> NodeSpec | None:
-        return next((n for n in doc.spec.nodes if n.id == node_id), None)
-
-    panel.node_source = node
-    panel.fit_requested.connect(
-        lambda node_id, units: doc.push(ChangeNodeCommand(doc, node_id, {"units": units})))
-    def refresh(*_args: object) -> None:  # DataSource.failure is reset on every reload
-        # any data that could not be loaded (a moved file, MNIST not downloaded here): the
-        # panel said "The network is complete: it can be trained" beside a disabled Train
-        failure = data.failure
-        panel.set_missing_data(str(failure) if failure is not None else "")
-
-    data.missing_file.connect(refresh)
-    doc.data_changed.connect(refresh)
-    data.dataset_changed.connect(refresh)
-
-
-def connect_dismissals(panel: ProblemsPanel, doc: GraphDocument) -> None:
-    """Dismissing a warning, or listing the dismissed ones again, is one undoable edit of the
-    project (it is saved with it). The panel also asks ``doc``'s network for its problems again
-    when the language changes."""
-    panel.problem_source = lambda: doc.spec.problems()
-
-    def dismiss(warning_id: str) -> None:
-        doc.push(DismissWarningsCommand(doc, (*doc.dismissed_warnings, warning_id), translate(
-            "ProblemsPanel", "Dismiss warning {id}").format(id=warning_id)))
-
-    def restore() -> None:
-        doc.push(DismissWarningsCommand(doc, (), translate("ProblemsPanel",
-                                                           "Show dismissed warnings")))
-
-    def show_count() -> None:
-        panel.set_dismissed(len(doc.dismissed_warnings))
-
-    panel.dismiss_requested.connect(dismiss)
-    panel.restore_requested.connect(restore)
-    doc.dismissed_changed.connect(show_count)
-    doc.spec_reset.connect(show_count)
-    show_count()

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QApplication
 from core.project import load_project, save_project
 from gui.document import clipboard
 from resources.examples import example_path
+from tests.gui.test_status_bar_korean import choose
 
 BIG = "1" + "0" * 400  # a whole number no float holds
 
@@ -140,3 +141,34 @@ def test_a_number_too_long_for_python_to_read_is_said_in_words(window, dialogs, 
     assert not window.files.load(path)
     assert dialogs.shown == [("critical", "Cannot open project", "edited.netcanvas: project.json "
                               "holds a number too long to read")]
+
+
+def test_the_problems_panel_names_weights_train_cannot_start_from(qtbot, window, dialogs,
+                                                                  tmp_path):
+    """Train refuses NaN weights in words; the Problems panel said "it can be trained" beside
+    it. Now it says why not, in Train's words, until Reset Weights draws new ones."""
+    project = load_project(example_path("xor_learned"))
+    params = dict(project.build_network().params)
+    name = next(iter(params))
+    params[name] = np.full_like(params[name], np.nan)
+    path = tmp_path / "nan.netcanvas"
+    save_project(dataclasses.replace(project, params=params), path)
+    assert window.files.load(str(path))
+    problems = window.problems_panel
+    assert problems.summary.text() == "<b>Training cannot start from these weights</b>"
+    assert problems.messages() == [
+        f"◆ the weights are not numbers: {name} holds NaN or infinite values, so training "
+        "cannot start from it — reset the weights to draw new ones"]
+    try:  # said again in the new language, Train's words too
+        choose(qtbot, window, "ko")
+        assert problems.summary.text() == "<b>이 가중치로는 학습을 시작할 수 없습니다</b>"
+        assert problems.messages()[0].startswith(f"◆ 가중치가 수가 아닙니다: {name}에 NaN")
+    finally:
+        choose(qtbot, window, "en")
+    assert problems.messages()[0].startswith("◆ the weights are not numbers")
+    window.training.actions["reset"].trigger()
+    qtbot.waitUntil(lambda: problems.messages() == [])
+    assert "The network is complete: it can be trained." in problems.summary.text()
+    window.doc.undo_stack.undo()  # the NaN weights back: said again
+    assert problems.summary.text() == "<b>Training cannot start from these weights</b>"
+    assert dialogs.shown == []

@@ -408,6 +408,10 @@ You can still import your own data with “{button}”.</source>
         <translation>&lt;b&gt;프로젝트의 데이터를 불러올 수 없습니다&lt;/b&gt;</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Training cannot start from these weights&lt;/b&gt;</source>
+        <translation>&lt;b&gt;이 가중치로는 학습을 시작할 수 없습니다&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>{n} step</source>
         <translation>{n}단계</translation>
     </message>
