@@ -178,11 +178,12 @@ class HelpedRun:
 
     def close(self) -> None:
         """Hand the helpers back (each finishes what it was given)."""
-        helpers, self.helpers = self.helpers, []
-        self._hand_back(helpers)
+        self._hand_back()
 
-    def _hand_back(self, helpers: list[helper_process.Helper]) -> None:
-        """Living helpers go back to the pool, dead ones are forgotten."""
+    def _hand_back(self) -> None:
+        """The run's helpers let go: living ones back to the pool, dead ones forgotten; the
+        rest of the run, if any, trains here."""
+        helpers, self.helpers = self.helpers, []
         for helper in helpers:
             self.helper_cpu += helper.cpu_seconds() - helper.cpu_at_build
             try:
@@ -262,8 +263,8 @@ class BatchSplit(HelpedRun):
         if split:
             try:
                 loss = self._side_by_side(x, index, t, cuts[1], parts, lr)
-            except HelperLostError:
-                self._lose_helpers()
+            except HelperLostError:  # the rest of the run does the parts here
+                self._hand_back()
         if loss is None:
             whole = x(0, rows)  # converted at once: the same numbers as part by part
             loss = self._one_after_another(whole, t, cuts[1], parts, lr)
@@ -309,11 +310,6 @@ class BatchSplit(HelpedRun):
             if self._params is not None:
                 self._params.close()
                 self._params = None
-
-    def _lose_helpers(self) -> None:
-        """After a helper died: the rest of the run does the parts here."""
-        helpers, self.helpers = self.helpers, []
-        self._hand_back(helpers)
 
 
 def _alongside(network: Network) -> Network:

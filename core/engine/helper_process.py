@@ -73,23 +73,22 @@ class Helper:
         it has. Raises RuntimeError (the helper stays idle, waiting for the next build) or
         HelperLostError."""
         n_params = flat_size(shapes(spec), dtype)
-        layout = _layout(n_params, rows, *_widths(spec), dtype)
         _, self.grads, self.x, self.t, self.index = self.build_work(
-            layout["size"], lambda memory: _views(memory, layout, dtype), "rows",
-            spec.to_json(None), dtype.str, params, rows, source)
+            _parts(n_params, rows, *_widths(spec), dtype), "rows", spec.to_json(None),
+            dtype.str, params, rows, source)
 
-    def build_work(self, size: int, views: Callable[[shared_memory.SharedMemory], tuple],
-                   kind: str, *args: Any) -> tuple:
+    def build_work(self, parts: shared_arrays.Parts, kind: str, *args: Any
+                   ) -> tuple[np.ndarray, ...]:
         """Have the helper build a work of ``kind`` (``"rows"``: :class:`_Work`; ``"columns"``:
-        :class:`core.engine.unit_split.ColumnWork`) from ``args`` and a block of ``size``
-        bytes of shared memory made here; ``views`` gives the block's arrays, its control
-        words first (kept as :attr:`control`). Returns the arrays once the helper has built;
-        raises as :meth:`build`."""
+        :class:`core.engine.unit_split.ColumnWork`) from ``args`` and a block of shared memory
+        made here, holding ``parts`` (:func:`~core.engine.shared_arrays.laid_out`), the
+        control words first (kept as :attr:`control`). Returns the block's arrays once the
+        helper has built; raises as :meth:`build`."""
         for semaphore in (self.go, self.done):  # nothing left over from an earlier run
             while semaphore.acquire(False):
                 pass
-        self.memory = shared_arrays.created(size)
-        arrays = views(self.memory)
+        self.memory = shared_arrays.created(shared_arrays.laid_out(parts)[1])
+        arrays = shared_arrays.views(self.memory.buf, parts)
         self.control = arrays[0]
         self.control.fill(0)
         try:
@@ -250,30 +249,12 @@ def _widths(spec: NetworkSpec) -> tuple[int, int]:
     return sum(n.units for n in spec.inputs), spec.output.units
 
 
-def _layout(n_params: int, rows: int, inputs: int, outputs: int, dtype: np.dtype
-            ) -> dict[str, int]:
-    """Byte offsets of a helper's block: control words, gradients, its rows' x and targets,
-    and which rows of the source they are (when the helper makes x itself)."""
-    offsets, size = {}, 0
-    for name, nbytes in (("control", _CONTROL * 8), ("grads", n_params * dtype.itemsize),
-                         ("x", rows * inputs * dtype.itemsize),
-                         ("t", rows * outputs * dtype.itemsize), ("index", rows * 8)):
-        offsets[name] = size
-        size += -(-nbytes // 64) * 64
-    offsets.update(size=max(size, 1), n_params=n_params, rows=rows, inputs=inputs,
-                   outputs=outputs)
-    return offsets
-
-
-def _views(memory: shared_memory.SharedMemory, layout: dict[str, int], dtype: np.dtype
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    buf = memory.buf
-    rows = layout["rows"]
-    return (np.ndarray(_CONTROL, np.float64, buf, layout["control"]),
-            np.ndarray(layout["n_params"], dtype, buf, layout["grads"]),
-            np.ndarray((rows, layout["inputs"]), dtype, buf, layout["x"]),
-            np.ndarray((rows, layout["outputs"]), dtype, buf, layout["t"]),
-            np.ndarray(rows, np.int64, buf, layout["index"]))
+def _parts(n_params: int, rows: int, inputs: int, outputs: int, dtype: np.dtype
+           ) -> shared_arrays.Parts:
+    """A helper's block: control words, gradients, its rows' x and targets, and which rows of
+    the source they are (when the helper makes x itself)."""
+    return [((_CONTROL,), np.float64), ((n_params,), dtype), ((rows, inputs), dtype),
+            ((rows, outputs), dtype), ((rows,), np.int64)]
 
 
 def wait_for(semaphore: Any, alive: Callable[[], bool], limit: float | None = None) -> bool:
@@ -338,8 +319,8 @@ class _Work:
         spec = NetworkSpec.from_json(spec_json)
         self._memory = [shared_arrays.attach(params_name), shared_arrays.attach(block_name)]
         n_params = flat_size(shapes(spec), dtype)
-        layout = _layout(n_params, rows, *_widths(spec), dtype)
-        self.control, grads, self.x, self.t, self.index = _views(self._memory[1], layout, dtype)
+        self.control, grads, self.x, self.t, self.index = shared_arrays.views(
+            self._memory[1].buf, _parts(n_params, rows, *_widths(spec), dtype))
         shared = np.ndarray(n_params, dtype, self._memory[0].buf)
         # the weights are the other side's (new shared memory is zeroed: so are the gradients)
         self.network = Network(spec, dtype=dtype, draw=False, flat=(shared, grads))

@@ -10,9 +10,14 @@ from __future__ import annotations
 import os
 import weakref
 from multiprocessing import shared_memory
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import numpy as np
+
+from core.engine.buffers import ALIGN_BYTES
+
+#: the arrays of a block of shared memory, one after another: (shape, dtype) each
+Parts = list[tuple[tuple[int, ...], Any]]
 
 
 def created(size: int) -> shared_memory.SharedMemory:
@@ -29,6 +34,24 @@ def created(size: int) -> shared_memory.SharedMemory:
             memory.unlink()
             raise
     return memory
+
+
+def laid_out(parts: Parts) -> tuple[list[int], int]:
+    """Where each of ``parts`` starts in its block, each on a cache line, and the block's
+    size in bytes."""
+    offsets, size = [], 0
+    for shape, dtype in parts:
+        offsets.append(size)
+        nbytes = int(np.prod(shape)) * np.dtype(dtype).itemsize
+        size += -(-nbytes // ALIGN_BYTES) * ALIGN_BYTES
+    return offsets, size
+
+
+def views(buffer: Any, parts: Parts) -> tuple[np.ndarray, ...]:
+    """The arrays of ``parts`` in ``buffer``, a block laid out by :func:`laid_out`."""
+    offsets, _ = laid_out(parts)
+    return tuple(np.ndarray(shape, dtype, buffer, offset)
+                 for (shape, dtype), offset in zip(parts, offsets, strict=True))
 
 
 class SharedVector:

@@ -8,7 +8,8 @@ machine what crosses between the cores slowed 5-8× for minutes at a time (a 0.3
 133 µs instead of 16), which ate the gain. Divided by units, each process keeps its own half
 of the first layer's weights — the product that costs nearly all of the step — and only the
 half's values and what comes back for them cross: 2 × 20 KB a step. Measured on 784-100-10,
-epochs of 60,000 rows: one process 0.265 s, rows divided 0.20-0.21 s, units divided 0.17 s.
+epochs of 60,000 rows: one process 0.265 s, rows divided 0.20-0.21 s, units divided
+0.18-0.19 s.
 
 Only for what it computes exactly and where that part is most of the work: plain SGD without
 weight decay (each process updates its own weights), a first node fed by the one input node
@@ -33,7 +34,7 @@ import numpy as np
 
 from core.engine import activations, helper_process, optimizers, shared_arrays
 from core.engine.batch_split import HelpedRun, Pace
-from core.engine.buffers import ALIGN_BYTES, divided_bytes
+from core.engine.buffers import divided_bytes, flat_size
 from core.engine.helper_process import CPU_WORD, ROWS_WORD, HelperLostError, wait_for
 from core.engine.network import Network
 from core.engine.params import bias_name, weight_name
@@ -67,7 +68,7 @@ def head(spec: NetworkSpec) -> tuple[str, str] | None:
         return None
     node = spec.node(leaving[0].dst)
     first = next(i for i in spec.order() if spec.node(i).kind != "input")
-    if node.id in (spec.output.id,) or node.id != first or node.activation == "softmax" or \
+    if node.id == spec.output.id or node.id != first or node.activation == "softmax" or \
             len(spec.incoming(node.id)) != 1:
         return None
     return leaving[0].id, node.id
@@ -180,24 +181,22 @@ class UnitSplit(HelpedRun):
         activation = network.spec.node(found[1]).activation
         self._mine = ColumnPart.private(activation, weights[:, :cut], bias[:cut], batch_size)
         self._head = np.empty((batch_size, units), network.dtype)
-        # the parameters after the first node's (laid out first, node by node in forward
-        # order): the rest of the network, updated here
+        # where the parameters after the first node's start (its come first: node by node in
+        # forward order): the rest of the network, updated here
         assert tuple(network.params)[:2] == self._names
-        after = list(network.params.values())[2]
-        self._rest = (after.__array_interface__["data"][0] -
-                      network.flat_params.__array_interface__["data"][0]) // after.itemsize
+        self._rest = flat_size({name: network.params[name].shape for name in self._names},
+                               network.dtype)
         self._source_of = source
         # the copy of the helper's half that the update handed to it last starts from, and
         # that update's rows: made again here if the helper dies before switching copies
         self._handed_copy, self._handed_x = 0, np.zeros(0)
         self._unanswered = False
         shared = shared_arrays.shared_source(*source.byte_rows())
-        layout = _layout(batch_size, inputs, units - cut, network.dtype)
         try:
             self.helpers = helper_process.helpers(1)
             (self._control, self._index, self._a, self._da, two, biases, weight_grad,
              bias_grad) = self.helpers[0].build_work(
-                layout[-1][0], lambda memory: _views(memory.buf, layout), "columns",
+                _parts(batch_size, inputs, units - cut, network.dtype), "columns",
                 activation, network.dtype.str, inputs, units - cut, batch_size, shared)
         except BaseException:
             self.close()
@@ -309,8 +308,7 @@ class UnitSplit(HelpedRun):
         self._theirs = self._theirs.copied()
         self._control, self._index = np.zeros(_CONTROL), np.zeros_like(self._index)
         self._a, self._da = np.empty_like(self._a), self._da.copy()
-        helpers, self.helpers = self.helpers, []
-        self._hand_back(helpers)
+        self._hand_back()
 
     def close(self) -> None:
         """The weights into the network, then the helper back to the pool (again: nothing)."""
@@ -324,23 +322,12 @@ class UnitSplit(HelpedRun):
                 self._detach()
 
 
-def _layout(rows: int, inputs: int, units: int, dtype: np.dtype) -> list[tuple[int, Any, Any]]:
-    """The helper's block: (offset, shape, dtype) of its control words, the rows' numbers, its
-    units' activations and what comes back for them, two copies of its weights and bias, and
-    its last gradients."""
-    parts, size = [], 0
-    for shape, kind in (((_CONTROL,), np.float64), ((rows,), np.int64),
-                        ((rows, units), dtype), ((rows, units), dtype),
-                        ((2, inputs, units), dtype), ((2, units), dtype),
-                        ((inputs, units), dtype), ((units,), dtype)):
-        parts.append((size, shape, kind))
-        size += -(-int(np.prod(shape)) * np.dtype(kind).itemsize // ALIGN_BYTES) * ALIGN_BYTES
-    parts.append((size, (), None))
-    return parts
-
-
-def _views(buffer: Any, layout: list[tuple[int, Any, Any]]) -> tuple[np.ndarray, ...]:
-    return tuple(np.ndarray(shape, kind, buffer, offset) for offset, shape, kind in layout[:-1])
+def _parts(rows: int, inputs: int, units: int, dtype: np.dtype) -> shared_arrays.Parts:
+    """The helper's block: its control words, the rows' numbers, its units' activations and
+    what comes back for them, two copies of its weights and bias, and its last gradients."""
+    return [((_CONTROL,), np.float64), ((rows,), np.int64), ((rows, units), dtype),
+            ((rows, units), dtype), ((2, inputs, units), dtype), ((2, units), dtype),
+            ((inputs, units), dtype), ((units,), dtype)]
 
 
 class ColumnWork:
@@ -352,7 +339,7 @@ class ColumnWork:
         dtype = np.dtype(dtype_text)
         self._memory = [shared_arrays.attach(block_name), shared_arrays.attach(source.name)]
         (self.control, self.index, self.a, self.da, weights, bias, weight_grad,
-         bias_grad) = _views(self._memory[0].buf, _layout(rows, inputs, units, dtype))
+         bias_grad) = shared_arrays.views(self._memory[0].buf, _parts(rows, inputs, units, dtype))
         self.part = ColumnPart(activation, weights, bias, self.control[_STATE:_STATE + 1],
                                (weight_grad, bias_grad), rows)
         self.source = np.ndarray(source.shape, np.uint8, self._memory[1].buf)

@@ -126,7 +126,7 @@ class Trainer:
         self._last_snapshot_time = -math.inf
         self._shown: dict[str, np.ndarray] | None = None  # see show()
         self.train_seconds = self.snapshot_seconds = 0.0
-        self._split: HelpedRun | None = None  # while run() splits the batches
+        self._split: HelpedRun | None = None  # while run() divides the steps
         self.helper_cpu_seconds = 0.0  # processor time of run()'s helper processes
         self.processes = 1  # the processes run() last trained in (at its start)
         self.division: str | None = None  # how it divided a step between them (HelpedRun.way)
@@ -214,9 +214,9 @@ class Trainer:
         the next mini-batch once ``stop`` (another thread's or process's flag) is set.
 
         One process trains as the window does, on a BLAS thread fewer than the cores (on 2:
-        faster; README). More split each mini-batch with helper processes
-        (:mod:`core.engine.batch_split`); None: as many as the cores and the network make
-        worth it."""
+        faster; README). More divide each step with helper processes — by the first layer's
+        units or by rows (:func:`core.engine.batch_split.opened`); None: as many as the cores
+        and the network make worth it."""
         # imported here: the window trains through iterate(), and never pays for the
         # multiprocessing machinery at its start (25 ms)
         from core.engine import batch_split
@@ -345,8 +345,8 @@ class Trainer:
     # ------------------------------------------------------------------ events and snapshots
     def _event(self, metrics: dict[str, float | None] | None) -> TrainingEvent:
         finished = self.outcome is not None
-        due = (finished or self._snapshot_due()) and self._snapshots_wanted()
-        snap = self.snapshot() if due else None
+        due = finished or self._snapshot_due()
+        snap = self.snapshot() if due and self._snapshots_wanted() else None
         rate = 1.0 / self._seconds_per_sample if self._seconds_per_sample else 0.0
         eta = None
         if not finished and self._seconds_per_sample is not None:
