@@ -27,7 +27,7 @@ def check_batch_split(project: Any, dataset: Any) -> list[str]:
     one, then the byte images of :func:`byte_images` (none: the same weights, up to rounding,
     and the helper did its part)."""
     settings = replace(project.settings, epochs=EPOCHS)
-    problems = _compared(lambda: project.build_network(), dataset, settings, "rows")
+    problems = _compared(project.build_network, dataset, settings, "rows")
     spec = NetworkSpec.mlp((64, 64, 2))
     return problems or _compared(lambda: spec, byte_images(), TrainingSettings(
         optimizer="sgd", lr=0.1, epochs=5, batch_size=64, split=(1.0, 0.0, 0.0),
